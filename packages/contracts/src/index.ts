@@ -1,0 +1,5 @@
+export * from './envelope.ts';
+export * from './messages.ts';
+export * from './topics.ts';
+export * from './codec.ts';
+export { jsonSchemas } from './json-schema.ts';

@@ -1,0 +1,167 @@
+import { z } from 'zod';
+import { envelopeOf } from './envelope.ts';
+
+/** RFC 3339 timestamp with an explicit offset (`Z` or `+06:00`). */
+const Timestamp = z.iso.datetime({ offset: true });
+/** ISO calendar date `YYYY-MM-DD`. */
+const IsoDate = z.iso.date();
+/** A party code: ISO 3166-1 alpha-2 for states (`KG`, `TJ`) or a third party (`UN`, `OSCE`, `CSTO`). */
+const Party = z.string().regex(/^[A-Z][A-Z0-9_]{1,15}$/, 'a party code such as KG, TJ, UN or OSCE');
+
+/** Where a statement came in. */
+export const StatementOrigin = z.object({
+  kind: z.enum(['http', 'feed', 'folder', 'cli', 'replay']),
+  /** Feed URL, file name or client name; free text for operators. */
+  ref: z.string().max(2000).nullable(),
+});
+
+/** A statement as the ingester normalised it; the classifier's input. */
+export const Statement = z.object({
+  /** Content-derived id: the same statement from two sources has one id. */
+  id: z.string().min(1).max(200),
+  text: z.string().min(1).max(1_000_000),
+  /** ISO 639-1 language, given or detected. */
+  language: z.string().min(2).max(8),
+  /** Publication time with the issuer's offset; the reference for relative dates. */
+  published_at: Timestamp,
+  /** The issuer's zone (IANA name or fixed offset), when known. */
+  published_zone: z.string().max(64).nullable(),
+  source_agency: z.string().max(500).nullable(),
+  url: z.url().max(2000).nullable(),
+  received_at: Timestamp,
+  origin: StatementOrigin,
+});
+export type Statement = z.infer<typeof Statement>;
+
+export const EVENT_TYPES = [
+  'small_arms_fire',
+  'heavy_weapons_fire',
+  'air_or_drone_strike',
+  'armed_clash',
+  'incursion',
+  'property_destruction',
+  'military_buildup',
+  'ceasefire_agreement',
+  'violation_allegation',
+] as const;
+export const EventType = z.enum(EVENT_TYPES);
+export type EventType = z.infer<typeof EventType>;
+
+export const TimePrecision = z.enum(['exact', 'hour', 'part_of_day', 'day', 'unknown']);
+
+/** A character span of the statement's text that supports one field of an event. */
+export const Evidence = z.object({
+  field: z.enum(['type', 'time', 'place', 'party', 'casualties', 'weapon', 'agreement', 'negation', 'source']),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  text: z.string(),
+});
+
+export const Place = z.object({
+  /** Gazetteer id (`kg.batken.leilek.kulundu`), null when the place is not in the gazetteer. */
+  id: z.string().nullable(),
+  as_written: z.string(),
+  name: z.string(),
+  country: z.string().nullable(),
+  /** Admin units from the largest down: region, district. */
+  admin: z.array(z.string()),
+  lat: z.number().min(-90).max(90).nullable(),
+  lon: z.number().min(-180).max(180).nullable(),
+  kind: z.enum(['settlement', 'district', 'region', 'country', 'border_section', 'other']),
+});
+
+export const EventTime = z.object({
+  date: IsoDate.nullable(),
+  time_of_day: z.string().nullable(),
+  /** Window in UTC: equal for an exact time, a whole part of day or day otherwise. */
+  start_utc: Timestamp.nullable(),
+  end_utc: Timestamp.nullable(),
+  /** Local time as reported, with its offset. */
+  local: z.string().nullable(),
+  zone: z.string().nullable(),
+  utc_offset: z.string().nullable(),
+  precision: TimePrecision,
+});
+
+export const AgreementTerms = z.object({
+  parties: z.array(Party),
+  level: z.string().nullable(),
+  starts_at_utc: Timestamp.nullable(),
+  zone: z.string().nullable(),
+  terms: z.array(z.string()),
+});
+
+/** One violation event (or agreement) as extracted from one statement: a claim of its reporter. */
+export const ViolationEvent = z.object({
+  /** Deterministic: statement id, extractor version and index. */
+  id: z.string().min(1),
+  statement_id: z.string().min(1),
+  extractor_version: z.string().min(1),
+  event_index: z.number().int().nonnegative(),
+  /** Conflict profile the extractor used (`kg-tj`). */
+  profile: z.string(),
+  /** Conflict area: the key of the events topic (district-level gazetteer id, or the profile's border). */
+  area: z.string().min(1),
+  type: EventType,
+  acled_event_type: z.string().nullable(),
+  acled_sub_event_type: z.string().nullable(),
+  cameo_code: z.string().nullable(),
+  date: IsoDate.nullable(),
+  time_of_day: z.string().nullable(),
+  time: EventTime,
+  locations: z.array(z.string()),
+  places: z.array(Place),
+  country_of_location: z.string().nullable(),
+  accused_party: Party.nullable(),
+  reported_by: Party.nullable(),
+  reporter: z.object({ agency: z.string().nullable(), side: Party.nullable() }),
+  claim_status: z.enum(['reported', 'quoted_claim']),
+  killed: z.number().int().nonnegative().nullable(),
+  wounded: z.number().int().nonnegative().nullable(),
+  displaced: z.number().int().nonnegative().nullable(),
+  civilians_affected: z.boolean().nullable(),
+  weapons: z.array(z.string()),
+  agreement: AgreementTerms.nullable(),
+  evidence: z.array(Evidence),
+  confidence: z.number().min(0).max(1),
+  /** The incident this report was linked to, when the classifier linked one. */
+  incident_id: z.string().nullable(),
+  published_at: Timestamp,
+});
+export type ViolationEvent = z.infer<typeof ViolationEvent>;
+
+export const Severity = z.enum(['info', 'warning', 'critical']);
+export const AlertState = z.enum(['firing', 'acknowledged', 'resolved']);
+
+/** An alert's state as delivered: one message per notification of an alert group. */
+export const Alert = z.object({
+  alert_id: z.string().min(1),
+  /** One group per agreement and area within a window. */
+  group_key: z.string().min(1),
+  agreement_id: z.string().min(1),
+  /** True when the agreement is only proposed (read from a statement, not confirmed by an operator). */
+  agreement_proposed: z.boolean(),
+  area: z.string().min(1),
+  severity: Severity,
+  state: AlertState,
+  /** What this notification is: the first, an update with new events, a repeat, or a state change. */
+  notification: z.enum(['opened', 'updated', 'repeated', 'acknowledged', 'resolved']),
+  summary: z.string(),
+  event_ids: z.array(z.string()),
+  event_count: z.number().int().nonnegative(),
+  first_event_at: Timestamp.nullable(),
+  last_event_at: Timestamp.nullable(),
+  /** A breach alleged without a time cannot be placed after the agreement's start. */
+  untimed_allegation: z.boolean(),
+  killed: z.number().int().nonnegative().nullable(),
+  opened_at: Timestamp,
+  updated_at: Timestamp,
+});
+export type Alert = z.infer<typeof Alert>;
+
+export const StatementMessage = envelopeOf('ceasefire.statement', 'ceasefire.statement/1', Statement);
+export type StatementMessage = z.infer<typeof StatementMessage>;
+export const ViolationEventMessage = envelopeOf('ceasefire.violation_event', 'ceasefire.violation_event/1', ViolationEvent);
+export type ViolationEventMessage = z.infer<typeof ViolationEventMessage>;
+export const AlertMessage = envelopeOf('ceasefire.alert', 'ceasefire.alert/1', Alert);
+export type AlertMessage = z.infer<typeof AlertMessage>;
