@@ -1,0 +1,288 @@
+import { ContractError, decodeMessage, type MessageTopicSpec } from '@ceasefire/contracts';
+import type { Logger } from 'pino';
+import { Counter, Histogram, type Registry } from 'prom-client';
+import type { z } from 'zod';
+import { classifyError, type PipelineError } from './errors.ts';
+import type { Consumer, IncomingBatch, IncomingMessage, KafkaClient, Producer } from './kafka/types.ts';
+
+/** A message that passed its contract, with where it came from. */
+export interface Decoded<T> {
+  message: IncomingMessage;
+  value: T;
+}
+
+/** What a stage's handler receives besides its messages (graphile's `helpers`). */
+export interface HandlerContext {
+  /** Bound to topic, partition and the batch's offsets. */
+  logger: Logger;
+  /** Aborted at shutdown. */
+  signal: AbortSignal;
+  heartbeat(): Promise<void>;
+}
+
+/** What the loop records about a dead-lettered message (the `dead_letters` row). */
+export interface DeadLetter {
+  stage: string;
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string | null;
+  payload: Buffer | null;
+  headers: Record<string, string>;
+  errorCode: string;
+  errorMessage: string;
+  failedAt: Date;
+}
+
+export interface RetryPolicy {
+  /** First backoff; doubles each attempt, with full jitter, up to maxDelayMs. */
+  initialDelayMs: number;
+  maxDelayMs: number;
+  /** How often a non-retryable `internal` error is tried before the message is dead-lettered. */
+  internalAttempts: number;
+}
+
+export interface ConsumerLoopOptions<S extends z.ZodType> {
+  /** Stage name, e.g. `classifier`: in logs, DLQ headers and dead_letters rows. */
+  stage: string;
+  kafka: KafkaClient;
+  /** Used for DLQ messages (and may be shared with the handler). */
+  producer: Producer;
+  groupId: string;
+  topic: MessageTopicSpec<S>;
+  /** Prepended to topic names (the TOPIC_PREFIX setting). */
+  topicPrefix: string;
+  logger: Logger;
+  registry?: Registry;
+  /**
+   * Handles decoded messages of one partition, in offset order. Must be idempotent: after a crash
+   * the same messages come again. Throw a retryable error to pause and retry the whole batch.
+   */
+  handle(items: Decoded<z.output<S>>[], ctx: HandlerContext): Promise<void>;
+  /** Stores the dead letter durably (the `dead_letters` table); must be idempotent. */
+  recordDeadLetter(entry: DeadLetter): Promise<void>;
+  retry?: Partial<RetryPolicy>;
+  /** Fetch tuning passed to the consumer. */
+  maxBytesPerPartition?: number;
+  /** Injectable clock for backoff waits (tests). */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** Injectable randomness for jitter (tests). */
+  random?: () => number;
+}
+
+/** Thrown out of a batch when shutdown interrupts a retry: nothing is committed. */
+class Interrupted extends Error {}
+
+/** Topic name with the deployment's prefix. */
+export function topicName(spec: { name: string }, prefix: string): string {
+  return prefix + spec.name;
+}
+
+function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+function metricsOf(registry: Registry | undefined) {
+  const registers = registry ? [registry] : [];
+  const get = <T>(name: string, make: () => T): T => (registry?.getSingleMetric(name) as T | undefined) ?? make();
+  return {
+    processed: get(
+      'ceasefire_messages_total',
+      () =>
+        new Counter({
+          name: 'ceasefire_messages_total',
+          help: 'Messages consumed, by outcome (processed, dead_lettered)',
+          labelNames: ['stage', 'topic', 'outcome'],
+          registers,
+        }),
+    ),
+    retries: get(
+      'ceasefire_retries_total',
+      () =>
+        new Counter({
+          name: 'ceasefire_retries_total',
+          help: 'Batch retries after a failure, by error code',
+          labelNames: ['stage', 'code'],
+          registers,
+        }),
+    ),
+    batchSize: get(
+      'ceasefire_batch_size',
+      () =>
+        new Histogram({
+          name: 'ceasefire_batch_size',
+          help: 'Messages per handled batch',
+          labelNames: ['stage'],
+          buckets: [1, 5, 10, 50, 100, 250, 500, 1000],
+          registers,
+        }),
+    ),
+    duration: get(
+      'ceasefire_batch_seconds',
+      () =>
+        new Histogram({
+          name: 'ceasefire_batch_seconds',
+          help: 'Time to handle one batch, retries included',
+          labelNames: ['stage'],
+          buckets: [0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+          registers,
+        }),
+    ),
+  };
+}
+
+/**
+ * The consumer loop every worker runs: fetch a partition's batch, decode it against the topic's
+ * contract, hand the good messages to the stage's handler, dead-letter the bad ones, and commit
+ * the offsets only after all of that is durable.
+ *
+ * - A message that breaks the contract goes to `<topic>.dlq` at once.
+ * - A retryable failure (database, broker, channel down) pauses this partition and retries the
+ *   batch with exponential backoff and jitter, heartbeating, until it works or shutdown begins:
+ *   good data is never dead-lettered for an outage.
+ * - A permanent failure of the batch is narrowed down by handling its messages one at a time;
+ *   the ones that still fail go to the DLQ and the rest are processed.
+ */
+export function createConsumerLoop<S extends z.ZodType>(options: ConsumerLoopOptions<S>): Consumer {
+  const policy: RetryPolicy = { initialDelayMs: 250, maxDelayMs: 30_000, internalAttempts: 3, ...options.retry };
+  const sleep = options.sleep ?? abortableSleep;
+  const random = options.random ?? Math.random;
+  const metrics = metricsOf(options.registry);
+  const source = topicName(options.topic, options.topicPrefix);
+  const dlq = options.topic.dlq ? topicName(options.topic.dlq, options.topicPrefix) : null;
+  const labels = { stage: options.stage };
+
+  async function deadLetter(message: IncomingMessage, error: PipelineError, log: Logger): Promise<void> {
+    const entry: DeadLetter = {
+      stage: options.stage,
+      topic: message.topic,
+      partition: message.partition,
+      offset: message.offset,
+      key: message.key?.toString('utf8') ?? null,
+      payload: message.value,
+      headers: message.headers,
+      errorCode: error.code,
+      errorMessage: error.message.slice(0, 4000),
+      failedAt: new Date(),
+    };
+    if (dlq) {
+      await options.producer.publish(dlq, [
+        {
+          key: entry.key,
+          value: message.value ?? Buffer.alloc(0),
+          headers: {
+            ...message.headers,
+            'dlq.stage': options.stage,
+            'dlq.error.code': error.code,
+            'dlq.error.message': entry.errorMessage,
+            'dlq.original.topic': message.topic,
+            'dlq.original.partition': String(message.partition),
+            'dlq.original.offset': message.offset,
+            'dlq.failed.at': entry.failedAt.toISOString(),
+          },
+        },
+      ]);
+    }
+    await options.recordDeadLetter(entry);
+    metrics.processed.inc({ ...labels, topic: source, outcome: 'dead_lettered' });
+    log.warn({ offset: message.offset, code: error.code, error: error.message }, 'message dead-lettered');
+  }
+
+  /** Runs `work` until it succeeds; backs off on retryable errors; returns a permanent error. */
+  async function untilDone(
+    work: () => Promise<void>,
+    ctx: HandlerContext,
+    consumer: { pause(): void; resume(): void },
+  ): Promise<PipelineError | null> {
+    let attempt = 0;
+    let internalFailures = 0;
+    for (;;) {
+      try {
+        await work();
+        if (attempt > 0) {
+          consumer.resume();
+          ctx.logger.info({ attempts: attempt + 1 }, 'recovered; consumption resumed');
+        }
+        return null;
+      } catch (e) {
+        if (e instanceof Interrupted) throw e;
+        const error = classifyError(e);
+        if (!error.retryable) {
+          internalFailures++;
+          if (error.code !== 'internal' || internalFailures >= policy.internalAttempts) {
+            if (attempt > 0) consumer.resume();
+            return error;
+          }
+        }
+        if (ctx.signal.aborted) throw new Interrupted();
+        if (attempt === 0) consumer.pause();
+        const delay = Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** Math.min(attempt, 20)) * (0.5 + random() / 2);
+        attempt++;
+        metrics.retries.inc({ ...labels, code: error.code });
+        ctx.logger.warn({ code: error.code, error: error.message, attempt, delayMs: Math.round(delay) }, 'batch failed; retrying');
+        await sleep(delay, ctx.signal);
+        if (ctx.signal.aborted) throw new Interrupted();
+        await ctx.heartbeat().catch(() => undefined);
+      }
+    }
+  }
+
+  const consumer: Consumer = options.kafka.consumer({
+    groupId: options.groupId,
+    topics: [source],
+    maxBytesPerPartition: options.maxBytesPerPartition,
+    async handleBatch(batch: IncomingBatch, control) {
+      const started = process.hrtime.bigint();
+      const first = batch.messages[0]?.offset;
+      const last = batch.messages.at(-1)?.offset;
+      const log = options.logger.child({ topic: batch.topic, partition: batch.partition, offsets: `${first}-${last}` });
+      const ctx: HandlerContext = { logger: log, signal: control.signal, heartbeat: control.heartbeat };
+      const pausable = { pause: () => consumer.pause(), resume: () => consumer.resume() };
+      metrics.batchSize.observe(labels, batch.messages.length);
+
+      const good: Decoded<z.output<S>>[] = [];
+      const rejected: Array<[IncomingMessage, PipelineError]> = [];
+      for (const message of batch.messages) {
+        try {
+          good.push({ message, value: decodeMessage(options.topic, message.value) });
+        } catch (e) {
+          rejected.push([message, classifyError(e instanceof ContractError ? e : new ContractError(source, [String(e)]))]);
+        }
+      }
+
+      try {
+        for (const [message, error] of rejected) {
+          await untilDone(() => deadLetter(message, error, log), ctx, pausable);
+        }
+        if (good.length > 0) {
+          const failure = await untilDone(() => options.handle(good, ctx), ctx, pausable);
+          if (failure) {
+            log.warn({ code: failure.code, error: failure.message }, 'batch failed permanently; handling one by one');
+            for (const item of good) {
+              const single = await untilDone(() => options.handle([item], ctx), ctx, pausable);
+              if (single) await untilDone(() => deadLetter(item.message, single, log), ctx, pausable);
+              else metrics.processed.inc({ ...labels, topic: source, outcome: 'processed' });
+            }
+          } else {
+            metrics.processed.inc({ ...labels, topic: source, outcome: 'processed' }, good.length);
+          }
+        }
+      } catch (e) {
+        if (e instanceof Interrupted) log.info('shutdown during retries: batch left uncommitted for the next consumer');
+        throw e;
+      } finally {
+        metrics.duration.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);
+      }
+    },
+  });
+  return consumer;
+}

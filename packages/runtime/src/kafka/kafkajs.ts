@@ -1,0 +1,194 @@
+// The one module that knows the Kafka client library. Everything else uses ./types.ts.
+import {
+  CompressionTypes,
+  Kafka,
+  logLevel,
+  type Admin as KjsAdmin,
+  type IHeaders,
+  type LogEntry,
+  type SASLOptions,
+} from 'kafkajs';
+import type { Logger } from 'pino';
+import type {
+  Admin,
+  Consumer,
+  ConsumeOptions,
+  IncomingMessage,
+  KafkaClient,
+  KafkaSettings,
+  OutgoingMessage,
+  Producer,
+} from './types.ts';
+
+function headersOf(headers: IHeaders | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!headers) return out;
+  for (const [name, value] of Object.entries(headers)) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined) out[name] = first.toString();
+  }
+  return out;
+}
+
+// kafkajs logs through its own logger; route it into pino at the matching level.
+function logCreator(logger: Logger) {
+  return () =>
+    ({ level, log }: LogEntry) => {
+      const { message, ...extra } = log;
+      const child = { kafka: extra };
+      if (level === logLevel.ERROR) logger.error(child, message);
+      else if (level === logLevel.WARN) logger.warn(child, message);
+      else if (level === logLevel.INFO) logger.debug(child, message);
+      else logger.trace(child, message);
+    };
+}
+
+function saslOf(settings: KafkaSettings): SASLOptions | undefined {
+  const s = settings.sasl;
+  if (!s) return undefined;
+  return { mechanism: s.mechanism, username: s.username, password: s.password } as SASLOptions;
+}
+
+/** A KafkaClient backed by kafkajs. */
+export function createKafkaClient(settings: KafkaSettings, logger: Logger): KafkaClient {
+  const kafka = new Kafka({
+    clientId: settings.clientId,
+    brokers: settings.brokers,
+    ssl: settings.ssl ?? false,
+    sasl: saslOf(settings),
+    logLevel: logLevel.INFO,
+    logCreator: logCreator(logger.child({ component: 'kafka' })),
+    retry: { initialRetryTime: 200, retries: 8, maxRetryTime: 10_000 },
+  });
+  const compression = settings.compression === 'none' ? CompressionTypes.None : CompressionTypes.GZIP;
+
+  return {
+    async producer(): Promise<Producer> {
+      // Idempotent producer: broker-side de-duplication of retried sends (acks=all is implied).
+      const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 5, allowAutoTopicCreation: false });
+      await producer.connect();
+      return {
+        async publish(topic: string, messages: OutgoingMessage[]) {
+          if (messages.length === 0) return;
+          await producer.send({
+            topic,
+            acks: -1,
+            compression,
+            messages: messages.map((m) => ({ key: m.key, value: m.value, headers: m.headers })),
+          });
+        },
+        disconnect: () => producer.disconnect(),
+      };
+    },
+
+    consumer(options: ConsumeOptions): Consumer {
+      const consumer = kafka.consumer({
+        groupId: options.groupId,
+        allowAutoTopicCreation: false,
+        sessionTimeout: options.sessionTimeoutMs ?? 30_000,
+        heartbeatInterval: 3_000,
+        maxBytesPerPartition: options.maxBytesPerPartition ?? 1_048_576,
+        maxWaitTimeInMs: options.maxWaitTimeMs ?? 200,
+      });
+      const stopping = new AbortController();
+      let resolveCrash: (e: Error) => void = () => {};
+      const crashed = new Promise<Error>((resolve) => (resolveCrash = resolve));
+      consumer.on(consumer.events.CRASH, (event) => {
+        // kafkajs restarts by itself after a retriable crash; only a final one is reported.
+        if (!event.payload.restart) resolveCrash(event.payload.error);
+      });
+
+      return {
+        crashed,
+        async start() {
+          await consumer.connect();
+          await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? true });
+          await consumer.run({
+            autoCommit: false,
+            eachBatchAutoResolve: false,
+            eachBatch: async ({ batch, heartbeat, isRunning, isStale, resolveOffset }) => {
+              if (batch.isEmpty() || isStale()) return;
+              const messages: IncomingMessage[] = batch.messages.map((m) => ({
+                topic: batch.topic,
+                partition: batch.partition,
+                offset: m.offset,
+                key: m.key ?? null,
+                value: m.value ?? null,
+                headers: headersOf(m.headers),
+                timestamp: Number(m.timestamp),
+              }));
+              await options.handleBatch(
+                { topic: batch.topic, partition: batch.partition, messages, highWatermark: batch.highWatermark },
+                { heartbeat, isRunning: () => isRunning() && !stopping.signal.aborted, signal: stopping.signal },
+              );
+              // Only after the handler's effects are durable: commit, then move the fetch position.
+              const last = batch.lastOffset();
+              await consumer.commitOffsets([
+                { topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() },
+              ]);
+              resolveOffset(last);
+              await heartbeat();
+            },
+          });
+        },
+        pause(topics) {
+          consumer.pause((topics ?? options.topics).map((topic) => ({ topic })));
+        },
+        resume(topics) {
+          consumer.resume((topics ?? options.topics).map((topic) => ({ topic })));
+        },
+        async stop() {
+          stopping.abort();
+          // disconnect() waits for the batch in hand, then leaves the group so a successor starts at once.
+          await consumer.disconnect();
+        },
+      };
+    },
+
+    async admin(): Promise<Admin> {
+      const admin: KjsAdmin = kafka.admin();
+      await admin.connect();
+      return {
+        async createTopics(topics) {
+          const existing = new Set(await admin.listTopics());
+          const missing = topics.filter((t) => !existing.has(t.name));
+          if (missing.length === 0) return [];
+          await admin.createTopics({
+            waitForLeaders: true,
+            topics: missing.map((t) => ({
+              topic: t.name,
+              numPartitions: t.partitions,
+              replicationFactor: t.replicationFactor,
+              configEntries: Object.entries(t.configs).map(([name, value]) => ({ name, value })),
+            })),
+          });
+          return missing.map((t) => t.name);
+        },
+        listTopics: () => admin.listTopics(),
+        async describeTopics(names) {
+          const meta = await admin.fetchTopicMetadata({ topics: names });
+          return meta.topics.map((t) => ({ name: t.name, partitions: t.partitions.length }));
+        },
+        async topicConfig(name) {
+          // ConfigResourceTypes.TOPIC = 2
+          const res = await admin.describeConfigs({ resources: [{ type: 2, name }], includeSynonyms: false });
+          const out: Record<string, string> = {};
+          for (const entry of res.resources[0]?.configEntries ?? []) out[entry.configName] = entry.configValue;
+          return out;
+        },
+        async deleteTopics(names) {
+          if (names.length) await admin.deleteTopics({ topics: names });
+        },
+        async committedOffsets(groupId, topic) {
+          const res = await admin.fetchOffsets({ groupId, topics: [topic] });
+          return (res[0]?.partitions ?? []).map((p) => ({ partition: p.partition, offset: p.offset }));
+        },
+        async endOffsets(topic) {
+          const res = await admin.fetchTopicOffsets(topic);
+          return res.map((p) => ({ partition: p.partition, offset: p.high }));
+        },
+        disconnect: () => admin.disconnect(),
+      };
+    },
+  };
+}

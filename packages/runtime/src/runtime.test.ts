@@ -1,0 +1,134 @@
+import { Writable } from 'node:stream';
+import { ContractError } from '@ceasefire/contracts';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import {
+  ConfigError,
+  Lifecycle,
+  PipelineError,
+  baseConfigSchema,
+  classifyError,
+  createLogger,
+  createMetricsRegistry,
+  loadConfig,
+  redactUrl,
+  requireSaslTogether,
+  startHealthServer,
+} from './index.ts';
+
+function captureLogs() {
+  const lines: string[] = [];
+  const destination = new Writable({
+    write(chunk, _enc, cb) {
+      lines.push(...chunk.toString().split('\n').filter(Boolean));
+      cb();
+    },
+  });
+  return { lines, logger: createLogger({ service: 'test', level: 'debug', destination }) };
+}
+
+describe('loadConfig', () => {
+  const schema = requireSaslTogether(baseConfigSchema.extend({ INGEST_TOKEN: z.string().min(16) }));
+
+  it('applies defaults and parses typed values', () => {
+    const c = loadConfig(schema, { INGEST_TOKEN: 'x'.repeat(16), KAFKA_BROKERS: 'a:1, b:2', HEALTH_PORT: '8080' });
+    expect(c.KAFKA_BROKERS).toEqual(['a:1', 'b:2']);
+    expect(c.HEALTH_PORT).toBe(8080);
+    expect(c.LOG_LEVEL).toBe('info');
+    expect(c.DATABASE_URL).toMatch(/^postgres:/);
+  });
+
+  it('names every bad variable in one error', () => {
+    try {
+      loadConfig(schema, { KAFKA_BROKERS: 'nohostport', HEALTH_PORT: 'eighty', DATABASE_URL: 'mysql://x' });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      const vars = (e as ConfigError).problems.map((p) => p.variable).sort();
+      expect(vars).toEqual(['DATABASE_URL', 'HEALTH_PORT', 'INGEST_TOKEN', 'KAFKA_BROKERS']);
+      expect((e as Error).message).toMatch(/INGEST_TOKEN: is required/);
+      expect((e as Error).message).toMatch(/KAFKA_BROKERS: each broker is host:port/);
+    }
+  });
+
+  it('requires SASL credentials together', () => {
+    expect(() => loadConfig(schema, { INGEST_TOKEN: 'x'.repeat(16), KAFKA_SASL_MECHANISM: 'plain' })).toThrow(
+      /KAFKA_SASL_USERNAME: is required with KAFKA_SASL_MECHANISM/,
+    );
+  });
+});
+
+describe('classifyError', () => {
+  it.each([
+    [{ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' }, 'database_unavailable', true],
+    [{ code: '57P01', message: 'terminating connection due to administrator command' }, 'database_unavailable', true],
+    [{ code: '40001', message: 'could not serialize access' }, 'database_unavailable', true],
+    [Object.assign(new Error('leader not available'), { name: 'KafkaJSProtocolError' }), 'broker_unavailable', true],
+    [new ContractError('t', ['data.text: too short']), 'contract_violation', false],
+    [{ code: '23505', message: 'duplicate key' }, 'internal', false],
+    [new TypeError('x is undefined'), 'internal', false],
+    ['a string', 'internal', false],
+  ])('%o → %s', (thrown, code, retryable) => {
+    const e = classifyError(thrown);
+    expect(e).toBeInstanceOf(PipelineError);
+    expect(e.code).toBe(code);
+    expect(e.retryable).toBe(retryable);
+  });
+});
+
+describe('logger', () => {
+  it('redacts secrets and connection passwords', () => {
+    const { lines, logger } = captureLogs();
+    logger.info({ token: 'T0KEN', req: { headers: { authorization: 'Bearer abc' } }, config: { DATABASE_URL: 'postgres://u:pw@h/db' } }, 'hello');
+    expect(lines.join('\n')).not.toMatch(/T0KEN|Bearer abc|pw@/);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ service: 'test', msg: 'hello', token: '[redacted]' });
+    expect(redactUrl('postgres://u:secret@h:5432/db')).toBe('postgres://u:redacted@h:5432/db');
+  });
+});
+
+describe('Lifecycle', () => {
+  it('releases in reverse order of start-up and survives a failing or hanging release', async () => {
+    const { logger, lines } = captureLogs();
+    const order: string[] = [];
+    const life = new Lifecycle(logger, 200);
+    life.add('pool', () => void order.push('pool'));
+    life.add('hangs', () => new Promise(() => {}));
+    life.add('producer', () => {
+      order.push('producer');
+      throw new Error('flush failed');
+    });
+    life.add('consumer', async () => void order.push('consumer'));
+    await Promise.all([life.shutdown('test'), life.shutdown('again')]);
+    expect(order).toEqual(['consumer', 'producer', 'pool']);
+    expect(lines.some((l) => l.includes('"resource":"hangs"') && l.includes('release failed'))).toBe(true);
+  });
+});
+
+describe('health server', () => {
+  it('answers liveness, readiness with failing checks named, and metrics', async () => {
+    let dbUp = false;
+    const server = await startHealthServer({
+      port: 0,
+      registry: createMetricsRegistry('test'),
+      probes: {
+        database: async () => {
+          if (!dbUp) throw new Error('connection refused');
+        },
+        broker: async () => {},
+      },
+    });
+    try {
+      const base = `http://127.0.0.1:${server.port}`;
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+      const notReady = await fetch(`${base}/readyz`);
+      expect(notReady.status).toBe(503);
+      expect(await notReady.json()).toEqual({ status: 'not ready', checks: { database: 'connection refused', broker: 'ok' } });
+      dbUp = true;
+      expect((await fetch(`${base}/readyz`)).status).toBe(200);
+      const metrics = await (await fetch(`${base}/metrics`)).text();
+      expect(metrics).toMatch(/process_cpu_user_seconds_total\{service="test"\}/);
+    } finally {
+      await server.close();
+    }
+  });
+});
