@@ -1,0 +1,203 @@
+/**
+ * `@ceasefire/stack`: the local stack, one Kafka broker (KRaft, on the JVM) and Postgres, with
+ * the catalog's topics and the migrations applied. Used by `ceasefire stack up|down|status` and by
+ * the integration tests' global setup. It reads no environment: callers pass DATABASE_URL etc.
+ */
+import { allTopics } from '@ceasefire/contracts';
+import { migrateLatest, migrationStatus } from '@ceasefire/db';
+import { createTopics, listTopics, type TopicOutcome } from './kafka-admin.ts';
+import { DEFAULT_CONTROLLER_PORT, DEFAULT_KAFKA_PORT } from './kafka-config.ts';
+import { ensureKafka, kafkaStatus, stopKafka } from './kafka.ts';
+import { pgAnswers, DEFAULT_PRIVATE_PG_PORT, ensurePostgres, privatePostgresStatus, stopPrivatePostgres } from './postgres.ts';
+import { readStackState, removeStackState, writeStackState, type StackState } from './state.ts';
+
+export { ensureKafka, ensureKafkaLibs, stopKafka, kafkaStatus, KAFKA_VERSION, type KafkaInfo, type KafkaOptions } from './kafka.ts';
+export { ensurePostgres, startPrivatePostgres, stopPrivatePostgres, ensureDatabase, type PostgresInfo, type PostgresOptions } from './postgres.ts';
+export { createTopics, listTopics, describeTopics, deleteTopics, brokerAnswers, type TopicOutcome, type TopicDescription } from './kafka-admin.ts';
+export { serverProperties, log4j2Properties, DEFAULT_KAFKA_PORT, DEFAULT_CONTROLLER_PORT, type KafkaNodeConfig } from './kafka-config.ts';
+export { ensureKcat } from './kcat.ts';
+export { readStackState, stateFile, type StackState } from './state.ts';
+
+export interface StackOptions {
+  /** Repository root: `.cache/` below it holds the jars, data, logs and `stack.json`. */
+  readonly root: string;
+  /** Progress lines (one per step); silent when absent. */
+  readonly log?: (line: string) => void;
+  /** Broker client port, default 9092. */
+  readonly kafkaPort?: number;
+  /** Broker controller port, default 9093. */
+  readonly controllerPort?: number;
+  /** The caller's DATABASE_URL: used as it is when set (it must answer). */
+  readonly databaseUrl?: string;
+  /** Port of the machine's Postgres to look for, default 5432. */
+  readonly pgPort?: number;
+  /** Port of the private Postgres started when none answers, default 55432. */
+  readonly privatePgPort?: number;
+  /** Prepended to every topic name (tests create private topic sets). */
+  readonly topicPrefix?: string;
+  /** Replication factor of new topics, default 1 (one broker). */
+  readonly replicationFactor?: number;
+  /** Schema to migrate, default the database's (public). */
+  readonly schema?: string;
+  /** Apply the migrations, default true. */
+  readonly migrate?: boolean;
+}
+
+/** What `stackUp` found or started. */
+export interface StackInfo {
+  readonly kafkaBrokers: string[];
+  readonly databaseUrl: string;
+  readonly kafka: {
+    readonly pid: number | null;
+    readonly external: boolean;
+    readonly logFile: string;
+    readonly dataDir: string;
+    /** Spawn to first answer; 0 when the broker was already running. */
+    readonly startedMs: number;
+    readonly memoryKb?: number;
+  };
+  readonly postgres: { readonly source: 'env' | 'local' | 'private'; readonly url: string };
+  readonly topics: TopicOutcome[];
+  readonly migrationsApplied: string[];
+  readonly tookMs: number;
+}
+
+/** Bring the stack up, reusing whatever already runs: a second call only checks (a second or two). */
+export async function stackUp(opts: StackOptions): Promise<StackInfo> {
+  const t0 = Date.now();
+  const log = opts.log;
+  const kafkaPort = opts.kafkaPort ?? DEFAULT_KAFKA_PORT;
+  const controllerPort = opts.controllerPort ?? DEFAULT_CONTROLLER_PORT;
+  const privatePgPort = opts.privatePgPort ?? DEFAULT_PRIVATE_PG_PORT;
+  // Independent until topics and migrations: the JVM's start overlaps Postgres's.
+  const [kafka, postgres] = await Promise.all([
+    ensureKafka({ root: opts.root, kafkaPort, controllerPort, ...(log ? { log } : {}) }),
+    ensurePostgres({
+      root: opts.root,
+      privatePort: privatePgPort,
+      ...(opts.databaseUrl === undefined ? {} : { databaseUrl: opts.databaseUrl }),
+      ...(opts.pgPort === undefined ? {} : { port: opts.pgPort }),
+      ...(log ? { log } : {}),
+    }),
+  ]);
+  const [topics, migrated] = await Promise.all([
+    createTopics({ brokers: kafka.brokers, specs: allTopics, prefix: opts.topicPrefix ?? '', replicationFactor: opts.replicationFactor ?? 1 }),
+    opts.migrate === false
+      ? Promise.resolve({ applied: [] as string[] })
+      : migrateLatest({ databaseUrl: postgres.url, ...(opts.schema === undefined ? {} : { schema: opts.schema }) }),
+  ]);
+  for (const t of topics) {
+    if (t.action !== 'exists') log?.(`topics: ${t.name} ${t.action}`);
+    if (t.partitionMismatch) {
+      log?.(`topics: ${t.name} has ${t.partitionMismatch.actual} partitions, the catalog says ${t.partitionMismatch.wanted} (left as is)`);
+    }
+  }
+  if (migrated.applied.length > 0) log?.(`migrations: applied ${migrated.applied.join(', ')}`);
+
+  const state: StackState = {
+    kafkaBrokers: kafka.brokers,
+    databaseUrl: postgres.url,
+    postgresSource: postgres.source,
+    kafkaPort,
+    controllerPort,
+    ...(postgres.source === 'private' ? { privatePgPort } : {}),
+    updatedAt: new Date().toISOString(),
+  };
+  await writeStackState(opts.root, state);
+  return {
+    kafkaBrokers: kafka.brokers,
+    databaseUrl: postgres.url,
+    kafka: {
+      pid: kafka.pid,
+      external: kafka.external,
+      logFile: kafka.logFile,
+      dataDir: kafka.dataDir,
+      startedMs: kafka.startedMs,
+      ...(kafka.memoryKb === undefined ? {} : { memoryKb: kafka.memoryKb }),
+    },
+    postgres,
+    topics,
+    migrationsApplied: migrated.applied,
+    tookMs: Date.now() - t0,
+  };
+}
+
+/** Stop what `stackUp` started: our broker, and the private Postgres if it was used. Data stays. */
+export async function stackDown(opts: { root: string; log?: (line: string) => void }): Promise<{ kafkaStopped: boolean; postgresStopped: boolean }> {
+  const state = await readStackState(opts.root);
+  const kafka = await stopKafka({ root: opts.root, ...(state ? { kafkaPort: state.kafkaPort, controllerPort: state.controllerPort } : {}) });
+  opts.log?.(kafka.stopped ? `kafka: stopped broker pid ${kafka.pid}` : 'kafka: no broker of ours was running');
+  // The machine's Postgres and a DATABASE_URL's are not ours to stop; a private one is.
+  const postgresStopped = await stopPrivatePostgres({ root: opts.root });
+  if (postgresStopped) opts.log?.('postgres: stopped the private server');
+  await removeStackState(opts.root);
+  return { kafkaStopped: kafka.stopped, postgresStopped };
+}
+
+/** What `stackStatus` reports. */
+export interface StackStatus {
+  readonly kafka: {
+    readonly running: boolean;
+    readonly answers: boolean;
+    readonly pid: number | null;
+    readonly memoryKb?: number;
+    readonly brokers: string[];
+    readonly logFile: string;
+    readonly clusterId?: string;
+    /** Non-internal topics on the broker (empty when it does not answer). */
+    readonly topics: string[];
+    /** Catalog topics that the broker lacks. */
+    readonly missingTopics: string[];
+  };
+  readonly postgres: {
+    readonly url: string | null;
+    readonly source: 'env' | 'local' | 'private' | null;
+    readonly answers: boolean;
+    readonly privateRunning: boolean;
+    readonly migrationsApplied: string[];
+    readonly migrationsPending: string[];
+    readonly error?: string;
+  };
+  /** `.cache/stack.json` as last written, or null. */
+  readonly state: StackState | null;
+}
+
+/** Whether each part runs, with the broker's pid and memory, topics present and migrations applied. */
+export async function stackStatus(opts: { root: string; topicPrefix?: string }): Promise<StackStatus> {
+  const state = await readStackState(opts.root);
+  const ks = await kafkaStatus({ root: opts.root, ...(state ? { kafkaPort: state.kafkaPort, controllerPort: state.controllerPort } : {}) });
+  const topics = ks.answers ? await listTopics(ks.brokers).catch(() => [] as string[]) : [];
+  const prefix = opts.topicPrefix ?? '';
+  const missingTopics = allTopics.map((t) => prefix + t.name).filter((n) => !topics.includes(n));
+
+  const priv = await privatePostgresStatus({ root: opts.root });
+  const url = state?.databaseUrl ?? null;
+  let answers = false;
+  let applied: string[] = [];
+  let pending: string[] = [];
+  let error: string | undefined;
+  if (url !== null) {
+    try {
+      await pgAnswers(url, 3000);
+      answers = true;
+      const m = await migrationStatus({ databaseUrl: url });
+      applied = m.completed;
+      pending = m.pending;
+    } catch (err) {
+      error = (err as Error).message;
+    }
+  }
+  return {
+    kafka: { ...ks, topics, missingTopics },
+    postgres: {
+      url,
+      source: state?.postgresSource ?? null,
+      answers,
+      privateRunning: priv.running,
+      migrationsApplied: applied,
+      migrationsPending: pending,
+      ...(error === undefined ? {} : { error }),
+    },
+    state,
+  };
+}
