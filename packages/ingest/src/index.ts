@@ -1,0 +1,4 @@
+export * from './submission.ts';
+export * from './normalize.ts';
+export * from './language.ts';
+export * from './feed.ts';
