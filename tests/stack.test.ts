@@ -1,0 +1,164 @@
+// The local stack against the real processes: idempotent `up`, status, the catalog's topics as the
+// broker (and kcat) sees them, a second broker on its own ports, and the private-Postgres fallback.
+import { execFile } from 'node:child_process';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import { allTopics } from '@ceasefire/contracts';
+import {
+  createTopics,
+  deleteTopics,
+  describeTopics,
+  ensureKafka,
+  ensurePostgres,
+  kafkaStatus,
+  stackStatus,
+  stackUp,
+  stopKafka,
+  stopPrivatePostgres,
+} from '@ceasefire/stack';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+
+const run = promisify(execFile);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const unique = (label: string): string => `t_${label}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
+
+/** A port that nothing listens on right now (the OS hands out a free one, we close it). */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => (typeof addr === 'object' && addr !== null ? resolve(addr.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+// When the global setup was handed an external stack, there is no local one to check.
+const external = Boolean(process.env.KAFKA_BROKERS && process.env.DATABASE_URL);
+
+describe.skipIf(external)('stackUp on a running stack', () => {
+  it('is quick and idempotent the second time', async () => {
+    const first = await stackUp({ root });
+    const second = await stackUp({ root });
+    expect(second.kafka.pid).toBe(first.kafka.pid);
+    expect(second.kafka.startedMs).toBe(0);
+    expect(second.tookMs).toBeLessThan(3000);
+    expect(second.topics.every((t) => t.action === 'exists')).toBe(true);
+    expect(second.migrationsApplied).toEqual([]);
+    expect(second.kafkaBrokers).toEqual(inject('kafkaBrokers'));
+    expect(second.databaseUrl).toBe(inject('databaseUrl'));
+  });
+
+  it('reports what runs in status', async () => {
+    const s = await stackStatus({ root });
+    expect(s.kafka.running).toBe(true);
+    expect(s.kafka.answers).toBe(true);
+    expect(s.kafka.pid).toBeGreaterThan(0);
+    expect(s.kafka.memoryKb).toBeGreaterThan(50_000);
+    expect(s.kafka.missingTopics).toEqual([]);
+    expect(s.postgres.answers).toBe(true);
+    expect(s.postgres.migrationsApplied.length).toBeGreaterThan(0);
+    expect(s.postgres.migrationsPending).toEqual([]);
+  });
+});
+
+describe('catalog topics', () => {
+  const brokers = inject('kafkaBrokers');
+  const prefix = `${unique('stack')}.`;
+  const names = allTopics.map((t) => prefix + t.name);
+  afterAll(() => deleteTopics(brokers, names));
+
+  it('are created with their partitions, retention and cleanup policy, once', async () => {
+    const created = await createTopics({ brokers, specs: allTopics, prefix });
+    expect(created.map((t) => t.action)).toEqual(allTopics.map(() => 'created'));
+
+    const described = await describeTopics(brokers, names);
+    for (const spec of allTopics) {
+      const d = described.get(prefix + spec.name);
+      expect(d?.partitions, spec.name).toBe(spec.partitions);
+      expect(d?.replicationFactor).toBe(1);
+      expect(d?.configs['cleanup.policy']).toBe(spec.cleanupPolicy);
+      expect(d?.configs['retention.ms']).toBe(String(spec.retentionMs));
+    }
+
+    const again = await createTopics({ brokers, specs: allTopics, prefix });
+    expect(again.map((t) => t.action)).toEqual(allTopics.map(() => 'exists'));
+  });
+
+  it('are visible to kcat, a non-JavaScript client', async () => {
+    const { stdout } = await run('kcat', ['-b', brokers.join(','), '-L', '-J']);
+    const meta = JSON.parse(stdout) as { topics: { topic: string; partitions: unknown[] }[] };
+    for (const spec of allTopics) {
+      expect(meta.topics.find((t) => t.topic === prefix + spec.name)?.partitions).toHaveLength(spec.partitions);
+    }
+  });
+
+  it('get their configs back when someone changed them', async () => {
+    const spec = allTopics[0];
+    if (spec === undefined) throw new Error('empty catalog');
+    await createTopics({ brokers, specs: [{ ...spec, retentionMs: 60_000 }], prefix });
+    expect((await describeTopics(brokers, [prefix + spec.name])).get(prefix + spec.name)?.configs['retention.ms']).toBe('60000');
+    const fixed = await createTopics({ brokers, specs: allTopics, prefix });
+    expect(fixed.find((t) => t.name === prefix + spec.name)?.action).toBe('configs-updated');
+    expect((await describeTopics(brokers, [prefix + spec.name])).get(prefix + spec.name)?.configs['retention.ms']).toBe(String(spec.retentionMs));
+  });
+});
+
+describe('a second broker', () => {
+  it('starts on its own ports and data dir, and stops', async () => {
+    const dir = `.cache/${unique('kafka')}`;
+    const opts = { root, dir, kafkaPort: await freePort(), controllerPort: await freePort() };
+    try {
+      const info = await ensureKafka(opts);
+      expect(info.pid).toBeGreaterThan(0);
+      expect(info.startedMs).toBeGreaterThan(0);
+      const again = await ensureKafka(opts);
+      expect(again.pid).toBe(info.pid);
+      expect(again.startedMs).toBe(0);
+      expect((await kafkaStatus(opts)).answers).toBe(true);
+      expect((await stopKafka(opts)).stopped).toBe(true);
+      expect((await kafkaStatus(opts)).running).toBe(false);
+    } finally {
+      await stopKafka(opts);
+      await rm(path.join(root, dir), { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
+describe('postgres', () => {
+  it('falls back to a private server when nothing answers on the port', async () => {
+    // The server runs as the postgres user, which must be able to enter the directory.
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'ceasefire-pg-'));
+    await chmod(tmp, 0o755);
+    const opts = { root: tmp, port: await freePort(), privatePort: await freePort(), database: 'stack_test' };
+    try {
+      const info = await ensurePostgres(opts);
+      expect(info.source).toBe('private');
+      expect(info.url).toBe(`postgres://postgres@127.0.0.1:${opts.privatePort}/stack_test`);
+      const client = new pg.Client({ connectionString: info.url });
+      await client.connect();
+      const { rows } = await client.query<{ db: string }>('select current_database() as db');
+      await client.end();
+      expect(rows[0]?.db).toBe('stack_test');
+      expect((await ensurePostgres(opts)).url).toBe(info.url);
+      expect(await stopPrivatePostgres(opts)).toBe(true);
+      await expect(new pg.Client({ connectionString: info.url, connectionTimeoutMillis: 2000 }).connect()).rejects.toThrow();
+    } finally {
+      await stopPrivatePostgres(opts).catch(() => false);
+      await rm(tmp, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('uses a given DATABASE_URL as it is, and says when it does not answer', async () => {
+    const url = inject('databaseUrl');
+    expect(await ensurePostgres({ root, databaseUrl: url })).toEqual({ source: 'env', url });
+    const dead = `postgres://postgres@127.0.0.1:${await freePort()}/x`;
+    await expect(ensurePostgres({ root, databaseUrl: dead })).rejects.toThrow(/DATABASE_URL does not answer/);
+  });
+});
