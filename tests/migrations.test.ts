@@ -22,13 +22,6 @@ import { migrateCommand } from '../packages/cli/src/commands/migrate.ts';
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
-declare module 'vitest' {
-  interface ProvidedContext {
-    databaseUrl: string;
-    kafkaBrokers: string[];
-  }
-}
-
 const databaseUrl = process.env.DATABASE_URL ?? inject('databaseUrl');
 const schema = `t_migrations_${randomBytes(4).toString('hex')}`;
 const migrationFiles = readdirSync(migrationsDirectory).filter(isMigrationFile).sort();
