@@ -2,3 +2,4 @@ export * from './submission.ts';
 export * from './normalize.ts';
 export * from './language.ts';
 export * from './feed.ts';
+export * from './ingestor.ts';

@@ -6,3 +6,4 @@ export * from './health.ts';
 export * from './kafka/index.ts';
 export * from './consumer-loop.ts';
 export { kafkaSettings } from './settings.ts';
+export * from './service.ts';

@@ -15,3 +15,4 @@ export {
   type InsertDeadLetterInput,
   type ListDeadLettersInput,
 } from './dead-letters.ts';
+export { statementsNotEnqueued, markStatementsEnqueued } from './statement-enqueue.ts';
