@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brokerAnswers } from './kafka-admin.ts';
 import { clusterIdFrom, DEFAULT_CONTROLLER_PORT, DEFAULT_KAFKA_PORT, log4j2Properties, parseProperties, serverProperties } from './kafka-config.ts';
-import { commandLine, isAlive, readPid, rssKb, runOk, sleep, tail, tcpAnswers, terminate } from './proc.ts';
+import { commandLine, isAlive, readPid, rssKb, runOk, sleep, tail, tcpAnswers, terminate, withLockFile } from './proc.ts';
 
 /** The Kafka release pinned in `packages/stack/kafka/pom.xml`. */
 export const KAFKA_VERSION = '4.1.1';
@@ -141,6 +141,13 @@ async function waitUntilAnswers(brokers: string[], pid: number, p: NodePaths, ti
  * one that answers, else copy the jars, write the config, format the storage once and start it.
  */
 export async function ensureKafka(opts: KafkaOptions): Promise<KafkaInfo> {
+  const p = nodePaths(opts);
+  await mkdir(p.dir, { recursive: true });
+  // Long enough for a first run's Maven download plus the broker's start.
+  return withLockFile(path.join(p.dir, '.lock'), 300_000 + (opts.startTimeoutMs ?? 90_000), () => ensureKafkaLocked(opts));
+}
+
+async function ensureKafkaLocked(opts: KafkaOptions): Promise<KafkaInfo> {
   const log = opts.log ?? noop;
   const port = opts.kafkaPort ?? DEFAULT_KAFKA_PORT;
   const controllerPort = opts.controllerPort ?? DEFAULT_CONTROLLER_PORT;

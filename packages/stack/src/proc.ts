@@ -1,7 +1,7 @@
 /** Process and socket helpers shared by the Kafka and Postgres parts of the stack. */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 
 /** Whether a TCP connection to host:port is accepted within `timeoutMs`. */
@@ -133,4 +133,33 @@ export async function terminate(pid: number, timeoutMs: number): Promise<boolean
     // Already gone between the check and the kill.
   }
   return false;
+}
+
+/**
+ * Run `fn` holding a lock file (`wx` create, our pid inside). A lock whose holder died is taken
+ * over; a live holder is waited for up to `timeoutMs`. Keeps two concurrent `stack up`s (a shell
+ * and a test run) from both spawning a broker.
+ */
+export async function withLockFile<T>(file: string, timeoutMs: number, fn: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await writeFile(file, `${process.pid}\n`, { flag: 'wx' });
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const holder = await readPid(file);
+      if (holder === null || !isAlive(holder)) {
+        await rm(file, { force: true });
+        continue;
+      }
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${file}, held by pid ${holder}`);
+      await sleep(200);
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    await rm(file, { force: true });
+  }
 }
