@@ -25,7 +25,8 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 
 const run = promisify(execFile);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const unique = (label: string): string => `t_${label}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
+const unique = (label: string): string =>
+  `t_${label}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
 
 /** A port that nothing listens on right now (the OS hands out a free one, we close it). */
 async function freePort(): Promise<number> {
@@ -34,7 +35,9 @@ async function freePort(): Promise<number> {
     srv.once('error', reject);
     srv.listen(0, '127.0.0.1', () => {
       const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr !== null ? resolve(addr.port) : reject(new Error('no port'))));
+      srv.close(() =>
+        typeof addr === 'object' && addr !== null ? resolve(addr.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -95,7 +98,9 @@ describe('catalog topics', () => {
     const { stdout } = await run('kcat', ['-b', brokers.join(','), '-L', '-J']);
     const meta = JSON.parse(stdout) as { topics: { topic: string; partitions: unknown[] }[] };
     for (const spec of allTopics) {
-      expect(meta.topics.find((t) => t.topic === prefix + spec.name)?.partitions).toHaveLength(spec.partitions);
+      expect(meta.topics.find((t) => t.topic === prefix + spec.name)?.partitions).toHaveLength(
+        spec.partitions,
+      );
     }
   });
 
@@ -103,10 +108,14 @@ describe('catalog topics', () => {
     const spec = allTopics[0];
     if (spec === undefined) throw new Error('empty catalog');
     await createTopics({ brokers, specs: [{ ...spec, retentionMs: 60_000 }], prefix });
-    expect((await describeTopics(brokers, [prefix + spec.name])).get(prefix + spec.name)?.configs['retention.ms']).toBe('60000');
+    expect(
+      (await describeTopics(brokers, [prefix + spec.name])).get(prefix + spec.name)?.configs['retention.ms'],
+    ).toBe('60000');
     const fixed = await createTopics({ brokers, specs: allTopics, prefix });
     expect(fixed.find((t) => t.name === prefix + spec.name)?.action).toBe('configs-updated');
-    expect((await describeTopics(brokers, [prefix + spec.name])).get(prefix + spec.name)?.configs['retention.ms']).toBe(String(spec.retentionMs));
+    expect(
+      (await describeTopics(brokers, [prefix + spec.name])).get(prefix + spec.name)?.configs['retention.ms'],
+    ).toBe(String(spec.retentionMs));
   });
 });
 
@@ -148,7 +157,9 @@ describe('postgres', () => {
       expect(rows[0]?.db).toBe('stack_test');
       expect((await ensurePostgres(opts)).url).toBe(info.url);
       expect(await stopPrivatePostgres(opts)).toBe(true);
-      await expect(new pg.Client({ connectionString: info.url, connectionTimeoutMillis: 2000 }).connect()).rejects.toThrow();
+      await expect(
+        new pg.Client({ connectionString: info.url, connectionTimeoutMillis: 2000 }).connect(),
+      ).rejects.toThrow();
     } finally {
       await stopPrivatePostgres(opts).catch(() => false);
       await rm(tmp, { recursive: true, force: true });

@@ -25,7 +25,9 @@ export default async function setup(project: TestProject): Promise<void> {
   let brokers: string[];
   let databaseUrl: string;
   if (env.KAFKA_BROKERS && env.DATABASE_URL) {
-    brokers = env.KAFKA_BROKERS.split(',').map((b) => b.trim()).filter(Boolean);
+    brokers = env.KAFKA_BROKERS.split(',')
+      .map((b) => b.trim())
+      .filter(Boolean);
     databaseUrl = env.DATABASE_URL;
     log(`using KAFKA_BROKERS=${brokers.join(',')} and DATABASE_URL from the environment`);
   } else {

@@ -8,13 +8,48 @@ import { migrateLatest, migrationStatus } from '@ceasefire/db';
 import { createTopics, listTopics, type TopicOutcome } from './kafka-admin.ts';
 import { DEFAULT_CONTROLLER_PORT, DEFAULT_KAFKA_PORT } from './kafka-config.ts';
 import { ensureKafka, kafkaStatus, stopKafka } from './kafka.ts';
-import { pgAnswers, DEFAULT_PRIVATE_PG_PORT, ensurePostgres, privatePostgresStatus, stopPrivatePostgres } from './postgres.ts';
+import {
+  pgAnswers,
+  DEFAULT_PRIVATE_PG_PORT,
+  ensurePostgres,
+  privatePostgresStatus,
+  stopPrivatePostgres,
+} from './postgres.ts';
 import { readStackState, removeStackState, writeStackState, type StackState } from './state.ts';
 
-export { ensureKafka, ensureKafkaLibs, stopKafka, kafkaStatus, KAFKA_VERSION, type KafkaInfo, type KafkaOptions } from './kafka.ts';
-export { ensurePostgres, startPrivatePostgres, stopPrivatePostgres, ensureDatabase, type PostgresInfo, type PostgresOptions } from './postgres.ts';
-export { createTopics, listTopics, describeTopics, deleteTopics, brokerAnswers, type TopicOutcome, type TopicDescription } from './kafka-admin.ts';
-export { serverProperties, log4j2Properties, DEFAULT_KAFKA_PORT, DEFAULT_CONTROLLER_PORT, type KafkaNodeConfig } from './kafka-config.ts';
+export {
+  ensureKafka,
+  ensureKafkaLibs,
+  stopKafka,
+  kafkaStatus,
+  KAFKA_VERSION,
+  type KafkaInfo,
+  type KafkaOptions,
+} from './kafka.ts';
+export {
+  ensurePostgres,
+  startPrivatePostgres,
+  stopPrivatePostgres,
+  ensureDatabase,
+  type PostgresInfo,
+  type PostgresOptions,
+} from './postgres.ts';
+export {
+  createTopics,
+  listTopics,
+  describeTopics,
+  deleteTopics,
+  brokerAnswers,
+  type TopicOutcome,
+  type TopicDescription,
+} from './kafka-admin.ts';
+export {
+  serverProperties,
+  log4j2Properties,
+  DEFAULT_KAFKA_PORT,
+  DEFAULT_CONTROLLER_PORT,
+  type KafkaNodeConfig,
+} from './kafka-config.ts';
 export { ensureKcat } from './kcat.ts';
 export { readStackState, stateFile, type StackState } from './state.ts';
 
@@ -81,15 +116,25 @@ export async function stackUp(opts: StackOptions): Promise<StackInfo> {
     }),
   ]);
   const [topics, migrated] = await Promise.all([
-    createTopics({ brokers: kafka.brokers, specs: allTopics, prefix: opts.topicPrefix ?? '', replicationFactor: opts.replicationFactor ?? 1 }),
+    createTopics({
+      brokers: kafka.brokers,
+      specs: allTopics,
+      prefix: opts.topicPrefix ?? '',
+      replicationFactor: opts.replicationFactor ?? 1,
+    }),
     opts.migrate === false
       ? Promise.resolve({ applied: [] as string[] })
-      : migrateLatest({ databaseUrl: postgres.url, ...(opts.schema === undefined ? {} : { schema: opts.schema }) }),
+      : migrateLatest({
+          databaseUrl: postgres.url,
+          ...(opts.schema === undefined ? {} : { schema: opts.schema }),
+        }),
   ]);
   for (const t of topics) {
     if (t.action !== 'exists') log?.(`topics: ${t.name} ${t.action}`);
     if (t.partitionMismatch) {
-      log?.(`topics: ${t.name} has ${t.partitionMismatch.actual} partitions, the catalog says ${t.partitionMismatch.wanted} (left as is)`);
+      log?.(
+        `topics: ${t.name} has ${t.partitionMismatch.actual} partitions, the catalog says ${t.partitionMismatch.wanted} (left as is)`,
+      );
     }
   }
   if (migrated.applied.length > 0) log?.(`migrations: applied ${migrated.applied.join(', ')}`);
@@ -123,10 +168,18 @@ export async function stackUp(opts: StackOptions): Promise<StackInfo> {
 }
 
 /** Stop what `stackUp` started: our broker, and the private Postgres if it was used. Data stays. */
-export async function stackDown(opts: { root: string; log?: (line: string) => void }): Promise<{ kafkaStopped: boolean; postgresStopped: boolean }> {
+export async function stackDown(opts: {
+  root: string;
+  log?: (line: string) => void;
+}): Promise<{ kafkaStopped: boolean; postgresStopped: boolean }> {
   const state = await readStackState(opts.root);
-  const kafka = await stopKafka({ root: opts.root, ...(state ? { kafkaPort: state.kafkaPort, controllerPort: state.controllerPort } : {}) });
-  opts.log?.(kafka.stopped ? `kafka: stopped broker pid ${kafka.pid}` : 'kafka: no broker of ours was running');
+  const kafka = await stopKafka({
+    root: opts.root,
+    ...(state ? { kafkaPort: state.kafkaPort, controllerPort: state.controllerPort } : {}),
+  });
+  opts.log?.(
+    kafka.stopped ? `kafka: stopped broker pid ${kafka.pid}` : 'kafka: no broker of ours was running',
+  );
   // The machine's Postgres and a DATABASE_URL's are not ours to stop; a private one is.
   const postgresStopped = await stopPrivatePostgres({ root: opts.root });
   if (postgresStopped) opts.log?.('postgres: stopped the private server');
@@ -165,7 +218,10 @@ export interface StackStatus {
 /** Whether each part runs, with the broker's pid and memory, topics present and migrations applied. */
 export async function stackStatus(opts: { root: string; topicPrefix?: string }): Promise<StackStatus> {
   const state = await readStackState(opts.root);
-  const ks = await kafkaStatus({ root: opts.root, ...(state ? { kafkaPort: state.kafkaPort, controllerPort: state.controllerPort } : {}) });
+  const ks = await kafkaStatus({
+    root: opts.root,
+    ...(state ? { kafkaPort: state.kafkaPort, controllerPort: state.controllerPort } : {}),
+  });
   const topics = ks.answers ? await listTopics(ks.brokers).catch(() => [] as string[]) : [];
   const prefix = opts.topicPrefix ?? '';
   const missingTopics = allTopics.map((t) => prefix + t.name).filter((n) => !topics.includes(n));

@@ -24,7 +24,11 @@ export interface TopicDescription {
   readonly configs: Readonly<Record<string, string>>;
 }
 
-async function withAdmin<T>(brokers: readonly string[], fn: (admin: Admin) => Promise<T>, timeoutMs = 5000): Promise<T> {
+async function withAdmin<T>(
+  brokers: readonly string[],
+  fn: (admin: Admin) => Promise<T>,
+  timeoutMs = 5000,
+): Promise<T> {
   const kafka = new Kafka({
     clientId: 'ceasefire-stack',
     brokers: [...brokers],
@@ -45,7 +49,11 @@ async function withAdmin<T>(brokers: readonly string[], fn: (admin: Admin) => Pr
 /** Whether the brokers answer a metadata request (a TCP accept is not enough: the broker may still be starting). */
 export async function brokerAnswers(brokers: readonly string[], timeoutMs = 3000): Promise<boolean> {
   try {
-    return await withAdmin(brokers, async (admin) => (await admin.describeCluster()).brokers.length > 0, timeoutMs);
+    return await withAdmin(
+      brokers,
+      async (admin) => (await admin.describeCluster()).brokers.length > 0,
+      timeoutMs,
+    );
   } catch {
     return false;
   }
@@ -86,7 +94,10 @@ export async function createTopics(opts: {
     const outcomes: TopicOutcome[] = missing.map((s) => ({ name: s.name, action: 'created' }));
     if (present.length === 0) return outcomes;
 
-    const described = await describe(admin, present.map((s) => s.name));
+    const described = await describe(
+      admin,
+      present.map((s) => s.name),
+    );
     const stale = present.filter((s) => {
       const have = described.get(s.name)?.configs ?? {};
       return Object.entries(wantedConfigs(s)).some(([k, v]) => have[k] !== v);
@@ -120,11 +131,18 @@ async function describe(admin: Admin, names: readonly string[]): Promise<Map<str
   const meta = await admin.fetchTopicMetadata({ topics: [...names] });
   const cfg = await admin.describeConfigs({
     includeSynonyms: false,
-    resources: names.map((name) => ({ type: ConfigResourceTypes.TOPIC, name, configNames: ['retention.ms', 'cleanup.policy'] })),
+    resources: names.map((name) => ({
+      type: ConfigResourceTypes.TOPIC,
+      name,
+      configNames: ['retention.ms', 'cleanup.policy'],
+    })),
   });
   const configs = new Map<string, Record<string, string>>();
   for (const r of cfg.resources) {
-    configs.set(r.resourceName, Object.fromEntries(r.configEntries.map((e) => [e.configName, e.configValue])));
+    configs.set(
+      r.resourceName,
+      Object.fromEntries(r.configEntries.map((e) => [e.configName, e.configValue])),
+    );
   }
   for (const t of meta.topics) {
     out.set(t.name, {
@@ -139,11 +157,16 @@ async function describe(admin: Admin, names: readonly string[]): Promise<Map<str
 
 /** The topics present on the brokers (internal ones excluded). */
 export async function listTopics(brokers: readonly string[]): Promise<string[]> {
-  return withAdmin(brokers, async (admin) => (await admin.listTopics()).filter((t) => !t.startsWith('__')).sort());
+  return withAdmin(brokers, async (admin) =>
+    (await admin.listTopics()).filter((t) => !t.startsWith('__')).sort(),
+  );
 }
 
 /** Partitions, replication and our two configs of the named topics, as the broker reports them. */
-export async function describeTopics(brokers: readonly string[], names: readonly string[]): Promise<Map<string, TopicDescription>> {
+export async function describeTopics(
+  brokers: readonly string[],
+  names: readonly string[],
+): Promise<Map<string, TopicDescription>> {
   return withAdmin(brokers, (admin) => describe(admin, names));
 }
 

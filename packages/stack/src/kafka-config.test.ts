@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { clusterIdFrom, log4j2Properties, parseProperties, serverProperties } from './kafka-config.ts';
 
 describe('serverProperties', () => {
-  const props = parseProperties(serverProperties({ nodeId: 1, port: 9092, controllerPort: 9093, dataDir: '/x/data' }));
+  const props = parseProperties(
+    serverProperties({ nodeId: 1, port: 9092, controllerPort: 9093, dataDir: '/x/data' }),
+  );
 
   it('makes one combined KRaft node on loopback', () => {
     expect(props.get('process.roles')).toBe('broker,controller');
@@ -66,7 +68,9 @@ describe('clusterIdFrom', () => {
 
 describe('parseProperties', () => {
   it('reads meta.properties as Kafka writes it', () => {
-    const p = parseProperties('#\n#Sat Nov 28 03:53:33 UTC 2026\nnode.id=1\ncluster.id=nK07pB9NSfaj9z6ozKmjGg\n');
+    const p = parseProperties(
+      '#\n#Sat Nov 28 03:53:33 UTC 2026\nnode.id=1\ncluster.id=nK07pB9NSfaj9z6ozKmjGg\n',
+    );
     expect(p.get('cluster.id')).toBe('nK07pB9NSfaj9z6ozKmjGg');
     expect(p.size).toBe(2);
   });

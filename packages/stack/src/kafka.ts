@@ -9,8 +9,26 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brokerAnswers } from './kafka-admin.ts';
-import { clusterIdFrom, DEFAULT_CONTROLLER_PORT, DEFAULT_KAFKA_PORT, log4j2Properties, parseProperties, serverProperties } from './kafka-config.ts';
-import { commandLine, isAlive, readPid, rssKb, runOk, sleep, tail, tcpAnswers, terminate, withLockFile } from './proc.ts';
+import {
+  clusterIdFrom,
+  DEFAULT_CONTROLLER_PORT,
+  DEFAULT_KAFKA_PORT,
+  log4j2Properties,
+  parseProperties,
+  serverProperties,
+} from './kafka-config.ts';
+import {
+  commandLine,
+  isAlive,
+  readPid,
+  rssKb,
+  runOk,
+  sleep,
+  tail,
+  tcpAnswers,
+  terminate,
+  withLockFile,
+} from './proc.ts';
 
 /** The Kafka release pinned in `packages/stack/kafka/pom.xml`. */
 export const KAFKA_VERSION = '4.1.1';
@@ -86,7 +104,15 @@ export async function ensureKafkaLibs(opts: { root: string; log?: (line: string)
   // Copy beside, then swap: an interrupted copy never leaves a half-filled libs dir behind a marker.
   const tmp = `${libs}.tmp-${process.pid}`;
   await rm(tmp, { recursive: true, force: true });
-  await runOk('mvn', ['-q', '-B', '-f', POM, 'dependency:copy-dependencies', `-DoutputDirectory=${tmp}`, '-DincludeScope=runtime']);
+  await runOk('mvn', [
+    '-q',
+    '-B',
+    '-f',
+    POM,
+    'dependency:copy-dependencies',
+    `-DoutputDirectory=${tmp}`,
+    '-DincludeScope=runtime',
+  ]);
   await writeFile(path.join(tmp, '.copied'), `${want}\n`);
   await rm(libs, { recursive: true, force: true });
   await rename(tmp, libs);
@@ -123,17 +149,26 @@ function javaArgs(p: NodePaths, main: string, args: string[], heap: string[]): s
   ];
 }
 
-async function waitUntilAnswers(brokers: string[], pid: number, p: NodePaths, timeoutMs: number): Promise<void> {
+async function waitUntilAnswers(
+  brokers: string[],
+  pid: number,
+  p: NodePaths,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (!isAlive(pid)) {
-      throw new Error(`kafka: the broker (pid ${pid}) exited during start-up. Last lines of ${p.logFile}:\n${await tail(p.logFile)}`);
+      throw new Error(
+        `kafka: the broker (pid ${pid}) exited during start-up. Last lines of ${p.logFile}:\n${await tail(p.logFile)}`,
+      );
     }
     if ((await tcpAnswers(Number(brokers[0]?.split(':')[1]))) && (await brokerAnswers(brokers, 2000))) return;
     await sleep(250);
   }
   await terminate(pid, 10_000);
-  throw new Error(`kafka: the broker did not answer on ${brokers.join(',')} within ${Math.round(timeoutMs / 1000)} s; stopped it. Last lines of ${p.logFile}:\n${await tail(p.logFile)}`);
+  throw new Error(
+    `kafka: the broker did not answer on ${brokers.join(',')} within ${Math.round(timeoutMs / 1000)} s; stopped it. Last lines of ${p.logFile}:\n${await tail(p.logFile)}`,
+  );
 }
 
 /**
@@ -144,7 +179,9 @@ export async function ensureKafka(opts: KafkaOptions): Promise<KafkaInfo> {
   const p = nodePaths(opts);
   await mkdir(p.dir, { recursive: true });
   // Long enough for a first run's Maven download plus the broker's start.
-  return withLockFile(path.join(p.dir, '.lock'), 300_000 + (opts.startTimeoutMs ?? 90_000), () => ensureKafkaLocked(opts));
+  return withLockFile(path.join(p.dir, '.lock'), 300_000 + (opts.startTimeoutMs ?? 90_000), () =>
+    ensureKafkaLocked(opts),
+  );
 }
 
 async function ensureKafkaLocked(opts: KafkaOptions): Promise<KafkaInfo> {
@@ -167,22 +204,37 @@ async function ensureKafkaLocked(opts: KafkaOptions): Promise<KafkaInfo> {
       log(`kafka: a broker we did not start answers on ${brokers[0]}; using it`);
       return { ...base, pid: null, external: true, startedMs: 0 };
     }
-    throw new Error(`kafka: port ${port} is taken by something that is not a Kafka broker; free it or pass another kafkaPort`);
+    throw new Error(
+      `kafka: port ${port} is taken by something that is not a Kafka broker; free it or pass another kafkaPort`,
+    );
   }
   if (await tcpAnswers(controllerPort)) {
-    throw new Error(`kafka: controller port ${controllerPort} is taken; free it or pass another controllerPort`);
+    throw new Error(
+      `kafka: controller port ${controllerPort} is taken; free it or pass another controllerPort`,
+    );
   }
 
   await ensureKafkaLibs(opts);
   await mkdir(p.dataDir, { recursive: true });
-  await writeFile(p.serverProps, serverProperties({ nodeId: opts.nodeId ?? 1, port, controllerPort, dataDir: p.dataDir }));
+  await writeFile(
+    p.serverProps,
+    serverProperties({ nodeId: opts.nodeId ?? 1, port, controllerPort, dataDir: p.dataDir }),
+  );
   await writeFile(p.log4j2, log4j2Properties());
 
   const heap = ['-Xms256m', '-Xmx512m'];
   if (!existsSync(path.join(p.dataDir, 'meta.properties'))) {
     const clusterId = newClusterId();
     log(`kafka: formatting ${p.dataDir} (cluster ${clusterId})`);
-    await runOk('java', javaArgs(p, 'kafka.tools.StorageTool', ['format', '--cluster-id', clusterId, '--standalone', '--config', p.serverProps], ['-Xmx256m']));
+    await runOk(
+      'java',
+      javaArgs(
+        p,
+        'kafka.tools.StorageTool',
+        ['format', '--cluster-id', clusterId, '--standalone', '--config', p.serverProps],
+        ['-Xmx256m'],
+      ),
+    );
   }
 
   log(`kafka: starting broker on ${brokers[0]} (controller ${controllerPort}), log ${p.logFile}`);
@@ -192,7 +244,12 @@ async function ensureKafkaLocked(opts: KafkaOptions): Promise<KafkaInfo> {
   try {
     const child = spawn(
       'java',
-      javaArgs(p, 'kafka.Kafka', [p.serverProps], [...heap, '-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20', '-XX:InitiatingHeapOccupancyPercent=35']),
+      javaArgs(
+        p,
+        'kafka.Kafka',
+        [p.serverProps],
+        [...heap, '-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20', '-XX:InitiatingHeapOccupancyPercent=35'],
+      ),
       { cwd: p.dir, detached: true, stdio: ['ignore', fd, fd] },
     );
     child.once('error', noop);
@@ -201,7 +258,8 @@ async function ensureKafkaLocked(opts: KafkaOptions): Promise<KafkaInfo> {
   } finally {
     closeSync(fd);
   }
-  if (pid === undefined) throw new Error('kafka: could not start `java` (is a JDK 17+ installed and on PATH?)');
+  if (pid === undefined)
+    throw new Error('kafka: could not start `java` (is a JDK 17+ installed and on PATH?)');
   await writeFile(p.pidFile, `${pid}\n`);
   await waitUntilAnswers(brokers, pid, p, timeoutMs);
   const startedMs = Date.now() - started;
@@ -235,7 +293,9 @@ export async function kafkaStatus(opts: KafkaOptions): Promise<{
   const answers = (await tcpAnswers(opts.kafkaPort ?? DEFAULT_KAFKA_PORT)) && (await brokerAnswers(brokers));
   let clusterId: string | undefined;
   try {
-    clusterId = parseProperties(await readFile(path.join(p.dataDir, 'meta.properties'), 'utf8')).get('cluster.id');
+    clusterId = parseProperties(await readFile(path.join(p.dataDir, 'meta.properties'), 'utf8')).get(
+      'cluster.id',
+    );
   } catch {
     // Not formatted yet.
   }

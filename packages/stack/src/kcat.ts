@@ -8,7 +8,9 @@ import { onPath, runOk } from './proc.ts';
 export async function ensureKcat(opts: { log?: (line: string) => void } = {}): Promise<void> {
   if (await onPath('kcat')) return;
   if (process.getuid?.() !== 0 || !(await onPath('apt-get'))) {
-    throw new Error('kcat is not installed: install the `kcat` package (Debian/Ubuntu) or `brew install kcat`');
+    throw new Error(
+      'kcat is not installed: install the `kcat` package (Debian/Ubuntu) or `brew install kcat`',
+    );
   }
   opts.log?.('kcat: installing the Debian package (apt-get update && apt-get install -y kcat)');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };

@@ -50,7 +50,8 @@ export async function pgAnswers(url: string, timeoutMs = 5000): Promise<void> {
 
 /** Create `database` on the server behind `adminUrl` (a URL to any existing database) when missing. */
 export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
-  if (!/^[a-z_][a-z0-9_]*$/.test(database)) throw new Error(`postgres: unsupported database name ${JSON.stringify(database)}`);
+  if (!/^[a-z_][a-z0-9_]*$/.test(database))
+    throw new Error(`postgres: unsupported database name ${JSON.stringify(database)}`);
   const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5000 });
   await client.connect();
   try {
@@ -98,12 +99,16 @@ export async function ensurePostgres(opts: PostgresOptions): Promise<PostgresInf
 /** The newest `/usr/lib/postgresql/<major>/bin` holding initdb (Debian keeps server binaries off PATH). */
 async function serverBinDir(): Promise<string> {
   const base = '/usr/lib/postgresql';
-  const majors = existsSync(base) ? (await readdir(base)).filter((d) => /^\d+$/.test(d)).sort((a, b) => Number(b) - Number(a)) : [];
+  const majors = existsSync(base)
+    ? (await readdir(base)).filter((d) => /^\d+$/.test(d)).sort((a, b) => Number(b) - Number(a))
+    : [];
   for (const m of majors) {
     const bin = path.join(base, m, 'bin');
     if (existsSync(path.join(bin, 'initdb'))) return bin;
   }
-  throw new Error('postgres: no server binaries under /usr/lib/postgresql/*/bin (apt-get install postgresql)');
+  throw new Error(
+    'postgres: no server binaries under /usr/lib/postgresql/*/bin (apt-get install postgresql)',
+  );
 }
 
 interface PrivatePaths {
@@ -153,9 +158,22 @@ export async function startPrivatePostgres(opts: PostgresOptions): Promise<numbe
   if (!existsSync(path.join(p.dataDir, 'PG_VERSION'))) {
     log(`postgres: initdb ${p.dataDir}`);
     try {
-      await asServerUser(path.join(bin, 'initdb'), ['-D', p.dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
+      await asServerUser(path.join(bin, 'initdb'), [
+        '-D',
+        p.dataDir,
+        '-U',
+        'postgres',
+        '--auth=trust',
+        '-E',
+        'UTF8',
+        '--locale=C',
+        '--no-sync',
+      ]);
     } catch (err) {
-      throw new Error(`${(err as Error).message}\n(the postgres user must be able to reach ${p.dir}: every parent directory needs o+x)`, { cause: err });
+      throw new Error(
+        `${(err as Error).message}\n(the postgres user must be able to reach ${p.dir}: every parent directory needs o+x)`,
+        { cause: err },
+      );
     }
     // A disposable development server: durability across an OS crash is not worth the fsyncs.
     // No Unix socket: its path length limit and directory permissions are not worth the trouble.
@@ -165,7 +183,18 @@ export async function startPrivatePostgres(opts: PostgresOptions): Promise<numbe
     );
   }
   log(`postgres: starting private server on 127.0.0.1:${port}, log ${p.logFile}`);
-  await asServerUser(path.join(bin, 'pg_ctl'), ['-D', p.dataDir, '-l', p.logFile, '-o', `-p ${port}`, '-w', '-t', '60', 'start']);
+  await asServerUser(path.join(bin, 'pg_ctl'), [
+    '-D',
+    p.dataDir,
+    '-l',
+    p.logFile,
+    '-o',
+    `-p ${port}`,
+    '-w',
+    '-t',
+    '60',
+    'start',
+  ]);
   return port;
 }
 
@@ -179,7 +208,9 @@ export async function stopPrivatePostgres(opts: PostgresOptions): Promise<boolea
 }
 
 /** Whether the private server runs, and its pid. */
-export async function privatePostgresStatus(opts: PostgresOptions): Promise<{ running: boolean; pid: number | null; dataDir: string }> {
+export async function privatePostgresStatus(
+  opts: PostgresOptions,
+): Promise<{ running: boolean; pid: number | null; dataDir: string }> {
   const p = privatePaths(opts);
   const pid = await privatePid(p);
   return { running: pid !== null, pid, dataDir: p.dataDir };

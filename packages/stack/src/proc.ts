@@ -75,9 +75,17 @@ export interface RunResult {
 }
 
 /** Run a command to completion, capturing its output; never throws for a non-zero exit. */
-export function run(cmd: string, args: readonly string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
+export function run(
+  cmd: string,
+  args: readonly string[],
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, {
+      cwd: opts.cwd,
+      env: opts.env ?? process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -88,12 +96,17 @@ export function run(cmd: string, args: readonly string[], opts: { cwd?: string; 
 }
 
 /** Like `run`, but throws with the command's output when it fails. */
-export async function runOk(cmd: string, args: readonly string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
+export async function runOk(
+  cmd: string,
+  args: readonly string[],
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<RunResult> {
   let res: RunResult;
   try {
     res = await run(cmd, args, opts);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`\`${cmd}\` is not installed or not on PATH`);
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new Error(`\`${cmd}\` is not installed or not on PATH`);
     throw err;
   }
   if (res.code !== 0) {

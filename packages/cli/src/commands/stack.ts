@@ -15,7 +15,8 @@ function port(env: NodeJS.ProcessEnv, name: string): number | undefined {
   const raw = env[name];
   if (raw === undefined || raw === '') return undefined;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0 || n > 65535) throw new Error(`${name} must be a TCP port, got ${JSON.stringify(raw)}`);
+  if (!Number.isInteger(n) || n <= 0 || n > 65535)
+    throw new Error(`${name} must be a TCP port, got ${JSON.stringify(raw)}`);
   return n;
 }
 
@@ -51,11 +52,17 @@ export async function stackCommand(
           out(JSON.stringify(info, null, 2));
         } else {
           const k = info.kafka;
-          out(`kafka     ${info.kafkaBrokers.join(',')}  ${k.external ? 'external' : `pid ${k.pid}`}  ${k.startedMs > 0 ? `started in ${(k.startedMs / 1000).toFixed(1)} s` : 'already running'}  rss ${mb(k.memoryKb)}`);
+          out(
+            `kafka     ${info.kafkaBrokers.join(',')}  ${k.external ? 'external' : `pid ${k.pid}`}  ${k.startedMs > 0 ? `started in ${(k.startedMs / 1000).toFixed(1)} s` : 'already running'}  rss ${mb(k.memoryKb)}`,
+          );
           out(`postgres  ${info.databaseUrl}  (${info.postgres.source})`);
-          out(`topics    ${info.topics.length} (${info.topics.filter((t) => t.action === 'created').length} created)`);
+          out(
+            `topics    ${info.topics.length} (${info.topics.filter((t) => t.action === 'created').length} created)`,
+          );
           out(`migrated  ${info.migrationsApplied.length} applied now`);
-          out(`ready in ${(info.tookMs / 1000).toFixed(1)} s; KAFKA_BROKERS=${info.kafkaBrokers.join(',')} DATABASE_URL=${info.databaseUrl}`);
+          out(
+            `ready in ${(info.tookMs / 1000).toFixed(1)} s; KAFKA_BROKERS=${info.kafkaBrokers.join(',')} DATABASE_URL=${info.databaseUrl}`,
+          );
         }
         return 0;
       }
@@ -70,10 +77,16 @@ export async function stackCommand(
           out(JSON.stringify(s, null, 2));
         } else {
           const k = s.kafka;
-          out(`kafka     ${k.running ? `running pid ${k.pid}, rss ${mb(k.memoryKb)}` : 'not running (ours)'}; ${k.answers ? 'answers' : 'no answer'} on ${k.brokers.join(',')}`);
-          out(`topics    ${k.topics.length} present${k.missingTopics.length > 0 ? `, missing: ${k.missingTopics.join(', ')}` : ''}`);
+          out(
+            `kafka     ${k.running ? `running pid ${k.pid}, rss ${mb(k.memoryKb)}` : 'not running (ours)'}; ${k.answers ? 'answers' : 'no answer'} on ${k.brokers.join(',')}`,
+          );
+          out(
+            `topics    ${k.topics.length} present${k.missingTopics.length > 0 ? `, missing: ${k.missingTopics.join(', ')}` : ''}`,
+          );
           const p = s.postgres;
-          out(`postgres  ${p.url ?? '(no stack.json: run `ceasefire stack up`)'} ${p.source ? `(${p.source}) ` : ''}${p.answers ? 'answers' : 'no answer'}${p.error ? `: ${p.error}` : ''}`);
+          out(
+            `postgres  ${p.url ?? '(no stack.json: run `ceasefire stack up`)'} ${p.source ? `(${p.source}) ` : ''}${p.answers ? 'answers' : 'no answer'}${p.error ? `: ${p.error}` : ''}`,
+          );
           out(`migrated  ${p.migrationsApplied.length} applied, ${p.migrationsPending.length} pending`);
         }
         // Non-zero when something is down, so scripts can `status || up`.
