@@ -156,6 +156,14 @@ export const Alert = z.object({
   killed: z.number().int().nonnegative().nullable(),
   opened_at: Timestamp,
   updated_at: Timestamp,
+  /** Distinct incidents among the events (one clash reported by five statements is one). */
+  incident_count: z.number().int().nonnegative().optional(),
+  /** The agreement's parties, for receivers that do not look the agreement up. */
+  agreement_parties: z.array(Party).optional(),
+  /** Escalation rules that raised the severity (`fatalities`, `frequency:3/6h`). */
+  escalations: z.array(z.string()).optional(),
+  /** Operator who acknowledged the alert, once acknowledged. */
+  acknowledged_by: z.string().nullable().optional(),
 });
 export type Alert = z.infer<typeof Alert>;
 
