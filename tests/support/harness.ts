@@ -56,3 +56,35 @@ export async function eventually<T>(check: () => Promise<T | undefined> | T | un
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** A private, migrated database schema for one test file; `drop` removes it. */
+export async function privateSchema(label: string): Promise<{ schema: string; drop(): Promise<void> }> {
+  const { dropSchema, migrateLatest } = await import('@ceasefire/db');
+  const schema = uniqueName(label).toLowerCase();
+  const { databaseUrl } = services();
+  await migrateLatest({ databaseUrl, schema });
+  return { schema, drop: () => dropSchema(databaseUrl, schema) };
+}
+
+/** Reads every message of a topic with kcat (a non-JavaScript client), as `key \t value` pairs. */
+export async function readTopicWithKcat(topic: string, expected: number, timeoutMs = 30_000): Promise<Array<{ key: string; value: string }>> {
+  const { execFile } = await import('node:child_process');
+  const { promisify } = await import('node:util');
+  const { stdout } = await promisify(execFile)(
+    'kcat',
+    ['-b', services().brokers.join(','), '-C', '-t', topic, '-o', 'beginning', '-e', '-q', '-c', String(expected), '-f', '%k\\t%s\\n'],
+    { timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 },
+  );
+  return stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const tab = line.indexOf('\t');
+      return { key: line.slice(0, tab), value: line.slice(tab + 1) };
+    });
+}
+
+/** Sum of the log-end offsets of a topic: how many messages it holds. */
+export async function topicSize(admin: Admin, topic: string): Promise<number> {
+  return (await admin.endOffsets(topic)).reduce((n, p) => n + Number(p.offset), 0);
+}

@@ -3,3 +3,5 @@ export * from './normalize.ts';
 export * from './language.ts';
 export * from './feed.ts';
 export * from './ingestor.ts';
+export * from './files.ts';
+export * from './agencies.ts';

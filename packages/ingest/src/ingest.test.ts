@@ -7,6 +7,7 @@ import {
   detectLanguage,
   feedDateToIso,
   htmlToText,
+  isoInZone,
   normalizeStatement,
   normalizeText,
   parseFeed,
@@ -138,6 +139,20 @@ describe('parseFeed', () => {
 
   it('drops scripts from HTML', () => {
     expect(htmlToText('<p>a</p><script>alert(1)</script><b>b</b>')).toBe('a\nb');
+  });
+});
+
+describe('isoInZone', () => {
+  it('writes an instant in the issuer zone', () => {
+    const t = new Date('2022-09-16T08:20:00Z');
+    expect(isoInZone(t, 'Asia/Bishkek')).toBe('2022-09-16T14:20:00+06:00');
+    expect(isoInZone(t, '+05:00')).toBe('2022-09-16T13:20:00+05:00');
+    expect(isoInZone(t, null)).toBe('2022-09-16T08:20:00.000Z');
+    expect(isoInZone(t, 'Not/AZone')).toBe('2022-09-16T08:20:00.000Z');
+  });
+
+  it('keeps an explicit offset as the zone when the agency is unknown', () => {
+    expect(normalizeStatement({ text: 'x', published_at: '2022-09-16T14:20:00+05:00' }, ctx).published_zone).toBe('+05:00');
   });
 });
 

@@ -72,7 +72,8 @@ export function normalizePublishedAt(
     if (Number.isNaN(t.getTime())) return { problem: 'published_at: not a real date-time' };
     const m = /(Z|[+-]\d{2}:?\d{2})$/i.exec(value)!;
     const off = m[1]!.toUpperCase() === 'Z' ? 'Z' : m[1]!.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
-    return { publishedAt: value.replace(' ', 'T').replace(/(Z|[+-]\d{2}:?\d{2})$/i, off), zone: zone?.zone ?? null };
+    // Unknown agency: the offset the source gave is the best zone we know.
+    return { publishedAt: value.replace(' ', 'T').replace(/(Z|[+-]\d{2}:?\d{2})$/i, off), zone: zone?.zone ?? (off === 'Z' ? null : off) };
   }
   let m = DATE_ONLY.exec(value);
   if (m) {
@@ -110,4 +111,32 @@ export function normalizeStatement(input: StatementSubmission, ctx: NormalizeCon
     received_at: ctx.receivedAt.toISOString(),
     origin: { kind: ctx.origin.kind, ref: ctx.origin.ref ?? input.id ?? null },
   };
+}
+
+/**
+ * An instant as RFC 3339 in a zone (IANA name or `+06:00`), so a stored statement is republished
+ * with the offset it was published in (relative dates are resolved in the issuer's zone).
+ */
+export function isoInZone(instant: Date, zone: string | null): string {
+  if (!zone) return instant.toISOString();
+  let offsetMin: number;
+  const fixed = /^([+-])(\d{2}):?(\d{2})$/.exec(zone);
+  if (fixed) {
+    offsetMin = (fixed[1] === '-' ? -1 : 1) * (Number(fixed[2]) * 60 + Number(fixed[3]));
+  } else {
+    try {
+      const name = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
+        .formatToParts(instant)
+        .find((p) => p.type === 'timeZoneName')?.value;
+      const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name ?? '');
+      offsetMin = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+    } catch {
+      return instant.toISOString();
+    }
+  }
+  if (offsetMin === 0) return instant.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const local = new Date(instant.getTime() + offsetMin * 60_000).toISOString().slice(0, 19);
+  const sign = offsetMin < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMin);
+  return `${local}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }

@@ -257,3 +257,4 @@ export async function stackStatus(opts: { root: string; topicPrefix?: string }):
     state,
   };
 }
+export { startWorkers, stopWorkers, workerStatus, workerLogFile, WORKERS, WORKER_HEALTH_PORTS, type WorkerName, type WorkerInfo } from './workers.ts';

@@ -1,0 +1,76 @@
+// `npx ceasefire <command>`: the operator's and developer's entry point. Each command lives in
+// ./commands and takes its arguments and streams, so it can be tested without a shell.
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+
+const HELP = `ceasefire: the ceasefire watch command line
+
+Usage: npx ceasefire <command> [options]
+
+Commands:
+  up                       start the stack and the workers, ingest the sample statements
+  down                     stop the workers and the stack
+  ingest FILE... | -       ingest statement files (.txt, .json, .jsonl) or JSON lines on stdin
+  replay [--since T] [--until T]   re-classify stored statements with the current extractor
+  stack up|down|status     manage the local stack (status --json for scripts)
+  migrate latest|rollback|status   apply or inspect the event store's migrations
+  extract [--profile NAME] read statements as JSON lines on stdin, write extracted events
+
+Run \`npx ceasefire <command> --help\` for a command's options.
+Exit codes: 0 success, 1 failure, 2 usage error.
+`;
+
+type Command = (args: string[]) => Promise<number>;
+
+const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
+
+const commands: Record<string, Command> = {
+  async up(args) {
+    const { upCommand } = await import('./commands/up.ts');
+    return upCommand(args, { ...io, root, env: process.env });
+  },
+  async down(args) {
+    const { downCommand } = await import('./commands/up.ts');
+    return downCommand(args, { ...io, root, env: process.env });
+  },
+  async ingest(args) {
+    const { ingestCommand } = await import('./commands/ingest.ts');
+    return ingestCommand(args, { ...io, root, env: process.env });
+  },
+  async replay(args) {
+    const { replayCommand } = await import('./commands/replay.ts');
+    return replayCommand(args, { ...io, root, env: process.env });
+  },
+  async stack(args) {
+    const { stackCommand } = await import('./commands/stack.ts');
+    return stackCommand(args, { ...io, root });
+  },
+  async migrate(args) {
+    const { migrateCommand } = await import('./commands/migrate.ts');
+    return migrateCommand(args, { ...io, env: process.env });
+  },
+  async extract(args) {
+    const { extractCommand } = await import('./commands/extract.ts');
+    return extractCommand(args, io);
+  },
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(HELP);
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`ceasefire: unknown command "${name}"\n\n${HELP}`);
+    return 2;
+  }
+  try {
+    return await command(rest);
+  } catch (e) {
+    process.stderr.write(`ceasefire ${name}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,392 @@
+import type { Queryable } from '../connection.ts';
+
+export type AlertSeverity = 'info' | 'warning' | 'critical';
+export type AlertStateName = 'firing' | 'acknowledged' | 'resolved';
+
+/** An alert as stored in `alerts` (its lifecycle fields match the alerting core's `AlertCore`). */
+export interface AlertRecord {
+  readonly id: string;
+  readonly groupKey: string;
+  readonly agreementId: string;
+  readonly proposedAgreement: boolean;
+  readonly area: string;
+  readonly summary: string;
+  readonly state: AlertStateName;
+  readonly severity: AlertSeverity;
+  readonly eventCount: number;
+  readonly incidentCount: number;
+  readonly killed: number | null;
+  readonly firstEventAt: Date | null;
+  readonly lastEventAt: Date | null;
+  readonly untimedAllegation: boolean;
+  readonly escalations: readonly string[];
+  readonly openedAt: Date;
+  readonly updatedAt: Date;
+  readonly lastBreachAt: Date;
+  readonly acknowledgedAt: Date | null;
+  readonly acknowledgedBy: string | null;
+  readonly acknowledgedSeverity: AlertSeverity | null;
+  readonly resolvedAt: Date | null;
+  readonly lastNotifiedAt: Date | null;
+  readonly notifiedState: AlertStateName | null;
+  readonly notifiedSeverity: AlertSeverity | null;
+  readonly notifiedIncidentCount: number;
+  readonly notifiedKilled: number | null;
+  readonly notificationSeq: number;
+}
+
+interface AlertRow {
+  id: string;
+  group_key: string;
+  agreement_id: string;
+  proposed_agreement: boolean;
+  area: string;
+  summary: string;
+  state: AlertStateName;
+  severity: AlertSeverity;
+  event_count: number;
+  incident_count: number;
+  killed: number | null;
+  first_event_at: Date | null;
+  last_event_at: Date | null;
+  untimed_allegation: boolean;
+  escalations: string[];
+  opened_at: Date;
+  updated_at: Date;
+  last_breach_at: Date | null;
+  acknowledged_at: Date | null;
+  acknowledged_by: string | null;
+  acknowledged_severity: AlertSeverity | null;
+  resolved_at: Date | null;
+  last_notified_at: Date | null;
+  notified_state: AlertStateName | null;
+  notified_severity: AlertSeverity | null;
+  notified_incident_count: number;
+  notified_killed: number | null;
+  notification_seq: number;
+}
+
+function toRecord(r: AlertRow): AlertRecord {
+  return {
+    id: r.id,
+    groupKey: r.group_key,
+    agreementId: r.agreement_id,
+    proposedAgreement: r.proposed_agreement,
+    area: r.area,
+    summary: r.summary,
+    state: r.state,
+    severity: r.severity,
+    eventCount: r.event_count,
+    incidentCount: r.incident_count,
+    killed: r.killed,
+    firstEventAt: r.first_event_at,
+    lastEventAt: r.last_event_at,
+    untimedAllegation: r.untimed_allegation,
+    escalations: r.escalations,
+    openedAt: r.opened_at,
+    updatedAt: r.updated_at,
+    // Rows from before the column existed: the last update stands in.
+    lastBreachAt: r.last_breach_at ?? r.updated_at,
+    acknowledgedAt: r.acknowledged_at,
+    acknowledgedBy: r.acknowledged_by,
+    acknowledgedSeverity: r.acknowledged_severity,
+    resolvedAt: r.resolved_at,
+    lastNotifiedAt: r.last_notified_at,
+    notifiedState: r.notified_state,
+    notifiedSeverity: r.notified_severity,
+    notifiedIncidentCount: r.notified_incident_count,
+    notifiedKilled: r.notified_killed,
+    notificationSeq: r.notification_seq,
+  };
+}
+
+function toRow(a: AlertRecord): AlertRow {
+  return {
+    id: a.id,
+    group_key: a.groupKey,
+    agreement_id: a.agreementId,
+    proposed_agreement: a.proposedAgreement,
+    area: a.area,
+    summary: a.summary,
+    state: a.state,
+    severity: a.severity,
+    event_count: a.eventCount,
+    incident_count: a.incidentCount,
+    killed: a.killed,
+    first_event_at: a.firstEventAt,
+    last_event_at: a.lastEventAt,
+    untimed_allegation: a.untimedAllegation,
+    escalations: [...a.escalations],
+    opened_at: a.openedAt,
+    updated_at: a.updatedAt,
+    last_breach_at: a.lastBreachAt,
+    acknowledged_at: a.acknowledgedAt,
+    acknowledged_by: a.acknowledgedBy,
+    acknowledged_severity: a.acknowledgedSeverity,
+    resolved_at: a.resolvedAt,
+    last_notified_at: a.lastNotifiedAt,
+    notified_state: a.notifiedState,
+    notified_severity: a.notifiedSeverity,
+    notified_incident_count: a.notifiedIncidentCount,
+    notified_killed: a.notifiedKilled,
+    notification_seq: a.notificationSeq,
+  };
+}
+
+/**
+ * Takes a transaction-scoped advisory lock on an alert group, so that the consumer, the
+ * agreement evaluator and the ticker of every worker instance change one group in turn.
+ */
+export async function lockAlertGroup(trx: Queryable, groupKey: string): Promise<void> {
+  await trx.raw('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`alert-group:${groupKey}`]);
+}
+
+/** The group's alert that is not resolved yet (at most one: a partial unique index). */
+export async function findOpenAlert(db: Queryable, groupKey: string): Promise<AlertRecord | null> {
+  const row = await db<AlertRow>('alerts').where({ group_key: groupKey }).whereNot('state', 'resolved').first();
+  return row === undefined ? null : toRecord(row);
+}
+
+export async function getAlert(db: Queryable, id: string): Promise<AlertRecord | null> {
+  const row = await db<AlertRow>('alerts').where({ id }).first();
+  return row === undefined ? null : toRecord(row);
+}
+
+/** Reads an alert and locks its row for the transaction; null when another holds it or it is gone. */
+export async function lockAlert(trx: Queryable, id: string, options: { skipLocked?: boolean } = {}): Promise<AlertRecord | null> {
+  const q = trx<AlertRow>('alerts').where({ id }).forUpdate();
+  if (options.skipLocked) q.skipLocked();
+  const row = await q.first();
+  return row === undefined ? null : toRecord(row);
+}
+
+export async function insertAlert(db: Queryable, alert: AlertRecord): Promise<void> {
+  await db('alerts').insert(toRow(alert));
+}
+
+/** Writes every mutable field of the alert. */
+export async function saveAlert(db: Queryable, alert: AlertRecord): Promise<void> {
+  const { id: _id, group_key: _g, agreement_id: _a, opened_at: _o, ...rest } = toRow(alert);
+  await db('alerts').where({ id: alert.id }).update(rest);
+}
+
+/** A state change, as `alert_transitions` keeps it. */
+export interface AlertTransitionInput {
+  readonly from: AlertStateName | null;
+  readonly to: AlertStateName;
+  readonly at: Date;
+  readonly by: string;
+  readonly reason: string | null;
+}
+
+export async function insertAlertTransitions(db: Queryable, alertId: string, transitions: readonly AlertTransitionInput[]): Promise<void> {
+  if (transitions.length === 0) return;
+  await db('alert_transitions').insert(
+    transitions.map((t) => ({ alert_id: alertId, from_state: t.from, to_state: t.to, at: t.at, by: t.by, reason: t.reason })),
+  );
+}
+
+/** A stored transition. */
+export interface AlertTransitionRecord extends AlertTransitionInput {
+  readonly id: string;
+}
+
+export async function listAlertTransitions(db: Queryable, alertId: string): Promise<AlertTransitionRecord[]> {
+  const rows = (await db('alert_transitions').where({ alert_id: alertId }).orderBy('id')) as Array<{
+    id: string;
+    from_state: AlertStateName | null;
+    to_state: AlertStateName;
+    at: Date;
+    by: string;
+    reason: string | null;
+  }>;
+  return rows.map((r) => ({ id: r.id, from: r.from_state, to: r.to_state, at: r.at, by: r.by, reason: r.reason }));
+}
+
+/** Links an event to an alert; false when it was linked already. */
+export async function linkAlertEvent(
+  db: Queryable,
+  input: { alertId: string; eventId: string; untimed: boolean; at: Date },
+): Promise<boolean> {
+  const rows = await db('alert_events')
+    .insert({ alert_id: input.alertId, event_id: input.eventId, untimed: input.untimed, added_at: input.at })
+    .onConflict(['alert_id', 'event_id'])
+    .ignore()
+    .returning('event_id');
+  return rows.length > 0;
+}
+
+/** Whether any alert of the agreement already counts this event (a redelivery, a re-evaluation). */
+export async function agreementCountsEvent(db: Queryable, agreementId: string, eventId: string): Promise<boolean> {
+  const row = await db('alert_events as ae')
+    .join('alerts as al', 'al.id', 'ae.alert_id')
+    .where({ 'al.agreement_id': agreementId, 'ae.event_id': eventId })
+    .first('ae.event_id');
+  return row !== undefined;
+}
+
+/** The ids of an alert's events, in the order they joined. */
+export async function alertEventIds(db: Queryable, alertId: string): Promise<string[]> {
+  const rows = (await db('alert_events').where({ alert_id: alertId }).orderBy(['added_at', 'event_id']).select('event_id')) as Array<{
+    event_id: string;
+  }>;
+  return rows.map((r) => r.event_id);
+}
+
+/** The fields of a stored violation event the breach rules read, with its incident's corroboration. */
+export interface StoredBreachEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly area: string;
+  readonly accusedParty: string | null;
+  readonly reportedBy: string | null;
+  readonly startUtc: Date | null;
+  readonly endUtc: Date | null;
+  readonly date: string | null;
+  readonly publishedAt: Date;
+  readonly killed: number | null;
+  readonly wounded: number | null;
+  readonly weapons: string[];
+  readonly incidentId: string | null;
+  readonly corroboration: 'alleged_one_side' | 'both_sides' | 'third_party' | null;
+  readonly supersededAt: Date | null;
+  readonly statementId: string;
+}
+
+interface StoredEventRow {
+  id: string;
+  type: string;
+  area: string;
+  accused_party: string | null;
+  reported_by: string | null;
+  occurred_start: Date | null;
+  occurred_end: Date | null;
+  date: string | null;
+  published_at: Date;
+  killed: number | null;
+  wounded: number | null;
+  weapons: string[];
+  incident_id: string | null;
+  corroboration: StoredBreachEvent['corroboration'];
+  superseded_at: Date | null;
+  statement_id: string;
+}
+
+function storedEvent(r: StoredEventRow): StoredBreachEvent {
+  return {
+    id: r.id,
+    type: r.type,
+    area: r.area,
+    accusedParty: r.accused_party,
+    reportedBy: r.reported_by,
+    startUtc: r.occurred_start,
+    endUtc: r.occurred_end,
+    date: r.date,
+    publishedAt: r.published_at,
+    killed: r.killed,
+    wounded: r.wounded,
+    weapons: r.weapons,
+    incidentId: r.incident_id,
+    corroboration: r.corroboration,
+    supersededAt: r.superseded_at,
+    statementId: r.statement_id,
+  };
+}
+
+function eventQuery(db: Queryable) {
+  return db('violation_events as ve')
+    .join('statements as s', 's.id', 've.statement_id')
+    .leftJoin('incidents as i', 'i.id', 've.incident_id')
+    .select(
+      've.id',
+      've.type',
+      've.area',
+      've.accused_party',
+      've.reported_by',
+      've.occurred_start',
+      've.occurred_end',
+      've.date',
+      's.published_at',
+      've.killed',
+      've.wounded',
+      've.weapons',
+      've.incident_id',
+      'i.corroboration',
+      've.superseded_at',
+      've.statement_id',
+    );
+}
+
+/** One stored violation event, or null when the event store does not have it. */
+export async function getBreachEvent(db: Queryable, id: string): Promise<StoredBreachEvent | null> {
+  const row = (await eventQuery(db).where('ve.id', id).first()) as StoredEventRow | undefined;
+  return row === undefined ? null : storedEvent(row);
+}
+
+/** An alert's current events with whether each was untimed for the agreement. */
+export async function alertBreachEvents(db: Queryable, alertId: string): Promise<Array<StoredBreachEvent & { untimed: boolean }>> {
+  const rows = (await eventQuery(db)
+    .join('alert_events as ae', 'ae.event_id', 've.id')
+    .where('ae.alert_id', alertId)
+    .whereNull('ve.superseded_at')
+    .select('ae.untimed')) as Array<StoredEventRow & { untimed: boolean }>;
+  return rows.map((r) => ({ ...storedEvent(r), untimed: r.untimed }));
+}
+
+/**
+ * Current violation events that may breach an agreement of these parties, happening (or, when
+ * untimed, published) no earlier than `notBefore`: the candidates of a re-evaluation. The breach
+ * rules decide; this only narrows.
+ */
+export async function candidateBreachEvents(
+  db: Queryable,
+  input: { parties: readonly string[]; notBefore: Date | null; limit?: number },
+): Promise<StoredBreachEvent[]> {
+  const q = eventQuery(db)
+    .whereNull('ve.superseded_at')
+    .whereNot('ve.type', 'ceasefire_agreement')
+    .whereIn('ve.accused_party', [...input.parties])
+    .orderBy('ve.created_at')
+    .limit(input.limit ?? 5000);
+  if (input.notBefore !== null) {
+    const since = input.notBefore;
+    // Events without a UTC window (a day only, or no time) are kept when published since then.
+    q.where((w) =>
+      w
+        .where('ve.occurred_end', '>=', since)
+        .orWhere((d) => d.whereNull('ve.occurred_end').whereNull('ve.occurred_start').where('s.published_at', '>=', since)),
+    );
+  }
+  return ((await q) as StoredEventRow[]).map(storedEvent);
+}
+
+/** Filters of {@link listAlerts}. */
+export interface ListAlertsInput {
+  /** A state, or `open` for firing and acknowledged. */
+  readonly state?: AlertStateName | 'open';
+  readonly agreementId?: string;
+  readonly limit?: number;
+}
+
+/** Alerts, most recently changed first. */
+export async function listAlerts(db: Queryable, input: ListAlertsInput = {}): Promise<AlertRecord[]> {
+  const q = db<AlertRow>('alerts')
+    .select('*')
+    .orderBy([{ column: 'updated_at', order: 'desc' }, { column: 'id' }])
+    .limit(Math.min(Math.max(input.limit ?? 100, 1), 1000));
+  if (input.state === 'open') q.whereNot('state', 'resolved');
+  else if (input.state !== undefined) q.where('state', input.state);
+  if (input.agreementId !== undefined) q.where('agreement_id', input.agreementId);
+  return ((await q) as AlertRow[]).map(toRecord);
+}
+
+/** Alerts the ticker must look at: not resolved, or resolved but not yet notified as such. */
+export async function alertsToTick(db: Queryable, limit = 500): Promise<string[]> {
+  const rows = (await db('alerts')
+    .whereNot('state', 'resolved')
+    .orWhereRaw('notified_state is distinct from state and notified_state is not null')
+    .orderBy('updated_at')
+    .limit(limit)
+    .select('id')) as Array<{ id: string }>;
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,266 @@
+import { createHash } from 'node:crypto';
+import type { Queryable } from '../connection.ts';
+
+/** An extracted event as stored (the contracts' ViolationEvent fits it). */
+export interface EventRecord {
+  readonly id: string;
+  readonly statement_id: string;
+  readonly extractor_version: string;
+  readonly event_index: number;
+  readonly profile: string;
+  readonly area: string;
+  readonly type: string;
+  readonly acled_event_type: string | null;
+  readonly acled_sub_event_type: string | null;
+  readonly cameo_code: string | null;
+  readonly date: string | null;
+  readonly time_of_day: string | null;
+  readonly time: {
+    readonly start_utc: string | null;
+    readonly end_utc: string | null;
+    readonly local: string | null;
+    readonly zone: string | null;
+    readonly utc_offset: string | null;
+    readonly precision: string;
+  };
+  readonly locations: readonly string[];
+  readonly places: ReadonlyArray<{
+    readonly id: string | null;
+    readonly as_written: string;
+    readonly name: string;
+    readonly country: string | null;
+    readonly admin: readonly string[];
+    readonly lat: number | null;
+    readonly lon: number | null;
+    readonly kind: string;
+  }>;
+  readonly country_of_location: string | null;
+  readonly accused_party: string | null;
+  readonly reported_by: string | null;
+  readonly reporter: { readonly agency: string | null; readonly side: string | null };
+  readonly claim_status: string;
+  readonly killed: number | null;
+  readonly wounded: number | null;
+  readonly displaced: number | null;
+  readonly civilians_affected: boolean | null;
+  readonly weapons: readonly string[];
+  readonly agreement: unknown;
+  readonly evidence: unknown;
+  readonly confidence: number;
+}
+
+/** A casualty snapshot as stored. */
+export interface CasualtyRecord {
+  readonly id: string;
+  readonly statement_id: string;
+  readonly extractor_version: string;
+  readonly source_agency: string;
+  readonly side: string | null;
+  readonly as_of: string;
+  readonly scope: string;
+  readonly killed: number | null;
+  readonly injured: number | null;
+  readonly displaced: number | null;
+  readonly evidence: unknown;
+}
+
+export interface StoreExtractionInput {
+  readonly statementId: string;
+  readonly extractorVersion: string;
+  readonly events: readonly EventRecord[];
+  readonly casualtyReports: readonly CasualtyRecord[];
+  /** The sides of the conflict (a profile's parties), sorted into the incident's dyad. */
+  readonly dyad: string | null;
+  /** Third parties (UN, OSCE…): their reports make an incident "confirmed by a third party". */
+  readonly thirdParties: readonly string[];
+}
+
+export interface StoreExtractionResult {
+  /** `stored`: written now or already there (a redelivery); `stale`: a newer extractor's rows exist. */
+  readonly outcome: 'stored' | 'stale';
+  /** Incident of each stored event, by event id (null for agreements and undated events). */
+  readonly incidentOf: ReadonlyMap<string, string | null>;
+}
+
+/** Numeric comparison of dotted versions (`1.10.0` > `1.9.2`). */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split(/[.-]/).map((x) => Number.parseInt(x, 10) || 0);
+  const pb = b.split(/[.-]/).map((x) => Number.parseInt(x, 10) || 0);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** Deterministic incident id of its key. */
+export function incidentId(day: string, area: string, type: string, dyad: string | null): string {
+  return `in_${createHash('sha256').update(`${day}|${area}|${type}|${dyad ?? ''}`).digest('hex').slice(0, 24)}`;
+}
+
+/**
+ * Stores one statement's extraction, idempotently, inside the caller's transaction:
+ * - a redelivery of the same version inserts nothing new;
+ * - a newer version marks the older rows `superseded_at` (kept for comparison) and adds its own;
+ * - an older version than what is stored is ignored (`stale`), so a slow replay cannot win;
+ * - events with a day and area are linked to their incident, whose report count, sides and
+ *   corroboration are recomputed from its current reports.
+ */
+export async function storeExtraction(trx: Queryable, input: StoreExtractionInput): Promise<StoreExtractionResult> {
+  const versions = (await trx.raw<{ rows: { v: string }[] }>(
+    `select distinct extractor_version as v from violation_events where statement_id = ? and superseded_at is null
+     union select distinct extractor_version from casualty_reports where statement_id = ? and superseded_at is null`,
+    [input.statementId, input.statementId],
+  )).rows.map((r) => r.v);
+  if (versions.some((v) => compareVersions(v, input.extractorVersion) > 0)) {
+    return { outcome: 'stale', incidentOf: new Map() };
+  }
+
+  // Incidents the old rows belonged to: their counts change when those rows are superseded.
+  const touched = new Set<string>();
+  const older = versions.filter((v) => v !== input.extractorVersion);
+  if (older.length > 0) {
+    const rows = await trx('violation_events')
+      .where({ statement_id: input.statementId })
+      .whereNull('superseded_at')
+      .whereNot({ extractor_version: input.extractorVersion })
+      .update({ superseded_at: trx.fn.now() })
+      .returning('incident_id');
+    for (const r of rows as Array<{ incident_id: string | null }>) if (r.incident_id) touched.add(r.incident_id);
+    await trx('casualty_reports')
+      .where({ statement_id: input.statementId })
+      .whereNull('superseded_at')
+      .whereNot({ extractor_version: input.extractorVersion })
+      .update({ superseded_at: trx.fn.now() });
+  }
+
+  const incidentOf = new Map<string, string | null>();
+  const incidents = new Map<string, { day: string; area: string; type: string }>();
+  for (const e of input.events) {
+    const linkable = e.type !== 'ceasefire_agreement' && e.date !== null;
+    const id = linkable ? incidentId(e.date!, e.area, e.type, input.dyad) : null;
+    incidentOf.set(e.id, id);
+    if (id) incidents.set(id, { day: e.date!, area: e.area, type: e.type });
+  }
+  if (incidents.size > 0) {
+    const published = await trx('statements').where({ id: input.statementId }).first('published_at');
+    const at = published?.published_at ?? trx.fn.now();
+    await trx('incidents')
+      .insert([...incidents].map(([id, k]) => ({ id, ...k, dyad: input.dyad, first_reported_at: at, last_reported_at: at })))
+      .onConflict('id')
+      .ignore();
+  }
+
+  if (input.events.length > 0) {
+    await trx('violation_events')
+      .insert(
+        input.events.map((e) => ({
+          id: e.id,
+          statement_id: e.statement_id,
+          extractor_version: e.extractor_version,
+          event_index: e.event_index,
+          profile: e.profile,
+          area: e.area,
+          type: e.type,
+          acled_event_type: e.acled_event_type,
+          acled_sub_event_type: e.acled_sub_event_type,
+          cameo_code: e.cameo_code,
+          occurred_start: e.time.start_utc,
+          occurred_end: e.time.end_utc,
+          occurred_local: e.time.local,
+          reported_zone: e.time.zone,
+          utc_offset: e.time.utc_offset,
+          time_precision: e.time.precision,
+          date: e.date,
+          time_of_day: e.time_of_day,
+          locations: [...e.locations],
+          country_of_location: e.country_of_location,
+          accused_party: e.accused_party,
+          reported_by: e.reported_by,
+          reporter_agency: e.reporter.agency,
+          claim_status: e.claim_status,
+          killed: e.killed,
+          wounded: e.wounded,
+          displaced: e.displaced,
+          civilians_affected: e.civilians_affected,
+          weapons: [...e.weapons],
+          confidence: e.confidence,
+          evidence: JSON.stringify(e.evidence ?? []),
+          agreement: e.agreement == null ? null : JSON.stringify(e.agreement),
+          incident_id: incidentOf.get(e.id) ?? null,
+        })),
+      )
+      .onConflict('id')
+      .ignore();
+    const places = input.events.flatMap((e) =>
+      e.places.map((p, position) => ({
+        event_id: e.id,
+        position,
+        place_id: p.id,
+        as_written: p.as_written,
+        name: p.name,
+        country: p.country,
+        admin: [...p.admin],
+        lat: p.lat,
+        lon: p.lon,
+        kind: p.kind,
+      })),
+    );
+    if (places.length > 0) await trx('violation_event_places').insert(places).onConflict(['event_id', 'position']).ignore();
+  }
+
+  if (input.casualtyReports.length > 0) {
+    await trx('casualty_reports')
+      .insert(input.casualtyReports.map((c) => ({ ...c, evidence: JSON.stringify(c.evidence ?? []) })))
+      .onConflict('id')
+      .ignore();
+  }
+
+  for (const id of incidents.keys()) touched.add(id);
+  if (touched.size > 0) await refreshIncidents(trx, [...touched], input.thirdParties);
+  return { outcome: 'stored', incidentOf };
+}
+
+/** Recomputes report counts, sides and corroboration of incidents from their current reports. */
+export async function refreshIncidents(trx: Queryable, ids: readonly string[], thirdParties: readonly string[]): Promise<void> {
+  await trx.raw(
+    `update incidents i set
+        report_count = agg.reports,
+        sides = agg.sides,
+        first_reported_at = least(i.first_reported_at, agg.first_at),
+        last_reported_at = greatest(i.last_reported_at, agg.last_at),
+        corroboration = case
+          when agg.sides && ?::text[] then 'third_party'
+          when cardinality(agg.sides) >= 2 then 'both_sides'
+          else 'alleged_one_side' end,
+        updated_at = now()
+      from (
+        select e.incident_id,
+               count(distinct e.statement_id)::int as reports,
+               coalesce(array_agg(distinct e.reported_by order by e.reported_by) filter (where e.reported_by is not null), '{}') as sides,
+               min(s.published_at) as first_at,
+               max(s.published_at) as last_at
+          from violation_events e join statements s on s.id = e.statement_id
+         where e.incident_id = any(?) and e.superseded_at is null
+         group by e.incident_id
+      ) agg
+     where i.id = agg.incident_id`,
+    [[...thirdParties], [...ids]],
+  );
+  // An incident whose every report was superseded keeps its row with no current reports.
+  await trx.raw(
+    `update incidents set report_count = 0, sides = '{}', corroboration = 'alleged_one_side', updated_at = now()
+      where id = any(?) and not exists (select 1 from violation_events e where e.incident_id = incidents.id and e.superseded_at is null)`,
+    [[...ids]],
+  );
+}
+
+/** The incident's corroboration as stored, for publishing with the event. */
+export async function incidentsById(
+  db: Queryable,
+  ids: readonly string[],
+): Promise<Map<string, { corroboration: string; report_count: number; sides: string[] }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db('incidents').select('id', 'corroboration', 'report_count', 'sides').whereIn('id', ids);
+  return new Map(rows.map((r: { id: string; corroboration: string; report_count: number; sides: string[] }) => [r.id, r]));
+}

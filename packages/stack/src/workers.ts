@@ -1,0 +1,121 @@
+/**
+ * The three workers as background processes of the local stack (`ceasefire up` / `down`): one
+ * process each, started from the sources with tsx, a pid file and a log file in `.cache/`, and
+ * readiness from each worker's own /readyz.
+ */
+import { spawn } from 'node:child_process';
+import { mkdir, open, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { commandLine, isAlive, readPid, rssKb, sleep, tail, terminate } from './proc.ts';
+
+export const WORKERS = ['ingester', 'classifier', 'alerting'] as const;
+export type WorkerName = (typeof WORKERS)[number];
+
+/** Health ports of the local workers (fixed, so `status` can find them). */
+export const WORKER_HEALTH_PORTS: Record<WorkerName, number> = { ingester: 9101, classifier: 9102, alerting: 9103 };
+
+const pidFile = (root: string, name: WorkerName) => path.join(root, '.cache/workers', `${name}.pid`);
+export const workerLogFile = (root: string, name: WorkerName) => path.join(root, '.cache/logs', `${name}.log`);
+
+export interface WorkerInfo {
+  name: WorkerName;
+  pid: number | null;
+  running: boolean;
+  ready: boolean;
+  healthPort: number;
+  logFile: string;
+  memoryKb?: number;
+}
+
+function ours(pid: number, name: WorkerName): boolean {
+  return isAlive(pid) && (commandLine(pid) ?? '').includes(`services/${name}/src/main.ts`);
+}
+
+async function ready(port: number): Promise<boolean> {
+  try {
+    return (await fetch(`http://127.0.0.1:${port}/readyz`, { signal: AbortSignal.timeout(2_000) })).ok;
+  } catch {
+    return false;
+  }
+}
+
+export async function workerStatus(root: string, name: WorkerName): Promise<WorkerInfo> {
+  const pid = await readPid(pidFile(root, name));
+  const running = pid !== null && ours(pid, name);
+  const port = WORKER_HEALTH_PORTS[name];
+  const mem = running ? rssKb(pid) : undefined;
+  return {
+    name,
+    pid: running ? pid : null,
+    running,
+    ready: running && (await ready(port)),
+    healthPort: port,
+    logFile: workerLogFile(root, name),
+    ...(mem === undefined ? {} : { memoryKb: mem }),
+  };
+}
+
+/**
+ * Starts the workers that are not running (a running one is kept: `up` twice is harmless) and
+ * waits for each to be ready; on a timeout the error carries the worker's log tail.
+ */
+export async function startWorkers(opts: {
+  root: string;
+  env: Record<string, string>;
+  names?: readonly WorkerName[];
+  log?: (line: string) => void;
+  readyTimeoutMs?: number;
+}): Promise<WorkerInfo[]> {
+  const names = opts.names ?? WORKERS;
+  await mkdir(path.join(opts.root, '.cache/workers'), { recursive: true });
+  await mkdir(path.join(opts.root, '.cache/logs'), { recursive: true });
+  for (const name of names) {
+    const current = await workerStatus(opts.root, name);
+    if (current.running) {
+      opts.log?.(`${name}: already running (pid ${current.pid})`);
+      continue;
+    }
+    const log = await open(workerLogFile(opts.root, name), 'a');
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(opts.root, `services/${name}/src/main.ts`)], {
+      cwd: opts.root,
+      env: { ...process.env, ...opts.env, HEALTH_PORT: String(WORKER_HEALTH_PORTS[name]) },
+      detached: true,
+      stdio: ['ignore', log.fd, log.fd],
+    });
+    child.unref();
+    await log.close();
+    await writeFile(pidFile(opts.root, name), `${child.pid}\n`);
+    opts.log?.(`${name}: started (pid ${child.pid}), log ${workerLogFile(opts.root, name)}`);
+  }
+  const deadline = Date.now() + (opts.readyTimeoutMs ?? 60_000);
+  const out: WorkerInfo[] = [];
+  for (const name of names) {
+    for (;;) {
+      const s = await workerStatus(opts.root, name);
+      if (s.ready) {
+        out.push(s);
+        break;
+      }
+      if (!s.running || Date.now() > deadline) {
+        throw new Error(
+          `${name} ${s.running ? 'did not become ready' : 'exited'}; its log ends:\n${await tail(workerLogFile(opts.root, name), 25)}`,
+        );
+      }
+      await sleep(250);
+    }
+  }
+  return out;
+}
+
+/** Stops the workers (SIGTERM: each finishes its batch and leaves its group; SIGKILL after the timeout). */
+export async function stopWorkers(opts: { root: string; log?: (line: string) => void; timeoutMs?: number }): Promise<void> {
+  // Reverse flow order: the ingester stops taking statements first.
+  for (const name of WORKERS) {
+    const pid = await readPid(pidFile(opts.root, name));
+    if (pid !== null && ours(pid, name)) {
+      await terminate(pid, opts.timeoutMs ?? 20_000);
+      opts.log?.(`${name}: stopped (pid ${pid})`);
+    }
+    await rm(pidFile(opts.root, name), { force: true });
+  }
+}

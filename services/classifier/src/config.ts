@@ -1,0 +1,15 @@
+import { baseConfigSchema, positiveInt, requireSaslTogether } from '@ceasefire/runtime';
+import { z } from 'zod';
+
+/** The classifier's environment. */
+export const classifierConfigSchema = requireSaslTogether(
+  baseConfigSchema.extend({
+    /** Consumer group: instances in one group share the statements topic's partitions. */
+    CLASSIFIER_GROUP_ID: z.string().min(1).default('ceasefire-classifier'),
+    /** Conflict profile to use for every statement; unset: the engine picks one per statement. */
+    EXTRACTION_PROFILE: z.string().optional(),
+    /** Bytes fetched per partition per request (bigger batches, fewer transactions). */
+    FETCH_MAX_BYTES_PER_PARTITION: positiveInt.default(1_048_576),
+  }),
+);
+export type ClassifierConfig = z.output<typeof classifierConfigSchema>;

@@ -1,0 +1,80 @@
+import { encodeMessage, violationEventsTopic, type Statement } from '@ceasefire/contracts';
+import { eventMessage, toRecords } from '@ceasefire/classify';
+import { storeExtraction, type EventRecord } from '@ceasefire/db';
+import type { ExtractionResult } from '@ceasefire/extraction';
+import type { Decoded, HandlerContext, OutgoingMessage, Producer } from '@ceasefire/runtime';
+import { PipelineError } from '@ceasefire/runtime';
+import type { StatementMessage } from '@ceasefire/contracts';
+import type { Knex } from 'knex';
+
+/** What the classifier needs to know of a conflict profile. */
+export interface ProfileFacts {
+  /** The sorted dyad of the conflict's sides (`KG-TJ`). */
+  dyad: string | null;
+  thirdParties: string[];
+}
+
+export interface ClassifierDeps {
+  db: Knex;
+  producer: Pick<Producer, 'publish'>;
+  topicPrefix: string;
+  extract(statement: Statement): ExtractionResult;
+  profileFacts(profileId: string): ProfileFacts;
+  now: () => Date;
+  source: string;
+}
+
+/**
+ * The classifier's batch handler: extract every statement (pure, in memory), store all the
+ * results in one transaction, publish the stored events keyed by area, and return, after which
+ * the runtime commits the offsets. A crash anywhere before the commit redelivers the batch;
+ * the store is idempotent and the messages keep their ids, so nothing is doubled downstream.
+ */
+export function createClassifierHandler(deps: ClassifierDeps) {
+  const topic = deps.topicPrefix + violationEventsTopic.name;
+
+  return async function handle(items: Decoded<StatementMessage>[], ctx: HandlerContext): Promise<void> {
+    // One statement once per batch, even if it was published twice.
+    const statements = [...new Map(items.map((i) => [i.value.data.id, i.value.data])).values()];
+    const extracted = statements.map((statement) => {
+      try {
+        return { statement, result: deps.extract(statement) };
+      } catch (e) {
+        // The engine is pure and total by design; a throw is a defect for this input.
+        throw new PipelineError('unprocessable', `extraction failed for ${statement.id}: ${(e as Error).message}`, { cause: e });
+      }
+    });
+
+    const publish: Array<{ record: EventRecord; statement: Statement; incidentId: string | null }> = [];
+    let stale = 0;
+    await deps.db.transaction(async (trx) => {
+      for (const { statement, result } of extracted) {
+        const records = toRecords(statement, result);
+        const facts = deps.profileFacts(result.profile);
+        const stored = await storeExtraction(trx, {
+          statementId: statement.id,
+          extractorVersion: result.extractor_version,
+          events: records.events,
+          casualtyReports: records.casualtyReports,
+          dyad: facts.dyad,
+          thirdParties: facts.thirdParties,
+        });
+        if (stored.outcome === 'stale') {
+          stale++;
+          continue;
+        }
+        for (const record of records.events) {
+          publish.push({ record, statement, incidentId: stored.incidentOf.get(record.id) ?? null });
+        }
+      }
+    });
+
+    const time = deps.now();
+    const messages: OutgoingMessage[] = publish.map(({ record, statement, incidentId }) => ({
+      key: record.area,
+      value: encodeMessage(violationEventsTopic, eventMessage(record, statement, incidentId, deps.source, time)),
+    }));
+    await deps.producer.publish(topic, messages);
+    ctx.logger.debug({ statements: statements.length, events: messages.length, stale }, 'batch classified');
+  };
+}

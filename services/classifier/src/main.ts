@@ -1,0 +1,58 @@
+// The classifier's composition root: the only place that reads configuration and wires things.
+import { statementsTopic } from '@ceasefire/contracts';
+import { EXTRACTOR_VERSION, PROFILES, extract } from '@ceasefire/extraction';
+import { ConfigError, createLogger, loadConfig, runConsumer, startService } from '@ceasefire/runtime';
+import { classifierConfigSchema } from './config.ts';
+import { createClassifierHandler, type ProfileFacts } from './handler.ts';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(classifierConfigSchema, process.env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`classifier: ${e.message}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw e;
+  }
+  const fixed = config.EXTRACTION_PROFILE ? PROFILES[config.EXTRACTION_PROFILE] : undefined;
+  if (config.EXTRACTION_PROFILE && !fixed) {
+    process.stderr.write(`classifier: invalid configuration:\n  EXTRACTION_PROFILE: unknown profile; one of ${Object.keys(PROFILES).join(', ')}\n`);
+    process.exit(78);
+  }
+  const logger = createLogger({ service: 'classifier', level: config.LOG_LEVEL, pretty: config.LOG_PRETTY });
+  const ctx = await startService({ service: 'classifier', config, logger });
+
+  const facts = new Map<string, ProfileFacts>(
+    Object.values(PROFILES).map((p) => [
+      p.id,
+      { dyad: p.parties.map((x) => x.code).sort().join('-'), thirdParties: p.third_parties.map((t) => t.code) },
+    ]),
+  );
+  const handle = createClassifierHandler({
+    db: ctx.db,
+    producer: ctx.producer,
+    topicPrefix: config.TOPIC_PREFIX,
+    extract: (s) =>
+      extract(
+        { id: s.id, text: s.text, published_at: s.published_at, language: s.language, source_agency: s.source_agency, url: s.url },
+        fixed,
+      ),
+    profileFacts: (id) => facts.get(id) ?? { dyad: null, thirdParties: [] },
+    now: () => new Date(),
+    source: `ceasefire/classifier@${EXTRACTOR_VERSION}`,
+  });
+  await runConsumer(ctx, {
+    groupId: config.CLASSIFIER_GROUP_ID,
+    topic: statementsTopic,
+    handle,
+    maxBytesPerPartition: config.FETCH_MAX_BYTES_PER_PARTITION,
+  });
+  logger.info({ extractorVersion: EXTRACTOR_VERSION, group: config.CLASSIFIER_GROUP_ID }, 'classifying statements');
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`classifier: failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,27 @@
+import { baseConfigSchema, bool, durationMs, port, positiveInt, requireSaslTogether } from '@ceasefire/runtime';
+import { z } from 'zod';
+
+/** The ingester's environment. */
+export const ingesterConfigSchema = requireSaslTogether(
+  baseConfigSchema.extend({
+    /** Bearer token callers of the ingest API present (at least 16 characters). */
+    INGEST_TOKEN: z.string().min(16, 'at least 16 characters'),
+    /** Address of the ingest API. */
+    HTTP_HOST: z.string().default('127.0.0.1'),
+    HTTP_PORT: port.default(8080),
+    /** Largest request body, bytes (a statement is a few KB; a batch more). */
+    HTTP_BODY_LIMIT_BYTES: positiveInt.default(1_048_576),
+    /** Most statements in one batch request. */
+    HTTP_BATCH_MAX: positiveInt.default(500),
+    /** Feeds to poll: comma-separated `url` or `url|Agency name`. Empty: no polling. */
+    FEEDS: z.string().default(''),
+    FEED_INTERVAL_MS: durationMs.default(60_000),
+    FEED_TIMEOUT_MS: durationMs.default(15_000),
+    /** A folder to watch for statement files (.txt, .json, .jsonl). Unset: no watching. */
+    WATCH_DIR: z.string().optional(),
+    WATCH_INTERVAL_MS: durationMs.default(2_000),
+    /** Whether the HTTP API runs (a folder-only or feed-only ingester can turn it off). */
+    HTTP_ENABLED: bool.default(true),
+  }),
+);
+export type IngesterConfig = z.output<typeof ingesterConfigSchema>;

@@ -1,0 +1,156 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { classifyError } from '@ceasefire/runtime';
+import type { Ingestor, IngestOutcome } from '@ceasefire/ingest';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+
+export interface HttpApiOptions {
+  ingestor: Ingestor;
+  /** Bearer token of the ingest API. */
+  token: string;
+  /** Largest request body accepted (bytes). */
+  bodyLimit: number;
+  /** Most statements in one batch request. */
+  batchMax: number;
+  logger: Logger;
+}
+
+const digest = (s: string): Buffer => createHash('sha256').update(s, 'utf8').digest();
+
+/** Compares tokens in constant time (hashing first, so the length leaks nothing either). */
+export function tokenMatches(given: string | undefined, expected: string): boolean {
+  if (!given) return false;
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+function problem(reply: FastifyReply, status: number, error: string, message: string, problems?: string[]) {
+  return reply.code(status).send({ error, message, ...(problems ? { problems } : {}) });
+}
+
+/** `text/plain` statements carry their metadata in headers. */
+function fromPlainText(req: FastifyRequest, body: string): Record<string, unknown> {
+  const h = (name: string) => {
+    const v = req.headers[name];
+    return typeof v === 'string' && v.trim() ? v.trim() : undefined;
+  };
+  return {
+    text: body,
+    published_at: h('x-published-at'),
+    language: h('x-language') ?? h('content-language'),
+    source_agency: h('x-source-agency'),
+    url: h('x-source-url'),
+    id: h('x-statement-id'),
+  };
+}
+
+function parseNdjson(body: string): unknown[] | string[] {
+  const items: unknown[] = [];
+  const problems: string[] = [];
+  body.split(/\r?\n/).forEach((line, i) => {
+    if (!line.trim()) return;
+    try {
+      items.push(JSON.parse(line));
+    } catch (e) {
+      problems.push(`line ${i + 1}: not JSON (${(e as Error).message})`);
+    }
+  });
+  return problems.length ? problems : items;
+}
+
+function outcomeBody(o: IngestOutcome, index?: number) {
+  const at = index === undefined ? {} : { index };
+  return o.ok ? { ...at, id: o.id, duplicate: o.duplicate, status: 'accepted' } : { ...at, status: 'rejected', problems: o.problems };
+}
+
+/**
+ * The ingest HTTP API:
+ * - `POST /v1/statements`: one statement, JSON or `text/plain` with `x-published-at`,
+ *   `x-language`, `x-source-agency`, `x-source-url`, `x-statement-id` headers.
+ * - `POST /v1/statements/batch`: a JSON array (or `{"statements": [...]}`) or JSON lines.
+ * Answers 202 once the statements are stored and published.
+ */
+export function buildHttpApi(options: HttpApiOptions): FastifyInstance {
+  const app = Fastify({
+    bodyLimit: options.bodyLimit,
+    loggerInstance: options.logger.child({ component: 'http' }) as FastifyBaseLogger,
+    disableRequestLogging: true,
+    // Ids of proxies' requests show in logs.
+    requestIdHeader: 'x-request-id',
+  });
+
+  app.addContentTypeParser(['application/x-ndjson', 'application/jsonl'], { parseAs: 'string' }, (_req, body, done) =>
+    done(null, body),
+  );
+
+  app.addHook('onRequest', async (req, reply) => {
+    const header = req.headers.authorization;
+    const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7) : undefined;
+    if (!tokenMatches(token, options.token)) {
+      reply.header('www-authenticate', 'Bearer realm="ceasefire-ingest"');
+      return problem(reply, 401, 'unauthorized', 'a valid bearer token is required');
+    }
+    return undefined;
+  });
+
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return problem(reply, 413, 'payload_too_large', `the body exceeds ${options.bodyLimit} bytes`);
+    }
+    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return problem(reply, 415, 'unsupported_media_type', 'send application/json, text/plain or application/x-ndjson');
+    }
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return problem(reply, err.statusCode, 'bad_request', err.message);
+    }
+    const classified = classifyError(err);
+    if (classified.retryable) {
+      req.log.warn({ code: classified.code, error: classified.message }, 'ingest unavailable');
+      reply.header('retry-after', '5');
+      return problem(reply, 503, 'unavailable', 'the event store or the broker is unavailable; retry later');
+    }
+    req.log.error({ err }, 'ingest failed');
+    return problem(reply, 500, 'internal', 'internal error');
+  });
+
+  app.post('/v1/statements', async (req, reply) => {
+    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
+    let raw: unknown;
+    if (type === 'text/plain') raw = fromPlainText(req, String(req.body ?? ''));
+    else if (type === 'application/json') raw = req.body;
+    else return problem(reply, 415, 'unsupported_media_type', 'send application/json or text/plain');
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+      return problem(reply, 400, 'bad_request', 'the body must be one statement object (use /v1/statements/batch for many)');
+    }
+    const outcome = await options.ingestor.ingest(raw, { kind: 'http', ref: null });
+    if (!outcome.ok) return problem(reply, 400, 'invalid_statement', 'the statement is invalid', outcome.problems);
+    return reply.code(202).send(outcomeBody(outcome));
+  });
+
+  app.post('/v1/statements/batch', async (req, reply) => {
+    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
+    let items: unknown[];
+    if (type === 'application/json') {
+      const body = req.body as unknown;
+      const list = Array.isArray(body) ? body : (body as { statements?: unknown })?.statements;
+      if (!Array.isArray(list)) return problem(reply, 400, 'bad_request', 'send a JSON array of statements or {"statements": [...]}');
+      items = list;
+    } else if (type === 'application/x-ndjson' || type === 'application/jsonl') {
+      const parsed = parseNdjson(String(req.body ?? ''));
+      if (parsed.length > 0 && typeof parsed[0] === 'string') return problem(reply, 400, 'bad_request', 'invalid JSON lines', parsed as string[]);
+      items = parsed;
+    } else {
+      return problem(reply, 415, 'unsupported_media_type', 'send application/json or application/x-ndjson');
+    }
+    if (items.length === 0) return problem(reply, 400, 'bad_request', 'the batch is empty');
+    if (items.length > options.batchMax) {
+      return problem(reply, 413, 'batch_too_large', `at most ${options.batchMax} statements per batch`);
+    }
+    const outcomes = await options.ingestor.ingestMany(items, { kind: 'http', ref: null });
+    const results = outcomes.map((o, i) => outcomeBody(o, i));
+    const accepted = outcomes.filter((o) => o.ok).length;
+    // All rejected: the request as a whole was bad. Some accepted: 202 with per-item results.
+    return reply.code(accepted === 0 ? 400 : 202).send({ accepted, rejected: outcomes.length - accepted, results });
+  });
+
+  return app;
+}

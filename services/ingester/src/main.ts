@@ -1,0 +1,69 @@
+// The ingester's composition root: the only place that reads configuration and wires things.
+import { agencyDirectory, createIngestor } from '@ceasefire/ingest';
+import { PROFILES } from '@ceasefire/extraction';
+import { ConfigError, createLogger, loadConfig, startService } from '@ceasefire/runtime';
+import { ingesterConfigSchema } from './config.ts';
+import { createFeedPoller, parseFeedList } from './feeds.ts';
+import { createFolderWatcher } from './folder.ts';
+import { buildHttpApi } from './http.ts';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(ingesterConfigSchema, process.env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`ingester: ${e.message}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw e;
+  }
+  const logger = createLogger({ service: 'ingester', level: config.LOG_LEVEL, pretty: config.LOG_PRETTY });
+  const ctx = await startService({ service: 'ingester', config, logger });
+  const ingestor = createIngestor({
+    db: ctx.db,
+    producer: ctx.producer,
+    topicPrefix: config.TOPIC_PREFIX,
+    agencies: agencyDirectory(Object.values(PROFILES)),
+    now: () => new Date(),
+    source: 'ceasefire/ingester',
+  });
+
+  if (config.HTTP_ENABLED) {
+    const app = buildHttpApi({
+      ingestor,
+      token: config.INGEST_TOKEN,
+      bodyLimit: config.HTTP_BODY_LIMIT_BYTES,
+      batchMax: config.HTTP_BATCH_MAX,
+      logger,
+    });
+    const address = await app.listen({ host: config.HTTP_HOST, port: config.HTTP_PORT });
+    ctx.lifecycle.add('http api', () => app.close());
+    logger.info({ address }, 'ingest API listening');
+  }
+  const feeds = parseFeedList(config.FEEDS);
+  if (feeds.length > 0) {
+    const poller = createFeedPoller({ feeds, intervalMs: config.FEED_INTERVAL_MS, timeoutMs: config.FEED_TIMEOUT_MS, db: ctx.db, ingestor, logger });
+    poller.start();
+    ctx.lifecycle.add('feed poller', () => poller.stop());
+    logger.info({ feeds: feeds.map((f) => f.url) }, 'polling feeds');
+  }
+  if (config.WATCH_DIR) {
+    const watcher = createFolderWatcher({
+      dir: config.WATCH_DIR,
+      intervalMs: config.WATCH_INTERVAL_MS,
+      settleMs: 500,
+      maxBytes: 10 * 1024 * 1024,
+      ingestor,
+      logger,
+    });
+    watcher.start();
+    ctx.lifecycle.add('folder watcher', () => watcher.stop());
+    logger.info({ dir: config.WATCH_DIR }, 'watching folder');
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`ingester: failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,86 @@
+// The three workers as separate processes, as in production: each started with `node --import
+// tsx services/<name>/src/main.ts`, its own environment, its log kept for assertions, killed
+// with a real signal.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export type WorkerName = 'ingester' | 'classifier' | 'alerting';
+
+export interface WorkerProcess {
+  name: WorkerName;
+  child: ChildProcess;
+  /** Every line the process wrote (stdout and stderr). */
+  log: string[];
+  /** Resolves with the exit code (or signal) once the process ended. */
+  exited: Promise<number | NodeJS.Signals>;
+  healthPort: number;
+  kill(signal?: NodeJS.Signals): Promise<number | NodeJS.Signals>;
+}
+
+const live = new Set<WorkerProcess>();
+
+/** Starts a worker and waits until its /readyz answers 200. */
+export async function startWorker(name: WorkerName, env: Record<string, string>, options: { readyTimeoutMs?: number } = {}): Promise<WorkerProcess> {
+  const healthPort = Number(env.HEALTH_PORT ?? 0) || (await freePort());
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, `services/${name}/src/main.ts`)], {
+    cwd: repoRoot,
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env, HEALTH_PORT: String(healthPort) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const log: string[] = [];
+  const collect = (chunk: Buffer) => log.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+  child.stdout!.on('data', collect);
+  child.stderr!.on('data', collect);
+  const exited = new Promise<number | NodeJS.Signals>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)),
+  );
+  const worker: WorkerProcess = {
+    name,
+    child,
+    log,
+    exited,
+    healthPort,
+    async kill(signal: NodeJS.Signals = 'SIGTERM') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      const r = await exited;
+      live.delete(worker);
+      return r;
+    },
+  };
+  live.add(worker);
+  const deadline = Date.now() + (options.readyTimeoutMs ?? 60_000);
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode} before it was ready:\n${log.slice(-30).join('\n')}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${healthPort}/readyz`);
+      if (res.ok) return worker;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`${name} not ready after ${options.readyTimeoutMs ?? 60_000} ms:\n${log.slice(-30).join('\n')}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Kills every worker a test left running (teardown). */
+export async function stopAllWorkers(): Promise<void> {
+  await Promise.all([...live].map((w) => w.kill('SIGTERM')));
+}
+
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
