@@ -15,11 +15,6 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
-    // The local stack creates topics before any worker runs; its kafkajs use stays in this one module.
-    files: ['packages/stack/src/kafka-admin.ts'],
-    rules: { 'no-restricted-imports': 'off' },
-  },
-  {
     // Pure packages do no I/O and never read the environment.
     files: ['packages/contracts/src/**', 'packages/extraction/src/**'],
     ignores: ['**/*.test.ts'],

@@ -26,7 +26,7 @@ let ingester: WorkerProcess;
 let api: string;
 let watchDir: string;
 let feedServer: Server;
-let feedRequests: Array<{ ifNoneMatch?: string }> = [];
+const feedRequests: Array<{ ifNoneMatch?: string }> = [];
 let feedUrl: string;
 
 const RSS = `<?xml version="1.0" encoding="UTF-8"?>

@@ -2,7 +2,7 @@
 // topic and group names per test file, and clean-up of every client a test opens.
 import { randomBytes } from 'node:crypto';
 import { allTopics } from '@ceasefire/contracts';
-import { createKafkaClient, createLogger, type Admin, type KafkaClient, type Logger } from '@ceasefire/runtime';
+import { createKafkaClient, createLogger, ensureTopics, type Admin, type KafkaClient, type Logger } from '@ceasefire/runtime';
 import { inject } from 'vitest';
 
 export interface TestServices {
@@ -30,9 +30,7 @@ export function testKafka(clientId: string): KafkaClient {
 /** Creates the whole topic catalog under a private prefix; returns the prefix. */
 export async function createPrivateTopics(admin: Admin, label: string): Promise<string> {
   const prefix = `${uniqueName(label)}.`;
-  await admin.createTopics(
-    allTopics.map((t) => ({ name: prefix + t.name, partitions: t.partitions, replicationFactor: 1, configs: {} })),
-  );
+  await ensureTopics(admin, allTopics, { prefix });
   return prefix;
 }
 

@@ -15,6 +15,7 @@ Commands:
   replay [--since T] [--until T]   re-classify stored statements with the current extractor
   stack up|down|status     manage the local stack (status --json for scripts)
   migrate latest|rollback|status   apply or inspect the event store's migrations
+  topics create|list       the topic catalog on a Kafka cluster
   extract [--profile NAME] read statements as JSON lines on stdin, write extracted events
 
 Run \`npx ceasefire <command> --help\` for a command's options.
@@ -41,6 +42,10 @@ const commands: Record<string, Command> = {
   async replay(args) {
     const { replayCommand } = await import('./commands/replay.ts');
     return replayCommand(args, { ...io, root, env: process.env });
+  },
+  async topics(args) {
+    const { topicsCommand } = await import('./commands/topics.ts');
+    return topicsCommand(args, { ...io, root, env: process.env });
   },
   async stack(args) {
     const { stackCommand } = await import('./commands/stack.ts');

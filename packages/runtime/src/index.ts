@@ -7,3 +7,4 @@ export * from './kafka/index.ts';
 export * from './consumer-loop.ts';
 export { kafkaSettings } from './settings.ts';
 export * from './service.ts';
+export * from './topics.ts';

@@ -58,7 +58,9 @@ export function createKafkaClient(settings: KafkaSettings, logger: Logger): Kafk
     sasl: saslOf(settings),
     logLevel: logLevel.INFO,
     logCreator: logCreator(logger.child({ component: 'kafka' })),
-    retry: { initialRetryTime: 200, retries: 8, maxRetryTime: 10_000 },
+    ...(settings.connectionTimeoutMs ? { connectionTimeout: settings.connectionTimeoutMs } : {}),
+    ...(settings.requestTimeoutMs ? { requestTimeout: settings.requestTimeoutMs } : {}),
+    retry: { initialRetryTime: 200, retries: settings.retries ?? 8, maxRetryTime: 10_000 },
   });
   const compression = settings.compression === 'none' ? CompressionTypes.None : CompressionTypes.GZIP;
 
@@ -167,7 +169,11 @@ export function createKafkaClient(settings: KafkaSettings, logger: Logger): Kafk
         listTopics: () => admin.listTopics(),
         async describeTopics(names) {
           const meta = await admin.fetchTopicMetadata({ topics: names });
-          return meta.topics.map((t) => ({ name: t.name, partitions: t.partitions.length }));
+          return meta.topics.map((t) => ({
+            name: t.name,
+            partitions: t.partitions.length,
+            replicationFactor: t.partitions[0]?.replicas.length ?? 0,
+          }));
         },
         async topicConfig(name) {
           // ConfigResourceTypes.TOPIC = 2
@@ -175,6 +181,15 @@ export function createKafkaClient(settings: KafkaSettings, logger: Logger): Kafk
           const out: Record<string, string> = {};
           for (const entry of res.resources[0]?.configEntries ?? []) out[entry.configName] = entry.configValue;
           return out;
+        },
+        async alterTopicConfig(name, configs) {
+          await admin.alterConfigs({
+            validateOnly: false,
+            resources: [{ type: 2, name, configEntries: Object.entries(configs).map(([n, value]) => ({ name: n, value })) }],
+          });
+        },
+        async brokerCount() {
+          return (await admin.describeCluster()).brokers.length;
         },
         async deleteTopics(names) {
           if (names.length) await admin.deleteTopics({ topics: names });

@@ -93,10 +93,14 @@ export interface Admin {
   /** Creates the topics that do not exist yet; returns the names it created. */
   createTopics(topics: TopicToCreate[]): Promise<string[]>;
   listTopics(): Promise<string[]>;
-  /** Partition count of each topic. */
-  describeTopics(names: string[]): Promise<Array<{ name: string; partitions: number }>>;
+  /** Partition count and replication factor of each topic. */
+  describeTopics(names: string[]): Promise<Array<{ name: string; partitions: number; replicationFactor: number }>>;
   /** The topic's configuration entries as the broker reports them. */
   topicConfig(name: string): Promise<Record<string, string>>;
+  /** Sets a topic's configuration overrides (replacing the previous set). */
+  alterTopicConfig(name: string, configs: Record<string, string>): Promise<void>;
+  /** How many brokers the cluster reports (a metadata round trip: the cluster answers). */
+  brokerCount(): Promise<number>;
   deleteTopics(names: string[]): Promise<void>;
   /** Committed offsets of a group on a topic (-1 where nothing was committed). */
   committedOffsets(groupId: string, topic: string): Promise<PartitionOffset[]>;
@@ -113,6 +117,10 @@ export interface KafkaSettings {
   sasl?: { mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512'; username: string; password: string };
   /** Compress produced batches (on by default: statements are text). */
   compression?: 'none' | 'gzip';
+  /** Connection and request deadlines, and retries of a failed request (defaults suit workers). */
+  connectionTimeoutMs?: number;
+  requestTimeoutMs?: number;
+  retries?: number;
 }
 
 export interface KafkaClient {
