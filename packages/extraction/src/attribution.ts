@@ -1,0 +1,162 @@
+/**
+ * Who says what about whom: agencies (with the side each speaks for), reporting frames
+ * ("according to X", "X said", «сообщили в X»), and mentions of the parties with their role
+ * in the clause (actor, target, victim).
+ */
+import type { AgencyDef, ConflictProfile } from './profile.ts';
+import { compileList, patternSource, type Match } from './text/patterns.ts';
+
+export interface AgencyMention extends Match {
+  agency: AgencyDef;
+  /** Resolved side (the agency's own, a qualifier such as "Kyrgyz", or the context). */
+  side: string | null;
+  /** The agency is the source of what the sentence says. */
+  frame: boolean;
+}
+
+export type PartyRole = 'actor' | 'explicit_actor' | 'target' | 'victim' | 'mutual';
+
+export interface PartyMention extends Match {
+  side: string;
+  role: PartyRole;
+}
+
+interface CompiledAttribution {
+  agencies: RegExp;
+  agencyList: AgencyDef[];
+  parties: RegExp;
+  partyCodes: string[];
+  reportBefore: RegExp;
+  reportAfter: RegExp;
+}
+
+const L = '[\\p{L}\\p{N}]';
+const cache = new WeakMap<ConflictProfile, CompiledAttribution>();
+
+function compile(profile: ConflictProfile): CompiledAttribution {
+  const hit = cache.get(profile);
+  if (hit) return hit;
+  const agencyList = profile.agencies;
+  const agencies = new RegExp(
+    `(?<!${L})(?:${agencyList.map((a) => `(${patternSource(a.patterns)})`).join('|')})(?!${L})`,
+    'giu',
+  );
+  const partyCodes = profile.parties.map((p) => p.code);
+  const parties = new RegExp(
+    `(?<![\\p{L}\\p{N}\\-–])(?:${profile.parties.map((p) => `(${patternSource(p.patterns)})`).join('|')})(?![\\p{L}\\p{N}])(?!\\s?[-–]\\s?\\p{L})`,
+    'giu',
+  );
+  const v = profile.vocabulary;
+  const reportBefore = new RegExp(
+    `(?<!${L})(?:${patternSource(v.report_before)})\\s+(?:the\\s+|a\\s+)?(?:latest\\s+)?(?:(?:data|information)\\s+(?:from|of)\\s+(?:the\\s+)?)?(?:press[- ](?:service|centre|center)\\s+of\\s+(?:the\\s+)?)?$`,
+    'iu',
+  );
+  const reportAfter = new RegExp(`^[^.;:!?]{0,45}?(?<!${L})(?:${patternSource(v.report_after)})(?!${L})`, 'iu');
+  const c = { agencies, agencyList, parties, partyCodes, reportBefore, reportAfter };
+  cache.set(profile, c);
+  return c;
+}
+
+/** The agency a `source_agency` string names, if the profile knows it. */
+export function agencyOfSource(source: string | null | undefined, profile: ConflictProfile): AgencyDef | null {
+  if (!source) return null;
+  const c = compile(profile);
+  c.agencies.lastIndex = 0;
+  const m = c.agencies.exec(source);
+  if (!m) return null;
+  const i = m.slice(1).findIndex((g) => g !== undefined);
+  return c.agencyList[i] ?? null;
+}
+
+/** The side a qualifier right next to [start, end) names ("Tajik Ministry of Health", "МИД Таджикистана"). */
+function qualifierSide(text: string, start: number, end: number, profile: ConflictProfile): string | null {
+  const c = compile(profile);
+  const after = text.slice(end, end + 40);
+  const before = text.slice(Math.max(0, start - 25), start);
+  const m1 = /^\s*(?:of|for)?\s*(?:the\s+)?(?:Republic\s+of\s+)?/iu.exec(after);
+  const tail = after.slice(m1?.[0].length ?? 0);
+  c.parties.lastIndex = 0;
+  const pm = new RegExp(c.parties.source, 'iu').exec(tail);
+  if (pm && pm.index === 0) return c.partyCodes[pm.slice(1).findIndex((g) => g !== undefined)] ?? null;
+  const bm = new RegExp(`(?:${c.parties.source})\\s*$`, 'iu').exec(before);
+  if (bm) return c.partyCodes[bm.slice(1).findIndex((g) => g !== undefined)] ?? null;
+  return null;
+}
+
+/** Agencies in `text`, with their side and whether they frame a report. */
+export function findAgencies(text: string, profile: ConflictProfile, contextSide: string | null): AgencyMention[] {
+  const c = compile(profile);
+  const out: AgencyMention[] = [];
+  c.agencies.lastIndex = 0;
+  for (let m = c.agencies.exec(text); m !== null; m = c.agencies.exec(text)) {
+    if (m[0].length === 0) {
+      c.agencies.lastIndex++;
+      continue;
+    }
+    const i = m.slice(1).findIndex((g) => g !== undefined);
+    const agency = c.agencyList[i];
+    if (!agency) continue;
+    const start = m.index;
+    const end = start + m[0].length;
+    const side = agency.side ?? qualifierSide(text, start, end, profile) ?? contextSide;
+    const before = text.slice(Math.max(0, start - 70), start);
+    const after = text.slice(end, end + 60);
+    const frame = c.reportBefore.test(before) || c.reportAfter.test(after);
+    out.push({ start, end, text: m[0], agency, side, frame });
+  }
+  return out;
+}
+
+const TARGET_BEFORE =
+  /(?:(?:^|[^\p{L}])(?:at|on|against|toward|towards|into|to|with|among|near)\s+(?:the\s+|a\s+|an\s+)?(?:positions?\s+of\s+(?:the\s+)?)?|(?:territory|positions?|outskirts|citizens|residents|population|families)\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?|(?:^|[^\p{L}])(?:по|на|против|в направлении|к)\s+(?:позициям\s+|территорию\s+|территории\s+)?|(?:территори[июя]|позици(?:и|ям|ях)|населени[яе])\s+)$/iu;
+const EXPLICIT_BEFORE =
+  /(?:(?:^|[^\p{L}])by\s+(?:the\s+)?|(?:^|[^\p{L}])from\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?(?:Republic\s+of\s+)?|со\s+стороны\s+|с\s+территории\s+)$/iu;
+const MUTUAL_BEFORE = /(?:between|между)\s+(?:the\s+)?$/iu;
+const MUTUAL_SECOND = /(?:between|между)\s+(?:the\s+)?[\p{L}-]+\s+(?:and|и)\s+$/iu;
+const VICTIM_AFTER = /^[\p{L}\s-]{0,40}?(?:(?:was|were|had been|have been)\s+(?:killed|wounded|injured|hurt)|received\s+(?:a\s+)?(?:gunshot\s+)?wound|погиб|ранен|получил)/iu;
+
+/** Mentions of the parties (country names, adjectives, their agencies) with their role. */
+export function findParties(text: string, profile: ConflictProfile, agencies: readonly AgencyMention[]): PartyMention[] {
+  const c = compile(profile);
+  const out: PartyMention[] = [];
+  const inAgency = (s: number, e: number): boolean => agencies.some((a) => s < a.end && a.start < e);
+  const role = (start: number, end: number): PartyRole => {
+    const before = text.slice(Math.max(0, start - 40), start);
+    if (EXPLICIT_BEFORE.test(before)) return 'explicit_actor';
+    if (MUTUAL_BEFORE.test(before) || MUTUAL_SECOND.test(before)) return 'mutual';
+    if (TARGET_BEFORE.test(before)) return 'target';
+    if (VICTIM_AFTER.test(text.slice(end, end + 60))) return 'victim';
+    // Russian agentive instrumental and nominalisations: «спровоцированного таджикской стороной».
+    if (/^\s+стороной/iu.test(text.slice(end, end + 12))) return 'explicit_actor';
+    return 'actor';
+  };
+  c.parties.lastIndex = 0;
+  for (let m = c.parties.exec(text); m !== null; m = c.parties.exec(text)) {
+    if (m[0].length === 0) {
+      c.parties.lastIndex++;
+      continue;
+    }
+    const start = m.index;
+    const end = start + m[0].length;
+    if (inAgency(start, end)) continue;
+    const side = c.partyCodes[m.slice(1).findIndex((g) => g !== undefined)];
+    if (!side) continue;
+    out.push({ start, end, text: m[0], side, role: role(start, end) });
+  }
+  for (const a of agencies) {
+    if (a.frame || !a.side || !c.partyCodes.includes(a.side)) continue;
+    out.push({ start: a.start, end: a.end, text: a.text, side: a.side, role: role(a.start, a.end) });
+  }
+  out.sort((x, y) => x.start - y.start);
+  return out;
+}
+
+/** Third parties named in a text (UN, OSCE…), by code. */
+export function thirdPartyOf(text: string, profile: ConflictProfile): string | null {
+  for (const t of profile.third_parties) {
+    const re = compileList(t.patterns);
+    re.lastIndex = 0;
+    if (re.test(text)) return t.code;
+  }
+  return null;
+}

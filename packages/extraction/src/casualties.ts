@@ -1,0 +1,136 @@
+/**
+ * Casualty figures: killed, injured ("victims" / «пострадавшие» are the injured, deaths are
+ * counted apart), displaced. A figure is a claim of its source at a time; figures are read per
+ * sentence, never summed across sentences or snapshots. Within one phrase, coordinated counts
+ * are added ("two border guards and nine civilians were wounded" = 11).
+ */
+import type { NumberMention } from './numbers.ts';
+import type { Match } from './text/patterns.ts';
+
+export interface CasualtyFigures {
+  killed: number | null;
+  wounded: number | null;
+  displaced: number | null;
+  /** An explicit "no casualties". */
+  zero: boolean;
+  /** Figures marked as running totals ("has risen to", «достигло»). */
+  total: boolean;
+  evidence: Match[];
+}
+
+const KILLED = /(?<![\p{L}])(?:killed|killing|dead|deaths?|died|death toll|lost their lives|fatalities|perished|погиб[\p{L}]*|убит[\p{L}]*|скончал[\p{L}]*|смерт[\p{L}]*)(?![\p{L}])/iu;
+const WOUNDED = /(?<![\p{L}])(?:wounded|injured|injuries|wounds?|hurt|ранен[\p{L}]*|ранени[\p{L}]*|ранил[\p{L}]*|травм[\p{L}]*)(?![\p{L}])/iu;
+const VICTIMS = /(?<![\p{L}])(?:victims|casualties|пострадавш[\p{L}]*|пострадал[\p{L}]*)(?![\p{L}])/iu;
+const DISPLACED = /(?<![\p{L}])(?:evacuated|evacuees|displaced|fled|left their homes|relocated|эвакуирован[\p{L}]*|эвакуировали|покинул[\p{L}]*|переселен[\p{L}]*)(?![\p{L}])/iu;
+const RETURNED = /(?<![\p{L}])(?:returned|return|вернул[\p{L}]*|возвращ[\p{L}]*)(?![\p{L}])/iu;
+const SKIP = /(?<![\p{L}])(?:among|including|in addition|в том числе|среди (?:них|погибших|раненых)|remain in hospital|in (?:a )?(?:serious|critical|grave) condition|тяжел[\p{L}]* состоянии|тяжёл[\p{L}]* состоянии|condition of|остаются в)(?![\p{L}])/iu;
+const EARLIER = /(?<![\p{L}])(?:earlier|previously|had reported|ранее|прежде)(?![\p{L}])/iu;
+const TOTAL = /(?<![\p{L}])(?:risen|rose|rises|reached|has reached|increased|climbed|total|toll|number of|достигл[\p{L}]*|возросл[\p{L}]*|увеличил[\p{L}]*|составил[\p{L}]*|число|общее число)(?![\p{L}])/iu;
+const OF_THEM = /(?<![\p{L}])(?:of them|of whom|из них)(?![\p{L}])/iu;
+const NON_PERSON =
+  /^\s*(?:[\p{L}-]+\s+){0,2}?(?:houses?|homes|villages?|schools?|tonnes?|tons?|km|kilomet[\p{L}]*|units?|vehicles?|outlets?|buildings?|sections?|pupils|%|percent|дом[\p{L}]*|сел[\p{L}]*|тонн[\p{L}]*|километр[\p{L}]*|единиц[\p{L}]*|школ[\p{L}]*|здани[\p{L}]*|процент[\p{L}]*|участк[\p{L}]*)(?![\p{L}])/iu;
+const ZERO =
+  /(?<![\p{L}])(?:no (?:casualties|victims|injuries|one was (?:hurt|injured|killed|wounded))|without casualties|there were no casualties|no casualties were reported|пострадавших нет|пострадавших среди [\p{L} ]{3,40} нет|жертв нет|без жертв|обошлось без (?:жертв|пострадавших)|никто не пострадал)(?![\p{L}])/iu;
+const UNKNOWN = /(?<![\p{L}])(?:being clarified|being specified|уточняется|уточняются|данных о (?:пострадавших|погибших|жертвах) (?:пока )?нет|no information (?:on|about) casualties)(?![\p{L}])/iu;
+const CHUNK_BREAK = /,|;|:|\s(?=(?:and|и|while|whereas|another|еще|ещё|а также|also)\s)|—/giu;
+
+/** Casualty figures stated in one sentence [start, end) of `text`. */
+export function sentenceCasualties(
+  text: string,
+  start: number,
+  end: number,
+  numbers: readonly NumberMention[],
+  masked: ReadonlyArray<{ start: number; end: number }>,
+): CasualtyFigures | null {
+  const s = text.slice(start, end);
+  const res: CasualtyFigures = { killed: null, wounded: null, displaced: null, zero: false, total: false, evidence: [] };
+  let victims: number | null = null;
+  let killedOfThem: number | null = null;
+  let pending = 0;
+  let killedTotal = false;
+  let woundedTotal = false;
+  let any = false;
+  const bounds: number[] = [0];
+  CHUNK_BREAK.lastIndex = 0;
+  for (let m = CHUNK_BREAK.exec(s); m !== null; m = CHUNK_BREAK.exec(s)) bounds.push(m.index + (m[0].length > 0 ? 1 : 0));
+  bounds.push(s.length);
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const cs = bounds[i] ?? 0;
+    const ce = bounds[i + 1] ?? s.length;
+    const chunk = s.slice(cs, ce);
+    const nums = numbers.filter(
+      (n) => n.start >= start + cs && n.end <= start + ce && !masked.some((m) => n.start < m.end && m.start < n.end),
+    );
+    const kw = KILLED.exec(chunk) ?? null;
+    let ww = WOUNDED.exec(chunk) ?? null;
+    // "two wounded men died": an adjective before a person noun is not the count's category.
+    if (ww && kw && /^\s+(?:men|people|persons|soldiers|servicemen|civilians|мужчин|человек)/iu.test(chunk.slice(ww.index + ww[0].length))) ww = null;
+    const vw = VICTIMS.exec(chunk) ?? null;
+    const dw = DISPLACED.exec(chunk) ?? null;
+    if (SKIP.test(chunk) && !(OF_THEM.test(chunk) && kw)) {
+      pending = 0;
+      continue;
+    }
+    if (EARLIER.test(chunk)) {
+      pending = 0;
+      continue;
+    }
+    const person = nums.filter((n) => !NON_PERSON.test(text.slice(n.end, n.end + 30)));
+    const num = person[0];
+    if (!kw && !ww && !vw && !dw) {
+      // A count without a casualty word may be the first part of a coordinated subject.
+      if (num && num.value !== null && /^\s*(?:and|и)\s/iu.test(s.slice(ce, ce + 5))) pending += num.value;
+      else pending = 0;
+      continue;
+    }
+    if (!num) {
+      pending = 0;
+      continue;
+    }
+    const value = num.value === null ? null : num.value + pending;
+    pending = 0;
+    const total = TOTAL.test(chunk);
+    const ev = { start: num.start, end: num.end, text: num.text };
+    // The casualty word nearest to the number decides what it counts.
+    const cands: Array<[RegExpExecArray | null, 'k' | 'w' | 'v' | 'd']> = [[kw, 'k'], [ww, 'w'], [vw, 'v'], [dw, 'd']];
+    let best: 'k' | 'w' | 'v' | 'd' | null = null;
+    let bestDist = Infinity;
+    for (const [m, k] of cands) {
+      if (!m) continue;
+      const pos = start + cs + m.index;
+      const d = Math.abs(pos - num.start);
+      if (d < bestDist) {
+        bestDist = d;
+        best = k;
+      }
+    }
+    any = true;
+    res.evidence.push(ev);
+    if (best === 'k') {
+      if (OF_THEM.test(chunk)) killedOfThem = value;
+      if (res.killed === null || (total && !killedTotal)) res.killed = value;
+      killedTotal ||= total;
+    } else if (best === 'w') {
+      if (res.wounded === null || (total && !woundedTotal)) res.wounded = value;
+      woundedTotal ||= total;
+    } else if (best === 'v') {
+      if (victims === null) victims = value;
+    } else if (best === 'd') {
+      if (!RETURNED.test(chunk) && res.displaced === null) res.displaced = value;
+    }
+  }
+  if (victims !== null) {
+    // "N victims, M of them died": the injured are N − M; "N victims, M killed": N injured.
+    const w = killedOfThem !== null ? victims - killedOfThem : victims;
+    if (res.wounded === null || !woundedTotal) res.wounded = w;
+    woundedTotal = true;
+  }
+  res.total = killedTotal || woundedTotal;
+  const zero = ZERO.exec(s);
+  if (zero && !UNKNOWN.test(s)) {
+    res.zero = true;
+    res.evidence.push({ start: start + zero.index, end: start + zero.index + zero[0].length, text: zero[0] });
+    any = true;
+  }
+  return any ? res : null;
+}

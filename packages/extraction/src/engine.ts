@@ -1,0 +1,669 @@
+/**
+ * The extraction engine: statement in, attributed and located events out. Pure and
+ * deterministic: the only notion of "now" is the statement's publication time.
+ */
+import { agreementLevel, agreementTerms } from './agreements.ts';
+import { agencyOfSource, findAgencies, findParties, thirdPartyOf, type AgencyMention, type PartyMention } from './attribution.ts';
+import { sentenceCasualties, type CasualtyFigures } from './casualties.ts';
+import {
+  addDays,
+  findTemporal,
+  formatOffset,
+  parseOffset,
+  publicationTime,
+  type ClockMention,
+  type DateMention,
+  type PartOfDay,
+} from './dates.ts';
+import { attackType, CODEBOOK, findTriggers, type WeaponMention } from './events.ts';
+import { detectLanguage } from './lang.ts';
+import { findCues } from './negation.ts';
+import { findNumbers } from './numbers.ts';
+import { compileGazetteer, findPlaces, toExtracted, type PlaceMention } from './places.ts';
+import type { ConflictProfile, PartyDef } from './profile.ts';
+import { selectProfile } from './profiles/index.ts';
+import { compileList, findAll, type Match } from './text/patterns.ts';
+import { segment, type Clause } from './text/segment.ts';
+import type {
+  CasualtyReport,
+  EventTime,
+  EventType,
+  Evidence,
+  EvidenceField,
+  ExtractionResult,
+  ExtractOptions,
+  Reporter,
+  StatementInput,
+  TimePrecision,
+  ViolationEvent,
+} from './types.ts';
+
+/** Version of the extractor; events carry it so that a newer run supersedes older events. */
+export const EXTRACTOR_VERSION = '1.0.0';
+
+type Strength = 'strong' | 'weak';
+
+interface Draft {
+  type: EventType;
+  clause: Clause;
+  trigger: Match;
+  strength: Strength;
+  date: string | null;
+  month: string | null;
+  part: PartOfDay | null;
+  clock: ClockMention | null;
+  dateEvidence: Match[];
+  places: PlaceMention[];
+  actor: string | null;
+  actorEvidence: Match | null;
+  reporter: Reporter;
+  reporterEvidence: Match | null;
+  weapons: WeaponMention[];
+  killed: number | null;
+  wounded: number | null;
+  displaced: number | null;
+  casualtyTotal: boolean;
+  zero: boolean;
+  casualtyEvidence: Match[];
+  civilians: boolean | null;
+  borderSection: boolean;
+  agreementStart: ClockMention | null;
+  agreementTermsList: string[];
+  agreementLevel: string | null;
+  agreementEvidence: Match[];
+  extraEvidence: Evidence[];
+  merged: number;
+}
+
+const VIOLENT: ReadonlySet<EventType> = new Set(['small_arms_fire', 'heavy_weapons_fire', 'air_or_drone_strike', 'armed_clash']);
+const AGREEMENT_NOUN = /(?:agreement|protocol|ceasefire|cease-fire|truce|accord|договор[её]нност|протокол|перемири|прекращени[\p{L}]* огня|режим[\p{L}]* прекращения)/iu;
+const BACKGROUND_DAYS = 45;
+
+function inside<T extends { start: number; end: number }>(list: readonly T[], c: { start: number; end: number }): T[] {
+  return list.filter((m) => m.start >= c.start && m.end <= c.end);
+}
+
+function ev(field: EvidenceField, m: Match): Evidence {
+  return { field, start: m.start, end: m.end, text: m.text };
+}
+
+/** Nearest mention before `pos`, else the nearest after it. */
+function nearest<T extends { start: number; end: number }>(list: readonly T[], pos: number): T | null {
+  let before: T | null = null;
+  let after: T | null = null;
+  for (const m of list) {
+    if (m.end <= pos || m.start < pos) {
+      if (!before || m.start > before.start) before = m;
+    } else if (!after || m.start < after.start) after = m;
+  }
+  return before ?? after;
+}
+
+function partyZone(profile: ConflictProfile, side: string | null): PartyDef['zone'] | null {
+  return profile.parties.find((p) => p.code === side)?.zone ?? null;
+}
+
+/** Extracts violation events and casualty reports from one statement. */
+export function extract(statement: StatementInput, profile?: ConflictProfile, options: ExtractOptions = {}): ExtractionResult {
+  const text = typeof statement.text === 'string' ? statement.text : '';
+  const lang = detectLanguage(text, statement.language);
+  const prof = profile ?? selectProfile(text, statement.source_agency, undefined);
+  void options;
+  const v = prof.vocabulary;
+  const seg = segment(text);
+  const excluded = [
+    ...seg.paragraphs.filter((p) => p.headline).map((p) => ({ start: p.start, end: p.end })),
+    ...(seg.dateline ? [seg.dateline] : []),
+  ];
+  const inExcluded = (m: { start: number; end: number }): boolean => excluded.some((x) => m.start < x.end && x.start < m.end);
+  const partyCodes = new Set(prof.parties.map((p) => p.code));
+
+  // Who issued the statement.
+  const source = agencyOfSource(statement.source_agency, prof);
+  const sourceThird = source?.kind === 'third_party' ? source.side : statement.source_agency ? thirdPartyOf(statement.source_agency, prof) : null;
+  const contextSide = source?.side ?? sourceThird ?? null;
+  const agencies = findAgencies(text, prof, contextSide && partyCodes.has(contextSide) ? contextSide : null).filter((a) => !inExcluded(a));
+  const parties = findParties(text, prof, agencies);
+  const officialFrames = agencies.filter((a) => a.frame && a.agency.kind !== 'media' && a.side);
+  let statementReporter: Reporter;
+  let statementReporterEvidence: Match | null = null;
+  if (source && source.kind !== 'media') statementReporter = { agency: source.name, side: source.side ?? sourceThird };
+  else if (sourceThird) statementReporter = { agency: statement.source_agency ?? null, side: sourceThird };
+  else if (officialFrames[0]) {
+    const f = officialFrames[0];
+    statementReporter = { agency: f.agency.name, side: f.side };
+    statementReporterEvidence = f;
+  } else if (source) statementReporter = { agency: source.name, side: source.side };
+  else {
+    const first = agencies.find((a) => a.side);
+    statementReporter = { agency: first?.agency.name ?? statement.source_agency ?? null, side: first?.side ?? null };
+  }
+  const issuerSide = source?.kind === 'official' && source.side ? source.side : statementReporter.side;
+
+  // Time zone: the issuer's; a third party's statement is read in the publication's own offset.
+  const issuerZone = partyZone(prof, issuerSide && partyCodes.has(issuerSide) ? issuerSide : null);
+  const pubOffsetMatch = /([+-]\d{2}:\d{2}|Z)$/.exec((statement.published_at ?? '').trim());
+  const pubOwnOffset = pubOffsetMatch ? (pubOffsetMatch[1] === 'Z' ? 0 : parseOffset(pubOffsetMatch[1] ?? '')) : null;
+  const offsetMin = issuerZone ? parseOffset(issuerZone.offset) : pubOwnOffset;
+  const pub = publicationTime(statement.published_at, offsetMin);
+  const zoneLabels = prof.parties.map((p) => ({ offset_min: parseOffset(p.zone.offset) ?? 0, labels: compileList(p.zone.labels) }));
+  const temporal = findTemporal(text, pub.date, zoneLabels);
+  const dates = temporal.dates.filter((d) => !inExcluded(d));
+  const clocks = temporal.clocks.filter((c) => !inExcluded(c));
+  const gazetteer = compileGazetteer(prof);
+  const placeExclusion = new RegExp(`(?:${compileList(v.place_exclusions).source.replace(/^\(\?<!\[\\p\{L\}\\p\{N\}\]\)/, '')})\\s*$`, 'iu');
+  const places = findPlaces(text, gazetteer).filter((p) => !inExcluded(p));
+  const numbers = findNumbers(text);
+  const cues = findCues(text, v);
+  const trig = findTriggers(text, v);
+  const terms = agreementTerms(text, v);
+
+  const drafts: Draft[] = [];
+  let ctx: { date: string | null; paragraph: number } | null = null;
+  let lastEventDate: string | null = null;
+
+  for (const clause of seg.clauses) {
+    if (inExcluded(clause)) continue;
+    const sentence = seg.sentences[clause.sentence];
+    if (!sentence) continue;
+    const negated = inside(cues.negation, clause);
+    const modalStart = Math.min(...inside(cues.modal, clause).map((m) => m.start), Infinity);
+    const blame = inside(cues.blame, clause);
+    const active = (m: Match): boolean => m.start < modalStart && !blame.some((b) => m.start < b.end && b.start < m.end);
+    const cDates = inside(dates, clause);
+    const cClocks = inside(clocks, clause);
+    const cPlaces = inside(places, clause).filter((p) => !placeExclusion.test(text.slice(Math.max(0, p.start - 60), p.start)));
+    const cParties = inside(parties, clause);
+    const cWeapons = inside(trig.weapons, clause);
+    const sentenceFrames = inside(agencies, sentence).filter((a) => a.frame && a.side);
+    const frame = sentenceFrames.find((a) => a.agency.kind !== 'media') ?? null;
+    const reporter: Reporter = frame ? { agency: frame.agency.name, side: frame.side } : statementReporter;
+    const reporterEvidence = frame ?? statementReporterEvidence;
+    const created: Draft[] = [];
+
+    const resolveTime = (pos: number, agreement: boolean): Pick<Draft, 'date' | 'month' | 'part' | 'clock' | 'dateEvidence'> => {
+      const usable = cDates.filter((d) => d.kind !== 'part' && (d.role === 'event' || (agreement && d.role === 'reference')));
+      const dm: DateMention | null = nearest(usable, pos);
+      const partM = nearest(cDates.filter((d) => d.kind === 'part' && d.role === 'event'), pos);
+      const clock = nearest(cClocks.filter((c) => c.role === 'event'), pos);
+      let date: string | null = null;
+      let month: string | null = null;
+      let part: PartOfDay | null = dm?.part ?? partM?.part ?? null;
+      const evidence: Match[] = [];
+      if (dm) {
+        evidence.push(dm);
+        if (dm.kind === 'same_day' || dm.kind === 'anaphor') date = lastEventDate ?? ctx?.date ?? null;
+        else if (dm.kind === 'month') month = dm.month;
+        else date = dm.date;
+      } else if (clock || partM) {
+        date = lastEventDate ?? ctx?.date ?? null;
+      } else if (ctx && ctx.paragraph === clause.paragraph) {
+        date = ctx.date;
+      }
+      if (partM) evidence.push(partM);
+      if (clock) evidence.push(clock);
+      // A night with a clock time after noon began the day before ("night of 16 to 17, at 23:10").
+      if (date && dm?.kind === 'night' && clock && clock.hh >= 12) date = addDays(date, -1);
+      if (clock) part = null;
+      return { date, month, part, clock, dateEvidence: evidence };
+    };
+
+    const actorFor = (pos: number): { side: string | null; evidence: Match | null } => {
+      const explicit = cParties.find((p) => p.role === 'explicit_actor');
+      if (explicit) return { side: explicit.side, evidence: explicit };
+      const actors = cParties.filter((p) => p.role === 'actor');
+      const before = actors.filter((p) => p.start < pos);
+      const pick: PartyMention | undefined = before.at(-1) ?? actors.find((p) => p.start >= pos);
+      return pick ? { side: pick.side, evidence: pick } : { side: null, evidence: null };
+    };
+
+    const base = (type: EventType, trigger: Match, strength: Strength, agreement = false): Draft => {
+      const t = resolveTime(trigger.start, agreement);
+      const actor = agreement ? { side: null, evidence: null } : actorFor(trigger.start);
+      const civ = inside(trig.civilian, clause).length > 0;
+      const mil = inside(trig.military, clause).length > 0;
+      return {
+        type,
+        clause,
+        trigger,
+        strength,
+        ...t,
+        places: cPlaces,
+        actor: actor.side,
+        actorEvidence: actor.evidence,
+        reporter,
+        reporterEvidence,
+        weapons: cWeapons,
+        killed: null,
+        wounded: null,
+        displaced: null,
+        casualtyTotal: false,
+        zero: false,
+        casualtyEvidence: [],
+        civilians: civ ? true : mil ? false : null,
+        borderSection: inside(trig.borderSection, clause).length > 0,
+        agreementStart: null,
+        agreementTermsList: [],
+        agreementLevel: null,
+        agreementEvidence: [],
+        extraEvidence: negated.map((n) => ev('negation', n)),
+        merged: 0,
+      };
+    };
+
+    if (negated.length === 0) {
+      const fire = inside(trig.fire, clause).filter(active);
+      const shelling = inside(trig.shelling, clause).filter(active);
+      const clash = inside(trig.clash, clause).filter(active);
+      const attack = [...shelling, ...fire, ...clash].sort((a, b) => a.start - b.start);
+      const first = attack[0];
+      if (first) {
+        const activeWeapons = cWeapons.filter((w) => w.start < modalStart);
+        const type = attackType(activeWeapons, shelling.length > 0, fire.length > 0 || shelling.length > 0);
+        const hasActor = cParties.some((p) => p.role === 'actor' || p.role === 'explicit_actor');
+        const strong = activeWeapons.length > 0 || ((fire.length > 0 || shelling.length > 0) && hasActor);
+        const d = base(type, first, strong && !clause.introduces ? 'strong' : 'weak');
+        d.weapons = activeWeapons;
+        created.push(d);
+      }
+      const groups: Array<[EventType, Match[]]> = [
+        ['incursion', inside(trig.incursion, clause).filter(active)],
+        ['military_buildup', inside(trig.buildup, clause).filter(active)],
+        ['property_destruction', inside(trig.destruction, clause).filter(active)],
+      ];
+      for (const [type, list] of groups) {
+        const m = list[0];
+        if (!m) continue;
+        const d = base(type, m, 'strong');
+        if (type === 'incursion') d.civilians = null;
+        if (type === 'military_buildup') d.civilians = null;
+        if (type === 'property_destruction') d.civilians = true;
+        created.push(d);
+      }
+      // Agreements: an agreement verb with ceasefire terms, not a yardstick, not a treaty.
+      const verbs = inside(trig.agreementVerbs, clause);
+      const cTerms = inside(terms.matches, clause);
+      if (
+        verbs[0] &&
+        cTerms.length > 0 &&
+        inside(trig.agreementExclusions, clause).length === 0 &&
+        inside(cues.yardstick, clause).length === 0
+      ) {
+        const d = base('ceasefire_agreement', verbs[0], 'strong', true);
+        d.civilians = null;
+        d.agreementTermsList = agreementTerms(text.slice(clause.start, clause.end), v).terms;
+        d.agreementLevel = agreementLevel(text.slice(clause.start, clause.end), text.slice(sentence.start, sentence.end));
+        d.agreementStart = inside(clocks, clause).find((c) => c.role === 'start') ?? null;
+        d.agreementEvidence = [verbs[0], ...cTerms];
+        if (d.places.length === 0) {
+          // "…summit in Samarkand, … The heads of state agreed": the meeting place of the paragraph.
+          const paraStart = seg.paragraphs[clause.paragraph]?.start ?? 0;
+          d.places = places.filter((p) => p.start >= paraStart && p.start < clause.start && p.place.kind === 'other');
+        }
+        created.push(d);
+      }
+      // Allegations: a claim that an agreement was broken, with no specific event in the clause.
+      const alleg = inside(trig.allegation, clause);
+      if (alleg[0] && created.every((d) => d.type === 'ceasefire_agreement') && AGREEMENT_NOUN.test(text.slice(clause.start, clause.end))) {
+        const d = base('violation_allegation', alleg[0], 'strong');
+        d.civilians = null;
+        d.places = [];
+        created.push(d);
+      }
+    }
+    drafts.push(...created);
+    const withDate = created.filter((d) => d.date);
+    const lastCreated = withDate.at(-1);
+    if (lastCreated) {
+      ctx = { date: lastCreated.date, paragraph: clause.paragraph };
+      lastEventDate = lastCreated.date;
+    } else {
+      const explicit = cDates.filter((d) => d.role === 'event' && d.date && d.kind !== 'part').at(-1);
+      if (explicit) ctx = { date: explicit.date, paragraph: clause.paragraph };
+    }
+  }
+
+  // Casualty figures per sentence: attached to the event of that sentence or the latest before it.
+  const masked = [...temporal.dates, ...temporal.clocks];
+  const casualtyReports: Array<CasualtyReport & { paragraph: number }> = [];
+  for (const s of seg.sentences) {
+    if (inExcluded(s)) continue;
+    const fig = sentenceCasualties(text, s.start, s.end, numbers, masked);
+    if (!fig) continue;
+    const inSentence = drafts.filter((d) => d.clause.sentence === s.index && d.type !== 'ceasefire_agreement' && d.type !== 'violation_allegation');
+    const violentIn = inSentence.filter((d) => VIOLENT.has(d.type));
+    let target = violentIn.at(-1) ?? inSentence.at(-1);
+    if (!target) {
+      const before = drafts.filter((d) => d.clause.sentence < s.index && VIOLENT.has(d.type));
+      target = before.at(-1) ?? drafts.find((d) => d.clause.sentence > s.index && d.clause.paragraph === s.paragraph && VIOLENT.has(d.type));
+    }
+    if (target) applyFigures(target, fig);
+    casualtyReports.push(casualtyReport(text, s, fig, agencies, statementReporter, pub.instant, parties));
+  }
+
+  let events = mergeDrafts(drafts);
+
+  // Background mentions of incidents long past ("burned during the events of September 2022").
+  if (pub.date) {
+    const floor = addDays(pub.date, -BACKGROUND_DAYS);
+    events = events.filter((d) => !(d.date && d.date < floor) && !(d.month && d.month < floor.slice(0, 7)));
+  }
+  // An allegation is dropped when the specific events it announces follow it.
+  events = events.filter((d) => {
+    if (d.type !== 'violation_allegation') return true;
+    return !events.some((o) => o !== d && o.type !== 'ceasefire_agreement' && o.type !== 'violation_allegation' && o.trigger.start > d.trigger.start && o.clause.paragraph <= d.clause.paragraph + 1);
+  });
+  events = keepOne(events, 'violation_allegation');
+  events = keepOne(events, 'ceasefire_agreement');
+
+  const out = events.map((d, i) => finish(d, i, prof, lang, gazetteer, issuerZone, pubOwnOffset, partyCodes, text));
+  const isViolation = out.some((e) => e.type !== 'ceasefire_agreement');
+  return {
+    statement_id: String(statement.id ?? ''),
+    extractor_version: EXTRACTOR_VERSION,
+    profile: prof.id,
+    language: lang,
+    is_violation_report: isViolation,
+    reporter: statementReporter,
+    events: out,
+    casualty_reports: mergeReports(casualtyReports),
+  };
+}
+
+function applyFigures(d: Draft, f: CasualtyFigures): void {
+  const take = (cur: number | null, next: number | null): number | null =>
+    next === null ? cur : cur === null || (f.total && !d.casualtyTotal) ? next : cur;
+  d.killed = take(d.killed, f.killed);
+  d.wounded = take(d.wounded, f.wounded);
+  d.displaced = d.displaced ?? f.displaced;
+  d.casualtyTotal ||= f.total;
+  d.zero ||= f.zero;
+  d.casualtyEvidence.push(...f.evidence);
+  if (f.killed || f.wounded) {
+    if (d.civilians === null) d.civilians = null;
+  }
+}
+
+function placeKey(d: Draft): Set<string> {
+  return new Set(d.places.map((p) => p.place.id));
+}
+
+function placesOverlap(a: Draft, b: Draft): boolean {
+  const ka = placeKey(a);
+  if (ka.size === 0 || b.places.length === 0) return true;
+  for (const p of b.places) if (ka.has(p.place.id)) return true;
+  // A place inside the other's district or region is the same area.
+  return b.places.some((p) => a.places.some((q) => p.place.parent === q.place.id || q.place.parent === p.place.id));
+}
+
+function absorb(into: Draft, from: Draft): void {
+  const seen = placeKey(into);
+  for (const p of from.places) if (!seen.has(p.place.id)) into.places.push(p);
+  into.date ??= from.date;
+  into.part ??= from.part;
+  into.clock ??= from.clock;
+  into.actor ??= from.actor;
+  into.actorEvidence ??= from.actorEvidence;
+  into.killed ??= from.killed;
+  into.wounded ??= from.wounded;
+  into.displaced ??= from.displaced;
+  into.zero ||= from.zero;
+  into.casualtyEvidence.push(...from.casualtyEvidence);
+  into.dateEvidence.push(...from.dateEvidence);
+  into.extraEvidence.push(ev('type', from.trigger));
+  if (into.civilians === null) into.civilians = from.civilians;
+  else if (from.civilians === true) into.civilians = true;
+  for (const w of from.weapons) if (!into.weapons.some((x) => x.name === w.name)) into.weapons.push(w);
+  into.merged++;
+}
+
+/** Merges mentions of one event: weak attack words into the specific attack, repeats of a type. */
+function mergeDrafts(drafts: Draft[]): Draft[] {
+  let list = [...drafts];
+  // 1. Repeated mentions of one event of the same type (same day, same area).
+  const out: Draft[] = [];
+  for (const d of list) {
+    const twin = out.find(
+      (o) =>
+        o.type === d.type &&
+        ((o.date === d.date && placesOverlap(o, d) && !(o.clock && d.clock && (o.clock.hh !== d.clock.hh || o.clock.mm !== d.clock.mm))) ||
+          (d.date === null && d.places.length === 0 && !d.clock)),
+    );
+    if (twin) absorb(twin, d);
+    else out.push(d);
+  }
+  list = out;
+  // 2. Weak attack words ("the shooting", «в результате обстрела») join a compatible attack.
+  const strongAttacks = (): Draft[] => list.filter((d) => VIOLENT.has(d.type) && d.strength === 'strong');
+  const result: Draft[] = [];
+  const weak = list.filter((d) => VIOLENT.has(d.type) && d.strength === 'weak');
+  for (const d of list) if (!weak.includes(d)) result.push(d);
+  const weakKept: Draft[] = [];
+  for (const w of weak) {
+    const compatible = (s: Draft): boolean =>
+      w.date === null || (s.date === w.date && (w.places.length === 0 || s.places.length === 0 || placesOverlap(s, w)));
+    const target = strongAttacks().find(compatible) ?? weakKept.find(compatible);
+    if (target) {
+      if (target.strength === 'weak' && weakRank(w.type) > weakRank(target.type)) target.type = w.type;
+      absorb(target, w);
+    } else weakKept.push(w);
+  }
+  result.push(...weakKept);
+  result.sort((a, b) => a.trigger.start - b.trigger.start);
+  return result;
+}
+
+function weakRank(t: EventType): number {
+  return t === 'air_or_drone_strike' ? 4 : t === 'heavy_weapons_fire' ? 3 : t === 'small_arms_fire' ? 2 : 1;
+}
+
+function keepOne(events: Draft[], type: EventType): Draft[] {
+  const same = events.filter((e) => e.type === type);
+  if (same.length <= 1) return events;
+  // Prefer the most specific mention: a date, a time, places.
+  const score = (d: Draft): number => (d.date ? 4 : 0) + (d.clock || d.part ? 2 : 0) + (d.places.length ? 1 : 0);
+  const best = same.reduce((a, b) => (score(b) > score(a) ? b : a));
+  for (const o of same) if (o !== best) absorb(best, o);
+  return events.filter((e) => e.type !== type || e === best);
+}
+
+const PART_WINDOWS: Record<PartOfDay, [number, number]> = {
+  morning: [5 * 60, 12 * 60],
+  afternoon: [12 * 60, 18 * 60],
+  evening: [18 * 60, 24 * 60],
+  night: [-2 * 60, 6 * 60],
+};
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString().replace('.000Z', 'Z');
+}
+
+function eventTime(d: Draft, zone: { iana: string | null; offset: number | null }): EventTime {
+  const empty: EventTime = { date: d.date, time_of_day: null, start_utc: null, end_utc: null, local: null, zone: zone.iana, utc_offset: zone.offset === null ? null : formatOffset(zone.offset), precision: 'unknown' };
+  let timeOfDay: string | null = null;
+  let clockLocalMin: number | null = null;
+  if (d.clock) {
+    clockLocalMin = d.clock.hh * 60 + d.clock.mm;
+    if (d.clock.offset_min !== null && zone.offset !== null) clockLocalMin += zone.offset - d.clock.offset_min;
+    const m = ((clockLocalMin % 1440) + 1440) % 1440;
+    timeOfDay = `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  } else if (d.part) timeOfDay = d.part;
+  empty.time_of_day = timeOfDay;
+  if (!d.date) return empty;
+  const [y, mo, da] = d.date.split('-').map(Number) as [number, number, number];
+  const dayStart = Date.UTC(y, mo - 1, da);
+  const off = zone.offset ?? 0;
+  const toUtc = (localMin: number): number => dayStart + (localMin - off) * 60_000;
+  let precision: TimePrecision = 'day';
+  let start = toUtc(0);
+  let end = toUtc(1440);
+  if (clockLocalMin !== null) {
+    precision = d.clock?.approx ? 'hour' : 'exact';
+    const t = toUtc(clockLocalMin);
+    start = d.clock?.approx ? t - 30 * 60_000 : t;
+    end = d.clock?.approx ? t + 30 * 60_000 : t;
+  } else if (d.part) {
+    precision = 'part_of_day';
+    const [a, b] = PART_WINDOWS[d.part];
+    start = toUtc(a);
+    end = toUtc(b);
+  }
+  const offStr = zone.offset === null ? null : formatOffset(zone.offset);
+  const localClock = clockLocalMin !== null ? `T${timeOfDay}:00${offStr ?? ''}` : '';
+  return {
+    date: d.date,
+    time_of_day: timeOfDay,
+    start_utc: zone.offset === null ? null : iso(start),
+    end_utc: zone.offset === null ? null : iso(end),
+    local: `${d.date}${localClock}`,
+    zone: zone.iana,
+    utc_offset: offStr,
+    precision,
+  };
+}
+
+function finish(
+  d: Draft,
+  index: number,
+  prof: ConflictProfile,
+  lang: string,
+  g: ReturnType<typeof compileGazetteer>,
+  issuerZone: PartyDef['zone'] | null,
+  pubOffset: number | null,
+  partyCodes: ReadonlySet<string>,
+  text: string,
+): ViolationEvent {
+  const type = d.type;
+  const reporterSide = d.reporter.side;
+  const violent = type !== 'ceasefire_agreement';
+  let accused: string | null = null;
+  if (violent) {
+    accused = d.actor;
+    if (!accused && type !== 'armed_clash' && reporterSide && partyCodes.has(reporterSide)) {
+      // A side reporting an attack on itself accuses the other side.
+      accused = [...partyCodes].find((c) => c !== reporterSide) ?? null;
+    }
+  }
+  // Most specific places only: drop a district when one of its villages is named.
+  const specific = d.places.filter((p) => !d.places.some((q) => q !== p && q.place.parent === p.place.id));
+  const extracted = specific.map((p) => toExtracted(p, g, lang));
+  const countries = new Set(extracted.map((p) => p.country));
+  const country = d.borderSection || countries.size !== 1 ? null : ([...countries][0] ?? null);
+  const locations = specific.map((p) => (lang === 'ru' ? (p.place.ru[0] ?? p.text) : p.text));
+  const zoneSide = reporterSide && partyCodes.has(reporterSide) ? reporterSide : (country && partyCodes.has(country) ? country : null);
+  const zoneDef = zoneSide ? (prof.parties.find((p) => p.code === zoneSide)?.zone ?? issuerZone) : issuerZone;
+  const zone = zoneDef ? { iana: zoneDef.iana, offset: parseOffset(zoneDef.offset) } : { iana: null, offset: pubOffset };
+  const time = eventTime(d, zone);
+  let killed = d.killed;
+  let wounded = d.wounded;
+  if (killed === null && wounded === null && d.zero) {
+    killed = 0;
+    wounded = 0;
+  }
+  const evidence: Evidence[] = [ev('type', d.trigger), ...d.extraEvidence];
+  for (const m of d.dateEvidence) evidence.push(ev('time', m));
+  for (const p of specific) evidence.push(ev('place', p));
+  if (d.actorEvidence) evidence.push(ev('party', d.actorEvidence));
+  if (d.reporterEvidence) evidence.push(ev('source', d.reporterEvidence));
+  for (const m of d.casualtyEvidence) evidence.push(ev('casualties', m));
+  for (const w of d.weapons) evidence.push(ev('weapon', w));
+  for (const m of d.agreementEvidence) evidence.push(ev('agreement', m));
+  const uniq = new Map<string, Evidence>();
+  for (const e of evidence) if (e.start >= 0 && e.end <= text.length && e.start < e.end) uniq.set(`${e.field}:${e.start}:${e.end}`, e);
+  const cb = CODEBOOK[type];
+  let agreement = null;
+  if (type === 'ceasefire_agreement') {
+    let startsAt: string | null = null;
+    if (d.agreementStart && d.date) {
+      const [y, mo, da] = d.date.split('-').map(Number) as [number, number, number];
+      const off = d.agreementStart.offset_min ?? zone.offset ?? 0;
+      startsAt = iso(Date.UTC(y, mo - 1, da, d.agreementStart.hh, d.agreementStart.mm) - off * 60_000);
+    }
+    agreement = { parties: [...partyCodes], level: d.agreementLevel, starts_at_utc: startsAt, zone: zone.iana, terms: d.agreementTermsList };
+  }
+  const confidence = Math.max(
+    0.05,
+    Math.min(
+      0.99,
+      0.45 + (d.strength === 'strong' ? 0.15 : 0) + (d.date ? 0.1 : 0) + (extracted.length ? 0.1 : 0) + (d.actorEvidence ? 0.1 : 0) + (d.reporterEvidence ? 0.05 : 0) + Math.min(d.merged, 3) * 0.03,
+    ),
+  );
+  return {
+    type,
+    date: d.date,
+    time_of_day: time.time_of_day,
+    locations,
+    country_of_location: type === 'ceasefire_agreement' && extracted.length === 0 ? null : country,
+    accused_party: accused,
+    reported_by: reporterSide,
+    killed,
+    wounded,
+    displaced: d.displaced,
+    civilians_affected: type === 'incursion' || type === 'military_buildup' || type === 'ceasefire_agreement' ? null : d.civilians,
+    weapons: [...new Set(d.weapons.filter((w) => w.name !== 'heavy weapons').map((w) => w.name))],
+    event_index: index,
+    acled_event_type: cb.acled,
+    acled_sub_event_type: cb.acled_sub,
+    cameo_code: cb.cameo,
+    time,
+    places: extracted,
+    reporter: d.reporter,
+    claim_status: d.reporterEvidence && d.reporter.side !== null && d.reporter.side !== (d.reporter.agency ? d.reporter.side : null) ? 'quoted_claim' : 'reported',
+    agreement,
+    evidence: [...uniq.values()].sort((a, b) => a.start - b.start),
+    confidence: Math.round(confidence * 100) / 100,
+  };
+}
+
+function casualtyReport(
+  text: string,
+  s: { start: number; end: number; paragraph: number },
+  f: CasualtyFigures,
+  agencies: readonly AgencyMention[],
+  fallback: Reporter,
+  pubInstant: number | null,
+  parties: readonly PartyMention[],
+): CasualtyReport & { paragraph: number } {
+  const frame = inside(agencies, s).find((a) => a.frame && a.agency.kind !== 'media') ?? inside(agencies, s).find((a) => a.agency.kind === 'official');
+  const scopeParty = inside(parties, s).find((p) => p.role === 'target' || p.role === 'victim' || /citizens|граждан/iu.test(text.slice(Math.max(0, p.start - 20), p.end + 20)));
+  const zero = f.zero && f.killed === null && f.wounded === null;
+  const evidence: Evidence[] = f.evidence.map((m) => ev('casualties', m));
+  if (frame) evidence.push(ev('source', frame));
+  return {
+    source_agency: frame?.agency.name ?? fallback.agency,
+    side: frame?.side ?? fallback.side,
+    as_of: pubInstant === null ? null : iso(pubInstant),
+    scope: scopeParty ? scopeParty.side : null,
+    killed: zero ? 0 : f.killed,
+    injured: zero ? 0 : f.wounded,
+    displaced: f.displaced,
+    evidence,
+    paragraph: s.paragraph,
+  };
+}
+
+/** Consecutive figures of one source in one paragraph are one snapshot. */
+function mergeReports(list: Array<CasualtyReport & { paragraph: number }>): CasualtyReport[] {
+  const out: Array<CasualtyReport & { paragraph: number }> = [];
+  for (const r of list) {
+    const prev = out.at(-1);
+    if (
+      prev &&
+      prev.paragraph === r.paragraph &&
+      prev.source_agency === r.source_agency &&
+      (prev.killed === null || r.killed === null) &&
+      (prev.injured === null || r.injured === null) &&
+      (prev.displaced === null || r.displaced === null)
+    ) {
+      prev.killed ??= r.killed;
+      prev.injured ??= r.injured;
+      prev.displaced ??= r.displaced;
+      prev.evidence.push(...r.evidence);
+      continue;
+    }
+    out.push({ ...r, evidence: [...r.evidence] });
+  }
+  return out.map(({ paragraph: _p, ...r }) => r);
+}
+
+export { findAll };

@@ -1,0 +1,86 @@
+/**
+ * Event triggers in a clause and the type they give. One attack is one event whatever mix of
+ * weapons it uses, typed by its heaviest weapon class; incursions, build-ups and deliberate
+ * destruction are events of their own.
+ */
+import type { Vocabulary, WeaponClass } from './profile.ts';
+import { compileList, findAll, type Match } from './text/patterns.ts';
+import type { EventType } from './types.ts';
+
+export interface WeaponMention extends Match {
+  name: string;
+  class: WeaponClass;
+}
+
+export interface TriggerSet {
+  fire: Match[];
+  shelling: Match[];
+  clash: Match[];
+  incursion: Match[];
+  buildup: Match[];
+  destruction: Match[];
+  agreementVerbs: Match[];
+  allegation: Match[];
+  agreementExclusions: Match[];
+  fireExclusions: Match[];
+  weapons: WeaponMention[];
+  civilian: Match[];
+  military: Match[];
+  borderSection: Match[];
+}
+
+export function findTriggers(text: string, v: Vocabulary): TriggerSet {
+  const weapons: WeaponMention[] = [];
+  for (const w of v.weapons) {
+    for (const m of findAll(compileList(w.patterns), text)) weapons.push({ ...m, name: w.name, class: w.class });
+  }
+  // Longest weapon mention wins where two overlap ("mortar crews" over "mortar").
+  weapons.sort((a, b) => a.start - b.start || b.end - a.end);
+  const dedup: WeaponMention[] = [];
+  for (const w of weapons) if (!dedup.some((d) => w.start < d.end && d.start < w.end)) dedup.push(w);
+  const fireExclusions = findAll(compileList(v.fire_exclusions), text);
+  const notExcluded = (m: Match): boolean => !fireExclusions.some((x) => m.start < x.end && x.start < m.end);
+  return {
+    fire: findAll(compileList(v.fire), text).filter(notExcluded),
+    shelling: findAll(compileList(v.shelling), text).filter(notExcluded),
+    clash: findAll(compileList(v.clash), text).filter(notExcluded),
+    incursion: findAll(compileList(v.incursion), text),
+    buildup: findAll(compileList(v.buildup), text),
+    destruction: findAll(compileList(v.destruction), text),
+    agreementVerbs: findAll(compileList(v.agreement_verbs), text),
+    allegation: findAll(compileList(v.allegation), text),
+    agreementExclusions: findAll(compileList(v.agreement_exclusions), text),
+    fireExclusions,
+    weapons: dedup,
+    civilian: findAll(compileList(v.civilian), text),
+    military: findAll(compileList(v.military), text),
+    borderSection: findAll(compileList(v.border_section), text),
+  };
+}
+
+const CLASS_RANK: Record<WeaponClass, number> = { small: 1, armour: 2, heavy: 3, air: 4 };
+
+/** The type of an attack given the weapons named with it and the words used. */
+export function attackType(weapons: readonly WeaponMention[], shelling: boolean, fire: boolean): EventType {
+  let best: WeaponClass | null = null;
+  for (const w of weapons) if (!best || CLASS_RANK[w.class] > CLASS_RANK[best]) best = w.class;
+  if (best === 'air') return 'air_or_drone_strike';
+  if (best === 'heavy' || best === 'armour') return 'heavy_weapons_fire';
+  if (best === 'small') return 'small_arms_fire';
+  if (shelling) return 'heavy_weapons_fire';
+  if (fire) return 'small_arms_fire';
+  return 'armed_clash';
+}
+
+/** ACLED type/sub-type and CAMEO code of our types (DOMAIN.md). */
+export const CODEBOOK: Record<EventType, { acled: string | null; acled_sub: string | null; cameo: string | null }> = {
+  small_arms_fire: { acled: 'Battles', acled_sub: 'Armed clash', cameo: '193' },
+  heavy_weapons_fire: { acled: 'Explosions/Remote violence', acled_sub: 'Shelling/artillery/missile attack', cameo: '194' },
+  air_or_drone_strike: { acled: 'Explosions/Remote violence', acled_sub: 'Air/drone strike', cameo: '195' },
+  armed_clash: { acled: 'Battles', acled_sub: 'Armed clash', cameo: '190' },
+  incursion: { acled: 'Strategic developments', acled_sub: 'Non-violent transfer of territory', cameo: '192' },
+  property_destruction: { acled: 'Strategic developments', acled_sub: 'Looting/property destruction', cameo: null },
+  military_buildup: { acled: 'Strategic developments', acled_sub: 'Other', cameo: '154' },
+  ceasefire_agreement: { acled: 'Strategic developments', acled_sub: 'Agreement', cameo: '0871' },
+  violation_allegation: { acled: null, acled_sub: null, cameo: '196' },
+};

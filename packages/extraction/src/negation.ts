@@ -1,0 +1,28 @@
+/**
+ * Cues that change what a clause asserts: negations and denials ("no violations were
+ * recorded", «не соответствуют действительности»), modality (demands, calls, purposes: what
+ * follows did not happen), yardstick mentions of agreements ("despite the agreement") and blame
+ * about who started ("opened fire first").
+ */
+import type { Vocabulary } from './profile.ts';
+import { findList, type Match } from './text/patterns.ts';
+
+export interface Cues {
+  negation: Match[];
+  modal: Match[];
+  yardstick: Match[];
+  blame: Match[];
+}
+
+// "No casualties were recorded" negates casualties, not the event.
+const CASUALTY_NEGATION = /(?:casualt|victim|injur|пострадавш|жертв|погибш|ранен)/iu;
+
+export function findCues(text: string, v: Vocabulary): Cues {
+  const negation = findList(v.negation, text).filter((m) => !CASUALTY_NEGATION.test(text.slice(Math.max(0, m.start - 25), m.start) + m.text));
+  return {
+    negation,
+    modal: findList(v.modal, text),
+    yardstick: findList(v.yardstick, text),
+    blame: findList(v.blame, text),
+  };
+}

@@ -1,0 +1,182 @@
+/**
+ * The gazetteer matcher. Every spelling of every place (English variants, Russian names and
+ * their generated case forms) is indexed by its normalised token sequence; the text is
+ * tokenised once and matched longest-first. Hyphens, spaces and "ё/е" do not matter
+ * ("Kok-Tash" = "Kok Tash", "Ходжаи Аъло").
+ */
+import type { ConflictProfile, PlaceDef } from './profile.ts';
+import { declineAdjective, declineName } from './text/russian.ts';
+import type { ExtractedPlace } from './types.ts';
+
+interface Alias {
+  tokens: string[];
+  place: PlaceDef;
+  /** A bare district adjective ("Баткенском"): only valid when coordinated with a full name. */
+  headless: boolean;
+  lang: 'en' | 'ru';
+}
+
+export interface Gazetteer {
+  byId: Map<string, PlaceDef>;
+  /** Aliases indexed by their first token. */
+  index: Map<string, Alias[]>;
+  /** Places sharing a base name, by kind: resolves "Batken and Leilek districts". */
+  byBase: Map<string, PlaceDef[]>;
+}
+
+export interface PlaceMention {
+  start: number;
+  end: number;
+  text: string;
+  place: PlaceDef;
+}
+
+const TOKEN = /[\p{L}\p{N}]+/gu;
+
+export function normalizeToken(t: string): string {
+  return t.toLowerCase().replace(/ё/g, 'е').replace(/[ʼ’']/g, '');
+}
+
+function tokensOf(s: string): string[] {
+  return (s.match(TOKEN) ?? []).map(normalizeToken);
+}
+
+const cache = new WeakMap<ConflictProfile, Gazetteer>();
+
+export function compileGazetteer(profile: ConflictProfile): Gazetteer {
+  const hit = cache.get(profile);
+  if (hit) return hit;
+  const index = new Map<string, Alias[]>();
+  const byId = new Map<string, PlaceDef>();
+  const byBase = new Map<string, PlaceDef[]>();
+  const seen = new Set<string>();
+  const addAlias = (name: string, place: PlaceDef, headless: boolean, lang: 'en' | 'ru'): void => {
+    const tokens = tokensOf(name);
+    const first = tokens[0];
+    if (!first) return;
+    const key = `${place.id}|${tokens.join(' ')}|${headless}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const list = index.get(first) ?? [];
+    list.push({ tokens, place, headless, lang });
+    index.set(first, list);
+  };
+  for (const p of profile.places) {
+    byId.set(p.id, p);
+    for (const n of p.en) addAlias(n, p, false, 'en');
+    for (const n of p.ru) for (const f of declineName(n)) addAlias(f, p, false, 'ru');
+    if (p.ru_adjective) for (const f of declineAdjective(p.ru_adjective)) addAlias(f, p, true, 'ru');
+    const base = p.base ?? tokensOf(p.en[0] ?? '').join(' ');
+    if (base) {
+      const list = byBase.get(base) ?? [];
+      list.push(p);
+      byBase.set(base, list);
+    }
+  }
+  // Bare base names ("Leilek") resolve to the district when no settlement has that name.
+  for (const [base, list] of byBase) {
+    const hasSettlement = list.some((p) => p.kind !== 'district' && p.kind !== 'region' && p.en.some((n) => tokensOf(n).join(' ') === base));
+    const target = list.find((p) => p.kind === 'district') ?? list.find((p) => p.kind === 'region');
+    if (!hasSettlement && target) addAlias(base, target, false, 'en');
+  }
+  for (const list of index.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  const g = { byId, index, byBase };
+  cache.set(profile, g);
+  return g;
+}
+
+const HEAD_WORDS = /^(?:districts?|regions?|raions?|rayons?|районах|районов|районы|районам|районами|областях|областей|области)$/u;
+
+/** Finds gazetteer places in `text` (longest match first, no overlaps). */
+export function findPlaces(text: string, g: Gazetteer): PlaceMention[] {
+  const toks: Array<{ t: string; start: number; end: number }> = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
+    toks.push({ t: normalizeToken(m[0]), start: m.index, end: m.index + m[0].length });
+  }
+  const out: Array<PlaceMention & { headless: boolean; lastTok: number }> = [];
+  for (let i = 0; i < toks.length; ) {
+    const cands = g.index.get(toks[i]?.t ?? '');
+    let matched: Alias | null = null;
+    if (cands) {
+      for (const a of cands) {
+        if (i + a.tokens.length > toks.length) continue;
+        let ok = true;
+        for (let k = 1; k < a.tokens.length; k++) {
+          const tk = toks[i + k];
+          const prev = toks[i + k - 1];
+          // Tokens of one name are separated by a space or a hyphen only.
+          if (!tk || !prev || tk.t !== a.tokens[k] || !/^[\s\-–]{1,2}$/.test(text.slice(prev.end, tk.start))) {
+            ok = false;
+            break;
+          }
+        }
+        if (ok) {
+          matched = a;
+          break;
+        }
+      }
+    }
+    if (matched) {
+      const first = toks[i];
+      const last = toks[i + matched.tokens.length - 1];
+      if (first && last) {
+        // Proper names are capitalised; a lower-case match is an ordinary word ("arka" in no name).
+        const c = text[first.start] ?? '';
+        if (c === c.toUpperCase() || matched.place.kind === 'district' || matched.place.kind === 'region') {
+          out.push({ start: first.start, end: last.end, text: text.slice(first.start, last.end), place: matched.place, headless: matched.headless, lastTok: i + matched.tokens.length - 1 });
+        }
+      }
+      i += matched.tokens.length;
+    } else i++;
+  }
+  // Coordination: "Batken and Leilek districts", «в Баткенском и Лейлекском районах».
+  const result: PlaceMention[] = [];
+  for (let j = 0; j < out.length; j++) {
+    const m = out[j];
+    if (!m) continue;
+    const next = out[j + 1];
+    const gap = next ? text.slice(m.end, next.start) : '';
+    const coordinated = next && /^\s*(?:,|and|и)\s*$/iu.test(gap);
+    if (coordinated && next && (next.place.kind === 'district' || next.place.kind === 'region')) {
+      const headTok = toks[next.lastTok]?.t ?? '';
+      if (HEAD_WORDS.test(headTok) || m.headless) {
+        const base = m.place.base ?? tokensOf(m.place.en[0] ?? '').join(' ');
+        const sibling = (g.byBase.get(base) ?? []).find((p) => p.kind === next.place.kind) ?? (m.place.kind === next.place.kind ? m.place : null);
+        if (sibling) {
+          result.push({ start: m.start, end: m.end, text: m.text, place: sibling });
+          continue;
+        }
+      }
+    }
+    if (m.headless) continue;
+    result.push({ start: m.start, end: m.end, text: m.text, place: m.place });
+  }
+  return result;
+}
+
+/** Ancestors of a place, region first. */
+export function adminChain(p: PlaceDef, g: Gazetteer): string[] {
+  const chain: string[] = [];
+  let cur = p.parent ? g.byId.get(p.parent) : undefined;
+  while (cur) {
+    chain.unshift(cur.id);
+    cur = cur.parent ? g.byId.get(cur.parent) : undefined;
+  }
+  return chain;
+}
+
+export function toExtracted(m: PlaceMention, g: Gazetteer, lang: string): ExtractedPlace {
+  const p = m.place;
+  const name = lang === 'ru' ? (p.ru[0] ?? p.en[0] ?? m.text) : (p.en[0] ?? p.ru[0] ?? m.text);
+  return {
+    id: p.id,
+    as_written: m.text,
+    name,
+    country: p.country,
+    admin: adminChain(p, g),
+    lat: p.lat,
+    lon: p.lon,
+    kind: p.kind,
+  };
+}

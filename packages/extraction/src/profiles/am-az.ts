@@ -1,0 +1,68 @@
+/**
+ * Armenia–Azerbaijan border profile (a smaller one): it shows that another conflict is data.
+ * Zones: Armenia UTC+4 (Asia/Yerevan), Azerbaijan UTC+4 (Asia/Baku), no DST.
+ */
+import type { ConflictProfile } from '../profile.ts';
+import { district, place, region } from './build.ts';
+import { STANDARD_VOCABULARY } from './vocabulary.ts';
+
+export const AM_AZ_PROFILE: ConflictProfile = {
+  id: 'am-az',
+  name: 'Armenia–Azerbaijan border',
+  languages: ['en', 'ru'],
+  parties: [
+    {
+      code: 'AM',
+      name: 'Armenia',
+      patterns: ['Armenia\\w*', 'армянск\\w*', 'Армени\\w*'],
+      zone: { iana: 'Asia/Yerevan', offset: '+04:00', labels: ['Yerevan time', 'по ереванскому времени'] },
+    },
+    {
+      code: 'AZ',
+      name: 'Azerbaijan',
+      patterns: ['Azerbaijan\\w*', 'Azeri', 'азербайджанск\\w*', 'Азербайджан\\w*'],
+      zone: { iana: 'Asia/Baku', offset: '+04:00', labels: ['Baku time', 'по бакинскому времени'] },
+    },
+  ],
+  third_parties: [
+    { code: 'EU', name: 'EU Mission in Armenia', patterns: ['EUMA', 'EU Mission in Armenia', 'European Union', 'EU'] },
+    { code: 'OSCE', name: 'OSCE', patterns: ['OSCE', 'ОБСЕ'] },
+    { code: 'CSTO', name: 'CSTO', patterns: ['CSTO', 'ОДКБ'] },
+    { code: 'UN', name: 'United Nations', patterns: ['United Nations', 'UN', 'ООН'] },
+  ],
+  agencies: [
+    { id: 'am.mod', name: 'Ministry of Defence of Armenia', side: 'AM', kind: 'official', patterns: ['(?:Armenian )?(?:Ministry of Defen[cs]e|Defen[cs]e Ministry)(?: of (?:the Republic of )?Armenia)?', 'Министерств\\w* обороны (?:Республики )?Армени\\w*', 'Минобороны Армении'] },
+    { id: 'am.mfa', name: 'Ministry of Foreign Affairs of Armenia', side: 'AM', kind: 'official', patterns: ['(?:Ministry of Foreign Affairs|Foreign Ministry|MFA) of (?:the Republic of )?Armenia', 'МИД Армении'] },
+    { id: 'am.nss_border_guard', name: 'Border Guard Troops of the NSS of Armenia', side: 'AM', kind: 'official', patterns: ['Border Guard Troops of the (?:NSS|National Security Service)', 'Пограничн\\w* войск\\w* СНБ Армении'] },
+    { id: 'az.mod', name: 'Ministry of Defence of Azerbaijan', side: 'AZ', kind: 'official', patterns: ['(?:Azerbaijani )?(?:Ministry of Defen[cs]e|Defen[cs]e Ministry)(?: of (?:the Republic of )?Azerbaijan)?', 'Министерств\\w* обороны (?:Республики )?Азербайджан\\w*', 'Минобороны Азербайджана'] },
+    { id: 'az.mfa', name: 'Ministry of Foreign Affairs of Azerbaijan', side: 'AZ', kind: 'official', patterns: ['(?:Ministry of Foreign Affairs|Foreign Ministry|MFA) of (?:the Republic of )?Azerbaijan', 'МИД Азербайджана'] },
+    { id: 'az.state_border_service', name: 'State Border Service of Azerbaijan', side: 'AZ', kind: 'official', patterns: ['State Border Service(?: of Azerbaijan)?', 'Государственн\\w* пограничн\\w* служб\\w* Азербайджана'] },
+    { id: 'media.armenpress', name: 'Armenpress', side: 'AM', kind: 'media', patterns: ['Armenpress', 'Арменпресс'] },
+    { id: 'media.news_am', name: 'News.am', side: 'AM', kind: 'media', patterns: ['News\\.am'] },
+    { id: 'media.azertac', name: 'AZERTAC', side: 'AZ', kind: 'media', patterns: ['AZERTAC', 'АЗЕРТАДЖ'] },
+    { id: 'media.apa', name: 'APA', side: 'AZ', kind: 'media', patterns: ['APA', 'Trend', 'Report\\.az'] },
+  ],
+  places: [
+    region('am.tavush', 'AM', ['Tavush'], 'Тавушская', [40.89, 45.15]),
+    region('am.gegharkunik', 'AM', ['Gegharkunik'], 'Гехаркуникская', [40.35, 45.13]),
+    region('am.syunik', 'AM', ['Syunik'], 'Сюникская', [39.51, 46.34]),
+    region('am.vayots_dzor', 'AM', ['Vayots Dzor'], 'Вайоцдзорская', [39.76, 45.33]),
+    place('am.syunik.goris', 'am.syunik', 'AM', ['Goris'], ['Горис'], [39.51, 46.34]),
+    place('am.syunik.kapan', 'am.syunik', 'AM', ['Kapan'], ['Капан'], [39.21, 46.41]),
+    place('am.vayots_dzor.jermuk', 'am.vayots_dzor', 'AM', ['Jermuk'], ['Джермук'], [39.84, 45.67]),
+    place('am.gegharkunik.sotk', 'am.gegharkunik', 'AM', ['Sotk'], ['Сотк'], [40.21, 45.93]),
+    place('am.gegharkunik.vardenis', 'am.gegharkunik', 'AM', ['Vardenis'], ['Варденис'], [40.18, 45.73]),
+    place('am.tavush.berd', 'am.tavush', 'AM', ['Berd'], ['Берд'], [40.88, 45.39]),
+    place('am.tavush.chinari', 'am.tavush', 'AM', ['Chinari'], ['Чинари'], [40.91, 45.47]),
+    place('am.tavush.movses', 'am.tavush', 'AM', ['Movses'], ['Мовсес'], [40.94, 45.43]),
+    place('am.syunik.tegh', 'am.syunik', 'AM', ['Tegh'], ['Тех'], [39.56, 46.48]),
+    district('az.tovuz', null, 'AZ', ['Tovuz'], 'Товузский', [], [40.99, 45.63]),
+    district('az.gadabay', null, 'AZ', ['Gadabay', 'Gedabek'], 'Кедабекский', [], [40.57, 45.81]),
+    district('az.kalbajar', null, 'AZ', ['Kalbajar', 'Kelbajar'], 'Кельбаджарский', [], [40.1, 46.04]),
+    district('az.lachin', null, 'AZ', ['Lachin'], 'Лачинский', [], [39.64, 46.55]),
+    district('az.gazakh', null, 'AZ', ['Gazakh', 'Qazax'], 'Газахский', [], [41.09, 45.37]),
+    place('az.nakhchivan', null, 'AZ', ['Nakhchivan', 'Nakhichevan'], ['Нахичевань'], [39.21, 45.41], 'region'),
+    place('az.tovuz.aghdam_tovuz', 'az.tovuz', 'AZ', ['Agdam (Tovuz)', 'Aghdam village'], ['Агдам'], [40.91, 45.56]),
+  ],
+  vocabulary: STANDARD_VOCABULARY,
+};

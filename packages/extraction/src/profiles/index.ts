@@ -1,0 +1,48 @@
+/**
+ * The profiles this package ships, and the choice of a profile for a statement: the one whose
+ * parties, agencies and places the statement mentions most.
+ */
+import { assertValidProfile, type ConflictProfile } from '../profile.ts';
+import { compileList, findAll } from '../text/patterns.ts';
+import { AM_AZ_PROFILE } from './am-az.ts';
+import { IN_PK_PROFILE } from './in-pk.ts';
+import { KG_TJ_PROFILE } from './kg-tj.ts';
+
+export { AM_AZ_PROFILE, IN_PK_PROFILE, KG_TJ_PROFILE };
+
+/** Built-in profiles, validated at load. The first is the default. */
+export const PROFILES: readonly ConflictProfile[] = [KG_TJ_PROFILE, AM_AZ_PROFILE, IN_PK_PROFILE].map(assertValidProfile);
+
+export function getProfile(id: string): ConflictProfile | undefined {
+  return PROFILES.find((p) => p.id === id);
+}
+
+const signatures = new WeakMap<ConflictProfile, RegExp>();
+
+function signature(p: ConflictProfile): RegExp {
+  const hit = signatures.get(p);
+  if (hit) return hit;
+  const names = [
+    ...p.parties.flatMap((x) => x.patterns),
+    ...p.agencies.filter((a) => a.side !== null && a.kind !== 'third_party').flatMap((a) => a.patterns),
+    ...p.places.flatMap((pl) => [...pl.en, ...pl.ru]).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
+  ];
+  const re = compileList(names);
+  signatures.set(p, re);
+  return re;
+}
+
+/** Picks the profile a statement is about (by names it mentions); the first profile on a tie. */
+export function selectProfile(text: string, sourceAgency: string | null | undefined, profiles: readonly ConflictProfile[] = PROFILES): ConflictProfile {
+  let best = profiles[0] ?? KG_TJ_PROFILE;
+  let bestScore = 0;
+  const sample = `${sourceAgency ?? ''}\n${text.slice(0, 6000)}`;
+  for (const p of profiles) {
+    const score = findAll(signature(p), sample).length;
+    if (score > bestScore) {
+      best = p;
+      bestScore = score;
+    }
+  }
+  return best;
+}

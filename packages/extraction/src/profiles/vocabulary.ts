@@ -1,0 +1,175 @@
+/**
+ * Event, weapon and cue vocabularies in English and Russian, shared by the profiles of this
+ * package (a profile may bring its own). Patterns are regular-expression sources; `\w` stands
+ * for any letter or digit (Latin or Cyrillic) and every pattern is matched as whole words.
+ */
+import type { Vocabulary } from '../profile.ts';
+
+export const STANDARD_VOCABULARY: Vocabulary = {
+  weapons: [
+    { name: 'sniper rifle', class: 'small', patterns: ['snipers?', 'sniper rifles?', 'снайпер\\w*'] },
+    {
+      name: 'automatic weapons',
+      class: 'small',
+      patterns: ['automatic weapons?', 'automatic rifles?', 'machine[- ]guns?', 'автоматическ\\w* оружи\\w*', 'автомат\\w*', 'пулемет\\w*', 'пулемёт\\w*'],
+    },
+    { name: 'small arms', class: 'small', patterns: ['small arms', 'small-arms', 'firearms', 'стрелков\\w* оружи\\w*', 'огнестрельн\\w* оружи\\w*'] },
+    { name: 'grenade launcher', class: 'heavy', patterns: ['grenade[- ]launchers?', 'RPGs?', 'гранатомет\\w*', 'гранатомёт\\w*'] },
+    { name: 'mortar', class: 'heavy', patterns: ['mortars?', 'mortar crews?', 'миномет\\w*', 'миномёт\\w*'] },
+    {
+      name: 'artillery',
+      class: 'heavy',
+      patterns: ['artillery', 'howitzers?', 'artillery pieces', 'артиллери\\w*', 'гаубиц\\w*', 'артиллерийск\\w* оруди\\w*'],
+    },
+    {
+      name: 'MLRS',
+      class: 'heavy',
+      patterns: ['MLRS', 'Grad', 'multiple rocket launchers?', 'multiple[- ]launch rocket systems?', 'rocket launchers?', 'Град\\w*', 'РСЗО', 'реактивн\\w* систем\\w* залпового огня'],
+    },
+    { name: 'tank', class: 'heavy', patterns: ['tanks?', 'танк\\w*'] },
+    { name: 'heavy weapons', class: 'heavy', patterns: ['heavy weapons?', 'heavy weaponry', 'тяжел\\w* вооружени\\w*', 'тяжёл\\w* вооружени\\w*'] },
+    {
+      name: 'armoured vehicle',
+      class: 'armour',
+      patterns: [
+        'armou?red vehicles?', 'armou?red personnel carriers?', 'APCs?', 'IFVs?', 'infantry fighting vehicles?', 'BTRs?', 'BMPs?',
+        'бронетехник\\w*', 'бронетранспортер\\w*', 'бронетранспортёр\\w*', 'БТР\\w*', 'БМП', 'бронемашин\\w*',
+      ],
+    },
+    {
+      name: 'drone',
+      class: 'air',
+      patterns: ['drones?', 'UAVs?', 'Bayraktar(?: TB2)?', 'unmanned aerial vehicles?', 'беспилотн\\w*', 'БПЛА', 'Байрактар\\w*', 'дрон\\w*'],
+    },
+    { name: 'aircraft', class: 'air', patterns: ['aircraft', 'helicopters?', 'air ?strikes?', 'warplanes?', 'вертолет\\w*', 'вертолёт\\w*', 'авиаудар\\w*', 'военн\\w* самолет\\w*'] },
+  ],
+  fire: [
+    'open(?:ed|s|ing)? fire', 'fired', 'fires? (?:at|on|from|towards?)', 'firing', 'fire (?:at|on|from)', 'shot at', 'shooting',
+    'shootings', 'gunfire', '(?:came|come|coming) under fire', 'struck', 'strikes? (?:at|on)', 'hit', 'attacked',
+    'открыл\\w* (?:\\w+ )?огонь', 'открыт\\w* (?:\\w+ )?огонь', 'вел\\w* (?:\\w+ )?огонь', 'огонь', 'обстрел\\w*', 'обстреля\\w*',
+    'стрельб\\w*', 'выстрел\\w*', 'нан[её]с\\w* (?:\\w+ )?удар\\w*', 'нанесени\\w* удар\\w*', 'удар\\w* (?:по|беспилотник\\w*)',
+  ],
+  shelling: ['shell(?:ed|ing|s)', 'bombard\\w*', 'artillery fire', 'mortar fire', 'минометн\\w* огонь', 'минометн\\w* обстрел\\w*'],
+  clash: [
+    'armed clash\\w*', 'clash\\w*', 'shoot-?outs?', 'skirmish\\w*', 'exchange of fire', 'exchanged fire', 'fighting', 'hostilities',
+    'armed conflict', 'armed aggression', 'aggression', 'armed attack', 'attack', 'attacks', 'battles?',
+    'бои', 'бой', 'боев\\w* действи\\w*', 'столкновени\\w*', 'перестрелк\\w*', 'вооруженн\\w* (?:конфликт|нападени|агресси|провокаци|инцидент)\\w*',
+    'вооружённ\\w* (?:конфликт|нападени|агресси)\\w*', 'агресси\\w*', 'нападени\\w*', 'напал\\w*', 'атак\\w*', 'атаковал\\w*',
+  ],
+  incursion: [
+    'cross(?:ed|ing|es)? (?:the )?(?:state )?(?:border|line of contact|line)', 'crossing of the (?:state )?border',
+    'violation of the (?:state )?border', 'entered (?:the )?(?:territory|village|the village|settlement)', 'invad\\w*', 'invasion',
+    'incursions?', 'intrusions?', 'seiz(?:e|ed|ing|ure)', 'captur(?:e|ed|ing)', 'occup(?:y|ied|ying)',
+    'пересекл\\w* (?:\\w+ ){0,2}границ\\w*', 'пересечени\\w* (?:\\w+ ){0,3}границ\\w*', 'нарушени\\w* государственн\\w* границ\\w*',
+    'вторг\\w*', 'вторжени\\w*', 'заняли', 'занял', 'заняла', 'захват\\w*', 'вошл\\w* (?:в|на)', 'вош[её]л (?:в|на)',
+    'выдвинул\\w* на территори\\w*', 'проникл\\w*', 'проникновени\\w*',
+  ],
+  buildup: [
+    'concentrat\\w*', 'build(?:ing)?[- ]?up', 'buildup',
+    '(?:mov|bring|brought|deploy|transferr|redeploy|pull|sent|send)\\w* (?:\\w+ ){0,4}(?:armou?red|military equipment|equipment|vehicles|troops|forces|units|personnel|tanks|artillery|reinforcements|heavy weapons|mortars?)',
+    'advanced to(?:wards)?', 'reinforc\\w*', 'deployment of', 'movement of (?:\\w+ ){0,2}(?:military|troops|equipment|armou?red)',
+    'сосредоточ\\w*', 'сосредотачива\\w*', 'перебрасыва\\w*', 'перебросил\\w*', 'переброск\\w*', 'наращивани\\w*', 'наращива\\w*',
+    'стягива\\w*', 'стянул\\w*', 'подтяну\\w*', 'подтягива\\w*', 'выдвинул\\w* к', 'выдвижени\\w*',
+  ],
+  destruction: [
+    'set (?:\\w+ )?fire to', 'set on fire', 'burn(?:ed|t|ing)?', 'torch(?:ed|ing)', 'loot(?:ed|ing)?', 'destroy(?:ed|ing|s)?',
+    'destruction', 'demolish\\w*', 'raz(?:ed|ing)', 'vandali\\w*',
+    'подожгл\\w*', 'подожгла', 'подожж\\w*', 'поджог\\w*', 'поджечь', 'сожгл\\w*', 'сожж\\w*', 'разграб\\w*', 'мародер\\w*',
+    'разруш\\w*', 'уничтож\\w*', 'повредил\\w*',
+  ],
+  agreement_verbs: [
+    'agree(?:d|s)?', 'reach(?:ed)? (?:an? |the )?(?:agreement|accord|understanding|deal)', '(?:agreement|accord|understanding|deal|ceasefire|truce) (?:was |has been )?(?:reached|agreed|signed|concluded)',
+    'reached', 'sign(?:ed|ing)? (?:a |the )?(?:\\w+ )?(?:protocol|agreement|memorandum|document)', 'declared? (?:a )?(?:ceasefire|truce)',
+    'welcom\\w*', 'undert(?:ook|akes?) to',
+    'договорил\\w*', 'договорят\\w*', 'достигл\\w* договоренност\\w*', 'достигнут\\w*', 'согласовал\\w*', 'подписал\\w* (?:\\w+ )?(?:протокол|соглашени|меморандум|документ)\\w*',
+    'приветству\\w*', 'объявил\\w* (?:о )?(?:прекращени|перемири)\\w*',
+  ],
+  agreement_terms: {
+    cease_fire: [
+      'cease[- ]?fire', 'ceasefire', 'cessation of (?:hostilities|fire)', 'truce', 'armistice', 'stop (?:the )?(?:fire|shooting|hostilities)',
+      'прекращени\\w* огня', 'прекрат\\w* огонь', 'перемири\\w*', 'режим\\w* тишины',
+    ],
+    withdraw_forces: [
+      'withdraw\\w*', 'pull(?:ed|ing)? back', 'return (?:the )?units', 'return\\w* (?:\\w+ ){0,3}(?:previous|permanent) (?:positions|deployment)',
+      'отвод\\w*', 'отвест\\w*', 'отвед\\w*', 'вывод\\w*', 'вывест\\w*',
+    ],
+    withdraw_heavy_weapons: [
+      'withdraw\\w* (?:\\w+ ){0,3}(?:heavy weapons|military equipment|equipment)', 'отвод\\w* (?:\\w+ ){0,3}(?:техник|вооружени)\\w*',
+    ],
+    joint_patrols: ['joint (?:patrol\\w*|monitoring)', 'совместн\\w* патрул\\w*'],
+    de_escalation: [
+      'de-?escalat\\w*', 'prevent\\w* (?:\\w+ ){0,3}(?:escalation|incidents?|clashes)', 'деэскалаци\\w*', 'не допуска\\w* эскалаци\\w*',
+      'предотвра\\w* (?:\\w+ ){0,2}(?:эскалаци|инцидент)\\w*',
+    ],
+    reopen_road: ['reopen\\w* (?:the )?road', 'возобновлени\\w* движения'],
+  },
+  agreement_exclusions: [
+    'delimitation', 'demarcation', 'description of (?:the )?(?:\\w+ )?(?:state )?border', 'treaty', 'junction point',
+    'делимитаци\\w*', 'демаркаци\\w*', 'договор', 'договора', 'договору', 'договором', 'договоре', 'описани\\w* (?:\\w+ )?границ\\w*',
+  ],
+  allegation: [
+    'violat(?:e|es|ed|ing)', 'violations?', '(?:not|n\'t) compl(?:y|ied|ying)', 'fail\\w* to (?:comply|observe|respect)', 'has not held',
+    'did not hold', 'not (?:being )?observed', 'breach\\w*',
+    'наруш(?:ил|ила|или|ает|ают|ение|ения|ений|ениях|ив|ила)', 'не (?:выполня|соблюда|исполня)\\w*', 'не выполнил\\w*',
+  ],
+  yardstick: [
+    'despite', 'in spite of', 'contrary to', 'in violation of', 'violat\\w*', 'breach\\w*', 'not compl\\w*', 'has not held',
+    'несмотря на', 'вопреки', 'наруш\\w*', 'не выполня\\w*', 'не соблюда\\w*', 'противореч\\w*', 'после договоренност\\w*',
+  ],
+  negation: [
+    'no (?:\\w+ ){0,3}(?:violations?|shooting|shots?|firing|shelling|incidents?|clashes|attacks?|fire)(?: \\w+){0,12} (?:recorded|registered|reported|observed|fired|occurred)',
+    'there (?:was|were|have been|has been) no (?:\\w+ ){0,2}(?:shooting|firing|shelling|incidents?|violations?|clashes|shots)',
+    '(?:were|was|have been|has been|had been) not (?:yet )?(?:been )?(?:recorded|confirmed)', 'not (?:been )?confirmed', 'unconfirmed',
+    'did not confirm', 'not true', 'untrue', 'false', 'den(?:y|ies|ied)', 'reject\\w*', 'refut\\w*', 'groundless', 'baseless',
+    'fake', 'the alleged', 'no (?:drones?|weapons?|aircraft)(?: \\w+){0,8} (?:were|was) used',
+    'не зафиксирован\\w*', 'не зарегистрирован\\w*', 'не подтвердил\\w*', 'не подтвержда\\w*', 'не подтверждены', 'не соответству\\w* действительности',
+    'не соответствующ\\w* действительности', 'опроверг\\w*', 'отверга\\w*', 'отрица\\w*', 'ложн\\w*', 'якобы',
+    '(?:стрельб|выстрел|обстрел|нарушени|инцидент)\\w* не было', 'не было (?:\\w+ ){0,2}(?:стрельб|выстрел|обстрел|нарушени|инцидент)\\w*',
+    'ни одного (?:\\w+ )?(?:инцидента|нарушения|выстрела)', 'фейк\\w*',
+  ],
+  modal: [
+    'demand\\w*', 'call(?:s|ed|ing)? (?:on|upon|for)', 'urg(?:e|es|ed|ing)', 'appeal\\w*', 'ask(?:s|ed)?', 'request\\w*', 'ready to',
+    'readiness', 'in order to', 'so as to', 'to prevent', 'to avoid', 'aimed at', 'would', 'could', 'might', 'may (?:lead|result|cause)',
+    'threat\\w*', 'to refrain', 'to stop', 'must', 'should', 'plans? to', 'intend\\w*', 'to repel', 'if',
+    'треб\\w*', 'призыва\\w*', 'призвал\\w*', 'просит', 'просим', 'просьб\\w*', 'готов\\w*', 'чтобы', 'с целью', 'во избежание',
+    'может', 'могут', 'если', 'угроз\\w*', 'прекратить', 'не допуска\\w*', 'не допустить', 'планиру\\w*', 'намерен\\w*', 'по вытеснению',
+  ],
+  fire_exclusions: [
+    'cease[- ]?fire', 'ceasefire', 'cessation of (?:fire|hostilities)', 'set (?:\\w+ )?(?:on )?fire(?: to)?', 'on fire', 'caught fire',
+    'return(?:ed|ing|s)? (?:the )?fire', 'respond(?:ed|s)? to fire', 'fire (?:station|brigade|fighters?|safety|service)',
+    'прекращени\\w* огня', 'прекрат\\w* (?:\\w+ )?огонь', 'прекрат\\w* огня', 'ответн\\w* огонь', 'ответн\\w* огн\\w*', 'режим\\w* прекращения огня',
+  ],
+  blame: [
+    '(?:opened|open|opens) fire first', 'fired first', 'started the (?:shooting|firing|fighting|clash)', '(?:was|were) started by',
+    'первыми открыл\\w*', 'первым открыл\\w*', 'первыми начал\\w*', 'начал\\w* стрельбу первыми',
+  ],
+  civilian: [
+    'civilians?', 'residents?', 'houses?', 'homes?', 'villages?', 'settlements?', 'schools?', 'mosques?', 'hospitals?', 'cars?',
+    'city', 'town', 'outskirts', 'children', 'market', 'citizens', 'civil', 'population',
+    'мирн\\w*', 'жител\\w*', 'дом\\w*', 'жил\\w*', 'сел', 'села', 'селам', 'село', 'селу', 'селе', 'селах', 'населенн\\w*', 'населённ\\w*',
+    'школ\\w*', 'мечет\\w*', 'дет\\w*', 'окраин\\w*', 'город\\w*', 'граждан\\w*', 'автомобил\\w*',
+  ],
+  military: [
+    'positions?', 'border guards?', 'border (?:post|outpost|squad|patrol)s?', 'outposts?', 'checkpoints?', 'servicem[ae]n', 'soldiers?',
+    'позици\\w*', 'пограничник\\w*', 'застав\\w*', 'наряд\\w*', 'пост\\w*', 'военнослужащ\\w*', 'КПП',
+  ],
+  report_after: [
+    'said', 'says', 'say', 'reports?', 'reported', 'told', 'stated', 'states', 'claims?', 'claimed', 'insists?', 'insisted', 'noted',
+    'notes', 'informs?', 'informed', 'announced', 'declared', 'confirmed', 'added',
+    'сообща\\w*', 'сообщил\\w*', 'заяв\\w*', 'информиру\\w*', 'отмеча\\w*', 'утвержда\\w*', 'подтверди\\w*', 'уточнил\\w*',
+  ],
+  report_before: [
+    'according to(?: the)?(?: latest)?(?: data| information| reports?)?(?: from| of)?', 'as reported by', 'citing', 'quoting', 'said', 'reported',
+    'по (?:последним )?данным', 'по информации', 'по сообщению', 'сообщили(?: \\S+)? в', 'заявили(?: \\S+)? в', 'согласно(?: данным| информации)?',
+    'told \\S+ in', 'в пресс-(?:службе|центре)',
+  ],
+  border_section: [
+    'section of the (?:state )?border', 'border section', '(?:to|towards?) the (?:state )?border', 'along the border', 'line of contact',
+    'участ\\w* (?:\\w+ ){0,2}границ\\w*', 'к границе', 'линии соприкосновения',
+  ],
+  place_exclusions: [
+    '(?:hospital|clinic)\\w*(?: \\S+){0,3} (?:in|of)', 'accommodated(?: \\S+){0,8} in', 'evacuated to', 'taken to(?: \\S+){0,3}', 'sent to',
+    '(?:programme|program) offices? in', 'больниц\\w*(?: \\S+){0,2}(?: в)?', 'размещены(?: \\S+){0,8} в', 'доставлен\\w* в', 'направлен\\w* в',
+    'переведут в', 'у родственников в',
+  ],
+};
