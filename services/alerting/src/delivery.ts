@@ -1,0 +1,119 @@
+import { AlertMessage } from '@ceasefire/contracts';
+import { claimDueDeliveries, recordDeliveryFailure, recordDeliverySuccess, type DeliveryRecord } from '@ceasefire/db';
+import { classifyError, type Logger } from '@ceasefire/runtime';
+import type { Knex } from 'knex';
+import { ChannelFailure, type Channel } from './channels/types.ts';
+
+/** Retry policy of deliveries. */
+export interface DeliveryPolicy {
+  /** How often each channel's loop looks for due attempts. */
+  readonly pollMs: number;
+  /** Per attempt: a receiver slower than this counts as down. */
+  readonly timeoutMs: number;
+  /** Backoff before attempt n+1: initial × 2^(n−1), capped, with jitter. */
+  readonly backoffInitialMs: number;
+  readonly backoffMaxMs: number;
+  /** Attempts before a notification is given up on for a channel (the alert itself stays). */
+  readonly maxAttempts: number;
+  /** Attempts claimed per poll and channel. */
+  readonly batchSize: number;
+}
+
+/**
+ * Delay before the next attempt after `attempt` failures: exponential, capped, with "equal
+ * jitter" (half fixed, half random) so retries of many notifications do not arrive together.
+ */
+export function backoffDelay(attempt: number, policy: Pick<DeliveryPolicy, 'backoffInitialMs' | 'backoffMaxMs'>, random: () => number = Math.random): number {
+  const base = Math.min(policy.backoffMaxMs, policy.backoffInitialMs * 2 ** Math.min(Math.max(attempt - 1, 0), 30));
+  return Math.round(base / 2 + (base / 2) * random());
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+/**
+ * Works the delivery outbox: one loop per channel, so a channel that is down (or slow) delays
+ * only its own notifications. Each attempt is claimed with a lease, sent, and its outcome
+ * recorded; a failure schedules the next attempt in the outbox, so a restart loses nothing.
+ */
+export class DeliveryWorker {
+  private readonly stopController = new AbortController();
+  private loops: Promise<void>[] = [];
+
+  constructor(
+    private readonly db: Knex,
+    private readonly channels: readonly Channel[],
+    private readonly policy: DeliveryPolicy,
+    private readonly logger: Logger,
+    private readonly clock: () => Date = () => new Date(),
+    private readonly random: () => number = Math.random,
+  ) {}
+
+  start(): void {
+    this.loops = this.channels.map((channel) => this.loop(channel));
+  }
+
+  /** Stops polling and waits for the attempts in hand to be recorded. */
+  async stop(): Promise<void> {
+    this.stopController.abort();
+    await Promise.all(this.loops);
+    await Promise.all(this.channels.map((c) => c.close?.()));
+  }
+
+  private async loop(channel: Channel): Promise<void> {
+    const signal = this.stopController.signal;
+    const log = this.logger.child({ channel: channel.name });
+    while (!signal.aborted) {
+      let claimed = 0;
+      try {
+        claimed = await this.runOnce(channel, log);
+      } catch (err) {
+        log.warn({ err }, 'delivery loop failed; will retry');
+      }
+      // A full batch suggests more are due: go again at once.
+      if (claimed < this.policy.batchSize) await sleep(this.policy.pollMs, signal);
+    }
+  }
+
+  /** Claims and sends one batch of due attempts for a channel; returns how many it claimed. */
+  async runOnce(channel: Channel, log: Logger = this.logger): Promise<number> {
+    const due = await claimDueDeliveries(this.db, {
+      channel: channel.name,
+      now: this.clock(),
+      // Long enough that a live worker always records its outcome before another may reclaim.
+      leaseMs: this.policy.timeoutMs * 2 + 5_000,
+      limit: this.policy.batchSize,
+    });
+    await Promise.all(due.map((d) => this.attempt(channel, d, log)));
+    return due.length;
+  }
+
+  private async attempt(channel: Channel, delivery: DeliveryRecord, log: Logger): Promise<void> {
+    const ctx = { alert: delivery.alertId, notification: delivery.notificationKey, attempt: delivery.attempt };
+    try {
+      const message = AlertMessage.parse(delivery.payload);
+      const timeout = AbortSignal.timeout(this.policy.timeoutMs);
+      const result = await channel.send({ message, idempotencyKey: delivery.idempotencyKey, attempt: delivery.attempt }, timeout);
+      await recordDeliverySuccess(this.db, { id: delivery.id, at: this.clock(), responseCode: result.responseCode });
+      log.info({ ...ctx, responseCode: result.responseCode }, 'delivered');
+    } catch (e) {
+      const error = classifyError(e);
+      const responseCode = e instanceof ChannelFailure ? e.responseCode : null;
+      const last = delivery.attempt >= this.policy.maxAttempts;
+      const retryAt = error.retryable && !last ? new Date(this.clock().getTime() + backoffDelay(delivery.attempt, this.policy, this.random)) : null;
+      await recordDeliveryFailure(this.db, { id: delivery.id, at: this.clock(), responseCode, error: `${error.code}: ${error.message}`, retryAt });
+      if (retryAt) log.warn({ ...ctx, code: error.code, error: error.message, retryAt }, 'delivery failed; retry scheduled');
+      else log.error({ ...ctx, code: error.code, error: error.message }, 'delivery failed; given up for this channel');
+    }
+  }
+}

@@ -1,0 +1,342 @@
+import { createHash } from 'node:crypto';
+import {
+  addBreach,
+  buildAlertMessage,
+  judgeBreach,
+  openAlert,
+  routeNotification,
+  summariseGroup,
+  tick,
+  type AlertCore,
+  type BreachEvent,
+  type BreachVerdict,
+  type EscalationPolicy,
+  type LifecyclePolicy,
+  type NotificationKind,
+  type Route,
+  type RuleAgreement,
+  type Transition,
+} from '@ceasefire/alerting';
+import { EventType, type ViolationEvent } from '@ceasefire/contracts';
+import {
+  AGREEMENT_LEVELS,
+  agreementCountsEvent,
+  agreementsForRules,
+  agreementsToEvaluate,
+  alertBreachEvents,
+  alertEventIds,
+  alertsToTick,
+  candidateBreachEvents,
+  enqueueDelivery,
+  findOpenAlert,
+  getAgreement,
+  getAlert,
+  getBreachEvent,
+  insertAlert,
+  insertAlertTransitions,
+  linkAlertEvent,
+  lockAlert,
+  lockAlertGroup,
+  markAgreementEvaluated,
+  saveAlert,
+  upsertProposedAgreement,
+  type AgreementLevel,
+  type AgreementRecord,
+  type AlertRecord,
+  type Queryable,
+  type StoredBreachEvent,
+} from '@ceasefire/db';
+import { PipelineError, type Logger } from '@ceasefire/runtime';
+import type { Knex } from 'knex';
+
+/** What the engine is told by configuration. */
+export interface EngineOptions {
+  readonly lifecycle: LifecyclePolicy;
+  readonly escalation: EscalationPolicy;
+  readonly routes: readonly Route[];
+  /** Whether proposed agreements (read from statements) raise alerts. */
+  readonly alertOnProposed: boolean;
+  /** Envelope `source` of alert messages. */
+  readonly source: string;
+}
+
+/** Deterministic short id: the same inputs give the same id on every worker and every retry. */
+export function hashId(prefix: string, ...parts: string[]): string {
+  return `${prefix}_${createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 20)}`;
+}
+
+/** The group of a breach: one alert per agreement and area at a time. */
+export function groupKeyOf(agreementId: string, area: string): string {
+  return `${agreementId}|${area}`;
+}
+
+function ruleAgreement(a: AgreementRecord): RuleAgreement {
+  return {
+    id: a.id,
+    parties: a.parties,
+    status: a.status,
+    startsAt: a.startsAt,
+    announcedAt: a.announcedAt,
+    endsAt: a.endsAt,
+    scopeAreas: a.scopeAreas,
+    wholeBorder: a.wholeBorder,
+    terms: a.terms,
+  };
+}
+
+/** A stored event in the rules' shape; null for a type the contracts no longer know. */
+export function breachEventOf(e: StoredBreachEvent): BreachEvent | null {
+  const type = EventType.safeParse(e.type);
+  if (!type.success) return null;
+  return {
+    id: e.id,
+    type: type.data,
+    area: e.area,
+    accusedParty: e.accusedParty,
+    reportedBy: e.reportedBy,
+    startUtc: e.startUtc,
+    endUtc: e.endUtc,
+    date: e.date,
+    publishedAt: e.publishedAt,
+    killed: e.killed,
+    wounded: e.wounded,
+    weapons: e.weapons,
+    incidentId: e.incidentId,
+    corroboration: e.corroboration,
+  };
+}
+
+const LEVEL_WORDS: Array<[RegExp, AgreementLevel]> = [
+  [/head.*state|president/i, 'heads_of_state'],
+  [/head.*gov|prime|premier/i, 'heads_of_government'],
+  [/foreign|minist/i, 'foreign_ministers'],
+  [/security|gknb|intelligence|border/i, 'security_chiefs'],
+  [/governor|region|oblast|hokim/i, 'governors'],
+  [/military|command|defen/i, 'military_commanders'],
+];
+
+/** The extractor's free-text level as one of the stored levels. */
+export function agreementLevel(level: string | null): AgreementLevel {
+  if (level === null) return 'other';
+  if ((AGREEMENT_LEVELS as readonly string[]).includes(level)) return level as AgreementLevel;
+  return LEVEL_WORDS.find(([re]) => re.test(level))?.[1] ?? 'other';
+}
+
+/**
+ * Alerting's effects on the event store: agreements from statements, breaches grouped into
+ * alerts, notifications put in the delivery outbox. Every method is idempotent (a redelivered
+ * event, a re-run evaluation, a tick at the same instant change nothing twice), and every
+ * change of one alert group happens in one transaction under the group's lock, so several
+ * workers can run at once.
+ */
+export class AlertEngine {
+  constructor(
+    private readonly db: Knex,
+    private readonly options: EngineOptions,
+    private readonly logger: Logger,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  /** Handles one batch of events from the events topic, in order. */
+  async handleEvents(events: readonly ViolationEvent[], log: Logger = this.logger): Promise<void> {
+    let agreements: AgreementRecord[] | null = null;
+    for (const event of events) {
+      if (event.type === 'ceasefire_agreement') {
+        await this.proposeAgreement(event, log);
+        agreements = null;
+        continue;
+      }
+      const stored = await getBreachEvent(this.db, event.id);
+      if (stored === null) {
+        // The classifier stores an event before publishing it, so this is a reference to nothing.
+        throw new PipelineError('unprocessable', `event ${event.id} is not in the event store (violation_events)`);
+      }
+      if (stored.supersededAt !== null) continue;
+      const breachEvent = breachEventOf(stored);
+      if (breachEvent === null) continue;
+      agreements ??= await agreementsForRules(this.db);
+      for (const agreement of agreements) {
+        const verdict = judgeBreach(breachEvent, ruleAgreement(agreement), { alertOnProposed: this.options.alertOnProposed });
+        if (verdict.breach) await this.recordBreach(agreement, breachEvent, verdict, log);
+        else log.debug({ event: event.id, agreement: agreement.id, reason: verdict.reason }, 'not a breach');
+      }
+    }
+  }
+
+  /**
+   * A `ceasefire_agreement` event proposes an agreement. One agreement reported by several
+   * statements is one row: keyed by parties, level and the day it was agreed. Its scope is the
+   * whole border (statements rarely bound it; an operator narrows it), and it is evaluated
+   * against the events already stored, so a breach that arrived first is not missed.
+   */
+  async proposeAgreement(event: ViolationEvent, log: Logger = this.logger): Promise<AgreementRecord | null> {
+    const terms = event.agreement;
+    const parties = [...new Set(terms?.parties ?? [event.accused_party, event.reported_by].filter((p): p is string => p !== null))].sort();
+    if (parties.length === 0) {
+      log.warn({ event: event.id }, 'ceasefire agreement without parties: not proposed');
+      return null;
+    }
+    const stored = await getBreachEvent(this.db, event.id);
+    if (stored === null) throw new PipelineError('unprocessable', `event ${event.id} is not in the event store (violation_events)`);
+    const level = agreementLevel(terms?.level ?? null);
+    const day = event.date ?? event.published_at.slice(0, 10);
+    const dedupeKey = `${event.profile}|${parties.join('-')}|${level}|${day}`;
+    const now = this.clock();
+    const result = await upsertProposedAgreement(this.db, {
+      id: hashId('ag', dedupeKey),
+      dedupeKey,
+      parties,
+      level,
+      startsAt: terms?.starts_at_utc ? new Date(terms.starts_at_utc) : null,
+      startZone: terms?.zone ?? null,
+      scopeAreas: [],
+      wholeBorder: true,
+      terms: terms && terms.terms.length > 0 ? [...new Set(terms.terms)].sort() : ['cease_fire'],
+      sourceStatementId: event.statement_id,
+      sourceEventId: event.id,
+      announcedAt: new Date(event.published_at),
+      notes: `proposed from statement ${event.statement_id}`,
+      now,
+    });
+    if (result.changed) {
+      log.info({ agreement: result.agreement.id, created: result.created, parties, level }, result.created ? 'agreement proposed' : 'agreement completed');
+    }
+    return result.agreement;
+  }
+
+  /**
+   * Adds a breach to its group's alert, opening one when the group has none, and enqueues the
+   * notification that is due. A no-op when an alert of the agreement already counts the event.
+   */
+  async recordBreach(agreement: AgreementRecord, event: BreachEvent, verdict: Extract<BreachVerdict, { breach: true }>, log: Logger = this.logger): Promise<void> {
+    const groupKey = groupKeyOf(agreement.id, event.area);
+    await this.db.transaction(async (trx) => {
+      await lockAlertGroup(trx, groupKey);
+      if (await agreementCountsEvent(trx, agreement.id, event.id)) return;
+      const now = this.clock();
+      let open = await findOpenAlert(trx, groupKey);
+      if (open !== null) {
+        // A group quiet for long enough resolves before the new breach opens the next alert.
+        const advanced = await this.advance(trx, open, agreement, now);
+        open = advanced.state === 'resolved' ? null : advanced;
+      }
+      let alert: AlertRecord;
+      let transitions: Transition[];
+      if (open === null) {
+        const summary = summariseGroup([{ ...event, untimed: verdict.untimed }], this.options.escalation);
+        const opened = openAlert(summary, now);
+        alert = {
+          ...opened.alert,
+          id: hashId('al', groupKey, event.id),
+          groupKey,
+          agreementId: agreement.id,
+          proposedAgreement: verdict.proposed,
+          area: event.area,
+          summary: '',
+        };
+        transitions = opened.transitions;
+        await insertAlert(trx, alert);
+        await linkAlertEvent(trx, { alertId: alert.id, eventId: event.id, untimed: verdict.untimed, at: now });
+        log.info({ alert: alert.id, agreement: agreement.id, area: event.area, event: event.id, severity: alert.severity }, 'alert opened');
+      } else {
+        await linkAlertEvent(trx, { alertId: open.id, eventId: event.id, untimed: verdict.untimed, at: now });
+        const events = (await alertBreachEvents(trx, open.id))
+          .map((e) => ({ stored: e, rule: breachEventOf(e) }))
+          .filter((x): x is { stored: StoredBreachEvent & { untimed: boolean }; rule: BreachEvent } => x.rule !== null)
+          .map((x) => ({ ...x.rule, untimed: x.stored.untimed }));
+        const added = addBreach(open, summariseGroup(events, this.options.escalation), now);
+        alert = { ...open, ...added.alert, proposedAgreement: verdict.proposed };
+        transitions = added.transitions;
+        log.info({ alert: alert.id, event: event.id, events: alert.eventCount, incidents: alert.incidentCount, severity: alert.severity }, 'alert updated');
+      }
+      await insertAlertTransitions(trx, alert.id, transitions);
+      await this.advance(trx, alert, agreement, now, true);
+    });
+  }
+
+  /**
+   * Runs the lifecycle's tick on a locked alert and stores what it decided: transitions, the
+   * notification's outbox rows, and the alert itself. `dirty` saves the alert even when the
+   * tick changed nothing (the caller changed it).
+   */
+  private async advance(trx: Queryable, alert: AlertRecord, agreement: AgreementRecord | null, now: Date, dirty = false): Promise<AlertRecord> {
+    const result = tick(alert, now, this.options.lifecycle);
+    const next: AlertRecord = { ...alert, ...result.alert };
+    if (result.notification === null && result.transitions.length === 0 && !dirty) return alert;
+    const ag = agreement ?? (await getAgreement(trx, alert.agreementId));
+    const identity = {
+      id: next.id,
+      groupKey: next.groupKey,
+      agreementId: next.agreementId,
+      agreementName: ag?.name ?? null,
+      agreementParties: ag?.parties ?? [],
+      proposedAgreement: next.proposedAgreement,
+      area: next.area,
+    };
+    const eventIds = await alertEventIds(trx, next.id);
+    const message = buildAlertMessage(identity, next, result.notification ?? 'updated', eventIds, now, this.options.source);
+    const saved: AlertRecord = { ...next, summary: message.data.summary };
+    await insertAlertTransitions(trx, next.id, result.transitions);
+    if (result.notification !== null) await this.enqueue(trx, saved, result.notification, message, now);
+    await saveAlert(trx, saved);
+    return saved;
+  }
+
+  private async enqueue(trx: Queryable, alert: AlertRecord, kind: NotificationKind, message: ReturnType<typeof buildAlertMessage>, now: Date): Promise<void> {
+    const channels = routeNotification(alert, kind, this.options.routes);
+    for (const channel of channels) {
+      await enqueueDelivery(trx, {
+        alertId: alert.id,
+        channel,
+        notification: kind,
+        notificationKey: `${kind}:${alert.notificationSeq}`,
+        idempotencyKey: `${alert.id}:${alert.notificationSeq}:${channel}`,
+        payload: message,
+        now,
+      });
+    }
+    this.logger.debug({ alert: alert.id, notification: kind, channels }, 'notification enqueued');
+  }
+
+  /** Ticks one alert (resolution, due notifications); skips it when another worker holds it. */
+  async tickAlert(id: string): Promise<void> {
+    const current = await getAlert(this.db, id);
+    if (current === null) return;
+    await this.db.transaction(async (trx) => {
+      await lockAlertGroup(trx, current.groupKey);
+      const locked = await lockAlert(trx, id, { skipLocked: true });
+      if (locked === null) return;
+      await this.advance(trx, locked, null, this.clock());
+    });
+  }
+
+  /** Evaluates stored events against agreements created or changed since their last evaluation. */
+  async evaluatePendingAgreements(): Promise<number> {
+    const pending = await agreementsToEvaluate(this.db);
+    for (const agreement of pending) {
+      const rule = ruleAgreement(agreement);
+      const candidates = await candidateBreachEvents(this.db, { parties: agreement.parties, notBefore: agreement.startsAt ?? agreement.announcedAt });
+      let breaches = 0;
+      for (const stored of candidates) {
+        const event = breachEventOf(stored);
+        if (event === null) continue;
+        const verdict = judgeBreach(event, rule, { alertOnProposed: this.options.alertOnProposed });
+        if (!verdict.breach) continue;
+        breaches++;
+        await this.recordBreach(agreement, event, verdict);
+      }
+      await markAgreementEvaluated(this.db, agreement);
+      this.logger.info({ agreement: agreement.id, candidates: candidates.length, breaches }, 'agreement evaluated against stored events');
+    }
+    return pending.length;
+  }
+
+  /** One pass of the scheduler: pending agreements, then every alert that may have work due. */
+  async tickAll(): Promise<void> {
+    await this.evaluatePendingAgreements();
+    for (const id of await alertsToTick(this.db)) await this.tickAlert(id);
+  }
+}
+
+/** Re-exported for the operator API and CLI: the lifecycle fields of a stored alert. */
+export type { AlertCore };

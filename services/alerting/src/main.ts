@@ -1,0 +1,115 @@
+// The alerting worker's composition root: the only place that reads the environment. It wires
+// the consumer of violation events, the scheduler, the delivery loops and the operator API.
+import { DEFAULT_ESCALATION, defaultRoutes } from '@ceasefire/alerting';
+import { violationEventsTopic } from '@ceasefire/contracts';
+import { ConfigError, createLogger, loadConfig, runConsumer, startService } from '@ceasefire/runtime';
+import { chatChannel, emailChannel, logChannel, topicChannel, webhookChannel, type Channel } from './channels/index.ts';
+import { alertingConfigSchema } from './config.ts';
+import { DeliveryWorker } from './delivery.ts';
+import { AlertEngine } from './engine.ts';
+import { buildOperatorApi } from './http.ts';
+import { Ticker } from './scheduler.ts';
+
+const SERVICE = 'alerting';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(alertingConfigSchema, process.env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`ceasefire ${SERVICE}: ${e.message}\n`);
+      process.exit(2);
+    }
+    throw e;
+  }
+  const logger = createLogger({ service: SERVICE, level: config.LOG_LEVEL, pretty: config.LOG_PRETTY });
+  const ctx = await startService({ service: SERVICE, config, logger });
+
+  const channels: Channel[] = [];
+  if (config.LOG_CHANNEL) channels.push(logChannel(logger));
+  if (config.ALERTS_TOPIC_CHANNEL) channels.push(topicChannel({ producer: ctx.producer, topicPrefix: config.TOPIC_PREFIX }));
+  if (config.WEBHOOK_URL && config.WEBHOOK_SECRET) {
+    channels.push(webhookChannel({ url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET, timeoutMs: config.DELIVERY_TIMEOUT_MS }));
+  }
+  if (config.CHAT_WEBHOOK_URL) channels.push(chatChannel({ url: config.CHAT_WEBHOOK_URL, timeoutMs: config.DELIVERY_TIMEOUT_MS }));
+  if (config.SMTP_HOST && config.EMAIL_TO) {
+    channels.push(
+      emailChannel({
+        host: config.SMTP_HOST,
+        port: config.SMTP_PORT,
+        secure: config.SMTP_SECURE,
+        requireTls: config.SMTP_REQUIRE_TLS,
+        user: config.SMTP_USER,
+        password: config.SMTP_PASSWORD,
+        from: config.EMAIL_FROM,
+        to: config.EMAIL_TO,
+        timeoutMs: config.DELIVERY_TIMEOUT_MS,
+      }),
+    );
+  }
+  const names = channels.map((c) => c.name);
+  const routes = config.ALERT_ROUTES ?? defaultRoutes(names);
+  const unknown = routes.filter((r) => !names.includes(r.channel)).map((r) => r.channel);
+  if (unknown.length > 0) logger.warn({ unknown, channels: names }, 'ALERT_ROUTES names channels that are not configured');
+
+  const engine = new AlertEngine(
+    ctx.db,
+    {
+      lifecycle: {
+        groupWaitMs: config.ALERT_GROUP_WAIT_MS,
+        groupIntervalMs: config.ALERT_GROUP_INTERVAL_MS,
+        repeatIntervalMs: config.ALERT_REPEAT_INTERVAL_MS,
+        resolveAfterMs: config.ALERT_RESOLVE_AFTER_MS,
+      },
+      escalation: { ...DEFAULT_ESCALATION, frequencyCount: config.ESCALATION_COUNT, frequencyWindowMs: config.ESCALATION_WINDOW_MS },
+      routes,
+      alertOnProposed: config.ALERT_ON_PROPOSED,
+      source: `ceasefire/${SERVICE}`,
+    },
+    logger,
+  );
+
+  const delivery = new DeliveryWorker(
+    ctx.db,
+    channels,
+    {
+      pollMs: config.DELIVERY_POLL_MS,
+      timeoutMs: config.DELIVERY_TIMEOUT_MS,
+      backoffInitialMs: config.DELIVERY_BACKOFF_INITIAL_MS,
+      backoffMaxMs: config.DELIVERY_BACKOFF_MAX_MS,
+      maxAttempts: config.DELIVERY_MAX_ATTEMPTS,
+      batchSize: 20,
+    },
+    logger,
+  );
+  delivery.start();
+  ctx.lifecycle.add('delivery loops', () => delivery.stop());
+
+  const ticker = new Ticker(() => engine.tickAll(), config.ALERT_TICK_MS, logger);
+  ticker.start();
+  ctx.lifecycle.add('scheduler', () => ticker.stop());
+
+  if (config.OPERATOR_TOKEN) {
+    const api = buildOperatorApi({ db: ctx.db, token: config.OPERATOR_TOKEN, logger });
+    await api.listen({ host: config.OPERATOR_HOST, port: config.OPERATOR_PORT });
+    ctx.lifecycle.add('operator API', () => api.close());
+    const address = api.server.address();
+    logger.info({ operatorPort: typeof address === 'object' && address ? address.port : config.OPERATOR_PORT }, 'operator API listening');
+  } else {
+    logger.info('OPERATOR_TOKEN not set: the operator API is off (the CLI still works)');
+  }
+
+  // Last to start, first to stop: no event is taken in while the rest shuts down.
+  await runConsumer(ctx, {
+    groupId: config.ALERTING_GROUP_ID ?? `${config.TOPIC_PREFIX}ceasefire-alerting`,
+    topic: violationEventsTopic,
+    handle: (items, hctx) => engine.handleEvents(items.map((i) => i.value.data), hctx.logger),
+  });
+  logger.info({ channels: names, routes: routes.length }, 'alerting worker running');
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`ceasefire ${SERVICE}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

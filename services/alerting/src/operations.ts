@@ -1,0 +1,206 @@
+// Operator actions shared by the HTTP API and the CLI, so both behave the same.
+import { randomBytes } from 'node:crypto';
+import { acknowledge } from '@ceasefire/alerting';
+import {
+  AGREEMENT_LEVELS,
+  endAgreement,
+  getAgreement,
+  insertAgreement,
+  insertAlertTransitions,
+  lockAlert,
+  saveAlert,
+  updateAgreement,
+  type AgreementRecord,
+  type AlertRecord,
+} from '@ceasefire/db';
+import type { Knex } from 'knex';
+import { z } from 'zod';
+
+const Timestamp = z.iso.datetime({ offset: true });
+const Party = z.string().regex(/^[A-Z][A-Z0-9_]{1,15}$/, 'a party code such as KG or TJ');
+const AreaId = z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'a gazetteer area id such as kg.batken.leilek');
+const Term = z.string().regex(/^[a-z][a-z0-9_]*$/, 'a term such as cease_fire or withdraw_forces');
+
+/** An agreement an operator registers (HTTP body, CLI flags). */
+export const NewAgreement = z
+  .object({
+    id: z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/).optional(),
+    name: z.string().max(500).nullable().optional(),
+    parties: z.array(Party).min(1),
+    level: z.enum(AGREEMENT_LEVELS).default('other'),
+    /** With its offset, e.g. `2022-09-16T16:00:00+06:00`; omitted when not known yet. */
+    starts_at: Timestamp.nullable().optional(),
+    start_zone: z.string().max(64).nullable().optional(),
+    ends_at: Timestamp.nullable().optional(),
+    scope_areas: z.array(AreaId).default([]),
+    whole_border: z.boolean().default(false),
+    terms: z.array(Term).min(1).default(['cease_fire']),
+    registered_by: z.string().max(200).nullable().optional(),
+    notes: z.string().max(4000).nullable().optional(),
+  })
+  .refine((a) => a.whole_border || a.scope_areas.length > 0, { message: 'give scope_areas or whole_border: true', path: ['scope_areas'] })
+  .refine((a) => !a.starts_at || !a.ends_at || Date.parse(a.ends_at) >= Date.parse(a.starts_at), { message: 'ends before it starts', path: ['ends_at'] });
+export type NewAgreement = z.input<typeof NewAgreement>;
+
+/** Changes an operator may make: confirm (status in_force), fill in the start, narrow the scope… */
+export const AgreementChange = z
+  .object({
+    name: z.string().max(500).nullable(),
+    status: z.enum(['proposed', 'in_force', 'ended']),
+    starts_at: Timestamp.nullable(),
+    start_zone: z.string().max(64).nullable(),
+    ends_at: Timestamp.nullable(),
+    superseded_by: z.string().min(1).nullable(),
+    scope_areas: z.array(AreaId),
+    whole_border: z.boolean(),
+    terms: z.array(Term).min(1),
+    parties: z.array(Party).min(1),
+    level: z.enum(AGREEMENT_LEVELS),
+    registered_by: z.string().max(200).nullable(),
+    notes: z.string().max(4000).nullable(),
+  })
+  .partial()
+  .strict();
+export type AgreementChange = z.input<typeof AgreementChange>;
+
+const toDate = (s: string | null | undefined): Date | null | undefined => (s === undefined ? undefined : s === null ? null : new Date(s));
+
+/** Registers an agreement (in force). The id defaults to `ag_<start day>_<random>`. */
+export async function registerAgreement(db: Knex, input: z.output<typeof NewAgreement>, now: Date): Promise<AgreementRecord> {
+  const day = (input.starts_at ? new Date(input.starts_at) : now).toISOString().slice(0, 10).replaceAll('-', '');
+  return insertAgreement(db, {
+    id: input.id ?? `ag_${day}_${randomBytes(3).toString('hex')}`,
+    name: input.name ?? null,
+    parties: [...new Set(input.parties)].sort(),
+    level: input.level,
+    startsAt: toDate(input.starts_at) ?? null,
+    startZone: input.start_zone ?? null,
+    endsAt: toDate(input.ends_at) ?? null,
+    scopeAreas: input.scope_areas,
+    wholeBorder: input.whole_border,
+    terms: input.terms,
+    registeredBy: input.registered_by ?? null,
+    notes: input.notes ?? null,
+    now,
+  });
+}
+
+/** Applies an operator's change; null when there is no such agreement. */
+export async function changeAgreement(db: Knex, id: string, change: z.output<typeof AgreementChange>, now: Date): Promise<AgreementRecord | null> {
+  const startsAt = toDate(change.starts_at);
+  const endsAt = toDate(change.ends_at);
+  return updateAgreement(
+    db,
+    id,
+    {
+      ...(change.name !== undefined ? { name: change.name } : {}),
+      ...(change.status !== undefined ? { status: change.status } : {}),
+      ...(startsAt !== undefined ? { startsAt } : {}),
+      ...(change.start_zone !== undefined ? { startZone: change.start_zone } : {}),
+      ...(endsAt !== undefined ? { endsAt } : {}),
+      ...(change.superseded_by !== undefined ? { supersededBy: change.superseded_by } : {}),
+      ...(change.scope_areas !== undefined ? { scopeAreas: change.scope_areas } : {}),
+      ...(change.whole_border !== undefined ? { wholeBorder: change.whole_border } : {}),
+      ...(change.terms !== undefined ? { terms: change.terms } : {}),
+      ...(change.parties !== undefined ? { parties: change.parties } : {}),
+      ...(change.level !== undefined ? { level: change.level } : {}),
+      ...(change.registered_by !== undefined ? { registeredBy: change.registered_by } : {}),
+      ...(change.notes !== undefined ? { notes: change.notes } : {}),
+    },
+    now,
+  );
+}
+
+/** Ends an agreement at `endsAt` (default now); refuses an unknown superseding agreement. */
+export async function finishAgreement(
+  db: Knex,
+  input: { id: string; endsAt?: Date; supersededBy?: string | null; now: Date },
+): Promise<{ agreement: AgreementRecord } | { error: 'not_found' | 'unknown_superseding' | 'ends_before_start' }> {
+  const current = await getAgreement(db, input.id);
+  if (current === null) return { error: 'not_found' };
+  if (input.supersededBy && (await getAgreement(db, input.supersededBy)) === null) return { error: 'unknown_superseding' };
+  const endsAt = input.endsAt ?? input.now;
+  if (current.startsAt !== null && endsAt < current.startsAt) return { error: 'ends_before_start' };
+  const agreement = await endAgreement(db, { id: input.id, endsAt, supersededBy: input.supersededBy ?? null, now: input.now });
+  return agreement === null ? { error: 'not_found' } : { agreement };
+}
+
+/** Outcome of {@link acknowledgeAlert}. */
+export type AckOutcome =
+  | { ok: true; alert: AlertRecord }
+  | { ok: false; reason: 'not_found' | 'already_acknowledged' | 'resolved'; alert: AlertRecord | null };
+
+/**
+ * Acknowledges an alert: state, transition and who, in one transaction. The worker's ticker sees
+ * the new state and sends the `acknowledged` notification; repeats stop.
+ */
+export async function acknowledgeAlert(db: Knex, input: { id: string; by: string; note?: string; now: Date }): Promise<AckOutcome> {
+  return db.transaction(async (trx) => {
+    const alert = await lockAlert(trx, input.id);
+    if (alert === null) return { ok: false, reason: 'not_found', alert: null };
+    const result = acknowledge(alert, input.by, input.now, input.note);
+    if ('refused' in result) return { ok: false, reason: result.refused, alert };
+    const next: AlertRecord = { ...alert, ...result.alert };
+    await saveAlert(trx, next);
+    await insertAlertTransitions(trx, alert.id, result.transitions);
+    return { ok: true, alert: next };
+  });
+}
+
+/** An agreement as the API and `--json` show it (snake_case, ISO times). */
+export function agreementJson(a: AgreementRecord) {
+  return {
+    id: a.id,
+    name: a.name,
+    parties: a.parties,
+    level: a.level,
+    status: a.status,
+    starts_at: a.startsAt?.toISOString() ?? null,
+    start_zone: a.startZone,
+    ends_at: a.endsAt?.toISOString() ?? null,
+    superseded_by: a.supersededBy,
+    scope_areas: a.scopeAreas,
+    whole_border: a.wholeBorder,
+    terms: a.terms,
+    source: a.source,
+    source_statement_id: a.sourceStatementId,
+    source_event_id: a.sourceEventId,
+    registered_by: a.registeredBy,
+    announced_at: a.announcedAt?.toISOString() ?? null,
+    notes: a.notes,
+    created_at: a.createdAt.toISOString(),
+    updated_at: a.updatedAt.toISOString(),
+  };
+}
+
+/** An alert as the API and `--json` show it. */
+export function alertJson(a: AlertRecord) {
+  return {
+    id: a.id,
+    group_key: a.groupKey,
+    agreement_id: a.agreementId,
+    proposed_agreement: a.proposedAgreement,
+    area: a.area,
+    severity: a.severity,
+    state: a.state,
+    summary: a.summary,
+    event_count: a.eventCount,
+    incident_count: a.incidentCount,
+    killed: a.killed,
+    untimed_allegation: a.untimedAllegation,
+    escalations: a.escalations,
+    first_event_at: a.firstEventAt?.toISOString() ?? null,
+    last_event_at: a.lastEventAt?.toISOString() ?? null,
+    opened_at: a.openedAt.toISOString(),
+    updated_at: a.updatedAt.toISOString(),
+    acknowledged_at: a.acknowledgedAt?.toISOString() ?? null,
+    acknowledged_by: a.acknowledgedBy,
+    resolved_at: a.resolvedAt?.toISOString() ?? null,
+    last_notified_at: a.lastNotifiedAt?.toISOString() ?? null,
+  };
+}
+
+/** A zod error as one line per problem, for 400 answers and CLI messages. */
+export function problemsOf(error: z.ZodError): string[] {
+  return error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(body)'}: ${i.message}`);
+}
