@@ -111,6 +111,11 @@ const TARGET_BEFORE =
   /(?:(?:^|[^\p{L}])(?:at|on|against|toward|towards|into|to|with|among|near)\s+(?:the\s+|a\s+|an\s+)?(?:positions?\s+of\s+(?:the\s+)?)?|(?:territory|positions?|outskirts|citizens|residents|population|families)\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?|(?:^|[^\p{L}])(?:по|на|против|в направлении|к)\s+(?:позициям\s+|территорию\s+|территории\s+)?|(?:территори[июя]|позици(?:и|ям|ях)|населени[яе])\s+)$/iu;
 const EXPLICIT_BEFORE =
   /(?:(?:^|[^\p{L}])by\s+(?:the\s+)?|(?:^|[^\p{L}])from\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?(?:Republic\s+of\s+)?|со\s+стороны\s+|с\s+территории\s+)$/iu;
+const NOMINAL_BEFORE =
+  /(?:invasion|attack|aggression|shelling|offensive|incursion|provocation)\s+(?:of|by)\s+(?:the\s+)?$|(?:нападени|агресси|вторжени|обстрел|провокаци)[\p{L}]*\s+$/iu;
+// "property of Kyrgyz citizens", «граждан Таджикистана»: the people hit, not the actor.
+const VICTIM_NOUN_AFTER = /^\s+(?:citizens|residents|civilians|population|villages?|houses?|settlements?|territory|граждан[\p{L}]*|жител[\p{L}]*|мирн[\p{L}]*|сел[\p{L}]*|территори[\p{L}]*|населени[\p{L}]*)(?![\p{L}])/iu;
+const VICTIM_NOUN_BEFORE = /(?:citizens|residents|граждан[\p{L}]*|жител[\p{L}]*)\s+(?:of\s+)?(?:the\s+)?$/iu;
 const MUTUAL_BEFORE = /(?:between|между)\s+(?:the\s+)?$/iu;
 const MUTUAL_SECOND = /(?:between|между)\s+(?:the\s+)?[\p{L}-]+\s+(?:and|и)\s+$/iu;
 const VICTIM_AFTER = /^[\p{L}\s-]{0,40}?(?:(?:was|were|had been|have been)\s+(?:killed|wounded|injured|hurt)|received\s+(?:a\s+)?(?:gunshot\s+)?wound|погиб|ранен|получил)/iu;
@@ -122,9 +127,9 @@ export function findParties(text: string, profile: ConflictProfile, agencies: re
   const inAgency = (s: number, e: number): boolean => agencies.some((a) => s < a.end && a.start < e);
   const role = (start: number, end: number): PartyRole => {
     const before = text.slice(Math.max(0, start - 40), start);
-    if (EXPLICIT_BEFORE.test(before)) return 'explicit_actor';
+    if (EXPLICIT_BEFORE.test(before) || NOMINAL_BEFORE.test(before)) return 'explicit_actor';
     if (MUTUAL_BEFORE.test(before) || MUTUAL_SECOND.test(before)) return 'mutual';
-    if (TARGET_BEFORE.test(before)) return 'target';
+    if (TARGET_BEFORE.test(before) || VICTIM_NOUN_BEFORE.test(before) || VICTIM_NOUN_AFTER.test(text.slice(end, end + 30))) return 'target';
     if (VICTIM_AFTER.test(text.slice(end, end + 60))) return 'victim';
     // Russian agentive instrumental and nominalisations: «спровоцированного таджикской стороной».
     if (/^\s+стороной/iu.test(text.slice(end, end + 12))) return 'explicit_actor';

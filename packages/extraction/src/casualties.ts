@@ -32,7 +32,7 @@ const NON_PERSON =
 const ZERO =
   /(?<![\p{L}])(?:no (?:casualties|victims|injuries|one was (?:hurt|injured|killed|wounded))|without casualties|there were no casualties|no casualties were reported|пострадавших нет|пострадавших среди [\p{L} ]{3,40} нет|жертв нет|без жертв|обошлось без (?:жертв|пострадавших)|никто не пострадал)(?![\p{L}])/iu;
 const UNKNOWN = /(?<![\p{L}])(?:being clarified|being specified|уточняется|уточняются|данных о (?:пострадавших|погибших|жертвах) (?:пока )?нет|no information (?:on|about) casualties)(?![\p{L}])/iu;
-const CHUNK_BREAK = /,|;|:|\s(?=(?:and|и|while|whereas|another|еще|ещё|а также|also)\s)|—/giu;
+const CHUNK_BREAK = /,(?=\s)|;|:|\s(?=(?:and|и|while|whereas|another|еще|ещё|а также|also)\s)|—/giu;
 
 /** Casualty figures stated in one sentence [start, end) of `text`. */
 export function sentenceCasualties(
@@ -50,6 +50,8 @@ export function sentenceCasualties(
   let killedTotal = false;
   let woundedTotal = false;
   let any = false;
+  // "The number of victims …, … has reached 31": the word and the figure in different chunks.
+  let carried: { kw: RegExpExecArray | null; ww: RegExpExecArray | null; vw: RegExpExecArray | null; dw: RegExpExecArray | null } | null = null;
   const bounds: number[] = [0];
   CHUNK_BREAK.lastIndex = 0;
   for (let m = CHUNK_BREAK.exec(s); m !== null; m = CHUNK_BREAK.exec(s)) bounds.push(m.index + (m[0].length > 0 ? 1 : 0));
@@ -61,12 +63,19 @@ export function sentenceCasualties(
     const nums = numbers.filter(
       (n) => n.start >= start + cs && n.end <= start + ce && !masked.some((m) => n.start < m.end && m.start < n.end),
     );
-    const kw = KILLED.exec(chunk) ?? null;
+    let kw = KILLED.exec(chunk) ?? null;
     let ww = WOUNDED.exec(chunk) ?? null;
     // "two wounded men died": an adjective before a person noun is not the count's category.
     if (ww && kw && /^\s+(?:men|people|persons|soldiers|servicemen|civilians|мужчин|человек)/iu.test(chunk.slice(ww.index + ww[0].length))) ww = null;
-    const vw = VICTIMS.exec(chunk) ?? null;
-    const dw = DISPLACED.exec(chunk) ?? null;
+    let vw = VICTIMS.exec(chunk) ?? null;
+    let dw = DISPLACED.exec(chunk) ?? null;
+    const person0 = nums.filter((n) => !NON_PERSON.test(text.slice(n.end, n.end + 30)));
+    if (!kw && !ww && !vw && !dw && carried && person0.length && TOTAL.test(chunk)) {
+      ({ kw, ww, vw, dw } = carried);
+      carried = null;
+    } else if ((kw || ww || vw || dw) && person0.length === 0 && TOTAL.test(chunk)) {
+      carried = { kw, ww, vw, dw };
+    }
     if (SKIP.test(chunk) && !(OF_THEM.test(chunk) && kw)) {
       pending = 0;
       continue;

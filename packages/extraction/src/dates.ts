@@ -97,13 +97,16 @@ const RE_WEEKDAY = new RegExp(
   'giu',
 );
 const RE_SAME_DAY = /(?<![\p{L}])(?:on )?(?:the same (day|evening|night|morning)|that day|в тот же (день|вечер)|в этот же день|того же дня|в тот же день)(?![\p{L}])/giu;
-const RE_ANAPHOR = /(?<![\p{L}])(?:before (?:this|that)|after (?:this|that)|перед этим|после этого|затем|then|shortly after(?:wards)?|later)(?![\p{L}])/giu;
+const RE_ANAPHOR = /(?<![\p{L}])(?:before (?:this|that)|after (?:this|that)|перед этим|после этого|затем|кроме того|in addition|moreover|furthermore|then|shortly after(?:wards)?|later)(?![\p{L}])/giu;
 const RE_PART = /(?<![\p{L}])(?:(since|from|с) )?(?:(?:in|during|throughout|early in|late in|on) )?(?:the )?(morning|afternoon|evening|night)(?: hours)?(?![\p{L}])|(?<![\p{L}])(утром|с утра|днем|днём|вечером|ночью|рано утром|поздно вечером|в первой половине дня|во второй половине дня)(?![\p{L}])/giu;
 const RE_CLOCK = /(?<![\d:.])([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d]|[.:]\d)/g;
 
 const AS_OF_BEFORE = /(?:as of|as at|по состоянию на|на момент)(?:\s+(?:about\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:on|,))?)?\s*$/iu;
 const REFERENCE_BEFORE =
   /(?:protocol|agreement|agreements|accords?|memorandum|ceasefire|truce|договор[её]нност[\p{L}]*|протокол[\p{L}]*|соглашени[\p{L}]*|меморандум[\p{L}]*|перемири[\p{L}]*)(?:\s+[\p{L}-]+){0,1}?\s+(?:of|от|dated|reached on|agreed on|signed on|on|достигнут[\p{L}]*)\s*$/iu;
+const REFERENCE_VERB_BEFORE = /(?:reached|agreed|signed|concluded|достигнут[\p{L}]*|подписанн[\p{L}]*)(?:\s+(?:on|at about|at))?\s*$/iu;
+// "the ministry said today": the day of the report, not of the event.
+const REPORT_BEFORE = /(?:said|says|reported|stated|announced|noted|told\s+\S+|сообщил[\p{L}]*|заявил[\p{L}]*|сообщает|заявляет)\s*$/iu;
 const REFERENCE_AFTER = /^\s*(?:agreements?|accords?|protocol|договор[её]нност)/iu;
 const START_BEFORE =
   /(?:cease[- ]?fire|truce|прекращени[\p{L}]* огня|перемири[\p{L}]*|режим[\p{L}]* тишины)(?:\s+[\p{L}-]+){0,3}?\s+(?:from|starting(?: at| from)?|effective(?: from)?|с)\s*$|(?:effective from|вступает в силу с|starting from)\s*$/iu;
@@ -180,7 +183,8 @@ function inferYear(month: number, day: number, pub: string | null, explicit: str
 function roleOf(text: string, m: Match): TemporalRole {
   const before = text.slice(Math.max(0, m.start - 60), m.start);
   if (AS_OF_BEFORE.test(before)) return 'as_of';
-  if (REFERENCE_BEFORE.test(before) || REFERENCE_AFTER.test(text.slice(m.end, m.end + 20))) return 'reference';
+  if (REFERENCE_BEFORE.test(before) || REFERENCE_VERB_BEFORE.test(before) || REFERENCE_AFTER.test(text.slice(m.end, m.end + 20))) return 'reference';
+  if (REPORT_BEFORE.test(before)) return 'as_of';
   return 'event';
 }
 
@@ -337,7 +341,7 @@ function mergeAdjacentParts(text: string, dates: DateMention[]): void {
     const b = dates[i + 1];
     if (!a || !b) continue;
     const gap = text.slice(a.end, b.start);
-    if (!/^\s*(?:of|on|,)?\s*$/iu.test(gap)) continue;
+    if (!/^\s*(?:of|on)?\s*$/iu.test(gap)) continue;
     const aPart = a.kind === 'part' || a.kind === 'since_morning';
     const bPart = b.kind === 'part' || b.kind === 'since_morning';
     if (aPart === bPart) continue;

@@ -78,6 +78,7 @@ interface Draft {
 const VIOLENT: ReadonlySet<EventType> = new Set(['small_arms_fire', 'heavy_weapons_fire', 'air_or_drone_strike', 'armed_clash']);
 const AGREEMENT_NOUN = /(?:agreement|protocol|ceasefire|cease-fire|truce|accord|договор[её]нност|протокол|перемири|прекращени[\p{L}]* огня|режим[\p{L}]* прекращения)/iu;
 const BACKGROUND_DAYS = 45;
+const GENERIC_SITE = /(?<![\p{L}])(?:the (?:outpost|post|village|checkpoint|settlement)|this (?:village|area|section)|застав[\p{L}]*|этого села|села|этом районе|КПП)(?![\p{L}])/iu;
 
 function inside<T extends { start: number; end: number }>(list: readonly T[], c: { start: number; end: number }): T[] {
   return list.filter((m) => m.start >= c.start && m.end <= c.end);
@@ -116,6 +117,7 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
     ...(seg.dateline ? [seg.dateline] : []),
   ];
   const inExcluded = (m: { start: number; end: number }): boolean => excluded.some((x) => m.start < x.end && x.start < m.end);
+  const withinExcluded = (m: { start: number; end: number }): boolean => excluded.some((x) => m.start >= x.start && m.end <= x.end);
   const partyCodes = new Set(prof.parties.map((p) => p.code));
 
   // Who issued the statement.
@@ -159,11 +161,14 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
   const terms = agreementTerms(text, v);
 
   const drafts: Draft[] = [];
-  let ctx: { date: string | null; paragraph: number } | null = null;
+  // A dated dateline ("SAMARKAND, 16.09.2022 /NIAT Khovar/.") dates its first paragraph.
+  const datelineDate = seg.dateline ? temporal.dates.find((d) => d.start >= (seg.dateline?.start ?? 0) && d.end <= (seg.dateline?.end ?? 0) && d.date) : undefined;
+  const datelinePara = seg.dateline ? seg.paragraphs.find((p) => p.start <= (seg.dateline?.start ?? 0) && (seg.dateline?.start ?? 0) < p.end)?.index ?? -1 : -1;
+  let ctx: { date: string | null; paragraph: number } | null = datelineDate ? { date: datelineDate.date, paragraph: datelinePara } : null;
   let lastEventDate: string | null = null;
 
   for (const clause of seg.clauses) {
-    if (inExcluded(clause)) continue;
+    if (withinExcluded(clause)) continue;
     const sentence = seg.sentences[clause.sentence];
     if (!sentence) continue;
     const negated = inside(cues.negation, clause);
@@ -252,7 +257,10 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
     };
 
     if (negated.length === 0) {
-      const fire = inside(trig.fire, clause).filter(active);
+      const incursions = inside(trig.incursion, clause).filter(active);
+      const buildups = inside(trig.buildup, clause).filter(active);
+      const use = cWeapons.some((w) => w.start < modalStart) && incursions.length === 0 && buildups.length === 0 ? inside(trig.weaponUse, clause).filter(active) : [];
+      const fire = [...inside(trig.fire, clause).filter(active), ...use];
       const shelling = inside(trig.shelling, clause).filter(active);
       const clash = inside(trig.clash, clause).filter(active);
       const attack = [...shelling, ...fire, ...clash].sort((a, b) => a.start - b.start);
@@ -267,8 +275,8 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
         created.push(d);
       }
       const groups: Array<[EventType, Match[]]> = [
-        ['incursion', inside(trig.incursion, clause).filter(active)],
-        ['military_buildup', inside(trig.buildup, clause).filter(active)],
+        ['incursion', incursions],
+        ['military_buildup', buildups],
         ['property_destruction', inside(trig.destruction, clause).filter(active)],
       ];
       for (const [type, list] of groups) {
@@ -308,7 +316,20 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
         const d = base('violation_allegation', alleg[0], 'strong');
         d.civilians = null;
         d.places = [];
+        // An allegation takes a day only from its own clause.
+        if (!cDates.some((x) => x.role === 'event' && x.kind !== 'part' && x.kind !== 'same_day' && x.kind !== 'anaphor')) {
+          d.date = null;
+          d.part = null;
+          d.clock = null;
+        }
         created.push(d);
+      }
+    }
+    // "…advanced into Kyrgyz territory in the area of the outpost": the site named just before.
+    for (const d of created) {
+      if (d.places.length === 0 && d.type !== 'ceasefire_agreement' && d.type !== 'violation_allegation' && GENERIC_SITE.test(text.slice(clause.start, clause.end))) {
+        const prev = [...drafts].reverse().find((p) => p.places.length > 0 && p.clause.paragraph >= clause.paragraph - 1);
+        if (prev) d.places = [...prev.places];
       }
     }
     drafts.push(...created);
@@ -327,7 +348,7 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
   const masked = [...temporal.dates, ...temporal.clocks];
   const casualtyReports: Array<CasualtyReport & { paragraph: number }> = [];
   for (const s of seg.sentences) {
-    if (inExcluded(s)) continue;
+    if (withinExcluded(s)) continue;
     const fig = sentenceCasualties(text, s.start, s.end, numbers, masked);
     if (!fig) continue;
     const inSentence = drafts.filter((d) => d.clause.sentence === s.index && d.type !== 'ceasefire_agreement' && d.type !== 'violation_allegation');
@@ -396,9 +417,9 @@ function placesOverlap(a: Draft, b: Draft): boolean {
   return b.places.some((p) => a.places.some((q) => p.place.parent === q.place.id || q.place.parent === p.place.id));
 }
 
-function absorb(into: Draft, from: Draft): void {
+function absorb(into: Draft, from: Draft, withPlaces = true): void {
   const seen = placeKey(into);
-  for (const p of from.places) if (!seen.has(p.place.id)) into.places.push(p);
+  if (withPlaces) for (const p of from.places) if (!seen.has(p.place.id)) into.places.push(p);
   into.date ??= from.date;
   into.part ??= from.part;
   into.clock ??= from.clock;
@@ -433,19 +454,24 @@ function mergeDrafts(drafts: Draft[]): Draft[] {
     else out.push(d);
   }
   list = out;
-  // 2. Weak attack words ("the shooting", «в результате обстрела») join a compatible attack.
-  const strongAttacks = (): Draft[] => list.filter((d) => VIOLENT.has(d.type) && d.strength === 'strong');
-  const result: Draft[] = [];
+  // 2. Weak attack words ("the shooting", «в результате обстрела») join a compatible attack:
+  // the nearest one before them, else the nearest after.
   const weak = list.filter((d) => VIOLENT.has(d.type) && d.strength === 'weak');
-  for (const d of list) if (!weak.includes(d)) result.push(d);
+  const result: Draft[] = list.filter((d) => !weak.includes(d));
+  const strong = result.filter((d) => VIOLENT.has(d.type));
   const weakKept: Draft[] = [];
   for (const w of weak) {
     const compatible = (s: Draft): boolean =>
       w.date === null || (s.date === w.date && (w.places.length === 0 || s.places.length === 0 || placesOverlap(s, w)));
-    const target = strongAttacks().find(compatible) ?? weakKept.find(compatible);
+    const pool = [...strong, ...weakKept].filter(compatible);
+    const before = pool.filter((s) => s.trigger.start < w.trigger.start).sort((a, b) => b.trigger.start - a.trigger.start);
+    const after = strong.filter((s) => compatible(s) && s.trigger.start > w.trigger.start).sort((a, b) => a.trigger.start - b.trigger.start);
+    // "burned … as a result of the attack": the attack is the cause of the other event told.
+    const sameClause = result.find((d) => d.clause === w.clause && !VIOLENT.has(d.type) && d.type !== 'ceasefire_agreement' && d.type !== 'violation_allegation');
+    const target = before[0] ?? after[0] ?? sameClause;
     if (target) {
       if (target.strength === 'weak' && weakRank(w.type) > weakRank(target.type)) target.type = w.type;
-      absorb(target, w);
+      absorb(target, w, w.date !== null);
     } else weakKept.push(w);
   }
   result.push(...weakKept);
@@ -545,11 +571,15 @@ function finish(
     }
   }
   // Most specific places only: drop a district when one of its villages is named.
-  const specific = d.places.filter((p) => !d.places.some((q) => q !== p && q.place.parent === p.place.id));
+  const own = type === 'ceasefire_agreement' ? d.places : d.places.filter((p) => partyCodes.has(p.place.country));
+  const specific = own.filter((p) => !own.some((q) => q !== p && q.place.parent === p.place.id));
   const extracted = specific.map((p) => toExtracted(p, g, lang));
   const countries = new Set(extracted.map((p) => p.country));
   const country = d.borderSection || countries.size !== 1 ? null : ([...countries][0] ?? null);
-  const locations = specific.map((p) => (lang === 'ru' ? (p.place.ru[0] ?? p.text) : p.text));
+  const norm = (s: string): string => s.toLowerCase().replace(/ё/g, 'е').replace(/[\s-]+/g, ' ');
+  const locations = specific.map((p) =>
+    lang === 'ru' ? (p.place.ru.some((n) => norm(n) === norm(p.text)) ? p.text : (p.place.ru[0] ?? p.text)) : p.text,
+  );
   const zoneSide = reporterSide && partyCodes.has(reporterSide) ? reporterSide : (country && partyCodes.has(country) ? country : null);
   const zoneDef = zoneSide ? (prof.parties.find((p) => p.code === zoneSide)?.zone ?? issuerZone) : issuerZone;
   const zone = zoneDef ? { iana: zoneDef.iana, offset: parseOffset(zoneDef.offset) } : { iana: null, offset: pubOffset };

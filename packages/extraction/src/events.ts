@@ -14,6 +14,7 @@ export interface WeaponMention extends Match {
 
 export interface TriggerSet {
   fire: Match[];
+  weaponUse: Match[];
   shelling: Match[];
   clash: Match[];
   incursion: Match[];
@@ -42,6 +43,7 @@ export function findTriggers(text: string, v: Vocabulary): TriggerSet {
   const notExcluded = (m: Match): boolean => !fireExclusions.some((x) => m.start < x.end && x.start < m.end);
   return {
     fire: findAll(compileList(v.fire), text).filter(notExcluded),
+    weaponUse: findAll(compileList(v.weapon_use), text),
     shelling: findAll(compileList(v.shelling), text).filter(notExcluded),
     clash: findAll(compileList(v.clash), text).filter(notExcluded),
     incursion: findAll(compileList(v.incursion), text),

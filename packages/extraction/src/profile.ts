@@ -82,6 +82,8 @@ export interface Vocabulary {
   weapons: WeaponDef[];
   /** Firing verbs and nouns ("opened fire", "обстреляли"); type follows the weapons named. */
   fire: string[];
+  /** "the use of heavy weapons against…": an attack when no incursion or build-up is told. */
+  weapon_use: string[];
   /** Firing words that imply heavy weapons when no weapon is named ("shelled"). */
   shelling: string[];
   /** Fighting with no weapon class ("armed clash", "бои"). */
@@ -196,7 +198,7 @@ export function validateProfile(profile: ConflictProfile): ProfileIssue[] {
   const v = profile.vocabulary;
   v.weapons.forEach((w, i) => checkPatterns(w.patterns, `vocabulary.weapons[${i}].patterns`, issues));
   for (const key of [
-    'fire', 'shelling', 'clash', 'incursion', 'buildup', 'destruction', 'agreement_verbs', 'agreement_exclusions',
+    'fire', 'weapon_use', 'shelling', 'clash', 'incursion', 'buildup', 'destruction', 'agreement_verbs', 'agreement_exclusions',
     'allegation', 'yardstick', 'negation', 'modal', 'fire_exclusions', 'blame', 'civilian', 'military',
     'report_after', 'report_before', 'border_section', 'place_exclusions',
   ] as const) {

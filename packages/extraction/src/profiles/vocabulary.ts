@@ -49,6 +49,7 @@ export const STANDARD_VOCABULARY: Vocabulary = {
     'открыл\\w* (?:\\w+ )?огонь', 'открыт\\w* (?:\\w+ )?огонь', 'вел\\w* (?:\\w+ )?огонь', 'огонь', 'обстрел\\w*', 'обстреля\\w*',
     'стрельб\\w*', 'выстрел\\w*', 'нан[её]с\\w* (?:\\w+ )?удар\\w*', 'нанесени\\w* удар\\w*', 'удар\\w* (?:по|беспилотник\\w*)',
   ],
+  weapon_use: ['use (?:\\w+ ){0,6}of', 'using', 'used', 'применени\\w*', 'применил\\w*', 'с применением'],
   shelling: ['shell(?:ed|ing|s)', 'bombard\\w*', 'artillery fire', 'mortar fire', 'минометн\\w* огонь', 'минометн\\w* обстрел\\w*'],
   clash: [
     'armed clash\\w*', 'clash\\w*', 'shoot-?outs?', 'skirmish\\w*', 'exchange of fire', 'exchanged fire', 'fighting', 'hostilities',
@@ -114,7 +115,7 @@ export const STANDARD_VOCABULARY: Vocabulary = {
   ],
   yardstick: [
     'despite', 'in spite of', 'contrary to', 'in violation of', 'violat\\w*', 'breach\\w*', 'not compl\\w*', 'has not held',
-    'несмотря на', 'вопреки', 'наруш\\w*', 'не выполня\\w*', 'не соблюда\\w*', 'противореч\\w*', 'после договоренност\\w*',
+    'in accordance with', 'in line with', 'pursuant to', 'в соответствии с', 'согласно', 'несмотря на', 'вопреки', 'наруш\\w*', 'не выполня\\w*', 'не соблюда\\w*', 'противореч\\w*', 'после договоренност\\w*',
   ],
   negation: [
     'no (?:\\w+ ){0,3}(?:violations?|shooting|shots?|firing|shelling|incidents?|clashes|attacks?|fire)(?: \\w+){0,12} (?:recorded|registered|reported|observed|fired|occurred)',
@@ -140,7 +141,7 @@ export const STANDARD_VOCABULARY: Vocabulary = {
     'прекращени\\w* огня', 'прекрат\\w* (?:\\w+ )?огонь', 'прекрат\\w* огня', 'ответн\\w* огонь', 'ответн\\w* огн\\w*', 'режим\\w* прекращения огня',
   ],
   blame: [
-    '(?:opened|open|opens) fire first', 'fired first', 'started the (?:shooting|firing|fighting|clash)', '(?:was|were) started by',
+    '(?:opened|open|opens) fire first', 'fired first', 'started the (?:shooting|firing|fighting|clash)', '(?:the )?(?:shooting|firing|fighting|clash) (?:was|were) started by',
     'первыми открыл\\w*', 'первым открыл\\w*', 'первыми начал\\w*', 'начал\\w* стрельбу первыми',
   ],
   civilian: [
