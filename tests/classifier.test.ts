@@ -68,6 +68,8 @@ beforeAll(async () => {
     DATABASE_SCHEMA: schema.schema,
     TOPIC_PREFIX: prefix,
     CLASSIFIER_GROUP_ID: `${prefix}classifier`,
+    // A SIGKILLed member holds its partitions until its session expires.
+    KAFKA_SESSION_TIMEOUT_MS: '8000',
   };
   await startWorker('ingester', { ...env, INGEST_TOKEN: TOKEN, HTTP_PORT: String(httpPort) });
   classifier = await startWorker('classifier', env);

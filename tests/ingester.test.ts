@@ -111,7 +111,7 @@ describe('ingester HTTP API', () => {
     expect(rows[0].source_side).toBe('KG');
     expect(rows[0].enqueued_at).not.toBeNull();
 
-    const messages = (await readTopicWithKcat(topic, 1)).filter((m) => m.key === id);
+    const messages = (await readTopicWithKcat(topic)).filter((m) => m.key === id);
     expect(messages).toHaveLength(1);
     const envelope = JSON.parse(messages[0]!.value);
     expect(envelope).toMatchObject({ type: 'ceasefire.statement', id, data: { id, language: 'en', published_at: '2022-09-17T00:00:00+06:00' } });
@@ -121,11 +121,12 @@ describe('ingester HTTP API', () => {
     const r = await post('/v1/statements', 'В ночь на 18 мая со стороны Ворух был открыт огонь по селу Кок-Таш.', {
       'content-type': 'text/plain; charset=utf-8',
       'x-published-at': '2022-05-18T10:00:00',
-      'x-source-agency': 'Пограничная служба ГКНБ Кыргызской Республики',
+      'x-source-agency': encodeURIComponent('Пограничная служба ГКНБ Кыргызской Республики'),
     });
     expect(r.status).toBe(202);
     const row = await db('statements').where({ id: r.body!.id }).first();
     expect(row.language).toBe('ru');
+    expect(row.source_side).toBe('KG');
     expect(row.published_at.toISOString()).toBe('2022-05-18T04:00:00.000Z');
   });
 

@@ -65,12 +65,13 @@ export async function privateSchema(label: string): Promise<{ schema: string; dr
 }
 
 /** Reads every message of a topic with kcat (a non-JavaScript client), as `key \t value` pairs. */
-export async function readTopicWithKcat(topic: string, expected: number, timeoutMs = 30_000): Promise<Array<{ key: string; value: string }>> {
+export async function readTopicWithKcat(topic: string, expected?: number, timeoutMs = 30_000): Promise<Array<{ key: string; value: string }>> {
   const { execFile } = await import('node:child_process');
   const { promisify } = await import('node:util');
   const { stdout } = await promisify(execFile)(
     'kcat',
-    ['-b', services().brokers.join(','), '-C', '-t', topic, '-o', 'beginning', '-e', '-q', '-c', String(expected), '-f', '%k\\t%s\\n'],
+    // Without a count: everything up to the end of each partition.
+    ['-b', services().brokers.join(','), '-C', '-t', topic, '-o', 'beginning', '-e', '-q', ...(expected ? ['-c', String(expected)] : []), '-f', '%k\\t%s\\n'],
     { timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 },
   );
   return stdout

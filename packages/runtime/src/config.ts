@@ -62,6 +62,8 @@ export const baseConfigSchema = z.object({
   /** Postgres schema holding the tables (search_path). */
   DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'a lower-case SQL identifier').default('public'),
   DATABASE_POOL_MAX: positiveInt.default(10),
+  /** Consumer group session timeout: how long a dead member holds its partitions (broker bounds: 6–300 s). */
+  KAFKA_SESSION_TIMEOUT_MS: durationMs.default(30_000),
   /** Port of /healthz, /readyz and /metrics (0 picks a free one). */
   HEALTH_PORT: port.default(0),
   /** How long shutdown may take before the process exits anyway. */

@@ -64,6 +64,7 @@ export interface ConsumerLoopOptions<S extends z.ZodType> {
   retry?: Partial<RetryPolicy>;
   /** Fetch tuning passed to the consumer. */
   maxBytesPerPartition?: number;
+  sessionTimeoutMs?: number;
   /** Injectable clock for backoff waits (tests). */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   /** Injectable randomness for jitter (tests). */
@@ -240,6 +241,7 @@ export function createConsumerLoop<S extends z.ZodType>(options: ConsumerLoopOpt
     groupId: options.groupId,
     topics: [source],
     maxBytesPerPartition: options.maxBytesPerPartition,
+    sessionTimeoutMs: options.sessionTimeoutMs,
     async handleBatch(batch: IncomingBatch, control) {
       const started = process.hrtime.bigint();
       const first = batch.messages[0]?.offset;

@@ -108,6 +108,7 @@ export async function runConsumer<S extends z.ZodType>(
     recordDeadLetter: options.recordDeadLetter ?? (async (entry) => void (await insertDeadLetter(ctx.db, entry))),
     ...(options.retry ? { retry: options.retry } : {}),
     ...(options.maxBytesPerPartition ? { maxBytesPerPartition: options.maxBytesPerPartition } : {}),
+    sessionTimeoutMs: ctx.config.KAFKA_SESSION_TIMEOUT_MS,
   });
   await consumer.start();
   ctx.lifecycle.add('consumer', () => consumer.stop());

@@ -1,6 +1,6 @@
 // The classifier's composition root: the only place that reads configuration and wires things.
 import { statementsTopic } from '@ceasefire/contracts';
-import { EXTRACTOR_VERSION, PROFILES, extract } from '@ceasefire/extraction';
+import { EXTRACTOR_VERSION, PROFILES, extract, getProfile } from '@ceasefire/extraction';
 import { ConfigError, createLogger, loadConfig, runConsumer, startService } from '@ceasefire/runtime';
 import { classifierConfigSchema } from './config.ts';
 import { createClassifierHandler, type ProfileFacts } from './handler.ts';
@@ -16,16 +16,16 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  const fixed = config.EXTRACTION_PROFILE ? PROFILES[config.EXTRACTION_PROFILE] : undefined;
+  const fixed = config.EXTRACTION_PROFILE ? getProfile(config.EXTRACTION_PROFILE) : undefined;
   if (config.EXTRACTION_PROFILE && !fixed) {
-    process.stderr.write(`classifier: invalid configuration:\n  EXTRACTION_PROFILE: unknown profile; one of ${Object.keys(PROFILES).join(', ')}\n`);
+    process.stderr.write(`classifier: invalid configuration:\n  EXTRACTION_PROFILE: unknown profile; one of ${PROFILES.map((p) => p.id).join(', ')}\n`);
     process.exit(78);
   }
   const logger = createLogger({ service: 'classifier', level: config.LOG_LEVEL, pretty: config.LOG_PRETTY });
   const ctx = await startService({ service: 'classifier', config, logger });
 
   const facts = new Map<string, ProfileFacts>(
-    Object.values(PROFILES).map((p) => [
+    PROFILES.map((p) => [
       p.id,
       { dyad: p.parties.map((x) => x.code).sort().join('-'), thirdParties: p.third_parties.map((t) => t.code) },
     ]),

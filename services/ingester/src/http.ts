@@ -29,9 +29,16 @@ function problem(reply: FastifyReply, status: number, error: string, message: st
 
 /** `text/plain` statements carry their metadata in headers. */
 function fromPlainText(req: FastifyRequest, body: string): Record<string, unknown> {
+  // Header values are Latin-1 on the wire: UTF-8 metadata (Cyrillic agency names) comes
+  // percent-encoded, as in `encodeURIComponent`.
   const h = (name: string) => {
     const v = req.headers[name];
-    return typeof v === 'string' && v.trim() ? v.trim() : undefined;
+    if (typeof v !== 'string' || !v.trim()) return undefined;
+    try {
+      return decodeURIComponent(v.trim());
+    } catch {
+      return v.trim();
+    }
   };
   return {
     text: body,

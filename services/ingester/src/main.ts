@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     db: ctx.db,
     producer: ctx.producer,
     topicPrefix: config.TOPIC_PREFIX,
-    agencies: agencyDirectory(Object.values(PROFILES)),
+    agencies: agencyDirectory(PROFILES),
     now: () => new Date(),
     source: 'ceasefire/ingester',
   });
