@@ -149,10 +149,19 @@ export function findParties(text: string, profile: ConflictProfile, agencies: re
     out.push({ start, end, text: m[0], side, role: role(start, end) });
   }
   for (const a of agencies) {
-    if (a.frame || !a.side || !c.partyCodes.includes(a.side)) continue;
+    if (a.frame || a.agency.kind !== 'official' || !a.side || !c.partyCodes.includes(a.side)) continue;
     out.push({ start: a.start, end: a.end, text: a.text, side: a.side, role: role(a.start, a.end) });
   }
   out.sort((x, y) => x.start - y.start);
+  // "Kyrgyzstan and Tajikistan", «таджикскими и кыргызскими»: both sides together, no actor.
+  for (let i = 0; i + 1 < out.length; i++) {
+    const a = out[i];
+    const b = out[i + 1];
+    if (a && b && a.side !== b.side && /^\s*(?:and|и|,)\s*$/iu.test(text.slice(a.end, b.start))) {
+      a.role = 'mutual';
+      b.role = 'mutual';
+    }
+  }
   return out;
 }
 

@@ -164,7 +164,9 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
   // A dated dateline ("SAMARKAND, 16.09.2022 /NIAT Khovar/.") dates its first paragraph.
   const datelineDate = seg.dateline ? temporal.dates.find((d) => d.start >= (seg.dateline?.start ?? 0) && d.end <= (seg.dateline?.end ?? 0) && d.date) : undefined;
   const datelinePara = seg.dateline ? seg.paragraphs.find((p) => p.start <= (seg.dateline?.start ?? 0) && (seg.dateline?.start ?? 0) < p.end)?.index ?? -1 : -1;
-  let ctx: { date: string | null; paragraph: number } | null = datelineDate ? { date: datelineDate.date, paragraph: datelinePara } : null;
+  // Third parties speak of a conflict at large: their datelines date nothing.
+  const partyIssuer = issuerSide !== null && partyCodes.has(issuerSide);
+  let ctx: { date: string | null; paragraph: number } | null = datelineDate && partyIssuer ? { date: datelineDate.date, paragraph: datelinePara } : null;
   let lastEventDate: string | null = null;
 
   for (const clause of seg.clauses) {
@@ -259,7 +261,8 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
     if (negated.length === 0) {
       const incursions = inside(trig.incursion, clause).filter(active);
       const buildups = inside(trig.buildup, clause).filter(active);
-      const use = cWeapons.some((w) => w.start < modalStart) && incursions.length === 0 && buildups.length === 0 ? inside(trig.weaponUse, clause).filter(active) : [];
+      const against = /(?<![\p{L}])(?:against|против)(?![\p{L}])/iu.test(text.slice(clause.start, clause.end));
+      const use = cWeapons.some((w) => w.start < modalStart) && ((incursions.length === 0 && buildups.length === 0) || against) ? inside(trig.weaponUse, clause).filter(active) : [];
       const fire = [...inside(trig.fire, clause).filter(active), ...use];
       const shelling = inside(trig.shelling, clause).filter(active);
       const clash = inside(trig.clash, clause).filter(active);
@@ -362,18 +365,18 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
     casualtyReports.push(casualtyReport(text, s, fig, agencies, statementReporter, pub.instant, parties));
   }
 
-  let events = mergeDrafts(drafts);
+  // An allegation is dropped when the specific events it announces follow it.
+  const kept = drafts.filter((d) => {
+    if (d.type !== 'violation_allegation') return true;
+    return !drafts.some((o) => o.type !== 'ceasefire_agreement' && o.type !== 'violation_allegation' && o.trigger.start > d.trigger.start && o.clause.paragraph <= d.clause.paragraph + 1);
+  });
+  let events = mergeDrafts(kept);
 
   // Background mentions of incidents long past ("burned during the events of September 2022").
   if (pub.date) {
     const floor = addDays(pub.date, -BACKGROUND_DAYS);
     events = events.filter((d) => !(d.date && d.date < floor) && !(d.month && d.month < floor.slice(0, 7)));
   }
-  // An allegation is dropped when the specific events it announces follow it.
-  events = events.filter((d) => {
-    if (d.type !== 'violation_allegation') return true;
-    return !events.some((o) => o !== d && o.type !== 'ceasefire_agreement' && o.type !== 'violation_allegation' && o.trigger.start > d.trigger.start && o.clause.paragraph <= d.clause.paragraph + 1);
-  });
   events = keepOne(events, 'violation_allegation');
   events = keepOne(events, 'ceasefire_agreement');
 

@@ -99,7 +99,7 @@ export function findNumbers(text: string): NumberMention[] {
       const before = text[start - 1] ?? '';
       const after = text.slice(end, end + 2);
       // Clock times, dates, decimals and names like 24.kg are not counts.
-      if (/[.:/\d]/.test(before) || /^[.:/]\d/.test(after) || /^\.\p{L}/u.test(after) || /^[:]/.test(after)) {
+      if (/[.:/\d]/.test(before) || /^[.:/]\d/.test(after) || /^\.\p{L}/u.test(after)) {
         flush();
         continue;
       }
