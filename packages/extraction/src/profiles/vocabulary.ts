@@ -146,8 +146,8 @@ export const STANDARD_VOCABULARY: Vocabulary = {
   ],
   civilian: [
     'civilians?', 'residents?', 'houses?', 'homes?', 'villages?', 'settlements?', 'schools?', 'mosques?', 'hospitals?', 'cars?',
-    'city', 'town', 'outskirts', 'children', 'market', 'citizens', 'civil', 'population',
-    'мирн\\w*', 'жител\\w*', 'дом\\w*', 'жил\\w*', 'сел', 'села', 'селам', 'село', 'селу', 'селе', 'селах', 'населенн\\w*', 'населённ\\w*',
+    'city', 'town', 'jamoats?', 'outskirts', 'children', 'market', 'citizens', 'civil', 'population',
+    'мирн\\w*', 'жител\\w*', 'дом\\w*', 'жил\\w*', 'сел', 'села', 'селам', 'село', 'селу', 'селе', 'селах', 'населенн\\w*', 'населённ\\w*', 'джамоат\\w*',
     'школ\\w*', 'мечет\\w*', 'дет\\w*', 'окраин\\w*', 'город\\w*', 'граждан\\w*', 'автомобил\\w*',
   ],
   military: [
@@ -165,7 +165,7 @@ export const STANDARD_VOCABULARY: Vocabulary = {
     'told \\S+ in', 'в пресс-(?:службе|центре)',
   ],
   border_section: [
-    'section of the (?:state )?border', 'border section', '(?:to|towards?) the (?:state )?border', 'along the border', 'line of contact',
+    'section of the (?:state )?border', 'border section', '(?:\\w+ )(?:up )?(?:to|towards?) the (?:state )?border(?! (?:Troops|Service|Guard))', 'along the border', 'line of contact',
     'участ\\w* (?:\\w+ ){0,2}границ\\w*', 'к границе', 'линии соприкосновения',
   ],
   place_exclusions: [
