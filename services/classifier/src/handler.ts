@@ -1,6 +1,6 @@
 import { encodeMessage, violationEventsTopic, type Statement } from '@ceasefire/contracts';
 import { eventMessage, toRecords } from '@ceasefire/classify';
-import { storeExtraction, type EventRecord } from '@ceasefire/db';
+import { storeExtractions, type EventRecord } from '@ceasefire/db';
 import type { ExtractionResult } from '@ceasefire/extraction';
 import type { Decoded, HandlerContext, OutgoingMessage, Producer } from '@ceasefire/runtime';
 import { PipelineError } from '@ceasefire/runtime';
@@ -46,27 +46,32 @@ export function createClassifierHandler(deps: ClassifierDeps) {
     });
 
     const publish: Array<{ record: EventRecord; statement: Statement; incidentId: string | null }> = [];
-    let stale = 0;
-    await deps.db.transaction(async (trx) => {
-      for (const { statement, result } of extracted) {
-        const records = toRecords(statement, result);
-        const facts = deps.profileFacts(result.profile);
-        const stored = await storeExtraction(trx, {
+    const prepared = extracted.map(({ statement, result }) => {
+      const records = toRecords(statement, result);
+      const facts = deps.profileFacts(result.profile);
+      return {
+        statement,
+        records,
+        input: {
           statementId: statement.id,
           extractorVersion: result.extractor_version,
           events: records.events,
           casualtyReports: records.casualtyReports,
           dyad: facts.dyad,
           thirdParties: facts.thirdParties,
-        });
-        if (stored.outcome === 'stale') {
-          stale++;
-          continue;
-        }
-        for (const record of records.events) {
-          publish.push({ record, statement, incidentId: stored.incidentOf.get(record.id) ?? null });
-        }
+        },
+      };
+    });
+    // One transaction per batch: the batch's events are stored together or not at all.
+    const results = await deps.db.transaction((trx) => storeExtractions(trx, prepared.map((p) => p.input)));
+    let stale = 0;
+    prepared.forEach(({ statement, records }, i) => {
+      const stored = results[i]!;
+      if (stored.outcome === 'stale') {
+        stale++;
+        return;
       }
+      for (const record of records.events) publish.push({ record, statement, incidentId: stored.incidentOf.get(record.id) ?? null });
     });
 
     const time = deps.now();

@@ -152,6 +152,8 @@ export interface ProposedAgreementInput {
   readonly sourceStatementId: string;
   readonly sourceEventId: string;
   readonly announcedAt: Date;
+  /** A name for humans (`governors ceasefire of 2022-10-01`). */
+  readonly name?: string | null;
   readonly notes?: string | null;
   readonly now: Date;
 }
@@ -167,9 +169,9 @@ export async function upsertProposedAgreement(
   input: ProposedAgreementInput,
 ): Promise<{ agreement: AgreementRecord; created: boolean; changed: boolean }> {
   const result = await db.raw<{ rows: Array<AgreementRow & { created: boolean }> }>(
-    `insert into agreements as a (id, dedupe_key, parties, level, starts_at, start_zone, scope_areas, whole_border, terms,
+    `insert into agreements as a (id, name, dedupe_key, parties, level, starts_at, start_zone, scope_areas, whole_border, terms,
        source, source_statement_id, source_event_id, status, notes, announced_at, created_at, updated_at)
-     values (:id, :dedupeKey, :parties, :level, :startsAt, :startZone, :scopeAreas, :wholeBorder, :terms,
+     values (:id, :name, :dedupeKey, :parties, :level, :startsAt, :startZone, :scopeAreas, :wholeBorder, :terms,
        'statement', :sourceStatementId, :sourceEventId, 'proposed', :notes, :announcedAt, :now, :now)
      on conflict (dedupe_key) do update set
        starts_at = coalesce(a.starts_at, excluded.starts_at),
@@ -183,6 +185,7 @@ export async function upsertProposedAgreement(
      returning a.*, (xmax = 0) as created`,
     {
       id: input.id,
+      name: input.name ?? null,
       dedupeKey: input.dedupeKey,
       parties: [...input.parties],
       level: input.level,

@@ -19,6 +19,7 @@ export { statementsNotEnqueued, markStatementsEnqueued } from './statement-enque
 export { getFeedState, recordFeedPoll, seenFeedItems, markFeedItemsSeen, type FeedState } from './feeds.ts';
 export {
   storeExtraction,
+  storeExtractions,
   refreshIncidents,
   incidentsById,
   incidentId,
@@ -84,3 +85,24 @@ export {
   type DeliveryRecord,
   type EnqueueDeliveryInput,
 } from './deliveries.ts';
+// Read models of the API and dashboard (services/api): keyset-paged, current rows by default.
+export { pageSize, likePrefix, type Keyset, type Page } from './keyset.ts';
+export {
+  searchEvents,
+  getEventView,
+  statementEvents,
+  type EventView,
+  type EventPlaceView,
+  type EvidenceSpan,
+  type SearchEventsInput,
+} from './event-search.ts';
+export { listIncidents, getIncidentView, type IncidentView, type ListIncidentsInput } from './incident-view.ts';
+export { listStatements, getStatementView, type StatementView, type ListStatementsInput } from './statement-view.ts';
+export { casualtySeries, type CasualtySeries, type CasualtyPoint, type CasualtySeriesInput } from './casualty-series.ts';
+export {
+  violationsPerDayArea,
+  breachesPerAgreement,
+  type ViolationsPerDayArea,
+  type BreachesPerAgreement,
+} from './violation-stats.ts';
+export { listAlertViews, getAlertView, type AlertView, type ListAlertViewsInput } from './alert-history.ts';

@@ -99,62 +99,89 @@ export function incidentId(day: string, area: string, type: string, dyad: string
 }
 
 /**
- * Stores one statement's extraction, idempotently, inside the caller's transaction:
+ * Stores the extractions of many statements, idempotently, inside the caller's transaction,
+ * with a fixed number of round trips whatever the batch size:
  * - a redelivery of the same version inserts nothing new;
  * - a newer version marks the older rows `superseded_at` (kept for comparison) and adds its own;
  * - an older version than what is stored is ignored (`stale`), so a slow replay cannot win;
  * - events with a day and area are linked to their incident, whose report count, sides and
  *   corroboration are recomputed from its current reports.
+ * Results are in input order.
  */
-export async function storeExtraction(trx: Queryable, input: StoreExtractionInput): Promise<StoreExtractionResult> {
-  const versions = (await trx.raw<{ rows: { v: string }[] }>(
-    `select distinct extractor_version as v from violation_events where statement_id = ? and superseded_at is null
-     union select distinct extractor_version from casualty_reports where statement_id = ? and superseded_at is null`,
-    [input.statementId, input.statementId],
-  )).rows.map((r) => r.v);
-  if (versions.some((v) => compareVersions(v, input.extractorVersion) > 0)) {
-    return { outcome: 'stale', incidentOf: new Map() };
+export async function storeExtractions(trx: Queryable, inputs: readonly StoreExtractionInput[]): Promise<StoreExtractionResult[]> {
+  if (inputs.length === 0) return [];
+  const ids = [...new Set(inputs.map((i) => i.statementId))];
+  const stored = (await trx.raw<{ rows: { statement_id: string; v: string }[] }>(
+    `select distinct statement_id, extractor_version as v from violation_events where statement_id = any(?) and superseded_at is null
+     union select distinct statement_id, extractor_version from casualty_reports where statement_id = any(?) and superseded_at is null`,
+    [ids, ids],
+  )).rows;
+  const versionsOf = new Map<string, string[]>();
+  for (const r of stored) versionsOf.set(r.statement_id, [...(versionsOf.get(r.statement_id) ?? []), r.v]);
+
+  const fresh: StoreExtractionInput[] = [];
+  const outcome = new Map<StoreExtractionInput, 'stored' | 'stale'>();
+  const supersede: Array<{ statementId: string; version: string }> = [];
+  for (const input of inputs) {
+    const versions = versionsOf.get(input.statementId) ?? [];
+    if (versions.some((v) => compareVersions(v, input.extractorVersion) > 0)) {
+      outcome.set(input, 'stale');
+      continue;
+    }
+    outcome.set(input, 'stored');
+    fresh.push(input);
+    if (versions.some((v) => v !== input.extractorVersion)) supersede.push({ statementId: input.statementId, version: input.extractorVersion });
   }
 
   // Incidents the old rows belonged to: their counts change when those rows are superseded.
   const touched = new Set<string>();
-  const older = versions.filter((v) => v !== input.extractorVersion);
-  if (older.length > 0) {
+  for (const s of supersede) {
     const rows = await trx('violation_events')
-      .where({ statement_id: input.statementId })
+      .where({ statement_id: s.statementId })
       .whereNull('superseded_at')
-      .whereNot({ extractor_version: input.extractorVersion })
+      .whereNot({ extractor_version: s.version })
       .update({ superseded_at: trx.fn.now() })
       .returning('incident_id');
     for (const r of rows as Array<{ incident_id: string | null }>) if (r.incident_id) touched.add(r.incident_id);
     await trx('casualty_reports')
-      .where({ statement_id: input.statementId })
+      .where({ statement_id: s.statementId })
       .whereNull('superseded_at')
-      .whereNot({ extractor_version: input.extractorVersion })
+      .whereNot({ extractor_version: s.version })
       .update({ superseded_at: trx.fn.now() });
   }
 
-  const incidentOf = new Map<string, string | null>();
-  const incidents = new Map<string, { day: string; area: string; type: string }>();
-  for (const e of input.events) {
-    const linkable = e.type !== 'ceasefire_agreement' && e.date !== null;
-    const id = linkable ? incidentId(e.date!, e.area, e.type, input.dyad) : null;
-    incidentOf.set(e.id, id);
-    if (id) incidents.set(id, { day: e.date!, area: e.area, type: e.type });
+  const publishedAt = new Map<string, Date>(
+    fresh.length === 0
+      ? []
+      : ((await trx('statements').select('id', 'published_at').whereIn('id', [...new Set(fresh.map((f) => f.statementId))])) as Array<{ id: string; published_at: Date }>).map((r) => [r.id, r.published_at]),
+  );
+  const incidentOf = new Map<StoreExtractionInput, Map<string, string | null>>();
+  const incidents = new Map<string, { day: string; area: string; type: string; dyad: string | null; at: Date | undefined }>();
+  for (const input of fresh) {
+    const links = new Map<string, string | null>();
+    for (const e of input.events) {
+      const linkable = e.type !== 'ceasefire_agreement' && e.date !== null;
+      const id = linkable ? incidentId(e.date!, e.area, e.type, input.dyad) : null;
+      links.set(e.id, id);
+      if (id && !incidents.has(id)) {
+        incidents.set(id, { day: e.date!, area: e.area, type: e.type, dyad: input.dyad, at: publishedAt.get(input.statementId) });
+      }
+    }
+    incidentOf.set(input, links);
   }
   if (incidents.size > 0) {
-    const published = await trx('statements').where({ id: input.statementId }).first('published_at');
-    const at = published?.published_at ?? trx.fn.now();
     await trx('incidents')
-      .insert([...incidents].map(([id, k]) => ({ id, ...k, dyad: input.dyad, first_reported_at: at, last_reported_at: at })))
+      .insert([...incidents].map(([id, k]) => ({ id, day: k.day, area: k.area, type: k.type, dyad: k.dyad, first_reported_at: k.at ?? trx.fn.now(), last_reported_at: k.at ?? trx.fn.now() })))
       .onConflict('id')
       .ignore();
   }
 
-  if (input.events.length > 0) {
+  const events = fresh.flatMap((input) => input.events.map((e) => ({ e, incident: incidentOf.get(input)!.get(e.id) ?? null })));
+  // Postgres takes at most 65535 parameters per statement: insert in chunks.
+  for (const chunk of chunks(events, 500)) {
     await trx('violation_events')
       .insert(
-        input.events.map((e) => ({
+        chunk.map(({ e, incident }) => ({
           id: e.id,
           statement_id: e.statement_id,
           extractor_version: e.extractor_version,
@@ -187,38 +214,49 @@ export async function storeExtraction(trx: Queryable, input: StoreExtractionInpu
           confidence: e.confidence,
           evidence: JSON.stringify(e.evidence ?? []),
           agreement: e.agreement == null ? null : JSON.stringify(e.agreement),
-          incident_id: incidentOf.get(e.id) ?? null,
+          incident_id: incident,
         })),
       )
       .onConflict('id')
       .ignore();
-    const places = input.events.flatMap((e) =>
-      e.places.map((p, position) => ({
-        event_id: e.id,
-        position,
-        place_id: p.id,
-        as_written: p.as_written,
-        name: p.name,
-        country: p.country,
-        admin: [...p.admin],
-        lat: p.lat,
-        lon: p.lon,
-        kind: p.kind,
-      })),
-    );
-    if (places.length > 0) await trx('violation_event_places').insert(places).onConflict(['event_id', 'position']).ignore();
   }
-
-  if (input.casualtyReports.length > 0) {
-    await trx('casualty_reports')
-      .insert(input.casualtyReports.map((c) => ({ ...c, evidence: JSON.stringify(c.evidence ?? []) })))
-      .onConflict('id')
-      .ignore();
+  const places = events.flatMap(({ e }) =>
+    e.places.map((p, position) => ({
+      event_id: e.id,
+      position,
+      place_id: p.id,
+      as_written: p.as_written,
+      name: p.name,
+      country: p.country,
+      admin: [...p.admin],
+      lat: p.lat,
+      lon: p.lon,
+      kind: p.kind,
+    })),
+  );
+  for (const chunk of chunks(places, 1000)) {
+    await trx('violation_event_places').insert(chunk).onConflict(['event_id', 'position']).ignore();
+  }
+  const casualties = fresh.flatMap((input) => input.casualtyReports.map((c) => ({ ...c, evidence: JSON.stringify(c.evidence ?? []) })));
+  for (const chunk of chunks(casualties, 1000)) {
+    await trx('casualty_reports').insert(chunk).onConflict('id').ignore();
   }
 
   for (const id of incidents.keys()) touched.add(id);
-  if (touched.size > 0) await refreshIncidents(trx, [...touched], input.thirdParties);
-  return { outcome: 'stored', incidentOf };
+  if (touched.size > 0) await refreshIncidents(trx, [...touched], [...new Set(inputs.flatMap((i) => i.thirdParties))]);
+  return inputs.map((input) => ({ outcome: outcome.get(input)!, incidentOf: incidentOf.get(input) ?? new Map() }));
+}
+
+/** One statement's extraction: {@link storeExtractions} for a batch of one. */
+export async function storeExtraction(trx: Queryable, input: StoreExtractionInput): Promise<StoreExtractionResult> {
+  const [result] = await storeExtractions(trx, [input]);
+  return result!;
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
 
 /** Recomputes report counts, sides and corroboration of incidents from their current reports. */

@@ -2,6 +2,7 @@
 import {
   CompressionTypes,
   Kafka,
+  Partitioners,
   logLevel,
   type Admin as KjsAdmin,
   type IHeaders,
@@ -66,8 +67,13 @@ export function createKafkaClient(settings: KafkaSettings, logger: Logger): Kafk
 
   return {
     async producer(): Promise<Producer> {
-      // Idempotent producer: broker-side de-duplication of retried sends (acks=all is implied).
-      const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 5, allowAutoTopicCreation: false });
+      // Not kafkajs's idempotent mode: it needs unbounded retries, and a publish must fail in
+      // bounded time (the ingest API answers 503). A retried send may duplicate a message;
+      // every message carries a deterministic id, so consumers drop the copy.
+      const producer = kafka.producer({
+        allowAutoTopicCreation: false,
+        createPartitioner: Partitioners.DefaultPartitioner,
+      });
       await producer.connect();
       return {
         async publish(topic: string, messages: OutgoingMessage[]) {

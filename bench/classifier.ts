@@ -1,0 +1,86 @@
+// How many statements per second one classifier process handles end to end: a backlog of N
+// stored statements on a private topic, drained by one classifier (extract, store events,
+// places, casualty reports and incidents in one transaction per batch, publish the events,
+// commit). Run: npx tsx bench/classifier.ts [N]   (uses the local stack; starts it if needed)
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { allTopics, statementsTopic } from '@ceasefire/contracts';
+import { createDb, dropSchema, migrateLatest } from '@ceasefire/db';
+import { PROFILES, extract } from '@ceasefire/extraction';
+import { agencyDirectory, createIngestor } from '@ceasefire/ingest';
+import { createKafkaClient, createLogger, ensureTopics } from '@ceasefire/runtime';
+import { stackUp } from '@ceasefire/stack';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const N = Number(process.argv[2] ?? 5000);
+const samples = readFileSync(path.join(root, 'samples/statements.jsonl'), 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((l) => JSON.parse(l) as { text: string; published_at: string; language: string; source_agency: string });
+
+const stack = await stackUp({ root, log: () => {} });
+const tag = `bench_${Date.now().toString(36)}`;
+const prefix = `${tag}.`;
+const logger = createLogger({ service: 'bench', level: 'warn' });
+const kafka = createKafkaClient({ brokers: stack.kafkaBrokers, clientId: 'bench' }, logger);
+const admin = await kafka.admin();
+await ensureTopics(admin, allTopics, { prefix });
+await migrateLatest({ databaseUrl: stack.databaseUrl, schema: tag });
+const db = createDb({ databaseUrl: stack.databaseUrl, schema: tag });
+const producer = await kafka.producer();
+
+// Each statement unique (its own id) but of the corpus's content and length.
+const statements = Array.from({ length: N }, (_, i) => {
+  const s = samples[i % samples.length]!;
+  return { ...s, text: `${s.text}\n(bench copy ${i})` };
+});
+const ingestor = createIngestor({ db, producer, topicPrefix: prefix, agencies: agencyDirectory(PROFILES), now: () => new Date(), source: 'bench' });
+let t = Date.now();
+for (let i = 0; i < statements.length; i += 500) await ingestor.ingestMany(statements.slice(i, i + 500), { kind: 'cli', ref: 'bench' });
+const fillMs = Date.now() - t;
+
+// The extraction engine alone on the same statements, in this process: the CPU ceiling.
+t = performance.now();
+for (const s of statements) extract({ id: 'x', ...s }, undefined);
+const extractPerSec = N / ((performance.now() - t) / 1000);
+
+const groupId = `${tag}-classifier`;
+const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'services/classifier/src/main.ts')], {
+  cwd: root,
+  env: { ...process.env, KAFKA_BROKERS: stack.kafkaBrokers.join(','), DATABASE_URL: stack.databaseUrl, DATABASE_SCHEMA: tag, TOPIC_PREFIX: prefix, CLASSIFIER_GROUP_ID: groupId, LOG_LEVEL: 'warn' },
+  stdio: ['ignore', 'inherit', 'inherit'],
+});
+t = Date.now();
+const topic = prefix + statementsTopic.name;
+const end = (await admin.endOffsets(topic)).reduce((n, p) => n + Number(p.offset), 0);
+let firstAt = 0;
+for (;;) {
+  const committed = (await admin.committedOffsets(groupId, topic)).reduce((n, p) => n + Math.max(0, Number(p.offset)), 0);
+  if (committed > 0 && !firstAt) firstAt = Date.now();
+  if (committed >= end) break;
+  await new Promise((r) => setTimeout(r, 100));
+}
+const drainMs = Date.now() - t;
+const events = Number((await db('violation_events').count<{ n: string }[]>('* as n'))[0]!.n);
+child.kill('SIGTERM');
+await new Promise((r) => child.once('exit', r));
+
+const result = {
+  statements: N,
+  events,
+  backlog_fill_seconds: fillMs / 1000,
+  drain_seconds_including_start: drainMs / 1000,
+  drain_seconds_after_first_commit: (Date.now() - firstAt) / 1000,
+  classifier_statements_per_second: Math.round(N / (drainMs / 1000)),
+  extraction_alone_statements_per_second: Math.round(extractPerSec),
+};
+console.log(`one classifier drained ${N} statements (${events} events) in ${result.drain_seconds_including_start.toFixed(1)} s including start-up: ${result.classifier_statements_per_second} statements/s; extraction alone ${result.extraction_alone_statements_per_second} statements/s`);
+console.log(JSON.stringify(result));
+
+await producer.disconnect();
+await db.destroy();
+await admin.deleteTopics((await admin.listTopics()).filter((n) => n.startsWith(prefix)));
+await admin.disconnect();
+await dropSchema(stack.databaseUrl, tag);
