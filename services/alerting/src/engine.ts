@@ -195,6 +195,7 @@ export class AlertEngine {
       sourceStatementId: event.statement_id,
       sourceEventId: event.id,
       announcedAt: new Date(event.published_at),
+      name: `${level.replaceAll('_', ' ')} ceasefire of ${day}`,
       notes: `proposed from statement ${event.statement_id}`,
       now,
     });
@@ -316,17 +317,17 @@ export class AlertEngine {
     for (const agreement of pending) {
       const rule = ruleAgreement(agreement);
       const candidates = await candidateBreachEvents(this.db, { parties: agreement.parties, notBefore: agreement.startsAt ?? agreement.announcedAt });
-      let breaches = 0;
+      let judged = 0;
       for (const stored of candidates) {
         const event = breachEventOf(stored);
         if (event === null) continue;
         const verdict = judgeBreach(event, rule, { alertOnProposed: this.options.alertOnProposed });
         if (!verdict.breach) continue;
-        breaches++;
+        judged++;
         await this.recordBreach(agreement, event, verdict);
       }
       await markAgreementEvaluated(this.db, agreement);
-      this.logger.info({ agreement: agreement.id, candidates: candidates.length, breaches }, 'agreement evaluated against stored events');
+      this.logger.info({ agreement: agreement.id, candidates: candidates.length, breaches: judged }, 'agreement evaluated against stored events');
     }
     return pending.length;
   }

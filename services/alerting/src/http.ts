@@ -69,12 +69,12 @@ export function buildOperatorApi(options: OperatorApiOptions): FastifyInstance {
   });
 
   app.setErrorHandler((err: { statusCode?: number; message?: string; code?: string }, _request, reply) => {
-    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
-    if (status === 500) options.logger.error({ err }, 'operator API failed');
     // Postgres constraint violations are the operator's input: a foreign key (unknown agreement)
     // or a check; duplicates are conflicts.
     if (err.code === '23505') return reply.code(409).send({ error: 'conflict', message: 'already exists' });
     if (err.code === '23503' || err.code === '23514') return reply.code(400).send({ error: 'bad_request', message: err.message });
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    if (status === 500) options.logger.error({ err }, 'operator API failed');
     return reply.code(status).send({ error: status === 500 ? 'internal' : 'bad_request', message: status === 500 ? 'internal error' : err.message });
   });
 

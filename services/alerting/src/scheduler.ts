@@ -28,8 +28,13 @@ export class Ticker {
         this.logger.warn({ err }, 'scheduler pass failed; will retry');
       }
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.intervalMs);
-        signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+        const done = () => {
+          clearTimeout(timer);
+          signal.removeEventListener('abort', done);
+          resolve();
+        };
+        const timer = setTimeout(done, this.intervalMs);
+        signal.addEventListener('abort', done, { once: true });
       });
     }
   }
