@@ -21,7 +21,7 @@ usage: ceasefire down
 `;
 
 const HTTP_PORT = 8080;
-const OPERATOR_PORT = 8081;
+const OPERATOR_PORT = 8090;
 
 type Io = { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream; root: string; env: NodeJS.ProcessEnv };
 
@@ -96,7 +96,7 @@ export async function upCommand(args: string[], io: Io): Promise<number> {
       INGEST_TOKEN: ingestToken,
       OPERATOR_TOKEN: operatorToken,
       HTTP_PORT: String(HTTP_PORT),
-      OPERATOR_HTTP_PORT: String(OPERATOR_PORT),
+      OPERATOR_PORT: String(OPERATOR_PORT),
       LOG_LEVEL: io.env.LOG_LEVEL ?? 'info',
     },
   });
