@@ -1,0 +1,232 @@
+// Domain records (camelCase, Dates) → the API's JSON (snake_case, RFC 3339), typed by schemas.ts.
+import type {
+  AgreementRecord,
+  AlertTransitionRecord,
+  AlertView,
+  BreachesPerAgreement,
+  CasualtySeries,
+  DeliveryRecord,
+  EventView,
+  IncidentView,
+  StatementView,
+  ViolationsPerDayArea,
+} from '@ceasefire/db';
+import type { z } from 'zod';
+import type {
+  AgreementJson,
+  AlertJson,
+  CasualtySeriesJson,
+  DeliveryJson,
+  EventJson,
+  IncidentJson,
+  StatementJson,
+  TransitionJson,
+  ViolationsPerDayJson,
+} from './schemas.ts';
+
+const iso = (d: Date): string => d.toISOString();
+const isoOrNull = (d: Date | null): string | null => (d === null ? null : d.toISOString());
+
+export function eventJson(e: EventView): z.input<typeof EventJson> {
+  return {
+    id: e.id,
+    statement_id: e.statementId,
+    extractor_version: e.extractorVersion,
+    profile: e.profile,
+    area: e.area,
+    type: e.type,
+    acled_event_type: e.acledEventType,
+    acled_sub_event_type: e.acledSubEventType,
+    cameo_code: e.cameoCode,
+    at: iso(e.at),
+    occurred_start: isoOrNull(e.occurredStart),
+    occurred_end: isoOrNull(e.occurredEnd),
+    occurred_local: e.occurredLocal,
+    reported_zone: e.reportedZone,
+    time_precision: e.timePrecision,
+    date: e.date,
+    time_of_day: e.timeOfDay,
+    locations: e.locations,
+    places: e.places.map((p) => ({
+      position: p.position,
+      place_id: p.placeId,
+      as_written: p.asWritten,
+      name: p.name,
+      country: p.country,
+      admin: p.admin,
+      lat: p.lat,
+      lon: p.lon,
+      kind: p.kind,
+    })),
+    country_of_location: e.countryOfLocation,
+    accused_party: e.accusedParty,
+    reported_by: e.reportedBy,
+    reporter_agency: e.reporterAgency,
+    claim_status: e.claimStatus,
+    killed: e.killed,
+    wounded: e.wounded,
+    displaced: e.displaced,
+    civilians_affected: e.civiliansAffected,
+    weapons: e.weapons,
+    confidence: e.confidence,
+    evidence: e.evidence,
+    agreement: e.agreement ?? null,
+    incident_id: e.incidentId,
+    corroboration: e.corroboration,
+    published_at: iso(e.publishedAt),
+    source_agency: e.sourceAgency,
+    superseded_at: isoOrNull(e.supersededAt),
+  };
+}
+
+export function statementJson(s: StatementView): z.input<typeof StatementJson> {
+  return {
+    id: s.id,
+    text: s.text,
+    language: s.language,
+    published_at: iso(s.publishedAt),
+    published_zone: s.publishedZone,
+    source_agency: s.sourceAgency,
+    source_side: s.sourceSide,
+    url: s.url,
+    sources: s.sources,
+    received_at: iso(s.receivedAt),
+    event_count: s.eventCount,
+  };
+}
+
+export function incidentJson(i: IncidentView): z.input<typeof IncidentJson> {
+  return {
+    id: i.id,
+    day: i.day,
+    area: i.area,
+    type: i.type,
+    dyad: i.dyad,
+    corroboration: i.corroboration,
+    report_count: i.reportCount,
+    statement_count: i.statementCount,
+    sides: i.sides,
+    accused_parties: i.accusedParties,
+    max_killed_claimed: i.maxKilledClaimed,
+    max_wounded_claimed: i.maxWoundedClaimed,
+    lat: i.lat,
+    lon: i.lon,
+    first_reported_at: iso(i.firstReportedAt),
+    last_reported_at: iso(i.lastReportedAt),
+  };
+}
+
+export function casualtySeriesJson(s: CasualtySeries): z.input<typeof CasualtySeriesJson> {
+  return {
+    source_agency: s.sourceAgency,
+    side: s.side,
+    scope: s.scope,
+    population: s.population,
+    points: s.points.map((p) => ({
+      as_of: iso(p.asOf),
+      killed: p.killed,
+      injured: p.injured,
+      displaced: p.displaced,
+      statement_id: p.statementId,
+      report_id: p.id,
+    })),
+  };
+}
+
+export function violationsPerDayJson(v: ViolationsPerDayArea): z.input<typeof ViolationsPerDayJson> {
+  return {
+    day: v.day,
+    area: v.area,
+    reports: v.reports,
+    incidents: v.incidents,
+    statements: v.statements,
+    types: v.types,
+    reported_by: v.reportedBy,
+    accused_parties: v.accusedParties,
+    max_killed_claimed: v.maxKilledClaimed,
+    max_wounded_claimed: v.maxWoundedClaimed,
+    civilians_affected: v.civiliansAffected,
+  };
+}
+
+export function agreementJson(a: AgreementRecord, breaches: BreachesPerAgreement | undefined): z.input<typeof AgreementJson> {
+  return {
+    id: a.id,
+    name: a.name,
+    parties: a.parties,
+    level: a.level,
+    status: a.status,
+    starts_at: isoOrNull(a.startsAt),
+    start_zone: a.startZone,
+    ends_at: isoOrNull(a.endsAt),
+    superseded_by: a.supersededBy,
+    scope_areas: a.scopeAreas,
+    whole_border: a.wholeBorder,
+    terms: a.terms,
+    source: a.source,
+    source_statement_id: a.sourceStatementId,
+    registered_by: a.registeredBy,
+    announced_at: isoOrNull(a.announcedAt),
+    notes: a.notes,
+    created_at: iso(a.createdAt),
+    updated_at: iso(a.updatedAt),
+    breaches: breaches
+      ? {
+          alerts: breaches.alerts,
+          open_alerts: breaches.openAlerts,
+          breach_reports: breaches.breachReports,
+          breach_incidents: breaches.breachIncidents,
+          areas: breaches.areas,
+          first_breach_at: isoOrNull(breaches.firstBreachAt),
+          last_breach_at: isoOrNull(breaches.lastBreachAt),
+          has_untimed_allegations: breaches.hasUntimedAllegations,
+        }
+      : null,
+  };
+}
+
+export function alertJson(a: AlertView): z.input<typeof AlertJson> {
+  return {
+    id: a.id,
+    group_key: a.groupKey,
+    agreement_id: a.agreementId,
+    agreement_name: a.agreementName,
+    proposed_agreement: a.proposedAgreement,
+    area: a.area,
+    severity: a.severity,
+    state: a.state,
+    summary: a.summary,
+    event_count: a.eventCount,
+    incident_count: a.incidentCount,
+    killed: a.killed,
+    untimed_allegation: a.untimedAllegation,
+    escalations: a.escalations,
+    first_event_at: isoOrNull(a.firstEventAt),
+    last_event_at: isoOrNull(a.lastEventAt),
+    opened_at: iso(a.openedAt),
+    updated_at: iso(a.updatedAt),
+    acknowledged_at: isoOrNull(a.acknowledgedAt),
+    acknowledged_by: a.acknowledgedBy,
+    resolved_at: isoOrNull(a.resolvedAt),
+    last_notified_at: isoOrNull(a.lastNotifiedAt),
+  };
+}
+
+export function transitionJson(t: AlertTransitionRecord): z.input<typeof TransitionJson> {
+  return { from: t.from, to: t.to, at: iso(t.at), by: t.by, reason: t.reason };
+}
+
+export function deliveryJson(d: DeliveryRecord): z.input<typeof DeliveryJson> {
+  return {
+    id: String(d.id),
+    channel: d.channel,
+    notification: d.notification,
+    attempt: d.attempt,
+    status: d.status,
+    response_code: d.responseCode,
+    error: d.error,
+    attempted_at: isoOrNull(d.attemptedAt),
+    next_attempt_at: isoOrNull(d.nextAttemptAt),
+    created_at: iso(d.createdAt),
+  };
+}
