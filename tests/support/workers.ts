@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-export type WorkerName = 'ingester' | 'classifier' | 'alerting';
+export type WorkerName = 'ingester' | 'classifier' | 'alerting' | 'api';
 
 export interface WorkerProcess {
   name: WorkerName;
