@@ -5,14 +5,36 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { AlertMessage } from '@ceasefire/contracts';
-import { createDb, createTestSchema, dropSchema, listDeliveries, migrateLatest, type DeliveryRecord } from '@ceasefire/db';
+import {
+  createDb,
+  createTestSchema,
+  dropSchema,
+  listDeliveries,
+  migrateLatest,
+  type DeliveryRecord,
+} from '@ceasefire/db';
 import { registerAgreement, NewAgreement } from '@ceasefire/alerting-service';
 import type { Admin, KafkaClient, Producer } from '@ceasefire/runtime';
 import type { Knex } from 'knex';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startReceiver, startWorker, storeAndPublish, violationEvent, type Receiver, type WorkerProcess } from './support/alerting.ts';
-import { createPrivateTopics, deleteTopicsWithPrefix, eventually, services, testKafka, uniqueName } from './support/harness.ts';
+import {
+  freePort,
+  startReceiver,
+  startWorker,
+  storeAndPublish,
+  violationEvent,
+  type Receiver,
+  type WorkerProcess,
+} from './support/alerting.ts';
+import {
+  createPrivateTopics,
+  deleteTopicsWithPrefix,
+  eventually,
+  services,
+  testKafka,
+  uniqueName,
+} from './support/harness.ts';
 
 const { brokers, databaseUrl } = services();
 const schema = uniqueName('alerting_delivery');
@@ -32,7 +54,8 @@ const mails: Array<{ to: string[]; raw: string }> = [];
 let worker: WorkerProcess;
 let env: Record<string, string>;
 
-const byChannel = (all: DeliveryRecord[], channel: string) => all.filter((d) => d.channel === channel).sort((a, b) => a.attempt - b.attempt);
+const byChannel = (all: DeliveryRecord[], channel: string) =>
+  all.filter((d) => d.channel === channel).sort((a, b) => a.attempt - b.attempt);
 
 beforeAll(async () => {
   await createTestSchema(databaseUrl, schema);
@@ -63,7 +86,13 @@ beforeAll(async () => {
 
   await registerAgreement(
     db,
-    NewAgreement.parse({ id: 'ag_batken', parties: ['KG', 'TJ'], scope_areas: ['kg.batken'], starts_at: '2022-09-16T16:00:00+06:00', level: 'security_chiefs' }),
+    NewAgreement.parse({
+      id: 'ag_batken',
+      parties: ['KG', 'TJ'],
+      scope_areas: ['kg.batken'],
+      starts_at: '2022-09-16T16:00:00+06:00',
+      level: 'security_chiefs',
+    }),
     new Date(),
   );
   env = {
@@ -103,7 +132,9 @@ afterAll(async () => {
 
 describe('alert delivery', () => {
   it('retries a failing webhook until it takes the alert, once, while other channels go ahead', async () => {
-    await storeAndPublish(db, producer, prefix, [violationEvent({ id: 'ev_d1', incident_id: 'inc_d1', killed: 2, weapons: ['mortars'] })]);
+    await storeAndPublish(db, producer, prefix, [
+      violationEvent({ id: 'ev_d1', incident_id: 'inc_d1', killed: 2, weapons: ['mortars'] }),
+    ]);
 
     // E-mail, log and topic are delivered while the webhook still fails and the chat is down.
     await eventually(() => (mails.length === 1 ? true : undefined), 30_000, 'the e-mail');
@@ -111,14 +142,23 @@ describe('alert delivery', () => {
     expect(byChannel(early, 'log').map((d) => d.status)).toEqual(['succeeded']);
     expect(byChannel(early, 'topic').map((d) => d.status)).toEqual(['succeeded']);
 
-    await eventually(() => (webhook.received.some((r) => r.status === 200) ? true : undefined), 30_000, 'the webhook to succeed');
+    await eventually(
+      () => (webhook.received.some((r) => r.status === 200) ? true : undefined),
+      30_000,
+      'the webhook to succeed',
+    );
     expect(webhook.received.map((r) => r.status)).toEqual([503, 503, 503, 200]);
     expect(webhook.received.every((r) => r.verified)).toBe(true);
     // One notification, four attempts: the same idempotency key on each.
     expect(new Set(webhook.received.map((r) => r.headers['x-ceasefire-idempotency-key'])).size).toBe(1);
     expect(webhook.received.map((r) => r.headers['x-ceasefire-attempt'])).toEqual(['1', '2', '3', '4']);
     const hook = webhook.received[3]!.json as AlertMessage;
-    expect(hook.data).toMatchObject({ notification: 'opened', severity: 'critical', killed: 2, escalations: ['fatalities'] });
+    expect(hook.data).toMatchObject({
+      notification: 'opened',
+      severity: 'critical',
+      killed: 2,
+      escalations: ['fatalities'],
+    });
 
     const all = await listDeliveries(db);
     const attempts = byChannel(all, 'webhook');
@@ -130,11 +170,20 @@ describe('alert delivery', () => {
     ]);
     expect(attempts[0]!.error).toMatch(/channel_unavailable: receiver answered 503/);
     // Backoff grows between attempts.
-    const gaps = attempts.slice(1).map((d, i) => d.attemptedAt!.getTime() - attempts[i]!.attemptedAt!.getTime());
+    const gaps = attempts
+      .slice(1)
+      .map((d, i) => d.attemptedAt!.getTime() - attempts[i]!.attemptedAt!.getTime());
     expect(gaps[0]!).toBeGreaterThanOrEqual(100);
 
     // The chat stays down: it keeps failing and keeps a pending attempt, losing nothing.
-    await eventually(async () => (byChannel(await listDeliveries(db), 'chat').filter((d) => d.status === 'failed').length >= 2 ? true : undefined), 20_000, 'chat retries');
+    await eventually(
+      async () =>
+        byChannel(await listDeliveries(db), 'chat').filter((d) => d.status === 'failed').length >= 2
+          ? true
+          : undefined,
+      20_000,
+      'chat retries',
+    );
     const chatAttempts = byChannel(await listDeliveries(db), 'chat');
     expect(chatAttempts.at(-1)!.status).toBe('pending');
     expect(chatAttempts[0]!.error).toMatch(/channel_unavailable: POST failed/);
@@ -153,12 +202,22 @@ describe('alert delivery', () => {
     await worker.stop('SIGKILL');
     const webhookBefore = webhook.received.length;
     // Another report of the same incident while the worker is down: grouped, no new notification.
-    await storeAndPublish(db, producer, prefix, [violationEvent({ id: 'ev_d2', statement_id: 'st_d2', incident_id: 'inc_d1', killed: 2 })]);
+    await storeAndPublish(db, producer, prefix, [
+      violationEvent({ id: 'ev_d2', statement_id: 'st_d2', incident_id: 'inc_d1', killed: 2 }),
+    ]);
     chat = await startReceiver({ port: chatPort });
     worker = startWorker(env);
 
-    await eventually(async () => ((await db('alert_events').where({ event_id: 'ev_d2' })).length === 1 ? true : undefined), 45_000, 'the second report');
-    await eventually(() => (chat!.received.some((r) => r.status === 200) ? true : undefined), 30_000, 'the chat to catch up');
+    await eventually(
+      async () => ((await db('alert_events').where({ event_id: 'ev_d2' })).length === 1 ? true : undefined),
+      45_000,
+      'the second report',
+    );
+    await eventually(
+      () => (chat!.received.some((r) => r.status === 200) ? true : undefined),
+      30_000,
+      'the chat to catch up',
+    );
     await new Promise((r) => setTimeout(r, 2_000));
 
     expect(chat.received).toHaveLength(1);

@@ -7,7 +7,14 @@ import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { alertsTopic, decodeMessage, type AlertMessage } from '@ceasefire/contracts';
-import { createDb, createTestSchema, dropSchema, listDeliveries, migrateLatest, type AlertRecord } from '@ceasefire/db';
+import {
+  createDb,
+  createTestSchema,
+  dropSchema,
+  listDeliveries,
+  migrateLatest,
+  type AlertRecord,
+} from '@ceasefire/db';
 import type { Admin, Consumer, KafkaClient, Producer } from '@ceasefire/runtime';
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,7 +30,14 @@ import {
   type Receiver,
   type WorkerProcess,
 } from './support/alerting.ts';
-import { createPrivateTopics, deleteTopicsWithPrefix, eventually, services, testKafka, uniqueName } from './support/harness.ts';
+import {
+  createPrivateTopics,
+  deleteTopicsWithPrefix,
+  eventually,
+  services,
+  testKafka,
+  uniqueName,
+} from './support/harness.ts';
 
 const { brokers, databaseUrl } = services();
 const schema = uniqueName('alerting');
@@ -58,13 +72,30 @@ function io() {
 function api(path: string, init: RequestInit = {}, auth = token) {
   return fetch(`http://127.0.0.1:${apiPort}${path}`, {
     ...init,
-    headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${auth}` } : {}), ...(init.headers ?? {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(auth ? { authorization: `Bearer ${auth}` } : {}),
+      ...(init.headers ?? {}),
+    },
   });
 }
 
 async function alertsOf(agreementId: string): Promise<AlertRecord[]> {
-  const rows = (await db('alerts').where({ agreement_id: agreementId }).orderBy('opened_at')) as Array<Record<string, unknown>>;
-  return rows.map((r) => ({ id: r.id, area: r.area, state: r.state, eventCount: r.event_count, incidentCount: r.incident_count, untimedAllegation: r.untimed_allegation, proposedAgreement: r.proposed_agreement }) as unknown as AlertRecord);
+  const rows = (await db('alerts').where({ agreement_id: agreementId }).orderBy('opened_at')) as Array<
+    Record<string, unknown>
+  >;
+  return rows.map(
+    (r) =>
+      ({
+        id: r.id,
+        area: r.area,
+        state: r.state,
+        eventCount: r.event_count,
+        incidentCount: r.incident_count,
+        untimedAllegation: r.untimed_allegation,
+        proposedAgreement: r.proposed_agreement,
+      }) as unknown as AlertRecord,
+  );
 }
 
 beforeAll(async () => {
@@ -80,7 +111,8 @@ beforeAll(async () => {
   alertsConsumer = kafka.consumer({
     groupId: uniqueName('alerts-reader'),
     topics: [prefix + alertsTopic.name],
-    handleBatch: async (batch) => void topicAlerts.push(...batch.messages.map((m) => decodeMessage(alertsTopic, m.value))),
+    handleBatch: async (batch) =>
+      void topicAlerts.push(...batch.messages.map((m) => decodeMessage(alertsTopic, m.value))),
   });
   await alertsConsumer.start();
   worker = startWorker({
@@ -100,8 +132,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   const code = await worker?.stop('SIGTERM');
-  if (process.env.ALERTING_TEST_LOG) writeFileSync(process.env.ALERTING_TEST_LOG, `${worker?.lines.join('\n')}\n`);
-  if (code !== 0) process.stderr.write(`alerting worker exited with ${code}:\n${worker?.lines.slice(-30).join('\n')}\n`);
+  if (process.env.ALERTING_TEST_LOG)
+    writeFileSync(process.env.ALERTING_TEST_LOG, `${worker?.lines.join('\n')}\n`);
+  if (code !== 0)
+    process.stderr.write(`alerting worker exited with ${code}:\n${worker?.lines.slice(-30).join('\n')}\n`);
   await alertsConsumer?.stop();
   await receiver?.close();
   await producer?.disconnect();
@@ -117,7 +151,25 @@ describe('alerting worker', () => {
   it('registers an agreement with the CLI and lists it', async () => {
     const add = io();
     const code = await agreementsCommand(
-      ['add', '--id', 'ag_gknb', '--name', 'GKNB chiefs 16 Sep', '--parties', 'KG,TJ', '--areas', 'kg.batken,tj.sughd', '--starts-at', '2022-09-16T16:00:00+06:00', '--zone', 'Asia/Bishkek', '--level', 'security_chiefs', '--by', 'test'],
+      [
+        'add',
+        '--id',
+        'ag_gknb',
+        '--name',
+        'GKNB chiefs 16 Sep',
+        '--parties',
+        'KG,TJ',
+        '--areas',
+        'kg.batken,tj.sughd',
+        '--starts-at',
+        '2022-09-16T16:00:00+06:00',
+        '--zone',
+        'Asia/Bishkek',
+        '--level',
+        'security_chiefs',
+        '--by',
+        'test',
+      ],
       add.io,
     );
     expect(add.err()).toBe('');
@@ -126,7 +178,9 @@ describe('alerting worker', () => {
     const list = io();
     expect(await agreementsCommand(['list', '--json'], list.io)).toBe(0);
     const agreements = JSON.parse(list.out()) as Array<{ id: string; status: string; starts_at: string }>;
-    expect(agreements).toEqual([expect.objectContaining({ id: 'ag_gknb', status: 'in_force', starts_at: '2022-09-16T10:00:00.000Z' })]);
+    expect(agreements).toEqual([
+      expect.objectContaining({ id: 'ag_gknb', status: 'in_force', starts_at: '2022-09-16T10:00:00.000Z' }),
+    ]);
     const bad = io();
     expect(await agreementsCommand(['add', '--parties', 'KG,TJ'], bad.io)).toBe(2);
     expect(bad.err()).toMatch(/scope_areas/);
@@ -135,25 +189,80 @@ describe('alerting worker', () => {
   it('opens one alert for a breach, not for an incident before the start, and delivers it', async () => {
     await storeAndPublish(db, producer, prefix, [
       // 04:50 UTC, the morning clash: before the 10:00 UTC ceasefire.
-      violationEvent({ id: 'ev_early', time: { date: '2022-09-16', time_of_day: null, start_utc: '2022-09-16T04:50:00Z', end_utc: '2022-09-16T04:50:00Z', local: null, zone: null, utc_offset: null, precision: 'exact' } }),
-      violationEvent({ id: 'ev_breach_1', incident_id: 'inc_1', time: { date: '2022-09-16', time_of_day: null, start_utc: '2022-09-16T12:00:00Z', end_utc: '2022-09-16T12:00:00Z', local: null, zone: null, utc_offset: null, precision: 'exact' } }),
+      violationEvent({
+        id: 'ev_early',
+        time: {
+          date: '2022-09-16',
+          time_of_day: null,
+          start_utc: '2022-09-16T04:50:00Z',
+          end_utc: '2022-09-16T04:50:00Z',
+          local: null,
+          zone: null,
+          utc_offset: null,
+          precision: 'exact',
+        },
+      }),
+      violationEvent({
+        id: 'ev_breach_1',
+        incident_id: 'inc_1',
+        time: {
+          date: '2022-09-16',
+          time_of_day: null,
+          start_utc: '2022-09-16T12:00:00Z',
+          end_utc: '2022-09-16T12:00:00Z',
+          local: null,
+          zone: null,
+          utc_offset: null,
+          precision: 'exact',
+        },
+      }),
     ]);
-    await eventually(() => (notificationsOf(receiver.received).includes('opened') ? true : undefined), 45_000, 'the webhook to receive the alert');
+    await eventually(
+      () => (notificationsOf(receiver.received).includes('opened') ? true : undefined),
+      45_000,
+      'the webhook to receive the alert',
+    );
     const alerts = await alertsOf('ag_gknb');
     expect(alerts).toHaveLength(1);
-    expect(alerts[0]).toMatchObject({ area: 'kg.batken.leilek', state: 'firing', eventCount: 1, incidentCount: 1 });
+    expect(alerts[0]).toMatchObject({
+      area: 'kg.batken.leilek',
+      state: 'firing',
+      eventCount: 1,
+      incidentCount: 1,
+    });
     const early = await db('alert_events').where({ event_id: 'ev_early' });
     expect(early).toHaveLength(0);
 
     const hook = receiver.received.find((r) => r.status === 200)!;
     expect(hook.verified).toBe(true);
     expect(hook.headers['x-ceasefire-idempotency-key']).toMatch(/:1:webhook$/);
-    expect(hook.json).toMatchObject({ type: 'ceasefire.alert', data: { alert_id: alerts[0]!.id, notification: 'opened', agreement_proposed: false, event_ids: ['ev_breach_1'] } });
+    expect(hook.json).toMatchObject({
+      type: 'ceasefire.alert',
+      data: {
+        alert_id: alerts[0]!.id,
+        notification: 'opened',
+        agreement_proposed: false,
+        event_ids: ['ev_breach_1'],
+      },
+    });
 
     // The same notification on the log and the alerts topic.
-    await eventually(() => (topicAlerts.some((m) => m.data.alert_id === alerts[0]!.id) ? true : undefined), 20_000, 'the alerts topic');
-    expect(topicAlerts.filter((m) => m.data.alert_id === alerts[0]!.id && m.data.notification === 'opened')).toHaveLength(1);
-    await eventually(() => (worker.logs().some((l) => typeof l.msg === 'string' && l.msg.startsWith('ALERT opened')) ? true : undefined), 10_000, 'the log line');
+    await eventually(
+      () => (topicAlerts.some((m) => m.data.alert_id === alerts[0]!.id) ? true : undefined),
+      20_000,
+      'the alerts topic',
+    );
+    expect(
+      topicAlerts.filter((m) => m.data.alert_id === alerts[0]!.id && m.data.notification === 'opened'),
+    ).toHaveLength(1);
+    await eventually(
+      () =>
+        worker.logs().some((l) => typeof l.msg === 'string' && l.msg.startsWith('ALERT opened'))
+          ? true
+          : undefined,
+      10_000,
+      'the log line',
+    );
   });
 
   it('groups five reports of one incident into the same alert and notifies no one again', async () => {
@@ -162,10 +271,19 @@ describe('alerting worker', () => {
       producer,
       prefix,
       [2, 3, 4, 5].map((i) =>
-        violationEvent({ id: `ev_breach_${i}`, incident_id: 'inc_1', statement_id: `st_relay_${i}`, published_at: `2022-09-17T0${i}:00:00+06:00` }),
+        violationEvent({
+          id: `ev_breach_${i}`,
+          incident_id: 'inc_1',
+          statement_id: `st_relay_${i}`,
+          published_at: `2022-09-17T0${i}:00:00+06:00`,
+        }),
       ),
     );
-    await eventually(async () => ((await alertsOf('ag_gknb'))[0]?.eventCount === 5 ? true : undefined), 30_000, 'five reports in the alert');
+    await eventually(
+      async () => ((await alertsOf('ag_gknb'))[0]?.eventCount === 5 ? true : undefined),
+      30_000,
+      'five reports in the alert',
+    );
     const alerts = await alertsOf('ag_gknb');
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatchObject({ eventCount: 5, incidentCount: 1 });
@@ -183,14 +301,34 @@ describe('alerting worker', () => {
         accused_party: 'KG',
         reported_by: 'TJ',
         date: null,
-        time: { date: null, time_of_day: null, start_utc: null, end_utc: null, local: null, zone: null, utc_offset: null, precision: 'unknown' },
+        time: {
+          date: null,
+          time_of_day: null,
+          start_utc: null,
+          end_utc: null,
+          local: null,
+          zone: null,
+          utc_offset: null,
+          precision: 'unknown',
+        },
         published_at: '2022-09-17T09:00:00+05:00',
       }),
     ]);
-    await eventually(async () => ((await alertsOf('ag_gknb')).length === 2 ? true : undefined), 30_000, 'the second alert');
+    await eventually(
+      async () => ((await alertsOf('ag_gknb')).length === 2 ? true : undefined),
+      30_000,
+      'the second alert',
+    );
     const untimed = (await alertsOf('ag_gknb')).find((a) => a.area === 'tj.sughd.isfara')!;
     expect(untimed.untimedAllegation).toBe(true);
-    await eventually(() => (receiver.received.some((r) => (r.json as AlertMessage).data?.untimed_allegation === true) ? true : undefined), 20_000, 'the flagged alert');
+    await eventually(
+      () =>
+        receiver.received.some((r) => (r.json as AlertMessage).data?.untimed_allegation === true)
+          ? true
+          : undefined,
+      20_000,
+      'the flagged alert',
+    );
   });
 
   it('acknowledges with the CLI: the channels are told, a second ack is refused', async () => {
@@ -209,41 +347,91 @@ describe('alerting worker', () => {
     expect(await alertsCommand(['ack', 'al_missing'], io().io)).toBe(1);
 
     await eventually(
-      () => (receiver.received.some((r) => (r.json as AlertMessage).data?.notification === 'acknowledged' && (r.json as AlertMessage).data.alert_id === leilek!.id) ? true : undefined),
+      () =>
+        receiver.received.some(
+          (r) =>
+            (r.json as AlertMessage).data?.notification === 'acknowledged' &&
+            (r.json as AlertMessage).data.alert_id === leilek!.id,
+        )
+          ? true
+          : undefined,
       20_000,
       'the acknowledged notification',
     );
     const transitions = await db('alert_transitions').where({ alert_id: leilek!.id }).orderBy('id');
-    expect(transitions.map((t: { to_state: string; by: string }) => `${t.to_state}:${t.by}`)).toEqual(['firing:system', 'acknowledged:duty-officer']);
+    expect(transitions.map((t: { to_state: string; by: string }) => `${t.to_state}:${t.by}`)).toEqual([
+      'firing:system',
+      'acknowledged:duty-officer',
+    ]);
   });
 
   it('serves the operator API behind the bearer token', async () => {
     expect((await api('/alerts', {}, '')).status).toBe(401);
     expect((await api('/alerts', {}, 'wrong-token-of-some-length')).status).toBe(401);
-    await eventually(async () => ((await api('/alerts?state=open').catch(() => null))?.status === 200 ? true : undefined), 20_000, 'the API');
-    const open = (await (await api('/alerts?state=firing')).json()) as { alerts: Array<{ id: string; area: string }> };
+    await eventually(
+      async () => ((await api('/alerts?state=open').catch(() => null))?.status === 200 ? true : undefined),
+      20_000,
+      'the API',
+    );
+    const open = (await (await api('/alerts?state=firing')).json()) as {
+      alerts: Array<{ id: string; area: string }>;
+    };
     const isfara = open.alerts.find((a) => a.area === 'tj.sughd.isfara')!;
     expect(isfara).toBeDefined();
 
-    const ack = await api(`/alerts/${isfara.id}/ack`, { method: 'POST', body: JSON.stringify({ by: 'api-operator', note: 'seen' }) });
+    const ack = await api(`/alerts/${isfara.id}/ack`, {
+      method: 'POST',
+      body: JSON.stringify({ by: 'api-operator', note: 'seen' }),
+    });
     expect(ack.status).toBe(200);
     expect(await ack.json()).toMatchObject({ state: 'acknowledged', acknowledged_by: 'api-operator' });
     expect((await api(`/alerts/${isfara.id}/ack`, { method: 'POST', body: '{}' })).status).toBe(409);
     expect((await api('/alerts/al_missing/ack', { method: 'POST', body: '{}' })).status).toBe(404);
 
-    const detail = (await (await api(`/alerts/${isfara.id}`)).json()) as { event_ids: string[]; transitions: unknown[]; deliveries: Array<{ channel: string; status: string }> };
+    const detail = (await (await api(`/alerts/${isfara.id}`)).json()) as {
+      event_ids: string[];
+      transitions: unknown[];
+      deliveries: Array<{ channel: string; status: string }>;
+    };
     expect(detail.event_ids).toEqual(['ev_untimed']);
-    expect(detail.deliveries.filter((d) => d.status === 'succeeded').map((d) => d.channel).sort()).toEqual(expect.arrayContaining(['log', 'topic', 'webhook']));
+    expect(
+      detail.deliveries
+        .filter((d) => d.status === 'succeeded')
+        .map((d) => d.channel)
+        .sort(),
+    ).toEqual(expect.arrayContaining(['log', 'topic', 'webhook']));
 
     const bad = await api('/agreements', { method: 'POST', body: JSON.stringify({ parties: ['kg'] }) });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { problems: string[] }).problems.join(' ')).toMatch(/parties/);
-    const created = await api('/agreements', { method: 'POST', body: JSON.stringify({ id: 'ag_api', parties: ['KG', 'TJ'], scope_areas: ['kg.chon-alai'], starts_at: '2022-09-19T12:00:00+06:00', level: 'security_chiefs', terms: ['cease_fire', 'withdraw_heavy_weapons'] }) });
+    const created = await api('/agreements', {
+      method: 'POST',
+      body: JSON.stringify({
+        id: 'ag_api',
+        parties: ['KG', 'TJ'],
+        scope_areas: ['kg.chon-alai'],
+        starts_at: '2022-09-19T12:00:00+06:00',
+        level: 'security_chiefs',
+        terms: ['cease_fire', 'withdraw_heavy_weapons'],
+      }),
+    });
     expect(created.status).toBe(201);
-    expect((await api('/agreements', { method: 'POST', body: JSON.stringify({ id: 'ag_api', parties: ['KG'], whole_border: true }) })).status).toBe(409);
-    const ended = await api('/agreements/ag_api/end', { method: 'POST', body: JSON.stringify({ ends_at: '2022-09-20T00:00:00Z' }) });
+    expect(
+      (
+        await api('/agreements', {
+          method: 'POST',
+          body: JSON.stringify({ id: 'ag_api', parties: ['KG'], whole_border: true }),
+        })
+      ).status,
+    ).toBe(409);
+    const ended = await api('/agreements/ag_api/end', {
+      method: 'POST',
+      body: JSON.stringify({ ends_at: '2022-09-20T00:00:00Z' }),
+    });
     expect(await ended.json()).toMatchObject({ status: 'ended', ends_at: '2022-09-20T00:00:00.000Z' });
-    const listed = (await (await api('/agreements?status=ended')).json()) as { agreements: Array<{ id: string }> };
+    const listed = (await (await api('/agreements?status=ended')).json()) as {
+      agreements: Array<{ id: string }>;
+    };
     expect(listed.agreements.map((a) => a.id)).toEqual(['ag_api']);
   });
 
@@ -254,7 +442,16 @@ describe('alerting worker', () => {
       area: 'kg.chon-alai',
       accused_party: 'TJ',
       published_at: '2022-10-02T10:00:00+06:00',
-      time: { date: '2022-10-02', time_of_day: null, start_utc: '2022-10-02T02:00:00Z', end_utc: '2022-10-02T02:00:00Z', local: null, zone: null, utc_offset: null, precision: 'exact' },
+      time: {
+        date: '2022-10-02',
+        time_of_day: null,
+        start_utc: '2022-10-02T02:00:00Z',
+        end_utc: '2022-10-02T02:00:00Z',
+        local: null,
+        zone: null,
+        utc_offset: null,
+        precision: 'exact',
+      },
     });
     await storeAndPublish(db, producer, prefix, [breach]);
     await storeAndPublish(db, producer, prefix, [
@@ -265,24 +462,65 @@ describe('alerting worker', () => {
         accused_party: null,
         reported_by: 'KG',
         date: '2022-10-01',
-        time: { date: '2022-10-01', time_of_day: null, start_utc: null, end_utc: null, local: null, zone: null, utc_offset: null, precision: 'day' },
-        agreement: { parties: ['TJ', 'KG'], level: 'governors', starts_at_utc: '2022-10-01T14:00:00Z', zone: '+06:00', terms: ['cease_fire', 'withdraw_forces'] },
+        time: {
+          date: '2022-10-01',
+          time_of_day: null,
+          start_utc: null,
+          end_utc: null,
+          local: null,
+          zone: null,
+          utc_offset: null,
+          precision: 'day',
+        },
+        agreement: {
+          parties: ['TJ', 'KG'],
+          level: 'governors',
+          starts_at_utc: '2022-10-01T14:00:00Z',
+          zone: '+06:00',
+          terms: ['cease_fire', 'withdraw_forces'],
+        },
         published_at: '2022-10-01T21:00:00+06:00',
       }),
     ]);
-    const proposed = await eventually(async () => {
-      const c = io();
-      await agreementsCommand(['list', '--status', 'proposed', '--json'], c.io);
-      const rows = JSON.parse(c.out() || '[]') as Array<{ id: string; parties: string[]; level: string; starts_at: string; source: string }>;
-      return rows[0];
-    }, 30_000, 'the proposed agreement');
-    expect(proposed).toMatchObject({ parties: ['KG', 'TJ'], level: 'governors', starts_at: '2022-10-01T14:00:00.000Z', source: 'statement' });
+    const proposed = await eventually(
+      async () => {
+        const c = io();
+        await agreementsCommand(['list', '--status', 'proposed', '--json'], c.io);
+        const rows = JSON.parse(c.out() || '[]') as Array<{
+          id: string;
+          parties: string[];
+          level: string;
+          starts_at: string;
+          source: string;
+        }>;
+        return rows[0];
+      },
+      30_000,
+      'the proposed agreement',
+    );
+    expect(proposed).toMatchObject({
+      parties: ['KG', 'TJ'],
+      level: 'governors',
+      starts_at: '2022-10-01T14:00:00.000Z',
+      source: 'statement',
+    });
 
-    await eventually(async () => ((await alertsOf(proposed.id)).length === 1 ? true : undefined), 30_000, 'an alert for the proposed agreement');
+    await eventually(
+      async () => ((await alertsOf(proposed.id)).length === 1 ? true : undefined),
+      30_000,
+      'an alert for the proposed agreement',
+    );
     const [alert] = await alertsOf(proposed.id);
     expect(alert).toMatchObject({ area: 'kg.chon-alai', proposedAgreement: true });
     await eventually(
-      () => (receiver.received.some((r) => (r.json as AlertMessage).data?.agreement_id === proposed.id && (r.json as AlertMessage).data.agreement_proposed) ? true : undefined),
+      () =>
+        receiver.received.some(
+          (r) =>
+            (r.json as AlertMessage).data?.agreement_id === proposed.id &&
+            (r.json as AlertMessage).data.agreement_proposed,
+        )
+          ? true
+          : undefined,
       20_000,
       'the proposed agreement alert at the webhook',
     );
@@ -298,14 +536,25 @@ describe('alerting worker', () => {
         accused_party: null,
         reported_by: 'TJ',
         date: '2022-10-01',
-        agreement: { parties: ['KG', 'TJ'], level: 'governors', starts_at_utc: null, zone: null, terms: ['joint_patrols'] },
+        agreement: {
+          parties: ['KG', 'TJ'],
+          level: 'governors',
+          starts_at_utc: null,
+          zone: null,
+          terms: ['joint_patrols'],
+        },
         published_at: '2022-10-01T22:00:00+05:00',
       }),
     ]);
-    await eventually(async () => {
-      const row = (await db('agreements').where({ id: proposed.id }).first()) as { terms: string[] } | undefined;
-      return row?.terms.includes('joint_patrols') ? row : undefined;
-    }, 20_000, 'the relayed terms');
+    await eventually(
+      async () => {
+        const row = (await db('agreements').where({ id: proposed.id }).first()) as
+          { terms: string[] } | undefined;
+        return row?.terms.includes('joint_patrols') ? row : undefined;
+      },
+      20_000,
+      'the relayed terms',
+    );
     expect(await db('agreements').where({ source: 'statement' })).toHaveLength(1);
   });
 

@@ -6,7 +6,12 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { encodeMessage, violationEventsTopic, type ViolationEvent, type ViolationEventMessage } from '@ceasefire/contracts';
+import {
+  encodeMessage,
+  violationEventsTopic,
+  type ViolationEvent,
+  type ViolationEventMessage,
+} from '@ceasefire/contracts';
 import { insertStatement } from '@ceasefire/db';
 import type { Producer } from '@ceasefire/runtime';
 import { verifyWebhookSignature } from '@ceasefire/alerting-service';
@@ -29,7 +34,16 @@ export function violationEvent(overrides: Partial<ViolationEvent> & { id: string
     cameo_code: '193',
     date: start ? start.slice(0, 10) : null,
     time_of_day: null,
-    time: { date: start ? start.slice(0, 10) : null, time_of_day: null, start_utc: start, end_utc: start, local: null, zone: 'Asia/Bishkek', utc_offset: '+06:00', precision: 'exact' },
+    time: {
+      date: start ? start.slice(0, 10) : null,
+      time_of_day: null,
+      start_utc: start,
+      end_utc: start,
+      local: null,
+      zone: 'Asia/Bishkek',
+      utc_offset: '+06:00',
+      precision: 'exact',
+    },
     locations: ['Kulundu'],
     places: [],
     country_of_location: 'KG',
@@ -55,7 +69,12 @@ export function violationEvent(overrides: Partial<ViolationEvent> & { id: string
  * Does what the classifier does with an event: stores its statement, incident and row in the
  * event store, then publishes it on the private events topic, keyed by area.
  */
-export async function storeAndPublish(db: Knex, producer: Producer, prefix: string, events: ViolationEvent[]): Promise<void> {
+export async function storeAndPublish(
+  db: Knex,
+  producer: Producer,
+  prefix: string,
+  events: ViolationEvent[],
+): Promise<void> {
   for (const e of events) {
     await insertStatement(db, {
       statement: {

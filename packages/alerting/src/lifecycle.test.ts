@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { acknowledge, addBreach, nextTickAt, openAlert, tick, type AlertCore, type LifecyclePolicy } from './lifecycle.ts';
+import {
+  acknowledge,
+  addBreach,
+  nextTickAt,
+  openAlert,
+  tick,
+  type AlertCore,
+  type LifecyclePolicy,
+} from './lifecycle.ts';
 import { buildAlertMessage } from './notification.ts';
 import { defaultRoutes, routeNotification, Routes } from './routing.ts';
 import type { GroupSummary } from './severity.ts';
@@ -9,7 +17,12 @@ import { AlertMessage } from '@ceasefire/contracts';
 const T0 = Date.parse('2022-09-16T12:00:00Z');
 const min = (m: number) => new Date(T0 + m * 60_000);
 
-const policy: LifecyclePolicy = { groupWaitMs: 0, groupIntervalMs: 5 * 60_000, repeatIntervalMs: 60 * 60_000, resolveAfterMs: 180 * 60_000 };
+const policy: LifecyclePolicy = {
+  groupWaitMs: 0,
+  groupIntervalMs: 5 * 60_000,
+  repeatIntervalMs: 60 * 60_000,
+  resolveAfterMs: 180 * 60_000,
+};
 
 function summary(overrides: Partial<GroupSummary> = {}): GroupSummary {
   return {
@@ -121,13 +134,28 @@ describe('routing', () => {
   it('routes by severity, area, notification and proposal', () => {
     const alert = { severity: 'warning' as const, area: 'kg.batken.leilek', proposedAgreement: false };
     expect(routeNotification(alert, 'opened', routes)).toEqual(['log', 'webhook', 'chat']);
-    expect(routeNotification({ ...alert, severity: 'critical' }, 'updated', routes)).toEqual(['log', 'email', 'webhook']);
-    expect(routeNotification({ ...alert, area: 'tj.sughd.isfara', proposedAgreement: true }, 'repeated', routes)).toEqual(['log']);
-    expect(routeNotification({ ...alert, proposedAgreement: true }, 'opened', routes)).toEqual(['log', 'chat']);
+    expect(routeNotification({ ...alert, severity: 'critical' }, 'updated', routes)).toEqual([
+      'log',
+      'email',
+      'webhook',
+    ]);
+    expect(
+      routeNotification({ ...alert, area: 'tj.sughd.isfara', proposedAgreement: true }, 'repeated', routes),
+    ).toEqual(['log']);
+    expect(routeNotification({ ...alert, proposedAgreement: true }, 'opened', routes)).toEqual([
+      'log',
+      'chat',
+    ]);
   });
 
   it('defaults to every channel', () => {
-    expect(routeNotification({ severity: 'info', area: 'x', proposedAgreement: true }, 'repeated', defaultRoutes(['log', 'topic']))).toEqual(['log', 'topic']);
+    expect(
+      routeNotification(
+        { severity: 'info', area: 'x', proposedAgreement: true },
+        'repeated',
+        defaultRoutes(['log', 'topic']),
+      ),
+    ).toEqual(['log', 'topic']);
   });
 });
 
@@ -135,7 +163,15 @@ describe('alert message', () => {
   it('satisfies the alerts topic contract', () => {
     const a = opened();
     const msg = buildAlertMessage(
-      { id: 'al_1', groupKey: 'ag_1|kg.batken.leilek', agreementId: 'ag_1', agreementName: null, agreementParties: ['KG', 'TJ'], proposedAgreement: true, area: 'kg.batken.leilek' },
+      {
+        id: 'al_1',
+        groupKey: 'ag_1|kg.batken.leilek',
+        agreementId: 'ag_1',
+        agreementName: null,
+        agreementParties: ['KG', 'TJ'],
+        proposedAgreement: true,
+        area: 'kg.batken.leilek',
+      },
       a,
       'opened',
       ['ev_1'],
@@ -143,6 +179,8 @@ describe('alert message', () => {
     );
     expect(AlertMessage.parse(msg)).toEqual(msg);
     expect(msg.id).toBe('al_1:1');
-    expect(msg.data.summary).toMatch(/WARNING: ceasefire ag_1 \(KG–TJ, proposed\) breached in kg.batken.leilek/);
+    expect(msg.data.summary).toMatch(
+      /WARNING: ceasefire ag_1 \(KG–TJ, proposed\) breached in kg.batken.leilek/,
+    );
   });
 });

@@ -97,7 +97,11 @@ export function openAlert(summary: GroupSummary, now: Date): { alert: AlertCore;
  * alert whose severity rises above what the operator acknowledged fires again: the operator saw
  * less than what is happening now.
  */
-export function addBreach(alert: AlertCore, summary: GroupSummary, now: Date): { alert: AlertCore; transitions: Transition[] } {
+export function addBreach(
+  alert: AlertCore,
+  summary: GroupSummary,
+  now: Date,
+): { alert: AlertCore; transitions: Transition[] } {
   if (alert.state === 'resolved') throw new Error('a resolved alert takes no breaches: open a new one');
   const transitions: Transition[] = [];
   let state: AlertState = alert.state;
@@ -147,7 +151,14 @@ export function acknowledge(
   if (alert.state === 'resolved') return { refused: 'resolved' };
   if (alert.state === 'acknowledged') return { refused: 'already_acknowledged' };
   return {
-    alert: { ...alert, state: 'acknowledged', acknowledgedAt: now, acknowledgedBy: by, acknowledgedSeverity: alert.severity, updatedAt: now },
+    alert: {
+      ...alert,
+      state: 'acknowledged',
+      acknowledgedAt: now,
+      acknowledgedBy: by,
+      acknowledgedSeverity: alert.severity,
+      updatedAt: now,
+    },
     transitions: [{ from: 'firing', to: 'acknowledged', at: now, by, reason: note ?? 'acknowledged' }],
   };
 }
@@ -161,7 +172,8 @@ export interface TickResult {
 }
 
 function changedSinceNotified(a: AlertCore): { changed: boolean; urgent: boolean } {
-  const severityRaised = a.notifiedSeverity !== null && severityRank(a.severity) > severityRank(a.notifiedSeverity);
+  const severityRaised =
+    a.notifiedSeverity !== null && severityRank(a.severity) > severityRank(a.notifiedSeverity);
   const changed =
     severityRaised ||
     a.incidentCount > a.notifiedIncidentCount ||

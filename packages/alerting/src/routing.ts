@@ -30,7 +30,11 @@ export interface RoutableAlert {
 }
 
 /** The channels a notification goes to: every route that matches, each channel once, in route order. */
-export function routeNotification(alert: RoutableAlert, kind: NotificationKind, routes: readonly Route[]): string[] {
+export function routeNotification(
+  alert: RoutableAlert,
+  kind: NotificationKind,
+  routes: readonly Route[],
+): string[] {
   const out: string[] = [];
   for (const r of routes) {
     if (out.includes(r.channel)) continue;

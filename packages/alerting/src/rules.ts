@@ -18,7 +18,9 @@ export type NotBreachReason =
   | 'before_start'
   | 'after_end'
   | 'agreement_inactive'
-  | 'proposed_not_alerting';
+  | 'proposed_not_alerting'
+  /** An untimed event in the statement that announced the agreement: background, not a breach. */
+  | 'announcement_background';
 
 /** The verdict of {@link judgeBreach}. */
 export type BreachVerdict =
@@ -44,13 +46,19 @@ export interface BreachOptions {
  * `kg.batken.leilek`). A profile-level area (`kg-tj.border`) cannot be placed inside a limited
  * scope, so it only falls in whole-border agreements.
  */
-export function areaInScope(area: string, agreement: Pick<RuleAgreement, 'scopeAreas' | 'wholeBorder'>): boolean {
+export function areaInScope(
+  area: string,
+  agreement: Pick<RuleAgreement, 'scopeAreas' | 'wholeBorder'>,
+): boolean {
   if (agreement.wholeBorder) return true;
   return agreement.scopeAreas.some((scope) => area === scope || area.startsWith(`${scope}.`));
 }
 
 /** Whether the event type is a violation an agreement with these terms forbids. */
-export function violatesTerms(type: BreachEvent['type'], terms: readonly string[]): boolean | 'not_a_violation' {
+export function violatesTerms(
+  type: BreachEvent['type'],
+  terms: readonly string[],
+): boolean | 'not_a_violation' {
   if (type === 'ceasefire_agreement') return 'not_a_violation';
   // Massing troops is no firing: it only breaches an agreement to withdraw forces or weapons.
   if (type === 'military_buildup') return terms.some((t) => t.startsWith('withdraw'));
@@ -63,14 +71,19 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * The UTC window an event happened in. With a UTC window it is that; with only a calendar day,
  * the widest window that day can mean in any zone (UTC+14 to UTC−12); with neither, null.
  */
-export function eventWindow(event: Pick<BreachEvent, 'startUtc' | 'endUtc' | 'date'>): { start: Date; end: Date } | null {
+export function eventWindow(
+  event: Pick<BreachEvent, 'startUtc' | 'endUtc' | 'date'>,
+): { start: Date; end: Date } | null {
   const start = event.startUtc ?? event.endUtc;
   const end = event.endUtc ?? event.startUtc;
   if (start && end) return { start, end };
   if (event.date) {
     const midnightUtc = Date.parse(`${event.date}T00:00:00Z`);
     if (Number.isNaN(midnightUtc)) return null;
-    return { start: new Date(midnightUtc - 14 * 3600_000), end: new Date(midnightUtc + DAY_MS + 12 * 3600_000) };
+    return {
+      start: new Date(midnightUtc - 14 * 3600_000),
+      end: new Date(midnightUtc + DAY_MS + 12 * 3600_000),
+    };
   }
   return null;
 }
@@ -80,10 +93,14 @@ export function eventWindow(event: Pick<BreachEvent, 'startUtc' | 'endUtc' | 'da
  * the agreement's scope, is attributed to one of its parties, and happened after its start (and
  * before its end). An event with no time is flagged `untimed` rather than dropped: an allegation
  * matters even when the statement does not say when; but a statement published before the start
- * cannot report a breach of it. While the start is unknown, the agreement's announcement stands in
- * for it.
+ * cannot report a breach of it, and in the statement that announced the agreement only an explicit
+ * allegation is one. While the start is unknown, the agreement's announcement stands in for it.
  */
-export function judgeBreach(event: BreachEvent, agreement: RuleAgreement, options: BreachOptions): BreachVerdict {
+export function judgeBreach(
+  event: BreachEvent,
+  agreement: RuleAgreement,
+  options: BreachOptions,
+): BreachVerdict {
   const violation = violatesTerms(event.type, agreement.terms);
   if (violation === 'not_a_violation') return { breach: false, reason: 'not_a_violation' };
   if (!violation) return { breach: false, reason: 'terms_not_covered' };
@@ -95,12 +112,23 @@ export function judgeBreach(event: BreachEvent, agreement: RuleAgreement, option
   if (proposed && !options.alertOnProposed) return { breach: false, reason: 'proposed_not_alerting' };
   // An ended agreement still judges events that happened while it was in force; without an end
   // time it judges nothing.
-  if (agreement.status === 'ended' && agreement.endsAt === null) return { breach: false, reason: 'agreement_inactive' };
+  if (agreement.status === 'ended' && agreement.endsAt === null)
+    return { breach: false, reason: 'agreement_inactive' };
 
   const start = agreement.startsAt ?? agreement.announcedAt;
   const window = eventWindow(event);
   if (window === null) {
-    if (start !== null && event.publishedAt.getTime() < start.getTime()) return { breach: false, reason: 'before_start' };
+    if (start !== null && event.publishedAt.getTime() < start.getTime())
+      return { breach: false, reason: 'before_start' };
+    // A statement announcing a ceasefire recounts the fighting that led to it; without a time,
+    // only an explicit allegation of a violation in it is a breach ("violated the agreement again").
+    if (
+      event.type !== 'violation_allegation' &&
+      agreement.announcedAt !== null &&
+      event.publishedAt.getTime() === agreement.announcedAt.getTime()
+    ) {
+      return { breach: false, reason: 'announcement_background' };
+    }
     // Reported after the end, with no time, it may still have happened before the end: flagged too.
     return { breach: true, timing: 'untimed', untimed: true, proposed };
   }
@@ -109,6 +137,7 @@ export function judgeBreach(event: BreachEvent, agreement: RuleAgreement, option
   }
   if (start === null) return { breach: true, timing: 'untimed', untimed: true, proposed };
   if (window.end.getTime() < start.getTime()) return { breach: false, reason: 'before_start' };
-  if (window.start.getTime() >= start.getTime()) return { breach: true, timing: 'after_start', untimed: false, proposed };
+  if (window.start.getTime() >= start.getTime())
+    return { breach: true, timing: 'after_start', untimed: false, proposed };
   return { breach: true, timing: 'straddles_start', untimed: true, proposed };
 }

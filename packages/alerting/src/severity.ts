@@ -25,14 +25,17 @@ const TYPE_POINTS: Record<BreachEvent['type'], number> = {
   ceasefire_agreement: 0,
 };
 
-const HEAVY_WEAPON = /artiller|mortar|tank|howitzer|mlrs|grad|rocket|missile|drone|uav|bayraktar|helicopter|aircraft|миномет|миномёт|артилл|танк|беспилот|дрон|ракет/i;
+const HEAVY_WEAPON =
+  /artiller|mortar|tank|howitzer|mlrs|grad|rocket|missile|drone|uav|bayraktar|helicopter|aircraft|миномет|миномёт|артилл|танк|беспилот|дрон|ракет/i;
 
 /**
  * One event's severity: points for its type (heavy weapons, drones and incursions highest), for
  * heavy weapons named in the text, for casualties, and for corroboration (both sides or a third
  * party reporting it). 0–1 points is info, 2–3 warning, 4 or more critical.
  */
-export function eventSeverity(event: Pick<BreachEvent, 'type' | 'weapons' | 'killed' | 'wounded' | 'corroboration'>): Severity {
+export function eventSeverity(
+  event: Pick<BreachEvent, 'type' | 'weapons' | 'killed' | 'wounded' | 'corroboration'>,
+): Severity {
   let points = TYPE_POINTS[event.type];
   if (event.weapons.some((w) => HEAVY_WEAPON.test(w))) points = Math.max(points, 3);
   if ((event.killed ?? 0) > 0) points += 2;

@@ -1,10 +1,22 @@
 import { Routes } from '@ceasefire/alerting';
-import { baseConfigSchema, bool, durationMs, port, positiveInt, requireSaslTogether } from '@ceasefire/runtime';
+import {
+  baseConfigSchema,
+  bool,
+  durationMs,
+  port,
+  positiveInt,
+  requireSaslTogether,
+} from '@ceasefire/runtime';
 import { z } from 'zod';
 
 const emailList = z
   .string()
-  .transform((s) => s.split(',').map((a) => a.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.email()).min(1, 'at least one address'));
 
 const routesJson = z
@@ -13,7 +25,10 @@ const routesJson = z
     try {
       return JSON.parse(s) as unknown;
     } catch {
-      ctx.addIssue({ code: 'custom', message: 'not JSON: a JSON array of routes, e.g. [{"channel":"email","min_severity":"critical"}]' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'not JSON: a JSON array of routes, e.g. [{"channel":"email","min_severity":"critical"}]',
+      });
       return z.NEVER;
     }
   })
@@ -85,8 +100,11 @@ export const alertingConfigSchema = requireSaslTogether(
     OPERATOR_PORT: port.default(8090),
   }),
 ).superRefine((c, ctx) => {
-  if (c.WEBHOOK_URL && !c.WEBHOOK_SECRET) ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'is required with WEBHOOK_URL' });
-  if (c.SMTP_HOST && !c.EMAIL_TO) ctx.addIssue({ code: 'custom', path: ['EMAIL_TO'], message: 'is required with SMTP_HOST' });
-  if (c.EMAIL_TO && !c.SMTP_HOST) ctx.addIssue({ code: 'custom', path: ['SMTP_HOST'], message: 'is required with EMAIL_TO' });
+  if (c.WEBHOOK_URL && !c.WEBHOOK_SECRET)
+    ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'is required with WEBHOOK_URL' });
+  if (c.SMTP_HOST && !c.EMAIL_TO)
+    ctx.addIssue({ code: 'custom', path: ['EMAIL_TO'], message: 'is required with SMTP_HOST' });
+  if (c.EMAIL_TO && !c.SMTP_HOST)
+    ctx.addIssue({ code: 'custom', path: ['SMTP_HOST'], message: 'is required with EMAIL_TO' });
 });
 export type AlertingConfig = z.output<typeof alertingConfigSchema>;

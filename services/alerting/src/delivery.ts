@@ -1,5 +1,10 @@
 import { AlertMessage } from '@ceasefire/contracts';
-import { claimDueDeliveries, recordDeliveryFailure, recordDeliverySuccess, type DeliveryRecord } from '@ceasefire/db';
+import {
+  claimDueDeliveries,
+  recordDeliveryFailure,
+  recordDeliverySuccess,
+  type DeliveryRecord,
+} from '@ceasefire/db';
 import { classifyError, type Logger } from '@ceasefire/runtime';
 import type { Knex } from 'knex';
 import { ChannelFailure, type Channel } from './channels/types.ts';
@@ -23,8 +28,15 @@ export interface DeliveryPolicy {
  * Delay before the next attempt after `attempt` failures: exponential, capped, with "equal
  * jitter" (half fixed, half random) so retries of many notifications do not arrive together.
  */
-export function backoffDelay(attempt: number, policy: Pick<DeliveryPolicy, 'backoffInitialMs' | 'backoffMaxMs'>, random: () => number = Math.random): number {
-  const base = Math.min(policy.backoffMaxMs, policy.backoffInitialMs * 2 ** Math.min(Math.max(attempt - 1, 0), 30));
+export function backoffDelay(
+  attempt: number,
+  policy: Pick<DeliveryPolicy, 'backoffInitialMs' | 'backoffMaxMs'>,
+  random: () => number = Math.random,
+): number {
+  const base = Math.min(
+    policy.backoffMaxMs,
+    policy.backoffInitialMs * 2 ** Math.min(Math.max(attempt - 1, 0), 30),
+  );
   return Math.round(base / 2 + (base / 2) * random());
 }
 
@@ -99,21 +111,49 @@ export class DeliveryWorker {
   }
 
   private async attempt(channel: Channel, delivery: DeliveryRecord, log: Logger): Promise<void> {
-    const ctx = { alert: delivery.alertId, notification: delivery.notificationKey, attempt: delivery.attempt };
+    const ctx = {
+      alert: delivery.alertId,
+      notification: delivery.notificationKey,
+      attempt: delivery.attempt,
+    };
     try {
       const message = AlertMessage.parse(delivery.payload);
       const timeout = AbortSignal.timeout(this.policy.timeoutMs);
-      const result = await channel.send({ message, idempotencyKey: delivery.idempotencyKey, attempt: delivery.attempt }, timeout);
-      await recordDeliverySuccess(this.db, { id: delivery.id, at: this.clock(), responseCode: result.responseCode });
+      const result = await channel.send(
+        { message, idempotencyKey: delivery.idempotencyKey, attempt: delivery.attempt },
+        timeout,
+      );
+      await recordDeliverySuccess(this.db, {
+        id: delivery.id,
+        at: this.clock(),
+        responseCode: result.responseCode,
+      });
       log.info({ ...ctx, responseCode: result.responseCode }, 'delivered');
     } catch (e) {
       const error = classifyError(e);
       const responseCode = e instanceof ChannelFailure ? e.responseCode : null;
       const last = delivery.attempt >= this.policy.maxAttempts;
-      const retryAt = error.retryable && !last ? new Date(this.clock().getTime() + backoffDelay(delivery.attempt, this.policy, this.random)) : null;
-      await recordDeliveryFailure(this.db, { id: delivery.id, at: this.clock(), responseCode, error: `${error.code}: ${error.message}`, retryAt });
-      if (retryAt) log.warn({ ...ctx, code: error.code, error: error.message, retryAt }, 'delivery failed; retry scheduled');
-      else log.error({ ...ctx, code: error.code, error: error.message }, 'delivery failed; given up for this channel');
+      const retryAt =
+        error.retryable && !last
+          ? new Date(this.clock().getTime() + backoffDelay(delivery.attempt, this.policy, this.random))
+          : null;
+      await recordDeliveryFailure(this.db, {
+        id: delivery.id,
+        at: this.clock(),
+        responseCode,
+        error: `${error.code}: ${error.message}`,
+        retryAt,
+      });
+      if (retryAt)
+        log.warn(
+          { ...ctx, code: error.code, error: error.message, retryAt },
+          'delivery failed; retry scheduled',
+        );
+      else
+        log.error(
+          { ...ctx, code: error.code, error: error.message },
+          'delivery failed; given up for this channel',
+        );
     }
   }
 }

@@ -149,14 +149,19 @@ export class AlertEngine {
       const stored = await getBreachEvent(this.db, event.id);
       if (stored === null) {
         // The classifier stores an event before publishing it, so this is a reference to nothing.
-        throw new PipelineError('unprocessable', `event ${event.id} is not in the event store (violation_events)`);
+        throw new PipelineError(
+          'unprocessable',
+          `event ${event.id} is not in the event store (violation_events)`,
+        );
       }
       if (stored.supersededAt !== null) continue;
       const breachEvent = breachEventOf(stored);
       if (breachEvent === null) continue;
       agreements ??= await agreementsForRules(this.db);
       for (const agreement of agreements) {
-        const verdict = judgeBreach(breachEvent, ruleAgreement(agreement), { alertOnProposed: this.options.alertOnProposed });
+        const verdict = judgeBreach(breachEvent, ruleAgreement(agreement), {
+          alertOnProposed: this.options.alertOnProposed,
+        });
         if (verdict.breach) await this.recordBreach(agreement, breachEvent, verdict, log);
         else log.debug({ event: event.id, agreement: agreement.id, reason: verdict.reason }, 'not a breach');
       }
@@ -171,13 +176,21 @@ export class AlertEngine {
    */
   async proposeAgreement(event: ViolationEvent, log: Logger = this.logger): Promise<AgreementRecord | null> {
     const terms = event.agreement;
-    const parties = [...new Set(terms?.parties ?? [event.accused_party, event.reported_by].filter((p): p is string => p !== null))].sort();
+    const parties = [
+      ...new Set(
+        terms?.parties ?? [event.accused_party, event.reported_by].filter((p): p is string => p !== null),
+      ),
+    ].sort();
     if (parties.length === 0) {
       log.warn({ event: event.id }, 'ceasefire agreement without parties: not proposed');
       return null;
     }
     const stored = await getBreachEvent(this.db, event.id);
-    if (stored === null) throw new PipelineError('unprocessable', `event ${event.id} is not in the event store (violation_events)`);
+    if (stored === null)
+      throw new PipelineError(
+        'unprocessable',
+        `event ${event.id} is not in the event store (violation_events)`,
+      );
     const level = agreementLevel(terms?.level ?? null);
     const day = event.date ?? event.published_at.slice(0, 10);
     const dedupeKey = `${event.profile}|${parties.join('-')}|${level}|${day}`;
@@ -200,7 +213,10 @@ export class AlertEngine {
       now,
     });
     if (result.changed) {
-      log.info({ agreement: result.agreement.id, created: result.created, parties, level }, result.created ? 'agreement proposed' : 'agreement completed');
+      log.info(
+        { agreement: result.agreement.id, created: result.created, parties, level },
+        result.created ? 'agreement proposed' : 'agreement completed',
+      );
     }
     return result.agreement;
   }
@@ -209,13 +225,19 @@ export class AlertEngine {
    * Adds a breach to its group's alert, opening one when the group has none, and enqueues the
    * notification that is due. A no-op when an alert of the agreement already counts the event.
    */
-  async recordBreach(agreement: AgreementRecord, event: BreachEvent, verdict: Extract<BreachVerdict, { breach: true }>, log: Logger = this.logger): Promise<void> {
+  async recordBreach(
+    agreement: AgreementRecord,
+    event: BreachEvent,
+    verdict: Extract<BreachVerdict, { breach: true }>,
+    log: Logger = this.logger,
+  ): Promise<void> {
     const groupKey = groupKeyOf(agreement.id, event.area);
     await this.db.transaction(async (trx) => {
       await lockAlertGroup(trx, groupKey);
       if (await agreementCountsEvent(trx, agreement.id, event.id)) return;
       const now = this.clock();
-      let open = await findOpenAlert(trx, groupKey);
+      // The row lock keeps an operator's acknowledgement from being overwritten by this update.
+      let open = await findOpenAlert(trx, groupKey, { forUpdate: true });
       if (open !== null) {
         // A group quiet for long enough resolves before the new breach opens the next alert.
         const advanced = await this.advance(trx, open, agreement, now);
@@ -237,18 +259,44 @@ export class AlertEngine {
         };
         transitions = opened.transitions;
         await insertAlert(trx, alert);
-        await linkAlertEvent(trx, { alertId: alert.id, eventId: event.id, untimed: verdict.untimed, at: now });
-        log.info({ alert: alert.id, agreement: agreement.id, area: event.area, event: event.id, severity: alert.severity }, 'alert opened');
+        await linkAlertEvent(trx, {
+          alertId: alert.id,
+          eventId: event.id,
+          untimed: verdict.untimed,
+          at: now,
+        });
+        log.info(
+          {
+            alert: alert.id,
+            agreement: agreement.id,
+            area: event.area,
+            event: event.id,
+            severity: alert.severity,
+          },
+          'alert opened',
+        );
       } else {
         await linkAlertEvent(trx, { alertId: open.id, eventId: event.id, untimed: verdict.untimed, at: now });
         const events = (await alertBreachEvents(trx, open.id))
           .map((e) => ({ stored: e, rule: breachEventOf(e) }))
-          .filter((x): x is { stored: StoredBreachEvent & { untimed: boolean }; rule: BreachEvent } => x.rule !== null)
+          .filter(
+            (x): x is { stored: StoredBreachEvent & { untimed: boolean }; rule: BreachEvent } =>
+              x.rule !== null,
+          )
           .map((x) => ({ ...x.rule, untimed: x.stored.untimed }));
         const added = addBreach(open, summariseGroup(events, this.options.escalation), now);
         alert = { ...open, ...added.alert, proposedAgreement: verdict.proposed };
         transitions = added.transitions;
-        log.info({ alert: alert.id, event: event.id, events: alert.eventCount, incidents: alert.incidentCount, severity: alert.severity }, 'alert updated');
+        log.info(
+          {
+            alert: alert.id,
+            event: event.id,
+            events: alert.eventCount,
+            incidents: alert.incidentCount,
+            severity: alert.severity,
+          },
+          'alert updated',
+        );
       }
       await insertAlertTransitions(trx, alert.id, transitions);
       await this.advance(trx, alert, agreement, now, true);
@@ -260,7 +308,13 @@ export class AlertEngine {
    * notification's outbox rows, and the alert itself. `dirty` saves the alert even when the
    * tick changed nothing (the caller changed it).
    */
-  private async advance(trx: Queryable, alert: AlertRecord, agreement: AgreementRecord | null, now: Date, dirty = false): Promise<AlertRecord> {
+  private async advance(
+    trx: Queryable,
+    alert: AlertRecord,
+    agreement: AgreementRecord | null,
+    now: Date,
+    dirty = false,
+  ): Promise<AlertRecord> {
     const result = tick(alert, now, this.options.lifecycle);
     const next: AlertRecord = { ...alert, ...result.alert };
     if (result.notification === null && result.transitions.length === 0 && !dirty) return alert;
@@ -275,7 +329,14 @@ export class AlertEngine {
       area: next.area,
     };
     const eventIds = await alertEventIds(trx, next.id);
-    const message = buildAlertMessage(identity, next, result.notification ?? 'updated', eventIds, now, this.options.source);
+    const message = buildAlertMessage(
+      identity,
+      next,
+      result.notification ?? 'updated',
+      eventIds,
+      now,
+      this.options.source,
+    );
     const saved: AlertRecord = { ...next, summary: message.data.summary };
     await insertAlertTransitions(trx, next.id, result.transitions);
     if (result.notification !== null) await this.enqueue(trx, saved, result.notification, message, now);
@@ -283,7 +344,13 @@ export class AlertEngine {
     return saved;
   }
 
-  private async enqueue(trx: Queryable, alert: AlertRecord, kind: NotificationKind, message: ReturnType<typeof buildAlertMessage>, now: Date): Promise<void> {
+  private async enqueue(
+    trx: Queryable,
+    alert: AlertRecord,
+    kind: NotificationKind,
+    message: ReturnType<typeof buildAlertMessage>,
+    now: Date,
+  ): Promise<void> {
     const channels = routeNotification(alert, kind, this.options.routes);
     for (const channel of channels) {
       await enqueueDelivery(trx, {
@@ -316,7 +383,10 @@ export class AlertEngine {
     const pending = await agreementsToEvaluate(this.db);
     for (const agreement of pending) {
       const rule = ruleAgreement(agreement);
-      const candidates = await candidateBreachEvents(this.db, { parties: agreement.parties, notBefore: agreement.startsAt ?? agreement.announcedAt });
+      const candidates = await candidateBreachEvents(this.db, {
+        parties: agreement.parties,
+        notBefore: agreement.startsAt ?? agreement.announcedAt,
+      });
       let judged = 0;
       for (const stored of candidates) {
         const event = breachEventOf(stored);
@@ -327,7 +397,10 @@ export class AlertEngine {
         await this.recordBreach(agreement, event, verdict);
       }
       await markAgreementEvaluated(this.db, agreement);
-      this.logger.info({ agreement: agreement.id, candidates: candidates.length, breaches: judged }, 'agreement evaluated against stored events');
+      this.logger.info(
+        { agreement: agreement.id, candidates: candidates.length, breaches: judged },
+        'agreement evaluated against stored events',
+      );
     }
     return pending.length;
   }

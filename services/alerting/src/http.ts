@@ -1,5 +1,13 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { getAgreement, getAlert, listAgreements, listAlerts, listAlertTransitions, listDeliveries, alertEventIds } from '@ceasefire/db';
+import {
+  getAgreement,
+  getAlert,
+  listAgreements,
+  listAlerts,
+  listAlertTransitions,
+  listDeliveries,
+  alertEventIds,
+} from '@ceasefire/db';
 import type { Logger } from '@ceasefire/runtime';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Knex } from 'knex';
@@ -33,14 +41,24 @@ export function tokenMatches(presented: string, expected: string): boolean {
   return timingSafeEqual(a, b);
 }
 
-const AgreementQuery = z.object({ status: z.enum(['proposed', 'in_force', 'ended']).optional(), limit: z.coerce.number().int().min(1).max(1000).optional() });
+const AgreementQuery = z.object({
+  status: z.enum(['proposed', 'in_force', 'ended']).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+});
 const AlertQuery = z.object({
   state: z.enum(['firing', 'acknowledged', 'resolved', 'open']).optional(),
   agreement_id: z.string().min(1).optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
 });
-const AckBody = z.object({ by: z.string().min(1).max(200).default('operator'), note: z.string().max(2000).optional() }).strict();
-const EndBody = z.object({ ends_at: z.iso.datetime({ offset: true }).optional(), superseded_by: z.string().min(1).nullable().optional() }).strict();
+const AckBody = z
+  .object({ by: z.string().min(1).max(200).default('operator'), note: z.string().max(2000).optional() })
+  .strict();
+const EndBody = z
+  .object({
+    ends_at: z.iso.datetime({ offset: true }).optional(),
+    superseded_by: z.string().min(1).nullable().optional(),
+  })
+  .strict();
 
 function badRequest(reply: FastifyReply, error: z.ZodError) {
   return reply.code(400).send({ error: 'bad_request', problems: problemsOf(error) });
@@ -72,10 +90,16 @@ export function buildOperatorApi(options: OperatorApiOptions): FastifyInstance {
     // Postgres constraint violations are the operator's input: a foreign key (unknown agreement)
     // or a check; duplicates are conflicts.
     if (err.code === '23505') return reply.code(409).send({ error: 'conflict', message: 'already exists' });
-    if (err.code === '23503' || err.code === '23514') return reply.code(400).send({ error: 'bad_request', message: err.message });
+    if (err.code === '23503' || err.code === '23514')
+      return reply.code(400).send({ error: 'bad_request', message: err.message });
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
     if (status === 500) options.logger.error({ err }, 'operator API failed');
-    return reply.code(status).send({ error: status === 500 ? 'internal' : 'bad_request', message: status === 500 ? 'internal error' : err.message });
+    return reply
+      .code(status)
+      .send({
+        error: status === 500 ? 'internal' : 'bad_request',
+        message: status === 500 ? 'internal error' : err.message,
+      });
   });
 
   app.get('/agreements', async (request, reply) => {
@@ -114,7 +138,8 @@ export function buildOperatorApi(options: OperatorApiOptions): FastifyInstance {
       supersededBy: body.data.superseded_by ?? null,
       now: clock(),
     });
-    if ('error' in result) return reply.code(result.error === 'not_found' ? 404 : 400).send({ error: result.error });
+    if ('error' in result)
+      return reply.code(result.error === 'not_found' ? 404 : 400).send({ error: result.error });
     return agreementJson(result.agreement);
   });
 
@@ -140,7 +165,13 @@ export function buildOperatorApi(options: OperatorApiOptions): FastifyInstance {
     return {
       ...alertJson(alert),
       event_ids: events,
-      transitions: transitions.map((t) => ({ from: t.from, to: t.to, at: t.at.toISOString(), by: t.by, reason: t.reason })),
+      transitions: transitions.map((t) => ({
+        from: t.from,
+        to: t.to,
+        at: t.at.toISOString(),
+        by: t.by,
+        reason: t.reason,
+      })),
       deliveries: deliveries.map((d) => ({
         channel: d.channel,
         notification: d.notification,
@@ -157,10 +188,17 @@ export function buildOperatorApi(options: OperatorApiOptions): FastifyInstance {
   app.post<{ Params: { id: string } }>('/alerts/:id/ack', async (request, reply) => {
     const body = AckBody.safeParse(request.body ?? {});
     if (!body.success) return badRequest(reply, body.error);
-    const outcome = await acknowledgeAlert(db, { id: request.params.id, by: body.data.by, ...(body.data.note ? { note: body.data.note } : {}), now: clock() });
+    const outcome = await acknowledgeAlert(db, {
+      id: request.params.id,
+      by: body.data.by,
+      ...(body.data.note ? { note: body.data.note } : {}),
+      now: clock(),
+    });
     if (!outcome.ok) {
       if (outcome.reason === 'not_found') return reply.code(404).send({ error: 'not_found' });
-      return reply.code(409).send({ error: outcome.reason, alert: outcome.alert ? alertJson(outcome.alert) : null });
+      return reply
+        .code(409)
+        .send({ error: outcome.reason, alert: outcome.alert ? alertJson(outcome.alert) : null });
     }
     return alertJson(outcome.alert);
   });

@@ -3,7 +3,14 @@
 import { DEFAULT_ESCALATION, defaultRoutes } from '@ceasefire/alerting';
 import { violationEventsTopic } from '@ceasefire/contracts';
 import { ConfigError, createLogger, loadConfig, runConsumer, startService } from '@ceasefire/runtime';
-import { chatChannel, emailChannel, logChannel, topicChannel, webhookChannel, type Channel } from './channels/index.ts';
+import {
+  chatChannel,
+  emailChannel,
+  logChannel,
+  topicChannel,
+  webhookChannel,
+  type Channel,
+} from './channels/index.ts';
 import { alertingConfigSchema } from './config.ts';
 import { DeliveryWorker } from './delivery.ts';
 import { AlertEngine } from './engine.ts';
@@ -28,11 +35,19 @@ async function main(): Promise<void> {
 
   const channels: Channel[] = [];
   if (config.LOG_CHANNEL) channels.push(logChannel(logger));
-  if (config.ALERTS_TOPIC_CHANNEL) channels.push(topicChannel({ producer: ctx.producer, topicPrefix: config.TOPIC_PREFIX }));
+  if (config.ALERTS_TOPIC_CHANNEL)
+    channels.push(topicChannel({ producer: ctx.producer, topicPrefix: config.TOPIC_PREFIX }));
   if (config.WEBHOOK_URL && config.WEBHOOK_SECRET) {
-    channels.push(webhookChannel({ url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET, timeoutMs: config.DELIVERY_TIMEOUT_MS }));
+    channels.push(
+      webhookChannel({
+        url: config.WEBHOOK_URL,
+        secret: config.WEBHOOK_SECRET,
+        timeoutMs: config.DELIVERY_TIMEOUT_MS,
+      }),
+    );
   }
-  if (config.CHAT_WEBHOOK_URL) channels.push(chatChannel({ url: config.CHAT_WEBHOOK_URL, timeoutMs: config.DELIVERY_TIMEOUT_MS }));
+  if (config.CHAT_WEBHOOK_URL)
+    channels.push(chatChannel({ url: config.CHAT_WEBHOOK_URL, timeoutMs: config.DELIVERY_TIMEOUT_MS }));
   if (config.SMTP_HOST && config.EMAIL_TO) {
     channels.push(
       emailChannel({
@@ -51,7 +66,8 @@ async function main(): Promise<void> {
   const names = channels.map((c) => c.name);
   const routes = config.ALERT_ROUTES ?? defaultRoutes(names);
   const unknown = routes.filter((r) => !names.includes(r.channel)).map((r) => r.channel);
-  if (unknown.length > 0) logger.warn({ unknown, channels: names }, 'ALERT_ROUTES names channels that are not configured');
+  if (unknown.length > 0)
+    logger.warn({ unknown, channels: names }, 'ALERT_ROUTES names channels that are not configured');
 
   const engine = new AlertEngine(
     ctx.db,
@@ -62,7 +78,11 @@ async function main(): Promise<void> {
         repeatIntervalMs: config.ALERT_REPEAT_INTERVAL_MS,
         resolveAfterMs: config.ALERT_RESOLVE_AFTER_MS,
       },
-      escalation: { ...DEFAULT_ESCALATION, frequencyCount: config.ESCALATION_COUNT, frequencyWindowMs: config.ESCALATION_WINDOW_MS },
+      escalation: {
+        ...DEFAULT_ESCALATION,
+        frequencyCount: config.ESCALATION_COUNT,
+        frequencyWindowMs: config.ESCALATION_WINDOW_MS,
+      },
       routes,
       alertOnProposed: config.ALERT_ON_PROPOSED,
       source: `ceasefire/${SERVICE}`,
@@ -95,7 +115,10 @@ async function main(): Promise<void> {
     await api.listen({ host: config.OPERATOR_HOST, port: config.OPERATOR_PORT });
     ctx.lifecycle.add('operator API', () => api.close());
     const address = api.server.address();
-    logger.info({ operatorPort: typeof address === 'object' && address ? address.port : config.OPERATOR_PORT }, 'operator API listening');
+    logger.info(
+      { operatorPort: typeof address === 'object' && address ? address.port : config.OPERATOR_PORT },
+      'operator API listening',
+    );
   } else {
     logger.info('OPERATOR_TOKEN not set: the operator API is off (the CLI still works)');
   }
@@ -104,12 +127,18 @@ async function main(): Promise<void> {
   await runConsumer(ctx, {
     groupId: config.ALERTING_GROUP_ID ?? `${config.TOPIC_PREFIX}ceasefire-alerting`,
     topic: violationEventsTopic,
-    handle: (items, hctx) => engine.handleEvents(items.map((i) => i.value.data), hctx.logger),
+    handle: (items, hctx) =>
+      engine.handleEvents(
+        items.map((i) => i.value.data),
+        hctx.logger,
+      ),
   });
   logger.info({ channels: names, routes: routes.length }, 'alerting worker running');
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`ceasefire ${SERVICE}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.stderr.write(
+    `ceasefire ${SERVICE}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
   process.exit(1);
 });

@@ -5,9 +5,11 @@ import {
   AGREEMENT_LEVELS,
   endAgreement,
   getAgreement,
+  getAlert,
   insertAgreement,
   insertAlertTransitions,
   lockAlert,
+  lockAlertGroup,
   saveAlert,
   updateAgreement,
   type AgreementRecord,
@@ -24,7 +26,10 @@ const Term = z.string().regex(/^[a-z][a-z0-9_]*$/, 'a term such as cease_fire or
 /** An agreement an operator registers (HTTP body, CLI flags). */
 export const NewAgreement = z
   .object({
-    id: z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/).optional(),
+    id: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]{1,100}$/)
+      .optional(),
     name: z.string().max(500).nullable().optional(),
     parties: z.array(Party).min(1),
     level: z.enum(AGREEMENT_LEVELS).default('other'),
@@ -38,8 +43,14 @@ export const NewAgreement = z
     registered_by: z.string().max(200).nullable().optional(),
     notes: z.string().max(4000).nullable().optional(),
   })
-  .refine((a) => a.whole_border || a.scope_areas.length > 0, { message: 'give scope_areas or whole_border: true', path: ['scope_areas'] })
-  .refine((a) => !a.starts_at || !a.ends_at || Date.parse(a.ends_at) >= Date.parse(a.starts_at), { message: 'ends before it starts', path: ['ends_at'] });
+  .refine((a) => a.whole_border || a.scope_areas.length > 0, {
+    message: 'give scope_areas or whole_border: true',
+    path: ['scope_areas'],
+  })
+  .refine((a) => !a.starts_at || !a.ends_at || Date.parse(a.ends_at) >= Date.parse(a.starts_at), {
+    message: 'ends before it starts',
+    path: ['ends_at'],
+  });
 export type NewAgreement = z.input<typeof NewAgreement>;
 
 /** Changes an operator may make: confirm (status in_force), fill in the start, narrow the scope… */
@@ -63,11 +74,19 @@ export const AgreementChange = z
   .strict();
 export type AgreementChange = z.input<typeof AgreementChange>;
 
-const toDate = (s: string | null | undefined): Date | null | undefined => (s === undefined ? undefined : s === null ? null : new Date(s));
+const toDate = (s: string | null | undefined): Date | null | undefined =>
+  s === undefined ? undefined : s === null ? null : new Date(s);
 
 /** Registers an agreement (in force). The id defaults to `ag_<start day>_<random>`. */
-export async function registerAgreement(db: Knex, input: z.output<typeof NewAgreement>, now: Date): Promise<AgreementRecord> {
-  const day = (input.starts_at ? new Date(input.starts_at) : now).toISOString().slice(0, 10).replaceAll('-', '');
+export async function registerAgreement(
+  db: Knex,
+  input: z.output<typeof NewAgreement>,
+  now: Date,
+): Promise<AgreementRecord> {
+  const day = (input.starts_at ? new Date(input.starts_at) : now)
+    .toISOString()
+    .slice(0, 10)
+    .replaceAll('-', '');
   return insertAgreement(db, {
     id: input.id ?? `ag_${day}_${randomBytes(3).toString('hex')}`,
     name: input.name ?? null,
@@ -86,7 +105,12 @@ export async function registerAgreement(db: Knex, input: z.output<typeof NewAgre
 }
 
 /** Applies an operator's change; null when there is no such agreement. */
-export async function changeAgreement(db: Knex, id: string, change: z.output<typeof AgreementChange>, now: Date): Promise<AgreementRecord | null> {
+export async function changeAgreement(
+  db: Knex,
+  id: string,
+  change: z.output<typeof AgreementChange>,
+  now: Date,
+): Promise<AgreementRecord | null> {
   const startsAt = toDate(change.starts_at);
   const endsAt = toDate(change.ends_at);
   return updateAgreement(
@@ -115,13 +139,21 @@ export async function changeAgreement(db: Knex, id: string, change: z.output<typ
 export async function finishAgreement(
   db: Knex,
   input: { id: string; endsAt?: Date; supersededBy?: string | null; now: Date },
-): Promise<{ agreement: AgreementRecord } | { error: 'not_found' | 'unknown_superseding' | 'ends_before_start' }> {
+): Promise<
+  { agreement: AgreementRecord } | { error: 'not_found' | 'unknown_superseding' | 'ends_before_start' }
+> {
   const current = await getAgreement(db, input.id);
   if (current === null) return { error: 'not_found' };
-  if (input.supersededBy && (await getAgreement(db, input.supersededBy)) === null) return { error: 'unknown_superseding' };
+  if (input.supersededBy && (await getAgreement(db, input.supersededBy)) === null)
+    return { error: 'unknown_superseding' };
   const endsAt = input.endsAt ?? input.now;
   if (current.startsAt !== null && endsAt < current.startsAt) return { error: 'ends_before_start' };
-  const agreement = await endAgreement(db, { id: input.id, endsAt, supersededBy: input.supersededBy ?? null, now: input.now });
+  const agreement = await endAgreement(db, {
+    id: input.id,
+    endsAt,
+    supersededBy: input.supersededBy ?? null,
+    now: input.now,
+  });
   return agreement === null ? { error: 'not_found' } : { agreement };
 }
 
@@ -134,8 +166,15 @@ export type AckOutcome =
  * Acknowledges an alert: state, transition and who, in one transaction. The worker's ticker sees
  * the new state and sends the `acknowledged` notification; repeats stop.
  */
-export async function acknowledgeAlert(db: Knex, input: { id: string; by: string; note?: string; now: Date }): Promise<AckOutcome> {
+export async function acknowledgeAlert(
+  db: Knex,
+  input: { id: string; by: string; note?: string; now: Date },
+): Promise<AckOutcome> {
+  const current = await getAlert(db, input.id);
+  if (current === null) return { ok: false, reason: 'not_found', alert: null };
   return db.transaction(async (trx) => {
+    // The group lock first, as the worker takes it: the two never wait on each other in reverse.
+    await lockAlertGroup(trx, current.groupKey);
     const alert = await lockAlert(trx, input.id);
     if (alert === null) return { ok: false, reason: 'not_found', alert: null };
     const result = acknowledge(alert, input.by, input.now, input.note);

@@ -49,7 +49,9 @@ describe('operator token', () => {
 
 describe('ids and levels', () => {
   it('are deterministic', () => {
-    expect(hashId('al', groupKeyOf('ag_1', 'kg.batken'), 'ev_1')).toBe(hashId('al', 'ag_1|kg.batken', 'ev_1'));
+    expect(hashId('al', groupKeyOf('ag_1', 'kg.batken'), 'ev_1')).toBe(
+      hashId('al', 'ag_1|kg.batken', 'ev_1'),
+    );
     expect(agreementLevel('heads of state')).toBe('heads_of_state');
     expect(agreementLevel('GKNB chiefs')).toBe('security_chiefs');
     expect(agreementLevel('governors')).toBe('governors');
@@ -61,7 +63,12 @@ describe('channel formats', () => {
   it('chat messages are Slack blocks with a text fallback', () => {
     const m = chatMessage(alert);
     expect(m.text).toMatch(/^Ceasefire breach: CRITICAL/);
-    expect(m.blocks.map((b) => (b as { type: string }).type)).toEqual(['header', 'section', 'section', 'context']);
+    expect(m.blocks.map((b) => (b as { type: string }).type)).toEqual([
+      'header',
+      'section',
+      'section',
+      'context',
+    ]);
     expect(JSON.stringify(m.blocks)).toContain('npx ceasefire alerts ack al_1');
   });
 
@@ -75,13 +82,23 @@ describe('channel formats', () => {
 describe('configuration', () => {
   it('has safe defaults', () => {
     const c = loadConfig(alertingConfigSchema, {});
-    expect(c).toMatchObject({ ALERT_ON_PROPOSED: true, ALERT_GROUP_WAIT_MS: 0, LOG_CHANNEL: true, ALERTS_TOPIC_CHANNEL: true, OPERATOR_PORT: 8090 });
+    expect(c).toMatchObject({
+      ALERT_ON_PROPOSED: true,
+      ALERT_GROUP_WAIT_MS: 0,
+      LOG_CHANNEL: true,
+      ALERTS_TOPIC_CHANNEL: true,
+      OPERATOR_PORT: 8090,
+    });
     expect(c.OPERATOR_TOKEN).toBeUndefined();
   });
 
   it('names what is missing or wrong', () => {
     try {
-      loadConfig(alertingConfigSchema, { WEBHOOK_URL: 'http://127.0.0.1:1/hook', ALERT_ROUTES: '[{"chanel":"log"}]', EMAIL_TO: 'a@example.org' });
+      loadConfig(alertingConfigSchema, {
+        WEBHOOK_URL: 'http://127.0.0.1:1/hook',
+        ALERT_ROUTES: '[{"chanel":"log"}]',
+        EMAIL_TO: 'a@example.org',
+      });
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(ConfigError);
@@ -92,12 +109,17 @@ describe('configuration', () => {
       loadConfig(alertingConfigSchema, { WEBHOOK_URL: 'http://127.0.0.1:1/hook', EMAIL_TO: 'a@example.org' });
       expect.unreachable();
     } catch (e) {
-      expect((e as ConfigError).problems.map((p) => p.variable).sort()).toEqual(['SMTP_HOST', 'WEBHOOK_SECRET']);
+      expect((e as ConfigError).problems.map((p) => p.variable).sort()).toEqual([
+        'SMTP_HOST',
+        'WEBHOOK_SECRET',
+      ]);
     }
   });
 
   it('parses routes', () => {
-    const c = loadConfig(alertingConfigSchema, { ALERT_ROUTES: '[{"channel":"email","min_severity":"critical"}]' });
+    const c = loadConfig(alertingConfigSchema, {
+      ALERT_ROUTES: '[{"channel":"email","min_severity":"critical"}]',
+    });
     expect(c.ALERT_ROUTES).toEqual([{ channel: 'email', min_severity: 'critical' }]);
   });
 });

@@ -1,5 +1,12 @@
 import { listAgreements, type AgreementRecord } from '@ceasefire/db';
-import { NewAgreement, agreementJson, changeAgreement, finishAgreement, problemsOf, registerAgreement } from '@ceasefire/alerting-service';
+import {
+  NewAgreement,
+  agreementJson,
+  changeAgreement,
+  finishAgreement,
+  problemsOf,
+  registerAgreement,
+} from '@ceasefire/alerting-service';
 import { operatorDb, parseFlags, parseTime, table, type OperatorIo } from './operator-io.ts';
 
 const USAGE = `usage: ceasefire agreements <add | list | confirm ID | end ID> [options]
@@ -15,7 +22,13 @@ const USAGE = `usage: ceasefire agreements <add | list | confirm ID | end ID> [o
 environment: DATABASE_URL, DATABASE_SCHEMA
 `;
 
-const list = (s: string | boolean | undefined) => (typeof s === 'string' ? s.split(',').map((x) => x.trim()).filter(Boolean) : undefined);
+const list = (s: string | boolean | undefined) =>
+  typeof s === 'string'
+    ? s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)
+    : undefined;
 const str = (s: string | boolean | undefined) => (typeof s === 'string' ? s : undefined);
 
 function rows(agreements: AgreementRecord[]): string {
@@ -40,7 +53,10 @@ function rows(agreements: AgreementRecord[]): string {
  */
 export async function agreementsCommand(args: string[], io: OperatorIo): Promise<number> {
   const [action, ...rest] = args;
-  const fail = (message: string, code = 2) => (io.stderr.write(`ceasefire agreements: ${message}\n${code === 2 ? USAGE : ''}`), code);
+  const fail = (message: string, code = 2) => (
+    io.stderr.write(`ceasefire agreements: ${message}\n${code === 2 ? USAGE : ''}`),
+    code
+  );
   const flags = parseFlags(rest, {
     parties: { type: 'string' },
     areas: { type: 'string' },
@@ -73,7 +89,8 @@ export async function agreementsCommand(args: string[], io: OperatorIo): Promise
     const value = str(v[flag]);
     if (value === undefined) continue;
     const t = parseTime(value);
-    if (t === null) return fail(`--${flag} ${value}: give a time with its offset, e.g. 2022-09-16T16:00:00+06:00`);
+    if (t === null)
+      return fail(`--${flag} ${value}: give a time with its offset, e.g. 2022-09-16T16:00:00+06:00`);
     times[flag] = t;
   }
 
@@ -98,14 +115,28 @@ export async function agreementsCommand(args: string[], io: OperatorIo): Promise
         });
         if (!input.success) return fail(problemsOf(input.error).join('; '));
         const agreement = await registerAgreement(db, input.data, now);
-        io.stdout.write(json ? `${JSON.stringify(agreementJson(agreement))}\n` : `registered ${agreement.id}\n${rows([agreement])}`);
+        io.stdout.write(
+          json
+            ? `${JSON.stringify(agreementJson(agreement))}\n`
+            : `registered ${agreement.id}\n${rows([agreement])}`,
+        );
         return 0;
       }
       case 'list': {
         const status = str(v.status);
-        if (status !== undefined && !['proposed', 'in_force', 'ended'].includes(status)) return fail(`--status ${status}: proposed, in_force or ended`);
-        const agreements = await listAgreements(db, status ? { status: status as 'proposed' | 'in_force' | 'ended' } : {});
-        io.stdout.write(json ? `${JSON.stringify(agreements.map(agreementJson))}\n` : agreements.length ? rows(agreements) : 'no agreements\n');
+        if (status !== undefined && !['proposed', 'in_force', 'ended'].includes(status))
+          return fail(`--status ${status}: proposed, in_force or ended`);
+        const agreements = await listAgreements(
+          db,
+          status ? { status: status as 'proposed' | 'in_force' | 'ended' } : {},
+        );
+        io.stdout.write(
+          json
+            ? `${JSON.stringify(agreements.map(agreementJson))}\n`
+            : agreements.length
+              ? rows(agreements)
+              : 'no agreements\n',
+        );
         return 0;
       }
       case 'confirm': {
@@ -122,7 +153,9 @@ export async function agreementsCommand(args: string[], io: OperatorIo): Promise
           now,
         );
         if (agreement === null) return fail(`no agreement ${id}`, 1);
-        io.stdout.write(json ? `${JSON.stringify(agreementJson(agreement))}\n` : `confirmed ${agreement.id}: in force\n`);
+        io.stdout.write(
+          json ? `${JSON.stringify(agreementJson(agreement))}\n` : `confirmed ${agreement.id}: in force\n`,
+        );
         return 0;
       }
       case 'end': {
@@ -135,11 +168,17 @@ export async function agreementsCommand(args: string[], io: OperatorIo): Promise
           now,
         });
         if ('error' in result) {
-          const why = { not_found: `no agreement ${id}`, unknown_superseding: `no agreement ${str(v['superseded-by'])} to supersede it`, ends_before_start: 'it would end before it starts' };
+          const why = {
+            not_found: `no agreement ${id}`,
+            unknown_superseding: `no agreement ${str(v['superseded-by'])} to supersede it`,
+            ends_before_start: 'it would end before it starts',
+          };
           return fail(why[result.error], 1);
         }
         const a = result.agreement;
-        io.stdout.write(json ? `${JSON.stringify(agreementJson(a))}\n` : `ended ${a.id} at ${a.endsAt?.toISOString()}\n`);
+        io.stdout.write(
+          json ? `${JSON.stringify(agreementJson(a))}\n` : `ended ${a.id} at ${a.endsAt?.toISOString()}\n`,
+        );
         return 0;
       }
       default:

@@ -22,7 +22,9 @@ function rows(alerts: AlertRecord[]): string {
       String(a.incidentCount),
       String(a.eventCount),
       a.killed === null ? '-' : String(a.killed),
-      [a.proposedAgreement ? 'proposed' : '', a.untimedAllegation ? 'untimed' : '', ...a.escalations].filter(Boolean).join(','),
+      [a.proposedAgreement ? 'proposed' : '', a.untimedAllegation ? 'untimed' : '', ...a.escalations]
+        .filter(Boolean)
+        .join(','),
       a.updatedAt.toISOString(),
     ]),
   );
@@ -31,7 +33,10 @@ function rows(alerts: AlertRecord[]): string {
 /** `ceasefire alerts list | ack ID`. Returns the exit code: 0 done, 1 refused or not found, 2 bad usage. */
 export async function alertsCommand(args: string[], io: OperatorIo): Promise<number> {
   const [action, ...rest] = args;
-  const fail = (message: string, code = 2) => (io.stderr.write(`ceasefire alerts: ${message}\n${code === 2 ? USAGE : ''}`), code);
+  const fail = (message: string, code = 2) => (
+    io.stderr.write(`ceasefire alerts: ${message}\n${code === 2 ? USAGE : ''}`),
+    code
+  );
   const flags = parseFlags(rest, {
     state: { type: 'string' },
     agreement: { type: 'string' },
@@ -54,27 +59,46 @@ export async function alertsCommand(args: string[], io: OperatorIo): Promise<num
       case 'list': {
         if (positionals.length) return fail(`unexpected argument ${positionals.join(' ')}`);
         const state = typeof v.state === 'string' ? v.state : 'open';
-        if (!['open', 'firing', 'acknowledged', 'resolved', 'all'].includes(state)) return fail(`--state ${state}: open, firing, acknowledged, resolved or all`);
+        if (!['open', 'firing', 'acknowledged', 'resolved', 'all'].includes(state))
+          return fail(`--state ${state}: open, firing, acknowledged, resolved or all`);
         const limit = typeof v.limit === 'string' ? Number(v.limit) : 100;
-        if (!Number.isInteger(limit) || limit < 1) return fail(`--limit ${String(v.limit)}: a positive integer`);
+        if (!Number.isInteger(limit) || limit < 1)
+          return fail(`--limit ${String(v.limit)}: a positive integer`);
         const alerts = await listAlerts(db, {
           ...(state === 'all' ? {} : { state: state as 'open' | 'firing' | 'acknowledged' | 'resolved' }),
           ...(typeof v.agreement === 'string' ? { agreementId: v.agreement } : {}),
           limit,
         });
-        io.stdout.write(json ? `${JSON.stringify(alerts.map(alertJson))}\n` : alerts.length ? rows(alerts) : `no ${state === 'all' ? '' : `${state} `}alerts\n`);
+        io.stdout.write(
+          json
+            ? `${JSON.stringify(alerts.map(alertJson))}\n`
+            : alerts.length
+              ? rows(alerts)
+              : `no ${state === 'all' ? '' : `${state} `}alerts\n`,
+        );
         return 0;
       }
       case 'ack': {
         const [id, ...extra] = positionals;
         if (!id || extra.length) return fail('ack takes one alert id');
         const by = typeof v.by === 'string' ? v.by : (io.env['USER'] ?? 'operator');
-        const outcome = await acknowledgeAlert(db, { id, by, ...(typeof v.note === 'string' ? { note: v.note } : {}), now: new Date() });
+        const outcome = await acknowledgeAlert(db, {
+          id,
+          by,
+          ...(typeof v.note === 'string' ? { note: v.note } : {}),
+          now: new Date(),
+        });
         if (!outcome.ok) {
-          const why = { not_found: `no alert ${id}`, already_acknowledged: `alert ${id} is already acknowledged`, resolved: `alert ${id} is resolved` };
+          const why = {
+            not_found: `no alert ${id}`,
+            already_acknowledged: `alert ${id} is already acknowledged`,
+            resolved: `alert ${id} is resolved`,
+          };
           return fail(why[outcome.reason], 1);
         }
-        io.stdout.write(json ? `${JSON.stringify(alertJson(outcome.alert))}\n` : `acknowledged ${id} as ${by}\n`);
+        io.stdout.write(
+          json ? `${JSON.stringify(alertJson(outcome.alert))}\n` : `acknowledged ${id} as ${by}\n`,
+        );
         return 0;
       }
       default:

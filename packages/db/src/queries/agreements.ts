@@ -204,7 +204,8 @@ export async function upsertProposedAgreement(
   const row = result.rows[0];
   if (row !== undefined) return { agreement: toRecord(row), created: row.created, changed: true };
   // The conflict's `where` found nothing new: the row is as it was.
-  const existing = (await db('agreements').where('dedupe_key', input.dedupeKey).first()) as AgreementRow | undefined;
+  const existing = (await db('agreements').where('dedupe_key', input.dedupeKey).first()) as
+    AgreementRow | undefined;
   if (existing === undefined) throw new Error(`agreement ${input.dedupeKey} vanished during upsert`);
   return { agreement: toRecord(existing), created: false, changed: false };
 }
@@ -221,7 +222,10 @@ export interface ListAgreementsInput {
 }
 
 /** Agreements, newest first. */
-export async function listAgreements(db: Queryable, input: ListAgreementsInput = {}): Promise<AgreementRecord[]> {
+export async function listAgreements(
+  db: Queryable,
+  input: ListAgreementsInput = {},
+): Promise<AgreementRecord[]> {
   const q = db<AgreementRow>('agreements')
     .select('*')
     .orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id' }])
@@ -280,7 +284,11 @@ export async function endAgreement(
   return updateAgreement(
     db,
     input.id,
-    { status: 'ended', endsAt: input.endsAt, ...(input.supersededBy ? { supersededBy: input.supersededBy } : {}) },
+    {
+      status: 'ended',
+      endsAt: input.endsAt,
+      ...(input.supersededBy ? { supersededBy: input.supersededBy } : {}),
+    },
     input.now,
   );
 }
@@ -308,7 +316,10 @@ export async function agreementsToEvaluate(db: Queryable, limit = 20): Promise<A
  * Records that the agreement was evaluated as of its `updatedAt`. A change made meanwhile moved
  * `updated_at` on, so the agreement stays due and is evaluated again.
  */
-export async function markAgreementEvaluated(db: Queryable, agreement: Pick<AgreementRecord, 'id' | 'updatedAt'>): Promise<void> {
+export async function markAgreementEvaluated(
+  db: Queryable,
+  agreement: Pick<AgreementRecord, 'id' | 'updatedAt'>,
+): Promise<void> {
   await db('agreements')
     .where({ id: agreement.id, updated_at: agreement.updatedAt })
     .update({ evaluated_at: agreement.updatedAt });

@@ -141,9 +141,15 @@ export async function lockAlertGroup(trx: Queryable, groupKey: string): Promise<
   await trx.raw('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`alert-group:${groupKey}`]);
 }
 
-/** The group's alert that is not resolved yet (at most one: a partial unique index). */
-export async function findOpenAlert(db: Queryable, groupKey: string): Promise<AlertRecord | null> {
-  const row = await db<AlertRow>('alerts').where({ group_key: groupKey }).whereNot('state', 'resolved').first();
+/** The group's alert that is not resolved yet (at most one: a partial unique index), optionally locked. */
+export async function findOpenAlert(
+  db: Queryable,
+  groupKey: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<AlertRecord | null> {
+  const q = db<AlertRow>('alerts').where({ group_key: groupKey }).whereNot('state', 'resolved');
+  if (options.forUpdate) q.forUpdate();
+  const row = await q.first();
   return row === undefined ? null : toRecord(row);
 }
 
@@ -153,7 +159,11 @@ export async function getAlert(db: Queryable, id: string): Promise<AlertRecord |
 }
 
 /** Reads an alert and locks its row for the transaction; null when another holds it or it is gone. */
-export async function lockAlert(trx: Queryable, id: string, options: { skipLocked?: boolean } = {}): Promise<AlertRecord | null> {
+export async function lockAlert(
+  trx: Queryable,
+  id: string,
+  options: { skipLocked?: boolean } = {},
+): Promise<AlertRecord | null> {
   const q = trx<AlertRow>('alerts').where({ id }).forUpdate();
   if (options.skipLocked) q.skipLocked();
   const row = await q.first();
@@ -179,10 +189,21 @@ export interface AlertTransitionInput {
   readonly reason: string | null;
 }
 
-export async function insertAlertTransitions(db: Queryable, alertId: string, transitions: readonly AlertTransitionInput[]): Promise<void> {
+export async function insertAlertTransitions(
+  db: Queryable,
+  alertId: string,
+  transitions: readonly AlertTransitionInput[],
+): Promise<void> {
   if (transitions.length === 0) return;
   await db('alert_transitions').insert(
-    transitions.map((t) => ({ alert_id: alertId, from_state: t.from, to_state: t.to, at: t.at, by: t.by, reason: t.reason })),
+    transitions.map((t) => ({
+      alert_id: alertId,
+      from_state: t.from,
+      to_state: t.to,
+      at: t.at,
+      by: t.by,
+      reason: t.reason,
+    })),
   );
 }
 
@@ -200,7 +221,14 @@ export async function listAlertTransitions(db: Queryable, alertId: string): Prom
     by: string;
     reason: string | null;
   }>;
-  return rows.map((r) => ({ id: r.id, from: r.from_state, to: r.to_state, at: r.at, by: r.by, reason: r.reason }));
+  return rows.map((r) => ({
+    id: r.id,
+    from: r.from_state,
+    to: r.to_state,
+    at: r.at,
+    by: r.by,
+    reason: r.reason,
+  }));
 }
 
 /** Links an event to an alert; false when it was linked already. */
@@ -217,7 +245,11 @@ export async function linkAlertEvent(
 }
 
 /** Whether any alert of the agreement already counts this event (a redelivery, a re-evaluation). */
-export async function agreementCountsEvent(db: Queryable, agreementId: string, eventId: string): Promise<boolean> {
+export async function agreementCountsEvent(
+  db: Queryable,
+  agreementId: string,
+  eventId: string,
+): Promise<boolean> {
   const row = await db('alert_events as ae')
     .join('alerts as al', 'al.id', 'ae.alert_id')
     .where({ 'al.agreement_id': agreementId, 'ae.event_id': eventId })
@@ -227,7 +259,10 @@ export async function agreementCountsEvent(db: Queryable, agreementId: string, e
 
 /** The ids of an alert's events, in the order they joined. */
 export async function alertEventIds(db: Queryable, alertId: string): Promise<string[]> {
-  const rows = (await db('alert_events').where({ alert_id: alertId }).orderBy(['added_at', 'event_id']).select('event_id')) as Array<{
+  const rows = (await db('alert_events')
+    .where({ alert_id: alertId })
+    .orderBy(['added_at', 'event_id'])
+    .select('event_id')) as Array<{
     event_id: string;
   }>;
   return rows.map((r) => r.event_id);
@@ -324,7 +359,10 @@ export async function getBreachEvent(db: Queryable, id: string): Promise<StoredB
 }
 
 /** An alert's current events with whether each was untimed for the agreement. */
-export async function alertBreachEvents(db: Queryable, alertId: string): Promise<Array<StoredBreachEvent & { untimed: boolean }>> {
+export async function alertBreachEvents(
+  db: Queryable,
+  alertId: string,
+): Promise<Array<StoredBreachEvent & { untimed: boolean }>> {
   const rows = (await eventQuery(db)
     .join('alert_events as ae', 'ae.event_id', 've.id')
     .where('ae.alert_id', alertId)
@@ -354,7 +392,9 @@ export async function candidateBreachEvents(
     q.where((w) =>
       w
         .where('ve.occurred_end', '>=', since)
-        .orWhere((d) => d.whereNull('ve.occurred_end').whereNull('ve.occurred_start').where('s.published_at', '>=', since)),
+        .orWhere((d) =>
+          d.whereNull('ve.occurred_end').whereNull('ve.occurred_start').where('s.published_at', '>=', since),
+        ),
     );
   }
   return ((await q) as StoredEventRow[]).map(storedEvent);

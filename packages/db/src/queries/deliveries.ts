@@ -112,7 +112,12 @@ export async function claimDueDeliveries(
          limit :limit
          for update skip locked)
       returning d.*`,
-    { channel: input.channel, now: input.now, leaseUntil: new Date(input.now.getTime() + input.leaseMs), limit: input.limit },
+    {
+      channel: input.channel,
+      now: input.now,
+      leaseUntil: new Date(input.now.getTime() + input.leaseMs),
+      limit: input.limit,
+    },
   );
   return result.rows.map(toRecord);
 }
@@ -124,7 +129,13 @@ export async function recordDeliverySuccess(
 ): Promise<void> {
   await db('alert_deliveries')
     .where({ id: input.id, status: 'pending' })
-    .update({ status: 'succeeded', attempted_at: input.at, response_code: input.responseCode, next_attempt_at: null, error: null });
+    .update({
+      status: 'succeeded',
+      attempted_at: input.at,
+      response_code: input.responseCode,
+      next_attempt_at: null,
+      error: null,
+    });
 }
 
 /**

@@ -2,7 +2,11 @@ import type { Alert } from '@ceasefire/contracts';
 import { postJson, type Channel, type OutgoingNotification } from './types.ts';
 import { IDEMPOTENCY_HEADER } from './webhook.ts';
 
-const MARK: Record<Alert['severity'], string> = { info: ':large_blue_circle:', warning: ':large_orange_circle:', critical: ':red_circle:' };
+const MARK: Record<Alert['severity'], string> = {
+  info: ':large_blue_circle:',
+  warning: ':large_orange_circle:',
+  critical: ':red_circle:',
+};
 const TITLE: Record<Alert['notification'], string> = {
   opened: 'Ceasefire breach',
   updated: 'Ceasefire breach updated',
@@ -21,12 +25,18 @@ export function chatMessage(alert: Alert): { text: string; blocks: unknown[] } {
     `*Incidents / reports*\n${alert.incident_count ?? '?'} / ${alert.event_count}`,
     `*Killed (claimed)*\n${alert.killed ?? 'none reported'}`,
   ];
-  const context = [`alert \`${alert.alert_id}\``, `acknowledge: \`npx ceasefire alerts ack ${alert.alert_id}\``];
+  const context = [
+    `alert \`${alert.alert_id}\``,
+    `acknowledge: \`npx ceasefire alerts ack ${alert.alert_id}\``,
+  ];
   if (alert.untimed_allegation) context.push(':warning: includes an allegation without a time');
   return {
     text: `${TITLE[alert.notification]}: ${alert.summary}`,
     blocks: [
-      { type: 'header', text: { type: 'plain_text', text: `${TITLE[alert.notification]} in ${alert.area}`.slice(0, 150) } },
+      {
+        type: 'header',
+        text: { type: 'plain_text', text: `${TITLE[alert.notification]} in ${alert.area}`.slice(0, 150) },
+      },
       { type: 'section', text: { type: 'mrkdwn', text: `${MARK[alert.severity]} ${alert.summary}` } },
       { type: 'section', fields: fields.map((text) => ({ type: 'mrkdwn', text })) },
       { type: 'context', elements: context.map((text) => ({ type: 'mrkdwn', text })) },
@@ -39,6 +49,12 @@ export function chatChannel(options: { name?: string; url: string; timeoutMs: nu
   return {
     name: options.name ?? 'chat',
     send: (n: OutgoingNotification, signal: AbortSignal) =>
-      postJson(options.url, JSON.stringify(chatMessage(n.message.data)), { [IDEMPOTENCY_HEADER]: n.idempotencyKey }, signal, options.timeoutMs),
+      postJson(
+        options.url,
+        JSON.stringify(chatMessage(n.message.data)),
+        { [IDEMPOTENCY_HEADER]: n.idempotencyKey },
+        signal,
+        options.timeoutMs,
+      ),
   };
 }

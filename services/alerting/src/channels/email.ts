@@ -33,7 +33,8 @@ export function emailContent(a: Alert): { subject: string; text: string } {
     `Killed:      ${a.killed ?? 'none reported'} (claimed)`,
     `Events from: ${a.first_event_at ?? 'unknown'} to ${a.last_event_at ?? 'unknown'}`,
   ];
-  if (a.untimed_allegation) lines.push('', 'Includes an allegation without a time: it cannot be placed after the start.');
+  if (a.untimed_allegation)
+    lines.push('', 'Includes an allegation without a time: it cannot be placed after the start.');
   lines.push('', `Acknowledge: npx ceasefire alerts ack ${a.alert_id}`);
   return { subject, text: `${lines.join('\n')}\n` };
 }
@@ -66,14 +67,25 @@ export function emailChannel(options: EmailOptions): Channel {
           subject,
           text,
           messageId: `<${n.idempotencyKey.replace(/[^A-Za-z0-9._-]/g, '.')}@ceasefire-watch>`,
-          headers: { 'X-Ceasefire-Idempotency-Key': n.idempotencyKey, 'X-Ceasefire-Alert': n.message.data.alert_id },
+          headers: {
+            'X-Ceasefire-Idempotency-Key': n.idempotencyKey,
+            'X-Ceasefire-Alert': n.message.data.alert_id,
+          },
         });
         const code = /^(\d{3})/.exec(info.response ?? '')?.[1];
         return { responseCode: code ? Number(code) : null };
       } catch (e) {
-        const responseCode = typeof (e as { responseCode?: unknown }).responseCode === 'number' ? (e as { responseCode: number }).responseCode : null;
+        const responseCode =
+          typeof (e as { responseCode?: unknown }).responseCode === 'number'
+            ? (e as { responseCode: number }).responseCode
+            : null;
         const permanent = responseCode !== null && responseCode >= 500;
-        throw new ChannelFailure(permanent ? 'unprocessable' : 'channel_unavailable', `SMTP: ${e instanceof Error ? e.message : String(e)}`, responseCode, { cause: e });
+        throw new ChannelFailure(
+          permanent ? 'unprocessable' : 'channel_unavailable',
+          `SMTP: ${e instanceof Error ? e.message : String(e)}`,
+          responseCode,
+          { cause: e },
+        );
       }
     },
     async close() {

@@ -18,7 +18,12 @@ export function topicChannel(options: { producer: Producer; topicPrefix: string 
         ]);
       } catch (e) {
         const code = e instanceof PipelineError && !e.retryable ? 'unprocessable' : 'channel_unavailable';
-        throw new ChannelFailure(code, `publish to ${topic} failed: ${e instanceof Error ? e.message : String(e)}`, null, { cause: e });
+        throw new ChannelFailure(
+          code,
+          `publish to ${topic} failed: ${e instanceof Error ? e.message : String(e)}`,
+          null,
+          { cause: e },
+        );
       }
       return { responseCode: null };
     },

@@ -62,11 +62,20 @@ export async function postJson(
       signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
     });
   } catch (e) {
-    throw new ChannelFailure('channel_unavailable', `POST failed: ${e instanceof Error ? e.message : String(e)}`, null, { cause: e });
+    throw new ChannelFailure(
+      'channel_unavailable',
+      `POST failed: ${e instanceof Error ? e.message : String(e)}`,
+      null,
+      { cause: e },
+    );
   }
   // Drain the body so the connection is reused; its text helps the operator read the failure.
   const text = await response.text().catch(() => '');
   if (response.ok) return { responseCode: response.status };
   const message = `receiver answered ${response.status}${text ? `: ${text.slice(0, 200)}` : ''}`;
-  throw new ChannelFailure(retryableStatus(response.status) ? 'channel_unavailable' : 'unprocessable', message, response.status);
+  throw new ChannelFailure(
+    retryableStatus(response.status) ? 'channel_unavailable' : 'unprocessable',
+    message,
+    response.status,
+  );
 }

@@ -10,28 +10,84 @@ describe('webhook signatures', () => {
   it('accepts what it signed, within the window', () => {
     const signature = signWebhook(secret, ts, body);
     expect(signature).toMatch(/^v1=[0-9a-f]{64}$/);
-    expect(verifyWebhookSignature({ secret, body, timestamp: String(ts), signature, now })).toEqual({ ok: true });
-    expect(verifyWebhookSignature({ secret, body: Buffer.from(body), timestamp: String(ts - 299), signature: signWebhook(secret, ts - 299, body), now })).toEqual({ ok: true });
+    expect(verifyWebhookSignature({ secret, body, timestamp: String(ts), signature, now })).toEqual({
+      ok: true,
+    });
+    expect(
+      verifyWebhookSignature({
+        secret,
+        body: Buffer.from(body),
+        timestamp: String(ts - 299),
+        signature: signWebhook(secret, ts - 299, body),
+        now,
+      }),
+    ).toEqual({ ok: true });
   });
 
   it('refuses a tampered body, a wrong secret, a moved timestamp', () => {
     const signature = signWebhook(secret, ts, body);
-    expect(verifyWebhookSignature({ secret, body: body + ' ', timestamp: String(ts), signature, now })).toEqual({ ok: false, reason: 'bad_signature' });
-    expect(verifyWebhookSignature({ secret: 'another-secret-entirely', body, timestamp: String(ts), signature, now })).toEqual({ ok: false, reason: 'bad_signature' });
-    expect(verifyWebhookSignature({ secret, body, timestamp: String(ts + 1), signature, now })).toEqual({ ok: false, reason: 'bad_signature' });
-    expect(verifyWebhookSignature({ secret, body, timestamp: String(ts), signature: 'v1=abc', now })).toEqual({ ok: false, reason: 'bad_signature' });
+    expect(
+      verifyWebhookSignature({ secret, body: body + ' ', timestamp: String(ts), signature, now }),
+    ).toEqual({ ok: false, reason: 'bad_signature' });
+    expect(
+      verifyWebhookSignature({
+        secret: 'another-secret-entirely',
+        body,
+        timestamp: String(ts),
+        signature,
+        now,
+      }),
+    ).toEqual({ ok: false, reason: 'bad_signature' });
+    expect(verifyWebhookSignature({ secret, body, timestamp: String(ts + 1), signature, now })).toEqual({
+      ok: false,
+      reason: 'bad_signature',
+    });
+    expect(verifyWebhookSignature({ secret, body, timestamp: String(ts), signature: 'v1=abc', now })).toEqual(
+      { ok: false, reason: 'bad_signature' },
+    );
   });
 
   it('refuses a replay outside the window, and missing or malformed headers', () => {
     const old = ts - 301;
-    expect(verifyWebhookSignature({ secret, body, timestamp: String(old), signature: signWebhook(secret, old, body), now })).toEqual({ ok: false, reason: 'outside_window' });
-    expect(verifyWebhookSignature({ secret, body, timestamp: String(old), signature: signWebhook(secret, old, body), now, toleranceSeconds: 600 })).toEqual({ ok: true });
-    expect(verifyWebhookSignature({ secret, body, timestamp: undefined, signature: 'v1=00', now })).toEqual({ ok: false, reason: 'missing_headers' });
-    expect(verifyWebhookSignature({ secret, body, timestamp: '12.5', signature: 'v1=00', now })).toEqual({ ok: false, reason: 'bad_timestamp' });
+    expect(
+      verifyWebhookSignature({
+        secret,
+        body,
+        timestamp: String(old),
+        signature: signWebhook(secret, old, body),
+        now,
+      }),
+    ).toEqual({ ok: false, reason: 'outside_window' });
+    expect(
+      verifyWebhookSignature({
+        secret,
+        body,
+        timestamp: String(old),
+        signature: signWebhook(secret, old, body),
+        now,
+        toleranceSeconds: 600,
+      }),
+    ).toEqual({ ok: true });
+    expect(verifyWebhookSignature({ secret, body, timestamp: undefined, signature: 'v1=00', now })).toEqual({
+      ok: false,
+      reason: 'missing_headers',
+    });
+    expect(verifyWebhookSignature({ secret, body, timestamp: '12.5', signature: 'v1=00', now })).toEqual({
+      ok: false,
+      reason: 'bad_timestamp',
+    });
   });
 
   it('accepts any of several secrets while they rotate, and several signatures', () => {
     const signature = `v1=deadbeef, ${signWebhook('the-new-secret-value', ts, body)}`;
-    expect(verifyWebhookSignature({ secret: ['the-old-secret-value', 'the-new-secret-value'], body, timestamp: String(ts), signature, now })).toEqual({ ok: true });
+    expect(
+      verifyWebhookSignature({
+        secret: ['the-old-secret-value', 'the-new-secret-value'],
+        body,
+        timestamp: String(ts),
+        signature,
+        now,
+      }),
+    ).toEqual({ ok: true });
   });
 });

@@ -37,12 +37,15 @@ export interface VerifyWebhookInput {
  * A captured request replayed after the window is refused even though its signature is valid;
  * within the window, drop repeats by `x-ceasefire-idempotency-key`. Compares in constant time.
  */
-export function verifyWebhookSignature(input: VerifyWebhookInput): { ok: true } | { ok: false; reason: SignatureRefusal } {
+export function verifyWebhookSignature(
+  input: VerifyWebhookInput,
+): { ok: true } | { ok: false; reason: SignatureRefusal } {
   if (!input.timestamp || !input.signature) return { ok: false, reason: 'missing_headers' };
   if (!/^\d{1,12}$/.test(input.timestamp)) return { ok: false, reason: 'bad_timestamp' };
   const timestamp = Number(input.timestamp);
   const now = Math.floor((input.now ?? new Date()).getTime() / 1000);
-  if (Math.abs(now - timestamp) > (input.toleranceSeconds ?? 300)) return { ok: false, reason: 'outside_window' };
+  if (Math.abs(now - timestamp) > (input.toleranceSeconds ?? 300))
+    return { ok: false, reason: 'outside_window' };
   const body = typeof input.body === 'string' ? input.body : input.body.toString('utf8');
   const secrets = typeof input.secret === 'string' ? [input.secret] : input.secret;
   const given = input.signature
