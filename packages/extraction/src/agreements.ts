@@ -4,17 +4,17 @@
  * violation ("despite the agreements reached on 27 January").
  */
 import type { Vocabulary } from './profile.ts';
-import { compileList, findAll, type Match } from './text/patterns.ts';
+import { findList, type Match } from './text/patterns.ts';
 
 const LEVELS: Array<[string, RegExp]> = [
-  ['heads_of_state', /(?:presidents?|heads of state|leaders of|президент[\p{L}]*|глав[\p{L}]* государств)/iu],
-  ['foreign_ministers', /(?:foreign ministers?|ministers? of foreign affairs|министр[\p{L}]* иностранных дел|глав[\p{L}]* МИД)/iu],
+  ['heads_of_state', /(?:presidents?|heads of state|leaders of|президент[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|глав[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* государств)/i],
+  ['foreign_ministers', /(?:foreign ministers?|ministers? of foreign affairs|министр[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* иностранных дел|глав[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* МИД)/i],
   [
     'security_chiefs',
-    /(?:chairm[ae]n of the (?:state committees?|national security)|national security committees?|GKNB|SCNS|ГКНБ|border (?:agencies|services|representatives|officials)|heads of the border|Tashiev|Yatimov|Ташиев|Ятимов|пограничн[\p{L}]* ведомств|руководств[\p{L}]* пограничн)/iu,
+    /(?:chairm[ae]n of the (?:state committees?|national security)|national security committees?|GKNB|SCNS|ГКНБ|border (?:agencies|services|representatives|officials)|heads of the border|Tashiev|Yatimov|Ташиев|Ятимов|пограничн[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* ведомств|руководств[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* пограничн)/i,
   ],
-  ['governors', /(?:governors?|plenipotentiar|akims?|губернатор|полпред|полномочн[\p{L}]* представител|хоким|председател[\p{L}]* (?:Согдийской|области))/iu],
-  ['governments', /(?:government delegations?|governments|prime ministers?|правительств[\p{L}]*|премьер)/iu],
+  ['governors', /(?:governors?|plenipotentiar|akims?|губернатор|полпред|полномочн[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* представител|хоким|председател[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* (?:Согдийской|области))/i],
+  ['governments', /(?:government delegations?|governments|prime ministers?|правительств[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|премьер)/i],
 ];
 
 export function agreementLevel(clauseText: string, contextText: string): string | null {
@@ -23,15 +23,15 @@ export function agreementLevel(clauseText: string, contextText: string): string 
   return 'other';
 }
 
-export function agreementTerms(text: string, v: Vocabulary): { terms: string[]; matches: Match[] } {
-  const terms: string[] = [];
-  const matches: Match[] = [];
+export interface TermMatch extends Match {
+  term: string;
+}
+
+/** Agreement terms named in `text` (cease_fire, withdraw_forces, joint_patrols…). */
+export function agreementTerms(text: string, v: Vocabulary): TermMatch[] {
+  const matches: TermMatch[] = [];
   for (const [term, list] of Object.entries(v.agreement_terms)) {
-    const found = findAll(compileList(list), text);
-    if (found.length) {
-      terms.push(term);
-      matches.push(...found);
-    }
+    for (const m of findList(list, text)) matches.push({ ...m, term });
   }
-  return { terms, matches };
+  return matches;
 }

@@ -4,7 +4,7 @@
  * in the clause (actor, target, victim).
  */
 import type { AgencyDef, ConflictProfile } from './profile.ts';
-import { compileList, patternSource, type Match } from './text/patterns.ts';
+import { compileList, lower, patternSource, type Match } from './text/patterns.ts';
 
 export interface AgencyMention extends Match {
   agency: AgencyDef;
@@ -28,9 +28,11 @@ interface CompiledAttribution {
   partyCodes: string[];
   reportBefore: RegExp;
   reportAfter: RegExp;
+  partyAtStart: RegExp;
+  partyAtEnd: RegExp;
 }
 
-const L = '[\\p{L}\\p{N}]';
+const L = '[0-9A-Za-z\\u00C0-\\u024F\\u0400-\\u04FF]';
 const cache = new WeakMap<ConflictProfile, CompiledAttribution>();
 
 function compile(profile: ConflictProfile): CompiledAttribution {
@@ -39,20 +41,22 @@ function compile(profile: ConflictProfile): CompiledAttribution {
   const agencyList = profile.agencies;
   const agencies = new RegExp(
     `(?<!${L})(?:${agencyList.map((a) => `(${patternSource(a.patterns)})`).join('|')})(?!${L})`,
-    'giu',
+    'gi',
   );
   const partyCodes = profile.parties.map((p) => p.code);
   const parties = new RegExp(
-    `(?<![\\p{L}\\p{N}\\-–])(?:${profile.parties.map((p) => `(${patternSource(p.patterns)})`).join('|')})(?![\\p{L}\\p{N}])(?!\\s?[-–]\\s?\\p{L})`,
-    'giu',
+    `(?<![0-9A-Za-z\\u00C0-\\u024F\\u0400-\\u04FF\\-–])(?:${profile.parties.map((p) => `(${patternSource(p.patterns)})`).join('|')})(?![0-9A-Za-z\\u00C0-\\u024F\\u0400-\\u04FF])(?!\\s?[-–]\\s?[A-Za-z\\u00C0-\\u024F\\u0400-\\u04FF])`,
+    'gi',
   );
   const v = profile.vocabulary;
   const reportBefore = new RegExp(
     `(?<!${L})(?:${patternSource(v.report_before)})\\s+(?:the\\s+|a\\s+)?(?:latest\\s+)?(?:(?:data|information)\\s+(?:from|of)\\s+(?:the\\s+)?)?(?:press[- ](?:service|centre|center)\\s+of\\s+(?:the\\s+)?)?$`,
-    'iu',
+    'i',
   );
-  const reportAfter = new RegExp(`^[^.;:!?]{0,45}?(?<!${L})(?:${patternSource(v.report_after)})(?!${L})`, 'iu');
-  const c = { agencies, agencyList, parties, partyCodes, reportBefore, reportAfter };
+  const reportAfter = new RegExp(`^[^.;:!?]{0,45}?(?<!${L})(?:${patternSource(v.report_after)})(?!${L})`, 'i');
+  const partyAtStart = new RegExp(`^(?:${profile.parties.map((p) => `(${patternSource(p.patterns)})`).join('|')})`, 'i');
+  const partyAtEnd = new RegExp(`(?:${profile.parties.map((p) => `(${patternSource(p.patterns)})`).join('|')})\\s*$`, 'i');
+  const c = { agencies, agencyList, parties, partyCodes, reportBefore, reportAfter, partyAtStart, partyAtEnd };
   cache.set(profile, c);
   return c;
 }
@@ -73,12 +77,11 @@ function qualifierSide(text: string, start: number, end: number, profile: Confli
   const c = compile(profile);
   const after = text.slice(end, end + 40);
   const before = text.slice(Math.max(0, start - 25), start);
-  const m1 = /^\s*(?:of|for)?\s*(?:the\s+)?(?:Republic\s+of\s+)?/iu.exec(after);
+  const m1 = /^\s*(?:of|for)?\s*(?:the\s+)?(?:Republic\s+of\s+)?/i.exec(after);
   const tail = after.slice(m1?.[0].length ?? 0);
-  c.parties.lastIndex = 0;
-  const pm = new RegExp(c.parties.source, 'iu').exec(tail);
-  if (pm && pm.index === 0) return c.partyCodes[pm.slice(1).findIndex((g) => g !== undefined)] ?? null;
-  const bm = new RegExp(`(?:${c.parties.source})\\s*$`, 'iu').exec(before);
+  const pm = c.partyAtStart.exec(tail);
+  if (pm) return c.partyCodes[pm.slice(1).findIndex((g) => g !== undefined)] ?? null;
+  const bm = c.partyAtEnd.exec(before);
   if (bm) return c.partyCodes[bm.slice(1).findIndex((g) => g !== undefined)] ?? null;
   return null;
 }
@@ -108,17 +111,17 @@ export function findAgencies(text: string, profile: ConflictProfile, contextSide
 }
 
 const TARGET_BEFORE =
-  /(?:(?:^|[^\p{L}])(?:at|on|against|toward|towards|into|to|with|among|near)\s+(?:the\s+|a\s+|an\s+)?(?:positions?\s+of\s+(?:the\s+)?)?|(?:territory|positions?|outskirts|citizens|residents|population|families)\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?|(?:^|[^\p{L}])(?:по|на|против|в направлении|к)\s+(?:позициям\s+|территорию\s+|территории\s+)?|(?:территори[июя]|позици(?:и|ям|ях)|населени[яе])\s+)$/iu;
+  /(?:(?:^|[^A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:at|on|against|toward|towards|into|to|with|among|near)\s+(?:the\s+|a\s+|an\s+)?(?:positions?\s+of\s+(?:the\s+)?)?|(?:territory|positions?|outskirts|citizens|residents|population|families)\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?|(?:^|[^A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:по|на|против|в направлении|к)\s+(?:позициям\s+|территорию\s+|территории\s+)?|(?:территори[июя]|позици(?:и|ям|ях)|населени[яе])\s+)$/i;
 const EXPLICIT_BEFORE =
-  /(?:(?:^|[^\p{L}])by\s+(?:the\s+)?|(?:^|[^\p{L}])from\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?(?:Republic\s+of\s+)?|со\s+стороны\s+|с\s+территории\s+)$/iu;
+  /(?:(?:^|[^A-Za-z\u00C0-\u024F\u0400-\u04FF])by\s+(?:the\s+)?|(?:^|[^A-Za-z\u00C0-\u024F\u0400-\u04FF])from\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?(?:Republic\s+of\s+)?|со\s+стороны\s+|с\s+территории\s+)$/i;
 const NOMINAL_BEFORE =
-  /(?:invasion|attack|aggression|shelling|offensive|incursion|provocation)\s+(?:of|by)\s+(?:the\s+)?$|(?:нападени|агресси|вторжени|обстрел|провокаци)[\p{L}]*\s+$/iu;
+  /(?:invasion|attack|aggression|shelling|offensive|incursion|provocation)\s+(?:of|by)\s+(?:the\s+)?$|(?:нападени|агресси|вторжени|обстрел|провокаци)[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*\s+$/i;
 // "property of Kyrgyz citizens", «граждан Таджикистана»: the people hit, not the actor.
-const VICTIM_NOUN_AFTER = /^\s+(?:citizens|residents|civilians|population|villages?|houses?|settlements?|territory|граждан[\p{L}]*|жител[\p{L}]*|мирн[\p{L}]*|сел[\p{L}]*|территори[\p{L}]*|населени[\p{L}]*)(?![\p{L}])/iu;
-const VICTIM_NOUN_BEFORE = /(?:citizens|residents|граждан[\p{L}]*|жител[\p{L}]*)\s+(?:of\s+)?(?:the\s+)?$/iu;
-const MUTUAL_BEFORE = /(?:between|между)\s+(?:the\s+)?$/iu;
-const MUTUAL_SECOND = /(?:between|между)\s+(?:the\s+)?[\p{L}-]+\s+(?:and|и)\s+$/iu;
-const VICTIM_AFTER = /^[\p{L}\s-]{0,40}?(?:(?:was|were|had been|have been)\s+(?:killed|wounded|injured|hurt)|received\s+(?:a\s+)?(?:gunshot\s+)?wound|погиб|ранен|получил)/iu;
+const VICTIM_NOUN_AFTER = /^\s+(?:citizens|residents|civilians|population|villages?|houses?|settlements?|territory|граждан[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|жител[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|мирн[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|сел[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|территори[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|населени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/i;
+const VICTIM_NOUN_BEFORE = /(?:citizens|residents|граждан[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|жител[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)\s+(?:of\s+)?(?:the\s+)?$/i;
+const MUTUAL_BEFORE = /(?:between|между)\s+(?:the\s+)?$/i;
+const MUTUAL_SECOND = /(?:between|между)\s+(?:the\s+)?[A-Za-z\u00C0-\u024F\u0400-\u04FF-]+\s+(?:and|и)\s+$/i;
+const VICTIM_AFTER = /^[A-Za-z\u00C0-\u024F\u0400-\u04FF\s-]{0,40}?(?:(?:was|were|had been|have been)\s+(?:killed|wounded|injured|hurt)|received\s+(?:a\s+)?(?:gunshot\s+)?wound|погиб|ранен|получил)/i;
 
 /** Mentions of the parties (country names, adjectives, their agencies) with their role. */
 export function findParties(text: string, profile: ConflictProfile, agencies: readonly AgencyMention[]): PartyMention[] {
@@ -132,7 +135,7 @@ export function findParties(text: string, profile: ConflictProfile, agencies: re
     if (TARGET_BEFORE.test(before) || VICTIM_NOUN_BEFORE.test(before) || VICTIM_NOUN_AFTER.test(text.slice(end, end + 30))) return 'target';
     if (VICTIM_AFTER.test(text.slice(end, end + 60))) return 'victim';
     // Russian agentive instrumental and nominalisations: «спровоцированного таджикской стороной».
-    if (/^\s+стороной/iu.test(text.slice(end, end + 12))) return 'explicit_actor';
+    if (/^\s+стороной/i.test(text.slice(end, end + 12))) return 'explicit_actor';
     return 'actor';
   };
   c.parties.lastIndex = 0;
@@ -157,7 +160,7 @@ export function findParties(text: string, profile: ConflictProfile, agencies: re
   for (let i = 0; i + 1 < out.length; i++) {
     const a = out[i];
     const b = out[i + 1];
-    if (a && b && a.side !== b.side && /^\s*(?:and|и|,)\s*$/iu.test(text.slice(a.end, b.start))) {
+    if (a && b && a.side !== b.side && /^\s*(?:and|и|,)\s*$/i.test(text.slice(a.end, b.start))) {
       a.role = 'mutual';
       b.role = 'mutual';
     }
@@ -170,7 +173,7 @@ export function thirdPartyOf(text: string, profile: ConflictProfile): string | n
   for (const t of profile.third_parties) {
     const re = compileList(t.patterns);
     re.lastIndex = 0;
-    if (re.test(text)) return t.code;
+    if (re.test(lower(text))) return t.code;
   }
   return null;
 }

@@ -18,21 +18,22 @@ export interface CasualtyFigures {
   evidence: Match[];
 }
 
-const KILLED = /(?<![\p{L}])(?:killed|killing|dead|deaths?|died|death toll|lost their lives|fatalities|perished|погиб[\p{L}]*|убит[\p{L}]*|скончал[\p{L}]*|смерт[\p{L}]*)(?![\p{L}])/iu;
-const WOUNDED = /(?<![\p{L}])(?:wounded|injured|injuries|wounds?|hurt|ранен[\p{L}]*|ранени[\p{L}]*|ранил[\p{L}]*|травм[\p{L}]*)(?![\p{L}])/iu;
-const VICTIMS = /(?<![\p{L}])(?:victims|casualties|пострадавш[\p{L}]*|пострадал[\p{L}]*)(?![\p{L}])/iu;
-const DISPLACED = /(?<![\p{L}])(?:evacuated|evacuees|displaced|fled|left their homes|relocated|эвакуирован[\p{L}]*|эвакуировали|покинул[\p{L}]*|переселен[\p{L}]*)(?![\p{L}])/iu;
-const RETURNED = /(?<![\p{L}])(?:returned|return|вернул[\p{L}]*|возвращ[\p{L}]*)(?![\p{L}])/iu;
-const SKIP = /(?<![\p{L}])(?:among|including|in addition|в том числе|среди (?:них|погибших|раненых)|remain in hospital|in (?:a )?(?:serious|critical|grave) condition|тяжел[\p{L}]* состоянии|тяжёл[\p{L}]* состоянии|condition of|остаются в)(?![\p{L}])/iu;
-const EARLIER = /(?<![\p{L}])(?:earlier|previously|had reported|ранее|прежде)(?![\p{L}])/iu;
-const TOTAL = /(?<![\p{L}])(?:risen|rose|rises|reached|has reached|increased|climbed|total|toll|number of|достигл[\p{L}]*|возросл[\p{L}]*|увеличил[\p{L}]*|составил[\p{L}]*|число|общее число)(?![\p{L}])/iu;
-const OF_THEM = /(?<![\p{L}])(?:of them|of whom|из них)(?![\p{L}])/iu;
+const KILLED = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:killed|killing|dead|deaths?|died|death toll|lost their lives|fatalities|perished|погиб[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|убит[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|скончал[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|смерт[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/i;
+const WOUNDED = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:wounded|injured|injuries|wounds?|hurt|ранен[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|ранени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|ранил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|травм[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/i;
+const VICTIMS = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:victims|casualties|пострадавш[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|пострадал[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/i;
+const DISPLACED = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:evacuated|evacuees|displaced|fled|left their homes|relocated|эвакуирован[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|эвакуировали|покинул[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|переселен[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/i;
+const RETURNED = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:returned|return|вернул[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|возвращ[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/i;
+const SKIP = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:among|including|in addition|в том числе|среди (?:них|погибших|раненых)|remain in hospital|in (?:a )?(?:serious|critical|grave) condition|тяжел[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* состоянии|тяжёл[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* состоянии|condition of|остаются в)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/i;
+const EARLIER = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:earlier|previously|had reported|ранее|прежде)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/i;
+const TOTAL = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:risen|rose|rises|reached|has reached|increased|climbed|total|toll|number of|достигл[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|возросл[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|увеличил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|составил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|число|общее число)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/i;
+const OF_THEM = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:of them|of whom|из них)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/i;
 const NON_PERSON =
-  /^\s*(?:[\p{L}-]+\s+){0,2}?(?:houses?|homes|villages?|schools?|tonnes?|tons?|km|kilomet[\p{L}]*|units?|vehicles?|outlets?|buildings?|sections?|pupils|%|percent|дом[\p{L}]*|сел[\p{L}]*|тонн[\p{L}]*|километр[\p{L}]*|единиц[\p{L}]*|школ[\p{L}]*|здани[\p{L}]*|процент[\p{L}]*|участк[\p{L}]*)(?![\p{L}])/iu;
+  /^\s*(?:[A-Za-z\u00C0-\u024F\u0400-\u04FF-]+\s+){0,2}?(?:houses?|homes|villages?|schools?|tonnes?|tons?|km|kilomet[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|units?|vehicles?|outlets?|buildings?|sections?|pupils|%|percent|дом[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|сел[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|тонн[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|километр[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|единиц[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|школ[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|здани[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|процент[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|участк[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/i;
 const ZERO =
-  /(?<![\p{L}])(?:no (?:casualties|victims|injuries|one was (?:hurt|injured|killed|wounded))|without casualties|there were no casualties|no casualties were reported|пострадавших нет|пострадавших среди [\p{L} ]{3,40} нет|жертв нет|без жертв|обошлось без (?:жертв|пострадавших)|никто не пострадал)(?![\p{L}])/iu;
-const UNKNOWN = /(?<![\p{L}])(?:being clarified|being specified|уточняется|уточняются|данных о (?:пострадавших|погибших|жертвах) (?:пока )?нет|no information (?:on|about) casualties)(?![\p{L}])/iu;
-const CHUNK_BREAK = /,(?=\s)|;|:|\s(?=(?:and|и|while|whereas|another|еще|ещё|а также|also)\s)|—/giu;
+  /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:no (?:casualties|victims|injuries|one was (?:hurt|injured|killed|wounded))|without casualties|there were no casualties|no casualties were reported|пострадавших нет|пострадавших среди [A-Za-z\u00C0-\u024F\u0400-\u04FF ]{3,40} нет|жертв нет|без жертв|обошлось без (?:жертв|пострадавших)|никто не пострадал)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/i;
+const UNKNOWN = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:being clarified|being specified|уточняется|уточняются|данных о (?:пострадавших|погибших|жертвах) (?:пока )?нет|no information (?:on|about) casualties)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/i;
+const ANY_CASUALTY = new RegExp([KILLED, WOUNDED, VICTIMS, DISPLACED, ZERO].map((r) => r.source).join('|'), 'i');
+const CHUNK_BREAK = /,(?=\s)|;|:|\s(?=(?:and|и|while|whereas|another|еще|ещё|а также|also)\s)|—/gi;
 
 /** Casualty figures stated in one sentence [start, end) of `text`. */
 export function sentenceCasualties(
@@ -43,6 +44,7 @@ export function sentenceCasualties(
   masked: ReadonlyArray<{ start: number; end: number }>,
 ): CasualtyFigures | null {
   const s = text.slice(start, end);
+  if (!ANY_CASUALTY.test(s)) return null;
   const res: CasualtyFigures = { killed: null, wounded: null, displaced: null, zero: false, total: false, evidence: [] };
   let victims: number | null = null;
   let killedOfThem: number | null = null;
@@ -66,7 +68,7 @@ export function sentenceCasualties(
     let kw = KILLED.exec(chunk) ?? null;
     let ww = WOUNDED.exec(chunk) ?? null;
     // "two wounded men died": an adjective before a person noun is not the count's category.
-    if (ww && kw && /^\s+(?:men|people|persons|soldiers|servicemen|civilians|мужчин|человек)/iu.test(chunk.slice(ww.index + ww[0].length))) ww = null;
+    if (ww && kw && /^\s+(?:men|people|persons|soldiers|servicemen|civilians|мужчин|человек)/i.test(chunk.slice(ww.index + ww[0].length))) ww = null;
     let vw = VICTIMS.exec(chunk) ?? null;
     let dw = DISPLACED.exec(chunk) ?? null;
     const person0 = nums.filter((n) => !NON_PERSON.test(text.slice(n.end, n.end + 30)));
@@ -88,7 +90,7 @@ export function sentenceCasualties(
     const num = person[0];
     if (!kw && !ww && !vw && !dw) {
       // A count without a casualty word may be the first part of a coordinated subject.
-      if (num && num.value !== null && /^\s*(?:and|и)\s/iu.test(s.slice(ce, ce + 5))) pending += num.value;
+      if (num && num.value !== null && /^\s*(?:and|и)\s/i.test(s.slice(ce, ce + 5))) pending += num.value;
       else pending = 0;
       continue;
     }

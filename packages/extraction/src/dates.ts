@@ -5,7 +5,7 @@
  * Dates are local calendar days of the issuer; clock times may carry their own zone
  * ("04:50 (Moscow time)", "10:00 GMT") and are then converted to the issuer's zone.
  */
-import { findAll, type Match } from './text/patterns.ts';
+import { findAll, lower, type Match } from './text/patterns.ts';
 
 export type PartOfDay = 'morning' | 'afternoon' | 'evening' | 'night';
 
@@ -42,8 +42,8 @@ const EN_MONTHS = 'january|february|march|april|may|june|july|august|september|o
 const RU_MONTHS =
   'января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре|январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|ноябрь|декабрь|янв|фев|мар|апр|июн|июл|авг|сент|сен|окт|ноя|дек';
 const MON = `(?:${EN_MONTHS}|${RU_MONTHS})\\.?`;
-const B = '(?<![\\p{L}\\p{N}])';
-const E = '(?![\\p{L}\\p{N}])';
+const B = '(?<![0-9A-Za-z\\u00C0-\\u024F\\u0400-\\u04FF])';
+const E = '(?![0-9A-Za-z\\u00C0-\\u024F\\u0400-\\u04FF])';
 
 function monthNumber(word: string): number | null {
   const w = word.toLowerCase().replace(/\.$/, '');
@@ -77,40 +77,40 @@ const PARTS: Record<string, PartOfDay> = {
 
 const RE_NIGHT_EN = new RegExp(
   `${B}(?:on |during |in )?the night of (?:(${MON}) )?(\\d{1,2})(?:st|nd|rd|th)?(?: (${MON}))? (?:to|into|and|[-–]) (?:(${MON}) )?(\\d{1,2})(?:st|nd|rd|th)?(?: (${MON}))?(?:,? (\\d{4}))?${E}`,
-  'giu',
+  'g',
 );
-const RE_NIGHT_RU = new RegExp(`${B}в ночь (?:с (\\d{1,2})(?: (${MON}))? )?на (\\d{1,2}) (${MON})(?: (\\d{4})(?: года| г\\.)?)?${E}`, 'giu');
-const RE_NIGHT_WEEKDAY = new RegExp(`${B}(?:(?:on )?the night (?:of|to) (\\p{L}+day)|в ночь на (понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье))${E}`, 'giu');
+const RE_NIGHT_RU = new RegExp(`${B}в ночь (?:с (\\d{1,2})(?: (${MON}))? )?на (\\d{1,2}) (${MON})(?: (\\d{4})(?: года| г\\.)?)?${E}`, 'g');
+const RE_NIGHT_WEEKDAY = new RegExp(`${B}(?:(?:on )?the night (?:of|to) ([a-z]+day)|в ночь на (понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье))${E}`, 'g');
 const RE_DMY = new RegExp(
-  `${B}(\\d{1,2})(?:\\s*[-–—]\\s*(\\d{1,2}))?(?:st|nd|rd|th)?\\s+(${MON})(?:,?\\s+(\\d{4})(?:\\s*(?:года|г\\.))?)?(?![\\p{L}\\p{N}])`,
-  'giu',
+  `${B}(\\d{1,2})(?:\\s*[-–—]\\s*(\\d{1,2}))?(?:st|nd|rd|th)?\\s+(${MON})(?:,?\\s+(\\d{4})(?:\\s*(?:года|г\\.))?)?(?![0-9A-Za-z\\u00C0-\\u024F\\u0400-\\u04FF])`,
+  'g',
 );
-const RE_MDY = new RegExp(`${B}(${MON})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:\\s*[-–]\\s*(\\d{1,2}))?(?:,?\\s+(\\d{4}))?(?![\\p{N}:])`, 'giu');
+const RE_MDY = new RegExp(`${B}(${MON})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:\\s*[-–]\\s*(\\d{1,2}))?(?:,?\\s+(\\d{4}))?(?![0-9:])`, 'g');
 const RE_NUMERIC = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d])/g;
-const RE_MONTH_YEAR = new RegExp(`${B}(${MON})\\s+(\\d{4})${E}`, 'giu');
+const RE_MONTH_YEAR = new RegExp(`${B}(${MON})\\s+(\\d{4})${E}`, 'g');
 const RE_RELATIVE = new RegExp(
   `${B}(the day before yesterday|позавчера|yesterday|вчера|накануне|earlier today|today|сегодня|tonight|last night|overnight|this (?:morning|afternoon|evening)|минувшей ночью|прошлой ночью|прошедшей ночью|этой ночью|сегодня ночью)(?: (morning|afternoon|evening|night|утром|днем|днём|вечером|ночью))?${E}`,
-  'giu',
+  'g',
 );
 const RE_WEEKDAY = new RegExp(
   `${B}(?:(?:on|last|this|since|по|в|во) )?(sunday|monday|tuesday|wednesday|thursday|friday|saturday|воскресенье|понедельник|вторник|среду|четверг|пятницу|субботу)(?:'s|’s)?(?: (morning|afternoon|evening|night))?${E}`,
-  'giu',
+  'g',
 );
-const RE_SAME_DAY = /(?<![\p{L}])(?:on )?(?:the same (day|evening|night|morning)|that day|в тот же (день|вечер)|в этот же день|того же дня|в тот же день)(?![\p{L}])/giu;
-const RE_ANAPHOR = /(?<![\p{L}])(?:before (?:this|that)|after (?:this|that)|перед этим|после этого|затем|кроме того|in addition|moreover|furthermore|then|shortly after(?:wards)?|later)(?![\p{L}])/giu;
-const RE_PART = /(?<![\p{L}])(?:(since|from|с) )?(?:(?:in|during|throughout|early in|late in|on) )?(?:the )?(morning|afternoon|evening|night)(?: hours)?(?![\p{L}])|(?<![\p{L}])(утром|с утра|днем|днём|вечером|ночью|рано утром|поздно вечером|в первой половине дня|во второй половине дня)(?![\p{L}])/giu;
+const RE_SAME_DAY = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:on )?(?:the same (day|evening|night|morning)|that day|в тот же (день|вечер)|в этот же день|того же дня|в тот же день)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/g;
+const RE_ANAPHOR = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:before (?:this|that)|after (?:this|that)|перед этим|после этого|затем|кроме того|in addition|moreover|furthermore|then|shortly after(?:wards)?|later)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/g;
+const RE_PART = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:(since|from|с) )?(?:(?:in|during|throughout|early in|late in|on) )?(?:the )?(morning|afternoon|evening|night)(?: hours)?(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])|(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(утром|с утра|днем|днём|вечером|ночью|рано утром|поздно вечером|в первой половине дня|во второй половине дня)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/g;
 const RE_CLOCK = /(?<![\d:.])([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d]|[.:]\d)/g;
 
-const AS_OF_BEFORE = /(?:as of|as at|по состоянию на|на момент)(?:\s+(?:about\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:on|,))?)?\s*$/iu;
+const AS_OF_BEFORE = /(?:as of|as at|по состоянию на|на момент)(?:\s+(?:about\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:on|,))?)?\s*$/i;
 const REFERENCE_BEFORE =
-  /(?:protocol|agreement|agreements|accords?|memorandum|ceasefire|truce|договор[её]нност[\p{L}]*|протокол[\p{L}]*|соглашени[\p{L}]*|меморандум[\p{L}]*|перемири[\p{L}]*)(?:\s+[\p{L}-]+){0,1}?\s+(?:of|от|dated|reached on|agreed on|signed on|on|достигнут[\p{L}]*)\s*$/iu;
-const REFERENCE_VERB_BEFORE = /(?:reached|agreed|signed|concluded|достигнут[\p{L}]*|подписанн[\p{L}]*)(?:\s+(?:on|at about|at))?\s*$/iu;
+  /(?:protocol|agreement|agreements|accords?|memorandum|ceasefire|truce|договор[её]нност[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|протокол[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|соглашени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|меморандум[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|перемири[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?:\s+[A-Za-z\u00C0-\u024F\u0400-\u04FF-]+){0,1}?\s+(?:of|от|dated|reached on|agreed on|signed on|on|достигнут[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)\s*$/i;
+const REFERENCE_VERB_BEFORE = /(?:reached|agreed|signed|concluded|достигнут[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|подписанн[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?:\s+(?:on|at about|at))?\s*$/i;
 // "the ministry said today": the day of the report, not of the event.
-const REPORT_BEFORE = /(?:said|says|reported|stated|announced|noted|told\s+\S+|сообщил[\p{L}]*|заявил[\p{L}]*|сообщает|заявляет)\s*$/iu;
-const REFERENCE_AFTER = /^\s*(?:agreements?|accords?|protocol|договор[её]нност)/iu;
+const REPORT_BEFORE = /(?:said|says|reported|stated|announced|noted|told\s+\S+|сообщил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|заявил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|сообщает|заявляет)\s*$/i;
+const REFERENCE_AFTER = /^\s*(?:agreements?|accords?|protocol|договор[её]нност)/i;
 const START_BEFORE =
-  /(?:cease[- ]?fire|truce|прекращени[\p{L}]* огня|перемири[\p{L}]*|режим[\p{L}]* тишины)(?:\s+[\p{L}-]+){0,3}?\s+(?:from|starting(?: at| from)?|effective(?: from)?|с)\s*$|(?:effective from|вступает в силу с|starting from)\s*$/iu;
-const APPROX_BEFORE = /(?:around|about|approximately|approx\.|some|около|примерно|приблизительно)\s+(?:at\s+|в\s+)?$/iu;
+  /(?:cease[- ]?fire|truce|прекращени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* огня|перемири[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|режим[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* тишины)(?:\s+[A-Za-z\u00C0-\u024F\u0400-\u04FF-]+){0,3}?\s+(?:from|starting(?: at| from)?|effective(?: from)?|с)\s*$|(?:effective from|вступает в силу с|starting from)\s*$/i;
+const APPROX_BEFORE = /(?:around|about|approximately|approx\.|some|около|примерно|приблизительно)\s+(?:at\s+|в\s+)?$/i;
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -192,6 +192,7 @@ function roleOf(text: string, m: Match): TemporalRole {
 export function findTemporal(
   text: string,
   pubDate: string | null,
+  /** Per zone, a regex anchored at the start matching its labels ("(Bishkek time)"). */
   zoneLabels: ReadonlyArray<{ offset_min: number; labels: RegExp }>,
 ): { dates: DateMention[]; clocks: ClockMention[] } {
   const dates: DateMention[] = [];
@@ -201,13 +202,15 @@ export function findTemporal(
     const start = m.index;
     const end = start + m[0].length;
     if (!free(start, end)) return;
-    const match = { start, end, text: m[0] };
+    const match = { start, end, text: text.slice(start, end) };
     taken.push(match);
     dates.push({ ...match, ...d, role: roleOf(text, match) });
   };
+  // The scanners are lower-case patterns run on the lower-cased text (see text/patterns.ts).
+  const low = lower(text);
   const each = (re: RegExp, f: (m: RegExpExecArray) => void): void => {
     re.lastIndex = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) f(m);
+    for (let m = re.exec(low); m !== null; m = re.exec(low)) f(m);
   };
   each(RE_NIGHT_EN, (m) => {
     const monthWord = m[6] ?? m[4] ?? m[3] ?? m[1];
@@ -283,13 +286,13 @@ export function findTemporal(
     const start = m.index;
     const end = start + m[0].length;
     // "16.09" inside a date was taken already; a dot form needs a preposition before it.
-    if (m[0].includes('.') && !/(?:в|около|at|about|around|к|by|с|from)\s+$/iu.test(text.slice(Math.max(0, start - 8), start))) continue;
+    if (m[0].includes('.') && !/(?:в|около|at|about|around|к|by|с|from)\s+$/i.test(text.slice(Math.max(0, start - 8), start))) continue;
     if (taken.some((t) => start < t.end && t.start < end)) continue;
     const before = text.slice(Math.max(0, start - 60), start);
     const after = text.slice(end, end + 40);
     let offset: number | null = null;
     let extra = 0;
-    const zm = /^\s*\(?\s*(local time|по местному времени|local|moscow time|по московскому времени|мск|msk|(?:gmt|utc)(?:\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?)?)\s*\)?/iu.exec(after);
+    const zm = /^\s*\(?\s*(local time|по местному времени|local|moscow time|по московскому времени|мск|msk|(?:gmt|utc)(?:\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?)?)\s*\)?/i.exec(after);
     if (zm) {
       const label = (zm[1] ?? '').toLowerCase();
       if (/moscow|московск|мск|msk/.test(label)) offset = 180;
@@ -297,7 +300,7 @@ export function findTemporal(
       extra = zm[0].length;
     } else {
       for (const z of zoneLabels) {
-        const lm = new RegExp(`^\\s*\\(?\\s*(?:${z.labels.source})\\s*\\)?`, 'iu').exec(after);
+        const lm = z.labels.exec(after);
         if (lm) {
           offset = z.offset_min;
           extra = lm[0].length;
@@ -341,7 +344,7 @@ function mergeAdjacentParts(text: string, dates: DateMention[]): void {
     const b = dates[i + 1];
     if (!a || !b) continue;
     const gap = text.slice(a.end, b.start);
-    if (!/^\s*(?:of|on)?\s*$/iu.test(gap)) continue;
+    if (!/^\s*(?:of|on)?\s*$/i.test(gap)) continue;
     const aPart = a.kind === 'part' || a.kind === 'since_morning';
     const bPart = b.kind === 'part' || b.kind === 'since_morning';
     if (aPart === bPart) continue;

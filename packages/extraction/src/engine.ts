@@ -22,7 +22,7 @@ import { findNumbers } from './numbers.ts';
 import { compileGazetteer, findPlaces, toExtracted, type PlaceMention } from './places.ts';
 import type { ConflictProfile, PartyDef } from './profile.ts';
 import { selectProfile } from './profiles/index.ts';
-import { compileList, findAll, type Match } from './text/patterns.ts';
+import { findAll, patternSource, type Match } from './text/patterns.ts';
 import { segment, type Clause } from './text/segment.ts';
 import type {
   CasualtyReport,
@@ -76,9 +76,9 @@ interface Draft {
 }
 
 const VIOLENT: ReadonlySet<EventType> = new Set(['small_arms_fire', 'heavy_weapons_fire', 'air_or_drone_strike', 'armed_clash']);
-const AGREEMENT_NOUN = /(?:agreement|protocol|ceasefire|cease-fire|truce|accord|договор[её]нност|протокол|перемири|прекращени[\p{L}]* огня|режим[\p{L}]* прекращения)/iu;
+const AGREEMENT_NOUN = /(?:agreement|protocol|ceasefire|cease-fire|truce|accord|договор[её]нност|протокол|перемири|прекращени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* огня|режим[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* прекращения)/i;
 const BACKGROUND_DAYS = 45;
-const GENERIC_SITE = /(?<![\p{L}])(?:the (?:outpost|post|village|checkpoint|settlement)|this (?:village|area|section)|застав[\p{L}]*|этого села|села|этом районе|КПП)(?![\p{L}])/iu;
+const GENERIC_SITE = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:the (?:outpost|post|village|checkpoint|settlement)|this (?:village|area|section)|застав[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|этого села|села|этом районе|КПП)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/i;
 
 function inside<T extends { start: number; end: number }>(list: readonly T[], c: { start: number; end: number }): T[] {
   return list.filter((m) => m.start >= c.start && m.end <= c.end);
@@ -102,6 +102,28 @@ function nearest<T extends { start: number; end: number }>(list: readonly T[], p
 
 function partyZone(profile: ConflictProfile, side: string | null): PartyDef['zone'] | null {
   return profile.parties.find((p) => p.code === side)?.zone ?? null;
+}
+
+const zoneCache = new WeakMap<ConflictProfile, Array<{ offset_min: number; labels: RegExp }>>();
+function zoneLabelsOf(p: ConflictProfile): Array<{ offset_min: number; labels: RegExp }> {
+  const hit = zoneCache.get(p);
+  if (hit) return hit;
+  const z = p.parties.map((x) => ({
+    offset_min: parseOffset(x.zone.offset) ?? 0,
+    labels: new RegExp(`^\\s*\\(?\\s*(?:${patternSource(x.zone.labels)})\\s*\\)?`, 'i'),
+  }));
+  zoneCache.set(p, z);
+  return z;
+}
+
+const placeExclusionCache = new WeakMap<ConflictProfile, RegExp>();
+/** Context right before a place that makes it no event location ("taken to hospital in"). */
+function placeExclusionRe(p: ConflictProfile): RegExp {
+  const hit = placeExclusionCache.get(p);
+  if (hit) return hit;
+  const re = new RegExp(`(?:${patternSource(p.vocabulary.place_exclusions)})\\s*$`, 'i');
+  placeExclusionCache.set(p, re);
+  return re;
 }
 
 /** Extracts violation events and casualty reports from one statement. */
@@ -148,12 +170,12 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
   const pubOwnOffset = pubOffsetMatch ? (pubOffsetMatch[1] === 'Z' ? 0 : parseOffset(pubOffsetMatch[1] ?? '')) : null;
   const offsetMin = issuerZone ? parseOffset(issuerZone.offset) : pubOwnOffset;
   const pub = publicationTime(statement.published_at, offsetMin);
-  const zoneLabels = prof.parties.map((p) => ({ offset_min: parseOffset(p.zone.offset) ?? 0, labels: compileList(p.zone.labels) }));
+  const zoneLabels = zoneLabelsOf(prof);
   const temporal = findTemporal(text, pub.date, zoneLabels);
   const dates = temporal.dates.filter((d) => !inExcluded(d));
   const clocks = temporal.clocks.filter((c) => !inExcluded(c));
   const gazetteer = compileGazetteer(prof);
-  const placeExclusion = new RegExp(`(?:${compileList(v.place_exclusions).source.replace(/^\(\?<!\[\\p\{L\}\\p\{N\}\]\)/, '')})\\s*$`, 'iu');
+  const placeExclusion = placeExclusionRe(prof);
   const places = findPlaces(text, gazetteer).filter((p) => !inExcluded(p));
   const numbers = findNumbers(text);
   const cues = findCues(text, v);
@@ -261,7 +283,7 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
     if (negated.length === 0) {
       const incursions = inside(trig.incursion, clause).filter(active);
       const buildups = inside(trig.buildup, clause).filter(active);
-      const against = /(?<![\p{L}])(?:against|против)(?![\p{L}])/iu.test(text.slice(clause.start, clause.end));
+      const against = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:against|против)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/i.test(text.slice(clause.start, clause.end));
       const use = cWeapons.some((w) => w.start < modalStart) && ((incursions.length === 0 && buildups.length === 0) || against) ? inside(trig.weaponUse, clause).filter(active) : [];
       const fire = [...inside(trig.fire, clause).filter(active), ...use];
       const shelling = inside(trig.shelling, clause).filter(active);
@@ -293,7 +315,7 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
       }
       // Agreements: an agreement verb with ceasefire terms, not a yardstick, not a treaty.
       const verbs = inside(trig.agreementVerbs, clause);
-      const cTerms = inside(terms.matches, clause);
+      const cTerms = inside(terms, clause);
       if (
         verbs[0] &&
         cTerms.length > 0 &&
@@ -302,7 +324,7 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
       ) {
         const d = base('ceasefire_agreement', verbs[0], 'strong', true);
         d.civilians = null;
-        d.agreementTermsList = agreementTerms(text.slice(clause.start, clause.end), v).terms;
+        d.agreementTermsList = [...new Set(cTerms.map((t) => t.term))];
         d.agreementLevel = agreementLevel(text.slice(clause.start, clause.end), text.slice(sentence.start, sentence.end));
         d.agreementStart = inside(clocks, clause).find((c) => c.role === 'start') ?? null;
         d.agreementEvidence = [verbs[0], ...cTerms];
@@ -658,7 +680,7 @@ function casualtyReport(
   parties: readonly PartyMention[],
 ): CasualtyReport & { paragraph: number } {
   const frame = inside(agencies, s).find((a) => a.frame && a.agency.kind !== 'media') ?? inside(agencies, s).find((a) => a.agency.kind === 'official');
-  const scopeParty = inside(parties, s).find((p) => p.role === 'target' || p.role === 'victim' || /citizens|граждан/iu.test(text.slice(Math.max(0, p.start - 20), p.end + 20)));
+  const scopeParty = inside(parties, s).find((p) => p.role === 'target' || p.role === 'victim' || /citizens|граждан/i.test(text.slice(Math.max(0, p.start - 20), p.end + 20)));
   const zero = f.zero && f.killed === null && f.wounded === null;
   const evidence: Evidence[] = f.evidence.map((m) => ev('casualties', m));
   if (frame) evidence.push(ev('source', frame));

@@ -4,7 +4,7 @@
  * destruction are events of their own.
  */
 import type { Vocabulary, WeaponClass } from './profile.ts';
-import { compileList, findAll, type Match } from './text/patterns.ts';
+import { findList, type Match } from './text/patterns.ts';
 import type { EventType } from './types.ts';
 
 export interface WeaponMention extends Match {
@@ -33,30 +33,30 @@ export interface TriggerSet {
 export function findTriggers(text: string, v: Vocabulary): TriggerSet {
   const weapons: WeaponMention[] = [];
   for (const w of v.weapons) {
-    for (const m of findAll(compileList(w.patterns), text)) weapons.push({ ...m, name: w.name, class: w.class });
+    for (const m of findList(w.patterns, text)) weapons.push({ ...m, name: w.name, class: w.class });
   }
   // Longest weapon mention wins where two overlap ("mortar crews" over "mortar").
   weapons.sort((a, b) => a.start - b.start || b.end - a.end);
   const dedup: WeaponMention[] = [];
   for (const w of weapons) if (!dedup.some((d) => w.start < d.end && d.start < w.end)) dedup.push(w);
-  const fireExclusions = findAll(compileList(v.fire_exclusions), text);
+  const fireExclusions = findList(v.fire_exclusions, text);
   const notExcluded = (m: Match): boolean => !fireExclusions.some((x) => m.start < x.end && x.start < m.end);
   return {
-    fire: findAll(compileList(v.fire), text).filter(notExcluded),
-    weaponUse: findAll(compileList(v.weapon_use), text),
-    shelling: findAll(compileList(v.shelling), text).filter(notExcluded),
-    clash: findAll(compileList(v.clash), text).filter(notExcluded),
-    incursion: findAll(compileList(v.incursion), text),
-    buildup: findAll(compileList(v.buildup), text),
-    destruction: findAll(compileList(v.destruction), text),
-    agreementVerbs: findAll(compileList(v.agreement_verbs), text),
-    allegation: findAll(compileList(v.allegation), text),
-    agreementExclusions: findAll(compileList(v.agreement_exclusions), text),
+    fire: findList(v.fire, text).filter(notExcluded),
+    weaponUse: findList(v.weapon_use, text),
+    shelling: findList(v.shelling, text).filter(notExcluded),
+    clash: findList(v.clash, text).filter(notExcluded),
+    incursion: findList(v.incursion, text),
+    buildup: findList(v.buildup, text),
+    destruction: findList(v.destruction, text),
+    agreementVerbs: findList(v.agreement_verbs, text),
+    allegation: findList(v.allegation, text),
+    agreementExclusions: findList(v.agreement_exclusions, text),
     fireExclusions,
     weapons: dedup,
-    civilian: findAll(compileList(v.civilian), text),
-    military: findAll(compileList(v.military), text),
-    borderSection: findAll(compileList(v.border_section), text),
+    civilian: findList(v.civilian, text),
+    military: findList(v.military, text),
+    borderSection: findList(v.border_section, text),
   };
 }
 

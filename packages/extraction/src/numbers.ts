@@ -13,6 +13,8 @@ export interface NumberMention {
   approx: boolean;
 }
 
+import { lower } from './text/patterns.ts';
+
 type Kind = 'unit' | 'ten' | 'hundred' | 'scale' | 'vague';
 interface Word {
   value: number | null;
@@ -75,7 +77,12 @@ add(['миллион', 'миллиона', 'миллионов', 'млн'], 1_00
 add(['десятки', 'десятков', 'десятках'], 10, 'vague');
 add(['несколько', 'нескольких', 'многие', 'многих', 'ряд'], null, 'vague');
 
-const TOKEN = /[\p{L}]+|\d{1,3}(?:[ \u00a0\u202f,]\d{3})+(?![\d])|\d+/gu;
+// Only number words and digit groups are scanned: one pass over the lower-cased text.
+const WORD_ALT = [...WORDS.keys()].sort((a, b) => b.length - a.length).join('|');
+const TOKEN = new RegExp(
+  `(?<![0-9a-z\\u00C0-\\u024F\\u0400-\\u04FF])(?:${WORD_ALT})(?![0-9a-z\\u00C0-\\u024F\\u0400-\\u04FF])|\\d{1,3}(?:[ \\u00a0\\u202f,]\\d{3})+(?![\\d])|\\d+`,
+  'g',
+);
 
 /** Numbers in `text` with their spans, in order. */
 export function findNumbers(text: string): NumberMention[] {
@@ -87,8 +94,9 @@ export function findNumbers(text: string): NumberMention[] {
     out.push({ start: cur.start, end: cur.end, text: text.slice(cur.start, cur.end), value, approx: cur.approx });
     cur = null;
   };
+  const low = lower(text);
   TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
+  for (let m = TOKEN.exec(low); m !== null; m = TOKEN.exec(low)) {
     const tok = m[0];
     const start = m.index;
     const end = start + tok.length;
@@ -99,7 +107,7 @@ export function findNumbers(text: string): NumberMention[] {
       const before = text[start - 1] ?? '';
       const after = text.slice(end, end + 2);
       // Clock times, dates, decimals and names like 24.kg are not counts.
-      if (/[.:/\d]/.test(before) || /^[.:/]\d/.test(after) || /^\.\p{L}/u.test(after)) {
+      if (/[.:/\d]/.test(before) || /^[.:/]\d/.test(after) || /^\.[A-Za-z\u00C0-\u024F\u0400-\u04FF]/.test(after)) {
         flush();
         continue;
       }
@@ -107,7 +115,7 @@ export function findNumbers(text: string): NumberMention[] {
       cur = { start, end, total: 0, current: Number(tok.replace(/[^\d]/g, '')), approx: false, vagueNull: false, lastKind: 'digit' };
       continue;
     }
-    const w = WORDS.get(tok.toLowerCase().replace(/ё/g, 'е')) ?? WORDS.get(tok.toLowerCase());
+    const w = WORDS.get(tok);
     if (!w) {
       // "a dozen" keeps its article out of the span; anything else ends the number.
       flush();

@@ -6,6 +6,7 @@
  */
 import type { ConflictProfile, PlaceDef } from './profile.ts';
 import { declineAdjective, declineName } from './text/russian.ts';
+import { lower } from './text/patterns.ts';
 import type { ExtractedPlace } from './types.ts';
 
 interface Alias {
@@ -31,7 +32,7 @@ export interface PlaceMention {
   place: PlaceDef;
 }
 
-const TOKEN = /[\p{L}\p{N}]+/gu;
+const TOKEN = /[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]+/g;
 
 export function normalizeToken(t: string): string {
   return t.toLowerCase().replace(/ё/g, 'е').replace(/[ʼ’']/g, '');
@@ -85,14 +86,16 @@ export function compileGazetteer(profile: ConflictProfile): Gazetteer {
   return g;
 }
 
-const HEAD_WORDS = /^(?:districts?|regions?|raions?|rayons?|районах|районов|районы|районам|районами|областях|областей|области)$/u;
+const HEAD_WORDS = /^(?:districts?|regions?|raions?|rayons?|районах|районов|районы|районам|районами|областях|областей|области)$/;
 
 /** Finds gazetteer places in `text` (longest match first, no overlaps). */
 export function findPlaces(text: string, g: Gazetteer): PlaceMention[] {
   const toks: Array<{ t: string; start: number; end: number }> = [];
+  const low = lower(text);
   TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
-    toks.push({ t: normalizeToken(m[0]), start: m.index, end: m.index + m[0].length });
+  for (let m = TOKEN.exec(low); m !== null; m = TOKEN.exec(low)) {
+    const t = m[0];
+    toks.push({ t: t.includes('ё') ? t.replace(/ё/g, 'е') : t, start: m.index, end: m.index + t.length });
   }
   const out: Array<PlaceMention & { headless: boolean; lastTok: number }> = [];
   for (let i = 0; i < toks.length; ) {
@@ -137,7 +140,7 @@ export function findPlaces(text: string, g: Gazetteer): PlaceMention[] {
     if (!m) continue;
     const next = out[j + 1];
     const gap = next ? text.slice(m.end, next.start) : '';
-    const coordinated = next && /^\s*(?:,|and|и)\s*$/iu.test(gap);
+    const coordinated = next && /^\s*(?:,|and|и)\s*$/i.test(gap);
     if (coordinated && next && (next.place.kind === 'district' || next.place.kind === 'region')) {
       const headTok = toks[next.lastTok]?.t ?? '';
       if (HEAD_WORDS.test(headTok) || m.headless) {

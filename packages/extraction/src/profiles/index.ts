@@ -3,7 +3,7 @@
  * parties, agencies and places the statement mentions most.
  */
 import { assertValidProfile, type ConflictProfile } from '../profile.ts';
-import { compileList, findAll } from '../text/patterns.ts';
+import { compileList, findAll, lower } from '../text/patterns.ts';
 import { AM_AZ_PROFILE } from './am-az.ts';
 import { IN_PK_PROFILE } from './in-pk.ts';
 import { KG_TJ_PROFILE } from './kg-tj.ts';
@@ -22,10 +22,11 @@ const signatures = new WeakMap<ConflictProfile, RegExp>();
 function signature(p: ConflictProfile): RegExp {
   const hit = signatures.get(p);
   if (hit) return hit;
+  // Parties and their agencies name the conflict; place names add the districts' own words.
   const names = [
     ...p.parties.flatMap((x) => x.patterns),
     ...p.agencies.filter((a) => a.side !== null && a.kind !== 'third_party').flatMap((a) => a.patterns),
-    ...p.places.flatMap((pl) => [...pl.en, ...pl.ru]).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
+    ...p.places.filter((pl) => pl.kind === 'district' || pl.kind === 'region').flatMap((pl) => pl.en.slice(0, 1)).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
   ];
   const re = compileList(names);
   signatures.set(p, re);
@@ -38,7 +39,7 @@ export function selectProfile(text: string, sourceAgency: string | null | undefi
   let bestScore = 0;
   const sample = `${sourceAgency ?? ''}\n${text.slice(0, 6000)}`;
   for (const p of profiles) {
-    const score = findAll(signature(p), sample).length;
+    const score = findAll(signature(p), lower(sample)).length;
     if (score > bestScore) {
       best = p;
       bestScore = score;

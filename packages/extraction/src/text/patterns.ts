@@ -1,7 +1,8 @@
 /**
- * Compiles vocabulary pattern lists into whole-word, case-insensitive Unicode regular
- * expressions. JavaScript's \b and \w are ASCII-only, so `\w` in a pattern is rewritten to a
- * Unicode letter-or-digit class and word boundaries are lookarounds on that class.
+ * Compiles vocabulary pattern lists into whole-word regular expressions. Matching runs on a
+ * lower-cased copy of the text (same length, so offsets hold) with lower-cased patterns and no
+ * `u`/`i` flags: Unicode property classes and case folding made the engine several times slower.
+ * `\w` in a pattern stands for a Latin or Cyrillic letter or a digit.
  */
 
 export interface Match {
@@ -10,24 +11,54 @@ export interface Match {
   text: string;
 }
 
-const LETTER = '[\\p{L}\\p{N}]';
+/** A Latin (incl. accented) or Cyrillic letter, or a digit: what a "word" is made of here. */
+export const LETTER = '[0-9a-z\\u00C0-\\u024F\\u0400-\\u04FF]';
 const cache = new WeakMap<readonly string[], RegExp>();
 
-export function patternSource(patterns: readonly string[]): string {
-  return patterns.map((p) => p.replace(/\\w/g, LETTER)).join('|');
+function lowerPattern(p: string): string {
+  let out = '';
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i] ?? '';
+    if (c === '\\') {
+      out += c + (p[i + 1] ?? '');
+      i++;
+    } else out += c.toLowerCase();
+  }
+  return out;
 }
 
-/** One global regex for a list of patterns (cached by list identity). */
+export function patternSource(patterns: readonly string[]): string {
+  return patterns.map((p) => lowerPattern(p).replace(/\\w/g, LETTER)).join('|');
+}
+
+/** One global regex for a list of patterns (cached by list identity); run it on `lower(text)`. */
 export function compileList(patterns: readonly string[]): RegExp {
   const hit = cache.get(patterns);
   if (hit) return hit;
-  const re = new RegExp(`(?<!${LETTER})(?:${patternSource(patterns)})(?!${LETTER})`, 'giu');
+  const re = new RegExp(`(?<!${LETTER})(?:${patternSource(patterns)})(?!${LETTER})`, 'g');
   cache.set(patterns, re);
   return re;
 }
 
-/** All non-overlapping matches of `re` (global) in `text`. */
-export function findAll(re: RegExp, text: string): Match[] {
+let lastIn = '';
+let lastOut = '';
+/** Lower-cases without changing the length (a character whose lower case is longer is kept). */
+export function lower(text: string): string {
+  if (text === lastIn) return lastOut;
+  let out = text.toLowerCase();
+  if (out.length !== text.length) {
+    out = Array.from(text, (c) => {
+      const l = c.toLowerCase();
+      return l.length === c.length ? l : c;
+    }).join('');
+  }
+  lastIn = text;
+  lastOut = out;
+  return out;
+}
+
+/** All non-overlapping matches of `re` (global) in `text`; `text` of the match is the original. */
+export function findAll(re: RegExp, text: string, original: string = text): Match[] {
   const out: Match[] = [];
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
@@ -35,13 +66,14 @@ export function findAll(re: RegExp, text: string): Match[] {
       re.lastIndex++;
       continue;
     }
-    out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+    out.push({ start: m.index, end: m.index + m[0].length, text: original.slice(m.index, m.index + m[0].length) });
   }
   return out;
 }
 
+/** Matches of a pattern list in `text` (case-insensitive). */
 export function findList(patterns: readonly string[], text: string): Match[] {
-  return findAll(compileList(patterns), text);
+  return findAll(compileList(patterns), lower(text), text);
 }
 
 /** Matches of `list` that lie within [start, end). */

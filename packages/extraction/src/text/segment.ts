@@ -43,11 +43,11 @@ const ABBREVIATIONS = new Set([
   'etc', 'approx', 'incl', 'gen', 'col', 'lt', 'г', 'гг', 'ул', 'им', 'т', 'д', 'п', 'с', 'см', 'тыс', 'млн', 'англ', 'рус', 'corp', 'inc',
 ]);
 
-const SENTENCE_END = /[.!?…]+["»”')]*\s+/gu;
+const SENTENCE_END = /[.!?…]+["»”')]*\s+/g;
 const CLAUSE_BREAK =
-  /;\s*|:(?!\d)\s*|,\s+(?=(?:but|while|whereas|however|although|and|однако|но|а(?! также)|тогда как|в то время как)\s)|\s+(?=but\s)/giu;
+  /;\s*|:(?!\d)\s*|,\s+(?=(?:but|while|whereas|however|although|and|однако|но|а(?! также)|тогда как|в то время как)\s)|\s+(?=but\s)/gi;
 const DATELINE =
-  /^[A-ZА-ЯЁ][A-ZА-ЯЁ\- ]{2,30},\s+[^—–\n.]{1,30}?(?:\.\d{2}\.\d{4})?(?:\s*\([^)\n]{1,30}\))?\s*(?:[—–-]\s*(?:[«"]?[\p{L}\d.\- «»"]{1,25}[»"]?\.\s+)?|\/[^/\n]{1,40}\/\.\s*|\.\s+)/u;
+  /^[A-ZА-ЯЁ][A-ZА-ЯЁ\- ]{2,30},\s+[^—–\n.]{1,30}?(?:\.\d{2}\.\d{4})?(?:\s*\([^)\n]{1,30}\))?\s*(?:[—–-]\s*(?:[«"]?[A-Za-z\u00C0-\u024F\u0400-\u04FF\d.\- «»"]{1,25}[»"]?\.\s+)?|\/[^/\n]{1,40}\/\.\s*|\.\s+)/;
 
 export function segment(text: string): Segmentation {
   const paragraphs: Paragraph[] = [];
@@ -62,7 +62,7 @@ export function segment(text: string): Segmentation {
   const first = paragraphs[0];
   if (first && paragraphs.length > 1) {
     const line = text.slice(first.start, first.end).trim();
-    if (line.length < 250 && !/[.!?…]["»”)]?$/u.test(line)) first.headline = true;
+    if (line.length < 250 && !/[.!?…]["»”)]?$/.test(line)) first.headline = true;
   }
   let dateline: Segment | null = null;
   const body = paragraphs.find((p) => !p.headline);
@@ -79,11 +79,11 @@ export function segment(text: string): Segmentation {
     for (let m = SENTENCE_END.exec(ptext); m !== null; m = SENTENCE_END.exec(ptext)) {
       const after = m.index + m[0].length;
       const next = ptext[after];
-      if (next === undefined || !/[\p{Lu}\d«"“(]/u.test(next)) continue;
+      if (next === undefined || !/[A-ZА-ЯЁ\u00C0-\u00DE\d«"“(]/.test(next)) continue;
       if (m[0].startsWith('.')) {
-        const before = /([\p{L}]+)$/u.exec(ptext.slice(Math.max(0, m.index - 12), m.index));
+        const before = /([0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]+)$/.exec(ptext.slice(Math.max(0, m.index - 12), m.index));
         const word = before?.[1] ?? '';
-        if (ABBREVIATIONS.has(word.toLowerCase()) || (word.length === 1 && /\p{Lu}/u.test(word))) continue;
+        if (ABBREVIATIONS.has(word.toLowerCase()) || (word.length === 1 && /A-ZА-ЯЁ\u00C0-\u00DE/.test(word))) continue;
       }
       cuts.push(after);
     }

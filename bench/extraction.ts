@@ -1,0 +1,33 @@
+/**
+ * Extraction throughput on one core: the labelled corpus repeated, after a warm-up.
+ *   npx tsx bench/extraction.ts [iterations]
+ * Prints the figure and a JSON line ({"bench":"extraction",…}).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { extract, type StatementInput } from '@ceasefire/extraction';
+
+const corpusPath = fileURLToPath(new URL('../corpus/dev.jsonl', import.meta.url));
+const statements: StatementInput[] = readFileSync(corpusPath, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => {
+    const r = JSON.parse(l) as StatementInput;
+    return { id: r.id, text: r.text, published_at: r.published_at, language: r.language, source_agency: r.source_agency };
+  });
+
+const iterations = Number(process.argv[2] ?? 40);
+let sink = 0;
+const run = (n: number): void => {
+  for (let i = 0; i < n; i++) for (const s of statements) sink += extract(s).events.length;
+};
+
+run(5); // warm-up: compile regexes and gazetteer, let the JIT settle
+const t0 = process.hrtime.bigint();
+run(iterations);
+const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+const count = iterations * statements.length;
+const perSecond = count / seconds;
+const chars = statements.reduce((a, s) => a + s.text.length, 0) * iterations;
+console.log(`extraction: ${count} statements in ${seconds.toFixed(2)} s = ${Math.round(perSecond)} statements/s (${(chars / seconds / 1e6).toFixed(2)} MB/s), ${sink} events`);
+console.log(JSON.stringify({ bench: 'extraction', statements: count, seconds: Number(seconds.toFixed(3)), statements_per_second: Math.round(perSecond), mb_per_second: Number((chars / seconds / 1e6).toFixed(3)) }));
