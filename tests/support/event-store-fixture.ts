@@ -242,7 +242,7 @@ export async function populateEventStore(db: Knex, now = new Date()): Promise<Fi
 
   const firing = 'al_fixture_batken';
   const opened = new Date('2022-09-17T04:05:00Z');
-  await insertAlert(db, alertRecord({ id: firing, agreementId: agreement, area: 'kg.batken.batken', openedAt: opened, severity: 'warning', firstEventAt: new Date('2022-09-17T02:30:00Z'), lastEventAt: new Date('2022-09-17T02:30:00Z') }));
+  await insertAlert(db, alertRecord({ id: firing, agreementId: agreement, area: 'kg.batken.batken', openedAt: opened, severity: 'warning', summary: 'Small-arms fire on Ak-Sai after the ceasefire began (Kyrgyz border service)', firstEventAt: new Date('2022-09-17T02:30:00Z'), lastEventAt: new Date('2022-09-17T02:30:00Z') }));
   await linkAlertEvent(db, { alertId: firing, eventId: e7a.id, untimed: false, at: opened });
   await insertAlertTransitions(db, firing, [{ from: null, to: 'firing', at: opened, by: 'system', reason: 'breach' }]);
   await enqueueDelivery(db, { alertId: firing, channel: 'log', notification: 'opened', notificationKey: 'opened', idempotencyKey: `${firing}:log:opened`, payload: { fixture: true }, now: opened });
@@ -257,7 +257,7 @@ export async function populateEventStore(db: Knex, now = new Date()): Promise<Fi
   const ackAt = new Date('2022-09-17T05:00:00Z');
   await insertAlert(
     db,
-    alertRecord({ id: acknowledged, agreementId: agreement, area: 'kg.batken.leilek', openedAt: new Date('2022-09-17T04:10:00Z'), state: 'acknowledged', acknowledgedAt: ackAt, acknowledgedBy: 'duty officer', acknowledgedSeverity: 'warning', updatedAt: ackAt }),
+    alertRecord({ id: acknowledged, agreementId: agreement, area: 'kg.batken.leilek', openedAt: new Date('2022-09-17T04:10:00Z'), summary: 'Fighting near Kulundu after the ceasefire began, time not given (Kyrgyz border service)', untimedAllegation: true, state: 'acknowledged', acknowledgedAt: ackAt, acknowledgedBy: 'duty officer', acknowledgedSeverity: 'warning', updatedAt: ackAt }),
   );
   await linkAlertEvent(db, { alertId: acknowledged, eventId: e7b.id, untimed: true, at: new Date('2022-09-17T04:10:00Z') });
   await insertAlertTransitions(db, acknowledged, [
@@ -323,4 +323,38 @@ export function alertMessageOf(alert: AlertRecord, notification: 'opened' | 'upd
       acknowledged_by: alert.acknowledgedBy,
     },
   };
+}
+
+/**
+ * What the classifier and alerting would store for a new statement arriving now: a shelling in
+ * Chon-Alai, its incident, and a critical alert on the fixture's agreement. Returns the alert as
+ * stored, to publish as the alerting worker would.
+ */
+export async function addLiveBreach(db: Knex, agreementId: string, now = new Date()): Promise<{ alert: AlertRecord; eventId: string; statementId: string }> {
+  const day = now.toISOString().slice(0, 10);
+  const text = `Today, ${day}, Tajik forces shelled Daroot-Korgon with mortars. Three people were killed.`;
+  const statementId = `st_kg_live_${now.getTime()}`;
+  await statement(db, statementId, text, now.toISOString(), 'Asia/Bishkek', 'Border Service of the GKNB of the Kyrgyz Republic', 'KG');
+  const e = event({
+    statementId, index: 0, text, type: 'heavy_weapons_fire', area: 'kg.osh.chon_alai', date: day, start: null, local: null, zone: 'Asia/Bishkek',
+    precision: 'day', accused: 'TJ', reportedBy: 'KG', agency: 'Border Service of the GKNB of the Kyrgyz Republic', killed: 3,
+    place: { id: 'kg.osh.chon_alai.daroot_korgon', name: 'Daroot-Korgon', country: 'KG', admin: ['Osh region', 'Chon-Alai district'], lat: 39.553, lon: 72.205, asWritten: 'Daroot-Korgon' },
+    weapons: ['mortar'],
+    evidence: [['time', `Today, ${day}`], ['party', 'Tajik forces'], ['type', 'shelled'], ['place', 'Daroot-Korgon'], ['weapon', 'mortars'], ['casualties', 'Three people were killed']],
+  });
+  await extraction(db, statementId, [e]);
+  const alert = alertRecord({
+    id: `al_live_${now.getTime()}`,
+    agreementId,
+    area: 'kg.osh.chon_alai',
+    openedAt: now,
+    severity: 'critical',
+    killed: 3,
+    escalations: ['fatalities'],
+    summary: 'Mortar fire on Daroot-Korgon, 3 killed claimed (Kyrgyz border service)',
+  });
+  await insertAlert(db, alert);
+  await linkAlertEvent(db, { alertId: alert.id, eventId: e.id, untimed: false, at: now });
+  await insertAlertTransitions(db, alert.id, [{ from: null, to: 'firing', at: now, by: 'system', reason: 'breach' }]);
+  return { alert, eventId: e.id, statementId };
 }

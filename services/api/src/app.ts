@@ -589,7 +589,14 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
 
   // ---- dashboard -----------------------------------------------------------------------------
 
-  await app.register(fastifyStatic, { root: publicDirectory, prefix: '/', wildcard: false, index: ['index.html'] });
+  await app.register(fastifyStatic, {
+    root: publicDirectory,
+    prefix: '/',
+    wildcard: false,
+    index: ['index.html'],
+    // lib.d.ts types the page's helpers for the unit tests; the browser has no use for it.
+    allowedPath: (pathName) => !pathName.endsWith('.ts'),
+  });
 
   // Open event streams never end by themselves: end them so that close() does not wait forever.
   const openStreams = new Set<import('node:http').ServerResponse>();

@@ -1,6 +1,6 @@
 // The dashboard: plain JavaScript, no build step, no external requests. Every text from the API
 // is put in the page with textContent / createTextNode, never as HTML.
-import { TYPE_COLOURS, convexHull, parseSseBlock, projection, radiusFor, segments } from './lib.js';
+import { TYPE_COLOURS, dayAxis, parseSseBlock, projection, radiusFor, segments } from './lib.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const TOKEN_KEY = 'ceasefire.token';
@@ -281,16 +281,13 @@ function renderMap() {
   const local = gazetteer.places.filter((p) => p.lat !== null && p.lon !== null && (p.kind === 'settlement' || p.kind === 'district'));
   if (local.length === 0) return;
   const proj = projection(local, W, H, 40);
-  const parties = new Map(gazetteer.parties.map((p, i) => [p.code, ['#1e6fd9', '#c62828', '#2e7d32'][i % 3]]));
-  for (const [code, colour] of parties) {
-    const hull = convexHull(local.filter((p) => p.country === code).map((p) => [proj.x(p.lon), proj.y(p.lat)]));
-    if (hull.length >= 3) {
-      map.append(svg('polygon', { class: 'country-area', points: hull.map((q) => q.join(',')).join(' '), fill: colour, 'fill-opacity': 0.06, stroke: colour }));
-    }
-  }
+  // No border line is drawn: the gazetteer has points, not boundaries, and a guessed line would
+  // mislead. Places are coloured by the country they belong to instead.
+  const partyColour = new Map(gazetteer.parties.map((p, i) => [p.code, ['#1e6fd9', '#8e24aa', '#2e7d32'][i % 3]]));
   for (const p of local.filter((p) => p.kind === 'settlement')) {
-    map.append(svg('circle', { class: 'place-dot', cx: proj.x(p.lon), cy: proj.y(p.lat), r: 2 }, undefined));
-    map.lastChild.append(svg('title', {}, p.name));
+    const dot = svg('circle', { class: 'place-dot', cx: proj.x(p.lon), cy: proj.y(p.lat), r: 2.5, fill: partyColour.get(p.country) ?? '#999' });
+    dot.append(svg('title', {}, `${p.name} (${p.country})`));
+    map.append(dot);
   }
   for (const p of local.filter((p) => p.kind === 'district')) {
     map.append(svg('text', { class: 'district-label', x: proj.x(p.lon), y: proj.y(p.lat) - 8, 'text-anchor': 'middle' }, p.name.replace(/ district$/, '')));
@@ -321,12 +318,15 @@ function renderMap() {
     map.append(circle);
   }
   const types = [...new Set(incidents.map((i) => i.type))];
+  const entry = (colour, text, small) => {
+    const dot = el('i');
+    dot.style.background = colour;
+    if (small) dot.style.transform = 'scale(0.5)';
+    return el('span', {}, dot, text);
+  };
   $('map-legend').replaceChildren(
-    ...types.map((t) => {
-      const dot = el('i');
-      dot.style.background = TYPE_COLOURS[t] ?? '#555';
-      return el('span', {}, dot, label(t));
-    }),
+    ...types.map((t) => entry(TYPE_COLOURS[t] ?? '#555', label(t), false)),
+    ...[...partyColour].map(([code, colour]) => entry(colour, `places in ${gazetteer.parties.find((p) => p.code === code)?.name ?? code}`, true)),
   );
 }
 
@@ -365,33 +365,40 @@ async function loadTimeline() {
   const H = 220;
   const left = 30;
   const bottom = 30;
-  const day = (s) => Date.parse(`${s}T00:00:00Z`) / 86_400_000;
-  const first = Math.min(...items.map((r) => day(r.day)));
-  const last = Math.max(...items.map((r) => day(r.day)));
-  const days = last - first + 1;
+  // Only days with violations get a slot, with a break mark where days are skipped: an
+  // escalation of a few days stays readable beside a quiet year.
+  const axis = dayAxis(items.map((r) => r.day));
   const perDay = new Map();
   for (const r of items) perDay.set(r.day, (perDay.get(r.day) ?? 0) + r.incidents);
   const max = Math.max(...perDay.values(), 1);
   const areas = [...new Set(items.map((r) => r.area))].sort();
   const palette = ['#1e6fd9', '#c62828', '#ef8f00', '#2e7d32', '#6a1b9a', '#00838f', '#5d4037', '#ad1457', '#558b2f', '#455a64'];
   const colour = (a) => palette[areas.indexOf(a) % palette.length];
-  const bw = Math.max(2, (W - left - 10) / days - 2);
-  const x = (d) => left + ((d - first) * (W - left - 10)) / days;
+  const slot = (W - left - 10) / axis.slots.length;
+  const bw = Math.min(40, Math.max(2, slot - 6));
+  const x = (d) => left + axis.index.get(d) * slot + (slot - bw) / 2;
   const y = (n) => H - bottom - (n * (H - bottom - 10)) / max;
   chart.append(svg('line', { x1: left, y1: H - bottom, x2: W - 5, y2: H - bottom, stroke: '#999' }));
   chart.append(svg('text', { x: left - 4, y: y(max) + 4, 'text-anchor': 'end', 'font-size': 11 }, String(max)));
+  for (const i of axis.breaksBefore) {
+    const bx = left + i * slot;
+    chart.append(svg('line', { class: 'gap-mark', x1: bx - 3, y1: H - bottom + 5, x2: bx + 1, y2: H - bottom - 5 }));
+    chart.append(svg('line', { class: 'gap-mark', x1: bx + 1, y1: H - bottom + 5, x2: bx + 5, y2: H - bottom - 5 }));
+  }
   const stacked = new Map();
   for (const r of [...items].sort((a, b) => a.area.localeCompare(b.area))) {
     const base = stacked.get(r.day) ?? 0;
     stacked.set(r.day, base + r.incidents);
-    const rect = svg('rect', { class: 'bar', 'data-day': r.day, 'data-area': r.area, x: x(day(r.day)), y: y(base + r.incidents), width: bw, height: y(base) - y(base + r.incidents), fill: colour(r.area) });
+    const rect = svg('rect', { class: 'bar', 'data-day': r.day, 'data-area': r.area, x: x(r.day), y: y(base + r.incidents), width: bw, height: y(base) - y(base + r.incidents), fill: colour(r.area) });
     rect.append(svg('title', {}, `${r.day} ${placeName(r.area)}: ${r.incidents} incident(s), ${r.reports} report(s)`));
     chart.append(rect);
   }
-  // A date label on the first and last day and every week in between.
-  for (let d = first; d <= last; d += Math.max(1, Math.ceil(days / 8))) {
-    chart.append(svg('text', { x: x(d) + bw / 2, y: H - 10, 'text-anchor': 'middle', 'font-size': 11 }, new Date(d * 86_400_000).toISOString().slice(5, 10)));
-  }
+  const every = Math.max(1, Math.ceil(axis.slots.length / 10));
+  axis.slots.forEach((d, i) => {
+    if (i % every === 0 || axis.breaksBefore.includes(i)) {
+      chart.append(svg('text', { x: x(d) + bw / 2, y: H - 12, 'text-anchor': 'middle', 'font-size': 11 }, d));
+    }
+  });
   $('timeline-legend').replaceChildren(
     ...areas.map((a) => {
       const dot = el('i');

@@ -11,7 +11,7 @@ export function projection(
   height: number,
   margin?: number,
 ): { x(lon: number): number; y(lat: number): number };
-export function convexHull(points: Array<[number, number]>): Array<[number, number]>;
 export function radiusFor(killed: number | null, wounded: number | null): number;
 export function parseSseBlock(block: string): { event: string; id: string | null; data: string } | null;
 export const TYPE_COLOURS: Record<string, string>;
+export function dayAxis(days: string[]): { slots: string[]; index: Map<string, number>; breaksBefore: number[] };

@@ -47,22 +47,18 @@ export function projection(points, width, height, margin = 30) {
   };
 }
 
-/** Convex hull (monotone chain) of [x, y] points, counter-clockwise. */
-export function convexHull(points) {
-  const p = [...points].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  if (p.length < 3) return p;
-  const cross = (o, a, b) => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
-  const lower = [];
-  for (const q of p) {
-    while (lower.length >= 2 && cross(lower[lower.length - 2], lower[lower.length - 1], q) <= 0) lower.pop();
-    lower.push(q);
-  }
-  const upper = [];
-  for (const q of p.reverse()) {
-    while (upper.length >= 2 && cross(upper[upper.length - 2], upper[upper.length - 1], q) <= 0) upper.pop();
-    upper.push(q);
-  }
-  return lower.slice(0, -1).concat(upper.slice(0, -1));
+/**
+ * The slots of a day axis that shows only days with data: `slots` sorted, `index` of each day,
+ * and `breaksBefore` the slot indexes preceded by skipped days.
+ * @param {string[]} days `YYYY-MM-DD`
+ */
+export function dayAxis(days) {
+  const slots = [...new Set(days)].sort();
+  const index = new Map(slots.map((d, i) => [d, i]));
+  const ordinal = (d) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
+  const breaksBefore = [];
+  for (let i = 1; i < slots.length; i++) if (ordinal(slots[i]) - ordinal(slots[i - 1]) > 1) breaksBefore.push(i);
+  return { slots, index, breaksBefore };
 }
 
 /** Marker radius for an incident: grows with the square root of the casualties claimed. */

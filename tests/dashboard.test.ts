@@ -1,0 +1,130 @@
+// The dashboard in headless Chromium against the API process on real Kafka and Postgres: the
+// operator logs in with the token, the page draws the map, timeline and agreements, an alert
+// published on the private alerts topic appears live with its incident on the map, acknowledging
+// it is stored, and a statement shows its evidence highlighted. Screenshots go to tests/artifacts/.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { alertsTopic, encodeMessage } from '@ceasefire/contracts';
+import { createDb, getAlert } from '@ceasefire/db';
+import type { Admin, Producer } from '@ceasefire/runtime';
+import type { Knex } from 'knex';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './support/browser.ts';
+import { addLiveBreach, alertMessageOf, populateEventStore, type Fixture } from './support/event-store-fixture.ts';
+import { createPrivateTopics, deleteTopicsWithPrefix, eventually, privateSchema, services, testKafka } from './support/harness.ts';
+import { freePort, repoRoot, startWorker, stopAllWorkers } from './support/workers.ts';
+
+const TOKEN = 'test-dashboard-token-0123456789';
+const artifacts = path.join(repoRoot, 'tests/artifacts');
+let admin: Admin;
+let producer: Producer;
+let prefix: string;
+let schema: { schema: string; drop(): Promise<void> };
+let db: Knex;
+let base: string;
+let fx: Fixture;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+const outside: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  const kafka = testKafka('dashboard-test');
+  admin = await kafka.admin();
+  producer = await kafka.producer();
+  prefix = await createPrivateTopics(admin, 'dash');
+  schema = await privateSchema('dash');
+  db = createDb({ databaseUrl: services().databaseUrl, schema: schema.schema });
+  fx = await populateEventStore(db);
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  await startWorker('api', {
+    KAFKA_BROKERS: services().brokers.join(','),
+    DATABASE_URL: services().databaseUrl,
+    DATABASE_SCHEMA: schema.schema,
+    TOPIC_PREFIX: prefix,
+    API_TOKEN: TOKEN,
+    API_HTTP_PORT: String(port),
+  });
+  browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  // The page must not reach anything but its own server (no CDN, tiles or fonts).
+  page.on('request', (r) => {
+    if (!r.url().startsWith(base)) outside.push(r.url());
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stopAllWorkers();
+  await producer?.disconnect();
+  if (admin && prefix) await deleteTopicsWithPrefix(admin, prefix);
+  await admin?.disconnect();
+  await db?.destroy();
+  await schema?.drop();
+});
+
+describe('dashboard', () => {
+  it('asks for the token, then shows alerts, incidents on the map, the timeline and the agreements', async () => {
+    await page.goto(base);
+    await page.locator('#login').waitFor({ state: 'visible' });
+    await page.fill('#login-token', 'not-the-right-token-000');
+    await page.click('#login-form button[type=submit]');
+    await expect.poll(() => page.textContent('#login-error')).toContain('not accepted');
+
+    await page.fill('#login-token', TOKEN);
+    await page.fill('#login-operator', 'browser test');
+    await page.click('#login-form button[type=submit]');
+    await page.locator('#live-status[data-state="live"]').waitFor({ timeout: 30_000 });
+    expect(await page.evaluate("sessionStorage.getItem('ceasefire.token')")).toBe(TOKEN);
+
+    await expect.poll(() => page.locator('#alerts li.alert').count()).toBe(2);
+    expect(await page.locator(`li.alert[data-alert-id="${fx.alerts.acknowledged}"]`).getAttribute('data-state')).toBe('acknowledged');
+    await expect.poll(() => page.locator('#map circle.incident').count()).toBeGreaterThanOrEqual(5);
+    expect(await page.locator('#map text.district-label').count()).toBeGreaterThanOrEqual(4);
+    expect(await page.locator('#timeline rect.bar').count()).toBeGreaterThanOrEqual(3);
+    expect(await page.locator('#agreements li.agreement').textContent()).toContain('Ceasefire of 16 September 2022');
+    await page.screenshot({ path: path.join(artifacts, 'dashboard.png'), fullPage: true });
+  });
+
+  it('shows a newly published alert live with its incident, and stores the acknowledgement', async () => {
+    const live = await addLiveBreach(db, fx.agreement);
+    await producer.publish(prefix + alertsTopic.name, [{ key: live.alert.groupKey, value: encodeMessage(alertsTopic, alertMessageOf(live.alert, 'opened', [live.eventId])) }]);
+
+    const item = page.locator(`li.alert[data-alert-id="${live.alert.id}"]`);
+    await item.waitFor({ timeout: 30_000 });
+    expect(await item.getAttribute('data-severity')).toBe('critical');
+    expect(await item.textContent()).toContain('Daroot-Korgon');
+    // The page re-reads incidents when an alert arrives: the new one is on the map.
+    const incident = (await db('violation_events').where({ id: live.eventId }).first('incident_id')) as { incident_id: string };
+    await page.locator(`#map circle.incident[data-incident-id="${incident.incident_id}"]`).waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: path.join(artifacts, 'dashboard-live-alert.png'), fullPage: true });
+
+    await item.locator('button.ack').click();
+    await expect.poll(() => item.getAttribute('data-state')).toBe('acknowledged');
+    const stored = await eventually(async () => {
+      const a = await getAlert(db, live.alert.id);
+      return a?.state === 'acknowledged' ? a : undefined;
+    });
+    expect(stored.acknowledgedBy).toBe('browser test');
+  });
+
+  it('shows a statement with its evidence highlighted', async () => {
+    await page.locator(`#map circle.incident[data-incident-id="${fx.bothSidesIncident}"]`).click();
+    await page.locator(`#detail a[data-statement-id="${fx.statements.kgLeilek}"]`).click();
+    const text = page.locator('#statement-text');
+    await text.waitFor();
+    expect(await text.textContent()).toContain('opened mortar fire near Kulundu');
+    const marks = await text.locator('mark').allTextContents();
+    expect(marks).toEqual(expect.arrayContaining(['opened mortar fire', 'Kulundu', 'Tajik servicemen']));
+    expect(await text.locator('mark.ev-place').first().textContent()).toBe('Kulundu');
+    await page.locator('#detail-panel').screenshot({ path: path.join(artifacts, 'statement-evidence.png') });
+
+    expect(pageErrors).toEqual([]);
+    expect(outside).toEqual([]);
+  });
+});
