@@ -152,7 +152,7 @@ export function findParties(text: string, profile: ConflictProfile, agencies: re
     out.push({ start, end, text: m[0], side, role: role(start, end) });
   }
   for (const a of agencies) {
-    if (a.frame || a.agency.kind !== 'official' || !a.side || !c.partyCodes.includes(a.side)) continue;
+    if (a.frame || !a.agency.armed || !a.side || !c.partyCodes.includes(a.side)) continue;
     out.push({ start: a.start, end: a.end, text: a.text, side: a.side, role: role(a.start, a.end) });
   }
   out.sort((x, y) => x.start - y.start);

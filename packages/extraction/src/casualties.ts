@@ -82,7 +82,7 @@ export function sentenceCasualties(
       pending = 0;
       continue;
     }
-    if (EARLIER.test(chunk)) {
+    if (ZERO.test(chunk) || EARLIER.test(chunk)) {
       pending = 0;
       continue;
     }

@@ -344,7 +344,7 @@ function mergeAdjacentParts(text: string, dates: DateMention[]): void {
     const b = dates[i + 1];
     if (!a || !b) continue;
     const gap = text.slice(a.end, b.start);
-    if (!/^\s*(?:of|on)?\s*$/i.test(gap)) continue;
+    if (!/^[ \t]*(?:of|on)?[ \t]*$/i.test(gap) || /[.!?]$/.test(a.text)) continue;
     const aPart = a.kind === 'part' || a.kind === 'since_morning';
     const bPart = b.kind === 'part' || b.kind === 'since_morning';
     if (aPart === bPart) continue;

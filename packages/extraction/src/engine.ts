@@ -176,7 +176,8 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
   const clocks = temporal.clocks.filter((c) => !inExcluded(c));
   const gazetteer = compileGazetteer(prof);
   const placeExclusion = placeExclusionRe(prof);
-  const places = findPlaces(text, gazetteer).filter((p) => !inExcluded(p));
+  // "the plenipotentiary in Batken region": a place inside an agency's name is no event place.
+  const places = findPlaces(text, gazetteer).filter((p) => !inExcluded(p) && !agencies.some((a) => p.start >= a.start && p.end <= a.end));
   const numbers = findNumbers(text);
   const cues = findCues(text, v);
   const trig = findTriggers(text, v);
@@ -468,15 +469,22 @@ function mergeDrafts(drafts: Draft[]): Draft[] {
   let list = [...drafts];
   // 1. Repeated mentions of one event of the same type (same day, same area).
   const out: Draft[] = [];
+  const empty = (x: Draft): boolean => x.date === null && x.places.length === 0 && !x.clock;
   for (const d of list) {
-    const twin = out.find(
+    const i = out.findIndex(
       (o) =>
         o.type === d.type &&
         ((o.date === d.date && placesOverlap(o, d) && !(o.clock && d.clock && (o.clock.hh !== d.clock.hh || o.clock.mm !== d.clock.mm))) ||
-          (d.date === null && d.places.length === 0 && !d.clock)),
+          empty(d) ||
+          empty(o)),
     );
-    if (twin) absorb(twin, d);
-    else out.push(d);
+    const twin = out[i];
+    if (!twin) out.push(d);
+    else if (empty(twin) && !empty(d)) {
+      // The later, specific mention carries the event; the summary before it adds to it.
+      absorb(d, twin);
+      out[i] = d;
+    } else absorb(twin, d);
   }
   list = out;
   // 2. Weak attack words ("the shooting", «в результате обстрела») join a compatible attack:
@@ -596,7 +604,8 @@ function finish(
     }
   }
   // Most specific places only: drop a district when one of its villages is named.
-  const own = type === 'ceasefire_agreement' ? d.places : d.places.filter((p) => partyCodes.has(p.place.country));
+  const meeting = d.places.filter((p) => p.place.kind === 'settlement' || p.place.kind === 'other');
+  const own = type === 'ceasefire_agreement' ? (meeting.length ? meeting : d.places) : d.places.filter((p) => partyCodes.has(p.place.country));
   const specific = own.filter((p) => !own.some((q) => q !== p && q.place.parent === p.place.id));
   const extracted = specific.map((p) => toExtracted(p, g, lang));
   const countries = new Set(extracted.map((p) => p.country));

@@ -39,6 +39,8 @@ export interface AgencyDef {
   /** The side it speaks for; null when only the context tells (a bare "Ministry of Health"). */
   side: string | null;
   kind: AgencyKind;
+  /** Border guards, armed forces, security services: named as an actor when they act. */
+  armed?: boolean;
   patterns: string[];
 }
 

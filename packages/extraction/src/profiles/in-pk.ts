@@ -28,10 +28,10 @@ export const IN_PK_PROFILE: ConflictProfile = {
     { code: 'UN', name: 'UNMOGIP', patterns: ['UNMOGIP', 'United Nations', 'UN', 'ООН'] },
   ],
   agencies: [
-    { id: 'in.army', name: 'Indian Army', side: 'IN', kind: 'official', patterns: ['Indian Army', 'Army spokesperson', 'White Knight Corps', 'Chinar Corps', 'Northern Command', 'DGMO(?: of India)?'] },
+    { id: 'in.army', armed: true, name: 'Indian Army', side: 'IN', kind: 'official', patterns: ['Indian Army', 'Army spokesperson', 'White Knight Corps', 'Chinar Corps', 'Northern Command', 'DGMO(?: of India)?'] },
     { id: 'in.mea', name: 'Ministry of External Affairs of India', side: 'IN', kind: 'official', patterns: ['Ministry of External Affairs', 'MEA'] },
-    { id: 'in.bsf', name: 'Border Security Force', side: 'IN', kind: 'official', patterns: ['Border Security Force', 'BSF'] },
-    { id: 'pk.ispr', name: 'Inter-Services Public Relations', side: 'PK', kind: 'official', patterns: ['Inter-Services Public Relations', 'ISPR'] },
+    { id: 'in.bsf', armed: true, name: 'Border Security Force', side: 'IN', kind: 'official', patterns: ['Border Security Force', 'BSF'] },
+    { id: 'pk.ispr', armed: true, name: 'Inter-Services Public Relations', side: 'PK', kind: 'official', patterns: ['Inter-Services Public Relations', 'ISPR'] },
     { id: 'pk.mofa', name: 'Ministry of Foreign Affairs of Pakistan', side: 'PK', kind: 'official', patterns: ['Foreign Office(?: of Pakistan)?', 'Ministry of Foreign Affairs of Pakistan', 'FO spokesperson'] },
     { id: 'media.pti', name: 'PTI', side: 'IN', kind: 'media', patterns: ['PTI', 'Press Trust of India'] },
     { id: 'media.app', name: 'APP', side: 'PK', kind: 'media', patterns: ['APP', 'Associated Press of Pakistan', 'Dawn'] },
