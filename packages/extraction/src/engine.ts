@@ -171,6 +171,7 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
   const offsetMin = issuerZone ? parseOffset(issuerZone.offset) : pubOwnOffset;
   const pub = publicationTime(statement.published_at, offsetMin);
   const zoneLabels = zoneLabelsOf(prof);
+  const pubLocalMin = pub.instant !== null && offsetMin !== null ? (((Math.floor(pub.instant / 60_000) + offsetMin) % 1440) + 1440) % 1440 : null;
   const temporal = findTemporal(text, pub.date, zoneLabels);
   const dates = temporal.dates.filter((d) => !inExcluded(d));
   const clocks = temporal.clocks.filter((c) => !inExcluded(c));
@@ -227,6 +228,9 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
         else date = dm.date;
       } else if (clock || partM) {
         date = lastEventDate ?? ctx?.date ?? null;
+        // A bare clock time in a statement with no other date: the day of publication, when
+        // that time had already come (the issuer's local clock).
+        if (!date && clock && clock.offset_min === null && pubLocalMin !== null && clock.hh * 60 + clock.mm <= pubLocalMin) date = pub.date;
       } else if (ctx && ctx.paragraph === clause.paragraph) {
         date = ctx.date;
       }
@@ -403,7 +407,8 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
   events = keepOne(events, 'violation_allegation');
   events = keepOne(events, 'ceasefire_agreement');
 
-  const out = events.map((d, i) => finish(d, i, prof, lang, gazetteer, issuerZone, pubOwnOffset, partyCodes, text));
+  const publisherSide = source?.side ?? statementReporter.side;
+  const out = events.map((d, i) => finish(d, i, prof, lang, gazetteer, issuerZone, pubOwnOffset, partyCodes, text, publisherSide));
   const isViolation = out.some((e) => e.type !== 'ceasefire_agreement');
   return {
     statement_id: String(statement.id ?? ''),
@@ -591,6 +596,7 @@ function finish(
   pubOffset: number | null,
   partyCodes: ReadonlySet<string>,
   text: string,
+  publisherSide: string | null,
 ): ViolationEvent {
   const type = d.type;
   const reporterSide = d.reporter.side;
@@ -672,7 +678,8 @@ function finish(
     time,
     places: extracted,
     reporter: d.reporter,
-    claim_status: d.reporterEvidence && d.reporter.side !== null && d.reporter.side !== (d.reporter.agency ? d.reporter.side : null) ? 'quoted_claim' : 'reported',
+    // A claim of the other side relayed by this publisher is kept as a quoted claim.
+    claim_status: publisherSide !== null && reporterSide !== null && reporterSide !== publisherSide ? 'quoted_claim' : 'reported',
     agreement,
     evidence: [...uniq.values()].sort((a, b) => a.start - b.start),
     confidence: Math.round(confidence * 100) / 100,

@@ -52,7 +52,7 @@ export const STANDARD_VOCABULARY: Vocabulary = {
   weapon_use: ['use (?:\\w+ ){0,6}of', 'using', 'used', 'применени\\w*', 'применил\\w*', 'с применением'],
   shelling: ['shell(?:ed|ing|s)', 'bombard\\w*', 'artillery fire', 'mortar fire', 'минометн\\w* огонь', 'минометн\\w* обстрел\\w*'],
   clash: [
-    'armed clash\\w*', 'clash\\w*', 'shoot-?outs?', 'skirmish\\w*', 'exchange of fire', 'exchanged fire', 'fighting', 'hostilities',
+    'armed clash\\w*', 'clash\\w*', 'shoot-?outs?', 'fire-?fights?', 'gun-?fights?', 'gun battles?', 'skirmish\\w*', 'exchange of fire', 'exchanged fire', 'fighting', 'hostilities',
     'armed conflict', 'armed aggression', 'aggression', 'armed attack', 'attack', 'attacks', 'battles?',
     'бои', 'бой', 'боев\\w* действи\\w*', 'столкновени\\w*', 'перестрелк\\w*', 'вооруженн\\w* (?:конфликт|нападени|агресси|провокаци|инцидент)\\w*',
     'вооружённ\\w* (?:конфликт|нападени|агресси)\\w*', 'агресси\\w*', 'нападени\\w*', 'напал\\w*', 'атак\\w*', 'атаковал\\w*',

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from './engine.ts';
+import { KG_TJ_PROFILE } from './profiles/kg-tj.ts';
+
+const run = (text: string, source = 'Kabar', published_at = '2023-05-20T19:00:00+06:00') =>
+  extract({ id: 't', text, published_at, source_agency: source }, KG_TJ_PROFILE);
+
+describe('agreements', () => {
+  it('codes a ceasefire reached, with level, terms and start time', () => {
+    const r = run('Today the heads of the border services of Kyrgyzstan and Tajikistan agreed on a complete ceasefire from 18:00 and on joint patrols of the section.');
+    const a = r.events.find((e) => e.type === 'ceasefire_agreement');
+    expect(a).toMatchObject({ date: '2023-05-20', accused_party: null });
+    expect(a?.agreement).toMatchObject({ level: 'security_chiefs', starts_at_utc: '2023-05-20T12:00:00Z', zone: 'Asia/Bishkek' });
+    expect(a?.agreement?.terms).toEqual(expect.arrayContaining(['cease_fire', 'joint_patrols']));
+    expect(r.is_violation_report).toBe(false);
+  });
+  it('reads Russian agreements of heads of state and governors', () => {
+    const r = run('Президенты двух стран договорились о прекращении огня и отводе войск.', 'Кабар');
+    expect(r.events[0]?.agreement?.level).toBe('heads_of_state');
+    const g = run('Губернаторы приграничных областей договорились о перемирии.', 'Кабар');
+    expect(g.events[0]?.agreement?.level).toBe('governors');
+  });
+  it('does not code an agreement that is only the yardstick of a violation', () => {
+    const r = run('Despite the ceasefire agreed on 18 May, Tajik units fired mortars at Arka this morning.', 'Border Service of the GKNB of the Kyrgyz Republic');
+    expect(r.events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
+  });
+  it('codes an allegation when no specific event is given', () => {
+    const r = run('The Tajik side continues to violate the ceasefire agreements, the Border Service said.', '24.kg');
+    expect(r.events).toMatchObject([{ type: 'violation_allegation', accused_party: 'TJ', reported_by: 'KG' }]);
+  });
+  it('does not code border treaties or delimitation as ceasefires', () => {
+    expect(run('The delegations agreed on the description of two more sections of the state border.').events).toEqual([]);
+    expect(run('Главы государств подписали Договор о государственной границе.').events).toEqual([]);
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from './engine.ts';
+import { KG_TJ_PROFILE } from './profiles/kg-tj.ts';
+
+const run = (text: string, source: string | null, published_at = '2023-04-12T10:00:00+06:00') =>
+  extract({ id: 't', text, published_at, source_agency: source }, KG_TJ_PROFILE);
+
+describe('attribution', () => {
+  it('takes the reporter from the issuing agency', () => {
+    const r = run('Today at 06:20 Tajik border guards opened fire from automatic weapons at a Kyrgyz patrol near Kyzyl-Bel.', 'Border Service of the GKNB of the Kyrgyz Republic');
+    expect(r.reporter).toEqual({ agency: 'Border Service of the GKNB of the Kyrgyz Republic', side: 'KG' });
+    expect(r.events[0]).toMatchObject({ accused_party: 'TJ', reported_by: 'KG', claim_status: 'reported' });
+  });
+  it('gives a relay the side of the official source it cites', () => {
+    const r = run('According to the Border Troops of Tajikistan, Kyrgyz servicemen fired at residents of Surkh this morning.', '24.kg');
+    expect(r.events[0]).toMatchObject({ reported_by: 'TJ', accused_party: 'KG' });
+    const ru = run('Как сообщили «Азия-Плюс» в Пограничных войсках ГКНБ Таджикистана, кыргызские военные обстреляли село Лаккон.', 'Азия-Плюс');
+    expect(ru.events[0]).toMatchObject({ reported_by: 'TJ', accused_party: 'KG' });
+  });
+  it('tells the actor from the target', () => {
+    expect(run('Tajik units opened fire at the positions of Kyrgyz border guards near Kulundu today.', 'Kabar').events[0]?.accused_party).toBe('TJ');
+    expect(run('Огонь был открыт со стороны Таджикистана по кыргызскому посту у села Достук.', 'Кабар').events[0]?.accused_party).toBe('TJ');
+    expect(run('The village of Arka was shelled by Tajik artillery this morning.', 'AKIpress').events[0]?.accused_party).toBe('TJ');
+    expect(run('Кыргызские военные обстреляли из минометов таджикские посты у Ворух.', 'Ховар').events[0]?.accused_party).toBe('KG');
+  });
+  it('leaves the accused empty for mutual blame and neutral figures', () => {
+    const r = run('A firefight between Kyrgyz and Tajik border guards broke out near Tort-Kocho on Monday; the sides blame each other.', 'AKIpress');
+    expect(r.events[0]?.accused_party).toBeNull();
+  });
+  it('codes third parties with their own code', () => {
+    const r = run('The OSCE is concerned about the fighting on the Kyrgyz-Tajik border today.', 'OSCE Chairpersonship', '2023-04-12');
+    expect(r.events[0]).toMatchObject({ type: 'armed_clash', reported_by: 'OSCE', accused_party: null });
+  });
+  it('marks a claim relayed from the other side as quoted', () => {
+    const r = run('The Tajik Border Troops claim that Kyrgyz soldiers fired at Lakkon yesterday.', 'Kabar');
+    expect(r.events[0]).toMatchObject({ reported_by: 'TJ', claim_status: 'quoted_claim' });
+  });
+});

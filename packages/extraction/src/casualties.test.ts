@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from './engine.ts';
+import { KG_TJ_PROFILE } from './profiles/kg-tj.ts';
+
+const run = (text: string, source = 'Ministry of Health of the Kyrgyz Republic') =>
+  extract({ id: 't', text, published_at: '2023-04-12T18:00:00+06:00', source_agency: source }, KG_TJ_PROFILE);
+
+describe('casualties', () => {
+  it('reads killed and injured, in digits and words', () => {
+    const r = run('On 11 April Tajik units shelled Kok-Terek with artillery. Four civilians were killed and 13 others were injured.', 'Border Service of the GKNB of the Kyrgyz Republic');
+    expect(r.events[0]).toMatchObject({ killed: 4, wounded: 13 });
+  });
+  it('counts "victims" as injured, deaths apart', () => {
+    const r = run('The number of victims of the armed attack on Batken district on 11 April has reached 40 people, and 6 people were killed.');
+    expect(r.events[0]).toMatchObject({ type: 'armed_clash', killed: 6, wounded: 40 });
+    expect(r.casualty_reports[0]).toMatchObject({ source_agency: 'Ministry of Health of the Kyrgyz Republic', side: 'KG', killed: 6, injured: 40 });
+  });
+  it('subtracts the dead when they are among the victims', () => {
+    const r = run('Число пострадавших в результате вооруженного нападения на Лейлекский район достигло 52 человек, из них 9 погибли.');
+    expect(r.events[0]).toMatchObject({ killed: 9, wounded: 43 });
+  });
+  it('adds coordinated counts within one phrase', () => {
+    const r = run('Yesterday Tajik servicemen fired at Dostuk from automatic weapons; three border guards and five civilians were wounded.', 'Border Service of the GKNB of the Kyrgyz Republic');
+    expect(r.events[0]?.wounded).toBe(8);
+  });
+  it('reads Russian collective forms', () => {
+    const r = run('Вчера кыргызские военные обстреляли из минометов село Сурх. Погибли двое, ранены пятеро мирных жителей.', 'Министерство иностранных дел Республики Таджикистан');
+    expect(r.events[0]).toMatchObject({ killed: 2, wounded: 5 });
+  });
+  it('takes the latest total, not an earlier snapshot, and never adds them', () => {
+    const r = run('The death toll of the attack on Batken region on 10 April has risen to 14. Earlier, 9 deaths were reported.');
+    expect(r.events[0]?.killed).toBe(14);
+  });
+  it('counts evacuees as displaced, not returnees', () => {
+    const r = run('As a result of the attack on Kadamjay district on 11 April, 2,400 residents were evacuated. Of them, 300 have returned home.', 'Ministry of Emergency Situations of the Kyrgyz Republic');
+    expect(r.events[0]?.displaced).toBe(2400);
+  });
+  it('leaves figures null while they are being clarified', () => {
+    const r = run('Tajik artillery shelled Sulyukta this morning. The number of casualties is being clarified.', 'Border Service of the GKNB of the Kyrgyz Republic');
+    expect(r.events[0]).toMatchObject({ killed: null, wounded: null });
+  });
+});

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { findTemporal, publicationTime } from './dates.ts';
+import { extract } from './engine.ts';
+import { KG_TJ_PROFILE } from './profiles/kg-tj.ts';
+
+const pub = '2023-08-10'; // a Thursday
+const dates = (text: string) => findTemporal(text, pub, []).dates.map((d) => ({ date: d.date, part: d.part, kind: d.kind, role: d.role }));
+
+describe('dates', () => {
+  it('resolves relative days against the publication date', () => {
+    expect(dates('Yesterday troops moved')[0]).toMatchObject({ date: '2023-08-09' });
+    expect(dates('вчера вечером')[0]).toMatchObject({ date: '2023-08-09', part: 'evening' });
+    expect(dates('this morning')[0]).toMatchObject({ date: '2023-08-10', part: 'morning' });
+    expect(dates('позавчера')[0]).toMatchObject({ date: '2023-08-08' });
+  });
+
+  it('resolves weekdays to the latest such day up to publication', () => {
+    expect(dates('on Monday')[0]).toMatchObject({ date: '2023-08-07' });
+    expect(dates('в среду')[0]).toMatchObject({ date: '2023-08-09' });
+    expect(dates("Tuesday's incident")[0]).toMatchObject({ date: '2023-08-08' });
+    expect(dates('on Thursday')[0]).toMatchObject({ date: '2023-08-10' });
+  });
+
+  it('gives a night the day it ends on', () => {
+    expect(dates('on the night of 8 to 9 August')[0]).toMatchObject({ date: '2023-08-09', part: 'night' });
+    expect(dates('в ночь на 7 августа')[0]).toMatchObject({ date: '2023-08-07', part: 'night' });
+    expect(dates('в ночь с 5 на 6 августа')[0]).toMatchObject({ date: '2023-08-06', part: 'night' });
+  });
+
+  it('reads absolute dates, ranges and numeric dates, taking the year from publication', () => {
+    expect(dates('on 2 August')[0]).toMatchObject({ date: '2023-08-02' });
+    expect(dates('August 3-4')[0]).toMatchObject({ date: '2023-08-03' });
+    expect(dates('5–6 августа 2022 года')[0]).toMatchObject({ date: '2022-08-05' });
+    expect(dates('04.08.2023')[0]).toMatchObject({ date: '2023-08-04' });
+    // A day after publication belongs to the previous year.
+    expect(dates('on 30 December')[0]).toMatchObject({ date: '2022-12-30' });
+  });
+
+  it('joins a part of day to its date', () => {
+    expect(dates('on the afternoon of 6 August')[0]).toMatchObject({ date: '2023-08-06', part: 'afternoon' });
+    expect(dates('утром 6 августа')[0]).toMatchObject({ date: '2023-08-06', part: 'morning' });
+  });
+
+  it('marks report cut-offs and agreement dates so they do not date events', () => {
+    expect(dates('as of 18:00 on 9 August')[0]).toMatchObject({ role: 'as_of' });
+    expect(dates('по состоянию на 9 августа')[0]).toMatchObject({ role: 'as_of' });
+    expect(dates('contrary to the protocol of 1 August')[0]).toMatchObject({ role: 'reference' });
+  });
+
+  it('reads clock times with their zone', () => {
+    const { clocks } = findTemporal('at 03:15 (Moscow time), then at 09:00 GMT and 21:05 local time', pub, []);
+    expect(clocks.map((c) => [c.hh, c.mm, c.offset_min])).toEqual([
+      [3, 15, 180],
+      [9, 0, 0],
+      [21, 5, null],
+    ]);
+  });
+
+  it('takes the publication date in the issuer zone', () => {
+    // 23:30 in Dushanbe is already the next day in Bishkek.
+    expect(publicationTime('2023-08-10T23:30:00+05:00', 360).date).toBe('2023-08-11');
+    expect(publicationTime('2023-08-10', 360).date).toBe('2023-08-10');
+    expect(publicationTime('not a date', 360).date).toBeNull();
+  });
+
+  it('outputs UTC, local time, zone, precision and window for an event', () => {
+    const r = extract(
+      {
+        id: 't',
+        text: 'At about 05:10 local time Tajik units shelled Kulundu with mortars.',
+        published_at: '2023-08-10T12:00:00+06:00',
+        source_agency: 'Border Service of the GKNB of the Kyrgyz Republic',
+      },
+      KG_TJ_PROFILE,
+    );
+    const t = r.events[0]?.time;
+    expect(t).toMatchObject({ date: '2023-08-10', time_of_day: '05:10', zone: 'Asia/Bishkek', utc_offset: '+06:00', precision: 'hour' });
+    expect(t?.start_utc).toBe('2023-08-09T22:40:00Z');
+    expect(t?.end_utc).toBe('2023-08-09T23:40:00Z');
+  });
+
+  it('gives a part of day a window and a day a whole-day window', () => {
+    const r = extract(
+      { id: 't', text: 'Вчера вечером таджикские военные обстреляли из гранатометов село Максат.', published_at: '2023-08-10T12:00:00+06:00', source_agency: 'Пограничная служба ГКНБ Кыргызской Республики' },
+      KG_TJ_PROFILE,
+    );
+    expect(r.events[0]?.time).toMatchObject({ date: '2023-08-09', precision: 'part_of_day', start_utc: '2023-08-09T12:00:00Z', end_utc: '2023-08-09T18:00:00Z' });
+  });
+});
+
+describe('zones', () => {
+  it('converts a Moscow-time clock to the issuer local time', () => {
+    const r = extract(
+      {
+        id: 't',
+        text: 'On 9 August at 04:20 (Moscow time), a Tajik drone struck the outskirts of Arka.',
+        published_at: '2023-08-10T12:00:00+06:00',
+        source_agency: 'Border Service of the GKNB of the Kyrgyz Republic',
+      },
+      KG_TJ_PROFILE,
+    );
+    expect(r.events[0]?.time).toMatchObject({ date: '2023-08-09', time_of_day: '07:20', precision: 'exact', start_utc: '2023-08-09T01:20:00Z' });
+  });
+});
