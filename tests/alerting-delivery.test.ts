@@ -53,6 +53,7 @@ let smtpPort: number;
 const mails: Array<{ to: string[]; raw: string }> = [];
 let worker: WorkerProcess;
 let env: Record<string, string>;
+let slowOnes = 0;
 
 const byChannel = (all: DeliveryRecord[], channel: string) =>
   all.filter((d) => d.channel === channel).sort((a, b) => a.attempt - b.attempt);
@@ -66,7 +67,12 @@ beforeAll(async () => {
   producer = await kafka.producer();
   prefix = await createPrivateTopics(admin, 'alertdel');
   // Down three times (503), then up.
-  webhook = await startReceiver({ secret, respond: (n) => (n <= 3 ? 503 : 200) });
+  webhook = await startReceiver({
+    secret,
+    respond: (n) => (n <= 3 ? 503 : 200),
+    // The first request for the Batken district is answered slowly: the worker is killed while it waits.
+    delayMs: (_n, body) => (body.includes('"area":"kg.batken.batken"') && ++slowOnes === 1 ? 3_000 : 0),
+  });
   chatPort = await freePort();
   smtp = new SMTPServer({
     authOptional: true,
@@ -232,4 +238,56 @@ describe('alert delivery', () => {
     const succeeded = (await listDeliveries(db)).filter((d) => d.status === 'succeeded');
     expect(succeeded.map((d) => d.channel).sort()).toEqual(['chat', 'email', 'log', 'topic', 'webhook']);
   });
+
+  it('killed mid-delivery, resends under the same idempotency key, and records one success', async () => {
+    await storeAndPublish(db, producer, prefix, [
+      violationEvent({ id: 'ev_d3', statement_id: 'st_d3', area: 'kg.batken.batken' }),
+    ]);
+    const forBatken = () =>
+      webhook.received.filter((r) => (r.json as AlertMessage | null)?.data?.area === 'kg.batken.batken');
+    await eventually(
+      () => (forBatken().length > 0 ? true : undefined),
+      45_000,
+      'the webhook request in flight',
+    );
+    // The receiver has the notification but has not answered: kill the worker now.
+    await worker.stop('SIGKILL');
+    worker = startWorker(env);
+
+    // The claim's lease runs out (2 × DELIVERY_TIMEOUT_MS + 5 s) and the attempt is made again.
+    const alertId = (forBatken()[0]!.json as AlertMessage).data.alert_id;
+    await eventually(
+      async () =>
+        (await listDeliveries(db, { alertId, channel: 'webhook' })).some((d) => d.status === 'succeeded')
+          ? true
+          : undefined,
+      60_000,
+      'the webhook delivery to be recorded',
+    );
+    const requests = forBatken();
+    expect(requests.length).toBeGreaterThanOrEqual(2);
+    // A receiver that drops repeats by idempotency key takes it once.
+    expect(new Set(requests.map((r) => r.headers['x-ceasefire-idempotency-key'])).size).toBe(1);
+    const rows = await listDeliveries(db, { alertId, channel: 'webhook' });
+    expect(rows.filter((d) => d.status === 'succeeded')).toHaveLength(1);
+    // Every other channel also succeeds exactly once for the notification (one that was in flight
+    // at the kill is attempted again when its lease runs out).
+    const all = await eventually(
+      async () => {
+        const ok = (await listDeliveries(db, { alertId })).filter((d) => d.status === 'succeeded');
+        return ok.length >= 5 ? ok : undefined;
+      },
+      30_000,
+      'every channel',
+    );
+    expect(all.map((d) => d.channel).sort()).toEqual(['chat', 'email', 'log', 'topic', 'webhook']);
+    expect(
+      new Set(
+        mails
+          .filter((m) => m.raw.includes('kg.batken.batken'))
+          .map((m) => /Message-ID: (\S+)/i.exec(m.raw)?.[1]),
+      ).size,
+    ).toBe(1);
+    // Two kills: the restarted consumer waits out the killed member's session before it reads.
+  }, 150_000);
 });

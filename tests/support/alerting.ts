@@ -223,7 +223,13 @@ export interface Receiver {
 }
 
 export async function startReceiver(
-  options: { secret?: string; respond?: (n: number, body: string) => number; port?: number } = {},
+  options: {
+    secret?: string;
+    respond?: (n: number, body: string) => number;
+    /** Holds the answer this long (a slow receiver, or one that is killed mid-request). */
+    delayMs?: (n: number, body: string) => number;
+    port?: number;
+  } = {},
 ): Promise<Receiver> {
   const received: ReceivedHook[] = [];
   let n = 0;
@@ -249,7 +255,11 @@ export async function startReceiver(
         json = null;
       }
       received.push({ headers: req.headers, body, json, verified, status });
-      res.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? 'ok' : 'not now');
+      const answer = () =>
+        res.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? 'ok' : 'not now');
+      const delay = options.delayMs?.(n, body) ?? 0;
+      if (delay > 0) setTimeout(answer, delay);
+      else answer();
     });
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
