@@ -80,8 +80,48 @@ const AGREEMENT_NOUN = /(?:agreement|protocol|ceasefire|cease-fire|truce|accord|
 const BACKGROUND_DAYS = 45;
 const GENERIC_SITE = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:the (?:outpost|post|village|checkpoint|settlement)|this (?:village|area|section)|застав[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|этого села|села|этом районе|КПП)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/i;
 
-function inside<T extends { start: number; end: number }>(list: readonly T[], c: { start: number; end: number }): T[] {
+function insideScan<T extends { start: number; end: number }>(list: readonly T[], c: { start: number; end: number }): T[] {
   return list.filter((m) => m.start >= c.start && m.end <= c.end);
+}
+
+/**
+ * Items of a list by the segment (clause or sentence) that contains them, computed once per
+ * list: statements can be long, and filtering every list for every clause is quadratic.
+ */
+function makeInside(segments: ReadonlyArray<{ start: number; end: number }>) {
+  const starts = segments.map((s) => s.start);
+  const cache = new Map<readonly unknown[], Map<number, unknown[]>>();
+  const find = (pos: number): number => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    let ans = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((starts[mid] ?? 0) <= pos) {
+        ans = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return ans;
+  };
+  return <T extends { start: number; end: number }>(list: readonly T[], seg: { start: number; end: number }): T[] => {
+    const k = find(seg.start);
+    if (k < 0 || segments[k]?.start !== seg.start || segments[k]?.end !== seg.end) return insideScan(list, seg);
+    let m = cache.get(list);
+    if (!m) {
+      m = new Map();
+      for (const item of list) {
+        const i = find(item.start);
+        const s = segments[i];
+        if (!s || item.end > s.end) continue;
+        const arr = m.get(i) ?? [];
+        arr.push(item);
+        m.set(i, arr);
+      }
+      cache.set(list, m);
+    }
+    return (m.get(k) as T[] | undefined) ?? [];
+  };
 }
 
 function ev(field: EvidenceField, m: Match): Evidence {
@@ -184,6 +224,9 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
   const trig = findTriggers(text, v);
   const terms = agreementTerms(text, v);
 
+  const insideClause = makeInside(seg.clauses);
+  const insideSentence = makeInside(seg.sentences);
+  const inside = insideClause;
   const drafts: Draft[] = [];
   // A dated dateline ("SAMARKAND, 16.09.2022 /NIAT Khovar/.") dates its first paragraph.
   const datelineDate = seg.dateline ? temporal.dates.find((d) => d.start >= (seg.dateline?.start ?? 0) && d.end <= (seg.dateline?.end ?? 0) && d.date) : undefined;
@@ -206,7 +249,7 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
     const cPlaces = inside(places, clause).filter((p) => !placeExclusion.test(text.slice(Math.max(0, p.start - 60), p.start)));
     const cParties = inside(parties, clause);
     const cWeapons = inside(trig.weapons, clause);
-    const sentenceFrames = inside(agencies, sentence).filter((a) => a.frame && a.side);
+    const sentenceFrames = insideSentence(agencies, sentence).filter((a) => a.frame && a.side);
     const frame = sentenceFrames.find((a) => a.agency.kind !== 'media') ?? null;
     const reporter: Reporter = frame ? { agency: frame.agency.name, side: frame.side } : statementReporter;
     const reporterEvidence = frame ?? statementReporterEvidence;
@@ -695,8 +738,8 @@ function casualtyReport(
   pubInstant: number | null,
   parties: readonly PartyMention[],
 ): CasualtyReport & { paragraph: number } {
-  const frame = inside(agencies, s).find((a) => a.frame && a.agency.kind !== 'media') ?? inside(agencies, s).find((a) => a.agency.kind === 'official');
-  const scopeParty = inside(parties, s).find((p) => p.role === 'target' || p.role === 'victim' || /citizens|граждан/i.test(text.slice(Math.max(0, p.start - 20), p.end + 20)));
+  const frame = insideScan(agencies, s).find((a) => a.frame && a.agency.kind !== 'media') ?? insideScan(agencies, s).find((a) => a.agency.kind === 'official');
+  const scopeParty = insideScan(parties, s).find((p) => p.role === 'target' || p.role === 'victim' || /citizens|граждан/i.test(text.slice(Math.max(0, p.start - 20), p.end + 20)));
   const zero = f.zero && f.killed === null && f.wounded === null;
   const evidence: Evidence[] = f.evidence.map((m) => ev('casualties', m));
   if (frame) evidence.push(ev('source', frame));

@@ -4,7 +4,7 @@
  * destruction are events of their own.
  */
 import type { Vocabulary, WeaponClass } from './profile.ts';
-import { findList, type Match } from './text/patterns.ts';
+import { findGroups, findList, type Match } from './text/patterns.ts';
 import type { EventType } from './types.ts';
 
 export interface WeaponMention extends Match {
@@ -30,15 +30,22 @@ export interface TriggerSet {
   borderSection: Match[];
 }
 
-export function findTriggers(text: string, v: Vocabulary): TriggerSet {
-  const weapons: WeaponMention[] = [];
-  for (const w of v.weapons) {
-    for (const m of findList(w.patterns, text)) weapons.push({ ...m, name: w.name, class: w.class });
+const weaponListCache = new WeakMap<Vocabulary, string[][]>();
+function weaponLists(v: Vocabulary): string[][] {
+  let l = weaponListCache.get(v);
+  if (!l) {
+    l = v.weapons.map((w) => w.patterns);
+    weaponListCache.set(v, l);
   }
-  // Longest weapon mention wins where two overlap ("mortar crews" over "mortar").
-  weapons.sort((a, b) => a.start - b.start || b.end - a.end);
+  return l;
+}
+
+export function findTriggers(text: string, v: Vocabulary): TriggerSet {
   const dedup: WeaponMention[] = [];
-  for (const w of weapons) if (!dedup.some((d) => w.start < d.end && d.start < w.end)) dedup.push(w);
+  for (const m of findGroups(weaponLists(v), text)) {
+    const w = v.weapons[m.group];
+    if (w) dedup.push({ start: m.start, end: m.end, text: m.text, name: w.name, class: w.class });
+  }
   const fireExclusions = findList(v.fire_exclusions, text);
   const notExcluded = (m: Match): boolean => !fireExclusions.some((x) => m.start < x.end && x.start < m.end);
   return {

@@ -71,6 +71,33 @@ export function findAll(re: RegExp, text: string, original: string = text): Matc
   return out;
 }
 
+const groupCache = new WeakMap<readonly (readonly string[])[], RegExp>();
+
+/**
+ * Matches of several pattern lists in one pass, each tagged with the index of its list. At one
+ * position the first list that matches wins, so order lists from the longest phrases down.
+ */
+export function findGroups(lists: readonly (readonly string[])[], text: string): Array<Match & { group: number }> {
+  let re = groupCache.get(lists);
+  if (!re) {
+    re = new RegExp(`(?<!${LETTER})(?:${lists.map((l) => `(${patternSource(l)})`).join('|')})(?!${LETTER})`, 'g');
+    groupCache.set(lists, re);
+  }
+  const low = lower(text);
+  const out: Array<Match & { group: number }> = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(low); m !== null; m = re.exec(low)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    let group = 0;
+    for (let i = 1; i < m.length; i++) if (m[i] !== undefined) { group = i - 1; break; }
+    out.push({ start: m.index, end: m.index + m[0].length, text: text.slice(m.index, m.index + m[0].length), group });
+  }
+  return out;
+}
+
 /** Matches of a pattern list in `text` (case-insensitive). */
 export function findList(patterns: readonly string[], text: string): Match[] {
   return findAll(compileList(patterns), lower(text), text);
