@@ -8,3 +8,4 @@ export * from './consumer-loop.ts';
 export { kafkaSettings } from './settings.ts';
 export * from './service.ts';
 export * from './topics.ts';
+export * from './lag.ts';

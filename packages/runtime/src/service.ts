@@ -9,6 +9,7 @@ import { createConsumerLoop, type ConsumerLoopOptions, type DeadLetter } from '.
 import { createMetricsRegistry, startHealthServer, type HealthServer, type Probe } from './health.ts';
 import { createKafkaClient } from './kafka/kafkajs.ts';
 import type { Admin, KafkaClient, Producer } from './kafka/types.ts';
+import { startLagMonitor } from './lag.ts';
 import { Lifecycle } from './lifecycle.ts';
 import { kafkaSettings } from './settings.ts';
 
@@ -22,6 +23,8 @@ export interface ServiceContext {
   db: Knex;
   kafka: KafkaClient;
   producer: Producer;
+  /** Cluster metadata for readiness and lag; shared, closed at shutdown. */
+  admin: Admin;
   health: HealthServer;
   /** Adds a readiness probe (e.g. an HTTP listener) after start-up. */
   addProbe(name: string, probe: Probe): void;
@@ -73,6 +76,7 @@ export async function startService(options: {
     db,
     kafka,
     producer,
+    admin,
     health,
     addProbe: (name, probe) => void (probes[name] = probe),
   };
@@ -112,6 +116,14 @@ export async function runConsumer<S extends z.ZodType>(
   });
   await consumer.start();
   ctx.lifecycle.add('consumer', () => consumer.stop());
+  const lag = startLagMonitor({
+    admin: ctx.admin,
+    groupId: options.groupId,
+    topic: ctx.config.TOPIC_PREFIX + options.topic.name,
+    registry: ctx.registry,
+    logger: ctx.logger,
+  });
+  ctx.lifecycle.add('lag monitor', () => lag.stop());
   void consumer.crashed.then((err) => {
     ctx.logger.fatal({ err }, 'consumer crashed');
     void ctx.lifecycle.shutdown('consumer crashed').then(() => process.exit(1));

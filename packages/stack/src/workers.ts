@@ -1,5 +1,5 @@
 /**
- * The three workers as background processes of the local stack (`ceasefire up` / `down`): one
+ * The workers as background processes of the local stack (`ceasefire up` / `down`): one
  * process each, started from the sources with tsx, a pid file and a log file in `.cache/`, and
  * readiness from each worker's own /readyz.
  */
@@ -8,11 +8,12 @@ import { mkdir, open, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { commandLine, isAlive, readPid, rssKb, sleep, tail, terminate } from './proc.ts';
 
-export const WORKERS = ['ingester', 'classifier', 'alerting'] as const;
+/** In flow order; `api` is the read API and dashboard. */
+export const WORKERS = ['ingester', 'classifier', 'alerting', 'api'] as const;
 export type WorkerName = (typeof WORKERS)[number];
 
 /** Health ports of the local workers (fixed, so `status` can find them). */
-export const WORKER_HEALTH_PORTS: Record<WorkerName, number> = { ingester: 9101, classifier: 9102, alerting: 9103 };
+export const WORKER_HEALTH_PORTS: Record<WorkerName, number> = { ingester: 9101, classifier: 9102, alerting: 9103, api: 9104 };
 
 const pidFile = (root: string, name: WorkerName) => path.join(root, '.cache/workers', `${name}.pid`);
 export const workerLogFile = (root: string, name: WorkerName) => path.join(root, '.cache/logs', `${name}.log`);

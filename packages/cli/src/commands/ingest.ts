@@ -54,7 +54,7 @@ export async function ingestCommand(
       db: services.db,
       producer: services.producer,
       topicPrefix: services.config.TOPIC_PREFIX,
-      agencies: agencyDirectory(Object.values(PROFILES)),
+      agencies: agencyDirectory(PROFILES),
       now: () => new Date(),
       source: 'ceasefire/cli',
     });

@@ -1,6 +1,6 @@
 /**
  * `ceasefire up`: the README's main command. Brings up the stack (Kafka, Postgres, topics,
- * migrations), starts the three workers as background processes, feeds them the sample
+ * migrations), starts the workers (ingester, classifier, alerting, api) as background processes, feeds them the sample
  * statements through the ingest API, waits until they are classified and alerted on, and says
  * what was found and where it is.
  */
@@ -22,6 +22,7 @@ usage: ceasefire down
 
 const HTTP_PORT = 8080;
 const OPERATOR_PORT = 8090;
+const API_PORT = 8082;
 
 type Io = { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream; root: string; env: NodeJS.ProcessEnv };
 
@@ -86,6 +87,7 @@ export async function upCommand(args: string[], io: Io): Promise<number> {
   const stack = await stackUp({ root: io.root, log, ...(io.env.DATABASE_URL ? { databaseUrl: io.env.DATABASE_URL } : {}) });
   const ingestToken = await localSecret(io.root, 'ingest-token');
   const operatorToken = await localSecret(io.root, 'operator-token');
+  const apiToken = await localSecret(io.root, 'api-token');
   const brokers = stack.kafkaBrokers.join(',');
   const workers = await startWorkers({
     root: io.root,
@@ -97,6 +99,8 @@ export async function upCommand(args: string[], io: Io): Promise<number> {
       OPERATOR_TOKEN: operatorToken,
       HTTP_PORT: String(HTTP_PORT),
       OPERATOR_PORT: String(OPERATOR_PORT),
+      API_TOKEN: apiToken,
+      API_HTTP_PORT: String(API_PORT),
       LOG_LEVEL: io.env.LOG_LEVEL ?? 'info',
     },
   });
@@ -132,6 +136,7 @@ export async function upCommand(args: string[], io: Io): Promise<number> {
     out(`  postgres    ${stack.databaseUrl}   tables: statements, violation_events, violation_event_places, incidents, casualty_reports, agreements, alerts, alert_deliveries, dead_letters`);
     out(`  ingest API  http://127.0.0.1:${HTTP_PORT}/v1/statements   token in .cache/ingest-token`);
     out(`  operator    http://127.0.0.1:${OPERATOR_PORT}   token in .cache/operator-token`);
+    out(`  dashboard   http://127.0.0.1:${API_PORT}/   read API /v1, OpenAPI /openapi.json; token in .cache/api-token`);
     out(`  workers     ${workers.map((w) => `${w.name} pid ${w.pid} (health :${w.healthPort})`).join(', ')}; logs in .cache/logs/`);
     if (!args.includes('--no-samples')) {
       out();
