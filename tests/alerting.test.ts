@@ -6,7 +6,13 @@
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
-import { alertsTopic, decodeMessage, type AlertMessage } from '@ceasefire/contracts';
+import {
+  alertsTopic,
+  decodeMessage,
+  encodeMessage,
+  violationEventsTopic,
+  type AlertMessage,
+} from '@ceasefire/contracts';
 import {
   createDb,
   createTestSchema,
@@ -556,6 +562,32 @@ describe('alerting worker', () => {
       'the relayed terms',
     );
     expect(await db('agreements').where({ source: 'statement' })).toHaveLength(1);
+  });
+
+  it('dead-letters an event the event store does not have, and goes on', async () => {
+    const orphan = violationEvent({ id: 'ev_orphan' });
+    const message = {
+      specversion: '1.0' as const,
+      id: orphan.id,
+      type: 'ceasefire.violation_event' as const,
+      source: 'ceasefire/test',
+      time: new Date().toISOString(),
+      dataschema: 'ceasefire.violation_event/1' as const,
+      datacontenttype: 'application/json' as const,
+      data: orphan,
+    };
+    await producer.publish(prefix + violationEventsTopic.name, [
+      { key: orphan.area, value: encodeMessage(violationEventsTopic, message) },
+    ]);
+    const letter = await eventually(
+      async () =>
+        (await db('dead_letters').where({ stage: 'alerting' }).first()) as
+          { error_code: string; error_message: string } | undefined,
+      30_000,
+      'the dead letter',
+    );
+    expect(letter).toMatchObject({ error_code: 'unprocessable' });
+    expect(letter.error_message).toMatch(/ev_orphan is not in the event store/);
   });
 
   it('records every delivery attempt, once per channel and notification', async () => {
