@@ -121,12 +121,27 @@ export async function upCommand(args: string[], io: Io): Promise<number> {
 
   const db = createDb({ databaseUrl: stack.databaseUrl, pool: { max: 2 } });
   try {
+    // Alerting also works on its scheduler's ticks (agreements evaluated against earlier events):
+    // summarise once its alerts stop changing.
+    if (!args.includes('--no-samples')) {
+      let last = '';
+      let stableSince = Date.now();
+      const deadline = Date.now() + 30_000;
+      while (Date.now() < deadline && Date.now() - stableSince < 3_000) {
+        const r = (await db.raw(`select count(*) || '/' || coalesce(max(updated_at)::text, '') as v from alerts`)).rows[0].v as string;
+        if (r !== last) {
+          last = r;
+          stableSince = Date.now();
+        }
+        await new Promise((res) => setTimeout(res, 500));
+      }
+    }
     const count = async (sql: string) => Number((await db.raw(sql)).rows[0].n);
     const byType = (await db.raw(
       `select type, count(*)::int n from violation_events where superseded_at is null group by type order by n desc`,
     )).rows as Array<{ type: string; n: number }>;
     const casualties = (await db.raw(
-      `select source_agency, killed, injured, displaced, as_of from casualty_reports_latest order by as_of desc limit 3`,
+      `select source_agency, killed, injured, displaced, as_of from casualty_reports_latest order by coalesce(killed, 0) + coalesce(injured, 0) desc, as_of desc limit 3`,
     )).rows as Array<{ source_agency: string; killed: number | null; injured: number | null; displaced: number | null; as_of: Date }>;
     const incidents = (await db.raw(`select corroboration, count(*)::int n from incidents where report_count > 0 group by 1 order by 1`)).rows as Array<{ corroboration: string; n: number }>;
     const alerts = (await db.raw(`select state, severity, count(*)::int n from alerts group by 1, 2 order by 1, 2`).catch(() => ({ rows: [] }))).rows as Array<{ state: string; severity: string; n: number }>;
