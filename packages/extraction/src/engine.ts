@@ -218,7 +218,11 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
   const gazetteer = compileGazetteer(prof);
   const placeExclusion = placeExclusionRe(prof);
   // "the plenipotentiary in Batken region": a place inside an agency's name is no event place.
-  const places = findPlaces(text, gazetteer).filter((p) => !inExcluded(p) && !agencies.some((a) => p.start >= a.start && p.end <= a.end));
+  // "the plenipotentiary in Batken region": a place inside an agency's name is no event place;
+  // nor is a city naming a clock ("20:00 Bishkek time").
+  const places = findPlaces(text, gazetteer).filter(
+    (p) => !inExcluded(p) && !agencies.some((a) => p.start >= a.start && p.end <= a.end) && !/^\s+time\b/i.test(text.slice(p.end, p.end + 6)),
+  );
   const numbers = findNumbers(text);
   const cues = findCues(text, v);
   const trig = findTriggers(text, v);

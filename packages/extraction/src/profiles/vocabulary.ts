@@ -14,7 +14,7 @@ export const STANDARD_VOCABULARY: Vocabulary = {
       patterns: ['automatic weapons?', 'automatic rifles?', 'machine[- ]guns?', 'автоматическ\\w* оружи\\w*', 'автомат\\w*', 'пулемет\\w*', 'пулемёт\\w*'],
     },
     { name: 'small arms', class: 'small', patterns: ['small arms', 'small-arms', 'firearms', 'стрелков\\w* оружи\\w*', 'огнестрельн\\w* оружи\\w*'] },
-    { name: 'grenade launcher', class: 'heavy', patterns: ['grenade[- ]launchers?', 'RPGs?', 'гранатомет\\w*', 'гранатомёт\\w*'] },
+    { name: 'grenade launcher', class: 'heavy', patterns: ['grenade[- ]launchers?', 'RPGs?', 'РПГ', 'гранатомет\\w*', 'гранатомёт\\w*'] },
     { name: 'mortar', class: 'heavy', patterns: ['mortars?', 'mortar crews?', 'миномет\\w*', 'миномёт\\w*'] },
     {
       name: 'artillery',
@@ -24,7 +24,7 @@ export const STANDARD_VOCABULARY: Vocabulary = {
     {
       name: 'MLRS',
       class: 'heavy',
-      patterns: ['MLRS', 'Grad', 'multiple rocket launchers?', 'multiple[- ]launch rocket systems?', 'rocket launchers?', 'Град\\w*', 'РСЗО', 'реактивн\\w* систем\\w* залпового огня'],
+      patterns: ['MLRS', 'Grad', 'BM-21', 'rockets?', 'multiple rocket launchers?', 'multiple[- ]launch rocket systems?', 'rocket launchers?', 'Град\\w*', 'РСЗО', 'ракет\\w*', 'БМ-21', 'реактивн\\w* систем\\w* залпового огня'],
     },
     { name: 'tank', class: 'heavy', patterns: ['tanks?', 'танк\\w*'] },
     { name: 'heavy weapons', class: 'heavy', patterns: ['heavy weapons?', 'heavy weaponry', 'тяжел\\w* вооружени\\w*', 'тяжёл\\w* вооружени\\w*'] },
@@ -39,26 +39,26 @@ export const STANDARD_VOCABULARY: Vocabulary = {
     {
       name: 'drone',
       class: 'air',
-      patterns: ['drones?', 'UAVs?', 'Bayraktar(?: TB2)?', 'unmanned aerial vehicles?', 'беспилотн\\w*', 'БПЛА', 'Байрактар\\w*', 'дрон\\w*'],
+      patterns: ['drones?', 'UAVs?', 'Bayraktar(?: TB2)?', 'unmanned aerial vehicles?', 'quadcopters?', 'беспилотн\\w*', 'БПЛА', 'Байрактар\\w*', 'дрон\\w*', 'квадрокоптер\\w*'],
     },
     { name: 'aircraft', class: 'air', patterns: ['aircraft', 'helicopters?', 'air ?strikes?', 'warplanes?', 'вертолет\\w*', 'вертолёт\\w*', 'авиаудар\\w*', 'военн\\w* самолет\\w*'] },
   ],
   fire: [
     'open(?:ed|s|ing)? fire', 'fired', 'fires? (?:at|on|from|towards?)', 'firing', 'fire (?:at|on|from)', 'shot at', 'shooting',
-    'shootings', 'gunfire', '(?:came|come|coming) under fire', 'struck', 'strikes? (?:at|on)', 'hit', 'attacked',
+    'shootings', 'gunfire', '(?:came|come|coming) under fire', 'struck', 'strikes? (?:at|on)', 'hit', 'dropp(?:ed|ing) (?:\\w+ ){0,2}(?:explosives|bombs|grenades|munitions)',
     'открыл\\w* (?:\\w+ )?огонь', 'открыт\\w* (?:\\w+ )?огонь', 'вел\\w* (?:\\w+ )?огонь', 'огонь', 'обстрел\\w*', 'обстреля\\w*',
-    'стрельб\\w*', 'выстрел\\w*', 'нан[её]с\\w* (?:\\w+ )?удар\\w*', 'нанесени\\w* удар\\w*', 'удар\\w* (?:по|беспилотник\\w*)',
+    'стрельб\\w*', 'выстрел\\w*', 'нан[её]с\\w* (?:\\w+ )?удар\\w*', 'нанесени\\w* удар\\w*', 'сбросил\\w* (?:\\w+ ){0,2}(?:взрывчатк|боеприпас|гранат|бомб)\\w*', 'удар\\w* (?:по|беспилотник\\w*)',
   ],
   weapon_use: ['use (?:\\w+ ){0,6}of', 'using', 'used', 'применени\\w*', 'применил\\w*', 'с применением'],
   shelling: ['shell(?:ed|ing|s)', 'bombard\\w*', 'artillery fire', 'mortar fire', 'минометн\\w* огонь', 'минометн\\w* обстрел\\w*'],
   clash: [
     'armed clash\\w*', 'clash\\w*', 'shoot-?outs?', 'fire-?fights?', 'gun-?fights?', 'gun battles?', 'skirmish\\w*', 'exchange of fire', 'exchanged fire', 'fighting', 'hostilities',
-    'armed conflict', 'armed aggression', 'aggression', 'armed attack', 'attack', 'attacks', 'battles?',
+    'armed conflict', 'armed aggression', 'aggression', 'armed attack', 'attack', 'attacks', 'attacked', 'battles?',
     'бои', 'бой', 'боев\\w* действи\\w*', 'столкновени\\w*', 'перестрелк\\w*', 'вооруженн\\w* (?:конфликт|нападени|агресси|провокаци|инцидент)\\w*',
-    'вооружённ\\w* (?:конфликт|нападени|агресси)\\w*', 'агресси\\w*', 'нападени\\w*', 'напал\\w*', 'атак\\w*', 'атаковал\\w*',
+    'вооружённ\\w* (?:конфликт|нападени|агресси)\\w*', 'боестолкновени\\w*', 'инцидент\\w* с применением (?:\\w+ )?оружия', 'incidents? involving (?:the use of )?(?:weapons|firearms)', 'агресси\\w*', 'нападени\\w*', 'напал\\w*', 'атак\\w*', 'атаковал\\w*',
   ],
   incursion: [
-    'cross(?:ed|ing|es)? (?:the )?(?:state )?(?:border|line of contact|line)', 'crossing of the (?:state )?border',
+    'cross(?:ed|ing|es)? (?:the )?(?:state )?(?:border|line of contact|line)', 'crossed into', 'violated the (?:state )?border', 'entered (?:\\w+ )?territory', 'crossing of the (?:state )?border',
     'violation of the (?:state )?border', 'entered (?:the )?(?:territory|village|the village|settlement)', 'invad\\w*', 'invasion',
     'incursions?', 'intrusions?', 'seiz(?:e|ed|ing|ure)', 'captur(?:e|ed|ing)', 'occup(?:y|ied|ying)',
     'пересекл\\w* (?:\\w+ ){0,2}границ\\w*', 'пересечени\\w* (?:\\w+ ){0,3}границ\\w*', 'нарушени\\w* государственн\\w* границ\\w*',
@@ -66,7 +66,7 @@ export const STANDARD_VOCABULARY: Vocabulary = {
     'выдвинул\\w* на территори\\w*', 'проникл\\w*', 'проникновени\\w*',
   ],
   buildup: [
-    'concentrat\\w*', 'build(?:ing)?[- ]?up', 'buildup',
+    'concentrat\\w*', 'build(?:ing)?[- ]?up', 'buildup', 'amass\\w*', 'massing (?:of )?(?:troops|forces)',
     '(?:mov|bring|brought|deploy|transferr|redeploy|pull|sent|send)\\w* (?:\\w+ ){0,4}(?:armou?red|military equipment|equipment|vehicles|troops|forces|units|personnel|tanks|artillery|reinforcements|heavy weapons|mortars?)',
     'advanced to(?:wards)?', 'reinforc\\w*', 'deployment of', 'movement of (?:\\w+ ){0,2}(?:military|troops|equipment|armou?red)',
     'сосредоточ\\w*', 'сосредотачива\\w*', 'перебрасыва\\w*', 'перебросил\\w*', 'переброск\\w*', 'наращивани\\w*', 'наращива\\w*',
@@ -157,11 +157,11 @@ export const STANDARD_VOCABULARY: Vocabulary = {
   report_after: [
     'said', 'says', 'say', 'reports?', 'reported', 'told', 'stated', 'states', 'claims?', 'claimed', 'insists?', 'insisted', 'noted',
     'notes', 'informs?', 'informed', 'announced', 'declared', 'confirmed', 'added',
-    'сообща\\w*', 'сообщил\\w*', 'заяв\\w*', 'информиру\\w*', 'отмеча\\w*', 'утвержда\\w*', 'подтверди\\w*', 'уточнил\\w*',
+    'сообща\\w*', 'сообщил\\w*', 'заяв\\w*', 'переда[её]т', 'пишет', 'информиру\\w*', 'отмеча\\w*', 'утвержда\\w*', 'подтверди\\w*', 'уточнил\\w*',
   ],
   report_before: [
     'according to(?: the)?(?: latest)?(?: data| information| reports?)?(?: from| of)?', 'as reported by', 'citing', 'quoting', 'said', 'reported',
-    'по (?:последним )?данным', 'по информации', 'по сообщению', 'сообщили(?: \\S+)? в', 'заявили(?: \\S+)? в', 'согласно(?: данным| информации)?',
+    'по (?:последним )?данным', 'по информации', 'по сообщению', 'сообщили(?: \\S+)? в', 'заявили(?: \\S+)? в', 'со ссылкой на', 'ссылаясь на', 'по словам', 'согласно(?: данным| информации)?',
     'told \\S+ in', 'в пресс-(?:службе|центре)',
   ],
   border_section: [
