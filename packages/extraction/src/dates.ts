@@ -82,7 +82,7 @@ const RE_NIGHT_EN = new RegExp(
 const RE_NIGHT_RU = new RegExp(`${B}в ночь (?:с (\\d{1,2})(?: (${MON}))? )?на (\\d{1,2}) (${MON})(?: (\\d{4})(?: года| г\\.)?)?${E}`, 'g');
 const RE_NIGHT_WEEKDAY = new RegExp(`${B}(?:(?:on )?the night (?:of|to) ([a-z]+day)|в ночь на (понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье))${E}`, 'g');
 const RE_DMY = new RegExp(
-  `${B}(\\d{1,2})(?:\\s*[-–—]\\s*(\\d{1,2}))?(?:st|nd|rd|th)?\\s+(${MON})(?:,?\\s+(\\d{4})(?:\\s*(?:года|г\\.))?)?(?![0-9A-Za-z\\u00C0-\\u024F\\u0400-\\u04FF])`,
+  `${B}(\\d{1,2})(?:(?:\\s*[-–—]\\s*|\\s+(?:and|и|to|по)\\s+)(\\d{1,2}))?(?:st|nd|rd|th)?\\s+(${MON})(?:,?\\s+(\\d{4})(?:\\s*(?:года|г\\.))?)?(?![0-9A-Za-z\\u00C0-\\u024F\\u0400-\\u04FF])`,
   'g',
 );
 const RE_MDY = new RegExp(`${B}(${MON})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:\\s*[-–]\\s*(\\d{1,2}))?(?:,?\\s+(\\d{4}))?(?![0-9:])`, 'g');
@@ -92,6 +92,7 @@ const RE_RELATIVE = new RegExp(
   `${B}(the day before yesterday|позавчера|yesterday|вчера|накануне|earlier today|today|сегодня|tonight|last night|overnight|this (?:morning|afternoon|evening)|минувшей ночью|прошлой ночью|прошедшей ночью|этой ночью|сегодня ночью)(?: (morning|afternoon|evening|night|утром|днем|днём|вечером|ночью))?${E}`,
   'g',
 );
+const RE_RANGE_START = /(?<![0-9a-zа-яё])(?:с|from) $/;
 const RE_WEEKDAY = new RegExp(
   `${B}(?:(?:on|last|this|since|по|в|во) )?(sunday|monday|tuesday|wednesday|thursday|friday|saturday|воскресенье|понедельник|вторник|среду|четверг|пятницу|субботу)(?:'s|’s)?(?: (morning|afternoon|evening|night|утром|днем|днём|вечером|ночью))?${E}`,
   'g',

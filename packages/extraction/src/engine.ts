@@ -409,6 +409,42 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
         if (prev) d.places = [...prev.places];
       }
     }
+    // «…обстреляла село Арка, а 17 сентября — село Максат»: an elliptic clause repeats the
+    // previous clause's event with its own day and places.
+    if (created.length === 0 && negated.length === 0 && cPlaces.length > 0 && /^(?:а|и|and|but)\s/i.test(text.slice(clause.start, clause.start + 4))) {
+      const prev = drafts.at(-1);
+      const dm = cDates.find((x) => x.role === 'event' && x.date);
+      if (prev && dm && prev.clause.sentence === clause.sentence && prev.type !== 'ceasefire_agreement' && prev.type !== 'violation_allegation') {
+        created.push({ ...prev, clause, date: dm.date, part: dm.part, clock: null, places: cPlaces, dateEvidence: [dm], casualtyEvidence: [], extraEvidence: [], weapons: [...prev.weapons], killed: null, wounded: null, displaced: null, zero: false, merged: 0 });
+      }
+    }
+    // "shelled Arka on 16 September and Maksat on 17 September": one event per day and place.
+    const split: Draft[] = [];
+    for (const d of created) {
+      const dayMentions = cDates.filter((x) => x.role === 'event' && x.date && (x.kind === 'absolute' || x.kind === 'relative' || x.kind === 'weekday' || x.kind === 'night'));
+      if (d.type === 'ceasefire_agreement' || d.type === 'violation_allegation' || new Set(dayMentions.map((x) => x.date)).size < 2 || d.places.length < 2) {
+        split.push(d);
+        continue;
+      }
+      const byDate = new Map<string, PlaceMention[]>();
+      for (const p of d.places) {
+        // "Maksat on 17 September": a date right after the place is its own; else the one before.
+        const after = dayMentions.find((x) => x.start >= p.end && /^\s*(?:on|,)?\s*$/i.test(text.slice(p.end, x.start)));
+        const before = after ?? dayMentions.filter((x) => x.end <= p.start).at(-1) ?? dayMentions.find((x) => x.start >= p.end);
+        const key = before?.date ?? d.date ?? '';
+        byDate.set(key, [...(byDate.get(key) ?? []), p]);
+      }
+      if (byDate.size < 2) {
+        split.push(d);
+        continue;
+      }
+      for (const [date, ps] of byDate) {
+        const dm = dayMentions.find((x) => x.date === date);
+        split.push({ ...d, date, part: dm?.part ?? null, places: ps, dateEvidence: dm ? [dm] : d.dateEvidence, casualtyEvidence: [], extraEvidence: [...d.extraEvidence], weapons: [...d.weapons] });
+      }
+    }
+    created.length = 0;
+    created.push(...split);
     drafts.push(...created);
     const withDate = created.filter((d) => d.date);
     const lastCreated = withDate.at(-1);

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from './engine.ts';
+import { KG_TJ_PROFILE } from './profiles/kg-tj.ts';
+
+const run = (text: string, source = 'Border Service of the GKNB of the Kyrgyz Republic', published_at = '2022-09-18T10:00:00+06:00') =>
+  extract({ id: 't', text, published_at, source_agency: source }, KG_TJ_PROFILE);
+
+describe('events', () => {
+  it('types an attack by its heaviest weapon', () => {
+    expect(run('Today Tajik units fired at Kulundu from machine guns and mortars.').events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
+    expect(run('Today a Tajik UAV struck a border post near Katran.').events.map((e) => e.type)).toEqual(['air_or_drone_strike']);
+    expect(run('Сегодня таджикские пограничники открыли огонь из стрелкового оружия по заставе у села Эки-Таш.').events.map((e) => e.type)).toEqual(['small_arms_fire']);
+  });
+  it('keeps incursions, build-ups and deliberate destruction apart from the attack', () => {
+    const r = run('Yesterday Tajik servicemen crossed the border near Jany-Jer, set fire to two houses and opened fire from automatic weapons at the residents.');
+    expect(r.events.map((e) => e.type).sort()).toEqual(['incursion', 'property_destruction', 'small_arms_fire']);
+  });
+  it('splits events by day and place when the text does', () => {
+    const r = run('Tajik forces shelled Arka on 16 September and Maksat on 17 September with mortars.');
+    expect(r.events.map((e) => [e.date, e.locations])).toEqual([
+      ['2022-09-16', ['Arka']],
+      ['2022-09-17', ['Maksat']],
+    ]);
+    const ru = run('16 сентября таджикская сторона обстреляла село Арка, а 17 сентября — село Максат.', 'Пограничная служба ГКНБ Кыргызской Республики');
+    expect(ru.events.map((e) => [e.date, e.locations])).toEqual([
+      ['2022-09-16', ['Арка']],
+      ['2022-09-17', ['Максат']],
+    ]);
+  });
+  it('folds an anaphoric mention into the event it refers to', () => {
+    const r = run('At 09:15 Tajik units shelled Ak-Sai with mortars. As a result of the shelling, three houses were damaged.');
+    expect(r.events).toHaveLength(1);
+  });
+  it('does not code return fire, a ceasefire word or background long past', () => {
+    expect(run('Kyrgyz border guards returned fire.').events).toEqual([]);
+    expect(run('The sides confirmed the ceasefire regime.').events).toEqual([]);
+    expect(run('A new school replaced the one burned during the events of April 2021.').events).toEqual([]);
+  });
+  it('carries the ACLED and CAMEO codes of its type', () => {
+    const [e] = run('Today Tajik artillery shelled Batken.').events;
+    expect(e).toMatchObject({ acled_event_type: 'Explosions/Remote violence', acled_sub_event_type: 'Shelling/artillery/missile attack', cameo_code: '194' });
+    expect(e?.places[0]).toMatchObject({ id: 'kg.batken.batken_city', country: 'KG', admin: ['kg.batken'], lat: 40.063 });
+  });
+});
