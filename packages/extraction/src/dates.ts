@@ -92,7 +92,6 @@ const RE_RELATIVE = new RegExp(
   `${B}(the day before yesterday|позавчера|yesterday|вчера|накануне|earlier today|today|сегодня|tonight|last night|overnight|this (?:morning|afternoon|evening)|минувшей ночью|прошлой ночью|прошедшей ночью|этой ночью|сегодня ночью)(?: (morning|afternoon|evening|night|утром|днем|днём|вечером|ночью))?${E}`,
   'g',
 );
-const RE_RANGE_START = /(?<![0-9a-zа-яё])(?:с|from) $/;
 const RE_WEEKDAY = new RegExp(
   `${B}(?:(?:on|last|this|since|по|в|во) )?(sunday|monday|tuesday|wednesday|thursday|friday|saturday|воскресенье|понедельник|вторник|среду|четверг|пятницу|субботу)(?:'s|’s)?(?: (morning|afternoon|evening|night|утром|днем|днём|вечером|ночью))?${E}`,
   'g',
