@@ -19,14 +19,12 @@ import type { Knex } from 'knex';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  freePort,
   startReceiver,
-  startWorker,
   storeAndPublish,
   violationEvent,
   type Receiver,
-  type WorkerProcess,
 } from './support/alerting.ts';
+import { freePort, startWorker, type WorkerProcess } from './support/workers.ts';
 import {
   createPrivateTopics,
   deleteTopicsWithPrefix,
@@ -119,7 +117,7 @@ beforeAll(async () => {
     DELIVERY_BACKOFF_MAX_MS: '1500',
     DELIVERY_TIMEOUT_MS: '2000',
   };
-  worker = startWorker(env);
+  worker = await startWorker('alerting', env);
 });
 
 afterAll(async () => {
@@ -212,7 +210,7 @@ describe('alert delivery', () => {
       violationEvent({ id: 'ev_d2', statement_id: 'st_d2', incident_id: 'inc_d1', killed: 2 }),
     ]);
     chat = await startReceiver({ port: chatPort });
-    worker = startWorker(env);
+    worker = await startWorker('alerting', env);
 
     await eventually(
       async () => ((await db('alert_events').where({ event_id: 'ev_d2' })).length === 1 ? true : undefined),
@@ -252,7 +250,7 @@ describe('alert delivery', () => {
     );
     // The receiver has the notification but has not answered: kill the worker now.
     await worker.stop('SIGKILL');
-    worker = startWorker(env);
+    worker = await startWorker('alerting', env);
 
     // The claim's lease runs out (2 × DELIVERY_TIMEOUT_MS + 5 s) and the attempt is made again.
     const alertId = (forBatken()[0]!.json as AlertMessage).data.alert_id;

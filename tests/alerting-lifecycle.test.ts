@@ -12,12 +12,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   notificationsOf,
   startReceiver,
-  startWorker,
   storeAndPublish,
   violationEvent,
   type Receiver,
-  type WorkerProcess,
 } from './support/alerting.ts';
+import { startWorker, type WorkerProcess } from './support/workers.ts';
 import {
   createPrivateTopics,
   deleteTopicsWithPrefix,
@@ -61,7 +60,7 @@ beforeAll(async () => {
     }),
     new Date(),
   );
-  worker = startWorker({
+  worker = await startWorker('alerting', {
     TOPIC_PREFIX: prefix,
     DATABASE_SCHEMA: schema,
     DATABASE_URL: databaseUrl,

@@ -27,15 +27,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agreementsCommand } from '../packages/cli/src/commands/agreements.ts';
 import { alertsCommand } from '../packages/cli/src/commands/alerts.ts';
 import {
-  freePort,
   notificationsOf,
   startReceiver,
-  startWorker,
   storeAndPublish,
   violationEvent,
   type Receiver,
-  type WorkerProcess,
 } from './support/alerting.ts';
+import { freePort, startWorker, type WorkerProcess } from './support/workers.ts';
 import {
   createPrivateTopics,
   deleteTopicsWithPrefix,
@@ -121,7 +119,7 @@ beforeAll(async () => {
       void topicAlerts.push(...batch.messages.map((m) => decodeMessage(alertsTopic, m.value))),
   });
   await alertsConsumer.start();
-  worker = startWorker({
+  worker = await startWorker('alerting', {
     TOPIC_PREFIX: prefix,
     DATABASE_SCHEMA: schema,
     DATABASE_URL: databaseUrl,

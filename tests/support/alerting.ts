@@ -1,7 +1,6 @@
 // Helpers for the alerting integration tests: events stored and published as the classifier
 // does, the alerting worker as a separate process, and a local webhook receiver that checks
 // signatures.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -157,53 +156,6 @@ export async function storeAndPublish(
   await producer.publish(prefix + violationEventsTopic.name, messages);
 }
 
-/** The alerting worker as a child process, with its log lines. */
-export interface WorkerProcess {
-  readonly child: ChildProcess;
-  readonly lines: string[];
-  /** Parsed JSON log lines. */
-  logs(): Array<Record<string, unknown>>;
-  /** SIGTERM (graceful) or SIGKILL; resolves when it has exited. */
-  stop(signal?: NodeJS.Signals): Promise<number | null>;
-}
-
-export function startWorker(env: Record<string, string>): WorkerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'services/alerting/src/main.ts'], {
-    cwd: root,
-    env: { ...process.env, LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const lines: string[] = [];
-  let buffered = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    buffered += chunk.toString('utf8');
-    const parts = buffered.split('\n');
-    buffered = parts.pop() ?? '';
-    lines.push(...parts.filter(Boolean));
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    if (process.env.TEST_LOG_LEVEL) process.stderr.write(chunk);
-    lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return {
-    child,
-    lines,
-    logs: () =>
-      lines.flatMap((l) => {
-        try {
-          return [JSON.parse(l) as Record<string, unknown>];
-        } catch {
-          return [];
-        }
-      }),
-    async stop(signal: NodeJS.Signals = 'SIGTERM') {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      return exited;
-    },
-  };
-}
-
 /** A request the webhook receiver took. */
 export interface ReceivedHook {
   readonly headers: IncomingHttpHeaders;
@@ -269,15 +221,6 @@ export async function startReceiver(
     received,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
-}
-
-/** A TCP port that was free a moment ago. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 /** The notification kinds of received alert messages, in order (successful ones only). */

@@ -13,11 +13,15 @@ export interface WorkerProcess {
   name: WorkerName;
   child: ChildProcess;
   /** Every line the process wrote (stdout and stderr). */
-  log: string[];
+  lines: string[];
+  /** The JSON log lines, parsed. */
+  logs(): Array<Record<string, unknown>>;
   /** Resolves with the exit code (or signal) once the process ended. */
   exited: Promise<number | NodeJS.Signals>;
   healthPort: number;
   kill(signal?: NodeJS.Signals): Promise<number | NodeJS.Signals>;
+  /** The same as `kill`: SIGTERM (graceful) by default. */
+  stop(signal?: NodeJS.Signals): Promise<number | NodeJS.Signals>;
 }
 
 const live = new Set<WorkerProcess>();
@@ -30,30 +34,49 @@ export async function startWorker(name: WorkerName, env: Record<string, string>,
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env, HEALTH_PORT: String(healthPort) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const log: string[] = [];
-  const collect = (chunk: Buffer) => log.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-  child.stdout!.on('data', collect);
-  child.stderr!.on('data', collect);
+  const lines: string[] = [];
+  // Lines may arrive split across chunks: keep the unfinished tail per stream.
+  const collector = () => {
+    let rest = '';
+    return (chunk: Buffer) => {
+      if (process.env.TEST_LOG_LEVEL) process.stderr.write(chunk);
+      const parts = (rest + chunk.toString('utf8')).split('\n');
+      rest = parts.pop() ?? '';
+      lines.push(...parts.filter(Boolean));
+    };
+  };
+  child.stdout!.on('data', collector());
+  child.stderr!.on('data', collector());
   const exited = new Promise<number | NodeJS.Signals>((resolve) =>
     child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)),
   );
+  const kill = async (signal: NodeJS.Signals = 'SIGTERM') => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    const r = await exited;
+    live.delete(worker);
+    return r;
+  };
   const worker: WorkerProcess = {
     name,
     child,
-    log,
+    lines,
+    logs: () =>
+      lines.flatMap((l) => {
+        try {
+          return [JSON.parse(l) as Record<string, unknown>];
+        } catch {
+          return [];
+        }
+      }),
     exited,
     healthPort,
-    async kill(signal: NodeJS.Signals = 'SIGTERM') {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      const r = await exited;
-      live.delete(worker);
-      return r;
-    },
+    kill,
+    stop: kill,
   };
   live.add(worker);
   const deadline = Date.now() + (options.readyTimeoutMs ?? 60_000);
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode} before it was ready:\n${log.slice(-30).join('\n')}`);
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode} before it was ready:\n${lines.slice(-30).join('\n')}`);
     try {
       const res = await fetch(`http://127.0.0.1:${healthPort}/readyz`);
       if (res.ok) return worker;
@@ -62,7 +85,7 @@ export async function startWorker(name: WorkerName, env: Record<string, string>,
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`${name} not ready after ${options.readyTimeoutMs ?? 60_000} ms:\n${log.slice(-30).join('\n')}`);
+      throw new Error(`${name} not ready after ${options.readyTimeoutMs ?? 60_000} ms:\n${lines.slice(-30).join('\n')}`);
     }
     await new Promise((r) => setTimeout(r, 200));
   }

@@ -16,6 +16,8 @@ Commands:
   stack up|down|status     manage the local stack (status --json for scripts)
   migrate latest|rollback|status   apply or inspect the event store's migrations
   topics create|list       the topic catalog on a Kafka cluster
+  agreements add|list|end|confirm   the ceasefire agreements alerting checks events against
+  alerts list|ack ID       alerts and their acknowledgement
   extract [--profile NAME] read statements as JSON lines on stdin, write extracted events
 
 Run \`npx ceasefire <command> --help\` for a command's options.
@@ -23,6 +25,12 @@ Exit codes: 0 success, 1 failure, 2 usage error.
 `;
 
 type Command = (args: string[]) => Promise<number>;
+
+/** The environment, with the local stack's addresses where DATABASE_URL / KAFKA_BROKERS are unset. */
+async function stackEnv(): Promise<NodeJS.ProcessEnv> {
+  const { cliEnvironment } = await import('./context.ts');
+  return (await cliEnvironment(process.env, root)) as NodeJS.ProcessEnv;
+}
 
 const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
 
@@ -47,13 +55,21 @@ const commands: Record<string, Command> = {
     const { topicsCommand } = await import('./commands/topics.ts');
     return topicsCommand(args, { ...io, root, env: process.env });
   },
+  async agreements(args) {
+    const { agreementsCommand } = await import('./commands/agreements.ts');
+    return agreementsCommand(args, { ...io, env: await stackEnv() });
+  },
+  async alerts(args) {
+    const { alertsCommand } = await import('./commands/alerts.ts');
+    return alertsCommand(args, { ...io, env: await stackEnv() });
+  },
   async stack(args) {
     const { stackCommand } = await import('./commands/stack.ts');
     return stackCommand(args, { ...io, root });
   },
   async migrate(args) {
     const { migrateCommand } = await import('./commands/migrate.ts');
-    return migrateCommand(args, { ...io, env: process.env });
+    return migrateCommand(args, { ...io, env: await stackEnv() });
   },
   async extract(args) {
     const { extractCommand } = await import('./commands/extract.ts');

@@ -9,3 +9,4 @@ export { kafkaSettings } from './settings.ts';
 export * from './service.ts';
 export * from './topics.ts';
 export * from './lag.ts';
+export * from './auth.ts';

@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { bearerToken, tokenMatches } from '@ceasefire/runtime';
 import {
   getAgreement,
   getAlert,
@@ -31,14 +31,6 @@ export interface OperatorApiOptions {
   readonly token: string;
   readonly logger: Logger;
   readonly clock?: () => Date;
-}
-
-/** Compares a presented token with the expected one in time independent of where they differ. */
-export function tokenMatches(presented: string, expected: string): boolean {
-  // Hashing first gives equal lengths, so neither the length nor the content leaks through timing.
-  const a = createHash('sha256').update(presented).digest();
-  const b = createHash('sha256').update(expected).digest();
-  return timingSafeEqual(a, b);
 }
 
 const AgreementQuery = z.object({
@@ -79,9 +71,7 @@ export function buildOperatorApi(options: OperatorApiOptions): FastifyInstance {
   const app = Fastify({ logger: false, bodyLimit: 64 * 1024 });
 
   app.addHook('onRequest', async (request, reply) => {
-    const header = request.headers.authorization ?? '';
-    const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
-    if (!token || !tokenMatches(token, options.token)) {
+    if (!tokenMatches(bearerToken(request.headers.authorization), options.token)) {
       return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'unauthorized' });
     }
   });

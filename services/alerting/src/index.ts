@@ -16,5 +16,5 @@ export * from './operations.ts';
 export { alertingConfigSchema, type AlertingConfig } from './config.ts';
 export { AlertEngine, type EngineOptions } from './engine.ts';
 export { DeliveryWorker, backoffDelay, type DeliveryPolicy } from './delivery.ts';
-export { buildOperatorApi, tokenMatches } from './http.ts';
+export { buildOperatorApi } from './http.ts';
 export type { Channel, OutgoingNotification, SendResult } from './channels/types.ts';

@@ -5,7 +5,7 @@ import { emailContent } from './channels/email.ts';
 import { alertingConfigSchema } from './config.ts';
 import { backoffDelay } from './delivery.ts';
 import { agreementLevel, groupKeyOf, hashId } from './engine.ts';
-import { tokenMatches } from './http.ts';
+import { tokenMatches } from '@ceasefire/runtime';
 import type { Alert } from '@ceasefire/contracts';
 
 const alert: Alert = {

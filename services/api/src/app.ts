@@ -1,4 +1,3 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -21,7 +20,7 @@ import {
   type Keyset,
 } from '@ceasefire/db';
 import type { ConflictProfile } from '@ceasefire/extraction';
-import { classifyError, type Logger } from '@ceasefire/runtime';
+import { bearerToken, classifyError, type Logger, tokenMatches } from '@ceasefire/runtime';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
@@ -89,14 +88,6 @@ export interface ApiAppOptions {
   /** Request metrics go here when given. */
   registry?: Registry;
   clock?: () => Date;
-}
-
-const digest = (s: string): Buffer => createHash('sha256').update(s, 'utf8').digest();
-
-/** Compares tokens in constant time (hashing first, so the length leaks nothing either). */
-export function tokenMatches(given: string | undefined, expected: string): boolean {
-  if (!given) return false;
-  return timingSafeEqual(digest(given), digest(expected));
 }
 
 function problem(reply: FastifyReply, status: number, error: string, message: string, problems?: string[]) {
@@ -184,9 +175,7 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
 
   app.addHook('onRequest', async (req, reply) => {
     if (!req.url.startsWith('/v1/')) return undefined;
-    const header = req.headers.authorization;
-    const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7) : undefined;
-    if (!tokenMatches(token, options.token)) {
+    if (!tokenMatches(bearerToken(req.headers.authorization), options.token)) {
       reply.header('www-authenticate', 'Bearer realm="ceasefire-api"');
       return problem(reply, 401, 'unauthorized', 'a valid bearer token is required');
     }

@@ -1,5 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
-import { classifyError } from '@ceasefire/runtime';
+import { bearerToken, classifyError, tokenMatches } from '@ceasefire/runtime';
 import type { Ingestor, IngestOutcome } from '@ceasefire/ingest';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
@@ -13,14 +12,6 @@ export interface HttpApiOptions {
   /** Most statements in one batch request. */
   batchMax: number;
   logger: Logger;
-}
-
-const digest = (s: string): Buffer => createHash('sha256').update(s, 'utf8').digest();
-
-/** Compares tokens in constant time (hashing first, so the length leaks nothing either). */
-export function tokenMatches(given: string | undefined, expected: string): boolean {
-  if (!given) return false;
-  return timingSafeEqual(digest(given), digest(expected));
 }
 
 function problem(reply: FastifyReply, status: number, error: string, message: string, problems?: string[]) {
@@ -90,9 +81,7 @@ export function buildHttpApi(options: HttpApiOptions): FastifyInstance {
   );
 
   app.addHook('onRequest', async (req, reply) => {
-    const header = req.headers.authorization;
-    const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7) : undefined;
-    if (!tokenMatches(token, options.token)) {
+    if (!tokenMatches(bearerToken(req.headers.authorization), options.token)) {
       reply.header('www-authenticate', 'Bearer realm="ceasefire-ingest"');
       return problem(reply, 401, 'unauthorized', 'a valid bearer token is required');
     }
