@@ -277,7 +277,10 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
         date = lastEventDate ?? ctx?.date ?? null;
         // A bare clock time in a statement with no other date: the day of publication, when
         // that time had already come (the issuer's local clock).
-        if (!date && clock && clock.offset_min === null && pubLocalMin !== null && clock.hh * 60 + clock.mm <= pubLocalMin) date = pub.date;
+        if (!date && clock && pubLocalMin !== null && offsetMin !== null) {
+          const local = clock.hh * 60 + clock.mm + (clock.offset_min === null ? 0 : offsetMin - clock.offset_min);
+          if (local >= 0 && local <= pubLocalMin) date = pub.date;
+        }
       } else if (ctx && ctx.paragraph === clause.paragraph) {
         date = ctx.date;
       }
@@ -694,7 +697,9 @@ function finish(
   }
   // Most specific places only: drop a district when one of its villages is named.
   const meeting = d.places.filter((p) => p.place.kind === 'settlement' || p.place.kind === 'other');
-  const own = type === 'ceasefire_agreement' ? (meeting.length ? meeting : d.places) : d.places.filter((p) => partyCodes.has(p.place.country));
+  // A capital named without a locative is its government ("accused Dushanbe of…").
+  const locative = (p: PlaceMention): boolean => p.place.kind !== 'other' || /(?:\b(?:in|near|at|on|outskirts of)|(?:^|\s)(?:в|у|под|близ|окрестностях))\s+(?:the\s+)?(?:city\s+of\s+|город[а-яё]*\s+)?$/i.test(text.slice(Math.max(0, p.start - 30), p.start));
+  const own = type === 'ceasefire_agreement' ? (meeting.length ? meeting : d.places) : d.places.filter((p) => partyCodes.has(p.place.country) && locative(p));
   const specific = own.filter((p) => !own.some((q) => q !== p && q.place.parent === p.place.id));
   const extracted = specific.map((p) => toExtracted(p, g, lang));
   const countries = new Set(extracted.map((p) => p.country));
