@@ -21,7 +21,7 @@ import { findCues } from './negation.ts';
 import { findNumbers } from './numbers.ts';
 import { compileGazetteer, findPlaces, toExtracted, type PlaceMention } from './places.ts';
 import type { ConflictProfile, PartyDef } from './profile.ts';
-import { selectProfile } from './profiles/index.ts';
+import { getProfile, selectProfile } from './profiles/index.ts';
 import { findAll, patternSource, type Match } from './text/patterns.ts';
 import { segment, type Clause } from './text/segment.ts';
 import type {
@@ -170,8 +170,7 @@ function placeExclusionRe(p: ConflictProfile): RegExp {
 export function extract(statement: StatementInput, profile?: ConflictProfile, options: ExtractOptions = {}): ExtractionResult {
   const text = typeof statement.text === 'string' ? statement.text : '';
   const lang = detectLanguage(text, statement.language);
-  const prof = profile ?? selectProfile(text, statement.source_agency, undefined);
-  void options;
+  const prof = profile ?? (options.profile_id ? getProfile(options.profile_id) : undefined) ?? selectProfile(text, statement.source_agency, undefined);
   const v = prof.vocabulary;
   const seg = segment(text);
   const excluded = [

@@ -163,6 +163,9 @@ export interface ExtractionResult {
 
 /** Options of `extract`. */
 export interface ExtractOptions {
-  /** Profile id to use when `extract` gets no profile and should not pick one itself. */
+  /**
+   * Id of a built-in profile ('kg-tj', 'am-az', 'in-pk') to use when no profile object is
+   * passed; without either, the profile is chosen per statement from the names it mentions.
+   */
   profile_id?: string;
 }
