@@ -697,7 +697,7 @@ function finish(
   // Most specific places only: drop a district when one of its villages is named.
   const meeting = d.places.filter((p) => p.place.kind === 'settlement' || p.place.kind === 'other');
   // A capital named without a locative is its government ("accused Dushanbe of…").
-  const locative = (p: PlaceMention): boolean => p.place.kind !== 'other' || /(?:\b(?:in|near|at|on|outskirts of)|(?:^|\s)(?:в|у|под|близ|окрестностях))\s+(?:the\s+)?(?:city\s+of\s+|город[а-яё]*\s+)?$/i.test(text.slice(Math.max(0, p.start - 30), p.start));
+  const locative = (p: PlaceMention): boolean => p.place.kind !== 'other' || p.place.parent !== null || /(?:\b(?:in|near|at|on|outskirts of)|(?:^|\s)(?:в|у|под|близ|окрестностях))\s+(?:the\s+)?(?:city\s+of\s+|город[а-яё]*\s+)?$/i.test(text.slice(Math.max(0, p.start - 30), p.start));
   const own = type === 'ceasefire_agreement' ? (meeting.length ? meeting : d.places) : d.places.filter((p) => partyCodes.has(p.place.country) && locative(p));
   const specific = own.filter((p) => !own.some((q) => q !== p && q.place.parent === p.place.id));
   const extracted = specific.map((p) => toExtracted(p, g, lang));
