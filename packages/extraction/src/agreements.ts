@@ -4,7 +4,7 @@
  * violation ("despite the agreements reached on 27 January").
  */
 import type { Vocabulary } from './profile.ts';
-import { findList, type Match } from './text/patterns.ts';
+import { findGroups, type Match } from './text/patterns.ts';
 
 const LEVELS: Array<[string, RegExp]> = [
   ['heads_of_state', /(?:presidents?|heads of state|leaders of|президент[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|глав[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* государств)/i],
@@ -29,9 +29,21 @@ export interface TermMatch extends Match {
 
 /** Agreement terms named in `text` (cease_fire, withdraw_forces, joint_patrols…). */
 export function agreementTerms(text: string, v: Vocabulary): TermMatch[] {
-  const matches: TermMatch[] = [];
-  for (const [term, list] of Object.entries(v.agreement_terms)) {
-    for (const m of findList(list, text)) matches.push({ ...m, term });
+  let c = termCache.get(v);
+  if (!c) {
+    // Longer phrases first: at one position the first list that matches wins.
+    const names = Object.keys(v.agreement_terms).sort((a, b) => (b === 'withdraw_heavy_weapons' ? 1 : 0) - (a === 'withdraw_heavy_weapons' ? 1 : 0));
+    c = { names, lists: names.map((n) => v.agreement_terms[n] ?? []) };
+    termCache.set(v, c);
   }
-  return matches;
+  const out: TermMatch[] = [];
+  for (const m of findGroups(c.lists, text)) {
+    const term = c.names[m.group] ?? 'other';
+    out.push({ start: m.start, end: m.end, text: m.text, term });
+    // Withdrawing heavy weapons is also a withdrawal of forces.
+    if (term === 'withdraw_heavy_weapons') out.push({ start: m.start, end: m.end, text: m.text, term: 'withdraw_forces' });
+  }
+  return out;
 }
+
+const termCache = new WeakMap<Vocabulary, { names: string[]; lists: string[][] }>();

@@ -41,12 +41,12 @@ function compile(profile: ConflictProfile): CompiledAttribution {
   const agencyList = profile.agencies;
   const agencies = new RegExp(
     `(?<!${L})(?:${agencyList.map((a) => `(${patternSource(a.patterns)})`).join('|')})(?!${L})`,
-    'gi',
+    'g',
   );
   const partyCodes = profile.parties.map((p) => p.code);
   const parties = new RegExp(
     `(?<![0-9A-Za-z\\u00C0-\\u024F\\u0400-\\u04FF\\-–])(?:${profile.parties.map((p) => `(${patternSource(p.patterns)})`).join('|')})(?![0-9A-Za-z\\u00C0-\\u024F\\u0400-\\u04FF])(?!\\s?[-–]\\s?[A-Za-z\\u00C0-\\u024F\\u0400-\\u04FF])`,
-    'gi',
+    'g',
   );
   const v = profile.vocabulary;
   const reportBefore = new RegExp(
@@ -66,7 +66,7 @@ export function agencyOfSource(source: string | null | undefined, profile: Confl
   if (!source) return null;
   const c = compile(profile);
   c.agencies.lastIndex = 0;
-  const m = c.agencies.exec(source);
+  const m = c.agencies.exec(lower(source));
   if (!m) return null;
   const i = m.slice(1).findIndex((g) => g !== undefined);
   return c.agencyList[i] ?? null;
@@ -90,8 +90,9 @@ function qualifierSide(text: string, start: number, end: number, profile: Confli
 export function findAgencies(text: string, profile: ConflictProfile, contextSide: string | null): AgencyMention[] {
   const c = compile(profile);
   const out: AgencyMention[] = [];
+  const low = lower(text);
   c.agencies.lastIndex = 0;
-  for (let m = c.agencies.exec(text); m !== null; m = c.agencies.exec(text)) {
+  for (let m = c.agencies.exec(low); m !== null; m = c.agencies.exec(low)) {
     if (m[0].length === 0) {
       c.agencies.lastIndex++;
       continue;
@@ -105,7 +106,7 @@ export function findAgencies(text: string, profile: ConflictProfile, contextSide
     const before = text.slice(Math.max(0, start - 70), start);
     const after = text.slice(end, end + 60);
     const frame = c.reportBefore.test(before) || c.reportAfter.test(after);
-    out.push({ start, end, text: m[0], agency, side, frame });
+    out.push({ start, end, text: text.slice(start, end), agency, side, frame });
   }
   return out;
 }
@@ -138,8 +139,9 @@ export function findParties(text: string, profile: ConflictProfile, agencies: re
     if (/^\s+стороной/i.test(text.slice(end, end + 12))) return 'explicit_actor';
     return 'actor';
   };
+  const low = lower(text);
   c.parties.lastIndex = 0;
-  for (let m = c.parties.exec(text); m !== null; m = c.parties.exec(text)) {
+  for (let m = c.parties.exec(low); m !== null; m = c.parties.exec(low)) {
     if (m[0].length === 0) {
       c.parties.lastIndex++;
       continue;
@@ -149,7 +151,7 @@ export function findParties(text: string, profile: ConflictProfile, agencies: re
     if (inAgency(start, end)) continue;
     const side = c.partyCodes[m.slice(1).findIndex((g) => g !== undefined)];
     if (!side) continue;
-    out.push({ start, end, text: m[0], side, role: role(start, end) });
+    out.push({ start, end, text: text.slice(start, end), side, role: role(start, end) });
   }
   for (const a of agencies) {
     if (a.frame || !a.agency.armed || !a.side || !c.partyCodes.includes(a.side)) continue;

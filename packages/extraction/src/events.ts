@@ -4,7 +4,7 @@
  * destruction are events of their own.
  */
 import type { Vocabulary, WeaponClass } from './profile.ts';
-import { findGroups, findList, type Match } from './text/patterns.ts';
+import { byGroup, findGroups, findList, listsOf, type Match } from './text/patterns.ts';
 import type { EventType } from './types.ts';
 
 export interface WeaponMention extends Match {
@@ -48,22 +48,28 @@ export function findTriggers(text: string, v: Vocabulary): TriggerSet {
   }
   const fireExclusions = findList(v.fire_exclusions, text);
   const notExcluded = (m: Match): boolean => !fireExclusions.some((x) => m.start < x.end && x.start < m.end);
+  // Lists whose matches never need to overlap share one pass; at one position the earlier list
+  // wins ("violation of the state border" is an incursion, not an allegation).
+  const events = listsOf(v, 'events', () => [v.incursion, v.agreement_exclusions, v.buildup, v.destruction, v.allegation, v.agreement_verbs]);
+  const [incursion = [], agreementExclusions = [], buildup = [], destruction = [], allegation = [], agreementVerbs = []] = byGroup(findGroups(events, text), 6);
+  const targets = listsOf(v, 'targets', () => [v.border_section, v.military, v.civilian]);
+  const [borderSection = [], military = [], civilian = []] = byGroup(findGroups(targets, text), 3);
   return {
     fire: findList(v.fire, text).filter(notExcluded),
     weaponUse: findList(v.weapon_use, text),
     shelling: findList(v.shelling, text).filter(notExcluded),
     clash: findList(v.clash, text).filter(notExcluded),
-    incursion: findList(v.incursion, text),
-    buildup: findList(v.buildup, text),
-    destruction: findList(v.destruction, text),
-    agreementVerbs: findList(v.agreement_verbs, text),
-    allegation: findList(v.allegation, text),
-    agreementExclusions: findList(v.agreement_exclusions, text),
+    incursion,
+    buildup,
+    destruction,
+    agreementVerbs,
+    allegation,
+    agreementExclusions,
     fireExclusions,
     weapons: dedup,
-    civilian: findList(v.civilian, text),
-    military: findList(v.military, text),
-    borderSection: findList(v.border_section, text),
+    civilian,
+    military,
+    borderSection,
   };
 }
 

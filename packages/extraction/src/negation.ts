@@ -5,7 +5,7 @@
  * about who started ("opened fire first").
  */
 import type { Vocabulary } from './profile.ts';
-import { findList, type Match } from './text/patterns.ts';
+import { byGroup, findGroups, listsOf, type Match } from './text/patterns.ts';
 
 export interface Cues {
   negation: Match[];
@@ -18,11 +18,9 @@ export interface Cues {
 const CASUALTY_NEGATION = /(?:casualt|victim|injur|пострадавш|жертв|погибш|ранен)/iu;
 
 export function findCues(text: string, v: Vocabulary): Cues {
-  const negation = findList(v.negation, text).filter((m) => !CASUALTY_NEGATION.test(text.slice(Math.max(0, m.start - 25), m.start) + m.text));
-  return {
-    negation,
-    modal: findList(v.modal, text),
-    yardstick: findList(v.yardstick, text),
-    blame: findList(v.blame, text),
-  };
+  // One pass for the four lists; a negation wins where it overlaps another cue.
+  const lists = listsOf(v, 'cues', () => [v.negation, v.blame, v.yardstick, v.modal]);
+  const [neg = [], blame = [], yardstick = [], modal = []] = byGroup(findGroups(lists, text), 4);
+  const negation = neg.filter((m) => !CASUALTY_NEGATION.test(text.slice(Math.max(0, m.start - 25), m.start) + m.text));
+  return { negation, modal, yardstick, blame };
 }

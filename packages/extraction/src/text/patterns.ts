@@ -72,6 +72,29 @@ export function findAll(re: RegExp, text: string, original: string = text): Matc
 }
 
 const groupCache = new WeakMap<readonly (readonly string[])[], RegExp>();
+const listsCache = new WeakMap<object, Map<string, (readonly string[])[]>>();
+
+/** The same array of lists for the same owner and key, so that `findGroups` caches its regex. */
+export function listsOf(owner: object, key: string, make: () => (readonly string[])[]): (readonly string[])[] {
+  let m = listsCache.get(owner);
+  if (!m) {
+    m = new Map();
+    listsCache.set(owner, m);
+  }
+  let l = m.get(key);
+  if (!l) {
+    l = make();
+    m.set(key, l);
+  }
+  return l;
+}
+
+/** Splits `findGroups` results into one array per list. */
+export function byGroup<T extends { group: number }>(found: readonly T[], n: number): T[][] {
+  const out: T[][] = Array.from({ length: n }, () => []);
+  for (const m of found) out[m.group]?.push(m);
+  return out;
+}
 
 /**
  * Matches of several pattern lists in one pass, each tagged with the index of its list. At one
