@@ -13,7 +13,7 @@ const LEVELS: Array<[string, RegExp]> = [
     'security_chiefs',
     /(?:chairm[ae]n of the (?:state committees?|national security)|national security committees?|GKNB|SCNS|ГКНБ|border (?:agencies|services|representatives|officials)|heads of the border|Tashiev|Yatimov|Ташиев|Ятимов|пограничн[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* ведомств|руководств[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* пограничн)/i,
   ],
-  ['governors', /(?:governors?|plenipotentiar|akims?|губернатор|полпред|полномочн[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* представител|хоким|председател[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* (?:Согдийской|области))/i],
+  ['governors', /(?:governors?|heads? of (?:the )?[A-Za-z ]{0,30}regions?|plenipotentiar|akims?|губернатор|глав[а-яё]* [а-яё ]{0,30}област|полпред|полномочн[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* представител|хоким|председател[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* (?:Согдийской|области))/i],
   ['governments', /(?:government delegations?|governments|prime ministers?|правительств[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|премьер)/i],
 ];
 

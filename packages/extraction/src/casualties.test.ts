@@ -40,3 +40,15 @@ describe('casualties', () => {
     expect(r.events[0]).toMatchObject({ killed: null, wounded: null });
   });
 });
+
+describe('casualties without an attack word', () => {
+  it('still tell of a violent event, joined to a told attack when there is one', () => {
+    const alone = run('Число погибших граждан Кыргызстана выросло до 17 человек, сообщает Минздрав.', '24.kg');
+    expect(alone.events).toMatchObject([{ type: 'armed_clash', killed: 17, accused_party: null }]);
+    const joined = run('Today at 10:40 Tajik units shelled Isfana with mortars. Two residents were injured.', 'Border Service of the GKNB of the Kyrgyz Republic');
+    expect(joined.events).toMatchObject([{ type: 'heavy_weapons_fire', wounded: 2 }]);
+  });
+  it('does not count warning shots as an attack', () => {
+    expect(run('Таджикские пограничники произвели предупредительные выстрелы в воздух.', 'Кабар').events).toEqual([]);
+  });
+});

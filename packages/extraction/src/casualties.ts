@@ -35,6 +35,18 @@ const UNKNOWN = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:being clarified|be
 const ANY_CASUALTY = new RegExp([KILLED, WOUNDED, VICTIMS, DISPLACED, ZERO].map((r) => r.source).join('|'), 'i');
 const CHUNK_BREAK = /,(?=\s)|;|:|\s(?=(?:and|и|while|whereas|another|еще|ещё|а также|also)\s)|—/gi;
 
+/**
+ * A casualty word with a count in [start, end) ("24 people were killed"): the figures imply a
+ * violent event even where the text names none ("the death toll rose to 62").
+ */
+export function casualtyTrigger(text: string, start: number, end: number, numbers: readonly NumberMention[]): Match | null {
+  const s = text.slice(start, end);
+  const m = KILLED.exec(s) ?? WOUNDED.exec(s) ?? VICTIMS.exec(s);
+  if (!m || ZERO.test(s)) return null;
+  if (!numbers.some((n) => n.start >= start && n.end <= end && n.value !== null && n.value > 0)) return null;
+  return { start: start + m.index, end: start + m.index + m[0].length, text: m[0] };
+}
+
 /** Casualty figures stated in one sentence [start, end) of `text`. */
 export function sentenceCasualties(
   text: string,

@@ -4,7 +4,7 @@
  */
 import { agreementLevel, agreementTerms } from './agreements.ts';
 import { agencyOfSource, findAgencies, findParties, thirdPartyOf, type AgencyMention, type PartyMention } from './attribution.ts';
-import { sentenceCasualties, type CasualtyFigures } from './casualties.ts';
+import { casualtyTrigger, sentenceCasualties, type CasualtyFigures } from './casualties.ts';
 import {
   addDays,
   findTemporal,
@@ -342,7 +342,22 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
       const fire = [...inside(trig.fire, clause).filter(active), ...use];
       const shelling = inside(trig.shelling, clause).filter(active);
       const clash = inside(trig.clash, clause).filter(active);
-      const attack = [...shelling, ...fire, ...clash].sort((a, b) => a.start - b.start);
+      // "infantry fighting vehicles" is a weapon, not fighting.
+      const attack = [...shelling, ...fire, ...clash.filter((m) => !cWeapons.some((w) => m.start < w.end && w.start < m.end))].sort((a, b) => a.start - b.start);
+      // Casualty figures with no attack word still tell of one (weak: it joins a told attack).
+      const casualty = attack.length === 0 ? casualtyTrigger(text, clause.start, clause.end, numbers) : null;
+      if (casualty && !inside(trig.fireExclusions, clause).length) {
+        const d = base('armed_clash', casualty, 'weak');
+        d.weapons = [];
+        // Casualty sentences name hospitals and home villages, not where the attack was; and
+        // their day is only their own.
+        d.places = [];
+        d.date = null;
+        d.part = null;
+        d.clock = null;
+        d.dateEvidence = [];
+        created.push(d);
+      }
       const first = attack[0];
       if (first) {
         const activeWeapons = cWeapons.filter((w) => w.start < modalStart);
@@ -561,8 +576,14 @@ function mergeDrafts(drafts: Draft[]): Draft[] {
   const out: Draft[] = [];
   const empty = (x: Draft): boolean => x.date === null && x.places.length === 0 && !x.clock;
   for (const d of list) {
+    // Weak mentions are placed by step 2, by their position in the text.
+    if (d.strength === 'weak') {
+      out.push(d);
+      continue;
+    }
     const i = out.findIndex(
       (o) =>
+        o.strength === 'strong' &&
         o.type === d.type &&
         ((o.date === d.date && placesOverlap(o, d) && !(o.clock && d.clock && (o.clock.hh !== d.clock.hh || o.clock.mm !== d.clock.mm))) ||
           empty(d) ||

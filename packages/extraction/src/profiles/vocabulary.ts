@@ -132,12 +132,12 @@ export const STANDARD_VOCABULARY: Vocabulary = {
     'demand\\w*', 'call(?:s|ed|ing)? (?:on|upon|for)', 'urg(?:e|es|ed|ing)', 'appeal\\w*', 'ask(?:s|ed)?', 'request\\w*', 'ready to',
     'readiness', 'in order to', 'so as to', 'to prevent', 'to avoid', 'aimed at', 'would', 'could', 'might', 'may (?:lead|result|cause)',
     'threat\\w*', 'to refrain', 'to stop', 'must', 'should', 'plans? to', 'intend\\w*', 'to repel', 'if',
-    'треб\\w*', 'призыва\\w*', 'призвал\\w*', 'просит', 'просим', 'просьб\\w*', 'готов\\w*', 'чтобы', 'с целью', 'во избежание',
+    'требу(?:ет|ют|ем)', 'потребовал\\w*', 'призыва\\w*', 'призвал\\w*', 'просит', 'просим', 'просьб\\w*', 'готов\\w*', 'чтобы', 'с целью', 'во избежание',
     'может', 'могут', 'если', 'угроз\\w*', 'прекратить', 'не допуска\\w*', 'не допустить', 'планиру\\w*', 'намерен\\w*', 'по вытеснению',
   ],
   fire_exclusions: [
     'cease[- ]?fire', 'ceasefire', 'cessation of (?:fire|hostilities)', 'set (?:\\w+ )?(?:on )?fire(?: to)?', 'on fire', 'caught fire',
-    'return(?:ed|ing|s)? (?:the )?fire', 'respond(?:ed|s)? to fire', 'fire (?:station|brigade|fighters?|safety|service)',
+    'return(?:ed|ing|s)? (?:the )?fire', 'fired (?:\\w+ )?(?:in|into) the air', 'warning shots?', 'огонь в воздух', 'предупредительн\\w* (?:выстрел|огонь)\\w*', 'respond(?:ed|s)? to fire', 'fire (?:station|brigade|fighters?|safety|service)',
     'прекращени\\w* огня', 'прекрат\\w* (?:\\w+ )?огонь', 'прекрат\\w* огня', 'ответн\\w* огонь', 'ответн\\w* огн\\w*', 'режим\\w* прекращения огня',
   ],
   blame: [
