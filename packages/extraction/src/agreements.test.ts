@@ -33,3 +33,13 @@ describe('agreements', () => {
     expect(run('Главы государств подписали Договор о государственной границе.').events).toEqual([]);
   });
 });
+
+describe('compliance and blame', () => {
+  it('does not code an agreement only said to be observed', () => {
+    expect(run('The truce agreed on 2 May is being observed, the Border Service said.').events).toEqual([]);
+  });
+  it('does not code "who fired first" as a new event', () => {
+    const r = run('The Border Troops said Kyrgyz soldiers shelled Surkh on Monday; the Kyrgyz side says Tajik troops opened fire on Kok-Tash first.', 'Kabar');
+    expect(r.events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
+  });
+});

@@ -52,3 +52,10 @@ describe('casualties without an attack word', () => {
     expect(run('Таджикские пограничники произвели предупредительные выстрелы в воздух.', 'Кабар').events).toEqual([]);
   });
 });
+
+describe('implicit counts', () => {
+  it('reads "a serviceman was wounded" as one', () => {
+    const r = run('Yesterday at 16:10 a Kyrgyz soldier was wounded by sniper fire from the Tajik side near Orto-Boz.', 'Border Service of the GKNB of the Kyrgyz Republic');
+    expect(r.events[0]).toMatchObject({ type: 'small_arms_fire', wounded: 1, accused_party: 'TJ' });
+  });
+});

@@ -33,6 +33,8 @@ const ZERO =
   /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:no (?:casualties|victims|injuries|one was (?:hurt|injured|killed|wounded))|without casualties|there were no casualties|no casualties were reported|пострадавших нет|пострадавших среди [A-Za-z\u00C0-\u024F\u0400-\u04FF ]{3,40} нет|жертв нет|без жертв|обошлось без (?:жертв|пострадавших)|никто не пострадал)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/i;
 const UNKNOWN = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:being clarified|being specified|уточняется|уточняются|данных о (?:пострадавших|погибших|жертвах) (?:пока )?нет|no information (?:on|about) casualties)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/i;
 const ANY_CASUALTY = new RegExp([KILLED, WOUNDED, VICTIMS, DISPLACED, ZERO].map((r) => r.source).join('|'), 'i');
+const SINGULAR =
+  /(?:^|[^a-zа-яё])(?:a|an)\s+(?:[a-z-]+\s+){0,2}(?:serviceman|soldier|border guard|resident|civilian|man|woman|child|boy|girl|person|officer|teenager)(?![a-z])|(?:^|\s)(?:военнослужащий|пограничник|житель|жительница|ребенок|ребёнок|мужчина|женщина)(?![а-яё])/i;
 const CHUNK_BREAK = /,(?=\s)|;|:|\s(?=(?:and|и|while|whereas|another|еще|ещё|а также|also)\s)|—/gi;
 
 /**
@@ -99,7 +101,12 @@ export function sentenceCasualties(
       continue;
     }
     const person = nums.filter((n) => !NON_PERSON.test(text.slice(n.end, n.end + 30)));
-    const num = person[0];
+    let num = person[0];
+    // "a Kyrgyz serviceman was wounded", «ранен военнослужащий»: one person.
+    if (!num && (kw || ww)) {
+      const one = SINGULAR.exec(chunk);
+      if (one) num = { start: start + cs + one.index, end: start + cs + one.index + one[0].length, text: one[0], value: 1, approx: false };
+    }
     if (!kw && !ww && !vw && !dw) {
       // A count without a casualty word may be the first part of a coordinated subject.
       if (num && num.value !== null && /^\s*(?:and|и)\s/i.test(s.slice(ce, ce + 5))) pending += num.value;

@@ -102,3 +102,13 @@ describe('zones', () => {
     expect(r.events[0]?.time).toMatchObject({ date: '2023-08-09', time_of_day: '07:20', precision: 'exact', start_utc: '2023-08-09T01:20:00Z' });
   });
 });
+
+describe('clock forms', () => {
+  it('reads Russian "часов утра/вечера" and 12-hour English times', () => {
+    const clocks = (t: string) => findTemporal(t, pub, []).clocks.map((c) => [c.hh, c.mm]);
+    expect(clocks('около 9 часов утра')).toEqual([[9, 0]]);
+    expect(clocks('в 8 часов вечера')).toEqual([[20, 0]]);
+    expect(clocks('at 7:15 pm')).toEqual([[19, 15]]);
+    expect(clocks('at 11 a.m.')).toEqual([[11, 0]]);
+  });
+});

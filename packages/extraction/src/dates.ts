@@ -99,7 +99,8 @@ const RE_WEEKDAY = new RegExp(
 const RE_SAME_DAY = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:on )?(?:the same (day|evening|night|morning)|that day|в тот же (день|вечер)|в этот же день|того же дня|в тот же день)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/g;
 const RE_ANAPHOR = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:before (?:this|that)|after (?:this|that)|перед этим|после этого|затем|кроме того|in addition|moreover|furthermore|then|shortly after(?:wards)?|later)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/g;
 const RE_PART = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:(since|from|с) )?(?:(?:in|during|throughout|early in|late in|on) )?(?:the )?(morning|afternoon|evening|night)(?: hours)?(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])|(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(утром|с утра|днем|днём|вечером|ночью|рано утром|поздно вечером|в первой половине дня|во второй половине дня)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/g;
-const RE_CLOCK = /(?<![\d:.])([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d]|[.:]\d)/g;
+// "21:40", "21.40"; also "10 часов утра", "в 7 часов вечера", "10 a.m.", "9:30 pm".
+const RE_CLOCK = /(?<![\d:.])([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d]|[.:]\d)(?:\s*(a\.?m\.?|p\.?m\.?)(?![a-z]))?|(?<![\d:.])(1[0-2]|0?\d)\s*(a\.?m\.?|p\.?m\.?)(?![a-z])|(?<![\d:.])([01]?\d|2[0-3])\s+час(?:ов|а)?(?:\s+(утра|дня|вечера|ночи))?(?![а-яё])/gi;
 
 const AS_OF_BEFORE = /(?:as of|as at|по состоянию на|на момент)(?:\s+(?:about\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:on|,))?)?\s*$/i;
 const REFERENCE_BEFORE =
@@ -286,7 +287,7 @@ export function findTemporal(
     const start = m.index;
     const end = start + m[0].length;
     // "16.09" inside a date was taken already; a dot form needs a preposition before it.
-    if (m[0].includes('.') && !/(?:в|около|at|about|around|к|by|с|from)\s+$/i.test(text.slice(Math.max(0, start - 8), start))) continue;
+    if (/^\d{1,2}\.\d{2}/.test(m[0]) && !/(?:в|около|at|about|around|к|by|с|from)\s+$/i.test(text.slice(Math.max(0, start - 8), start))) continue;
     if (taken.some((t) => start < t.end && t.start < end)) continue;
     const before = text.slice(Math.max(0, start - 60), start);
     const after = text.slice(end, end + 40);
@@ -317,12 +318,18 @@ export function findTemporal(
       if (prev && /^\s*[(,]\s*$/.test(text.slice(prev.end, start))) role = 'alt';
       else if (prev && prev.end <= start && /^[\s(]*$/.test(text.slice(prev.end, start)) && start - prev.end < 4) role = 'alt';
     }
+    // 12-hour clocks and Russian "N часов вечера" give the 24-hour time.
+    let hh = Number(m[1] ?? m[4] ?? m[6]);
+    const mm = Number(m[2] ?? 0);
+    const suffix = (m[3] ?? m[5] ?? m[7] ?? '').toLowerCase().replace(/\./g, '');
+    if ((suffix === 'pm' || suffix === 'дня' || suffix === 'вечера') && hh < 12) hh += 12;
+    if ((suffix === 'am' || suffix === 'ночи') && hh === 12) hh = 0;
     clocks.push({
       start,
       end: end + (offset !== null ? extra : 0),
       text: text.slice(start, end + (offset !== null ? extra : 0)),
-      hh: Number(m[1]),
-      mm: Number(m[2]),
+      hh,
+      mm,
       approx: APPROX_BEFORE.test(before),
       offset_min: offset,
       role,

@@ -45,7 +45,7 @@ export const STANDARD_VOCABULARY: Vocabulary = {
   ],
   fire: [
     'open(?:ed|s|ing)? fire', 'fired', 'fires? (?:at|on|from|towards?)', 'firing', 'fire (?:at|on|from)', 'shot at', 'shooting',
-    'shootings', 'gunfire', '(?:came|come|coming) under fire', 'struck', 'strikes? (?:at|on)', 'hit', 'dropp(?:ed|ing) (?:\\w+ ){0,2}(?:explosives|bombs|grenades|munitions)',
+    'shootings', 'shots?', 'gunfire', '(?:came|come|coming) under fire', 'struck', 'strikes? (?:at|on)', 'hit', 'dropp(?:ed|ing) (?:\\w+ ){0,2}(?:explosives|bombs|grenades|munitions)',
     'открыл\\w* (?:\\w+ )?огонь', 'открыт\\w* (?:\\w+ )?огонь', 'вел\\w* (?:\\w+ )?огонь', 'огонь',
     'стрельб\\w*', 'выстрел\\w*', 'нан[её]с\\w* (?:\\w+ )?удар\\w*', 'нанесени\\w* удар\\w*', 'сбросил\\w* (?:\\w+ ){0,2}(?:взрывчатк|боеприпас|гранат|бомб)\\w*', 'удар\\w* (?:по|беспилотник\\w*)',
   ],
@@ -115,7 +115,7 @@ export const STANDARD_VOCABULARY: Vocabulary = {
   ],
   yardstick: [
     'despite', 'in spite of', 'contrary to', 'in violation of', 'violat\\w*', 'breach\\w*', 'not compl\\w*', 'has not held',
-    'in accordance with', 'in line with', 'pursuant to', 'в соответствии с', 'согласно', 'несмотря на', 'вопреки', 'наруш\\w*', 'не выполня\\w*', 'не соблюда\\w*', 'противореч\\w*', 'после договоренност\\w*',
+    'in accordance with', 'in line with', 'pursuant to', 'в соответствии с', 'согласно', '(?:is|are) (?:being )?observed', '(?:has|have) been observed', 'is holding', 'holds', 'соблюдается', 'соблюдаются', 'выполняется', 'несмотря на', 'вопреки', 'наруш\\w*', 'не выполня\\w*', 'не соблюда\\w*', 'противореч\\w*', 'после договоренност\\w*',
   ],
   negation: [
     'no (?:\\w+ ){0,3}(?:violations?|shooting|shots?|firing|shelling|incidents?|clashes|attacks?|fire)(?: \\w+){0,12} (?:recorded|registered|reported|observed|fired|occurred)',
@@ -141,7 +141,7 @@ export const STANDARD_VOCABULARY: Vocabulary = {
     'прекращени\\w* огня', 'прекрат\\w* (?:\\w+ )?огонь', 'прекрат\\w* огня', 'ответн\\w* огонь', 'ответн\\w* огн\\w*', 'режим\\w* прекращения огня',
   ],
   blame: [
-    '(?:opened|open|opens) fire first', 'fired first', 'started the (?:shooting|firing|fighting|clash)', '(?:the )?(?:shooting|firing|fighting|clash) (?:was|were) started by',
+    '(?:opened|open|opens) fire(?: \\S+){0,4} first', 'fired(?: \\S+){0,4} first', 'started the (?:shooting|firing|fighting|clash)', '(?:the )?(?:shooting|firing|fighting|clash) (?:was|were) started by',
     'первыми открыл\\w*', 'первым открыл\\w*', 'первыми начал\\w*', 'начал\\w* стрельбу первыми',
   ],
   civilian: [
