@@ -49,6 +49,8 @@ export const baseConfigSchema = z.object({
   LOG_PRETTY: bool.default(false),
   /** Kafka bootstrap brokers, comma-separated host:port. */
   KAFKA_BROKERS: brokerList.default(['127.0.0.1:9092']),
+  /** Kafka client library behind the runtime's interface (bench/README.md compares them). */
+  KAFKA_CLIENT: z.enum(['kafkajs', 'platformatic']).default('kafkajs'),
   /** TLS to the brokers. */
   KAFKA_SSL: bool.default(false),
   /** SASL mechanism when the cluster requires authentication. */

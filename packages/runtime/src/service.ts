@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { BaseConfig } from './config.ts';
 import { createConsumerLoop, type ConsumerLoopOptions, type DeadLetter } from './consumer-loop.ts';
 import { createMetricsRegistry, startHealthServer, type HealthServer, type Probe } from './health.ts';
-import { createKafkaClient } from './kafka/kafkajs.ts';
+import { kafkaClientFor } from './kafka/index.ts';
 import type { Admin, KafkaClient, Producer } from './kafka/types.ts';
 import { startLagMonitor } from './lag.ts';
 import { Lifecycle } from './lifecycle.ts';
@@ -53,7 +53,7 @@ export async function startService(options: {
   });
   lifecycle.add('database pool', () => db.destroy());
 
-  const kafka = createKafkaClient(kafkaSettings(config, `ceasefire-${service}`), logger);
+  const kafka = kafkaClientFor(kafkaSettings(config, `ceasefire-${service}`), logger);
   const producer = await kafka.producer();
   lifecycle.add('producer', () => producer.disconnect());
   const admin: Admin = await kafka.admin();

@@ -7,6 +7,7 @@ export function kafkaSettings(config: BaseConfig, clientId: string): KafkaSettin
   return {
     brokers: config.KAFKA_BROKERS,
     clientId,
+    client: config.KAFKA_CLIENT,
     ssl: config.KAFKA_SSL,
     sasl: mechanism && username && password ? { mechanism, username, password } : undefined,
   };

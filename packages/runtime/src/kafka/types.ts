@@ -115,6 +115,8 @@ export interface KafkaSettings {
   clientId: string;
   ssl?: boolean;
   sasl?: { mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512'; username: string; password: string };
+  /** Which library implements the interface (KAFKA_CLIENT); default kafkajs. */
+  client?: 'kafkajs' | 'platformatic';
   /** Compress produced batches (on by default: statements are text). */
   compression?: 'none' | 'gzip';
   /** Connection and request deadlines, and retries of a failed request (defaults suit workers). */

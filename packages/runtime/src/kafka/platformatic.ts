@@ -1,0 +1,164 @@
+// The KafkaClient interface backed by @platformatic/kafka (selected with KAFKA_CLIENT=platformatic).
+// Producer and consumer are platformatic's; the admin calls (topic set-up, offsets for lag and
+// readiness, off the hot path) stay on kafkajs so both clients answer them the same way.
+import { Consumer as PConsumer, Producer as PProducer, type Message } from '@platformatic/kafka';
+import type { Logger } from 'pino';
+import { createKafkaClient as createKafkajsClient } from './kafkajs.ts';
+import type { Consumer, ConsumeOptions, IncomingMessage, KafkaClient, KafkaSettings, OutgoingMessage, Producer } from './types.ts';
+
+function baseOptions(settings: KafkaSettings) {
+  return {
+    clientId: settings.clientId,
+    bootstrapBrokers: settings.brokers,
+    ...(settings.ssl ? { tls: {} } : {}),
+    ...(settings.sasl ? { sasl: { mechanism: settings.sasl.mechanism.toUpperCase() as 'PLAIN', username: settings.sasl.username, password: settings.sasl.password } } : {}),
+    ...(settings.connectionTimeoutMs ? { connectTimeout: settings.connectionTimeoutMs } : {}),
+    ...(settings.requestTimeoutMs ? { requestTimeout: settings.requestTimeoutMs } : {}),
+    retries: settings.retries ?? 8,
+    retryDelay: 200,
+  };
+}
+
+/** A KafkaClient whose producer and consumer are @platformatic/kafka's. */
+export function createPlatformaticClient(settings: KafkaSettings, logger: Logger): KafkaClient {
+  const kafkajs = createKafkajsClient(settings, logger);
+  const log = logger.child({ component: 'kafka', client: 'platformatic' });
+
+  return {
+    async producer(): Promise<Producer> {
+      // Like the kafkajs module: not idempotent (bounded publish time; consumers drop copies by id).
+      const producer = new PProducer<Buffer | undefined, Buffer, string, string>({
+        ...baseOptions(settings),
+        acks: -1,
+        idempotent: false,
+        autocreateTopics: false,
+        compression: settings.compression === 'none' ? 'none' : 'gzip',
+      });
+      return {
+        async publish(topic: string, messages: OutgoingMessage[]) {
+          if (messages.length === 0) return;
+          await producer.send({
+            messages: messages.map((m) => ({
+              topic,
+              ...(m.key === null ? {} : { key: Buffer.from(m.key) }),
+              value: m.value,
+              ...(m.headers ? { headers: new Map(Object.entries(m.headers)) } : {}),
+            })),
+          });
+        },
+        disconnect: () => producer.close(),
+      };
+    },
+
+    consumer(options: ConsumeOptions): Consumer {
+      const consumer = new PConsumer<Buffer, Buffer, Buffer, Buffer>({
+        ...baseOptions(settings),
+        groupId: options.groupId,
+        sessionTimeout: options.sessionTimeoutMs ?? 30_000,
+        heartbeatInterval: 3_000,
+        maxBytesPerPartition: options.maxBytesPerPartition ?? 1_048_576,
+        maxWaitTime: options.maxWaitTimeMs ?? 200,
+        autocommit: false,
+      });
+      const stopping = new AbortController();
+      let resolveCrash: (e: Error) => void = () => {};
+      const crashed = new Promise<Error>((resolve) => (resolveCrash = resolve));
+      // Messages arrive one by one on the stream; they are queued per partition and handed over
+      // as that partition's batch, in offset order, one batch in flight at a time.
+      const queues = new Map<string, Message<Buffer, Buffer, Buffer, Buffer>[]>();
+      let stream: Awaited<ReturnType<typeof consumer.consume>> | null = null;
+      let paused = false;
+      let wake: () => void = () => {};
+      let loop: Promise<void> = Promise.resolve();
+      const HIGH = 2000;
+      const queued = () => [...queues.values()].reduce((n, q) => n + q.length, 0);
+
+      async function work(): Promise<void> {
+        while (!stopping.signal.aborted) {
+          const entry = [...queues].find(([, q]) => q.length > 0);
+          if (!entry) {
+            await new Promise<void>((r) => (wake = r));
+            continue;
+          }
+          const [key, q] = entry;
+          const taken = q.splice(0, q.length);
+          queues.delete(key);
+          queues.set(key, []); // round-robin: this partition goes to the back
+          const first = taken[0]!;
+          const messages: IncomingMessage[] = taken.map((m) => ({
+            topic: m.topic,
+            partition: m.partition,
+            offset: m.offset.toString(),
+            key: m.key ?? null,
+            value: m.value ?? null,
+            headers: Object.fromEntries([...m.headers].map(([k, v]) => [k.toString(), v.toString()])),
+            timestamp: Number(m.timestamp),
+          }));
+          await options.handleBatch(
+            { topic: first.topic, partition: first.partition, messages, highWatermark: '-1' },
+            { heartbeat: async () => {}, isRunning: () => !stopping.signal.aborted, signal: stopping.signal },
+          );
+          const last = taken.at(-1)!;
+          // Only after the handler's effects are durable; the committed offset is the next to read.
+          try {
+            await consumer.commit({
+              offsets: [{ topic: last.topic, partition: last.partition, offset: last.offset + 1n, leaderEpoch: (last.metadata.leaderEpoch as number | undefined) ?? -1 }],
+            });
+          } catch (err) {
+            // A rebalance took the partition away: its new owner reads from the last commit and
+            // handles these messages again (handlers are idempotent).
+            log.warn({ err, topic: last.topic, partition: last.partition }, 'commit refused; the batch will be redelivered');
+          }
+          if (!paused && stream?.isPaused() && queued() < HIGH / 2) stream.resume();
+        }
+      }
+
+      return {
+        crashed,
+        async start() {
+          stream = await consumer.consume({
+            topics: options.topics,
+            mode: 'committed',
+            fallbackMode: options.fromBeginning === false ? 'latest' : 'earliest',
+            autocommit: false,
+            sessionTimeout: options.sessionTimeoutMs ?? 30_000,
+            heartbeatInterval: 3_000,
+          });
+          stream.on('data', (m: Message<Buffer, Buffer, Buffer, Buffer>) => {
+            const key = `${m.topic}:${m.partition}`;
+            const q = queues.get(key) ?? [];
+            q.push(m);
+            queues.set(key, q);
+            if (queued() >= HIGH) stream?.pause();
+            wake();
+          });
+          stream.on('error', (err: Error) => {
+            log.error({ err }, 'consumer stream failed');
+            resolveCrash(err);
+          });
+          loop = work().catch((err: unknown) => {
+            if (stopping.signal.aborted) return;
+            resolveCrash(err instanceof Error ? err : new Error(String(err)));
+          });
+        },
+        pause() {
+          paused = true;
+          stream?.pause();
+        },
+        resume() {
+          paused = false;
+          stream?.resume();
+        },
+        async stop() {
+          stopping.abort();
+          wake();
+          await loop;
+          await stream?.close();
+          await consumer.close(true);
+        },
+      };
+    },
+
+    admin: () => kafkajs.admin(),
+  };
+}
