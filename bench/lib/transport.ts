@@ -1,0 +1,163 @@
+// The ceilings the pipeline is compared with, measured on the same statements in the same run:
+// the Kafka transport alone (a client producing and consuming the statement messages through the
+// project's KafkaClient interface: batched produce, per-partition batches, commit per batch),
+// Postgres alone taking the same rows in bulk, and the extraction engine alone on one core.
+import { createHash } from 'node:crypto';
+import { encodeMessage, statementsTopic, type Statement } from '@ceasefire/contracts';
+import { createDb, dropSchema, migrateLatest, storeExtractions, type StoreExtractionInput } from '@ceasefire/db';
+import { toRecords } from '@ceasefire/classify';
+import { extract, type ExtractionResult } from '@ceasefire/extraction';
+import type { KafkaClient, OutgoingMessage } from '@ceasefire/runtime';
+import type { Knex } from 'knex';
+
+export interface TransportResult {
+  client: string;
+  messages: number;
+  mb: number;
+  produceSeconds: number;
+  producePerSecond: number;
+  /** From the first send to the last message consumed and committed (produce and consume overlap). */
+  endToEndSeconds: number;
+  perSecond: number;
+}
+
+/** Produces `messages` (in batches of `batch`, `inFlight` at a time) and consumes them back. */
+export async function transportCeiling(
+  name: string,
+  kafka: KafkaClient,
+  topic: string,
+  groupId: string,
+  messages: OutgoingMessage[],
+  options: { batch?: number; inFlight?: number } = {},
+): Promise<TransportResult> {
+  const batch = options.batch ?? 100;
+  const inFlight = options.inFlight ?? 4;
+  let consumed = 0;
+  let done: () => void = () => {};
+  const all = new Promise<void>((r) => (done = r));
+  const consumer = kafka.consumer({
+    groupId,
+    topics: [topic],
+    fromBeginning: true,
+    async handleBatch(b) {
+      consumed += b.messages.length;
+      if (consumed >= messages.length) done();
+    },
+  });
+  await consumer.start();
+  const producer = await kafka.producer();
+  const t0 = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: inFlight }, async () => {
+      for (;;) {
+        const i = next;
+        next += batch;
+        if (i >= messages.length) return;
+        await producer.publish(topic, messages.slice(i, i + batch));
+      }
+    }),
+  );
+  const produced = performance.now();
+  await Promise.race([all, new Promise((r) => setTimeout(r, 120_000))]);
+  const ended = performance.now();
+  await producer.disconnect();
+  await consumer.stop();
+  const bytes = messages.reduce((n, m) => n + m.value.length, 0);
+  return {
+    client: name,
+    messages: consumed,
+    mb: Math.round(bytes / 1e5) / 10,
+    produceSeconds: round((produced - t0) / 1000),
+    producePerSecond: Math.round(messages.length / ((produced - t0) / 1000)),
+    endToEndSeconds: round((ended - t0) / 1000),
+    perSecond: Math.round(consumed / ((ended - t0) / 1000)),
+  };
+}
+
+export function statementMessages(statements: Statement[]): OutgoingMessage[] {
+  const time = new Date().toISOString();
+  return statements.map((s) => ({
+    key: s.id,
+    value: encodeMessage(statementsTopic, {
+      specversion: '1.0',
+      id: s.id,
+      type: 'ceasefire.statement',
+      source: 'bench',
+      time,
+      dataschema: 'ceasefire.statement/1',
+      datacontenttype: 'application/json',
+      subject: s.id,
+      data: s,
+    }),
+  }));
+}
+
+export interface PostgresResult {
+  statements: number;
+  events: number;
+  seconds: number;
+  perSecond: number;
+}
+
+/**
+ * Postgres alone: the statements' rows (multi-row inserts of 500) and their extractions
+ * (`storeExtractions`, one transaction per `batch` statements, as the classifier does) into a
+ * fresh schema. The extractions are computed beforehand, off the clock.
+ */
+export async function postgresCeiling(databaseUrl: string, schema: string, statements: Statement[], batch = 100): Promise<PostgresResult> {
+  await migrateLatest({ databaseUrl, schema });
+  const db: Knex = createDb({ databaseUrl, schema });
+  try {
+    const inputs: StoreExtractionInput[] = statements.map((s) => {
+      const result: ExtractionResult = extract({ id: s.id, text: s.text, published_at: s.published_at, language: s.language, source_agency: s.source_agency, url: s.url }, undefined);
+      const records = toRecords(s, result);
+      return { statementId: s.id, extractorVersion: result.extractor_version, events: records.events, casualtyReports: records.casualtyReports, dyad: 'KG-TJ', thirdParties: ['UN', 'OSCE', 'CSTO'] };
+    });
+    const rows = statements.map((s) => ({
+      id: s.id,
+      text: s.text,
+      language: s.language,
+      published_at: s.published_at,
+      published_zone: s.published_zone,
+      source_agency: s.source_agency,
+      url: s.url,
+      sources: JSON.stringify([s.origin]),
+      received_at: s.received_at,
+      content_sha256: createHash('sha256').update(s.text, 'utf8').digest('hex'),
+    }));
+    const t0 = performance.now();
+    for (let i = 0; i < rows.length; i += 500) await db('statements').insert(rows.slice(i, i + 500)).onConflict('id').ignore();
+    for (let i = 0; i < inputs.length; i += batch) {
+      await db.transaction((trx) => storeExtractions(trx, inputs.slice(i, i + batch)));
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    return { statements: statements.length, events: inputs.reduce((n, x) => n + x.events.length, 0), seconds: round(seconds), perSecond: Math.round(statements.length / seconds) };
+  } finally {
+    await db.destroy();
+    await dropSchema(databaseUrl, schema);
+  }
+}
+
+export interface ExtractionCeiling {
+  statements: number;
+  seconds: number;
+  cpuSeconds: number;
+  perSecond: number;
+}
+
+/** The extraction engine alone, in this process (one thread: one core). */
+export function extractionCeiling(statements: Statement[]): ExtractionCeiling {
+  // Warm-up: compiled regexes and JIT, as in a worker that has been running.
+  for (const s of statements.slice(0, 50)) extract({ id: s.id, text: s.text, published_at: s.published_at, language: s.language, source_agency: s.source_agency }, undefined);
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (const s of statements) extract({ id: s.id, text: s.text, published_at: s.published_at, language: s.language, source_agency: s.source_agency }, undefined);
+  const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  return { statements: statements.length, seconds: round(seconds), cpuSeconds: round((cpu.user + cpu.system) / 1e6), perSecond: Math.round(statements.length / seconds) };
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}

@@ -1,0 +1,439 @@
+// The pipeline benchmark (issue 7): throughput, latency at fixed arrival rates, and the ceilings
+// of its parts, all in one run on the same generated statements. Uses the local stack (starts
+// it if needed), a private topic set and schema, and the three workers as separate processes.
+//
+//   npm run bench                         # default: a few minutes
+//   npm run bench -- --backlog 20000 --rates 50,200,1000,2000 --seconds 30 --seed 7
+//
+// Writes bench/results/latest.{json,md} and latency.png. Figures drift on a shared machine:
+// compare the ratios printed side by side, not figures from different runs.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { allTopics, statementsTopic, violationEventsTopic, type Statement } from '@ceasefire/contracts';
+import { createDb, dropSchema, insertAgreement, migrateLatest } from '@ceasefire/db';
+import { PROFILES } from '@ceasefire/extraction';
+import { StatementSubmission, agencyDirectory, normalizeStatement } from '@ceasefire/ingest';
+import { createKafkaClient, createLogger, createPlatformaticClient, ensureTopics, type Admin } from '@ceasefire/runtime';
+import { stackUp } from '@ceasefire/stack';
+import hdr from 'hdr-histogram-js';
+import { freePort, startWorker, type WorkerProcess } from '../tests/support/workers.ts';
+import { generateStatements, type BenchStatement } from './generate.ts';
+import { drawLatencyChart } from './lib/chart.ts';
+import { ProcSampler, childrenOf, pidListening, type ProcStats } from './lib/proc.ts';
+import { extractionCeiling, postgresCeiling, statementMessages, transportCeiling, type TransportResult } from './lib/transport.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { values: args } = parseArgs({
+  options: {
+    backlog: { type: 'string', default: '3000' },
+    rates: { type: 'string', default: '50,200,1000' },
+    seconds: { type: 'string', default: '10' },
+    seed: { type: 'string', default: '1' },
+    clients: { type: 'string', default: 'kafkajs,platformatic' },
+    'kafka-client': { type: 'string', default: 'kafkajs' },
+    'no-ceilings': { type: 'boolean', default: false },
+    out: { type: 'string', default: path.join(root, 'bench/results') },
+  },
+});
+const N = Number(args.backlog);
+const RATES = args.rates!.split(',').map(Number).filter((r) => r > 0);
+const SECONDS = Number(args.seconds);
+const SEED = Number(args.seed);
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+say(`bench: backlog ${N}, rates ${RATES.join('/')}/s for ${SECONDS} s each, seed ${SEED}, workers on ${args['kafka-client']}`);
+const stack = await stackUp({ root, log: () => {} });
+const tag = `bench_${Date.now().toString(36)}`;
+const prefix = `${tag}.`;
+const logger = createLogger({ service: 'bench', level: 'warn' });
+const settings = { brokers: stack.kafkaBrokers, clientId: 'bench' };
+const kafka = createKafkaClient(settings, logger);
+const admin: Admin = await kafka.admin();
+await ensureTopics(admin, allTopics, { prefix });
+await migrateLatest({ databaseUrl: stack.databaseUrl, schema: tag });
+const db = createDb({ databaseUrl: stack.databaseUrl, schema: tag });
+const statementsName = prefix + statementsTopic.name;
+const eventsName = prefix + violationEventsTopic.name;
+
+// ---------------------------------------------------------------------------------------------
+// Statements: the backlog and one set per arrival rate, each from its own seed.
+let t = performance.now();
+const backlog = generateStatements(root, N, SEED);
+const perRate = RATES.map((rate, i) => generateStatements(root, Math.round(rate * SECONDS), SEED * 1000 + i + 1));
+say(`generated ${N + perRate.reduce((n, g) => n + g.statements.length, 0)} statements in ${((performance.now() - t) / 1000).toFixed(1)} s; backlog ${backlog.bytes.min}–${backlog.bytes.max} B (mean ${backlog.bytes.mean}), ${JSON.stringify(backlog.languages)}, ${backlog.expectedEvents.reduce((a, b) => a + b, 0)} events expected`);
+
+const agencies = agencyDirectory(PROFILES);
+function normalised(list: BenchStatement[]): Statement[] {
+  const receivedAt = new Date();
+  return list.map((s) => normalizeStatement(StatementSubmission.parse(s), { receivedAt, origin: { kind: 'http', ref: null }, zoneOfAgency: (a) => agencies.lookup(a) }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ceilings, before the workers start (nothing else of ours runs meanwhile).
+const ceilings: { transport: TransportResult[]; postgres?: Awaited<ReturnType<typeof postgresCeiling>>; extraction?: ReturnType<typeof extractionCeiling> } = { transport: [] };
+if (!args['no-ceilings']) {
+  const normal = normalised(backlog.statements);
+  const messages = statementMessages(normal);
+  for (const name of args.clients!.split(',')) {
+    const client = name === 'platformatic' ? createPlatformaticClient(settings, logger) : createKafkaClient(settings, logger);
+    const topic = `${prefix}transport.${name}`;
+    await admin.createTopics([{ name: topic, partitions: statementsTopic.partitions, replicationFactor: 1, configs: {} }]);
+    const r = await transportCeiling(name, client, topic, `${tag}-transport-${name}`, messages);
+    ceilings.transport.push(r);
+    say(`transport ${name}: produced ${r.messages} messages (${r.mb} MB) at ${r.producePerSecond}/s; produced+consumed at ${r.perSecond}/s`);
+  }
+  ceilings.postgres = await postgresCeiling(stack.databaseUrl, `${tag}_pg`, normal);
+  say(`postgres alone: ${ceilings.postgres.statements} statements (${ceilings.postgres.events} events) at ${ceilings.postgres.perSecond}/s`);
+  ceilings.extraction = extractionCeiling(normal);
+  say(`extraction alone (one core): ${ceilings.extraction.perSecond}/s (${ceilings.extraction.cpuSeconds} CPU s for ${ceilings.extraction.seconds} s)`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The webhook receiver (operators' chat), and the agreement in force that every event breaches.
+const hooks: Array<{ at: number; notification: string; eventIds: string[] }> = [];
+const receiver: Server = createServer((req, res) => {
+  const chunks: Buffer[] = [];
+  req.on('data', (c: Buffer) => chunks.push(c));
+  req.on('end', () => {
+    const at = performance.timeOrigin + performance.now();
+    try {
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { data: { notification: string; event_ids: string[] } };
+      hooks.push({ at, notification: body.data.notification, eventIds: body.data.event_ids });
+    } catch {
+      /* not ours */
+    }
+    res.writeHead(200).end('ok');
+  });
+});
+await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+const hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+await insertAgreement(db, {
+  id: 'ag_bench',
+  name: 'bench: whole border since 2020',
+  parties: ['KG', 'TJ'],
+  level: 'heads_of_state',
+  startsAt: new Date('2020-01-01T00:00:00Z'),
+  wholeBorder: true,
+  terms: ['cease_fire'],
+  now: new Date(),
+});
+
+// Events as published (after they are stored): the bench reads the events topic itself.
+const eventsSeen = new Map<string, { statementId: string; at: number }>();
+const eventsByStatement = new Map<string, number>();
+const eventReader = kafka.consumer({
+  groupId: `${tag}-reader`,
+  topics: [eventsName],
+  fromBeginning: true,
+  async handleBatch(b) {
+    const at = performance.timeOrigin + performance.now();
+    for (const m of b.messages) {
+      const e = JSON.parse(m.value!.toString('utf8')) as { data: { id: string; statement_id: string } };
+      if (eventsSeen.has(e.data.id)) continue;
+      eventsSeen.set(e.data.id, { statementId: e.data.statement_id, at });
+      eventsByStatement.set(e.data.statement_id, (eventsByStatement.get(e.data.statement_id) ?? 0) + 1);
+    }
+  },
+});
+await eventReader.start();
+
+// ---------------------------------------------------------------------------------------------
+// Workers.
+const token = 'bench-token-0123456789';
+const httpPort = await freePort();
+const common = {
+  KAFKA_BROKERS: stack.kafkaBrokers.join(','),
+  DATABASE_URL: stack.databaseUrl,
+  DATABASE_SCHEMA: tag,
+  TOPIC_PREFIX: prefix,
+  LOG_LEVEL: 'warn',
+  KAFKA_CLIENT: args['kafka-client']!,
+};
+const ingester = await startWorker('ingester', { ...common, INGEST_TOKEN: token, HTTP_PORT: String(httpPort) });
+const base = `http://127.0.0.1:${httpPort}`;
+const procs: Record<string, () => number[]> = {
+  ingester: () => [ingester.child.pid!],
+};
+const kafkaPid = pidListening(Number(stack.kafkaBrokers[0]!.split(':')[1]));
+const pgPid = pidListening(Number(new URL(stack.databaseUrl).port || 5432));
+if (kafkaPid) procs.kafka = () => [kafkaPid];
+if (pgPid) procs.postgres = () => [pgPid, ...childrenOf(pgPid)];
+procs.bench = () => [process.pid];
+function samplers(): Record<string, ProcSampler> {
+  return Object.fromEntries(Object.entries(procs).map(([k, f]) => [k, new ProcSampler(f)]));
+}
+function startAll(s: Record<string, ProcSampler>) {
+  for (const x of Object.values(s)) x.start();
+}
+function stopAll(s: Record<string, ProcSampler>): Record<string, ProcStats> {
+  return Object.fromEntries(Object.entries(s).map(([k, x]) => [k, x.stop()]));
+}
+
+async function post(pathName: string, body: unknown): Promise<{ status: number; json: unknown }> {
+  const res = await fetch(base + pathName, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return { status: res.status, json: await res.json() };
+}
+
+async function committed(groupId: string, topic: string): Promise<number> {
+  return (await admin.committedOffsets(groupId, topic)).reduce((n, p) => n + Math.max(0, Number(p.offset)), 0);
+}
+async function ends(topic: string): Promise<number> {
+  return (await admin.endOffsets(topic)).reduce((n, p) => n + Number(p.offset), 0);
+}
+const classifierGroup = `${tag}-classifier`;
+const alertingGroup = `${tag}-alerting`;
+
+// Throughput 1: HTTP ingest at full speed (batches of 100, 4 requests in flight), workers idle.
+let s = samplers();
+startAll(s);
+t = performance.now();
+{
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      for (;;) {
+        const i = next;
+        next += 100;
+        if (i >= N) return;
+        const r = await post('/v1/statements/batch', backlog.statements.slice(i, i + 100));
+        if (r.status !== 202) throw new Error(`ingest answered ${r.status}: ${JSON.stringify(r.json).slice(0, 300)}`);
+      }
+    }),
+  );
+}
+const ingestSeconds = (performance.now() - t) / 1000;
+const ingestProcs = stopAll(s);
+say(`HTTP ingest: ${N} statements in ${ingestSeconds.toFixed(1)} s: ${Math.round(N / ingestSeconds)}/s`);
+
+// Throughput 2: the backlog drained by one classifier and one alerting worker.
+const classifier = await startWorker('classifier', { ...common, CLASSIFIER_GROUP_ID: classifierGroup });
+const alerting = await startWorker('alerting', {
+  ...common,
+  ALERTING_GROUP_ID: alertingGroup,
+  WEBHOOK_URL: hookUrl,
+  WEBHOOK_SECRET: 'bench-secret-0123456789',
+  ALERT_GROUP_WAIT_MS: '0',
+  // A group quiet for 1 ms resolves: nearly every breach opens a new alert (an "opened" notification).
+  ALERT_RESOLVE_AFTER_MS: '1',
+  ALERT_ON_PROPOSED: 'false',
+  LOG_CHANNEL: 'false',
+  ALERTS_TOPIC_CHANNEL: 'false',
+});
+procs.classifier = () => [classifier.child.pid!];
+procs.alerting = () => [alerting.child.pid!];
+s = samplers();
+startAll(s);
+t = performance.now();
+const statementsEnd = await ends(statementsName);
+let firstCommitAt = 0;
+for (;;) {
+  const c = await committed(classifierGroup, statementsName);
+  if (c > 0 && !firstCommitAt) firstCommitAt = performance.now();
+  if (c >= statementsEnd) {
+    const eventsEnd = await ends(eventsName);
+    if ((await committed(alertingGroup, eventsName)) >= eventsEnd) break;
+  }
+  if (performance.now() - t > 600_000) throw new Error('backlog not drained in 10 minutes');
+  await sleep(100);
+}
+const drainSeconds = (performance.now() - t) / 1000;
+const drainProcs = stopAll(s);
+const storedEvents = Number((await db('violation_events').count<{ n: string }[]>('* as n'))[0]!.n);
+const expectedBacklogEvents = backlog.expectedEvents.reduce((a, b) => a + b, 0);
+say(`drain: ${N} statements through classifier and alerting in ${drainSeconds.toFixed(1)} s (after first commit ${((performance.now() - firstCommitAt) / 1000).toFixed(1)} s): ${Math.round(N / drainSeconds)}/s; events stored ${storedEvents}, expected ${expectedBacklogEvents}`);
+
+// ---------------------------------------------------------------------------------------------
+// Latency at fixed arrival rates: an open-loop schedule, each statement sent alone at its
+// intended time whatever happened to the previous ones; latencies count from the intended time,
+// so a stall shows as the latency of every statement it delayed (coordinated omission).
+interface RateResult {
+  rate: number;
+  sent: number;
+  achievedRate: number;
+  errors: number;
+  ingest: Record<string, number>;
+  stored: Record<string, number>;
+  alert: Record<string, number>;
+  alertsOpened: number;
+  eventsMissing: number;
+  procs: Record<string, ProcStats>;
+}
+const rateResults: RateResult[] = [];
+const summary = (h: hdr.Histogram) => ({ count: h.totalCount, p50: h.getValueAtPercentile(50), p95: h.getValueAtPercentile(95), p99: h.getValueAtPercentile(99), max: h.maxValue });
+const histogram = () => hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000, numberOfSignificantValueDigits: 3 });
+
+for (const [ri, rate] of RATES.entries()) {
+  const set = perRate[ri]!;
+  const intended = new Map<string, number>();
+  const expected = new Map<string, number>();
+  const hIngest = histogram();
+  let errors = 0;
+  const hooksBefore = hooks.length;
+  s = samplers();
+  startAll(s);
+  const start = performance.timeOrigin + performance.now() + 50;
+  const pending: Promise<void>[] = [];
+  for (let i = 0; i < set.statements.length; i++) {
+    const at = start + (i * 1000) / rate;
+    const wait = at - (performance.timeOrigin + performance.now());
+    if (wait > 1) await sleep(wait);
+    pending.push(
+      post('/v1/statements', set.statements[i])
+        .then((r) => {
+          const done = performance.timeOrigin + performance.now();
+          if (r.status !== 202) return void errors++;
+          const id = (r.json as { id: string }).id;
+          intended.set(id, at);
+          expected.set(id, set.expectedEvents[i]!);
+          hIngest.recordValue(Math.max(1, Math.round(done - at)));
+        })
+        .catch(() => void errors++),
+    );
+  }
+  const sendSeconds = (performance.timeOrigin + performance.now() - start) / 1000;
+  await Promise.all(pending);
+  // Wait for every expected event, then for alerting to settle (committed and delivered).
+  const deadline = performance.now() + 120_000;
+  const missing = () => [...expected].reduce((n, [id, k]) => n + Math.max(0, k - (eventsByStatement.get(id) ?? 0)), 0);
+  while (missing() > 0 && performance.now() < deadline) await sleep(100);
+  for (;;) {
+    const eventsEnd = await ends(eventsName);
+    if ((await committed(alertingGroup, eventsName)) >= eventsEnd || performance.now() > deadline) break;
+    await sleep(100);
+  }
+  let quiet = hooks.length;
+  for (;;) {
+    await sleep(1500);
+    if (hooks.length === quiet || performance.now() > deadline) break;
+    quiet = hooks.length;
+  }
+  const procStats = stopAll(s);
+  const hStored = histogram();
+  const firstEventOf = new Map<string, number>();
+  for (const [, e] of eventsSeen) {
+    const sent = intended.get(e.statementId);
+    if (sent === undefined) continue;
+    const prev = firstEventOf.get(e.statementId);
+    if (prev === undefined || e.at < prev) firstEventOf.set(e.statementId, e.at);
+  }
+  for (const [id, at] of firstEventOf) hStored.recordValue(Math.max(1, Math.round(at - intended.get(id)!)));
+  const hAlert = histogram();
+  let opened = 0;
+  for (const h of hooks.slice(hooksBefore)) {
+    if (h.notification !== 'opened') continue;
+    const sentAt = Math.min(...h.eventIds.map((e) => intended.get(eventsSeen.get(e)?.statementId ?? '') ?? Infinity));
+    if (!Number.isFinite(sentAt)) continue;
+    opened++;
+    hAlert.recordValue(Math.max(1, Math.round(h.at - sentAt)));
+  }
+  const r: RateResult = {
+    rate,
+    sent: set.statements.length,
+    achievedRate: Math.round(set.statements.length / sendSeconds),
+    errors,
+    ingest: summary(hIngest),
+    stored: summary(hStored),
+    alert: summary(hAlert),
+    alertsOpened: opened,
+    eventsMissing: missing(),
+    procs: procStats,
+  };
+  rateResults.push(r);
+  say(`rate ${rate}/s (achieved ${r.achievedRate}/s, ${errors} errors): answer p50 ${r.ingest.p50} p99 ${r.ingest.p99} ms; stored p50 ${r.stored.p50} p95 ${r.stored.p95} p99 ${r.stored.p99} max ${r.stored.max} ms; alert (${opened} opened) p50 ${r.alert.p50} p95 ${r.alert.p95} p99 ${r.alert.p99} max ${r.alert.max} ms; events missing ${r.eventsMissing}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+const workers: WorkerProcess[] = [alerting, classifier, ingester];
+const alertingLog = alerting.lines.slice(-5);
+for (const w of workers) await w.stop();
+if (process.env.BENCH_DEBUG) say(alertingLog.join('\n'));
+await eventReader.stop();
+await new Promise<void>((r) => receiver.close(() => r()));
+
+const alertRows = Number((await db('alerts').count<{ n: string }[]>('* as n'))[0]!.n);
+const kinds = hooks.reduce<Record<string, number>>((acc, h) => ((acc[h.notification] = (acc[h.notification] ?? 0) + 1), acc), {});
+say(`alerts stored ${alertRows}; webhook notifications received ${hooks.length}: ${JSON.stringify(kinds)}`);
+const pipelinePerSecond = Math.round(N / drainSeconds);
+const transportBest = ceilings.transport.find((x) => x.client === 'kafkajs') ?? ceilings.transport[0];
+const result = {
+  at: new Date().toISOString(),
+  command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+  machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+  seed: SEED,
+  kafkaClient: args['kafka-client'],
+  statements: { backlog: N, bytes: backlog.bytes, languages: backlog.languages, expectedEvents: expectedBacklogEvents, storedEvents },
+  throughput: {
+    httpIngestPerSecond: Math.round(N / ingestSeconds),
+    drainPerSecond: pipelinePerSecond,
+    drainSeconds: Math.round(drainSeconds * 10) / 10,
+    endToEndPerSecond: Math.round(N / (ingestSeconds + drainSeconds)),
+  },
+  ceilings,
+  ratios: {
+    drainToTransport: transportBest ? round2(pipelinePerSecond / transportBest.perSecond) : null,
+    drainToPostgres: ceilings.postgres ? round2(pipelinePerSecond / ceilings.postgres.perSecond) : null,
+    drainToExtraction: ceilings.extraction ? round2(pipelinePerSecond / ceilings.extraction.perSecond) : null,
+    platformaticToKafkajs:
+      ceilings.transport.length === 2 ? round2(ceilings.transport.find((x) => x.client === 'platformatic')!.perSecond / ceilings.transport.find((x) => x.client === 'kafkajs')!.perSecond) : null,
+  },
+  latency: rateResults,
+  processes: { ingest: ingestProcs, drain: drainProcs },
+};
+function round2(x: number) {
+  return Math.round(x * 100) / 100;
+}
+
+mkdirSync(args.out!, { recursive: true });
+writeFileSync(path.join(args.out!, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+writeFileSync(path.join(args.out!, 'latest.md'), markdown(result));
+drawLatencyChart(path.join(args.out!, 'latency.png'), `Latency from intended send (open loop), ${result.at.slice(0, 16)}Z, seed ${SEED}`, [
+  { label: 'stored p50', color: '#1f77b4', dash: [6, 4], points: rateResults.map((r) => ({ rate: r.rate, ms: r.stored.p50! })) },
+  { label: 'stored p99', color: '#1f77b4', points: rateResults.map((r) => ({ rate: r.rate, ms: r.stored.p99! })) },
+  { label: 'alert p50', color: '#d62728', dash: [6, 4], points: rateResults.filter((r) => r.alert.count).map((r) => ({ rate: r.rate, ms: r.alert.p50! })) },
+  { label: 'alert p99', color: '#d62728', points: rateResults.filter((r) => r.alert.count).map((r) => ({ rate: r.rate, ms: r.alert.p99! })) },
+  { label: 'HTTP answer p99', color: '#2ca02c', points: rateResults.map((r) => ({ rate: r.rate, ms: r.ingest.p99! })) },
+]);
+say(`wrote ${path.relative(root, args.out!)}/latest.json, latest.md, latency.png`);
+say(JSON.stringify({ throughput: result.throughput, ratios: result.ratios }));
+
+await db.destroy();
+await admin.deleteTopics((await admin.listTopics()).filter((n) => n.startsWith(prefix)));
+await admin.disconnect();
+await dropSchema(stack.databaseUrl, tag);
+process.exit(0);
+
+function markdown(r: typeof result): string {
+  const rows: string[] = [];
+  rows.push(`# Pipeline benchmark\n\n\`${r.command}\` at ${r.at} on ${r.machine.cpus} cores, ${r.machine.node}; workers on ${r.kafkaClient}; seed ${r.seed}.`);
+  rows.push(`\nStatements: ${r.statements.backlog} in the backlog, ${r.statements.bytes.min}–${r.statements.bytes.max} bytes (mean ${r.statements.bytes.mean}), ${JSON.stringify(r.statements.languages)}; events expected ${r.statements.expectedEvents}, stored ${r.statements.storedEvents}.\n`);
+  rows.push('## Throughput and ceilings (statements/s, same run, same statements)\n');
+  rows.push('| what | statements/s | ratio of pipeline drain to it |');
+  rows.push('| --- | ---: | ---: |');
+  rows.push(`| pipeline: backlog drained through classifier and alerting | ${r.throughput.drainPerSecond} | |`);
+  rows.push(`| HTTP ingest at full speed (batches of 100) | ${r.throughput.httpIngestPerSecond} | |`);
+  rows.push(`| end to end (ingest, then drain) | ${r.throughput.endToEndPerSecond} | |`);
+  for (const x of r.ceilings.transport) rows.push(`| transport ceiling: ${x.client} produce + consume (produce alone ${x.producePerSecond}/s) | ${x.perSecond} | ${round2(r.throughput.drainPerSecond / x.perSecond)} |`);
+  if (r.ceilings.postgres) rows.push(`| Postgres alone: rows in bulk, storeExtractions per 100 | ${r.ceilings.postgres.perSecond} | ${r.ratios.drainToPostgres} |`);
+  if (r.ceilings.extraction) rows.push(`| extraction engine alone, one core | ${r.ceilings.extraction.perSecond} | ${r.ratios.drainToExtraction} |`);
+  rows.push('\n## Latency from the intended send time (open loop; ms)\n');
+  rows.push('| rate/s | achieved | HTTP answer p50 / p99 | event stored p50 / p95 / p99 / max | alert received p50 / p95 / p99 / max (opened) | missing |');
+  rows.push('| ---: | ---: | --- | --- | --- | ---: |');
+  for (const x of r.latency) {
+    rows.push(`| ${x.rate} | ${x.achievedRate} | ${x.ingest.p50} / ${x.ingest.p99} | ${x.stored.p50} / ${x.stored.p95} / ${x.stored.p99} / ${x.stored.max} | ${x.alert.p50} / ${x.alert.p95} / ${x.alert.p99} / ${x.alert.max} (${x.alertsOpened}) | ${x.eventsMissing} |`);
+  }
+  rows.push('\n## Processes (CPU % of one core, mean; RSS MB start → end, max)\n');
+  rows.push('| phase | process | CPU % | RSS MB |');
+  rows.push('| --- | --- | ---: | --- |');
+  const line = (phase: string, p: Record<string, ProcStats>) => {
+    for (const [k, v] of Object.entries(p)) rows.push(`| ${phase} | ${k} | ${v.cpuPercent} | ${v.rssStartMb} → ${v.rssEndMb} (max ${v.rssMaxMb}) |`);
+  };
+  line('HTTP ingest', r.processes.ingest);
+  line('drain', r.processes.drain);
+  for (const x of r.latency) line(`${x.rate}/s`, x.procs);
+  return `${rows.join('\n')}\n`;
+}
