@@ -43,6 +43,7 @@ const CHUNK_BREAK = /,(?=\s)|;|:|\s(?=(?:and|и|while|whereas|another|еще|е�
  */
 export function casualtyTrigger(text: string, start: number, end: number, numbers: readonly NumberMention[]): Match | null {
   const s = text.slice(start, end);
+  if (!ANY_CASUALTY.test(s)) return null;
   const m = KILLED.exec(s) ?? WOUNDED.exec(s) ?? VICTIMS.exec(s);
   if (!m || ZERO.test(s)) return null;
   if (!numbers.some((n) => n.start >= start && n.end <= end && n.value !== null && n.value > 0)) return null;

@@ -181,8 +181,12 @@ function inferYear(month: number, day: number, pub: string | null, explicit: str
   return candidate;
 }
 
+// One cheap test before the anchored ones: most dates have none of these words before them.
+const ROLE_HINT = /as of|as at|состояни|момент|protocol|agree|accord|memorand|ceasefire|truce|договор|протокол|соглашени|меморандум|перемири|reached|signed|concluded|достигнут|подписанн|said|says|report|stated|announc|noted|told|сообщ|заяв/i;
+
 function roleOf(text: string, m: Match): TemporalRole {
   const before = text.slice(Math.max(0, m.start - 60), m.start);
+  if (!ROLE_HINT.test(before) && !REFERENCE_AFTER.test(text.slice(m.end, m.end + 20))) return 'event';
   if (AS_OF_BEFORE.test(before)) return 'as_of';
   if (REFERENCE_BEFORE.test(before) || REFERENCE_VERB_BEFORE.test(before) || REFERENCE_AFTER.test(text.slice(m.end, m.end + 20))) return 'reference';
   if (REPORT_BEFORE.test(before)) return 'as_of';

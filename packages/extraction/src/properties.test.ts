@@ -39,7 +39,7 @@ function spansOk(text: string, r: ExtractionResult): boolean {
 }
 
 describe('properties', () => {
-  it('never throws, keeps every span inside the text, and is deterministic', () => {
+  it('never throws, keeps every span inside the text, and is deterministic', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(textArb, pubArb, fc.option(fc.string({ maxLength: 60 })), (text, published_at, source_agency) => {
         const input = { id: 'p', text, published_at, source_agency };
@@ -54,7 +54,7 @@ describe('properties', () => {
     );
   });
 
-  it('never throws without a profile (profile chosen per statement)', () => {
+  it('never throws without a profile (profile chosen per statement)', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(textArb, (text) => {
         const r = extract({ id: 'p', text });
