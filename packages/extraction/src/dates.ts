@@ -217,21 +217,26 @@ export function findTemporal(
     re.lastIndex = 0;
     for (let m = re.exec(low); m !== null; m = re.exec(low)) f(m);
   };
-  each(RE_NIGHT_EN, (m) => {
+  // Scanners whose key word is absent from the text are skipped (a substring test is cheap).
+  const eachIf = (needed: boolean, re: RegExp, f: (m: RegExpExecArray) => void): void => {
+    if (needed) each(re, f);
+  };
+  const hasNight = low.includes('night');
+  eachIf(hasNight, RE_NIGHT_EN, (m) => {
     const monthWord = m[6] ?? m[4] ?? m[3] ?? m[1];
     const mon = monthWord ? monthNumber(monthWord) : null;
     const day = Number(m[5]);
     push(m, { date: mon ? inferYear(mon, day, pubDate, m[7]) : null, part: 'night', kind: 'night', month: null });
   });
-  each(RE_NIGHT_RU, (m) => {
+  eachIf(low.includes('в ночь'), RE_NIGHT_RU, (m) => {
     const mon = monthNumber(m[4] ?? '');
     push(m, { date: mon ? inferYear(mon, Number(m[3]), pubDate, m[5]) : null, part: 'night', kind: 'night', month: null });
   });
-  each(RE_NIGHT_WEEKDAY, (m) => {
+  eachIf(hasNight || low.includes('в ночь'), RE_NIGHT_WEEKDAY, (m) => {
     const w = WEEKDAYS[(m[1] ?? m[2] ?? '').toLowerCase()];
     push(m, { date: w === undefined || !pubDate ? null : lastWeekday(pubDate, w), part: 'night', kind: 'night', month: null });
   });
-  each(RE_NUMERIC, (m) => push(m, { date: ymd(Number(m[3]), Number(m[2]), Number(m[1])), part: null, kind: 'absolute', month: null }));
+  eachIf(/\d\.\d{1,2}\.\d{4}/.test(low), RE_NUMERIC, (m) => push(m, { date: ymd(Number(m[3]), Number(m[2]), Number(m[1])), part: null, kind: 'absolute', month: null }));
   each(RE_DMY, (m) => {
     const mon = monthNumber(m[3] ?? '');
     if (!mon) return;
@@ -260,7 +265,7 @@ export function findTemporal(
     else if (w.startsWith('this ')) part = PARTS[w.slice(5)] ?? null;
     push(m, { date: pubDate ? addDays(pubDate, days) : null, part, kind: 'relative', month: null });
   });
-  each(RE_WEEKDAY, (m) => {
+  eachIf(/day|понедельник|вторник|сред|четверг|пятниц|суббот|воскресен/.test(low), RE_WEEKDAY, (m) => {
     const w = WEEKDAYS[(m[1] ?? '').toLowerCase()];
     if (w === undefined) return;
     push(m, {
@@ -270,7 +275,7 @@ export function findTemporal(
       month: null,
     });
   });
-  each(RE_SAME_DAY, (m) => {
+  eachIf(/same|that day|тот же|этот же|того же/.test(low), RE_SAME_DAY, (m) => {
     const p = (m[1] ?? m[2] ?? '').toLowerCase();
     push(m, { date: null, part: p === 'evening' || p === 'вечер' ? 'evening' : p === 'morning' ? 'morning' : p === 'night' ? 'night' : null, kind: 'same_day', month: null });
   });
