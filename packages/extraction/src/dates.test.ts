@@ -112,3 +112,10 @@ describe('clock forms', () => {
     expect(clocks('at 11 a.m.')).toEqual([[11, 0]]);
   });
 });
+
+describe('missing publication time', () => {
+  it('takes the reference day from a dated dateline', () => {
+    const r = extract({ id: 't', text: 'DUSHANBE, 16.09.2022 /NIAT Khovar/. Kyrgyz units shelled Vorukh with mortars this morning.' });
+    expect(r.events[0]).toMatchObject({ date: '2022-09-16', time_of_day: 'morning' });
+  });
+});

@@ -208,15 +208,24 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
   const pubOffsetMatch = /([+-]\d{2}:\d{2}|Z)$/.exec((statement.published_at ?? '').trim());
   const pubOwnOffset = pubOffsetMatch ? (pubOffsetMatch[1] === 'Z' ? 0 : parseOffset(pubOffsetMatch[1] ?? '')) : null;
   const offsetMin = issuerZone ? parseOffset(issuerZone.offset) : pubOwnOffset;
-  const pub = publicationTime(statement.published_at, offsetMin);
+  const pubGiven = publicationTime(statement.published_at, offsetMin);
   const zoneLabels = zoneLabelsOf(prof);
-  const pubLocalMin = pub.instant !== null && offsetMin !== null ? (((Math.floor(pub.instant / 60_000) + offsetMin) % 1440) + 1440) % 1440 : null;
-  const temporal = findTemporal(text, pub.date, zoneLabels);
+  const pubLocalMin =
+    pubGiven.instant !== null && offsetMin !== null ? (((Math.floor(pubGiven.instant / 60_000) + offsetMin) % 1440) + 1440) % 1440 : null;
+  // Without a publication time, a dated dateline or the first full date stands in for it.
+  let pub = pubGiven;
+  let temporal = findTemporal(text, pub.date, zoneLabels);
+  if (!pub.date) {
+    const full = temporal.dates.find((d) => d.date && (d.kind === 'absolute' || d.kind === 'night'));
+    if (full?.date) {
+      pub = { date: full.date, instant: null };
+      temporal = findTemporal(text, pub.date, zoneLabels);
+    }
+  }
   const dates = temporal.dates.filter((d) => !inExcluded(d));
   const clocks = temporal.clocks.filter((c) => !inExcluded(c));
   const gazetteer = compileGazetteer(prof);
   const placeExclusion = placeExclusionRe(prof);
-  // "the plenipotentiary in Batken region": a place inside an agency's name is no event place.
   // "the plenipotentiary in Batken region": a place inside an agency's name is no event place;
   // nor is a city naming a clock ("20:00 Bishkek time").
   const places = findPlaces(text, gazetteer).filter(

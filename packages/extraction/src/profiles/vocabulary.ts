@@ -156,8 +156,8 @@ export const STANDARD_VOCABULARY: Vocabulary = {
   ],
   report_after: [
     'said', 'says', 'say', 'reports?', 'reported', 'told', 'stated', 'states', 'claims?', 'claimed', 'insists?', 'insisted', 'noted',
-    'notes', 'informs?', 'informed', 'announced', 'declared', 'confirmed', 'added',
-    'сообща\\w*', 'сообщил\\w*', 'заяв\\w*', 'переда[её]т', 'пишет', 'информиру\\w*', 'отмеча\\w*', 'утвержда\\w*', 'подтверди\\w*', 'уточнил\\w*',
+    'notes', 'informs?', 'informed', 'announced', 'declared', 'confirmed', 'added', 'accus\\w*', 'blamed?', 'alleged', 'warned',
+    'сообща\\w*', 'сообщил\\w*', 'заяв\\w*', 'переда[её]т', 'пишет', 'обвиня\\w*', 'обвинил\\w*', 'информиру\\w*', 'отмеча\\w*', 'утвержда\\w*', 'подтверди\\w*', 'уточнил\\w*',
   ],
   report_before: [
     'according to(?: the)?(?: latest)?(?: data| information| reports?)?(?: from| of)?', 'as reported by', 'citing', 'quoting', 'said', 'reported',
