@@ -131,8 +131,11 @@ export function findParties(text: string, profile: ConflictProfile, agencies: re
   const inAgency = (s: number, e: number): boolean => agencies.some((a) => s < a.end && a.start < e);
   const role = (start: number, end: number): PartyRole => {
     const before = text.slice(Math.max(0, start - 40), start);
-    if (EXPLICIT_BEFORE.test(before) || NOMINAL_BEFORE.test(before)) return 'explicit_actor';
-    if (MUTUAL_BEFORE.test(before) || MUTUAL_SECOND.test(before)) return 'mutual';
+    const lowBefore = before.toLowerCase();
+    // Cheap key-word checks guard the anchored patterns.
+    const mayExplicit = lowBefore.includes('by') || lowBefore.includes('from') || lowBefore.includes('стороны') || lowBefore.includes('территории') || / (?:of|by) (?:the )?$|[а-яё] $/.test(lowBefore);
+    if (mayExplicit && (EXPLICIT_BEFORE.test(before) || NOMINAL_BEFORE.test(before))) return 'explicit_actor';
+    if ((lowBefore.includes('between') || lowBefore.includes('между')) && (MUTUAL_BEFORE.test(before) || MUTUAL_SECOND.test(before))) return 'mutual';
     if (TARGET_BEFORE.test(before) || VICTIM_NOUN_BEFORE.test(before) || VICTIM_NOUN_AFTER.test(text.slice(end, end + 30))) return 'target';
     if (VICTIM_AFTER.test(text.slice(end, end + 60))) return 'victim';
     // Russian agentive instrumental and nominalisations: «спровоцированного таджикской стороной».

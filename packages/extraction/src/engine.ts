@@ -78,6 +78,7 @@ interface Draft {
 const VIOLENT: ReadonlySet<EventType> = new Set(['small_arms_fire', 'heavy_weapons_fire', 'air_or_drone_strike', 'armed_clash']);
 const AGREEMENT_NOUN = /(?:agreement|protocol|ceasefire|cease-fire|truce|accord|договор[её]нност|протокол|перемири|прекращени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* огня|режим[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* прекращения)/i;
 const BACKGROUND_DAYS = 45;
+const PLACE_EXCLUSION_HINT = /hospital|clinic|accommodat|evacuated|taken|sent|program|office|больниц|размещ|доставл|направл|переведут|родственник/i;
 const GENERIC_SITE = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:the (?:outpost|post|village|checkpoint|settlement)|this (?:village|area|section)|застав[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|этого села|села|этом районе|КПП)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/i;
 
 function insideScan<T extends { start: number; end: number }>(list: readonly T[], c: { start: number; end: number }): T[] {
@@ -258,7 +259,11 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
     const active = (m: Match): boolean => m.start < modalStart && !blame.some((b) => m.start < b.end && b.start < m.end);
     const cDates = inside(dates, clause);
     const cClocks = inside(clocks, clause);
-    const cPlaces = inside(places, clause).filter((p) => !placeExclusion.test(text.slice(Math.max(0, p.start - 60), p.start)));
+    const cPlaces = inside(places, clause).filter((p) => {
+      const before = text.slice(Math.max(0, p.start - 60), p.start);
+      // The anchored test is costly; most contexts have none of its key words.
+      return !(PLACE_EXCLUSION_HINT.test(before) && placeExclusion.test(before));
+    });
     const cParties = inside(parties, clause);
     const cWeapons = inside(trig.weapons, clause);
     const sentenceFrames = insideSentence(agencies, sentence).filter((a) => a.frame && a.side);
