@@ -59,3 +59,20 @@ describe('implicit counts', () => {
     expect(r.events[0]).toMatchObject({ type: 'small_arms_fire', wounded: 1, accused_party: 'TJ' });
   });
 });
+
+describe('casualty report snapshots', () => {
+  it('keep the as-of time the source states, in UTC', () => {
+    const r = run('По состоянию на 14:00 11 апреля число пострадавших в результате нападения на Кадамжайский район достигло 21 человека, из них 4 погибли.', 'Министерство здравоохранения Кыргызской Республики');
+    expect(r.casualty_reports[0]).toMatchObject({ side: 'KG', killed: 4, injured: 17, as_of: '2023-04-11T08:00:00Z' });
+  });
+  it('keep each side its own figures, never added together', () => {
+    const r = run(
+      'The Kyrgyz Ministry of Health reported 12 dead. The Tajik Ministry of Health and Social Protection reported 9 dead.',
+      'AKIpress',
+    );
+    expect(r.casualty_reports.map((c) => [c.side, c.killed])).toEqual([
+      ['KG', 12],
+      ['TJ', 9],
+    ]);
+  });
+});

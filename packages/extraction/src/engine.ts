@@ -503,7 +503,20 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
       target = before.at(-1) ?? drafts.find((d) => d.clause.sentence > s.index && d.clause.paragraph === s.paragraph && VIOLENT.has(d.type));
     }
     if (target) applyFigures(target, fig);
-    casualtyReports.push(casualtyReport(text, s, fig, agencies, statementReporter, pub.instant, parties));
+    // "As of 16:00 on April 30": the snapshot's own time, in the issuer's zone; else publication.
+    const asOfDate = insideSentence(temporal.dates, s).find((d) => d.role === 'as_of' && d.date);
+    const asOfClock = insideSentence(temporal.clocks, s).find((c) => c.role === 'as_of');
+    let asOf = pub.instant;
+    const asOfDay = asOfDate?.date ?? (asOfClock ? pub.date : null);
+    if (asOfDay) {
+      const [y, mo, da] = asOfDay.split('-').map(Number) as [number, number, number];
+      const off = asOfClock?.offset_min ?? offsetMin ?? 0;
+      asOf = Date.UTC(y, mo - 1, da, asOfClock?.hh ?? 23, asOfClock?.mm ?? 59) - off * 60_000;
+    }
+    const report = casualtyReport(text, s, fig, agencies, statementReporter, asOf, parties);
+    if (asOfDate) report.evidence.push(ev('time', asOfDate));
+    if (asOfClock) report.evidence.push(ev('time', asOfClock));
+    casualtyReports.push(report);
   }
 
   // An allegation is dropped when the specific events it announces follow it.
