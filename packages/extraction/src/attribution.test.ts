@@ -36,3 +36,18 @@ describe('attribution', () => {
     expect(r.events[0]).toMatchObject({ reported_by: 'TJ', claim_status: 'quoted_claim' });
   });
 });
+
+describe('attribution in wire copy', () => {
+  it('takes a side that speaks for itself as the reporter', () => {
+    const r = run('Kyrgyzstan said on Friday that Tajik forces had opened fire on a Kyrgyz border post near Katran, killing one soldier.', 'Reuters', '2023-03-03T15:00:00+06:00');
+    expect(r.events[0]).toMatchObject({ reported_by: 'KG', accused_party: 'TJ', killed: 1 });
+  });
+  it('does not take the unit of a victim for the actor', () => {
+    const r = run('В результате перестрелки у села Арка погиб военнослужащий Погранслужбы ГКНБ.', 'Кабар');
+    expect(r.events[0]).toMatchObject({ type: 'armed_clash', accused_party: null, killed: 1 });
+  });
+  it('gives no actor to both sides named together', () => {
+    const r = run('Tajik border guards and Kyrgyz forces exchanged fire near Kok-Tash on Thursday.', 'AKIpress');
+    expect(r.events[0]).toMatchObject({ type: 'armed_clash', accused_party: null });
+  });
+});

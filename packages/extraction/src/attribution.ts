@@ -120,6 +120,7 @@ const NOMINAL_BEFORE =
 // "property of Kyrgyz citizens", «граждан Таджикистана»: the people hit, not the actor.
 const VICTIM_NOUN_AFTER = /^\s+(?:citizens|residents|civilians|population|villages?|houses?|settlements?|territory|граждан[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|жител[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|мирн[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|сел[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|территори[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|населени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/i;
 const VICTIM_NOUN_BEFORE = /(?:citizens|residents|граждан[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|жител[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)\s+(?:of\s+)?(?:the\s+)?$/i;
+const VICTIM_BEFORE = /(?:погиб[а-яё]*|ранен[а-яё]*|убит[а-яё]*|killed|wounded|injured|killing|wounding)\s+(?:\S+\s+){0,3}$/i;
 const MUTUAL_BEFORE = /(?:between|между)\s+(?:the\s+)?$/i;
 const MUTUAL_SECOND = /(?:between|между)\s+(?:the\s+)?[A-Za-z\u00C0-\u024F\u0400-\u04FF-]+\s+(?:and|и)\s+$/i;
 const VICTIM_AFTER = /^[A-Za-z\u00C0-\u024F\u0400-\u04FF\s-]{0,40}?(?:(?:was|were|had been|have been)\s+(?:killed|wounded|injured|hurt)|received\s+(?:a\s+)?(?:gunshot\s+)?wound|погиб|ранен|получил)/i;
@@ -137,7 +138,7 @@ export function findParties(text: string, profile: ConflictProfile, agencies: re
     if (mayExplicit && (EXPLICIT_BEFORE.test(before) || NOMINAL_BEFORE.test(before))) return 'explicit_actor';
     if ((lowBefore.includes('between') || lowBefore.includes('между')) && (MUTUAL_BEFORE.test(before) || MUTUAL_SECOND.test(before))) return 'mutual';
     if (TARGET_BEFORE.test(before) || VICTIM_NOUN_BEFORE.test(before) || VICTIM_NOUN_AFTER.test(text.slice(end, end + 30))) return 'target';
-    if (VICTIM_AFTER.test(text.slice(end, end + 60))) return 'victim';
+    if (VICTIM_AFTER.test(text.slice(end, end + 60)) || VICTIM_BEFORE.test(before)) return 'victim';
     // Russian agentive instrumental and nominalisations: «спровоцированного таджикской стороной».
     if (/^\s+стороной/i.test(text.slice(end, end + 12))) return 'explicit_actor';
     return 'actor';
@@ -165,12 +166,25 @@ export function findParties(text: string, profile: ConflictProfile, agencies: re
   for (let i = 0; i + 1 < out.length; i++) {
     const a = out[i];
     const b = out[i + 1];
-    if (a && b && a.side !== b.side && /^\s*(?:and|и|,)\s*$/i.test(text.slice(a.end, b.start))) {
+    // The nouns of the first side may stand between: "Tajik border guards and Kyrgyz forces".
+    if (a && b && a.side !== b.side && /^\s*(?:(?:border guards?|forces|troops|servicemen|military|units|soldiers|side|пограничники|военные|военнослужащие|подразделения|силы|сторона)\s+)?(?:and|и|,)\s*$/i.test(text.slice(a.end, b.start))) {
       a.role = 'mutual';
       b.role = 'mutual';
     }
   }
   return out;
+}
+
+/**
+ * Sides that speak for themselves in the text ("Kyrgyzstan said", "the Tajik side claims",
+ * «таджикская сторона заявляет»): reporters when no agency is named.
+ */
+export function partyFrames(text: string, parties: readonly PartyMention[], profile: ConflictProfile): PartyMention[] {
+  const c = compile(profile);
+  return parties.filter((p) => {
+    const after = text.slice(p.end, p.end + 30);
+    return /^(?:['’]s)?\s+(?:side|officials?|authorities|government|сторон[а-яё]*|власти|официальн[а-яё]*)?\s*/i.test(after) && c.reportAfter.test(after) && /^[^,.;:]{0,25}$/.test(after.slice(0, after.search(/said|says|claim|report|stated|заяв|сообщ|утвержда|обвин|accus/i) + 1 || 0));
+  });
 }
 
 /** Third parties named in a text (UN, OSCE…), by code. */

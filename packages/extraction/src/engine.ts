@@ -3,7 +3,7 @@
  * deterministic: the only notion of "now" is the statement's publication time.
  */
 import { agreementLevel, agreementTerms } from './agreements.ts';
-import { agencyOfSource, findAgencies, findParties, thirdPartyOf, type AgencyMention, type PartyMention } from './attribution.ts';
+import { agencyOfSource, findAgencies, findParties, partyFrames, thirdPartyOf, type AgencyMention, type PartyMention } from './attribution.ts';
 import { casualtyTrigger, sentenceCasualties, type CasualtyFigures } from './casualties.ts';
 import {
   addDays,
@@ -73,11 +73,14 @@ interface Draft {
   agreementEvidence: Match[];
   extraEvidence: Evidence[];
   merged: number;
+  /** Both sides are told to have acted, or to blame each other. */
+  mutual: boolean;
 }
 
 const VIOLENT: ReadonlySet<EventType> = new Set(['small_arms_fire', 'heavy_weapons_fire', 'air_or_drone_strike', 'armed_clash']);
 const AGREEMENT_NOUN = /(?:agreement|protocol|ceasefire|cease-fire|truce|accord|договор[её]нност|протокол|перемири|прекращени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* огня|режим[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* прекращения)/i;
 const BACKGROUND_DAYS = 45;
+const MUTUAL_BLAME = /(?:each other|one another|blaming the other|blame each|друг друга|взаимн[а-яё]* обвинени)/i;
 const PLACE_EXCLUSION_HINT = /hospital|clinic|accommodat|evacuated|taken|sent|program|office|больниц|размещ|доставл|направл|переведут|родственник/i;
 const GENERIC_SITE = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:the (?:outpost|post|village|checkpoint|settlement)|this (?:village|area|section)|застав[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|этого села|села|этом районе|КПП)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/i;
 
@@ -197,6 +200,10 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
     const f = officialFrames[0];
     statementReporter = { agency: f.agency.name, side: f.side };
     statementReporterEvidence = f;
+  } else if (partyFrames(text, parties, prof)[0]) {
+    const f = partyFrames(text, parties, prof)[0];
+    statementReporter = { agency: source?.name ?? statement.source_agency ?? null, side: f?.side ?? null };
+    statementReporterEvidence = f ?? null;
   } else if (source) statementReporter = { agency: source.name, side: source.side };
   else {
     const first = agencies.find((a) => a.side);
@@ -345,6 +352,9 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
         agreementEvidence: [],
         extraEvidence: negated.map((n) => ev('negation', n)),
         merged: 0,
+        // Coordinated sides ("between Tajik and Kyrgyz troops") only give no actor; blame each
+        // other and the clash has none.
+        mutual: MUTUAL_BLAME.test(text.slice(sentence.start, sentence.end)),
       };
     };
 
@@ -446,7 +456,7 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
       const prev = drafts.at(-1);
       const dm = cDates.find((x) => x.role === 'event' && x.date);
       if (prev && dm && prev.clause.sentence === clause.sentence && prev.type !== 'ceasefire_agreement' && prev.type !== 'violation_allegation') {
-        created.push({ ...prev, clause, date: dm.date, part: dm.part, clock: null, places: cPlaces, dateEvidence: [dm], casualtyEvidence: [], extraEvidence: [], weapons: [...prev.weapons], killed: null, wounded: null, displaced: null, zero: false, merged: 0 });
+        created.push({ ...prev, clause, date: dm.date, part: dm.part, clock: null, places: cPlaces, dateEvidence: [dm], casualtyEvidence: [], extraEvidence: [], weapons: [...prev.weapons], killed: null, wounded: null, displaced: null, zero: false, merged: 0, mutual: prev.mutual });
       }
     }
     // "shelled Arka on 16 September and Maksat on 17 September": one event per day and place.
@@ -594,6 +604,7 @@ function absorb(into: Draft, from: Draft, withPlaces = true): void {
   else if (from.civilians === true) into.civilians = true;
   for (const w of from.weapons) if (!into.weapons.some((x) => x.name === w.name)) into.weapons.push(w);
   into.merged++;
+  into.mutual ||= from.mutual;
 }
 
 /** Merges mentions of one event: weak attack words into the specific attack, repeats of a type. */
@@ -737,6 +748,7 @@ function finish(
   let accused: string | null = null;
   if (violent) {
     accused = d.actor;
+    if (type === 'armed_clash' && d.mutual) accused = null;
     if (!accused && type !== 'armed_clash' && reporterSide && partyCodes.has(reporterSide)) {
       // A side reporting an attack on itself accuses the other side.
       accused = [...partyCodes].find((c) => c !== reporterSide) ?? null;
