@@ -54,10 +54,13 @@ export function findTriggers(text: string, v: Vocabulary): TriggerSet {
   const [incursion = [], agreementExclusions = [], buildup = [], destruction = [], allegation = [], agreementVerbs = []] = byGroup(findGroups(events, text), 6);
   const targets = listsOf(v, 'targets', () => [v.border_section, v.military, v.civilian]);
   const [borderSection = [], military = [], civilian = []] = byGroup(findGroups(targets, text), 3);
+  // Shelling words before firing words: where both match ("минометный огонь"), shelling wins.
+  const attacks = listsOf(v, 'attacks', () => [v.shelling, v.fire, v.weapon_use]);
+  const [shelling = [], fire = [], weaponUse = []] = byGroup(findGroups(attacks, text), 3);
   return {
-    fire: findList(v.fire, text).filter(notExcluded),
-    weaponUse: findList(v.weapon_use, text),
-    shelling: findList(v.shelling, text).filter(notExcluded),
+    fire: fire.filter(notExcluded),
+    weaponUse,
+    shelling: shelling.filter(notExcluded),
     clash: findList(v.clash, text).filter(notExcluded),
     incursion,
     buildup,
