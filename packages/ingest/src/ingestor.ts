@@ -1,5 +1,5 @@
 import { encodeMessage, statementsTopic, type Statement, type StatementMessage } from '@ceasefire/contracts';
-import { insertStatement, markStatementsEnqueued, statementsNotEnqueued, type Queryable } from '@ceasefire/db';
+import { insertStatements, markStatementsEnqueued, statementsNotEnqueued } from '@ceasefire/db';
 import type { Knex } from 'knex';
 import { InvalidStatement, normalizeStatement, type NormalizeContext } from './normalize.ts';
 import { StatementSubmission, submissionProblems } from './submission.ts';
@@ -22,6 +22,8 @@ export interface IngestorDeps {
   now: () => Date;
   /** Name in the envelope's `source`, e.g. `ceasefire/ingester`. */
   source: string;
+  /** Group commit of single submissions: groups stored at once, and the largest group. */
+  groupCommit?: { maxInFlight?: number; maxGroup?: number };
 }
 
 /** The outcome for one submission, in submission order. */
@@ -67,18 +69,20 @@ export function createIngestor(deps: IngestorDeps) {
     }
   }
 
-  /** Ingests many submissions at once: one transaction, one publish. Invalid ones are reported, not thrown. */
-  async function ingestMany(raws: unknown[], origin: Statement['origin']): Promise<IngestOutcome[]> {
+  /** Stores and publishes submissions together: one transaction, one publish. Invalid ones are reported, not thrown. */
+  async function ingestItems(items: ReadonlyArray<{ raw: unknown; origin: Statement['origin'] }>): Promise<IngestOutcome[]> {
     const receivedAt = deps.now();
-    const prepared = raws.map((r) => prepare(r, origin, receivedAt));
+    const prepared = items.map((r) => prepare(r.raw, r.origin, receivedAt));
+    // The first submission that stored a statement is not a duplicate; later copies are.
+    const storedBy = new Map<string, number>();
     const statements = prepared.filter((p): p is Statement => !Array.isArray(p));
-    const inserted = new Set<string>();
-    await deps.db.transaction(async (trx: Queryable) => {
-      for (const s of statements) {
-        const side = s.source_agency ? (deps.agencies.lookup(s.source_agency)?.side ?? null) : null;
-        const r = await insertStatement(trx, { statement: s, sourceSide: side });
-        if (r.inserted) inserted.add(s.id);
-      }
+    // One multi-row insert: a single round trip and one commit for the whole group.
+    const results = await insertStatements(
+      deps.db,
+      statements.map((s) => ({ statement: s, sourceSide: s.source_agency ? (deps.agencies.lookup(s.source_agency)?.side ?? null) : null })),
+    );
+    prepared.forEach((p, i) => {
+      if (!Array.isArray(p) && results.get(p.id)?.inserted && !storedBy.has(p.id)) storedBy.set(p.id, i);
     });
     // New ones, and old ones a crash left unpublished.
     const pending = await statementsNotEnqueued(deps.db, [...new Set(statements.map((s) => s.id))]);
@@ -90,16 +94,51 @@ export function createIngestor(deps: IngestorDeps) {
       );
       await markStatementsEnqueued(deps.db, toPublish.map((s) => s.id));
     }
-    return prepared.map((p) =>
-      Array.isArray(p) ? { ok: false, problems: p } : { ok: true, id: p.id, duplicate: !inserted.has(p.id) },
+    return prepared.map((p, i) =>
+      Array.isArray(p) ? { ok: false, problems: p } : { ok: true, id: p.id, duplicate: storedBy.get(p.id) !== i },
     );
   }
 
+  // Group commit for single submissions (the HTTP API's one-statement requests): a submission
+  // that arrives while `maxInFlight` groups are being stored waits for the next group, so under
+  // load many requests share one transaction, one publish and one round of fsyncs, and a lone
+  // request goes at once. Each still answers only after its statement is stored and published.
+  const maxInFlight = deps.groupCommit?.maxInFlight ?? 2;
+  const maxGroup = deps.groupCommit?.maxGroup ?? 200;
+  const waiting: Array<{ raw: unknown; origin: Statement['origin']; resolve: (o: IngestOutcome) => void; reject: (e: unknown) => void }> = [];
+  let inFlight = 0;
+
+  async function runGroup(group: typeof waiting): Promise<void> {
+    try {
+      const outcomes = await ingestItems(group);
+      group.forEach((g, i) => g.resolve(outcomes[i]!));
+    } catch (e) {
+      if (group.length === 1) return group[0]!.reject(e);
+      // One submission must not fail the others: each goes again on its own.
+      await Promise.all(group.map((g) => ingestItems([g]).then(([o]) => g.resolve(o!), g.reject)));
+    }
+  }
+
+  function pump(): void {
+    while (inFlight < maxInFlight && waiting.length > 0) {
+      const group = waiting.splice(0, maxGroup);
+      inFlight++;
+      void runGroup(group).finally(() => {
+        inFlight--;
+        pump();
+      });
+    }
+  }
+
   return {
-    ingestMany,
-    async ingest(raw: unknown, origin: Statement['origin']): Promise<IngestOutcome> {
-      const [outcome] = await ingestMany([raw], origin);
-      return outcome!;
+    /** Ingests many submissions at once: one transaction, one publish. */
+    ingestMany: (raws: unknown[], origin: Statement['origin']) => ingestItems(raws.map((raw) => ({ raw, origin }))),
+    /** Ingests one submission, grouped with others that arrive meanwhile. */
+    ingest(raw: unknown, origin: Statement['origin']): Promise<IngestOutcome> {
+      return new Promise<IngestOutcome>((resolve, reject) => {
+        waiting.push({ raw, origin, resolve, reject });
+        pump();
+      });
     },
   };
 }

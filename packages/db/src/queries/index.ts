@@ -4,6 +4,7 @@
  */
 export {
   insertStatement,
+  insertStatements,
   type InsertStatementInput,
   type InsertStatementResult,
   type StatementRecord,
@@ -62,6 +63,7 @@ export {
   agreementCountsEvent,
   alertEventIds,
   getBreachEvent,
+  getBreachEvents,
   alertBreachEvents,
   candidateBreachEvents,
   listAlerts,

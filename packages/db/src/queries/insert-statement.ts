@@ -75,3 +75,57 @@ export async function insertStatement(
   if (row === undefined) return { inserted: false, sourceAdded: false };
   return { inserted: row.inserted, sourceAdded: !row.inserted };
 }
+
+/**
+ * {@link insertStatement} for many statements in one round trip (the ingester's groups and
+ * batches): the same conflict rule per row. Results by statement id; an id given twice is stored
+ * once, by its first input, and its later inputs go through {@link insertStatement} (their
+ * origins are kept, in order).
+ */
+export async function insertStatements(
+  db: Queryable,
+  inputs: readonly InsertStatementInput[],
+): Promise<Map<string, InsertStatementResult>> {
+  const first = new Map<string, InsertStatementInput>();
+  const again: InsertStatementInput[] = [];
+  for (const input of inputs) {
+    if (first.has(input.statement.id)) again.push(input);
+    else first.set(input.statement.id, input);
+  }
+  const rows = [...first.values()];
+  const results = new Map<string, InsertStatementResult>();
+  if (rows.length > 0) {
+    const col = <T>(f: (input: InsertStatementInput) => T) => rows.map(f);
+    const result = await db.raw<{ rows: { id: string; inserted: boolean }[] }>(
+      `insert into statements
+         (id, text, language, published_at, published_zone, source_agency, source_side, url, sources, received_at, content_sha256)
+       select * from unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::jsonb[], ?::timestamptz[], ?::text[])
+       on conflict (id) do update
+         set sources = statements.sources || excluded.sources
+         where not statements.sources @> jsonb_build_array(jsonb_build_object('kind', excluded.sources->0->'kind', 'ref', excluded.sources->0->'ref'))
+       returning id, (xmax = 0) as inserted`,
+      // Arrays with nulls bind as Postgres arrays; knex's types know only arrays of strings.
+      [
+        col((i) => i.statement.id),
+        col((i) => i.statement.text),
+        col((i) => i.statement.language),
+        col((i) => i.statement.published_at),
+        col((i) => i.statement.published_zone),
+        col((i) => i.statement.source_agency),
+        col((i) => i.sourceSide ?? null),
+        col((i) => i.statement.url),
+        col((i) => JSON.stringify([{ kind: i.statement.origin.kind, ref: i.statement.origin.ref, received_at: i.statement.received_at }])),
+        col((i) => i.statement.received_at),
+        col((i) => createHash('sha256').update(i.statement.text, 'utf8').digest('hex')),
+      ] as unknown as string[],
+    );
+    for (const id of first.keys()) results.set(id, { inserted: false, sourceAdded: false });
+    for (const r of result.rows) results.set(r.id, { inserted: r.inserted, sourceAdded: !r.inserted });
+  }
+  for (const input of again) {
+    const r = await insertStatement(db, input);
+    const prev = results.get(input.statement.id)!;
+    results.set(input.statement.id, { inserted: prev.inserted, sourceAdded: prev.sourceAdded || r.sourceAdded });
+  }
+  return results;
+}
