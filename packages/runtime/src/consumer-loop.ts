@@ -230,9 +230,16 @@ export function createConsumerLoop<S extends z.ZodType>(options: ConsumerLoopOpt
         attempt++;
         metrics.retries.inc({ ...labels, code: error.code });
         ctx.logger.warn({ code: error.code, error: error.message, attempt, delayMs: Math.round(delay) }, 'batch failed; retrying');
-        await sleep(delay, ctx.signal);
+        // Heartbeat through the wait: a backoff longer than the session timeout (30 s at most,
+        // the default session is 30 s too) would otherwise get this member evicted from its
+        // group while it waits for the database, and its commit refused afterwards.
+        for (let waited = 0; waited < delay && !ctx.signal.aborted; ) {
+          const slice = Math.min(1_000, delay - waited);
+          await sleep(slice, ctx.signal);
+          waited += slice;
+          await ctx.heartbeat().catch(() => undefined);
+        }
         if (ctx.signal.aborted) throw new Interrupted();
-        await ctx.heartbeat().catch(() => undefined);
       }
     }
   }

@@ -44,6 +44,17 @@ function logCreator(logger: Logger) {
     };
 }
 
+const MEMBERSHIP_ERRORS = new Set(['UNKNOWN_MEMBER_ID', 'REBALANCE_IN_PROGRESS', 'ILLEGAL_GENERATION', 'NOT_COORDINATOR_FOR_GROUP', 'NOT_COORDINATOR']);
+
+/** The protocol error under `e` (or `e` itself) that says this member lost its place in the group. */
+function groupMembershipError(e: unknown): Error | null {
+  for (let cur: unknown = e, depth = 0; cur && depth < 5; cur = (cur as { cause?: unknown }).cause, depth++) {
+    const type = (cur as { type?: unknown }).type;
+    if (typeof type === 'string' && MEMBERSHIP_ERRORS.has(type)) return cur as Error;
+  }
+  return null;
+}
+
 function saslOf(settings: KafkaSettings): SASLOptions | undefined {
   const s = settings.sasl;
   if (!s) return undefined;
@@ -131,9 +142,17 @@ export function createKafkaClient(settings: KafkaSettings, logger: Logger): Kafk
               );
               // Only after the handler's effects are durable: commit, then move the fetch position.
               const last = batch.lastOffset();
-              await consumer.commitOffsets([
-                { topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() },
-              ]);
+              try {
+                await consumer.commitOffsets([
+                  { topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() },
+                ]);
+              } catch (e) {
+                // The group moved on while the batch was handled (a long outage, a rebalance):
+                // the effects are durable and idempotent, the batch comes again to whoever owns
+                // the partition now. kafkajs re-joins on these errors, but only when it sees their
+                // type, which its retrier hides under `cause`; unwrapped, they crash the consumer.
+                throw groupMembershipError(e) ?? e;
+              }
               resolveOffset(last);
               await heartbeat();
             },

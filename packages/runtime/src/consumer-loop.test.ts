@@ -1,0 +1,78 @@
+// The consumer loop with a fake client (no broker): what it does between a batch's attempts.
+import { encodeMessage, statementsTopic } from '@ceasefire/contracts';
+import { describe, expect, it } from 'vitest';
+import { createConsumerLoop } from './consumer-loop.ts';
+import { PipelineError } from './errors.ts';
+import type { BatchControl, ConsumeOptions, Consumer, IncomingBatch, KafkaClient } from './kafka/types.ts';
+import { createLogger } from './logger.ts';
+
+function statement(n: number): Buffer {
+  return encodeMessage(statementsTopic, {
+    specversion: '1.0',
+    id: `msg-${n}`,
+    type: 'ceasefire.statement',
+    source: 'ceasefire/test',
+    time: '2022-09-16T08:00:00Z',
+    dataschema: 'ceasefire.statement/1',
+    datacontenttype: 'application/json',
+    subject: `st_${n}`,
+    data: {
+      id: `st_${n}`,
+      text: `Statement number ${n}: shooting near Kulundu.`,
+      language: 'en',
+      published_at: '2022-09-16T14:20:00+06:00',
+      published_zone: 'Asia/Bishkek',
+      source_agency: null,
+      url: null,
+      received_at: '2022-09-16T08:21:00Z',
+      origin: { kind: 'cli', ref: 'test' },
+    },
+  });
+}
+
+describe('consumer loop retries', () => {
+  it('heartbeats all through a long backoff, so the group keeps the member while the database is down', async () => {
+    let options: ConsumeOptions | undefined;
+    const fake = {
+      consumer(o: ConsumeOptions): Consumer {
+        options = o;
+        return { crashed: new Promise(() => {}), start: async () => {}, stop: async () => {}, pause() {}, resume() {} };
+      },
+    } as unknown as KafkaClient;
+    let failures = 2;
+    const slept: number[] = [];
+    createConsumerLoop({
+      stage: 'test',
+      kafka: fake,
+      producer: { publish: async () => {}, disconnect: async () => {} },
+      groupId: 'g',
+      topic: statementsTopic,
+      topicPrefix: '',
+      logger: createLogger({ service: 'test', level: 'silent' }),
+      retry: { initialDelayMs: 20_000, maxDelayMs: 30_000 },
+      random: () => 1,
+      sleep: async (ms) => void slept.push(ms),
+      recordDeadLetter: async () => {},
+      handle: async () => {
+        if (failures-- > 0) throw new PipelineError('database_unavailable', 'connect ECONNREFUSED');
+      },
+    });
+    let heartbeats = 0;
+    const control: BatchControl = {
+      heartbeat: async () => void heartbeats++,
+      isRunning: () => true,
+      signal: new AbortController().signal,
+    };
+    const batch: IncomingBatch = {
+      topic: 'statements.raw',
+      partition: 0,
+      highWatermark: '1',
+      messages: [{ topic: 'statements.raw', partition: 0, offset: '0', key: null, value: statement(1), headers: {}, timestamp: 0 }],
+    };
+    await options!.handleBatch(batch, control);
+    // Backoffs of 20 s and 30 s, waited in slices of at most a second with a heartbeat after each.
+    expect(slept.reduce((a, b) => a + b, 0)).toBe(50_000);
+    expect(Math.max(...slept)).toBeLessThanOrEqual(1_000);
+    expect(heartbeats).toBeGreaterThanOrEqual(50);
+  });
+});
