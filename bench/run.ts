@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { allTopics, statementsTopic, violationEventsTopic, type Statement } from '@ceasefire/contracts';
-import { createDb, dropSchema, insertAgreement, migrateLatest } from '@ceasefire/db';
+import { createDb, dropSchema, endAgreement, insertAgreement, markAgreementEvaluated, migrateLatest } from '@ceasefire/db';
 import { PROFILES } from '@ceasefire/extraction';
 import { StatementSubmission, agencyDirectory, normalizeStatement } from '@ceasefire/ingest';
 import { createKafkaClient, createLogger, createPlatformaticClient, ensureTopics, type Admin } from '@ceasefire/runtime';
@@ -65,7 +65,7 @@ const eventsName = prefix + violationEventsTopic.name;
 let t = performance.now();
 const backlog = generateStatements(root, N, SEED);
 const perRate = RATES.map((rate, i) => generateStatements(root, Math.round(rate * SECONDS), SEED * 1000 + i + 1));
-say(`generated ${N + perRate.reduce((n, g) => n + g.statements.length, 0)} statements in ${((performance.now() - t) / 1000).toFixed(1)} s; backlog ${backlog.bytes.min}–${backlog.bytes.max} B (mean ${backlog.bytes.mean}), ${JSON.stringify(backlog.languages)}, ${backlog.expectedEvents.reduce((a, b) => a + b, 0)} events expected`);
+say(`generated ${N + perRate.reduce((n, g) => n + g.statements.length, 0)} statements in ${((performance.now() - t) / 1000).toFixed(1)} s; backlog ${backlog.bytes.min}–${backlog.bytes.max} B (mean ${backlog.bytes.mean}), ${JSON.stringify(backlog.languages)}, ${backlog.expectedEvents.reduce((a, b) => a + b, 0)} events expected${backlog.faults.length ? `; ${backlog.faults.length} generated texts replaced because the engine failed on them (first: ${backlog.faults[0]})` : ''}`);
 
 const agencies = agencyDirectory(PROFILES);
 function normalised(list: BenchStatement[]): Statement[] {
@@ -112,16 +112,25 @@ const receiver: Server = createServer((req, res) => {
 });
 await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
 const hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
-await insertAgreement(db, {
-  id: 'ag_bench',
-  name: 'bench: whole border since 2020',
-  parties: ['KG', 'TJ'],
-  level: 'heads_of_state',
-  startsAt: new Date('2020-01-01T00:00:00Z'),
-  wholeBorder: true,
-  terms: ['cease_fire'],
-  now: new Date(),
-});
+/** An agreement in force for the whole border since 2020, marked evaluated (no backfill of stored events). */
+async function agreementInForce(id: string) {
+  const a = await insertAgreement(db, {
+    id,
+    name: `bench ${id}: whole border since 2020`,
+    parties: ['KG', 'TJ'],
+    level: 'heads_of_state',
+    startsAt: new Date('2020-01-01T00:00:00Z'),
+    wholeBorder: true,
+    terms: ['cease_fire'],
+    now: new Date(),
+  });
+  await markAgreementEvaluated(db, a);
+}
+async function endAgreementQuietly(id: string) {
+  const ended = await endAgreement(db, { id, endsAt: new Date(), now: new Date() });
+  if (ended) await markAgreementEvaluated(db, ended);
+}
+await agreementInForce('ag_bench');
 
 // Events as published (after they are stored): the bench reads the events topic itself.
 const eventsSeen = new Map<string, { statementId: string; at: number }>();
@@ -218,8 +227,9 @@ const alerting = await startWorker('alerting', {
   WEBHOOK_URL: hookUrl,
   WEBHOOK_SECRET: 'bench-secret-0123456789',
   ALERT_GROUP_WAIT_MS: '0',
-  // A group quiet for 1 ms resolves: nearly every breach opens a new alert (an "opened" notification).
-  ALERT_RESOLVE_AFTER_MS: '1',
+  // Operators hear of every breach at once: a new group's first breach ("opened") and each
+  // later one ("updated") are notified without waiting.
+  ALERT_GROUP_INTERVAL_MS: '0',
   ALERT_ON_PROPOSED: 'false',
   LOG_CHANNEL: 'false',
   ALERTS_TOPIC_CHANNEL: 'false',
@@ -259,6 +269,7 @@ interface RateResult {
   ingest: Record<string, number>;
   stored: Record<string, number>;
   alert: Record<string, number>;
+  alertOpened: Record<string, number>;
   alertsOpened: number;
   eventsMissing: number;
   procs: Record<string, ProcStats>;
@@ -274,6 +285,9 @@ for (const [ri, rate] of RATES.entries()) {
   const hIngest = histogram();
   let errors = 0;
   const hooksBefore = hooks.length;
+  // A new agreement per rate: its first breach in each area opens a new alert group.
+  await endAgreementQuietly(ri === 0 ? 'ag_bench' : `ag_bench_${RATES[ri - 1]}`);
+  await agreementInForce(`ag_bench_${rate}`);
   s = samplers();
   startAll(s);
   const start = performance.timeOrigin + performance.now() + 50;
@@ -322,14 +336,20 @@ for (const [ri, rate] of RATES.entries()) {
     if (prev === undefined || e.at < prev) firstEventOf.set(e.statementId, e.at);
   }
   for (const [id, at] of firstEventOf) hStored.recordValue(Math.max(1, Math.round(at - intended.get(id)!)));
+  // A notification is for its newest event: latency from that statement's intended send.
   const hAlert = histogram();
+  const hOpened = histogram();
   let opened = 0;
   for (const h of hooks.slice(hooksBefore)) {
-    if (h.notification !== 'opened') continue;
-    const sentAt = Math.min(...h.eventIds.map((e) => intended.get(eventsSeen.get(e)?.statementId ?? '') ?? Infinity));
+    if (h.notification !== 'opened' && h.notification !== 'updated') continue;
+    const sentAt = Math.max(...h.eventIds.map((e) => intended.get(eventsSeen.get(e)?.statementId ?? '') ?? -Infinity));
     if (!Number.isFinite(sentAt)) continue;
-    opened++;
-    hAlert.recordValue(Math.max(1, Math.round(h.at - sentAt)));
+    const ms = Math.max(1, Math.round(h.at - sentAt));
+    hAlert.recordValue(ms);
+    if (h.notification === 'opened') {
+      opened++;
+      hOpened.recordValue(ms);
+    }
   }
   const r: RateResult = {
     rate,
@@ -339,12 +359,13 @@ for (const [ri, rate] of RATES.entries()) {
     ingest: summary(hIngest),
     stored: summary(hStored),
     alert: summary(hAlert),
+    alertOpened: summary(hOpened),
     alertsOpened: opened,
     eventsMissing: missing(),
     procs: procStats,
   };
   rateResults.push(r);
-  say(`rate ${rate}/s (achieved ${r.achievedRate}/s, ${errors} errors): answer p50 ${r.ingest.p50} p99 ${r.ingest.p99} ms; stored p50 ${r.stored.p50} p95 ${r.stored.p95} p99 ${r.stored.p99} max ${r.stored.max} ms; alert (${opened} opened) p50 ${r.alert.p50} p95 ${r.alert.p95} p99 ${r.alert.p99} max ${r.alert.max} ms; events missing ${r.eventsMissing}`);
+  say(`rate ${rate}/s (achieved ${r.achievedRate}/s, ${errors} errors): answer p50 ${r.ingest.p50} p99 ${r.ingest.p99} ms; stored p50 ${r.stored.p50} p95 ${r.stored.p95} p99 ${r.stored.p99} max ${r.stored.max} ms; alert (${r.alert.count}, ${opened} opened) p50 ${r.alert.p50} p95 ${r.alert.p95} p99 ${r.alert.p99} max ${r.alert.max} ms, opened-only p50 ${r.alertOpened.p50} p99 ${r.alertOpened.p99} ms; events missing ${r.eventsMissing}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -366,7 +387,7 @@ const result = {
   machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
   seed: SEED,
   kafkaClient: args['kafka-client'],
-  statements: { backlog: N, bytes: backlog.bytes, languages: backlog.languages, expectedEvents: expectedBacklogEvents, storedEvents },
+  statements: { backlog: N, engineFaults: backlog.faults.slice(0, 5), bytes: backlog.bytes, languages: backlog.languages, expectedEvents: expectedBacklogEvents, storedEvents },
   throughput: {
     httpIngestPerSecond: Math.round(N / ingestSeconds),
     drainPerSecond: pipelinePerSecond,
@@ -421,10 +442,10 @@ function markdown(r: typeof result): string {
   if (r.ceilings.postgres) rows.push(`| Postgres alone: rows in bulk, storeExtractions per 100 | ${r.ceilings.postgres.perSecond} | ${r.ratios.drainToPostgres} |`);
   if (r.ceilings.extraction) rows.push(`| extraction engine alone, one core | ${r.ceilings.extraction.perSecond} | ${r.ratios.drainToExtraction} |`);
   rows.push('\n## Latency from the intended send time (open loop; ms)\n');
-  rows.push('| rate/s | achieved | HTTP answer p50 / p99 | event stored p50 / p95 / p99 / max | alert received p50 / p95 / p99 / max (opened) | missing |');
-  rows.push('| ---: | ---: | --- | --- | --- | ---: |');
+  rows.push('| rate/s | achieved | HTTP answer p50 / p99 | event stored p50 / p95 / p99 / max | alert received p50 / p95 / p99 / max (notifications) | new group opened p50 / p99 / max (n) | missing events |');
+  rows.push('| ---: | ---: | --- | --- | --- | --- | ---: |');
   for (const x of r.latency) {
-    rows.push(`| ${x.rate} | ${x.achievedRate} | ${x.ingest.p50} / ${x.ingest.p99} | ${x.stored.p50} / ${x.stored.p95} / ${x.stored.p99} / ${x.stored.max} | ${x.alert.p50} / ${x.alert.p95} / ${x.alert.p99} / ${x.alert.max} (${x.alertsOpened}) | ${x.eventsMissing} |`);
+    rows.push(`| ${x.rate} | ${x.achievedRate} | ${x.ingest.p50} / ${x.ingest.p99} | ${x.stored.p50} / ${x.stored.p95} / ${x.stored.p99} / ${x.stored.max} | ${x.alert.p50} / ${x.alert.p95} / ${x.alert.p99} / ${x.alert.max} (${x.alert.count}) | ${x.alertOpened.p50} / ${x.alertOpened.p99} / ${x.alertOpened.max} (${x.alertsOpened}) | ${x.eventsMissing} |`);
   }
   rows.push('\n## Processes (CPU % of one core, mean; RSS MB start → end, max)\n');
   rows.push('| phase | process | CPU % | RSS MB |');
