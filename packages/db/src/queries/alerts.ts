@@ -358,6 +358,13 @@ export async function getBreachEvent(db: Queryable, id: string): Promise<StoredB
   return row === undefined ? null : storedEvent(row);
 }
 
+/** {@link getBreachEvent} for many ids in one query; absent ids are absent from the map. */
+export async function getBreachEvents(db: Queryable, ids: readonly string[]): Promise<Map<string, StoredBreachEvent>> {
+  if (ids.length === 0) return new Map();
+  const rows = (await eventQuery(db).whereIn('ve.id', [...new Set(ids)])) as StoredEventRow[];
+  return new Map(rows.map((r) => [r.id, storedEvent(r)]));
+}
+
 /** An alert's current events with whether each was untimed for the agreement. */
 export async function alertBreachEvents(
   db: Queryable,
