@@ -51,11 +51,11 @@ function compile(profile: ConflictProfile): CompiledAttribution {
   const v = profile.vocabulary;
   const reportBefore = new RegExp(
     `(?<!${L})(?:${patternSource(v.report_before)})\\s+(?:the\\s+|a\\s+)?(?:latest\\s+)?(?:(?:data|information)\\s+(?:from|of)\\s+(?:the\\s+)?)?(?:press[- ](?:service|centre|center)\\s+of\\s+(?:the\\s+)?)?(?:(?:spokes(?:person|man|woman)|representative|press secretary|head|chairman)\\s+of\\s+(?:the\\s+)?|(?:представител|пресс-секретар|руководител|пресс-служб|пресс-центр)[а-яё]*\\s+)?$`,
-    'i',
   );
-  const reportAfter = new RegExp(`^[^.;:!?]{0,45}?(?<!${L})(?:${patternSource(v.report_after)})(?!${L})`, 'i');
-  const partyAtStart = new RegExp(`^(?:${profile.parties.map((p) => `(${patternSource(p.patterns)})`).join('|')})`, 'i');
-  const partyAtEnd = new RegExp(`(?:${profile.parties.map((p) => `(${patternSource(p.patterns)})`).join('|')})\\s*$`, 'i');
+  // Run on the lower-cased text (see text/patterns.ts): no `i` flag.
+  const reportAfter = new RegExp(`^[^.;:!?]{0,45}?(?<!${L})(?:${patternSource(v.report_after)})(?!${L})`);
+  const partyAtStart = new RegExp(`^(?:${profile.parties.map((p) => `(${patternSource(p.patterns)})`).join('|')})`);
+  const partyAtEnd = new RegExp(`(?:${profile.parties.map((p) => `(${patternSource(p.patterns)})`).join('|')})\\s*$`);
   const c = { agencies, agencyList, parties, partyCodes, reportBefore, reportAfter, partyAtStart, partyAtEnd };
   cache.set(profile, c);
   return c;
@@ -75,9 +75,10 @@ export function agencyOfSource(source: string | null | undefined, profile: Confl
 /** The side a qualifier right next to [start, end) names ("Tajik Ministry of Health", "МИД Таджикистана"). */
 function qualifierSide(text: string, start: number, end: number, profile: ConflictProfile): string | null {
   const c = compile(profile);
-  const after = text.slice(end, end + 40);
-  const before = text.slice(Math.max(0, start - 25), start);
-  const m1 = /^\s*(?:of|for)?\s*(?:the\s+)?(?:Republic\s+of\s+)?/i.exec(after);
+  const low = lower(text);
+  const after = low.slice(end, end + 40);
+  const before = low.slice(Math.max(0, start - 25), start);
+  const m1 = /^\s*(?:of|for)?\s*(?:the\s+)?(?:republic\s+of\s+)?/.exec(after);
   const tail = after.slice(m1?.[0].length ?? 0);
   const pm = c.partyAtStart.exec(tail);
   if (pm) return c.partyCodes[pm.slice(1).findIndex((g) => g !== undefined)] ?? null;
@@ -103,8 +104,8 @@ export function findAgencies(text: string, profile: ConflictProfile, contextSide
     const start = m.index;
     const end = start + m[0].length;
     const side = agency.side ?? qualifierSide(text, start, end, profile) ?? contextSide;
-    const before = text.slice(Math.max(0, start - 70), start);
-    const after = text.slice(end, end + 60);
+    const before = low.slice(Math.max(0, start - 70), start);
+    const after = low.slice(end, end + 60);
     const frame = c.reportBefore.test(before) || c.reportAfter.test(after);
     out.push({ start, end, text: text.slice(start, end), agency, side, frame });
   }
@@ -112,38 +113,39 @@ export function findAgencies(text: string, profile: ConflictProfile, contextSide
 }
 
 const TARGET_BEFORE =
-  /(?:(?:^|[^A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:at|on|against|toward|towards|into|to|with|among|near)\s+(?:the\s+|a\s+|an\s+)?(?:positions?\s+of\s+(?:the\s+)?)?|(?:territory|positions?|outskirts|citizens|residents|population|families)\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?|(?:^|[^A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:по|на|против|в направлении|к)\s+(?:позициям\s+|территорию\s+|территории\s+)?|(?:территори[июя]|позици(?:и|ям|ях)|населени[яе])\s+)$/i;
+  /(?:(?:^|[^A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:at|on|against|toward|towards|into|to|with|among|near)\s+(?:the\s+|a\s+|an\s+)?(?:positions?\s+of\s+(?:the\s+)?)?|(?:territory|positions?|outskirts|citizens|residents|population|families)\s+of\s+(?:the\s+)?(?:republic\s+of\s+)?|(?:^|[^A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:по|на|против|в направлении|к)\s+(?:позициям\s+|территорию\s+|территории\s+)?|(?:территори[июя]|позици(?:и|ям|ях)|населени[яе])\s+)$/;
 const EXPLICIT_BEFORE =
-  /(?:(?:^|[^A-Za-z\u00C0-\u024F\u0400-\u04FF])by\s+(?:the\s+)?|(?:^|[^A-Za-z\u00C0-\u024F\u0400-\u04FF])from\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?(?:Republic\s+of\s+)?|со\s+стороны\s+|с\s+территории\s+)$/i;
+  /(?:(?:^|[^A-Za-z\u00C0-\u024F\u0400-\u04FF])by\s+(?:the\s+)?|(?:^|[^A-Za-z\u00C0-\u024F\u0400-\u04FF])from\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?(?:republic\s+of\s+)?|со\s+стороны\s+|с\s+территории\s+)$/;
 const NOMINAL_BEFORE =
-  /(?:invasion|attack|aggression|shelling|offensive|incursion|provocation)\s+(?:of|by)\s+(?:the\s+)?$|(?:нападени|агресси|вторжени|обстрел|провокаци)[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*\s+$/i;
+  /(?:invasion|attack|aggression|shelling|offensive|incursion|provocation)\s+(?:of|by)\s+(?:the\s+)?$|(?:нападени|агресси|вторжени|обстрел|провокаци)[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*\s+$/;
 // "property of Kyrgyz citizens", «граждан Таджикистана»: the people hit, not the actor.
-const VICTIM_NOUN_AFTER = /^\s+(?:citizens|residents|civilians|population|villages?|houses?|settlements?|territory|граждан[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|жител[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|мирн[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|сел[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|территори[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|населени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/i;
-const VICTIM_NOUN_BEFORE = /(?:citizens|residents|граждан[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|жител[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)\s+(?:of\s+)?(?:the\s+)?$/i;
-const VICTIM_BEFORE = /(?:погиб[а-яё]*|ранен[а-яё]*|убит[а-яё]*|killed|wounded|injured|killing|wounding)\s+(?:\S+\s+){0,3}$/i;
-const MUTUAL_BEFORE = /(?:between|между)\s+(?:the\s+)?$/i;
-const MUTUAL_SECOND = /(?:between|между)\s+(?:the\s+)?[A-Za-z\u00C0-\u024F\u0400-\u04FF-]+\s+(?:and|и)\s+$/i;
-const VICTIM_AFTER = /^[A-Za-z\u00C0-\u024F\u0400-\u04FF\s-]{0,40}?(?:(?:was|were|had been|have been)\s+(?:killed|wounded|injured|hurt)|received\s+(?:a\s+)?(?:gunshot\s+)?wound|погиб|ранен|получил)/i;
+const VICTIM_NOUN_AFTER = /^\s+(?:citizens|residents|civilians|population|villages?|houses?|settlements?|territory|граждан[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|жител[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|мирн[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|сел[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|территори[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|населени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
+const VICTIM_NOUN_BEFORE = /(?:citizens|residents|граждан[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|жител[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)\s+(?:of\s+)?(?:the\s+)?$/;
+const VICTIM_BEFORE = /(?:погиб[а-яё]*|ранен[а-яё]*|убит[а-яё]*|killed|wounded|injured|killing|wounding)\s+(?:\S+\s+){0,3}$/;
+const MUTUAL_BEFORE = /(?:between|между)\s+(?:the\s+)?$/;
+const MUTUAL_SECOND = /(?:between|между)\s+(?:the\s+)?[A-Za-z\u00C0-\u024F\u0400-\u04FF-]+\s+(?:and|и)\s+$/;
+const VICTIM_AFTER = /^[A-Za-z\u00C0-\u024F\u0400-\u04FF\s-]{0,40}?(?:(?:was|were|had been|have been)\s+(?:killed|wounded|injured|hurt)|received\s+(?:a\s+)?(?:gunshot\s+)?wound|погиб|ранен|получил)/;
 
 /** Mentions of the parties (country names, adjectives, their agencies) with their role. */
 export function findParties(text: string, profile: ConflictProfile, agencies: readonly AgencyMention[]): PartyMention[] {
   const c = compile(profile);
   const out: PartyMention[] = [];
   const inAgency = (s: number, e: number): boolean => agencies.some((a) => s < a.end && a.start < e);
+  // Lower-case patterns on the lower-cased text: case-insensitive regexes are several times slower.
+  const low = lower(text);
   const role = (start: number, end: number): PartyRole => {
-    const before = text.slice(Math.max(0, start - 40), start);
-    const lowBefore = before.toLowerCase();
+    const before = low.slice(Math.max(0, start - 40), start);
+    const lowBefore = before;
     // Cheap key-word checks guard the anchored patterns.
     const mayExplicit = lowBefore.includes('by') || lowBefore.includes('from') || lowBefore.includes('стороны') || lowBefore.includes('территории') || / (?:of|by) (?:the )?$|[а-яё] $/.test(lowBefore);
     if (mayExplicit && (EXPLICIT_BEFORE.test(before) || NOMINAL_BEFORE.test(before))) return 'explicit_actor';
     if ((lowBefore.includes('between') || lowBefore.includes('между')) && (MUTUAL_BEFORE.test(before) || MUTUAL_SECOND.test(before))) return 'mutual';
-    if (TARGET_BEFORE.test(before) || VICTIM_NOUN_BEFORE.test(before) || VICTIM_NOUN_AFTER.test(text.slice(end, end + 30))) return 'target';
-    if (VICTIM_AFTER.test(text.slice(end, end + 60)) || VICTIM_BEFORE.test(before)) return 'victim';
+    if (TARGET_BEFORE.test(before) || VICTIM_NOUN_BEFORE.test(before) || VICTIM_NOUN_AFTER.test(low.slice(end, end + 30))) return 'target';
+    if (VICTIM_AFTER.test(low.slice(end, end + 60)) || VICTIM_BEFORE.test(before)) return 'victim';
     // Russian agentive instrumental and nominalisations: «спровоцированного таджикской стороной».
-    if (/^\s+стороной/i.test(text.slice(end, end + 12))) return 'explicit_actor';
+    if (/^\s+стороной/.test(low.slice(end, end + 12))) return 'explicit_actor';
     return 'actor';
   };
-  const low = lower(text);
   c.parties.lastIndex = 0;
   for (let m = c.parties.exec(low); m !== null; m = c.parties.exec(low)) {
     if (m[0].length === 0) {

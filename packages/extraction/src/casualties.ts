@@ -5,7 +5,7 @@
  * are added ("two border guards and nine civilians were wounded" = 11).
  */
 import type { NumberMention } from './numbers.ts';
-import type { Match } from './text/patterns.ts';
+import { lower, type Match } from './text/patterns.ts';
 
 export interface CasualtyFigures {
   killed: number | null;
@@ -18,36 +18,37 @@ export interface CasualtyFigures {
   evidence: Match[];
 }
 
-const KILLED = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:killed|killing|dead|deaths?|died|death toll|lost their lives|fatalities|perished|погиб[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|убит[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|скончал[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|смерт[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/i;
-const WOUNDED = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:wounded|injured|injuring|wounding|injuries|wounds?|hurt|ранен[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|ранени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|ранил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|травм[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/i;
-const VICTIMS = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:victims|casualties|пострадавш[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|пострадал[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/i;
-const DISPLACED = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:evacuated|evacuees|displaced|fled|left their homes|relocated|эвакуирован[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|эвакуировали|покинул[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|переселен[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/i;
-const RETURNED = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:returned|return|вернул[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|возвращ[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/i;
-const SKIP = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:among|including|in addition|в том числе|среди (?:них|погибших|раненых)|remain in hospital|in (?:a )?(?:serious|critical|grave) condition|тяжел[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* состоянии|тяжёл[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* состоянии|condition of|остаются в)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/i;
-const EARLIER = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:earlier|previously|had reported|ранее|прежде)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/i;
-const TOTAL = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:risen|rose|rises|reached|has reached|increased|climbed|total|toll|number of|достигл[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|возросл[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|увеличил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|составил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|число|общее число)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/i;
-const OF_THEM = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:of them|of whom|из них)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/i;
+const KILLED = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:killed|killing|dead|deaths?|died|death toll|lost their lives|fatalities|perished|погиб[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|убит[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|скончал[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|смерт[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
+const WOUNDED = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:wounded|injured|injuring|wounding|injuries|wounds?|hurt|ранен[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|ранени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|ранил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|травм[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
+const VICTIMS = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:victims|casualties|пострадавш[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|пострадал[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
+const DISPLACED = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:evacuated|evacuees|displaced|fled|left their homes|relocated|эвакуирован[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|эвакуировали|покинул[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|переселен[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
+const RETURNED = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:returned|return|вернул[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|возвращ[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
+const SKIP = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:among|including|in addition|в том числе|среди (?:них|погибших|раненых)|remain in hospital|in (?:a )?(?:serious|critical|grave) condition|тяжел[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* состоянии|тяжёл[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* состоянии|condition of|остаются в)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
+const EARLIER = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:earlier|previously|had reported|ранее|прежде)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
+const TOTAL = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:risen|rose|rises|reached|has reached|increased|climbed|total|toll|number of|достигл[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|возросл[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|увеличил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|составил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|число|общее число)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
+const OF_THEM = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:of them|of whom|из них)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 const NON_PERSON =
-  /^\s*(?:[A-Za-z\u00C0-\u024F\u0400-\u04FF-]+\s+){0,2}?(?:houses?|homes|villages?|schools?|tonnes?|tons?|km|kilomet[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|units?|vehicles?|outlets?|buildings?|sections?|pupils|%|percent|дом[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|сел[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|тонн[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|километр[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|единиц[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|школ[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|здани[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|процент[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|участк[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/i;
+  /^\s*(?:[A-Za-z\u00C0-\u024F\u0400-\u04FF-]+\s+){0,2}?(?:houses?|homes|villages?|schools?|tonnes?|tons?|km|kilomet[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|units?|vehicles?|outlets?|buildings?|sections?|pupils|%|percent|дом[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|сел[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|тонн[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|километр[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|единиц[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|школ[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|здани[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|процент[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|участк[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 const ZERO =
-  /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:no (?:casualties|victims|injuries|one was (?:hurt|injured|killed|wounded))|without casualties|there were no casualties|no casualties were reported|пострадавших нет|пострадавших среди [A-Za-z\u00C0-\u024F\u0400-\u04FF ]{3,40} нет|жертв нет|без жертв|обошлось без (?:жертв|пострадавших)|никто не пострадал)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/i;
-const UNKNOWN = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:being clarified|being specified|уточняется|уточняются|данных о (?:пострадавших|погибших|жертвах) (?:пока )?нет|no information (?:on|about) casualties)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/i;
-const ANY_CASUALTY = new RegExp([KILLED, WOUNDED, VICTIMS, DISPLACED, ZERO].map((r) => r.source).join('|'), 'i');
+  /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:no (?:casualties|victims|injuries|one was (?:hurt|injured|killed|wounded))|without casualties|there were no casualties|no casualties were reported|пострадавших нет|пострадавших среди [A-Za-z\u00C0-\u024F\u0400-\u04FF ]{3,40} нет|жертв нет|без жертв|обошлось без (?:жертв|пострадавших)|никто не пострадал)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
+const UNKNOWN = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:being clarified|being specified|уточняется|уточняются|данных о (?:пострадавших|погибших|жертвах) (?:пока )?нет|no information (?:on|about) casualties)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
+const ANY_CASUALTY = new RegExp([KILLED, WOUNDED, VICTIMS, DISPLACED, ZERO].map((r) => r.source).join('|'));
 const SINGULAR =
-  /(?:^|[^a-zа-яё])(?:a|an)\s+(?:[a-z-]+\s+){0,2}(?:serviceman|soldier|border guard|resident|civilian|man|woman|child|boy|girl|person|officer|teenager)(?![a-z])|(?:^|\s)(?:военнослужащий|пограничник|житель|жительница|ребенок|ребёнок|мужчина|женщина)(?![а-яё])/i;
-const CHUNK_BREAK = /,(?=\s)|;|:|\s(?=(?:and|и|while|whereas|another|еще|ещё|а также|also)\s)|—/gi;
+  /(?:^|[^a-zа-яё])(?:a|an)\s+(?:[a-z-]+\s+){0,2}(?:serviceman|soldier|border guard|resident|civilian|man|woman|child|boy|girl|person|officer|teenager)(?![a-z])|(?:^|\s)(?:военнослужащий|пограничник|житель|жительница|ребенок|ребёнок|мужчина|женщина)(?![а-яё])/;
+const CHUNK_BREAK = /,(?=\s)|;|:|\s(?=(?:and|и|while|whereas|another|еще|ещё|а также|also)\s)|—/g;
 
 /**
  * A casualty word with a count in [start, end) ("24 people were killed"): the figures imply a
  * violent event even where the text names none ("the death toll rose to 62").
  */
 export function casualtyTrigger(text: string, start: number, end: number, numbers: readonly NumberMention[]): Match | null {
-  const s = text.slice(start, end);
+  // Lower-case patterns on the lower-cased text: case-insensitive regexes are several times slower.
+  const s = lower(text).slice(start, end);
   if (!ANY_CASUALTY.test(s)) return null;
   const m = KILLED.exec(s) ?? WOUNDED.exec(s) ?? VICTIMS.exec(s);
   if (!m || ZERO.test(s)) return null;
   if (!numbers.some((n) => n.start >= start && n.end <= end && n.value !== null && n.value > 0)) return null;
-  return { start: start + m.index, end: start + m.index + m[0].length, text: m[0] };
+  return { start: start + m.index, end: start + m.index + m[0].length, text: text.slice(start + m.index, start + m.index + m[0].length) };
 }
 
 /** Casualty figures stated in one sentence [start, end) of `text`. */
@@ -58,7 +59,8 @@ export function sentenceCasualties(
   numbers: readonly NumberMention[],
   masked: ReadonlyArray<{ start: number; end: number }>,
 ): CasualtyFigures | null {
-  const s = text.slice(start, end);
+  const low = lower(text);
+  const s = low.slice(start, end);
   if (!ANY_CASUALTY.test(s)) return null;
   const res: CasualtyFigures = { killed: null, wounded: null, displaced: null, zero: false, total: false, evidence: [] };
   let victims: number | null = null;
@@ -86,7 +88,7 @@ export function sentenceCasualties(
     if (ww && kw && /^\s+(?:men|people|persons|soldiers|servicemen|civilians|мужчин|человек)/i.test(chunk.slice(ww.index + ww[0].length))) ww = null;
     let vw = VICTIMS.exec(chunk) ?? null;
     let dw = DISPLACED.exec(chunk) ?? null;
-    const person0 = nums.filter((n) => !NON_PERSON.test(text.slice(n.end, n.end + 30)));
+    const person0 = nums.filter((n) => !NON_PERSON.test(low.slice(n.end, n.end + 30)));
     if (!kw && !ww && !vw && !dw && carried && person0.length && TOTAL.test(chunk)) {
       ({ kw, ww, vw, dw } = carried);
       carried = null;
@@ -101,12 +103,12 @@ export function sentenceCasualties(
       pending = 0;
       continue;
     }
-    const person = nums.filter((n) => !NON_PERSON.test(text.slice(n.end, n.end + 30)));
+    const person = nums.filter((n) => !NON_PERSON.test(low.slice(n.end, n.end + 30)));
     let num = person[0];
     // "a Kyrgyz serviceman was wounded", «ранен военнослужащий»: one person.
     if (!num && (kw || ww)) {
       const one = SINGULAR.exec(chunk);
-      if (one) num = { start: start + cs + one.index, end: start + cs + one.index + one[0].length, text: one[0], value: 1, approx: false };
+      if (one) num = { start: start + cs + one.index, end: start + cs + one.index + one[0].length, text: text.slice(start + cs + one.index, start + cs + one.index + one[0].length), value: 1, approx: false };
     }
     if (!kw && !ww && !vw && !dw) {
       // A count without a casualty word may be the first part of a coordinated subject.
@@ -160,7 +162,7 @@ export function sentenceCasualties(
   const zero = ZERO.exec(s);
   if (zero && !UNKNOWN.test(s)) {
     res.zero = true;
-    res.evidence.push({ start: start + zero.index, end: start + zero.index + zero[0].length, text: zero[0] });
+    res.evidence.push({ start: start + zero.index, end: start + zero.index + zero[0].length, text: text.slice(start + zero.index, start + zero.index + zero[0].length) });
     any = true;
   }
   return any ? res : null;

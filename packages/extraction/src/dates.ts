@@ -125,10 +125,19 @@ export function ymd(y: number, m: number, d: number): string | null {
   return `${y}-${pad(m)}-${pad(d)}`;
 }
 
+// Dates repeat across mentions and statements (the publication day, its neighbours): the day
+// arithmetic is memoised (bounded, pure).
+const addDaysMemo = new Map<string, string>();
 export function addDays(date: string, days: number): string {
+  const key = `${date}|${days}`;
+  const hit = addDaysMemo.get(key);
+  if (hit !== undefined) return hit;
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const dt = new Date(Date.UTC(y, m - 1, d) + days * 86_400_000);
-  return `${dt.getUTCFullYear()}-${pad(dt.getUTCMonth() + 1)}-${pad(dt.getUTCDate())}`;
+  const out = `${dt.getUTCFullYear()}-${pad(dt.getUTCMonth() + 1)}-${pad(dt.getUTCDate())}`;
+  if (addDaysMemo.size > 4096) addDaysMemo.clear();
+  addDaysMemo.set(key, out);
+  return out;
 }
 
 function weekday(date: string): number {

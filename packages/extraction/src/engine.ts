@@ -22,7 +22,7 @@ import { findNumbers } from './numbers.ts';
 import { compileGazetteer, findPlaces, toExtracted, type PlaceMention } from './places.ts';
 import type { ConflictProfile, PartyDef } from './profile.ts';
 import { getProfile, selectProfile } from './profiles/index.ts';
-import { findAll, patternSource, type Match } from './text/patterns.ts';
+import { findAll, lower, patternSource, type Match } from './text/patterns.ts';
 import { segment, type Clause } from './text/segment.ts';
 import type {
   CasualtyReport,
@@ -80,9 +80,11 @@ interface Draft {
 const VIOLENT: ReadonlySet<EventType> = new Set(['small_arms_fire', 'heavy_weapons_fire', 'air_or_drone_strike', 'armed_clash']);
 const AGREEMENT_NOUN = /(?:agreement|protocol|ceasefire|cease-fire|truce|accord|договор[её]нност|протокол|перемири|прекращени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* огня|режим[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* прекращения)/i;
 const BACKGROUND_DAYS = 45;
-const MUTUAL_BLAME = /(?:each other|one another|blaming the other|blame each|друг друга|взаимн[а-яё]* обвинени)/i;
-const PLACE_EXCLUSION_HINT = /hospital|clinic|accommodat|evacuated|taken|sent|program|office|больниц|размещ|доставл|направл|переведут|родственник/i;
-const GENERIC_SITE = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:the (?:outpost|post|village|checkpoint|settlement)|this (?:village|area|section)|застав[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|этого села|села|этом районе|КПП)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/i;
+// Matched against the lower-cased text (case-insensitive regexes are several times slower).
+const MUTUAL_BLAME = /(?:each other|one another|blaming the other|blame each|друг друга|взаимн[а-яё]* обвинени)/;
+const PLACE_EXCLUSION_HINT = /hospital|clinic|accommodat|evacuated|taken|sent|program|office|больниц|размещ|доставл|направл|переведут|родственник/;
+const GENERIC_SITE = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:the (?:outpost|post|village|checkpoint|settlement)|this (?:village|area|section)|застав[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|этого села|села|этом районе|кпп)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
+const AGAINST = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:against|против)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 
 function insideScan<T extends { start: number; end: number }>(list: readonly T[], c: { start: number; end: number }): T[] {
   return list.filter((m) => m.start >= c.start && m.end <= c.end);
@@ -177,6 +179,7 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
   const prof = profile ?? (options.profile_id ? getProfile(options.profile_id) : undefined) ?? selectProfile(text, statement.source_agency, undefined);
   const v = prof.vocabulary;
   const seg = segment(text);
+  const low = lower(text);
   const excluded = [
     ...seg.paragraphs.filter((p) => p.headline).map((p) => ({ start: p.start, end: p.end })),
     ...(seg.dateline ? [seg.dateline] : []),
@@ -267,9 +270,11 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
     const cDates = inside(dates, clause);
     const cClocks = inside(clocks, clause);
     const cPlaces = inside(places, clause).filter((p) => {
+      const lowBefore = low.slice(Math.max(0, p.start - 60), p.start);
+      if (!PLACE_EXCLUSION_HINT.test(lowBefore)) return true;
       const before = text.slice(Math.max(0, p.start - 60), p.start);
       // The anchored test is costly; most contexts have none of its key words.
-      return !(PLACE_EXCLUSION_HINT.test(before) && placeExclusion.test(before));
+      return !placeExclusion.test(before);
     });
     const cParties = inside(parties, clause);
     const cWeapons = inside(trig.weapons, clause);
@@ -278,6 +283,11 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
     const reporter: Reporter = frame ? { agency: frame.agency.name, side: frame.side } : statementReporter;
     const reporterEvidence = frame ?? statementReporterEvidence;
     const created: Draft[] = [];
+    let mutualCache: boolean | null = null;
+    const mutual = (): boolean => (mutualCache ??= MUTUAL_BLAME.test(low.slice(sentence.start, sentence.end)));
+    const civilianNamed = inside(trig.civilian, clause).length > 0;
+    const militaryNamed = inside(trig.military, clause).length > 0;
+    const borderSectionNamed = inside(trig.borderSection, clause).length > 0;
 
     const resolveTime = (pos: number, agreement: boolean): Pick<Draft, 'date' | 'month' | 'part' | 'clock' | 'dateEvidence'> => {
       const usable = cDates.filter((d) => d.kind !== 'part' && (d.role === 'event' || (agreement && d.role === 'reference')));
@@ -324,8 +334,6 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
     const base = (type: EventType, trigger: Match, strength: Strength, agreement = false): Draft => {
       const t = resolveTime(trigger.start, agreement);
       const actor = agreement ? { side: null, evidence: null } : actorFor(trigger.start);
-      const civ = inside(trig.civilian, clause).length > 0;
-      const mil = inside(trig.military, clause).length > 0;
       return {
         type,
         clause,
@@ -344,8 +352,8 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
         casualtyTotal: false,
         zero: false,
         casualtyEvidence: [],
-        civilians: civ ? true : mil ? false : null,
-        borderSection: inside(trig.borderSection, clause).length > 0,
+        civilians: civilianNamed ? true : militaryNamed ? false : null,
+        borderSection: borderSectionNamed,
         agreementStart: null,
         agreementTermsList: [],
         agreementLevel: null,
@@ -354,14 +362,14 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
         merged: 0,
         // Coordinated sides ("between Tajik and Kyrgyz troops") only give no actor; blame each
         // other and the clash has none.
-        mutual: MUTUAL_BLAME.test(text.slice(sentence.start, sentence.end)),
+        mutual: mutual(),
       };
     };
 
     if (negated.length === 0) {
       const incursions = inside(trig.incursion, clause).filter(active);
       const buildups = inside(trig.buildup, clause).filter(active);
-      const against = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:against|против)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/i.test(text.slice(clause.start, clause.end));
+      const against = AGAINST.test(low.slice(clause.start, clause.end));
       const use = cWeapons.some((w) => w.start < modalStart) && ((incursions.length === 0 && buildups.length === 0) || against) ? inside(trig.weaponUse, clause).filter(active) : [];
       const fire = [...inside(trig.fire, clause).filter(active), ...use];
       const shelling = inside(trig.shelling, clause).filter(active);
@@ -445,7 +453,7 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
     }
     // "…advanced into Kyrgyz territory in the area of the outpost": the site named just before.
     for (const d of created) {
-      if (d.places.length === 0 && d.type !== 'ceasefire_agreement' && d.type !== 'violation_allegation' && GENERIC_SITE.test(text.slice(clause.start, clause.end))) {
+      if (d.places.length === 0 && d.type !== 'ceasefire_agreement' && d.type !== 'violation_allegation' && GENERIC_SITE.test(low.slice(clause.start, clause.end))) {
         const prev = [...drafts].reverse().find((p) => p.places.length > 0 && p.clause.paragraph >= clause.paragraph - 1);
         if (prev) d.places = [...prev.places];
       }

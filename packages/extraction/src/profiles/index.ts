@@ -3,7 +3,7 @@
  * parties, agencies and places the statement mentions most.
  */
 import { assertValidProfile, type ConflictProfile } from '../profile.ts';
-import { compileList, findAll, lower } from '../text/patterns.ts';
+import { compileList, lower } from '../text/patterns.ts';
 import { AM_AZ_PROFILE } from './am-az.ts';
 import { IN_PK_PROFILE } from './in-pk.ts';
 import { KG_TJ_PROFILE } from './kg-tj.ts';
@@ -38,13 +38,24 @@ function signature(p: ConflictProfile): RegExp {
 export function selectProfile(text: string, sourceAgency: string | null | undefined, profiles: readonly ConflictProfile[] = PROFILES): ConflictProfile {
   let best = profiles[0] ?? KG_TJ_PROFILE;
   let bestScore = 0;
-  const sample = `${sourceAgency ?? ''}\n${text.slice(0, 6000)}`;
+  const sample = lower(`${sourceAgency ?? ''}\n${text.slice(0, 6000)}`);
   for (const p of profiles) {
-    const score = findAll(signature(p), lower(sample)).length;
+    const score = countMatches(signature(p), sample);
     if (score > bestScore) {
       best = p;
       bestScore = score;
     }
   }
   return best;
+}
+
+/** The number of non-empty matches of a global regex (as `findAll(re, text).length`, without the list). */
+function countMatches(re: RegExp, text: string): number {
+  let n = 0;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m[0].length === 0) re.lastIndex++;
+    else n++;
+  }
+  return n;
 }

@@ -40,11 +40,16 @@ export function compileList(patterns: readonly string[]): RegExp {
   return re;
 }
 
+// Two entries: the statement and one other string (a profile-selection sample, a source name)
+// can alternate without evicting the statement.
 let lastIn = '';
 let lastOut = '';
+let prevIn = '';
+let prevOut = '';
 /** Lower-cases without changing the length (a character whose lower case is longer is kept). */
 export function lower(text: string): string {
   if (text === lastIn) return lastOut;
+  if (text === prevIn) return prevOut;
   let out = text.toLowerCase();
   if (out.length !== text.length) {
     out = Array.from(text, (c) => {
@@ -52,6 +57,8 @@ export function lower(text: string): string {
       return l.length === c.length ? l : c;
     }).join('');
   }
+  prevIn = lastIn;
+  prevOut = lastOut;
   lastIn = text;
   lastOut = out;
   return out;
