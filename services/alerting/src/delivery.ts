@@ -61,6 +61,8 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 export class DeliveryWorker {
   private readonly stopController = new AbortController();
   private loops: Promise<void>[] = [];
+  /** Per loop: ends its wait for the next poll, or marks that it should not wait. */
+  private readonly wakers = new Set<{ woken: boolean; wake: () => void }>();
 
   constructor(
     private readonly db: Knex,
@@ -75,6 +77,17 @@ export class DeliveryWorker {
     this.loops = this.channels.map((channel) => this.loop(channel));
   }
 
+  /**
+   * Looks for due attempts now instead of at the next poll: the engine calls it once it has
+   * committed a notification, so operators hear of a new alert without waiting for `pollMs`.
+   */
+  wake(): void {
+    for (const w of this.wakers) {
+      w.woken = true;
+      w.wake();
+    }
+  }
+
   /** Stops polling and waits for the attempts in hand to be recorded. */
   async stop(): Promise<void> {
     this.stopController.abort();
@@ -85,16 +98,25 @@ export class DeliveryWorker {
   private async loop(channel: Channel): Promise<void> {
     const signal = this.stopController.signal;
     const log = this.logger.child({ channel: channel.name });
+    const waker = { woken: false, wake: () => {} };
+    this.wakers.add(waker);
     while (!signal.aborted) {
+      waker.woken = false;
       let claimed = 0;
       try {
         claimed = await this.runOnce(channel, log);
       } catch (err) {
         log.warn({ err }, 'delivery loop failed; will retry');
       }
-      // A full batch suggests more are due: go again at once.
-      if (claimed < this.policy.batchSize) await sleep(this.policy.pollMs, signal);
+      // A full batch suggests more are due, and a wake-up during the pass means new ones: go again at once.
+      if (claimed < this.policy.batchSize && !waker.woken) {
+        const napping = new AbortController();
+        waker.wake = () => napping.abort();
+        await sleep(this.policy.pollMs, AbortSignal.any([signal, napping.signal]));
+        waker.wake = () => {};
+      }
     }
+    this.wakers.delete(waker);
   }
 
   /** Claims and sends one batch of due attempts for a channel; returns how many it claimed. */

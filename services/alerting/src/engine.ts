@@ -32,6 +32,7 @@ import {
   getAgreement,
   getAlert,
   getBreachEvent,
+  getBreachEvents,
   insertAlert,
   insertAlertTransitions,
   linkAlertEvent,
@@ -58,6 +59,16 @@ export interface EngineOptions {
   readonly alertOnProposed: boolean;
   /** Envelope `source` of alert messages. */
   readonly source: string;
+  /** Alert groups whose breaches are recorded at once (each in its own transaction); default 4. */
+  readonly groupConcurrency?: number;
+  /** Called after a transaction that put notifications in the outbox has committed (wakes delivery). */
+  readonly onEnqueued?: () => void;
+}
+
+interface PendingBreach {
+  readonly agreement: AgreementRecord;
+  readonly event: BreachEvent;
+  readonly verdict: Extract<BreachVerdict, { breach: true }>;
 }
 
 /** Deterministic short id: the same inputs give the same id on every worker and every retry. */
@@ -137,35 +148,75 @@ export class AlertEngine {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  /** Handles one batch of events from the events topic, in order. */
+  /**
+   * Handles one batch of events from the events topic. The batch's stored events are read in one
+   * query; its breaches are recorded per alert group, each group's in event order in one
+   * transaction under the group's lock, and different groups concurrently (`groupConcurrency`).
+   * An agreement event is a barrier: breaches before it are recorded before it is proposed.
+   */
   async handleEvents(events: readonly ViolationEvent[], log: Logger = this.logger): Promise<void> {
+    const stored = await getBreachEvents(
+      this.db,
+      events.filter((e) => e.type !== 'ceasefire_agreement').map((e) => e.id),
+    );
     let agreements: AgreementRecord[] | null = null;
+    let pending: PendingBreach[] = [];
     for (const event of events) {
       if (event.type === 'ceasefire_agreement') {
+        await this.recordGrouped(pending, log);
+        pending = [];
         await this.proposeAgreement(event, log);
         agreements = null;
         continue;
       }
-      const stored = await getBreachEvent(this.db, event.id);
-      if (stored === null) {
+      const row = stored.get(event.id) ?? null;
+      if (row === null) {
         // The classifier stores an event before publishing it, so this is a reference to nothing.
         throw new PipelineError(
           'unprocessable',
           `event ${event.id} is not in the event store (violation_events)`,
         );
       }
-      if (stored.supersededAt !== null) continue;
-      const breachEvent = breachEventOf(stored);
+      if (row.supersededAt !== null) continue;
+      const breachEvent = breachEventOf(row);
       if (breachEvent === null) continue;
       agreements ??= await agreementsForRules(this.db);
       for (const agreement of agreements) {
         const verdict = judgeBreach(breachEvent, ruleAgreement(agreement), {
           alertOnProposed: this.options.alertOnProposed,
         });
-        if (verdict.breach) await this.recordBreach(agreement, breachEvent, verdict, log);
+        if (verdict.breach) pending.push({ agreement, event: breachEvent, verdict });
         else log.debug({ event: event.id, agreement: agreement.id, reason: verdict.reason }, 'not a breach');
       }
     }
+    await this.recordGrouped(pending, log);
+  }
+
+  /** Records breaches: one transaction per alert group, groups concurrently. */
+  private async recordGrouped(pending: readonly PendingBreach[], log: Logger): Promise<void> {
+    const groups = new Map<string, PendingBreach[]>();
+    for (const b of pending) {
+      const key = groupKeyOf(b.agreement.id, b.event.area);
+      groups.set(key, [...(groups.get(key) ?? []), b]);
+    }
+    const queue = [...groups.values()];
+    const failures: unknown[] = [];
+    await Promise.all(
+      Array.from({ length: Math.min(this.options.groupConcurrency ?? 4, queue.length) }, async () => {
+        for (let items = queue.shift(); items; items = queue.shift()) {
+          try {
+            await this.db.transaction(async (trx) => {
+              for (const b of items) await this.recordBreachIn(trx, b.agreement, b.event, b.verdict, log);
+            });
+            this.options.onEnqueued?.();
+          } catch (e) {
+            failures.push(e);
+          }
+        }
+      }),
+    );
+    // The batch is retried as a whole: recorded groups are skipped then (the event is counted).
+    if (failures.length > 0) throw failures[0];
   }
 
   /**
@@ -231,76 +282,86 @@ export class AlertEngine {
     verdict: Extract<BreachVerdict, { breach: true }>,
     log: Logger = this.logger,
   ): Promise<void> {
+    await this.db.transaction((trx) => this.recordBreachIn(trx, agreement, event, verdict, log));
+    this.options.onEnqueued?.();
+  }
+
+  /** {@link recordBreach} inside the caller's transaction. */
+  private async recordBreachIn(
+    trx: Knex.Transaction,
+    agreement: AgreementRecord,
+    event: BreachEvent,
+    verdict: Extract<BreachVerdict, { breach: true }>,
+    log: Logger,
+  ): Promise<void> {
     const groupKey = groupKeyOf(agreement.id, event.area);
-    await this.db.transaction(async (trx) => {
-      await lockAlertGroup(trx, groupKey);
-      if (await agreementCountsEvent(trx, agreement.id, event.id)) return;
-      const now = this.clock();
-      // The row lock keeps an operator's acknowledgement from being overwritten by this update.
-      let open = await findOpenAlert(trx, groupKey, { forUpdate: true });
-      if (open !== null) {
-        // A group quiet for long enough resolves before the new breach opens the next alert.
-        const advanced = await this.advance(trx, open, agreement, now);
-        open = advanced.state === 'resolved' ? null : advanced;
-      }
-      let alert: AlertRecord;
-      let transitions: Transition[];
-      if (open === null) {
-        const summary = summariseGroup([{ ...event, untimed: verdict.untimed }], this.options.escalation);
-        const opened = openAlert(summary, now);
-        alert = {
-          ...opened.alert,
-          id: hashId('al', groupKey, event.id),
-          groupKey,
-          agreementId: agreement.id,
-          proposedAgreement: verdict.proposed,
+    await lockAlertGroup(trx, groupKey);
+    if (await agreementCountsEvent(trx, agreement.id, event.id)) return;
+    const now = this.clock();
+    // The row lock keeps an operator's acknowledgement from being overwritten by this update.
+    let open = await findOpenAlert(trx, groupKey, { forUpdate: true });
+    if (open !== null) {
+      // A group quiet for long enough resolves before the new breach opens the next alert.
+      const advanced = await this.advance(trx, open, agreement, now);
+      open = advanced.state === 'resolved' ? null : advanced;
+    }
+    let alert: AlertRecord;
+    let transitions: Transition[];
+    if (open === null) {
+      const summary = summariseGroup([{ ...event, untimed: verdict.untimed }], this.options.escalation);
+      const opened = openAlert(summary, now);
+      alert = {
+        ...opened.alert,
+        id: hashId('al', groupKey, event.id),
+        groupKey,
+        agreementId: agreement.id,
+        proposedAgreement: verdict.proposed,
+        area: event.area,
+        summary: '',
+      };
+      transitions = opened.transitions;
+      await insertAlert(trx, alert);
+      await linkAlertEvent(trx, {
+        alertId: alert.id,
+        eventId: event.id,
+        untimed: verdict.untimed,
+        at: now,
+      });
+      log.info(
+        {
+          alert: alert.id,
+          agreement: agreement.id,
           area: event.area,
-          summary: '',
-        };
-        transitions = opened.transitions;
-        await insertAlert(trx, alert);
-        await linkAlertEvent(trx, {
-          alertId: alert.id,
-          eventId: event.id,
-          untimed: verdict.untimed,
-          at: now,
-        });
-        log.info(
-          {
-            alert: alert.id,
-            agreement: agreement.id,
-            area: event.area,
-            event: event.id,
-            severity: alert.severity,
-          },
-          'alert opened',
-        );
-      } else {
-        await linkAlertEvent(trx, { alertId: open.id, eventId: event.id, untimed: verdict.untimed, at: now });
-        const events = (await alertBreachEvents(trx, open.id))
-          .map((e) => ({ stored: e, rule: breachEventOf(e) }))
-          .filter(
-            (x): x is { stored: StoredBreachEvent & { untimed: boolean }; rule: BreachEvent } =>
-              x.rule !== null,
-          )
-          .map((x) => ({ ...x.rule, untimed: x.stored.untimed }));
-        const added = addBreach(open, summariseGroup(events, this.options.escalation), now);
-        alert = { ...open, ...added.alert, proposedAgreement: verdict.proposed };
-        transitions = added.transitions;
-        log.info(
-          {
-            alert: alert.id,
-            event: event.id,
-            events: alert.eventCount,
-            incidents: alert.incidentCount,
-            severity: alert.severity,
-          },
-          'alert updated',
-        );
-      }
-      await insertAlertTransitions(trx, alert.id, transitions);
-      await this.advance(trx, alert, agreement, now, true);
-    });
+          event: event.id,
+          severity: alert.severity,
+        },
+        'alert opened',
+      );
+    } else {
+      await linkAlertEvent(trx, { alertId: open.id, eventId: event.id, untimed: verdict.untimed, at: now });
+      const events = (await alertBreachEvents(trx, open.id))
+        .map((e) => ({ stored: e, rule: breachEventOf(e) }))
+        .filter(
+          (x): x is { stored: StoredBreachEvent & { untimed: boolean }; rule: BreachEvent } =>
+            x.rule !== null,
+        )
+        .map((x) => ({ ...x.rule, untimed: x.stored.untimed }));
+      const added = addBreach(open, summariseGroup(events, this.options.escalation), now);
+      alert = { ...open, ...added.alert, proposedAgreement: verdict.proposed };
+      transitions = added.transitions;
+      log.info(
+        {
+          alert: alert.id,
+          event: event.id,
+          events: alert.eventCount,
+          incidents: alert.incidentCount,
+          severity: alert.severity,
+        },
+        'alert updated',
+      );
+    }
+    await insertAlertTransitions(trx, alert.id, transitions);
+    await this.advance(trx, alert, agreement, now, true);
   }
 
   /**
@@ -376,6 +437,7 @@ export class AlertEngine {
       if (locked === null) return;
       await this.advance(trx, locked, null, this.clock());
     });
+    this.options.onEnqueued?.();
   }
 
   /** Evaluates stored events against agreements created or changed since their last evaluation. */

@@ -86,6 +86,8 @@ async function main(): Promise<void> {
       routes,
       alertOnProposed: config.ALERT_ON_PROPOSED,
       source: `ceasefire/${SERVICE}`,
+      // Delivery is built below; a committed notification wakes its loops at once.
+      onEnqueued: () => delivery.wake(),
     },
     logger,
   );
