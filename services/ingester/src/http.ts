@@ -76,8 +76,29 @@ export function buildHttpApi(options: HttpApiOptions): FastifyInstance {
     requestIdHeader: 'x-request-id',
   });
 
-  app.addContentTypeParser(['application/x-ndjson', 'application/jsonl'], { parseAs: 'string' }, (_req, body, done) =>
-    done(null, body),
+  // Bodies are decoded strictly: invalid UTF-8 is refused with a reason instead of being stored
+  // with replacement characters (which would also change the statement's content-derived id).
+  const utf8 = (body: Buffer): string | Error => {
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(body);
+    } catch {
+      return Object.assign(new Error('the body is not valid UTF-8'), { statusCode: 400 });
+    }
+  };
+  const defaultJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser(['application/json', 'text/plain']);
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
+    const text = utf8(body as Buffer);
+    if (text instanceof Error) return done(text, undefined);
+    return defaultJson(req, text, done);
+  });
+  app.addContentTypeParser(
+    ['text/plain', 'application/x-ndjson', 'application/jsonl'],
+    { parseAs: 'buffer' },
+    (_req, body, done) => {
+      const text = utf8(body as Buffer);
+      return text instanceof Error ? done(text, undefined) : done(null, text);
+    },
   );
 
   app.addHook('onRequest', async (req, reply) => {
