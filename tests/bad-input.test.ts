@@ -1,0 +1,320 @@
+// The bad-input catalogue: malformed and hostile inputs through every entry point (HTTP API,
+// feed poller, watched folder, CLI, each topic), with the workers as processes. Each input gets
+// a clear error (HTTP 4xx with a reason, a failed/ file with its reason, a feed's last_error, a
+// CLI message) or a DLQ entry with its reason; no worker dies; the good input around it gets
+// through.
+import { createServer, request, type Server } from 'node:http';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { statementsTopic, violationEventsTopic } from '@ceasefire/contracts';
+import { createDb } from '@ceasefire/db';
+import type { Admin, Producer } from '@ceasefire/runtime';
+import type { Knex } from 'knex';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestCommand } from '../packages/cli/src/commands/ingest.ts';
+import { createPrivateTopics, deleteTopicsWithPrefix, eventually, privateSchema, services, testKafka } from './support/harness.ts';
+import { freePort, repoRoot, startWorker, stopAllWorkers, type WorkerProcess } from './support/workers.ts';
+
+const TOKEN = 'bad-input-token-0123456789';
+const BODY_LIMIT = 1024 * 1024;
+const BATCH_MAX = 50;
+let admin: Admin;
+let producer: Producer;
+let prefix: string;
+let schema: { schema: string; drop(): Promise<void> };
+let db: Knex;
+let api: string;
+let watchDir: string;
+let feedServer: Server;
+let feedBase: string;
+const workers: WorkerProcess[] = [];
+
+const GOOD_FEED = `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>ok</title>
+  <item><guid>good-1</guid><title>Shots near Chorkuh</title><link>https://example.tj/good-1</link>
+    <pubDate>Sat, 17 Sep 2022 11:00:00 +0500</pubDate><description>Bad-input suite: shots were fired near Chorkuh.</description></item>
+</channel></rss>`;
+const FEEDS: Record<string, string> = {
+  '/good.xml': GOOD_FEED,
+  '/broken.xml': '<?xml version="1.0"?><rss><channel><item><title>unclosed</channel></rss>',
+  // The billion laughs: ten levels of ten-fold entity expansion.
+  '/laughs.xml': `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">${Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`).join('')}]><rss><channel><item><title>&lol9;</title><guid>x</guid></item></channel></rss>`,
+  '/notxml.xml': '{"this": "is json"}',
+};
+
+/**
+ * A body over the limit: the server answers 413 from the announced length, before reading the
+ * body, and closes. A client still uploading may then see a reset instead of the answer (curl
+ * shows the answer; fetch reports EPIPE), so this sends the headers alone, as a client waiting
+ * for `100 Continue` would, and reads the answer.
+ */
+function postEarlyAnswer(pathname: string, body: string | Buffer, headers: Record<string, string>) {
+  return new Promise<{ status: number; body: Record<string, unknown> | null }>((resolve, reject) => {
+    const req = request(`${api}${pathname}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', ...headers, 'content-length': String(Buffer.byteLength(body)) },
+    });
+    req.on('response', (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        req.destroy();
+        resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown> });
+      });
+    });
+    req.on('error', reject);
+    req.flushHeaders();
+  });
+}
+
+async function post(pathname: string, body: string | Buffer, headers: Record<string, string> = {}) {
+  if (Buffer.byteLength(body) > BODY_LIMIT) return postEarlyAnswer(pathname, body, headers);
+  const res = await fetch(`${api}${pathname}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', ...headers },
+    body,
+  });
+  return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> | null };
+}
+
+function expectAllAlive() {
+  for (const w of workers) expect(w.child.exitCode, `${w.name} is running`).toBeNull();
+}
+
+beforeAll(async () => {
+  const kafka = testKafka('bad-input-test');
+  admin = await kafka.admin();
+  producer = await kafka.producer();
+  prefix = await createPrivateTopics(admin, 'badin');
+  schema = await privateSchema('badin');
+  db = createDb({ databaseUrl: services().databaseUrl, schema: schema.schema });
+  watchDir = await mkdtemp(path.join(tmpdir(), 'ceasefire-badin-'));
+  feedServer = createServer((req, res) => {
+    const body = FEEDS[req.url ?? ''];
+    if (body === undefined) return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(body);
+  });
+  const feedPort = await freePort();
+  await new Promise<void>((r) => feedServer.listen(feedPort, '127.0.0.1', r));
+  feedBase = `http://127.0.0.1:${feedPort}`;
+  const env = {
+    KAFKA_BROKERS: services().brokers.join(','),
+    DATABASE_URL: services().databaseUrl,
+    DATABASE_SCHEMA: schema.schema,
+    TOPIC_PREFIX: prefix,
+    KAFKA_SESSION_TIMEOUT_MS: '8000',
+  };
+  const httpPort = await freePort();
+  api = `http://127.0.0.1:${httpPort}`;
+  workers.push(
+    ...(await Promise.all([
+      startWorker('ingester', {
+        ...env,
+        INGEST_TOKEN: TOKEN,
+        HTTP_PORT: String(httpPort),
+        HTTP_BODY_LIMIT_BYTES: String(BODY_LIMIT),
+        HTTP_BATCH_MAX: String(BATCH_MAX),
+        FEEDS: Object.keys(FEEDS).map((p) => `${feedBase}${p}|Border Troops of the GKNB of the Republic of Tajikistan`).join(','),
+        FEED_INTERVAL_MS: '500',
+        WATCH_DIR: watchDir,
+        WATCH_INTERVAL_MS: '200',
+      }),
+      startWorker('classifier', { ...env, CLASSIFIER_GROUP_ID: `${prefix}classifier` }),
+      startWorker('alerting', { ...env, ALERT_TICK_MS: '500' }),
+    ])),
+  );
+});
+
+afterAll(async () => {
+  await stopAllWorkers();
+  feedServer?.close();
+  await producer?.disconnect();
+  await db?.destroy();
+  await schema?.drop();
+  if (admin) {
+    await deleteTopicsWithPrefix(admin, prefix);
+    await admin.disconnect();
+  }
+});
+
+/** One hostile input through the HTTP API, with the answer it must get. */
+interface HttpCase {
+  name: string;
+  path?: string;
+  body: string | Buffer;
+  headers?: Record<string, string>;
+  status: number;
+  /** Something the answer's message or problems must say. */
+  says?: RegExp;
+}
+
+const deep = (n: number) => `{"text":${'['.repeat(n)}"deep"${']'.repeat(n)}}`;
+const HTTP_CASES: HttpCase[] = [
+  { name: 'invalid JSON', body: '{"text": "unterminated', status: 400, says: /JSON/i },
+  { name: 'wrong types', body: JSON.stringify({ text: 42, published_at: true, language: ['en'] }), status: 400, says: /text/ },
+  { name: 'missing fields', body: JSON.stringify({ published_at: '2022-09-16' }), status: 400, says: /text/ },
+  { name: 'empty text', body: JSON.stringify({ text: ' \t\n ' }), status: 400, says: /text: empty/ },
+  { name: 'control characters only', body: JSON.stringify({ text: '\u0000\u0001\u0007\u001b' }), status: 400, says: /text: empty/ },
+  { name: '10 MB text', body: JSON.stringify({ text: 'a'.repeat(10 * 1024 * 1024) }), status: 413, says: /exceeds/ },
+  { name: '10 MB text/plain', body: 'b'.repeat(10 * 1024 * 1024), headers: { 'content-type': 'text/plain' }, status: 413 },
+  { name: 'invalid UTF-8 in JSON', body: Buffer.concat([Buffer.from('{"text":"bad '), Buffer.from([0xc3, 0x28, 0xff, 0xfe]), Buffer.from(' bytes near Kulundu"}')]), status: 400, says: /UTF-8/ },
+  { name: 'invalid UTF-8 as text/plain', body: Buffer.from([0x53, 0x68, 0x6f, 0x74, 0xff, 0xfe, 0xc0, 0x80]), headers: { 'content-type': 'text/plain' }, status: 400, says: /UTF-8/ },
+  { name: 'binary body', body: Buffer.from([0x00, 0x01, 0x02, 0x89, 0x50, 0x4e, 0x47]), headers: { 'content-type': 'application/octet-stream' }, status: 415 },
+  { name: 'deeply nested JSON', body: deep(100_000), status: 400, says: /text/ },
+  { name: 'deeply nested JSON in an ignored field', body: `{"text":"","x":${deep(50_000)}}`, status: 400, says: /text: empty/ },
+  { name: 'JSON that is not an object', body: '"just a string"', status: 400, says: /one statement object/ },
+  { name: 'prototype pollution keys', body: '{"text":"proto test","__proto__":{"admin":true},"constructor":{"prototype":{"x":1}}}', status: 400 },
+  { name: 'a bad URL scheme', body: JSON.stringify({ text: 'Shots near Arka.', url: 'javascript:alert(1)' }), status: 400, says: /url/ },
+  { name: 'an impossible date', body: JSON.stringify({ text: 'Shots near Arka.', published_at: '2022-02-30T25:61:00Z' }), status: 400, says: /published_at/ },
+  { name: 'huge batch', path: '/v1/statements/batch', body: JSON.stringify(Array.from({ length: BATCH_MAX + 1 }, (_, i) => ({ text: `batch item ${i}` }))), status: 413, says: /at most/ },
+  { name: 'empty batch', path: '/v1/statements/batch', body: '[]', status: 400, says: /empty/ },
+  { name: 'batch of garbage lines', path: '/v1/statements/batch', body: 'not json\n{"text":', headers: { 'content-type': 'application/x-ndjson' }, status: 400, says: /JSON lines/ },
+];
+
+describe('the HTTP API refuses bad input with a reason', () => {
+  it.each(HTTP_CASES)('$name → $status', async (c) => {
+    const r = await post(c.path ?? '/v1/statements', c.body, c.headers);
+    expect(r.status, JSON.stringify(r.body)).toBe(c.status);
+    expect(r.body).toMatchObject({ error: expect.any(String), message: expect.any(String) });
+    if (c.says) expect(`${r.body!.message as string}\n${((r.body!.problems as string[] | undefined) ?? []).join('\n')}`).toMatch(c.says);
+    expectAllAlive();
+  });
+
+  it('stores hostile text as text: SQL injection, HTML and script, control characters', async () => {
+    const texts = [
+      "Robert'); DROP TABLE statements; -- shots near Kulundu",
+      'Shots near Ak-Sai <script>alert(document.cookie)</script><img src=x onerror=alert(1)>',
+      'Shots\u0000 near\u0007 Dostuk\u202e reversed\u200b',
+    ];
+    for (const text of texts) {
+      const r = await post('/v1/statements', JSON.stringify({ text, published_at: '2022-09-16' }));
+      expect(r.status).toBe(202);
+      const row = await db('statements').where({ id: r.body!.id }).first();
+      // Stored verbatim, apart from control characters, which normalisation removes.
+      expect(row.text).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+      expect(row.text.replace(/[\u200b\u202e]/g, '')).toContain(text.replace(/[\u0000-\u001f\u200b\u202e]/g, '').split(' ')[0]);
+    }
+    expect(await db.schema.hasTable('statements')).toBe(true);
+    expectAllAlive();
+  });
+
+  it('takes the good items of a mixed batch and reports the bad ones', async () => {
+    const r = await post(
+      '/v1/statements/batch',
+      JSON.stringify([{ text: 'Bad-input batch: mortar fire near Ak-Sai.', published_at: '2022-09-16' }, { text: 7 }, null, 'string', { text: '' }]),
+    );
+    expect(r.status).toBe(202);
+    expect(r.body).toMatchObject({ accepted: 1, rejected: 4 });
+  });
+});
+
+describe('the feed poller', () => {
+  it('records broken XML, entity expansion and non-XML as the feed error and ingests the good feed', async () => {
+    const feeds = await eventually(async () => {
+      const rows = await db('feeds').select('url', 'last_error', 'last_polled_at');
+      return rows.length === 4 && rows.every((r) => r.last_polled_at) ? rows : undefined;
+    }, 30_000, 'four feeds polled');
+    const errorOf = (p: string) => feeds.find((f) => f.url === `${feedBase}${p}`)!.last_error as string | null;
+    expect(errorOf('/good.xml')).toBeNull();
+    expect(errorOf('/broken.xml')).toMatch(/not well-formed XML/);
+    expect(errorOf('/laughs.xml')).toMatch(/entity declarations are not allowed/);
+    expect(errorOf('/notxml.xml')).toMatch(/XML|RSS|Atom/i);
+    await eventually(async () => (await db('statements').whereRaw(`text like ?`, ['%Bad-input suite: shots were fired near Chorkuh%']).first()) ?? undefined, 20_000, 'the good feed item');
+    expectAllAlive();
+  });
+});
+
+describe('the watched folder', () => {
+  it('moves wrong-type, binary, invalid UTF-8 and broken files to failed/ with a reason and ingests the good one', async () => {
+    const files: Record<string, string | Buffer> = {
+      'report.pdf': Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj'),
+      'program.exe': Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03]),
+      'latin1.txt': Buffer.from([0x53, 0x68, 0x6f, 0x74, 0x73, 0x20, 0xe9, 0xe8, 0x20, 0xff]),
+      'broken.jsonl': '{"text":"folder good line near Arka"}\n{"text": \n',
+      'types.json': JSON.stringify({ text: { nested: true } }),
+      'empty.txt': '',
+      'good.txt': 'Published: 2022-09-16T09:00:00+06:00\n\nBad-input folder statement: Kok-Tash came under fire.',
+    };
+    for (const [name, content] of Object.entries(files)) await writeFile(path.join(watchDir, name), content);
+    const failed = await eventually(async () => {
+      const names = (await readdir(path.join(watchDir, 'failed')).catch(() => [] as string[])).filter((n) => !n.endsWith('.reason.txt'));
+      return names.length === 6 ? names.sort() : undefined;
+    }, 30_000, 'six failed files');
+    expect(failed).toEqual(['broken.jsonl', 'empty.txt', 'latin1.txt', 'program.exe', 'report.pdf', 'types.json']);
+    for (const name of failed) expect((await readFile(path.join(watchDir, 'failed', `${name}.reason.txt`), 'utf8')).trim().length).toBeGreaterThan(5);
+    expect(await readFile(path.join(watchDir, 'failed/latin1.txt.reason.txt'), 'utf8')).toMatch(/UTF-8/);
+    expect(await readFile(path.join(watchDir, 'failed/report.pdf.reason.txt'), 'utf8')).toMatch(/type|UTF-8/);
+    expect(await readFile(path.join(watchDir, 'failed/broken.jsonl.reason.txt'), 'utf8')).toMatch(/line 2/);
+    await eventually(async () => (await readdir(path.join(watchDir, 'processed')).catch(() => [] as string[])).includes('good.txt') || undefined, 20_000, 'good.txt processed');
+    expect(await db('statements').whereRaw(`text like ?`, ['Bad-input folder statement%']).first()).toBeTruthy();
+    expectAllAlive();
+  });
+});
+
+describe('the CLI', () => {
+  it('names each bad file and line, ingests the good ones, exits 1', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'ceasefire-badcli-'));
+    await writeFile(path.join(dir, 'mixed.jsonl'), '{"text":"CLI bad-input good line near Dostuk"}\nnot json\n{"text":""}\n{"text":{"a":1}}\n');
+    await writeFile(path.join(dir, 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]));
+    const out: string[] = [];
+    const err: string[] = [];
+    const sink = (into: string[]) => Object.assign(new PassThrough(), { write: (s: string) => (into.push(s), true) });
+    const stdin = new PassThrough();
+    stdin.end('\u0000\u0001garbage\n');
+    const code = await ingestCommand([path.join(dir, 'mixed.jsonl'), path.join(dir, 'image.png'), path.join(dir, 'missing.json'), '-'], {
+      stdin,
+      stdout: sink(out) as unknown as NodeJS.WritableStream,
+      stderr: sink(err) as unknown as NodeJS.WritableStream,
+      env: { KAFKA_BROKERS: services().brokers.join(','), DATABASE_URL: services().databaseUrl, DATABASE_SCHEMA: schema.schema, TOPIC_PREFIX: prefix },
+      root: repoRoot,
+    });
+    expect(code).toBe(1);
+    const errors = err.join('');
+    expect(errors).toMatch(/image\.png: .*(type|UTF-8)/);
+    expect(errors).toMatch(/missing\.json: .*(ENOENT|no such file)/);
+    expect(errors).toMatch(/mixed\.jsonl.*line 2|mixed\.jsonl:2/);
+    expect(errors).toMatch(/mixed\.jsonl:3: rejected: text: empty/);
+    expect(errors).toMatch(/-: .*|stdin/);
+    expect(out.join('')).toMatch(/mixed\.jsonl:1\tst_[0-9a-f]+\tstored/);
+  });
+});
+
+describe('garbage written straight to the topics', () => {
+  it('dead-letters each with its reason, keeps every worker up, and lets the good messages through', async () => {
+    const garbage = [
+      Buffer.from('not json'),
+      Buffer.from([0xff, 0x00, 0xfe, 0x80]),
+      Buffer.from(JSON.stringify({ specversion: '1.0', type: 'ceasefire.statement', data: { id: 1 } })),
+      Buffer.from(JSON.stringify({ ...JSON.parse('{}'), dataschema: 'ceasefire.statement/99', id: 'future' })),
+      Buffer.from(`{"a":${'['.repeat(5000)}${']'.repeat(5000)}}`),
+      Buffer.alloc(0),
+    ];
+    for (const t of [statementsTopic, violationEventsTopic]) {
+      await producer.publish(prefix + t.name, garbage.map((value, i) => ({ key: `garbage-${i}`, value })));
+    }
+    // A good statement after the garbage: classified (and its events reach alerting).
+    const good = await post('/v1/statements', JSON.stringify({ text: 'On 16 September at 10:00 Tajik military personnel opened fire from mortars at the positions of Kyrgyz border guards near the village of Kulundu in Leilek district.', published_at: '2022-09-16T12:00:00+06:00', source_agency: 'Border Service of the GKNB of the Kyrgyz Republic' }));
+    expect(good.status).toBe(202);
+
+    const dead = await eventually(async () => {
+      const rows = await db('dead_letters').select('stage', 'topic', 'key', 'error_code', 'error_message', 'headers');
+      return rows.length >= garbage.length * 2 ? rows : undefined;
+    }, 60_000, 'twelve dead letters');
+    expect(dead).toHaveLength(garbage.length * 2);
+    for (const d of dead) {
+      expect(d.error_code).toBe('contract_violation');
+      expect(d.error_message.length).toBeGreaterThan(5);
+      expect(d.key).toMatch(/^garbage-/);
+    }
+    expect(dead.filter((d) => d.stage === 'classifier')).toHaveLength(garbage.length);
+    expect(dead.filter((d) => d.stage === 'alerting')).toHaveLength(garbage.length);
+    for (const t of [statementsTopic, violationEventsTopic]) {
+      const size = (await admin.endOffsets(prefix + t.dlq!.name)).reduce((n, p) => n + Number(p.offset), 0);
+      expect(size).toBe(garbage.length);
+    }
+    await eventually(async () => (await db('violation_events').where({ statement_id: good.body!.id }).first()) ?? undefined, 30_000, 'events of the good statement');
+    expectAllAlive();
+  });
+});
