@@ -1,5 +1,8 @@
 import tseslint from 'typescript-eslint';
 
+// knex methods that take raw SQL.
+const RAW_METHODS = '/^(raw|whereRaw|orWhereRaw|andWhereRaw|havingRaw|orHavingRaw|orderByRaw|groupByRaw|joinRaw|fromRaw|onRaw|selectRaw)$/';
+
 export default tseslint.config(
   { ignores: ['node_modules/', '.cache/', 'dist/', 'coverage/', 'bench/results/'] },
   ...tseslint.configs.recommended,
@@ -8,6 +11,19 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // Only the runtime's Kafka module may import kafkajs: the rest uses our own client interface.
       'no-restricted-imports': ['error', { paths: [{ name: 'kafkajs', message: 'use the Kafka client interface from @ceasefire/runtime' }] }],
+      // No SQL built from strings: values go in bindings (`?`), identifiers through `??`. A raw
+      // fragment may splice only an UPPER_CASE constant (a fixed SQL expression of the module).
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `CallExpression[callee.property.name=${RAW_METHODS}] > TemplateLiteral > :not(TemplateElement, Identifier[name=/^[A-Z][A-Z0-9_]*$/])`,
+          message: 'no SQL built from strings: pass values as bindings (?, ??), not in a template literal',
+        },
+        {
+          selector: `CallExpression[callee.property.name=${RAW_METHODS}] > BinaryExpression[operator='+']`,
+          message: 'no SQL built from strings: pass values as bindings (?, ??), not by concatenation',
+        },
+      ],
     },
   },
   {
