@@ -29,8 +29,34 @@ const TOTAL = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:risen|rose|rises|rea
 const OF_THEM = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:of them|of whom|из них)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 const NON_PERSON =
   /^\s*(?:[A-Za-z\u00C0-\u024F\u0400-\u04FF-]+\s+){0,2}?(?:houses?|homes|villages?|schools?|tonnes?|tons?|km|kilomet[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|units?|vehicles?|outlets?|buildings?|sections?|pupils|%|percent|дом[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|сел[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|тонн[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|километр[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|единиц[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|школ[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|здани[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|процент[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|участк[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
-const ZERO =
-  /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:no (?:casualties|victims|injuries|one was (?:hurt|injured|killed|wounded))|without casualties|there were no casualties|no casualties were reported|пострадавших нет|пострадавших среди [A-Za-z\u00C0-\u024F\u0400-\u04FF ]{3,40} нет|жертв нет|без жертв|обошлось без (?:жертв|пострадавших)|никто не пострадал)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
+// "205 residents of the village": a person noun right after the count makes it a head count,
+// whatever unit words follow.
+const PERSON_AFTER =
+  /^\s*(?:[a-z\u00C0-\u024F\u0400-\u04FF-]+\s+)?(?:people|persons|residents|civilians|citizens|villagers|servicem[ae]n|soldiers|border guards|children|человек|жител[а-яё]*|граждан[а-яё]*|мирн[а-яё]*|военнослужащ[а-яё]*|пограничник[а-яё]*|дет[а-яё]*)(?![a-zа-яё])/;
+const isPersonCount = (after: string): boolean => PERSON_AFTER.test(after) || !NON_PERSON.test(after);
+// An explicit "no casualties", in its usual phrasings: "no one was hurt", "nobody was injured",
+// "left no one hurt", "without any casualties", «обошлось без жертв», «никто не пострадал»,
+// «погибших и раненых нет». (The corpus codes it as killed 0, wounded 0.)
+const HURT_EN = '(?:hurt|injured|killed|wounded|harmed|dead)';
+const HURT_RU = '(?:пострадал[а-яё]*|ранен[а-яё]*|погиб[а-яё]*|травмирован[а-яё]*)';
+const NONE_RU = '(?:жертв|пострадавших|погибших|раненых|раненных|потерь|человеческих жертв)';
+const ZERO = new RegExp(
+  '(?<![0-9A-Za-z\\u00C0-\\u024F\\u0400-\\u04FF])(?:' +
+    [
+      `(?:no(?: ?-?one)?|nobody|no people|no persons?) (?:(?:was|were|has been|have been|had been|got|is|are) )?(?:reported |seriously )?${HURT_EN}(?: or ${HURT_EN})?`,
+      `left (?:no one|nobody|no-one) ${HURT_EN}`,
+      'no (?:casualties|victims|injuries|deaths|fatalities|dead or (?:injured|wounded)|deaths or injuries|loss of life)',
+      'without (?:any )?(?:casualties|victims|injuries|loss of life)',
+      '(?:there (?:were|was|have been|has been) )?no (?:reports? of )?(?:casualties|injuries|victims)',
+      'caused no (?:casualties|injuries|victims)',
+      `${NONE_RU}(?: и ${NONE_RU})? нет`,
+      'пострадавших среди [A-Za-z\\u00C0-\\u024F\\u0400-\\u04FF ]{3,40} нет',
+      `(?:обошлось )?без (?:человеческих )?(?:жертв|пострадавших|потерь)(?: и (?:пострадавших|раненых))?`,
+      `никто не (?:был )?${HURT_RU}`,
+      `не ${HURT_RU} никто`,
+    ].join('|') +
+    ')(?![0-9A-Za-z\\u00C0-\\u024F\\u0400-\\u04FF])',
+);
 const UNKNOWN = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:being clarified|being specified|уточняется|уточняются|данных о (?:пострадавших|погибших|жертвах) (?:пока )?нет|no information (?:on|about) casualties)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 const ANY_CASUALTY = new RegExp([KILLED, WOUNDED, VICTIMS, DISPLACED, ZERO].map((r) => r.source).join('|'));
 const SINGULAR =
@@ -73,7 +99,11 @@ export function sentenceCasualties(
   let carried: { kw: RegExpExecArray | null; ww: RegExpExecArray | null; vw: RegExpExecArray | null; dw: RegExpExecArray | null } | null = null;
   const bounds: number[] = [0];
   CHUNK_BREAK.lastIndex = 0;
-  for (let m = CHUNK_BREAK.exec(s); m !== null; m = CHUNK_BREAK.exec(s)) bounds.push(m.index + (m[0].length > 0 ? 1 : 0));
+  for (let m = CHUNK_BREAK.exec(s); m !== null; m = CHUNK_BREAK.exec(s)) {
+    const at = m.index + (m[0].length > 0 ? 1 : 0);
+    // "two hundred and five": no break inside a number.
+    if (!numbers.some((n) => n.start < start + at && start + at < n.end)) bounds.push(at);
+  }
   bounds.push(s.length);
   for (let i = 0; i + 1 < bounds.length; i++) {
     const cs = bounds[i] ?? 0;
@@ -88,7 +118,7 @@ export function sentenceCasualties(
     if (ww && kw && /^\s+(?:men|people|persons|soldiers|servicemen|civilians|мужчин|человек)/i.test(chunk.slice(ww.index + ww[0].length))) ww = null;
     let vw = VICTIMS.exec(chunk) ?? null;
     let dw = DISPLACED.exec(chunk) ?? null;
-    const person0 = nums.filter((n) => !NON_PERSON.test(low.slice(n.end, n.end + 30)));
+    const person0 = nums.filter((n) => isPersonCount(low.slice(n.end, n.end + 30)));
     if (!kw && !ww && !vw && !dw && carried && person0.length && TOTAL.test(chunk)) {
       ({ kw, ww, vw, dw } = carried);
       carried = null;
@@ -103,7 +133,7 @@ export function sentenceCasualties(
       pending = 0;
       continue;
     }
-    const person = nums.filter((n) => !NON_PERSON.test(low.slice(n.end, n.end + 30)));
+    const person = nums.filter((n) => isPersonCount(low.slice(n.end, n.end + 30)));
     let num = person[0];
     // "a Kyrgyz serviceman was wounded", «ранен военнослужащий»: one person.
     if (!num && (kw || ww)) {

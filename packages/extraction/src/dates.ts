@@ -89,7 +89,7 @@ const RE_MDY = new RegExp(`${B}(${MON})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:\\s*[-�
 const RE_NUMERIC = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d])/g;
 const RE_MONTH_YEAR = new RegExp(`${B}(${MON})\\s+(\\d{4})${E}`, 'g');
 const RE_RELATIVE = new RegExp(
-  `${B}(the day before yesterday|позавчера|yesterday|вчера|накануне|earlier today|today|сегодня|tonight|last night|overnight|this (?:morning|afternoon|evening)|минувшей ночью|прошлой ночью|прошедшей ночью|этой ночью|сегодня ночью)(?: (morning|afternoon|evening|night|утром|днем|днём|вечером|ночью))?${E}`,
+  `${B}(the day before yesterday|позавчерашн[а-яё]*|позавчера|вчерашн[а-яё]*|yesterday|вчера|накануне|the previous day|a day earlier|earlier today|today|сегодняшн[а-яё]*|сегодня|tonight|last night|overnight|this (?:morning|afternoon|evening)|минувшей ночью|прошлой ночью|прошедшей ночью|этой ночью|сегодня ночью)(?: (morning|afternoon|evening|night|утром|днем|днём|вечером|ночью))?${E}`,
   'g',
 );
 const RE_WEEKDAY = new RegExp(
@@ -267,8 +267,9 @@ export function findTemporal(
     const partWord = (m[2] ?? '').toLowerCase();
     let days = 0;
     let part: PartOfDay | null = partWord ? (PARTS[partWord] ?? null) : null;
-    if (w === 'the day before yesterday' || w === 'позавчера') days = -2;
-    else if (w === 'yesterday' || w === 'вчера' || w === 'накануне') days = -1;
+    // Adjectives date their noun as the adverbs do: «вчерашнего обстрела», «сегодняшний».
+    if (w === 'the day before yesterday' || w.startsWith('позавчера')) days = -2;
+    else if (w === 'yesterday' || w.startsWith('вчера') || w === 'накануне' || w === 'the previous day' || w === 'a day earlier') days = -1;
     else if (w === 'tonight') part = 'night';
     else if (/night|overnight|ночью/.test(w)) part = 'night';
     else if (w.startsWith('this ')) part = PARTS[w.slice(5)] ?? null;

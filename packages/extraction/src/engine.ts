@@ -86,6 +86,17 @@ const PLACE_EXCLUSION_HINT = /hospital|clinic|accommodat|evacuated|taken|sent|pr
 const GENERIC_SITE = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:the (?:outpost|post|village|checkpoint|settlement)|this (?:village|area|section)|застав[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|этого села|села|этом районе|кпп)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 const AGAINST = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:against|против)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 
+// An appeal to keep an agreement ("urged both sides to respect it") after the report of that
+// agreement does not unmake it; before it, it names an earlier one ("to observe the agreed ceasefire").
+const APPEAL = /^(?:to |observance|respect|full |strict |неукоснительно |строго |и впредь |соблюд|придерж)/;
+const SETTLEMENT_WORD = /^(?:villages?|settlements?|село|села|селу|селе|сел|населенн[а-яё]* пункт[а-яё]*|населённ[а-яё]* пункт[а-яё]*)$/;
+const LOCATIVE_BEFORE = /(?:^|[^0-9a-z\u00C0-\u024F\u0400-\u04FF])(?:near|at|close to|outside|in the (?:area|vicinity) of|у|около|близ|возле|вблизи|рядом с|в районе)\s+(?:the\s+)?$/;
+
+/** A settlement word that only says where something else was hit ("near the village of X"). */
+function locatesOnly(low: string, m: Match): boolean {
+  return SETTLEMENT_WORD.test(low.slice(m.start, m.end)) && LOCATIVE_BEFORE.test(low.slice(Math.max(0, m.start - 30), m.start));
+}
+
 function insideScan<T extends { start: number; end: number }>(list: readonly T[], c: { start: number; end: number }): T[] {
   return list.filter((m) => m.start >= c.start && m.end <= c.end);
 }
@@ -285,8 +296,10 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
     const created: Draft[] = [];
     let mutualCache: boolean | null = null;
     const mutual = (): boolean => (mutualCache ??= MUTUAL_BLAME.test(low.slice(sentence.start, sentence.end)));
-    const civilianNamed = inside(trig.civilian, clause).length > 0;
     const militaryNamed = inside(trig.military, clause).length > 0;
+    // "fired at a patrol near the village of X": with a military target named, a village that
+    // only locates it («у села», "near the village of") affects no civilians.
+    const civilianNamed = inside(trig.civilian, clause).some((m) => !(militaryNamed && locatesOnly(low, m)));
     const borderSectionNamed = inside(trig.borderSection, clause).length > 0;
 
     const resolveTime = (pos: number, agreement: boolean): Pick<Draft, 'date' | 'month' | 'part' | 'clock' | 'dateEvidence'> => {
@@ -421,7 +434,7 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
         verbs[0] &&
         cTerms.length > 0 &&
         inside(trig.agreementExclusions, clause).length === 0 &&
-        inside(cues.yardstick, clause).length === 0
+        !inside(cues.yardstick, clause).some((y) => !(y.start > (verbs[0]?.start ?? 0) && APPEAL.test(low.slice(y.start, y.end))))
       ) {
         const d = base('ceasefire_agreement', verbs[0], 'strong', true);
         d.civilians = null;

@@ -15,6 +15,17 @@ describe('numbers', () => {
     expect(parseNumber('two thousand')).toBe(2000);
   });
 
+  it('joins "and" after hundreds and thousands, and teens after hundreds', () => {
+    expect(parseNumber('two hundred and five')).toBe(205);
+    expect(parseNumber('one thousand and sixty')).toBe(1060);
+    expect(parseNumber('three hundred and forty-one')).toBe(341);
+    expect(parseNumber('сто пятнадцать')).toBe(115);
+    expect(parseNumber('двести пять')).toBe(205);
+    // Plurals and digits are separate figures.
+    expect(findNumbers('hundreds and nine').map((n) => n.value)).toEqual([100, 9]);
+    expect(findNumbers('300 and 7').map((n) => n.value)).toEqual([300, 7]);
+  });
+
   it('reads Russian number words in their case and collective forms', () => {
     expect(parseNumber('пятерых')).toBe(5);
     expect(parseNumber('трёх')).toBe(3);

@@ -87,7 +87,7 @@ const TOKEN = new RegExp(
 /** Numbers in `text` with their spans, in order. */
 export function findNumbers(text: string): NumberMention[] {
   const out: NumberMention[] = [];
-  let cur: { start: number; end: number; total: number; current: number; approx: boolean; vagueNull: boolean; lastKind: Kind | 'digit' } | null = null;
+  let cur: { start: number; end: number; total: number; current: number; approx: boolean; vagueNull: boolean; lastKind: Kind | 'digit'; andJoins: boolean } | null = null;
   const flush = (): void => {
     if (!cur) return;
     const value = cur.vagueNull ? null : cur.total + cur.current;
@@ -102,7 +102,8 @@ export function findNumbers(text: string): NumberMention[] {
     const end = start + tok.length;
     // Only spaces or a hyphen may join two parts of one number ("thirty-five", "136 тысяч").
     const gap = cur ? text.slice(cur.end, start) : '';
-    const joinable = cur !== null && /^[ \u00a0\u202f-]?$/.test(gap);
+    // English joins the tens and units after "hundred"/"thousand" with "and": "two hundred and five".
+    const joinable = cur !== null && (/^[ \u00a0\u202f-]?$/.test(gap) || (cur.andJoins && /^ and $/i.test(gap)));
     if (/^\d/.test(tok)) {
       const before = text[start - 1] ?? '';
       const after = text.slice(end, end + 2);
@@ -112,7 +113,7 @@ export function findNumbers(text: string): NumberMention[] {
         continue;
       }
       flush();
-      cur = { start, end, total: 0, current: Number(tok.replace(/[^\d]/g, '')), approx: false, vagueNull: false, lastKind: 'digit' };
+      cur = { start, end, total: 0, current: Number(tok.replace(/[^\d]/g, '')), approx: false, vagueNull: false, lastKind: 'digit', andJoins: false };
       continue;
     }
     const w = WORDS.get(tok);
@@ -123,29 +124,41 @@ export function findNumbers(text: string): NumberMention[] {
     }
     if (cur && joinable) {
       const c: NonNullable<typeof cur> = cur;
-      if (w.kind === 'scale' && w.value !== null) {
+      const viaAnd = gap.length > 1;
+      // Only the singular "hundred"/"thousand" take "and"; "hundreds and ten" are two figures.
+      const andJoins = tok === 'hundred' || tok === 'thousand' || tok === 'million';
+      if (w.kind === 'scale' && w.value !== null && !viaAnd) {
         c.total += (c.current || 1) * w.value;
         c.current = 0;
         c.end = end;
         c.lastKind = 'scale';
+        c.andJoins = andJoins;
         continue;
       }
-      if (w.kind === 'hundred' && w.value !== null && c.lastKind !== 'digit') {
+      if (w.kind === 'hundred' && w.value !== null && c.lastKind !== 'digit' && !viaAnd) {
         c.current = w.value === 100 ? (c.current || 1) * 100 : c.current + w.value;
         c.end = end;
         c.lastKind = 'hundred';
+        c.andJoins = andJoins;
         continue;
       }
-      if (w.kind === 'unit' && w.value !== null && w.value < 10 && (c.lastKind === 'ten' || c.lastKind === 'hundred')) {
+      // Units after tens ("twenty-five"), or up to nineteen after hundreds and thousands
+      // («сто пятнадцать», "two hundred and five", "two thousand three hundred").
+      if (
+        w.kind === 'unit' && w.value !== null &&
+        ((w.value < 10 && c.lastKind === 'ten') || (w.value < 20 && (c.lastKind === 'hundred' || c.lastKind === 'scale')))
+      ) {
         c.current += w.value;
         c.end = end;
         c.lastKind = 'unit';
+        c.andJoins = false;
         continue;
       }
-      if (w.kind === 'ten' && c.lastKind === 'hundred' && w.value !== null) {
+      if (w.kind === 'ten' && (c.lastKind === 'hundred' || c.lastKind === 'scale') && w.value !== null) {
         c.current += w.value;
         c.end = end;
         c.lastKind = 'ten';
+        c.andJoins = false;
         continue;
       }
     }
@@ -158,6 +171,7 @@ export function findNumbers(text: string): NumberMention[] {
       approx: w.kind === 'vague',
       vagueNull: w.value === null,
       lastKind: w.kind,
+      andJoins: false,
     };
   }
   flush();

@@ -14,6 +14,8 @@ export interface Expected {
   reported_by?: string | null;
   killed?: number | null;
   wounded?: number | null;
+  displaced?: number | null;
+  civilians_affected?: boolean | null;
 }
 
 export interface HeldOut {
@@ -151,5 +153,37 @@ export const HELD_OUT: HeldOut[] = [
     profile: 'am-az',
     violation: true,
     events: [{ type: 'small_arms_fire', date: '2022-09-12', time_of_day: '23:30', location: 'Sotk', accused_party: 'AZ', reported_by: 'AM' }],
+  },
+{
+    statement: {
+      id: 'h16', language: 'ru', published_at: '2024-03-21T11:00:00+06:00', source_agency: 'Пограничная служба ГКНБ Кыргызской Республики',
+      text: 'Пограничная служба ГКНБ Кыргызской Республики сообщает, что в ходе вчерашнего обстрела таджикская сторона открыла огонь из автоматического оружия по кыргызскому пограничному наряду у села Жаштык. Обошлось без жертв.',
+    },
+    violation: true,
+    events: [{ type: 'small_arms_fire', date: '2024-03-20', location: 'Жаштык', accused_party: 'TJ', reported_by: 'KG', killed: 0, wounded: 0, civilians_affected: false }],
+  },
+  {
+    statement: {
+      id: 'h17', language: 'en', published_at: '2024-03-21T11:00:00+06:00', source_agency: 'Border Service of the GKNB of the Kyrgyz Republic',
+      text: "In last night's attack, Tajik servicemen fired on a Kyrgyz border detachment near Dostuk from grenade launchers. Nobody was injured. The Kyrgyz side urged the Tajik side to strictly observe the agreed ceasefire.",
+    },
+    violation: true,
+    events: [{ type: 'heavy_weapons_fire', date: '2024-03-21', time_of_day: 'night', location: 'Dostuk', accused_party: 'TJ', reported_by: 'KG', killed: 0, wounded: 0 }],
+  },
+  {
+    statement: {
+      id: 'h18', language: 'ru', published_at: '2024-03-21T11:00:00+06:00', source_agency: 'Пограничная служба ГКНБ Кыргызской Республики',
+      text: 'Накануне таджикские военнослужащие обстреляли из минометов село Достук. Из села эвакуированы двести пять жителей. Кыргызская сторона призывает таджикскую сторону соблюдать ранее достигнутые договоренности о прекращении огня.',
+    },
+    violation: true,
+    events: [{ type: 'heavy_weapons_fire', date: '2024-03-20', location: 'Достук', accused_party: 'TJ', reported_by: 'KG', displaced: 205 }],
+  },
+  {
+    statement: {
+      id: 'h19', language: 'en', published_at: '2024-03-21T11:00:00+06:00', source_agency: 'Kabar',
+      text: 'BISHKEK, March 21 — Kabar. Tajik troops shelled positions of the Kyrgyz outpost near Jashtyk the previous day, the Border Service said. No one was hurt. Two hundred and five residents of nearby villages were moved to safe places.',
+    },
+    violation: true,
+    events: [{ type: 'heavy_weapons_fire', date: '2024-03-20', location: 'Jashtyk', accused_party: 'TJ', reported_by: 'KG', killed: 0, wounded: 0 }],
   },
 ];

@@ -116,6 +116,14 @@ export const STANDARD_VOCABULARY: Vocabulary = {
   yardstick: [
     'despite', 'in spite of', 'contrary to', 'in violation of', 'violat\\w*', 'breach\\w*', 'not compl\\w*', 'has not held',
     'in accordance with', 'in line with', 'pursuant to', 'в соответствии с', 'согласно', '(?:is|are) (?:being )?observed', '(?:has|have) been observed', 'is holding', 'holds', 'соблюдается', 'соблюдаются', 'выполняется', 'несмотря на', 'вопреки', 'наруш\\w*', 'не выполня\\w*', 'не соблюда\\w*', 'противореч\\w*', 'после договоренност\\w*',
+    // Appeals to keep an earlier agreement, and the agreement named as already in force: a
+    // yardstick, not a new agreement ("urged … to observe the agreed ceasefire", «призывает
+    // соблюдать достигнутые договоренности»). "agreed to observe" is a new undertaking.
+    '(?<!(?:agreed|agree|agrees|pledged|undertook|committed|decided) )to (?:strictly |fully |continue to )?(?:observe|respect|comply with|adhere to|abide by|honou?r|uphold)',
+    '(?:full |strict )?(?:observance|respect) (?:of|for)', 'the (?:previously |earlier )?agreed (?:ceasefire|truce|cease-fire)', '(?:ceasefire|truce|cease-fire|agreements?) agreed (?:on|upon)',
+    '(?:previously|earlier) (?:reached|agreed|concluded|signed)',
+    '(?<!(?:договорил\\w*|обязал\\w*|обязу\\w*|решил\\w*|согласил\\w*) )(?:неукоснительно |строго |и впредь )?(?:соблюдать|соблюсти|соблюдени\\w*|соблюдению|придерживаться)',
+    'ранее достигнут\\w*', 'достигнут\\w* ранее',
   ],
   negation: [
     'no (?:\\w+ ){0,3}(?:violations?|shooting|shots?|firing|shelling|incidents?|clashes|attacks?|fire)(?: \\w+){0,12} (?:recorded|registered|reported|observed|fired|occurred)',
@@ -151,8 +159,10 @@ export const STANDARD_VOCABULARY: Vocabulary = {
     'школ\\w*', 'мечет\\w*', 'дет\\w*', 'окраин\\w*', 'город\\w*', 'граждан\\w*', 'автомобил\\w*',
   ],
   military: [
-    'positions?', 'border guards?', 'border (?:post|outpost|squad|patrol)s?', 'outposts?', 'checkpoints?', 'servicem[ae]n', 'soldiers?',
+    'positions?', 'border guards?', 'border (?:post|outpost|squad|patrol|unit|detachment)s?', 'outposts?', 'checkpoints?', 'servicem[ae]n', 'soldiers?',
+    'patrols?', 'detachments?', 'military units?', 'military vehicles?',
     'позици\\w*', 'пограничник\\w*', 'застав\\w*', 'наряд\\w*', 'пост\\w*', 'военнослужащ\\w*', 'КПП',
+    'патрул\\w*', 'погранотряд\\w*', 'пограничн\\w* отряд\\w*', 'воинск\\w* част\\w*', 'подразделени\\w*',
   ],
   report_after: [
     'said', 'says', 'say', 'reports?', 'reported', 'told', 'stated', 'states', 'claims?', 'claimed', 'insists?', 'insisted', 'noted',
