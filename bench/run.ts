@@ -36,6 +36,8 @@ const { values: args } = parseArgs({
     clients: { type: 'string', default: 'kafkajs,platformatic' },
     'kafka-client': { type: 'string', default: 'kafkajs' },
     'no-ceilings': { type: 'boolean', default: false },
+    /** Writes a --cpu-prof profile of each worker into this directory. */
+    profile: { type: 'string' },
     out: { type: 'string', default: path.join(root, 'bench/results') },
   },
 });
@@ -162,8 +164,10 @@ const common = {
   TOPIC_PREFIX: prefix,
   LOG_LEVEL: 'warn',
   KAFKA_CLIENT: args['kafka-client']!,
+  ...(process.env.KAFKA_PARTITIONS_CONCURRENTLY ? { KAFKA_PARTITIONS_CONCURRENTLY: process.env.KAFKA_PARTITIONS_CONCURRENTLY } : {}),
 };
-const ingester = await startWorker('ingester', { ...common, INGEST_TOKEN: token, HTTP_PORT: String(httpPort) });
+const nodeArgs = (name: string) => (args.profile ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${path.resolve(args.profile, name)}`] } : {});
+const ingester = await startWorker('ingester', { ...common, INGEST_TOKEN: token, HTTP_PORT: String(httpPort) }, nodeArgs('ingester'));
 const base = `http://127.0.0.1:${httpPort}`;
 const procs: Record<string, () => number[]> = {
   ingester: () => [ingester.child.pid!],
@@ -220,7 +224,7 @@ const ingestProcs = stopAll(s);
 say(`HTTP ingest: ${N} statements in ${ingestSeconds.toFixed(1)} s: ${Math.round(N / ingestSeconds)}/s`);
 
 // Throughput 2: the backlog drained by one classifier and one alerting worker.
-const classifier = await startWorker('classifier', { ...common, CLASSIFIER_GROUP_ID: classifierGroup });
+const classifier = await startWorker('classifier', { ...common, CLASSIFIER_GROUP_ID: classifierGroup }, nodeArgs('classifier'));
 const alerting = await startWorker('alerting', {
   ...common,
   ALERTING_GROUP_ID: alertingGroup,
@@ -233,7 +237,7 @@ const alerting = await startWorker('alerting', {
   ALERT_ON_PROPOSED: 'false',
   LOG_CHANNEL: 'false',
   ALERTS_TOPIC_CHANNEL: 'false',
-});
+}, nodeArgs('alerting'));
 procs.classifier = () => [classifier.child.pid!];
 procs.alerting = () => [alerting.child.pid!];
 s = samplers();

@@ -27,9 +27,10 @@ export interface WorkerProcess {
 const live = new Set<WorkerProcess>();
 
 /** Starts a worker and waits until its /readyz answers 200. */
-export async function startWorker(name: WorkerName, env: Record<string, string>, options: { readyTimeoutMs?: number } = {}): Promise<WorkerProcess> {
+export async function startWorker(name: WorkerName, env: Record<string, string>, options: { readyTimeoutMs?: number; nodeArgs?: string[] } = {}): Promise<WorkerProcess> {
   const healthPort = Number(env.HEALTH_PORT ?? 0) || (await freePort());
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, `services/${name}/src/main.ts`)], {
+  // nodeArgs: e.g. --cpu-prof for the benchmark's profiles.
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', path.join(repoRoot, `services/${name}/src/main.ts`)], {
     cwd: repoRoot,
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env, HEALTH_PORT: String(healthPort) },
     stdio: ['ignore', 'pipe', 'pipe'],

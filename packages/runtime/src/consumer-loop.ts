@@ -65,6 +65,8 @@ export interface ConsumerLoopOptions<S extends z.ZodType> {
   /** Fetch tuning passed to the consumer. */
   maxBytesPerPartition?: number;
   sessionTimeoutMs?: number;
+  /** Partitions whose batches are handled at once (see ConsumeOptions). */
+  partitionsConsumedConcurrently?: number;
   /** Injectable clock for backoff waits (tests). */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   /** Injectable randomness for jitter (tests). */
@@ -249,6 +251,7 @@ export function createConsumerLoop<S extends z.ZodType>(options: ConsumerLoopOpt
     topics: [source],
     maxBytesPerPartition: options.maxBytesPerPartition,
     sessionTimeoutMs: options.sessionTimeoutMs,
+    ...(options.partitionsConsumedConcurrently ? { partitionsConsumedConcurrently: options.partitionsConsumedConcurrently } : {}),
     async handleBatch(batch: IncomingBatch, control) {
       const started = process.hrtime.bigint();
       const first = batch.messages[0]?.offset;

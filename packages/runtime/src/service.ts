@@ -113,6 +113,7 @@ export async function runConsumer<S extends z.ZodType>(
     ...(options.retry ? { retry: options.retry } : {}),
     ...(options.maxBytesPerPartition ? { maxBytesPerPartition: options.maxBytesPerPartition } : {}),
     sessionTimeoutMs: ctx.config.KAFKA_SESSION_TIMEOUT_MS,
+    partitionsConsumedConcurrently: ctx.config.KAFKA_PARTITIONS_CONCURRENTLY,
   });
   await consumer.start();
   ctx.lifecycle.add('consumer', () => consumer.stop());

@@ -125,6 +125,7 @@ export function createKafkaClient(settings: KafkaSettings, logger: Logger): Kafk
           await consumer.run({
             autoCommit: false,
             eachBatchAutoResolve: false,
+            partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 1,
             eachBatch: async ({ batch, heartbeat, isRunning, isStale, resolveOffset }) => {
               if (batch.isEmpty() || isStale()) return;
               const messages: IncomingMessage[] = batch.messages.map((m) => ({

@@ -56,6 +56,11 @@ export interface ConsumeOptions {
   maxBytesPerPartition?: number;
   /** How long the broker may wait to fill a fetch. */
   maxWaitTimeMs?: number;
+  /**
+   * Batches of different partitions handled at once (default 1). Each partition's batches stay in
+   * order and each is committed after its own handler; only the waits on I/O overlap.
+   */
+  partitionsConsumedConcurrently?: number;
   sessionTimeoutMs?: number;
 }
 
