@@ -113,6 +113,14 @@ const START_BEFORE =
   /(?:cease[- ]?fire|truce|прекращени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* огня|перемири[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|режим[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* тишины)(?:\s+[A-Za-z\u00C0-\u024F\u0400-\u04FF-]+){0,3}?\s+(?:from|starting(?: at| from)?|effective(?: from)?|с)\s*$|(?:effective from|вступает в силу с|starting from)\s*$/i;
 const APPROX_BEFORE = /(?:around|about|approximately|approx\.|some|около|примерно|приблизительно)\s+(?:at\s+|в\s+)?$/i;
 
+// Substrings every match of a scanner contains: a scanner whose key words are all absent is
+// skipped (`includes` is far cheaper than a regex pass over the text).
+const RELATIVE_KEYS = ['yesterday', 'вчера', 'накануне', 'the previous day', 'a day earlier', 'today', 'сегодня', 'tonight', 'last night', 'overnight', 'this ', 'ночью'];
+const WEEKDAY_KEYS = ['day', 'понедельник', 'вторник', 'сред', 'четверг', 'пятниц', 'суббот', 'воскресен'];
+const SAME_DAY_KEYS = ['same', 'that day', 'тот же', 'этот же', 'того же'];
+const ANAPHOR_KEYS = ['before', 'after', 'перед этим', 'после этого', 'затем', 'кроме того', 'in addition', 'moreover', 'furthermore', 'then', 'later'];
+const PART_KEYS = ['morning', 'afternoon', 'evening', 'night', 'утр', 'днем', 'днём', 'вечер', 'ночью', 'половине дня'];
+
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
@@ -231,6 +239,7 @@ export function findTemporal(
     if (needed) each(re, f);
   };
   const hasNight = low.includes('night');
+  const has = (words: readonly string[]): boolean => words.some((w) => low.includes(w));
   eachIf(hasNight, RE_NIGHT_EN, (m) => {
     const monthWord = m[6] ?? m[4] ?? m[3] ?? m[1];
     const mon = monthWord ? monthNumber(monthWord) : null;
@@ -262,7 +271,7 @@ export function findTemporal(
     if (!mon) return;
     push(m, { date: null, part: null, kind: 'month', month: `${m[2]}-${pad(mon)}` });
   });
-  each(RE_RELATIVE, (m) => {
+  eachIf(has(RELATIVE_KEYS), RE_RELATIVE, (m) => {
     const w = (m[1] ?? '').toLowerCase();
     const partWord = (m[2] ?? '').toLowerCase();
     let days = 0;
@@ -275,7 +284,7 @@ export function findTemporal(
     else if (w.startsWith('this ')) part = PARTS[w.slice(5)] ?? null;
     push(m, { date: pubDate ? addDays(pubDate, days) : null, part, kind: 'relative', month: null });
   });
-  eachIf(/day|понедельник|вторник|сред|четверг|пятниц|суббот|воскресен/.test(low), RE_WEEKDAY, (m) => {
+  eachIf(has(WEEKDAY_KEYS), RE_WEEKDAY, (m) => {
     const w = WEEKDAYS[(m[1] ?? '').toLowerCase()];
     if (w === undefined) return;
     push(m, {
@@ -285,12 +294,12 @@ export function findTemporal(
       month: null,
     });
   });
-  eachIf(/same|that day|тот же|этот же|того же/.test(low), RE_SAME_DAY, (m) => {
+  eachIf(has(SAME_DAY_KEYS), RE_SAME_DAY, (m) => {
     const p = (m[1] ?? m[2] ?? '').toLowerCase();
     push(m, { date: null, part: p === 'evening' || p === 'вечер' ? 'evening' : p === 'morning' ? 'morning' : p === 'night' ? 'night' : null, kind: 'same_day', month: null });
   });
-  each(RE_ANAPHOR, (m) => push(m, { date: null, part: null, kind: 'anaphor', month: null }));
-  each(RE_PART, (m) => {
+  eachIf(has(ANAPHOR_KEYS), RE_ANAPHOR, (m) => push(m, { date: null, part: null, kind: 'anaphor', month: null }));
+  eachIf(has(PART_KEYS), RE_PART, (m) => {
     const since = (m[1] ?? '').toLowerCase();
     const word = (m[2] ?? m[3] ?? '').toLowerCase();
     const isSince = word === 'с утра' || ((since === 'since' || since === 'from' || since === 'с') && word === 'morning');

@@ -33,6 +33,10 @@ export interface PlaceMention {
 }
 
 const TOKEN = /[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]+/g;
+/** A character of TOKEN's class. */
+function isTokenChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x400 && c <= 0x4ff);
+}
 
 export function normalizeToken(t: string): string {
   return t.toLowerCase().replace(/ё/g, 'е').replace(/[ʼ’']/g, '');
@@ -92,10 +96,17 @@ const HEAD_WORDS = /^(?:districts?|regions?|raions?|rayons?|районах|ра�
 export function findPlaces(text: string, g: Gazetteer): PlaceMention[] {
   const toks: Array<{ t: string; start: number; end: number }> = [];
   const low = lower(text);
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(low); m !== null; m = TOKEN.exec(low)) {
-    const t = m[0];
-    toks.push({ t: t.includes('ё') ? t.replace(/ё/g, 'е') : t, start: m.index, end: m.index + t.length });
+  // The TOKEN class scanned by hand: one regex call per word cost more than the lookups.
+  const n = low.length;
+  for (let i = 0; i < n; ) {
+    if (!isTokenChar(low.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && isTokenChar(low.charCodeAt(i))) i++;
+    const t = low.slice(start, i);
+    toks.push({ t: t.includes('ё') ? t.replace(/ё/g, 'е') : t, start, end: i });
   }
   const out: Array<PlaceMention & { headless: boolean; lastTok: number }> = [];
   for (let i = 0; i < toks.length; ) {
