@@ -78,7 +78,7 @@ interface Draft {
 }
 
 const VIOLENT: ReadonlySet<EventType> = new Set(['small_arms_fire', 'heavy_weapons_fire', 'air_or_drone_strike', 'armed_clash']);
-const AGREEMENT_NOUN = /(?:agreement|protocol|ceasefire|cease-fire|truce|accord|договор[её]нност|протокол|перемири|прекращени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* огня|режим[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* прекращения)/i;
+const AGREEMENT_NOUN = /(?:agreement|protocol|ceasefire|cease-fire|truce|accord|договор[её]нност|протокол|перемири|прекращени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* огня|режим[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* прекращения)/;
 const BACKGROUND_DAYS = 45;
 // Matched against the lower-cased text (case-insensitive regexes are several times slower).
 const MUTUAL_BLAME = /(?:each other|one another|blaming the other|blame each|друг друга|взаимн[а-яё]* обвинени)/;
@@ -178,7 +178,8 @@ const placeExclusionCache = new WeakMap<ConflictProfile, RegExp>();
 function placeExclusionRe(p: ConflictProfile): RegExp {
   const hit = placeExclusionCache.get(p);
   if (hit) return hit;
-  const re = new RegExp(`(?:${patternSource(p.vocabulary.place_exclusions)})\\s*$`, 'i');
+  // Run on the lower-cased text: no `i` flag (patternSource lower-cases the patterns).
+  const re = new RegExp(`(?:${patternSource(p.vocabulary.place_exclusions)})\\s*$`);
   placeExclusionCache.set(p, re);
   return re;
 }
@@ -282,10 +283,8 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
     const cClocks = inside(clocks, clause);
     const cPlaces = inside(places, clause).filter((p) => {
       const lowBefore = low.slice(Math.max(0, p.start - 60), p.start);
-      if (!PLACE_EXCLUSION_HINT.test(lowBefore)) return true;
-      const before = text.slice(Math.max(0, p.start - 60), p.start);
       // The anchored test is costly; most contexts have none of its key words.
-      return !placeExclusion.test(before);
+      return !(PLACE_EXCLUSION_HINT.test(lowBefore) && placeExclusion.test(lowBefore));
     });
     const cParties = inside(parties, clause);
     const cWeapons = inside(trig.weapons, clause);
@@ -451,7 +450,7 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
       }
       // Allegations: a claim that an agreement was broken, with no specific event in the clause.
       const alleg = inside(trig.allegation, clause);
-      if (alleg[0] && created.every((d) => d.type === 'ceasefire_agreement') && AGREEMENT_NOUN.test(text.slice(clause.start, clause.end))) {
+      if (alleg[0] && created.every((d) => d.type === 'ceasefire_agreement') && AGREEMENT_NOUN.test(low.slice(clause.start, clause.end))) {
         const d = base('violation_allegation', alleg[0], 'strong');
         d.civilians = null;
         d.places = [];

@@ -4,7 +4,7 @@
  * destruction are events of their own.
  */
 import type { Vocabulary, WeaponClass } from './profile.ts';
-import { byGroup, findGroups, findList, listsOf, type Match } from './text/patterns.ts';
+import { byGroup, findGroups, listsOf, type Match } from './text/patterns.ts';
 import type { EventType } from './types.ts';
 
 export interface WeaponMention extends Match {
@@ -46,7 +46,10 @@ export function findTriggers(text: string, v: Vocabulary): TriggerSet {
     const w = v.weapons[m.group];
     if (w) dedup.push({ start: m.start, end: m.end, text: m.text, name: w.name, class: w.class });
   }
-  const fireExclusions = findList(v.fire_exclusions, text);
+  // Exclusions and clash words share a pass: a clash word overlapping an exclusion is dropped
+  // anyway, and at one position the exclusion wins.
+  const excl = listsOf(v, 'exclusions', () => [v.fire_exclusions, v.clash]);
+  const [fireExclusions = [], clashWords = []] = byGroup(findGroups(excl, text), 2);
   const notExcluded = (m: Match): boolean => !fireExclusions.some((x) => m.start < x.end && x.start < m.end);
   // Lists whose matches never need to overlap share one pass; at one position the earlier list
   // wins ("violation of the state border" is an incursion, not an allegation).
@@ -61,7 +64,7 @@ export function findTriggers(text: string, v: Vocabulary): TriggerSet {
     fire: fire.filter(notExcluded),
     weaponUse,
     shelling: shelling.filter(notExcluded),
-    clash: findList(v.clash, text).filter(notExcluded),
+    clash: clashWords.filter(notExcluded),
     incursion,
     buildup,
     destruction,
