@@ -29,9 +29,9 @@ import { extractionCeiling, postgresCeiling, statementMessages, transportCeiling
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
   options: {
-    backlog: { type: 'string', default: '3000' },
+    backlog: { type: 'string', default: '2000' },
     rates: { type: 'string', default: '50,200,1000' },
-    seconds: { type: 'string', default: '10' },
+    seconds: { type: 'string', default: '5' },
     seed: { type: 'string', default: '1' },
     clients: { type: 'string', default: 'kafkajs,platformatic' },
     'kafka-client': { type: 'string', default: 'kafkajs' },
