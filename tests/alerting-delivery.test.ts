@@ -164,8 +164,11 @@ describe('alert delivery', () => {
       escalations: ['fatalities'],
     });
 
-    const all = await listDeliveries(db);
-    const attempts = byChannel(all, 'webhook');
+    // The receiver has answered 200; the worker records the outcome right after.
+    const attempts = await eventually(async () => {
+      const rows = byChannel(await listDeliveries(db), 'webhook');
+      return rows.some((d) => d.status === 'succeeded') ? rows : undefined;
+    }, 30_000, 'the success recorded');
     expect(attempts.map((d) => [d.attempt, d.status, d.responseCode])).toEqual([
       [1, 'failed', 503],
       [2, 'failed', 503],
