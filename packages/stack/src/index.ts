@@ -66,7 +66,7 @@ export interface StackOptions {
   readonly databaseUrl?: string;
   /** Port of the machine's Postgres to look for, default 5432. */
   readonly pgPort?: number;
-  /** Port of the private Postgres started when none answers, default 55432. */
+  /** Port of the private Postgres started when none answers, default 25432. */
   readonly privatePgPort?: number;
   /** Prepended to every topic name (tests create private topic sets). */
   readonly topicPrefix?: string;

@@ -9,7 +9,8 @@ import pg from 'pg';
 import { isAlive, runOk, tcpAnswers } from './proc.ts';
 
 export const DEFAULT_PG_PORT = 5432;
-export const DEFAULT_PRIVATE_PG_PORT = 55432;
+// Below the ephemeral range (32768+), where an outgoing connection could take it while it is down.
+export const DEFAULT_PRIVATE_PG_PORT = 25432;
 export const DEFAULT_DATABASE = 'ceasefire';
 
 export interface PostgresOptions {
@@ -22,7 +23,7 @@ export interface PostgresOptions {
   readonly port?: number;
   /** Database to create and use on the machine's or the private server, default `ceasefire`. */
   readonly database?: string;
-  /** Port of the private server, default 55432. */
+  /** Port of the private server, default 25432. */
   readonly privatePort?: number;
   /** Directory of the private server relative to root, default `.cache/postgres`. */
   readonly privateDir?: string;
