@@ -388,11 +388,12 @@ function mergeAdjacentParts(text: string, dates: DateMention[]): void {
       start: a.start,
       end: b.end,
       text: text.slice(a.start, b.end),
+      // Same property order as the scanners' mentions: one object shape for all dates.
       date: day.date,
       part: part.part,
-      role: day.role,
       kind: day.kind,
       month: day.month,
+      role: day.role,
     };
     dates.splice(i, 2, merged);
   }
