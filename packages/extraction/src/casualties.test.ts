@@ -15,6 +15,11 @@ describe('casualties', () => {
     expect(r.events[0]).toMatchObject({ type: 'armed_clash', killed: 6, wounded: 40 });
     expect(r.casualty_reports[0]).toMatchObject({ source_agency: 'Ministry of Health of the Kyrgyz Republic', side: 'KG', killed: 6, injured: 40 });
   });
+  it('gives no injured count when the dead outnumber the victims they are said to be among', () => {
+    const r = run('The ministry said 26 victims of the shelling of Kulundu on 11 April were admitted to hospitals, 31 of them died.');
+    expect(r.events[0]).toMatchObject({ killed: 31, wounded: null });
+    expect(r.casualty_reports[0]).toMatchObject({ killed: 31, injured: null });
+  });
   it('subtracts the dead when they are among the victims', () => {
     const r = run('Число пострадавших в результате вооруженного нападения на Лейлекский район достигло 52 человек, из них 9 погибли.');
     expect(r.events[0]).toMatchObject({ killed: 9, wounded: 43 });

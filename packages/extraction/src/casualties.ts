@@ -184,7 +184,9 @@ export function sentenceCasualties(
   }
   if (victims !== null) {
     // "N victims, M of them died": the injured are N − M; "N victims, M killed": N injured.
-    const w = killedOfThem !== null ? victims - killedOfThem : victims;
+    // Figures that contradict each other ("26 victims, 31 of them died") give no injured count
+    // rather than a negative one: a count is never below zero.
+    const w = killedOfThem !== null ? (killedOfThem <= victims ? victims - killedOfThem : null) : victims;
     if (res.wounded === null || !woundedTotal) res.wounded = w;
     woundedTotal = true;
   }
