@@ -53,6 +53,10 @@ function rows(agreements: AgreementRecord[]): string {
  */
 export async function agreementsCommand(args: string[], io: OperatorIo): Promise<number> {
   const [action, ...rest] = args;
+  if (action === '--help' || action === '-h' || action === 'help') {
+    io.stdout.write(USAGE);
+    return 0;
+  }
   const fail = (message: string, code = 2) => (
     io.stderr.write(`ceasefire agreements: ${message}\n${code === 2 ? USAGE : ''}`),
     code

@@ -33,6 +33,10 @@ function rows(alerts: AlertRecord[]): string {
 /** `ceasefire alerts list | ack ID`. Returns the exit code: 0 done, 1 refused or not found, 2 bad usage. */
 export async function alertsCommand(args: string[], io: OperatorIo): Promise<number> {
   const [action, ...rest] = args;
+  if (action === '--help' || action === '-h' || action === 'help') {
+    io.stdout.write(USAGE);
+    return 0;
+  }
   const fail = (message: string, code = 2) => (
     io.stderr.write(`ceasefire alerts: ${message}\n${code === 2 ? USAGE : ''}`),
     code
