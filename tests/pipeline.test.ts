@@ -9,7 +9,7 @@ import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReceiver, type Receiver } from './support/alerting.ts';
 import { createPrivateTopics, deleteTopicsWithPrefix, eventually, privateSchema, readTopicWithKcat, services, testKafka } from './support/harness.ts';
-import { freePort, startWorker, stopAllWorkers } from './support/workers.ts';
+import { freePort, startWorker, stopAllWorkers, type WorkerProcess } from './support/workers.ts';
 import seed from './fixtures/seed-statement.json' with { type: 'json' };
 
 const TOKEN = 'pipeline-test-token-00000000';
@@ -20,6 +20,7 @@ let schema: { schema: string; drop(): Promise<void> };
 let db: Knex;
 let api: string;
 let receiver: Receiver;
+let workers: WorkerProcess[];
 
 async function post(body: unknown) {
   const res = await fetch(`${api}/v1/statements`, {
@@ -46,7 +47,7 @@ beforeAll(async () => {
   };
   const httpPort = await freePort();
   api = `http://127.0.0.1:${httpPort}`;
-  await Promise.all([
+  workers = await Promise.all([
     startWorker('ingester', { ...env, INGEST_TOKEN: TOKEN, HTTP_PORT: String(httpPort) }),
     startWorker('classifier', env),
     startWorker('alerting', { ...env, WEBHOOK_URL: receiver.url, WEBHOOK_SECRET: SECRET, ALERT_TICK_MS: '200', DELIVERY_POLL_MS: '200' }),
@@ -84,6 +85,12 @@ describe('the pipeline, end to end', () => {
     expect(hooks[0]!.json).toMatchObject({ data: { alert_id: alert.id, notification: 'opened', agreement_proposed: true } });
     const delivery = await eventually(async () => (await db('alert_deliveries').where({ alert_id: alert.id, channel: 'webhook', status: 'succeeded' }).first()) ?? undefined, 30_000, 'a stored delivery');
     expect(delivery.response_code).toBe(200);
+
+    // Each worker's metrics tell the same story.
+    const metrics = async (w: WorkerProcess) => (await fetch(`http://127.0.0.1:${w.healthPort}/metrics`)).text();
+    expect(await metrics(workers[2]!)).toMatch(/ceasefire_deliveries_total\{[^}]*channel="webhook"[^}]*outcome="succeeded"[^}]*\} [1-9]/);
+    expect(await metrics(workers[1]!)).toMatch(/ceasefire_messages_total\{[^}]*stage="classifier"[^}]*outcome="processed"[^}]*\} [1-9]/);
+    expect(await metrics(workers[1]!)).toMatch(/ceasefire_consumer_lag\{/);
 
     const onTopic = (await readTopicWithKcat(prefix + alertsTopic.name)).map((m) => ({ key: m.key, data: JSON.parse(m.value).data }));
     expect(onTopic.some((m) => m.data.alert_id === alert.id && m.key === alert.group_key)).toBe(true);

@@ -58,6 +58,9 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
  * only its own notifications. Each attempt is claimed with a lease, sent, and its outcome
  * recorded; a failure schedules the next attempt in the outbox, so a restart loses nothing.
  */
+/** What became of one delivery attempt. */
+export type DeliveryOutcome = 'succeeded' | 'retrying' | 'gave_up';
+
 export class DeliveryWorker {
   private readonly stopController = new AbortController();
   private loops: Promise<void>[] = [];
@@ -71,6 +74,8 @@ export class DeliveryWorker {
     private readonly logger: Logger,
     private readonly clock: () => Date = () => new Date(),
     private readonly random: () => number = Math.random,
+    /** Told each attempt's outcome (the deliveries metric). */
+    private readonly onOutcome: (channel: string, outcome: DeliveryOutcome) => void = () => {},
   ) {}
 
   start(): void {
@@ -150,6 +155,7 @@ export class DeliveryWorker {
         at: this.clock(),
         responseCode: result.responseCode,
       });
+      this.onOutcome(channel.name, 'succeeded');
       log.info({ ...ctx, responseCode: result.responseCode }, 'delivered');
     } catch (e) {
       const error = classifyError(e);
@@ -166,6 +172,7 @@ export class DeliveryWorker {
         error: `${error.code}: ${error.message}`,
         retryAt,
       });
+      this.onOutcome(channel.name, retryAt ? 'retrying' : 'gave_up');
       if (retryAt)
         log.warn(
           { ...ctx, code: error.code, error: error.message, retryAt },

@@ -2,6 +2,7 @@
 // the consumer of violation events, the scheduler, the delivery loops and the operator API.
 import { DEFAULT_ESCALATION, defaultRoutes } from '@ceasefire/alerting';
 import { violationEventsTopic } from '@ceasefire/contracts';
+import { Counter } from 'prom-client';
 import { ConfigError, createLogger, loadConfig, runConsumer, startService } from '@ceasefire/runtime';
 import {
   chatChannel,
@@ -92,6 +93,12 @@ async function main(): Promise<void> {
     logger,
   );
 
+  const deliveries = new Counter({
+    name: 'ceasefire_deliveries_total',
+    help: 'Alert delivery attempts by channel and outcome (succeeded, retrying, gave_up)',
+    labelNames: ['channel', 'outcome'],
+    registers: [ctx.registry],
+  });
   const delivery = new DeliveryWorker(
     ctx.db,
     channels,
@@ -104,6 +111,9 @@ async function main(): Promise<void> {
       batchSize: 20,
     },
     logger,
+    undefined,
+    undefined,
+    (channel, outcome) => deliveries.inc({ channel, outcome }),
   );
   delivery.start();
   ctx.lifecycle.add('delivery loops', () => delivery.stop());
