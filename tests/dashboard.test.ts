@@ -113,6 +113,42 @@ describe('dashboard', () => {
     expect(stored.acknowledgedBy).toBe('browser test');
   });
 
+  it('shows a statement ingested over HTTP live as an alert and an incident, through the three workers', async () => {
+    const env = {
+      KAFKA_BROKERS: services().brokers.join(','),
+      DATABASE_URL: services().databaseUrl,
+      DATABASE_SCHEMA: schema.schema,
+      TOPIC_PREFIX: prefix,
+    };
+    const ingestPort = await freePort();
+    await Promise.all([
+      startWorker('ingester', { ...env, INGEST_TOKEN: TOKEN, HTTP_PORT: String(ingestPort) }),
+      startWorker('classifier', env),
+      startWorker('alerting', { ...env, ALERT_TICK_MS: '200', DELIVERY_POLL_MS: '200' }),
+    ]);
+    const res = await fetch(`http://127.0.0.1:${ingestPort}/v1/statements`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        text: 'On 17 September 2022 at 09:10 Tajik servicemen opened mortar fire on the village of Ak-Sai in Batken district. Two civilians were wounded.',
+        published_at: '2022-09-17T12:00:00+06:00',
+        source_agency: 'Border Service of the GKNB of the Kyrgyz Republic',
+      }),
+    });
+    expect(res.status).toBe(202);
+    const { id } = (await res.json()) as { id: string };
+    const link = await eventually(async () => {
+      const row = await db('alert_events')
+        .join('violation_events', 'violation_events.id', 'alert_events.event_id')
+        .where('violation_events.statement_id', id)
+        .first('alert_events.alert_id', 'violation_events.incident_id');
+      return (row as { alert_id: string; incident_id: string } | undefined) ?? undefined;
+    }, 60_000, 'the breach recorded by the alerting worker');
+    // Live: the page learns of it from the alerts topic, without a reload.
+    await page.locator(`li.alert[data-alert-id="${link.alert_id}"]`).waitFor({ timeout: 30_000 });
+    await page.locator(`#map circle.incident[data-incident-id="${link.incident_id}"]`).waitFor({ timeout: 30_000 });
+  });
+
   it('shows a statement with its evidence highlighted', async () => {
     await page.locator(`#map circle.incident[data-incident-id="${fx.bothSidesIncident}"]`).click();
     await page.locator(`#detail a[data-statement-id="${fx.statements.kgLeilek}"]`).click();
