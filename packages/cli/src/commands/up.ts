@@ -12,7 +12,7 @@ import { createDb } from '@ceasefire/db';
 import { createKafkaClient, createLogger } from '@ceasefire/runtime';
 import { startWorkers, stackUp, stopWorkers, stackDown } from '@ceasefire/stack';
 
-const USAGE = `usage: ceasefire up [--no-samples] [--json]
+const USAGE = `usage: ceasefire up [--no-samples]
   start Kafka and Postgres (or reuse them), create the topics, apply the migrations, start the
   ingester, classifier and alerting workers, ingest samples/statements.jsonl and summarise
   --no-samples   start everything but ingest nothing
@@ -75,7 +75,7 @@ export async function upCommand(args: string[], io: Io): Promise<number> {
     io.stdout.write(USAGE);
     return 0;
   }
-  const unknown = args.filter((a) => a !== '--no-samples' && a !== '--json');
+  const unknown = args.filter((a) => a !== '--no-samples');
   if (unknown.length > 0) {
     io.stderr.write(`ceasefire up: unknown option ${unknown.join(' ')}\n${USAGE}`);
     return 2;
