@@ -1,23 +1,12 @@
 // The testcontainers branch of the global setup: the official apache/kafka (KRaft, one node) and
 // postgres images, for machines with a Docker engine. Loaded only when `docker info` answers.
-import { createServer } from 'node:net';
 import { GenericContainer, Wait, type StartedTestContainer } from 'testcontainers';
+import { freePort } from '../support/workers.ts';
 
 export interface ContainerStack {
   brokers: string[];
   databaseUrl: string;
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startContainers(): Promise<ContainerStack> {
