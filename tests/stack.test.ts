@@ -2,7 +2,6 @@
 // broker (and kcat) sees them, a second broker on its own ports, and the private-Postgres fallback.
 import { execFile } from 'node:child_process';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,25 +21,12 @@ import {
   stopPrivatePostgres,
 } from '@ceasefire/stack';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { freePort } from './support/workers.ts';
 
 const run = promisify(execFile);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const unique = (label: string): string =>
   `t_${label}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
-
-/** A port that nothing listens on right now (the OS hands out a free one, we close it). */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() =>
-        typeof addr === 'object' && addr !== null ? resolve(addr.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 // When the global setup was handed an external stack, there is no local one to check.
 const external = Boolean(process.env.KAFKA_BROKERS && process.env.DATABASE_URL);

@@ -48,10 +48,17 @@ export async function startWorker(name: WorkerName, env: Record<string, string>,
   };
   child.stdout!.on('data', collector());
   child.stderr!.on('data', collector());
+  let stopping = false;
   const exited = new Promise<number | NodeJS.Signals>((resolve) =>
-    child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)),
+    child.once('exit', (code, signal) => {
+      // A worker that dies on its own mid-test: say so with its last lines, or the failing
+      // assertions downstream (connection refused, timeouts) hide the cause.
+      if (!stopping) process.stderr.write(`[${name} exited by itself with ${code ?? signal}]\n${lines.slice(-20).join('\n')}\n`);
+      resolve(code ?? signal ?? -1);
+    }),
   );
   const kill = async (signal: NodeJS.Signals = 'SIGTERM') => {
+    stopping = true;
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     const r = await exited;
     live.delete(worker);
@@ -97,14 +104,23 @@ export async function stopAllWorkers(): Promise<void> {
   await Promise.all([...live].map((w) => w.kill('SIGTERM')));
 }
 
+/**
+ * A port nobody listens on, picked at random below the kernel's ephemeral range (32768+): a port
+ * the kernel handed out (listen on 0) can be taken as the source port of any outgoing connection
+ * between this check and the worker's own listen, which made a worker's listener fail now and
+ * then when many test files ran at once.
+ */
 export async function freePort(): Promise<number> {
   const { createServer } = await import('node:net');
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
+  const bindable = (port: number) =>
+    new Promise<boolean>((resolve) => {
+      const srv = createServer();
+      srv.once('error', () => resolve(false));
+      srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
     });
-  });
+  for (let i = 0; i < 200; i += 1) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (await bindable(port)) return port;
+  }
+  throw new Error('no free port in 20000-31999');
 }

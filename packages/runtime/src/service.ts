@@ -28,6 +28,11 @@ export interface ServiceContext {
   health: HealthServer;
   /** Adds a readiness probe (e.g. an HTTP listener) after start-up. */
   addProbe(name: string, probe: Probe): void;
+  /**
+   * Marks the wiring done: /readyz answers 503 ("starting") until main calls this, so a
+   * supervisor or test never sends work to a worker whose consumer or listener is not up yet.
+   */
+  started(): void;
 }
 
 /**
@@ -59,7 +64,11 @@ export async function startService(options: {
   const admin: Admin = await kafka.admin();
   lifecycle.add('admin', () => admin.disconnect());
 
+  let wired = false;
   const probes: Record<string, Probe> = {
+    started: async () => {
+      if (!wired) throw new Error('starting');
+    },
     database: async () => void (await db.raw('select 1')),
     broker: async () => void (await admin.listTopics()),
   };
@@ -79,6 +88,9 @@ export async function startService(options: {
     admin,
     health,
     addProbe: (name, probe) => void (probes[name] = probe),
+    started: () => {
+      wired = true;
+    },
   };
 }
 

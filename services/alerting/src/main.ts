@@ -145,6 +145,7 @@ async function main(): Promise<void> {
         hctx.logger,
       ),
   });
+  ctx.started();
   logger.info({ channels: names, routes: routes.length }, 'alerting worker running');
 }
 

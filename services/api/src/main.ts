@@ -53,6 +53,7 @@ async function main(): Promise<void> {
     const res = await fetch(`${address}/openapi.json`);
     if (!res.ok) throw new Error(`http answered ${res.status}`);
   });
+  ctx.started();
   logger.info({ address, groupId }, 'read API and dashboard listening');
 }
 

@@ -49,6 +49,7 @@ async function main(): Promise<void> {
     handle,
     maxBytesPerPartition: config.FETCH_MAX_BYTES_PER_PARTITION,
   });
+  ctx.started();
   logger.info({ extractorVersion: EXTRACTOR_VERSION, group: config.CLASSIFIER_GROUP_ID }, 'classifying statements');
 }
 

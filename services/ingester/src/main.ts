@@ -61,6 +61,7 @@ async function main(): Promise<void> {
     ctx.lifecycle.add('folder watcher', () => watcher.stop());
     logger.info({ dir: config.WATCH_DIR }, 'watching folder');
   }
+  ctx.started();
 }
 
 main().catch((err: unknown) => {
