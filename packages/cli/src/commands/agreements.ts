@@ -7,7 +7,7 @@ import {
   problemsOf,
   registerAgreement,
 } from '@ceasefire/alerting-service';
-import { operatorDb, parseFlags, parseTime, table, type OperatorIo } from './operator-io.ts';
+import { parseTime, runOperatorCommand, table, type OperatorIo } from './operator-io.ts';
 
 const USAGE = `usage: ceasefire agreements <add | list | confirm ID | end ID> [options]
   add --parties KG,TJ (--areas kg.batken,tj.sughd | --whole-border) [--starts-at 2022-09-16T16:00:00+06:00]
@@ -52,16 +52,7 @@ function rows(agreements: AgreementRecord[]): string {
  * the database (or not found), 2 bad usage.
  */
 export async function agreementsCommand(args: string[], io: OperatorIo): Promise<number> {
-  const [action, ...rest] = args;
-  if (action === '--help' || action === '-h' || action === 'help') {
-    io.stdout.write(USAGE);
-    return 0;
-  }
-  const fail = (message: string, code = 2) => (
-    io.stderr.write(`ceasefire agreements: ${message}\n${code === 2 ? USAGE : ''}`),
-    code
-  );
-  const flags = parseFlags(rest, {
+  const flags = {
     parties: { type: 'string' },
     areas: { type: 'string' },
     'whole-border': { type: 'boolean' },
@@ -78,120 +69,112 @@ export async function agreementsCommand(args: string[], io: OperatorIo): Promise
     at: { type: 'string' },
     'superseded-by': { type: 'string' },
     json: { type: 'boolean' },
-    help: { type: 'boolean' },
-  });
-  if ('error' in flags) return fail(flags.error);
-  const { values: v, positionals } = flags;
-  if (action === undefined || action === 'help' || v.help) {
-    io.stdout.write(USAGE);
-    return action === undefined ? 2 : 0;
-  }
-  const json = v.json === true;
-  const now = new Date();
-  const times: Record<string, Date | undefined> = {};
-  for (const flag of ['starts-at', 'ends-at', 'at']) {
-    const value = str(v[flag]);
-    if (value === undefined) continue;
-    const t = parseTime(value);
-    if (t === null)
-      return fail(`--${flag} ${value}: give a time with its offset, e.g. 2022-09-16T16:00:00+06:00`);
-    times[flag] = t;
-  }
+  } as const;
+  return runOperatorCommand(
+    { name: 'agreements', usage: USAGE, flags },
+    args,
+    io,
+    async ({ action, values: v, positionals, db, fail }) => {
+      const json = v.json === true;
+      const now = new Date();
+      const times: Record<string, Date | undefined> = {};
+      for (const flag of ['starts-at', 'ends-at', 'at']) {
+        const value = str(v[flag]);
+        if (value === undefined) continue;
+        const t = parseTime(value);
+        if (t === null)
+          return fail(`--${flag} ${value}: give a time with its offset, e.g. 2022-09-16T16:00:00+06:00`);
+        times[flag] = t;
+      }
 
-  const db = operatorDb(io.env);
-  try {
-    switch (action) {
-      case 'add': {
-        if (positionals.length > 0) return fail(`unexpected argument ${positionals.join(' ')}`);
-        const input = NewAgreement.safeParse({
-          id: str(v.id),
-          name: str(v.name),
-          parties: list(v.parties)?.map((p) => p.toUpperCase()) ?? [],
-          level: str(v.level),
-          starts_at: times['starts-at']?.toISOString() ?? null,
-          start_zone: str(v.zone) ?? null,
-          ends_at: times['ends-at']?.toISOString() ?? null,
-          scope_areas: list(v.areas) ?? [],
-          whole_border: v['whole-border'] === true,
-          terms: list(v.terms),
-          registered_by: str(v.by) ?? io.env['USER'] ?? null,
-          notes: str(v.notes),
-        });
-        if (!input.success) return fail(problemsOf(input.error).join('; '));
-        const agreement = await registerAgreement(db, input.data, now);
-        io.stdout.write(
-          json
-            ? `${JSON.stringify(agreementJson(agreement))}\n`
-            : `registered ${agreement.id}\n${rows([agreement])}`,
-        );
-        return 0;
-      }
-      case 'list': {
-        const status = str(v.status);
-        if (status !== undefined && !['proposed', 'in_force', 'ended'].includes(status))
-          return fail(`--status ${status}: proposed, in_force or ended`);
-        const agreements = await listAgreements(
-          db,
-          status ? { status: status as 'proposed' | 'in_force' | 'ended' } : {},
-        );
-        io.stdout.write(
-          json
-            ? `${JSON.stringify(agreements.map(agreementJson))}\n`
-            : agreements.length
-              ? rows(agreements)
-              : 'no agreements\n',
-        );
-        return 0;
-      }
-      case 'confirm': {
-        const [id, ...extra] = positionals;
-        if (!id || extra.length) return fail('confirm takes one agreement id');
-        const agreement = await changeAgreement(
-          db,
-          id,
-          {
-            status: 'in_force',
-            ...(times['starts-at'] ? { starts_at: times['starts-at'].toISOString() } : {}),
-            ...(str(v.by) ? { registered_by: str(v.by) } : {}),
-          },
-          now,
-        );
-        if (agreement === null) return fail(`no agreement ${id}`, 1);
-        io.stdout.write(
-          json ? `${JSON.stringify(agreementJson(agreement))}\n` : `confirmed ${agreement.id}: in force\n`,
-        );
-        return 0;
-      }
-      case 'end': {
-        const [id, ...extra] = positionals;
-        if (!id || extra.length) return fail('end takes one agreement id');
-        const result = await finishAgreement(db, {
-          id,
-          ...(times['at'] ? { endsAt: times['at'] } : {}),
-          supersededBy: str(v['superseded-by']) ?? null,
-          now,
-        });
-        if ('error' in result) {
-          const why = {
-            not_found: `no agreement ${id}`,
-            unknown_superseding: `no agreement ${str(v['superseded-by'])} to supersede it`,
-            ends_before_start: 'it would end before it starts',
-          };
-          return fail(why[result.error], 1);
+      switch (action) {
+        case 'add': {
+          if (positionals.length > 0) return fail(`unexpected argument ${positionals.join(' ')}`);
+          const input = NewAgreement.safeParse({
+            id: str(v.id),
+            name: str(v.name),
+            parties: list(v.parties)?.map((p) => p.toUpperCase()) ?? [],
+            level: str(v.level),
+            starts_at: times['starts-at']?.toISOString() ?? null,
+            start_zone: str(v.zone) ?? null,
+            ends_at: times['ends-at']?.toISOString() ?? null,
+            scope_areas: list(v.areas) ?? [],
+            whole_border: v['whole-border'] === true,
+            terms: list(v.terms),
+            registered_by: str(v.by) ?? io.env['USER'] ?? null,
+            notes: str(v.notes),
+          });
+          if (!input.success) return fail(problemsOf(input.error).join('; '));
+          const agreement = await registerAgreement(db, input.data, now);
+          io.stdout.write(
+            json
+              ? `${JSON.stringify(agreementJson(agreement))}\n`
+              : `registered ${agreement.id}\n${rows([agreement])}`,
+          );
+          return 0;
         }
-        const a = result.agreement;
-        io.stdout.write(
-          json ? `${JSON.stringify(agreementJson(a))}\n` : `ended ${a.id} at ${a.endsAt?.toISOString()}\n`,
-        );
-        return 0;
+        case 'list': {
+          const status = str(v.status);
+          if (status !== undefined && !['proposed', 'in_force', 'ended'].includes(status))
+            return fail(`--status ${status}: proposed, in_force or ended`);
+          const agreements = await listAgreements(
+            db,
+            status ? { status: status as 'proposed' | 'in_force' | 'ended' } : {},
+          );
+          io.stdout.write(
+            json
+              ? `${JSON.stringify(agreements.map(agreementJson))}\n`
+              : agreements.length
+                ? rows(agreements)
+                : 'no agreements\n',
+          );
+          return 0;
+        }
+        case 'confirm': {
+          const [id, ...extra] = positionals;
+          if (!id || extra.length) return fail('confirm takes one agreement id');
+          const agreement = await changeAgreement(
+            db,
+            id,
+            {
+              status: 'in_force',
+              ...(times['starts-at'] ? { starts_at: times['starts-at'].toISOString() } : {}),
+              ...(str(v.by) ? { registered_by: str(v.by) } : {}),
+            },
+            now,
+          );
+          if (agreement === null) return fail(`no agreement ${id}`, 1);
+          io.stdout.write(
+            json ? `${JSON.stringify(agreementJson(agreement))}\n` : `confirmed ${agreement.id}: in force\n`,
+          );
+          return 0;
+        }
+        case 'end': {
+          const [id, ...extra] = positionals;
+          if (!id || extra.length) return fail('end takes one agreement id');
+          const result = await finishAgreement(db, {
+            id,
+            ...(times['at'] ? { endsAt: times['at'] } : {}),
+            supersededBy: str(v['superseded-by']) ?? null,
+            now,
+          });
+          if ('error' in result) {
+            const why = {
+              not_found: `no agreement ${id}`,
+              unknown_superseding: `no agreement ${str(v['superseded-by'])} to supersede it`,
+              ends_before_start: 'it would end before it starts',
+            };
+            return fail(why[result.error], 1);
+          }
+          const a = result.agreement;
+          io.stdout.write(
+            json ? `${JSON.stringify(agreementJson(a))}\n` : `ended ${a.id} at ${a.endsAt?.toISOString()}\n`,
+          );
+          return 0;
+        }
+        default:
+          return fail(`unknown action ${action}`);
       }
-      default:
-        return fail(`unknown action ${action}`);
-    }
-  } catch (e) {
-    io.stderr.write(`ceasefire agreements ${action}: ${e instanceof Error ? e.message : String(e)}\n`);
-    return 1;
-  } finally {
-    await db.destroy();
-  }
+    },
+  );
 }

@@ -1,6 +1,6 @@
 import { listAlerts, type AlertRecord } from '@ceasefire/db';
 import { acknowledgeAlert, alertJson } from '@ceasefire/alerting-service';
-import { operatorDb, parseFlags, table, type OperatorIo } from './operator-io.ts';
+import { runOperatorCommand, table, type OperatorIo } from './operator-io.ts';
 
 const USAGE = `usage: ceasefire alerts <list | ack ID> [options]
   list [--state open|firing|acknowledged|resolved] [--agreement ID] [--limit N] [--json]
@@ -32,86 +32,69 @@ function rows(alerts: AlertRecord[]): string {
 
 /** `ceasefire alerts list | ack ID`. Returns the exit code: 0 done, 1 refused or not found, 2 bad usage. */
 export async function alertsCommand(args: string[], io: OperatorIo): Promise<number> {
-  const [action, ...rest] = args;
-  if (action === '--help' || action === '-h' || action === 'help') {
-    io.stdout.write(USAGE);
-    return 0;
-  }
-  const fail = (message: string, code = 2) => (
-    io.stderr.write(`ceasefire alerts: ${message}\n${code === 2 ? USAGE : ''}`),
-    code
-  );
-  const flags = parseFlags(rest, {
+  const flags = {
     state: { type: 'string' },
     agreement: { type: 'string' },
     limit: { type: 'string' },
     by: { type: 'string' },
     note: { type: 'string' },
     json: { type: 'boolean' },
-    help: { type: 'boolean' },
-  });
-  if ('error' in flags) return fail(flags.error);
-  const { values: v, positionals } = flags;
-  if (action === undefined || action === 'help' || v.help) {
-    io.stdout.write(USAGE);
-    return action === undefined ? 2 : 0;
-  }
-  const json = v.json === true;
-  const db = operatorDb(io.env);
-  try {
-    switch (action) {
-      case 'list': {
-        if (positionals.length) return fail(`unexpected argument ${positionals.join(' ')}`);
-        const state = typeof v.state === 'string' ? v.state : 'open';
-        if (!['open', 'firing', 'acknowledged', 'resolved', 'all'].includes(state))
-          return fail(`--state ${state}: open, firing, acknowledged, resolved or all`);
-        const limit = typeof v.limit === 'string' ? Number(v.limit) : 100;
-        if (!Number.isInteger(limit) || limit < 1)
-          return fail(`--limit ${String(v.limit)}: a positive integer`);
-        const alerts = await listAlerts(db, {
-          ...(state === 'all' ? {} : { state: state as 'open' | 'firing' | 'acknowledged' | 'resolved' }),
-          ...(typeof v.agreement === 'string' ? { agreementId: v.agreement } : {}),
-          limit,
-        });
-        io.stdout.write(
-          json
-            ? `${JSON.stringify(alerts.map(alertJson))}\n`
-            : alerts.length
-              ? rows(alerts)
-              : `no ${state === 'all' ? '' : `${state} `}alerts\n`,
-        );
-        return 0;
-      }
-      case 'ack': {
-        const [id, ...extra] = positionals;
-        if (!id || extra.length) return fail('ack takes one alert id');
-        const by = typeof v.by === 'string' ? v.by : (io.env['USER'] ?? 'operator');
-        const outcome = await acknowledgeAlert(db, {
-          id,
-          by,
-          ...(typeof v.note === 'string' ? { note: v.note } : {}),
-          now: new Date(),
-        });
-        if (!outcome.ok) {
-          const why = {
-            not_found: `no alert ${id}`,
-            already_acknowledged: `alert ${id} is already acknowledged`,
-            resolved: `alert ${id} is resolved`,
-          };
-          return fail(why[outcome.reason], 1);
+  } as const;
+  return runOperatorCommand(
+    { name: 'alerts', usage: USAGE, flags },
+    args,
+    io,
+    async ({ action, values: v, positionals, db, fail }) => {
+      const json = v.json === true;
+      switch (action) {
+        case 'list': {
+          if (positionals.length) return fail(`unexpected argument ${positionals.join(' ')}`);
+          const state = typeof v.state === 'string' ? v.state : 'open';
+          if (!['open', 'firing', 'acknowledged', 'resolved', 'all'].includes(state))
+            return fail(`--state ${state}: open, firing, acknowledged, resolved or all`);
+          const limit = typeof v.limit === 'string' ? Number(v.limit) : 100;
+          if (!Number.isInteger(limit) || limit < 1)
+            return fail(`--limit ${String(v.limit)}: a positive integer`);
+          const alerts = await listAlerts(db, {
+            ...(state === 'all' ? {} : { state: state as 'open' | 'firing' | 'acknowledged' | 'resolved' }),
+            ...(typeof v.agreement === 'string' ? { agreementId: v.agreement } : {}),
+            limit,
+          });
+          io.stdout.write(
+            json
+              ? `${JSON.stringify(alerts.map(alertJson))}\n`
+              : alerts.length
+                ? rows(alerts)
+                : `no ${state === 'all' ? '' : `${state} `}alerts\n`,
+          );
+          return 0;
         }
-        io.stdout.write(
-          json ? `${JSON.stringify(alertJson(outcome.alert))}\n` : `acknowledged ${id} as ${by}\n`,
-        );
-        return 0;
+        case 'ack': {
+          const [id, ...extra] = positionals;
+          if (!id || extra.length) return fail('ack takes one alert id');
+          const by = typeof v.by === 'string' ? v.by : (io.env['USER'] ?? 'operator');
+          const outcome = await acknowledgeAlert(db, {
+            id,
+            by,
+            ...(typeof v.note === 'string' ? { note: v.note } : {}),
+            now: new Date(),
+          });
+          if (!outcome.ok) {
+            const why = {
+              not_found: `no alert ${id}`,
+              already_acknowledged: `alert ${id} is already acknowledged`,
+              resolved: `alert ${id} is resolved`,
+            };
+            return fail(why[outcome.reason], 1);
+          }
+          io.stdout.write(
+            json ? `${JSON.stringify(alertJson(outcome.alert))}\n` : `acknowledged ${id} as ${by}\n`,
+          );
+          return 0;
+        }
+        default:
+          return fail(`unknown action ${action}`);
       }
-      default:
-        return fail(`unknown action ${action}`);
-    }
-  } catch (e) {
-    io.stderr.write(`ceasefire alerts ${action}: ${e instanceof Error ? e.message : String(e)}\n`);
-    return 1;
-  } finally {
-    await db.destroy();
-  }
+    },
+  );
 }

@@ -52,3 +52,49 @@ export function parseTime(value: string): Date | null {
   const t = Date.parse(value);
   return Number.isNaN(t) ? null : new Date(t);
 }
+
+/** What an operator command's action gets: its flags, positionals, the database and `fail`. */
+export interface OperatorAction {
+  readonly action: string;
+  readonly values: Record<string, string | boolean | undefined>;
+  readonly positionals: string[];
+  readonly db: Knex;
+  /** Writes the message (with the usage for code 2) and returns the exit code. */
+  fail(message: string, code?: number): number;
+}
+
+/**
+ * The frame every operator command shares: help, flag parsing, usage errors (exit 2), one
+ * database pool for the action, and a database failure reported as exit 1.
+ */
+export async function runOperatorCommand(
+  command: { name: string; usage: string; flags: Record<string, { type: 'string' | 'boolean' }> },
+  args: string[],
+  io: OperatorIo,
+  act: (a: OperatorAction) => Promise<number>,
+): Promise<number> {
+  const [action, ...rest] = args;
+  if (action === '--help' || action === '-h' || action === 'help') {
+    io.stdout.write(command.usage);
+    return 0;
+  }
+  const fail = (message: string, code = 2) => (
+    io.stderr.write(`ceasefire ${command.name}: ${message}\n${code === 2 ? command.usage : ''}`),
+    code
+  );
+  const flags = parseFlags(rest, { ...command.flags, help: { type: 'boolean' } });
+  if ('error' in flags) return fail(flags.error);
+  if (action === undefined || flags.values.help) {
+    io.stdout.write(command.usage);
+    return action === undefined ? 2 : 0;
+  }
+  const db = operatorDb(io.env);
+  try {
+    return await act({ action, values: flags.values, positionals: flags.positionals, db, fail });
+  } catch (e) {
+    io.stderr.write(`ceasefire ${command.name} ${action}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  } finally {
+    await db.destroy();
+  }
+}
