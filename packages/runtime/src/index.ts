@@ -10,3 +10,4 @@ export * from './service.ts';
 export * from './topics.ts';
 export * from './lag.ts';
 export * from './auth.ts';
+export * from './rate-limit.ts';

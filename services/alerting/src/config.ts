@@ -3,6 +3,7 @@ import {
   baseConfigSchema,
   bool,
   durationMs,
+  perMinute,
   port,
   positiveInt,
   requireSaslTogether,
@@ -98,6 +99,10 @@ export const alertingConfigSchema = requireSaslTogether(
     OPERATOR_HOST: z.string().default('127.0.0.1'),
     /** Port of the operator API (0 picks a free one). */
     OPERATOR_PORT: port.default(8090),
+    /** Operator API requests a minute with the token; 0: no limit. */
+    OPERATOR_RATE_LIMIT_PER_MINUTE: perMinute.default(600),
+    /** Requests with a missing or wrong token a minute per address before it is refused; 0: no limit. */
+    OPERATOR_AUTH_FAILURES_PER_MINUTE: perMinute.default(30),
   }),
 ).superRefine((c, ctx) => {
   if (c.WEBHOOK_URL && !c.WEBHOOK_SECRET)

@@ -1,4 +1,4 @@
-import { bearerToken, tokenMatches } from '@ceasefire/runtime';
+import { guardRequests } from '@ceasefire/runtime';
 import {
   getAgreement,
   getAlert,
@@ -29,6 +29,10 @@ export interface OperatorApiOptions {
   readonly db: Knex;
   /** Every request carries `Authorization: Bearer <token>`. */
   readonly token: string;
+  /** Requests a minute with the token (0: no limit). */
+  readonly rateLimitPerMinute: number;
+  /** Requests with a missing or wrong token a minute per address before it is refused (0: no limit). */
+  readonly authFailuresPerMinute: number;
   readonly logger: Logger;
   readonly clock?: () => Date;
 }
@@ -70,10 +74,13 @@ export function buildOperatorApi(options: OperatorApiOptions): FastifyInstance {
   const clock = options.clock ?? (() => new Date());
   const app = Fastify({ logger: false, bodyLimit: 64 * 1024 });
 
-  app.addHook('onRequest', async (request, reply) => {
-    if (!tokenMatches(bearerToken(request.headers.authorization), options.token)) {
-      return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'unauthorized' });
-    }
+  guardRequests(app, {
+    token: options.token,
+    realm: 'ceasefire-operator',
+    perMinute: options.rateLimitPerMinute,
+    authFailuresPerMinute: options.authFailuresPerMinute,
+    names: { perMinute: 'OPERATOR_RATE_LIMIT_PER_MINUTE', authFailuresPerMinute: 'OPERATOR_AUTH_FAILURES_PER_MINUTE' },
+    logger: options.logger,
   });
 
   app.setErrorHandler((err: { statusCode?: number; message?: string; code?: string }, _request, reply) => {

@@ -123,7 +123,7 @@ async function main(): Promise<void> {
   ctx.lifecycle.add('scheduler', () => ticker.stop());
 
   if (config.OPERATOR_TOKEN) {
-    const api = buildOperatorApi({ db: ctx.db, token: config.OPERATOR_TOKEN, logger });
+    const api = buildOperatorApi({ db: ctx.db, token: config.OPERATOR_TOKEN, rateLimitPerMinute: config.OPERATOR_RATE_LIMIT_PER_MINUTE, authFailuresPerMinute: config.OPERATOR_AUTH_FAILURES_PER_MINUTE, logger });
     await api.listen({ host: config.OPERATOR_HOST, port: config.OPERATOR_PORT });
     ctx.lifecycle.add('operator API', () => api.close());
     const address = api.server.address();

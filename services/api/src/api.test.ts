@@ -21,7 +21,7 @@ beforeAll(async () => {
   // A pool that is never used: every request here is answered before a query.
   db = createDb({ databaseUrl: 'postgres://nobody@127.0.0.1:1/none' });
   const logger = createLogger({ service: 'api-test', level: 'silent' });
-  app = await buildApiApp({ db, token: TOKEN, logger, hub: createAlertHub(logger), profiles: [KG_TJ_PROFILE], defaultProfile: 'kg-tj', heartbeatMs: 1000 });
+  app = await buildApiApp({ db, token: TOKEN, rateLimitPerMinute: 0, authFailuresPerMinute: 0, logger, hub: createAlertHub(logger), profiles: [KG_TJ_PROFILE], defaultProfile: 'kg-tj', heartbeatMs: 1000 });
 });
 
 afterAll(async () => {
@@ -77,6 +77,58 @@ describe('api app', () => {
   });
 });
 
+describe('rate limits', () => {
+  // Small limits on an app of its own, listening, so that a live stream can be held open.
+  let limited: FastifyInstance;
+  let base: string;
+  const hub = createAlertHub(createLogger({ service: 'api-test', level: 'silent' }));
+
+  beforeAll(async () => {
+    const logger = createLogger({ service: 'api-test', level: 'silent' });
+    limited = await buildApiApp({ db, token: TOKEN, rateLimitPerMinute: 4, authFailuresPerMinute: 3, logger, hub, profiles: [KG_TJ_PROFILE], defaultProfile: 'kg-tj', heartbeatMs: 1000 });
+    base = await limited.listen({ host: '127.0.0.1', port: 0 });
+  });
+  afterAll(async () => {
+    await limited.close();
+  });
+
+  it('answers a burst over the limit 429 with Retry-After, after letting the requests under it through, and never cuts an open stream', async () => {
+    const controller = new AbortController();
+    // The stream's opening is the first of the token's 4 requests.
+    const stream = await fetch(`${base}/v1/alerts/stream`, { headers: auth, signal: controller.signal });
+    expect(stream.status).toBe(200);
+    const reader = stream.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    const until = async (pattern: RegExp) => {
+      while (!pattern.test(buffer)) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error(`stream ended: ${buffer}`);
+        buffer += value;
+      }
+    };
+    await until(/event: ready/);
+
+    for (let i = 0; i < 3; i++) expect((await fetch(`${base}/v1/gazetteer`, { headers: auth })).status).toBe(200);
+    const over = await fetch(`${base}/v1/gazetteer`, { headers: auth });
+    expect(over.status).toBe(429);
+    expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await over.json()).toMatchObject({ error: 'rate_limited', limit: 'API_RATE_LIMIT_PER_MINUTE', max: 4 });
+    // A new stream is refused like any other request, the open one goes on.
+    expect((await fetch(`${base}/v1/alerts/stream`, { headers: auth })).status).toBe(429);
+    hub.publish({ id: 'msg-after-limit', data: { alert_id: 'al_after_limit' } } as unknown as Parameters<typeof hub.publish>[0]);
+    await until(/al_after_limit/);
+    controller.abort();
+  });
+
+  it('throttles a flood of bad tokens to 429 well before the token limit', async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 6; i++) codes.push((await limited.inject({ url: '/v1/gazetteer', headers: { authorization: `Bearer guess-${i}-0123456789` }, remoteAddress: '10.1.1.1' })).statusCode);
+    expect(codes).toEqual([401, 401, 401, 429, 429, 429]);
+    const res = await limited.inject({ url: '/v1/gazetteer', remoteAddress: '10.1.1.1' });
+    expect(res.json()).toMatchObject({ error: 'rate_limited', limit: 'API_AUTH_FAILURES_PER_MINUTE', max: 3 });
+  });
+});
+
 describe('cursors', () => {
   it('round-trip a position and refuse anything else', () => {
     const at = new Date('2022-09-16T00:00:00Z');
@@ -91,13 +143,14 @@ describe('cursors', () => {
 describe('config', () => {
   it('has safe defaults and names the variable to fix', () => {
     const c = loadConfig(apiConfigSchema, { API_TOKEN: TOKEN });
-    expect(c).toMatchObject({ API_HTTP_HOST: '127.0.0.1', API_HTTP_PORT: 8082, API_PROFILE: 'kg-tj', API_SSE_HEARTBEAT_MS: 15_000 });
+    expect(c).toMatchObject({ API_HTTP_HOST: '127.0.0.1', API_HTTP_PORT: 8082, API_PROFILE: 'kg-tj', API_SSE_HEARTBEAT_MS: 15_000, API_RATE_LIMIT_PER_MINUTE: 1200, API_AUTH_FAILURES_PER_MINUTE: 30 });
+    expect(loadConfig(apiConfigSchema, { API_TOKEN: TOKEN, API_RATE_LIMIT_PER_MINUTE: '0' }).API_RATE_LIMIT_PER_MINUTE).toBe(0);
     try {
-      loadConfig(apiConfigSchema, { API_TOKEN: 'short', API_HTTP_PORT: 'x' });
+      loadConfig(apiConfigSchema, { API_TOKEN: 'short', API_HTTP_PORT: 'x', API_AUTH_FAILURES_PER_MINUTE: '-1' });
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(ConfigError);
-      expect((e as ConfigError).problems.map((p) => p.variable).sort()).toEqual(['API_HTTP_PORT', 'API_TOKEN']);
+      expect((e as ConfigError).problems.map((p) => p.variable).sort()).toEqual(['API_AUTH_FAILURES_PER_MINUTE', 'API_HTTP_PORT', 'API_TOKEN']);
     }
   });
 });

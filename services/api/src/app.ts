@@ -20,7 +20,7 @@ import {
   type Keyset,
 } from '@ceasefire/db';
 import type { ConflictProfile } from '@ceasefire/extraction';
-import { bearerToken, classifyError, type Logger, tokenMatches } from '@ceasefire/runtime';
+import { classifyError, guardRequests, type Logger } from '@ceasefire/runtime';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
@@ -77,6 +77,10 @@ export interface ApiAppOptions {
   db: Knex;
   /** Every /v1 request carries `Authorization: Bearer <token>`. */
   token: string;
+  /** Requests a minute with the token, and per address for the dashboard's files (0: no limit). */
+  rateLimitPerMinute: number;
+  /** Requests with a missing or wrong token a minute per address before it is refused (0: no limit). */
+  authFailuresPerMinute: number;
   logger: Logger;
   /** Live alerts for /v1/alerts/stream. */
   hub: AlertHub;
@@ -173,13 +177,15 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
     },
   });
 
-  app.addHook('onRequest', async (req, reply) => {
-    if (!req.url.startsWith('/v1/')) return undefined;
-    if (!tokenMatches(bearerToken(req.headers.authorization), options.token)) {
-      reply.header('www-authenticate', 'Bearer realm="ceasefire-api"');
-      return problem(reply, 401, 'unauthorized', 'a valid bearer token is required');
-    }
-    return undefined;
+  // The live stream counts once, when it opens (the guard runs before the route's handler).
+  guardRequests(app, {
+    token: options.token,
+    realm: 'ceasefire-api',
+    perMinute: options.rateLimitPerMinute,
+    authFailuresPerMinute: options.authFailuresPerMinute,
+    names: { perMinute: 'API_RATE_LIMIT_PER_MINUTE', authFailuresPerMinute: 'API_AUTH_FAILURES_PER_MINUTE' },
+    needsToken: (req) => req.url.startsWith('/v1/'),
+    logger: options.logger,
   });
 
   app.addHook('onResponse', async (req, reply) => {

@@ -39,6 +39,8 @@ async function main(): Promise<void> {
   const app = await buildApiApp({
     db: ctx.db,
     token: config.API_TOKEN,
+    rateLimitPerMinute: config.API_RATE_LIMIT_PER_MINUTE,
+    authFailuresPerMinute: config.API_AUTH_FAILURES_PER_MINUTE,
     logger,
     hub,
     profiles: PROFILES,

@@ -1,4 +1,4 @@
-import { baseConfigSchema, bool, durationMs, port, positiveInt, requireSaslTogether } from '@ceasefire/runtime';
+import { baseConfigSchema, bool, durationMs, perMinute, port, positiveInt, requireSaslTogether } from '@ceasefire/runtime';
 import { z } from 'zod';
 
 /** The ingester's environment. */
@@ -13,6 +13,10 @@ export const ingesterConfigSchema = requireSaslTogether(
     HTTP_BODY_LIMIT_BYTES: positiveInt.default(1_048_576),
     /** Most statements in one batch request. */
     HTTP_BATCH_MAX: positiveInt.default(500),
+    /** Requests a minute with the ingest token (all sources share it); 0: no limit. */
+    HTTP_RATE_LIMIT_PER_MINUTE: perMinute.default(120_000),
+    /** Requests with a missing or wrong token a minute per address before it is refused; 0: no limit. */
+    HTTP_AUTH_FAILURES_PER_MINUTE: perMinute.default(30),
     /** Feeds to poll: comma-separated `url` or `url|Agency name`. Empty: no polling. */
     FEEDS: z.string().default(''),
     FEED_INTERVAL_MS: durationMs.default(60_000),

@@ -1,4 +1,4 @@
-import { bearerToken, classifyError, tokenMatches } from '@ceasefire/runtime';
+import { classifyError, guardRequests } from '@ceasefire/runtime';
 import type { Ingestor, IngestOutcome } from '@ceasefire/ingest';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
@@ -11,6 +11,10 @@ export interface HttpApiOptions {
   bodyLimit: number;
   /** Most statements in one batch request. */
   batchMax: number;
+  /** Requests a minute with the token (0: no limit). */
+  rateLimitPerMinute: number;
+  /** Requests with a missing or wrong token a minute per address before it is refused (0: no limit). */
+  authFailuresPerMinute: number;
   logger: Logger;
 }
 
@@ -101,12 +105,13 @@ export function buildHttpApi(options: HttpApiOptions): FastifyInstance {
     },
   );
 
-  app.addHook('onRequest', async (req, reply) => {
-    if (!tokenMatches(bearerToken(req.headers.authorization), options.token)) {
-      reply.header('www-authenticate', 'Bearer realm="ceasefire-ingest"');
-      return problem(reply, 401, 'unauthorized', 'a valid bearer token is required');
-    }
-    return undefined;
+  guardRequests(app, {
+    token: options.token,
+    realm: 'ceasefire-ingest',
+    perMinute: options.rateLimitPerMinute,
+    authFailuresPerMinute: options.authFailuresPerMinute,
+    names: { perMinute: 'HTTP_RATE_LIMIT_PER_MINUTE', authFailuresPerMinute: 'HTTP_AUTH_FAILURES_PER_MINUTE' },
+    logger: options.logger,
   });
 
   app.setErrorHandler((err: FastifyError, req, reply) => {

@@ -35,6 +35,8 @@ async function main(): Promise<void> {
       token: config.INGEST_TOKEN,
       bodyLimit: config.HTTP_BODY_LIMIT_BYTES,
       batchMax: config.HTTP_BATCH_MAX,
+      rateLimitPerMinute: config.HTTP_RATE_LIMIT_PER_MINUTE,
+      authFailuresPerMinute: config.HTTP_AUTH_FAILURES_PER_MINUTE,
       logger,
     });
     const address = await app.listen({ host: config.HTTP_HOST, port: config.HTTP_PORT });
