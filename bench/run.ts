@@ -167,7 +167,8 @@ const common = {
   ...(process.env.KAFKA_PARTITIONS_CONCURRENTLY ? { KAFKA_PARTITIONS_CONCURRENTLY: process.env.KAFKA_PARTITIONS_CONCURRENTLY } : {}),
 };
 const nodeArgs = (name: string) => (args.profile ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${path.resolve(args.profile, name)}`] } : {});
-const ingester = await startWorker('ingester', { ...common, INGEST_TOKEN: token, HTTP_PORT: String(httpPort) }, nodeArgs('ingester'));
+// No rate limit: the benchmark measures what the pipeline can take, not what callers are allowed.
+const ingester = await startWorker('ingester', { ...common, INGEST_TOKEN: token, HTTP_PORT: String(httpPort), HTTP_RATE_LIMIT_PER_MINUTE: '0' }, nodeArgs('ingester'));
 const base = `http://127.0.0.1:${httpPort}`;
 const procs: Record<string, () => number[]> = {
   ingester: () => [ingester.child.pid!],
