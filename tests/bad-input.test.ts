@@ -9,12 +9,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { statementsTopic, violationEventsTopic } from '@ceasefire/contracts';
-import { createDb } from '@ceasefire/db';
 import type { Admin, Producer } from '@ceasefire/runtime';
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestCommand } from '../packages/cli/src/commands/ingest.ts';
-import { createPrivateTopics, deleteTopicsWithPrefix, eventually, privateSchema, services, testKafka } from './support/harness.ts';
+import { eventually, privateStage, type PrivateStage } from './support/harness.ts';
 import { freePort, repoRoot, startWorker, stopAllWorkers, type WorkerProcess } from './support/workers.ts';
 
 const TOKEN = 'bad-input-token-0123456789';
@@ -23,7 +22,7 @@ const BATCH_MAX = 50;
 let admin: Admin;
 let producer: Producer;
 let prefix: string;
-let schema: { schema: string; drop(): Promise<void> };
+let stage: PrivateStage;
 let db: Knex;
 let api: string;
 let watchDir: string;
@@ -84,12 +83,8 @@ function expectAllAlive() {
 }
 
 beforeAll(async () => {
-  const kafka = testKafka('bad-input-test');
-  admin = await kafka.admin();
-  producer = await kafka.producer();
-  prefix = await createPrivateTopics(admin, 'badin');
-  schema = await privateSchema('badin');
-  db = createDb({ databaseUrl: services().databaseUrl, schema: schema.schema });
+  stage = await privateStage('badin');
+  ({ admin, producer, prefix, db } = stage);
   watchDir = await mkdtemp(path.join(tmpdir(), 'ceasefire-badin-'));
   feedServer = createServer((req, res) => {
     const body = FEEDS[req.url ?? ''];
@@ -99,13 +94,7 @@ beforeAll(async () => {
   const feedPort = await freePort();
   await new Promise<void>((r) => feedServer.listen(feedPort, '127.0.0.1', r));
   feedBase = `http://127.0.0.1:${feedPort}`;
-  const env = {
-    KAFKA_BROKERS: services().brokers.join(','),
-    DATABASE_URL: services().databaseUrl,
-    DATABASE_SCHEMA: schema.schema,
-    TOPIC_PREFIX: prefix,
-    KAFKA_SESSION_TIMEOUT_MS: '8000',
-  };
+  const env = stage.env;
   const httpPort = await freePort();
   api = `http://127.0.0.1:${httpPort}`;
   workers.push(
@@ -130,13 +119,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await stopAllWorkers();
   feedServer?.close();
-  await producer?.disconnect();
-  await db?.destroy();
-  await schema?.drop();
-  if (admin) {
-    await deleteTopicsWithPrefix(admin, prefix);
-    await admin.disconnect();
-  }
+  await stage?.close();
 });
 
 /** One hostile input through the HTTP API, with the answer it must get. */
@@ -267,7 +250,7 @@ describe('the CLI', () => {
       stdin,
       stdout: sink(out) as unknown as NodeJS.WritableStream,
       stderr: sink(err) as unknown as NodeJS.WritableStream,
-      env: { KAFKA_BROKERS: services().brokers.join(','), DATABASE_URL: services().databaseUrl, DATABASE_SCHEMA: schema.schema, TOPIC_PREFIX: prefix },
+      env: stage.env,
       root: repoRoot,
     });
     expect(code).toBe(1);

@@ -3,22 +3,12 @@
 // published on the events topic; a SIGKILL mid-batch leaves neither gaps nor duplicates; a
 // poison message goes to the DLQ while the rest flows; a replay supersedes older events.
 import { statementsTopic, violationEventsTopic } from '@ceasefire/contracts';
-import { createDb } from '@ceasefire/db';
 import { EXTRACTOR_VERSION, extract } from '@ceasefire/extraction';
 import type { Admin, Producer } from '@ceasefire/runtime';
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replayCommand } from '../packages/cli/src/commands/replay.ts';
-import {
-  createPrivateTopics,
-  deleteTopicsWithPrefix,
-  eventually,
-  privateSchema,
-  readTopicWithKcat,
-  services,
-  testKafka,
-  topicSize,
-} from './support/harness.ts';
+import { eventually, privateStage, type PrivateStage, readTopicWithKcat, topicSize } from './support/harness.ts';
 import { freePort, repoRoot, startWorker, stopAllWorkers, type WorkerProcess } from './support/workers.ts';
 import seed from './fixtures/seed-statement.json' with { type: 'json' };
 
@@ -26,7 +16,7 @@ const TOKEN = 'classifier-test-token-000000';
 let admin: Admin;
 let producer: Producer;
 let prefix: string;
-let schema: { schema: string; drop(): Promise<void> };
+let stage: PrivateStage;
 let db: Knex;
 let api: string;
 let env: Record<string, string>;
@@ -54,36 +44,18 @@ function generated(n: number) {
 }
 
 beforeAll(async () => {
-  const kafka = testKafka('classifier-test');
-  admin = await kafka.admin();
-  producer = await kafka.producer();
-  prefix = await createPrivateTopics(admin, 'classify');
-  schema = await privateSchema('classify');
-  db = createDb({ databaseUrl: services().databaseUrl, schema: schema.schema });
+  stage = await privateStage('classify');
+  ({ admin, producer, prefix, db } = stage);
   const httpPort = await freePort();
   api = `http://127.0.0.1:${httpPort}`;
-  env = {
-    KAFKA_BROKERS: services().brokers.join(','),
-    DATABASE_URL: services().databaseUrl,
-    DATABASE_SCHEMA: schema.schema,
-    TOPIC_PREFIX: prefix,
-    CLASSIFIER_GROUP_ID: `${prefix}classifier`,
-    // A SIGKILLed member holds its partitions until its session expires.
-    KAFKA_SESSION_TIMEOUT_MS: '8000',
-  };
+  env = { ...stage.env, CLASSIFIER_GROUP_ID: `${prefix}classifier` };
   await startWorker('ingester', { ...env, INGEST_TOKEN: TOKEN, HTTP_PORT: String(httpPort) });
   classifier = await startWorker('classifier', env);
 });
 
 afterAll(async () => {
   await stopAllWorkers();
-  await producer?.disconnect();
-  await db?.destroy();
-  await schema?.drop();
-  if (admin) {
-    await deleteTopicsWithPrefix(admin, prefix);
-    await admin.disconnect();
-  }
+  await stage?.close();
 });
 
 describe('classifier', () => {

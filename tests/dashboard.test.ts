@@ -5,22 +5,21 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { alertsTopic, encodeMessage } from '@ceasefire/contracts';
-import { createDb, getAlert } from '@ceasefire/db';
-import type { Admin, Producer } from '@ceasefire/runtime';
+import { getAlert } from '@ceasefire/db';
+import type { Producer } from '@ceasefire/runtime';
 import type { Knex } from 'knex';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browser.ts';
 import { addLiveBreach, alertMessageOf, populateEventStore, type Fixture } from './support/event-store-fixture.ts';
-import { createPrivateTopics, deleteTopicsWithPrefix, eventually, privateSchema, services, testKafka } from './support/harness.ts';
+import { eventually, privateStage, type PrivateStage } from './support/harness.ts';
 import { freePort, repoRoot, startWorker, stopAllWorkers } from './support/workers.ts';
 
 const TOKEN = 'test-dashboard-token-0123456789';
 const artifacts = path.join(repoRoot, 'tests/artifacts');
-let admin: Admin;
 let producer: Producer;
 let prefix: string;
-let schema: { schema: string; drop(): Promise<void> };
+let stage: PrivateStage;
 let db: Knex;
 let base: string;
 let fx: Fixture;
@@ -31,20 +30,13 @@ const outside: string[] = [];
 
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
-  const kafka = testKafka('dashboard-test');
-  admin = await kafka.admin();
-  producer = await kafka.producer();
-  prefix = await createPrivateTopics(admin, 'dash');
-  schema = await privateSchema('dash');
-  db = createDb({ databaseUrl: services().databaseUrl, schema: schema.schema });
+  stage = await privateStage('dash');
+  ({ producer, prefix, db } = stage);
   fx = await populateEventStore(db);
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   await startWorker('api', {
-    KAFKA_BROKERS: services().brokers.join(','),
-    DATABASE_URL: services().databaseUrl,
-    DATABASE_SCHEMA: schema.schema,
-    TOPIC_PREFIX: prefix,
+    ...stage.env,
     API_TOKEN: TOKEN,
     API_HTTP_PORT: String(port),
   });
@@ -61,11 +53,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await stopAllWorkers();
-  await producer?.disconnect();
-  if (admin && prefix) await deleteTopicsWithPrefix(admin, prefix);
-  await admin?.disconnect();
-  await db?.destroy();
-  await schema?.drop();
+  await stage?.close();
 });
 
 describe('dashboard', () => {
@@ -114,12 +102,7 @@ describe('dashboard', () => {
   });
 
   it('shows a statement ingested over HTTP live as an alert and an incident, through the three workers', async () => {
-    const env = {
-      KAFKA_BROKERS: services().brokers.join(','),
-      DATABASE_URL: services().databaseUrl,
-      DATABASE_SCHEMA: schema.schema,
-      TOPIC_PREFIX: prefix,
-    };
+    const env = stage.env;
     const ingestPort = await freePort();
     await Promise.all([
       startWorker('ingester', { ...env, INGEST_TOKEN: TOKEN, HTTP_PORT: String(ingestPort) }),

@@ -3,18 +3,17 @@
 // over once the session expires; every statement ends up with its events stored exactly once.
 // Assignments are read from each worker's log (the client logs every join with its assignment).
 import { statementsTopic } from '@ceasefire/contracts';
-import { createDb } from '@ceasefire/db';
 import { extract } from '@ceasefire/extraction';
 import type { Admin } from '@ceasefire/runtime';
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrivateTopics, deleteTopicsWithPrefix, eventually, privateSchema, services, testKafka } from './support/harness.ts';
+import { eventually, privateStage, type PrivateStage } from './support/harness.ts';
 import { freePort, startWorker, stopAllWorkers, type WorkerProcess } from './support/workers.ts';
 
 const TOKEN = 'scale-out-test-token-0000000';
 let admin: Admin;
 let prefix: string;
-let schema: { schema: string; drop(): Promise<void> };
+let stage: PrivateStage;
 let db: Knex;
 let api: string;
 let env: Record<string, string>;
@@ -55,32 +54,17 @@ function handledPartitions(worker: WorkerProcess): Set<number> {
 }
 
 beforeAll(async () => {
-  admin = await testKafka('scale-out-test').admin();
-  prefix = await createPrivateTopics(admin, 'scaleout');
-  schema = await privateSchema('scaleout');
-  db = createDb({ databaseUrl: services().databaseUrl, schema: schema.schema });
+  stage = await privateStage('scaleout');
+  ({ admin, prefix, db } = stage);
   const httpPort = await freePort();
   api = `http://127.0.0.1:${httpPort}`;
-  env = {
-    KAFKA_BROKERS: services().brokers.join(','),
-    DATABASE_URL: services().databaseUrl,
-    DATABASE_SCHEMA: schema.schema,
-    TOPIC_PREFIX: prefix,
-    CLASSIFIER_GROUP_ID: `${prefix}classifier`,
-    // A SIGKILLed member holds its partitions until its session expires.
-    KAFKA_SESSION_TIMEOUT_MS: '8000',
-  };
+  env = { ...stage.env, CLASSIFIER_GROUP_ID: `${prefix}classifier` };
   await startWorker('ingester', { ...env, INGEST_TOKEN: TOKEN, HTTP_PORT: String(httpPort) });
 });
 
 afterAll(async () => {
   await stopAllWorkers();
-  await db?.destroy();
-  await schema?.drop();
-  if (admin) {
-    await deleteTopicsWithPrefix(admin, prefix);
-    await admin.disconnect();
-  }
+  await stage?.close();
 });
 
 describe('scale-out', () => {

@@ -2,7 +2,8 @@
 // topic and group names per test file, and clean-up of every client a test opens.
 import { randomBytes } from 'node:crypto';
 import { allTopics } from '@ceasefire/contracts';
-import { createKafkaClient, createLogger, ensureTopics, type Admin, type KafkaClient, type Logger } from '@ceasefire/runtime';
+import { createKafkaClient, createLogger, ensureTopics, type Admin, type KafkaClient, type Logger, type Producer } from '@ceasefire/runtime';
+import type { Knex } from 'knex';
 import { inject } from 'vitest';
 
 export interface TestServices {
@@ -86,4 +87,53 @@ export async function readTopicWithKcat(topic: string, expected?: number, timeou
 /** Sum of the log-end offsets of a topic: how many messages it holds. */
 export async function topicSize(admin: Admin, topic: string): Promise<number> {
   return (await admin.endOffsets(topic)).reduce((n, p) => n + Number(p.offset), 0);
+}
+
+/**
+ * What most integration test files start from: the catalog's topics under a private prefix, a
+ * private migrated schema with a pool on it, an admin and a producer, and the environment every
+ * worker of the file shares. `close` releases all of it (after the workers are stopped).
+ */
+export interface PrivateStage {
+  admin: Admin;
+  producer: Producer;
+  prefix: string;
+  schema: string;
+  db: Knex;
+  /** KAFKA_BROKERS, DATABASE_URL, DATABASE_SCHEMA, TOPIC_PREFIX and a short session timeout. */
+  env: Record<string, string>;
+  close(): Promise<void>;
+}
+
+export async function privateStage(label: string): Promise<PrivateStage> {
+  const { createDb } = await import('@ceasefire/db');
+  const kafka = testKafka(`${label}-test`);
+  const admin = await kafka.admin();
+  const producer = await kafka.producer();
+  const prefix = `${uniqueName(label)}.`;
+  await ensureTopics(admin, allTopics, { prefix });
+  const schema = await privateSchema(label);
+  const db = createDb({ databaseUrl: services().databaseUrl, schema: schema.schema });
+  return {
+    admin,
+    producer,
+    prefix,
+    schema: schema.schema,
+    db,
+    env: {
+      KAFKA_BROKERS: services().brokers.join(','),
+      DATABASE_URL: services().databaseUrl,
+      DATABASE_SCHEMA: schema.schema,
+      TOPIC_PREFIX: prefix,
+      // A SIGKILLed member holds its partitions until its session expires.
+      KAFKA_SESSION_TIMEOUT_MS: '8000',
+    },
+    close: async () => {
+      await producer.disconnect();
+      await db.destroy();
+      await schema.drop();
+      await deleteTopicsWithPrefix(admin, prefix);
+      await admin.disconnect();
+    },
+  };
 }
