@@ -34,6 +34,8 @@ import {
   type Receiver,
 } from './support/alerting.ts';
 import { freePort, startWorker, type WorkerProcess } from './support/workers.ts';
+import { createLogger } from '@ceasefire/runtime';
+import { buildOperatorApi } from '../services/alerting/src/http.ts';
 import {
   createPrivateTopics,
   deleteTopicsWithPrefix,
@@ -437,6 +439,33 @@ describe('alerting worker', () => {
       agreements: Array<{ id: string }>;
     };
     expect(listed.agreements.map((a) => a.id)).toEqual(['ag_api']);
+  });
+
+  it('rate-limits the operator API: a burst over the limit and a flood of bad tokens get 429', async () => {
+    // The worker's API with small limits, on the test's event store (the limits are per process).
+    const limited = buildOperatorApi({
+      db,
+      token,
+      rateLimitPerMinute: 3,
+      authFailuresPerMinute: 2,
+      logger: createLogger({ service: 'alerting-test', level: 'silent' }),
+    });
+    const base = await limited.listen({ host: '127.0.0.1', port: 0 });
+    try {
+      const get = (auth: string) => fetch(`${base}/alerts?state=open`, { headers: { authorization: `Bearer ${auth}` } });
+      for (let i = 0; i < 3; i++) expect((await get(token)).status).toBe(200);
+      const over = await get(token);
+      expect(over.status).toBe(429);
+      expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(await over.json()).toMatchObject({ error: 'rate_limited', limit: 'OPERATOR_RATE_LIMIT_PER_MINUTE', max: 3 });
+
+      const codes: number[] = [];
+      for (let i = 0; i < 5; i++) codes.push((await get(`guess-${i}-0123456789abcdef`)).status);
+      expect(codes).toEqual([401, 401, 429, 429, 429]);
+      expect(await (await get('guess-5-0123456789abcdef')).json()).toMatchObject({ limit: 'OPERATOR_AUTH_FAILURES_PER_MINUTE', max: 2 });
+    } finally {
+      await limited.close();
+    }
   });
 
   it('proposes an agreement from a ceasefire_agreement event and alerts on a breach that arrived first', async () => {

@@ -171,6 +171,45 @@ describe('ingester HTTP API', () => {
   });
 });
 
+describe('ingester rate limits', () => {
+  // A second ingester with small limits (the first one's defaults do not get in the way of the
+  // tests above): the variables are parsed, the guard sits in front of every route.
+  let limited: string;
+  beforeAll(async () => {
+    const httpPort = await freePort();
+    limited = `http://127.0.0.1:${httpPort}`;
+    await startWorker('ingester', {
+      KAFKA_BROKERS: services().brokers.join(','),
+      DATABASE_URL: services().databaseUrl,
+      DATABASE_SCHEMA: schema.schema,
+      TOPIC_PREFIX: prefix,
+      INGEST_TOKEN: TOKEN,
+      HTTP_PORT: String(httpPort),
+      HTTP_RATE_LIMIT_PER_MINUTE: '3',
+      HTTP_AUTH_FAILURES_PER_MINUTE: '2',
+    });
+  });
+  const send = (token: string) =>
+    fetch(`${limited}/v1/statements`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(seed) });
+
+  it('takes statements under the limit and answers a burst over it 429 with Retry-After and the limit named', async () => {
+    for (let i = 0; i < 3; i++) expect((await send(TOKEN)).status).toBe(202);
+    const over = await send(TOKEN);
+    expect(over.status).toBe(429);
+    expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await over.json()).toMatchObject({ error: 'rate_limited', limit: 'HTTP_RATE_LIMIT_PER_MINUTE', max: 3 });
+  });
+
+  it('throttles a flood of bad tokens', async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 5; i++) codes.push((await send(`guess-${i}-0123456789abcdef`)).status);
+    expect(codes).toEqual([401, 401, 429, 429, 429]);
+    const refused = await send('guess-5-0123456789abcdef');
+    expect(await refused.json()).toMatchObject({ error: 'rate_limited', limit: 'HTTP_AUTH_FAILURES_PER_MINUTE', max: 2 });
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});
+
 describe('feed poller', () => {
   it('ingests new items once and sends conditional requests afterwards', async () => {
     const rows = await eventually(async () => {
