@@ -186,58 +186,8 @@ export async function acknowledgeAlert(
   });
 }
 
-/** An agreement as the API and `--json` show it (snake_case, ISO times). */
-export function agreementJson(a: AgreementRecord) {
-  return {
-    id: a.id,
-    name: a.name,
-    parties: a.parties,
-    level: a.level,
-    status: a.status,
-    starts_at: a.startsAt?.toISOString() ?? null,
-    start_zone: a.startZone,
-    ends_at: a.endsAt?.toISOString() ?? null,
-    superseded_by: a.supersededBy,
-    scope_areas: a.scopeAreas,
-    whole_border: a.wholeBorder,
-    terms: a.terms,
-    source: a.source,
-    source_statement_id: a.sourceStatementId,
-    source_event_id: a.sourceEventId,
-    registered_by: a.registeredBy,
-    announced_at: a.announcedAt?.toISOString() ?? null,
-    notes: a.notes,
-    created_at: a.createdAt.toISOString(),
-    updated_at: a.updatedAt.toISOString(),
-  };
-}
-
-/** An alert as the API and `--json` show it. */
-export function alertJson(a: AlertRecord) {
-  return {
-    id: a.id,
-    group_key: a.groupKey,
-    agreement_id: a.agreementId,
-    proposed_agreement: a.proposedAgreement,
-    area: a.area,
-    severity: a.severity,
-    state: a.state,
-    summary: a.summary,
-    event_count: a.eventCount,
-    incident_count: a.incidentCount,
-    killed: a.killed,
-    untimed_allegation: a.untimedAllegation,
-    escalations: a.escalations,
-    first_event_at: a.firstEventAt?.toISOString() ?? null,
-    last_event_at: a.lastEventAt?.toISOString() ?? null,
-    opened_at: a.openedAt.toISOString(),
-    updated_at: a.updatedAt.toISOString(),
-    acknowledged_at: a.acknowledgedAt?.toISOString() ?? null,
-    acknowledged_by: a.acknowledgedBy,
-    resolved_at: a.resolvedAt?.toISOString() ?? null,
-    last_notified_at: a.lastNotifiedAt?.toISOString() ?? null,
-  };
-}
+// The JSON form of agreements and alerts is shared with the read API and the CLI.
+export { agreementJson, alertJson } from '@ceasefire/db';
 
 /** A zod error as one line per problem, for 400 answers and CLI messages. */
 export function problemsOf(error: z.ZodError): string[] {

@@ -11,6 +11,7 @@ import type {
   StatementView,
   ViolationsPerDayArea,
 } from '@ceasefire/db';
+import { agreementJson as storedAgreementJson, alertJson as storedAlertJson } from '@ceasefire/db';
 import type { z } from 'zod';
 import type {
   AgreementJson,
@@ -151,25 +152,7 @@ export function violationsPerDayJson(v: ViolationsPerDayArea): z.input<typeof Vi
 
 export function agreementJson(a: AgreementRecord, breaches: BreachesPerAgreement | undefined): z.input<typeof AgreementJson> {
   return {
-    id: a.id,
-    name: a.name,
-    parties: a.parties,
-    level: a.level,
-    status: a.status,
-    starts_at: isoOrNull(a.startsAt),
-    start_zone: a.startZone,
-    ends_at: isoOrNull(a.endsAt),
-    superseded_by: a.supersededBy,
-    scope_areas: a.scopeAreas,
-    whole_border: a.wholeBorder,
-    terms: a.terms,
-    source: a.source,
-    source_statement_id: a.sourceStatementId,
-    registered_by: a.registeredBy,
-    announced_at: isoOrNull(a.announcedAt),
-    notes: a.notes,
-    created_at: iso(a.createdAt),
-    updated_at: iso(a.updatedAt),
+    ...storedAgreementJson(a),
     breaches: breaches
       ? {
           alerts: breaches.alerts,
@@ -186,30 +169,7 @@ export function agreementJson(a: AgreementRecord, breaches: BreachesPerAgreement
 }
 
 export function alertJson(a: AlertView): z.input<typeof AlertJson> {
-  return {
-    id: a.id,
-    group_key: a.groupKey,
-    agreement_id: a.agreementId,
-    agreement_name: a.agreementName,
-    proposed_agreement: a.proposedAgreement,
-    area: a.area,
-    severity: a.severity,
-    state: a.state,
-    summary: a.summary,
-    event_count: a.eventCount,
-    incident_count: a.incidentCount,
-    killed: a.killed,
-    untimed_allegation: a.untimedAllegation,
-    escalations: a.escalations,
-    first_event_at: isoOrNull(a.firstEventAt),
-    last_event_at: isoOrNull(a.lastEventAt),
-    opened_at: iso(a.openedAt),
-    updated_at: iso(a.updatedAt),
-    acknowledged_at: isoOrNull(a.acknowledgedAt),
-    acknowledged_by: a.acknowledgedBy,
-    resolved_at: isoOrNull(a.resolvedAt),
-    last_notified_at: isoOrNull(a.lastNotifiedAt),
-  };
+  return { ...storedAlertJson(a), agreement_name: a.agreementName };
 }
 
 export function transitionJson(t: AlertTransitionRecord): z.input<typeof TransitionJson> {

@@ -272,6 +272,7 @@ export const AgreementJson = z.object({
   terms: z.array(z.string()),
   source: z.string(),
   source_statement_id: z.string().nullable(),
+  source_event_id: z.string().nullable(),
   registered_by: z.string().nullable(),
   announced_at: Timestamp.nullable(),
   notes: z.string().nullable(),
