@@ -81,7 +81,8 @@ export function topicName(spec: { name: string }, prefix: string): string {
   return prefix + spec.name;
 }
 
-function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+/** Waits `ms`, or less when `signal` aborts (shutdown): backoffs never hold a worker's exit. */
+export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     if (signal.aborted) return resolve();
     const timer = setTimeout(done, ms);

@@ -5,7 +5,7 @@ import {
   recordDeliverySuccess,
   type DeliveryRecord,
 } from '@ceasefire/db';
-import { classifyError, type Logger } from '@ceasefire/runtime';
+import { abortableSleep, classifyError, type Logger } from '@ceasefire/runtime';
 import type { Knex } from 'knex';
 import { ChannelFailure, type Channel } from './channels/types.ts';
 
@@ -38,19 +38,6 @@ export function backoffDelay(
     policy.backoffInitialMs * 2 ** Math.min(Math.max(attempt - 1, 0), 30),
   );
   return Math.round(base / 2 + (base / 2) * random());
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 }
 
 /**
@@ -117,7 +104,7 @@ export class DeliveryWorker {
       if (claimed < this.policy.batchSize && !waker.woken) {
         const napping = new AbortController();
         waker.wake = () => napping.abort();
-        await sleep(this.policy.pollMs, AbortSignal.any([signal, napping.signal]));
+        await abortableSleep(this.policy.pollMs, AbortSignal.any([signal, napping.signal]));
         waker.wake = () => {};
       }
     }
