@@ -2,7 +2,7 @@
  * The extraction engine: statement in, attributed and located events out. Pure and
  * deterministic: the only notion of "now" is the statement's publication time.
  */
-import { agreementLevel, agreementTerms } from './agreements.ts';
+import { agreementLevel, agreementTerms, type TermMatch } from './agreements.ts';
 import { agencyOfSource, findAgencies, findParties, partyFrames, thirdPartyOf, type AgencyMention, type PartyMention } from './attribution.ts';
 import { casualtyTrigger, sentenceCasualties, type CasualtyFigures } from './casualties.ts';
 import {
@@ -14,16 +14,17 @@ import {
   type ClockMention,
   type DateMention,
   type PartOfDay,
+  type PublicationTime,
 } from './dates.ts';
-import { attackType, CODEBOOK, findTriggers, type WeaponMention } from './events.ts';
+import { attackType, CODEBOOK, findTriggers, type TriggerSet, type WeaponMention } from './events.ts';
 import { detectLanguage } from './lang.ts';
-import { findCues } from './negation.ts';
-import { findNumbers } from './numbers.ts';
-import { compileGazetteer, findPlaces, toExtracted, type PlaceMention } from './places.ts';
-import type { ConflictProfile, PartyDef } from './profile.ts';
+import { findCues, type Cues } from './negation.ts';
+import { findNumbers, type NumberMention } from './numbers.ts';
+import { compileGazetteer, findPlaces, toExtracted, type Gazetteer, type PlaceMention } from './places.ts';
+import type { AgencyDef, ConflictProfile, PartyDef } from './profile.ts';
 import { getProfile, selectProfile } from './profiles/index.ts';
 import { findAll, lower, patternSource, type Match } from './text/patterns.ts';
-import { segment, type Clause } from './text/segment.ts';
+import { segment, type Clause, type Segment, type Segmentation, type Sentence } from './text/segment.ts';
 import type {
   CasualtyReport,
   EventTime,
@@ -105,10 +106,19 @@ function insideScan<T extends { start: number; end: number }>(list: readonly T[]
  * Items of a list by the segment (clause or sentence) that contains them, computed once per
  * list: statements can be long, and filtering every list for every clause is quadratic.
  */
-function makeInside(segments: ReadonlyArray<{ start: number; end: number }>) {
-  const starts = segments.map((s) => s.start);
-  const cache = new Map<readonly unknown[], Map<number, unknown[]>>();
-  const find = (pos: number): number => {
+class SegmentIndex {
+  private readonly segments: ReadonlyArray<{ start: number; end: number }>;
+  private readonly starts: number[];
+  /** Per list: its items by segment index (undefined where a segment has none). */
+  private readonly cache = new Map<readonly unknown[], Array<unknown[] | undefined>>();
+
+  constructor(segments: ReadonlyArray<{ start: number; end: number }>) {
+    this.segments = segments;
+    this.starts = segments.map((s) => s.start);
+  }
+
+  private find(pos: number): number {
+    const starts = this.starts;
     let lo = 0;
     let hi = starts.length - 1;
     let ans = -1;
@@ -120,25 +130,30 @@ function makeInside(segments: ReadonlyArray<{ start: number; end: number }>) {
       } else hi = mid - 1;
     }
     return ans;
-  };
-  return <T extends { start: number; end: number }>(list: readonly T[], seg: { start: number; end: number }): T[] => {
-    const k = find(seg.start);
-    if (k < 0 || segments[k]?.start !== seg.start || segments[k]?.end !== seg.end) return insideScan(list, seg);
-    let m = cache.get(list);
-    if (!m) {
-      m = new Map();
+  }
+
+  /**
+   * The items of `list` inside `seg`. The array of a segment is shared between calls (drafts
+   * keep it); a segment without items gets a new empty array each time.
+   */
+  inside<T extends { start: number; end: number }>(list: readonly T[], seg: { start: number; end: number }): T[] {
+    const k = this.find(seg.start);
+    if (k < 0 || this.segments[k]?.start !== seg.start || this.segments[k]?.end !== seg.end) return insideScan(list, seg);
+    let bySegment = this.cache.get(list);
+    if (!bySegment) {
+      bySegment = new Array<unknown[] | undefined>(this.segments.length).fill(undefined);
       for (const item of list) {
-        const i = find(item.start);
-        const s = segments[i];
+        const i = this.find(item.start);
+        const s = this.segments[i];
         if (!s || item.end > s.end) continue;
-        const arr = m.get(i) ?? [];
-        arr.push(item);
-        m.set(i, arr);
+        const arr = bySegment[i];
+        if (arr) arr.push(item);
+        else bySegment[i] = [item];
       }
-      cache.set(list, m);
+      this.cache.set(list, bySegment);
     }
-    return (m.get(k) as T[] | undefined) ?? [];
-  };
+    return (bySegment[k] as T[] | undefined) ?? [];
+  }
 }
 
 function ev(field: EvidenceField, m: Match): Evidence {
@@ -184,51 +199,108 @@ function placeExclusionRe(p: ConflictProfile): RegExp {
   return re;
 }
 
-/** Extracts violation events and casualty reports from one statement. */
-export function extract(statement: StatementInput, profile?: ConflictProfile, options: ExtractOptions = {}): ExtractionResult {
+/** Everything about one statement that the clause and sentence passes read; one object shape. */
+interface Scan {
+  text: string;
+  low: string;
+  lang: string;
+  prof: ConflictProfile;
+  seg: Segmentation;
+  /** Headline and dateline: no events, agencies or places are read there. */
+  excluded: Segment[];
+  partyCodes: Set<string>;
+  source: AgencyDef | null;
+  agencies: AgencyMention[];
+  parties: PartyMention[];
+  statementReporter: Reporter;
+  statementReporterEvidence: Match | null;
+  issuerZone: PartyDef['zone'] | null;
+  pubOwnOffset: number | null;
+  offsetMin: number | null;
+  pub: PublicationTime;
+  pubLocalMin: number | null;
+  temporal: { dates: DateMention[]; clocks: ClockMention[] };
+  dates: DateMention[];
+  clocks: ClockMention[];
+  gazetteer: Gazetteer;
+  placeExclusion: RegExp;
+  places: PlaceMention[];
+  numbers: NumberMention[];
+  cues: Cues;
+  trig: TriggerSet;
+  terms: TermMatch[];
+  insideClause: SegmentIndex;
+  insideSentence: SegmentIndex;
+  /** The clause pass: drafts so far, and the day the latest clauses told of. */
+  drafts: Draft[];
+  ctx: { date: string | null; paragraph: number } | null;
+  lastEventDate: string | null;
+}
+
+function overlapsAny(list: readonly Segment[], m: Segment): boolean {
+  for (const x of list) if (m.start < x.end && x.start < m.end) return true;
+  return false;
+}
+
+function withinAny(list: readonly Segment[], m: Segment): boolean {
+  for (const x of list) if (m.start >= x.start && m.end <= x.end) return true;
+  return false;
+}
+
+/** Who issued the statement, and the span that says so. */
+function statementReporterOf(
+  statement: StatementInput,
+  text: string,
+  prof: ConflictProfile,
+  source: AgencyDef | null,
+  sourceThird: string | null,
+  agencies: readonly AgencyMention[],
+  parties: readonly PartyMention[],
+): { reporter: Reporter; evidence: Match | null } {
+  if (source && source.kind !== 'media') return { reporter: { agency: source.name, side: source.side ?? sourceThird }, evidence: null };
+  if (sourceThird) return { reporter: { agency: statement.source_agency ?? null, side: sourceThird }, evidence: null };
+  let official: AgencyMention | undefined;
+  for (const a of agencies) {
+    if (a.frame && a.agency.kind !== 'media' && a.side) {
+      official = a;
+      break;
+    }
+  }
+  if (official) return { reporter: { agency: official.agency.name, side: official.side }, evidence: official };
+  const f = partyFrames(text, parties, prof)[0];
+  if (f) return { reporter: { agency: source?.name ?? statement.source_agency ?? null, side: f.side }, evidence: f };
+  if (source) return { reporter: { agency: source.name, side: source.side }, evidence: null };
+  const first = agencies.find((a) => a.side);
+  return { reporter: { agency: first?.agency.name ?? statement.source_agency ?? null, side: first?.side ?? null }, evidence: null };
+}
+
+const PUB_OFFSET = /([+-]\d{2}:\d{2}|Z)$/;
+
+/** Reads a statement once: segments, reporter, time basis, and every scanner's mentions. */
+function scanStatement(statement: StatementInput, profile: ConflictProfile | undefined, options: ExtractOptions): Scan {
   const text = typeof statement.text === 'string' ? statement.text : '';
   const lang = detectLanguage(text, statement.language);
   const prof = profile ?? (options.profile_id ? getProfile(options.profile_id) : undefined) ?? selectProfile(text, statement.source_agency, undefined);
   const v = prof.vocabulary;
   const seg = segment(text);
   const low = lower(text);
-  const excluded = [
-    ...seg.paragraphs.filter((p) => p.headline).map((p) => ({ start: p.start, end: p.end })),
-    ...(seg.dateline ? [seg.dateline] : []),
-  ];
-  const inExcluded = (m: { start: number; end: number }): boolean => excluded.some((x) => m.start < x.end && x.start < m.end);
-  const withinExcluded = (m: { start: number; end: number }): boolean => excluded.some((x) => m.start >= x.start && m.end <= x.end);
-  const partyCodes = new Set(prof.parties.map((p) => p.code));
+  const excluded: Segment[] = [];
+  for (const p of seg.paragraphs) if (p.headline) excluded.push({ start: p.start, end: p.end });
+  if (seg.dateline) excluded.push(seg.dateline);
+  const partyCodes = partyCodesOf(prof);
 
   // Who issued the statement.
   const source = agencyOfSource(statement.source_agency, prof);
   const sourceThird = source?.kind === 'third_party' ? source.side : statement.source_agency ? thirdPartyOf(statement.source_agency, prof) : null;
   const contextSide = source?.side ?? sourceThird ?? null;
-  const agencies = findAgencies(text, prof, contextSide && partyCodes.has(contextSide) ? contextSide : null).filter((a) => !inExcluded(a));
+  const agencies = findAgencies(text, prof, contextSide && partyCodes.has(contextSide) ? contextSide : null).filter((a) => !overlapsAny(excluded, a));
   const parties = findParties(text, prof, agencies);
-  const officialFrames = agencies.filter((a) => a.frame && a.agency.kind !== 'media' && a.side);
-  let statementReporter: Reporter;
-  let statementReporterEvidence: Match | null = null;
-  if (source && source.kind !== 'media') statementReporter = { agency: source.name, side: source.side ?? sourceThird };
-  else if (sourceThird) statementReporter = { agency: statement.source_agency ?? null, side: sourceThird };
-  else if (officialFrames[0]) {
-    const f = officialFrames[0];
-    statementReporter = { agency: f.agency.name, side: f.side };
-    statementReporterEvidence = f;
-  } else if (partyFrames(text, parties, prof)[0]) {
-    const f = partyFrames(text, parties, prof)[0];
-    statementReporter = { agency: source?.name ?? statement.source_agency ?? null, side: f?.side ?? null };
-    statementReporterEvidence = f ?? null;
-  } else if (source) statementReporter = { agency: source.name, side: source.side };
-  else {
-    const first = agencies.find((a) => a.side);
-    statementReporter = { agency: first?.agency.name ?? statement.source_agency ?? null, side: first?.side ?? null };
-  }
+  const { reporter: statementReporter, evidence: statementReporterEvidence } = statementReporterOf(statement, text, prof, source, sourceThird, agencies, parties);
   const issuerSide = source?.kind === 'official' && source.side ? source.side : statementReporter.side;
 
   // Time zone: the issuer's; a third party's statement is read in the publication's own offset.
   const issuerZone = partyZone(prof, issuerSide && partyCodes.has(issuerSide) ? issuerSide : null);
-  const pubOffsetMatch = /([+-]\d{2}:\d{2}|Z)$/.exec((statement.published_at ?? '').trim());
+  const pubOffsetMatch = PUB_OFFSET.exec((statement.published_at ?? '').trim());
   const pubOwnOffset = pubOffsetMatch ? (pubOffsetMatch[1] === 'Z' ? 0 : parseOffset(pubOffsetMatch[1] ?? '')) : null;
   const offsetMin = issuerZone ? parseOffset(issuerZone.offset) : pubOwnOffset;
   const pubGiven = publicationTime(statement.published_at, offsetMin);
@@ -245,309 +317,561 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
       temporal = findTemporal(text, pub.date, zoneLabels);
     }
   }
-  const dates = temporal.dates.filter((d) => !inExcluded(d));
-  const clocks = temporal.clocks.filter((c) => !inExcluded(c));
+  const dates = temporal.dates.filter((d) => !overlapsAny(excluded, d));
+  const clocks = temporal.clocks.filter((c) => !overlapsAny(excluded, c));
   const gazetteer = compileGazetteer(prof);
-  const placeExclusion = placeExclusionRe(prof);
   // "the plenipotentiary in Batken region": a place inside an agency's name is no event place;
   // nor is a city naming a clock ("20:00 Bishkek time").
   const places = findPlaces(text, gazetteer).filter(
-    (p) => !inExcluded(p) && !agencies.some((a) => p.start >= a.start && p.end <= a.end) && !/^\s+time\b/i.test(text.slice(p.end, p.end + 6)),
+    (p) => !overlapsAny(excluded, p) && !agencies.some((a) => p.start >= a.start && p.end <= a.end) && !NAMES_CLOCK.test(text.slice(p.end, p.end + 6)),
   );
-  const numbers = findNumbers(text);
-  const cues = findCues(text, v);
-  const trig = findTriggers(text, v);
-  const terms = agreementTerms(text, v);
+  // A dated dateline ("SAMARKAND, 16.09.2022 /NIAT Khovar/.") dates its first paragraph; third
+  // parties speak of a conflict at large: their datelines date nothing.
+  let ctx: Scan['ctx'] = null;
+  const dl = seg.dateline;
+  if (dl && issuerSide !== null && partyCodes.has(issuerSide)) {
+    const datelineDate = temporal.dates.find((d) => d.start >= dl.start && d.end <= dl.end && d.date);
+    if (datelineDate) ctx = { date: datelineDate.date, paragraph: seg.paragraphs.find((p) => p.start <= dl.start && dl.start < p.end)?.index ?? -1 };
+  }
+  return {
+    text,
+    low,
+    lang,
+    prof,
+    seg,
+    excluded,
+    partyCodes,
+    source,
+    agencies,
+    parties,
+    statementReporter,
+    statementReporterEvidence,
+    issuerZone,
+    pubOwnOffset,
+    offsetMin,
+    pub,
+    pubLocalMin,
+    temporal,
+    dates,
+    clocks,
+    gazetteer,
+    placeExclusion: placeExclusionRe(prof),
+    places,
+    numbers: findNumbers(text),
+    cues: findCues(text, v),
+    trig: findTriggers(text, v),
+    terms: agreementTerms(text, v),
+    insideClause: new SegmentIndex(seg.clauses),
+    insideSentence: new SegmentIndex(seg.sentences),
+    drafts: [],
+    ctx,
+    lastEventDate: null,
+  };
+}
 
-  const insideClause = makeInside(seg.clauses);
-  const insideSentence = makeInside(seg.sentences);
-  const inside = insideClause;
-  const drafts: Draft[] = [];
-  // A dated dateline ("SAMARKAND, 16.09.2022 /NIAT Khovar/.") dates its first paragraph.
-  const datelineDate = seg.dateline ? temporal.dates.find((d) => d.start >= (seg.dateline?.start ?? 0) && d.end <= (seg.dateline?.end ?? 0) && d.date) : undefined;
-  const datelinePara = seg.dateline ? seg.paragraphs.find((p) => p.start <= (seg.dateline?.start ?? 0) && (seg.dateline?.start ?? 0) < p.end)?.index ?? -1 : -1;
-  // Third parties speak of a conflict at large: their datelines date nothing.
-  const partyIssuer = issuerSide !== null && partyCodes.has(issuerSide);
-  let ctx: { date: string | null; paragraph: number } | null = datelineDate && partyIssuer ? { date: datelineDate.date, paragraph: datelinePara } : null;
-  let lastEventDate: string | null = null;
+const NAMES_CLOCK = /^\s+time\b/i;
 
-  for (const clause of seg.clauses) {
-    if (withinExcluded(clause)) continue;
-    const sentence = seg.sentences[clause.sentence];
-    if (!sentence) continue;
-    const negated = inside(cues.negation, clause);
-    const modalStart = Math.min(...inside(cues.modal, clause).map((m) => m.start), Infinity);
-    const blame = inside(cues.blame, clause);
-    const active = (m: Match): boolean => m.start < modalStart && !blame.some((b) => m.start < b.end && b.start < m.end);
-    const cDates = inside(dates, clause);
-    const cClocks = inside(clocks, clause);
-    const cPlaces = inside(places, clause).filter((p) => {
-      const lowBefore = low.slice(Math.max(0, p.start - 60), p.start);
-      // The anchored test is costly; most contexts have none of its key words.
-      return !(PLACE_EXCLUSION_HINT.test(lowBefore) && placeExclusion.test(lowBefore));
-    });
-    const cParties = inside(parties, clause);
-    const cWeapons = inside(trig.weapons, clause);
-    const sentenceFrames = insideSentence(agencies, sentence).filter((a) => a.frame && a.side);
-    const frame = sentenceFrames.find((a) => a.agency.kind !== 'media') ?? null;
-    const reporter: Reporter = frame ? { agency: frame.agency.name, side: frame.side } : statementReporter;
-    const reporterEvidence = frame ?? statementReporterEvidence;
-    const created: Draft[] = [];
-    let mutualCache: boolean | null = null;
-    const mutual = (): boolean => (mutualCache ??= MUTUAL_BLAME.test(low.slice(sentence.start, sentence.end)));
-    const militaryNamed = inside(trig.military, clause).length > 0;
-    // "fired at a patrol near the village of X": with a military target named, a village that
-    // only locates it («у села», "near the village of") affects no civilians.
-    const civilianNamed = inside(trig.civilian, clause).some((m) => !(militaryNamed && locatesOnly(low, m)));
-    const borderSectionNamed = inside(trig.borderSection, clause).length > 0;
+const partyCodesCache = new WeakMap<ConflictProfile, Set<string>>();
+/** The parties' codes (shared, read-only). */
+function partyCodesOf(p: ConflictProfile): Set<string> {
+  let codes = partyCodesCache.get(p);
+  if (!codes) {
+    codes = new Set(p.parties.map((x) => x.code));
+    partyCodesCache.set(p, codes);
+  }
+  return codes;
+}
 
-    const resolveTime = (pos: number, agreement: boolean): Pick<Draft, 'date' | 'month' | 'part' | 'clock' | 'dateEvidence'> => {
-      const usable = cDates.filter((d) => d.kind !== 'part' && (d.role === 'event' || (agreement && d.role === 'reference')));
-      const dm: DateMention | null = nearest(usable, pos);
-      const partM = nearest(cDates.filter((d) => d.kind === 'part' && d.role === 'event'), pos);
-      const clock = nearest(cClocks.filter((c) => c.role === 'event'), pos);
-      let date: string | null = null;
-      let month: string | null = null;
-      let part: PartOfDay | null = dm?.part ?? partM?.part ?? null;
-      const evidence: Match[] = [];
-      if (dm) {
-        evidence.push(dm);
-        if (dm.kind === 'same_day' || dm.kind === 'anaphor') date = lastEventDate ?? ctx?.date ?? null;
-        else if (dm.kind === 'month') month = dm.month;
-        else date = dm.date;
-      } else if (clock || partM) {
-        date = lastEventDate ?? ctx?.date ?? null;
-        // A bare clock time in a statement with no other date: the day of publication, when
-        // that time had already come (the issuer's local clock).
-        if (!date && clock && pubLocalMin !== null && offsetMin !== null) {
-          const local = clock.hh * 60 + clock.mm + (clock.offset_min === null ? 0 : offsetMin - clock.offset_min);
-          if (local >= 0 && local <= pubLocalMin) date = pub.date;
-        }
-      } else if (ctx && ctx.paragraph === clause.paragraph) {
-        date = ctx.date;
-      }
-      if (partM) evidence.push(partM);
-      if (clock) evidence.push(clock);
-      // A night with a clock time after noon began the day before ("night of 16 to 17, at 23:10").
-      if (date && dm?.kind === 'night' && clock && clock.hh >= 12) date = addDays(date, -1);
-      if (clock) part = null;
-      return { date, month, part, clock, dateEvidence: evidence };
-    };
+/** What every draft of one clause shares: the clause's mentions, cues and reporter. */
+interface ClauseView {
+  clause: Clause;
+  sentence: Sentence;
+  negated: Match[];
+  /** Where modality starts ("demands to stop…"): triggers after it did not happen. */
+  modalStart: number;
+  blame: Match[];
+  cDates: DateMention[];
+  cClocks: ClockMention[];
+  cPlaces: PlaceMention[];
+  cParties: PartyMention[];
+  cWeapons: WeaponMention[];
+  reporter: Reporter;
+  reporterEvidence: Match | null;
+  /** Both sides blame each other in the sentence (computed on first use). */
+  mutual: boolean | null;
+  militaryNamed: boolean;
+  civilianNamed: boolean;
+  borderSectionNamed: boolean;
+}
 
-    const actorFor = (pos: number): { side: string | null; evidence: Match | null } => {
-      const explicit = cParties.find((p) => p.role === 'explicit_actor');
-      if (explicit) return { side: explicit.side, evidence: explicit };
-      const actors = cParties.filter((p) => p.role === 'actor');
-      const before = actors.filter((p) => p.start < pos);
-      const pick: PartyMention | undefined = before.at(-1) ?? actors.find((p) => p.start >= pos);
-      return pick ? { side: pick.side, evidence: pick } : { side: null, evidence: null };
-    };
-
-    const base = (type: EventType, trigger: Match, strength: Strength, agreement = false): Draft => {
-      const t = resolveTime(trigger.start, agreement);
-      const actor = agreement ? { side: null, evidence: null } : actorFor(trigger.start);
-      return {
-        type,
-        clause,
-        trigger,
-        strength,
-        ...t,
-        places: cPlaces,
-        actor: actor.side,
-        actorEvidence: actor.evidence,
-        reporter,
-        reporterEvidence,
-        weapons: cWeapons,
-        killed: null,
-        wounded: null,
-        displaced: null,
-        casualtyTotal: false,
-        zero: false,
-        casualtyEvidence: [],
-        civilians: civilianNamed ? true : militaryNamed ? false : null,
-        borderSection: borderSectionNamed,
-        agreementStart: null,
-        agreementTermsList: [],
-        agreementLevel: null,
-        agreementEvidence: [],
-        extraEvidence: negated.map((n) => ev('negation', n)),
-        merged: 0,
-        // Coordinated sides ("between Tajik and Kyrgyz troops") only give no actor; blame each
-        // other and the clash has none.
-        mutual: mutual(),
-      };
-    };
-
-    if (negated.length === 0) {
-      const incursions = inside(trig.incursion, clause).filter(active);
-      const buildups = inside(trig.buildup, clause).filter(active);
-      const against = AGAINST.test(low.slice(clause.start, clause.end));
-      const use = cWeapons.some((w) => w.start < modalStart) && ((incursions.length === 0 && buildups.length === 0) || against) ? inside(trig.weaponUse, clause).filter(active) : [];
-      const fire = [...inside(trig.fire, clause).filter(active), ...use];
-      const shelling = inside(trig.shelling, clause).filter(active);
-      const clash = inside(trig.clash, clause).filter(active);
-      // "infantry fighting vehicles" is a weapon, not fighting.
-      const attack = [...shelling, ...fire, ...clash.filter((m) => !cWeapons.some((w) => m.start < w.end && w.start < m.end))].sort((a, b) => a.start - b.start);
-      // Casualty figures with no attack word still tell of one (weak: it joins a told attack).
-      const casualty = attack.length === 0 ? casualtyTrigger(text, clause.start, clause.end, numbers) : null;
-      if (casualty && !inside(trig.fireExclusions, clause).length) {
-        const d = base('armed_clash', casualty, 'weak');
-        d.weapons = [];
-        // Casualty sentences name hospitals and home villages, not where the attack was; and
-        // their day is only their own.
-        d.places = [];
-        d.date = null;
-        d.part = null;
-        d.clock = null;
-        d.dateEvidence = [];
-        created.push(d);
-      }
-      const first = attack[0];
-      if (first) {
-        const activeWeapons = cWeapons.filter((w) => w.start < modalStart);
-        const type = attackType(activeWeapons, shelling.length > 0, fire.length > 0 || shelling.length > 0);
-        const hasActor = cParties.some((p) => p.role === 'actor' || p.role === 'explicit_actor');
-        const strong = activeWeapons.length > 0 || ((fire.length > 0 || shelling.length > 0) && hasActor);
-        const d = base(type, first, strong && !clause.introduces ? 'strong' : 'weak');
-        d.weapons = activeWeapons;
-        created.push(d);
-      }
-      const groups: Array<[EventType, Match[]]> = [
-        ['incursion', incursions],
-        ['military_buildup', buildups],
-        ['property_destruction', inside(trig.destruction, clause).filter(active)],
-      ];
-      for (const [type, list] of groups) {
-        const m = list[0];
-        if (!m) continue;
-        const d = base(type, m, 'strong');
-        if (type === 'incursion') d.civilians = null;
-        if (type === 'military_buildup') d.civilians = null;
-        if (type === 'property_destruction') d.civilians = true;
-        created.push(d);
-      }
-      // Agreements: an agreement verb with ceasefire terms, not a yardstick, not a treaty.
-      const verbs = inside(trig.agreementVerbs, clause);
-      const cTerms = inside(terms, clause);
-      if (
-        verbs[0] &&
-        cTerms.length > 0 &&
-        inside(trig.agreementExclusions, clause).length === 0 &&
-        !inside(cues.yardstick, clause).some((y) => !(y.start > (verbs[0]?.start ?? 0) && APPEAL.test(low.slice(y.start, y.end))))
-      ) {
-        const d = base('ceasefire_agreement', verbs[0], 'strong', true);
-        d.civilians = null;
-        d.agreementTermsList = [...new Set(cTerms.map((t) => t.term))];
-        d.agreementLevel = agreementLevel(text.slice(clause.start, clause.end), text.slice(sentence.start, sentence.end));
-        d.agreementStart = inside(clocks, clause).find((c) => c.role === 'start') ?? null;
-        d.agreementEvidence = [verbs[0], ...cTerms];
-        if (d.places.length === 0) {
-          // "…summit in Samarkand, … The heads of state agreed": the meeting place of the paragraph.
-          const paraStart = seg.paragraphs[clause.paragraph]?.start ?? 0;
-          d.places = places.filter((p) => p.start >= paraStart && p.start < clause.start && p.place.kind === 'other');
-        }
-        created.push(d);
-      }
-      // Allegations: a claim that an agreement was broken, with no specific event in the clause.
-      const alleg = inside(trig.allegation, clause);
-      if (alleg[0] && created.every((d) => d.type === 'ceasefire_agreement') && AGREEMENT_NOUN.test(low.slice(clause.start, clause.end))) {
-        const d = base('violation_allegation', alleg[0], 'strong');
-        d.civilians = null;
-        d.places = [];
-        // An allegation takes a day only from its own clause.
-        if (!cDates.some((x) => x.role === 'event' && x.kind !== 'part' && x.kind !== 'same_day' && x.kind !== 'anaphor')) {
-          d.date = null;
-          d.part = null;
-          d.clock = null;
-        }
-        created.push(d);
-      }
-    }
-    // "…advanced into Kyrgyz territory in the area of the outpost": the site named just before.
-    for (const d of created) {
-      if (d.places.length === 0 && d.type !== 'ceasefire_agreement' && d.type !== 'violation_allegation' && GENERIC_SITE.test(low.slice(clause.start, clause.end))) {
-        const prev = [...drafts].reverse().find((p) => p.places.length > 0 && p.clause.paragraph >= clause.paragraph - 1);
-        if (prev) d.places = [...prev.places];
-      }
-    }
-    // «…обстреляла село Арка, а 17 сентября — село Максат»: an elliptic clause repeats the
-    // previous clause's event with its own day and places.
-    if (created.length === 0 && negated.length === 0 && cPlaces.length > 0 && /^(?:а|и|and|but)\s/i.test(text.slice(clause.start, clause.start + 4))) {
-      const prev = drafts.at(-1);
-      const dm = cDates.find((x) => x.role === 'event' && x.date);
-      if (prev && dm && prev.clause.sentence === clause.sentence && prev.type !== 'ceasefire_agreement' && prev.type !== 'violation_allegation') {
-        created.push({ ...prev, clause, date: dm.date, part: dm.part, clock: null, places: cPlaces, dateEvidence: [dm], casualtyEvidence: [], extraEvidence: [], weapons: [...prev.weapons], killed: null, wounded: null, displaced: null, zero: false, merged: 0, mutual: prev.mutual });
-      }
-    }
-    // "shelled Arka on 16 September and Maksat on 17 September": one event per day and place.
-    const split: Draft[] = [];
-    for (const d of created) {
-      const dayMentions = cDates.filter((x) => x.role === 'event' && x.date && (x.kind === 'absolute' || x.kind === 'relative' || x.kind === 'weekday' || x.kind === 'night'));
-      if (d.type === 'ceasefire_agreement' || d.type === 'violation_allegation' || new Set(dayMentions.map((x) => x.date)).size < 2 || d.places.length < 2) {
-        split.push(d);
-        continue;
-      }
-      const byDate = new Map<string, PlaceMention[]>();
-      for (const p of d.places) {
-        // "Maksat on 17 September": a date right after the place is its own; else the one before.
-        const after = dayMentions.find((x) => x.start >= p.end && /^\s*(?:on|,)?\s*$/i.test(text.slice(p.end, x.start)));
-        const before = after ?? dayMentions.filter((x) => x.end <= p.start).at(-1) ?? dayMentions.find((x) => x.start >= p.end);
-        const key = before?.date ?? d.date ?? '';
-        byDate.set(key, [...(byDate.get(key) ?? []), p]);
-      }
-      if (byDate.size < 2) {
-        split.push(d);
-        continue;
-      }
-      for (const [date, ps] of byDate) {
-        const dm = dayMentions.find((x) => x.date === date);
-        split.push({ ...d, date, part: dm?.part ?? null, places: ps, dateEvidence: dm ? [dm] : d.dateEvidence, casualtyEvidence: [], extraEvidence: [...d.extraEvidence], weapons: [...d.weapons] });
-      }
-    }
-    created.length = 0;
-    created.push(...split);
-    drafts.push(...created);
-    const withDate = created.filter((d) => d.date);
-    const lastCreated = withDate.at(-1);
-    if (lastCreated) {
-      ctx = { date: lastCreated.date, paragraph: clause.paragraph };
-      lastEventDate = lastCreated.date;
-    } else {
-      const explicit = cDates.filter((d) => d.role === 'event' && d.date && d.kind !== 'part').at(-1);
-      if (explicit) ctx = { date: explicit.date, paragraph: clause.paragraph };
+function clauseView(s: Scan, clause: Clause, sentence: Sentence): ClauseView {
+  const inside = s.insideClause;
+  let modalStart = Infinity;
+  for (const m of inside.inside(s.cues.modal, clause)) if (m.start < modalStart) modalStart = m.start;
+  const cPlaces = inside.inside(s.places, clause).filter((p) => {
+    const lowBefore = s.low.slice(Math.max(0, p.start - 60), p.start);
+    // The anchored test is costly; most contexts have none of its key words.
+    return !(PLACE_EXCLUSION_HINT.test(lowBefore) && s.placeExclusion.test(lowBefore));
+  });
+  let frame: AgencyMention | null = null;
+  for (const a of s.insideSentence.inside(s.agencies, sentence)) {
+    if (a.frame && a.side && a.agency.kind !== 'media') {
+      frame = a;
+      break;
     }
   }
+  const militaryNamed = inside.inside(s.trig.military, clause).length > 0;
+  // "fired at a patrol near the village of X": with a military target named, a village that
+  // only locates it («у села», "near the village of") affects no civilians.
+  const civilianNamed = inside.inside(s.trig.civilian, clause).some((m) => !(militaryNamed && locatesOnly(s.low, m)));
+  return {
+    clause,
+    sentence,
+    negated: inside.inside(s.cues.negation, clause),
+    modalStart,
+    blame: inside.inside(s.cues.blame, clause),
+    cDates: inside.inside(s.dates, clause),
+    cClocks: inside.inside(s.clocks, clause),
+    cPlaces,
+    cParties: inside.inside(s.parties, clause),
+    cWeapons: inside.inside(s.trig.weapons, clause),
+    reporter: frame ? { agency: frame.agency.name, side: frame.side } : s.statementReporter,
+    reporterEvidence: frame ?? s.statementReporterEvidence,
+    mutual: null,
+    militaryNamed,
+    civilianNamed,
+    borderSectionNamed: inside.inside(s.trig.borderSection, clause).length > 0,
+  };
+}
 
-  // Casualty figures per sentence: attached to the event of that sentence or the latest before it.
-  const masked = [...temporal.dates, ...temporal.clocks];
-  const casualtyReports: Array<CasualtyReport & { paragraph: number }> = [];
-  for (const s of seg.sentences) {
-    if (withinExcluded(s)) continue;
-    const fig = sentenceCasualties(text, s.start, s.end, numbers, masked);
+/** Not under modality and not a blame phrase ("opened fire first"). */
+function isActive(c: ClauseView, m: Match): boolean {
+  if (m.start >= c.modalStart) return false;
+  for (const b of c.blame) if (m.start < b.end && b.start < m.end) return false;
+  return true;
+}
+
+function activeIn(c: ClauseView, list: readonly Match[]): Match[] {
+  const out: Match[] = [];
+  for (const m of list) if (isActive(c, m)) out.push(m);
+  return out;
+}
+
+function mutualIn(s: Scan, c: ClauseView): boolean {
+  if (c.mutual === null) c.mutual = MUTUAL_BLAME.test(s.low.slice(c.sentence.start, c.sentence.end));
+  return c.mutual;
+}
+
+interface TimePick {
+  date: string | null;
+  month: string | null;
+  part: PartOfDay | null;
+  clock: ClockMention | null;
+  dateEvidence: Match[];
+}
+
+/** The time of a trigger at `pos`: the nearest date, part of day and clock of its clause. */
+function resolveTime(s: Scan, c: ClauseView, pos: number, agreement: boolean): TimePick {
+  const usable: DateMention[] = [];
+  const parts: DateMention[] = [];
+  for (const d of c.cDates) {
+    if (d.kind !== 'part' && (d.role === 'event' || (agreement && d.role === 'reference'))) usable.push(d);
+    if (d.kind === 'part' && d.role === 'event') parts.push(d);
+  }
+  const eventClocks: ClockMention[] = [];
+  for (const k of c.cClocks) if (k.role === 'event') eventClocks.push(k);
+  const dm: DateMention | null = nearest(usable, pos);
+  const partM = nearest(parts, pos);
+  const clock = nearest(eventClocks, pos);
+  let date: string | null = null;
+  let month: string | null = null;
+  let part: PartOfDay | null = dm?.part ?? partM?.part ?? null;
+  const evidence: Match[] = [];
+  if (dm) {
+    evidence.push(dm);
+    if (dm.kind === 'same_day' || dm.kind === 'anaphor') date = s.lastEventDate ?? s.ctx?.date ?? null;
+    else if (dm.kind === 'month') month = dm.month;
+    else date = dm.date;
+  } else if (clock || partM) {
+    date = s.lastEventDate ?? s.ctx?.date ?? null;
+    // A bare clock time in a statement with no other date: the day of publication, when
+    // that time had already come (the issuer's local clock).
+    if (!date && clock && s.pubLocalMin !== null && s.offsetMin !== null) {
+      const local = clock.hh * 60 + clock.mm + (clock.offset_min === null ? 0 : s.offsetMin - clock.offset_min);
+      if (local >= 0 && local <= s.pubLocalMin) date = s.pub.date;
+    }
+  } else if (s.ctx && s.ctx.paragraph === c.clause.paragraph) {
+    date = s.ctx.date;
+  }
+  if (partM) evidence.push(partM);
+  if (clock) evidence.push(clock);
+  // A night with a clock time after noon began the day before ("night of 16 to 17, at 23:10").
+  if (date && dm?.kind === 'night' && clock && clock.hh >= 12) date = addDays(date, -1);
+  if (clock) part = null;
+  return { date, month, part, clock, dateEvidence: evidence };
+}
+
+/** The side acting at `pos`: an explicit actor of the clause, else the nearest actor before, else after. */
+function actorFor(c: ClauseView, pos: number): PartyMention | null {
+  let before: PartyMention | null = null;
+  let after: PartyMention | null = null;
+  for (const p of c.cParties) {
+    if (p.role === 'explicit_actor') return p;
+    if (p.role !== 'actor') continue;
+    if (p.start < pos) before = p;
+    else if (!after) after = p;
+  }
+  return before ?? after;
+}
+
+function newDraft(s: Scan, c: ClauseView, type: EventType, trigger: Match, strength: Strength, agreement: boolean): Draft {
+  const t = resolveTime(s, c, trigger.start, agreement);
+  const actor = agreement ? null : actorFor(c, trigger.start);
+  const extraEvidence: Evidence[] = [];
+  for (const n of c.negated) extraEvidence.push(ev('negation', n));
+  return {
+    type,
+    clause: c.clause,
+    trigger,
+    strength,
+    date: t.date,
+    month: t.month,
+    part: t.part,
+    clock: t.clock,
+    dateEvidence: t.dateEvidence,
+    places: c.cPlaces,
+    actor: actor ? actor.side : null,
+    actorEvidence: actor,
+    reporter: c.reporter,
+    reporterEvidence: c.reporterEvidence,
+    weapons: c.cWeapons,
+    killed: null,
+    wounded: null,
+    displaced: null,
+    casualtyTotal: false,
+    zero: false,
+    casualtyEvidence: [],
+    civilians: c.civilianNamed ? true : c.militaryNamed ? false : null,
+    borderSection: c.borderSectionNamed,
+    agreementStart: null,
+    agreementTermsList: [],
+    agreementLevel: null,
+    agreementEvidence: [],
+    extraEvidence,
+    merged: 0,
+    // Coordinated sides ("between Tajik and Kyrgyz troops") only give no actor; blame each
+    // other and the clash has none.
+    mutual: mutualIn(s, c),
+  };
+}
+
+/** A shallow copy (the arrays are shared, as with a spread). */
+function copyDraft(d: Draft): Draft {
+  return {
+    type: d.type,
+    clause: d.clause,
+    trigger: d.trigger,
+    strength: d.strength,
+    date: d.date,
+    month: d.month,
+    part: d.part,
+    clock: d.clock,
+    dateEvidence: d.dateEvidence,
+    places: d.places,
+    actor: d.actor,
+    actorEvidence: d.actorEvidence,
+    reporter: d.reporter,
+    reporterEvidence: d.reporterEvidence,
+    weapons: d.weapons,
+    killed: d.killed,
+    wounded: d.wounded,
+    displaced: d.displaced,
+    casualtyTotal: d.casualtyTotal,
+    zero: d.zero,
+    casualtyEvidence: d.casualtyEvidence,
+    civilians: d.civilians,
+    borderSection: d.borderSection,
+    agreementStart: d.agreementStart,
+    agreementTermsList: d.agreementTermsList,
+    agreementLevel: d.agreementLevel,
+    agreementEvidence: d.agreementEvidence,
+    extraEvidence: d.extraEvidence,
+    merged: d.merged,
+    mutual: d.mutual,
+  };
+}
+
+function overlapsWeapon(c: ClauseView, m: Match): boolean {
+  for (const w of c.cWeapons) if (m.start < w.end && w.start < m.end) return true;
+  return false;
+}
+
+/** Attacks told by the clause: firing, shelling, clashes; or casualty figures alone (weak). */
+function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: number, created: Draft[]): void {
+  const { clause, cWeapons } = c;
+  const inside = s.insideClause;
+  const trig = s.trig;
+  const against = AGAINST.test(s.low.slice(clause.start, clause.end));
+  let weaponBeforeModal = false;
+  for (const w of cWeapons) if (w.start < c.modalStart) weaponBeforeModal = true;
+  const use = weaponBeforeModal && ((incursions === 0 && buildups === 0) || against) ? activeIn(c, inside.inside(trig.weaponUse, clause)) : [];
+  const fire = activeIn(c, inside.inside(trig.fire, clause));
+  for (const m of use) fire.push(m);
+  const shelling = activeIn(c, inside.inside(trig.shelling, clause));
+  const clash = activeIn(c, inside.inside(trig.clash, clause));
+  // "infantry fighting vehicles" is a weapon, not fighting.
+  const attack: Match[] = [...shelling, ...fire];
+  for (const m of clash) if (!overlapsWeapon(c, m)) attack.push(m);
+  attack.sort(byStart);
+  // Casualty figures with no attack word still tell of one (weak: it joins a told attack).
+  const casualty = attack.length === 0 ? casualtyTrigger(s.text, clause.start, clause.end, s.numbers) : null;
+  if (casualty && !inside.inside(trig.fireExclusions, clause).length) {
+    const d = newDraft(s, c, 'armed_clash', casualty, 'weak', false);
+    d.weapons = [];
+    // Casualty sentences name hospitals and home villages, not where the attack was; and
+    // their day is only their own.
+    d.places = [];
+    d.date = null;
+    d.part = null;
+    d.clock = null;
+    d.dateEvidence = [];
+    created.push(d);
+  }
+  const first = attack[0];
+  if (first) {
+    const activeWeapons: WeaponMention[] = [];
+    for (const w of cWeapons) if (w.start < c.modalStart) activeWeapons.push(w);
+    const type = attackType(activeWeapons, shelling.length > 0, fire.length > 0 || shelling.length > 0);
+    let hasActor = false;
+    for (const p of c.cParties) if (p.role === 'actor' || p.role === 'explicit_actor') hasActor = true;
+    const strong = activeWeapons.length > 0 || ((fire.length > 0 || shelling.length > 0) && hasActor);
+    const d = newDraft(s, c, type, first, strong && !clause.introduces ? 'strong' : 'weak', false);
+    d.weapons = activeWeapons;
+    created.push(d);
+  }
+}
+
+/** Agreements: an agreement verb with ceasefire terms, not a yardstick, not a treaty. */
+function agreementDraft(s: Scan, c: ClauseView): Draft | null {
+  const { clause, sentence } = c;
+  const inside = s.insideClause;
+  const verb = inside.inside(s.trig.agreementVerbs, clause)[0];
+  if (!verb) return null;
+  const cTerms = inside.inside(s.terms, clause);
+  if (cTerms.length === 0 || inside.inside(s.trig.agreementExclusions, clause).length !== 0) return null;
+  // An appeal to keep an agreement after the verb that reports it does not unmake it.
+  for (const y of inside.inside(s.cues.yardstick, clause)) if (!(y.start > verb.start && APPEAL.test(s.low.slice(y.start, y.end)))) return null;
+  const d = newDraft(s, c, 'ceasefire_agreement', verb, 'strong', true);
+  d.civilians = null;
+  d.agreementTermsList = [...new Set(cTerms.map((t) => t.term))];
+  d.agreementLevel = agreementLevel(s.text.slice(clause.start, clause.end), s.text.slice(sentence.start, sentence.end));
+  d.agreementStart = inside.inside(s.clocks, clause).find((k) => k.role === 'start') ?? null;
+  d.agreementEvidence = [verb, ...cTerms];
+  if (d.places.length === 0) {
+    // "…summit in Samarkand, … The heads of state agreed": the meeting place of the paragraph.
+    const paraStart = s.seg.paragraphs[clause.paragraph]?.start ?? 0;
+    d.places = s.places.filter((p) => p.start >= paraStart && p.start < clause.start && p.place.kind === 'other');
+  }
+  return d;
+}
+
+/** The events a clause tells when nothing negates it. */
+function assertedDrafts(s: Scan, c: ClauseView, created: Draft[]): void {
+  const { clause } = c;
+  const inside = s.insideClause;
+  const trig = s.trig;
+  const incursions = activeIn(c, inside.inside(trig.incursion, clause));
+  const buildups = activeIn(c, inside.inside(trig.buildup, clause));
+  attackDrafts(s, c, incursions.length, buildups.length, created);
+  const incursion = incursions[0];
+  if (incursion) {
+    const d = newDraft(s, c, 'incursion', incursion, 'strong', false);
+    d.civilians = null;
+    created.push(d);
+  }
+  const buildup = buildups[0];
+  if (buildup) {
+    const d = newDraft(s, c, 'military_buildup', buildup, 'strong', false);
+    d.civilians = null;
+    created.push(d);
+  }
+  const destruction = activeIn(c, inside.inside(trig.destruction, clause))[0];
+  if (destruction) {
+    const d = newDraft(s, c, 'property_destruction', destruction, 'strong', false);
+    d.civilians = true;
+    created.push(d);
+  }
+  const agreement = agreementDraft(s, c);
+  if (agreement) created.push(agreement);
+  // Allegations: a claim that an agreement was broken, with no specific event in the clause.
+  const alleg = inside.inside(trig.allegation, clause)[0];
+  if (alleg && created.every((d) => d.type === 'ceasefire_agreement') && AGREEMENT_NOUN.test(s.low.slice(clause.start, clause.end))) {
+    const d = newDraft(s, c, 'violation_allegation', alleg, 'strong', false);
+    d.civilians = null;
+    d.places = [];
+    // An allegation takes a day only from its own clause.
+    if (!c.cDates.some((x) => x.role === 'event' && x.kind !== 'part' && x.kind !== 'same_day' && x.kind !== 'anaphor')) {
+      d.date = null;
+      d.part = null;
+      d.clock = null;
+    }
+    created.push(d);
+  }
+}
+
+const ELLIPTIC_START = /^(?:а|и|and|but)\s/i;
+const PLACE_THEN_DATE = /^\s*(?:on|,)?\s*$/i;
+
+/** "shelled Arka on 16 September and Maksat on 17 September": one event per day and place. */
+function splitByDay(s: Scan, c: ClauseView, d: Draft, out: Draft[]): void {
+  const dayMentions = c.cDates.filter((x) => x.role === 'event' && x.date && (x.kind === 'absolute' || x.kind === 'relative' || x.kind === 'weekday' || x.kind === 'night'));
+  if (d.type === 'ceasefire_agreement' || d.type === 'violation_allegation' || new Set(dayMentions.map((x) => x.date)).size < 2 || d.places.length < 2) {
+    out.push(d);
+    return;
+  }
+  const byDate = new Map<string, PlaceMention[]>();
+  for (const p of d.places) {
+    // "Maksat on 17 September": a date right after the place is its own; else the one before.
+    const after = dayMentions.find((x) => x.start >= p.end && PLACE_THEN_DATE.test(s.text.slice(p.end, x.start)));
+    const before = after ?? dayMentions.filter((x) => x.end <= p.start).at(-1) ?? dayMentions.find((x) => x.start >= p.end);
+    const key = before?.date ?? d.date ?? '';
+    byDate.set(key, [...(byDate.get(key) ?? []), p]);
+  }
+  if (byDate.size < 2) {
+    out.push(d);
+    return;
+  }
+  for (const [date, ps] of byDate) {
+    const dm = dayMentions.find((x) => x.date === date);
+    const one = copyDraft(d);
+    one.date = date;
+    one.part = dm?.part ?? null;
+    one.places = ps;
+    one.dateEvidence = dm ? [dm] : d.dateEvidence;
+    one.casualtyEvidence = [];
+    one.extraEvidence = [...d.extraEvidence];
+    one.weapons = [...d.weapons];
+    out.push(one);
+  }
+}
+
+/** One clause of the clause pass: its drafts, then the day it leaves for the clauses after it. */
+function clauseStep(s: Scan, clause: Clause): void {
+  if (withinAny(s.excluded, clause)) return;
+  const sentence = s.seg.sentences[clause.sentence];
+  if (!sentence) return;
+  const c = clauseView(s, clause, sentence);
+  const created: Draft[] = [];
+  if (c.negated.length === 0) assertedDrafts(s, c, created);
+  // "…advanced into Kyrgyz territory in the area of the outpost": the site named just before.
+  for (const d of created) {
+    if (d.places.length === 0 && d.type !== 'ceasefire_agreement' && d.type !== 'violation_allegation' && GENERIC_SITE.test(s.low.slice(clause.start, clause.end))) {
+      let prev: Draft | undefined;
+      for (let i = s.drafts.length - 1; i >= 0; i--) {
+        const p = s.drafts[i];
+        if (p && p.places.length > 0 && p.clause.paragraph >= clause.paragraph - 1) {
+          prev = p;
+          break;
+        }
+      }
+      if (prev) d.places = [...prev.places];
+    }
+  }
+  // «…обстреляла село Арка, а 17 сентября — село Максат»: an elliptic clause repeats the
+  // previous clause's event with its own day and places.
+  if (created.length === 0 && c.negated.length === 0 && c.cPlaces.length > 0 && ELLIPTIC_START.test(s.text.slice(clause.start, clause.start + 4))) {
+    const prev = s.drafts.at(-1);
+    const dm = c.cDates.find((x) => x.role === 'event' && x.date);
+    if (prev && dm && prev.clause.sentence === clause.sentence && prev.type !== 'ceasefire_agreement' && prev.type !== 'violation_allegation') {
+      const d = copyDraft(prev);
+      d.clause = clause;
+      d.date = dm.date;
+      d.part = dm.part;
+      d.clock = null;
+      d.places = c.cPlaces;
+      d.dateEvidence = [dm];
+      d.casualtyEvidence = [];
+      d.extraEvidence = [];
+      d.weapons = [...prev.weapons];
+      d.killed = null;
+      d.wounded = null;
+      d.displaced = null;
+      d.zero = false;
+      d.merged = 0;
+      created.push(d);
+    }
+  }
+  let lastWithDate: Draft | null = null;
+  const before = s.drafts.length;
+  for (const d of created) splitByDay(s, c, d, s.drafts);
+  for (let i = before; i < s.drafts.length; i++) {
+    const d = s.drafts[i];
+    if (d?.date) lastWithDate = d;
+  }
+  if (lastWithDate) {
+    s.ctx = { date: lastWithDate.date, paragraph: clause.paragraph };
+    s.lastEventDate = lastWithDate.date;
+  } else {
+    let explicit: DateMention | null = null;
+    for (const d of c.cDates) if (d.role === 'event' && d.date && d.kind !== 'part') explicit = d;
+    if (explicit) s.ctx = { date: explicit.date, paragraph: clause.paragraph };
+  }
+}
+
+/** Casualty figures per sentence: attached to the event of that sentence or the latest before it. */
+function casualtyPass(s: Scan): Array<CasualtyReport & { paragraph: number }> {
+  const masked = [...s.temporal.dates, ...s.temporal.clocks];
+  const reports: Array<CasualtyReport & { paragraph: number }> = [];
+  for (const sentence of s.seg.sentences) {
+    if (withinAny(s.excluded, sentence)) continue;
+    const fig = sentenceCasualties(s.text, sentence.start, sentence.end, s.numbers, masked);
     if (!fig) continue;
-    const inSentence = drafts.filter((d) => d.clause.sentence === s.index && d.type !== 'ceasefire_agreement' && d.type !== 'violation_allegation');
-    const violentIn = inSentence.filter((d) => VIOLENT.has(d.type));
-    let target = violentIn.at(-1) ?? inSentence.at(-1);
-    if (!target) {
-      const before = drafts.filter((d) => d.clause.sentence < s.index && VIOLENT.has(d.type));
-      target = before.at(-1) ?? drafts.find((d) => d.clause.sentence > s.index && d.clause.paragraph === s.paragraph && VIOLENT.has(d.type));
-    }
+    const target = casualtyTarget(s.drafts, sentence);
     if (target) applyFigures(target, fig);
-    // "As of 16:00 on April 30": the snapshot's own time, in the issuer's zone; else publication.
-    const asOfDate = insideSentence(temporal.dates, s).find((d) => d.role === 'as_of' && d.date);
-    const asOfClock = insideSentence(temporal.clocks, s).find((c) => c.role === 'as_of');
-    let asOf = pub.instant;
-    const asOfDay = asOfDate?.date ?? (asOfClock ? pub.date : null);
-    if (asOfDay) {
-      const [y, mo, da] = asOfDay.split('-').map(Number) as [number, number, number];
-      const off = asOfClock?.offset_min ?? offsetMin ?? 0;
-      asOf = Date.UTC(y, mo - 1, da, asOfClock?.hh ?? 23, asOfClock?.mm ?? 59) - off * 60_000;
-    }
-    const report = casualtyReport(text, s, fig, agencies, statementReporter, asOf, parties);
-    if (asOfDate) report.evidence.push(ev('time', asOfDate));
-    if (asOfClock) report.evidence.push(ev('time', asOfClock));
-    casualtyReports.push(report);
+    reports.push(sentenceReport(s, sentence, fig));
   }
+  return reports;
+}
+
+function casualtyTarget(drafts: readonly Draft[], sentence: Sentence): Draft | undefined {
+  let lastIn: Draft | undefined;
+  let lastViolentIn: Draft | undefined;
+  let lastViolentBefore: Draft | undefined;
+  for (const d of drafts) {
+    const at = d.clause.sentence;
+    if (at === sentence.index && d.type !== 'ceasefire_agreement' && d.type !== 'violation_allegation') {
+      lastIn = d;
+      if (VIOLENT.has(d.type)) lastViolentIn = d;
+    } else if (at < sentence.index && VIOLENT.has(d.type)) lastViolentBefore = d;
+  }
+  const target = lastViolentIn ?? lastIn ?? lastViolentBefore;
+  if (target) return target;
+  return drafts.find((d) => d.clause.sentence > sentence.index && d.clause.paragraph === sentence.paragraph && VIOLENT.has(d.type));
+}
+
+function sentenceReport(s: Scan, sentence: Sentence, fig: CasualtyFigures): CasualtyReport & { paragraph: number } {
+  // "As of 16:00 on April 30": the snapshot's own time, in the issuer's zone; else publication.
+  const asOfDate = s.insideSentence.inside(s.temporal.dates, sentence).find((d) => d.role === 'as_of' && d.date);
+  const asOfClock = s.insideSentence.inside(s.temporal.clocks, sentence).find((k) => k.role === 'as_of');
+  let asOf = s.pub.instant;
+  const asOfDay = asOfDate?.date ?? (asOfClock ? s.pub.date : null);
+  if (asOfDay) {
+    const [y, mo, da] = asOfDay.split('-').map(Number) as [number, number, number];
+    const off = asOfClock?.offset_min ?? s.offsetMin ?? 0;
+    asOf = Date.UTC(y, mo - 1, da, asOfClock?.hh ?? 23, asOfClock?.mm ?? 59) - off * 60_000;
+  }
+  const report = casualtyReport(s.text, sentence, fig, s.agencies, s.statementReporter, asOf, s.parties);
+  if (asOfDate) report.evidence.push(ev('time', asOfDate));
+  if (asOfClock) report.evidence.push(ev('time', asOfClock));
+  return report;
+}
+
+/** Extracts violation events and casualty reports from one statement. */
+export function extract(statement: StatementInput, profile?: ConflictProfile, options: ExtractOptions = {}): ExtractionResult {
+  const s = scanStatement(statement, profile, options);
+  for (const clause of s.seg.clauses) clauseStep(s, clause);
+  const casualtyReports = casualtyPass(s);
+  const drafts = s.drafts;
 
   // An allegation is dropped when the specific events it announces follow it.
   const kept = drafts.filter((d) => {
@@ -557,26 +881,31 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
   let events = mergeDrafts(kept);
 
   // Background mentions of incidents long past ("burned during the events of September 2022").
-  if (pub.date) {
-    const floor = addDays(pub.date, -BACKGROUND_DAYS);
-    events = events.filter((d) => !(d.date && d.date < floor) && !(d.month && d.month < floor.slice(0, 7)));
+  if (s.pub.date) {
+    const floor = addDays(s.pub.date, -BACKGROUND_DAYS);
+    const floorMonth = floor.slice(0, 7);
+    events = events.filter((d) => !(d.date && d.date < floor) && !(d.month && d.month < floorMonth));
   }
   events = keepOne(events, 'violation_allegation');
   events = keepOne(events, 'ceasefire_agreement');
 
-  const publisherSide = source?.side ?? statementReporter.side;
-  const out = events.map((d, i) => finish(d, i, prof, lang, gazetteer, issuerZone, pubOwnOffset, partyCodes, text, publisherSide));
+  const publisherSide = s.source?.side ?? s.statementReporter.side;
+  const out = events.map((d, i) => finish(d, i, s.prof, s.lang, s.gazetteer, s.issuerZone, s.pubOwnOffset, s.partyCodes, s.text, publisherSide));
   const isViolation = out.some((e) => e.type !== 'ceasefire_agreement');
   return {
     statement_id: String(statement.id ?? ''),
     extractor_version: EXTRACTOR_VERSION,
-    profile: prof.id,
-    language: lang,
+    profile: s.prof.id,
+    language: s.lang,
     is_violation_report: isViolation,
-    reporter: statementReporter,
+    reporter: s.statementReporter,
     events: out,
     casualty_reports: mergeReports(casualtyReports),
   };
+}
+
+function byStart(a: { start: number }, b: { start: number }): number {
+  return a.start - b.start;
 }
 
 function applyFigures(d: Draft, f: CasualtyFigures): void {
