@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
-// knex methods that take raw SQL.
-const RAW_METHODS = '/^(raw|whereRaw|orWhereRaw|andWhereRaw|havingRaw|orHavingRaw|orderByRaw|groupByRaw|joinRaw|fromRaw|onRaw|selectRaw)$/';
+// Methods that take raw SQL: knex's, and pg's `client.query`.
+const RAW_METHODS = '/^(raw|whereRaw|orWhereRaw|andWhereRaw|havingRaw|orHavingRaw|orderByRaw|groupByRaw|joinRaw|fromRaw|onRaw|selectRaw|query)$/';
 
 export default tseslint.config(
   { ignores: ['node_modules/', '.cache/', 'dist/', 'coverage/', 'bench/results/'] },

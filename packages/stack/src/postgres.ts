@@ -59,6 +59,7 @@ export async function ensureDatabase(adminUrl: string, database: string): Promis
     const found = await client.query('select 1 from pg_database where datname = $1', [database]);
     if (found.rowCount === 0) {
       // The name is checked above: identifiers cannot be bound as parameters.
+      // eslint-disable-next-line no-restricted-syntax -- a database name matching ^[a-z_][a-z0-9_]*$, checked above
       await client.query(`create database "${database}"`).catch((err: { code?: string }) => {
         // 42P04: a concurrent `up` created it first.
         if (err.code !== '42P04') throw err;
