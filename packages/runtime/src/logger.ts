@@ -19,6 +19,9 @@ export const REDACT_PATHS = [
   'config.KAFKA_SASL_PASSWORD',
   'config.INGEST_TOKEN',
   'config.OPERATOR_TOKEN',
+  'config.API_TOKEN',
+  // A chat (Slack-style) incoming webhook URL is itself the credential.
+  'config.CHAT_WEBHOOK_URL',
   'config.WEBHOOK_SECRET',
   'config.SMTP_PASSWORD',
   'databaseUrl',
