@@ -258,3 +258,14 @@ export async function stackStatus(opts: { root: string; topicPrefix?: string }):
   };
 }
 export { startWorkers, stopWorkers, workerStatus, workerLogFile, WORKERS, WORKER_HEALTH_PORTS, type WorkerName, type WorkerInfo } from './workers.ts';
+export {
+  startKafkaCluster,
+  stopKafkaCluster,
+  kafkaClusterStatus,
+  DEFAULT_CLUSTER_PORT,
+  DEFAULT_CLUSTER_CONTROLLER_PORT,
+  DEFAULT_CLUSTER_DIR,
+  type KafkaClusterOptions,
+  type KafkaClusterInfo,
+  type KafkaNodeInfo,
+} from './cluster.ts';

@@ -3,9 +3,19 @@
  * runtime's client interface: the stack knows no Kafka library either.
  */
 import type { TopicSpec } from '@ceasefire/contracts';
-import { createKafkaClient, createLogger, ensureTopics, type Admin, type TopicOutcome } from '@ceasefire/runtime';
+import {
+  createKafkaClient,
+  createLogger,
+  ensureTopics,
+  type Admin,
+  type KafkaSettings,
+  type TopicOutcome,
+} from '@ceasefire/runtime';
 
 export type { TopicOutcome };
+
+/** How to reach brokers that want TLS or SASL (the secure stack); plaintext when absent. */
+export type KafkaAccess = Pick<KafkaSettings, 'ssl' | 'sslCa' | 'sasl'>;
 
 /** A topic as the broker describes it. */
 export interface TopicDescription {
@@ -15,9 +25,15 @@ export interface TopicDescription {
   readonly configs: Readonly<Record<string, string>>;
 }
 
-async function withAdmin<T>(brokers: readonly string[], fn: (admin: Admin) => Promise<T>, timeoutMs = 5000): Promise<T> {
+async function withAdmin<T>(
+  brokers: readonly string[],
+  fn: (admin: Admin) => Promise<T>,
+  timeoutMs = 5000,
+  access: KafkaAccess = {},
+): Promise<T> {
   const kafka = createKafkaClient(
     {
+      ...access,
       brokers: [...brokers],
       clientId: 'ceasefire-stack',
       connectionTimeoutMs: Math.min(timeoutMs, 3000),
@@ -35,9 +51,13 @@ async function withAdmin<T>(brokers: readonly string[], fn: (admin: Admin) => Pr
 }
 
 /** Whether the brokers answer a metadata request (a TCP accept is not enough: the broker may still be starting). */
-export async function brokerAnswers(brokers: readonly string[], timeoutMs = 3000): Promise<boolean> {
+export async function brokerAnswers(
+  brokers: readonly string[],
+  timeoutMs = 3000,
+  access?: KafkaAccess,
+): Promise<boolean> {
   try {
-    return await withAdmin(brokers, async (admin) => (await admin.brokerCount()) > 0, timeoutMs);
+    return await withAdmin(brokers, async (admin) => (await admin.brokerCount()) > 0, timeoutMs, access);
   } catch {
     return false;
   }
@@ -52,9 +72,23 @@ export async function createTopics(opts: {
   specs: readonly TopicSpec[];
   prefix?: string;
   replicationFactor?: number;
+  /** `min.insync.replicas` of each topic (set on a cluster: with acks=all, writes need this many copies). */
+  minInsyncReplicas?: number;
+  access?: KafkaAccess;
 }): Promise<TopicOutcome[]> {
-  return withAdmin(opts.brokers, (admin) =>
-    ensureTopics(admin, opts.specs, { prefix: opts.prefix ?? '', replicationFactor: opts.replicationFactor ?? 1 }),
+  return withAdmin(
+    opts.brokers,
+    (admin) =>
+      ensureTopics(admin, opts.specs, {
+        prefix: opts.prefix ?? '',
+        replicationFactor: opts.replicationFactor ?? 1,
+        ...(opts.minInsyncReplicas === undefined
+          ? {}
+          : { extraConfigs: { 'min.insync.replicas': String(opts.minInsyncReplicas) } }),
+      }),
+    // Creating topics on a cluster waits for every partition's leader.
+    15_000,
+    opts.access,
   );
 }
 

@@ -75,3 +75,63 @@ describe('parseProperties', () => {
     expect(p.size).toBe(2);
   });
 });
+
+describe('serverProperties of a cluster node', () => {
+  const props = parseProperties(
+    serverProperties({
+      nodeId: 2,
+      port: 29093,
+      controllerPort: 29193,
+      dataDir: '/c/node-2/data',
+      controllers: ['127.0.0.1:29192', '127.0.0.1:29193', '127.0.0.1:29194'],
+      internalReplicationFactor: 3,
+      cluster: { replicationFactor: 3, minInsyncReplicas: 2 },
+    }),
+  );
+
+  it('replicates topics three times and acknowledges acks=all writes at two copies', () => {
+    expect(props.get('controller.quorum.bootstrap.servers')).toBe('127.0.0.1:29192,127.0.0.1:29193,127.0.0.1:29194');
+    expect(props.get('default.replication.factor')).toBe('3');
+    expect(props.get('min.insync.replicas')).toBe('2');
+    expect(props.get('offsets.topic.replication.factor')).toBe('3');
+    expect(props.get('transaction.state.log.min.isr')).toBe('2');
+  });
+
+  it('leaves the one-node file without cluster settings', () => {
+    const single = parseProperties(serverProperties({ nodeId: 1, port: 9092, controllerPort: 9093, dataDir: '/x' }));
+    expect(single.has('min.insync.replicas')).toBe(false);
+    expect(single.has('leader.imbalance.check.interval.seconds')).toBe(false);
+    expect(single.has('sasl.enabled.mechanisms')).toBe(false);
+  });
+});
+
+describe('serverProperties with a SASL_SSL listener', () => {
+  const secure = {
+    keystore: '/t/broker.p12',
+    truststore: '/t/ca.p12',
+    storePassword: 'storepw',
+    interBrokerUser: 'broker',
+    interBrokerPassword: 'brokerpw',
+  };
+  const props = parseProperties(
+    serverProperties({ nodeId: 1, port: 29392, controllerPort: 29393, dataDir: '/s', secure }),
+  );
+
+  it('serves clients (and brokers between themselves) only over SASL_SSL with SCRAM-SHA-512', () => {
+    expect(props.get('listeners')).toBe('SASL_SSL://127.0.0.1:29392,CONTROLLER://127.0.0.1:29393');
+    expect(props.get('advertised.listeners')).toBe('SASL_SSL://127.0.0.1:29392');
+    expect(props.get('listener.security.protocol.map')).toBe('SASL_SSL:SASL_SSL,CONTROLLER:PLAINTEXT');
+    expect(props.get('inter.broker.listener.name')).toBe('SASL_SSL');
+    expect(props.get('sasl.enabled.mechanisms')).toBe('SCRAM-SHA-512');
+    expect(props.get('listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config')).toBe(
+      'org.apache.kafka.common.security.scram.ScramLoginModule required username="broker" password="brokerpw";',
+    );
+    expect(props.get('ssl.keystore.location')).toBe('/t/broker.p12');
+  });
+
+  it('refuses a password that would need quoting', () => {
+    expect(() =>
+      serverProperties({ nodeId: 1, port: 1, controllerPort: 2, dataDir: '/s', secure: { ...secure, interBrokerPassword: 'a"b' } }),
+    ).toThrow(/letters, digits/);
+  });
+});

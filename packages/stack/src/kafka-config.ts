@@ -21,6 +21,35 @@ export interface KafkaNodeConfig {
   readonly internalReplicationFactor?: number;
   /** Broker-wide default retention, in hours, for topics that set none (ours all do). */
   readonly retentionHours?: number;
+  /**
+   * Several brokers: `default.replication.factor` and `min.insync.replicas` for topics that set
+   * none, and a quicker return of leadership to the preferred replica after a restart.
+   */
+  readonly cluster?: { readonly replicationFactor: number; readonly minInsyncReplicas: number };
+  /** Clients (and the brokers between themselves) speak SASL_SSL instead of PLAINTEXT. */
+  readonly secure?: SecureListenerConfig;
+}
+
+/** A SASL_SSL client listener: TLS with the stack's own CA, SCRAM-SHA-512 users created at format time. */
+export interface SecureListenerConfig {
+  /** PKCS12 keystore holding the broker's key and certificate (signed by the CA). */
+  readonly keystore: string;
+  /** PKCS12 truststore holding the CA certificate (the broker is its own client between brokers). */
+  readonly truststore: string;
+  /** Password of both stores. */
+  readonly storePassword: string;
+  /** The SCRAM user the brokers authenticate as between themselves. */
+  readonly interBrokerUser: string;
+  readonly interBrokerPassword: string;
+}
+
+/**
+ * Quotes a value for a JAAS line. Both the properties file and JAAS treat backslashes and quotes
+ * specially, so only plain names and passwords are accepted (the stack generates its own).
+ */
+function jaasQuote(s: string): string {
+  if (!/^[A-Za-z0-9._~+=-]+$/.test(s)) throw new Error('SCRAM user names and passwords of the local stack are letters, digits and ._~+=-');
+  return `"${s}"`;
 }
 
 /** Defaults of the single-node local stack. */
@@ -32,13 +61,14 @@ export function serverProperties(cfg: KafkaNodeConfig): string {
   const host = cfg.host ?? '127.0.0.1';
   const rf = cfg.internalReplicationFactor ?? 1;
   const controllers = cfg.controllers ?? [`${host}:${cfg.controllerPort}`];
+  const client = cfg.secure ? 'SASL_SSL' : 'PLAINTEXT';
   const entries: Array<[string, string | number | boolean]> = [
     ['process.roles', 'broker,controller'],
     ['node.id', cfg.nodeId],
-    ['listeners', `PLAINTEXT://${host}:${cfg.port},CONTROLLER://${host}:${cfg.controllerPort}`],
-    ['advertised.listeners', `PLAINTEXT://${host}:${cfg.port}`],
-    ['listener.security.protocol.map', 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT'],
-    ['inter.broker.listener.name', 'PLAINTEXT'],
+    ['listeners', `${client}://${host}:${cfg.port},CONTROLLER://${host}:${cfg.controllerPort}`],
+    ['advertised.listeners', `${client}://${host}:${cfg.port}`],
+    ['listener.security.protocol.map', `${client}:${client},CONTROLLER:PLAINTEXT`],
+    ['inter.broker.listener.name', client],
     ['controller.listener.names', 'CONTROLLER'],
     // A dynamic quorum (KIP-853): formatted with --standalone, more voters can be added later.
     ['controller.quorum.bootstrap.servers', controllers.join(',')],
@@ -46,7 +76,7 @@ export function serverProperties(cfg: KafkaNodeConfig): string {
     // Every topic is declared in the contracts catalog; a typo must fail, not create a topic.
     ['auto.create.topics.enable', false],
     ['num.partitions', 1],
-    ['default.replication.factor', rf],
+    ['default.replication.factor', cfg.cluster?.replicationFactor ?? rf],
     // Consumers in tests and workers join at once; the default 3 s delay only slows them down.
     ['group.initial.rebalance.delay.ms', 0],
     ['offsets.topic.replication.factor', rf],
@@ -64,6 +94,34 @@ export function serverProperties(cfg: KafkaNodeConfig): string {
     ['log.segment.bytes', 64 * 1024 * 1024],
     ['log.retention.check.interval.ms', 300_000],
   ];
+  if (cfg.cluster) {
+    entries.push(
+      // With acks=all a write is acknowledged by this many replicas, so one broker may die unnoticed.
+      ['min.insync.replicas', cfg.cluster.minInsyncReplicas],
+      // Leadership goes back to a restarted broker within seconds, not the default 5 minutes.
+      ['leader.imbalance.check.interval.seconds', 10],
+    );
+  }
+  if (cfg.secure) {
+    const s = cfg.secure;
+    entries.push(
+      ['sasl.enabled.mechanisms', 'SCRAM-SHA-512'],
+      ['sasl.mechanism.inter.broker.protocol', 'SCRAM-SHA-512'],
+      [
+        'listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config',
+        `org.apache.kafka.common.security.scram.ScramLoginModule required username=${jaasQuote(s.interBrokerUser)} password=${jaasQuote(s.interBrokerPassword)};`,
+      ],
+      ['ssl.keystore.type', 'PKCS12'],
+      ['ssl.keystore.location', s.keystore],
+      ['ssl.keystore.password', s.storePassword],
+      ['ssl.key.password', s.storePassword],
+      ['ssl.truststore.type', 'PKCS12'],
+      ['ssl.truststore.location', s.truststore],
+      ['ssl.truststore.password', s.storePassword],
+      // Clients authenticate with SCRAM, not with certificates.
+      ['ssl.client.auth', 'none'],
+    );
+  }
   const lines = entries.map(([k, v]) => `${k}=${String(v)}`);
   return `# Generated by @ceasefire/stack: edits are overwritten at the next start.\n${lines.join('\n')}\n`;
 }

@@ -8,9 +8,10 @@ import { existsSync, openSync, closeSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { brokerAnswers } from './kafka-admin.ts';
+import { brokerAnswers, type KafkaAccess } from './kafka-admin.ts';
 import {
   clusterIdFrom,
+  type SecureListenerConfig,
   DEFAULT_CONTROLLER_PORT,
   DEFAULT_KAFKA_PORT,
   log4j2Properties,
@@ -48,6 +49,23 @@ export interface KafkaOptions {
   readonly nodeId?: number;
   /** How long to wait for a starting broker to answer, default 90 s. */
   readonly startTimeoutMs?: number;
+  /** `host:port` of every controller of the quorum; default this node alone. */
+  readonly controllers?: readonly string[];
+  /** Several brokers: replication factor and min ISR for topics and the internal topics. */
+  readonly cluster?: { readonly replicationFactor: number; readonly minInsyncReplicas: number };
+  /**
+   * How to format an empty data dir: the cluster id (shared by every node of a cluster) and the
+   * quorum flags; default a fresh id and `--standalone` (a one-node dynamic quorum).
+   */
+  readonly format?: { readonly clusterId: string; readonly quorumArgs: readonly string[] };
+  /** SCRAM-SHA-512 users written into the metadata log when the data dir is formatted. */
+  readonly scramUsers?: ReadonlyArray<{ readonly name: string; readonly password: string }>;
+  /** A SASL_SSL client listener instead of PLAINTEXT (see `ensureKafkaTls`). */
+  readonly secure?: SecureListenerConfig;
+  /** How the readiness probe connects (the SASL_SSL listener needs TLS and a user). */
+  readonly access?: KafkaAccess;
+  /** JVM heap flags, default `-Xms256m -Xmx512m`. */
+  readonly heap?: readonly string[];
 }
 
 /** A broker that `ensureKafka` found or started. */
@@ -128,7 +146,8 @@ async function ourBrokerPid(p: NodePaths): Promise<number | null> {
   return cmd !== null && cmd.includes('kafka.Kafka') && cmd.includes(p.serverProps) ? pid : null;
 }
 
-function newClusterId(): string {
+/** A random Kafka UUID (cluster id, directory id). */
+export function newClusterId(): string {
   for (;;) {
     // Kafka's own generator rejects ids starting with '-', which its CLIs would read as flags.
     const id = clusterIdFrom(randomBytes(16));
@@ -154,6 +173,7 @@ async function waitUntilAnswers(
   pid: number,
   p: NodePaths,
   timeoutMs: number,
+  access?: KafkaAccess,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -162,7 +182,7 @@ async function waitUntilAnswers(
         `kafka: the broker (pid ${pid}) exited during start-up. Last lines of ${p.logFile}:\n${await tail(p.logFile)}`,
       );
     }
-    if ((await tcpAnswers(Number(brokers[0]?.split(':')[1]))) && (await brokerAnswers(brokers, 2000))) return;
+    if ((await tcpAnswers(Number(brokers[0]?.split(':')[1]))) && (await brokerAnswers(brokers, 2000, access))) return;
     await sleep(250);
   }
   await terminate(pid, 10_000);
@@ -196,11 +216,11 @@ async function ensureKafkaLocked(opts: KafkaOptions): Promise<KafkaInfo> {
   const running = await ourBrokerPid(p);
   if (running !== null) {
     // Ours and alive: answering now, or still starting under a concurrent `up`.
-    if (!(await brokerAnswers(brokers, 3000))) await waitUntilAnswers(brokers, running, p, timeoutMs);
+    if (!(await brokerAnswers(brokers, 3000, opts.access))) await waitUntilAnswers(brokers, running, p, timeoutMs, opts.access);
     return { ...base, pid: running, external: false, startedMs: 0, memoryKb: rssKb(running) };
   }
   if (await tcpAnswers(port)) {
-    if (await brokerAnswers(brokers)) {
+    if (await brokerAnswers(brokers, 3000, opts.access)) {
       log(`kafka: a broker we did not start answers on ${brokers[0]}; using it`);
       return { ...base, pid: null, external: true, startedMs: 0 };
     }
@@ -218,20 +238,40 @@ async function ensureKafkaLocked(opts: KafkaOptions): Promise<KafkaInfo> {
   await mkdir(p.dataDir, { recursive: true });
   await writeFile(
     p.serverProps,
-    serverProperties({ nodeId: opts.nodeId ?? 1, port, controllerPort, dataDir: p.dataDir }),
+    serverProperties({
+      nodeId: opts.nodeId ?? 1,
+      port,
+      controllerPort,
+      dataDir: p.dataDir,
+      ...(opts.controllers ? { controllers: opts.controllers } : {}),
+      ...(opts.cluster ? { cluster: opts.cluster, internalReplicationFactor: opts.cluster.replicationFactor } : {}),
+      ...(opts.secure ? { secure: opts.secure } : {}),
+    }),
   );
   await writeFile(p.log4j2, log4j2Properties());
 
-  const heap = ['-Xms256m', '-Xmx512m'];
+  const heap = opts.heap ?? ['-Xms256m', '-Xmx512m'];
   if (!existsSync(path.join(p.dataDir, 'meta.properties'))) {
-    const clusterId = newClusterId();
+    const clusterId = opts.format?.clusterId ?? newClusterId();
+    const scram = (opts.scramUsers ?? []).flatMap((u) => [
+      '--add-scram',
+      `SCRAM-SHA-512=[name=${u.name},password=${u.password}]`,
+    ]);
     log(`kafka: formatting ${p.dataDir} (cluster ${clusterId})`);
     await runOk(
       'java',
       javaArgs(
         p,
         'kafka.tools.StorageTool',
-        ['format', '--cluster-id', clusterId, '--standalone', '--config', p.serverProps],
+        [
+          'format',
+          '--cluster-id',
+          clusterId,
+          ...(opts.format?.quorumArgs ?? ['--standalone']),
+          ...scram,
+          '--config',
+          p.serverProps,
+        ],
         ['-Xmx256m'],
       ),
     );
@@ -261,7 +301,7 @@ async function ensureKafkaLocked(opts: KafkaOptions): Promise<KafkaInfo> {
   if (pid === undefined)
     throw new Error('kafka: could not start `java` (is a JDK 17+ installed and on PATH?)');
   await writeFile(p.pidFile, `${pid}\n`);
-  await waitUntilAnswers(brokers, pid, p, timeoutMs);
+  await waitUntilAnswers(brokers, pid, p, timeoutMs, opts.access);
   const startedMs = Date.now() - started;
   log(`kafka: broker answers after ${startedMs} ms`);
   return { ...base, pid, external: false, startedMs, memoryKb: rssKb(pid) };
@@ -290,7 +330,8 @@ export async function kafkaStatus(opts: KafkaOptions): Promise<{
   const p = nodePaths(opts);
   const brokers = [`127.0.0.1:${opts.kafkaPort ?? DEFAULT_KAFKA_PORT}`];
   const pid = await ourBrokerPid(p);
-  const answers = (await tcpAnswers(opts.kafkaPort ?? DEFAULT_KAFKA_PORT)) && (await brokerAnswers(brokers));
+  const answers =
+    (await tcpAnswers(opts.kafkaPort ?? DEFAULT_KAFKA_PORT)) && (await brokerAnswers(brokers, 3000, opts.access));
   let clusterId: string | undefined;
   try {
     clusterId = parseProperties(await readFile(path.join(p.dataDir, 'meta.properties'), 'utf8')).get(

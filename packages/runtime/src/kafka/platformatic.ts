@@ -10,7 +10,7 @@ function baseOptions(settings: KafkaSettings) {
   return {
     clientId: settings.clientId,
     bootstrapBrokers: settings.brokers,
-    ...(settings.ssl ? { tls: {} } : {}),
+    ...(settings.sslCa ? { tls: { ca: [settings.sslCa] } } : settings.ssl ? { tls: {} } : {}),
     ...(settings.sasl ? { sasl: { mechanism: settings.sasl.mechanism.toUpperCase() as 'PLAIN', username: settings.sasl.username, password: settings.sasl.password } } : {}),
     ...(settings.connectionTimeoutMs ? { connectTimeout: settings.connectionTimeoutMs } : {}),
     ...(settings.requestTimeoutMs ? { requestTimeout: settings.requestTimeoutMs } : {}),

@@ -119,6 +119,8 @@ export interface KafkaSettings {
   brokers: string[];
   clientId: string;
   ssl?: boolean;
+  /** PEM CA certificate(s) the brokers' certificates are checked against (implies TLS); default the system's. */
+  sslCa?: string;
   sasl?: { mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512'; username: string; password: string };
   /** Which library implements the interface (KAFKA_CLIENT); default kafkajs. */
   client?: 'kafkajs' | 'platformatic';
