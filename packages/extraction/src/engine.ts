@@ -26,6 +26,7 @@ import { getProfile, selectProfile } from './profiles/index.ts';
 import { findAll, lower, patternSource, type Match } from './text/patterns.ts';
 import { segment, type Clause, type Segment, type Segmentation, type Sentence } from './text/segment.ts';
 import type {
+  AgreementTerms,
   CasualtyReport,
   EventTime,
   EventType,
@@ -908,35 +909,50 @@ function byStart(a: { start: number }, b: { start: number }): number {
   return a.start - b.start;
 }
 
+/** A figure replaces the draft's when it has none, or when it is a running total and the draft's is not. */
+function takeFigure(cur: number | null, next: number | null, replace: boolean): number | null {
+  return next === null ? cur : cur === null || replace ? next : cur;
+}
+
 function applyFigures(d: Draft, f: CasualtyFigures): void {
-  const take = (cur: number | null, next: number | null): number | null =>
-    next === null ? cur : cur === null || (f.total && !d.casualtyTotal) ? next : cur;
-  d.killed = take(d.killed, f.killed);
-  d.wounded = take(d.wounded, f.wounded);
+  const replace = f.total && !d.casualtyTotal;
+  d.killed = takeFigure(d.killed, f.killed, replace);
+  d.wounded = takeFigure(d.wounded, f.wounded, replace);
   d.displaced = d.displaced ?? f.displaced;
   d.casualtyTotal ||= f.total;
   d.zero ||= f.zero;
-  d.casualtyEvidence.push(...f.evidence);
-  if (f.killed || f.wounded) {
-    if (d.civilians === null) d.civilians = null;
-  }
+  pushAll(d.casualtyEvidence, f.evidence);
 }
 
-function placeKey(d: Draft): Set<string> {
-  return new Set(d.places.map((p) => p.place.id));
+/** `into.push(...from)`, without the spread: the arrays may be one and the same (drafts share them). */
+function pushAll<T>(into: T[], from: readonly T[]): void {
+  const n = from.length;
+  for (let i = 0; i < n; i++) into.push(from[i] as T);
+}
+
+function hasPlace(d: Draft, id: string): boolean {
+  for (const p of d.places) if (p.place.id === id) return true;
+  return false;
 }
 
 function placesOverlap(a: Draft, b: Draft): boolean {
-  const ka = placeKey(a);
-  if (ka.size === 0 || b.places.length === 0) return true;
-  for (const p of b.places) if (ka.has(p.place.id)) return true;
+  if (a.places.length === 0 || b.places.length === 0) return true;
+  for (const p of b.places) if (hasPlace(a, p.place.id)) return true;
   // A place inside the other's district or region is the same area.
-  return b.places.some((p) => a.places.some((q) => p.place.parent === q.place.id || q.place.parent === p.place.id));
+  for (const p of b.places) for (const q of a.places) if (p.place.parent === q.place.id || q.place.parent === p.place.id) return true;
+  return false;
 }
 
 function absorb(into: Draft, from: Draft, withPlaces = true): void {
-  const seen = placeKey(into);
-  if (withPlaces) for (const p of from.places) if (!seen.has(p.place.id)) into.places.push(p);
+  if (withPlaces) {
+    // Only the places `into` had before: a place repeated in `from` is added each time, as before.
+    const had = into.places.length;
+    for (const p of from.places) {
+      let seen = false;
+      for (let i = 0; i < had; i++) if (into.places[i]?.place.id === p.place.id) seen = true;
+      if (!seen) into.places.push(p);
+    }
+  }
   into.date ??= from.date;
   into.part ??= from.part;
   into.clock ??= from.clock;
@@ -946,8 +962,8 @@ function absorb(into: Draft, from: Draft, withPlaces = true): void {
   into.wounded ??= from.wounded;
   into.displaced ??= from.displaced;
   into.zero ||= from.zero;
-  into.casualtyEvidence.push(...from.casualtyEvidence);
-  into.dateEvidence.push(...from.dateEvidence);
+  pushAll(into.casualtyEvidence, from.casualtyEvidence);
+  pushAll(into.dateEvidence, from.dateEvidence);
   into.extraEvidence.push(ev('type', from.trigger));
   if (into.civilians === null) into.civilians = from.civilians;
   else if (from.civilians === true) into.civilians = true;
@@ -956,56 +972,73 @@ function absorb(into: Draft, from: Draft, withPlaces = true): void {
   into.mutual ||= from.mutual;
 }
 
+/** A mention with no day, place or time: a summary ("the shelling") that joins a specific one. */
+function isEmptyDraft(x: Draft): boolean {
+  return x.date === null && x.places.length === 0 && !x.clock;
+}
+
+function sameEvent(o: Draft, d: Draft): boolean {
+  return (
+    o.strength === 'strong' &&
+    o.type === d.type &&
+    ((o.date === d.date && placesOverlap(o, d) && !(o.clock && d.clock && (o.clock.hh !== d.clock.hh || o.clock.mm !== d.clock.mm))) || isEmptyDraft(d) || isEmptyDraft(o))
+  );
+}
+
+/** A weak attack word can join `s` when their days and places agree. */
+function compatible(w: Draft, s: Draft): boolean {
+  return w.date === null || (s.date === w.date && (w.places.length === 0 || s.places.length === 0 || placesOverlap(s, w)));
+}
+
 /** Merges mentions of one event: weak attack words into the specific attack, repeats of a type. */
 function mergeDrafts(drafts: Draft[]): Draft[] {
-  let list = [...drafts];
   // 1. Repeated mentions of one event of the same type (same day, same area).
-  const out: Draft[] = [];
-  const empty = (x: Draft): boolean => x.date === null && x.places.length === 0 && !x.clock;
-  for (const d of list) {
+  const list: Draft[] = [];
+  for (const d of drafts) {
     // Weak mentions are placed by step 2, by their position in the text.
     if (d.strength === 'weak') {
-      out.push(d);
+      list.push(d);
       continue;
     }
-    const i = out.findIndex(
-      (o) =>
-        o.strength === 'strong' &&
-        o.type === d.type &&
-        ((o.date === d.date && placesOverlap(o, d) && !(o.clock && d.clock && (o.clock.hh !== d.clock.hh || o.clock.mm !== d.clock.mm))) ||
-          empty(d) ||
-          empty(o)),
-    );
-    const twin = out[i];
-    if (!twin) out.push(d);
-    else if (empty(twin) && !empty(d)) {
+    let i = 0;
+    while (i < list.length && !sameEvent(list[i] as Draft, d)) i++;
+    const twin = list[i];
+    if (!twin) list.push(d);
+    else if (isEmptyDraft(twin) && !isEmptyDraft(d)) {
       // The later, specific mention carries the event; the summary before it adds to it.
       absorb(d, twin);
-      out[i] = d;
+      list[i] = d;
     } else absorb(twin, d);
   }
-  list = out;
   // 2. Weak attack words ("the shooting", «в результате обстрела») join a compatible attack:
   // the nearest one before them, else the nearest after.
-  const weak = list.filter((d) => VIOLENT.has(d.type) && d.strength === 'weak');
-  const result: Draft[] = list.filter((d) => !weak.includes(d));
+  const weak: Draft[] = [];
+  const result: Draft[] = [];
+  for (const d of list) {
+    if (VIOLENT.has(d.type) && d.strength === 'weak') weak.push(d);
+    else result.push(d);
+  }
   const strong = result.filter((d) => VIOLENT.has(d.type));
   const weakKept: Draft[] = [];
   for (const w of weak) {
-    const compatible = (s: Draft): boolean =>
-      w.date === null || (s.date === w.date && (w.places.length === 0 || s.places.length === 0 || placesOverlap(s, w)));
-    const pool = [...strong, ...weakKept].filter(compatible);
-    const before = pool.filter((s) => s.trigger.start < w.trigger.start).sort((a, b) => b.trigger.start - a.trigger.start);
-    const after = strong.filter((s) => compatible(s) && s.trigger.start > w.trigger.start).sort((a, b) => a.trigger.start - b.trigger.start);
+    const at = w.trigger.start;
+    // The nearest compatible attack before (strong or kept weak), else the nearest strong one after.
+    let before: Draft | null = null;
+    for (const s of strong) if (s.trigger.start < at && compatible(w, s) && (!before || s.trigger.start > before.trigger.start)) before = s;
+    for (const s of weakKept) if (s.trigger.start < at && compatible(w, s) && (!before || s.trigger.start > before.trigger.start)) before = s;
+    let after: Draft | null = null;
+    if (!before) for (const s of strong) if (s.trigger.start > at && compatible(w, s) && (!after || s.trigger.start < after.trigger.start)) after = s;
     // "burned … as a result of the attack": the attack is the cause of the other event told.
-    const sameClause = result.find((d) => d.clause === w.clause && !VIOLENT.has(d.type) && d.type !== 'ceasefire_agreement' && d.type !== 'violation_allegation');
-    const target = before[0] ?? after[0] ?? sameClause;
+    const target =
+      before ??
+      after ??
+      result.find((d) => d.clause === w.clause && !VIOLENT.has(d.type) && d.type !== 'ceasefire_agreement' && d.type !== 'violation_allegation');
     if (target) {
       if (target.strength === 'weak' && weakRank(w.type) > weakRank(target.type)) target.type = w.type;
       absorb(target, w, w.date !== null);
     } else weakKept.push(w);
   }
-  result.push(...weakKept);
+  for (const w of weakKept) result.push(w);
   result.sort((a, b) => a.trigger.start - b.trigger.start);
   return result;
 }
@@ -1014,12 +1047,16 @@ function weakRank(t: EventType): number {
   return t === 'air_or_drone_strike' ? 4 : t === 'heavy_weapons_fire' ? 3 : t === 'small_arms_fire' ? 2 : 1;
 }
 
+/** How specific a mention is: a date, a time, places. */
+function specificity(d: Draft): number {
+  return (d.date ? 4 : 0) + (d.clock || d.part ? 2 : 0) + (d.places.length ? 1 : 0);
+}
+
 function keepOne(events: Draft[], type: EventType): Draft[] {
   const same = events.filter((e) => e.type === type);
   if (same.length <= 1) return events;
-  // Prefer the most specific mention: a date, a time, places.
-  const score = (d: Draft): number => (d.date ? 4 : 0) + (d.clock || d.part ? 2 : 0) + (d.places.length ? 1 : 0);
-  const best = same.reduce((a, b) => (score(b) > score(a) ? b : a));
+  // Prefer the most specific mention.
+  const best = same.reduce((a, b) => (specificity(b) > specificity(a) ? b : a));
   for (const o of same) if (o !== best) absorb(best, o);
   return events.filter((e) => e.type !== type || e === best);
 }
@@ -1035,8 +1072,17 @@ function iso(ms: number): string {
   return new Date(ms).toISOString().replace('.000Z', 'Z');
 }
 
-function eventTime(d: Draft, zone: { iana: string | null; offset: number | null }): EventTime {
-  const empty: EventTime = { date: d.date, time_of_day: null, start_utc: null, end_utc: null, local: null, zone: zone.iana, utc_offset: zone.offset === null ? null : formatOffset(zone.offset), precision: 'unknown' };
+function toUtc(dayStart: number, off: number, localMin: number): number {
+  return dayStart + (localMin - off) * 60_000;
+}
+
+/** Days "YYYY-MM-DD" as UTC midnight (ms). */
+function dayStartUtc(date: string): number {
+  const [y, mo, da] = date.split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, mo - 1, da);
+}
+
+function eventTime(d: Draft, zone: EventZone): EventTime {
   let timeOfDay: string | null = null;
   let clockLocalMin: number | null = null;
   if (d.clock) {
@@ -1045,25 +1091,24 @@ function eventTime(d: Draft, zone: { iana: string | null; offset: number | null 
     const m = ((clockLocalMin % 1440) + 1440) % 1440;
     timeOfDay = `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
   } else if (d.part) timeOfDay = d.part;
-  empty.time_of_day = timeOfDay;
-  if (!d.date) return empty;
-  const [y, mo, da] = d.date.split('-').map(Number) as [number, number, number];
-  const dayStart = Date.UTC(y, mo - 1, da);
+  if (!d.date) {
+    return { date: d.date, time_of_day: timeOfDay, start_utc: null, end_utc: null, local: null, zone: zone.iana, utc_offset: zone.offset === null ? null : formatOffset(zone.offset), precision: 'unknown' };
+  }
+  const dayStart = dayStartUtc(d.date);
   const off = zone.offset ?? 0;
-  const toUtc = (localMin: number): number => dayStart + (localMin - off) * 60_000;
   let precision: TimePrecision = 'day';
-  let start = toUtc(0);
-  let end = toUtc(1440);
+  let start = toUtc(dayStart, off, 0);
+  let end = toUtc(dayStart, off, 1440);
   if (clockLocalMin !== null) {
     precision = d.clock?.approx ? 'hour' : 'exact';
-    const t = toUtc(clockLocalMin);
+    const t = toUtc(dayStart, off, clockLocalMin);
     start = d.clock?.approx ? t - 30 * 60_000 : t;
     end = d.clock?.approx ? t + 30 * 60_000 : t;
   } else if (d.part) {
     precision = 'part_of_day';
     const [a, b] = PART_WINDOWS[d.part];
-    start = toUtc(a);
-    end = toUtc(b);
+    start = toUtc(dayStart, off, a);
+    end = toUtc(dayStart, off, b);
   }
   const offStr = zone.offset === null ? null : formatOffset(zone.offset);
   const localClock = clockLocalMin !== null ? `T${timeOfDay}:00${offStr ?? ''}` : '';
@@ -1079,53 +1124,56 @@ function eventTime(d: Draft, zone: { iana: string | null; offset: number | null 
   };
 }
 
-function finish(
-  d: Draft,
-  index: number,
-  prof: ConflictProfile,
-  lang: string,
-  g: ReturnType<typeof compileGazetteer>,
-  issuerZone: PartyDef['zone'] | null,
-  pubOffset: number | null,
-  partyCodes: ReadonlySet<string>,
-  text: string,
-  publisherSide: string | null,
-): ViolationEvent {
+interface EventZone {
+  iana: string | null;
+  offset: number | null;
+}
+
+/** The side an event is held against. */
+function accusedOf(d: Draft, partyCodes: ReadonlySet<string>): string | null {
   const type = d.type;
+  if (type === 'ceasefire_agreement') return null;
+  let accused = d.actor;
+  if (type === 'armed_clash' && d.mutual) accused = null;
   const reporterSide = d.reporter.side;
-  const violent = type !== 'ceasefire_agreement';
-  let accused: string | null = null;
-  if (violent) {
-    accused = d.actor;
-    if (type === 'armed_clash' && d.mutual) accused = null;
-    if (!accused && type !== 'armed_clash' && reporterSide && partyCodes.has(reporterSide)) {
-      // A side reporting an attack on itself accuses the other side.
-      accused = [...partyCodes].find((c) => c !== reporterSide) ?? null;
-    }
+  if (!accused && type !== 'armed_clash' && reporterSide && partyCodes.has(reporterSide)) {
+    // A side reporting an attack on itself accuses the other side.
+    for (const c of partyCodes) if (c !== reporterSide) return c;
+    return null;
   }
-  // Most specific places only: drop a district when one of its villages is named.
-  const meeting = d.places.filter((p) => p.place.kind === 'settlement' || p.place.kind === 'other');
-  // A capital named without a locative is its government ("accused Dushanbe of…").
-  const locative = (p: PlaceMention): boolean => p.place.kind !== 'other' || p.place.parent !== null || /(?:\b(?:in|near|at|on|outskirts of)|(?:^|\s)(?:в|у|под|близ|окрестностях))\s+(?:the\s+)?(?:city\s+of\s+|город[а-яё]*\s+)?$/i.test(text.slice(Math.max(0, p.start - 30), p.start));
-  const own = type === 'ceasefire_agreement' ? (meeting.length ? meeting : d.places) : d.places.filter((p) => partyCodes.has(p.place.country) && locative(p));
-  const specific = own.filter((p) => !own.some((q) => q !== p && q.place.parent === p.place.id));
-  const extracted = specific.map((p) => toExtracted(p, g, lang));
-  const countries = new Set(extracted.map((p) => p.country));
-  const country = d.borderSection || countries.size !== 1 ? null : ([...countries][0] ?? null);
-  const norm = (s: string): string => s.toLowerCase().replace(/ё/g, 'е').replace(/[\s-]+/g, ' ');
-  const locations = specific.map((p) =>
-    lang === 'ru' ? (p.place.ru.some((n) => norm(n) === norm(p.text)) ? p.text : (p.place.ru[0] ?? p.text)) : p.text,
-  );
-  const zoneSide = reporterSide && partyCodes.has(reporterSide) ? reporterSide : (country && partyCodes.has(country) ? country : null);
-  const zoneDef = zoneSide ? (prof.parties.find((p) => p.code === zoneSide)?.zone ?? issuerZone) : issuerZone;
-  const zone = zoneDef ? { iana: zoneDef.iana, offset: parseOffset(zoneDef.offset) } : { iana: null, offset: pubOffset };
-  const time = eventTime(d, zone);
-  let killed = d.killed;
-  let wounded = d.wounded;
-  if (killed === null && wounded === null && d.zero) {
-    killed = 0;
-    wounded = 0;
-  }
+  return accused;
+}
+
+// A capital named without a locative is its government ("accused Dushanbe of…").
+const LOCATIVE_BEFORE_PLACE = /(?:\b(?:in|near|at|on|outskirts of)|(?:^|\s)(?:в|у|под|близ|окрестностях))\s+(?:the\s+)?(?:city\s+of\s+|город[а-яё]*\s+)?$/i;
+
+function isLocative(p: PlaceMention, text: string): boolean {
+  return p.place.kind !== 'other' || p.place.parent !== null || LOCATIVE_BEFORE_PLACE.test(text.slice(Math.max(0, p.start - 30), p.start));
+}
+
+/** The event's places, most specific only: a district is dropped when one of its villages is named. */
+function eventPlaces(d: Draft, partyCodes: ReadonlySet<string>, text: string): PlaceMention[] {
+  let own: PlaceMention[];
+  if (d.type === 'ceasefire_agreement') {
+    const meeting = d.places.filter((p) => p.place.kind === 'settlement' || p.place.kind === 'other');
+    own = meeting.length ? meeting : d.places;
+  } else own = d.places.filter((p) => partyCodes.has(p.place.country) && isLocative(p, text));
+  return own.filter((p) => !own.some((q) => q !== p && q.place.parent === p.place.id));
+}
+
+function normName(s: string): string {
+  return s.toLowerCase().replace(/ё/g, 'е').replace(/[\s-]+/g, ' ');
+}
+
+/** As written in English; in Russian the nominative unless the text has it so already. */
+function locationName(p: PlaceMention, lang: string): string {
+  if (lang !== 'ru') return p.text;
+  const written = normName(p.text);
+  for (const n of p.place.ru) if (normName(n) === written) return p.text;
+  return p.place.ru[0] ?? p.text;
+}
+
+function evidenceOf(d: Draft, specific: readonly PlaceMention[], textLength: number): Evidence[] {
   const evidence: Evidence[] = [ev('type', d.trigger), ...d.extraEvidence];
   for (const m of d.dateEvidence) evidence.push(ev('time', m));
   for (const p of specific) evidence.push(ev('place', p));
@@ -1134,19 +1182,63 @@ function finish(
   for (const m of d.casualtyEvidence) evidence.push(ev('casualties', m));
   for (const w of d.weapons) evidence.push(ev('weapon', w));
   for (const m of d.agreementEvidence) evidence.push(ev('agreement', m));
-  const uniq = new Map<string, Evidence>();
-  for (const e of evidence) if (e.start >= 0 && e.end <= text.length && e.start < e.end) uniq.set(`${e.field}:${e.start}:${e.end}`, e);
-  const cb = CODEBOOK[type];
-  let agreement = null;
-  if (type === 'ceasefire_agreement') {
-    let startsAt: string | null = null;
-    if (d.agreementStart && d.date) {
-      const [y, mo, da] = d.date.split('-').map(Number) as [number, number, number];
-      const off = d.agreementStart.offset_min ?? zone.offset ?? 0;
-      startsAt = iso(Date.UTC(y, mo - 1, da, d.agreementStart.hh, d.agreementStart.mm) - off * 60_000);
+  // One entry per field and span, at its first position with its last value.
+  const uniq: Evidence[] = [];
+  for (const e of evidence) {
+    if (!(e.start >= 0 && e.end <= textLength && e.start < e.end)) continue;
+    let i = 0;
+    while (i < uniq.length) {
+      const u = uniq[i] as Evidence;
+      if (u.field === e.field && u.start === e.start && u.end === e.end) break;
+      i++;
     }
-    agreement = { parties: [...partyCodes], level: d.agreementLevel, starts_at_utc: startsAt, zone: zone.iana, terms: d.agreementTermsList };
+    uniq[i] = e;
   }
+  return uniq.sort(byStart);
+}
+
+function agreementOf(d: Draft, zone: EventZone, partyCodes: ReadonlySet<string>): AgreementTerms {
+  let startsAt: string | null = null;
+  if (d.agreementStart && d.date) {
+    const off = d.agreementStart.offset_min ?? zone.offset ?? 0;
+    startsAt = iso(dayStartUtc(d.date) + (d.agreementStart.hh * 60 + d.agreementStart.mm) * 60_000 - off * 60_000);
+  }
+  return { parties: [...partyCodes], level: d.agreementLevel, starts_at_utc: startsAt, zone: zone.iana, terms: d.agreementTermsList };
+}
+
+function finish(
+  d: Draft,
+  index: number,
+  prof: ConflictProfile,
+  lang: string,
+  g: Gazetteer,
+  issuerZone: PartyDef['zone'] | null,
+  pubOffset: number | null,
+  partyCodes: ReadonlySet<string>,
+  text: string,
+  publisherSide: string | null,
+): ViolationEvent {
+  const type = d.type;
+  const reporterSide = d.reporter.side;
+  const specific = eventPlaces(d, partyCodes, text);
+  const extracted = specific.map((p) => toExtracted(p, g, lang));
+  let country: string | null = null;
+  if (!d.borderSection && extracted.length > 0) {
+    country = extracted[0]?.country ?? null;
+    for (const p of extracted) if (p.country !== country) country = null;
+  }
+  const locations = specific.map((p) => locationName(p, lang));
+  const zoneSide = reporterSide && partyCodes.has(reporterSide) ? reporterSide : (country && partyCodes.has(country) ? country : null);
+  const zoneDef = zoneSide ? (prof.parties.find((p) => p.code === zoneSide)?.zone ?? issuerZone) : issuerZone;
+  const zone: EventZone = zoneDef ? { iana: zoneDef.iana, offset: parseOffset(zoneDef.offset) } : { iana: null, offset: pubOffset };
+  const time = eventTime(d, zone);
+  let killed = d.killed;
+  let wounded = d.wounded;
+  if (killed === null && wounded === null && d.zero) {
+    killed = 0;
+    wounded = 0;
+  }
+  const cb = CODEBOOK[type];
   const confidence = Math.max(
     0.05,
     Math.min(
@@ -1160,13 +1252,13 @@ function finish(
     time_of_day: time.time_of_day,
     locations,
     country_of_location: type === 'ceasefire_agreement' && extracted.length === 0 ? null : country,
-    accused_party: accused,
+    accused_party: accusedOf(d, partyCodes),
     reported_by: reporterSide,
     killed,
     wounded,
     displaced: d.displaced,
     civilians_affected: type === 'incursion' || type === 'military_buildup' || type === 'ceasefire_agreement' ? null : d.civilians,
-    weapons: [...new Set(d.weapons.filter((w) => w.name !== 'heavy weapons').map((w) => w.name))],
+    weapons: weaponNames(d.weapons),
     event_index: index,
     acled_event_type: cb.acled,
     acled_sub_event_type: cb.acled_sub,
@@ -1176,10 +1268,17 @@ function finish(
     reporter: d.reporter,
     // A claim of the other side relayed by this publisher is kept as a quoted claim.
     claim_status: publisherSide !== null && reporterSide !== null && reporterSide !== publisherSide ? 'quoted_claim' : 'reported',
-    agreement,
-    evidence: [...uniq.values()].sort((a, b) => a.start - b.start),
+    agreement: type === 'ceasefire_agreement' ? agreementOf(d, zone, partyCodes) : null,
+    evidence: evidenceOf(d, specific, text.length),
     confidence: Math.round(confidence * 100) / 100,
   };
+}
+
+/** Weapon names, once each, in order; "heavy weapons" only types the event. */
+function weaponNames(weapons: readonly WeaponMention[]): string[] {
+  const out: string[] = [];
+  for (const w of weapons) if (w.name !== 'heavy weapons' && !out.includes(w.name)) out.push(w.name);
+  return out;
 }
 
 function casualtyReport(
