@@ -6,6 +6,7 @@
 export * from './types.ts';
 export * from './rules.ts';
 export * from './severity.ts';
+export * from './summary.ts';
 export * from './lifecycle.ts';
 export * from './routing.ts';
 export * from './notification.ts';

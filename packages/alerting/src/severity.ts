@@ -36,11 +36,28 @@ const HEAVY_WEAPON =
 export function eventSeverity(
   event: Pick<BreachEvent, 'type' | 'weapons' | 'killed' | 'wounded' | 'corroboration'>,
 ): Severity {
+  return severityOfPoints(eventPoints(event) + corroborationPoints(event.corroboration));
+}
+
+/**
+ * An event's severity points without its corroboration, which belongs to its incident and can
+ * rise as more sides report it (see {@link corroborationPoints}).
+ */
+export function eventPoints(event: Pick<BreachEvent, 'type' | 'weapons' | 'killed' | 'wounded'>): number {
   let points = TYPE_POINTS[event.type];
   if (event.weapons.some((w) => HEAVY_WEAPON.test(w))) points = Math.max(points, 3);
   if ((event.killed ?? 0) > 0) points += 2;
   if ((event.wounded ?? 0) > 0) points += 1;
-  if (event.corroboration === 'both_sides' || event.corroboration === 'third_party') points += 1;
+  return points;
+}
+
+/** The point an incident reported by both sides or by a third party adds to each of its events. */
+export function corroborationPoints(corroboration: BreachEvent['corroboration']): number {
+  return corroboration === 'both_sides' || corroboration === 'third_party' ? 1 : 0;
+}
+
+/** 0–1 points is info, 2–3 warning, 4 or more critical. */
+export function severityOfPoints(points: number): Severity {
   if (points >= 4) return 'critical';
   if (points >= 2) return 'warning';
   return 'info';
@@ -109,15 +126,7 @@ export function summariseGroup(
     const seen = incidentTimes.get(key);
     if (seen === undefined || at < seen) incidentTimes.set(key, at);
   }
-  const escalations: string[] = [];
-  if (policy.fatalitiesCritical && (killed ?? 0) > 0) escalations.push('fatalities');
-  const times = [...incidentTimes.values()].sort((a, b) => a - b);
-  for (let i = 0; i + policy.frequencyCount - 1 < times.length; i++) {
-    if (times[i + policy.frequencyCount - 1]! - times[i]! <= policy.frequencyWindowMs) {
-      escalations.push(`frequency:${policy.frequencyCount}/${hours(policy.frequencyWindowMs)}`);
-      break;
-    }
-  }
+  const escalations = groupEscalations(killed, [...incidentTimes.values()], policy);
   if (escalations.length > 0) severity = 'critical';
   return {
     eventCount: events.length,
@@ -129,4 +138,25 @@ export function summariseGroup(
     severity,
     escalations,
   };
+}
+
+/**
+ * The escalation rules that fire for a group with this highest killed claim and these incident
+ * times (epoch ms, any order; one per incident).
+ */
+export function groupEscalations(
+  killed: number | null,
+  incidentTimes: readonly number[],
+  policy: EscalationPolicy,
+): string[] {
+  const escalations: string[] = [];
+  if (policy.fatalitiesCritical && (killed ?? 0) > 0) escalations.push('fatalities');
+  const times = [...incidentTimes].sort((a, b) => a - b);
+  for (let i = 0; i + policy.frequencyCount - 1 < times.length; i++) {
+    if (times[i + policy.frequencyCount - 1]! - times[i]! <= policy.frequencyWindowMs) {
+      escalations.push(`frequency:${policy.frequencyCount}/${hours(policy.frequencyWindowMs)}`);
+      break;
+    }
+  }
+  return escalations;
 }

@@ -1,41 +1,45 @@
 import { createHash } from 'node:crypto';
 import {
   addBreach,
+  addToSummary,
   buildAlertMessage,
+  EMPTY_SUMMARY_STATE,
   judgeBreach,
   openAlert,
+  parseSummaryState,
   routeNotification,
-  summariseGroup,
+  summaryOf,
+  summaryStateOf,
   tick,
   type AlertCore,
   type BreachEvent,
   type BreachVerdict,
   type EscalationPolicy,
   type LifecyclePolicy,
-  type NotificationKind,
   type Route,
   type RuleAgreement,
+  type SummaryState,
   type Transition,
 } from '@ceasefire/alerting';
 import { EventType, type ViolationEvent } from '@ceasefire/contracts';
 import {
   AGREEMENT_LEVELS,
-  agreementCountsEvent,
   agreementsForRules,
   agreementsToEvaluate,
   alertBreachEvents,
-  alertEventIds,
   alertsToTick,
   candidateBreachEvents,
-  enqueueDelivery,
+  enqueueDeliveries,
+  eventsCountedByAgreement,
   findOpenAlert,
+  forgetSummariesOfSuperseded,
   getAgreement,
   getAlert,
   getBreachEvent,
   getBreachEvents,
-  insertAlert,
-  insertAlertTransitions,
-  linkAlertEvent,
+  insertAlerts,
+  insertTransitionsOfAlerts,
+  linkAlertEvents,
   lockAlert,
   lockAlertGroup,
   markAgreementEvaluated,
@@ -44,6 +48,8 @@ import {
   type AgreementLevel,
   type AgreementRecord,
   type AlertRecord,
+  type AlertTransitionInput,
+  type EnqueueDeliveryInput,
   type Queryable,
   type StoredBreachEvent,
 } from '@ceasefire/db';
@@ -69,6 +75,41 @@ interface PendingBreach {
   readonly agreement: AgreementRecord;
   readonly event: BreachEvent;
   readonly verdict: Extract<BreachVerdict, { breach: true }>;
+}
+
+/**
+ * What one transaction does to an alert group, kept in memory while its breaches are added and
+ * written at the end with a fixed number of statements, whatever the number of breaches.
+ */
+class GroupWrites {
+  /** Alerts opened in this transaction, in their last state. */
+  private readonly opened = new Map<string, AlertRecord>();
+  /** Alerts that were stored before, in their last state. */
+  private readonly changed = new Map<string, AlertRecord>();
+  readonly links: Array<{ alertId: string; eventId: string; untimed: boolean; at: Date }> = [];
+  readonly transitions: Array<AlertTransitionInput & { alertId: string }> = [];
+  readonly deliveries: EnqueueDeliveryInput[] = [];
+
+  open(alert: AlertRecord): void {
+    this.opened.set(alert.id, alert);
+  }
+
+  save(alert: AlertRecord): void {
+    (this.opened.has(alert.id) ? this.opened : this.changed).set(alert.id, alert);
+  }
+
+  addTransitions(alertId: string, transitions: readonly Transition[]): void {
+    for (const t of transitions) this.transitions.push({ ...t, alertId });
+  }
+
+  async flush(trx: Queryable): Promise<void> {
+    // Stored alerts first: one that resolved frees its group for the new one (a partial unique index).
+    for (const alert of this.changed.values()) await saveAlert(trx, alert);
+    await insertAlerts(trx, [...this.opened.values()]);
+    await linkAlertEvents(trx, this.links);
+    await insertTransitionsOfAlerts(trx, this.transitions);
+    await enqueueDeliveries(trx, this.deliveries);
+  }
 }
 
 /** Deterministic short id: the same inputs give the same id on every worker and every retry. */
@@ -155,10 +196,19 @@ export class AlertEngine {
    * An agreement event is a barrier: breaches before it are recorded before it is proposed.
    */
   async handleEvents(events: readonly ViolationEvent[], log: Logger = this.logger): Promise<void> {
-    const stored = await getBreachEvents(
-      this.db,
-      events.filter((e) => e.type !== 'ceasefire_agreement').map((e) => e.id),
-    );
+    const [stored, forgotten] = await Promise.all([
+      getBreachEvents(
+        this.db,
+        events.filter((e) => e.type !== 'ceasefire_agreement').map((e) => e.id),
+      ),
+      // A re-classified statement's old events stop counting: their alerts' summaries are rebuilt.
+      forgetSummariesOfSuperseded(
+        this.db,
+        events.map((e) => e.statement_id),
+      ),
+    ]);
+    if (forgotten.length > 0)
+      log.info({ alerts: forgotten }, 'alert summaries to rebuild (superseded events)');
     let agreements: AgreementRecord[] | null = null;
     let pending: PendingBreach[] = [];
     for (const event of events) {
@@ -205,9 +255,7 @@ export class AlertEngine {
       Array.from({ length: Math.min(this.options.groupConcurrency ?? 4, queue.length) }, async () => {
         for (let items = queue.shift(); items; items = queue.shift()) {
           try {
-            await this.db.transaction(async (trx) => {
-              for (const b of items) await this.recordBreachIn(trx, b.agreement, b.event, b.verdict, log);
-            });
+            await this.db.transaction((trx) => this.recordGroupIn(trx, items, log));
             this.options.onEnqueued?.();
           } catch (e) {
             failures.push(e);
@@ -282,149 +330,168 @@ export class AlertEngine {
     verdict: Extract<BreachVerdict, { breach: true }>,
     log: Logger = this.logger,
   ): Promise<void> {
-    await this.db.transaction((trx) => this.recordBreachIn(trx, agreement, event, verdict, log));
-    this.options.onEnqueued?.();
-  }
-
-  /** {@link recordBreach} inside the caller's transaction. */
-  private async recordBreachIn(
-    trx: Knex.Transaction,
-    agreement: AgreementRecord,
-    event: BreachEvent,
-    verdict: Extract<BreachVerdict, { breach: true }>,
-    log: Logger,
-  ): Promise<void> {
-    const groupKey = groupKeyOf(agreement.id, event.area);
-    await lockAlertGroup(trx, groupKey);
-    if (await agreementCountsEvent(trx, agreement.id, event.id)) return;
-    const now = this.clock();
-    // The row lock keeps an operator's acknowledgement from being overwritten by this update.
-    let open = await findOpenAlert(trx, groupKey, { forUpdate: true });
-    if (open !== null) {
-      // A group quiet for long enough resolves before the new breach opens the next alert.
-      const advanced = await this.advance(trx, open, agreement, now);
-      open = advanced.state === 'resolved' ? null : advanced;
-    }
-    let alert: AlertRecord;
-    let transitions: Transition[];
-    if (open === null) {
-      const summary = summariseGroup([{ ...event, untimed: verdict.untimed }], this.options.escalation);
-      const opened = openAlert(summary, now);
-      alert = {
-        ...opened.alert,
-        id: hashId('al', groupKey, event.id),
-        groupKey,
-        agreementId: agreement.id,
-        proposedAgreement: verdict.proposed,
-        area: event.area,
-        summary: '',
-      };
-      transitions = opened.transitions;
-      await insertAlert(trx, alert);
-      await linkAlertEvent(trx, {
-        alertId: alert.id,
-        eventId: event.id,
-        untimed: verdict.untimed,
-        at: now,
-      });
-      log.info(
-        {
-          alert: alert.id,
-          agreement: agreement.id,
-          area: event.area,
-          event: event.id,
-          severity: alert.severity,
-        },
-        'alert opened',
-      );
-    } else {
-      await linkAlertEvent(trx, { alertId: open.id, eventId: event.id, untimed: verdict.untimed, at: now });
-      const events = (await alertBreachEvents(trx, open.id))
-        .map((e) => ({ stored: e, rule: breachEventOf(e) }))
-        .filter(
-          (x): x is { stored: StoredBreachEvent & { untimed: boolean }; rule: BreachEvent } =>
-            x.rule !== null,
-        )
-        .map((x) => ({ ...x.rule, untimed: x.stored.untimed }));
-      const added = addBreach(open, summariseGroup(events, this.options.escalation), now);
-      alert = { ...open, ...added.alert, proposedAgreement: verdict.proposed };
-      transitions = added.transitions;
-      log.info(
-        {
-          alert: alert.id,
-          event: event.id,
-          events: alert.eventCount,
-          incidents: alert.incidentCount,
-          severity: alert.severity,
-        },
-        'alert updated',
-      );
-    }
-    await insertAlertTransitions(trx, alert.id, transitions);
-    await this.advance(trx, alert, agreement, now, true);
+    await this.recordGrouped([{ agreement, event, verdict }], log);
   }
 
   /**
-   * Runs the lifecycle's tick on a locked alert and stores what it decided: transitions, the
-   * notification's outbox rows, and the alert itself. `dirty` saves the alert even when the
-   * tick changed nothing (the caller changed it).
+   * Adds breaches of one alert group (one agreement and area), in order, inside the caller's
+   * transaction and under the group's lock. Each breach joins the group's open alert, or opens
+   * one, and its notification is decided as if it came alone; the alert's summary is updated
+   * from its stored state and the new event, never by reading its events again (but for an
+   * alert without a usable state), and everything is written at the end.
    */
-  private async advance(
-    trx: Queryable,
+  private async recordGroupIn(
+    trx: Knex.Transaction,
+    items: readonly PendingBreach[],
+    log: Logger,
+  ): Promise<void> {
+    const first = items[0];
+    if (first === undefined) return;
+    const { agreement } = first;
+    const groupKey = groupKeyOf(agreement.id, first.event.area);
+    await lockAlertGroup(trx, groupKey);
+    const counted = await eventsCountedByAgreement(
+      trx,
+      agreement.id,
+      items.map((b) => b.event.id),
+    );
+    const fresh = items.filter((b) => !counted.has(b.event.id) && counted.add(b.event.id));
+    if (fresh.length === 0) return;
+    const writes = new GroupWrites();
+    // The row lock keeps an operator's acknowledgement from being overwritten by this update.
+    let open = await findOpenAlert(trx, groupKey, { forUpdate: true });
+    let state = open === null ? EMPTY_SUMMARY_STATE : await this.summaryStateOf(trx, open);
+    for (const { event, verdict } of fresh) {
+      const now = this.clock();
+      if (open !== null) {
+        // A group quiet for long enough resolves before the new breach opens the next alert.
+        const advanced = this.advance(writes, open, agreement, now);
+        open = advanced.state === 'resolved' ? null : advanced;
+      }
+      const breach = { ...event, untimed: verdict.untimed };
+      let alert: AlertRecord;
+      if (open === null) {
+        state = addToSummary(EMPTY_SUMMARY_STATE, breach);
+        const opened = openAlert(summaryOf(state, this.options.escalation), now);
+        alert = {
+          ...opened.alert,
+          id: hashId('al', groupKey, event.id),
+          groupKey,
+          agreementId: agreement.id,
+          proposedAgreement: verdict.proposed,
+          area: event.area,
+          summary: '',
+          summaryState: state,
+          unnotifiedEventIds: [event.id],
+        };
+        writes.open(alert);
+        writes.addTransitions(alert.id, opened.transitions);
+        log.info(
+          {
+            alert: alert.id,
+            agreement: agreement.id,
+            area: event.area,
+            event: event.id,
+            severity: alert.severity,
+          },
+          'alert opened',
+        );
+      } else {
+        state = addToSummary(state, breach);
+        const added = addBreach(open, summaryOf(state, this.options.escalation), now);
+        alert = {
+          ...open,
+          ...added.alert,
+          proposedAgreement: verdict.proposed,
+          summaryState: state,
+          unnotifiedEventIds: [...(open.unnotifiedEventIds ?? []), event.id],
+        };
+        writes.addTransitions(alert.id, added.transitions);
+        log.info(
+          {
+            alert: alert.id,
+            event: event.id,
+            events: alert.eventCount,
+            incidents: alert.incidentCount,
+            severity: alert.severity,
+          },
+          'alert updated',
+        );
+      }
+      writes.links.push({ alertId: alert.id, eventId: event.id, untimed: verdict.untimed, at: now });
+      open = this.advance(writes, alert, agreement, now, true);
+    }
+    await writes.flush(trx);
+  }
+
+  /** The alert's stored summary state, or one rebuilt from its current events (older alerts, superseded events). */
+  private async summaryStateOf(trx: Queryable, alert: AlertRecord): Promise<SummaryState> {
+    const stored = parseSummaryState(alert.summaryState);
+    if (stored !== null) return stored;
+    const events = (await alertBreachEvents(trx, alert.id)).flatMap((e) => {
+      const rule = breachEventOf(e);
+      return rule === null ? [] : [{ ...rule, untimed: e.untimed }];
+    });
+    return summaryStateOf(events);
+  }
+
+  /**
+   * Runs the lifecycle's tick on a locked alert and records in `writes` what it decided:
+   * transitions, the notification's outbox rows, and the alert itself. `dirty` saves the alert
+   * even when the tick changed nothing (the caller changed it). A notification lists the events
+   * that joined since the previous one.
+   */
+  private advance(
+    writes: GroupWrites,
     alert: AlertRecord,
     agreement: AgreementRecord | null,
     now: Date,
     dirty = false,
-  ): Promise<AlertRecord> {
+  ): AlertRecord {
     const result = tick(alert, now, this.options.lifecycle);
     const next: AlertRecord = { ...alert, ...result.alert };
     if (result.notification === null && result.transitions.length === 0 && !dirty) return alert;
-    const ag = agreement ?? (await getAgreement(trx, alert.agreementId));
     const identity = {
       id: next.id,
       groupKey: next.groupKey,
       agreementId: next.agreementId,
-      agreementName: ag?.name ?? null,
-      agreementParties: ag?.parties ?? [],
+      agreementName: agreement?.name ?? null,
+      agreementParties: agreement?.parties ?? [],
       proposedAgreement: next.proposedAgreement,
       area: next.area,
     };
-    const eventIds = await alertEventIds(trx, next.id);
     const message = buildAlertMessage(
       identity,
       next,
       result.notification ?? 'updated',
-      eventIds,
+      next.unnotifiedEventIds ?? [],
       now,
       this.options.source,
     );
-    const saved: AlertRecord = { ...next, summary: message.data.summary };
-    await insertAlertTransitions(trx, next.id, result.transitions);
-    if (result.notification !== null) await this.enqueue(trx, saved, result.notification, message, now);
-    await saveAlert(trx, saved);
-    return saved;
-  }
-
-  private async enqueue(
-    trx: Queryable,
-    alert: AlertRecord,
-    kind: NotificationKind,
-    message: ReturnType<typeof buildAlertMessage>,
-    now: Date,
-  ): Promise<void> {
-    const channels = routeNotification(alert, kind, this.options.routes);
-    for (const channel of channels) {
-      await enqueueDelivery(trx, {
-        alertId: alert.id,
-        channel,
-        notification: kind,
-        notificationKey: `${kind}:${alert.notificationSeq}`,
-        idempotencyKey: `${alert.id}:${alert.notificationSeq}:${channel}`,
-        payload: message,
-        now,
-      });
+    const saved: AlertRecord = {
+      ...next,
+      summary: message.data.summary,
+      ...(result.notification === null ? {} : { unnotifiedEventIds: [] }),
+    };
+    writes.addTransitions(next.id, result.transitions);
+    if (result.notification !== null) {
+      const kind = result.notification;
+      const channels = routeNotification(saved, kind, this.options.routes);
+      for (const channel of channels) {
+        writes.deliveries.push({
+          alertId: saved.id,
+          channel,
+          notification: kind,
+          notificationKey: `${kind}:${saved.notificationSeq}`,
+          idempotencyKey: `${saved.id}:${saved.notificationSeq}:${channel}`,
+          payload: message,
+          now,
+        });
+      }
+      this.logger.debug({ alert: saved.id, notification: kind, channels }, 'notification enqueued');
     }
-    this.logger.debug({ alert: alert.id, notification: kind, channels }, 'notification enqueued');
+    writes.save(saved);
+    return saved;
   }
 
   /** Ticks one alert (resolution, due notifications); skips it when another worker holds it. */
@@ -435,7 +502,12 @@ export class AlertEngine {
       await lockAlertGroup(trx, current.groupKey);
       const locked = await lockAlert(trx, id, { skipLocked: true });
       if (locked === null) return;
-      await this.advance(trx, locked, null, this.clock());
+      const now = this.clock();
+      const due = tick(locked, now, this.options.lifecycle);
+      if (due.notification === null && due.transitions.length === 0) return;
+      const writes = new GroupWrites();
+      this.advance(writes, locked, await getAgreement(trx, locked.agreementId), now);
+      await writes.flush(trx);
     });
     this.options.onEnqueued?.();
   }
@@ -449,15 +521,15 @@ export class AlertEngine {
         parties: agreement.parties,
         notBefore: agreement.startsAt ?? agreement.announcedAt,
       });
-      let judged = 0;
+      const breaches: PendingBreach[] = [];
       for (const stored of candidates) {
         const event = breachEventOf(stored);
         if (event === null) continue;
         const verdict = judgeBreach(event, rule, { alertOnProposed: this.options.alertOnProposed });
-        if (!verdict.breach) continue;
-        judged++;
-        await this.recordBreach(agreement, event, verdict);
+        if (verdict.breach) breaches.push({ agreement, event, verdict });
       }
+      await this.recordGrouped(breaches, this.logger);
+      const judged = breaches.length;
       await markAgreementEvaluated(this.db, agreement);
       this.logger.info(
         { agreement: agreement.id, candidates: candidates.length, breaches: judged },

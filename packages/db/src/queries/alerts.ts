@@ -33,6 +33,13 @@ export interface AlertRecord {
   readonly notifiedIncidentCount: number;
   readonly notifiedKilled: number | null;
   readonly notificationSeq: number;
+  /**
+   * The group summary's inputs as the alerting core keeps them (its `SummaryState` JSON); null
+   * when it must be rebuilt from the alert's events. Left as it is when absent.
+   */
+  readonly summaryState?: unknown;
+  /** Events that joined since the last notification (the next one lists them). Left as it is when absent. */
+  readonly unnotifiedEventIds?: readonly string[];
 }
 
 interface AlertRow {
@@ -64,6 +71,8 @@ interface AlertRow {
   notified_incident_count: number;
   notified_killed: number | null;
   notification_seq: number;
+  summary_state?: unknown;
+  unnotified_event_ids?: string[];
 }
 
 function toRecord(r: AlertRow): AlertRecord {
@@ -97,6 +106,8 @@ function toRecord(r: AlertRow): AlertRecord {
     notifiedIncidentCount: r.notified_incident_count,
     notifiedKilled: r.notified_killed,
     notificationSeq: r.notification_seq,
+    summaryState: r.summary_state ?? null,
+    unnotifiedEventIds: r.unnotified_event_ids ?? [],
   };
 }
 
@@ -130,6 +141,11 @@ function toRow(a: AlertRecord): AlertRow {
     notified_incident_count: a.notifiedIncidentCount,
     notified_killed: a.notifiedKilled,
     notification_seq: a.notificationSeq,
+    // jsonb: a string, since pg would write a JS array as a Postgres array.
+    ...(a.summaryState !== undefined
+      ? { summary_state: a.summaryState === null ? null : JSON.stringify(a.summaryState) }
+      : {}),
+    ...(a.unnotifiedEventIds !== undefined ? { unnotified_event_ids: [...a.unnotifiedEventIds] } : {}),
   };
 }
 
@@ -171,7 +187,13 @@ export async function lockAlert(
 }
 
 export async function insertAlert(db: Queryable, alert: AlertRecord): Promise<void> {
-  await db('alerts').insert(toRow(alert));
+  await insertAlerts(db, [alert]);
+}
+
+/** Many new alerts in one statement. */
+export async function insertAlerts(db: Queryable, alerts: readonly AlertRecord[]): Promise<void> {
+  if (alerts.length === 0) return;
+  await db('alerts').insert(alerts.map(toRow));
 }
 
 /** Writes every mutable field of the alert. */
@@ -194,10 +216,21 @@ export async function insertAlertTransitions(
   alertId: string,
   transitions: readonly AlertTransitionInput[],
 ): Promise<void> {
+  await insertTransitionsOfAlerts(
+    db,
+    transitions.map((t) => ({ ...t, alertId })),
+  );
+}
+
+/** Transitions of several alerts in one statement, stored in the order given. */
+export async function insertTransitionsOfAlerts(
+  db: Queryable,
+  transitions: ReadonlyArray<AlertTransitionInput & { readonly alertId: string }>,
+): Promise<void> {
   if (transitions.length === 0) return;
   await db('alert_transitions').insert(
     transitions.map((t) => ({
-      alert_id: alertId,
+      alert_id: t.alertId,
       from_state: t.from,
       to_state: t.to,
       at: t.at,
@@ -242,6 +275,52 @@ export async function linkAlertEvent(
     .ignore()
     .returning('event_id');
   return rows.length > 0;
+}
+
+/** Links many events to their alerts in one statement; links that exist are left alone. */
+export async function linkAlertEvents(
+  db: Queryable,
+  links: ReadonlyArray<{ alertId: string; eventId: string; untimed: boolean; at: Date }>,
+): Promise<void> {
+  if (links.length === 0) return;
+  await db('alert_events')
+    .insert(links.map((l) => ({ alert_id: l.alertId, event_id: l.eventId, untimed: l.untimed, added_at: l.at })))
+    .onConflict(['alert_id', 'event_id'])
+    .ignore();
+}
+
+/** {@link agreementCountsEvent} for many events in one query: those some alert of the agreement counts. */
+export async function eventsCountedByAgreement(
+  db: Queryable,
+  agreementId: string,
+  eventIds: readonly string[],
+): Promise<Set<string>> {
+  if (eventIds.length === 0) return new Set();
+  const rows = (await db('alert_events as ae')
+    .join('alerts as al', 'al.id', 'ae.alert_id')
+    .where('al.agreement_id', agreementId)
+    .whereIn('ae.event_id', [...new Set(eventIds)])
+    .distinct('ae.event_id')) as Array<{ event_id: string }>;
+  return new Set(rows.map((r) => r.event_id));
+}
+
+/**
+ * Marks the summaries of open alerts that count a superseded event of these statements as to be
+ * rebuilt (a newer extractor re-classified the statement: its old events no longer count, as
+ * they do not when an alert's events are read again). One statement; returns the alerts marked.
+ */
+export async function forgetSummariesOfSuperseded(db: Queryable, statementIds: readonly string[]): Promise<string[]> {
+  if (statementIds.length === 0) return [];
+  const result = await db.raw<{ rows: Array<{ id: string }> }>(
+    `update alerts set summary_state = null
+      where summary_state is not null and state <> 'resolved'
+        and id in (select ae.alert_id
+                     from violation_events ve join alert_events ae on ae.event_id = ve.id
+                    where ve.statement_id = any(?) and ve.superseded_at is not null)
+      returning id`,
+    [[...new Set(statementIds)]],
+  );
+  return result.rows.map((r) => r.id);
 }
 
 /** Whether any alert of the agreement already counts this event (a redelivery, a re-evaluation). */

@@ -75,23 +75,31 @@ export interface EnqueueDeliveryInput {
  * the same notification does nothing. Returns whether it was added.
  */
 export async function enqueueDelivery(db: Queryable, input: EnqueueDeliveryInput): Promise<boolean> {
+  return (await enqueueDeliveries(db, [input])) > 0;
+}
+
+/** {@link enqueueDelivery} for many notifications in one statement; returns how many were added. */
+export async function enqueueDeliveries(db: Queryable, inputs: readonly EnqueueDeliveryInput[]): Promise<number> {
+  if (inputs.length === 0) return 0;
   const rows = await db('alert_deliveries')
-    .insert({
-      alert_id: input.alertId,
-      channel: input.channel,
-      notification: input.notification,
-      notification_key: input.notificationKey,
-      idempotency_key: input.idempotencyKey,
-      attempt: 1,
-      status: 'pending',
-      next_attempt_at: input.now,
-      created_at: input.now,
-      payload: JSON.stringify(input.payload),
-    })
+    .insert(
+      inputs.map((input) => ({
+        alert_id: input.alertId,
+        channel: input.channel,
+        notification: input.notification,
+        notification_key: input.notificationKey,
+        idempotency_key: input.idempotencyKey,
+        attempt: 1,
+        status: 'pending',
+        next_attempt_at: input.now,
+        created_at: input.now,
+        payload: JSON.stringify(input.payload),
+      })),
+    )
     .onConflict(['alert_id', 'channel', 'notification_key', 'attempt'])
     .ignore()
     .returning('id');
-  return rows.length > 0;
+  return rows.length;
 }
 
 /**

@@ -1,0 +1,264 @@
+// The alerting engine keeps each alert's summary from a stored state and the new events, never by
+// reading the alert's events again: checked here against the summary of the alert's current
+// events (what the engine computed before), batch after batch, with redeliveries, after a newer
+// extractor superseded events, and for an alert stored without a state. The engine runs in this
+// process against Postgres; nothing is published.
+import { summariseGroup, type EscalationPolicy } from '@ceasefire/alerting';
+import { AlertEngine, NewAgreement, registerAgreement } from '@ceasefire/alerting-service';
+import type { AlertMessage, ViolationEvent } from '@ceasefire/contracts';
+import {
+  alertBreachEvents,
+  createDb,
+  createTestSchema,
+  dropSchema,
+  listAlerts,
+  migrateLatest,
+  type AlertRecord,
+} from '@ceasefire/db';
+import { createLogger, type Producer } from '@ceasefire/runtime';
+import type { Knex } from 'knex';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { breachEventOf } from '../services/alerting/src/engine.ts';
+import { storeAndPublish, violationEvent } from './support/alerting.ts';
+import { services, uniqueName } from './support/harness.ts';
+
+const { databaseUrl } = services();
+const schema = uniqueName('alerting_summary');
+const escalation: EscalationPolicy = {
+  frequencyCount: 3,
+  frequencyWindowMs: 6 * 3600_000,
+  fatalitiesCritical: true,
+};
+const noProducer = { publish: async () => {} } as unknown as Producer;
+
+let db: Knex;
+let engine: AlertEngine;
+let clock = Date.parse('2022-09-17T00:00:00Z');
+
+beforeAll(async () => {
+  await createTestSchema(databaseUrl, schema);
+  await migrateLatest({ databaseUrl, schema });
+  db = createDb({ databaseUrl, schema, pool: { max: 6 } });
+  await registerAgreement(
+    db,
+    NewAgreement.parse({
+      id: 'ag_sum',
+      parties: ['KG', 'TJ'],
+      whole_border: true,
+      starts_at: '2022-09-16T10:00:00Z',
+    }),
+    new Date(),
+  );
+  engine = new AlertEngine(
+    db,
+    {
+      lifecycle: {
+        groupWaitMs: 0,
+        groupIntervalMs: 0,
+        repeatIntervalMs: 24 * 3600_000,
+        resolveAfterMs: 24 * 3600_000,
+      },
+      escalation,
+      routes: [{ channel: 'log' }],
+      alertOnProposed: true,
+      source: 'ceasefire/test',
+    },
+    createLogger({ service: 'alerting-summary-test', level: 'silent' }),
+    () => new Date((clock += 1000)),
+  );
+});
+
+afterAll(async () => {
+  await db?.destroy();
+  await dropSchema(databaseUrl, schema);
+});
+
+/** What the alert's events give when read again (the engine's former way). */
+async function recomputed(alert: AlertRecord) {
+  const events = (await alertBreachEvents(db, alert.id)).flatMap((e) => {
+    const rule = breachEventOf(e);
+    return rule === null ? [] : [{ ...rule, untimed: e.untimed }];
+  });
+  return summariseGroup(events, escalation);
+}
+
+async function expectSummariesAsRecomputed(): Promise<AlertRecord[]> {
+  const alerts = await listAlerts(db, { agreementId: 'ag_sum' });
+  for (const a of alerts) {
+    const s = await recomputed(a);
+    expect({ id: a.id, ...pick(a) }).toEqual({ id: a.id, ...pick(s) });
+  }
+  return alerts;
+}
+
+function pick(a: {
+  eventCount: number;
+  incidentCount: number;
+  killed: number | null;
+  firstEventAt: Date | null;
+  lastEventAt: Date | null;
+  untimedAllegation: boolean;
+  severity: string;
+  escalations: readonly string[];
+}) {
+  return {
+    eventCount: a.eventCount,
+    incidentCount: a.incidentCount,
+    killed: a.killed,
+    firstEventAt: a.firstEventAt,
+    lastEventAt: a.lastEventAt,
+    untimedAllegation: a.untimedAllegation,
+    severity: a.severity,
+    escalations: [...a.escalations],
+  };
+}
+
+async function notifications(alertId: string): Promise<AlertMessage['data'][]> {
+  const rows = (await db('alert_deliveries')
+    .where({ alert_id: alertId, attempt: 1 })
+    .orderBy('id')) as Array<{
+    payload: AlertMessage;
+  }>;
+  return rows.map((r) => r.payload.data);
+}
+
+/** A report in one of two areas, of one of a few incidents (or none), at varied hours. */
+function report(i: number): ViolationEvent {
+  const hour = (i * 7) % 30;
+  const start = new Date(Date.parse('2022-09-16T12:00:00Z') + hour * 3600_000).toISOString();
+  const area = i % 3 === 0 ? 'kg.batken.batken' : 'kg.batken.leilek';
+  const type = i % 5 === 2 ? 'heavy_weapons_fire' : 'small_arms_fire';
+  // One incident per day, area and type, as the classifier keys them; some reports have none.
+  const incident = i % 4 === 3 ? null : `in_sum_${start.slice(0, 10)}_${area}_${type}`;
+  return violationEvent({
+    id: `ev_sum_${i}`,
+    area,
+    type,
+    time: {
+      date: start.slice(0, 10),
+      time_of_day: null,
+      start_utc: start,
+      end_utc: start,
+      local: null,
+      zone: 'Asia/Bishkek',
+      utc_offset: '+06:00',
+      precision: 'exact',
+    },
+    date: start.slice(0, 10),
+    killed: i === 11 ? 2 : null,
+    wounded: i % 6 === 1 ? 1 : null,
+    incident_id: incident,
+    weapons: i % 7 === 4 ? ['mortars'] : [],
+  });
+}
+
+describe('alert summaries kept incrementally', () => {
+  it('match the summary of the alert events, batch after batch, redeliveries included', async () => {
+    const events = Array.from({ length: 24 }, (_, i) => report(i));
+    await storeAndPublish(db, noProducer, 'unused.', events);
+    // Batches of 1, 5 and 7 events; the second batch is delivered twice.
+    for (const [from, to] of [
+      [0, 1],
+      [1, 6],
+      [1, 6],
+      [6, 13],
+      [13, 24],
+    ] as const) {
+      const batch = events.slice(from, to);
+      if (from === 13) {
+        // The other side reported an incident of earlier reports too (the classifier refreshes
+        // the incident when it stores the report): every report of it weighs one point more.
+        const incident = batch.find(
+          (e) => e.incident_id !== null && events.slice(0, 13).some((x) => x.incident_id === e.incident_id),
+        )!.incident_id;
+        await db('incidents').where({ id: incident }).update({ corroboration: 'both_sides' });
+      }
+      await engine.handleEvents(batch);
+      await expectSummariesAsRecomputed();
+    }
+    const alerts = await expectSummariesAsRecomputed();
+    expect(alerts).toHaveLength(2);
+    expect(alerts.reduce((n, a) => n + a.eventCount, 0)).toBe(24);
+    expect(alerts.some((a) => a.escalations.includes('fatalities'))).toBe(true);
+
+    // Each notification lists the events that joined since the previous one: together, each
+    // event of the alert once, in the order they joined.
+    for (const a of alerts) {
+      const sent = await notifications(a.id);
+      expect(sent[0]!.notification).toBe('opened');
+      const listed = sent.flatMap((n) => n.event_ids);
+      const joined = (
+        await db('alert_events').where({ alert_id: a.id }).orderBy(['added_at', 'event_id'])
+      ).map((r: { event_id: string }) => r.event_id);
+      expect(new Set(listed).size).toBe(listed.length);
+      expect(joined.slice(0, listed.length)).toEqual(listed);
+      // What is not listed yet joined after the last notification, which the next one lists.
+      const stored = (await db('alerts').where({ id: a.id }).first()) as { unnotified_event_ids: string[] };
+      expect([...listed, ...stored.unnotified_event_ids].sort()).toEqual([...joined].sort());
+    }
+  });
+
+  it('rebuild the summary when a newer extractor superseded an event of the alert', async () => {
+    const [alert] = (await listAlerts(db, { agreementId: 'ag_sum' })).filter((a) => a.killed === 2);
+    expect(alert).toBeDefined();
+    // The statement that claimed two killed is classified again: no one killed after all.
+    const old = report(11);
+    await db('violation_events').where({ id: old.id }).update({ superseded_at: new Date() });
+    const again = { ...old, id: `${old.id}_v2`, extractor_version: 'test-2', killed: null };
+    await storeAndPublish(db, noProducer, 'unused.', [again]);
+    await engine.handleEvents([again]);
+    const after = await expectSummariesAsRecomputed();
+    const updated = after.find((a) => a.id === alert!.id)!;
+    expect(updated.killed).toBeNull();
+    expect(updated.eventCount).toBe(alert!.eventCount);
+  });
+
+  it('raise the severity of earlier reports when their incident is corroborated by a later one', async () => {
+    const at = '2022-09-16T15:00:00Z';
+    const time = {
+      date: at.slice(0, 10),
+      time_of_day: null,
+      start_utc: at,
+      end_utc: at,
+      local: null,
+      zone: 'Asia/Bishkek',
+      utc_offset: '+06:00',
+      precision: 'exact' as const,
+    };
+    const common = {
+      area: 'kg.batken.kadamjai',
+      time,
+      date: at.slice(0, 10),
+      incident_id: 'in_sum_corroborated',
+    };
+    // Small-arms fire with wounded: 3 points, a warning while only one side reports it.
+    const first = violationEvent({ ...common, id: 'ev_sum_c1', wounded: 2 });
+    await storeAndPublish(db, noProducer, 'unused.', [first]);
+    await engine.handleEvents([first]);
+    const [before] = (await listAlerts(db, { agreementId: 'ag_sum' })).filter((a) => a.area === common.area);
+    expect(before!.severity).toBe('warning');
+    // Tajikistan reports the incident too: corroborated by both sides, one point more for each report.
+    const second = violationEvent({
+      ...common,
+      id: 'ev_sum_c2',
+      type: 'violation_allegation',
+      accused_party: 'KG',
+      reported_by: 'TJ',
+    });
+    await storeAndPublish(db, noProducer, 'unused.', [second]);
+    await db('incidents').where({ id: common.incident_id }).update({ corroboration: 'both_sides' });
+    await engine.handleEvents([second]);
+    const after = await expectSummariesAsRecomputed();
+    expect(after.find((a) => a.id === before!.id)!.severity).toBe('critical');
+  });
+
+  it('rebuild the summary of an alert stored without one', async () => {
+    await db('alerts').update({ summary_state: null });
+    const late = report(30);
+    await storeAndPublish(db, noProducer, 'unused.', [late]);
+    await engine.handleEvents([late]);
+    await expectSummariesAsRecomputed();
+    const states = (await db('alerts').select('summary_state')) as Array<{ summary_state: unknown }>;
+    expect(states.filter((s) => s.summary_state !== null).length).toBeGreaterThan(0);
+  });
+});
