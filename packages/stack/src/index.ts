@@ -7,7 +7,8 @@ import { allTopics } from '@ceasefire/contracts';
 import { migrateLatest, migrationStatus } from '@ceasefire/db';
 import { createTopics, listTopics, type TopicOutcome } from './kafka-admin.ts';
 import { DEFAULT_CONTROLLER_PORT, DEFAULT_KAFKA_PORT } from './kafka-config.ts';
-import { ensureKafka, kafkaStatus, stopKafka } from './kafka.ts';
+import { ensureKafka, kafkaStatus, stopKafka, type KafkaInfo } from './kafka.ts';
+import { kafkaClusterStatus, startKafkaCluster, stopKafkaCluster } from './cluster.ts';
 import {
   pgAnswers,
   DEFAULT_PRIVATE_PG_PORT,
@@ -58,6 +59,11 @@ export interface StackOptions {
   readonly root: string;
   /** Progress lines (one per step); silent when absent. */
   readonly log?: (line: string) => void;
+  /**
+   * Kafka nodes, default 1 (on kafkaPort). 3 starts the loopback cluster instead (ports 29092-29094,
+   * controllers 29192-29194, data in `.cache/kafka-cluster`), with RF 3 and min ISR 2 topics.
+   */
+  readonly brokers?: number;
   /** Broker client port, default 9092. */
   readonly kafkaPort?: number;
   /** Broker controller port, default 9093. */
@@ -90,6 +96,8 @@ export interface StackInfo {
     /** Spawn to first answer; 0 when the broker was already running. */
     readonly startedMs: number;
     readonly memoryKb?: number;
+    /** Every node of a cluster (`brokers` > 1); the fields above are node 1's. */
+    readonly nodes?: ReadonlyArray<{ readonly nodeId: number; readonly pid: number | null; readonly broker: string; readonly memoryKb?: number }>;
   };
   readonly postgres: { readonly source: 'env' | 'local' | 'private'; readonly url: string };
   readonly topics: TopicOutcome[];
@@ -104,9 +112,17 @@ export async function stackUp(opts: StackOptions): Promise<StackInfo> {
   const kafkaPort = opts.kafkaPort ?? DEFAULT_KAFKA_PORT;
   const controllerPort = opts.controllerPort ?? DEFAULT_CONTROLLER_PORT;
   const privatePgPort = opts.privatePgPort ?? DEFAULT_PRIVATE_PG_PORT;
+  const nodes = opts.brokers ?? 1;
+  let cluster: Awaited<ReturnType<typeof startKafkaCluster>> | undefined;
+  const startKafka = async (): Promise<KafkaInfo & { brokers: string[] }> => {
+    if (nodes === 1) return ensureKafka({ root: opts.root, kafkaPort, controllerPort, ...(log ? { log } : {}) });
+    cluster = await startKafkaCluster({ root: opts.root, size: nodes, ...(log ? { log } : {}) });
+    const first = cluster.nodes[0]!;
+    return { ...first, brokers: cluster.brokers, startedMs: cluster.startedMs };
+  };
   // Independent until topics and migrations: the JVM's start overlaps Postgres's.
   const [kafka, postgres] = await Promise.all([
-    ensureKafka({ root: opts.root, kafkaPort, controllerPort, ...(log ? { log } : {}) }),
+    startKafka(),
     ensurePostgres({
       root: opts.root,
       privatePort: privatePgPort,
@@ -120,7 +136,8 @@ export async function stackUp(opts: StackOptions): Promise<StackInfo> {
       brokers: kafka.brokers,
       specs: allTopics,
       prefix: opts.topicPrefix ?? '',
-      replicationFactor: opts.replicationFactor ?? 1,
+      replicationFactor: opts.replicationFactor ?? cluster?.replicationFactor ?? 1,
+      ...(cluster ? { minInsyncReplicas: cluster.minInsyncReplicas } : {}),
     }),
     opts.migrate === false
       ? Promise.resolve({ applied: [] as string[] })
@@ -145,6 +162,7 @@ export async function stackUp(opts: StackOptions): Promise<StackInfo> {
     postgresSource: postgres.source,
     kafkaPort,
     controllerPort,
+    ...(nodes > 1 ? { kafkaNodes: nodes } : {}),
     ...(postgres.source === 'private' ? { privatePgPort } : {}),
     updatedAt: new Date().toISOString(),
   };
@@ -159,6 +177,16 @@ export async function stackUp(opts: StackOptions): Promise<StackInfo> {
       dataDir: kafka.dataDir,
       startedMs: kafka.startedMs,
       ...(kafka.memoryKb === undefined ? {} : { memoryKb: kafka.memoryKb }),
+      ...(cluster
+        ? {
+            nodes: cluster.nodes.map((n) => ({
+              nodeId: n.nodeId,
+              pid: n.pid,
+              broker: `127.0.0.1:${n.port}`,
+              ...(n.memoryKb === undefined ? {} : { memoryKb: n.memoryKb }),
+            })),
+          }
+        : {}),
     },
     postgres,
     topics,
@@ -173,18 +201,26 @@ export async function stackDown(opts: {
   log?: (line: string) => void;
 }): Promise<{ kafkaStopped: boolean; postgresStopped: boolean }> {
   const state = await readStackState(opts.root);
-  const kafka = await stopKafka({
-    root: opts.root,
-    ...(state ? { kafkaPort: state.kafkaPort, controllerPort: state.controllerPort } : {}),
-  });
-  opts.log?.(
-    kafka.stopped ? `kafka: stopped broker pid ${kafka.pid}` : 'kafka: no broker of ours was running',
-  );
+  // After `up --brokers N` the one-node broker is not this stack's (the tests' setup may use it).
+  const kafka = state?.kafkaNodes
+    ? { stopped: false, pid: null }
+    : await stopKafka({
+        root: opts.root,
+        ...(state ? { kafkaPort: state.kafkaPort, controllerPort: state.controllerPort } : {}),
+      });
+  if (!state?.kafkaNodes) {
+    opts.log?.(
+      kafka.stopped ? `kafka: stopped broker pid ${kafka.pid}` : 'kafka: no broker of ours was running',
+    );
+  }
+  // The loopback cluster too, whichever `up` came last: its nodes are ours.
+  const cluster = await stopKafkaCluster({ root: opts.root, size: state?.kafkaNodes ?? 3 });
+  if (cluster.stopped.length > 0) opts.log?.(`kafka: stopped cluster nodes, pids ${cluster.stopped.join(', ')}`);
   // The machine's Postgres and a DATABASE_URL's are not ours to stop; a private one is.
   const postgresStopped = await stopPrivatePostgres({ root: opts.root });
   if (postgresStopped) opts.log?.('postgres: stopped the private server');
   await removeStackState(opts.root);
-  return { kafkaStopped: kafka.stopped, postgresStopped };
+  return { kafkaStopped: kafka.stopped || cluster.stopped.length > 0, postgresStopped };
 }
 
 /** What `stackStatus` reports. */
@@ -201,6 +237,8 @@ export interface StackStatus {
     readonly topics: string[];
     /** Catalog topics that the broker lacks. */
     readonly missingTopics: string[];
+    /** Each node of the loopback cluster, when the last `up` started one. */
+    readonly nodes?: ReadonlyArray<{ nodeId: number; running: boolean; answers: boolean; pid: number | null; memoryKb?: number }>;
   };
   readonly postgres: {
     readonly url: string | null;
@@ -215,10 +253,24 @@ export interface StackStatus {
   readonly state: StackState | null;
 }
 
+/** The cluster's status in the one-broker shape: running when every node runs, answering when any does. */
+async function clusterAsOne(root: string, size: number) {
+  const c = await kafkaClusterStatus({ root, size });
+  const first = c.nodes[0];
+  return {
+    running: c.nodes.every((n) => n.running),
+    answers: c.nodes.some((n) => n.answers),
+    pid: first?.pid ?? null,
+    brokers: c.brokers,
+    logFile: first?.logFile ?? '',
+    nodes: c.nodes.map(({ logFile: _log, ...n }) => n),
+  };
+}
+
 /** Whether each part runs, with the broker's pid and memory, topics present and migrations applied. */
 export async function stackStatus(opts: { root: string; topicPrefix?: string }): Promise<StackStatus> {
   const state = await readStackState(opts.root);
-  const ks = await kafkaStatus({
+  const ks = state?.kafkaNodes ? await clusterAsOne(opts.root, state.kafkaNodes) : await kafkaStatus({
     root: opts.root,
     ...(state ? { kafkaPort: state.kafkaPort, controllerPort: state.controllerPort } : {}),
   });

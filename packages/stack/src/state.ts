@@ -10,6 +10,8 @@ export interface StackState {
   /** Ports the stack was started with, so `down` and `status` find the same processes. */
   readonly kafkaPort: number;
   readonly controllerPort: number;
+  /** Set when `up --brokers N` started the loopback cluster (its ports are the cluster defaults). */
+  readonly kafkaNodes?: number;
   readonly privatePgPort?: number;
   readonly updatedAt: string;
 }

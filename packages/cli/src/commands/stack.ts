@@ -4,8 +4,10 @@
  */
 import { stackDown, stackStatus, stackUp, type StackOptions } from '@ceasefire/stack';
 
-const USAGE = `usage: ceasefire stack <up|down|status> [--json]
-  up       start (or reuse) Kafka and Postgres, create the topics, apply the migrations
+const USAGE = `usage: ceasefire stack <up|down|status> [--json] [--brokers N]
+  up       start (or reuse) Kafka and Postgres, create the topics, apply the migrations;
+           --brokers 3: a three-node KRaft cluster on 127.0.0.1:29092-29094 instead of one broker
+           on 9092 (topics with replication factor 3, min.insync.replicas 2)
   down     stop the broker and a private Postgres (data is kept in .cache/)
   status   what runs, the broker's memory, topics and migrations (--json for machines)
 environment: DATABASE_URL (use this database), KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093)
@@ -29,7 +31,14 @@ export async function stackCommand(
   const out = (line: string): boolean => io.stdout.write(`${line}\n`);
   const [sub, ...rest] = args;
   const json = rest.includes('--json');
-  const unknown = rest.filter((a) => a !== '--json');
+  const b = rest.indexOf('--brokers');
+  const brokersArg = b >= 0 ? rest[b + 1] : undefined;
+  const brokers = brokersArg === undefined ? undefined : Number(brokersArg);
+  const unknown = rest.filter((a, i) => a !== '--json' && !(b >= 0 && (i === b || i === b + 1)));
+  if (b >= 0 && (sub !== 'up' || brokers === undefined || !Number.isInteger(brokers) || brokers < 1 || brokers > 9)) {
+    io.stderr.write(`--brokers takes a node count (1-9) and goes with up\n${USAGE}`);
+    return 2;
+  }
   if (sub === undefined || sub === '--help' || sub === '-h' || unknown.length > 0) {
     (sub === undefined || unknown.length > 0 ? io.stderr : io.stdout).write(USAGE);
     return sub === undefined || unknown.length > 0 ? 2 : 0;
@@ -43,6 +52,7 @@ export async function stackCommand(
         const opts: StackOptions = {
           root: io.root,
           log: (line) => io.stderr.write(`${line}\n`),
+          ...(brokers === undefined ? {} : { brokers }),
           ...(kafkaPort === undefined ? {} : { kafkaPort }),
           ...(controllerPort === undefined ? {} : { controllerPort }),
           ...(env['DATABASE_URL'] ? { databaseUrl: env['DATABASE_URL'] } : {}),
@@ -55,6 +65,7 @@ export async function stackCommand(
           out(
             `kafka     ${info.kafkaBrokers.join(',')}  ${k.external ? 'external' : `pid ${k.pid}`}  ${k.startedMs > 0 ? `started in ${(k.startedMs / 1000).toFixed(1)} s` : 'already running'}  rss ${mb(k.memoryKb)}`,
           );
+          for (const n of k.nodes ?? []) out(`  node ${n.nodeId}  ${n.broker}  pid ${n.pid}  rss ${mb(n.memoryKb)}`);
           out(`postgres  ${info.databaseUrl}  (${info.postgres.source})`);
           out(
             `topics    ${info.topics.length} (${info.topics.filter((t) => t.action === 'created').length} created)`,
@@ -80,6 +91,9 @@ export async function stackCommand(
           out(
             `kafka     ${k.running ? `running pid ${k.pid}, rss ${mb(k.memoryKb)}` : 'not running (ours)'}; ${k.answers ? 'answers' : 'no answer'} on ${k.brokers.join(',')}`,
           );
+          for (const n of k.nodes ?? []) {
+            out(`  node ${n.nodeId}  ${n.running ? `pid ${n.pid}, rss ${mb(n.memoryKb)}` : 'not running'}; ${n.answers ? 'answers' : 'no answer'}`);
+          }
           out(
             `topics    ${k.topics.length} present${k.missingTopics.length > 0 ? `, missing: ${k.missingTopics.join(', ')}` : ''}`,
           );
