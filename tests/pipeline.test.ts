@@ -49,7 +49,8 @@ beforeAll(async () => {
   api = `http://127.0.0.1:${httpPort}`;
   workers = await Promise.all([
     startWorker('ingester', { ...env, INGEST_TOKEN: TOKEN, HTTP_PORT: String(httpPort) }),
-    startWorker('classifier', env),
+    // A group of its own: the default one is shared with every other classifier on the broker.
+    startWorker('classifier', { ...env, CLASSIFIER_GROUP_ID: `${prefix}classifier` }),
     startWorker('alerting', { ...env, WEBHOOK_URL: receiver.url, WEBHOOK_SECRET: SECRET, ALERT_TICK_MS: '200', DELIVERY_POLL_MS: '200' }),
   ]);
 });

@@ -111,7 +111,7 @@ beforeAll(async () => {
       FEEDS: `http://reader:${FEED_PASSWORD}@127.0.0.1:${feedPort}/rss?key=${FEED_KEY}|Border Troops,http://127.0.0.1:${feedPort}/news?access_token=${FEED_KEY}`,
       FEED_INTERVAL_MS: '300',
     }),
-    startWorker('classifier', env),
+    startWorker('classifier', { ...env, CLASSIFIER_GROUP_ID: `${stage.prefix}classifier` }),
     startWorker('alerting', {
       ...env,
       WEBHOOK_URL: receiver.url,
