@@ -106,7 +106,8 @@ describe('dashboard', () => {
     const ingestPort = await freePort();
     await Promise.all([
       startWorker('ingester', { ...env, INGEST_TOKEN: TOKEN, HTTP_PORT: String(ingestPort) }),
-      startWorker('classifier', env),
+      // A group of its own: the default one is shared with every other classifier on the broker.
+      startWorker('classifier', { ...env, CLASSIFIER_GROUP_ID: `${stage.prefix}classifier` }),
       startWorker('alerting', { ...env, ALERT_TICK_MS: '200', DELIVERY_POLL_MS: '200' }),
     ]);
     const res = await fetch(`http://127.0.0.1:${ingestPort}/v1/statements`, {
