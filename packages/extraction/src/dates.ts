@@ -210,68 +210,89 @@ function roleOf(text: string, m: Match): TemporalRole {
   return 'event';
 }
 
-/** Finds date and clock mentions and resolves dates against the publication date. */
-export function findTemporal(
-  text: string,
-  pubDate: string | null,
-  /** Per zone, a regex anchored at the start matching its labels ("(Bishkek time)"). */
-  zoneLabels: ReadonlyArray<{ offset_min: number; labels: RegExp }>,
-): { dates: DateMention[]; clocks: ClockMention[] } {
-  const dates: DateMention[] = [];
-  const taken: Match[] = [];
-  const free = (s: number, e: number): boolean => !taken.some((t) => s < t.end && t.start < e);
-  const push = (m: RegExpExecArray, d: Omit<DateMention, 'start' | 'end' | 'text' | 'role'>): void => {
-    const start = m.index;
-    const end = start + m[0].length;
-    if (!free(start, end)) return;
-    const match = { start, end, text: text.slice(start, end) };
-    taken.push(match);
-    dates.push({ ...match, ...d, role: roleOf(text, match) });
-  };
-  // The scanners are lower-case patterns run on the lower-cased text (see text/patterns.ts).
-  const low = lower(text);
-  const each = (re: RegExp, f: (m: RegExpExecArray) => void): void => {
-    re.lastIndex = 0;
-    for (let m = re.exec(low); m !== null; m = re.exec(low)) f(m);
-  };
-  // Scanners whose key word is absent from the text are skipped (a substring test is cheap).
-  const eachIf = (needed: boolean, re: RegExp, f: (m: RegExpExecArray) => void): void => {
-    if (needed) each(re, f);
-  };
-  const hasNight = low.includes('night');
-  const has = (words: readonly string[]): boolean => words.some((w) => low.includes(w));
-  eachIf(hasNight, RE_NIGHT_EN, (m) => {
+/** The date scan of one statement: mentions so far and the spans they take. */
+interface DateScan {
+  text: string;
+  pubDate: string | null;
+  dates: DateMention[];
+  taken: Match[];
+}
+
+function isFree(st: DateScan, s: number, e: number): boolean {
+  for (const t of st.taken) if (s < t.end && t.start < e) return false;
+  return true;
+}
+
+/** Records a date mention unless an earlier scanner took (part of) its span. */
+function pushDate(st: DateScan, m: RegExpExecArray, date: string | null, part: PartOfDay | null, kind: DateMention['kind'], month: string | null): void {
+  const start = m.index;
+  const end = start + m[0].length;
+  if (!isFree(st, start, end)) return;
+  const text = st.text.slice(start, end);
+  const match: Match = { start, end, text };
+  st.taken.push(match);
+  st.dates.push({ start, end, text, date, part, kind, month, role: roleOf(st.text, match) });
+}
+
+function hasAny(low: string, words: readonly string[]): boolean {
+  for (const w of words) if (low.includes(w)) return true;
+  return false;
+}
+
+function scanNightEn(st: DateScan, low: string): void {
+  for (let m = first(RE_NIGHT_EN, low); m !== null; m = RE_NIGHT_EN.exec(low)) {
     const monthWord = m[6] ?? m[4] ?? m[3] ?? m[1];
     const mon = monthWord ? monthNumber(monthWord) : null;
     const day = Number(m[5]);
-    push(m, { date: mon ? inferYear(mon, day, pubDate, m[7]) : null, part: 'night', kind: 'night', month: null });
-  });
-  eachIf(low.includes('в ночь'), RE_NIGHT_RU, (m) => {
+    pushDate(st, m, mon ? inferYear(mon, day, st.pubDate, m[7]) : null, 'night', 'night', null);
+  }
+}
+
+function scanNightRu(st: DateScan, low: string): void {
+  for (let m = first(RE_NIGHT_RU, low); m !== null; m = RE_NIGHT_RU.exec(low)) {
     const mon = monthNumber(m[4] ?? '');
-    push(m, { date: mon ? inferYear(mon, Number(m[3]), pubDate, m[5]) : null, part: 'night', kind: 'night', month: null });
-  });
-  eachIf(hasNight || low.includes('в ночь'), RE_NIGHT_WEEKDAY, (m) => {
+    pushDate(st, m, mon ? inferYear(mon, Number(m[3]), st.pubDate, m[5]) : null, 'night', 'night', null);
+  }
+}
+
+function scanNightWeekday(st: DateScan, low: string): void {
+  for (let m = first(RE_NIGHT_WEEKDAY, low); m !== null; m = RE_NIGHT_WEEKDAY.exec(low)) {
     const w = WEEKDAYS[(m[1] ?? m[2] ?? '').toLowerCase()];
-    push(m, { date: w === undefined || !pubDate ? null : lastWeekday(pubDate, w), part: 'night', kind: 'night', month: null });
-  });
-  eachIf(/\d\.\d{1,2}\.\d{4}/.test(low), RE_NUMERIC, (m) => push(m, { date: ymd(Number(m[3]), Number(m[2]), Number(m[1])), part: null, kind: 'absolute', month: null }));
-  each(RE_DMY, (m) => {
+    pushDate(st, m, w === undefined || !st.pubDate ? null : lastWeekday(st.pubDate, w), 'night', 'night', null);
+  }
+}
+
+function scanNumeric(st: DateScan, low: string): void {
+  for (let m = first(RE_NUMERIC, low); m !== null; m = RE_NUMERIC.exec(low)) pushDate(st, m, ymd(Number(m[3]), Number(m[2]), Number(m[1])), null, 'absolute', null);
+}
+
+function scanDayMonth(st: DateScan, low: string): void {
+  for (let m = first(RE_DMY, low); m !== null; m = RE_DMY.exec(low)) {
     const mon = monthNumber(m[3] ?? '');
-    if (!mon) return;
+    if (!mon) continue;
     // A range ("April 29-30", «29–30 апреля») takes its first day.
-    push(m, { date: inferYear(mon, Number(m[1]), pubDate, m[4]), part: null, kind: 'absolute', month: null });
-  });
-  each(RE_MDY, (m) => {
+    pushDate(st, m, inferYear(mon, Number(m[1]), st.pubDate, m[4]), null, 'absolute', null);
+  }
+}
+
+function scanMonthDay(st: DateScan, low: string): void {
+  for (let m = first(RE_MDY, low); m !== null; m = RE_MDY.exec(low)) {
     const mon = monthNumber(m[1] ?? '');
-    if (!mon) return;
-    push(m, { date: inferYear(mon, Number(m[2]), pubDate, m[4]), part: null, kind: 'absolute', month: null });
-  });
-  each(RE_MONTH_YEAR, (m) => {
+    if (!mon) continue;
+    pushDate(st, m, inferYear(mon, Number(m[2]), st.pubDate, m[4]), null, 'absolute', null);
+  }
+}
+
+function scanMonthYear(st: DateScan, low: string): void {
+  for (let m = first(RE_MONTH_YEAR, low); m !== null; m = RE_MONTH_YEAR.exec(low)) {
     const mon = monthNumber(m[1] ?? '');
-    if (!mon) return;
-    push(m, { date: null, part: null, kind: 'month', month: `${m[2]}-${pad(mon)}` });
-  });
-  eachIf(has(RELATIVE_KEYS), RE_RELATIVE, (m) => {
+    if (!mon) continue;
+    pushDate(st, m, null, null, 'month', `${m[2]}-${pad(mon)}`);
+  }
+}
+
+function scanRelative(st: DateScan, low: string): void {
+  for (let m = first(RE_RELATIVE, low); m !== null; m = RE_RELATIVE.exec(low)) {
     const w = (m[1] ?? '').toLowerCase();
     const partWord = (m[2] ?? '').toLowerCase();
     let days = 0;
@@ -280,52 +301,111 @@ export function findTemporal(
     if (w === 'the day before yesterday' || w.startsWith('позавчера')) days = -2;
     else if (w === 'yesterday' || w.startsWith('вчера') || w === 'накануне' || w === 'the previous day' || w === 'a day earlier') days = -1;
     else if (w === 'tonight') part = 'night';
-    else if (/night|overnight|ночью/.test(w)) part = 'night';
+    else if (NIGHT_WORD.test(w)) part = 'night';
     else if (w.startsWith('this ')) part = PARTS[w.slice(5)] ?? null;
-    push(m, { date: pubDate ? addDays(pubDate, days) : null, part, kind: 'relative', month: null });
-  });
-  eachIf(has(WEEKDAY_KEYS), RE_WEEKDAY, (m) => {
+    pushDate(st, m, st.pubDate ? addDays(st.pubDate, days) : null, part, 'relative', null);
+  }
+}
+
+function scanWeekday(st: DateScan, low: string): void {
+  for (let m = first(RE_WEEKDAY, low); m !== null; m = RE_WEEKDAY.exec(low)) {
     const w = WEEKDAYS[(m[1] ?? '').toLowerCase()];
-    if (w === undefined) return;
-    push(m, {
-      date: pubDate ? lastWeekday(pubDate, w) : null,
-      part: m[2] ? (PARTS[m[2].toLowerCase()] ?? null) : null,
-      kind: 'weekday',
-      month: null,
-    });
-  });
-  eachIf(has(SAME_DAY_KEYS), RE_SAME_DAY, (m) => {
+    if (w === undefined) continue;
+    pushDate(st, m, st.pubDate ? lastWeekday(st.pubDate, w) : null, m[2] ? (PARTS[m[2].toLowerCase()] ?? null) : null, 'weekday', null);
+  }
+}
+
+function scanSameDay(st: DateScan, low: string): void {
+  for (let m = first(RE_SAME_DAY, low); m !== null; m = RE_SAME_DAY.exec(low)) {
     const p = (m[1] ?? m[2] ?? '').toLowerCase();
-    push(m, { date: null, part: p === 'evening' || p === 'вечер' ? 'evening' : p === 'morning' ? 'morning' : p === 'night' ? 'night' : null, kind: 'same_day', month: null });
-  });
-  eachIf(has(ANAPHOR_KEYS), RE_ANAPHOR, (m) => push(m, { date: null, part: null, kind: 'anaphor', month: null }));
-  eachIf(has(PART_KEYS), RE_PART, (m) => {
+    pushDate(st, m, null, p === 'evening' || p === 'вечер' ? 'evening' : p === 'morning' ? 'morning' : p === 'night' ? 'night' : null, 'same_day', null);
+  }
+}
+
+function scanAnaphor(st: DateScan, low: string): void {
+  for (let m = first(RE_ANAPHOR, low); m !== null; m = RE_ANAPHOR.exec(low)) pushDate(st, m, null, null, 'anaphor', null);
+}
+
+function scanPart(st: DateScan, low: string): void {
+  for (let m = first(RE_PART, low); m !== null; m = RE_PART.exec(low)) {
     const since = (m[1] ?? '').toLowerCase();
     const word = (m[2] ?? m[3] ?? '').toLowerCase();
     const isSince = word === 'с утра' || ((since === 'since' || since === 'from' || since === 'с') && word === 'morning');
-    const part: PartOfDay | null = word.includes('утр') || word === 'morning' ? 'morning' : word.includes('половине дня') ? (word.startsWith('в первой') ? 'morning' : 'afternoon') : (PARTS[word.replace(/^(рано|поздно) /, '')] ?? null);
-    push(m, { date: isSince ? pubDate : null, part, kind: isSince ? 'since_morning' : 'part', month: null });
-  });
+    const part: PartOfDay | null = word.includes('утр') || word === 'morning' ? 'morning' : word.includes('половине дня') ? (word.startsWith('в первой') ? 'morning' : 'afternoon') : (PARTS[word.replace(EARLY_LATE, '')] ?? null);
+    pushDate(st, m, isSince ? st.pubDate : null, part, isSince ? 'since_morning' : 'part', null);
+  }
+}
+
+/** The first match of a global scanner from the start of `low`. */
+function first(re: RegExp, low: string): RegExpExecArray | null {
+  re.lastIndex = 0;
+  return re.exec(low);
+}
+
+const NIGHT_WORD = /night|overnight|ночью/;
+const EARLY_LATE = /^(рано|поздно) /;
+const NUMERIC_HINT = /\d\.\d{1,2}\.\d{4}/;
+const DOT_CLOCK = /^\d{1,2}\.\d{2}/;
+const DOT_CLOCK_PREPOSITION = /(?:в|около|at|about|around|к|by|с|from)\s+$/i;
+const CLOCK_ZONE = /^\s*\(?\s*(local time|по местному времени|local|moscow time|по московскому времени|мск|msk|(?:gmt|utc)(?:\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?)?)\s*\)?/i;
+const MOSCOW = /moscow|московск|мск|msk/;
+const GMT = /gmt|utc/;
+const RESTATED = /^\s*[(,]\s*$/;
+const RESTATED_NEXT = /^[\s(]*$/;
+const DOTS = /\./g;
+
+/** Finds date and clock mentions and resolves dates against the publication date. */
+export function findTemporal(
+  text: string,
+  pubDate: string | null,
+  /** Per zone, a regex anchored at the start matching its labels ("(Bishkek time)"). */
+  zoneLabels: ReadonlyArray<{ offset_min: number; labels: RegExp }>,
+): { dates: DateMention[]; clocks: ClockMention[] } {
+  const st: DateScan = { text, pubDate, dates: [], taken: [] };
+  // The scanners are lower-case patterns run on the lower-cased text (see text/patterns.ts), in
+  // order of precedence: a span taken by one is not read again. A scanner whose key words are all
+  // absent is skipped (a substring test is cheap).
+  const low = lower(text);
+  const hasNight = low.includes('night');
+  const hasRuNight = low.includes('в ночь');
+  if (hasNight) scanNightEn(st, low);
+  if (hasRuNight) scanNightRu(st, low);
+  if (hasNight || hasRuNight) scanNightWeekday(st, low);
+  if (NUMERIC_HINT.test(low)) scanNumeric(st, low);
+  scanDayMonth(st, low);
+  scanMonthDay(st, low);
+  scanMonthYear(st, low);
+  if (hasAny(low, RELATIVE_KEYS)) scanRelative(st, low);
+  if (hasAny(low, WEEKDAY_KEYS)) scanWeekday(st, low);
+  if (hasAny(low, SAME_DAY_KEYS)) scanSameDay(st, low);
+  if (hasAny(low, ANAPHOR_KEYS)) scanAnaphor(st, low);
+  if (hasAny(low, PART_KEYS)) scanPart(st, low);
+  const dates = st.dates;
   mergeAdjacentParts(text, dates);
   dates.sort((a, b) => a.start - b.start);
+  return { dates, clocks: findClocks(text, st.taken, zoneLabels) };
+}
 
+function findClocks(text: string, taken: readonly Match[], zoneLabels: ReadonlyArray<{ offset_min: number; labels: RegExp }>): ClockMention[] {
   const clocks: ClockMention[] = [];
   RE_CLOCK.lastIndex = 0;
   for (let m = RE_CLOCK.exec(text); m !== null; m = RE_CLOCK.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
     // "16.09" inside a date was taken already; a dot form needs a preposition before it.
-    if (/^\d{1,2}\.\d{2}/.test(m[0]) && !/(?:в|около|at|about|around|к|by|с|from)\s+$/i.test(text.slice(Math.max(0, start - 8), start))) continue;
-    if (taken.some((t) => start < t.end && t.start < end)) continue;
+    if (DOT_CLOCK.test(m[0]) && !DOT_CLOCK_PREPOSITION.test(text.slice(Math.max(0, start - 8), start))) continue;
+    let inTaken = false;
+    for (const t of taken) if (start < t.end && t.start < end) inTaken = true;
+    if (inTaken) continue;
     const before = text.slice(Math.max(0, start - 60), start);
     const after = text.slice(end, end + 40);
     let offset: number | null = null;
     let extra = 0;
-    const zm = /^\s*\(?\s*(local time|по местному времени|local|moscow time|по московскому времени|мск|msk|(?:gmt|utc)(?:\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?)?)\s*\)?/i.exec(after);
+    const zm = CLOCK_ZONE.exec(after);
     if (zm) {
       const label = (zm[1] ?? '').toLowerCase();
-      if (/moscow|московск|мск|msk/.test(label)) offset = 180;
-      else if (/gmt|utc/.test(label)) offset = zm[2] ? (zm[2] === '-' ? -1 : 1) * (Number(zm[3]) * 60 + Number(zm[4] ?? 0)) : 0;
+      if (MOSCOW.test(label)) offset = 180;
+      else if (GMT.test(label)) offset = zm[2] ? (zm[2] === '-' ? -1 : 1) * (Number(zm[3]) * 60 + Number(zm[4] ?? 0)) : 0;
       extra = zm[0].length;
     } else {
       for (const z of zoneLabels) {
@@ -343,19 +423,20 @@ export function findTemporal(
     else {
       // "at 16:00 (10:00 GMT)": the bracketed time restates the first one.
       const prev = clocks.at(-1);
-      if (prev && /^\s*[(,]\s*$/.test(text.slice(prev.end, start))) role = 'alt';
-      else if (prev && prev.end <= start && /^[\s(]*$/.test(text.slice(prev.end, start)) && start - prev.end < 4) role = 'alt';
+      if (prev && RESTATED.test(text.slice(prev.end, start))) role = 'alt';
+      else if (prev && prev.end <= start && RESTATED_NEXT.test(text.slice(prev.end, start)) && start - prev.end < 4) role = 'alt';
     }
     // 12-hour clocks and Russian "N часов вечера" give the 24-hour time.
     let hh = Number(m[1] ?? m[4] ?? m[6]);
     const mm = Number(m[2] ?? 0);
-    const suffix = (m[3] ?? m[5] ?? m[7] ?? '').toLowerCase().replace(/\./g, '');
+    const suffix = (m[3] ?? m[5] ?? m[7] ?? '').toLowerCase().replace(DOTS, '');
     if ((suffix === 'pm' || suffix === 'дня' || suffix === 'вечера') && hh < 12) hh += 12;
     if ((suffix === 'am' || suffix === 'ночи') && hh === 12) hh = 0;
+    const clockEnd = end + (offset !== null ? extra : 0);
     clocks.push({
       start,
-      end: end + (offset !== null ? extra : 0),
-      text: text.slice(start, end + (offset !== null ? extra : 0)),
+      end: clockEnd,
+      text: text.slice(start, clockEnd),
       hh,
       mm,
       approx: APPROX_BEFORE.test(before),
@@ -363,13 +444,16 @@ export function findTemporal(
       role,
     });
   }
-  return { dates, clocks };
+  return clocks;
 }
 
 function lastWeekday(pub: string, target: number): string {
   const delta = (weekday(pub) - target + 7) % 7;
   return addDays(pub, -delta);
 }
+
+const PART_GAP = /^[ \t]*(?:of|on)?[ \t]*$/i;
+const SENTENCE_FINAL = /[.!?]$/;
 
 /** "on the morning of September 16", "16 сентября с утра", "вечером 20 сентября": one mention. */
 function mergeAdjacentParts(text: string, dates: DateMention[]): void {
@@ -379,7 +463,7 @@ function mergeAdjacentParts(text: string, dates: DateMention[]): void {
     const b = dates[i + 1];
     if (!a || !b) continue;
     const gap = text.slice(a.end, b.start);
-    if (!/^[ \t]*(?:of|on)?[ \t]*$/i.test(gap) || /[.!?]$/.test(a.text)) continue;
+    if (!PART_GAP.test(gap) || SENTENCE_FINAL.test(a.text)) continue;
     const aPart = a.kind === 'part' || a.kind === 'since_morning';
     const bPart = b.kind === 'part' || b.kind === 'since_morning';
     if (aPart === bPart) continue;
