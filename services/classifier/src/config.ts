@@ -5,7 +5,9 @@ import { z } from 'zod';
 export const classifierConfigSchema = requireSaslTogether(
   baseConfigSchema.extend({
     /** Consumer group: instances in one group share the statements topic's partitions. */
-    CLASSIFIER_GROUP_ID: z.string().min(1).default('ceasefire-classifier'),
+    /** Consumer group on the statements topic; default `<TOPIC_PREFIX>ceasefire-classifier`, so
+     *  deployments sharing a broker under different prefixes never share a group. */
+    CLASSIFIER_GROUP_ID: z.string().min(1).optional(),
     /** Conflict profile to use for every statement; unset: the engine picks one per statement. */
     EXTRACTION_PROFILE: z.string().optional(),
     /** Bytes fetched per partition per request (bigger batches, fewer transactions). */

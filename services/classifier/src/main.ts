@@ -43,14 +43,15 @@ async function main(): Promise<void> {
     now: () => new Date(),
     source: `ceasefire/classifier@${EXTRACTOR_VERSION}`,
   });
+  const groupId = config.CLASSIFIER_GROUP_ID ?? `${config.TOPIC_PREFIX}ceasefire-classifier`;
   await runConsumer(ctx, {
-    groupId: config.CLASSIFIER_GROUP_ID,
+    groupId,
     topic: statementsTopic,
     handle,
     maxBytesPerPartition: config.FETCH_MAX_BYTES_PER_PARTITION,
   });
   ctx.started();
-  logger.info({ extractorVersion: EXTRACTOR_VERSION, group: config.CLASSIFIER_GROUP_ID }, 'classifying statements');
+  logger.info({ extractorVersion: EXTRACTOR_VERSION, group: groupId }, 'classifying statements');
 }
 
 main().catch((err: unknown) => {
