@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 /** Start-up stops with this when the environment is wrong; the message names every bad variable. */
@@ -41,6 +42,14 @@ export const postgresUrl = z
   .string()
   .refine((s) => /^postgres(ql)?:\/\//.test(s), 'a postgres:// or postgresql:// URL');
 
+function isPemCertificateFile(file: string): boolean {
+  try {
+    return readFileSync(file, 'utf8').includes('-----BEGIN CERTIFICATE-----');
+  } catch {
+    return false;
+  }
+}
+
 /** Variables every worker reads. Services extend this with their own. */
 export const baseConfigSchema = z.object({
   /** Log level: fatal, error, warn, info, debug, trace. */
@@ -53,6 +62,15 @@ export const baseConfigSchema = z.object({
   KAFKA_CLIENT: z.enum(['kafkajs', 'platformatic']).default('kafkajs'),
   /** TLS to the brokers. */
   KAFKA_SSL: bool.default(false),
+  /**
+   * PEM file of the CA that signed the brokers' certificates, when it is not one the system
+   * trusts (a private CA); implies KAFKA_SSL. Checked at start-up: a wrong path fails there.
+   */
+  KAFKA_SSL_CA_FILE: z
+    .string()
+    .min(1)
+    .refine(isPemCertificateFile, 'is not a readable PEM file with a CERTIFICATE in it')
+    .optional(),
   /** SASL mechanism when the cluster requires authentication. */
   KAFKA_SASL_MECHANISM: z.enum(['plain', 'scram-sha-256', 'scram-sha-512']).optional(),
   KAFKA_SASL_USERNAME: z.string().optional(),

@@ -321,3 +321,11 @@ export {
   type KafkaClusterInfo,
   type KafkaNodeInfo,
 } from './cluster.ts';
+export {
+  ensureSecureKafka,
+  stopSecureKafka,
+  ensureKafkaTls,
+  type SecureKafkaOptions,
+  type SecureKafkaInfo,
+  type TlsFiles,
+} from './secure.ts';
