@@ -21,7 +21,7 @@ import { detectLanguage } from './lang.ts';
 import { findCues, type Cues } from './negation.ts';
 import { findNumbers, type NumberMention } from './numbers.ts';
 import { compileGazetteer, findPlaces, toExtracted, type Gazetteer, type PlaceMention } from './places.ts';
-import type { AgencyDef, ConflictProfile, PartyDef } from './profile.ts';
+import type { AgencyDef, ConflictProfile, PartyDef, PlaceDef } from './profile.ts';
 import { getProfile, selectProfile } from './profiles/index.ts';
 import { findAll, lower, patternSource, type Match } from './text/patterns.ts';
 import { segment, type Clause, type Segment, type Segmentation, type Sentence } from './text/segment.ts';
@@ -137,8 +137,9 @@ class SegmentIndex {
    * The items of `list` inside `seg`. The array of a segment is shared between calls (drafts
    * keep it); a segment without items gets a new empty array each time.
    */
-  inside<T extends { start: number; end: number }>(list: readonly T[], seg: { start: number; end: number }): T[] {
-    const k = this.find(seg.start);
+  inside<T extends { start: number; end: number }>(list: readonly T[], seg: { start: number; end: number; index?: number }): T[] {
+    // Clauses and sentences know their index; any other span is looked up.
+    const k = seg.index !== undefined && this.segments[seg.index] === seg ? seg.index : this.find(seg.start);
     if (k < 0 || this.segments[k]?.start !== seg.start || this.segments[k]?.end !== seg.end) return insideScan(list, seg);
     let bySegment = this.cache.get(list);
     if (!bySegment) {
@@ -1068,18 +1069,33 @@ const PART_WINDOWS: Record<PartOfDay, [number, number]> = {
   night: [-2 * 60, 6 * 60],
 };
 
+const isoMemo = new Map<number, string>();
 function iso(ms: number): string {
-  return new Date(ms).toISOString().replace('.000Z', 'Z');
+  let s = isoMemo.get(ms);
+  if (s === undefined) {
+    s = new Date(ms).toISOString().replace('.000Z', 'Z');
+    if (isoMemo.size > 4096) isoMemo.clear();
+    isoMemo.set(ms, s);
+  }
+  return s;
 }
 
 function toUtc(dayStart: number, off: number, localMin: number): number {
   return dayStart + (localMin - off) * 60_000;
 }
 
+// Events of a statement share a few days and instants: both conversions are memoised (bounded).
+const dayStartMemo = new Map<string, number>();
 /** Days "YYYY-MM-DD" as UTC midnight (ms). */
 function dayStartUtc(date: string): number {
-  const [y, mo, da] = date.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, mo - 1, da);
+  let t = dayStartMemo.get(date);
+  if (t === undefined) {
+    const [y, mo, da] = date.split('-').map(Number) as [number, number, number];
+    t = Date.UTC(y, mo - 1, da);
+    if (dayStartMemo.size > 4096) dayStartMemo.clear();
+    dayStartMemo.set(date, t);
+  }
+  return t;
 }
 
 function eventTime(d: Draft, zone: EventZone): EventTime {
@@ -1165,12 +1181,21 @@ function normName(s: string): string {
   return s.toLowerCase().replace(/ё/g, 'е').replace(/[\s-]+/g, ' ');
 }
 
+const ruNamesCache = new WeakMap<PlaceDef, string[]>();
+/** A place's Russian names, normalised (computed once per place). */
+function normRuNames(place: PlaceDef): string[] {
+  let names = ruNamesCache.get(place);
+  if (!names) {
+    names = place.ru.map(normName);
+    ruNamesCache.set(place, names);
+  }
+  return names;
+}
+
 /** As written in English; in Russian the nominative unless the text has it so already. */
 function locationName(p: PlaceMention, lang: string): string {
   if (lang !== 'ru') return p.text;
-  const written = normName(p.text);
-  for (const n of p.place.ru) if (normName(n) === written) return p.text;
-  return p.place.ru[0] ?? p.text;
+  return normRuNames(p.place).includes(normName(p.text)) ? p.text : (p.place.ru[0] ?? p.text);
 }
 
 function evidenceOf(d: Draft, specific: readonly PlaceMention[], textLength: number): Evidence[] {

@@ -92,9 +92,16 @@ export function compileGazetteer(profile: ConflictProfile): Gazetteer {
 
 const HEAD_WORDS = /^(?:districts?|regions?|raions?|rayons?|районах|районов|районы|районам|районами|областях|областей|области)$/;
 
+const NAME_GAP = /^[\s\-–]{1,2}$/;
+const COORDINATION = /^\s*(?:,|and|и)\s*$/i;
+const YO = /ё/g;
+
 /** Finds gazetteer places in `text` (longest match first, no overlaps). */
 export function findPlaces(text: string, g: Gazetteer): PlaceMention[] {
-  const toks: Array<{ t: string; start: number; end: number }> = [];
+  // Tokens as parallel arrays (normalised text, start, end): one object per word cost more.
+  const tt: string[] = [];
+  const ts: number[] = [];
+  const te: number[] = [];
   const low = lower(text);
   // The TOKEN class scanned by hand: one regex call per word cost more than the lookups.
   const n = low.length;
@@ -106,21 +113,23 @@ export function findPlaces(text: string, g: Gazetteer): PlaceMention[] {
     const start = i;
     while (i < n && isTokenChar(low.charCodeAt(i))) i++;
     const t = low.slice(start, i);
-    toks.push({ t: t.includes('ё') ? t.replace(/ё/g, 'е') : t, start, end: i });
+    tt.push(t.includes('ё') ? t.replace(YO, 'е') : t);
+    ts.push(start);
+    te.push(i);
   }
   const out: Array<PlaceMention & { headless: boolean; lastTok: number }> = [];
-  for (let i = 0; i < toks.length; ) {
-    const cands = g.index.get(toks[i]?.t ?? '');
+  const count = tt.length;
+  for (let i = 0; i < count; ) {
+    const cands = g.index.get(tt[i] as string);
     let matched: Alias | null = null;
     if (cands) {
       for (const a of cands) {
-        if (i + a.tokens.length > toks.length) continue;
+        const len = a.tokens.length;
+        if (i + len > count) continue;
         let ok = true;
-        for (let k = 1; k < a.tokens.length; k++) {
-          const tk = toks[i + k];
-          const prev = toks[i + k - 1];
+        for (let k = 1; k < len; k++) {
           // Tokens of one name are separated by a space or a hyphen only.
-          if (!tk || !prev || tk.t !== a.tokens[k] || !/^[\s\-–]{1,2}$/.test(text.slice(prev.end, tk.start))) {
+          if (tt[i + k] !== a.tokens[k] || !NAME_GAP.test(text.slice(te[i + k - 1] as number, ts[i + k] as number))) {
             ok = false;
             break;
           }
@@ -132,14 +141,13 @@ export function findPlaces(text: string, g: Gazetteer): PlaceMention[] {
       }
     }
     if (matched) {
-      const first = toks[i];
-      const last = toks[i + matched.tokens.length - 1];
-      if (first && last) {
-        // Proper names are capitalised; a lower-case match is an ordinary word ("arka" in no name).
-        const c = text[first.start] ?? '';
-        if (c === c.toUpperCase() || matched.place.kind === 'district' || matched.place.kind === 'region') {
-          out.push({ start: first.start, end: last.end, text: text.slice(first.start, last.end), place: matched.place, headless: matched.headless, lastTok: i + matched.tokens.length - 1 });
-        }
+      const last = i + matched.tokens.length - 1;
+      const start = ts[i] as number;
+      const end = te[last] as number;
+      // Proper names are capitalised; a lower-case match is an ordinary word ("arka" in no name).
+      const c = text[start] ?? '';
+      if (c === c.toUpperCase() || matched.place.kind === 'district' || matched.place.kind === 'region') {
+        out.push({ start, end, text: text.slice(start, end), place: matched.place, headless: matched.headless, lastTok: last });
       }
       i += matched.tokens.length;
     } else i++;
@@ -150,10 +158,8 @@ export function findPlaces(text: string, g: Gazetteer): PlaceMention[] {
     const m = out[j];
     if (!m) continue;
     const next = out[j + 1];
-    const gap = next ? text.slice(m.end, next.start) : '';
-    const coordinated = next && /^\s*(?:,|and|и)\s*$/i.test(gap);
-    if (coordinated && next && (next.place.kind === 'district' || next.place.kind === 'region')) {
-      const headTok = toks[next.lastTok]?.t ?? '';
+    if (next && (next.place.kind === 'district' || next.place.kind === 'region') && COORDINATION.test(text.slice(m.end, next.start))) {
+      const headTok = tt[next.lastTok] ?? '';
       if (HEAD_WORDS.test(headTok) || m.headless) {
         const base = m.place.base ?? tokensOf(m.place.en[0] ?? '').join(' ');
         const sibling = (g.byBase.get(base) ?? []).find((p) => p.kind === next.place.kind) ?? (m.place.kind === next.place.kind ? m.place : null);

@@ -98,7 +98,8 @@ export function listsOf(owner: object, key: string, make: () => (readonly string
 
 /** Splits `findGroups` results into one array per list. */
 export function byGroup<T extends { group: number }>(found: readonly T[], n: number): T[][] {
-  const out: T[][] = Array.from({ length: n }, () => []);
+  const out: T[][] = [];
+  for (let i = 0; i < n; i++) out.push([]);
   for (const m of found) out[m.group]?.push(m);
   return out;
 }
