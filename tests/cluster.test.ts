@@ -1,21 +1,39 @@
 // A three-broker KRaft cluster on loopback (each node broker and controller, so three voters),
-// private ports and data dirs. A stream of keyed messages goes through the runtime's producer
-// (acks=all) into topics with replication factor 3 and min ISR 2, and a consumer group of the
-// runtime's client stores each one with an idempotent insert. Mid-stream the broker leading most
-// partitions is SIGKILLed, then restarted: leaders move away and back, nothing is lost and nothing
-// is stored twice.
+// private ports and data dirs, topics with replication factor 3 and min ISR 2. Two streams run
+// at once: keyed messages through the runtime's producer (acks=all) to a consumer group of the
+// runtime's client that stores each with an idempotent insert; and statements posted to the real
+// ingester process, classified by the real classifier process into a private Postgres schema.
+// Mid-stream the broker leading most partitions is SIGKILLed, then restarted: leaders move away
+// and back, nothing is lost and nothing is stored twice.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { allTopics, statementsTopic } from '@ceasefire/contracts';
+import { createDb } from '@ceasefire/db';
+import { extract } from '@ceasefire/extraction';
+import type { Knex } from 'knex';
 import { createKafkaClient, type Admin, type KafkaClient, type Producer, type OutgoingMessage } from '@ceasefire/runtime';
 import { createTopics, describeTopics, startKafkaCluster, stopKafkaCluster, type KafkaClusterInfo, type KafkaClusterOptions } from '@ceasefire/stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, quietLogger, uniqueName } from './support/harness.ts';
-import { freePort, repoRoot } from './support/workers.ts';
+import { eventually, privateSchema, quietLogger, services, uniqueName } from './support/harness.ts';
+import { freePort, repoRoot, startWorker, stopAllWorkers } from './support/workers.ts';
 
 const run = promisify(execFile);
 const TOTAL = 3000;
 const BATCH = 50;
+/** Statements posted to the ingester, in batches of STATEMENT_BATCH. */
+const STATEMENTS = 600;
+const STATEMENT_BATCH = 50;
+const TOKEN = 'cluster-test-ingest-token-000';
+
+function statement(n: number) {
+  const day = String((n % 28) + 1).padStart(2, '0');
+  return {
+    text: `The Border Service of the GKNB of the Kyrgyz Republic reports that on ${Number(day)} July 2023 at 22:${String(n % 60).padStart(2, '0')} the Tajik side opened fire with automatic weapons on the positions of the Kyrgyz border outpost near the village of Kulundu, Leilek district. Cluster report ${n}.`,
+    published_at: `2023-07-${day}T23:30:00+06:00`,
+    source_agency: 'Border Service of the GKNB of the Kyrgyz Republic',
+    language: 'en',
+  };
+}
 
 interface PartitionMeta {
   partition: number;
@@ -47,6 +65,11 @@ let admin: Admin;
 let producer: Producer;
 let prefix: string;
 let topic: string;
+/** The workers' own topic set and database schema. */
+let workerPrefix: string;
+let schema: { schema: string; drop(): Promise<void> };
+let db: Knex;
+let ingestApi: string;
 const startedAt = Date.now();
 
 beforeAll(async () => {
@@ -61,15 +84,36 @@ beforeAll(async () => {
   cluster = await startKafkaCluster(opts);
   prefix = `${uniqueName('cluster')}.`;
   topic = prefix + statementsTopic.name;
+  workerPrefix = `${uniqueName('cluster-w')}.`;
   await createTopics({ brokers: cluster.brokers, specs: allTopics, prefix, replicationFactor: 3, minInsyncReplicas: 2 });
+  await createTopics({ brokers: cluster.brokers, specs: allTopics, prefix: workerPrefix, replicationFactor: 3, minInsyncReplicas: 2 });
   kafka = createKafkaClient({ brokers: cluster.brokers, clientId: 'cluster-test' }, quietLogger('cluster-test'));
   admin = await kafka.admin();
   producer = await kafka.producer();
+
+  schema = await privateSchema('cluster');
+  db = createDb({ databaseUrl: services().databaseUrl, schema: schema.schema });
+  const env = {
+    KAFKA_BROKERS: cluster.brokers.join(','),
+    DATABASE_URL: services().databaseUrl,
+    DATABASE_SCHEMA: schema.schema,
+    TOPIC_PREFIX: workerPrefix,
+    CLASSIFIER_GROUP_ID: `${workerPrefix}classifier`,
+  };
+  const httpPort = await freePort();
+  ingestApi = `http://127.0.0.1:${httpPort}`;
+  await Promise.all([
+    startWorker('classifier', env, { readyTimeoutMs: 90_000 }),
+    startWorker('ingester', { ...env, INGEST_TOKEN: TOKEN, HTTP_PORT: String(httpPort) }, { readyTimeoutMs: 90_000 }),
+  ]);
 }, 180_000);
 
 afterAll(async () => {
+  await stopAllWorkers();
   await producer?.disconnect().catch(() => {});
   await admin?.disconnect().catch(() => {});
+  await db?.destroy();
+  await schema?.drop();
   if (opts) await stopKafkaCluster({ ...opts, removeData: true });
 }, 120_000);
 
@@ -129,10 +173,37 @@ describe('three-broker cluster', () => {
       }
     };
 
-    await publishUpTo(TOTAL / 3);
+    // The workers' stream: statements posted to the ingester; a 503 (the broker or the store
+    // unavailable) is posted again, as a client should. Ids are content-derived: a repeat is a duplicate.
+    let posted = 0;
+    let unavailable = 0;
+    const statementIds = new Set<string>();
+    const postUpTo = async (upTo: number): Promise<void> => {
+      while (posted < upTo) {
+        const items = Array.from({ length: Math.min(STATEMENT_BATCH, upTo - posted) }, (_, j) => statement(posted + j));
+        const res = await fetch(`${ingestApi}/v1/statements/batch`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+          body: JSON.stringify(items),
+          signal: AbortSignal.timeout(60_000),
+        });
+        if (res.status === 503) {
+          unavailable += 1;
+          if (unavailable > 30) throw new Error('the ingester kept answering 503 after the broker was killed');
+          await new Promise((r) => setTimeout(r, 500));
+          continue;
+        }
+        expect(res.status).toBe(202);
+        for (const r of ((await res.json()) as { results: Array<{ id: string }> }).results) statementIds.add(r.id);
+        posted += items.length;
+      }
+    };
+
+    await Promise.all([publishUpTo(TOTAL / 3), postUpTo(STATEMENTS / 3)]);
     const before = await partitions(cluster.brokers, topic);
+    const workerTopic = workerPrefix + statementsTopic.name;
     const leads = new Map<number, number>();
-    for (const p of before) leads.set(p.leader, (leads.get(p.leader) ?? 0) + 1);
+    for (const p of [...before, ...(await partitions(cluster.brokers, workerTopic))]) leads.set(p.leader, (leads.get(p.leader) ?? 0) + 1);
     const victim = [...leads.entries()].sort((a, b) => b[1] - a[1])[0]![0];
     const victimNode = cluster.nodes.find((n) => n.nodeId === victim)!;
     const survivors = cluster.brokers.filter((b) => b !== `127.0.0.1:${victimNode.port}`);
@@ -141,7 +212,7 @@ describe('three-broker cluster', () => {
     const killedSent = sent;
     process.kill(victimNode.pid!, 'SIGKILL');
     // The stream goes on while the controller fences the dead broker and elects new leaders.
-    const streaming = publishUpTo((2 * TOTAL) / 3);
+    const streaming = Promise.all([publishUpTo((2 * TOTAL) / 3), postUpTo((2 * STATEMENTS) / 3)]);
     const moved = await eventually(
       async () => {
         const now = await partitions(survivors, topic);
@@ -156,7 +227,7 @@ describe('three-broker cluster', () => {
     const restartedAt = Date.now();
     const again = await startKafkaCluster(opts);
     expect(again.nodes.find((n) => n.nodeId === victim)!.pid).not.toBe(victimNode.pid);
-    const streamingRest = publishUpTo(TOTAL);
+    const streamingRest = Promise.all([publishUpTo(TOTAL), postUpTo(STATEMENTS)]);
     // Back in every ISR, then (the preferred-leader check runs every 10 s) leading again.
     await eventually(
       async () => ((await partitions(cluster.brokers, topic)).every((p) => p.isr.length === 3) ? true : undefined),
@@ -202,10 +273,30 @@ describe('three-broker cluster', () => {
     expect(new Set(keys).size).toBe(TOTAL);
     expect(crashed).toBeNull();
 
+    // The workers: every statement stored once and classified into exactly its events, once.
+    const expectedEvents = extract({ id: 'x', ...statement(0) }, undefined).events.length;
+    expect(expectedEvents).toBeGreaterThan(0);
+    expect(statementIds.size).toBe(STATEMENTS);
+    const ids = [...statementIds];
+    const storedStatements = Number((await db('statements').whereIn('id', ids).count<{ n: string }[]>('* as n'))[0]!.n);
+    expect(storedStatements).toBe(STATEMENTS);
+    const events = await eventually(
+      async () => {
+        const rows = (await db('violation_events').whereIn('statement_id', ids).select('id', 'statement_id')) as Array<{ id: string; statement_id: string }>;
+        const per = new Map<string, number>();
+        for (const r of rows) per.set(r.statement_id, (per.get(r.statement_id) ?? 0) + 1);
+        return ids.every((id) => (per.get(id) ?? 0) >= expectedEvents) ? { rows, per } : undefined;
+      },
+      60_000,
+      'every statement classified',
+    );
+    for (const id of ids) expect(events.per.get(id), id).toBe(expectedEvents);
+    expect(new Set(events.rows.map((r) => r.id)).size).toBe(events.rows.length);
+
     const summary = {
       messages: TOTAL,
       victim,
-      partitionsLedByVictim: leads.get(victim),
+      partitionsLedByVictim: leads.get(victim), // of the 12 partitions of both statements topics
       leadersBefore: before.map((p) => p.leader),
       leadersAfterKill: moved.map((p) => p.leader),
       leadersAfterRestart: after.map((p) => p.leader),
@@ -213,6 +304,9 @@ describe('three-broker cluster', () => {
       rejoinMs,
       publishRetries,
       copiesOnTopic: keys.length - TOTAL,
+      statements: STATEMENTS,
+      eventsStored: events.rows.length,
+      ingest503s: unavailable,
       deliveries,
       redeliveries: deliveries - TOTAL,
       wallSeconds: Math.round((Date.now() - startedAt) / 1000),

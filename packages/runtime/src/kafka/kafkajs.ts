@@ -201,7 +201,9 @@ export function createKafkaClient(settings: KafkaSettings, logger: Logger): Kafk
           const missing = topics.filter((t) => !existing.has(t.name));
           if (missing.length === 0) return [];
           await admin.createTopics({
-            waitForLeaders: true,
+            // Waited for below: kafkajs's own wait gives up when the broker it asks has not heard
+            // of the new topic yet (UNKNOWN_TOPIC_OR_PARTITION), which happens on a cluster.
+            waitForLeaders: false,
             topics: missing.map((t) => ({
               topic: t.name,
               numPartitions: t.partitions,
@@ -209,7 +211,20 @@ export function createKafkaClient(settings: KafkaSettings, logger: Logger): Kafk
               configEntries: Object.entries(t.configs).map(([name, value]) => ({ name, value })),
             })),
           });
-          return missing.map((t) => t.name);
+          const names = missing.map((t) => t.name);
+          const deadline = Date.now() + (settings.requestTimeoutMs ?? 30_000);
+          for (;;) {
+            try {
+              const meta = await admin.fetchTopicMetadata({ topics: names });
+              if (meta.topics.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) break;
+            } catch (e) {
+              const type = (e as { type?: string }).type;
+              if (type !== 'UNKNOWN_TOPIC_OR_PARTITION' && type !== 'LEADER_NOT_AVAILABLE') throw e;
+            }
+            if (Date.now() > deadline) throw new Error(`topics ${names.join(', ')} have no leaders yet`);
+            await new Promise((r) => setTimeout(r, 100));
+          }
+          return names;
         },
         listTopics: () => admin.listTopics(),
         async describeTopics(names) {
