@@ -34,6 +34,8 @@ const noProducer = { publish: async () => {} } as unknown as Producer;
 let db: Knex;
 let engine: AlertEngine;
 let clock = Date.parse('2022-09-17T00:00:00Z');
+/** How far the clock moves at each reading (a test makes it jump past the quiet period). */
+let steps: number[] = [];
 
 beforeAll(async () => {
   await createTestSchema(databaseUrl, schema);
@@ -64,7 +66,7 @@ beforeAll(async () => {
       source: 'ceasefire/test',
     },
     createLogger({ service: 'alerting-summary-test', level: 'silent' }),
-    () => new Date((clock += 1000)),
+    () => new Date((clock += steps.shift() ?? 1000)),
   );
 });
 
@@ -250,6 +252,36 @@ describe('alert summaries kept incrementally', () => {
     await engine.handleEvents([second]);
     const after = await expectSummariesAsRecomputed();
     expect(after.find((a) => a.id === before!.id)!.severity).toBe('critical');
+  });
+
+  it('resolve a quiet alert and open the next one of its group within one batch', async () => {
+    const at = '2022-09-18T09:00:00Z';
+    const time = {
+      date: at.slice(0, 10),
+      time_of_day: null,
+      start_utc: at,
+      end_utc: at,
+      local: null,
+      zone: 'Asia/Bishkek',
+      utc_offset: '+06:00',
+      precision: 'exact' as const,
+    };
+    const quiet = [1, 2].map((n) =>
+      violationEvent({ id: `ev_sum_q${n}`, area: 'kg.batken.kyzyl-kiya', time, date: at.slice(0, 10) }),
+    );
+    await storeAndPublish(db, noProducer, 'unused.', quiet);
+    // The second breach comes a day and an hour after the first (the quiet period is a day).
+    steps = [1000, 25 * 3600_000];
+    await engine.handleEvents(quiet);
+    const group = (await listAlerts(db, { agreementId: 'ag_sum' })).filter(
+      (a) => a.area === 'kg.batken.kyzyl-kiya',
+    );
+    expect(group.map((a) => [a.state, a.eventCount]).sort()).toEqual([
+      ['firing', 1],
+      ['resolved', 1],
+    ]);
+    const resolved = group.find((a) => a.state === 'resolved')!;
+    expect((await notifications(resolved.id)).map((n) => n.notification)).toEqual(['opened', 'resolved']);
   });
 
   it('rebuild the summary of an alert stored without one', async () => {

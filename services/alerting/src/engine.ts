@@ -30,20 +30,20 @@ import {
   alertsToTick,
   candidateBreachEvents,
   enqueueDeliveries,
-  eventsCountedByAgreement,
-  findOpenAlert,
+  eventsCountedByAgreements,
+  findOpenAlerts,
   forgetSummariesOfSuperseded,
   getAgreement,
   getAlert,
   getBreachEvent,
   getBreachEvents,
-  insertAlerts,
   insertTransitionsOfAlerts,
   linkAlertEvents,
   lockAlert,
   lockAlertGroup,
+  lockAlertGroups,
   markAgreementEvaluated,
-  saveAlert,
+  upsertAlerts,
   upsertProposedAgreement,
   type AgreementLevel,
   type AgreementRecord,
@@ -65,8 +65,6 @@ export interface EngineOptions {
   readonly alertOnProposed: boolean;
   /** Envelope `source` of alert messages. */
   readonly source: string;
-  /** Alert groups whose breaches are recorded at once (each in its own transaction); default 4. */
-  readonly groupConcurrency?: number;
   /** Called after a transaction that put notifications in the outbox has committed (wakes delivery). */
   readonly onEnqueued?: () => void;
 }
@@ -78,8 +76,8 @@ interface PendingBreach {
 }
 
 /**
- * What one transaction does to an alert group, kept in memory while its breaches are added and
- * written at the end with a fixed number of statements, whatever the number of breaches.
+ * What one transaction does to alert groups, kept in memory while breaches are added and written
+ * at the end with a fixed number of statements, whatever the number of breaches and groups.
  */
 class GroupWrites {
   /** Alerts opened in this transaction, in their last state. */
@@ -104,8 +102,7 @@ class GroupWrites {
 
   async flush(trx: Queryable): Promise<void> {
     // Stored alerts first: one that resolved frees its group for the new one (a partial unique index).
-    for (const alert of this.changed.values()) await saveAlert(trx, alert);
-    await insertAlerts(trx, [...this.opened.values()]);
+    await upsertAlerts(trx, [...this.changed.values(), ...this.opened.values()]);
     await linkAlertEvents(trx, this.links);
     await insertTransitionsOfAlerts(trx, this.transitions);
     await enqueueDeliveries(trx, this.deliveries);
@@ -191,9 +188,9 @@ export class AlertEngine {
 
   /**
    * Handles one batch of events from the events topic. The batch's stored events are read in one
-   * query; its breaches are recorded per alert group, each group's in event order in one
-   * transaction under the group's lock, and different groups concurrently (`groupConcurrency`).
-   * An agreement event is a barrier: breaches before it are recorded before it is proposed.
+   * query; its breaches are recorded in one transaction, each alert group's in event order under
+   * the group's lock. An agreement event is a barrier: breaches before it are recorded before it
+   * is proposed.
    */
   async handleEvents(events: readonly ViolationEvent[], log: Logger = this.logger): Promise<void> {
     const [stored, forgotten] = await Promise.all([
@@ -242,29 +239,41 @@ export class AlertEngine {
     await this.recordGrouped(pending, log);
   }
 
-  /** Records breaches: one transaction per alert group, groups concurrently. */
+  /**
+   * Records breaches in one transaction under the locks of their alert groups: the groups' open
+   * alerts and what already counts are read with one query each, every group's breaches are
+   * applied in memory in event order, and the changes are written with one statement per table.
+   */
   private async recordGrouped(pending: readonly PendingBreach[], log: Logger): Promise<void> {
+    if (pending.length === 0) return;
     const groups = new Map<string, PendingBreach[]>();
     for (const b of pending) {
       const key = groupKeyOf(b.agreement.id, b.event.area);
-      groups.set(key, [...(groups.get(key) ?? []), b]);
+      const items = groups.get(key);
+      if (items) items.push(b);
+      else groups.set(key, [b]);
     }
-    const queue = [...groups.values()];
-    const failures: unknown[] = [];
-    await Promise.all(
-      Array.from({ length: Math.min(this.options.groupConcurrency ?? 4, queue.length) }, async () => {
-        for (let items = queue.shift(); items; items = queue.shift()) {
-          try {
-            await this.db.transaction((trx) => this.recordGroupIn(trx, items, log));
-            this.options.onEnqueued?.();
-          } catch (e) {
-            failures.push(e);
-          }
-        }
-      }),
-    );
-    // The batch is retried as a whole: recorded groups are skipped then (the event is counted).
-    if (failures.length > 0) throw failures[0];
+    const enqueued = await this.db.transaction(async (trx) => {
+      await lockAlertGroups(trx, [...groups.keys()]);
+      const counted = await eventsCountedByAgreements(
+        trx,
+        pending.map((b) => ({ agreementId: b.agreement.id, eventId: b.event.id })),
+      );
+      // The row locks keep an operator's acknowledgement from being overwritten by these updates.
+      const open = await findOpenAlerts(trx, [...groups.keys()], { forUpdate: true });
+      const writes = new GroupWrites();
+      for (const [groupKey, items] of groups) {
+        const fresh = items.filter((b) => {
+          const key = `${b.agreement.id} ${b.event.id}`;
+          return !counted.has(key) && counted.add(key);
+        });
+        if (fresh.length > 0)
+          await this.applyBreaches(trx, writes, groupKey, open.get(groupKey) ?? null, fresh, log);
+      }
+      await writes.flush(trx);
+      return writes.deliveries.length > 0;
+    });
+    if (enqueued) this.options.onEnqueued?.();
   }
 
   /**
@@ -334,32 +343,21 @@ export class AlertEngine {
   }
 
   /**
-   * Adds breaches of one alert group (one agreement and area), in order, inside the caller's
-   * transaction and under the group's lock. Each breach joins the group's open alert, or opens
-   * one, and its notification is decided as if it came alone; the alert's summary is updated
-   * from its stored state and the new event, never by reading its events again (but for an
-   * alert without a usable state), and everything is written at the end.
+   * Adds breaches of one alert group (one agreement and area, locked by the caller) to `writes`,
+   * in order. Each breach joins the group's open alert, or opens one, and its notification is
+   * decided as if it came alone; the alert's summary is updated from its stored state and the
+   * new event, never by reading its events again (but for an alert without a usable state).
    */
-  private async recordGroupIn(
-    trx: Knex.Transaction,
-    items: readonly PendingBreach[],
+  private async applyBreaches(
+    trx: Queryable,
+    writes: GroupWrites,
+    groupKey: string,
+    stored: AlertRecord | null,
+    fresh: readonly PendingBreach[],
     log: Logger,
   ): Promise<void> {
-    const first = items[0];
-    if (first === undefined) return;
-    const { agreement } = first;
-    const groupKey = groupKeyOf(agreement.id, first.event.area);
-    await lockAlertGroup(trx, groupKey);
-    const counted = await eventsCountedByAgreement(
-      trx,
-      agreement.id,
-      items.map((b) => b.event.id),
-    );
-    const fresh = items.filter((b) => !counted.has(b.event.id) && counted.add(b.event.id));
-    if (fresh.length === 0) return;
-    const writes = new GroupWrites();
-    // The row lock keeps an operator's acknowledgement from being overwritten by this update.
-    let open = await findOpenAlert(trx, groupKey, { forUpdate: true });
+    const { agreement } = fresh[0]!;
+    let open = stored;
     let state = open === null ? EMPTY_SUMMARY_STATE : await this.summaryStateOf(trx, open);
     for (const { event, verdict } of fresh) {
       const now = this.clock();
@@ -421,7 +419,6 @@ export class AlertEngine {
       writes.links.push({ alertId: alert.id, eventId: event.id, untimed: verdict.untimed, at: now });
       open = this.advance(writes, alert, agreement, now, true);
     }
-    await writes.flush(trx);
   }
 
   /** The alert's stored summary state, or one rebuilt from its current events (older alerts, superseded events). */

@@ -157,6 +157,34 @@ export async function lockAlertGroup(trx: Queryable, groupKey: string): Promise<
   await trx.raw('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`alert-group:${groupKey}`]);
 }
 
+/**
+ * {@link lockAlertGroup} for many groups in one statement, in a fixed (sorted) order so that two
+ * transactions locking overlapping sets cannot wait for each other.
+ */
+export async function lockAlertGroups(trx: Queryable, groupKeys: readonly string[]): Promise<void> {
+  const keys = [...new Set(groupKeys)].sort();
+  if (keys.length === 0) return;
+  // unnest keeps the array's order and the plan has no sort: locks are taken in that order.
+  await trx.raw(
+    `select pg_advisory_xact_lock(hashtextextended('alert-group:' || k, 0)) from unnest(?::text[]) as k`,
+    [keys],
+  );
+}
+
+/** {@link findOpenAlert} for many groups in one query, by group key. */
+export async function findOpenAlerts(
+  db: Queryable,
+  groupKeys: readonly string[],
+  options: { forUpdate?: boolean } = {},
+): Promise<Map<string, AlertRecord>> {
+  if (groupKeys.length === 0) return new Map();
+  const q = db<AlertRow>('alerts')
+    .whereIn('group_key', [...new Set(groupKeys)])
+    .whereNot('state', 'resolved');
+  if (options.forUpdate) q.forUpdate();
+  return new Map(((await q) as AlertRow[]).map((r) => [r.group_key, toRecord(r)]));
+}
+
 /** The group's alert that is not resolved yet (at most one: a partial unique index), optionally locked. */
 export async function findOpenAlert(
   db: Queryable,
@@ -194,6 +222,25 @@ export async function insertAlert(db: Queryable, alert: AlertRecord): Promise<vo
 export async function insertAlerts(db: Queryable, alerts: readonly AlertRecord[]): Promise<void> {
   if (alerts.length === 0) return;
   await db('alerts').insert(alerts.map(toRow));
+}
+
+/**
+ * Stores alerts in one statement: new ones are inserted, stored ones get every mutable field
+ * written (as {@link saveAlert}). Rows are written in the order given: put an alert that resolves
+ * before the new alert of its group (one open alert per group).
+ */
+export async function upsertAlerts(db: Queryable, alerts: readonly AlertRecord[]): Promise<void> {
+  if (alerts.length === 0) return;
+  const rows = alerts.map(toRow);
+  const keys = new Set(rows.flatMap((r) => Object.keys(r)));
+  // Every row must name the same columns, or the merge would write defaults over stored values.
+  if (rows.some((r) => Object.keys(r).length !== keys.size))
+    throw new Error('upsertAlerts: alerts with and without summary fields in one call');
+  const fixed = new Set(['id', 'group_key', 'agreement_id', 'opened_at']);
+  await db('alerts')
+    .insert(rows)
+    .onConflict('id')
+    .merge([...keys].filter((k) => !fixed.has(k)));
 }
 
 /** Writes every mutable field of the alert. */
@@ -302,6 +349,23 @@ export async function eventsCountedByAgreement(
     .whereIn('ae.event_id', [...new Set(eventIds)])
     .distinct('ae.event_id')) as Array<{ event_id: string }>;
   return new Set(rows.map((r) => r.event_id));
+}
+
+/**
+ * Which of these (agreement, event) pairs an alert of the agreement already counts, in one
+ * query; keys of the result are `<agreement id> <event id>`.
+ */
+export async function eventsCountedByAgreements(
+  db: Queryable,
+  pairs: ReadonlyArray<{ agreementId: string; eventId: string }>,
+): Promise<Set<string>> {
+  if (pairs.length === 0) return new Set();
+  const rows = (await db('alert_events as ae')
+    .join('alerts as al', 'al.id', 'ae.alert_id')
+    .whereIn('al.agreement_id', [...new Set(pairs.map((p) => p.agreementId))])
+    .whereIn('ae.event_id', [...new Set(pairs.map((p) => p.eventId))])
+    .distinct('al.agreement_id', 'ae.event_id')) as Array<{ agreement_id: string; event_id: string }>;
+  return new Set(rows.map((r) => `${r.agreement_id} ${r.event_id}`));
 }
 
 /**

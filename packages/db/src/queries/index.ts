@@ -52,11 +52,14 @@ export {
 } from './agreements.ts';
 export {
   lockAlertGroup,
+  lockAlertGroups,
   findOpenAlert,
+  findOpenAlerts,
   getAlert,
   lockAlert,
   insertAlert,
   insertAlerts,
+  upsertAlerts,
   saveAlert,
   insertAlertTransitions,
   insertTransitionsOfAlerts,
@@ -65,6 +68,7 @@ export {
   linkAlertEvents,
   agreementCountsEvent,
   eventsCountedByAgreement,
+  eventsCountedByAgreements,
   forgetSummariesOfSuperseded,
   alertEventIds,
   getBreachEvent,
