@@ -61,6 +61,21 @@ function saslOf(settings: KafkaSettings): SASLOptions | undefined {
   return { mechanism: s.mechanism, username: s.username, password: s.password } as SASLOptions;
 }
 
+/**
+ * Connects, adding what the brokers' silence likely means: a TLS listener drops a plaintext client
+ * without a word, which kafkajs reports only as `Closed connection`.
+ */
+async function connectExplained(connect: () => Promise<void>, settings: KafkaSettings): Promise<void> {
+  try {
+    await connect();
+  } catch (e) {
+    if (!settings.ssl && !settings.sslCa && e instanceof Error && /Closed connection/.test(e.message)) {
+      e.message += ' (the broker closed the connection: if its listener is TLS or SASL_SSL, set KAFKA_SSL=true)';
+    }
+    throw e;
+  }
+}
+
 /** A KafkaClient backed by kafkajs. */
 export function createKafkaClient(settings: KafkaSettings, logger: Logger): KafkaClient {
   const kafka = new Kafka({
@@ -92,7 +107,7 @@ export function createKafkaClient(settings: KafkaSettings, logger: Logger): Kafk
         createPartitioner: Partitioners.DefaultPartitioner,
         retry: { retries: 0 },
       });
-      await producer.connect();
+      await connectExplained(() => producer.connect(), settings);
       const retries = settings.retries ?? 8;
       return {
         async publish(topic: string, messages: OutgoingMessage[]) {
@@ -139,7 +154,7 @@ export function createKafkaClient(settings: KafkaSettings, logger: Logger): Kafk
       return {
         crashed,
         async start() {
-          await consumer.connect();
+          await connectExplained(() => consumer.connect(), settings);
           await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? true });
           await consumer.run({
             autoCommit: false,
@@ -194,7 +209,7 @@ export function createKafkaClient(settings: KafkaSettings, logger: Logger): Kafk
 
     async admin(): Promise<Admin> {
       const admin: KjsAdmin = kafka.admin();
-      await admin.connect();
+      await connectExplained(() => admin.connect(), settings);
       return {
         async createTopics(topics) {
           const existing = new Set(await admin.listTopics());
