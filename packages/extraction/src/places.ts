@@ -23,6 +23,8 @@ export interface Gazetteer {
   index: Map<string, Alias[]>;
   /** Places sharing a base name, by kind: resolves "Batken and Leilek districts". */
   byBase: Map<string, PlaceDef[]>;
+  /** `tokenHash` of every first token in `index`: most words of a text are no place name. */
+  firstHashes: Set<number>;
 }
 
 export interface PlaceMention {
@@ -85,7 +87,9 @@ export function compileGazetteer(profile: ConflictProfile): Gazetteer {
     if (!hasSettlement && target) addAlias(base, target, false, 'en');
   }
   for (const list of index.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
-  const g = { byId, index, byBase };
+  const firstHashes = new Set<number>();
+  for (const key of index.keys()) firstHashes.add(tokenHash(key, 0, key.length));
+  const g = { byId, index, byBase, firstHashes };
   cache.set(profile, g);
   return g;
 }
@@ -96,15 +100,41 @@ const NAME_GAP = /^[\s\-–]{1,2}$/;
 const COORDINATION = /^\s*(?:,|and|и)\s*$/i;
 const YO = /ё/g;
 
+/** FNV-1a over the characters of s[start, end) with "ё" read as "е", kept a small integer. */
+function tokenHash(s: string, start: number, end: number): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    h = Math.imul(h ^ (c === 0x451 ? 0x435 : c), 16777619);
+  }
+  return h & 0x3fffffff;
+}
+
+// Token scratch arrays, reused from one statement to the next (findPlaces is not re-entrant);
+// only the first `count` entries of a call are its own.
+const tokStart: number[] = [];
+const tokEnd: number[] = [];
+const tokHash: number[] = [];
+const tokText: Array<string | undefined> = [];
+
+/** The normalised text of token i (sliced on demand: only candidates of a name are read). */
+function tokenText(low: string, i: number): string {
+  let t = tokText[i];
+  if (t === undefined) {
+    t = low.slice(tokStart[i] as number, tokEnd[i] as number);
+    if (t.includes('ё')) t = t.replace(YO, 'е');
+    tokText[i] = t;
+  }
+  return t;
+}
+
 /** Finds gazetteer places in `text` (longest match first, no overlaps). */
 export function findPlaces(text: string, g: Gazetteer): PlaceMention[] {
-  // Tokens as parallel arrays (normalised text, start, end): one object per word cost more.
-  const tt: string[] = [];
-  const ts: number[] = [];
-  const te: number[] = [];
   const low = lower(text);
-  // The TOKEN class scanned by hand: one regex call per word cost more than the lookups.
+  // The TOKEN class scanned by hand: one regex call per word cost more than the lookups. The
+  // arrays are overwritten, not emptied (emptying an array frees its backing store).
   const n = low.length;
+  let count = 0;
   for (let i = 0; i < n; ) {
     if (!isTokenChar(low.charCodeAt(i))) {
       i++;
@@ -112,15 +142,15 @@ export function findPlaces(text: string, g: Gazetteer): PlaceMention[] {
     }
     const start = i;
     while (i < n && isTokenChar(low.charCodeAt(i))) i++;
-    const t = low.slice(start, i);
-    tt.push(t.includes('ё') ? t.replace(YO, 'е') : t);
-    ts.push(start);
-    te.push(i);
+    tokStart[count] = start;
+    tokEnd[count] = i;
+    tokHash[count] = tokenHash(low, start, i);
+    tokText[count] = undefined;
+    count++;
   }
   const out: Array<PlaceMention & { headless: boolean; lastTok: number }> = [];
-  const count = tt.length;
   for (let i = 0; i < count; ) {
-    const cands = g.index.get(tt[i] as string);
+    const cands = g.firstHashes.has(tokHash[i] as number) ? g.index.get(tokenText(low, i)) : undefined;
     let matched: Alias | null = null;
     if (cands) {
       for (const a of cands) {
@@ -129,7 +159,7 @@ export function findPlaces(text: string, g: Gazetteer): PlaceMention[] {
         let ok = true;
         for (let k = 1; k < len; k++) {
           // Tokens of one name are separated by a space or a hyphen only.
-          if (tt[i + k] !== a.tokens[k] || !NAME_GAP.test(text.slice(te[i + k - 1] as number, ts[i + k] as number))) {
+          if (tokenText(low, i + k) !== a.tokens[k] || !NAME_GAP.test(text.slice(tokEnd[i + k - 1] as number, tokStart[i + k] as number))) {
             ok = false;
             break;
           }
@@ -142,8 +172,8 @@ export function findPlaces(text: string, g: Gazetteer): PlaceMention[] {
     }
     if (matched) {
       const last = i + matched.tokens.length - 1;
-      const start = ts[i] as number;
-      const end = te[last] as number;
+      const start = tokStart[i] as number;
+      const end = tokEnd[last] as number;
       // Proper names are capitalised; a lower-case match is an ordinary word ("arka" in no name).
       const c = text[start] ?? '';
       if (c === c.toUpperCase() || matched.place.kind === 'district' || matched.place.kind === 'region') {
@@ -159,7 +189,7 @@ export function findPlaces(text: string, g: Gazetteer): PlaceMention[] {
     if (!m) continue;
     const next = out[j + 1];
     if (next && (next.place.kind === 'district' || next.place.kind === 'region') && COORDINATION.test(text.slice(m.end, next.start))) {
-      const headTok = tt[next.lastTok] ?? '';
+      const headTok = tokenText(low, next.lastTok);
       if (HEAD_WORDS.test(headTok) || m.headless) {
         const base = m.place.base ?? tokensOf(m.place.en[0] ?? '').join(' ');
         const sibling = (g.byBase.get(base) ?? []).find((p) => p.kind === next.place.kind) ?? (m.place.kind === next.place.kind ? m.place : null);
@@ -172,6 +202,8 @@ export function findPlaces(text: string, g: Gazetteer): PlaceMention[] {
     if (m.headless) continue;
     result.push({ start: m.start, end: m.end, text: m.text, place: m.place });
   }
+  // A very long statement does not keep its token arrays alive.
+  if (tokStart.length > 50_000) tokStart.length = tokEnd.length = tokHash.length = tokText.length = 0;
   return result;
 }
 

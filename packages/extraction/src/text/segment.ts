@@ -49,20 +49,47 @@ const CLAUSE_BREAK =
 const DATELINE =
   /^[A-ZА-ЯЁ][A-ZА-ЯЁ\- ]{2,30},\s+[^—–\n.]{1,30}?(?:\.\d{2}\.\d{4})?(?:\s*\([^)\n]{1,30}\))?\s*(?:[—–-]\s*(?:[«"]?[A-Za-z\u00C0-\u024F\u0400-\u04FF\d.\- «»"]{1,25}[»"]?\.\s+)?|\/[^/\n]{1,40}\/\.\s*|\.\s+)/;
 
+/** A character `String.prototype.trim` removes (ECMAScript WhiteSpace and LineTerminator). */
+function isTrimSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** First index in [from, to) that `trim` keeps (`to` when the span is blank). */
+function trimStartAt(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && isTrimSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** One past the last index in [from, to) that `trim` keeps (`from` when the span is blank). */
+function trimEndAt(text: string, from: number, to: number): number {
+  let i = to;
+  while (i > from && isTrimSpace(text.charCodeAt(i - 1))) i--;
+  return i;
+}
+
+const SENTENCE_START = /[A-ZА-ЯЁ\u00C0-\u00DE\d«"“(]/;
+const WORD_BEFORE = /([0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]+)$/;
+const SENTENCE_FINAL = /[.!?…]["»”)]?$/;
+const SINGLE_CAPITAL = /A-ZА-ЯЁ\u00C0-\u00DE/;
+
 export function segment(text: string): Segmentation {
   const paragraphs: Paragraph[] = [];
-  let pos = 0;
-  for (const line of text.split('\n')) {
-    const start = pos;
-    const end = pos + line.length;
-    pos = end + 1;
-    if (line.trim().length === 0) continue;
-    paragraphs.push({ start, end, index: paragraphs.length, headline: false });
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (trimStartAt(text, start, end) < end) paragraphs.push({ start, end, index: paragraphs.length, headline: false });
+    start = end + 1;
   }
   const first = paragraphs[0];
   if (first && paragraphs.length > 1) {
-    const line = text.slice(first.start, first.end).trim();
-    if (line.length < 250 && !/[.!?…]["»”)]?$/.test(line)) first.headline = true;
+    const from = trimStartAt(text, first.start, first.end);
+    const to = trimEndAt(text, first.start, first.end);
+    if (to - from < 250 && !SENTENCE_FINAL.test(text.slice(from, to))) first.headline = true;
   }
   let dateline: Segment | null = null;
   const body = paragraphs.find((p) => !p.headline);
@@ -72,70 +99,71 @@ export function segment(text: string): Segmentation {
   }
   const sentences: Sentence[] = [];
   const clauses: Clause[] = [];
-  for (const p of paragraphs) {
-    const ptext = text.slice(p.start, p.end);
-    const cuts: number[] = [];
-    SENTENCE_END.lastIndex = 0;
-    for (let m = SENTENCE_END.exec(ptext); m !== null; m = SENTENCE_END.exec(ptext)) {
-      const after = m.index + m[0].length;
-      const next = ptext[after];
-      if (next === undefined || !/[A-ZА-ЯЁ\u00C0-\u00DE\d«"“(]/.test(next)) continue;
-      if (m[0].startsWith('.')) {
-        const before = /([0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]+)$/.exec(ptext.slice(Math.max(0, m.index - 12), m.index));
-        const word = before?.[1] ?? '';
-        if (ABBREVIATIONS.has(word.toLowerCase()) || (word.length === 1 && /A-ZА-ЯЁ\u00C0-\u00DE/.test(word))) continue;
-      }
-      cuts.push(after);
-    }
-    let s = 0;
-    for (const c of [...cuts, ptext.length]) {
-      const raw = ptext.slice(s, c);
-      const lead = raw.length - raw.trimStart().length;
-      const trail = raw.length - raw.trimEnd().length;
-      if (raw.trim().length > 0) {
-        const sentence: Sentence = {
-          start: p.start + s + lead,
-          end: p.start + c - trail,
-          index: sentences.length,
-          paragraph: p.index,
-          clauses: [],
-        };
-        splitClauses(text, sentence, clauses);
-        sentences.push(sentence);
-      }
-      s = c;
-    }
-  }
+  for (const p of paragraphs) splitSentences(text, p, sentences, clauses);
   return { paragraphs, sentences, clauses, dateline };
+}
+
+function splitSentences(text: string, p: Paragraph, sentences: Sentence[], clauses: Clause[]): void {
+  const ptext = text.slice(p.start, p.end);
+  let s = 0;
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(ptext); m !== null; m = SENTENCE_END.exec(ptext)) {
+    const after = m.index + m[0].length;
+    const next = ptext[after];
+    if (next === undefined || !SENTENCE_START.test(next)) continue;
+    if (m[0].startsWith('.')) {
+      const before = WORD_BEFORE.exec(ptext.slice(Math.max(0, m.index - 12), m.index));
+      const word = before?.[1] ?? '';
+      if (ABBREVIATIONS.has(word.toLowerCase()) || (word.length === 1 && SINGLE_CAPITAL.test(word))) continue;
+    }
+    pushSentence(text, p, s, after, sentences, clauses);
+    s = after;
+  }
+  pushSentence(text, p, s, ptext.length, sentences, clauses);
+}
+
+/** The sentence in [p.start + from, p.start + to), trimmed, unless it is blank. */
+function pushSentence(text: string, p: Paragraph, from: number, to: number, sentences: Sentence[], clauses: Clause[]): void {
+  const start = trimStartAt(text, p.start + from, p.start + to);
+  if (start >= p.start + to) return;
+  const sentence: Sentence = {
+    start,
+    end: trimEndAt(text, p.start + from, p.start + to),
+    index: sentences.length,
+    paragraph: p.index,
+    clauses: [],
+  };
+  splitClauses(text, sentence, clauses);
+  sentences.push(sentence);
 }
 
 function splitClauses(text: string, sentence: Sentence, all: Clause[]): void {
   const stext = text.slice(sentence.start, sentence.end);
   let s = 0;
-  const push = (from: number, to: number, introduces: boolean): void => {
-    const raw = stext.slice(from, to);
-    if (raw.trim().length === 0) return;
-    const lead = raw.length - raw.trimStart().length;
-    const trail = raw.length - raw.trimEnd().length;
-    const clause: Clause = {
-      start: sentence.start + from + lead,
-      end: sentence.start + to - trail,
-      index: all.length,
-      sentence: sentence.index,
-      paragraph: sentence.paragraph,
-      introduces,
-    };
-    sentence.clauses.push(clause);
-    all.push(clause);
-  };
   CLAUSE_BREAK.lastIndex = 0;
   for (let m = CLAUSE_BREAK.exec(stext); m !== null; m = CLAUSE_BREAK.exec(stext)) {
     if (m[0].length === 0) {
       CLAUSE_BREAK.lastIndex++;
       continue;
     }
-    push(s, m.index + (m[0].startsWith(',') ? 0 : 1), m[0].startsWith(':'));
+    pushClause(text, sentence, s, m.index + (m[0].startsWith(',') ? 0 : 1), m[0].startsWith(':'), all);
     s = m.index + m[0].length;
   }
-  push(s, stext.length, false);
+  pushClause(text, sentence, s, stext.length, false, all);
+}
+
+/** The clause in [sentence.start + from, sentence.start + to), trimmed, unless it is blank. */
+function pushClause(text: string, sentence: Sentence, from: number, to: number, introduces: boolean, all: Clause[]): void {
+  const start = trimStartAt(text, sentence.start + from, sentence.start + to);
+  if (start >= sentence.start + to) return;
+  const clause: Clause = {
+    start,
+    end: trimEndAt(text, sentence.start + from, sentence.start + to),
+    index: all.length,
+    sentence: sentence.index,
+    paragraph: sentence.paragraph,
+    introduces,
+  };
+  sentence.clauses.push(clause);
+  all.push(clause);
 }
