@@ -11,8 +11,21 @@ import { allTopics, statementsTopic } from '@ceasefire/contracts';
 import { createDb } from '@ceasefire/db';
 import { extract } from '@ceasefire/extraction';
 import type { Knex } from 'knex';
-import { createKafkaClient, type Admin, type KafkaClient, type Producer, type OutgoingMessage } from '@ceasefire/runtime';
-import { createTopics, describeTopics, startKafkaCluster, stopKafkaCluster, type KafkaClusterInfo, type KafkaClusterOptions } from '@ceasefire/stack';
+import {
+  createKafkaClient,
+  type Admin,
+  type KafkaClient,
+  type Producer,
+  type OutgoingMessage,
+} from '@ceasefire/runtime';
+import {
+  createTopics,
+  describeTopics,
+  startKafkaCluster,
+  stopKafkaCluster,
+  type KafkaClusterInfo,
+  type KafkaClusterOptions,
+} from '@ceasefire/stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, privateSchema, quietLogger, services, uniqueName } from './support/harness.ts';
 import { freePort, repoRoot, startWorker, stopAllWorkers } from './support/workers.ts';
@@ -43,7 +56,9 @@ interface PartitionMeta {
 
 /** Partition leaders and in-sync replicas as the cluster reports them, read with kcat (not our client). */
 async function partitions(brokers: readonly string[], topic: string): Promise<PartitionMeta[]> {
-  const { stdout } = await run('kcat', ['-b', brokers.join(','), '-L', '-J', '-t', topic, '-m', '5'], { timeout: 15_000 });
+  const { stdout } = await run('kcat', ['-b', brokers.join(','), '-L', '-J', '-t', topic, '-m', '5'], {
+    timeout: 15_000,
+  });
   const meta = JSON.parse(stdout) as {
     topics: Array<{ partitions: Array<{ partition: number; leader: number; isrs: Array<{ id: number }> }> }>;
   };
@@ -85,9 +100,24 @@ beforeAll(async () => {
   prefix = `${uniqueName('cluster')}.`;
   topic = prefix + statementsTopic.name;
   workerPrefix = `${uniqueName('cluster-w')}.`;
-  await createTopics({ brokers: cluster.brokers, specs: allTopics, prefix, replicationFactor: 3, minInsyncReplicas: 2 });
-  await createTopics({ brokers: cluster.brokers, specs: allTopics, prefix: workerPrefix, replicationFactor: 3, minInsyncReplicas: 2 });
-  kafka = createKafkaClient({ brokers: cluster.brokers, clientId: 'cluster-test' }, quietLogger('cluster-test'));
+  await createTopics({
+    brokers: cluster.brokers,
+    specs: allTopics,
+    prefix,
+    replicationFactor: 3,
+    minInsyncReplicas: 2,
+  });
+  await createTopics({
+    brokers: cluster.brokers,
+    specs: allTopics,
+    prefix: workerPrefix,
+    replicationFactor: 3,
+    minInsyncReplicas: 2,
+  });
+  kafka = createKafkaClient(
+    { brokers: cluster.brokers, clientId: 'cluster-test' },
+    quietLogger('cluster-test'),
+  );
   admin = await kafka.admin();
   producer = await kafka.producer();
 
@@ -104,7 +134,11 @@ beforeAll(async () => {
   ingestApi = `http://127.0.0.1:${httpPort}`;
   await Promise.all([
     startWorker('classifier', env, { readyTimeoutMs: 90_000 }),
-    startWorker('ingester', { ...env, INGEST_TOKEN: TOKEN, HTTP_PORT: String(httpPort) }, { readyTimeoutMs: 90_000 }),
+    startWorker(
+      'ingester',
+      { ...env, INGEST_TOKEN: TOKEN, HTTP_PORT: String(httpPort) },
+      { readyTimeoutMs: 90_000 },
+    ),
   ]);
 }, 180_000);
 
@@ -121,7 +155,10 @@ describe('three-broker cluster', () => {
   it('is three nodes with the catalog topics at replication factor 3 and min ISR 2', async () => {
     expect(cluster.nodes.map((n) => n.nodeId)).toEqual([1, 2, 3]);
     expect(await admin.brokerCount()).toBe(3);
-    const described = await describeTopics(cluster.brokers, allTopics.map((t) => prefix + t.name));
+    const described = await describeTopics(
+      cluster.brokers,
+      allTopics.map((t) => prefix + t.name),
+    );
     for (const t of allTopics) {
       const d = described.get(prefix + t.name);
       expect(d?.replicationFactor).toBe(3);
@@ -180,7 +217,9 @@ describe('three-broker cluster', () => {
     const statementIds = new Set<string>();
     const postUpTo = async (upTo: number): Promise<void> => {
       while (posted < upTo) {
-        const items = Array.from({ length: Math.min(STATEMENT_BATCH, upTo - posted) }, (_, j) => statement(posted + j));
+        const items = Array.from({ length: Math.min(STATEMENT_BATCH, upTo - posted) }, (_, j) =>
+          statement(posted + j),
+        );
         const res = await fetch(`${ingestApi}/v1/statements/batch`, {
           method: 'POST',
           headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
@@ -189,12 +228,14 @@ describe('three-broker cluster', () => {
         });
         if (res.status === 503) {
           unavailable += 1;
-          if (unavailable > 30) throw new Error('the ingester kept answering 503 after the broker was killed');
+          if (unavailable > 30)
+            throw new Error('the ingester kept answering 503 after the broker was killed');
           await new Promise((r) => setTimeout(r, 500));
           continue;
         }
         expect(res.status).toBe(202);
-        for (const r of ((await res.json()) as { results: Array<{ id: string }> }).results) statementIds.add(r.id);
+        for (const r of ((await res.json()) as { results: Array<{ id: string }> }).results)
+          statementIds.add(r.id);
         posted += items.length;
       }
     };
@@ -203,7 +244,8 @@ describe('three-broker cluster', () => {
     const before = await partitions(cluster.brokers, topic);
     const workerTopic = workerPrefix + statementsTopic.name;
     const leads = new Map<number, number>();
-    for (const p of [...before, ...(await partitions(cluster.brokers, workerTopic))]) leads.set(p.leader, (leads.get(p.leader) ?? 0) + 1);
+    for (const p of [...before, ...(await partitions(cluster.brokers, workerTopic))])
+      leads.set(p.leader, (leads.get(p.leader) ?? 0) + 1);
     const victim = [...leads.entries()].sort((a, b) => b[1] - a[1])[0]![0];
     const victimNode = cluster.nodes.find((n) => n.nodeId === victim)!;
     const survivors = cluster.brokers.filter((b) => b !== `127.0.0.1:${victimNode.port}`);
@@ -230,7 +272,8 @@ describe('three-broker cluster', () => {
     const streamingRest = Promise.all([publishUpTo(TOTAL), postUpTo(STATEMENTS)]);
     // Back in every ISR, then (the preferred-leader check runs every 10 s) leading again.
     await eventually(
-      async () => ((await partitions(cluster.brokers, topic)).every((p) => p.isr.length === 3) ? true : undefined),
+      async () =>
+        (await partitions(cluster.brokers, topic)).every((p) => p.isr.length === 3) ? true : undefined,
       60_000,
       'full ISRs after the restart',
     );
@@ -245,9 +288,15 @@ describe('three-broker cluster', () => {
     const rejoinMs = Date.now() - restartedAt;
     await streamingRest;
 
-    await eventually(() => (stored.size >= TOTAL ? true : undefined), 60_000, `${TOTAL} messages stored`).catch((e: Error) => {
+    await eventually(
+      () => (stored.size >= TOTAL ? true : undefined),
+      60_000,
+      `${TOTAL} messages stored`,
+    ).catch((e: Error) => {
       const missing = Array.from({ length: TOTAL }, (_, i) => message(i).key!).filter((k) => !stored.has(k));
-      throw new Error(`${e.message}: ${stored.size} stored; missing ${missing.slice(0, 20).join(',')} (broker ${victim} killed at ${killedSent} sent)`);
+      throw new Error(
+        `${e.message}: ${stored.size} stored; missing ${missing.slice(0, 20).join(',')} (broker ${victim} killed at ${killedSent} sent)`,
+      );
     });
     // The group's committed offsets reach the end of every partition: nothing is left to redeliver.
     await eventually(
@@ -265,10 +314,14 @@ describe('three-broker cluster', () => {
     expect(stored.size).toBe(TOTAL);
     for (let i = 0; i < TOTAL; i += 1) expect(stored.get(message(i).key!)).toBe(`{"i":${i}}`);
     // And on the brokers (read with kcat): every key present; copies only from re-sent batches.
-    const { stdout } = await run('kcat', ['-b', cluster.brokers.join(','), '-C', '-t', topic, '-o', 'beginning', '-e', '-q', '-f', '%k\\n'], {
-      timeout: 60_000,
-      maxBuffer: 16 * 1024 * 1024,
-    });
+    const { stdout } = await run(
+      'kcat',
+      ['-b', cluster.brokers.join(','), '-C', '-t', topic, '-o', 'beginning', '-e', '-q', '-f', '%k\\n'],
+      {
+        timeout: 60_000,
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    );
     const keys = stdout.split('\n').filter(Boolean);
     expect(new Set(keys).size).toBe(TOTAL);
     expect(crashed).toBeNull();
@@ -278,11 +331,15 @@ describe('three-broker cluster', () => {
     expect(expectedEvents).toBeGreaterThan(0);
     expect(statementIds.size).toBe(STATEMENTS);
     const ids = [...statementIds];
-    const storedStatements = Number((await db('statements').whereIn('id', ids).count<{ n: string }[]>('* as n'))[0]!.n);
+    const storedStatements = Number(
+      (await db('statements').whereIn('id', ids).count<{ n: string }[]>('* as n'))[0]!.n,
+    );
     expect(storedStatements).toBe(STATEMENTS);
     const events = await eventually(
       async () => {
-        const rows = (await db('violation_events').whereIn('statement_id', ids).select('id', 'statement_id')) as Array<{ id: string; statement_id: string }>;
+        const rows = (await db('violation_events')
+          .whereIn('statement_id', ids)
+          .select('id', 'statement_id')) as Array<{ id: string; statement_id: string }>;
         const per = new Map<string, number>();
         for (const r of rows) per.set(r.statement_id, (per.get(r.statement_id) ?? 0) + 1);
         return ids.every((id) => (per.get(id) ?? 0) >= expectedEvents) ? { rows, per } : undefined;

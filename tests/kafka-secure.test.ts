@@ -36,7 +36,10 @@ function settingsFrom(vars: Record<string, string>): KafkaSettings {
 
 /** What connecting with these settings says (an admin round trip, no retries). */
 async function connectError(settings: KafkaSettings): Promise<string> {
-  const kafka = createKafkaClient({ ...settings, connectionTimeoutMs: 3000, requestTimeoutMs: 5000, retries: 0 }, quietLogger('secure-test'));
+  const kafka = createKafkaClient(
+    { ...settings, connectionTimeoutMs: 3000, requestTimeoutMs: 5000, retries: 0 },
+    quietLogger('secure-test'),
+  );
   try {
     const admin = await kafka.admin();
     await admin.brokerCount();
@@ -52,7 +55,11 @@ beforeAll(async () => {
   let controllerPort = await freePort();
   while (controllerPort === kafkaPort) controllerPort = await freePort();
   node = { root: repoRoot, dir: `.cache/tests/${uniqueName('secure')}`, kafkaPort, controllerPort };
-  broker = await ensureSecureKafka({ ...node, users: [{ name: USER, password: PASSWORD }], startTimeoutMs: 120_000 });
+  broker = await ensureSecureKafka({
+    ...node,
+    users: [{ name: USER, password: PASSWORD }],
+    startTimeoutMs: 120_000,
+  });
   prefix = `${uniqueName('secure')}.`;
   env = {
     KAFKA_BROKERS: broker.brokers.join(','),
@@ -83,52 +90,75 @@ describe('SASL_SSL broker', () => {
     const kafka = createKafkaClient(settings, quietLogger('secure-test'));
     const topic = prefix + statementsTopic.name;
     const producer = await kafka.producer();
-    await producer.publish(topic, Array.from({ length: 20 }, (_, i) => ({ key: `k${i}`, value: Buffer.from(`v${i}`) })));
+    await producer.publish(
+      topic,
+      Array.from({ length: 20 }, (_, i) => ({ key: `k${i}`, value: Buffer.from(`v${i}`) })),
+    );
     await producer.disconnect();
     const seen: IncomingMessage[] = [];
-    const consumer = kafka.consumer({ groupId: uniqueName('secure-group'), topics: [topic], handleBatch: async (b) => void seen.push(...b.messages) });
+    const consumer = kafka.consumer({
+      groupId: uniqueName('secure-group'),
+      topics: [topic],
+      handleBatch: async (b) => void seen.push(...b.messages),
+    });
     await consumer.start();
     await eventually(() => (seen.length >= 20 ? true : undefined), 30_000, '20 messages');
     await consumer.stop();
-    expect(new Set(seen.map((m) => m.value?.toString()))).toEqual(new Set(Array.from({ length: 20 }, (_, i) => `v${i}`)));
+    expect(new Set(seen.map((m) => m.value?.toString()))).toEqual(
+      new Set(Array.from({ length: 20 }, (_, i) => `v${i}`)),
+    );
   });
 
   it('refuses a wrong password, a plaintext client and a client that does not trust the CA', async () => {
     const good = settingsFrom(env);
     expect(await connectError(good)).toBe('connected');
-    expect(await connectError({ ...good, sasl: { ...good.sasl!, password: 'not-the-password' } })).toMatch(/SASL SCRAM SHA512 authentication failed/);
+    expect(await connectError({ ...good, sasl: { ...good.sasl!, password: 'not-the-password' } })).toMatch(
+      /SASL SCRAM SHA512 authentication failed/,
+    );
     const { sslCa: _ca, ...withoutCa } = good;
     expect(await connectError({ ...withoutCa, ssl: true })).toMatch(/self[- ]signed certificate/);
     // The TLS listener drops a client that speaks plaintext to it; the runtime says what that likely means.
-    expect(await connectError({ ...withoutCa, ssl: false })).toMatch(/Closed connection \(the broker closed the connection: .* set KAFKA_SSL=true\)/);
+    expect(await connectError({ ...withoutCa, ssl: false })).toMatch(
+      /Closed connection \(the broker closed the connection: .* set KAFKA_SSL=true\)/,
+    );
   });
 
   it('names a missing CA file at start-up', () => {
     const missing = path.join(repoRoot, '.cache/no-such-ca.pem');
     expect(() => loadConfig(baseConfigSchema, { ...env, KAFKA_SSL_CA_FILE: missing })).toThrow(ConfigError);
-    expect(() => loadConfig(baseConfigSchema, { ...env, KAFKA_SSL_CA_FILE: missing })).toThrow(/KAFKA_SSL_CA_FILE: is not a readable PEM file/);
+    expect(() => loadConfig(baseConfigSchema, { ...env, KAFKA_SSL_CA_FILE: missing })).toThrow(
+      /KAFKA_SSL_CA_FILE: is not a readable PEM file/,
+    );
   });
 
   it('starts a classifier process that connects with these settings and becomes ready', async () => {
     const schema = await privateSchema('secure');
     try {
-      const worker = await startWorker('classifier', {
-        ...env,
-        DATABASE_URL: services().databaseUrl,
-        DATABASE_SCHEMA: schema.schema,
-        CLASSIFIER_GROUP_ID: `${prefix}classifier`,
-        HEALTH_PORT: String(await freePort()),
-      }, { readyTimeoutMs: 90_000 });
+      const worker = await startWorker(
+        'classifier',
+        {
+          ...env,
+          DATABASE_URL: services().databaseUrl,
+          DATABASE_SCHEMA: schema.schema,
+          CLASSIFIER_GROUP_ID: `${prefix}classifier`,
+          HEALTH_PORT: String(await freePort()),
+        },
+        { readyTimeoutMs: 90_000 },
+      );
       expect(worker.lines.join('\n')).not.toContain(PASSWORD);
       await worker.stop();
       // With a wrong password it does not become ready; it says why.
-      const refused = await startWorker('classifier', {
-        ...env,
-        KAFKA_SASL_PASSWORD: 'not-the-password',
-        DATABASE_URL: services().databaseUrl,
-        DATABASE_SCHEMA: schema.schema,
-        CLASSIFIER_GROUP_ID: `${prefix}classifier`,
-      }, { readyTimeoutMs: 45_000 }).then(
+      const refused = await startWorker(
+        'classifier',
+        {
+          ...env,
+          KAFKA_SASL_PASSWORD: 'not-the-password',
+          DATABASE_URL: services().databaseUrl,
+          DATABASE_SCHEMA: schema.schema,
+          CLASSIFIER_GROUP_ID: `${prefix}classifier`,
+        },
+        { readyTimeoutMs: 45_000 },
+      ).then(
         async (w) => {
           await w.stop();
           return 'ready';

@@ -24,9 +24,13 @@ describe('KAFKA_SSL_CA_FILE', () => {
   });
 
   it('names a missing file, or one without a certificate, at start-up', () => {
-    expect(() => loadConfig(baseConfigSchema, { KAFKA_SSL_CA_FILE: path.join(dir, 'nope.pem') })).toThrow(ConfigError);
+    expect(() => loadConfig(baseConfigSchema, { KAFKA_SSL_CA_FILE: path.join(dir, 'nope.pem') })).toThrow(
+      ConfigError,
+    );
     const key = path.join(dir, 'key.pem');
     writeFileSync(key, '-----BEGIN PRIVATE KEY-----\n');
-    expect(() => loadConfig(baseConfigSchema, { KAFKA_SSL_CA_FILE: key })).toThrow(/KAFKA_SSL_CA_FILE: is not a readable PEM file/);
+    expect(() => loadConfig(baseConfigSchema, { KAFKA_SSL_CA_FILE: key })).toThrow(
+      /KAFKA_SSL_CA_FILE: is not a readable PEM file/,
+    );
   });
 });

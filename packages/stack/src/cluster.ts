@@ -6,7 +6,15 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ensureKafka, ensureKafkaLibs, kafkaStatus, newClusterId, stopKafka, type KafkaInfo, type KafkaOptions } from './kafka.ts';
+import {
+  ensureKafka,
+  ensureKafkaLibs,
+  kafkaStatus,
+  newClusterId,
+  stopKafka,
+  type KafkaInfo,
+  type KafkaOptions,
+} from './kafka.ts';
 
 /** Client ports 29092…, controller ports 29192…: clear of the one-node stack (9092/9093) and the fault suite (19192). */
 export const DEFAULT_CLUSTER_PORT = 29092;
@@ -65,11 +73,15 @@ interface NodePlan {
   readonly options: KafkaOptions;
 }
 
-function plan(opts: KafkaClusterOptions, identity?: ClusterIdentity): { nodes: NodePlan[]; rf: number; isr: number } {
+function plan(
+  opts: KafkaClusterOptions,
+  identity?: ClusterIdentity,
+): { nodes: NodePlan[]; rf: number; isr: number } {
   const size = opts.size ?? 3;
   if (!Number.isInteger(size) || size < 1) throw new Error(`a cluster needs at least one node, got ${size}`);
   const ports = opts.ports ?? Array.from({ length: size }, (_, i) => DEFAULT_CLUSTER_PORT + i);
-  const controllerPorts = opts.controllerPorts ?? Array.from({ length: size }, (_, i) => DEFAULT_CLUSTER_CONTROLLER_PORT + i);
+  const controllerPorts =
+    opts.controllerPorts ?? Array.from({ length: size }, (_, i) => DEFAULT_CLUSTER_CONTROLLER_PORT + i);
   if (ports.length !== size || controllerPorts.length !== size) {
     throw new Error(`a cluster of ${size} needs ${size} client and ${size} controller ports`);
   }
@@ -99,7 +111,9 @@ function plan(opts: KafkaClusterOptions, identity?: ClusterIdentity): { nodes: N
         controllers,
         cluster: { replicationFactor: rf, minInsyncReplicas: isr },
         heap: opts.heap ?? ['-Xms128m', '-Xmx384m'],
-        ...(identity ? { format: { clusterId: identity.clusterId, quorumArgs: ['--initial-controllers', initial] } } : {}),
+        ...(identity
+          ? { format: { clusterId: identity.clusterId, quorumArgs: ['--initial-controllers', initial] } }
+          : {}),
         ...(opts.startTimeoutMs === undefined ? {} : { startTimeoutMs: opts.startTimeoutMs }),
       },
     };
@@ -129,7 +143,9 @@ export async function startKafkaCluster(opts: KafkaClusterOptions): Promise<Kafk
   const size = opts.size ?? 3;
   if (identity === null) {
     const planned = plan(opts).nodes;
-    const formatted = planned.filter((n) => existsSync(path.resolve(opts.root, n.options.dir!, 'data', 'meta.properties')));
+    const formatted = planned.filter((n) =>
+      existsSync(path.resolve(opts.root, n.options.dir!, 'data', 'meta.properties')),
+    );
     if (formatted.length > 0) {
       throw new Error(
         `kafka cluster: ${identityFile(opts)} is missing but node data exists; remove ${path.dirname(identityFile(opts))} to start afresh`,
@@ -169,7 +185,8 @@ export async function stopKafkaCluster(
 ): Promise<{ stopped: number[] }> {
   const { nodes } = plan(opts);
   const results = await Promise.all(nodes.map((n) => stopKafka(n.options)));
-  if (opts.removeData) await rm(path.resolve(opts.root, opts.dir ?? DEFAULT_CLUSTER_DIR), { recursive: true, force: true });
+  if (opts.removeData)
+    await rm(path.resolve(opts.root, opts.dir ?? DEFAULT_CLUSTER_DIR), { recursive: true, force: true });
   return { stopped: results.flatMap((r) => (r.pid === null ? [] : [r.pid])) };
 }
 
@@ -177,7 +194,14 @@ export async function stopKafkaCluster(
 export async function kafkaClusterStatus(opts: KafkaClusterOptions): Promise<{
   formatted: boolean;
   brokers: string[];
-  nodes: Array<{ nodeId: number; running: boolean; answers: boolean; pid: number | null; memoryKb?: number; logFile: string }>;
+  nodes: Array<{
+    nodeId: number;
+    running: boolean;
+    answers: boolean;
+    pid: number | null;
+    memoryKb?: number;
+    logFile: string;
+  }>;
 }> {
   const identity = await readIdentity(opts);
   const { nodes } = plan(opts);

@@ -37,27 +37,88 @@ export async function ensureKafkaTls(dir: string): Promise<TlsFiles> {
   const storePassword = secret();
   const days = '3650';
   await runOk('openssl', [
-    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', f('ca.key'), '-out', files.caFile, '-days', days,
-    '-subj', '/CN=ceasefire local Kafka CA',
-    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign',
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    f('ca.key'),
+    '-out',
+    files.caFile,
+    '-days',
+    days,
+    '-subj',
+    '/CN=ceasefire local Kafka CA',
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
   ]);
   await runOk('openssl', [
-    'req', '-newkey', 'rsa:2048', '-nodes', '-keyout', f('broker.key'), '-out', f('broker.csr'), '-subj', '/CN=localhost',
+    'req',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    f('broker.key'),
+    '-out',
+    f('broker.csr'),
+    '-subj',
+    '/CN=localhost',
   ]);
   // Clients check the name they dialled against the certificate: loopback by name and by address.
-  await writeFile(f('broker.ext'), 'subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth,clientAuth\n');
+  await writeFile(
+    f('broker.ext'),
+    'subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth,clientAuth\n',
+  );
   await runOk('openssl', [
-    'x509', '-req', '-in', f('broker.csr'), '-CA', files.caFile, '-CAkey', f('ca.key'), '-CAcreateserial',
-    '-out', f('broker.pem'), '-days', days, '-extfile', f('broker.ext'),
+    'x509',
+    '-req',
+    '-in',
+    f('broker.csr'),
+    '-CA',
+    files.caFile,
+    '-CAkey',
+    f('ca.key'),
+    '-CAcreateserial',
+    '-out',
+    f('broker.pem'),
+    '-days',
+    days,
+    '-extfile',
+    f('broker.ext'),
   ]);
   await runOk('openssl', [
-    'pkcs12', '-export', '-in', f('broker.pem'), '-inkey', f('broker.key'), '-certfile', files.caFile,
-    '-name', 'broker', '-out', files.keystore, '-passout', `pass:${storePassword}`,
+    'pkcs12',
+    '-export',
+    '-in',
+    f('broker.pem'),
+    '-inkey',
+    f('broker.key'),
+    '-certfile',
+    files.caFile,
+    '-name',
+    'broker',
+    '-out',
+    files.keystore,
+    '-passout',
+    `pass:${storePassword}`,
   ]);
   // openssl (before 3.2) cannot mark a certificate as trusted for Java; keytool can.
   await runOk('keytool', [
-    '-importcert', '-noprompt', '-alias', 'ca', '-file', files.caFile,
-    '-keystore', files.truststore, '-storetype', 'PKCS12', '-storepass', storePassword,
+    '-importcert',
+    '-noprompt',
+    '-alias',
+    'ca',
+    '-file',
+    files.caFile,
+    '-keystore',
+    files.truststore,
+    '-storetype',
+    'PKCS12',
+    '-storepass',
+    storePassword,
   ]);
   await writeFile(pwFile, `${storePassword}\n`, { mode: 0o600 });
   return { ...files, storePassword };
@@ -92,7 +153,12 @@ async function interBrokerUser(dir: string): Promise<{ name: string; password: s
   }
 }
 
-function secureOptions(opts: SecureKafkaOptions, tls: TlsFiles, broker: { name: string; password: string }, ca: string): KafkaOptions {
+function secureOptions(
+  opts: SecureKafkaOptions,
+  tls: TlsFiles,
+  broker: { name: string; password: string },
+  ca: string,
+): KafkaOptions {
   return {
     root: opts.root,
     dir: opts.dir,
@@ -108,7 +174,10 @@ function secureOptions(opts: SecureKafkaOptions, tls: TlsFiles, broker: { name: 
       interBrokerPassword: broker.password,
     },
     scramUsers: [broker, ...opts.users],
-    access: { sslCa: ca, sasl: { mechanism: 'scram-sha-512', username: broker.name, password: broker.password } },
+    access: {
+      sslCa: ca,
+      sasl: { mechanism: 'scram-sha-512', username: broker.name, password: broker.password },
+    },
     ...(opts.log ? { log: opts.log } : {}),
     ...(opts.startTimeoutMs === undefined ? {} : { startTimeoutMs: opts.startTimeoutMs }),
   };
@@ -127,6 +196,13 @@ export async function ensureSecureKafka(opts: SecureKafkaOptions): Promise<Secur
 }
 
 /** Stop the SASL_SSL broker this dir started. */
-export async function stopSecureKafka(opts: Pick<SecureKafkaOptions, 'root' | 'dir' | 'kafkaPort' | 'controllerPort'>): Promise<void> {
-  await stopKafka({ root: opts.root, dir: opts.dir, kafkaPort: opts.kafkaPort, controllerPort: opts.controllerPort });
+export async function stopSecureKafka(
+  opts: Pick<SecureKafkaOptions, 'root' | 'dir' | 'kafkaPort' | 'controllerPort'>,
+): Promise<void> {
+  await stopKafka({
+    root: opts.root,
+    dir: opts.dir,
+    kafkaPort: opts.kafkaPort,
+    controllerPort: opts.controllerPort,
+  });
 }
