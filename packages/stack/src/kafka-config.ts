@@ -48,7 +48,7 @@ export interface SecureListenerConfig {
  * specially, so only plain names and passwords are accepted (the stack generates its own).
  */
 function jaasQuote(s: string): string {
-  if (!/^[A-Za-z0-9._~+=-]+$/.test(s)) throw new Error('SCRAM user names and passwords of the local stack are letters, digits and ._~+=-');
+  if (!/^[A-Za-z0-9._~+-]+$/.test(s)) throw new Error('SCRAM user names and passwords of the local stack are letters, digits and ._~+-');
   return `"${s}"`;
 }
 

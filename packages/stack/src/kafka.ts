@@ -253,6 +253,9 @@ async function ensureKafkaLocked(opts: KafkaOptions): Promise<KafkaInfo> {
   const heap = opts.heap ?? ['-Xms256m', '-Xmx512m'];
   if (!existsSync(path.join(p.dataDir, 'meta.properties'))) {
     const clusterId = opts.format?.clusterId ?? newClusterId();
+    // `--add-scram` parses `[name=…,password=…]` itself: keep to characters it cannot misread.
+    const bad = (opts.scramUsers ?? []).find((u) => !/^[A-Za-z0-9._~+-]+$/.test(u.name + u.password));
+    if (bad) throw new Error(`kafka: SCRAM user ${JSON.stringify(bad.name)}: names and passwords are letters, digits and ._~+-`);
     const scram = (opts.scramUsers ?? []).flatMap((u) => [
       '--add-scram',
       `SCRAM-SHA-512=[name=${u.name},password=${u.password}]`,
