@@ -27,7 +27,7 @@ import {
   agreementsForRules,
   agreementsToEvaluate,
   alertBreachEvents,
-  alertsToTick,
+  listAlertsToTick,
   candidateBreachEvents,
   enqueueDeliveries,
   eventsCountedByAgreements,
@@ -495,18 +495,19 @@ export class AlertEngine {
   async tickAlert(id: string): Promise<void> {
     const current = await getAlert(this.db, id);
     if (current === null) return;
-    await this.db.transaction(async (trx) => {
+    const enqueued = await this.db.transaction(async (trx) => {
       await lockAlertGroup(trx, current.groupKey);
       const locked = await lockAlert(trx, id, { skipLocked: true });
-      if (locked === null) return;
+      if (locked === null) return false;
       const now = this.clock();
       const due = tick(locked, now, this.options.lifecycle);
-      if (due.notification === null && due.transitions.length === 0) return;
+      if (due.notification === null && due.transitions.length === 0) return false;
       const writes = new GroupWrites();
       this.advance(writes, locked, await getAgreement(trx, locked.agreementId), now);
       await writes.flush(trx);
+      return writes.deliveries.length > 0;
     });
-    this.options.onEnqueued?.();
+    if (enqueued) this.options.onEnqueued?.();
   }
 
   /** Evaluates stored events against agreements created or changed since their last evaluation. */
@@ -536,10 +537,17 @@ export class AlertEngine {
     return pending.length;
   }
 
-  /** One pass of the scheduler: pending agreements, then every alert that may have work due. */
+  /**
+   * One pass of the scheduler: pending agreements, then every alert that has work due. The
+   * lifecycle's tick is pure: run on the alerts as read, it tells which need the locked tick.
+   */
   async tickAll(): Promise<void> {
     await this.evaluatePendingAgreements();
-    for (const id of await alertsToTick(this.db)) await this.tickAlert(id);
+    const now = this.clock();
+    for (const alert of await listAlertsToTick(this.db)) {
+      const due = tick(alert, now, this.options.lifecycle);
+      if (due.notification !== null || due.transitions.length > 0) await this.tickAlert(alert.id);
+    }
   }
 }
 

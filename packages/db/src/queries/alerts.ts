@@ -106,8 +106,9 @@ function toRecord(r: AlertRow): AlertRecord {
     notifiedIncidentCount: r.notified_incident_count,
     notifiedKilled: r.notified_killed,
     notificationSeq: r.notification_seq,
-    summaryState: r.summary_state ?? null,
-    unnotifiedEventIds: r.unnotified_event_ids ?? [],
+    // Absent when the query did not select them (then a save leaves them as they are).
+    ...(r.summary_state !== undefined ? { summaryState: r.summary_state } : {}),
+    ...(r.unnotified_event_ids !== undefined ? { unnotifiedEventIds: r.unnotified_event_ids } : {}),
   };
 }
 
@@ -572,11 +573,51 @@ export async function listAlerts(db: Queryable, input: ListAlertsInput = {}): Pr
 
 /** Alerts the ticker must look at: not resolved, or resolved but not yet notified as such. */
 export async function alertsToTick(db: Queryable, limit = 500): Promise<string[]> {
+  return (await listAlertsToTick(db, limit)).map((a) => a.id);
+}
+
+// Every column but the summary's state and unnotified events, which the ticker does not read.
+const LIFECYCLE_COLUMNS = [
+  'id',
+  'group_key',
+  'agreement_id',
+  'proposed_agreement',
+  'area',
+  'summary',
+  'state',
+  'severity',
+  'event_count',
+  'incident_count',
+  'killed',
+  'first_event_at',
+  'last_event_at',
+  'untimed_allegation',
+  'escalations',
+  'opened_at',
+  'updated_at',
+  'last_breach_at',
+  'acknowledged_at',
+  'acknowledged_by',
+  'acknowledged_severity',
+  'resolved_at',
+  'last_notified_at',
+  'notified_state',
+  'notified_severity',
+  'notified_incident_count',
+  'notified_killed',
+  'notification_seq',
+];
+
+/**
+ * {@link alertsToTick} as records without the summary's state and unnotified events, so the
+ * ticker can see in memory which have something due before it locks any.
+ */
+export async function listAlertsToTick(db: Queryable, limit = 500): Promise<AlertRecord[]> {
   const rows = (await db('alerts')
     .whereNot('state', 'resolved')
     .orWhereRaw('notified_state is distinct from state and notified_state is not null')
     .orderBy('updated_at')
     .limit(limit)
-    .select('id')) as Array<{ id: string }>;
-  return rows.map((r) => r.id);
+    .select(LIFECYCLE_COLUMNS)) as AlertRow[];
+  return rows.map(toRecord);
 }

@@ -77,6 +77,7 @@ export {
   candidateBreachEvents,
   listAlerts,
   alertsToTick,
+  listAlertsToTick,
   type AlertSeverity,
   type AlertStateName,
   type AlertRecord,

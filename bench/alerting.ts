@@ -1,0 +1,119 @@
+// The alerting engine alone (issue 7): events already in the event store handed to
+// AlertEngine.handleEvents in batches, in this process, against the local Postgres, without
+// Kafka or delivery. Reports this process's CPU time and the wall time per event, for a few
+// batch sizes, so a change to alerting is measured without the rest of the pipeline (and, as
+// CPU time, with less of the drift of a shared machine).
+//
+//   npm run bench:alerting [-- --events 3000 --batches 1,10,100]
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { AlertEngine } from '@ceasefire/alerting-service';
+import type { ViolationEvent } from '@ceasefire/contracts';
+import { createDb, dropSchema, insertAgreement, markAgreementEvaluated, migrateLatest } from '@ceasefire/db';
+import { createLogger, type Producer } from '@ceasefire/runtime';
+import { stackUp } from '@ceasefire/stack';
+import { storeAndPublish, violationEvent } from '../tests/support/alerting.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { values: args } = parseArgs({
+  options: {
+    events: { type: 'string', default: '3000' },
+    batches: { type: 'string', default: '1,10,100' },
+  },
+});
+const N = Number(args.events);
+const BATCHES = args.batches!.split(',').map(Number);
+const stack = await stackUp({ root, log: () => {} });
+const noProducer = { publish: async () => {} } as unknown as Producer;
+
+const AREAS = [
+  'kg.batken.leilek',
+  'kg.batken.batken',
+  'kg.batken.kadamjai',
+  'kg.osh.chon-alai',
+  'tj.sughd.isfara',
+  'tj.sughd.b-gafurov',
+  'tj.sughd.jabbor-rasulov',
+  'kg.batken.kyzyl-kiya',
+  'kg.batken.sulukta',
+  'tj.sughd.istaravshan',
+  'kg.osh.alai',
+  'tj.sughd.spitamen',
+  'kg.batken.isfana',
+];
+const TYPES = ['small_arms_fire', 'armed_clash', 'heavy_weapons_fire', 'violation_allegation', 'incursion'] as const;
+
+/** Events like the pipeline bench's: 13 areas, a few types, incidents by day, some casualties. */
+function events(tag: string, year: number): ViolationEvent[] {
+  return Array.from({ length: N }, (_, i) => {
+    const day = 1 + (i % 20);
+    const start = new Date(Date.UTC(year, 4, day, (i * 7) % 24)).toISOString();
+    const area = AREAS[(i * 5) % AREAS.length]!;
+    const type = TYPES[(i * 3) % TYPES.length]!;
+    return violationEvent({
+      id: `ev_${tag}_${i}`,
+      statement_id: `st_${tag}_${i}`,
+      area,
+      type,
+      time: { date: start.slice(0, 10), time_of_day: null, start_utc: start, end_utc: start, local: null, zone: 'Asia/Bishkek', utc_offset: '+06:00', precision: 'exact' },
+      date: start.slice(0, 10),
+      published_at: new Date(Date.parse(start) + 3600_000).toISOString(),
+      killed: i % 17 === 0 ? 1 + (i % 5) : null,
+      wounded: i % 9 === 0 ? 2 : null,
+      incident_id: i % 6 === 5 ? null : `in_${tag}_${start.slice(0, 10)}_${area}_${type}`,
+    });
+  });
+}
+
+const schema = `bench_alerting_${Date.now().toString(36)}`;
+await migrateLatest({ databaseUrl: stack.databaseUrl, schema });
+const db = createDb({ databaseUrl: stack.databaseUrl, schema, pool: { max: 10 } });
+const logger = createLogger({ service: 'bench-alerting', level: 'silent' });
+const say = (line: string) => process.stdout.write(`${line}\n`);
+say(`alerting alone: ${N} events per run, batches of ${BATCHES.join(', ')}`);
+try {
+  for (const [run, size] of BATCHES.entries()) {
+    const tag = `b${size}_${run}`;
+    // A year per run: incidents are keyed by day, area and type.
+    const list = events(tag, 2024 + run);
+    await storeAndPublish(db, noProducer, 'unused.', list);
+    const agreement = await insertAgreement(db, {
+      id: `ag_${tag}`,
+      name: `bench ${tag}`,
+      parties: ['KG', 'TJ'],
+      level: 'heads_of_state',
+      startsAt: new Date('2020-01-01T00:00:00Z'),
+      wholeBorder: true,
+      terms: ['cease_fire'],
+      now: new Date(),
+    });
+    await markAgreementEvaluated(db, agreement);
+    const engine = new AlertEngine(
+      db,
+      {
+        lifecycle: { groupWaitMs: 0, groupIntervalMs: 0, repeatIntervalMs: 4 * 3600_000, resolveAfterMs: 12 * 3600_000 },
+        escalation: { frequencyCount: 3, frequencyWindowMs: 6 * 3600_000, fatalitiesCritical: true },
+        routes: [{ channel: 'webhook' }],
+        alertOnProposed: false,
+        source: 'ceasefire/bench',
+      },
+      logger,
+    );
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    for (let i = 0; i < list.length; i += size) await engine.handleEvents(list.slice(i, i + size));
+    const wall = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
+    const deliveries = Number((await db('alert_deliveries').join('alerts', 'alerts.id', 'alert_deliveries.alert_id').where('alerts.agreement_id', agreement.id).count<{ n: string }[]>('* as n'))[0]!.n);
+    // Each agreement ends before the next run, so its events breach only their own run's.
+    await db('agreements').where({ id: agreement.id }).update({ status: 'ended', ends_at: new Date('2020-01-02T00:00:00Z') });
+    say(
+      `batch ${String(size).padStart(4)}: ${Math.round((N * 1000) / wall)} events/s, wall ${(wall / N).toFixed(3)} ms/event, ` +
+        `CPU ${(((cpu.user + cpu.system) / 1000) / N).toFixed(3)} ms/event (this process); ${deliveries} notifications`,
+    );
+  }
+} finally {
+  await db.destroy();
+  await dropSchema(stack.databaseUrl, schema);
+}
