@@ -243,7 +243,12 @@ export async function storeExtractions(trx: Queryable, inputs: readonly StoreExt
   }
 
   for (const id of incidents.keys()) touched.add(id);
-  if (touched.size > 0) await refreshIncidents(trx, [...touched], [...new Set(inputs.flatMap((i) => i.thirdParties))]);
+  if (touched.size > 0) {
+    await refreshIncidents(trx, [...touched], [...new Set(inputs.flatMap((i) => i.thirdParties))], {
+      // Only superseded rows can leave an incident without a current report.
+      emptied: supersede.length > 0,
+    });
+  }
   return inputs.map((input) => ({ outcome: outcome.get(input)!, incidentOf: incidentOf.get(input) ?? new Map() }));
 }
 
@@ -259,8 +264,17 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-/** Recomputes report counts, sides and corroboration of incidents from their current reports. */
-export async function refreshIncidents(trx: Queryable, ids: readonly string[], thirdParties: readonly string[]): Promise<void> {
+/**
+ * Recomputes report counts, sides and corroboration of incidents from their current reports.
+ * `emptied: false` skips the pass over incidents left without any (none can be when no report
+ * was superseded).
+ */
+export async function refreshIncidents(
+  trx: Queryable,
+  ids: readonly string[],
+  thirdParties: readonly string[],
+  options: { emptied?: boolean } = {},
+): Promise<void> {
   await trx.raw(
     `update incidents i set
         report_count = agg.reports,
@@ -285,6 +299,7 @@ export async function refreshIncidents(trx: Queryable, ids: readonly string[], t
      where i.id = agg.incident_id`,
     [[...thirdParties], [...ids]],
   );
+  if (options.emptied === false) return;
   // An incident whose every report was superseded keeps its row with no current reports.
   await trx.raw(
     `update incidents set report_count = 0, sides = '{}', corroboration = 'alleged_one_side', updated_at = now()
