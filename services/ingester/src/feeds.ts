@@ -6,19 +6,38 @@ import type { Logger } from 'pino';
 
 /** A feed to poll and the agency that publishes it (for the issuer's side and zone). */
 export interface FeedSource {
+  /** The feed's address without credentials: its identity in the database, logs and sources. */
   url: string;
   agency: string | null;
+  /** `Basic …` from credentials written in the URL (`https://user:pw@host/rss`). */
+  authorization?: string;
 }
 
-/** `url` or `url|Agency name`, comma-separated (the FEEDS setting). */
+/**
+ * `url` or `url|Agency name`, comma-separated (the FEEDS setting). Credentials in a URL become an
+ * Authorization header: fetch refuses URLs with credentials, and the URL is stored and logged.
+ */
 export function parseFeedList(value: string): FeedSource[] {
   return value
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean)
     .map((entry) => {
-      const [url, agency] = entry.split('|', 2);
-      return { url: url!.trim(), agency: agency?.trim() || null };
+      const [raw, agencyName] = entry.split('|', 2);
+      const url = raw!.trim();
+      const agency = agencyName?.trim() || null;
+      let parsed: URL;
+      try {
+        parsed = new URL(url);
+      } catch {
+        return { url, agency };
+      }
+      if (!parsed.username && !parsed.password) return { url, agency };
+      const user = decodeURIComponent(parsed.username);
+      const password = decodeURIComponent(parsed.password);
+      parsed.username = '';
+      parsed.password = '';
+      return { url: parsed.toString(), agency, authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` };
     });
 }
 
@@ -57,6 +76,7 @@ export function createFeedPoller(options: FeedPollerOptions) {
     const headers: Record<string, string> = { accept: 'application/rss+xml, application/atom+xml, application/xml, text/xml' };
     if (state.etag) headers['if-none-match'] = state.etag;
     if (state.lastModified) headers['if-modified-since'] = state.lastModified;
+    if (feed.authorization) headers['authorization'] = feed.authorization;
     let res: Response;
     try {
       res = await doFetch(feed.url, { headers, signal: AbortSignal.timeout(options.timeoutMs), redirect: 'follow' });
