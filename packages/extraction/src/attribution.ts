@@ -38,7 +38,8 @@ const cache = new WeakMap<ConflictProfile, CompiledAttribution>();
 function compile(profile: ConflictProfile): CompiledAttribution {
   const hit = cache.get(profile);
   if (hit) return hit;
-  const agencyList = profile.agencies;
+  // One object shape for every agency (`armed` is optional in the profiles).
+  const agencyList: AgencyDef[] = profile.agencies.map((a) => ({ id: a.id, name: a.name, side: a.side, kind: a.kind, armed: a.armed, patterns: a.patterns }));
   const agencies = new RegExp(
     `(?<!${L})(?:${agencyList.map((a) => `(${patternSource(a.patterns)})`).join('|')})(?!${L})`,
     'g',

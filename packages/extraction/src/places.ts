@@ -68,7 +68,21 @@ export function compileGazetteer(profile: ConflictProfile): Gazetteer {
     list.push({ tokens, place, headless, lang });
     index.set(first, list);
   };
-  for (const p of profile.places) {
+  for (const def of profile.places) {
+    // One object shape for every place (the profile's builders and literals differ in their
+    // optional fields): code reading `place.kind` then sees a single map.
+    const p: PlaceDef = {
+      id: def.id,
+      kind: def.kind,
+      country: def.country,
+      parent: def.parent,
+      lat: def.lat,
+      lon: def.lon,
+      en: def.en,
+      ru: def.ru,
+      base: def.base,
+      ru_adjective: def.ru_adjective,
+    };
     byId.set(p.id, p);
     for (const n of p.en) addAlias(n, p, false, 'en');
     for (const n of p.ru) for (const f of declineName(n)) addAlias(f, p, false, 'ru');
