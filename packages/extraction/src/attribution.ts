@@ -69,7 +69,7 @@ export function agencyOfSource(source: string | null | undefined, profile: Confl
   c.agencies.lastIndex = 0;
   const m = c.agencies.exec(lower(source));
   if (!m) return null;
-  const i = m.slice(1).findIndex((g) => g !== undefined);
+  const i = firstGroup(m);
   return c.agencyList[i] ?? null;
 }
 
@@ -82,9 +82,9 @@ function qualifierSide(text: string, start: number, end: number, profile: Confli
   const m1 = /^\s*(?:of|for)?\s*(?:the\s+)?(?:republic\s+of\s+)?/.exec(after);
   const tail = after.slice(m1?.[0].length ?? 0);
   const pm = c.partyAtStart.exec(tail);
-  if (pm) return c.partyCodes[pm.slice(1).findIndex((g) => g !== undefined)] ?? null;
+  if (pm) return c.partyCodes[firstGroup(pm)] ?? null;
   const bm = c.partyAtEnd.exec(before);
-  if (bm) return c.partyCodes[bm.slice(1).findIndex((g) => g !== undefined)] ?? null;
+  if (bm) return c.partyCodes[firstGroup(bm)] ?? null;
   return null;
 }
 
@@ -99,7 +99,7 @@ export function findAgencies(text: string, profile: ConflictProfile, contextSide
       c.agencies.lastIndex++;
       continue;
     }
-    const i = m.slice(1).findIndex((g) => g !== undefined);
+    const i = firstGroup(m);
     const agency = c.agencyList[i];
     if (!agency) continue;
     const start = m.index;
@@ -130,26 +130,43 @@ const MUTUAL_BEFORE = /(?:between|между)\s+(?:the\s+)?$/;
 const MUTUAL_SECOND = /(?:between|между)\s+(?:the\s+)?[A-Za-z\u00C0-\u024F\u0400-\u04FF-]+\s+(?:and|и)\s+$/;
 const VICTIM_AFTER = /^[A-Za-z\u00C0-\u024F\u0400-\u04FF\s-]{0,40}?(?:(?:was|were|had been|have been)\s+(?:killed|wounded|injured|hurt)|received\s+(?:a\s+)?(?:gunshot\s+)?wound|погиб|ранен|получил)/;
 
+/** Index of the first capture group that took part in the match (-1 when none). */
+function firstGroup(m: RegExpExecArray): number {
+  for (let i = 1; i < m.length; i++) if (m[i] !== undefined) return i - 1;
+  return -1;
+}
+
+function overlapsAgency(agencies: readonly AgencyMention[], s: number, e: number): boolean {
+  for (const a of agencies) if (s < a.end && a.start < e) return true;
+  return false;
+}
+
+/** The role of a party named at [start, end) of the lower-cased text, from its context. */
+function partyRole(low: string, start: number, end: number): PartyRole {
+  const before = low.slice(Math.max(0, start - 40), start);
+  const lowBefore = before;
+  // Cheap key-word checks guard the anchored patterns.
+  const mayExplicit = lowBefore.includes('by') || lowBefore.includes('from') || lowBefore.includes('стороны') || lowBefore.includes('территории') || EXPLICIT_HINT.test(lowBefore);
+  if (mayExplicit && (EXPLICIT_BEFORE.test(before) || NOMINAL_BEFORE.test(before))) return 'explicit_actor';
+  if ((lowBefore.includes('between') || lowBefore.includes('между')) && (MUTUAL_BEFORE.test(before) || MUTUAL_SECOND.test(before))) return 'mutual';
+  if (TARGET_BEFORE.test(before) || VICTIM_NOUN_BEFORE.test(before) || VICTIM_NOUN_AFTER.test(low.slice(end, end + 30))) return 'target';
+  if (VICTIM_AFTER.test(low.slice(end, end + 60)) || VICTIM_BEFORE.test(before)) return 'victim';
+  // Russian agentive instrumental and nominalisations: «спровоцированного таджикской стороной».
+  if (AGENTIVE_AFTER.test(low.slice(end, end + 12))) return 'explicit_actor';
+  return 'actor';
+}
+
+const EXPLICIT_HINT = / (?:of|by) (?:the )?$|[а-яё] $/;
+const AGENTIVE_AFTER = /^\s+стороной/;
+const COORDINATED_SIDES =
+  /^\s*(?:(?:border guards?|forces|troops|servicemen|military|units|soldiers|side|пограничники|военные|военнослужащие|подразделения|силы|сторона)\s+)?(?:and|и|,)\s*$/i;
+
 /** Mentions of the parties (country names, adjectives, their agencies) with their role. */
 export function findParties(text: string, profile: ConflictProfile, agencies: readonly AgencyMention[]): PartyMention[] {
   const c = compile(profile);
   const out: PartyMention[] = [];
-  const inAgency = (s: number, e: number): boolean => agencies.some((a) => s < a.end && a.start < e);
   // Lower-case patterns on the lower-cased text: case-insensitive regexes are several times slower.
   const low = lower(text);
-  const role = (start: number, end: number): PartyRole => {
-    const before = low.slice(Math.max(0, start - 40), start);
-    const lowBefore = before;
-    // Cheap key-word checks guard the anchored patterns.
-    const mayExplicit = lowBefore.includes('by') || lowBefore.includes('from') || lowBefore.includes('стороны') || lowBefore.includes('территории') || / (?:of|by) (?:the )?$|[а-яё] $/.test(lowBefore);
-    if (mayExplicit && (EXPLICIT_BEFORE.test(before) || NOMINAL_BEFORE.test(before))) return 'explicit_actor';
-    if ((lowBefore.includes('between') || lowBefore.includes('между')) && (MUTUAL_BEFORE.test(before) || MUTUAL_SECOND.test(before))) return 'mutual';
-    if (TARGET_BEFORE.test(before) || VICTIM_NOUN_BEFORE.test(before) || VICTIM_NOUN_AFTER.test(low.slice(end, end + 30))) return 'target';
-    if (VICTIM_AFTER.test(low.slice(end, end + 60)) || VICTIM_BEFORE.test(before)) return 'victim';
-    // Russian agentive instrumental and nominalisations: «спровоцированного таджикской стороной».
-    if (/^\s+стороной/.test(low.slice(end, end + 12))) return 'explicit_actor';
-    return 'actor';
-  };
   c.parties.lastIndex = 0;
   for (let m = c.parties.exec(low); m !== null; m = c.parties.exec(low)) {
     if (m[0].length === 0) {
@@ -158,14 +175,14 @@ export function findParties(text: string, profile: ConflictProfile, agencies: re
     }
     const start = m.index;
     const end = start + m[0].length;
-    if (inAgency(start, end)) continue;
-    const side = c.partyCodes[m.slice(1).findIndex((g) => g !== undefined)];
+    if (overlapsAgency(agencies, start, end)) continue;
+    const side = c.partyCodes[firstGroup(m)];
     if (!side) continue;
-    out.push({ start, end, text: text.slice(start, end), side, role: role(start, end) });
+    out.push({ start, end, text: text.slice(start, end), side, role: partyRole(low, start, end) });
   }
   for (const a of agencies) {
     if (a.frame || !a.agency.armed || !a.side || !c.partyCodes.includes(a.side)) continue;
-    out.push({ start: a.start, end: a.end, text: a.text, side: a.side, role: role(a.start, a.end) });
+    out.push({ start: a.start, end: a.end, text: a.text, side: a.side, role: partyRole(low, a.start, a.end) });
   }
   out.sort((x, y) => x.start - y.start);
   // "Kyrgyzstan and Tajikistan", «таджикскими и кыргызскими»: both sides together, no actor.
@@ -173,7 +190,7 @@ export function findParties(text: string, profile: ConflictProfile, agencies: re
     const a = out[i];
     const b = out[i + 1];
     // The nouns of the first side may stand between: "Tajik border guards and Kyrgyz forces".
-    if (a && b && a.side !== b.side && /^\s*(?:(?:border guards?|forces|troops|servicemen|military|units|soldiers|side|пограничники|военные|военнослужащие|подразделения|силы|сторона)\s+)?(?:and|и|,)\s*$/i.test(text.slice(a.end, b.start))) {
+    if (a && b && a.side !== b.side && COORDINATED_SIDES.test(text.slice(a.end, b.start))) {
       a.role = 'mutual';
       b.role = 'mutual';
     }
