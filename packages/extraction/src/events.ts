@@ -40,6 +40,13 @@ function weaponLists(v: Vocabulary): string[][] {
   return l;
 }
 
+/** The matches that overlap no exclusion ("cease fire", "return fire"). */
+function notExcluded(list: readonly Match[], exclusions: readonly Match[]): Match[] {
+  const out: Match[] = [];
+  for (const m of list) if (!exclusions.some((x) => m.start < x.end && x.start < m.end)) out.push(m);
+  return out;
+}
+
 export function findTriggers(text: string, v: Vocabulary): TriggerSet {
   const dedup: WeaponMention[] = [];
   for (const m of findGroups(weaponLists(v), text)) {
@@ -50,7 +57,6 @@ export function findTriggers(text: string, v: Vocabulary): TriggerSet {
   // anyway, and at one position the exclusion wins.
   const excl = listsOf(v, 'exclusions', () => [v.fire_exclusions, v.clash]);
   const [fireExclusions = [], clashWords = []] = byGroup(findGroups(excl, text), 2);
-  const notExcluded = (m: Match): boolean => !fireExclusions.some((x) => m.start < x.end && x.start < m.end);
   // Lists whose matches never need to overlap share one pass; at one position the earlier list
   // wins ("violation of the state border" is an incursion, not an allegation).
   const events = listsOf(v, 'events', () => [v.incursion, v.agreement_exclusions, v.buildup, v.destruction, v.allegation, v.agreement_verbs]);
@@ -61,10 +67,10 @@ export function findTriggers(text: string, v: Vocabulary): TriggerSet {
   const attacks = listsOf(v, 'attacks', () => [v.shelling, v.fire, v.weapon_use]);
   const [shelling = [], fire = [], weaponUse = []] = byGroup(findGroups(attacks, text), 3);
   return {
-    fire: fire.filter(notExcluded),
+    fire: notExcluded(fire, fireExclusions),
     weaponUse,
-    shelling: shelling.filter(notExcluded),
-    clash: clashWords.filter(notExcluded),
+    shelling: notExcluded(shelling, fireExclusions),
+    clash: notExcluded(clashWords, fireExclusions),
     incursion,
     buildup,
     destruction,

@@ -84,16 +84,30 @@ const TOKEN = new RegExp(
   'g',
 );
 
+interface NumberInProgress {
+  start: number;
+  end: number;
+  total: number;
+  current: number;
+  approx: boolean;
+  vagueNull: boolean;
+  lastKind: Kind | 'digit';
+  andJoins: boolean;
+}
+
+/** Ends the number being read, if any (the caller's `cur` becomes null). */
+function flush(text: string, cur: NumberInProgress | null, out: NumberMention[]): null {
+  if (cur) {
+    const value = cur.vagueNull ? null : cur.total + cur.current;
+    out.push({ start: cur.start, end: cur.end, text: text.slice(cur.start, cur.end), value, approx: cur.approx });
+  }
+  return null;
+}
+
 /** Numbers in `text` with their spans, in order. */
 export function findNumbers(text: string): NumberMention[] {
   const out: NumberMention[] = [];
-  let cur: { start: number; end: number; total: number; current: number; approx: boolean; vagueNull: boolean; lastKind: Kind | 'digit'; andJoins: boolean } | null = null;
-  const flush = (): void => {
-    if (!cur) return;
-    const value = cur.vagueNull ? null : cur.total + cur.current;
-    out.push({ start: cur.start, end: cur.end, text: text.slice(cur.start, cur.end), value, approx: cur.approx });
-    cur = null;
-  };
+  let cur: NumberInProgress | null = null;
   const low = lower(text);
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(low); m !== null; m = TOKEN.exec(low)) {
@@ -109,17 +123,17 @@ export function findNumbers(text: string): NumberMention[] {
       const after = text.slice(end, end + 2);
       // Clock times, dates, decimals and names like 24.kg are not counts.
       if (/[.:/\d]/.test(before) || /^[.:/]\d/.test(after) || /^\.[A-Za-z\u00C0-\u024F\u0400-\u04FF]/.test(after)) {
-        flush();
+        cur = flush(text, cur, out);
         continue;
       }
-      flush();
+      cur = flush(text, cur, out);
       cur = { start, end, total: 0, current: Number(tok.replace(/[^\d]/g, '')), approx: false, vagueNull: false, lastKind: 'digit', andJoins: false };
       continue;
     }
     const w = WORDS.get(tok);
     if (!w) {
       // "a dozen" keeps its article out of the span; anything else ends the number.
-      flush();
+      cur = flush(text, cur, out);
       continue;
     }
     if (cur && joinable) {
@@ -162,7 +176,7 @@ export function findNumbers(text: string): NumberMention[] {
         continue;
       }
     }
-    flush();
+    cur = flush(text, cur, out);
     cur = {
       start,
       end,
@@ -174,7 +188,7 @@ export function findNumbers(text: string): NumberMention[] {
       andJoins: false,
     };
   }
-  flush();
+  flush(text, cur, out);
   return out;
 }
 
