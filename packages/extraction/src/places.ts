@@ -37,7 +37,9 @@ export interface PlaceMention {
 const TOKEN = /[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]+/g;
 /** A character of TOKEN's class. */
 function isTokenChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x400 && c <= 0x4ff);
+  // Cyrillic first: most words of the statements are Russian or Latin lower case.
+  if (c >= 0x400) return c <= 0x4ff;
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0x24f);
 }
 
 export function normalizeToken(t: string): string {
@@ -155,10 +157,16 @@ export function findPlaces(text: string, g: Gazetteer): PlaceMention[] {
       continue;
     }
     const start = i;
-    while (i < n && isTokenChar(low.charCodeAt(i))) i++;
+    // tokenHash, computed while scanning the word.
+    let h = 0x811c9dc5 | 0;
+    for (; i < n; i++) {
+      const c = low.charCodeAt(i);
+      if (!isTokenChar(c)) break;
+      h = Math.imul(h ^ (c === 0x451 ? 0x435 : c), 16777619);
+    }
     tokStart[count] = start;
     tokEnd[count] = i;
-    tokHash[count] = tokenHash(low, start, i);
+    tokHash[count] = h & 0x3fffffff;
     tokText[count] = undefined;
     count++;
   }
