@@ -2,7 +2,7 @@ import { AlertMessage } from '@ceasefire/contracts';
 import {
   claimDueDeliveries,
   recordDeliveryFailure,
-  recordDeliverySuccess,
+  recordDeliverySuccesses,
   type DeliveryRecord,
 } from '@ceasefire/db';
 import { abortableSleep, classifyError, type Logger } from '@ceasefire/runtime';
@@ -38,6 +38,13 @@ export function backoffDelay(
     policy.backoffInitialMs * 2 ** Math.min(Math.max(attempt - 1, 0), 30),
   );
   return Math.round(base / 2 + (base / 2) * random());
+}
+
+/** An attempt the receiver took, to be recorded. */
+interface Succeeded {
+  readonly delivery: DeliveryRecord;
+  readonly at: Date;
+  readonly responseCode: number | null;
 }
 
 /**
@@ -120,11 +127,32 @@ export class DeliveryWorker {
       leaseMs: this.policy.timeoutMs * 2 + 5_000,
       limit: this.policy.batchSize,
     });
-    await Promise.all(due.map((d) => this.attempt(channel, d, log)));
+    const succeeded = (await Promise.all(due.map((d) => this.attempt(channel, d, log)))).filter(
+      (s): s is Succeeded => s !== null,
+    );
+    // The batch's successes in one statement; until then the lease keeps them from other
+    // workers, and a crash before it resends them under the same idempotency key.
+    await recordDeliverySuccesses(
+      this.db,
+      succeeded.map((s) => ({ id: s.delivery.id, at: s.at, responseCode: s.responseCode })),
+    );
+    for (const s of succeeded) {
+      this.onOutcome(channel.name, 'succeeded');
+      log.info(
+        {
+          alert: s.delivery.alertId,
+          notification: s.delivery.notificationKey,
+          attempt: s.delivery.attempt,
+          responseCode: s.responseCode,
+        },
+        'delivered',
+      );
+    }
     return due.length;
   }
 
-  private async attempt(channel: Channel, delivery: DeliveryRecord, log: Logger): Promise<void> {
+  /** Sends one attempt; records a failure at once and returns a success for the caller to record. */
+  private async attempt(channel: Channel, delivery: DeliveryRecord, log: Logger): Promise<Succeeded | null> {
     const ctx = {
       alert: delivery.alertId,
       notification: delivery.notificationKey,
@@ -137,13 +165,7 @@ export class DeliveryWorker {
         { message, idempotencyKey: delivery.idempotencyKey, attempt: delivery.attempt },
         timeout,
       );
-      await recordDeliverySuccess(this.db, {
-        id: delivery.id,
-        at: this.clock(),
-        responseCode: result.responseCode,
-      });
-      this.onOutcome(channel.name, 'succeeded');
-      log.info({ ...ctx, responseCode: result.responseCode }, 'delivered');
+      return { delivery, at: this.clock(), responseCode: result.responseCode };
     } catch (e) {
       const error = classifyError(e);
       const responseCode = e instanceof ChannelFailure ? e.responseCode : null;
@@ -170,6 +192,7 @@ export class DeliveryWorker {
           { ...ctx, code: error.code, error: error.message },
           'delivery failed; given up for this channel',
         );
+      return null;
     }
   }
 }

@@ -146,6 +146,22 @@ export async function recordDeliverySuccess(
     });
 }
 
+/** {@link recordDeliverySuccess} for many attempts in one statement. */
+export async function recordDeliverySuccesses(
+  db: Queryable,
+  inputs: ReadonlyArray<{ id: string; at: Date; responseCode: number | null }>,
+): Promise<void> {
+  if (inputs.length === 0) return;
+  await db.raw(
+    `update alert_deliveries d
+        set status = 'succeeded', attempted_at = v.at, response_code = v.code, next_attempt_at = null, error = null
+       from unnest(?::bigint[], ?::timestamptz[], ?::int[]) as v(id, at, code)
+      where d.id = v.id and d.status = 'pending'`,
+    // knex's binding types know no arrays with nulls; pg sends them as Postgres arrays.
+    [inputs.map((i) => i.id), inputs.map((i) => i.at), inputs.map((i) => i.responseCode) as unknown as number[]],
+  );
+}
+
 /**
  * The attempt failed. With `retryAt` the next attempt is added to the outbox, due then, in the
  * same transaction; without it the notification is given up on for this channel.

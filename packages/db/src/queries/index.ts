@@ -91,6 +91,7 @@ export {
   enqueueDeliveries,
   claimDueDeliveries,
   recordDeliverySuccess,
+  recordDeliverySuccesses,
   recordDeliveryFailure,
   listDeliveries,
   type DeliveryNotification,
