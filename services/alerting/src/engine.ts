@@ -109,6 +109,19 @@ class GroupWrites {
   }
 }
 
+/**
+ * The agreements the rules read with one of them as it is now: replaced, added, or dropped when
+ * it no longer judges anything (what `agreementsForRules` selects).
+ */
+function withRulesAgreement(list: readonly AgreementRecord[], agreement: AgreementRecord): AgreementRecord[] {
+  const rest = list.filter((a) => a.id !== agreement.id);
+  const judges =
+    agreement.status === 'proposed' ||
+    agreement.status === 'in_force' ||
+    (agreement.status === 'ended' && agreement.endsAt !== null);
+  return judges ? [...rest, agreement] : rest;
+}
+
 /** Deterministic short id: the same inputs give the same id on every worker and every retry. */
 export function hashId(prefix: string, ...parts: string[]): string {
   return `${prefix}_${createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 20)}`;
@@ -189,14 +202,14 @@ export class AlertEngine {
   /**
    * Handles one batch of events from the events topic. The batch's stored events are read in one
    * query; its breaches are recorded in one transaction, each alert group's in event order under
-   * the group's lock. An agreement event is a barrier: breaches before it are recorded before it
-   * is proposed.
+   * the group's lock. An agreement event proposes (or completes) its agreement on the way, and
+   * the events after it are judged against it too.
    */
   async handleEvents(events: readonly ViolationEvent[], log: Logger = this.logger): Promise<void> {
     const [stored, forgotten] = await Promise.all([
       getBreachEvents(
         this.db,
-        events.filter((e) => e.type !== 'ceasefire_agreement').map((e) => e.id),
+        events.map((e) => e.id),
       ),
       // A re-classified statement's old events stop counting: their alerts' summaries are rebuilt.
       forgetSummariesOfSuperseded(
@@ -207,13 +220,15 @@ export class AlertEngine {
     if (forgotten.length > 0)
       log.info({ alerts: forgotten }, 'alert summaries to rebuild (superseded events)');
     let agreements: AgreementRecord[] | null = null;
-    let pending: PendingBreach[] = [];
+    const pending: PendingBreach[] = [];
     for (const event of events) {
       if (event.type === 'ceasefire_agreement') {
-        await this.recordGrouped(pending, log);
-        pending = [];
-        await this.proposeAgreement(event, log);
-        agreements = null;
+        const proposed = await this.propose(event, stored.get(event.id) ?? null, log);
+        // Later events are judged against the agreement as it is now. Breaches found so far
+        // stay pending: the new or completed agreement is evaluated against every stored event
+        // (the ticker), this batch's included, so none is missed whatever the order.
+        if (proposed?.changed && agreements !== null)
+          agreements = withRulesAgreement(agreements, proposed.agreement);
         continue;
       }
       const row = stored.get(event.id) ?? null;
@@ -283,6 +298,15 @@ export class AlertEngine {
    * against the events already stored, so a breach that arrived first is not missed.
    */
   async proposeAgreement(event: ViolationEvent, log: Logger = this.logger): Promise<AgreementRecord | null> {
+    return (await this.propose(event, await getBreachEvent(this.db, event.id), log))?.agreement ?? null;
+  }
+
+  /** {@link proposeAgreement} with the event as stored (null: not in the store); says whether the agreement changed. */
+  private async propose(
+    event: ViolationEvent,
+    stored: StoredBreachEvent | null,
+    log: Logger,
+  ): Promise<{ agreement: AgreementRecord; changed: boolean } | null> {
     const terms = event.agreement;
     const parties = [
       ...new Set(
@@ -293,7 +317,6 @@ export class AlertEngine {
       log.warn({ event: event.id }, 'ceasefire agreement without parties: not proposed');
       return null;
     }
-    const stored = await getBreachEvent(this.db, event.id);
     if (stored === null)
       throw new PipelineError(
         'unprocessable',
@@ -326,7 +349,7 @@ export class AlertEngine {
         result.created ? 'agreement proposed' : 'agreement completed',
       );
     }
-    return result.agreement;
+    return { agreement: result.agreement, changed: result.changed };
   }
 
   /**
@@ -514,6 +537,11 @@ export class AlertEngine {
   async evaluatePendingAgreements(): Promise<number> {
     const pending = await agreementsToEvaluate(this.db);
     for (const agreement of pending) {
+      if (agreement.status === 'proposed' && !this.options.alertOnProposed) {
+        // No event breaches a proposed agreement then (judgeBreach): nothing to read.
+        await markAgreementEvaluated(this.db, agreement);
+        continue;
+      }
       const rule = ruleAgreement(agreement);
       const candidates = await candidateBreachEvents(this.db, {
         parties: agreement.parties,
