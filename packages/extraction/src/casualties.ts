@@ -58,7 +58,17 @@ const ZERO = new RegExp(
     ')(?![0-9A-Za-z\\u00C0-\\u024F\\u0400-\\u04FF])',
 );
 const UNKNOWN = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:being clarified|being specified|уточняется|уточняются|данных о (?:пострадавших|погибших|жертвах) (?:пока )?нет|no information (?:on|about) casualties)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
-const ANY_CASUALTY = new RegExp([KILLED, WOUNDED, VICTIMS, DISPLACED, ZERO].map((r) => r.source).join('|'));
+// Any casualty word: the alternatives share their leading "no letter before" test, which is
+// checked once per position instead of once per alternative (the same matches).
+const NOT_AFTER_LETTER = '(?<![0-9A-Za-z\\u00C0-\\u024F\\u0400-\\u04FF])';
+const ANY_CASUALTY = new RegExp(
+  `${NOT_AFTER_LETTER}(?:${[KILLED, WOUNDED, VICTIMS, DISPLACED, ZERO]
+    .map((r) => {
+      if (!r.source.startsWith(NOT_AFTER_LETTER)) throw new Error(`casualty pattern without its leading test: ${r.source.slice(0, 40)}`);
+      return r.source.slice(NOT_AFTER_LETTER.length);
+    })
+    .join('|')})`,
+);
 const SINGULAR =
   /(?:^|[^a-zа-яё])(?:a|an)\s+(?:[a-z-]+\s+){0,2}(?:serviceman|soldier|border guard|resident|civilian|man|woman|child|boy|girl|person|officer|teenager)(?![a-z])|(?:^|\s)(?:военнослужащий|пограничник|житель|жительница|ребенок|ребёнок|мужчина|женщина)(?![а-яё])/;
 const CHUNK_BREAK = /,(?=\s)|;|:|\s(?=(?:and|и|while|whereas|another|еще|ещё|а также|also)\s)|—/g;
