@@ -221,9 +221,11 @@ export class AlertEngine {
       log.info({ alerts: forgotten }, 'alert summaries to rebuild (superseded events)');
     let agreements: AgreementRecord[] | null = null;
     const pending: PendingBreach[] = [];
+    // Agreements proposed in this batch, by dedupe key: a repeat that adds nothing is no query.
+    const proposals = new Map<string, AgreementRecord>();
     for (const event of events) {
       if (event.type === 'ceasefire_agreement') {
-        const proposed = await this.propose(event, stored.get(event.id) ?? null, log);
+        const proposed = await this.propose(event, stored.get(event.id) ?? null, log, proposals);
         // Later events are judged against the agreement as it is now. Breaches found so far
         // stay pending: the new or completed agreement is evaluated against every stored event
         // (the ticker), this batch's included, so none is missed whatever the order.
@@ -298,7 +300,9 @@ export class AlertEngine {
    * against the events already stored, so a breach that arrived first is not missed.
    */
   async proposeAgreement(event: ViolationEvent, log: Logger = this.logger): Promise<AgreementRecord | null> {
-    return (await this.propose(event, await getBreachEvent(this.db, event.id), log))?.agreement ?? null;
+    return (
+      (await this.propose(event, await getBreachEvent(this.db, event.id), log, new Map()))?.agreement ?? null
+    );
   }
 
   /** {@link proposeAgreement} with the event as stored (null: not in the store); says whether the agreement changed. */
@@ -306,6 +310,7 @@ export class AlertEngine {
     event: ViolationEvent,
     stored: StoredBreachEvent | null,
     log: Logger,
+    known: Map<string, AgreementRecord>,
   ): Promise<{ agreement: AgreementRecord; changed: boolean } | null> {
     const terms = event.agreement;
     const parties = [
@@ -326,7 +331,7 @@ export class AlertEngine {
     const day = event.date ?? event.published_at.slice(0, 10);
     const dedupeKey = `${event.profile}|${parties.join('-')}|${level}|${day}`;
     const now = this.clock();
-    const result = await upsertProposedAgreement(this.db, {
+    const input = {
       id: hashId('ag', dedupeKey),
       dedupeKey,
       parties,
@@ -342,7 +347,19 @@ export class AlertEngine {
       name: `${level.replaceAll('_', ' ')} ceasefire of ${day}`,
       notes: `proposed from statement ${event.statement_id}`,
       now,
-    });
+    };
+    // The upsert changes a row only with a start it lacks, new terms or an earlier announcement.
+    const seen = known.get(dedupeKey);
+    if (
+      seen !== undefined &&
+      !(seen.startsAt === null && input.startsAt !== null) &&
+      input.terms.every((t) => seen.terms.includes(t)) &&
+      seen.announcedAt !== null &&
+      input.announcedAt.getTime() >= seen.announcedAt.getTime()
+    )
+      return { agreement: seen, changed: false };
+    const result = await upsertProposedAgreement(this.db, input);
+    known.set(dedupeKey, result.agreement);
     if (result.changed) {
       log.info(
         { agreement: result.agreement.id, created: result.created, parties, level },
