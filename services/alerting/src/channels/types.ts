@@ -1,4 +1,6 @@
 import type { AlertMessage } from '@ceasefire/contracts';
+import http from 'node:http';
+import https from 'node:https';
 import { PipelineError } from '@ceasefire/runtime';
 
 /** One notification on its way to one channel. */
@@ -45,7 +47,17 @@ export function retryableStatus(status: number): boolean {
   return status === 408 || status === 425 || status === 429 || status >= 500;
 }
 
-/** Posts JSON, mapping the outcome onto {@link ChannelFailure}. */
+// Kept-alive connections per origin: a burst of notifications to one receiver reuses them.
+const agents = {
+  'http:': new http.Agent({ keepAlive: true }),
+  'https:': new https.Agent({ keepAlive: true }),
+};
+
+/**
+ * Posts JSON, mapping the outcome onto {@link ChannelFailure}. With node:http rather than
+ * fetch: a third of the CPU per request to a local receiver (webhooks were the alerting
+ * worker's largest cost in the pipeline benchmark after Postgres). Redirects are not followed.
+ */
 export async function postJson(
   url: string,
   body: string,
@@ -53,13 +65,37 @@ export async function postJson(
   signal: AbortSignal,
   timeoutMs: number,
 ): Promise<SendResult> {
-  let response: Response;
+  const target = new URL(url);
+  const transport = target.protocol === 'https:' ? https : http;
+  const payload = Buffer.from(body, 'utf8');
+  let status: number;
+  let text: string;
   try {
-    response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body,
-      signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
+    [status, text] = await new Promise<[number, string]>((resolve, reject) => {
+      const request = transport.request(
+        target,
+        {
+          method: 'POST',
+          agent: agents[target.protocol === 'https:' ? 'https:' : 'http:'],
+          headers: {
+            'content-type': 'application/json',
+            ...headers,
+            'content-length': String(payload.length),
+          },
+          signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
+        },
+        (response) => {
+          // Read the body so the connection is reused; its text helps the operator read a failure.
+          const chunks: Buffer[] = [];
+          response.on('data', (c: Buffer) => chunks.push(c));
+          response.on('end', () =>
+            resolve([response.statusCode ?? 0, Buffer.concat(chunks).toString('utf8')]),
+          );
+          response.on('error', reject);
+        },
+      );
+      request.on('error', reject);
+      request.end(payload);
     });
   } catch (e) {
     throw new ChannelFailure(
@@ -69,13 +105,11 @@ export async function postJson(
       { cause: e },
     );
   }
-  // Drain the body so the connection is reused; its text helps the operator read the failure.
-  const text = await response.text().catch(() => '');
-  if (response.ok) return { responseCode: response.status };
-  const message = `receiver answered ${response.status}${text ? `: ${text.slice(0, 200)}` : ''}`;
+  if (status >= 200 && status < 300) return { responseCode: status };
+  const message = `receiver answered ${status}${text ? `: ${text.slice(0, 200)}` : ''}`;
   throw new ChannelFailure(
-    retryableStatus(response.status) ? 'channel_unavailable' : 'unprocessable',
+    retryableStatus(status) ? 'channel_unavailable' : 'unprocessable',
     message,
-    response.status,
+    status,
   );
 }
