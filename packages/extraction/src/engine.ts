@@ -32,6 +32,7 @@ import type {
   EventType,
   Evidence,
   EvidenceField,
+  ExtractedPlace,
   ExtractionResult,
   ExtractOptions,
   Reporter,
@@ -115,7 +116,8 @@ class SegmentIndex {
 
   constructor(segments: ReadonlyArray<{ start: number; end: number }>) {
     this.segments = segments;
-    this.starts = segments.map((s) => s.start);
+    this.starts = [];
+    for (const s of segments) this.starts.push(s.start);
   }
 
   private find(pos: number): number {
@@ -892,7 +894,8 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
   events = keepOne(events, 'ceasefire_agreement');
 
   const publisherSide = s.source?.side ?? s.statementReporter.side;
-  const out = events.map((d, i) => finish(d, i, s.prof, s.lang, s.gazetteer, s.issuerZone, s.pubOwnOffset, s.partyCodes, s.text, publisherSide));
+  const out: ViolationEvent[] = [];
+  for (let i = 0; i < events.length; i++) out.push(finish(events[i] as Draft, i, s.prof, s.lang, s.gazetteer, s.issuerZone, s.pubOwnOffset, s.partyCodes, s.text, publisherSide));
   const isViolation = out.some((e) => e.type !== 'ceasefire_agreement');
   return {
     statement_id: String(statement.id ?? ''),
@@ -1168,13 +1171,18 @@ function isLocative(p: PlaceMention, text: string): boolean {
 }
 
 /** The event's places, most specific only: a district is dropped when one of its villages is named. */
+// The arrays of finish are built by push from literals rather than by map/filter: V8 then
+// creates them with the elements kind they end up with, so code reading them sees one map
+// whether they are empty or not (an empty builtin result has another one, and a deopt).
 function eventPlaces(d: Draft, partyCodes: ReadonlySet<string>, text: string): PlaceMention[] {
-  let own: PlaceMention[];
+  let own: PlaceMention[] = [];
   if (d.type === 'ceasefire_agreement') {
-    const meeting = d.places.filter((p) => p.place.kind === 'settlement' || p.place.kind === 'other');
-    own = meeting.length ? meeting : d.places;
-  } else own = d.places.filter((p) => partyCodes.has(p.place.country) && isLocative(p, text));
-  return own.filter((p) => !own.some((q) => q !== p && q.place.parent === p.place.id));
+    for (const p of d.places) if (p.place.kind === 'settlement' || p.place.kind === 'other') own.push(p);
+    if (own.length === 0) own = d.places;
+  } else for (const p of d.places) if (partyCodes.has(p.place.country) && isLocative(p, text)) own.push(p);
+  const specific: PlaceMention[] = [];
+  for (const p of own) if (!own.some((q) => q !== p && q.place.parent === p.place.id)) specific.push(p);
+  return specific;
 }
 
 function normName(s: string): string {
@@ -1246,13 +1254,17 @@ function finish(
   const type = d.type;
   const reporterSide = d.reporter.side;
   const specific = eventPlaces(d, partyCodes, text);
-  const extracted = specific.map((p) => toExtracted(p, g, lang));
+  const extracted: ExtractedPlace[] = [];
+  const locations: string[] = [];
+  for (const p of specific) {
+    extracted.push(toExtracted(p, g, lang));
+    locations.push(locationName(p, lang));
+  }
   let country: string | null = null;
   if (!d.borderSection && extracted.length > 0) {
     country = extracted[0]?.country ?? null;
     for (const p of extracted) if (p.country !== country) country = null;
   }
-  const locations = specific.map((p) => locationName(p, lang));
   const zoneSide = reporterSide && partyCodes.has(reporterSide) ? reporterSide : (country && partyCodes.has(country) ? country : null);
   const zoneDef = zoneSide ? (prof.parties.find((p) => p.code === zoneSide)?.zone ?? issuerZone) : issuerZone;
   const zone: EventZone = zoneDef ? { iana: zoneDef.iana, offset: parseOffset(zoneDef.offset) } : { iana: null, offset: pubOffset };
