@@ -860,9 +860,8 @@ function sentenceReport(s: Scan, sentence: Sentence, fig: CasualtyFigures): Casu
   let asOf = s.pub.instant;
   const asOfDay = asOfDate?.date ?? (asOfClock ? s.pub.date : null);
   if (asOfDay) {
-    const [y, mo, da] = asOfDay.split('-').map(Number) as [number, number, number];
     const off = asOfClock?.offset_min ?? s.offsetMin ?? 0;
-    asOf = Date.UTC(y, mo - 1, da, asOfClock?.hh ?? 23, asOfClock?.mm ?? 59) - off * 60_000;
+    asOf = dayStartUtc(asOfDay) + ((asOfClock?.hh ?? 23) * 60 + (asOfClock?.mm ?? 59)) * 60_000 - off * 60_000;
   }
   const report = casualtyReport(s.text, sentence, fig, s.agencies, s.statementReporter, asOf, s.parties);
   if (asOfDate) report.evidence.push(ev('time', asOfDate));
