@@ -177,66 +177,52 @@ export async function storeExtractions(trx: Queryable, inputs: readonly StoreExt
   }
 
   const events = fresh.flatMap((input) => input.events.map((e) => ({ e, incident: incidentOf.get(input)!.get(e.id) ?? null })));
-  // Postgres takes at most 65535 parameters per statement: insert in chunks.
-  for (const chunk of chunks(events, 500)) {
-    await trx('violation_events')
-      .insert(
-        chunk.map(({ e, incident }) => ({
-          id: e.id,
-          statement_id: e.statement_id,
-          extractor_version: e.extractor_version,
-          event_index: e.event_index,
-          profile: e.profile,
-          area: e.area,
-          type: e.type,
-          acled_event_type: e.acled_event_type,
-          acled_sub_event_type: e.acled_sub_event_type,
-          cameo_code: e.cameo_code,
-          occurred_start: e.time.start_utc,
-          occurred_end: e.time.end_utc,
-          occurred_local: e.time.local,
-          reported_zone: e.time.zone,
-          utc_offset: e.time.utc_offset,
-          time_precision: e.time.precision,
-          date: e.date,
-          time_of_day: e.time_of_day,
-          locations: [...e.locations],
-          country_of_location: e.country_of_location,
-          accused_party: e.accused_party,
-          reported_by: e.reported_by,
-          reporter_agency: e.reporter.agency,
-          claim_status: e.claim_status,
-          killed: e.killed,
-          wounded: e.wounded,
-          displaced: e.displaced,
-          civilians_affected: e.civilians_affected,
-          weapons: [...e.weapons],
-          confidence: e.confidence,
-          evidence: JSON.stringify(e.evidence ?? []),
-          agreement: e.agreement == null ? null : JSON.stringify(e.agreement),
-          incident_id: incident,
-        })),
-      )
-      .onConflict('id')
-      .ignore();
-  }
-  const places = events.flatMap(({ e }) =>
-    e.places.map((p, position) => ({
-      event_id: e.id,
-      position,
-      place_id: p.id,
-      as_written: p.as_written,
-      name: p.name,
-      country: p.country,
-      admin: [...p.admin],
-      lat: p.lat,
-      lon: p.lon,
-      kind: p.kind,
-    })),
+  await insertByColumns(
+    trx,
+    INSERT_EVENTS,
+    EVENT_COLUMNS,
+    events.map(({ e, incident }) => [
+      e.id,
+      e.statement_id,
+      e.extractor_version,
+      e.event_index,
+      e.profile,
+      e.area,
+      e.type,
+      e.acled_event_type,
+      e.acled_sub_event_type,
+      e.cameo_code,
+      e.time.start_utc,
+      e.time.end_utc,
+      e.time.local,
+      e.time.zone,
+      e.time.utc_offset,
+      e.time.precision,
+      e.date,
+      e.time_of_day,
+      e.locations,
+      e.country_of_location,
+      e.accused_party,
+      e.reported_by,
+      e.reporter.agency,
+      e.claim_status,
+      e.killed,
+      e.wounded,
+      e.displaced,
+      e.civilians_affected,
+      e.weapons,
+      e.confidence,
+      JSON.stringify(e.evidence ?? []),
+      e.agreement == null ? null : JSON.stringify(e.agreement),
+      incident,
+    ]),
   );
-  for (const chunk of chunks(places, 1000)) {
-    await trx('violation_event_places').insert(chunk).onConflict(['event_id', 'position']).ignore();
-  }
+  await insertByColumns(
+    trx,
+    INSERT_PLACES,
+    PLACE_COLUMNS,
+    events.flatMap(({ e }) => e.places.map((p, position) => [e.id, position, p.id, p.as_written, p.name, p.country, p.admin, p.lat, p.lon, p.kind])),
+  );
   const casualties = fresh.flatMap((input) => input.casualtyReports.map((c) => ({ ...c, evidence: JSON.stringify(c.evidence ?? []) })));
   for (const chunk of chunks(casualties, 1000)) {
     await trx('casualty_reports').insert(chunk).onConflict('id').ignore();
@@ -256,6 +242,103 @@ export async function storeExtractions(trx: Queryable, inputs: readonly StoreExt
 export async function storeExtraction(trx: Queryable, input: StoreExtractionInput): Promise<StoreExtractionResult> {
   const [result] = await storeExtractions(trx, [input]);
   return result!;
+}
+
+/** Column name and Postgres type, in the order of the values of {@link insertByColumns}' rows. */
+type Columns = ReadonlyArray<readonly [name: string, type: string]>;
+
+const EVENT_COLUMNS: Columns = [
+  ['id', 'text'],
+  ['statement_id', 'text'],
+  ['extractor_version', 'text'],
+  ['event_index', 'integer'],
+  ['profile', 'text'],
+  ['area', 'text'],
+  ['type', 'text'],
+  ['acled_event_type', 'text'],
+  ['acled_sub_event_type', 'text'],
+  ['cameo_code', 'text'],
+  ['occurred_start', 'timestamptz'],
+  ['occurred_end', 'timestamptz'],
+  ['occurred_local', 'text'],
+  ['reported_zone', 'text'],
+  ['utc_offset', 'text'],
+  ['time_precision', 'text'],
+  ['date', 'date'],
+  ['time_of_day', 'text'],
+  ['locations', 'text[]'],
+  ['country_of_location', 'text'],
+  ['accused_party', 'text'],
+  ['reported_by', 'text'],
+  ['reporter_agency', 'text'],
+  ['claim_status', 'text'],
+  ['killed', 'integer'],
+  ['wounded', 'integer'],
+  ['displaced', 'integer'],
+  ['civilians_affected', 'boolean'],
+  ['weapons', 'text[]'],
+  ['confidence', 'double precision'],
+  ['evidence', 'jsonb'],
+  ['agreement', 'jsonb'],
+  ['incident_id', 'text'],
+];
+
+const PLACE_COLUMNS: Columns = [
+  ['event_id', 'text'],
+  ['position', 'integer'],
+  ['place_id', 'text'],
+  ['as_written', 'text'],
+  ['name', 'text'],
+  ['country', 'text'],
+  ['admin', 'text[]'],
+  ['lat', 'double precision'],
+  ['lon', 'double precision'],
+  ['kind', 'text'],
+];
+
+/** A text[] value as a Postgres array literal (an element of a text[] parameter). */
+function textArrayLiteral(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;
+}
+
+/** Array columns travel as array literals and jsonb as JSON text: the element type of their parameter. */
+function carried(type: string): string {
+  return type === 'text[]' || type === 'jsonb' ? 'text' : type;
+}
+
+/**
+ * The insert of {@link insertByColumns}: one array parameter per column, unnested into rows and
+ * cast back per row; rows already there are left alone. Built once from the fixed column lists.
+ */
+function unnestInsert(table: string, columns: Columns, conflict: string): string {
+  const names = columns.map(([n]) => `"${n}"`).join(', ');
+  const values = columns.map(([n, type]) => (carried(type) === type ? `"${n}"` : `"${n}"::${type}`)).join(', ');
+  const params = columns.map(([, type]) => `?::${carried(type)}[]`).join(', ');
+  return `insert into ${table} (${names}) select ${values} from unnest(${params}) as u(${names}) on conflict (${conflict}) do nothing`;
+}
+
+const INSERT_EVENTS = unnestInsert('violation_events', EVENT_COLUMNS, 'id');
+const INSERT_PLACES = unnestInsert('violation_event_places', PLACE_COLUMNS, 'event_id, position');
+
+/**
+ * Inserts rows with one array parameter per column (`insert … select from unnest(…)`), so the
+ * statement has as many parameters as the table has columns whatever the number of rows:
+ * cheaper to build and to parse than a multi-row VALUES list with a parameter per value.
+ */
+async function insertByColumns(
+  trx: Queryable,
+  sql: string,
+  columns: Columns,
+  rows: ReadonlyArray<readonly unknown[]>,
+): Promise<void> {
+  if (rows.length === 0) return;
+  const params = columns.map(([, type], c) =>
+    rows.map((r) => {
+      const v = r[c] ?? null;
+      return type === 'text[]' && v !== null ? textArrayLiteral(v as string[]) : v;
+    }),
+  );
+  await trx.raw(sql, params as never[]);
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
