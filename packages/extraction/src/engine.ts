@@ -20,7 +20,7 @@ import { attackType, CODEBOOK, findTriggers, type TriggerSet, type WeaponMention
 import { detectLanguage } from './lang.ts';
 import { findCues, type Cues } from './negation.ts';
 import { findNumbers, type NumberMention } from './numbers.ts';
-import { compileGazetteer, findPlaces, toExtracted, type Gazetteer, type PlaceMention } from './places.ts';
+import { compileGazetteer, findPlaces, toExtracted, withUnlistedPlaces, type Gazetteer, type PlaceMention } from './places.ts';
 import type { AgencyDef, ConflictProfile, PartyDef, PlaceDef } from './profile.ts';
 import { getProfile, selectProfile } from './profiles/index.ts';
 import { findAll, lower, patternSource, type Match } from './text/patterns.ts';
@@ -326,7 +326,7 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
   const gazetteer = compileGazetteer(prof);
   // "the plenipotentiary in Batken region": a place inside an agency's name is no event place;
   // nor is a city naming a clock ("20:00 Bishkek time").
-  const places = findPlaces(text, gazetteer).filter(
+  const places = withUnlistedPlaces(text, findPlaces(text, gazetteer), prof).filter(
     (p) => !overlapsAny(excluded, p) && !agencies.some((a) => p.start >= a.start && p.end <= a.end) && !NAMES_CLOCK.test(text.slice(p.end, p.end + 6)),
   );
   // A dated dateline ("SAMARKAND, 16.09.2022 /NIAT Khovar/.") dates its first paragraph; third
@@ -1178,7 +1178,7 @@ function eventPlaces(d: Draft, partyCodes: ReadonlySet<string>, text: string): P
   if (d.type === 'ceasefire_agreement') {
     for (const p of d.places) if (p.place.kind === 'settlement' || p.place.kind === 'other') own.push(p);
     if (own.length === 0) own = d.places;
-  } else for (const p of d.places) if (partyCodes.has(p.place.country) && isLocative(p, text)) own.push(p);
+  } else for (const p of d.places) if ((partyCodes.has(p.place.country) || p.place.country === '') && isLocative(p, text)) own.push(p);
   const specific: PlaceMention[] = [];
   for (const p of own) if (!own.some((q) => q !== p && q.place.parent === p.place.id)) specific.push(p);
   return specific;
@@ -1261,8 +1261,14 @@ function finish(
   }
   let country: string | null = null;
   if (!d.borderSection && extracted.length > 0) {
-    country = extracted[0]?.country ?? null;
-    for (const p of extracted) if (p.country !== country) country = null;
+    // An unlisted place of unknown country leaves the country to the others.
+    let first = true;
+    for (const p of extracted) {
+      if (p.country === null) continue;
+      if (first) country = p.country;
+      else if (p.country !== country) country = null;
+      first = false;
+    }
   }
   const zoneSide = reporterSide && partyCodes.has(reporterSide) ? reporterSide : (country && partyCodes.has(country) ? country : null);
   const zoneDef = zoneSide ? (prof.parties.find((p) => p.code === zoneSide)?.zone ?? issuerZone) : issuerZone;

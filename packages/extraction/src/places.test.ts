@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { extract } from './engine.ts';
 import { compileGazetteer, findPlaces } from './places.ts';
 import { KG_TJ_PROFILE } from './profiles/kg-tj.ts';
 import { declineAdjective, declineName, declineNoun } from './text/russian.ts';
@@ -42,5 +43,43 @@ describe('gazetteer matching', () => {
   it('does not match a bare district adjective or an ordinary word', () => {
     expect(ids('Баткенского пограничного отряда')).toEqual([]);
     expect(ids('the arka of history')).toEqual([]);
+  });
+});
+
+const kg = (text: string) =>
+  extract({ id: 't', text, published_at: '2022-09-16T12:00:00+06:00', source_agency: 'Border Service of the GKNB of the Kyrgyz Republic' }, KG_TJ_PROFILE).events;
+const tj = (text: string) =>
+  extract({ id: 't', text, published_at: '2022-09-16T12:00:00+05:00', source_agency: 'Border Troops of the GKNB of the Republic of Tajikistan' }, KG_TJ_PROFILE).events;
+
+describe('places the gazetteer does not list', () => {
+  it('reads a name introduced by a place noun as a place, its country from its container', () => {
+    expect(kg('On September 15 Tajik servicemen fired from automatic weapons at the outpost Ak-Tash in Leilek district.')[0]).toMatchObject({ locations: ['Ak-Tash'], country_of_location: 'KG' });
+    expect(kg('15 сентября таджикские военнослужащие обстреляли из минометов заставу «Кара-Булак» Баткенского района.')[0]).toMatchObject({ locations: ['Кара-Булак'], country_of_location: 'KG' });
+    expect(tj('15 сентября кыргызские военнослужащие открыли огонь из автоматов по жителям села Гулякандоз Исфаринского района.')[0]).toMatchObject({ locations: ['Гулякандоз'], country_of_location: 'TJ' });
+  });
+  it('takes the country from the party adjective before the place noun when no container is named', () => {
+    const [e] = kg('On September 15 Tajik servicemen opened fire on the Kyrgyz border outpost Uch-Korgon.');
+    expect(e).toMatchObject({ locations: ['Uch-Korgon'], country_of_location: 'KG' });
+    expect(e?.places[0]).toMatchObject({ id: null, country: 'KG' });
+  });
+  it('does not read a party adjective or a capitalised common word as a name', () => {
+    expect(kg('On September 15 Tajik servicemen fired at the Tajik outpost positions near Arka.')[0]?.locations).toEqual(['Arka']);
+  });
+  it('lists border places missing before: Kapchygai, Tash-Tumshuk', () => {
+    expect(ids('застава Капчыгай, у Таш-Тумшука')).toEqual(['kg.batken.batken.kapchygai', 'kg.batken.batken.tash_tumshuk']);
+  });
+});
+
+describe('a place and where it lies are one place', () => {
+  it('keeps the most specific of "X of Y", "X near the village of Y", «X у села Y»', () => {
+    expect(tj('On September 15 Kyrgyz servicemen set fire to houses in the village of Somoniyon of Isfara city.')[0]?.locations).toEqual(['Somoniyon']);
+    expect(tj('15 сентября в районе водозаборного узла «Сарыкол» у села Кок-Таш кыргызские военнослужащие открыли огонь по таджикским пограничникам.')[0]?.locations).toEqual(['Сарыкол']);
+    expect(kg('On September 15 Tajik servicemen shelled the Tash-Tumshuk area of Batken district.')[0]?.locations).toEqual(['Tash-Tumshuk']);
+  });
+  it('drops a chain of units after a village', () => {
+    expect(kg('Около 12:30 таджикские военнослужащие открыли минометный огонь по селу Джекенди Чон-Алайского района Ошской области.')[0]?.locations).toEqual(['Джекенди']);
+  });
+  it('keeps a list of villages', () => {
+    expect(kg('On September 15 Tajik servicemen shelled Arka, Maksat and Kulundu.')[0]?.locations).toEqual(['Arka', 'Maksat', 'Kulundu']);
   });
 });

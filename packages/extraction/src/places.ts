@@ -144,6 +144,14 @@ function tokenText(low: string, i: number): string {
   return t;
 }
 
+/** Does the word ending at `end` start with a capital letter? */
+function startsCapitalised(text: string, end: number): boolean {
+  let i = end;
+  while (i > 0 && isTokenChar(text.charCodeAt(i - 1))) i--;
+  const c = text[i] ?? '';
+  return c !== c.toLowerCase();
+}
+
 /** Finds gazetteer places in `text` (longest match first, no overlaps). */
 export function findPlaces(text: string, g: Gazetteer): PlaceMention[] {
   const low = lower(text);
@@ -198,7 +206,10 @@ export function findPlaces(text: string, g: Gazetteer): PlaceMention[] {
       const end = tokEnd[last] as number;
       // Proper names are capitalised; a lower-case match is an ordinary word ("arka" in no name).
       const c = text[start] ?? '';
-      if (c === c.toUpperCase() || matched.place.kind === 'district' || matched.place.kind === 'region') {
+      // "Uch-Korgon" is not Korgon: a name hyphen-joined to a capitalised word before it (that is
+      // no place itself, as in "Batken-Isfara") is part of a longer, unlisted name.
+      const joined = start > 1 && text.charCodeAt(start - 1) === 45 && isTokenChar(text.charCodeAt(start - 2)) && (out.at(-1)?.end ?? -1) !== start - 1 && startsCapitalised(text, start - 1);
+      if (!joined && (c === c.toUpperCase() || matched.place.kind === 'district' || matched.place.kind === 'region')) {
         out.push({ start, end, text: text.slice(start, end), place: matched.place, headless: matched.headless, lastTok: last });
       }
       i += matched.tokens.length;
@@ -244,13 +255,132 @@ export function toExtracted(m: PlaceMention, g: Gazetteer, lang: string): Extrac
   const p = m.place;
   const name = lang === 'ru' ? (p.ru[0] ?? p.en[0] ?? m.text) : (p.en[0] ?? p.ru[0] ?? m.text);
   return {
-    id: p.id,
+    id: p.id.startsWith(UNLISTED) ? null : p.id,
     as_written: m.text,
     name,
-    country: p.country,
+    country: p.country || null,
     admin: adminChain(p, g),
     lat: p.lat,
     lon: p.lon,
     kind: p.kind,
   };
+}
+
+/** Id prefix of a place named in the text but absent from the gazetteer. */
+export const UNLISTED = '?';
+
+// A capitalised name introduced by a place noun is a place as written, listed or not: "border
+// outpost Kapchygai", "the village of X", "the X area", «застава «X»», «села X», «джамоат X».
+const LATIN_NAME = "[A-Z][a-z'’]+(?:[- ][A-Z][a-z'’]+)?";
+// Russian: a space may join an adjective of case agreement («села Гулякандоз Исфаринского района»).
+const CYR_NAME = '[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?';
+const INTRO_EN = new RegExp(
+  `\\b(?:(?:border )?(?:outposts?|posts?|checkpoints?)|(?:villages?|settlements?|towns?|jamoats?|hamlets?)(?: of)?)\\s+(?:"|“)?(${LATIN_NAME})`,
+  'dg',
+);
+const SITE_EN = new RegExp(`\\bthe (${LATIN_NAME}) (?:area|outpost|checkpoint|height|pass|border post|village)\\b`, 'dg');
+const INTRO_RU_QUOTED = /(?:^|[^а-яё])(?:застав[а-яё]*|пост[а-яё]*|КПП|узл[а-яё]*|участк[а-яё]*|высот[а-яё]*)\s+«([^»\n]{2,30})»/dg;
+const INTRO_RU = new RegExp(`(?:^|[^а-яё])(?:сел[оауе]|сёл|поселк[а-яё]*|посёлк[а-яё]*|джамоат[а-яё]*|кишлак[а-яё]*|в районе)\\s+(${CYR_NAME})`, 'dg');
+// Words that a capital letter after a place noun can start and that name no place.
+const NOT_A_NAME = /^(?:The|A|An|Of|In|On|At|And|State|Border|Republic|Ministry|District|Region|Village|Government|Committee|Service|Troops|Район|Области|Республик[а-яё]*|Государственн[а-яё]*)$/;
+
+const partyNameCache = new WeakMap<ConflictProfile, Array<{ code: string; re: RegExp }>>();
+/** Each party's names and adjectives as a whole word ("Kyrgyz", «таджикской»). */
+function partyNames(profile: ConflictProfile): Array<{ code: string; re: RegExp }> {
+  let list = partyNameCache.get(profile);
+  if (!list) {
+    list = profile.parties.map((p) => ({
+      code: p.code,
+      re: new RegExp(`^(?:${p.patterns.join('|').replace(/\\w/g, '[0-9A-Za-z\\u00C0-\\u024F\\u0400-\\u04FF]')})$`, 'i'),
+    }));
+    partyNameCache.set(profile, list);
+  }
+  return list;
+}
+
+function partyOfWord(word: string, profile: ConflictProfile): string {
+  for (const p of partyNames(profile)) if (p.re.test(word)) return p.code;
+  return '';
+}
+
+/** The party whose adjective stands in the few words before `pos` ("the Kyrgyz border outpost"). */
+function partyBefore(text: string, pos: number, profile: ConflictProfile): string {
+  const words = text.slice(Math.max(0, pos - 40), pos).match(TOKEN) ?? [];
+  for (let i = words.length - 1; i >= Math.max(0, words.length - 3); i--) {
+    const code = partyOfWord(words[i] as string, profile);
+    if (code) return code;
+  }
+  return '';
+}
+
+// What joins a place to the unit or settlement it lies in: "X of Isfara city", "X in Batken
+// district", "X, Batken district", "X near the village of Y", «X» у села Y.
+const CONTAINER_GAP = /^["»”]?\s*(?:,\s*|(?:,\s*)?(?:of|in|near|at|у|около|близ|возле|вблизи|в)\s+(?:the\s+)?(?:(?:village|town|city|settlement|села|поселка|посёлка|города|джамоата)\s+(?:of\s+)?)?)$/i;
+const COMMA_GAP = /^["»”]?\s*,\s*$/;
+// «застава «X» Баткенского района»: a unit in the genitive right after the name.
+const SPACE_GAP = /^["»”]?\s+$/;
+
+/** Is `outer` said to contain `inner` (the text between them joins a place to where it lies)? */
+function containerOf(text: string, inner: PlaceMention, outer: PlaceMention, chained: boolean): boolean {
+  // A unit contains only when it is itself a container ("X, Chon-Alai district, Osh region").
+  if (!chained && (inner.place.kind === 'district' || inner.place.kind === 'region')) return false;
+  const gap = text.slice(inner.end, outer.start);
+  if (SPACE_GAP.test(gap)) return outer.place.kind === 'district' || outer.place.kind === 'region';
+  if (gap.length > 24 || !CONTAINER_GAP.test(gap)) return false;
+  // "Arka, Maksat and Kulundu" is a list: after a comma only a district or region contains.
+  if (COMMA_GAP.test(gap)) return outer.place.kind === 'district' || outer.place.kind === 'region';
+  return true;
+}
+
+function unlisted(name: string, country: string, parent: string | null): PlaceDef {
+  return { id: `${UNLISTED}${name}`, kind: 'settlement', country, parent, lat: null, lon: null, en: [name], ru: [name], base: undefined, ru_adjective: undefined };
+}
+
+/**
+ * Adds the places a place noun introduces that the gazetteer does not list, and drops the
+ * places that only say where another lies ("Khojai Alo of Isfara city": one place, the most
+ * specific). An unlisted place takes its country from its container, else from a party
+ * adjective before it ("the Kyrgyz border outpost X"), else none.
+ */
+export function withUnlistedPlaces(text: string, known: PlaceMention[], profile: ConflictProfile): PlaceMention[] {
+  let all = known;
+  const add = (re: RegExp): void => {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const name = m[1] as string;
+      const first = name.split(/[- ]/)[0] as string;
+      if (NOT_A_NAME.test(first) || partyOfWord(first, profile)) continue;
+      const start = (m.indices?.[1]?.[0] ?? 0) as number;
+      const end = start + name.length;
+      let clash = false;
+      for (const k of all) if (start < k.end && k.start < end) clash = true;
+      if (clash) continue;
+      if (all === known) all = known.slice();
+      all.push({ start, end, text: name, place: unlisted(name, partyBefore(text, m.index + 1, profile), null) });
+    }
+  };
+  if (text.includes('«')) add(INTRO_RU_QUOTED);
+  add(INTRO_EN);
+  add(SITE_EN);
+  add(INTRO_RU);
+  if (all.length < 2) return all;
+  if (all !== known) all.sort((a, b) => a.start - b.start);
+  let out: PlaceMention[] | null = null;
+  for (let i = 0; i + 1 < all.length; i++) {
+    const inner = all[i] as PlaceMention;
+    const outer = all[i + 1] as PlaceMention;
+    if (!containerOf(text, inner, outer, out !== null && out.at(-1) === inner)) continue;
+    if (inner.place.id.startsWith(UNLISTED) && inner.place.parent === null) {
+      const p = inner.place;
+      const country = outer.place.country || p.country;
+      all[i] = { start: inner.start, end: inner.end, text: inner.text, place: unlisted(p.en[0] as string, country, outer.place.id) };
+    }
+    // A district or region after a listed settlement is dropped later when it is its parent;
+    // here the container goes whatever it is.
+    out ??= [];
+    out.push(outer);
+  }
+  if (!out) return all;
+  const drop = out;
+  return all.filter((p) => !drop.includes(p));
 }

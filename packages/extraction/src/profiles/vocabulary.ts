@@ -47,6 +47,9 @@ export const STANDARD_VOCABULARY: Vocabulary = {
     'open(?:ed|s|ing)? fire', 'fired', 'fires? (?:at|on|from|towards?)', 'firing', 'fire (?:at|on|from)', 'shot at', 'shooting',
     'shootings', 'shots?', 'gunfire', '(?:came|come|coming) under fire', 'struck', 'strikes? (?:at|on)', 'hit', 'dropp(?:ed|ing) (?:\\w+ ){0,2}(?:explosives|bombs|grenades|munitions)',
     'открыл\\w* (?:\\w+ )?огонь', 'открыт\\w* (?:\\w+ )?огонь', 'вел\\w* (?:\\w+ )?огонь', 'огонь',
+    // An aircraft or drone over the other side's territory: typed by the air weapon named with it.
+    'violat(?:e|ed|es|ing) (?:the )?(?:\\w+ ){0,2}airspace', 'airspace violations?', 'violations? of (?:the )?(?:\\w+ ){0,2}airspace',
+    'наруш(?:ил|ила|или|ает|ают)\\w* (?:\\w+ ){0,2}воздушн\\w* пространств\\w*', 'нарушени\\w* (?:\\w+ ){0,2}воздушн\\w* пространств\\w*',
     'стрельб\\w*', 'выстрел\\w*', 'нан[её]с\\w* (?:\\w+ )?удар\\w*', 'нанесени\\w* удар\\w*', 'сбросил\\w* (?:\\w+ ){0,2}(?:взрывчатк|боеприпас|гранат|бомб)\\w*', 'удар\\w* (?:по|беспилотник\\w*)',
   ],
   weapon_use: ['use (?:\\w+ ){0,6}of', 'using', 'used', 'применени\\w*', 'применил\\w*', 'с применением'],
@@ -146,6 +149,9 @@ export const STANDARD_VOCABULARY: Vocabulary = {
   fire_exclusions: [
     'cease[- ]?fire', 'ceasefire', 'cessation of (?:fire|hostilities)', 'set (?:\\w+ )?(?:on )?fire(?: to)?', 'on fire', 'caught fire',
     'return(?:ed|ing|s)? (?:the )?fire', 'fired (?:\\w+ )?(?:in|into) the air', 'warning shots?', 'огонь в воздух', 'предупредительн\\w* (?:выстрел|огонь)\\w*', 'respond(?:ed|s)? to fire', 'fire (?:station|brigade|fighters?|safety|service)',
+    // The reporting side's restraint: no fire of theirs, and no cancelling of the other side's.
+    '(?:did not|didn\'t|do not|refrained from|without) (?:\\w+ )?(?:open|return|respond)\\w*(?: (?:the )?fire)?', 'held (?:their |its )?fire',
+    'не (?:открывал|открыл|отвечал|ответил)\\w* (?:\\w+ )?огн?\\w*', 'огонь (?:\\w+ )?не (?:открывал|открыл|вели|вел)\\w*', 'не (?:стал|стали) открывать (?:\\w+ )?огонь',
     'прекращени\\w* огня', 'прекрат\\w* (?:\\w+ )?огонь', 'прекрат\\w* огня', 'ответн\\w* огонь', 'ответн\\w* огн\\w*', 'режим\\w* прекращения огня',
   ],
   blame: [
