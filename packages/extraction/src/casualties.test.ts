@@ -81,3 +81,24 @@ describe('casualty report snapshots', () => {
     ]);
   });
 });
+
+describe('casualty figures of non-violent events and counts before an apposition', () => {
+  const tj = (text: string, published_at = '2022-09-16T10:00:00+05:00') =>
+    extract({ id: 't', text, published_at, source_agency: 'Border Troops of the GKNB of the Republic of Tajikistan' }, KG_TJ_PROFILE).events;
+  const kg = (text: string) =>
+    extract({ id: 't', text, published_at: '2022-09-16T12:00:00+06:00', source_agency: 'Border Service of the GKNB of the Kyrgyz Republic' }, KG_TJ_PROFILE).events;
+  it('gives "no casualties" after a burning or an incursion to that event', () => {
+    expect(tj('15 сентября кыргызские военнослужащие подожгли три дома в селе Сомониён. Пострадавших среди мирного населения нет.')[0]).toMatchObject({ type: 'property_destruction', killed: 0, wounded: 0 });
+    expect(kg('On September 16 Tajik servicemen crossed the border near Kok-Tash. No one was hurt.')[0]).toMatchObject({ type: 'incursion', killed: 0, wounded: 0 });
+  });
+  it('reads the evacuees of "about 800 people, mostly women and children, have been evacuated"', () => {
+    expect(kg('Since 07:40 Tajik forces have been shelling Arka from tanks. About 800 people, mostly women and children, have been evacuated from Arka and Kulundu.')[0]).toMatchObject({ displaced: 800 });
+    expect(kg('С утра 16 сентября таджикская сторона обстреливает село Максат из минометов. Около 1 500 жителей, в основном женщины и дети, эвакуированы в безопасные места.')[0]).toMatchObject({ displaced: 1500 });
+  });
+  it('does not count a serviceman taken to hospital as a civilian hit', () => {
+    expect(kg('On September 16 Tajik servicemen fired mortars at the Kyrgyz border outpost Kapchygai. Two Kyrgyz border guards were wounded and evacuated to hospital.')[0]).toMatchObject({ wounded: 2, civilians_affected: false });
+  });
+  it('names a heavy machine gun as one weapon', () => {
+    expect(kg('В 18:10 таджикская сторона открыла огонь из крупнокалиберных пулеметов по позициям заставы «Достук».')[0]?.weapons).toEqual(['heavy machine gun']);
+  });
+});

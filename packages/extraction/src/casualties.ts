@@ -102,6 +102,7 @@ export function sentenceCasualties(
   let victims: number | null = null;
   let killedOfThem: number | null = null;
   let pending = 0;
+  let lead: NumberMention | null = null;
   let killedTotal = false;
   let woundedTotal = false;
   let any = false;
@@ -154,8 +155,13 @@ export function sentenceCasualties(
       // A count without a casualty word may be the first part of a coordinated subject.
       if (num && num.value !== null && /^\s*(?:and|и)\s/i.test(s.slice(ce, ce + 5))) pending += num.value;
       else pending = 0;
+      // "about 800 people, mostly women and children, have been evacuated": the subject's count
+      // before an apposition, for the casualty word after it.
+      if (num && PERSON_AFTER.test(low.slice(num.end, num.end + 30))) lead = num;
       continue;
     }
+    if (!num && lead) num = lead;
+    lead = null;
     if (!num) {
       pending = 0;
       continue;

@@ -42,7 +42,7 @@ import type {
 } from './types.ts';
 
 /** Version of the extractor; events carry it so that a newer run supersedes older events. */
-export const EXTRACTOR_VERSION = '1.0.0';
+export const EXTRACTOR_VERSION = '1.1.0';
 
 type Strength = 'strong' | 'weak';
 
@@ -850,7 +850,13 @@ function casualtyTarget(drafts: readonly Draft[], sentence: Sentence): Draft | u
   }
   const target = lastViolentIn ?? lastIn ?? lastViolentBefore;
   if (target) return target;
-  return drafts.find((d) => d.clause.sentence > sentence.index && d.clause.paragraph === sentence.paragraph && VIOLENT.has(d.type));
+  const after = drafts.find((d) => d.clause.sentence > sentence.index && d.clause.paragraph === sentence.paragraph && VIOLENT.has(d.type));
+  if (after) return after;
+  // "…set fire to houses in X. There were no casualties among the residents.": with no attack
+  // told, the figures are the latest event's (the burning, the incursion).
+  let lastBefore: Draft | undefined;
+  for (const d of drafts) if (d.clause.sentence < sentence.index && d.type !== 'ceasefire_agreement' && d.type !== 'violation_allegation') lastBefore = d;
+  return lastBefore;
 }
 
 function sentenceReport(s: Scan, sentence: Sentence, fig: CasualtyFigures): CasualtyReport & { paragraph: number } {

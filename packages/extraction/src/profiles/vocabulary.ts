@@ -8,6 +8,8 @@ import type { Vocabulary } from '../profile.ts';
 export const STANDARD_VOCABULARY: Vocabulary = {
   weapons: [
     { name: 'sniper rifle', class: 'small', patterns: ['snipers?', 'sniper rifles?', 'снайпер\\w*'] },
+    // Before "automatic weapons": «крупнокалиберных пулеметов» is one weapon, not a machine gun.
+    { name: 'heavy machine gun', class: 'small', patterns: ['heavy machine[- ]guns?', 'large-calib(?:re|er) machine[- ]guns?', 'крупнокалиберн\\w* пулем[её]т\\w*', 'ДШК'] },
     {
       name: 'automatic weapons',
       class: 'small',
@@ -159,7 +161,7 @@ export const STANDARD_VOCABULARY: Vocabulary = {
     'первыми открыл\\w*', 'первым открыл\\w*', 'первыми начал\\w*', 'начал\\w* стрельбу первыми',
   ],
   civilian: [
-    'civilians?', 'residents?', 'houses?', 'homes?', 'villages?', 'settlements?', 'schools?', 'mosques?', 'hospitals?', 'cars?',
+    'civilians?', 'residents?', 'houses?', 'homes?', 'villages?', 'settlements?', 'schools?', 'mosques?', '(?<!(?:to|in|at) (?:a |the )?)hospitals?', 'cars?',
     'city', 'town', 'jamoats?', 'outskirts', 'children', 'market', 'citizens', 'civil', 'population',
     'мирн\\w*', 'жител\\w*', 'дом\\w*', 'жил\\w*', 'сел', 'села', 'селам', 'село', 'селу', 'селе', 'селах', 'населенн\\w*', 'населённ\\w*', 'джамоат\\w*',
     'школ\\w*', 'мечет\\w*', 'дет\\w*', 'окраин\\w*', 'город\\w*', 'граждан\\w*', 'автомобил\\w*',
