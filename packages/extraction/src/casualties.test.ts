@@ -95,6 +95,16 @@ describe('casualty figures of non-violent events and counts before an apposition
     expect(kg('Since 07:40 Tajik forces have been shelling Arka from tanks. About 800 people, mostly women and children, have been evacuated from Arka and Kulundu.')[0]).toMatchObject({ displaced: 800 });
     expect(kg('С утра 16 сентября таджикская сторона обстреливает село Максат из минометов. Около 1 500 жителей, в основном женщины и дети, эвакуированы в безопасные места.')[0]).toMatchObject({ displaced: 1500 });
   });
+  it('places a casualty-only report where its evacuees came from', () => {
+    const moh = (text: string) =>
+      extract({ id: 't', text, published_at: '2022-09-19T14:00:00+06:00', source_agency: 'Ministry of Health of the Kyrgyz Republic' }, KG_TJ_PROFILE).events;
+    expect(moh('As of 12:00 the death toll has reached 59, and 144 people have been injured. More than 136,000 residents of Batken region were evacuated.')[0]).toMatchObject({
+      locations: ['Batken region'], killed: 59, wounded: 144, displaced: 136000, civilians_affected: true,
+    });
+    expect(moh('По состоянию на 12:00 число погибших достигло 24, ранены 87 человек. Из Лейлекского района эвакуированы более 20 000 жителей.')[0]).toMatchObject({
+      locations: ['Лейлекский район'], killed: 24, wounded: 87, displaced: 20000,
+    });
+  });
   it('does not count a serviceman taken to hospital as a civilian hit', () => {
     expect(kg('On September 16 Tajik servicemen fired mortars at the Kyrgyz border outpost Kapchygai. Two Kyrgyz border guards were wounded and evacuated to hospital.')[0]).toMatchObject({ wounded: 2, civilians_affected: false });
   });

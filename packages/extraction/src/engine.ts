@@ -831,10 +831,28 @@ function casualtyPass(s: Scan): Array<CasualtyReport & { paragraph: number }> {
     const fig = sentenceCasualties(s.text, sentence.start, sentence.end, s.numbers, masked);
     if (!fig) continue;
     const target = casualtyTarget(s.drafts, sentence);
-    if (target) applyFigures(target, fig);
+    if (target) {
+      applyFigures(target, fig);
+      // "136,000 residents of Batken region were evacuated": where people fled is where the
+      // event reached, for an event placed nowhere else; and evacuees are civilians.
+      if (fig.displaced !== null && fig.displaced > 0 && target.type !== 'incursion' && target.type !== 'military_buildup') {
+        if (target.places.length === 0) target.places = sentencePlaces(s, sentence);
+        target.civilians ??= true;
+      }
+    }
     reports.push(sentenceReport(s, sentence, fig));
   }
   return reports;
+}
+
+/** The places of a sentence that are not a destination ("evacuated to", "taken to hospital in"). */
+function sentencePlaces(s: Scan, sentence: Sentence): PlaceMention[] {
+  const out: PlaceMention[] = [];
+  for (const p of s.insideSentence.inside(s.places, sentence)) {
+    const lowBefore = s.low.slice(Math.max(0, p.start - 60), p.start);
+    if (!(PLACE_EXCLUSION_HINT.test(lowBefore) && s.placeExclusion.test(lowBefore))) out.push(p);
+  }
+  return out;
 }
 
 function casualtyTarget(drafts: readonly Draft[], sentence: Sentence): Draft | undefined {
@@ -1044,7 +1062,7 @@ function mergeDrafts(drafts: Draft[]): Draft[] {
       result.find((d) => d.clause === w.clause && !VIOLENT.has(d.type) && d.type !== 'ceasefire_agreement' && d.type !== 'violation_allegation');
     if (target) {
       if (target.strength === 'weak' && weakRank(w.type) > weakRank(target.type)) target.type = w.type;
-      absorb(target, w, w.date !== null);
+      absorb(target, w, w.date !== null || target.places.length === 0);
     } else weakKept.push(w);
   }
   for (const w of weakKept) result.push(w);
