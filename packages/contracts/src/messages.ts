@@ -147,6 +147,10 @@ export const Alert = z.object({
   /** What this notification is: the first, an update with new events, a repeat, or a state change. */
   notification: z.enum(['opened', 'updated', 'repeated', 'acknowledged', 'resolved']),
   summary: z.string(),
+  /**
+   * The events that joined the alert since its previous notification (all of them in `opened`);
+   * `event_count` is the whole group's. The read API lists every event of an alert.
+   */
   event_ids: z.array(z.string()),
   event_count: z.number().int().nonnegative(),
   first_event_at: Timestamp.nullable(),
