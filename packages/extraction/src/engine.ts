@@ -1294,6 +1294,14 @@ function finish(
       first = false;
     }
   }
+  // An attack on a place the gazetteer does not list and nothing else locates ("обстреляли
+  // заставу «X»"): a side reporting an attack by the other tells of its own ground.
+  const accused = accusedOf(d, partyCodes);
+  if (country === null && !d.borderSection && extracted.length > 0 && (VIOLENT.has(type) || type === 'property_destruction') && reporterSide && partyCodes.has(reporterSide) && accused && accused !== reporterSide) {
+    let unknown = true;
+    for (const p of extracted) if (p.country !== null) unknown = false;
+    if (unknown) country = reporterSide;
+  }
   const zoneSide = reporterSide && partyCodes.has(reporterSide) ? reporterSide : (country && partyCodes.has(country) ? country : null);
   const zoneDef = zoneSide ? (prof.parties.find((p) => p.code === zoneSide)?.zone ?? issuerZone) : issuerZone;
   const zone: EventZone = zoneDef ? { iana: zoneDef.iana, offset: parseOffset(zoneDef.offset) } : { iana: null, offset: pubOffset };
@@ -1318,7 +1326,7 @@ function finish(
     time_of_day: time.time_of_day,
     locations,
     country_of_location: type === 'ceasefire_agreement' && extracted.length === 0 ? null : country,
-    accused_party: accusedOf(d, partyCodes),
+    accused_party: accused,
     reported_by: reporterSide,
     killed,
     wounded,

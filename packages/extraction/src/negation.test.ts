@@ -38,6 +38,8 @@ describe('negation and denial', () => {
     expect(tj.events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
     const en = run('On October 3 Kyrgyz servicemen fired from automatic weapons at Tajik border guards near Chorkuh. Tajik border guards did not respond to the provocation.', 'Border Troops of the GKNB of the Republic of Tajikistan', '2022-10-03T12:00:00+05:00');
     expect(en.events.map((e) => e.type)).toEqual(['small_arms_fire']);
+    const stala = run('16 сентября таджикский беспилотник нарушил воздушное пространство в районе села Самаркандык. Кыргызская сторона не стала открывать огонь.', undefined, '2022-09-17T10:00:00+06:00');
+    expect(stala.events.map((e) => [e.type, e.locations])).toEqual([['air_or_drone_strike', ['Самаркандык']]]);
   });
   it('reads an aircraft over the other side as an air event', () => {
     const r = run('On October 3 a Kyrgyz helicopter violated Tajik airspace near Vorukh, the Border Troops of Tajikistan said.', 'Border Troops of the GKNB of the Republic of Tajikistan', '2022-10-03T12:00:00+05:00');

@@ -62,6 +62,10 @@ describe('places the gazetteer does not list', () => {
     expect(e).toMatchObject({ locations: ['Uch-Korgon'], country_of_location: 'KG' });
     expect(e?.places[0]).toMatchObject({ id: null, country: 'KG' });
   });
+  it('puts an attacked unlisted place on the reporting side when nothing else locates it', () => {
+    expect(kg('Сегодня около 10:00 таджикские военнослужащие обстреляли из минометов заставу «Кайрагач». Погибших и раненых нет.')[0]).toMatchObject({ locations: ['Кайрагач'], country_of_location: 'KG', killed: 0, wounded: 0 });
+    expect(tj('On September 15 Kyrgyz servicemen fired at the outpost Sarvak.')[0]).toMatchObject({ locations: ['Sarvak'], country_of_location: 'TJ' });
+  });
   it('does not read a party adjective or a capitalised common word as a name', () => {
     expect(kg('On September 15 Tajik servicemen fired at the Tajik outpost positions near Arka.')[0]?.locations).toEqual(['Arka']);
   });
