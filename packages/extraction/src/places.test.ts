@@ -83,6 +83,9 @@ describe('a place and where it lies are one place', () => {
   it('drops a chain of units after a village', () => {
     expect(kg('Около 12:30 таджикские военнослужащие открыли минометный огонь по селу Джекенди Чон-Алайского района Ошской области.')[0]?.locations).toEqual(['Джекенди']);
   });
+  it('keeps two places on two sides ("from Vorukh at Kok-Tash")', () => {
+    expect(kg('On September 16 Tajik servicemen fired mortars from Vorukh at Kok-Tash.')[0]?.locations).toEqual(['Vorukh', 'Kok-Tash']);
+  });
   it('keeps a list of villages', () => {
     expect(kg('On September 15 Tajik servicemen shelled Arka, Maksat and Kulundu.')[0]?.locations).toEqual(['Arka', 'Maksat', 'Kulundu']);
   });

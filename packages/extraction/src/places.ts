@@ -315,7 +315,7 @@ function partyBefore(text: string, pos: number, profile: ConflictProfile): strin
 
 // What joins a place to the unit or settlement it lies in: "X of Isfara city", "X in Batken
 // district", "X, Batken district", "X near the village of Y", «X» у села Y.
-const CONTAINER_GAP = /^["»”]?\s*(?:,\s*|(?:,\s*)?(?:of|in|near|at|у|около|близ|возле|вблизи|в)\s+(?:the\s+)?(?:(?:village|town|city|settlement|села|поселка|посёлка|города|джамоата)\s+(?:of\s+)?)?)$/i;
+const CONTAINER_GAP = /^["»”]?\s*(?:,\s*|(?:,\s*)?(?:of|in|near|у|около|близ|возле|вблизи|в)\s+(?:the\s+)?(?:(?:village|town|city|settlement|села|поселка|посёлка|города|джамоата)\s+(?:of\s+)?)?)$/i;
 const COMMA_GAP = /^["»”]?\s*,\s*$/;
 // «застава «X» Баткенского района»: a unit in the genitive right after the name.
 const SPACE_GAP = /^["»”]?\s+$/;
@@ -324,6 +324,8 @@ const SPACE_GAP = /^["»”]?\s+$/;
 function containerOf(text: string, inner: PlaceMention, outer: PlaceMention, chained: boolean): boolean {
   // A unit contains only when it is itself a container ("X, Chon-Alai district, Osh region").
   if (!chained && (inner.place.kind === 'district' || inner.place.kind === 'region')) return false;
+  // "fired from Vorukh on Kok-Tash": places on two sides are two places.
+  if (inner.place.country && outer.place.country && inner.place.country !== outer.place.country) return false;
   const gap = text.slice(inner.end, outer.start);
   if (SPACE_GAP.test(gap)) return outer.place.kind === 'district' || outer.place.kind === 'region';
   if (gap.length > 24 || !CONTAINER_GAP.test(gap)) return false;
