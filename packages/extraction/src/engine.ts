@@ -278,6 +278,24 @@ function statementReporterOf(
   return { reporter: { agency: first?.agency.name ?? statement.source_agency ?? null, side: first?.side ?? null }, evidence: null };
 }
 
+/**
+ * An agency of no fixed side speaks for the country of a place in its name ("the Isfara district
+ * hukumat" is Tajik whoever relays it); a qualifier or the context only when it names none.
+ */
+function placeSides(agencies: AgencyMention[], places: readonly PlaceMention[], partyCodes: ReadonlySet<string>): AgencyMention[] {
+  for (let i = 0; i < agencies.length; i++) {
+    const a = agencies[i] as AgencyMention;
+    if (a.agency.side !== null) continue;
+    for (const p of places) {
+      if (p.start >= a.start && p.end <= a.end && partyCodes.has(p.place.country) && p.place.country !== a.side) {
+        agencies[i] = { start: a.start, end: a.end, text: a.text, agency: a.agency, side: p.place.country, frame: a.frame };
+        break;
+      }
+    }
+  }
+  return agencies;
+}
+
 const PUB_OFFSET = /([+-]\d{2}:\d{2}|Z)$/;
 
 /** Reads a statement once: segments, reporter, time basis, and every scanner's mentions. */
@@ -297,7 +315,13 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
   const source = agencyOfSource(statement.source_agency, prof);
   const sourceThird = source?.kind === 'third_party' ? source.side : statement.source_agency ? thirdPartyOf(statement.source_agency, prof) : null;
   const contextSide = source?.side ?? sourceThird ?? null;
-  const agencies = findAgencies(text, prof, contextSide && partyCodes.has(contextSide) ? contextSide : null).filter((a) => !overlapsAny(excluded, a));
+  const gazetteer = compileGazetteer(prof);
+  const listedPlaces = findPlaces(text, gazetteer);
+  const agencies = placeSides(
+    findAgencies(text, prof, contextSide && partyCodes.has(contextSide) ? contextSide : null).filter((a) => !overlapsAny(excluded, a)),
+    listedPlaces,
+    partyCodes,
+  );
   const parties = findParties(text, prof, agencies);
   const { reporter: statementReporter, evidence: statementReporterEvidence } = statementReporterOf(statement, text, prof, source, sourceThird, agencies, parties);
   const issuerSide = source?.kind === 'official' && source.side ? source.side : statementReporter.side;
@@ -323,10 +347,9 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
   }
   const dates = temporal.dates.filter((d) => !overlapsAny(excluded, d));
   const clocks = temporal.clocks.filter((c) => !overlapsAny(excluded, c));
-  const gazetteer = compileGazetteer(prof);
-  // "the plenipotentiary in Batken region": a place inside an agency's name is no event place;
-  // nor is a city naming a clock ("20:00 Bishkek time").
-  const places = withUnlistedPlaces(text, findPlaces(text, gazetteer), prof).filter(
+  // "the plenipotentiary in Batken region", "the Batken regional administration": a place inside
+  // an agency's name is no event place; nor is a city naming a clock ("20:00 Bishkek time").
+  const places = withUnlistedPlaces(text, listedPlaces, prof).filter(
     (p) => !overlapsAny(excluded, p) && !agencies.some((a) => p.start >= a.start && p.end <= a.end) && !NAMES_CLOCK.test(text.slice(p.end, p.end + 6)),
   );
   // A dated dateline ("SAMARKAND, 16.09.2022 /NIAT Khovar/.") dates its first paragraph; third

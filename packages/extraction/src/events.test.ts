@@ -11,6 +11,17 @@ describe('events', () => {
     expect(run('Today a Tajik UAV struck a border post near Katran.').events.map((e) => e.type)).toEqual(['air_or_drone_strike']);
     expect(run('Сегодня таджикские пограничники открыли огонь из стрелкового оружия по заставе у села Эки-Таш.').events.map((e) => e.type)).toEqual(['small_arms_fire']);
   });
+  it('reads heavy (military) equipment used in an attack as heavy weapons fire', () => {
+    const tj = (text: string) => run(text, 'Ministry of Foreign Affairs of the Republic of Tajikistan', '2022-09-16T13:00:00+05:00').events;
+    expect(tj('On the morning of September 16, Kyrgyz armed forces, using heavy military equipment, attacked the Tajik villages of Chorkuh and Surkh.')[0]).toMatchObject({ type: 'heavy_weapons_fire', weapons: ['heavy military equipment'], locations: ['Chorkuh', 'Surkh'] });
+    expect(tj('16 сентября кыргызские военнослужащие с применением тяжелой военной техники атаковали село Чоркух.')[0]).toMatchObject({ type: 'heavy_weapons_fire', weapons: ['heavy military equipment'] });
+    expect(tj('16 сентября кыргызская сторона обстреляла село Сурх из тяжелой техники.')[0]).toMatchObject({ type: 'heavy_weapons_fire', weapons: ['heavy military equipment'] });
+    expect(run('Today Tajik armoured vehicles fired at Kok-Tash.').events[0]).toMatchObject({ type: 'heavy_weapons_fire', weapons: ['armoured vehicle'] });
+  });
+  it('keeps heavy equipment merely moved a build-up', () => {
+    expect(run('Today Tajik troops moved heavy military equipment to the border near Vorukh.').events.map((e) => e.type)).toEqual(['military_buildup']);
+    expect(run('Сегодня таджикская сторона перебросила тяжелую технику к границе в районе Воруха.', 'Пограничная служба ГКНБ Кыргызской Республики').events.map((e) => e.type)).toEqual(['military_buildup']);
+  });
   it('keeps incursions, build-ups and deliberate destruction apart from the attack', () => {
     const r = run('Yesterday Tajik servicemen crossed the border near Jany-Jer, set fire to two houses and opened fire from automatic weapons at the residents.');
     expect(r.events.map((e) => e.type).sort()).toEqual(['incursion', 'property_destruction', 'small_arms_fire']);

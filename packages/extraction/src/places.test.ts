@@ -80,6 +80,15 @@ describe('a place and where it lies are one place', () => {
     expect(tj('15 сентября в районе водозаборного узла «Сарыкол» у села Кок-Таш кыргызские военнослужащие открыли огонь по таджикским пограничникам.')[0]?.locations).toEqual(['Сарыкол']);
     expect(kg('On September 15 Tajik servicemen shelled the Tash-Tumshuk area of Batken district.')[0]?.locations).toEqual(['Tash-Tumshuk']);
   });
+  it('drops the unit after a site closed by its place noun ("the X outpost, Y district")', () => {
+    expect(kg('Today at about 11:00 Tajik servicemen opened fire on Kyrgyz border guards near the Kojo-Ata outpost, Batken district.')[0]).toMatchObject({ locations: ['Kojo-Ata'], country_of_location: 'KG' });
+    expect(kg('On September 15 Tajik servicemen shelled the Sary-Bulak area, Leilek district.')[0]?.locations).toEqual(['Sary-Bulak']);
+    expect(kg('15 сентября таджикские военнослужащие обстреляли из минометов заставу «Кожо-Ата», Баткенский район.')[0]).toMatchObject({ locations: ['Кожо-Ата'], country_of_location: 'KG' });
+    expect(kg('15 сентября таджикские военнослужащие обстреляли село Кожо-Ата, Баткенский район.')[0]?.locations).toEqual(['Кожо-Ата']);
+  });
+  it('still keeps the villages listed after such a site', () => {
+    expect(kg('On September 15 Tajik servicemen shelled the Sary-Bulak area, Arka and Maksat.')[0]?.locations).toEqual(['Sary-Bulak', 'Arka', 'Maksat']);
+  });
   it('drops a chain of units after a village', () => {
     expect(kg('Около 12:30 таджикские военнослужащие открыли минометный огонь по селу Джекенди Чон-Алайского района Ошской области.')[0]?.locations).toEqual(['Джекенди']);
   });
@@ -88,5 +97,24 @@ describe('a place and where it lies are one place', () => {
   });
   it('keeps a list of villages', () => {
     expect(kg('On September 15 Tajik servicemen shelled Arka, Maksat and Kulundu.')[0]?.locations).toEqual(['Arka', 'Maksat', 'Kulundu']);
+  });
+});
+
+const relay = (text: string) =>
+  extract({ id: 't', text, published_at: '2022-09-17T21:00:00+06:00', source_agency: 'Kaktus.media' }, KG_TJ_PROFILE);
+
+describe('a place in the name of an issuing administration', () => {
+  it('is no event place', () => {
+    expect(relay('According to the Batken regional administration, on September 16 Tajik troops burned 12 houses in the village of Dostuk.').events[0]).toMatchObject({ locations: ['Dostuk'], reported_by: 'KG' });
+    expect(relay('По данным администрации Баткенской области, 16 сентября таджикские военнослужащие сожгли 12 домов в селе Достук.').events[0]).toMatchObject({ locations: ['Достук'], reported_by: 'KG' });
+    expect(relay('According to the akimiat of Leilek district, on September 16 Tajik troops shelled Arka.').events[0]?.locations).toEqual(['Arka']);
+  });
+  it('gives the administration the side of its place', () => {
+    const r = relay('The Isfara district hukumat said that on September 16 Kyrgyz troops shelled Chorkuh.');
+    expect(r.events[0]).toMatchObject({ locations: ['Chorkuh'], reported_by: 'TJ', accused_party: 'KG' });
+    expect(relay('В хукумате Исфаринского района сообщили, что 16 сентября кыргызские военные обстреляли село Чоркух.').events[0]).toMatchObject({ locations: ['Чоркух'], reported_by: 'TJ' });
+  });
+  it('is an event place when the event is said to happen there too', () => {
+    expect(relay('The Batken district administration reports that on September 16 Tajik troops shelled Batken.').events[0]?.locations).toEqual(['Batken']);
   });
 });

@@ -303,20 +303,30 @@ function partyOfWord(word: string, profile: ConflictProfile): string {
   return '';
 }
 
-/** The party whose adjective stands in the few words before `pos` ("the Kyrgyz border outpost"). */
+// Words that may stand between a party adjective and the place noun it qualifies.
+const PLACE_NOUN_MODIFIER = /^(?:the|a|an|border|frontier|state|пограничн[а-яё]*|государственн[а-яё]*)$/i;
+
+/**
+ * The party whose adjective qualifies the place noun at `pos` ("the Kyrgyz border outpost",
+ * «кыргызскую заставу»); only articles and "border" may stand between. An adjective further
+ * back qualifies something else («таджикские военнослужащие обстреляли заставу»: the actor).
+ */
 function partyBefore(text: string, pos: number, profile: ConflictProfile): string {
   const words = text.slice(Math.max(0, pos - 40), pos).match(TOKEN) ?? [];
   for (let i = words.length - 1; i >= Math.max(0, words.length - 3); i--) {
-    const code = partyOfWord(words[i] as string, profile);
+    const w = words[i] as string;
+    const code = partyOfWord(w, profile);
     if (code) return code;
+    if (!PLACE_NOUN_MODIFIER.test(w)) return '';
   }
   return '';
 }
 
 // What joins a place to the unit or settlement it lies in: "X of Isfara city", "X in Batken
-// district", "X, Batken district", "X near the village of Y", «X» у села Y.
-const CONTAINER_GAP = /^["»”]?\s*(?:,\s*|(?:,\s*)?(?:of|in|near|у|около|близ|возле|вблизи|в)\s+(?:the\s+)?(?:(?:village|town|city|settlement|села|поселка|посёлка|города|джамоата)\s+(?:of\s+)?)?)$/i;
-const COMMA_GAP = /^["»”]?\s*,\s*$/;
+// district", "X, Batken district", "the X outpost, Batken district", "X near the village of Y",
+// «X» у села Y. A place noun may close the name first ("the X outpost", "the X area").
+const CONTAINER_GAP = /^["»”]?(?:\s+(?:border\s+)?(?:outpost|post|checkpoint|area|height|pass|village|settlement|enclave|jamoat))?\s*(?:,\s*|(?:,\s*)?(?:of|in|near|у|около|близ|возле|вблизи|в)\s+(?:the\s+)?(?:(?:village|town|city|settlement|села|поселка|посёлка|города|джамоата)\s+(?:of\s+)?)?)$/i;
+const COMMA_GAP = /^["»”]?(?:\s+(?:border\s+)?(?:outpost|post|checkpoint|area|height|pass|village|settlement|enclave|jamoat))?\s*,\s*$/i;
 // «застава «X» Баткенского района»: a unit in the genitive right after the name.
 const SPACE_GAP = /^["»”]?\s+$/;
 
@@ -358,7 +368,7 @@ export function withUnlistedPlaces(text: string, known: PlaceMention[], profile:
       for (const k of all) if (start < k.end && k.start < end) clash = true;
       if (clash) continue;
       if (all === known) all = known.slice();
-      all.push({ start, end, text: name, place: unlisted(name, partyBefore(text, m.index + 1, profile), null) });
+      all.push({ start, end, text: name, place: unlisted(name, partyBefore(text, isTokenChar(text.charCodeAt(m.index)) ? m.index : m.index + 1, profile), null) });
     }
   };
   if (text.includes('«')) add(INTRO_RU_QUOTED);

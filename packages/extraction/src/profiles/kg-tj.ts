@@ -67,13 +67,25 @@ export const KG_TJ_PROFILE: ConflictProfile = {
     { id: 'tj.mfa', name: 'Ministry of Foreign Affairs of the Republic of Tajikistan', side: TJ, kind: 'official', patterns: ['(?:Ministry of Foreign Affairs|Foreign (?:Affairs )?Ministry|MFA) of (?:the Republic of )?Tajikistan', 'Tajik (?:Foreign Ministry|MFA)', 'Министерств\\w* иностранных дел (?:Республики )?Таджикистан\\w*', 'МИД (?:РТ|Таджикистан\\w*)'] },
     { id: 'tj.moh', name: 'Ministry of Health and Social Protection of Population of the Republic of Tajikistan', side: TJ, kind: 'official', patterns: ['Ministry of Health and Social Protection(?: of (?:the )?Population)?(?: of (?:the Republic of )?Tajikistan)?', 'Министерств\\w* здравоохранения и социальной защиты(?: населения)?(?: Республики Таджикистан)?'] },
     { id: 'tj.emergencies', name: 'Committee of Emergency Situations and Civil Defence of the Republic of Tajikistan', side: TJ, kind: 'official', patterns: ['Committee (?:of|for) Emergency Situations(?: and Civil Defen[cs]e)?', 'Комитет\\w* по чрезвычайным ситуациям(?: и гражданской обороне)?(?: при Правительстве Республики Таджикистан)?'] },
-    { id: 'tj.sughd', name: 'Administration of Sughd Region', side: TJ, kind: 'official', patterns: ['Sughd (?:regional )?(?:administration|government|hukumat)', 'хукумат\\w*(?: Согдийской области)?'] },
+    { id: 'tj.sughd', name: 'Administration of Sughd Region', side: TJ, kind: 'official', patterns: ['Sughd (?:regional )?(?:administration|government|hukumat)', 'хукумат\\w*(?: Согдийской области)?(?! \\w+ского района)'] },
     { id: 'tj.president', name: 'President of the Republic of Tajikistan', side: TJ, kind: 'official', patterns: ['(?:Emomali )?Rahmon', '(?:Эмомали )?Рахмон\\w*'] },
     // Bodies named without their country: the side comes from a qualifier or the context.
     { id: 'moh', name: 'Ministry of Health', side: null, kind: 'official', patterns: ['Ministry of Health', 'Health Ministry', 'Министерств\\w* здравоохранения', 'Минздрав\\w*'] },
     { id: 'mfa', name: 'Ministry of Foreign Affairs', side: null, kind: 'official', patterns: ['Ministry of Foreign Affairs', 'Foreign (?:Affairs )?Ministry', 'MFA', 'МИД', 'Министерств\\w* иностранных дел'] },
     { id: 'mod', name: 'Ministry of Defence', side: null, kind: 'official', patterns: ['Ministry of Defen[cs]e', 'Министерств\\w* обороны', 'Минобороны'] },
     { id: 'security_committee', name: 'State Committee for National Security', side: null, kind: 'official', patterns: ['State Committee for National Security', 'national security committee', 'ГКНБ'] },
+    // A local administration named by its place ("the Batken regional administration", «администрация
+    // Лейлекского района»): the place names the issuer, not where anything happened; the side is
+    // the place's country (engine).
+    {
+      id: 'local_administration', name: 'Local administration', side: null, kind: 'official',
+      patterns: [
+        '(?!(?:the|a|an|local|this|that|its|their) )\\w+(?:-\\w+)? (?:regional|district|city|oblast|provincial|town) (?:state )?(?:administration|akimiat|hukumat|government)',
+        'administration of (?:the )?\\w+(?:-\\w+)? (?:district|region|oblast|city)',
+        'администраци\\w* (?:\\w+ского района|\\w+ской области|города \\w+)', '\\w+(?:ская|ской|скую) (?:районн|областн|городск)\\w* администраци\\w*',
+        'хукумат\\w* \\w+ского района',
+      ],
+    },
     // Relays
     { id: 'media.24kg', name: '24.kg', side: KG, kind: 'media', patterns: ['24\\.kg', '24kg'] },
     { id: 'media.akipress', name: 'AKIpress', side: KG, kind: 'media', patterns: ['AKIpress', 'АКИpress', 'АКИпресс'] },

@@ -30,6 +30,12 @@ export const STANDARD_VOCABULARY: Vocabulary = {
     },
     { name: 'tank', class: 'heavy', patterns: ['tanks?', 'танк\\w*'] },
     { name: 'heavy weapons', class: 'heavy', patterns: ['heavy weapons?', 'heavy weaponry', 'тяжел\\w* вооружени\\w*', 'тяжёл\\w* вооружени\\w*'] },
+    // A weapon like any other: used in an attack it makes heavy fire, moved it is a build-up's.
+    {
+      name: 'heavy military equipment',
+      class: 'heavy',
+      patterns: ['heavy (?:military )?(?:equipment|hardware|machinery)', 'тяж[её]л\\w* (?:военн\\w* )?техник\\w*'],
+    },
     {
       name: 'armoured vehicle',
       class: 'armour',
