@@ -2,8 +2,8 @@
  * The engine on corpus/probe.jsonl: statements we wrote in styles dev.jsonl does not use (news
  * agencies, MFA notes, places missing from the gazetteer), scored by the project's scorer. A
  * generalisation check, not outside gold: the bars sit a little below what the engine reaches
- * (event F1 0.938, strict 0.938, violation-report F1 1.000 at 1.1.0) so that a rule fitted to
- * dev that breaks these shows.
+ * (22 statements p01–p16, q01–q06: event F1 0.930, strict 0.930, violation-report F1 1.000 at
+ * 1.1.0) so that a rule fitted to dev that breaks these shows.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -46,7 +46,7 @@ describe('probe score', () => {
     const out = execFileSync(process.execPath, [scorer, '--gold', goldPath, '--pred', pred, '--json'], { encoding: 'utf8' });
     const s = JSON.parse(out.slice(0, out.lastIndexOf('}') + 1)) as Score;
     expect(s.events.f1).toBeGreaterThanOrEqual(0.92);
-    expect(s.strict_events.f1).toBeGreaterThanOrEqual(0.91);
+    expect(s.strict_events.f1).toBeGreaterThanOrEqual(0.92);
     expect(s.violation_report.f1).toBeGreaterThanOrEqual(0.97);
   });
 });
