@@ -76,6 +76,20 @@ afterAll(async () => {
 });
 
 /** What the alert's events give when read again (the engine's former way). */
+/** An event time known to the minute, in Kyrgyz time. */
+function exactTime(at: string) {
+  return {
+    date: at.slice(0, 10),
+    time_of_day: null,
+    start_utc: at,
+    end_utc: at,
+    local: null,
+    zone: 'Asia/Bishkek',
+    utc_offset: '+06:00',
+    precision: 'exact' as const,
+  };
+}
+
 async function recomputed(alert: AlertRecord) {
   const events = (await alertBreachEvents(db, alert.id)).flatMap((e) => {
     const rule = breachEventOf(e);
@@ -217,16 +231,7 @@ describe('alert summaries kept incrementally', () => {
 
   it('raise the severity of earlier reports when their incident is corroborated by a later one', async () => {
     const at = '2022-09-16T15:00:00Z';
-    const time = {
-      date: at.slice(0, 10),
-      time_of_day: null,
-      start_utc: at,
-      end_utc: at,
-      local: null,
-      zone: 'Asia/Bishkek',
-      utc_offset: '+06:00',
-      precision: 'exact' as const,
-    };
+    const time = exactTime(at);
     const common = {
       area: 'kg.batken.kadamjai',
       time,
@@ -256,16 +261,7 @@ describe('alert summaries kept incrementally', () => {
 
   it('resolve a quiet alert and open the next one of its group within one batch', async () => {
     const at = '2022-09-18T09:00:00Z';
-    const time = {
-      date: at.slice(0, 10),
-      time_of_day: null,
-      start_utc: at,
-      end_utc: at,
-      local: null,
-      zone: 'Asia/Bishkek',
-      utc_offset: '+06:00',
-      precision: 'exact' as const,
-    };
+    const time = exactTime(at);
     const quiet = [1, 2].map((n) =>
       violationEvent({ id: `ev_sum_q${n}`, area: 'kg.batken.kyzyl-kiya', time, date: at.slice(0, 10) }),
     );

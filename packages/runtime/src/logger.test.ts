@@ -1,18 +1,7 @@
 // Credentials in URLs never reach a log line, whichever part of the line carries them.
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger, redactUrl, scrubUrls } from './logger.ts';
-
-function captureLogs() {
-  const lines: string[] = [];
-  const destination = new Writable({
-    write(chunk, _enc, cb) {
-      lines.push(...chunk.toString().split('\n').filter(Boolean));
-      cb();
-    },
-  });
-  return { lines, logger: createLogger({ service: 'test', level: 'debug', destination }) };
-}
+import { captureLogs } from './testing.ts';
+import { redactUrl, scrubUrls } from './logger.ts';
 
 describe('scrubUrls', () => {
   it('hides the password of user info and credential-like query values, and leaves the rest', () => {

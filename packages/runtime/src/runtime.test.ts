@@ -1,6 +1,6 @@
-import { Writable } from 'node:stream';
 import { ContractError } from '@ceasefire/contracts';
 import { describe, expect, it } from 'vitest';
+import { captureLogs } from './testing.ts';
 import { z } from 'zod';
 import {
   ConfigError,
@@ -8,24 +8,12 @@ import {
   PipelineError,
   baseConfigSchema,
   classifyError,
-  createLogger,
   createMetricsRegistry,
   loadConfig,
   redactUrl,
   requireSaslTogether,
   startHealthServer,
 } from './index.ts';
-
-function captureLogs() {
-  const lines: string[] = [];
-  const destination = new Writable({
-    write(chunk, _enc, cb) {
-      lines.push(...chunk.toString().split('\n').filter(Boolean));
-      cb();
-    },
-  });
-  return { lines, logger: createLogger({ service: 'test', level: 'debug', destination }) };
-}
 
 describe('loadConfig', () => {
   const schema = requireSaslTogether(baseConfigSchema.extend({ INGEST_TOKEN: z.string().min(16) }));
