@@ -19,7 +19,7 @@ import { createLogger, type Producer } from '@ceasefire/runtime';
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { breachEventOf } from '../services/alerting/src/engine.ts';
-import { storeAndPublish, violationEvent } from './support/alerting.ts';
+import { exactTime, storeAndPublish, violationEvent } from './support/alerting.ts';
 import { services, uniqueName } from './support/harness.ts';
 
 const { databaseUrl } = services();
@@ -76,20 +76,6 @@ afterAll(async () => {
 });
 
 /** What the alert's events give when read again (the engine's former way). */
-/** An event time known to the minute, in Kyrgyz time. */
-function exactTime(at: string) {
-  return {
-    date: at.slice(0, 10),
-    time_of_day: null,
-    start_utc: at,
-    end_utc: at,
-    local: null,
-    zone: 'Asia/Bishkek',
-    utc_offset: '+06:00',
-    precision: 'exact' as const,
-  };
-}
-
 async function recomputed(alert: AlertRecord) {
   const events = (await alertBreachEvents(db, alert.id)).flatMap((e) => {
     const rule = breachEventOf(e);
@@ -150,16 +136,7 @@ function report(i: number): ViolationEvent {
     id: `ev_sum_${i}`,
     area,
     type,
-    time: {
-      date: start.slice(0, 10),
-      time_of_day: null,
-      start_utc: start,
-      end_utc: start,
-      local: null,
-      zone: 'Asia/Bishkek',
-      utc_offset: '+06:00',
-      precision: 'exact',
-    },
+    time: exactTime(start),
     date: start.slice(0, 10),
     killed: i === 11 ? 2 : null,
     wounded: i % 6 === 1 ? 1 : null,

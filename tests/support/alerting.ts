@@ -19,6 +19,20 @@ import type { Knex } from 'knex';
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** A violation event with sensible defaults: small arms fire in Leilek, blamed on TJ by KG. */
+/** An event time known to the minute (or not at all), in Kyrgyz time. */
+export function exactTime(at: string | null) {
+  return {
+    date: at ? at.slice(0, 10) : null,
+    time_of_day: null,
+    start_utc: at,
+    end_utc: at,
+    local: null,
+    zone: 'Asia/Bishkek',
+    utc_offset: '+06:00',
+    precision: 'exact' as const,
+  };
+}
+
 export function violationEvent(overrides: Partial<ViolationEvent> & { id: string }): ViolationEvent {
   const start = overrides.time?.start_utc ?? '2022-09-16T12:00:00Z';
   return {
@@ -33,16 +47,7 @@ export function violationEvent(overrides: Partial<ViolationEvent> & { id: string
     cameo_code: '193',
     date: start ? start.slice(0, 10) : null,
     time_of_day: null,
-    time: {
-      date: start ? start.slice(0, 10) : null,
-      time_of_day: null,
-      start_utc: start,
-      end_utc: start,
-      local: null,
-      zone: 'Asia/Bishkek',
-      utc_offset: '+06:00',
-      precision: 'exact',
-    },
+    time: exactTime(start),
     locations: ['Kulundu'],
     places: [],
     country_of_location: 'KG',
