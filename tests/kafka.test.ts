@@ -72,7 +72,14 @@ describe('Kafka client interface', () => {
     });
     await consumer.start();
     await eventually(() => (seen.length >= 30 ? true : undefined), 30_000, '30 messages');
-    await eventually(async () => ((await committedTotal(groupId, topic)) === 30n ? true : undefined), 10_000, 'commits');
+    // Committed up to the end of every partition. Not "30": a publish retried after a timeout may
+    // have written a copy (at-least-once; consumers drop copies by id), which a loaded CI machine
+    // shows now and then.
+    await eventually(
+      async () => ((await committedTotal(groupId, topic)) === (await endTotal(topic)) ? true : undefined),
+      30_000,
+      'commits up to the end of every partition',
+    );
     await consumer.stop();
 
     expect(new Set(seen.map((m) => m.key?.toString())).size).toBe(30);
@@ -88,7 +95,8 @@ describe('Kafka client interface', () => {
     await eventually(() => (again.length >= 1 ? true : undefined), 30_000, 'the new message');
     await new Promise((r) => setTimeout(r, 500));
     await second.stop();
-    expect(again.map((m) => m.key?.toString())).toEqual(['st_100']);
+    // Only the new message (a publish retry may have written it twice), none of the first 30.
+    expect([...new Set(again.map((m) => m.key?.toString()))]).toEqual(['st_100']);
     expect(await committedTotal(groupId, topic)).toBe(await endTotal(topic));
   });
 
