@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { AlertEngine } from '@ceasefire/alerting-service';
 import type { ViolationEvent } from '@ceasefire/contracts';
-import { createDb, dropSchema, insertAgreement, markAgreementEvaluated, migrateLatest } from '@ceasefire/db';
+import { createDb, dropSchema, migrateLatest } from '@ceasefire/db';
+import { agreementInForce } from './lib/agreements.ts';
 import { createLogger, type Producer } from '@ceasefire/runtime';
 import { stackUp } from '@ceasefire/stack';
 import { storeAndPublish, violationEvent } from '../tests/support/alerting.ts';
@@ -78,17 +79,7 @@ try {
     // A year per run: incidents are keyed by day, area and type.
     const list = events(tag, 2024 + run);
     await storeAndPublish(db, noProducer, 'unused.', list);
-    const agreement = await insertAgreement(db, {
-      id: `ag_${tag}`,
-      name: `bench ${tag}`,
-      parties: ['KG', 'TJ'],
-      level: 'heads_of_state',
-      startsAt: new Date('2020-01-01T00:00:00Z'),
-      wholeBorder: true,
-      terms: ['cease_fire'],
-      now: new Date(),
-    });
-    await markAgreementEvaluated(db, agreement);
+    const agreement = await agreementInForce(db, `ag_${tag}`);
     const engine = new AlertEngine(
       db,
       {

@@ -14,7 +14,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { allTopics, statementsTopic, violationEventsTopic, type Statement } from '@ceasefire/contracts';
-import { createDb, dropSchema, endAgreement, insertAgreement, markAgreementEvaluated, migrateLatest } from '@ceasefire/db';
+import { createDb, dropSchema, endAgreement, markAgreementEvaluated, migrateLatest } from '@ceasefire/db';
+import { agreementInForce } from './lib/agreements.ts';
 import { PROFILES } from '@ceasefire/extraction';
 import { StatementSubmission, agencyDirectory, normalizeStatement } from '@ceasefire/ingest';
 import { createKafkaClient, createLogger, createPlatformaticClient, ensureTopics, type Admin } from '@ceasefire/runtime';
@@ -114,25 +115,11 @@ const receiver: Server = createServer((req, res) => {
 });
 await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
 const hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
-/** An agreement in force for the whole border since 2020, marked evaluated (no backfill of stored events). */
-async function agreementInForce(id: string) {
-  const a = await insertAgreement(db, {
-    id,
-    name: `bench ${id}: whole border since 2020`,
-    parties: ['KG', 'TJ'],
-    level: 'heads_of_state',
-    startsAt: new Date('2020-01-01T00:00:00Z'),
-    wholeBorder: true,
-    terms: ['cease_fire'],
-    now: new Date(),
-  });
-  await markAgreementEvaluated(db, a);
-}
 async function endAgreementQuietly(id: string) {
   const ended = await endAgreement(db, { id, endsAt: new Date(), now: new Date() });
   if (ended) await markAgreementEvaluated(db, ended);
 }
-await agreementInForce('ag_bench');
+await agreementInForce(db, 'ag_bench');
 
 // Events as published (after they are stored): the bench reads the events topic itself.
 const eventsSeen = new Map<string, { statementId: string; at: number }>();
@@ -301,7 +288,7 @@ for (const [ri, rate] of RATES.entries()) {
   const hooksBefore = hooks.length;
   // A new agreement per rate: its first breach in each area opens a new alert group.
   await endAgreementQuietly(ri === 0 ? 'ag_bench' : `ag_bench_${RATES[ri - 1]}`);
-  await agreementInForce(`ag_bench_${rate}`);
+  await agreementInForce(db, `ag_bench_${rate}`);
   s = samplers();
   startAll(s);
   const start = performance.timeOrigin + performance.now() + 50;
