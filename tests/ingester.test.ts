@@ -7,12 +7,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { statementsTopic } from '@ceasefire/contracts';
-import { createDb } from '@ceasefire/db';
 import type { Admin } from '@ceasefire/runtime';
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestCommand } from '../packages/cli/src/commands/ingest.ts';
-import { createPrivateTopics, deleteTopicsWithPrefix, eventually, privateSchema, readTopicWithKcat, services, testKafka, topicSize } from './support/harness.ts';
+import { eventually, privateStage, readTopicWithKcat, topicSize, type PrivateStage } from './support/harness.ts';
 import { freePort, repoRoot, startWorker, stopAllWorkers, type WorkerProcess } from './support/workers.ts';
 import seed from './fixtures/seed-statement.json' with { type: 'json' };
 
@@ -20,7 +19,7 @@ const TOKEN = 'test-ingest-token-0123456789';
 let admin: Admin;
 let prefix: string;
 let topic: string;
-let schema: { schema: string; drop(): Promise<void> };
+let stage: PrivateStage;
 let db: Knex;
 let ingester: WorkerProcess;
 let api: string;
@@ -48,12 +47,9 @@ async function post(pathname: string, body: string | Buffer, headers: Record<str
 }
 
 beforeAll(async () => {
-  const kafka = testKafka('ingester-test');
-  admin = await kafka.admin();
-  prefix = await createPrivateTopics(admin, 'ingest');
+  stage = await privateStage('ingest');
+  ({ admin, prefix, db } = stage);
   topic = prefix + statementsTopic.name;
-  schema = await privateSchema('ingest');
-  db = createDb({ databaseUrl: services().databaseUrl, schema: schema.schema });
   watchDir = await mkdtemp(path.join(tmpdir(), 'ceasefire-watch-'));
 
   feedServer = createServer((req, res) => {
@@ -71,10 +67,7 @@ beforeAll(async () => {
   const httpPort = await freePort();
   api = `http://127.0.0.1:${httpPort}`;
   ingester = await startWorker('ingester', {
-    KAFKA_BROKERS: services().brokers.join(','),
-    DATABASE_URL: services().databaseUrl,
-    DATABASE_SCHEMA: schema.schema,
-    TOPIC_PREFIX: prefix,
+    ...stage.env,
     INGEST_TOKEN: TOKEN,
     HTTP_PORT: String(httpPort),
     HTTP_BODY_LIMIT_BYTES: String(256 * 1024),
@@ -88,12 +81,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await stopAllWorkers();
   feedServer?.close();
-  await db?.destroy();
-  await schema?.drop();
-  if (admin) {
-    await deleteTopicsWithPrefix(admin, prefix);
-    await admin.disconnect();
-  }
+  await stage?.close();
 });
 
 describe('ingester HTTP API', () => {
@@ -179,10 +167,7 @@ describe('ingester rate limits', () => {
     const httpPort = await freePort();
     limited = `http://127.0.0.1:${httpPort}`;
     await startWorker('ingester', {
-      KAFKA_BROKERS: services().brokers.join(','),
-      DATABASE_URL: services().databaseUrl,
-      DATABASE_SCHEMA: schema.schema,
-      TOPIC_PREFIX: prefix,
+      ...stage.env,
       INGEST_TOKEN: TOKEN,
       HTTP_PORT: String(httpPort),
       HTTP_RATE_LIMIT_PER_MINUTE: '3',
@@ -262,7 +247,7 @@ describe('ceasefire ingest (CLI)', () => {
       stdin,
       stdout: sink(out) as unknown as NodeJS.WritableStream,
       stderr: sink(err) as unknown as NodeJS.WritableStream,
-      env: { KAFKA_BROKERS: services().brokers.join(','), DATABASE_URL: services().databaseUrl, DATABASE_SCHEMA: schema.schema, TOPIC_PREFIX: prefix },
+      env: stage.env,
       root: repoRoot,
     });
     expect(code).toBe(1); // the empty statement on stdin
