@@ -27,7 +27,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } f
 import type { Knex } from 'knex';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import { z } from 'zod';
-import { acknowledgeAlert } from './acknowledge.ts';
+import { acknowledgeAlert } from '@ceasefire/alerting-service';
 import type { AlertHub } from './alert-stream.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { gazetteerJson } from './gazetteer.ts';
