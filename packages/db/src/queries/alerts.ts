@@ -172,7 +172,7 @@ export async function lockAlertGroups(trx: Queryable, groupKeys: readonly string
   );
 }
 
-/** {@link findOpenAlert} for many groups in one query, by group key. */
+/** Each group's alert that is not resolved yet (at most one: a partial unique index), by group key; optionally locked. */
 export async function findOpenAlerts(
   db: Queryable,
   groupKeys: readonly string[],
@@ -184,18 +184,6 @@ export async function findOpenAlerts(
     .whereNot('state', 'resolved');
   if (options.forUpdate) q.forUpdate();
   return new Map(((await q) as AlertRow[]).map((r) => [r.group_key, toRecord(r)]));
-}
-
-/** The group's alert that is not resolved yet (at most one: a partial unique index), optionally locked. */
-export async function findOpenAlert(
-  db: Queryable,
-  groupKey: string,
-  options: { forUpdate?: boolean } = {},
-): Promise<AlertRecord | null> {
-  const q = db<AlertRow>('alerts').where({ group_key: groupKey }).whereNot('state', 'resolved');
-  if (options.forUpdate) q.forUpdate();
-  const row = await q.first();
-  return row === undefined ? null : toRecord(row);
 }
 
 export async function getAlert(db: Queryable, id: string): Promise<AlertRecord | null> {
@@ -337,21 +325,6 @@ export async function linkAlertEvents(
     .ignore();
 }
 
-/** {@link agreementCountsEvent} for many events in one query: those some alert of the agreement counts. */
-export async function eventsCountedByAgreement(
-  db: Queryable,
-  agreementId: string,
-  eventIds: readonly string[],
-): Promise<Set<string>> {
-  if (eventIds.length === 0) return new Set();
-  const rows = (await db('alert_events as ae')
-    .join('alerts as al', 'al.id', 'ae.alert_id')
-    .where('al.agreement_id', agreementId)
-    .whereIn('ae.event_id', [...new Set(eventIds)])
-    .distinct('ae.event_id')) as Array<{ event_id: string }>;
-  return new Set(rows.map((r) => r.event_id));
-}
-
 /**
  * Which of these (agreement, event) pairs an alert of the agreement already counts, in one
  * query; keys of the result are `<agreement id> <event id>`.
@@ -386,19 +359,6 @@ export async function forgetSummariesOfSuperseded(db: Queryable, statementIds: r
     [[...new Set(statementIds)]],
   );
   return result.rows.map((r) => r.id);
-}
-
-/** Whether any alert of the agreement already counts this event (a redelivery, a re-evaluation). */
-export async function agreementCountsEvent(
-  db: Queryable,
-  agreementId: string,
-  eventId: string,
-): Promise<boolean> {
-  const row = await db('alert_events as ae')
-    .join('alerts as al', 'al.id', 'ae.alert_id')
-    .where({ 'al.agreement_id': agreementId, 'ae.event_id': eventId })
-    .first('ae.event_id');
-  return row !== undefined;
 }
 
 /** The ids of an alert's events, in the order they joined. */
@@ -571,11 +531,6 @@ export async function listAlerts(db: Queryable, input: ListAlertsInput = {}): Pr
   return ((await q) as AlertRow[]).map(toRecord);
 }
 
-/** Alerts the ticker must look at: not resolved, or resolved but not yet notified as such. */
-export async function alertsToTick(db: Queryable, limit = 500): Promise<string[]> {
-  return (await listAlertsToTick(db, limit)).map((a) => a.id);
-}
-
 // Every column but the summary's state and unnotified events, which the ticker does not read.
 const LIFECYCLE_COLUMNS = [
   'id',
@@ -609,8 +564,9 @@ const LIFECYCLE_COLUMNS = [
 ];
 
 /**
- * {@link alertsToTick} as records without the summary's state and unnotified events, so the
- * ticker can see in memory which have something due before it locks any.
+ * Alerts the ticker must look at (not resolved, or resolved but not yet notified as such), as
+ * records without the summary's state and unnotified events, so the ticker can see in memory
+ * which have something due before it locks any.
  */
 export async function listAlertsToTick(db: Queryable, limit = 500): Promise<AlertRecord[]> {
   const rows = (await db('alerts')
