@@ -85,7 +85,7 @@ export const baseConfigSchema = z.object({
   /** Consumer group session timeout: how long a dead member holds its partitions (broker bounds: 6–300 s). */
   KAFKA_SESSION_TIMEOUT_MS: durationMs.default(30_000),
   /** Partitions whose batches a worker handles at once (overlaps waits on Postgres and Kafka). */
-  KAFKA_PARTITIONS_CONCURRENTLY: positiveInt.default(3),
+  KAFKA_PARTITIONS_CONCURRENTLY: positiveInt.default(12),
   /** Port of /healthz, /readyz and /metrics (0 picks a free one). */
   HEALTH_PORT: port.default(0),
   /** How long shutdown may take before the process exits anyway. */

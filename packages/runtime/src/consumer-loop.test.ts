@@ -1,7 +1,7 @@
 // The consumer loop with a fake client (no broker): what it does between a batch's attempts.
 import { encodeMessage, statementsTopic } from '@ceasefire/contracts';
 import { describe, expect, it } from 'vitest';
-import { createConsumerLoop } from './consumer-loop.ts';
+import { coalescer, createConsumerLoop } from './consumer-loop.ts';
 import { PipelineError } from './errors.ts';
 import type { BatchControl, ConsumeOptions, Consumer, IncomingBatch, KafkaClient } from './kafka/types.ts';
 import { createLogger } from './logger.ts';
@@ -74,5 +74,64 @@ describe('consumer loop retries', () => {
     expect(slept.reduce((a, b) => a + b, 0)).toBe(50_000);
     expect(Math.max(...slept)).toBeLessThanOrEqual(1_000);
     expect(heartbeats).toBeGreaterThanOrEqual(50);
+  });
+});
+
+describe('coalescer', () => {
+  it('joins the calls of one turn, runs groups one at a time, and settles each call with its group', async () => {
+    const groups: number[][] = [];
+    let release: () => void = () => {};
+    const run = coalescer<number>(async (items) => {
+      groups.push(items);
+      if (items.includes(1)) await new Promise<void>((r) => (release = r));
+      if (items.includes(5)) throw new Error('group failed');
+    });
+    const first = [run(1), run(2), run(3)];
+    await new Promise((r) => setImmediate(r));
+    // Arrive while the first group runs: they wait and form the next group together.
+    const second = [run(4), run(5)];
+    await new Promise((r) => setImmediate(r));
+    expect(groups).toEqual([[1, 2, 3]]);
+    release();
+    await Promise.all(first);
+    const outcomes = await Promise.allSettled(second);
+    expect(groups).toEqual([[1, 2, 3], [4, 5]]);
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
+    // A later call starts a new group.
+    await run(6);
+    expect(groups.at(-1)).toEqual([6]);
+  });
+});
+
+describe('consumer loop batches', () => {
+  it('hands the batches of several partitions fetched together to the handler as one, each partition in order', async () => {
+    let options: ConsumeOptions | undefined;
+    const fake = {
+      consumer(o: ConsumeOptions): Consumer {
+        options = o;
+        return { crashed: new Promise(() => {}), start: async () => {}, stop: async () => {}, pause() {}, resume() {} };
+      },
+    } as unknown as KafkaClient;
+    const calls: string[][] = [];
+    createConsumerLoop({
+      stage: 'test',
+      kafka: fake,
+      producer: { publish: async () => {}, disconnect: async () => {} },
+      groupId: 'g',
+      topic: statementsTopic,
+      topicPrefix: '',
+      logger: createLogger({ service: 'test', level: 'silent' }),
+      recordDeadLetter: async () => {},
+      handle: async (items) => void calls.push(items.map((i) => i.value.data.id)),
+    });
+    const control: BatchControl = { heartbeat: async () => {}, isRunning: () => true, signal: new AbortController().signal };
+    const batch = (partition: number, ns: number[]): IncomingBatch => ({
+      topic: 'statements.raw',
+      partition,
+      highWatermark: '9',
+      messages: ns.map((n, i) => ({ topic: 'statements.raw', partition, offset: String(i), key: null, value: statement(n), headers: {}, timestamp: 0 })),
+    });
+    await Promise.all([options!.handleBatch(batch(0, [1, 2]), control), options!.handleBatch(batch(3, [7, 8, 9]), control)]);
+    expect(calls).toEqual([['st_1', 'st_2', 'st_7', 'st_8', 'st_9']]);
   });
 });

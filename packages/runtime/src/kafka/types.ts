@@ -57,8 +57,9 @@ export interface ConsumeOptions {
   /** How long the broker may wait to fill a fetch. */
   maxWaitTimeMs?: number;
   /**
-   * Batches of different partitions handled at once (default 1). Each partition's batches stay in
-   * order and each is committed after its own handler; only the waits on I/O overlap.
+   * Batches of different partitions of one fetch handed over at once (default 1). Each partition's
+   * batches stay in order and each is committed after its own handler resolves (the consumer
+   * loop joins the batches handed over together into one).
    */
   partitionsConsumedConcurrently?: number;
   sessionTimeoutMs?: number;
