@@ -90,6 +90,10 @@ export function createKafkaClient(settings: KafkaSettings, logger: Logger): Kafk
     retry: { initialRetryTime: 200, retries: settings.retries ?? 8, maxRetryTime: 10_000 },
   });
   const compression = settings.compression === 'none' ? CompressionTypes.None : CompressionTypes.GZIP;
+  // A send of a few small messages (a statement or two at a low rate) gains a few hundred bytes
+  // from gzip and pays its fixed cost in CPU and latency on every hop; a large batch (a backlog
+  // drained) gains most. Sends below this size go uncompressed.
+  const compressFromBytes = 16 * 1024;
 
   return {
     async producer(): Promise<Producer> {
@@ -112,10 +116,12 @@ export function createKafkaClient(settings: KafkaSettings, logger: Logger): Kafk
       return {
         async publish(topic: string, messages: OutgoingMessage[]) {
           if (messages.length === 0) return;
+          let bytes = 0;
+          for (const m of messages) bytes += m.value.length;
           const record = {
             topic,
             acks: -1,
-            compression,
+            compression: bytes >= compressFromBytes ? compression : CompressionTypes.None,
             messages: messages.map((m) => ({ key: m.key, value: m.value, headers: m.headers })),
           };
           for (let attempt = 0, wait = 200; ; attempt += 1, wait = Math.min(wait * 2, 10_000)) {
