@@ -50,7 +50,8 @@ function assignment(worker: WorkerProcess): number[] | undefined {
 
 /** Partitions a worker handled batches of (the consumer loop's debug line per batch). */
 function handledPartitions(worker: WorkerProcess): Set<number> {
-  return new Set(worker.logs().filter((l) => l.msg === 'batch classified').map((l) => Number(l.partition)));
+  // A batch's log line names the partitions it joined (one fetch's batches are handled as one).
+  return new Set(worker.logs().filter((l) => l.msg === 'batch classified').flatMap((l) => (l.partitions as number[]).map(Number)));
 }
 
 beforeAll(async () => {

@@ -253,13 +253,11 @@ export function createConsumerLoop<S extends z.ZodType>(options: ConsumerLoopOpt
     const started = process.hrtime.bigint();
     const messages = parts.flatMap((p) => p.batch.messages);
     const first = parts[0]!.batch;
-    const log =
-      parts.length === 1
-        ? options.logger.child({ topic: first.topic, partition: first.partition, offsets: `${first.messages[0]?.offset}-${first.messages.at(-1)?.offset}` })
-        : options.logger.child({
-            topic: first.topic,
-            partitions: parts.map((p) => `${p.batch.partition}:${p.batch.messages[0]?.offset}-${p.batch.messages.at(-1)?.offset}`).join(','),
-          });
+    const log = options.logger.child({
+      topic: first.topic,
+      partitions: parts.map((p) => p.batch.partition),
+      offsets: parts.map((p) => `${p.batch.partition}:${p.batch.messages[0]?.offset}-${p.batch.messages.at(-1)?.offset}`).join(' '),
+    });
     // One consumer: any part's heartbeat speaks for the member, its signal for the shutdown.
     const ctx: HandlerContext = { logger: log, signal: parts[0]!.control.signal, heartbeat: parts[0]!.control.heartbeat };
     const pausable = { pause: () => consumer.pause(), resume: () => consumer.resume() };
