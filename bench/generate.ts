@@ -89,7 +89,13 @@ function shiftPublished(published: string, minutes: number): string {
 }
 
 /** `n` statements from `seed`; the same seed gives the same statements. */
-export function generateStatements(root: string, n: number, seed: number, options: { expected?: boolean } = {}): GeneratedSet {
+export function generateStatements(
+  root: string,
+  n: number,
+  seed: number,
+  /** `seen`: texts already used (by other sets of the same run), shared so that no set repeats another's statement. */
+  options: { expected?: boolean; seen?: Set<string> } = {},
+): GeneratedSet {
   const random = rng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const templates = loadTemplates(root);
@@ -101,7 +107,7 @@ export function generateStatements(root: string, n: number, seed: number, option
       re: new RegExp(`(?<![\\p{L}-])${escape(x.name)}(?![\\p{L}-])`, 'gu'),
     })),
   );
-  const seen = new Set<string>();
+  const seen = options.seen ?? new Set<string>();
   const faults: string[] = [];
   const statements: BenchStatement[] = [];
   for (let i = 0; i < n; i++) {

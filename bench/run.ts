@@ -8,7 +8,7 @@
 // Writes bench/results/latest.{json,md} and latency.png. Figures drift on a shared machine:
 // compare the ratios printed side by side, not figures from different runs.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { Agent, createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,8 +66,11 @@ const eventsName = prefix + violationEventsTopic.name;
 // ---------------------------------------------------------------------------------------------
 // Statements: the backlog and one set per arrival rate, each from its own seed.
 let t = performance.now();
-const backlog = generateStatements(root, N, SEED);
-const perRate = RATES.map((rate, i) => generateStatements(root, Math.round(rate * SECONDS), SEED * 1000 + i + 1));
+// One set of texts for the run: a statement of a rate's set that repeated one of the backlog would
+// be a duplicate (its events stored long before), not a new statement to time.
+const seenTexts = new Set<string>();
+const backlog = generateStatements(root, N, SEED, { seen: seenTexts });
+const perRate = RATES.map((rate, i) => generateStatements(root, Math.round(rate * SECONDS), SEED * 1000 + i + 1, { seen: seenTexts }));
 say(`generated ${N + perRate.reduce((n, g) => n + g.statements.length, 0)} statements in ${((performance.now() - t) / 1000).toFixed(1)} s; backlog ${backlog.bytes.min}–${backlog.bytes.max} B (mean ${backlog.bytes.mean}), ${JSON.stringify(backlog.languages)}, ${backlog.expectedEvents.reduce((a, b) => a + b, 0)} events expected${backlog.faults.length ? `; ${backlog.faults.length} generated texts replaced because the engine failed on them (first: ${backlog.faults[0]})` : ''}`);
 
 const agencies = agencyDirectory(PROFILES);
@@ -122,18 +125,28 @@ async function endAgreementQuietly(id: string) {
 await agreementInForce(db, 'ag_bench');
 
 // Events as published (after they are stored): the bench reads the events topic itself.
-const eventsSeen = new Map<string, { statementId: string; at: number }>();
+// Statements as published too: their Kafka timestamps split the latency into stages.
+const eventsSeen = new Map<string, { statementId: string; at: number; classifiedAt: number; producedAt: number }>();
 const eventsByStatement = new Map<string, number>();
+const statementPublishedAt = new Map<string, number>();
+const statementWhere = new Map<string, string>();
 const eventReader = kafka.consumer({
   groupId: `${tag}-reader`,
-  topics: [eventsName],
+  topics: [statementsName, eventsName],
   fromBeginning: true,
   async handleBatch(b) {
     const at = performance.timeOrigin + performance.now();
+    if (b.topic === statementsName) {
+      for (const m of b.messages) {
+        statementPublishedAt.set(m.key?.toString('utf8') ?? '', m.timestamp);
+        if (process.env.BENCH_DEBUG) statementWhere.set(m.key?.toString('utf8') ?? '', `p${m.partition}@${m.offset} seen +${Math.round(at - m.timestamp)}ms`);
+      }
+      return;
+    }
     for (const m of b.messages) {
-      const e = JSON.parse(m.value!.toString('utf8')) as { data: { id: string; statement_id: string } };
+      const e = JSON.parse(m.value!.toString('utf8')) as { time: string; data: { id: string; statement_id: string } };
       if (eventsSeen.has(e.data.id)) continue;
-      eventsSeen.set(e.data.id, { statementId: e.data.statement_id, at });
+      eventsSeen.set(e.data.id, { statementId: e.data.statement_id, at, classifiedAt: Date.parse(e.time), producedAt: m.timestamp });
       eventsByStatement.set(e.data.statement_id, (eventsByStatement.get(e.data.statement_id) ?? 0) + 1);
     }
   },
@@ -175,9 +188,31 @@ function stopAll(s: Record<string, ProcSampler>): Record<string, ProcStats> {
   return Object.fromEntries(Object.entries(s).map(([k, x]) => [k, x.stop()]));
 }
 
-async function post(pathName: string, body: unknown): Promise<{ status: number; json: unknown }> {
-  const res = await fetch(base + pathName, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return { status: res.status, json: await res.json() };
+// node:http with keep-alive rather than fetch: the load generator shares the machine's two cores
+// with what it measures, and undici's fetch costs several times the CPU per request.
+const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+function post(pathName: string, body: unknown): Promise<{ status: number; json: unknown }> {
+  const payload = Buffer.from(JSON.stringify(body));
+  return new Promise((resolve, reject) => {
+    const req = request(
+      base + pathName,
+      { method: 'POST', agent, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': payload.length } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          try {
+            resolve({ status: res.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
+          } catch (e) {
+            reject(e);
+          }
+        });
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
 }
 
 async function committed(groupId: string, topic: string): Promise<number> {
@@ -218,9 +253,10 @@ const alerting = await startWorker('alerting', {
   WEBHOOK_URL: hookUrl,
   WEBHOOK_SECRET: 'bench-secret-0123456789',
   ALERT_GROUP_WAIT_MS: '0',
-  // Operators hear of every breach at once: a new group's first breach ("opened") and each
-  // later one ("updated") are notified without waiting.
-  ALERT_GROUP_INTERVAL_MS: '0',
+  // Operators hear of a new group's first breach ("opened") at once; later breaches of an open
+  // group are batched into an "updated" notification per group interval (ALERT_GROUP_INTERVAL_MS,
+  // 5 minutes by default; BENCH_GROUP_INTERVAL_MS sets it, 0 notifies every breach).
+  ...(process.env.BENCH_GROUP_INTERVAL_MS ? { ALERT_GROUP_INTERVAL_MS: process.env.BENCH_GROUP_INTERVAL_MS } : {}),
   ALERT_ON_PROPOSED: 'false',
   LOG_CHANNEL: 'false',
   ALERTS_TOPIC_CHANNEL: 'false',
@@ -273,6 +309,7 @@ interface RateResult {
   alertOpened: Record<string, number>;
   alertsOpened: number;
   eventsMissing: number;
+  stages: Record<'toStatementsTopic' | 'classified' | 'eventToConsumer' | 'openedAfterEvent', Record<string, number>>;
   procs: Record<string, ProcStats>;
 }
 const rateResults: RateResult[] = [];
@@ -337,6 +374,27 @@ for (const [ri, rate] of RATES.entries()) {
     if (prev === undefined || e.at < prev) firstEventOf.set(e.statementId, e.at);
   }
   for (const [id, at] of firstEventOf) hStored.recordValue(Math.max(1, Math.round(at - intended.get(id)!)));
+  // Where the time to the stored event goes, per statement (its first event): the ingester's
+  // publish (Kafka timestamp), the classifier (the event's envelope time, after its store), and
+  // the event's way to a consumer (publish, fetch).
+  const hToTopic = histogram();
+  const hClassify = histogram();
+  const hToConsumer = histogram();
+  const firstEvent = new Map<string, { at: number; classifiedAt: number }>();
+  for (const [, e] of eventsSeen) {
+    if (!intended.has(e.statementId)) continue;
+    const prev = firstEvent.get(e.statementId);
+    if (prev === undefined || e.at < prev.at) firstEvent.set(e.statementId, e);
+  }
+  for (const [id, e] of firstEvent) {
+    const published = statementPublishedAt.get(id);
+    if (published === undefined) continue;
+    hToTopic.recordValue(Math.max(1, Math.round(published - intended.get(id)!)));
+    hClassify.recordValue(Math.max(1, Math.round(e.classifiedAt - published)));
+    if (process.env.BENCH_DEBUG && e.classifiedAt - published > 1000) say(`  slow: ${id} ${statementWhere.get(id)} classified +${Math.round(e.classifiedAt - published)} ms; intended ${new Date(intended.get(id)!).toISOString()} published ${new Date(published).toISOString()} classified ${new Date(e.classifiedAt).toISOString()} seen ${new Date(e.at).toISOString()}`);
+    hToConsumer.recordValue(Math.max(1, Math.round(e.at - e.classifiedAt)));
+  }
+  const hAlerting = histogram();
   // A notification is for its newest event: latency from that statement's intended send.
   const hAlert = histogram();
   const hOpened = histogram();
@@ -348,6 +406,9 @@ for (const [ri, rate] of RATES.entries()) {
     const ms = Math.max(1, Math.round(h.at - sentAt));
     hAlert.recordValue(ms);
     if (h.notification === 'opened') {
+      // From the event on the topic (as the bench's reader saw it) to the webhook.
+      const seenAt = Math.max(...h.eventIds.map((e) => eventsSeen.get(e)?.at ?? -Infinity));
+      if (Number.isFinite(seenAt)) hAlerting.recordValue(Math.max(1, Math.round(h.at - seenAt)));
       opened++;
       hOpened.recordValue(ms);
     }
@@ -363,10 +424,13 @@ for (const [ri, rate] of RATES.entries()) {
     alertOpened: summary(hOpened),
     alertsOpened: opened,
     eventsMissing: missing(),
+    stages: { toStatementsTopic: summary(hToTopic), classified: summary(hClassify), eventToConsumer: summary(hToConsumer), openedAfterEvent: summary(hAlerting) },
     procs: procStats,
   };
   rateResults.push(r);
   say(`rate ${rate}/s (achieved ${r.achievedRate}/s, ${errors} errors): answer p50 ${r.ingest.p50} p99 ${r.ingest.p99} ms; stored p50 ${r.stored.p50} p95 ${r.stored.p95} p99 ${r.stored.p99} max ${r.stored.max} ms; alert (${r.alert.count}, ${opened} opened) p50 ${r.alert.p50} p95 ${r.alert.p95} p99 ${r.alert.p99} max ${r.alert.max} ms, opened-only p50 ${r.alertOpened.p50} p99 ${r.alertOpened.p99} ms; events missing ${r.eventsMissing}`);
+  if (process.env.BENCH_DEBUG) say(JSON.stringify(r.stages));
+  say(`  stages p50/p99 ms: to statements topic ${r.stages.toStatementsTopic.p50}/${r.stages.toStatementsTopic.p99}, classified ${r.stages.classified.p50}/${r.stages.classified.p99}, event to a consumer ${r.stages.eventToConsumer.p50}/${r.stages.eventToConsumer.p99}, alert opened after the event ${r.stages.openedAfterEvent.p50}/${r.stages.openedAfterEvent.p99}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -453,6 +517,13 @@ function markdown(r: typeof result): string {
   rows.push('| ---: | ---: | --- | --- | --- | --- | ---: |');
   for (const x of r.latency) {
     rows.push(`| ${x.rate} | ${x.achievedRate} | ${x.ingest.p50} / ${x.ingest.p99} | ${x.stored.p50} / ${x.stored.p95} / ${x.stored.p99} / ${x.stored.max} | ${x.alert.p50} / ${x.alert.p95} / ${x.alert.p99} / ${x.alert.max} (${x.alert.count}) | ${x.alertOpened.p50} / ${x.alertOpened.p99} / ${x.alertOpened.max} (${x.alertsOpened}) | ${x.eventsMissing} |`);
+  }
+  rows.push('\n### Where the time goes (p50 / p99 ms)\n');
+  rows.push('| rate/s | HTTP send to statement on its topic | statement on topic to event stored (classifier) | event stored to a consumer | event on topic to alert opened (webhook) |');
+  rows.push('| ---: | --- | --- | --- | --- |');
+  for (const x of r.latency) {
+    const st = x.stages;
+    rows.push(`| ${x.rate} | ${st.toStatementsTopic.p50} / ${st.toStatementsTopic.p99} | ${st.classified.p50} / ${st.classified.p99} | ${st.eventToConsumer.p50} / ${st.eventToConsumer.p99} | ${st.openedAfterEvent.p50} / ${st.openedAfterEvent.p99} |`);
   }
   rows.push('\n## Processes (CPU % of one core, mean; RSS MB start → end, max)\n');
   rows.push('| phase | process | CPU % | RSS MB |');
