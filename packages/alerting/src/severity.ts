@@ -152,11 +152,23 @@ export function groupEscalations(
   const escalations: string[] = [];
   if (policy.fatalitiesCritical && (killed ?? 0) > 0) escalations.push('fatalities');
   const times = [...incidentTimes].sort((a, b) => a - b);
-  for (let i = 0; i + policy.frequencyCount - 1 < times.length; i++) {
-    if (times[i + policy.frequencyCount - 1]! - times[i]! <= policy.frequencyWindowMs) {
-      escalations.push(`frequency:${policy.frequencyCount}/${hours(policy.frequencyWindowMs)}`);
-      break;
-    }
-  }
+  if (frequencyHolds(times, policy)) escalations.push(frequencyEscalation(policy));
   return escalations;
+}
+
+/** The label of the frequency rule in a summary's escalations (`frequency:3/6h`). */
+export function frequencyEscalation(policy: EscalationPolicy): string {
+  return `frequency:${policy.frequencyCount}/${hours(policy.frequencyWindowMs)}`;
+}
+
+/**
+ * Whether the frequency rule fires: some `frequencyCount` of these incident times (epoch ms,
+ * sorted ascending) lie within `frequencyWindowMs` of each other.
+ */
+export function frequencyHolds(sortedTimes: readonly number[], policy: EscalationPolicy): boolean {
+  for (let i = 0; i + policy.frequencyCount - 1 < sortedTimes.length; i++) {
+    if (sortedTimes[i + policy.frequencyCount - 1]! - sortedTimes[i]! <= policy.frequencyWindowMs)
+      return true;
+  }
+  return false;
 }

@@ -6,6 +6,7 @@ import {
   addToSummary,
   EMPTY_SUMMARY_STATE,
   parseSummaryState,
+  SummaryBuilder,
   summaryOf,
   summaryStateOf,
 } from './summary.ts';
@@ -143,5 +144,112 @@ describe('incremental alert group summary', () => {
     expect(parseSummaryState({ ...EMPTY_SUMMARY_STATE, v: 2 })).toBeNull();
     expect(parseSummaryState({ ...EMPTY_SUMMARY_STATE, incidents: { in_a: [1, 2] } })).toBeNull();
     expect(parseSummaryState(EMPTY_SUMMARY_STATE)).toEqual(EMPTY_SUMMARY_STATE);
+  });
+});
+
+describe('summary builder', () => {
+  it('after every event, gives the summary of the events so far and their state', () => {
+    fc.assert(
+      fc.property(group, fc.array(policy, { minLength: 1, maxLength: 3 }), (events, policies) => {
+        const builder = new SummaryBuilder();
+        events.forEach((event, i) => {
+          builder.add(event);
+          const so = events.slice(0, i + 1);
+          for (const p of policies) expect(builder.summary(p)).toEqual(summariseGroup(so, p));
+          expect(builder.state()).toEqual(summaryStateOf(so));
+        });
+        expect(builder.summary()).toEqual(summariseGroup(events));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('asked for a summary only now and then, still follows every event', () => {
+    fc.assert(
+      fc.property(group, policy, fc.array(fc.boolean(), { maxLength: 40 }), (events, p, asks) => {
+        const builder = new SummaryBuilder();
+        events.forEach((event, i) => {
+          builder.add(event);
+          if (asks[i] ?? false) expect(builder.summary(p)).toEqual(summariseGroup(events.slice(0, i + 1), p));
+        });
+        expect(builder.summary(p)).toEqual(summariseGroup(events, p));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('from a stored state, adding more gives what building from scratch gives', () => {
+    fc.assert(
+      fc.property(group, fc.nat(), policy, (events, cut, p) => {
+        const at = events.length === 0 ? 0 : cut % (events.length + 1);
+        const stored = JSON.parse(JSON.stringify(summaryStateOf(events.slice(0, at)))) as unknown;
+        const resumed = new SummaryBuilder(parseSummaryState(stored)!);
+        const scratch = new SummaryBuilder();
+        for (const e of events.slice(0, at)) scratch.add(e);
+        // The resumed builder is asked before and after the rest, the one from scratch only after.
+        expect(resumed.summary(p)).toEqual(summaryOf(summaryStateOf(events.slice(0, at)), p));
+        for (const e of events.slice(at)) {
+          resumed.add(e);
+          scratch.add(e);
+          expect(resumed.summary(p)).toEqual(summariseGroup(events.slice(0, events.indexOf(e) + 1), p));
+        }
+        expect(resumed.state()).toEqual(summaryStateOf(events));
+        expect(scratch.summary(p)).toEqual(resumed.summary(p));
+        expect(scratch.state()).toEqual(resumed.state());
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('drops the frequency escalation when an incident turns out to be earlier, out of the window', () => {
+    const event = (id: string, incidentId: string, hour: number): GroupEvent => ({
+      id,
+      type: 'violation_allegation',
+      area: 'kg.batken.leilek',
+      accusedParty: 'TJ',
+      reportedBy: 'KG',
+      startUtc: new Date(T0 + hour * 3600_000),
+      endUtc: new Date(T0 + hour * 3600_000),
+      date: null,
+      publishedAt: new Date(T0 + hour * 3600_000),
+      killed: null,
+      wounded: null,
+      weapons: [],
+      incidentId,
+      corroboration: null,
+      untimed: false,
+    });
+    const p: EscalationPolicy = {
+      frequencyCount: 3,
+      frequencyWindowMs: 6 * 3600_000,
+      fatalitiesCritical: true,
+    };
+    const events = [event('ev_1', 'in_a', 10), event('ev_2', 'in_b', 12), event('ev_3', 'in_c', 14)];
+    const builder = new SummaryBuilder();
+    for (const e of events) builder.add(e);
+    expect(builder.summary(p)).toMatchObject({ severity: 'critical', escalations: ['frequency:3/6h'] });
+    // in_a was reported before, at hour 1: its incident time is 1, and 1, 12, 14 span 13 hours.
+    const earlier = event('ev_4', 'in_a', 1);
+    builder.add(earlier);
+    const expected = summariseGroup([...events, earlier], p);
+    expect(expected).toMatchObject({ severity: 'info', escalations: [] });
+    expect(builder.summary(p)).toEqual(expected);
+    expect(builder.state().incidents['in_a']).toEqual([T0 + 3600_000, 1, 0]);
+    // A fourth incident near the other two brings it back.
+    builder.add(event('ev_5', 'in_d', 13));
+    expect(builder.summary(p).escalations).toEqual(['frequency:3/6h']);
+  });
+
+  it('keeps its stored state apart from what is added after', () => {
+    const builder = new SummaryBuilder();
+    const [first, second] = fc.sample(
+      group.filter((g) => g.length >= 2),
+      { numRuns: 1, seed: 7 },
+    )[0]!;
+    builder.add(first!);
+    const state = builder.state();
+    const copy = JSON.parse(JSON.stringify(state)) as unknown;
+    builder.add(second!);
+    expect(state).toEqual(copy);
   });
 });

@@ -3,13 +3,13 @@ import {
   corroborationPoints,
   DEFAULT_ESCALATION,
   eventPoints,
-  groupEscalations,
-  maxSeverity,
+  frequencyEscalation,
+  frequencyHolds,
   severityOfPoints,
   type EscalationPolicy,
   type GroupSummary,
 } from './severity.ts';
-import type { BreachEvent, Severity } from './types.ts';
+import type { BreachEvent } from './types.ts';
 
 /**
  * What an alert keeps of its events so that a breach updates its summary without reading them
@@ -89,23 +89,159 @@ export function summaryStateOf(
 
 /** The group summary the state stands for (the same as {@link summariseGroup} of its events). */
 export function summaryOf(state: SummaryState, policy: EscalationPolicy = DEFAULT_ESCALATION): GroupSummary {
-  let severity: Severity = 'info';
-  const times: number[] = [];
-  for (const [at, points, corroboration] of Object.values(state.incidents)) {
-    severity = maxSeverity(severity, severityOfPoints(points + corroboration));
-    times.push(at);
+  return new SummaryBuilder(state).summary(policy);
+}
+
+/** The first index of `sorted` (ascending) whose value is not below `at`. */
+function lowerBound(sorted: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < at) lo = mid + 1;
+    else hi = mid;
   }
-  const escalations = groupEscalations(state.killed, times, policy);
-  return {
-    eventCount: state.eventCount,
-    incidentCount: times.length,
-    killed: state.killed,
-    firstEventAt: state.firstEventAt === null ? null : new Date(state.firstEventAt),
-    lastEventAt: state.lastEventAt === null ? null : new Date(state.lastEventAt),
-    untimedAllegation: state.untimedAllegation,
-    severity: escalations.length > 0 ? 'critical' : severity,
-    escalations,
-  };
+  return lo;
+}
+
+/** The frequency rule of one policy as a {@link SummaryBuilder} keeps it up to date. */
+interface FrequencyCheck {
+  readonly policy: EscalationPolicy;
+  holds: boolean;
+}
+
+/**
+ * A {@link SummaryState} being added to, for many events in a row: built once from a stored
+ * state (linear in its incidents), then {@link add} costs a map update and a binary search (plus
+ * moving the sorted incident times along) instead of copying every incident, and
+ * {@link summary} costs no walk over the incidents. {@link state} gives the plain state to store
+ * (linear: once, when it is written). `summary(policy)` is {@link summaryOf} of `state()`.
+ */
+export class SummaryBuilder {
+  private eventCount: number;
+  private killed: number | null;
+  private firstEventAt: number | null;
+  private lastEventAt: number | null;
+  private untimedAllegation: boolean;
+  private readonly incidents: Map<string, IncidentEntry>;
+  /** Every incident's earliest time, ascending (one per incident; equal times repeat). */
+  private readonly times: number[];
+  /** The highest points + corroboration of an incident (they only rise, so this only rises). */
+  private topPoints = -Infinity;
+  /** The frequency rule of each policy a summary was asked for, by count and window. */
+  private readonly frequency = new Map<string, FrequencyCheck>();
+
+  constructor(from: SummaryState = EMPTY_SUMMARY_STATE) {
+    this.eventCount = from.eventCount;
+    this.killed = from.killed;
+    this.firstEventAt = from.firstEventAt;
+    this.lastEventAt = from.lastEventAt;
+    this.untimedAllegation = from.untimedAllegation;
+    this.incidents = new Map(Object.entries(from.incidents));
+    this.times = [];
+    for (const [at, points, corroboration] of this.incidents.values()) {
+      this.times.push(at);
+      this.topPoints = Math.max(this.topPoints, points + corroboration);
+    }
+    this.times.sort((a, b) => a - b);
+  }
+
+  /** Adds one event, as {@link addToSummary} does: once each, in any order. */
+  add(event: BreachEvent & { readonly untimed: boolean }): this {
+    const start = (event.startUtc ?? event.endUtc)?.getTime() ?? null;
+    const end = (event.endUtc ?? event.startUtc)?.getTime() ?? null;
+    const key = event.incidentId ?? `event:${event.id}`;
+    const at = start ?? event.publishedAt.getTime();
+    const points = eventPoints(event);
+    const corroboration = corroborationPoints(event.corroboration);
+    this.eventCount += 1;
+    if (event.killed !== null) this.killed = Math.max(this.killed ?? 0, event.killed);
+    if (start !== null && (this.firstEventAt === null || start < this.firstEventAt))
+      this.firstEventAt = start;
+    if (end !== null && (this.lastEventAt === null || end > this.lastEventAt)) this.lastEventAt = end;
+    this.untimedAllegation ||= event.untimed;
+    const seen = this.incidents.get(key);
+    const entry: IncidentEntry = seen
+      ? [Math.min(seen[0], at), Math.max(seen[1], points), Math.max(seen[2], corroboration)]
+      : [at, points, corroboration];
+    this.incidents.set(key, entry);
+    this.topPoints = Math.max(this.topPoints, entry[1] + entry[2]);
+    if (seen === undefined) this.insertTime(at, false);
+    else if (entry[0] < seen[0]) {
+      this.times.splice(lowerBound(this.times, seen[0]), 1);
+      this.insertTime(entry[0], true);
+    }
+    return this;
+  }
+
+  /** {@link summaryOf} of the state so far. */
+  summary(policy: EscalationPolicy = DEFAULT_ESCALATION): GroupSummary {
+    const escalations: string[] = [];
+    if (policy.fatalitiesCritical && (this.killed ?? 0) > 0) escalations.push('fatalities');
+    if (this.frequencyCheck(policy).holds) escalations.push(frequencyEscalation(policy));
+    return {
+      eventCount: this.eventCount,
+      incidentCount: this.incidents.size,
+      killed: this.killed,
+      firstEventAt: this.firstEventAt === null ? null : new Date(this.firstEventAt),
+      lastEventAt: this.lastEventAt === null ? null : new Date(this.lastEventAt),
+      untimedAllegation: this.untimedAllegation,
+      severity: escalations.length > 0 ? 'critical' : severityOfPoints(this.topPoints),
+      escalations,
+    };
+  }
+
+  /** The plain state to store (a copy: adding more later does not change it). */
+  state(): SummaryState {
+    return {
+      v: 1,
+      eventCount: this.eventCount,
+      killed: this.killed,
+      firstEventAt: this.firstEventAt,
+      lastEventAt: this.lastEventAt,
+      untimedAllegation: this.untimedAllegation,
+      // The entries are never changed in place (add replaces them), so they are shared.
+      incidents: Object.fromEntries(this.incidents),
+    };
+  }
+
+  private frequencyCheck(policy: EscalationPolicy): FrequencyCheck {
+    const id = `${policy.frequencyCount}|${policy.frequencyWindowMs}`;
+    let check = this.frequency.get(id);
+    if (check === undefined) {
+      check = { policy, holds: frequencyHolds(this.times, policy) };
+      this.frequency.set(id, check);
+    }
+    return check;
+  }
+
+  /**
+   * Puts an incident time in the sorted times and brings the frequency checks up to date. A new
+   * time can only make the rule fire (any window holds at least the times it held): only the
+   * windows around it are looked at. A time that `moved` earlier left its old place, which can
+   * undo a window that held: then the check is done again over all the times (rare: an incident
+   * reported again with an earlier time).
+   */
+  private insertTime(at: number, moved: boolean): void {
+    const j = lowerBound(this.times, at);
+    this.times.splice(j, 0, at);
+    const n = this.times.length;
+    for (const check of this.frequency.values()) {
+      const { frequencyCount: count, frequencyWindowMs: windowMs } = check.policy;
+      if (!Number.isInteger(count) || count < 1 || (moved && check.holds)) {
+        check.holds = frequencyHolds(this.times, check.policy);
+        continue;
+      }
+      if (check.holds) continue;
+      // The windows of `count` times in a row that include index j.
+      for (let i = Math.max(0, j - count + 1); i <= j && i + count - 1 < n; i++) {
+        if (this.times[i + count - 1]! - this.times[i]! <= windowMs) {
+          check.holds = true;
+          break;
+        }
+      }
+    }
+  }
 }
 
 const StoredSummaryState = z.object({
