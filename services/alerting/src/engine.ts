@@ -1,14 +1,12 @@
 import { createHash } from 'node:crypto';
 import {
   addBreach,
-  addToSummary,
   buildAlertMessage,
-  EMPTY_SUMMARY_STATE,
   judgeBreach,
   openAlert,
   parseSummaryState,
   routeNotification,
-  summaryOf,
+  SummaryBuilder,
   summaryStateOf,
   tick,
   type AlertCore,
@@ -87,6 +85,11 @@ class GroupWrites {
   readonly links: Array<{ alertId: string; eventId: string; untimed: boolean; at: Date }> = [];
   readonly transitions: Array<AlertTransitionInput & { alertId: string }> = [];
   readonly deliveries: EnqueueDeliveryInput[] = [];
+  /**
+   * The summary state of each alert that breaches were added to, stored with the alert's last
+   * record at the flush (materialised once, not at every breach).
+   */
+  private readonly summaries = new Map<string, SummaryBuilder>();
 
   open(alert: AlertRecord): void {
     this.opened.set(alert.id, alert);
@@ -100,9 +103,18 @@ class GroupWrites {
     for (const t of transitions) this.transitions.push({ ...t, alertId });
   }
 
+  /** The alert's summary state is the builder's when it is written (whatever its record holds). */
+  summarise(alertId: string, builder: SummaryBuilder): void {
+    this.summaries.set(alertId, builder);
+  }
+
   async flush(trx: Queryable): Promise<void> {
+    const withState = (alert: AlertRecord): AlertRecord => {
+      const builder = this.summaries.get(alert.id);
+      return builder === undefined ? alert : { ...alert, summaryState: builder.state() };
+    };
     // Stored alerts first: one that resolved frees its group for the new one (a partial unique index).
-    await upsertAlerts(trx, [...this.changed.values(), ...this.opened.values()]);
+    await upsertAlerts(trx, [...this.changed.values(), ...this.opened.values()].map(withState));
     await linkAlertEvents(trx, this.links);
     await insertTransitionsOfAlerts(trx, this.transitions);
     await enqueueDeliveries(trx, this.deliveries);
@@ -386,7 +398,8 @@ export class AlertEngine {
    * Adds breaches of one alert group (one agreement and area, locked by the caller) to `writes`,
    * in order. Each breach joins the group's open alert, or opens one, and its notification is
    * decided as if it came alone; the alert's summary is updated from its stored state and the
-   * new event, never by reading its events again (but for an alert without a usable state).
+   * new event, never by reading its events again (but for an alert without a usable state). The
+   * state is built up in memory over the batch and stored once, when `writes` are flushed.
    */
   private async applyBreaches(
     trx: Queryable,
@@ -398,7 +411,8 @@ export class AlertEngine {
   ): Promise<void> {
     const { agreement } = fresh[0]!;
     let open = stored;
-    let state = open === null ? EMPTY_SUMMARY_STATE : await this.summaryStateOf(trx, open);
+    // The open alert's summary, built up over the batch; `writes` stores it with the alert.
+    let summary = new SummaryBuilder(open === null ? undefined : await this.summaryStateOf(trx, open));
     for (const { event, verdict } of fresh) {
       const now = this.clock();
       if (open !== null) {
@@ -409,8 +423,8 @@ export class AlertEngine {
       const breach = { ...event, untimed: verdict.untimed };
       let alert: AlertRecord;
       if (open === null) {
-        state = addToSummary(EMPTY_SUMMARY_STATE, breach);
-        const opened = openAlert(summaryOf(state, this.options.escalation), now);
+        summary = new SummaryBuilder().add(breach);
+        const opened = openAlert(summary.summary(this.options.escalation), now);
         alert = {
           ...opened.alert,
           id: hashId('al', groupKey, event.id),
@@ -419,10 +433,10 @@ export class AlertEngine {
           proposedAgreement: verdict.proposed,
           area: event.area,
           summary: '',
-          summaryState: state,
           unnotifiedEventIds: [event.id],
         };
         writes.open(alert);
+        writes.summarise(alert.id, summary);
         writes.addTransitions(alert.id, opened.transitions);
         log.info(
           {
@@ -435,15 +449,14 @@ export class AlertEngine {
           'alert opened',
         );
       } else {
-        state = addToSummary(state, breach);
-        const added = addBreach(open, summaryOf(state, this.options.escalation), now);
+        const added = addBreach(open, summary.add(breach).summary(this.options.escalation), now);
         alert = {
           ...open,
           ...added.alert,
           proposedAgreement: verdict.proposed,
-          summaryState: state,
           unnotifiedEventIds: [...(open.unnotifiedEventIds ?? []), event.id],
         };
+        writes.summarise(alert.id, summary);
         writes.addTransitions(alert.id, added.transitions);
         log.info(
           {
