@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   addBreach,
+  alertSummary,
   buildAlertMessage,
   judgeBreach,
   openAlert,
@@ -413,6 +414,18 @@ export class AlertEngine {
     let open = stored;
     // The open alert's summary, built up over the batch; `writes` stores it with the alert.
     let summary = new SummaryBuilder(open === null ? undefined : await this.summaryStateOf(trx, open));
+    // Lists of events not notified yet that this batch made: appended to in place (the alert's
+    // earlier records in `writes` are replaced by its last), not copied per breach.
+    const ours = new WeakSet<readonly string[]>();
+    const appended = (list: readonly string[] | undefined, id: string): string[] => {
+      if (list !== undefined && ours.has(list)) {
+        (list as string[]).push(id);
+        return list as string[];
+      }
+      const copy = [...(list ?? []), id];
+      ours.add(copy);
+      return copy;
+    };
     for (const { event, verdict } of fresh) {
       const now = this.clock();
       if (open !== null) {
@@ -433,7 +446,7 @@ export class AlertEngine {
           proposedAgreement: verdict.proposed,
           area: event.area,
           summary: '',
-          unnotifiedEventIds: [event.id],
+          unnotifiedEventIds: appended(undefined, event.id),
         };
         writes.open(alert);
         writes.summarise(alert.id, summary);
@@ -454,7 +467,7 @@ export class AlertEngine {
           ...open,
           ...added.alert,
           proposedAgreement: verdict.proposed,
-          unnotifiedEventIds: [...(open.unnotifiedEventIds ?? []), event.id],
+          unnotifiedEventIds: appended(open.unnotifiedEventIds, event.id),
         };
         writes.summarise(alert.id, summary);
         writes.addTransitions(alert.id, added.transitions);
@@ -510,21 +523,19 @@ export class AlertEngine {
       proposedAgreement: next.proposedAgreement,
       area: next.area,
     };
-    const message = buildAlertMessage(
-      identity,
-      next,
-      result.notification ?? 'updated',
-      next.unnotifiedEventIds ?? [],
-      now,
-      this.options.source,
-    );
+    // The message (with every event not notified yet) only when a notification is due: most
+    // breaches of an open group only change its summary line.
+    const message =
+      result.notification === null
+        ? null
+        : buildAlertMessage(identity, next, result.notification, next.unnotifiedEventIds ?? [], now, this.options.source);
     const saved: AlertRecord = {
       ...next,
-      summary: message.data.summary,
+      summary: message?.data.summary ?? alertSummary(identity, next),
       ...(result.notification === null ? {} : { unnotifiedEventIds: [] }),
     };
     writes.addTransitions(next.id, result.transitions);
-    if (result.notification !== null) {
+    if (result.notification !== null && message !== null) {
       const kind = result.notification;
       const channels = routeNotification(saved, kind, this.options.routes);
       for (const channel of channels) {
