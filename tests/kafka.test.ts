@@ -2,6 +2,7 @@
 // committed offsets, the shared consumer loop's DLQ and retries, and a non-JavaScript client
 // (kcat) reading what we wrote.
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import { statementsTopic, type Statement } from '@ceasefire/contracts';
 import {
@@ -98,6 +99,24 @@ describe('Kafka client interface', () => {
     // Only the new message (a publish retry may have written it twice), none of the first 30.
     expect([...new Set(again.map((m) => m.key?.toString()))]).toEqual(['st_100']);
     expect(await committedTotal(groupId, topic)).toBe(await endTotal(topic));
+  });
+
+  it('publishes more than a record batch may hold (1 MB) to one partition, as several sends, in order', async () => {
+    const single = `${prefix}large`;
+    await admin.createTopics([{ name: single, partitions: 1, replicationFactor: 1, configs: {} }]);
+    // 3 MB that gzip cannot shrink: one send would be refused (MESSAGE_TOO_LARGE).
+    const messages = Array.from({ length: 1500 }, (_, i) => ({ key: 'one-area', value: Buffer.concat([Buffer.from(`${i}:`), randomBytes(2000)]) }));
+    await producer.publish(single, messages);
+    const seen: string[] = [];
+    const consumer = kafka.consumer({
+      groupId: uniqueName('large'),
+      topics: [single],
+      handleBatch: async (batch) => void seen.push(...batch.messages.map((m) => m.value!.toString('latin1').split(':')[0]!)),
+    });
+    await consumer.start();
+    await eventually(() => (seen.length >= 1500 ? true : undefined), 30_000, '1500 messages');
+    await consumer.stop();
+    expect(seen).toEqual(messages.map((_, i) => String(i)));
   });
 
   it('lets kcat, a non-JavaScript client, read what the project published', async () => {

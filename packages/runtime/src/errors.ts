@@ -70,6 +70,11 @@ export function classifyError(e: unknown): PipelineError {
     return new PipelineError('database_unavailable', message, { cause: e });
   }
   if (typeof name === 'string' && name.startsWith('KafkaJS')) {
+    // The broker refused this request for what it is (too large, not authorised, invalid): the
+    // same request would be refused again, so it is not an outage to wait out.
+    if (name === 'KafkaJSProtocolError' && fieldOf(e, 'retriable') === false) {
+      return new PipelineError('internal', `the broker refused the request: ${message}`, { cause: e });
+    }
     return new PipelineError('broker_unavailable', message, { cause: e });
   }
   // pg and knex report a lost or exhausted pool with these messages and no code.

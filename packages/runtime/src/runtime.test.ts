@@ -1,6 +1,7 @@
 import { ContractError } from '@ceasefire/contracts';
 import { describe, expect, it } from 'vitest';
 import { captureLogs } from './testing.ts';
+import { chunksOf } from './kafka/kafkajs.ts';
 import { z } from 'zod';
 import {
   ConfigError,
@@ -51,7 +52,9 @@ describe('classifyError', () => {
     [{ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' }, 'database_unavailable', true],
     [{ code: '57P01', message: 'terminating connection due to administrator command' }, 'database_unavailable', true],
     [{ code: '40001', message: 'could not serialize access' }, 'database_unavailable', true],
-    [Object.assign(new Error('leader not available'), { name: 'KafkaJSProtocolError' }), 'broker_unavailable', true],
+    [Object.assign(new Error('leader not available'), { name: 'KafkaJSProtocolError', retriable: true }), 'broker_unavailable', true],
+    // Refused for what it is: retrying the same request cannot help.
+    [Object.assign(new Error('The request included a message larger than the max message size the server will accept'), { name: 'KafkaJSProtocolError', type: 'MESSAGE_TOO_LARGE', retriable: false }), 'internal', false],
     [new ContractError('t', ['data.text: too short']), 'contract_violation', false],
     [{ code: '23505', message: 'duplicate key' }, 'internal', false],
     [new TypeError('x is undefined'), 'internal', false],
@@ -118,5 +121,14 @@ describe('health server', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('chunksOf (kafkajs sends)', () => {
+  it('splits a publish into consecutive runs under the size, in order; a larger message goes alone', () => {
+    const m = (n: number) => ({ key: 'k', value: Buffer.alloc(n) });
+    const sizes = (chunks: ReturnType<typeof chunksOf>) => chunks.map((c) => c.map((x) => x.value.length));
+    expect(sizes(chunksOf([m(3), m(3), m(3), m(20), m(1)], 10))).toEqual([[3, 3], [3], [20], [1]]);
+    expect(chunksOf([], 10)).toEqual([]);
   });
 });

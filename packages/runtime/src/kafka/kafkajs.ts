@@ -76,6 +76,28 @@ async function connectExplained(connect: () => Promise<void>, settings: KafkaSet
   }
 }
 
+/** Bytes of message values (uncompressed) per send at most: under the broker's default 1 MB per record batch. */
+const maxSendBytes = 900 * 1024;
+
+/** Consecutive runs of `messages` of at most `maxBytes` each (a larger message goes alone). */
+export function chunksOf(messages: readonly OutgoingMessage[], maxBytes: number): OutgoingMessage[][] {
+  const chunks: OutgoingMessage[][] = [];
+  let current: OutgoingMessage[] = [];
+  let bytes = 0;
+  for (const m of messages) {
+    const size = m.value.length + (m.key?.length ?? 0);
+    if (current.length > 0 && bytes + size > maxBytes) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(m);
+    bytes += size;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
 /** A KafkaClient backed by kafkajs. */
 export function createKafkaClient(settings: KafkaSettings, logger: Logger): KafkaClient {
   const kafka = new Kafka({
@@ -113,28 +135,33 @@ export function createKafkaClient(settings: KafkaSettings, logger: Logger): Kafk
       });
       await connectExplained(() => producer.connect(), settings);
       const retries = settings.retries ?? 8;
+      async function send(topic: string, messages: OutgoingMessage[]): Promise<void> {
+        let bytes = 0;
+        for (const m of messages) bytes += m.value.length;
+        const record = {
+          topic,
+          acks: -1,
+          compression: bytes >= compressFromBytes ? compression : CompressionTypes.None,
+          messages: messages.map((m) => ({ key: m.key, value: m.value, headers: m.headers })),
+        };
+        for (let attempt = 0, wait = 200; ; attempt += 1, wait = Math.min(wait * 2, 10_000)) {
+          try {
+            await producer.send(record);
+            return;
+          } catch (e) {
+            // Only a retriable failure (leader moved, connection lost, timeout) comes wrapped so;
+            // others (too large, not authorised) fail at once.
+            if ((e as Error).name !== 'KafkaJSNumberOfRetriesExceeded' || attempt >= retries) throw e;
+            await new Promise((r) => setTimeout(r, wait * (0.8 + Math.random() * 0.4)));
+          }
+        }
+      }
       return {
         async publish(topic: string, messages: OutgoingMessage[]) {
-          if (messages.length === 0) return;
-          let bytes = 0;
-          for (const m of messages) bytes += m.value.length;
-          const record = {
-            topic,
-            acks: -1,
-            compression: bytes >= compressFromBytes ? compression : CompressionTypes.None,
-            messages: messages.map((m) => ({ key: m.key, value: m.value, headers: m.headers })),
-          };
-          for (let attempt = 0, wait = 200; ; attempt += 1, wait = Math.min(wait * 2, 10_000)) {
-            try {
-              await producer.send(record);
-              return;
-            } catch (e) {
-              // Only a retriable failure (leader moved, connection lost, timeout) comes wrapped so;
-              // others (too large, not authorised) fail at once.
-              if ((e as Error).name !== 'KafkaJSNumberOfRetriesExceeded' || attempt >= retries) throw e;
-              await new Promise((r) => setTimeout(r, wait * (0.8 + Math.random() * 0.4)));
-            }
-          }
+          // A broker takes record batches up to message.max.bytes (1 MB by default) per partition:
+          // a large publish (a merged batch of a backlog) goes as several sends, in order, each
+          // under that size uncompressed.
+          for (const chunk of chunksOf(messages, maxSendBytes)) await send(topic, chunk);
         },
         disconnect: () => producer.disconnect(),
       };
