@@ -101,6 +101,13 @@ describe('coalescer', () => {
     await run(6);
     expect(groups.at(-1)).toEqual([6]);
   });
+
+  it('keeps a group under its weight limit, whole items only, a heavy one alone', async () => {
+    const groups: number[][] = [];
+    const run = coalescer<number>(async (items) => void groups.push(items), { weight: (n) => n, max: 10 });
+    await Promise.all([run(4), run(5), run(2), run(30), run(1)]);
+    expect(groups).toEqual([[4, 5], [2], [30], [1]]);
+  });
 });
 
 describe('consumer loop batches', () => {

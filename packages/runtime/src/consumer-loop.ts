@@ -66,7 +66,9 @@ export interface ConsumerLoopOptions<S extends z.ZodType> {
   /** Fetch tuning passed to the consumer. */
   maxBytesPerPartition?: number;
   sessionTimeoutMs?: number;
-  /** Partitions whose batches are handled at once (see ConsumeOptions). */
+  /** Messages handled in one call at most, partitions' batches joined (default 2000; a larger partition batch goes alone). */
+  maxBatchMessages?: number;
+  /** Partitions whose batches are handed over at once (see ConsumeOptions). */
   partitionsConsumedConcurrently?: number;
   /** Injectable clock for backoff waits (tests). */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
@@ -303,8 +305,10 @@ export function createConsumerLoop<S extends z.ZodType>(options: ConsumerLoopOpt
   // transactions and six publishes of one message each; joined, it is one of each. The batches
   // that arrive together (one fetch) are handled as one, one group at a time: a group that comes
   // while one is being handled waits and joins the next, so batches grow with the load. Each
-  // partition's promise settles with its group, and the client commits it after.
-  const coalesce = coalescer(handleBatches);
+  // partition's promise settles with its group, and the client commits it after. A group holds
+  // whole partition batches up to `maxBatchMessages` messages (a backlog's first fetch is a
+  // megabyte per partition), so its transaction and its extraction stay bounded.
+  const coalesce = coalescer(handleBatches, { weight: (p) => p.batch.messages.length, max: options.maxBatchMessages ?? 2000 });
 
   const consumer: Consumer = options.kafka.consumer({
     groupId: options.groupId,
@@ -322,17 +326,32 @@ export function createConsumerLoop<S extends z.ZodType>(options: ConsumerLoopOpt
  * event loop form a group, handled at the next; calls made while a group is handled form the
  * next group. Each call settles with its group's outcome.
  */
-export function coalescer<T>(run: (items: T[]) => Promise<void>): (item: T) => Promise<void> {
-  let waiting: Array<{ item: T; resolve: () => void; reject: (e: unknown) => void }> = [];
+export function coalescer<T>(
+  run: (items: T[]) => Promise<void>,
+  /** A group's items weigh at most `max` together (a heavier item goes alone); the rest wait for the next. */
+  limit: { weight: (item: T) => number; max: number } = { weight: () => 0, max: Infinity },
+): (item: T) => Promise<void> {
+  const waiting: Array<{ item: T; resolve: () => void; reject: (e: unknown) => void }> = [];
   let running = false;
   let scheduled = false;
+
+  function nextGroup(): typeof waiting {
+    let total = 0;
+    let n = 0;
+    while (n < waiting.length) {
+      const w = limit.weight(waiting[n]!.item);
+      if (n > 0 && total + w > limit.max) break;
+      total += w;
+      n++;
+    }
+    return waiting.splice(0, n);
+  }
 
   async function drain(): Promise<void> {
     scheduled = false;
     running = true;
     while (waiting.length > 0) {
-      const group = waiting;
-      waiting = [];
+      const group = nextGroup();
       try {
         await run(group.map((g) => g.item));
         for (const g of group) g.resolve();
