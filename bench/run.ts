@@ -284,7 +284,10 @@ for (;;) {
     const eventsEnd = await ends(eventsName);
     if ((await committed(alertingGroup, eventsName)) >= eventsEnd) break;
   }
-  if (performance.now() - t > 600_000) throw new Error('backlog not drained in 10 minutes');
+  if (performance.now() - t > 600_000) {
+    say(`classifier's last lines:\n${classifier.lines.slice(-10).join('\n')}\nalerting's last lines:\n${alerting.lines.slice(-10).join('\n')}`);
+    throw new Error('backlog not drained in 10 minutes');
+  }
   await sleep(100);
 }
 const drainSeconds = (performance.now() - t) / 1000;

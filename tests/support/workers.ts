@@ -27,6 +27,13 @@ export interface WorkerProcess {
 const live = new Set<WorkerProcess>();
 
 /** Starts a worker and waits until its /readyz answers 200. */
+// Workers still running when this process exits (a failed benchmark, a crashed test file) are
+// killed with it: left behind, they keep consuming and skew what runs next.
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 export async function startWorker(name: WorkerName, env: Record<string, string>, options: { readyTimeoutMs?: number; nodeArgs?: string[] } = {}): Promise<WorkerProcess> {
   const healthPort = Number(env.HEALTH_PORT ?? 0) || (await freePort());
   // nodeArgs: e.g. --cpu-prof for the benchmark's profiles.
@@ -35,6 +42,8 @@ export async function startWorker(name: WorkerName, env: Record<string, string>,
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env, HEALTH_PORT: String(healthPort) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   const lines: string[] = [];
   // Lines may arrive split across chunks: keep the unfinished tail per stream.
   const collector = () => {
