@@ -162,7 +162,7 @@ const common = {
   DATABASE_URL: stack.databaseUrl,
   DATABASE_SCHEMA: tag,
   TOPIC_PREFIX: prefix,
-  LOG_LEVEL: 'warn',
+  LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
   KAFKA_CLIENT: args['kafka-client']!,
   ...(process.env.KAFKA_PARTITIONS_CONCURRENTLY ? { KAFKA_PARTITIONS_CONCURRENTLY: process.env.KAFKA_PARTITIONS_CONCURRENTLY } : {}),
 };
@@ -438,6 +438,8 @@ for (const [ri, rate] of RATES.entries()) {
 
 // ---------------------------------------------------------------------------------------------
 const workers: WorkerProcess[] = [alerting, classifier, ingester];
+// BENCH_LOG_LEVEL=debug and BENCH_DEBUG: the workers' logs, to read where a stage's time goes.
+if (process.env.BENCH_DEBUG) for (const [n, w] of [['alerting', alerting], ['classifier', classifier], ['ingester', ingester]] as const) writeFileSync(path.join(args.out!, `${n}.log`), `${w.lines.join('\n')}\n`);
 const alertingLog = alerting.lines.slice(-5);
 for (const w of workers) await w.stop();
 if (process.env.BENCH_DEBUG) say(alertingLog.join('\n'));

@@ -36,6 +36,7 @@ export function createClassifierHandler(deps: ClassifierDeps) {
   return async function handle(items: Decoded<StatementMessage>[], ctx: HandlerContext): Promise<void> {
     // One statement once per batch, even if it was published twice.
     const statements = [...new Map(items.map((i) => [i.value.data.id, i.value.data])).values()];
+    const started = performance.now();
     const extracted = statements.map((statement) => {
       try {
         return { statement, result: deps.extract(statement) };
@@ -62,6 +63,7 @@ export function createClassifierHandler(deps: ClassifierDeps) {
         },
       };
     });
+    const extractedAt = performance.now();
     // One transaction per batch: the batch's events are stored together or not at all.
     const results = await deps.db.transaction((trx) => storeExtractions(trx, prepared.map((p) => p.input)));
     let stale = 0;
@@ -74,12 +76,17 @@ export function createClassifierHandler(deps: ClassifierDeps) {
       for (const record of records.events) publish.push({ record, statement, incidentId: stored.incidentOf.get(record.id) ?? null });
     });
 
+    const storedAt = performance.now();
     const time = deps.now();
     const messages: OutgoingMessage[] = publish.map(({ record, statement, incidentId }) => ({
       key: record.area,
       value: encodeMessage(violationEventsTopic, eventMessage(record, statement, incidentId, deps.source, time)),
     }));
     await deps.producer.publish(topic, messages);
-    ctx.logger.debug({ statements: statements.length, events: messages.length, stale }, 'batch classified');
+    const ms = (a: number, b: number) => Math.round(b - a);
+    ctx.logger.debug(
+      { statements: statements.length, events: messages.length, stale, extractMs: ms(started, extractedAt), storeMs: ms(extractedAt, storedAt), publishMs: ms(storedAt, performance.now()) },
+      'batch classified',
+    );
   };
 }

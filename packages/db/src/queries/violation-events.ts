@@ -370,14 +370,18 @@ export async function refreshIncidents(
           else 'alleged_one_side' end,
         updated_at = now()
       from (
-        select e.incident_id,
-               count(distinct e.statement_id)::int as reports,
-               coalesce(array_agg(distinct e.reported_by order by e.reported_by) filter (where e.reported_by is not null), '{}') as sides,
-               min(s.published_at) as first_at,
-               max(s.published_at) as last_at
-          from violation_events e join statements s on s.id = e.statement_id
-         where e.incident_id = any(?) and e.superseded_at is null
-         group by e.incident_id
+        -- Per incident, through the index of its current events (not one pass over all of them).
+        select ids.id as incident_id, x.*
+          from unnest(?::text[]) as ids(id)
+          cross join lateral (
+            select count(distinct e.statement_id)::int as reports,
+                   coalesce(array_agg(distinct e.reported_by order by e.reported_by) filter (where e.reported_by is not null), '{}') as sides,
+                   min(s.published_at) as first_at,
+                   max(s.published_at) as last_at
+              from violation_events e join statements s on s.id = e.statement_id
+             where e.incident_id = ids.id and e.superseded_at is null
+          ) x
+         where x.reports > 0
       ) agg
      where i.id = agg.incident_id`,
     [[...thirdParties], [...ids]],
