@@ -102,6 +102,30 @@ describe('coalescer', () => {
     expect(groups.at(-1)).toEqual([6]);
   });
 
+  it('runs up to `concurrency` groups at once, each taking what waits when it starts', async () => {
+    const started: number[][] = [];
+    const releases: Array<() => void> = [];
+    const run = coalescer<number>(
+      async (items) => {
+        started.push(items);
+        await new Promise<void>((r) => releases.push(r));
+      },
+      { weight: () => 1, max: 2 },
+      2,
+    );
+    const all = [1, 2, 3, 4, 5].map((n) => run(n));
+    await new Promise((r) => setImmediate(r));
+    // Two groups of at most two, at once; the fifth waits for a free slot.
+    expect(started).toEqual([[1, 2], [3, 4]]);
+    releases.shift()!();
+    await new Promise((r) => setImmediate(r));
+    expect(started).toEqual([[1, 2], [3, 4], [5]]);
+    for (const r of releases.splice(0)) r();
+    await new Promise((r) => setImmediate(r));
+    for (const r of releases.splice(0)) r();
+    await Promise.all(all);
+  });
+
   it('keeps a group under its weight limit, whole items only, a heavy one alone', async () => {
     const groups: number[][] = [];
     const run = coalescer<number>(async (items) => void groups.push(items), { weight: (n) => n, max: 10 });

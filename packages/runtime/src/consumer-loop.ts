@@ -68,6 +68,11 @@ export interface ConsumerLoopOptions<S extends z.ZodType> {
   sessionTimeoutMs?: number;
   /** Messages handled in one call at most, partitions' batches joined (default 2000; a larger partition batch goes alone). */
   maxBatchMessages?: number;
+  /**
+   * Joined batches handled at once (default 2): one's extraction or rules run while the other
+   * waits on Postgres or the broker. Each partition is in one of them at a time.
+   */
+  batchesConcurrently?: number;
   /** Partitions whose batches are handed over at once (see ConsumeOptions). */
   partitionsConsumedConcurrently?: number;
   /** Injectable clock for backoff waits (tests). */
@@ -303,12 +308,12 @@ export function createConsumerLoop<S extends z.ZodType>(options: ConsumerLoopOpt
   // The client hands over one partition's batch at a time, several at once when it fetched
   // several partitions. Handled one by one, a fetch of six partitions at a steady low rate was six
   // transactions and six publishes of one message each; joined, it is one of each. The batches
-  // that arrive together (one fetch) are handled as one, one group at a time: a group that comes
-  // while one is being handled waits and joins the next, so batches grow with the load. Each
+  // that arrive together (one fetch) are handled as one, two groups at a time (batchesConcurrently):
+  // batches that come while both are busy wait and join the next group, so groups grow with the load. Each
   // partition's promise settles with its group, and the client commits it after. A group holds
   // whole partition batches up to `maxBatchMessages` messages (a backlog's first fetch is a
   // megabyte per partition), so its transaction and its extraction stay bounded.
-  const coalesce = coalescer(handleBatches, { weight: (p) => p.batch.messages.length, max: options.maxBatchMessages ?? 2000 });
+  const coalesce = coalescer(handleBatches, { weight: (p) => p.batch.messages.length, max: options.maxBatchMessages ?? 2000 }, options.batchesConcurrently ?? 2);
 
   const consumer: Consumer = options.kafka.consumer({
     groupId: options.groupId,
@@ -322,17 +327,19 @@ export function createConsumerLoop<S extends z.ZodType>(options: ConsumerLoopOpt
 }
 
 /**
- * Joins calls made together into one call of `run`, one at a time: the calls of one turn of the
- * event loop form a group, handled at the next; calls made while a group is handled form the
- * next group. Each call settles with its group's outcome.
+ * Joins calls made together into one call of `run`, `concurrency` calls at a time: the calls of
+ * one turn of the event loop form a group, handled at the next; calls made while the groups in
+ * hand are handled form the next group. Each call settles with its group's outcome.
  */
 export function coalescer<T>(
   run: (items: T[]) => Promise<void>,
   /** A group's items weigh at most `max` together (a heavier item goes alone); the rest wait for the next. */
   limit: { weight: (item: T) => number; max: number } = { weight: () => 0, max: Infinity },
+  /** Groups handled at once (each takes what waits when it starts). */
+  concurrency = 1,
 ): (item: T) => Promise<void> {
   const waiting: Array<{ item: T; resolve: () => void; reject: (e: unknown) => void }> = [];
-  let running = false;
+  let running = 0;
   let scheduled = false;
 
   function nextGroup(): typeof waiting {
@@ -347,27 +354,34 @@ export function coalescer<T>(
     return waiting.splice(0, n);
   }
 
-  async function drain(): Promise<void> {
-    scheduled = false;
-    running = true;
-    while (waiting.length > 0) {
-      const group = nextGroup();
-      try {
-        await run(group.map((g) => g.item));
-        for (const g of group) g.resolve();
-      } catch (e) {
-        for (const g of group) g.reject(e);
+  async function worker(): Promise<void> {
+    running++;
+    try {
+      while (waiting.length > 0) {
+        const group = nextGroup();
+        try {
+          await run(group.map((g) => g.item));
+          for (const g of group) g.resolve();
+        } catch (e) {
+          for (const g of group) g.reject(e);
+        }
       }
+    } finally {
+      running--;
     }
-    running = false;
+  }
+
+  function start(): void {
+    scheduled = false;
+    while (running < concurrency && waiting.length > 0) void worker();
   }
 
   return (item) =>
     new Promise<void>((resolve, reject) => {
       waiting.push({ item, resolve, reject });
-      if (!running && !scheduled) {
+      if (running < concurrency && !scheduled) {
         scheduled = true;
-        setImmediate(() => void drain());
+        setImmediate(start);
       }
     });
 }
