@@ -177,9 +177,10 @@ export async function storeExtractions(trx: Queryable, inputs: readonly StoreExt
   }
 
   const events = fresh.flatMap((input) => input.events.map((e) => ({ e, incident: incidentOf.get(input)!.get(e.id) ?? null })));
-  await insertByColumns(
+  // The rows actually inserted (a redelivered batch inserts none): what incidents gain.
+  const inserted = await insertByColumns<{ statement_id: string; incident_id: string | null; reported_by: string | null }>(
     trx,
-    INSERT_EVENTS,
+    `${INSERT_EVENTS} returning statement_id, incident_id, reported_by`,
     EVENT_COLUMNS,
     events.map(({ e, incident }) => [
       e.id,
@@ -228,13 +229,23 @@ export async function storeExtractions(trx: Queryable, inputs: readonly StoreExt
     await trx('casualty_reports').insert(chunk).onConflict('id').ignore();
   }
 
-  for (const id of incidents.keys()) touched.add(id);
-  if (touched.size > 0) {
-    await refreshIncidents(trx, [...touched], [...new Set(inputs.flatMap((i) => i.thirdParties))], {
-      // Only superseded rows can leave an incident without a current report.
-      emptied: supersede.length > 0,
-    });
+  const thirdParties = [...new Set(inputs.flatMap((i) => i.thirdParties))];
+  // Incidents that lost reports (superseded rows) are recounted from their current reports; the
+  // others only gained reports, and are updated by what they gained: a recount reads every report
+  // of an incident, on every batch that touches it.
+  if (touched.size > 0) await refreshIncidents(trx, [...touched], thirdParties, { emptied: true });
+  const gains = new Map<string, { statements: Set<string>; sides: Set<string>; first: Date | null; last: Date | null }>();
+  for (const row of inserted) {
+    if (row.incident_id === null || touched.has(row.incident_id)) continue;
+    const gain = gains.get(row.incident_id) ?? { statements: new Set<string>(), sides: new Set<string>(), first: null, last: null };
+    gains.set(row.incident_id, gain);
+    gain.statements.add(row.statement_id);
+    if (row.reported_by !== null) gain.sides.add(row.reported_by);
+    const at = publishedAt.get(row.statement_id) ?? null;
+    if (at !== null && (gain.first === null || at < gain.first)) gain.first = at;
+    if (at !== null && (gain.last === null || at > gain.last)) gain.last = at;
   }
+  if (gains.size > 0) await addReportsToIncidents(trx, gains, thirdParties);
   return inputs.map((input) => ({ outcome: outcome.get(input)!, incidentOf: incidentOf.get(input) ?? new Map() }));
 }
 
@@ -325,20 +336,61 @@ const INSERT_PLACES = unnestInsert('violation_event_places', PLACE_COLUMNS, 'eve
  * statement has as many parameters as the table has columns whatever the number of rows:
  * cheaper to build and to parse than a multi-row VALUES list with a parameter per value.
  */
-async function insertByColumns(
+async function insertByColumns<R = never>(
   trx: Queryable,
   sql: string,
   columns: Columns,
   rows: ReadonlyArray<readonly unknown[]>,
-): Promise<void> {
-  if (rows.length === 0) return;
+): Promise<R[]> {
+  if (rows.length === 0) return [];
   const params = columns.map(([, type], c) =>
     rows.map((r) => {
       const v = r[c] ?? null;
       return type === 'text[]' && v !== null ? textArrayLiteral(v as string[]) : v;
     }),
   );
-  await trx.raw(sql, params as never[]);
+  return ((await trx.raw<{ rows?: R[] }>(sql, params as never[])).rows ?? []) as R[];
+}
+
+/**
+ * Adds newly stored reports to incidents that lost none: each gains its new statements' count,
+ * its new sides and the span of their publication. The same as {@link refreshIncidents} for them
+ * (a statement's events are stored together, once: a new one was not counted before).
+ */
+async function addReportsToIncidents(
+  trx: Queryable,
+  gains: ReadonlyMap<string, { statements: ReadonlySet<string>; sides: ReadonlySet<string>; first: Date | null; last: Date | null }>,
+  thirdParties: readonly string[],
+): Promise<void> {
+  const list = [...gains];
+  await trx.raw(
+    `with d as (
+       select * from unnest(?::text[], ?::int[], ?::text[], ?::timestamptz[], ?::timestamptz[]) as d(id, reports, sides, first_at, last_at)
+     ), merged as (
+       select i.id, array(select distinct x from unnest(i.sides || string_to_array(d.sides, ',')) as x where x <> '' order by x) as sides
+         from incidents i join d on d.id = i.id
+     )
+     update incidents i set
+        report_count = i.report_count + d.reports,
+        sides = m.sides,
+        first_reported_at = least(i.first_reported_at, d.first_at),
+        last_reported_at = greatest(i.last_reported_at, d.last_at),
+        corroboration = case
+          when m.sides && ?::text[] then 'third_party'
+          when cardinality(m.sides) >= 2 then 'both_sides'
+          else 'alleged_one_side' end,
+        updated_at = now()
+      from d join merged m on m.id = d.id
+     where i.id = d.id`,
+    [
+      list.map(([id]) => id),
+      list.map(([, g]) => g.statements.size),
+      list.map(([, g]) => [...g.sides].join(',')),
+      list.map(([, g]) => g.first),
+      list.map(([, g]) => g.last),
+      [...thirdParties],
+    ] as never[],
+  );
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
