@@ -5,6 +5,7 @@ import {
   Partitioners,
   logLevel,
   type Admin as KjsAdmin,
+  type Consumer as KjsConsumer,
   type IHeaders,
   type LogEntry,
   type SASLOptions,
@@ -45,6 +46,17 @@ function logCreator(logger: Logger) {
 }
 
 const MEMBERSHIP_ERRORS = new Set(['UNKNOWN_MEMBER_ID', 'REBALANCE_IN_PROGRESS', 'ILLEGAL_GENERATION', 'NOT_COORDINATOR_FOR_GROUP', 'NOT_COORDINATOR']);
+
+/** Whether `e` (or an error under it) says the broker could not be reached or had no coordinator. */
+function brokerUnreachable(e: unknown): boolean {
+  for (let cur: unknown = e, depth = 0; cur && depth < 6; cur = (cur as { cause?: unknown }).cause, depth++) {
+    const name = (cur as { name?: unknown }).name;
+    if (name === 'KafkaJSGroupCoordinatorNotFound' || name === 'KafkaJSConnectionError' || name === 'KafkaJSBrokerNotFound' || name === 'KafkaJSNumberOfRetriesExceeded') return true;
+    const code = (cur as { code?: unknown }).code;
+    if (code === 'ECONNREFUSED' || code === 'ECONNRESET') return true;
+  }
+  return false;
+}
 
 /** The protocol error under `e` (or `e` itself) that says this member lost its place in the group. */
 function groupMembershipError(e: unknown): Error | null {
@@ -168,74 +180,106 @@ export function createKafkaClient(settings: KafkaSettings, logger: Logger): Kafk
     },
 
     consumer(options: ConsumeOptions): Consumer {
-      const consumer = kafka.consumer({
-        groupId: options.groupId,
-        allowAutoTopicCreation: false,
-        sessionTimeout: options.sessionTimeoutMs ?? 30_000,
-        heartbeatInterval: 3_000,
-        maxBytesPerPartition: options.maxBytesPerPartition ?? 1_048_576,
-        maxWaitTimeInMs: options.maxWaitTimeMs ?? 200,
-      });
       const stopping = new AbortController();
       let resolveCrash: (e: Error) => void = () => {};
       const crashed = new Promise<Error>((resolve) => (resolveCrash = resolve));
-      consumer.on(consumer.events.CRASH, (event) => {
-        // kafkajs restarts by itself after a retriable crash; only a final one is reported.
-        if (!event.payload.restart) resolveCrash(event.payload.error);
-      });
+      let relaunches = 0;
+
+      /** A kafkajs consumer, joined and running; relaunched after a crash of the broker's making. */
+      async function launch(): Promise<KjsConsumer> {
+        const consumer = kafka.consumer({
+          groupId: options.groupId,
+          allowAutoTopicCreation: false,
+          sessionTimeout: options.sessionTimeoutMs ?? 30_000,
+          heartbeatInterval: 3_000,
+          maxBytesPerPartition: options.maxBytesPerPartition ?? 1_048_576,
+          maxWaitTimeInMs: options.maxWaitTimeMs ?? 200,
+        });
+        consumer.on(consumer.events.CRASH, (event) => {
+          // kafkajs restarts by itself after a retriable crash; only a final one comes here.
+          if (event.payload.restart || stopping.signal.aborted) return;
+          const error = event.payload.error;
+          // A final crash because the broker could not be reached (it found no group coordinator
+          // while the broker was down, during a rejoin) is an outage, not a defect: a new consumer
+          // joins once the broker is back, as a restarted worker would. Anything else ends the
+          // consumer, and the service exits for its supervisor.
+          if (!brokerUnreachable(error)) return resolveCrash(error);
+          relaunch(error);
+        });
+        await connectExplained(() => consumer.connect(), settings);
+        await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? true });
+        await consumer.run({
+          autoCommit: false,
+          eachBatchAutoResolve: false,
+          partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 1,
+          eachBatch: async ({ batch, heartbeat, isRunning, isStale, resolveOffset }) => {
+            if (batch.isEmpty() || isStale()) return;
+            const messages: IncomingMessage[] = batch.messages.map((m) => ({
+              topic: batch.topic,
+              partition: batch.partition,
+              offset: m.offset,
+              key: m.key ?? null,
+              value: m.value ?? null,
+              headers: headersOf(m.headers),
+              timestamp: Number(m.timestamp),
+            }));
+            await options.handleBatch(
+              { topic: batch.topic, partition: batch.partition, messages, highWatermark: batch.highWatermark },
+              { heartbeat, isRunning: () => isRunning() && !stopping.signal.aborted, signal: stopping.signal },
+            );
+            // Only after the handler's effects are durable: commit, then move the fetch position.
+            const last = batch.lastOffset();
+            try {
+              await consumer.commitOffsets([
+                { topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() },
+              ]);
+            } catch (e) {
+              // The group moved on while the batch was handled (a long outage, a rebalance):
+              // the effects are durable and idempotent, the batch comes again to whoever owns
+              // the partition now. kafkajs re-joins on these errors, but only when it sees their
+              // type, which its retrier hides under `cause`; unwrapped, they crash the consumer.
+              throw groupMembershipError(e) ?? e;
+            }
+            resolveOffset(last);
+            await heartbeat();
+          },
+        });
+        return consumer;
+      }
+      let current: KjsConsumer | null = null;
+
+      /** Launches a new consumer after a backoff, again while the broker stays unreachable. */
+      function relaunch(cause: unknown): void {
+        const wait = Math.min(1_000 * 2 ** Math.min(relaunches++, 4), 15_000);
+        logger.warn({ err: cause, waitMs: wait, attempt: relaunches }, 'consumer lost the broker; joining again');
+        setTimeout(() => {
+          if (stopping.signal.aborted) return;
+          launch().then(
+            (next) => {
+              if (stopping.signal.aborted) return void next.disconnect().catch(() => undefined);
+              current = next;
+              relaunches = 0;
+            },
+            (e: unknown) => (brokerUnreachable(e) || /Closed connection|ECONNREFUSED/.test(String(e)) ? relaunch(e) : resolveCrash(e instanceof Error ? e : new Error(String(e)))),
+          );
+        }, wait);
+      }
 
       return {
         crashed,
         async start() {
-          await connectExplained(() => consumer.connect(), settings);
-          await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? true });
-          await consumer.run({
-            autoCommit: false,
-            eachBatchAutoResolve: false,
-            partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 1,
-            eachBatch: async ({ batch, heartbeat, isRunning, isStale, resolveOffset }) => {
-              if (batch.isEmpty() || isStale()) return;
-              const messages: IncomingMessage[] = batch.messages.map((m) => ({
-                topic: batch.topic,
-                partition: batch.partition,
-                offset: m.offset,
-                key: m.key ?? null,
-                value: m.value ?? null,
-                headers: headersOf(m.headers),
-                timestamp: Number(m.timestamp),
-              }));
-              await options.handleBatch(
-                { topic: batch.topic, partition: batch.partition, messages, highWatermark: batch.highWatermark },
-                { heartbeat, isRunning: () => isRunning() && !stopping.signal.aborted, signal: stopping.signal },
-              );
-              // Only after the handler's effects are durable: commit, then move the fetch position.
-              const last = batch.lastOffset();
-              try {
-                await consumer.commitOffsets([
-                  { topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() },
-                ]);
-              } catch (e) {
-                // The group moved on while the batch was handled (a long outage, a rebalance):
-                // the effects are durable and idempotent, the batch comes again to whoever owns
-                // the partition now. kafkajs re-joins on these errors, but only when it sees their
-                // type, which its retrier hides under `cause`; unwrapped, they crash the consumer.
-                throw groupMembershipError(e) ?? e;
-              }
-              resolveOffset(last);
-              await heartbeat();
-            },
-          });
+          current = await launch();
         },
         pause(topics) {
-          consumer.pause((topics ?? options.topics).map((topic) => ({ topic })));
+          current?.pause((topics ?? options.topics).map((topic) => ({ topic })));
         },
         resume(topics) {
-          consumer.resume((topics ?? options.topics).map((topic) => ({ topic })));
+          current?.resume((topics ?? options.topics).map((topic) => ({ topic })));
         },
         async stop() {
           stopping.abort();
           // disconnect() waits for the batch in hand, then leaves the group so a successor starts at once.
-          await consumer.disconnect();
+          await current?.disconnect();
         },
       };
     },
