@@ -1,7 +1,7 @@
 import { ContractError } from '@ceasefire/contracts';
 import { describe, expect, it } from 'vitest';
 import { captureLogs } from './testing.ts';
-import { chunksOf } from './kafka/kafkajs.ts';
+import { brokerUnreachable, chunksOf } from './kafka/kafkajs.ts';
 import { z } from 'zod';
 import {
   ConfigError,
@@ -130,5 +130,16 @@ describe('chunksOf (kafkajs sends)', () => {
     const sizes = (chunks: ReturnType<typeof chunksOf>) => chunks.map((c) => c.map((x) => x.value.length));
     expect(sizes(chunksOf([m(3), m(3), m(3), m(20), m(1)], 10))).toEqual([[3, 3], [3], [20], [1]]);
     expect(chunksOf([], 10)).toEqual([]);
+  });
+});
+
+describe('brokerUnreachable (kafkajs consumer crashes)', () => {
+  it('tells a crash of an unreachable broker from others', () => {
+    // What kafkajs reported when the broker went down during a rejoin (CI's fault run).
+    const coordinator = Object.assign(new Error('Failed to find group coordinator'), { name: 'KafkaJSNonRetriableError', retriable: false, cause: Object.assign(new Error('Failed to find group coordinator'), { name: 'KafkaJSGroupCoordinatorNotFound' }) });
+    expect(brokerUnreachable(coordinator)).toBe(true);
+    expect(brokerUnreachable(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9092'), { code: 'ECONNREFUSED' }))).toBe(true);
+    expect(brokerUnreachable(Object.assign(new Error('SASL SCRAM SHA512 authentication failed'), { name: 'KafkaJSSASLAuthenticationError' }))).toBe(false);
+    expect(brokerUnreachable(new TypeError('x is undefined'))).toBe(false);
   });
 });

@@ -48,7 +48,7 @@ function logCreator(logger: Logger) {
 const MEMBERSHIP_ERRORS = new Set(['UNKNOWN_MEMBER_ID', 'REBALANCE_IN_PROGRESS', 'ILLEGAL_GENERATION', 'NOT_COORDINATOR_FOR_GROUP', 'NOT_COORDINATOR']);
 
 /** Whether `e` (or an error under it) says the broker could not be reached or had no coordinator. */
-function brokerUnreachable(e: unknown): boolean {
+export function brokerUnreachable(e: unknown): boolean {
   for (let cur: unknown = e, depth = 0; cur && depth < 6; cur = (cur as { cause?: unknown }).cause, depth++) {
     const name = (cur as { name?: unknown }).name;
     if (name === 'KafkaJSGroupCoordinatorNotFound' || name === 'KafkaJSConnectionError' || name === 'KafkaJSBrokerNotFound' || name === 'KafkaJSNumberOfRetriesExceeded') return true;
