@@ -30,29 +30,42 @@ function statement(n: number): Buffer {
   });
 }
 
+/** A Kafka client whose consumer only keeps what the loop asked of it (no broker). */
+function fakeKafka(): { fake: KafkaClient; consumed: () => ConsumeOptions } {
+  let options: ConsumeOptions | undefined;
+  const fake = {
+    consumer(o: ConsumeOptions): Consumer {
+      options = o;
+      return { crashed: new Promise(() => {}), start: async () => {}, stop: async () => {}, pause() {}, resume() {} };
+    },
+  } as unknown as KafkaClient;
+  return { fake, consumed: () => options! };
+}
+
+/** The loop's options that no test here varies. */
+function loopBase(fake: KafkaClient) {
+  return {
+    stage: 'test',
+    kafka: fake,
+    producer: { publish: async () => {}, disconnect: async () => {} },
+    groupId: 'g',
+    topic: statementsTopic,
+    topicPrefix: '',
+    logger: createLogger({ service: 'test', level: 'silent' }),
+    recordDeadLetter: async () => {},
+  };
+}
+
 describe('consumer loop retries', () => {
   it('heartbeats all through a long backoff, so the group keeps the member while the database is down', async () => {
-    let options: ConsumeOptions | undefined;
-    const fake = {
-      consumer(o: ConsumeOptions): Consumer {
-        options = o;
-        return { crashed: new Promise(() => {}), start: async () => {}, stop: async () => {}, pause() {}, resume() {} };
-      },
-    } as unknown as KafkaClient;
+    const { fake, consumed } = fakeKafka();
     let failures = 2;
     const slept: number[] = [];
     createConsumerLoop({
-      stage: 'test',
-      kafka: fake,
-      producer: { publish: async () => {}, disconnect: async () => {} },
-      groupId: 'g',
-      topic: statementsTopic,
-      topicPrefix: '',
-      logger: createLogger({ service: 'test', level: 'silent' }),
+      ...loopBase(fake),
       retry: { initialDelayMs: 20_000, maxDelayMs: 30_000 },
       random: () => 1,
       sleep: async (ms) => void slept.push(ms),
-      recordDeadLetter: async () => {},
       handle: async () => {
         if (failures-- > 0) throw new PipelineError('database_unavailable', 'connect ECONNREFUSED');
       },
@@ -69,7 +82,7 @@ describe('consumer loop retries', () => {
       highWatermark: '1',
       messages: [{ topic: 'statements.raw', partition: 0, offset: '0', key: null, value: statement(1), headers: {}, timestamp: 0 }],
     };
-    await options!.handleBatch(batch, control);
+    await consumed().handleBatch(batch, control);
     // Backoffs of 20 s and 30 s, waited in slices of at most a second with a heartbeat after each.
     expect(slept.reduce((a, b) => a + b, 0)).toBe(50_000);
     expect(Math.max(...slept)).toBeLessThanOrEqual(1_000);
@@ -136,23 +149,10 @@ describe('coalescer', () => {
 
 describe('consumer loop batches', () => {
   it('hands the batches of several partitions fetched together to the handler as one, each partition in order', async () => {
-    let options: ConsumeOptions | undefined;
-    const fake = {
-      consumer(o: ConsumeOptions): Consumer {
-        options = o;
-        return { crashed: new Promise(() => {}), start: async () => {}, stop: async () => {}, pause() {}, resume() {} };
-      },
-    } as unknown as KafkaClient;
+    const { fake, consumed } = fakeKafka();
     const calls: string[][] = [];
     createConsumerLoop({
-      stage: 'test',
-      kafka: fake,
-      producer: { publish: async () => {}, disconnect: async () => {} },
-      groupId: 'g',
-      topic: statementsTopic,
-      topicPrefix: '',
-      logger: createLogger({ service: 'test', level: 'silent' }),
-      recordDeadLetter: async () => {},
+      ...loopBase(fake),
       handle: async (items) => void calls.push(items.map((i) => i.value.data.id)),
     });
     const control: BatchControl = { heartbeat: async () => {}, isRunning: () => true, signal: new AbortController().signal };
@@ -162,7 +162,7 @@ describe('consumer loop batches', () => {
       highWatermark: '9',
       messages: ns.map((n, i) => ({ topic: 'statements.raw', partition, offset: String(i), key: null, value: statement(n), headers: {}, timestamp: 0 })),
     });
-    await Promise.all([options!.handleBatch(batch(0, [1, 2]), control), options!.handleBatch(batch(3, [7, 8, 9]), control)]);
+    await Promise.all([consumed().handleBatch(batch(0, [1, 2]), control), consumed().handleBatch(batch(3, [7, 8, 9]), control)]);
     expect(calls).toEqual([['st_1', 'st_2', 'st_7', 'st_8', 'st_9']]);
   });
 });
