@@ -46,6 +46,25 @@ export const EMPTY_SUMMARY_STATE: SummaryState = {
   incidents: {},
 };
 
+/** What an event adds to a summary: its time span, its incident's key. */
+function eventFacts(event: BreachEvent): { start: number | null; end: number | null; key: string } {
+  return {
+    start: (event.startUtc ?? event.endUtc)?.getTime() ?? null,
+    end: (event.endUtc ?? event.startUtc)?.getTime() ?? null,
+    key: event.incidentId ?? `event:${event.id}`,
+  };
+}
+
+/** The incident's entry (`seen`, or none yet) with one more of its events. */
+function incidentWith(seen: IncidentEntry | undefined, event: BreachEvent): IncidentEntry {
+  const at = (event.startUtc ?? event.endUtc ?? event.publishedAt).getTime();
+  const points = eventPoints(event);
+  const corroboration = corroborationPoints(event.corroboration);
+  return seen
+    ? [Math.min(seen[0], at), Math.max(seen[1], points), Math.max(seen[2], corroboration)]
+    : [at, points, corroboration];
+}
+
 /**
  * The state with one more event. The caller adds each event once (alerting checks that the
  * alert does not count it yet); events may come in any order.
@@ -54,16 +73,8 @@ export function addToSummary(
   state: SummaryState,
   event: BreachEvent & { readonly untimed: boolean },
 ): SummaryState {
-  const start = (event.startUtc ?? event.endUtc)?.getTime() ?? null;
-  const end = (event.endUtc ?? event.startUtc)?.getTime() ?? null;
-  const key = event.incidentId ?? `event:${event.id}`;
-  const at = start ?? event.publishedAt.getTime();
-  const points = eventPoints(event);
-  const corroboration = corroborationPoints(event.corroboration);
-  const seen = state.incidents[key];
-  const entry: IncidentEntry = seen
-    ? [Math.min(seen[0], at), Math.max(seen[1], points), Math.max(seen[2], corroboration)]
-    : [at, points, corroboration];
+  const { start, end, key } = eventFacts(event);
+  const entry = incidentWith(state.incidents[key], event);
   return {
     v: 1,
     eventCount: state.eventCount + 1,
@@ -148,12 +159,7 @@ export class SummaryBuilder {
 
   /** Adds one event, as {@link addToSummary} does: once each, in any order. */
   add(event: BreachEvent & { readonly untimed: boolean }): this {
-    const start = (event.startUtc ?? event.endUtc)?.getTime() ?? null;
-    const end = (event.endUtc ?? event.startUtc)?.getTime() ?? null;
-    const key = event.incidentId ?? `event:${event.id}`;
-    const at = start ?? event.publishedAt.getTime();
-    const points = eventPoints(event);
-    const corroboration = corroborationPoints(event.corroboration);
+    const { start, end, key } = eventFacts(event);
     this.eventCount += 1;
     if (event.killed !== null) this.killed = Math.max(this.killed ?? 0, event.killed);
     if (start !== null && (this.firstEventAt === null || start < this.firstEventAt))
@@ -161,12 +167,10 @@ export class SummaryBuilder {
     if (end !== null && (this.lastEventAt === null || end > this.lastEventAt)) this.lastEventAt = end;
     this.untimedAllegation ||= event.untimed;
     const seen = this.incidents.get(key);
-    const entry: IncidentEntry = seen
-      ? [Math.min(seen[0], at), Math.max(seen[1], points), Math.max(seen[2], corroboration)]
-      : [at, points, corroboration];
+    const entry = incidentWith(seen, event);
     this.incidents.set(key, entry);
     this.topPoints = Math.max(this.topPoints, entry[1] + entry[2]);
-    if (seen === undefined) this.insertTime(at, false);
+    if (seen === undefined) this.insertTime(entry[0], false);
     else if (entry[0] < seen[0]) {
       this.times.splice(lowerBound(this.times, seen[0]), 1);
       this.insertTime(entry[0], true);
