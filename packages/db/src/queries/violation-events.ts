@@ -233,7 +233,7 @@ export async function storeExtractions(trx: Queryable, inputs: readonly StoreExt
   // Incidents that lost reports (superseded rows) are recounted from their current reports; the
   // others only gained reports, and are updated by what they gained: a recount reads every report
   // of an incident, on every batch that touches it.
-  if (touched.size > 0) await refreshIncidents(trx, [...touched], thirdParties, { emptied: true });
+  if (touched.size > 0) await refreshIncidents(trx, [...touched], thirdParties);
   const gains = new Map<string, { statements: Set<string>; sides: Set<string>; first: Date | null; last: Date | null }>();
   for (const row of inserted) {
     if (row.incident_id === null || touched.has(row.incident_id)) continue;
@@ -400,16 +400,10 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 }
 
 /**
- * Recomputes report counts, sides and corroboration of incidents from their current reports.
- * `emptied: false` skips the pass over incidents left without any (none can be when no report
- * was superseded).
+ * Recomputes report counts, sides and corroboration of incidents from their current reports,
+ * for incidents that lost reports (see {@link addReportsToIncidents} for those that only gained).
  */
-export async function refreshIncidents(
-  trx: Queryable,
-  ids: readonly string[],
-  thirdParties: readonly string[],
-  options: { emptied?: boolean } = {},
-): Promise<void> {
+export async function refreshIncidents(trx: Queryable, ids: readonly string[], thirdParties: readonly string[]): Promise<void> {
   await trx.raw(
     `update incidents i set
         report_count = agg.reports,
@@ -438,7 +432,6 @@ export async function refreshIncidents(
      where i.id = agg.incident_id`,
     [[...thirdParties], [...ids]],
   );
-  if (options.emptied === false) return;
   // An incident whose every report was superseded keeps its row with no current reports.
   await trx.raw(
     `update incidents set report_count = 0, sides = '{}', corroboration = 'alleged_one_side', updated_at = now()
