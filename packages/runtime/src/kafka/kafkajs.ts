@@ -47,23 +47,28 @@ function logCreator(logger: Logger) {
 
 const MEMBERSHIP_ERRORS = new Set(['UNKNOWN_MEMBER_ID', 'REBALANCE_IN_PROGRESS', 'ILLEGAL_GENERATION', 'NOT_COORDINATOR_FOR_GROUP', 'NOT_COORDINATOR']);
 
+/** `e` and the errors under it (kafkajs's retrier wraps the error that counts in `cause`). */
+function* causesOf(e: unknown): Generator<{ name?: unknown; type?: unknown; code?: unknown; message?: unknown }> {
+  for (let cur: unknown = e, depth = 0; cur && depth < 6; cur = (cur as { cause?: unknown }).cause, depth++) {
+    yield cur as { name?: unknown; type?: unknown; code?: unknown; message?: unknown };
+  }
+}
+
+const UNREACHABLE_NAMES = new Set(['KafkaJSGroupCoordinatorNotFound', 'KafkaJSConnectionError', 'KafkaJSBrokerNotFound', 'KafkaJSNumberOfRetriesExceeded']);
+
 /** Whether `e` (or an error under it) says the broker could not be reached or had no coordinator. */
 export function brokerUnreachable(e: unknown): boolean {
-  for (let cur: unknown = e, depth = 0; cur && depth < 6; cur = (cur as { cause?: unknown }).cause, depth++) {
-    const name = (cur as { name?: unknown }).name;
-    if (name === 'KafkaJSGroupCoordinatorNotFound' || name === 'KafkaJSConnectionError' || name === 'KafkaJSBrokerNotFound' || name === 'KafkaJSNumberOfRetriesExceeded') return true;
-    const code = (cur as { code?: unknown }).code;
-    if (code === 'ECONNREFUSED' || code === 'ECONNRESET') return true;
+  for (const cur of causesOf(e)) {
+    if (typeof cur.name === 'string' && UNREACHABLE_NAMES.has(cur.name)) return true;
+    if (cur.code === 'ECONNREFUSED' || cur.code === 'ECONNRESET') return true;
+    if (typeof cur.message === 'string' && /Closed connection|ECONNREFUSED/.test(cur.message)) return true;
   }
   return false;
 }
 
 /** The protocol error under `e` (or `e` itself) that says this member lost its place in the group. */
 function groupMembershipError(e: unknown): Error | null {
-  for (let cur: unknown = e, depth = 0; cur && depth < 5; cur = (cur as { cause?: unknown }).cause, depth++) {
-    const type = (cur as { type?: unknown }).type;
-    if (typeof type === 'string' && MEMBERSHIP_ERRORS.has(type)) return cur as Error;
-  }
+  for (const cur of causesOf(e)) if (typeof cur.type === 'string' && MEMBERSHIP_ERRORS.has(cur.type)) return cur as Error;
   return null;
 }
 
@@ -260,7 +265,7 @@ export function createKafkaClient(settings: KafkaSettings, logger: Logger): Kafk
               current = next;
               relaunches = 0;
             },
-            (e: unknown) => (brokerUnreachable(e) || /Closed connection|ECONNREFUSED/.test(String(e)) ? relaunch(e) : resolveCrash(e instanceof Error ? e : new Error(String(e)))),
+            (e: unknown) => (brokerUnreachable(e) ? relaunch(e) : resolveCrash(e instanceof Error ? e : new Error(String(e)))),
           );
         }, wait);
       }
