@@ -126,7 +126,7 @@ await agreementInForce(db, 'ag_bench');
 
 // Events as published (after they are stored): the bench reads the events topic itself.
 // Statements as published too: their Kafka timestamps split the latency into stages.
-const eventsSeen = new Map<string, { statementId: string; at: number; classifiedAt: number; producedAt: number }>();
+const eventsSeen = new Map<string, { statementId: string; at: number; classifiedAt: number }>();
 const eventsByStatement = new Map<string, number>();
 const statementPublishedAt = new Map<string, number>();
 const statementWhere = new Map<string, string>();
@@ -146,7 +146,7 @@ const eventReader = kafka.consumer({
     for (const m of b.messages) {
       const e = JSON.parse(m.value!.toString('utf8')) as { time: string; data: { id: string; statement_id: string } };
       if (eventsSeen.has(e.data.id)) continue;
-      eventsSeen.set(e.data.id, { statementId: e.data.statement_id, at, classifiedAt: Date.parse(e.time), producedAt: m.timestamp });
+      eventsSeen.set(e.data.id, { statementId: e.data.statement_id, at, classifiedAt: Date.parse(e.time) });
       eventsByStatement.set(e.data.statement_id, (eventsByStatement.get(e.data.statement_id) ?? 0) + 1);
     }
   },
@@ -369,27 +369,21 @@ for (const [ri, rate] of RATES.entries()) {
   }
   const procStats = stopAll(s);
   const hStored = histogram();
-  const firstEventOf = new Map<string, number>();
+  // Each statement's first event seen.
+  const firstEventOf = new Map<string, { at: number; classifiedAt: number }>();
   for (const [, e] of eventsSeen) {
-    const sent = intended.get(e.statementId);
-    if (sent === undefined) continue;
+    if (!intended.has(e.statementId)) continue;
     const prev = firstEventOf.get(e.statementId);
-    if (prev === undefined || e.at < prev) firstEventOf.set(e.statementId, e.at);
+    if (prev === undefined || e.at < prev.at) firstEventOf.set(e.statementId, e);
   }
-  for (const [id, at] of firstEventOf) hStored.recordValue(Math.max(1, Math.round(at - intended.get(id)!)));
+  for (const [id, e] of firstEventOf) hStored.recordValue(Math.max(1, Math.round(e.at - intended.get(id)!)));
   // Where the time to the stored event goes, per statement (its first event): the ingester's
   // publish (Kafka timestamp), the classifier (the event's envelope time, after its store), and
   // the event's way to a consumer (publish, fetch).
   const hToTopic = histogram();
   const hClassify = histogram();
   const hToConsumer = histogram();
-  const firstEvent = new Map<string, { at: number; classifiedAt: number }>();
-  for (const [, e] of eventsSeen) {
-    if (!intended.has(e.statementId)) continue;
-    const prev = firstEvent.get(e.statementId);
-    if (prev === undefined || e.at < prev.at) firstEvent.set(e.statementId, e);
-  }
-  for (const [id, e] of firstEvent) {
+  for (const [id, e] of firstEventOf) {
     const published = statementPublishedAt.get(id);
     if (published === undefined) continue;
     hToTopic.recordValue(Math.max(1, Math.round(published - intended.get(id)!)));
@@ -432,7 +426,6 @@ for (const [ri, rate] of RATES.entries()) {
   };
   rateResults.push(r);
   say(`rate ${rate}/s (achieved ${r.achievedRate}/s, ${errors} errors): answer p50 ${r.ingest.p50} p99 ${r.ingest.p99} ms; stored p50 ${r.stored.p50} p95 ${r.stored.p95} p99 ${r.stored.p99} max ${r.stored.max} ms; alert (${r.alert.count}, ${opened} opened) p50 ${r.alert.p50} p95 ${r.alert.p95} p99 ${r.alert.p99} max ${r.alert.max} ms, opened-only p50 ${r.alertOpened.p50} p99 ${r.alertOpened.p99} ms; events missing ${r.eventsMissing}`);
-  if (process.env.BENCH_DEBUG) say(JSON.stringify(r.stages));
   say(`  stages p50/p99 ms: to statements topic ${r.stages.toStatementsTopic.p50}/${r.stages.toStatementsTopic.p99}, classified ${r.stages.classified.p50}/${r.stages.classified.p99}, event to a consumer ${r.stages.eventToConsumer.p50}/${r.stages.eventToConsumer.p99}, alert opened after the event ${r.stages.openedAfterEvent.p50}/${r.stages.openedAfterEvent.p99}`);
 }
 
