@@ -1,7 +1,8 @@
 // The consumer loop with a fake client (no broker): what it does between a batch's attempts.
 import { encodeMessage, statementsTopic } from '@ceasefire/contracts';
 import { describe, expect, it } from 'vitest';
-import { coalescer, createConsumerLoop } from './consumer-loop.ts';
+import { coalescer } from './coalescer.ts';
+import { createConsumerLoop } from './consumer-loop.ts';
 import { PipelineError } from './errors.ts';
 import type { BatchControl, ConsumeOptions, Consumer, IncomingBatch, KafkaClient } from './kafka/types.ts';
 import { createLogger } from './logger.ts';

@@ -11,6 +11,7 @@ import {
   type SASLOptions,
 } from 'kafkajs';
 import type { Logger } from 'pino';
+import { coalescer } from '../coalescer.ts';
 import type {
   Admin,
   Consumer,
@@ -212,6 +213,9 @@ export function createKafkaClient(settings: KafkaSettings, logger: Logger): Kafk
           relaunch(error);
         });
         await connectExplained(() => consumer.connect(), settings);
+        // The partitions of one fetch finish together (the consumer loop handles them as one):
+        // their commits go as one request, not one per partition.
+        const commit = coalescer<{ topic: string; partition: number; offset: string }>((offsets) => consumer.commitOffsets(offsets));
         await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? true });
         await consumer.run({
           autoCommit: false,
@@ -235,9 +239,7 @@ export function createKafkaClient(settings: KafkaSettings, logger: Logger): Kafk
             // Only after the handler's effects are durable: commit, then move the fetch position.
             const last = batch.lastOffset();
             try {
-              await consumer.commitOffsets([
-                { topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() },
-              ]);
+              await commit({ topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() });
             } catch (e) {
               // The group moved on while the batch was handled (a long outage, a rebalance):
               // the effects are durable and idempotent, the batch comes again to whoever owns
