@@ -37,6 +37,8 @@ const { values: args } = parseArgs({
     clients: { type: 'string', default: 'kafkajs,platformatic' },
     'kafka-client': { type: 'string', default: 'kafkajs' },
     'no-ceilings': { type: 'boolean', default: false },
+    /** Classifier processes in one consumer group (the statements topic has six partitions). */
+    classifiers: { type: 'string', default: '1' },
     /** Writes a --cpu-prof profile of each worker into this directory. */
     profile: { type: 'string' },
     out: { type: 'string', default: path.join(root, 'bench/results') },
@@ -49,7 +51,7 @@ const SEED = Number(args.seed);
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-say(`bench: backlog ${N}, rates ${RATES.join('/')}/s for ${SECONDS} s each, seed ${SEED}, workers on ${args['kafka-client']}`);
+say(`bench: backlog ${N}, rates ${RATES.join('/')}/s for ${SECONDS} s each, seed ${SEED}, workers on ${args['kafka-client']}, ${args.classifiers} classifier(s)`);
 const stack = await stackUp({ root, log: () => {} });
 const tag = `bench_${Date.now().toString(36)}`;
 const prefix = `${tag}.`;
@@ -266,12 +268,27 @@ const alerting = await startWorker('alerting', {
 // Alerting first, idle until events come; the drain counts from the classifier's readiness (its
 // consumer group joined). Started the other way round, the classifier worked through much of
 // the backlog while alerting was starting, outside the drain's time.
-const classifier = await startWorker('classifier', { ...common, CLASSIFIER_GROUP_ID: classifierGroup }, nodeArgs('classifier'));
-procs.classifier = () => [classifier.child.pid!];
+// Several classifiers start together; the drain (time and CPU) counts from the first one ready,
+// which starts consuming at once. A later one's CPU counts whole, its start-up included.
+let firstReady = 0;
+const classifierPids: number[] = [];
+procs.classifier = () => classifierPids;
 procs.alerting = () => [alerting.child.pid!];
-s = samplers();
-startAll(s);
-t = performance.now();
+const classifiers = await Promise.all(
+  Array.from({ length: Number(args.classifiers) }, (_, i) =>
+    startWorker('classifier', { ...common, CLASSIFIER_GROUP_ID: classifierGroup }, nodeArgs(i === 0 ? 'classifier' : `classifier-${i + 1}`)).then((w) => {
+      classifierPids.push(w.child.pid!);
+      if (!firstReady) {
+        firstReady = performance.now();
+        s = samplers();
+        startAll(s);
+      }
+      return w;
+    }),
+  ),
+);
+const classifier = classifiers[0]!;
+t = firstReady;
 // Other runs on the machine show here: CPU per statement (below) is steadier than rates then.
 const drainLoad = (await import('node:os')).loadavg()[0]!;
 const statementsEnd = await ends(statementsName);
@@ -432,7 +449,7 @@ for (const [ri, rate] of RATES.entries()) {
 }
 
 // ---------------------------------------------------------------------------------------------
-const workers: WorkerProcess[] = [alerting, classifier, ingester];
+const workers: WorkerProcess[] = [alerting, ...classifiers, ingester];
 // BENCH_LOG_LEVEL=debug and BENCH_DEBUG: the workers' logs, to read where a stage's time goes.
 if (process.env.BENCH_DEBUG) mkdirSync(args.out!, { recursive: true });
 if (process.env.BENCH_DEBUG) for (const [n, w] of [['alerting', alerting], ['classifier', classifier], ['ingester', ingester]] as const) writeFileSync(path.join(args.out!, `${n}.log`), `${w.lines.join('\n')}\n`);
@@ -453,6 +470,7 @@ const result = {
   machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
   seed: SEED,
   kafkaClient: args['kafka-client'],
+  classifiers: Number(args.classifiers),
   statements: { backlog: N, engineFaults: backlog.faults.slice(0, 5), bytes: backlog.bytes, languages: backlog.languages, expectedEvents: expectedBacklogEvents, storedEvents },
   throughput: {
     httpIngestPerSecond: Math.round(N / ingestSeconds),
