@@ -266,4 +266,47 @@ describe('alert summaries kept incrementally', () => {
     const states = (await db('alerts').select('summary_state')) as Array<{ summary_state: unknown }>;
     expect(states.filter((s) => s.summary_state !== null).length).toBeGreaterThan(0);
   });
+
+  it('keep the latest 100 events not yet notified and how many joined, and list those in the next notification', async () => {
+    // A group interval of an hour: after "opened", breaches only join until the interval ends.
+    const patient = new AlertEngine(
+      db,
+      {
+        lifecycle: { groupWaitMs: 0, groupIntervalMs: 3600_000, repeatIntervalMs: 24 * 3600_000, resolveAfterMs: 24 * 3600_000 },
+        escalation,
+        routes: [{ channel: 'log' }],
+        alertOnProposed: true,
+        source: 'ceasefire/test',
+      },
+      createLogger({ service: 'alerting-summary-test', level: 'silent' }),
+      () => new Date((clock += steps.shift() ?? 1000)),
+    );
+    const at = '2022-09-19T09:00:00Z';
+    const storm = Array.from({ length: 250 }, (_, i) =>
+      violationEvent({ id: `ev_storm_${String(i).padStart(3, '0')}`, area: 'kg.batken.chon-alai', time: exactTime(at), date: at.slice(0, 10) }),
+    );
+    await storeAndPublish(db, noProducer, 'unused.', storm);
+    for (let i = 0; i < storm.length; i += 60) await patient.handleEvents(storm.slice(i, i + 60));
+    const [alert] = (await listAlerts(db, { agreementId: 'ag_sum' })).filter((a) => a.area === 'kg.batken.chon-alai');
+    const stored = (await db('alerts').where({ id: alert!.id }).first()) as { unnotified_event_ids: string[]; unnotified_event_count: number };
+    const ids = storm.map((e) => e.id);
+    // "opened", and an update at once when the frequency escalation raised the severity.
+    const before = await notifications(alert!.id);
+    expect(before[0]!.notification).toBe('opened');
+    const notified = before.reduce((n, x) => n + x.new_event_count!, 0);
+    expect(before.flatMap((n) => n.event_ids)).toEqual(ids.slice(0, notified));
+    expect(notified).toBeLessThan(10);
+    expect(stored.unnotified_event_count).toBe(250 - notified);
+    expect(stored.unnotified_event_ids).toEqual(ids.slice(150));
+
+    // The interval ends: the update lists the latest 100 and says how many joined.
+    steps = [2 * 3600_000];
+    await patient.tickAll();
+    const sent = (await notifications(alert!.id)).slice(before.length);
+    expect(sent.map((n) => [n.notification, n.new_event_count, n.event_ids.length])).toEqual([['updated', 250 - notified, 100]]);
+    expect(sent[0]!.event_ids).toEqual(ids.slice(150));
+    expect(sent[0]!.event_count).toBe(250);
+    const after = (await db('alerts').where({ id: alert!.id }).first()) as { unnotified_event_ids: string[]; unnotified_event_count: number };
+    expect([after.unnotified_event_ids, after.unnotified_event_count]).toEqual([[], 0]);
+  });
 });

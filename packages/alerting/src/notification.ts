@@ -30,6 +30,13 @@ export function alertSummary(id: AlertIdentity, a: AlertCore): string {
  * The `alerts` topic message for one notification. The envelope id is the notification's own
  * (`<alert>:<seq>`), so a re-publish after a crash carries the same id and consumers can drop it.
  */
+/**
+ * A notification lists at most this many of the events that joined since the previous one, the
+ * latest; `new_event_count` says how many joined. A storm of breaches within one group interval
+ * would otherwise make a message (and the alert's stored list) of thousands of ids.
+ */
+export const NOTIFIED_EVENT_IDS_MAX = 100;
+
 export function buildAlertMessage(
   id: AlertIdentity,
   a: AlertCore,
@@ -37,6 +44,8 @@ export function buildAlertMessage(
   eventIds: readonly string[],
   now: Date,
   source = 'ceasefire/alerting',
+  /** Events that joined since the previous notification; `eventIds` may list fewer. */
+  newEventCount = eventIds.length,
 ): AlertMessage {
   return {
     specversion: '1.0',
@@ -57,7 +66,8 @@ export function buildAlertMessage(
       state: a.state,
       notification: kind,
       summary: alertSummary(id, a),
-      event_ids: [...eventIds],
+      event_ids: eventIds.slice(-NOTIFIED_EVENT_IDS_MAX),
+      new_event_count: newEventCount,
       event_count: a.eventCount,
       first_event_at: a.firstEventAt?.toISOString() ?? null,
       last_event_at: a.lastEventAt?.toISOString() ?? null,

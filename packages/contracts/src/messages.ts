@@ -148,10 +148,13 @@ export const Alert = z.object({
   notification: z.enum(['opened', 'updated', 'repeated', 'acknowledged', 'resolved']),
   summary: z.string(),
   /**
-   * The events that joined the alert since its previous notification (all of them in `opened`);
-   * `event_count` is the whole group's. The read API lists every event of an alert.
+   * The events that joined the alert since its previous notification, in the order they joined:
+   * the latest 100 when more joined (`new_event_count` says how many). `event_count` is the whole
+   * group's; the read API lists every event of an alert.
    */
   event_ids: z.array(z.string()),
+  /** How many events joined since the previous notification (absent in messages of older versions). */
+  new_event_count: z.number().int().nonnegative().optional(),
   event_count: z.number().int().nonnegative(),
   first_event_at: Timestamp.nullable(),
   last_event_at: Timestamp.nullable(),

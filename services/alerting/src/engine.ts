@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import {
   addBreach,
   alertSummary,
+  NOTIFIED_EVENT_IDS_MAX,
   buildAlertMessage,
   judgeBreach,
   openAlert,
@@ -219,6 +220,7 @@ export class AlertEngine {
    * the events after it are judged against it too.
    */
   async handleEvents(events: readonly ViolationEvent[], log: Logger = this.logger): Promise<void> {
+    const started = performance.now();
     const [stored, forgotten] = await Promise.all([
       getBreachEvents(
         this.db,
@@ -263,10 +265,14 @@ export class AlertEngine {
           alertOnProposed: this.options.alertOnProposed,
         });
         if (verdict.breach) pending.push({ agreement, event: breachEvent, verdict });
-        else log.debug({ event: event.id, agreement: agreement.id, reason: verdict.reason }, 'not a breach');
+        // Trace: one line per event and agreement in force.
+        else log.trace({ event: event.id, agreement: agreement.id, reason: verdict.reason }, 'not a breach');
       }
     }
+    const judgedAt = performance.now();
     await this.recordGrouped(pending, log);
+    const ms = (a: number, b: number) => Math.round(b - a);
+    log.debug({ events: events.length, breaches: pending.length, judgeMs: ms(started, judgedAt), recordMs: ms(judgedAt, performance.now()) }, 'events handled');
   }
 
   /**
@@ -415,14 +421,17 @@ export class AlertEngine {
     // The open alert's summary, built up over the batch; `writes` stores it with the alert.
     let summary = new SummaryBuilder(open === null ? undefined : await this.summaryStateOf(trx, open));
     // Lists of events not notified yet that this batch made: appended to in place (the alert's
-    // earlier records in `writes` are replaced by its last), not copied per breach.
+    // earlier records in `writes` are replaced by its last), not copied per breach, and holding
+    // the latest NOTIFIED_EVENT_IDS_MAX (the count says how many joined).
     const ours = new WeakSet<readonly string[]>();
     const appended = (list: readonly string[] | undefined, id: string): string[] => {
       if (list !== undefined && ours.has(list)) {
-        (list as string[]).push(id);
-        return list as string[];
+        const own = list as string[];
+        own.push(id);
+        if (own.length > NOTIFIED_EVENT_IDS_MAX) own.shift();
+        return own;
       }
-      const copy = [...(list ?? []), id];
+      const copy = [...(list ?? []).slice(-(NOTIFIED_EVENT_IDS_MAX - 1)), id];
       ours.add(copy);
       return copy;
     };
@@ -447,6 +456,7 @@ export class AlertEngine {
           area: event.area,
           summary: '',
           unnotifiedEventIds: appended(undefined, event.id),
+          unnotifiedEventCount: 1,
         };
         writes.open(alert);
         writes.summarise(alert.id, summary);
@@ -468,10 +478,12 @@ export class AlertEngine {
           ...added.alert,
           proposedAgreement: verdict.proposed,
           unnotifiedEventIds: appended(open.unnotifiedEventIds, event.id),
+          unnotifiedEventCount: (open.unnotifiedEventCount ?? open.unnotifiedEventIds?.length ?? 0) + 1,
         };
         writes.summarise(alert.id, summary);
         writes.addTransitions(alert.id, added.transitions);
-        log.info(
+        // Debug: one line per breach of an open group; the transitions and notifications are the record.
+        log.debug(
           {
             alert: alert.id,
             event: event.id,
@@ -528,11 +540,19 @@ export class AlertEngine {
     const message =
       result.notification === null
         ? null
-        : buildAlertMessage(identity, next, result.notification, next.unnotifiedEventIds ?? [], now, this.options.source);
+        : buildAlertMessage(
+            identity,
+            next,
+            result.notification,
+            next.unnotifiedEventIds ?? [],
+            now,
+            this.options.source,
+            next.unnotifiedEventCount ?? next.unnotifiedEventIds?.length ?? 0,
+          );
     const saved: AlertRecord = {
       ...next,
       summary: message?.data.summary ?? alertSummary(identity, next),
-      ...(result.notification === null ? {} : { unnotifiedEventIds: [] }),
+      ...(result.notification === null ? {} : { unnotifiedEventIds: [], unnotifiedEventCount: 0 }),
     };
     writes.addTransitions(next.id, result.transitions);
     if (result.notification !== null && message !== null) {

@@ -38,8 +38,13 @@ export interface AlertRecord {
    * when it must be rebuilt from the alert's events. Left as it is when absent.
    */
   readonly summaryState?: unknown;
-  /** Events that joined since the last notification (the next one lists them). Left as it is when absent. */
+  /**
+   * The latest events (at most `NOTIFIED_EVENT_IDS_MAX`) that joined since the last notification,
+   * which the next one lists. Left as it is when absent.
+   */
   readonly unnotifiedEventIds?: readonly string[];
+  /** How many events joined since the last notification (the ids above may be fewer). Left as it is when absent. */
+  readonly unnotifiedEventCount?: number;
 }
 
 interface AlertRow {
@@ -73,6 +78,7 @@ interface AlertRow {
   notification_seq: number;
   summary_state?: unknown;
   unnotified_event_ids?: string[];
+  unnotified_event_count?: number;
 }
 
 function toRecord(r: AlertRow): AlertRecord {
@@ -109,6 +115,7 @@ function toRecord(r: AlertRow): AlertRecord {
     // Absent when the query did not select them (then a save leaves them as they are).
     ...(r.summary_state !== undefined ? { summaryState: r.summary_state } : {}),
     ...(r.unnotified_event_ids !== undefined ? { unnotifiedEventIds: r.unnotified_event_ids } : {}),
+    ...(r.unnotified_event_count !== undefined ? { unnotifiedEventCount: r.unnotified_event_count } : {}),
   };
 }
 
@@ -147,6 +154,7 @@ function toRow(a: AlertRecord): AlertRow {
       ? { summary_state: a.summaryState === null ? null : JSON.stringify(a.summaryState) }
       : {}),
     ...(a.unnotifiedEventIds !== undefined ? { unnotified_event_ids: [...a.unnotifiedEventIds] } : {}),
+    ...(a.unnotifiedEventCount !== undefined ? { unnotified_event_count: a.unnotifiedEventCount } : {}),
   };
 }
 
