@@ -107,6 +107,21 @@ describe('ingester HTTP API', () => {
     expect(envelope).toMatchObject({ type: 'ceasefire.statement', id, data: { id, language: 'en', published_at: '2022-09-17T00:00:00+06:00' } });
   });
 
+  it('publishes again a stored statement that a crash left unpublished, when it comes again', async () => {
+    const first = await post('/v1/statements', JSON.stringify({ ...seed, text: `${seed.text} Crash check.` }));
+    const id = first.body!.id as string;
+    // A crash between the store's commit and the publish leaves the row without enqueued_at.
+    await db('statements').where({ id }).update({ enqueued_at: null });
+    const again = await post('/v1/statements', JSON.stringify({ ...seed, text: `${seed.text} Crash check.` }));
+    expect(again.body).toMatchObject({ id, duplicate: true });
+    expect((await db('statements').where({ id }).first()).enqueued_at).not.toBeNull();
+    const messages = await eventually(async () => {
+      const m = (await readTopicWithKcat(topic)).filter((x) => x.key === id);
+      return m.length >= 2 ? m : undefined;
+    }, 15_000, 'the statement published again');
+    expect(messages).toHaveLength(2);
+  });
+
   it('takes text/plain with metadata in headers', async () => {
     const r = await post('/v1/statements', 'В ночь на 18 мая со стороны Ворух был открыт огонь по селу Кок-Таш.', {
       'content-type': 'text/plain; charset=utf-8',
@@ -259,6 +274,7 @@ describe('ceasefire ingest (CLI)', () => {
 
   it('published exactly one message per stored statement', async () => {
     const stored = Number((await db('statements').count<{ n: string }[]>('* as n'))[0]!.n);
-    await eventually(async () => ((await topicSize(admin, topic)) === stored ? true : undefined), 10_000, 'one message per statement');
+    // Plus the one published again after the simulated crash above.
+    await eventually(async () => ((await topicSize(admin, topic)) === stored + 1 ? true : undefined), 10_000, 'one message per statement');
   });
 });

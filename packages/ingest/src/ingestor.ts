@@ -1,5 +1,5 @@
 import { encodeMessage, statementsTopic, type Statement, type StatementMessage } from '@ceasefire/contracts';
-import { insertStatements, markStatementsEnqueued, statementsNotEnqueued } from '@ceasefire/db';
+import { insertStatements, markStatementsEnqueued } from '@ceasefire/db';
 import type { Knex } from 'knex';
 import { InvalidStatement, normalizeStatement, type NormalizeContext } from './normalize.ts';
 import { StatementSubmission, submissionProblems } from './submission.ts';
@@ -76,7 +76,8 @@ export function createIngestor(deps: IngestorDeps) {
     // The first submission that stored a statement is not a duplicate; later copies are.
     const storedBy = new Map<string, number>();
     const statements = prepared.filter((p): p is Statement => !Array.isArray(p));
-    // One multi-row insert: a single round trip and one commit for the whole group.
+    // One multi-row insert that also says which are still to publish: a single round trip and
+    // one commit for the whole group.
     const results = await insertStatements(
       deps.db,
       statements.map((s) => ({ statement: s, sourceSide: s.source_agency ? (deps.agencies.lookup(s.source_agency)?.side ?? null) : null })),
@@ -85,8 +86,7 @@ export function createIngestor(deps: IngestorDeps) {
       if (!Array.isArray(p) && results.get(p.id)?.inserted && !storedBy.has(p.id)) storedBy.set(p.id, i);
     });
     // New ones, and old ones a crash left unpublished.
-    const pending = await statementsNotEnqueued(deps.db, [...new Set(statements.map((s) => s.id))]);
-    const toPublish = [...new Map(statements.filter((s) => pending.has(s.id)).map((s) => [s.id, s])).values()];
+    const toPublish = [...new Map(statements.filter((s) => results.get(s.id)?.pending).map((s) => [s.id, s])).values()];
     if (toPublish.length > 0) {
       await deps.producer.publish(
         topic,

@@ -34,6 +34,16 @@ export interface InsertStatementResult {
   readonly sourceAdded: boolean;
 }
 
+/** What {@link insertStatements} did with one statement. */
+export interface StoredStatementResult extends InsertStatementResult {
+  /**
+   * True unless the statement was already stored and marked handed to the statements topic
+   * (`enqueued_at`) before this call: new statements, and old ones a crash left unpublished.
+   * When in doubt (a concurrent call stored it first) true: publishing twice is harmless.
+   */
+  readonly pending: boolean;
+}
+
 /**
  * Stores a statement once. Its id is content-derived, so a second arrival is a conflict: the
  * row is kept as it is and only a new origin (kind + ref) is appended to `sources`. A
@@ -85,7 +95,7 @@ export async function insertStatement(
 export async function insertStatements(
   db: Queryable,
   inputs: readonly InsertStatementInput[],
-): Promise<Map<string, InsertStatementResult>> {
+): Promise<Map<string, StoredStatementResult>> {
   const first = new Map<string, InsertStatementInput>();
   const again: InsertStatementInput[] = [];
   for (const input of inputs) {
@@ -93,17 +103,28 @@ export async function insertStatements(
     else first.set(input.statement.id, input);
   }
   const rows = [...first.values()];
-  const results = new Map<string, InsertStatementResult>();
+  const results = new Map<string, StoredStatementResult>();
   if (rows.length > 0) {
     const col = <T>(f: (input: InsertStatementInput) => T) => rows.map(f);
-    const result = await db.raw<{ rows: { id: string; inserted: boolean }[] }>(
-      `insert into statements
-         (id, text, language, published_at, published_zone, source_agency, source_side, url, sources, received_at, content_sha256)
-       select * from unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::jsonb[], ?::timestamptz[], ?::text[])
-       on conflict (id) do update
-         set sources = statements.sources || excluded.sources
-         where not statements.sources @> jsonb_build_array(jsonb_build_object('kind', excluded.sources->0->'kind', 'ref', excluded.sources->0->'ref'))
-       returning id, (xmax = 0) as inserted`,
+    // One round trip for the insert and for what is still to publish: the outer select reads
+    // `statements` as it was before the insert, so a row it does not find was inserted now.
+    const result = await db.raw<{ rows: { id: string; inserted: boolean | null; touched: boolean; pending: boolean }[] }>(
+      `with given as (
+         select * from unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::jsonb[], ?::timestamptz[], ?::text[])
+           as g(id, text, language, published_at, published_zone, source_agency, source_side, url, sources, received_at, content_sha256)
+       ), stored as (
+         insert into statements
+           (id, text, language, published_at, published_zone, source_agency, source_side, url, sources, received_at, content_sha256)
+         select * from given
+         on conflict (id) do update
+           set sources = statements.sources || excluded.sources
+           where not statements.sources @> jsonb_build_array(jsonb_build_object('kind', excluded.sources->0->'kind', 'ref', excluded.sources->0->'ref'))
+         returning id, (xmax = 0) as inserted
+       )
+       select given.id, stored.inserted, stored.id is not null as touched, before.enqueued_at is null as pending
+         from given
+         left join stored on stored.id = given.id
+         left join statements before on before.id = given.id`,
       // Arrays with nulls bind as Postgres arrays; knex's types know only arrays of strings.
       [
         col((i) => i.statement.id),
@@ -119,13 +140,15 @@ export async function insertStatements(
         col((i) => createHash('sha256').update(i.statement.text, 'utf8').digest('hex')),
       ] as unknown as string[],
     );
-    for (const id of first.keys()) results.set(id, { inserted: false, sourceAdded: false });
-    for (const r of result.rows) results.set(r.id, { inserted: r.inserted, sourceAdded: !r.inserted });
+    for (const r of result.rows) {
+      const inserted = r.inserted === true;
+      results.set(r.id, { inserted, sourceAdded: r.touched && !inserted, pending: r.pending });
+    }
   }
   for (const input of again) {
     const r = await insertStatement(db, input);
     const prev = results.get(input.statement.id)!;
-    results.set(input.statement.id, { inserted: prev.inserted, sourceAdded: prev.sourceAdded || r.sourceAdded });
+    results.set(input.statement.id, { ...prev, sourceAdded: prev.sourceAdded || r.sourceAdded });
   }
   return results;
 }
