@@ -111,13 +111,16 @@ export function incidentId(day: string, area: string, type: string, dyad: string
 export async function storeExtractions(trx: Queryable, inputs: readonly StoreExtractionInput[]): Promise<StoreExtractionResult[]> {
   if (inputs.length === 0) return [];
   const ids = [...new Set(inputs.map((i) => i.statementId))];
-  const stored = (await trx.raw<{ rows: { statement_id: string; v: string }[] }>(
-    `select distinct statement_id, extractor_version as v from violation_events where statement_id = any(?) and superseded_at is null
-     union select distinct statement_id, extractor_version from casualty_reports where statement_id = any(?) and superseded_at is null`,
-    [ids, ids],
+  // Each statement's publication time and the extractor versions of its current rows, in one read.
+  const stored = (await trx.raw<{ rows: { id: string; published_at: Date; versions: string[] }[] }>(
+    `select s.id, s.published_at,
+            array(select extractor_version from violation_events where statement_id = s.id and superseded_at is null
+                  union select extractor_version from casualty_reports where statement_id = s.id and superseded_at is null) as versions
+       from statements s where s.id = any(?)`,
+    [ids],
   )).rows;
-  const versionsOf = new Map<string, string[]>();
-  for (const r of stored) versionsOf.set(r.statement_id, [...(versionsOf.get(r.statement_id) ?? []), r.v]);
+  const versionsOf = new Map<string, string[]>(stored.map((r) => [r.id, r.versions]));
+  const publishedAt = new Map<string, Date>(stored.map((r) => [r.id, r.published_at]));
 
   const fresh: StoreExtractionInput[] = [];
   const outcome = new Map<StoreExtractionInput, 'stored' | 'stale'>();
@@ -150,11 +153,6 @@ export async function storeExtractions(trx: Queryable, inputs: readonly StoreExt
       .update({ superseded_at: trx.fn.now() });
   }
 
-  const publishedAt = new Map<string, Date>(
-    fresh.length === 0
-      ? []
-      : ((await trx('statements').select('id', 'published_at').whereIn('id', [...new Set(fresh.map((f) => f.statementId))])) as Array<{ id: string; published_at: Date }>).map((r) => [r.id, r.published_at]),
-  );
   const incidentOf = new Map<StoreExtractionInput, Map<string, string | null>>();
   const incidents = new Map<string, { day: string; area: string; type: string; dyad: string | null; at: Date | undefined }>();
   for (const input of fresh) {
