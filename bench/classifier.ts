@@ -79,6 +79,7 @@ const result = {
 console.log(`one classifier drained ${N} statements (${events} events) in ${result.drain_seconds_including_start.toFixed(1)} s including start-up: ${result.classifier_statements_per_second} statements/s; extraction alone ${result.extraction_alone_statements_per_second} statements/s`);
 console.log(JSON.stringify(result));
 
+await ingestor.settled();
 await producer.disconnect();
 await db.destroy();
 await admin.deleteTopics((await admin.listTopics()).filter((n) => n.startsWith(prefix)));

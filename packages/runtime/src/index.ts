@@ -4,6 +4,7 @@ export * from './errors.ts';
 export * from './lifecycle.ts';
 export * from './health.ts';
 export * from './kafka/index.ts';
+export * from './coalescer.ts';
 export * from './consumer-loop.ts';
 export { kafkaSettings } from './settings.ts';
 export * from './service.ts';

@@ -27,7 +27,10 @@ async function main(): Promise<void> {
     agencies: agencyDirectory(PROFILES),
     now: () => new Date(),
     source: 'ceasefire/ingester',
+    onMarkFailed: (e) => logger.warn({ err: e }, 'could not record statements as published; they are published again if they come again'),
   });
+  // Released after the intake below stops (the lifecycle releases in reverse), before the database.
+  ctx.lifecycle.add('statement marks', () => ingestor.settled());
 
   if (config.HTTP_ENABLED) {
     const app = buildHttpApi({

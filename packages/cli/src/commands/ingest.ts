@@ -49,15 +49,16 @@ export async function ingestCommand(
   if (batches.length === 0) return 1;
 
   const services = await openServices(io.env, io.root, 'ceasefire-cli');
+  const ingestor = createIngestor({
+    db: services.db,
+    producer: services.producer,
+    topicPrefix: services.config.TOPIC_PREFIX,
+    agencies: agencyDirectory(PROFILES),
+    now: () => new Date(),
+    source: 'ceasefire/cli',
+    onMarkFailed: (e) => io.stderr.write(`could not record statements as published (${(e as Error).message}); they are published again if they come again\n`),
+  });
   try {
-    const ingestor = createIngestor({
-      db: services.db,
-      producer: services.producer,
-      topicPrefix: services.config.TOPIC_PREFIX,
-      agencies: agencyDirectory(PROFILES),
-      now: () => new Date(),
-      source: 'ceasefire/cli',
-    });
     for (const { name, items } of batches) {
       const valid = items.filter((i) => !(i.raw instanceof StatementFileError));
       for (const bad of items.filter((i) => i.raw instanceof StatementFileError)) {
@@ -76,6 +77,7 @@ export async function ingestCommand(
       });
     }
   } finally {
+    await ingestor.settled();
     await services.close();
   }
   return failed > 0 ? 1 : 0;
