@@ -32,11 +32,17 @@ const { values: args } = parseArgs({
   options: {
     backlog: { type: 'string', default: '2000' },
     rates: { type: 'string', default: '50,200,1000' },
-    seconds: { type: 'string', default: '5' },
+    // 30 s per rate: at 200/s that is some 6,000 statements and a p99 of new-group alerts over a few dozen.
+    seconds: { type: 'string', default: '30' },
     seed: { type: 'string', default: '1' },
     clients: { type: 'string', default: 'kafkajs,platformatic' },
     'kafka-client': { type: 'string', default: 'kafkajs' },
     'no-ceilings': { type: 'boolean', default: false },
+    /**
+     * A new agreement every this many seconds of a rate (0: one per rate): each area's next breach
+     * opens a new alert group, so new groups open all through the rate, not only in its first second.
+     */
+    'rotate-seconds': { type: 'string', default: '5' },
     /** Classifier processes in one consumer group (the statements topic has six partitions). */
     classifiers: { type: 'string', default: '1' },
     /** Writes a --cpu-prof profile of each worker into this directory. */
@@ -48,10 +54,11 @@ const N = Number(args.backlog);
 const RATES = args.rates!.split(',').map(Number).filter((r) => r > 0);
 const SECONDS = Number(args.seconds);
 const SEED = Number(args.seed);
+const ROTATE_MS = Number(args['rotate-seconds']) * 1000;
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-say(`bench: backlog ${N}, rates ${RATES.join('/')}/s for ${SECONDS} s each, seed ${SEED}, workers on ${args['kafka-client']}, ${args.classifiers} classifier(s)`);
+say(`bench: backlog ${N}, rates ${RATES.join('/')}/s for ${SECONDS} s each, a new agreement every ${ROTATE_MS / 1000 || SECONDS} s, seed ${SEED}, workers on ${args['kafka-client']}, ${args.classifiers} classifier(s)`);
 const stack = await stackUp({ root, log: () => {} });
 const tag = `bench_${Date.now().toString(36)}`;
 const prefix = `${tag}.`;
@@ -120,11 +127,17 @@ const receiver: Server = createServer((req, res) => {
 });
 await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
 const hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+// The generated events keep the corpus's dates (2021–2023): an agreement ended now would still
+// be breached by every later event (they happened during its term), and each rotation would add
+// one more agreement to every event's breaches. An agreement is retired with a term of one second
+// in 2020, so each event breaches the one agreement in force (runs before 2026-11-28 14:00 UTC
+// ended them now: at 200/s each event breached two or three).
 async function endAgreementQuietly(id: string) {
-  const ended = await endAgreement(db, { id, endsAt: new Date(), now: new Date() });
+  const ended = await endAgreement(db, { id, endsAt: new Date('2020-01-01T00:00:01Z'), now: new Date() });
   if (ended) await markAgreementEvaluated(db, ended);
 }
 await agreementInForce(db, 'ag_bench');
+let inForce = 'ag_bench';
 
 // Events as published (after they are stored): the bench reads the events topic itself.
 // Statements as published too: their Kafka timestamps split the latency into stages.
@@ -345,9 +358,18 @@ for (const [ri, rate] of RATES.entries()) {
   const hIngest = histogram();
   let errors = 0;
   const hooksBefore = hooks.length;
-  // A new agreement per rate: its first breach in each area opens a new alert group.
-  await endAgreementQuietly(ri === 0 ? 'ag_bench' : `ag_bench_${RATES[ri - 1]}`);
-  await agreementInForce(db, `ag_bench_${rate}`);
+  // A new agreement per rate, and again every --rotate-seconds: its first breach in each area
+  // opens a new alert group. The next is in force before the previous ends, so no event falls
+  // between two agreements.
+  const rotate = async (next: string) => {
+    await agreementInForce(db, next);
+    await endAgreementQuietly(inForce);
+    inForce = next;
+  };
+  await rotate(`ag_bench_${rate}`);
+  let rotation = 0;
+  const rotations: Promise<void>[] = [];
+  const rotator = ROTATE_MS > 0 ? setInterval(() => rotations.push(rotate(`ag_bench_${rate}_${++rotation}`)), ROTATE_MS) : null;
   s = samplers();
   startAll(s);
   const start = performance.timeOrigin + performance.now() + 50;
@@ -370,6 +392,8 @@ for (const [ri, rate] of RATES.entries()) {
     );
   }
   const sendSeconds = (performance.timeOrigin + performance.now() - start) / 1000;
+  if (rotator) clearInterval(rotator);
+  await Promise.all(rotations);
   await Promise.all(pending);
   // Wait for every expected event, then for alerting to settle (committed and delivered).
   const deadline = performance.now() + 120_000;
@@ -469,6 +493,7 @@ const result = {
   command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
   machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
   seed: SEED,
+  agreementEverySeconds: ROTATE_MS / 1000 || SECONDS,
   kafkaClient: args['kafka-client'],
   classifiers: Number(args.classifiers),
   statements: { backlog: N, engineFaults: backlog.faults.slice(0, 5), bytes: backlog.bytes, languages: backlog.languages, expectedEvents: expectedBacklogEvents, storedEvents },

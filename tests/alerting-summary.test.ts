@@ -51,12 +51,17 @@ beforeAll(async () => {
     }),
     new Date(),
   );
-  engine = new AlertEngine(
+  engine = engineWith(0);
+});
+
+/** An engine on the test's clock, notifying an open group's updates once per `groupIntervalMs`. */
+function engineWith(groupIntervalMs: number): AlertEngine {
+  return new AlertEngine(
     db,
     {
       lifecycle: {
         groupWaitMs: 0,
-        groupIntervalMs: 0,
+        groupIntervalMs,
         repeatIntervalMs: 24 * 3600_000,
         resolveAfterMs: 24 * 3600_000,
       },
@@ -68,7 +73,7 @@ beforeAll(async () => {
     createLogger({ service: 'alerting-summary-test', level: 'silent' }),
     () => new Date((clock += steps.shift() ?? 1000)),
   );
-});
+}
 
 afterAll(async () => {
   await db?.destroy();
@@ -269,18 +274,7 @@ describe('alert summaries kept incrementally', () => {
 
   it('keep the latest 100 events not yet notified and how many joined, and list those in the next notification', async () => {
     // A group interval of an hour: after "opened", breaches only join until the interval ends.
-    const patient = new AlertEngine(
-      db,
-      {
-        lifecycle: { groupWaitMs: 0, groupIntervalMs: 3600_000, repeatIntervalMs: 24 * 3600_000, resolveAfterMs: 24 * 3600_000 },
-        escalation,
-        routes: [{ channel: 'log' }],
-        alertOnProposed: true,
-        source: 'ceasefire/test',
-      },
-      createLogger({ service: 'alerting-summary-test', level: 'silent' }),
-      () => new Date((clock += steps.shift() ?? 1000)),
-    );
+    const patient = engineWith(3600_000);
     const at = '2022-09-19T09:00:00Z';
     const storm = Array.from({ length: 250 }, (_, i) =>
       violationEvent({ id: `ev_storm_${String(i).padStart(3, '0')}`, area: 'kg.batken.chon-alai', time: exactTime(at), date: at.slice(0, 10) }),
