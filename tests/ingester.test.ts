@@ -111,6 +111,7 @@ describe('ingester HTTP API', () => {
   it('publishes again a stored statement that a crash left unpublished, when it comes again', async () => {
     const first = await post('/v1/statements', JSON.stringify({ ...seed, text: `${seed.text} Crash check.` }));
     const id = first.body!.id as string;
+    await eventually(async () => ((await db('statements').where({ id }).first()).enqueued_at ?? undefined), 10_000, 'enqueued_at recorded');
     // A crash between the store's commit and the publish leaves the row without enqueued_at.
     await db('statements').where({ id }).update({ enqueued_at: null });
     const again = await post('/v1/statements', JSON.stringify({ ...seed, text: `${seed.text} Crash check.` }));

@@ -76,12 +76,19 @@ export function createIngestor(deps: IngestorDeps) {
   // the publish (a statement not marked is published again when it comes again, which consumers
   // take as a copy). It runs after the answer, the marks of groups that finish meanwhile joined
   // in one update: a single submission waits for one round trip less.
+  // Until its mark is stored, this process remembers what it published, so a copy that comes
+  // meanwhile is not published again.
   const markJoined = coalescer<string[]>((lists) => markStatementsEnqueued(deps.db, lists.flat()));
   const marking = new Set<Promise<void>>();
+  const publishedUnmarked = new Set<string>();
   function markPublished(ids: string[]): void {
+    for (const id of ids) publishedUnmarked.add(id);
     const done: Promise<void> = markJoined(ids)
       .catch((e: unknown) => deps.onMarkFailed?.(e))
-      .finally(() => marking.delete(done));
+      .finally(() => {
+        for (const id of ids) publishedUnmarked.delete(id);
+        marking.delete(done);
+      });
     marking.add(done);
   }
 
@@ -102,7 +109,9 @@ export function createIngestor(deps: IngestorDeps) {
       if (!Array.isArray(p) && results.get(p.id)?.inserted && !storedBy.has(p.id)) storedBy.set(p.id, i);
     });
     // New ones, and old ones a crash left unpublished.
-    const toPublish = [...new Map(statements.filter((s) => results.get(s.id)?.pending).map((s) => [s.id, s])).values()];
+    const toPublish = [
+      ...new Map(statements.filter((s) => results.get(s.id)?.pending && !publishedUnmarked.has(s.id)).map((s) => [s.id, s])).values(),
+    ];
     if (toPublish.length > 0) {
       await deps.producer.publish(
         topic,
