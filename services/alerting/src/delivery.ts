@@ -40,6 +40,11 @@ export function backoffDelay(
   return Math.round(base / 2 + (base / 2) * random());
 }
 
+/** How long a claimed attempt stays with its worker: twice the send timeout and some slack. */
+export function leaseMsOf(policy: Pick<DeliveryPolicy, 'timeoutMs'>): number {
+  return policy.timeoutMs * 2 + 5_000;
+}
+
 /** An attempt the receiver took, to be recorded. */
 interface Succeeded {
   readonly delivery: DeliveryRecord;
@@ -58,8 +63,8 @@ export type DeliveryOutcome = 'succeeded' | 'retrying' | 'gave_up';
 export class DeliveryWorker {
   private readonly stopController = new AbortController();
   private loops: Promise<void>[] = [];
-  /** Per loop: ends its wait for the next poll, or marks that it should not wait. */
-  private readonly wakers = new Set<{ woken: boolean; wake: () => void }>();
+  /** Sends of attempts handed over by the engine, awaited at stop. */
+  private readonly sending = new Set<Promise<void>>();
 
   constructor(
     private readonly db: Knex,
@@ -76,46 +81,51 @@ export class DeliveryWorker {
     this.loops = this.channels.map((channel) => this.loop(channel));
   }
 
-  /**
-   * Looks for due attempts now instead of at the next poll: the engine calls it once it has
-   * committed a notification, so operators hear of a new alert without waiting for `pollMs`.
-   */
-  wake(): void {
-    for (const w of this.wakers) {
-      w.woken = true;
-      w.wake();
-    }
-  }
-
   /** Stops polling and waits for the attempts in hand to be recorded. */
   async stop(): Promise<void> {
     this.stopController.abort();
     await Promise.all(this.loops);
+    await Promise.all(this.sending);
     await Promise.all(this.channels.map((c) => c.close?.()));
   }
 
   private async loop(channel: Channel): Promise<void> {
     const signal = this.stopController.signal;
     const log = this.logger.child({ channel: channel.name });
-    const waker = { woken: false, wake: () => {} };
-    this.wakers.add(waker);
     while (!signal.aborted) {
-      waker.woken = false;
       let claimed = 0;
       try {
         claimed = await this.runOnce(channel, log);
       } catch (err) {
         log.warn({ err }, 'delivery loop failed; will retry');
       }
-      // A full batch suggests more are due, and a wake-up during the pass means new ones: go again at once.
-      if (claimed < this.policy.batchSize && !waker.woken) {
-        const napping = new AbortController();
-        waker.wake = () => napping.abort();
-        await abortableSleep(this.policy.pollMs, AbortSignal.any([signal, napping.signal]));
-        waker.wake = () => {};
-      }
+      // A full batch suggests more are due: go again at once. Attempts this worker enqueued come
+      // through `deliver`; the loop takes retries, other workers' notifications and lapsed leases.
+      if (claimed < this.policy.batchSize) await abortableSleep(this.policy.pollMs, signal);
     }
-    this.wakers.delete(waker);
+  }
+
+  /** How long a claimed attempt is this worker's: long enough to record its outcome before another may reclaim it. */
+  get leaseMs(): number {
+    return leaseMsOf(this.policy);
+  }
+
+  /**
+   * Sends attempts already claimed for this worker (the engine wrote them leased, in the
+   * transaction that changed their alerts): a new alert's notification goes out at once, not
+   * after a poll and a claim. After a stop they are left to their lease.
+   */
+  deliver(claimed: readonly DeliveryRecord[]): void {
+    if (this.stopController.signal.aborted) return;
+    for (const channel of this.channels) {
+      const mine = claimed.filter((d) => d.channel === channel.name);
+      if (mine.length === 0) continue;
+      const log = this.logger.child({ channel: channel.name });
+      const sending: Promise<void> = this.sendClaimed(channel, mine, log)
+        .catch((err: unknown) => log.warn({ err }, 'delivery failed; the attempts are due again when their lease ends'))
+        .finally(() => this.sending.delete(sending));
+      this.sending.add(sending);
+    }
   }
 
   /** Claims and sends one batch of due attempts for a channel; returns how many it claimed. */
@@ -123,10 +133,15 @@ export class DeliveryWorker {
     const due = await claimDueDeliveries(this.db, {
       channel: channel.name,
       now: this.clock(),
-      // Long enough that a live worker always records its outcome before another may reclaim.
-      leaseMs: this.policy.timeoutMs * 2 + 5_000,
+      leaseMs: this.leaseMs,
       limit: this.policy.batchSize,
     });
+    await this.sendClaimed(channel, due, log);
+    return due.length;
+  }
+
+  /** Sends claimed attempts of one channel and records their outcomes. */
+  private async sendClaimed(channel: Channel, due: readonly DeliveryRecord[], log: Logger): Promise<void> {
     const succeeded = (await Promise.all(due.map((d) => this.attempt(channel, d, log)))).filter(
       (s): s is Succeeded => s !== null,
     );
@@ -148,7 +163,6 @@ export class DeliveryWorker {
         'delivered',
       );
     }
-    return due.length;
   }
 
   /** Sends one attempt; records a failure at once and returns a success for the caller to record. */

@@ -49,6 +49,7 @@ import {
   type AgreementRecord,
   type AlertRecord,
   type AlertTransitionInput,
+  type DeliveryRecord,
   type EnqueueDeliveryInput,
   type Queryable,
   type StoredBreachEvent,
@@ -65,8 +66,14 @@ export interface EngineOptions {
   readonly alertOnProposed: boolean;
   /** Envelope `source` of alert messages. */
   readonly source: string;
-  /** Called after a transaction that put notifications in the outbox has committed (wakes delivery). */
-  readonly onEnqueued?: () => void;
+  /**
+   * Called after a transaction that put notifications in the outbox has committed, with the
+   * attempts it added (claimed for this worker when `deliveryLeaseMs` is set: delivery sends them
+   * at once, with no claim in between).
+   */
+  readonly onEnqueued?: (added: readonly DeliveryRecord[]) => void;
+  /** The outbox rows this engine writes are leased to this worker for so long (see `onEnqueued`). */
+  readonly deliveryLeaseMs?: number;
 }
 
 interface PendingBreach {
@@ -110,7 +117,8 @@ class GroupWrites {
     this.summaries.set(alertId, builder);
   }
 
-  async flush(trx: Queryable): Promise<void> {
+  /** Writes everything; returns the outbox rows added. */
+  async flush(trx: Queryable, deliveryLeaseMs?: number): Promise<DeliveryRecord[]> {
     const withState = (alert: AlertRecord): AlertRecord => {
       const builder = this.summaries.get(alert.id);
       return builder === undefined ? alert : { ...alert, summaryState: builder.state() };
@@ -119,7 +127,7 @@ class GroupWrites {
     await upsertAlerts(trx, [...this.changed.values(), ...this.opened.values()].map(withState));
     await linkAlertEvents(trx, this.links);
     await insertTransitionsOfAlerts(trx, this.transitions);
-    await enqueueDeliveries(trx, this.deliveries);
+    return enqueueDeliveries(trx, this.deliveries, deliveryLeaseMs === undefined ? {} : { leaseMs: deliveryLeaseMs });
   }
 }
 
@@ -289,7 +297,7 @@ export class AlertEngine {
       if (items) items.push(b);
       else groups.set(key, [b]);
     }
-    const enqueued = await this.db.transaction(async (trx) => {
+    const added = await this.db.transaction(async (trx) => {
       await lockAlertGroups(trx, [...groups.keys()]);
       const counted = await eventsCountedByAgreements(
         trx,
@@ -306,10 +314,9 @@ export class AlertEngine {
         if (fresh.length > 0)
           await this.applyBreaches(trx, writes, groupKey, open.get(groupKey) ?? null, fresh, log);
       }
-      await writes.flush(trx);
-      return writes.deliveries.length > 0;
+      return writes.flush(trx, this.options.deliveryLeaseMs);
     });
-    if (enqueued) this.options.onEnqueued?.();
+    if (added.length > 0) this.options.onEnqueued?.(added);
   }
 
   /**
@@ -579,19 +586,18 @@ export class AlertEngine {
   async tickAlert(id: string): Promise<void> {
     const current = await getAlert(this.db, id);
     if (current === null) return;
-    const enqueued = await this.db.transaction(async (trx) => {
+    const added = await this.db.transaction(async (trx): Promise<DeliveryRecord[]> => {
       await lockAlertGroup(trx, current.groupKey);
       const locked = await lockAlert(trx, id, { skipLocked: true });
-      if (locked === null) return false;
+      if (locked === null) return [];
       const now = this.clock();
       const due = tick(locked, now, this.options.lifecycle);
-      if (due.notification === null && due.transitions.length === 0) return false;
+      if (due.notification === null && due.transitions.length === 0) return [];
       const writes = new GroupWrites();
       this.advance(writes, locked, await getAgreement(trx, locked.agreementId), now);
-      await writes.flush(trx);
-      return writes.deliveries.length > 0;
+      return writes.flush(trx, this.options.deliveryLeaseMs);
     });
-    if (enqueued) this.options.onEnqueued?.();
+    if (added.length > 0) this.options.onEnqueued?.(added);
   }
 
   /** Evaluates stored events against agreements created or changed since their last evaluation. */

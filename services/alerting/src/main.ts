@@ -13,7 +13,7 @@ import {
   type Channel,
 } from './channels/index.ts';
 import { alertingConfigSchema } from './config.ts';
-import { DeliveryWorker } from './delivery.ts';
+import { DeliveryWorker, leaseMsOf, type DeliveryPolicy } from './delivery.ts';
 import { AlertEngine } from './engine.ts';
 import { buildOperatorApi } from './http.ts';
 import { Ticker } from './scheduler.ts';
@@ -70,6 +70,14 @@ async function main(): Promise<void> {
   if (unknown.length > 0)
     logger.warn({ unknown, channels: names }, 'ALERT_ROUTES names channels that are not configured');
 
+  const deliveryPolicy: DeliveryPolicy = {
+    pollMs: config.DELIVERY_POLL_MS,
+    timeoutMs: config.DELIVERY_TIMEOUT_MS,
+    backoffInitialMs: config.DELIVERY_BACKOFF_INITIAL_MS,
+    backoffMaxMs: config.DELIVERY_BACKOFF_MAX_MS,
+    maxAttempts: config.DELIVERY_MAX_ATTEMPTS,
+    batchSize: 20,
+  };
   const engine = new AlertEngine(
     ctx.db,
     {
@@ -87,8 +95,11 @@ async function main(): Promise<void> {
       routes,
       alertOnProposed: config.ALERT_ON_PROPOSED,
       source: `ceasefire/${SERVICE}`,
-      // Delivery is built below; a committed notification wakes its loops at once.
-      onEnqueued: () => delivery.wake(),
+      // Delivery is built below. A committed notification is sent at once by this worker, which
+      // holds its outbox row's lease from the start; if it dies first, a delivery loop sends it
+      // when the lease ends.
+      deliveryLeaseMs: leaseMsOf(deliveryPolicy),
+      onEnqueued: (added) => delivery.deliver(added),
     },
     logger,
   );
@@ -102,14 +113,7 @@ async function main(): Promise<void> {
   const delivery = new DeliveryWorker(
     ctx.db,
     channels,
-    {
-      pollMs: config.DELIVERY_POLL_MS,
-      timeoutMs: config.DELIVERY_TIMEOUT_MS,
-      backoffInitialMs: config.DELIVERY_BACKOFF_INITIAL_MS,
-      backoffMaxMs: config.DELIVERY_BACKOFF_MAX_MS,
-      maxAttempts: config.DELIVERY_MAX_ATTEMPTS,
-      batchSize: 20,
-    },
+    deliveryPolicy,
     logger,
     undefined,
     undefined,

@@ -75,13 +75,22 @@ export interface EnqueueDeliveryInput {
  * the same notification does nothing. Returns whether it was added.
  */
 export async function enqueueDelivery(db: Queryable, input: EnqueueDeliveryInput): Promise<boolean> {
-  return (await enqueueDeliveries(db, [input])) > 0;
+  return (await enqueueDeliveries(db, [input])).length > 0;
 }
 
-/** {@link enqueueDelivery} for many notifications in one statement; returns how many were added. */
-export async function enqueueDeliveries(db: Queryable, inputs: readonly EnqueueDeliveryInput[]): Promise<number> {
-  if (inputs.length === 0) return 0;
-  const rows = await db('alert_deliveries')
+/** {@link enqueueDelivery} for many notifications in one statement; returns the rows added. */
+export async function enqueueDeliveries(
+  db: Queryable,
+  inputs: readonly EnqueueDeliveryInput[],
+  /**
+   * Claimed for the caller at once, as {@link claimDueDeliveries} would: the worker that wrote
+   * them sends them after its commit, with no claim in between; if it dies first, they are due
+   * when the lease runs out.
+   */
+  options: { leaseMs?: number } = {},
+): Promise<DeliveryRecord[]> {
+  if (inputs.length === 0) return [];
+  const rows = (await db('alert_deliveries')
     .insert(
       inputs.map((input) => ({
         alert_id: input.alertId,
@@ -91,15 +100,16 @@ export async function enqueueDeliveries(db: Queryable, inputs: readonly EnqueueD
         idempotency_key: input.idempotencyKey,
         attempt: 1,
         status: 'pending',
-        next_attempt_at: input.now,
+        next_attempt_at: options.leaseMs === undefined ? input.now : new Date(input.now.getTime() + options.leaseMs),
+        ...(options.leaseMs === undefined ? {} : { attempted_at: input.now }),
         created_at: input.now,
         payload: JSON.stringify(input.payload),
       })),
     )
     .onConflict(['alert_id', 'channel', 'notification_key', 'attempt'])
     .ignore()
-    .returning('id');
-  return rows.length;
+    .returning('*')) as DeliveryRow[];
+  return rows.map(toRecord);
 }
 
 /**
