@@ -75,9 +75,9 @@ export function createIngestor(deps: IngestorDeps) {
   // Recording that statements were published is bookkeeping for a crash between the store and
   // the publish (a statement not marked is published again when it comes again, which consumers
   // take as a copy). It runs after the answer, the marks of groups that finish meanwhile joined
-  // in one update: a single submission waits for one round trip less.
-  // Until its mark is stored, this process remembers what it published, so a copy that comes
-  // meanwhile is not published again.
+  // in one update: a single submission waits for one round trip less. Until its mark is stored,
+  // this process remembers what it published, so a copy that comes meanwhile is not published
+  // again.
   const markJoined = coalescer<string[]>((lists) => markStatementsEnqueued(deps.db, lists.flat()));
   const marking = new Set<Promise<void>>();
   const publishedUnmarked = new Set<string>();
