@@ -27,16 +27,16 @@ export function alertSummary(id: AlertIdentity, a: AlertCore): string {
 }
 
 /**
- * The `alerts` topic message for one notification. The envelope id is the notification's own
- * (`<alert>:<seq>`), so a re-publish after a crash carries the same id and consumers can drop it.
- */
-/**
  * A notification lists at most this many of the events that joined since the previous one, the
  * latest; `new_event_count` says how many joined. A storm of breaches within one group interval
  * would otherwise make a message (and the alert's stored list) of thousands of ids.
  */
 export const NOTIFIED_EVENT_IDS_MAX = 100;
 
+/**
+ * The `alerts` topic message for one notification. The envelope id is the notification's own
+ * (`<alert>:<seq>`), so a re-publish after a crash carries the same id and consumers can drop it.
+ */
 export function buildAlertMessage(
   id: AlertIdentity,
   a: AlertCore,

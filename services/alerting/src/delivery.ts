@@ -40,7 +40,7 @@ export function backoffDelay(
   return Math.round(base / 2 + (base / 2) * random());
 }
 
-/** How long a claimed attempt stays with its worker: twice the send timeout and some slack. */
+/** How long a claimed attempt stays with its worker: long enough to record its outcome before another may reclaim it. */
 export function leaseMsOf(policy: Pick<DeliveryPolicy, 'timeoutMs'>): number {
   return policy.timeoutMs * 2 + 5_000;
 }
@@ -105,11 +105,6 @@ export class DeliveryWorker {
     }
   }
 
-  /** How long a claimed attempt is this worker's: long enough to record its outcome before another may reclaim it. */
-  get leaseMs(): number {
-    return leaseMsOf(this.policy);
-  }
-
   /**
    * Sends attempts already claimed for this worker (the engine wrote them leased, in the
    * transaction that changed their alerts): a new alert's notification goes out at once, not
@@ -133,7 +128,7 @@ export class DeliveryWorker {
     const due = await claimDueDeliveries(this.db, {
       channel: channel.name,
       now: this.clock(),
-      leaseMs: this.leaseMs,
+      leaseMs: leaseMsOf(this.policy),
       limit: this.policy.batchSize,
     });
     await this.sendClaimed(channel, due, log);

@@ -485,7 +485,7 @@ export class AlertEngine {
           ...added.alert,
           proposedAgreement: verdict.proposed,
           unnotifiedEventIds: appended(open.unnotifiedEventIds, event.id),
-          unnotifiedEventCount: (open.unnotifiedEventCount ?? open.unnotifiedEventIds?.length ?? 0) + 1,
+          unnotifiedEventCount: (open.unnotifiedEventCount ?? 0) + 1,
         };
         writes.summarise(alert.id, summary);
         writes.addTransitions(alert.id, added.transitions);
@@ -554,7 +554,7 @@ export class AlertEngine {
             next.unnotifiedEventIds ?? [],
             now,
             this.options.source,
-            next.unnotifiedEventCount ?? next.unnotifiedEventIds?.length ?? 0,
+            next.unnotifiedEventCount ?? 0,
           );
     const saved: AlertRecord = {
       ...next,
