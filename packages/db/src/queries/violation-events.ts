@@ -373,10 +373,7 @@ async function addReportsToIncidents(
         sides = m.sides,
         first_reported_at = least(i.first_reported_at, d.first_at),
         last_reported_at = greatest(i.last_reported_at, d.last_at),
-        corroboration = case
-          when m.sides && ?::text[] then 'third_party'
-          when cardinality(m.sides) >= 2 then 'both_sides'
-          else 'alleged_one_side' end,
+        corroboration = incident_corroboration(m.sides, ?::text[]),
         updated_at = now()
       from d join merged m on m.id = d.id
      where i.id = d.id`,
@@ -408,10 +405,7 @@ export async function refreshIncidents(trx: Queryable, ids: readonly string[], t
         sides = agg.sides,
         first_reported_at = least(i.first_reported_at, agg.first_at),
         last_reported_at = greatest(i.last_reported_at, agg.last_at),
-        corroboration = case
-          when agg.sides && ?::text[] then 'third_party'
-          when cardinality(agg.sides) >= 2 then 'both_sides'
-          else 'alleged_one_side' end,
+        corroboration = incident_corroboration(agg.sides, ?::text[]),
         updated_at = now()
       from (
         -- Per incident, through the index of its current events (not one pass over all of them).
