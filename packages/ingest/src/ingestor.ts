@@ -27,6 +27,13 @@ export interface IngestorDeps {
   groupCommit?: { maxInFlight?: number; maxGroup?: number };
   /** Told when recording statements as published failed (they are published again if they come again). */
   onMarkFailed?: (error: unknown) => void;
+  /** How long a publish's record waits for the next group's insert before it goes alone (default 50 ms). */
+  markIdleMs?: number;
+}
+
+/** A grouped submission's own failure, carried as its result so the others in its group still succeed. */
+class SubmissionFailed {
+  constructor(readonly reason: unknown) {}
 }
 
 /** The outcome for one submission, in submission order. */
@@ -74,19 +81,50 @@ export function createIngestor(deps: IngestorDeps) {
 
   // Recording that statements were published is bookkeeping for a crash between the store and
   // the publish (a statement not marked is published again when it comes again, which consumers
-  // take as a copy). It runs after the answer, the marks of groups that finish meanwhile joined
-  // in one update: a single submission waits for one round trip less. Until its mark is stored,
-  // this process remembers what it published, so a copy that comes meanwhile is not published
-  // again.
-  const markJoined = coalescer<string[]>((lists) => markStatementsEnqueued(deps.db, lists.flat()));
-  const marking = new Set<Promise<void>>();
+  // take as a copy). It runs after the answer, inside the next group's insert: at a steady rate
+  // it costs no round trip and no commit of its own. Marks that no insert takes within
+  // `markIdleMs` go alone. Until its mark is stored, this process remembers what it published,
+  // so a copy that comes meanwhile is not published again.
+  const markIdleMs = deps.markIdleMs ?? 50;
   const publishedUnmarked = new Set<string>();
-  function markPublished(ids: string[]): void {
-    for (const id of ids) publishedUnmarked.add(id);
-    const done: Promise<void> = markJoined(ids)
+  /** Published, not yet handed to an insert or an update. */
+  const toMark = new Set<string>();
+  const marking = new Set<Promise<void>>();
+  let markTimer: NodeJS.Timeout | null = null;
+  let lastInsertAt = 0;
+
+  function markPublished(ids: readonly string[]): void {
+    for (const id of ids) {
+      publishedUnmarked.add(id);
+      toMark.add(id);
+    }
+    markTimer ??= setTimeout(() => flushMarks(false), markIdleMs);
+  }
+
+  /** The marks waiting, taken for a group's insert (not those among its statements). */
+  function takeMarks(except: ReadonlySet<string>): string[] {
+    const taken = [...toMark].filter((id) => !except.has(id));
+    for (const id of taken) toMark.delete(id);
+    return taken;
+  }
+
+  function marked(ids: readonly string[]): void {
+    for (const id of ids) publishedUnmarked.delete(id);
+  }
+
+  /** The marks no insert took: at once when `now`, else only after `markIdleMs` without inserts. */
+  function flushMarks(now: boolean): void {
+    markTimer = null;
+    if (!now && performance.now() - lastInsertAt < markIdleMs) {
+      if (toMark.size > 0) markTimer = setTimeout(() => flushMarks(false), markIdleMs);
+      return;
+    }
+    const ids = takeMarks(new Set());
+    if (ids.length === 0) return;
+    const done: Promise<void> = markStatementsEnqueued(deps.db, ids)
       .catch((e: unknown) => deps.onMarkFailed?.(e))
       .finally(() => {
-        for (const id of ids) publishedUnmarked.delete(id);
+        marked(ids);
         marking.delete(done);
       });
     marking.add(done);
@@ -99,12 +137,23 @@ export function createIngestor(deps: IngestorDeps) {
     // The first submission that stored a statement is not a duplicate; later copies are.
     const storedBy = new Map<string, number>();
     const statements = prepared.filter((p): p is Statement => !Array.isArray(p));
-    // One multi-row insert that also says which are still to publish: a single round trip and
-    // one commit for the whole group.
-    const results = await insertStatements(
-      deps.db,
-      statements.map((s) => ({ statement: s, sourceSide: s.source_agency ? (deps.agencies.lookup(s.source_agency)?.side ?? null) : null })),
-    );
+    // One multi-row insert that also says which are still to publish, and records earlier
+    // groups' publishes: a single round trip and one commit for the whole group.
+    const marks = takeMarks(new Set(statements.map((s) => s.id)));
+    lastInsertAt = performance.now();
+    let results;
+    try {
+      results = await insertStatements(
+        deps.db,
+        statements.map((s) => ({ statement: s, sourceSide: s.source_agency ? (deps.agencies.lookup(s.source_agency)?.side ?? null) : null })),
+        marks,
+      );
+    } catch (e) {
+      // Another group, or the idle flush, records them.
+      if (marks.length > 0) markPublished(marks);
+      throw e;
+    }
+    marked(marks);
     prepared.forEach((p, i) => {
       if (!Array.isArray(p) && results.get(p.id)?.inserted && !storedBy.has(p.id)) storedBy.set(p.id, i);
     });
@@ -128,46 +177,37 @@ export function createIngestor(deps: IngestorDeps) {
   // that arrives while `maxInFlight` groups are being stored waits for the next group, so under
   // load many requests share one transaction, one publish and one round of fsyncs, and a lone
   // request goes at once. Each still answers only after its statement is stored and published.
-  const maxInFlight = deps.groupCommit?.maxInFlight ?? 2;
-  const maxGroup = deps.groupCommit?.maxGroup ?? 200;
-  const waiting: Array<{ raw: unknown; origin: Statement['origin']; resolve: (o: IngestOutcome) => void; reject: (e: unknown) => void }> = [];
-  let inFlight = 0;
-
-  async function runGroup(group: typeof waiting): Promise<void> {
-    try {
-      const outcomes = await ingestItems(group);
-      group.forEach((g, i) => g.resolve(outcomes[i]!));
-    } catch (e) {
-      if (group.length === 1) return group[0]!.reject(e);
-      // One submission must not fail the others: each goes again on its own.
-      await Promise.all(group.map((g) => ingestItems([g]).then(([o]) => g.resolve(o!), g.reject)));
-    }
-  }
-
-  function pump(): void {
-    while (inFlight < maxInFlight && waiting.length > 0) {
-      const group = waiting.splice(0, maxGroup);
-      inFlight++;
-      void runGroup(group).finally(() => {
-        inFlight--;
-        pump();
-      });
-    }
-  }
+  type Submission = { raw: unknown; origin: Statement['origin'] };
+  const ingestGrouped = coalescer<Submission, IngestOutcome | SubmissionFailed>(
+    async (group) => {
+      try {
+        return await ingestItems(group);
+      } catch (e) {
+        if (group.length === 1) throw e;
+      }
+      // One submission must not fail the others: each goes again on its own, and settles with
+      // its own outcome or error.
+      const outcomes = await Promise.allSettled(group.map(async (g) => (await ingestItems([g]))[0]!));
+      return outcomes.map((o) => (o.status === 'fulfilled' ? o.value : new SubmissionFailed(o.reason)));
+    },
+    { weight: () => 1, max: deps.groupCommit?.maxGroup ?? 200 },
+    deps.groupCommit?.maxInFlight ?? 2,
+  );
 
   return {
     /** Resolves when the statements published so far are recorded as such (before the database closes). */
     async settled(): Promise<void> {
+      if (markTimer) clearTimeout(markTimer);
+      flushMarks(true);
       while (marking.size > 0) await Promise.all(marking);
     },
     /** Ingests many submissions at once: one transaction, one publish. */
     ingestMany: (raws: unknown[], origin: Statement['origin']) => ingestItems(raws.map((raw) => ({ raw, origin }))),
     /** Ingests one submission, grouped with others that arrive meanwhile. */
-    ingest(raw: unknown, origin: Statement['origin']): Promise<IngestOutcome> {
-      return new Promise<IngestOutcome>((resolve, reject) => {
-        waiting.push({ raw, origin, resolve, reject });
-        pump();
-      });
+    async ingest(raw: unknown, origin: Statement['origin']): Promise<IngestOutcome> {
+      const outcome = await ingestGrouped({ raw, origin });
+      if (outcome instanceof SubmissionFailed) throw outcome.reason;
+      return outcome;
     },
   };
 }

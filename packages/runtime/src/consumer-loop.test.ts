@@ -146,6 +146,16 @@ describe('coalescer', () => {
     await Promise.all([run(4), run(5), run(2), run(30), run(1)]);
     expect(groups).toEqual([[4, 5], [2], [30], [1]]);
   });
+
+  it("settles each call with its own item's result when the group returns one per item", async () => {
+    const groups: number[][] = [];
+    const run = coalescer<number, string>(async (items) => {
+      groups.push(items);
+      return items.map((n) => `r${n}`);
+    });
+    expect(await Promise.all([run(1), run(2), run(3)])).toEqual(['r1', 'r2', 'r3']);
+    expect(groups).toEqual([[1, 2, 3]]);
+  });
 });
 
 describe('consumer loop batches', () => {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../connection.ts';
+import { markStatementsEnqueued } from './statement-enqueue.ts';
 
 /**
  * The fields of a statement this query stores. The contracts' `Statement` fits it as it is;
@@ -91,10 +92,15 @@ export async function insertStatement(
  * batches): the same conflict rule per row. Results by statement id; an id given twice is stored
  * once, by its first input, and its later inputs go through {@link insertStatement} (their
  * origins are kept, in order).
+ *
+ * `markPublished`: statements published earlier, recorded as such ({@link markStatementsEnqueued})
+ * by the same statement, so that at a steady rate the record costs no round trip and no commit
+ * of its own. None of them may be among `inputs` (one statement cannot change a row twice).
  */
 export async function insertStatements(
   db: Queryable,
   inputs: readonly InsertStatementInput[],
+  markPublished: readonly string[] = [],
 ): Promise<Map<string, StoredStatementResult>> {
   const first = new Map<string, InsertStatementInput>();
   const again: InsertStatementInput[] = [];
@@ -104,6 +110,7 @@ export async function insertStatements(
   }
   const rows = [...first.values()];
   const results = new Map<string, StoredStatementResult>();
+  if (rows.length === 0) await markStatementsEnqueued(db, markPublished);
   if (rows.length > 0) {
     const col = <T>(f: (input: InsertStatementInput) => T) => rows.map(f);
     // One round trip for the insert and for what is still to publish: the outer select reads
@@ -120,6 +127,8 @@ export async function insertStatements(
            set sources = statements.sources || excluded.sources
            where not statements.sources @> jsonb_build_array(jsonb_build_object('kind', excluded.sources->0->'kind', 'ref', excluded.sources->0->'ref'))
          returning id, (xmax = 0) as inserted
+       ), marked as (
+         update statements set enqueued_at = now() where id = any(?::text[]) and enqueued_at is null
        )
        select given.id, stored.inserted, stored.id is not null as touched, before.enqueued_at is null as pending
          from given
@@ -138,6 +147,7 @@ export async function insertStatements(
         col((i) => JSON.stringify([{ kind: i.statement.origin.kind, ref: i.statement.origin.ref, received_at: i.statement.received_at }])),
         col((i) => i.statement.received_at),
         col((i) => createHash('sha256').update(i.statement.text, 'utf8').digest('hex')),
+        markPublished,
       ] as unknown as string[],
     );
     for (const r of result.rows) {
