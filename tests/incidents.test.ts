@@ -9,7 +9,7 @@ import { StatementSubmission, agencyDirectory, normalizeStatement } from '@cease
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateStatements } from '../bench/generate.ts';
-import { privateSchema, services } from './support/harness.ts';
+import { eventually, privateSchema, services } from './support/harness.ts';
 import { repoRoot } from './support/workers.ts';
 
 let db: Knex;
@@ -121,5 +121,46 @@ describe('incidents', () => {
     now = await storedAndRecounted();
     expect(now.stored).toEqual(now.recounted);
     expect(now.spans).toBe(0);
+  }, 120_000);
+
+  it('equal a full recount when batches sharing incidents are stored at once, the second waiting for the first only at its last statement', async () => {
+    const inputs = (await classified(300, 21))();
+    const before = new Set((await storedAndRecounted()).stored.map((r) => r.id));
+    // Batch A keeps its transaction open after its whole store; batch B shares incidents with it.
+    let releaseA: () => void = () => {};
+    const aHeld = new Promise<void>((r) => (releaseA = r));
+    let aStored: () => void = () => {};
+    const aReachedEnd = new Promise<void>((r) => (aStored = r));
+    const a = db.transaction(async (trx) => {
+      await storeExtractions(trx, inputs.slice(0, 150));
+      aStored();
+      await aHeld;
+    });
+    await aReachedEnd;
+    let bPid = 0;
+    const b = db.transaction(async (trx) => {
+      bPid = (await trx.raw('select pg_backend_pid() as pid')).rows[0].pid as number;
+      await storeExtractions(trx, inputs.slice(150));
+    });
+    try {
+      // B waits for A's locks in the statement that writes the incidents, its last, having
+      // written its events already; before, the incident rows were written first and B waited
+      // there for A's whole batch.
+      const waiting = await eventually(async () => {
+        const rows = (
+          await db.raw(`select query from pg_stat_activity where wait_event_type = 'Lock' and pid = ?`, [bPid])
+        ).rows as Array<{ query: string }>;
+        return rows.find((r) => r.query.includes('insert into incidents as i'));
+      }, 10_000, 'the second batch waiting on the incidents');
+      expect(waiting.query).toContain('on conflict (id) do update');
+    } finally {
+      releaseA();
+      await Promise.all([a, b]);
+    }
+    const now = await storedAndRecounted();
+    expect(now.stored).toEqual(now.recounted);
+    expect(now.spans).toBe(0);
+    // Incidents new in this step with reports from both batches.
+    expect(now.stored.filter((r) => !before.has(r.id) && r.report_count > 1).length).toBeGreaterThan(5);
   }, 120_000);
 });

@@ -154,7 +154,7 @@ export async function storeExtractions(trx: Queryable, inputs: readonly StoreExt
   }
 
   const incidentOf = new Map<StoreExtractionInput, Map<string, string | null>>();
-  const incidents = new Map<string, { day: string; area: string; type: string; dyad: string | null; at: Date | undefined }>();
+  const incidents = new Map<string, IncidentKey>();
   for (const input of fresh) {
     const links = new Map<string, string | null>();
     for (const e of input.events) {
@@ -162,17 +162,13 @@ export async function storeExtractions(trx: Queryable, inputs: readonly StoreExt
       const id = linkable ? incidentId(e.date!, e.area, e.type, input.dyad) : null;
       links.set(e.id, id);
       if (id && !incidents.has(id)) {
-        incidents.set(id, { day: e.date!, area: e.area, type: e.type, dyad: input.dyad, at: publishedAt.get(input.statementId) });
+        incidents.set(id, { day: e.date!, area: e.area, type: e.type, dyad: input.dyad });
       }
     }
     incidentOf.set(input, links);
   }
-  if (incidents.size > 0) {
-    await trx('incidents')
-      .insert([...incidents].map(([id, k]) => ({ id, day: k.day, area: k.area, type: k.type, dyad: k.dyad, first_reported_at: k.at ?? trx.fn.now(), last_reported_at: k.at ?? trx.fn.now() })))
-      .onConflict('id')
-      .ignore();
-  }
+  // The incidents themselves are written last (see below); the events' link to them is checked
+  // at commit.
 
   const events = fresh.flatMap((input) => input.events.map((e) => ({ e, incident: incidentOf.get(input)!.get(e.id) ?? null })));
   // The rows actually inserted (a redelivered batch inserts none): what incidents gain.
@@ -229,8 +225,9 @@ export async function storeExtractions(trx: Queryable, inputs: readonly StoreExt
 
   const thirdParties = [...new Set(inputs.flatMap((i) => i.thirdParties))];
   // Incidents that lost reports (superseded rows) are recounted from their current reports; the
-  // others only gained reports, and are updated by what they gained: a recount reads every report
-  // of an incident, on every batch that touches it.
+  // others only gained reports, and are created or updated by what they gained, as the last
+  // statement: a recount reads every report of an incident, on every batch that touches it, and
+  // an incident row written earlier would hold another batch reporting it until this one commits.
   if (touched.size > 0) await refreshIncidents(trx, [...touched], thirdParties);
   const gains = new Map<string, { statements: Set<string>; sides: Set<string>; first: Date | null; last: Date | null }>();
   for (const row of inserted) {
@@ -243,7 +240,7 @@ export async function storeExtractions(trx: Queryable, inputs: readonly StoreExt
     if (at !== null && (gain.first === null || at < gain.first)) gain.first = at;
     if (at !== null && (gain.last === null || at > gain.last)) gain.last = at;
   }
-  if (gains.size > 0) await addReportsToIncidents(trx, gains, thirdParties);
+  if (gains.size > 0) await addReportsToIncidents(trx, gains, incidents, thirdParties);
   return inputs.map((input) => ({ outcome: outcome.get(input)!, incidentOf: incidentOf.get(input) ?? new Map() }));
 }
 
@@ -350,39 +347,57 @@ async function insertByColumns<R = never>(
   return ((await trx.raw<{ rows?: R[] }>(sql, params as never[])).rows ?? []) as R[];
 }
 
+/** What identifies an incident (its id is derived from it: {@link incidentId}). */
+interface IncidentKey {
+  day: string;
+  area: string;
+  type: string;
+  dyad: string | null;
+}
+
 /**
- * Adds newly stored reports to incidents that lost none: each gains its new statements' count,
- * its new sides and the span of their publication. The same as {@link refreshIncidents} for them
- * (a statement's events are stored together, once: a new one was not counted before).
+ * Adds newly stored reports to incidents that lost none, creating those that are new: each gains
+ * its new statements' count, its new sides and the span of their publication. The same as
+ * {@link refreshIncidents} for them (a statement's events are stored together, once: a new one
+ * was not counted before). Rows go in id order, so two batches lock shared incidents in the same
+ * order.
  */
 async function addReportsToIncidents(
   trx: Queryable,
   gains: ReadonlyMap<string, { statements: ReadonlySet<string>; sides: ReadonlySet<string>; first: Date | null; last: Date | null }>,
+  keys: ReadonlyMap<string, IncidentKey>,
   thirdParties: readonly string[],
 ): Promise<void> {
-  const list = [...gains];
+  const list = [...gains].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const key = (id: string) => keys.get(id)!;
   await trx.raw(
     `with d as (
-       select * from unnest(?::text[], ?::int[], ?::text[], ?::timestamptz[], ?::timestamptz[]) as d(id, reports, sides, first_at, last_at)
-     ), merged as (
-       select i.id, array(select distinct x from unnest(i.sides || string_to_array(d.sides, ',')) as x where x <> '' order by x) as sides
-         from incidents i join d on d.id = i.id
+       select * from unnest(?::text[], ?::date[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::timestamptz[], ?::timestamptz[])
+         with ordinality as d(id, day, area, type, dyad, reports, sides, first_at, last_at, n)
      )
-     update incidents i set
-        report_count = i.report_count + d.reports,
-        sides = m.sides,
-        first_reported_at = least(i.first_reported_at, d.first_at),
-        last_reported_at = greatest(i.last_reported_at, d.last_at),
-        corroboration = incident_corroboration(m.sides, ?::text[]),
-        updated_at = now()
-      from d join merged m on m.id = d.id
-     where i.id = d.id`,
+     insert into incidents as i (id, day, area, type, dyad, report_count, sides, first_reported_at, last_reported_at, corroboration)
+     select id, day, area, type, dyad, reports, incident_sides('{}', string_to_array(sides, ',')),
+            coalesce(first_at, now()), coalesce(last_at, now()),
+            incident_corroboration(incident_sides('{}', string_to_array(sides, ',')), ?::text[])
+       from d order by n
+     on conflict (id) do update set
+        report_count = i.report_count + excluded.report_count,
+        sides = incident_sides(i.sides, excluded.sides),
+        first_reported_at = least(i.first_reported_at, excluded.first_reported_at),
+        last_reported_at = greatest(i.last_reported_at, excluded.last_reported_at),
+        corroboration = incident_corroboration(incident_sides(i.sides, excluded.sides), ?::text[]),
+        updated_at = now()`,
     [
       list.map(([id]) => id),
+      list.map(([id]) => key(id).day),
+      list.map(([id]) => key(id).area),
+      list.map(([id]) => key(id).type),
+      list.map(([id]) => key(id).dyad),
       list.map(([, g]) => g.statements.size),
       list.map(([, g]) => [...g.sides].join(',')),
       list.map(([, g]) => g.first),
       list.map(([, g]) => g.last),
+      [...thirdParties],
       [...thirdParties],
     ] as never[],
   );
