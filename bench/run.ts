@@ -18,7 +18,7 @@ import { createDb, dropSchema, endAgreement, markAgreementEvaluated, migrateLate
 import { agreementInForce } from './lib/agreements.ts';
 import { PROFILES } from '@ceasefire/extraction';
 import { StatementSubmission, agencyDirectory, normalizeStatement } from '@ceasefire/ingest';
-import { createKafkaClient, createLogger, createPlatformaticClient, ensureTopics, type Admin } from '@ceasefire/runtime';
+import { createKafkaClient, createLogger, ensureTopics, loadPlatformaticClient, type Admin } from '@ceasefire/runtime';
 import { stackUp } from '@ceasefire/stack';
 import hdr from 'hdr-histogram-js';
 import { freePort, startWorker, type WorkerProcess } from '../tests/support/workers.ts';
@@ -95,7 +95,7 @@ if (!args['no-ceilings']) {
   const normal = normalised(backlog.statements);
   const messages = statementMessages(normal);
   for (const name of args.clients!.split(',')) {
-    const client = name === 'platformatic' ? createPlatformaticClient(settings, logger) : createKafkaClient(settings, logger);
+    const client = name === 'platformatic' ? (await loadPlatformaticClient())(settings, logger) : createKafkaClient(settings, logger);
     const topic = `${prefix}transport.${name}`;
     await admin.createTopics([{ name: topic, partitions: statementsTopic.partitions, replicationFactor: 1, configs: {} }]);
     const r = await transportCeiling(name, client, topic, `${tag}-transport-${name}`, messages);

@@ -10,6 +10,7 @@ import {
   baseConfigSchema,
   classifyError,
   createMetricsRegistry,
+  kafkaClientFor,
   loadConfig,
   redactUrl,
   requireSaslTogether,
@@ -141,5 +142,17 @@ describe('brokerUnreachable (kafkajs consumer crashes)', () => {
     expect(brokerUnreachable(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9092'), { code: 'ECONNREFUSED' }))).toBe(true);
     expect(brokerUnreachable(Object.assign(new Error('SASL SCRAM SHA512 authentication failed'), { name: 'KafkaJSSASLAuthenticationError' }))).toBe(false);
     expect(brokerUnreachable(new TypeError('x is undefined'))).toBe(false);
+  });
+});
+
+describe('kafkaClientFor', () => {
+  it('gives the client KAFKA_CLIENT names, either library', async () => {
+    const { logger } = captureLogs();
+    for (const client of ['kafkajs', 'platformatic'] as const) {
+      const kafka = await kafkaClientFor({ brokers: ['127.0.0.1:9'], clientId: 'test', client }, logger);
+      expect(typeof kafka.producer).toBe('function');
+      expect(typeof kafka.consumer).toBe('function');
+      expect(typeof kafka.admin).toBe('function');
+    }
   });
 });

@@ -58,7 +58,7 @@ export async function startService(options: {
   });
   lifecycle.add('database pool', () => db.destroy());
 
-  const kafka = kafkaClientFor(kafkaSettings(config, `ceasefire-${service}`), logger);
+  const kafka = await kafkaClientFor(kafkaSettings(config, `ceasefire-${service}`), logger);
   const producer = await kafka.producer();
   lifecycle.add('producer', () => producer.disconnect());
   const admin: Admin = await kafka.admin();
