@@ -476,7 +476,9 @@ for (const [ri, rate] of RATES.entries()) {
 const workers: WorkerProcess[] = [alerting, ...classifiers, ingester];
 // BENCH_LOG_LEVEL=debug and BENCH_DEBUG: the workers' logs, to read where a stage's time goes.
 if (process.env.BENCH_DEBUG) mkdirSync(args.out!, { recursive: true });
-if (process.env.BENCH_DEBUG) for (const [n, w] of [['alerting', alerting], ['classifier', classifier], ['ingester', ingester]] as const) writeFileSync(path.join(args.out!, `${n}.log`), `${w.lines.join('\n')}\n`);
+// Classifiers beyond the first as classifier-2.log, classifier-3.log… (their profiles' names).
+const logged: Array<[string, WorkerProcess]> = [['alerting', alerting], ...classifiers.map((c, i): [string, WorkerProcess] => [i === 0 ? 'classifier' : `classifier-${i + 1}`, c]), ['ingester', ingester]];
+if (process.env.BENCH_DEBUG) for (const [n, w] of logged) writeFileSync(path.join(args.out!, `${n}.log`), `${w.lines.join('\n')}\n`);
 const alertingLog = alerting.lines.slice(-5);
 for (const w of workers) await w.stop();
 if (process.env.BENCH_DEBUG) say(alertingLog.join('\n'));
