@@ -213,7 +213,19 @@ export function agreementLevel(level: string | null): AgreementLevel {
  * change of one alert group happens in one transaction under the group's lock, so several
  * workers can run at once.
  */
+/** Agreements proposed from statements that the engine remembers (see {@link AlertEngine.proposed}). */
+const PROPOSED_AGREEMENTS_REMEMBERED = 1_000;
+
 export class AlertEngine {
+  /**
+   * Agreements proposed from statements, as last written or read, by dedupe key, the most recent
+   * last. The outlets of both sides repeat an agreement for days: a repeat that adds nothing to
+   * the agreement as remembered (no start it lacks, no new term, no earlier announcement) costs
+   * no query. The upsert only ever adds those, so a repeat that adds nothing to an older copy of
+   * the row adds nothing to the row either.
+   */
+  private readonly proposed = new Map<string, AgreementRecord>();
+
   constructor(
     private readonly db: Knex,
     private readonly options: EngineOptions,
@@ -244,11 +256,9 @@ export class AlertEngine {
       log.info({ alerts: forgotten }, 'alert summaries to rebuild (superseded events)');
     let agreements: AgreementRecord[] | null = null;
     const pending: PendingBreach[] = [];
-    // Agreements proposed in this batch, by dedupe key: a repeat that adds nothing is no query.
-    const proposals = new Map<string, AgreementRecord>();
     for (const event of events) {
       if (event.type === 'ceasefire_agreement') {
-        const proposed = await this.propose(event, stored.get(event.id) ?? null, log, proposals);
+        const proposed = await this.propose(event, stored.get(event.id) ?? null, log);
         // Later events are judged against the agreement as it is now. Breaches found so far
         // stay pending: the new or completed agreement is evaluated against every stored event
         // (the ticker), this batch's included, so none is missed whatever the order.
@@ -327,7 +337,7 @@ export class AlertEngine {
    */
   async proposeAgreement(event: ViolationEvent, log: Logger = this.logger): Promise<AgreementRecord | null> {
     return (
-      (await this.propose(event, await getBreachEvent(this.db, event.id), log, new Map()))?.agreement ?? null
+      (await this.propose(event, await getBreachEvent(this.db, event.id), log))?.agreement ?? null
     );
   }
 
@@ -336,7 +346,6 @@ export class AlertEngine {
     event: ViolationEvent,
     stored: StoredBreachEvent | null,
     log: Logger,
-    known: Map<string, AgreementRecord>,
   ): Promise<{ agreement: AgreementRecord; changed: boolean } | null> {
     const terms = event.agreement;
     const parties = [
@@ -375,7 +384,7 @@ export class AlertEngine {
       now,
     };
     // The upsert changes a row only with a start it lacks, new terms or an earlier announcement.
-    const seen = known.get(dedupeKey);
+    const seen = this.proposed.get(dedupeKey);
     if (
       seen !== undefined &&
       !(seen.startsAt === null && input.startsAt !== null) &&
@@ -385,7 +394,9 @@ export class AlertEngine {
     )
       return { agreement: seen, changed: false };
     const result = await upsertProposedAgreement(this.db, input);
-    known.set(dedupeKey, result.agreement);
+    this.proposed.delete(dedupeKey);
+    this.proposed.set(dedupeKey, result.agreement);
+    if (this.proposed.size > PROPOSED_AGREEMENTS_REMEMBERED) this.proposed.delete(this.proposed.keys().next().value!);
     if (result.changed) {
       log.info(
         { agreement: result.agreement.id, created: result.created, parties, level },

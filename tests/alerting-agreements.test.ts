@@ -1,0 +1,86 @@
+// Agreements proposed from statements: the outlets of both sides repeat an agreement for days.
+// The engine remembers the agreements it wrote, so a repeat that adds nothing to one costs no
+// query, and a repeat that adds something (a term, a start) still completes the stored row. The
+// engine runs in this process against Postgres; nothing is published.
+import { AlertEngine } from '@ceasefire/alerting-service';
+import type { ViolationEvent } from '@ceasefire/contracts';
+import { createDb, createTestSchema, dropSchema, migrateLatest } from '@ceasefire/db';
+import { createLogger, type Producer } from '@ceasefire/runtime';
+import type { Knex } from 'knex';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storeAndPublish, violationEvent } from './support/alerting.ts';
+import { services, uniqueName } from './support/harness.ts';
+
+const { databaseUrl } = services();
+const schema = uniqueName('alerting_agreements');
+const noProducer = { publish: async () => {} } as unknown as Producer;
+
+let db: Knex;
+let engine: AlertEngine;
+/** SQL sent that reads or writes `agreements`, since the last reset. */
+let agreementQueries: string[] = [];
+
+beforeAll(async () => {
+  await createTestSchema(databaseUrl, schema);
+  await migrateLatest({ databaseUrl, schema });
+  db = createDb({ databaseUrl, schema, pool: { max: 4 } });
+  db.on('query', (q: { sql: string }) => {
+    if (/\bagreements\b/.test(q.sql)) agreementQueries.push(q.sql);
+  });
+  engine = new AlertEngine(
+    db,
+    {
+      lifecycle: { groupWaitMs: 0, groupIntervalMs: 0, repeatIntervalMs: 24 * 3600_000, resolveAfterMs: 24 * 3600_000 },
+      escalation: { frequencyCount: 3, frequencyWindowMs: 6 * 3600_000, fatalitiesCritical: true },
+      routes: [{ channel: 'log' }],
+      alertOnProposed: false,
+      source: 'ceasefire/test',
+    },
+    createLogger({ service: 'alerting-agreements-test', level: 'silent' }),
+  );
+});
+
+afterAll(async () => {
+  await db?.destroy();
+  await dropSchema(databaseUrl, schema);
+});
+
+function truce(id: string, reportedBy: string, publishedAt: string, terms: string[]): ViolationEvent {
+  return violationEvent({
+    id,
+    statement_id: `st_${id}`,
+    type: 'ceasefire_agreement',
+    area: 'kg-tj.border',
+    accused_party: null,
+    reported_by: reportedBy,
+    date: '2022-10-01',
+    time: { date: '2022-10-01', time_of_day: null, start_utc: null, end_utc: null, local: null, zone: null, utc_offset: null, precision: 'day' },
+    agreement: { parties: ['KG', 'TJ'], level: 'governors', starts_at_utc: '2022-10-01T14:00:00Z', zone: '+06:00', terms },
+    published_at: publishedAt,
+  });
+}
+
+async function handled(events: ViolationEvent[]): Promise<void> {
+  await storeAndPublish(db, noProducer, '', events);
+  agreementQueries = [];
+  await engine.handleEvents(events);
+}
+
+describe('agreements proposed from statements', () => {
+  it('cost no query when a repeat adds nothing, and are completed by one that adds a term', async () => {
+    await handled([truce('ev_truce_1', 'KG', '2022-10-01T21:00:00+06:00', ['cease_fire'])]);
+    const [row] = await db('agreements').where({ source: 'statement' });
+    expect(row).toMatchObject({ level: 'governors', terms: ['cease_fire'] });
+
+    // The other side's outlets repeat it later, in later batches: nothing new.
+    await handled([truce('ev_truce_2', 'TJ', '2022-10-02T09:00:00+05:00', ['cease_fire'])]);
+    await handled([truce('ev_truce_3', 'KG', '2022-10-03T09:00:00+06:00', [])]);
+    expect(agreementQueries.filter((q) => !q.startsWith('select * from "agreements" where "status" in'))).toEqual([]);
+
+    // A repeat with a new term completes the row.
+    await handled([truce('ev_truce_4', 'TJ', '2022-10-02T12:00:00+05:00', ['cease_fire', 'withdraw_forces'])]);
+    const rows = await db('agreements').where({ source: 'statement' });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ terms: ['cease_fire', 'withdraw_forces'] });
+  });
+});
