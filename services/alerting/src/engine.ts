@@ -206,6 +206,9 @@ export function agreementLevel(level: string | null): AgreementLevel {
   return LEVEL_WORDS.find(([re]) => re.test(level))?.[1] ?? 'other';
 }
 
+/** Agreements proposed from statements that the engine remembers (see {@link AlertEngine.proposed}). */
+const PROPOSED_AGREEMENTS_REMEMBERED = 1_000;
+
 /**
  * Alerting's effects on the event store: agreements from statements, breaches grouped into
  * alerts, notifications put in the delivery outbox. Every method is idempotent (a redelivered
@@ -213,9 +216,6 @@ export function agreementLevel(level: string | null): AgreementLevel {
  * change of one alert group happens in one transaction under the group's lock, so several
  * workers can run at once.
  */
-/** Agreements proposed from statements that the engine remembers (see {@link AlertEngine.proposed}). */
-const PROPOSED_AGREEMENTS_REMEMBERED = 1_000;
-
 export class AlertEngine {
   /**
    * Agreements proposed from statements, as last written or read, by dedupe key, the most recent
