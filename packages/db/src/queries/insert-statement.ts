@@ -110,8 +110,9 @@ export async function insertStatements(
   }
   const rows = [...first.values()];
   const results = new Map<string, StoredStatementResult>();
-  if (rows.length === 0) await markStatementsEnqueued(db, markPublished);
-  if (rows.length > 0) {
+  if (rows.length === 0) {
+    await markStatementsEnqueued(db, markPublished);
+  } else {
     const col = <T>(f: (input: InsertStatementInput) => T) => rows.map(f);
     // One round trip for the insert and for what is still to publish: the outer select reads
     // `statements` as it was before the insert, so a row it does not find was inserted now.
