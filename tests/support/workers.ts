@@ -39,7 +39,9 @@ export async function startWorker(name: WorkerName, env: Record<string, string>,
   // nodeArgs: e.g. --cpu-prof for the benchmark's profiles.
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', path.join(repoRoot, `services/${name}/src/main.ts`)], {
     cwd: repoRoot,
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env, HEALTH_PORT: String(healthPort) },
+    // KAFKA_CLIENT passes through, so the whole suite can run the workers on either Kafka library
+    // (`KAFKA_CLIENT=platformatic npm test`); an env given here (the benchmark's) still wins.
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...(process.env.KAFKA_CLIENT ? { KAFKA_CLIENT: process.env.KAFKA_CLIENT } : {}), ...env, HEALTH_PORT: String(healthPort) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);

@@ -27,7 +27,7 @@ export function createPlatformaticClient(settings: KafkaSettings, logger: Logger
   return {
     async producer(): Promise<Producer> {
       // Like the kafkajs module: not idempotent (bounded publish time; consumers drop copies by id).
-      const producer = new PProducer<Buffer | undefined, Buffer, string, string>({
+      const producer = new PProducer<Buffer | undefined, Buffer, Buffer, Buffer>({
         ...baseOptions(settings),
         acks: -1,
         idempotent: false,
@@ -42,7 +42,9 @@ export function createPlatformaticClient(settings: KafkaSettings, logger: Logger
               topic,
               ...(m.key === null ? {} : { key: Buffer.from(m.key) }),
               value: m.value,
-              ...(m.headers ? { headers: new Map(Object.entries(m.headers)) } : {}),
+              // Without serializers the client writes Buffers only: string headers failed every
+              // send that carried them (dead letters, the alerts topic) with "Producing messages failed".
+              ...(m.headers ? { headers: new Map(Object.entries(m.headers).map(([k, v]) => [Buffer.from(k), Buffer.from(v)])) } : {}),
             })),
           });
         },
