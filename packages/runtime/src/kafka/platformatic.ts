@@ -3,20 +3,61 @@
 // readiness, off the hot path) stay on kafkajs so both clients answer them the same way.
 import { Consumer as PConsumer, Producer as PProducer, type Message } from '@platformatic/kafka';
 import type { Logger } from 'pino';
+import { PipelineError } from '../errors.ts';
 import { createKafkaClient as createKafkajsClient } from './kafkajs.ts';
-import type { Consumer, ConsumeOptions, IncomingMessage, KafkaClient, KafkaSettings, OutgoingMessage, Producer } from './types.ts';
+import type {
+  Consumer,
+  ConsumeOptions,
+  IncomingMessage,
+  KafkaClient,
+  KafkaSettings,
+  OutgoingMessage,
+  Producer,
+} from './types.ts';
 
 function baseOptions(settings: KafkaSettings) {
   return {
     clientId: settings.clientId,
     bootstrapBrokers: settings.brokers,
     ...(settings.sslCa ? { tls: { ca: [settings.sslCa] } } : settings.ssl ? { tls: {} } : {}),
-    ...(settings.sasl ? { sasl: { mechanism: settings.sasl.mechanism.toUpperCase() as 'PLAIN', username: settings.sasl.username, password: settings.sasl.password } } : {}),
+    ...(settings.sasl
+      ? {
+          sasl: {
+            mechanism: settings.sasl.mechanism.toUpperCase() as 'PLAIN',
+            username: settings.sasl.username,
+            password: settings.sasl.password,
+          },
+        }
+      : {}),
     ...(settings.connectionTimeoutMs ? { connectTimeout: settings.connectionTimeoutMs } : {}),
     ...(settings.requestTimeoutMs ? { requestTimeout: settings.requestTimeoutMs } : {}),
     retries: settings.retries ?? 8,
     retryDelay: 200,
   };
+}
+
+/**
+ * The client's errors as the runtime's: an outage (network, timeout, a retriable broker answer,
+ * once the client's own retries are spent) is `broker_unavailable`, so the ingester answers 503
+ * and the consumer loop waits it out; a request the broker refuses for what it is stays
+ * `internal`, as kafkajs's non-retriable protocol errors do. Unmapped, a leader's restart made the
+ * ingester answer 500.
+ */
+export function brokerError(e: unknown): unknown {
+  const err = e as { code?: unknown; canRetry?: unknown; errors?: unknown[]; message?: string };
+  if (typeof err?.code !== 'string' || !err.code.startsWith('PLT_KFK_')) return e;
+  const leaves: Array<{ code?: unknown; canRetry?: unknown }> = [];
+  const walk = (x: typeof err) =>
+    Array.isArray(x.errors) && x.errors.length > 0
+      ? x.errors.forEach((y) => walk(y as typeof err))
+      : leaves.push(x);
+  walk(err);
+  const transient = leaves.some(
+    (l) => l.code === 'PLT_KFK_NETWORK' || l.code === 'PLT_KFK_TIMEOUT' || l.canRetry === true,
+  );
+  return new PipelineError(transient ? 'broker_unavailable' : 'internal', err.message ?? String(e), {
+    cause: e,
+  });
 }
 
 /** A KafkaClient whose producer and consumer are @platformatic/kafka's. */
@@ -37,31 +78,62 @@ export function createPlatformaticClient(settings: KafkaSettings, logger: Logger
       return {
         async publish(topic: string, messages: OutgoingMessage[]) {
           if (messages.length === 0) return;
-          await producer.send({
-            messages: messages.map((m) => ({
-              topic,
-              ...(m.key === null ? {} : { key: Buffer.from(m.key) }),
-              value: m.value,
-              // Without serializers the client writes Buffers only: string headers failed every
-              // send that carried them (dead letters, the alerts topic) with "Producing messages failed".
-              ...(m.headers ? { headers: new Map(Object.entries(m.headers).map(([k, v]) => [Buffer.from(k), Buffer.from(v)])) } : {}),
-            })),
-          });
+          await producer
+            .send({
+              messages: messages.map((m) => ({
+                topic,
+                ...(m.key === null ? {} : { key: Buffer.from(m.key) }),
+                value: m.value,
+                // Without serializers the client writes Buffers only: string headers failed every
+                // send that carried them (dead letters, the alerts topic) with "Producing messages failed".
+                ...(m.headers
+                  ? {
+                      headers: new Map(
+                        Object.entries(m.headers).map(([k, v]) => [Buffer.from(k), Buffer.from(v)]),
+                      ),
+                    }
+                  : {}),
+              })),
+            })
+            .catch((e: unknown) => {
+              throw brokerError(e);
+            });
         },
         disconnect: () => producer.close(),
       };
     },
 
     consumer(options: ConsumeOptions): Consumer {
-      const consumer = new PConsumer<Buffer, Buffer, Buffer, Buffer>({
-        ...baseOptions(settings),
-        groupId: options.groupId,
-        sessionTimeout: options.sessionTimeoutMs ?? 30_000,
-        heartbeatInterval: 3_000,
-        maxBytesPerPartition: options.maxBytesPerPartition ?? 1_048_576,
-        maxWaitTime: options.maxWaitTimeMs ?? 200,
-        autocommit: false,
-      });
+      const newConsumer = () => {
+        const c = new PConsumer<Buffer, Buffer, Buffer, Buffer>({
+          ...baseOptions(settings),
+          groupId: options.groupId,
+          sessionTimeout: options.sessionTimeoutMs ?? 30_000,
+          heartbeatInterval: 3_000,
+          maxBytesPerPartition: options.maxBytesPerPartition ?? 1_048_576,
+          maxWaitTime: options.maxWaitTimeMs ?? 200,
+          autocommit: false,
+        });
+        // Logged as kafkajs's instrumentation logs a join, so operators (and the scale-out test)
+        // read a member's partitions the same way whichever client runs.
+        c.on(
+          'consumer:group:join',
+          (join: {
+            memberId: string;
+            assignments: Map<string, { topic: string; partitions: number[] }> | null;
+          }) => {
+            const memberAssignment = Object.fromEntries(
+              [...(join.assignments?.values() ?? [])].map((a) => [a.topic, a.partitions]),
+            );
+            log.info(
+              { kafka: { groupId: options.groupId, memberId: join.memberId, memberAssignment } },
+              'Consumer has joined the group',
+            );
+          },
+        );
+        return c;
+      };
+      let consumer = newConsumer();
       const stopping = new AbortController();
       let resolveCrash: (e: Error) => void = () => {};
       const crashed = new Promise<Error>((resolve) => (resolveCrash = resolve));
@@ -104,40 +176,98 @@ export function createPlatformaticClient(settings: KafkaSettings, logger: Logger
           // Only after the handler's effects are durable; the committed offset is the next to read.
           try {
             await consumer.commit({
-              offsets: [{ topic: last.topic, partition: last.partition, offset: last.offset + 1n, leaderEpoch: (last.metadata.leaderEpoch as number | undefined) ?? -1 }],
+              offsets: [
+                {
+                  topic: last.topic,
+                  partition: last.partition,
+                  offset: last.offset + 1n,
+                  leaderEpoch: (last.metadata.leaderEpoch as number | undefined) ?? -1,
+                },
+              ],
             });
           } catch (err) {
             // A rebalance took the partition away: its new owner reads from the last commit and
             // handles these messages again (handlers are idempotent).
-            log.warn({ err, topic: last.topic, partition: last.partition }, 'commit refused; the batch will be redelivered');
+            log.warn(
+              { err, topic: last.topic, partition: last.partition },
+              'commit refused; the batch will be redelivered',
+            );
           }
           if (!paused && stream?.isPaused() && queued() < HIGH / 2) stream.resume();
+        }
+      }
+
+      async function open(): Promise<void> {
+        const current = await consumer.consume({
+          topics: options.topics,
+          mode: 'committed',
+          fallbackMode: options.fromBeginning === false ? 'latest' : 'earliest',
+          autocommit: false,
+          sessionTimeout: options.sessionTimeoutMs ?? 30_000,
+          heartbeatInterval: 3_000,
+        });
+        stream = current;
+        if (paused) current.pause();
+        current.on('data', (m: Message<Buffer, Buffer, Buffer, Buffer>) => {
+          const key = `${m.topic}:${m.partition}`;
+          const q = queues.get(key) ?? [];
+          q.push(m);
+          queues.set(key, q);
+          if (queued() >= HIGH) current.pause();
+          wake();
+        });
+        current.on('error', (err: Error) => void recover(current, err));
+      }
+
+      // The stream fails once the client's own retries are spent (a broker down for ten seconds,
+      // a leader moving). As kafkajs restarts its consumer on a retriable error, an outage is waited
+      // out here: the member leaves, what it had queued is dropped (the next member reads it again
+      // from the last commit) and it joins again, with backoff; anything else crashes the worker.
+      let restarts = 0;
+      // Forced (no leave-group wait on a broker that is gone); its error is the outage itself.
+      const closeQuietly = (c: typeof consumer) =>
+        new Promise<void>((resolve) => c.close(true, () => resolve()));
+      async function recover(failed: NonNullable<typeof stream>, err: Error): Promise<void> {
+        if (stopping.signal.aborted || failed !== stream) return;
+        const mapped = brokerError(err);
+        if (!(mapped instanceof PipelineError && mapped.retryable)) {
+          log.error({ err }, 'consumer stream failed');
+          resolveCrash(err);
+          return;
+        }
+        stream = null;
+        queues.clear();
+        const old = consumer;
+        await failed.close().catch(() => undefined);
+        await closeQuietly(old);
+        for (;;) {
+          const delay = Math.min(30_000, 1_000 * 2 ** Math.min(restarts++, 5));
+          log.warn(
+            { err: mapped.message, restarts, delayMs: delay },
+            'consumer stream failed on a broker outage; joining again',
+          );
+          await new Promise((r) => setTimeout(r, delay));
+          if (stopping.signal.aborted) return;
+          consumer = newConsumer();
+          try {
+            await open();
+            return;
+          } catch (e) {
+            const again = brokerError(e);
+            await closeQuietly(consumer);
+            if (!(again instanceof PipelineError && again.retryable)) {
+              resolveCrash(e instanceof Error ? e : new Error(String(e)));
+              return;
+            }
+            err = e instanceof Error ? e : new Error(String(e));
+          }
         }
       }
 
       return {
         crashed,
         async start() {
-          stream = await consumer.consume({
-            topics: options.topics,
-            mode: 'committed',
-            fallbackMode: options.fromBeginning === false ? 'latest' : 'earliest',
-            autocommit: false,
-            sessionTimeout: options.sessionTimeoutMs ?? 30_000,
-            heartbeatInterval: 3_000,
-          });
-          stream.on('data', (m: Message<Buffer, Buffer, Buffer, Buffer>) => {
-            const key = `${m.topic}:${m.partition}`;
-            const q = queues.get(key) ?? [];
-            q.push(m);
-            queues.set(key, q);
-            if (queued() >= HIGH) stream?.pause();
-            wake();
-          });
-          stream.on('error', (err: Error) => {
-            log.error({ err }, 'consumer stream failed');
-            resolveCrash(err);
-          });
+          await open();
           loop = work().catch((err: unknown) => {
             if (stopping.signal.aborted) return;
             resolveCrash(err instanceof Error ? err : new Error(String(err)));
