@@ -5,15 +5,7 @@ import { Consumer as PConsumer, Producer as PProducer, type Message } from '@pla
 import type { Logger } from 'pino';
 import { PipelineError } from '../errors.ts';
 import { createKafkaClient as createKafkajsClient } from './kafkajs.ts';
-import type {
-  Consumer,
-  ConsumeOptions,
-  IncomingMessage,
-  KafkaClient,
-  KafkaSettings,
-  OutgoingMessage,
-  Producer,
-} from './types.ts';
+import type { Consumer, ConsumeOptions, IncomingMessage, KafkaClient, KafkaSettings, OutgoingMessage, Producer } from './types.ts';
 
 function baseOptions(settings: KafkaSettings) {
   return {
@@ -142,6 +134,7 @@ export function createPlatformaticClient(settings: KafkaSettings, logger: Logger
       const queues = new Map<string, Message<Buffer, Buffer, Buffer, Buffer>[]>();
       let stream: Awaited<ReturnType<typeof consumer.consume>> | null = null;
       let paused = false;
+      let restarts = 0; // joins again after an outage, for the backoff
       let wake: () => void = () => {};
       let loop: Promise<void> = Promise.resolve();
       const HIGH = 2000;
@@ -209,6 +202,7 @@ export function createPlatformaticClient(settings: KafkaSettings, logger: Logger
         stream = current;
         if (paused) current.pause();
         current.on('data', (m: Message<Buffer, Buffer, Buffer, Buffer>) => {
+          restarts = 0; // reading again: the next outage starts its backoff afresh
           const key = `${m.topic}:${m.partition}`;
           const q = queues.get(key) ?? [];
           q.push(m);
@@ -223,7 +217,6 @@ export function createPlatformaticClient(settings: KafkaSettings, logger: Logger
       // a leader moving). As kafkajs restarts its consumer on a retriable error, an outage is waited
       // out here: the member leaves, what it had queued is dropped (the next member reads it again
       // from the last commit) and it joins again, with backoff; anything else crashes the worker.
-      let restarts = 0;
       // Forced (no leave-group wait on a broker that is gone); its error is the outage itself.
       const closeQuietly = (c: typeof consumer) =>
         new Promise<void>((resolve) => c.close(true, () => resolve()));
