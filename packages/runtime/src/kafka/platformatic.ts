@@ -213,13 +213,14 @@ export function createPlatformaticClient(settings: KafkaSettings, logger: Logger
         current.on('error', (err: Error) => void recover(current, err));
       }
 
+      // Forced (no leave-group wait on a broker that is gone); its error is the outage itself.
+      const closeQuietly = (c: typeof consumer) =>
+        new Promise<void>((resolve) => c.close(true, () => resolve()));
+
       // The stream fails once the client's own retries are spent (a broker down for ten seconds,
       // a leader moving). As kafkajs restarts its consumer on a retriable error, an outage is waited
       // out here: the member leaves, what it had queued is dropped (the next member reads it again
       // from the last commit) and it joins again, with backoff; anything else crashes the worker.
-      // Forced (no leave-group wait on a broker that is gone); its error is the outage itself.
-      const closeQuietly = (c: typeof consumer) =>
-        new Promise<void>((resolve) => c.close(true, () => resolve()));
       async function recover(failed: NonNullable<typeof stream>, err: Error): Promise<void> {
         if (stopping.signal.aborted || failed !== stream) return;
         const mapped = brokerError(err);
