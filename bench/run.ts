@@ -25,7 +25,7 @@ import { freePort, startWorker, type WorkerProcess } from '../tests/support/work
 import { generateStatements, type BenchStatement } from './generate.ts';
 import { drawLatencyChart } from './lib/chart.ts';
 import { ProcSampler, childrenOf, pidListening, type ProcStats } from './lib/proc.ts';
-import { extractionCeiling, postgresCeiling, statementMessages, transportCeiling, type TransportResult } from './lib/transport.ts';
+import { extractionCeiling, postgresCeiling, statementMessages, transportCeiling, type CpuMeter, type TransportResult } from './lib/transport.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
@@ -88,8 +88,20 @@ function normalised(list: BenchStatement[]): Statement[] {
   return list.map((s) => normalizeStatement(StatementSubmission.parse(s), { receivedAt, origin: { kind: 'http', ref: null }, zoneOfAgency: (a) => agencies.lookup(a) }));
 }
 
+// The broker's and Postgres's processes, whose CPU counts with the bench's and the workers'.
+const kafkaPid = pidListening(Number(stack.kafkaBrokers[0]!.split(':')[1]));
+const pgPid = pidListening(Number(new URL(stack.databaseUrl).port || 5432));
+
 // ---------------------------------------------------------------------------------------------
-// Ceilings, before the workers start (nothing else of ours runs meanwhile).
+// Ceilings, before the workers start (nothing else of ours runs meanwhile). Each one's CPU (the
+// bench, broker and Postgres together) is measured too: a drain does at least a produce and a
+// consume of each statement, its extractions stored and the extraction itself, so the machine's
+// cores divided by the sum of those CPU costs bound what any drain can reach here.
+const meter: CpuMeter = () => {
+  const sampler = new ProcSampler(() => [process.pid, ...(kafkaPid ? [kafkaPid] : []), ...(pgPid ? [pgPid, ...childrenOf(pgPid)] : [])]);
+  sampler.start();
+  return () => sampler.stop().cpuSeconds;
+};
 const ceilings: { transport: TransportResult[]; postgres?: Awaited<ReturnType<typeof postgresCeiling>>; extraction?: ReturnType<typeof extractionCeiling> } = { transport: [] };
 if (!args['no-ceilings']) {
   const normal = normalised(backlog.statements);
@@ -98,12 +110,12 @@ if (!args['no-ceilings']) {
     const client = name === 'platformatic' ? (await loadPlatformaticClient())(settings, logger) : createKafkaClient(settings, logger);
     const topic = `${prefix}transport.${name}`;
     await admin.createTopics([{ name: topic, partitions: statementsTopic.partitions, replicationFactor: 1, configs: {} }]);
-    const r = await transportCeiling(name, client, topic, `${tag}-transport-${name}`, messages);
+    const r = await transportCeiling(name, client, topic, `${tag}-transport-${name}`, messages, { meter });
     ceilings.transport.push(r);
-    say(`transport ${name}: produced ${r.messages} messages (${r.mb} MB) at ${r.producePerSecond}/s; produced+consumed at ${r.perSecond}/s`);
+    say(`transport ${name}: produced ${r.messages} messages (${r.mb} MB) at ${r.producePerSecond}/s; produced+consumed at ${r.perSecond}/s; CPU ${r.cpuMsPerMessage} ms a message`);
   }
-  ceilings.postgres = await postgresCeiling(stack.databaseUrl, `${tag}_pg`, normal);
-  say(`postgres alone: ${ceilings.postgres.statements} statements (${ceilings.postgres.events} events) at ${ceilings.postgres.perSecond}/s`);
+  ceilings.postgres = await postgresCeiling(stack.databaseUrl, `${tag}_pg`, normal, { meter });
+  say(`postgres alone: ${ceilings.postgres.statements} statements (${ceilings.postgres.events} events) at ${ceilings.postgres.perSecond}/s, their extractions alone at ${ceilings.postgres.extractionsPerSecond}/s; CPU ms a statement ${JSON.stringify(ceilings.postgres.cpuMsPerStatement)}`);
   ceilings.extraction = extractionCeiling(normal);
   say(`extraction alone (one core): ${ceilings.extraction.perSecond}/s (${ceilings.extraction.cpuSeconds} CPU s for ${ceilings.extraction.seconds} s)`);
 }
@@ -190,8 +202,6 @@ const base = `http://127.0.0.1:${httpPort}`;
 const procs: Record<string, () => number[]> = {
   ingester: () => [ingester.child.pid!],
 };
-const kafkaPid = pidListening(Number(stack.kafkaBrokers[0]!.split(':')[1]));
-const pgPid = pidListening(Number(new URL(stack.databaseUrl).port || 5432));
 if (kafkaPid) procs.kafka = () => [kafkaPid];
 if (pgPid) procs.postgres = () => [pgPid, ...childrenOf(pgPid)];
 procs.bench = () => [process.pid];
@@ -490,6 +500,23 @@ const kinds = hooks.reduce<Record<string, number>>((acc, h) => ((acc[h.notificat
 say(`alerts stored ${alertRows}; webhook notifications received ${hooks.length}: ${JSON.stringify(kinds)}`);
 const pipelinePerSecond = Math.round(N / drainSeconds);
 const transportBest = ceilings.transport.find((x) => x.client === 'kafkajs') ?? ceilings.transport[0];
+const cores = (await import('node:os')).availableParallelism();
+const cpuBound = machineBound();
+if (cpuBound) say(`CPU bound on a drain here (${cores} cores; ${cpuBound.client} transport ${cpuBound.msPerStatement.transport} + storeExtractions ${cpuBound.msPerStatement.storeExtractions} + extraction ${cpuBound.msPerStatement.extraction} = ${cpuBound.msPerStatement.total} ms a statement): ${cpuBound.perSecond}/s; the drain reached ${round2(pipelinePerSecond / cpuBound.perSecond)} of it`);
+/**
+ * What no drain can exceed on this machine: its cores over the CPU a statement needs at least,
+ * each part measured alone above (a produce and a consume of its message with the workers' client,
+ * its extractions stored, its extraction). A drain also runs alerting and the workers' framing,
+ * so it stays below.
+ */
+function machineBound() {
+  const transport = ceilings.transport.find((x) => x.client === args['kafka-client']) ?? transportBest;
+  const store = ceilings.postgres?.cpuMsPerStatement?.extractions;
+  if (!transport?.cpuMsPerMessage || store === undefined || !ceilings.extraction) return null;
+  const extraction = round2((ceilings.extraction.cpuSeconds * 1000) / ceilings.extraction.statements);
+  const total = round2(transport.cpuMsPerMessage + store + extraction);
+  return { client: transport.client, cores, msPerStatement: { transport: transport.cpuMsPerMessage, storeExtractions: store, extraction, total }, perSecond: Math.round((cores * 1000) / total) };
+}
 const result = {
   at: new Date().toISOString(),
   command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
@@ -510,7 +537,9 @@ const result = {
     endToEndPerSecond: Math.round(N / (ingestSeconds + drainSeconds)),
   },
   ceilings,
+  cpuBound,
   ratios: {
+    drainToCpuBound: cpuBound ? round2(pipelinePerSecond / cpuBound.perSecond) : null,
     drainToTransport: transportBest ? round2(pipelinePerSecond / transportBest.perSecond) : null,
     drainToPostgres: ceilings.postgres ? round2(pipelinePerSecond / ceilings.postgres.perSecond) : null,
     drainToExtraction: ceilings.extraction ? round2(pipelinePerSecond / ceilings.extraction.perSecond) : null,
@@ -556,7 +585,12 @@ function markdown(r: typeof result): string {
   rows.push(`| end to end (ingest, then drain) | ${r.throughput.endToEndPerSecond} | |`);
   for (const x of r.ceilings.transport) rows.push(`| transport ceiling: ${x.client} produce + consume (produce alone ${x.producePerSecond}/s) | ${x.perSecond} | ${round2(r.throughput.drainPerSecond / x.perSecond)} |`);
   if (r.ceilings.postgres) rows.push(`| Postgres alone: rows in bulk, storeExtractions per 100 | ${r.ceilings.postgres.perSecond} | ${r.ratios.drainToPostgres} |`);
+  if (r.ceilings.postgres) rows.push(`| Postgres alone: storeExtractions per 100 only (a drain's writes) | ${r.ceilings.postgres.extractionsPerSecond} | ${round2(r.throughput.drainPerSecond / r.ceilings.postgres.extractionsPerSecond)} |`);
   if (r.ceilings.extraction) rows.push(`| extraction engine alone, one core | ${r.ceilings.extraction.perSecond} | ${r.ratios.drainToExtraction} |`);
+  if (r.cpuBound)
+    rows.push(
+      `| CPU bound on a drain: ${r.cpuBound.cores} cores over ${r.cpuBound.msPerStatement.total} ms a statement (${r.cpuBound.client} transport ${r.cpuBound.msPerStatement.transport}, storeExtractions ${r.cpuBound.msPerStatement.storeExtractions}, extraction ${r.cpuBound.msPerStatement.extraction}; CPU of bench, broker and Postgres in each ceiling) | ${r.cpuBound.perSecond} | ${r.ratios.drainToCpuBound} |`,
+    );
   rows.push(`\nCPU time per backlog statement during the drain (ms; load average ${r.throughput.drainLoadAverage} at its start): ${Object.entries(r.throughput.drainCpuMsPerStatement).map(([k, v]) => `${k} ${v}`).join(', ')}; all ${round2(Object.values(r.throughput.drainCpuMsPerStatement).reduce((a, b) => a + b, 0))}.`);
   rows.push('\n## Latency from the intended send time (open loop; ms)\n');
   rows.push('| rate/s | achieved | HTTP answer p50 / p99 | event stored p50 / p95 / p99 / max | alert received p50 / p95 / p99 / max (notifications) | new group opened p50 / p99 / max (n) | missing events |');

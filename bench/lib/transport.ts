@@ -10,6 +10,12 @@ import { extract, type ExtractionResult } from '@ceasefire/extraction';
 import type { KafkaClient, OutgoingMessage } from '@ceasefire/runtime';
 import type { Knex } from 'knex';
 
+/**
+ * Starts measuring the CPU time of the machine's processes that take part (the bench, the broker,
+ * Postgres); the function it returns stops and gives the CPU seconds spent meanwhile.
+ */
+export type CpuMeter = () => () => number;
+
 export interface TransportResult {
   client: string;
   messages: number;
@@ -19,6 +25,8 @@ export interface TransportResult {
   /** From the first send to the last message consumed and committed (produce and consume overlap). */
   endToEndSeconds: number;
   perSecond: number;
+  /** CPU of the bench, broker and Postgres from the first send to the last message consumed, per message (ms). */
+  cpuMsPerMessage?: number;
 }
 
 /** Produces `messages` (in batches of `batch`, `inFlight` at a time) and consumes them back. */
@@ -28,7 +36,7 @@ export async function transportCeiling(
   topic: string,
   groupId: string,
   messages: OutgoingMessage[],
-  options: { batch?: number; inFlight?: number } = {},
+  options: { batch?: number; inFlight?: number; meter?: CpuMeter } = {},
 ): Promise<TransportResult> {
   const batch = options.batch ?? 100;
   const inFlight = options.inFlight ?? 4;
@@ -46,6 +54,7 @@ export async function transportCeiling(
   });
   await consumer.start();
   const producer = await kafka.producer();
+  const stopMeter = options.meter?.();
   const t0 = performance.now();
   let next = 0;
   await Promise.all(
@@ -61,6 +70,7 @@ export async function transportCeiling(
   const produced = performance.now();
   await Promise.race([all, new Promise((r) => setTimeout(r, 120_000))]);
   const ended = performance.now();
+  const cpuSeconds = stopMeter?.();
   await producer.disconnect();
   await consumer.stop();
   const bytes = messages.reduce((n, m) => n + m.value.length, 0);
@@ -72,6 +82,7 @@ export async function transportCeiling(
     producePerSecond: Math.round(messages.length / ((produced - t0) / 1000)),
     endToEndSeconds: round((ended - t0) / 1000),
     perSecond: Math.round(consumed / ((ended - t0) / 1000)),
+    ...(cpuSeconds === undefined ? {} : { cpuMsPerMessage: round((cpuSeconds * 1000) / consumed) }),
   };
 }
 
@@ -98,6 +109,10 @@ export interface PostgresResult {
   events: number;
   seconds: number;
   perSecond: number;
+  /** The extractions alone (`storeExtractions`): what a drain writes, the statements' rows being there already. */
+  extractionsPerSecond: number;
+  /** CPU of the bench, broker and Postgres per statement (ms): the statements' rows, then their extractions. */
+  cpuMsPerStatement?: { statementRows: number; extractions: number };
 }
 
 /**
@@ -105,7 +120,8 @@ export interface PostgresResult {
  * (`storeExtractions`, one transaction per `batch` statements, as the classifier does) into a
  * fresh schema. The extractions are computed beforehand, off the clock.
  */
-export async function postgresCeiling(databaseUrl: string, schema: string, statements: Statement[], batch = 100): Promise<PostgresResult> {
+export async function postgresCeiling(databaseUrl: string, schema: string, statements: Statement[], options: { batch?: number; meter?: CpuMeter } = {}): Promise<PostgresResult> {
+  const batch = options.batch ?? 100;
   await migrateLatest({ databaseUrl, schema });
   const db: Knex = createDb({ databaseUrl, schema });
   try {
@@ -126,13 +142,27 @@ export async function postgresCeiling(databaseUrl: string, schema: string, state
       received_at: s.received_at,
       content_sha256: createHash('sha256').update(s.text, 'utf8').digest('hex'),
     }));
+    let stopMeter = options.meter?.();
     const t0 = performance.now();
     for (let i = 0; i < rows.length; i += 500) await db('statements').insert(rows.slice(i, i + 500)).onConflict('id').ignore();
+    const rowsCpu = stopMeter?.();
+    stopMeter = options.meter?.();
+    const t1 = performance.now();
     for (let i = 0; i < inputs.length; i += batch) {
       await db.transaction((trx) => storeExtractions(trx, inputs.slice(i, i + batch)));
     }
-    const seconds = (performance.now() - t0) / 1000;
-    return { statements: statements.length, events: inputs.reduce((n, x) => n + x.events.length, 0), seconds: round(seconds), perSecond: Math.round(statements.length / seconds) };
+    const t2 = performance.now();
+    const extractionsCpu = stopMeter?.();
+    const seconds = (t2 - t0) / 1000;
+    const perStatement = (cpu: number) => round((cpu * 1000) / statements.length);
+    return {
+      statements: statements.length,
+      events: inputs.reduce((n, x) => n + x.events.length, 0),
+      seconds: round(seconds),
+      perSecond: Math.round(statements.length / seconds),
+      extractionsPerSecond: Math.round(statements.length / ((t2 - t1) / 1000)),
+      ...(rowsCpu === undefined || extractionsCpu === undefined ? {} : { cpuMsPerStatement: { statementRows: perStatement(rowsCpu), extractions: perStatement(extractionsCpu) } }),
+    };
   } finally {
     await db.destroy();
     await dropSchema(databaseUrl, schema);
