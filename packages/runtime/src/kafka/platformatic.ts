@@ -130,7 +130,11 @@ export function createPlatformaticClient(settings: KafkaSettings, logger: Logger
       let resolveCrash: (e: Error) => void = () => {};
       const crashed = new Promise<Error>((resolve) => (resolveCrash = resolve));
       // Messages arrive one by one on the stream; they are queued per partition and handed over
-      // as that partition's batch, in offset order, one batch in flight at a time.
+      // as that partition's batch, in offset order, one batch per partition in flight. The
+      // partitions that have messages are handed over together (up to
+      // partitionsConsumedConcurrently), as kafkajs hands over a fetch's partitions, so the
+      // consumer loop joins them into one transaction: one partition at a time, new-alert p99 at
+      // 200/s was five times kafkajs's.
       const queues = new Map<string, Message<Buffer, Buffer, Buffer, Buffer>[]>();
       let stream: Awaited<ReturnType<typeof consumer.consume>> | null = null;
       let paused = false;
@@ -139,54 +143,73 @@ export function createPlatformaticClient(settings: KafkaSettings, logger: Logger
       let loop: Promise<void> = Promise.resolve();
       const HIGH = 2000;
       const queued = () => [...queues.values()].reduce((n, q) => n + q.length, 0);
+      const limit = Math.max(1, options.partitionsConsumedConcurrently ?? 1);
+      const inFlight = new Map<string, Promise<void>>();
+      let failure: Error | null = null;
+
+      async function handOver(taken: Message<Buffer, Buffer, Buffer, Buffer>[]): Promise<void> {
+        const first = taken[0]!;
+        const messages: IncomingMessage[] = taken.map((m) => ({
+          topic: m.topic,
+          partition: m.partition,
+          offset: m.offset.toString(),
+          key: m.key ?? null,
+          value: m.value ?? null,
+          headers: Object.fromEntries([...m.headers].map(([k, v]) => [k.toString(), v.toString()])),
+          timestamp: Number(m.timestamp),
+        }));
+        await options.handleBatch(
+          { topic: first.topic, partition: first.partition, messages, highWatermark: '-1' },
+          { heartbeat: async () => {}, isRunning: () => !stopping.signal.aborted, signal: stopping.signal },
+        );
+        const last = taken.at(-1)!;
+        // Only after the handler's effects are durable; the committed offset is the next to read.
+        try {
+          await consumer.commit({
+            offsets: [
+              {
+                topic: last.topic,
+                partition: last.partition,
+                offset: last.offset + 1n,
+                leaderEpoch: (last.metadata.leaderEpoch as number | undefined) ?? -1,
+              },
+            ],
+          });
+        } catch (err) {
+          // A rebalance took the partition away: its new owner reads from the last commit and
+          // handles these messages again (handlers are idempotent).
+          log.warn(
+            { err, topic: last.topic, partition: last.partition },
+            'commit refused; the batch will be redelivered',
+          );
+        }
+      }
 
       async function work(): Promise<void> {
         while (!stopping.signal.aborted) {
-          const entry = [...queues].find(([, q]) => q.length > 0);
-          if (!entry) {
+          if (failure) throw failure;
+          const ready = [...queues]
+            .filter(([key, q]) => q.length > 0 && !inFlight.has(key))
+            .slice(0, limit - inFlight.size);
+          if (ready.length === 0) {
             await new Promise<void>((r) => (wake = r));
             continue;
           }
-          const [key, q] = entry;
-          const taken = q.splice(0, q.length);
-          queues.delete(key);
-          queues.set(key, []); // round-robin: this partition goes to the back
-          const first = taken[0]!;
-          const messages: IncomingMessage[] = taken.map((m) => ({
-            topic: m.topic,
-            partition: m.partition,
-            offset: m.offset.toString(),
-            key: m.key ?? null,
-            value: m.value ?? null,
-            headers: Object.fromEntries([...m.headers].map(([k, v]) => [k.toString(), v.toString()])),
-            timestamp: Number(m.timestamp),
-          }));
-          await options.handleBatch(
-            { topic: first.topic, partition: first.partition, messages, highWatermark: '-1' },
-            { heartbeat: async () => {}, isRunning: () => !stopping.signal.aborted, signal: stopping.signal },
-          );
-          const last = taken.at(-1)!;
-          // Only after the handler's effects are durable; the committed offset is the next to read.
-          try {
-            await consumer.commit({
-              offsets: [
-                {
-                  topic: last.topic,
-                  partition: last.partition,
-                  offset: last.offset + 1n,
-                  leaderEpoch: (last.metadata.leaderEpoch as number | undefined) ?? -1,
-                },
-              ],
-            });
-          } catch (err) {
-            // A rebalance took the partition away: its new owner reads from the last commit and
-            // handles these messages again (handlers are idempotent).
-            log.warn(
-              { err, topic: last.topic, partition: last.partition },
-              'commit refused; the batch will be redelivered',
-            );
+          for (const [key, q] of ready) {
+            const taken = q.splice(0, q.length);
+            queues.delete(key);
+            queues.set(key, []); // round-robin: this partition goes to the back
+            const done = handOver(taken)
+              .catch((err: unknown) => {
+                failure ??= err instanceof Error ? err : new Error(String(err));
+              })
+              .finally(() => {
+                inFlight.delete(key);
+                if (!paused && stream?.isPaused() && queued() < HIGH / 2) stream.resume();
+                wake();
+              });
+            inFlight.set(key, done);
           }
-          if (!paused && stream?.isPaused() && queued() < HIGH / 2) stream.resume();
         }
       }
 
@@ -279,6 +302,7 @@ export function createPlatformaticClient(settings: KafkaSettings, logger: Logger
           stopping.abort();
           wake();
           await loop;
+          await Promise.all(inFlight.values());
           await stream?.close();
           await consumer.close(true);
         },
