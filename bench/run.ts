@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { allTopics, statementsTopic, violationEventsTopic, type Statement } from '@ceasefire/contracts';
-import { createDb, dropSchema, endAgreement, markAgreementEvaluated, migrateLatest } from '@ceasefire/db';
+import { createDb, dropSchema, markAgreementEvaluated, migrateLatest, updateAgreement } from '@ceasefire/db';
 import { agreementInForce } from './lib/agreements.ts';
 import { PROFILES } from '@ceasefire/extraction';
 import { StatementSubmission, agencyDirectory, normalizeStatement } from '@ceasefire/ingest';
@@ -141,11 +141,14 @@ await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
 const hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
 // The generated events keep the corpus's dates (2021–2023): an agreement ended now would still
 // be breached by every later event (they happened during its term), and each rotation would add
-// one more agreement to every event's breaches. An agreement is retired with a term of one second
-// in 2020, so each event breaches the one agreement in force (runs before 2026-11-28 14:00 UTC
-// ended them now: at 200/s each event breached two or three).
+// one more agreement to every event's breaches. A retired agreement is ended with no end time,
+// which judges nothing (and leaves the rules' list), so each event breaches the one agreement in
+// force. Runs before 2026-11-28 14:00 UTC ended them now (at 200/s each event breached two or
+// three); runs before 18:30 gave them a term of one second in 2020, which a statement without a
+// time still breached ("it may have happened before the end"): at 200/s the breaches per event
+// grew from 0.8 to 1.6 over 60 s, and with them alerting's work per batch.
 async function endAgreementQuietly(id: string) {
-  const ended = await endAgreement(db, { id, endsAt: new Date('2020-01-01T00:00:01Z'), now: new Date() });
+  const ended = await updateAgreement(db, id, { status: 'ended', endsAt: null }, new Date());
   if (ended) await markAgreementEvaluated(db, ended);
 }
 await agreementInForce(db, 'ag_bench');
