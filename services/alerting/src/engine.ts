@@ -35,7 +35,6 @@ import {
   forgetSummariesOfSuperseded,
   getAgreement,
   getAlert,
-  getBreachEvent,
   getBreachEvents,
   insertTransitionsOfAlerts,
   linkAlertEvents,
@@ -333,15 +332,9 @@ export class AlertEngine {
    * A `ceasefire_agreement` event proposes an agreement. One agreement reported by several
    * statements is one row: keyed by parties, level and the day it was agreed. Its scope is the
    * whole border (statements rarely bound it; an operator narrows it), and it is evaluated
-   * against the events already stored, so a breach that arrived first is not missed.
+   * against the events already stored, so a breach that arrived first is not missed. `stored` is
+   * the event as stored (null: not in the store); the result says whether the agreement changed.
    */
-  async proposeAgreement(event: ViolationEvent, log: Logger = this.logger): Promise<AgreementRecord | null> {
-    return (
-      (await this.propose(event, await getBreachEvent(this.db, event.id), log))?.agreement ?? null
-    );
-  }
-
-  /** {@link proposeAgreement} with the event as stored (null: not in the store); says whether the agreement changed. */
   private async propose(
     event: ViolationEvent,
     stored: StoredBreachEvent | null,

@@ -464,13 +464,7 @@ function eventQuery(db: Queryable) {
     );
 }
 
-/** One stored violation event, or null when the event store does not have it. */
-export async function getBreachEvent(db: Queryable, id: string): Promise<StoredBreachEvent | null> {
-  const row = (await eventQuery(db).where('ve.id', id).first()) as StoredEventRow | undefined;
-  return row === undefined ? null : storedEvent(row);
-}
-
-/** {@link getBreachEvent} for many ids in one query; absent ids are absent from the map. */
+/** Stored violation events by id, in one query; ids the event store does not have are absent from the map. */
 export async function getBreachEvents(db: Queryable, ids: readonly string[]): Promise<Map<string, StoredBreachEvent>> {
   if (ids.length === 0) return new Map();
   const rows = (await eventQuery(db).whereIn('ve.id', [...new Set(ids)])) as StoredEventRow[];

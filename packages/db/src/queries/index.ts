@@ -68,7 +68,6 @@ export {
   eventsCountedByAgreements,
   forgetSummariesOfSuperseded,
   alertEventIds,
-  getBreachEvent,
   getBreachEvents,
   alertBreachEvents,
   candidateBreachEvents,
