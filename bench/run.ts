@@ -381,8 +381,10 @@ for (const [ri, rate] of RATES.entries()) {
   };
   await rotate(`ag_bench_${rate}`);
   let rotation = 0;
-  const rotations: Promise<void>[] = [];
-  const rotator = ROTATE_MS > 0 ? setInterval(() => rotations.push(rotate(`ag_bench_${rate}_${++rotation}`)), ROTATE_MS) : null;
+  // Rotations run one after another: on a slow database the next interval could otherwise start a
+  // rotation while the last still ends its agreement, and both would end the same `inForce`.
+  let rotations: Promise<void> = Promise.resolve();
+  const rotator = ROTATE_MS > 0 ? setInterval(() => (rotations = rotations.then(() => rotate(`ag_bench_${rate}_${++rotation}`))), ROTATE_MS) : null;
   s = samplers();
   startAll(s);
   const start = performance.timeOrigin + performance.now() + 50;
@@ -406,7 +408,7 @@ for (const [ri, rate] of RATES.entries()) {
   }
   const sendSeconds = (performance.timeOrigin + performance.now() - start) / 1000;
   if (rotator) clearInterval(rotator);
-  await Promise.all(rotations);
+  await rotations;
   await Promise.all(pending);
   // Wait for every expected event, then for alerting to settle (committed and delivered).
   const deadline = performance.now() + 120_000;
