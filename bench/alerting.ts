@@ -8,6 +8,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { DEFAULT_ESCALATION, DEFAULT_LIFECYCLE } from '@ceasefire/alerting';
 import { AlertEngine } from '@ceasefire/alerting-service';
 import type { ViolationEvent } from '@ceasefire/contracts';
 import { createDb, dropSchema, migrateLatest } from '@ceasefire/db';
@@ -83,8 +84,9 @@ try {
     const engine = new AlertEngine(
       db,
       {
-        lifecycle: { groupWaitMs: 0, groupIntervalMs: 0, repeatIntervalMs: 4 * 3600_000, resolveAfterMs: 12 * 3600_000 },
-        escalation: { frequencyCount: 3, frequencyWindowMs: 6 * 3600_000, fatalitiesCritical: true },
+        // Production's lifecycle, but every breach notified at once.
+        lifecycle: { ...DEFAULT_LIFECYCLE, groupIntervalMs: 0 },
+        escalation: DEFAULT_ESCALATION,
         routes: [{ channel: 'webhook' }],
         alertOnProposed: false,
         source: 'ceasefire/bench',

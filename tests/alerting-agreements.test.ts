@@ -2,6 +2,7 @@
 // The engine remembers the agreements it wrote, so a repeat that adds nothing to one costs no
 // query, and a repeat that adds something (a term, a start) still completes the stored row. The
 // engine runs in this process against Postgres; nothing is published.
+import { DEFAULT_ESCALATION } from '@ceasefire/alerting';
 import { AlertEngine } from '@ceasefire/alerting-service';
 import type { ViolationEvent } from '@ceasefire/contracts';
 import { createDb, createTestSchema, dropSchema, migrateLatest } from '@ceasefire/db';
@@ -31,7 +32,7 @@ beforeAll(async () => {
     db,
     {
       lifecycle: { groupWaitMs: 0, groupIntervalMs: 0, repeatIntervalMs: 24 * 3600_000, resolveAfterMs: 24 * 3600_000 },
-      escalation: { frequencyCount: 3, frequencyWindowMs: 6 * 3600_000, fatalitiesCritical: true },
+      escalation: DEFAULT_ESCALATION,
       routes: [{ channel: 'log' }],
       alertOnProposed: false,
       source: 'ceasefire/test',
