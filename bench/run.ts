@@ -537,7 +537,7 @@ function machineBound() {
 const result = {
   at: new Date().toISOString(),
   command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
-  machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+  machine: { cpus: cores, node: process.version },
   seed: SEED,
   agreementEverySeconds: ROTATE_MS / 1000 || SECONDS,
   kafkaClient: args['kafka-client'],
