@@ -4,7 +4,11 @@
 // batch sizes, so a change to alerting is measured without the rest of the pipeline (and, as
 // CPU time, with less of the drift of a shared machine).
 //
-//   npm run bench:alerting [-- --events 3000 --batches 1,10,100]
+//   npm run bench:alerting [-- --events 3000 --batches 1,10,100 --days 20 --areas 13]
+//
+// A long crisis in one place (`--days 2000 --areas 1 --events 20000`, each event a new incident of
+// one alert) shows whether an alert's cost per batch grows with its size: the last tenth of a run
+// is timed against the first.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -22,10 +26,16 @@ const { values: args } = parseArgs({
   options: {
     events: { type: 'string', default: '3000' },
     batches: { type: 'string', default: '1,10,100' },
+    /** Days the events spread over (incidents are keyed by day, area and type). */
+    days: { type: 'string', default: '20' },
+    /** Areas the events spread over (one alert group per area). */
+    areas: { type: 'string', default: '13' },
   },
 });
 const N = Number(args.events);
 const BATCHES = args.batches!.split(',').map(Number);
+const DAYS = Number(args.days);
+const AREA_COUNT = Number(args.areas);
 const stack = await stackUp({ root, log: () => {} });
 const noProducer = { publish: async () => {} } as unknown as Producer;
 
@@ -49,9 +59,9 @@ const TYPES = ['small_arms_fire', 'armed_clash', 'heavy_weapons_fire', 'violatio
 /** Events like the pipeline bench's: 13 areas, a few types, incidents by day, some casualties. */
 function events(tag: string, year: number): ViolationEvent[] {
   return Array.from({ length: N }, (_, i) => {
-    const day = 1 + (i % 20);
+    const day = 1 + (i % DAYS);
     const start = new Date(Date.UTC(year, 4, day, (i * 7) % 24)).toISOString();
-    const area = AREAS[(i * 5) % AREAS.length]!;
+    const area = AREAS.slice(0, AREA_COUNT)[(i * 5) % Math.min(AREA_COUNT, AREAS.length)]!;
     const type = TYPES[(i * 3) % TYPES.length]!;
     return violationEvent({
       id: `ev_${tag}_${i}`,
@@ -73,7 +83,7 @@ await migrateLatest({ databaseUrl: stack.databaseUrl, schema });
 const db = createDb({ databaseUrl: stack.databaseUrl, schema, pool: { max: 10 } });
 const logger = createLogger({ service: 'bench-alerting', level: 'silent' });
 const say = (line: string) => process.stdout.write(`${line}\n`);
-say(`alerting alone: ${N} events per run, batches of ${BATCHES.join(', ')}`);
+say(`alerting alone: ${N} events per run over ${DAYS} days and ${Math.min(AREA_COUNT, AREAS.length)} areas, batches of ${BATCHES.join(', ')}`);
 try {
   for (const [run, size] of BATCHES.entries()) {
     const tag = `b${size}_${run}`;
@@ -95,7 +105,17 @@ try {
     );
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
-    for (let i = 0; i < list.length; i += size) await engine.handleEvents(list.slice(i, i + size));
+    // Wall time per event of the first and the last tenth of the run: growth with the alerts' size.
+    const tenth = Math.max(size, Math.floor(list.length / 10));
+    let firstTenth = 0;
+    let lastTenth = 0;
+    for (let i = 0; i < list.length; i += size) {
+      const b0 = performance.now();
+      await engine.handleEvents(list.slice(i, i + size));
+      const took = performance.now() - b0;
+      if (i < tenth) firstTenth += took;
+      if (i >= list.length - tenth) lastTenth += took;
+    }
     const wall = performance.now() - t0;
     const cpu = process.cpuUsage(cpu0);
     const deliveries = Number((await db('alert_deliveries').join('alerts', 'alerts.id', 'alert_deliveries.alert_id').where('alerts.agreement_id', agreement.id).count<{ n: string }[]>('* as n'))[0]!.n);
@@ -103,7 +123,8 @@ try {
     await db('agreements').where({ id: agreement.id }).update({ status: 'ended', ends_at: new Date('2020-01-02T00:00:00Z') });
     say(
       `batch ${String(size).padStart(4)}: ${Math.round((N * 1000) / wall)} events/s, wall ${(wall / N).toFixed(3)} ms/event, ` +
-        `CPU ${(((cpu.user + cpu.system) / 1000) / N).toFixed(3)} ms/event (this process); ${deliveries} notifications`,
+        `CPU ${(((cpu.user + cpu.system) / 1000) / N).toFixed(3)} ms/event (this process); ` +
+        `first tenth ${(firstTenth / tenth).toFixed(3)}, last tenth ${(lastTenth / tenth).toFixed(3)} ms/event; ${deliveries} notifications`,
     );
   }
 } finally {
