@@ -1,9 +1,11 @@
 // The alerting engine keeps each alert's summary from a stored state and the new events, never by
 // reading the alert's events again: checked here against the summary of the alert's current
 // events (what the engine computed before), batch after batch, with redeliveries, after a newer
-// extractor superseded events, and for an alert stored without a state. The engine runs in this
+// extractor superseded events, and for an alert stored without a state; and the stored state
+// (its head and incident rows) against the state of those events, with a worker holding states in
+// memory while another changes them, and after a rolled-back batch. The engine runs in this
 // process against Postgres; nothing is published.
-import { summariseGroup, type EscalationPolicy } from '@ceasefire/alerting';
+import { parseSummaryHead, stateOfStored, summariseGroup, summaryStateOf, type EscalationPolicy } from '@ceasefire/alerting';
 import { AlertEngine, NewAgreement, registerAgreement } from '@ceasefire/alerting-service';
 import type { AlertMessage, ViolationEvent } from '@ceasefire/contracts';
 import {
@@ -13,6 +15,7 @@ import {
   dropSchema,
   listAlerts,
   migrateLatest,
+  summaryIncidentsOf,
   type AlertRecord,
 } from '@ceasefire/db';
 import { createLogger, type Producer } from '@ceasefire/runtime';
@@ -80,20 +83,33 @@ afterAll(async () => {
   await dropSchema(databaseUrl, schema);
 });
 
-/** What the alert's events give when read again (the engine's former way). */
-async function recomputed(alert: AlertRecord) {
-  const events = (await alertBreachEvents(db, alert.id)).flatMap((e) => {
+async function breachEventsOf(alert: AlertRecord) {
+  return (await alertBreachEvents(db, alert.id)).flatMap((e) => {
     const rule = breachEventOf(e);
     return rule === null ? [] : [{ ...rule, untimed: e.untimed }];
   });
-  return summariseGroup(events, escalation);
 }
 
+/** What the alert's events give when read again (the engine's former way). */
+async function recomputed(alert: AlertRecord) {
+  return summariseGroup(await breachEventsOf(alert), escalation);
+}
+
+/**
+ * Each alert's summary is that of its current events, and so is its stored state (head and
+ * incident rows) where it has one.
+ */
 async function expectSummariesAsRecomputed(): Promise<AlertRecord[]> {
   const alerts = await listAlerts(db, { agreementId: 'ag_sum' });
   for (const a of alerts) {
     const s = await recomputed(a);
     expect({ id: a.id, ...pick(a) }).toEqual({ id: a.id, ...pick(s) });
+    const { summary_state: stored } = (await db('alerts').where({ id: a.id }).first('summary_state')) as { summary_state: unknown };
+    const head = parseSummaryHead(stored);
+    if (a.state === 'resolved' || stored === null) continue;
+    expect(head, `alert ${a.id} stores a version 2 head`).not.toBeNull();
+    const rows = (await summaryIncidentsOf(db, [a.id])).get(a.id)!;
+    expect({ id: a.id, state: stateOfStored(head!, rows) }).toEqual({ id: a.id, state: summaryStateOf(await breachEventsOf(a)) });
   }
   return alerts;
 }
@@ -270,6 +286,36 @@ describe('alert summaries kept incrementally', () => {
     await expectSummariesAsRecomputed();
     const states = (await db('alerts').select('summary_state')) as Array<{ summary_state: unknown }>;
     expect(states.filter((s) => s.summary_state !== null).length).toBeGreaterThan(0);
+  });
+
+  it('are read again when another worker changed them, not taken from the memory of this one', async () => {
+    // Two workers take turns on the same groups: each holds the state it wrote, which is stale
+    // once the other has written; counting from it would lose the other's events.
+    const other = engineWith(0);
+    const events = Array.from({ length: 12 }, (_, i) => report(100 + i));
+    await storeAndPublish(db, noProducer, 'unused.', events);
+    for (let i = 0; i < events.length; i += 3) {
+      await (i % 2 === 0 ? engine : other).handleEvents(events.slice(i, i + 3));
+      await expectSummariesAsRecomputed();
+    }
+  });
+
+  it('are not taken from memory after the batch that wrote them rolled back', async () => {
+    const events = Array.from({ length: 4 }, (_, i) => report(200 + i));
+    await storeAndPublish(db, noProducer, 'unused.', events);
+    await engine.handleEvents(events.slice(0, 2));
+    // The outbox insert, the batch's last write, fails: the states it wrote roll back with it.
+    await db.raw(`create function fail_delivery() returns trigger language plpgsql as $$ begin raise exception 'outbox down'; end $$`);
+    await db.raw('create trigger fail_delivery before insert on alert_deliveries for each statement execute function fail_delivery()');
+    try {
+      await expect(engine.handleEvents(events.slice(2))).rejects.toThrow(/outbox down/);
+    } finally {
+      await db.raw('drop trigger fail_delivery on alert_deliveries');
+      await db.raw('drop function fail_delivery()');
+    }
+    // Redelivered: counted once.
+    await engine.handleEvents(events.slice(2));
+    await expectSummariesAsRecomputed();
   });
 
   it('keep the latest 100 events not yet notified and how many joined, and list those in the next notification', async () => {

@@ -19,6 +19,7 @@ import {
   type StatementRecord,
 } from '@ceasefire/db';
 import { migrateCommand } from '../packages/cli/src/commands/migrate.ts';
+import * as summaryIncidents from '../migrations/20261128011000_alert_summary_incidents.ts';
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
@@ -38,6 +39,7 @@ const TABLES = [
   'alert_transitions',
   'alert_deliveries',
   'dead_letters',
+  'alert_summary_incidents',
 ];
 const VIEWS = ['casualty_reports_latest', 'violations_per_day_area', 'breaches_per_agreement'];
 
@@ -308,6 +310,46 @@ describe('migrations', () => {
       await insertStatement(trx, { statement: statement('st-analyst') });
     });
     expect(await sqlState(denied)).toBe('42501');
+  });
+
+  it('moves the incidents of a stored summary state into rows, and back on rollback', async () => {
+    const v1 = {
+      v: 1,
+      eventCount: 3,
+      killed: 2,
+      firstEventAt: 1663322400000,
+      lastEventAt: 1663333200000,
+      untimedAllegation: false,
+      incidents: { in_a: [1663322400000, 3, 1], 'event:ev_b': [1663333200000, 2.5, 0] },
+    };
+    // The migration undone by hand (the one before it left alerts as they were), an alert of that
+    // time stored, and the migration applied again.
+    await summaryIncidents.down(db);
+    let applied = false;
+    try {
+      await db('agreements').insert({ id: 'ag_v1', parties: ['KG', 'TJ'], source: 'operator' });
+      const now = new Date();
+      await db('alerts').insert({
+        id: 'al_v1', group_key: 'ag_v1|kg.batken.leilek', agreement_id: 'ag_v1', area: 'kg.batken.leilek', severity: 'critical',
+        event_count: 3, incident_count: 2, opened_at: now, updated_at: now, last_breach_at: now, summary_state: JSON.stringify(v1),
+      });
+      await summaryIncidents.up(db);
+      applied = true;
+      const head = ((await db('alerts').where({ id: 'al_v1' }).first('summary_state')) as { summary_state: unknown }).summary_state;
+      expect(head).toEqual({ v: 2, eventCount: 3, killed: 2, firstEventAt: 1663322400000, lastEventAt: 1663333200000, untimedAllegation: false });
+      const rows = await db('alert_summary_incidents').where({ alert_id: 'al_v1' }).orderBy('incident_key').select('incident_key', 'at_ms', 'points', 'corroboration');
+      expect(rows).toEqual([
+        { incident_key: 'event:ev_b', at_ms: 1663333200000, points: 2.5, corroboration: 0 },
+        { incident_key: 'in_a', at_ms: 1663322400000, points: 3, corroboration: 1 },
+      ]);
+      await summaryIncidents.down(db);
+      applied = false;
+      expect(((await db('alerts').where({ id: 'al_v1' }).first('summary_state')) as { summary_state: unknown }).summary_state).toEqual(v1);
+    } finally {
+      if (!applied) await summaryIncidents.up(db);
+      await db('alerts').where({ id: 'al_v1' }).delete();
+      await db('agreements').where({ id: 'ag_v1' }).delete();
+    }
   });
 
   it('runs from the CLI command', async () => {

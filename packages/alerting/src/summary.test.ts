@@ -5,8 +5,11 @@ import { summariseGroup, type EscalationPolicy } from './severity.ts';
 import {
   addToSummary,
   EMPTY_SUMMARY_STATE,
+  parseSummaryHead,
   parseSummaryState,
+  stateOfStored,
   SummaryBuilder,
+  type IncidentEntry,
   summaryOf,
   summaryStateOf,
 } from './summary.ts';
@@ -251,5 +254,58 @@ describe('summary builder', () => {
     const copy = JSON.parse(JSON.stringify(state)) as unknown;
     builder.add(second!);
     expect(state).toEqual(copy);
+  });
+
+  it('stored as a head and the incidents that changed, batch after batch, stands for its state', () => {
+    fc.assert(
+      fc.property(group, fc.array(fc.integer({ min: 1, max: 8 }), { minLength: 1 }), fc.array(fc.boolean()), (events, sizes, resumes) => {
+        // What the store holds: the head as JSON and one row per incident.
+        let head: unknown = JSON.parse(JSON.stringify(new SummaryBuilder().head('s0')));
+        const rows = new Map<string, IncidentEntry>();
+        let builder = new SummaryBuilder();
+        for (let at = 0, b = 0; at < events.length; b++) {
+          const batch = events.slice(at, at + sizes[b % sizes.length]!);
+          at += batch.length;
+          // A worker that does not hold the state reads it back from the store.
+          if (resumes[b] ?? false) builder = new SummaryBuilder(stateOfStored(parseSummaryHead(head)!, [...rows]));
+          for (const e of batch) builder.add(e);
+          const changed = builder.takeChangedIncidents();
+          expect(new Set(changed.map(([key]) => key)).size).toBe(changed.length);
+          for (const [key, entry] of changed) rows.set(key, entry);
+          expect(builder.takeChangedIncidents()).toEqual([]);
+          head = JSON.parse(JSON.stringify(builder.head(`s${b + 1}`)));
+          expect(stateOfStored(parseSummaryHead(head)!, [...rows])).toEqual(summaryStateOf(events.slice(0, at)));
+          expect(builder.incidentCount).toBe(rows.size);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('lists as changed only the incidents an event added or moved', () => {
+    const event = (id: string, incidentId: string, minutes: number, killed: number | null = null): GroupEvent => ({
+      id, type: 'small_arms_fire', area: 'kg.batken.leilek', accusedParty: 'TJ', reportedBy: 'KG',
+      startUtc: new Date(T0 + minutes * 60_000), endUtc: null, date: null, publishedAt: new Date(T0 + minutes * 60_000),
+      killed, wounded: null, weapons: [], incidentId, corroboration: null, untimed: false,
+    });
+    const builder = new SummaryBuilder().add(event('e1', 'in_a', 60)).add(event('e2', 'in_b', 60));
+    expect(builder.takeChangedIncidents().map(([k]) => k).sort()).toEqual(['in_a', 'in_b']);
+    // A later report of in_a, no more severe: its entry stays as it was.
+    builder.add(event('e3', 'in_a', 90));
+    expect(builder.takeChangedIncidents()).toEqual([]);
+    // An earlier report of in_b moves its time; a killed one raises in_a's points.
+    builder.add(event('e4', 'in_b', 30)).add(event('e5', 'in_a', 120, 2));
+    expect(builder.takeChangedIncidents().map(([k]) => k).sort()).toEqual(['in_a', 'in_b']);
+    expect(builder.takeAllIncidents().map(([k]) => k).sort()).toEqual(['in_a', 'in_b']);
+  });
+
+  it('refuses a stored head it does not know (a version 1 state, a broken one), so the caller rebuilds the state', () => {
+    const head = new SummaryBuilder().head('stamp');
+    expect(parseSummaryHead(JSON.parse(JSON.stringify(head)))).toEqual(head);
+    const { stamp: _stamp, ...converted } = head;
+    expect(parseSummaryHead(converted)).toEqual(converted);
+    expect(parseSummaryHead(EMPTY_SUMMARY_STATE)).toBeNull();
+    expect(parseSummaryHead({ ...head, eventCount: -1 })).toBeNull();
+    expect(parseSummaryHead(null)).toBeNull();
   });
 });

@@ -141,6 +141,8 @@ export class SummaryBuilder {
   private topPoints = -Infinity;
   /** The frequency rule of each policy a summary was asked for, by count and window. */
   private readonly frequency = new Map<string, FrequencyCheck>();
+  /** Incidents added or changed since the builder was made or last {@link takeChangedIncidents}. */
+  private readonly changed = new Set<string>();
 
   constructor(from: SummaryState = EMPTY_SUMMARY_STATE) {
     this.eventCount = from.eventCount;
@@ -169,6 +171,7 @@ export class SummaryBuilder {
     const seen = this.incidents.get(key);
     const entry = incidentWith(seen, event);
     this.incidents.set(key, entry);
+    if (seen === undefined || entry[0] !== seen[0] || entry[1] !== seen[1] || entry[2] !== seen[2]) this.changed.add(key);
     this.topPoints = Math.max(this.topPoints, entry[1] + entry[2]);
     if (seen === undefined) this.insertTime(entry[0], false);
     else if (entry[0] < seen[0]) {
@@ -207,6 +210,40 @@ export class SummaryBuilder {
       // The entries are never changed in place (add replaces them), so they are shared.
       incidents: Object.fromEntries(this.incidents),
     };
+  }
+
+  /** The state without its incidents, as `alerts.summary_state` stores it (with `stamp`). */
+  head(stamp: string): SummaryHead {
+    return {
+      v: 2,
+      stamp,
+      eventCount: this.eventCount,
+      killed: this.killed,
+      firstEventAt: this.firstEventAt,
+      lastEventAt: this.lastEventAt,
+      untimedAllegation: this.untimedAllegation,
+    };
+  }
+
+  /** How many incidents the state has (the alert's incident count). */
+  get incidentCount(): number {
+    return this.incidents.size;
+  }
+
+  /**
+   * The incidents added or changed since the builder was made or this was last called (what a
+   * write of the state must store besides its head), and forgets them.
+   */
+  takeChangedIncidents(): Array<[key: string, entry: IncidentEntry]> {
+    const out = [...this.changed].map((key): [string, IncidentEntry] => [key, this.incidents.get(key)!]);
+    this.changed.clear();
+    return out;
+  }
+
+  /** Every incident, and nothing left to take as changed: for a state written whole. */
+  takeAllIncidents(): Array<[key: string, entry: IncidentEntry]> {
+    this.changed.clear();
+    return [...this.incidents];
   }
 
   private frequencyCheck(policy: EscalationPolicy): FrequencyCheck {
@@ -257,6 +294,46 @@ const StoredSummaryState = z.object({
   untimedAllegation: z.boolean(),
   incidents: z.record(z.string(), z.tuple([z.number(), z.number(), z.number()])),
 });
+
+/**
+ * How a state is stored since it outgrew one JSON value: its head (the scalars) on the alert, and
+ * one row per incident, written only when it changes, so a batch costs the same whatever the size
+ * of the alerts it touches. `stamp` is new at every write: a worker that holds a state in memory
+ * uses it while the stored stamp is the one it wrote (no other worker, nor a rolled-back
+ * transaction, has changed the state since).
+ */
+export interface SummaryHead {
+  readonly v: 2;
+  /** Absent for a head converted from a v1 state (no worker holds it). */
+  readonly stamp?: string;
+  readonly eventCount: number;
+  readonly killed: number | null;
+  readonly firstEventAt: number | null;
+  readonly lastEventAt: number | null;
+  readonly untimedAllegation: boolean;
+}
+
+const StoredSummaryHead = z.object({
+  v: z.literal(2),
+  stamp: z.string().optional(),
+  eventCount: z.number().int().nonnegative(),
+  killed: z.number().int().nonnegative().nullable(),
+  firstEventAt: z.number().nullable(),
+  lastEventAt: z.number().nullable(),
+  untimedAllegation: z.boolean(),
+});
+
+/** A stored head, or null when there is none or it is not one this version reads (rebuild the state). */
+export function parseSummaryHead(stored: unknown): SummaryHead | null {
+  const parsed = StoredSummaryHead.safeParse(stored);
+  return parsed.success ? (parsed.data as SummaryHead) : null;
+}
+
+/** The state a stored head and its incident rows stand for. */
+export function stateOfStored(head: SummaryHead, incidents: ReadonlyArray<readonly [string, IncidentEntry]>): SummaryState {
+  const { v: _v, stamp: _stamp, ...scalars } = head;
+  return { v: 1, ...scalars, incidents: Object.fromEntries(incidents) };
+}
 
 /** A stored state, or null when there is none or it is not one this version reads (rebuild it). */
 export function parseSummaryState(stored: unknown): SummaryState | null {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   addBreach,
   alertSummary,
@@ -6,8 +6,9 @@ import {
   buildAlertMessage,
   judgeBreach,
   openAlert,
-  parseSummaryState,
+  parseSummaryHead,
   routeNotification,
+  stateOfStored,
   SummaryBuilder,
   summaryStateOf,
   tick,
@@ -18,7 +19,6 @@ import {
   type LifecyclePolicy,
   type Route,
   type RuleAgreement,
-  type SummaryState,
   type Transition,
 } from '@ceasefire/alerting';
 import { EventType, type ViolationEvent } from '@ceasefire/contracts';
@@ -33,6 +33,8 @@ import {
   eventsCountedByAgreements,
   findOpenAlerts,
   forgetSummariesOfSuperseded,
+  summaryIncidentsOf,
+  writeSummaryIncidents,
   getAgreement,
   getAlert,
   getBreachEvents,
@@ -52,6 +54,7 @@ import {
   type EnqueueDeliveryInput,
   type Queryable,
   type StoredBreachEvent,
+  type SummaryIncident,
 } from '@ceasefire/db';
 import { PipelineError, type Logger } from '@ceasefire/runtime';
 import type { Knex } from 'knex';
@@ -73,6 +76,45 @@ export interface EngineOptions {
   readonly onEnqueued?: (added: readonly DeliveryRecord[]) => void;
   /** The outbox rows this engine writes are leased to this worker for so long (see `onEnqueued`). */
   readonly deliveryLeaseMs?: number;
+  /**
+   * At most so many summary-state incidents are held in memory between batches (the states of the
+   * alerts touched last); 100,000 (tens of MB) when not set. Zero holds none.
+   */
+  readonly heldSummaryIncidents?: number;
+}
+
+/**
+ * The summary states this worker wrote last, by alert, each with the stamp it stored: while the
+ * alert's stored stamp is that one, the state in memory is the stored one, and a batch neither
+ * reads its incidents nor writes those that did not change. The least recently used go first
+ * when the incidents held exceed the bound.
+ */
+class HeldSummaries {
+  private readonly held = new Map<string, { stamp: string; builder: SummaryBuilder }>();
+
+  constructor(private readonly maxIncidents: number) {}
+
+  /** The state written with `stamp`, if this worker holds it. */
+  get(alertId: string, stamp: string | undefined): SummaryBuilder | undefined {
+    const entry = stamp === undefined ? undefined : this.held.get(alertId);
+    if (entry === undefined || entry.stamp !== stamp) return undefined;
+    this.held.delete(alertId);
+    this.held.set(alertId, entry);
+    return entry.builder;
+  }
+
+  set(alertId: string, stamp: string, builder: SummaryBuilder): void {
+    this.held.delete(alertId);
+    if (builder.incidentCount > this.maxIncidents) return;
+    this.held.set(alertId, { stamp, builder });
+    let total = 0;
+    for (const e of this.held.values()) total += e.builder.incidentCount;
+    for (const [id, e] of this.held) {
+      if (total <= this.maxIncidents) break;
+      total -= e.builder.incidentCount;
+      this.held.delete(id);
+    }
+  }
 }
 
 interface PendingBreach {
@@ -98,6 +140,8 @@ class GroupWrites {
    * record at the flush (materialised once, not at every breach).
    */
   private readonly summaries = new Map<string, SummaryBuilder>();
+  /** Alerts whose state was rebuilt from their events: their incident rows are replaced. */
+  private readonly rebuilt = new Set<string>();
 
   open(alert: AlertRecord): void {
     this.opened.set(alert.id, alert);
@@ -111,19 +155,33 @@ class GroupWrites {
     for (const t of transitions) this.transitions.push({ ...t, alertId });
   }
 
-  /** The alert's summary state is the builder's when it is written (whatever its record holds). */
-  summarise(alertId: string, builder: SummaryBuilder): void {
+  /**
+   * The alert's summary state is the builder's when it is written (whatever its record holds);
+   * `rebuilt`: the builder was not made from the stored state, which is replaced whole.
+   */
+  summarise(alertId: string, builder: SummaryBuilder, rebuilt = false): void {
     this.summaries.set(alertId, builder);
+    if (rebuilt) this.rebuilt.add(alertId);
   }
 
-  /** Writes everything; returns the outbox rows added. */
-  async flush(trx: Queryable, deliveryLeaseMs?: number): Promise<DeliveryRecord[]> {
+  /** Writes everything; returns the outbox rows added. `held`: where the written states are kept. */
+  async flush(trx: Queryable, deliveryLeaseMs?: number, held?: HeldSummaries): Promise<DeliveryRecord[]> {
+    const stamps = new Map<string, string>();
+    const incidents: Array<{ alertId: string; incident: SummaryIncident }> = [];
     const withState = (alert: AlertRecord): AlertRecord => {
       const builder = this.summaries.get(alert.id);
-      return builder === undefined ? alert : { ...alert, summaryState: builder.state() };
+      if (builder === undefined) return alert;
+      const stamp = randomUUID();
+      stamps.set(alert.id, stamp);
+      const changed = this.rebuilt.has(alert.id) ? builder.takeAllIncidents() : builder.takeChangedIncidents();
+      for (const incident of changed) incidents.push({ alertId: alert.id, incident });
+      return { ...alert, summaryState: builder.head(stamp) };
     };
     // Stored alerts first: one that resolved frees its group for the new one (a partial unique index).
     await upsertAlerts(trx, [...this.changed.values(), ...this.opened.values()].map(withState));
+    await writeSummaryIncidents(trx, incidents, [...this.rebuilt]);
+    // Held as written: if the transaction rolls back, the stored stamp is not this one.
+    if (held) for (const [alertId, stamp] of stamps) held.set(alertId, stamp, this.summaries.get(alertId)!);
     await linkAlertEvents(trx, this.links);
     await insertTransitionsOfAlerts(trx, this.transitions);
     return enqueueDeliveries(trx, this.deliveries, deliveryLeaseMs === undefined ? {} : { leaseMs: deliveryLeaseMs });
@@ -224,13 +282,16 @@ export class AlertEngine {
    * the row adds nothing to the row either.
    */
   private readonly proposed = new Map<string, AgreementRecord>();
+  private readonly heldSummaries: HeldSummaries;
 
   constructor(
     private readonly db: Knex,
     private readonly options: EngineOptions,
     private readonly logger: Logger,
     private readonly clock: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.heldSummaries = new HeldSummaries(options.heldSummaryIncidents ?? 100_000);
+  }
 
   /**
    * Handles one batch of events from the events topic. The batch's stored events are read in one
@@ -323,7 +384,7 @@ export class AlertEngine {
         if (fresh.length > 0)
           await this.applyBreaches(trx, writes, groupKey, open.get(groupKey) ?? null, fresh, log);
       }
-      return writes.flush(trx, this.options.deliveryLeaseMs);
+      return writes.flush(trx, this.options.deliveryLeaseMs, this.heldSummaries);
     });
     if (added.length > 0) this.options.onEnqueued?.(added);
   }
@@ -430,7 +491,9 @@ export class AlertEngine {
     const { agreement } = fresh[0]!;
     let open = stored;
     // The open alert's summary, built up over the batch; `writes` stores it with the alert.
-    let summary = new SummaryBuilder(open === null ? undefined : await this.summaryStateOf(trx, open));
+    const held = open === null ? { builder: new SummaryBuilder(), rebuilt: false } : await this.summaryOf(trx, open, log);
+    let summary = held.builder;
+    let rebuilt = held.rebuilt;
     // Lists of events not notified yet that this batch made: appended to in place (the alert's
     // earlier records in `writes` are replaced by its last), not copied per breach, and holding
     // the latest NOTIFIED_EVENT_IDS_MAX (the count says how many joined).
@@ -457,6 +520,7 @@ export class AlertEngine {
       let alert: AlertRecord;
       if (open === null) {
         summary = new SummaryBuilder().add(breach);
+        rebuilt = false;
         const opened = openAlert(summary.summary(this.options.escalation), now);
         alert = {
           ...opened.alert,
@@ -470,7 +534,7 @@ export class AlertEngine {
           unnotifiedEventCount: 1,
         };
         writes.open(alert);
-        writes.summarise(alert.id, summary);
+        writes.summarise(alert.id, summary, rebuilt);
         writes.addTransitions(alert.id, opened.transitions);
         log.info(
           {
@@ -491,7 +555,7 @@ export class AlertEngine {
           unnotifiedEventIds: appended(open.unnotifiedEventIds, event.id),
           unnotifiedEventCount: (open.unnotifiedEventCount ?? 0) + 1,
         };
-        writes.summarise(alert.id, summary);
+        writes.summarise(alert.id, summary, rebuilt);
         writes.addTransitions(alert.id, added.transitions);
         // Debug: one line per breach of an open group; the transitions and notifications are the record.
         log.debug(
@@ -510,15 +574,26 @@ export class AlertEngine {
     }
   }
 
-  /** The alert's stored summary state, or one rebuilt from its current events (older alerts, superseded events). */
-  private async summaryStateOf(trx: Queryable, alert: AlertRecord): Promise<SummaryState> {
-    const stored = parseSummaryState(alert.summaryState);
-    if (stored !== null) return stored;
+  /**
+   * The alert's summary state to add to: the one this worker holds if it is the stored one, else
+   * the stored one read (its head and incident rows), else one rebuilt from the alert's current
+   * events (`rebuilt`: its rows are replaced when written) for an alert whose state was forgotten
+   * (superseded events) or does not add up.
+   */
+  private async summaryOf(trx: Queryable, alert: AlertRecord, log: Logger): Promise<{ builder: SummaryBuilder; rebuilt: boolean }> {
+    const head = parseSummaryHead(alert.summaryState);
+    if (head !== null) {
+      const held = this.heldSummaries.get(alert.id, head.stamp);
+      if (held !== undefined) return { builder: held, rebuilt: false };
+      const incidents = (await summaryIncidentsOf(trx, [alert.id])).get(alert.id) ?? [];
+      if (incidents.length === alert.incidentCount) return { builder: new SummaryBuilder(stateOfStored(head, incidents)), rebuilt: false };
+      log.warn({ alert: alert.id, incidents: incidents.length, incidentCount: alert.incidentCount }, 'stored summary state does not add up: rebuilt from the events');
+    }
     const events = (await alertBreachEvents(trx, alert.id)).flatMap((e) => {
       const rule = breachEventOf(e);
       return rule === null ? [] : [{ ...rule, untimed: e.untimed }];
     });
-    return summaryStateOf(events);
+    return { builder: new SummaryBuilder(summaryStateOf(events)), rebuilt: true };
   }
 
   /**

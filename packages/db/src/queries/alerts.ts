@@ -34,7 +34,8 @@ export interface AlertRecord {
   readonly notifiedKilled: number | null;
   readonly notificationSeq: number;
   /**
-   * The group summary's inputs as the alerting core keeps them (its `SummaryState` JSON); null
+   * The head of the group summary's inputs as the alerting core keeps them (its `SummaryHead` JSON;
+   * the incidents are rows of `alert_summary_incidents`); null
    * when it must be rebuilt from the alert's events. Left as it is when absent.
    */
   readonly summaryState?: unknown;
@@ -367,6 +368,50 @@ export async function forgetSummariesOfSuperseded(db: Queryable, statementIds: r
     [[...new Set(statementIds)]],
   );
   return result.rows.map((r) => r.id);
+}
+
+/** One incident of an alert's summary state: `[earliest time (epoch ms), points, corroboration]`. */
+export type SummaryIncident = readonly [key: string, entry: readonly [at: number, points: number, corroboration: number]];
+
+/** The summary-state incidents of these alerts (`alert_summary_incidents`), by alert. One statement. */
+export async function summaryIncidentsOf(db: Queryable, alertIds: readonly string[]): Promise<Map<string, SummaryIncident[]>> {
+  const out = new Map<string, SummaryIncident[]>(alertIds.map((id) => [id, []]));
+  if (alertIds.length === 0) return out;
+  const rows = (
+    await db.raw<{ rows: Array<{ alert_id: string; incident_key: string; at_ms: number; points: number; corroboration: number }> }>(
+      `select alert_id, incident_key, at_ms, points, corroboration
+         from alert_summary_incidents where alert_id = any(?)`,
+      [[...new Set(alertIds)]],
+    )
+  ).rows;
+  for (const r of rows) out.get(r.alert_id)?.push([r.incident_key, [r.at_ms, r.points, r.corroboration]]);
+  return out;
+}
+
+/**
+ * Stores summary-state incidents: the alerts in `replace` lose every incident row first (their
+ * state was rebuilt whole), then `rows` are inserted or updated. At most two statements.
+ */
+export async function writeSummaryIncidents(
+  db: Queryable,
+  rows: ReadonlyArray<{ alertId: string; incident: SummaryIncident }>,
+  replace: readonly string[] = [],
+): Promise<void> {
+  if (replace.length > 0) await db.raw('delete from alert_summary_incidents where alert_id = any(?)', [[...new Set(replace)]]);
+  if (rows.length === 0) return;
+  await db.raw(
+    `insert into alert_summary_incidents (alert_id, incident_key, at_ms, points, corroboration)
+     select * from unnest(?::text[], ?::text[], ?::float8[], ?::float8[], ?::float8[])
+     on conflict (alert_id, incident_key) do update
+        set at_ms = excluded.at_ms, points = excluded.points, corroboration = excluded.corroboration`,
+    [
+      rows.map((r) => r.alertId),
+      rows.map((r) => r.incident[0]),
+      rows.map((r) => r.incident[1][0]),
+      rows.map((r) => r.incident[1][1]),
+      rows.map((r) => r.incident[1][2]),
+    ],
+  );
 }
 
 /** The ids of an alert's events, in the order they joined. */
