@@ -58,6 +58,8 @@ export const alertingConfigSchema = requireSaslTogether(
     ESCALATION_WINDOW_MS: durationMs.default(6 * 3600_000),
     /** How often the scheduler resolves quiet alerts, sends due notifications, evaluates new agreements. */
     ALERT_TICK_MS: positiveInt.default(1_000),
+    /** Summary-state incidents the worker holds in memory between batches (about 150 bytes each; 0: none, every batch reads them). */
+    ALERT_HELD_SUMMARY_INCIDENTS: z.coerce.number().int().nonnegative().default(100_000),
     /** Routing rules, a JSON array of {channel, min_severity?, areas?, notifications?, proposed?}; default: every channel gets everything. */
     ALERT_ROUTES: routesJson.optional(),
 

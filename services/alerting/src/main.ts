@@ -100,6 +100,7 @@ async function main(): Promise<void> {
       // when the lease ends.
       deliveryLeaseMs: leaseMsOf(deliveryPolicy),
       onEnqueued: (added) => delivery.deliver(added),
+      heldSummaryIncidents: config.ALERT_HELD_SUMMARY_INCIDENTS,
     },
     logger,
   );
