@@ -300,18 +300,21 @@ describe('alert summaries kept incrementally', () => {
     }
   });
 
-  it('are not taken from memory after the batch that wrote them rolled back', async () => {
-    const events = Array.from({ length: 4 }, (_, i) => report(200 + i));
+  it.each([
+    ['the incident rows, before the states are written', 'alert_summary_incidents', 300],
+    ['the outbox, after the states are written', 'alert_deliveries', 200],
+  ])('are not taken from memory after a batch that failed at %s rolled back', async (_, table, from) => {
+    const events = Array.from({ length: 4 }, (_, i) => report(from + i));
     await storeAndPublish(db, noProducer, 'unused.', events);
     await engine.handleEvents(events.slice(0, 2));
-    // The outbox insert, the batch's last write, fails: the states it wrote roll back with it.
-    await db.raw(`create function fail_delivery() returns trigger language plpgsql as $$ begin raise exception 'outbox down'; end $$`);
-    await db.raw('create trigger fail_delivery before insert on alert_deliveries for each statement execute function fail_delivery()');
+    // A write of the batch fails: the states it changed in memory or wrote roll back with it.
+    await db.raw(`create function fail_write() returns trigger language plpgsql as $$ begin raise exception 'write refused'; end $$`);
+    await db.raw('create trigger fail_write before insert on ?? for each statement execute function fail_write()', [table]);
     try {
-      await expect(engine.handleEvents(events.slice(2))).rejects.toThrow(/outbox down/);
+      await expect(engine.handleEvents(events.slice(2))).rejects.toThrow(/write refused/);
     } finally {
-      await db.raw('drop trigger fail_delivery on alert_deliveries');
-      await db.raw('drop function fail_delivery()');
+      await db.raw('drop trigger fail_write on ??', [table]);
+      await db.raw('drop function fail_write()');
     }
     // Redelivered: counted once.
     await engine.handleEvents(events.slice(2));

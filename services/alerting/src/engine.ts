@@ -86,7 +86,7 @@ export interface EngineOptions {
 /**
  * The summary states this worker wrote last, by alert, each with the stamp it stored: while the
  * alert's stored stamp is that one, the state in memory is the stored one, and a batch neither
- * reads its incidents nor writes those that did not change. The least recently used go first
+ * reads its incidents nor writes those that did not change. The least recently written go first
  * when the incidents held exceed the bound.
  */
 class HeldSummaries {
@@ -94,13 +94,16 @@ class HeldSummaries {
 
   constructor(private readonly maxIncidents: number) {}
 
-  /** The state written with `stamp`, if this worker holds it. */
-  get(alertId: string, stamp: string | undefined): SummaryBuilder | undefined {
+  /**
+   * The state written with `stamp`, if this worker holds it, handed over: the batch adds to it in
+   * place, so it is held again only when the batch writes it (with a new stamp). A batch that
+   * fails before then leaves nothing half-added behind.
+   */
+  take(alertId: string, stamp: string | undefined): SummaryBuilder | undefined {
     const entry = stamp === undefined ? undefined : this.held.get(alertId);
-    if (entry === undefined || entry.stamp !== stamp) return undefined;
+    if (entry === undefined) return undefined;
     this.held.delete(alertId);
-    this.held.set(alertId, entry);
-    return entry.builder;
+    return entry.stamp === stamp ? entry.builder : undefined;
   }
 
   set(alertId: string, stamp: string, builder: SummaryBuilder): void {
@@ -583,7 +586,7 @@ export class AlertEngine {
   private async summaryOf(trx: Queryable, alert: AlertRecord, log: Logger): Promise<{ builder: SummaryBuilder; rebuilt: boolean }> {
     const head = parseSummaryHead(alert.summaryState);
     if (head !== null) {
-      const held = this.heldSummaries.get(alert.id, head.stamp);
+      const held = this.heldSummaries.take(alert.id, head.stamp);
       if (held !== undefined) return { builder: held, rebuilt: false };
       const incidents = (await summaryIncidentsOf(trx, [alert.id])).get(alert.id) ?? [];
       if (incidents.length === alert.incidentCount) return { builder: new SummaryBuilder(stateOfStored(head, incidents)), rebuilt: false };
