@@ -90,7 +90,9 @@ export interface EngineOptions {
  * when the incidents held exceed the bound.
  */
 class HeldSummaries {
-  private readonly held = new Map<string, { stamp: string; builder: SummaryBuilder }>();
+  private readonly held = new Map<string, { stamp: string; builder: SummaryBuilder; incidents: number }>();
+  /** The incidents of the states held (a held state does not change: a batch takes it first). */
+  private total = 0;
 
   constructor(private readonly maxIncidents: number) {}
 
@@ -100,23 +102,29 @@ class HeldSummaries {
    * fails before then leaves nothing half-added behind.
    */
   take(alertId: string, stamp: string | undefined): SummaryBuilder | undefined {
-    const entry = stamp === undefined ? undefined : this.held.get(alertId);
-    if (entry === undefined) return undefined;
-    this.held.delete(alertId);
-    return entry.stamp === stamp ? entry.builder : undefined;
+    const entry = stamp === undefined ? undefined : this.drop(alertId);
+    return entry?.stamp === stamp ? entry?.builder : undefined;
   }
 
   set(alertId: string, stamp: string, builder: SummaryBuilder): void {
-    this.held.delete(alertId);
-    if (builder.incidentCount > this.maxIncidents) return;
-    this.held.set(alertId, { stamp, builder });
-    let total = 0;
-    for (const e of this.held.values()) total += e.builder.incidentCount;
-    for (const [id, e] of this.held) {
-      if (total <= this.maxIncidents) break;
-      total -= e.builder.incidentCount;
-      this.held.delete(id);
+    this.drop(alertId);
+    const incidents = builder.incidentCount;
+    if (incidents > this.maxIncidents) return;
+    this.held.set(alertId, { stamp, builder, incidents });
+    this.total += incidents;
+    // Map order is insertion order: the least recently written go first.
+    for (const id of this.held.keys()) {
+      if (this.total <= this.maxIncidents) break;
+      this.drop(id);
     }
+  }
+
+  private drop(alertId: string) {
+    const entry = this.held.get(alertId);
+    if (entry === undefined) return undefined;
+    this.held.delete(alertId);
+    this.total -= entry.incidents;
+    return entry;
   }
 }
 
