@@ -55,14 +55,14 @@ function eventFacts(event: BreachEvent): { start: number | null; end: number | n
   };
 }
 
-/** The incident's entry (`seen`, or none yet) with one more of its events. */
+/** The incident's entry (`seen`, or none yet) with one more of its events: `seen` itself when that changes nothing. */
 function incidentWith(seen: IncidentEntry | undefined, event: BreachEvent): IncidentEntry {
   const at = (event.startUtc ?? event.endUtc ?? event.publishedAt).getTime();
   const points = eventPoints(event);
   const corroboration = corroborationPoints(event.corroboration);
-  return seen
-    ? [Math.min(seen[0], at), Math.max(seen[1], points), Math.max(seen[2], corroboration)]
-    : [at, points, corroboration];
+  if (seen === undefined) return [at, points, corroboration];
+  if (at >= seen[0] && points <= seen[1] && corroboration <= seen[2]) return seen;
+  return [Math.min(seen[0], at), Math.max(seen[1], points), Math.max(seen[2], corroboration)];
 }
 
 /**
@@ -170,8 +170,10 @@ export class SummaryBuilder {
     this.untimedAllegation ||= event.untimed;
     const seen = this.incidents.get(key);
     const entry = incidentWith(seen, event);
-    this.incidents.set(key, entry);
-    if (seen === undefined || entry[0] !== seen[0] || entry[1] !== seen[1] || entry[2] !== seen[2]) this.changed.add(key);
+    if (entry !== seen) {
+      this.incidents.set(key, entry);
+      this.changed.add(key);
+    }
     this.topPoints = Math.max(this.topPoints, entry[1] + entry[2]);
     if (seen === undefined) this.insertTime(entry[0], false);
     else if (entry[0] < seen[0]) {
@@ -200,23 +202,17 @@ export class SummaryBuilder {
 
   /** The plain state to store (a copy: adding more later does not change it). */
   state(): SummaryState {
-    return {
-      v: 1,
-      eventCount: this.eventCount,
-      killed: this.killed,
-      firstEventAt: this.firstEventAt,
-      lastEventAt: this.lastEventAt,
-      untimedAllegation: this.untimedAllegation,
-      // The entries are never changed in place (add replaces them), so they are shared.
-      incidents: Object.fromEntries(this.incidents),
-    };
+    // The entries are never changed in place (add replaces them), so they are shared.
+    return { v: 1, ...this.scalars(), incidents: Object.fromEntries(this.incidents) };
   }
 
   /** The state without its incidents, as `alerts.summary_state` stores it (with `stamp`). */
   head(stamp: string): SummaryHead {
+    return { v: 2, stamp, ...this.scalars() };
+  }
+
+  private scalars(): SummaryScalars {
     return {
-      v: 2,
-      stamp,
       eventCount: this.eventCount,
       killed: this.killed,
       firstEventAt: this.firstEventAt,
@@ -302,31 +298,24 @@ const StoredSummaryState = z.object({
  * uses it while the stored stamp is the one it wrote (no other worker, nor a rolled-back
  * transaction, has changed the state since).
  */
-export interface SummaryHead {
+export interface SummaryHead extends SummaryScalars {
   readonly v: 2;
   /** Absent for a head converted from a v1 state (no worker holds it). */
   readonly stamp?: string;
-  readonly eventCount: number;
-  readonly killed: number | null;
-  readonly firstEventAt: number | null;
-  readonly lastEventAt: number | null;
-  readonly untimedAllegation: boolean;
 }
 
-const StoredSummaryHead = z.object({
+/** A state's fields besides its version and incidents. */
+type SummaryScalars = Omit<SummaryState, 'v' | 'incidents'>;
+
+const StoredSummaryHead = StoredSummaryState.omit({ v: true, incidents: true }).extend({
   v: z.literal(2),
   stamp: z.string().optional(),
-  eventCount: z.number().int().nonnegative(),
-  killed: z.number().int().nonnegative().nullable(),
-  firstEventAt: z.number().nullable(),
-  lastEventAt: z.number().nullable(),
-  untimedAllegation: z.boolean(),
 });
 
 /** A stored head, or null when there is none or it is not one this version reads (rebuild the state). */
 export function parseSummaryHead(stored: unknown): SummaryHead | null {
   const parsed = StoredSummaryHead.safeParse(stored);
-  return parsed.success ? (parsed.data as SummaryHead) : null;
+  return parsed.success ? parsed.data : null;
 }
 
 /** The state a stored head and its incident rows stand for. */
