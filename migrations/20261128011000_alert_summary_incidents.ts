@@ -1,4 +1,8 @@
 import type { Knex } from 'knex';
+import { WORKER_TABLES } from './20261128004000_worker_roles.ts';
+
+/** The worker roles (migrations/20261128004000_worker_roles.ts) that write the table; all of them read it. */
+export const SUMMARY_INCIDENT_WRITERS = ['ceasefire_alerting'] as const;
 
 /**
  * An alert's summary state was one JSON value that every batch touching the alert read, checked
@@ -7,10 +11,6 @@ import type { Knex } from 'knex';
  * `summary_state` keeps the head (version 2: counts, killed claim, time span, and the stamp of
  * the write that a worker holding the state in memory checks). Existing states are converted.
  */
-/** The worker roles (migrations/20261128004000_worker_roles.ts) that write the table; all of them read it. */
-export const SUMMARY_INCIDENT_WRITERS = ['ceasefire_alerting'] as const;
-const READERS = ['ceasefire_ingester', 'ceasefire_classifier', 'ceasefire_alerting', 'ceasefire_api'];
-
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('alert_summary_incidents', (t) => {
     t.text('alert_id').notNullable().references('id').inTable('alerts').onDelete('CASCADE');
@@ -23,7 +23,7 @@ export async function up(knex: Knex): Promise<void> {
     t.primary(['alert_id', 'incident_key']);
   });
   // The worker roles' grants of the earlier migration covered the tables that existed then.
-  for (const role of READERS) await knex.raw('grant select on alert_summary_incidents to ??', [role]);
+  for (const role of Object.keys(WORKER_TABLES)) await knex.raw('grant select on alert_summary_incidents to ??', [role]);
   for (const role of SUMMARY_INCIDENT_WRITERS) await knex.raw('grant insert, update, delete on alert_summary_incidents to ??', [role]);
   await knex.raw(`
     insert into alert_summary_incidents (alert_id, incident_key, at_ms, points, corroboration)
