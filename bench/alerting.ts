@@ -35,7 +35,6 @@ const { values: args } = parseArgs({
 const N = Number(args.events);
 const BATCHES = args.batches!.split(',').map(Number);
 const DAYS = Number(args.days);
-const AREA_COUNT = Number(args.areas);
 const stack = await stackUp({ root, log: () => {} });
 const noProducer = { publish: async () => {} } as unknown as Producer;
 
@@ -54,6 +53,7 @@ const AREAS = [
   'tj.sughd.spitamen',
   'kg.batken.isfana',
 ];
+const USED_AREAS = AREAS.slice(0, Number(args.areas));
 const TYPES = ['small_arms_fire', 'armed_clash', 'heavy_weapons_fire', 'violation_allegation', 'incursion'] as const;
 
 /** Events like the pipeline bench's: 13 areas, a few types, incidents by day, some casualties. */
@@ -61,7 +61,7 @@ function events(tag: string, year: number): ViolationEvent[] {
   return Array.from({ length: N }, (_, i) => {
     const day = 1 + (i % DAYS);
     const start = new Date(Date.UTC(year, 4, day, (i * 7) % 24)).toISOString();
-    const area = AREAS.slice(0, AREA_COUNT)[(i * 5) % Math.min(AREA_COUNT, AREAS.length)]!;
+    const area = USED_AREAS[(i * 5) % USED_AREAS.length]!;
     const type = TYPES[(i * 3) % TYPES.length]!;
     return violationEvent({
       id: `ev_${tag}_${i}`,
@@ -83,7 +83,7 @@ await migrateLatest({ databaseUrl: stack.databaseUrl, schema });
 const db = createDb({ databaseUrl: stack.databaseUrl, schema, pool: { max: 10 } });
 const logger = createLogger({ service: 'bench-alerting', level: 'silent' });
 const say = (line: string) => process.stdout.write(`${line}\n`);
-say(`alerting alone: ${N} events per run over ${DAYS} days and ${Math.min(AREA_COUNT, AREAS.length)} areas, batches of ${BATCHES.join(', ')}`);
+say(`alerting alone: ${N} events per run over ${DAYS} days and ${USED_AREAS.length} areas, batches of ${BATCHES.join(', ')}`);
 try {
   for (const [run, size] of BATCHES.entries()) {
     const tag = `b${size}_${run}`;

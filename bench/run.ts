@@ -94,6 +94,9 @@ function normalised(list: BenchStatement[]): Statement[] {
 // The broker's and Postgres's processes, whose CPU counts with the bench's and the workers'.
 const kafkaPid = pidListening(Number(stack.kafkaBrokers[0]!.split(':')[1]));
 const pgPid = pidListening(Number(new URL(stack.databaseUrl).port || 5432));
+const kafkaPids = () => (kafkaPid ? [kafkaPid] : []);
+// The postmaster and its backends, which come and go.
+const postgresPids = () => (pgPid ? [pgPid, ...childrenOf(pgPid)] : []);
 
 // ---------------------------------------------------------------------------------------------
 // Ceilings, before the workers start (nothing else of ours runs meanwhile). Each one's CPU (the
@@ -101,7 +104,7 @@ const pgPid = pidListening(Number(new URL(stack.databaseUrl).port || 5432));
 // consume of each statement, its extractions stored and the extraction itself, so the machine's
 // cores divided by the sum of those CPU costs bound what any drain can reach here.
 const meter: CpuMeter = () => {
-  const sampler = new ProcSampler(() => [process.pid, ...(kafkaPid ? [kafkaPid] : []), ...(pgPid ? [pgPid, ...childrenOf(pgPid)] : [])]);
+  const sampler = new ProcSampler(() => [process.pid, ...kafkaPids(), ...postgresPids()]);
   sampler.start();
   return () => sampler.stop().cpuSeconds;
 };
@@ -209,8 +212,8 @@ const base = `http://127.0.0.1:${httpPort}`;
 const procs: Record<string, () => number[]> = {
   ingester: () => [ingester.child.pid!],
 };
-if (kafkaPid) procs.kafka = () => [kafkaPid];
-if (pgPid) procs.postgres = () => [pgPid, ...childrenOf(pgPid)];
+if (kafkaPid) procs.kafka = kafkaPids;
+if (pgPid) procs.postgres = postgresPids;
 procs.bench = () => [process.pid];
 function samplers(): Record<string, ProcSampler> {
   return Object.fromEntries(Object.entries(procs).map(([k, f]) => [k, new ProcSampler(f)]));
