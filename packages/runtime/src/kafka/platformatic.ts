@@ -257,10 +257,11 @@ export function createPlatformaticClient(settings: KafkaSettings, logger: Logger
         const old = consumer;
         await failed.close().catch(() => undefined);
         await closeQuietly(old);
+        let reason = mapped.message;
         for (;;) {
           const delay = Math.min(30_000, 1_000 * 2 ** Math.min(restarts++, 5));
           log.warn(
-            { err: mapped.message, restarts, delayMs: delay },
+            { err: reason, restarts, delayMs: delay },
             'consumer stream failed on a broker outage; joining again',
           );
           await new Promise((r) => setTimeout(r, delay));
@@ -276,7 +277,7 @@ export function createPlatformaticClient(settings: KafkaSettings, logger: Logger
               resolveCrash(e instanceof Error ? e : new Error(String(e)));
               return;
             }
-            err = e instanceof Error ? e : new Error(String(e));
+            reason = again.message;
           }
         }
       }
