@@ -1,7 +1,7 @@
 import { ContractError } from '@ceasefire/contracts';
 import { describe, expect, it } from 'vitest';
 import { captureLogs } from './testing.ts';
-import { brokerUnreachable, chunksOf } from './kafka/kafkajs.ts';
+import { brokerUnreachable, chunksOf, logCreator } from './kafka/kafkajs.ts';
 import { z } from 'zod';
 import {
   ConfigError,
@@ -154,5 +154,23 @@ describe('kafkaClientFor', () => {
       expect(typeof kafka.consumer).toBe('function');
       expect(typeof kafka.admin).toBe('function');
     }
+  });
+});
+
+describe('kafkajs log lines', () => {
+  const capture = () => {
+    const { lines, logger } = captureLogs();
+    const log = logCreator(logger)();
+    return { lines, log };
+  };
+  it('logs the retries of a normal start as warnings, and other broker errors as errors', () => {
+    const { lines, log } = capture();
+    // 1 is kafkajs's logLevel.ERROR.
+    const entry = (extra: Record<string, unknown>) => ({ namespace: 'Connection', level: 1, label: 'ERROR', log: { timestamp: '', logger: 'kafkajs', message: 'Response GroupCoordinator(key: 10, version: 2)', ...extra } });
+    log(entry({ error: 'The group coordinator is not available' }));
+    log(entry({ error: 'There is no leader for this topic-partition as we are in the middle of a leadership election' }));
+    log(entry({ error: 'Connection error: connect ECONNREFUSED', retryCount: 2, retryTime: 800 }));
+    log(entry({ error: 'Not authorized to access topics: [Topic authorization failed]' }));
+    expect(lines.map((l) => JSON.parse(l).level)).toEqual([40, 40, 40, 50]);
   });
 });
