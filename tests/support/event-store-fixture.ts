@@ -15,7 +15,7 @@ import {
   type CasualtyRecord,
   type EventRecord,
 } from '@ceasefire/db';
-import type { AlertMessage } from '@ceasefire/contracts';
+import { ALERT_DATASCHEMA, type AlertMessage } from '@ceasefire/contracts';
 import type { Knex } from 'knex';
 
 const VERSION = '1.0.0';
@@ -296,7 +296,7 @@ export function alertMessageOf(alert: AlertRecord, notification: 'opened' | 'upd
     type: 'ceasefire.alert',
     source: 'ceasefire/alerting',
     time: alert.updatedAt.toISOString(),
-    dataschema: 'ceasefire.alert/1',
+    dataschema: ALERT_DATASCHEMA,
     datacontenttype: 'application/json',
     subject: alert.groupKey,
     data: {

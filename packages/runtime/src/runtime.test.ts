@@ -1,6 +1,7 @@
 import { ContractError } from '@ceasefire/contracts';
 import { describe, expect, it } from 'vitest';
 import { captureLogs } from './testing.ts';
+import { headersToSend } from './kafka/headers.ts';
 import { brokerUnreachable, chunksOf, logCreator } from './kafka/kafkajs.ts';
 import { z } from 'zod';
 import {
@@ -172,5 +173,13 @@ describe('kafkajs log lines', () => {
     log(entry({ error: 'Connection error: connect ECONNREFUSED', retryCount: 2, retryTime: 800 }));
     log(entry({ error: 'Not authorized to access topics: [Topic authorization failed]' }));
     expect(lines.map((l) => JSON.parse(l).level)).toEqual([40, 40, 40, 50]);
+  });
+});
+
+describe('headersToSend (both Kafka clients)', () => {
+  it('labels every message a structured-mode CloudEvent unless the caller names its own content type', () => {
+    expect(headersToSend(undefined)).toEqual({ 'content-type': 'application/cloudevents+json; charset=utf-8' });
+    expect(headersToSend({ 'idempotency-key': 'k' })).toEqual({ 'content-type': 'application/cloudevents+json; charset=utf-8', 'idempotency-key': 'k' });
+    expect(headersToSend({ 'content-type': 'application/octet-stream' })).toEqual({ 'content-type': 'application/octet-stream' });
   });
 });

@@ -12,6 +12,7 @@ import {
 } from 'kafkajs';
 import type { Logger } from 'pino';
 import { coalescer } from '../coalescer.ts';
+import { headersToSend } from './headers.ts';
 import type {
   Admin,
   Consumer,
@@ -175,7 +176,7 @@ export function createKafkaClient(settings: KafkaSettings, logger: Logger): Kafk
           topic,
           acks: -1,
           compression: bytes >= compressFromBytes ? compression : CompressionTypes.None,
-          messages: messages.map((m) => ({ key: m.key, value: m.value, headers: m.headers })),
+          messages: messages.map((m) => ({ key: m.key, value: m.value, headers: headersToSend(m.headers) })),
         };
         for (let attempt = 0, wait = 200; ; attempt += 1, wait = Math.min(wait * 2, 10_000)) {
           try {
