@@ -2,9 +2,9 @@
 // the seed statement goes through the three workers, then each topic is read with the SDK's
 // Kafka binding (structured mode, found by the content-type header) and validated by it
 // (absolute dataschema, required attributes), and its data still satisfies our contract.
-import { decodeMessage, messageTopics } from '@ceasefire/contracts';
+import { decodeMessage, messageTopics, type MessageTopicSpec } from '@ceasefire/contracts';
 import type { IncomingMessage } from '@ceasefire/runtime';
-import { Kafka as CloudEventsKafka } from 'cloudevents';
+import { Kafka as CloudEventsKafka, type CloudEvent, type KafkaMessage } from 'cloudevents';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import seed from './fixtures/seed-statement.json' with { type: 'json' };
 import { eventually, privateStage, testKafka, topicSize, type PrivateStage } from './support/harness.ts';
@@ -61,14 +61,16 @@ describe('CloudEvents', () => {
     expect(messages.length).toBeGreaterThan(0);
     for (const m of messages) {
       expect(m.headers['content-type']).toMatch(/^application\/cloudevents\+json/);
-      const event = CloudEventsKafka.toEvent({
+      const message: KafkaMessage<string> = {
         key: m.key?.toString('utf8') ?? '',
         value: m.value!.toString('utf8'),
         headers: m.headers,
         body: undefined,
         timestamp: String(m.timestamp),
-      });
-      const single = Array.isArray(event) ? event[0]! : event;
+      };
+      const event = CloudEventsKafka.toEvent(message);
+      // The binding builds instances of its CloudEvent class (typed as the plain interface).
+      const single = (Array.isArray(event) ? event[0] : event) as CloudEvent<unknown>;
       // toEvent builds without checking; validate() applies the spec (URI dataschema, required attributes).
       expect(single.validate()).toBe(true);
       expect(single.specversion).toBe('1.0');
@@ -76,7 +78,7 @@ describe('CloudEvents', () => {
       expect(new URL(single.dataschema!).protocol).toBe('https:');
       expect(single.datacontenttype).toBe('application/json');
       // What the SDK gives back is still our message.
-      const ours = decodeMessage(spec, m.value);
+      const ours = decodeMessage(spec as MessageTopicSpec, m.value) as { id: string; type: string; data: unknown };
       expect(single.id).toBe(ours.id);
       expect(single.type).toBe(ours.type);
       expect(single.data).toEqual(ours.data);

@@ -96,6 +96,15 @@ export const AlertsQuery = z
   })
   .strict();
 
+export const AlertCountsQuery = z
+  .object({
+    agreement: z.string().min(1).max(200).optional(),
+    area: AreaId.optional(),
+    from: Timestamp.optional().describe('opened at or after'),
+    to: Timestamp.optional().describe('opened before'),
+  })
+  .strict();
+
 export const GazetteerQuery = z.object({ profile: z.string().min(1).max(50).optional() }).strict();
 
 export const IdParams = z.object({ id: z.string().min(1).max(200) });
@@ -304,6 +313,15 @@ export const AlertJson = z.object({
   acknowledged_by: z.string().nullable(),
   resolved_at: Timestamp.nullable(),
   last_notified_at: Timestamp.nullable(),
+});
+
+const SeverityCounts = z.object({ critical: z.number().int(), warning: z.number().int(), info: z.number().int() });
+
+export const AlertCountsJson = z.object({
+  open: SeverityCounts.describe('firing or acknowledged alerts by severity'),
+  firing: SeverityCounts,
+  acknowledged: SeverityCounts,
+  resolved: SeverityCounts,
 });
 
 export const TransitionJson = z.object({
