@@ -31,6 +31,7 @@ import { z } from 'zod';
 import { acknowledgeAlert } from '@ceasefire/alerting-service';
 import { sseOf, type AlertHub } from './alert-stream.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
+import { finishOpenApi } from './openapi.ts';
 import { gazetteerJson } from './gazetteer.ts';
 import {
   agreementJson,
@@ -94,6 +95,8 @@ export interface ApiAppOptions {
   heartbeatMs: number;
   /** Request metrics go here when given. */
   registry?: Registry;
+  /** The API's address for the OpenAPI document's `servers` (default the local stack's). */
+  publicUrl?: string;
   clock?: () => Date;
 }
 
@@ -178,6 +181,10 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
         { name: 'map' },
       ],
     },
+    transformObject: (document) =>
+      'openapiObject' in document
+        ? finishOpenApi(document.openapiObject as Record<string, unknown>, { serverUrl: options.publicUrl ?? 'http://127.0.0.1:8082' })
+        : document.swaggerObject,
   });
 
   // The live stream counts once, when it opens (the guard runs before the route's handler).
