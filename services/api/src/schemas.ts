@@ -61,7 +61,7 @@ export const IncidentsQuery = z
 
 export const CasualtiesQuery = z
   .object({
-    scope: z.string().min(1).max(200).optional().describe("the escalation ('kg-tj:2022-09') or an area"),
+    scope: z.string().min(1).max(200).optional().describe("whose people are counted: a party ('KG', 'TJ'), or the conflict profile ('kg-tj') when the statement does not say"),
     source_agency: z.string().min(1).max(500).optional(),
     side: Party.optional(),
     population: z.enum(['all', 'civilian', 'military']).optional(),
