@@ -49,19 +49,21 @@ function parseArgs(argv) {
 /** Reads the labelled lines; a bad line is reported by its line number only. */
 function readCorpus(file) {
   const rows = [];
-  readFileSync(file, 'utf8').split('\n').forEach((line, n) => {
-    if (!line.trim()) return;
-    let row;
-    try {
-      row = JSON.parse(line);
-    } catch {
-      usage(`${basename(file)}:${n + 1}: not JSON`);
-    }
-    if (typeof row.id !== 'string' || typeof row.text !== 'string' || typeof row.gold !== 'object') {
-      usage(`${basename(file)}:${n + 1}: a labelled line needs "id", "text" and "gold"`);
-    }
-    rows.push(row);
-  });
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((line, n) => {
+      if (!line.trim()) return;
+      let row;
+      try {
+        row = JSON.parse(line);
+      } catch {
+        usage(`${basename(file)}:${n + 1}: not JSON`);
+      }
+      if (typeof row.id !== 'string' || typeof row.text !== 'string' || typeof row.gold !== 'object') {
+        usage(`${basename(file)}:${n + 1}: a labelled line needs "id", "text" and "gold"`);
+      }
+      rows.push(row);
+    });
   if (rows.length === 0) usage(`${basename(file)}: no statements`);
   return rows;
 }
@@ -69,16 +71,23 @@ function readCorpus(file) {
 /** Runs the engine through the CLI; returns its output lines and how many inputs failed. */
 function extract(rows) {
   const input = rows
-    .map((r) => JSON.stringify({
-      id: r.id,
-      text: r.text,
-      published_at: r.published_at ?? null,
-      language: r.language ?? null,
-      source_agency: r.source_agency ?? null,
-      url: r.source_url ?? null,
-    }))
+    .map((r) =>
+      JSON.stringify({
+        id: r.id,
+        text: r.text,
+        published_at: r.published_at ?? null,
+        language: r.language ?? null,
+        source_agency: r.source_agency ?? null,
+        url: r.source_url ?? null,
+      }),
+    )
     .join('\n');
-  const run = spawnSync(process.execPath, [CLI, 'extract'], { cwd: ROOT, input: `${input}\n`, maxBuffer: MAX_BUFFER, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [CLI, 'extract'], {
+    cwd: ROOT,
+    input: `${input}\n`,
+    maxBuffer: MAX_BUFFER,
+    encoding: 'utf8',
+  });
   if (run.error) throw run.error;
   if (run.status !== 0 && run.status !== 1) {
     // A usage error names no statement; anything else is summarised, never echoed.
@@ -90,7 +99,10 @@ function extract(rows) {
 }
 
 function score(goldPath, predPath) {
-  const run = spawnSync(process.execPath, [SCORER, '--gold', goldPath, '--pred', predPath, '--json'], { encoding: 'utf8', maxBuffer: MAX_BUFFER });
+  const run = spawnSync(process.execPath, [SCORER, '--gold', goldPath, '--pred', predPath, '--json'], {
+    encoding: 'utf8',
+    maxBuffer: MAX_BUFFER,
+  });
   if (run.status !== 0) {
     process.stderr.write(`score.mjs exited with ${run.status}\n`);
     process.exit(1);
@@ -112,7 +124,9 @@ function summary(s) {
     place_recall: f.place_recall,
     accused_accuracy: f.accused_accuracy,
     events: { tp: s.events.tp, fp: s.events.fp, fn: s.events.fn },
-    by_type: Object.fromEntries(Object.entries(s.by_type).map(([t, c]) => [t, { tp: c.tp, fp: c.fp, fn: c.fn }])),
+    by_type: Object.fromEntries(
+      Object.entries(s.by_type).map(([t, c]) => [t, { tp: c.tp, fp: c.fp, fn: c.fn }]),
+    ),
   };
 }
 
@@ -133,14 +147,18 @@ function printTable(results, failed) {
   const head = `${'subset'.padEnd(18)} ${'n'.padStart(4)}  event F1  strict F1  viol. F1  date acc  place rec  accused acc`;
   console.log(head);
   for (const [name, r] of results) {
-    console.log(`${name.padEnd(18)} ${String(r.statements).padStart(4)}  ${fmt(r.event_f1)}     ${fmt(r.strict_event_f1)}      ${fmt(r.violation_report_f1)}     ${fmt(r.date_accuracy)}     ${fmt(r.place_recall)}      ${fmt(r.accused_accuracy)}`);
+    console.log(
+      `${name.padEnd(18)} ${String(r.statements).padStart(4)}  ${fmt(r.event_f1)}     ${fmt(r.strict_event_f1)}      ${fmt(r.violation_report_f1)}     ${fmt(r.date_accuracy)}     ${fmt(r.place_recall)}      ${fmt(r.accused_accuracy)}`,
+    );
   }
   const types = [...new Set(results.flatMap(([, r]) => Object.keys(r.by_type)))].sort();
   console.log('\nper event type, tp/fp/fn');
   console.log(`${'subset'.padEnd(18)} ${'all events'.padEnd(12)} ${types.map((t) => t.padEnd(22)).join('')}`);
   for (const [name, r] of results) {
     const cell = (c) => (c ? `${c.tp}/${c.fp}/${c.fn}` : '-');
-    console.log(`${name.padEnd(18)} ${cell(r.events).padEnd(12)} ${types.map((t) => cell(r.by_type[t]).padEnd(22)).join('')}`);
+    console.log(
+      `${name.padEnd(18)} ${cell(r.events).padEnd(12)} ${types.map((t) => cell(r.by_type[t]).padEnd(22)).join('')}`,
+    );
   }
   console.log(`\nstatements the extractor rejected: ${failed}`);
 }
@@ -158,7 +176,14 @@ function main() {
       writeFileSync(goldPath, group.map((r) => JSON.stringify({ id: r.id, gold: r.gold })).join('\n') + '\n');
       return [name, summary(score(goldPath, predPath))];
     });
-    if (opts.json) console.log(JSON.stringify({ file: basename(opts.file), rejected: failed, subsets: Object.fromEntries(results) }, null, 2));
+    if (opts.json)
+      console.log(
+        JSON.stringify(
+          { file: basename(opts.file), rejected: failed, subsets: Object.fromEntries(results) },
+          null,
+          2,
+        ),
+      );
     else printTable(results, failed);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
