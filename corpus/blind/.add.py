@@ -24,6 +24,10 @@ for r in rows:
            'gold': {'is_violation_report': r['viol'], 'events': evs}}
     assert r['conflict'] and r['url'].startswith('http') and r['lang'] in ('en', 'ru')
     assert r['url'] not in {o['source_url'] for o in old + out}, 'duplicate url ' + r['url']
+    import glob as _g, re as _re
+    _n = lambda u: _re.sub(r'^https?://(www\.|m\.|amp\.)?', '', u.lower().split('?')[0].rstrip('/')).replace('/amp', '')
+    _train = {_n(json.loads(x).get('source_url') or '') for f in _g.glob('corpus/real/*.jsonl') for x in open(f, encoding='utf8') if x.strip()}
+    assert _n(r['url']) not in _train, 'on the training side: ' + r['url']
     out.append(row)
 with open(P, 'a', encoding='utf8') as f:
     for row in out: f.write(json.dumps(row, ensure_ascii=False) + '\n')
