@@ -33,6 +33,9 @@ let route = parseRoute(location.hash);
 /** When the page last knew it had the latest data (a load, a stream event or heartbeat). */
 let syncedAt = null;
 let live = 'offline';
+/** Since when the stream has not been live: a (re)connection of a few seconds is not staleness. */
+let notLiveSince = Date.now();
+const RECONNECT_GRACE_MS = 5_000;
 
 // ---- small DOM helpers ------------------------------------------------------------------------
 
@@ -113,7 +116,10 @@ const describeError = (err) => (err.status ? `${err.message} (HTTP ${err.status}
 
 function placeName(id) {
   const p = gazetteer?.places.find((x) => x.id === id);
-  return p ? p.name : id;
+  if (p) return p.name;
+  // The border as a whole (`kg-tj.border`) is an area of the events, not a place of the gazetteer.
+  const border = /^([a-z]+)-([a-z]+)\.border$/.exec(String(id));
+  return border ? `${border[1].toUpperCase()}–${border[2].toUpperCase()} border` : id;
 }
 
 /** Coordinates of an area id: its own, else its nearest ancestor's that has some. */
@@ -175,6 +181,8 @@ function synced() {
 }
 
 function setLive(state) {
+  if (state !== 'live' && live === 'live') notLiveSince = Date.now();
+  if (state !== 'live') setTimeout(renderFreshness, RECONNECT_GRACE_MS + 100);
   live = state;
   $('live-status').dataset.state = state;
   $('live-status').textContent = state === 'live' ? 'live' : state === 'connecting' ? 'connecting…' : 'offline';
@@ -184,7 +192,7 @@ function setLive(state) {
 function renderFreshness() {
   const age = syncedAt === null ? null : Date.now() - syncedAt;
   $('data-age').textContent = syncedAt === null ? '' : `data as of ${timeLabels(new Date(syncedAt).toISOString()).relative}`;
-  const stale = syncedAt !== null && (live !== 'live' || age > STALE_AFTER_MS);
+  const stale = syncedAt !== null && ((live !== 'live' && Date.now() - notLiveSince > RECONNECT_GRACE_MS) || age > STALE_AFTER_MS);
   const banner = $('stale-banner');
   banner.hidden = !stale;
   document.body.dataset.stale = String(stale);
