@@ -153,6 +153,8 @@ describe('the console on the samples', () => {
     await page.goto(`${base}/#/alerts?severity=critical`);
     await page.locator('#alerts-state[data-state="error"]').waitFor();
     expect(await page.locator('#alerts-state [role="alert"]').textContent()).toMatch(/could not be loaded: the event store is unavailable; retry later \(HTTP 503\)/);
+    // The header does not call the data current while the list could not be loaded.
+    expect(await page.locator('#data-age').textContent()).toMatch(/^alerts not loaded/);
     await page.screenshot({ path: path.join(shots, 'console-error.png') });
     mode = 'up';
     await page.locator('#alerts-state button', { hasText: 'Try again' }).click();

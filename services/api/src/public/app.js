@@ -175,7 +175,11 @@ function unauthorized(err) {
 
 // ---- freshness: live pill, data age, stale banner ---------------------------------------------------
 
+/** The last load of the alerts failed: heartbeats then do not make the data current. */
+let loadFailed = false;
+
 function synced() {
+  if (loadFailed) return renderFreshness();
   syncedAt = Date.now();
   renderFreshness();
 }
@@ -191,7 +195,11 @@ function setLive(state) {
 
 function renderFreshness() {
   const age = syncedAt === null ? null : Date.now() - syncedAt;
-  $('data-age').textContent = syncedAt === null ? '' : `data as of ${timeLabels(new Date(syncedAt).toISOString()).relative}`;
+  $('data-age').textContent = loadFailed
+    ? `alerts not loaded${syncedAt === null ? '' : `; data as of ${timeLabels(new Date(syncedAt).toISOString()).relative}`}`
+    : syncedAt === null
+      ? ''
+      : `data as of ${timeLabels(new Date(syncedAt).toISOString()).relative}`;
   const stale = syncedAt !== null && ((live !== 'live' && Date.now() - notLiveSince > RECONNECT_GRACE_MS) || age > STALE_AFTER_MS);
   const banner = $('stale-banner');
   banner.hidden = !stale;
@@ -282,6 +290,7 @@ async function loadAlerts() {
   try {
     const page = await api(`/v1/alerts?${alertsQuery(route.filters)}`);
     if (seq !== alertsLoad) return;
+    loadFailed = false;
     alerts.clear();
     for (const a of page.items) alerts.set(a.id, a);
     alertsLoaded = true;
@@ -290,6 +299,8 @@ async function loadAlerts() {
   } catch (err) {
     if (unauthorized(err) || seq !== alertsLoad) return;
     alertsLoaded = false;
+    loadFailed = true;
+    renderFreshness();
     $('alerts').replaceChildren();
     setViewState('alerts-state', 'error', `The alerts could not be loaded: ${describeError(err)}.`, el('button', { type: 'button', onclick: () => void loadAlerts() }, 'Try again'));
   }
