@@ -248,5 +248,40 @@ describe('the console on the samples', () => {
     expect(outside).toEqual([]);
     await context.close();
   });
+
+  it('shows an agreement\'s lifecycle (status, sources, history) when the API gives it, and does without', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await context.addInitScript(`sessionStorage.setItem('ceasefire.token', ${JSON.stringify(TOKEN)});`);
+    const page = await context.newPage();
+    // The agreement lifecycle of issue #21 (superseded, sources, transitions), added to what the API answers now.
+    await page.route(/\/v1\/agreements\?/, async (route) => {
+      const res = await route.fetch();
+      const body = (await res.json()) as { items: Array<Record<string, unknown>> };
+      body.items[0] = {
+        ...body.items[0],
+        status: 'superseded',
+        sources: [{ source_agency: 'Ministry of Foreign Affairs of the Kyrgyz Republic', statement_id: 'st_1' }, 'operator'],
+        transitions: [
+          { from: null, to: 'proposed', at: '2022-09-16T12:00:00Z', by: 'system', reason: 'announced' },
+          { from: 'proposed', to: 'superseded', at: '2022-09-19T12:00:00Z', by: 'duty officer', reason: null },
+        ],
+      };
+      await route.fulfill({ response: res, json: body });
+    });
+    await page.goto(`${base}/#/agreements`);
+    await page.locator('#agreements li.agreement').first().waitFor();
+    // Listed after those in force and proposed.
+    expect(await page.locator('#agreements li.agreement').last().getAttribute('data-status')).toBe('superseded');
+    const first = page.locator('#agreements li.agreement[data-status="superseded"]');
+    expect(await first.locator('.status').textContent()).toBe('superseded');
+    expect(await first.textContent()).toContain('Sources: Ministry of Foreign Affairs of the Kyrgyz Republic, statement st_1; operator');
+    await first.locator('summary').click();
+    expect(await first.locator('ol.history li').allTextContents()).toEqual([expect.stringMatching(/ago · .+ — → proposed by system \(announced\)$/), expect.stringMatching(/ago · .+ proposed → superseded by duty officer$/)]);
+    // Without those fields (the API of today): the source and no history.
+    const second = page.locator('#agreements li.agreement[data-status="proposed"]').first();
+    expect(await second.textContent()).toContain('Source: statement');
+    expect(await second.locator('details').count()).toBe(0);
+    await context.close();
+  });
 });
 
