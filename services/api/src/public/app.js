@@ -504,6 +504,16 @@ async function showStatement(id) {
   }
 }
 
+/**
+ * When an event happened, as precisely as its statement says: an instant only for an exact time
+ * or hour (a day's 00:00 would claim a time nobody gave), else the reporter's day and words.
+ */
+function eventWhen(e) {
+  if (e.occurred_start && (e.time_precision === 'exact' || e.time_precision === 'hour')) return time(e.occurred_start);
+  if (e.date) return `${e.date}${e.time_precision === 'part_of_day' && e.time_of_day ? `, ${e.time_of_day}` : ''} (reporter's day; no time given)`;
+  return el('span', {}, time(e.at), ' (publication; no date given)');
+}
+
 function eventsTable(events) {
   if (!events.length) return el('p', { class: 'muted' }, 'No reports.');
   return el(
@@ -520,7 +530,7 @@ function eventsTable(events) {
           el(
             'tr',
             {},
-            el('td', {}, e.occurred_start ? time(e.occurred_start) : e.date ? `${e.date} (no time given)` : time(e.at)),
+            el('td', {}, eventWhen(e)),
             el('td', {}, `${label(e.type)} in ${placeName(e.area)}${e.accused_party ? `, blames ${e.accused_party}` : ''}${e.killed ? `, ${e.killed} killed` : ''}${e.wounded ? `, ${e.wounded} wounded` : ''}`),
             el('td', {}, `${e.reporter_agency ?? e.source_agency ?? '—'} (${e.reported_by ?? '?'})`),
             el('td', {}, el('a', { class: 'link', 'data-statement-id': e.statement_id, href: routeHash({ view: 'statements', id: e.statement_id, filters: route.filters }) }, 'read')),
