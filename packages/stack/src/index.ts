@@ -18,6 +18,7 @@ import {
 } from './postgres.ts';
 import { readStackState, removeStackState, writeStackState, type StackState } from './state.ts';
 
+export { BUILT_SERVICES, buildWorkers, bundlePath, bundleStale, type BuiltService } from './build.ts';
 export {
   ensureKafka,
   ensureKafkaLibs,
