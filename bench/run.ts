@@ -19,7 +19,7 @@ import { agreementInForce } from './lib/agreements.ts';
 import { PROFILES } from '@ceasefire/extraction';
 import { StatementSubmission, agencyDirectory, normalizeStatement } from '@ceasefire/ingest';
 import { createKafkaClient, createLogger, ensureTopics, loadPlatformaticClient, type Admin } from '@ceasefire/runtime';
-import { buildWorkers, stackUp } from '@ceasefire/stack';
+import { buildWorkers, checkoutId, stackUp } from '@ceasefire/stack';
 import hdr from 'hdr-histogram-js';
 import type { Knex } from 'knex';
 import { freePort, startWorker, type WorkerName, type WorkerProcess } from '../tests/support/workers.ts';
@@ -94,7 +94,9 @@ if (busyWarning && !args.force) {
 }
 if (busyWarning) say(`\n*** WARNING: ${busyWarning}. The figures below are disturbed by them. ***\n`);
 if (!args.tsx) await buildWorkers({ root, onlyStale: true, log: say });
-const stack = await stackUp({ root, log: () => {} });
+// A database of this checkout's own on the machine's Postgres: the default one is shared with other
+// checkouts, whose branches may have migrated it past this one's migrations.
+const stack = await stackUp({ root, log: () => {}, database: `ceasefire_bench_${checkoutId(root)}` });
 const tag = `bench_${Date.now().toString(36)}`;
 const prefix = `${tag}.`;
 const logger = createLogger({ service: 'bench', level: 'warn' });

@@ -26,6 +26,9 @@ const npmPackagesExternal: Plugin = {
   },
 };
 
+/** Modules a service loads beside its main one (worker threads), each bundled as `dist/<name>.js`. */
+const EXTRA_ENTRIES: Partial<Record<string, string[]>> = { classifier: ['extraction-worker'] };
+
 /** Files a service needs beside its bundle (read from `import.meta.url`'s folder). */
 const ASSETS: Partial<Record<string, string[]>> = { api: ['public'] };
 
@@ -60,8 +63,8 @@ export async function buildWorkers(opts: { root: string; names?: readonly string
     const started = performance.now();
     const result = await build({
       absWorkingDir: opts.root,
-      entryPoints: [path.join('services', name, 'src', 'main.ts')],
-      outfile: bundlePath(opts.root, name),
+      entryPoints: ['main', ...(EXTRA_ENTRIES[name] ?? [])].map((entry) => path.join('services', name, 'src', `${entry}.ts`)),
+      outdir: path.dirname(bundlePath(opts.root, name)),
       bundle: true,
       platform: 'node',
       format: 'esm',

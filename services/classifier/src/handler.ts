@@ -1,7 +1,7 @@
 import { encodeMessage, violationEventsTopic, type Statement } from '@ceasefire/contracts';
 import { eventMessage, toRecords } from '@ceasefire/classify';
 import { storeExtractions, type EventRecord } from '@ceasefire/db';
-import type { ExtractionResult } from '@ceasefire/extraction';
+import type { BatchExtractor } from './extraction.ts';
 import type { Decoded, HandlerContext, OutgoingMessage, Producer } from '@ceasefire/runtime';
 import { PipelineError } from '@ceasefire/runtime';
 import type { StatementMessage } from '@ceasefire/contracts';
@@ -18,7 +18,8 @@ export interface ClassifierDeps {
   db: Knex;
   producer: Pick<Producer, 'publish'>;
   topicPrefix: string;
-  extract(statement: Statement): ExtractionResult;
+  /** Runs the engine on a batch's statements, inline or on worker threads; results in order. */
+  extractor: Pick<BatchExtractor, 'extract'>;
   profileFacts(profileId: string): ProfileFacts;
   now: () => Date;
   source: string;
@@ -37,13 +38,15 @@ export function createClassifierHandler(deps: ClassifierDeps) {
     // One statement once per batch, even if it was published twice.
     const statements = [...new Map(items.map((i) => [i.value.data.id, i.value.data])).values()];
     const started = performance.now();
-    const extracted = statements.map((statement) => {
-      try {
-        return { statement, result: deps.extract(statement) };
-      } catch (e) {
-        // The engine is pure and total by design; a throw is a defect for this input.
-        throw new PipelineError('unprocessable', `extraction failed for ${statement.id}: ${(e as Error).message}`, { cause: e });
-      }
+    const outcomes = await deps.extractor.extract(
+      statements.map((s) => ({ id: s.id, text: s.text, published_at: s.published_at, language: s.language, source_agency: s.source_agency, url: s.url })),
+    );
+    const extracted = statements.map((statement, i) => {
+      const outcome = outcomes[i]!;
+      // The engine is pure and total by design; a throw is a defect for this input (the loop
+      // then handles the batch one by one and dead-letters this statement alone).
+      if (!outcome.ok) throw new PipelineError('unprocessable', `extraction failed for ${statement.id}: ${outcome.message}`);
+      return { statement, result: outcome.result };
     });
 
     const publish: Array<{ record: EventRecord; statement: Statement; incidentId: string | null }> = [];
