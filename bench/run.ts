@@ -24,6 +24,7 @@ import hdr from 'hdr-histogram-js';
 import type { Knex } from 'knex';
 import { freePort, startWorker, type WorkerName, type WorkerProcess } from '../tests/support/workers.ts';
 import { MachineCpu, otherBusyProcesses } from './lib/busy.ts';
+import { profileMarkdown, summariseProfiles } from './lib/profile.ts';
 import { generateStatements, type BenchStatement } from './generate.ts';
 import { drawLatencyChart } from './lib/chart.ts';
 import { ProcSampler, childrenOf, pidListening, type ProcStats } from './lib/proc.ts';
@@ -652,6 +653,13 @@ for (const w of workers) await w.stop();
 if (process.env.BENCH_DEBUG) say(alertingLog.join('\n'));
 await eventReader.stop();
 await new Promise<void>((r) => receiver.close(() => r()));
+// Each worker wrote its profile as it exited.
+const profiles = args.profile ? summariseProfiles(path.resolve(args.profile)) : null;
+if (profiles) {
+  for (const [worker, list] of Object.entries(profiles)) {
+    for (const p of list) say(`profile ${worker} (${path.basename(p.file)}): ${p.totalMs} ms busy: ${p.modules.slice(0, 8).map(([m, , pct]) => `${m} ${pct}%`).join(', ')}`);
+  }
+}
 
 const alertRows = Number((await db('alerts').count<{ n: string }[]>('* as n'))[0]!.n);
 const kinds = hooks.reduce<Record<string, number>>((acc, h) => ((acc[h.notification] = (acc[h.notification] ?? 0) + 1), acc), {});
@@ -754,6 +762,7 @@ const result = {
   drains,
   spread,
   targets,
+  profiles,
 };
 function round2(x: number) {
   return Math.round(x * 100) / 100;
@@ -845,5 +854,6 @@ function markdown(r: typeof result): string {
   line('HTTP ingest', r.processes.ingest);
   r.drains.forEach((d, i) => line(`drain ${i + 1}`, d.drainProcs));
   for (const x of r.latency) line(`${x.rate}/s`, x.procs);
+  if (r.profiles) rows.push(profileMarkdown(r.profiles));
   return `${rows.join('\n')}\n`;
 }
