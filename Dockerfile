@@ -14,7 +14,6 @@ FROM ${NODE_IMAGE} AS manifests
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY packages/alerting/package.json packages/alerting/
-COPY packages/classify/package.json packages/classify/
 COPY packages/cli/package.json packages/cli/
 COPY packages/contracts/package.json packages/contracts/
 COPY packages/db/package.json packages/db/

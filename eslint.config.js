@@ -32,7 +32,7 @@ export default tseslint.config(
   },
   {
     // Pure packages do no I/O and never read the environment.
-    files: ['packages/contracts/src/**', 'packages/extraction/src/**', 'packages/alerting/src/**', 'packages/classify/src/**'],
+    files: ['packages/contracts/src/**', 'packages/extraction/src/**', 'packages/alerting/src/**'],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['node:fs*', 'node:net', 'node:http*', 'node:child_process', 'pg', 'knex', 'kafkajs'] }],

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { allTopics, statementsTopic } from '@ceasefire/contracts';
+import { allTopics, statementsTopic, topicName } from '@ceasefire/contracts';
 import { createDb, dropSchema, migrateLatest } from '@ceasefire/db';
 import { PROFILES, extract } from '@ceasefire/extraction';
 import { agencyDirectory, createIngestor } from '@ceasefire/ingest';
@@ -54,7 +54,7 @@ const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'servi
   stdio: ['ignore', 'inherit', 'inherit'],
 });
 t = Date.now();
-const topic = prefix + statementsTopic.name;
+const topic = topicName(statementsTopic, prefix);
 const end = (await admin.endOffsets(topic)).reduce((n, p) => n + Number(p.offset), 0);
 let firstAt = 0;
 for (;;) {

@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { allTopics, statementsTopic, violationEventsTopic, type Statement } from '@ceasefire/contracts';
+import { allTopics, statementsTopic, violationEventsTopic, type Statement, topicName } from '@ceasefire/contracts';
 import { createDb, dropSchema, markAgreementEvaluated, migrateLatest, updateAgreement } from '@ceasefire/db';
 import { agreementInForce } from './lib/agreements.ts';
 import { PROFILES } from '@ceasefire/extraction';
@@ -107,8 +107,8 @@ const admin: Admin = await kafka.admin();
 await ensureTopics(admin, allTopics, { prefix });
 await migrateLatest({ databaseUrl: stack.databaseUrl, schema: tag });
 const db = createDb({ databaseUrl: stack.databaseUrl, schema: tag });
-const statementsName = prefix + statementsTopic.name;
-const eventsName = prefix + violationEventsTopic.name;
+const statementsName = topicName(statementsTopic, prefix);
+const eventsName = topicName(violationEventsTopic, prefix);
 
 // ---------------------------------------------------------------------------------------------
 // Statements: the backlog and one set per arrival rate, each from its own seed.
@@ -303,8 +303,8 @@ interface Drain {
  */
 async function drainOnce(envTag: string, envDb: Knex) {
   const envPrefix = `${envTag}.`;
-  const statements = envPrefix + statementsTopic.name;
-  const events = envPrefix + violationEventsTopic.name;
+  const statements = topicName(statementsTopic, envPrefix);
+  const events = topicName(violationEventsTopic, envPrefix);
   const httpPort = await freePort();
   const common = {
     KAFKA_BROKERS: stack.kafkaBrokers.join(','),

@@ -13,6 +13,7 @@ import {
   encodeMessage,
   VIOLATION_EVENT_DATASCHEMA,
   violationEventsTopic,
+  topicName,
 } from '@ceasefire/contracts';
 import {
   createDb,
@@ -117,7 +118,7 @@ beforeAll(async () => {
   apiPort = await freePort();
   alertsConsumer = kafka.consumer({
     groupId: uniqueName('alerts-reader'),
-    topics: [prefix + alertsTopic.name],
+    topics: [topicName(alertsTopic, prefix)],
     handleBatch: async (batch) =>
       void topicAlerts.push(...batch.messages.map((m) => decodeMessage(alertsTopic, m.value))),
   });
@@ -604,7 +605,7 @@ describe('alerting worker', () => {
       datacontenttype: 'application/json' as const,
       data: orphan,
     };
-    await producer.publish(prefix + violationEventsTopic.name, [
+    await producer.publish(topicName(violationEventsTopic, prefix), [
       { key: orphan.area, value: encodeMessage(violationEventsTopic, message) },
     ]);
     const letter = await eventually(

@@ -1,7 +1,7 @@
 // The read API as a separate process against real Kafka and Postgres: a populated private schema,
 // every /v1 route, cursor pagination, acknowledgement stored with its transition, the OpenAPI
 // document, and live alerts from the private `alerts` topic as server-sent events.
-import { alertsTopic, encodeMessage } from '@ceasefire/contracts';
+import { alertsTopic, encodeMessage, topicName } from '@ceasefire/contracts';
 import { createDb, getAlert, listAlertTransitions } from '@ceasefire/db';
 import type { Admin, Producer } from '@ceasefire/runtime';
 import type { Knex } from 'knex';
@@ -222,7 +222,7 @@ describe('read API', () => {
     await until(/event: ready/);
     const now = new Date();
     const alert = alertRecord({ id: 'al_stream_test', agreementId: fx.agreement, area: 'kg.osh.chon_alai', openedAt: now, severity: 'critical', summary: 'Shelling in Chon-Alai' });
-    await producer.publish(prefix + alertsTopic.name, [{ key: alert.groupKey, value: encodeMessage(alertsTopic, alertMessageOf(alert, 'opened', [])) }]);
+    await producer.publish(topicName(alertsTopic, prefix), [{ key: alert.groupKey, value: encodeMessage(alertsTopic, alertMessageOf(alert, 'opened', [])) }]);
     await until(/"alert_id":"al_stream_test"/);
     expect(buffer).toMatch(/event: alert\n/);
     controller.abort();

@@ -8,7 +8,7 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { statementsTopic, violationEventsTopic } from '@ceasefire/contracts';
+import { statementsTopic, violationEventsTopic, topicName } from '@ceasefire/contracts';
 import type { Admin, Producer } from '@ceasefire/runtime';
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -275,7 +275,7 @@ describe('garbage written straight to the topics', () => {
       Buffer.alloc(0),
     ];
     for (const t of [statementsTopic, violationEventsTopic]) {
-      await producer.publish(prefix + t.name, garbage.map((value, i) => ({ key: `garbage-${i}`, value })));
+      await producer.publish(topicName(t, prefix), garbage.map((value, i) => ({ key: `garbage-${i}`, value })));
     }
     // A good statement after the garbage: classified (and its events reach alerting).
     const good = await post('/v1/statements', JSON.stringify({ text: 'On 16 September at 10:00 Tajik military personnel opened fire from mortars at the positions of Kyrgyz border guards near the village of Kulundu in Leilek district.', published_at: '2022-09-16T12:00:00+06:00', source_agency: 'Border Service of the GKNB of the Kyrgyz Republic' }));
@@ -294,7 +294,7 @@ describe('garbage written straight to the topics', () => {
     expect(dead.filter((d) => d.stage === 'classifier')).toHaveLength(garbage.length);
     expect(dead.filter((d) => d.stage === 'alerting')).toHaveLength(garbage.length);
     for (const t of [statementsTopic, violationEventsTopic]) {
-      const size = (await admin.endOffsets(prefix + t.dlq!.name)).reduce((n, p) => n + Number(p.offset), 0);
+      const size = (await admin.endOffsets(topicName(t.dlq!, prefix))).reduce((n, p) => n + Number(p.offset), 0);
       expect(size).toBe(garbage.length);
     }
     await eventually(async () => (await db('violation_events').where({ statement_id: good.body!.id }).first()) ?? undefined, 30_000, 'events of the good statement');

@@ -2,7 +2,7 @@
 // over HTTP becomes stored events with places and evidence, a casualty report and an incident,
 // published on the events topic; a SIGKILL mid-batch leaves neither gaps nor duplicates; a
 // poison message goes to the DLQ while the rest flows; a replay supersedes older events.
-import { statementsTopic, violationEventsTopic } from '@ceasefire/contracts';
+import { statementsTopic, violationEventsTopic, topicName } from '@ceasefire/contracts';
 import { EXTRACTOR_VERSION, extract } from '@ceasefire/extraction';
 import type { Admin, Producer } from '@ceasefire/runtime';
 import type { Knex } from 'knex';
@@ -86,7 +86,7 @@ describe('classifier', () => {
     const casualty = await db('casualty_reports').where({ statement_id: id });
     expect(casualty.some((c) => c.killed === 24 && c.injured === 122 && /health/i.test(c.source_agency))).toBe(true);
 
-    const onTopic = (await readTopicWithKcat(prefix + violationEventsTopic.name, events.length)).map((m) => ({
+    const onTopic = (await readTopicWithKcat(topicName(violationEventsTopic, prefix), events.length)).map((m) => ({
       key: m.key,
       data: JSON.parse(m.value).data,
     }));
@@ -116,14 +116,14 @@ describe('classifier', () => {
   });
 
   it('dead-letters a poison message with its reason and processes the messages after it', async () => {
-    const topic = prefix + statementsTopic.name;
+    const topic = topicName(statementsTopic, prefix);
     await producer.publish(topic, [{ key: 'poison', value: Buffer.from('{"specversion":"1.0","data":42}') }]);
     const after = await post(generated(999));
     await eventually(async () => ((await db('violation_events').where({ statement_id: after.id })).length > 0 ? true : undefined), 30_000, 'the statement after the poison');
     const dead = await eventually(async () => (await db('dead_letters').where({ key: 'poison' }).first()) ?? undefined, 10_000, 'a dead letter');
     expect(dead).toMatchObject({ stage: 'classifier', error_code: 'contract_violation', topic });
     expect(dead.error_message).toMatch(/type/);
-    const dlq = await readTopicWithKcat(prefix + statementsTopic.dlq.name, 1);
+    const dlq = await readTopicWithKcat(topicName(statementsTopic.dlq, prefix), 1);
     expect(dlq[0]!.key).toBe('poison');
   });
 
@@ -157,8 +157,8 @@ describe('classifier', () => {
     // stored, so the last ones may still be on their way when the store is complete.
     const stored = new Set((await db('violation_events').whereIn('statement_id', ids).select('id')).map((r) => r.id));
     const published = await eventually(async () => {
-      const total = await topicSize(admin, prefix + violationEventsTopic.name);
-      const messages = await readTopicWithKcat(prefix + violationEventsTopic.name, total);
+      const total = await topicSize(admin, topicName(violationEventsTopic, prefix));
+      const messages = await readTopicWithKcat(topicName(violationEventsTopic, prefix), total);
       const seen = new Set(messages.map((m) => JSON.parse(m.value).data.id as string).filter((id) => stored.has(id)));
       return seen.size === stored.size ? seen : undefined;
     }, 30_000, 'every stored event on the topic');

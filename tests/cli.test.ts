@@ -3,7 +3,7 @@
 // and one line on stderr that says what is down and what to do (no stack trace, no log lines).
 import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { allTopics } from '@ceasefire/contracts';
+import { allTopics, topicName } from '@ceasefire/contracts';
 import { ensureTopics } from '@ceasefire/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deleteTopicsWithPrefix, privateSchema, services, testKafka, uniqueName } from './support/harness.ts';
@@ -55,7 +55,7 @@ describe('ceasefire', () => {
     const topics = await ceasefire(['topics', 'list', '--json'], env);
     expect(topics.code, topics.stderr).toBe(0);
     const rows = JSON.parse(topics.stdout) as Array<{ name: string; present: boolean; partitions: number }>;
-    expect(rows.map((r) => r.name)).toEqual(allTopics.map((t) => prefix + t.name));
+    expect(rows.map((r) => r.name)).toEqual(allTopics.map((t) => topicName(t, prefix)));
     expect(rows.every((r) => r.present)).toBe(true);
     const migrations = await ceasefire(['migrate', 'status', '--json'], env);
     expect(migrations.code, migrations.stderr).toBe(0);

@@ -2,7 +2,7 @@
 // the seed statement goes through the three workers, then each topic is read with the SDK's
 // Kafka binding (structured mode, found by the content-type header) and validated by it
 // (absolute dataschema, required attributes), and its data still satisfies our contract.
-import { decodeMessage, messageTopics, type MessageTopicSpec } from '@ceasefire/contracts';
+import { decodeMessage, messageTopics, type MessageTopicSpec, topicName } from '@ceasefire/contracts';
 import type { IncomingMessage } from '@ceasefire/runtime';
 import { Kafka as CloudEventsKafka, type CloudEvent, type KafkaMessage } from 'cloudevents';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,7 +57,7 @@ async function readAll(topic: string): Promise<IncomingMessage[]> {
 
 describe('CloudEvents', () => {
   it.each(messageTopics.map((t) => [t.name, t] as const))('the official SDK reads every message on %s as a valid event', async (_name, spec) => {
-    const messages = await readAll(stage.prefix + spec.name);
+    const messages = await readAll(topicName(spec, stage.prefix));
     expect(messages.length).toBeGreaterThan(0);
     for (const m of messages) {
       expect(m.headers['content-type']).toMatch(/^application\/cloudevents\+json/);

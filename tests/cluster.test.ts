@@ -7,7 +7,7 @@
 // and back, nothing is lost and nothing is stored twice.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { allTopics, statementsTopic } from '@ceasefire/contracts';
+import { allTopics, statementsTopic, topicName } from '@ceasefire/contracts';
 import { createDb } from '@ceasefire/db';
 import { extract } from '@ceasefire/extraction';
 import type { Knex } from 'knex';
@@ -98,7 +98,7 @@ beforeAll(async () => {
   };
   cluster = await startKafkaCluster(opts);
   prefix = `${uniqueName('cluster')}.`;
-  topic = prefix + statementsTopic.name;
+  topic = topicName(statementsTopic, prefix);
   workerPrefix = `${uniqueName('cluster-w')}.`;
   await createTopics({
     brokers: cluster.brokers,
@@ -157,10 +157,10 @@ describe('three-broker cluster', () => {
     expect(await admin.brokerCount()).toBe(3);
     const described = await describeTopics(
       cluster.brokers,
-      allTopics.map((t) => prefix + t.name),
+      allTopics.map((t) => topicName(t, prefix)),
     );
     for (const t of allTopics) {
-      const d = described.get(prefix + t.name);
+      const d = described.get(topicName(t, prefix));
       expect(d?.replicationFactor).toBe(3);
       expect(d?.configs['min.insync.replicas']).toBe('2');
     }
@@ -242,7 +242,7 @@ describe('three-broker cluster', () => {
 
     await Promise.all([publishUpTo(TOTAL / 3), postUpTo(STATEMENTS / 3)]);
     const before = await partitions(cluster.brokers, topic);
-    const workerTopic = workerPrefix + statementsTopic.name;
+    const workerTopic = topicName(statementsTopic, workerPrefix);
     const leads = new Map<number, number>();
     for (const p of [...before, ...(await partitions(cluster.brokers, workerTopic))])
       leads.set(p.leader, (leads.get(p.leader) ?? 0) + 1);

@@ -4,7 +4,7 @@
 // it is stored, and a statement shows its evidence highlighted. Screenshots go to tests/artifacts/.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { alertsTopic, encodeMessage } from '@ceasefire/contracts';
+import { alertsTopic, encodeMessage, topicName } from '@ceasefire/contracts';
 import { getAlert } from '@ceasefire/db';
 import type { Producer } from '@ceasefire/runtime';
 import type { Knex } from 'knex';
@@ -81,7 +81,7 @@ describe('dashboard', () => {
 
   it('shows a newly published alert live with its incident, and stores the acknowledgement', async () => {
     const live = await addLiveBreach(db, fx.agreement);
-    await producer.publish(prefix + alertsTopic.name, [{ key: live.alert.groupKey, value: encodeMessage(alertsTopic, alertMessageOf(live.alert, 'opened', [live.eventId])) }]);
+    await producer.publish(topicName(alertsTopic, prefix), [{ key: live.alert.groupKey, value: encodeMessage(alertsTopic, alertMessageOf(live.alert, 'opened', [live.eventId])) }]);
 
     const item = page.locator(`li.alert[data-alert-id="${live.alert.id}"]`);
     await item.waitFor({ timeout: 30_000 });

@@ -2,7 +2,7 @@
 // from their current reports when some were superseded. Whatever the path, every incident must
 // equal a full recount of its current reports, which this test computes with plain SQL after
 // each step: batches sharing incidents, a batch delivered twice, a newer extractor's batch.
-import { toRecords } from '@ceasefire/classify';
+import { toRecords } from '@ceasefire/classifier';
 import { createDb, insertStatements, storeExtractions, type StoreExtractionInput } from '@ceasefire/db';
 import { PROFILES, extract } from '@ceasefire/extraction';
 import { StatementSubmission, agencyDirectory, normalizeStatement } from '@ceasefire/ingest';

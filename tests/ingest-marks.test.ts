@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 function ingestorWith(markIdleMs: number) {
-  const published: string[] = [];
+  const published: Array<string | null> = [];
   const producer: StatementPublisher = {
     async publish(topic, messages) {
       await stage.producer.publish(topic, messages);

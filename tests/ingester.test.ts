@@ -6,7 +6,7 @@ import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { statementsTopic } from '@ceasefire/contracts';
+import { statementsTopic, topicName } from '@ceasefire/contracts';
 import type { Admin } from '@ceasefire/runtime';
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,7 +51,7 @@ async function post(pathname: string, body: string | Buffer, headers: Record<str
 beforeAll(async () => {
   stage = await privateStage('ingest');
   ({ admin, prefix, db } = stage);
-  topic = prefix + statementsTopic.name;
+  topic = topicName(statementsTopic, prefix);
   watchDir = await mkdtemp(path.join(tmpdir(), 'ceasefire-watch-'));
 
   feedServer = createServer((req, res) => {

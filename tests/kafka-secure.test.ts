@@ -5,7 +5,7 @@
 // process started with these settings becomes ready.
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { allTopics, statementsTopic } from '@ceasefire/contracts';
+import { allTopics, statementsTopic, topicName } from '@ceasefire/contracts';
 import {
   ConfigError,
   baseConfigSchema,
@@ -88,7 +88,7 @@ describe('SASL_SSL broker', () => {
     expect(settings.ssl).toBe(true);
     expect(settings.sslCa).toContain('BEGIN CERTIFICATE');
     const kafka = createKafkaClient(settings, quietLogger('secure-test'));
-    const topic = prefix + statementsTopic.name;
+    const topic = topicName(statementsTopic, prefix);
     const producer = await kafka.producer();
     await producer.publish(
       topic,

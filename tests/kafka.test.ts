@@ -4,7 +4,7 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
-import { statementsTopic, type Statement } from '@ceasefire/contracts';
+import { statementsTopic, type Statement, topicName } from '@ceasefire/contracts';
 import {
   PipelineError,
   createConsumerLoop,
@@ -40,7 +40,7 @@ beforeAll(async () => {
   admin = await kafka.admin();
   producer = await kafka.producer();
   prefix = await createPrivateTopics(admin, 'kafka');
-  topic = prefix + statementsTopic.name;
+  topic = topicName(statementsTopic, prefix);
 });
 
 afterAll(async () => {

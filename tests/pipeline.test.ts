@@ -2,7 +2,7 @@
 // statement posted over HTTP becomes a proposed agreement (from its ceasefire_agreement event)
 // and an alert for the renewed violation, delivered once to a signed webhook and on the alerts
 // topic; a second report of a breach updates the same alert instead of opening another.
-import { alertsTopic } from '@ceasefire/contracts';
+import { alertsTopic, topicName } from '@ceasefire/contracts';
 import { createDb } from '@ceasefire/db';
 import type { Admin } from '@ceasefire/runtime';
 import type { Knex } from 'knex';
@@ -93,7 +93,7 @@ describe('the pipeline, end to end', () => {
     expect(await metrics(workers[1]!)).toMatch(/ceasefire_messages_total\{[^}]*stage="classifier"[^}]*outcome="processed"[^}]*\} [1-9]/);
     expect(await metrics(workers[1]!)).toMatch(/ceasefire_consumer_lag\{/);
 
-    const onTopic = (await readTopicWithKcat(prefix + alertsTopic.name)).map((m) => ({ key: m.key, data: JSON.parse(m.value).data }));
+    const onTopic = (await readTopicWithKcat(topicName(alertsTopic, prefix))).map((m) => ({ key: m.key, data: JSON.parse(m.value).data }));
     expect(onTopic.some((m) => m.data.alert_id === alert.id && m.key === alert.group_key)).toBe(true);
   });
 

@@ -2,7 +2,7 @@
 // share its partitions; one is killed with SIGKILL mid-stream and the other takes its partitions
 // over once the session expires; every statement ends up with its events stored exactly once.
 // Assignments are read from each worker's log (the client logs every join with its assignment).
-import { statementsTopic } from '@ceasefire/contracts';
+import { statementsTopic, topicName } from '@ceasefire/contracts';
 import { extract } from '@ceasefire/extraction';
 import type { Admin } from '@ceasefire/runtime';
 import type { Knex } from 'knex';
@@ -40,7 +40,7 @@ async function postBatch(items: unknown[]): Promise<string[]> {
 
 /** The statements-topic partitions a worker was given at its latest join, from its log. */
 function assignment(worker: WorkerProcess): number[] | undefined {
-  const topic = prefix + statementsTopic.name;
+  const topic = topicName(statementsTopic, prefix);
   const joins = worker
     .logs()
     .filter((l) => l.msg === 'Consumer has joined the group')
@@ -70,7 +70,7 @@ afterAll(async () => {
 
 describe('scale-out', () => {
   it('shares the partitions between two classifiers, and one takes over when the other is killed, with nothing missed or doubled', async () => {
-    expect((await admin.describeTopics([prefix + statementsTopic.name]))[0]?.partitions).toBe(6);
+    expect((await admin.describeTopics([topicName(statementsTopic, prefix)]))[0]?.partitions).toBe(6);
     const a = await startWorker('classifier', { ...env, LOG_LEVEL: 'debug' });
     const b = await startWorker('classifier', { ...env, LOG_LEVEL: 'debug' });
 
@@ -120,8 +120,8 @@ describe('scale-out', () => {
     await eventually(() => (pa.some((p) => handledPartitions(b).has(p)) ? true : undefined), 30_000, "B logged a batch of A's partitions");
     // And the group committed everything.
     const committed = await eventually(async () => {
-      const c = (await admin.committedOffsets(env.CLASSIFIER_GROUP_ID!, prefix + statementsTopic.name)).reduce((n, p) => n + Math.max(0, Number(p.offset)), 0);
-      const end = (await admin.endOffsets(prefix + statementsTopic.name)).reduce((n, p) => n + Number(p.offset), 0);
+      const c = (await admin.committedOffsets(env.CLASSIFIER_GROUP_ID!, topicName(statementsTopic, prefix))).reduce((n, p) => n + Math.max(0, Number(p.offset)), 0);
+      const end = (await admin.endOffsets(topicName(statementsTopic, prefix))).reduce((n, p) => n + Number(p.offset), 0);
       return c === end ? c : undefined;
     }, 30_000, 'offsets committed');
     expect(committed).toBe(all.length);

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
-import { statementsTopic } from '@ceasefire/contracts';
+import { statementsTopic, topicName } from '@ceasefire/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReceiver, storeAndPublish, violationEvent, type Receiver } from './support/alerting.ts';
 import { eventually, privateStage, services, type PrivateStage } from './support/harness.ts';
@@ -174,7 +174,7 @@ describe('secrets in logs', () => {
     expect(guesses).toEqual([401, 401, 429]);
     expect((await call(ingest, '/v1/statements', INGEST_TOKEN, { method: 'POST', body: '{}' })).status).toBe(429);
     // Garbage on the consumed topic: the classifier dead-letters it with the reason (logged).
-    await stage.producer.publish(stage.prefix + statementsTopic.name, [{ key: 'garbage', value: Buffer.from('{"not":"a statement"}') }]);
+    await stage.producer.publish(topicName(statementsTopic, stage.prefix), [{ key: 'garbage', value: Buffer.from('{"not":"a statement"}') }]);
 
     // An agreement registered by an operator and a breach of it as the classifier would publish
     // it (so the alert does not depend on what the extraction makes of the seed): the alert is

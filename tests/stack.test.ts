@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { allTopics } from '@ceasefire/contracts';
+import { allTopics, topicName } from '@ceasefire/contracts';
 import {
   createTopics,
   deleteTopics,
@@ -67,7 +67,7 @@ describe.skipIf(external)('stackUp on a running stack', () => {
 describe('catalog topics', () => {
   const brokers = inject('kafkaBrokers');
   const prefix = `${unique('stack')}.`;
-  const names = allTopics.map((t) => prefix + t.name);
+  const names = allTopics.map((t) => topicName(t, prefix));
   afterAll(() => deleteTopics(brokers, names));
 
   it('are created with their partitions, retention and cleanup policy, once', async () => {
@@ -76,7 +76,7 @@ describe('catalog topics', () => {
 
     const described = await describeTopics(brokers, names);
     for (const spec of allTopics) {
-      const d = described.get(prefix + spec.name);
+      const d = described.get(topicName(spec, prefix));
       expect(d?.partitions, spec.name).toBe(spec.partitions);
       expect(d?.replicationFactor).toBe(1);
       expect(d?.configs['cleanup.policy']).toBe(spec.cleanupPolicy);
@@ -91,7 +91,7 @@ describe('catalog topics', () => {
     const { stdout } = await run('kcat', ['-b', brokers.join(','), '-L', '-J']);
     const meta = JSON.parse(stdout) as { topics: { topic: string; partitions: unknown[] }[] };
     for (const spec of allTopics) {
-      expect(meta.topics.find((t) => t.topic === prefix + spec.name)?.partitions).toHaveLength(
+      expect(meta.topics.find((t) => t.topic === topicName(spec, prefix))?.partitions).toHaveLength(
         spec.partitions,
       );
     }
@@ -102,12 +102,12 @@ describe('catalog topics', () => {
     if (spec === undefined) throw new Error('empty catalog');
     await createTopics({ brokers, specs: [{ ...spec, retentionMs: 60_000 }], prefix });
     expect(
-      (await describeTopics(brokers, [prefix + spec.name])).get(prefix + spec.name)?.configs['retention.ms'],
+      (await describeTopics(brokers, [topicName(spec, prefix)])).get(topicName(spec, prefix))?.configs['retention.ms'],
     ).toBe('60000');
     const fixed = await createTopics({ brokers, specs: allTopics, prefix });
-    expect(fixed.find((t) => t.name === prefix + spec.name)?.action).toBe('configs-updated');
+    expect(fixed.find((t) => t.name === topicName(spec, prefix))?.action).toBe('configs-updated');
     expect(
-      (await describeTopics(brokers, [prefix + spec.name])).get(prefix + spec.name)?.configs['retention.ms'],
+      (await describeTopics(brokers, [topicName(spec, prefix)])).get(topicName(spec, prefix))?.configs['retention.ms'],
     ).toBe(String(spec.retentionMs));
   });
 });

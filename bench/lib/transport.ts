@@ -3,9 +3,9 @@
 // project's KafkaClient interface: batched produce, per-partition batches, commit per batch),
 // Postgres alone taking the same rows in bulk, and the extraction engine alone on one core.
 import { createHash } from 'node:crypto';
-import { encodeMessage, type Statement, STATEMENT_DATASCHEMA, statementsTopic } from '@ceasefire/contracts';
+import { encodeMessage, envelope, type Statement, statementsTopic } from '@ceasefire/contracts';
 import { createDb, dropSchema, migrateLatest, storeExtractions, type StoreExtractionInput } from '@ceasefire/db';
-import { toRecords } from '@ceasefire/classify';
+import { toRecords } from '@ceasefire/classifier';
 import { extract, type ExtractionResult } from '@ceasefire/extraction';
 import type { KafkaClient, OutgoingMessage } from '@ceasefire/runtime';
 import type { Knex } from 'knex';
@@ -87,20 +87,10 @@ export async function transportCeiling(
 }
 
 export function statementMessages(statements: Statement[]): OutgoingMessage[] {
-  const time = new Date().toISOString();
+  const time = new Date();
   return statements.map((s) => ({
     key: s.id,
-    value: encodeMessage(statementsTopic, {
-      specversion: '1.0',
-      id: s.id,
-      type: 'ceasefire.statement',
-      source: 'bench',
-      time,
-      dataschema: STATEMENT_DATASCHEMA,
-      datacontenttype: 'application/json',
-      subject: s.id,
-      data: s,
-    }),
+    value: encodeMessage(statementsTopic, envelope(statementsTopic, s, { id: s.id, source: 'bench', time, subject: s.id })),
   }));
 }
 

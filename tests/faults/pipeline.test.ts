@@ -11,8 +11,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { NewAgreement, registerAgreement } from '@ceasefire/alerting-service';
 import { judgeBreach } from '@ceasefire/alerting';
-import { toRecords } from '@ceasefire/classify';
-import { allTopics, statementsTopic, violationEventsTopic } from '@ceasefire/contracts';
+import { toRecords } from '@ceasefire/classifier';
+import { allTopics, statementsTopic, violationEventsTopic, topicName } from '@ceasefire/contracts';
 import { createDb, migrateLatest } from '@ceasefire/db';
 import { EXTRACTOR_VERSION, PROFILES, extract } from '@ceasefire/extraction';
 import { agencyDirectory, normalizeStatement, StatementSubmission } from '@ceasefire/ingest';
@@ -242,10 +242,10 @@ const planted: Buffer[] = [];
 async function plantBadMessages(): Promise<void> {
   producer ??= await kafka.producer();
   const bad = [
-    { topic: prefix + statementsTopic.name, value: Buffer.from('not json at all {') },
-    { topic: prefix + statementsTopic.name, value: Buffer.from(JSON.stringify({ specversion: '1.0', id: 'x', data: { text: 42 } })) },
-    { topic: prefix + violationEventsTopic.name, value: Buffer.from([0xff, 0xfe, 0x00, 0x01, 0x80]) },
-    { topic: prefix + violationEventsTopic.name, value: Buffer.from(JSON.stringify({ hello: 'world' })) },
+    { topic: topicName(statementsTopic, prefix), value: Buffer.from('not json at all {') },
+    { topic: topicName(statementsTopic, prefix), value: Buffer.from(JSON.stringify({ specversion: '1.0', id: 'x', data: { text: 42 } })) },
+    { topic: topicName(violationEventsTopic, prefix), value: Buffer.from([0xff, 0xfe, 0x00, 0x01, 0x80]) },
+    { topic: topicName(violationEventsTopic, prefix), value: Buffer.from(JSON.stringify({ hello: 'world' })) },
   ];
   for (const b of bad) {
     for (;;) {
@@ -387,8 +387,8 @@ describe('the pipeline under faults', () => {
 
       // Converge: everything stored, lag zero, every alert delivered.
       const tc = Date.now();
-      const statementsTopicName = prefix + statementsTopic.name;
-      const eventsTopicName = prefix + violationEventsTopic.name;
+      const statementsTopicName = topicName(statementsTopic, prefix);
+      const eventsTopicName = topicName(violationEventsTopic, prefix);
       const deadline = Date.now() + (SOAK ? 600_000 : 240_000);
       let state = '';
       for (;;) {
@@ -487,7 +487,7 @@ describe('the pipeline under faults', () => {
       expect(dead.map((d) => Buffer.from(d.payload).toString('hex')).sort()).toEqual(planted.map((p) => p.toString('hex')).sort());
       expect(dead.every((d) => d.error_code === 'contract_violation')).toBe(true);
       const dlqSizes = await Promise.all(
-        [statementsTopic, violationEventsTopic].map(async (t) => (await admin!.endOffsets(prefix + t.dlq!.name)).reduce((n, p) => n + Number(p.offset), 0)),
+        [statementsTopic, violationEventsTopic].map(async (t) => (await admin!.endOffsets(topicName(t.dlq!, prefix))).reduce((n, p) => n + Number(p.offset), 0)),
       );
       // A DLQ publish may repeat after a crash (at least once); the rows above are unique by origin.
       expect(dlqSizes[0]).toBeGreaterThanOrEqual(2);

@@ -5,15 +5,9 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  encodeMessage,
-  VIOLATION_EVENT_DATASCHEMA,
-  type ViolationEvent,
-  type ViolationEventMessage,
-  violationEventsTopic,
-} from '@ceasefire/contracts';
+import { envelope, type ViolationEvent, violationEventsTopic } from '@ceasefire/contracts';
 import { insertStatement } from '@ceasefire/db';
-import type { Producer } from '@ceasefire/runtime';
+import { publish, type Producer } from '@ceasefire/runtime';
 import { verifyWebhookSignature } from '@ceasefire/alerting-service';
 import type { Knex } from 'knex';
 
@@ -145,21 +139,11 @@ export async function storeAndPublish(
       .onConflict('id')
       .ignore();
   }
-  const messages = events.map((e) => {
-    const message: ViolationEventMessage = {
-      specversion: '1.0',
-      id: e.id,
-      type: 'ceasefire.violation_event',
-      source: 'ceasefire/test',
-      time: new Date().toISOString(),
-      dataschema: VIOLATION_EVENT_DATASCHEMA,
-      datacontenttype: 'application/json',
-      subject: e.area,
-      data: e,
-    };
-    return { key: e.area, value: encodeMessage(violationEventsTopic, message) };
-  });
-  await producer.publish(prefix + violationEventsTopic.name, messages);
+  const messages = events.map((e) => ({
+    key: e.area,
+    message: envelope(violationEventsTopic, e, { id: e.id, source: 'ceasefire/test', time: new Date(), subject: e.area }),
+  }));
+  await publish(producer, violationEventsTopic, prefix, messages);
 }
 
 /** A request the webhook receiver took. */

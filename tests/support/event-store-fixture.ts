@@ -15,10 +15,12 @@ import {
   type CasualtyRecord,
   type EventRecord,
 } from '@ceasefire/db';
-import { ALERT_DATASCHEMA, type AlertMessage } from '@ceasefire/contracts';
+import { type AlertMessage, alertsTopic, envelope } from '@ceasefire/contracts';
 import type { Knex } from 'knex';
 
 const VERSION = '1.0.0';
+
+type EvidenceField = EventRecord['evidence'][number]['field'];
 
 /** The ids a test can assert on. */
 export interface Fixture {
@@ -30,7 +32,7 @@ export interface Fixture {
   bothSidesIncident: string;
 }
 
-function spanOf(text: string, field: string, phrase: string) {
+function spanOf(text: string, field: EvidenceField, phrase: string) {
   const start = text.indexOf(phrase);
   if (start < 0) throw new Error(`fixture: "${phrase}" is not in the text`);
   return { field, start, end: start + phrase.length, text: phrase };
@@ -40,20 +42,20 @@ interface EventSpec {
   statementId: string;
   index: number;
   text: string;
-  type: string;
+  type: EventRecord['type'];
   area: string;
   date: string;
   start: string | null;
   local: string | null;
   zone: string;
-  precision: string;
+  precision: EventRecord['time']['precision'];
   accused: string | null;
   reportedBy: string;
   agency: string;
   killed?: number;
   wounded?: number;
   place: { id: string; name: string; country: string; admin: string[]; lat: number | null; lon: number | null; asWritten: string };
-  evidence: Array<[field: string, phrase: string]>;
+  evidence: Array<[field: EvidenceField, phrase: string]>;
   weapons?: string[];
 }
 
@@ -71,7 +73,7 @@ function event(s: EventSpec): EventRecord {
     cameo_code: s.type === 'armed_clash' ? '190' : '194',
     date: s.date,
     time_of_day: null,
-    time: { start_utc: s.start, end_utc: s.start, local: s.local, zone: s.zone, utc_offset: s.zone === 'Asia/Bishkek' ? '+06:00' : '+05:00', precision: s.precision },
+    time: { date: s.date, time_of_day: null, start_utc: s.start, end_utc: s.start, local: s.local, zone: s.zone, utc_offset: s.zone === 'Asia/Bishkek' ? '+06:00' : '+05:00', precision: s.precision },
     locations: [s.place.asWritten],
     places: [{ id: s.place.id, as_written: s.place.asWritten, name: s.place.name, country: s.place.country, admin: s.place.admin, lat: s.place.lat, lon: s.place.lon, kind: 'settlement' }],
     country_of_location: s.place.country,
@@ -290,16 +292,9 @@ export async function populateEventStore(db: Knex, now = new Date()): Promise<Fi
 
 /** The `alerts` topic message the alerting worker publishes for a stored alert. */
 export function alertMessageOf(alert: AlertRecord, notification: 'opened' | 'updated' | 'acknowledged', eventIds: string[]): AlertMessage {
-  return {
-    specversion: '1.0',
-    id: `${alert.id}:${notification}:${alert.notificationSeq}`,
-    type: 'ceasefire.alert',
-    source: 'ceasefire/alerting',
-    time: alert.updatedAt.toISOString(),
-    dataschema: ALERT_DATASCHEMA,
-    datacontenttype: 'application/json',
-    subject: alert.groupKey,
-    data: {
+  return envelope(
+    alertsTopic,
+    {
       alert_id: alert.id,
       group_key: alert.groupKey,
       agreement_id: alert.agreementId,
@@ -322,7 +317,8 @@ export function alertMessageOf(alert: AlertRecord, notification: 'opened' | 'upd
       escalations: [...alert.escalations],
       acknowledged_by: alert.acknowledgedBy,
     },
-  };
+    { id: `${alert.id}:${notification}:${alert.notificationSeq}`, source: 'ceasefire/alerting', time: alert.updatedAt, subject: alert.groupKey },
+  );
 }
 
 /**

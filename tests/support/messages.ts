@@ -1,17 +1,10 @@
-import { encodeMessage, STATEMENT_DATASCHEMA, type StatementMessage, statementsTopic } from '@ceasefire/contracts';
+import { encodeMessage, envelope, type StatementMessage, statementsTopic } from '@ceasefire/contracts';
 
 /** A valid statement message, numbered so tests can tell them apart. */
 export function statementMessage(n: number): StatementMessage {
-  return {
-    specversion: '1.0',
-    id: `msg-${n}`,
-    type: 'ceasefire.statement',
-    source: 'ceasefire/test',
-    time: '2022-09-16T08:00:00Z',
-    dataschema: STATEMENT_DATASCHEMA,
-    datacontenttype: 'application/json',
-    subject: `st_${n}`,
-    data: {
+  return envelope(
+    statementsTopic,
+    {
       id: `st_${n}`,
       text: `Statement number ${n}: shooting was heard near Kulundu on the morning of September 16.`,
       language: 'en',
@@ -22,7 +15,8 @@ export function statementMessage(n: number): StatementMessage {
       received_at: '2022-09-16T08:21:00Z',
       origin: { kind: 'cli', ref: 'test' },
     },
-  };
+    { id: `msg-${n}`, source: 'ceasefire/test', time: new Date('2022-09-16T08:00:00Z'), subject: `st_${n}` },
+  );
 }
 
 export function encodedStatement(n: number) {

@@ -3,7 +3,7 @@
 // queries on it.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { statementsTopic, violationEventsTopic } from '@ceasefire/contracts';
+import { statementsTopic, violationEventsTopic, topicName } from '@ceasefire/contracts';
 import type { Admin } from '@ceasefire/runtime';
 import { eventually, type PrivateStage } from './harness.ts';
 import { freePort, repoRoot, startWorker } from './workers.ts';
@@ -44,8 +44,8 @@ export async function loadSamples(stage: PrivateStage, env: Record<string, strin
   });
   if (res.status !== 202) throw new Error(`the ingest API answered ${res.status}: ${await res.text()}`);
   const { accepted } = (await res.json()) as { accepted: number };
-  await eventually(async () => ((await lag(stage.admin, classifierGroup, stage.prefix + statementsTopic.name)) === 0 ? true : undefined), 120_000, 'the classifier caught up');
-  await eventually(async () => ((await lag(stage.admin, alertingGroup, stage.prefix + violationEventsTopic.name)) === 0 ? true : undefined), 120_000, 'alerting caught up');
+  await eventually(async () => ((await lag(stage.admin, classifierGroup, topicName(statementsTopic, stage.prefix))) === 0 ? true : undefined), 120_000, 'the classifier caught up');
+  await eventually(async () => ((await lag(stage.admin, alertingGroup, topicName(violationEventsTopic, stage.prefix))) === 0 ? true : undefined), 120_000, 'alerting caught up');
   let last = '';
   let changedAt = Date.now();
   await eventually(

@@ -1,4 +1,4 @@
-import { ALERT_DATASCHEMA, type AlertMessage } from '@ceasefire/contracts';
+import { alertsTopic, type AlertMessage, envelope } from '@ceasefire/contracts';
 import type { AlertCore } from './lifecycle.ts';
 import type { NotificationKind } from './types.ts';
 
@@ -47,16 +47,9 @@ export function buildAlertMessage(
   /** Events that joined since the previous notification; `eventIds` may list fewer. */
   newEventCount = eventIds.length,
 ): AlertMessage {
-  return {
-    specversion: '1.0',
-    id: `${id.id}:${a.notificationSeq}`,
-    type: 'ceasefire.alert',
-    source,
-    time: now.toISOString(),
-    dataschema: ALERT_DATASCHEMA,
-    datacontenttype: 'application/json',
-    subject: id.groupKey,
-    data: {
+  return envelope(
+    alertsTopic,
+    {
       alert_id: id.id,
       group_key: id.groupKey,
       agreement_id: id.agreementId,
@@ -80,5 +73,6 @@ export function buildAlertMessage(
       escalations: [...a.escalations],
       acknowledged_by: a.acknowledgedBy,
     },
-  };
+    { id: `${id.id}:${a.notificationSeq}`, source, time: now, subject: id.groupKey },
+  );
 }

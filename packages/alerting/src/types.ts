@@ -1,11 +1,8 @@
 import type { EventType } from '@ceasefire/contracts';
 
-/** Alert severity, lowest first. */
-export type Severity = 'info' | 'warning' | 'critical';
-export const SEVERITIES: readonly Severity[] = ['info', 'warning', 'critical'];
-
-/** Where an alert is in its life: firing → acknowledged → resolved (acknowledged may fire again). */
-export type AlertState = 'firing' | 'acknowledged' | 'resolved';
+// Alert severity (lowest first) and where an alert is in its life (firing → acknowledged →
+// resolved; acknowledged may fire again): the contracts' own.
+export { SEVERITIES, type AlertState, type Severity } from '@ceasefire/contracts';
 
 /** What one notification of an alert says happened. */
 export type NotificationKind = 'opened' | 'updated' | 'repeated' | 'acknowledged' | 'resolved';

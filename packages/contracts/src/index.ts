@@ -3,3 +3,4 @@ export * from './messages.ts';
 export * from './topics.ts';
 export * from './codec.ts';
 export { jsonSchemas } from './json-schema.ts';
+export * from './message.ts';

@@ -5,8 +5,11 @@ import { envelopeOf, schemaUri } from './envelope.ts';
 const Timestamp = z.iso.datetime({ offset: true });
 /** ISO calendar date `YYYY-MM-DD`. */
 const IsoDate = z.iso.date();
-/** A party code: ISO 3166-1 alpha-2 for states (`KG`, `TJ`) or a third party (`UN`, `OSCE`, `CSTO`). */
-const Party = z.string().regex(/^[A-Z][A-Z0-9_]{1,15}$/, 'a party code such as KG, TJ, UN or OSCE');
+/** The shape of a party code: ISO 3166-1 alpha-2 for states (`KG`, `TJ`) or a third party (`UN`, `OSCE`, `CSTO`). */
+export const PARTY_CODE = /^[A-Z][A-Z0-9_]{1,15}$/;
+/** A party code, e.g. `KG`, `TJ`, `UN`, `OSCE`. */
+export const Party = z.string().regex(PARTY_CODE, 'a party code such as KG, TJ, UN or OSCE');
+export type Party = z.infer<typeof Party>;
 
 /** Where a statement came in. */
 export const StatementOrigin = z.object({
@@ -130,8 +133,12 @@ export const ViolationEvent = z.object({
 });
 export type ViolationEvent = z.infer<typeof ViolationEvent>;
 
-export const Severity = z.enum(['info', 'warning', 'critical']);
+/** Alert severities, from the least. */
+export const SEVERITIES = ['info', 'warning', 'critical'] as const;
+export const Severity = z.enum(SEVERITIES);
+export type Severity = z.infer<typeof Severity>;
 export const AlertState = z.enum(['firing', 'acknowledged', 'resolved']);
+export type AlertState = z.infer<typeof AlertState>;
 
 /** An alert's state as delivered: one message per notification of an alert group. */
 export const Alert = z.object({

@@ -27,6 +27,8 @@ export interface TopicSpec {
 /** A topic that carries one message type, validated on produce and on consume. */
 export interface MessageTopicSpec<S extends z.ZodType = z.ZodType> extends TopicSpec {
   readonly schema: S;
+  /** The envelope's `type` of its messages (`ceasefire.statement`). */
+  readonly type: string;
   /** The `dataschema` its messages carry (absolute: the `$id` of its JSON Schema). */
   readonly dataschema: string;
   /** The dead-letter topic of the stage that consumes this topic, if one of ours does. */
@@ -61,6 +63,7 @@ export const statementsTopic = {
   key: 'statement id',
   description: 'Every ingested statement, normalised, keyed by its content-derived id.',
   schema: StatementMessage,
+  type: 'ceasefire.statement',
   dataschema: STATEMENT_DATASCHEMA,
   dlq: dlqOf('statements.raw'),
   legacyDataschemas: ['ceasefire.statement/1'],
@@ -75,6 +78,7 @@ export const violationEventsTopic = {
   key: 'conflict area',
   description: 'Violation events extracted from statements, keyed by conflict area (order holds within an area).',
   schema: ViolationEventMessage,
+  type: 'ceasefire.violation_event',
   dataschema: VIOLATION_EVENT_DATASCHEMA,
   dlq: dlqOf('violations.events'),
   legacyDataschemas: ['ceasefire.violation_event/1'],
@@ -89,6 +93,7 @@ export const alertsTopic = {
   key: 'alert group',
   description: 'Alert state changes (firing, updated, acknowledged, resolved), keyed by alert group.',
   schema: AlertMessage,
+  type: 'ceasefire.alert',
   dataschema: ALERT_DATASCHEMA,
   dlq: null,
   legacyDataschemas: ['ceasefire.alert/1'],
@@ -99,3 +104,8 @@ export const messageTopics = [statementsTopic, violationEventsTopic, alertsTopic
 
 /** Every topic to create, message topics and their DLQs. */
 export const allTopics: readonly TopicSpec[] = messageTopics.flatMap((t) => (t.dlq ? [t, t.dlq] : [t]));
+
+/** A topic's name in a deployment: the catalog's name after the deployment's prefix. */
+export function topicName(spec: Pick<TopicSpec, 'name'>, prefix: string): string {
+  return prefix + spec.name;
+}

@@ -1,4 +1,5 @@
-import { encodeMessage, type Statement, STATEMENT_DATASCHEMA, type StatementMessage, statementsTopic } from '@ceasefire/contracts';
+import { envelope, type Statement, type StatementMessage, statementsTopic } from '@ceasefire/contracts';
+import { publish, type Producer } from '@ceasefire/runtime';
 import { insertStatements, markStatementsEnqueued } from '@ceasefire/db';
 import { coalescer } from '@ceasefire/runtime';
 import type { Knex } from 'knex';
@@ -11,9 +12,7 @@ export interface AgencyDirectory {
 }
 
 /** Publishes statements to the statements topic (the runtime's producer behind it). */
-export interface StatementPublisher {
-  publish(topic: string, messages: Array<{ key: string; value: Buffer }>): Promise<void>;
-}
+export type StatementPublisher = Pick<Producer, 'publish'>;
 
 export interface IngestorDeps {
   db: Knex;
@@ -42,17 +41,7 @@ export type IngestOutcome =
   | { ok: false; problems: string[] };
 
 export function statementEnvelope(statement: Statement, source: string, time: Date, id = statement.id): StatementMessage {
-  return {
-    specversion: '1.0',
-    id,
-    type: 'ceasefire.statement',
-    source,
-    time: time.toISOString(),
-    dataschema: STATEMENT_DATASCHEMA,
-    datacontenttype: 'application/json',
-    subject: statement.id,
-    data: statement,
-  };
+  return envelope(statementsTopic, statement, { id, source, time, subject: statement.id });
 }
 
 /**
@@ -61,7 +50,6 @@ export function statementEnvelope(statement: Statement, source: string, time: Da
  * between) is published by its next arrival.
  */
 export function createIngestor(deps: IngestorDeps) {
-  const topic = deps.topicPrefix + statementsTopic.name;
 
   function prepare(raw: unknown, origin: Statement['origin'], receivedAt: Date): Statement | string[] {
     const parsed = StatementSubmission.safeParse(raw);
@@ -162,9 +150,11 @@ export function createIngestor(deps: IngestorDeps) {
       ...new Map(statements.filter((s) => results.get(s.id)?.pending && !publishedUnmarked.has(s.id)).map((s) => [s.id, s])).values(),
     ];
     if (toPublish.length > 0) {
-      await deps.producer.publish(
-        topic,
-        toPublish.map((s) => ({ key: s.id, value: encodeMessage(statementsTopic, statementEnvelope(s, deps.source, receivedAt)) })),
+      await publish(
+        deps.producer,
+        statementsTopic,
+        deps.topicPrefix,
+        toPublish.map((s) => ({ key: s.id, message: statementEnvelope(s, deps.source, receivedAt) })),
       );
       markPublished(toPublish.map((s) => s.id));
     }

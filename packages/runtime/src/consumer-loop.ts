@@ -1,4 +1,4 @@
-import { ContractError, decodeMessage, type MessageTopicSpec } from '@ceasefire/contracts';
+import { ContractError, decodeMessage, topicName, type MessageTopicSpec } from '@ceasefire/contracts';
 import type { Logger } from 'pino';
 import { Counter, Histogram, type Registry } from 'prom-client';
 import type { z } from 'zod';
@@ -84,11 +84,6 @@ export interface ConsumerLoopOptions<S extends z.ZodType> {
 
 /** Thrown out of a batch when shutdown interrupts a retry: nothing is committed. */
 class Interrupted extends Error {}
-
-/** Topic name with the deployment's prefix. */
-export function topicName(spec: { name: string }, prefix: string): string {
-  return prefix + spec.name;
-}
 
 /** Waits `ms`, or less when `signal` aborts (shutdown): backoffs never hold a worker's exit. */
 export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {

@@ -1,5 +1,5 @@
 import { createDb, insertDeadLetter } from '@ceasefire/db';
-import type { MessageTopicSpec } from '@ceasefire/contracts';
+import { topicName, type MessageTopicSpec } from '@ceasefire/contracts';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
@@ -132,7 +132,7 @@ export async function runConsumer<S extends z.ZodType>(
   const lag = startLagMonitor({
     admin: ctx.admin,
     groupId: options.groupId,
-    topic: ctx.config.TOPIC_PREFIX + options.topic.name,
+    topic: topicName(options.topic, ctx.config.TOPIC_PREFIX),
     registry: ctx.registry,
     logger: ctx.logger,
   });

@@ -1,4 +1,4 @@
-import type { TopicSpec } from '@ceasefire/contracts';
+import { topicName, type TopicSpec } from '@ceasefire/contracts';
 import type { Admin } from './kafka/types.ts';
 
 /** What `ensureTopics` did with each topic of the catalog. */
@@ -25,7 +25,7 @@ export async function ensureTopics(
   options: { prefix?: string; replicationFactor?: number; extraConfigs?: Record<string, string> } = {},
 ): Promise<TopicOutcome[]> {
   const prefix = options.prefix ?? '';
-  const named = specs.map((s) => ({ spec: s, name: prefix + s.name, configs: topicConfigs(s, options.extraConfigs) }));
+  const named = specs.map((s) => ({ spec: s, name: topicName(s, prefix), configs: topicConfigs(s, options.extraConfigs) }));
   const existing = new Set(await admin.listTopics());
   const created = await admin.createTopics(
     named

@@ -3,7 +3,7 @@
  * the catalog's topics and the migrations applied. Used by `ceasefire stack up|down|status` and by
  * the integration tests' global setup. It reads no environment: callers pass DATABASE_URL etc.
  */
-import { allTopics } from '@ceasefire/contracts';
+import { allTopics, topicName } from '@ceasefire/contracts';
 import { migrateLatest, migrationStatus } from '@ceasefire/db';
 import { createTopics, listTopics, type TopicOutcome } from './kafka-admin.ts';
 import { DEFAULT_CONTROLLER_PORT, DEFAULT_KAFKA_PORT } from './kafka-config.ts';
@@ -412,7 +412,7 @@ export async function stackStatus(opts: { root: string; topicPrefix?: string; st
   });
   const topics = ks.answers ? await listTopics(ks.brokers).catch(() => [] as string[]) : [];
   const prefix = opts.topicPrefix ?? '';
-  const missingTopics = allTopics.map((t) => prefix + t.name).filter((n) => !topics.includes(n));
+  const missingTopics = allTopics.map((t) => topicName(t, prefix)).filter((n) => !topics.includes(n));
 
   const priv = await privatePostgresStatus({
     root: opts.root,

@@ -1,5 +1,6 @@
 import { alertsTopic, ContractError, decodeMessage, type AlertMessage } from '@ceasefire/contracts';
-import { topicName, type Consumer, type KafkaClient, type Logger } from '@ceasefire/runtime';
+import { topicName } from '@ceasefire/contracts';
+import { type Consumer, type KafkaClient, type Logger } from '@ceasefire/runtime';
 import type { z } from 'zod';
 import type { AlertJson } from './schemas.ts';
 

@@ -1,9 +1,9 @@
 import { violationEventsTopic, type Statement, type ViolationEventMessage } from '@ceasefire/contracts';
-import { eventMessage, toRecords } from '@ceasefire/classify';
+import { eventMessage, toRecords } from './records.ts';
 import { storeExtractions, type EventRecord } from '@ceasefire/db';
 import type { BatchExtractor } from './extraction.ts';
-import type { Decoded, HandlerContext, OutgoingMessage, Producer } from '@ceasefire/runtime';
-import { PipelineError } from '@ceasefire/runtime';
+import type { Decoded, HandlerContext, Producer } from '@ceasefire/runtime';
+import { PipelineError, publish } from '@ceasefire/runtime';
 import type { StatementMessage } from '@ceasefire/contracts';
 import type { Knex } from 'knex';
 
@@ -43,7 +43,6 @@ export function encodeEventMessage(message: ViolationEventMessage): Buffer {
  * the store is idempotent and the messages keep their ids, so nothing is doubled downstream.
  */
 export function createClassifierHandler(deps: ClassifierDeps) {
-  const topic = deps.topicPrefix + violationEventsTopic.name;
 
   return async function handle(items: Decoded<StatementMessage>[], ctx: HandlerContext): Promise<void> {
     // One statement once per batch, even if it was published twice.
@@ -60,7 +59,7 @@ export function createClassifierHandler(deps: ClassifierDeps) {
       return { statement, result: outcome.result };
     });
 
-    const publish: Array<{ record: EventRecord; statement: Statement; incidentId: string | null }> = [];
+    const toPublish: Array<{ record: EventRecord; statement: Statement; incidentId: string | null }> = [];
     const prepared = extracted.map(({ statement, result }) => {
       const records = toRecords(statement, result);
       const facts = deps.profileFacts(result.profile);
@@ -87,16 +86,16 @@ export function createClassifierHandler(deps: ClassifierDeps) {
         stale++;
         return;
       }
-      for (const record of records.events) publish.push({ record, statement, incidentId: stored.incidentOf.get(record.id) ?? null });
+      for (const record of records.events) toPublish.push({ record, statement, incidentId: stored.incidentOf.get(record.id) ?? null });
     });
 
     const storedAt = performance.now();
     const time = deps.now();
-    const messages: OutgoingMessage[] = publish.map(({ record, statement, incidentId }) => ({
+    const messages = toPublish.map(({ record, statement, incidentId }) => ({
       key: record.area,
-      value: encodeEventMessage(eventMessage(record, statement, incidentId, deps.source, time)),
+      message: eventMessage(record, statement, incidentId, deps.source, time),
     }));
-    await deps.producer.publish(topic, messages);
+    await publish(deps.producer, violationEventsTopic, deps.topicPrefix, messages, encodeEventMessage);
     const ms = (a: number, b: number) => Math.round(b - a);
     ctx.logger.debug(
       { statements: statements.length, events: messages.length, stale, extractMs: ms(started, extractedAt), storeMs: ms(extractedAt, storedAt), publishMs: ms(storedAt, performance.now()) },

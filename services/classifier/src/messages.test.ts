@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeMessage, violationEventsTopic, type Statement } from '@ceasefire/contracts';
-import { eventMessage, toRecords } from '@ceasefire/classify';
+import { eventMessage, toRecords } from './records.ts';
 import { PROFILES, extract } from '@ceasefire/extraction';
 import { StatementSubmission, agencyDirectory, normalizeStatement } from '@ceasefire/ingest';
 import { describe, expect, it } from 'vitest';

@@ -4,7 +4,8 @@
  * extractor version are superseded, not added to; the same version changes nothing.
  */
 import { parseArgs } from 'node:util';
-import { encodeMessage, statementsTopic, type Statement } from '@ceasefire/contracts';
+import { statementsTopic, topicName, type Statement } from '@ceasefire/contracts';
+import { publish } from '@ceasefire/runtime';
 import { countStatements, statementsPage } from '@ceasefire/db';
 import { isoInZone, statementEnvelope } from '@ceasefire/ingest';
 import { SingleBar, Presets } from 'cli-progress';
@@ -62,7 +63,7 @@ export async function replayCommand(
   const total = await countStatements(services.db, range);
   const bar = io.stderr.isTTY && !json ? new SingleBar({ format: 'replay [{bar}] {value}/{total} statements', stream: io.stderr }, Presets.shades_classic) : null;
   bar?.start(total, 0);
-  const topic = services.config.TOPIC_PREFIX + statementsTopic.name;
+  const topic = topicName(statementsTopic, services.config.TOPIC_PREFIX);
   const replayedAt = new Date();
   let done = 0;
   try {
@@ -70,8 +71,10 @@ export async function replayCommand(
     for (;;) {
       const page = await statementsPage(services.db, { ...range, ...(after ? { after } : {}), limit: batch });
       if (page.length === 0) break;
-      await services.producer.publish(
-        topic,
+      await publish(
+        services.producer,
+        statementsTopic,
+        services.config.TOPIC_PREFIX,
         page.map((row) => {
           const statement: Statement = {
             id: row.id,
@@ -85,8 +88,7 @@ export async function replayCommand(
             origin: { kind: 'replay', ref: replayedAt.toISOString() },
           };
           // A replay is a new message about the same statement: its own id, the same key.
-          const envelope = statementEnvelope(statement, 'ceasefire/replay', replayedAt, `${row.id}@replay:${replayedAt.toISOString()}`);
-          return { key: row.id, value: encodeMessage(statementsTopic, envelope) };
+          return { key: row.id, message: statementEnvelope(statement, 'ceasefire/replay', replayedAt, `${row.id}@replay:${replayedAt.toISOString()}`) };
         }),
       );
       done += page.length;

@@ -3,7 +3,7 @@
  * (the local stack does this itself; a real cluster or docker compose needs it once).
  */
 import { parseArgs } from 'node:util';
-import { allTopics } from '@ceasefire/contracts';
+import { allTopics, topicName } from '@ceasefire/contracts';
 import { baseConfigSchema, createKafkaClient, createLogger, ensureTopics, loadConfig } from '@ceasefire/runtime';
 import { cliEnvironment, cliKafkaSettings } from '../context.ts';
 
@@ -46,10 +46,10 @@ export async function topicsCommand(
   try {
     if (action === 'list') {
       const present = new Set(await admin.listTopics());
-      const rows = allTopics.map((t) => ({ name: config.TOPIC_PREFIX + t.name, present: present.has(config.TOPIC_PREFIX + t.name), partitions: t.partitions, key: t.key }));
+      const rows = allTopics.map((t) => ({ name: topicName(t, config.TOPIC_PREFIX), present: present.has(topicName(t, config.TOPIC_PREFIX)), partitions: t.partitions, key: t.key }));
       if (values.json) io.stdout.write(`${JSON.stringify(rows)}\n`);
       else for (const r of rows) io.stdout.write(`${r.present ? 'present' : 'MISSING'}\t${r.name}\t${r.partitions} partitions\tkey: ${r.key}\n`);
-      return allTopics.every((t) => present.has(config.TOPIC_PREFIX + t.name)) ? 0 : 1;
+      return allTopics.every((t) => present.has(topicName(t, config.TOPIC_PREFIX))) ? 0 : 1;
     }
     const outcomes = await ensureTopics(admin, allTopics, {
       prefix: config.TOPIC_PREFIX,

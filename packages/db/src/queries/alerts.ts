@@ -1,7 +1,8 @@
+import type { AlertState, Severity } from '@ceasefire/contracts';
 import type { Queryable } from '../connection.ts';
 
-export type AlertSeverity = 'info' | 'warning' | 'critical';
-export type AlertStateName = 'firing' | 'acknowledged' | 'resolved';
+export type AlertSeverity = Severity;
+export type AlertStateName = AlertState;
 
 /** An alert as stored in `alerts` (its lifecycle fields match the alerting core's `AlertCore`). */
 export interface AlertRecord {

@@ -1,53 +1,12 @@
+import type { ViolationEvent } from '@ceasefire/contracts';
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../connection.ts';
 
-/** An extracted event as stored (the contracts' ViolationEvent fits it). */
-export interface EventRecord {
-  readonly id: string;
-  readonly statement_id: string;
-  readonly extractor_version: string;
-  readonly event_index: number;
-  readonly profile: string;
-  readonly area: string;
-  readonly type: string;
-  readonly acled_event_type: string | null;
-  readonly acled_sub_event_type: string | null;
-  readonly cameo_code: string | null;
-  readonly date: string | null;
-  readonly time_of_day: string | null;
-  readonly time: {
-    readonly start_utc: string | null;
-    readonly end_utc: string | null;
-    readonly local: string | null;
-    readonly zone: string | null;
-    readonly utc_offset: string | null;
-    readonly precision: string;
-  };
-  readonly locations: readonly string[];
-  readonly places: ReadonlyArray<{
-    readonly id: string | null;
-    readonly as_written: string;
-    readonly name: string;
-    readonly country: string | null;
-    readonly admin: readonly string[];
-    readonly lat: number | null;
-    readonly lon: number | null;
-    readonly kind: string;
-  }>;
-  readonly country_of_location: string | null;
-  readonly accused_party: string | null;
-  readonly reported_by: string | null;
-  readonly reporter: { readonly agency: string | null; readonly side: string | null };
-  readonly claim_status: string;
-  readonly killed: number | null;
-  readonly wounded: number | null;
-  readonly displaced: number | null;
-  readonly civilians_affected: boolean | null;
-  readonly weapons: readonly string[];
-  readonly agreement: unknown;
-  readonly evidence: unknown;
-  readonly confidence: number;
-}
+/**
+ * A violation event as stored: the contract's event without what the store adds (its incident)
+ * and what the message copies from the statement (its publication time).
+ */
+export type EventRecord = Readonly<Omit<ViolationEvent, 'incident_id' | 'published_at'>>;
 
 /** A casualty snapshot as stored. */
 export interface CasualtyRecord {

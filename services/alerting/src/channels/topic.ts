@@ -1,5 +1,5 @@
-import { alertsTopic, encodeMessage } from '@ceasefire/contracts';
-import { PipelineError, topicName, type Producer } from '@ceasefire/runtime';
+import { alertsTopic, encodeMessage, topicName } from '@ceasefire/contracts';
+import { PipelineError, type Producer } from '@ceasefire/runtime';
 import { ChannelFailure, type Channel, type OutgoingNotification } from './types.ts';
 
 /**

@@ -1,7 +1,7 @@
 // From an extraction result to what the classifier stores and publishes. Pure: ids are derived
 // from content, so a redelivered statement produces the same rows and messages.
 import { createHash } from 'node:crypto';
-import { type Statement, VIOLATION_EVENT_DATASCHEMA, type ViolationEvent, type ViolationEventMessage } from '@ceasefire/contracts';
+import { envelope, type Statement, type ViolationEvent, type ViolationEventMessage, violationEventsTopic } from '@ceasefire/contracts';
 import type { CasualtyRecord, EventRecord } from '@ceasefire/db';
 import type { ExtractionResult } from '@ceasefire/extraction';
 
@@ -71,17 +71,7 @@ export function eventMessage(
   source: string,
   time: Date,
 ): ViolationEventMessage {
-  const data = { ...record, incident_id: incidentId, published_at: statement.published_at } as unknown as ViolationEvent;
-  return {
-    specversion: '1.0',
-    // Same event, same message id: consumers can drop a re-publication after a crash.
-    id: record.id,
-    type: 'ceasefire.violation_event',
-    source,
-    time: time.toISOString(),
-    dataschema: VIOLATION_EVENT_DATASCHEMA,
-    datacontenttype: 'application/json',
-    subject: record.area,
-    data,
-  };
+  const data: ViolationEvent = { ...record, incident_id: incidentId, published_at: statement.published_at };
+  // Same event, same message id: consumers can drop a re-publication after a crash.
+  return envelope(violationEventsTopic, data, { id: record.id, source, time, subject: record.area });
 }
