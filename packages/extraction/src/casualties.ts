@@ -33,7 +33,10 @@ const NON_PERSON =
 // whatever unit words follow.
 const PERSON_AFTER =
   /^\s*(?:[a-z\u00C0-\u024F\u0400-\u04FF-]+\s+)?(?:people|persons|residents|civilians|citizens|villagers|servicem[ae]n|soldiers|border guards|children|человек|жител[а-яё]*|граждан[а-яё]*|мирн[а-яё]*|военнослужащ[а-яё]*|пограничник[а-яё]*|дет[а-яё]*)(?![a-zа-яё])/;
-const isPersonCount = (after: string): boolean => PERSON_AFTER.test(after) || !NON_PERSON.test(after);
+// "a 52-year-old man", «52-летний», «1975 года рождения»: an age or a birth year, not a count.
+const AGE_AFTER = /^\s*(?:-\s*)?(?:years?[- ]old|year-old|-?летн[а-яё]*|лет(?![а-яё])|года рождения|г\.\s*р\.)/;
+const AGE_BEFORE = /(?:aged|age of|возрасте)\s*$/;
+const isPersonCount = (after: string): boolean => !AGE_AFTER.test(after) && (PERSON_AFTER.test(after) || !NON_PERSON.test(after));
 // An explicit "no casualties", in its usual phrasings: "no one was hurt", "nobody was injured",
 // "left no one hurt", "without any casualties", «обошлось без жертв», «никто не пострадал»,
 // «погибших и раненых нет». (The corpus codes it as killed 0, wounded 0.)
@@ -45,8 +48,8 @@ const ZERO = new RegExp(
     [
       `(?:no(?: ?-?one)?|nobody|no people|no persons?) (?:(?:was|were|has been|have been|had been|got|is|are) )?(?:reported |seriously )?${HURT_EN}(?: or ${HURT_EN})?`,
       `left (?:no one|nobody|no-one) ${HURT_EN}`,
-      'no (?:casualties|victims|injuries|deaths|fatalities|dead or (?:injured|wounded)|deaths or injuries|loss of life)',
-      'without (?:any )?(?:casualties|victims|injuries|loss of life)',
+      'no (?:casualties|losses|victims|injuries|deaths|fatalities|dead or (?:injured|wounded)|deaths or injuries|loss of life)',
+      'without (?:any )?(?:casualties|losses|victims|injuries|loss of life)',
       '(?:there (?:were|was|have been|has been) )?no (?:reports? of )?(?:casualties|injuries|victims)',
       'caused no (?:casualties|injuries|victims)',
       `${NONE_RU}(?: и ${NONE_RU})? нет`,
@@ -129,7 +132,7 @@ export function sentenceCasualties(
     if (ww && kw && /^\s+(?:men|people|persons|soldiers|servicemen|civilians|мужчин|человек)/i.test(chunk.slice(ww.index + ww[0].length))) ww = null;
     let vw = VICTIMS.exec(chunk) ?? null;
     let dw = DISPLACED.exec(chunk) ?? null;
-    const person0 = nums.filter((n) => isPersonCount(low.slice(n.end, n.end + 30)));
+    const person0 = nums.filter((n) => isPersonCount(low.slice(n.end, n.end + 30)) && !AGE_BEFORE.test(low.slice(Math.max(0, n.start - 16), n.start)));
     if (!kw && !ww && !vw && !dw && carried && person0.length && TOTAL.test(chunk)) {
       ({ kw, ww, vw, dw } = carried);
       carried = null;
@@ -144,7 +147,7 @@ export function sentenceCasualties(
       pending = 0;
       continue;
     }
-    const person = nums.filter((n) => isPersonCount(low.slice(n.end, n.end + 30)));
+    const person = nums.filter((n) => isPersonCount(low.slice(n.end, n.end + 30)) && !AGE_BEFORE.test(low.slice(Math.max(0, n.start - 16), n.start)));
     let num = person[0];
     // "a Kyrgyz serviceman was wounded", «ранен военнослужащий»: one person.
     if (!num && (kw || ww)) {

@@ -76,6 +76,8 @@ interface Draft {
   agreementEvidence: Match[];
   extraEvidence: Evidence[];
   merged: number;
+  /** The day was carried from earlier in the statement, not told with the trigger. */
+  carried: boolean;
   /** Both sides are told to have acted, or to blame each other. */
   mutual: boolean;
 }
@@ -87,6 +89,7 @@ const BACKGROUND_DAYS = 45;
 const MUTUAL_BLAME = /(?:each other|one another|blaming the other|blame each|друг друга|взаимн[а-яё]* обвинени)/;
 const PLACE_EXCLUSION_HINT = /hospital|clinic|accommodat|evacuated|taken|sent|program|office|больниц|размещ|доставл|направл|переведут|родственник/;
 const GENERIC_SITE = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:the (?:outpost|post|village|checkpoint|settlement)|this (?:village|area|section)|застав[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|этого села|села|этом районе|кпп)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
+const EXCHANGE = /(?:each other|one another|exchang\w* (?:of )?(?:fire|gunfire)|exchanged fire|перестрелк|друг друга|друг по другу|shoot-?outs?|fire-?fights?|gun-?fights?|gun battles?)/;
 const AGAINST = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:against|против)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 
 // An appeal to keep an agreement ("urged both sides to respect it") after the report of that
@@ -414,8 +417,12 @@ interface ClauseView {
   clause: Clause;
   sentence: Sentence;
   negated: Match[];
-  /** Where modality starts ("demands to stop…"): triggers after it did not happen. */
-  modalStart: number;
+  /**
+   * Spans under modality ("demands to stop…"): triggers there did not happen. A span runs from
+   * the modal word to the clause's end, or to a comma after which a side acts ("Ignoring the
+   * demands of the truce, Kyrgyz forces opened fire").
+   */
+  modal: Array<{ start: number; end: number }>;
   blame: Match[];
   cDates: DateMention[];
   cClocks: ClockMention[];
@@ -433,8 +440,19 @@ interface ClauseView {
 
 function clauseView(s: Scan, clause: Clause, sentence: Sentence): ClauseView {
   const inside = s.insideClause;
-  let modalStart = Infinity;
-  for (const m of inside.inside(s.cues.modal, clause)) if (m.start < modalStart) modalStart = m.start;
+  const cParties = inside.inside(s.parties, clause);
+  const modal: Array<{ start: number; end: number }> = [];
+  for (const m of inside.inside(s.cues.modal, clause)) {
+    let end = clause.end;
+    for (let i = s.text.indexOf(',', m.end); i >= 0 && i < clause.end; i = s.text.indexOf(',', i + 1)) {
+      const actor = cParties.find((p) => p.start > i && p.role !== 'target' && p.role !== 'victim');
+      if (actor && !s.cues.modal.some((x) => x.start > i && x.start < actor.start)) {
+        end = i;
+        break;
+      }
+    }
+    modal.push({ start: m.start, end });
+  }
   const cPlaces = inside.inside(s.places, clause).filter((p) => {
     const lowBefore = s.low.slice(Math.max(0, p.start - 60), p.start);
     // The anchored test is costly; most contexts have none of its key words.
@@ -455,12 +473,12 @@ function clauseView(s: Scan, clause: Clause, sentence: Sentence): ClauseView {
     clause,
     sentence,
     negated: inside.inside(s.cues.negation, clause),
-    modalStart,
+    modal,
     blame: inside.inside(s.cues.blame, clause),
     cDates: inside.inside(s.dates, clause),
     cClocks: inside.inside(s.clocks, clause),
     cPlaces,
-    cParties: inside.inside(s.parties, clause),
+    cParties,
     cWeapons: inside.inside(s.trig.weapons, clause),
     reporter: frame ? { agency: frame.agency.name, side: frame.side } : s.statementReporter,
     reporterEvidence: frame ?? s.statementReporterEvidence,
@@ -471,9 +489,14 @@ function clauseView(s: Scan, clause: Clause, sentence: Sentence): ClauseView {
   };
 }
 
+function underModal(c: ClauseView, pos: number): boolean {
+  for (const w of c.modal) if (pos >= w.start && pos < w.end) return true;
+  return false;
+}
+
 /** Not under modality and not a blame phrase ("opened fire first"). */
 function isActive(c: ClauseView, m: Match): boolean {
-  if (m.start >= c.modalStart) return false;
+  if (underModal(c, m.start)) return false;
   for (const b of c.blame) if (m.start < b.end && b.start < m.end) return false;
   return true;
 }
@@ -490,6 +513,7 @@ function mutualIn(s: Scan, c: ClauseView): boolean {
 }
 
 interface TimePick {
+  carried: boolean;
   date: string | null;
   month: string | null;
   part: PartOfDay | null;
@@ -511,6 +535,7 @@ function resolveTime(s: Scan, c: ClauseView, pos: number, agreement: boolean): T
   const partM = nearest(parts, pos);
   const clock = nearest(eventClocks, pos);
   let date: string | null = null;
+  let carried = false;
   let month: string | null = null;
   let part: PartOfDay | null = dm?.part ?? partM?.part ?? null;
   const evidence: Match[] = [];
@@ -527,15 +552,18 @@ function resolveTime(s: Scan, c: ClauseView, pos: number, agreement: boolean): T
       const local = clock.hh * 60 + clock.mm + (clock.offset_min === null ? 0 : s.offsetMin - clock.offset_min);
       if (local >= 0 && local <= s.pubLocalMin) date = s.pub.date;
     }
-  } else if (s.ctx && s.ctx.paragraph === c.clause.paragraph) {
+  } else if (s.ctx) {
+    // A date told earlier carries to later events of the narrative (a dateline, "Tension rose
+    // on 9 May.¶Tajik servicemen fired…") until another date is given.
     date = s.ctx.date;
+    carried = true;
   }
   if (partM) evidence.push(partM);
   if (clock) evidence.push(clock);
   // A night with a clock time after noon began the day before ("night of 16 to 17, at 23:10").
   if (date && dm?.kind === 'night' && clock && clock.hh >= 12) date = addDays(date, -1);
   if (clock) part = null;
-  return { date, month, part, clock, dateEvidence: evidence };
+  return { carried, date, month, part, clock, dateEvidence: evidence };
 }
 
 /** The side acting at `pos`: an explicit actor of the clause, else the nearest actor before, else after. */
@@ -586,6 +614,7 @@ function newDraft(s: Scan, c: ClauseView, type: EventType, trigger: Match, stren
     agreementEvidence: [],
     extraEvidence,
     merged: 0,
+    carried: t.carried,
     // Coordinated sides ("between Tajik and Kyrgyz troops") only give no actor; blame each
     // other and the clash has none.
     mutual: mutualIn(s, c),
@@ -624,6 +653,7 @@ function copyDraft(d: Draft): Draft {
     agreementEvidence: d.agreementEvidence,
     extraEvidence: d.extraEvidence,
     merged: d.merged,
+    carried: d.carried,
     mutual: d.mutual,
   };
 }
@@ -640,7 +670,7 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: numb
   const trig = s.trig;
   const against = AGAINST.test(s.low.slice(clause.start, clause.end));
   let weaponBeforeModal = false;
-  for (const w of cWeapons) if (w.start < c.modalStart) weaponBeforeModal = true;
+  for (const w of cWeapons) if (!underModal(c, w.start)) weaponBeforeModal = true;
   const use = weaponBeforeModal && ((incursions === 0 && buildups === 0) || against) ? activeIn(c, inside.inside(trig.weaponUse, clause)) : [];
   const fire = activeIn(c, inside.inside(trig.fire, clause));
   for (const m of use) fire.push(m);
@@ -667,8 +697,10 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: numb
   const first = attack[0];
   if (first) {
     const activeWeapons: WeaponMention[] = [];
-    for (const w of cWeapons) if (w.start < c.modalStart) activeWeapons.push(w);
-    const type = attackType(activeWeapons, shelling.length > 0, fire.length > 0 || shelling.length > 0);
+    for (const w of cWeapons) if (!underModal(c, w.start)) activeWeapons.push(w);
+    // "fired at each other", «перестрелка», "exchanged fire" with no weapon class: a clash.
+    const exchange = activeWeapons.length === 0 && EXCHANGE.test(s.low.slice(clause.start, clause.end));
+    const type = exchange ? 'armed_clash' : attackType(activeWeapons, shelling.length > 0, fire.length > 0 || shelling.length > 0);
     let hasActor = false;
     for (const p of c.cParties) if (p.role === 'actor' || p.role === 'explicit_actor') hasActor = true;
     const strong = activeWeapons.length > 0 || ((fire.length > 0 || shelling.length > 0) && hasActor);
@@ -689,6 +721,11 @@ function agreementDraft(s: Scan, c: ClauseView): Draft | null {
   // An appeal to keep an agreement after the verb that reports it does not unmake it.
   for (const y of inside.inside(s.cues.yardstick, clause)) if (!(y.start > verb.start && APPEAL.test(s.low.slice(y.start, y.end)))) return null;
   const d = newDraft(s, c, 'ceasefire_agreement', verb, 'strong', true);
+  // An agreement is dated by its own words only (reached or taking effect), not by the narrative.
+  if (d.carried) {
+    d.date = null;
+    d.carried = false;
+  }
   d.civilians = null;
   d.agreementTermsList = [...new Set(cTerms.map((t) => t.term))];
   d.agreementLevel = agreementLevel(s.text.slice(clause.start, clause.end), s.text.slice(sentence.start, sentence.end));
@@ -782,6 +819,32 @@ function splitByDay(s: Scan, c: ClauseView, d: Draft, out: Draft[]): void {
   }
 }
 
+/** "fired mortars at 17:20 and again at 18:10": one attack per clock time of the clause. */
+function splitByClock(c: ClauseView, created: Draft[]): Draft[] {
+  const clocks: ClockMention[] = [];
+  for (const k of c.cClocks) if (k.role === 'event' && !clocks.some((x) => x.hh === k.hh && x.mm === k.mm)) clocks.push(k);
+  if (clocks.length < 2) return created;
+  const out: Draft[] = [];
+  for (const d of created) {
+    if (!VIOLENT.has(d.type) || d.strength !== 'strong') {
+      out.push(d);
+      continue;
+    }
+    for (const k of clocks) {
+      const one = copyDraft(d);
+      one.clock = k;
+      one.part = null;
+      one.dateEvidence = [...d.dateEvidence.filter((m) => !clocks.includes(m as ClockMention)), k];
+      one.casualtyEvidence = k === clocks[0] ? d.casualtyEvidence : [];
+      one.extraEvidence = [...d.extraEvidence];
+      one.weapons = [...d.weapons];
+      one.places = [...d.places];
+      out.push(one);
+    }
+  }
+  return out;
+}
+
 /** One clause of the clause pass: its drafts, then the day it leaves for the clauses after it. */
 function clauseStep(s: Scan, clause: Clause): void {
   if (withinAny(s.excluded, clause)) return;
@@ -830,7 +893,7 @@ function clauseStep(s: Scan, clause: Clause): void {
   }
   let lastWithDate: Draft | null = null;
   const before = s.drafts.length;
-  for (const d of created) splitByDay(s, c, d, s.drafts);
+  for (const d of splitByClock(c, created)) splitByDay(s, c, d, s.drafts);
   for (let i = before; i < s.drafts.length; i++) {
     const d = s.drafts[i];
     if (d?.date) lastWithDate = d;
@@ -1037,7 +1100,7 @@ function sameEvent(o: Draft, d: Draft): boolean {
 
 /** A weak attack word can join `s` when their days and places agree. */
 function compatible(w: Draft, s: Draft): boolean {
-  return w.date === null || (s.date === w.date && (w.places.length === 0 || s.places.length === 0 || placesOverlap(s, w)));
+  return w.date === null || w.carried || (s.date === w.date && (w.places.length === 0 || s.places.length === 0 || placesOverlap(s, w)));
 }
 
 /** Merges mentions of one event: weak attack words into the specific attack, repeats of a type. */
@@ -1085,7 +1148,7 @@ function mergeDrafts(drafts: Draft[]): Draft[] {
       result.find((d) => d.clause === w.clause && !VIOLENT.has(d.type) && d.type !== 'ceasefire_agreement' && d.type !== 'violation_allegation');
     if (target) {
       if (target.strength === 'weak' && weakRank(w.type) > weakRank(target.type)) target.type = w.type;
-      absorb(target, w, w.date !== null || target.places.length === 0);
+      absorb(target, w, (w.date !== null && !w.carried) || target.places.length === 0);
     } else weakKept.push(w);
   }
   for (const w of weakKept) result.push(w);
