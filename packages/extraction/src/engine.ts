@@ -90,6 +90,8 @@ const MUTUAL_BLAME = /(?:each other|one another|blaming the other|blame each|д�
 const PLACE_EXCLUSION_HINT = /hospital|clinic|accommodat|evacuated|taken|sent|program|office|больниц|размещ|доставл|направл|переведут|родственник/;
 const GENERIC_SITE = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:the (?:outpost|post|village|checkpoint|settlement)|this (?:village|area|section)|застав[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|этого села|села|этом районе|кпп)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 const EXCHANGE = /(?:each other|one another|exchang\w* (?:of )?(?:fire|gunfire)|exchanged fire|перестрелк|друг друга|друг по другу|shoot-?outs?|fire-?fights?|gun-?fights?|gun battles?)/;
+const ONGOING =
+  /(?:продолжа|continu|ongoing|still|currently|at the moment|(?:is|are) (?:being )?(?:shell|fir|attack)|вед[её]т(?:ся)?|ведут(?:ся)?|идут|обстреливают|на данный момент|в настоящее время|по-прежнему)/;
 const AGAINST = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:against|против)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 
 // An appeal to keep an agreement ("urged both sides to respect it") after the report of that
@@ -242,6 +244,10 @@ interface Scan {
   drafts: Draft[];
   ctx: { date: string | null; paragraph: number } | null;
   lastEventDate: string | null;
+  /** The latest status line ("as of 10:15 on 16 September the situation is tense"). */
+  status: { date: string | null; clock: ClockMention | null } | null;
+  /** The dateline's day and paragraph ("SAMARKAND, 16.09.2022 /NIAT Khovar/."). */
+  datelineCtx: { date: string | null; paragraph: number } | null;
 }
 
 function overlapsAny(list: readonly Segment[], m: Segment): boolean {
@@ -396,6 +402,8 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
     drafts: [],
     ctx,
     lastEventDate: null,
+    status: null,
+    datelineCtx: ctx,
   };
 }
 
@@ -533,7 +541,7 @@ function resolveTime(s: Scan, c: ClauseView, pos: number, agreement: boolean): T
   for (const k of c.cClocks) if (k.role === 'event') eventClocks.push(k);
   const dm: DateMention | null = nearest(usable, pos);
   const partM = nearest(parts, pos);
-  const clock = nearest(eventClocks, pos);
+  let clock = nearest(eventClocks, pos);
   let date: string | null = null;
   let carried = false;
   let month: string | null = null;
@@ -547,11 +555,15 @@ function resolveTime(s: Scan, c: ClauseView, pos: number, agreement: boolean): T
   } else if (clock || partM) {
     date = s.lastEventDate ?? s.ctx?.date ?? null;
     // A bare clock time in a statement with no other date: the day of publication, when
-    // that time had already come (the issuer's local clock).
+    // that time had already come (the issuer's local clock), or when only the day is known.
     if (!date && clock && s.pubLocalMin !== null && s.offsetMin !== null) {
       const local = clock.hh * 60 + clock.mm + (clock.offset_min === null ? 0 : s.offsetMin - clock.offset_min);
       if (local >= 0 && local <= s.pubLocalMin) date = s.pub.date;
-    }
+    } else if (!date && clock && s.pub.instant === null) date = s.pub.date;
+  } else if (s.status && ONGOING.test(s.low.slice(c.clause.start, c.clause.end))) {
+    // Going on now: the status line's day and time.
+    date = s.status.date;
+    clock = s.status.clock;
   } else if (s.ctx) {
     // A date told earlier carries to later events of the narrative (a dateline, "Tension rose
     // on 9 May.¶Tajik servicemen fired…") until another date is given.
@@ -705,6 +717,12 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: numb
     for (const p of c.cParties) if (p.role === 'actor' || p.role === 'explicit_actor') hasActor = true;
     const strong = activeWeapons.length > 0 || ((fire.length > 0 || shelling.length > 0) && hasActor);
     const d = newDraft(s, c, type, first, strong && !clause.introduces ? 'strong' : 'weak', false);
+    // A summary word ("the aggression", «в результате агрессии») has no day of its own: it joins
+    // a told attack, or stands for the whole episode, dated only when the text dates it.
+    if (d.strength === 'weak' && d.carried) {
+      d.date = null;
+      d.carried = false;
+    }
     d.weapons = activeWeapons;
     created.push(d);
   }
@@ -721,8 +739,9 @@ function agreementDraft(s: Scan, c: ClauseView): Draft | null {
   // An appeal to keep an agreement after the verb that reports it does not unmake it.
   for (const y of inside.inside(s.cues.yardstick, clause)) if (!(y.start > verb.start && APPEAL.test(s.low.slice(y.start, y.end)))) return null;
   const d = newDraft(s, c, 'ceasefire_agreement', verb, 'strong', true);
-  // An agreement is dated by its own words only (reached or taking effect), not by the narrative.
-  if (d.carried) {
+  // An agreement is dated by its own words (reached or taking effect) or its paragraph's
+  // dateline, not by the narrative.
+  if (d.carried && !(s.datelineCtx && s.datelineCtx.paragraph === clause.paragraph)) {
     d.date = null;
     d.carried = false;
   }
@@ -845,12 +864,29 @@ function splitByClock(c: ClauseView, created: Draft[]): Draft[] {
   return out;
 }
 
+/**
+ * "As of 7:00 on 16 September the situation is tense": a status line dates the narrative after
+ * it, and an event told as going on now takes its day and time (SCHEMA, "Which day").
+ */
+function statusLine(s: Scan, c: ClauseView): void {
+  let date: DateMention | null = null;
+  for (const d of s.insideClause.inside(s.temporal.dates, c.clause)) if (d.role === 'as_of' && d.date && !date) date = d;
+  let clock: ClockMention | null = null;
+  for (const k of s.insideClause.inside(s.temporal.clocks, c.clause)) if (k.role === 'as_of' && !clock) clock = k;
+  if (!date && !clock) return;
+  // A status time without a day is of the day of publication.
+  const day = date?.date ?? s.pub.date;
+  s.status = { date: day, clock };
+  if (day && !c.cDates.some((d) => d.role === 'event' && d.date)) s.ctx = { date: day, paragraph: c.clause.paragraph };
+}
+
 /** One clause of the clause pass: its drafts, then the day it leaves for the clauses after it. */
 function clauseStep(s: Scan, clause: Clause): void {
   if (withinAny(s.excluded, clause)) return;
   const sentence = s.seg.sentences[clause.sentence];
   if (!sentence) return;
   const c = clauseView(s, clause, sentence);
+  statusLine(s, c);
   const created: Draft[] = [];
   if (c.negated.length === 0) assertedDrafts(s, c, created);
   // "…advanced into Kyrgyz territory in the area of the outpost": the site named just before.

@@ -55,10 +55,11 @@ export const STANDARD_VOCABULARY: Vocabulary = {
     'open(?:ed|s|ing)? fire', 'fired', 'fires? (?:at|on|from|towards?)', 'firing', 'fire (?:at|on|from)', 'shot at', 'shooting',
     'shootings', 'shots?', 'gunfire', '(?:came|come|coming) under fire', 'struck', 'strikes? (?:at|on)', 'hit', 'dropp(?:ed|ing) (?:\\w+ ){0,2}(?:explosives|bombs|grenades|munitions)',
     'открыл\\w* (?:\\w+ )?огонь', 'открыт\\w* (?:\\w+ )?огонь', 'вел\\w* (?:\\w+ )?огонь', 'огонь',
-    'стрельб\\w*', 'выстрел\\w*', 'нан[её]с\\w* (?:\\w+ )?удар\\w*', 'нанесени\\w* удар\\w*', 'сбросил\\w* (?:\\w+ ){0,2}(?:взрывчатк|боеприпас|гранат|бомб)\\w*', 'удар\\w* (?:по|беспилотник\\w*)',
+    'стрельб\\w*', 'выстрел\\w*', 'обстрел\\w*', 'обстреля\\w*', 'обстрелива\\w*', 'нан[её]с\\w* (?:\\w+ )?удар\\w*', 'нанесени\\w* удар\\w*', 'сбросил\\w* (?:\\w+ ){0,2}(?:взрывчатк|боеприпас|гранат|бомб)\\w*', 'удар\\w* (?:по|беспилотник\\w*)',
   ],
   weapon_use: ['use (?:\\w+ ){0,6}of', 'using', 'used', 'применени\\w*', 'применил\\w*', 'с применением'],
-  shelling: ['обстрел\\w*', 'обстреля\\w*', 'обстрелива\\w*', 'shell(?:ed|ing|s)', 'bombard\\w*', 'artillery fire', 'mortar fire', 'минометн\\w* огонь', 'минометн\\w* обстрел\\w*'],
+  // SCHEMA: «обстрел / обстреляли» with no weapon named is fire (small arms); English "shelling" is heavy.
+  shelling: ['shell(?:ed|ing|s)', 'bombard\\w*', 'artillery fire', 'mortar fire', 'минометн\\w* огонь', 'минометн\\w* обстрел\\w*'],
   clash: [
     'armed clash\\w*', 'clash\\w*', 'shoot-?outs?', 'fire-?fights?', 'gun-?fights?', 'gun battles?', 'skirmish\\w*', 'exchange of fire', 'exchanged fire', 'fighting', 'hostilities',
     'armed conflict', 'armed aggression', 'aggression', 'armed attack', 'attack', 'attacks', 'attacked', 'battles?',
