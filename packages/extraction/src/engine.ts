@@ -903,6 +903,17 @@ function clauseStep(s: Scan, clause: Clause): void {
       if (prev) d.places = [...prev.places];
     }
   }
+  // "On 9 May a Kyrgyz patrol near Ak-Sai met Tajik guards. The Tajik guards opened fire.": an
+  // event placed nowhere in its clause is where its sentence, else the sentence before, is.
+  for (const d of created) {
+    if (d.places.length > 0 || d.strength !== 'strong' || d.type === 'ceasefire_agreement' || d.type === 'violation_allegation') continue;
+    const own = sentencePlaces(s, c.sentence);
+    if (own.length > 0) d.places = own;
+    else {
+      const prev = s.seg.sentences[c.sentence.index - 1];
+      if (prev && prev.paragraph === c.sentence.paragraph && !withinAny(s.excluded, prev)) d.places = sentencePlaces(s, prev);
+    }
+  }
   // «…обстреляла село Арка, а 17 сентября — село Максат»: an elliptic clause repeats the
   // previous clause's event with its own day and places.
   if (created.length === 0 && c.negated.length === 0 && c.cPlaces.length > 0 && ELLIPTIC_START.test(s.text.slice(clause.start, clause.start + 4))) {
