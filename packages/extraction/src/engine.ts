@@ -86,12 +86,15 @@ const VIOLENT: ReadonlySet<EventType> = new Set(['small_arms_fire', 'heavy_weapo
 const AGREEMENT_NOUN = /(?:agreement|protocol|ceasefire|cease-fire|truce|accord|договор[её]нност|протокол|перемири|прекращени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* огня|режим[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* прекращения)/;
 const BACKGROUND_DAYS = 45;
 // Matched against the lower-cased text (case-insensitive regexes are several times slower).
-const MUTUAL_BLAME = /(?:each other|one another|blaming the other|blame each|друг друга|взаимн[а-яё]* обвинени)/;
+const MUTUAL_BLAME =
+  /(?:each other|one another|blaming the other|blame each|друг друга|взаимн[а-яё]* обвинени|(?:between|между) (?:[a-zа-яё]+ ){0,3}(?:the (?:two )?sides|both sides|сторон(?:ами)?|двух стран|обеих стран|двумя странами))/;
 const PLACE_EXCLUSION_HINT = /hospital|clinic|accommodat|evacuated|taken|sent|program|office|больниц|размещ|доставл|направл|переведут|родственник/;
 const GENERIC_SITE = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:the (?:outpost|post|village|checkpoint|settlement)|this (?:village|area|section)|застав[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|этого села|села|этом районе|кпп)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 const EXCHANGE = /(?:each other|one another|exchang\w* (?:of )?(?:fire|gunfire)|exchanged fire|перестрелк|друг друга|друг по другу|shoot-?outs?|fire-?fights?|gun-?fights?|gun battles?)/;
 const ONGOING =
   /(?:продолжа|continu|ongoing|still|currently|at the moment|(?:is|are) (?:being )?(?:shell|fir|attack)|вед[её]т(?:ся)?|ведут(?:ся)?|идут|обстреливают|на данный момент|в настоящее время|по-прежнему)/;
+const REPORTED_THAT =
+  /(?:said|says|reported|reports|stated|states|claimed|claims|announced|informed|noted|added|told [a-z0-9.]+)(?: (?:on|in|at|last|this|earlier) [a-z]+)?(?: that|,)?(?= )|(?:заявля[а-яё]*|заявил[а-яё]*|сообща[а-яё]*|сообщил[а-яё]*|отмечает|утвержда[а-яё]*|информиру[а-яё]*),? (?:что|о том,? что)/g;
 const AGAINST = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:against|против)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 
 // An appeal to keep an agreement ("urged both sides to respect it") after the report of that
@@ -579,13 +582,22 @@ function resolveTime(s: Scan, c: ClauseView, pos: number, agreement: boolean): T
 }
 
 /** The side acting at `pos`: an explicit actor of the clause, else the nearest actor before, else after. */
-function actorFor(c: ClauseView, pos: number): PartyMention | null {
+function actorFor(s: Scan, c: ClauseView, pos: number): PartyMention | null {
   let before: PartyMention | null = null;
   let after: PartyMention | null = null;
+  // "The Border Service of Kyrgyzstan said that Tajik troops…": the actor is told after the
+  // reporting verb.
+  let from = c.clause.start;
+  const low = s.low.slice(c.clause.start, pos);
+  REPORTED_THAT.lastIndex = 0;
+  for (let m = REPORTED_THAT.exec(low); m !== null; m = REPORTED_THAT.exec(low)) from = c.clause.start + m.index + m[0].length;
   for (const p of c.cParties) {
     if (p.role === 'explicit_actor') return p;
-    if (p.role !== 'actor') continue;
-    if (p.start < pos) before = p;
+    if (p.role !== 'actor' || (p.start < from && from <= pos)) continue;
+    // The subject comes first: the first side named before the trigger, not the nearest
+    // («пограничники … Кыргызской Республики выпустили мины в направлении заставы … Республики
+    // Таджикистан и открыли огонь»).
+    if (p.start < pos) before ??= p;
     else if (!after) after = p;
   }
   return before ?? after;
@@ -593,7 +605,7 @@ function actorFor(c: ClauseView, pos: number): PartyMention | null {
 
 function newDraft(s: Scan, c: ClauseView, type: EventType, trigger: Match, strength: Strength, agreement: boolean): Draft {
   const t = resolveTime(s, c, trigger.start, agreement);
-  const actor = agreement ? null : actorFor(c, trigger.start);
+  const actor = agreement ? null : actorFor(s, c, trigger.start);
   const extraEvidence: Evidence[] = [];
   for (const n of c.negated) extraEvidence.push(ev('negation', n));
   return {
@@ -1141,7 +1153,11 @@ function sameEvent(o: Draft, d: Draft): boolean {
   return (
     o.strength === 'strong' &&
     o.type === d.type &&
-    ((o.date === d.date && placesOverlap(o, d) && !(o.clock && d.clock && (o.clock.hh !== d.clock.hh || o.clock.mm !== d.clock.mm))) || isEmptyDraft(d) || isEmptyDraft(o))
+    // One of the two undated: a mention without its day ("during a shootout near the pass",
+    // then "the shootout happened yesterday at 17:00") is the same event where the places agree.
+    (((o.date === d.date || o.date === null || d.date === null) && placesOverlap(o, d) && !(o.clock && d.clock && (o.clock.hh !== d.clock.hh || o.clock.mm !== d.clock.mm))) ||
+      isEmptyDraft(d) ||
+      isEmptyDraft(o))
   );
 }
 

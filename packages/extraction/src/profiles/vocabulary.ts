@@ -162,7 +162,8 @@ export const STANDARD_VOCABULARY: Vocabulary = {
   ],
   fire_exclusions: [
     'cease[- ]?fire', 'ceasefire', 'cease firing', 'stop(?:ping)? (?:the )?(?:firing|shooting)', 'cessation of (?:fire|firing|hostilities)', 'прекра\\w* (?:\\w+ )?(?:стрельб|обстрел)\\w*', 'set (?:\\w+ )?(?:on )?fire(?: to)?', 'on fire', 'caught fire',
-    'return(?:ed|ing|s)? (?:the )?fire', 'fired (?:\\w+ )?(?:in|into) the air', 'warning shots?', 'огонь в воздух', 'предупредительн\\w* (?:выстрел|огонь)\\w*', 'respond(?:ed|s)? to fire', 'fire (?:station|brigade|fighters?|safety|service)',
+    'return(?:ed|ing|s)? (?:the )?fire', 'fired (?:\\w+ ){0,3}(?:in|into) the air', 'fired (?:\\w+ ){0,2}warning shots?', 'warning shots?',
+    'fired (?:a |the )?return (?:shot|fire)', 'return shots?', 'ответн\\w* выстрел\\w*', 'огонь в воздух', 'предупредительн\\w* (?:выстрел|огонь)\\w*', 'respond(?:ed|s)? to fire', 'fire (?:station|brigade|fighters?|safety|service)',
     // The reporting side's restraint: no fire of theirs, and no cancelling of the other side's.
     '(?:did not|didn\'t|do not|refrained from|without) (?:\\w+ )?(?:open|return|respond)\\w*(?: (?:the )?fire)?', 'held (?:their |its )?fire',
     'не (?:открывал|открыл|отвечал|ответил)\\w* (?:\\w+ )?огн?\\w*', 'огонь (?:\\w+ )?не (?:открывал|открыл|вели|вел)\\w*', 'не (?:стал|стала|стали|будут|будем) (?:открывать|отвечать) (?:\\w+ )?(?:огонь|огнем|огнём)?',
