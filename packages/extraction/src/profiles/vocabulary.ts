@@ -62,9 +62,9 @@ export const STANDARD_VOCABULARY: Vocabulary = {
   shelling: ['shell(?:ed|ing|s)', 'bombard\\w*', 'artillery fire', 'mortar fire', 'минометн\\w* огонь', 'минометн\\w* обстрел\\w*'],
   clash: [
     'armed clash\\w*', 'clash\\w*', 'shoot-?outs?', 'fire-?fights?', 'gun-?fights?', 'gun battles?', 'skirmish\\w*', 'exchange of fire', 'exchanged fire', 'fighting', 'hostilities',
-    'armed conflict', 'armed aggression', 'aggression', 'armed attack', 'attack', 'attacks', 'attacked', 'battles?',
+    'armed conflict', 'conflict between (?:\\w+ ){0,3}(?:soldiers|servicemen|border guards|troops|forces|military|units)', 'armed aggression', 'aggression', 'armed attack', 'attack', 'attacks', 'attacked', 'battles?',
     'бои', 'бой', 'боев\\w* действи\\w*', 'столкновени\\w*', 'перестрелк\\w*', 'вооруженн\\w* (?:конфликт|нападени|агресси|провокаци|инцидент)\\w*',
-    'вооружённ\\w* (?:конфликт|нападени|агресси)\\w*', 'боестолкновени\\w*', 'инцидент\\w* с применением (?:\\w+ )?оружия', 'incidents? involving (?:the use of )?(?:weapons|firearms)', 'агресси\\w*', 'нападени\\w*', 'напал\\w*', 'атак\\w*', 'атаковал\\w*',
+    'вооружённ\\w* (?:конфликт|нападени|агресси)\\w*', 'боестолкновени\\w*', 'конфликт\\w* между (?:\\w+ ){0,3}(?:военн|погранич|подразделени|войск)\\w*', 'инцидент\\w* с применением (?:\\w+ )?оружия', 'incidents? involving (?:the use of )?(?:weapons|firearms)', 'агресси\\w*', 'нападени\\w*', 'напал\\w*', 'атак\\w*', 'атаковал\\w*',
   ],
   incursion: [
     // A drone or aircraft over the other side's territory without striking (SCHEMA: incursion).
