@@ -310,11 +310,20 @@ function placeSides(agencies: AgencyMention[], places: readonly PlaceMention[], 
 
 const PUB_OFFSET = /([+-]\d{2}:\d{2}|Z)$/;
 
+/** The offset a publication time is written in (minutes east of UTC), if it has one. */
+function publicationOffset(publishedAt: string | null | undefined): number | null {
+  const m = PUB_OFFSET.exec((publishedAt ?? '').trim());
+  return m ? (m[1] === 'Z' ? 0 : parseOffset(m[1] ?? '')) : null;
+}
+
 /** Reads a statement once: segments, reporter, time basis, and every scanner's mentions. */
 function scanStatement(statement: StatementInput, profile: ConflictProfile | undefined, options: ExtractOptions): Scan {
   const text = typeof statement.text === 'string' ? statement.text : '';
   const lang = detectLanguage(text, statement.language);
-  const prof = profile ?? (options.profile_id ? getProfile(options.profile_id) : undefined) ?? selectProfile(text, statement.source_agency, undefined);
+  const prof =
+    profile ??
+    (options.profile_id ? getProfile(options.profile_id) : undefined) ??
+    selectProfile(text, statement.source_agency, undefined, publicationOffset(statement.published_at) ?? 0);
   const v = prof.vocabulary;
   const seg = segment(text);
   const low = lower(text);
@@ -340,8 +349,7 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
 
   // Time zone: the issuer's; a third party's statement is read in the publication's own offset.
   const issuerZone = partyZone(prof, issuerSide && partyCodes.has(issuerSide) ? issuerSide : null);
-  const pubOffsetMatch = PUB_OFFSET.exec((statement.published_at ?? '').trim());
-  const pubOwnOffset = pubOffsetMatch ? (pubOffsetMatch[1] === 'Z' ? 0 : parseOffset(pubOffsetMatch[1] ?? '')) : null;
+  const pubOwnOffset = publicationOffset(statement.published_at);
   const offsetMin = issuerZone ? parseOffset(issuerZone.offset) : pubOwnOffset;
   const pubGiven = publicationTime(statement.published_at, offsetMin);
   const zoneLabels = zoneLabelsOf(prof);
@@ -1485,6 +1493,7 @@ function finish(
     displaced: d.displaced,
     civilians_affected: type === 'incursion' || type === 'military_buildup' || type === 'ceasefire_agreement' ? null : d.civilians,
     weapons: weaponNames(d.weapons),
+    profile: prof.id,
     event_index: index,
     acled_event_type: cb.acled,
     acled_sub_event_type: cb.acled_sub,
