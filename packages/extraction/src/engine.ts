@@ -285,9 +285,34 @@ function statementReporterOf(
   if (official) return { reporter: { agency: official.agency.name, side: official.side }, evidence: official };
   const f = partyFrames(text, parties, prof)[0];
   if (f) return { reporter: { agency: source?.name ?? statement.source_agency ?? null, side: f.side }, evidence: f };
+  const partyCodes = partyCodesOf(prof);
+  if (source && source.side !== null && partyCodes.has(source.side)) return { reporter: { agency: source.name, side: source.side }, evidence: null };
+  // A foreign outlet relays a side's statement: the side of the agencies it names, before its own.
+  const first = agencies.find((a) => a.side !== null && partyCodes.has(a.side)) ?? agencies.find((a) => a.side);
+  if (first) return { reporter: { agency: first.agency.name, side: first.side }, evidence: null };
+  // "the country's health ministry" in a relay about one side's citizens: that side's.
+  const unsided = agencies.find((a) => a.agency.kind === 'official' && a.side === null);
+  const most = mostNamed(parties);
+  if (unsided && most) return { reporter: { agency: unsided.agency.name, side: most }, evidence: unsided };
   if (source) return { reporter: { agency: source.name, side: source.side }, evidence: null };
-  const first = agencies.find((a) => a.side);
-  return { reporter: { agency: first?.agency.name ?? statement.source_agency ?? null, side: first?.side ?? null }, evidence: null };
+  return { reporter: { agency: statement.source_agency ?? null, side: null }, evidence: null };
+}
+
+/** The side named most often, none on a tie. */
+function mostNamed(parties: readonly PartyMention[]): string | null {
+  const counts = new Map<string, number>();
+  for (const p of parties) counts.set(p.side, (counts.get(p.side) ?? 0) + 1);
+  let best: string | null = null;
+  let n = 0;
+  let tie = false;
+  for (const [side, c] of counts) {
+    if (c > n) {
+      best = side;
+      n = c;
+      tie = false;
+    } else if (c === n) tie = true;
+  }
+  return tie ? null : best;
 }
 
 /**
@@ -725,6 +750,17 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: numb
     d.clock = null;
     d.dateEvidence = [];
     created.push(d);
+  }
+  // "used drones for reconnaissance": drones used with no fire, strike or fighting told fly over
+  // the other side, an incursion (SCHEMA), not a strike.
+  if (attack.length > 0 && attack.length === use.length && cWeapons.every((w) => w.class === 'air')) {
+    if (incursions === 0) {
+      const d = newDraft(s, c, 'incursion', attack[0] as Match, 'strong', false);
+      d.civilians = null;
+      d.weapons = cWeapons;
+      created.push(d);
+    }
+    return;
   }
   const first = attack[0];
   if (first) {

@@ -71,7 +71,10 @@ export const STANDARD_VOCABULARY: Vocabulary = {
     'violat(?:e|ed|es|ing) (?:the )?(?:\\w+ ){0,2}airspace', 'airspace violations?', 'violations? of (?:the )?(?:\\w+ ){0,2}airspace',
     '(?:entered|intruded into|flew into|crossed into) (?:the )?(?:\\w+ ){0,2}airspace',
     'наруш(?:ил|ила|или|ает|ают)\\w* (?:\\w+ ){0,2}воздушн\\w* пространств\\w*', 'нарушени\\w* (?:\\w+ ){0,2}воздушн\\w* пространств\\w*',
-    'воздушн\\w* пространств\\w* (?:\\w+ ){0,3}наруш\\w*',
+    'воздушн\\w* пространств\\w* (?:\\w+ ){0,3}наруш\\w*', 'заход\\w* в воздушн\\w* пространств\\w*',
+    // Drones flying over the other side, with no strike told.
+    '(?:flew|flying|flies|hovered|hovering) over', 'flights? of (?:\\w+ ){0,2}(?:drones?|UAVs?|aircraft|helicopters?)',
+    'пролета\\w*', 'пролетел\\w*', 'летают', 'летал\\w* над', 'пол[её]т\\w* (?:\\w+ ){0,2}(?:беспилот|дрон|БПЛА|вертол[её]т|самол[её]т)\\w*',
     // Object first or passive: «границу … пересекли», "the border was crossed by".
     '(?:государственн\\w* )?границ\\w* (?:\\w+ ){0,4}(?:пересекл\\w*|пересек|нарушил\\w*)', 'границ\\w* (?:\\w+ ){0,2}был\\w* (?:незаконно )?(?:пересечен\\w*|нарушен\\w*)',
     '(?:border|line of contact) was (?:illegally )?(?:crossed|violated)', 'незаконно пересек\\w*', 'illegally crossed',
