@@ -224,6 +224,8 @@ interface Scan {
   source: AgencyDef | null;
   agencies: AgencyMention[];
   parties: PartyMention[];
+  /** Sides that speak for themselves ("the Tajik side claims"). */
+  partyFrames: PartyMention[];
   statementReporter: Reporter;
   statementReporterEvidence: Match | null;
   issuerZone: PartyDef['zone'] | null;
@@ -416,6 +418,7 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
     source,
     agencies,
     parties,
+    partyFrames: partyFrames(text, parties, prof),
     statementReporter,
     statementReporterEvidence,
     issuerZone,
@@ -502,13 +505,15 @@ function clauseView(s: Scan, clause: Clause, sentence: Sentence): ClauseView {
     // The anchored test is costly; most contexts have none of its key words.
     return !(PLACE_EXCLUSION_HINT.test(lowBefore) && s.placeExclusion.test(lowBefore));
   });
-  let frame: AgencyMention | null = null;
+  let frame: AgencyMention | PartyMention | null = null;
   for (const a of s.insideSentence.inside(s.agencies, sentence)) {
     if (a.frame && a.side && a.agency.kind !== 'media') {
       frame = a;
       break;
     }
   }
+  // "Tajikistan, in turn, claims that…", «Таджикистан обвинил Кыргызстан…»: a side speaking.
+  frame ??= s.insideSentence.inside(s.partyFrames, sentence)[0] ?? null;
   const militaryNamed = inside.inside(s.trig.military, clause).length > 0;
   // "fired at a patrol near the village of X": with a military target named, a village that
   // only locates it («у села», "near the village of") affects no civilians.
@@ -524,7 +529,7 @@ function clauseView(s: Scan, clause: Clause, sentence: Sentence): ClauseView {
     cPlaces,
     cParties,
     cWeapons: inside.inside(s.trig.weapons, clause),
-    reporter: frame ? { agency: frame.agency.name, side: frame.side } : s.statementReporter,
+    reporter: frame ? { agency: 'agency' in frame ? frame.agency.name : s.statementReporter.agency, side: frame.side } : s.statementReporter,
     reporterEvidence: frame ?? s.statementReporterEvidence,
     mutual: null,
     militaryNamed,
