@@ -747,6 +747,12 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: numb
   if (casualty && !inside.inside(trig.fireExclusions, clause).length) {
     const d = newDraft(s, c, 'armed_clash', casualty, 'weak', false);
     d.weapons = [];
+    // A toll names the people hit ("citizens of Kyrgyzstan"), not who fired: only an explicit
+    // agent («со стороны Таджикистана») is the accused.
+    if (d.actorEvidence && c.cParties.every((p) => p !== d.actorEvidence || p.role !== 'explicit_actor')) {
+      d.actor = null;
+      d.actorEvidence = null;
+    }
     // Casualty sentences name hospitals and home villages, not where the attack was; and
     // their day is only their own.
     d.places = [];

@@ -29,10 +29,18 @@ const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const LATIN_WORDS = /^[A-Za-z][A-Za-z .'’-]{2,}$/;
 const RU_VOWEL_END = /[аяйьоеиыу]$/;
 
-/** A Russian name as a stem that takes any ending ("Камбоджа" → «камбодж…»: Камбоджи, камбоджийский). */
-function ruStem(name: string): string {
+// Short Russian names that are also common words («того», «мали», «чад»): never a country here.
+const RU_COMMON_WORDS = new Set(['того', 'мали', 'чад', 'перу', 'куба', 'оман']);
+
+/**
+ * A Russian name as a stem that takes any ending ("Камбоджа" → «камбодж…»: Камбоджи,
+ * камбоджийский); a short name only as written. Null for a name that is also a common word.
+ */
+function ruStem(name: string): string | null {
   const low = lower(name);
-  const stem = low.length > 4 && RU_VOWEL_END.test(low) ? low.slice(0, -1) : low;
+  if (RU_COMMON_WORDS.has(low)) return null;
+  if (low.length < 6) return esc(low);
+  const stem = RU_VOWEL_END.test(low) ? low.slice(0, -1) : low;
   return `${esc(stem)}[а-яё]*`;
 }
 
@@ -43,7 +51,7 @@ function countryTable(): CountryNames[] {
   const built = countries.map((c) => {
     const en = new Set<string>([c.name.common]);
     if (c.name.official.length < 40) en.add(c.name.official);
-    for (const a of c.altSpellings) if (LATIN_WORDS.test(a) && a !== c.cca2) en.add(a);
+    for (const a of c.altSpellings) if (LATIN_WORDS.test(a) && a.length > 4) en.add(a);
     const dem = c.demonyms.eng;
     if (dem) {
       en.add(dem.m);
@@ -51,7 +59,8 @@ function countryTable(): CountryNames[] {
     }
     const ru = c.translations.rus?.common ?? null;
     const patterns = [...en].filter((n) => n.trim().length > 1).map((n) => esc(lower(n)));
-    if (ru) patterns.push(ruStem(ru));
+    const ruPattern = ru ? ruStem(ru) : null;
+    if (ruPattern) patterns.push(ruPattern);
     return { code: c.cca2, name: c.name.common, patterns, capitals: c.capital, ruName: ru, latlng: c.latlng };
   });
   table = built;
