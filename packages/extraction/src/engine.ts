@@ -95,6 +95,7 @@ const ONGOING =
   /(?:продолжа|continu|ongoing|still|currently|at the moment|(?:is|are) (?:being )?(?:shell|fir|attack)|вед[её]т(?:ся)?|ведут(?:ся)?|идут|обстреливают|на данный момент|в настоящее время|по-прежнему)/;
 const REPORTED_THAT =
   /(?:said|says|reported|reports|stated|states|claimed|claims|announced|informed|noted|added|told [a-z0-9.]+)(?: (?:on|in|at|last|this|earlier) [a-z]+)?(?: that|,)?(?= )|(?:заявля[а-яё]*|заявил[а-яё]*|сообща[а-яё]*|сообщил[а-яё]*|отмечает|утвержда[а-яё]*|информиру[а-яё]*),? (?:что|о том,? что)/g;
+const BACKGROUND_START = /^(?:напомним|напоминаем|напомню|recall(?:ing)?\b|it is worth recalling|as a reminder)/;
 const AGAINST = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:against|против)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 
 // An appeal to keep an agreement ("urged both sides to respect it") after the report of that
@@ -950,6 +951,12 @@ function statusLine(s: Scan, c: ClauseView): void {
   if (day && !c.cDates.some((d) => d.role === 'event' && d.date)) s.ctx = { date: day, paragraph: c.clause.paragraph };
 }
 
+function trimmedStart(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+  return i;
+}
+
 /** One clause of the clause pass: its drafts, then the day it leaves for the clauses after it. */
 function clauseStep(s: Scan, clause: Clause): void {
   if (withinAny(s.excluded, clause)) return;
@@ -1007,6 +1014,14 @@ function clauseStep(s: Scan, clause: Clause): void {
       d.merged = 0;
       created.push(d);
     }
+  }
+  // "Recall that…", «Напомним, …»: a background paragraph after the statement's own events
+  // repeats an earlier episode, no event of this statement (SCHEMA); an agreement it recalls
+  // still stands. With nothing told before it, the episode it recalls is the statement's news.
+  const para = s.seg.paragraphs[clause.paragraph];
+  const told = s.drafts.some((d) => d.strength === 'strong' && d.type !== 'ceasefire_agreement' && d.type !== 'violation_allegation');
+  if (para && told && BACKGROUND_START.test(s.low.slice(trimmedStart(s.text, para.start), para.start + 40))) {
+    for (let i = created.length - 1; i >= 0; i--) if (created[i]?.type !== 'ceasefire_agreement') created.splice(i, 1);
   }
   let lastWithDate: Draft | null = null;
   const before = s.drafts.length;
