@@ -42,7 +42,7 @@ import type {
 } from './types.ts';
 
 /** Version of the extractor; events carry it so that a newer run supersedes older events. */
-export const EXTRACTOR_VERSION = '1.1.0';
+export const EXTRACTOR_VERSION = '1.2.0';
 
 type Strength = 'strong' | 'weak';
 
