@@ -73,7 +73,7 @@ const ANY_CASUALTY = new RegExp(
     .join('|')})`,
 );
 const SINGULAR =
-  /(?:^|[^a-zа-яё])(?:a|an)\s+(?:[a-z-]+\s+){0,2}(?:serviceman|soldier|border guard|resident|civilian|man|woman|child|boy|girl|person|officer|teenager)(?![a-z])|(?:^|\s)(?:военнослужащий|пограничник|житель|жительница|ребенок|ребёнок|мужчина|женщина)(?![а-яё])/;
+  /(?:^|[^a-zа-яё])(?:a|an)\s+(?:[a-z0-9-]+\s+){0,2}(?:serviceman|soldier|border guard|resident|civilian|man|woman|child|boy|girl|person|officer|teenager)(?![a-z])|(?:^|\s)(?:военнослужащий|пограничник|житель|жительница|ребенок|ребёнок|мужчина|женщина)(?![а-яё])/;
 const CHUNK_BREAK = /,(?=\s)|;|:|\s(?=(?:and|и|while|whereas|another|еще|ещё|а также|also)\s)|—/g;
 
 /**

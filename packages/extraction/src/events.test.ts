@@ -52,4 +52,39 @@ describe('events', () => {
     expect(e).toMatchObject({ acled_event_type: 'Explosions/Remote violence', acled_sub_event_type: 'Shelling/artillery/missile attack', cameo_code: '194' });
     expect(e?.places[0]).toMatchObject({ id: 'kg.batken.batken_city', country: 'KG', admin: ['kg.batken'], lat: 40.063 });
   });
+  it('finds triggers in any order and voice, and past a modal word of another phrase', () => {
+    const ovs = run('10 августа государственную границу незаконно пересекли трое таджикских военнослужащих у села Кок-Таш.');
+    expect(ovs.events.map((e) => [e.type, e.date, e.accused_party])).toEqual([['incursion', '2022-08-10', 'TJ']]);
+    const modal = run('Ignoring the demands of the truce, Tajik forces opened fire today at 11:50 with Grad launchers at houses in Maksat.');
+    expect(modal.events.map((e) => [e.type, e.time_of_day, e.accused_party])).toEqual([['heavy_weapons_fire', '11:50', 'TJ']]);
+    // Within its own phrase a modal word still silences.
+    expect(run('The Kyrgyz side demands that the Tajik side stop shelling the border villages.').events).toEqual([]);
+  });
+  it('types events by the conventions', () => {
+    const mutual = run('Today Kyrgyz and Tajik border guards fired at each other near Kulundu.');
+    expect(mutual.events.map((e) => [e.type, e.accused_party])).toEqual([['armed_clash', null]]);
+    expect(run('Сегодня у села Максат произошла перестрелка.').events.map((e) => e.type)).toEqual(['armed_clash']);
+    // «обстрел» with no weapon named is fire; English "shelling" is heavy.
+    expect(run('Сегодня таджикские военные обстреляли село Ак-Сай.').events.map((e) => e.type)).toEqual(['small_arms_fire']);
+    expect(run('Today Tajik troops shelled Ak-Sai.').events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
+    // A drone over the other side without striking is an incursion.
+    expect(run('Today a Tajik drone flew over Batken district.').events.map((e) => e.type)).toEqual(['incursion']);
+    expect(run('Сегодня таджикская сторона применила беспилотники для разведки над селом Кок-Таш.').events.map((e) => e.type)).toEqual(['incursion']);
+  });
+  it('tells one attack per clock time of a clause', () => {
+    const r = run('On 16 September Tajik troops fired mortars at Ak-Sai at 17:20 and again at 18:10.');
+    expect(r.events.map((e) => [e.type, e.time_of_day])).toEqual([['heavy_weapons_fire', '17:20'], ['heavy_weapons_fire', '18:10']]);
+  });
+  it('codes no event for agreement wording, return or warning fire', () => {
+    expect(run('The two sides agreed to cease firing from midnight.').is_violation_report).toBe(false);
+    const r = run('Today Tajik servicemen fired at a Kyrgyz patrol near Kulundu. Kyrgyz border guards fired a return shot and then fired warning shots into the air.');
+    expect(r.events.map((e) => [e.type, e.accused_party])).toEqual([['small_arms_fire', 'TJ']]);
+  });
+  it('keeps a background paragraph that repeats an earlier episode out', () => {
+    const r = run('Today Tajik servicemen fired at a Kyrgyz patrol near Kulundu.\nRecall that on 14 September Tajik troops shelled Ak-Sai with mortars.');
+    expect(r.events.map((e) => e.type)).toEqual(['small_arms_fire']);
+    // With no event told before it, the recalled episode is the news.
+    const only = run('The situation is calm.\nRecall that on 14 September Tajik troops shelled Ak-Sai with mortars.');
+    expect(only.events.map((e) => [e.type, e.date])).toEqual([['heavy_weapons_fire', '2022-09-14']]);
+  });
 });
