@@ -116,6 +116,9 @@ describe('casualty figures of non-violent events and counts before an apposition
     expect(age.events[0]).toMatchObject({ wounded: 1 });
     expect(run('11 апреля таджикская сторона обстреляла село Ак-Сай. Потерь нет.', 'Border Service of the GKNB of the Kyrgyz Republic').events[0]).toMatchObject({ killed: 0, wounded: 0 });
     expect(run('On 11 April Tajik troops shelled Arka. There were no losses.', 'Border Service of the GKNB of the Kyrgyz Republic').events[0]).toMatchObject({ killed: 0, wounded: 0 });
+    // Money is not people: «3 млн сомони семьям 19 погибших».
+    const money = run('11 апреля таджикская сторона обстреляла село Арка. Власти выделили 3 млн сомони семьям 19 погибших.', 'Border Service of the GKNB of the Kyrgyz Republic');
+    expect(money.events[0]).toMatchObject({ killed: 19 });
   });
   it('codes an evacuation with no attack told as the episode, not when people return', () => {
     const r = run('По данным МЧС, из сел Лейлекского района эвакуированы 1200 человек.', 'Ministry of Emergency Situations of the Kyrgyz Republic');
