@@ -1301,13 +1301,29 @@ function specificity(d: Draft): number {
   return (d.date ? 4 : 0) + (d.clock || d.part ? 2 : 0) + (d.places.length ? 1 : 0);
 }
 
+/**
+ * Mentions of agreements (or allegations) are one per day told: "agreed on 28 January… the
+ * ceasefire took effect" is one, a truce on 16 September and another on 19 September are two.
+ * Undated mentions join the most specific one.
+ */
 function keepOne(events: Draft[], type: EventType): Draft[] {
   const same = events.filter((e) => e.type === type);
   if (same.length <= 1) return events;
-  // Prefer the most specific mention.
-  const best = same.reduce((a, b) => (specificity(b) > specificity(a) ? b : a));
-  for (const o of same) if (o !== best) absorb(best, o);
-  return events.filter((e) => e.type !== type || e === best);
+  const byDay = new Map<string, Draft>();
+  for (const e of same) {
+    if (!e.date) continue;
+    const kept = byDay.get(e.date);
+    if (!kept) byDay.set(e.date, e);
+    else if (specificity(e) > specificity(kept)) {
+      absorb(e, kept);
+      byDay.set(e.date, e);
+    } else absorb(kept, e);
+  }
+  const dated = [...byDay.values()];
+  const best = dated.length > 0 ? dated.reduce((a, b) => (specificity(b) > specificity(a) ? b : a)) : same.reduce((a, b) => (specificity(b) > specificity(a) ? b : a));
+  for (const o of same) if (!o.date && o !== best) absorb(best, o);
+  const keep = new Set(dated.length > 0 ? dated : [best]);
+  return events.filter((e) => e.type !== type || keep.has(e));
 }
 
 const PART_WINDOWS: Record<PartOfDay, [number, number]> = {

@@ -87,4 +87,10 @@ describe('events', () => {
     const only = run('The situation is calm.\nRecall that on 14 September Tajik troops shelled Ak-Sai with mortars.');
     expect(only.events.map((e) => [e.type, e.date])).toEqual([['heavy_weapons_fire', '2022-09-14']]);
   });
+  it('keeps one agreement per day told', () => {
+    const r = run('On 16 September the sides agreed on a ceasefire. On 19 September the presidents agreed on a complete ceasefire and the withdrawal of forces.', 'AKIpress', '2022-09-20T10:00:00+06:00');
+    expect(r.events.filter((e) => e.type === 'ceasefire_agreement').map((e) => e.date)).toEqual(['2022-09-16', '2022-09-19']);
+    const one = run('On 19 September the sides agreed on a ceasefire. The ceasefire agreed by the sides holds.', 'AKIpress', '2022-09-20T10:00:00+06:00');
+    expect(one.events.filter((e) => e.type === 'ceasefire_agreement').length).toBe(1);
+  });
 });
