@@ -5,10 +5,10 @@
 import { agreementLevel, agreementTerms, type TermMatch } from './agreements.ts';
 import { agencyOfSource, findAgencies, findParties, partyFrames, thirdPartyOf, type AgencyMention, type PartyMention } from './attribution.ts';
 import { casualtyTrigger, sentenceCasualties, type CasualtyFigures } from './casualties.ts';
+import { compileProfile } from './compile.ts';
 import {
   addDays,
   findTemporal,
-  formatOffset,
   parseOffset,
   publicationTime,
   type ClockMention,
@@ -16,73 +16,24 @@ import {
   type PartOfDay,
   type PublicationTime,
 } from './dates.ts';
-import { attackType, CODEBOOK, findTriggers, type TriggerSet, type WeaponMention } from './events.ts';
+import { attackType, findTriggers, type TriggerSet, type WeaponMention } from './events.ts';
 import { detectLanguage } from './lang.ts';
 import { findCues, type Cues } from './negation.ts';
 import { findNumbers, type NumberMention } from './numbers.ts';
-import { compileGazetteer, findPlaces, toExtracted, withUnlistedPlaces, type Gazetteer, type PlaceMention } from './places.ts';
-import type { AgencyDef, ConflictProfile, PartyDef, PlaceDef } from './profile.ts';
+import { findPlaces, withUnlistedPlaces, type Gazetteer, type PlaceMention } from './places.ts';
+import type { AgencyDef, ConflictProfile, PartyDef } from './profile.ts';
 import { getProfile, selectProfile } from './profiles/index.ts';
-import { findAll, lower, patternSource, type Match } from './text/patterns.ts';
+import { findAll, lower, type Match } from './text/patterns.ts';
 import { segment, type Clause, type Segment, type Segmentation, type Sentence } from './text/segment.ts';
-import type {
-  AgreementTerms,
-  CasualtyReport,
-  EventTime,
-  EventType,
-  Evidence,
-  EvidenceField,
-  ExtractedPlace,
-  ExtractionResult,
-  ExtractOptions,
-  Reporter,
-  StatementInput,
-  TimePrecision,
-  ViolationEvent,
-} from './types.ts';
+import type { CasualtyReport, EventType, Evidence, ExtractionResult, ExtractOptions, Reporter, StatementInput, ViolationEvent } from './types.ts';
+import { byStart, copyDraft, ev, pushAll, VIOLENT, type Draft, type Strength } from './draft.ts';
+import { keepOne, mergeDrafts } from './merge.ts';
+import { casualtyReport, finish, insideScan, mergeReports } from './output.ts';
+import { dayStartUtc } from './time.ts';
 
 /** Version of the extractor; events carry it so that a newer run supersedes older events. */
 export const EXTRACTOR_VERSION = '1.2.0';
 
-type Strength = 'strong' | 'weak';
-
-interface Draft {
-  type: EventType;
-  clause: Clause;
-  trigger: Match;
-  strength: Strength;
-  date: string | null;
-  month: string | null;
-  part: PartOfDay | null;
-  clock: ClockMention | null;
-  dateEvidence: Match[];
-  places: PlaceMention[];
-  actor: string | null;
-  actorEvidence: Match | null;
-  reporter: Reporter;
-  reporterEvidence: Match | null;
-  weapons: WeaponMention[];
-  killed: number | null;
-  wounded: number | null;
-  displaced: number | null;
-  casualtyTotal: boolean;
-  zero: boolean;
-  casualtyEvidence: Match[];
-  civilians: boolean | null;
-  borderSection: boolean;
-  agreementStart: ClockMention | null;
-  agreementTermsList: string[];
-  agreementLevel: string | null;
-  agreementEvidence: Match[];
-  extraEvidence: Evidence[];
-  merged: number;
-  /** The day was carried from earlier in the statement, not told with the trigger. */
-  carried: boolean;
-  /** Both sides are told to have acted, or to blame each other. */
-  mutual: boolean;
-}
-
-const VIOLENT: ReadonlySet<EventType> = new Set(['small_arms_fire', 'heavy_weapons_fire', 'air_or_drone_strike', 'armed_clash']);
 const AGREEMENT_NOUN = /(?:agreement|protocol|ceasefire|cease-fire|truce|accord|договор[её]нност|протокол|перемири|прекращени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* огня|режим[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* прекращения)/;
 const BACKGROUND_DAYS = 45;
 // Matched against the lower-cased text (case-insensitive regexes are several times slower).
@@ -107,10 +58,6 @@ const LOCATIVE_BEFORE = /(?:^|[^0-9a-z\u00C0-\u024F\u0400-\u04FF])(?:near|at|clo
 /** A settlement word that only says where something else was hit ("near the village of X"). */
 function locatesOnly(low: string, m: Match): boolean {
   return SETTLEMENT_WORD.test(low.slice(m.start, m.end)) && LOCATIVE_BEFORE.test(low.slice(Math.max(0, m.start - 30), m.start));
-}
-
-function insideScan<T extends { start: number; end: number }>(list: readonly T[], c: { start: number; end: number }): T[] {
-  return list.filter((m) => m.start >= c.start && m.end <= c.end);
 }
 
 /**
@@ -169,10 +116,6 @@ class SegmentIndex {
   }
 }
 
-function ev(field: EvidenceField, m: Match): Evidence {
-  return { field, start: m.start, end: m.end, text: m.text };
-}
-
 /** Nearest mention before `pos`, else the nearest after it. */
 function nearest<T extends { start: number; end: number }>(list: readonly T[], pos: number): T | null {
   let before: T | null = null;
@@ -189,28 +132,7 @@ function partyZone(profile: ConflictProfile, side: string | null): PartyDef['zon
   return profile.parties.find((p) => p.code === side)?.zone ?? null;
 }
 
-const zoneCache = new WeakMap<ConflictProfile, Array<{ offset_min: number; labels: RegExp }>>();
-function zoneLabelsOf(p: ConflictProfile): Array<{ offset_min: number; labels: RegExp }> {
-  const hit = zoneCache.get(p);
-  if (hit) return hit;
-  const z = p.parties.map((x) => ({
-    offset_min: parseOffset(x.zone.offset) ?? 0,
-    labels: new RegExp(`^\\s*\\(?\\s*(?:${patternSource(x.zone.labels)})\\s*\\)?`, 'i'),
-  }));
-  zoneCache.set(p, z);
-  return z;
-}
 
-const placeExclusionCache = new WeakMap<ConflictProfile, RegExp>();
-/** Context right before a place that makes it no event location ("taken to hospital in"). */
-function placeExclusionRe(p: ConflictProfile): RegExp {
-  const hit = placeExclusionCache.get(p);
-  if (hit) return hit;
-  // Run on the lower-cased text: no `i` flag (patternSource lower-cases the patterns).
-  const re = new RegExp(`(?:${patternSource(p.vocabulary.place_exclusions)})\\s*$`);
-  placeExclusionCache.set(p, re);
-  return re;
-}
 
 /** Everything about one statement that the clause and sentence passes read; one object shape. */
 interface Scan {
@@ -221,7 +143,7 @@ interface Scan {
   seg: Segmentation;
   /** Headline and dateline: no events, agencies or places are read there. */
   excluded: Segment[];
-  partyCodes: Set<string>;
+  partyCodes: ReadonlySet<string>;
   source: AgencyDef | null;
   agencies: AgencyMention[];
   parties: PartyMention[];
@@ -288,7 +210,7 @@ function statementReporterOf(
   if (official) return { reporter: { agency: official.agency.name, side: official.side }, evidence: official };
   const f = partyFrames(text, parties, prof)[0];
   if (f) return { reporter: { agency: source?.name ?? statement.source_agency ?? null, side: f.side }, evidence: f };
-  const partyCodes = partyCodesOf(prof);
+  const partyCodes = compileProfile(prof).partyCodes;
   if (source && source.side !== null && partyCodes.has(source.side)) return { reporter: { agency: source.name, side: source.side }, evidence: null };
   // A foreign outlet relays a side's statement: the side of the agencies it names, before its own.
   const first = agencies.find((a) => a.side !== null && partyCodes.has(a.side)) ?? agencies.find((a) => a.side);
@@ -358,13 +280,14 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
   const excluded: Segment[] = [];
   for (const p of seg.paragraphs) if (p.headline) excluded.push({ start: p.start, end: p.end });
   if (seg.dateline) excluded.push(seg.dateline);
-  const partyCodes = partyCodesOf(prof);
+  const partyCodes = compileProfile(prof).partyCodes;
 
   // Who issued the statement.
   const source = agencyOfSource(statement.source_agency, prof);
   const sourceThird = source?.kind === 'third_party' ? source.side : statement.source_agency ? thirdPartyOf(statement.source_agency, prof) : null;
   const contextSide = source?.side ?? sourceThird ?? null;
-  const gazetteer = compileGazetteer(prof);
+  const compiled = compileProfile(prof);
+  const gazetteer = compiled.gazetteer;
   const listedPlaces = findPlaces(text, gazetteer);
   const agencies = placeSides(
     findAgencies(text, prof, contextSide && partyCodes.has(contextSide) ? contextSide : null).filter((a) => !overlapsAny(excluded, a)),
@@ -380,7 +303,7 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
   const pubOwnOffset = publicationOffset(statement.published_at);
   const offsetMin = issuerZone ? parseOffset(issuerZone.offset) : pubOwnOffset;
   const pubGiven = publicationTime(statement.published_at, offsetMin);
-  const zoneLabels = zoneLabelsOf(prof);
+  const zoneLabels = compiled.zoneLabels;
   const pubLocalMin =
     pubGiven.instant !== null && offsetMin !== null ? (((Math.floor(pubGiven.instant / 60_000) + offsetMin) % 1440) + 1440) % 1440 : null;
   // Without a publication time, a dated dateline or the first full date stands in for it.
@@ -431,7 +354,7 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
     dates,
     clocks,
     gazetteer,
-    placeExclusion: placeExclusionRe(prof),
+    placeExclusion: compiled.placeExclusion,
     places,
     numbers: findNumbers(text),
     cues: findCues(text, v),
@@ -449,16 +372,6 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
 
 const NAMES_CLOCK = /^\s+time\b/i;
 
-const partyCodesCache = new WeakMap<ConflictProfile, Set<string>>();
-/** The parties' codes (shared, read-only). */
-function partyCodesOf(p: ConflictProfile): Set<string> {
-  let codes = partyCodesCache.get(p);
-  if (!codes) {
-    codes = new Set(p.parties.map((x) => x.code));
-    partyCodesCache.set(p, codes);
-  }
-  return codes;
-}
 
 /** What every draft of one clause shares: the clause's mentions, cues and reporter. */
 interface ClauseView {
@@ -681,43 +594,6 @@ function newDraft(s: Scan, c: ClauseView, type: EventType, trigger: Match, stren
     // Coordinated sides ("between Tajik and Kyrgyz troops") only give no actor; blame each
     // other and the clash has none.
     mutual: mutualIn(s, c),
-  };
-}
-
-/** A shallow copy (the arrays are shared, as with a spread). */
-function copyDraft(d: Draft): Draft {
-  return {
-    type: d.type,
-    clause: d.clause,
-    trigger: d.trigger,
-    strength: d.strength,
-    date: d.date,
-    month: d.month,
-    part: d.part,
-    clock: d.clock,
-    dateEvidence: d.dateEvidence,
-    places: d.places,
-    actor: d.actor,
-    actorEvidence: d.actorEvidence,
-    reporter: d.reporter,
-    reporterEvidence: d.reporterEvidence,
-    weapons: d.weapons,
-    killed: d.killed,
-    wounded: d.wounded,
-    displaced: d.displaced,
-    casualtyTotal: d.casualtyTotal,
-    zero: d.zero,
-    casualtyEvidence: d.casualtyEvidence,
-    civilians: d.civilians,
-    borderSection: d.borderSection,
-    agreementStart: d.agreementStart,
-    agreementTermsList: d.agreementTermsList,
-    agreementLevel: d.agreementLevel,
-    agreementEvidence: d.agreementEvidence,
-    extraEvidence: d.extraEvidence,
-    merged: d.merged,
-    carried: d.carried,
-    mutual: d.mutual,
   };
 }
 
@@ -1150,10 +1026,6 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
   };
 }
 
-function byStart(a: { start: number }, b: { start: number }): number {
-  return a.start - b.start;
-}
-
 /** A figure replaces the draft's when it has none, or when it is a running total and the draft's is not. */
 function takeFigure(cur: number | null, next: number | null, replace: boolean): number | null {
   return next === null ? cur : cur === null || replace ? next : cur;
@@ -1167,482 +1039,6 @@ function applyFigures(d: Draft, f: CasualtyFigures): void {
   d.casualtyTotal ||= f.total;
   d.zero ||= f.zero;
   pushAll(d.casualtyEvidence, f.evidence);
-}
-
-/** `into.push(...from)`, without the spread: the arrays may be one and the same (drafts share them). */
-function pushAll<T>(into: T[], from: readonly T[]): void {
-  const n = from.length;
-  for (let i = 0; i < n; i++) into.push(from[i] as T);
-}
-
-function hasPlace(d: Draft, id: string): boolean {
-  for (const p of d.places) if (p.place.id === id) return true;
-  return false;
-}
-
-function placesOverlap(a: Draft, b: Draft): boolean {
-  if (a.places.length === 0 || b.places.length === 0) return true;
-  for (const p of b.places) if (hasPlace(a, p.place.id)) return true;
-  // A place inside the other's district or region is the same area.
-  for (const p of b.places) for (const q of a.places) if (p.place.parent === q.place.id || q.place.parent === p.place.id) return true;
-  return false;
-}
-
-function absorb(into: Draft, from: Draft, withPlaces = true): void {
-  if (withPlaces) {
-    // Only the places `into` had before: a place repeated in `from` is added each time, as before.
-    const had = into.places.length;
-    for (const p of from.places) {
-      let seen = false;
-      for (let i = 0; i < had; i++) if (into.places[i]?.place.id === p.place.id) seen = true;
-      if (!seen) into.places.push(p);
-    }
-  }
-  into.date ??= from.date;
-  into.part ??= from.part;
-  into.clock ??= from.clock;
-  into.actor ??= from.actor;
-  into.actorEvidence ??= from.actorEvidence;
-  into.killed ??= from.killed;
-  into.wounded ??= from.wounded;
-  into.displaced ??= from.displaced;
-  into.zero ||= from.zero;
-  pushAll(into.casualtyEvidence, from.casualtyEvidence);
-  pushAll(into.dateEvidence, from.dateEvidence);
-  into.extraEvidence.push(ev('type', from.trigger));
-  if (into.civilians === null) into.civilians = from.civilians;
-  else if (from.civilians === true) into.civilians = true;
-  for (const w of from.weapons) if (!into.weapons.some((x) => x.name === w.name)) into.weapons.push(w);
-  into.merged++;
-  into.mutual ||= from.mutual;
-}
-
-/** A mention with no day, place or time: a summary ("the shelling") that joins a specific one. */
-function isEmptyDraft(x: Draft): boolean {
-  return x.date === null && x.places.length === 0 && !x.clock;
-}
-
-function sameEvent(o: Draft, d: Draft): boolean {
-  return (
-    o.strength === 'strong' &&
-    o.type === d.type &&
-    // One of the two undated: a mention without its day ("during a shootout near the pass",
-    // then "the shootout happened yesterday at 17:00") is the same event where the places agree.
-    (((o.date === d.date || o.date === null || d.date === null) && placesOverlap(o, d) && !(o.clock && d.clock && (o.clock.hh !== d.clock.hh || o.clock.mm !== d.clock.mm))) ||
-      isEmptyDraft(d) ||
-      isEmptyDraft(o))
-  );
-}
-
-/** A weak attack word can join `s` when their days and places agree. */
-function compatible(w: Draft, s: Draft): boolean {
-  return w.date === null || w.carried || (s.date === w.date && (w.places.length === 0 || s.places.length === 0 || placesOverlap(s, w)));
-}
-
-/** Merges mentions of one event: weak attack words into the specific attack, repeats of a type. */
-function mergeDrafts(drafts: Draft[]): Draft[] {
-  // 1. Repeated mentions of one event of the same type (same day, same area).
-  const list: Draft[] = [];
-  for (const d of drafts) {
-    // Weak mentions are placed by step 2, by their position in the text.
-    if (d.strength === 'weak') {
-      list.push(d);
-      continue;
-    }
-    let i = 0;
-    while (i < list.length && !sameEvent(list[i] as Draft, d)) i++;
-    const twin = list[i];
-    if (!twin) list.push(d);
-    else if (isEmptyDraft(twin) && !isEmptyDraft(d)) {
-      // The later, specific mention carries the event; the summary before it adds to it.
-      absorb(d, twin);
-      list[i] = d;
-    } else absorb(twin, d);
-  }
-  // 2. Weak attack words ("the shooting", «в результате обстрела») join a compatible attack:
-  // the nearest one before them, else the nearest after.
-  const weak: Draft[] = [];
-  const result: Draft[] = [];
-  for (const d of list) {
-    if (VIOLENT.has(d.type) && d.strength === 'weak') weak.push(d);
-    else result.push(d);
-  }
-  const strong = result.filter((d) => VIOLENT.has(d.type));
-  const weakKept: Draft[] = [];
-  for (const w of weak) {
-    const at = w.trigger.start;
-    // The nearest compatible attack before (strong or kept weak), else the nearest strong one after.
-    let before: Draft | null = null;
-    for (const s of strong) if (s.trigger.start < at && compatible(w, s) && (!before || s.trigger.start > before.trigger.start)) before = s;
-    for (const s of weakKept) if (s.trigger.start < at && compatible(w, s) && (!before || s.trigger.start > before.trigger.start)) before = s;
-    let after: Draft | null = null;
-    if (!before) for (const s of strong) if (s.trigger.start > at && compatible(w, s) && (!after || s.trigger.start < after.trigger.start)) after = s;
-    // "burned … as a result of the attack": the attack is the cause of the other event told.
-    const target =
-      before ??
-      after ??
-      result.find((d) => d.clause === w.clause && !VIOLENT.has(d.type) && d.type !== 'ceasefire_agreement' && d.type !== 'violation_allegation');
-    if (target) {
-      if (target.strength === 'weak' && weakRank(w.type) > weakRank(target.type)) target.type = w.type;
-      absorb(target, w, (w.date !== null && !w.carried) || target.places.length === 0);
-    } else weakKept.push(w);
-  }
-  for (const w of weakKept) result.push(w);
-  result.sort((a, b) => a.trigger.start - b.trigger.start);
-  return result;
-}
-
-function weakRank(t: EventType): number {
-  return t === 'air_or_drone_strike' ? 4 : t === 'heavy_weapons_fire' ? 3 : t === 'small_arms_fire' ? 2 : 1;
-}
-
-/** How specific a mention is: a date, a time, places. */
-function specificity(d: Draft): number {
-  return (d.date ? 4 : 0) + (d.clock || d.part ? 2 : 0) + (d.places.length ? 1 : 0);
-}
-
-/**
- * Mentions of agreements (or allegations) are one per day told: "agreed on 28 January… the
- * ceasefire took effect" is one, a truce on 16 September and another on 19 September are two.
- * Undated mentions join the most specific one.
- */
-function keepOne(events: Draft[], type: EventType): Draft[] {
-  const same = events.filter((e) => e.type === type);
-  if (same.length <= 1) return events;
-  const byDay = new Map<string, Draft>();
-  for (const e of same) {
-    if (!e.date) continue;
-    const kept = byDay.get(e.date);
-    if (!kept) byDay.set(e.date, e);
-    else if (specificity(e) > specificity(kept)) {
-      absorb(e, kept);
-      byDay.set(e.date, e);
-    } else absorb(kept, e);
-  }
-  const dated = [...byDay.values()];
-  const best = dated.length > 0 ? dated.reduce((a, b) => (specificity(b) > specificity(a) ? b : a)) : same.reduce((a, b) => (specificity(b) > specificity(a) ? b : a));
-  for (const o of same) if (!o.date && o !== best) absorb(best, o);
-  const keep = new Set(dated.length > 0 ? dated : [best]);
-  return events.filter((e) => e.type !== type || keep.has(e));
-}
-
-const PART_WINDOWS: Record<PartOfDay, [number, number]> = {
-  morning: [5 * 60, 12 * 60],
-  afternoon: [12 * 60, 18 * 60],
-  evening: [18 * 60, 24 * 60],
-  night: [-2 * 60, 6 * 60],
-};
-
-const isoMemo = new Map<number, string>();
-function iso(ms: number): string {
-  let s = isoMemo.get(ms);
-  if (s === undefined) {
-    s = new Date(ms).toISOString().replace('.000Z', 'Z');
-    if (isoMemo.size > 4096) isoMemo.clear();
-    isoMemo.set(ms, s);
-  }
-  return s;
-}
-
-function toUtc(dayStart: number, off: number, localMin: number): number {
-  return dayStart + (localMin - off) * 60_000;
-}
-
-// Events of a statement share a few days and instants: both conversions are memoised (bounded).
-const dayStartMemo = new Map<string, number>();
-/** Days "YYYY-MM-DD" as UTC midnight (ms). */
-function dayStartUtc(date: string): number {
-  let t = dayStartMemo.get(date);
-  if (t === undefined) {
-    const [y, mo, da] = date.split('-').map(Number) as [number, number, number];
-    t = Date.UTC(y, mo - 1, da);
-    if (dayStartMemo.size > 4096) dayStartMemo.clear();
-    dayStartMemo.set(date, t);
-  }
-  return t;
-}
-
-function eventTime(d: Draft, zone: EventZone): EventTime {
-  let timeOfDay: string | null = null;
-  let clockLocalMin: number | null = null;
-  if (d.clock) {
-    clockLocalMin = d.clock.hh * 60 + d.clock.mm;
-    if (d.clock.offset_min !== null && zone.offset !== null) clockLocalMin += zone.offset - d.clock.offset_min;
-    const m = ((clockLocalMin % 1440) + 1440) % 1440;
-    timeOfDay = `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-  } else if (d.part) timeOfDay = d.part;
-  if (!d.date) {
-    return { date: d.date, time_of_day: timeOfDay, start_utc: null, end_utc: null, local: null, zone: zone.iana, utc_offset: zone.offset === null ? null : formatOffset(zone.offset), precision: 'unknown' };
-  }
-  const dayStart = dayStartUtc(d.date);
-  const off = zone.offset ?? 0;
-  let precision: TimePrecision = 'day';
-  let start = toUtc(dayStart, off, 0);
-  let end = toUtc(dayStart, off, 1440);
-  if (clockLocalMin !== null) {
-    precision = d.clock?.approx ? 'hour' : 'exact';
-    const t = toUtc(dayStart, off, clockLocalMin);
-    start = d.clock?.approx ? t - 30 * 60_000 : t;
-    end = d.clock?.approx ? t + 30 * 60_000 : t;
-  } else if (d.part) {
-    precision = 'part_of_day';
-    const [a, b] = PART_WINDOWS[d.part];
-    start = toUtc(dayStart, off, a);
-    end = toUtc(dayStart, off, b);
-  }
-  const offStr = zone.offset === null ? null : formatOffset(zone.offset);
-  const localClock = clockLocalMin !== null ? `T${timeOfDay}:00${offStr ?? ''}` : '';
-  return {
-    date: d.date,
-    time_of_day: timeOfDay,
-    start_utc: zone.offset === null ? null : iso(start),
-    end_utc: zone.offset === null ? null : iso(end),
-    local: `${d.date}${localClock}`,
-    zone: zone.iana,
-    utc_offset: offStr,
-    precision,
-  };
-}
-
-interface EventZone {
-  iana: string | null;
-  offset: number | null;
-}
-
-/** The side an event is held against. */
-function accusedOf(d: Draft, partyCodes: ReadonlySet<string>): string | null {
-  const type = d.type;
-  if (type === 'ceasefire_agreement') return null;
-  let accused = d.actor;
-  if (type === 'armed_clash' && d.mutual) accused = null;
-  const reporterSide = d.reporter.side;
-  if (!accused && type !== 'armed_clash' && reporterSide && partyCodes.has(reporterSide)) {
-    // A side reporting an attack on itself accuses the other side.
-    for (const c of partyCodes) if (c !== reporterSide) return c;
-    return null;
-  }
-  return accused;
-}
-
-// A capital named without a locative is its government ("accused Dushanbe of…").
-const LOCATIVE_BEFORE_PLACE = /(?:\b(?:in|near|at|on|outskirts of)|(?:^|\s)(?:в|у|под|близ|окрестностях))\s+(?:the\s+)?(?:city\s+of\s+|город[а-яё]*\s+)?$/i;
-
-function isLocative(p: PlaceMention, text: string): boolean {
-  return p.place.kind !== 'other' || p.place.parent !== null || LOCATIVE_BEFORE_PLACE.test(text.slice(Math.max(0, p.start - 30), p.start));
-}
-
-/** The event's places, most specific only: a district is dropped when one of its villages is named. */
-// The arrays of finish are built by push from literals rather than by map/filter: V8 then
-// creates them with the elements kind they end up with, so code reading them sees one map
-// whether they are empty or not (an empty builtin result has another one, and a deopt).
-function eventPlaces(d: Draft, partyCodes: ReadonlySet<string>, text: string): PlaceMention[] {
-  let own: PlaceMention[] = [];
-  if (d.type === 'ceasefire_agreement') {
-    for (const p of d.places) if (p.place.kind === 'settlement' || p.place.kind === 'other') own.push(p);
-    if (own.length === 0) own = d.places;
-  } else for (const p of d.places) if ((partyCodes.has(p.place.country) || p.place.country === '') && isLocative(p, text)) own.push(p);
-  const specific: PlaceMention[] = [];
-  for (const p of own) if (!own.some((q) => q !== p && q.place.parent === p.place.id)) specific.push(p);
-  return specific;
-}
-
-function normName(s: string): string {
-  return s.toLowerCase().replace(/ё/g, 'е').replace(/[\s-]+/g, ' ');
-}
-
-const ruNamesCache = new WeakMap<PlaceDef, string[]>();
-/** A place's Russian names, normalised (computed once per place). */
-function normRuNames(place: PlaceDef): string[] {
-  let names = ruNamesCache.get(place);
-  if (!names) {
-    names = place.ru.map(normName);
-    ruNamesCache.set(place, names);
-  }
-  return names;
-}
-
-/** As written in English; in Russian the nominative unless the text has it so already. */
-function locationName(p: PlaceMention, lang: string): string {
-  if (lang !== 'ru') return p.text;
-  return normRuNames(p.place).includes(normName(p.text)) ? p.text : (p.place.ru[0] ?? p.text);
-}
-
-function evidenceOf(d: Draft, specific: readonly PlaceMention[], textLength: number): Evidence[] {
-  const evidence: Evidence[] = [ev('type', d.trigger), ...d.extraEvidence];
-  for (const m of d.dateEvidence) evidence.push(ev('time', m));
-  for (const p of specific) evidence.push(ev('place', p));
-  if (d.actorEvidence) evidence.push(ev('party', d.actorEvidence));
-  if (d.reporterEvidence) evidence.push(ev('source', d.reporterEvidence));
-  for (const m of d.casualtyEvidence) evidence.push(ev('casualties', m));
-  for (const w of d.weapons) evidence.push(ev('weapon', w));
-  for (const m of d.agreementEvidence) evidence.push(ev('agreement', m));
-  // One entry per field and span, at its first position with its last value.
-  const uniq: Evidence[] = [];
-  for (const e of evidence) {
-    if (!(e.start >= 0 && e.end <= textLength && e.start < e.end)) continue;
-    let i = 0;
-    while (i < uniq.length) {
-      const u = uniq[i] as Evidence;
-      if (u.field === e.field && u.start === e.start && u.end === e.end) break;
-      i++;
-    }
-    uniq[i] = e;
-  }
-  return uniq.sort(byStart);
-}
-
-function agreementOf(d: Draft, zone: EventZone, partyCodes: ReadonlySet<string>): AgreementTerms {
-  let startsAt: string | null = null;
-  if (d.agreementStart && d.date) {
-    const off = d.agreementStart.offset_min ?? zone.offset ?? 0;
-    startsAt = iso(dayStartUtc(d.date) + (d.agreementStart.hh * 60 + d.agreementStart.mm) * 60_000 - off * 60_000);
-  }
-  return { parties: [...partyCodes], level: d.agreementLevel, starts_at_utc: startsAt, zone: zone.iana, terms: d.agreementTermsList };
-}
-
-function finish(
-  d: Draft,
-  index: number,
-  prof: ConflictProfile,
-  lang: string,
-  g: Gazetteer,
-  issuerZone: PartyDef['zone'] | null,
-  pubOffset: number | null,
-  partyCodes: ReadonlySet<string>,
-  text: string,
-  publisherSide: string | null,
-): ViolationEvent {
-  const type = d.type;
-  const reporterSide = d.reporter.side;
-  const specific = eventPlaces(d, partyCodes, text);
-  const extracted: ExtractedPlace[] = [];
-  const locations: string[] = [];
-  for (const p of specific) {
-    extracted.push(toExtracted(p, g, lang));
-    locations.push(locationName(p, lang));
-  }
-  let country: string | null = null;
-  if (!d.borderSection && extracted.length > 0) {
-    // An unlisted place of unknown country leaves the country to the others.
-    let first = true;
-    for (const p of extracted) {
-      if (p.country === null) continue;
-      if (first) country = p.country;
-      else if (p.country !== country) country = null;
-      first = false;
-    }
-  }
-  // An attack on a place the gazetteer does not list and nothing else locates ("обстреляли
-  // заставу «X»"): a side reporting an attack by the other tells of its own ground.
-  const accused = accusedOf(d, partyCodes);
-  if (country === null && !d.borderSection && extracted.length > 0 && (VIOLENT.has(type) || type === 'property_destruction') && reporterSide && partyCodes.has(reporterSide) && accused && accused !== reporterSide) {
-    let unknown = true;
-    for (const p of extracted) if (p.country !== null) unknown = false;
-    if (unknown) country = reporterSide;
-  }
-  const zoneSide = reporterSide && partyCodes.has(reporterSide) ? reporterSide : (country && partyCodes.has(country) ? country : null);
-  const zoneDef = zoneSide ? (prof.parties.find((p) => p.code === zoneSide)?.zone ?? issuerZone) : issuerZone;
-  const zone: EventZone = zoneDef ? { iana: zoneDef.iana, offset: parseOffset(zoneDef.offset) } : { iana: null, offset: pubOffset };
-  const time = eventTime(d, zone);
-  let killed = d.killed;
-  let wounded = d.wounded;
-  if (killed === null && wounded === null && d.zero) {
-    killed = 0;
-    wounded = 0;
-  }
-  const cb = CODEBOOK[type];
-  const confidence = Math.max(
-    0.05,
-    Math.min(
-      0.99,
-      0.45 + (d.strength === 'strong' ? 0.15 : 0) + (d.date ? 0.1 : 0) + (extracted.length ? 0.1 : 0) + (d.actorEvidence ? 0.1 : 0) + (d.reporterEvidence ? 0.05 : 0) + Math.min(d.merged, 3) * 0.03,
-    ),
-  );
-  return {
-    type,
-    date: d.date,
-    time_of_day: time.time_of_day,
-    locations,
-    country_of_location: type === 'ceasefire_agreement' && extracted.length === 0 ? null : country,
-    accused_party: accused,
-    reported_by: reporterSide,
-    killed,
-    wounded,
-    displaced: d.displaced,
-    civilians_affected: type === 'incursion' || type === 'military_buildup' || type === 'ceasefire_agreement' ? null : d.civilians,
-    weapons: weaponNames(d.weapons),
-    profile: prof.id,
-    event_index: index,
-    acled_event_type: cb.acled,
-    acled_sub_event_type: cb.acled_sub,
-    cameo_code: cb.cameo,
-    time,
-    places: extracted,
-    reporter: d.reporter,
-    // A claim of the other side relayed by this publisher is kept as a quoted claim.
-    claim_status: publisherSide !== null && reporterSide !== null && reporterSide !== publisherSide ? 'quoted_claim' : 'reported',
-    agreement: type === 'ceasefire_agreement' ? agreementOf(d, zone, partyCodes) : null,
-    evidence: evidenceOf(d, specific, text.length),
-    confidence: Math.round(confidence * 100) / 100,
-  };
-}
-
-/** Weapon names, once each, in order; "heavy weapons" only types the event. */
-function weaponNames(weapons: readonly WeaponMention[]): string[] {
-  const out: string[] = [];
-  for (const w of weapons) if (w.name !== 'heavy weapons' && !out.includes(w.name)) out.push(w.name);
-  return out;
-}
-
-function casualtyReport(
-  text: string,
-  s: { start: number; end: number; paragraph: number },
-  f: CasualtyFigures,
-  agencies: readonly AgencyMention[],
-  fallback: Reporter,
-  pubInstant: number | null,
-  parties: readonly PartyMention[],
-): CasualtyReport & { paragraph: number } {
-  const frame = insideScan(agencies, s).find((a) => a.frame && a.agency.kind !== 'media') ?? insideScan(agencies, s).find((a) => a.agency.kind === 'official');
-  const scopeParty = insideScan(parties, s).find((p) => p.role === 'target' || p.role === 'victim' || /citizens|граждан/i.test(text.slice(Math.max(0, p.start - 20), p.end + 20)));
-  const zero = f.zero && f.killed === null && f.wounded === null;
-  const evidence: Evidence[] = f.evidence.map((m) => ev('casualties', m));
-  if (frame) evidence.push(ev('source', frame));
-  return {
-    source_agency: frame?.agency.name ?? fallback.agency,
-    side: frame?.side ?? fallback.side,
-    as_of: pubInstant === null ? null : iso(pubInstant),
-    scope: scopeParty ? scopeParty.side : null,
-    killed: zero ? 0 : f.killed,
-    injured: zero ? 0 : f.wounded,
-    displaced: f.displaced,
-    evidence,
-    paragraph: s.paragraph,
-  };
-}
-
-/** Consecutive figures of one source in one paragraph are one snapshot. */
-function mergeReports(list: Array<CasualtyReport & { paragraph: number }>): CasualtyReport[] {
-  const out: Array<CasualtyReport & { paragraph: number }> = [];
-  for (const r of list) {
-    const prev = out.at(-1);
-    if (
-      prev &&
-      prev.paragraph === r.paragraph &&
-      prev.source_agency === r.source_agency &&
-      (prev.killed === null || r.killed === null) &&
-      (prev.injured === null || r.injured === null) &&
-      (prev.displaced === null || r.displaced === null)
-    ) {
-      prev.killed ??= r.killed;
-      prev.injured ??= r.injured;
-      prev.displaced ??= r.displaced;
-      prev.evidence.push(...r.evidence);
-      continue;
-    }
-    out.push({ ...r, evidence: [...r.evidence] });
-  }
-  return out.map(({ paragraph: _p, ...r }) => r);
 }
 
 export { findAll };
