@@ -734,7 +734,8 @@ function assertedDrafts(s: Scan, c: ClauseView, created: Draft[]): void {
   const agreement = agreementDraft(s, c);
   if (agreement) created.push(agreement);
   // Allegations: a claim that an agreement was broken, with no specific event in the clause.
-  const alleg = inside.inside(trig.allegation, clause)[0];
+  // "to prevent possible violations of the ceasefire": a modal allegation alleges nothing.
+  const alleg = activeIn(c, inside.inside(trig.allegation, clause))[0];
   if (alleg && created.every((d) => d.type === 'ceasefire_agreement') && AGREEMENT_NOUN.test(s.low.slice(clause.start, clause.end))) {
     const d = newDraft(s, c, 'violation_allegation', alleg, 'strong', false);
     d.civilians = null;

@@ -46,4 +46,8 @@ describe('negation and denial', () => {
     const r = run('On October 3 a Kyrgyz helicopter violated Tajik airspace near Vorukh, the Border Troops of Tajikistan said.', 'Border Troops of the GKNB of the Republic of Tajikistan', '2022-10-03T12:00:00+05:00');
     expect(r.events[0]).toMatchObject({ type: 'incursion', accused_party: 'KG', weapons: ['aircraft'] });
   });
+  it('alleges no violation under modality', () => {
+    const r = run('The sides agreed on a ceasefire on 11 April. Joint patrols will be set up to prevent possible violations of the ceasefire.');
+    expect(r.events.map((e) => e.type)).toEqual(['ceasefire_agreement']);
+  });
 });

@@ -53,6 +53,9 @@ describe('profiles', () => {
     expect(r.profile).toBe('world:IL-LB');
     expect(r.events[0]).toMatchObject({ type: 'air_or_drone_strike', accused_party: 'IL', reported_by: 'LB', date: '2024-12-02', locations: ['Hermel district'], profile: 'world:IL-LB' });
     expect(r.events[0]?.time.utc_offset).toBe('+02:00');
+    // "an army bulldozer" is the target, not the actor.
+    const obj = extract({ id: 'o', text: 'The Lebanese army said that an enemy drone struck an army bulldozer near Hermel on Monday, a day after an Israeli raid.', published_at: '2024-12-02T18:00:00+02:00' });
+    expect(obj.events[0]).toMatchObject({ type: 'air_or_drone_strike', accused_party: 'IL', reported_by: 'LB' });
     // Russian names too, and a conflict with its own built-in profile keeps it.
     expect(selectProfile('Венесуэльские военные обстреляли позиции Гайаны.', null).id).toBe('world:GY-VE');
     expect(selectProfile('Tajik servicemen fired at Kyrgyz border guards.', null).id).toBe('kg-tj');

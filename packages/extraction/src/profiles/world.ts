@@ -112,9 +112,10 @@ function agenciesOf(c: CountryNames, names: string[]): AgencyDef[] {
   ];
 }
 
-// A bare "the army", "Defence Ministry": its side is its qualifier's or the statement's source's.
+// A bare "Defence Ministry": its side is its qualifier's or the statement's source's. ("the army"
+// alone is too often an object's modifier, "an army bulldozer", to be an agency.)
 const GENERIC_AGENCIES: AgencyDef[] = [
-  { id: 'armed', armed: true, name: 'Armed forces', side: null, kind: 'official', patterns: ['(?:the )?army', 'armed forces', 'military', 'Ministry of Defen[cs]e', 'Defen[cs]e Ministry', 'Минобороны', 'Министерств\\w* обороны'] },
+  { id: 'armed', armed: true, name: 'Armed forces', side: null, kind: 'official', patterns: ['Ministry of Defen[cs]e', 'Defen[cs]e Ministry', 'Минобороны', 'Министерств\\w* обороны'] },
   { id: 'mfa', name: 'Ministry of Foreign Affairs', side: null, kind: 'official', patterns: ['Ministry of Foreign Affairs', 'Foreign Ministry', 'МИД'] },
 ];
 
