@@ -67,4 +67,13 @@ describe('attribution in wire copy', () => {
       [['Vorukh'], 'KG', 'TJ'],
     ]);
   });
+  it("keeps each side's version of an episode as its own claim, unless they blame each other", () => {
+    const r = run('The Border Service of Kyrgyzstan said a Kyrgyz border guard was wounded in a shootout near Kok-Tash on 11 April. The Tajik side claims that one Tajik citizen was killed in the shootout.', 'AKIpress');
+    expect(r.events.map((e) => [e.type, e.reported_by, e.killed, e.wounded])).toEqual([
+      ['armed_clash', 'KG', null, 1],
+      ['armed_clash', 'TJ', 1, null],
+    ]);
+    const mutual = run('The border agencies of Kyrgyzstan and Tajikistan blame each other for the shootout near Kok-Tash on 11 April. Two Kyrgyz border guards were wounded.', 'AKIpress');
+    expect(mutual.events.map((e) => [e.type, e.wounded])).toEqual([['armed_clash', 2]]);
+  });
 });

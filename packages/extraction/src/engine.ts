@@ -426,8 +426,8 @@ function clauseView(s: Scan, clause: Clause, sentence: Sentence): ClauseView {
       break;
     }
   }
-  // "Tajikistan, in turn, claims that…", «Таджикистан обвинил Кыргызстан…»: a side speaking.
-  frame ??= s.insideSentence.inside(s.partyFrames, sentence)[0] ?? null;
+  // "the Tajik side claims that…", «таджикская сторона заявляет…»: a side speaking, in its clause.
+  frame ??= s.insideClause.inside(s.partyFrames, clause).find((p) => p.role !== 'mutual') ?? null;
   const militaryNamed = inside.inside(s.trig.military, clause).length > 0;
   // "fired at a patrol near the village of X": with a military target named, a village that
   // only locates it («у села», "near the village of") affects no civilians.

@@ -52,9 +52,16 @@ function isEmptyDraft(x: Draft): boolean {
   return x.date === null && x.places.length === 0 && !x.clock;
 }
 
+/** Each side's version of an episode is its own claim (SCHEMA: a claim of its reporter). */
+function sameReporter(a: Draft, b: Draft): boolean {
+  // Sides that blame each other tell one episode.
+  return a.reporter.side === null || b.reporter.side === null || a.reporter.side === b.reporter.side || a.mutual || b.mutual;
+}
+
 function sameEvent(o: Draft, d: Draft): boolean {
   return (
     o.strength === 'strong' &&
+    sameReporter(o, d) &&
     o.type === d.type &&
     // One of the two undated: a mention without its day ("during a shootout near the pass",
     // then "the shootout happened yesterday at 17:00") is the same event where the places agree.
@@ -66,6 +73,7 @@ function sameEvent(o: Draft, d: Draft): boolean {
 
 /** A weak attack word can join `s` when their days and places agree. */
 function compatible(w: Draft, s: Draft): boolean {
+  if (!sameReporter(w, s)) return false;
   return w.date === null || w.carried || (s.date === w.date && (w.places.length === 0 || s.places.length === 0 || placesOverlap(s, w)));
 }
 
