@@ -696,6 +696,12 @@ function agreementDraft(s: Scan, c: ClauseView): Draft | null {
   d.agreementTermsList = [...new Set(cTerms.map((t) => t.term))];
   d.agreementLevel = agreementLevel(s.text.slice(clause.start, clause.end), s.text.slice(sentence.start, sentence.end));
   d.agreementStart = inside.inside(s.clocks, clause).find((k) => k.role === 'start') ?? null;
+  // SCHEMA: a ceasefire is timed by when it takes effect, when the text says so ("from 13.00
+  // Moscow time").
+  if (d.agreementStart) {
+    d.clock = d.agreementStart;
+    d.part = null;
+  }
   d.agreementEvidence = [verb, ...cTerms];
   if (d.places.length === 0) {
     // "…summit in Samarkand, … The heads of state agreed": the meeting place of the paragraph.

@@ -93,4 +93,12 @@ describe('events', () => {
     const one = run('On 19 September the sides agreed on a ceasefire. The ceasefire agreed by the sides holds.', 'AKIpress', '2022-09-20T10:00:00+06:00');
     expect(one.events.filter((e) => e.type === 'ceasefire_agreement').length).toBe(1);
   });
+  it('reads passive build-ups and times a ceasefire by when it takes effect', () => {
+    const b = run('Today additional Tajik forces and military equipment are being moved to the border areas of Batken region.');
+    expect(b.events.map((e) => [e.type, e.accused_party])).toEqual([['military_buildup', 'TJ']]);
+    // A relative clause about units brought earlier is no new build-up.
+    expect(run('The Tajik side has not returned the units that were brought to the border on 16 September.').events.map((e) => e.type)).not.toContain('military_buildup');
+    const a = run('On 16 September the heads of the border services agreed on a ceasefire from 13.00 Moscow time.', 'AKIpress', '2022-09-16T20:00:00+06:00');
+    expect(a.events[0]).toMatchObject({ type: 'ceasefire_agreement', date: '2022-09-16', time_of_day: '16:00' });
+  });
 });

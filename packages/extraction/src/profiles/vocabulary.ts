@@ -73,7 +73,7 @@ export const STANDARD_VOCABULARY: Vocabulary = {
     'наруш(?:ил|ила|или|ает|ают)\\w* (?:\\w+ ){0,2}воздушн\\w* пространств\\w*', 'нарушени\\w* (?:\\w+ ){0,2}воздушн\\w* пространств\\w*',
     'воздушн\\w* пространств\\w* (?:\\w+ ){0,3}наруш\\w*', 'заход\\w* в воздушн\\w* пространств\\w*',
     // Drones flying over the other side, with no strike told.
-    '(?:flew|flying|flies|hovered|hovering) over', 'flights? of (?:\\w+ ){0,2}(?:drones?|UAVs?|aircraft|helicopters?)',
+    '(?:flew|flying|flies|hovered|hovering) over', 'flights? of (?:\\w+ ){0,2}(?:drones?|UAVs?|aircraft|helicopters?|aerial vehicles)',
     'пролета\\w*', 'пролетел\\w*', 'летают', 'летал\\w* над', 'пол[её]т\\w* (?:\\w+ ){0,2}(?:беспилот|дрон|БПЛА|вертол[её]т|самол[её]т)\\w*',
     // Object first or passive: «границу … пересекли», "the border was crossed by".
     '(?:государственн\\w* )?границ\\w* (?:\\w+ ){0,4}(?:пересекл\\w*|пересек|нарушил\\w*)', 'границ\\w* (?:\\w+ ){0,2}был\\w* (?:незаконно )?(?:пересечен\\w*|нарушен\\w*)',
@@ -88,7 +88,10 @@ export const STANDARD_VOCABULARY: Vocabulary = {
   buildup: [
     'concentrat\\w*', 'build(?:ing)?[- ]?up', 'buildup', 'amass\\w*', 'massing (?:of )?(?:troops|forces)',
     '(?:mov|bring|brought|deploy|transferr|redeploy|pull|sent|send)\\w* (?:\\w+ ){0,4}(?:armou?red|military equipment|equipment|vehicles|troops|forces|units|personnel|tanks|artillery|reinforcements|heavy weapons|mortars?)',
-    'advanced to(?:wards)?', 'reinforc\\w*', 'deployment of', 'movement of (?:\\w+ ){0,2}(?:military|troops|equipment|armou?red)',
+    'advanced to(?:wards)?', 'reinforc\\w*',
+    // Passive and object first: "military equipment is being moved to the border".
+    '(?:forces|troops|units|subunits|equipment|vehicles|means|armou?r|weapons|personnel),? (?:are|is|were|was|have been|has been) (?:(?:also|reportedly|now|being) ){0,3}(?:moved|deployed|transferred|brought|redeployed|pulled|concentrated|massed)',
+    '(?:техник\\w*|сил\\w* и средств\\w*|подразделени\\w*|войск\\w*|вооружени\\w*)(?: \\w+){0,3} (?:перебрасыва\\w*|стягива\\w*|подтягива\\w*|сосредотачива\\w*)', 'deployment of', 'movement of (?:\\w+ ){0,2}(?:military|troops|equipment|armou?red)',
     'сосредоточ\\w*', 'сосредотачива\\w*', 'перебрасыва\\w*', 'перебросил\\w*', 'переброск\\w*', 'наращивани\\w*', 'наращива\\w*',
     'стягива\\w*', 'стянул\\w*', 'подтяну\\w*', 'подтягива\\w*', 'выдвинул\\w* к', 'выдвижени\\w*',
   ],
