@@ -20,15 +20,15 @@ const scorer = join(root, 'corpus/score.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'extraction-real-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-// Measured at 1.2.0 (event F1 / strict / violation-report F1): train-ru 0.738 / 0.359 / 0.953,
-// train-en 0.713 / 0.446 / 0.952, train-other 0.588 / 0.329 / 0.937. The floors sit 0.02 below;
+// Measured at 1.2.0 (event F1 / strict / violation-report F1): train-ru 0.748 / 0.354 / 0.953,
+// train-en 0.734 / 0.454 / 0.952, train-other 0.601 / 0.335 / 0.949. The floors sit 0.02 below;
 // a file merged later is held to the lowest of them.
 const FLOORS: Record<string, { events: number; strict: number; violationReport: number }> = {
-  'train-ru.jsonl': { events: 0.72, strict: 0.34, violationReport: 0.93 },
-  'train-en.jsonl': { events: 0.69, strict: 0.42, violationReport: 0.93 },
-  'train-other.jsonl': { events: 0.57, strict: 0.31, violationReport: 0.91 },
+  'train-ru.jsonl': { events: 0.73, strict: 0.33, violationReport: 0.93 },
+  'train-en.jsonl': { events: 0.71, strict: 0.43, violationReport: 0.93 },
+  'train-other.jsonl': { events: 0.58, strict: 0.31, violationReport: 0.92 },
 };
-const LOWEST = { events: 0.57, strict: 0.31, violationReport: 0.91 };
+const LOWEST = { events: 0.58, strict: 0.31, violationReport: 0.92 };
 
 interface Score {
   statements: number;
