@@ -85,8 +85,12 @@ export function casualtyTrigger(text: string, start: number, end: number, number
   const s = lower(text).slice(start, end);
   if (!ANY_CASUALTY.test(s)) return null;
   // Evacuations with no attack told stand for the episode as well (SCHEMA: totals tied to no event).
-  const m = KILLED.exec(s) ?? WOUNDED.exec(s) ?? VICTIMS.exec(s) ?? DISPLACED.exec(s);
-  if (!m || ZERO.test(s) || (m[0] === DISPLACED.exec(s)?.[0] && RETURNED.test(s))) return null;
+  let m = KILLED.exec(s) ?? WOUNDED.exec(s) ?? VICTIMS.exec(s);
+  if (!m) {
+    m = DISPLACED.exec(s);
+    if (m && RETURNED.test(s)) return null;
+  }
+  if (!m || ZERO.test(s)) return null;
   if (!numbers.some((n) => n.start >= start && n.end <= end && n.value !== null && n.value > 0)) return null;
   return { start: start + m.index, end: start + m.index + m[0].length, text: text.slice(start + m.index, start + m.index + m[0].length) };
 }

@@ -403,11 +403,12 @@ function clauseView(s: Scan, clause: Clause, sentence: Sentence): ClauseView {
   const inside = s.insideClause;
   const cParties = inside.inside(s.parties, clause);
   const modal: Array<{ start: number; end: number }> = [];
-  for (const m of inside.inside(s.cues.modal, clause)) {
+  const cModal = inside.inside(s.cues.modal, clause);
+  for (const m of cModal) {
     let end = clause.end;
     for (let i = s.text.indexOf(',', m.end); i >= 0 && i < clause.end; i = s.text.indexOf(',', i + 1)) {
       const actor = cParties.find((p) => p.start > i && p.role !== 'target' && p.role !== 'victim');
-      if (actor && !s.cues.modal.some((x) => x.start > i && x.start < actor.start)) {
+      if (actor && !cModal.some((x) => x.start > i && x.start < actor.start)) {
         end = i;
         break;
       }

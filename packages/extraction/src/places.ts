@@ -297,6 +297,7 @@ const INTRO_EN = new RegExp(
 );
 // "Kap Choeng District", "Hermel district", "Si Sa Ket province": a unit named with its noun.
 const ADMIN_EN = /\b((?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)? ){1,3}(?:Province|District|Subdistrict|Governorate|Oblast|province|district|subdistrict|governorate|oblast))\b/dg;
+const ADMIN_KEYS = /rovince|istrict|overnorate|blast/;
 const SITE_EN = new RegExp(`\\b(?:the|in|near|at) (${LATIN_NAME}) (?:area|outpost|checkpoint|height|pass|border post|village|sector|direction|locality|water intake)\\b`, 'dg');
 const INTRO_RU_QUOTED = /(?:^|[^а-яё])(?:застав[а-яё]*|пост[а-яё]*|КПП|узл[а-яё]*|участк[а-яё]*|высот[а-яё]*)\s+«([^»\n]{2,30})»/dg;
 const INTRO_RU = new RegExp(`(?:^|[^а-яё])(?:сел[оауе]|сёл|поселк[а-яё]*|посёлк[а-яё]*|джамоат[а-яё]*|кишлак[а-яё]*|айыл[а-яё]*|местност[а-яё]*|урочищ[а-яё]*|перевал[а-яё]*|в районе)\\s+(${CYR_NAME})`, 'dg');
@@ -405,7 +406,7 @@ export function withUnlistedPlaces(text: string, known: PlaceMention[], profile:
   if (text.includes('«')) add(INTRO_RU_QUOTED, null);
   add(INTRO_EN, LIST_NEXT_EN);
   add(SITE_EN, null);
-  add(ADMIN_EN, null);
+  if (ADMIN_KEYS.test(text)) add(ADMIN_EN, null);
   add(INTRO_RU, LIST_NEXT_RU);
   if (all.length < 2) return all;
   if (all !== known) all.sort((a, b) => a.start - b.start);

@@ -54,10 +54,11 @@ export function selectProfile(
   let best = profiles[0] ?? KG_TJ_PROFILE;
   let bestScore = 0;
   const sample = lower(`${sourceAgency ?? ''}\n${text.slice(0, 6000)}`);
-  for (const p of profiles) {
-    const score = countMatches(signature(p), sample);
+  const scores = countPerProfile(profiles, sample);
+  for (let i = 0; i < profiles.length; i++) {
+    const score = scores[i] ?? 0;
     if (score > bestScore) {
-      best = p;
+      best = profiles[i] as ConflictProfile;
       bestScore = score;
     }
   }
@@ -72,13 +73,41 @@ export function selectProfile(
   return worldProfile(top.code, second?.code ?? null, offsetMin) ?? best;
 }
 
-/** The number of non-empty matches of a global regex (as `findAll(re, text).length`, without the list). */
-function countMatches(re: RegExp, text: string): number {
-  let n = 0;
+const combined = new WeakMap<readonly ConflictProfile[], { re: RegExp; groups: number[] }>();
+
+/**
+ * The names of each profile the text mentions, counted in one pass: the profiles' signatures
+ * as the groups of one regex (a name two profiles share counts for the first).
+ */
+function countPerProfile(profiles: readonly ConflictProfile[], text: string): number[] {
+  let c = combined.get(profiles);
+  if (!c) {
+    // The group of each profile, past the groups its own patterns may hold.
+    const groups: number[] = [];
+    let next = 1;
+    const sources = profiles.map((p) => {
+      const src = signature(p).source;
+      groups.push(next);
+      next += 1 + ((new RegExp(`${src}|`).exec('')?.length ?? 1) - 1);
+      return `(${src})`;
+    });
+    c = { re: new RegExp(sources.join('|'), 'g'), groups };
+    combined.set(profiles, c);
+  }
+  const { re, groups } = c;
+  const counts = new Array<number>(profiles.length).fill(0);
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    if (m[0].length === 0) re.lastIndex++;
-    else n++;
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    for (let i = 0; i < groups.length; i++) {
+      if (m[groups[i] as number] !== undefined) {
+        counts[i] = (counts[i] ?? 0) + 1;
+        break;
+      }
+    }
   }
-  return n;
+  return counts;
 }

@@ -78,10 +78,12 @@ function countryScanner(): { re: RegExp; codes: string[] } {
   return scanner;
 }
 
-/** How often each country is named in `text` (lower-cased), first mention first on a tie. */
-export function countryMentions(text: string): Array<{ code: string; count: number; first: number }> {
+/**
+ * How often each country is named in `low` (a lower-cased text: see text/patterns.ts `lower`),
+ * first mention first on a tie.
+ */
+export function countryMentions(low: string): Array<{ code: string; count: number; first: number }> {
   const { re, codes } = countryScanner();
-  const low = lower(text);
   const seen = new Map<string, { code: string; count: number; first: number }>();
   re.lastIndex = 0;
   for (let m = re.exec(low); m !== null; m = re.exec(low)) {
