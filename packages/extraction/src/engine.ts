@@ -41,12 +41,12 @@ const MUTUAL_BLAME =
   /(?:each other|one another|blaming the other|blame each|друг друга|взаимн[а-яё]* обвинени|(?:between|между) (?:[a-zа-яё]+ ){0,3}(?:the (?:two )?sides|both sides|сторон(?:ами)?|двух стран|обеих стран|двумя странами))/;
 const PLACE_EXCLUSION_HINT = /hospital|clinic|accommodat|evacuated|taken|sent|program|office|больниц|размещ|доставл|направл|переведут|родственник/;
 const GENERIC_SITE = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:the (?:outpost|post|village|checkpoint|settlement)|this (?:village|area|section)|застав[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|этого села|села|этом районе|кпп)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
-const EXCHANGE = /(?:each other|one another|exchang\w* (?:of )?(?:fire|gunfire)|exchanged fire|перестрелк|друг друга|друг по другу|shoot-?outs?|fire-?fights?|gun-?fights?|gun battles?)/;
+const EXCHANGE = /(?:each other|one another|exchang\w* (?:of )?(?:fire|gunfire)|exchanged fire|перестрелк|друг друга|друг по другу|shoot-?outs?|fire-?fights?|gun-?fights?|gun battles?)/g;
 const ONGOING =
-  /(?:продолжа|continu|ongoing|still|currently|at the moment|(?:is|are) (?:being )?(?:shell|fir|attack)|вед[её]т(?:ся)?|ведут(?:ся)?|идут|обстреливают|на данный момент|в настоящее время|по-прежнему)/;
+  /(?:продолжа|continu|ongoing|still|currently|at the moment|(?:is|are) (?:being )?(?:shell|fir|attack)|вед[её]т(?:ся)?|ведут(?:ся)?|идут|обстреливают|на данный момент|в настоящее время|по-прежнему)/g;
 const REPORTED_THAT =
   /(?:said|says|reported|reports|stated|states|claimed|claims|announced|informed|noted|added|told [a-z0-9.]+)(?: (?:on|in|at|last|this|earlier) [a-z]+)?(?: that|,)?(?= )|(?:заявля[а-яё]*|заявил[а-яё]*|сообща[а-яё]*|сообщил[а-яё]*|отмечает|утвержда[а-яё]*|информиру[а-яё]*),? (?:что|о том,? что)/g;
-const BACKGROUND_START = /^(?:напомним|напоминаем|напомню|recall(?:ing)?\b|it is worth recalling|as a reminder)/;
+const BACKGROUND_START = /(?:напомним|напоминаем|напомню|recall(?:ing)?\b|it is worth recalling|as a reminder)/y;
 const AGAINST = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:against|против)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 
 // An appeal to keep an agreement ("urged both sides to respect it") after the report of that
@@ -516,7 +516,7 @@ function resolveTime(s: Scan, c: ClauseView, pos: number, agreement: boolean): T
       const local = clock.hh * 60 + clock.mm + (clock.offset_min === null ? 0 : s.offsetMin - clock.offset_min);
       if (local >= 0 && local <= s.pubLocalMin) date = s.pub.date;
     } else if (!date && clock && s.pub.instant === null) date = s.pub.date;
-  } else if (s.status && ONGOING.test(s.low.slice(c.clause.start, c.clause.end))) {
+  } else if (s.status && matchesIn(ONGOING, s.low, c.clause)) {
     // Going on now: the status line's day and time.
     date = s.status.date;
     clock = s.status.clock;
@@ -541,9 +541,10 @@ function actorFor(s: Scan, c: ClauseView, pos: number): PartyMention | null {
   // "The Border Service of Kyrgyzstan said that Tajik troops…": the actor is told after the
   // reporting verb.
   let from = c.clause.start;
-  const low = s.low.slice(c.clause.start, pos);
-  REPORTED_THAT.lastIndex = 0;
-  for (let m = REPORTED_THAT.exec(low); m !== null; m = REPORTED_THAT.exec(low)) from = c.clause.start + m.index + m[0].length;
+  if (c.cParties.some((p) => p.start < pos && p.role === 'actor')) {
+    REPORTED_THAT.lastIndex = c.clause.start;
+    for (let m = REPORTED_THAT.exec(s.low); m !== null && m.index + m[0].length <= pos; m = REPORTED_THAT.exec(s.low)) from = m.index + m[0].length;
+  }
   for (const p of c.cParties) {
     if (p.role === 'explicit_actor') return p;
     if (p.role !== 'actor' || (p.start < from && from <= pos)) continue;
@@ -656,7 +657,7 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: numb
     const activeWeapons: WeaponMention[] = [];
     for (const w of cWeapons) if (!underModal(c, w.start)) activeWeapons.push(w);
     // "fired at each other", «перестрелка», "exchanged fire" with no weapon class: a clash.
-    const exchange = activeWeapons.length === 0 && EXCHANGE.test(s.low.slice(clause.start, clause.end));
+    const exchange = activeWeapons.length === 0 && matchesIn(EXCHANGE, s.low, clause);
     const type = exchange ? 'armed_clash' : attackType(activeWeapons, shelling.length > 0, fire.length > 0 || shelling.length > 0);
     let hasActor = false;
     for (const p of c.cParties) if (p.role === 'actor' || p.role === 'explicit_actor') hasActor = true;
@@ -835,10 +836,19 @@ function statusLine(s: Scan, c: ClauseView): void {
   if (day && !c.cDates.some((d) => d.role === 'event' && d.date)) s.ctx = { date: day, paragraph: c.clause.paragraph };
 }
 
-function trimmedStart(text: string, from: number): number {
-  let i = from;
-  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
-  return i;
+/** The paragraph starting at `start` opens with "Recall that", «Напомним». */
+function backgroundParagraph(s: Scan, start: number): boolean {
+  let i = start;
+  while (i < s.text.length && (s.text[i] === ' ' || s.text[i] === '\t')) i++;
+  BACKGROUND_START.lastIndex = i;
+  return BACKGROUND_START.test(s.low);
+}
+
+/** A global regex matches inside [span.start, span.end) of `low`, without slicing it. */
+function matchesIn(re: RegExp, low: string, span: { start: number; end: number }): boolean {
+  re.lastIndex = span.start;
+  const m = re.exec(low);
+  return m !== null && m.index + m[0].length <= span.end;
 }
 
 /** One clause of the clause pass: its drafts, then the day it leaves for the clauses after it. */
@@ -903,8 +913,7 @@ function clauseStep(s: Scan, clause: Clause): void {
   // repeats an earlier episode, no event of this statement (SCHEMA); an agreement it recalls
   // still stands. With nothing told before it, the episode it recalls is the statement's news.
   const para = s.seg.paragraphs[clause.paragraph];
-  const told = s.drafts.some((d) => d.strength === 'strong' && d.type !== 'ceasefire_agreement' && d.type !== 'violation_allegation');
-  if (para && told && BACKGROUND_START.test(s.low.slice(trimmedStart(s.text, para.start), para.start + 40))) {
+  if (created.length > 0 && para && backgroundParagraph(s, para.start) && s.drafts.some((d) => d.strength === 'strong' && d.type !== 'ceasefire_agreement' && d.type !== 'violation_allegation')) {
     for (let i = created.length - 1; i >= 0; i--) if (created[i]?.type !== 'ceasefire_agreement') created.splice(i, 1);
   }
   let lastWithDate: Draft | null = null;
