@@ -76,4 +76,8 @@ describe('attribution in wire copy', () => {
     const mutual = run('The border agencies of Kyrgyzstan and Tajikistan blame each other for the shootout near Kok-Tash on 11 April. Two Kyrgyz border guards were wounded.', 'AKIpress');
     expect(mutual.events.map((e) => [e.type, e.wounded])).toEqual([['armed_clash', 2]]);
   });
+  it('takes the issuer from a headline that names it when the body names none', () => {
+    const r = run('ПРЕСС-ЦЕНТР ПОГРАНИЧНЫХ ВОЙСК ГКНБ РЕСПУБЛИКИ ТАДЖИКИСТАН СООБЩАЕТ\n11 апреля в 10:45 граждане Кыргызской Республики открыли огонь в сторону жителей села Сомониён.', null);
+    expect(r.events[0]).toMatchObject({ accused_party: 'KG', reported_by: 'TJ' });
+  });
 });

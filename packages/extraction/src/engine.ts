@@ -289,13 +289,23 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
   const compiled = compileProfile(prof);
   const gazetteer = compiled.gazetteer;
   const listedPlaces = findPlaces(text, gazetteer);
+  const allAgencies = findAgencies(text, prof, contextSide && partyCodes.has(contextSide) ? contextSide : null);
   const agencies = placeSides(
-    findAgencies(text, prof, contextSide && partyCodes.has(contextSide) ? contextSide : null).filter((a) => !overlapsAny(excluded, a)),
+    allAgencies.filter((a) => !overlapsAny(excluded, a)),
     listedPlaces,
     partyCodes,
   );
   const parties = findParties(text, prof, agencies);
-  const { reporter: statementReporter, evidence: statementReporterEvidence } = statementReporterOf(statement, text, prof, source, sourceThird, agencies, parties);
+  let { reporter: statementReporter, evidence: statementReporterEvidence } = statementReporterOf(statement, text, prof, source, sourceThird, agencies, parties);
+  // "PRESS CENTRE OF THE BORDER TROOPS REPORTS:" as the first line: a headline that names the
+  // issuer when the body names none.
+  if (statementReporter.side === null) {
+    const head = allAgencies.find((a) => a.side !== null && partyCodes.has(a.side) && a.agency.kind === 'official' && overlapsAny(excluded, a));
+    if (head) {
+      statementReporter = { agency: head.agency.name, side: head.side };
+      statementReporterEvidence = head;
+    }
+  }
   const issuerSide = source?.kind === 'official' && source.side ? source.side : statementReporter.side;
 
   // Time zone: the issuer's; a third party's statement is read in the publication's own offset.
