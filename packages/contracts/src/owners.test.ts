@@ -22,7 +22,7 @@ type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B 
 const same = <A, B>(proof: Equals<A, B>): Equals<A, B> => proof;
 
 /** What the engine extracts of an event: the contract's event less what the classifier adds. */
-type ExtractedPart = Omit<ViolationEvent, 'id' | 'statement_id' | 'extractor_version' | 'profile' | 'area' | 'incident_id' | 'published_at'>;
+type ExtractedPart = Omit<ViolationEvent, 'id' | 'statement_id' | 'extractor_version' | 'area' | 'incident_id' | 'published_at'>;
 type Widen<T> = { [K in keyof T]: T[K] };
 
 describe("the extraction engine's types", () => {
