@@ -10,7 +10,7 @@ import { allTopics, statementsTopic, topicName } from '@ceasefire/contracts';
 import { createDb, dropSchema, migrateLatest } from '@ceasefire/db';
 import { PROFILES, extract } from '@ceasefire/extraction';
 import { agencyDirectory, createIngestor } from '@ceasefire/ingest';
-import { createKafkaClient, createLogger, ensureTopics } from '@ceasefire/runtime';
+import { kafkaClientFor, createLogger, ensureTopics } from '@ceasefire/runtime';
 import { checkoutId, stackUp } from '@ceasefire/stack';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -25,7 +25,7 @@ const stack = await stackUp({ root, log: () => {}, database: `ceasefire_bench_${
 const tag = `bench_${Date.now().toString(36)}`;
 const prefix = `${tag}.`;
 const logger = createLogger({ service: 'bench', level: 'warn' });
-const kafka = createKafkaClient({ brokers: stack.kafkaBrokers, clientId: 'bench' }, logger);
+const kafka = await kafkaClientFor({ brokers: stack.kafkaBrokers, clientId: 'bench' }, logger);
 const admin = await kafka.admin();
 await ensureTopics(admin, allTopics, { prefix });
 await migrateLatest({ databaseUrl: stack.databaseUrl, schema: tag });

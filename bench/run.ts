@@ -18,7 +18,7 @@ import { createDb, dropSchema, markAgreementEvaluated, migrateLatest, updateAgre
 import { agreementInForce } from './lib/agreements.ts';
 import { PROFILES } from '@ceasefire/extraction';
 import { StatementSubmission, agencyDirectory, normalizeStatement } from '@ceasefire/ingest';
-import { createKafkaClient, createLogger, ensureTopics, loadPlatformaticClient, type Admin } from '@ceasefire/runtime';
+import { kafkaClientFor, createLogger, ensureTopics, type Admin } from '@ceasefire/runtime';
 import { buildWorkers, checkoutId, stackUp } from '@ceasefire/stack';
 import hdr from 'hdr-histogram-js';
 import type { Knex } from 'knex';
@@ -102,7 +102,7 @@ const tag = `bench_${Date.now().toString(36)}`;
 const prefix = `${tag}.`;
 const logger = createLogger({ service: 'bench', level: 'warn' });
 const settings = { brokers: stack.kafkaBrokers, clientId: 'bench' };
-const kafka = createKafkaClient(settings, logger);
+const kafka = await kafkaClientFor(settings, logger);
 const admin: Admin = await kafka.admin();
 await ensureTopics(admin, allTopics, { prefix });
 await migrateLatest({ databaseUrl: stack.databaseUrl, schema: tag });
@@ -148,7 +148,7 @@ if (!args['no-ceilings']) {
   const normal = normalised(backlog.statements);
   const messages = statementMessages(normal);
   for (const name of args.clients!.split(',')) {
-    const client = name === 'platformatic' ? (await loadPlatformaticClient())(settings, logger) : createKafkaClient(settings, logger);
+    const client = await kafkaClientFor({ ...settings, client: name as 'kafkajs' | 'platformatic' }, logger);
     const topic = `${prefix}transport.${name}`;
     await admin.createTopics([{ name: topic, partitions: statementsTopic.partitions, replicationFactor: 1, configs: {} }]);
     const r = await transportCeiling(name, client, topic, `${tag}-transport-${name}`, messages, { meter });

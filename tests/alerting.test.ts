@@ -110,7 +110,7 @@ beforeAll(async () => {
   await createTestSchema(databaseUrl, schema);
   await migrateLatest({ databaseUrl, schema });
   db = createDb({ databaseUrl, schema, pool: { max: 4 } });
-  kafka = testKafka('alerting-test');
+  kafka = await testKafka('alerting-test');
   admin = await kafka.admin();
   producer = await kafka.producer();
   prefix = await createPrivateTopics(admin, 'alerting');

@@ -39,7 +39,7 @@ async function post(path: string, body: unknown): Promise<{ status: number; body
 const ids = (body: Json) => (body.items ?? []).map((i) => i.id as string);
 
 beforeAll(async () => {
-  const kafka = testKafka('api-test');
+  const kafka = await testKafka('api-test');
   admin = await kafka.admin();
   producer = await kafka.producer();
   prefix = await createPrivateTopics(admin, 'api');

@@ -31,7 +31,7 @@ function ceasefire(args: string[], env: Record<string, string>): Promise<Run> {
 
 beforeAll(async () => {
   schema = await privateSchema('cli');
-  const admin = await testKafka('cli-test').admin();
+  const admin = await (await testKafka('cli-test')).admin();
   prefix = `${uniqueName('cli')}.`;
   await ensureTopics(admin, allTopics, { prefix });
   await admin.disconnect();
@@ -39,7 +39,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await schema?.drop();
-  const admin = await testKafka('cli-test').admin();
+  const admin = await (await testKafka('cli-test')).admin();
   await deleteTopicsWithPrefix(admin, prefix);
   await admin.disconnect();
 });

@@ -38,7 +38,7 @@ afterAll(async () => {
 async function readAll(topic: string): Promise<IncomingMessage[]> {
   const size = await eventually(async () => ((await topicSize(stage.admin, topic)) > 0 ? topicSize(stage.admin, topic) : undefined), 60_000, `messages on ${topic}`);
   const got: IncomingMessage[] = [];
-  const consumer = testKafka('cloudevents-reader').consumer({
+  const consumer = (await testKafka('cloudevents-reader')).consumer({
     groupId: `${topic}.cloudevents-reader`,
     topics: [topic],
     fromBeginning: true,

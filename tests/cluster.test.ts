@@ -12,7 +12,7 @@ import { createDb } from '@ceasefire/db';
 import { extract } from '@ceasefire/extraction';
 import type { Knex } from 'knex';
 import {
-  createKafkaClient,
+  kafkaClientFor,
   type Admin,
   type KafkaClient,
   type Producer,
@@ -114,7 +114,7 @@ beforeAll(async () => {
     replicationFactor: 3,
     minInsyncReplicas: 2,
   });
-  kafka = createKafkaClient(
+  kafka = await kafkaClientFor(
     { brokers: cluster.brokers, clientId: 'cluster-test' },
     quietLogger('cluster-test'),
   );

@@ -9,7 +9,7 @@ import { allTopics, statementsTopic, topicName } from '@ceasefire/contracts';
 import {
   ConfigError,
   baseConfigSchema,
-  createKafkaClient,
+  kafkaClientFor,
   ensureTopics,
   kafkaSettings,
   loadConfig,
@@ -36,7 +36,7 @@ function settingsFrom(vars: Record<string, string>): KafkaSettings {
 
 /** What connecting with these settings says (an admin round trip, no retries). */
 async function connectError(settings: KafkaSettings): Promise<string> {
-  const kafka = createKafkaClient(
+  const kafka = await kafkaClientFor(
     { ...settings, connectionTimeoutMs: 3000, requestTimeoutMs: 5000, retries: 0 },
     quietLogger('secure-test'),
   );
@@ -69,7 +69,7 @@ beforeAll(async () => {
     KAFKA_SASL_PASSWORD: PASSWORD,
     TOPIC_PREFIX: prefix,
   };
-  const admin = await createKafkaClient(settingsFrom(env), quietLogger('secure-test')).admin();
+  const admin = await (await kafkaClientFor(settingsFrom(env), quietLogger('secure-test'))).admin();
   await ensureTopics(admin, allTopics, { prefix });
   await admin.disconnect();
 }, 180_000);
@@ -87,7 +87,7 @@ describe('SASL_SSL broker', () => {
     const settings = settingsFrom(env);
     expect(settings.ssl).toBe(true);
     expect(settings.sslCa).toContain('BEGIN CERTIFICATE');
-    const kafka = createKafkaClient(settings, quietLogger('secure-test'));
+    const kafka = await kafkaClientFor(settings, quietLogger('secure-test'));
     const topic = topicName(statementsTopic, prefix);
     const producer = await kafka.producer();
     await producer.publish(

@@ -36,7 +36,7 @@ let prefix: string;
 let topic: string;
 
 beforeAll(async () => {
-  kafka = testKafka('kafka-test');
+  kafka = await testKafka('kafka-test');
   admin = await kafka.admin();
   producer = await kafka.producer();
   prefix = await createPrivateTopics(admin, 'kafka');

@@ -33,7 +33,7 @@ async function post(body: unknown) {
 }
 
 beforeAll(async () => {
-  admin = await testKafka('pipeline-test').admin();
+  admin = await (await testKafka('pipeline-test')).admin();
   prefix = await createPrivateTopics(admin, 'pipeline');
   schema = await privateSchema('pipeline');
   db = createDb({ databaseUrl: services().databaseUrl, schema: schema.schema });

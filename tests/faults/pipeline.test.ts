@@ -16,7 +16,7 @@ import { allTopics, statementsTopic, violationEventsTopic, topicName } from '@ce
 import { createDb, migrateLatest } from '@ceasefire/db';
 import { EXTRACTOR_VERSION, PROFILES, extract } from '@ceasefire/extraction';
 import { agencyDirectory, normalizeStatement, StatementSubmission } from '@ceasefire/ingest';
-import { createKafkaClient, createLogger, ensureTopics, type Admin, type KafkaClient, type Producer } from '@ceasefire/runtime';
+import { kafkaClientFor, createLogger, ensureTopics, type Admin, type KafkaClient, type Producer } from '@ceasefire/runtime';
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, repoRoot } from '../support/workers.ts';
@@ -86,7 +86,7 @@ const figures = {
 const log = (line: string) => process.stderr.write(`[faults] ${line}\n`);
 
 async function connectKafka(): Promise<void> {
-  kafka = createKafkaClient({ brokers: FAULT_BROKERS, clientId: 'faults-test', retries: 20 }, createLogger({ service: 'faults-test', level: 'silent' }));
+  kafka = await kafkaClientFor({ brokers: FAULT_BROKERS, clientId: 'faults-test', retries: 20 }, createLogger({ service: 'faults-test', level: 'silent' }));
   admin = await kafka.admin();
 }
 

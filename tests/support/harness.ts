@@ -2,7 +2,7 @@
 // topic and group names per test file, and clean-up of every client a test opens.
 import { randomBytes } from 'node:crypto';
 import { allTopics } from '@ceasefire/contracts';
-import { createKafkaClient, createLogger, ensureTopics, type Admin, type KafkaClient, type Logger, type Producer } from '@ceasefire/runtime';
+import { kafkaClientFor, createLogger, ensureTopics, type Admin, type KafkaClient, type Logger, type Producer } from '@ceasefire/runtime';
 import type { Knex } from 'knex';
 import { inject } from 'vitest';
 
@@ -24,8 +24,8 @@ export function quietLogger(service = 'test'): Logger {
   return createLogger({ service, level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 }
 
-export function testKafka(clientId: string): KafkaClient {
-  return createKafkaClient({ brokers: services().brokers, clientId }, quietLogger(clientId));
+export async function testKafka(clientId: string): Promise<KafkaClient> {
+  return await kafkaClientFor({ brokers: services().brokers, clientId }, quietLogger(clientId));
 }
 
 /** Creates the whole topic catalog under a private prefix; returns the prefix. */
@@ -107,7 +107,7 @@ export interface PrivateStage {
 
 export async function privateStage(label: string): Promise<PrivateStage> {
   const { createDb } = await import('@ceasefire/db');
-  const kafka = testKafka(`${label}-test`);
+  const kafka = await testKafka(`${label}-test`);
   const admin = await kafka.admin();
   const producer = await kafka.producer();
   const prefix = `${uniqueName(label)}.`;

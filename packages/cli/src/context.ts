@@ -1,7 +1,7 @@
 import { readStackState } from '@ceasefire/stack';
 import {
   baseConfigSchema,
-  createKafkaClient,
+  kafkaClientFor,
   createLogger,
   kafkaSettings,
   loadConfig,
@@ -79,7 +79,7 @@ export async function openServices(env: NodeJS.ProcessEnv, root: string, clientI
     // The command says in one line what failed.
     onWarning: () => undefined,
   });
-  const kafka = createKafkaClient(cliKafkaSettings(config, clientId), logger);
+  const kafka = await kafkaClientFor(cliKafkaSettings(config, clientId), logger);
   let producer: Producer;
   try {
     producer = await kafka.producer();

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { KAFKA_DEFAULTS } from './kafka/types.ts';
 
 /** Start-up stops with this when the environment is wrong; the message names every bad variable. */
 export class ConfigError extends Error {
@@ -83,7 +84,7 @@ export const baseConfigSchema = z.object({
   DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'a lower-case SQL identifier').default('public'),
   DATABASE_POOL_MAX: positiveInt.default(10),
   /** Consumer group session timeout: how long a dead member holds its partitions (broker bounds: 6–300 s). */
-  KAFKA_SESSION_TIMEOUT_MS: durationMs.default(30_000),
+  KAFKA_SESSION_TIMEOUT_MS: durationMs.default(KAFKA_DEFAULTS.sessionTimeoutMs),
   /** Partitions whose batches a worker handles at once (overlaps waits on Postgres and Kafka). */
   KAFKA_PARTITIONS_CONCURRENTLY: positiveInt.default(12),
   /** Port of /healthz, /readyz and /metrics (0 picks a free one). */

@@ -4,7 +4,7 @@
  */
 import type { TopicSpec } from '@ceasefire/contracts';
 import {
-  createKafkaClient,
+  kafkaClientFor,
   createLogger,
   ensureTopics,
   type Admin,
@@ -31,7 +31,7 @@ async function withAdmin<T>(
   timeoutMs = 5000,
   access: KafkaAccess = {},
 ): Promise<T> {
-  const kafka = createKafkaClient(
+  const kafka = await kafkaClientFor(
     {
       ...access,
       brokers: [...brokers],

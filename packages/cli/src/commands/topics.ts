@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { allTopics, topicName } from '@ceasefire/contracts';
-import { baseConfigSchema, createKafkaClient, createLogger, ensureTopics, loadConfig } from '@ceasefire/runtime';
+import { baseConfigSchema, kafkaClientFor, createLogger, ensureTopics, loadConfig } from '@ceasefire/runtime';
 import { cliEnvironment, cliKafkaSettings } from '../context.ts';
 
 const USAGE = `usage: ceasefire topics create [--replication-factor N] [--min-insync-replicas N] [--json]
@@ -41,7 +41,7 @@ export async function topicsCommand(
     return 2;
   }
   const config = loadConfig(baseConfigSchema, await cliEnvironment(io.env, io.root));
-  const kafka = createKafkaClient(cliKafkaSettings(config, 'ceasefire-topics'), createLogger({ service: 'topics', level: config.LOG_LEVEL, destination: process.stderr }));
+  const kafka = await kafkaClientFor(cliKafkaSettings(config, 'ceasefire-topics'), createLogger({ service: 'topics', level: config.LOG_LEVEL, destination: process.stderr }));
   const admin = await kafka.admin();
   try {
     if (action === 'list') {

@@ -9,7 +9,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { statementsTopic, violationEventsTopic, allTopics } from '@ceasefire/contracts';
 import { createDb } from '@ceasefire/db';
-import { createKafkaClient, createLogger } from '@ceasefire/runtime';
+import { kafkaClientFor, createLogger } from '@ceasefire/runtime';
 import { startWorkers, stackUp, stopWorkers, stackDown } from '@ceasefire/stack';
 
 const USAGE = `usage: ceasefire up [--no-samples]
@@ -39,7 +39,7 @@ async function localSecret(root: string, name: string): Promise<string> {
 }
 
 async function waitForGroup(brokers: string[], groupId: string, topic: string, timeoutMs: number): Promise<void> {
-  const kafka = createKafkaClient({ brokers, clientId: 'ceasefire-up' }, createLogger({ service: 'up', level: 'silent' }));
+  const kafka = await kafkaClientFor({ brokers, clientId: 'ceasefire-up' }, createLogger({ service: 'up', level: 'silent' }));
   const admin = await kafka.admin();
   try {
     const deadline = Date.now() + timeoutMs;

@@ -3,13 +3,12 @@ import { createKafkaClient } from './kafkajs.ts';
 import type { KafkaClient, KafkaSettings } from './types.ts';
 
 export * from './types.ts';
-export { createKafkaClient } from './kafkajs.ts';
 
 /**
  * The @platformatic/kafka client, loaded on demand: loading that library costs about 0.8 s of
  * CPU, which every worker paid at start-up when it was imported with the rest.
  */
-export async function loadPlatformaticClient(): Promise<(settings: KafkaSettings, logger: Logger) => KafkaClient> {
+async function loadPlatformaticClient(): Promise<(settings: KafkaSettings, logger: Logger) => KafkaClient> {
   return (await import('./platformatic.ts')).createPlatformaticClient;
 }
 

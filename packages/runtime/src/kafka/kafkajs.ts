@@ -13,15 +13,16 @@ import {
 import type { Logger } from 'pino';
 import { coalescer } from '../coalescer.ts';
 import { headersToSend } from './headers.ts';
-import type {
-  Admin,
-  Consumer,
-  ConsumeOptions,
-  IncomingMessage,
-  KafkaClient,
-  KafkaSettings,
-  OutgoingMessage,
-  Producer,
+import {
+  KAFKA_DEFAULTS,
+  type Admin,
+  type Consumer,
+  type ConsumeOptions,
+  type IncomingMessage,
+  type KafkaClient,
+  type KafkaSettings,
+  type OutgoingMessage,
+  type Producer,
 } from './types.ts';
 
 function headersOf(headers: IHeaders | undefined): Record<string, string> {
@@ -143,7 +144,7 @@ export function createKafkaClient(settings: KafkaSettings, logger: Logger): Kafk
     logCreator: logCreator(logger.child({ component: 'kafka' })),
     ...(settings.connectionTimeoutMs ? { connectionTimeout: settings.connectionTimeoutMs } : {}),
     ...(settings.requestTimeoutMs ? { requestTimeout: settings.requestTimeoutMs } : {}),
-    retry: { initialRetryTime: 200, retries: settings.retries ?? 8, maxRetryTime: 10_000 },
+    retry: { initialRetryTime: 200, retries: settings.retries ?? KAFKA_DEFAULTS.retries, maxRetryTime: 10_000 },
   });
   const compression = settings.compression === 'none' ? CompressionTypes.None : CompressionTypes.GZIP;
   // A send of a few small messages (a statement or two at a low rate) gains a few hundred bytes
@@ -168,7 +169,7 @@ export function createKafkaClient(settings: KafkaSettings, logger: Logger): Kafk
         retry: { retries: 0 },
       });
       await connectExplained(() => producer.connect(), settings);
-      const retries = settings.retries ?? 8;
+      const retries = settings.retries ?? KAFKA_DEFAULTS.retries;
       async function send(topic: string, messages: OutgoingMessage[]): Promise<void> {
         let bytes = 0;
         for (const m of messages) bytes += m.value.length;
@@ -212,7 +213,7 @@ export function createKafkaClient(settings: KafkaSettings, logger: Logger): Kafk
         const consumer = kafka.consumer({
           groupId: options.groupId,
           allowAutoTopicCreation: false,
-          sessionTimeout: options.sessionTimeoutMs ?? 30_000,
+          sessionTimeout: options.sessionTimeoutMs ?? KAFKA_DEFAULTS.sessionTimeoutMs,
           heartbeatInterval: 3_000,
           maxBytesPerPartition: options.maxBytesPerPartition ?? 1_048_576,
           maxWaitTimeInMs: options.maxWaitTimeMs ?? 200,
@@ -327,7 +328,7 @@ export function createKafkaClient(settings: KafkaSettings, logger: Logger): Kafk
             })),
           });
           const names = missing.map((t) => t.name);
-          const deadline = Date.now() + (settings.requestTimeoutMs ?? 30_000);
+          const deadline = Date.now() + (settings.requestTimeoutMs ?? KAFKA_DEFAULTS.requestTimeoutMs);
           for (;;) {
             try {
               const meta = await admin.fetchTopicMetadata({ topics: names });

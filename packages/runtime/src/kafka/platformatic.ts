@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import { PipelineError } from '../errors.ts';
 import { headersToSend } from './headers.ts';
 import { createKafkaClient as createKafkajsClient } from './kafkajs.ts';
-import type { Consumer, ConsumeOptions, IncomingMessage, KafkaClient, KafkaSettings, OutgoingMessage, Producer } from './types.ts';
+import { KAFKA_DEFAULTS, type Consumer, type ConsumeOptions, type IncomingMessage, type KafkaClient, type KafkaSettings, type OutgoingMessage, type Producer } from './types.ts';
 
 function baseOptions(settings: KafkaSettings) {
   return {
@@ -24,7 +24,7 @@ function baseOptions(settings: KafkaSettings) {
       : {}),
     ...(settings.connectionTimeoutMs ? { connectTimeout: settings.connectionTimeoutMs } : {}),
     ...(settings.requestTimeoutMs ? { requestTimeout: settings.requestTimeoutMs } : {}),
-    retries: settings.retries ?? 8,
+    retries: settings.retries ?? KAFKA_DEFAULTS.retries,
     retryDelay: 200,
   };
 }
@@ -95,7 +95,7 @@ export function createPlatformaticClient(settings: KafkaSettings, logger: Logger
         const c = new PConsumer<Buffer, Buffer, Buffer, Buffer>({
           ...baseOptions(settings),
           groupId: options.groupId,
-          sessionTimeout: options.sessionTimeoutMs ?? 30_000,
+          sessionTimeout: options.sessionTimeoutMs ?? KAFKA_DEFAULTS.sessionTimeoutMs,
           heartbeatInterval: 3_000,
           maxBytesPerPartition: options.maxBytesPerPartition ?? 1_048_576,
           maxWaitTime: options.maxWaitTimeMs ?? 200,
@@ -214,7 +214,7 @@ export function createPlatformaticClient(settings: KafkaSettings, logger: Logger
           mode: 'committed',
           fallbackMode: options.fromBeginning === false ? 'latest' : 'earliest',
           autocommit: false,
-          sessionTimeout: options.sessionTimeoutMs ?? 30_000,
+          sessionTimeout: options.sessionTimeoutMs ?? KAFKA_DEFAULTS.sessionTimeoutMs,
           heartbeatInterval: 3_000,
         });
         stream = current;

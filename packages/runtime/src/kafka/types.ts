@@ -138,3 +138,14 @@ export interface KafkaClient {
   consumer(options: ConsumeOptions): Consumer;
   admin(): Promise<Admin>;
 }
+
+/**
+ * The defaults both adapters and the configuration share, in one place: a consumer's session
+ * timeout (KAFKA_SESSION_TIMEOUT_MS), a request's deadline where the settings give none, and the
+ * retries of a failed request.
+ */
+export const KAFKA_DEFAULTS = {
+  sessionTimeoutMs: 30_000,
+  requestTimeoutMs: 30_000,
+  retries: 8,
+} as const;
