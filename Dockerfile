@@ -19,8 +19,10 @@ COPY packages/contracts/package.json packages/contracts/
 COPY packages/db/package.json packages/db/
 COPY packages/extraction/package.json packages/extraction/
 COPY packages/ingest/package.json packages/ingest/
+COPY packages/operations/package.json packages/operations/
 COPY packages/runtime/package.json packages/runtime/
 COPY packages/stack/package.json packages/stack/
+COPY packages/worker/package.json packages/worker/
 COPY services/alerting/package.json services/alerting/
 COPY services/api/package.json services/api/
 COPY services/classifier/package.json services/classifier/

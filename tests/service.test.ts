@@ -1,7 +1,8 @@
 // The shared service start-up against the real broker and database: /readyz stays 503
 // ("starting") until the worker says its wiring is done, so nothing is sent to a worker whose
 // consumer or listener is not up yet; then it answers 200 and shutdown releases everything.
-import { baseConfigSchema, loadConfig, startService } from '@ceasefire/runtime';
+import { baseConfigSchema, loadConfig } from '@ceasefire/runtime';
+import { startService } from '@ceasefire/worker';
 import { describe, expect, it } from 'vitest';
 import { quietLogger, services } from './support/harness.ts';
 

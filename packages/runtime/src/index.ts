@@ -7,7 +7,6 @@ export * from './kafka/index.ts';
 export * from './coalescer.ts';
 export * from './consumer-loop.ts';
 export { kafkaSettings } from './settings.ts';
-export * from './service.ts';
 export * from './topics.ts';
 export * from './lag.ts';
 export * from './auth.ts';

@@ -22,7 +22,7 @@ import {
   finishAgreement,
   problemsOf,
   registerAgreement,
-} from './operations.ts';
+} from '@ceasefire/operations';
 
 /** Options of {@link buildOperatorApi}. */
 export interface OperatorApiOptions {

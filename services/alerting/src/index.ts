@@ -12,7 +12,7 @@ export {
   type VerifyWebhookInput,
   type SignatureRefusal,
 } from './channels/webhook.ts';
-export * from './operations.ts';
+export * from '@ceasefire/operations';
 export { alertingConfigSchema, type AlertingConfig } from './config.ts';
 export { AlertEngine, type EngineOptions } from './engine.ts';
 export { DeliveryWorker, backoffDelay, type DeliveryPolicy } from './delivery.ts';

@@ -3,7 +3,8 @@
 import { DEFAULT_ESCALATION, defaultRoutes } from '@ceasefire/alerting';
 import { violationEventsTopic } from '@ceasefire/contracts';
 import { Counter } from 'prom-client';
-import { ConfigError, createLogger, loadConfig, runConsumer, startService } from '@ceasefire/runtime';
+import { ConfigError, createLogger, loadConfig } from '@ceasefire/runtime';
+import { runConsumer, startService } from '@ceasefire/worker';
 import {
   chatChannel,
   emailChannel,

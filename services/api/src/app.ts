@@ -28,7 +28,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } f
 import type { Knex } from 'knex';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import { z } from 'zod';
-import { acknowledgeAlert } from '@ceasefire/alerting-service';
+import { acknowledgeAlert } from '@ceasefire/operations';
 import { sseOf, type AlertHub } from './alert-stream.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { finishOpenApi } from './openapi.ts';

@@ -2,7 +2,8 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { PROFILES } from '@ceasefire/extraction';
-import { ConfigError, createLogger, loadConfig, startService } from '@ceasefire/runtime';
+import { ConfigError, createLogger, loadConfig } from '@ceasefire/runtime';
+import { startService } from '@ceasefire/worker';
 import { startAlertChanges } from './alert-changes.ts';
 import { createAlertHub, startAlertStream } from './alert-stream.ts';
 import { buildApiApp } from './app.ts';

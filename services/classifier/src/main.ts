@@ -1,7 +1,8 @@
 // The classifier's composition root: the only place that reads configuration and wires things.
 import { statementsTopic } from '@ceasefire/contracts';
 import { EXTRACTOR_VERSION, PROFILES, getProfile } from '@ceasefire/extraction';
-import { ConfigError, createLogger, loadConfig, runConsumer, startService } from '@ceasefire/runtime';
+import { ConfigError, createLogger, loadConfig } from '@ceasefire/runtime';
+import { runConsumer, startService } from '@ceasefire/worker';
 import { classifierConfigSchema } from './config.ts';
 import { extractionThreads, inlineExtractor, threadExtractor } from './extraction.ts';
 import { createClassifierHandler, type ProfileFacts } from './handler.ts';

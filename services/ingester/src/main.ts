@@ -1,7 +1,8 @@
 // The ingester's composition root: the only place that reads configuration and wires things.
 import { agencyDirectory, createIngestor } from '@ceasefire/ingest';
 import { PROFILES } from '@ceasefire/extraction';
-import { ConfigError, createLogger, loadConfig, startService } from '@ceasefire/runtime';
+import { ConfigError, createLogger, loadConfig } from '@ceasefire/runtime';
+import { startService } from '@ceasefire/worker';
 import { ingesterConfigSchema } from './config.ts';
 import { createFeedPoller, parseFeedList } from './feeds.ts';
 import { createFolderWatcher } from './folder.ts';

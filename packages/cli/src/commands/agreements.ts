@@ -6,7 +6,7 @@ import {
   finishAgreement,
   problemsOf,
   registerAgreement,
-} from '@ceasefire/alerting-service';
+} from '@ceasefire/operations';
 import { parseTime, runOperatorCommand, table, type OperatorIo } from './operator-io.ts';
 
 const USAGE = `usage: ceasefire agreements <add | list | confirm ID | end ID> [options]

@@ -1,5 +1,5 @@
 import { listAlerts, type AlertRecord } from '@ceasefire/db';
-import { acknowledgeAlert, alertJson } from '@ceasefire/alerting-service';
+import { acknowledgeAlert, alertJson } from '@ceasefire/operations';
 import { runOperatorCommand, table, type OperatorIo } from './operator-io.ts';
 
 const USAGE = `usage: ceasefire alerts <list | ack ID> [options]

@@ -1,17 +1,29 @@
-import { createDb, insertDeadLetter } from '@ceasefire/db';
+// The worker kit: what every worker opens (database pool, Kafka, health) and the consumer loop
+// wired to the `dead_letters` table. Beside db, not in the runtime, so the runtime depends on the
+// contracts alone.
 import { topicName, type MessageTopicSpec } from '@ceasefire/contracts';
+import { createDb, insertDeadLetter } from '@ceasefire/db';
+import {
+  createConsumerLoop,
+  createMetricsRegistry,
+  kafkaClientFor,
+  kafkaSettings,
+  Lifecycle,
+  startHealthServer,
+  startLagMonitor,
+  type Admin,
+  type BaseConfig,
+  type ConsumerLoopOptions,
+  type DeadLetter,
+  type HealthServer,
+  type KafkaClient,
+  type Probe,
+  type Producer,
+} from '@ceasefire/runtime';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { z } from 'zod';
-import type { BaseConfig } from './config.ts';
-import { createConsumerLoop, type ConsumerLoopOptions, type DeadLetter } from './consumer-loop.ts';
-import { createMetricsRegistry, startHealthServer, type HealthServer, type Probe } from './health.ts';
-import { kafkaClientFor } from './kafka/index.ts';
-import type { Admin, KafkaClient, Producer } from './kafka/types.ts';
-import { startLagMonitor } from './lag.ts';
-import { Lifecycle } from './lifecycle.ts';
-import { kafkaSettings } from './settings.ts';
 
 /** Everything a worker's handler may use, built once by `startService` from its configuration. */
 export interface ServiceContext {
