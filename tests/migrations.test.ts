@@ -187,7 +187,7 @@ describe('migrations', () => {
     expect(await insertStatement(db, { statement: s })).toEqual({ inserted: false, sourceAdded: false });
     const fromFeed = {
       ...s,
-      origin: { kind: 'feed', ref: 'https://example.org/rss' },
+      origin: { kind: 'feed' as const, ref: 'https://example.org/rss' },
       received_at: '2022-09-16T09:00:00Z',
     };
     expect(await insertStatement(db, { statement: fromFeed })).toEqual({

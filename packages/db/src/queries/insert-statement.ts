@@ -1,24 +1,10 @@
+import type { Statement } from '@ceasefire/contracts';
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../connection.ts';
 import { markStatementsEnqueued } from './statement-enqueue.ts';
 
-/**
- * The fields of a statement this query stores. The contracts' `Statement` fits it as it is;
- * it is restated here so the db package does not depend on the message schemas.
- */
-export interface StatementRecord {
-  readonly id: string;
-  readonly text: string;
-  readonly language: string;
-  /** RFC 3339 with offset. */
-  readonly published_at: string;
-  readonly published_zone: string | null;
-  readonly source_agency: string | null;
-  readonly url: string | null;
-  /** RFC 3339 with offset. */
-  readonly received_at: string;
-  readonly origin: { readonly kind: string; readonly ref: string | null };
-}
+/** A statement as this query stores it: the contract's. */
+export type StatementRecord = Readonly<Statement>;
 
 /** Input of {@link insertStatement}. */
 export interface InsertStatementInput {
