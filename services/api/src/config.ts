@@ -1,4 +1,5 @@
 import { baseConfigSchema, durationMs, perMinute, port, requireSaslTogether } from '@ceasefire/runtime';
+import { PROFILES } from '@ceasefire/extraction';
 import { z } from 'zod';
 
 /** The read API's environment (with the variables every worker reads). */
@@ -10,7 +11,11 @@ export const apiConfigSchema = requireSaslTogether(
     API_HTTP_HOST: z.string().default('127.0.0.1'),
     API_HTTP_PORT: port.default(8082),
     /** Conflict profile whose gazetteer draws the dashboard's map. */
-    API_PROFILE: z.string().min(1).default('kg-tj'),
+    API_PROFILE: z
+      .string()
+      .min(1)
+      .default('kg-tj')
+      .refine((id) => PROFILES.some((p) => p.id === id), `no such profile; one of ${PROFILES.map((p) => p.id).join(', ')}`),
     /**
      * Prefix of the consumer group reading the `alerts` topic for the live stream; each process
      * adds its own suffix, so every API instance sees every alert.

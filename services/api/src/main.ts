@@ -20,10 +20,6 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  if (!PROFILES.some((p) => p.id === config.API_PROFILE)) {
-    process.stderr.write(`api: invalid configuration:\n  API_PROFILE: no profile ${config.API_PROFILE} (${PROFILES.map((p) => p.id).join(', ')})\n`);
-    process.exit(78);
-  }
   const logger = createLogger({ service: 'api', level: config.LOG_LEVEL, pretty: config.LOG_PRETTY });
   const startedAt = new Date();
   const ctx = await startService({ service: 'api', config, logger });

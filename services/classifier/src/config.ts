@@ -1,4 +1,5 @@
 import { baseConfigSchema, positiveInt, requireSaslTogether } from '@ceasefire/runtime';
+import { PROFILES } from '@ceasefire/extraction';
 import { z } from 'zod';
 
 /** The classifier's environment. */
@@ -9,7 +10,10 @@ export const classifierConfigSchema = requireSaslTogether(
      *  deployments sharing a broker under different prefixes never share a group. */
     CLASSIFIER_GROUP_ID: z.string().min(1).optional(),
     /** Conflict profile to use for every statement; unset: the engine picks one per statement. */
-    EXTRACTION_PROFILE: z.string().optional(),
+    EXTRACTION_PROFILE: z
+      .string()
+      .refine((id) => PROFILES.some((p) => p.id === id), `unknown profile; one of ${PROFILES.map((p) => p.id).join(', ')}`)
+      .optional(),
     /**
      * Worker threads that run the extraction engine (0: on the event loop). Unset: one per core
      * (`os.availableParallelism()`), so extraction uses every core the process is given while the

@@ -1,30 +1,13 @@
 // The classifier's composition root: the only place that reads configuration and wires things.
 import { statementsTopic } from '@ceasefire/contracts';
 import { EXTRACTOR_VERSION, PROFILES, getProfile } from '@ceasefire/extraction';
-import { ConfigError, createLogger, loadConfig } from '@ceasefire/runtime';
-import { runConsumer, startService } from '@ceasefire/worker';
+import { runConsumer, runService } from '@ceasefire/worker';
 import { classifierConfigSchema } from './config.ts';
 import { extractionThreads, inlineExtractor, threadExtractor } from './extraction.ts';
 import { createClassifierHandler, type ProfileFacts } from './handler.ts';
 
-async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig(classifierConfigSchema, process.env);
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(`classifier: ${e.message}\n`);
-      process.exit(78); // EX_CONFIG
-    }
-    throw e;
-  }
+void runService('classifier', classifierConfigSchema, async ({ config, logger, ctx }) => {
   const fixed = config.EXTRACTION_PROFILE ? getProfile(config.EXTRACTION_PROFILE) : undefined;
-  if (config.EXTRACTION_PROFILE && !fixed) {
-    process.stderr.write(`classifier: invalid configuration:\n  EXTRACTION_PROFILE: unknown profile; one of ${PROFILES.map((p) => p.id).join(', ')}\n`);
-    process.exit(78);
-  }
-  const logger = createLogger({ service: 'classifier', level: config.LOG_LEVEL, pretty: config.LOG_PRETTY });
-  const ctx = await startService({ service: 'classifier', config, logger });
 
   const facts = new Map<string, ProfileFacts>(
     PROFILES.map((p) => [
@@ -54,11 +37,5 @@ async function main(): Promise<void> {
     handle,
     maxBytesPerPartition: config.FETCH_MAX_BYTES_PER_PARTITION,
   });
-  ctx.started();
   logger.info({ extractorVersion: EXTRACTOR_VERSION, group: groupId, extraction: extractor.mode }, 'classifying statements');
-}
-
-main().catch((err: unknown) => {
-  process.stderr.write(`classifier: failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exit(1);
 });
