@@ -12,3 +12,4 @@ export * from './lag.ts';
 export * from './auth.ts';
 export * from './rate-limit.ts';
 export * from './publish.ts';
+export * from './periodic.ts';

@@ -1,6 +1,7 @@
 import { Gauge, type Registry } from 'prom-client';
 import type { Logger } from 'pino';
 import type { Admin, PartitionOffset } from './kafka/types.ts';
+import { startPeriodic } from './periodic.ts';
 
 /**
  * Messages not yet consumed per partition: log-end offset minus the group's committed offset.
@@ -51,14 +52,6 @@ export function startLagMonitor(options: LagMonitorOptions): { poll(): Promise<v
       options.logger?.debug({ err, topic: options.topic }, 'consumer lag poll failed');
     }
   }
-  let running: Promise<void> = poll();
-  const timer = setInterval(() => void (running = poll()), options.intervalMs ?? 15_000);
-  timer.unref();
-  return {
-    poll,
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  const loop = startPeriodic(poll, { intervalMs: options.intervalMs ?? 15_000, onError: () => undefined });
+  return { poll, stop: () => loop.stop() };
 }

@@ -3,7 +3,7 @@
 import { DEFAULT_ESCALATION, defaultRoutes } from '@ceasefire/alerting';
 import { violationEventsTopic } from '@ceasefire/contracts';
 import { Counter } from 'prom-client';
-import { ConfigError, createLogger, loadConfig } from '@ceasefire/runtime';
+import { ConfigError, createLogger, loadConfig, startPeriodic } from '@ceasefire/runtime';
 import { runConsumer, startService } from '@ceasefire/worker';
 import {
   chatChannel,
@@ -17,7 +17,6 @@ import { alertingConfigSchema } from './config.ts';
 import { DeliveryWorker, leaseMsOf, type DeliveryPolicy } from './delivery.ts';
 import { AlertEngine } from './engine.ts';
 import { buildOperatorApi } from './http.ts';
-import { Ticker } from './scheduler.ts';
 
 const SERVICE = 'alerting';
 
@@ -124,8 +123,12 @@ async function main(): Promise<void> {
   delivery.start();
   ctx.lifecycle.add('delivery loops', () => delivery.stop());
 
-  const ticker = new Ticker(() => engine.tickAll(), config.ALERT_TICK_MS, logger);
-  ticker.start();
+  // The scheduler (agreement evaluation, resolution of quiet alerts, due notifications): a
+  // failed pass is logged and the next one tries again.
+  const ticker = startPeriodic(() => engine.tickAll(), {
+    intervalMs: config.ALERT_TICK_MS,
+    onError: (err) => logger.warn({ err }, 'scheduler pass failed; will retry'),
+  });
   ctx.lifecycle.add('scheduler', () => ticker.stop());
 
   if (config.OPERATOR_TOKEN) {

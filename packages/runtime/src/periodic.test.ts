@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { startPeriodic } from './periodic.ts';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('startPeriodic', () => {
+  it('runs at once, again after each pass, survives a failed pass, and stops after the pass in hand', async () => {
+    const errors: unknown[] = [];
+    let passes = 0;
+    let inPass = 0;
+    let overlapped = false;
+    const loop = startPeriodic(
+      async () => {
+        passes++;
+        inPass++;
+        if (inPass > 1) overlapped = true;
+        await sleep(5);
+        inPass--;
+        if (passes === 2) throw new Error('outage');
+      },
+      { intervalMs: 1, onError: (e) => errors.push(e) },
+    );
+    expect(passes).toBe(1);
+    while (passes < 4) await sleep(2);
+    await loop.stop();
+    const stoppedAt = passes;
+    expect(inPass).toBe(0);
+    await sleep(20);
+    expect(passes).toBe(stoppedAt);
+    expect(overlapped).toBe(false);
+    expect(errors).toHaveLength(1);
+    expect((errors[0] as Error).message).toBe('outage');
+  });
+});
