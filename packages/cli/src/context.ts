@@ -3,6 +3,7 @@ import {
   baseConfigSchema,
   kafkaClientFor,
   createLogger,
+  isBrokerConnectionError,
   kafkaSettings,
   loadConfig,
   redactUrl,
@@ -48,9 +49,8 @@ export const CLI_DB_ACQUIRE_TIMEOUT_MS = 5_000;
 export function explainFailure(e: unknown, env: Record<string, string | undefined>): string {
   const message = e instanceof Error ? e.message : String(e);
   const code = (e as { code?: unknown } | null)?.code;
-  const name = e instanceof Error ? e.name : '';
   const hint = (variable: string) => `is the stack up? (npx ceasefire up, or set ${variable})`;
-  if (name.startsWith('KafkaJS') && /connect|ECONNREFUSED|ETIMEDOUT|ENOTFOUND|retries|broker/i.test(`${name} ${message}`)) {
+  if (isBrokerConnectionError(e)) {
     return `cannot reach the Kafka broker at ${env.KAFKA_BROKERS ?? '(KAFKA_BROKERS unset)'} (${message.split('\n')[0]}); ${hint('KAFKA_BROKERS')}`;
   }
   if (['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', '57P03', '3D000', '28P01'].includes(String(code)) || /Knex: Timeout acquiring a connection/.test(message)) {

@@ -1,4 +1,5 @@
 import { ContractError } from '@ceasefire/contracts';
+import { kafkaErrorCode } from './kafka/errors.ts';
 
 /**
  * The closed list of error codes. Each decides what the consumer loop does:
@@ -62,21 +63,14 @@ export function classifyError(e: unknown): PipelineError {
   if (e instanceof ContractError) return new PipelineError('contract_violation', e.message, { cause: e });
   const message = e instanceof Error ? e.message : String(e);
   const code = fieldOf(e, 'code');
-  const name = fieldOf(e, 'name');
   if (typeof code === 'string' && TRANSIENT_SQLSTATE.test(code)) {
     return new PipelineError('database_unavailable', message, { cause: e });
   }
   if (typeof code === 'string' && TRANSIENT_NODE_CODES.has(code)) {
     return new PipelineError('database_unavailable', message, { cause: e });
   }
-  if (typeof name === 'string' && name.startsWith('KafkaJS')) {
-    // The broker refused this request for what it is (too large, not authorised, invalid): the
-    // same request would be refused again, so it is not an outage to wait out.
-    if (name === 'KafkaJSProtocolError' && fieldOf(e, 'retriable') === false) {
-      return new PipelineError('internal', `the broker refused the request: ${message}`, { cause: e });
-    }
-    return new PipelineError('broker_unavailable', message, { cause: e });
-  }
+  const kafka = kafkaErrorCode(e);
+  if (kafka) return new PipelineError(kafka.code, kafka.refused ? `the broker refused the request: ${message}` : message, { cause: e });
   // pg and knex report a lost or exhausted pool with these messages and no code.
   if (/Connection terminated|connection timeout|Timeout acquiring a connection|Client has encountered a connection error/i.test(message)) {
     return new PipelineError('database_unavailable', message, { cause: e });

@@ -3,6 +3,7 @@ import { createKafkaClient } from './kafkajs.ts';
 import type { KafkaClient, KafkaSettings } from './types.ts';
 
 export * from './types.ts';
+export { isBrokerConnectionError } from './errors.ts';
 
 /**
  * The @platformatic/kafka client, loaded on demand: loading that library costs about 0.8 s of

@@ -1,0 +1,26 @@
+// What the Kafka client libraries' own errors mean, kept beside their adapters so the generic
+// error classification (../errors.ts) and the CLI's messages name no library. The platformatic
+// adapter maps its errors where it throws them (platformatic.ts, `brokerError`).
+
+function fieldOf(e: unknown, key: string): unknown {
+  return typeof e === 'object' && e !== null ? (e as Record<string, unknown>)[key] : undefined;
+}
+
+/**
+ * The runtime's error code for an error kafkajs threw, null for any other error: an outage to
+ * wait out is `broker_unavailable`; a request the broker refused for what it is (too large, not
+ * authorised, invalid) would be refused again, so it is `internal`.
+ */
+export function kafkaErrorCode(e: unknown): { code: 'broker_unavailable' | 'internal'; refused: boolean } | null {
+  const name = fieldOf(e, 'name');
+  if (typeof name !== 'string' || !name.startsWith('KafkaJS')) return null;
+  if (name === 'KafkaJSProtocolError' && fieldOf(e, 'retriable') === false) return { code: 'internal', refused: true };
+  return { code: 'broker_unavailable', refused: false };
+}
+
+/** Whether a Kafka client's error says the broker could not be reached (connection, DNS, retries spent). */
+export function isBrokerConnectionError(e: unknown): boolean {
+  const name = e instanceof Error ? e.name : '';
+  const message = e instanceof Error ? e.message : String(e);
+  return name.startsWith('KafkaJS') && /connect|ECONNREFUSED|ETIMEDOUT|ENOTFOUND|retries|broker/i.test(`${name} ${message}`);
+}
