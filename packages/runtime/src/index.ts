@@ -13,3 +13,4 @@ export * from './auth.ts';
 export * from './rate-limit.ts';
 export * from './publish.ts';
 export * from './periodic.ts';
+export * from './problems.ts';

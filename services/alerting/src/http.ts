@@ -1,4 +1,4 @@
-import { classifyError, guardRequests } from '@ceasefire/runtime';
+import { guardRequests, problemHandler } from '@ceasefire/runtime';
 import {
   getAgreement,
   getAlert,
@@ -83,26 +83,22 @@ export function buildOperatorApi(options: OperatorApiOptions): FastifyInstance {
     logger: options.logger,
   });
 
-  app.setErrorHandler((err: { statusCode?: number; message?: string; code?: string }, _request, reply) => {
-    // Postgres constraint violations are the operator's input: a foreign key (unknown agreement)
-    // or a check; duplicates are conflicts.
-    if (err.code === '23505') return reply.code(409).send({ error: 'conflict', message: 'already exists' });
-    if (err.code === '23503' || err.code === '23514')
-      return reply.code(400).send({ error: 'bad_request', message: err.message });
-    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
-    // The event store down: the caller retries (as the read and ingest APIs answer it).
-    if (status === 500 && classifyError(err).retryable) {
-      options.logger.warn({ code: err.code, error: err.message }, 'event store unavailable');
-      return reply.code(503).header('retry-after', '5').send({ error: 'unavailable', message: 'the event store is unavailable; retry later' });
-    }
-    if (status === 500) options.logger.error({ err }, 'operator API failed');
-    return reply
-      .code(status)
-      .send({
-        error: status === 500 ? 'internal' : 'bad_request',
-        message: status === 500 ? 'internal error' : err.message,
-      });
-  });
+  app.setErrorHandler(
+    problemHandler({
+      logger: () => options.logger,
+      unavailable: 'the event store is unavailable; retry later',
+      logUnavailable: 'event store unavailable',
+      logFailed: 'operator API failed',
+      // Postgres constraint violations are the operator's input: a foreign key (unknown
+      // agreement) or a check; duplicates are conflicts.
+      known: (err) =>
+        err.code === '23505'
+          ? { status: 409, error: 'conflict', message: 'already exists' }
+          : err.code === '23503' || err.code === '23514'
+            ? { status: 400, error: 'bad_request', message: err.message }
+            : undefined,
+    }),
+  );
 
   app.get('/agreements', async (request, reply) => {
     const q = AgreementQuery.safeParse(request.query);

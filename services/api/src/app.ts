@@ -21,10 +21,10 @@ import {
   type Keyset,
 } from '@ceasefire/db';
 import type { ConflictProfile } from '@ceasefire/extraction';
-import { classifyError, guardRequests, type Logger } from '@ceasefire/runtime';
+import { guardRequests, problemHandler, sendProblem, type Logger } from '@ceasefire/runtime';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import type { Knex } from 'knex';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import { z } from 'zod';
@@ -100,9 +100,6 @@ export interface ApiAppOptions {
   clock?: () => Date;
 }
 
-function problem(reply: FastifyReply, status: number, error: string, message: string, problems?: string[]) {
-  return reply.code(status).send({ error, message, ...(problems ? { problems } : {}) });
-}
 
 /** Thrown by the handlers for a bad query, path or body: the error handler answers 400 with it. */
 class BadRequest extends Error {
@@ -203,20 +200,18 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
     requests.observe({ route, method: req.method, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
   });
 
-  app.setErrorHandler((err: FastifyError, req, reply) => {
-    if (err instanceof BadRequest) return problem(reply, 400, 'bad_request', err.message, err.problems);
-    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return problem(reply, err.statusCode, 'bad_request', err.message);
-    const classified = classifyError(err);
-    if (classified.retryable) {
-      options.logger.warn({ code: classified.code, error: classified.message, url: req.url }, 'event store unavailable');
-      reply.header('retry-after', '5');
-      return problem(reply, 503, 'unavailable', 'the event store is unavailable; retry later');
-    }
-    options.logger.error({ err, url: req.url }, 'API request failed');
-    return problem(reply, 500, 'internal', 'internal error');
-  });
+  app.setErrorHandler(
+    problemHandler({
+      logger: () => options.logger,
+      logFields: (req) => ({ url: req.url }),
+      unavailable: 'the event store is unavailable; retry later',
+      logUnavailable: 'event store unavailable',
+      logFailed: 'API request failed',
+      known: (err) => (err instanceof BadRequest ? { status: 400, error: 'bad_request', message: err.message, problems: err.problems } : undefined),
+    }),
+  );
 
-  app.setNotFoundHandler((_req, reply) => problem(reply, 404, 'not_found', 'no such route'));
+  app.setNotFoundHandler((_req, reply) => sendProblem(reply, 404, 'not_found', 'no such route'));
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
@@ -261,7 +256,7 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
     async (req, reply) => {
       const { id } = parse(IdParams, req.params, 'path');
       const statement = await getStatementView(db, id);
-      if (!statement) return problem(reply, 404, 'not_found', `no statement ${id}`);
+      if (!statement) return sendProblem(reply, 404, 'not_found', `no statement ${id}`);
       const [events, casualties] = await Promise.all([statementEvents(db, id), casualtiesOfStatement(db, id)]);
       return { ...statementJson(statement), events: events.map(eventJson), casualty_reports: casualties };
     },
@@ -314,7 +309,7 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
     async (req, reply) => {
       const { id } = parse(IdParams, req.params, 'path');
       const event = await getEventView(db, id);
-      return event ? eventJson(event) : problem(reply, 404, 'not_found', `no event ${id}`);
+      return event ? eventJson(event) : sendProblem(reply, 404, 'not_found', `no event ${id}`);
     },
   );
 
@@ -360,7 +355,7 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
     async (req, reply) => {
       const { id } = parse(IdParams, req.params, 'path');
       const incident = await getIncidentView(db, id);
-      if (!incident) return problem(reply, 404, 'not_found', `no incident ${id}`);
+      if (!incident) return sendProblem(reply, 404, 'not_found', `no incident ${id}`);
       const reports = await searchEvents(db, { incidentId: id, limit: 500 });
       return { ...incidentJson(incident), reports: reports.items.map(eventJson) };
     },
@@ -419,7 +414,7 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
       const q = parse(GazetteerQuery, req.query, 'query');
       const id = q.profile ?? options.defaultProfile;
       const profile = options.profiles.find((p) => p.id === id);
-      return profile ? gazetteerJson(profile) : problem(reply, 404, 'not_found', `no profile ${id}`);
+      return profile ? gazetteerJson(profile) : sendProblem(reply, 404, 'not_found', `no profile ${id}`);
     },
   );
 
@@ -461,7 +456,7 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
     async (req, reply) => {
       const { id } = parse(IdParams, req.params, 'path');
       const agreement = await getAgreement(db, id);
-      if (!agreement) return problem(reply, 404, 'not_found', `no agreement ${id}`);
+      if (!agreement) return sendProblem(reply, 404, 'not_found', `no agreement ${id}`);
       const breaches = await breachesPerAgreement(db, [id]);
       return agreementJson(agreement, breaches.get(id));
     },
@@ -578,7 +573,7 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
     async (req, reply) => {
       const { id } = parse(IdParams, req.params, 'path');
       const alert = await getAlertView(db, id);
-      if (!alert) return problem(reply, 404, 'not_found', `no alert ${id}`);
+      if (!alert) return sendProblem(reply, 404, 'not_found', `no alert ${id}`);
       const [events, transitions, deliveries] = await Promise.all([
         searchEvents(db, { alertId: id, limit: 500 }).then((p) => p.items),
         listAlertTransitions(db, id),
@@ -610,10 +605,10 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
       const { id } = parse(IdParams, req.params, 'path');
       const body = parse(AckBody, req.body, 'body');
       const outcome = await acknowledgeAlert(db, { id, by: body.by, ...(body.note ? { note: body.note } : {}), now: clock() });
-      if (!outcome.ok && outcome.reason === 'not_found') return problem(reply, 404, 'not_found', `no alert ${id}`);
-      if (!outcome.ok) return problem(reply, 409, outcome.reason, `the alert is ${outcome.reason === 'resolved' ? 'resolved' : 'already acknowledged'}`);
+      if (!outcome.ok && outcome.reason === 'not_found') return sendProblem(reply, 404, 'not_found', `no alert ${id}`);
+      if (!outcome.ok) return sendProblem(reply, 409, outcome.reason, `the alert is ${outcome.reason === 'resolved' ? 'resolved' : 'already acknowledged'}`);
       const alert = await getAlertView(db, id);
-      return alert ? alertJson(alert) : problem(reply, 404, 'not_found', `no alert ${id}`);
+      return alert ? alertJson(alert) : sendProblem(reply, 404, 'not_found', `no alert ${id}`);
     },
   );
 

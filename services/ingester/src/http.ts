@@ -1,6 +1,6 @@
-import { classifyError, guardRequests } from '@ceasefire/runtime';
+import { guardRequests, problemHandler, sendProblem } from '@ceasefire/runtime';
 import type { Ingestor, IngestOutcome } from '@ceasefire/ingest';
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 
 export interface HttpApiOptions {
@@ -18,9 +18,6 @@ export interface HttpApiOptions {
   logger: Logger;
 }
 
-function problem(reply: FastifyReply, status: number, error: string, message: string, problems?: string[]) {
-  return reply.code(status).send({ error, message, ...(problems ? { problems } : {}) });
-}
 
 /** `text/plain` statements carry their metadata in headers. */
 function fromPlainText(req: FastifyRequest, body: string): Record<string, unknown> {
@@ -114,37 +111,32 @@ export function buildHttpApi(options: HttpApiOptions): FastifyInstance {
     logger: options.logger,
   });
 
-  app.setErrorHandler((err: FastifyError, req, reply) => {
-    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return problem(reply, 413, 'payload_too_large', `the body exceeds ${options.bodyLimit} bytes`);
-    }
-    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-      return problem(reply, 415, 'unsupported_media_type', 'send application/json, text/plain or application/x-ndjson');
-    }
-    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-      return problem(reply, err.statusCode, 'bad_request', err.message);
-    }
-    const classified = classifyError(err);
-    if (classified.retryable) {
-      req.log.warn({ code: classified.code, error: classified.message }, 'ingest unavailable');
-      reply.header('retry-after', '5');
-      return problem(reply, 503, 'unavailable', 'the event store or the broker is unavailable; retry later');
-    }
-    req.log.error({ err }, 'ingest failed');
-    return problem(reply, 500, 'internal', 'internal error');
-  });
+  app.setErrorHandler(
+    problemHandler({
+      logger: (req) => req.log,
+      unavailable: 'the event store or the broker is unavailable; retry later',
+      logUnavailable: 'ingest unavailable',
+      logFailed: 'ingest failed',
+      known: (err) =>
+        err.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+          ? { status: 413, error: 'payload_too_large', message: `the body exceeds ${options.bodyLimit} bytes` }
+          : err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+            ? { status: 415, error: 'unsupported_media_type', message: 'send application/json, text/plain or application/x-ndjson' }
+            : undefined,
+    }),
+  );
 
   app.post('/v1/statements', async (req, reply) => {
     const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
     let raw: unknown;
     if (type === 'text/plain') raw = fromPlainText(req, String(req.body ?? ''));
     else if (type === 'application/json') raw = req.body;
-    else return problem(reply, 415, 'unsupported_media_type', 'send application/json or text/plain');
+    else return sendProblem(reply, 415, 'unsupported_media_type', 'send application/json or text/plain');
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-      return problem(reply, 400, 'bad_request', 'the body must be one statement object (use /v1/statements/batch for many)');
+      return sendProblem(reply, 400, 'bad_request', 'the body must be one statement object (use /v1/statements/batch for many)');
     }
     const outcome = await options.ingestor.ingest(raw, { kind: 'http', ref: null });
-    if (!outcome.ok) return problem(reply, 400, 'invalid_statement', 'the statement is invalid', outcome.problems);
+    if (!outcome.ok) return sendProblem(reply, 400, 'invalid_statement', 'the statement is invalid', outcome.problems);
     return reply.code(202).send(outcomeBody(outcome));
   });
 
@@ -154,18 +146,18 @@ export function buildHttpApi(options: HttpApiOptions): FastifyInstance {
     if (type === 'application/json') {
       const body = req.body as unknown;
       const list = Array.isArray(body) ? body : (body as { statements?: unknown })?.statements;
-      if (!Array.isArray(list)) return problem(reply, 400, 'bad_request', 'send a JSON array of statements or {"statements": [...]}');
+      if (!Array.isArray(list)) return sendProblem(reply, 400, 'bad_request', 'send a JSON array of statements or {"statements": [...]}');
       items = list;
     } else if (type === 'application/x-ndjson' || type === 'application/jsonl') {
       const parsed = parseNdjson(String(req.body ?? ''));
-      if (parsed.length > 0 && typeof parsed[0] === 'string') return problem(reply, 400, 'bad_request', 'invalid JSON lines', parsed as string[]);
+      if (parsed.length > 0 && typeof parsed[0] === 'string') return sendProblem(reply, 400, 'bad_request', 'invalid JSON lines', parsed as string[]);
       items = parsed;
     } else {
-      return problem(reply, 415, 'unsupported_media_type', 'send application/json or application/x-ndjson');
+      return sendProblem(reply, 415, 'unsupported_media_type', 'send application/json or application/x-ndjson');
     }
-    if (items.length === 0) return problem(reply, 400, 'bad_request', 'the batch is empty');
+    if (items.length === 0) return sendProblem(reply, 400, 'bad_request', 'the batch is empty');
     if (items.length > options.batchMax) {
-      return problem(reply, 413, 'batch_too_large', `at most ${options.batchMax} statements per batch`);
+      return sendProblem(reply, 413, 'batch_too_large', `at most ${options.batchMax} statements per batch`);
     }
     const outcomes = await options.ingestor.ingestMany(items, { kind: 'http', ref: null });
     const results = outcomes.map((o, i) => outcomeBody(o, i));
