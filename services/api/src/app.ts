@@ -184,7 +184,9 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
     perMinute: options.rateLimitPerMinute,
     authFailuresPerMinute: options.authFailuresPerMinute,
     names: { perMinute: 'API_RATE_LIMIT_PER_MINUTE', authFailuresPerMinute: 'API_AUTH_FAILURES_PER_MINUTE' },
-    needsToken: (req) => req.url.startsWith('/v1/'),
+    // The route the router matched, not the URL: `/%76%31/agreements` is `/v1/agreements` to it.
+    // An unmatched request reaches only the not-found handler.
+    needsToken: (route) => route?.startsWith('/v1/') ?? false,
     logger: options.logger,
   });
 
