@@ -10,7 +10,10 @@ export interface DeadLetter {
   readonly partition: number;
   /** Kafka offset (int64) as a string. */
   readonly offset: string;
+  /** The key as text (NUL and invalid UTF-8 replaced), for reading. */
   readonly key: string | null;
+  /** The key's original bytes (null for letters stored before they were kept). */
+  readonly keyBytes: Buffer | null;
   /** The original bytes, or null when the message had no value. */
   readonly payload: Buffer | null;
   readonly headers: Record<string, string>;
@@ -27,6 +30,7 @@ export interface InsertDeadLetterInput {
   readonly partition: number;
   readonly offset: string | number | bigint;
   readonly key: string | null;
+  readonly keyBytes?: Buffer | null;
   readonly payload: Buffer | string | null;
   readonly headers?: Record<string, string>;
   readonly errorCode: string;
@@ -42,6 +46,7 @@ interface DeadLetterRow {
   partition: number;
   offset: string;
   key: string | null;
+  key_bytes: Buffer | null;
   payload: Buffer | null;
   headers: Record<string, string>;
   error_code: string;
@@ -57,6 +62,7 @@ function toDeadLetter(row: DeadLetterRow): DeadLetter {
     partition: row.partition,
     offset: row.offset,
     key: row.key,
+    keyBytes: row.key_bytes,
     payload: row.payload,
     headers: row.headers,
     errorCode: row.error_code,
@@ -82,6 +88,7 @@ export async function insertDeadLetter(
       partition: input.partition,
       offset: String(input.offset),
       key: input.key,
+      key_bytes: input.keyBytes ?? null,
       payload,
       headers: JSON.stringify(input.headers ?? {}),
       error_code: input.errorCode,
