@@ -1,8 +1,8 @@
-import { encodeMessage, statementsTopic, type Statement, type StatementMessage } from '@ceasefire/contracts';
-import { insertStatements, markStatementsEnqueued } from '@ceasefire/db';
+import { Statement, encodeMessage, statementsTopic, type StatementMessage } from '@ceasefire/contracts';
+import { insertStatements, markStatementsEnqueued, unpublishedStatements } from '@ceasefire/db';
 import { coalescer } from '@ceasefire/runtime';
 import type { Knex } from 'knex';
-import { InvalidStatement, normalizeStatement, type NormalizeContext } from './normalize.ts';
+import { InvalidStatement, isoInZone, normalizePublishedAt, normalizeStatement, normalizeText, type NormalizeContext } from './normalize.ts';
 import { StatementSubmission, submissionProblems } from './submission.ts';
 
 /** Where a statement's issuer stands: the side it speaks for and its zone. */
@@ -65,18 +65,40 @@ export function createIngestor(deps: IngestorDeps) {
 
   function prepare(raw: unknown, origin: Statement['origin'], receivedAt: Date): Statement | string[] {
     const parsed = StatementSubmission.safeParse(raw);
-    if (!parsed.success) return submissionProblems(parsed.error);
+    if (!parsed.success) return [...submissionProblems(parsed.error), ...normalizationProblems(raw, parsed.error, receivedAt)];
     const ctx: NormalizeContext = {
       receivedAt,
       origin,
       zoneOfAgency: (a) => deps.agencies.lookup(a),
     };
+    let statement: Statement;
     try {
-      return normalizeStatement(parsed.data, ctx);
+      statement = normalizeStatement(parsed.data, ctx);
     } catch (e) {
       if (e instanceof InvalidStatement) return e.problems;
       throw e;
     }
+    // The contract the classifier reads, checked before storing: a statement stored is one that
+    // can be published (a stored one the contract refused stayed unpublished, and failed its batch).
+    const contract = Statement.safeParse(statement);
+    if (!contract.success) return contract.error.issues.map((i) => `${i.path.join('.') || '(statement)'}: ${i.message}`);
+    return statement;
+  }
+
+  /** The problems normalisation would find in the fields the schema did take: a 400 names every bad field. */
+  function normalizationProblems(raw: unknown, error: { issues: ReadonlyArray<{ path: PropertyKey[] }> }, receivedAt: Date): string[] {
+    if (typeof raw !== 'object' || raw === null) return [];
+    const refused = new Set(error.issues.map((i) => String(i.path[0])));
+    const r = raw as Record<string, unknown>;
+    const problems: string[] = [];
+    if (!refused.has('text') && typeof r.text === 'string' && normalizeText(r.text).length === 0) {
+      problems.push('text: empty after removing white space and control characters');
+    }
+    if (!refused.has('published_at') && typeof r.published_at === 'string' && r.published_at.trim()) {
+      const published = normalizePublishedAt(r.published_at.trim(), receivedAt, null);
+      if ('problem' in published) problems.push(published.problem);
+    }
+    return problems;
   }
 
   // Recording that statements were published is bookkeeping for a crash between the store and
@@ -87,6 +109,8 @@ export function createIngestor(deps: IngestorDeps) {
   // so a copy that comes meanwhile is not published again.
   const markIdleMs = deps.markIdleMs ?? 50;
   const publishedUnmarked = new Set<string>();
+  /** Being published by a group now: a concurrent group with the same statement waits for it instead of publishing a copy. */
+  const publishing = new Map<string, Promise<void>>();
   /** Published, not yet handed to an insert or an update. */
   const toMark = new Set<string>();
   const marking = new Set<Promise<void>>();
@@ -157,17 +181,29 @@ export function createIngestor(deps: IngestorDeps) {
     prepared.forEach((p, i) => {
       if (!Array.isArray(p) && results.get(p.id)?.inserted && !storedBy.has(p.id)) storedBy.set(p.id, i);
     });
-    // New ones, and old ones a crash left unpublished.
-    const toPublish = [
+    // New ones, and old ones a crash left unpublished; once each, however many copies of it
+    // this group or a concurrent one holds (each concurrent group saw it pending in the store).
+    const pending = [
       ...new Map(statements.filter((s) => results.get(s.id)?.pending && !publishedUnmarked.has(s.id)).map((s) => [s.id, s])).values(),
     ];
+    const theirs = [...new Set(pending.filter((s) => publishing.has(s.id)).map((s) => publishing.get(s.id)!))];
+    const toPublish = pending.filter((s) => !publishing.has(s.id));
     if (toPublish.length > 0) {
-      await deps.producer.publish(
-        topic,
-        toPublish.map((s) => ({ key: s.id, value: encodeMessage(statementsTopic, statementEnvelope(s, deps.source, receivedAt)) })),
-      );
-      markPublished(toPublish.map((s) => s.id));
+      const done = deps.producer
+        .publish(
+          topic,
+          toPublish.map((s) => ({ key: s.id, value: encodeMessage(statementsTopic, statementEnvelope(s, deps.source, receivedAt)) })),
+        )
+        .then(() => markPublished(toPublish.map((s) => s.id)));
+      for (const s of toPublish) publishing.set(s.id, done);
+      try {
+        await done;
+      } finally {
+        for (const s of toPublish) if (publishing.get(s.id) === done) publishing.delete(s.id);
+      }
     }
+    // Published by another group: this answer waits for that publish as for its own.
+    await Promise.all(theirs);
     return prepared.map((p, i) =>
       Array.isArray(p) ? { ok: false, problems: p } : { ok: true, id: p.id, duplicate: storedBy.get(p.id) !== i },
     );
@@ -195,6 +231,49 @@ export function createIngestor(deps: IngestorDeps) {
   );
 
   return {
+    /**
+     * Publishes statements stored before `storedBefore` and never recorded as published (a
+     * publish that failed after the store, a crash in between), and records them. Returns how
+     * many it published and the ids of those it could not (they break the contract as stored).
+     */
+    async sweep(storedBefore: Date, limit = 500): Promise<{ published: number; unpublishable: string[] }> {
+      const rows = await unpublishedStatements(deps.db, { storedBefore, limit });
+      const sweptAt = deps.now();
+      const unpublishable: string[] = [];
+      const messages: Array<{ key: string; value: Buffer }> = [];
+      const ids: string[] = [];
+      for (const r of rows) {
+        if (publishing.has(r.id) || publishedUnmarked.has(r.id)) continue;
+        const statement = Statement.safeParse({
+          id: r.id,
+          text: r.text,
+          language: r.language,
+          published_at: isoInZone(r.publishedAt, r.publishedZone),
+          published_zone: r.publishedZone,
+          source_agency: r.sourceAgency,
+          url: r.url,
+          received_at: r.receivedAt.toISOString(),
+          origin: r.origin,
+        });
+        if (!statement.success) {
+          unpublishable.push(r.id);
+          continue;
+        }
+        messages.push({ key: r.id, value: encodeMessage(statementsTopic, statementEnvelope(statement.data, deps.source, sweptAt)) });
+        ids.push(r.id);
+      }
+      if (ids.length > 0) {
+        const done = deps.producer.publish(topic, messages).then(() => markPublished(ids));
+        for (const id of ids) publishing.set(id, done);
+        try {
+          await done;
+        } finally {
+          for (const id of ids) if (publishing.get(id) === done) publishing.delete(id);
+        }
+        flushMarks(true);
+      }
+      return { published: ids.length, unpublishable };
+    },
     /** Resolves when the statements published so far are recorded as such (before the database closes). */
     async settled(): Promise<void> {
       if (markTimer) clearTimeout(markTimer);

@@ -1,4 +1,4 @@
-import { guardRequests } from '@ceasefire/runtime';
+import { closeConnectionsOnClose, guardRequests, httpServerOptions, type HttpTimeouts } from '@ceasefire/runtime';
 import {
   getAgreement,
   getAlert,
@@ -35,6 +35,8 @@ export interface OperatorApiOptions {
   readonly authFailuresPerMinute: number;
   readonly logger: Logger;
   readonly clock?: () => Date;
+  /** Header, body and idle deadlines (defaults: the runtime's). */
+  readonly timeouts?: Partial<HttpTimeouts>;
 }
 
 const AgreementQuery = z.object({
@@ -72,7 +74,8 @@ function badRequest(reply: FastifyReply, error: z.ZodError) {
 export function buildOperatorApi(options: OperatorApiOptions): FastifyInstance {
   const { db } = options;
   const clock = options.clock ?? (() => new Date());
-  const app = Fastify({ logger: false, bodyLimit: 64 * 1024 });
+  const app = Fastify({ ...httpServerOptions(options.timeouts), logger: false, bodyLimit: 64 * 1024 });
+  closeConnectionsOnClose(app, options.timeouts?.drainMs);
 
   guardRequests(app, {
     token: options.token,

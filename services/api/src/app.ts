@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -20,7 +21,7 @@ import {
   type Keyset,
 } from '@ceasefire/db';
 import type { ConflictProfile } from '@ceasefire/extraction';
-import { classifyError, guardRequests, type Logger } from '@ceasefire/runtime';
+import { bearerToken, classifyError, closeConnectionsOnClose, guardRequests, httpServerOptions, nulProblems, type HttpTimeouts, type Logger } from '@ceasefire/runtime';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
@@ -92,6 +93,11 @@ export interface ApiAppOptions {
   /** Request metrics go here when given. */
   registry?: Registry;
   clock?: () => Date;
+  /** Header, body and idle deadlines (defaults: the runtime's). */
+  timeouts?: Partial<HttpTimeouts>;
+  /** Live alert streams open at once with the token (default 20) and in all (default 100); past either, 429. */
+  maxStreamsPerToken?: number;
+  maxStreams?: number;
 }
 
 function problem(reply: FastifyReply, status: number, error: string, message: string, problems?: string[]) {
@@ -105,10 +111,21 @@ class BadRequest extends Error {
   }
 }
 
-function parse<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {
+type Parsed<T> = { data: T; problems: [] } | { data: undefined; problems: string[] };
+
+/** Every problem of one part of the request (path, query, body): the schema's and NUL characters. */
+function check<S extends z.ZodType>(schema: S, value: unknown, where: string): Parsed<z.output<S>> {
+  const nul = nulProblems(value, where);
   const parsed = schema.safeParse(value ?? {});
-  if (parsed.success) return parsed.data;
-  throw new BadRequest(parsed.error.issues.map((i) => `${where}${i.path.length ? `.${i.path.join('.')}` : ''}: ${i.message}`));
+  const problems = [...nul, ...(parsed.success ? [] : parsed.error.issues.map((i) => `${where}${i.path.length ? `.${i.path.join('.')}` : ''}: ${i.message}`))];
+  return problems.length === 0 && parsed.success ? { data: parsed.data, problems: [] } : { data: undefined, problems };
+}
+
+/** The part parsed, or a 400 naming its every problem. */
+function parse<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {
+  const parsed = check(schema, value, where);
+  if (parsed.problems.length > 0) throw new BadRequest(parsed.problems);
+  return parsed.data as z.output<S>;
 }
 
 function cursorOf(cursor: string | undefined): Keyset | undefined {
@@ -139,7 +156,8 @@ const notFound = { 404: openapi(ErrorJson) };
 export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstance> {
   const { db } = options;
   const clock = options.clock ?? (() => new Date());
-  const app = Fastify({ logger: false, bodyLimit: 16 * 1024, requestIdHeader: 'x-request-id' });
+  const app = Fastify({ ...httpServerOptions(options.timeouts), logger: false, bodyLimit: 16 * 1024, requestIdHeader: 'x-request-id' });
+  closeConnectionsOnClose(app, options.timeouts?.drainMs);
   // The route schemas are documentation; zod validates (see above) and JSON.stringify serialises.
   app.setValidatorCompiler(() => (data) => ({ value: data }));
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
@@ -152,6 +170,10 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers,
   });
+  const maxStreamsPerToken = options.maxStreamsPerToken ?? 20;
+  const maxStreams = options.maxStreams ?? 100;
+  const streamsByToken = new Map<string, number>();
+  const streamKey = (authorization: string | undefined) => createHash('sha256').update(bearerToken(authorization) ?? '').digest('hex').slice(0, 16);
   const streams = new Gauge({ name: 'ceasefire_api_sse_clients', help: 'Open live alert streams', registers });
   const pushed = new Counter({ name: 'ceasefire_api_sse_events_total', help: 'Alert events written to live streams', registers });
 
@@ -502,6 +524,16 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
       },
     },
     (req, reply) => {
+      // Each stream holds a socket and a listener for as long as the client likes: bounded per
+      // token (one leaked client cannot take them all) and in all.
+      const token = streamKey(req.headers.authorization);
+      const mine = streamsByToken.get(token) ?? 0;
+      if (mine >= maxStreamsPerToken || openStreams.size >= maxStreams) {
+        const which = mine >= maxStreamsPerToken ? `${maxStreamsPerToken} with this token` : `${maxStreams} in all`;
+        reply.header('retry-after', '30');
+        return problem(reply, 429, 'too_many_streams', `at most ${which} live alert streams are open at once; close one or retry later`);
+      }
+      streamsByToken.set(token, mine + 1);
       // The response is written by hand from here on; fastify leaves it alone.
       reply.hijack();
       const res = reply.raw;
@@ -524,10 +556,14 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
         clearInterval(heartbeat);
         unsubscribe();
         openStreams.delete(res);
+        const left = (streamsByToken.get(token) ?? 1) - 1;
+        if (left > 0) streamsByToken.set(token, left);
+        else streamsByToken.delete(token);
         streams.dec();
       };
       openStreams.add(res);
       req.raw.once('close', close);
+      return reply;
     },
   );
 
@@ -574,8 +610,12 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
       },
     },
     async (req, reply) => {
-      const { id } = parse(IdParams, req.params, 'path');
-      const body = parse(AckBody, req.body, 'body');
+      // Both parts checked before answering: the 400 names every bad field.
+      const path = check(IdParams, req.params, 'path');
+      const checkedBody = check(AckBody, req.body, 'body');
+      if (path.problems.length + checkedBody.problems.length > 0) throw new BadRequest([...path.problems, ...checkedBody.problems]);
+      const { id } = path.data!;
+      const body = checkedBody.data!;
       const outcome = await acknowledgeAlert(db, { id, by: body.by, ...(body.note ? { note: body.note } : {}), now: clock() });
       if (!outcome.ok && outcome.reason === 'not_found') return problem(reply, 404, 'not_found', `no alert ${id}`);
       if (!outcome.ok) return problem(reply, 409, outcome.reason, `the alert is ${outcome.reason === 'resolved' ? 'resolved' : 'already acknowledged'}`);

@@ -1,7 +1,8 @@
-import { classifyError, guardRequests } from '@ceasefire/runtime';
+import { classifyError, closeConnectionsOnClose, guardRequests, httpServerOptions, type HttpTimeouts } from '@ceasefire/runtime';
 import type { Ingestor, IngestOutcome } from '@ceasefire/ingest';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
+import type { IngesterMetrics } from './metrics.ts';
 
 export interface HttpApiOptions {
   ingestor: Ingestor;
@@ -16,6 +17,10 @@ export interface HttpApiOptions {
   /** Requests with a missing or wrong token a minute per address before it is refused (0: no limit). */
   authFailuresPerMinute: number;
   logger: Logger;
+  /** Answers are counted here by status and error when given. */
+  metrics?: IngesterMetrics;
+  /** Header, body and idle deadlines (defaults: the runtime's). */
+  timeouts?: Partial<HttpTimeouts>;
 }
 
 function problem(reply: FastifyReply, status: number, error: string, message: string, problems?: string[]) {
@@ -73,6 +78,7 @@ function outcomeBody(o: IngestOutcome, index?: number) {
  */
 export function buildHttpApi(options: HttpApiOptions): FastifyInstance {
   const app = Fastify({
+    ...httpServerOptions(options.timeouts),
     bodyLimit: options.bodyLimit,
     loggerInstance: options.logger.child({ component: 'http' }) as FastifyBaseLogger,
     disableRequestLogging: true,
@@ -105,6 +111,7 @@ export function buildHttpApi(options: HttpApiOptions): FastifyInstance {
     },
   );
 
+  closeConnectionsOnClose(app, options.timeouts?.drainMs);
   guardRequests(app, {
     token: options.token,
     realm: 'ceasefire-ingest',
@@ -112,6 +119,22 @@ export function buildHttpApi(options: HttpApiOptions): FastifyInstance {
     authFailuresPerMinute: options.authFailuresPerMinute,
     names: { perMinute: 'HTTP_RATE_LIMIT_PER_MINUTE', authFailuresPerMinute: 'HTTP_AUTH_FAILURES_PER_MINUTE' },
     logger: options.logger,
+  });
+
+  // Every answer counted by status and by the `error` of its body (the reason of a refusal,
+  // including the guard's 401 and 429 and the 503 of an outage).
+  app.addHook('onSend', async (_req, reply, payload) => {
+    if (!options.metrics) return payload;
+    let error = '';
+    if (reply.statusCode >= 400 && typeof payload === 'string') {
+      try {
+        error = String((JSON.parse(payload) as { error?: unknown }).error ?? '');
+      } catch {
+        error = 'unparsable';
+      }
+    }
+    options.metrics.responses.inc({ status: String(reply.statusCode), error });
+    return payload;
   });
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
@@ -135,7 +158,7 @@ export function buildHttpApi(options: HttpApiOptions): FastifyInstance {
   });
 
   app.post('/v1/statements', async (req, reply) => {
-    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
+    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     let raw: unknown;
     if (type === 'text/plain') raw = fromPlainText(req, String(req.body ?? ''));
     else if (type === 'application/json') raw = req.body;
@@ -149,7 +172,7 @@ export function buildHttpApi(options: HttpApiOptions): FastifyInstance {
   });
 
   app.post('/v1/statements/batch', async (req, reply) => {
-    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
+    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     let items: unknown[];
     if (type === 'application/json') {
       const body = req.body as unknown;
