@@ -143,8 +143,8 @@ for (const topic of [statementsTopic, violationEventsTopic] as MessageTopicSpec<
             }
           }
         }),
-        { numRuns: 150 },
+        { numRuns: 100 },
       );
-    });
+    }, 60_000);
   });
 }

@@ -1,3 +1,4 @@
+import fastifyHelmet from '@fastify/helmet';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 
 /** How long an HTTP API waits for a client, in milliseconds. */
@@ -12,7 +13,12 @@ export interface HttpTimeouts {
   drainMs: number;
 }
 
-export const DEFAULT_HTTP_TIMEOUTS: HttpTimeouts = { headersMs: 10_000, requestMs: 30_000, idleMs: 60_000, drainMs: 2_000 };
+export const DEFAULT_HTTP_TIMEOUTS: HttpTimeouts = {
+  headersMs: 10_000,
+  requestMs: 30_000,
+  idleMs: 60_000,
+  drainMs: 2_000,
+};
 
 /**
  * Fastify options of an API facing clients that may be slow or hostile: header, body and idle
@@ -20,7 +26,10 @@ export const DEFAULT_HTTP_TIMEOUTS: HttpTimeouts = { headersMs: 10_000, requestM
  * let a body dripped a byte at a time hold a connection for five minutes, past any shutdown
  * deadline.
  */
-export function httpServerOptions(timeouts: Partial<HttpTimeouts> = {}): Pick<FastifyServerOptions, 'connectionTimeout' | 'keepAliveTimeout' | 'requestTimeout'> & {
+export function httpServerOptions(timeouts: Partial<HttpTimeouts> = {}): Pick<
+  FastifyServerOptions,
+  'connectionTimeout' | 'keepAliveTimeout' | 'requestTimeout'
+> & {
   http: { headersTimeout: number; requestTimeout: number; connectionsCheckingInterval: number };
 } {
   const t = { ...DEFAULT_HTTP_TIMEOUTS, ...timeouts };
@@ -28,7 +37,11 @@ export function httpServerOptions(timeouts: Partial<HttpTimeouts> = {}): Pick<Fa
     connectionTimeout: t.idleMs,
     keepAliveTimeout: Math.min(5_000, t.idleMs),
     requestTimeout: t.requestMs,
-    http: { headersTimeout: Math.min(t.headersMs, t.requestMs), requestTimeout: t.requestMs, connectionsCheckingInterval: 1_000 },
+    http: {
+      headersTimeout: Math.min(t.headersMs, t.requestMs),
+      requestTimeout: t.requestMs,
+      connectionsCheckingInterval: 1_000,
+    },
   };
 }
 
@@ -55,5 +68,35 @@ export function closeConnectionsOnClose(app: FastifyInstance, drainMs = DEFAULT_
       });
     }
     app.server.closeAllConnections();
+  });
+}
+
+/**
+ * Security headers on every answer (@fastify/helmet): a Content-Security-Policy allowing the
+ * page's own scripts, styles and requests only, no framing (CSP frame-ancestors and
+ * X-Frame-Options), `nosniff`, `Referrer-Policy: no-referrer`. No HSTS and no
+ * upgrade-insecure-requests: the APIs listen on plain HTTP on a private address by default, and
+ * a browser told to upgrade would fail to load the dashboard there.
+ */
+export function securityHeaders(app: FastifyInstance): void {
+  void app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    strictTransportSecurity: false,
   });
 }

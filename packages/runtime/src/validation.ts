@@ -1,5 +1,5 @@
 /**
- * `where.path: contains a NUL character` for each string in `value` (nested objects and arrays
+ * `where.path: contains a NUL character` (`path` alone when `where` is empty) for each string in `value` (nested objects and arrays
  * included, keys too) holding U+0000. Postgres text holds none, so such a value reaching a query
  * fails there as a 500; the HTTP APIs refuse it first, naming every field.
  */
@@ -12,7 +12,7 @@ export function nulProblems(value: unknown, where: string): string[] {
       for (const [k, inner] of Object.entries(v)) {
         const name = k.replace(/\u0000/g, '\\u0000');
         if (k !== name) problems.push(`${at}: a field name contains a NUL character`);
-        walk(inner, `${at}.${name}`, depth + 1);
+        walk(inner, at ? `${at}.${name}` : name, depth + 1);
       }
     }
   };

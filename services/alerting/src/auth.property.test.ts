@@ -38,5 +38,5 @@ describe('operator API authentication', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 });

@@ -21,7 +21,17 @@ import {
   type Keyset,
 } from '@ceasefire/db';
 import type { ConflictProfile } from '@ceasefire/extraction';
-import { bearerToken, classifyError, closeConnectionsOnClose, guardRequests, httpServerOptions, nulProblems, type HttpTimeouts, type Logger } from '@ceasefire/runtime';
+import {
+  bearerToken,
+  classifyError,
+  closeConnectionsOnClose,
+  guardRequests,
+  securityHeaders,
+  httpServerOptions,
+  nulProblems,
+  type HttpTimeouts,
+  type Logger,
+} from '@ceasefire/runtime';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
@@ -117,8 +127,17 @@ type Parsed<T> = { data: T; problems: [] } | { data: undefined; problems: string
 function check<S extends z.ZodType>(schema: S, value: unknown, where: string): Parsed<z.output<S>> {
   const nul = nulProblems(value, where);
   const parsed = schema.safeParse(value ?? {});
-  const problems = [...nul, ...(parsed.success ? [] : parsed.error.issues.map((i) => `${where}${i.path.length ? `.${i.path.join('.')}` : ''}: ${i.message}`))];
-  return problems.length === 0 && parsed.success ? { data: parsed.data, problems: [] } : { data: undefined, problems };
+  const problems = [
+    ...nul,
+    ...(parsed.success
+      ? []
+      : parsed.error.issues.map(
+          (i) => `${where}${i.path.length ? `.${i.path.join('.')}` : ''}: ${i.message}`,
+        )),
+  ];
+  return problems.length === 0 && parsed.success
+    ? { data: parsed.data, problems: [] }
+    : { data: undefined, problems };
 }
 
 /** The part parsed, or a 400 naming its every problem. */
@@ -156,8 +175,14 @@ const notFound = { 404: openapi(ErrorJson) };
 export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstance> {
   const { db } = options;
   const clock = options.clock ?? (() => new Date());
-  const app = Fastify({ ...httpServerOptions(options.timeouts), logger: false, bodyLimit: 16 * 1024, requestIdHeader: 'x-request-id' });
+  const app = Fastify({
+    ...httpServerOptions(options.timeouts),
+    logger: false,
+    bodyLimit: 16 * 1024,
+    requestIdHeader: 'x-request-id',
+  });
   closeConnectionsOnClose(app, options.timeouts?.drainMs);
+  securityHeaders(app);
   // The route schemas are documentation; zod validates (see above) and JSON.stringify serialises.
   app.setValidatorCompiler(() => (data) => ({ value: data }));
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
@@ -173,9 +198,21 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
   const maxStreamsPerToken = options.maxStreamsPerToken ?? 20;
   const maxStreams = options.maxStreams ?? 100;
   const streamsByToken = new Map<string, number>();
-  const streamKey = (authorization: string | undefined) => createHash('sha256').update(bearerToken(authorization) ?? '').digest('hex').slice(0, 16);
-  const streams = new Gauge({ name: 'ceasefire_api_sse_clients', help: 'Open live alert streams', registers });
-  const pushed = new Counter({ name: 'ceasefire_api_sse_events_total', help: 'Alert events written to live streams', registers });
+  const streamKey = (authorization: string | undefined) =>
+    createHash('sha256')
+      .update(bearerToken(authorization) ?? '')
+      .digest('hex')
+      .slice(0, 16);
+  const streams = new Gauge({
+    name: 'ceasefire_api_sse_clients',
+    help: 'Open live alert streams',
+    registers,
+  });
+  const pushed = new Counter({
+    name: 'ceasefire_api_sse_events_total',
+    help: 'Alert events written to live streams',
+    registers,
+  });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -184,7 +221,7 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
         title: 'ceasefire watch read API',
         version: '1.0.0',
         description:
-          'Statements, violation events with their evidence, incidents, casualty reports, agreements and alerts. Every /v1 route needs `Authorization: Bearer <API_TOKEN>`. Lists are newest first and paged with `cursor` = the previous page\'s `next_cursor`.',
+          "Statements, violation events with their evidence, incidents, casualty reports, agreements and alerts. Every /v1 route needs `Authorization: Bearer <API_TOKEN>`. Lists are newest first and paged with `cursor` = the previous page's `next_cursor`.",
       },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       tags: [
@@ -214,15 +251,22 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
 
   app.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions.url ?? 'unmatched';
-    requests.observe({ route, method: req.method, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    requests.observe(
+      { route, method: req.method, status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
   });
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof BadRequest) return problem(reply, 400, 'bad_request', err.message, err.problems);
-    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return problem(reply, err.statusCode, 'bad_request', err.message);
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)
+      return problem(reply, err.statusCode, 'bad_request', err.message);
     const classified = classifyError(err);
     if (classified.retryable) {
-      options.logger.warn({ code: classified.code, error: classified.message, url: req.url }, 'event store unavailable');
+      options.logger.warn(
+        { code: classified.code, error: classified.message, url: req.url },
+        'event store unavailable',
+      );
       reply.header('retry-after', '5');
       return problem(reply, 503, 'unavailable', 'the event store is unavailable; retry later');
     }
@@ -276,7 +320,10 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
       const { id } = parse(IdParams, req.params, 'path');
       const statement = await getStatementView(db, id);
       if (!statement) return problem(reply, 404, 'not_found', `no statement ${id}`);
-      const [events, casualties] = await Promise.all([statementEvents(db, id), casualtiesOfStatement(db, id)]);
+      const [events, casualties] = await Promise.all([
+        statementEvents(db, id),
+        casualtiesOfStatement(db, id),
+      ]);
       return { ...statementJson(statement), events: events.map(eventJson), casualty_reports: casualties };
     },
   );
@@ -395,7 +442,12 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
     },
     async (req) => {
       const q = parse(CasualtiesQuery, req.query, 'query');
-      const series = await casualtySeries(db, { scope: q.scope, sourceAgency: q.source_agency, side: q.side, population: q.population });
+      const series = await casualtySeries(db, {
+        scope: q.scope,
+        sourceAgency: q.source_agency,
+        side: q.side,
+        population: q.population,
+      });
       return { series: series.map(casualtySeriesJson) };
     },
   );
@@ -529,9 +581,15 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
       const token = streamKey(req.headers.authorization);
       const mine = streamsByToken.get(token) ?? 0;
       if (mine >= maxStreamsPerToken || openStreams.size >= maxStreams) {
-        const which = mine >= maxStreamsPerToken ? `${maxStreamsPerToken} with this token` : `${maxStreams} in all`;
+        const which =
+          mine >= maxStreamsPerToken ? `${maxStreamsPerToken} with this token` : `${maxStreams} in all`;
         reply.header('retry-after', '30');
-        return problem(reply, 429, 'too_many_streams', `at most ${which} live alert streams are open at once; close one or retry later`);
+        return problem(
+          reply,
+          429,
+          'too_many_streams',
+          `at most ${which} live alert streams are open at once; close one or retry later`,
+        );
       }
       streamsByToken.set(token, mine + 1);
       // The response is written by hand from here on; fastify leaves it alone.
@@ -602,7 +660,8 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
       schema: {
         tags: ['alerts'],
         summary: 'Acknowledge a firing alert',
-        description: 'Stored with who and when; the alerting worker then sends the `acknowledged` notification. 409 when it is already acknowledged or resolved.',
+        description:
+          'Stored with who and when; the alerting worker then sends the `acknowledged` notification. 409 when it is already acknowledged or resolved.',
         security: BEARER,
         params: openapi(IdParams, 'input'),
         body: openapi(AckBody, 'input'),
@@ -613,12 +672,25 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
       // Both parts checked before answering: the 400 names every bad field.
       const path = check(IdParams, req.params, 'path');
       const checkedBody = check(AckBody, req.body, 'body');
-      if (path.problems.length + checkedBody.problems.length > 0) throw new BadRequest([...path.problems, ...checkedBody.problems]);
+      if (path.problems.length + checkedBody.problems.length > 0)
+        throw new BadRequest([...path.problems, ...checkedBody.problems]);
       const { id } = path.data!;
       const body = checkedBody.data!;
-      const outcome = await acknowledgeAlert(db, { id, by: body.by, ...(body.note ? { note: body.note } : {}), now: clock() });
-      if (!outcome.ok && outcome.reason === 'not_found') return problem(reply, 404, 'not_found', `no alert ${id}`);
-      if (!outcome.ok) return problem(reply, 409, outcome.reason, `the alert is ${outcome.reason === 'resolved' ? 'resolved' : 'already acknowledged'}`);
+      const outcome = await acknowledgeAlert(db, {
+        id,
+        by: body.by,
+        ...(body.note ? { note: body.note } : {}),
+        now: clock(),
+      });
+      if (!outcome.ok && outcome.reason === 'not_found')
+        return problem(reply, 404, 'not_found', `no alert ${id}`);
+      if (!outcome.ok)
+        return problem(
+          reply,
+          409,
+          outcome.reason,
+          `the alert is ${outcome.reason === 'resolved' ? 'resolved' : 'already acknowledged'}`,
+        );
       const alert = await getAlertView(db, id);
       return alert ? alertJson(alert) : problem(reply, 404, 'not_found', `no alert ${id}`);
     },

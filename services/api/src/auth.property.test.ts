@@ -76,5 +76,5 @@ describe('read API authentication', () => {
       }),
       { numRuns: 400 },
     );
-  });
+  }, 60_000);
 });

@@ -43,5 +43,5 @@ describe('ingest API authentication', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 });
