@@ -132,8 +132,31 @@ export function createIngestor(deps: IngestorDeps) {
     return taken;
   }
 
+  // An insert reads `enqueued_at` from its snapshot: one that started before a mark committed may
+  // still see the statement as pending after this process forgot it published it. Each mark
+  // that commits starts an epoch; an id stays remembered until no insert older than its mark is
+  // in flight (else 40 copies posted at once were published up to three times).
+  let epoch = 0;
+  const insertsInFlight = new Map<symbol, number>();
+  const markedInEpoch = new Map<string, number>();
+
   function marked(ids: readonly string[]): void {
-    for (const id of ids) publishedUnmarked.delete(id);
+    epoch++;
+    for (const id of ids) {
+      publishedUnmarked.delete(id);
+      markedInEpoch.set(id, epoch);
+    }
+    forgetMarks();
+  }
+
+  function forgetMarks(): void {
+    const oldest = Math.min(Infinity, ...insertsInFlight.values());
+    for (const [id, e] of markedInEpoch) if (e <= oldest) markedInEpoch.delete(id);
+  }
+
+  /** Whether this process published `id` as far as an insert started in epoch `since` can tell. */
+  function publishedBefore(id: string, since: number): boolean {
+    return publishedUnmarked.has(id) || publishing.has(id) || (markedInEpoch.get(id) ?? -1) > since;
   }
 
   /** The marks no insert took: at once when `now`, else only after `markIdleMs` without inserts. */
@@ -165,6 +188,9 @@ export function createIngestor(deps: IngestorDeps) {
     // groups' publishes: a single round trip and one commit for the whole group.
     const marks = takeMarks(new Set(statements.map((s) => s.id)));
     lastInsertAt = performance.now();
+    const insert = Symbol('insert');
+    const startedIn = epoch;
+    insertsInFlight.set(insert, startedIn);
     let results;
     try {
       results = await insertStatements(
@@ -175,6 +201,7 @@ export function createIngestor(deps: IngestorDeps) {
     } catch (e) {
       // Another group, or the idle flush, records them.
       if (marks.length > 0) markPublished(marks);
+      insertsInFlight.delete(insert);
       throw e;
     }
     marked(marks);
@@ -184,10 +211,13 @@ export function createIngestor(deps: IngestorDeps) {
     // New ones, and old ones a crash left unpublished; once each, however many copies of it
     // this group or a concurrent one holds (each concurrent group saw it pending in the store).
     const pending = [
-      ...new Map(statements.filter((s) => results.get(s.id)?.pending && !publishedUnmarked.has(s.id)).map((s) => [s.id, s])).values(),
+      ...new Map(statements.filter((s) => results.get(s.id)?.pending).map((s) => [s.id, s])).values(),
     ];
     const theirs = [...new Set(pending.filter((s) => publishing.has(s.id)).map((s) => publishing.get(s.id)!))];
-    const toPublish = pending.filter((s) => !publishing.has(s.id));
+    const toPublish = pending.filter((s) => !publishedBefore(s.id, startedIn));
+    // Only now: the marks committed while this insert ran were kept for this check.
+    insertsInFlight.delete(insert);
+    forgetMarks();
     if (toPublish.length > 0) {
       const done = deps.producer
         .publish(
@@ -237,13 +267,16 @@ export function createIngestor(deps: IngestorDeps) {
      * many it published and the ids of those it could not (they break the contract as stored).
      */
     async sweep(storedBefore: Date, limit = 500): Promise<{ published: number; unpublishable: string[] }> {
-      const rows = await unpublishedStatements(deps.db, { storedBefore, limit });
+      const query = Symbol('sweep');
+      const startedIn = epoch;
+      insertsInFlight.set(query, startedIn);
+      const rows = await unpublishedStatements(deps.db, { storedBefore, limit }).finally(() => insertsInFlight.delete(query));
       const sweptAt = deps.now();
       const unpublishable: string[] = [];
       const messages: Array<{ key: string; value: Buffer }> = [];
       const ids: string[] = [];
       for (const r of rows) {
-        if (publishing.has(r.id) || publishedUnmarked.has(r.id)) continue;
+        if (publishedBefore(r.id, startedIn)) continue;
         const statement = Statement.safeParse({
           id: r.id,
           text: r.text,

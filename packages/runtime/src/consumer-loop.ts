@@ -306,7 +306,9 @@ export function createConsumerLoop<S extends z.ZodType>(options: ConsumerLoopOpt
         metrics.stalled.set(labels, stalled.size);
         ctx.logger.fatal({ offset: message.offset, partition: message.partition }, 'a dead letter could be stored nowhere: partition held, not committed');
       }
-      for (let waited = 0; waited < policy.maxDelayMs && !ctx.signal.aborted; waited += 1_000) {
+      // Both stores refused it for what it holds: tried again every few seconds (an operator may
+      // fix either), heartbeating, until one takes it or shutdown.
+      for (let waited = 0; waited < Math.min(policy.maxDelayMs, 10_000) && !ctx.signal.aborted; waited += 1_000) {
         await sleep(1_000, ctx.signal);
         await ctx.heartbeat().catch(() => undefined);
       }

@@ -133,7 +133,7 @@ export async function insertStatements(
          select * from given
          on conflict (id) do update
            set sources = statements.sources || excluded.sources
-           where not statements.sources @> jsonb_build_array(excluded.sources->0 - 'received_at')
+           where not statements.sources @> jsonb_build_array((excluded.sources->0) - 'received_at')
          returning id, (xmax = 0) as inserted
        ), marked as (
          update statements set enqueued_at = now() where id = any(?::text[]) and enqueued_at is null
