@@ -116,6 +116,8 @@ beforeAll(async () => {
         FEED_INTERVAL_MS: '500',
         WATCH_DIR: watchDir,
         WATCH_INTERVAL_MS: '200',
+        SWEEP_INTERVAL_MS: '500',
+        SWEEP_GRACE_MS: '2000',
       }),
       startWorker('classifier', { ...env, CLASSIFIER_GROUP_ID: `${prefix}classifier` }),
       startWorker('alerting', { ...env, ALERT_TICK_MS: '500', OPERATOR_TOKEN, OPERATOR_PORT: String(operatorPort) }),
@@ -491,5 +493,33 @@ describe('the catalogue of issue #15: each entry through each entry point it app
     expect(res.headers.get('x-frame-options')).toBe('DENY');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+  });
+});
+
+describe('the ingester sweeps and counts (issue #15 items 3 and 9)', () => {
+  it('publishes a stored statement that was never published, and exports ceasefire_ingest_* metrics', async () => {
+    const id = 'st_sweeper0000000000000000000000001';
+    await db('statements').insert({
+      id,
+      text: 'Catalogue sweeper: stored, never published, near Kulundu.',
+      language: 'en',
+      published_at: new Date('2022-09-16T04:00:00Z'),
+      sources: JSON.stringify([{ kind: 'http', ref: null }]),
+      received_at: new Date('2022-09-16T04:01:00Z'),
+      content_sha256: '0'.repeat(64),
+    });
+    await eventually(async () => ((await db('statements').where({ id }).first()).enqueued_at ? true : undefined), 30_000, 'the sweeper publishing it');
+    expect((await readTopicWithKcat(prefix + statementsTopic.name)).filter((m) => m.key === id)).toHaveLength(1);
+    const ingester = workers.find((w) => w.name === 'ingester')!;
+    const metrics = await eventually(async () => {
+      const text = await (await fetch(`http://127.0.0.1:${ingester.healthPort}/metrics`)).text();
+      return /ceasefire_ingest_swept_total\{[^}]*\} [1-9]/.test(text) ? text : undefined;
+    }, 10_000, 'the swept counter');
+    expect(metrics).toMatch(/ceasefire_ingest_statements_total\{[^}]*origin="http"[^}]*outcome="accepted"[^}]*\} [1-9]/);
+    expect(metrics).toMatch(/ceasefire_ingest_statements_total\{[^}]*outcome="rejected"[^}]*\} [1-9]/);
+    expect(metrics).toMatch(/ceasefire_ingest_http_responses_total\{[^}]*status="400"[^}]*error="invalid_statement"[^}]*\} [1-9]/);
+    expect(metrics).toMatch(/ceasefire_ingest_http_responses_total\{[^}]*status="401"[^}]*error="unauthorized"[^}]*\} [1-9]/);
+    expect(metrics).toMatch(/ceasefire_ingest_feed_errors_total\{[^}]*feed="127\.0\.0\.1:\d+\/broken\.xml"[^}]*\} [1-9]/);
+    expect(metrics).toMatch(/ceasefire_ingest_unpublished_statements\{[^}]*\} 0/);
   });
 });
