@@ -14,20 +14,24 @@ export const ADVISORY_LOCK_ROLES = ['ceasefire_alerting', 'ceasefire_api'] as co
  * migrations run as a lesser role, this warns and changes nothing, and a superuser should run it.
  */
 export async function up(knex: Knex): Promise<void> {
+  // A function (temporary, this session's) so that the roles are a binding, not SQL text.
   await knex.raw(`
-    do $$
-    declare f regprocedure;
+    create function pg_temp.lock_down_advisory_locks(roles text[]) returns void language plpgsql as $$
+    declare f regprocedure; r text;
     begin
       for f in select p.oid::regprocedure from pg_proc p join pg_namespace n on n.oid = p.pronamespace
                where n.nspname = 'pg_catalog' and p.proname like '%advisory%' loop
         execute format('revoke execute on function %s from public', f);
-        execute format('grant execute on function %s to ${ADVISORY_LOCK_ROLES.join(', ')}, %I', f, current_user);
+        foreach r in array roles || current_user::text loop
+          execute format('grant execute on function %s to %I', f, r);
+        end loop;
       end loop;
     exception when insufficient_privilege then
       raise warning 'advisory lock functions left open to every role: only their owner can change that';
     end
-    $$
-  `);
+    $$`);
+  await knex.raw('select pg_temp.lock_down_advisory_locks(?::text[])', [[...ADVISORY_LOCK_ROLES]]);
+  await knex.raw('drop function pg_temp.lock_down_advisory_locks(text[])');
 }
 
 export async function down(knex: Knex): Promise<void> {

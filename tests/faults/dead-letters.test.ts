@@ -8,6 +8,7 @@ import { statementsTopic, violationEventsTopic } from '@ceasefire/contracts';
 import { insertStatements } from '@ceasefire/db';
 import { topicConfigs } from '@ceasefire/runtime';
 import fc from 'fast-check';
+// eslint-disable-next-line no-restricted-imports -- keys and headers as raw bytes (NUL, invalid UTF-8): the runtime's producer takes strings
 import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, privateStage, services, topicSize, type PrivateStage } from '../support/harness.ts';
