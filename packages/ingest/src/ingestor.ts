@@ -270,7 +270,10 @@ export function createIngestor(deps: IngestorDeps) {
       const query = Symbol('sweep');
       const startedIn = epoch;
       insertsInFlight.set(query, startedIn);
-      const rows = await unpublishedStatements(deps.db, { storedBefore, limit }).finally(() => insertsInFlight.delete(query));
+      const rows = await unpublishedStatements(deps.db, { storedBefore, limit }).catch((e: unknown) => {
+        insertsInFlight.delete(query);
+        throw e;
+      });
       const sweptAt = deps.now();
       const unpublishable: string[] = [];
       const messages: Array<{ key: string; value: Buffer }> = [];
@@ -295,6 +298,9 @@ export function createIngestor(deps: IngestorDeps) {
         messages.push({ key: r.id, value: encodeMessage(statementsTopic, statementEnvelope(statement.data, deps.source, sweptAt)) });
         ids.push(r.id);
       }
+      // Only now: the marks committed while the query ran were kept for the check above.
+      insertsInFlight.delete(query);
+      forgetMarks();
       if (ids.length > 0) {
         const done = deps.producer.publish(topic, messages).then(() => markPublished(ids));
         for (const id of ids) publishing.set(id, done);

@@ -300,7 +300,7 @@ export function createConsumerLoop<S extends z.ZodType>(options: ConsumerLoopOpt
     let onTopic = await toTopic();
     let inTable = await toTable();
     const where = `${message.topic}/${message.partition}`;
-    for (let attempt = 0; !onTopic && !inTable; attempt++) {
+    while (!onTopic && !inTable) {
       if (!stalled.has(where)) {
         stalled.add(where);
         metrics.stalled.set(labels, stalled.size);
