@@ -572,7 +572,7 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
         description:
           '`text/event-stream`. `event: ready` once subscribed, then `event: alert` with the `alerts` topic message (CloudEvents envelope, `data` is the alert) for each notification published from then on; `:` comment lines keep the connection open. Reconnect and re-read /v1/alerts for what was missed.',
         security: BEARER,
-        response: { 200: { description: 'an event stream', type: 'string' }, 401: openapi(ErrorJson) },
+        response: { 200: { description: 'an event stream', type: 'string' }, 401: openapi(ErrorJson), 429: openapi(ErrorJson) },
       },
     },
     (req, reply) => {
