@@ -181,6 +181,19 @@ describe('live streams and shutdown', () => {
   });
 });
 
+describe('shutdown with live streams', () => {
+  it('ends open streams at once: close() does not wait for them', async () => {
+    const logger = createLogger({ service: 'api-test', level: 'silent' });
+    const app2 = await buildApiApp({ db, token: TOKEN, rateLimitPerMinute: 0, authFailuresPerMinute: 0, logger, hub: createAlertHub(logger), profiles: [KG_TJ_PROFILE], defaultProfile: 'kg-tj', heartbeatMs: 60_000 });
+    const base = await app2.listen({ host: '127.0.0.1', port: 0 });
+    const streams = await Promise.all([0, 1, 2].map(() => fetch(`${base}/v1/alerts/stream`, { headers: auth })));
+    expect(streams.map((r) => r.status)).toEqual([200, 200, 200]);
+    const started = Date.now();
+    await app2.close();
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+});
+
 describe('cursors', () => {
   it('round-trip a position and refuse anything else', () => {
     const at = new Date('2022-09-16T00:00:00Z');

@@ -181,6 +181,12 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
     bodyLimit: 16 * 1024,
     requestIdHeader: 'x-request-id',
   });
+  // Open event streams never end by themselves: ended first at close (hooks run in the order
+  // they are added), so that the drain below waits only for ordinary requests.
+  const openStreams = new Set<import('node:http').ServerResponse>();
+  app.addHook('preClose', async () => {
+    for (const res of openStreams) res.end();
+  });
   closeConnectionsOnClose(app, options.timeouts?.drainMs);
   securityHeaders(app);
   // The route schemas are documentation; zod validates (see above) and JSON.stringify serialises.
@@ -707,11 +713,6 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
     allowedPath: (pathName) => !pathName.endsWith('.ts'),
   });
 
-  // Open event streams never end by themselves: end them so that close() does not wait forever.
-  const openStreams = new Set<import('node:http').ServerResponse>();
-  app.addHook('preClose', async () => {
-    for (const res of openStreams) res.end();
-  });
 
   return app;
 }
