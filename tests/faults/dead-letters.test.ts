@@ -72,6 +72,10 @@ describe('poison messages', () => {
       expect(big.payload.length).toBe(1_048_300);
       const nulKey = rows.find((r) => r.key_bytes && Buffer.from(r.key_bytes).equals(Buffer.from('nul\u0000key')));
       expect(nulKey, 'the NUL key kept as bytes').toBeTruthy();
+      const badHeader = rows.find((r) => r.key === 'bad-utf8-header');
+      expect(Buffer.from(badHeader.header_bytes['x-bytes'], 'base64')).toEqual(Buffer.from([0xff, 0xfe, 0xc3, 0x28]));
+      const nulHeader = rows.find((r) => r.key === 'nul-header');
+      expect(Buffer.from(nulHeader.header_bytes['x-note'], 'base64')).toEqual(Buffer.from('a\u0000b'));
       expect(await topicSize(stage.admin, stage.prefix + t.dlq!.name), `${t.name}.dlq once each`).toBe(poison.length);
     }
     alive();

@@ -35,6 +35,8 @@ export interface DeadLetter {
   payload: Buffer | null;
   /** Header names and values as text (NUL replaced by U+FFFD: Postgres text holds no NUL). */
   headers: Record<string, string>;
+  /** The header values' original bytes, when the client gave them. */
+  headerBytes: Record<string, Buffer> | null;
   errorCode: string;
   errorMessage: string;
   failedAt: Date;
@@ -121,6 +123,7 @@ export function deadLetterEntry(stage: string, message: IncomingMessage, error: 
     keyBytes: message.key,
     payload: message.value,
     headers: Object.fromEntries(Object.entries(message.headers).map(([k, v]) => [textSafe(k), textSafe(v)])),
+    headerBytes: message.headerBytes ?? null,
     errorCode: error.code,
     errorMessage: textSafe(error.message.slice(0, 4000)),
     failedAt,
@@ -288,7 +291,7 @@ export function createConsumerLoop<S extends z.ZodType>(options: ConsumerLoopOpt
       return false;
     };
     const toTable = async (): Promise<boolean> => {
-      const bareEntry: DeadLetter = { ...entry, key: null, headers: {} };
+      const bareEntry: DeadLetter = { ...entry, key: null, headers: {}, headerBytes: null };
       for (const e of [entry, bareEntry]) {
         const failure = await untilDone(() => options.recordDeadLetter(e), ctx, pausable);
         if (!failure) return true;

@@ -17,6 +17,8 @@ export interface DeadLetter {
   /** The original bytes, or null when the message had no value. */
   readonly payload: Buffer | null;
   readonly headers: Record<string, string>;
+  /** Each header value's original bytes (null for letters stored before they were kept). */
+  readonly headerBytes: Record<string, Buffer> | null;
   /** A code from the runtime's closed error list. */
   readonly errorCode: string;
   readonly errorMessage: string;
@@ -33,6 +35,7 @@ export interface InsertDeadLetterInput {
   readonly keyBytes?: Buffer | null;
   readonly payload: Buffer | string | null;
   readonly headers?: Record<string, string>;
+  readonly headerBytes?: Record<string, Buffer> | null;
   readonly errorCode: string;
   readonly errorMessage: string;
   /** Defaults to the database's clock. */
@@ -49,6 +52,7 @@ interface DeadLetterRow {
   key_bytes: Buffer | null;
   payload: Buffer | null;
   headers: Record<string, string>;
+  header_bytes: Record<string, string> | null;
   error_code: string;
   error_message: string;
   failed_at: Date;
@@ -65,6 +69,7 @@ function toDeadLetter(row: DeadLetterRow): DeadLetter {
     keyBytes: row.key_bytes,
     payload: row.payload,
     headers: row.headers,
+    headerBytes: row.header_bytes === null ? null : Object.fromEntries(Object.entries(row.header_bytes).map(([k, v]) => [k, Buffer.from(v, 'base64')])),
     errorCode: row.error_code,
     errorMessage: row.error_message,
     failedAt: row.failed_at,
@@ -91,6 +96,7 @@ export async function insertDeadLetter(
       key_bytes: input.keyBytes ?? null,
       payload,
       headers: JSON.stringify(input.headers ?? {}),
+      header_bytes: input.headerBytes ? JSON.stringify(Object.fromEntries(Object.entries(input.headerBytes).map(([k, v]) => [k.replace(/\u0000/g, '\uFFFD'), v.toString('base64')]))) : null,
       error_code: input.errorCode,
       error_message: input.errorMessage,
       ...(input.failedAt === undefined ? {} : { failed_at: input.failedAt }),
