@@ -6,7 +6,7 @@ import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WORKER_TABLES } from '../migrations/20261128004000_worker_roles.ts';
 import { SUMMARY_INCIDENT_WRITERS } from '../migrations/20261128011000_alert_summary_incidents.ts';
-import { ADVISORY_LOCK_ROLES } from '../migrations/20261207000300_advisory_locks.ts';
+import { ADVISORY_LOCK_ROLES } from '../migrations/20261207100300_advisory_locks.ts';
 import { privateSchema, services } from './support/harness.ts';
 
 let schema: { schema: string; drop(): Promise<void> };

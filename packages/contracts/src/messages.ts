@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { envelopeOf } from './envelope.ts';
+import { envelopeOf, schemaUri } from './envelope.ts';
 import { IsoDate, Timestamp } from './time.ts';
 /** A party code: ISO 3166-1 alpha-2 for states (`KG`, `TJ`) or a third party (`UN`, `OSCE`, `CSTO`). */
 const Party = z.string().regex(/^[A-Z][A-Z0-9_]{1,15}$/, 'a party code such as KG, TJ, UN or OSCE');
@@ -170,9 +170,14 @@ export const Alert = z.object({
 });
 export type Alert = z.infer<typeof Alert>;
 
-export const StatementMessage = envelopeOf('ceasefire.statement', 'ceasefire.statement/1', Statement);
+/** The `dataschema` of each message type (see {@link schemaUri}). */
+export const STATEMENT_DATASCHEMA = schemaUri('statements.raw');
+export const VIOLATION_EVENT_DATASCHEMA = schemaUri('violations.events');
+export const ALERT_DATASCHEMA = schemaUri('alerts');
+
+export const StatementMessage = envelopeOf('ceasefire.statement', STATEMENT_DATASCHEMA, Statement);
 export type StatementMessage = z.infer<typeof StatementMessage>;
-export const ViolationEventMessage = envelopeOf('ceasefire.violation_event', 'ceasefire.violation_event/1', ViolationEvent);
+export const ViolationEventMessage = envelopeOf('ceasefire.violation_event', VIOLATION_EVENT_DATASCHEMA, ViolationEvent);
 export type ViolationEventMessage = z.infer<typeof ViolationEventMessage>;
-export const AlertMessage = envelopeOf('ceasefire.alert', 'ceasefire.alert/1', Alert);
+export const AlertMessage = envelopeOf('ceasefire.alert', ALERT_DATASCHEMA, Alert);
 export type AlertMessage = z.infer<typeof AlertMessage>;

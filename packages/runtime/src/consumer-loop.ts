@@ -142,6 +142,9 @@ export function dlqMessage(message: IncomingMessage, entry: DeadLetter, options:
     value: truncated ? value.subarray(0, DLQ_HEAD_BYTES) : value,
     headers: {
       ...(options.bare ? {} : message.headers),
+      // The original's content type (a message that was no CloudEvent is not labelled one);
+      // first bytes only are just bytes.
+      'content-type': truncated ? 'application/octet-stream' : (message.headers['content-type'] ?? 'application/octet-stream'),
       'dlq.stage': entry.stage,
       'dlq.error.code': entry.errorCode,
       'dlq.error.message': entry.errorMessage.slice(0, options.bare ? 500 : 4000),

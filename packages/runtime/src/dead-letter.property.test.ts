@@ -1,7 +1,7 @@
 // Property: whatever bytes arrive on a consumed topic (values, keys, headers), and whatever the
 // DLQ topic and the dead_letters table refuse, every message ends as exactly one processed
 // result or exactly one durable dead letter before its offset is committed, and the loop goes on.
-import { encodeMessage, statementsTopic, violationEventsTopic, type MessageTopicSpec } from '@ceasefire/contracts';
+import { STATEMENT_DATASCHEMA, encodeMessage, statementsTopic, violationEventsTopic, type MessageTopicSpec } from '@ceasefire/contracts';
 import type { z } from 'zod';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -20,7 +20,7 @@ function statement(n: number, text: string): Buffer {
     type: 'ceasefire.statement',
     source: 'ceasefire/test',
     time: '2022-09-16T08:00:00Z',
-    dataschema: 'ceasefire.statement/1',
+    dataschema: STATEMENT_DATASCHEMA,
     datacontenttype: 'application/json',
     subject: `st_${n}`,
     data: { id: `st_${n}`, text, language: 'en', published_at: '2022-09-16T14:20:00+06:00', published_zone: null, source_agency: null, url: null, received_at: '2022-09-16T08:21:00Z', origin: { kind: 'cli', ref: null } },

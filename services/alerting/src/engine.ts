@@ -464,7 +464,7 @@ export class AlertEngine {
     if (this.proposed.size > PROPOSED_AGREEMENTS_REMEMBERED) this.proposed.delete(this.proposed.keys().next().value!);
     if (result.changed) {
       log.info(
-        { agreement: result.agreement.id, created: result.created, parties, level },
+        { agreement: result.agreement.id, created: result.created, parties, agreementLevel: level },
         result.created ? 'agreement proposed' : 'agreement completed',
       );
     }

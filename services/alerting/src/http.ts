@@ -1,4 +1,5 @@
 import {
+  classifyError,
   closeConnectionsOnClose,
   guardRequests,
   securityHeaders,
@@ -115,6 +116,11 @@ export function buildOperatorApi(options: OperatorApiOptions): FastifyInstance {
         .send({ error: 'bad_request', message: 'a value is out of range or not allowed' });
     }
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    // The event store down: the caller retries (as the read and ingest APIs answer it).
+    if (status === 500 && classifyError(err).retryable) {
+      options.logger.warn({ code: err.code, error: err.message }, 'event store unavailable');
+      return reply.code(503).header('retry-after', '5').send({ error: 'unavailable', message: 'the event store is unavailable; retry later' });
+    }
     if (status === 500) options.logger.error({ err }, 'operator API failed');
     return reply.code(status).send({
       error: status === 500 ? 'internal' : 'bad_request',
