@@ -197,7 +197,7 @@ export function buildOperatorApi(options: OperatorApiOptions): FastifyInstance {
     });
     if ('error' in result) {
       const status = result.error === 'not_found' ? 404 : result.error === 'already_ended' ? 409 : 400;
-      return reply.code(status).send({ error: result.error });
+      return reply.code(status).send({ error: result.error, ...(result.error === 'already_ended' ? { message: 'the agreement has already ended' } : {}) });
     }
     return agreementJson(result.agreement);
   });
