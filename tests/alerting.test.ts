@@ -416,7 +416,7 @@ describe('alerting worker', () => {
       body: JSON.stringify({
         id: 'ag_api',
         parties: ['KG', 'TJ'],
-        scope_areas: ['kg.chon-alai'],
+        scope_areas: ['kg.osh.chon_alai'],
         starts_at: '2022-09-19T12:00:00+06:00',
         level: 'security_chiefs',
         terms: ['cease_fire', 'withdraw_heavy_weapons'],

@@ -1,10 +1,6 @@
 import { z } from 'zod';
 import { envelopeOf, schemaUri } from './envelope.ts';
-
-/** RFC 3339 timestamp with an explicit offset (`Z` or `+06:00`). */
-const Timestamp = z.iso.datetime({ offset: true });
-/** ISO calendar date `YYYY-MM-DD`. */
-const IsoDate = z.iso.date();
+import { IsoDate, Timestamp } from './time.ts';
 /** A party code: ISO 3166-1 alpha-2 for states (`KG`, `TJ`) or a third party (`UN`, `OSCE`, `CSTO`). */
 const Party = z.string().regex(/^[A-Z][A-Z0-9_]{1,15}$/, 'a party code such as KG, TJ, UN or OSCE');
 

@@ -1,5 +1,6 @@
 // The alerting worker's composition root: the only place that reads the environment. It wires
 // the consumer of violation events, the scheduler, the delivery loops and the operator API.
+import { PROFILES } from '@ceasefire/extraction';
 import { DEFAULT_ESCALATION, defaultRoutes } from '@ceasefire/alerting';
 import { violationEventsTopic } from '@ceasefire/contracts';
 import { Counter } from 'prom-client';
@@ -128,7 +129,12 @@ async function main(): Promise<void> {
   ctx.lifecycle.add('scheduler', () => ticker.stop());
 
   if (config.OPERATOR_TOKEN) {
-    const api = buildOperatorApi({ db: ctx.db, token: config.OPERATOR_TOKEN, rateLimitPerMinute: config.OPERATOR_RATE_LIMIT_PER_MINUTE, authFailuresPerMinute: config.OPERATOR_AUTH_FAILURES_PER_MINUTE, logger });
+    // Agreements may name the areas and parties of the conflict profiles the classifier uses.
+    const known = {
+      areas: new Set(PROFILES.flatMap((p) => p.places.map((place) => place.id))),
+      parties: new Set(PROFILES.flatMap((p) => [...p.parties, ...p.third_parties].map((party) => party.code))),
+    };
+    const api = buildOperatorApi({ db: ctx.db, token: config.OPERATOR_TOKEN, rateLimitPerMinute: config.OPERATOR_RATE_LIMIT_PER_MINUTE, authFailuresPerMinute: config.OPERATOR_AUTH_FAILURES_PER_MINUTE, logger, known });
     await api.listen({ host: config.OPERATOR_HOST, port: config.OPERATOR_PORT });
     ctx.lifecycle.add('operator API', () => api.close());
     const address = api.server.address();

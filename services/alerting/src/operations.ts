@@ -15,10 +15,10 @@ import {
   type AgreementRecord,
   type AlertRecord,
 } from '@ceasefire/db';
+import { Timestamp } from '@ceasefire/contracts';
 import type { Knex } from 'knex';
 import { z } from 'zod';
 
-const Timestamp = z.iso.datetime({ offset: true });
 const Party = z.string().regex(/^[A-Z][A-Z0-9_]{1,15}$/, 'a party code such as KG or TJ');
 const AreaId = z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'a gazetteer area id such as kg.batken.leilek');
 const Term = z.string().regex(/^[a-z][a-z0-9_]*$/, 'a term such as cease_fire or withdraw_forces');
@@ -74,6 +74,40 @@ export const AgreementChange = z
   .strict();
 export type AgreementChange = z.input<typeof AgreementChange>;
 
+/** The areas and parties an agreement may name: the conflict profiles' gazetteer ids and party codes. */
+export interface KnownReferences {
+  readonly areas: ReadonlySet<string>;
+  readonly parties: ReadonlySet<string>;
+}
+
+/**
+ * `field: unknown …` for each area or party no profile knows: an agreement over a misspelt area
+ * never matches an event, so its breaches would go unnoticed.
+ */
+export function referenceProblems(
+  input: { scope_areas?: readonly string[] | undefined; parties?: readonly string[] | undefined },
+  known: KnownReferences,
+): string[] {
+  const problems: string[] = [];
+  input.scope_areas?.forEach((a, i) => {
+    if (!known.areas.has(a))
+      problems.push(`scope_areas.${i}: unknown area ${a} (not in any conflict profile's gazetteer)`);
+  });
+  input.parties?.forEach((p, i) => {
+    if (!known.parties.has(p))
+      problems.push(`parties.${i}: unknown party ${p} (not a party or third party of any conflict profile)`);
+  });
+  return problems;
+}
+
+/** An operator's change that would leave an agreement covering nothing. */
+export class AgreementRefused extends Error {
+  override readonly name = 'AgreementRefused';
+  constructor(readonly problems: string[]) {
+    super(problems.join('; '));
+  }
+}
+
 const toDate = (s: string | null | undefined): Date | null | undefined =>
   s === undefined ? undefined : s === null ? null : new Date(s);
 
@@ -113,26 +147,39 @@ export async function changeAgreement(
 ): Promise<AgreementRecord | null> {
   const startsAt = toDate(change.starts_at);
   const endsAt = toDate(change.ends_at);
-  return updateAgreement(
-    db,
-    id,
-    {
-      ...(change.name !== undefined ? { name: change.name } : {}),
-      ...(change.status !== undefined ? { status: change.status } : {}),
-      ...(startsAt !== undefined ? { startsAt } : {}),
-      ...(change.start_zone !== undefined ? { startZone: change.start_zone } : {}),
-      ...(endsAt !== undefined ? { endsAt } : {}),
-      ...(change.superseded_by !== undefined ? { supersededBy: change.superseded_by } : {}),
-      ...(change.scope_areas !== undefined ? { scopeAreas: change.scope_areas } : {}),
-      ...(change.whole_border !== undefined ? { wholeBorder: change.whole_border } : {}),
-      ...(change.terms !== undefined ? { terms: change.terms } : {}),
-      ...(change.parties !== undefined ? { parties: change.parties } : {}),
-      ...(change.level !== undefined ? { level: change.level } : {}),
-      ...(change.registered_by !== undefined ? { registeredBy: change.registered_by } : {}),
-      ...(change.notes !== undefined ? { notes: change.notes } : {}),
-    },
-    now,
-  );
+  return db.transaction(async (trx) => {
+    // Locked, so two changes that each leave one kind of cover cannot together leave none.
+    await trx('agreements').where({ id }).forUpdate().first('id');
+    const current = await getAgreement(trx, id);
+    if (current === null) return null;
+    const wholeBorder = change.whole_border ?? current.wholeBorder;
+    const areas = change.scope_areas ?? current.scopeAreas;
+    if (!wholeBorder && areas.length === 0) {
+      throw new AgreementRefused([
+        'scope_areas: the agreement would cover no area; give scope_areas or whole_border: true',
+      ]);
+    }
+    return updateAgreement(
+      trx,
+      id,
+      {
+        ...(change.name !== undefined ? { name: change.name } : {}),
+        ...(change.status !== undefined ? { status: change.status } : {}),
+        ...(startsAt !== undefined ? { startsAt } : {}),
+        ...(change.start_zone !== undefined ? { startZone: change.start_zone } : {}),
+        ...(endsAt !== undefined ? { endsAt } : {}),
+        ...(change.superseded_by !== undefined ? { supersededBy: change.superseded_by } : {}),
+        ...(change.scope_areas !== undefined ? { scopeAreas: change.scope_areas } : {}),
+        ...(change.whole_border !== undefined ? { wholeBorder: change.whole_border } : {}),
+        ...(change.terms !== undefined ? { terms: change.terms } : {}),
+        ...(change.parties !== undefined ? { parties: change.parties } : {}),
+        ...(change.level !== undefined ? { level: change.level } : {}),
+        ...(change.registered_by !== undefined ? { registeredBy: change.registered_by } : {}),
+        ...(change.notes !== undefined ? { notes: change.notes } : {}),
+      },
+      now,
+    );
+  });
 }
 
 /** Ends an agreement at `endsAt` (default now); refuses an unknown superseding agreement. */
@@ -140,10 +187,13 @@ export async function finishAgreement(
   db: Knex,
   input: { id: string; endsAt?: Date; supersededBy?: string | null; now: Date },
 ): Promise<
-  { agreement: AgreementRecord } | { error: 'not_found' | 'unknown_superseding' | 'ends_before_start' }
+  | { agreement: AgreementRecord }
+  | { error: 'not_found' | 'already_ended' | 'unknown_superseding' | 'ends_before_start' }
 > {
   const current = await getAgreement(db, input.id);
   if (current === null) return { error: 'not_found' };
+  // Ending it again would move its end, and with it which events were breaches.
+  if (current.status === 'ended') return { error: 'already_ended' };
   if (input.supersededBy && (await getAgreement(db, input.supersededBy)) === null)
     return { error: 'unknown_superseding' };
   const endsAt = input.endsAt ?? input.now;

@@ -1,11 +1,9 @@
 // The read API's contract: zod schemas for what it accepts (parsed in the handlers, with every
 // problem named in the 400) and what it answers (the mappers in json.ts are typed by them), also
 // rendered as JSON Schema into the OpenAPI document.
-import { EVENT_TYPES } from '@ceasefire/contracts';
+import { EVENT_TYPES, IsoDate, Timestamp } from '@ceasefire/contracts';
 import { z } from 'zod';
 
-const Timestamp = z.iso.datetime({ offset: true });
-const IsoDate = z.iso.date();
 const Party = z.string().regex(/^[A-Z][A-Z0-9_]{1,15}$/, 'a party code such as KG, TJ, UN or OSCE');
 const AreaId = z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'a gazetteer area id such as kg.batken or kg.batken.leilek');
 const Limit = z.coerce.number().int().min(1).max(500);

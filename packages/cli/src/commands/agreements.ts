@@ -161,6 +161,7 @@ export async function agreementsCommand(args: string[], io: OperatorIo): Promise
           if ('error' in result) {
             const why = {
               not_found: `no agreement ${id}`,
+              already_ended: `${id} has already ended`,
               unknown_superseding: `no agreement ${str(v['superseded-by'])} to supersede it`,
               ends_before_start: 'it would end before it starts',
             };
