@@ -2,9 +2,19 @@ import { createHash, randomUUID } from 'node:crypto';
 import {
   addBreach,
   alertSummary,
+  breachPayload,
+  type Names,
+  areaAtLevel,
+  corroborationReason,
+  IDENTITY_WINDOW_DAYS,
+  isCorroborated,
+  isRegionArea,
+  matchAgreement,
+  selectAgreement,
+  type AgreementReport,
+  type AlertAreaLevel,
   NOTIFIED_EVENT_IDS_MAX,
   buildAlertMessage,
-  judgeBreach,
   openAlert,
   parseSummaryHead,
   routeNotification,
@@ -21,7 +31,7 @@ import {
   type RuleAgreement,
   type Transition,
 } from '@ceasefire/alerting';
-import { EventType, type ViolationEvent } from '@ceasefire/contracts';
+import { EventType, type AlertMessage, type ViolationEvent } from '@ceasefire/contracts';
 import {
   AGREEMENT_LEVELS,
   agreementsForRules,
@@ -29,8 +39,19 @@ import {
   alertBreachEvents,
   listAlertsToTick,
   candidateBreachEvents,
+  alertDetails,
   enqueueDeliveries,
-  eventsCountedByAgreements,
+  eventsInAlerts,
+  openAlertsInRegions,
+  addAgreementSource,
+  agreementOfSourceEvent,
+  agreementSources,
+  agreementsReachedNear,
+  insertAgreementTransitions,
+  insertReportedAgreement,
+  lockAgreementsOfParties,
+  updateAgreement,
+  type AgreementPatch,
   findOpenAlerts,
   forgetSummariesOfSuperseded,
   summaryIncidentsOf,
@@ -45,7 +66,6 @@ import {
   lockAlertGroups,
   markAgreementEvaluated,
   upsertAlerts,
-  upsertProposedAgreement,
   type AgreementLevel,
   type AgreementRecord,
   type AlertRecord,
@@ -57,6 +77,7 @@ import {
   type SummaryIncident,
 } from '@ceasefire/db';
 import { PipelineError, type Logger } from '@ceasefire/runtime';
+import { enterIntoForceIfDue, promoteDueAgreements } from './agreement-lifecycle.ts';
 import type { Knex } from 'knex';
 
 /** What the engine is told by configuration. */
@@ -66,6 +87,17 @@ export interface EngineOptions {
   readonly routes: readonly Route[];
   /** Whether proposed agreements (read from statements) raise alerts. */
   readonly alertOnProposed: boolean;
+  /**
+   * A proposed agreement nobody confirmed judges only events within this long of its start (or
+   * announcement); null: for ever. Default 3 days.
+   */
+  readonly proposedHorizonMs?: number | null;
+  /** The area level of one alert: per district (default) or per region. */
+  readonly areaLevel?: AlertAreaLevel;
+  /** Names of areas and parties in notifications (default: their ids). */
+  readonly names?: Names;
+  /** The dashboard's public address, for the link to an alert in its notifications. */
+  readonly publicUrl?: string | null;
   /** Envelope `source` of alert messages. */
   readonly source: string;
   /**
@@ -145,7 +177,7 @@ class GroupWrites {
   private readonly changed = new Map<string, AlertRecord>();
   readonly links: Array<{ alertId: string; eventId: string; untimed: boolean; at: Date }> = [];
   readonly transitions: Array<AlertTransitionInput & { alertId: string }> = [];
-  readonly deliveries: EnqueueDeliveryInput[] = [];
+  deliveries: EnqueueDeliveryInput[] = [];
   /**
    * The summary state of each alert that breaches were added to, stored with the alert's last
    * record at the flush (materialised once, not at every breach).
@@ -175,8 +207,16 @@ class GroupWrites {
     if (rebuilt) this.rebuilt.add(alertId);
   }
 
-  /** Writes everything; returns the outbox rows added. `held`: where the written states are kept. */
-  async flush(trx: Queryable, deliveryLeaseMs?: number, held?: HeldSummaries): Promise<DeliveryRecord[]> {
+  /**
+   * Writes everything; returns the outbox rows added. `held`: where the written states are kept;
+   * `enrich` completes the notifications once the alerts' events are linked (their details).
+   */
+  async flush(
+    trx: Queryable,
+    deliveryLeaseMs?: number,
+    held?: HeldSummaries,
+    enrich?: (trx: Queryable, deliveries: readonly EnqueueDeliveryInput[]) => Promise<EnqueueDeliveryInput[]>,
+  ): Promise<DeliveryRecord[]> {
     const stamps = new Map<string, string>();
     const incidents: Array<{ alertId: string; incident: SummaryIncident }> = [];
     const withState = (alert: AlertRecord): AlertRecord => {
@@ -195,6 +235,7 @@ class GroupWrites {
     if (held) for (const [alertId, stamp] of stamps) held.set(alertId, stamp, this.summaries.get(alertId)!);
     await linkAlertEvents(trx, this.links);
     await insertTransitionsOfAlerts(trx, this.transitions);
+    if (enrich && this.deliveries.length > 0) this.deliveries = await enrich(trx, this.deliveries);
     return enqueueDeliveries(trx, this.deliveries, deliveryLeaseMs === undefined ? {} : { leaseMs: deliveryLeaseMs });
   }
 }
@@ -208,7 +249,7 @@ function withRulesAgreement(list: readonly AgreementRecord[], agreement: Agreeme
   const judges =
     agreement.status === 'proposed' ||
     agreement.status === 'in_force' ||
-    (agreement.status === 'ended' && agreement.endsAt !== null);
+    ((agreement.status === 'ended' || agreement.status === 'superseded') && agreement.endsAt !== null);
   return judges ? [...rest, agreement] : rest;
 }
 
@@ -274,8 +315,8 @@ export function agreementLevel(level: string | null): AgreementLevel {
   return LEVEL_WORDS.find(([re]) => re.test(level))?.[1] ?? 'other';
 }
 
-/** Agreements proposed from statements that the engine remembers (see {@link AlertEngine.proposed}). */
-const PROPOSED_AGREEMENTS_REMEMBERED = 1_000;
+/** The default of {@link EngineOptions.proposedHorizonMs}: three days. */
+export const DEFAULT_PROPOSED_HORIZON_MS = 3 * 86_400_000;
 
 /**
  * Alerting's effects on the event store: agreements from statements, breaches grouped into
@@ -285,14 +326,6 @@ const PROPOSED_AGREEMENTS_REMEMBERED = 1_000;
  * workers can run at once.
  */
 export class AlertEngine {
-  /**
-   * Agreements proposed from statements, as last written or read, by dedupe key, the most recent
-   * last. The outlets of both sides repeat an agreement for days: a repeat that adds nothing to
-   * the agreement as remembered (no start it lacks, no new term, no earlier announcement) costs
-   * no query. The upsert only ever adds those, so a repeat that adds nothing to an older copy of
-   * the row adds nothing to the row either.
-   */
-  private readonly proposed = new Map<string, AgreementRecord>();
   private readonly heldSummaries: HeldSummaries;
 
   constructor(
@@ -349,14 +382,10 @@ export class AlertEngine {
       const breachEvent = breachEventOf(row);
       if (breachEvent === null) continue;
       agreements ??= await agreementsForRules(this.db);
-      for (const agreement of agreements) {
-        const verdict = judgeBreach(breachEvent, ruleAgreement(agreement), {
-          alertOnProposed: this.options.alertOnProposed,
-        });
-        if (verdict.breach) pending.push({ agreement, event: breachEvent, verdict });
-        // Trace: one line per event and agreement in force.
-        else log.trace({ event: event.id, agreement: agreement.id, reason: verdict.reason }, 'not a breach');
-      }
+      // One agreement per event: the one in force when it happened (see selectAgreement).
+      const selected = this.selectAgreement(breachEvent, agreements);
+      if (selected !== null) pending.push({ ...selected, event: breachEvent });
+      else log.trace({ event: event.id }, 'not a breach');
     }
     const judgedAt = performance.now();
     await this.recordGrouped(pending, log);
@@ -371,41 +400,100 @@ export class AlertEngine {
    */
   private async recordGrouped(pending: readonly PendingBreach[], log: Logger): Promise<void> {
     if (pending.length === 0) return;
-    const groups = new Map<string, PendingBreach[]>();
-    for (const b of pending) {
-      const key = groupKeyOf(b.agreement.id, b.event.area);
-      const items = groups.get(key);
-      if (items) items.push(b);
-      else groups.set(key, [b]);
-    }
+    // An event joins at most one alert: once per batch, and never when an alert counts it already.
+    const once = new Map<string, PendingBreach>();
+    for (const b of pending) if (!once.has(b.event.id)) once.set(b.event.id, b);
+    const level = this.options.areaLevel ?? 'district';
     const added = await this.db.transaction(async (trx) => {
-      await lockAlertGroups(trx, [...groups.keys()]);
-      const counted = await eventsCountedByAgreements(
+      const counted = await eventsInAlerts(trx, [...once.keys()]);
+      const fresh = [...once.values()].filter((b) => !counted.has(b.event.id));
+      if (fresh.length === 0) return [];
+      // An event known only to its region joins the open alert of a district of that region of the
+      // same agreement, if there is one (it is about the same breach, told less precisely);
+      // otherwise the region's own alert. Read before the locks: the group is re-read under them.
+      const regional = level === 'district' ? fresh.filter((b) => isRegionArea(b.event.area)) : [];
+      const absorbing = await openAlertsInRegions(
         trx,
-        pending.map((b) => ({ agreementId: b.agreement.id, eventId: b.event.id })),
+        regional.map((b) => ({ agreementId: b.agreement.id, region: b.event.area })),
       );
+      const groups = new Map<string, PendingBreach[]>();
+      for (const b of fresh) {
+        const key = absorbing.get(`${b.agreement.id} ${b.event.area}`)?.groupKey ?? groupKeyOf(b.agreement.id, areaAtLevel(b.event.area, level));
+        const items = groups.get(key);
+        if (items) items.push(b);
+        else groups.set(key, [b]);
+      }
+      await lockAlertGroups(trx, [...groups.keys()]);
       // The row locks keep an operator's acknowledgement from being overwritten by these updates.
       const open = await findOpenAlerts(trx, [...groups.keys()], { forUpdate: true });
       const writes = new GroupWrites();
-      for (const [groupKey, items] of groups) {
-        const fresh = items.filter((b) => {
-          const key = `${b.agreement.id} ${b.event.id}`;
-          return !counted.has(key) && counted.add(key);
-        });
-        if (fresh.length > 0)
-          await this.applyBreaches(trx, writes, groupKey, open.get(groupKey) ?? null, fresh, log);
-      }
-      return writes.flush(trx, this.options.deliveryLeaseMs, this.heldSummaries);
+      for (const [groupKey, items] of groups)
+        await this.applyBreaches(trx, writes, groupKey, open.get(groupKey) ?? null, items, log);
+      return writes.flush(trx, this.options.deliveryLeaseMs, this.heldSummaries, this.enrich);
     });
     if (added.length > 0) this.options.onEnqueued?.(added);
   }
 
   /**
-   * A `ceasefire_agreement` event proposes an agreement. One agreement reported by several
-   * statements is one row: keyed by parties, level and the day it was agreed. Its scope is the
-   * whole border (statements rarely bound it; an operator narrows it), and it is evaluated
-   * against the events already stored, so a breach that arrived first is not missed. `stored` is
-   * the event as stored (null: not in the store); the result says whether the agreement changed.
+   * Adds the `breach` part (who, what, where, when, evidence, link) to notifications, read for
+   * all their alerts in one query: only alerts with a notification due pay for it.
+   */
+  private readonly enrich = async (trx: Queryable, deliveries: readonly EnqueueDeliveryInput[]): Promise<EnqueueDeliveryInput[]> => {
+    const alertIds = [...new Set(deliveries.map((d) => d.alertId))];
+    const details = await alertDetails(trx, alertIds);
+    const agreements = new Map<string, AgreementRecord | null>();
+    const names: Names = this.options.names ?? { areaName: (id) => id, partyName: (code) => code };
+    const done = new Map<unknown, AlertMessage>();
+    const out: EnqueueDeliveryInput[] = [];
+    for (const d of deliveries) {
+      const message = d.payload as AlertMessage;
+      let enriched = done.get(message);
+      if (enriched === undefined) {
+        const agreementId = message.data.agreement_id;
+        if (!agreements.has(agreementId)) agreements.set(agreementId, await getAgreement(trx, agreementId));
+        const agreement = agreements.get(agreementId) ?? null;
+        const detail = details.get(d.alertId);
+        enriched =
+          detail === undefined || agreement === null
+            ? message
+            : {
+                ...message,
+                data: {
+                  ...message.data,
+                  breach: breachPayload(
+                    { alertId: d.alertId, area: message.data.area, agreement, details: detail, publicUrl: this.options.publicUrl ?? null },
+                    names,
+                  ),
+                },
+              };
+        done.set(message, enriched);
+      }
+      out.push({ ...d, payload: enriched });
+    }
+    return out;
+  };
+
+  /** The one agreement an event breaches, with the verdict; null when it breaches none. */
+  private selectAgreement(
+    event: BreachEvent,
+    agreements: readonly AgreementRecord[],
+  ): { agreement: AgreementRecord; verdict: Extract<BreachVerdict, { breach: true }> } | null {
+    const rules = agreements.map((a) => ({ ...ruleAgreement(a), record: a }));
+    const selected = selectAgreement(event, rules, {
+      alertOnProposed: this.options.alertOnProposed,
+      proposedHorizonMs: this.options.proposedHorizonMs === undefined ? DEFAULT_PROPOSED_HORIZON_MS : this.options.proposedHorizonMs,
+    });
+    return selected === null ? null : { agreement: selected.agreement.record, verdict: selected.verdict };
+  }
+
+  /**
+   * A `ceasefire_agreement` event reports an agreement. Statements of one agreement are one row
+   * (see `matchAgreement`: same parties, reached within a day, compatible level and start): a
+   * later statement fills in what the row lacks (start and zone, terms, level, an earlier
+   * announcement) and is listed among its sources. A new agreement is proposed, whole border; it
+   * enters into force once corroborated (both sides, or a third party) and its start has passed.
+   * Every change is a transition. `stored` is the event as stored (null: not in the store); the
+   * result says whether the agreement changed (a changed one is evaluated against stored events).
    */
   private async propose(
     event: ViolationEvent,
@@ -428,47 +516,81 @@ export class AlertEngine {
         `event ${event.id} is not in the event store (violation_events)`,
       );
     const level = agreementLevel(terms?.level ?? null);
-    const day = event.date ?? event.published_at.slice(0, 10);
-    const dedupeKey = `${event.profile}|${parties.join('-')}|${level}|${day}`;
+    const reachedOn = event.date ?? event.published_at.slice(0, 10);
+    const startsAt = terms?.starts_at_utc ? new Date(terms.starts_at_utc) : null;
+    // A start without its zone is not kept as a zone: the instant is what counts.
+    const startZone = startsAt === null ? null : (terms?.zone ?? null);
+    const termList = terms && terms.terms.length > 0 ? [...new Set(terms.terms)].sort() : ['cease_fire'];
+    const report: AgreementReport = { parties, level, reachedOn, startsAt, terms: termList };
     const now = this.clock();
-    const input = {
-      id: hashId('ag', dedupeKey),
-      dedupeKey,
-      parties,
-      level,
-      startsAt: terms?.starts_at_utc ? new Date(terms.starts_at_utc) : null,
-      startZone: terms?.zone ?? null,
-      scopeAreas: [],
-      wholeBorder: true,
-      terms: terms && terms.terms.length > 0 ? [...new Set(terms.terms)].sort() : ['cease_fire'],
-      sourceStatementId: event.statement_id,
-      sourceEventId: event.id,
-      announcedAt: new Date(event.published_at),
-      name: `${level.replaceAll('_', ' ')} ceasefire of ${day}`,
-      notes: `proposed from statement ${event.statement_id}`,
-      now,
-    };
-    // The upsert changes a row only with a start it lacks, new terms or an earlier announcement.
-    const seen = this.proposed.get(dedupeKey);
-    if (
-      seen !== undefined &&
-      !(seen.startsAt === null && input.startsAt !== null) &&
-      input.terms.every((t) => seen.terms.includes(t)) &&
-      seen.announcedAt !== null &&
-      input.announcedAt.getTime() >= seen.announcedAt.getTime()
-    )
-      return { agreement: seen, changed: false };
-    const result = await upsertProposedAgreement(this.db, input);
-    this.proposed.delete(dedupeKey);
-    this.proposed.set(dedupeKey, result.agreement);
-    if (this.proposed.size > PROPOSED_AGREEMENTS_REMEMBERED) this.proposed.delete(this.proposed.keys().next().value!);
-    if (result.changed) {
-      log.info(
-        { agreement: result.agreement.id, created: result.created, parties, level },
-        result.created ? 'agreement proposed' : 'agreement completed',
-      );
-    }
-    return { agreement: result.agreement, changed: result.changed };
+    const cause = { now, statementId: event.statement_id };
+    return this.db.transaction(async (trx) => {
+      await lockAgreementsOfParties(trx, parties);
+      const known = await agreementOfSourceEvent(trx, event.id);
+      if (known !== null) {
+        const agreement = await getAgreement(trx, known);
+        return agreement === null ? null : { agreement, changed: false };
+      }
+      const match = matchAgreement(await agreementsReachedNear(trx, { parties, day: reachedOn, days: IDENTITY_WINDOW_DAYS }), report);
+      let agreement: AgreementRecord;
+      let changed = true;
+      if (match === null) {
+        agreement = await insertReportedAgreement(trx, {
+          id: hashId('ag', event.profile, parties.join('-'), reachedOn, event.id),
+          parties,
+          level,
+          reachedOn,
+          startsAt,
+          startZone,
+          terms: termList,
+          sourceStatementId: event.statement_id,
+          sourceEventId: event.id,
+          announcedAt: new Date(event.published_at),
+          name: `${level.replaceAll('_', ' ')} ceasefire of ${reachedOn}`,
+          now,
+        });
+        await insertAgreementTransitions(trx, [
+          { agreementId: agreement.id, from: null, to: 'proposed', at: now, by: 'system', reason: `reported by ${event.reported_by ?? 'an unnamed source'}`, statementId: event.statement_id },
+        ]);
+        log.info({ agreement: agreement.id, parties, agreementLevel: level }, 'agreement proposed');
+      } else {
+        const patch = completion(match, report, startZone, new Date(event.published_at));
+        const filled = Object.keys(patch);
+        if (filled.length > 0) {
+          agreement = (await updateAgreement(trx, match.id, patch, now))!;
+          await insertAgreementTransitions(trx, [
+            { agreementId: match.id, from: match.status, to: match.status, at: now, by: 'system', reason: `completed by a statement: ${filled.join(', ')}`, statementId: event.statement_id },
+          ]);
+          log.info({ agreement: agreement.id, filled }, 'agreement completed');
+        } else {
+          agreement = match;
+          changed = false;
+        }
+      }
+      await addAgreementSource(trx, {
+        agreementId: agreement.id,
+        eventId: event.id,
+        statementId: event.statement_id,
+        reportedBy: event.reported_by,
+        publishedAt: new Date(event.published_at),
+        startsAt,
+        startZone,
+        level,
+        terms: termList,
+        now,
+      });
+      if (!agreement.corroborated) {
+        const reporters = (await agreementSources(trx, [agreement.id])).map((s) => s.reportedBy);
+        if (isCorroborated(agreement.parties, reporters)) {
+          agreement = (await updateAgreement(trx, agreement.id, { corroborated: true }, now))!;
+          changed = true;
+          const before = agreement.status;
+          agreement = await enterIntoForceIfDue(trx, agreement, { ...cause, reason: corroborationReason(agreement.parties, reporters) });
+          if (agreement.status !== before) log.info({ agreement: agreement.id }, 'agreement in force');
+        }
+      }
+      return { agreement, changed };
+    });
   }
 
   /**
@@ -685,21 +807,26 @@ export class AlertEngine {
       if (due.notification === null && due.transitions.length === 0) return [];
       const writes = new GroupWrites();
       this.advance(writes, locked, await getAgreement(trx, locked.agreementId), now);
-      return writes.flush(trx, this.options.deliveryLeaseMs);
+      return writes.flush(trx, this.options.deliveryLeaseMs, undefined, this.enrich);
     });
     if (added.length > 0) this.options.onEnqueued?.(added);
   }
 
-  /** Evaluates stored events against agreements created or changed since their last evaluation. */
+  /**
+   * Evaluates stored events against agreements created or changed since their last evaluation:
+   * an event no alert counts yet that this agreement is the one to judge it (see
+   * `selectAgreement`) becomes a breach of it.
+   */
   async evaluatePendingAgreements(): Promise<number> {
     const pending = await agreementsToEvaluate(this.db);
+    let all: AgreementRecord[] | null = null;
     for (const agreement of pending) {
-      if (agreement.status === 'proposed' && !this.options.alertOnProposed) {
-        // No event breaches a proposed agreement then (judgeBreach): nothing to read.
+      if ((agreement.status === 'proposed' && !this.options.alertOnProposed) || agreement.status === 'rejected') {
+        // No event breaches it then (judgeBreach): nothing to read.
         await markAgreementEvaluated(this.db, agreement);
         continue;
       }
-      const rule = ruleAgreement(agreement);
+      all ??= await agreementsForRules(this.db);
       const candidates = await candidateBreachEvents(this.db, {
         parties: agreement.parties,
         notBefore: agreement.startsAt ?? agreement.announcedAt,
@@ -708,14 +835,13 @@ export class AlertEngine {
       for (const stored of candidates) {
         const event = breachEventOf(stored);
         if (event === null) continue;
-        const verdict = judgeBreach(event, rule, { alertOnProposed: this.options.alertOnProposed });
-        if (verdict.breach) breaches.push({ agreement, event, verdict });
+        const selected = this.selectAgreement(event, all);
+        if (selected !== null && selected.agreement.id === agreement.id) breaches.push({ ...selected, event });
       }
       await this.recordGrouped(breaches, this.logger);
-      const judged = breaches.length;
       await markAgreementEvaluated(this.db, agreement);
       this.logger.info(
-        { agreement: agreement.id, candidates: candidates.length, breaches: judged },
+        { agreement: agreement.id, candidates: candidates.length, breaches: breaches.length },
         'agreement evaluated against stored events',
       );
     }
@@ -727,6 +853,7 @@ export class AlertEngine {
    * lifecycle's tick is pure: run on the alerts as read, it tells which need the locked tick.
    */
   async tickAll(): Promise<void> {
+    await promoteDueAgreements(this.db, this.clock());
     await this.evaluatePendingAgreements();
     const now = this.clock();
     for (const alert of await listAlertsToTick(this.db)) {
@@ -734,6 +861,26 @@ export class AlertEngine {
       if (due.notification !== null || due.transitions.length > 0) await this.tickAlert(alert.id);
     }
   }
+}
+
+/**
+ * What a later statement adds to a stored agreement: a start it lacks (with its zone), a zone for
+ * the start it has, new terms, a level where it had none, an earlier announcement.
+ */
+function completion(a: AgreementRecord, report: AgreementReport, startZone: string | null, announcedAt: Date): AgreementPatch {
+  const patch: { -readonly [K in keyof AgreementPatch]: AgreementPatch[K] } = {};
+  if (a.startsAt === null && report.startsAt !== null) {
+    patch.startsAt = report.startsAt;
+    patch.startZone = startZone;
+  } else if (a.startsAt !== null && a.startZone === null && startZone !== null && report.startsAt?.getTime() === a.startsAt.getTime()) patch.startZone = startZone;
+  const terms = [...new Set([...a.terms, ...report.terms])].sort();
+  if (terms.length !== a.terms.length) patch.terms = terms;
+  if (a.level === 'other' && report.level !== 'other') {
+    patch.level = report.level as AgreementRecord['level'];
+    patch.name = `${report.level.replaceAll('_', ' ')} ceasefire of ${a.reachedOn ?? report.reachedOn}`;
+  }
+  if (a.announcedAt === null || announcedAt < a.announcedAt) patch.announcedAt = announcedAt;
+  return patch;
 }
 
 /** Re-exported for the operator API and CLI: the lifecycle fields of a stored alert. */

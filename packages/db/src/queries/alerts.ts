@@ -334,21 +334,33 @@ export async function linkAlertEvents(
     .ignore();
 }
 
+/** Which of these events an alert counts already (an event joins at most one alert), in one query. */
+export async function eventsInAlerts(db: Queryable, eventIds: readonly string[]): Promise<Set<string>> {
+  if (eventIds.length === 0) return new Set();
+  const rows = (await db('alert_events').whereIn('event_id', [...new Set(eventIds)]).select('event_id')) as Array<{ event_id: string }>;
+  return new Set(rows.map((r) => r.event_id));
+}
+
 /**
- * Which of these (agreement, event) pairs an alert of the agreement already counts, in one
- * query; keys of the result are `<agreement id> <event id>`.
+ * For each (agreement, region) pair, the open alert of that agreement in a district of the region
+ * that had the latest breach: where an event known only to its region goes while one is open.
+ * Keys of the result are `<agreement id> <region>`.
  */
-export async function eventsCountedByAgreements(
+export async function openAlertsInRegions(
   db: Queryable,
-  pairs: ReadonlyArray<{ agreementId: string; eventId: string }>,
-): Promise<Set<string>> {
-  if (pairs.length === 0) return new Set();
-  const rows = (await db('alert_events as ae')
-    .join('alerts as al', 'al.id', 'ae.alert_id')
-    .whereIn('al.agreement_id', [...new Set(pairs.map((p) => p.agreementId))])
-    .whereIn('ae.event_id', [...new Set(pairs.map((p) => p.eventId))])
-    .distinct('al.agreement_id', 'ae.event_id')) as Array<{ agreement_id: string; event_id: string }>;
-  return new Set(rows.map((r) => `${r.agreement_id} ${r.event_id}`));
+  pairs: ReadonlyArray<{ agreementId: string; region: string }>,
+): Promise<Map<string, AlertRecord>> {
+  if (pairs.length === 0) return new Map();
+  const out = new Map<string, AlertRecord>();
+  const rows = (await db.raw(
+    `select distinct on (p.agreement_id, p.region) p.region, a.*
+       from unnest(?::text[], ?::text[]) as p(agreement_id, region)
+       join alerts a on a.agreement_id = p.agreement_id and a.area like p.region || '.%' and a.state <> 'resolved'
+      order by p.agreement_id, p.region, a.last_breach_at desc nulls last, a.id`,
+    [pairs.map((p) => p.agreementId), pairs.map((p) => p.region)],
+  )) as { rows: Array<AlertRow & { region: string }> };
+  for (const r of rows.rows) out.set(`${r.agreement_id} ${r.region}`, toRecord(r));
+  return out;
 }
 
 /**
