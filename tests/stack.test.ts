@@ -1,7 +1,8 @@
 // The local stack against the real processes: idempotent `up`, status, the catalog's topics as the
 // broker (and kcat) sees them, a second broker on its own ports, and the private-Postgres fallback.
 import { execFile } from 'node:child_process';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, mkdtemp, rm, stat, symlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,10 +16,15 @@ import {
   ensureKafka,
   ensurePostgres,
   kafkaStatus,
+  checkoutTmpDir,
+  privatePostgresStatus,
+  removePrivatePostgres,
+  stackDown,
   stackStatus,
   stackUp,
   stopKafka,
   stopPrivatePostgres,
+  testDatabaseName,
 } from '@ceasefire/stack';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { freePort } from './support/workers.ts';
@@ -29,12 +35,13 @@ const unique = (label: string): string =>
   `t_${label}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
 
 // When the global setup was handed an external stack, there is no local one to check.
-const external = Boolean(process.env.KAFKA_BROKERS && process.env.DATABASE_URL);
+const stackOptions = inject('stackOptions');
+const external = stackOptions === null;
 
 describe.skipIf(external)('stackUp on a running stack', () => {
   it('is quick and idempotent the second time', async () => {
-    const first = await stackUp({ root });
-    const second = await stackUp({ root });
+    const first = await stackUp({ root, ...stackOptions });
+    const second = await stackUp({ root, ...stackOptions });
     expect(second.kafka.pid).toBe(first.kafka.pid);
     expect(second.kafka.startedMs).toBe(0);
     expect(second.tookMs).toBeLessThan(3000);
@@ -45,7 +52,7 @@ describe.skipIf(external)('stackUp on a running stack', () => {
   });
 
   it('reports what runs in status', async () => {
-    const s = await stackStatus({ root });
+    const s = await stackStatus({ root, ...(stackOptions?.stateName ? { stateName: stackOptions.stateName } : {}) });
     expect(s.kafka.running).toBe(true);
     expect(s.kafka.answers).toBe(true);
     expect(s.kafka.pid).toBeGreaterThan(0);
@@ -105,6 +112,35 @@ describe('catalog topics', () => {
   });
 });
 
+describe('a checkout of its own', () => {
+  it('starts its broker from a folder with a space in its path, and never borrows a broker it did not start', async () => {
+    const parent = await mkdtemp(path.join(os.tmpdir(), 'ceasefire-kafka-'));
+    const checkout = path.join(parent, 'my copy');
+    // The jars are this checkout's (a clone would copy them with Maven on first use).
+    await mkdir(path.join(checkout, '.cache/kafka'), { recursive: true });
+    await symlink(path.join(root, '.cache/kafka/libs'), path.join(checkout, '.cache/kafka/libs'));
+    const opts = { root: checkout, kafkaPort: await freePort(), controllerPort: await freePort() };
+    try {
+      const info = await ensureKafka(opts);
+      expect(info.external).toBe(false);
+      expect((await kafkaStatus(opts)).answers).toBe(true);
+      // Another checkout (the repository's own root) finds that port taken by a broker it did not start.
+      await expect(ensureKafka({ ...opts, root, dir: `.cache/${unique('kafka')}`, allowForeign: false })).rejects.toThrow(
+        /taken by a broker we did not start/,
+      );
+    } finally {
+      await stopKafka(opts);
+      await rm(parent, { recursive: true, force: true });
+    }
+  }, 150_000);
+
+  it('gives two checkouts different test databases and temporary folders', () => {
+    expect(testDatabaseName('/a/one')).not.toBe(testDatabaseName('/a/two'));
+    expect(testDatabaseName('/a/one')).toMatch(/^ceasefire_test_[0-9a-f]{12}$/);
+    expect(checkoutTmpDir('/a/one')).not.toBe(checkoutTmpDir('/a/two'));
+  });
+});
+
 describe('a second broker', () => {
   it('starts on its own ports and data dir, and stops', async () => {
     const dir = `.cache/${unique('kafka')}`;
@@ -149,6 +185,36 @@ describe('postgres', () => {
     } finally {
       await stopPrivatePostgres(opts).catch(() => false);
       await rm(tmp, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('runs its private server for a checkout in a folder only its owner can enter, with a space in its path', async () => {
+    // mkdtemp makes the folder 0700, like root's home where a root user clones by default: the
+    // server's user (postgres, when we are root) cannot enter it, so its data lives in the
+    // checkout's folder under the system's temporary directory instead.
+    const parent = await mkdtemp(path.join(os.tmpdir(), 'ceasefire-private-'));
+    const checkout = path.join(parent, 'my copy');
+    await mkdir(checkout);
+    expect((await stat(parent)).mode & 0o777).toBe(0o700);
+    const opts = { root: checkout, port: await freePort(), privatePort: await freePort(), database: 'stack_private' };
+    try {
+      const info = await ensurePostgres(opts);
+      expect(info.source).toBe('private');
+      const status = await privatePostgresStatus(opts);
+      expect(status.running).toBe(true);
+      expect(status.dataDir.startsWith(checkoutTmpDir(checkout))).toBe(true);
+      expect(checkoutTmpDir(checkout)).not.toBe(checkoutTmpDir(root));
+      const client = new pg.Client({ connectionString: info.url });
+      await client.connect();
+      await client.query('select 1');
+      await client.end();
+      // `stack down` stops it and removes its data.
+      const down = await stackDown({ root: checkout });
+      expect(down.postgresStopped).toBe(true);
+      expect(existsSync(status.dataDir)).toBe(false);
+    } finally {
+      await removePrivatePostgres(opts).catch(() => false);
+      await rm(parent, { recursive: true, force: true });
     }
   }, 120_000);
 

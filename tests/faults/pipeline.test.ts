@@ -30,6 +30,7 @@ import {
   startFaultPostgres,
   startFaultReceiver,
   stopFaultKafka,
+  removeFaultPostgres,
   stopFaultPostgres,
   Supervised,
   type FaultReceiver,
@@ -152,7 +153,7 @@ afterAll(async () => {
   }
   await receiver?.close();
   // Stopped, so they cost nothing between runs; their data dirs stay for the next start.
-  await Promise.allSettled([stopFaultKafka(), stopFaultPostgres()]);
+  await Promise.allSettled([stopFaultKafka(), removeFaultPostgres()]);
 }, 180_000);
 
 async function registerFaultAgreement(id: string): Promise<void> {

@@ -13,13 +13,19 @@ import {
   ensureKafkaLibs,
   startPrivatePostgres,
   stopKafka,
+  removePrivatePostgres,
   stopPrivatePostgres,
 } from '@ceasefire/stack';
-import { repoRoot, startWorker, type WorkerName, type WorkerProcess } from '../support/workers.ts';
+import { freePort, repoRoot, startWorker, type WorkerName, type WorkerProcess } from '../support/workers.ts';
 
-export const FAULT_KAFKA = { root: repoRoot, kafkaPort: 19192, controllerPort: 19193, dir: '.cache/faults/kafka', nodeId: 1 };
-// Ports below the ephemeral range (32768+), where an outgoing connection could take them while Postgres is down.
-export const FAULT_PG = { root: repoRoot, privatePort: 25442, privateDir: '.cache/faults/postgres' };
+// Free ports picked once per run (below the ephemeral range, where an outgoing connection could
+// take them while a server is down): two checkouts' fault suites never meet. The private Postgres's
+// data lives in the checkout's folder under the system's temporary directory (`checkoutTmpDir`).
+const kafkaPort = await freePort();
+const controllerPort = await freePort([kafkaPort]);
+const pgPort = await freePort([kafkaPort, controllerPort]);
+export const FAULT_KAFKA = { root: repoRoot, kafkaPort, controllerPort, dir: '.cache/faults/kafka', nodeId: 1, allowForeign: false };
+export const FAULT_PG = { root: repoRoot, privatePort: pgPort, privateDir: 'faults-postgres' };
 export const FAULT_DATABASE_URL = `postgres://postgres@127.0.0.1:${FAULT_PG.privatePort}/ceasefire`;
 export const FAULT_BROKERS = [`127.0.0.1:${FAULT_KAFKA.kafkaPort}`];
 
@@ -38,6 +44,10 @@ export async function startFaultPostgres(): Promise<void> {
 }
 export async function stopFaultPostgres(): Promise<void> {
   await stopPrivatePostgres(FAULT_PG);
+}
+/** At the suite's end: the private server stopped and its data folder removed. */
+export async function removeFaultPostgres(): Promise<void> {
+  await removePrivatePostgres(FAULT_PG);
 }
 
 /** Keeps one worker running: restarts it (until it is ready) after each kill. */

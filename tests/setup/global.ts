@@ -2,19 +2,23 @@
 // provide their addresses to every test file (`inject('kafkaBrokers')`, `inject('databaseUrl')`).
 //  1. KAFKA_BROKERS and DATABASE_URL set: use them as they are (a running stack, CI services).
 //  2. else, when a Docker engine answers, testcontainers (official apache/kafka and postgres images);
-//  3. else the local stack (`@ceasefire/stack`): a KRaft broker on the JVM and the machine's
-//     Postgres (or a private one), reused when it already runs, so a second run starts in seconds.
-// The local stack is left running at teardown on purpose (the next run reuses it); containers are stopped.
+//  3. else the local stack (`@ceasefire/stack`, `testStackUp`): this checkout's own `ceasefire up`
+//     stack when it runs, otherwise the tests' own (a KRaft broker on free ports, a database named
+//     after the checkout), never a broker another checkout started.
+// The tests' own stack is left running at teardown (the next run reuses it in seconds), except
+// under CI, where it is stopped and its database dropped; containers are stopped.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
-import { ensureKcat, stackUp } from '@ceasefire/stack';
+import { ensureKcat, testStackDown, testStackUp, type StackOptions } from '@ceasefire/stack';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     kafkaBrokers: string[];
     databaseUrl: string;
+    /** How the local stack was brought up (`stackUp` options without root), null for env or containers. */
+    stackOptions: Omit<StackOptions, 'root' | 'log'> | null;
   }
 }
 
@@ -26,6 +30,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   const env = process.env;
   let brokers: string[];
   let databaseUrl: string;
+  let stackOptions: Omit<StackOptions, 'root' | 'log'> | null = null;
   if (env.KAFKA_BROKERS && env.DATABASE_URL) {
     brokers = env.KAFKA_BROKERS.split(',')
       .map((b) => b.trim())
@@ -41,13 +46,20 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     databaseUrl = started.databaseUrl;
     log(`testcontainers: ${brokers.join(',')} ${databaseUrl}`);
   } else {
-    const info = await stackUp({ root, log, ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}) });
-    brokers = env.KAFKA_BROKERS ? env.KAFKA_BROKERS.split(',') : info.kafkaBrokers;
+    if (env.KAFKA_BROKERS || env.DATABASE_URL) {
+      throw new Error('tests: give both KAFKA_BROKERS and DATABASE_URL (a stack of your own), or neither (the tests start their own)');
+    }
+    const { info, options } = await testStackUp({ root, log });
+    const { root: _root, ...rest } = options;
+    stackOptions = rest;
+    brokers = info.kafkaBrokers;
     databaseUrl = info.databaseUrl;
     log(`ready in ${info.tookMs} ms: ${brokers.join(',')} ${databaseUrl}`);
+    if (env.CI && options.stateName === 'test-stack') teardown = async () => void (await testStackDown({ root, log, dropDatabase: true }));
   }
   await ensureKcat({ log });
   project.provide('kafkaBrokers', brokers);
   project.provide('databaseUrl', databaseUrl);
+  project.provide('stackOptions', stackOptions);
   return teardown;
 }

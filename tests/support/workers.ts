@@ -5,6 +5,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { freePort } from '@ceasefire/stack';
+
+/** A free loopback port below the ephemeral range (`freePort` of @ceasefire/stack). */
+export { freePort };
+
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export type WorkerName = 'ingester' | 'classifier' | 'alerting' | 'api';
@@ -115,23 +120,3 @@ export async function stopAllWorkers(): Promise<void> {
   await Promise.all([...live].map((w) => w.kill('SIGTERM')));
 }
 
-/**
- * A port nobody listens on, picked at random below the kernel's ephemeral range (32768+): a port
- * the kernel handed out (listen on 0) can be taken as the source port of any outgoing connection
- * between this check and the worker's own listen, which made a worker's listener fail now and
- * then when many test files ran at once.
- */
-export async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  const bindable = (port: number) =>
-    new Promise<boolean>((resolve) => {
-      const srv = createServer();
-      srv.once('error', () => resolve(false));
-      srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
-    });
-  for (let i = 0; i < 200; i += 1) {
-    const port = 20_000 + Math.floor(Math.random() * 12_000);
-    if (await bindable(port)) return port;
-  }
-  throw new Error('no free port in 20000-31999');
-}

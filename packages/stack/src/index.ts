@@ -12,11 +12,14 @@ import { kafkaClusterStatus, startKafkaCluster, stopKafkaCluster } from './clust
 import {
   pgAnswers,
   DEFAULT_PRIVATE_PG_PORT,
+  dropDatabase,
   ensurePostgres,
   privatePostgresStatus,
-  stopPrivatePostgres,
+  removePrivatePostgres,
 } from './postgres.ts';
-import { readStackState, removeStackState, writeStackState, type StackState } from './state.ts';
+import { testDatabaseName } from './checkout.ts';
+import { freePort } from './proc.ts';
+import { readStackState, removeStackState, writeStackState, type StackName, type StackState } from './state.ts';
 
 export {
   ensureKafka,
@@ -31,7 +34,10 @@ export {
   ensurePostgres,
   startPrivatePostgres,
   stopPrivatePostgres,
+  removePrivatePostgres,
+  privatePostgresStatus,
   ensureDatabase,
+  dropDatabase,
   type PostgresInfo,
   type PostgresOptions,
 } from './postgres.ts';
@@ -52,7 +58,9 @@ export {
   type KafkaNodeConfig,
 } from './kafka-config.ts';
 export { ensureKcat } from './kcat.ts';
-export { readStackState, stateFile, type StackState } from './state.ts';
+export { readStackState, stateFile, type StackName, type StackState } from './state.ts';
+export { checkoutId, checkoutTmpDir, testDatabaseName } from './checkout.ts';
+export { freePort } from './proc.ts';
 
 export interface StackOptions {
   /** Repository root: `.cache/` below it holds the jars, data, logs and `stack.json`. */
@@ -82,6 +90,16 @@ export interface StackOptions {
   readonly schema?: string;
   /** Apply the migrations, default true. */
   readonly migrate?: boolean;
+  /** The broker's folder relative to root, default `.cache/kafka`. */
+  readonly kafkaDir?: string;
+  /** Database created on the machine's or the private server, default `ceasefire`. */
+  readonly database?: string;
+  /** The private Postgres's folder in the checkout's temporary folder, default `postgres`. */
+  readonly privatePgDir?: string;
+  /** Use a broker we did not start that answers on kafkaPort, default true (see `KafkaOptions`). */
+  readonly allowForeignKafka?: boolean;
+  /** Which state file records this stack, default `stack` (`.cache/stack.json`). */
+  readonly stateName?: StackName;
 }
 
 /** What `stackUp` found or started. */
@@ -115,7 +133,16 @@ export async function stackUp(opts: StackOptions): Promise<StackInfo> {
   const nodes = opts.brokers ?? 1;
   let cluster: Awaited<ReturnType<typeof startKafkaCluster>> | undefined;
   const startKafka = async (): Promise<KafkaInfo & { brokers: string[] }> => {
-    if (nodes === 1) return ensureKafka({ root: opts.root, kafkaPort, controllerPort, ...(log ? { log } : {}) });
+    if (nodes === 1) {
+      return ensureKafka({
+        root: opts.root,
+        kafkaPort,
+        controllerPort,
+        ...(opts.kafkaDir === undefined ? {} : { dir: opts.kafkaDir }),
+        ...(opts.allowForeignKafka === undefined ? {} : { allowForeign: opts.allowForeignKafka }),
+        ...(log ? { log } : {}),
+      });
+    }
     cluster = await startKafkaCluster({ root: opts.root, size: nodes, ...(log ? { log } : {}) });
     const first = cluster.nodes[0]!;
     return { ...first, brokers: cluster.brokers, startedMs: cluster.startedMs };
@@ -126,6 +153,8 @@ export async function stackUp(opts: StackOptions): Promise<StackInfo> {
     ensurePostgres({
       root: opts.root,
       privatePort: privatePgPort,
+      ...(opts.privatePgDir === undefined ? {} : { privateDir: opts.privatePgDir }),
+      ...(opts.database === undefined ? {} : { database: opts.database }),
       ...(opts.databaseUrl === undefined ? {} : { databaseUrl: opts.databaseUrl }),
       ...(opts.pgPort === undefined ? {} : { port: opts.pgPort }),
       ...(log ? { log } : {}),
@@ -164,9 +193,11 @@ export async function stackUp(opts: StackOptions): Promise<StackInfo> {
     controllerPort,
     ...(nodes > 1 ? { kafkaNodes: nodes } : {}),
     ...(postgres.source === 'private' ? { privatePgPort } : {}),
+    ...(opts.kafkaDir === undefined ? {} : { kafkaDir: opts.kafkaDir }),
+    ...(opts.privatePgDir === undefined ? {} : { privatePgDir: opts.privatePgDir }),
     updatedAt: new Date().toISOString(),
   };
-  await writeStackState(opts.root, state);
+  await writeStackState(opts.root, state, opts.stateName);
   return {
     kafkaBrokers: kafka.brokers,
     databaseUrl: postgres.url,
@@ -195,7 +226,11 @@ export async function stackUp(opts: StackOptions): Promise<StackInfo> {
   };
 }
 
-/** Stop what `stackUp` started: our broker, and the private Postgres if it was used. Data stays. */
+/**
+ * Stop what `stackUp` started: our broker (data stays in `.cache/`), and the private Postgres if
+ * one was used (its folder under the system's temporary directory is removed). The tests' own
+ * stack (`testStackUp`) is stopped too: `down` leaves nothing of this checkout running.
+ */
 export async function stackDown(opts: {
   root: string;
   log?: (line: string) => void;
@@ -217,10 +252,109 @@ export async function stackDown(opts: {
   const cluster = await stopKafkaCluster({ root: opts.root, size: state?.kafkaNodes ?? 3 });
   if (cluster.stopped.length > 0) opts.log?.(`kafka: stopped cluster nodes, pids ${cluster.stopped.join(', ')}`);
   // The machine's Postgres and a DATABASE_URL's are not ours to stop; a private one is.
-  const postgresStopped = await stopPrivatePostgres({ root: opts.root });
-  if (postgresStopped) opts.log?.('postgres: stopped the private server');
+  const postgresStopped = await removePrivatePostgres({ root: opts.root });
+  if (postgresStopped) opts.log?.(`postgres: stopped the private server and removed its data`);
   await removeStackState(opts.root);
-  return { kafkaStopped: kafka.stopped || cluster.stopped.length > 0, postgresStopped };
+  const tests = await testStackDown({ root: opts.root, ...(opts.log ? { log: opts.log } : {}) });
+  return {
+    kafkaStopped: kafka.stopped || cluster.stopped.length > 0 || tests.kafkaStopped,
+    postgresStopped: postgresStopped || tests.postgresStopped,
+  };
+}
+
+const TEST_KAFKA_DIR = '.cache/test-kafka';
+const TEST_PG_DIR = 'test-postgres';
+
+/** Whether this checkout's `ceasefire up` stack runs: its own broker answers and its database too. */
+async function ownStackRuns(root: string): Promise<StackState | null> {
+  const state = await readStackState(root);
+  if (state === null || state.kafkaNodes !== undefined) return null;
+  const kafka = await kafkaStatus({ root, kafkaPort: state.kafkaPort, controllerPort: state.controllerPort });
+  if (!kafka.running || !kafka.answers) return null;
+  try {
+    await pgAnswers(state.databaseUrl, 3000);
+  } catch {
+    return null;
+  }
+  return state;
+}
+
+/**
+ * The integration tests' stack. This checkout's own `ceasefire up` stack when it runs (the state
+ * in `.cache/stack.json` names a broker this checkout started); otherwise a stack of the tests'
+ * own: a broker in `.cache/test-kafka` on free ports (the same again while it runs) and a database
+ * named after the checkout. It never borrows a broker this checkout did not start, so two clones
+ * on one machine never share topics or tables by accident. Returns the options it used, so a test
+ * can bring up the same stack again.
+ */
+export async function testStackUp(opts: {
+  root: string;
+  log?: (line: string) => void;
+}): Promise<{ info: StackInfo; options: StackOptions }> {
+  const own = await ownStackRuns(opts.root);
+  let options: StackOptions;
+  if (own !== null) {
+    options = {
+      root: opts.root,
+      kafkaPort: own.kafkaPort,
+      controllerPort: own.controllerPort,
+      allowForeignKafka: false,
+      ...(own.postgresSource === 'env' ? { databaseUrl: own.databaseUrl } : {}),
+      ...(own.privatePgPort === undefined ? {} : { privatePgPort: own.privatePgPort }),
+    };
+  } else {
+    const prior = await readStackState(opts.root, 'test-stack');
+    const running =
+      prior !== null &&
+      (await kafkaStatus({ root: opts.root, dir: TEST_KAFKA_DIR, kafkaPort: prior.kafkaPort, controllerPort: prior.controllerPort }))
+        .running;
+    const kafkaPort = running ? prior.kafkaPort : await freePort();
+    const controllerPort = running ? prior.controllerPort : await freePort([kafkaPort]);
+    const privatePgPort = prior?.privatePgPort ?? (await freePort([kafkaPort, controllerPort]));
+    options = {
+      root: opts.root,
+      kafkaDir: TEST_KAFKA_DIR,
+      kafkaPort,
+      controllerPort,
+      allowForeignKafka: false,
+      database: testDatabaseName(opts.root),
+      privatePgDir: TEST_PG_DIR,
+      privatePgPort,
+      stateName: 'test-stack',
+    };
+  }
+  const info = await stackUp({ ...options, ...(opts.log ? { log: opts.log } : {}) });
+  return { info, options };
+}
+
+/**
+ * Stop the tests' own stack: its broker, its private Postgres (folder removed); with
+ * `dropDatabase`, also its database on the machine's server (a CI clone leaves nothing behind).
+ */
+export async function testStackDown(opts: {
+  root: string;
+  log?: (line: string) => void;
+  dropDatabase?: boolean;
+}): Promise<{ kafkaStopped: boolean; postgresStopped: boolean }> {
+  const state = await readStackState(opts.root, 'test-stack');
+  if (state === null) return { kafkaStopped: false, postgresStopped: false };
+  const kafka = await stopKafka({
+    root: opts.root,
+    dir: state.kafkaDir ?? TEST_KAFKA_DIR,
+    kafkaPort: state.kafkaPort,
+    controllerPort: state.controllerPort,
+  });
+  if (kafka.stopped) opts.log?.(`kafka: stopped the tests' broker pid ${kafka.pid}`);
+  if (opts.dropDatabase && state.postgresSource === 'local') {
+    const db = new URL(state.databaseUrl);
+    const name = db.pathname.slice(1);
+    db.pathname = '/postgres';
+    await dropDatabase(db.toString(), name).catch((err: Error) => opts.log?.(`postgres: could not drop ${name}: ${err.message}`));
+  }
+  const postgresStopped = await removePrivatePostgres({ root: opts.root, privateDir: state.privatePgDir ?? TEST_PG_DIR });
+  if (postgresStopped) opts.log?.("postgres: stopped the tests' private server and removed its data");
+  await removeStackState(opts.root, 'test-stack');
+  return { kafkaStopped: kafka.stopped, postgresStopped };
 }
 
 /** What `stackStatus` reports. */
@@ -268,17 +402,21 @@ async function clusterAsOne(root: string, size: number) {
 }
 
 /** Whether each part runs, with the broker's pid and memory, topics present and migrations applied. */
-export async function stackStatus(opts: { root: string; topicPrefix?: string }): Promise<StackStatus> {
-  const state = await readStackState(opts.root);
+export async function stackStatus(opts: { root: string; topicPrefix?: string; stateName?: StackName }): Promise<StackStatus> {
+  const state = await readStackState(opts.root, opts.stateName);
   const ks = state?.kafkaNodes ? await clusterAsOne(opts.root, state.kafkaNodes) : await kafkaStatus({
     root: opts.root,
     ...(state ? { kafkaPort: state.kafkaPort, controllerPort: state.controllerPort } : {}),
+    ...(state?.kafkaDir === undefined ? {} : { dir: state.kafkaDir }),
   });
   const topics = ks.answers ? await listTopics(ks.brokers).catch(() => [] as string[]) : [];
   const prefix = opts.topicPrefix ?? '';
   const missingTopics = allTopics.map((t) => prefix + t.name).filter((n) => !topics.includes(n));
 
-  const priv = await privatePostgresStatus({ root: opts.root });
+  const priv = await privatePostgresStatus({
+    root: opts.root,
+    ...(state?.privatePgDir === undefined ? {} : { privateDir: state.privatePgDir }),
+  });
   const url = state?.databaseUrl ?? null;
   let answers = false;
   let applied: string[] = [];

@@ -66,6 +66,12 @@ export interface KafkaOptions {
   readonly access?: KafkaAccess;
   /** JVM heap flags, default `-Xms256m -Xmx512m`. */
   readonly heap?: readonly string[];
+  /**
+   * Use a broker we did not start when one answers on the port, default true (the developer's
+   * own broker, a CI service). False refuses it: the tests' private stack never borrows another
+   * checkout's broker.
+   */
+  readonly allowForeign?: boolean;
 }
 
 /** A broker that `ensureKafka` found or started. */
@@ -221,6 +227,9 @@ async function ensureKafkaLocked(opts: KafkaOptions): Promise<KafkaInfo> {
   }
   if (await tcpAnswers(port)) {
     if (await brokerAnswers(brokers, 3000, opts.access)) {
+      if (opts.allowForeign === false) {
+        throw new Error(`kafka: port ${port} is taken by a broker we did not start; pass another kafkaPort`);
+      }
       log(`kafka: a broker we did not start answers on ${brokers[0]}; using it`);
       return { ...base, pid: null, external: true, startedMs: 0 };
     }

@@ -1,11 +1,14 @@
 /**
  * The stack's PostgreSQL: the one given by URL, else the machine's on 5432, else a private
- * server started from the machine's own binaries in `<root>/.cache/postgres`.
+ * server started from the machine's own binaries, its data in this checkout's folder under the
+ * system's temporary directory (`checkoutTmpDir`): the server's user must reach it whatever the
+ * permissions of the folder the clone sits in.
  */
 import { existsSync } from 'node:fs';
-import { appendFile, chown, mkdir, readdir, readFile } from 'node:fs/promises';
+import { appendFile, chmod, chown, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
+import { checkoutTmpDir } from './checkout.ts';
 import { isAlive, runOk, tcpAnswers } from './proc.ts';
 
 export const DEFAULT_PG_PORT = 5432;
@@ -25,7 +28,7 @@ export interface PostgresOptions {
   readonly database?: string;
   /** Port of the private server, default 25432. */
   readonly privatePort?: number;
-  /** Directory of the private server relative to root, default `.cache/postgres`. */
+  /** Directory of the private server relative to the checkout's temporary folder (`checkoutTmpDir(root)`), default `postgres`. */
   readonly privateDir?: string;
 }
 
@@ -65,6 +68,20 @@ export async function ensureDatabase(adminUrl: string, database: string): Promis
         if (err.code !== '42P04') throw err;
       });
     }
+  } finally {
+    await client.end().catch(noop);
+  }
+}
+
+/** Drop `database` (closing its connections) on the server behind `adminUrl`, when it exists. */
+export async function dropDatabase(adminUrl: string, database: string): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(database))
+    throw new Error(`postgres: unsupported database name ${JSON.stringify(database)}`);
+  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5000 });
+  await client.connect();
+  try {
+    // eslint-disable-next-line no-restricted-syntax -- a database name matching ^[a-z_][a-z0-9_]*$, checked above
+    await client.query(`drop database if exists "${database}" with (force)`);
   } finally {
     await client.end().catch(noop);
   }
@@ -120,7 +137,7 @@ interface PrivatePaths {
 }
 
 function privatePaths(opts: PostgresOptions): PrivatePaths {
-  const dir = path.resolve(opts.root, opts.privateDir ?? '.cache/postgres');
+  const dir = path.resolve(checkoutTmpDir(opts.root), opts.privateDir ?? 'postgres');
   return { dir, dataDir: path.join(dir, 'data'), logFile: path.join(dir, 'postgres.log') };
 }
 
@@ -151,6 +168,10 @@ export async function startPrivatePostgres(opts: PostgresOptions): Promise<numbe
   if (await tcpAnswers(port)) throw new Error(`postgres: private port ${port} is taken by another process`);
 
   const bin = await serverBinDir();
+  // Every folder on the way must be enterable by the server's user, whatever the umask.
+  const base = checkoutTmpDir(opts.root);
+  await mkdir(base, { recursive: true });
+  await chmod(base, 0o755);
   await mkdir(p.dir, { recursive: true });
   if (isRoot()) {
     const ids = await runOk('id', ['-u', 'postgres']);
@@ -207,6 +228,15 @@ export async function stopPrivatePostgres(opts: PostgresOptions): Promise<boolea
   const bin = await serverBinDir();
   await asServerUser(path.join(bin, 'pg_ctl'), ['-D', p.dataDir, '-m', 'fast', '-w', '-t', '60', 'stop']);
   return true;
+}
+
+/** Stop the private server if it runs and remove its data folder; true when there was one. */
+export async function removePrivatePostgres(opts: PostgresOptions): Promise<boolean> {
+  await stopPrivatePostgres(opts);
+  const p = privatePaths(opts);
+  const existed = existsSync(p.dir);
+  await rm(p.dir, { recursive: true, force: true });
+  return existed;
 }
 
 /** Whether the private server runs, and its pid. */

@@ -176,3 +176,22 @@ export async function withLockFile<T>(file: string, timeoutMs: number, fn: () =>
     await rm(file, { force: true });
   }
 }
+
+/**
+ * A port nobody listens on, picked at random below the kernel's ephemeral range (32768+): a port
+ * the kernel handed out (listen on 0) can be taken as the source port of any outgoing connection
+ * between this check and the server's own listen. `avoid` lists ports already picked.
+ */
+export async function freePort(avoid: readonly number[] = []): Promise<number> {
+  const bindable = (port: number): Promise<boolean> =>
+    new Promise((resolve) => {
+      const srv = net.createServer();
+      srv.once('error', () => resolve(false));
+      srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+    });
+  for (let i = 0; i < 200; i += 1) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (!avoid.includes(port) && (await bindable(port))) return port;
+  }
+  throw new Error('no free port in 20000-31999');
+}
