@@ -98,6 +98,8 @@ export function effectiveStart(a: Pick<RuleAgreement, 'startsAt' | 'announcedAt'
 export interface SupersessionAgreement extends Pick<RuleAgreement, 'id' | 'status' | 'startsAt' | 'announcedAt' | 'endsAt' | 'scopeAreas' | 'wholeBorder'> {
   readonly parties: readonly string[];
   readonly supersededBy: string | null;
+  /** Corroborated by reports or confirmed by an operator (a registered one is): it was in force. */
+  readonly confirmed: boolean;
 }
 
 /** A change {@link supersessions} asks for. */
@@ -114,9 +116,11 @@ const partiesKey = (a: { parties: readonly string[] }): string => [...new Set(a.
 
 /**
  * The agreements that a later agreement in force, of the same parties and scope, replaces: each
- * proposed or in-force agreement that starts before an agreement in force is superseded by the
- * first in force after it, from that one's start. Agreements already superseded so are left out
- * (idempotent); ended and rejected ones are an operator's and stay as they are.
+ * proposed, in-force or superseded agreement that starts before an agreement that was in force
+ * (in force now, or confirmed and superseded since) is superseded by the first such after it,
+ * from that one's start: the chain is the same whatever order the statements came in. Agreements
+ * already superseded so are left out (idempotent); ended and rejected ones are an operator's and
+ * stay as they are.
  */
 export function supersessions(agreements: readonly SupersessionAgreement[]): Supersession[] {
   const out: Supersession[] = [];
@@ -127,7 +131,7 @@ export function supersessions(agreements: readonly SupersessionAgreement[]): Sup
     if (start === null) continue;
     let next: SupersessionAgreement | null = null;
     for (const b of agreements) {
-      if (b.id === a.id || b.status !== 'in_force') continue;
+      if (b.id === a.id || !(b.status === 'in_force' || (b.status === 'superseded' && b.confirmed))) continue;
       if (partiesKey(b) !== partiesKey(a) || scopeKey(b) !== scopeKey(a)) continue;
       const bs = startOf(b);
       if (bs === null || bs <= start) continue;
@@ -191,7 +195,11 @@ export function areaAtLevel(area: string, level: AlertAreaLevel): string {
   return area;
 }
 
-/** Whether an area id is a region's (two segments), so a district alert of that region can absorb its events. */
+/**
+ * Whether an area id is a region's (`kg.batken`: a country code and a region), so a district
+ * alert of that region can absorb its events; a profile-level key (`kg-tj.border`) is none.
+ */
 export function isRegionArea(area: string): boolean {
-  return area.split('.').length === 2;
+  const parts = area.split('.');
+  return parts.length === 2 && !parts[0]!.includes('-');
 }

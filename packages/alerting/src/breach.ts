@@ -9,6 +9,8 @@ import type { AlertBreach } from '@ceasefire/contracts';
 export interface Names {
   areaName(areaId: string): string;
   partyName(code: string): string;
+  /** A gazetteer place's English name and coordinates; undefined when the gazetteer lacks it. */
+  place?(placeId: string): { name: string; lat: number | null; lon: number | null } | undefined;
 }
 
 /** A report's time as stored. */
@@ -117,7 +119,10 @@ export function breachPayload(
     reported_by: [...reporters.values()],
     types: [...d.types],
     weapons: [...d.weapons],
-    places: d.places.map((p) => ({ name: p.name, place_id: p.placeId, lat: p.lat, lon: p.lon })),
+    places: d.places.map((p) => {
+      const known = p.placeId === null ? undefined : names.place?.(p.placeId);
+      return { name: known?.name ?? p.name, place_id: p.placeId, lat: p.lat ?? known?.lat ?? null, lon: p.lon ?? known?.lon ?? null };
+    }),
     first_breach: timeOf(d.first),
     latest_breach: timeOf(d.latest),
     killed: claim(d.killed),

@@ -57,7 +57,7 @@ export async function reconcileSupersession(
   parties: readonly string[],
   cause: Omit<ChangeCause, 'reason'>,
 ): Promise<AgreementRecord[]> {
-  const all = await agreementsOfParties(trx, parties);
+  const all = (await agreementsOfParties(trx, parties)).map((a) => ({ ...a, confirmed: a.corroborated || a.source === 'operator' }));
   const byId = new Map(all.map((a) => [a.id, a]));
   const changed: AgreementRecord[] = [];
   for (const s of supersessions(all)) {

@@ -875,10 +875,14 @@ function completion(a: AgreementRecord, report: AgreementReport, startZone: stri
   } else if (a.startsAt !== null && a.startZone === null && startZone !== null && report.startsAt?.getTime() === a.startsAt.getTime()) patch.startZone = startZone;
   const terms = [...new Set([...a.terms, ...report.terms])].sort();
   if (terms.length !== a.terms.length) patch.terms = terms;
-  if (a.level === 'other' && report.level !== 'other') {
-    patch.level = report.level as AgreementRecord['level'];
-    patch.name = `${report.level.replaceAll('_', ' ')} ceasefire of ${a.reachedOn ?? report.reachedOn}`;
-  }
+  // The earliest day any statement gives is the day it was reached ("yesterday" in a later one).
+  const reachedOn = a.reachedOn !== null && a.reachedOn <= report.reachedOn ? a.reachedOn : report.reachedOn;
+  if (reachedOn !== a.reachedOn) patch.reachedOn = reachedOn;
+  const level = a.level === 'other' && report.level !== 'other' ? (report.level as AgreementRecord['level']) : a.level;
+  if (level !== a.level) patch.level = level;
+  // A name the worker gave follows its level and day; an operator's stays.
+  if ((level !== a.level || reachedOn !== a.reachedOn) && a.name === `${a.level.replaceAll('_', ' ')} ceasefire of ${a.reachedOn}`)
+    patch.name = `${level.replaceAll('_', ' ')} ceasefire of ${reachedOn}`;
   if (a.announcedAt === null || announcedAt < a.announcedAt) patch.announcedAt = announcedAt;
   return patch;
 }

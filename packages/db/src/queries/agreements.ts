@@ -39,7 +39,7 @@ export interface AgreementRecord {
   readonly announcedAt: Date | null;
   /** The day it was reached (`YYYY-MM-DD`), for statement-derived agreements. */
   readonly reachedOn: string | null;
-  /** Reported by both sides or a third party. */
+  /** Reported by both sides or a third party, or confirmed by an operator: it is (or was) in force. */
   readonly corroborated: boolean;
   readonly evaluatedAt: Date | null;
   readonly createdAt: Date;
@@ -432,6 +432,7 @@ export interface AgreementPatch {
   readonly notes?: string | null;
   readonly announcedAt?: Date | null;
   readonly corroborated?: boolean;
+  readonly reachedOn?: string;
 }
 
 /** Applies a patch; the agreement is evaluated again. Null when there is no such agreement. */
@@ -457,6 +458,7 @@ export async function updateAgreement(
   if (patch.notes !== undefined) set.notes = patch.notes;
   if (patch.announcedAt !== undefined) set.announced_at = patch.announcedAt;
   if (patch.corroborated !== undefined) set.corroborated = patch.corroborated;
+  if (patch.reachedOn !== undefined) set.reached_on = patch.reachedOn;
   const rows = (await db('agreements').where({ id }).update(set).returning('*')) as AgreementRow[];
   return rows[0] === undefined ? null : toRecord(rows[0]);
 }
