@@ -417,18 +417,36 @@ export class AlertEngine {
         regional.map((b) => ({ agreementId: b.agreement.id, region: b.event.area })),
       );
       const groups = new Map<string, PendingBreach[]>();
-      for (const b of fresh) {
-        const key = absorbing.get(`${b.agreement.id} ${b.event.area}`)?.groupKey ?? groupKeyOf(b.agreement.id, areaAtLevel(b.event.area, level));
+      const add = (key: string, b: PendingBreach) => {
         const items = groups.get(key);
         if (items) items.push(b);
         else groups.set(key, [b]);
+      };
+      const regionalIds = new Set(regional.map((b) => b.event.id));
+      // District breaches first: a district of this batch can take a region-only report too.
+      const districtOf = new Map<string, string>();
+      for (const b of fresh) {
+        if (regionalIds.has(b.event.id)) continue;
+        const key = groupKeyOf(b.agreement.id, areaAtLevel(b.event.area, level));
+        add(key, b);
+        const region = b.event.area.split('.').slice(0, 2).join('.');
+        districtOf.set(`${b.agreement.id} ${region}`, key);
+      }
+      for (const b of regional) {
+        const pair = `${b.agreement.id} ${b.event.area}`;
+        add(absorbing.get(pair)?.groupKey ?? districtOf.get(pair) ?? groupKeyOf(b.agreement.id, b.event.area), b);
       }
       await lockAlertGroups(trx, [...groups.keys()]);
+      // Read again under the locks: another transaction (the ticker's evaluation of a changed
+      // agreement, another worker) may have linked some of them since.
+      const linked = await eventsInAlerts(trx, fresh.map((b) => b.event.id));
       // The row locks keep an operator's acknowledgement from being overwritten by these updates.
       const open = await findOpenAlerts(trx, [...groups.keys()], { forUpdate: true });
       const writes = new GroupWrites();
-      for (const [groupKey, items] of groups)
-        await this.applyBreaches(trx, writes, groupKey, open.get(groupKey) ?? null, items, log);
+      for (const [groupKey, items] of groups) {
+        const unlinked = items.filter((b) => !linked.has(b.event.id));
+        if (unlinked.length > 0) await this.applyBreaches(trx, writes, groupKey, open.get(groupKey) ?? null, unlinked, log);
+      }
       return writes.flush(trx, this.options.deliveryLeaseMs, this.heldSummaries, this.enrich);
     });
     if (added.length > 0) this.options.onEnqueued?.(added);
