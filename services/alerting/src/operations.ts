@@ -12,7 +12,6 @@ import {
   lockAlert,
   lockAlertGroup,
   saveAlert,
-  updateAgreement,
   type AgreementRecord,
   type AlertRecord,
 } from '@ceasefire/db';

@@ -33,8 +33,49 @@ export interface AlertDetailsRecord {
   readonly corroboration: 'alleged_one_side' | 'both_sides' | 'third_party' | null;
 }
 
-/** At most this many places per alert in a notification. */
-const PLACES_MAX = 20;
+/**
+ * The alerts' current events once (`ev`), then one row per alert of aggregates over them; at most
+ * 20 places per alert. Times order by when the event happened (its publication when untimed).
+ */
+const ALERT_DETAILS_SQL = `
+  with ev as materialized (
+    select ae.alert_id, ae.added_at, v.id, v.profile, v.type, v.weapons, v.accused_party, v.reported_by, v.reporter_agency,
+           v.occurred_start, v.occurred_end, v.occurred_local, v.reported_zone, v.utc_offset, v.date, v.killed, v.wounded,
+           v.incident_id, v.evidence, v.statement_id, s.published_at, s.url, s.source_agency, s.text,
+           coalesce(v.occurred_start, v.occurred_end, s.published_at) as happened
+      from alert_events ae
+      join violation_events v on v.id = ae.event_id
+      join statements s on s.id = v.statement_id
+     where ae.alert_id = any(?::text[]) and v.superseded_at is null)
+  select a.id as alert_id,
+    (select e.profile from ev e where e.alert_id = a.id limit 1) as profile,
+    coalesce((select array_agg(distinct e.type order by e.type) from ev e where e.alert_id = a.id), '{}') as types,
+    coalesce((select array_agg(distinct w order by w) from ev e cross join unnest(e.weapons) w where e.alert_id = a.id), '{}') as weapons,
+    coalesce((select array_agg(distinct e.accused_party order by e.accused_party) from ev e
+               where e.alert_id = a.id and e.accused_party is not null), '{}') as accused,
+    coalesce((select jsonb_agg(distinct jsonb_build_object('party', e.reported_by, 'agency', coalesce(e.reporter_agency, e.source_agency)))
+                from ev e where e.alert_id = a.id), '[]') as reporters,
+    coalesce((select jsonb_agg(p) from (
+                select distinct on (coalesce(pl.place_id, pl.name)) pl.name, pl.place_id, pl.lat, pl.lon
+                  from ev e join violation_event_places pl on pl.event_id = e.id
+                 where e.alert_id = a.id and pl.kind in ('settlement', 'other')
+                 order by coalesce(pl.place_id, pl.name), pl.lat nulls last limit 20) p), '[]') as places,
+    (select jsonb_build_object('utc', coalesce(e.occurred_start, e.occurred_end), 'local', e.occurred_local, 'zone', e.reported_zone,
+                               'utc_offset', e.utc_offset, 'date', e.date::text)
+       from ev e where e.alert_id = a.id order by e.happened, e.added_at limit 1) as first,
+    (select jsonb_build_object('utc', coalesce(e.occurred_start, e.occurred_end), 'local', e.occurred_local, 'zone', e.reported_zone,
+                               'utc_offset', e.utc_offset, 'date', e.date::text, 'statement_id', e.statement_id, 'text', e.text,
+                               'evidence', e.evidence, 'url', e.url, 'source_agency', e.source_agency)
+       from ev e where e.alert_id = a.id order by e.happened desc, e.added_at desc limit 1) as latest,
+    (select jsonb_build_object('count', e.killed, 'reported_by', e.reported_by, 'agency', coalesce(e.reporter_agency, e.source_agency),
+                               'statement_id', e.statement_id)
+       from ev e where e.alert_id = a.id and e.killed is not null order by e.killed desc, e.published_at limit 1) as killed,
+    (select jsonb_build_object('count', e.wounded, 'reported_by', e.reported_by, 'agency', coalesce(e.reporter_agency, e.source_agency),
+                               'statement_id', e.statement_id)
+       from ev e where e.alert_id = a.id and e.wounded is not null order by e.wounded desc, e.published_at limit 1) as wounded,
+    (select i.corroboration from ev e join incidents i on i.id = e.incident_id where e.alert_id = a.id
+      order by case i.corroboration when 'third_party' then 0 when 'both_sides' then 1 else 2 end limit 1) as corroboration
+  from unnest(?::text[]) as a(id)`;
 
 /**
  * The details of these alerts' current events in one query: distinct types, weapons, accused and
@@ -44,35 +85,8 @@ const PLACES_MAX = 20;
  */
 export async function alertDetails(db: Queryable, alertIds: readonly string[]): Promise<Map<string, AlertDetailsRecord>> {
   if (alertIds.length === 0) return new Map();
-  const events = `from alert_events ae join violation_events v on v.id = ae.event_id
-                   join statements s on s.id = v.statement_id
-                  where ae.alert_id = a.id and v.superseded_at is null`;
-  const time = (v: string) => `jsonb_build_object('utc', coalesce(${v}.occurred_start, ${v}.occurred_end), 'local', ${v}.occurred_local,
-      'zone', ${v}.reported_zone, 'utc_offset', ${v}.utc_offset, 'date', ${v}.date::text)`;
-  const claim = (column: 'killed' | 'wounded') => `(select jsonb_build_object('count', v.${column}, 'reported_by', v.reported_by,
-      'agency', coalesce(v.reporter_agency, s.source_agency), 'statement_id', v.statement_id) ${events} and v.${column} is not null
-      order by v.${column} desc, s.published_at limit 1)`;
-  const result = (await db.raw(
-    `select a.id as alert_id,
-       (select v.profile ${events} limit 1) as profile,
-       coalesce((select array_agg(distinct v.type order by v.type) ${events}), '{}') as types,
-       coalesce((select array_agg(distinct w order by w) ${events.replace('where', 'cross join unnest(v.weapons) w where')}), '{}') as weapons,
-       coalesce((select array_agg(distinct v.accused_party order by v.accused_party) ${events} and v.accused_party is not null), '{}') as accused,
-       coalesce((select jsonb_agg(distinct jsonb_build_object('party', v.reported_by, 'agency', coalesce(v.reporter_agency, s.source_agency))) ${events}), '[]') as reporters,
-       coalesce((select jsonb_agg(p) from (select distinct on (coalesce(pl.place_id, pl.name)) pl.name, pl.place_id, pl.lat, pl.lon
-            ${events.replace('where', 'join violation_event_places pl on pl.event_id = v.id where')} and pl.kind in ('settlement', 'other')
-            order by coalesce(pl.place_id, pl.name), pl.lat nulls last limit ${PLACES_MAX}) p), '[]') as places,
-       (select ${time('v')} ${events} order by coalesce(v.occurred_start, v.occurred_end, s.published_at), ae.added_at limit 1) as first,
-       (select ${time('v')} || jsonb_build_object('statement_id', v.statement_id, 'text', s.text, 'evidence', v.evidence,
-                 'url', s.url, 'source_agency', s.source_agency)
-          ${events} order by coalesce(v.occurred_start, v.occurred_end, s.published_at) desc, ae.added_at desc limit 1) as latest,
-       ${claim('killed')} as killed,
-       ${claim('wounded')} as wounded,
-       (select i.corroboration ${events.replace('where', 'join incidents i on i.id = v.incident_id where')}
-          order by case i.corroboration when 'third_party' then 0 when 'both_sides' then 1 else 2 end limit 1) as corroboration
-     from unnest(?::text[]) as a(id)`,
-    [[...new Set(alertIds)]],
-  )) as { rows: Array<Record<string, unknown>> };
+  const ids = [...new Set(alertIds)];
+  const result = (await db.raw(ALERT_DETAILS_SQL, [ids, ids])) as { rows: Array<Record<string, unknown>> };
   const out = new Map<string, AlertDetailsRecord>();
   for (const r of result.rows) {
     const t = (j: unknown): ReportTime | null => {
