@@ -845,9 +845,19 @@ export class AlertEngine {
         continue;
       }
       all ??= await agreementsForRules(this.db);
+      const start = agreement.startsAt ?? agreement.announcedAt;
+      const horizon = this.options.proposedHorizonMs === undefined ? DEFAULT_PROPOSED_HORIZON_MS : this.options.proposedHorizonMs;
       const candidates = await candidateBreachEvents(this.db, {
         parties: agreement.parties,
-        notBefore: agreement.startsAt ?? agreement.announcedAt,
+        notBefore: start,
+        // Nothing after its end, or a proposed one's horizon, is its breach; an event in an alert stays there.
+        notAfter:
+          agreement.status === 'proposed' && horizon !== null && start !== null
+            ? new Date(start.getTime() + horizon)
+            : agreement.status === 'in_force' || agreement.status === 'proposed'
+              ? null
+              : agreement.endsAt,
+        unalerted: true,
       });
       const breaches: PendingBreach[] = [];
       for (const stored of candidates) {

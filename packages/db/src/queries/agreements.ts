@@ -11,8 +11,9 @@ export const AGREEMENT_LEVELS = [
   'other',
 ] as const;
 export type AgreementLevel = (typeof AGREEMENT_LEVELS)[number];
-export type AgreementStatus = 'proposed' | 'in_force' | 'superseded' | 'ended' | 'rejected';
-export const AGREEMENT_STATUSES: readonly AgreementStatus[] = ['proposed', 'in_force', 'superseded', 'ended', 'rejected'];
+/** An agreement's lifecycle (the `agreements_status` check); see @ceasefire/alerting's agreements. */
+export const AGREEMENT_STATUSES = ['proposed', 'in_force', 'superseded', 'ended', 'rejected'] as const;
+export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
 
 /** An agreement as stored in `agreements`. */
 export interface AgreementRecord {

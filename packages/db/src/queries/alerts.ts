@@ -548,7 +548,15 @@ export async function alertBreachEvents(
  */
 export async function candidateBreachEvents(
   db: Queryable,
-  input: { parties: readonly string[]; notBefore: Date | null; limit?: number },
+  input: {
+    parties: readonly string[];
+    notBefore: Date | null;
+    /** Events that happened (or, untimed, were published) after this cannot be breaches of it. */
+    notAfter?: Date | null;
+    /** Only events no alert counts yet (an event joins at most one alert). */
+    unalerted?: boolean;
+    limit?: number;
+  },
 ): Promise<StoredBreachEvent[]> {
   const q = eventQuery(db)
     .whereNull('ve.superseded_at')
@@ -556,6 +564,15 @@ export async function candidateBreachEvents(
     .whereIn('ve.accused_party', [...input.parties])
     .orderBy('ve.created_at')
     .limit(input.limit ?? 5000);
+  if (input.unalerted) q.whereNotExists((e) => e.select(db.raw('1')).from('alert_events as ae').whereRaw('ae.event_id = ve.id'));
+  if (input.notAfter) {
+    const until = input.notAfter;
+    q.where((w) =>
+      w
+        .where('ve.occurred_start', '<=', until)
+        .orWhere((d) => d.whereNull('ve.occurred_start').where((o) => o.where('ve.occurred_end', '<=', until).orWhereNull('ve.occurred_end'))),
+    );
+  }
   if (input.notBefore !== null) {
     const since = input.notBefore;
     // Events without a UTC window (a day only, or no time) are kept when published since then.
