@@ -155,6 +155,25 @@ export interface SelectOptions extends BreachOptions {
   readonly proposedHorizonMs: number | null;
 }
 
+/** Agreements in the order {@link selectAgreement} prefers them, made once per list (see {@link prepareAgreements}). */
+export interface PreparedAgreements<A extends RuleAgreement> {
+  readonly ordered: ReadonlyArray<{ readonly agreement: A; readonly start: number }>;
+}
+
+/**
+ * Orders agreements as {@link selectAgreement} prefers them: confirmed ones (in force, superseded,
+ * ended) before proposed ones, then the latest start first, then by id; rejected ones left out.
+ * The first one an event breaches is then its agreement: a worker prepares its list once and
+ * judges every event of a batch against it.
+ */
+export function prepareAgreements<A extends RuleAgreement>(agreements: readonly A[]): PreparedAgreements<A> {
+  const ordered = agreements
+    .filter((a) => a.status !== 'rejected')
+    .map((agreement) => ({ agreement, start: effectiveStart(agreement)?.getTime() ?? 0, rank: agreement.status === 'proposed' ? 0 : 1 }))
+    .sort((x, y) => y.rank - x.rank || y.start - x.start || (x.agreement.id < y.agreement.id ? -1 : x.agreement.id > y.agreement.id ? 1 : 0));
+  return { ordered };
+}
+
 /**
  * The one agreement an event is judged against: of the agreements it breaches (see
  * {@link judgeBreach}), a confirmed one (in force, or superseded or ended after the event) before
@@ -163,22 +182,17 @@ export interface SelectOptions extends BreachOptions {
  */
 export function selectAgreement<A extends RuleAgreement>(
   event: BreachEvent,
-  agreements: readonly A[],
+  agreements: readonly A[] | PreparedAgreements<A>,
   options: SelectOptions,
 ): { agreement: A; verdict: Extract<BreachVerdict, { breach: true }> } | null {
-  let best: { agreement: A; verdict: Extract<BreachVerdict, { breach: true }>; rank: number; start: number } | null = null;
+  const prepared = 'ordered' in agreements ? agreements : prepareAgreements(agreements);
   const happened = (event.startUtc ?? event.endUtc ?? event.publishedAt).getTime();
-  for (const agreement of agreements) {
-    if (agreement.status === 'rejected') continue;
-    const verdict = judgeBreach(event, agreement, options);
-    if (!verdict.breach) continue;
-    const start = effectiveStart(agreement)?.getTime() ?? 0;
+  for (const { agreement, start } of prepared.ordered) {
     if (agreement.status === 'proposed' && options.proposedHorizonMs !== null && happened > start + options.proposedHorizonMs) continue;
-    const rank = agreement.status === 'proposed' ? 0 : 1;
-    if (best === null || rank > best.rank || (rank === best.rank && (start > best.start || (start === best.start && agreement.id < best.agreement.id))))
-      best = { agreement, verdict, rank, start };
+    const verdict = judgeBreach(event, agreement, options);
+    if (verdict.breach) return { agreement, verdict };
   }
-  return best === null ? null : { agreement: best.agreement, verdict: best.verdict };
+  return null;
 }
 
 /** The level alerts group areas at: one alert per district (default) or per region. */

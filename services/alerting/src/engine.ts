@@ -10,8 +10,10 @@ import {
   isCorroborated,
   isRegionArea,
   matchAgreement,
+  prepareAgreements,
   selectAgreement,
   type AgreementReport,
+  type PreparedAgreements,
   type AlertAreaLevel,
   NOTIFIED_EVENT_IDS_MAX,
   buildAlertMessage,
@@ -240,19 +242,6 @@ class GroupWrites {
   }
 }
 
-/**
- * The agreements the rules read with one of them as it is now: replaced, added, or dropped when
- * it no longer judges anything (what `agreementsForRules` selects).
- */
-function withRulesAgreement(list: readonly AgreementRecord[], agreement: AgreementRecord): AgreementRecord[] {
-  const rest = list.filter((a) => a.id !== agreement.id);
-  const judges =
-    agreement.status === 'proposed' ||
-    agreement.status === 'in_force' ||
-    ((agreement.status === 'ended' || agreement.status === 'superseded') && agreement.endsAt !== null);
-  return judges ? [...rest, agreement] : rest;
-}
-
 /** Deterministic short id: the same inputs give the same id on every worker and every retry. */
 export function hashId(prefix: string, ...parts: string[]): string {
   return `${prefix}_${createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 20)}`;
@@ -363,11 +352,11 @@ export class AlertEngine {
     for (const event of events) {
       if (event.type === 'ceasefire_agreement') {
         const proposed = await this.propose(event, stored.get(event.id) ?? null, log);
-        // Later events are judged against the agreement as it is now. Breaches found so far
-        // stay pending: the new or completed agreement is evaluated against every stored event
-        // (the ticker), this batch's included, so none is missed whatever the order.
-        if (proposed?.changed && agreements !== null)
-          agreements = withRulesAgreement(agreements, proposed.agreement);
+        // Later events are judged against the agreements as they are now (read again: entering
+        // into force may have superseded others). Breaches found so far stay pending: the new or
+        // changed agreement is evaluated against the stored events no alert counts (the ticker),
+        // this batch's included, so none is missed whatever the order.
+        if (proposed?.changed) agreements = null;
         continue;
       }
       const row = stored.get(event.id) ?? null;
@@ -491,13 +480,20 @@ export class AlertEngine {
     return out;
   };
 
+  /** The rules' form of each agreements list, made once per list (a batch judges every event against one). */
+  private readonly prepared = new WeakMap<readonly AgreementRecord[], PreparedAgreements<RuleAgreement & { record: AgreementRecord }>>();
+
   /** The one agreement an event breaches, with the verdict; null when it breaches none. */
   private selectAgreement(
     event: BreachEvent,
     agreements: readonly AgreementRecord[],
   ): { agreement: AgreementRecord; verdict: Extract<BreachVerdict, { breach: true }> } | null {
-    const rules = agreements.map((a) => ({ ...ruleAgreement(a), record: a }));
-    const selected = selectAgreement(event, rules, {
+    let prepared = this.prepared.get(agreements);
+    if (prepared === undefined) {
+      prepared = prepareAgreements(agreements.map((a) => ({ ...ruleAgreement(a), record: a })));
+      this.prepared.set(agreements, prepared);
+    }
+    const selected = selectAgreement(event, prepared, {
       alertOnProposed: this.options.alertOnProposed,
       proposedHorizonMs: this.options.proposedHorizonMs === undefined ? DEFAULT_PROPOSED_HORIZON_MS : this.options.proposedHorizonMs,
     });
