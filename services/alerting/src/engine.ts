@@ -242,6 +242,13 @@ class GroupWrites {
   }
 }
 
+/** The parties of an agreement event, sorted: the agreement's, else the event's sides. */
+function partiesOf(event: ViolationEvent): string[] {
+  return [
+    ...new Set(event.agreement?.parties ?? [event.accused_party, event.reported_by].filter((p): p is string => p !== null)),
+  ].sort();
+}
+
 /** Deterministic short id: the same inputs give the same id on every worker and every retry. */
 export function hashId(prefix: string, ...parts: string[]): string {
   return `${prefix}_${createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 20)}`;
@@ -349,16 +356,14 @@ export class AlertEngine {
       log.info({ alerts: forgotten }, 'alert summaries to rebuild (superseded events)');
     let agreements: AgreementRecord[] | null = null;
     const pending: PendingBreach[] = [];
+    // The batch's agreements first, in one transaction: its breaches are judged against the
+    // agreements as they are then. A breach judged before its agreement was known is not missed
+    // either: a new or changed agreement is evaluated against the stored events no alert counts
+    // (the ticker).
+    const reports = events.filter((e) => e.type === 'ceasefire_agreement');
+    if (reports.length > 0) await this.proposeAll(reports, stored, log);
     for (const event of events) {
-      if (event.type === 'ceasefire_agreement') {
-        const proposed = await this.propose(event, stored.get(event.id) ?? null, log);
-        // Later events are judged against the agreements as they are now (read again: entering
-        // into force may have superseded others). Breaches found so far stay pending: the new or
-        // changed agreement is evaluated against the stored events no alert counts (the ticker),
-        // this batch's included, so none is missed whatever the order.
-        if (proposed?.changed) agreements = null;
-        continue;
-      }
+      if (event.type === 'ceasefire_agreement') continue;
       const row = stored.get(event.id) ?? null;
       if (row === null) {
         // The classifier stores an event before publishing it, so this is a reference to nothing.
@@ -509,17 +514,23 @@ export class AlertEngine {
    * Every change is a transition. `stored` is the event as stored (null: not in the store); the
    * result says whether the agreement changed (a changed one is evaluated against stored events).
    */
+  private async proposeAll(events: readonly ViolationEvent[], stored: ReadonlyMap<string, StoredBreachEvent>, log: Logger): Promise<void> {
+    await this.db.transaction(async (trx) => {
+      // Every lock the batch needs, in a fixed order: two workers cannot wait on each other.
+      const partySets = [...new Set(events.map((e) => partiesOf(e).join('-')))].sort();
+      for (const set of partySets) if (set !== '') await lockAgreementsOfParties(trx, set.split('-'));
+      for (const event of events) await this.propose(trx, event, stored.get(event.id) ?? null, log);
+    });
+  }
+
   private async propose(
+    trx: Queryable,
     event: ViolationEvent,
     stored: StoredBreachEvent | null,
     log: Logger,
   ): Promise<{ agreement: AgreementRecord; changed: boolean } | null> {
     const terms = event.agreement;
-    const parties = [
-      ...new Set(
-        terms?.parties ?? [event.accused_party, event.reported_by].filter((p): p is string => p !== null),
-      ),
-    ].sort();
+    const parties = partiesOf(event);
     if (parties.length === 0) {
       log.warn({ event: event.id }, 'ceasefire agreement without parties: not proposed');
       return null;
@@ -538,8 +549,7 @@ export class AlertEngine {
     const report: AgreementReport = { parties, level, reachedOn, startsAt, terms: termList };
     const now = this.clock();
     const cause = { now, statementId: event.statement_id };
-    return this.db.transaction(async (trx) => {
-      await lockAgreementsOfParties(trx, parties);
+    {
       const known = await agreementOfSourceEvent(trx, event.id);
       if (known !== null) {
         const agreement = await getAgreement(trx, known);
@@ -604,7 +614,7 @@ export class AlertEngine {
         }
       }
       return { agreement, changed };
-    });
+    }
   }
 
   /**
