@@ -172,6 +172,16 @@ describe('the agreement an event is judged against', () => {
     expect(selectAgreement(late, [proposed], { ...options, proposedHorizonMs: null })?.agreement.id).toBe('proposed');
   });
 
+  it('treats an agreement superseded before anyone confirmed it as proposed: ranked after confirmed ones, past its horizon nothing', () => {
+    const confirmed = rule('confirmed', { status: 'superseded', startsAt: new Date('2022-09-14T12:00:00Z'), endsAt: new Date('2024-05-18T00:00:00Z'), confirmed: true });
+    const never = rule('never', { status: 'superseded', startsAt: new Date('2022-09-16T10:00:00Z'), endsAt: new Date('2024-05-18T00:00:00Z'), confirmed: false });
+    expect(selectAgreement(event(), [never, confirmed], options)?.agreement.id).toBe('confirmed');
+    expect(selectAgreement(event(), [never], options)).toMatchObject({ agreement: { id: 'never' }, verdict: { proposed: true } });
+    const late = event({ startUtc: new Date('2023-02-15T13:00:00Z'), endUtc: new Date('2023-02-15T13:00:00Z') });
+    expect(selectAgreement(late, [never], options)).toBeNull();
+    expect(selectAgreement(late, [never], { alertOnProposed: false, proposedHorizonMs: null })).toBeNull();
+  });
+
   it('is none for a rejected agreement or an event that breaches nothing', () => {
     expect(selectAgreement(event(), [rule('r', { status: 'rejected' })], options)).toBeNull();
     expect(selectAgreement(event({ accusedParty: null }), [rule('a')], options)).toBeNull();

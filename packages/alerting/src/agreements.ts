@@ -155,21 +155,26 @@ export interface SelectOptions extends BreachOptions {
   readonly proposedHorizonMs: number | null;
 }
 
+/** Whether an agreement was ever in force (see `RuleAgreement.confirmed`). */
+export function isConfirmed(a: Pick<RuleAgreement, 'status' | 'confirmed'>): boolean {
+  return a.confirmed ?? a.status !== 'proposed';
+}
+
 /** Agreements in the order {@link selectAgreement} prefers them, made once per list (see {@link prepareAgreements}). */
 export interface PreparedAgreements<A extends RuleAgreement> {
   readonly ordered: ReadonlyArray<{ readonly agreement: A; readonly start: number }>;
 }
 
 /**
- * Orders agreements as {@link selectAgreement} prefers them: confirmed ones (in force, superseded,
- * ended) before proposed ones, then the latest start first, then by id; rejected ones left out.
+ * Orders agreements as {@link selectAgreement} prefers them: confirmed ones (ever in force) before
+ * those nobody confirmed (proposed, or superseded before anyone did), then the latest start first, then by id; rejected ones left out.
  * The first one an event breaches is then its agreement: a worker prepares its list once and
  * judges every event of a batch against it.
  */
 export function prepareAgreements<A extends RuleAgreement>(agreements: readonly A[]): PreparedAgreements<A> {
   const ordered = agreements
     .filter((a) => a.status !== 'rejected')
-    .map((agreement) => ({ agreement, start: effectiveStart(agreement)?.getTime() ?? 0, rank: agreement.status === 'proposed' ? 0 : 1 }))
+    .map((agreement) => ({ agreement, start: effectiveStart(agreement)?.getTime() ?? 0, rank: isConfirmed(agreement) ? 1 : 0 }))
     .sort((x, y) => y.rank - x.rank || y.start - x.start || (x.agreement.id < y.agreement.id ? -1 : x.agreement.id > y.agreement.id ? 1 : 0));
   return { ordered };
 }
@@ -188,9 +193,11 @@ export function selectAgreement<A extends RuleAgreement>(
   const prepared = 'ordered' in agreements ? agreements : prepareAgreements(agreements);
   const happened = (event.startUtc ?? event.endUtc ?? event.publishedAt).getTime();
   for (const { agreement, start } of prepared.ordered) {
-    if (agreement.status === 'proposed' && options.proposedHorizonMs !== null && happened > start + options.proposedHorizonMs) continue;
+    const unconfirmed = !isConfirmed(agreement);
+    if (unconfirmed && options.proposedHorizonMs !== null && happened > start + options.proposedHorizonMs) continue;
+    if (unconfirmed && agreement.status !== 'proposed' && !options.alertOnProposed) continue;
     const verdict = judgeBreach(event, agreement, options);
-    if (verdict.breach) return { agreement, verdict };
+    if (verdict.breach) return { agreement, verdict: unconfirmed && !verdict.proposed ? { ...verdict, proposed: true } : verdict };
   }
   return null;
 }

@@ -66,4 +66,9 @@ export interface RuleAgreement {
   readonly wholeBorder: boolean;
   /** Normalised terms: `cease_fire`, `withdraw_forces`, `withdraw_heavy_weapons`… */
   readonly terms: readonly string[];
+  /**
+   * Whether it was ever in force (corroborated, or confirmed or registered by an operator): a
+   * superseded or ended agreement nobody confirmed counts as proposed. Default: not `proposed`.
+   */
+  readonly confirmed?: boolean;
 }

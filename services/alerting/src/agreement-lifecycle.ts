@@ -86,7 +86,15 @@ export async function enterIntoForceIfDue(
   agreement: AgreementRecord,
   cause: Omit<ChangeCause, 'by'> & { by?: string },
 ): Promise<AgreementRecord> {
-  if (agreement.status !== 'proposed' || !agreement.corroborated) return agreement;
+  if (!agreement.corroborated) return agreement;
+  if (agreement.status === 'superseded') {
+    // Replaced before anyone corroborated it: it was in force until then, and replaces the
+    // agreements before it in turn.
+    const next = await transitionAgreement(trx, agreement, 'superseded', { ...cause, by: cause.by ?? 'system', reason: `${cause.reason}: in force until it was replaced` });
+    await reconcileSupersession(trx, next.parties, { by: 'system', now: cause.now, statementId: cause.statementId ?? null });
+    return next;
+  }
+  if (agreement.status !== 'proposed') return agreement;
   const start = effectiveStart(agreement);
   if (start === null || start > cause.now) return agreement;
   const next = await transitionAgreement(trx, agreement, 'in_force', { ...cause, by: cause.by ?? 'system' });

@@ -270,6 +270,7 @@ function ruleAgreement(a: AgreementRecord): RuleAgreement {
     scopeAreas: a.scopeAreas,
     wholeBorder: a.wholeBorder,
     terms: a.terms,
+    confirmed: a.corroborated || a.source === 'operator',
   };
 }
 
