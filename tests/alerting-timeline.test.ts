@@ -13,7 +13,7 @@ import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exactTime, storeAndPublish, violationEvent } from './support/alerting.ts';
 import { createPrivateTopics, deleteTopicsWithPrefix, eventually, services, testKafka, uniqueName } from './support/harness.ts';
-import { startWorker, type WorkerProcess } from './support/workers.ts';
+import { freePort, startWorker, type WorkerProcess } from './support/workers.ts';
 
 const { brokers, databaseUrl } = services();
 const schema = uniqueName('alerting_timeline');
@@ -24,6 +24,9 @@ let admin: Admin;
 let producer: Producer;
 let prefix: string;
 let worker: WorkerProcess;
+let api: WorkerProcess;
+let apiBase: string;
+const API_TOKEN = 'timeline-api-token-0000000000';
 
 const agreementEvent = (id: string, over: Partial<ViolationEvent> & { starts: string | null; by: string; level: string; day: string }): ViolationEvent =>
   violationEvent({
@@ -88,10 +91,21 @@ beforeAll(async () => {
     ALERT_TICK_MS: '100',
     DELIVERY_POLL_MS: '100',
   });
+  const port = await freePort();
+  apiBase = `http://127.0.0.1:${port}`;
+  api = await startWorker('api', {
+    KAFKA_BROKERS: brokers.join(','),
+    DATABASE_URL: databaseUrl,
+    DATABASE_SCHEMA: schema,
+    TOPIC_PREFIX: prefix,
+    API_TOKEN,
+    API_HTTP_PORT: String(port),
+  });
 });
 
 afterAll(async () => {
   await worker?.stop('SIGTERM');
+  await api?.stop('SIGTERM');
   await producer?.disconnect();
   if (admin) {
     await deleteTopicsWithPrefix(admin, prefix);
@@ -200,5 +214,25 @@ describe('an agreement timeline through the alerting worker', () => {
       ['proposed', 'in_force', 'system', 'reported by a third party (OSCE)'],
       ['in_force', 'ended', 'duty officer', 'ended by an operator'],
     ]);
+  });
+
+  it('shows both agreements on the read API with their status, sources and history', async () => {
+    const get = async (path: string) => {
+      const res = await fetch(`${apiBase}${path}`, { headers: { authorization: `Bearer ${API_TOKEN}` } });
+      expect(res.status).toBe(200);
+      return res.json() as Promise<Record<string, unknown>>;
+    };
+    const one = await get(`/v1/agreements/${a}`);
+    expect(one).toMatchObject({ id: a, status: 'superseded', superseded_by: b, starts_at: '2022-09-14T12:00:00.000Z', start_zone: 'Asia/Dushanbe', reached_on: '2022-09-14', corroborated: true });
+    expect((one.sources as Array<{ event_id: string; reported_by: string }>).map((x) => [x.event_id, x.reported_by])).toEqual([
+      [A_TJ.id, 'TJ'],
+      [A_KG.id, 'KG'],
+    ]);
+    expect((one.transitions as Array<{ to: string }>).map((t) => t.to)).toEqual(['proposed', 'proposed', 'in_force', 'superseded']);
+    const superseded = (await get('/v1/agreements?status=superseded')).items as Array<{ id: string }>;
+    expect(superseded.map((x) => x.id)).toEqual([a]);
+    const ended = (await get('/v1/agreements?status=ended')).items as Array<{ id: string; transitions: Array<{ by: string; reason: string }> }>;
+    expect(ended.map((x) => x.id)).toEqual([b]);
+    expect(ended[0]!.transitions.at(-1)).toMatchObject({ by: 'duty officer', reason: 'ended by an operator' });
   });
 });
