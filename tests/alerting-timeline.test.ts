@@ -153,6 +153,24 @@ describe('an agreement timeline through the alerting worker', () => {
     expect(await eventsOf(alerts[1]!.id)).toEqual([e4.id]);
   });
 
+  it('lets a district alert absorb the open alert of its region: its events move, the region alert is resolved saying so', async () => {
+    const e9 = breach('ev_t9', '2022-09-15T06:00:00Z', { area: 'kg.osh', locations: [] });
+    const e10 = breach('ev_t10', '2022-09-15T07:00:00Z', { area: 'kg.osh.chon_alai', locations: ['Dzhekendi'] });
+    await storeAndPublish(db, producer, prefix, [e9]);
+    await eventually(async () => ((await linked([e9.id])) === 1 ? true : undefined), 30_000, 'the region alert');
+    const region = (await alertsOf(a)).find((x) => x.area === 'kg.osh')!;
+    expect(await eventsOf(region.id)).toEqual([e9.id]);
+    await storeAndPublish(db, producer, prefix, [e10]);
+    await eventually(async () => ((await linked([e10.id])) === 1 ? true : undefined), 30_000, 'the district breach');
+    const district = (await alertsOf(a)).find((x) => x.area === 'kg.osh.chon_alai')!;
+    expect(await eventsOf(district.id)).toEqual([e10.id, e9.id].sort());
+    expect(district).toMatchObject({ event_count: 2, incident_count: 2, state: 'firing' });
+    expect(await db('alerts').where({ id: region.id }).first()).toMatchObject({ state: 'resolved' });
+    expect(await eventsOf(region.id)).toEqual([]);
+    const last = await db('alert_transitions').where({ alert_id: region.id }).orderBy('id', 'desc').first();
+    expect(last).toMatchObject({ from_state: 'firing', to_state: 'resolved', by: 'system', reason: 'absorbed by the alert of kg.osh.chon_alai' });
+  });
+
   it('supersedes A from B\'s start when a third party reports B, and judges each breach by the agreement in force when it happened', async () => {
     await storeAndPublish(db, producer, prefix, [B_OSCE]);
     b = await eventually(() => agreementOfSource(B_OSCE.id), 30_000, 'agreement B');
@@ -166,7 +184,7 @@ describe('an agreement timeline through the alerting worker', () => {
     expect(ofB.map((x) => x.area)).toEqual(['kg.batken.leilek']);
     expect(await eventsOf(ofB[0]!.id)).toEqual([e5.id]);
     const ofA = await alertsOf(a);
-    expect(ofA).toHaveLength(2);
+    expect(ofA.map((x) => x.area)).toEqual(['kg.batken.leilek', 'kg.osh', 'kg.osh.chon_alai', 'tj.sughd.isfara']);
     expect(await eventsOf(ofA[0]!.id)).toEqual([e1.id, e2.id, e3.id, e6.id]);
   });
 
@@ -184,7 +202,7 @@ describe('an agreement timeline through the alerting worker', () => {
     expect(await linked([e7.id])).toBe(0);
     expect(Number((await db('alert_events').count('* as n'))[0]!.n)).toBe(Number(before[0]!.n) + 1);
     expect(Number((await db('agreements').count('* as n'))[0]!.n)).toBe(2);
-    expect(Number((await db('alerts').count('* as n'))[0]!.n)).toBe(3);
+    expect(Number((await db('alerts').count('* as n'))[0]!.n)).toBe(5);
     // No violation event is in more than one alert, and the schema refuses a second link.
     const twice = await db.raw(`select event_id from alert_events group by event_id having count(distinct alert_id) > 1`);
     expect(twice.rows).toEqual([]);

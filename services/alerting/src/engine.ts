@@ -45,6 +45,7 @@ import {
   enqueueDeliveries,
   eventsInAlerts,
   openAlertsInRegions,
+  unlinkAlertEvents,
   addAgreementSource,
   agreementOfSourceEvent,
   agreementSources,
@@ -259,6 +260,11 @@ export function groupKeyOf(agreementId: string, area: string): string {
   return `${agreementId}|${area}`;
 }
 
+/** The area of a group key (`<agreement id>|<area>`). */
+function areaOfGroupKey(groupKey: string): string {
+  return groupKey.slice(groupKey.lastIndexOf('|') + 1);
+}
+
 function ruleAgreement(a: AgreementRecord): RuleAgreement {
   return {
     id: a.id,
@@ -431,16 +437,47 @@ export class AlertEngine {
         const pair = `${b.agreement.id} ${b.event.area}`;
         add(absorbing.get(pair)?.groupKey ?? districtOf.get(pair) ?? groupKeyOf(b.agreement.id, b.event.area), b);
       }
-      await lockAlertGroups(trx, [...groups.keys()]);
+      // A district alert absorbs the open alert of its region and agreement (the same breach, told
+      // less precisely): the region's group is locked with it.
+      const regionOf = new Map<string, string>();
+      if (level === 'district')
+        for (const [key, items] of groups) {
+          const area = items[0]!.event.area;
+          const parts = area.split('.');
+          if (parts.length > 2 && !parts[0]!.includes('-')) {
+            const regionKey = groupKeyOf(items[0]!.agreement.id, parts.slice(0, 2).join('.'));
+            if (!groups.has(regionKey) && ![...regionOf.values()].includes(regionKey)) regionOf.set(key, regionKey);
+          }
+        }
+      await lockAlertGroups(trx, [...groups.keys(), ...regionOf.values()]);
       // Read again under the locks: another transaction (the ticker's evaluation of a changed
       // agreement, another worker) may have linked some of them since.
       const linked = await eventsInAlerts(trx, fresh.map((b) => b.event.id));
       // The row locks keep an operator's acknowledgement from being overwritten by these updates.
-      const open = await findOpenAlerts(trx, [...groups.keys()], { forUpdate: true });
+      const open = await findOpenAlerts(trx, [...groups.keys(), ...regionOf.values()], { forUpdate: true });
       const writes = new GroupWrites();
       for (const [groupKey, items] of groups) {
         const unlinked = items.filter((b) => !linked.has(b.event.id));
-        if (unlinked.length > 0) await this.applyBreaches(trx, writes, groupKey, open.get(groupKey) ?? null, unlinked, log);
+        if (unlinked.length === 0) continue;
+        const regionKey = regionOf.get(groupKey);
+        const regional = regionKey === undefined ? undefined : open.get(regionKey);
+        const absorbed: PendingBreach[] = [];
+        if (regional !== undefined) {
+          // Its events join the district's alert as breaches, in the order they happened; it is
+          // resolved, saying which alert took them.
+          for (const e of await alertBreachEvents(trx, regional.id)) {
+            const event = breachEventOf(e);
+            if (event !== null)
+              absorbed.push({ agreement: unlinked[0]!.agreement, event, verdict: { breach: true, timing: e.untimed ? 'untimed' : 'after_start', untimed: e.untimed, proposed: regional.proposedAgreement } });
+          }
+          absorbed.sort((x, y) => (x.event.startUtc ?? x.event.publishedAt).getTime() - (y.event.startUtc ?? y.event.publishedAt).getTime());
+          await unlinkAlertEvents(trx, regional.id);
+          const now = this.clock();
+          writes.save({ ...regional, state: 'resolved', resolvedAt: now, updatedAt: now });
+          writes.addTransitions(regional.id, [{ from: regional.state, to: 'resolved', at: now, by: 'system', reason: `absorbed by the alert of ${items[0]!.event.area}` }]);
+          log.info({ alert: regional.id, into: groupKey, events: absorbed.length }, 'region alert absorbed by a district alert');
+        }
+        await this.applyBreaches(trx, writes, groupKey, open.get(groupKey) ?? null, [...absorbed, ...unlinked], log);
       }
       return writes.flush(trx, this.options.deliveryLeaseMs, this.heldSummaries, this.enrich);
     });
@@ -686,7 +723,9 @@ export class AlertEngine {
           groupKey,
           agreementId: agreement.id,
           proposedAgreement: verdict.proposed,
-          area: event.area,
+          // The group's area: the district (or region, at that level) even when the first breach
+          // is a region-only report the district's alert absorbed.
+          area: areaOfGroupKey(groupKey),
           summary: '',
           unnotifiedEventIds: appended(undefined, event.id),
           unnotifiedEventCount: 1,

@@ -341,6 +341,12 @@ export async function eventsInAlerts(db: Queryable, eventIds: readonly string[])
   return new Set(rows.map((r) => r.event_id));
 }
 
+/** Removes an alert's events (they move to another alert) and its summary incidents; the alert keeps its counts as they were. */
+export async function unlinkAlertEvents(db: Queryable, alertId: string): Promise<void> {
+  await db('alert_events').where({ alert_id: alertId }).delete();
+  await db('alert_summary_incidents').where({ alert_id: alertId }).delete();
+}
+
 /**
  * For each (agreement, region) pair, the open alert of that agreement in a district of the region
  * that had the latest breach: where an event known only to its region goes while one is open.

@@ -80,6 +80,7 @@ export {
   linkAlertEvent,
   linkAlertEvents,
   eventsInAlerts,
+  unlinkAlertEvents,
   openAlertsInRegions,
   forgetSummariesOfSuperseded,
   summaryIncidentsOf,
