@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 const RAW_METHODS = '/^(raw|whereRaw|orWhereRaw|andWhereRaw|havingRaw|orHavingRaw|orderByRaw|groupByRaw|joinRaw|fromRaw|onRaw|selectRaw|query)$/';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.cache/', 'dist/', 'coverage/', 'bench/results/'] },
+  { ignores: ['node_modules/', '.cache/', '**/dist/', 'coverage/', 'bench/results/'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -18,7 +18,7 @@ import type { ViolationEvent } from '@ceasefire/contracts';
 import { createDb, dropSchema, migrateLatest } from '@ceasefire/db';
 import { agreementInForce } from './lib/agreements.ts';
 import { createLogger, type Producer } from '@ceasefire/runtime';
-import { stackUp } from '@ceasefire/stack';
+import { checkoutId, stackUp } from '@ceasefire/stack';
 import { storeAndPublish, violationEvent } from '../tests/support/alerting.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -35,7 +35,8 @@ const { values: args } = parseArgs({
 const N = Number(args.events);
 const BATCHES = args.batches!.split(',').map(Number);
 const DAYS = Number(args.days);
-const stack = await stackUp({ root, log: () => {} });
+// This checkout's own database: the machine's default one is shared with other checkouts.
+const stack = await stackUp({ root, log: () => {}, database: `ceasefire_bench_${checkoutId(root)}` });
 const noProducer = { publish: async () => {} } as unknown as Producer;
 
 const AREAS = [

@@ -11,7 +11,7 @@ import { createDb, dropSchema, migrateLatest } from '@ceasefire/db';
 import { PROFILES, extract } from '@ceasefire/extraction';
 import { agencyDirectory, createIngestor } from '@ceasefire/ingest';
 import { createKafkaClient, createLogger, ensureTopics } from '@ceasefire/runtime';
-import { stackUp } from '@ceasefire/stack';
+import { checkoutId, stackUp } from '@ceasefire/stack';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const N = Number(process.argv[2] ?? 5000);
@@ -20,7 +20,8 @@ const samples = readFileSync(path.join(root, 'samples/statements.jsonl'), 'utf8'
   .filter(Boolean)
   .map((l) => JSON.parse(l) as { text: string; published_at: string; language: string; source_agency: string });
 
-const stack = await stackUp({ root, log: () => {} });
+// This checkout's own database: the machine's default one is shared with other checkouts.
+const stack = await stackUp({ root, log: () => {}, database: `ceasefire_bench_${checkoutId(root)}` });
 const tag = `bench_${Date.now().toString(36)}`;
 const prefix = `${tag}.`;
 const logger = createLogger({ service: 'bench', level: 'warn' });

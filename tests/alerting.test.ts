@@ -7,11 +7,12 @@ import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import {
+  type AlertMessage,
   alertsTopic,
   decodeMessage,
   encodeMessage,
+  VIOLATION_EVENT_DATASCHEMA,
   violationEventsTopic,
-  type AlertMessage,
 } from '@ceasefire/contracts';
 import {
   createDb,
@@ -601,7 +602,7 @@ describe('alerting worker', () => {
       type: 'ceasefire.violation_event' as const,
       source: 'ceasefire/test',
       time: new Date().toISOString(),
-      dataschema: 'ceasefire.violation_event/1' as const,
+      dataschema: VIOLATION_EVENT_DATASCHEMA,
       datacontenttype: 'application/json' as const,
       data: orphan,
     };

@@ -75,7 +75,7 @@ describe('dashboard', () => {
     await expect.poll(() => page.locator('#map circle.incident').count()).toBeGreaterThanOrEqual(5);
     expect(await page.locator('#map text.district-label').count()).toBeGreaterThanOrEqual(4);
     expect(await page.locator('#timeline rect.bar').count()).toBeGreaterThanOrEqual(3);
-    expect(await page.locator('#agreements li.agreement').textContent()).toContain('Ceasefire of 16 September 2022');
+    expect(await page.locator('#agreements li.agreement', { hasText: 'Ceasefire of 16 September 2022' }).getAttribute('data-status')).toBe('in_force');
     await page.screenshot({ path: path.join(artifacts, 'dashboard.png'), fullPage: true });
   });
 

@@ -3,7 +3,7 @@
 // project's KafkaClient interface: batched produce, per-partition batches, commit per batch),
 // Postgres alone taking the same rows in bulk, and the extraction engine alone on one core.
 import { createHash } from 'node:crypto';
-import { encodeMessage, statementsTopic, type Statement } from '@ceasefire/contracts';
+import { encodeMessage, type Statement, STATEMENT_DATASCHEMA, statementsTopic } from '@ceasefire/contracts';
 import { createDb, dropSchema, migrateLatest, storeExtractions, type StoreExtractionInput } from '@ceasefire/db';
 import { toRecords } from '@ceasefire/classify';
 import { extract, type ExtractionResult } from '@ceasefire/extraction';
@@ -96,7 +96,7 @@ export function statementMessages(statements: Statement[]): OutgoingMessage[] {
       type: 'ceasefire.statement',
       source: 'bench',
       time,
-      dataschema: 'ceasefire.statement/1',
+      dataschema: STATEMENT_DATASCHEMA,
       datacontenttype: 'application/json',
       subject: s.id,
       data: s,

@@ -7,9 +7,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   encodeMessage,
-  violationEventsTopic,
+  VIOLATION_EVENT_DATASCHEMA,
   type ViolationEvent,
   type ViolationEventMessage,
+  violationEventsTopic,
 } from '@ceasefire/contracts';
 import { insertStatement } from '@ceasefire/db';
 import type { Producer } from '@ceasefire/runtime';
@@ -151,7 +152,7 @@ export async function storeAndPublish(
       type: 'ceasefire.violation_event',
       source: 'ceasefire/test',
       time: new Date().toISOString(),
-      dataschema: 'ceasefire.violation_event/1',
+      dataschema: VIOLATION_EVENT_DATASCHEMA,
       datacontenttype: 'application/json',
       subject: e.area,
       data: e,

@@ -15,7 +15,7 @@ import {
   type CasualtyRecord,
   type EventRecord,
 } from '@ceasefire/db';
-import type { AlertMessage } from '@ceasefire/contracts';
+import { ALERT_DATASCHEMA, type AlertMessage } from '@ceasefire/contracts';
 import type { Knex } from 'knex';
 
 const VERSION = '1.0.0';
@@ -195,7 +195,7 @@ export async function populateEventStore(db: Knex, now = new Date()): Promise<Fi
   // 4–6. Casualty totals as running snapshots of two ministries.
   const casualty = (statementId: string, agency: string, side: string, asOf: string, killed: number, injured: number): CasualtyRecord => ({
     id: `${statementId}:${VERSION}:c0`, statement_id: statementId, extractor_version: VERSION, source_agency: agency, side, as_of: asOf,
-    scope: 'kg-tj:2022-09', killed, injured, displaced: null, evidence: [],
+    scope: 'kg-tj', killed, injured, displaced: null, evidence: [],
   });
   const kgMoh = 'Ministry of Health of the Kyrgyz Republic';
   const tjMoh = 'Ministry of Health and Social Protection of Population of the Republic of Tajikistan';
@@ -296,7 +296,7 @@ export function alertMessageOf(alert: AlertRecord, notification: 'opened' | 'upd
     type: 'ceasefire.alert',
     source: 'ceasefire/alerting',
     time: alert.updatedAt.toISOString(),
-    dataschema: 'ceasefire.alert/1',
+    dataschema: ALERT_DATASCHEMA,
     datacontenttype: 'application/json',
     subject: alert.groupKey,
     data: {

@@ -1,4 +1,4 @@
-import { encodeMessage, statementsTopic, type StatementMessage } from '@ceasefire/contracts';
+import { encodeMessage, STATEMENT_DATASCHEMA, type StatementMessage, statementsTopic } from '@ceasefire/contracts';
 
 /** A valid statement message, numbered so tests can tell them apart. */
 export function statementMessage(n: number): StatementMessage {
@@ -8,7 +8,7 @@ export function statementMessage(n: number): StatementMessage {
     type: 'ceasefire.statement',
     source: 'ceasefire/test',
     time: '2022-09-16T08:00:00Z',
-    dataschema: 'ceasefire.statement/1',
+    dataschema: STATEMENT_DATASCHEMA,
     datacontenttype: 'application/json',
     subject: `st_${n}`,
     data: {

@@ -39,10 +39,18 @@ process.once('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
 
-export async function startWorker(name: WorkerName, env: Record<string, string>, options: { readyTimeoutMs?: number; nodeArgs?: string[] } = {}): Promise<WorkerProcess> {
+export async function startWorker(
+  name: WorkerName,
+  env: Record<string, string>,
+  options: { readyTimeoutMs?: number; nodeArgs?: string[]; compiled?: boolean } = {},
+): Promise<WorkerProcess> {
   const healthPort = Number(env.HEALTH_PORT ?? 0) || (await freePort());
-  // nodeArgs: e.g. --cpu-prof for the benchmark's profiles.
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', path.join(repoRoot, `services/${name}/src/main.ts`)], {
+  // nodeArgs: e.g. --cpu-prof for the benchmark's profiles. compiled: the bundle `npm run build`
+  // wrote (the benchmark's default, as in production) instead of the sources under tsx.
+  const entry = options.compiled
+    ? ['--enable-source-maps', path.join(repoRoot, `services/${name}/dist/main.js`)]
+    : ['--import', 'tsx', path.join(repoRoot, `services/${name}/src/main.ts`)];
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...entry], {
     cwd: repoRoot,
     // KAFKA_CLIENT passes through, so the whole suite can run the workers on either Kafka library
     // (`KAFKA_CLIENT=platformatic npm test`); an env given here (the benchmark's) still wins.

@@ -1,4 +1,4 @@
-import type { AlertMessage } from '@ceasefire/contracts';
+import { ALERT_DATASCHEMA, type AlertMessage } from '@ceasefire/contracts';
 import type { AlertCore } from './lifecycle.ts';
 import type { NotificationKind } from './types.ts';
 
@@ -53,7 +53,7 @@ export function buildAlertMessage(
     type: 'ceasefire.alert',
     source,
     time: now.toISOString(),
-    dataschema: 'ceasefire.alert/1',
+    dataschema: ALERT_DATASCHEMA,
     datacontenttype: 'application/json',
     subject: id.groupKey,
     data: {

@@ -1,7 +1,7 @@
 // From an extraction result to what the classifier stores and publishes. Pure: ids are derived
 // from content, so a redelivered statement produces the same rows and messages.
 import { createHash } from 'node:crypto';
-import type { Statement, ViolationEvent, ViolationEventMessage } from '@ceasefire/contracts';
+import { type Statement, VIOLATION_EVENT_DATASCHEMA, type ViolationEvent, type ViolationEventMessage } from '@ceasefire/contracts';
 import type { CasualtyRecord, EventRecord } from '@ceasefire/db';
 import type { ExtractionResult } from '@ceasefire/extraction';
 
@@ -79,7 +79,7 @@ export function eventMessage(
     type: 'ceasefire.violation_event',
     source,
     time: time.toISOString(),
-    dataschema: 'ceasefire.violation_event/1',
+    dataschema: VIOLATION_EVENT_DATASCHEMA,
     datacontenttype: 'application/json',
     subject: record.area,
     data,

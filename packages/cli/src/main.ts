@@ -1,5 +1,6 @@
 // `npx ceasefire <command>`: the operator's and developer's entry point. Each command lives in
 // ./commands and takes its arguments and streams, so it can be tested without a shell.
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -7,6 +8,7 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 const HELP = `ceasefire: the ceasefire watch command line
 
 Usage: npx ceasefire <command> [options]
+       npx ceasefire --version
 
 Commands:
   up                       start the stack and the workers, ingest the sample statements
@@ -14,15 +16,21 @@ Commands:
   ingest FILE... | -       ingest statement files (.txt, .json, .jsonl) or JSON lines on stdin
   replay [--since T] [--until T]   re-classify stored statements with the current extractor
   stack up|down|status     manage the local stack (status --json for scripts)
-  migrate latest|rollback|status   apply or inspect the event store's migrations
-  topics create|list       the topic catalog on a Kafka cluster
+  migrate latest|rollback|status [--json]   apply or inspect the event store's migrations
+  topics create|list [--json]   the topic catalog on a Kafka cluster
   agreements add|list|end|confirm   the ceasefire agreements alerting checks events against
   alerts list|ack ID       alerts and their acknowledgement
   extract [--profile NAME] read statements as JSON lines on stdin, write extracted events
 
-Run \`npx ceasefire <command> --help\` for a command's options.
+Run \`npx ceasefire <command> --help\` for a command's options. Listings take --json (one JSON
+value on stdout); errors go to stderr only, one line each.
 Exit codes: 0 success, 1 failure, 2 usage error.
 `;
+
+/** The version of the command line (its package's). */
+export function version(): string {
+  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -79,6 +87,10 @@ const commands: Record<string, Command> = {
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-V' || name === 'version') {
+    process.stdout.write(`ceasefire ${version()}\n`);
+    return 0;
+  }
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(HELP);
     return name ? 0 : 2;
@@ -91,7 +103,8 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await command(rest);
   } catch (e) {
-    process.stderr.write(`ceasefire ${name}: ${e instanceof Error ? e.message : String(e)}\n`);
+    const { explainFailure } = await import('./context.ts');
+    process.stderr.write(`ceasefire ${name}: ${explainFailure(e, await stackEnv().catch(() => process.env))}\n`);
     return 1;
   }
 }

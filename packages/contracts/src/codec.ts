@@ -35,7 +35,15 @@ export function decodeMessage<S extends z.ZodType>(topic: MessageTopicSpec<S>, b
     const reason = e instanceof TypeError ? 'not valid UTF-8' : `not JSON (${(e as Error).message})`;
     throw new ContractError(topic.name, [`(message): ${reason}`]);
   }
-  const parsed = topic.schema.safeParse(json);
+  const parsed = topic.schema.safeParse(withCurrentDataschema(topic, json));
   if (!parsed.success) throw new ContractError(topic.name, problemsOf(parsed.error));
   return parsed.data;
+}
+
+/** A message of an earlier release, whose `dataschema` was a relative name, as the current one. */
+function withCurrentDataschema(topic: MessageTopicSpec, json: unknown): unknown {
+  if (!topic.legacyDataschemas?.length || typeof json !== 'object' || json === null || !('dataschema' in json)) return json;
+  const { dataschema } = json as { dataschema: unknown };
+  if (typeof dataschema !== 'string' || !topic.legacyDataschemas.includes(dataschema)) return json;
+  return { ...json, dataschema: topic.dataschema };
 }

@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  ContractError,
   allTopics,
+  ContractError,
   decodeMessage,
   encodeMessage,
   jsonSchemas,
   messageTopics,
-  statementsTopic,
+  STATEMENT_DATASCHEMA,
   type StatementMessage,
+  statementsTopic,
 } from './index.ts';
 
 function statementMessage(overrides: Partial<StatementMessage['data']> = {}): StatementMessage {
@@ -18,7 +19,7 @@ function statementMessage(overrides: Partial<StatementMessage['data']> = {}): St
     type: 'ceasefire.statement',
     source: 'ceasefire/ingester',
     time: '2022-09-16T08:00:00Z',
-    dataschema: 'ceasefire.statement/1',
+    dataschema: STATEMENT_DATASCHEMA,
     datacontenttype: 'application/json',
     data: {
       id: 'st_abc',
@@ -55,6 +56,19 @@ describe('message codec', () => {
       expect(err.problems.some((p) => p.startsWith('data.published_at:'))).toBe(true);
       expect(err.message).toMatch(/statements\.raw breaks its contract/);
     }
+  });
+
+  it('writes the absolute dataschema, the $id of the JSON Schema, and still reads messages of the relative one', () => {
+    for (const topic of messageTopics) {
+      expect(topic.dataschema).toMatch(/^https:\/\/[^/]+\/schemas\/[a-z.]+\.schema\.json$/);
+      expect((jsonSchemas()[`${topic.name}.schema.json`] as { $id: string }).$id).toBe(topic.dataschema);
+    }
+    const current = statementMessage();
+    // Written before the change, still on the topic (30 days' retention).
+    const old = Buffer.from(JSON.stringify({ ...current, dataschema: 'ceasefire.statement/1' }));
+    expect(decodeMessage(statementsTopic, old)).toEqual(current);
+    // Producers write the absolute URI only.
+    expect(() => encodeMessage(statementsTopic, { ...current, dataschema: 'ceasefire.statement/1' } as never)).toThrow(/dataschema/);
   });
 
   it('refuses to encode an invalid message', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { envelopeOf } from './envelope.ts';
+import { envelopeOf, schemaUri } from './envelope.ts';
 
 /** RFC 3339 timestamp with an explicit offset (`Z` or `+06:00`). */
 const Timestamp = z.iso.datetime({ offset: true });
@@ -233,9 +233,14 @@ export const Alert = z.object({
 });
 export type Alert = z.infer<typeof Alert>;
 
-export const StatementMessage = envelopeOf('ceasefire.statement', 'ceasefire.statement/1', Statement);
+/** The `dataschema` of each message type (see {@link schemaUri}). */
+export const STATEMENT_DATASCHEMA = schemaUri('statements.raw');
+export const VIOLATION_EVENT_DATASCHEMA = schemaUri('violations.events');
+export const ALERT_DATASCHEMA = schemaUri('alerts');
+
+export const StatementMessage = envelopeOf('ceasefire.statement', STATEMENT_DATASCHEMA, Statement);
 export type StatementMessage = z.infer<typeof StatementMessage>;
-export const ViolationEventMessage = envelopeOf('ceasefire.violation_event', 'ceasefire.violation_event/1', ViolationEvent);
+export const ViolationEventMessage = envelopeOf('ceasefire.violation_event', VIOLATION_EVENT_DATASCHEMA, ViolationEvent);
 export type ViolationEventMessage = z.infer<typeof ViolationEventMessage>;
-export const AlertMessage = envelopeOf('ceasefire.alert', 'ceasefire.alert/1', Alert);
+export const AlertMessage = envelopeOf('ceasefire.alert', ALERT_DATASCHEMA, Alert);
 export type AlertMessage = z.infer<typeof AlertMessage>;

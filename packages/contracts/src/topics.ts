@@ -1,5 +1,12 @@
 import type { z } from 'zod';
-import { AlertMessage, StatementMessage, ViolationEventMessage } from './messages.ts';
+import {
+  ALERT_DATASCHEMA,
+  AlertMessage,
+  STATEMENT_DATASCHEMA,
+  StatementMessage,
+  VIOLATION_EVENT_DATASCHEMA,
+  ViolationEventMessage,
+} from './messages.ts';
 
 /** How a topic is created: every topic the system uses is declared here and nowhere else. */
 export interface TopicSpec {
@@ -20,8 +27,16 @@ export interface TopicSpec {
 /** A topic that carries one message type, validated on produce and on consume. */
 export interface MessageTopicSpec<S extends z.ZodType = z.ZodType> extends TopicSpec {
   readonly schema: S;
+  /** The `dataschema` its messages carry (absolute: the `$id` of its JSON Schema). */
+  readonly dataschema: string;
   /** The dead-letter topic of the stage that consumes this topic, if one of ours does. */
   readonly dlq: TopicSpec | null;
+  /**
+   * `dataschema` values of earlier releases that mean the current schema: messages already on the
+   * topic when the value changed are still read (the value is not a URI: CloudEvents readers
+   * refuse them, ours accept them).
+   */
+  readonly legacyDataschemas?: readonly string[];
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -46,7 +61,9 @@ export const statementsTopic = {
   key: 'statement id',
   description: 'Every ingested statement, normalised, keyed by its content-derived id.',
   schema: StatementMessage,
+  dataschema: STATEMENT_DATASCHEMA,
   dlq: dlqOf('statements.raw'),
+  legacyDataschemas: ['ceasefire.statement/1'],
 } as const satisfies MessageTopicSpec;
 
 /** Violation events extracted by the classifier, keyed by conflict area so one area stays in order. */
@@ -58,7 +75,9 @@ export const violationEventsTopic = {
   key: 'conflict area',
   description: 'Violation events extracted from statements, keyed by conflict area (order holds within an area).',
   schema: ViolationEventMessage,
+  dataschema: VIOLATION_EVENT_DATASCHEMA,
   dlq: dlqOf('violations.events'),
+  legacyDataschemas: ['ceasefire.violation_event/1'],
 } as const satisfies MessageTopicSpec;
 
 /** Alerts for downstream systems, keyed by alert group; no stage of ours consumes it. */
@@ -70,7 +89,9 @@ export const alertsTopic = {
   key: 'alert group',
   description: 'Alert state changes (firing, updated, acknowledged, resolved), keyed by alert group.',
   schema: AlertMessage,
+  dataschema: ALERT_DATASCHEMA,
   dlq: null,
+  legacyDataschemas: ['ceasefire.alert/1'],
 } as const satisfies MessageTopicSpec;
 
 /** The message topics, in flow order. */

@@ -12,6 +12,28 @@ export interface DbOptions {
   readonly schema?: string | undefined;
   /** Pool bounds; defaults min 0 (idle pools hold no connections) and max 10. */
   readonly pool?: { readonly min?: number; readonly max?: number } | undefined;
+  /** How long a query waits for a connection before it fails (knex's default: 60 s). */
+  readonly acquireTimeoutMs?: number | undefined;
+  /** Where knex's own warnings go, one line each (default stderr; a command that reports the error itself drops them). */
+  readonly onWarning?: ((line: string) => void) | undefined;
+}
+
+/**
+ * knex writes its own warnings ("Acquire connection error: …" with a stack, once per attempt)
+ * with console.log, onto stdout: into a command's JSON output or a worker's JSON log lines. They go
+ * to stderr instead, one line each; the error itself reaches the caller.
+ */
+const knexLog = (write: (line: string) => void) => ({
+  warn: (message: unknown) => write(`knex: ${firstLine(message)}`),
+  error: (message: unknown) => write(`knex: ${firstLine(message)}`),
+  deprecate: (method: unknown, alternative: unknown) => write(`knex: ${String(method)} is deprecated, use ${String(alternative)}`),
+  debug: () => undefined,
+});
+
+const toStderr = (line: string) => void process.stderr.write(`${line}\n`);
+
+function firstLine(message: unknown): string {
+  return String(message instanceof Error ? message.message : message).split('\n')[0]!;
 }
 
 /** Either the pool or a transaction: every query module accepts both. */
@@ -39,6 +61,8 @@ export function knexConfig(options: DbOptions): Knex.Config {
     connection: { connectionString: options.databaseUrl, types } as Knex.PgConnectionConfig,
     ...(options.schema === undefined ? {} : { searchPath: [options.schema] }),
     pool: { min: options.pool?.min ?? 0, max: options.pool?.max ?? 10 },
+    ...(options.acquireTimeoutMs === undefined ? {} : { acquireConnectionTimeout: options.acquireTimeoutMs }),
+    log: knexLog(options.onWarning ?? toStderr),
   };
 }
 

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { knexConfig } from './connection.ts';
+import { ALERT_CHANGES_CHANNEL } from './queries/index.ts';
 import { isMigrationFile, migrationsDirectory, TsMigrationSource } from './migration-source.ts';
 
 describe('isMigrationFile', () => {
@@ -51,5 +52,12 @@ describe('knexConfig', () => {
     expect(connection.types.getTypeParser(1082, 'text')('2022-09-16')).toBe('2022-09-16');
     // Other types keep pg's parsers (int4 → number).
     expect(connection.types.getTypeParser(23, 'text')('42')).toBe(42);
+  });
+});
+
+describe('alert change notifications', () => {
+  it('the migration announces on the channel the read API listens on', async () => {
+    const migration = (await import('../../../migrations/20261207000100_alert_change_notify.ts')) as { ALERT_CHANGES_CHANNEL: string };
+    expect(migration.ALERT_CHANGES_CHANNEL).toBe(ALERT_CHANGES_CHANNEL);
   });
 });

@@ -1,9 +1,9 @@
 import type { Knex } from 'knex';
-import { createDb } from './connection.ts';
+import { createDb, type DbOptions } from './connection.ts';
 import { TsMigrationSource } from './migration-source.ts';
 
 /** Where to migrate. */
-export interface MigrateOptions {
+export interface MigrateOptions extends Pick<DbOptions, 'acquireTimeoutMs' | 'onWarning'> {
   readonly databaseUrl: string;
   /** Schema for our tables and for knex's bookkeeping tables; the database default when unset. */
   readonly schema?: string | undefined;
@@ -27,7 +27,7 @@ function migratorConfig(schema: string | undefined): Knex.MigratorConfig {
 
 async function withDb<T>(options: MigrateOptions, work: (db: Knex) => Promise<T>): Promise<T> {
   // Two connections: knex checks its bookkeeping tables outside the batch's transaction.
-  const db = createDb({ databaseUrl: options.databaseUrl, schema: options.schema, pool: { max: 2 } });
+  const db = createDb({ databaseUrl: options.databaseUrl, schema: options.schema, pool: { max: 2 }, acquireTimeoutMs: options.acquireTimeoutMs, onWarning: options.onWarning });
   try {
     if (options.schema !== undefined) {
       // Before any migration: with a missing schema first on the search_path, Postgres would

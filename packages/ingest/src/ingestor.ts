@@ -1,4 +1,4 @@
-import { encodeMessage, statementsTopic, type Statement, type StatementMessage } from '@ceasefire/contracts';
+import { encodeMessage, type Statement, STATEMENT_DATASCHEMA, type StatementMessage, statementsTopic } from '@ceasefire/contracts';
 import { insertStatements, markStatementsEnqueued } from '@ceasefire/db';
 import { coalescer } from '@ceasefire/runtime';
 import type { Knex } from 'knex';
@@ -48,7 +48,7 @@ export function statementEnvelope(statement: Statement, source: string, time: Da
     type: 'ceasefire.statement',
     source,
     time: time.toISOString(),
-    dataschema: 'ceasefire.statement/1',
+    dataschema: STATEMENT_DATASCHEMA,
     datacontenttype: 'application/json',
     subject: statement.id,
     data: statement,

@@ -1,5 +1,5 @@
 // The consumer loop with a fake client (no broker): what it does between a batch's attempts.
-import { encodeMessage, statementsTopic } from '@ceasefire/contracts';
+import { encodeMessage, STATEMENT_DATASCHEMA, statementsTopic } from '@ceasefire/contracts';
 import { describe, expect, it } from 'vitest';
 import { coalescer } from './coalescer.ts';
 import { createConsumerLoop } from './consumer-loop.ts';
@@ -14,7 +14,7 @@ function statement(n: number): Buffer {
     type: 'ceasefire.statement',
     source: 'ceasefire/test',
     time: '2022-09-16T08:00:00Z',
-    dataschema: 'ceasefire.statement/1',
+    dataschema: STATEMENT_DATASCHEMA,
     datacontenttype: 'application/json',
     subject: `st_${n}`,
     data: {

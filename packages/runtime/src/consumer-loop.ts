@@ -194,6 +194,9 @@ export function createConsumerLoop<S extends z.ZodType>(options: ConsumerLoopOpt
           value: message.value ?? Buffer.alloc(0),
           headers: {
             ...message.headers,
+            // The original's bytes, so its content type: a message that was no CloudEvent (no
+            // header, or bytes that broke the contract) is not labelled one here.
+            'content-type': message.headers['content-type'] ?? 'application/octet-stream',
             'dlq.stage': options.stage,
             'dlq.error.code': error.code,
             'dlq.error.message': entry.errorMessage,

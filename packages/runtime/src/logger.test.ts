@@ -1,4 +1,5 @@
 // Credentials in URLs never reach a log line, whichever part of the line carries them.
+import { hostname } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { captureLogs } from './testing.ts';
 import { redactUrl, scrubUrls } from './logger.ts';
@@ -34,5 +35,18 @@ describe('createLogger', () => {
       msg: 'cannot reach http://u:redacted@h/rss',
     });
     expect(parsed.err.message).toMatch(/http:\/\/u:redacted@h\/rss$/);
+  });
+});
+
+describe('log line keys', () => {
+  it('keeps hostname, and a field named level, time or msg never overrides the line’s own', () => {
+    const { lines, logger } = captureLogs();
+    logger.info({ agreement: 'a1', level: 'local_ceasefire', time: 'yesterday', msg: 'x' }, 'agreement proposed');
+    const text = lines[0]!;
+    // Duplicate keys: JSON.parse keeps the last, so count them in the text itself.
+    expect(text.match(/"level":/g)).toHaveLength(1);
+    expect(text.match(/"time":/g)).toHaveLength(1);
+    const parsed = JSON.parse(text);
+    expect(parsed).toMatchObject({ level: 30, msg: 'agreement proposed', level_field: 'local_ceasefire', time_field: 'yesterday', msg_field: 'x', hostname: hostname() });
   });
 });

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { pino, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
@@ -55,18 +56,24 @@ function scrubValue(v: unknown): unknown {
   return v;
 }
 
+const RESERVED_KEYS = new Set(['level', 'time', 'msg']);
+
 /** The one way to make a logger: JSON lines, `service` on each, secrets redacted. */
 export function createLogger(options: LoggerOptions): Logger {
   const base = {
     level: options.level ?? 'info',
-    base: { service: options.service, pid: process.pid },
+    // pino's default base is pid and hostname; a base of our own replaces it, so hostname is named
+    // here again (which replica wrote a line).
+    base: { service: options.service, pid: process.pid, hostname: hostname() },
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     // Strings (and lists of strings) of each line, and the message and stack of errors, lose the
     // credentials of URLs in them: a feed URL or a fetch error quoting one is logged without them.
     formatters: {
       log: (object: Record<string, unknown>) => {
         const out: Record<string, unknown> = {};
-        for (const [k, v] of Object.entries(object)) out[k] = scrubValue(v);
+        // A field named like one of the line's own keys (`level`, `time`, `msg`) would be written a
+        // second time and override it for every log parser: it is kept under `<name>_field`.
+        for (const [k, v] of Object.entries(object)) out[RESERVED_KEYS.has(k) ? `${k}_field` : k] = scrubValue(v);
         return out;
       },
     },

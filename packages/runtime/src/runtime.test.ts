@@ -1,7 +1,8 @@
 import { ContractError } from '@ceasefire/contracts';
 import { describe, expect, it } from 'vitest';
 import { captureLogs } from './testing.ts';
-import { brokerUnreachable, chunksOf } from './kafka/kafkajs.ts';
+import { headersToSend } from './kafka/headers.ts';
+import { brokerUnreachable, chunksOf, logCreator } from './kafka/kafkajs.ts';
 import { z } from 'zod';
 import {
   ConfigError,
@@ -154,5 +155,31 @@ describe('kafkaClientFor', () => {
       expect(typeof kafka.consumer).toBe('function');
       expect(typeof kafka.admin).toBe('function');
     }
+  });
+});
+
+describe('kafkajs log lines', () => {
+  const capture = () => {
+    const { lines, logger } = captureLogs();
+    const log = logCreator(logger)();
+    return { lines, log };
+  };
+  it('logs the retries of a normal start as warnings, and other broker errors as errors', () => {
+    const { lines, log } = capture();
+    // 1 is kafkajs's logLevel.ERROR.
+    const entry = (extra: Record<string, unknown>) => ({ namespace: 'Connection', level: 1, label: 'ERROR', log: { timestamp: '', logger: 'kafkajs', message: 'Response GroupCoordinator(key: 10, version: 2)', ...extra } });
+    log(entry({ error: 'The group coordinator is not available' }));
+    log(entry({ error: 'There is no leader for this topic-partition as we are in the middle of a leadership election' }));
+    log(entry({ error: 'Connection error: connect ECONNREFUSED', retryCount: 2, retryTime: 800 }));
+    log(entry({ error: 'Not authorized to access topics: [Topic authorization failed]' }));
+    expect(lines.map((l) => JSON.parse(l).level)).toEqual([40, 40, 40, 50]);
+  });
+});
+
+describe('headersToSend (both Kafka clients)', () => {
+  it('labels every message a structured-mode CloudEvent unless the caller names its own content type', () => {
+    expect(headersToSend(undefined)).toEqual({ 'content-type': 'application/cloudevents+json; charset=utf-8' });
+    expect(headersToSend({ 'idempotency-key': 'k' })).toEqual({ 'content-type': 'application/cloudevents+json; charset=utf-8', 'idempotency-key': 'k' });
+    expect(headersToSend({ 'content-type': 'application/octet-stream' })).toEqual({ 'content-type': 'application/octet-stream' });
   });
 });

@@ -21,6 +21,7 @@ import { testDatabaseName } from './checkout.ts';
 import { freePort } from './proc.ts';
 import { readStackState, removeStackState, writeStackState, type StackName, type StackState } from './state.ts';
 
+export { BUILT_SERVICES, buildWorkers, bundlePath, bundleStale, type BuiltService } from './build.ts';
 export {
   ensureKafka,
   ensureKafkaLibs,

@@ -1,11 +1,13 @@
 /**
  * The workers as background processes of the local stack (`ceasefire up` / `down`): one
- * process each, started from the sources with tsx, a pid file and a log file in `.cache/`, and
- * readiness from each worker's own /readyz.
+ * process each, started from its compiled bundle (`services/<name>/dist/main.js`, built first when
+ * missing or older than its sources) with plain node, as in production; a pid file and a log file
+ * in `.cache/`, and readiness from each worker's own /readyz.
  */
 import { spawn } from 'node:child_process';
 import { mkdir, open, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { bundlePath, buildWorkers } from './build.ts';
 import { commandLine, isAlive, readPid, rssKb, sleep, tail, terminate } from './proc.ts';
 
 /** In flow order; `api` is the read API and dashboard. */
@@ -29,7 +31,9 @@ export interface WorkerInfo {
 }
 
 function ours(pid: number, name: WorkerName): boolean {
-  return isAlive(pid) && (commandLine(pid) ?? '').includes(`services/${name}/src/main.ts`);
+  // The bundle, or the sources of a worker started before the build existed.
+  const cmd = commandLine(pid) ?? '';
+  return isAlive(pid) && (cmd.includes(`services/${name}/dist/main.js`) || cmd.includes(`services/${name}/src/main.ts`));
 }
 
 async function ready(port: number): Promise<boolean> {
@@ -70,6 +74,10 @@ export async function startWorkers(opts: {
   const names = opts.names ?? WORKERS;
   await mkdir(path.join(opts.root, '.cache/workers'), { recursive: true });
   await mkdir(path.join(opts.root, '.cache/logs'), { recursive: true });
+  // Rebuilt only when stale (a few hundred ms a worker when it is): an edited source is never run stale.
+  const toStart: WorkerName[] = [];
+  for (const name of names) if (!(await workerStatus(opts.root, name)).running) toStart.push(name);
+  if (toStart.length > 0) await buildWorkers({ root: opts.root, names: toStart, onlyStale: true, ...(opts.log ? { log: opts.log } : {}) });
   for (const name of names) {
     const current = await workerStatus(opts.root, name);
     if (current.running) {
@@ -77,7 +85,7 @@ export async function startWorkers(opts: {
       continue;
     }
     const log = await open(workerLogFile(opts.root, name), 'a');
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(opts.root, `services/${name}/src/main.ts`)], {
+    const child = spawn(process.execPath, ['--enable-source-maps', bundlePath(opts.root, name)], {
       cwd: opts.root,
       env: { ...process.env, ...opts.env, HEALTH_PORT: String(WORKER_HEALTH_PORTS[name]) },
       detached: true,

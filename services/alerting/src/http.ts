@@ -1,4 +1,4 @@
-import { guardRequests } from '@ceasefire/runtime';
+import { classifyError, guardRequests } from '@ceasefire/runtime';
 import {
   AGREEMENT_STATUSES,
   getAgreement,
@@ -91,6 +91,11 @@ export function buildOperatorApi(options: OperatorApiOptions): FastifyInstance {
     if (err.code === '23503' || err.code === '23514')
       return reply.code(400).send({ error: 'bad_request', message: err.message });
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    // The event store down: the caller retries (as the read and ingest APIs answer it).
+    if (status === 500 && classifyError(err).retryable) {
+      options.logger.warn({ code: err.code, error: err.message }, 'event store unavailable');
+      return reply.code(503).header('retry-after', '5').send({ error: 'unavailable', message: 'the event store is unavailable; retry later' });
+    }
     if (status === 500) options.logger.error({ err }, 'operator API failed');
     return reply
       .code(status)

@@ -6,7 +6,7 @@ import { alertingConfigSchema } from './config.ts';
 import { backoffDelay } from './delivery.ts';
 import { agreementLevel, groupKeyOf, hashId } from './engine.ts';
 import { tokenMatches } from '@ceasefire/runtime';
-import type { Alert, AlertBreach } from '@ceasefire/contracts';
+import { ALERT_DATASCHEMA, type Alert, type AlertBreach } from '@ceasefire/contracts';
 import { alertmanagerPayload } from './channels/alertmanager.ts';
 
 const alert: Alert = {
@@ -118,7 +118,7 @@ describe('channel formats', () => {
 
   it('Alertmanager payloads (version 4) carry labels to route on and the breach as annotations', () => {
     const p = alertmanagerPayload(
-      { specversion: '1.0', id: 'al_1:1', type: 'ceasefire.alert', source: 'ceasefire/alerting', time: '2022-09-16T14:00:00.000Z', dataschema: 'ceasefire.alert/1', datacontenttype: 'application/json', subject: 'ag_1|kg.batken.leilek', data: { ...alert, breach } },
+      { specversion: '1.0', id: 'al_1:1', type: 'ceasefire.alert', source: 'ceasefire/alerting', time: '2022-09-16T14:00:00.000Z', dataschema: ALERT_DATASCHEMA, datacontenttype: 'application/json', subject: 'ag_1|kg.batken.leilek', data: { ...alert, breach } },
       { receiver: 'webhook', externalUrl: 'https://watch.example.org' },
     );
     expect(p).toMatchObject({ version: '4', status: 'firing', receiver: 'webhook', groupKey: 'ag_1|kg.batken.leilek', truncatedAlerts: 0, externalURL: 'https://watch.example.org' });
@@ -132,7 +132,7 @@ describe('channel formats', () => {
       fingerprint: 'al_1',
     });
     const resolved = alertmanagerPayload(
-      { specversion: '1.0', id: 'al_1:2', type: 'ceasefire.alert', source: 'ceasefire/alerting', time: '2022-09-17T14:00:00.000Z', dataschema: 'ceasefire.alert/1', datacontenttype: 'application/json', subject: 'g', data: { ...alert, state: 'resolved', notification: 'resolved', updated_at: '2022-09-17T14:00:00.000Z' } },
+      { specversion: '1.0', id: 'al_1:2', type: 'ceasefire.alert', source: 'ceasefire/alerting', time: '2022-09-17T14:00:00.000Z', dataschema: ALERT_DATASCHEMA, datacontenttype: 'application/json', subject: 'g', data: { ...alert, state: 'resolved', notification: 'resolved', updated_at: '2022-09-17T14:00:00.000Z' } },
       { receiver: 'webhook', externalUrl: null },
     );
     expect(resolved.status).toBe('resolved');

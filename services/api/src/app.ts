@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  alertCounts,
   breachesPerAgreement,
   casualtySeries,
   getAgreement,
@@ -30,8 +31,9 @@ import type { Knex } from 'knex';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import { z } from 'zod';
 import { acknowledgeAlert } from '@ceasefire/alerting-service';
-import type { AlertHub } from './alert-stream.ts';
+import { sseOf, type AlertHub } from './alert-stream.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
+import { finishOpenApi } from './openapi.ts';
 import { gazetteerJson } from './gazetteer.ts';
 import {
   agreementJson,
@@ -48,6 +50,8 @@ import {
   AckBody,
   AgreementJson,
   AgreementsQuery,
+  AlertCountsJson,
+  AlertCountsQuery,
   AlertDetailJson,
   AlertJson,
   AlertsQuery,
@@ -93,6 +97,8 @@ export interface ApiAppOptions {
   heartbeatMs: number;
   /** Request metrics go here when given. */
   registry?: Registry;
+  /** The API's address for the OpenAPI document's `servers` (default the local stack's). */
+  publicUrl?: string;
   clock?: () => Date;
 }
 
@@ -177,6 +183,10 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
         { name: 'map' },
       ],
     },
+    transformObject: (document) =>
+      'openapiObject' in document
+        ? finishOpenApi(document.openapiObject as Record<string, unknown>, { serverUrl: options.publicUrl ?? 'http://127.0.0.1:8082' })
+        : document.swaggerObject,
   });
 
   // The live stream counts once, when it opens (the guard runs before the route's handler).
@@ -493,6 +503,31 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
     },
   );
 
+  app.get(
+    '/v1/alerts/counts',
+    {
+      schema: {
+        tags: ['alerts'],
+        summary: 'How many alerts there are by state and severity, with the filters of the list but those two',
+        security: BEARER,
+        querystring: openapi(AlertCountsQuery, 'input'),
+        response: { 200: openapi(AlertCountsJson), ...errors },
+      },
+    },
+    async (req) => {
+      const q = parse(AlertCountsQuery, req.query, 'query');
+      const rows = await alertCounts(db, { agreementId: q.agreement, area: q.area, from: date(q.from), to: date(q.to) });
+      const zero = () => ({ critical: 0, warning: 0, info: 0 });
+      const out = { open: zero(), firing: zero(), acknowledged: zero(), resolved: zero() };
+      for (const r of rows) {
+        const severity = r.severity as keyof ReturnType<typeof zero>;
+        out[r.state as 'firing' | 'acknowledged' | 'resolved'][severity] += r.alerts;
+        if (r.state !== 'resolved') out.open[severity] += r.alerts;
+      }
+      return out;
+    },
+  );
+
   // Declared before /v1/alerts/:id; find-my-way prefers the static segment anyway.
   app.get(
     '/v1/alerts/stream',
@@ -501,7 +536,7 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
         tags: ['alerts'],
         summary: 'Live alerts as server-sent events',
         description:
-          '`text/event-stream`. `event: ready` once subscribed, then `event: alert` with the `alerts` topic message (CloudEvents envelope, `data` is the alert) for each notification published from then on; `:` comment lines keep the connection open. Reconnect and re-read /v1/alerts for what was missed.',
+          '`text/event-stream`. `event: ready` once subscribed; then `event: alert-changed` with the alert as `/v1/alerts/{id}` reads it for every change of a stored alert (unthrottled: a second report, a severity change, an acknowledgement), `event: alert` with the `alerts` topic message (CloudEvents envelope, `data` is the alert) for each notification, and `event: resync` when changes may have been missed (re-read /v1/alerts); `:` comment lines keep the connection open. Reconnect and re-read /v1/alerts for what was missed.',
         security: BEARER,
         response: { 200: { description: 'an event stream', type: 'string' }, 401: openapi(ErrorJson) },
       },
@@ -519,8 +554,8 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
       });
       res.write(`retry: 3000\n\nevent: ready\ndata: ${JSON.stringify({ at: clock().toISOString() })}\n\n`);
       streams.inc();
-      const unsubscribe = options.hub.subscribe((alert) => {
-        res.write(`id: ${alert.id}\nevent: alert\ndata: ${JSON.stringify(alert)}\n\n`);
+      const unsubscribe = options.hub.subscribe((event) => {
+        res.write(sseOf(event));
         pushed.inc();
       });
       const heartbeat = setInterval(() => res.write(`: ${clock().toISOString()}\n\n`), options.heartbeatMs);

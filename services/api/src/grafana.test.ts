@@ -25,8 +25,19 @@ describe('docs/grafana/ceasefire.json', () => {
       // Expected from the alerting worker (deliveries by channel and outcome).
       'ceasefire_deliveries_total',
       'process_resident_memory_bytes',
+      'process_start_time_seconds',
       'up',
     ];
     for (const n of names) expect(known).toContain(n);
+  });
+
+  it('never filters `up` by service: Prometheus writes it with the target\'s labels only, so "Workers up" went blank once a service was chosen', () => {
+    const dash = JSON.parse(readFileSync(file, 'utf8')) as { panels: Array<{ title: string; targets: Array<{ expr: string }> }> };
+    const exprs = dash.panels.flatMap((p) => p.targets.map((t) => t.expr));
+    for (const e of exprs) expect(e).not.toMatch(/\bup\{[^}]*service/);
+    const workersUp = dash.panels.find((p) => p.title === 'Workers up')!.targets[0]!.expr;
+    // The service comes from the workers' own metrics, joined on the scrape target.
+    expect(workersUp).toMatch(/^sum\(up \* on \(job, instance\) group_left \(service\)/);
+    expect(workersUp).toContain('{service=~"$service"}');
   });
 });

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { PROFILES } from '@ceasefire/extraction';
 import { ConfigError, createLogger, loadConfig, startService } from '@ceasefire/runtime';
+import { startAlertChanges } from './alert-changes.ts';
 import { createAlertHub, startAlertStream } from './alert-stream.ts';
 import { buildApiApp } from './app.ts';
 import { apiConfigSchema } from './config.ts';
@@ -35,6 +36,11 @@ async function main(): Promise<void> {
     logger.fatal({ err }, 'alert stream consumer crashed');
     void ctx.lifecycle.shutdown('alert stream consumer crashed').then(() => process.exit(1));
   });
+
+  // Every change of a stored alert, announced by the database: pushed unthrottled to the dashboards.
+  const changes = startAlertChanges({ databaseUrl: config.DATABASE_URL, schema: config.DATABASE_SCHEMA, db: ctx.db, hub, logger });
+  ctx.lifecycle.add('alert change feed', () => changes.stop());
+  await changes.ready;
 
   const app = await buildApiApp({
     db: ctx.db,

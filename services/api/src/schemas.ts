@@ -61,7 +61,7 @@ export const IncidentsQuery = z
 
 export const CasualtiesQuery = z
   .object({
-    scope: z.string().min(1).max(200).optional().describe("the escalation ('kg-tj:2022-09') or an area"),
+    scope: z.string().min(1).max(200).optional().describe("whose people are counted: a party ('KG', 'TJ'), or the conflict profile ('kg-tj') when the statement does not say"),
     source_agency: z.string().min(1).max(500).optional(),
     side: Party.optional(),
     population: z.enum(['all', 'civilian', 'military']).optional(),
@@ -93,6 +93,15 @@ export const AlertsQuery = z
     to: Timestamp.optional().describe('opened before'),
     cursor: Cursor.optional(),
     limit: Limit.optional(),
+  })
+  .strict();
+
+export const AlertCountsQuery = z
+  .object({
+    agreement: z.string().min(1).max(200).optional(),
+    area: AreaId.optional(),
+    from: Timestamp.optional().describe('opened at or after'),
+    to: Timestamp.optional().describe('opened before'),
   })
   .strict();
 
@@ -337,6 +346,15 @@ export const AlertJson = z.object({
   acknowledged_by: z.string().nullable(),
   resolved_at: Timestamp.nullable(),
   last_notified_at: Timestamp.nullable(),
+});
+
+const SeverityCounts = z.object({ critical: z.number().int(), warning: z.number().int(), info: z.number().int() });
+
+export const AlertCountsJson = z.object({
+  open: SeverityCounts.describe('firing or acknowledged alerts by severity'),
+  firing: SeverityCounts,
+  acknowledged: SeverityCounts,
+  resolved: SeverityCounts,
 });
 
 export const TransitionJson = z.object({

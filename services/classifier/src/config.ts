@@ -10,6 +10,12 @@ export const classifierConfigSchema = requireSaslTogether(
     CLASSIFIER_GROUP_ID: z.string().min(1).optional(),
     /** Conflict profile to use for every statement; unset: the engine picks one per statement. */
     EXTRACTION_PROFILE: z.string().optional(),
+    /**
+     * Worker threads that run the extraction engine (0: on the event loop). Unset: one per core
+     * (`os.availableParallelism()`), so extraction uses every core the process is given while the
+     * event loop decodes, stores and publishes.
+     */
+    EXTRACTION_THREADS: z.coerce.number().int().min(0).max(64).optional(),
     /** Bytes fetched per partition per request (bigger batches, fewer transactions). */
     FETCH_MAX_BYTES_PER_PARTITION: positiveInt.default(1_048_576),
   }),

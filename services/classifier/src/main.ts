@@ -1,8 +1,9 @@
 // The classifier's composition root: the only place that reads configuration and wires things.
 import { statementsTopic } from '@ceasefire/contracts';
-import { EXTRACTOR_VERSION, PROFILES, extract, getProfile } from '@ceasefire/extraction';
+import { EXTRACTOR_VERSION, PROFILES, getProfile } from '@ceasefire/extraction';
 import { ConfigError, createLogger, loadConfig, runConsumer, startService } from '@ceasefire/runtime';
 import { classifierConfigSchema } from './config.ts';
+import { extractionThreads, inlineExtractor, threadExtractor } from './extraction.ts';
 import { createClassifierHandler, type ProfileFacts } from './handler.ts';
 
 async function main(): Promise<void> {
@@ -30,15 +31,17 @@ async function main(): Promise<void> {
       { dyad: p.parties.map((x) => x.code).sort().join('-'), thirdParties: p.third_parties.map((t) => t.code) },
     ]),
   );
+  const threads = extractionThreads(config.EXTRACTION_THREADS);
+  // The worker module beside this one: extraction-worker.ts from the sources, .js in the bundle.
+  const workerUrl = new URL(import.meta.url.endsWith('.ts') ? './extraction-worker.ts' : './extraction-worker.js', import.meta.url);
+  const extractor = threads > 0 ? threadExtractor(fixed?.id, threads, workerUrl) : inlineExtractor(fixed?.id);
+  // Registered before the consumer, so released after it: no batch is mid-extraction then.
+  ctx.lifecycle.add('extraction threads', () => extractor.close());
   const handle = createClassifierHandler({
     db: ctx.db,
     producer: ctx.producer,
     topicPrefix: config.TOPIC_PREFIX,
-    extract: (s) =>
-      extract(
-        { id: s.id, text: s.text, published_at: s.published_at, language: s.language, source_agency: s.source_agency, url: s.url },
-        fixed,
-      ),
+    extractor,
     profileFacts: (id) => facts.get(id) ?? { dyad: null, thirdParties: [] },
     now: () => new Date(),
     source: `ceasefire/classifier@${EXTRACTOR_VERSION}`,
@@ -51,7 +54,7 @@ async function main(): Promise<void> {
     maxBytesPerPartition: config.FETCH_MAX_BYTES_PER_PARTITION,
   });
   ctx.started();
-  logger.info({ extractorVersion: EXTRACTOR_VERSION, group: groupId }, 'classifying statements');
+  logger.info({ extractorVersion: EXTRACTOR_VERSION, group: groupId, extraction: extractor.mode }, 'classifying statements');
 }
 
 main().catch((err: unknown) => {

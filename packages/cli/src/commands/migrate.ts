@@ -1,12 +1,13 @@
 import { migrateLatest, migrateRollback, migrationStatus } from '@ceasefire/db';
+import { CLI_DB_ACQUIRE_TIMEOUT_MS, explainFailure } from '../context.ts';
 
 /** The database the CLI migrates when `DATABASE_URL` is not set: the local stack's. */
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/ceasefire';
 
-const USAGE = `usage: ceasefire migrate <latest | rollback [--all] | status>
+const USAGE = `usage: ceasefire migrate <latest | rollback [--all] | status [--json]>
   latest            apply every pending migration
   rollback [--all]  undo the last batch (or every migration)
-  status            list applied and pending migrations
+  status [--json]   list applied and pending migrations
 environment: DATABASE_URL (default ${DEFAULT_DATABASE_URL}), DATABASE_SCHEMA (optional)
 `;
 
@@ -25,8 +26,9 @@ export async function migrateCommand(args: string[], io: MigrateIo): Promise<num
   const [action, ...rest] = args;
   const databaseUrl = io.env['DATABASE_URL'] || DEFAULT_DATABASE_URL;
   const schema = io.env['DATABASE_SCHEMA'] || undefined;
-  const options = { databaseUrl, schema };
-  const unknown = rest.filter((arg) => !(action === 'rollback' && arg === '--all'));
+  // The command reports a failure in one line of its own, in seconds.
+  const options = { databaseUrl, schema, acquireTimeoutMs: CLI_DB_ACQUIRE_TIMEOUT_MS, onWarning: () => undefined };
+  const unknown = rest.filter((arg) => !(action === 'rollback' && arg === '--all') && !(action === 'status' && arg === '--json'));
   if (unknown.length > 0) {
     io.stderr.write(`ceasefire migrate: unexpected argument ${unknown.join(' ')}\n${USAGE}`);
     return 2;
@@ -51,6 +53,10 @@ export async function migrateCommand(args: string[], io: MigrateIo): Promise<num
       }
       case 'status': {
         const { completed, pending } = await migrationStatus(options);
+        if (rest.includes('--json')) {
+          io.stdout.write(`${JSON.stringify({ applied: completed, pending })}\n`);
+          return 0;
+        }
         const lines = [...completed.map((m) => `applied  ${m}`), ...pending.map((m) => `pending  ${m}`)];
         io.stdout.write(`${lines.join('\n')}\n${completed.length} applied, ${pending.length} pending\n`);
         return 0;
@@ -66,7 +72,7 @@ export async function migrateCommand(args: string[], io: MigrateIo): Promise<num
     }
   } catch (err) {
     // Credentials in the URL must not reach the terminal or the CI log.
-    const message = err instanceof Error ? err.message : String(err);
+    const message = explainFailure(err, { DATABASE_URL: databaseUrl });
     io.stderr.write(`ceasefire migrate ${action}: ${message.replaceAll(databaseUrl, redact(databaseUrl))}\n`);
     return 1;
   }

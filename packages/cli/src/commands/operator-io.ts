@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { createDb } from '@ceasefire/db';
 import type { Knex } from 'knex';
+import { CLI_DB_ACQUIRE_TIMEOUT_MS, explainFailure } from '../context.ts';
 
 /** I/O handed in by the CLI's entry point, so a command is testable. */
 export interface OperatorIo {
@@ -16,6 +17,9 @@ export function operatorDb(env: NodeJS.ProcessEnv): Knex {
     databaseUrl: env['DATABASE_URL'] || 'postgres://postgres@127.0.0.1:5432/ceasefire',
     schema: schema && schema !== 'public' ? schema : undefined,
     pool: { max: 2 },
+    acquireTimeoutMs: CLI_DB_ACQUIRE_TIMEOUT_MS,
+    // The command says in one line what failed.
+    onWarning: () => undefined,
   });
 }
 
@@ -92,7 +96,7 @@ export async function runOperatorCommand(
   try {
     return await act({ action, values: flags.values, positionals: flags.positionals, db, fail });
   } catch (e) {
-    io.stderr.write(`ceasefire ${command.name} ${action}: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.stderr.write(`ceasefire ${command.name} ${action}: ${explainFailure(e, io.env)}\n`);
     return 1;
   } finally {
     await db.destroy();

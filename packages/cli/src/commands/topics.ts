@@ -4,11 +4,11 @@
  */
 import { parseArgs } from 'node:util';
 import { allTopics } from '@ceasefire/contracts';
-import { baseConfigSchema, createKafkaClient, createLogger, ensureTopics, kafkaSettings, loadConfig } from '@ceasefire/runtime';
-import { cliEnvironment } from '../context.ts';
+import { baseConfigSchema, createKafkaClient, createLogger, ensureTopics, loadConfig } from '@ceasefire/runtime';
+import { cliEnvironment, cliKafkaSettings } from '../context.ts';
 
-const USAGE = `usage: ceasefire topics create [--replication-factor N] [--min-insync-replicas N]
-       ceasefire topics list
+const USAGE = `usage: ceasefire topics create [--replication-factor N] [--min-insync-replicas N] [--json]
+       ceasefire topics list [--json]
 environment: KAFKA_BROKERS (default: the local stack's), TOPIC_PREFIX, KAFKA_SSL, KAFKA_SASL_*
 `;
 
@@ -21,7 +21,7 @@ export async function topicsCommand(
   try {
     const parsed = parseArgs({
       args,
-      options: { 'replication-factor': { type: 'string' }, 'min-insync-replicas': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { 'replication-factor': { type: 'string' }, 'min-insync-replicas': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
       allowPositionals: true,
     });
     values = parsed.values;
@@ -41,15 +41,14 @@ export async function topicsCommand(
     return 2;
   }
   const config = loadConfig(baseConfigSchema, await cliEnvironment(io.env, io.root));
-  const kafka = createKafkaClient(kafkaSettings(config, 'ceasefire-topics'), createLogger({ service: 'topics', level: 'warn', destination: process.stderr }));
+  const kafka = createKafkaClient(cliKafkaSettings(config, 'ceasefire-topics'), createLogger({ service: 'topics', level: config.LOG_LEVEL, destination: process.stderr }));
   const admin = await kafka.admin();
   try {
     if (action === 'list') {
       const present = new Set(await admin.listTopics());
-      for (const t of allTopics) {
-        const name = config.TOPIC_PREFIX + t.name;
-        io.stdout.write(`${present.has(name) ? 'present' : 'MISSING'}\t${name}\t${t.partitions} partitions\tkey: ${t.key}\n`);
-      }
+      const rows = allTopics.map((t) => ({ name: config.TOPIC_PREFIX + t.name, present: present.has(config.TOPIC_PREFIX + t.name), partitions: t.partitions, key: t.key }));
+      if (values.json) io.stdout.write(`${JSON.stringify(rows)}\n`);
+      else for (const r of rows) io.stdout.write(`${r.present ? 'present' : 'MISSING'}\t${r.name}\t${r.partitions} partitions\tkey: ${r.key}\n`);
       return allTopics.every((t) => present.has(config.TOPIC_PREFIX + t.name)) ? 0 : 1;
     }
     const outcomes = await ensureTopics(admin, allTopics, {
@@ -57,6 +56,10 @@ export async function topicsCommand(
       replicationFactor: rf,
       ...(isr ? { extraConfigs: { 'min.insync.replicas': isr } } : {}),
     });
+    if (values.json) {
+      io.stdout.write(`${JSON.stringify(outcomes)}\n`);
+      return 0;
+    }
     for (const o of outcomes) {
       io.stdout.write(`${o.action}\t${o.name}${o.partitionMismatch ? `\t(has ${o.partitionMismatch.actual} partitions, catalog says ${o.partitionMismatch.wanted})` : ''}\n`);
     }

@@ -149,6 +149,35 @@ export async function listAlertViews(db: Queryable, input: ListAlertViewsInput =
   return { items: page.items.map(toView), next: page.next };
 }
 
+/** Filters of {@link alertCounts}: those of the alert list but state and severity, which it counts by. */
+export interface AlertCountsInput {
+  agreementId?: string | undefined;
+  /** An area and the areas under it. */
+  area?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+}
+
+/** How many alerts there are in each state and severity (zero counts left out). */
+export async function alertCounts(db: Queryable, input: AlertCountsInput = {}): Promise<Array<{ state: string; severity: string; alerts: number }>> {
+  const q = db('alerts as al').select('al.state', 'al.severity').count({ alerts: '*' }).groupBy('al.state', 'al.severity');
+  if (input.agreementId) q.where('al.agreement_id', input.agreementId);
+  if (input.area) {
+    const area = input.area;
+    q.where((w) => w.where('al.area', area).orWhere('al.area', 'like', `${likePrefix(area)}.%`));
+  }
+  if (input.from) q.where('al.opened_at', '>=', input.from);
+  if (input.to) q.where('al.opened_at', '<', input.to);
+  const rows = (await q) as Array<{ state: string; severity: string; alerts: string | number }>;
+  return rows.map((r) => ({ state: r.state, severity: r.severity, alerts: Number(r.alerts) }));
+}
+
+/**
+ * The NOTIFY channel on which the database announces every change of what an alert shows, with
+ * `{"schema": …, "id": …}` (migrations/20261207000100_alert_change_notify.ts).
+ */
+export const ALERT_CHANGES_CHANNEL = 'ceasefire_alert_changes';
+
 export async function getAlertView(db: Queryable, id: string): Promise<AlertView | null> {
   const row = (await baseQuery(db).where('al.id', id).first()) as Row | undefined;
   return row === undefined ? null : toView(row);

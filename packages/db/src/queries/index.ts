@@ -133,5 +133,13 @@ export {
   type ViolationsPerDayArea,
   type BreachesPerAgreement,
 } from './violation-stats.ts';
-export { listAlertViews, getAlertView, type AlertView, type ListAlertViewsInput } from './alert-history.ts';
+export {
+  ALERT_CHANGES_CHANNEL,
+  alertCounts,
+  listAlertViews,
+  getAlertView,
+  type AlertCountsInput,
+  type AlertView,
+  type ListAlertViewsInput,
+} from './alert-history.ts';
 export { alertDetails, type AlertDetailsRecord, type CasualtyClaim, type ReportTime } from './alert-details.ts';

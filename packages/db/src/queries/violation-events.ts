@@ -218,10 +218,14 @@ export async function storeExtractions(trx: Queryable, inputs: readonly StoreExt
     PLACE_COLUMNS,
     events.flatMap(({ e }) => e.places.map((p, position) => [e.id, position, p.id, p.as_written, p.name, p.country, p.admin, p.lat, p.lon, p.kind])),
   );
-  const casualties = fresh.flatMap((input) => input.casualtyReports.map((c) => ({ ...c, evidence: JSON.stringify(c.evidence ?? []) })));
-  for (const chunk of chunks(casualties, 1000)) {
-    await trx('casualty_reports').insert(chunk).onConflict('id').ignore();
-  }
+  await insertByColumns(
+    trx,
+    INSERT_CASUALTIES,
+    CASUALTY_COLUMNS,
+    fresh.flatMap((input) =>
+      input.casualtyReports.map((c) => [c.id, c.statement_id, c.extractor_version, c.source_agency, c.side, c.as_of, c.scope, c.killed, c.injured, c.displaced, JSON.stringify(c.evidence ?? [])]),
+    ),
+  );
 
   const thirdParties = [...new Set(inputs.flatMap((i) => i.thirdParties))];
   // Incidents that lost reports (superseded rows) are recounted from their current reports; the
@@ -302,6 +306,20 @@ const PLACE_COLUMNS: Columns = [
   ['kind', 'text'],
 ];
 
+const CASUALTY_COLUMNS: Columns = [
+  ['id', 'text'],
+  ['statement_id', 'text'],
+  ['extractor_version', 'text'],
+  ['source_agency', 'text'],
+  ['side', 'text'],
+  ['as_of', 'timestamptz'],
+  ['scope', 'text'],
+  ['killed', 'integer'],
+  ['injured', 'integer'],
+  ['displaced', 'integer'],
+  ['evidence', 'jsonb'],
+];
+
 /** A text[] value as a Postgres array literal (an element of a text[] parameter). */
 function textArrayLiteral(values: readonly string[]): string {
   return `{${values.map((v) => `"${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;
@@ -325,6 +343,7 @@ function unnestInsert(table: string, columns: Columns, conflict: string): string
 
 const INSERT_EVENTS = unnestInsert('violation_events', EVENT_COLUMNS, 'id');
 const INSERT_PLACES = unnestInsert('violation_event_places', PLACE_COLUMNS, 'event_id, position');
+const INSERT_CASUALTIES = unnestInsert('casualty_reports', CASUALTY_COLUMNS, 'id');
 
 /**
  * Inserts rows with one array parameter per column (`insert … select from unnest(…)`), so the
@@ -401,12 +420,6 @@ async function addReportsToIncidents(
       [...thirdParties],
     ] as never[],
   );
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 /**

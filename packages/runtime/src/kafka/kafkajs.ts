@@ -12,6 +12,7 @@ import {
 } from 'kafkajs';
 import type { Logger } from 'pino';
 import { coalescer } from '../coalescer.ts';
+import { headersToSend } from './headers.ts';
 import type {
   Admin,
   Consumer,
@@ -33,13 +34,28 @@ function headersOf(headers: IHeaders | undefined): Record<string, string> {
   return out;
 }
 
+// Errors of the broker that kafkajs answers by retrying, met on every normal start (the group
+// coordinator and partition leaders are elected while the workers connect).
+const EXPECTED_WHILE_STARTING =
+  /group coordinator is not available|coordinator is loading|not the correct coordinator|no leader for this topic-partition|leadership election|rebalanc/i;
+
+/**
+ * Whether a kafkajs ERROR entry is one it recovers from by itself: it says it will retry
+ * (`retryCount`), or the broker error is a transient one of a start-up. Such lines are warnings;
+ * when the retries run out, the error that reaches our code is logged by it.
+ */
+export function expectedKafkaRetry(log: Record<string, unknown>): boolean {
+  return log.retryCount !== undefined || (typeof log.error === 'string' && EXPECTED_WHILE_STARTING.test(log.error));
+}
+
 // kafkajs logs through its own logger; route it into pino at the matching level.
-function logCreator(logger: Logger) {
+export function logCreator(logger: Logger) {
   return () =>
     ({ level, log }: LogEntry) => {
       const { message, ...extra } = log;
       const child = { kafka: extra };
-      if (level === logLevel.ERROR) logger.error(child, message);
+      if (level === logLevel.ERROR && !expectedKafkaRetry(extra)) logger.error(child, message);
+      else if (level === logLevel.ERROR) logger.warn(child, message);
       else if (level === logLevel.WARN) logger.warn(child, message);
       else if (level === logLevel.INFO) logger.debug(child, message);
       else logger.trace(child, message);
@@ -160,7 +176,7 @@ export function createKafkaClient(settings: KafkaSettings, logger: Logger): Kafk
           topic,
           acks: -1,
           compression: bytes >= compressFromBytes ? compression : CompressionTypes.None,
-          messages: messages.map((m) => ({ key: m.key, value: m.value, headers: m.headers })),
+          messages: messages.map((m) => ({ key: m.key, value: m.value, headers: headersToSend(m.headers) })),
         };
         for (let attempt = 0, wait = 200; ; attempt += 1, wait = Math.min(wait * 2, 10_000)) {
           try {

@@ -4,6 +4,7 @@
 import { Consumer as PConsumer, Producer as PProducer, type Message } from '@platformatic/kafka';
 import type { Logger } from 'pino';
 import { PipelineError } from '../errors.ts';
+import { headersToSend } from './headers.ts';
 import { createKafkaClient as createKafkajsClient } from './kafkajs.ts';
 import type { Consumer, ConsumeOptions, IncomingMessage, KafkaClient, KafkaSettings, OutgoingMessage, Producer } from './types.ts';
 
@@ -78,13 +79,7 @@ export function createPlatformaticClient(settings: KafkaSettings, logger: Logger
                 value: m.value,
                 // Without serializers the client writes Buffers only: string headers failed every
                 // send that carried them (dead letters, the alerts topic) with "Producing messages failed".
-                ...(m.headers
-                  ? {
-                      headers: new Map(
-                        Object.entries(m.headers).map(([k, v]) => [Buffer.from(k), Buffer.from(v)]),
-                      ),
-                    }
-                  : {}),
+                headers: new Map(Object.entries(headersToSend(m.headers)).map(([k, v]) => [Buffer.from(k), Buffer.from(v)])),
               })),
             })
             .catch((e: unknown) => {
