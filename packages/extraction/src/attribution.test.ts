@@ -50,4 +50,34 @@ describe('attribution in wire copy', () => {
     const r = run('Tajik border guards and Kyrgyz forces exchanged fire near Kok-Tash on Thursday.', 'AKIpress');
     expect(r.events[0]).toMatchObject({ type: 'armed_clash', accused_party: null });
   });
+  it('never makes the reporter the actor', () => {
+    const r = run('Isolated shots were heard near Ak-Sai, the agency was told by the Border Service.', '24.kg');
+    expect(r.events[0]).toMatchObject({ type: 'small_arms_fire', accused_party: 'TJ', reported_by: 'KG' });
+    const said = run('The Border Service of Kyrgyzstan said that Tajik servicemen fired at the Kok-Tash outpost on 11 April.', 'AKIpress');
+    expect(said.events[0]).toMatchObject({ accused_party: 'TJ', reported_by: 'KG' });
+  });
+  it('takes the subject, not a side named in the target phrase, as the actor', () => {
+    const r = run('11 апреля пограничники поста «Булак-Башы» Кыргызской Республики выпустили мины из миномета в направлении заставы «Кех» Республики Таджикистан и открыли огонь.', 'Border Troops of the GKNB of the Republic of Tajikistan', '2023-04-12T10:00:00+05:00');
+    expect(r.events[0]).toMatchObject({ type: 'heavy_weapons_fire', accused_party: 'KG', reported_by: 'TJ' });
+  });
+  it('lets a side that speaks for itself report its sentence', () => {
+    const r = run('The Border Service of Kyrgyzstan said Tajik troops fired at Kok-Tash on 11 April. The Tajik side claims that Kyrgyz border guards fired at Vorukh on 11 April.', 'AKIpress');
+    expect(r.events.map((e) => [e.locations, e.accused_party, e.reported_by])).toEqual([
+      [['Kok-Tash'], 'TJ', 'KG'],
+      [['Vorukh'], 'KG', 'TJ'],
+    ]);
+  });
+  it("keeps each side's version of an episode as its own claim, unless they blame each other", () => {
+    const r = run('The Border Service of Kyrgyzstan said a Kyrgyz border guard was wounded in a shootout near Kok-Tash on 11 April. The Tajik side claims that one Tajik citizen was killed in the shootout.', 'AKIpress');
+    expect(r.events.map((e) => [e.type, e.reported_by, e.killed, e.wounded])).toEqual([
+      ['armed_clash', 'KG', null, 1],
+      ['armed_clash', 'TJ', 1, null],
+    ]);
+    const mutual = run('The border agencies of Kyrgyzstan and Tajikistan blame each other for the shootout near Kok-Tash on 11 April. Two Kyrgyz border guards were wounded.', 'AKIpress');
+    expect(mutual.events.map((e) => [e.type, e.wounded])).toEqual([['armed_clash', 2]]);
+  });
+  it('takes the issuer from a headline that names it when the body names none', () => {
+    const r = run('ПРЕСС-ЦЕНТР ПОГРАНИЧНЫХ ВОЙСК ГКНБ РЕСПУБЛИКИ ТАДЖИКИСТАН СООБЩАЕТ\n11 апреля в 10:45 граждане Кыргызской Республики открыли огонь в сторону жителей села Сомониён.', null);
+    expect(r.events[0]).toMatchObject({ accused_party: 'KG', reported_by: 'TJ' });
+  });
 });

@@ -116,7 +116,7 @@ export function findAgencies(text: string, profile: ConflictProfile, contextSide
 // The party named right after a preposition of direction, or as the object of an attack verb
 // ("shelled Kyrgyz positions", «обстреляла кыргызский патруль»), is the target.
 const TARGET_BEFORE =
-  /(?:(?:^|[^A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:at|on|against|toward|towards|into|to|with|among|near)\s+(?:the\s+|a\s+|an\s+)?(?:positions?\s+of\s+(?:the\s+)?)?|(?:territory|positions?|outskirts|citizens|residents|population|families)\s+of\s+(?:the\s+)?(?:republic\s+of\s+)?|(?:^|[^A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:по|на|против|в направлении|к)\s+(?:позициям\s+|территорию\s+|территории\s+)?|(?:территори[июя]|позици(?:и|ям|ях)|населени[яе])\s+|(?:^|[^A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:shelled|attacked|targeted|обстрелял[а-яё]*|атаковал[а-яё]*)\s+(?:the\s+|a\s+|an\s+)?)$/;
+  /(?:(?:^|[^A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:at|on|against|toward|towards|into|to|with|among|near)\s+(?:the\s+|a\s+|an\s+)?(?:positions?\s+of\s+(?:the\s+)?)?|(?:territory|positions?|outskirts|citizens|residents|population|families)\s+of\s+(?:the\s+)?(?:republic\s+of\s+)?|(?:^|[^A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:по|на|против|в направлении|в сторону|к)\s+(?:[а-яё«»"\-]+\s+){0,6}|(?:территори[июя]|позици(?:и|ям|ях)|населени[яе])\s+|(?:^|[^A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:shelled|attacked|targeted|обстрелял[а-яё]*|атаковал[а-яё]*)\s+(?:the\s+|a\s+|an\s+)?)$/;
 const EXPLICIT_BEFORE =
   /(?:(?:^|[^A-Za-z\u00C0-\u024F\u0400-\u04FF])by\s+(?:the\s+)?|(?:^|[^A-Za-z\u00C0-\u024F\u0400-\u04FF])from\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?(?:republic\s+of\s+)?|со\s+стороны\s+|с\s+территории\s+)$/;
 // Nouns only («обстрел кыргызской стороны»); the verb «обстрелял…» takes its target next.
@@ -125,7 +125,7 @@ const NOMINAL_BEFORE =
 // "property of Kyrgyz citizens", «граждан Таджикистана»: the people hit, not the actor.
 const VICTIM_NOUN_AFTER = /^\s+(?:citizens|residents|civilians|population|villages?|houses?|settlements?|territory|граждан[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|жител[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|мирн[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|сел[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|территори[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|населени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 const VICTIM_NOUN_BEFORE = /(?:citizens|residents|граждан[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|жител[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)\s+(?:of\s+)?(?:the\s+)?$/;
-const VICTIM_BEFORE = /(?:погиб[а-яё]*|ранен[а-яё]*|убит[а-яё]*|killed|wounded|injured|killing|wounding)\s+(?:\S+\s+){0,3}$/;
+const VICTIM_BEFORE = /(?:погиб[а-яё]*|ранен[а-яё]*|убит[а-яё]*|пострадал[а-яё]*|killed|wounded|injured|killing|wounding)\s+(?:\S+\s+){0,5}$/;
 const MUTUAL_BEFORE = /(?:between|между)\s+(?:the\s+)?$/;
 const MUTUAL_SECOND = /(?:between|между)\s+(?:the\s+)?[A-Za-z\u00C0-\u024F\u0400-\u04FF-]+\s+(?:and|и)\s+$/;
 const VICTIM_AFTER = /^[A-Za-z\u00C0-\u024F\u0400-\u04FF\s-]{0,40}?(?:(?:was|were|had been|have been)\s+(?:killed|wounded|injured|hurt)|received\s+(?:a\s+)?(?:gunshot\s+)?wound|погиб|ранен|получил)/;

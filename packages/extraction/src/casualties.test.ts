@@ -111,4 +111,18 @@ describe('casualty figures of non-violent events and counts before an apposition
   it('names a heavy machine gun as one weapon', () => {
     expect(kg('В 18:10 таджикская сторона открыла огонь из крупнокалиберных пулеметов по позициям заставы «Достук».')[0]?.weapons).toEqual(['heavy machine gun']);
   });
+  it('reads no age as a casualty count, and "no losses" as none', () => {
+    const age = run('On 11 April Tajik troops fired at houses in Ak-Sai. A 52-year-old man was wounded.', 'Border Service of the GKNB of the Kyrgyz Republic');
+    expect(age.events[0]).toMatchObject({ wounded: 1 });
+    expect(run('11 апреля таджикская сторона обстреляла село Ак-Сай. Потерь нет.', 'Border Service of the GKNB of the Kyrgyz Republic').events[0]).toMatchObject({ killed: 0, wounded: 0 });
+    expect(run('On 11 April Tajik troops shelled Arka. There were no losses.', 'Border Service of the GKNB of the Kyrgyz Republic').events[0]).toMatchObject({ killed: 0, wounded: 0 });
+    // Money is not people: «3 млн сомони семьям 19 погибших».
+    const money = run('11 апреля таджикская сторона обстреляла село Арка. Власти выделили 3 млн сомони семьям 19 погибших.', 'Border Service of the GKNB of the Kyrgyz Republic');
+    expect(money.events[0]).toMatchObject({ killed: 19 });
+  });
+  it('codes an evacuation with no attack told as the episode, not when people return', () => {
+    const r = run('По данным МЧС, из сел Лейлекского района эвакуированы 1200 человек.', 'Ministry of Emergency Situations of the Kyrgyz Republic');
+    expect(r.events.map((e) => [e.type, e.displaced])).toEqual([['armed_clash', 1200]]);
+    expect(run('Of the evacuated residents, 400 have already returned home.', 'Ministry of Emergency Situations of the Kyrgyz Republic').events).toEqual([]);
+  });
 });

@@ -28,12 +28,15 @@ const EARLIER = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:earlier|previously
 const TOTAL = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:risen|rose|rises|reached|has reached|increased|climbed|total|toll|number of|достигл[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|возросл[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|увеличил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|составил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|число|общее число)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 const OF_THEM = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:of them|of whom|из них)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 const NON_PERSON =
-  /^\s*(?:[A-Za-z\u00C0-\u024F\u0400-\u04FF-]+\s+){0,2}?(?:houses?|homes|villages?|schools?|tonnes?|tons?|km|kilomet[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|units?|vehicles?|outlets?|buildings?|sections?|pupils|%|percent|дом[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|сел[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|тонн[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|километр[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|единиц[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|школ[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|здани[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|процент[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|участк[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
+  /^\s*(?:[A-Za-z\u00C0-\u024F\u0400-\u04FF-]+\s+){0,2}?(?:houses?|homes|villages?|schools?|tonnes?|tons?|km|kilomet[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|units?|vehicles?|outlets?|buildings?|sections?|pupils|%|percent|dollars?|rubles?|roubles?|euros?|somoni|soms?|tenge|сомони|сом(?:ов|а)?|рубл[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|доллар[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|евро|тенге|дом[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|сел[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|тонн[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|километр[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|единиц[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|школ[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|здани[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|процент[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|участк[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 // "205 residents of the village": a person noun right after the count makes it a head count,
 // whatever unit words follow.
 const PERSON_AFTER =
   /^\s*(?:[a-z\u00C0-\u024F\u0400-\u04FF-]+\s+)?(?:people|persons|residents|civilians|citizens|villagers|servicem[ae]n|soldiers|border guards|children|человек|жител[а-яё]*|граждан[а-яё]*|мирн[а-яё]*|военнослужащ[а-яё]*|пограничник[а-яё]*|дет[а-яё]*)(?![a-zа-яё])/;
-const isPersonCount = (after: string): boolean => PERSON_AFTER.test(after) || !NON_PERSON.test(after);
+// "a 52-year-old man", «52-летний», «1975 года рождения»: an age or a birth year, not a count.
+const AGE_AFTER = /^\s*(?:-\s*)?(?:years?[- ]old|year-old|-?летн[а-яё]*|лет(?![а-яё])|года рождения|г\.\s*р\.)/;
+const AGE_BEFORE = /(?:aged|age of|возрасте)\s*$/;
+const isPersonCount = (after: string): boolean => !AGE_AFTER.test(after) && (PERSON_AFTER.test(after) || !NON_PERSON.test(after));
 // An explicit "no casualties", in its usual phrasings: "no one was hurt", "nobody was injured",
 // "left no one hurt", "without any casualties", «обошлось без жертв», «никто не пострадал»,
 // «погибших и раненых нет». (The corpus codes it as killed 0, wounded 0.)
@@ -45,8 +48,8 @@ const ZERO = new RegExp(
     [
       `(?:no(?: ?-?one)?|nobody|no people|no persons?) (?:(?:was|were|has been|have been|had been|got|is|are) )?(?:reported |seriously )?${HURT_EN}(?: or ${HURT_EN})?`,
       `left (?:no one|nobody|no-one) ${HURT_EN}`,
-      'no (?:casualties|victims|injuries|deaths|fatalities|dead or (?:injured|wounded)|deaths or injuries|loss of life)',
-      'without (?:any )?(?:casualties|victims|injuries|loss of life)',
+      'no (?:casualties|losses|victims|injuries|deaths|fatalities|dead or (?:injured|wounded)|deaths or injuries|loss of life)',
+      'without (?:any )?(?:casualties|losses|victims|injuries|loss of life)',
       '(?:there (?:were|was|have been|has been) )?no (?:reports? of )?(?:casualties|injuries|victims)',
       'caused no (?:casualties|injuries|victims)',
       `${NONE_RU}(?: и ${NONE_RU})? нет`,
@@ -70,7 +73,7 @@ const ANY_CASUALTY = new RegExp(
     .join('|')})`,
 );
 const SINGULAR =
-  /(?:^|[^a-zа-яё])(?:a|an)\s+(?:[a-z-]+\s+){0,2}(?:serviceman|soldier|border guard|resident|civilian|man|woman|child|boy|girl|person|officer|teenager)(?![a-z])|(?:^|\s)(?:военнослужащий|пограничник|житель|жительница|ребенок|ребёнок|мужчина|женщина)(?![а-яё])/;
+  /(?:^|[^a-zа-яё])(?:a|an)\s+(?:[a-z0-9-]+\s+){0,2}(?:serviceman|soldier|border guard|resident|civilian|man|woman|child|boy|girl|person|officer|teenager)(?![a-z])|(?:^|\s)(?:военнослужащий|пограничник|житель|жительница|ребенок|ребёнок|мужчина|женщина)(?![а-яё])/;
 const CHUNK_BREAK = /,(?=\s)|;|:|\s(?=(?:and|и|while|whereas|another|еще|ещё|а также|also)\s)|—/g;
 
 /**
@@ -81,7 +84,12 @@ export function casualtyTrigger(text: string, start: number, end: number, number
   // Lower-case patterns on the lower-cased text: case-insensitive regexes are several times slower.
   const s = lower(text).slice(start, end);
   if (!ANY_CASUALTY.test(s)) return null;
-  const m = KILLED.exec(s) ?? WOUNDED.exec(s) ?? VICTIMS.exec(s);
+  // Evacuations with no attack told stand for the episode as well (SCHEMA: totals tied to no event).
+  let m = KILLED.exec(s) ?? WOUNDED.exec(s) ?? VICTIMS.exec(s);
+  if (!m) {
+    m = DISPLACED.exec(s);
+    if (m && RETURNED.test(s)) return null;
+  }
   if (!m || ZERO.test(s)) return null;
   if (!numbers.some((n) => n.start >= start && n.end <= end && n.value !== null && n.value > 0)) return null;
   return { start: start + m.index, end: start + m.index + m[0].length, text: text.slice(start + m.index, start + m.index + m[0].length) };
@@ -129,7 +137,7 @@ export function sentenceCasualties(
     if (ww && kw && /^\s+(?:men|people|persons|soldiers|servicemen|civilians|мужчин|человек)/i.test(chunk.slice(ww.index + ww[0].length))) ww = null;
     let vw = VICTIMS.exec(chunk) ?? null;
     let dw = DISPLACED.exec(chunk) ?? null;
-    const person0 = nums.filter((n) => isPersonCount(low.slice(n.end, n.end + 30)));
+    const person0 = nums.filter((n) => isPersonCount(low.slice(n.end, n.end + 30)) && !AGE_BEFORE.test(low.slice(Math.max(0, n.start - 16), n.start)));
     if (!kw && !ww && !vw && !dw && carried && person0.length && TOTAL.test(chunk)) {
       ({ kw, ww, vw, dw } = carried);
       carried = null;
@@ -144,7 +152,7 @@ export function sentenceCasualties(
       pending = 0;
       continue;
     }
-    const person = nums.filter((n) => isPersonCount(low.slice(n.end, n.end + 30)));
+    const person = nums.filter((n) => isPersonCount(low.slice(n.end, n.end + 30)) && !AGE_BEFORE.test(low.slice(Math.max(0, n.start - 16), n.start)));
     let num = person[0];
     // "a Kyrgyz serviceman was wounded", «ранен военнослужащий»: one person.
     if (!num && (kw || ww)) {

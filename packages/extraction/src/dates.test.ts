@@ -118,4 +118,17 @@ describe('missing publication time', () => {
     const r = extract({ id: 't', text: 'DUSHANBE, 16.09.2022 /NIAT Khovar/. Kyrgyz units shelled Vorukh with mortars this morning.' });
     expect(r.events[0]).toMatchObject({ date: '2022-09-16', time_of_day: 'morning' });
   });
+  it('reads the date grammar of real statements', () => {
+    const clocks = (text: string) => findTemporal(text, pub, []).clocks.map((k) => [`${k.hh}:${k.mm}`, k.role]);
+    expect(dates('Ош, 09.08.23. Обстановка')[0]).toMatchObject({ date: '2023-08-09', kind: 'absolute' });
+    expect(dates('in the last 24 hours three shots')[0]).toMatchObject({ date: '2023-08-09' });
+    expect(dates('за прошедшие сутки')[0]).toMatchObject({ date: '2023-08-09' });
+    expect(dates('During the day the patrol')[0]).toMatchObject({ date: '2023-08-10' });
+    expect(clocks('в 16 часов 40 минут')).toEqual([['16:40', 'event']]);
+    expect(clocks('к часу ночи')).toEqual([['1:0', 'event']]);
+    expect(clocks('в 11ч. 40 мин.')).toEqual([['11:40', 'event']]);
+    // A range is timed by its start.
+    expect(clocks('from 13:00 to 15:30')).toEqual([['13:0', 'event'], ['15:30', 'alt']]);
+    expect(clocks('с 13:00 до 15:30')).toEqual([['13:0', 'event'], ['15:30', 'alt']]);
+  });
 });

@@ -86,10 +86,11 @@ const RE_DMY = new RegExp(
   'g',
 );
 const RE_MDY = new RegExp(`${B}(${MON})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:\\s*[-–]\\s*(\\d{1,2}))?(?:,?\\s+(\\d{4}))?(?![0-9:])`, 'g');
-const RE_NUMERIC = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d])/g;
+// "16.09.2022", "09.05.23" (a two-digit year is this century's).
+const RE_NUMERIC = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d]|\.\d)/g;
 const RE_MONTH_YEAR = new RegExp(`${B}(${MON})\\s+(\\d{4})${E}`, 'g');
 const RE_RELATIVE = new RegExp(
-  `${B}(the day before yesterday|позавчерашн[а-яё]*|позавчера|вчерашн[а-яё]*|yesterday|вчера|накануне|the previous day|a day earlier|earlier today|today|сегодняшн[а-яё]*|сегодня|tonight|last night|overnight|this (?:morning|afternoon|evening)|минувшей ночью|прошлой ночью|прошедшей ночью|этой ночью|сегодня ночью)(?: (morning|afternoon|evening|night|утром|днем|днём|вечером|ночью))?${E}`,
+  `${B}(in the (?:last|past) (?:24 hours|day)|over the (?:last|past) (?:24 hours|day)|за (?:последние|минувшие|прошедшие|истекшие|истекшие) сутки|during the day|в течение (?:дня|суток)|the day before yesterday|позавчерашн[а-яё]*|позавчера|вчерашн[а-яё]*|yesterday|вчера|накануне|the previous day|a day earlier|earlier today|today|сегодняшн[а-яё]*|сегодня|tonight|last night|overnight|this (?:morning|afternoon|evening)|минувшей ночью|прошлой ночью|прошедшей ночью|этой ночью|сегодня ночью)(?: (morning|afternoon|evening|night|утром|днем|днём|вечером|ночью))?${E}`,
   'g',
 );
 const RE_WEEKDAY = new RegExp(
@@ -101,7 +102,7 @@ const RE_ANAPHOR = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:before (?:this|
 const RE_PART = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:(?:(since|from|с) )?(?:(?:in|during|throughout|early in|late in|on) )?(?:the )?(morning|afternoon|evening|night)(?: hours)?(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])|(утром|с утра|днем|днём|вечером|ночью|рано утром|поздно вечером|в первой половине дня|во второй половине дня)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]))/g;
 // "21:40", "21.40"; also "10 часов утра", "в 7 часов вечера", "10 a.m.", "9:30 pm". (Here and in
 // RE_PART the alternatives share their leading lookbehind: tested once per position.)
-const RE_CLOCK = /(?<![\d:.])(?:([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d]|[.:]\d)(?:\s*(a\.?m\.?|p\.?m\.?)(?![a-z]))?|(1[0-2]|0?\d)\s*(a\.?m\.?|p\.?m\.?)(?![a-z])|([01]?\d|2[0-3])\s+час(?:ов|а)?(?:\s+(утра|дня|вечера|ночи))?(?![а-яё]))/gi;
+const RE_CLOCK = /(?<![\d:.])(?:([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d]|[.:]\d)(?:\s*(a\.?m\.?|p\.?m\.?)(?![a-z]))?|(1[0-2]|0?\d)\s*(a\.?m\.?|p\.?m\.?)(?![a-z])|([01]?\d|2[0-3])\s+час(?:ов|а)?(?:\s+([0-5]?\d)\s+минут[аы]?)?(?:\s+(утра|дня|вечера|ночи))?(?![а-яё])|(?<![а-яё])час[уа]?\s+(ночи|дня)(?![а-яё])|([01]?\d|2[0-3])\s*ч\.\s*([0-5]?\d)\s*мин(?:ут[аы]?|\.)?)/gi;
 
 const AS_OF_BEFORE = /(?:as of|as at|по состоянию на|на момент)(?:\s+(?:about\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:on|,))?)?\s*$/i;
 const REFERENCE_BEFORE =
@@ -121,7 +122,7 @@ function anyOf(words: readonly string[]): RegExp {
 
 // Substrings every match of a scanner contains: a scanner whose key words are all absent is
 // skipped (a literal alternation is far cheaper than the scanner's pass over the text).
-const RELATIVE_KEYS = anyOf(['yesterday', 'вчера', 'накануне', 'the previous day', 'a day earlier', 'today', 'сегодня', 'tonight', 'last night', 'overnight', 'this ', 'ночью']);
+const RELATIVE_KEYS = anyOf(['24 hours', 'past day', 'last day', 'сутки', 'during the day', 'в течение', 'yesterday', 'вчера', 'накануне', 'the previous day', 'a day earlier', 'today', 'сегодня', 'tonight', 'last night', 'overnight', 'this ', 'ночью']);
 const WEEKDAY_KEYS = anyOf(['day', 'понедельник', 'вторник', 'сред', 'четверг', 'пятниц', 'суббот', 'воскресен']);
 const SAME_DAY_KEYS = anyOf(['same', 'that day', 'тот же', 'этот же', 'того же']);
 const ANAPHOR_KEYS = anyOf(['before', 'after', 'перед этим', 'после этого', 'затем', 'кроме того', 'in addition', 'moreover', 'furthermore', 'then', 'later']);
@@ -264,7 +265,10 @@ function scanNightWeekday(st: DateScan, low: string): void {
 }
 
 function scanNumeric(st: DateScan, low: string): void {
-  for (let m = first(RE_NUMERIC, low); m !== null; m = RE_NUMERIC.exec(low)) pushDate(st, m, ymd(Number(m[3]), Number(m[2]), Number(m[1])), null, 'absolute', null);
+  for (let m = first(RE_NUMERIC, low); m !== null; m = RE_NUMERIC.exec(low)) {
+    const y = m[3] ?? '';
+    pushDate(st, m, ymd(y.length === 2 ? 2000 + Number(y) : Number(y), Number(m[2]), Number(m[1])), null, 'absolute', null);
+  }
 }
 
 function scanDayMonth(st: DateScan, low: string): void {
@@ -299,7 +303,10 @@ function scanRelative(st: DateScan, low: string): void {
     let days = 0;
     let part: PartOfDay | null = partWord ? (PARTS[partWord] ?? null) : null;
     // Adjectives date their noun as the adverbs do: «вчерашнего обстрела», «сегодняшний».
-    if (w === 'the day before yesterday' || w.startsWith('позавчера')) days = -2;
+    // "in the last 24 hours" is a range: dated by its first day.
+    if (LAST_DAY.test(w)) days = -1;
+    else if (w === 'during the day' || w.startsWith('в течение')) days = 0;
+    else if (w === 'the day before yesterday' || w.startsWith('позавчера')) days = -2;
     else if (w === 'yesterday' || w.startsWith('вчера') || w === 'накануне' || w === 'the previous day' || w === 'a day earlier') days = -1;
     else if (w === 'tonight') part = 'night';
     else if (NIGHT_WORD.test(w)) part = 'night';
@@ -344,8 +351,9 @@ function first(re: RegExp, low: string): RegExpExecArray | null {
 }
 
 const NIGHT_WORD = /night|overnight|ночью/;
+const LAST_DAY = /(?:last|past) (?:24 hours|day)|сутки$/;
 const EARLY_LATE = /^(рано|поздно) /;
-const NUMERIC_HINT = /\d\.\d{1,2}\.\d{4}/;
+const NUMERIC_HINT = /\d\.\d{1,2}\.\d{2}/;
 const DOT_CLOCK = /^\d{1,2}\.\d{2}/;
 const DOT_CLOCK_PREPOSITION = /(?:в|около|at|about|around|к|by|с|from)\s+$/i;
 const CLOCK_ZONE = /^\s*\(?\s*(local time|по местному времени|local|moscow time|по московскому времени|мск|msk|(?:gmt|utc)(?:\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?)?)\s*\)?/i;
@@ -353,6 +361,7 @@ const MOSCOW = /moscow|московск|мск|msk/;
 const GMT = /gmt|utc/;
 const RESTATED = /^\s*[(,]\s*$/;
 const RESTATED_NEXT = /^[\s(]*$/;
+const RANGE_GAP = /^\s*(?:[-–—]|to|till|until|до|по)\s*$/i;
 const DOTS = /\./g;
 
 /** Finds date and clock mentions and resolves dates against the publication date. */
@@ -425,12 +434,16 @@ function findClocks(text: string, taken: readonly Match[], zoneLabels: ReadonlyA
       // "at 16:00 (10:00 GMT)": the bracketed time restates the first one.
       const prev = clocks.at(-1);
       if (prev && RESTATED.test(text.slice(prev.end, start))) role = 'alt';
+      // "from 13:00 to 15:00", «с 13:00 до 15:00»: a range is timed by its start.
+      else if (prev && prev.end <= start && RANGE_GAP.test(text.slice(prev.end, start))) role = 'alt';
       else if (prev && prev.end <= start && RESTATED_NEXT.test(text.slice(prev.end, start)) && start - prev.end < 4) role = 'alt';
     }
     // 12-hour clocks and Russian "N часов вечера" give the 24-hour time.
-    let hh = Number(m[1] ?? m[4] ?? m[6]);
-    const mm = Number(m[2] ?? 0);
-    const suffix = (m[3] ?? m[5] ?? m[7] ?? '').toLowerCase().replace(DOTS, '');
+    // «в час ночи», «к часу дня»: one o'clock.
+    // «11ч. 40 мин.»
+    let hh = m[9] ? 1 : Number(m[1] ?? m[4] ?? m[6] ?? m[10]);
+    const mm = Number(m[2] ?? m[7] ?? m[11] ?? 0);
+    const suffix = (m[3] ?? m[5] ?? m[8] ?? m[9] ?? '').toLowerCase().replace(DOTS, '');
     if ((suffix === 'pm' || suffix === 'дня' || suffix === 'вечера') && hh < 12) hh += 12;
     if ((suffix === 'am' || suffix === 'ночи') && hh === 12) hh = 0;
     const clockEnd = end + (offset !== null ? extra : 0);

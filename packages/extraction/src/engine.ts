@@ -5,10 +5,10 @@
 import { agreementLevel, agreementTerms, type TermMatch } from './agreements.ts';
 import { agencyOfSource, findAgencies, findParties, partyFrames, thirdPartyOf, type AgencyMention, type PartyMention } from './attribution.ts';
 import { casualtyTrigger, sentenceCasualties, type CasualtyFigures } from './casualties.ts';
+import { compileProfile } from './compile.ts';
 import {
   addDays,
   findTemporal,
-  formatOffset,
   parseOffset,
   publicationTime,
   type ClockMention,
@@ -16,77 +16,37 @@ import {
   type PartOfDay,
   type PublicationTime,
 } from './dates.ts';
-import { attackType, CODEBOOK, findTriggers, type TriggerSet, type WeaponMention } from './events.ts';
+import { attackType, findTriggers, type TriggerSet, type WeaponMention } from './events.ts';
 import { detectLanguage } from './lang.ts';
 import { findCues, type Cues } from './negation.ts';
 import { findNumbers, type NumberMention } from './numbers.ts';
-import { compileGazetteer, findPlaces, toExtracted, withUnlistedPlaces, type Gazetteer, type PlaceMention } from './places.ts';
-import type { AgencyDef, ConflictProfile, PartyDef, PlaceDef } from './profile.ts';
+import { findPlaces, withUnlistedPlaces, type Gazetteer, type PlaceMention } from './places.ts';
+import type { AgencyDef, ConflictProfile, PartyDef } from './profile.ts';
 import { getProfile, selectProfile } from './profiles/index.ts';
-import { findAll, lower, patternSource, type Match } from './text/patterns.ts';
+import { findAll, lower, type Match } from './text/patterns.ts';
 import { segment, type Clause, type Segment, type Segmentation, type Sentence } from './text/segment.ts';
-import type {
-  AgreementTerms,
-  CasualtyReport,
-  EventTime,
-  EventType,
-  Evidence,
-  EvidenceField,
-  ExtractedPlace,
-  ExtractionResult,
-  ExtractOptions,
-  Reporter,
-  StatementInput,
-  TimePrecision,
-  ViolationEvent,
-} from './types.ts';
+import type { CasualtyReport, EventType, Evidence, ExtractionResult, ExtractOptions, Reporter, StatementInput, ViolationEvent } from './types.ts';
+import { byStart, copyDraft, ev, pushAll, VIOLENT, type Draft, type Strength } from './draft.ts';
+import { keepOne, mergeDrafts } from './merge.ts';
+import { casualtyReport, finish, insideScan, mergeReports } from './output.ts';
+import { dayStartUtc } from './time.ts';
 
 /** Version of the extractor; events carry it so that a newer run supersedes older events. */
-export const EXTRACTOR_VERSION = '1.1.0';
+export const EXTRACTOR_VERSION = '1.2.0';
 
-type Strength = 'strong' | 'weak';
-
-interface Draft {
-  type: EventType;
-  clause: Clause;
-  trigger: Match;
-  strength: Strength;
-  date: string | null;
-  month: string | null;
-  part: PartOfDay | null;
-  clock: ClockMention | null;
-  dateEvidence: Match[];
-  places: PlaceMention[];
-  actor: string | null;
-  actorEvidence: Match | null;
-  reporter: Reporter;
-  reporterEvidence: Match | null;
-  weapons: WeaponMention[];
-  killed: number | null;
-  wounded: number | null;
-  displaced: number | null;
-  casualtyTotal: boolean;
-  zero: boolean;
-  casualtyEvidence: Match[];
-  civilians: boolean | null;
-  borderSection: boolean;
-  agreementStart: ClockMention | null;
-  agreementTermsList: string[];
-  agreementLevel: string | null;
-  agreementEvidence: Match[];
-  extraEvidence: Evidence[];
-  merged: number;
-  /** Both sides are told to have acted, or to blame each other. */
-  mutual: boolean;
-}
-
-const VIOLENT: ReadonlySet<EventType> = new Set(['small_arms_fire', 'heavy_weapons_fire', 'air_or_drone_strike', 'armed_clash']);
 const AGREEMENT_NOUN = /(?:agreement|protocol|ceasefire|cease-fire|truce|accord|договор[её]нност|протокол|перемири|прекращени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* огня|режим[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* прекращения)/;
 const BACKGROUND_DAYS = 45;
 // Matched against the lower-cased text (case-insensitive regexes are several times slower).
-const MUTUAL_BLAME = /(?:each other|one another|blaming the other|blame each|друг друга|взаимн[а-яё]* обвинени)/;
+const MUTUAL_BLAME =
+  /(?:each other|one another|blaming the other|blame each|друг друга|взаимн[а-яё]* обвинени|(?:between|между) (?:[a-zа-яё]+ ){0,3}(?:the (?:two )?sides|both sides|сторон(?:ами)?|двух стран|обеих стран|двумя странами))/;
 const PLACE_EXCLUSION_HINT = /hospital|clinic|accommodat|evacuated|taken|sent|program|office|больниц|размещ|доставл|направл|переведут|родственник/;
 const GENERIC_SITE = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:the (?:outpost|post|village|checkpoint|settlement)|this (?:village|area|section)|застав[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|этого села|села|этом районе|кпп)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
+const EXCHANGE = /(?:each other|one another|exchang\w* (?:of )?(?:fire|gunfire)|exchanged fire|перестрелк|друг друга|друг по другу|shoot-?outs?|fire-?fights?|gun-?fights?|gun battles?)/g;
+const ONGOING =
+  /(?:продолжа|continu|ongoing|still|currently|at the moment|(?:is|are) (?:being )?(?:shell|fir|attack)|вед[её]т(?:ся)?|ведут(?:ся)?|идут|обстреливают|на данный момент|в настоящее время|по-прежнему)/g;
+const REPORTED_THAT =
+  /(?:said|says|reported|reports|stated|states|claimed|claims|announced|informed|noted|added|told [a-z0-9.]+)(?: (?:on|in|at|last|this|earlier) [a-z]+)?(?: that|,)?(?= )|(?:заявля[а-яё]*|заявил[а-яё]*|сообща[а-яё]*|сообщил[а-яё]*|отмечает|утвержда[а-яё]*|информиру[а-яё]*),? (?:что|о том,? что)/g;
+const BACKGROUND_START = /(?:напомним|напоминаем|напомню|recall(?:ing)?\b|it is worth recalling|as a reminder)/y;
 const AGAINST = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:against|против)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 
 // An appeal to keep an agreement ("urged both sides to respect it") after the report of that
@@ -98,10 +58,6 @@ const LOCATIVE_BEFORE = /(?:^|[^0-9a-z\u00C0-\u024F\u0400-\u04FF])(?:near|at|clo
 /** A settlement word that only says where something else was hit ("near the village of X"). */
 function locatesOnly(low: string, m: Match): boolean {
   return SETTLEMENT_WORD.test(low.slice(m.start, m.end)) && LOCATIVE_BEFORE.test(low.slice(Math.max(0, m.start - 30), m.start));
-}
-
-function insideScan<T extends { start: number; end: number }>(list: readonly T[], c: { start: number; end: number }): T[] {
-  return list.filter((m) => m.start >= c.start && m.end <= c.end);
 }
 
 /**
@@ -160,10 +116,6 @@ class SegmentIndex {
   }
 }
 
-function ev(field: EvidenceField, m: Match): Evidence {
-  return { field, start: m.start, end: m.end, text: m.text };
-}
-
 /** Nearest mention before `pos`, else the nearest after it. */
 function nearest<T extends { start: number; end: number }>(list: readonly T[], pos: number): T | null {
   let before: T | null = null;
@@ -180,28 +132,7 @@ function partyZone(profile: ConflictProfile, side: string | null): PartyDef['zon
   return profile.parties.find((p) => p.code === side)?.zone ?? null;
 }
 
-const zoneCache = new WeakMap<ConflictProfile, Array<{ offset_min: number; labels: RegExp }>>();
-function zoneLabelsOf(p: ConflictProfile): Array<{ offset_min: number; labels: RegExp }> {
-  const hit = zoneCache.get(p);
-  if (hit) return hit;
-  const z = p.parties.map((x) => ({
-    offset_min: parseOffset(x.zone.offset) ?? 0,
-    labels: new RegExp(`^\\s*\\(?\\s*(?:${patternSource(x.zone.labels)})\\s*\\)?`, 'i'),
-  }));
-  zoneCache.set(p, z);
-  return z;
-}
 
-const placeExclusionCache = new WeakMap<ConflictProfile, RegExp>();
-/** Context right before a place that makes it no event location ("taken to hospital in"). */
-function placeExclusionRe(p: ConflictProfile): RegExp {
-  const hit = placeExclusionCache.get(p);
-  if (hit) return hit;
-  // Run on the lower-cased text: no `i` flag (patternSource lower-cases the patterns).
-  const re = new RegExp(`(?:${patternSource(p.vocabulary.place_exclusions)})\\s*$`);
-  placeExclusionCache.set(p, re);
-  return re;
-}
 
 /** Everything about one statement that the clause and sentence passes read; one object shape. */
 interface Scan {
@@ -212,10 +143,12 @@ interface Scan {
   seg: Segmentation;
   /** Headline and dateline: no events, agencies or places are read there. */
   excluded: Segment[];
-  partyCodes: Set<string>;
+  partyCodes: ReadonlySet<string>;
   source: AgencyDef | null;
   agencies: AgencyMention[];
   parties: PartyMention[];
+  /** Sides that speak for themselves ("the Tajik side claims"). */
+  partyFrames: PartyMention[];
   statementReporter: Reporter;
   statementReporterEvidence: Match | null;
   issuerZone: PartyDef['zone'] | null;
@@ -239,6 +172,10 @@ interface Scan {
   drafts: Draft[];
   ctx: { date: string | null; paragraph: number } | null;
   lastEventDate: string | null;
+  /** The latest status line ("as of 10:15 on 16 September the situation is tense"). */
+  status: { date: string | null; clock: ClockMention | null } | null;
+  /** The dateline's day and paragraph ("SAMARKAND, 16.09.2022 /NIAT Khovar/."). */
+  datelineCtx: { date: string | null; paragraph: number } | null;
 }
 
 function overlapsAny(list: readonly Segment[], m: Segment): boolean {
@@ -273,9 +210,34 @@ function statementReporterOf(
   if (official) return { reporter: { agency: official.agency.name, side: official.side }, evidence: official };
   const f = partyFrames(text, parties, prof)[0];
   if (f) return { reporter: { agency: source?.name ?? statement.source_agency ?? null, side: f.side }, evidence: f };
+  const partyCodes = compileProfile(prof).partyCodes;
+  if (source && source.side !== null && partyCodes.has(source.side)) return { reporter: { agency: source.name, side: source.side }, evidence: null };
+  // A foreign outlet relays a side's statement: the side of the agencies it names, before its own.
+  const first = agencies.find((a) => a.side !== null && partyCodes.has(a.side)) ?? agencies.find((a) => a.side);
+  if (first) return { reporter: { agency: first.agency.name, side: first.side }, evidence: null };
+  // "the country's health ministry" in a relay about one side's citizens: that side's.
+  const unsided = agencies.find((a) => a.agency.kind === 'official' && a.side === null);
+  const most = mostNamed(parties);
+  if (unsided && most) return { reporter: { agency: unsided.agency.name, side: most }, evidence: unsided };
   if (source) return { reporter: { agency: source.name, side: source.side }, evidence: null };
-  const first = agencies.find((a) => a.side);
-  return { reporter: { agency: first?.agency.name ?? statement.source_agency ?? null, side: first?.side ?? null }, evidence: null };
+  return { reporter: { agency: statement.source_agency ?? null, side: null }, evidence: null };
+}
+
+/** The side named most often, none on a tie. */
+function mostNamed(parties: readonly PartyMention[]): string | null {
+  const counts = new Map<string, number>();
+  for (const p of parties) counts.set(p.side, (counts.get(p.side) ?? 0) + 1);
+  let best: string | null = null;
+  let n = 0;
+  let tie = false;
+  for (const [side, c] of counts) {
+    if (c > n) {
+      best = side;
+      n = c;
+      tie = false;
+    } else if (c === n) tie = true;
+  }
+  return tie ? null : best;
 }
 
 /**
@@ -298,41 +260,60 @@ function placeSides(agencies: AgencyMention[], places: readonly PlaceMention[], 
 
 const PUB_OFFSET = /([+-]\d{2}:\d{2}|Z)$/;
 
+/** The offset a publication time is written in (minutes east of UTC), if it has one. */
+function publicationOffset(publishedAt: string | null | undefined): number | null {
+  const m = PUB_OFFSET.exec((publishedAt ?? '').trim());
+  return m ? (m[1] === 'Z' ? 0 : parseOffset(m[1] ?? '')) : null;
+}
+
 /** Reads a statement once: segments, reporter, time basis, and every scanner's mentions. */
 function scanStatement(statement: StatementInput, profile: ConflictProfile | undefined, options: ExtractOptions): Scan {
   const text = typeof statement.text === 'string' ? statement.text : '';
   const lang = detectLanguage(text, statement.language);
-  const prof = profile ?? (options.profile_id ? getProfile(options.profile_id) : undefined) ?? selectProfile(text, statement.source_agency, undefined);
+  const prof =
+    profile ??
+    (options.profile_id ? getProfile(options.profile_id) : undefined) ??
+    selectProfile(text, statement.source_agency, undefined, publicationOffset(statement.published_at) ?? 0);
   const v = prof.vocabulary;
   const seg = segment(text);
   const low = lower(text);
   const excluded: Segment[] = [];
   for (const p of seg.paragraphs) if (p.headline) excluded.push({ start: p.start, end: p.end });
   if (seg.dateline) excluded.push(seg.dateline);
-  const partyCodes = partyCodesOf(prof);
+  const partyCodes = compileProfile(prof).partyCodes;
 
   // Who issued the statement.
   const source = agencyOfSource(statement.source_agency, prof);
   const sourceThird = source?.kind === 'third_party' ? source.side : statement.source_agency ? thirdPartyOf(statement.source_agency, prof) : null;
   const contextSide = source?.side ?? sourceThird ?? null;
-  const gazetteer = compileGazetteer(prof);
+  const compiled = compileProfile(prof);
+  const gazetteer = compiled.gazetteer;
   const listedPlaces = findPlaces(text, gazetteer);
+  const allAgencies = findAgencies(text, prof, contextSide && partyCodes.has(contextSide) ? contextSide : null);
   const agencies = placeSides(
-    findAgencies(text, prof, contextSide && partyCodes.has(contextSide) ? contextSide : null).filter((a) => !overlapsAny(excluded, a)),
+    allAgencies.filter((a) => !overlapsAny(excluded, a)),
     listedPlaces,
     partyCodes,
   );
   const parties = findParties(text, prof, agencies);
-  const { reporter: statementReporter, evidence: statementReporterEvidence } = statementReporterOf(statement, text, prof, source, sourceThird, agencies, parties);
+  let { reporter: statementReporter, evidence: statementReporterEvidence } = statementReporterOf(statement, text, prof, source, sourceThird, agencies, parties);
+  // "PRESS CENTRE OF THE BORDER TROOPS REPORTS:" as the first line: a headline that names the
+  // issuer when the body names none.
+  if (statementReporter.side === null) {
+    const head = allAgencies.find((a) => a.side !== null && partyCodes.has(a.side) && a.agency.kind === 'official' && overlapsAny(excluded, a));
+    if (head) {
+      statementReporter = { agency: head.agency.name, side: head.side };
+      statementReporterEvidence = head;
+    }
+  }
   const issuerSide = source?.kind === 'official' && source.side ? source.side : statementReporter.side;
 
   // Time zone: the issuer's; a third party's statement is read in the publication's own offset.
   const issuerZone = partyZone(prof, issuerSide && partyCodes.has(issuerSide) ? issuerSide : null);
-  const pubOffsetMatch = PUB_OFFSET.exec((statement.published_at ?? '').trim());
-  const pubOwnOffset = pubOffsetMatch ? (pubOffsetMatch[1] === 'Z' ? 0 : parseOffset(pubOffsetMatch[1] ?? '')) : null;
+  const pubOwnOffset = publicationOffset(statement.published_at);
   const offsetMin = issuerZone ? parseOffset(issuerZone.offset) : pubOwnOffset;
   const pubGiven = publicationTime(statement.published_at, offsetMin);
-  const zoneLabels = zoneLabelsOf(prof);
+  const zoneLabels = compiled.zoneLabels;
   const pubLocalMin =
     pubGiven.instant !== null && offsetMin !== null ? (((Math.floor(pubGiven.instant / 60_000) + offsetMin) % 1440) + 1440) % 1440 : null;
   // Without a publication time, a dated dateline or the first full date stands in for it.
@@ -371,6 +352,7 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
     source,
     agencies,
     parties,
+    partyFrames: partyFrames(text, parties, prof),
     statementReporter,
     statementReporterEvidence,
     issuerZone,
@@ -382,7 +364,7 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
     dates,
     clocks,
     gazetteer,
-    placeExclusion: placeExclusionRe(prof),
+    placeExclusion: compiled.placeExclusion,
     places,
     numbers: findNumbers(text),
     cues: findCues(text, v),
@@ -393,29 +375,25 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
     drafts: [],
     ctx,
     lastEventDate: null,
+    status: null,
+    datelineCtx: ctx,
   };
 }
 
 const NAMES_CLOCK = /^\s+time\b/i;
 
-const partyCodesCache = new WeakMap<ConflictProfile, Set<string>>();
-/** The parties' codes (shared, read-only). */
-function partyCodesOf(p: ConflictProfile): Set<string> {
-  let codes = partyCodesCache.get(p);
-  if (!codes) {
-    codes = new Set(p.parties.map((x) => x.code));
-    partyCodesCache.set(p, codes);
-  }
-  return codes;
-}
 
 /** What every draft of one clause shares: the clause's mentions, cues and reporter. */
 interface ClauseView {
   clause: Clause;
   sentence: Sentence;
   negated: Match[];
-  /** Where modality starts ("demands to stop…"): triggers after it did not happen. */
-  modalStart: number;
+  /**
+   * Spans under modality ("demands to stop…"): triggers there did not happen. A span runs from
+   * the modal word to the clause's end, or to a comma after which a side acts ("Ignoring the
+   * demands of the truce, Kyrgyz forces opened fire").
+   */
+  modal: Array<{ start: number; end: number }>;
   blame: Match[];
   cDates: DateMention[];
   cClocks: ClockMention[];
@@ -433,20 +411,34 @@ interface ClauseView {
 
 function clauseView(s: Scan, clause: Clause, sentence: Sentence): ClauseView {
   const inside = s.insideClause;
-  let modalStart = Infinity;
-  for (const m of inside.inside(s.cues.modal, clause)) if (m.start < modalStart) modalStart = m.start;
+  const cParties = inside.inside(s.parties, clause);
+  const modal: Array<{ start: number; end: number }> = [];
+  const cModal = inside.inside(s.cues.modal, clause);
+  for (const m of cModal) {
+    let end = clause.end;
+    for (let i = s.text.indexOf(',', m.end); i >= 0 && i < clause.end; i = s.text.indexOf(',', i + 1)) {
+      const actor = cParties.find((p) => p.start > i && p.role !== 'target' && p.role !== 'victim');
+      if (actor && !cModal.some((x) => x.start > i && x.start < actor.start)) {
+        end = i;
+        break;
+      }
+    }
+    modal.push({ start: m.start, end });
+  }
   const cPlaces = inside.inside(s.places, clause).filter((p) => {
     const lowBefore = s.low.slice(Math.max(0, p.start - 60), p.start);
     // The anchored test is costly; most contexts have none of its key words.
     return !(PLACE_EXCLUSION_HINT.test(lowBefore) && s.placeExclusion.test(lowBefore));
   });
-  let frame: AgencyMention | null = null;
+  let frame: AgencyMention | PartyMention | null = null;
   for (const a of s.insideSentence.inside(s.agencies, sentence)) {
     if (a.frame && a.side && a.agency.kind !== 'media') {
       frame = a;
       break;
     }
   }
+  // "the Tajik side claims that…", «таджикская сторона заявляет…»: a side speaking, in its clause.
+  frame ??= s.insideClause.inside(s.partyFrames, clause).find((p) => p.role !== 'mutual') ?? null;
   const militaryNamed = inside.inside(s.trig.military, clause).length > 0;
   // "fired at a patrol near the village of X": with a military target named, a village that
   // only locates it («у села», "near the village of") affects no civilians.
@@ -455,14 +447,14 @@ function clauseView(s: Scan, clause: Clause, sentence: Sentence): ClauseView {
     clause,
     sentence,
     negated: inside.inside(s.cues.negation, clause),
-    modalStart,
+    modal,
     blame: inside.inside(s.cues.blame, clause),
     cDates: inside.inside(s.dates, clause),
     cClocks: inside.inside(s.clocks, clause),
     cPlaces,
-    cParties: inside.inside(s.parties, clause),
+    cParties,
     cWeapons: inside.inside(s.trig.weapons, clause),
-    reporter: frame ? { agency: frame.agency.name, side: frame.side } : s.statementReporter,
+    reporter: frame ? { agency: 'agency' in frame ? frame.agency.name : s.statementReporter.agency, side: frame.side } : s.statementReporter,
     reporterEvidence: frame ?? s.statementReporterEvidence,
     mutual: null,
     militaryNamed,
@@ -471,9 +463,14 @@ function clauseView(s: Scan, clause: Clause, sentence: Sentence): ClauseView {
   };
 }
 
+function underModal(c: ClauseView, pos: number): boolean {
+  for (const w of c.modal) if (pos >= w.start && pos < w.end) return true;
+  return false;
+}
+
 /** Not under modality and not a blame phrase ("opened fire first"). */
 function isActive(c: ClauseView, m: Match): boolean {
-  if (m.start >= c.modalStart) return false;
+  if (underModal(c, m.start)) return false;
   for (const b of c.blame) if (m.start < b.end && b.start < m.end) return false;
   return true;
 }
@@ -490,6 +487,7 @@ function mutualIn(s: Scan, c: ClauseView): boolean {
 }
 
 interface TimePick {
+  carried: boolean;
   date: string | null;
   month: string | null;
   part: PartOfDay | null;
@@ -509,8 +507,9 @@ function resolveTime(s: Scan, c: ClauseView, pos: number, agreement: boolean): T
   for (const k of c.cClocks) if (k.role === 'event') eventClocks.push(k);
   const dm: DateMention | null = nearest(usable, pos);
   const partM = nearest(parts, pos);
-  const clock = nearest(eventClocks, pos);
+  let clock = nearest(eventClocks, pos);
   let date: string | null = null;
+  let carried = false;
   let month: string | null = null;
   let part: PartOfDay | null = dm?.part ?? partM?.part ?? null;
   const evidence: Match[] = [];
@@ -522,30 +521,47 @@ function resolveTime(s: Scan, c: ClauseView, pos: number, agreement: boolean): T
   } else if (clock || partM) {
     date = s.lastEventDate ?? s.ctx?.date ?? null;
     // A bare clock time in a statement with no other date: the day of publication, when
-    // that time had already come (the issuer's local clock).
+    // that time had already come (the issuer's local clock), or when only the day is known.
     if (!date && clock && s.pubLocalMin !== null && s.offsetMin !== null) {
       const local = clock.hh * 60 + clock.mm + (clock.offset_min === null ? 0 : s.offsetMin - clock.offset_min);
       if (local >= 0 && local <= s.pubLocalMin) date = s.pub.date;
-    }
-  } else if (s.ctx && s.ctx.paragraph === c.clause.paragraph) {
+    } else if (!date && clock && s.pub.instant === null) date = s.pub.date;
+  } else if (s.status && matchesIn(ONGOING, s.low, c.clause)) {
+    // Going on now: the status line's day and time.
+    date = s.status.date;
+    clock = s.status.clock;
+  } else if (s.ctx) {
+    // A date told earlier carries to later events of the narrative (a dateline, "Tension rose
+    // on 9 May.¶Tajik servicemen fired…") until another date is given.
     date = s.ctx.date;
+    carried = true;
   }
   if (partM) evidence.push(partM);
   if (clock) evidence.push(clock);
   // A night with a clock time after noon began the day before ("night of 16 to 17, at 23:10").
   if (date && dm?.kind === 'night' && clock && clock.hh >= 12) date = addDays(date, -1);
   if (clock) part = null;
-  return { date, month, part, clock, dateEvidence: evidence };
+  return { carried, date, month, part, clock, dateEvidence: evidence };
 }
 
 /** The side acting at `pos`: an explicit actor of the clause, else the nearest actor before, else after. */
-function actorFor(c: ClauseView, pos: number): PartyMention | null {
+function actorFor(s: Scan, c: ClauseView, pos: number): PartyMention | null {
   let before: PartyMention | null = null;
   let after: PartyMention | null = null;
+  // "The Border Service of Kyrgyzstan said that Tajik troops…": the actor is told after the
+  // reporting verb.
+  let from = c.clause.start;
+  if (c.cParties.some((p) => p.start < pos && p.role === 'actor')) {
+    REPORTED_THAT.lastIndex = c.clause.start;
+    for (let m = REPORTED_THAT.exec(s.low); m !== null && m.index + m[0].length <= pos; m = REPORTED_THAT.exec(s.low)) from = m.index + m[0].length;
+  }
   for (const p of c.cParties) {
     if (p.role === 'explicit_actor') return p;
-    if (p.role !== 'actor') continue;
-    if (p.start < pos) before = p;
+    if (p.role !== 'actor' || (p.start < from && from <= pos)) continue;
+    // The subject comes first: the first side named before the trigger, not the nearest
+    // («пограничники … Кыргызской Республики выпустили мины в направлении заставы … Республики
+    // Таджикистан и открыли огонь»).
+    if (p.start < pos) before ??= p;
     else if (!after) after = p;
   }
   return before ?? after;
@@ -553,7 +569,7 @@ function actorFor(c: ClauseView, pos: number): PartyMention | null {
 
 function newDraft(s: Scan, c: ClauseView, type: EventType, trigger: Match, strength: Strength, agreement: boolean): Draft {
   const t = resolveTime(s, c, trigger.start, agreement);
-  const actor = agreement ? null : actorFor(c, trigger.start);
+  const actor = agreement ? null : actorFor(s, c, trigger.start);
   const extraEvidence: Evidence[] = [];
   for (const n of c.negated) extraEvidence.push(ev('negation', n));
   return {
@@ -586,45 +602,10 @@ function newDraft(s: Scan, c: ClauseView, type: EventType, trigger: Match, stren
     agreementEvidence: [],
     extraEvidence,
     merged: 0,
+    carried: t.carried,
     // Coordinated sides ("between Tajik and Kyrgyz troops") only give no actor; blame each
     // other and the clash has none.
     mutual: mutualIn(s, c),
-  };
-}
-
-/** A shallow copy (the arrays are shared, as with a spread). */
-function copyDraft(d: Draft): Draft {
-  return {
-    type: d.type,
-    clause: d.clause,
-    trigger: d.trigger,
-    strength: d.strength,
-    date: d.date,
-    month: d.month,
-    part: d.part,
-    clock: d.clock,
-    dateEvidence: d.dateEvidence,
-    places: d.places,
-    actor: d.actor,
-    actorEvidence: d.actorEvidence,
-    reporter: d.reporter,
-    reporterEvidence: d.reporterEvidence,
-    weapons: d.weapons,
-    killed: d.killed,
-    wounded: d.wounded,
-    displaced: d.displaced,
-    casualtyTotal: d.casualtyTotal,
-    zero: d.zero,
-    casualtyEvidence: d.casualtyEvidence,
-    civilians: d.civilians,
-    borderSection: d.borderSection,
-    agreementStart: d.agreementStart,
-    agreementTermsList: d.agreementTermsList,
-    agreementLevel: d.agreementLevel,
-    agreementEvidence: d.agreementEvidence,
-    extraEvidence: d.extraEvidence,
-    merged: d.merged,
-    mutual: d.mutual,
   };
 }
 
@@ -640,7 +621,7 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: numb
   const trig = s.trig;
   const against = AGAINST.test(s.low.slice(clause.start, clause.end));
   let weaponBeforeModal = false;
-  for (const w of cWeapons) if (w.start < c.modalStart) weaponBeforeModal = true;
+  for (const w of cWeapons) if (!underModal(c, w.start)) weaponBeforeModal = true;
   const use = weaponBeforeModal && ((incursions === 0 && buildups === 0) || against) ? activeIn(c, inside.inside(trig.weaponUse, clause)) : [];
   const fire = activeIn(c, inside.inside(trig.fire, clause));
   for (const m of use) fire.push(m);
@@ -655,6 +636,12 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: numb
   if (casualty && !inside.inside(trig.fireExclusions, clause).length) {
     const d = newDraft(s, c, 'armed_clash', casualty, 'weak', false);
     d.weapons = [];
+    // A toll names the people hit ("citizens of Kyrgyzstan"), not who fired: only an explicit
+    // agent («со стороны Таджикистана») is the accused.
+    if (d.actorEvidence && c.cParties.every((p) => p !== d.actorEvidence || p.role !== 'explicit_actor')) {
+      d.actor = null;
+      d.actorEvidence = null;
+    }
     // Casualty sentences name hospitals and home villages, not where the attack was; and
     // their day is only their own.
     d.places = [];
@@ -664,15 +651,37 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: numb
     d.dateEvidence = [];
     created.push(d);
   }
+  // "used drones for reconnaissance": drones used with no fire, strike or fighting told fly over
+  // the other side, an incursion (SCHEMA), not a strike.
+  if (attack.length > 0 && attack.length === use.length && cWeapons.every((w) => w.class === 'air')) {
+    if (incursions === 0) {
+      const d = newDraft(s, c, 'incursion', attack[0] as Match, 'strong', false);
+      d.civilians = null;
+      d.weapons = cWeapons;
+      created.push(d);
+    }
+    return;
+  }
   const first = attack[0];
   if (first) {
     const activeWeapons: WeaponMention[] = [];
-    for (const w of cWeapons) if (w.start < c.modalStart) activeWeapons.push(w);
-    const type = attackType(activeWeapons, shelling.length > 0, fire.length > 0 || shelling.length > 0);
+    for (const w of cWeapons) if (!underModal(c, w.start)) activeWeapons.push(w);
+    // "fired at each other", «перестрелка», "exchanged fire" with no weapon class: a clash.
+    const exchange = activeWeapons.length === 0 && matchesIn(EXCHANGE, s.low, clause);
+    const type = exchange ? 'armed_clash' : attackType(activeWeapons, shelling.length > 0, fire.length > 0 || shelling.length > 0);
     let hasActor = false;
     for (const p of c.cParties) if (p.role === 'actor' || p.role === 'explicit_actor') hasActor = true;
-    const strong = activeWeapons.length > 0 || ((fire.length > 0 || shelling.length > 0) && hasActor);
+    // A clash told with its own clock time ("then at about 11:40 a short exchange of fire took
+    // place") is an event of its own, not a summary word.
+    const ownTime = c.cClocks.some((k) => k.role === 'event');
+    const strong = activeWeapons.length > 0 || ((fire.length > 0 || shelling.length > 0) && hasActor) || (type === 'armed_clash' && ownTime && fire.length === 0 && shelling.length === 0);
     const d = newDraft(s, c, type, first, strong && !clause.introduces ? 'strong' : 'weak', false);
+    // A summary word ("the aggression", «в результате агрессии») has no day of its own: it joins
+    // a told attack, or stands for the whole episode, dated only when the text dates it.
+    if (d.strength === 'weak' && d.carried) {
+      d.date = null;
+      d.carried = false;
+    }
     d.weapons = activeWeapons;
     created.push(d);
   }
@@ -689,10 +698,22 @@ function agreementDraft(s: Scan, c: ClauseView): Draft | null {
   // An appeal to keep an agreement after the verb that reports it does not unmake it.
   for (const y of inside.inside(s.cues.yardstick, clause)) if (!(y.start > verb.start && APPEAL.test(s.low.slice(y.start, y.end)))) return null;
   const d = newDraft(s, c, 'ceasefire_agreement', verb, 'strong', true);
+  // An agreement is dated by its own words (reached or taking effect) or its paragraph's
+  // dateline, not by the narrative.
+  if (d.carried && !(s.datelineCtx && s.datelineCtx.paragraph === clause.paragraph)) {
+    d.date = null;
+    d.carried = false;
+  }
   d.civilians = null;
   d.agreementTermsList = [...new Set(cTerms.map((t) => t.term))];
   d.agreementLevel = agreementLevel(s.text.slice(clause.start, clause.end), s.text.slice(sentence.start, sentence.end));
   d.agreementStart = inside.inside(s.clocks, clause).find((k) => k.role === 'start') ?? null;
+  // SCHEMA: a ceasefire is timed by when it takes effect, when the text says so ("from 13.00
+  // Moscow time").
+  if (d.agreementStart) {
+    d.clock = d.agreementStart;
+    d.part = null;
+  }
   d.agreementEvidence = [verb, ...cTerms];
   if (d.places.length === 0) {
     // "…summit in Samarkand, … The heads of state agreed": the meeting place of the paragraph.
@@ -731,7 +752,8 @@ function assertedDrafts(s: Scan, c: ClauseView, created: Draft[]): void {
   const agreement = agreementDraft(s, c);
   if (agreement) created.push(agreement);
   // Allegations: a claim that an agreement was broken, with no specific event in the clause.
-  const alleg = inside.inside(trig.allegation, clause)[0];
+  // "to prevent possible violations of the ceasefire": a modal allegation alleges nothing.
+  const alleg = activeIn(c, inside.inside(trig.allegation, clause))[0];
   if (alleg && created.every((d) => d.type === 'ceasefire_agreement') && AGREEMENT_NOUN.test(s.low.slice(clause.start, clause.end))) {
     const d = newDraft(s, c, 'violation_allegation', alleg, 'strong', false);
     d.civilians = null;
@@ -782,12 +804,70 @@ function splitByDay(s: Scan, c: ClauseView, d: Draft, out: Draft[]): void {
   }
 }
 
+/** "fired mortars at 17:20 and again at 18:10": one attack per clock time of the clause. */
+function splitByClock(c: ClauseView, created: Draft[]): Draft[] {
+  const clocks: ClockMention[] = [];
+  for (const k of c.cClocks) if (k.role === 'event' && !clocks.some((x) => x.hh === k.hh && x.mm === k.mm)) clocks.push(k);
+  if (clocks.length < 2) return created;
+  const out: Draft[] = [];
+  for (const d of created) {
+    if (!VIOLENT.has(d.type) || d.strength !== 'strong') {
+      out.push(d);
+      continue;
+    }
+    for (const k of clocks) {
+      const one = copyDraft(d);
+      one.clock = k;
+      one.part = null;
+      one.dateEvidence = [...d.dateEvidence.filter((m) => !clocks.includes(m as ClockMention)), k];
+      one.casualtyEvidence = k === clocks[0] ? d.casualtyEvidence : [];
+      one.extraEvidence = [...d.extraEvidence];
+      one.weapons = [...d.weapons];
+      one.places = [...d.places];
+      out.push(one);
+    }
+  }
+  return out;
+}
+
+/**
+ * "As of 7:00 on 16 September the situation is tense": a status line dates the narrative after
+ * it, and an event told as going on now takes its day and time (SCHEMA, "Which day").
+ */
+function statusLine(s: Scan, c: ClauseView): void {
+  let date: DateMention | null = null;
+  for (const d of s.insideClause.inside(s.temporal.dates, c.clause)) if (d.role === 'as_of' && d.date && !date) date = d;
+  let clock: ClockMention | null = null;
+  for (const k of s.insideClause.inside(s.temporal.clocks, c.clause)) if (k.role === 'as_of' && !clock) clock = k;
+  if (!date && !clock) return;
+  // A status time without a day is of the day of publication.
+  const day = date?.date ?? s.pub.date;
+  s.status = { date: day, clock };
+  if (day && !c.cDates.some((d) => d.role === 'event' && d.date)) s.ctx = { date: day, paragraph: c.clause.paragraph };
+}
+
+/** The paragraph starting at `start` opens with "Recall that", «Напомним». */
+function backgroundParagraph(s: Scan, start: number): boolean {
+  let i = start;
+  while (i < s.text.length && (s.text[i] === ' ' || s.text[i] === '\t')) i++;
+  BACKGROUND_START.lastIndex = i;
+  return BACKGROUND_START.test(s.low);
+}
+
+/** A global regex matches inside [span.start, span.end) of `low`, without slicing it. */
+function matchesIn(re: RegExp, low: string, span: { start: number; end: number }): boolean {
+  re.lastIndex = span.start;
+  const m = re.exec(low);
+  return m !== null && m.index + m[0].length <= span.end;
+}
+
 /** One clause of the clause pass: its drafts, then the day it leaves for the clauses after it. */
 function clauseStep(s: Scan, clause: Clause): void {
   if (withinAny(s.excluded, clause)) return;
   const sentence = s.seg.sentences[clause.sentence];
   if (!sentence) return;
   const c = clauseView(s, clause, sentence);
+  statusLine(s, c);
   const created: Draft[] = [];
   if (c.negated.length === 0) assertedDrafts(s, c, created);
   // "…advanced into Kyrgyz territory in the area of the outpost": the site named just before.
@@ -802,6 +882,17 @@ function clauseStep(s: Scan, clause: Clause): void {
         }
       }
       if (prev) d.places = [...prev.places];
+    }
+  }
+  // "On 9 May a Kyrgyz patrol near Ak-Sai met Tajik guards. The Tajik guards opened fire.": an
+  // event placed nowhere in its clause is where its sentence, else the sentence before, is.
+  for (const d of created) {
+    if (d.places.length > 0 || d.strength !== 'strong' || d.type === 'ceasefire_agreement' || d.type === 'violation_allegation') continue;
+    const own = sentencePlaces(s, c.sentence);
+    if (own.length > 0) d.places = own;
+    else {
+      const prev = s.seg.sentences[c.sentence.index - 1];
+      if (prev && prev.paragraph === c.sentence.paragraph && !withinAny(s.excluded, prev)) d.places = sentencePlaces(s, prev);
     }
   }
   // «…обстреляла село Арка, а 17 сентября — село Максат»: an elliptic clause repeats the
@@ -828,9 +919,16 @@ function clauseStep(s: Scan, clause: Clause): void {
       created.push(d);
     }
   }
+  // "Recall that…", «Напомним, …»: a background paragraph after the statement's own events
+  // repeats an earlier episode, no event of this statement (SCHEMA); an agreement it recalls
+  // still stands. With nothing told before it, the episode it recalls is the statement's news.
+  const para = s.seg.paragraphs[clause.paragraph];
+  if (created.length > 0 && para && backgroundParagraph(s, para.start) && s.drafts.some((d) => d.strength === 'strong' && d.type !== 'ceasefire_agreement' && d.type !== 'violation_allegation')) {
+    for (let i = created.length - 1; i >= 0; i--) if (created[i]?.type !== 'ceasefire_agreement') created.splice(i, 1);
+  }
   let lastWithDate: Draft | null = null;
   const before = s.drafts.length;
-  for (const d of created) splitByDay(s, c, d, s.drafts);
+  for (const d of splitByClock(c, created)) splitByDay(s, c, d, s.drafts);
   for (let i = before; i < s.drafts.length; i++) {
     const d = s.drafts[i];
     if (d?.date) lastWithDate = d;
@@ -955,10 +1053,6 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
   };
 }
 
-function byStart(a: { start: number }, b: { start: number }): number {
-  return a.start - b.start;
-}
-
 /** A figure replaces the draft's when it has none, or when it is a running total and the draft's is not. */
 function takeFigure(cur: number | null, next: number | null, replace: boolean): number | null {
   return next === null ? cur : cur === null || replace ? next : cur;
@@ -972,464 +1066,6 @@ function applyFigures(d: Draft, f: CasualtyFigures): void {
   d.casualtyTotal ||= f.total;
   d.zero ||= f.zero;
   pushAll(d.casualtyEvidence, f.evidence);
-}
-
-/** `into.push(...from)`, without the spread: the arrays may be one and the same (drafts share them). */
-function pushAll<T>(into: T[], from: readonly T[]): void {
-  const n = from.length;
-  for (let i = 0; i < n; i++) into.push(from[i] as T);
-}
-
-function hasPlace(d: Draft, id: string): boolean {
-  for (const p of d.places) if (p.place.id === id) return true;
-  return false;
-}
-
-function placesOverlap(a: Draft, b: Draft): boolean {
-  if (a.places.length === 0 || b.places.length === 0) return true;
-  for (const p of b.places) if (hasPlace(a, p.place.id)) return true;
-  // A place inside the other's district or region is the same area.
-  for (const p of b.places) for (const q of a.places) if (p.place.parent === q.place.id || q.place.parent === p.place.id) return true;
-  return false;
-}
-
-function absorb(into: Draft, from: Draft, withPlaces = true): void {
-  if (withPlaces) {
-    // Only the places `into` had before: a place repeated in `from` is added each time, as before.
-    const had = into.places.length;
-    for (const p of from.places) {
-      let seen = false;
-      for (let i = 0; i < had; i++) if (into.places[i]?.place.id === p.place.id) seen = true;
-      if (!seen) into.places.push(p);
-    }
-  }
-  into.date ??= from.date;
-  into.part ??= from.part;
-  into.clock ??= from.clock;
-  into.actor ??= from.actor;
-  into.actorEvidence ??= from.actorEvidence;
-  into.killed ??= from.killed;
-  into.wounded ??= from.wounded;
-  into.displaced ??= from.displaced;
-  into.zero ||= from.zero;
-  pushAll(into.casualtyEvidence, from.casualtyEvidence);
-  pushAll(into.dateEvidence, from.dateEvidence);
-  into.extraEvidence.push(ev('type', from.trigger));
-  if (into.civilians === null) into.civilians = from.civilians;
-  else if (from.civilians === true) into.civilians = true;
-  for (const w of from.weapons) if (!into.weapons.some((x) => x.name === w.name)) into.weapons.push(w);
-  into.merged++;
-  into.mutual ||= from.mutual;
-}
-
-/** A mention with no day, place or time: a summary ("the shelling") that joins a specific one. */
-function isEmptyDraft(x: Draft): boolean {
-  return x.date === null && x.places.length === 0 && !x.clock;
-}
-
-function sameEvent(o: Draft, d: Draft): boolean {
-  return (
-    o.strength === 'strong' &&
-    o.type === d.type &&
-    ((o.date === d.date && placesOverlap(o, d) && !(o.clock && d.clock && (o.clock.hh !== d.clock.hh || o.clock.mm !== d.clock.mm))) || isEmptyDraft(d) || isEmptyDraft(o))
-  );
-}
-
-/** A weak attack word can join `s` when their days and places agree. */
-function compatible(w: Draft, s: Draft): boolean {
-  return w.date === null || (s.date === w.date && (w.places.length === 0 || s.places.length === 0 || placesOverlap(s, w)));
-}
-
-/** Merges mentions of one event: weak attack words into the specific attack, repeats of a type. */
-function mergeDrafts(drafts: Draft[]): Draft[] {
-  // 1. Repeated mentions of one event of the same type (same day, same area).
-  const list: Draft[] = [];
-  for (const d of drafts) {
-    // Weak mentions are placed by step 2, by their position in the text.
-    if (d.strength === 'weak') {
-      list.push(d);
-      continue;
-    }
-    let i = 0;
-    while (i < list.length && !sameEvent(list[i] as Draft, d)) i++;
-    const twin = list[i];
-    if (!twin) list.push(d);
-    else if (isEmptyDraft(twin) && !isEmptyDraft(d)) {
-      // The later, specific mention carries the event; the summary before it adds to it.
-      absorb(d, twin);
-      list[i] = d;
-    } else absorb(twin, d);
-  }
-  // 2. Weak attack words ("the shooting", «в результате обстрела») join a compatible attack:
-  // the nearest one before them, else the nearest after.
-  const weak: Draft[] = [];
-  const result: Draft[] = [];
-  for (const d of list) {
-    if (VIOLENT.has(d.type) && d.strength === 'weak') weak.push(d);
-    else result.push(d);
-  }
-  const strong = result.filter((d) => VIOLENT.has(d.type));
-  const weakKept: Draft[] = [];
-  for (const w of weak) {
-    const at = w.trigger.start;
-    // The nearest compatible attack before (strong or kept weak), else the nearest strong one after.
-    let before: Draft | null = null;
-    for (const s of strong) if (s.trigger.start < at && compatible(w, s) && (!before || s.trigger.start > before.trigger.start)) before = s;
-    for (const s of weakKept) if (s.trigger.start < at && compatible(w, s) && (!before || s.trigger.start > before.trigger.start)) before = s;
-    let after: Draft | null = null;
-    if (!before) for (const s of strong) if (s.trigger.start > at && compatible(w, s) && (!after || s.trigger.start < after.trigger.start)) after = s;
-    // "burned … as a result of the attack": the attack is the cause of the other event told.
-    const target =
-      before ??
-      after ??
-      result.find((d) => d.clause === w.clause && !VIOLENT.has(d.type) && d.type !== 'ceasefire_agreement' && d.type !== 'violation_allegation');
-    if (target) {
-      if (target.strength === 'weak' && weakRank(w.type) > weakRank(target.type)) target.type = w.type;
-      absorb(target, w, w.date !== null || target.places.length === 0);
-    } else weakKept.push(w);
-  }
-  for (const w of weakKept) result.push(w);
-  result.sort((a, b) => a.trigger.start - b.trigger.start);
-  return result;
-}
-
-function weakRank(t: EventType): number {
-  return t === 'air_or_drone_strike' ? 4 : t === 'heavy_weapons_fire' ? 3 : t === 'small_arms_fire' ? 2 : 1;
-}
-
-/** How specific a mention is: a date, a time, places. */
-function specificity(d: Draft): number {
-  return (d.date ? 4 : 0) + (d.clock || d.part ? 2 : 0) + (d.places.length ? 1 : 0);
-}
-
-function keepOne(events: Draft[], type: EventType): Draft[] {
-  const same = events.filter((e) => e.type === type);
-  if (same.length <= 1) return events;
-  // Prefer the most specific mention.
-  const best = same.reduce((a, b) => (specificity(b) > specificity(a) ? b : a));
-  for (const o of same) if (o !== best) absorb(best, o);
-  return events.filter((e) => e.type !== type || e === best);
-}
-
-const PART_WINDOWS: Record<PartOfDay, [number, number]> = {
-  morning: [5 * 60, 12 * 60],
-  afternoon: [12 * 60, 18 * 60],
-  evening: [18 * 60, 24 * 60],
-  night: [-2 * 60, 6 * 60],
-};
-
-const isoMemo = new Map<number, string>();
-function iso(ms: number): string {
-  let s = isoMemo.get(ms);
-  if (s === undefined) {
-    s = new Date(ms).toISOString().replace('.000Z', 'Z');
-    if (isoMemo.size > 4096) isoMemo.clear();
-    isoMemo.set(ms, s);
-  }
-  return s;
-}
-
-function toUtc(dayStart: number, off: number, localMin: number): number {
-  return dayStart + (localMin - off) * 60_000;
-}
-
-// Events of a statement share a few days and instants: both conversions are memoised (bounded).
-const dayStartMemo = new Map<string, number>();
-/** Days "YYYY-MM-DD" as UTC midnight (ms). */
-function dayStartUtc(date: string): number {
-  let t = dayStartMemo.get(date);
-  if (t === undefined) {
-    const [y, mo, da] = date.split('-').map(Number) as [number, number, number];
-    t = Date.UTC(y, mo - 1, da);
-    if (dayStartMemo.size > 4096) dayStartMemo.clear();
-    dayStartMemo.set(date, t);
-  }
-  return t;
-}
-
-function eventTime(d: Draft, zone: EventZone): EventTime {
-  let timeOfDay: string | null = null;
-  let clockLocalMin: number | null = null;
-  if (d.clock) {
-    clockLocalMin = d.clock.hh * 60 + d.clock.mm;
-    if (d.clock.offset_min !== null && zone.offset !== null) clockLocalMin += zone.offset - d.clock.offset_min;
-    const m = ((clockLocalMin % 1440) + 1440) % 1440;
-    timeOfDay = `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-  } else if (d.part) timeOfDay = d.part;
-  if (!d.date) {
-    return { date: d.date, time_of_day: timeOfDay, start_utc: null, end_utc: null, local: null, zone: zone.iana, utc_offset: zone.offset === null ? null : formatOffset(zone.offset), precision: 'unknown' };
-  }
-  const dayStart = dayStartUtc(d.date);
-  const off = zone.offset ?? 0;
-  let precision: TimePrecision = 'day';
-  let start = toUtc(dayStart, off, 0);
-  let end = toUtc(dayStart, off, 1440);
-  if (clockLocalMin !== null) {
-    precision = d.clock?.approx ? 'hour' : 'exact';
-    const t = toUtc(dayStart, off, clockLocalMin);
-    start = d.clock?.approx ? t - 30 * 60_000 : t;
-    end = d.clock?.approx ? t + 30 * 60_000 : t;
-  } else if (d.part) {
-    precision = 'part_of_day';
-    const [a, b] = PART_WINDOWS[d.part];
-    start = toUtc(dayStart, off, a);
-    end = toUtc(dayStart, off, b);
-  }
-  const offStr = zone.offset === null ? null : formatOffset(zone.offset);
-  const localClock = clockLocalMin !== null ? `T${timeOfDay}:00${offStr ?? ''}` : '';
-  return {
-    date: d.date,
-    time_of_day: timeOfDay,
-    start_utc: zone.offset === null ? null : iso(start),
-    end_utc: zone.offset === null ? null : iso(end),
-    local: `${d.date}${localClock}`,
-    zone: zone.iana,
-    utc_offset: offStr,
-    precision,
-  };
-}
-
-interface EventZone {
-  iana: string | null;
-  offset: number | null;
-}
-
-/** The side an event is held against. */
-function accusedOf(d: Draft, partyCodes: ReadonlySet<string>): string | null {
-  const type = d.type;
-  if (type === 'ceasefire_agreement') return null;
-  let accused = d.actor;
-  if (type === 'armed_clash' && d.mutual) accused = null;
-  const reporterSide = d.reporter.side;
-  if (!accused && type !== 'armed_clash' && reporterSide && partyCodes.has(reporterSide)) {
-    // A side reporting an attack on itself accuses the other side.
-    for (const c of partyCodes) if (c !== reporterSide) return c;
-    return null;
-  }
-  return accused;
-}
-
-// A capital named without a locative is its government ("accused Dushanbe of…").
-const LOCATIVE_BEFORE_PLACE = /(?:\b(?:in|near|at|on|outskirts of)|(?:^|\s)(?:в|у|под|близ|окрестностях))\s+(?:the\s+)?(?:city\s+of\s+|город[а-яё]*\s+)?$/i;
-
-function isLocative(p: PlaceMention, text: string): boolean {
-  return p.place.kind !== 'other' || p.place.parent !== null || LOCATIVE_BEFORE_PLACE.test(text.slice(Math.max(0, p.start - 30), p.start));
-}
-
-/** The event's places, most specific only: a district is dropped when one of its villages is named. */
-// The arrays of finish are built by push from literals rather than by map/filter: V8 then
-// creates them with the elements kind they end up with, so code reading them sees one map
-// whether they are empty or not (an empty builtin result has another one, and a deopt).
-function eventPlaces(d: Draft, partyCodes: ReadonlySet<string>, text: string): PlaceMention[] {
-  let own: PlaceMention[] = [];
-  if (d.type === 'ceasefire_agreement') {
-    for (const p of d.places) if (p.place.kind === 'settlement' || p.place.kind === 'other') own.push(p);
-    if (own.length === 0) own = d.places;
-  } else for (const p of d.places) if ((partyCodes.has(p.place.country) || p.place.country === '') && isLocative(p, text)) own.push(p);
-  const specific: PlaceMention[] = [];
-  for (const p of own) if (!own.some((q) => q !== p && q.place.parent === p.place.id)) specific.push(p);
-  return specific;
-}
-
-function normName(s: string): string {
-  return s.toLowerCase().replace(/ё/g, 'е').replace(/[\s-]+/g, ' ');
-}
-
-const ruNamesCache = new WeakMap<PlaceDef, string[]>();
-/** A place's Russian names, normalised (computed once per place). */
-function normRuNames(place: PlaceDef): string[] {
-  let names = ruNamesCache.get(place);
-  if (!names) {
-    names = place.ru.map(normName);
-    ruNamesCache.set(place, names);
-  }
-  return names;
-}
-
-/** As written in English; in Russian the nominative unless the text has it so already. */
-function locationName(p: PlaceMention, lang: string): string {
-  if (lang !== 'ru') return p.text;
-  return normRuNames(p.place).includes(normName(p.text)) ? p.text : (p.place.ru[0] ?? p.text);
-}
-
-function evidenceOf(d: Draft, specific: readonly PlaceMention[], textLength: number): Evidence[] {
-  const evidence: Evidence[] = [ev('type', d.trigger), ...d.extraEvidence];
-  for (const m of d.dateEvidence) evidence.push(ev('time', m));
-  for (const p of specific) evidence.push(ev('place', p));
-  if (d.actorEvidence) evidence.push(ev('party', d.actorEvidence));
-  if (d.reporterEvidence) evidence.push(ev('source', d.reporterEvidence));
-  for (const m of d.casualtyEvidence) evidence.push(ev('casualties', m));
-  for (const w of d.weapons) evidence.push(ev('weapon', w));
-  for (const m of d.agreementEvidence) evidence.push(ev('agreement', m));
-  // One entry per field and span, at its first position with its last value.
-  const uniq: Evidence[] = [];
-  for (const e of evidence) {
-    if (!(e.start >= 0 && e.end <= textLength && e.start < e.end)) continue;
-    let i = 0;
-    while (i < uniq.length) {
-      const u = uniq[i] as Evidence;
-      if (u.field === e.field && u.start === e.start && u.end === e.end) break;
-      i++;
-    }
-    uniq[i] = e;
-  }
-  return uniq.sort(byStart);
-}
-
-function agreementOf(d: Draft, zone: EventZone, partyCodes: ReadonlySet<string>): AgreementTerms {
-  let startsAt: string | null = null;
-  // A clock time is the issuer's local time; with no zone known at all (a third party's
-  // statement without an offset) it is no instant: taken as UTC, a Kyrgyz "20:00" became six
-  // hours late (issue #21).
-  const off = d.agreementStart?.offset_min ?? zone.offset;
-  if (d.agreementStart && d.date && off !== null) {
-    startsAt = iso(dayStartUtc(d.date) + (d.agreementStart.hh * 60 + d.agreementStart.mm) * 60_000 - off * 60_000);
-  }
-  return { parties: [...partyCodes], level: d.agreementLevel, starts_at_utc: startsAt, zone: zone.iana, terms: d.agreementTermsList };
-}
-
-function finish(
-  d: Draft,
-  index: number,
-  prof: ConflictProfile,
-  lang: string,
-  g: Gazetteer,
-  issuerZone: PartyDef['zone'] | null,
-  pubOffset: number | null,
-  partyCodes: ReadonlySet<string>,
-  text: string,
-  publisherSide: string | null,
-): ViolationEvent {
-  const type = d.type;
-  const reporterSide = d.reporter.side;
-  const specific = eventPlaces(d, partyCodes, text);
-  const extracted: ExtractedPlace[] = [];
-  const locations: string[] = [];
-  for (const p of specific) {
-    extracted.push(toExtracted(p, g, lang));
-    locations.push(locationName(p, lang));
-  }
-  let country: string | null = null;
-  if (!d.borderSection && extracted.length > 0) {
-    // An unlisted place of unknown country leaves the country to the others.
-    let first = true;
-    for (const p of extracted) {
-      if (p.country === null) continue;
-      if (first) country = p.country;
-      else if (p.country !== country) country = null;
-      first = false;
-    }
-  }
-  // An attack on a place the gazetteer does not list and nothing else locates ("обстреляли
-  // заставу «X»"): a side reporting an attack by the other tells of its own ground.
-  const accused = accusedOf(d, partyCodes);
-  if (country === null && !d.borderSection && extracted.length > 0 && (VIOLENT.has(type) || type === 'property_destruction') && reporterSide && partyCodes.has(reporterSide) && accused && accused !== reporterSide) {
-    let unknown = true;
-    for (const p of extracted) if (p.country !== null) unknown = false;
-    if (unknown) country = reporterSide;
-  }
-  const zoneSide = reporterSide && partyCodes.has(reporterSide) ? reporterSide : (country && partyCodes.has(country) ? country : null);
-  const zoneDef = zoneSide ? (prof.parties.find((p) => p.code === zoneSide)?.zone ?? issuerZone) : issuerZone;
-  const zone: EventZone = zoneDef ? { iana: zoneDef.iana, offset: parseOffset(zoneDef.offset) } : { iana: null, offset: pubOffset };
-  const time = eventTime(d, zone);
-  let killed = d.killed;
-  let wounded = d.wounded;
-  if (killed === null && wounded === null && d.zero) {
-    killed = 0;
-    wounded = 0;
-  }
-  const cb = CODEBOOK[type];
-  const confidence = Math.max(
-    0.05,
-    Math.min(
-      0.99,
-      0.45 + (d.strength === 'strong' ? 0.15 : 0) + (d.date ? 0.1 : 0) + (extracted.length ? 0.1 : 0) + (d.actorEvidence ? 0.1 : 0) + (d.reporterEvidence ? 0.05 : 0) + Math.min(d.merged, 3) * 0.03,
-    ),
-  );
-  return {
-    type,
-    date: d.date,
-    time_of_day: time.time_of_day,
-    locations,
-    country_of_location: type === 'ceasefire_agreement' && extracted.length === 0 ? null : country,
-    accused_party: accused,
-    reported_by: reporterSide,
-    killed,
-    wounded,
-    displaced: d.displaced,
-    civilians_affected: type === 'incursion' || type === 'military_buildup' || type === 'ceasefire_agreement' ? null : d.civilians,
-    weapons: weaponNames(d.weapons),
-    event_index: index,
-    acled_event_type: cb.acled,
-    acled_sub_event_type: cb.acled_sub,
-    cameo_code: cb.cameo,
-    time,
-    places: extracted,
-    reporter: d.reporter,
-    // A claim of the other side relayed by this publisher is kept as a quoted claim.
-    claim_status: publisherSide !== null && reporterSide !== null && reporterSide !== publisherSide ? 'quoted_claim' : 'reported',
-    agreement: type === 'ceasefire_agreement' ? agreementOf(d, zone, partyCodes) : null,
-    evidence: evidenceOf(d, specific, text.length),
-    confidence: Math.round(confidence * 100) / 100,
-  };
-}
-
-/** Weapon names, once each, in order; "heavy weapons" only types the event. */
-function weaponNames(weapons: readonly WeaponMention[]): string[] {
-  const out: string[] = [];
-  for (const w of weapons) if (w.name !== 'heavy weapons' && !out.includes(w.name)) out.push(w.name);
-  return out;
-}
-
-function casualtyReport(
-  text: string,
-  s: { start: number; end: number; paragraph: number },
-  f: CasualtyFigures,
-  agencies: readonly AgencyMention[],
-  fallback: Reporter,
-  pubInstant: number | null,
-  parties: readonly PartyMention[],
-): CasualtyReport & { paragraph: number } {
-  const frame = insideScan(agencies, s).find((a) => a.frame && a.agency.kind !== 'media') ?? insideScan(agencies, s).find((a) => a.agency.kind === 'official');
-  const scopeParty = insideScan(parties, s).find((p) => p.role === 'target' || p.role === 'victim' || /citizens|граждан/i.test(text.slice(Math.max(0, p.start - 20), p.end + 20)));
-  const zero = f.zero && f.killed === null && f.wounded === null;
-  const evidence: Evidence[] = f.evidence.map((m) => ev('casualties', m));
-  if (frame) evidence.push(ev('source', frame));
-  return {
-    source_agency: frame?.agency.name ?? fallback.agency,
-    side: frame?.side ?? fallback.side,
-    as_of: pubInstant === null ? null : iso(pubInstant),
-    scope: scopeParty ? scopeParty.side : null,
-    killed: zero ? 0 : f.killed,
-    injured: zero ? 0 : f.wounded,
-    displaced: f.displaced,
-    evidence,
-    paragraph: s.paragraph,
-  };
-}
-
-/** Consecutive figures of one source in one paragraph are one snapshot. */
-function mergeReports(list: Array<CasualtyReport & { paragraph: number }>): CasualtyReport[] {
-  const out: Array<CasualtyReport & { paragraph: number }> = [];
-  for (const r of list) {
-    const prev = out.at(-1);
-    if (
-      prev &&
-      prev.paragraph === r.paragraph &&
-      prev.source_agency === r.source_agency &&
-      (prev.killed === null || r.killed === null) &&
-      (prev.injured === null || r.injured === null) &&
-      (prev.displaced === null || r.displaced === null)
-    ) {
-      prev.killed ??= r.killed;
-      prev.injured ??= r.injured;
-      prev.displaced ??= r.displaced;
-      prev.evidence.push(...r.evidence);
-      continue;
-    }
-    out.push({ ...r, evidence: [...r.evidence] });
-  }
-  return out.map(({ paragraph: _p, ...r }) => r);
 }
 
 export { findAll };

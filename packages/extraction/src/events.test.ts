@@ -52,4 +52,53 @@ describe('events', () => {
     expect(e).toMatchObject({ acled_event_type: 'Explosions/Remote violence', acled_sub_event_type: 'Shelling/artillery/missile attack', cameo_code: '194' });
     expect(e?.places[0]).toMatchObject({ id: 'kg.batken.batken_city', country: 'KG', admin: ['kg.batken'], lat: 40.063 });
   });
+  it('finds triggers in any order and voice, and past a modal word of another phrase', () => {
+    const ovs = run('10 августа государственную границу незаконно пересекли трое таджикских военнослужащих у села Кок-Таш.');
+    expect(ovs.events.map((e) => [e.type, e.date, e.accused_party])).toEqual([['incursion', '2022-08-10', 'TJ']]);
+    const modal = run('Ignoring the demands of the truce, Tajik forces opened fire today at 11:50 with Grad launchers at houses in Maksat.');
+    expect(modal.events.map((e) => [e.type, e.time_of_day, e.accused_party])).toEqual([['heavy_weapons_fire', '11:50', 'TJ']]);
+    // Within its own phrase a modal word still silences.
+    expect(run('The Kyrgyz side demands that the Tajik side stop shelling the border villages.').events).toEqual([]);
+  });
+  it('types events by the conventions', () => {
+    const mutual = run('Today Kyrgyz and Tajik border guards fired at each other near Kulundu.');
+    expect(mutual.events.map((e) => [e.type, e.accused_party])).toEqual([['armed_clash', null]]);
+    expect(run('Сегодня у села Максат произошла перестрелка.').events.map((e) => e.type)).toEqual(['armed_clash']);
+    // «обстрел» with no weapon named is fire; English "shelling" is heavy.
+    expect(run('Сегодня таджикские военные обстреляли село Ак-Сай.').events.map((e) => e.type)).toEqual(['small_arms_fire']);
+    expect(run('Today Tajik troops shelled Ak-Sai.').events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
+    // A drone over the other side without striking is an incursion.
+    expect(run('Today a Tajik drone flew over Batken district.').events.map((e) => e.type)).toEqual(['incursion']);
+    expect(run('Сегодня таджикская сторона применила беспилотники для разведки над селом Кок-Таш.').events.map((e) => e.type)).toEqual(['incursion']);
+  });
+  it('tells one attack per clock time of a clause', () => {
+    const r = run('On 16 September Tajik troops fired mortars at Ak-Sai at 17:20 and again at 18:10.');
+    expect(r.events.map((e) => [e.type, e.time_of_day])).toEqual([['heavy_weapons_fire', '17:20'], ['heavy_weapons_fire', '18:10']]);
+  });
+  it('codes no event for agreement wording, return or warning fire', () => {
+    expect(run('The two sides agreed to cease firing from midnight.').is_violation_report).toBe(false);
+    const r = run('Today Tajik servicemen fired at a Kyrgyz patrol near Kulundu. Kyrgyz border guards fired a return shot and then fired warning shots into the air.');
+    expect(r.events.map((e) => [e.type, e.accused_party])).toEqual([['small_arms_fire', 'TJ']]);
+  });
+  it('keeps a background paragraph that repeats an earlier episode out', () => {
+    const r = run('Today Tajik servicemen fired at a Kyrgyz patrol near Kulundu.\nRecall that on 14 September Tajik troops shelled Ak-Sai with mortars.');
+    expect(r.events.map((e) => e.type)).toEqual(['small_arms_fire']);
+    // With no event told before it, the recalled episode is the news.
+    const only = run('The situation is calm.\nRecall that on 14 September Tajik troops shelled Ak-Sai with mortars.');
+    expect(only.events.map((e) => [e.type, e.date])).toEqual([['heavy_weapons_fire', '2022-09-14']]);
+  });
+  it('keeps one agreement per day told', () => {
+    const r = run('On 16 September the sides agreed on a ceasefire. On 19 September the presidents agreed on a complete ceasefire and the withdrawal of forces.', 'AKIpress', '2022-09-20T10:00:00+06:00');
+    expect(r.events.filter((e) => e.type === 'ceasefire_agreement').map((e) => e.date)).toEqual(['2022-09-16', '2022-09-19']);
+    const one = run('On 19 September the sides agreed on a ceasefire. The ceasefire agreed by the sides holds.', 'AKIpress', '2022-09-20T10:00:00+06:00');
+    expect(one.events.filter((e) => e.type === 'ceasefire_agreement').length).toBe(1);
+  });
+  it('reads passive build-ups and times a ceasefire by when it takes effect', () => {
+    const b = run('Today additional Tajik forces and military equipment are being moved to the border areas of Batken region.');
+    expect(b.events.map((e) => [e.type, e.accused_party])).toEqual([['military_buildup', 'TJ']]);
+    // A relative clause about units brought earlier is no new build-up.
+    expect(run('The Tajik side has not returned the units that were brought to the border on 16 September.').events.map((e) => e.type)).not.toContain('military_buildup');
+    const a = run('On 16 September the heads of the border services agreed on a ceasefire from 13.00 Moscow time.', 'AKIpress', '2022-09-16T20:00:00+06:00');
+    expect(a.events[0]).toMatchObject({ type: 'ceasefire_agreement', date: '2022-09-16', time_of_day: '16:00' });
+  });
 });

@@ -20,7 +20,8 @@ export type {
   WeaponDef,
   ZoneDef,
 } from './profile.ts';
-export { AM_AZ_PROFILE, getProfile, IN_PK_PROFILE, KG_TJ_PROFILE, PROFILES, selectProfile } from './profiles/index.ts';
+export { AM_AZ_PROFILE, getProfile, IN_PK_PROFILE, KG_TJ_PROFILE, PROFILES, selectProfile, TH_KH_PROFILE } from './profiles/index.ts';
+export { countryMentions, worldProfile } from './profiles/world.ts';
 export { STANDARD_VOCABULARY } from './profiles/vocabulary.ts';
 export { findNumbers, parseNumber, type NumberMention } from './numbers.ts';
 export { EVENT_TYPES } from './types.ts';

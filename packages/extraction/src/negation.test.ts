@@ -31,18 +31,23 @@ describe('negation and denial', () => {
   });
   it("does not let the reporting side's restraint cancel or add an event", () => {
     const r = run('On Sunday, October 2, at 14:15, a Tajik unmanned aerial vehicle violated the airspace of the Kyrgyz Republic over the Kyzyl-Bel area of Batken district. Kyrgyz border guards did not return fire.', undefined, '2022-10-03T10:00:00+06:00');
-    expect(r.events.map((e) => [e.type, e.locations, e.accused_party])).toEqual([['air_or_drone_strike', ['Kyzyl-Bel'], 'TJ']]);
+    expect(r.events.map((e) => [e.type, e.locations, e.accused_party])).toEqual([['incursion', ['Kyzyl-Bel'], 'TJ']]);
     const ru = run('3 октября в 10:20 таджикский беспилотник нарушил воздушное пространство Кыргызской Республики в районе села Ак-Сай. Кыргызские пограничники ответный огонь не открывали.', undefined, '2022-10-03T12:00:00+06:00');
-    expect(ru.events.map((e) => e.type)).toEqual(['air_or_drone_strike']);
+    expect(ru.events.map((e) => e.type)).toEqual(['incursion']);
     const tj = run('3 октября кыргызские военнослужащие обстреляли из минометов позиции у села Лаккон. Таджикские пограничники не поддались на провокацию и огонь не открывали.', 'Border Troops of the GKNB of the Republic of Tajikistan', '2022-10-03T12:00:00+05:00');
     expect(tj.events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
     const en = run('On October 3 Kyrgyz servicemen fired from automatic weapons at Tajik border guards near Chorkuh. Tajik border guards did not respond to the provocation.', 'Border Troops of the GKNB of the Republic of Tajikistan', '2022-10-03T12:00:00+05:00');
     expect(en.events.map((e) => e.type)).toEqual(['small_arms_fire']);
     const stala = run('16 сентября таджикский беспилотник нарушил воздушное пространство в районе села Самаркандык. Кыргызская сторона не стала открывать огонь.', undefined, '2022-09-17T10:00:00+06:00');
-    expect(stala.events.map((e) => [e.type, e.locations])).toEqual([['air_or_drone_strike', ['Самаркандык']]]);
+    expect(stala.events.map((e) => [e.type, e.locations])).toEqual([['incursion', ['Самаркандык']]]);
   });
-  it('reads an aircraft over the other side as an air event', () => {
+  // SCHEMA: a drone or aircraft entering the other side's airspace without striking is an incursion.
+  it('reads an aircraft over the other side without a strike as an incursion', () => {
     const r = run('On October 3 a Kyrgyz helicopter violated Tajik airspace near Vorukh, the Border Troops of Tajikistan said.', 'Border Troops of the GKNB of the Republic of Tajikistan', '2022-10-03T12:00:00+05:00');
-    expect(r.events[0]).toMatchObject({ type: 'air_or_drone_strike', accused_party: 'KG', weapons: ['aircraft'] });
+    expect(r.events[0]).toMatchObject({ type: 'incursion', accused_party: 'KG', weapons: ['aircraft'] });
+  });
+  it('alleges no violation under modality', () => {
+    const r = run('The sides agreed on a ceasefire on 11 April. Joint patrols will be set up to prevent possible violations of the ceasefire.');
+    expect(r.events.map((e) => e.type)).toEqual(['ceasefire_agreement']);
   });
 });

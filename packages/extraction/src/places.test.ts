@@ -117,4 +117,12 @@ describe('a place in the name of an issuing administration', () => {
   it('is an event place when the event is said to happen there too', () => {
     expect(relay('The Batken district administration reports that on September 16 Tajik troops shelled Batken.').events[0]?.locations).toEqual(['Batken']);
   });
+  it('matches romanisation variants and unlisted places named with their noun', () => {
+    expect(ids('near Chir-Dobo')).toEqual(ids('near Chyr-Dobo'));
+    expect(ids('near Chir-Dobo').length).toBe(1);
+    const r = extract({ id: 'p', text: 'On 11 April Tajik troops fired at positions in the areas of Eki-Tash, Zarbulak and Kum-Mazar.', published_at: '2023-04-12', source_agency: 'Border Service of the GKNB of the Kyrgyz Republic' }, KG_TJ_PROFILE);
+    expect(r.events[0]?.locations).toEqual(expect.arrayContaining(['Zarbulak', 'Kum-Mazar']));
+    const ru = extract({ id: 'q', text: '11 апреля таджикская сторона открыла огонь по позициям в местностях Эки-Таш, Зарбулак и Кум-Мазар.', published_at: '2023-04-12', source_agency: 'Border Service of the GKNB of the Kyrgyz Republic' }, KG_TJ_PROFILE);
+    expect(ru.events[0]?.locations).toEqual(expect.arrayContaining(['Зарбулак', 'Кум-Мазар']));
+  });
 });

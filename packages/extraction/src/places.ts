@@ -86,7 +86,7 @@ export function compileGazetteer(profile: ConflictProfile): Gazetteer {
       ru_adjective: def.ru_adjective,
     };
     byId.set(p.id, p);
-    for (const n of p.en) addAlias(n, p, false, 'en');
+    for (const n of p.en) for (const v of latinVariants(n)) addAlias(v, p, false, 'en');
     for (const n of p.ru) for (const f of declineName(n)) addAlias(f, p, false, 'ru');
     if (p.ru_adjective) for (const f of declineAdjective(p.ru_adjective)) addAlias(f, p, true, 'ru');
     const base = p.base ?? tokensOf(p.en[0] ?? '').join(' ');
@@ -109,6 +109,23 @@ export function compileGazetteer(profile: ConflictProfile): Gazetteer {
   cache.set(profile, g);
   return g;
 }
+
+/**
+ * Romanisations of one name differ in a few letters ("Chyr-Dobo" / "Chir-Dobo", "Leilek" /
+ * "Leylek", "Khojai" / "Hojai", "Dzhekendi" / "Jekendi"): each variant is an alias.
+ */
+function latinVariants(name: string): string[] {
+  const out = new Set([name]);
+  for (const [from, to] of LATIN_SWAPS) for (const v of [...out]) out.add(v.replace(from, to));
+  return [...out];
+}
+const LATIN_SWAPS: Array<[RegExp, string]> = [
+  [/y/g, 'i'],
+  [/(?<=[a-z])i/g, 'y'],
+  [/kh/gi, 'h'],
+  [/Dzh/g, 'J'],
+  [/dzh/g, 'j'],
+];
 
 const HEAD_WORDS = /^(?:districts?|regions?|raions?|rayons?|районах|районов|районы|районам|районами|областях|областей|области)$/;
 
@@ -275,12 +292,18 @@ const LATIN_NAME = "[A-Z][a-z'’]+(?:[- ][A-Z][a-z'’]+)?";
 // Russian: a space may join an adjective of case agreement («села Гулякандоз Исфаринского района»).
 const CYR_NAME = '[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?';
 const INTRO_EN = new RegExp(
-  `\\b(?:(?:border )?(?:outposts?|posts?|checkpoints?)|(?:villages?|settlements?|towns?|jamoats?|hamlets?)(?: of)?)\\s+(?:"|“)?(${LATIN_NAME})`,
+  `\\b(?:(?:border )?(?:outposts?|posts?|checkpoints?)|(?:villages?|settlements?|towns?|jamoats?|hamlets?|areas? of|localit(?:y|ies) of|vicinity of)(?: of)?)\\s+(?:the\\s+)?(?:"|“)?(${LATIN_NAME})`,
   'dg',
 );
-const SITE_EN = new RegExp(`\\bthe (${LATIN_NAME}) (?:area|outpost|checkpoint|height|pass|border post|village)\\b`, 'dg');
+// "Kap Choeng District", "Hermel district", "Si Sa Ket province": a unit named with its noun.
+const ADMIN_EN = /\b((?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)? ){1,3}(?:Province|District|Subdistrict|Governorate|Oblast|province|district|subdistrict|governorate|oblast))\b/dg;
+const ADMIN_KEYS = /rovince|istrict|overnorate|blast/;
+const SITE_EN = new RegExp(`\\b(?:the|in|near|at) (${LATIN_NAME}) (?:area|outpost|checkpoint|height|pass|border post|village|sector|direction|locality|water intake)\\b`, 'dg');
 const INTRO_RU_QUOTED = /(?:^|[^а-яё])(?:застав[а-яё]*|пост[а-яё]*|КПП|узл[а-яё]*|участк[а-яё]*|высот[а-яё]*)\s+«([^»\n]{2,30})»/dg;
-const INTRO_RU = new RegExp(`(?:^|[^а-яё])(?:сел[оауе]|сёл|поселк[а-яё]*|посёлк[а-яё]*|джамоат[а-яё]*|кишлак[а-яё]*|в районе)\\s+(${CYR_NAME})`, 'dg');
+const INTRO_RU = new RegExp(`(?:^|[^а-яё])(?:сел[оауе]|сёл|поселк[а-яё]*|посёлк[а-яё]*|джамоат[а-яё]*|кишлак[а-яё]*|айыл[а-яё]*|местност[а-яё]*|урочищ[а-яё]*|перевал[а-яё]*|в районе)\\s+(${CYR_NAME})`, 'dg');
+// The rest of a list after an introduced name: "areas of Eki-Tash, Chyr-Dobo and Kum-Mazar".
+const LIST_NEXT_EN = new RegExp(`^(?:\\s*,\\s*|\\s+and\\s+|\\s*,\\s*and\\s+)(${LATIN_NAME})(?![a-z])`, 'd');
+const LIST_NEXT_RU = new RegExp(`^(?:\\s*,\\s*|\\s+и\\s+|\\s*,\\s*и\\s+)(${CYR_NAME})(?![а-яё])`, 'd');
 // Words that a capital letter after a place noun can start and that name no place.
 const NOT_A_NAME = /^(?:The|A|An|Of|In|On|At|And|State|Border|Republic|Ministry|District|Region|Village|Government|Committee|Service|Troops|Район|Области|Республик[а-яё]*|Государственн[а-яё]*)$/;
 
@@ -356,25 +379,35 @@ function unlisted(name: string, country: string, parent: string | null): PlaceDe
  */
 export function withUnlistedPlaces(text: string, known: PlaceMention[], profile: ConflictProfile): PlaceMention[] {
   let all = known;
-  const add = (re: RegExp): void => {
+  const add = (re: RegExp, next: RegExp | null): void => {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
-      const name = m[1] as string;
-      const first = name.split(/[- ]/)[0] as string;
-      if (NOT_A_NAME.test(first) || partyOfWord(first, profile)) continue;
-      const start = (m.indices?.[1]?.[0] ?? 0) as number;
-      const end = start + name.length;
-      let clash = false;
-      for (const k of all) if (start < k.end && k.start < end) clash = true;
-      if (clash) continue;
-      if (all === known) all = known.slice();
-      all.push({ start, end, text: name, place: unlisted(name, partyBefore(text, isTokenChar(text.charCodeAt(m.index)) ? m.index : m.index + 1, profile), null) });
+      const country = partyBefore(text, isTokenChar(text.charCodeAt(m.index)) ? m.index : m.index + 1, profile);
+      let name = m[1] as string;
+      let start = (m.indices?.[1]?.[0] ?? 0) as number;
+      // The introduced name, then the names listed after it.
+      for (;;) {
+        const first = name.split(/[- ]/)[0] as string;
+        if (NOT_A_NAME.test(first) || partyOfWord(first, profile)) break;
+        const end = start + name.length;
+        let clash = false;
+        for (const k of all) if (start < k.end && k.start < end) clash = true;
+        if (!clash) {
+          if (all === known) all = known.slice();
+          all.push({ start, end, text: name, place: unlisted(name, country, null) });
+        }
+        const n = next?.exec(text.slice(end, end + 40));
+        if (!n) break;
+        name = n[1] as string;
+        start = end + ((n.indices?.[1]?.[0] ?? 0) as number);
+      }
     }
   };
-  if (text.includes('«')) add(INTRO_RU_QUOTED);
-  add(INTRO_EN);
-  add(SITE_EN);
-  add(INTRO_RU);
+  if (text.includes('«')) add(INTRO_RU_QUOTED, null);
+  add(INTRO_EN, LIST_NEXT_EN);
+  add(SITE_EN, null);
+  if (ADMIN_KEYS.test(text)) add(ADMIN_EN, null);
+  add(INTRO_RU, LIST_NEXT_RU);
   if (all.length < 2) return all;
   if (all !== known) all.sort((a, b) => a.start - b.start);
   let out: PlaceMention[] | null = null;

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { extract } from './engine.ts';
 import { validateProfile, type ConflictProfile } from './profile.ts';
-import { AM_AZ_PROFILE, IN_PK_PROFILE, KG_TJ_PROFILE, PROFILES, selectProfile } from './profiles/index.ts';
+import { AM_AZ_PROFILE, IN_PK_PROFILE, KG_TJ_PROFILE, PROFILES, selectProfile, TH_KH_PROFILE } from './profiles/index.ts';
 
 describe('profiles', () => {
-  it('ships three valid profiles', () => {
+  it('ships four valid profiles', () => {
     for (const p of PROFILES) expect(validateProfile(p)).toEqual([]);
-    expect(PROFILES.map((p) => p.id)).toEqual(['kg-tj', 'am-az', 'in-pk']);
+    expect(PROFILES.map((p) => p.id)).toEqual(['kg-tj', 'am-az', 'in-pk', 'th-kh']);
   });
   it('reports what is wrong with a profile', () => {
     const bad: ConflictProfile = {
@@ -35,5 +35,29 @@ describe('profiles', () => {
     const i = extract({ id: 'b', text: 'Indian Army posts in Uri came under mortar fire from Pakistani troops at 22:00 on Sunday.', published_at: '2023-05-08T09:00:00+05:30' }, IN_PK_PROFILE);
     expect(i.events[0]).toMatchObject({ accused_party: 'PK', date: '2023-05-07' });
     expect(i.events[0]?.time.utc_offset).toBe('+05:30');
+  });
+  it('runs the Thailand–Cambodia conflict from its data profile', () => {
+    const r = extract({ id: 't', text: 'Cambodian troops fired artillery at Thai positions near Ta Muen Thom temple in Surin province on 24 July, the Royal Thai Army said.', published_at: '2025-07-25T09:00:00+07:00' });
+    expect(r.profile).toBe(TH_KH_PROFILE.id);
+    expect(r.events[0]).toMatchObject({ type: 'heavy_weapons_fire', accused_party: 'KH', reported_by: 'TH', date: '2025-07-24', country_of_location: 'TH', profile: 'th-kh' });
+    expect(r.events[0]?.time.zone).toBe('Asia/Bangkok');
+  });
+  it('does not read every "Defense Ministry" as the Armenian one', () => {
+    const az = extract({ id: 'z', text: 'On 24 July the Armenian armed forces fired at Azerbaijani positions in the Kalbajar direction, the Defense Ministry said.', published_at: '2023-07-25', source_agency: 'Ministry of Defence of Azerbaijan' });
+    expect(az.events[0]).toMatchObject({ accused_party: 'AM', reported_by: 'AZ' });
+    const am = extract({ id: 'm', text: 'Azerbaijani units fired at Armenian positions near Sotk on 24 July, the Armenian Defense Ministry said.', published_at: '2023-07-25' });
+    expect(am.events[0]).toMatchObject({ accused_party: 'AZ', reported_by: 'AM' });
+  });
+  it('falls back to the world profile of the countries a statement names', () => {
+    const r = extract({ id: 'w', text: 'The Lebanese army said an Israeli drone struck an army bulldozer in the Hermel district on Monday, wounding one soldier.', published_at: '2024-12-02T18:00:00+02:00' });
+    expect(r.profile).toBe('world:IL-LB');
+    expect(r.events[0]).toMatchObject({ type: 'air_or_drone_strike', accused_party: 'IL', reported_by: 'LB', date: '2024-12-02', locations: ['Hermel district'], profile: 'world:IL-LB' });
+    expect(r.events[0]?.time.utc_offset).toBe('+02:00');
+    // "an army bulldozer" is the target, not the actor.
+    const obj = extract({ id: 'o', text: 'The Lebanese army said that an enemy drone struck an army bulldozer near Hermel on Monday, a day after an Israeli raid.', published_at: '2024-12-02T18:00:00+02:00' });
+    expect(obj.events[0]).toMatchObject({ type: 'air_or_drone_strike', accused_party: 'IL', reported_by: 'LB' });
+    // Russian names too, and a conflict with its own built-in profile keeps it.
+    expect(selectProfile('Венесуэльские военные обстреляли позиции Гайаны.', null).id).toBe('world:GY-VE');
+    expect(selectProfile('Tajik servicemen fired at Kyrgyz border guards.', null).id).toBe('kg-tj');
   });
 });

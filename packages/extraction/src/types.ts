@@ -122,6 +122,8 @@ export interface ViolationEvent {
   civilians_affected: boolean | null;
   weapons: string[];
   // Richer fields.
+  /** Id of the conflict profile the engine read the statement with ('kg-tj', or 'world:AM-AZ'). */
+  profile: string;
   event_index: number;
   acled_event_type: string | null;
   acled_sub_event_type: string | null;

@@ -2,7 +2,8 @@
  * `ceasefire extract [--profile NAME]`: statements as JSON lines on standard input (`id`, `text`,
  * and optionally `published_at`, `language`, `source_agency`, `url`; other fields such as `gold`
  * are ignored), one JSON line per statement on standard output:
- * `{"id", "is_violation_report", "events", "casualty_reports"}`. A bad line gets an error line
+ * `{"id", "profile", "is_violation_report", "events", "casualty_reports"}` (`profile`: the conflict
+ * profile the statement was read with). A bad line gets an error line
  * (with its id, or its line number) on standard error and the run goes on.
  * Exit code: 0 all lines ok, 1 some failed, 2 usage error (e.g. an unknown profile).
  */
@@ -94,7 +95,7 @@ export async function extractCommand(args: string[], io: Io): Promise<number> {
     }
     try {
       const r = extract(st.value, profile);
-      await write(io.stdout, JSON.stringify({ id: st.value.id, is_violation_report: r.is_violation_report, events: r.events, casualty_reports: r.casualty_reports }));
+      await write(io.stdout, JSON.stringify({ id: st.value.id, profile: r.profile, is_violation_report: r.is_violation_report, events: r.events, casualty_reports: r.casualty_reports }));
     } catch (e) {
       await fail({ id: st.value.id, line: lineNo }, `extraction failed: ${(e as Error).message}`);
     }

@@ -31,10 +31,12 @@ export const AM_AZ_PROFILE: ConflictProfile = {
     { code: 'UN', name: 'United Nations', patterns: ['United Nations', 'UN', 'ООН'] },
   ],
   agencies: [
-    { id: 'am.mod', armed: true, name: 'Ministry of Defence of Armenia', side: 'AM', kind: 'official', patterns: ['(?:Armenian )?(?:Ministry of Defen[cs]e|Defen[cs]e Ministry)(?: of (?:the Republic of )?Armenia)?', 'Министерств\\w* обороны (?:Республики )?Армени\\w*', 'Минобороны Армении'] },
+    { id: 'am.mod', armed: true, name: 'Ministry of Defence of Armenia', side: 'AM', kind: 'official', patterns: ['Armenian (?:Ministry of Defen[cs]e|Defen[cs]e Ministry|MoD)', '(?:Ministry of Defen[cs]e|Defen[cs]e Ministry|MoD) of (?:the Republic of )?Armenia', 'Armenia[\'’]s (?:Ministry of Defen[cs]e|Defen[cs]e Ministry|MoD)', 'Министерств\\w* обороны (?:Республики )?Армени\\w*', 'Минобороны Армении'] },
     { id: 'am.mfa', name: 'Ministry of Foreign Affairs of Armenia', side: 'AM', kind: 'official', patterns: ['(?:Ministry of Foreign Affairs|Foreign Ministry|MFA) of (?:the Republic of )?Armenia', 'МИД Армении'] },
     { id: 'am.nss_border_guard', armed: true, name: 'Border Guard Troops of the NSS of Armenia', side: 'AM', kind: 'official', patterns: ['Border Guard Troops of the (?:NSS|National Security Service)', 'Пограничн\\w* войск\\w* СНБ Армении'] },
-    { id: 'az.mod', armed: true, name: 'Ministry of Defence of Azerbaijan', side: 'AZ', kind: 'official', patterns: ['(?:Azerbaijani )?(?:Ministry of Defen[cs]e|Defen[cs]e Ministry)(?: of (?:the Republic of )?Azerbaijan)?', 'Министерств\\w* обороны (?:Республики )?Азербайджан\\w*', 'Минобороны Азербайджана'] },
+    { id: 'az.mod', armed: true, name: 'Ministry of Defence of Azerbaijan', side: 'AZ', kind: 'official', patterns: ['Azerbaijani (?:Ministry of Defen[cs]e|Defen[cs]e Ministry|MoD)', '(?:Ministry of Defen[cs]e|Defen[cs]e Ministry|MoD) of (?:the Republic of )?Azerbaijan', 'Azerbaijan[\'’]s (?:Ministry of Defen[cs]e|Defen[cs]e Ministry|MoD)', 'Министерств\\w* обороны (?:Республики )?Азербайджан\\w*', 'Минобороны Азербайджана'] },
+    // A bare "Defense Ministry" speaks for the side its qualifier or the statement's source names.
+    { id: 'mod', armed: true, name: 'Ministry of Defence', side: null, kind: 'official', patterns: ['Ministry of Defen[cs]e', 'Defen[cs]e Ministry', 'MoD', 'Министерств\\w* обороны', 'Минобороны'] },
     { id: 'az.mfa', name: 'Ministry of Foreign Affairs of Azerbaijan', side: 'AZ', kind: 'official', patterns: ['(?:Ministry of Foreign Affairs|Foreign Ministry|MFA) of (?:the Republic of )?Azerbaijan', 'МИД Азербайджана'] },
     { id: 'az.state_border_service', armed: true, name: 'State Border Service of Azerbaijan', side: 'AZ', kind: 'official', patterns: ['State Border Service(?: of Azerbaijan)?', 'Государственн\\w* пограничн\\w* служб\\w* Азербайджана'] },
     { id: 'media.armenpress', name: 'Armenpress', side: 'AM', kind: 'media', patterns: ['Armenpress', 'Арменпресс'] },

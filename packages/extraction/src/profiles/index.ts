@@ -7,11 +7,13 @@ import { compileList, lower } from '../text/patterns.ts';
 import { AM_AZ_PROFILE } from './am-az.ts';
 import { IN_PK_PROFILE } from './in-pk.ts';
 import { KG_TJ_PROFILE } from './kg-tj.ts';
+import { TH_KH_PROFILE } from './th-kh.ts';
+import { countryMentions, worldProfile } from './world.ts';
 
-export { AM_AZ_PROFILE, IN_PK_PROFILE, KG_TJ_PROFILE };
+export { AM_AZ_PROFILE, IN_PK_PROFILE, KG_TJ_PROFILE, TH_KH_PROFILE };
 
 /** Built-in profiles, validated at load. The first is the default. */
-export const PROFILES: readonly ConflictProfile[] = [KG_TJ_PROFILE, AM_AZ_PROFILE, IN_PK_PROFILE].map(assertValidProfile);
+export const PROFILES: readonly ConflictProfile[] = [KG_TJ_PROFILE, AM_AZ_PROFILE, IN_PK_PROFILE, TH_KH_PROFILE].map(assertValidProfile);
 
 export function getProfile(id: string): ConflictProfile | undefined {
   return PROFILES.find((p) => p.id === id);
@@ -34,28 +36,78 @@ function signature(p: ConflictProfile): RegExp {
   return re;
 }
 
-/** Picks the profile a statement is about (by names it mentions); the first profile on a tie. */
-export function selectProfile(text: string, sourceAgency: string | null | undefined, profiles: readonly ConflictProfile[] = PROFILES): ConflictProfile {
+// A built-in profile named this often is taken without looking at the world's countries.
+const SURE_SCORE = 3;
+
+/**
+ * Picks the profile a statement is about (by names it mentions); the first profile on a tie.
+ * When no built-in profile is clearly named and the countries the statement names most are not
+ * its parties, the world fall-back profile of those countries is used, in the publication's
+ * zone (`offsetMin`, minutes east of UTC).
+ */
+export function selectProfile(
+  text: string,
+  sourceAgency: string | null | undefined,
+  profiles: readonly ConflictProfile[] = PROFILES,
+  offsetMin = 0,
+): ConflictProfile {
   let best = profiles[0] ?? KG_TJ_PROFILE;
   let bestScore = 0;
   const sample = lower(`${sourceAgency ?? ''}\n${text.slice(0, 6000)}`);
-  for (const p of profiles) {
-    const score = countMatches(signature(p), sample);
+  const scores = countPerProfile(profiles, sample);
+  for (let i = 0; i < profiles.length; i++) {
+    const score = scores[i] ?? 0;
     if (score > bestScore) {
-      best = p;
+      best = profiles[i] as ConflictProfile;
       bestScore = score;
     }
   }
-  return best;
+  if (bestScore >= SURE_SCORE) return best;
+  const named = countryMentions(sample);
+  const top = named[0];
+  if (!top) return best;
+  const second = named[1] ?? null;
+  const codes = new Set(best.parties.map((p) => p.code));
+  if (bestScore > 0 && codes.has(top.code) && (second === null || codes.has(second.code))) return best;
+  if (bestScore > 0 && top.count + (second?.count ?? 0) <= bestScore) return best;
+  return worldProfile(top.code, second?.code ?? null, offsetMin) ?? best;
 }
 
-/** The number of non-empty matches of a global regex (as `findAll(re, text).length`, without the list). */
-function countMatches(re: RegExp, text: string): number {
-  let n = 0;
+const combined = new WeakMap<readonly ConflictProfile[], { re: RegExp; groups: number[] }>();
+
+/**
+ * The names of each profile the text mentions, counted in one pass: the profiles' signatures
+ * as the groups of one regex (a name two profiles share counts for the first).
+ */
+function countPerProfile(profiles: readonly ConflictProfile[], text: string): number[] {
+  let c = combined.get(profiles);
+  if (!c) {
+    // The group of each profile, past the groups its own patterns may hold.
+    const groups: number[] = [];
+    let next = 1;
+    const sources = profiles.map((p) => {
+      const src = signature(p).source;
+      groups.push(next);
+      next += 1 + ((new RegExp(`${src}|`).exec('')?.length ?? 1) - 1);
+      return `(${src})`;
+    });
+    c = { re: new RegExp(sources.join('|'), 'g'), groups };
+    combined.set(profiles, c);
+  }
+  const { re, groups } = c;
+  const counts = new Array<number>(profiles.length).fill(0);
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    if (m[0].length === 0) re.lastIndex++;
-    else n++;
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    for (let i = 0; i < groups.length; i++) {
+      if (m[groups[i] as number] !== undefined) {
+        counts[i] = (counts[i] ?? 0) + 1;
+        break;
+      }
+    }
   }
-  return n;
+  return counts;
 }

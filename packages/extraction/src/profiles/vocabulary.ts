@@ -55,20 +55,29 @@ export const STANDARD_VOCABULARY: Vocabulary = {
     'open(?:ed|s|ing)? fire', 'fired', 'fires? (?:at|on|from|towards?)', 'firing', 'fire (?:at|on|from)', 'shot at', 'shooting',
     'shootings', 'shots?', 'gunfire', '(?:came|come|coming) under fire', 'struck', 'strikes? (?:at|on)', 'hit', 'dropp(?:ed|ing) (?:\\w+ ){0,2}(?:explosives|bombs|grenades|munitions)',
     'открыл\\w* (?:\\w+ )?огонь', 'открыт\\w* (?:\\w+ )?огонь', 'вел\\w* (?:\\w+ )?огонь', 'огонь',
-    // An aircraft or drone over the other side's territory: typed by the air weapon named with it.
-    'violat(?:e|ed|es|ing) (?:the )?(?:\\w+ ){0,2}airspace', 'airspace violations?', 'violations? of (?:the )?(?:\\w+ ){0,2}airspace',
-    'наруш(?:ил|ила|или|ает|ают)\\w* (?:\\w+ ){0,2}воздушн\\w* пространств\\w*', 'нарушени\\w* (?:\\w+ ){0,2}воздушн\\w* пространств\\w*',
-    'стрельб\\w*', 'выстрел\\w*', 'нан[её]с\\w* (?:\\w+ )?удар\\w*', 'нанесени\\w* удар\\w*', 'сбросил\\w* (?:\\w+ ){0,2}(?:взрывчатк|боеприпас|гранат|бомб)\\w*', 'удар\\w* (?:по|беспилотник\\w*)',
+    'стрельб\\w*', 'выстрел\\w*', 'обстрел\\w*', 'обстреля\\w*', 'обстрелива\\w*', 'нан[её]с\\w* (?:\\w+ )?удар\\w*', 'нанесени\\w* удар\\w*', 'сбросил\\w* (?:\\w+ ){0,2}(?:взрывчатк|боеприпас|гранат|бомб)\\w*', 'удар\\w* (?:по|беспилотник\\w*)',
   ],
   weapon_use: ['use (?:\\w+ ){0,6}of', 'using', 'used', 'применени\\w*', 'применил\\w*', 'с применением'],
-  shelling: ['обстрел\\w*', 'обстреля\\w*', 'обстрелива\\w*', 'shell(?:ed|ing|s)', 'bombard\\w*', 'artillery fire', 'mortar fire', 'минометн\\w* огонь', 'минометн\\w* обстрел\\w*'],
+  // SCHEMA: «обстрел / обстреляли» with no weapon named is fire (small arms); English "shelling" is heavy.
+  shelling: ['shell(?:ed|ing|s)', 'bombard\\w*', 'artillery fire', 'mortar fire', 'минометн\\w* огонь', 'минометн\\w* обстрел\\w*'],
   clash: [
     'armed clash\\w*', 'clash\\w*', 'shoot-?outs?', 'fire-?fights?', 'gun-?fights?', 'gun battles?', 'skirmish\\w*', 'exchange of fire', 'exchanged fire', 'fighting', 'hostilities',
-    'armed conflict', 'armed aggression', 'aggression', 'armed attack', 'attack', 'attacks', 'attacked', 'battles?',
+    'armed conflict', 'conflict between (?:\\w+ ){0,3}(?:soldiers|servicemen|border guards|troops|forces|military|units)', 'armed aggression', 'aggression', 'armed attack', 'attack', 'attacks', 'attacked', 'battles?',
     'бои', 'бой', 'боев\\w* действи\\w*', 'столкновени\\w*', 'перестрелк\\w*', 'вооруженн\\w* (?:конфликт|нападени|агресси|провокаци|инцидент)\\w*',
-    'вооружённ\\w* (?:конфликт|нападени|агресси)\\w*', 'боестолкновени\\w*', 'инцидент\\w* с применением (?:\\w+ )?оружия', 'incidents? involving (?:the use of )?(?:weapons|firearms)', 'агресси\\w*', 'нападени\\w*', 'напал\\w*', 'атак\\w*', 'атаковал\\w*',
+    'вооружённ\\w* (?:конфликт|нападени|агресси)\\w*', 'боестолкновени\\w*', 'конфликт\\w* между (?:\\w+ ){0,3}(?:военн|погранич|подразделени|войск)\\w*', 'инцидент\\w* с применением (?:\\w+ )?оружия', 'incidents? involving (?:the use of )?(?:weapons|firearms)', 'агресси\\w*', 'нападени\\w*', 'напал\\w*', 'атак\\w*', 'атаковал\\w*',
   ],
   incursion: [
+    // A drone or aircraft over the other side's territory without striking (SCHEMA: incursion).
+    'violat(?:e|ed|es|ing) (?:the )?(?:\\w+ ){0,2}airspace', 'airspace violations?', 'violations? of (?:the )?(?:\\w+ ){0,2}airspace',
+    '(?:entered|intruded into|flew into|crossed into) (?:the )?(?:\\w+ ){0,2}airspace',
+    'наруш(?:ил|ила|или|ает|ают)\\w* (?:\\w+ ){0,2}воздушн\\w* пространств\\w*', 'нарушени\\w* (?:\\w+ ){0,2}воздушн\\w* пространств\\w*',
+    'воздушн\\w* пространств\\w* (?:\\w+ ){0,3}наруш\\w*', 'заход\\w* в воздушн\\w* пространств\\w*',
+    // Drones flying over the other side, with no strike told.
+    '(?:flew|flying|flies|hovered|hovering) over', 'flights? of (?:\\w+ ){0,2}(?:drones?|UAVs?|aircraft|helicopters?|aerial vehicles)',
+    'пролета\\w*', 'пролетел\\w*', 'летают', 'летал\\w* над', 'пол[её]т\\w* (?:\\w+ ){0,2}(?:беспилот|дрон|БПЛА|вертол[её]т|самол[её]т)\\w*',
+    // Object first or passive: «границу … пересекли», "the border was crossed by".
+    '(?:государственн\\w* )?границ\\w* (?:\\w+ ){0,4}(?:пересекл\\w*|пересек|нарушил\\w*)', 'границ\\w* (?:\\w+ ){0,2}был\\w* (?:незаконно )?(?:пересечен\\w*|нарушен\\w*)',
+    '(?:border|line of contact) was (?:illegally )?(?:crossed|violated)', 'незаконно пересек\\w*', 'illegally crossed',
     'cross(?:ed|ing|es)? (?:the )?(?:state )?(?:border|line of contact|line)', 'crossed into', 'violated the (?:state )?border', 'entered (?:\\w+ )?territory', 'crossing of the (?:state )?border',
     'violation of the (?:state )?border', 'entered (?:the )?(?:territory|village|the village|settlement)', 'invad\\w*', 'invasion',
     'incursions?', 'intrusions?', 'seiz(?:e|ed|ing|ure)', 'captur(?:e|ed|ing)', 'occup(?:y|ied|ying)',
@@ -79,7 +88,10 @@ export const STANDARD_VOCABULARY: Vocabulary = {
   buildup: [
     'concentrat\\w*', 'build(?:ing)?[- ]?up', 'buildup', 'amass\\w*', 'massing (?:of )?(?:troops|forces)',
     '(?:mov|bring|brought|deploy|transferr|redeploy|pull|sent|send)\\w* (?:\\w+ ){0,4}(?:armou?red|military equipment|equipment|vehicles|troops|forces|units|personnel|tanks|artillery|reinforcements|heavy weapons|mortars?)',
-    'advanced to(?:wards)?', 'reinforc\\w*', 'deployment of', 'movement of (?:\\w+ ){0,2}(?:military|troops|equipment|armou?red)',
+    'advanced to(?:wards)?', 'reinforc\\w*',
+    // Passive and object first: "military equipment is being moved to the border".
+    '(?:forces|troops|units|subunits|equipment|vehicles|means|armou?r|weapons|personnel),? (?:are|is|were|was|have been|has been) (?:(?:also|reportedly|now|being) ){0,3}(?:moved|deployed|transferred|brought|redeployed|pulled|concentrated|massed)',
+    '(?:техник\\w*|сил\\w* и средств\\w*|подразделени\\w*|войск\\w*|вооружени\\w*)(?: \\w+){0,3} (?:перебрасыва\\w*|стягива\\w*|подтягива\\w*|сосредотачива\\w*)', 'deployment of', 'movement of (?:\\w+ ){0,2}(?:military|troops|equipment|armou?red)',
     'сосредоточ\\w*', 'сосредотачива\\w*', 'перебрасыва\\w*', 'перебросил\\w*', 'переброск\\w*', 'наращивани\\w*', 'наращива\\w*',
     'стягива\\w*', 'стянул\\w*', 'подтяну\\w*', 'подтягива\\w*', 'выдвинул\\w* к', 'выдвижени\\w*',
   ],
@@ -150,13 +162,14 @@ export const STANDARD_VOCABULARY: Vocabulary = {
   modal: [
     'demand\\w*', 'call(?:s|ed|ing)? (?:on|upon|for)', 'urg(?:e|es|ed|ing)', 'appeal\\w*', 'ask(?:s|ed)?', 'request\\w*', 'ready to',
     'readiness', 'in order to', 'so as to', 'to prevent', 'to avoid', 'aimed at', 'would', 'could', 'might', 'may (?:lead|result|cause)',
-    'threat\\w*', 'to refrain', 'to stop', 'must', 'should', 'plans? to', 'intend\\w*', 'to repel', 'if',
+    'threat\\w*', 'agree(?:d|s)? (?:not )?to', 'agreed on', 'договорились', 'обязал\\w*', 'to refrain', 'to stop', 'must', 'should', 'plans? to', 'intend\\w*', 'to repel', 'if',
     'требу(?:ет|ют|ем)', 'потребовал\\w*', 'призыва\\w*', 'призвал\\w*', 'просит', 'просим', 'просьб\\w*', 'готов\\w*', 'чтобы', 'с целью', 'во избежание',
     'может', 'могут', 'если', 'угроз\\w*', 'прекратить', 'не допуска\\w*', 'не допустить', 'планиру\\w*', 'намерен\\w*', 'по вытеснению',
   ],
   fire_exclusions: [
-    'cease[- ]?fire', 'ceasefire', 'cessation of (?:fire|hostilities)', 'set (?:\\w+ )?(?:on )?fire(?: to)?', 'on fire', 'caught fire',
-    'return(?:ed|ing|s)? (?:the )?fire', 'fired (?:\\w+ )?(?:in|into) the air', 'warning shots?', 'огонь в воздух', 'предупредительн\\w* (?:выстрел|огонь)\\w*', 'respond(?:ed|s)? to fire', 'fire (?:station|brigade|fighters?|safety|service)',
+    'cease[- ]?fire', 'ceasefire', 'cease firing', 'stop(?:ping)? (?:the )?(?:firing|shooting)', 'cessation of (?:fire|firing|hostilities)', 'прекра\\w* (?:\\w+ )?(?:стрельб|обстрел)\\w*', 'set (?:\\w+ )?(?:on )?fire(?: to)?', 'on fire', 'caught fire',
+    'return(?:ed|ing|s)? (?:the )?fire', 'fired (?:\\w+ ){0,3}(?:in|into) the air', 'fired (?:\\w+ ){0,2}warning shots?', 'warning shots?',
+    'fired (?:a |the )?return (?:shot|fire)', 'return shots?', 'ответн\\w* выстрел\\w*', 'огонь в воздух', 'предупредительн\\w* (?:выстрел|огонь)\\w*', 'respond(?:ed|s)? to fire', 'fire (?:station|brigade|fighters?|safety|service)',
     // The reporting side's restraint: no fire of theirs, and no cancelling of the other side's.
     '(?:did not|didn\'t|do not|refrained from|without) (?:\\w+ )?(?:open|return|respond)\\w*(?: (?:the )?fire)?', 'held (?:their |its )?fire',
     'не (?:открывал|открыл|отвечал|ответил)\\w* (?:\\w+ )?огн?\\w*', 'огонь (?:\\w+ )?не (?:открывал|открыл|вели|вел)\\w*', 'не (?:стал|стала|стали|будут|будем) (?:открывать|отвечать) (?:\\w+ )?(?:огонь|огнем|огнём)?',
@@ -187,6 +200,9 @@ export const STANDARD_VOCABULARY: Vocabulary = {
     'according to(?: the)?(?: latest)?(?: data| information| reports?)?(?: from| of)?', 'as reported by', 'citing', 'quoting', 'said', 'reported',
     'по (?:последним )?данным', 'по информации', 'по сообщению', 'сообщили(?: \\S+)? в', 'заявили(?: \\S+)? в', 'со ссылкой на', 'ссылаясь на', 'по словам', 'согласно(?: данным| информации)?',
     'told \\S+ in', 'в пресс-(?:службе|центре)',
+    // "the agency was told by the Border Service", "a statement by the ISPR": the reporter.
+    '(?:was |were )?(?:told|informed|reported|announced|stated|confirmed|said) by', '(?:statement|press release|communiqu[eé]|report|message) (?:issued |released )?(?:by|of|from)',
+    'в (?:заявлении|сообщении|пресс-релизе|информации)', 'сообщи\\w* (?:\\w+ )?в', 'передает', 'передаёт',
   ],
   border_section: [
     'section of the (?:state )?border', 'border section', '(?:\\w+ )(?:up )?(?:to|towards?) the (?:state )?border(?! (?:Troops|Service|Guard))', 'along the border', 'line of contact',

@@ -1,0 +1,34 @@
+/**
+ * Discourse: what a statement told earlier (its dateline, a date, a status line, a place) carries
+ * to the events told after it (corpus/SCHEMA.md, "Which day").
+ */
+import { describe, expect, it } from 'vitest';
+import { extract } from './engine.ts';
+import { KG_TJ_PROFILE } from './profiles/kg-tj.ts';
+
+const run = (text: string, published_at = '2023-05-10', source = 'Border Service of the GKNB of the Kyrgyz Republic') =>
+  extract({ id: 'd', text, published_at, source_agency: source }, KG_TJ_PROFILE);
+const brief = (text: string, published_at?: string) => run(text, published_at).events.map((e) => [e.type, e.date, e.time_of_day, e.locations]);
+
+describe('discourse', () => {
+  it('carries a date told earlier to later paragraphs', () => {
+    expect(brief('Tension rose on 9 May.\nTajik servicemen fired at the Ak-Sai outpost.')).toEqual([['small_arms_fire', '2023-05-09', null, ['Ak-Sai']]]);
+    expect(brief('Бишкек, 09.05.23. /Кабар/. Таджикские военнослужащие открыли огонь по заставе Ак-Сай.')).toEqual([['small_arms_fire', '2023-05-09', null, ['Ак-Сай']]]);
+  });
+  it('dates what goes on now by the status line, and the narrative after it', () => {
+    const r = brief('По состоянию на 10:15 9 мая обстановка напряженная.\nТаджикская сторона продолжает обстреливать кыргызские позиции у села Кок-Таш.');
+    expect(r).toEqual([['small_arms_fire', '2023-05-09', '10:15', ['Кок-Таш']]]);
+    expect(brief('As of 7:00 on 9 May the situation is tense.\nAt 06:00 Tajik troops opened fire at positions near Kok-Tash.')).toEqual([['small_arms_fire', '2023-05-09', '06:00', ['Kok-Tash']]]);
+  });
+  it('does not date an agreement or a summary word by the narrative', () => {
+    const r = run('On 9 May Tajik troops shelled Ak-Sai with mortars.\nThe presidents agreed to a ceasefire.');
+    expect(r.events.map((e) => [e.type, e.date])).toEqual([['heavy_weapons_fire', '2023-05-09'], ['ceasefire_agreement', null]]);
+  });
+  it('places an event placed nowhere in its clause where the sentence before is', () => {
+    expect(brief('On 9 May a Kyrgyz patrol near Ak-Sai came across Tajik guards. The Tajik guards opened fire.')).toEqual([['small_arms_fire', '2023-05-09', null, ['Ak-Sai']]]);
+  });
+  it('joins an undated mention to the dated one of its type and place', () => {
+    const r = run('A Kyrgyz guard was detained during a shootout in the area of the Kyzyl-Bel pass.\nThe shootout happened on 9 May at about 17:00.');
+    expect(r.events.map((e) => [e.type, e.date, e.time_of_day])).toEqual([['armed_clash', '2023-05-09', '17:00']]);
+  });
+});

@@ -1,0 +1,100 @@
+/**
+ * The draft of an event: what the clause pass finds for one trigger, before mentions of one event
+ * are merged and the output is written. Shared by the stages (frames, merging, time, output).
+ */
+import type { ClockMention, PartOfDay } from './dates.ts';
+import type { WeaponMention } from './events.ts';
+import type { PlaceMention } from './places.ts';
+import type { Match } from './text/patterns.ts';
+import type { Clause } from './text/segment.ts';
+import type { EventType, Evidence, EvidenceField, Reporter } from './types.ts';
+
+export type Strength = 'strong' | 'weak';
+
+export interface Draft {
+  type: EventType;
+  clause: Clause;
+  trigger: Match;
+  strength: Strength;
+  date: string | null;
+  month: string | null;
+  part: PartOfDay | null;
+  clock: ClockMention | null;
+  dateEvidence: Match[];
+  places: PlaceMention[];
+  actor: string | null;
+  actorEvidence: Match | null;
+  reporter: Reporter;
+  reporterEvidence: Match | null;
+  weapons: WeaponMention[];
+  killed: number | null;
+  wounded: number | null;
+  displaced: number | null;
+  casualtyTotal: boolean;
+  zero: boolean;
+  casualtyEvidence: Match[];
+  civilians: boolean | null;
+  borderSection: boolean;
+  agreementStart: ClockMention | null;
+  agreementTermsList: string[];
+  agreementLevel: string | null;
+  agreementEvidence: Match[];
+  extraEvidence: Evidence[];
+  merged: number;
+  /** The day was carried from earlier in the statement, not told with the trigger. */
+  carried: boolean;
+  /** Both sides are told to have acted, or to blame each other. */
+  mutual: boolean;
+}
+
+export const VIOLENT: ReadonlySet<EventType> = new Set(['small_arms_fire', 'heavy_weapons_fire', 'air_or_drone_strike', 'armed_clash']);
+export function ev(field: EvidenceField, m: Match): Evidence {
+  return { field, start: m.start, end: m.end, text: m.text };
+}
+
+/** A shallow copy (the arrays are shared, as with a spread). */
+export function copyDraft(d: Draft): Draft {
+  return {
+    type: d.type,
+    clause: d.clause,
+    trigger: d.trigger,
+    strength: d.strength,
+    date: d.date,
+    month: d.month,
+    part: d.part,
+    clock: d.clock,
+    dateEvidence: d.dateEvidence,
+    places: d.places,
+    actor: d.actor,
+    actorEvidence: d.actorEvidence,
+    reporter: d.reporter,
+    reporterEvidence: d.reporterEvidence,
+    weapons: d.weapons,
+    killed: d.killed,
+    wounded: d.wounded,
+    displaced: d.displaced,
+    casualtyTotal: d.casualtyTotal,
+    zero: d.zero,
+    casualtyEvidence: d.casualtyEvidence,
+    civilians: d.civilians,
+    borderSection: d.borderSection,
+    agreementStart: d.agreementStart,
+    agreementTermsList: d.agreementTermsList,
+    agreementLevel: d.agreementLevel,
+    agreementEvidence: d.agreementEvidence,
+    extraEvidence: d.extraEvidence,
+    merged: d.merged,
+    carried: d.carried,
+    mutual: d.mutual,
+  };
+}
+
+/** `into.push(...from)`, without the spread: the arrays may be one and the same (drafts share them). */
+export function pushAll<T>(into: T[], from: readonly T[]): void {
+  const n = from.length;
+  for (let i = 0; i < n; i++) into.push(from[i] as T);
+}
+
+export function byStart(a: { start: number }, b: { start: number }): number {
+  return a.start - b.start;
+}

@@ -1,0 +1,165 @@
+/**
+ * Merging of the mentions of one event: repeated mentions of a type on one day and area, weak
+ * summary words ("the shelling") into the attack they sum up, agreements one per day told.
+ */
+import { ev, pushAll, VIOLENT, type Draft } from './draft.ts';
+import type { EventType } from './types.ts';
+
+function hasPlace(d: Draft, id: string): boolean {
+  for (const p of d.places) if (p.place.id === id) return true;
+  return false;
+}
+
+export function placesOverlap(a: Draft, b: Draft): boolean {
+  if (a.places.length === 0 || b.places.length === 0) return true;
+  for (const p of b.places) if (hasPlace(a, p.place.id)) return true;
+  // A place inside the other's district or region is the same area.
+  for (const p of b.places) for (const q of a.places) if (p.place.parent === q.place.id || q.place.parent === p.place.id) return true;
+  return false;
+}
+
+export function absorb(into: Draft, from: Draft, withPlaces = true): void {
+  if (withPlaces) {
+    // Only the places `into` had before: a place repeated in `from` is added each time, as before.
+    const had = into.places.length;
+    for (const p of from.places) {
+      let seen = false;
+      for (let i = 0; i < had; i++) if (into.places[i]?.place.id === p.place.id) seen = true;
+      if (!seen) into.places.push(p);
+    }
+  }
+  into.date ??= from.date;
+  into.part ??= from.part;
+  into.clock ??= from.clock;
+  into.actor ??= from.actor;
+  into.actorEvidence ??= from.actorEvidence;
+  into.killed ??= from.killed;
+  into.wounded ??= from.wounded;
+  into.displaced ??= from.displaced;
+  into.zero ||= from.zero;
+  pushAll(into.casualtyEvidence, from.casualtyEvidence);
+  pushAll(into.dateEvidence, from.dateEvidence);
+  into.extraEvidence.push(ev('type', from.trigger));
+  if (into.civilians === null) into.civilians = from.civilians;
+  else if (from.civilians === true) into.civilians = true;
+  for (const w of from.weapons) if (!into.weapons.some((x) => x.name === w.name)) into.weapons.push(w);
+  into.merged++;
+  into.mutual ||= from.mutual;
+}
+
+/** A mention with no day, place or time: a summary ("the shelling") that joins a specific one. */
+function isEmptyDraft(x: Draft): boolean {
+  return x.date === null && x.places.length === 0 && !x.clock;
+}
+
+/** Each side's version of an episode is its own claim (SCHEMA: a claim of its reporter). */
+function sameReporter(a: Draft, b: Draft): boolean {
+  // Sides that blame each other tell one episode.
+  return a.reporter.side === null || b.reporter.side === null || a.reporter.side === b.reporter.side || a.mutual || b.mutual;
+}
+
+function sameEvent(o: Draft, d: Draft): boolean {
+  return (
+    o.strength === 'strong' &&
+    sameReporter(o, d) &&
+    o.type === d.type &&
+    // One of the two undated: a mention without its day ("during a shootout near the pass",
+    // then "the shootout happened yesterday at 17:00") is the same event where the places agree.
+    (((o.date === d.date || o.date === null || d.date === null) && placesOverlap(o, d) && !(o.clock && d.clock && (o.clock.hh !== d.clock.hh || o.clock.mm !== d.clock.mm))) ||
+      isEmptyDraft(d) ||
+      isEmptyDraft(o))
+  );
+}
+
+/** A weak attack word can join `s` when their days and places agree. */
+function compatible(w: Draft, s: Draft): boolean {
+  if (!sameReporter(w, s)) return false;
+  return w.date === null || w.carried || (s.date === w.date && (w.places.length === 0 || s.places.length === 0 || placesOverlap(s, w)));
+}
+
+/** Merges mentions of one event: weak attack words into the specific attack, repeats of a type. */
+export function mergeDrafts(drafts: Draft[]): Draft[] {
+  // 1. Repeated mentions of one event of the same type (same day, same area).
+  const list: Draft[] = [];
+  for (const d of drafts) {
+    // Weak mentions are placed by step 2, by their position in the text.
+    if (d.strength === 'weak') {
+      list.push(d);
+      continue;
+    }
+    let i = 0;
+    while (i < list.length && !sameEvent(list[i] as Draft, d)) i++;
+    const twin = list[i];
+    if (!twin) list.push(d);
+    else if (isEmptyDraft(twin) && !isEmptyDraft(d)) {
+      // The later, specific mention carries the event; the summary before it adds to it.
+      absorb(d, twin);
+      list[i] = d;
+    } else absorb(twin, d);
+  }
+  // 2. Weak attack words ("the shooting", «в результате обстрела») join a compatible attack:
+  // the nearest one before them, else the nearest after.
+  const weak: Draft[] = [];
+  const result: Draft[] = [];
+  for (const d of list) {
+    if (VIOLENT.has(d.type) && d.strength === 'weak') weak.push(d);
+    else result.push(d);
+  }
+  const strong = result.filter((d) => VIOLENT.has(d.type));
+  const weakKept: Draft[] = [];
+  for (const w of weak) {
+    const at = w.trigger.start;
+    // The nearest compatible attack before (strong or kept weak), else the nearest strong one after.
+    let before: Draft | null = null;
+    for (const s of strong) if (s.trigger.start < at && compatible(w, s) && (!before || s.trigger.start > before.trigger.start)) before = s;
+    for (const s of weakKept) if (s.trigger.start < at && compatible(w, s) && (!before || s.trigger.start > before.trigger.start)) before = s;
+    let after: Draft | null = null;
+    if (!before) for (const s of strong) if (s.trigger.start > at && compatible(w, s) && (!after || s.trigger.start < after.trigger.start)) after = s;
+    // "burned … as a result of the attack": the attack is the cause of the other event told.
+    const target =
+      before ??
+      after ??
+      result.find((d) => d.clause === w.clause && !VIOLENT.has(d.type) && d.type !== 'ceasefire_agreement' && d.type !== 'violation_allegation');
+    if (target) {
+      if (target.strength === 'weak' && weakRank(w.type) > weakRank(target.type)) target.type = w.type;
+      absorb(target, w, (w.date !== null && !w.carried) || target.places.length === 0);
+    } else weakKept.push(w);
+  }
+  for (const w of weakKept) result.push(w);
+  result.sort((a, b) => a.trigger.start - b.trigger.start);
+  return result;
+}
+
+function weakRank(t: EventType): number {
+  return t === 'air_or_drone_strike' ? 4 : t === 'heavy_weapons_fire' ? 3 : t === 'small_arms_fire' ? 2 : 1;
+}
+
+/** How specific a mention is: a date, a time, places. */
+function specificity(d: Draft): number {
+  return (d.date ? 4 : 0) + (d.clock || d.part ? 2 : 0) + (d.places.length ? 1 : 0);
+}
+
+/**
+ * Mentions of agreements (or allegations) are one per day told: "agreed on 28 January… the
+ * ceasefire took effect" is one, a truce on 16 September and another on 19 September are two.
+ * Undated mentions join the most specific one.
+ */
+export function keepOne(events: Draft[], type: EventType): Draft[] {
+  const same = events.filter((e) => e.type === type);
+  if (same.length <= 1) return events;
+  const byDay = new Map<string, Draft>();
+  for (const e of same) {
+    if (!e.date) continue;
+    const kept = byDay.get(e.date);
+    if (!kept) byDay.set(e.date, e);
+    else if (specificity(e) > specificity(kept)) {
+      absorb(e, kept);
+      byDay.set(e.date, e);
+    } else absorb(kept, e);
+  }
+  const dated = [...byDay.values()];
+  const best = dated.length > 0 ? dated.reduce((a, b) => (specificity(b) > specificity(a) ? b : a)) : same.reduce((a, b) => (specificity(b) > specificity(a) ? b : a));
+  for (const o of same) if (!o.date && o !== best) absorb(best, o);
+  const keep = new Set(dated.length > 0 ? dated : [best]);
+  return events.filter((e) => e.type !== type || keep.has(e));
+}
