@@ -8,6 +8,7 @@ import {
   type HttpTimeouts,
 } from '@ceasefire/runtime';
 import {
+  AGREEMENT_STATUSES,
   getAgreement,
   getAlert,
   listAgreements,
@@ -53,7 +54,7 @@ export interface OperatorApiOptions {
 }
 
 const AgreementQuery = z.object({
-  status: z.enum(['proposed', 'in_force', 'ended']).optional(),
+  status: z.enum(AGREEMENT_STATUSES).optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
 });
 const AlertQuery = z.object({

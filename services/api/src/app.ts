@@ -10,6 +10,8 @@ import {
   getEventView,
   getIncidentView,
   getStatementView,
+  agreementSources,
+  agreementTransitions,
   listAgreements,
   listAlertTransitions,
   listAlertViews,
@@ -512,7 +514,7 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
     {
       schema: {
         tags: ['agreements'],
-        summary: 'Agreements, newest first, with what alerting judged breaches of each',
+        summary: 'Agreements, newest first, with their status, the statements that reported each, its history and what alerting judged breaches of it',
         security: BEARER,
         querystring: openapi(AgreementsQuery, 'input'),
         response: { 200: openapi(z.object({ items: z.array(AgreementJson) })), ...errors },
@@ -521,11 +523,16 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
     async (req) => {
       const q = parse(AgreementsQuery, req.query, 'query');
       const agreements = await listAgreements(db, { status: q.status, limit: q.limit });
-      const breaches = await breachesPerAgreement(
-        db,
-        agreements.map((a) => a.id),
-      );
-      return { items: agreements.map((a) => agreementJson(a, breaches.get(a.id))) };
+      const ids = agreements.map((a) => a.id);
+      const [breaches, sources, transitions] = await Promise.all([breachesPerAgreement(db, ids), agreementSources(db, ids), agreementTransitions(db, ids)]);
+      return {
+        items: agreements.map((a) =>
+          agreementJson(a, breaches.get(a.id), {
+            sources: sources.filter((s) => s.agreementId === a.id),
+            transitions: transitions.filter((t) => t.agreementId === a.id),
+          }),
+        ),
+      };
     },
   );
 
@@ -534,7 +541,7 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
     {
       schema: {
         tags: ['agreements'],
-        summary: 'One agreement with its breach counts',
+        summary: 'One agreement with its sources, its history (transitions with reason and source) and its breach counts',
         security: BEARER,
         params: openapi(IdParams, 'input'),
         response: { 200: openapi(AgreementJson), ...errors, ...notFound },
@@ -544,8 +551,8 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
       const { id } = parse(IdParams, req.params, 'path');
       const agreement = await getAgreement(db, id);
       if (!agreement) return problem(reply, 404, 'not_found', `no agreement ${id}`);
-      const breaches = await breachesPerAgreement(db, [id]);
-      return agreementJson(agreement, breaches.get(id));
+      const [breaches, sources, transitions] = await Promise.all([breachesPerAgreement(db, [id]), agreementSources(db, [id]), agreementTransitions(db, [id])]);
+      return agreementJson(agreement, breaches.get(id), { sources, transitions });
     },
   );
 

@@ -76,7 +76,7 @@ export const ViolationsPerDayQuery = z
 
 export const AgreementsQuery = z
   .object({
-    status: z.enum(['proposed', 'in_force', 'ended']).optional(),
+    status: z.enum(['proposed', 'in_force', 'superseded', 'ended', 'rejected']).optional(),
     limit: Limit.optional(),
   })
   .strict();
@@ -264,6 +264,31 @@ export const BreachesJson = z.object({
   has_untimed_allegations: z.boolean(),
 });
 
+/** A statement that reported an agreement. */
+export const AgreementSourceJson = z.object({
+  statement_id: z.string(),
+  event_id: z.string(),
+  reported_by: z.string().nullable().describe('the side or third party that reported it (KG, OSCE)'),
+  source_agency: z.string().nullable(),
+  url: z.string().nullable(),
+  published_at: Timestamp,
+  starts_at: Timestamp.nullable().describe('the start this statement gave'),
+  start_zone: z.string().nullable(),
+  level: z.string().nullable(),
+  terms: z.array(z.string()),
+});
+
+/** One change of an agreement's status (or of its content, the status kept), with its reason and source. */
+export const AgreementTransitionJson = z.object({
+  from: z.string().nullable().describe('null when it was created'),
+  to: z.string(),
+  at: Timestamp,
+  by: z.string().describe("an operator, or 'system'"),
+  reason: z.string(),
+  statement_id: z.string().nullable(),
+  superseded_by: z.string().nullable(),
+});
+
 export const AgreementJson = z.object({
   id: z.string(),
   name: z.string().nullable(),
@@ -286,6 +311,14 @@ export const AgreementJson = z.object({
   created_at: Timestamp,
   updated_at: Timestamp,
   breaches: BreachesJson.nullable(),
+  /** The day it was reached, for agreements read from statements. */
+  reached_on: IsoDate.nullable().optional(),
+  /** Reported by both sides or a third party, or confirmed by an operator. */
+  corroborated: z.boolean().optional(),
+  /** Every statement that reported it, in publication order. */
+  sources: z.array(AgreementSourceJson).optional(),
+  /** Its history, oldest first. */
+  transitions: z.array(AgreementTransitionJson).optional(),
 });
 
 export const AlertJson = z.object({
