@@ -2,5 +2,6 @@ export * from './envelope.ts';
 export * from './messages.ts';
 export * from './topics.ts';
 export * from './codec.ts';
+export * from './time.ts';
 export { jsonSchemas } from './json-schema.ts';
 export * from './message.ts';

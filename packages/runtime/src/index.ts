@@ -14,3 +14,5 @@ export * from './rate-limit.ts';
 export * from './publish.ts';
 export * from './periodic.ts';
 export * from './problems.ts';
+export * from './validation.ts';
+export * from './http-server.ts';

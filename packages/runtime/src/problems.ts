@@ -2,7 +2,7 @@ import type { FastifyBaseLogger, FastifyError, FastifyReply, FastifyRequest } fr
 import { classifyError } from './errors.ts';
 
 /** The error body every HTTP API of ours answers with: a code, a sentence, and the problems found. */
-export function sendProblem(reply: FastifyReply, status: number, error: string, message: string, problems?: string[]) {
+export function sendProblem(reply: FastifyReply, status: number, error: string, message: string | undefined, problems?: string[]) {
   return reply.code(status).send({ error, message, ...(problems ? { problems } : {}) });
 }
 
@@ -10,7 +10,8 @@ export function sendProblem(reply: FastifyReply, status: number, error: string, 
 export interface KnownProblem {
   status: number;
   error: string;
-  message: string;
+  /** Absent when the problems say it all (the operator API's refused agreement). */
+  message?: string;
   problems?: string[];
 }
 
