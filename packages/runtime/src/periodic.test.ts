@@ -31,4 +31,20 @@ describe('startPeriodic', () => {
     expect(errors).toHaveLength(1);
     expect((errors[0] as Error).message).toBe('outage');
   });
+
+  it('with delayFirst, waits one interval before the first pass', async () => {
+    let passes = 0;
+    const loop = startPeriodic(
+      async () => {
+        passes++;
+      },
+      { intervalMs: 30, onError: () => undefined, delayFirst: true },
+    );
+    expect(passes).toBe(0);
+    await sleep(10);
+    expect(passes).toBe(0);
+    while (passes < 1) await sleep(5);
+    await loop.stop();
+    expect(passes).toBeGreaterThanOrEqual(1);
+  });
 });

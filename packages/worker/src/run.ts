@@ -10,6 +10,8 @@ export interface ServiceRun<C extends BaseConfig> {
   config: C;
   logger: Logger;
   ctx: ServiceContext;
+  /** When the worker began to start, before its connections were opened. */
+  startedAt: Date;
 }
 
 /**
@@ -37,8 +39,9 @@ export function runService<S extends z.ZodType<BaseConfig>>(
   }
   const start = async () => {
     const logger = createLogger({ service: name, level: config.LOG_LEVEL, pretty: config.LOG_PRETTY });
+    const startedAt = new Date();
     const ctx = await startService({ service: name, config, logger });
-    await wire({ config, logger, ctx });
+    await wire({ config, logger, ctx, startedAt });
     ctx.started();
   };
   return start().catch((err: unknown) => {

@@ -4,8 +4,8 @@ import { DEFAULT_ESCALATION, defaultRoutes } from '@ceasefire/alerting';
 import { violationEventsTopic } from '@ceasefire/contracts';
 import { PROFILES } from '@ceasefire/extraction';
 import { Counter } from 'prom-client';
-import { ConfigError, createLogger, loadConfig, startPeriodic } from '@ceasefire/runtime';
-import { runConsumer, startService } from '@ceasefire/worker';
+import { startPeriodic } from '@ceasefire/runtime';
+import { runConsumer, runService } from '@ceasefire/worker';
 import {
   chatChannel,
   emailChannel,
@@ -22,20 +22,7 @@ import { namesOf } from './names.ts';
 
 const SERVICE = 'alerting';
 
-async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig(alertingConfigSchema, process.env);
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(`ceasefire ${SERVICE}: ${e.message}\n`);
-      process.exit(2);
-    }
-    throw e;
-  }
-  const logger = createLogger({ service: SERVICE, level: config.LOG_LEVEL, pretty: config.LOG_PRETTY });
-  const ctx = await startService({ service: SERVICE, config, logger });
-
+void runService(SERVICE, alertingConfigSchema, async ({ config, logger, ctx }) => {
   const names = namesOf(PROFILES);
   const publicUrl = config.PUBLIC_URL ?? null;
   const channels: Channel[] = [];
@@ -169,13 +156,5 @@ async function main(): Promise<void> {
         hctx.logger,
       ),
   });
-  ctx.started();
   logger.info({ channels: channelNames, routes: routes.length }, 'alerting worker running');
-}
-
-main().catch((err: unknown) => {
-  process.stderr.write(
-    `ceasefire ${SERVICE}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
-  );
-  process.exit(1);
 });

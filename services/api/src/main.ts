@@ -2,28 +2,13 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { PROFILES } from '@ceasefire/extraction';
-import { ConfigError, createLogger, loadConfig } from '@ceasefire/runtime';
-import { startService } from '@ceasefire/worker';
+import { runService } from '@ceasefire/worker';
 import { startAlertChanges } from './alert-changes.ts';
 import { createAlertHub, startAlertStream } from './alert-stream.ts';
 import { buildApiApp } from './app.ts';
 import { apiConfigSchema } from './config.ts';
 
-async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig(apiConfigSchema, process.env);
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(`api: ${e.message}\n`);
-      process.exit(78); // EX_CONFIG
-    }
-    throw e;
-  }
-  const logger = createLogger({ service: 'api', level: config.LOG_LEVEL, pretty: config.LOG_PRETTY });
-  const startedAt = new Date();
-  const ctx = await startService({ service: 'api', config, logger });
-
+void runService('api', apiConfigSchema, async ({ config, logger, ctx, startedAt }) => {
   const hub = createAlertHub(logger);
   // One group per process: each instance must see every alert for its own streams.
   const groupId = `${config.API_STREAM_GROUP_PREFIX}.${hostname()}.${process.pid}.${randomBytes(3).toString('hex')}`;
@@ -60,11 +45,5 @@ async function main(): Promise<void> {
     const res = await fetch(`${address}/openapi.json`);
     if (!res.ok) throw new Error(`http answered ${res.status}`);
   });
-  ctx.started();
   logger.info({ address, groupId }, 'read API and dashboard listening');
-}
-
-main().catch((err: unknown) => {
-  process.stderr.write(`api: failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exit(1);
 });

@@ -1,6 +1,6 @@
 import { getFeedState, markFeedItemsSeen, recordFeedPoll, seenFeedItems } from '@ceasefire/db';
 import { FeedError, feedDateToIso, parseFeed, MAX_FEED_BYTES, type Ingestor } from '@ceasefire/ingest';
-import { classifyError } from '@ceasefire/runtime';
+import { classifyError, startPeriodic, type Periodic } from '@ceasefire/runtime';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 
@@ -69,8 +69,7 @@ export interface PollResult {
 export function createFeedPoller(options: FeedPollerOptions) {
   const doFetch = options.fetch ?? fetch;
   const log = options.logger.child({ component: 'feeds' });
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> | null = null;
+  let loop: Periodic | null = null;
   let stopped = false;
 
   async function pollOnce(feed: FeedSource): Promise<PollResult> {
@@ -162,18 +161,12 @@ export function createFeedPoller(options: FeedPollerOptions) {
     pollOnce,
     pollAll,
     start() {
-      const tick = () => {
-        running = pollAll().finally(() => {
-          running = null;
-          if (!stopped) timer = setTimeout(tick, options.intervalMs);
-        });
-      };
-      tick();
+      // pollAll reports each feed's failure itself.
+      loop = startPeriodic(pollAll, { intervalMs: options.intervalMs, onError: (err) => log.warn({ err }, 'feed poll failed') });
     },
     async stop() {
       stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
+      await loop?.stop();
     },
   };
 }

@@ -1,7 +1,7 @@
 import { mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { StatementFileError, parseStatementFile, type Ingestor } from '@ceasefire/ingest';
-import { classifyError } from '@ceasefire/runtime';
+import { classifyError, startPeriodic, type Periodic } from '@ceasefire/runtime';
 import type { Logger } from 'pino';
 
 export interface FolderWatcherOptions {
@@ -45,8 +45,7 @@ async function moveInto(dir: string, sub: string, name: string): Promise<string>
  */
 export function createFolderWatcher(options: FolderWatcherOptions) {
   const log = options.logger.child({ component: 'folder', dir: options.dir });
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<unknown> | null = null;
+  let loop: Periodic | null = null;
   let stopped = false;
 
   async function fail(name: string, problems: string[], ingested: number): Promise<FileOutcome> {
@@ -121,20 +120,11 @@ export function createFolderWatcher(options: FolderWatcherOptions) {
   return {
     scan,
     start() {
-      const tick = () => {
-        running = scan()
-          .catch((err: unknown) => log.error({ err }, 'folder scan failed'))
-          .finally(() => {
-            running = null;
-            if (!stopped) timer = setTimeout(tick, options.intervalMs);
-          });
-      };
-      tick();
+      loop = startPeriodic(scan, { intervalMs: options.intervalMs, onError: (err) => log.error({ err }, 'folder scan failed') });
     },
     async stop() {
       stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
+      await loop?.stop();
     },
   };
 }

@@ -1,8 +1,7 @@
 // The ingester's composition root: the only place that reads configuration and wires things.
 import { agencyDirectory, createIngestor } from '@ceasefire/ingest';
 import { PROFILES } from '@ceasefire/extraction';
-import { ConfigError, createLogger, loadConfig } from '@ceasefire/runtime';
-import { startService } from '@ceasefire/worker';
+import { runService } from '@ceasefire/worker';
 import { ingesterConfigSchema } from './config.ts';
 import { createFeedPoller, parseFeedList } from './feeds.ts';
 import { createFolderWatcher } from './folder.ts';
@@ -10,19 +9,7 @@ import { buildHttpApi } from './http.ts';
 import { ingesterMetrics, meteredIngestor } from './metrics.ts';
 import { createSweeper } from './sweeper.ts';
 
-async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig(ingesterConfigSchema, process.env);
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(`ingester: ${e.message}\n`);
-      process.exit(78); // EX_CONFIG
-    }
-    throw e;
-  }
-  const logger = createLogger({ service: 'ingester', level: config.LOG_LEVEL, pretty: config.LOG_PRETTY });
-  const ctx = await startService({ service: 'ingester', config, logger });
+void runService('ingester', ingesterConfigSchema, async ({ config, logger, ctx }) => {
   const metrics = ingesterMetrics(ctx.registry);
   const stored = createIngestor({
     db: ctx.db,
@@ -85,10 +72,4 @@ async function main(): Promise<void> {
     ctx.lifecycle.add('folder watcher', () => watcher.stop());
     logger.info({ dir: config.WATCH_DIR }, 'watching folder');
   }
-  ctx.started();
-}
-
-main().catch((err: unknown) => {
-  process.stderr.write(`ingester: failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exit(1);
 });

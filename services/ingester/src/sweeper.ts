@@ -1,6 +1,6 @@
 import { countUnpublishedStatements } from '@ceasefire/db';
 import type { Ingestor } from '@ceasefire/ingest';
-import { classifyError, type Logger } from '@ceasefire/runtime';
+import { classifyError, startPeriodic, type Logger, type Periodic } from '@ceasefire/runtime';
 import type { Knex } from 'knex';
 import type { IngesterMetrics } from './metrics.ts';
 
@@ -22,8 +22,7 @@ export interface SweeperOptions {
  */
 export function createSweeper(options: SweeperOptions) {
   const log = options.logger.child({ component: 'sweeper' });
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> | null = null;
+  let loop: Periodic | null = null;
   let stopped = false;
 
   async function sweepOnce(): Promise<number> {
@@ -48,26 +47,18 @@ export function createSweeper(options: SweeperOptions) {
   return {
     sweepOnce,
     start() {
-      const tick = () => {
-        running = sweepOnce()
-          .then(
-            () => undefined,
-            (e: unknown) => {
-              const err = classifyError(e);
-              log.warn({ code: err.code, error: err.message }, 'sweep failed; trying again at the next tick');
-            },
-          )
-          .finally(() => {
-            running = null;
-            if (!stopped) timer = setTimeout(tick, options.intervalMs);
-          });
-      };
-      timer = setTimeout(tick, options.intervalMs);
+      loop = startPeriodic(sweepOnce, {
+        intervalMs: options.intervalMs,
+        delayFirst: true,
+        onError: (e) => {
+          const err = classifyError(e);
+          log.warn({ code: err.code, error: err.message }, 'sweep failed; trying again at the next tick');
+        },
+      });
     },
     async stop() {
       stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
+      await loop?.stop();
     },
   };
 }
