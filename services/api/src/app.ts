@@ -3,25 +3,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   alertCounts,
-  breachesPerAgreement,
-  casualtySeries,
-  getAgreement,
   getAlertView,
-  getEventView,
-  getIncidentView,
-  getStatementView,
-  agreementSources,
-  agreementTransitions,
-  listAgreements,
   listAlertTransitions,
   listAlertViews,
   listDeliveries,
-  listIncidents,
-  listStatements,
   searchEvents,
-  statementEvents,
-  violationsPerDayArea,
-  type Keyset,
 } from '@ceasefire/db';
 import type { ConflictProfile } from '@ceasefire/extraction';
 import {
@@ -32,7 +18,6 @@ import {
   sendProblem,
   securityHeaders,
   httpServerOptions,
-  nulProblems,
   type HttpTimeouts,
   type Logger,
 } from '@ceasefire/runtime';
@@ -41,48 +26,26 @@ import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Knex } from 'knex';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
-import { z } from 'zod';
 import { acknowledgeAlert } from '@ceasefire/operations';
 import { sseOf, type AlertHub } from './alert-stream.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { encodeCursor } from './cursor.ts';
 import { finishOpenApi } from './openapi.ts';
-import { gazetteerJson } from './gazetteer.ts';
-import {
-  agreementJson,
-  alertJson,
-  casualtySeriesJson,
-  deliveryJson,
-  eventJson,
-  incidentJson,
-  statementJson,
-  transitionJson,
-  violationsPerDayJson,
-} from './json.ts';
+import { agreementsRoutes } from './routes/agreements.ts';
+import { casualtiesRoutes } from './routes/casualties.ts';
+import { BadRequest, BEARER, check, cursorOf, date, errors, notFound, parse } from './routes/common.ts';
+import { eventsRoutes } from './routes/events.ts';
+import { incidentsRoutes } from './routes/incidents.ts';
+import { statementsRoutes } from './routes/statements.ts';
+import { alertJson, deliveryJson, eventJson, transitionJson } from './json.ts';
 import {
   AckBody,
-  AgreementJson,
-  AgreementsQuery,
   AlertCountsJson,
   AlertCountsQuery,
   AlertDetailJson,
   AlertJson,
   AlertsQuery,
-  CasualtiesQuery,
-  CasualtySeriesJson,
   ErrorJson,
-  EventJson,
-  EventsQuery,
-  GazetteerJson,
-  GazetteerQuery,
   IdParams,
-  IncidentDetailJson,
-  IncidentJson,
-  IncidentsQuery,
-  StatementDetailJson,
-  StatementJson,
-  StatementsQuery,
-  ViolationsPerDayJson,
-  ViolationsPerDayQuery,
   openapi,
   pageOf,
 } from './schemas.ts';
@@ -118,56 +81,6 @@ export interface ApiAppOptions {
   maxStreamsPerToken?: number;
   maxStreams?: number;
 }
-
-/** Thrown by the handlers for a bad query, path or body: the error handler answers 400 with it. */
-class BadRequest extends Error {
-  constructor(readonly problems: string[]) {
-    super('the request is invalid');
-  }
-}
-
-type Parsed<T> = { data: T; problems: [] } | { data: undefined; problems: string[] };
-
-/** Every problem of one part of the request (path, query, body): the schema's and NUL characters. */
-function check<S extends z.ZodType>(schema: S, value: unknown, where: string): Parsed<z.output<S>> {
-  const nul = nulProblems(value, where);
-  const parsed = schema.safeParse(value ?? {});
-  const problems = [
-    ...nul,
-    ...(parsed.success
-      ? []
-      : parsed.error.issues.map(
-          (i) => `${where}${i.path.length ? `.${i.path.join('.')}` : ''}: ${i.message}`,
-        )),
-  ];
-  return problems.length === 0 && parsed.success
-    ? { data: parsed.data, problems: [] }
-    : { data: undefined, problems };
-}
-
-/** The part parsed, or a 400 naming its every problem. */
-function parse<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {
-  const parsed = check(schema, value, where);
-  if (parsed.problems.length > 0) throw new BadRequest(parsed.problems);
-  return parsed.data as z.output<S>;
-}
-
-function cursorOf(cursor: string | undefined): Keyset | undefined {
-  if (cursor === undefined) return undefined;
-  const keyset = decodeCursor(cursor);
-  if (keyset === null) throw new BadRequest(['query.cursor: not a cursor this API gave out']);
-  return keyset;
-}
-
-const date = (s: string | undefined): Date | undefined => (s === undefined ? undefined : new Date(s));
-
-const BEARER = [{ bearer: [] }];
-const errors = {
-  400: openapi(ErrorJson),
-  401: openapi(ErrorJson),
-  503: openapi(ErrorJson),
-};
-const notFound = { 404: openapi(ErrorJson) };
 
 /**
  * The read API and the dashboard:
@@ -287,265 +200,12 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  // ---- statements ----------------------------------------------------------------------------
-
-  app.get(
-    '/v1/statements',
-    {
-      schema: {
-        tags: ['statements'],
-        summary: 'Statements, latest publication first',
-        security: BEARER,
-        querystring: openapi(StatementsQuery, 'input'),
-        response: { 200: openapi(pageOf(StatementJson)), ...errors },
-      },
-    },
-    async (req) => {
-      const q = parse(StatementsQuery, req.query, 'query');
-      const page = await listStatements(db, {
-        from: date(q.from),
-        to: date(q.to),
-        sourceAgency: q.source_agency,
-        language: q.language,
-        after: cursorOf(q.cursor),
-        limit: q.limit,
-      });
-      return { items: page.items.map(statementJson), next_cursor: encodeCursor(page.next) };
-    },
-  );
-
-  app.get(
-    '/v1/statements/:id',
-    {
-      schema: {
-        tags: ['statements'],
-        summary: 'A statement with its current events (and the evidence spans of each) and casualty reports',
-        security: BEARER,
-        params: openapi(IdParams, 'input'),
-        response: { 200: openapi(StatementDetailJson), ...errors, ...notFound },
-      },
-    },
-    async (req, reply) => {
-      const { id } = parse(IdParams, req.params, 'path');
-      const statement = await getStatementView(db, id);
-      if (!statement) return sendProblem(reply, 404, 'not_found', `no statement ${id}`);
-      const [events, casualties] = await Promise.all([
-        statementEvents(db, id),
-        casualtiesOfStatement(db, id),
-      ]);
-      return { ...statementJson(statement), events: events.map(eventJson), casualty_reports: casualties };
-    },
-  );
-
-  // ---- events --------------------------------------------------------------------------------
-
-  app.get(
-    '/v1/events',
-    {
-      schema: {
-        tags: ['events'],
-        summary: 'Violation events (current rows), newest first',
-        security: BEARER,
-        querystring: openapi(EventsQuery, 'input'),
-        response: { 200: openapi(pageOf(EventJson)), ...errors },
-      },
-    },
-    async (req) => {
-      const q = parse(EventsQuery, req.query, 'query');
-      const page = await searchEvents(db, {
-        from: date(q.from),
-        to: date(q.to),
-        area: q.area,
-        types: q.type,
-        accusedParty: q.accused_party,
-        reportedBy: q.reported_by,
-        agreementId: q.agreement,
-        incidentId: q.incident,
-        statementId: q.statement,
-        includeSuperseded: q.include_superseded === 'true',
-        after: cursorOf(q.cursor),
-        limit: q.limit,
-      });
-      return { items: page.items.map(eventJson), next_cursor: encodeCursor(page.next) };
-    },
-  );
-
-  app.get(
-    '/v1/events/:id',
-    {
-      schema: {
-        tags: ['events'],
-        summary: 'One event with its places and evidence',
-        security: BEARER,
-        params: openapi(IdParams, 'input'),
-        response: { 200: openapi(EventJson), ...errors, ...notFound },
-      },
-    },
-    async (req, reply) => {
-      const { id } = parse(IdParams, req.params, 'path');
-      const event = await getEventView(db, id);
-      return event ? eventJson(event) : sendProblem(reply, 404, 'not_found', `no event ${id}`);
-    },
-  );
-
-  // ---- incidents -----------------------------------------------------------------------------
-
-  app.get(
-    '/v1/incidents',
-    {
-      schema: {
-        tags: ['incidents'],
-        summary: 'Incidents (one clash, several reports), latest day first, with corroboration and position',
-        security: BEARER,
-        querystring: openapi(IncidentsQuery, 'input'),
-        response: { 200: openapi(pageOf(IncidentJson)), ...errors },
-      },
-    },
-    async (req) => {
-      const q = parse(IncidentsQuery, req.query, 'query');
-      const page = await listIncidents(db, {
-        fromDay: q.from,
-        toDay: q.to,
-        area: q.area,
-        types: q.type,
-        corroboration: q.corroboration,
-        after: cursorOf(q.cursor),
-        limit: q.limit,
-      });
-      return { items: page.items.map(incidentJson), next_cursor: encodeCursor(page.next) };
-    },
-  );
-
-  app.get(
-    '/v1/incidents/:id',
-    {
-      schema: {
-        tags: ['incidents'],
-        summary: 'An incident with its reports (each a claim of its reporter)',
-        security: BEARER,
-        params: openapi(IdParams, 'input'),
-        response: { 200: openapi(IncidentDetailJson), ...errors, ...notFound },
-      },
-    },
-    async (req, reply) => {
-      const { id } = parse(IdParams, req.params, 'path');
-      const incident = await getIncidentView(db, id);
-      if (!incident) return sendProblem(reply, 404, 'not_found', `no incident ${id}`);
-      const reports = await searchEvents(db, { incidentId: id, limit: 500 });
-      return { ...incidentJson(incident), reports: reports.items.map(eventJson) };
-    },
-  );
-
-  // ---- casualties and statistics -------------------------------------------------------------
-
-  app.get(
-    '/v1/casualties',
-    {
-      schema: {
-        tags: ['casualties'],
-        summary: 'Casualty reports as one time series per source, scope and population (never summed)',
-        security: BEARER,
-        querystring: openapi(CasualtiesQuery, 'input'),
-        response: { 200: openapi(z.object({ series: z.array(CasualtySeriesJson) })), ...errors },
-      },
-    },
-    async (req) => {
-      const q = parse(CasualtiesQuery, req.query, 'query');
-      const series = await casualtySeries(db, {
-        scope: q.scope,
-        sourceAgency: q.source_agency,
-        side: q.side,
-        population: q.population,
-      });
-      return { series: series.map(casualtySeriesJson) };
-    },
-  );
-
-  app.get(
-    '/v1/stats/violations-per-day',
-    {
-      schema: {
-        tags: ['events'],
-        summary: 'Violations per day and area (the timeline; the violations_per_day_area view)',
-        security: BEARER,
-        querystring: openapi(ViolationsPerDayQuery, 'input'),
-        response: { 200: openapi(z.object({ items: z.array(ViolationsPerDayJson) })), ...errors },
-      },
-    },
-    async (req) => {
-      const q = parse(ViolationsPerDayQuery, req.query, 'query');
-      const rows = await violationsPerDayArea(db, { fromDay: q.from, toDay: q.to, area: q.area });
-      return { items: rows.map(violationsPerDayJson) };
-    },
-  );
-
-  app.get(
-    '/v1/gazetteer',
-    {
-      schema: {
-        tags: ['map'],
-        summary: "A conflict profile's places with coordinates, for drawing the map",
-        security: BEARER,
-        querystring: openapi(GazetteerQuery, 'input'),
-        response: { 200: openapi(GazetteerJson), ...errors, ...notFound },
-      },
-    },
-    async (req, reply) => {
-      const q = parse(GazetteerQuery, req.query, 'query');
-      const id = q.profile ?? options.defaultProfile;
-      const profile = options.profiles.find((p) => p.id === id);
-      return profile ? gazetteerJson(profile) : sendProblem(reply, 404, 'not_found', `no profile ${id}`);
-    },
-  );
-
-  // ---- agreements ----------------------------------------------------------------------------
-
-  app.get(
-    '/v1/agreements',
-    {
-      schema: {
-        tags: ['agreements'],
-        summary: 'Agreements, newest first, with their status, the statements that reported each, its history and what alerting judged breaches of it',
-        security: BEARER,
-        querystring: openapi(AgreementsQuery, 'input'),
-        response: { 200: openapi(z.object({ items: z.array(AgreementJson) })), ...errors },
-      },
-    },
-    async (req) => {
-      const q = parse(AgreementsQuery, req.query, 'query');
-      const agreements = await listAgreements(db, { status: q.status, limit: q.limit });
-      const ids = agreements.map((a) => a.id);
-      const [breaches, sources, transitions] = await Promise.all([breachesPerAgreement(db, ids), agreementSources(db, ids), agreementTransitions(db, ids)]);
-      return {
-        items: agreements.map((a) =>
-          agreementJson(a, breaches.get(a.id), {
-            sources: sources.filter((s) => s.agreementId === a.id),
-            transitions: transitions.filter((t) => t.agreementId === a.id),
-          }),
-        ),
-      };
-    },
-  );
-
-  app.get(
-    '/v1/agreements/:id',
-    {
-      schema: {
-        tags: ['agreements'],
-        summary: 'One agreement with its sources, its history (transitions with reason and source) and its breach counts',
-        security: BEARER,
-        params: openapi(IdParams, 'input'),
-        response: { 200: openapi(AgreementJson), ...errors, ...notFound },
-      },
-    },
-    async (req, reply) => {
-      const { id } = parse(IdParams, req.params, 'path');
-      const agreement = await getAgreement(db, id);
-      if (!agreement) return sendProblem(reply, 404, 'not_found', `no agreement ${id}`);
-      const [breaches, sources, transitions] = await Promise.all([breachesPerAgreement(db, [id]), agreementSources(db, [id]), agreementTransitions(db, [id])]);
-      return agreementJson(agreement, breaches.get(id), { sources, transitions });
-    },
-  );
+  const deps = { db, clock, profiles: options.profiles, defaultProfile: options.defaultProfile };
+  statementsRoutes(app, deps);
+  eventsRoutes(app, deps);
+  incidentsRoutes(app, deps);
+  casualtiesRoutes(app, deps);
+  agreementsRoutes(app, deps);
 
   // ---- alerts --------------------------------------------------------------------------------
 
@@ -746,21 +406,4 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
 
 
   return app;
-}
-
-async function casualtiesOfStatement(db: Knex, statementId: string) {
-  const series = await casualtySeries(db, { statementId });
-  return series.flatMap((s) =>
-    s.points.map((p) => ({
-      id: p.id,
-      source_agency: s.sourceAgency,
-      side: s.side,
-      scope: s.scope,
-      population: s.population,
-      as_of: p.asOf.toISOString(),
-      killed: p.killed,
-      injured: p.injured,
-      displaced: p.displaced,
-    })),
-  );
 }
