@@ -1,4 +1,3 @@
-import { createHash, randomUUID } from 'node:crypto';
 import {
   addBreach,
   alertSummary,
@@ -31,18 +30,15 @@ import {
   type LifecyclePolicy,
   type Route,
   type RuleAgreement,
-  type Transition,
 } from '@ceasefire/alerting';
-import { EventType, type AlertMessage, type ViolationEvent } from '@ceasefire/contracts';
+import { type AlertMessage, type ViolationEvent } from '@ceasefire/contracts';
 import {
-  AGREEMENT_LEVELS,
   agreementsForRules,
   agreementsToEvaluate,
   alertBreachEvents,
   listAlertsToTick,
   candidateBreachEvents,
   alertDetails,
-  enqueueDeliveries,
   eventsInAlerts,
   openAlertsInRegions,
   unlinkAlertEvents,
@@ -54,34 +50,39 @@ import {
   insertReportedAgreement,
   lockAgreementsOfParties,
   updateAgreement,
-  type AgreementPatch,
   findOpenAlerts,
   forgetSummariesOfSuperseded,
   summaryIncidentsOf,
-  writeSummaryIncidents,
   getAgreement,
   getAlert,
   getBreachEvents,
-  insertTransitionsOfAlerts,
-  linkAlertEvents,
   lockAlert,
   lockAlertGroup,
   lockAlertGroups,
   markAgreementEvaluated,
-  upsertAlerts,
-  type AgreementLevel,
   type AgreementRecord,
   type AlertRecord,
-  type AlertTransitionInput,
   type DeliveryRecord,
   type EnqueueDeliveryInput,
   type Queryable,
   type StoredBreachEvent,
-  type SummaryIncident,
 } from '@ceasefire/db';
 import { PipelineError, type Logger } from '@ceasefire/runtime';
 import { enterIntoForceIfDue, promoteDueAgreements } from '@ceasefire/operations';
 import type { Knex } from 'knex';
+import {
+  agreementLevel,
+  areaOfGroupKey,
+  breachEventOf,
+  completion,
+  groupKeyOf,
+  hashId,
+  partiesOf,
+  ruleAgreement,
+} from './breach-rules.ts';
+import { GroupWrites, HeldSummaries } from './group-writes.ts';
+// Re-exported: the worker's tests and the alerting tests use them as the engine's.
+export { agreementLevel, breachEventOf, groupKeyOf, hashId } from './breach-rules.ts';
 
 /** What the engine is told by configuration. */
 export interface EngineOptions {
@@ -118,204 +119,10 @@ export interface EngineOptions {
   readonly heldSummaryIncidents?: number;
 }
 
-/**
- * The summary states this worker wrote last, by alert, each with the stamp it stored: while the
- * alert's stored stamp is that one, the state in memory is the stored one, and a batch neither
- * reads its incidents nor writes those that did not change. The least recently written go first
- * when the incidents held exceed the bound.
- */
-class HeldSummaries {
-  private readonly held = new Map<string, { stamp: string; builder: SummaryBuilder; incidents: number }>();
-  /** The incidents of the states held (a held state does not change: a batch takes it first). */
-  private total = 0;
-
-  constructor(private readonly maxIncidents: number) {}
-
-  /**
-   * The state written with `stamp`, if this worker holds it, handed over: the batch adds to it in
-   * place, so it is held again only when the batch writes it (with a new stamp). A batch that
-   * fails before then leaves nothing half-added behind.
-   */
-  take(alertId: string, stamp: string | undefined): SummaryBuilder | undefined {
-    const entry = stamp === undefined ? undefined : this.drop(alertId);
-    return entry?.stamp === stamp ? entry?.builder : undefined;
-  }
-
-  set(alertId: string, stamp: string, builder: SummaryBuilder): void {
-    this.drop(alertId);
-    const incidents = builder.incidentCount;
-    if (incidents > this.maxIncidents) return;
-    this.held.set(alertId, { stamp, builder, incidents });
-    this.total += incidents;
-    // Map order is insertion order: the least recently written go first.
-    for (const id of this.held.keys()) {
-      if (this.total <= this.maxIncidents) break;
-      this.drop(id);
-    }
-  }
-
-  private drop(alertId: string) {
-    const entry = this.held.get(alertId);
-    if (entry === undefined) return undefined;
-    this.held.delete(alertId);
-    this.total -= entry.incidents;
-    return entry;
-  }
-}
-
 interface PendingBreach {
   readonly agreement: AgreementRecord;
   readonly event: BreachEvent;
   readonly verdict: Extract<BreachVerdict, { breach: true }>;
-}
-
-/**
- * What one transaction does to alert groups, kept in memory while breaches are added and written
- * at the end with a fixed number of statements, whatever the number of breaches and groups.
- */
-class GroupWrites {
-  /** Alerts opened in this transaction, in their last state. */
-  private readonly opened = new Map<string, AlertRecord>();
-  /** Alerts that were stored before, in their last state. */
-  private readonly changed = new Map<string, AlertRecord>();
-  readonly links: Array<{ alertId: string; eventId: string; untimed: boolean; at: Date }> = [];
-  readonly transitions: Array<AlertTransitionInput & { alertId: string }> = [];
-  deliveries: EnqueueDeliveryInput[] = [];
-  /**
-   * The summary state of each alert that breaches were added to, stored with the alert's last
-   * record at the flush (materialised once, not at every breach).
-   */
-  private readonly summaries = new Map<string, SummaryBuilder>();
-  /** Alerts whose state was rebuilt from their events: their incident rows are replaced. */
-  private readonly rebuilt = new Set<string>();
-
-  open(alert: AlertRecord): void {
-    this.opened.set(alert.id, alert);
-  }
-
-  save(alert: AlertRecord): void {
-    (this.opened.has(alert.id) ? this.opened : this.changed).set(alert.id, alert);
-  }
-
-  addTransitions(alertId: string, transitions: readonly Transition[]): void {
-    for (const t of transitions) this.transitions.push({ ...t, alertId });
-  }
-
-  /**
-   * The alert's summary state is the builder's when it is written (whatever its record holds);
-   * `rebuilt`: the builder was not made from the stored state, which is replaced whole.
-   */
-  summarise(alertId: string, builder: SummaryBuilder, rebuilt = false): void {
-    this.summaries.set(alertId, builder);
-    if (rebuilt) this.rebuilt.add(alertId);
-  }
-
-  /**
-   * Writes everything; returns the outbox rows added. `held`: where the written states are kept;
-   * `enrich` completes the notifications once the alerts' events are linked (their details).
-   */
-  async flush(
-    trx: Queryable,
-    deliveryLeaseMs?: number,
-    held?: HeldSummaries,
-    enrich?: (trx: Queryable, deliveries: readonly EnqueueDeliveryInput[]) => Promise<EnqueueDeliveryInput[]>,
-  ): Promise<DeliveryRecord[]> {
-    const stamps = new Map<string, string>();
-    const incidents: Array<{ alertId: string; incident: SummaryIncident }> = [];
-    const withState = (alert: AlertRecord): AlertRecord => {
-      const builder = this.summaries.get(alert.id);
-      if (builder === undefined) return alert;
-      const stamp = randomUUID();
-      stamps.set(alert.id, stamp);
-      const changed = this.rebuilt.has(alert.id) ? builder.takeAllIncidents() : builder.takeChangedIncidents();
-      for (const incident of changed) incidents.push({ alertId: alert.id, incident });
-      return { ...alert, summaryState: builder.head(stamp) };
-    };
-    // Stored alerts first: one that resolved frees its group for the new one (a partial unique index).
-    await upsertAlerts(trx, [...this.changed.values(), ...this.opened.values()].map(withState));
-    await writeSummaryIncidents(trx, incidents, [...this.rebuilt]);
-    // Held as written: if the transaction rolls back, the stored stamp is not this one.
-    if (held) for (const [alertId, stamp] of stamps) held.set(alertId, stamp, this.summaries.get(alertId)!);
-    await linkAlertEvents(trx, this.links);
-    await insertTransitionsOfAlerts(trx, this.transitions);
-    if (enrich && this.deliveries.length > 0) this.deliveries = await enrich(trx, this.deliveries);
-    return enqueueDeliveries(trx, this.deliveries, deliveryLeaseMs === undefined ? {} : { leaseMs: deliveryLeaseMs });
-  }
-}
-
-/** The parties of an agreement event, sorted: the agreement's, else the event's sides. */
-function partiesOf(event: ViolationEvent): string[] {
-  return [
-    ...new Set(event.agreement?.parties ?? [event.accused_party, event.reported_by].filter((p): p is string => p !== null)),
-  ].sort();
-}
-
-/** Deterministic short id: the same inputs give the same id on every worker and every retry. */
-export function hashId(prefix: string, ...parts: string[]): string {
-  return `${prefix}_${createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 20)}`;
-}
-
-/** The group of a breach: one alert per agreement and area at a time. */
-export function groupKeyOf(agreementId: string, area: string): string {
-  return `${agreementId}|${area}`;
-}
-
-/** The area of a group key (`<agreement id>|<area>`). */
-function areaOfGroupKey(groupKey: string): string {
-  return groupKey.slice(groupKey.lastIndexOf('|') + 1);
-}
-
-function ruleAgreement(a: AgreementRecord): RuleAgreement {
-  return {
-    id: a.id,
-    parties: a.parties,
-    status: a.status,
-    startsAt: a.startsAt,
-    announcedAt: a.announcedAt,
-    endsAt: a.endsAt,
-    scopeAreas: a.scopeAreas,
-    wholeBorder: a.wholeBorder,
-    terms: a.terms,
-    confirmed: a.corroborated || a.source === 'operator',
-  };
-}
-
-/** A stored event in the rules' shape; null for a type the contracts no longer know. */
-export function breachEventOf(e: StoredBreachEvent): BreachEvent | null {
-  const type = EventType.safeParse(e.type);
-  if (!type.success) return null;
-  return {
-    id: e.id,
-    type: type.data,
-    area: e.area,
-    accusedParty: e.accusedParty,
-    reportedBy: e.reportedBy,
-    startUtc: e.startUtc,
-    endUtc: e.endUtc,
-    date: e.date,
-    publishedAt: e.publishedAt,
-    killed: e.killed,
-    wounded: e.wounded,
-    weapons: e.weapons,
-    incidentId: e.incidentId,
-    corroboration: e.corroboration,
-  };
-}
-
-const LEVEL_WORDS: Array<[RegExp, AgreementLevel]> = [
-  [/head.*state|president/i, 'heads_of_state'],
-  [/head.*gov|prime|premier/i, 'heads_of_government'],
-  [/foreign|minist/i, 'foreign_ministers'],
-  [/security|gknb|intelligence|border/i, 'security_chiefs'],
-  [/governor|region|oblast|hokim/i, 'governors'],
-  [/military|command|defen/i, 'military_commanders'],
-];
-
-/** The extractor's free-text level as one of the stored levels. */
-export function agreementLevel(level: string | null): AgreementLevel {
-  if (level === null) return 'other';
-  if ((AGREEMENT_LEVELS as readonly string[]).includes(level)) return level as AgreementLevel;
-  return LEVEL_WORDS.find(([re]) => re.test(level))?.[1] ?? 'other';
 }
 
 /** The default of {@link EngineOptions.proposedHorizonMs}: three days. */
@@ -937,29 +744,6 @@ export class AlertEngine {
   }
 }
 
-/**
- * What a later statement adds to a stored agreement: a start it lacks (with its zone), a zone for
- * the start it has, new terms, a level where it had none, an earlier announcement.
- */
-function completion(a: AgreementRecord, report: AgreementReport, startZone: string | null, announcedAt: Date): AgreementPatch {
-  const patch: { -readonly [K in keyof AgreementPatch]: AgreementPatch[K] } = {};
-  if (a.startsAt === null && report.startsAt !== null) {
-    patch.startsAt = report.startsAt;
-    patch.startZone = startZone;
-  } else if (a.startsAt !== null && a.startZone === null && startZone !== null && report.startsAt?.getTime() === a.startsAt.getTime()) patch.startZone = startZone;
-  const terms = [...new Set([...a.terms, ...report.terms])].sort();
-  if (terms.length !== a.terms.length) patch.terms = terms;
-  // The earliest day any statement gives is the day it was reached ("yesterday" in a later one).
-  const reachedOn = a.reachedOn !== null && a.reachedOn <= report.reachedOn ? a.reachedOn : report.reachedOn;
-  if (reachedOn !== a.reachedOn) patch.reachedOn = reachedOn;
-  const level = a.level === 'other' && report.level !== 'other' ? (report.level as AgreementRecord['level']) : a.level;
-  if (level !== a.level) patch.level = level;
-  // A name the worker gave follows its level and day; an operator's stays.
-  if ((level !== a.level || reachedOn !== a.reachedOn) && a.name === `${a.level.replaceAll('_', ' ')} ceasefire of ${a.reachedOn}`)
-    patch.name = `${level.replaceAll('_', ' ')} ceasefire of ${reachedOn}`;
-  if (a.announcedAt === null || announcedAt < a.announcedAt) patch.announcedAt = announcedAt;
-  return patch;
-}
 
 /** Re-exported for the operator API and CLI: the lifecycle fields of a stored alert. */
 export type { AlertCore };
