@@ -16,7 +16,7 @@ import {
   type PartOfDay,
   type PublicationTime,
 } from './dates.ts';
-import { attackType, findTriggers, type TriggerSet, type WeaponMention } from './events.ts';
+import { attackType, DAMAGE_CAUSE, findTriggers, isDamageWord, type TriggerSet, type WeaponMention } from './events.ts';
 import { detectLanguage } from './lang.ts';
 import { findCues, type Cues } from './negation.ts';
 import { findNumbers, type NumberMention } from './numbers.ts';
@@ -32,7 +32,7 @@ import { casualtyReport, finish, insideScan, mergeReports } from './output.ts';
 import { dayStartUtc } from './time.ts';
 
 /** Version of the extractor; events carry it so that a newer run supersedes older events. */
-export const EXTRACTOR_VERSION = '1.2.0';
+export const EXTRACTOR_VERSION = '1.3.0';
 
 const AGREEMENT_NOUN = /(?:agreement|protocol|ceasefire|cease-fire|truce|accord|договор[её]нност|протокол|перемири|прекращени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* огня|режим[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* прекращения)/;
 const BACKGROUND_DAYS = 45;
@@ -743,7 +743,10 @@ function assertedDrafts(s: Scan, c: ClauseView, created: Draft[]): void {
     d.civilians = null;
     created.push(d);
   }
-  const destruction = activeIn(c, inside.inside(trig.destruction, clause))[0];
+  const destructions = activeIn(c, inside.inside(trig.destruction, clause));
+  // Arson, looting, demolition are acts of their own; damage words are so only when no cause is
+  // told in the clause (the statement-level check drops them beside a fire event).
+  const destruction = destructions.find((m) => !isDamageWord(m)) ?? (DAMAGE_CAUSE.test(s.low.slice(clause.start, clause.end)) ? undefined : destructions[0]);
   if (destruction) {
     const d = newDraft(s, c, 'property_destruction', destruction, 'strong', false);
     d.civilians = true;
@@ -1022,7 +1025,11 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
   const drafts = s.drafts;
 
   // An allegation is dropped when the specific events it announces follow it.
+  // Damage told beside a fire or strike is that event's damage, not an event of its own (SCHEMA).
+  const violent = drafts.some((d) => VIOLENT.has(d.type));
   const kept = drafts.filter((d) => {
+    // Damage with nobody told doing it is a damage tally ("78 houses destroyed"), not an act.
+    if (d.type === 'property_destruction') return !(isDamageWord(d.trigger) && (violent || d.actor === null));
     if (d.type !== 'violation_allegation') return true;
     return !drafts.some((o) => o.type !== 'ceasefire_agreement' && o.type !== 'violation_allegation' && o.trigger.start > d.trigger.start && o.clause.paragraph <= d.clause.paragraph + 1);
   });

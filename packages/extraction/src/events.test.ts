@@ -26,6 +26,13 @@ describe('events', () => {
     const r = run('Yesterday Tajik servicemen crossed the border near Jany-Jer, set fire to two houses and opened fire from automatic weapons at the residents.');
     expect(r.events.map((e) => e.type).sort()).toEqual(['incursion', 'property_destruction', 'small_arms_fire']);
   });
+  it('keeps damage from fire part of the fire event (SCHEMA), arson an event of its own', () => {
+    expect(run('Today Tajik units shelled Maksat with mortars; three houses were destroyed.').events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
+    expect(run('По данным МЧС, в селах Баткенского района разрушено и повреждено 78 домов.').events).toEqual([]);
+    expect(run('He noted that housing was destroyed as a result of the conflict in Batken region.').events).toEqual([]);
+    expect(run('Today Tajik units shelled Maksat with mortars and then set fire to two houses.').events.map((e) => e.type).sort()).toEqual(['heavy_weapons_fire', 'property_destruction']);
+    expect(run('Today Tajik servicemen destroyed a fence near Maksat.').events.map((e) => e.type)).toEqual(['property_destruction']);
+  });
   it('splits events by day and place when the text does', () => {
     const r = run('Tajik forces shelled Arka on 16 September and Maksat on 17 September with mortars.');
     expect(r.events.map((e) => [e.date, e.locations])).toEqual([
