@@ -33,6 +33,11 @@ describe('events', () => {
     expect(run('Today Tajik units shelled Maksat with mortars and then set fire to two houses.').events.map((e) => e.type).sort()).toEqual(['heavy_weapons_fire', 'property_destruction']);
     expect(run('Today Tajik servicemen destroyed a fence near Maksat.').events.map((e) => e.type)).toEqual(['property_destruction']);
   });
+  it('reads the end of fire as the close of the event told, not an event of its own', () => {
+    expect(run('Сегодня в 7:50 таджикская сторона открыла огонь из минометов по заставе Достук. В 8:10 перестрелка прекратилась.', 'Пограничная служба ГКНБ Кыргызской Республики').events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
+    expect(run('Today at 0:30 the fighting stopped near Maksat.').events).toEqual([]);
+    expect(run('The Kyrgyz side strictly kept to the agreement and stopped firing along the border.').events).toEqual([]);
+  });
   it('splits events by day and place when the text does', () => {
     const r = run('Tajik forces shelled Arka on 16 September and Maksat on 17 September with mortars.');
     expect(r.events.map((e) => [e.date, e.locations])).toEqual([

@@ -173,6 +173,11 @@ export const STANDARD_VOCABULARY: Vocabulary = {
     // The reporting side's restraint: no fire of theirs, and no cancelling of the other side's.
     '(?:did not|didn\'t|do not|refrained from|without) (?:\\w+ )?(?:open|return|respond)\\w*(?: (?:the )?fire)?', 'held (?:their |its )?fire',
     'не (?:открывал|открыл|отвечал|ответил)\\w* (?:\\w+ )?огн?\\w*', 'огонь (?:\\w+ )?не (?:открывал|открыл|вели|вел)\\w*', 'не (?:стал|стала|стали|будут|будем) (?:открывать|отвечать) (?:\\w+ )?(?:огонь|огнем|огнём)?',
+    // The end of fire told ("the fighting stopped at 0:30", «в 8:10 перестрелка прекратилась»):
+    // the close of an event told elsewhere, not one of its own.
+    '(?:firing|shooting|fighting|fire|clash(?:es)?|shootout|exchange of fire) (?:\\w+ ){0,2}(?:stopped|ceased|ended|died down|subsided|halted)',
+    'stopped (?:\\w+ )?(?:firing|shooting|fighting)',
+    '(?:огонь|стрельба|перестрелка|обстрел|бой|столкновени[ея]) (?:\\w+ ){0,4}(?:прекратил|стих|затих|закончил|завершил)\\w*',
     'прекращени\\w* огня', 'прекрат\\w* (?:\\w+ )?огонь', 'прекрат\\w* огня', 'ответн\\w* огонь', 'ответн\\w* огн\\w*', 'режим\\w* прекращения огня',
   ],
   blame: [
