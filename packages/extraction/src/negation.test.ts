@@ -17,6 +17,12 @@ describe('negation and denial', () => {
     expect(run('The ministry did not confirm that a drone struck Jany-Jer.').events).toEqual([]);
     expect(run('Сообщения о якобы обстреле села Катран не соответствуют действительности.').events).toEqual([]);
   });
+  it('does not report a claim the statement calls unsubstantiated or unreal', () => {
+    const tj = (text: string) => run(text, 'Ministry of Defence of the Republic of Tajikistan').events;
+    expect(tj('The statement of the Kyrgyz side that on April 9 Tajik units opened fire at Kyrgyz positions near Vorukh has nothing to do with reality.')).toEqual([]);
+    expect(tj('The ministry called unsubstantiated the reports about the shelling of Tajik positions near Vorukh.')).toEqual([]);
+    expect(tj('Сообщение о том, что таджикские военные обстреляли заставу у Воруха, не имеет ничего общего с действительностью.')).toEqual([]);
+  });
   it('keeps a claim when only a later clause is negated', () => {
     const r = run('Tajik servicemen fired mortars at Arka on Tuesday, but no shooting was recorded overnight.');
     expect(r.events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);

@@ -153,11 +153,11 @@ export const STANDARD_VOCABULARY: Vocabulary = {
     'there (?:was|were|have been|has been) no (?:\\w+ ){0,2}(?:shooting|firing|shelling|incidents?|violations?|clashes|shots)',
     '(?:were|was|have been|has been|had been) not (?:yet )?(?:been )?(?:recorded|confirmed)', 'not (?:been )?confirmed', 'unconfirmed',
     'did not confirm', '(?:is|are) being (?:verified|checked)', 'not true', 'untrue', 'false', 'den(?:y|ies|ied)', 'reject\\w*', 'refut\\w*', 'groundless', 'baseless',
-    'fake', 'the alleged', 'no (?:drones?|weapons?|aircraft)(?: \\w+){0,8} (?:were|was) used',
+    'fake', 'the alleged', 'unsubstantiated', 'unfounded', 'supposedly', '(?:dis|mis)information', 'nothing to do with (?:the )?reality', 'do(?:es)? not correspond to (?:the )?(?:reality|facts|truth)', 'no (?:drones?|weapons?|aircraft)(?: \\w+){0,8} (?:were|was) used',
     'не зафиксирован\\w*', 'не зарегистрирован\\w*', 'не подтвердил\\w*', 'не подтвержда\\w*', 'не подтверждены', 'проверяется', 'проверяются', 'не соответству\\w* действительности',
     'не соответствующ\\w* действительности', 'опроверг\\w*', 'отверга\\w*', 'отрица\\w*', 'ложн\\w*', 'якобы',
     '(?:стрельб|выстрел|обстрел|нарушени|инцидент)\\w*(?: \\w+){0,4} не было', 'не было (?:\\w+ ){0,2}(?:стрельб|выстрел|обстрел|нарушени|инцидент)\\w*',
-    'ни одного (?:\\w+ )?(?:инцидента|нарушения|выстрела)', 'фейк\\w*',
+    'ни одного (?:\\w+ )?(?:инцидента|нарушения|выстрела)', 'фейк\\w*', 'дезинформац\\w*', 'не имеет (?:ничего общего|отношения) (?:с |к )?(?:действительност|реальност)\\w*',
   ],
   modal: [
     'demand\\w*', 'call(?:s|ed|ing)? (?:on|upon|for)', 'urg(?:e|es|ed|ing)', 'appeal\\w*', 'ask(?:s|ed)?', 'request\\w*', 'ready to',
