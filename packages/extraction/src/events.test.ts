@@ -38,6 +38,14 @@ describe('events', () => {
     expect(run('Today at 0:30 the fighting stopped near Maksat.').events).toEqual([]);
     expect(run('The Kyrgyz side strictly kept to the agreement and stopped firing along the border.').events).toEqual([]);
   });
+  it('reads taking over and penetrating as incursions, trenches as a build-up, a withdrawal or own defence as neither', () => {
+    expect(run('Today Tajik soldiers have taken over the school in Dostuk village.').events.map((e) => e.type)).toEqual(['incursion']);
+    expect(run('Сегодня группа таджикских военнослужащих проникла на территорию Кыргызстана у села Максат.', 'Пограничная служба ГКНБ Кыргызской Республики').events.map((e) => e.type)).toEqual(['incursion']);
+    expect(run('Today Tajik troops were digging trenches near the border at Kok-Tash.').events.map((e) => e.type)).toEqual(['military_buildup']);
+    expect(run('Сегодня таджикские военные рыли окопы у границы возле Кок-Таша.', 'Пограничная служба ГКНБ Кыргызской Республики').events.map((e) => e.type)).toEqual(['military_buildup']);
+    expect(run('Additional forces and weapons are being pulled back from the border under the agreements.').events).toEqual([]);
+    expect(run('Police are reinforcing checkpoints and border areas.').events).toEqual([]);
+  });
   it('splits events by day and place when the text does', () => {
     const r = run('Tajik forces shelled Arka on 16 September and Maksat on 17 September with mortars.');
     expect(r.events.map((e) => [e.date, e.locations])).toEqual([

@@ -80,17 +80,23 @@ export const STANDARD_VOCABULARY: Vocabulary = {
     '(?:border|line of contact) was (?:illegally )?(?:crossed|violated)', 'незаконно пересек\\w*', 'illegally crossed',
     'cross(?:ed|ing|es)? (?:the )?(?:state )?(?:border|line of contact|line)', 'crossed into', 'violated the (?:state )?border', 'entered (?:\\w+ )?territory', 'crossing of the (?:state )?border',
     'violation of the (?:state )?border', 'entered (?:the )?(?:territory|village|the village|settlement)', 'invad\\w*', 'invasion',
-    'incursions?', 'intrusions?', 'seiz(?:e|ed|ing|ure)', 'captur(?:e|ed|ing)', 'occup(?:y|ied|ying)',
+    'incursions?', 'intrusions?', 'seiz(?:e|ed|ing|ure)', 'captur(?:e|ed|ing)', 'occup(?:y|ied|ying)', '(?:took|taken|taking|take|takes) over', 'penetrat\\w*', 'infiltrat\\w*', 'trespass\\w*', 'encroach\\w*',
+    'проник\\w*', 'оккупир\\w*', 'вклинил\\w*', 'зашл\\w* на (?:\\w+ )?территори\\w*', 'заш[её]л на (?:\\w+ )?территори\\w*', 'нарушител\\w* (?:\\w+ )?границ\\w*',
     'пересекл\\w* (?:\\w+ ){0,2}границ\\w*', 'пересечени\\w* (?:\\w+ ){0,3}границ\\w*', 'нарушени\\w* государственн\\w* границ\\w*',
     'вторг\\w*', 'вторжени\\w*', 'заняли', 'занял', 'заняла', 'захват\\w*', 'вошл\\w* (?:в|на)', 'вош[её]л (?:в|на)',
     'выдвинул\\w* на территори\\w*', 'проникл\\w*', 'проникновени\\w*',
   ],
   buildup: [
     'concentrat\\w*', 'build(?:ing)?[- ]?up', 'buildup', 'amass\\w*', 'massing (?:of )?(?:troops|forces)',
-    '(?:mov|bring|brought|deploy|transferr|redeploy|pull|sent|send)\\w* (?:\\w+ ){0,4}(?:armou?red|military equipment|equipment|vehicles|troops|forces|units|personnel|tanks|artillery|reinforcements|heavy weapons|mortars?)',
-    'advanced to(?:wards)?', 'reinforc\\w*',
+    '(?:mov|bring|brought|deploy|transferr|redeploy|pull(?!\\w* (?:back|out))|sent|send)\\w* (?:\\w+ ){0,4}(?:armou?red|military equipment|equipment|vehicles|troops|forces|units|personnel|tanks|artillery|reinforcements|heavy weapons|mortars?)',
+    // Reinforcements sent toward the line; not a side "reinforcing checkpoints" or "a reinforced
+    // security regime" (its own defence, SCHEMA: no event).
+    'advanced to(?:wards)?', '(?:sent|sending|send|brought|bringing|moved|moving) (?:in )?reinforcements', 'reinforcements? (?:\\w+ ){0,3}(?:to|towards) the (?:border|line|front)',
+    // Trenches and fortifications toward the line (SCHEMA).
+    '(?:dig|digging|dug|build|building|built|erect\\w*|set(?:ting)? up) (?:\\w+ ){0,2}(?:trenches|fortifications?|firing positions|fortified positions|dugouts)',
+    '(?:рыл\\w*|рыть|выкопал\\w*|копа\\w*|рою\\w*) (?:\\w+ ){0,2}окоп\\w*', '(?:возв[её]л\\w*|возвод\\w*|строител\\w*|строя\\w*|стро(?:ит|ят)|оборудова\\w*) (?:\\w+ ){0,3}(?:фортификац\\w*|укреплени\\w*|огнев\\w* позици\\w*|окоп\\w*|блиндаж\\w*)',
     // Passive and object first: "military equipment is being moved to the border".
-    '(?:forces|troops|units|subunits|equipment|vehicles|means|armou?r|weapons|personnel),? (?:are|is|were|was|have been|has been) (?:(?:also|reportedly|now|being) ){0,3}(?:moved|deployed|transferred|brought|redeployed|pulled|concentrated|massed)',
+    '(?:forces|troops|units|subunits|equipment|vehicles|means|armou?r|weapons|personnel),? (?:are|is|were|was|have been|has been) (?:(?:also|reportedly|now|being) ){0,3}(?:moved|deployed|transferred|brought|redeployed|pulled|concentrated|massed)(?! (?:back|out|away))',
     '(?:техник\\w*|сил\\w* и средств\\w*|подразделени\\w*|войск\\w*|вооружени\\w*)(?: \\w+){0,3} (?:перебрасыва\\w*|стягива\\w*|подтягива\\w*|сосредотачива\\w*)', 'deployment of', 'movement of (?:\\w+ ){0,2}(?:military|troops|equipment|armou?red)',
     'сосредоточ\\w*', 'сосредотачива\\w*', 'перебрасыва\\w*', 'перебросил\\w*', 'переброск\\w*', 'наращивани\\w*', 'наращива\\w*',
     'стягива\\w*', 'стянул\\w*', 'подтяну\\w*', 'подтягива\\w*', 'выдвинул\\w* к', 'выдвижени\\w*',

@@ -26,7 +26,7 @@ export interface Sentence extends Segment {
 
 export interface Paragraph extends Segment {
   index: number;
-  /** First line of a multi-line news item without final punctuation: a headline or a title. */
+  /** A leading line of a multi-line news item without final punctuation: a title or page chrome. */
   headline: boolean;
 }
 
@@ -77,6 +77,12 @@ const WORD_BEFORE = /([0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]+)$/;
 const SENTENCE_FINAL = /[.!?…]["»”)]?$/;
 const SINGLE_CAPITAL = /A-ZА-ЯЁ\u00C0-\u00DE/;
 
+function isTitleLine(text: string, p: Paragraph): boolean {
+  const from = trimStartAt(text, p.start, p.end);
+  const to = trimEndAt(text, p.start, p.end);
+  return to - from < 250 && !SENTENCE_FINAL.test(text.slice(from, to));
+}
+
 export function segment(text: string): Segmentation {
   const paragraphs: Paragraph[] = [];
   for (let start = 0; start <= text.length; ) {
@@ -85,12 +91,14 @@ export function segment(text: string): Segmentation {
     if (trimStartAt(text, start, end) < end) paragraphs.push({ start, end, index: paragraphs.length, headline: false });
     start = end + 1;
   }
-  const first = paragraphs[0];
-  if (first && paragraphs.length > 1) {
-    const from = trimStartAt(text, first.start, first.end);
-    const to = trimEndAt(text, first.start, first.end);
-    if (to - from < 250 && !SENTENCE_FINAL.test(text.slice(from, to))) first.headline = true;
-  }
+  // A web page's head: the title, and before the body the lines of the page around it (clock,
+  // currency quotes, menus, rubrics, other news, captions), none ending as a sentence does.
+  // The run ends at the first paragraph that does; with no such paragraph only the first
+  // line is a title.
+  let lead = 0;
+  while (lead < paragraphs.length && isTitleLine(text, paragraphs[lead] as Paragraph)) lead++;
+  if (paragraphs.length > 1 && lead === paragraphs.length) lead = 1;
+  for (let i = 0; i < lead; i++) (paragraphs[i] as Paragraph).headline = true;
   let dateline: Segment | null = null;
   const body = paragraphs.find((p) => !p.headline);
   if (body) {
