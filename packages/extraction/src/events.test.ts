@@ -46,6 +46,10 @@ describe('events', () => {
     expect(run('Additional forces and weapons are being pulled back from the border under the agreements.').events).toEqual([]);
     expect(run('Police are reinforcing checkpoints and border areas.').events).toEqual([]);
   });
+  it('reads "firing points" as a place and the reporting side\'s answer as part of the event it answers', () => {
+    expect(run('The Kyrgyz army takes local retaliatory measures only against firing points.').events).toEqual([]);
+    expect(run('Today Tajik units fired at Maksat from machine guns; our border guards answered by opening fire.').events.map((e) => [e.type, e.accused_party])).toEqual([['small_arms_fire', 'TJ']]);
+  });
   it('splits events by day and place when the text does', () => {
     const r = run('Tajik forces shelled Arka on 16 September and Maksat on 17 September with mortars.');
     expect(r.events.map((e) => [e.date, e.locations])).toEqual([

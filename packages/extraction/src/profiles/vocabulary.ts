@@ -183,6 +183,10 @@ export const STANDARD_VOCABULARY: Vocabulary = {
     // the close of an event told elsewhere, not one of its own.
     '(?:firing|shooting|fighting|fire|clash(?:es)?|shootout|exchange of fire) (?:\\w+ ){0,2}(?:stopped|ceased|ended|died down|subsided|halted)',
     'stopped (?:\\w+ )?(?:firing|shooting|fighting)',
+    // Places and things named after fire, not fire: "firing points", "took firing positions".
+    'firing (?:points?|positions?|lines?|ranges?)', 'fire (?:points?|positions?)',
+    // The reporting side's answer to the other's fire (SCHEMA: folded into the event it answers).
+    '(?:answered|responded|replied) (?:\\w+ ){0,2}(?:by|with) (?:opening )?(?:fire|firing)', 'в ответ (?:\\w+ ){0,3}(?:выстрелил\\w*|открыл\\w* (?:\\w+ )?огонь)',
     '(?:огонь|стрельба|перестрелка|обстрел|бой|столкновени[ея]) (?:\\w+ ){0,4}(?:прекратил|стих|затих|закончил|завершил)\\w*',
     'прекращени\\w* огня', 'прекрат\\w* (?:\\w+ )?огонь', 'прекрат\\w* огня', 'ответн\\w* огонь', 'ответн\\w* огн\\w*', 'режим\\w* прекращения огня',
   ],
