@@ -50,6 +50,10 @@ describe('events', () => {
     expect(run('The Kyrgyz army takes local retaliatory measures only against firing points.').events).toEqual([]);
     expect(run('Today Tajik units fired at Maksat from machine guns; our border guards answered by opening fire.').events.map((e) => [e.type, e.accused_party])).toEqual([['small_arms_fire', 'TJ']]);
   });
+  it('does not read taking up combat positions as an incursion', () => {
+    expect(run('Сегодня пограничники обеих сторон сразу заняли боевые позиции у села Максат.', 'Пограничная служба ГКНБ Кыргызской Республики').events).toEqual([]);
+    expect(run('Сегодня таджикские военнослужащие заняли школу в селе Достук.', 'Пограничная служба ГКНБ Кыргызской Республики').events.map((e) => e.type)).toEqual(['incursion']);
+  });
   it('splits events by day and place when the text does', () => {
     const r = run('Tajik forces shelled Arka on 16 September and Maksat on 17 September with mortars.');
     expect(r.events.map((e) => [e.date, e.locations])).toEqual([

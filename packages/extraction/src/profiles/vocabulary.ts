@@ -80,10 +80,10 @@ export const STANDARD_VOCABULARY: Vocabulary = {
     '(?:border|line of contact) was (?:illegally )?(?:crossed|violated)', 'незаконно пересек\\w*', 'illegally crossed',
     'cross(?:ed|ing|es)? (?:the )?(?:state )?(?:border|line of contact|line)', 'crossed into', 'violated the (?:state )?border', 'entered (?:\\w+ )?territory', 'crossing of the (?:state )?border',
     'violation of the (?:state )?border', 'entered (?:the )?(?:territory|village|the village|settlement)', 'invad\\w*', 'invasion',
-    'incursions?', 'intrusions?', 'seiz(?:e|ed|ing|ure)', 'captur(?:e|ed|ing)', 'occup(?:y|ied|ying)', '(?:took|taken|taking|take|takes) over', 'penetrat\\w*', 'infiltrat\\w*', 'trespass\\w*', 'encroach\\w*',
+    'incursions?', 'intrusions?', 'seiz(?:e|ed|ing|ure)', 'captur(?:e|ed|ing)', 'occup(?:y|ied|ying)(?! (?:\\w+ )?(?:firing|fighting|combat|battle|defensive) positions)', '(?:took|taken|taking|take|takes) over', 'penetrat\\w*', 'infiltrat\\w*', 'trespass\\w*', 'encroach\\w*',
     'проник\\w*', 'оккупир\\w*', 'вклинил\\w*', 'зашл\\w* на (?:\\w+ )?территори\\w*', 'заш[её]л на (?:\\w+ )?территори\\w*', 'нарушител\\w* (?:\\w+ )?границ\\w*',
     'пересекл\\w* (?:\\w+ ){0,2}границ\\w*', 'пересечени\\w* (?:\\w+ ){0,3}границ\\w*', 'нарушени\\w* государственн\\w* границ\\w*',
-    'вторг\\w*', 'вторжени\\w*', 'заняли', 'занял', 'заняла', 'захват\\w*', 'вошл\\w* (?:в|на)', 'вош[её]л (?:в|на)',
+    'вторг\\w*', 'вторжени\\w*', 'заня(?:ли|л|ла)(?! (?:\\w+ )?(?:боев|огнев|оборонительн)\\w* (?:позици|рубеж)\\w*)', 'захват\\w*', 'вошл\\w* (?:в|на)', 'вош[её]л (?:в|на)',
     'выдвинул\\w* на территори\\w*', 'проникл\\w*', 'проникновени\\w*',
   ],
   buildup: [
