@@ -1024,14 +1024,28 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
   const casualtyReports = casualtyPass(s);
   const drafts = s.drafts;
 
-  // An allegation is dropped when the specific events it announces follow it.
   // Damage told beside a fire or strike is that event's damage, not an event of its own (SCHEMA).
   const violent = drafts.some((d) => VIOLENT.has(d.type));
   const kept = drafts.filter((d) => {
     // Damage with nobody told doing it is a damage tally ("78 houses destroyed"), not an act.
     if (d.type === 'property_destruction') return !(isDamageWord(d.trigger) && (violent || d.actor === null));
     if (d.type !== 'violation_allegation') return true;
-    return !drafts.some((o) => o.type !== 'ceasefire_agreement' && o.type !== 'violation_allegation' && o.trigger.start > d.trigger.start && o.clause.paragraph <= d.clause.paragraph + 1);
+    // An allegation is one "with no more specific event" (SCHEMA): a specific event told in its
+    // paragraph or the next is what it announces; in its paragraph or the one before, what it sums up.
+    // An agreement told between the two ("agreed to a ceasefire. But … violated it again") makes
+    // the breach an event of its own (SCHEMA: agreed, then broken, is two events).
+    const p = d.clause.paragraph;
+    const at = d.trigger.start;
+    const agreedBetween = (from: number): boolean => drafts.some((a) => a.type === 'ceasefire_agreement' && a.trigger.start > from && a.trigger.start < at);
+    return !drafts.some(
+      (o) =>
+        o.type !== 'ceasefire_agreement' &&
+        o.type !== 'violation_allegation' &&
+        o.type !== 'property_destruction' &&
+        // The other side's charge against this one is a claim of its own.
+        (o.actor === d.actor || o.actor === null || d.actor === null) &&
+        (o.trigger.start > at ? o.clause.paragraph <= p + 1 : o.clause.paragraph >= p - 1 && !agreedBetween(o.trigger.start)),
+    );
   });
   let events = mergeDrafts(kept);
 

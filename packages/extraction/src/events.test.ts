@@ -54,6 +54,11 @@ describe('events', () => {
     expect(run('Сегодня пограничники обеих сторон сразу заняли боевые позиции у села Максат.', 'Пограничная служба ГКНБ Кыргызской Республики').events).toEqual([]);
     expect(run('Сегодня таджикские военнослужащие заняли школу в селе Достук.', 'Пограничная служба ГКНБ Кыргызской Республики').events.map((e) => e.type)).toEqual(['incursion']);
   });
+  it('keeps an allegation only where no specific event of the same side tells what it alleges', () => {
+    const types = (text: string) => run(text).events.map((e) => e.type).sort();
+    expect(types('Today Tajik units shelled Maksat with mortars. The Tajik side thus grossly violated the ceasefire agreement.')).toEqual(['heavy_weapons_fire']);
+    expect(types('Today Tajik units shelled Maksat with mortars.\nThe presidents agreed on a ceasefire. But the Tajik side violated the ceasefire agreement again.')).toEqual(['ceasefire_agreement', 'heavy_weapons_fire', 'violation_allegation']);
+  });
   it('splits events by day and place when the text does', () => {
     const r = run('Tajik forces shelled Arka on 16 September and Maksat on 17 September with mortars.');
     expect(r.events.map((e) => [e.date, e.locations])).toEqual([
