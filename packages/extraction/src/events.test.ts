@@ -59,6 +59,12 @@ describe('events', () => {
     expect(types('Today Tajik units shelled Maksat with mortars. The Tajik side thus grossly violated the ceasefire agreement.')).toEqual(['heavy_weapons_fire']);
     expect(types('Today Tajik units shelled Maksat with mortars.\nThe presidents agreed on a ceasefire. But the Tajik side violated the ceasefire agreement again.')).toEqual(['ceasefire_agreement', 'heavy_weapons_fire', 'violation_allegation']);
   });
+  it('reads nominal and other forms of an incursion', () => {
+    expect(run('Today the Kyrgyz MFA protested over the deliberate entry of Tajik servicemen and machinery into Kyrgyz territory near Maksat.').events.map((e) => e.type)).toEqual(['incursion']);
+    expect(run('Today Tajik units have advanced their positions near Kok-Tash.').events.map((e) => e.type)).toEqual(['incursion']);
+    expect(run('Today a Tajik drone was circling over Maksat.').events.map((e) => e.type)).toEqual(['incursion']);
+    expect(run('Сегодня зафиксирован заход таджикских военнослужащих на территорию Кыргызстана у села Максат.', 'Пограничная служба ГКНБ Кыргызской Республики').events.map((e) => e.type)).toEqual(['incursion']);
+  });
   it('splits events by day and place when the text does', () => {
     const r = run('Tajik forces shelled Arka on 16 September and Maksat on 17 September with mortars.');
     expect(r.events.map((e) => [e.date, e.locations])).toEqual([

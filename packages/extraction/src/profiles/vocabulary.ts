@@ -80,6 +80,10 @@ export const STANDARD_VOCABULARY: Vocabulary = {
     '(?:border|line of contact) was (?:illegally )?(?:crossed|violated)', 'незаконно пересек\\w*', 'illegally crossed',
     'cross(?:ed|ing|es)? (?:the )?(?:state )?(?:border|line of contact|line)', 'crossed into', 'violated the (?:state )?border', 'entered (?:\\w+ )?territory', 'crossing of the (?:state )?border',
     'violation of the (?:state )?border', 'entered (?:the )?(?:territory|village|the village|settlement)', 'invad\\w*', 'invasion',
+    // Nominal and other verb forms: "the deliberate entry of Tajik servicemen into Kyrgyz
+    // territory", "advanced their positions", drones sent or circling over the other side.
+    'entry (?:of (?:\\w+ ){1,6})?into (?:\\w+ ){0,2}(?:territory|airspace)', 'advanced (?:their |its )?positions', '(?:sending|sent|send|launched|launching) (?:\\w+ ){0,2}(?:drones|UAVs)', '(?:drones?|UAVs?) (?:was |were )?circling',
+    '(?:въезд|заход)\\w* (?:\\w+ ){0,4}на (?:\\w+ )?территори\\w*', 'продвинул\\w* (?:\\w+ )?позици\\w*',
     'incursions?', 'intrusions?', 'seiz(?:e|ed|ing|ure)', 'captur(?:e|ed|ing)', 'occup(?:y|ied|ying)(?! (?:\\w+ )?(?:firing|fighting|combat|battle|defensive) positions)', '(?:took|taken|taking|take|takes) over', 'penetrat\\w*', 'infiltrat\\w*', 'trespass\\w*', 'encroach\\w*',
     'проник\\w*', 'оккупир\\w*', 'вклинил\\w*', 'зашл\\w* на (?:\\w+ )?территори\\w*', 'заш[её]л на (?:\\w+ )?территори\\w*', 'нарушител\\w* (?:\\w+ )?границ\\w*',
     'пересекл\\w* (?:\\w+ ){0,2}границ\\w*', 'пересечени\\w* (?:\\w+ ){0,3}границ\\w*', 'нарушени\\w* государственн\\w* границ\\w*',
