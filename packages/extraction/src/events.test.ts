@@ -65,6 +65,12 @@ describe('events', () => {
     expect(run('Today a Tajik drone was circling over Maksat.').events.map((e) => e.type)).toEqual(['incursion']);
     expect(run('Сегодня зафиксирован заход таджикских военнослужащих на территорию Кыргызстана у села Максат.', 'Пограничная служба ГКНБ Кыргызской Республики').events.map((e) => e.type)).toEqual(['incursion']);
   });
+  it('reads fortified positions, forces placed and equipment spotted near the line as a build-up', () => {
+    const tj = (text: string) => run(text, 'Пресс-центр Пограничных войск ГКНБ Республики Таджикистан').events.map((e) => [e.type, e.accused_party]);
+    expect(tj('Сегодня отмечается размещение на границе дополнительных сил и средств вооруженных сил Кыргызстана и укрепление боевых позиций.')).toEqual([['military_buildup', 'KG']]);
+    expect(tj('Сегодня вблизи заставы «Сархадчи» замечена замаскированная тяжелая военная техника Вооруженных Сил Кыргызстана.')).toEqual([['military_buildup', 'KG']]);
+    expect(run('Today Tajik forces kept fortifying the positions they took near Kok-Tash.').events.map((e) => e.type)).toEqual(['military_buildup']);
+  });
   it('splits events by day and place when the text does', () => {
     const r = run('Tajik forces shelled Arka on 16 September and Maksat on 17 September with mortars.');
     expect(r.events.map((e) => [e.date, e.locations])).toEqual([

@@ -98,6 +98,10 @@ export const STANDARD_VOCABULARY: Vocabulary = {
     'advanced to(?:wards)?', '(?:sent|sending|send|brought|bringing|moved|moving) (?:in )?reinforcements', 'reinforcements? (?:\\w+ ){0,3}(?:to|towards) the (?:border|line|front)',
     // Trenches and fortifications toward the line (SCHEMA).
     '(?:dig|digging|dug|build|building|built|erect\\w*|set(?:ting)? up) (?:\\w+ ){0,2}(?:trenches|fortifications?|firing positions|fortified positions|dugouts)',
+    'fortif(?:y|ying|ied|ies) (?:\\w+ ){0,2}(?:positions|the line)', 'укреплени\\w* (?:\\w+ )?позици\\w*', 'укрепля\\w* (?:\\w+ )?позици\\w*',
+    // Forces placed or equipment spotted near the line: «размещение … сил и средств», «замечена … техника».
+    'размещени\\w* (?:\\w+ ){0,4}(?:сил|войск|техник|подразделени)\\w*', '(?:замечен|обнаружен)\\w* (?:\\w+ ){0,4}техник\\w*', 'расположени\\w* (?:\\w+ ){0,2}техник\\w*',
+    '(?:spotted|sighted|observed) (?:\\w+ ){0,4}(?:military equipment|armou?red vehicles|tanks|artillery)',
     '(?:рыл\\w*|рыть|выкопал\\w*|копа\\w*|рою\\w*) (?:\\w+ ){0,2}окоп\\w*', '(?:возв[её]л\\w*|возвод\\w*|строител\\w*|строя\\w*|стро(?:ит|ят)|оборудова\\w*) (?:\\w+ ){0,3}(?:фортификац\\w*|укреплени\\w*|огнев\\w* позици\\w*|окоп\\w*|блиндаж\\w*)',
     // Passive and object first: "military equipment is being moved to the border".
     '(?:forces|troops|units|subunits|equipment|vehicles|means|armou?r|weapons|personnel),? (?:are|is|were|was|have been|has been) (?:(?:also|reportedly|now|being) ){0,3}(?:moved|deployed|transferred|brought|redeployed|pulled|concentrated|massed)(?! (?:back|out|away))',
