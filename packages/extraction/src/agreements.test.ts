@@ -14,6 +14,9 @@ describe('agreements', () => {
     expect(a?.agreement?.terms).toEqual(expect.arrayContaining(['cease_fire', 'joint_patrols']));
     expect(r.is_violation_report).toBe(false);
   });
+  it('reads the terms of an agreement ("agreeing to halt all firing") as no attack', () => {
+    expect(run('Today a ceasefire agreement between Kyrgyzstan and Tajikistan has been reached, with both sides agreeing to halt all firing from 17:00.').events.map((e) => e.type)).toEqual(['ceasefire_agreement']);
+  });
   it('reads Russian agreements of heads of state and governors', () => {
     const r = run('Президенты двух стран договорились о прекращении огня и отводе войск.', 'Кабар');
     expect(r.events[0]?.agreement?.level).toBe('heads_of_state');

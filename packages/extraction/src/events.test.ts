@@ -37,6 +37,7 @@ describe('events', () => {
     expect(run('Сегодня в 7:50 таджикская сторона открыла огонь из минометов по заставе Достук. В 8:10 перестрелка прекратилась.', 'Пограничная служба ГКНБ Кыргызской Республики').events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
     expect(run('Today at 0:30 the fighting stopped near Maksat.').events).toEqual([]);
     expect(run('The Kyrgyz side strictly kept to the agreement and stopped firing along the border.').events).toEqual([]);
+    expect(run('Today at 21:30 Tajik troops opened fire on Kyrgyz positions near Maksat with small arms; the clash went on until 22:00.').events.map((e) => e.type)).toEqual(['small_arms_fire']);
   });
   it('reads taking over and penetrating as incursions, trenches as a build-up, a withdrawal or own defence as neither', () => {
     expect(run('Today Tajik soldiers have taken over the school in Dostuk village.').events.map((e) => e.type)).toEqual(['incursion']);

@@ -190,7 +190,9 @@ export const STANDARD_VOCABULARY: Vocabulary = {
     // The end of fire told ("the fighting stopped at 0:30", «в 8:10 перестрелка прекратилась»):
     // the close of an event told elsewhere, not one of its own.
     '(?:firing|shooting|fighting|fire|clash(?:es)?|shootout|exchange of fire) (?:\\w+ ){0,2}(?:stopped|ceased|ended|died down|subsided|halted)',
-    'stopped (?:\\w+ )?(?:firing|shooting|fighting)',
+    'stopped (?:\\w+ )?(?:firing|shooting|fighting)', 'halt(?:ed|ing|s)? (?:\\w+ ){0,2}(?:firing|fire|shooting|fighting|hostilities)',
+    // How long a told fire lasted ("the clash went on until 10pm") is no new event.
+    '(?:clash|fighting|shootout|exchange of fire|firing|shooting|fire) (?:went on|lasted) (?:until|till|for|about)', '(?:перестрелка|бой|стрельба|обстрел) (?:\\w+ )?(?:длил\\w*|продолжал\\w*) (?:до|около|в течение)',
     // Places and things named after fire, not fire: "firing points", "took firing positions".
     'firing (?:points?|positions?|lines?|ranges?)', 'fire (?:points?|positions?)',
     // The reporting side's answer to the other's fire (SCHEMA: folded into the event it answers).
