@@ -45,4 +45,8 @@ describe('compliance and blame', () => {
     const r = run('The Border Troops said Kyrgyz soldiers shelled Surkh on Monday; the Kyrgyz side says Tajik troops opened fire on Kok-Tash first.', 'Kabar');
     expect(r.events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
   });
+  it('does not code who started the shooting («стрельбу начали», «огонь открыли именно») as new events', () => {
+    const r = run('Вечером 19 мая у села Максат началась стрельба. Погранслужба Кыргызстана заявляла, что стрельбу начали таджикские военные. Таджикские погранвойска сообщали, что огонь открыли именно кыргызские военные.');
+    expect(r.events).toHaveLength(1);
+  });
 });

@@ -203,6 +203,8 @@ export const STANDARD_VOCABULARY: Vocabulary = {
   blame: [
     '(?:opened|open|opens) fire(?: \\S+){0,4} first', 'fired(?: \\S+){0,4} first', 'started the (?:shooting|firing|fighting|clash)', '(?:the )?(?:shooting|firing|fighting|clash) (?:was|were) started by',
     'первыми открыл\\w*', 'первым открыл\\w*', 'первыми начал\\w*', 'начал\\w* стрельбу первыми',
+    // «стрельбу начали таджикские военные», «огонь открыли именно кыргызские»: who started it.
+    '(?:стрельбу|перестрелку) (?:\\w+ )?начал\\w*', '(?:огонь|стрельбу) открыл\\w* именно', 'who (?:opened fire|started (?:the )?(?:shooting|firing|fighting|clash))',
   ],
   civilian: [
     'civilians?', 'residents?', 'houses?', 'homes?', 'villages?', 'settlements?', 'schools?', 'mosques?', '(?<!(?:to|in|at) (?:a |the )?)hospitals?', 'cars?',
