@@ -9,6 +9,7 @@ describe('events', () => {
   it('types an attack by its heaviest weapon', () => {
     expect(run('Today Tajik units fired at Kulundu from machine guns and mortars.').events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
     expect(run('Today a Tajik UAV struck a border post near Katran.').events.map((e) => e.type)).toEqual(['air_or_drone_strike']);
+    expect(run('Today Tajik missiles struck Maksat.').events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
     expect(run('Сегодня таджикские пограничники открыли огонь из стрелкового оружия по заставе у села Эки-Таш.').events.map((e) => e.type)).toEqual(['small_arms_fire']);
   });
   it('reads heavy (military) equipment used in an attack as heavy weapons fire', () => {

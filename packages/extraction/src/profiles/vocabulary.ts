@@ -28,6 +28,7 @@ export const STANDARD_VOCABULARY: Vocabulary = {
       class: 'heavy',
       patterns: ['MLRS', 'Grad', 'BM-21', 'rockets?', 'multiple rocket launchers?', 'multiple[- ]launch rocket systems?', 'rocket launchers?', 'Град\\w*', 'РСЗО', 'ракет\\w*', 'БМ-21', 'реактивн\\w* систем\\w* залпового огня'],
     },
+    { name: 'missile', class: 'heavy', patterns: ['(?:ballistic |cruise |guided )?missiles?'] },
     { name: 'tank', class: 'heavy', patterns: ['tanks?', 'танк\\w*'] },
     { name: 'heavy weapons', class: 'heavy', patterns: ['heavy weapons?', 'heavy weaponry', 'тяжел\\w* вооружени\\w*', 'тяжёл\\w* вооружени\\w*'] },
     // A weapon like any other: used in an attack it makes heavy fire, moved it is a build-up's.
