@@ -51,6 +51,12 @@ const AGAINST = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:against|проти
 
 // An appeal to keep an agreement ("urged both sides to respect it") after the report of that
 // agreement does not unmake it; before it, it names an earlier one ("to observe the agreed ceasefire").
+/**
+ * Counts and rates of violations over a period ("5,133 ceasefire violations last year", "a jump
+ * of 75 per cent in ceasefire violations", «с начала года»): monitoring statistics, no event
+ * (SCHEMA). Matched on the lower-cased clause.
+ */
+const VIOLATION_STATISTICS = /(?:\d[\d,.]*|hundreds|thousands|dozens) (?:[a-z-]+ ){0,2}violations|per ?cent|\d ?%|(?:this|last|past) year|year-to-date|so far this|since (?:the )?(?:beginning|start)|had been rare|с начала (?:года|месяца)|за (?:прошлый|этот|текущий) год/;
 const APPEAL = /^(?:to |observance|respect|full |strict |неукоснительно |строго |и впредь |соблюд|придерж)/;
 const SETTLEMENT_WORD = /^(?:villages?|settlements?|село|села|селу|селе|сел|населенн[а-яё]* пункт[а-яё]*|населённ[а-яё]* пункт[а-яё]*)$/;
 const LOCATIVE_BEFORE = /(?:^|[^0-9a-z\u00C0-\u024F\u0400-\u04FF])(?:near|at|close to|outside|in the (?:area|vicinity) of|у|около|близ|возле|вблизи|рядом с|в районе)\s+(?:the\s+)?$/;
@@ -757,7 +763,8 @@ function assertedDrafts(s: Scan, c: ClauseView, created: Draft[]): void {
   // Allegations: a claim that an agreement was broken, with no specific event in the clause.
   // "to prevent possible violations of the ceasefire": a modal allegation alleges nothing.
   const alleg = activeIn(c, inside.inside(trig.allegation, clause))[0];
-  if (alleg && created.every((d) => d.type === 'ceasefire_agreement') && AGREEMENT_NOUN.test(s.low.slice(clause.start, clause.end))) {
+  const clauseLow = alleg ? s.low.slice(clause.start, clause.end) : '';
+  if (alleg && created.every((d) => d.type === 'ceasefire_agreement') && AGREEMENT_NOUN.test(clauseLow) && !VIOLATION_STATISTICS.test(clauseLow)) {
     const d = newDraft(s, c, 'violation_allegation', alleg, 'strong', false);
     d.civilians = null;
     d.places = [];

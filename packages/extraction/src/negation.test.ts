@@ -23,6 +23,11 @@ describe('negation and denial', () => {
     expect(tj('The ministry called unsubstantiated the reports about the shelling of Tajik positions near Vorukh.')).toEqual([]);
     expect(tj('Сообщение о том, что таджикские военные обстреляли заставу у Воруха, не имеет ничего общего с действительностью.')).toEqual([]);
   });
+  it('does not read violation statistics over a period as an allegation (SCHEMA)', () => {
+    expect(run('The Tajik side has committed 900 violations of the ceasefire agreement this year, the Border Service said.').events).toEqual([]);
+    expect(run('Нарушения режима прекращения огня таджикской стороной с начала года участились.').events).toEqual([]);
+    expect(run('The Tajik side violated the ceasefire agreement today, the Border Service said.').events.map((e) => e.type)).toEqual(['violation_allegation']);
+  });
   it('keeps a claim when only a later clause is negated', () => {
     const r = run('Tajik servicemen fired mortars at Arka on Tuesday, but no shooting was recorded overnight.');
     expect(r.events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
