@@ -17,6 +17,7 @@ import {
   type PublicationTime,
 } from './dates.ts';
 import { attackType, DAMAGE_CAUSE, findTriggers, isDamageWord, type TriggerSet, type WeaponMention } from './events.ts';
+import { dropSubsumed } from './subsume.ts';
 import { detectLanguage } from './lang.ts';
 import { findCues, type Cues } from './negation.ts';
 import { findNumbers, type NumberMention } from './numbers.ts';
@@ -1031,29 +1032,7 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
   const casualtyReports = casualtyPass(s);
   const drafts = s.drafts;
 
-  // Damage told beside a fire or strike is that event's damage, not an event of its own (SCHEMA).
-  const violent = drafts.some((d) => VIOLENT.has(d.type));
-  const kept = drafts.filter((d) => {
-    // Damage with nobody told doing it is a damage tally ("78 houses destroyed"), not an act.
-    if (d.type === 'property_destruction') return !(isDamageWord(d.trigger) && (violent || d.actor === null));
-    if (d.type !== 'violation_allegation') return true;
-    // An allegation is one "with no more specific event" (SCHEMA): a specific event told in its
-    // paragraph or the next is what it announces; in its paragraph or the one before, what it sums up.
-    // An agreement told between the two ("agreed to a ceasefire. But … violated it again") makes
-    // the breach an event of its own (SCHEMA: agreed, then broken, is two events).
-    const p = d.clause.paragraph;
-    const at = d.trigger.start;
-    const agreedBetween = (from: number): boolean => drafts.some((a) => a.type === 'ceasefire_agreement' && a.trigger.start > from && a.trigger.start < at);
-    return !drafts.some(
-      (o) =>
-        o.type !== 'ceasefire_agreement' &&
-        o.type !== 'violation_allegation' &&
-        o.type !== 'property_destruction' &&
-        // The other side's charge against this one is a claim of its own.
-        (o.actor === d.actor || o.actor === null || d.actor === null) &&
-        (o.trigger.start > at ? o.clause.paragraph <= p + 1 : o.clause.paragraph >= p - 1 && !agreedBetween(o.trigger.start)),
-    );
-  });
+  const kept = dropSubsumed(drafts);
   let events = mergeDrafts(kept);
 
   // Background mentions of incidents long past ("burned during the events of September 2022").
