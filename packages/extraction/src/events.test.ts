@@ -73,6 +73,29 @@ describe('events', () => {
     expect(tj('Сегодня вблизи заставы «Сархадчи» замечена замаскированная тяжелая военная техника Вооруженных Сил Кыргызстана.')).toEqual([['military_buildup', 'KG']]);
     expect(run('Today Tajik forces kept fortifying the positions they took near Kok-Tash.').events.map((e) => e.type)).toEqual(['military_buildup']);
   });
+  it('reads incursions and build-ups in any voice and order, in both languages', () => {
+    const kg = 'Пограничная служба ГКНБ Кыргызской Республики';
+    const incursions = [
+      ['Сегодня таджикские военнослужащие нарушили государственную границу у села Максат.', kg],
+      ['Сегодня таджикские военные перешли границу у села Максат.', kg],
+      ['Сегодня таджикские военнослужащие выставили блокпост на кыргызской территории.', kg],
+      ['Сегодня таджикский беспилотник залетел на территорию Кыргызстана.', kg],
+      ['Today Tajik troops set up a post on Kyrgyz territory near Maksat.', undefined],
+      ['Today Tajik troops moved into Kyrgyz territory near Maksat.', undefined],
+      ['Today Tajik soldiers crossed over to the Kyrgyz side near Maksat.', undefined],
+      ['Today a Tajik drone flew into Kyrgyz territory near Maksat.', undefined],
+    ] as const;
+    for (const [text, source] of incursions) expect(run(text, source).events.map((e) => e.type), text).toEqual(['incursion']);
+    const buildups = [
+      'Сегодня таджикская сторона развернула дополнительные подразделения у границы.',
+      'Сегодня таджикская сторона выдвинула бронетехнику к границе.',
+      'Сегодня к границе были переброшены дополнительные силы таджикской стороны.',
+    ];
+    for (const text of buildups) expect(run(text, kg).events.map((e) => e.type), text).toEqual(['military_buildup']);
+    // Own ground and a shell are no incursion.
+    expect(run('Today Kyrgyz border guards set up a new post on their own territory near Maksat.').events).toEqual([]);
+    expect(run('Сегодня пострадавшие переброшены в больницу Баткена.', kg).events).toEqual([]);
+  });
   it('splits events by day and place when the text does', () => {
     const r = run('Tajik forces shelled Arka on 16 September and Maksat on 17 September with mortars.');
     expect(r.events.map((e) => [e.date, e.locations])).toEqual([

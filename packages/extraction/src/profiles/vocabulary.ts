@@ -85,6 +85,13 @@ export const STANDARD_VOCABULARY: Vocabulary = {
     // territory", "advanced their positions", drones sent or circling over the other side.
     'entry (?:of (?:\\w+ ){1,6})?into (?:\\w+ ){0,2}(?:territory|airspace)', 'advanced (?:their |its )?positions', '(?:sending|sent|send|launched|launching) (?:\\w+ ){0,2}(?:drones|UAVs)', '(?:drones?|UAVs?) (?:was |were )?circling',
     '(?:въезд|заход)\\w* (?:\\w+ ){0,4}на (?:\\w+ )?территори\\w*', 'продвинул\\w* (?:\\w+ )?позици\\w*',
+    // Verb first, other verbs: «нарушили государственную границу», «перешли границу», a post or
+    // containers set up on the other side's territory (not «на своей территории»), a drone flying in.
+    'наруш(?:ил|ила|или|ают|ает)\\w* (?:\\w+ ){0,2}границ\\w*', 'переш(?:ли|[её]л|ла) (?:\\w+ ){0,2}границ\\w*',
+    '(?:беспилотник|дрон|бпла|вертол[её]т|самол[её]т)\\w* (?:\\w+ ){0,2}залет\\w*', 'залет\\w* (?:\\w+ ){0,2}(?:беспилотник|дрон|бпла|вертол[её]т|самол[её]т)\\w*',
+    '(?:установил|выставил|разместил|возв[её]л|возвел)\\w* (?:\\w+ ){0,4}на (?!сво|собствен)(?:\\w+ )?территори\\w*',
+    '(?:set up|installed|erected|built|placed) (?:\\w+ ){0,4}on (?!(?:its|their) own)(?:\\w+ ){0,2}territory', 'moved into (?:\\w+ ){0,2}(?:territory|villages?|side)', 'crossed over (?:in)?to',
+    'flew into (?:\\w+ ){0,2}territory',
     'incursions?', 'intrusions?', 'seiz(?:e|ed|ing|ure)', 'captur(?:e|ed|ing)', 'occup(?:y|ied|ying)(?! (?:\\w+ )?(?:firing|fighting|combat|battle|defensive) positions)', '(?:took|taken|taking|take|takes) over', 'penetrat\\w*', 'infiltrat\\w*', 'trespass\\w*', 'encroach\\w*',
     'проник\\w*', 'оккупир\\w*', 'вклинил\\w*', 'зашл\\w* на (?:\\w+ )?территори\\w*', 'заш[её]л на (?:\\w+ )?территори\\w*', 'нарушител\\w* (?:\\w+ )?границ\\w*',
     'пересекл\\w* (?:\\w+ ){0,2}границ\\w*', 'пересечени\\w* (?:\\w+ ){0,3}границ\\w*', 'нарушени\\w* государственн\\w* границ\\w*',
@@ -107,6 +114,8 @@ export const STANDARD_VOCABULARY: Vocabulary = {
     // Passive and object first: "military equipment is being moved to the border".
     '(?:forces|troops|units|subunits|equipment|vehicles|means|armou?r|weapons|personnel),? (?:are|is|were|was|have been|has been) (?:(?:also|reportedly|now|being) ){0,3}(?:moved|deployed|transferred|brought|redeployed|pulled|concentrated|massed)(?! (?:back|out|away))',
     '(?:техник\\w*|сил\\w* и средств\\w*|подразделени\\w*|войск\\w*|вооружени\\w*)(?: \\w+){0,3} (?:перебрасыва\\w*|стягива\\w*|подтягива\\w*|сосредотачива\\w*)', 'deployment of', 'movement of (?:\\w+ ){0,2}(?:military|troops|equipment|armou?red)',
+    'разв[её]рну\\w* (?:\\w+ ){0,3}(?:подразделени|войск|сил|техник|бронетехник|батаре|артиллери)\\w*', 'развертывани\\w* (?:\\w+ ){0,3}(?:подразделени|войск|сил|техник|бронетехник)\\w*',
+    'выдвинул\\w* (?:\\w+ ){0,3}(?:техник|бронетехник|войск|сил|подразделени|артиллери)\\w*', '(?:переброшен|стянут)\\w* (?:\\w+ ){0,3}(?:сил|войск|техник|бронетехник|подразделени)\\w*', '(?:сил|войск|техник|подразделени)\\w*(?: \\w+){0,3} (?:был\\w* )?(?:переброшен|стянут)\\w*',
     'сосредоточ\\w*', 'сосредотачива\\w*', 'перебрасыва\\w*', 'перебросил\\w*', 'переброск\\w*', 'наращивани\\w*', 'наращива\\w*',
     'стягива\\w*', 'стянул\\w*', 'подтяну\\w*', 'подтягива\\w*', 'выдвинул\\w* к', 'выдвижени\\w*',
   ],
