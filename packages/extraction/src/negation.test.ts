@@ -28,6 +28,14 @@ describe('negation and denial', () => {
     expect(run('Нарушения режима прекращения огня таджикской стороной с начала года участились.').events).toEqual([]);
     expect(run('The Tajik side violated the ceasefire agreement today, the Border Service said.').events.map((e) => e.type)).toEqual(['violation_allegation']);
   });
+  it('does not code brawls between residents or live-fire exercises (SCHEMA: no event)', () => {
+    expect(run('Today clashes between residents of Maksat and Somoniyon broke out over water.').events).toEqual([]);
+    expect(run('Сегодня между жителями сел Максат и Сомониён произошло столкновение из-за воды.').events).toEqual([]);
+    expect(run('Сегодня на полигоне у Баткена прошли учения с боевой стрельбой.').events).toEqual([]);
+    expect(run('Today Tajik troops held military exercises near the border with live firing.').events).toEqual([]);
+    // Troops in the clash still make it one.
+    expect(run('Today Tajik troops clashed with Kyrgyz border guards near Maksat.').events.map((e) => e.type)).toEqual(['armed_clash']);
+  });
   it('keeps a claim when only a later clause is negated', () => {
     const r = run('Tajik servicemen fired mortars at Arka on Tuesday, but no shooting was recorded overnight.');
     expect(r.events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);

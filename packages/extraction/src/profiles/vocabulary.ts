@@ -205,6 +205,9 @@ export const STANDARD_VOCABULARY: Vocabulary = {
     '(?:clash|fighting|shootout|exchange of fire|firing|shooting|fire) (?:went on|lasted) (?:until|till|for|about)', '(?:перестрелка|бой|стрельба|обстрел) (?:\\w+ )?(?:длил\\w*|продолжал\\w*) (?:до|около|в течение)',
     // Places and things named after fire, not fire: "firing points", "took firing positions".
     'firing (?:points?|positions?|lines?|ranges?)', 'fire (?:points?|positions?)',
+    // Brawls between residents (SCHEMA: no event) and live-fire exercises.
+    '(?:clash\\w*|confrontations?|столкновени\\w*|конфликт\\w*|драк\\w*) (?:\\w+ ){0,2}(?:between|among|между) (?:\\w+ ){0,2}(?:residents|villagers|locals|civilians|жител\\w*)',
+    'между (?:\\w+ ){0,1}жител\\w* (?:\\w+ ){0,5}(?:столкновени|конфликт|драк)\\w*', 'live[- ]fir(?:e|ing)(?: \\w+)?', 'боев\\w* стрельб\\w*',
     // The reporting side's answer to the other's fire (SCHEMA: folded into the event it answers).
     '(?:answered|responded|replied) (?:\\w+ ){0,2}(?:by|with) (?:opening )?(?:fire|firing)', 'в ответ (?:\\w+ ){0,3}(?:выстрелил\\w*|открыл\\w* (?:\\w+ )?огонь)',
     '(?:огонь|стрельба|перестрелка|обстрел|бой|столкновени[ея]) (?:\\w+ ){0,4}(?:прекратил|стих|затих|закончил|завершил)\\w*',
