@@ -37,4 +37,10 @@ describe('discourse', () => {
     // A post whose every line lacks a full stop keeps its body: only the first line is a title.
     expect(brief('Обстрел заставы\nСегодня в 7:15 таджикские военнослужащие обстреляли из минометов заставу Самаркандек').map(([type]) => type)).toEqual(['heavy_weapons_fire']);
   });
+  it('reads no events in the page after the body (read also, related news, tags)', () => {
+    const body = 'Сегодня в 10:00 таджикские военные открыли огонь по заставе Достук из автоматов.';
+    expect(brief(body + '\nЧитайте также: Таджикские военные обстреляли Максат из минометов').map(([type]) => type)).toEqual(['small_arms_fire']);
+    expect(brief(body + '\nПо теме\nТаджикские военные обстреляли Максат из минометов\nВ Баткене прошли учения').map(([type]) => type)).toEqual(['small_arms_fire']);
+    expect(brief('Today at 10:00 Tajik troops opened fire on the Dostuk outpost from machine guns.\nRelated news\nTajik troops shelled Maksat with mortars\nKyrgyz drone struck Vorukh').map(([type]) => type)).toEqual(['small_arms_fire']);
+  });
 });

@@ -285,7 +285,7 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
   const seg = segment(text);
   const low = lower(text);
   const excluded: Segment[] = [];
-  for (const p of seg.paragraphs) if (p.headline) excluded.push({ start: p.start, end: p.end });
+  for (const p of seg.paragraphs) if (p.headline || p.tail) excluded.push({ start: p.start, end: p.end });
   if (seg.dateline) excluded.push(seg.dateline);
   const partyCodes = compileProfile(prof).partyCodes;
 

@@ -36,6 +36,10 @@ describe('negation and denial', () => {
     // Troops in the clash still make it one.
     expect(run('Today Tajik troops clashed with Kyrgyz border guards near Maksat.').events.map((e) => e.type)).toEqual(['armed_clash']);
   });
+  it('does not code what a side may do', () => {
+    expect(run('Tajik troops may open fire on Kyrgyz villages at any moment, the governor warned.').events).toEqual([]);
+    expect(run('Таджикская сторона в любой момент может начать обстрел сел.').events).toEqual([]);
+  });
   it('keeps a claim when only a later clause is negated', () => {
     const r = run('Tajik servicemen fired mortars at Arka on Tuesday, but no shooting was recorded overnight.');
     expect(r.events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);

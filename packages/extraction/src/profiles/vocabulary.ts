@@ -185,10 +185,10 @@ export const STANDARD_VOCABULARY: Vocabulary = {
   ],
   modal: [
     'demand\\w*', 'call(?:s|ed|ing)? (?:on|upon|for)', 'urg(?:e|es|ed|ing)', 'appeal\\w*', 'ask(?:s|ed)?', 'request\\w*', 'ready to',
-    'readiness', 'in order to', 'so as to', 'to prevent', 'to avoid', 'aimed at', 'would', 'could', 'might', 'may (?:lead|result|cause)',
+    'readiness', 'in order to', 'so as to', 'to prevent', 'to avoid', 'aimed at', 'would', 'could', 'might', 'may (?:lead|result|cause)', 'may (?:\\w+ )?(?:open|start|resume|launch|attack|shell|strike|cross)', 'at any moment', 'warn(?:s|ed|ing)? (?:of|about)',
     'threat\\w*', 'agree(?:d|s)? (?:not )?to', 'agreed on', 'договорились', 'обязал\\w*', 'to refrain', 'to stop', 'must', 'should', 'plans? to', 'intend\\w*', 'to repel', 'if',
     'требу(?:ет|ют|ем)', 'потребовал\\w*', 'призыва\\w*', 'призвал\\w*', 'просит', 'просим', 'просьб\\w*', 'готов\\w*', 'чтобы', 'с целью', 'во избежание',
-    'может', 'могут', 'если', 'угроз\\w*', 'прекратить', 'не допуска\\w*', 'не допустить', 'планиру\\w*', 'намерен\\w*', 'по вытеснению',
+    'может', 'могут', 'могли бы', 'в любой момент', 'если', 'угроз\\w*', 'прекратить', 'не допуска\\w*', 'не допустить', 'планиру\\w*', 'намерен\\w*', 'по вытеснению',
   ],
   fire_exclusions: [
     'cease[- ]?fire', 'ceasefire', 'cease firing', 'stop(?:ping)? (?:the )?(?:firing|shooting)', 'cessation of (?:fire|firing|hostilities)', 'прекра\\w* (?:\\w+ )?(?:стрельб|обстрел)\\w*', 'set (?:\\w+ )?(?:on )?fire(?: to)?', 'on fire', 'caught fire',
