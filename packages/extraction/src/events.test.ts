@@ -96,6 +96,15 @@ describe('events', () => {
     expect(run('Today Kyrgyz border guards set up a new post on their own territory near Maksat.').events).toEqual([]);
     expect(run('Сегодня пострадавшие переброшены в больницу Баткена.', kg).events).toEqual([]);
   });
+  it('reads other conflicts\' forms: advancing into territory, reinforced positions, houses blown up, shots never fired', () => {
+    const am = (text: string) => extract({ id: 't', text, published_at: '2022-09-18T10:00:00+04:00', source_agency: 'Ministry of Defense of Armenia' }).events.map((e) => [e.type, e.accused_party]);
+    expect(am('Today Azerbaijani troops advanced 1 km into Armenian territory near Jermuk.')).toEqual([['incursion', 'AZ']]);
+    expect(am('Today Azerbaijani forces reinforced their positions with heavy weapons along the border.')).toEqual([['military_buildup', 'AZ']]);
+    expect(am('The Armenian side has not fired a single shot, the ministry said.')).toEqual([]);
+    const lb = (text: string) => extract({ id: 't', text, published_at: '2024-12-02T10:00:00+02:00', source_agency: 'Lebanese Army' }).events.map((e) => e.type);
+    expect(lb('Today Israeli forces blew up several houses in Kfar Kila.')).toEqual(['property_destruction']);
+    expect(run('Сегодня у заставы Достук взорвался снаряд, выпущенный таджикской стороной из миномета.', 'Пограничная служба ГКНБ Кыргызской Республики').events.map((e) => e.type)).not.toContain('property_destruction');
+  });
   it('splits events by day and place when the text does', () => {
     const r = run('Tajik forces shelled Arka on 16 September and Maksat on 17 September with mortars.');
     expect(r.events.map((e) => [e.date, e.locations])).toEqual([

@@ -91,7 +91,7 @@ export const STANDARD_VOCABULARY: Vocabulary = {
     '(?:беспилотник|дрон|бпла|вертол[её]т|самол[её]т)\\w* (?:\\w+ ){0,2}залет\\w*', 'залет\\w* (?:\\w+ ){0,2}(?:беспилотник|дрон|бпла|вертол[её]т|самол[её]т)\\w*',
     '(?:установил|выставил|разместил|возв[её]л|возвел)\\w* (?:\\w+ ){0,4}на (?!сво|собствен)(?:\\w+ )?территори\\w*',
     '(?:set up|installed|erected|built|placed) (?:\\w+ ){0,4}on (?!(?:its|their) own)(?:\\w+ ){0,2}territory', 'moved into (?:\\w+ ){0,2}(?:territory|villages?|side)', 'crossed over (?:in)?to',
-    'flew into (?:\\w+ ){0,2}territory',
+    'flew into (?:\\w+ ){0,2}territory', 'advanc(?:ed|ing|es)? (?:\\w+ ){0,3}(?:into|deep into|inside) (?:\\w+ ){0,2}(?:territory|side|villages?)',
     'incursions?', 'intrusions?', 'seiz(?:e|ed|ing|ure)', 'captur(?:e|ed|ing)', 'occup(?:y|ied|ying)(?! (?:\\w+ )?(?:firing|fighting|combat|battle|defensive) positions)', '(?:took|taken|taking|take|takes) over', 'penetrat\\w*', 'infiltrat\\w*', 'trespass\\w*', 'encroach\\w*',
     'проник\\w*', 'оккупир\\w*', 'вклинил\\w*', 'зашл\\w* на (?:\\w+ )?территори\\w*', 'заш[её]л на (?:\\w+ )?территори\\w*', 'нарушител\\w* (?:\\w+ )?границ\\w*',
     'пересекл\\w* (?:\\w+ ){0,2}границ\\w*', 'пересечени\\w* (?:\\w+ ){0,3}границ\\w*', 'нарушени\\w* государственн\\w* границ\\w*',
@@ -106,7 +106,7 @@ export const STANDARD_VOCABULARY: Vocabulary = {
     'advanced to(?:wards)?', '(?:sent|sending|send|brought|bringing|moved|moving) (?:in )?reinforcements', 'reinforcements? (?:\\w+ ){0,3}(?:to|towards) the (?:border|line|front)',
     // Trenches and fortifications toward the line (SCHEMA).
     '(?:dig|digging|dug|build|building|built|erect\\w*|set(?:ting)? up) (?:\\w+ ){0,2}(?:trenches|fortifications?|firing positions|fortified positions|dugouts)',
-    'fortif(?:y|ying|ied|ies) (?:\\w+ ){0,2}(?:positions|the line)', 'укреплени\\w* (?:\\w+ )?позици\\w*', 'укрепля\\w* (?:\\w+ )?позици\\w*',
+    'fortif(?:y|ying|ied|ies) (?:\\w+ ){0,2}(?:positions|the line)', 'reinforc(?:ed|ing|es)? (?:their |its )?positions', 'укреплени\\w* (?:\\w+ )?позици\\w*', 'укрепля\\w* (?:\\w+ )?позици\\w*',
     // Forces placed or equipment spotted near the line: «размещение … сил и средств», «замечена … техника».
     'размещени\\w* (?:\\w+ ){0,4}(?:сил|войск|техник|подразделени)\\w*', '(?:замечен|обнаружен)\\w* (?:\\w+ ){0,4}техник\\w*', 'расположени\\w* (?:\\w+ ){0,2}техник\\w*',
     '(?:spotted|sighted|observed) (?:\\w+ ){0,4}(?:military equipment|armou?red vehicles|tanks|artillery)',
@@ -121,7 +121,7 @@ export const STANDARD_VOCABULARY: Vocabulary = {
   ],
   destruction: [
     'set (?:\\w+ )?fire to', 'set on fire', 'burn(?:ed|t|ing)?', 'torch(?:ed|ing)', 'loot(?:ed|ing)?', 'destroy(?:ed|ing|s)?',
-    'destruction', 'demolish\\w*', 'raz(?:ed|ing)', 'vandali\\w*',
+    'destruction', 'demolish\\w*', 'raz(?:ed|ing)', 'vandali\\w*', 'bl(?:ew|own|owing) up', 'взорвал(?:и|а)?', 'снесли', 'снос\\w* (?:\\w+ ){0,2}(?:дом|здани|постро)\\w*',
     'подожгл\\w*', 'подожгла', 'подожж\\w*', 'поджог\\w*', 'поджечь', 'сожгл\\w*', 'сожж\\w*', 'разграб\\w*', 'мародер\\w*',
     'разруш\\w*', 'уничтож\\w*', 'повредил\\w*',
   ],
@@ -195,7 +195,7 @@ export const STANDARD_VOCABULARY: Vocabulary = {
     'return(?:ed|ing|s)? (?:the )?fire', 'fired (?:\\w+ ){0,3}(?:in|into) the air', 'fired (?:\\w+ ){0,2}warning shots?', 'warning shots?',
     'fired (?:a |the )?return (?:shot|fire)', 'return shots?', 'ответн\\w* выстрел\\w*', 'огонь в воздух', 'предупредительн\\w* (?:выстрел|огонь)\\w*', 'respond(?:ed|s)? to fire', 'fire (?:station|brigade|fighters?|safety|service)',
     // The reporting side's restraint: no fire of theirs, and no cancelling of the other side's.
-    '(?:did not|didn\'t|do not|refrained from|without) (?:\\w+ )?(?:open|return|respond)\\w*(?: (?:the )?fire)?', 'held (?:their |its )?fire',
+    '(?:did not|didn\'t|do not|refrained from|without) (?:\\w+ )?(?:open|return|respond)\\w*(?: (?:the )?fire)?', 'held (?:their |its )?fire', '(?:has|have|had) not (?:\\w+ )?(?:fired|opened fire)(?: \\w+){0,3}', 'not (?:fired|fire) a single shot',
     'не (?:открывал|открыл|отвечал|ответил)\\w* (?:\\w+ )?огн?\\w*', 'огонь (?:\\w+ )?не (?:открывал|открыл|вели|вел)\\w*', 'не (?:стал|стала|стали|будут|будем) (?:открывать|отвечать) (?:\\w+ )?(?:огонь|огнем|огнём)?',
     // The end of fire told ("the fighting stopped at 0:30", «в 8:10 перестрелка прекратилась»):
     // the close of an event told elsewhere, not one of its own.
