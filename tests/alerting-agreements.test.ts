@@ -1,7 +1,9 @@
 // Agreements proposed from statements: the outlets of both sides repeat an agreement for days.
-// The engine remembers the agreements it wrote, so a repeat that adds nothing to one costs no
-// query, and a repeat that adds something (a term, a start) still completes the stored row. The
-// engine runs in this process against Postgres; nothing is published.
+// Every repeat is listed among the agreement's sources (issue #21; it used to cost no query at
+// all, but then nobody could tell who reported an agreement), a repeat that adds nothing leaves
+// the row as it was (so stored events are not evaluated against it again), and a repeat that
+// adds something (a term, a start) completes it. The engine runs in this process against
+// Postgres; nothing is published.
 import { DEFAULT_ESCALATION } from '@ceasefire/alerting';
 import { AlertEngine } from '@ceasefire/alerting-service';
 import type { ViolationEvent } from '@ceasefire/contracts';
@@ -68,20 +70,26 @@ async function handled(events: ViolationEvent[]): Promise<void> {
 }
 
 describe('agreements proposed from statements', () => {
-  it('cost no query when a repeat adds nothing, and are completed by one that adds a term', async () => {
+  it('list every repeat as a source, change nothing for a repeat that adds nothing, and are completed by one that adds a term', async () => {
     await handled([truce('ev_truce_1', 'KG', '2022-10-01T21:00:00+06:00', ['cease_fire'])]);
     const [row] = await db('agreements').where({ source: 'statement' });
-    expect(row).toMatchObject({ level: 'governors', terms: ['cease_fire'] });
+    expect(row).toMatchObject({ level: 'governors', terms: ['cease_fire'], status: 'proposed' });
 
-    // The other side's outlets repeat it later, in later batches: nothing new.
+    // The other side's outlets repeat it later, in later batches: reported by both sides, it is in force.
     await handled([truce('ev_truce_2', 'TJ', '2022-10-02T09:00:00+05:00', ['cease_fire'])]);
+    const [inForce] = await db('agreements').where({ source: 'statement' });
+    expect(inForce).toMatchObject({ id: row.id, status: 'in_force', corroborated: true });
     await handled([truce('ev_truce_3', 'KG', '2022-10-03T09:00:00+06:00', [])]);
-    expect(agreementQueries.filter((q) => !q.startsWith('select * from "agreements" where "status" in'))).toEqual([]);
+    const [same] = await db('agreements').where({ source: 'statement' });
+    expect(same.updated_at).toEqual(inForce.updated_at);
+    // No write of the agreement itself: only its sources and the lookups.
+    expect(agreementQueries.filter((q) => /^(update|insert into) "agreements"/.test(q))).toEqual([]);
 
     // A repeat with a new term completes the row.
     await handled([truce('ev_truce_4', 'TJ', '2022-10-02T12:00:00+05:00', ['cease_fire', 'withdraw_forces'])]);
     const rows = await db('agreements').where({ source: 'statement' });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ terms: ['cease_fire', 'withdraw_forces'] });
+    expect(await db('agreement_sources').where({ agreement_id: row.id }).orderBy('published_at').pluck('reported_by')).toEqual(['KG', 'TJ', 'TJ', 'KG']);
   });
 });

@@ -200,9 +200,14 @@ describe('alert delivery', () => {
     expect(mails).toHaveLength(1);
     const mail = mails[0]!;
     expect(mail.to).toEqual(['duty@example.org']);
-    expect(mail.raw).toMatch(/Subject: \[ceasefire critical\] opened: breach in kg\.batken\.leilek/);
-    expect(mail.raw).toMatch(/X-Ceasefire-Idempotency-Key: al_[0-9a-f]+:1:email/);
-    expect(mail.raw).toContain('npx ceasefire alerts ack al_');
+    // The area by name and the envelope id as the key (issues #21, #18); long headers are folded.
+    expect(mail.raw.replace(/\r?\n[ \t]+/g, ' ')).toMatch(/Subject: \[ceasefire critical\] opened: breach in Leilek district, Batken region \(KG\)/);
+    expect(mail.raw).toMatch(/X-Ceasefire-Idempotency-Key: al_[0-9a-f]+:1\r?\n/);
+    // The body is quoted-printable: its soft line breaks (`=` at the end of a line) are undone.
+    const body = mail.raw.replace(/=\r?\n/g, '');
+    expect(body).toContain('npx ceasefire alerts ack al_');
+    expect(body).toMatch(/Accused: +Tajikistan/);
+    expect(body).toMatch(/Where: +Leilek district, Batken region \(KG\)/);
   });
 
   it('after a kill and a restart sends nothing twice, and catches the chat up once it is back', async () => {
@@ -229,7 +234,8 @@ describe('alert delivery', () => {
 
     expect(chat.received).toHaveLength(1);
     const blocks = chat.received[0]!.json as { text: string; blocks: Array<{ type: string }> };
-    expect(blocks.text).toMatch(/^Ceasefire breach: CRITICAL/);
+    // Read at a glance: severity, what, where by name, who is blamed (issue #21).
+    expect(blocks.text).toMatch(/^:red_circle: Ceasefire breach: small arms fire in Leilek district, Batken region \(KG\), blamed on Tajikistan/);
     expect(blocks.blocks[0]!.type).toBe('header');
     expect(webhook.received.length).toBe(webhookBefore);
     expect(mails).toHaveLength(1);

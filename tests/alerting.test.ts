@@ -242,7 +242,9 @@ describe('alerting worker', () => {
 
     const hook = receiver.received.find((r) => r.status === 200)!;
     expect(hook.verified).toBe(true);
-    expect(hook.headers['x-ceasefire-idempotency-key']).toMatch(/:1:webhook$/);
+    // The envelope id (issue #18: the README said so; the header carried `<id>:webhook`).
+    expect(hook.headers['x-ceasefire-idempotency-key']).toBe(`${alerts[0]!.id}:1`);
+    expect(hook.headers['user-agent']).toMatch(/^ceasefire-watch-alerting\//);
     expect(hook.json).toMatchObject({
       type: 'ceasefire.alert',
       data: {
@@ -416,7 +418,7 @@ describe('alerting worker', () => {
       body: JSON.stringify({
         id: 'ag_api',
         parties: ['KG', 'TJ'],
-        scope_areas: ['kg.chon-alai'],
+        scope_areas: ['kg.osh.chon_alai'],
         starts_at: '2022-09-19T12:00:00+06:00',
         level: 'security_chiefs',
         terms: ['cease_fire', 'withdraw_heavy_weapons'],

@@ -13,7 +13,7 @@ import type { Admin, Producer } from '@ceasefire/runtime';
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestCommand } from '../packages/cli/src/commands/ingest.ts';
-import { eventually, privateStage, type PrivateStage } from './support/harness.ts';
+import { eventually, privateStage, readTopicWithKcat, type PrivateStage } from './support/harness.ts';
 import { freePort, repoRoot, startWorker, stopAllWorkers, type WorkerProcess } from './support/workers.ts';
 
 const TOKEN = 'bad-input-token-0123456789';
@@ -28,6 +28,10 @@ let api: string;
 let watchDir: string;
 let feedServer: Server;
 let feedBase: string;
+let readApi: string;
+let operatorApi: string;
+const API_TOKEN = 'bad-input-api-token-0123456789';
+const OPERATOR_TOKEN = 'bad-input-operator-token-0123456789';
 const workers: WorkerProcess[] = [];
 
 const GOOD_FEED = `<?xml version="1.0" encoding="UTF-8"?>
@@ -97,6 +101,9 @@ beforeAll(async () => {
   const env = stage.env;
   const httpPort = await freePort();
   api = `http://127.0.0.1:${httpPort}`;
+  const [apiPort, operatorPort] = [await freePort(), await freePort()];
+  readApi = `http://127.0.0.1:${apiPort}`;
+  operatorApi = `http://127.0.0.1:${operatorPort}`;
   workers.push(
     ...(await Promise.all([
       startWorker('ingester', {
@@ -109,9 +116,12 @@ beforeAll(async () => {
         FEED_INTERVAL_MS: '500',
         WATCH_DIR: watchDir,
         WATCH_INTERVAL_MS: '200',
+        SWEEP_INTERVAL_MS: '500',
+        SWEEP_GRACE_MS: '2000',
       }),
       startWorker('classifier', { ...env, CLASSIFIER_GROUP_ID: `${prefix}classifier` }),
-      startWorker('alerting', { ...env, ALERT_TICK_MS: '500' }),
+      startWorker('alerting', { ...env, ALERT_TICK_MS: '500', OPERATOR_TOKEN, OPERATOR_PORT: String(operatorPort) }),
+      startWorker('api', { ...env, API_TOKEN, API_HTTP_PORT: String(apiPort), API_STREAM_GROUP_PREFIX: `${prefix}api-stream` }),
     ])),
   );
 });
@@ -299,5 +309,217 @@ describe('garbage written straight to the topics', () => {
     }
     await eventually(async () => (await db('violation_events').where({ statement_id: good.body!.id }).first()) ?? undefined, 30_000, 'events of the good statement');
     expectAllAlive();
+  });
+});
+
+// ---- the hostile probe of issue #15: each entry × each entry point it applies to -------------
+
+/** One request of the catalogue, to one of the three HTTP entry points, with the answer it must get. */
+interface Probe {
+  entry: string;
+  point: 'ingest API' | 'read API' | 'operator API';
+  method?: string;
+  path: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** No Authorization header at all (the auth-bypass entries). */
+  anonymous?: boolean;
+  status: number;
+  /** Something the problems or message must say (every bad field named). */
+  says?: RegExp[];
+}
+
+const STATEMENT = { text: 'Catalogue statement: mortar fire near Ak-Sai.', published_at: '2022-09-16T10:00:00+06:00' };
+const NUL = 'a\u0000b';
+const tokenOf = { 'ingest API': TOKEN, 'read API': API_TOKEN, 'operator API': OPERATOR_TOKEN } as const;
+const baseOf = (point: Probe['point']) => (point === 'ingest API' ? api : point === 'read API' ? readApi : operatorApi);
+const READ_QUERIES: Record<string, string[]> = {
+  '/v1/statements': ['from', 'to', 'source_agency', 'language', 'cursor', 'limit'],
+  '/v1/events': ['from', 'to', 'area', 'type', 'accused_party', 'reported_by', 'agreement', 'incident', 'statement', 'cursor', 'limit'],
+  '/v1/incidents': ['from', 'to', 'area', 'type', 'corroboration', 'cursor', 'limit'],
+  '/v1/alerts': ['state', 'severity', 'agreement', 'area', 'from', 'to', 'cursor', 'limit'],
+  '/v1/agreements': ['status', 'limit'],
+  '/v1/casualties': ['scope', 'source_agency', 'side', 'population'],
+};
+const READ_IDS = ['/v1/statements/', '/v1/events/', '/v1/incidents/', '/v1/agreements/', '/v1/alerts/'];
+const TIMES: Array<[string, string, number]> = [
+  ['an impossible date with a time', '2022-02-30T10:00:00Z', 400],
+  ['an offset beyond ±14:00', '2022-09-16T10:00:00+15:00', 400],
+  ['a year above 9999 in UTC', '9999-12-31T23:00:00-05:00', 400],
+  ['24:00 as a time of day', '2022-09-16T24:00:00Z', 400],
+];
+
+const PROBES: Probe[] = [
+  // 1. The token is checked on the route the router matched, not on the URL as written.
+  ...[
+    ['/%76%31/statements', 'POST'],
+    ['/v%31/statements/batch', 'POST'],
+  ].map(([path, method]): Probe => ({ entry: 'percent-encoded /v1 without a token', point: 'ingest API', method: method!, path: path!, body: STATEMENT, anonymous: true, status: 401 })),
+  ...['/%76%31/agreements', '/%76%31/statements', '/v%31/alerts/stream', '/%76%31/gazetteer'].map(
+    (path): Probe => ({ entry: 'percent-encoded /v1 without a token', point: 'read API', path, anonymous: true, status: 401 }),
+  ),
+  { entry: 'percent-encoded /v1 without a token', point: 'read API', method: 'POST', path: '/%76%31/alerts/al_x/ack', body: {}, anonymous: true, status: 401 },
+  ...['/%61greements', '/%61lerts'].map((path): Probe => ({ entry: 'percent-encoded path without a token', point: 'operator API', path, anonymous: true, status: 401 })),
+  // 4. NUL characters: refused with 400 naming the field (text and source_agency are cleaned instead).
+  ...['id', 'published_at', 'url', 'language'].map((field): Probe => ({ entry: 'a NUL character', point: 'ingest API', path: '/v1/statements', body: { ...STATEMENT, [field]: field === 'url' ? `https://x.kg/${NUL}` : NUL }, status: 400, says: [new RegExp(`^${field}`, 'm')] })),
+  ...['text', 'source_agency'].map((field): Probe => ({ entry: 'a NUL character', point: 'ingest API', path: '/v1/statements', body: { ...STATEMENT, text: `${STATEMENT.text} (${field})`, [field]: `${field === 'text' ? STATEMENT.text : 'Border Service'} ${NUL} (${field})` }, status: 202 })),
+  ...Object.entries(READ_QUERIES).flatMap(([route, params]) =>
+    params.map((param): Probe => ({ entry: 'a NUL character', point: 'read API', path: `${route}?${param}=a%00b`, status: 400, says: [new RegExp(`query\\.${param}`)] })),
+  ),
+  ...READ_IDS.map((route): Probe => ({ entry: 'a NUL character', point: 'read API', path: `${route}x%00y`, status: 400, says: [/path\.id/] })),
+  { entry: 'a NUL character', point: 'read API', method: 'POST', path: '/v1/alerts/al%00x/ack', body: { by: NUL, note: NUL }, status: 400, says: [/path\.id/, /body\.by/, /body\.note/] },
+  ...['name', 'notes', 'registered_by', 'start_zone'].map((field): Probe => ({ entry: 'a NUL character', point: 'operator API', method: 'POST', path: '/agreements', body: { parties: ['KG', 'TJ'], scope_areas: ['kg.batken'], [field]: NUL }, status: 400, says: [new RegExp(`^${field}`, 'm')] })),
+  { entry: 'a NUL character', point: 'operator API', path: '/agreements/ag%00x', status: 400, says: [/path\.id/] },
+  { entry: 'a NUL character', point: 'operator API', method: 'POST', path: '/alerts/al_x/ack', body: { by: NUL, note: NUL }, status: 400, says: [/^by/m, /^note/m] },
+  // 3/4. Times: one reader for the ingest API and the contract; out-of-range ones are 400 everywhere.
+  ...TIMES.flatMap(([entry, time, status]): Probe[] => [
+    { entry, point: 'ingest API', path: '/v1/statements', body: { ...STATEMENT, text: `${STATEMENT.text} ${entry}`, published_at: time }, status, says: [/published_at/] },
+    { entry, point: 'read API', path: `/v1/statements?from=${encodeURIComponent(time)}`, status, says: [/query\.from/] },
+    { entry, point: 'operator API', method: 'POST', path: '/agreements', body: { parties: ['KG', 'TJ'], scope_areas: ['kg.batken'], starts_at: time }, status, says: [/starts_at/] },
+  ]),
+  ...(
+    [
+      ['minutes without seconds', '2022-09-16T10:00Z'],
+      ['lower-case t and z', '2022-09-16t10:00:00z'],
+      ['an offset without a colon', '2022-09-16T10:00:00+0600'],
+      ['a year 0001–0099', '0050-06-01T10:00:00Z'],
+    ] as const
+  ).map(([entry, time]): Probe => ({ entry, point: 'ingest API', path: '/v1/statements', body: { ...STATEMENT, text: `${STATEMENT.text} ${entry}`, published_at: time }, status: 202 })),
+  { entry: 'a year 0001–0099', point: 'read API', path: '/v1/statements?from=0050-06-01T10:00:00Z', status: 200 },
+  { entry: 'a year 0001–0099', point: 'operator API', method: 'POST', path: '/agreements', body: { parties: ['KG', 'TJ'], scope_areas: ['kg.batken'], starts_at: '0050-06-01T10:00:00Z' }, status: 201 },
+  // 5. Valid requests that were refused.
+  ...(['ingest API', 'read API', 'operator API'] as const).map((point): Probe => ({
+    entry: '`bearer` in lower case',
+    point,
+    path: point === 'ingest API' ? '/v1/statements' : point === 'read API' ? '/v1/agreements' : '/agreements',
+    ...(point === 'ingest API' ? { body: { ...STATEMENT, text: `${STATEMENT.text} lower-case bearer` } } : {}),
+    headers: { authorization: `bearer ${tokenOf[point]}` },
+    status: point === 'ingest API' ? 202 : 200,
+  })),
+  { entry: 'APPLICATION/JSON', point: 'ingest API', path: '/v1/statements', body: { ...STATEMENT, text: `${STATEMENT.text} upper-case type` }, headers: { 'content-type': 'APPLICATION/JSON' }, status: 202 },
+  // 7. The operator API refuses agreements that would silently never match.
+  { entry: 'an unknown area', point: 'operator API', method: 'POST', path: '/agreements', body: { parties: ['KG', 'TJ'], scope_areas: ['kg.nowhere'] }, status: 400, says: [/scope_areas\.0: unknown area/] },
+  { entry: 'an unknown party', point: 'operator API', method: 'POST', path: '/agreements', body: { parties: ['KG', 'XX'], scope_areas: ['kg.batken'] }, status: 400, says: [/parties\.1: unknown party/] },
+];
+
+/** What a 400 must never show: SQL, constraint or table names. */
+const LEAKS = /insert into|select |update |violates|constraint|_key\b|_check\b|sqlstate|statements\.|pg_/i;
+
+async function send(p: Probe): Promise<{ status: number; body: Record<string, unknown> | null }> {
+  const headers: Record<string, string> = { ...(p.anonymous ? {} : { authorization: `Bearer ${tokenOf[p.point]}` }), ...(p.body === undefined ? {} : { 'content-type': 'application/json' }), ...p.headers };
+  const res = await fetch(`${baseOf(p.point)}${p.path}`, { method: p.method ?? (p.point === 'ingest API' && p.body !== undefined ? 'POST' : 'GET'), headers, ...(p.body === undefined ? {} : { body: JSON.stringify(p.body) }) });
+  return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> | null };
+}
+
+describe('the catalogue of issue #15: each entry through each entry point it applies to', () => {
+  it.each(PROBES.map((p) => [`${p.entry} × ${p.point}: ${p.method ?? (p.body === undefined ? 'GET' : 'POST')} ${p.path} → ${p.status}`, p] as const))('%s', async (_label, p) => {
+    const r = await send(p);
+    expect(r.status, JSON.stringify(r.body)).toBe(p.status);
+    if (p.status >= 400) {
+      const said = `${String(r.body?.message ?? '')}\n${((r.body?.problems as string[] | undefined) ?? []).join('\n')}`;
+      for (const s of p.says ?? []) expect(said).toMatch(s);
+      expect(JSON.stringify(r.body)).not.toMatch(LEAKS);
+    }
+    expectAllAlive();
+  });
+
+  it('publishes every statement it stores: a time the contract once refused, and the valid items of a batch with a bad one', async () => {
+    const texts = ['Catalogue batch one: shots near Kulundu.', 'Catalogue batch two: shots near Dostuk.', 'Catalogue batch three: shots near Arka.'];
+    const r = await post(
+      '/v1/statements/batch',
+      JSON.stringify([
+        { text: texts[0], published_at: '2022-09-16T10:00Z' },
+        { text: 'Catalogue batch bad: shots near Ak-Sai.', published_at: '2022-09-16T24:00:00Z' },
+        { text: texts[1], published_at: '2022-09-16t10:00:00z' },
+        { text: texts[2] },
+      ]),
+    );
+    expect(r.status).toBe(202);
+    const results = r.body!.results as Array<{ status: string; duplicate?: boolean; id?: string }>;
+    expect(results.map((x) => x.status)).toEqual(['accepted', 'rejected', 'accepted', 'accepted']);
+    // New statements are not duplicates, even with a bad one beside them.
+    expect(results.filter((x) => x.status === 'accepted').map((x) => x.duplicate)).toEqual([false, false, false]);
+    const ids = results.filter((x) => x.id).map((x) => x.id!);
+    await eventually(async () => {
+      const rows = await db('statements').whereIn('id', ids).whereNotNull('enqueued_at');
+      return rows.length === 3 || undefined;
+    }, 20_000, 'the three statements recorded as published');
+  });
+
+  it('publishes a statement posted many times at once once, and adds a second agency to its sources', async () => {
+    const text = `Catalogue concurrent: shelling near Kok-Tash ${Date.now()}.`;
+    const answers = await Promise.all(Array.from({ length: 40 }, () => post('/v1/statements', JSON.stringify({ text }))));
+    expect(answers.every((a) => a.status === 202)).toBe(true);
+    const id = answers[0]!.body!.id as string;
+    expect(answers.filter((a) => a.body!.duplicate === false)).toHaveLength(1);
+    const published = await eventually(async () => {
+      const n = (await readTopicWithKcat(prefix + statementsTopic.name)).filter((m) => m.key === id).length;
+      return n > 0 ? n : undefined;
+    }, 20_000, 'the statement on the topic');
+    expect(published).toBe(1);
+    // The same text from another agency, and a copy with invisible characters and look-alikes.
+    const again = await post('/v1/statements', JSON.stringify({ text, source_agency: '\u001b[31mState Border Service\u202e of Tajikistan\u0007' }));
+    expect(again.body).toMatchObject({ id, duplicate: true });
+    const disguised = text.replace('shelling', 'shel\u00adling').replace('near', 'n\u0435ar').replace(' Kok', '\u200b Kok');
+    expect((await post('/v1/statements', JSON.stringify({ text: disguised }))).body).toMatchObject({ id, duplicate: true });
+    const row = await db('statements').where({ id }).first();
+    expect(row.text).toBe(text);
+    const agencies = (row.sources as Array<{ source_agency: string | null }>).map((s) => s.source_agency);
+    expect(agencies).toContain('State Border Service of Tajikistan');
+  });
+
+  it('refuses operator changes that would leave an agreement covering nothing, and ending it twice', async () => {
+    const headers = { authorization: `Bearer ${OPERATOR_TOKEN}`, 'content-type': 'application/json' };
+    const call = async (method: string, path: string, body?: unknown) => {
+      const res = await fetch(`${operatorApi}${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    };
+    expect((await call('POST', '/agreements', { id: 'ag_catalogue', parties: ['KG', 'TJ'], scope_areas: ['kg.batken'] })).status).toBe(201);
+    const none = await call('PATCH', '/agreements/ag_catalogue', { scope_areas: [] });
+    expect(none.status).toBe(400);
+    expect(JSON.stringify(none.body)).toMatch(/cover no area/);
+    expect(JSON.stringify(none.body)).not.toMatch(LEAKS);
+    expect((await call('PATCH', '/agreements/ag_catalogue', { scope_areas: ['kg.nowhere'] })).status).toBe(400);
+    expect((await call('POST', '/agreements/ag_catalogue/end', { ends_at: '2022-09-20T00:00:00Z' })).status).toBe(200);
+    const twice = await call('POST', '/agreements/ag_catalogue/end', { ends_at: '2022-09-25T00:00:00Z' });
+    expect(twice.status).toBe(409);
+    expect((await db('agreements').where({ id: 'ag_catalogue' }).first()).ends_at.toISOString()).toBe('2022-09-20T00:00:00.000Z');
+  });
+
+  it('sends CSP, frame protection, nosniff and Referrer-Policy with the dashboard', async () => {
+    const res = await fetch(`${readApi}/`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/);
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+  });
+});
+
+describe('the ingester sweeps and counts (issue #15 items 3 and 9)', () => {
+  it('publishes a stored statement that was never published, and exports ceasefire_ingest_* metrics', async () => {
+    const id = 'st_sweeper0000000000000000000000001';
+    await db('statements').insert({
+      id,
+      text: 'Catalogue sweeper: stored, never published, near Kulundu.',
+      language: 'en',
+      published_at: new Date('2022-09-16T04:00:00Z'),
+      sources: JSON.stringify([{ kind: 'http', ref: null }]),
+      received_at: new Date('2022-09-16T04:01:00Z'),
+      content_sha256: '0'.repeat(64),
+    });
+    await eventually(async () => ((await db('statements').where({ id }).first()).enqueued_at ? true : undefined), 30_000, 'the sweeper publishing it');
+    expect((await readTopicWithKcat(prefix + statementsTopic.name)).filter((m) => m.key === id)).toHaveLength(1);
+    const ingester = workers.find((w) => w.name === 'ingester')!;
+    const metrics = await eventually(async () => {
+      const text = await (await fetch(`http://127.0.0.1:${ingester.healthPort}/metrics`)).text();
+      return /ceasefire_ingest_swept_total\{[^}]*\} [1-9]/.test(text) ? text : undefined;
+    }, 10_000, 'the swept counter');
+    expect(metrics).toMatch(/ceasefire_ingest_statements_total\{[^}]*origin="http"[^}]*outcome="accepted"[^}]*\} [1-9]/);
+    expect(metrics).toMatch(/ceasefire_ingest_statements_total\{[^}]*outcome="rejected"[^}]*\} [1-9]/);
+    expect(metrics).toMatch(/ceasefire_ingest_http_responses_total\{[^}]*status="400"[^}]*error="invalid_statement"[^}]*\} [1-9]/);
+    expect(metrics).toMatch(/ceasefire_ingest_http_responses_total\{[^}]*status="401"[^}]*error="unauthorized"[^}]*\} [1-9]/);
+    expect(metrics).toMatch(/ceasefire_ingest_feed_errors_total\{[^}]*feed="127\.0\.0\.1:\d+\/broken\.xml"[^}]*\} [1-9]/);
+    expect(metrics).toMatch(/ceasefire_ingest_unpublished_statements\{[^}]*\} 0/);
   });
 });

@@ -6,6 +6,7 @@ import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WORKER_TABLES } from '../migrations/20261128004000_worker_roles.ts';
 import { SUMMARY_INCIDENT_WRITERS } from '../migrations/20261128011000_alert_summary_incidents.ts';
+import { ADVISORY_LOCK_ROLES } from '../migrations/20261207100300_advisory_locks.ts';
 import { privateSchema, services } from './support/harness.ts';
 
 let schema: { schema: string; drop(): Promise<void> };
@@ -72,5 +73,15 @@ describe('worker roles', () => {
     expect(await asRole('ceasefire_api', `insert into agreements (id) values ('x')`)).toBe('42501');
     expect(await asRole('analyst', `update statements set text = 'x'`)).toBe('42501');
     expect(await asRole('analyst', `select count(*) from statements`)).toBe('ok');
+  });
+});
+
+describe('advisory locks (issue #15)', () => {
+  it("refuse the analyst role alerting's group locks, and let the roles that lock take them", async () => {
+    const groupLock = `select pg_advisory_xact_lock(hashtextextended('alert-group:ag_1|kg.batken', 0))`;
+    expect(await asRole('analyst', groupLock)).toBe('42501');
+    expect(await asRole('analyst', 'select pg_advisory_lock(1)')).toBe('42501');
+    expect(await asRole('analyst', 'select pg_try_advisory_lock(1, 2)')).toBe('42501');
+    for (const role of ADVISORY_LOCK_ROLES) expect(await asRole(role, groupLock), role).toBe('ok');
   });
 });

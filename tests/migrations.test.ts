@@ -327,7 +327,7 @@ describe('migrations', () => {
     await summaryIncidents.down(db);
     let applied = false;
     try {
-      await db('agreements').insert({ id: 'ag_v1', parties: ['KG', 'TJ'], source: 'operator' });
+      await db('agreements').insert({ id: 'ag_v1', parties: ['KG', 'TJ'], source: 'operator', whole_border: true });
       const now = new Date();
       await db('alerts').insert({
         id: 'al_v1', group_key: 'ag_v1|kg.batken.leilek', agreement_id: 'ag_v1', area: 'kg.batken.leilek', severity: 'critical',

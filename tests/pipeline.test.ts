@@ -1,8 +1,11 @@
 // End to end, the three workers as separate processes on real Kafka and Postgres: the seed
 // statement posted over HTTP becomes a proposed agreement (from its ceasefire_agreement event)
 // and an alert for the renewed violation, delivered once to a signed webhook and on the alerts
-// topic; a second report of a breach updates the same alert instead of opening another.
-import { alertsTopic } from '@ceasefire/contracts';
+// topic; a second report of a breach updates the same alert instead of opening another. One new
+// breach posted to the running system gives exactly one webhook, signed, whose payload says who,
+// what, where, when, how bad, how sure, the evidence, the source and the dashboard link (#21).
+import { verifyWebhookSignature } from '@ceasefire/alerting-service';
+import { AlertMessage, alertsTopic } from '@ceasefire/contracts';
 import { createDb } from '@ceasefire/db';
 import type { Admin } from '@ceasefire/runtime';
 import type { Knex } from 'knex';
@@ -51,7 +54,7 @@ beforeAll(async () => {
     startWorker('ingester', { ...env, INGEST_TOKEN: TOKEN, HTTP_PORT: String(httpPort) }),
     // A group of its own: the default one is shared with every other classifier on the broker.
     startWorker('classifier', { ...env, CLASSIFIER_GROUP_ID: `${prefix}classifier` }),
-    startWorker('alerting', { ...env, WEBHOOK_URL: receiver.url, WEBHOOK_SECRET: SECRET, ALERT_TICK_MS: '200', DELIVERY_POLL_MS: '200' }),
+    startWorker('alerting', { ...env, WEBHOOK_URL: receiver.url, WEBHOOK_SECRET: SECRET, ALERT_TICK_MS: '200', DELIVERY_POLL_MS: '200', PUBLIC_URL: 'https://watch.example.org' }),
   ]);
 });
 
@@ -104,5 +107,52 @@ describe('the pipeline, end to end', () => {
     expect(await db('alerts').count('* as n')).toEqual(before.alerts);
     expect(await db('violation_events').count('* as n')).toEqual(before.events);
     expect(receiver.received.length).toBe(before.hooks);
+  });
+
+  it('delivers one new breach as exactly one signed webhook that carries who, what, where, when, evidence, source and link', async () => {
+    const before = receiver.received.length;
+    const { id } = await post({
+      published_at: '2022-09-18T09:00:00+06:00',
+      language: 'en',
+      source_agency: 'Border Service of the GKNB of the Kyrgyz Republic',
+      url: 'https://example.org/gknb/2022-09-18',
+      text: 'BATKEN, September 18. On September 18 at 07:30, Tajik servicemen fired mortars at the village of Kulundu in Leilek district, the Border Service of the GKNB of the Kyrgyz Republic reports. Two residents of Kulundu were wounded.',
+    });
+    const event = await eventually(async () => (await db('violation_events').where({ statement_id: id, type: 'heavy_weapons_fire' }).first()) ?? undefined, 60_000, 'the breach stored');
+    const link = await eventually(async () => (await db('alert_events').where({ event_id: event.id }).first()) ?? undefined, 60_000, 'the breach in an alert');
+    const mine = () => receiver.received.slice(before).filter((r) => (r.json as AlertMessage).data.alert_id === link.alert_id);
+    await eventually(() => (mine().length > 0 ? true : undefined), 30_000, 'its webhook');
+    // Nothing else is due for it: a second request would come within the delivery poll.
+    await new Promise((r) => setTimeout(r, 3_000));
+    expect(mine()).toHaveLength(1);
+    const hook = mine()[0]!;
+    expect(
+      verifyWebhookSignature({ secret: SECRET, body: hook.body, timestamp: hook.headers['x-ceasefire-timestamp'] as string, signature: hook.headers['x-ceasefire-signature'] as string }),
+    ).toEqual({ ok: true });
+    const message = AlertMessage.parse(hook.json);
+    expect(hook.headers['x-ceasefire-idempotency-key']).toBe(message.id);
+    expect(message.data).toMatchObject({ alert_id: link.alert_id, notification: 'opened', area: 'kg.batken.leilek' });
+    const breach = message.data.breach!;
+    expect(breach).toMatchObject({
+      area_name: 'Leilek district, Batken region (KG)',
+      accused: [{ party: 'TJ', name: 'Tajikistan' }],
+      types: ['heavy_weapons_fire'],
+      weapons: ['mortar'],
+      places: [{ name: 'Kulundu', place_id: 'kg.batken.leilek.kulundu', lat: 40.106, lon: 69.641 }],
+      first_breach: { utc: '2022-09-18T01:30:00.000Z', local: '2022-09-18T07:30:00+06:00', zone: 'Asia/Bishkek', utc_offset: '+06:00' },
+      latest_breach: { utc: '2022-09-18T01:30:00.000Z', local: '2022-09-18T07:30:00+06:00', zone: 'Asia/Bishkek' },
+      killed: null,
+      wounded: { count: 2, reported_by: 'KG', statement_id: id },
+      corroboration: 'alleged_one_side',
+      statement_id: id,
+      source_agency: 'Border Service of the GKNB of the Kyrgyz Republic',
+      source_url: 'https://example.org/gknb/2022-09-18',
+      link: `https://watch.example.org/#/alerts/${link.alert_id}`,
+    });
+    expect(breach.reported_by).toEqual([{ party: 'KG', name: 'Kyrgyzstan', agency: expect.stringMatching(/Border Service/) }]);
+    expect(breach.wounded!.agency).toMatch(/Border Service/);
+    expect(breach.evidence).toBe('On September 18 at 07:30, Tajik servicemen fired mortars at the village of Kulundu in Leilek district, the Border Service of the GKNB of the Kyrgyz Republic reports.');
+    const agreement = await db('agreements').where({ id: message.data.agreement_id }).first();
+    expect(breach.agreement).toEqual({ id: agreement.id, name: agreement.name, status: agreement.status, starts_at: null, start_zone: null });
   });
 });

@@ -5,6 +5,8 @@
  */
 export * from './types.ts';
 export * from './rules.ts';
+export * from './agreements.ts';
+export * from './breach.ts';
 export * from './severity.ts';
 export * from './summary.ts';
 export * from './lifecycle.ts';

@@ -110,9 +110,9 @@ export function judgeBreach(
   }
   const proposed = agreement.status === 'proposed';
   if (proposed && !options.alertOnProposed) return { breach: false, reason: 'proposed_not_alerting' };
-  // An ended agreement still judges events that happened while it was in force; without an end
-  // time it judges nothing.
-  if (agreement.status === 'ended' && agreement.endsAt === null)
+  // An ended or superseded agreement still judges events that happened while it was in force;
+  // without an end time it judges nothing; a rejected one never did.
+  if (agreement.status === 'rejected' || ((agreement.status === 'ended' || agreement.status === 'superseded') && agreement.endsAt === null))
     return { breach: false, reason: 'agreement_inactive' };
 
   const start = agreement.startsAt ?? agreement.announcedAt;

@@ -13,8 +13,12 @@ export type NotificationKind = 'opened' | 'updated' | 'repeated' | 'acknowledged
 /** How far an incident is corroborated (the `incidents` table). */
 export type Corroboration = 'alleged_one_side' | 'both_sides' | 'third_party';
 
-/** Agreement lifecycle as stored: proposed from a statement, confirmed by an operator, ended. */
-export type AgreementStatus = 'proposed' | 'in_force' | 'ended';
+/**
+ * Agreement lifecycle as stored: proposed (reported by one side), in force (its start passed and
+ * it is corroborated, or an operator confirmed it), superseded (a later agreement of the same
+ * parties and scope replaced it), ended, or rejected by an operator.
+ */
+export type AgreementStatus = 'proposed' | 'in_force' | 'superseded' | 'ended' | 'rejected';
 
 /**
  * The fields of a violation event the rules read. Built from a `ViolationEventMessage` or a
@@ -62,4 +66,9 @@ export interface RuleAgreement {
   readonly wholeBorder: boolean;
   /** Normalised terms: `cease_fire`, `withdraw_forces`, `withdraw_heavy_weapons`… */
   readonly terms: readonly string[];
+  /**
+   * Whether it was ever in force (corroborated, or confirmed or registered by an operator): a
+   * superseded or ended agreement nobody confirmed counts as proposed. Default: not `proposed`.
+   */
+  readonly confirmed?: boolean;
 }

@@ -2,4 +2,5 @@ export * from './envelope.ts';
 export * from './messages.ts';
 export * from './topics.ts';
 export * from './codec.ts';
+export * from './time.ts';
 export { jsonSchemas } from './json-schema.ts';

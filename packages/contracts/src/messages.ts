@@ -1,10 +1,6 @@
 import { z } from 'zod';
 import { envelopeOf, schemaUri } from './envelope.ts';
-
-/** RFC 3339 timestamp with an explicit offset (`Z` or `+06:00`). */
-const Timestamp = z.iso.datetime({ offset: true });
-/** ISO calendar date `YYYY-MM-DD`. */
-const IsoDate = z.iso.date();
+import { IsoDate, Timestamp } from './time.ts';
 /** A party code: ISO 3166-1 alpha-2 for states (`KG`, `TJ`) or a third party (`UN`, `OSCE`, `CSTO`). */
 const Party = z.string().regex(/^[A-Z][A-Z0-9_]{1,15}$/, 'a party code such as KG, TJ, UN or OSCE');
 
@@ -133,6 +129,63 @@ export type ViolationEvent = z.infer<typeof ViolationEvent>;
 export const Severity = z.enum(['info', 'warning', 'critical']);
 export const AlertState = z.enum(['firing', 'acknowledged', 'resolved']);
 
+/** When a breach happened: UTC, and the local time and zone it was reported in. */
+export const BreachTime = z.object({
+  utc: Timestamp.nullable(),
+  /** Local time as reported, with its offset (`2022-09-16T19:30+06:00`), or the day only. */
+  local: z.string().nullable(),
+  /** IANA zone (`Asia/Bishkek`) and offset (`+06:00`) of the local time, when known. */
+  zone: z.string().nullable(),
+  utc_offset: z.string().nullable(),
+  date: IsoDate.nullable(),
+});
+
+/** A casualty figure and whose claim it is (figures are claims: the highest, never a sum). */
+export const BreachCasualties = z.object({
+  count: z.number().int().nonnegative(),
+  reported_by: z.string().nullable(),
+  agency: z.string().nullable(),
+  statement_id: z.string(),
+});
+
+/**
+ * What an operator needs to act on an alert without calling the read API back: who, what,
+ * where, when, how bad, how sure, the evidence and where to look.
+ */
+export const AlertBreach = z.object({
+  agreement: z.object({
+    id: z.string(),
+    name: z.string().nullable(),
+    status: z.string(),
+    starts_at: Timestamp.nullable(),
+    start_zone: z.string().nullable(),
+  }),
+  /** The alert's area by name (`Leilek district, Batken region`). */
+  area_name: z.string(),
+  /** Accused parties, by code and name. */
+  accused: z.array(z.object({ party: z.string(), name: z.string() })),
+  /** Who reported: the side or third party and its agency (`Border Service of the GKNB`). */
+  reported_by: z.array(z.object({ party: z.string().nullable(), name: z.string().nullable(), agency: z.string().nullable() })),
+  types: z.array(z.string()),
+  weapons: z.array(z.string()),
+  /** Settlements and other places named, with the gazetteer's coordinates where it has them. */
+  places: z.array(z.object({ name: z.string(), place_id: z.string().nullable(), lat: z.number().nullable(), lon: z.number().nullable() })),
+  first_breach: BreachTime,
+  latest_breach: BreachTime,
+  killed: BreachCasualties.nullable(),
+  wounded: BreachCasualties.nullable(),
+  /** The best corroboration of its incidents. */
+  corroboration: z.enum(['alleged_one_side', 'both_sides', 'third_party']).nullable(),
+  /** The sentence of the latest report that says what happened. */
+  evidence: z.string().nullable(),
+  statement_id: z.string().nullable(),
+  source_agency: z.string().nullable(),
+  source_url: z.string().nullable(),
+  /** The alert on the dashboard (`PUBLIC_URL`); null when no public address is configured. */
+  link: z.string().nullable(),
+});
+export type AlertBreach = z.infer<typeof AlertBreach>;
+
 /** An alert's state as delivered: one message per notification of an alert group. */
 export const Alert = z.object({
   alert_id: z.string().min(1),
@@ -171,6 +224,8 @@ export const Alert = z.object({
   escalations: z.array(z.string()).optional(),
   /** Operator who acknowledged the alert, once acknowledged. */
   acknowledged_by: z.string().nullable().optional(),
+  /** Who, what, where, when of the breach (absent in messages of older versions). */
+  breach: AlertBreach.optional(),
 });
 export type Alert = z.infer<typeof Alert>;
 

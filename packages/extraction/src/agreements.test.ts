@@ -6,6 +6,18 @@ const run = (text: string, source = 'Kabar', published_at = '2023-05-20T19:00:00
   extract({ id: 't', text, published_at, source_agency: source }, KG_TJ_PROFILE);
 
 describe('agreements', () => {
+  it('places a start given without a zone in the issuer\'s zone, and gives none when no zone is known', () => {
+    const text = 'The foreign ministers of Kyrgyzstan and Tajikistan agreed today on a full ceasefire starting at 20:00 and the withdrawal of forces.';
+    const kg = run(text, 'Ministry of Foreign Affairs of the Kyrgyz Republic', '2021-04-29').events.find((e) => e.type === 'ceasefire_agreement');
+    expect(kg?.agreement).toMatchObject({ starts_at_utc: '2021-04-29T14:00:00Z', zone: 'Asia/Bishkek' });
+    // A third party with a date-only publication: no zone to read "20:00" in, so no instant (not 20:00 UTC).
+    const osce = run(text, 'OSCE Chairpersonship', '2021-04-29').events.find((e) => e.type === 'ceasefire_agreement');
+    expect(osce?.agreement).toMatchObject({ starts_at_utc: null, zone: null });
+    // Its publication's own offset is a zone.
+    const dated = run(text, 'OSCE Chairpersonship', '2021-04-29T21:00:00+06:00').events.find((e) => e.type === 'ceasefire_agreement');
+    expect(dated?.agreement?.starts_at_utc).toBe('2021-04-29T14:00:00Z');
+  });
+
   it('codes a ceasefire reached, with level, terms and start time', () => {
     const r = run('Today the heads of the border services of Kyrgyzstan and Tajikistan agreed on a complete ceasefire from 18:00 and on joint patrols of the section.');
     const a = r.events.find((e) => e.type === 'ceasefire_agreement');

@@ -96,8 +96,11 @@ function evidenceOf(d: Draft, specific: readonly PlaceMention[], textLength: num
 
 function agreementOf(d: Draft, zone: EventZone, partyCodes: ReadonlySet<string>): AgreementTerms {
   let startsAt: string | null = null;
-  if (d.agreementStart && d.date) {
-    const off = d.agreementStart.offset_min ?? zone.offset ?? 0;
+  // A clock time is the issuer's local time; with no zone known at all (a third party's
+  // statement without an offset) it is no instant: taken as UTC, a Kyrgyz "20:00" became six
+  // hours late (issue #21).
+  const off = d.agreementStart?.offset_min ?? zone.offset;
+  if (d.agreementStart && d.date && off !== null) {
     startsAt = iso(dayStartUtc(d.date) + (d.agreementStart.hh * 60 + d.agreementStart.mm) * 60_000 - off * 60_000);
   }
   return { parties: [...partyCodes], level: d.agreementLevel, starts_at_utc: startsAt, zone: zone.iana, terms: d.agreementTermsList };

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   FeedError,
+  canonicalText,
   InvalidStatement,
   StatementSubmission,
   detectLanguage,
@@ -159,5 +160,48 @@ describe('isoInZone', () => {
 describe('statementId', () => {
   it('is a pure function of the text', () => {
     expect(statementId('A  b')).toBe(statementId('a b'));
+  });
+});
+
+describe('copies that look the same (issue #15)', () => {
+  it('gives one id to copies with invisible characters, soft hyphens and mixed-script look-alikes, and keeps each text as written', () => {
+    const text = 'Mortar shelling near Kok-Tash at dawn.';
+    const copies = [
+      'Mortar shel\u00adling near Kok-Tash at dawn.',
+      'Mortar\u200b shelling\u2060 near Kok-Tash at dawn.\ufeff',
+      'M\u043ertar shelling n\u0435ar K\u043ek-Tash at dawn.',
+      '\u202eMortar shelling near Kok-Tash at dawn.',
+    ];
+    const id = normalizeStatement({ text }, ctx).id;
+    for (const c of copies) {
+      const s = normalizeStatement({ text: c }, ctx);
+      expect(s.id, JSON.stringify(c)).toBe(id);
+    }
+    expect(normalizeStatement({ text: copies[2]! }, ctx).text).toBe(copies[2]);
+    // Words in one script keep their own letters: a Russian statement's id does not change.
+    expect(canonicalText('Обстрел у села Кулунду.')).toBe('обстрел у села кулунду.');
+    expect(canonicalText('Shots near Kulundu.')).toBe('shots near kulundu.');
+  });
+
+  it('cleans control characters, terminal escapes and direction overrides out of source_agency', () => {
+    const s = normalizeStatement({ text: 'Shots near Arka.', source_agency: '\u001b[31mBorder\u0007 Service\u202e of the\u0000 GKNB\u001b]0;title\u0007' }, ctx);
+    expect(s.source_agency).toBe('Border Service of the GKNB');
+  });
+
+  it('reads published_at with the shared reader: forms the contract takes, 400 for the rest', () => {
+    const at = (published_at: string) => {
+      try {
+        return normalizeStatement({ text: 'Shots near Arka.', published_at }, ctx).published_at;
+      } catch (e) {
+        return (e as InvalidStatement).problems.join('; ');
+      }
+    };
+    expect(at('2022-09-16T10:00Z')).toBe('2022-09-16T10:00:00Z');
+    expect(at('2022-09-16t10:00:00z')).toBe('2022-09-16T10:00:00Z');
+    expect(at('0050-06-01')).toBe('0050-06-01T00:00:00Z');
+    expect(at('2022-09-16T24:00:00Z')).toMatch(/published_at: not a real time of day/);
+    expect(at('2022-02-30T10:00:00Z')).toMatch(/published_at: not a real date/);
+    expect(at('2022-09-16T10:00:00+15:00')).toMatch(/published_at: an offset/);
+    expect(at('9999-12-31T23:00:00-05:00')).toMatch(/published_at: a date-time between years/);
   });
 });

@@ -1,8 +1,8 @@
-import { encodeMessage, type Statement, STATEMENT_DATASCHEMA, type StatementMessage, statementsTopic } from '@ceasefire/contracts';
-import { insertStatements, markStatementsEnqueued } from '@ceasefire/db';
+import { Statement, STATEMENT_DATASCHEMA, encodeMessage, statementsTopic, type StatementMessage } from '@ceasefire/contracts';
+import { insertStatements, markStatementsEnqueued, unpublishedStatements } from '@ceasefire/db';
 import { coalescer } from '@ceasefire/runtime';
 import type { Knex } from 'knex';
-import { InvalidStatement, normalizeStatement, type NormalizeContext } from './normalize.ts';
+import { InvalidStatement, isoInZone, normalizePublishedAt, normalizeStatement, normalizeText, type NormalizeContext } from './normalize.ts';
 import { StatementSubmission, submissionProblems } from './submission.ts';
 
 /** Where a statement's issuer stands: the side it speaks for and its zone. */
@@ -65,18 +65,40 @@ export function createIngestor(deps: IngestorDeps) {
 
   function prepare(raw: unknown, origin: Statement['origin'], receivedAt: Date): Statement | string[] {
     const parsed = StatementSubmission.safeParse(raw);
-    if (!parsed.success) return submissionProblems(parsed.error);
+    if (!parsed.success) return [...submissionProblems(parsed.error), ...normalizationProblems(raw, parsed.error, receivedAt)];
     const ctx: NormalizeContext = {
       receivedAt,
       origin,
       zoneOfAgency: (a) => deps.agencies.lookup(a),
     };
+    let statement: Statement;
     try {
-      return normalizeStatement(parsed.data, ctx);
+      statement = normalizeStatement(parsed.data, ctx);
     } catch (e) {
       if (e instanceof InvalidStatement) return e.problems;
       throw e;
     }
+    // The contract the classifier reads, checked before storing: a statement stored is one that
+    // can be published (a stored one the contract refused stayed unpublished, and failed its batch).
+    const contract = Statement.safeParse(statement);
+    if (!contract.success) return contract.error.issues.map((i) => `${i.path.join('.') || '(statement)'}: ${i.message}`);
+    return statement;
+  }
+
+  /** The problems normalisation would find in the fields the schema did take: a 400 names every bad field. */
+  function normalizationProblems(raw: unknown, error: { issues: ReadonlyArray<{ path: PropertyKey[] }> }, receivedAt: Date): string[] {
+    if (typeof raw !== 'object' || raw === null) return [];
+    const refused = new Set(error.issues.map((i) => String(i.path[0])));
+    const r = raw as Record<string, unknown>;
+    const problems: string[] = [];
+    if (!refused.has('text') && typeof r.text === 'string' && normalizeText(r.text).length === 0) {
+      problems.push('text: empty after removing white space and control characters');
+    }
+    if (!refused.has('published_at') && typeof r.published_at === 'string' && r.published_at.trim()) {
+      const published = normalizePublishedAt(r.published_at.trim(), receivedAt, null);
+      if ('problem' in published) problems.push(published.problem);
+    }
+    return problems;
   }
 
   // Recording that statements were published is bookkeeping for a crash between the store and
@@ -87,6 +109,8 @@ export function createIngestor(deps: IngestorDeps) {
   // so a copy that comes meanwhile is not published again.
   const markIdleMs = deps.markIdleMs ?? 50;
   const publishedUnmarked = new Set<string>();
+  /** Being published by a group now: a concurrent group with the same statement waits for it instead of publishing a copy. */
+  const publishing = new Map<string, Promise<void>>();
   /** Published, not yet handed to an insert or an update. */
   const toMark = new Set<string>();
   const marking = new Set<Promise<void>>();
@@ -108,8 +132,31 @@ export function createIngestor(deps: IngestorDeps) {
     return taken;
   }
 
+  // An insert reads `enqueued_at` from its snapshot: one that started before a mark committed may
+  // still see the statement as pending after this process forgot it published it. Each mark
+  // that commits starts an epoch; an id stays remembered until no insert older than its mark is
+  // in flight (else 40 copies posted at once were published up to three times).
+  let epoch = 0;
+  const insertsInFlight = new Map<symbol, number>();
+  const markedInEpoch = new Map<string, number>();
+
   function marked(ids: readonly string[]): void {
-    for (const id of ids) publishedUnmarked.delete(id);
+    epoch++;
+    for (const id of ids) {
+      publishedUnmarked.delete(id);
+      markedInEpoch.set(id, epoch);
+    }
+    forgetMarks();
+  }
+
+  function forgetMarks(): void {
+    const oldest = Math.min(Infinity, ...insertsInFlight.values());
+    for (const [id, e] of markedInEpoch) if (e <= oldest) markedInEpoch.delete(id);
+  }
+
+  /** Whether this process published `id` as far as an insert started in epoch `since` can tell. */
+  function publishedBefore(id: string, since: number): boolean {
+    return publishedUnmarked.has(id) || publishing.has(id) || (markedInEpoch.get(id) ?? -1) > since;
   }
 
   /** The marks no insert took: at once when `now`, else only after `markIdleMs` without inserts. */
@@ -141,6 +188,9 @@ export function createIngestor(deps: IngestorDeps) {
     // groups' publishes: a single round trip and one commit for the whole group.
     const marks = takeMarks(new Set(statements.map((s) => s.id)));
     lastInsertAt = performance.now();
+    const insert = Symbol('insert');
+    const startedIn = epoch;
+    insertsInFlight.set(insert, startedIn);
     let results;
     try {
       results = await insertStatements(
@@ -151,23 +201,39 @@ export function createIngestor(deps: IngestorDeps) {
     } catch (e) {
       // Another group, or the idle flush, records them.
       if (marks.length > 0) markPublished(marks);
+      insertsInFlight.delete(insert);
       throw e;
     }
     marked(marks);
     prepared.forEach((p, i) => {
       if (!Array.isArray(p) && results.get(p.id)?.inserted && !storedBy.has(p.id)) storedBy.set(p.id, i);
     });
-    // New ones, and old ones a crash left unpublished.
-    const toPublish = [
-      ...new Map(statements.filter((s) => results.get(s.id)?.pending && !publishedUnmarked.has(s.id)).map((s) => [s.id, s])).values(),
+    // New ones, and old ones a crash left unpublished; once each, however many copies of it
+    // this group or a concurrent one holds (each concurrent group saw it pending in the store).
+    const pending = [
+      ...new Map(statements.filter((s) => results.get(s.id)?.pending).map((s) => [s.id, s])).values(),
     ];
+    const theirs = [...new Set(pending.filter((s) => publishing.has(s.id)).map((s) => publishing.get(s.id)!))];
+    const toPublish = pending.filter((s) => !publishedBefore(s.id, startedIn));
+    // Only now: the marks committed while this insert ran were kept for this check.
+    insertsInFlight.delete(insert);
+    forgetMarks();
     if (toPublish.length > 0) {
-      await deps.producer.publish(
-        topic,
-        toPublish.map((s) => ({ key: s.id, value: encodeMessage(statementsTopic, statementEnvelope(s, deps.source, receivedAt)) })),
-      );
-      markPublished(toPublish.map((s) => s.id));
+      const done = deps.producer
+        .publish(
+          topic,
+          toPublish.map((s) => ({ key: s.id, value: encodeMessage(statementsTopic, statementEnvelope(s, deps.source, receivedAt)) })),
+        )
+        .then(() => markPublished(toPublish.map((s) => s.id)));
+      for (const s of toPublish) publishing.set(s.id, done);
+      try {
+        await done;
+      } finally {
+        for (const s of toPublish) if (publishing.get(s.id) === done) publishing.delete(s.id);
+      }
     }
+    // Published by another group: this answer waits for that publish as for its own.
+    await Promise.all(theirs);
     return prepared.map((p, i) =>
       Array.isArray(p) ? { ok: false, problems: p } : { ok: true, id: p.id, duplicate: storedBy.get(p.id) !== i },
     );
@@ -195,6 +261,58 @@ export function createIngestor(deps: IngestorDeps) {
   );
 
   return {
+    /**
+     * Publishes statements stored before `storedBefore` and never recorded as published (a
+     * publish that failed after the store, a crash in between), and records them. Returns how
+     * many it published and the ids of those it could not (they break the contract as stored).
+     */
+    async sweep(storedBefore: Date, limit = 500): Promise<{ published: number; unpublishable: string[] }> {
+      const query = Symbol('sweep');
+      const startedIn = epoch;
+      insertsInFlight.set(query, startedIn);
+      const rows = await unpublishedStatements(deps.db, { storedBefore, limit }).catch((e: unknown) => {
+        insertsInFlight.delete(query);
+        throw e;
+      });
+      const sweptAt = deps.now();
+      const unpublishable: string[] = [];
+      const messages: Array<{ key: string; value: Buffer }> = [];
+      const ids: string[] = [];
+      for (const r of rows) {
+        if (publishedBefore(r.id, startedIn)) continue;
+        const statement = Statement.safeParse({
+          id: r.id,
+          text: r.text,
+          language: r.language,
+          published_at: isoInZone(r.publishedAt, r.publishedZone),
+          published_zone: r.publishedZone,
+          source_agency: r.sourceAgency,
+          url: r.url,
+          received_at: r.receivedAt.toISOString(),
+          origin: r.origin,
+        });
+        if (!statement.success) {
+          unpublishable.push(r.id);
+          continue;
+        }
+        messages.push({ key: r.id, value: encodeMessage(statementsTopic, statementEnvelope(statement.data, deps.source, sweptAt)) });
+        ids.push(r.id);
+      }
+      // Only now: the marks committed while the query ran were kept for the check above.
+      insertsInFlight.delete(query);
+      forgetMarks();
+      if (ids.length > 0) {
+        const done = deps.producer.publish(topic, messages).then(() => markPublished(ids));
+        for (const id of ids) publishing.set(id, done);
+        try {
+          await done;
+        } finally {
+          for (const id of ids) if (publishing.get(id) === done) publishing.delete(id);
+        }
+        flushMarks(true);
+      }
+      return { published: ids.length, unpublishable };
+    },
     /** Resolves when the statements published so far are recorded as such (before the database closes). */
     async settled(): Promise<void> {
       if (markTimer) clearTimeout(markTimer);

@@ -10,7 +10,8 @@ export const MAX_TEXT_CHARS = 200_000;
 export const StatementSubmission = z
   .object({
     /** The submitter's own id for the statement; kept as its origin reference. */
-    id: z.string().trim().min(1).max(200).optional(),
+    // Kept in `sources` (jsonb, which holds no NUL) and shown to operators: no control characters.
+    id: z.string().trim().min(1).max(200).regex(/^[^\u0000-\u001f\u007f]*$/, 'no control characters').optional(),
     text: z.string().max(MAX_TEXT_CHARS, `at most ${MAX_TEXT_CHARS} characters`),
     /** ISO date or date-time; without an offset it is read in the issuing agency's zone. */
     published_at: z.string().trim().max(64).optional().nullable(),
@@ -23,6 +24,7 @@ export const StatementSubmission = z
     source_agency: z.string().trim().max(500).optional().nullable(),
     url: z
       .url({ protocol: /^https?$/, error: 'an http(s) URL' })
+      .regex(/^[^\u0000-\u0020\u007f]*$/, 'an http(s) URL without spaces or control characters')
       .max(2000)
       .optional()
       .nullable(),

@@ -1,10 +1,11 @@
+import { createHash } from 'node:crypto';
 import { ContractError, decodeMessage, type MessageTopicSpec } from '@ceasefire/contracts';
 import type { Logger } from 'pino';
-import { Counter, Histogram, type Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { z } from 'zod';
 import { coalescer } from './coalescer.ts';
 import { classifyError, type PipelineError } from './errors.ts';
-import type { BatchControl, Consumer, IncomingBatch, IncomingMessage, KafkaClient, Producer } from './kafka/types.ts';
+import type { BatchControl, Consumer, IncomingBatch, IncomingMessage, KafkaClient, OutgoingMessage, Producer } from './kafka/types.ts';
 
 /** A message that passed its contract, with where it came from. */
 export interface Decoded<T> {
@@ -27,9 +28,15 @@ export interface DeadLetter {
   topic: string;
   partition: number;
   offset: string;
+  /** The key as text (NUL and invalid UTF-8 replaced by U+FFFD), for reading. */
   key: string | null;
+  /** The key's original bytes. */
+  keyBytes: Buffer | null;
   payload: Buffer | null;
+  /** Header names and values as text (NUL replaced by U+FFFD: Postgres text holds no NUL). */
   headers: Record<string, string>;
+  /** The header values' original bytes, when the client gave them. */
+  headerBytes: Record<string, Buffer> | null;
   errorCode: string;
   errorMessage: string;
   failedAt: Date;
@@ -63,6 +70,13 @@ export interface ConsumerLoopOptions<S extends z.ZodType> {
   handle(items: Decoded<z.output<S>>[], ctx: HandlerContext): Promise<void>;
   /** Stores the dead letter durably (the `dead_letters` table); must be idempotent. */
   recordDeadLetter(entry: DeadLetter): Promise<void>;
+  /**
+   * Largest DLQ message value (default 900 KiB: under the broker's default 1 MiB
+   * `message.max.bytes` with room for the key and the `dlq.*` headers). A larger original goes
+   * to the DLQ as its first {@link DLQ_HEAD_BYTES} bytes with its size and sha-256 in headers;
+   * the `dead_letters` row keeps it whole.
+   */
+  dlqMaxBytes?: number;
   retry?: Partial<RetryPolicy>;
   /** Fetch tuning passed to the consumer. */
   maxBytesPerPartition?: number;
@@ -84,6 +98,68 @@ export interface ConsumerLoopOptions<S extends z.ZodType> {
 
 /** Thrown out of a batch when shutdown interrupts a retry: nothing is committed. */
 class Interrupted extends Error {}
+
+/** What a DLQ message keeps of an original too large for the DLQ topic. */
+export const DLQ_HEAD_BYTES = 64 * 1024;
+const DLQ_MAX_BYTES = 900 * 1024;
+
+/** A consumer loop, with the partitions it holds because a dead letter could be stored nowhere. */
+export interface ConsumerLoop extends Consumer {
+  /** `topic/partition` of each partition whose batch waits for a dead letter to become durable. */
+  stalledPartitions(): string[];
+}
+
+// Postgres text and jsonb hold no NUL; invalid UTF-8 was already replaced when decoding.
+const textSafe = (s: string): string => s.replace(/\u0000/g, '\uFFFD');
+
+/** The `dead_letters` entry of a message: its bytes as they came, its text fields storable. */
+export function deadLetterEntry(stage: string, message: IncomingMessage, error: PipelineError, failedAt: Date): DeadLetter {
+  return {
+    stage,
+    topic: message.topic,
+    partition: message.partition,
+    offset: message.offset,
+    key: message.key ? textSafe(message.key.toString('utf8')) : null,
+    keyBytes: message.key,
+    payload: message.value,
+    headers: Object.fromEntries(Object.entries(message.headers).map(([k, v]) => [textSafe(k), textSafe(v)])),
+    headerBytes: message.headerBytes ?? null,
+    errorCode: error.code,
+    errorMessage: textSafe(error.message.slice(0, 4000)),
+    failedAt,
+  };
+}
+
+/**
+ * The DLQ message of a dead letter. `bare`: the first bytes only and none of the original's
+ * headers, for when the broker refused the full one for what it holds (size, a header).
+ */
+export function dlqMessage(message: IncomingMessage, entry: DeadLetter, options: { maxBytes: number; bare: boolean }): OutgoingMessage {
+  const value = message.value ?? Buffer.alloc(0);
+  const truncated = options.bare ? value.length > DLQ_HEAD_BYTES : value.length > options.maxBytes;
+  return {
+    key: options.bare ? null : entry.key,
+    value: truncated ? value.subarray(0, DLQ_HEAD_BYTES) : value,
+    headers: {
+      ...(options.bare ? {} : message.headers),
+      // The original's content type (a message that was no CloudEvent is not labelled one);
+      // first bytes only are just bytes.
+      'content-type': truncated ? 'application/octet-stream' : (message.headers['content-type'] ?? 'application/octet-stream'),
+      'dlq.stage': entry.stage,
+      'dlq.error.code': entry.errorCode,
+      'dlq.error.message': entry.errorMessage.slice(0, options.bare ? 500 : 4000),
+      'dlq.original.topic': message.topic,
+      'dlq.original.partition': String(message.partition),
+      'dlq.original.offset': message.offset,
+      'dlq.failed.at': entry.failedAt.toISOString(),
+      ...(truncated
+        ? { 'dlq.truncated': 'true', 'dlq.original.size': String(value.length), 'dlq.original.sha256': createHash('sha256').update(value).digest('hex') }
+        : {}),
+    },
+  };
+}
+
+type Pausable = { pause(): void; resume(): void };
 
 /** Topic name with the deployment's prefix. */
 export function topicName(spec: { name: string }, prefix: string): string {
@@ -128,6 +204,26 @@ function metricsOf(registry: Registry | undefined) {
           registers,
         }),
     ),
+    deadLetterFailures: get(
+      'ceasefire_dead_letter_failures_total',
+      () =>
+        new Counter({
+          name: 'ceasefire_dead_letter_failures_total',
+          help: 'Dead letters a store refused for good, by store (topic, table); the other store, a bare form, or a stalled partition took over',
+          labelNames: ['stage', 'store'],
+          registers,
+        }),
+    ),
+    stalled: get(
+      'ceasefire_dead_letter_stalled_partitions',
+      () =>
+        new Gauge({
+          name: 'ceasefire_dead_letter_stalled_partitions',
+          help: 'Partitions held (not committed) because a dead letter could be stored neither on the DLQ topic nor in the table',
+          labelNames: ['stage'],
+          registers,
+        }),
+    ),
     batchSize: get(
       'ceasefire_batch_size',
       () =>
@@ -165,7 +261,7 @@ function metricsOf(registry: Registry | undefined) {
  * - A permanent failure of the batch is narrowed down by handling its messages one at a time;
  *   the ones that still fail go to the DLQ and the rest are processed.
  */
-export function createConsumerLoop<S extends z.ZodType>(options: ConsumerLoopOptions<S>): Consumer {
+export function createConsumerLoop<S extends z.ZodType>(options: ConsumerLoopOptions<S>): ConsumerLoop {
   const policy: RetryPolicy = { initialDelayMs: 250, maxDelayMs: 30_000, internalAttempts: 3, ...options.retry };
   const sleep = options.sleep ?? abortableSleep;
   const random = options.random ?? Math.random;
@@ -174,50 +270,71 @@ export function createConsumerLoop<S extends z.ZodType>(options: ConsumerLoopOpt
   const dlq = options.topic.dlq ? topicName(options.topic.dlq, options.topicPrefix) : null;
   const labels = { stage: options.stage };
 
-  async function deadLetter(message: IncomingMessage, error: PipelineError, log: Logger): Promise<void> {
-    const entry: DeadLetter = {
-      stage: options.stage,
-      topic: message.topic,
-      partition: message.partition,
-      offset: message.offset,
-      key: message.key?.toString('utf8') ?? null,
-      payload: message.value,
-      headers: message.headers,
-      errorCode: error.code,
-      errorMessage: error.message.slice(0, 4000),
-      failedAt: new Date(),
+  const stalled = new Set<string>();
+  const maxBytes = options.dlqMaxBytes ?? DLQ_MAX_BYTES;
+
+  /**
+   * Makes a message's dead letter durable on the DLQ topic and in the table, each step retried
+   * through outages on its own (a database outage does not publish the DLQ message again at each
+   * retry). A store that refuses it for what it holds gets a bare form (first bytes, no original
+   * headers or key). The message is committed only once at least one store holds it: when
+   * neither does, its partition is held (not committed, reported by `stalledPartitions`, the
+   * readiness probe and a gauge) and both are tried again until one works or shutdown.
+   */
+  async function deadLetter(message: IncomingMessage, error: PipelineError, ctx: HandlerContext, pausable: Pausable): Promise<void> {
+    const entry = deadLetterEntry(options.stage, message, error, new Date());
+    const toTopic = async (): Promise<boolean> => {
+      if (!dlq) return false;
+      for (const bare of [false, true]) {
+        const failure = await untilDone(() => options.producer.publish(dlq, [dlqMessage(message, entry, { maxBytes, bare })]), ctx, pausable);
+        if (!failure) return true;
+        metrics.deadLetterFailures.inc({ ...labels, store: 'topic' });
+        ctx.logger.error({ offset: message.offset, code: failure.code, error: failure.message, bare }, 'the DLQ topic refused a dead letter');
+      }
+      return false;
     };
-    if (dlq) {
-      await options.producer.publish(dlq, [
-        {
-          key: entry.key,
-          value: message.value ?? Buffer.alloc(0),
-          headers: {
-            ...message.headers,
-            // The original's bytes, so its content type: a message that was no CloudEvent (no
-            // header, or bytes that broke the contract) is not labelled one here.
-            'content-type': message.headers['content-type'] ?? 'application/octet-stream',
-            'dlq.stage': options.stage,
-            'dlq.error.code': error.code,
-            'dlq.error.message': entry.errorMessage,
-            'dlq.original.topic': message.topic,
-            'dlq.original.partition': String(message.partition),
-            'dlq.original.offset': message.offset,
-            'dlq.failed.at': entry.failedAt.toISOString(),
-          },
-        },
-      ]);
+    const toTable = async (): Promise<boolean> => {
+      const bareEntry: DeadLetter = { ...entry, key: null, headers: {}, headerBytes: null };
+      for (const e of [entry, bareEntry]) {
+        const failure = await untilDone(() => options.recordDeadLetter(e), ctx, pausable);
+        if (!failure) return true;
+        metrics.deadLetterFailures.inc({ ...labels, store: 'table' });
+        ctx.logger.error({ offset: message.offset, code: failure.code, error: failure.message }, 'the dead_letters table refused a dead letter');
+      }
+      return false;
+    };
+    let onTopic = await toTopic();
+    let inTable = await toTable();
+    const where = `${message.topic}/${message.partition}`;
+    while (!onTopic && !inTable) {
+      if (!stalled.has(where)) {
+        stalled.add(where);
+        metrics.stalled.set(labels, stalled.size);
+        ctx.logger.fatal({ offset: message.offset, partition: message.partition }, 'a dead letter could be stored nowhere: partition held, not committed');
+      }
+      // Both stores refused it for what it holds: tried again every few seconds (an operator may
+      // fix either), heartbeating, until one takes it or shutdown.
+      for (let waited = 0; waited < Math.min(policy.maxDelayMs, 10_000) && !ctx.signal.aborted; waited += 1_000) {
+        await sleep(1_000, ctx.signal);
+        await ctx.heartbeat().catch(() => undefined);
+      }
+      if (ctx.signal.aborted) throw new Interrupted();
+      onTopic = await toTopic();
+      inTable = await toTable();
     }
-    await options.recordDeadLetter(entry);
+    if (stalled.delete(where)) {
+      metrics.stalled.set(labels, stalled.size);
+      ctx.logger.info({ partition: message.partition }, 'dead letter stored; partition released');
+    }
     metrics.processed.inc({ ...labels, topic: source, outcome: 'dead_lettered' });
-    log.warn({ offset: message.offset, code: error.code, error: error.message }, 'message dead-lettered');
+    ctx.logger.warn({ offset: message.offset, code: error.code, error: entry.errorMessage, onTopic, inTable }, 'message dead-lettered');
   }
 
   /** Runs `work` until it succeeds; backs off on retryable errors; returns a permanent error. */
   async function untilDone(
     work: () => Promise<void>,
     ctx: HandlerContext,
-    consumer: { pause(): void; resume(): void },
+    consumer: Pausable,
   ): Promise<PipelineError | null> {
     let attempt = 0;
     let internalFailures = 0;
@@ -286,7 +403,7 @@ export function createConsumerLoop<S extends z.ZodType>(options: ConsumerLoopOpt
 
     try {
       for (const [message, error] of rejected) {
-        await untilDone(() => deadLetter(message, error, log), ctx, pausable);
+        await deadLetter(message, error, ctx, pausable);
       }
       if (good.length > 0) {
         const failure = await untilDone(() => options.handle(good, ctx), ctx, pausable);
@@ -294,7 +411,7 @@ export function createConsumerLoop<S extends z.ZodType>(options: ConsumerLoopOpt
           log.warn({ code: failure.code, error: failure.message }, 'batch failed permanently; handling one by one');
           for (const item of good) {
             const single = await untilDone(() => options.handle([item], ctx), ctx, pausable);
-            if (single) await untilDone(() => deadLetter(item.message, single, log), ctx, pausable);
+            if (single) await deadLetter(item.message, single, ctx, pausable);
             else metrics.processed.inc({ ...labels, topic: source, outcome: 'processed' });
           }
         } else {
@@ -327,5 +444,12 @@ export function createConsumerLoop<S extends z.ZodType>(options: ConsumerLoopOpt
     ...(options.partitionsConsumedConcurrently ? { partitionsConsumedConcurrently: options.partitionsConsumedConcurrently } : {}),
     handleBatch: (batch, control) => coalesce({ batch, control }),
   });
-  return consumer;
+  return {
+    start: () => consumer.start(),
+    stop: () => consumer.stop(),
+    pause: (topics) => consumer.pause(topics),
+    resume: (topics) => consumer.resume(topics),
+    crashed: consumer.crashed,
+    stalledPartitions: () => [...stalled],
+  };
 }

@@ -56,12 +56,17 @@ function fieldOf(e: unknown, key: string): unknown {
   return typeof e === 'object' && e !== null ? (e as Record<string, unknown>)[key] : undefined;
 }
 
+const SQLSTATE = /^[0-9A-Z]{5}$/;
+
 /** Coerces anything thrown into a PipelineError, deciding transient vs permanent. */
 export function classifyError(e: unknown): PipelineError {
   if (e instanceof PipelineError) return e;
   if (e instanceof ContractError) return new PipelineError('contract_violation', e.message, { cause: e });
-  const message = e instanceof Error ? e.message : String(e);
   const code = fieldOf(e, 'code');
+  const raw = e instanceof Error ? e.message : String(e);
+  // knex puts the whole statement before a database error's own message (`insert into … -
+  // violates …`): a dead letter's reason and a log line keep the database's words only.
+  const message = typeof code === 'string' && SQLSTATE.test(code) && raw.includes(' - ') ? `${raw.slice(raw.lastIndexOf(' - ') + 3)} (SQLSTATE ${code})` : raw;
   const name = fieldOf(e, 'name');
   if (typeof code === 'string' && TRANSIENT_SQLSTATE.test(code)) {
     return new PipelineError('database_unavailable', message, { cause: e });

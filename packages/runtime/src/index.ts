@@ -12,3 +12,5 @@ export * from './topics.ts';
 export * from './lag.ts';
 export * from './auth.ts';
 export * from './rate-limit.ts';
+export * from './validation.ts';
+export * from './http-server.ts';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { bearerToken, tokenMatches } from './auth.ts';
+import { bearerToken, matchedRoute, tokenMatches } from './auth.ts';
 import type { Logger } from './logger.ts';
 
 /** A requests-a-minute variable: a whole number, 0 turns the limit off. */
@@ -32,8 +32,13 @@ export interface RequestGuardOptions {
   authFailuresPerMinute: number;
   /** The configuration variables of the two limits, named in 429 answers. */
   names: { perMinute: string; authFailuresPerMinute: string };
-  /** Whether a request needs the token; default: every request. */
-  needsToken?: (req: FastifyRequest) => boolean;
+  /**
+   * Whether a request to `route` needs the token; default: every request. `route` is the pattern
+   * of the route the router matched (`/v1/alerts/:id`), `undefined` when it matched none (the
+   * not-found handler answers). Never a string of the request's URL: the router decodes
+   * `%76%31` to `v1`, so a check of the raw URL is not a check of the route that runs.
+   */
+  needsToken?: (route: string | undefined) => boolean;
   logger?: Logger;
 }
 
@@ -76,7 +81,7 @@ function tooMany({ reply, name, max, per, retryAfterSeconds }: Limited) {
  * it is never cut afterwards.
  */
 export function guardRequests(app: FastifyInstance, options: RequestGuardOptions): void {
-  const needsToken = options.needsToken ?? (() => true);
+  const needsToken = (req: FastifyRequest): boolean => (options.needsToken ? options.needsToken(matchedRoute(req)) : true);
   // Not global: the limiters below are called from our own hook, which decides what counts.
   void app.register(fastifyRateLimit, { global: false, cache: 20_000 });
 

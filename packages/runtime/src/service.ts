@@ -129,6 +129,11 @@ export async function runConsumer<S extends z.ZodType>(
   });
   await consumer.start();
   ctx.lifecycle.add('consumer', () => consumer.stop());
+  // Alive but not ready while a partition waits for a dead letter it could store nowhere.
+  ctx.addProbe('dead letters', async () => {
+    const held = consumer.stalledPartitions();
+    if (held.length > 0) throw new Error(`a dead letter could be stored neither on the DLQ topic nor in dead_letters; holding ${held.join(', ')}`);
+  });
   const lag = startLagMonitor({
     admin: ctx.admin,
     groupId: options.groupId,

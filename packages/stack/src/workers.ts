@@ -15,6 +15,26 @@ export const WORKERS = ['ingester', 'classifier', 'alerting', 'api'] as const;
 export type WorkerName = (typeof WORKERS)[number];
 
 /** Health ports of the local workers (fixed, so `status` can find them). */
+/**
+ * The secrets each worker uses. A worker is started with its own and none of the others': the
+ * ingester never holds the operator token, the classifier no token at all (a compromised or
+ * chatty worker leaks only what it needed).
+ */
+export const WORKER_SECRETS: Record<WorkerName, readonly string[]> = {
+  ingester: ['INGEST_TOKEN'],
+  classifier: [],
+  // Chat webhook URLs carry their token in the path.
+  alerting: ['OPERATOR_TOKEN', 'WEBHOOK_SECRET', 'CHAT_WEBHOOK_URL', 'SMTP_USER', 'SMTP_PASSWORD'],
+  api: ['API_TOKEN'],
+};
+
+/** A worker's environment: `env` (the caller's own included) without the other workers' secrets. */
+export function workerEnv(name: WorkerName, env: Record<string, string | undefined>): Record<string, string> {
+  const others = new Set(WORKERS.filter((w) => w !== name).flatMap((w) => WORKER_SECRETS[w]));
+  for (const own of WORKER_SECRETS[name]) others.delete(own);
+  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined && !others.has(e[0])));
+}
+
 export const WORKER_HEALTH_PORTS: Record<WorkerName, number> = { ingester: 9101, classifier: 9102, alerting: 9103, api: 9104 };
 
 const pidFile = (root: string, name: WorkerName) => path.join(root, '.cache/workers', `${name}.pid`);
@@ -87,7 +107,7 @@ export async function startWorkers(opts: {
     const log = await open(workerLogFile(opts.root, name), 'a');
     const child = spawn(process.execPath, ['--enable-source-maps', bundlePath(opts.root, name)], {
       cwd: opts.root,
-      env: { ...process.env, ...opts.env, HEALTH_PORT: String(WORKER_HEALTH_PORTS[name]) },
+      env: { ...workerEnv(name, { ...process.env, ...opts.env }), HEALTH_PORT: String(WORKER_HEALTH_PORTS[name]) },
       detached: true,
       stdio: ['ignore', log.fd, log.fd],
     });

@@ -45,6 +45,12 @@ export const alertingConfigSchema = requireSaslTogether(
     ALERTING_GROUP_ID: z.string().min(1).optional(),
     /** Whether agreements proposed from statements (not confirmed by an operator) raise alerts. */
     ALERT_ON_PROPOSED: bool.default(true),
+    /** A proposed agreement nobody confirms judges events only within this long of its start (or announcement); 0: for ever. */
+    ALERT_PROPOSED_HORIZON_MS: durationMs.default(3 * 86_400_000),
+    /** One alert per agreement and district (default) or region; an event known only to its region joins the region's alert. */
+    ALERT_AREA_LEVEL: z.enum(['district', 'region']).default('district'),
+    /** The dashboard's public address: notifications link to the alert there (`<PUBLIC_URL>/#/alerts/<id>`). */
+    PUBLIC_URL: z.url().optional(),
     /** Wait before a new alert's first notification, to collect more events (0: at once). */
     ALERT_GROUP_WAIT_MS: durationMs.default(0),
     /** Least time between update notifications of one alert. */
@@ -71,6 +77,8 @@ export const alertingConfigSchema = requireSaslTogether(
     WEBHOOK_URL: z.url().optional(),
     /** HMAC-SHA256 key shared with the webhook receiver. */
     WEBHOOK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+    /** The webhook's body: the alerts topic message (`ceasefire`) or Alertmanager's webhook payload (`alertmanager`, version 4). */
+    WEBHOOK_FORMAT: z.enum(['ceasefire', 'alertmanager']).default('ceasefire'),
     /** Slack-compatible incoming webhook of the operators' chat. */
     CHAT_WEBHOOK_URL: z.url().optional(),
     /** SMTP server for e-mail; with EMAIL_TO. */

@@ -171,7 +171,9 @@ export class DeliveryWorker {
       const message = AlertMessage.parse(delivery.payload);
       const timeout = AbortSignal.timeout(this.policy.timeoutMs);
       const result = await channel.send(
-        { message, idempotencyKey: delivery.idempotencyKey, attempt: delivery.attempt },
+        // Receivers drop repeats by the envelope id (`<alert>:<notification>`), the same on every
+        // channel and attempt; the outbox's own key is per channel.
+        { message, idempotencyKey: message.id, attempt: delivery.attempt },
         timeout,
       );
       return { delivery, at: this.clock(), responseCode: result.responseCode };

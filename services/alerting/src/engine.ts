@@ -2,9 +2,21 @@ import { createHash, randomUUID } from 'node:crypto';
 import {
   addBreach,
   alertSummary,
+  breachPayload,
+  type Names,
+  areaAtLevel,
+  corroborationReason,
+  IDENTITY_WINDOW_DAYS,
+  isCorroborated,
+  isRegionArea,
+  matchAgreement,
+  prepareAgreements,
+  selectAgreement,
+  type AgreementReport,
+  type PreparedAgreements,
+  type AlertAreaLevel,
   NOTIFIED_EVENT_IDS_MAX,
   buildAlertMessage,
-  judgeBreach,
   openAlert,
   parseSummaryHead,
   routeNotification,
@@ -21,7 +33,7 @@ import {
   type RuleAgreement,
   type Transition,
 } from '@ceasefire/alerting';
-import { EventType, type ViolationEvent } from '@ceasefire/contracts';
+import { EventType, type AlertMessage, type ViolationEvent } from '@ceasefire/contracts';
 import {
   AGREEMENT_LEVELS,
   agreementsForRules,
@@ -29,8 +41,20 @@ import {
   alertBreachEvents,
   listAlertsToTick,
   candidateBreachEvents,
+  alertDetails,
   enqueueDeliveries,
-  eventsCountedByAgreements,
+  eventsInAlerts,
+  openAlertsInRegions,
+  unlinkAlertEvents,
+  addAgreementSource,
+  agreementOfSourceEvent,
+  agreementSources,
+  agreementsReachedNear,
+  insertAgreementTransitions,
+  insertReportedAgreement,
+  lockAgreementsOfParties,
+  updateAgreement,
+  type AgreementPatch,
   findOpenAlerts,
   forgetSummariesOfSuperseded,
   summaryIncidentsOf,
@@ -45,7 +69,6 @@ import {
   lockAlertGroups,
   markAgreementEvaluated,
   upsertAlerts,
-  upsertProposedAgreement,
   type AgreementLevel,
   type AgreementRecord,
   type AlertRecord,
@@ -57,6 +80,7 @@ import {
   type SummaryIncident,
 } from '@ceasefire/db';
 import { PipelineError, type Logger } from '@ceasefire/runtime';
+import { enterIntoForceIfDue, promoteDueAgreements } from './agreement-lifecycle.ts';
 import type { Knex } from 'knex';
 
 /** What the engine is told by configuration. */
@@ -66,6 +90,17 @@ export interface EngineOptions {
   readonly routes: readonly Route[];
   /** Whether proposed agreements (read from statements) raise alerts. */
   readonly alertOnProposed: boolean;
+  /**
+   * A proposed agreement nobody confirmed judges only events within this long of its start (or
+   * announcement); null: for ever. Default 3 days.
+   */
+  readonly proposedHorizonMs?: number | null;
+  /** The area level of one alert: per district (default) or per region. */
+  readonly areaLevel?: AlertAreaLevel;
+  /** Names of areas and parties in notifications (default: their ids). */
+  readonly names?: Names;
+  /** The dashboard's public address, for the link to an alert in its notifications. */
+  readonly publicUrl?: string | null;
   /** Envelope `source` of alert messages. */
   readonly source: string;
   /**
@@ -145,7 +180,7 @@ class GroupWrites {
   private readonly changed = new Map<string, AlertRecord>();
   readonly links: Array<{ alertId: string; eventId: string; untimed: boolean; at: Date }> = [];
   readonly transitions: Array<AlertTransitionInput & { alertId: string }> = [];
-  readonly deliveries: EnqueueDeliveryInput[] = [];
+  deliveries: EnqueueDeliveryInput[] = [];
   /**
    * The summary state of each alert that breaches were added to, stored with the alert's last
    * record at the flush (materialised once, not at every breach).
@@ -175,8 +210,16 @@ class GroupWrites {
     if (rebuilt) this.rebuilt.add(alertId);
   }
 
-  /** Writes everything; returns the outbox rows added. `held`: where the written states are kept. */
-  async flush(trx: Queryable, deliveryLeaseMs?: number, held?: HeldSummaries): Promise<DeliveryRecord[]> {
+  /**
+   * Writes everything; returns the outbox rows added. `held`: where the written states are kept;
+   * `enrich` completes the notifications once the alerts' events are linked (their details).
+   */
+  async flush(
+    trx: Queryable,
+    deliveryLeaseMs?: number,
+    held?: HeldSummaries,
+    enrich?: (trx: Queryable, deliveries: readonly EnqueueDeliveryInput[]) => Promise<EnqueueDeliveryInput[]>,
+  ): Promise<DeliveryRecord[]> {
     const stamps = new Map<string, string>();
     const incidents: Array<{ alertId: string; incident: SummaryIncident }> = [];
     const withState = (alert: AlertRecord): AlertRecord => {
@@ -195,21 +238,16 @@ class GroupWrites {
     if (held) for (const [alertId, stamp] of stamps) held.set(alertId, stamp, this.summaries.get(alertId)!);
     await linkAlertEvents(trx, this.links);
     await insertTransitionsOfAlerts(trx, this.transitions);
+    if (enrich && this.deliveries.length > 0) this.deliveries = await enrich(trx, this.deliveries);
     return enqueueDeliveries(trx, this.deliveries, deliveryLeaseMs === undefined ? {} : { leaseMs: deliveryLeaseMs });
   }
 }
 
-/**
- * The agreements the rules read with one of them as it is now: replaced, added, or dropped when
- * it no longer judges anything (what `agreementsForRules` selects).
- */
-function withRulesAgreement(list: readonly AgreementRecord[], agreement: AgreementRecord): AgreementRecord[] {
-  const rest = list.filter((a) => a.id !== agreement.id);
-  const judges =
-    agreement.status === 'proposed' ||
-    agreement.status === 'in_force' ||
-    (agreement.status === 'ended' && agreement.endsAt !== null);
-  return judges ? [...rest, agreement] : rest;
+/** The parties of an agreement event, sorted: the agreement's, else the event's sides. */
+function partiesOf(event: ViolationEvent): string[] {
+  return [
+    ...new Set(event.agreement?.parties ?? [event.accused_party, event.reported_by].filter((p): p is string => p !== null)),
+  ].sort();
 }
 
 /** Deterministic short id: the same inputs give the same id on every worker and every retry. */
@@ -220,6 +258,11 @@ export function hashId(prefix: string, ...parts: string[]): string {
 /** The group of a breach: one alert per agreement and area at a time. */
 export function groupKeyOf(agreementId: string, area: string): string {
   return `${agreementId}|${area}`;
+}
+
+/** The area of a group key (`<agreement id>|<area>`). */
+function areaOfGroupKey(groupKey: string): string {
+  return groupKey.slice(groupKey.lastIndexOf('|') + 1);
 }
 
 function ruleAgreement(a: AgreementRecord): RuleAgreement {
@@ -233,6 +276,7 @@ function ruleAgreement(a: AgreementRecord): RuleAgreement {
     scopeAreas: a.scopeAreas,
     wholeBorder: a.wholeBorder,
     terms: a.terms,
+    confirmed: a.corroborated || a.source === 'operator',
   };
 }
 
@@ -274,8 +318,8 @@ export function agreementLevel(level: string | null): AgreementLevel {
   return LEVEL_WORDS.find(([re]) => re.test(level))?.[1] ?? 'other';
 }
 
-/** Agreements proposed from statements that the engine remembers (see {@link AlertEngine.proposed}). */
-const PROPOSED_AGREEMENTS_REMEMBERED = 1_000;
+/** The default of {@link EngineOptions.proposedHorizonMs}: three days. */
+export const DEFAULT_PROPOSED_HORIZON_MS = 3 * 86_400_000;
 
 /**
  * Alerting's effects on the event store: agreements from statements, breaches grouped into
@@ -285,14 +329,6 @@ const PROPOSED_AGREEMENTS_REMEMBERED = 1_000;
  * workers can run at once.
  */
 export class AlertEngine {
-  /**
-   * Agreements proposed from statements, as last written or read, by dedupe key, the most recent
-   * last. The outlets of both sides repeat an agreement for days: a repeat that adds nothing to
-   * the agreement as remembered (no start it lacks, no new term, no earlier announcement) costs
-   * no query. The upsert only ever adds those, so a repeat that adds nothing to an older copy of
-   * the row adds nothing to the row either.
-   */
-  private readonly proposed = new Map<string, AgreementRecord>();
   private readonly heldSummaries: HeldSummaries;
 
   constructor(
@@ -327,16 +363,14 @@ export class AlertEngine {
       log.info({ alerts: forgotten }, 'alert summaries to rebuild (superseded events)');
     let agreements: AgreementRecord[] | null = null;
     const pending: PendingBreach[] = [];
+    // The batch's agreements first, in one transaction: its breaches are judged against the
+    // agreements as they are then. A breach judged before its agreement was known is not missed
+    // either: a new or changed agreement is evaluated against the stored events no alert counts
+    // (the ticker).
+    const reports = events.filter((e) => e.type === 'ceasefire_agreement');
+    if (reports.length > 0) await this.proposeAll(reports, stored, log);
     for (const event of events) {
-      if (event.type === 'ceasefire_agreement') {
-        const proposed = await this.propose(event, stored.get(event.id) ?? null, log);
-        // Later events are judged against the agreement as it is now. Breaches found so far
-        // stay pending: the new or completed agreement is evaluated against every stored event
-        // (the ticker), this batch's included, so none is missed whatever the order.
-        if (proposed?.changed && agreements !== null)
-          agreements = withRulesAgreement(agreements, proposed.agreement);
-        continue;
-      }
+      if (event.type === 'ceasefire_agreement') continue;
       const row = stored.get(event.id) ?? null;
       if (row === null) {
         // The classifier stores an event before publishing it, so this is a reference to nothing.
@@ -349,14 +383,10 @@ export class AlertEngine {
       const breachEvent = breachEventOf(row);
       if (breachEvent === null) continue;
       agreements ??= await agreementsForRules(this.db);
-      for (const agreement of agreements) {
-        const verdict = judgeBreach(breachEvent, ruleAgreement(agreement), {
-          alertOnProposed: this.options.alertOnProposed,
-        });
-        if (verdict.breach) pending.push({ agreement, event: breachEvent, verdict });
-        // Trace: one line per event and agreement in force.
-        else log.trace({ event: event.id, agreement: agreement.id, reason: verdict.reason }, 'not a breach');
-      }
+      // One agreement per event: the one in force when it happened (see selectAgreement).
+      const selected = this.selectAgreement(breachEvent, agreements);
+      if (selected !== null) pending.push({ ...selected, event: breachEvent });
+      else log.trace({ event: event.id }, 'not a breach');
     }
     const judgedAt = performance.now();
     await this.recordGrouped(pending, log);
@@ -371,53 +401,174 @@ export class AlertEngine {
    */
   private async recordGrouped(pending: readonly PendingBreach[], log: Logger): Promise<void> {
     if (pending.length === 0) return;
-    const groups = new Map<string, PendingBreach[]>();
-    for (const b of pending) {
-      const key = groupKeyOf(b.agreement.id, b.event.area);
-      const items = groups.get(key);
-      if (items) items.push(b);
-      else groups.set(key, [b]);
-    }
+    // An event joins at most one alert: once per batch, and never when an alert counts it already.
+    const once = new Map<string, PendingBreach>();
+    for (const b of pending) if (!once.has(b.event.id)) once.set(b.event.id, b);
+    const level = this.options.areaLevel ?? 'district';
     const added = await this.db.transaction(async (trx) => {
-      await lockAlertGroups(trx, [...groups.keys()]);
-      const counted = await eventsCountedByAgreements(
+      const counted = await eventsInAlerts(trx, [...once.keys()]);
+      const fresh = [...once.values()].filter((b) => !counted.has(b.event.id));
+      if (fresh.length === 0) return [];
+      // An event known only to its region joins the open alert of a district of that region of the
+      // same agreement, if there is one (it is about the same breach, told less precisely);
+      // otherwise the region's own alert. Read before the locks: the group is re-read under them.
+      const regional = level === 'district' ? fresh.filter((b) => isRegionArea(b.event.area)) : [];
+      const absorbing = await openAlertsInRegions(
         trx,
-        pending.map((b) => ({ agreementId: b.agreement.id, eventId: b.event.id })),
+        regional.map((b) => ({ agreementId: b.agreement.id, region: b.event.area })),
       );
+      const groups = new Map<string, PendingBreach[]>();
+      const add = (key: string, b: PendingBreach) => {
+        const items = groups.get(key);
+        if (items) items.push(b);
+        else groups.set(key, [b]);
+      };
+      const regionalIds = new Set(regional.map((b) => b.event.id));
+      // District breaches first: a district of this batch can take a region-only report too.
+      const districtOf = new Map<string, string>();
+      for (const b of fresh) {
+        if (regionalIds.has(b.event.id)) continue;
+        const key = groupKeyOf(b.agreement.id, areaAtLevel(b.event.area, level));
+        add(key, b);
+        const region = b.event.area.split('.').slice(0, 2).join('.');
+        districtOf.set(`${b.agreement.id} ${region}`, key);
+      }
+      for (const b of regional) {
+        const pair = `${b.agreement.id} ${b.event.area}`;
+        add(absorbing.get(pair)?.groupKey ?? districtOf.get(pair) ?? groupKeyOf(b.agreement.id, b.event.area), b);
+      }
+      // A district alert absorbs the open alert of its region and agreement (the same breach, told
+      // less precisely): the region's group is locked with it.
+      const regionOf = new Map<string, string>();
+      if (level === 'district')
+        for (const [key, items] of groups) {
+          const area = items[0]!.event.area;
+          const parts = area.split('.');
+          if (parts.length > 2 && !parts[0]!.includes('-')) {
+            const regionKey = groupKeyOf(items[0]!.agreement.id, parts.slice(0, 2).join('.'));
+            if (!groups.has(regionKey) && ![...regionOf.values()].includes(regionKey)) regionOf.set(key, regionKey);
+          }
+        }
+      await lockAlertGroups(trx, [...groups.keys(), ...regionOf.values()]);
+      // Read again under the locks: another transaction (the ticker's evaluation of a changed
+      // agreement, another worker) may have linked some of them since.
+      const linked = await eventsInAlerts(trx, fresh.map((b) => b.event.id));
       // The row locks keep an operator's acknowledgement from being overwritten by these updates.
-      const open = await findOpenAlerts(trx, [...groups.keys()], { forUpdate: true });
+      const open = await findOpenAlerts(trx, [...groups.keys(), ...regionOf.values()], { forUpdate: true });
       const writes = new GroupWrites();
       for (const [groupKey, items] of groups) {
-        const fresh = items.filter((b) => {
-          const key = `${b.agreement.id} ${b.event.id}`;
-          return !counted.has(key) && counted.add(key);
-        });
-        if (fresh.length > 0)
-          await this.applyBreaches(trx, writes, groupKey, open.get(groupKey) ?? null, fresh, log);
+        const unlinked = items.filter((b) => !linked.has(b.event.id));
+        if (unlinked.length === 0) continue;
+        const regionKey = regionOf.get(groupKey);
+        const regional = regionKey === undefined ? undefined : open.get(regionKey);
+        const absorbed: PendingBreach[] = [];
+        if (regional !== undefined) {
+          // Its events join the district's alert as breaches, in the order they happened; it is
+          // resolved, saying which alert took them.
+          for (const e of await alertBreachEvents(trx, regional.id)) {
+            const event = breachEventOf(e);
+            if (event !== null)
+              absorbed.push({ agreement: unlinked[0]!.agreement, event, verdict: { breach: true, timing: e.untimed ? 'untimed' : 'after_start', untimed: e.untimed, proposed: regional.proposedAgreement } });
+          }
+          absorbed.sort((x, y) => (x.event.startUtc ?? x.event.publishedAt).getTime() - (y.event.startUtc ?? y.event.publishedAt).getTime());
+          await unlinkAlertEvents(trx, regional.id);
+          const now = this.clock();
+          writes.save({ ...regional, state: 'resolved', resolvedAt: now, updatedAt: now });
+          writes.addTransitions(regional.id, [{ from: regional.state, to: 'resolved', at: now, by: 'system', reason: `absorbed by the alert of ${items[0]!.event.area}` }]);
+          log.info({ alert: regional.id, into: groupKey, events: absorbed.length }, 'region alert absorbed by a district alert');
+        }
+        await this.applyBreaches(trx, writes, groupKey, open.get(groupKey) ?? null, [...absorbed, ...unlinked], log);
       }
-      return writes.flush(trx, this.options.deliveryLeaseMs, this.heldSummaries);
+      return writes.flush(trx, this.options.deliveryLeaseMs, this.heldSummaries, this.enrich);
     });
     if (added.length > 0) this.options.onEnqueued?.(added);
   }
 
   /**
-   * A `ceasefire_agreement` event proposes an agreement. One agreement reported by several
-   * statements is one row: keyed by parties, level and the day it was agreed. Its scope is the
-   * whole border (statements rarely bound it; an operator narrows it), and it is evaluated
-   * against the events already stored, so a breach that arrived first is not missed. `stored` is
-   * the event as stored (null: not in the store); the result says whether the agreement changed.
+   * Adds the `breach` part (who, what, where, when, evidence, link) to notifications, read for
+   * all their alerts in one query: only alerts with a notification due pay for it.
    */
+  private readonly enrich = async (trx: Queryable, deliveries: readonly EnqueueDeliveryInput[]): Promise<EnqueueDeliveryInput[]> => {
+    const alertIds = [...new Set(deliveries.map((d) => d.alertId))];
+    const details = await alertDetails(trx, alertIds);
+    const agreements = new Map<string, AgreementRecord | null>();
+    const names: Names = this.options.names ?? { areaName: (id) => id, partyName: (code) => code };
+    const done = new Map<unknown, AlertMessage>();
+    const out: EnqueueDeliveryInput[] = [];
+    for (const d of deliveries) {
+      const message = d.payload as AlertMessage;
+      let enriched = done.get(message);
+      if (enriched === undefined) {
+        const agreementId = message.data.agreement_id;
+        if (!agreements.has(agreementId)) agreements.set(agreementId, await getAgreement(trx, agreementId));
+        const agreement = agreements.get(agreementId) ?? null;
+        const detail = details.get(d.alertId);
+        enriched =
+          detail === undefined || agreement === null
+            ? message
+            : {
+                ...message,
+                data: {
+                  ...message.data,
+                  breach: breachPayload(
+                    { alertId: d.alertId, area: message.data.area, agreement, details: detail, publicUrl: this.options.publicUrl ?? null },
+                    names,
+                  ),
+                },
+              };
+        done.set(message, enriched);
+      }
+      out.push({ ...d, payload: enriched });
+    }
+    return out;
+  };
+
+  /** The rules' form of each agreements list, made once per list (a batch judges every event against one). */
+  private readonly prepared = new WeakMap<readonly AgreementRecord[], PreparedAgreements<RuleAgreement & { record: AgreementRecord }>>();
+
+  /** The one agreement an event breaches, with the verdict; null when it breaches none. */
+  private selectAgreement(
+    event: BreachEvent,
+    agreements: readonly AgreementRecord[],
+  ): { agreement: AgreementRecord; verdict: Extract<BreachVerdict, { breach: true }> } | null {
+    let prepared = this.prepared.get(agreements);
+    if (prepared === undefined) {
+      prepared = prepareAgreements(agreements.map((a) => ({ ...ruleAgreement(a), record: a })));
+      this.prepared.set(agreements, prepared);
+    }
+    const selected = selectAgreement(event, prepared, {
+      alertOnProposed: this.options.alertOnProposed,
+      proposedHorizonMs: this.options.proposedHorizonMs === undefined ? DEFAULT_PROPOSED_HORIZON_MS : this.options.proposedHorizonMs,
+    });
+    return selected === null ? null : { agreement: selected.agreement.record, verdict: selected.verdict };
+  }
+
+  /**
+   * A `ceasefire_agreement` event reports an agreement. Statements of one agreement are one row
+   * (see `matchAgreement`: same parties, reached within a day, compatible level and start): a
+   * later statement fills in what the row lacks (start and zone, terms, level, an earlier
+   * announcement) and is listed among its sources. A new agreement is proposed, whole border; it
+   * enters into force once corroborated (both sides, or a third party) and its start has passed.
+   * Every change is a transition. `stored` is the event as stored (null: not in the store); the
+   * result says whether the agreement changed (a changed one is evaluated against stored events).
+   */
+  private async proposeAll(events: readonly ViolationEvent[], stored: ReadonlyMap<string, StoredBreachEvent>, log: Logger): Promise<void> {
+    await this.db.transaction(async (trx) => {
+      // Every lock the batch needs, in a fixed order: two workers cannot wait on each other.
+      const partySets = [...new Set(events.map((e) => partiesOf(e).join('-')))].sort();
+      for (const set of partySets) if (set !== '') await lockAgreementsOfParties(trx, set.split('-'));
+      for (const event of events) await this.propose(trx, event, stored.get(event.id) ?? null, log);
+    });
+  }
+
   private async propose(
+    trx: Queryable,
     event: ViolationEvent,
     stored: StoredBreachEvent | null,
     log: Logger,
   ): Promise<{ agreement: AgreementRecord; changed: boolean } | null> {
     const terms = event.agreement;
-    const parties = [
-      ...new Set(
-        terms?.parties ?? [event.accused_party, event.reported_by].filter((p): p is string => p !== null),
-      ),
-    ].sort();
+    const parties = partiesOf(event);
     if (parties.length === 0) {
       log.warn({ event: event.id }, 'ceasefire agreement without parties: not proposed');
       return null;
@@ -428,47 +579,80 @@ export class AlertEngine {
         `event ${event.id} is not in the event store (violation_events)`,
       );
     const level = agreementLevel(terms?.level ?? null);
-    const day = event.date ?? event.published_at.slice(0, 10);
-    const dedupeKey = `${event.profile}|${parties.join('-')}|${level}|${day}`;
+    const reachedOn = event.date ?? event.published_at.slice(0, 10);
+    const startsAt = terms?.starts_at_utc ? new Date(terms.starts_at_utc) : null;
+    // A start without its zone is not kept as a zone: the instant is what counts.
+    const startZone = startsAt === null ? null : (terms?.zone ?? null);
+    const termList = terms && terms.terms.length > 0 ? [...new Set(terms.terms)].sort() : ['cease_fire'];
+    const report: AgreementReport = { parties, level, reachedOn, startsAt, terms: termList };
     const now = this.clock();
-    const input = {
-      id: hashId('ag', dedupeKey),
-      dedupeKey,
-      parties,
-      level,
-      startsAt: terms?.starts_at_utc ? new Date(terms.starts_at_utc) : null,
-      startZone: terms?.zone ?? null,
-      scopeAreas: [],
-      wholeBorder: true,
-      terms: terms && terms.terms.length > 0 ? [...new Set(terms.terms)].sort() : ['cease_fire'],
-      sourceStatementId: event.statement_id,
-      sourceEventId: event.id,
-      announcedAt: new Date(event.published_at),
-      name: `${level.replaceAll('_', ' ')} ceasefire of ${day}`,
-      notes: `proposed from statement ${event.statement_id}`,
-      now,
-    };
-    // The upsert changes a row only with a start it lacks, new terms or an earlier announcement.
-    const seen = this.proposed.get(dedupeKey);
-    if (
-      seen !== undefined &&
-      !(seen.startsAt === null && input.startsAt !== null) &&
-      input.terms.every((t) => seen.terms.includes(t)) &&
-      seen.announcedAt !== null &&
-      input.announcedAt.getTime() >= seen.announcedAt.getTime()
-    )
-      return { agreement: seen, changed: false };
-    const result = await upsertProposedAgreement(this.db, input);
-    this.proposed.delete(dedupeKey);
-    this.proposed.set(dedupeKey, result.agreement);
-    if (this.proposed.size > PROPOSED_AGREEMENTS_REMEMBERED) this.proposed.delete(this.proposed.keys().next().value!);
-    if (result.changed) {
-      log.info(
-        { agreement: result.agreement.id, created: result.created, parties, agreementLevel: level },
-        result.created ? 'agreement proposed' : 'agreement completed',
-      );
+    const cause = { now, statementId: event.statement_id };
+    {
+      const known = await agreementOfSourceEvent(trx, event.id);
+      if (known !== null) {
+        const agreement = await getAgreement(trx, known);
+        return agreement === null ? null : { agreement, changed: false };
+      }
+      const match = matchAgreement(await agreementsReachedNear(trx, { parties, day: reachedOn, days: IDENTITY_WINDOW_DAYS }), report);
+      let agreement: AgreementRecord;
+      let changed = true;
+      if (match === null) {
+        agreement = await insertReportedAgreement(trx, {
+          id: hashId('ag', event.profile, parties.join('-'), reachedOn, event.id),
+          parties,
+          level,
+          reachedOn,
+          startsAt,
+          startZone,
+          terms: termList,
+          sourceStatementId: event.statement_id,
+          sourceEventId: event.id,
+          announcedAt: new Date(event.published_at),
+          name: `${level.replaceAll('_', ' ')} ceasefire of ${reachedOn}`,
+          now,
+        });
+        await insertAgreementTransitions(trx, [
+          { agreementId: agreement.id, from: null, to: 'proposed', at: now, by: 'system', reason: `reported by ${event.reported_by ?? 'an unnamed source'}`, statementId: event.statement_id },
+        ]);
+        log.info({ agreement: agreement.id, parties, agreementLevel: level }, 'agreement proposed');
+      } else {
+        const patch = completion(match, report, startZone, new Date(event.published_at));
+        const filled = Object.keys(patch);
+        if (filled.length > 0) {
+          agreement = (await updateAgreement(trx, match.id, patch, now))!;
+          await insertAgreementTransitions(trx, [
+            { agreementId: match.id, from: match.status, to: match.status, at: now, by: 'system', reason: `completed by a statement: ${filled.join(', ')}`, statementId: event.statement_id },
+          ]);
+          log.info({ agreement: agreement.id, filled }, 'agreement completed');
+        } else {
+          agreement = match;
+          changed = false;
+        }
+      }
+      await addAgreementSource(trx, {
+        agreementId: agreement.id,
+        eventId: event.id,
+        statementId: event.statement_id,
+        reportedBy: event.reported_by,
+        publishedAt: new Date(event.published_at),
+        startsAt,
+        startZone,
+        level,
+        terms: termList,
+        now,
+      });
+      if (!agreement.corroborated) {
+        const reporters = (await agreementSources(trx, [agreement.id])).map((s) => s.reportedBy);
+        if (isCorroborated(agreement.parties, reporters)) {
+          agreement = (await updateAgreement(trx, agreement.id, { corroborated: true }, now))!;
+          changed = true;
+          const before = agreement.status;
+          agreement = await enterIntoForceIfDue(trx, agreement, { ...cause, reason: corroborationReason(agreement.parties, reporters) });
+          if (agreement.status !== before) log.info({ agreement: agreement.id }, 'agreement in force');
+        }
+      }
+      return { agreement, changed };
     }
-    return { agreement: result.agreement, changed: result.changed };
   }
 
   /**
@@ -539,7 +723,9 @@ export class AlertEngine {
           groupKey,
           agreementId: agreement.id,
           proposedAgreement: verdict.proposed,
-          area: event.area,
+          // The group's area: the district (or region, at that level) even when the first breach
+          // is a region-only report the district's alert absorbed.
+          area: areaOfGroupKey(groupKey),
           summary: '',
           unnotifiedEventIds: appended(undefined, event.id),
           unnotifiedEventCount: 1,
@@ -685,37 +871,51 @@ export class AlertEngine {
       if (due.notification === null && due.transitions.length === 0) return [];
       const writes = new GroupWrites();
       this.advance(writes, locked, await getAgreement(trx, locked.agreementId), now);
-      return writes.flush(trx, this.options.deliveryLeaseMs);
+      return writes.flush(trx, this.options.deliveryLeaseMs, undefined, this.enrich);
     });
     if (added.length > 0) this.options.onEnqueued?.(added);
   }
 
-  /** Evaluates stored events against agreements created or changed since their last evaluation. */
+  /**
+   * Evaluates stored events against agreements created or changed since their last evaluation:
+   * an event no alert counts yet that this agreement is the one to judge it (see
+   * `selectAgreement`) becomes a breach of it.
+   */
   async evaluatePendingAgreements(): Promise<number> {
     const pending = await agreementsToEvaluate(this.db);
+    let all: AgreementRecord[] | null = null;
     for (const agreement of pending) {
-      if (agreement.status === 'proposed' && !this.options.alertOnProposed) {
-        // No event breaches a proposed agreement then (judgeBreach): nothing to read.
+      if ((agreement.status === 'proposed' && !this.options.alertOnProposed) || agreement.status === 'rejected') {
+        // No event breaches it then (judgeBreach): nothing to read.
         await markAgreementEvaluated(this.db, agreement);
         continue;
       }
-      const rule = ruleAgreement(agreement);
+      all ??= await agreementsForRules(this.db);
+      const start = agreement.startsAt ?? agreement.announcedAt;
+      const horizon = this.options.proposedHorizonMs === undefined ? DEFAULT_PROPOSED_HORIZON_MS : this.options.proposedHorizonMs;
       const candidates = await candidateBreachEvents(this.db, {
         parties: agreement.parties,
-        notBefore: agreement.startsAt ?? agreement.announcedAt,
+        notBefore: start,
+        // Nothing after its end, or a proposed one's horizon, is its breach; an event in an alert stays there.
+        notAfter:
+          agreement.status === 'proposed' && horizon !== null && start !== null
+            ? new Date(start.getTime() + horizon)
+            : agreement.status === 'in_force' || agreement.status === 'proposed'
+              ? null
+              : agreement.endsAt,
+        unalerted: true,
       });
       const breaches: PendingBreach[] = [];
       for (const stored of candidates) {
         const event = breachEventOf(stored);
         if (event === null) continue;
-        const verdict = judgeBreach(event, rule, { alertOnProposed: this.options.alertOnProposed });
-        if (verdict.breach) breaches.push({ agreement, event, verdict });
+        const selected = this.selectAgreement(event, all);
+        if (selected !== null && selected.agreement.id === agreement.id) breaches.push({ ...selected, event });
       }
       await this.recordGrouped(breaches, this.logger);
-      const judged = breaches.length;
       await markAgreementEvaluated(this.db, agreement);
       this.logger.info(
-        { agreement: agreement.id, candidates: candidates.length, breaches: judged },
+        { agreement: agreement.id, candidates: candidates.length, breaches: breaches.length },
         'agreement evaluated against stored events',
       );
     }
@@ -727,6 +927,7 @@ export class AlertEngine {
    * lifecycle's tick is pure: run on the alerts as read, it tells which need the locked tick.
    */
   async tickAll(): Promise<void> {
+    await promoteDueAgreements(this.db, this.clock());
     await this.evaluatePendingAgreements();
     const now = this.clock();
     for (const alert of await listAlertsToTick(this.db)) {
@@ -734,6 +935,30 @@ export class AlertEngine {
       if (due.notification !== null || due.transitions.length > 0) await this.tickAlert(alert.id);
     }
   }
+}
+
+/**
+ * What a later statement adds to a stored agreement: a start it lacks (with its zone), a zone for
+ * the start it has, new terms, a level where it had none, an earlier announcement.
+ */
+function completion(a: AgreementRecord, report: AgreementReport, startZone: string | null, announcedAt: Date): AgreementPatch {
+  const patch: { -readonly [K in keyof AgreementPatch]: AgreementPatch[K] } = {};
+  if (a.startsAt === null && report.startsAt !== null) {
+    patch.startsAt = report.startsAt;
+    patch.startZone = startZone;
+  } else if (a.startsAt !== null && a.startZone === null && startZone !== null && report.startsAt?.getTime() === a.startsAt.getTime()) patch.startZone = startZone;
+  const terms = [...new Set([...a.terms, ...report.terms])].sort();
+  if (terms.length !== a.terms.length) patch.terms = terms;
+  // The earliest day any statement gives is the day it was reached ("yesterday" in a later one).
+  const reachedOn = a.reachedOn !== null && a.reachedOn <= report.reachedOn ? a.reachedOn : report.reachedOn;
+  if (reachedOn !== a.reachedOn) patch.reachedOn = reachedOn;
+  const level = a.level === 'other' && report.level !== 'other' ? (report.level as AgreementRecord['level']) : a.level;
+  if (level !== a.level) patch.level = level;
+  // A name the worker gave follows its level and day; an operator's stays.
+  if ((level !== a.level || reachedOn !== a.reachedOn) && a.name === `${a.level.replaceAll('_', ' ')} ceasefire of ${a.reachedOn}`)
+    patch.name = `${level.replaceAll('_', ' ')} ceasefire of ${reachedOn}`;
+  if (a.announcedAt === null || announcedAt < a.announcedAt) patch.announcedAt = announcedAt;
+  return patch;
 }
 
 /** Re-exported for the operator API and CLI: the lifecycle fields of a stored alert. */

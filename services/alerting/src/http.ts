@@ -1,5 +1,14 @@
-import { classifyError, guardRequests } from '@ceasefire/runtime';
 import {
+  classifyError,
+  closeConnectionsOnClose,
+  guardRequests,
+  securityHeaders,
+  httpServerOptions,
+  nulProblems,
+  type HttpTimeouts,
+} from '@ceasefire/runtime';
+import {
+  AGREEMENT_STATUSES,
   getAgreement,
   getAlert,
   listAgreements,
@@ -14,7 +23,10 @@ import type { Knex } from 'knex';
 import { z } from 'zod';
 import {
   AgreementChange,
+  AgreementRefused,
   NewAgreement,
+  referenceProblems,
+  type KnownReferences,
   acknowledgeAlert,
   agreementJson,
   alertJson,
@@ -35,10 +47,14 @@ export interface OperatorApiOptions {
   readonly authFailuresPerMinute: number;
   readonly logger: Logger;
   readonly clock?: () => Date;
+  /** Header, body and idle deadlines (defaults: the runtime's). */
+  readonly timeouts?: Partial<HttpTimeouts>;
+  /** Areas and parties agreements may name; others are refused with 400. Unset: any well-formed one. */
+  readonly known?: KnownReferences;
 }
 
 const AgreementQuery = z.object({
-  status: z.enum(['proposed', 'in_force', 'ended']).optional(),
+  status: z.enum(AGREEMENT_STATUSES).optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
 });
 const AlertQuery = z.object({
@@ -56,10 +72,6 @@ const EndBody = z
   })
   .strict();
 
-function badRequest(reply: FastifyReply, error: z.ZodError) {
-  return reply.code(400).send({ error: 'bad_request', problems: problemsOf(error) });
-}
-
 /**
  * The operator API (JSON over HTTP, bearer token):
  * - `GET /agreements?status=` list; `POST /agreements` register; `GET /agreements/:id`;
@@ -72,23 +84,38 @@ function badRequest(reply: FastifyReply, error: z.ZodError) {
 export function buildOperatorApi(options: OperatorApiOptions): FastifyInstance {
   const { db } = options;
   const clock = options.clock ?? (() => new Date());
-  const app = Fastify({ logger: false, bodyLimit: 64 * 1024 });
+  const app = Fastify({ ...httpServerOptions(options.timeouts), logger: false, bodyLimit: 64 * 1024 });
+  closeConnectionsOnClose(app, options.timeouts?.drainMs);
+  securityHeaders(app);
 
   guardRequests(app, {
     token: options.token,
     realm: 'ceasefire-operator',
     perMinute: options.rateLimitPerMinute,
     authFailuresPerMinute: options.authFailuresPerMinute,
-    names: { perMinute: 'OPERATOR_RATE_LIMIT_PER_MINUTE', authFailuresPerMinute: 'OPERATOR_AUTH_FAILURES_PER_MINUTE' },
+    names: {
+      perMinute: 'OPERATOR_RATE_LIMIT_PER_MINUTE',
+      authFailuresPerMinute: 'OPERATOR_AUTH_FAILURES_PER_MINUTE',
+    },
     logger: options.logger,
   });
 
   app.setErrorHandler((err: { statusCode?: number; message?: string; code?: string }, _request, reply) => {
+    if (err instanceof AgreementRefused)
+      return reply.code(400).send({ error: 'bad_request', problems: err.problems });
     // Postgres constraint violations are the operator's input: a foreign key (unknown agreement)
-    // or a check; duplicates are conflicts.
+    // or a check; duplicates are conflicts. Named in our words: the database's message would
+    // echo SQL and constraint names.
     if (err.code === '23505') return reply.code(409).send({ error: 'conflict', message: 'already exists' });
-    if (err.code === '23503' || err.code === '23514')
-      return reply.code(400).send({ error: 'bad_request', message: err.message });
+    if (err.code === '23503')
+      return reply
+        .code(400)
+        .send({ error: 'bad_request', message: 'refers to an agreement or alert that does not exist' });
+    if (err.code === '23514' || err.code === '22P05' || err.code === '22021' || err.code === '22008') {
+      return reply
+        .code(400)
+        .send({ error: 'bad_request', message: 'a value is out of range or not allowed' });
+    }
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
     // The event store down: the caller retries (as the read and ingest APIs answer it).
     if (status === 500 && classifyError(err).retryable) {
@@ -96,28 +123,52 @@ export function buildOperatorApi(options: OperatorApiOptions): FastifyInstance {
       return reply.code(503).header('retry-after', '5').send({ error: 'unavailable', message: 'the event store is unavailable; retry later' });
     }
     if (status === 500) options.logger.error({ err }, 'operator API failed');
-    return reply
-      .code(status)
-      .send({
-        error: status === 500 ? 'internal' : 'bad_request',
-        message: status === 500 ? 'internal error' : err.message,
-      });
+    return reply.code(status).send({
+      error: status === 500 ? 'internal' : 'bad_request',
+      message: status === 500 ? 'internal error' : err.message,
+    });
   });
+
+  /** Every problem of a request: the schema's, NUL characters (Postgres holds none), unknown areas and parties. */
+  const problems = (
+    error: z.ZodError | undefined,
+    value: unknown,
+    where: string,
+    references?: { scope_areas?: string[]; parties?: string[] },
+  ) => [
+    ...nulProblems(value, where),
+    ...(error ? problemsOf(error) : []),
+    ...(references && options.known ? referenceProblems(references, options.known) : []),
+  ];
+  const refuse = (reply: FastifyReply, list: string[]) =>
+    reply.code(400).send({ error: 'bad_request', problems: list });
 
   app.get('/agreements', async (request, reply) => {
     const q = AgreementQuery.safeParse(request.query);
-    if (!q.success) return badRequest(reply, q.error);
+    const bad = problems(q.error, request.query, 'query');
+    if (!q.success || bad.length > 0) return refuse(reply, bad);
     return { agreements: (await listAgreements(db, q.data)).map(agreementJson) };
   });
 
   app.post('/agreements', async (request, reply) => {
     const body = NewAgreement.safeParse(request.body);
-    if (!body.success) return badRequest(reply, body.error);
+    const raw = (request.body ?? {}) as { scope_areas?: unknown; parties?: unknown };
+    const bad = problems(body.error, request.body, '', {
+      ...(Array.isArray(raw.scope_areas)
+        ? { scope_areas: raw.scope_areas.filter((a): a is string => typeof a === 'string') }
+        : {}),
+      ...(Array.isArray(raw.parties)
+        ? { parties: raw.parties.filter((a): a is string => typeof a === 'string') }
+        : {}),
+    });
+    if (!body.success || bad.length > 0) return refuse(reply, bad);
     const agreement = await registerAgreement(db, body.data, clock());
     return reply.code(201).send(agreementJson(agreement));
   });
 
   app.get<{ Params: { id: string } }>('/agreements/:id', async (request, reply) => {
+    const badId = problems(undefined, request.params, 'path');
+    if (badId.length > 0) return refuse(reply, badId);
     const agreement = await getAgreement(db, request.params.id);
     if (agreement === null) return reply.code(404).send({ error: 'not_found' });
     return agreementJson(agreement);
@@ -125,7 +176,11 @@ export function buildOperatorApi(options: OperatorApiOptions): FastifyInstance {
 
   app.patch<{ Params: { id: string } }>('/agreements/:id', async (request, reply) => {
     const body = AgreementChange.safeParse(request.body);
-    if (!body.success) return badRequest(reply, body.error);
+    const bad = [
+      ...problems(undefined, request.params, 'path'),
+      ...problems(body.error, request.body, '', body.success ? body.data : undefined),
+    ];
+    if (!body.success || bad.length > 0) return refuse(reply, bad);
     const agreement = await changeAgreement(db, request.params.id, body.data, clock());
     if (agreement === null) return reply.code(404).send({ error: 'not_found' });
     return agreementJson(agreement);
@@ -133,21 +188,25 @@ export function buildOperatorApi(options: OperatorApiOptions): FastifyInstance {
 
   app.post<{ Params: { id: string } }>('/agreements/:id/end', async (request, reply) => {
     const body = EndBody.safeParse(request.body ?? {});
-    if (!body.success) return badRequest(reply, body.error);
+    const bad = [...problems(undefined, request.params, 'path'), ...problems(body.error, request.body, '')];
+    if (!body.success || bad.length > 0) return refuse(reply, bad);
     const result = await finishAgreement(db, {
       id: request.params.id,
       ...(body.data.ends_at ? { endsAt: new Date(body.data.ends_at) } : {}),
       supersededBy: body.data.superseded_by ?? null,
       now: clock(),
     });
-    if ('error' in result)
-      return reply.code(result.error === 'not_found' ? 404 : 400).send({ error: result.error });
+    if ('error' in result) {
+      const status = result.error === 'not_found' ? 404 : result.error === 'already_ended' ? 409 : 400;
+      return reply.code(status).send({ error: result.error, ...(result.error === 'already_ended' ? { message: 'the agreement has already ended' } : {}) });
+    }
     return agreementJson(result.agreement);
   });
 
   app.get('/alerts', async (request, reply) => {
     const q = AlertQuery.safeParse(request.query);
-    if (!q.success) return badRequest(reply, q.error);
+    const bad = problems(q.error, request.query, 'query');
+    if (!q.success || bad.length > 0) return refuse(reply, bad);
     const alerts = await listAlerts(db, {
       ...(q.data.state ? { state: q.data.state } : {}),
       ...(q.data.agreement_id ? { agreementId: q.data.agreement_id } : {}),
@@ -157,6 +216,8 @@ export function buildOperatorApi(options: OperatorApiOptions): FastifyInstance {
   });
 
   app.get<{ Params: { id: string } }>('/alerts/:id', async (request, reply) => {
+    const badId = problems(undefined, request.params, 'path');
+    if (badId.length > 0) return refuse(reply, badId);
     const alert = await getAlert(db, request.params.id);
     if (alert === null) return reply.code(404).send({ error: 'not_found' });
     const [events, transitions, deliveries] = await Promise.all([
@@ -189,7 +250,8 @@ export function buildOperatorApi(options: OperatorApiOptions): FastifyInstance {
 
   app.post<{ Params: { id: string } }>('/alerts/:id/ack', async (request, reply) => {
     const body = AckBody.safeParse(request.body ?? {});
-    if (!body.success) return badRequest(reply, body.error);
+    const bad = [...problems(undefined, request.params, 'path'), ...problems(body.error, request.body, '')];
+    if (!body.success || bad.length > 0) return refuse(reply, bad);
     const outcome = await acknowledgeAlert(db, {
       id: request.params.id,
       by: body.data.by,

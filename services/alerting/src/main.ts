@@ -2,6 +2,7 @@
 // the consumer of violation events, the scheduler, the delivery loops and the operator API.
 import { DEFAULT_ESCALATION, defaultRoutes } from '@ceasefire/alerting';
 import { violationEventsTopic } from '@ceasefire/contracts';
+import { PROFILES } from '@ceasefire/extraction';
 import { Counter } from 'prom-client';
 import { ConfigError, createLogger, loadConfig, runConsumer, startService } from '@ceasefire/runtime';
 import {
@@ -16,6 +17,7 @@ import { alertingConfigSchema } from './config.ts';
 import { DeliveryWorker, leaseMsOf, type DeliveryPolicy } from './delivery.ts';
 import { AlertEngine } from './engine.ts';
 import { buildOperatorApi } from './http.ts';
+import { namesOf } from './names.ts';
 import { Ticker } from './scheduler.ts';
 
 const SERVICE = 'alerting';
@@ -34,6 +36,8 @@ async function main(): Promise<void> {
   const logger = createLogger({ service: SERVICE, level: config.LOG_LEVEL, pretty: config.LOG_PRETTY });
   const ctx = await startService({ service: SERVICE, config, logger });
 
+  const names = namesOf(PROFILES);
+  const publicUrl = config.PUBLIC_URL ?? null;
   const channels: Channel[] = [];
   if (config.LOG_CHANNEL) channels.push(logChannel(logger));
   if (config.ALERTS_TOPIC_CHANNEL)
@@ -44,6 +48,8 @@ async function main(): Promise<void> {
         url: config.WEBHOOK_URL,
         secret: config.WEBHOOK_SECRET,
         timeoutMs: config.DELIVERY_TIMEOUT_MS,
+        format: config.WEBHOOK_FORMAT,
+        publicUrl,
       }),
     );
   }
@@ -64,11 +70,11 @@ async function main(): Promise<void> {
       }),
     );
   }
-  const names = channels.map((c) => c.name);
-  const routes = config.ALERT_ROUTES ?? defaultRoutes(names);
-  const unknown = routes.filter((r) => !names.includes(r.channel)).map((r) => r.channel);
+  const channelNames = channels.map((c) => c.name);
+  const routes = config.ALERT_ROUTES ?? defaultRoutes(channelNames);
+  const unknown = routes.filter((r) => !channelNames.includes(r.channel)).map((r) => r.channel);
   if (unknown.length > 0)
-    logger.warn({ unknown, channels: names }, 'ALERT_ROUTES names channels that are not configured');
+    logger.warn({ unknown, channels: channelNames }, 'ALERT_ROUTES names channels that are not configured');
 
   const deliveryPolicy: DeliveryPolicy = {
     pollMs: config.DELIVERY_POLL_MS,
@@ -94,6 +100,10 @@ async function main(): Promise<void> {
       },
       routes,
       alertOnProposed: config.ALERT_ON_PROPOSED,
+      proposedHorizonMs: config.ALERT_PROPOSED_HORIZON_MS === 0 ? null : config.ALERT_PROPOSED_HORIZON_MS,
+      areaLevel: config.ALERT_AREA_LEVEL,
+      names,
+      publicUrl,
       source: `ceasefire/${SERVICE}`,
       // Delivery is built below. A committed notification is sent at once by this worker, which
       // holds its outbox row's lease from the start; if it dies first, a delivery loop sends it
@@ -128,7 +138,12 @@ async function main(): Promise<void> {
   ctx.lifecycle.add('scheduler', () => ticker.stop());
 
   if (config.OPERATOR_TOKEN) {
-    const api = buildOperatorApi({ db: ctx.db, token: config.OPERATOR_TOKEN, rateLimitPerMinute: config.OPERATOR_RATE_LIMIT_PER_MINUTE, authFailuresPerMinute: config.OPERATOR_AUTH_FAILURES_PER_MINUTE, logger });
+    // Agreements may name the areas and parties of the conflict profiles the classifier uses.
+    const known = {
+      areas: new Set(PROFILES.flatMap((p) => p.places.map((place) => place.id))),
+      parties: new Set(PROFILES.flatMap((p) => [...p.parties, ...p.third_parties].map((party) => party.code))),
+    };
+    const api = buildOperatorApi({ db: ctx.db, token: config.OPERATOR_TOKEN, rateLimitPerMinute: config.OPERATOR_RATE_LIMIT_PER_MINUTE, authFailuresPerMinute: config.OPERATOR_AUTH_FAILURES_PER_MINUTE, logger, known });
     await api.listen({ host: config.OPERATOR_HOST, port: config.OPERATOR_PORT });
     ctx.lifecycle.add('operator API', () => api.close());
     const address = api.server.address();
@@ -151,7 +166,7 @@ async function main(): Promise<void> {
       ),
   });
   ctx.started();
-  logger.info({ channels: names, routes: routes.length }, 'alerting worker running');
+  logger.info({ channels: channelNames, routes: routes.length }, 'alerting worker running');
 }
 
 main().catch((err: unknown) => {

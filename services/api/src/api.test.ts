@@ -62,6 +62,36 @@ describe('api app', () => {
     expect(ack.statusCode).toBe(400);
   });
 
+  it('answers 400 naming every field for NUL characters, impossible dates and out-of-range years and offsets (issue #15)', async () => {
+    const cases: Array<[string, RegExp[]]> = [
+      ['/v1/statements?source_agency=a%00b&language=e%00n', [/query\.source_agency: contains a NUL/, /query\.language: contains a NUL/]],
+      ['/v1/statements/st%00x', [/path\.id: contains a NUL/]],
+      ['/v1/events?from=2022-02-30T10:00:00Z&to=2022-09-16T10:00:00%2B15:00', [/query\.from/, /query\.to/]],
+      ['/v1/alerts?from=9999-12-31T23:00:00-05:00', [/query\.from/]],
+      ['/v1/incidents?from=0000-01-01', [/query\.from/]],
+      [`/v1/events?cursor=${Buffer.from(JSON.stringify({ at: null, id: 'a\u0000b' })).toString('base64url')}`, [/query\.cursor/]],
+    ];
+    for (const [url, says] of cases) {
+      const res = await app.inject({ url, headers: auth });
+      expect(res.statusCode, url).toBe(400);
+      const problems = (res.json() as { problems: string[] }).problems.join('\n');
+      for (const s of says) expect(problems, url).toMatch(s);
+    }
+    const ack = await app.inject({ method: 'POST', url: '/v1/alerts/al%00x/ack', headers: auth, payload: { by: 'a\u0000b', note: 'n\u0000' } });
+    expect(ack.statusCode).toBe(400);
+    expect((ack.json() as { problems: string[] }).problems).toEqual(expect.arrayContaining([expect.stringMatching(/^path\.id/), expect.stringMatching(/^body\.by/), expect.stringMatching(/^body\.note/)]));
+  });
+
+  it('sends CSP, frame protection, nosniff and Referrer-Policy with the dashboard and the API', async () => {
+    for (const url of ['/', '/app.js', '/v1/gazetteer']) {
+      const res = await app.inject({ url, headers: auth });
+      expect(res.headers['content-security-policy'], url).toMatch(/default-src 'self'.*frame-ancestors 'none'/);
+      expect(res.headers['x-frame-options'], url).toBe('DENY');
+      expect(res.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(res.headers['referrer-policy'], url).toBe('no-referrer');
+    }
+  });
+
   it('serves the gazetteer of the profile and 404 for an unknown one', async () => {
     const res = await app.inject({ url: '/v1/gazetteer', headers: auth });
     const body = res.json() as ReturnType<typeof gazetteerJson>;
@@ -126,6 +156,41 @@ describe('rate limits', () => {
     expect(codes).toEqual([401, 401, 401, 429, 429, 429]);
     const res = await limited.inject({ url: '/v1/gazetteer', remoteAddress: '10.1.1.1' });
     expect(res.json()).toMatchObject({ error: 'rate_limited', limit: 'API_AUTH_FAILURES_PER_MINUTE', max: 3 });
+  });
+});
+
+describe('live streams and shutdown', () => {
+  it('caps live streams per token and in all, and closes open streams and slow uploads at once on close', async () => {
+    const logger = createLogger({ service: 'api-test', level: 'silent' });
+    const capped = await buildApiApp({ db, token: TOKEN, rateLimitPerMinute: 0, authFailuresPerMinute: 0, logger, hub: createAlertHub(logger), profiles: [KG_TJ_PROFILE], defaultProfile: 'kg-tj', heartbeatMs: 60_000, maxStreamsPerToken: 2, maxStreams: 3 });
+    const base = await capped.listen({ host: '127.0.0.1', port: 0 });
+    const open = await Promise.all([0, 1].map(() => fetch(`${base}/v1/alerts/stream`, { headers: auth })));
+    expect(open.map((r) => r.status)).toEqual([200, 200]);
+    const third = await fetch(`${base}/v1/alerts/stream`, { headers: auth });
+    expect(third.status).toBe(429);
+    expect(await third.json()).toMatchObject({ error: 'too_many_streams' });
+    // A body that never comes, and the two streams: close() must not wait for them.
+    const { request } = await import('node:http');
+    const slow = request(`${base}/v1/alerts/al_1/ack`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json', 'content-length': '100' } });
+    slow.on('error', () => undefined);
+    slow.write('{"by":');
+    await new Promise((r) => setTimeout(r, 100));
+    const started = Date.now();
+    await capped.close();
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+});
+
+describe('shutdown with live streams', () => {
+  it('ends open streams at once: close() does not wait for them', async () => {
+    const logger = createLogger({ service: 'api-test', level: 'silent' });
+    const app2 = await buildApiApp({ db, token: TOKEN, rateLimitPerMinute: 0, authFailuresPerMinute: 0, logger, hub: createAlertHub(logger), profiles: [KG_TJ_PROFILE], defaultProfile: 'kg-tj', heartbeatMs: 60_000 });
+    const base = await app2.listen({ host: '127.0.0.1', port: 0 });
+    const streams = await Promise.all([0, 1, 2].map(() => fetch(`${base}/v1/alerts/stream`, { headers: auth })));
+    expect(streams.map((r) => r.status)).toEqual([200, 200, 200]);
+    const started = Date.now();
+    await app2.close();
+    expect(Date.now() - started).toBeLessThan(1_000);
   });
 });
 

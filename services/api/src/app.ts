@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -9,6 +10,8 @@ import {
   getEventView,
   getIncidentView,
   getStatementView,
+  agreementSources,
+  agreementTransitions,
   listAgreements,
   listAlertTransitions,
   listAlertViews,
@@ -21,7 +24,17 @@ import {
   type Keyset,
 } from '@ceasefire/db';
 import type { ConflictProfile } from '@ceasefire/extraction';
-import { classifyError, guardRequests, type Logger } from '@ceasefire/runtime';
+import {
+  bearerToken,
+  classifyError,
+  closeConnectionsOnClose,
+  guardRequests,
+  securityHeaders,
+  httpServerOptions,
+  nulProblems,
+  type HttpTimeouts,
+  type Logger,
+} from '@ceasefire/runtime';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
@@ -98,6 +111,11 @@ export interface ApiAppOptions {
   /** The API's address for the OpenAPI document's `servers` (default the local stack's). */
   publicUrl?: string;
   clock?: () => Date;
+  /** Header, body and idle deadlines (defaults: the runtime's). */
+  timeouts?: Partial<HttpTimeouts>;
+  /** Live alert streams open at once with the token (default 20) and in all (default 100); past either, 429. */
+  maxStreamsPerToken?: number;
+  maxStreams?: number;
 }
 
 function problem(reply: FastifyReply, status: number, error: string, message: string, problems?: string[]) {
@@ -111,10 +129,30 @@ class BadRequest extends Error {
   }
 }
 
-function parse<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {
+type Parsed<T> = { data: T; problems: [] } | { data: undefined; problems: string[] };
+
+/** Every problem of one part of the request (path, query, body): the schema's and NUL characters. */
+function check<S extends z.ZodType>(schema: S, value: unknown, where: string): Parsed<z.output<S>> {
+  const nul = nulProblems(value, where);
   const parsed = schema.safeParse(value ?? {});
-  if (parsed.success) return parsed.data;
-  throw new BadRequest(parsed.error.issues.map((i) => `${where}${i.path.length ? `.${i.path.join('.')}` : ''}: ${i.message}`));
+  const problems = [
+    ...nul,
+    ...(parsed.success
+      ? []
+      : parsed.error.issues.map(
+          (i) => `${where}${i.path.length ? `.${i.path.join('.')}` : ''}: ${i.message}`,
+        )),
+  ];
+  return problems.length === 0 && parsed.success
+    ? { data: parsed.data, problems: [] }
+    : { data: undefined, problems };
+}
+
+/** The part parsed, or a 400 naming its every problem. */
+function parse<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {
+  const parsed = check(schema, value, where);
+  if (parsed.problems.length > 0) throw new BadRequest(parsed.problems);
+  return parsed.data as z.output<S>;
 }
 
 function cursorOf(cursor: string | undefined): Keyset | undefined {
@@ -145,7 +183,20 @@ const notFound = { 404: openapi(ErrorJson) };
 export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstance> {
   const { db } = options;
   const clock = options.clock ?? (() => new Date());
-  const app = Fastify({ logger: false, bodyLimit: 16 * 1024, requestIdHeader: 'x-request-id' });
+  const app = Fastify({
+    ...httpServerOptions(options.timeouts),
+    logger: false,
+    bodyLimit: 16 * 1024,
+    requestIdHeader: 'x-request-id',
+  });
+  // Open event streams never end by themselves: ended first at close (hooks run in the order
+  // they are added), so that the drain below waits only for ordinary requests.
+  const openStreams = new Set<import('node:http').ServerResponse>();
+  app.addHook('preClose', async () => {
+    for (const res of openStreams) res.end();
+  });
+  closeConnectionsOnClose(app, options.timeouts?.drainMs);
+  securityHeaders(app);
   // The route schemas are documentation; zod validates (see above) and JSON.stringify serialises.
   app.setValidatorCompiler(() => (data) => ({ value: data }));
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
@@ -158,8 +209,24 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers,
   });
-  const streams = new Gauge({ name: 'ceasefire_api_sse_clients', help: 'Open live alert streams', registers });
-  const pushed = new Counter({ name: 'ceasefire_api_sse_events_total', help: 'Alert events written to live streams', registers });
+  const maxStreamsPerToken = options.maxStreamsPerToken ?? 20;
+  const maxStreams = options.maxStreams ?? 100;
+  const streamsByToken = new Map<string, number>();
+  const streamKey = (authorization: string | undefined) =>
+    createHash('sha256')
+      .update(bearerToken(authorization) ?? '')
+      .digest('hex')
+      .slice(0, 16);
+  const streams = new Gauge({
+    name: 'ceasefire_api_sse_clients',
+    help: 'Open live alert streams',
+    registers,
+  });
+  const pushed = new Counter({
+    name: 'ceasefire_api_sse_events_total',
+    help: 'Alert events written to live streams',
+    registers,
+  });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -168,7 +235,7 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
         title: 'ceasefire watch read API',
         version: '1.0.0',
         description:
-          'Statements, violation events with their evidence, incidents, casualty reports, agreements and alerts. Every /v1 route needs `Authorization: Bearer <API_TOKEN>`. Lists are newest first and paged with `cursor` = the previous page\'s `next_cursor`.',
+          "Statements, violation events with their evidence, incidents, casualty reports, agreements and alerts. Every /v1 route needs `Authorization: Bearer <API_TOKEN>`. Lists are newest first and paged with `cursor` = the previous page's `next_cursor`.",
       },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       tags: [
@@ -194,21 +261,30 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
     perMinute: options.rateLimitPerMinute,
     authFailuresPerMinute: options.authFailuresPerMinute,
     names: { perMinute: 'API_RATE_LIMIT_PER_MINUTE', authFailuresPerMinute: 'API_AUTH_FAILURES_PER_MINUTE' },
-    needsToken: (req) => req.url.startsWith('/v1/'),
+    // The route the router matched, not the URL: `/%76%31/agreements` is `/v1/agreements` to it.
+    // An unmatched request reaches only the not-found handler.
+    needsToken: (route) => route?.startsWith('/v1/') ?? false,
     logger: options.logger,
   });
 
   app.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions.url ?? 'unmatched';
-    requests.observe({ route, method: req.method, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    requests.observe(
+      { route, method: req.method, status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
   });
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof BadRequest) return problem(reply, 400, 'bad_request', err.message, err.problems);
-    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return problem(reply, err.statusCode, 'bad_request', err.message);
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)
+      return problem(reply, err.statusCode, 'bad_request', err.message);
     const classified = classifyError(err);
     if (classified.retryable) {
-      options.logger.warn({ code: classified.code, error: classified.message, url: req.url }, 'event store unavailable');
+      options.logger.warn(
+        { code: classified.code, error: classified.message, url: req.url },
+        'event store unavailable',
+      );
       reply.header('retry-after', '5');
       return problem(reply, 503, 'unavailable', 'the event store is unavailable; retry later');
     }
@@ -262,7 +338,10 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
       const { id } = parse(IdParams, req.params, 'path');
       const statement = await getStatementView(db, id);
       if (!statement) return problem(reply, 404, 'not_found', `no statement ${id}`);
-      const [events, casualties] = await Promise.all([statementEvents(db, id), casualtiesOfStatement(db, id)]);
+      const [events, casualties] = await Promise.all([
+        statementEvents(db, id),
+        casualtiesOfStatement(db, id),
+      ]);
       return { ...statementJson(statement), events: events.map(eventJson), casualty_reports: casualties };
     },
   );
@@ -381,7 +460,12 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
     },
     async (req) => {
       const q = parse(CasualtiesQuery, req.query, 'query');
-      const series = await casualtySeries(db, { scope: q.scope, sourceAgency: q.source_agency, side: q.side, population: q.population });
+      const series = await casualtySeries(db, {
+        scope: q.scope,
+        sourceAgency: q.source_agency,
+        side: q.side,
+        population: q.population,
+      });
       return { series: series.map(casualtySeriesJson) };
     },
   );
@@ -430,7 +514,7 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
     {
       schema: {
         tags: ['agreements'],
-        summary: 'Agreements, newest first, with what alerting judged breaches of each',
+        summary: 'Agreements, newest first, with their status, the statements that reported each, its history and what alerting judged breaches of it',
         security: BEARER,
         querystring: openapi(AgreementsQuery, 'input'),
         response: { 200: openapi(z.object({ items: z.array(AgreementJson) })), ...errors },
@@ -439,11 +523,16 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
     async (req) => {
       const q = parse(AgreementsQuery, req.query, 'query');
       const agreements = await listAgreements(db, { status: q.status, limit: q.limit });
-      const breaches = await breachesPerAgreement(
-        db,
-        agreements.map((a) => a.id),
-      );
-      return { items: agreements.map((a) => agreementJson(a, breaches.get(a.id))) };
+      const ids = agreements.map((a) => a.id);
+      const [breaches, sources, transitions] = await Promise.all([breachesPerAgreement(db, ids), agreementSources(db, ids), agreementTransitions(db, ids)]);
+      return {
+        items: agreements.map((a) =>
+          agreementJson(a, breaches.get(a.id), {
+            sources: sources.filter((s) => s.agreementId === a.id),
+            transitions: transitions.filter((t) => t.agreementId === a.id),
+          }),
+        ),
+      };
     },
   );
 
@@ -452,7 +541,7 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
     {
       schema: {
         tags: ['agreements'],
-        summary: 'One agreement with its breach counts',
+        summary: 'One agreement with its sources, its history (transitions with reason and source) and its breach counts',
         security: BEARER,
         params: openapi(IdParams, 'input'),
         response: { 200: openapi(AgreementJson), ...errors, ...notFound },
@@ -462,8 +551,8 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
       const { id } = parse(IdParams, req.params, 'path');
       const agreement = await getAgreement(db, id);
       if (!agreement) return problem(reply, 404, 'not_found', `no agreement ${id}`);
-      const breaches = await breachesPerAgreement(db, [id]);
-      return agreementJson(agreement, breaches.get(id));
+      const [breaches, sources, transitions] = await Promise.all([breachesPerAgreement(db, [id]), agreementSources(db, [id]), agreementTransitions(db, [id])]);
+      return agreementJson(agreement, breaches.get(id), { sources, transitions });
     },
   );
 
@@ -531,10 +620,26 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
         description:
           '`text/event-stream`. `event: ready` once subscribed; then `event: alert-changed` with the alert as `/v1/alerts/{id}` reads it for every change of a stored alert (unthrottled: a second report, a severity change, an acknowledgement), `event: alert` with the `alerts` topic message (CloudEvents envelope, `data` is the alert) for each notification, and `event: resync` when changes may have been missed (re-read /v1/alerts); `:` comment lines keep the connection open. Reconnect and re-read /v1/alerts for what was missed.',
         security: BEARER,
-        response: { 200: { description: 'an event stream', type: 'string' }, 401: openapi(ErrorJson) },
+        response: { 200: { description: 'an event stream', type: 'string' }, 401: openapi(ErrorJson), 429: openapi(ErrorJson) },
       },
     },
     (req, reply) => {
+      // Each stream holds a socket and a listener for as long as the client likes: bounded per
+      // token (one leaked client cannot take them all) and in all.
+      const token = streamKey(req.headers.authorization);
+      const mine = streamsByToken.get(token) ?? 0;
+      if (mine >= maxStreamsPerToken || openStreams.size >= maxStreams) {
+        const which =
+          mine >= maxStreamsPerToken ? `${maxStreamsPerToken} with this token` : `${maxStreams} in all`;
+        reply.header('retry-after', '30');
+        return problem(
+          reply,
+          429,
+          'too_many_streams',
+          `at most ${which} live alert streams are open at once; close one or retry later`,
+        );
+      }
+      streamsByToken.set(token, mine + 1);
       // The response is written by hand from here on; fastify leaves it alone.
       reply.hijack();
       const res = reply.raw;
@@ -557,10 +662,14 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
         clearInterval(heartbeat);
         unsubscribe();
         openStreams.delete(res);
+        const left = (streamsByToken.get(token) ?? 1) - 1;
+        if (left > 0) streamsByToken.set(token, left);
+        else streamsByToken.delete(token);
         streams.dec();
       };
       openStreams.add(res);
       req.raw.once('close', close);
+      return reply;
     },
   );
 
@@ -599,7 +708,8 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
       schema: {
         tags: ['alerts'],
         summary: 'Acknowledge a firing alert',
-        description: 'Stored with who and when; the alerting worker then sends the `acknowledged` notification. 409 when it is already acknowledged or resolved.',
+        description:
+          'Stored with who and when; the alerting worker then sends the `acknowledged` notification. 409 when it is already acknowledged or resolved.',
         security: BEARER,
         params: openapi(IdParams, 'input'),
         body: openapi(AckBody, 'input'),
@@ -607,11 +717,28 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
       },
     },
     async (req, reply) => {
-      const { id } = parse(IdParams, req.params, 'path');
-      const body = parse(AckBody, req.body, 'body');
-      const outcome = await acknowledgeAlert(db, { id, by: body.by, ...(body.note ? { note: body.note } : {}), now: clock() });
-      if (!outcome.ok && outcome.reason === 'not_found') return problem(reply, 404, 'not_found', `no alert ${id}`);
-      if (!outcome.ok) return problem(reply, 409, outcome.reason, `the alert is ${outcome.reason === 'resolved' ? 'resolved' : 'already acknowledged'}`);
+      // Both parts checked before answering: the 400 names every bad field.
+      const path = check(IdParams, req.params, 'path');
+      const checkedBody = check(AckBody, req.body, 'body');
+      if (path.problems.length + checkedBody.problems.length > 0)
+        throw new BadRequest([...path.problems, ...checkedBody.problems]);
+      const { id } = path.data!;
+      const body = checkedBody.data!;
+      const outcome = await acknowledgeAlert(db, {
+        id,
+        by: body.by,
+        ...(body.note ? { note: body.note } : {}),
+        now: clock(),
+      });
+      if (!outcome.ok && outcome.reason === 'not_found')
+        return problem(reply, 404, 'not_found', `no alert ${id}`);
+      if (!outcome.ok)
+        return problem(
+          reply,
+          409,
+          outcome.reason,
+          `the alert is ${outcome.reason === 'resolved' ? 'resolved' : 'already acknowledged'}`,
+        );
       const alert = await getAlertView(db, id);
       return alert ? alertJson(alert) : problem(reply, 404, 'not_found', `no alert ${id}`);
     },
@@ -628,11 +755,6 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
     allowedPath: (pathName) => !pathName.endsWith('.ts'),
   });
 
-  // Open event streams never end by themselves: end them so that close() does not wait forever.
-  const openStreams = new Set<import('node:http').ServerResponse>();
-  app.addHook('preClose', async () => {
-    for (const res of openStreams) res.end();
-  });
 
   return app;
 }

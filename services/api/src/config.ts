@@ -1,4 +1,4 @@
-import { baseConfigSchema, durationMs, perMinute, port, requireSaslTogether } from '@ceasefire/runtime';
+import { baseConfigSchema, durationMs, perMinute, port, positiveInt, requireSaslTogether } from '@ceasefire/runtime';
 import { z } from 'zod';
 
 /** The read API's environment (with the variables every worker reads). */
@@ -18,6 +18,9 @@ export const apiConfigSchema = requireSaslTogether(
     API_STREAM_GROUP_PREFIX: z.string().regex(/^[A-Za-z0-9._-]+$/).default('ceasefire-api-stream'),
     /** Comment line sent on idle event streams so proxies keep them open. */
     API_SSE_HEARTBEAT_MS: durationMs.default(15_000),
+    /** Live alert streams open at once with the token, and in all; past either a new one gets 429. */
+    API_MAX_STREAMS_PER_TOKEN: positiveInt.default(20),
+    API_MAX_STREAMS: positiveInt.default(100),
     /** Requests a minute with the token, and per address for the dashboard's files; 0: no limit. */
     API_RATE_LIMIT_PER_MINUTE: perMinute.default(1_200),
     /** Requests with a missing or wrong token a minute per address before it is refused; 0: no limit. */

@@ -1,7 +1,9 @@
+import { Timestamp } from '@ceasefire/contracts';
 import type { Keyset } from '@ceasefire/db';
 import { z } from 'zod';
 
-const Shape = z.object({ at: z.iso.datetime({ offset: true }).nullable(), id: z.string().min(1) }).strict();
+// A forged cursor is refused like a malformed one: an id with NUL would fail in Postgres.
+const Shape = z.object({ at: Timestamp.nullable(), id: z.string().min(1).max(200).regex(/^[^\u0000]*$/) }).strict();
 
 /** A page position as an opaque URL-safe string (clients pass back what they were given). */
 export function encodeCursor(keyset: Keyset | null): string | null {

@@ -1,6 +1,8 @@
 // Domain records (camelCase, Dates) → the API's JSON (snake_case, RFC 3339), typed by schemas.ts.
 import type {
   AgreementRecord,
+  AgreementSourceRecord,
+  AgreementTransitionRecord,
   AlertTransitionRecord,
   AlertView,
   BreachesPerAgreement,
@@ -150,9 +152,36 @@ export function violationsPerDayJson(v: ViolationsPerDayArea): z.input<typeof Vi
   };
 }
 
-export function agreementJson(a: AgreementRecord, breaches: BreachesPerAgreement | undefined): z.input<typeof AgreementJson> {
+export function agreementJson(
+  a: AgreementRecord,
+  breaches: BreachesPerAgreement | undefined,
+  history: { sources?: readonly AgreementSourceRecord[]; transitions?: readonly AgreementTransitionRecord[] } = {},
+): z.input<typeof AgreementJson> {
   return {
     ...storedAgreementJson(a),
+    reached_on: a.reachedOn,
+    corroborated: a.corroborated,
+    sources: (history.sources ?? []).map((s) => ({
+      statement_id: s.statementId,
+      event_id: s.eventId,
+      reported_by: s.reportedBy,
+      source_agency: s.sourceAgency,
+      url: s.url,
+      published_at: iso(s.publishedAt),
+      starts_at: isoOrNull(s.startsAt),
+      start_zone: s.startZone,
+      level: s.level,
+      terms: s.terms,
+    })),
+    transitions: (history.transitions ?? []).map((t) => ({
+      from: t.from,
+      to: t.to,
+      at: iso(t.at),
+      by: t.by,
+      reason: t.reason,
+      statement_id: t.statementId ?? null,
+      superseded_by: t.supersededBy ?? null,
+    })),
     breaches: breaches
       ? {
           alerts: breaches.alerts,

@@ -52,6 +52,8 @@ async function main(): Promise<void> {
     profiles: PROFILES,
     defaultProfile: config.API_PROFILE,
     heartbeatMs: config.API_SSE_HEARTBEAT_MS,
+    maxStreamsPerToken: config.API_MAX_STREAMS_PER_TOKEN,
+    maxStreams: config.API_MAX_STREAMS,
     registry: ctx.registry,
   });
   const address = await app.listen({ host: config.API_HTTP_HOST, port: config.API_HTTP_PORT });

@@ -1,11 +1,9 @@
 // The read API's contract: zod schemas for what it accepts (parsed in the handlers, with every
 // problem named in the 400) and what it answers (the mappers in json.ts are typed by them), also
 // rendered as JSON Schema into the OpenAPI document.
-import { EVENT_TYPES } from '@ceasefire/contracts';
+import { EVENT_TYPES, IsoDate, Timestamp } from '@ceasefire/contracts';
 import { z } from 'zod';
 
-const Timestamp = z.iso.datetime({ offset: true });
-const IsoDate = z.iso.date();
 const Party = z.string().regex(/^[A-Z][A-Z0-9_]{1,15}$/, 'a party code such as KG, TJ, UN or OSCE');
 const AreaId = z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'a gazetteer area id such as kg.batken or kg.batken.leilek');
 const Limit = z.coerce.number().int().min(1).max(500);
@@ -78,7 +76,7 @@ export const ViolationsPerDayQuery = z
 
 export const AgreementsQuery = z
   .object({
-    status: z.enum(['proposed', 'in_force', 'ended']).optional(),
+    status: z.enum(['proposed', 'in_force', 'superseded', 'ended', 'rejected']).optional(),
     limit: Limit.optional(),
   })
   .strict();
@@ -266,6 +264,31 @@ export const BreachesJson = z.object({
   has_untimed_allegations: z.boolean(),
 });
 
+/** A statement that reported an agreement. */
+export const AgreementSourceJson = z.object({
+  statement_id: z.string(),
+  event_id: z.string(),
+  reported_by: z.string().nullable().describe('the side or third party that reported it (KG, OSCE)'),
+  source_agency: z.string().nullable(),
+  url: z.string().nullable(),
+  published_at: Timestamp,
+  starts_at: Timestamp.nullable().describe('the start this statement gave'),
+  start_zone: z.string().nullable(),
+  level: z.string().nullable(),
+  terms: z.array(z.string()),
+});
+
+/** One change of an agreement's status (or of its content, the status kept), with its reason and source. */
+export const AgreementTransitionJson = z.object({
+  from: z.string().nullable().describe('null when it was created'),
+  to: z.string(),
+  at: Timestamp,
+  by: z.string().describe("an operator, or 'system'"),
+  reason: z.string(),
+  statement_id: z.string().nullable(),
+  superseded_by: z.string().nullable(),
+});
+
 export const AgreementJson = z.object({
   id: z.string(),
   name: z.string().nullable(),
@@ -288,6 +311,14 @@ export const AgreementJson = z.object({
   created_at: Timestamp,
   updated_at: Timestamp,
   breaches: BreachesJson.nullable(),
+  /** The day it was reached, for agreements read from statements. */
+  reached_on: IsoDate.nullable().optional(),
+  /** Reported by both sides or a third party, or confirmed by an operator. */
+  corroborated: z.boolean().optional(),
+  /** Every statement that reported it, in publication order. */
+  sources: z.array(AgreementSourceJson).optional(),
+  /** Its history, oldest first. */
+  transitions: z.array(AgreementTransitionJson).optional(),
 });
 
 export const AlertJson = z.object({

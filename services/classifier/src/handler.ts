@@ -79,7 +79,16 @@ export function createClassifierHandler(deps: ClassifierDeps) {
     });
     const extractedAt = performance.now();
     // One transaction per batch: the batch's events are stored together or not at all.
-    const results = await deps.db.transaction((trx) => storeExtractions(trx, prepared.map((p) => p.input)));
+    const results = await deps.db.transaction((trx) => storeExtractions(trx, prepared.map((p) => p.input))).catch((e: unknown) => {
+      // A foreign key to statements: a valid statement message whose statement was never stored
+      // (published by hand, or its row deleted). Retrying will not store it: the message is
+      // dead-lettered (the batch is narrowed to it) with a short reason, not the SQL.
+      if ((e as { code?: unknown }).code === '23503') {
+        const which = statements.length === 1 ? `statement ${statements[0]!.id} is` : `a statement of the batch (${statements.length}) is`;
+        throw new PipelineError('unprocessable', `${which} not in the store: it was published without being stored`, { cause: e });
+      }
+      throw e;
+    });
     let stale = 0;
     prepared.forEach(({ statement, records }, i) => {
       const stored = results[i]!;

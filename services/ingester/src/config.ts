@@ -24,6 +24,10 @@ export const ingesterConfigSchema = requireSaslTogether(
     /** A folder to watch for statement files (.txt, .json, .jsonl). Unset: no watching. */
     WATCH_DIR: z.string().optional(),
     WATCH_INTERVAL_MS: durationMs.default(2_000),
+    /** How often stored statements never published are looked for and published. */
+    SWEEP_INTERVAL_MS: durationMs.default(10_000),
+    /** How long a stored statement is left to the request storing it before the sweeper publishes it. */
+    SWEEP_GRACE_MS: durationMs.default(30_000),
     /** Whether the HTTP API runs (a folder-only or feed-only ingester can turn it off). */
     HTTP_ENABLED: bool.default(true),
   }),

@@ -49,6 +49,8 @@ export interface FeedPollerOptions {
   ingestor: Ingestor;
   logger: Logger;
   fetch?: typeof fetch;
+  /** Told of each failed poll (fetch, status, XML, store), with the feed's URL. */
+  onError?: (url: string) => void;
 }
 
 export interface PollResult {
@@ -144,11 +146,13 @@ export function createFeedPoller(options: FeedPollerOptions) {
       if (stopped) return;
       try {
         const r = await pollOnce(feed);
+        if (r.error) options.onError?.(feed.url);
         if (r.error) log.warn({ feed: feed.url, ...r }, 'feed poll failed');
         else if (r.ingested > 0 || r.rejected > 0) log.info({ feed: feed.url, ...r }, 'feed polled');
       } catch (e) {
         // Database or broker down: the items are not marked seen, the next poll tries again.
         const err = classifyError(e);
+        options.onError?.(feed.url);
         log.warn({ feed: feed.url, code: err.code, error: err.message }, 'feed poll interrupted');
       }
     }

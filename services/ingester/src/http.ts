@@ -1,7 +1,21 @@
-import { classifyError, guardRequests } from '@ceasefire/runtime';
+import {
+  classifyError,
+  closeConnectionsOnClose,
+  guardRequests,
+  securityHeaders,
+  httpServerOptions,
+  type HttpTimeouts,
+} from '@ceasefire/runtime';
 import type { Ingestor, IngestOutcome } from '@ceasefire/ingest';
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import type { Logger } from 'pino';
+import type { IngesterMetrics } from './metrics.ts';
 
 export interface HttpApiOptions {
   ingestor: Ingestor;
@@ -16,6 +30,10 @@ export interface HttpApiOptions {
   /** Requests with a missing or wrong token a minute per address before it is refused (0: no limit). */
   authFailuresPerMinute: number;
   logger: Logger;
+  /** Answers are counted here by status and error when given. */
+  metrics?: IngesterMetrics;
+  /** Header, body and idle deadlines (defaults: the runtime's). */
+  timeouts?: Partial<HttpTimeouts>;
 }
 
 function problem(reply: FastifyReply, status: number, error: string, message: string, problems?: string[]) {
@@ -61,7 +79,9 @@ function parseNdjson(body: string): unknown[] | string[] {
 
 function outcomeBody(o: IngestOutcome, index?: number) {
   const at = index === undefined ? {} : { index };
-  return o.ok ? { ...at, id: o.id, duplicate: o.duplicate, status: 'accepted' } : { ...at, status: 'rejected', problems: o.problems };
+  return o.ok
+    ? { ...at, id: o.id, duplicate: o.duplicate, status: 'accepted' }
+    : { ...at, status: 'rejected', problems: o.problems };
 }
 
 /**
@@ -73,6 +93,7 @@ function outcomeBody(o: IngestOutcome, index?: number) {
  */
 export function buildHttpApi(options: HttpApiOptions): FastifyInstance {
   const app = Fastify({
+    ...httpServerOptions(options.timeouts),
     bodyLimit: options.bodyLimit,
     loggerInstance: options.logger.child({ component: 'http' }) as FastifyBaseLogger,
     disableRequestLogging: true,
@@ -105,13 +126,34 @@ export function buildHttpApi(options: HttpApiOptions): FastifyInstance {
     },
   );
 
+  closeConnectionsOnClose(app, options.timeouts?.drainMs);
+  securityHeaders(app);
   guardRequests(app, {
     token: options.token,
     realm: 'ceasefire-ingest',
     perMinute: options.rateLimitPerMinute,
     authFailuresPerMinute: options.authFailuresPerMinute,
-    names: { perMinute: 'HTTP_RATE_LIMIT_PER_MINUTE', authFailuresPerMinute: 'HTTP_AUTH_FAILURES_PER_MINUTE' },
+    names: {
+      perMinute: 'HTTP_RATE_LIMIT_PER_MINUTE',
+      authFailuresPerMinute: 'HTTP_AUTH_FAILURES_PER_MINUTE',
+    },
     logger: options.logger,
+  });
+
+  // Every answer counted by status and by the `error` of its body (the reason of a refusal,
+  // including the guard's 401 and 429 and the 503 of an outage).
+  app.addHook('onSend', async (_req, reply, payload) => {
+    if (!options.metrics) return payload;
+    let error = '';
+    if (reply.statusCode >= 400 && typeof payload === 'string') {
+      try {
+        error = String((JSON.parse(payload) as { error?: unknown }).error ?? '');
+      } catch {
+        error = 'unparsable';
+      }
+    }
+    options.metrics.responses.inc({ status: String(reply.statusCode), error });
+    return payload;
   });
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
@@ -119,7 +161,12 @@ export function buildHttpApi(options: HttpApiOptions): FastifyInstance {
       return problem(reply, 413, 'payload_too_large', `the body exceeds ${options.bodyLimit} bytes`);
     }
     if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-      return problem(reply, 415, 'unsupported_media_type', 'send application/json, text/plain or application/x-ndjson');
+      return problem(
+        reply,
+        415,
+        'unsupported_media_type',
+        'send application/json, text/plain or application/x-ndjson',
+      );
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return problem(reply, err.statusCode, 'bad_request', err.message);
@@ -135,30 +182,38 @@ export function buildHttpApi(options: HttpApiOptions): FastifyInstance {
   });
 
   app.post('/v1/statements', async (req, reply) => {
-    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
+    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     let raw: unknown;
     if (type === 'text/plain') raw = fromPlainText(req, String(req.body ?? ''));
     else if (type === 'application/json') raw = req.body;
     else return problem(reply, 415, 'unsupported_media_type', 'send application/json or text/plain');
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-      return problem(reply, 400, 'bad_request', 'the body must be one statement object (use /v1/statements/batch for many)');
+      return problem(
+        reply,
+        400,
+        'bad_request',
+        'the body must be one statement object (use /v1/statements/batch for many)',
+      );
     }
     const outcome = await options.ingestor.ingest(raw, { kind: 'http', ref: null });
-    if (!outcome.ok) return problem(reply, 400, 'invalid_statement', 'the statement is invalid', outcome.problems);
+    if (!outcome.ok)
+      return problem(reply, 400, 'invalid_statement', 'the statement is invalid', outcome.problems);
     return reply.code(202).send(outcomeBody(outcome));
   });
 
   app.post('/v1/statements/batch', async (req, reply) => {
-    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
+    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     let items: unknown[];
     if (type === 'application/json') {
       const body = req.body as unknown;
       const list = Array.isArray(body) ? body : (body as { statements?: unknown })?.statements;
-      if (!Array.isArray(list)) return problem(reply, 400, 'bad_request', 'send a JSON array of statements or {"statements": [...]}');
+      if (!Array.isArray(list))
+        return problem(reply, 400, 'bad_request', 'send a JSON array of statements or {"statements": [...]}');
       items = list;
     } else if (type === 'application/x-ndjson' || type === 'application/jsonl') {
       const parsed = parseNdjson(String(req.body ?? ''));
-      if (parsed.length > 0 && typeof parsed[0] === 'string') return problem(reply, 400, 'bad_request', 'invalid JSON lines', parsed as string[]);
+      if (parsed.length > 0 && typeof parsed[0] === 'string')
+        return problem(reply, 400, 'bad_request', 'invalid JSON lines', parsed as string[]);
       items = parsed;
     } else {
       return problem(reply, 415, 'unsupported_media_type', 'send application/json or application/x-ndjson');
@@ -171,7 +226,9 @@ export function buildHttpApi(options: HttpApiOptions): FastifyInstance {
     const results = outcomes.map((o, i) => outcomeBody(o, i));
     const accepted = outcomes.filter((o) => o.ok).length;
     // All rejected: the request as a whole was bad. Some accepted: 202 with per-item results.
-    return reply.code(accepted === 0 ? 400 : 202).send({ accepted, rejected: outcomes.length - accepted, results });
+    return reply
+      .code(accepted === 0 ? 400 : 202)
+      .send({ accepted, rejected: outcomes.length - accepted, results });
   });
 
   return app;

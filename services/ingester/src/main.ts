@@ -6,6 +6,8 @@ import { ingesterConfigSchema } from './config.ts';
 import { createFeedPoller, parseFeedList } from './feeds.ts';
 import { createFolderWatcher } from './folder.ts';
 import { buildHttpApi } from './http.ts';
+import { ingesterMetrics, meteredIngestor } from './metrics.ts';
+import { createSweeper } from './sweeper.ts';
 
 async function main(): Promise<void> {
   let config;
@@ -20,7 +22,8 @@ async function main(): Promise<void> {
   }
   const logger = createLogger({ service: 'ingester', level: config.LOG_LEVEL, pretty: config.LOG_PRETTY });
   const ctx = await startService({ service: 'ingester', config, logger });
-  const ingestor = createIngestor({
+  const metrics = ingesterMetrics(ctx.registry);
+  const stored = createIngestor({
     db: ctx.db,
     producer: ctx.producer,
     topicPrefix: config.TOPIC_PREFIX,
@@ -29,8 +32,12 @@ async function main(): Promise<void> {
     source: 'ceasefire/ingester',
     onMarkFailed: (e) => logger.warn({ err: e }, 'could not record statements as published; they are published again if they come again'),
   });
+  const ingestor = meteredIngestor(stored, metrics);
   // Released after the intake below stops (the lifecycle releases in reverse), before the database.
   ctx.lifecycle.add('statement marks', () => ingestor.settled());
+  const sweeper = createSweeper({ ingestor, db: ctx.db, metrics, logger, intervalMs: config.SWEEP_INTERVAL_MS, graceMs: config.SWEEP_GRACE_MS });
+  sweeper.start();
+  ctx.lifecycle.add('sweeper', () => sweeper.stop());
 
   if (config.HTTP_ENABLED) {
     const app = buildHttpApi({
@@ -41,6 +48,7 @@ async function main(): Promise<void> {
       rateLimitPerMinute: config.HTTP_RATE_LIMIT_PER_MINUTE,
       authFailuresPerMinute: config.HTTP_AUTH_FAILURES_PER_MINUTE,
       logger,
+      metrics,
     });
     const address = await app.listen({ host: config.HTTP_HOST, port: config.HTTP_PORT });
     ctx.lifecycle.add('http api', () => app.close());
@@ -48,7 +56,17 @@ async function main(): Promise<void> {
   }
   const feeds = parseFeedList(config.FEEDS);
   if (feeds.length > 0) {
-    const poller = createFeedPoller({ feeds, intervalMs: config.FEED_INTERVAL_MS, timeoutMs: config.FEED_TIMEOUT_MS, db: ctx.db, ingestor, logger });
+    // Labelled by host and path: a feed URL's query may carry a credential.
+    const feedLabel = (url: string) => URL.canParse(url) ? `${new URL(url).host}${new URL(url).pathname}` : 'unparsable';
+    const poller = createFeedPoller({
+      feeds,
+      intervalMs: config.FEED_INTERVAL_MS,
+      timeoutMs: config.FEED_TIMEOUT_MS,
+      db: ctx.db,
+      ingestor,
+      logger,
+      onError: (url) => metrics.feedErrors.inc({ feed: feedLabel(url) }),
+    });
     poller.start();
     ctx.lifecycle.add('feed poller', () => poller.stop());
     logger.info({ feeds: feeds.map((f) => f.url) }, 'polling feeds');

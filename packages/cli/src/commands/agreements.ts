@@ -1,4 +1,4 @@
-import { listAgreements, type AgreementRecord } from '@ceasefire/db';
+import { AGREEMENT_STATUSES, listAgreements, type AgreementRecord } from '@ceasefire/db';
 import {
   NewAgreement,
   agreementJson,
@@ -115,12 +115,10 @@ export async function agreementsCommand(args: string[], io: OperatorIo): Promise
         }
         case 'list': {
           const status = str(v.status);
-          if (status !== undefined && !['proposed', 'in_force', 'ended'].includes(status))
-            return fail(`--status ${status}: proposed, in_force or ended`);
-          const agreements = await listAgreements(
-            db,
-            status ? { status: status as 'proposed' | 'in_force' | 'ended' } : {},
-          );
+          const known = AGREEMENT_STATUSES.find((s) => s === status);
+          if (status !== undefined && known === undefined)
+            return fail(`--status ${status}: one of ${AGREEMENT_STATUSES.join(', ')}`);
+          const agreements = await listAgreements(db, known ? { status: known } : {});
           io.stdout.write(
             json
               ? `${JSON.stringify(agreements.map(agreementJson))}\n`
@@ -161,6 +159,7 @@ export async function agreementsCommand(args: string[], io: OperatorIo): Promise
           if ('error' in result) {
             const why = {
               not_found: `no agreement ${id}`,
+              already_ended: `${id} has already ended`,
               unknown_superseding: `no agreement ${str(v['superseded-by'])} to supersede it`,
               ends_before_start: 'it would end before it starts',
             };

@@ -11,7 +11,9 @@ export const AGREEMENT_LEVELS = [
   'other',
 ] as const;
 export type AgreementLevel = (typeof AGREEMENT_LEVELS)[number];
-export type AgreementStatus = 'proposed' | 'in_force' | 'ended';
+/** An agreement's lifecycle (the `agreements_status` check); see @ceasefire/alerting's agreements. */
+export const AGREEMENT_STATUSES = ['proposed', 'in_force', 'superseded', 'ended', 'rejected'] as const;
+export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
 
 /** An agreement as stored in `agreements`. */
 export interface AgreementRecord {
@@ -36,6 +38,10 @@ export interface AgreementRecord {
   readonly notes: string | null;
   /** When it became known: the start's stand-in while the start is unknown. */
   readonly announcedAt: Date | null;
+  /** The day it was reached (`YYYY-MM-DD`), for statement-derived agreements. */
+  readonly reachedOn: string | null;
+  /** Reported by both sides or a third party, or confirmed by an operator: it is (or was) in force. */
+  readonly corroborated: boolean;
   readonly evaluatedAt: Date | null;
   readonly createdAt: Date;
   readonly updatedAt: Date;
@@ -60,9 +66,18 @@ interface AgreementRow {
   status: AgreementStatus;
   notes: string | null;
   announced_at: Date | null;
+  reached_on: string | Date | null;
+  corroborated: boolean;
   evaluated_at: Date | null;
   created_at: Date;
   updated_at: Date;
+}
+
+// pg returns a `date` as a Date at local midnight unless its type parser is set: read it as the day it is.
+function dayOf(d: string | Date | null): string | null {
+  if (d === null) return null;
+  if (typeof d === 'string') return d.slice(0, 10);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 function toRecord(r: AgreementRow): AgreementRecord {
@@ -85,6 +100,8 @@ function toRecord(r: AgreementRow): AgreementRecord {
     status: r.status,
     notes: r.notes,
     announcedAt: r.announced_at,
+    reachedOn: dayOf(r.reached_on),
+    corroborated: r.corroborated,
     evaluatedAt: r.evaluated_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -137,77 +154,242 @@ export async function insertAgreement(db: Queryable, input: NewAgreementInput): 
   return toRecord(rows[0] as AgreementRow);
 }
 
-/** An agreement read from a `ceasefire_agreement` event. */
-export interface ProposedAgreementInput {
+/** An agreement read from a `ceasefire_agreement` event, first reported by one statement. */
+export interface ReportedAgreementInput {
   readonly id: string;
-  /** Same agreement, several statements: one row per key (parties, level, day). */
-  readonly dedupeKey: string;
   readonly parties: readonly string[];
   readonly level: AgreementLevel;
+  readonly reachedOn: string;
   readonly startsAt: Date | null;
   readonly startZone: string | null;
-  readonly scopeAreas: readonly string[];
-  readonly wholeBorder: boolean;
   readonly terms: readonly string[];
   readonly sourceStatementId: string;
   readonly sourceEventId: string;
   readonly announcedAt: Date;
   /** A name for humans (`governors ceasefire of 2022-10-01`). */
   readonly name?: string | null;
-  readonly notes?: string | null;
   readonly now: Date;
 }
 
-/**
- * Creates a proposed agreement, or completes the one already read from another statement: a
- * start unknown so far is filled in, new terms are added, the earliest announcement kept.
- * Returns the row and whether anything changed (a changed agreement is evaluated again).
- * Idempotent: the same event twice changes nothing the second time.
- */
-export async function upsertProposedAgreement(
-  db: Queryable,
-  input: ProposedAgreementInput,
-): Promise<{ agreement: AgreementRecord; created: boolean; changed: boolean }> {
-  const result = await db.raw<{ rows: Array<AgreementRow & { created: boolean }> }>(
-    `insert into agreements as a (id, name, dedupe_key, parties, level, starts_at, start_zone, scope_areas, whole_border, terms,
-       source, source_statement_id, source_event_id, status, notes, announced_at, created_at, updated_at)
-     values (:id, :name, :dedupeKey, :parties, :level, :startsAt, :startZone, :scopeAreas, :wholeBorder, :terms,
-       'statement', :sourceStatementId, :sourceEventId, 'proposed', :notes, :announcedAt, :now, :now)
-     on conflict (dedupe_key) do update set
-       starts_at = coalesce(a.starts_at, excluded.starts_at),
-       start_zone = case when a.starts_at is null then excluded.start_zone else a.start_zone end,
-       terms = (select coalesce(array_agg(distinct t order by t), '{}') from unnest(a.terms || excluded.terms) t),
-       announced_at = least(a.announced_at, excluded.announced_at),
-       updated_at = excluded.updated_at
-     where (a.starts_at is null and excluded.starts_at is not null)
-        or not (excluded.terms <@ a.terms)
-        or a.announced_at is null or excluded.announced_at < a.announced_at
-     returning a.*, (xmax = 0) as created`,
-    {
+/** Creates a proposed agreement read from a statement; its scope is the whole border (an operator narrows it). */
+export async function insertReportedAgreement(db: Queryable, input: ReportedAgreementInput): Promise<AgreementRecord> {
+  const rows = (await db('agreements')
+    .insert({
       id: input.id,
       name: input.name ?? null,
-      dedupeKey: input.dedupeKey,
       parties: [...input.parties],
       level: input.level,
-      startsAt: input.startsAt,
-      startZone: input.startZone,
-      scopeAreas: [...input.scopeAreas],
-      wholeBorder: input.wholeBorder,
+      reached_on: input.reachedOn,
+      starts_at: input.startsAt,
+      start_zone: input.startZone,
+      scope_areas: [],
+      whole_border: true,
       terms: [...input.terms],
-      sourceStatementId: input.sourceStatementId,
-      sourceEventId: input.sourceEventId,
-      notes: input.notes ?? null,
-      announcedAt: input.announcedAt,
-      now: input.now,
-    },
+      source: 'statement',
+      source_statement_id: input.sourceStatementId,
+      source_event_id: input.sourceEventId,
+      status: 'proposed',
+      announced_at: input.announcedAt,
+      created_at: input.now,
+      updated_at: input.now,
+    })
+    .returning('*')) as AgreementRow[];
+  return toRecord(rows[0]!);
+}
+
+/**
+ * Agreements read from statements of exactly these parties reached within `days` of `day`: the
+ * ones a new report can belong to. Call under {@link lockAgreementsOfParties}.
+ */
+export async function agreementsReachedNear(
+  db: Queryable,
+  input: { parties: readonly string[]; day: string; days: number },
+): Promise<AgreementRecord[]> {
+  const parties = [...new Set(input.parties)].sort();
+  const rows = (await db<AgreementRow>('agreements')
+    .where('source', 'statement')
+    .whereRaw('parties @> ?::text[] and parties <@ ?::text[]', [parties, parties])
+    .whereRaw('reached_on between ?::date - ?::int and ?::date + ?::int', [input.day, input.days, input.day, input.days])
+    .orderBy('id')) as AgreementRow[];
+  return rows.map(toRecord);
+}
+
+/** Every agreement of exactly these parties, for supersession. */
+export async function agreementsOfParties(db: Queryable, parties: readonly string[]): Promise<AgreementRecord[]> {
+  const sorted = [...new Set(parties)].sort();
+  const rows = (await db<AgreementRow>('agreements')
+    .whereRaw('parties @> ?::text[] and parties <@ ?::text[]', [sorted, sorted])
+    .orderBy('id')) as AgreementRow[];
+  return rows.map(toRecord);
+}
+
+/**
+ * Serialises the changes to agreements of these parties (identity, status, supersession) across
+ * workers and the operator API, for the rest of the transaction.
+ */
+export async function lockAgreementsOfParties(trx: Queryable, parties: readonly string[]): Promise<void> {
+  await trx.raw('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`agreements:${[...new Set(parties)].sort().join('-')}`]);
+}
+
+/** A statement that reported an agreement. */
+export interface AgreementSourceInput {
+  readonly agreementId: string;
+  readonly eventId: string;
+  readonly statementId: string;
+  readonly reportedBy: string | null;
+  readonly publishedAt: Date;
+  readonly startsAt: Date | null;
+  readonly startZone: string | null;
+  readonly level: string | null;
+  readonly terms: readonly string[];
+  readonly now: Date;
+}
+
+/** Lists a statement among an agreement's sources; false when it was listed already. */
+export async function addAgreementSource(db: Queryable, input: AgreementSourceInput): Promise<boolean> {
+  const rows = await db('agreement_sources')
+    .insert({
+      agreement_id: input.agreementId,
+      event_id: input.eventId,
+      statement_id: input.statementId,
+      reported_by: input.reportedBy,
+      published_at: input.publishedAt,
+      starts_at: input.startsAt,
+      start_zone: input.startZone,
+      level: input.level,
+      terms: [...input.terms],
+      added_at: input.now,
+    })
+    .onConflict(['agreement_id', 'event_id'])
+    .ignore()
+    .returning('event_id');
+  return rows.length > 0;
+}
+
+/** The agreement an event was listed as a source of, if any. */
+export async function agreementOfSourceEvent(db: Queryable, eventId: string): Promise<string | null> {
+  const row = (await db('agreement_sources').where('event_id', eventId).first('agreement_id')) as { agreement_id: string } | undefined;
+  return row?.agreement_id ?? null;
+}
+
+/** A statement among an agreement's sources, as shown. */
+export interface AgreementSourceRecord {
+  readonly agreementId: string;
+  readonly eventId: string;
+  readonly statementId: string;
+  readonly reportedBy: string | null;
+  readonly publishedAt: Date;
+  readonly startsAt: Date | null;
+  readonly startZone: string | null;
+  readonly level: string | null;
+  readonly terms: string[];
+  readonly sourceAgency: string | null;
+  readonly url: string | null;
+}
+
+/** The sources of these agreements, each agreement's in publication order. */
+export async function agreementSources(db: Queryable, agreementIds: readonly string[]): Promise<AgreementSourceRecord[]> {
+  if (agreementIds.length === 0) return [];
+  const rows = (await db('agreement_sources as src')
+    .join('statements as s', 's.id', 'src.statement_id')
+    .whereIn('src.agreement_id', [...new Set(agreementIds)])
+    .orderBy([{ column: 'src.agreement_id' }, { column: 'src.published_at' }, { column: 'src.event_id' }])
+    .select('src.*', 's.source_agency', 's.url')) as Array<{
+    agreement_id: string;
+    event_id: string;
+    statement_id: string;
+    reported_by: string | null;
+    published_at: Date;
+    starts_at: Date | null;
+    start_zone: string | null;
+    level: string | null;
+    terms: string[];
+    source_agency: string | null;
+    url: string | null;
+  }>;
+  return rows.map((r) => ({
+    agreementId: r.agreement_id,
+    eventId: r.event_id,
+    statementId: r.statement_id,
+    reportedBy: r.reported_by,
+    publishedAt: r.published_at,
+    startsAt: r.starts_at,
+    startZone: r.start_zone,
+    level: r.level,
+    terms: r.terms,
+    sourceAgency: r.source_agency,
+    url: r.url,
+  }));
+}
+
+/** One change of an agreement's status (or of its content, with the status kept). */
+export interface AgreementTransitionInput {
+  readonly agreementId: string;
+  readonly from: AgreementStatus | null;
+  readonly to: AgreementStatus;
+  readonly at: Date;
+  readonly by: string;
+  readonly reason: string;
+  readonly statementId?: string | null;
+  readonly supersededBy?: string | null;
+}
+
+export interface AgreementTransitionRecord extends AgreementTransitionInput {
+  readonly id: string;
+}
+
+export async function insertAgreementTransitions(db: Queryable, transitions: readonly AgreementTransitionInput[]): Promise<void> {
+  if (transitions.length === 0) return;
+  await db('agreement_transitions').insert(
+    transitions.map((t) => ({
+      agreement_id: t.agreementId,
+      from_status: t.from,
+      to_status: t.to,
+      at: t.at,
+      by: t.by,
+      reason: t.reason,
+      statement_id: t.statementId ?? null,
+      superseded_by: t.supersededBy ?? null,
+    })),
   );
-  const row = result.rows[0];
-  if (row !== undefined) return { agreement: toRecord(row), created: row.created, changed: true };
-  // The conflict's `where` found nothing new: the row is as it was.
-  const existing = (await db('agreements').where('dedupe_key', input.dedupeKey).first()) as
-    AgreementRow | undefined;
-  if (existing === undefined) throw new Error(`agreement ${input.dedupeKey} vanished during upsert`);
-  return { agreement: toRecord(existing), created: false, changed: false };
+}
+
+/** The transitions of these agreements, oldest first. */
+export async function agreementTransitions(db: Queryable, agreementIds: readonly string[]): Promise<AgreementTransitionRecord[]> {
+  if (agreementIds.length === 0) return [];
+  const rows = (await db('agreement_transitions')
+    .whereIn('agreement_id', [...new Set(agreementIds)])
+    .orderBy([{ column: 'at' }, { column: 'id' }])) as Array<{
+    id: string;
+    agreement_id: string;
+    from_status: AgreementStatus | null;
+    to_status: AgreementStatus;
+    at: Date;
+    by: string;
+    reason: string;
+    statement_id: string | null;
+    superseded_by: string | null;
+  }>;
+  return rows.map((r) => ({
+    id: String(r.id),
+    agreementId: r.agreement_id,
+    from: r.from_status,
+    to: r.to_status,
+    at: r.at,
+    by: r.by,
+    reason: r.reason,
+    statementId: r.statement_id,
+    supersededBy: r.superseded_by,
+  }));
+}
+
+/** Proposed, corroborated agreements whose start (or announcement) has passed: due to enter into force. */
+export async function agreementsDueInForce(db: Queryable, now: Date): Promise<AgreementRecord[]> {
+  const rows = (await db<AgreementRow>('agreements')
+    .where({ status: 'proposed', corroborated: true })
+    .whereRaw('coalesce(starts_at, announced_at) <= ?', [now])
+    .orderBy('id')) as AgreementRow[];
+  return rows.map(toRecord);
 }
 
 export async function getAgreement(db: Queryable, id: string): Promise<AgreementRecord | null> {
@@ -249,6 +431,9 @@ export interface AgreementPatch {
   readonly level?: AgreementLevel;
   readonly registeredBy?: string | null;
   readonly notes?: string | null;
+  readonly announcedAt?: Date | null;
+  readonly corroborated?: boolean;
+  readonly reachedOn?: string;
 }
 
 /** Applies a patch; the agreement is evaluated again. Null when there is no such agreement. */
@@ -272,6 +457,9 @@ export async function updateAgreement(
   if (patch.level !== undefined) set.level = patch.level;
   if (patch.registeredBy !== undefined) set.registered_by = patch.registeredBy;
   if (patch.notes !== undefined) set.notes = patch.notes;
+  if (patch.announcedAt !== undefined) set.announced_at = patch.announcedAt;
+  if (patch.corroborated !== undefined) set.corroborated = patch.corroborated;
+  if (patch.reachedOn !== undefined) set.reached_on = patch.reachedOn;
   const rows = (await db('agreements').where({ id }).update(set).returning('*')) as AgreementRow[];
   return rows[0] === undefined ? null : toRecord(rows[0]);
 }
@@ -293,12 +481,12 @@ export async function endAgreement(
   );
 }
 
-/** Agreements that can judge an event: proposed or in force, or ended with a known end. */
+/** Agreements that can judge an event: proposed or in force, or ended or superseded with a known end. */
 export async function agreementsForRules(db: Queryable): Promise<AgreementRecord[]> {
   const rows = (await db<AgreementRow>('agreements')
     .select('*')
     .whereIn('status', ['proposed', 'in_force'])
-    .orWhere((q) => q.where('status', 'ended').whereNotNull('ends_at'))) as AgreementRow[];
+    .orWhere((q) => q.whereIn('status', ['ended', 'superseded']).whereNotNull('ends_at'))) as AgreementRow[];
   return rows.map(toRecord);
 }
 

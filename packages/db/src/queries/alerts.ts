@@ -334,21 +334,39 @@ export async function linkAlertEvents(
     .ignore();
 }
 
+/** Which of these events an alert counts already (an event joins at most one alert), in one query. */
+export async function eventsInAlerts(db: Queryable, eventIds: readonly string[]): Promise<Set<string>> {
+  if (eventIds.length === 0) return new Set();
+  const rows = (await db('alert_events').whereIn('event_id', [...new Set(eventIds)]).select('event_id')) as Array<{ event_id: string }>;
+  return new Set(rows.map((r) => r.event_id));
+}
+
+/** Removes an alert's events (they move to another alert) and its summary incidents; the alert keeps its counts as they were. */
+export async function unlinkAlertEvents(db: Queryable, alertId: string): Promise<void> {
+  await db('alert_events').where({ alert_id: alertId }).delete();
+  await db('alert_summary_incidents').where({ alert_id: alertId }).delete();
+}
+
 /**
- * Which of these (agreement, event) pairs an alert of the agreement already counts, in one
- * query; keys of the result are `<agreement id> <event id>`.
+ * For each (agreement, region) pair, the open alert of that agreement in a district of the region
+ * that had the latest breach: where an event known only to its region goes while one is open.
+ * Keys of the result are `<agreement id> <region>`.
  */
-export async function eventsCountedByAgreements(
+export async function openAlertsInRegions(
   db: Queryable,
-  pairs: ReadonlyArray<{ agreementId: string; eventId: string }>,
-): Promise<Set<string>> {
-  if (pairs.length === 0) return new Set();
-  const rows = (await db('alert_events as ae')
-    .join('alerts as al', 'al.id', 'ae.alert_id')
-    .whereIn('al.agreement_id', [...new Set(pairs.map((p) => p.agreementId))])
-    .whereIn('ae.event_id', [...new Set(pairs.map((p) => p.eventId))])
-    .distinct('al.agreement_id', 'ae.event_id')) as Array<{ agreement_id: string; event_id: string }>;
-  return new Set(rows.map((r) => `${r.agreement_id} ${r.event_id}`));
+  pairs: ReadonlyArray<{ agreementId: string; region: string }>,
+): Promise<Map<string, AlertRecord>> {
+  if (pairs.length === 0) return new Map();
+  const out = new Map<string, AlertRecord>();
+  const rows = (await db.raw(
+    `select distinct on (p.agreement_id, p.region) p.region, a.*
+       from unnest(?::text[], ?::text[]) as p(agreement_id, region)
+       join alerts a on a.agreement_id = p.agreement_id and a.area like p.region || '.%' and a.state <> 'resolved'
+      order by p.agreement_id, p.region, a.last_breach_at desc nulls last, a.id`,
+    [pairs.map((p) => p.agreementId), pairs.map((p) => p.region)],
+  )) as { rows: Array<AlertRow & { region: string }> };
+  for (const r of rows.rows) out.set(`${r.agreement_id} ${r.region}`, toRecord(r));
+  return out;
 }
 
 /**
@@ -536,7 +554,15 @@ export async function alertBreachEvents(
  */
 export async function candidateBreachEvents(
   db: Queryable,
-  input: { parties: readonly string[]; notBefore: Date | null; limit?: number },
+  input: {
+    parties: readonly string[];
+    notBefore: Date | null;
+    /** Events that happened (or, untimed, were published) after this cannot be breaches of it. */
+    notAfter?: Date | null;
+    /** Only events no alert counts yet (an event joins at most one alert). */
+    unalerted?: boolean;
+    limit?: number;
+  },
 ): Promise<StoredBreachEvent[]> {
   const q = eventQuery(db)
     .whereNull('ve.superseded_at')
@@ -544,6 +570,15 @@ export async function candidateBreachEvents(
     .whereIn('ve.accused_party', [...input.parties])
     .orderBy('ve.created_at')
     .limit(input.limit ?? 5000);
+  if (input.unalerted) q.whereNotExists((e) => e.select(db.raw('1')).from('alert_events as ae').whereRaw('ae.event_id = ve.id'));
+  if (input.notAfter) {
+    const until = input.notAfter;
+    q.where((w) =>
+      w
+        .where('ve.occurred_start', '<=', until)
+        .orWhere((d) => d.whereNull('ve.occurred_start').where((o) => o.where('ve.occurred_end', '<=', until).orWhereNull('ve.occurred_end'))),
+    );
+  }
   if (input.notBefore !== null) {
     const since = input.notBefore;
     // Events without a UTC window (a day only, or no time) are kept when published since then.

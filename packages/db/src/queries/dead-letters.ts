@@ -10,10 +10,15 @@ export interface DeadLetter {
   readonly partition: number;
   /** Kafka offset (int64) as a string. */
   readonly offset: string;
+  /** The key as text (NUL and invalid UTF-8 replaced), for reading. */
   readonly key: string | null;
+  /** The key's original bytes (null for letters stored before they were kept). */
+  readonly keyBytes: Buffer | null;
   /** The original bytes, or null when the message had no value. */
   readonly payload: Buffer | null;
   readonly headers: Record<string, string>;
+  /** Each header value's original bytes (null for letters stored before they were kept). */
+  readonly headerBytes: Record<string, Buffer> | null;
   /** A code from the runtime's closed error list. */
   readonly errorCode: string;
   readonly errorMessage: string;
@@ -27,8 +32,10 @@ export interface InsertDeadLetterInput {
   readonly partition: number;
   readonly offset: string | number | bigint;
   readonly key: string | null;
+  readonly keyBytes?: Buffer | null;
   readonly payload: Buffer | string | null;
   readonly headers?: Record<string, string>;
+  readonly headerBytes?: Record<string, Buffer> | null;
   readonly errorCode: string;
   readonly errorMessage: string;
   /** Defaults to the database's clock. */
@@ -42,8 +49,10 @@ interface DeadLetterRow {
   partition: number;
   offset: string;
   key: string | null;
+  key_bytes: Buffer | null;
   payload: Buffer | null;
   headers: Record<string, string>;
+  header_bytes: Record<string, string> | null;
   error_code: string;
   error_message: string;
   failed_at: Date;
@@ -57,8 +66,10 @@ function toDeadLetter(row: DeadLetterRow): DeadLetter {
     partition: row.partition,
     offset: row.offset,
     key: row.key,
+    keyBytes: row.key_bytes,
     payload: row.payload,
     headers: row.headers,
+    headerBytes: row.header_bytes === null ? null : Object.fromEntries(Object.entries(row.header_bytes).map(([k, v]) => [k, Buffer.from(v, 'base64')])),
     errorCode: row.error_code,
     errorMessage: row.error_message,
     failedAt: row.failed_at,
@@ -82,8 +93,10 @@ export async function insertDeadLetter(
       partition: input.partition,
       offset: String(input.offset),
       key: input.key,
+      key_bytes: input.keyBytes ?? null,
       payload,
       headers: JSON.stringify(input.headers ?? {}),
+      header_bytes: input.headerBytes ? JSON.stringify(Object.fromEntries(Object.entries(input.headerBytes).map(([k, v]) => [k.replace(/\u0000/g, '\uFFFD'), v.toString('base64')]))) : null,
       error_code: input.errorCode,
       error_message: input.errorMessage,
       ...(input.failedAt === undefined ? {} : { failed_at: input.failedAt }),

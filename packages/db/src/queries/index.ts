@@ -16,7 +16,7 @@ export {
   type InsertDeadLetterInput,
   type ListDeadLettersInput,
 } from './dead-letters.ts';
-export { markStatementsEnqueued } from './statement-enqueue.ts';
+export { countUnpublishedStatements, markStatementsEnqueued, unpublishedStatements, type UnpublishedStatement } from './statement-enqueue.ts';
 export { getFeedState, recordFeedPoll, seenFeedItems, markFeedItemsSeen, type FeedState } from './feeds.ts';
 export {
   storeExtraction,
@@ -33,8 +33,18 @@ export {
 export { countStatements, statementsPage, type ReplayRange } from './replay.ts';
 export {
   AGREEMENT_LEVELS,
+  AGREEMENT_STATUSES,
   insertAgreement,
-  upsertProposedAgreement,
+  insertReportedAgreement,
+  agreementsReachedNear,
+  agreementsOfParties,
+  lockAgreementsOfParties,
+  addAgreementSource,
+  agreementOfSourceEvent,
+  agreementSources,
+  insertAgreementTransitions,
+  agreementTransitions,
+  agreementsDueInForce,
   getAgreement,
   listAgreements,
   updateAgreement,
@@ -47,7 +57,11 @@ export {
   type AgreementRecord,
   type AgreementPatch,
   type NewAgreementInput,
-  type ProposedAgreementInput,
+  type ReportedAgreementInput,
+  type AgreementSourceInput,
+  type AgreementSourceRecord,
+  type AgreementTransitionInput,
+  type AgreementTransitionRecord,
   type ListAgreementsInput,
 } from './agreements.ts';
 export {
@@ -65,7 +79,9 @@ export {
   listAlertTransitions,
   linkAlertEvent,
   linkAlertEvents,
-  eventsCountedByAgreements,
+  eventsInAlerts,
+  unlinkAlertEvents,
+  openAlertsInRegions,
   forgetSummariesOfSuperseded,
   summaryIncidentsOf,
   writeSummaryIncidents,
@@ -126,3 +142,4 @@ export {
   type AlertView,
   type ListAlertViewsInput,
 } from './alert-history.ts';
+export { alertDetails, type AlertDetailsRecord, type CasualtyClaim, type ReportTime } from './alert-details.ts';

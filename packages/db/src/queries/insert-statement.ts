@@ -27,6 +27,11 @@ export interface InsertStatementInput {
   readonly sourceSide?: string | null;
 }
 
+/** What makes one arrival of a statement another source of it (`sources` entries hold it and `received_at`). */
+function sourceKey(s: StatementRecord) {
+  return { kind: s.origin.kind, ref: s.origin.ref, source_agency: s.source_agency, url: s.url, published_at: s.published_at };
+}
+
 /** What {@link insertStatement} did. */
 export interface InsertStatementResult {
   /** True when this call stored the statement; false when it was already there. */
@@ -47,15 +52,17 @@ export interface StoredStatementResult extends InsertStatementResult {
 
 /**
  * Stores a statement once. Its id is content-derived, so a second arrival is a conflict: the
- * row is kept as it is and only a new origin (kind + ref) is appended to `sources`. A
- * redelivery of the same message changes nothing, so the call is safe to repeat.
+ * row is kept as it is and only a new source is appended to `sources`: another origin (kind +
+ * ref), or the same origin with another agency, publication time or URL (the same text from a
+ * second agency over the same API is a second source). A redelivery of the same message changes
+ * nothing, so the call is safe to repeat.
  */
 export async function insertStatement(
   db: Queryable,
   input: InsertStatementInput,
 ): Promise<InsertStatementResult> {
   const s = input.statement;
-  const origin = { kind: s.origin.kind, ref: s.origin.ref };
+  const origin = sourceKey(s);
   const result = await db.raw<{ rows: { inserted: boolean }[] }>(
     `insert into statements
        (id, text, language, published_at, published_zone, source_agency, source_side, url, sources, received_at, content_sha256)
@@ -126,7 +133,7 @@ export async function insertStatements(
          select * from given
          on conflict (id) do update
            set sources = statements.sources || excluded.sources
-           where not statements.sources @> jsonb_build_array(jsonb_build_object('kind', excluded.sources->0->'kind', 'ref', excluded.sources->0->'ref'))
+           where not statements.sources @> jsonb_build_array((excluded.sources->0) - 'received_at')
          returning id, (xmax = 0) as inserted
        ), marked as (
          update statements set enqueued_at = now() where id = any(?::text[]) and enqueued_at is null
@@ -145,7 +152,7 @@ export async function insertStatements(
         col((i) => i.statement.source_agency),
         col((i) => i.sourceSide ?? null),
         col((i) => i.statement.url),
-        col((i) => JSON.stringify([{ kind: i.statement.origin.kind, ref: i.statement.origin.ref, received_at: i.statement.received_at }])),
+        col((i) => JSON.stringify([{ ...sourceKey(i.statement), received_at: i.statement.received_at }])),
         col((i) => i.statement.received_at),
         col((i) => createHash('sha256').update(i.statement.text, 'utf8').digest('hex')),
         markPublished,

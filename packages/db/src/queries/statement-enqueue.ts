@@ -5,3 +5,58 @@ export async function markStatementsEnqueued(db: Queryable, ids: readonly string
   if (ids.length === 0) return;
   await db('statements').whereIn('id', ids).whereNull('enqueued_at').update({ enqueued_at: db.fn.now() });
 }
+
+/** A stored statement never recorded as published, as the ingester's sweeper republishes it. */
+export interface UnpublishedStatement {
+  readonly id: string;
+  readonly text: string;
+  readonly language: string;
+  readonly publishedAt: Date;
+  readonly publishedZone: string | null;
+  readonly sourceAgency: string | null;
+  readonly url: string | null;
+  readonly receivedAt: Date;
+  /** Its first source's origin. */
+  readonly origin: { readonly kind: string; readonly ref: string | null };
+}
+
+/**
+ * Statements stored before `storedBefore` and never recorded as published (`enqueued_at` null:
+ * a crash or a failed publish between the store and the publish), oldest first. Uses the
+ * partial index of the `statement_unpublished` migration.
+ */
+export async function unpublishedStatements(db: Queryable, input: { storedBefore: Date; limit: number }): Promise<UnpublishedStatement[]> {
+  const rows = (await db('statements')
+    .whereNull('enqueued_at')
+    .where('created_at', '<', input.storedBefore)
+    .orderBy('created_at')
+    .limit(input.limit)
+    .select('id', 'text', 'language', 'published_at', 'published_zone', 'source_agency', 'url', 'received_at', db.raw(`sources->0 as origin`))) as Array<{
+    id: string;
+    text: string;
+    language: string;
+    published_at: Date;
+    published_zone: string | null;
+    source_agency: string | null;
+    url: string | null;
+    received_at: Date;
+    origin: { kind?: string; ref?: string | null } | null;
+  }>;
+  return rows.map((r) => ({
+    id: r.id,
+    text: r.text,
+    language: r.language,
+    publishedAt: r.published_at,
+    publishedZone: r.published_zone,
+    sourceAgency: r.source_agency,
+    url: r.url,
+    receivedAt: r.received_at,
+    origin: { kind: r.origin?.kind ?? 'replay', ref: r.origin?.ref ?? null },
+  }));
+}
+
+/** How many statements stored before `storedBefore` were never recorded as published. */
+export async function countUnpublishedStatements(db: Queryable, storedBefore: Date): Promise<number> {
+  const row = await db('statements').whereNull('enqueued_at').where('created_at', '<', storedBefore).count<{ n: string }[]>({ n: '*' }).first();
+  return Number(row?.n ?? 0);
+}

@@ -34,6 +34,16 @@ function headersOf(headers: IHeaders | undefined): Record<string, string> {
   return out;
 }
 
+function headerBytesOf(headers: IHeaders | undefined): Record<string, Buffer> {
+  const out: Record<string, Buffer> = {};
+  if (!headers) return out;
+  for (const [name, value] of Object.entries(headers)) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined) out[name] = Buffer.isBuffer(first) ? first : Buffer.from(first);
+  }
+  return out;
+}
+
 // Errors of the broker that kafkajs answers by retrying, met on every normal start (the group
 // coordinator and partition leaders are elected while the workers connect).
 const EXPECTED_WHILE_STARTING =
@@ -246,6 +256,7 @@ export function createKafkaClient(settings: KafkaSettings, logger: Logger): Kafk
               key: m.key ?? null,
               value: m.value ?? null,
               headers: headersOf(m.headers),
+              headerBytes: headerBytesOf(m.headers),
               timestamp: Number(m.timestamp),
             }));
             await options.handleBatch(

@@ -151,6 +151,7 @@ export function createPlatformaticClient(settings: KafkaSettings, logger: Logger
           key: m.key ?? null,
           value: m.value ?? null,
           headers: Object.fromEntries([...m.headers].map(([k, v]) => [k.toString(), v.toString()])),
+          headerBytes: Object.fromEntries([...m.headers].map(([k, v]) => [k.toString(), Buffer.from(v)])),
           timestamp: Number(m.timestamp),
         }));
         await options.handleBatch(

@@ -19,7 +19,10 @@ export interface IncomingMessage {
   offset: string;
   key: Buffer | null;
   value: Buffer | null;
+  /** Header values decoded as UTF-8 (invalid bytes replaced). */
   headers: Record<string, string>;
+  /** The header values as they came, for a dead letter to keep (set by both clients). */
+  headerBytes?: Record<string, Buffer>;
   /** Broker or producer timestamp, milliseconds since the epoch. */
   timestamp: number;
 }

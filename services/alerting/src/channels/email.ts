@@ -1,6 +1,7 @@
 import type { Alert } from '@ceasefire/contracts';
 import nodemailer from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
+import { breachFacts } from './text.ts';
 import { ChannelFailure, type Channel, type OutgoingNotification } from './types.ts';
 
 /** SMTP settings of {@link emailChannel}. */
@@ -19,20 +20,22 @@ export interface EmailOptions {
   readonly timeoutMs: number;
 }
 
-/** Subject and plain-text body of an alert e-mail. */
+/** Subject and plain-text body of an alert e-mail: the facts by name, the evidence, the links. */
 export function emailContent(a: Alert): { subject: string; text: string } {
-  const subject = `[ceasefire ${a.severity}] ${a.notification}: breach in ${a.area}${a.agreement_proposed ? ' (proposed agreement)' : ''}`;
+  const where = a.breach?.area_name ?? a.area;
+  const subject = `[ceasefire ${a.severity}] ${a.notification}: breach in ${where}${a.agreement_proposed ? ' (proposed agreement)' : ''}`;
+  const facts = breachFacts(a);
+  const width = Math.max(...facts.map(([label]) => label.length)) + 2;
   const lines = [
     a.summary,
     '',
-    `Alert:       ${a.alert_id} (${a.state})`,
-    `Agreement:   ${a.agreement_id}${a.agreement_proposed ? ' (proposed, read from a statement)' : ''}`,
-    `Area:        ${a.area}`,
-    `Severity:    ${a.severity}${a.escalations?.length ? ` (escalated: ${a.escalations.join(', ')})` : ''}`,
-    `Incidents:   ${a.incident_count ?? '?'} from ${a.event_count} report(s)`,
-    `Killed:      ${a.killed ?? 'none reported'} (claimed)`,
-    `Events from: ${a.first_event_at ?? 'unknown'} to ${a.last_event_at ?? 'unknown'}`,
+    ...facts.map(([label, value]) => `${`${label}:`.padEnd(width)}${value}`),
+    `${'Alert:'.padEnd(width)}${a.alert_id} (${a.state}, ${a.severity}${a.escalations?.length ? `, escalated: ${a.escalations.join(', ')}` : ''})`,
+    `${'Incidents:'.padEnd(width)}${a.incident_count ?? '?'} from ${a.event_count} report(s)`,
   ];
+  if (a.breach?.evidence) lines.push('', 'Evidence (latest report):', `  "${a.breach.evidence}"`);
+  if (a.breach?.source_url) lines.push(`Source: ${a.breach.source_url}`);
+  if (a.breach?.link) lines.push(`Open the alert: ${a.breach.link}`);
   if (a.untimed_allegation)
     lines.push('', 'Includes an allegation without a time: it cannot be placed after the start.');
   lines.push('', `Acknowledge: npx ceasefire alerts ack ${a.alert_id}`);

@@ -4,3 +4,5 @@ export * from './chat.ts';
 export * from './email.ts';
 export * from './topic.ts';
 export * from './log.ts';
+export * from './alertmanager.ts';
+export * from './text.ts';

@@ -7,7 +7,10 @@ import { PipelineError } from '@ceasefire/runtime';
 export interface OutgoingNotification {
   /** The `alerts` topic message: the same for every channel and every attempt. */
   readonly message: AlertMessage;
-  /** Stable across retries: receivers drop a notification they have already seen by it. */
+  /**
+   * The envelope id (`<alert id>:<notification number>`): the same on every channel and every
+   * retry, so receivers drop a notification they have already seen by it.
+   */
   readonly idempotencyKey: string;
   readonly attempt: number;
 }
@@ -47,6 +50,9 @@ export function retryableStatus(status: number): boolean {
   return status === 408 || status === 425 || status === 429 || status >= 500;
 }
 
+/** The User-Agent of every HTTP request the alerting worker makes (webhook, chat). */
+export const USER_AGENT = 'ceasefire-watch-alerting/0.1 (+https://ceasefire-watch.invalid)';
+
 // Kept-alive connections per origin: a burst of notifications to one receiver reuses them.
 const agents = {
   'http:': new http.Agent({ keepAlive: true }),
@@ -79,6 +85,7 @@ export async function postJson(
           agent: agents[target.protocol === 'https:' ? 'https:' : 'http:'],
           headers: {
             'content-type': 'application/json',
+            'user-agent': USER_AGENT,
             ...headers,
             'content-length': String(payload.length),
           },

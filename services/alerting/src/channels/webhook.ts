@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { alertmanagerPayload } from './alertmanager.ts';
 import { postJson, type Channel, type OutgoingNotification, type SendResult } from './types.ts';
 
 /** Header with the Unix time (seconds) the request was signed at. */
@@ -66,20 +67,30 @@ export interface WebhookOptions {
   readonly url: string;
   readonly secret: string;
   readonly timeoutMs: number;
+  /** The body: the alerts topic message (default) or Alertmanager's webhook payload (version 4). */
+  readonly format?: 'ceasefire' | 'alertmanager';
+  /** The dashboard's address (Alertmanager's `externalURL`). */
+  readonly publicUrl?: string | null;
   /** Clock for the signature's timestamp (tests). */
   readonly now?: () => Date;
 }
 
 /**
- * Signed webhook: POSTs the alerts topic message as JSON, signed at each attempt (so a retry is
- * inside the receiver's replay window), with the idempotency key in a header.
+ * Signed webhook: POSTs the alerts topic message (or, with `format: 'alertmanager'`,
+ * Alertmanager's webhook payload) as JSON, signed at each attempt (so a retry is inside the
+ * receiver's replay window), with the idempotency key (the envelope id) in a header.
  */
 export function webhookChannel(options: WebhookOptions): Channel {
   const now = options.now ?? (() => new Date());
+  const name = options.name ?? 'webhook';
   return {
-    name: options.name ?? 'webhook',
+    name,
     async send(n: OutgoingNotification, signal: AbortSignal): Promise<SendResult> {
-      const body = JSON.stringify(n.message);
+      const body = JSON.stringify(
+        options.format === 'alertmanager'
+          ? alertmanagerPayload(n.message, { receiver: name, externalUrl: options.publicUrl ?? null })
+          : n.message,
+      );
       const timestamp = Math.floor(now().getTime() / 1000);
       return postJson(
         options.url,

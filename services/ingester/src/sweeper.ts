@@ -1,0 +1,73 @@
+import { countUnpublishedStatements } from '@ceasefire/db';
+import type { Ingestor } from '@ceasefire/ingest';
+import { classifyError, type Logger } from '@ceasefire/runtime';
+import type { Knex } from 'knex';
+import type { IngesterMetrics } from './metrics.ts';
+
+/** Options of {@link createSweeper}. */
+export interface SweeperOptions {
+  ingestor: Ingestor;
+  db: Knex;
+  metrics: IngesterMetrics;
+  logger: Logger;
+  intervalMs: number;
+  /** Statements stored less than this long ago are left to the request that stores them. */
+  graceMs: number;
+}
+
+/**
+ * Publishes statements stored and never published (the publish failed after the store, or the
+ * process died in between), every `intervalMs`; without it such a statement waited for its next
+ * arrival, which may never come.
+ */
+export function createSweeper(options: SweeperOptions) {
+  const log = options.logger.child({ component: 'sweeper' });
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+  let stopped = false;
+
+  async function sweepOnce(): Promise<number> {
+    const storedBefore = new Date(Date.now() - options.graceMs);
+    let total = 0;
+    // Pages of 500 until none is left (a long broker outage leaves many).
+    for (let page = 0; page < 100 && !stopped; page++) {
+      const { published, unpublishable } = await options.ingestor.sweep(storedBefore);
+      total += published;
+      options.metrics.swept.inc(published);
+      if (unpublishable.length > 0) {
+        options.metrics.unpublishable.inc(unpublishable.length);
+        log.error({ ids: unpublishable.slice(0, 20), count: unpublishable.length }, 'stored statements break the message contract; not published');
+      }
+      if (published === 0) break;
+    }
+    if (total > 0) log.warn({ published: total }, 'published stored statements that were never published');
+    options.metrics.unpublished.set(await countUnpublishedStatements(options.db, storedBefore));
+    return total;
+  }
+
+  return {
+    sweepOnce,
+    start() {
+      const tick = () => {
+        running = sweepOnce()
+          .then(
+            () => undefined,
+            (e: unknown) => {
+              const err = classifyError(e);
+              log.warn({ code: err.code, error: err.message }, 'sweep failed; trying again at the next tick');
+            },
+          )
+          .finally(() => {
+            running = null;
+            if (!stopped) timer = setTimeout(tick, options.intervalMs);
+          });
+      };
+      timer = setTimeout(tick, options.intervalMs);
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}
