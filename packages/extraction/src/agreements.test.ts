@@ -26,6 +26,9 @@ describe('agreements', () => {
     expect(a?.agreement?.terms).toEqual(expect.arrayContaining(['cease_fire', 'joint_patrols']));
     expect(r.is_violation_report).toBe(false);
   });
+  it('reads the terms of an agreement ("agreeing to halt all firing") as no attack', () => {
+    expect(run('Today a ceasefire agreement between Kyrgyzstan and Tajikistan has been reached, with both sides agreeing to halt all firing from 17:00.').events.map((e) => e.type)).toEqual(['ceasefire_agreement']);
+  });
   it('reads Russian agreements of heads of state and governors', () => {
     const r = run('Президенты двух стран договорились о прекращении огня и отводе войск.', 'Кабар');
     expect(r.events[0]?.agreement?.level).toBe('heads_of_state');
@@ -53,5 +56,9 @@ describe('compliance and blame', () => {
   it('does not code "who fired first" as a new event', () => {
     const r = run('The Border Troops said Kyrgyz soldiers shelled Surkh on Monday; the Kyrgyz side says Tajik troops opened fire on Kok-Tash first.', 'Kabar');
     expect(r.events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
+  });
+  it('does not code who started the shooting («стрельбу начали», «огонь открыли именно») as new events', () => {
+    const r = run('Вечером 19 мая у села Максат началась стрельба. Погранслужба Кыргызстана заявляла, что стрельбу начали таджикские военные. Таджикские погранвойска сообщали, что огонь открыли именно кыргызские военные.');
+    expect(r.events).toHaveLength(1);
   });
 });
