@@ -18,6 +18,28 @@ describe('agreements', () => {
     expect(dated?.agreement?.starts_at_utc).toBe('2021-04-29T14:00:00Z');
   });
 
+  it('takes the clock time an agreement was reached as its start when the text names no other', () => {
+    // Kyrgyz relay: "reached at about 20:00" in Bishkek time (UTC+6).
+    const kg = run(
+      'Under the agreement reached at about 20:00 on April 29, the border services of Kyrgyzstan and Tajikistan undertook to cease fire and withdraw their units.',
+      'Kabar',
+      '2021-04-30T09:10:00+06:00',
+    ).events.find((e) => e.type === 'ceasefire_agreement');
+    expect(kg?.agreement).toMatchObject({ starts_at_utc: '2021-04-29T14:00:00Z', zone: 'Asia/Bishkek' });
+    // Tajik relay: "at a meeting held at 17:00 today" in Dushanbe time (UTC+5).
+    const tj = run(
+      'At a meeting held at 17:00 today, representatives of the border agencies of Kyrgyzstan and Tajikistan agreed to cease fire.',
+      'Asia-Plus',
+      '2022-09-14T18:30:00+05:00',
+    ).events.find((e) => e.type === 'ceasefire_agreement');
+    expect(tj?.agreement).toMatchObject({ starts_at_utc: '2022-09-14T12:00:00Z', zone: 'Asia/Dushanbe' });
+    // No clock time at all: no start.
+    const none = run('In the evening the border services of Kyrgyzstan and Tajikistan agreed to cease fire.').events.find(
+      (e) => e.type === 'ceasefire_agreement',
+    );
+    expect(none?.agreement?.starts_at_utc).toBeNull();
+  });
+
   it('codes a ceasefire reached, with level, terms and start time', () => {
     const r = run('Today the heads of the border services of Kyrgyzstan and Tajikistan agreed on a complete ceasefire from 18:00 and on joint patrols of the section.');
     const a = r.events.find((e) => e.type === 'ceasefire_agreement');
@@ -25,6 +47,9 @@ describe('agreements', () => {
     expect(a?.agreement).toMatchObject({ level: 'security_chiefs', starts_at_utc: '2023-05-20T12:00:00Z', zone: 'Asia/Bishkek' });
     expect(a?.agreement?.terms).toEqual(expect.arrayContaining(['cease_fire', 'joint_patrols']));
     expect(r.is_violation_report).toBe(false);
+  });
+  it('reads the terms of an agreement ("agreeing to halt all firing") as no attack', () => {
+    expect(run('Today a ceasefire agreement between Kyrgyzstan and Tajikistan has been reached, with both sides agreeing to halt all firing from 17:00.').events.map((e) => e.type)).toEqual(['ceasefire_agreement']);
   });
   it('reads Russian agreements of heads of state and governors', () => {
     const r = run('Президенты двух стран договорились о прекращении огня и отводе войск.', 'Кабар');
@@ -53,5 +78,9 @@ describe('compliance and blame', () => {
   it('does not code "who fired first" as a new event', () => {
     const r = run('The Border Troops said Kyrgyz soldiers shelled Surkh on Monday; the Kyrgyz side says Tajik troops opened fire on Kok-Tash first.', 'Kabar');
     expect(r.events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
+  });
+  it('does not code who started the shooting («стрельбу начали», «огонь открыли именно») as new events', () => {
+    const r = run('Вечером 19 мая у села Максат началась стрельба. Погранслужба Кыргызстана заявляла, что стрельбу начали таджикские военные. Таджикские погранвойска сообщали, что огонь открыли именно кыргызские военные.');
+    expect(r.events).toHaveLength(1);
   });
 });

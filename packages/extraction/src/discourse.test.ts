@@ -31,4 +31,16 @@ describe('discourse', () => {
     const r = run('A Kyrgyz guard was detained during a shootout in the area of the Kyzyl-Bel pass.\nThe shootout happened on 9 May at about 17:00.');
     expect(r.events.map((e) => [e.type, e.date, e.time_of_day])).toEqual([['armed_clash', '2023-05-09', '17:00']]);
   });
+  it('reads no events in the page around the body (clock, currency quotes, menus, rubrics, other news)', () => {
+    const page = '19:52\nUSD 86.50\nEUR 90.34\n\nВторжение в Кыргызстан. Перестрелка на границе\n\nГрафик работы КПП\n\nСегодня в 7:15 таджикские военнослужащие обстреляли из минометов заставу Самаркандек.';
+    expect(brief(page).map(([type]) => type)).toEqual(['heavy_weapons_fire']);
+    // A post whose every line lacks a full stop keeps its body: only the first line is a title.
+    expect(brief('Обстрел заставы\nСегодня в 7:15 таджикские военнослужащие обстреляли из минометов заставу Самаркандек').map(([type]) => type)).toEqual(['heavy_weapons_fire']);
+  });
+  it('reads no events in the page after the body (read also, related news, tags)', () => {
+    const body = 'Сегодня в 10:00 таджикские военные открыли огонь по заставе Достук из автоматов.';
+    expect(brief(body + '\nЧитайте также: Таджикские военные обстреляли Максат из минометов').map(([type]) => type)).toEqual(['small_arms_fire']);
+    expect(brief(body + '\nПо теме\nТаджикские военные обстреляли Максат из минометов\nВ Баткене прошли учения').map(([type]) => type)).toEqual(['small_arms_fire']);
+    expect(brief('Today at 10:00 Tajik troops opened fire on the Dostuk outpost from machine guns.\nRelated news\nTajik troops shelled Maksat with mortars\nKyrgyz drone struck Vorukh').map(([type]) => type)).toEqual(['small_arms_fire']);
+  });
 });

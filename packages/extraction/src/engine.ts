@@ -16,7 +16,8 @@ import {
   type PartOfDay,
   type PublicationTime,
 } from './dates.ts';
-import { attackType, findTriggers, type TriggerSet, type WeaponMention } from './events.ts';
+import { attackType, DAMAGE_CAUSE, findTriggers, isDamageWord, type TriggerSet, type WeaponMention } from './events.ts';
+import { dropSubsumed } from './subsume.ts';
 import { detectLanguage } from './lang.ts';
 import { findCues, type Cues } from './negation.ts';
 import { findNumbers, type NumberMention } from './numbers.ts';
@@ -32,7 +33,7 @@ import { casualtyReport, finish, insideScan, mergeReports } from './output.ts';
 import { dayStartUtc } from './time.ts';
 
 /** Version of the extractor; events carry it so that a newer run supersedes older events. */
-export const EXTRACTOR_VERSION = '1.2.0';
+export const EXTRACTOR_VERSION = '1.3.1';
 
 const AGREEMENT_NOUN = /(?:agreement|protocol|ceasefire|cease-fire|truce|accord|договор[её]нност|протокол|перемири|прекращени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* огня|режим[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* прекращения)/;
 const BACKGROUND_DAYS = 45;
@@ -51,6 +52,12 @@ const AGAINST = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:against|проти
 
 // An appeal to keep an agreement ("urged both sides to respect it") after the report of that
 // agreement does not unmake it; before it, it names an earlier one ("to observe the agreed ceasefire").
+/**
+ * Counts and rates of violations over a period ("5,133 ceasefire violations last year", "a jump
+ * of 75 per cent in ceasefire violations", «с начала года»): monitoring statistics, no event
+ * (SCHEMA). Matched on the lower-cased clause.
+ */
+const VIOLATION_STATISTICS = /(?:\d[\d,.]*|hundreds|thousands|dozens) (?:[a-z-]+ ){0,2}violations|per ?cent|\d ?%|(?:this|last|past) year|year-to-date|so far this|since (?:the )?(?:beginning|start)|had been rare|с начала (?:года|месяца)|за (?:прошлый|этот|текущий) год/;
 const APPEAL = /^(?:to |observance|respect|full |strict |неукоснительно |строго |и впредь |соблюд|придерж)/;
 const SETTLEMENT_WORD = /^(?:villages?|settlements?|село|села|селу|селе|сел|населенн[а-яё]* пункт[а-яё]*|населённ[а-яё]* пункт[а-яё]*)$/;
 const LOCATIVE_BEFORE = /(?:^|[^0-9a-z\u00C0-\u024F\u0400-\u04FF])(?:near|at|close to|outside|in the (?:area|vicinity) of|у|около|близ|возле|вблизи|рядом с|в районе)\s+(?:the\s+)?$/;
@@ -278,7 +285,7 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
   const seg = segment(text);
   const low = lower(text);
   const excluded: Segment[] = [];
-  for (const p of seg.paragraphs) if (p.headline) excluded.push({ start: p.start, end: p.end });
+  for (const p of seg.paragraphs) if (p.headline || p.tail) excluded.push({ start: p.start, end: p.end });
   if (seg.dateline) excluded.push(seg.dateline);
   const partyCodes = compileProfile(prof).partyCodes;
 
@@ -743,7 +750,10 @@ function assertedDrafts(s: Scan, c: ClauseView, created: Draft[]): void {
     d.civilians = null;
     created.push(d);
   }
-  const destruction = activeIn(c, inside.inside(trig.destruction, clause))[0];
+  const destructions = activeIn(c, inside.inside(trig.destruction, clause));
+  // Arson, looting, demolition are acts of their own; damage words are so only when no cause is
+  // told in the clause (the statement-level check drops them beside a fire event).
+  const destruction = destructions.find((m) => !isDamageWord(m)) ?? (DAMAGE_CAUSE.test(s.low.slice(clause.start, clause.end)) ? undefined : destructions[0]);
   if (destruction) {
     const d = newDraft(s, c, 'property_destruction', destruction, 'strong', false);
     d.civilians = true;
@@ -754,7 +764,8 @@ function assertedDrafts(s: Scan, c: ClauseView, created: Draft[]): void {
   // Allegations: a claim that an agreement was broken, with no specific event in the clause.
   // "to prevent possible violations of the ceasefire": a modal allegation alleges nothing.
   const alleg = activeIn(c, inside.inside(trig.allegation, clause))[0];
-  if (alleg && created.every((d) => d.type === 'ceasefire_agreement') && AGREEMENT_NOUN.test(s.low.slice(clause.start, clause.end))) {
+  const clauseLow = alleg ? s.low.slice(clause.start, clause.end) : '';
+  if (alleg && created.every((d) => d.type === 'ceasefire_agreement') && AGREEMENT_NOUN.test(clauseLow) && !VIOLATION_STATISTICS.test(clauseLow)) {
     const d = newDraft(s, c, 'violation_allegation', alleg, 'strong', false);
     d.civilians = null;
     d.places = [];
@@ -1021,11 +1032,7 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
   const casualtyReports = casualtyPass(s);
   const drafts = s.drafts;
 
-  // An allegation is dropped when the specific events it announces follow it.
-  const kept = drafts.filter((d) => {
-    if (d.type !== 'violation_allegation') return true;
-    return !drafts.some((o) => o.type !== 'ceasefire_agreement' && o.type !== 'violation_allegation' && o.trigger.start > d.trigger.start && o.clause.paragraph <= d.clause.paragraph + 1);
-  });
+  const kept = dropSubsumed(drafts);
   let events = mergeDrafts(kept);
 
   // Background mentions of incidents long past ("burned during the events of September 2022").

@@ -9,6 +9,7 @@ describe('events', () => {
   it('types an attack by its heaviest weapon', () => {
     expect(run('Today Tajik units fired at Kulundu from machine guns and mortars.').events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
     expect(run('Today a Tajik UAV struck a border post near Katran.').events.map((e) => e.type)).toEqual(['air_or_drone_strike']);
+    expect(run('Today Tajik missiles struck Maksat.').events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
     expect(run('Сегодня таджикские пограничники открыли огонь из стрелкового оружия по заставе у села Эки-Таш.').events.map((e) => e.type)).toEqual(['small_arms_fire']);
   });
   it('reads heavy (military) equipment used in an attack as heavy weapons fire', () => {
@@ -25,6 +26,84 @@ describe('events', () => {
   it('keeps incursions, build-ups and deliberate destruction apart from the attack', () => {
     const r = run('Yesterday Tajik servicemen crossed the border near Jany-Jer, set fire to two houses and opened fire from automatic weapons at the residents.');
     expect(r.events.map((e) => e.type).sort()).toEqual(['incursion', 'property_destruction', 'small_arms_fire']);
+  });
+  it('keeps damage from fire part of the fire event (SCHEMA), arson an event of its own', () => {
+    expect(run('Today Tajik units shelled Maksat with mortars; three houses were destroyed.').events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
+    expect(run('По данным МЧС, в селах Баткенского района разрушено и повреждено 78 домов.').events).toEqual([]);
+    expect(run('He noted that housing was destroyed as a result of the conflict in Batken region.').events).toEqual([]);
+    expect(run('Today Tajik units shelled Maksat with mortars and then set fire to two houses.').events.map((e) => e.type).sort()).toEqual(['heavy_weapons_fire', 'property_destruction']);
+    expect(run('Today Tajik servicemen destroyed a fence near Maksat.').events.map((e) => e.type)).toEqual(['property_destruction']);
+  });
+  it('reads the end of fire as the close of the event told, not an event of its own', () => {
+    expect(run('Сегодня в 7:50 таджикская сторона открыла огонь из минометов по заставе Достук. В 8:10 перестрелка прекратилась.', 'Пограничная служба ГКНБ Кыргызской Республики').events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
+    expect(run('Today at 0:30 the fighting stopped near Maksat.').events).toEqual([]);
+    expect(run('The Kyrgyz side strictly kept to the agreement and stopped firing along the border.').events).toEqual([]);
+    expect(run('Today at 21:30 Tajik troops opened fire on Kyrgyz positions near Maksat with small arms; the clash went on until 22:00.').events.map((e) => e.type)).toEqual(['small_arms_fire']);
+  });
+  it('reads taking over and penetrating as incursions, trenches as a build-up, a withdrawal or own defence as neither', () => {
+    expect(run('Today Tajik soldiers have taken over the school in Dostuk village.').events.map((e) => e.type)).toEqual(['incursion']);
+    expect(run('Сегодня группа таджикских военнослужащих проникла на территорию Кыргызстана у села Максат.', 'Пограничная служба ГКНБ Кыргызской Республики').events.map((e) => e.type)).toEqual(['incursion']);
+    expect(run('Today Tajik troops were digging trenches near the border at Kok-Tash.').events.map((e) => e.type)).toEqual(['military_buildup']);
+    expect(run('Сегодня таджикские военные рыли окопы у границы возле Кок-Таша.', 'Пограничная служба ГКНБ Кыргызской Республики').events.map((e) => e.type)).toEqual(['military_buildup']);
+    expect(run('Additional forces and weapons are being pulled back from the border under the agreements.').events).toEqual([]);
+    expect(run('Police are reinforcing checkpoints and border areas.').events).toEqual([]);
+  });
+  it('reads "firing points" as a place and the reporting side\'s answer as part of the event it answers', () => {
+    expect(run('The Kyrgyz army takes local retaliatory measures only against firing points.').events).toEqual([]);
+    expect(run('Today Tajik units fired at Maksat from machine guns; our border guards answered by opening fire.').events.map((e) => [e.type, e.accused_party])).toEqual([['small_arms_fire', 'TJ']]);
+  });
+  it('does not read taking up combat positions as an incursion', () => {
+    expect(run('Сегодня пограничники обеих сторон сразу заняли боевые позиции у села Максат.', 'Пограничная служба ГКНБ Кыргызской Республики').events).toEqual([]);
+    expect(run('Сегодня таджикские военнослужащие заняли школу в селе Достук.', 'Пограничная служба ГКНБ Кыргызской Республики').events.map((e) => e.type)).toEqual(['incursion']);
+  });
+  it('keeps an allegation only where no specific event of the same side tells what it alleges', () => {
+    const types = (text: string) => run(text).events.map((e) => e.type).sort();
+    expect(types('Today Tajik units shelled Maksat with mortars. The Tajik side thus grossly violated the ceasefire agreement.')).toEqual(['heavy_weapons_fire']);
+    expect(types('Today Tajik units shelled Maksat with mortars.\nThe presidents agreed on a ceasefire. But the Tajik side violated the ceasefire agreement again.')).toEqual(['ceasefire_agreement', 'heavy_weapons_fire', 'violation_allegation']);
+  });
+  it('reads nominal and other forms of an incursion', () => {
+    expect(run('Today the Kyrgyz MFA protested over the deliberate entry of Tajik servicemen and machinery into Kyrgyz territory near Maksat.').events.map((e) => e.type)).toEqual(['incursion']);
+    expect(run('Today Tajik units have advanced their positions near Kok-Tash.').events.map((e) => e.type)).toEqual(['incursion']);
+    expect(run('Today a Tajik drone was circling over Maksat.').events.map((e) => e.type)).toEqual(['incursion']);
+    expect(run('Сегодня зафиксирован заход таджикских военнослужащих на территорию Кыргызстана у села Максат.', 'Пограничная служба ГКНБ Кыргызской Республики').events.map((e) => e.type)).toEqual(['incursion']);
+  });
+  it('reads fortified positions, forces placed and equipment spotted near the line as a build-up', () => {
+    const tj = (text: string) => run(text, 'Пресс-центр Пограничных войск ГКНБ Республики Таджикистан').events.map((e) => [e.type, e.accused_party]);
+    expect(tj('Сегодня отмечается размещение на границе дополнительных сил и средств вооруженных сил Кыргызстана и укрепление боевых позиций.')).toEqual([['military_buildup', 'KG']]);
+    expect(tj('Сегодня вблизи заставы «Сархадчи» замечена замаскированная тяжелая военная техника Вооруженных Сил Кыргызстана.')).toEqual([['military_buildup', 'KG']]);
+    expect(run('Today Tajik forces kept fortifying the positions they took near Kok-Tash.').events.map((e) => e.type)).toEqual(['military_buildup']);
+  });
+  it('reads incursions and build-ups in any voice and order, in both languages', () => {
+    const kg = 'Пограничная служба ГКНБ Кыргызской Республики';
+    const incursions = [
+      ['Сегодня таджикские военнослужащие нарушили государственную границу у села Максат.', kg],
+      ['Сегодня таджикские военные перешли границу у села Максат.', kg],
+      ['Сегодня таджикские военнослужащие выставили блокпост на кыргызской территории.', kg],
+      ['Сегодня таджикский беспилотник залетел на территорию Кыргызстана.', kg],
+      ['Today Tajik troops set up a post on Kyrgyz territory near Maksat.', undefined],
+      ['Today Tajik troops moved into Kyrgyz territory near Maksat.', undefined],
+      ['Today Tajik soldiers crossed over to the Kyrgyz side near Maksat.', undefined],
+      ['Today a Tajik drone flew into Kyrgyz territory near Maksat.', undefined],
+    ] as const;
+    for (const [text, source] of incursions) expect(run(text, source).events.map((e) => e.type), text).toEqual(['incursion']);
+    const buildups = [
+      'Сегодня таджикская сторона развернула дополнительные подразделения у границы.',
+      'Сегодня таджикская сторона выдвинула бронетехнику к границе.',
+      'Сегодня к границе были переброшены дополнительные силы таджикской стороны.',
+    ];
+    for (const text of buildups) expect(run(text, kg).events.map((e) => e.type), text).toEqual(['military_buildup']);
+    // Own ground and a shell are no incursion.
+    expect(run('Today Kyrgyz border guards set up a new post on their own territory near Maksat.').events).toEqual([]);
+    expect(run('Сегодня пострадавшие переброшены в больницу Баткена.', kg).events).toEqual([]);
+  });
+  it('reads other conflicts\' forms: advancing into territory, reinforced positions, houses blown up, shots never fired', () => {
+    const am = (text: string) => extract({ id: 't', text, published_at: '2022-09-18T10:00:00+04:00', source_agency: 'Ministry of Defense of Armenia' }).events.map((e) => [e.type, e.accused_party]);
+    expect(am('Today Azerbaijani troops advanced 1 km into Armenian territory near Jermuk.')).toEqual([['incursion', 'AZ']]);
+    expect(am('Today Azerbaijani forces reinforced their positions with heavy weapons along the border.')).toEqual([['military_buildup', 'AZ']]);
+    expect(am('The Armenian side has not fired a single shot, the ministry said.')).toEqual([]);
+    const lb = (text: string) => extract({ id: 't', text, published_at: '2024-12-02T10:00:00+02:00', source_agency: 'Lebanese Army' }).events.map((e) => e.type);
+    expect(lb('Today Israeli forces blew up several houses in Kfar Kila.')).toEqual(['property_destruction']);
+    expect(run('Сегодня у заставы Достук взорвался снаряд, выпущенный таджикской стороной из миномета.', 'Пограничная служба ГКНБ Кыргызской Республики').events.map((e) => e.type)).not.toContain('property_destruction');
   });
   it('splits events by day and place when the text does', () => {
     const r = run('Tajik forces shelled Arka on 16 September and Maksat on 17 September with mortars.');

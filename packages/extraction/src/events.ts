@@ -7,6 +7,18 @@ import type { Vocabulary, WeaponClass } from './profile.ts';
 import { byGroup, findGroups, listsOf, type Match } from './text/patterns.ts';
 import type { EventType } from './types.ts';
 
+/**
+ * Damage words ("destroyed", «разрушены», «повреждён»): they tell what fire did, and damage from
+ * fire is part of the fire event (SCHEMA). Only arson, looting or demolition is an act of its own.
+ */
+const DAMAGE_WORD = /^(?:destr|damag|разруш|уничтож|поврежд|повредил)/i;
+/** "as a result of the conflict", «в результате обстрела», "by fire": the damage has its cause told. */
+export const DAMAGE_CAUSE = /\b(?:as a result|result(?:ed|ing)? (?:of|from)|caused by|by (?:the )?(?:fire|shelling|strikes?|shells?)|from (?:the )?(?:fire|shelling|strikes?)|hit)\b|(?:^|[^а-яё])(?:в результате|огн[её]м|от обстрел|при обстрел|в ходе обстрел|снаряд)/i;
+
+export function isDamageWord(m: Match): boolean {
+  return DAMAGE_WORD.test(m.text);
+}
+
 export interface WeaponMention extends Match {
   name: string;
   class: WeaponClass;

@@ -17,6 +17,29 @@ describe('negation and denial', () => {
     expect(run('The ministry did not confirm that a drone struck Jany-Jer.').events).toEqual([]);
     expect(run('Сообщения о якобы обстреле села Катран не соответствуют действительности.').events).toEqual([]);
   });
+  it('does not report a claim the statement calls unsubstantiated or unreal', () => {
+    const tj = (text: string) => run(text, 'Ministry of Defence of the Republic of Tajikistan').events;
+    expect(tj('The statement of the Kyrgyz side that on April 9 Tajik units opened fire at Kyrgyz positions near Vorukh has nothing to do with reality.')).toEqual([]);
+    expect(tj('The ministry called unsubstantiated the reports about the shelling of Tajik positions near Vorukh.')).toEqual([]);
+    expect(tj('Сообщение о том, что таджикские военные обстреляли заставу у Воруха, не имеет ничего общего с действительностью.')).toEqual([]);
+  });
+  it('does not read violation statistics over a period as an allegation (SCHEMA)', () => {
+    expect(run('The Tajik side has committed 900 violations of the ceasefire agreement this year, the Border Service said.').events).toEqual([]);
+    expect(run('Нарушения режима прекращения огня таджикской стороной с начала года участились.').events).toEqual([]);
+    expect(run('The Tajik side violated the ceasefire agreement today, the Border Service said.').events.map((e) => e.type)).toEqual(['violation_allegation']);
+  });
+  it('does not code brawls between residents or live-fire exercises (SCHEMA: no event)', () => {
+    expect(run('Today clashes between residents of Maksat and Somoniyon broke out over water.').events).toEqual([]);
+    expect(run('Сегодня между жителями сел Максат и Сомониён произошло столкновение из-за воды.').events).toEqual([]);
+    expect(run('Сегодня на полигоне у Баткена прошли учения с боевой стрельбой.').events).toEqual([]);
+    expect(run('Today Tajik troops held military exercises near the border with live firing.').events).toEqual([]);
+    // Troops in the clash still make it one.
+    expect(run('Today Tajik troops clashed with Kyrgyz border guards near Maksat.').events.map((e) => e.type)).toEqual(['armed_clash']);
+  });
+  it('does not code what a side may do', () => {
+    expect(run('Tajik troops may open fire on Kyrgyz villages at any moment, the governor warned.').events).toEqual([]);
+    expect(run('Таджикская сторона в любой момент может начать обстрел сел.').events).toEqual([]);
+  });
   it('keeps a claim when only a later clause is negated', () => {
     const r = run('Tajik servicemen fired mortars at Arka on Tuesday, but no shooting was recorded overnight.');
     expect(r.events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);

@@ -96,12 +96,16 @@ function evidenceOf(d: Draft, specific: readonly PlaceMention[], textLength: num
 
 function agreementOf(d: Draft, zone: EventZone, partyCodes: ReadonlySet<string>): AgreementTerms {
   let startsAt: string | null = null;
+  // A ceasefire takes effect when the text says ("from 16:00"); else when it was reached, if the
+  // text gives that clock time ("agreed at a meeting held at 17:00"): the sides stop firing as they
+  // agree (DOMAIN: 29 April 2021 from 20:00, "reached at about 20:00"; 14 September 2022, 17:00).
+  const clock = d.agreementStart ?? (d.clock && d.clock.role === 'event' ? d.clock : null);
   // A clock time is the issuer's local time; with no zone known at all (a third party's
   // statement without an offset) it is no instant: taken as UTC, a Kyrgyz "20:00" became six
   // hours late (issue #21).
-  const off = d.agreementStart?.offset_min ?? zone.offset;
-  if (d.agreementStart && d.date && off !== null) {
-    startsAt = iso(dayStartUtc(d.date) + (d.agreementStart.hh * 60 + d.agreementStart.mm) * 60_000 - off * 60_000);
+  const off = clock?.offset_min ?? zone.offset;
+  if (clock && d.date && off !== null) {
+    startsAt = iso(dayStartUtc(d.date) + (clock.hh * 60 + clock.mm) * 60_000 - off * 60_000);
   }
   return { parties: [...partyCodes], level: d.agreementLevel, starts_at_utc: startsAt, zone: zone.iana, terms: d.agreementTermsList };
 }

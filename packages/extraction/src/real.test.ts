@@ -2,7 +2,7 @@
  * The engine on the training side of the real-statement corpus (corpus/real/*.jsonl: published
  * statements, paraphrased and labelled per corpus/SCHEMA.md), scored by the project's scorer.
  * Every file there is scored, whichever the lead has merged; each must stay at or above the
- * floors measured at 1.2.0 (a little below what the engine reaches, so that a rule that breaks
+ * floors measured at 1.3.0 (a little below what the engine reaches, so that a rule that breaks
  * real statements shows). The blind side (corpus/blind/) is never read here.
  */
 import { execFileSync } from 'node:child_process';
@@ -20,15 +20,16 @@ const scorer = join(root, 'corpus/score.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'extraction-real-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-// Measured at 1.2.0 (event F1 / strict / violation-report F1): train-ru 0.748 / 0.354 / 0.953,
-// train-en 0.734 / 0.454 / 0.952, train-other 0.601 / 0.335 / 0.949. The floors sit 0.02 below;
-// a file merged later is held to the lowest of them.
+// Measured at 1.3.0 (event F1 / strict / violation-report F1): train-ru 0.785 / 0.375 / 0.980,
+// train-en 0.762 / 0.475 / 0.952, train-other 0.690 / 0.369 / 0.974 (1.2.0: 0.748 / 0.354 / 0.953,
+// 0.734 / 0.454 / 0.952, 0.601 / 0.335 / 0.949). The floors sit 0.02 below; a file merged later is
+// held to the lowest of them.
 const FLOORS: Record<string, { events: number; strict: number; violationReport: number }> = {
-  'train-ru.jsonl': { events: 0.73, strict: 0.33, violationReport: 0.93 },
-  'train-en.jsonl': { events: 0.71, strict: 0.43, violationReport: 0.93 },
-  'train-other.jsonl': { events: 0.58, strict: 0.31, violationReport: 0.92 },
+  'train-ru.jsonl': { events: 0.765, strict: 0.355, violationReport: 0.96 },
+  'train-en.jsonl': { events: 0.74, strict: 0.455, violationReport: 0.93 },
+  'train-other.jsonl': { events: 0.67, strict: 0.35, violationReport: 0.95 },
 };
-const LOWEST = { events: 0.58, strict: 0.31, violationReport: 0.92 };
+const LOWEST = { events: 0.67, strict: 0.35, violationReport: 0.93 };
 
 interface Score {
   statements: number;

@@ -14,7 +14,7 @@ export {
 } from './channels/webhook.ts';
 export * from '@ceasefire/operations';
 export { alertingConfigSchema, type AlertingConfig } from './config.ts';
-export { AlertEngine, type EngineOptions } from './engine.ts';
+export { AlertEngine, groupKeyOf, type EngineOptions } from './engine.ts';
 export { DeliveryWorker, backoffDelay, type DeliveryPolicy } from './delivery.ts';
 export { buildOperatorApi } from './http.ts';
 export type { Channel, OutgoingNotification, SendResult } from './channels/types.ts';

@@ -28,6 +28,7 @@ export const STANDARD_VOCABULARY: Vocabulary = {
       class: 'heavy',
       patterns: ['MLRS', 'Grad', 'BM-21', 'rockets?', 'multiple rocket launchers?', 'multiple[- ]launch rocket systems?', 'rocket launchers?', 'Град\\w*', 'РСЗО', 'ракет\\w*', 'БМ-21', 'реактивн\\w* систем\\w* залпового огня'],
     },
+    { name: 'missile', class: 'heavy', patterns: ['(?:ballistic |cruise |guided )?missiles?'] },
     { name: 'tank', class: 'heavy', patterns: ['tanks?', 'танк\\w*'] },
     { name: 'heavy weapons', class: 'heavy', patterns: ['heavy weapons?', 'heavy weaponry', 'тяжел\\w* вооружени\\w*', 'тяжёл\\w* вооружени\\w*'] },
     // A weapon like any other: used in an attack it makes heavy fire, moved it is a build-up's.
@@ -80,24 +81,47 @@ export const STANDARD_VOCABULARY: Vocabulary = {
     '(?:border|line of contact) was (?:illegally )?(?:crossed|violated)', 'незаконно пересек\\w*', 'illegally crossed',
     'cross(?:ed|ing|es)? (?:the )?(?:state )?(?:border|line of contact|line)', 'crossed into', 'violated the (?:state )?border', 'entered (?:\\w+ )?territory', 'crossing of the (?:state )?border',
     'violation of the (?:state )?border', 'entered (?:the )?(?:territory|village|the village|settlement)', 'invad\\w*', 'invasion',
-    'incursions?', 'intrusions?', 'seiz(?:e|ed|ing|ure)', 'captur(?:e|ed|ing)', 'occup(?:y|ied|ying)',
+    // Nominal and other verb forms: "the deliberate entry of Tajik servicemen into Kyrgyz
+    // territory", "advanced their positions", drones sent or circling over the other side.
+    'entry (?:of (?:\\w+ ){1,6})?into (?:\\w+ ){0,2}(?:territory|airspace)', 'advanced (?:their |its )?positions', '(?:sending|sent|send|launched|launching) (?:\\w+ ){0,2}(?:drones|UAVs)', '(?:drones?|UAVs?) (?:was |were )?circling',
+    '(?:въезд|заход)\\w* (?:\\w+ ){0,4}на (?:\\w+ )?территори\\w*', 'продвинул\\w* (?:\\w+ )?позици\\w*',
+    // Verb first, other verbs: «нарушили государственную границу», «перешли границу», a post or
+    // containers set up on the other side's territory (not «на своей территории»), a drone flying in.
+    'наруш(?:ил|ила|или|ают|ает)\\w* (?:\\w+ ){0,2}границ\\w*', 'переш(?:ли|[её]л|ла) (?:\\w+ ){0,2}границ\\w*',
+    '(?:беспилотник|дрон|бпла|вертол[её]т|самол[её]т)\\w* (?:\\w+ ){0,2}залет\\w*', 'залет\\w* (?:\\w+ ){0,2}(?:беспилотник|дрон|бпла|вертол[её]т|самол[её]т)\\w*',
+    '(?:установил|выставил|разместил|возв[её]л|возвел)\\w* (?:\\w+ ){0,4}на (?!сво|собствен)(?:\\w+ )?территори\\w*',
+    '(?:set up|installed|erected|built|placed) (?:\\w+ ){0,4}on (?!(?:its|their) own)(?:\\w+ ){0,2}territory', 'moved into (?:\\w+ ){0,2}(?:territory|villages?|side)', 'crossed over (?:in)?to',
+    'flew into (?:\\w+ ){0,2}territory', 'advanc(?:ed|ing|es)? (?:\\w+ ){0,3}(?:into|deep into|inside) (?:\\w+ ){0,2}(?:territory|side|villages?)',
+    'incursions?', 'intrusions?', 'seiz(?:e|ed|ing|ure)', 'captur(?:e|ed|ing)', 'occup(?:y|ied|ying)(?! (?:\\w+ )?(?:firing|fighting|combat|battle|defensive) positions)', '(?:took|taken|taking|take|takes) over', 'penetrat\\w*', 'infiltrat\\w*', 'trespass\\w*', 'encroach\\w*',
+    'проник\\w*', 'оккупир\\w*', 'вклинил\\w*', 'зашл\\w* на (?:\\w+ )?территори\\w*', 'заш[её]л на (?:\\w+ )?территори\\w*', 'нарушител\\w* (?:\\w+ )?границ\\w*',
     'пересекл\\w* (?:\\w+ ){0,2}границ\\w*', 'пересечени\\w* (?:\\w+ ){0,3}границ\\w*', 'нарушени\\w* государственн\\w* границ\\w*',
-    'вторг\\w*', 'вторжени\\w*', 'заняли', 'занял', 'заняла', 'захват\\w*', 'вошл\\w* (?:в|на)', 'вош[её]л (?:в|на)',
+    'вторг\\w*', 'вторжени\\w*', 'заня(?:ли|л|ла)(?! (?:\\w+ )?(?:боев|огнев|оборонительн)\\w* (?:позици|рубеж)\\w*)', 'захват\\w*', 'вошл\\w* (?:в|на)', 'вош[её]л (?:в|на)',
     'выдвинул\\w* на территори\\w*', 'проникл\\w*', 'проникновени\\w*',
   ],
   buildup: [
     'concentrat\\w*', 'build(?:ing)?[- ]?up', 'buildup', 'amass\\w*', 'massing (?:of )?(?:troops|forces)',
-    '(?:mov|bring|brought|deploy|transferr|redeploy|pull|sent|send)\\w* (?:\\w+ ){0,4}(?:armou?red|military equipment|equipment|vehicles|troops|forces|units|personnel|tanks|artillery|reinforcements|heavy weapons|mortars?)',
-    'advanced to(?:wards)?', 'reinforc\\w*',
+    '(?:mov|bring|brought|deploy|transferr|redeploy|pull(?!\\w* (?:back|out))|sent|send)\\w* (?:\\w+ ){0,4}(?:armou?red|military equipment|equipment|vehicles|troops|forces|units|personnel|tanks|artillery|reinforcements|heavy weapons|mortars?)',
+    // Reinforcements sent toward the line; not a side "reinforcing checkpoints" or "a reinforced
+    // security regime" (its own defence, SCHEMA: no event).
+    'advanced to(?:wards)?', '(?:sent|sending|send|brought|bringing|moved|moving) (?:in )?reinforcements', 'reinforcements? (?:\\w+ ){0,3}(?:to|towards) the (?:border|line|front)',
+    // Trenches and fortifications toward the line (SCHEMA).
+    '(?:dig|digging|dug|build|building|built|erect\\w*|set(?:ting)? up) (?:\\w+ ){0,2}(?:trenches|fortifications?|firing positions|fortified positions|dugouts)',
+    'fortif(?:y|ying|ied|ies) (?:\\w+ ){0,2}(?:positions|the line)', 'reinforc(?:ed|ing|es)? (?:their |its )?positions', 'укреплени\\w* (?:\\w+ )?позици\\w*', 'укрепля\\w* (?:\\w+ )?позици\\w*',
+    // Forces placed or equipment spotted near the line: «размещение … сил и средств», «замечена … техника».
+    'размещени\\w* (?:\\w+ ){0,4}(?:сил|войск|техник|подразделени)\\w*', '(?:замечен|обнаружен)\\w* (?:\\w+ ){0,4}техник\\w*', 'расположени\\w* (?:\\w+ ){0,2}техник\\w*',
+    '(?:spotted|sighted|observed) (?:\\w+ ){0,4}(?:military equipment|armou?red vehicles|tanks|artillery)',
+    '(?:рыл\\w*|рыть|выкопал\\w*|копа\\w*|рою\\w*) (?:\\w+ ){0,2}окоп\\w*', '(?:возв[её]л\\w*|возвод\\w*|строител\\w*|строя\\w*|стро(?:ит|ят)|оборудова\\w*) (?:\\w+ ){0,3}(?:фортификац\\w*|укреплени\\w*|огнев\\w* позици\\w*|окоп\\w*|блиндаж\\w*)',
     // Passive and object first: "military equipment is being moved to the border".
-    '(?:forces|troops|units|subunits|equipment|vehicles|means|armou?r|weapons|personnel),? (?:are|is|were|was|have been|has been) (?:(?:also|reportedly|now|being) ){0,3}(?:moved|deployed|transferred|brought|redeployed|pulled|concentrated|massed)',
+    '(?:forces|troops|units|subunits|equipment|vehicles|means|armou?r|weapons|personnel),? (?:are|is|were|was|have been|has been) (?:(?:also|reportedly|now|being) ){0,3}(?:moved|deployed|transferred|brought|redeployed|pulled|concentrated|massed)(?! (?:back|out|away))',
     '(?:техник\\w*|сил\\w* и средств\\w*|подразделени\\w*|войск\\w*|вооружени\\w*)(?: \\w+){0,3} (?:перебрасыва\\w*|стягива\\w*|подтягива\\w*|сосредотачива\\w*)', 'deployment of', 'movement of (?:\\w+ ){0,2}(?:military|troops|equipment|armou?red)',
+    'разв[её]рну\\w* (?:\\w+ ){0,3}(?:подразделени|войск|сил|техник|бронетехник|батаре|артиллери)\\w*', 'развертывани\\w* (?:\\w+ ){0,3}(?:подразделени|войск|сил|техник|бронетехник)\\w*',
+    'выдвинул\\w* (?:\\w+ ){0,3}(?:техник|бронетехник|войск|сил|подразделени|артиллери)\\w*', '(?:переброшен|стянут)\\w* (?:\\w+ ){0,3}(?:сил|войск|техник|бронетехник|подразделени)\\w*', '(?:сил|войск|техник|подразделени)\\w*(?: \\w+){0,3} (?:был\\w* )?(?:переброшен|стянут)\\w*',
     'сосредоточ\\w*', 'сосредотачива\\w*', 'перебрасыва\\w*', 'перебросил\\w*', 'переброск\\w*', 'наращивани\\w*', 'наращива\\w*',
     'стягива\\w*', 'стянул\\w*', 'подтяну\\w*', 'подтягива\\w*', 'выдвинул\\w* к', 'выдвижени\\w*',
   ],
   destruction: [
     'set (?:\\w+ )?fire to', 'set on fire', 'burn(?:ed|t|ing)?', 'torch(?:ed|ing)', 'loot(?:ed|ing)?', 'destroy(?:ed|ing|s)?',
-    'destruction', 'demolish\\w*', 'raz(?:ed|ing)', 'vandali\\w*',
+    'destruction', 'demolish\\w*', 'raz(?:ed|ing)', 'vandali\\w*', 'bl(?:ew|own|owing) up', 'взорвал(?:и|а)?', 'снесли', 'снос\\w* (?:\\w+ ){0,2}(?:дом|здани|постро)\\w*',
     'подожгл\\w*', 'подожгла', 'подожж\\w*', 'поджог\\w*', 'поджечь', 'сожгл\\w*', 'сожж\\w*', 'разграб\\w*', 'мародер\\w*',
     'разруш\\w*', 'уничтож\\w*', 'повредил\\w*',
   ],
@@ -153,31 +177,47 @@ export const STANDARD_VOCABULARY: Vocabulary = {
     'there (?:was|were|have been|has been) no (?:\\w+ ){0,2}(?:shooting|firing|shelling|incidents?|violations?|clashes|shots)',
     '(?:were|was|have been|has been|had been) not (?:yet )?(?:been )?(?:recorded|confirmed)', 'not (?:been )?confirmed', 'unconfirmed',
     'did not confirm', '(?:is|are) being (?:verified|checked)', 'not true', 'untrue', 'false', 'den(?:y|ies|ied)', 'reject\\w*', 'refut\\w*', 'groundless', 'baseless',
-    'fake', 'the alleged', 'no (?:drones?|weapons?|aircraft)(?: \\w+){0,8} (?:were|was) used',
+    'fake', 'the alleged', 'unsubstantiated', 'unfounded', 'supposedly', '(?:dis|mis)information', 'nothing to do with (?:the )?reality', 'do(?:es)? not correspond to (?:the )?(?:reality|facts|truth)', 'no (?:drones?|weapons?|aircraft)(?: \\w+){0,8} (?:were|was) used',
     'не зафиксирован\\w*', 'не зарегистрирован\\w*', 'не подтвердил\\w*', 'не подтвержда\\w*', 'не подтверждены', 'проверяется', 'проверяются', 'не соответству\\w* действительности',
     'не соответствующ\\w* действительности', 'опроверг\\w*', 'отверга\\w*', 'отрица\\w*', 'ложн\\w*', 'якобы',
     '(?:стрельб|выстрел|обстрел|нарушени|инцидент)\\w*(?: \\w+){0,4} не было', 'не было (?:\\w+ ){0,2}(?:стрельб|выстрел|обстрел|нарушени|инцидент)\\w*',
-    'ни одного (?:\\w+ )?(?:инцидента|нарушения|выстрела)', 'фейк\\w*',
+    'ни одного (?:\\w+ )?(?:инцидента|нарушения|выстрела)', 'фейк\\w*', 'дезинформац\\w*', 'не имеет (?:ничего общего|отношения) (?:с |к )?(?:действительност|реальност)\\w*',
   ],
   modal: [
     'demand\\w*', 'call(?:s|ed|ing)? (?:on|upon|for)', 'urg(?:e|es|ed|ing)', 'appeal\\w*', 'ask(?:s|ed)?', 'request\\w*', 'ready to',
-    'readiness', 'in order to', 'so as to', 'to prevent', 'to avoid', 'aimed at', 'would', 'could', 'might', 'may (?:lead|result|cause)',
+    'readiness', 'in order to', 'so as to', 'to prevent', 'to avoid', 'aimed at', 'would', 'could', 'might', 'may (?:lead|result|cause)', 'may (?:\\w+ )?(?:open|start|resume|launch|attack|shell|strike|cross)', 'at any moment', 'warn(?:s|ed|ing)? (?:of|about)',
     'threat\\w*', 'agree(?:d|s)? (?:not )?to', 'agreed on', 'договорились', 'обязал\\w*', 'to refrain', 'to stop', 'must', 'should', 'plans? to', 'intend\\w*', 'to repel', 'if',
     'требу(?:ет|ют|ем)', 'потребовал\\w*', 'призыва\\w*', 'призвал\\w*', 'просит', 'просим', 'просьб\\w*', 'готов\\w*', 'чтобы', 'с целью', 'во избежание',
-    'может', 'могут', 'если', 'угроз\\w*', 'прекратить', 'не допуска\\w*', 'не допустить', 'планиру\\w*', 'намерен\\w*', 'по вытеснению',
+    'может', 'могут', 'могли бы', 'в любой момент', 'если', 'угроз\\w*', 'прекратить', 'не допуска\\w*', 'не допустить', 'планиру\\w*', 'намерен\\w*', 'по вытеснению',
   ],
   fire_exclusions: [
     'cease[- ]?fire', 'ceasefire', 'cease firing', 'stop(?:ping)? (?:the )?(?:firing|shooting)', 'cessation of (?:fire|firing|hostilities)', 'прекра\\w* (?:\\w+ )?(?:стрельб|обстрел)\\w*', 'set (?:\\w+ )?(?:on )?fire(?: to)?', 'on fire', 'caught fire',
     'return(?:ed|ing|s)? (?:the )?fire', 'fired (?:\\w+ ){0,3}(?:in|into) the air', 'fired (?:\\w+ ){0,2}warning shots?', 'warning shots?',
     'fired (?:a |the )?return (?:shot|fire)', 'return shots?', 'ответн\\w* выстрел\\w*', 'огонь в воздух', 'предупредительн\\w* (?:выстрел|огонь)\\w*', 'respond(?:ed|s)? to fire', 'fire (?:station|brigade|fighters?|safety|service)',
     // The reporting side's restraint: no fire of theirs, and no cancelling of the other side's.
-    '(?:did not|didn\'t|do not|refrained from|without) (?:\\w+ )?(?:open|return|respond)\\w*(?: (?:the )?fire)?', 'held (?:their |its )?fire',
+    '(?:did not|didn\'t|do not|refrained from|without) (?:\\w+ )?(?:open|return|respond)\\w*(?: (?:the )?fire)?', 'held (?:their |its )?fire', '(?:has|have|had) not (?:\\w+ )?(?:fired|opened fire)(?: \\w+){0,3}', 'not (?:fired|fire) a single shot',
     'не (?:открывал|открыл|отвечал|ответил)\\w* (?:\\w+ )?огн?\\w*', 'огонь (?:\\w+ )?не (?:открывал|открыл|вели|вел)\\w*', 'не (?:стал|стала|стали|будут|будем) (?:открывать|отвечать) (?:\\w+ )?(?:огонь|огнем|огнём)?',
+    // The end of fire told ("the fighting stopped at 0:30", «в 8:10 перестрелка прекратилась»):
+    // the close of an event told elsewhere, not one of its own.
+    '(?:firing|shooting|fighting|fire|clash(?:es)?|shootout|exchange of fire) (?:\\w+ ){0,2}(?:stopped|ceased|ended|died down|subsided|halted)',
+    'stopped (?:\\w+ )?(?:firing|shooting|fighting)', 'halt(?:ed|ing|s)? (?:\\w+ ){0,2}(?:firing|fire|shooting|fighting|hostilities)',
+    // How long a told fire lasted ("the clash went on until 10pm") is no new event.
+    '(?:clash|fighting|shootout|exchange of fire|firing|shooting|fire) (?:went on|lasted) (?:until|till|for|about)', '(?:перестрелка|бой|стрельба|обстрел) (?:\\w+ )?(?:длил\\w*|продолжал\\w*) (?:до|около|в течение)',
+    // Places and things named after fire, not fire: "firing points", "took firing positions".
+    'firing (?:points?|positions?|lines?|ranges?)', 'fire (?:points?|positions?)',
+    // Brawls between residents (SCHEMA: no event) and live-fire exercises.
+    '(?:clash\\w*|confrontations?|столкновени\\w*|конфликт\\w*|драк\\w*) (?:\\w+ ){0,2}(?:between|among|между) (?:\\w+ ){0,2}(?:residents|villagers|locals|civilians|жител\\w*)',
+    'между (?:\\w+ ){0,1}жител\\w* (?:\\w+ ){0,5}(?:столкновени|конфликт|драк)\\w*', 'live[- ]fir(?:e|ing)(?: \\w+)?', 'боев\\w* стрельб\\w*',
+    // The reporting side's answer to the other's fire (SCHEMA: folded into the event it answers).
+    '(?:answered|responded|replied) (?:\\w+ ){0,2}(?:by|with) (?:opening )?(?:fire|firing)', 'в ответ (?:\\w+ ){0,3}(?:выстрелил\\w*|открыл\\w* (?:\\w+ )?огонь)',
+    '(?:огонь|стрельба|перестрелка|обстрел|бой|столкновени[ея]) (?:\\w+ ){0,4}(?:прекратил|стих|затих|закончил|завершил)\\w*',
     'прекращени\\w* огня', 'прекрат\\w* (?:\\w+ )?огонь', 'прекрат\\w* огня', 'ответн\\w* огонь', 'ответн\\w* огн\\w*', 'режим\\w* прекращения огня',
   ],
   blame: [
     '(?:opened|open|opens) fire(?: \\S+){0,4} first', 'fired(?: \\S+){0,4} first', 'started the (?:shooting|firing|fighting|clash)', '(?:the )?(?:shooting|firing|fighting|clash) (?:was|were) started by',
     'первыми открыл\\w*', 'первым открыл\\w*', 'первыми начал\\w*', 'начал\\w* стрельбу первыми',
+    // «стрельбу начали таджикские военные», «огонь открыли именно кыргызские»: who started it.
+    '(?:стрельбу|перестрелку) (?:\\w+ )?начал\\w*', '(?:огонь|стрельбу) открыл\\w* именно', 'who (?:opened fire|started (?:the )?(?:shooting|firing|fighting|clash))',
   ],
   civilian: [
     'civilians?', 'residents?', 'houses?', 'homes?', 'villages?', 'settlements?', 'schools?', 'mosques?', '(?<!(?:to|in|at) (?:a |the )?)hospitals?', 'cars?',

@@ -26,8 +26,10 @@ export interface Sentence extends Segment {
 
 export interface Paragraph extends Segment {
   index: number;
-  /** First line of a multi-line news item without final punctuation: a headline or a title. */
+  /** A leading line of a multi-line news item without final punctuation: a title or page chrome. */
   headline: boolean;
+  /** The page after the body: "Read also", «По теме», related news, tags, and all after them. */
+  tail: boolean;
 }
 
 export interface Segmentation {
@@ -77,20 +79,34 @@ const WORD_BEFORE = /([0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]+)$/;
 const SENTENCE_FINAL = /[.!?…]["»”)]?$/;
 const SINGLE_CAPITAL = /A-ZА-ЯЁ\u00C0-\u00DE/;
 
+const TAIL_MARK =
+  /^(?:read (?:also|more)|see also|related(?: news| articles| stories| posts)?\b|more (?:news|on this|stories)\b|latest news|other news|tags?:|читайте (?:также|ещ[её])|смотрите также|(?:ещ[её] )?по теме(?![а-яё])|новости по теме|другие новости|последние новости|теги:|метки:)/i;
+
+function isTitleLine(text: string, p: Paragraph): boolean {
+  const from = trimStartAt(text, p.start, p.end);
+  const to = trimEndAt(text, p.start, p.end);
+  return to - from < 250 && !SENTENCE_FINAL.test(text.slice(from, to));
+}
+
 export function segment(text: string): Segmentation {
   const paragraphs: Paragraph[] = [];
   for (let start = 0; start <= text.length; ) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    if (trimStartAt(text, start, end) < end) paragraphs.push({ start, end, index: paragraphs.length, headline: false });
+    if (trimStartAt(text, start, end) < end) paragraphs.push({ start, end, index: paragraphs.length, headline: false, tail: false });
     start = end + 1;
   }
-  const first = paragraphs[0];
-  if (first && paragraphs.length > 1) {
-    const from = trimStartAt(text, first.start, first.end);
-    const to = trimEndAt(text, first.start, first.end);
-    if (to - from < 250 && !SENTENCE_FINAL.test(text.slice(from, to))) first.headline = true;
-  }
+  // A web page's head: the title, and before the body the lines of the page around it (clock,
+  // currency quotes, menus, rubrics, other news, captions), none ending as a sentence does.
+  // The run ends at the first paragraph that does; with no such paragraph only the first
+  // line is a title.
+  let lead = 0;
+  while (lead < paragraphs.length && isTitleLine(text, paragraphs[lead] as Paragraph)) lead++;
+  if (paragraphs.length > 1 && lead === paragraphs.length) lead = 1;
+  for (let i = 0; i < lead; i++) (paragraphs[i] as Paragraph).headline = true;
+  // Teasers of other news after the body tell other statements' events.
+  const tailAt = paragraphs.findIndex((p, i) => i > 0 && !p.headline && TAIL_MARK.test(text.slice(trimStartAt(text, p.start, p.end), p.end)));
+  if (tailAt > 0) for (let i = tailAt; i < paragraphs.length; i++) (paragraphs[i] as Paragraph).tail = true;
   let dateline: Segment | null = null;
   const body = paragraphs.find((p) => !p.headline);
   if (body) {

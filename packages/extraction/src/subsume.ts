@@ -1,0 +1,33 @@
+/**
+ * Statement-level rules on the clause pass's drafts, before mentions are merged: what another
+ * event of the statement already tells is no event of its own (SCHEMA: damage from fire is part
+ * of the fire event; an allegation is one "with no more specific event").
+ */
+import { VIOLENT, type Draft } from './draft.ts';
+import { isDamageWord } from './events.ts';
+
+export function dropSubsumed(drafts: readonly Draft[]): Draft[] {
+  // Damage told beside a fire or strike is that event's damage, not an event of its own (SCHEMA).
+  const violent = drafts.some((d) => VIOLENT.has(d.type));
+  return drafts.filter((d) => {
+    // Damage with nobody told doing it is a damage tally ("78 houses destroyed"), not an act.
+    if (d.type === 'property_destruction') return !(isDamageWord(d.trigger) && (violent || d.actor === null));
+    if (d.type !== 'violation_allegation') return true;
+    // An allegation is one "with no more specific event" (SCHEMA): a specific event told in its
+    // paragraph or the next is what it announces; in its paragraph or the one before, what it sums up.
+    // An agreement told between the two ("agreed to a ceasefire. But … violated it again") makes
+    // the breach an event of its own (SCHEMA: agreed, then broken, is two events).
+    const p = d.clause.paragraph;
+    const at = d.trigger.start;
+    const agreedBetween = (from: number): boolean => drafts.some((a) => a.type === 'ceasefire_agreement' && a.trigger.start > from && a.trigger.start < at);
+    return !drafts.some(
+      (o) =>
+        o.type !== 'ceasefire_agreement' &&
+        o.type !== 'violation_allegation' &&
+        o.type !== 'property_destruction' &&
+        // The other side's charge against this one is a claim of its own.
+        (o.actor === d.actor || o.actor === null || d.actor === null) &&
+        (o.trigger.start > at ? o.clause.paragraph <= p + 1 : o.clause.paragraph >= p - 1 && !agreedBetween(o.trigger.start)),
+    );
+  });
+}
