@@ -478,7 +478,13 @@ describe('the pipeline under faults', () => {
       figures.alerts.succeededDeliveries = succeeded.length;
       const successKeys = succeeded.map((d) => `${d.alert_id}|${d.channel}|${d.notification_key}`);
       expect(new Set(successKeys).size).toBe(successKeys.length);
-      const webhookKeys = new Map(succeeded.filter((d) => d.channel === 'webhook').map((d) => [d.idempotency_key as string, d.alert_id as string]));
+      // A request's idempotency header is the notification's envelope id; the delivery row's key
+      // adds its channel (`<envelope id>:webhook`).
+      const webhookKeys = new Map(
+        succeeded
+          .filter((d) => d.channel === 'webhook')
+          .map((d) => [(d.idempotency_key as string).replace(/:webhook$/, ''), d.alert_id as string]),
+      );
       for (const a of alerts) expect([...webhookKeys.values()], `alert ${a.id} delivered`).toContain(a.id);
       const seen = new Map<string, number>();
       for (const r of receiver.requests) {
