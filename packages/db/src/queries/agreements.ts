@@ -273,15 +273,7 @@ export async function agreementOfSourceEvent(db: Queryable, eventId: string): Pr
 }
 
 /** A statement among an agreement's sources, as shown. */
-export interface AgreementSourceRecord {
-  readonly agreementId: string;
-  readonly eventId: string;
-  readonly statementId: string;
-  readonly reportedBy: string | null;
-  readonly publishedAt: Date;
-  readonly startsAt: Date | null;
-  readonly startZone: string | null;
-  readonly level: string | null;
+export interface AgreementSourceRecord extends Omit<AgreementSourceInput, 'terms' | 'now'> {
   readonly terms: string[];
   readonly sourceAgency: string | null;
   readonly url: string | null;

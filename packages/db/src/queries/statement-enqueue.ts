@@ -1,4 +1,5 @@
 import type { Queryable } from '../connection.ts';
+import type { StatementView } from './statement-view.ts';
 
 /** Records that the statements were published. Idempotent: the first time is kept. */
 export async function markStatementsEnqueued(db: Queryable, ids: readonly string[]): Promise<void> {
@@ -7,14 +8,8 @@ export async function markStatementsEnqueued(db: Queryable, ids: readonly string
 }
 
 /** A stored statement never recorded as published, as the ingester's sweeper republishes it. */
-export interface UnpublishedStatement {
-  readonly id: string;
-  readonly text: string;
-  readonly language: string;
-  readonly publishedAt: Date;
-  readonly publishedZone: string | null;
-  readonly sourceAgency: string | null;
-  readonly url: string | null;
+export interface UnpublishedStatement
+  extends Pick<StatementView, 'id' | 'text' | 'language' | 'publishedAt' | 'publishedZone' | 'sourceAgency' | 'url'> {
   readonly receivedAt: Date;
   /** Its first source's origin. */
   readonly origin: { readonly kind: string; readonly ref: string | null };
