@@ -83,7 +83,7 @@ export const EN: LanguagePack = {
     'hit',
     'dropp(?:ed|ing) (?:\\w+ ){0,2}(?:explosives|bombs|grenades|munitions)',
   ],
-  weapon_use: ['use (?:\\w+ ){0,6}of', 'using', 'used'],
+  weapon_use: ['use (?:\\w+ ){0,6}of', 'using', 'used', 'uses', 'employ(?:ed|ing|s)?'],
   // SCHEMA: «обстрел / обстреляли» with no weapon named is fire (small arms); English "shelling" is heavy.
   shelling: ['shell(?:ed|ing|s)', 'bombard\\w*', 'artillery fire', 'mortar fire'],
   clash: [
