@@ -37,6 +37,9 @@ export const EXTRACTOR_VERSION = '1.3.1';
 
 const AGREEMENT_NOUN = /(?:agreement|protocol|ceasefire|cease-fire|truce|accord|договор[её]нност|протокол|перемири|прекращени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* огня|режим[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* прекращения)/;
 const BACKGROUND_DAYS = 45;
+/** How far after a colon an agreement's listed terms run, and where the first must start. */
+const LIST_SPAN = 600;
+const LIST_FIRST = 120;
 // Matched against the lower-cased text (case-insensitive regexes are several times slower).
 const MUTUAL_BLAME =
   /(?:each other|one another|blaming the other|blame each|друг друга|взаимн[а-яё]* обвинени|(?:between|между) (?:[a-zа-яё]+ ){0,3}(?:the (?:two )?sides|both sides|сторон(?:ами)?|двух стран|обеих стран|двумя странами))/;
@@ -694,6 +697,19 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: numb
   }
 }
 
+/** The terms of a list that follows a colon at `end` (the first within a line or two of it). */
+function listedTerms(s: Scan, end: number): TermMatch[] {
+  let i = end;
+  while (i < s.text.length && (s.text[i] === ' ' || s.text[i] === '\t')) i++;
+  let j = end - 1;
+  while (j > 0 && /\s/.test(s.text[j] ?? '')) j--;
+  const colon = s.text[i] === ':' ? i : s.text[j] === ':' ? j : -1;
+  if (colon < 0) return [];
+  const out: TermMatch[] = [];
+  for (const t of s.terms) if (t.start > colon && t.start < colon + LIST_SPAN && (out.length > 0 || t.start < colon + LIST_FIRST)) out.push(t);
+  return out;
+}
+
 /** Agreements: an agreement verb with ceasefire terms, not a yardstick, not a treaty. */
 function agreementDraft(s: Scan, c: ClauseView): Draft | null {
   const { clause, sentence } = c;
@@ -701,6 +717,9 @@ function agreementDraft(s: Scan, c: ClauseView): Draft | null {
   const verb = inside.inside(s.trig.agreementVerbs, clause)[0];
   if (!verb) return null;
   const cTerms = inside.inside(s.terms, clause);
+  // "agreed on the following: • cessation of hostilities…; • withdrawal…", «решено: прекратить
+  // огонь; отвести…»: the terms are the list after the colon.
+  if (cTerms.length === 0) cTerms.push(...listedTerms(s, clause.end));
   if (cTerms.length === 0 || inside.inside(s.trig.agreementExclusions, clause).length !== 0) return null;
   // An appeal to keep an agreement after the verb that reports it does not unmake it.
   for (const y of inside.inside(s.cues.yardstick, clause)) if (!(y.start > verb.start && APPEAL.test(s.low.slice(y.start, y.end)))) return null;

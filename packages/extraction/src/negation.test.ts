@@ -73,4 +73,13 @@ describe('negation and denial', () => {
     const r = run('The sides agreed on a ceasefire on 11 April. Joint patrols will be set up to prevent possible violations of the ceasefire.');
     expect(r.events.map((e) => e.type)).toEqual(['ceasefire_agreement']);
   });
+  it('codes no event for commemorations, court items or a place named as occupied', () => {
+    expect(run('Today Kyrgyzstan commemorated the soldiers killed in the fighting at Ak-Sai.').events).toEqual([]);
+    expect(run('Сегодня в Баткене почтили память погибших в годовщину боев у села Максат.').events).toEqual([]);
+    expect(run('Today a court in Batken sentenced two men for the shooting near Ak-Sai.').events).toEqual([]);
+    expect(run('Today Tajik troops shelled the occupied village of Ak-Sai.').events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
+    expect(run('Сегодня таджикские военные обстреляли оккупированное село Ак-Сай.').events.map((e) => e.type)).toEqual(['small_arms_fire']);
+    // A seizure still is one.
+    expect(run('Today Tajik troops occupied a height near Ak-Sai.').events.map((e) => e.type)).toEqual(['incursion']);
+  });
 });

@@ -20,16 +20,13 @@ export function dropSubsumed(drafts: readonly Draft[]): Draft[] {
     // the breach an event of its own (SCHEMA: agreed, then broken, is two events).
     const p = d.clause.paragraph;
     const at = d.trigger.start;
-    const agreedBetween = (from: number): boolean =>
-      drafts.some((a) => a.type === 'ceasefire_agreement' && a.trigger.start > from && a.trigger.start < at);
+    const agreedBetween = (from: number): boolean => drafts.some((a) => a.type === 'ceasefire_agreement' && a.trigger.start > from && a.trigger.start < at);
     // With no agreement told anywhere, the agreement is only the yardstick: every allegation
     // of the statement names the specific events it tells, however far apart ("Pakistan
     // violated the ceasefire … firing mortars … the violation stopped around 13:00").
     const nearby = (o: Draft): boolean =>
       !agreementTold ||
-      (o.trigger.start > at
-        ? o.clause.paragraph <= p + 1
-        : o.clause.paragraph >= p - 1 && !agreedBetween(o.trigger.start));
+      (o.trigger.start > at ? o.clause.paragraph <= p + 1 : o.clause.paragraph >= p - 1 && !agreedBetween(o.trigger.start));
     return !drafts.some(
       (o) =>
         o.type !== 'ceasefire_agreement' &&

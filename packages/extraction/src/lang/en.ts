@@ -147,7 +147,8 @@ export const EN: LanguagePack = {
     'intrusions?',
     'seiz(?:e|ed|ing|ure)',
     'captur(?:e|ed|ing)',
-    'occup(?:y|ied|ying)(?! (?:\\w+ )?(?:firing|fighting|combat|battle|defensive) positions)',
+    // "the occupied village of X" names a place, it tells no seizure.
+    '(?<!the |an? )occup(?:y|ied|ying)(?! (?:\\w+ )?(?:firing|fighting|combat|battle|defensive) positions)(?! (?:villages?|towns?|city|territor\\w*|areas?|lands?|districts?|regions?|settlements?)\\b)',
     '(?:took|taken|taking|take|takes) over',
     'penetrat\\w*',
     'infiltrat\\w*',
@@ -199,6 +200,9 @@ export const EN: LanguagePack = {
     'declared? (?:a )?(?:ceasefire|truce)',
     'welcom\\w*',
     'undert(?:ook|akes?) to',
+    // "the heads decided to stop firing", "a protocol was signed on the cessation of hostilities".
+    'decided (?:to|on)',
+    '(?:protocol|agreement|memorandum|document) (?:\\w+ ){0,6}(?:was|were|has been|have been) signed',
   ],
   agreement_terms: {
     cease_fire: [
@@ -207,7 +211,9 @@ export const EN: LanguagePack = {
       'cessation of (?:hostilities|fire)',
       'truce',
       'armistice',
-      'stop (?:the )?(?:fire|shooting|hostilities)',
+      'stop (?:the )?(?:fire|firing|shooting|hostilities)',
+      'cease (?:the )?(?:firing|fire|hostilities|fighting)',
+      'end (?:to )?(?:the )?(?:fighting|hostilities)',
     ],
     withdraw_forces: [
       'withdraw\\w*',
@@ -263,6 +269,14 @@ export const EN: LanguagePack = {
     '(?:previously|earlier) (?:reached|agreed|concluded|signed)',
   ],
   negation: [
+    // Commemoration and court items tell of an episode long past, not an event (SCHEMA: background).
+    'commemorat\\w*',
+    'anniversary',
+    'memorial (?:service|ceremony|event)s?',
+    '(?:court|tribunal|judge)s? (?:\\w+ ){0,3}(?:sentenced|convicted|ruled|acquitted|found)',
+    'sentenced',
+    'convicted',
+    'on trial',
     'no (?:\\w+ ){0,3}(?:violations?|shooting|shots?|firing|shelling|incidents?|clashes|attacks?|fire)(?: \\w+){0,12} (?:recorded|registered|reported|observed|fired|occurred)',
     'there (?:was|were|have been|has been) no (?:\\w+ ){0,2}(?:shooting|firing|shelling|incidents?|violations?|clashes|shots)',
     '(?:were|was|have been|has been|had been) not (?:yet )?(?:been )?(?:recorded|confirmed)',
@@ -289,6 +303,9 @@ export const EN: LanguagePack = {
     'no (?:drones?|weapons?|aircraft)(?: \\w+){0,8} (?:were|was) used',
   ],
   modal: [
+    // "talks to settle the armed conflict": a purpose, no fighting told.
+    'to settle',
+    'settl(?:ing|ement of) (?:the )?(?:\\w+ ){0,2}(?:conflict|situation|dispute|clash\\w*)',
     'demand\\w*',
     'call(?:s|ed|ing)? (?:on|upon|for)',
     'urg(?:e|es|ed|ing)',
@@ -327,6 +344,7 @@ export const EN: LanguagePack = {
     'cease firing',
     'stop(?:ping)? (?:the )?(?:firing|shooting)',
     'cessation of (?:fire|firing|hostilities)',
+    'end (?:to )?(?:the )?(?:fighting|hostilities)',
     'set (?:\\w+ )?(?:on )?fire(?: to)?',
     'on fire',
     'caught fire',
