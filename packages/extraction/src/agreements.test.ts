@@ -94,4 +94,8 @@ describe('compliance and blame', () => {
     // Talks to settle a conflict tell no fighting.
     expect(types('Today delegations met at Kyzyl-Bel to settle the armed conflict and agreed on a ceasefire from 20:00.')).toEqual(['ceasefire_agreement']);
   });
+  it('reads an agreement named in a past-perfect relative clause as background', () => {
+    const r = run('Today the army condemned Cambodia for breaking the ceasefire, which the two governments had agreed should take effect at midnight.');
+    expect(r.events.map((e) => e.type)).not.toContain('ceasefire_agreement');
+  });
 });

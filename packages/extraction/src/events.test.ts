@@ -190,4 +190,15 @@ describe('events', () => {
     const r = run('Today Tajik troops violated the ceasefire near Ak-Sai, firing mortars at the outpost.\nTwo soldiers were wounded.\nThe violation ended at noon.');
     expect(r.events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
   });
+  it('reads combat positions taken on a section of the border as an incursion, not a road crossing it', () => {
+    expect(run('Today Tajik border guards took up combat positions on a non-agreed section of the state border near Ak-Sai.').events.map((e) => e.type)).toEqual(['incursion']);
+    expect(run('Сегодня таджикский наряд занял боевые позиции на неописанном участке госграницы у села Ак-Сай.').events.map((e) => e.type)).toEqual(['incursion']);
+    expect(run('Today Tajik border guards entered an undescribed part of the border near Ak-Sai.').events.map((e) => e.type)).toEqual(['incursion']);
+    // Own positions and a road that crosses the border are none.
+    expect(run('Today Kyrgyz troops took up firing positions near Ak-Sai.').events).toEqual([]);
+    expect(run('Today the sides accused each other of blocking a road crossing the border near Ak-Sai.').events.map((e) => e.type)).not.toContain('incursion');
+  });
+  it('names an attack helicopter as a weapon, not an attack', () => {
+    expect(run('Today Tajik troops fired at Ak-Sai from an attack helicopter.').events.map((e) => [e.type, e.weapons])).toEqual([['air_or_drone_strike', ['aircraft']]]);
+  });
 });

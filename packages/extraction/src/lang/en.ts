@@ -64,7 +64,11 @@ export const EN: LanguagePack = {
       class: 'air',
       patterns: ['drones?', 'UAVs?', 'Bayraktar(?: TB2)?', 'unmanned aerial vehicles?', 'quadcopters?'],
     },
-    { name: 'aircraft', class: 'air', patterns: ['aircraft', 'helicopters?', 'air ?strikes?', 'warplanes?'] },
+    {
+      name: 'aircraft',
+      class: 'air',
+      patterns: ['aircraft', 'attack helicopters?', 'helicopters?', 'air ?strikes?', 'warplanes?'],
+    },
   ],
   fire: [
     'open(?:ed|s|ing)? fire',
@@ -121,7 +125,11 @@ export const EN: LanguagePack = {
     // Object first or passive: «границу … пересекли», "the border was crossed by".
     '(?:border|line of contact) was (?:illegally )?(?:crossed|violated)',
     'illegally crossed',
-    'cross(?:ed|ing|es)? (?:the )?(?:state )?(?:border|line of contact|line)',
+    // Not "a road crossing the border": a thing that crosses it is no incursion.
+    '(?<!(?:road|roads|highway|river|canal|pipeline|bridge) )cross(?:ed|ing|es)? (?:the )?(?:state )?(?:border|line of contact|line)',
+    // Combat positions taken on a disputed section or the other side's territory, or a section entered.
+    '(?:took|taken|taking|take|takes) (?:up )?(?:combat|fighting|firing) positions (?:\\w+ ){0,2}(?:on|in|at) (?:an? |the )?(?:\\w+(?:-\\w+)? ){0,3}(?:section|part|territory|side)',
+    'entered (?:an? |the )?(?:\\w+(?:-\\w+)? ){0,2}(?:section|part|area) of the (?:state )?border',
     'crossed into',
     'violated the (?:state )?border',
     'entered (?:\\w+ )?territory',
@@ -244,6 +252,8 @@ export const EN: LanguagePack = {
     'breach\\w*',
   ],
   yardstick: [
+    // "the ceasefire, which the governments had agreed should take effect…": the agreement as background.
+    '(?:which|that) (?:\\w+ ){0,6}had (?:been )?(?:agreed|reached|signed)',
     'despite',
     'in spite of',
     'contrary to',
