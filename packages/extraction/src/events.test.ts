@@ -201,4 +201,15 @@ describe('events', () => {
   it('names an attack helicopter as a weapon, not an attack', () => {
     expect(run('Today Tajik troops fired at Ak-Sai from an attack helicopter.').events.map((e) => [e.type, e.weapons])).toEqual([['air_or_drone_strike', ['aircraft']]]);
   });
+  it('reads fire with a word between "opened" and "fire", targeting, rifles and one-word machineguns', () => {
+    expect(run('Today Tajik troops opened intense fire with heavy machineguns at Ak-Sai.').events[0]).toMatchObject({ type: 'small_arms_fire', weapons: ['heavy machine gun'] });
+    expect(run('Today Tajik troops did not open intense fire at Ak-Sai.').events).toEqual([]);
+    expect(run('Today Tajik troops targeted Kyrgyz houses in Ak-Sai with mortars.').events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
+    expect(run('Today Tajik troops attacked a Kyrgyz patrol near Ak-Sai with rifles.').events.map((e) => e.type)).toEqual(['small_arms_fire']);
+    // "targets" is a noun: the objects of an attack told elsewhere.
+    expect(run('The situation is calm. Military targets near Ak-Sai are guarded.').events).toEqual([]);
+  });
+  it('reads an airspace violation with noise between verb and noun as an incursion', () => {
+    expect(run('Today a Tajik drone, violating [Kyrgyz] airspace, flew over Ak-Sai.').events.map((e) => e.type)).toEqual(['incursion']);
+  });
 });

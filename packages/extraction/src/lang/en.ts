@@ -13,14 +13,18 @@ export const EN: LanguagePack = {
     {
       name: 'heavy machine gun',
       class: 'small',
-      patterns: ['heavy machine[- ]guns?', 'large-calib(?:re|er) machine[- ]guns?'],
+      patterns: ['heavy machine[- ]?guns?', 'large-calib(?:re|er) machine[- ]?guns?'],
     },
     {
       name: 'automatic weapons',
       class: 'small',
-      patterns: ['automatic weapons?', 'automatic rifles?', 'machine[- ]guns?'],
+      patterns: ['automatic weapons?', 'automatic rifles?', 'machine[- ]?guns?'],
     },
-    { name: 'small arms', class: 'small', patterns: ['small arms', 'small-arms', 'firearms'] },
+    {
+      name: 'small arms',
+      class: 'small',
+      patterns: ['small arms', 'small-arms', 'firearms', 'rifles?', 'assault rifles?'],
+    },
     { name: 'grenade launcher', class: 'heavy', patterns: ['grenade[- ]launchers?', 'RPGs?'] },
     { name: 'mortar', class: 'heavy', patterns: ['mortars?', 'mortar crews?'] },
     { name: 'artillery', class: 'heavy', patterns: ['artillery', 'howitzers?', 'artillery pieces'] },
@@ -71,7 +75,11 @@ export const EN: LanguagePack = {
     },
   ],
   fire: [
-    'open(?:ed|s|ing)? fire',
+    // "opened intense fire", "opened indiscriminate fire".
+    'open(?:ed|s|ing)? (?:\\w+ ){0,2}fire',
+    // "targeted the civilian population with mortars".
+    'targeted',
+    'targeting',
     'fired',
     'fires? (?:at|on|from|towards?)',
     'firing',
@@ -115,9 +123,9 @@ export const EN: LanguagePack = {
   ],
   incursion: [
     // A drone or aircraft over the other side's territory without striking (SCHEMA: incursion).
-    'violat(?:e|ed|es|ing) (?:the )?(?:\\w+ ){0,2}airspace',
+    'violat(?:e|ed|es|ing) (?:the )?(?:\\S+ ){0,2}airspace',
     'airspace violations?',
-    'violations? of (?:the )?(?:\\w+ ){0,2}airspace',
+    'violations? of (?:the )?(?:\\S+ ){0,2}airspace',
     '(?:entered|intruded into|flew into|crossed into) (?:the )?(?:\\w+ ){0,2}airspace',
     // Drones flying over the other side, with no strike told.
     '(?:flew|flying|flies|hovered|hovering) over',

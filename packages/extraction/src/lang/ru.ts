@@ -17,7 +17,11 @@ export const RU: LanguagePack = {
       class: 'small',
       patterns: ['автоматическ\\w* оружи\\w*', 'автомат\\w*', 'пулемет\\w*', 'пулемёт\\w*'],
     },
-    { name: 'small arms', class: 'small', patterns: ['стрелков\\w* оружи\\w*', 'огнестрельн\\w* оружи\\w*'] },
+    {
+      name: 'small arms',
+      class: 'small',
+      patterns: ['стрелков\\w* оружи\\w*', 'огнестрельн\\w* оружи\\w*', 'винтовк\\w*', 'карабин\\w*'],
+    },
     { name: 'grenade launcher', class: 'heavy', patterns: ['РПГ', 'гранатомет\\w*', 'гранатомёт\\w*'] },
     { name: 'mortar', class: 'heavy', patterns: ['миномет\\w*', 'миномёт\\w*'] },
     {
