@@ -624,6 +624,17 @@ function overlapsWeapon(c: ClauseView, m: Match): boolean {
   return false;
 }
 
+/** Gives the clause's weapons to the attack told just before it (same or previous sentence). */
+function upgradeLastAttack(s: Scan, c: ClauseView): boolean {
+  const weapons = c.cWeapons.filter((w) => !underModal(c, w.start));
+  if (weapons.length === 0) return false;
+  const prev = s.drafts.at(-1);
+  if (!prev || !VIOLENT.has(prev.type) || prev.strength !== 'strong' || prev.clause.paragraph < c.clause.paragraph - 1 || prev.clause.sentence < c.clause.sentence - 1) return false;
+  for (const w of weapons) if (!prev.weapons.some((x) => x.name === w.name)) prev.weapons.push(w);
+  prev.type = attackType(prev.weapons, false, true);
+  return true;
+}
+
 /** Attacks told by the clause: firing, shelling, clashes; or casualty figures alone (weak). */
 function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: number, created: Draft[]): void {
   const { clause, cWeapons } = c;
@@ -672,6 +683,9 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: numb
     }
     return;
   }
+  // "…the Tajiks opened fire. The Tajik side used mortars.": weapons told with no fire word of
+  // their own, right after a told attack, are that attack's, typed by its heaviest weapon (SCHEMA).
+  if (attack.length > 0 && attack.length === use.length && upgradeLastAttack(s, c)) return;
   const first = attack[0];
   if (first) {
     const activeWeapons: WeaponMention[] = [];

@@ -212,4 +212,12 @@ describe('events', () => {
   it('reads an airspace violation with noise between verb and noun as an incursion', () => {
     expect(run('Today a Tajik drone, violating [Kyrgyz] airspace, flew over Ak-Sai.').events.map((e) => e.type)).toEqual(['incursion']);
   });
+  it('types an attack by a heavier weapon named in the next sentence with no fire word of its own', () => {
+    const r = run('Today Tajik border guards opened fire at a Kyrgyz patrol near Ak-Sai. The Tajik side used mortars.');
+    expect(r.events.map((e) => [e.type, e.weapons])).toEqual([['heavy_weapons_fire', ['mortar']]]);
+    const ru = run('Сегодня таджикские пограничники открыли огонь по наряду у села Ак-Сай. Таджикская сторона при этом применяла минометы.');
+    expect(ru.events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
+    // With no attack told before it, weapon use is an attack of its own.
+    expect(run('The situation was calm in the morning.\nToday the Tajik side used mortars against Ak-Sai.').events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
+  });
 });
