@@ -419,6 +419,40 @@ interface ClauseView {
   borderSectionNamed: boolean;
 }
 
+// A demand or threat that the actor ignores ("ignoring the demands to leave", «вопреки
+// требованиям»): its scope ends where the actor is named, with or without a comma.
+const DEFIED = /(?:ignor[a-z]*|despite|in spite of|in defiance of|contrary to|disregard[a-z]*|defy[a-z]*|defied|disobey[a-z]*|refus[a-z]* to (?:comply with|obey)|вопреки|несмотря на|проигнорир[а-яё]*|игнориру[а-яё]*|не подчинившись|не выполнив)(?: [0-9a-z\u00C0-\u024F\u0400-\u04FF-]+){0,3} $/;
+// A modal inside a relative clause ("guards, who intended to seize the spring, opened fire").
+const RELATIVE_OPEN = /, (?:who|which|that|whose|котор[а-яё]*)\b[^,]*$/;
+// "…demanded that they leave, after which they opened fire", "ignored the demands and opened
+// fire": a conjunction followed by a past-tense attack verb closes the modal's scope.
+const SCOPE_CONJ = /(?:,? and then|,? and|,? but|,? after which|,? whereupon|,? then) /g;
+const PAST_TRIGGER = /^(?:[a-z]+ed|shot|struck|hit|began|broke)\b/;
+
+/** Where a modal cue's scope ends before `end`: at the actor after a defied demand, at the close
+ * of a relative clause, or at a conjunction that starts a told attack. */
+function modalScopeEnd(s: Scan, m: Match, end: number, parties: readonly PartyMention[]): number {
+  const before = s.low.slice(Math.max(0, m.start - 40), m.start);
+  if (DEFIED.test(before)) {
+    const actor = parties.find((p) => p.start >= m.end && p.start < end && p.role !== 'target' && p.role !== 'victim');
+    if (actor) return actor.start;
+  }
+  if (RELATIVE_OPEN.test(before)) {
+    const close = s.text.indexOf(',', m.end);
+    if (close >= 0 && close < end) return close;
+  }
+  SCOPE_CONJ.lastIndex = m.end;
+  for (let k = SCOPE_CONJ.exec(s.low); k !== null && k.index < end; k = SCOPE_CONJ.exec(s.low)) {
+    const after = k.index + k[0].length;
+    for (const list of [s.trig.fire, s.trig.shelling, s.trig.clash, s.trig.incursion]) {
+      for (const t of list) {
+        if (t.start >= after && t.start < Math.min(end, after + 40) && t.text !== 'armed' && PAST_TRIGGER.test(s.low.slice(t.start, t.end))) return k.index;
+      }
+    }
+  }
+  return end;
+}
+
 function clauseView(s: Scan, clause: Clause, sentence: Sentence): ClauseView {
   const inside = s.insideClause;
   const cParties = inside.inside(s.parties, clause);
@@ -433,6 +467,7 @@ function clauseView(s: Scan, clause: Clause, sentence: Sentence): ClauseView {
         break;
       }
     }
+    end = Math.min(end, modalScopeEnd(s, m, end, cParties));
     modal.push({ start: m.start, end });
   }
   const cPlaces = inside.inside(s.places, clause).filter((p) => {

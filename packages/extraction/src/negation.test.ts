@@ -82,4 +82,15 @@ describe('negation and denial', () => {
     // A seizure still is one.
     expect(run('Today Tajik troops occupied a height near Ak-Sai.').events.map((e) => e.type)).toEqual(['incursion']);
   });
+  it("ends a demand's or intention's scope where a told attack begins", () => {
+    const types = (t: string) => run(t).events.map((e) => e.type);
+    expect(types('Today Tajik troops ignored the demands to leave and opened fire at Kyrgyz guards near Ak-Sai.')).toEqual(['small_arms_fire']);
+    expect(types('Ignoring the demands to leave Tajik troops opened fire at Kyrgyz guards near Ak-Sai today.')).toEqual(['small_arms_fire']);
+    expect(types('Today Tajik guards, who intended to seize the spring, opened fire at Kyrgyz guards near Ak-Sai.')).toEqual(['small_arms_fire']);
+    expect(types('Today the Kyrgyz side demanded that the Tajik guards leave, after which they opened fire at Ak-Sai.')).toEqual(['small_arms_fire']);
+    // What is only demanded or threatened stays no event.
+    expect(types('Today the Kyrgyz side demanded that Tajik troops stop shelling Ak-Sai and withdraw.')).toEqual([]);
+    expect(types('Today Tajik troops threatened to open fire at Ak-Sai.')).toEqual([]);
+    expect(types('Despite calls to stop the shelling, the situation near Ak-Sai remains tense.')).toEqual([]);
+  });
 });
