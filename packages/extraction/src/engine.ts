@@ -659,6 +659,8 @@ function overlapsWeapon(c: ClauseView, m: Match): boolean {
   return false;
 }
 
+const AFTER_EPISODE = /(?:^|[^0-9a-zа-яё])(?:after|following|since|после|со времени)\s+(?:the\s+|last\s+|latest\s+|recent\s+|прошлого[а-яё]*\s+)?(?:[0-9a-zа-яё-]+\s+){0,2}$/;
+
 /** Gives the clause's weapons to the attack told just before it (same or previous sentence). */
 function upgradeLastAttack(s: Scan, c: ClauseView): boolean {
   const weapons = c.cWeapons.filter((w) => !underModal(c, w.start));
@@ -735,6 +737,9 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: numb
     const ownTime = c.cClocks.some((k) => k.role === 'event');
     const strong = activeWeapons.length > 0 || ((fire.length > 0 || shelling.length > 0) && hasActor) || (type === 'armed_clash' && ownTime && fire.length === 0 && shelling.length === 0);
     const d = newDraft(s, c, type, first, strong && !clause.introduces ? 'strong' : 'weak', false);
+    // "reopened four years after armed clashes", «после столкновений»: a summary word after
+    // "after/since" names an earlier episode as background (SCHEMA), unless a day of its own is told.
+    if (d.strength === 'weak' && AFTER_EPISODE.test(s.low.slice(Math.max(0, first.start - 40), first.start)) && !c.cDates.some((x) => x.role === 'event' && x.date)) return;
     // A summary word ("the aggression", «в результате агрессии») has no day of its own: it joins
     // a told attack, or stands for the whole episode, dated only when the text dates it.
     if (d.strength === 'weak' && d.carried) {

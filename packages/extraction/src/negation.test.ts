@@ -93,4 +93,10 @@ describe('negation and denial', () => {
     expect(types('Today Tajik troops threatened to open fire at Ak-Sai.')).toEqual([]);
     expect(types('Despite calls to stop the shelling, the situation near Ak-Sai remains tense.')).toEqual([]);
   });
+  it('reads a summary word after "after/since" as background, not an event', () => {
+    expect(run('The Ak-Sai checkpoint has reopened, two years after armed clashes between the two countries.').events).toEqual([]);
+    expect(run('КПП у села Ак-Сай вновь открыт спустя два года после вооруженных столкновений.').events).toEqual([]);
+    // Clashes told with a day of their own are news.
+    expect(run('The border was closed after clashes broke out today near Ak-Sai.').events.map((e) => e.type)).toEqual(['armed_clash']);
+  });
 });
