@@ -220,4 +220,11 @@ describe('events', () => {
     // With no attack told before it, weapon use is an attack of its own.
     expect(run('The situation was calm in the morning.\nToday the Tajik side used mortars against Ak-Sai.').events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
   });
+  it('reads incursions told object first, in the passive or with «госграница»', () => {
+    const types = (t: string) => run(t).events.map((e) => e.type);
+    expect(types('Today the state border near Ak-Sai was crossed by a group of Tajik soldiers.')).toEqual(['incursion']);
+    expect(types('Today Kyrgyz territory near Ak-Sai was entered by Tajik soldiers.')).toEqual(['incursion']);
+    expect(types('Сегодня таджикские военнослужащие перешли госграницу у села Ак-Сай.')).toEqual(['incursion']);
+    expect(types('Сегодня госграницу у села Ак-Сай незаконно пересекли трое таджикских военнослужащих.')).toEqual(['incursion']);
+  });
 });

@@ -132,6 +132,8 @@ export const EN: LanguagePack = {
     'flights? of (?:\\w+ ){0,2}(?:drones?|UAVs?|aircraft|helicopters?|aerial vehicles)',
     // Object first or passive: «границу … пересекли», "the border was crossed by".
     '(?:border|line of contact) was (?:illegally )?(?:crossed|violated)',
+    // Object first with words between: "the state border near X was crossed by…", "territory … was entered".
+    '(?:border|line of contact|territory)(?: \\S+){0,4} (?:was|were|has been|had been) (?:illegally |unlawfully )?(?:crossed|violated|entered|invaded)',
     'illegally crossed',
     // Not "a road crossing the border": a thing that crosses it is no incursion.
     '(?<!(?:road|roads|highway|river|canal|pipeline|bridge) )cross(?:ed|ing|es)? (?:the )?(?:state )?(?:border|line of contact|line)',
