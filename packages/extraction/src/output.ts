@@ -10,14 +10,7 @@ import { CODEBOOK, type WeaponMention } from './events.ts';
 import { toExtracted, type Gazetteer, type PlaceMention } from './places.ts';
 import type { ConflictProfile, PartyDef, PlaceDef } from './profile.ts';
 import { dayStartUtc, eventTime, iso, type EventZone } from './time.ts';
-import type {
-  AgreementTerms,
-  CasualtyReport,
-  Evidence,
-  ExtractedPlace,
-  Reporter,
-  ViolationEvent,
-} from './types.ts';
+import type { AgreementTerms, CasualtyReport, Evidence, ExtractedPlace, Reporter, ViolationEvent } from './types.ts';
 
 /** The side an event is held against. */
 function accusedOf(d: Draft, partyCodes: ReadonlySet<string>): string | null {
@@ -35,15 +28,10 @@ function accusedOf(d: Draft, partyCodes: ReadonlySet<string>): string | null {
 }
 
 // A capital named without a locative is its government ("accused Dushanbe of…").
-const LOCATIVE_BEFORE_PLACE =
-  /(?:\b(?:in|near|at|on|outskirts of)|(?:^|\s)(?:в|у|под|близ|окрестностях))\s+(?:the\s+)?(?:city\s+of\s+|город[а-яё]*\s+)?$/i;
+const LOCATIVE_BEFORE_PLACE = /(?:\b(?:in|near|at|on|outskirts of)|(?:^|\s)(?:в|у|под|близ|окрестностях))\s+(?:the\s+)?(?:city\s+of\s+|город[а-яё]*\s+)?$/i;
 
 function isLocative(p: PlaceMention, text: string): boolean {
-  return (
-    p.place.kind !== 'other' ||
-    p.place.parent !== null ||
-    LOCATIVE_BEFORE_PLACE.test(text.slice(Math.max(0, p.start - 30), p.start))
-  );
+  return p.place.kind !== 'other' || p.place.parent !== null || LOCATIVE_BEFORE_PLACE.test(text.slice(Math.max(0, p.start - 30), p.start));
 }
 
 /** The event's places, with the units the text says they lie in. */
@@ -55,9 +43,7 @@ function eventPlaces(d: Draft, partyCodes: ReadonlySet<string>, text: string): P
   if (d.type === 'ceasefire_agreement') {
     for (const p of d.places) if (p.place.kind === 'settlement' || p.place.kind === 'other') own.push(p);
     if (own.length === 0) own = d.places;
-  } else
-    for (const p of d.places)
-      if ((partyCodes.has(p.place.country) || p.place.country === '') && isLocative(p, text)) own.push(p);
+  } else for (const p of d.places) if ((partyCodes.has(p.place.country) || p.place.country === '') && isLocative(p, text)) own.push(p);
   // SCHEMA: the settlement and, when the text names it, its district (and region): the units a
   // place is said to lie in follow it, each once.
   const specific: PlaceMention[] = [];
@@ -70,10 +56,7 @@ function eventPlaces(d: Draft, partyCodes: ReadonlySet<string>, text: string): P
 }
 
 function normName(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/ё/g, 'е')
-    .replace(/[\s-]+/g, ' ');
+  return s.toLowerCase().replace(/ё/g, 'е').replace(/[\s-]+/g, ' ');
 }
 
 const ruNamesCache = new WeakMap<PlaceDef, string[]>();
@@ -130,13 +113,7 @@ function agreementOf(d: Draft, zone: EventZone, partyCodes: ReadonlySet<string>)
   if (clock && d.date && off !== null) {
     startsAt = iso(dayStartUtc(d.date) + (clock.hh * 60 + clock.mm) * 60_000 - off * 60_000);
   }
-  return {
-    parties: [...partyCodes],
-    level: d.agreementLevel,
-    starts_at_utc: startsAt,
-    zone: zone.iana,
-    terms: d.agreementTermsList,
-  };
+  return { parties: [...partyCodes], level: d.agreementLevel, starts_at_utc: startsAt, zone: zone.iana, terms: d.agreementTermsList };
 }
 
 export function finish(
@@ -174,30 +151,14 @@ export function finish(
   // An attack on a place the gazetteer does not list and nothing else locates ("обстреляли
   // заставу «X»"): a side reporting an attack by the other tells of its own ground.
   const accused = accusedOf(d, partyCodes);
-  if (
-    country === null &&
-    !d.borderSection &&
-    extracted.length > 0 &&
-    (VIOLENT.has(type) || type === 'property_destruction') &&
-    reporterSide &&
-    partyCodes.has(reporterSide) &&
-    accused &&
-    accused !== reporterSide
-  ) {
+  if (country === null && !d.borderSection && extracted.length > 0 && (VIOLENT.has(type) || type === 'property_destruction') && reporterSide && partyCodes.has(reporterSide) && accused && accused !== reporterSide) {
     let unknown = true;
     for (const p of extracted) if (p.country !== null) unknown = false;
     if (unknown) country = reporterSide;
   }
-  const zoneSide =
-    reporterSide && partyCodes.has(reporterSide)
-      ? reporterSide
-      : country && partyCodes.has(country)
-        ? country
-        : null;
+  const zoneSide = reporterSide && partyCodes.has(reporterSide) ? reporterSide : (country && partyCodes.has(country) ? country : null);
   const zoneDef = zoneSide ? (prof.parties.find((p) => p.code === zoneSide)?.zone ?? issuerZone) : issuerZone;
-  const zone: EventZone = zoneDef
-    ? { iana: zoneDef.iana, offset: parseOffset(zoneDef.offset) }
-    : { iana: null, offset: pubOffset };
+  const zone: EventZone = zoneDef ? { iana: zoneDef.iana, offset: parseOffset(zoneDef.offset) } : { iana: null, offset: pubOffset };
   const time = eventTime(d, zone);
   let killed = d.killed;
   let wounded = d.wounded;
@@ -210,13 +171,7 @@ export function finish(
     0.05,
     Math.min(
       0.99,
-      0.45 +
-        (d.strength === 'strong' ? 0.15 : 0) +
-        (d.date ? 0.1 : 0) +
-        (extracted.length ? 0.1 : 0) +
-        (d.actorEvidence ? 0.1 : 0) +
-        (d.reporterEvidence ? 0.05 : 0) +
-        Math.min(d.merged, 3) * 0.03,
+      0.45 + (d.strength === 'strong' ? 0.15 : 0) + (d.date ? 0.1 : 0) + (extracted.length ? 0.1 : 0) + (d.actorEvidence ? 0.1 : 0) + (d.reporterEvidence ? 0.05 : 0) + Math.min(d.merged, 3) * 0.03,
     ),
   );
   return {
@@ -230,10 +185,7 @@ export function finish(
     killed,
     wounded,
     displaced: d.displaced,
-    civilians_affected:
-      type === 'incursion' || type === 'military_buildup' || type === 'ceasefire_agreement'
-        ? null
-        : d.civilians,
+    civilians_affected: type === 'incursion' || type === 'military_buildup' || type === 'ceasefire_agreement' ? null : d.civilians,
     weapons: weaponNames(d.weapons),
     profile: prof.id,
     event_index: index,
@@ -244,10 +196,7 @@ export function finish(
     places: extracted,
     reporter: d.reporter,
     // A claim of the other side relayed by this publisher is kept as a quoted claim.
-    claim_status:
-      publisherSide !== null && reporterSide !== null && reporterSide !== publisherSide
-        ? 'quoted_claim'
-        : 'reported',
+    claim_status: publisherSide !== null && reporterSide !== null && reporterSide !== publisherSide ? 'quoted_claim' : 'reported',
     agreement: type === 'ceasefire_agreement' ? agreementOf(d, zone, partyCodes) : null,
     evidence: evidenceOf(d, specific, text.length),
     confidence: Math.round(confidence * 100) / 100,
@@ -270,15 +219,8 @@ export function casualtyReport(
   pubInstant: number | null,
   parties: readonly PartyMention[],
 ): CasualtyReport & { paragraph: number } {
-  const frame =
-    insideScan(agencies, s).find((a) => a.frame && a.agency.kind !== 'media') ??
-    insideScan(agencies, s).find((a) => a.agency.kind === 'official');
-  const scopeParty = insideScan(parties, s).find(
-    (p) =>
-      p.role === 'target' ||
-      p.role === 'victim' ||
-      /citizens|граждан/i.test(text.slice(Math.max(0, p.start - 20), p.end + 20)),
-  );
+  const frame = insideScan(agencies, s).find((a) => a.frame && a.agency.kind !== 'media') ?? insideScan(agencies, s).find((a) => a.agency.kind === 'official');
+  const scopeParty = insideScan(parties, s).find((p) => p.role === 'target' || p.role === 'victim' || /citizens|граждан/i.test(text.slice(Math.max(0, p.start - 20), p.end + 20)));
   const zero = f.zero && f.killed === null && f.wounded === null;
   const evidence: Evidence[] = f.evidence.map((m) => ev('casualties', m));
   if (frame) evidence.push(ev('source', frame));
@@ -319,9 +261,7 @@ export function mergeReports(list: Array<CasualtyReport & { paragraph: number }>
   return out.map(({ paragraph: _p, ...r }) => r);
 }
 
-export function insideScan<T extends { start: number; end: number }>(
-  list: readonly T[],
-  c: { start: number; end: number },
-): T[] {
+
+export function insideScan<T extends { start: number; end: number }>(list: readonly T[], c: { start: number; end: number }): T[] {
   return list.filter((m) => m.start >= c.start && m.end <= c.end);
 }

@@ -45,13 +45,7 @@ const TOKEN = /[0-9A-Za-z\u00C0-\u024F\u0259\u0400-\u04FF]+/g;
 function isTokenChar(c: number): boolean {
   // Cyrillic first: most words of the statements are Russian or Latin lower case.
   if (c >= 0x400) return c <= 0x4ff;
-  return (
-    (c >= 97 && c <= 122) ||
-    (c >= 48 && c <= 57) ||
-    (c >= 65 && c <= 90) ||
-    (c >= 0xc0 && c <= 0x24f) ||
-    c === 0x259
-  );
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0x24f) || c === 0x259;
 }
 
 /**
@@ -59,41 +53,16 @@ function isTokenChar(c: number): boolean {
  * their nearest plain letter ("Төрт-Көчө" = «Торт-Кочо», "Kök-Tash" = "Kok-Tash", «Ҳисор» =
  * «Хисор»): one name, however the agency typed it. Lower-case only (the text is lowered first).
  */
-const FOLD: Readonly<Record<string, string>> = {
-  ё: 'е',
-  ө: 'о',
-  ү: 'у',
-  ң: 'н',
-  ӯ: 'у',
-  ӣ: 'и',
-  ҳ: 'х',
-  ҷ: 'ч',
-  қ: 'к',
-  ғ: 'г',
-  ә: 'а',
-  һ: 'х',
-  ö: 'o',
-  ü: 'u',
-  ş: 's',
-  ç: 'c',
-  ğ: 'g',
-  ı: 'i',
-  ə: 'a',
-};
+const FOLD: Readonly<Record<string, string>> = { ё: 'е', ө: 'о', ү: 'у', ң: 'н', ӯ: 'у', ӣ: 'и', ҳ: 'х', ҷ: 'ч', қ: 'к', ғ: 'г', ә: 'а', һ: 'х', ö: 'o', ü: 'u', ş: 's', ç: 'c', ğ: 'g', ı: 'i', ə: 'a' };
 const FOLD_RE = new RegExp(`[${Object.keys(FOLD).join('')}]`, 'g');
-const FOLD_CODE = new Map<number, number>(
-  Object.entries(FOLD).map(([k, v]) => [k.charCodeAt(0), v.charCodeAt(0)]),
-);
+const FOLD_CODE = new Map<number, number>(Object.entries(FOLD).map(([k, v]) => [k.charCodeAt(0), v.charCodeAt(0)]));
 /** The folded code of one lower-case character (most characters are below "ö" and kept). */
 function foldCode(c: number): number {
   return c < 0xf6 ? c : (FOLD_CODE.get(c) ?? c);
 }
 
 export function normalizeToken(t: string): string {
-  return t
-    .toLowerCase()
-    .replace(FOLD_RE, (ch) => FOLD[ch] ?? ch)
-    .replace(/[ʼ’']/g, '');
+  return t.toLowerCase().replace(FOLD_RE, (ch) => FOLD[ch] ?? ch).replace(/[ʼ’']/g, '');
 }
 
 function tokensOf(s: string): string[] {
@@ -148,9 +117,7 @@ export function compileGazetteer(profile: ConflictProfile): Gazetteer {
   }
   // Bare base names ("Leilek") resolve to the district when no settlement has that name.
   for (const [base, list] of byBase) {
-    const hasSettlement = list.some(
-      (p) => p.kind !== 'district' && p.kind !== 'region' && p.en.some((n) => tokensOf(n).join(' ') === base),
-    );
+    const hasSettlement = list.some((p) => p.kind !== 'district' && p.kind !== 'region' && p.en.some((n) => tokensOf(n).join(' ') === base));
     const target = list.find((p) => p.kind === 'district') ?? list.find((p) => p.kind === 'region');
     if (!hasSettlement && target) addAlias(base, target, false, 'en');
   }
@@ -179,8 +146,7 @@ const LATIN_SWAPS: Array<[RegExp, string]> = [
   [/dzh/g, 'j'],
 ];
 
-const HEAD_WORDS =
-  /^(?:districts?|regions?|raions?|rayons?|районах|районов|районы|районам|районами|областях|областей|области)$/;
+const HEAD_WORDS = /^(?:districts?|regions?|raions?|rayons?|районах|районов|районы|районам|районами|областях|областей|области)$/;
 
 const NAME_GAP = /^[\s\-–]{1,2}$/;
 const COORDINATION = /^\s*(?:,|and|и)\s*$/i;
@@ -226,7 +192,7 @@ export function findPlaces(text: string, g: Gazetteer): PlaceMention[] {
   // arrays are overwritten, not emptied (emptying an array frees its backing store).
   const n = low.length;
   let count = 0;
-  for (let i = 0; i < n;) {
+  for (let i = 0; i < n; ) {
     if (!isTokenChar(low.charCodeAt(i))) {
       i++;
       continue;
@@ -246,7 +212,7 @@ export function findPlaces(text: string, g: Gazetteer): PlaceMention[] {
     count++;
   }
   const out: Array<PlaceMention & { headless: boolean; lastTok: number }> = [];
-  for (let i = 0; i < count;) {
+  for (let i = 0; i < count; ) {
     const cands = g.firstHashes.has(tokHash[i] as number) ? g.index.get(tokenText(low, i)) : undefined;
     let matched: Alias | null = null;
     if (cands) {
@@ -256,10 +222,7 @@ export function findPlaces(text: string, g: Gazetteer): PlaceMention[] {
         let ok = true;
         for (let k = 1; k < len; k++) {
           // Tokens of one name are separated by a space or a hyphen only.
-          if (
-            tokenText(low, i + k) !== a.tokens[k] ||
-            !NAME_GAP.test(text.slice(tokEnd[i + k - 1] as number, tokStart[i + k] as number))
-          ) {
+          if (tokenText(low, i + k) !== a.tokens[k] || !NAME_GAP.test(text.slice(tokEnd[i + k - 1] as number, tokStart[i + k] as number))) {
             ok = false;
             break;
           }
@@ -278,24 +241,9 @@ export function findPlaces(text: string, g: Gazetteer): PlaceMention[] {
       const c = text[start] ?? '';
       // "Uch-Korgon" is not Korgon: a name hyphen-joined to a capitalised word before it (that is
       // no place itself, as in "Batken-Isfara") is part of a longer, unlisted name.
-      const joined =
-        start > 1 &&
-        text.charCodeAt(start - 1) === 45 &&
-        isTokenChar(text.charCodeAt(start - 2)) &&
-        (out.at(-1)?.end ?? -1) !== start - 1 &&
-        startsCapitalised(text, start - 1);
-      if (
-        !joined &&
-        (c === c.toUpperCase() || matched.place.kind === 'district' || matched.place.kind === 'region')
-      ) {
-        out.push({
-          start,
-          end,
-          text: text.slice(start, end),
-          place: matched.place,
-          headless: matched.headless,
-          lastTok: last,
-        });
+      const joined = start > 1 && text.charCodeAt(start - 1) === 45 && isTokenChar(text.charCodeAt(start - 2)) && (out.at(-1)?.end ?? -1) !== start - 1 && startsCapitalised(text, start - 1);
+      if (!joined && (c === c.toUpperCase() || matched.place.kind === 'district' || matched.place.kind === 'region')) {
+        out.push({ start, end, text: text.slice(start, end), place: matched.place, headless: matched.headless, lastTok: last });
       }
       i += matched.tokens.length;
     } else i++;
@@ -306,17 +254,11 @@ export function findPlaces(text: string, g: Gazetteer): PlaceMention[] {
     const m = out[j];
     if (!m) continue;
     const next = out[j + 1];
-    if (
-      next &&
-      (next.place.kind === 'district' || next.place.kind === 'region') &&
-      COORDINATION.test(text.slice(m.end, next.start))
-    ) {
+    if (next && (next.place.kind === 'district' || next.place.kind === 'region') && COORDINATION.test(text.slice(m.end, next.start))) {
       const headTok = tokenText(low, next.lastTok);
       if (HEAD_WORDS.test(headTok) || m.headless) {
         const base = m.place.base ?? tokensOf(m.place.en[0] ?? '').join(' ');
-        const sibling =
-          (g.byBase.get(base) ?? []).find((p) => p.kind === next.place.kind) ??
-          (m.place.kind === next.place.kind ? m.place : null);
+        const sibling = (g.byBase.get(base) ?? []).find((p) => p.kind === next.place.kind) ?? (m.place.kind === next.place.kind ? m.place : null);
         if (sibling) {
           result.push({ start: m.start, end: m.end, text: m.text, place: sibling });
           continue;
@@ -373,38 +315,27 @@ const INTRO_EN = new RegExp(
   'dg',
 );
 // "Kap Choeng District", "Hermel district", "Si Sa Ket province": a unit named with its noun.
-const ADMIN_EN =
-  /\b((?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)? ){1,3}(?:Province|District|Subdistrict|Governorate|Oblast|province|district|subdistrict|governorate|oblast))\b/dg;
+const ADMIN_EN = /\b((?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)? ){1,3}(?:Province|District|Subdistrict|Governorate|Oblast|province|district|subdistrict|governorate|oblast))\b/dg;
 const ADMIN_KEYS = /rovince|istrict|overnorate|blast/;
 // "the Nikial Sector", "Chon-Kara village", "in the Kalbajar direction": a name closed by a site noun.
-const SITE_EN = new RegExp(
-  `\\b(${LATIN_NAME}) (?:area|outpost|checkpoint|height|pass|border post|[Vv]illage|[Ss]ector|[Dd]irection|locality|water intake|enclave)\\b`,
-  'dg',
-);
+const SITE_EN = new RegExp(`\\b(${LATIN_NAME}) (?:area|outpost|checkpoint|height|pass|border post|[Vv]illage|[Ss]ector|[Dd]irection|locality|water intake|enclave)\\b`, 'dg');
 // "near Ak-Sai", "on the outskirts of Chon-Kara", "towards Sotk": a preposition of place before a
 // capitalised name. Not "in"/"at" (they take months, languages and organisations too).
-const NEAR_EN = new RegExp(
-  `\\b(?:[Nn]ear|[Nn]earby|[Oo]utskirts of|[Tt]owards?|[Oo]pposite|[Ee]nvirons of|[Dd]irection of|[Aa]djacent to|[Cc]lose to) (?:the )?(${LATIN_NAME})(?![a-z])`,
-  'dg',
-);
-const INTRO_RU_QUOTED =
-  /(?:^|[^а-яё])(?:застав[а-яё]*|пост[а-яё]*|КПП|узл[а-яё]*|участк[а-яё]*|высот[а-яё]*)\s+«([^»\n]{2,30})»/dg;
+const NEAR_EN = new RegExp(`\\b(?:[Nn]ear|[Nn]earby|[Oo]utskirts of|[Tt]owards?|[Oo]pposite|[Ee]nvirons of|[Dd]irection of|[Aa]djacent to|[Cc]lose to) (?:the )?(${LATIN_NAME})(?![a-z])`, 'dg');
+const INTRO_RU_QUOTED = /(?:^|[^а-яё])(?:застав[а-яё]*|пост[а-яё]*|КПП|узл[а-яё]*|участк[а-яё]*|высот[а-яё]*)\s+«([^»\n]{2,30})»/dg;
 const INTRO_RU = new RegExp(
   `(?:^|[^а-яё])(?:сел[оауе]|сёл|поселк[а-яё]*|посёлк[а-яё]*|деревн[а-яё]*|аул[а-яё]*|город[а-яё]*|джамоат[а-яё]*|кишлак[а-яё]*|айыл[а-яё]*|местност[а-яё]*|урочищ[а-яё]*|перевал[а-яё]*|участк[а-яё]*|населенн[а-яё]* пункт[а-яё]*|населённ[а-яё]* пункт[а-яё]*|н\\. ?п\\.|в районе|в окрестност[а-яё]*|на окраин[а-яё]*|вблизи|близ|возле|около|в направлении)\\s+(${CYR_NAME})`,
   'dg',
 );
 // «в Лахшском районе», «Лахшского района»: a district adjective the gazetteer does not list.
-const DISTRICT_RU = new RegExp(
-  `(?:^|[^${CYR_LOW}])([${CYR_UP}][${CYR_LOW}]+(?:-[${CYR_UP}][${CYR_LOW}]+)?(?:ск|цк)(?:ий|ого|ом|ому|им) район(?:а|е|у|ом)?)(?![а-яё])`,
-  'dg',
-);
+const DISTRICT_RU = new RegExp(`(?:^|[^${CYR_LOW}])([${CYR_UP}][${CYR_LOW}]+(?:-[${CYR_UP}][${CYR_LOW}]+)?(?:ск|цк)(?:ий|ого|ом|ому|им) район(?:а|е|у|ом)?)(?![а-яё])`, 'dg');
 // The rest of a list after an introduced name: "areas of Eki-Tash, Chyr-Dobo and Kum-Mazar".
 const LIST_NEXT_EN = new RegExp(`^(?:\\s*,\\s*|\\s+and\\s+|\\s*,\\s*and\\s+)(${LATIN_NAME})(?![a-z])`, 'd');
 const LIST_NEXT_RU = new RegExp(`^(?:\\s*,\\s*|\\s+и\\s+|\\s*,\\s*и\\s+)(${CYR_NAME})(?![${CYR_LOW}])`, 'd');
 // Words that a capital letter after a place noun can start and that name no place.
 // Months, weekdays and determiners start no place name either.
 const NOT_A_NAME =
-  /^(?:The|A|An|Of|In|On|At|And|State|Border|Republic|Ministry|District|Region|Village|Government|Committee|Service|Troops|One|Every|Each|This|That|These|Those|Another|Our|Their|His|Her|Its|Some|No|Which|Whose|Every|Other|Both|Enemy|Army|Military|Police|Security|National|International|Line|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Район|Области|Республик[а-яё]*|Государственн[а-яё]*|Январ[а-яё]*|Феврал[а-яё]*|Март[а-яё]*|Апрел[а-яё]*|Ма[йяею]|Июн[а-яё]*|Июл[а-яё]*|Август[а-яё]*|Сентябр[а-яё]*|Октябр[а-яё]*|Ноябр[а-яё]*|Декабр[а-яё]*|Понедельник[а-яё]*|Вторник[а-яё]*|Сред[а-яё]*|Четверг[а-яё]*|Пятниц[а-яё]*|Суббот[а-яё]*|Воскресень[а-яё]*|Пограничн[а-яё]*|Министерств[а-яё]*|Служб[а-яё]*)$/;
+  /^(?:The|A|An|Of|In|On|At|And|State|Border|Republic|Ministry|District|Region|Village|Government|Committee|Service|Troops|One|Every|Each|This|That|These|Those|Another|Our|Their|His|Her|Its|Some|No|Which|Whose|Other|Both|Enemy|Army|Military|Police|Security|National|International|Line|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Район|Области|Республик[а-яё]*|Государственн[а-яё]*|Январ[а-яё]*|Феврал[а-яё]*|Март[а-яё]*|Апрел[а-яё]*|Ма[йяею]|Июн[а-яё]*|Июл[а-яё]*|Август[а-яё]*|Сентябр[а-яё]*|Октябр[а-яё]*|Ноябр[а-яё]*|Декабр[а-яё]*|Понедельник[а-яё]*|Вторник[а-яё]*|Сред[а-яё]*|Четверг[а-яё]*|Пятниц[а-яё]*|Суббот[а-яё]*|Воскресень[а-яё]*|Пограничн[а-яё]*|Министерств[а-яё]*|Служб[а-яё]*)$/;
 
 const partyNameCache = new WeakMap<ConflictProfile, Array<{ code: string; re: RegExp }>>();
 /** Each party's names and adjectives as a whole word ("Kyrgyz", «таджикской»). */
@@ -413,10 +344,7 @@ function partyNames(profile: ConflictProfile): Array<{ code: string; re: RegExp 
   if (!list) {
     list = profile.parties.map((p) => ({
       code: p.code,
-      re: new RegExp(
-        `^(?:${p.patterns.join('|').replace(/\\w/g, '[0-9A-Za-z\\u00C0-\\u024F\\u0400-\\u04FF]')})$`,
-        'i',
-      ),
+      re: new RegExp(`^(?:${p.patterns.join('|').replace(/\\w/g, '[0-9A-Za-z\\u00C0-\\u024F\\u0400-\\u04FF]')})$`, 'i'),
     }));
     partyNameCache.set(profile, list);
   }
@@ -450,10 +378,8 @@ function partyBefore(text: string, pos: number, profile: ConflictProfile): strin
 // What joins a place to the unit or settlement it lies in: "X of Isfara city", "X in Batken
 // district", "X, Batken district", "the X outpost, Batken district", "X near the village of Y",
 // «X» у села Y. A place noun may close the name first ("the X outpost", "the X area").
-const CONTAINER_GAP =
-  /^["»”]?(?:\s+(?:border\s+)?(?:outpost|post|checkpoint|area|height|pass|village|settlement|enclave|jamoat))?\s*(?:,\s*|(?:,\s*)?(?:of|in|near|у|около|близ|возле|вблизи|в)\s+(?:the\s+)?(?:(?:village|town|city|settlement|села|поселка|посёлка|города|джамоата)\s+(?:of\s+)?)?)$/i;
-const COMMA_GAP =
-  /^["»”]?(?:\s+(?:border\s+)?(?:outpost|post|checkpoint|area|height|pass|village|settlement|enclave|jamoat))?\s*,\s*$/i;
+const CONTAINER_GAP = /^["»”]?(?:\s+(?:border\s+)?(?:outpost|post|checkpoint|area|height|pass|village|settlement|enclave|jamoat))?\s*(?:,\s*|(?:,\s*)?(?:of|in|near|у|около|близ|возле|вблизи|в)\s+(?:the\s+)?(?:(?:village|town|city|settlement|села|поселка|посёлка|города|джамоата)\s+(?:of\s+)?)?)$/i;
+const COMMA_GAP = /^["»”]?(?:\s+(?:border\s+)?(?:outpost|post|checkpoint|area|height|pass|village|settlement|enclave|jamoat))?\s*,\s*$/i;
 // «застава «X» Баткенского района»: a unit in the genitive right after the name.
 const SPACE_GAP = /^["»”]?\s+$/;
 
@@ -471,24 +397,8 @@ function containerOf(text: string, inner: PlaceMention, outer: PlaceMention, cha
   return true;
 }
 
-function unlisted(
-  name: string,
-  country: string,
-  parent: string | null,
-  kind: PlaceDef['kind'] = 'settlement',
-): PlaceDef {
-  return {
-    id: `${UNLISTED}${name}`,
-    kind,
-    country,
-    parent,
-    lat: null,
-    lon: null,
-    en: [name],
-    ru: [name],
-    base: undefined,
-    ru_adjective: undefined,
-  };
+function unlisted(name: string, country: string, parent: string | null, kind: PlaceDef['kind'] = 'settlement'): PlaceDef {
+  return { id: `${UNLISTED}${name}`, kind, country, parent, lat: null, lon: null, en: [name], ru: [name], base: undefined, ru_adjective: undefined };
 }
 
 /**
@@ -497,20 +407,12 @@ function unlisted(
  * specific). An unlisted place takes its country from its container, else from a party
  * adjective before it ("the Kyrgyz border outpost X"), else none.
  */
-export function withUnlistedPlaces(
-  text: string,
-  known: PlaceMention[],
-  profile: ConflictProfile,
-): PlaceMention[] {
+export function withUnlistedPlaces(text: string, known: PlaceMention[], profile: ConflictProfile): PlaceMention[] {
   let all = known;
   const add = (re: RegExp, next: RegExp | null, kind: PlaceDef['kind'] = 'settlement'): void => {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
-      const country = partyBefore(
-        text,
-        isTokenChar(text.charCodeAt(m.index)) ? m.index : m.index + 1,
-        profile,
-      );
+      const country = partyBefore(text, isTokenChar(text.charCodeAt(m.index)) ? m.index : m.index + 1, profile);
       let name = m[1] as string;
       let start = (m.indices?.[1]?.[0] ?? 0) as number;
       // The introduced name, then the names listed after it.
@@ -551,12 +453,7 @@ export function withUnlistedPlaces(
     if (inner.place.id.startsWith(UNLISTED) && inner.place.parent === null) {
       const p = inner.place;
       const country = outer.place.country || p.country;
-      all[i] = {
-        start: inner.start,
-        end: inner.end,
-        text: inner.text,
-        place: unlisted(p.en[0] as string, country, outer.place.id, p.kind),
-      };
+      all[i] = { start: inner.start, end: inner.end, text: inner.text, place: unlisted(p.en[0] as string, country, outer.place.id, p.kind) };
     }
     // A district or region after a listed settlement is dropped later when it is its parent;
     // here the container goes whatever it is.
@@ -568,14 +465,7 @@ export function withUnlistedPlaces(
   for (let i = all.length - 1; i >= 0; i--) {
     const j = containerOfIndex.get(i);
     const inner = all[i] as PlaceMention;
-    if (j !== undefined)
-      all[i] = {
-        start: inner.start,
-        end: inner.end,
-        text: inner.text,
-        place: inner.place,
-        container: all[j] as PlaceMention,
-      };
+    if (j !== undefined) all[i] = { start: inner.start, end: inner.end, text: inner.text, place: inner.place, container: all[j] as PlaceMention };
   }
   const drop = new Set(out.map((o) => o.start));
   return all.filter((p) => !drop.has(p.start));

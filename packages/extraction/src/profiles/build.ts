@@ -33,13 +33,7 @@ export function district(
   ruBases: string[],
   coord: Coord = null,
 ): PlaceDef {
-  const en = enBases.flatMap((b) => [
-    `${b} district`,
-    `${b} raion`,
-    `${b} rayon`,
-    `${b} districts`,
-    `district of ${b}`,
-  ]);
+  const en = enBases.flatMap((b) => [`${b} district`, `${b} raion`, `${b} rayon`, `${b} districts`, `district of ${b}`]);
   const ru = [...(ruAdjective ? [`${ruAdjective} район`] : []), ...ruBases.map((b) => `район ${b}`)];
   return {
     id,
@@ -56,13 +50,7 @@ export function district(
 }
 
 /** A first-level region: "Batken region", "Batken oblast", "Баткенская область". */
-export function region(
-  id: string,
-  country: string,
-  enBases: string[],
-  ruAdjective: string,
-  coord: Coord = null,
-): PlaceDef {
+export function region(id: string, country: string, enBases: string[], ruAdjective: string, coord: Coord = null): PlaceDef {
   const en = enBases.flatMap((b) => [`${b} region`, `${b} oblast`, `${b} province`, `${b} regions`]);
   return {
     id,

@@ -14,13 +14,7 @@ import { countryMentions, worldProfile } from './world.ts';
 export { AM_AZ_PROFILE, IL_LB_PROFILE, IN_PK_PROFILE, KG_TJ_PROFILE, TH_KH_PROFILE };
 
 /** Built-in profiles, validated at load. The first is the default. */
-export const PROFILES: readonly ConflictProfile[] = [
-  KG_TJ_PROFILE,
-  AM_AZ_PROFILE,
-  IN_PK_PROFILE,
-  TH_KH_PROFILE,
-  IL_LB_PROFILE,
-].map(assertValidProfile);
+export const PROFILES: readonly ConflictProfile[] = [KG_TJ_PROFILE, AM_AZ_PROFILE, IN_PK_PROFILE, TH_KH_PROFILE, IL_LB_PROFILE].map(assertValidProfile);
 
 export function getProfile(id: string): ConflictProfile | undefined {
   return PROFILES.find((p) => p.id === id);
@@ -36,10 +30,7 @@ function signature(p: ConflictProfile): RegExp {
     ...p.parties.flatMap((x) => x.patterns),
     // Official agencies name their country anyway; relays are known by name alone.
     ...p.agencies.filter((a) => a.kind === 'media').flatMap((a) => a.patterns),
-    ...p.places
-      .filter((pl) => pl.kind === 'district' || pl.kind === 'region')
-      .flatMap((pl) => pl.en.slice(0, 1))
-      .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
+    ...p.places.filter((pl) => pl.kind === 'district' || pl.kind === 'region').flatMap((pl) => pl.en.slice(0, 1)).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
   ];
   const re = compileList(names);
   signatures.set(p, re);

@@ -13,8 +13,7 @@ import { STANDARD_VOCABULARY } from './vocabulary.ts';
 
 // The package is CommonJS with an ES-style declaration: Node hands its array over as the default
 // export, TypeScript's NodeNext reads the declaration as the module itself; either shape is read.
-const countries: Countries =
-  (worldCountries as unknown as { default?: Countries }).default ?? (worldCountries as unknown as Countries);
+const countries: Countries = (worldCountries as unknown as { default?: Countries }).default ?? (worldCountries as unknown as Countries);
 
 interface CountryNames {
   code: string;
@@ -74,10 +73,7 @@ function countryScanner(): { re: RegExp; codes: string[] } {
   if (scanner) return scanner;
   const t = countryTable();
   const L = '0-9A-Za-z\\u00C0-\\u024F\\u0400-\\u04FF';
-  const re = new RegExp(
-    `(?<![${L}])(?:${t.map((c) => `(${c.patterns.join('|')})`).join('|')})(?![${L}])`,
-    'g',
-  );
+  const re = new RegExp(`(?<![${L}])(?:${t.map((c) => `(${c.patterns.join('|')})`).join('|')})(?![${L}])`, 'g');
   scanner = { re, codes: t.map((c) => c.code) };
   return scanner;
 }
@@ -107,59 +103,27 @@ export function countryMentions(low: string): Array<{ code: string; count: numbe
 }
 
 // Agencies of a side, named with its demonym or name: "the Lebanese army", "Israel's Defence Ministry".
-const ARMED_NOUNS =
-  '(?:army|armed forces|military|defen[cs]e forces|ministry of defen[cs]e|defen[cs]e ministry|border guards?|border (?:service|troops|police))';
+const ARMED_NOUNS = '(?:army|armed forces|military|defen[cs]e forces|ministry of defen[cs]e|defen[cs]e ministry|border guards?|border (?:service|troops|police))';
 const MFA_NOUNS = '(?:ministry of foreign affairs|foreign ministry|mfa)';
 
 function agenciesOf(c: CountryNames, names: string[]): AgencyDef[] {
   const own = names.map((n) => esc(lower(n))).join('|');
   return [
-    {
-      id: `${c.code.toLowerCase()}.armed`,
-      armed: true,
-      name: `Armed forces of ${c.name}`,
-      side: c.code,
-      kind: 'official',
-      patterns: [`(?:${own})(?:['’]s)? ${ARMED_NOUNS}`, `${ARMED_NOUNS} of (?:the )?(?:${own})`],
-    },
-    {
-      id: `${c.code.toLowerCase()}.mfa`,
-      name: `Ministry of Foreign Affairs of ${c.name}`,
-      side: c.code,
-      kind: 'official',
-      patterns: [`(?:${own})(?:['’]s)? ${MFA_NOUNS}`, `${MFA_NOUNS} of (?:the )?(?:${own})`],
-    },
+    { id: `${c.code.toLowerCase()}.armed`, armed: true, name: `Armed forces of ${c.name}`, side: c.code, kind: 'official', patterns: [`(?:${own})(?:['’]s)? ${ARMED_NOUNS}`, `${ARMED_NOUNS} of (?:the )?(?:${own})`] },
+    { id: `${c.code.toLowerCase()}.mfa`, name: `Ministry of Foreign Affairs of ${c.name}`, side: c.code, kind: 'official', patterns: [`(?:${own})(?:['’]s)? ${MFA_NOUNS}`, `${MFA_NOUNS} of (?:the )?(?:${own})`] },
   ];
 }
 
 // A bare "Defence Ministry": its side is its qualifier's or the statement's source's. ("the army"
 // alone is too often an object's modifier, "an army bulldozer", to be an agency.)
 const GENERIC_AGENCIES: AgencyDef[] = [
-  {
-    id: 'armed',
-    armed: true,
-    name: 'Armed forces',
-    side: null,
-    kind: 'official',
-    patterns: ['Ministry of Defen[cs]e', 'Defen[cs]e Ministry', 'Минобороны', 'Министерств\\w* обороны'],
-  },
-  {
-    id: 'mfa',
-    name: 'Ministry of Foreign Affairs',
-    side: null,
-    kind: 'official',
-    patterns: ['Ministry of Foreign Affairs', 'Foreign Ministry', 'МИД'],
-  },
+  { id: 'armed', armed: true, name: 'Armed forces', side: null, kind: 'official', patterns: ['Ministry of Defen[cs]e', 'Defen[cs]e Ministry', 'Минобороны', 'Министерств\\w* обороны'] },
+  { id: 'mfa', name: 'Ministry of Foreign Affairs', side: null, kind: 'official', patterns: ['Ministry of Foreign Affairs', 'Foreign Ministry', 'МИД'] },
 ];
 
 /** Whole-hour offsets have an IANA zone of their own (Etc/GMT-7 is UTC+7). */
 function zoneOf(offsetMin: number): PartyDef['zone'] {
-  const iana =
-    offsetMin % 60 === 0
-      ? offsetMin === 0
-        ? 'Etc/UTC'
-        : `Etc/GMT${offsetMin > 0 ? '-' : '+'}${Math.abs(offsetMin / 60)}`
-      : 'Etc/UTC';
+  const iana = offsetMin % 60 === 0 ? (offsetMin === 0 ? 'Etc/UTC' : `Etc/GMT${offsetMin > 0 ? '-' : '+'}${Math.abs(offsetMin / 60)}`) : 'Etc/UTC';
   return { iana, offset: formatOffset(offsetMin), labels: ['local time'] };
 }
 
@@ -181,23 +145,9 @@ export function worldProfile(a: string, b: string | null, offsetMin: number): Co
   if (!cx || cy === undefined) return null;
   const sides = cy ? [cx, cy] : [cx];
   const zone = zoneOf(offsetMin);
-  const parties: PartyDef[] = sides.map((c) => ({
-    code: c.code,
-    name: c.name,
-    patterns: [...c.patterns, ...c.capitals.map((k) => esc(lower(k)))],
-    zone,
-  }));
+  const parties: PartyDef[] = sides.map((c) => ({ code: c.code, name: c.name, patterns: [...c.patterns, ...c.capitals.map((k) => esc(lower(k)))], zone }));
   const places: PlaceDef[] = sides.flatMap((c) =>
-    c.capitals.map((k) => ({
-      id: `${c.code.toLowerCase()}.${lower(k).replace(/[^a-z]+/g, '_')}`,
-      kind: 'other' as const,
-      country: c.code,
-      parent: null,
-      lat: null,
-      lon: null,
-      en: [k],
-      ru: [],
-    })),
+    c.capitals.map((k) => ({ id: `${c.code.toLowerCase()}.${lower(k).replace(/[^a-z]+/g, '_')}`, kind: 'other' as const, country: c.code, parent: null, lat: null, lon: null, en: [k], ru: [] })),
   );
   const namesOf = (c: CountryNames): string[] => {
     const entry = countries.find((k) => k.cca2 === c.code);
