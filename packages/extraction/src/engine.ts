@@ -441,12 +441,15 @@ function modalScopeEnd(s: Scan, m: Match, end: number, parties: readonly PartyMe
     const close = s.text.indexOf(',', m.end);
     if (close >= 0 && close < end) return close;
   }
-  SCOPE_CONJ.lastIndex = m.end;
-  for (let k = SCOPE_CONJ.exec(s.low); k !== null && k.index < end; k = SCOPE_CONJ.exec(s.low)) {
-    const after = k.index + k[0].length;
+  // Searched in the window only: a global search from m.end would run on to the text's end.
+  const window = s.low.slice(m.end, end);
+  SCOPE_CONJ.lastIndex = 0;
+  for (let k = SCOPE_CONJ.exec(window); k !== null; k = SCOPE_CONJ.exec(window)) {
+    const at = m.end + k.index;
+    const after = at + k[0].length;
     for (const list of [s.trig.fire, s.trig.shelling, s.trig.clash, s.trig.incursion]) {
       for (const t of list) {
-        if (t.start >= after && t.start < Math.min(end, after + 40) && t.text !== 'armed' && PAST_TRIGGER.test(s.low.slice(t.start, t.end))) return k.index;
+        if (t.start >= after && t.start < Math.min(end, after + 40) && t.text !== 'armed' && PAST_TRIGGER.test(s.low.slice(t.start, t.end))) return at;
       }
     }
   }
