@@ -100,7 +100,7 @@ export {
   type SummaryIncident,
   alertEventIds,
 } from './alert-events.ts';
-export { getBreachEvents, alertBreachEvents, candidateBreachEvents, type StoredBreachEvent } from './breach-events.ts';
+export { getBreachEvents, readEventBatch, alertBreachEvents, candidateBreachEvents, type StoredBreachEvent, type EventBatch } from './breach-events.ts';
 export {
   enqueueDelivery,
   enqueueDeliveries,
