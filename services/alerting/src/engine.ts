@@ -51,7 +51,7 @@ import {
   insertReportedAgreement,
   lockAgreementsOfParties,
   updateAgreement,
-  findOpenAlerts,
+  lockOpenAlertsAndLinked,
   summaryIncidentsOf,
   getAgreement,
   getAlert,
@@ -297,12 +297,13 @@ export class AlertEngine {
       await lockAlertGroups(trx, [...groups.keys(), ...regionOf.values()]);
       // Read again under the locks: another transaction (the ticker's evaluation of a changed
       // agreement, another worker) may have linked some of them since.
-      const linked = await eventsInAlerts(
+      // The row locks keep an operator's acknowledgement from being overwritten by these updates.
+      // One statement for both.
+      const { open, linked } = await lockOpenAlertsAndLinked(
         trx,
+        [...groups.keys(), ...regionOf.values()],
         fresh.map((b) => b.event.id),
       );
-      // The row locks keep an operator's acknowledgement from being overwritten by these updates.
-      const open = await findOpenAlerts(trx, [...groups.keys(), ...regionOf.values()], { forUpdate: true });
       const writes = new GroupWrites();
       for (const [groupKey, items] of groups) {
         const unlinked = items.filter((b) => !linked.has(b.event.id));

@@ -1,4 +1,5 @@
 import type { AlertState, Severity } from '@ceasefire/contracts';
+import type { Knex } from 'knex';
 import type { Queryable } from '../connection.ts';
 
 export type AlertSeverity = Severity;
@@ -196,6 +197,29 @@ export async function findOpenAlerts(
   return new Map(((await q) as AlertRow[]).map((r) => [r.group_key, toRecord(r)]));
 }
 
+/**
+ * {@link findOpenAlerts} with `forUpdate`, and which of these events an alert counts already
+ * (`eventsInAlerts`), in one statement: what a batch reads under its alert groups' locks.
+ */
+export async function lockOpenAlertsAndLinked(
+  trx: Queryable,
+  groupKeys: readonly string[],
+  eventIds: readonly string[],
+): Promise<{ open: Map<string, AlertRecord>; linked: Set<string> }> {
+  // The lateral subquery's row locks are taken as in findOpenAlerts; the outer row is there even
+  // when no group has an open alert, so the links are always returned.
+  const result = (await trx.raw(
+    `with linked as (select coalesce(array_agg(ae.event_id), '{}') as ids from alert_events ae where ae.event_id = any(?::text[]))
+     select l.ids as linked_event_ids, a.*
+       from linked l
+       left join lateral (select * from alerts where group_key = any(?::text[]) and state <> 'resolved' for update) a on true`,
+    [[...new Set(eventIds)], [...new Set(groupKeys)]],
+  )) as { rows: Array<AlertRow & { linked_event_ids: string[] }> };
+  const open = new Map<string, AlertRecord>();
+  for (const r of result.rows) if (r.id !== null) open.set(r.group_key, toRecord(r));
+  return { open, linked: new Set(result.rows[0]?.linked_event_ids ?? []) };
+}
+
 export async function getAlert(db: Queryable, id: string): Promise<AlertRecord | null> {
   const row = await db<AlertRow>('alerts').where({ id }).first();
   return row === undefined ? null : toRecord(row);
@@ -230,13 +254,18 @@ export async function insertAlerts(db: Queryable, alerts: readonly AlertRecord[]
  */
 export async function upsertAlerts(db: Queryable, alerts: readonly AlertRecord[]): Promise<void> {
   if (alerts.length === 0) return;
+  await upsertAlertsQuery(db, alerts);
+}
+
+/** The statement of {@link upsertAlerts} (one or more alerts), not run yet. */
+export function upsertAlertsQuery(db: Queryable, alerts: readonly AlertRecord[]): Knex.QueryBuilder {
   const rows = alerts.map(toRow);
   const keys = new Set(rows.flatMap((r) => Object.keys(r)));
   // Every row must name the same columns, or the merge would write defaults over stored values.
   if (rows.some((r) => Object.keys(r).length !== keys.size))
     throw new Error('upsertAlerts: alerts with and without summary fields in one call');
   const fixed = new Set(['id', 'group_key', 'agreement_id', 'opened_at']);
-  await db('alerts')
+  return db('alerts')
     .insert(rows)
     .onConflict('id')
     .merge([...keys].filter((k) => !fixed.has(k)));

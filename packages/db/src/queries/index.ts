@@ -68,6 +68,7 @@ export {
   lockAlertGroup,
   lockAlertGroups,
   findOpenAlerts,
+  lockOpenAlertsAndLinked,
   getAlert,
   lockAlert,
   insertAlert,
@@ -100,6 +101,7 @@ export {
   type SummaryIncident,
   alertEventIds,
 } from './alert-events.ts';
+export { writeAlertChanges, type AlertChanges } from './alert-writes.ts';
 export { getBreachEvents, readEventBatch, alertBreachEvents, candidateBreachEvents, type StoredBreachEvent, type EventBatch } from './breach-events.ts';
 export {
   enqueueDelivery,
