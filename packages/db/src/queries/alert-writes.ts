@@ -75,7 +75,10 @@ export async function writeAlertChanges(db: Queryable, changes: AlertChanges): P
     await db.raw(only.sql, bindingsOf(only.bindings));
     return;
   }
+  // The statement splices only the statements above (knex's compiled upsert and the fixed texts);
+  // every value is still a binding.
   await db.raw(
+    // eslint-disable-next-line no-restricted-syntax
     `with ${parts.map((p, i) => `w${i} as (${p.sql})`).join(', ')} select 1`,
     bindingsOf(parts.flatMap((p) => p.bindings)),
   );
