@@ -875,7 +875,9 @@ export class AlertEngine {
     await promoteDueAgreements(this.db, this.clock());
     await this.evaluatePendingAgreements();
     const now = this.clock();
-    for (const alert of await listAlertsToTick(this.db)) {
+    // Only the alerts that may have something due are read (and the tick below decides): every
+    // open alert every second would be parsed to find the few with work.
+    for (const alert of await listAlertsToTick(this.db, 500, { now, ...this.options.lifecycle })) {
       const due = tick(alert, now, this.options.lifecycle);
       if (due.notification !== null || due.transitions.length > 0) await this.tickAlert(alert.id);
     }

@@ -351,17 +351,43 @@ const LIFECYCLE_COLUMNS = [
   'notification_seq',
 ];
 
+/** The instant and the lifecycle's periods {@link listAlertsToTick} narrows by. */
+export interface TickDue {
+  readonly now: Date;
+  readonly resolveAfterMs: number;
+  readonly groupIntervalMs: number;
+  readonly repeatIntervalMs: number;
+}
+
 /**
  * Alerts the ticker must look at (not resolved, or resolved but not yet notified as such), as
  * records without the summary's state and unnotified events, so the ticker can see in memory
  * which have something due before it locks any.
  */
-export async function listAlertsToTick(db: Queryable, limit = 500): Promise<AlertRecord[]> {
-  const rows = (await db('alerts')
-    .whereNot('state', 'resolved')
-    .orWhereRaw('notified_state is distinct from state and notified_state is not null')
-    .orderBy('updated_at')
-    .limit(limit)
-    .select(LIFECYCLE_COLUMNS)) as AlertRow[];
+export async function listAlertsToTick(db: Queryable, limit = 500, due?: TickDue): Promise<AlertRecord[]> {
+  const q = db('alerts').where((w) =>
+    w
+      .whereNot('state', 'resolved')
+      .orWhereRaw('notified_state is distinct from state and notified_state is not null'),
+  );
+  if (due !== undefined) {
+    // Every alert the lifecycle's tick could change at `now`, and some it will not (the tick
+    // decides): resolved and not notified so; quiet for the resolution period; never notified;
+    // acknowledged or re-fired since notified; another severity than notified; or notified at
+    // least the shorter of the group and repeat intervals ago. The others wait for a breach.
+    const quietSince = new Date(due.now.getTime() - due.resolveAfterMs);
+    const notifiedBefore = new Date(due.now.getTime() - Math.min(due.groupIntervalMs, due.repeatIntervalMs));
+    q.where((w) =>
+      w
+        .where('state', 'resolved')
+        .orWhereRaw('coalesce(last_breach_at, updated_at) <= ?', [quietSince])
+        .orWhereNull('notified_state')
+        .orWhereNull('last_notified_at')
+        .orWhereRaw('state is distinct from notified_state')
+        .orWhereRaw('severity is distinct from notified_severity')
+        .orWhere('last_notified_at', '<=', notifiedBefore),
+    );
+  }
+  const rows = (await q.orderBy('updated_at').limit(limit).select(LIFECYCLE_COLUMNS)) as AlertRow[];
   return rows.map(toRecord);
 }

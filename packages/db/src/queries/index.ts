@@ -78,6 +78,7 @@ export {
   openAlertsInRegions,
   listAlerts,
   listAlertsToTick,
+  type TickDue,
   type AlertSeverity,
   type AlertStateName,
   type AlertRecord,
