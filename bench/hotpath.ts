@@ -49,6 +49,8 @@ const { values: args } = parseArgs({
     batch: { type: 'string', default: '100' },
     seed: { type: 'string', default: '1' },
     threads: { type: 'string', default: '2' },
+    /** Indexes dropped after the migrations (comma-separated), to measure what maintaining them costs the writes. */
+    'drop-indexes': { type: 'string', default: '' },
   },
 });
 const N = Number(args.statements);
@@ -63,11 +65,13 @@ const mainThreadMs = () => cpuMs(`/proc/${process.pid}/task/${process.pid}/sched
 const stack = await stackUp({ root, log: () => {}, database: `ceasefire_bench_${checkoutId(root)}` });
 const schema = `hotpath_${Date.now().toString(36)}`;
 await migrateLatest({ databaseUrl: stack.databaseUrl, schema });
+const dropped = args['drop-indexes']!.split(',').filter(Boolean);
 // One connection: its backend's CPU is the store's.
 const db = createDb({ databaseUrl: stack.databaseUrl, schema, pool: { min: 1, max: 1 } });
 const backendPid = Number(
   (await db.raw<{ rows: { pid: number }[] }>('select pg_backend_pid() as pid')).rows[0]!.pid,
 );
+for (const index of dropped) await db.raw('drop index ??', [index]);
 const backendMs = () => cpuMs(`/proc/${backendPid}/schedstat`);
 // Postgres CPU per query (one connection, queries in series): from each query's start to its answer.
 const perQuery = new Map<string, { ms: number; calls: number }>();
