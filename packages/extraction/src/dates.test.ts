@@ -4,8 +4,7 @@ import { extract } from './engine.ts';
 import { KG_TJ_PROFILE } from './profiles/kg-tj.ts';
 
 const pub = '2023-08-10'; // a Thursday
-const dates = (text: string) =>
-  findTemporal(text, pub, []).dates.map((d) => ({ date: d.date, part: d.part, kind: d.kind, role: d.role }));
+const dates = (text: string) => findTemporal(text, pub, []).dates.map((d) => ({ date: d.date, part: d.part, kind: d.kind, role: d.role }));
 
 describe('dates', () => {
   it('resolves relative days against the publication date', () => {
@@ -50,11 +49,7 @@ describe('dates', () => {
   });
 
   it('reads clock times with their zone', () => {
-    const { clocks } = findTemporal(
-      'at 03:15 (Moscow time), then at 09:00 GMT and 21:05 local time',
-      pub,
-      [],
-    );
+    const { clocks } = findTemporal('at 03:15 (Moscow time), then at 09:00 GMT and 21:05 local time', pub, []);
     expect(clocks.map((c) => [c.hh, c.mm, c.offset_min])).toEqual([
       [3, 15, 180],
       [9, 0, 0],
@@ -80,33 +75,17 @@ describe('dates', () => {
       KG_TJ_PROFILE,
     );
     const t = r.events[0]?.time;
-    expect(t).toMatchObject({
-      date: '2023-08-10',
-      time_of_day: '05:10',
-      zone: 'Asia/Bishkek',
-      utc_offset: '+06:00',
-      precision: 'hour',
-    });
+    expect(t).toMatchObject({ date: '2023-08-10', time_of_day: '05:10', zone: 'Asia/Bishkek', utc_offset: '+06:00', precision: 'hour' });
     expect(t?.start_utc).toBe('2023-08-09T22:40:00Z');
     expect(t?.end_utc).toBe('2023-08-09T23:40:00Z');
   });
 
   it('gives a part of day a window and a day a whole-day window', () => {
     const r = extract(
-      {
-        id: 't',
-        text: 'Вчера вечером таджикские военные обстреляли из гранатометов село Максат.',
-        published_at: '2023-08-10T12:00:00+06:00',
-        source_agency: 'Пограничная служба ГКНБ Кыргызской Республики',
-      },
+      { id: 't', text: 'Вчера вечером таджикские военные обстреляли из гранатометов село Максат.', published_at: '2023-08-10T12:00:00+06:00', source_agency: 'Пограничная служба ГКНБ Кыргызской Республики' },
       KG_TJ_PROFILE,
     );
-    expect(r.events[0]?.time).toMatchObject({
-      date: '2023-08-09',
-      precision: 'part_of_day',
-      start_utc: '2023-08-09T12:00:00Z',
-      end_utc: '2023-08-09T18:00:00Z',
-    });
+    expect(r.events[0]?.time).toMatchObject({ date: '2023-08-09', precision: 'part_of_day', start_utc: '2023-08-09T12:00:00Z', end_utc: '2023-08-09T18:00:00Z' });
   });
 });
 
@@ -121,12 +100,7 @@ describe('zones', () => {
       },
       KG_TJ_PROFILE,
     );
-    expect(r.events[0]?.time).toMatchObject({
-      date: '2023-08-09',
-      time_of_day: '07:20',
-      precision: 'exact',
-      start_utc: '2023-08-09T01:20:00Z',
-    });
+    expect(r.events[0]?.time).toMatchObject({ date: '2023-08-09', time_of_day: '07:20', precision: 'exact', start_utc: '2023-08-09T01:20:00Z' });
   });
 });
 
@@ -142,15 +116,11 @@ describe('clock forms', () => {
 
 describe('missing publication time', () => {
   it('takes the reference day from a dated dateline', () => {
-    const r = extract({
-      id: 't',
-      text: 'DUSHANBE, 16.09.2022 /NIAT Khovar/. Kyrgyz units shelled Vorukh with mortars this morning.',
-    });
+    const r = extract({ id: 't', text: 'DUSHANBE, 16.09.2022 /NIAT Khovar/. Kyrgyz units shelled Vorukh with mortars this morning.' });
     expect(r.events[0]).toMatchObject({ date: '2022-09-16', time_of_day: 'morning' });
   });
   it('reads the date grammar of real statements', () => {
-    const clocks = (text: string) =>
-      findTemporal(text, pub, []).clocks.map((k) => [`${k.hh}:${k.mm}`, k.role]);
+    const clocks = (text: string) => findTemporal(text, pub, []).clocks.map((k) => [`${k.hh}:${k.mm}`, k.role]);
     expect(dates('Ош, 09.08.23. Обстановка')[0]).toMatchObject({ date: '2023-08-09', kind: 'absolute' });
     expect(dates('in the last 24 hours three shots')[0]).toMatchObject({ date: '2023-08-09' });
     expect(dates('за прошедшие сутки')[0]).toMatchObject({ date: '2023-08-09' });
@@ -159,13 +129,7 @@ describe('missing publication time', () => {
     expect(clocks('к часу ночи')).toEqual([['1:0', 'event']]);
     expect(clocks('в 11ч. 40 мин.')).toEqual([['11:40', 'event']]);
     // A range is timed by its start.
-    expect(clocks('from 13:00 to 15:30')).toEqual([
-      ['13:0', 'event'],
-      ['15:30', 'alt'],
-    ]);
-    expect(clocks('с 13:00 до 15:30')).toEqual([
-      ['13:0', 'event'],
-      ['15:30', 'alt'],
-    ]);
+    expect(clocks('from 13:00 to 15:30')).toEqual([['13:0', 'event'], ['15:30', 'alt']]);
+    expect(clocks('с 13:00 до 15:30')).toEqual([['13:0', 'event'], ['15:30', 'alt']]);
   });
 });

@@ -17,16 +17,7 @@ export interface DateMention extends Match {
   date: string | null;
   part: PartOfDay | null;
   role: TemporalRole;
-  kind:
-    | 'absolute'
-    | 'relative'
-    | 'weekday'
-    | 'night'
-    | 'same_day'
-    | 'month'
-    | 'part'
-    | 'since_morning'
-    | 'anaphor';
+  kind: 'absolute' | 'relative' | 'weekday' | 'night' | 'same_day' | 'month' | 'part' | 'since_morning' | 'anaphor';
   /** For a month without a day: YYYY-MM. */
   month: string | null;
 }
@@ -47,8 +38,7 @@ export interface PublicationTime {
   instant: number | null;
 }
 
-const EN_MONTHS =
-  'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec';
+const EN_MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec';
 const RU_MONTHS =
   'января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре|январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|ноябрь|декабрь|янв|фев|мар|апр|июн|июл|авг|сент|сен|окт|ноя|дек';
 const MON = `(?:${EN_MONTHS}|${RU_MONTHS})\\.?`;
@@ -76,64 +66,30 @@ function monthNumber(word: string): number | null {
 }
 
 const WEEKDAYS: Record<string, number> = {
-  sunday: 0,
-  monday: 1,
-  tuesday: 2,
-  wednesday: 3,
-  thursday: 4,
-  friday: 5,
-  saturday: 6,
-  воскресенье: 0,
-  понедельник: 1,
-  вторник: 2,
-  среду: 3,
-  среда: 3,
-  четверг: 4,
-  пятницу: 5,
-  пятница: 5,
-  субботу: 6,
-  суббота: 6,
+  sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
+  воскресенье: 0, понедельник: 1, вторник: 2, среду: 3, среда: 3, четверг: 4, пятницу: 5, пятница: 5, субботу: 6, суббота: 6,
 };
 
 const PARTS: Record<string, PartOfDay> = {
-  morning: 'morning',
-  afternoon: 'afternoon',
-  evening: 'evening',
-  night: 'night',
-  overnight: 'night',
-  утром: 'morning',
-  утра: 'morning',
-  днем: 'afternoon',
-  днём: 'afternoon',
-  вечером: 'evening',
-  вечера: 'evening',
-  ночью: 'night',
+  morning: 'morning', afternoon: 'afternoon', evening: 'evening', night: 'night', overnight: 'night',
+  утром: 'morning', утра: 'morning', днем: 'afternoon', днём: 'afternoon', вечером: 'evening', вечера: 'evening', ночью: 'night',
 };
 
 const RE_NIGHT_EN = new RegExp(
   `${B}(?:on |during |in )?the night of (?:(${MON}) )?(\\d{1,2})(?:st|nd|rd|th)?(?: (${MON}))? (?:to|into|and|[-–]) (?:(${MON}) )?(\\d{1,2})(?:st|nd|rd|th)?(?: (${MON}))?(?:,? (\\d{4}))?${E}`,
   'g',
 );
-const RE_NIGHT_RU = new RegExp(
-  `${B}в ночь (?:с (\\d{1,2})(?: (${MON}))? )?на (\\d{1,2}) (${MON})(?: (\\d{4})(?: года| г\\.)?)?${E}`,
-  'g',
-);
-const RE_NIGHT_WEEKDAY = new RegExp(
-  `${B}(?:(?:on )?the night (?:of|to) ([a-z]+day)|в ночь на (понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье))${E}`,
-  'g',
-);
+const RE_NIGHT_RU = new RegExp(`${B}в ночь (?:с (\\d{1,2})(?: (${MON}))? )?на (\\d{1,2}) (${MON})(?: (\\d{4})(?: года| г\\.)?)?${E}`, 'g');
+const RE_NIGHT_WEEKDAY = new RegExp(`${B}(?:(?:on )?the night (?:of|to) ([a-z]+day)|в ночь на (понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье))${E}`, 'g');
 const RE_DMY = new RegExp(
   `${B}(\\d{1,2})(?:(?:\\s*[-–—]\\s*|\\s+(?:and|и|to|по)\\s+)(\\d{1,2}))?(?:st|nd|rd|th)?\\s+(${MON})(?:,?\\s+(\\d{4})(?:\\s*(?:года|г\\.))?)?(?![0-9A-Za-z\\u00C0-\\u024F\\u0400-\\u04FF])`,
   'g',
 );
-const RE_MDY = new RegExp(
-  `${B}(${MON})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:\\s*[-–]\\s*(\\d{1,2}))?(?:,?\\s+(\\d{4}))?(?![0-9:])`,
-  'g',
-);
+const RE_MDY = new RegExp(`${B}(${MON})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:\\s*[-–]\\s*(\\d{1,2}))?(?:,?\\s+(\\d{4}))?(?![0-9:])`, 'g');
 // "16.09.2022", "09.05.23" (a two-digit year is this century's).
 const RE_NUMERIC = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d]|\.\d)/g;
 // "2022-1-27", "2022-01-27": a page's date stamp.
-const RE_ISO = /(?<![\d.\-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d\-])/g;
+const RE_ISO = /(?<![\d.-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])/g;
 const RE_MONTH_YEAR = new RegExp(`${B}(${MON})\\s+(\\d{4})${E}`, 'g');
 const RE_RELATIVE = new RegExp(
   `${B}(in the (?:last|past) (?:24 hours|day)|over the (?:last|past) (?:24 hours|day)|за (?:последние|минувшие|прошедшие|истекшие|истекшие) сутки|during the day|в течение (?:дня|суток)|the day before yesterday|позавчерашн[а-яё]*|позавчера|вчерашн[а-яё]*|yesterday|вчера|накануне|the previous day|a day earlier|earlier today|today|сегодняшн[а-яё]*|сегодня|tonight|last night|overnight|this (?:morning|afternoon|evening)|минувшей ночью|прошлой ночью|прошедшей ночью|этой ночью|сегодня ночью)(?: (morning|afternoon|evening|night|утром|днем|днём|вечером|ночью))?${E}`,
@@ -143,31 +99,23 @@ const RE_WEEKDAY = new RegExp(
   `${B}(?:(?:on|last|this|since|по|в|во) )?(sunday|monday|tuesday|wednesday|thursday|friday|saturday|воскресенье|понедельник|вторник|среду|четверг|пятницу|субботу)(?:'s|’s)?(?: (morning|afternoon|evening|night|утром|днем|днём|вечером|ночью))?${E}`,
   'g',
 );
-const RE_SAME_DAY =
-  /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:on )?(?:the same (day|evening|night|morning)|that day|в тот же (день|вечер)|в этот же день|того же дня|в тот же день)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/g;
-const RE_ANAPHOR =
-  /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:before (?:this|that)|after (?:this|that)|перед этим|после этого|затем|кроме того|in addition|moreover|furthermore|then|shortly after(?:wards)?|later)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/g;
-const RE_PART =
-  /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:(?:(since|from|с) )?(?:(?:in|during|throughout|early in|late in|on) )?(?:the )?(morning|afternoon|evening|night)(?: hours)?(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])|(утром|с утра|днем|днём|вечером|ночью|рано утром|поздно вечером|в первой половине дня|во второй половине дня)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]))/g;
+const RE_SAME_DAY = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:on )?(?:the same (day|evening|night|morning)|that day|в тот же (день|вечер)|в этот же день|того же дня|в тот же день)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/g;
+const RE_ANAPHOR = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:before (?:this|that)|after (?:this|that)|перед этим|после этого|затем|кроме того|in addition|moreover|furthermore|then|shortly after(?:wards)?|later)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/g;
+const RE_PART = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:(?:(since|from|с) )?(?:(?:in|during|throughout|early in|late in|on) )?(?:the )?(morning|afternoon|evening|night)(?: hours)?(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])|(утром|с утра|днем|днём|вечером|ночью|рано утром|поздно вечером|в первой половине дня|во второй половине дня)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]))/g;
 // "21:40", "21.40"; also "10 часов утра", "в 7 часов вечера", "10 a.m.", "9:30 pm". (Here and in
 // RE_PART the alternatives share their leading lookbehind: tested once per position.)
-const RE_CLOCK =
-  /(?<![\d:.])(?:([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d]|[.:]\d)(?:\s*(a\.?m\.?|p\.?m\.?)(?![a-z]))?|(1[0-2]|0?\d)\s*(a\.?m\.?|p\.?m\.?)(?![a-z])|([01]?\d|2[0-3])\s+час(?:ов|а)?(?:\s+([0-5]?\d)\s+минут[аы]?)?(?:\s+(утра|дня|вечера|ночи))?(?![а-яё])|(?<![а-яё])час[уа]?\s+(ночи|дня)(?![а-яё])|([01]?\d|2[0-3])\s*ч\.\s*([0-5]?\d)\s*мин(?:ут[аы]?|\.)?)/gi;
+const RE_CLOCK = /(?<![\d:.])(?:([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d]|[.:]\d)(?:\s*(a\.?m\.?|p\.?m\.?)(?![a-z]))?|(1[0-2]|0?\d)\s*(a\.?m\.?|p\.?m\.?)(?![a-z])|([01]?\d|2[0-3])\s+час(?:ов|а)?(?:\s+([0-5]?\d)\s+минут[аы]?)?(?:\s+(утра|дня|вечера|ночи))?(?![а-яё])|(?<![а-яё])час[уа]?\s+(ночи|дня)(?![а-яё])|([01]?\d|2[0-3])\s*ч\.\s*([0-5]?\d)\s*мин(?:ут[аы]?|\.)?)/gi;
 
-const AS_OF_BEFORE =
-  /(?:as of|as at|по состоянию на|на момент)(?:\s+(?:about\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:on|,))?)?\s*$/i;
+const AS_OF_BEFORE = /(?:as of|as at|по состоянию на|на момент)(?:\s+(?:about\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:on|,))?)?\s*$/i;
 const REFERENCE_BEFORE =
   /(?:protocol|agreement|agreements|accords?|memorandum|ceasefire|truce|договор[её]нност[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|протокол[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|соглашени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|меморандум[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|перемири[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?:\s+[A-Za-z\u00C0-\u024F\u0400-\u04FF-]+){0,1}?\s+(?:of|от|dated|reached on|agreed on|signed on|on|достигнут[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)\s*$/i;
-const REFERENCE_VERB_BEFORE =
-  /(?:reached|agreed|signed|concluded|достигнут[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|подписанн[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?:\s+(?:on|at about|at))?\s*$/i;
+const REFERENCE_VERB_BEFORE = /(?:reached|agreed|signed|concluded|достигнут[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|подписанн[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?:\s+(?:on|at about|at))?\s*$/i;
 // "the ministry said today": the day of the report, not of the event.
-const REPORT_BEFORE =
-  /(?:said|says|reported|stated|announced|noted|told\s+\S+|сообщил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|заявил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|сообщает|заявляет)\s*$/i;
+const REPORT_BEFORE = /(?:said|says|reported|stated|announced|noted|told\s+\S+|сообщил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|заявил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|сообщает|заявляет)\s*$/i;
 const REFERENCE_AFTER = /^\s*(?:agreements?|accords?|protocol|договор[её]нност)/i;
 const START_BEFORE =
   /(?:cease[- ]?fire|truce|прекращени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* огня|перемири[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|режим[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* тишины)(?:\s+[A-Za-z\u00C0-\u024F\u0400-\u04FF-]+){0,3}?\s+(?:from|starting(?: at| from)?|effective(?: from)?|с)\s*$|(?:effective from|вступает в силу с|starting from)\s*$/i;
-const APPROX_BEFORE =
-  /(?:around|about|approximately|approx\.|some|около|примерно|приблизительно)\s+(?:at\s+|в\s+)?$/i;
+const APPROX_BEFORE = /(?:around|about|approximately|approx\.|some|около|примерно|приблизительно)\s+(?:at\s+|в\s+)?$/i;
 
 /** Whether a text contains any of `words`: one regex pass instead of one search per word. */
 function anyOf(words: readonly string[]): RegExp {
@@ -176,62 +124,11 @@ function anyOf(words: readonly string[]): RegExp {
 
 // Substrings every match of a scanner contains: a scanner whose key words are all absent is
 // skipped (a literal alternation is far cheaper than the scanner's pass over the text).
-const RELATIVE_KEYS = anyOf([
-  '24 hours',
-  'past day',
-  'last day',
-  'сутки',
-  'during the day',
-  'в течение',
-  'yesterday',
-  'вчера',
-  'накануне',
-  'the previous day',
-  'a day earlier',
-  'today',
-  'сегодня',
-  'tonight',
-  'last night',
-  'overnight',
-  'this ',
-  'ночью',
-]);
-const WEEKDAY_KEYS = anyOf([
-  'day',
-  'понедельник',
-  'вторник',
-  'сред',
-  'четверг',
-  'пятниц',
-  'суббот',
-  'воскресен',
-]);
+const RELATIVE_KEYS = anyOf(['24 hours', 'past day', 'last day', 'сутки', 'during the day', 'в течение', 'yesterday', 'вчера', 'накануне', 'the previous day', 'a day earlier', 'today', 'сегодня', 'tonight', 'last night', 'overnight', 'this ', 'ночью']);
+const WEEKDAY_KEYS = anyOf(['day', 'понедельник', 'вторник', 'сред', 'четверг', 'пятниц', 'суббот', 'воскресен']);
 const SAME_DAY_KEYS = anyOf(['same', 'that day', 'тот же', 'этот же', 'того же']);
-const ANAPHOR_KEYS = anyOf([
-  'before',
-  'after',
-  'перед этим',
-  'после этого',
-  'затем',
-  'кроме того',
-  'in addition',
-  'moreover',
-  'furthermore',
-  'then',
-  'later',
-]);
-const PART_KEYS = anyOf([
-  'morning',
-  'afternoon',
-  'evening',
-  'night',
-  'утр',
-  'днем',
-  'днём',
-  'вечер',
-  'ночью',
-  'половине дня',
-]);
+const ANAPHOR_KEYS = anyOf(['before', 'after', 'перед этим', 'после этого', 'затем', 'кроме того', 'in addition', 'moreover', 'furthermore', 'then', 'later']);
+const PART_KEYS = anyOf(['morning', 'afternoon', 'evening', 'night', 'утр', 'днем', 'днём', 'вечер', 'ночью', 'половине дня']);
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -279,16 +176,12 @@ export function formatOffset(min: number): string {
 }
 
 /** Publication date in the issuer's zone (or as given when the zone is unknown). */
-export function publicationTime(
-  publishedAt: string | null | undefined,
-  issuerOffsetMin: number | null,
-): PublicationTime {
+export function publicationTime(publishedAt: string | null | undefined, issuerOffsetMin: number | null): PublicationTime {
   if (!publishedAt) return { date: null, instant: null };
   const s = publishedAt.trim();
   const bare = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (bare) return { date: ymd(Number(bare[1]), Number(bare[2]), Number(bare[3])), instant: null };
-  const full =
-    /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(s);
+  const full = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(s);
   if (!full) return { date: null, instant: null };
   const [, y, mo, d, hh, mi, ss, z] = full;
   const own = z === undefined ? null : z === 'Z' ? 0 : parseOffset(z);
@@ -304,12 +197,7 @@ export function publicationTime(
   };
 }
 
-function inferYear(
-  month: number,
-  day: number,
-  pub: string | null,
-  explicit: string | undefined,
-): string | null {
+function inferYear(month: number, day: number, pub: string | null, explicit: string | undefined): string | null {
   if (explicit) return ymd(Number(explicit), month, day);
   if (!pub) return null;
   const py = Number(pub.slice(0, 4));
@@ -320,19 +208,13 @@ function inferYear(
 }
 
 // One cheap test before the anchored ones: most dates have none of these words before them.
-const ROLE_HINT =
-  /as of|as at|состояни|момент|protocol|agree|accord|memorand|ceasefire|truce|договор|протокол|соглашени|меморандум|перемири|reached|signed|concluded|достигнут|подписанн|said|says|report|stated|announc|noted|told|сообщ|заяв/i;
+const ROLE_HINT = /as of|as at|состояни|момент|protocol|agree|accord|memorand|ceasefire|truce|договор|протокол|соглашени|меморандум|перемири|reached|signed|concluded|достигнут|подписанн|said|says|report|stated|announc|noted|told|сообщ|заяв/i;
 
 function roleOf(text: string, m: Match): TemporalRole {
   const before = text.slice(Math.max(0, m.start - 60), m.start);
   if (!ROLE_HINT.test(before) && !REFERENCE_AFTER.test(text.slice(m.end, m.end + 20))) return 'event';
   if (AS_OF_BEFORE.test(before)) return 'as_of';
-  if (
-    REFERENCE_BEFORE.test(before) ||
-    REFERENCE_VERB_BEFORE.test(before) ||
-    REFERENCE_AFTER.test(text.slice(m.end, m.end + 20))
-  )
-    return 'reference';
+  if (REFERENCE_BEFORE.test(before) || REFERENCE_VERB_BEFORE.test(before) || REFERENCE_AFTER.test(text.slice(m.end, m.end + 20))) return 'reference';
   if (REPORT_BEFORE.test(before)) return 'as_of';
   return 'event';
 }
@@ -351,14 +233,7 @@ function isFree(st: DateScan, s: number, e: number): boolean {
 }
 
 /** Records a date mention unless an earlier scanner took (part of) its span. */
-function pushDate(
-  st: DateScan,
-  m: RegExpExecArray,
-  date: string | null,
-  part: PartOfDay | null,
-  kind: DateMention['kind'],
-  month: string | null,
-): void {
+function pushDate(st: DateScan, m: RegExpExecArray, date: string | null, part: PartOfDay | null, kind: DateMention['kind'], month: string | null): void {
   const start = m.index;
   const end = start + m[0].length;
   if (!isFree(st, start, end)) return;
@@ -387,34 +262,19 @@ function scanNightRu(st: DateScan, low: string): void {
 function scanNightWeekday(st: DateScan, low: string): void {
   for (let m = first(RE_NIGHT_WEEKDAY, low); m !== null; m = RE_NIGHT_WEEKDAY.exec(low)) {
     const w = WEEKDAYS[(m[1] ?? m[2] ?? '').toLowerCase()];
-    pushDate(
-      st,
-      m,
-      w === undefined || !st.pubDate ? null : lastWeekday(st.pubDate, w),
-      'night',
-      'night',
-      null,
-    );
+    pushDate(st, m, w === undefined || !st.pubDate ? null : lastWeekday(st.pubDate, w), 'night', 'night', null);
   }
 }
 
 function scanNumeric(st: DateScan, low: string): void {
   for (let m = first(RE_NUMERIC, low); m !== null; m = RE_NUMERIC.exec(low)) {
     const y = m[3] ?? '';
-    pushDate(
-      st,
-      m,
-      ymd(y.length === 2 ? 2000 + Number(y) : Number(y), Number(m[2]), Number(m[1])),
-      null,
-      'absolute',
-      null,
-    );
+    pushDate(st, m, ymd(y.length === 2 ? 2000 + Number(y) : Number(y), Number(m[2]), Number(m[1])), null, 'absolute', null);
   }
 }
 
 function scanIso(st: DateScan, low: string): void {
-  for (let m = first(RE_ISO, low); m !== null; m = RE_ISO.exec(low))
-    pushDate(st, m, ymd(Number(m[1]), Number(m[2]), Number(m[3])), null, 'absolute', null);
+  for (let m = first(RE_ISO, low); m !== null; m = RE_ISO.exec(low)) pushDate(st, m, ymd(Number(m[1]), Number(m[2]), Number(m[3])), null, 'absolute', null);
 }
 
 function scanDayMonth(st: DateScan, low: string): void {
@@ -453,14 +313,7 @@ function scanRelative(st: DateScan, low: string): void {
     if (LAST_DAY.test(w)) days = -1;
     else if (w === 'during the day' || w.startsWith('в течение')) days = 0;
     else if (w === 'the day before yesterday' || w.startsWith('позавчера')) days = -2;
-    else if (
-      w === 'yesterday' ||
-      w.startsWith('вчера') ||
-      w === 'накануне' ||
-      w === 'the previous day' ||
-      w === 'a day earlier'
-    )
-      days = -1;
+    else if (w === 'yesterday' || w.startsWith('вчера') || w === 'накануне' || w === 'the previous day' || w === 'a day earlier') days = -1;
     else if (w === 'tonight') part = 'night';
     else if (NIGHT_WORD.test(w)) part = 'night';
     else if (w.startsWith('this ')) part = PARTS[w.slice(5)] ?? null;
@@ -472,56 +325,27 @@ function scanWeekday(st: DateScan, low: string): void {
   for (let m = first(RE_WEEKDAY, low); m !== null; m = RE_WEEKDAY.exec(low)) {
     const w = WEEKDAYS[(m[1] ?? '').toLowerCase()];
     if (w === undefined) continue;
-    pushDate(
-      st,
-      m,
-      st.pubDate ? lastWeekday(st.pubDate, w) : null,
-      m[2] ? (PARTS[m[2].toLowerCase()] ?? null) : null,
-      'weekday',
-      null,
-    );
+    pushDate(st, m, st.pubDate ? lastWeekday(st.pubDate, w) : null, m[2] ? (PARTS[m[2].toLowerCase()] ?? null) : null, 'weekday', null);
   }
 }
 
 function scanSameDay(st: DateScan, low: string): void {
   for (let m = first(RE_SAME_DAY, low); m !== null; m = RE_SAME_DAY.exec(low)) {
     const p = (m[1] ?? m[2] ?? '').toLowerCase();
-    pushDate(
-      st,
-      m,
-      null,
-      p === 'evening' || p === 'вечер'
-        ? 'evening'
-        : p === 'morning'
-          ? 'morning'
-          : p === 'night'
-            ? 'night'
-            : null,
-      'same_day',
-      null,
-    );
+    pushDate(st, m, null, p === 'evening' || p === 'вечер' ? 'evening' : p === 'morning' ? 'morning' : p === 'night' ? 'night' : null, 'same_day', null);
   }
 }
 
 function scanAnaphor(st: DateScan, low: string): void {
-  for (let m = first(RE_ANAPHOR, low); m !== null; m = RE_ANAPHOR.exec(low))
-    pushDate(st, m, null, null, 'anaphor', null);
+  for (let m = first(RE_ANAPHOR, low); m !== null; m = RE_ANAPHOR.exec(low)) pushDate(st, m, null, null, 'anaphor', null);
 }
 
 function scanPart(st: DateScan, low: string): void {
   for (let m = first(RE_PART, low); m !== null; m = RE_PART.exec(low)) {
     const since = (m[1] ?? '').toLowerCase();
     const word = (m[2] ?? m[3] ?? '').toLowerCase();
-    const isSince =
-      word === 'с утра' || ((since === 'since' || since === 'from' || since === 'с') && word === 'morning');
-    const part: PartOfDay | null =
-      word.includes('утр') || word === 'morning'
-        ? 'morning'
-        : word.includes('половине дня')
-          ? word.startsWith('в первой')
-            ? 'morning'
-            : 'afternoon'
-          : (PARTS[word.replace(EARLY_LATE, '')] ?? null);
+    const isSince = word === 'с утра' || ((since === 'since' || since === 'from' || since === 'с') && word === 'morning');
+    const part: PartOfDay | null = word.includes('утр') || word === 'morning' ? 'morning' : word.includes('половине дня') ? (word.startsWith('в первой') ? 'morning' : 'afternoon') : (PARTS[word.replace(EARLY_LATE, '')] ?? null);
     pushDate(st, m, isSince ? st.pubDate : null, part, isSince ? 'since_morning' : 'part', null);
   }
 }
@@ -539,8 +363,7 @@ const NUMERIC_HINT = /\d\.\d{1,2}\.\d{2}/;
 const ISO_HINT = /\d{4}-\d{1,2}-\d/;
 const DOT_CLOCK = /^\d{1,2}\.\d{2}/;
 const DOT_CLOCK_PREPOSITION = /(?:в|около|at|about|around|к|by|с|from)\s+$/i;
-const CLOCK_ZONE =
-  /^\s*\(?\s*(local time|по местному времени|local|moscow time|по московскому времени|мск|msk|(?:gmt|utc)(?:\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?)?)\s*\)?/i;
+const CLOCK_ZONE = /^\s*\(?\s*(local time|по местному времени|local|moscow time|по московскому времени|мск|msk|(?:gmt|utc)(?:\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?)?)\s*\)?/i;
 const MOSCOW = /moscow|московск|мск|msk/;
 const GMT = /gmt|utc/;
 const RESTATED = /^\s*[(,]\s*$/;
@@ -581,19 +404,14 @@ export function findTemporal(
   return { dates, clocks: findClocks(text, st.taken, zoneLabels) };
 }
 
-function findClocks(
-  text: string,
-  taken: readonly Match[],
-  zoneLabels: ReadonlyArray<{ offset_min: number; labels: RegExp }>,
-): ClockMention[] {
+function findClocks(text: string, taken: readonly Match[], zoneLabels: ReadonlyArray<{ offset_min: number; labels: RegExp }>): ClockMention[] {
   const clocks: ClockMention[] = [];
   RE_CLOCK.lastIndex = 0;
   for (let m = RE_CLOCK.exec(text); m !== null; m = RE_CLOCK.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
     // "16.09" inside a date was taken already; a dot form needs a preposition before it.
-    if (DOT_CLOCK.test(m[0]) && !DOT_CLOCK_PREPOSITION.test(text.slice(Math.max(0, start - 8), start)))
-      continue;
+    if (DOT_CLOCK.test(m[0]) && !DOT_CLOCK_PREPOSITION.test(text.slice(Math.max(0, start - 8), start))) continue;
     let inTaken = false;
     for (const t of taken) if (start < t.end && t.start < end) inTaken = true;
     if (inTaken) continue;
@@ -605,8 +423,7 @@ function findClocks(
     if (zm) {
       const label = (zm[1] ?? '').toLowerCase();
       if (MOSCOW.test(label)) offset = 180;
-      else if (GMT.test(label))
-        offset = zm[2] ? (zm[2] === '-' ? -1 : 1) * (Number(zm[3]) * 60 + Number(zm[4] ?? 0)) : 0;
+      else if (GMT.test(label)) offset = zm[2] ? (zm[2] === '-' ? -1 : 1) * (Number(zm[3]) * 60 + Number(zm[4] ?? 0)) : 0;
       extra = zm[0].length;
     } else {
       for (const z of zoneLabels) {
@@ -627,13 +444,7 @@ function findClocks(
       if (prev && RESTATED.test(text.slice(prev.end, start))) role = 'alt';
       // "from 13:00 to 15:00", «с 13:00 до 15:00»: a range is timed by its start.
       else if (prev && prev.end <= start && RANGE_GAP.test(text.slice(prev.end, start))) role = 'alt';
-      else if (
-        prev &&
-        prev.end <= start &&
-        RESTATED_NEXT.test(text.slice(prev.end, start)) &&
-        start - prev.end < 4
-      )
-        role = 'alt';
+      else if (prev && prev.end <= start && RESTATED_NEXT.test(text.slice(prev.end, start)) && start - prev.end < 4) role = 'alt';
     }
     // 12-hour clocks and Russian "N часов вечера" give the 24-hour time.
     // «в час ночи», «к часу дня»: one o'clock.

@@ -6,98 +6,48 @@ import { describe, expect, it } from 'vitest';
 import { extract } from './engine.ts';
 import { KG_TJ_PROFILE } from './profiles/kg-tj.ts';
 
-const run = (
-  text: string,
-  published_at = '2023-05-10',
-  source = 'Border Service of the GKNB of the Kyrgyz Republic',
-) => extract({ id: 'd', text, published_at, source_agency: source }, KG_TJ_PROFILE);
-const brief = (text: string, published_at?: string) =>
-  run(text, published_at).events.map((e) => [e.type, e.date, e.time_of_day, e.locations]);
+const run = (text: string, published_at = '2023-05-10', source = 'Border Service of the GKNB of the Kyrgyz Republic') =>
+  extract({ id: 'd', text, published_at, source_agency: source }, KG_TJ_PROFILE);
+const brief = (text: string, published_at?: string) => run(text, published_at).events.map((e) => [e.type, e.date, e.time_of_day, e.locations]);
 
 describe('discourse', () => {
   it('carries a date told earlier to later paragraphs', () => {
-    expect(brief('Tension rose on 9 May.\nTajik servicemen fired at the Ak-Sai outpost.')).toEqual([
-      ['small_arms_fire', '2023-05-09', null, ['Ak-Sai']],
-    ]);
-    expect(
-      brief('Бишкек, 09.05.23. /Кабар/. Таджикские военнослужащие открыли огонь по заставе Ак-Сай.'),
-    ).toEqual([['small_arms_fire', '2023-05-09', null, ['Ак-Сай']]]);
+    expect(brief('Tension rose on 9 May.\nTajik servicemen fired at the Ak-Sai outpost.')).toEqual([['small_arms_fire', '2023-05-09', null, ['Ak-Sai']]]);
+    expect(brief('Бишкек, 09.05.23. /Кабар/. Таджикские военнослужащие открыли огонь по заставе Ак-Сай.')).toEqual([['small_arms_fire', '2023-05-09', null, ['Ак-Сай']]]);
   });
   it("dates the narrative by the page's own date line above the body, not by a scrape date", () => {
-    expect(
-      brief(
-        '12.05.2023 10:41\nОбстрел у границы\n\nТаджикские военнослужащие открыли огонь по заставе Ак-Сай.',
-        '2023-05-12',
-      ),
-    ).toEqual([['small_arms_fire', '2023-05-12', null, ['Ак-Сай']]]);
-    expect(brief('2023-5-11 18:02 |\nTajik troops fired at the Ak-Sai outpost.', '2023-05-11')).toEqual([
-      ['small_arms_fire', '2023-05-11', null, ['Ak-Sai']],
-    ]);
+    const line = '12.05.2023 10:41\nОбстрел у границы\n\nТаджикские военнослужащие открыли огонь по заставе Ак-Сай.';
+    expect(brief(line, '2023-05-12')).toEqual([['small_arms_fire', '2023-05-12', null, ['Ак-Сай']]]);
+    expect(brief('2023-5-11 18:02 |\nTajik troops fired at the Ak-Sai outpost.', '2023-05-11')).toEqual([['small_arms_fire', '2023-05-11', null, ['Ak-Sai']]]);
     // The site's header shows the day the page was saved, after publication: no dateline.
-    expect(
-      brief('June 3, 2025\nUSD 87.30\n\nTajik troops fired at the Ak-Sai outpost.', '2023-05-11'),
-    ).toEqual([['small_arms_fire', null, null, ['Ak-Sai']]]);
+    expect(brief('June 3, 2025\nUSD 87.30\n\nTajik troops fired at the Ak-Sai outpost.', '2023-05-11')).toEqual([['small_arms_fire', null, null, ['Ak-Sai']]]);
   });
   it('dates what goes on now by the status line, and the narrative after it', () => {
-    const r = brief(
-      'По состоянию на 10:15 9 мая обстановка напряженная.\nТаджикская сторона продолжает обстреливать кыргызские позиции у села Кок-Таш.',
-    );
+    const r = brief('По состоянию на 10:15 9 мая обстановка напряженная.\nТаджикская сторона продолжает обстреливать кыргызские позиции у села Кок-Таш.');
     expect(r).toEqual([['small_arms_fire', '2023-05-09', '10:15', ['Кок-Таш']]]);
-    expect(
-      brief(
-        'As of 7:00 on 9 May the situation is tense.\nAt 06:00 Tajik troops opened fire at positions near Kok-Tash.',
-      ),
-    ).toEqual([['small_arms_fire', '2023-05-09', '06:00', ['Kok-Tash']]]);
+    expect(brief('As of 7:00 on 9 May the situation is tense.\nAt 06:00 Tajik troops opened fire at positions near Kok-Tash.')).toEqual([['small_arms_fire', '2023-05-09', '06:00', ['Kok-Tash']]]);
   });
   it('does not date an agreement or a summary word by the narrative', () => {
-    const r = run(
-      'On 9 May Tajik troops shelled Ak-Sai with mortars.\nThe presidents agreed to a ceasefire.',
-    );
-    expect(r.events.map((e) => [e.type, e.date])).toEqual([
-      ['heavy_weapons_fire', '2023-05-09'],
-      ['ceasefire_agreement', null],
-    ]);
+    const r = run('On 9 May Tajik troops shelled Ak-Sai with mortars.\nThe presidents agreed to a ceasefire.');
+    expect(r.events.map((e) => [e.type, e.date])).toEqual([['heavy_weapons_fire', '2023-05-09'], ['ceasefire_agreement', null]]);
   });
   it('places an event placed nowhere in its clause where the sentence before is', () => {
-    expect(
-      brief('On 9 May a Kyrgyz patrol near Ak-Sai came across Tajik guards. The Tajik guards opened fire.'),
-    ).toEqual([['small_arms_fire', '2023-05-09', null, ['Ak-Sai']]]);
+    expect(brief('On 9 May a Kyrgyz patrol near Ak-Sai came across Tajik guards. The Tajik guards opened fire.')).toEqual([['small_arms_fire', '2023-05-09', null, ['Ak-Sai']]]);
   });
   it('joins an undated mention to the dated one of its type and place', () => {
-    const r = run(
-      'A Kyrgyz guard was detained during a shootout in the area of the Kyzyl-Bel pass.\nThe shootout happened on 9 May at about 17:00.',
-    );
-    expect(r.events.map((e) => [e.type, e.date, e.time_of_day])).toEqual([
-      ['armed_clash', '2023-05-09', '17:00'],
-    ]);
+    const r = run('A Kyrgyz guard was detained during a shootout in the area of the Kyzyl-Bel pass.\nThe shootout happened on 9 May at about 17:00.');
+    expect(r.events.map((e) => [e.type, e.date, e.time_of_day])).toEqual([['armed_clash', '2023-05-09', '17:00']]);
   });
   it('reads no events in the page around the body (clock, currency quotes, menus, rubrics, other news)', () => {
-    const page =
-      '19:52\nUSD 86.50\nEUR 90.34\n\nВторжение в Кыргызстан. Перестрелка на границе\n\nГрафик работы КПП\n\nСегодня в 7:15 таджикские военнослужащие обстреляли из минометов заставу Самаркандек.';
+    const page = '19:52\nUSD 86.50\nEUR 90.34\n\nВторжение в Кыргызстан. Перестрелка на границе\n\nГрафик работы КПП\n\nСегодня в 7:15 таджикские военнослужащие обстреляли из минометов заставу Самаркандек.';
     expect(brief(page).map(([type]) => type)).toEqual(['heavy_weapons_fire']);
     // A post whose every line lacks a full stop keeps its body: only the first line is a title.
-    expect(
-      brief(
-        'Обстрел заставы\nСегодня в 7:15 таджикские военнослужащие обстреляли из минометов заставу Самаркандек',
-      ).map(([type]) => type),
-    ).toEqual(['heavy_weapons_fire']);
+    expect(brief('Обстрел заставы\nСегодня в 7:15 таджикские военнослужащие обстреляли из минометов заставу Самаркандек').map(([type]) => type)).toEqual(['heavy_weapons_fire']);
   });
   it('reads no events in the page after the body (read also, related news, tags)', () => {
     const body = 'Сегодня в 10:00 таджикские военные открыли огонь по заставе Достук из автоматов.';
-    expect(
-      brief(body + '\nЧитайте также: Таджикские военные обстреляли Максат из минометов').map(
-        ([type]) => type,
-      ),
-    ).toEqual(['small_arms_fire']);
-    expect(
-      brief(
-        body + '\nПо теме\nТаджикские военные обстреляли Максат из минометов\nВ Баткене прошли учения',
-      ).map(([type]) => type),
-    ).toEqual(['small_arms_fire']);
-    expect(
-      brief(
-        'Today at 10:00 Tajik troops opened fire on the Dostuk outpost from machine guns.\nRelated news\nTajik troops shelled Maksat with mortars\nKyrgyz drone struck Vorukh',
-      ).map(([type]) => type),
-    ).toEqual(['small_arms_fire']);
+    expect(brief(body + '\nЧитайте также: Таджикские военные обстреляли Максат из минометов').map(([type]) => type)).toEqual(['small_arms_fire']);
+    expect(brief(body + '\nПо теме\nТаджикские военные обстреляли Максат из минометов\nВ Баткене прошли учения').map(([type]) => type)).toEqual(['small_arms_fire']);
+    expect(brief('Today at 10:00 Tajik troops opened fire on the Dostuk outpost from machine guns.\nRelated news\nTajik troops shelled Maksat with mortars\nKyrgyz drone struck Vorukh').map(([type]) => type)).toEqual(['small_arms_fire']);
   });
 });
