@@ -22,6 +22,10 @@ describe('discourse', () => {
     // The site's header shows the day the page was saved, after publication: no dateline.
     expect(brief('June 3, 2025\nUSD 87.30\n\nTajik troops fired at the Ak-Sai outpost.', '2023-05-11')).toEqual([['small_arms_fire', null, null, ['Ak-Sai']]]);
   });
+  it("dates the narrative by an agency's dateline when a third party relays the statement", () => {
+    const r = run('МОСКВА, 12 мая — Новости. Таджикские военнослужащие открыли огонь по заставе Ак-Сай.', '2023-05-12', 'Новости Москвы');
+    expect(r.events.map((e) => [e.type, e.date])).toEqual([['small_arms_fire', '2023-05-12']]);
+  });
   it('dates what goes on now by the status line, and the narrative after it', () => {
     const r = brief('По состоянию на 10:15 9 мая обстановка напряженная.\nТаджикская сторона продолжает обстреливать кыргызские позиции у села Кок-Таш.');
     expect(r).toEqual([['small_arms_fire', '2023-05-09', '10:15', ['Кок-Таш']]]);

@@ -340,11 +340,11 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
   const places = withUnlistedPlaces(text, listedPlaces, prof).filter(
     (p) => !overlapsAny(excluded, p) && !agencies.some((a) => p.start >= a.start && p.end <= a.end) && !NAMES_CLOCK.test(text.slice(p.end, p.end + 6)),
   );
-  // A dated dateline ("SAMARKAND, 16.09.2022 /NIAT Khovar/.") dates its first paragraph; third
-  // parties speak of a conflict at large: their datelines date nothing.
+  // A dated dateline ("SAMARKAND, 16.09.2022 /NIAT Khovar/.", «ДУШАНБЕ, 16 сен — Sputnik.») dates
+  // the narrative whoever issues or relays the statement (SCHEMA, "Which day": a dateline counts).
   let ctx: Scan['ctx'] = null;
   const dl = seg.dateline;
-  if (dl && issuerSide !== null && partyCodes.has(issuerSide)) {
+  if (dl) {
     const datelineDate = temporal.dates.find((d) => d.start >= dl.start && d.end <= dl.end && d.date);
     if (datelineDate) ctx = { date: datelineDate.date, paragraph: seg.paragraphs.find((p) => p.start <= dl.start && dl.start < p.end)?.index ?? -1 };
   }
