@@ -25,6 +25,8 @@ describe('dates', () => {
     expect(dates('on the night of 8 to 9 August')[0]).toMatchObject({ date: '2023-08-09', part: 'night' });
     expect(dates('в ночь на 7 августа')[0]).toMatchObject({ date: '2023-08-07', part: 'night' });
     expect(dates('в ночь с 5 на 6 августа')[0]).toMatchObject({ date: '2023-08-06', part: 'night' });
+    expect(dates('During the night of August 5-6, troops')[0]).toMatchObject({ date: '2023-08-06', part: 'night', kind: 'night' });
+    expect(dates('Shots were heard on the night of Aug 2–3')[0]).toMatchObject({ date: '2023-08-03', part: 'night' });
   });
 
   it('reads absolute dates, ranges and numeric dates, taking the year from publication', () => {
@@ -131,5 +133,9 @@ describe('missing publication time', () => {
     // A range is timed by its start.
     expect(clocks('from 13:00 to 15:30')).toEqual([['13:0', 'event'], ['15:30', 'alt']]);
     expect(clocks('с 13:00 до 15:30')).toEqual([['13:0', 'event'], ['15:30', 'alt']]);
+    // When a truce takes effect: its start, no event time.
+    expect(clocks('The truce is to take effect at 4 a.m.')).toEqual([['4:0', 'start']]);
+    expect(clocks('Перемирие вступает в силу в 20:00')).toEqual([['20:0', 'start']]);
+    expect(clocks('Режим прекращения огня действует с 16:00')).toEqual([['16:0', 'start']]);
   });
 });

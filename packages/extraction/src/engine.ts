@@ -740,10 +740,11 @@ function agreementDraft(s: Scan, c: ClauseView): Draft | null {
   d.civilians = null;
   d.agreementTermsList = [...new Set(cTerms.map((t) => t.term))];
   d.agreementLevel = agreementLevel(s.text.slice(clause.start, clause.end), s.text.slice(sentence.start, sentence.end));
-  d.agreementStart = inside.inside(s.clocks, clause).find((k) => k.role === 'start') ?? null;
+  d.agreementStart = inside.inside(s.clocks, clause).find((k) => k.role === 'start') ?? agreementStartElsewhere(s, clause);
   // SCHEMA: a ceasefire is timed by when it takes effect, when the text says so ("from 13.00
   // Moscow time").
   if (d.agreementStart) {
+    if (!d.date && !(d.agreementStart.start >= clause.start && d.agreementStart.end <= clause.end)) d.date = startDay(s, d.agreementStart);
     d.clock = d.agreementStart;
     d.part = null;
   }
@@ -754,6 +755,30 @@ function agreementDraft(s: Scan, c: ClauseView): Draft | null {
     d.places = s.places.filter((p) => p.start >= paraStart && p.start < clause.start && p.place.kind === 'other');
   }
   return d;
+}
+
+/**
+ * "The sides agreed to a ceasefire. It takes effect at 4 a.m. on 27 November.": a start time told
+ * in a sentence of its own (no agreement verb there) times the agreement, with that sentence's
+ * day; with no day told there, the day of publication (a start at midnight: the midnight to come).
+ */
+function agreementStartElsewhere(s: Scan, clause: Clause): ClockMention | null {
+  let best: ClockMention | null = null;
+  for (const k of s.clocks) {
+    if (k.role !== 'start' || (k.start >= clause.start && k.end <= clause.end)) continue;
+    if (!best || Math.abs(k.start - clause.start) < Math.abs(best.start - clause.start)) best = k;
+  }
+  return best;
+}
+
+/** The day an agreement's start time told outside its clause falls on. */
+function startDay(s: Scan, k: ClockMention): string | null {
+  const own = s.seg.clauses.find((c) => c.start <= k.start && k.end <= c.end);
+  if (own) for (const d of s.dates) if (d.start >= own.start && d.end <= own.end && d.date && d.kind !== 'part' && d.role !== 'as_of') return d.date;
+  // SCHEMA: never a day guessed from publication alone; a statement that dates anything (its
+  // dateline, "today", a date) tells of the day it was issued.
+  if (!s.pub.date || !(s.ctx || s.dates.some((d) => d.date))) return null;
+  return k.hh === 0 && k.mm === 0 && s.pubLocalMin !== null && s.pubLocalMin > 0 ? addDays(s.pub.date, 1) : s.pub.date;
 }
 
 /** The events a clause tells when nothing negates it. */

@@ -180,4 +180,14 @@ describe('events', () => {
     const a = run('On 16 September the heads of the border services agreed on a ceasefire from 13.00 Moscow time.', 'AKIpress', '2022-09-16T20:00:00+06:00');
     expect(a.events[0]).toMatchObject({ type: 'ceasefire_agreement', date: '2022-09-16', time_of_day: '16:00' });
   });
+  it('times a ceasefire by a start time told in a sentence of its own', () => {
+    const own = run('The two governments agreed on a truce. The truce is to take effect at 6 a.m. on 21 September.', 'AKIpress', '2022-09-20T22:00:00+06:00');
+    expect(own.events[0]).toMatchObject({ type: 'ceasefire_agreement', date: '2022-09-21', time_of_day: '06:00' });
+    const ru = run('Стороны договорились о прекращении огня. Режим тишины действует с 18:00 по местному времени.', 'AKIpress', '2022-09-20T19:00:00+06:00');
+    expect(ru.events[0]).toMatchObject({ type: 'ceasefire_agreement', time_of_day: '18:00' });
+    // A statement that dates nothing gets no day from its publication (SCHEMA).
+    expect(ru.events[0]?.date).toBeNull();
+    const dated = run('Today the sides agreed to a truce.\nThe truce comes into force from 18:00.', 'AKIpress', '2022-09-20T19:00:00+06:00');
+    expect(dated.events[0]).toMatchObject({ type: 'ceasefire_agreement', date: '2022-09-20', time_of_day: '18:00' });
+  });
 });
