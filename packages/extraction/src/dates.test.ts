@@ -137,5 +137,10 @@ describe('missing publication time', () => {
     expect(clocks('The truce is to take effect at 4 a.m.')).toEqual([['4:0', 'start']]);
     expect(clocks('Перемирие вступает в силу в 20:00')).toEqual([['20:0', 'start']]);
     expect(clocks('Режим прекращения огня действует с 16:00')).toEqual([['16:0', 'start']]);
+    expect(clocks('troops fired at 0630 hours')).toEqual([['6:30', 'event']]);
+    // Midnight is read only as a start, kept as hour 24 of the day named.
+    expect(clocks('a truce from midnight')).toEqual([['24:0', 'start']]);
+    expect(clocks('shots were heard at midnight')).toEqual([]);
+    expect(dates('during the intervening night of August 3–4')[0]).toMatchObject({ date: '2023-08-04', part: 'night' });
   });
 });

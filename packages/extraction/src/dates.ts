@@ -76,7 +76,7 @@ const PARTS: Record<string, PartOfDay> = {
 };
 
 const RE_NIGHT_EN = new RegExp(
-  `${B}(?:on |during |in )?the night of (?:(${MON}) )?(\\d{1,2})(?:st|nd|rd|th)?(?: (${MON}))?(?: (?:to|into|and) | ?[-–] ?)(?:(${MON}) )?(\\d{1,2})(?:st|nd|rd|th)?(?: (${MON}))?(?:,? (\\d{4}))?${E}`,
+  `${B}(?:(?:on |during |in )?the (?:intervening |following |previous )?)?night of (?:(${MON}) )?(\\d{1,2})(?:st|nd|rd|th)?(?: (${MON}))?(?: (?:to|into|and) | ?[-–] ?)(?:(${MON}) )?(\\d{1,2})(?:st|nd|rd|th)?(?: (${MON}))?(?:,? (\\d{4}))?${E}`,
   'g',
 );
 const RE_NIGHT_RU = new RegExp(`${B}в ночь (?:с (\\d{1,2})(?: (${MON}))? )?на (\\d{1,2}) (${MON})(?: (\\d{4})(?: года| г\\.)?)?${E}`, 'g');
@@ -104,7 +104,7 @@ const RE_ANAPHOR = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:before (?:this|
 const RE_PART = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:(?:(since|from|с) )?(?:(?:in|during|throughout|early in|late in|on) )?(?:the )?(morning|afternoon|evening|night)(?: hours)?(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])|(утром|с утра|днем|днём|вечером|ночью|рано утром|поздно вечером|в первой половине дня|во второй половине дня)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]))/g;
 // "21:40", "21.40"; also "10 часов утра", "в 7 часов вечера", "10 a.m.", "9:30 pm". (Here and in
 // RE_PART the alternatives share their leading lookbehind: tested once per position.)
-const RE_CLOCK = /(?<![\d:.])(?:([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d]|[.:]\d)(?:\s*(a\.?m\.?|p\.?m\.?)(?![a-z]))?|(1[0-2]|0?\d)\s*(a\.?m\.?|p\.?m\.?)(?![a-z])|([01]?\d|2[0-3])\s+час(?:ов|а)?(?:\s+([0-5]?\d)\s+минут[аы]?)?(?:\s+(утра|дня|вечера|ночи))?(?![а-яё])|(?<![а-яё])час[уа]?\s+(ночи|дня)(?![а-яё])|([01]?\d|2[0-3])\s*ч\.\s*([0-5]?\d)\s*мин(?:ут[аы]?|\.)?)/gi;
+const RE_CLOCK = /(?<![\d:.])(?:([01]?\d|2[0-4])[:.]([0-5]\d)(?![\d]|[.:]\d)(?:\s*(a\.?m\.?|p\.?m\.?)(?![a-z]))?|(1[0-2]|0?\d)\s*(a\.?m\.?|p\.?m\.?)(?![a-z])|([01]?\d|2[0-3])\s+час(?:ов|а)?(?:\s+([0-5]?\d)\s+минут[аы]?)?(?:\s+(утра|дня|вечера|ночи))?(?![а-яё])|(?<![а-яё])час[уа]?\s+(ночи|дня)(?![а-яё])|([01]?\d|2[0-3])\s*ч\.\s*([0-5]?\d)\s*мин(?:ут[аы]?|\.)?|([01]\d|2[0-4])([0-5]\d)\s*(?:hours|hrs)(?![a-z])|(?<![a-zа-яё])(midnight|полуночи|полночь|полночи)(?![a-zа-яё]))/gi;
 
 const AS_OF_BEFORE = /(?:as of|as at|по состоянию на|на момент)(?:\s+(?:about\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:on|,))?)?\s*$/i;
 const REFERENCE_BEFORE =
@@ -114,7 +114,7 @@ const REFERENCE_VERB_BEFORE = /(?:reached|agreed|signed|concluded|достигн
 const REPORT_BEFORE = /(?:said|says|reported|stated|announced|noted|told\s+\S+|сообщил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|заявил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|сообщает|заявляет)\s*$/i;
 const REFERENCE_AFTER = /^\s*(?:agreements?|accords?|protocol|договор[её]нност)/i;
 const START_BEFORE =
-  /(?:cease[- ]?fire|truce|прекращени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* огня|перемири[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|режим[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* тишины)(?:\s+[A-Za-z\u00C0-\u024F\u0400-\u04FF-]+){0,3}?\s+(?:from|starting(?: at| from)?|effective(?: from)?|с)\s*$|(?:effective from|вступает в силу с|starting from)\s*$|(?:(?:take|takes|took|taking|come|comes|came|go|goes|went|enter|enters|entered) (?:into )?(?:effect|force)|вступ[а-яё]* в силу)\s+(?:at|from|as of|on|с|в)\s*$|(?:огня|тишины|перемирие|ceasefire|truce) (?:действует|соблюдается|is in (?:effect|force)) (?:с|from)\s*$/i;
+  /(?:cease[- ]?fire|truce|(?:halt|stop|cease)[a-z]* (?:all )?(?:firing|fire|hostilities)|прекращени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* огня|перемири[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|режим[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* тишины)(?:\s+[A-Za-z\u00C0-\u024F\u0400-\u04FF-]+){0,5}?\s+(?:from|starting(?: at| from)?|effective(?: from)?|с)\s*$|(?:effective from|with effect from|вступает в силу с|starting from)\s*$|(?:(?:take|takes|took|taking|come|comes|came|go|goes|went|enter|enters|entered) (?:into )?(?:effect|force)|вступ[а-яё]* в силу)\s+(?:at|from|as of|on|с|в)\s*$|(?:огня|тишины|перемирие|ceasefire|truce) (?:действует|соблюдается|is in (?:effect|force)) (?:с|from)\s*$/i;
 const APPROX_BEFORE = /(?:around|about|approximately|approx\.|some|около|примерно|приблизительно)\s+(?:at\s+|в\s+)?$/i;
 
 /** Whether a text contains any of `words`: one regex pass instead of one search per word. */
@@ -449,8 +449,12 @@ function findClocks(text: string, taken: readonly Match[], zoneLabels: ReadonlyA
     // 12-hour clocks and Russian "N часов вечера" give the 24-hour time.
     // «в час ночи», «к часу дня»: one o'clock.
     // «11ч. 40 мин.»
-    let hh = m[9] ? 1 : Number(m[1] ?? m[4] ?? m[6] ?? m[10]);
-    const mm = Number(m[2] ?? m[7] ?? m[11] ?? 0);
+    // "1700 hours": a military clock. "24:00", "midnight": the end of the day named, kept as
+    // hour 24 (the next day's 00:00 where the day is resolved); midnight only as a start time.
+    if (m[14] && !START_BEFORE.test(before)) continue;
+    let hh = m[9] ? 1 : m[14] ? 24 : Number(m[1] ?? m[4] ?? m[6] ?? m[10] ?? m[12]);
+    const mm = Number(m[2] ?? m[7] ?? m[11] ?? m[13] ?? 0);
+    if (hh === 24 && mm !== 0) continue;
     const suffix = (m[3] ?? m[5] ?? m[8] ?? m[9] ?? '').toLowerCase().replace(DOTS, '');
     if ((suffix === 'pm' || suffix === 'дня' || suffix === 'вечера') && hh < 12) hh += 12;
     if ((suffix === 'am' || suffix === 'ночи') && hh === 12) hh = 0;

@@ -740,14 +740,10 @@ function agreementDraft(s: Scan, c: ClauseView): Draft | null {
   d.civilians = null;
   d.agreementTermsList = [...new Set(cTerms.map((t) => t.term))];
   d.agreementLevel = agreementLevel(s.text.slice(clause.start, clause.end), s.text.slice(sentence.start, sentence.end));
-  d.agreementStart = inside.inside(s.clocks, clause).find((k) => k.role === 'start') ?? agreementStartElsewhere(s, clause);
   // SCHEMA: a ceasefire is timed by when it takes effect, when the text says so ("from 13.00
   // Moscow time").
-  if (d.agreementStart) {
-    if (!d.date && !(d.agreementStart.start >= clause.start && d.agreementStart.end <= clause.end)) d.date = startDay(s, d.agreementStart);
-    d.clock = d.agreementStart;
-    d.part = null;
-  }
+  const start = inside.inside(s.clocks, clause).find((k) => k.role === 'start');
+  if (start) startAgreement(s, d, start, true);
   d.agreementEvidence = [verb, ...cTerms];
   if (d.places.length === 0) {
     // "…summit in Samarkand, … The heads of state agreed": the meeting place of the paragraph.
@@ -762,14 +758,39 @@ function agreementDraft(s: Scan, c: ClauseView): Draft | null {
  * in a sentence of its own (no agreement verb there) times the agreement, with that sentence's
  * day; with no day told there, the day of publication (a start at midnight: the midnight to come).
  */
-function agreementStartElsewhere(s: Scan, clause: Clause): ClockMention | null {
-  let best: ClockMention | null = null;
-  for (const k of s.clocks) {
-    if (k.role !== 'start' || (k.start >= clause.start && k.end <= clause.end)) continue;
-    if (!best || Math.abs(k.start - clause.start) < Math.abs(best.start - clause.start)) best = k;
+function borrowAgreementStarts(s: Scan): void {
+  const used = new Set<ClockMention>();
+  for (const d of s.drafts) if (d.agreementStart) used.add(d.agreementStart);
+  for (const d of s.drafts) {
+    if (d.type !== 'ceasefire_agreement' || d.agreementStart) continue;
+    let best: ClockMention | null = null;
+    const at = d.trigger.start;
+    // A start another agreement took times that one.
+    for (const k of s.clocks) if (k.role === 'start' && !used.has(k) && (!best || Math.abs(k.start - at) < Math.abs(best.start - at))) best = k;
+    if (!best) continue;
+    used.add(best);
+    startAgreement(s, d, best, false);
   }
-  return best;
 }
+
+/** Times an agreement by its start `k`, told in its own clause or not. */
+function startAgreement(s: Scan, d: Draft, k: ClockMention, inClause: boolean): void {
+  // "from 1700 hours today", "from 24:00 on 28 July": the day told with the start time.
+  const own = s.dates.find((x) => x.date && x.kind !== 'part' && x.role !== 'as_of' && x.start >= k.end && START_DAY_GAP.test(s.text.slice(k.end, x.start)));
+  if (own) d.date = own.date;
+  else if (!d.date && !inClause) d.date = startDay(s, k);
+  d.agreementStart = k;
+  // "24:00", "midnight": the start of the next day.
+  if (k.hh === 24) {
+    d.agreementStart = { ...k, hh: 0 };
+    if (d.date) d.date = addDays(d.date, 1);
+  }
+  d.clock = d.agreementStart;
+  d.part = null;
+}
+
+// What stands between a start time and its day: "1700 hours IST today", "24:00 (local time) on 28 July".
+const START_DAY_GAP = /^[^.;!?]{0,30}$/;
 
 /** The day an agreement's start time told outside its clause falls on. */
 function startDay(s: Scan, k: ClockMention): string | null {
@@ -1080,6 +1101,7 @@ function sentenceReport(s: Scan, sentence: Sentence, fig: CasualtyFigures): Casu
 export function extract(statement: StatementInput, profile?: ConflictProfile, options: ExtractOptions = {}): ExtractionResult {
   const s = scanStatement(statement, profile, options);
   for (const clause of s.seg.clauses) clauseStep(s, clause);
+  borrowAgreementStarts(s);
   const casualtyReports = casualtyPass(s);
   const drafts = s.drafts;
 

@@ -190,4 +190,12 @@ describe('events', () => {
     const dated = run('Today the sides agreed to a truce.\nThe truce comes into force from 18:00.', 'AKIpress', '2022-09-20T19:00:00+06:00');
     expect(dated.events[0]).toMatchObject({ type: 'ceasefire_agreement', date: '2022-09-20', time_of_day: '18:00' });
   });
+  it('reads military clocks and midnight as a truce start, midnight being the next day', () => {
+    const mil = run('On Sunday the sides agreed on a ceasefire on land and in the air from 1900 hours today.', 'AKIpress', '2022-09-18T21:00:00+06:00');
+    expect(mil.events[0]).toMatchObject({ type: 'ceasefire_agreement', date: '2022-09-18', time_of_day: '19:00' });
+    const midnight = run('The leaders agreed to a ceasefire from midnight on Saturday.', 'AKIpress', '2022-09-18T10:00:00+06:00');
+    expect(midnight.events[0]).toMatchObject({ type: 'ceasefire_agreement', date: '2022-09-18', time_of_day: '00:00' });
+    const h24 = run('The sides agreed on a ceasefire with effect from 24:00 hours on 17 September 2022.', 'AKIpress');
+    expect(h24.events[0]).toMatchObject({ type: 'ceasefire_agreement', date: '2022-09-18', time_of_day: '00:00' });
+  });
 });
