@@ -92,11 +92,11 @@ const RE_NUMERIC = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d]|\.\d)/g
 const RE_ISO = /(?<![\d.-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])/g;
 const RE_MONTH_YEAR = new RegExp(`${B}(${MON})\\s+(\\d{4})${E}`, 'g');
 const RE_RELATIVE = new RegExp(
-  `${B}(in the (?:last|past) (?:24 hours|day)|over the (?:last|past) (?:24 hours|day)|за (?:последние|минувшие|прошедшие|истекшие|истекшие) сутки|during the day|в течение (?:дня|суток)|the day before yesterday|позавчерашн[а-яё]*|позавчера|вчерашн[а-яё]*|yesterday|вчера|накануне|the previous day|a day earlier|earlier today|today|сегодняшн[а-яё]*|сегодня|tonight|last night|overnight|this (?:morning|afternoon|evening)|минувшей ночью|прошлой ночью|прошедшей ночью|этой ночью|сегодня ночью)(?: (morning|afternoon|evening|night|утром|днем|днём|вечером|ночью))?${E}`,
+  `${B}(in the (?:last|past) (?:24 hours|day)|over the (?:last|past) (?:24 hours|day)|за (?:последние|минувшие|прошедшие|истекшие|истекшие) сутки|during the day|в течение (?:дня|суток)|the day before yesterday|позавчерашн[а-яё]*|позавчера|вчерашн[а-яё]*|yesterday|вчера|накануне|the previous day|the day before(?=\s*[,.])|a day earlier|earlier today|today|сегодняшн[а-яё]*|сегодня|tonight|last night|overnight|this (?:morning|afternoon|evening)|минувшей ночью|прошлой ночью|прошедшей ночью|этой ночью|сегодня ночью)(?: (morning|afternoon|evening|night|утром|днем|днём|вечером|ночью))?${E}`,
   'g',
 );
 const RE_WEEKDAY = new RegExp(
-  `${B}(?:(?:on|last|this|since|по|в|во) )?(sunday|monday|tuesday|wednesday|thursday|friday|saturday|воскресенье|понедельник|вторник|среду|четверг|пятницу|субботу)(?:'s|’s)?(?: (morning|afternoon|evening|night|утром|днем|днём|вечером|ночью))?${E}`,
+  `${B}(?:(on|last|this|since|по|в|во|в прошл(?:ый|ую|ое)|в минувш(?:ий|ую|ее)) )?(sunday|monday|tuesday|wednesday|thursday|friday|saturday|воскресенье|понедельник|вторник|среду|четверг|пятницу|субботу)(?:'s|’s)?(?: (morning|afternoon|evening|night|утром|днем|днём|вечером|ночью))?${E}`,
   'g',
 );
 const RE_SAME_DAY = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:on )?(?:the same (day|evening|night|morning)|that day|в тот же (день|вечер)|в этот же день|того же дня|в тот же день)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/g;
@@ -124,7 +124,7 @@ function anyOf(words: readonly string[]): RegExp {
 
 // Substrings every match of a scanner contains: a scanner whose key words are all absent is
 // skipped (a literal alternation is far cheaper than the scanner's pass over the text).
-const RELATIVE_KEYS = anyOf(['24 hours', 'past day', 'last day', 'сутки', 'during the day', 'в течение', 'yesterday', 'вчера', 'накануне', 'the previous day', 'a day earlier', 'today', 'сегодня', 'tonight', 'last night', 'overnight', 'this ', 'ночью']);
+const RELATIVE_KEYS = anyOf(['24 hours', 'past day', 'last day', 'сутки', 'during the day', 'в течение', 'yesterday', 'вчера', 'накануне', 'the previous day', 'the day before', 'a day earlier', 'today', 'сегодня', 'tonight', 'last night', 'overnight', 'this ', 'ночью']);
 const WEEKDAY_KEYS = anyOf(['day', 'понедельник', 'вторник', 'сред', 'четверг', 'пятниц', 'суббот', 'воскресен']);
 const SAME_DAY_KEYS = anyOf(['same', 'that day', 'тот же', 'этот же', 'того же']);
 const ANAPHOR_KEYS = anyOf(['before', 'after', 'перед этим', 'после этого', 'затем', 'кроме того', 'in addition', 'moreover', 'furthermore', 'then', 'later']);
@@ -313,7 +313,7 @@ function scanRelative(st: DateScan, low: string): void {
     if (LAST_DAY.test(w)) days = -1;
     else if (w === 'during the day' || w.startsWith('в течение')) days = 0;
     else if (w === 'the day before yesterday' || w.startsWith('позавчера')) days = -2;
-    else if (w === 'yesterday' || w.startsWith('вчера') || w === 'накануне' || w === 'the previous day' || w === 'a day earlier') days = -1;
+    else if (w === 'yesterday' || w.startsWith('вчера') || w === 'накануне' || w === 'the previous day' || w === 'the day before' || w === 'a day earlier') days = -1;
     else if (w === 'tonight') part = 'night';
     else if (NIGHT_WORD.test(w)) part = 'night';
     else if (w.startsWith('this ')) part = PARTS[w.slice(5)] ?? null;
@@ -323,9 +323,11 @@ function scanRelative(st: DateScan, low: string): void {
 
 function scanWeekday(st: DateScan, low: string): void {
   for (let m = first(RE_WEEKDAY, low); m !== null; m = RE_WEEKDAY.exec(low)) {
-    const w = WEEKDAYS[(m[1] ?? '').toLowerCase()];
+    const w = WEEKDAYS[(m[2] ?? '').toLowerCase()];
     if (w === undefined) continue;
-    pushDate(st, m, st.pubDate ? lastWeekday(st.pubDate, w) : null, m[2] ? (PARTS[m[2].toLowerCase()] ?? null) : null, 'weekday', null);
+    // "last Tuesday" in a Tuesday item is a week ago; "on Tuesday" is that day.
+    const strict = m[1] !== undefined && LAST_WEEK.test(m[1]);
+    pushDate(st, m, st.pubDate ? lastWeekday(st.pubDate, w, strict) : null, m[3] ? (PARTS[m[3].toLowerCase()] ?? null) : null, 'weekday', null);
   }
 }
 
@@ -357,6 +359,7 @@ function first(re: RegExp, low: string): RegExpExecArray | null {
 }
 
 const NIGHT_WORD = /night|overnight|ночью/;
+const LAST_WEEK = /^(?:last|в прошл|в минувш)/;
 const LAST_DAY = /(?:last|past) (?:24 hours|day)|сутки$/;
 const EARLY_LATE = /^(рано|поздно) /;
 const NUMERIC_HINT = /\d\.\d{1,2}\.\d{2}/;
@@ -473,8 +476,8 @@ function findClocks(text: string, taken: readonly Match[], zoneLabels: ReadonlyA
   return clocks;
 }
 
-function lastWeekday(pub: string, target: number): string {
-  const delta = (weekday(pub) - target + 7) % 7;
+function lastWeekday(pub: string, target: number, strict = false): string {
+  const delta = (weekday(pub) - target + 7) % 7 || (strict ? 7 : 0);
   return addDays(pub, -delta);
 }
 
