@@ -19,6 +19,11 @@ describe('dates', () => {
     expect(dates('в среду')[0]).toMatchObject({ date: '2023-08-09' });
     expect(dates("Tuesday's incident")[0]).toMatchObject({ date: '2023-08-08' });
     expect(dates('on Thursday')[0]).toMatchObject({ date: '2023-08-10' });
+    // "last Thursday" in a Thursday item is a week before.
+    expect(dates('troops fired last Thursday')[0]).toMatchObject({ date: '2023-08-03' });
+    expect(dates('в прошлый четверг')[0]).toMatchObject({ date: '2023-08-03' });
+    expect(dates('The day before, the ministry said')[0]).toMatchObject({ date: '2023-08-09', kind: 'relative' });
+    expect(dates('on the day before the talks')).toEqual([]);
   });
 
   it('gives a night the day it ends on', () => {

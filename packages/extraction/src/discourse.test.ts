@@ -26,6 +26,13 @@ describe('discourse', () => {
     const r = run('МОСКВА, 12 мая — Новости. Таджикские военнослужащие открыли огонь по заставе Ак-Сай.', '2023-05-12', 'Новости Москвы');
     expect(r.events.map((e) => [e.type, e.date])).toEqual([['small_arms_fire', '2023-05-12']]);
   });
+  it('dates a night told after the narrative day by the day it ends, up to publication', () => {
+    const r = run('Вчера в 17:40 таджикские военные обстреляли из минометов заставу Ак-Сай.\nНочью стороны договорились о прекращении огня.', '2023-05-10');
+    expect(r.events.map((e) => [e.type, e.date, e.time_of_day])).toEqual([['heavy_weapons_fire', '2023-05-09', '17:40'], ['ceasefire_agreement', '2023-05-10', 'night']]);
+    // A night told on the day of publication stays on it.
+    const today = run('Today at 09:10 Tajik troops fired at the Ak-Sai outpost. At night Tajik troops fired at Kok-Tash again.', '2023-05-10');
+    expect(today.events.map((e) => e.date)).toEqual(['2023-05-10', '2023-05-10']);
+  });
   it('dates what goes on now by the status line, and the narrative after it', () => {
     const r = brief('По состоянию на 10:15 9 мая обстановка напряженная.\nТаджикская сторона продолжает обстреливать кыргызские позиции у села Кок-Таш.');
     expect(r).toEqual([['small_arms_fire', '2023-05-09', '10:15', ['Кок-Таш']]]);

@@ -553,6 +553,10 @@ function resolveTime(s: Scan, c: ClauseView, pos: number, agreement: boolean): T
     else date = dm.date;
   } else if (clock || partM) {
     date = s.lastEventDate ?? s.ctx?.date ?? null;
+    // "Yesterday at 18:15 … fire was exchanged. At night the sides agreed…": a night told after
+    // the narrative's day is the night that follows it, dated by the day it ends (SCHEMA), up to
+    // the day of publication; unless the narrative's day was itself told as a night.
+    if (date && !clock && partM?.part === 'night' && s.pub.date && date < s.pub.date && !s.drafts.some((d) => d.date === date && d.part === 'night')) date = addDays(date, 1);
     // A bare clock time in a statement with no other date: the day of publication, when
     // that time had already come (the issuer's local clock), or when only the day is known.
     if (!date && clock && s.pubLocalMin !== null && s.offsetMin !== null) {
