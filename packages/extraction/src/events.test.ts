@@ -154,6 +154,13 @@ describe('events', () => {
     const r = run('On 16 September Tajik troops fired mortars at Ak-Sai at 17:20 and again at 18:10.');
     expect(r.events.map((e) => [e.type, e.time_of_day])).toEqual([['heavy_weapons_fire', '17:20'], ['heavy_weapons_fire', '18:10']]);
   });
+  it('keeps a mention told at another time of the same day apart from the attack', () => {
+    const r = run('At 21:40 Tajik servicemen began shelling the Ak-Sai outpost with mortars.\nLarge-scale clashes broke out on Friday morning.', 'Border Service of the GKNB of the Kyrgyz Republic', '2022-09-16T23:00:00+06:00');
+    expect(r.events.map((e) => [e.type, e.date, e.time_of_day])).toEqual([
+      ['heavy_weapons_fire', '2022-09-16', '21:40'],
+      ['armed_clash', '2022-09-16', 'morning'],
+    ]);
+  });
   it('codes no event for agreement wording, return or warning fire', () => {
     expect(run('The two sides agreed to cease firing from midnight.').is_violation_report).toBe(false);
     const r = run('Today Tajik servicemen fired at a Kyrgyz patrol near Kulundu. Kyrgyz border guards fired a return shot and then fired warning shots into the air.');

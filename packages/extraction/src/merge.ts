@@ -74,7 +74,21 @@ function sameEvent(o: Draft, d: Draft): boolean {
 /** A weak attack word can join `s` when their days and places agree. */
 function compatible(w: Draft, s: Draft): boolean {
   if (!sameReporter(w, s)) return false;
+  // "Clashes began on Friday morning" is not the shelling "at 22:20" the same day.
+  if (!w.carried && w.date !== null && w.date === s.date && otherTime(w, s)) return false;
   return w.date === null || w.carried || (s.date === w.date && (w.places.length === 0 || s.places.length === 0 || placesOverlap(s, w)));
+}
+
+const PART_HOURS: Record<string, [number, number]> = { morning: [5, 12], afternoon: [12, 18], evening: [18, 24], night: [22, 30] };
+
+/** Told at another time of the day: two clock times apart, or a clock outside the other's part of day. */
+function otherTime(a: Draft, b: Draft): boolean {
+  if (a.clock && b.clock) return Math.abs(a.clock.hh * 60 + a.clock.mm - (b.clock.hh * 60 + b.clock.mm)) > 60;
+  const [k, p] = a.clock && b.part ? [a.clock, b.part] : b.clock && a.part ? [b.clock, a.part] : [null, null];
+  if (!k || !p) return false;
+  const [from, to] = PART_HOURS[p] ?? [0, 24];
+  const h = k.hh < 6 && p === 'night' ? k.hh + 24 : k.hh;
+  return h < from - 1 || h >= to + 1;
 }
 
 /** Merges mentions of one event: weak attack words into the specific attack, repeats of a type. */
