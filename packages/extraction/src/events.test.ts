@@ -154,6 +154,14 @@ describe('events', () => {
     const r = run('On 16 September Tajik troops fired mortars at Ak-Sai at 17:20 and again at 18:10.');
     expect(r.events.map((e) => [e.type, e.time_of_day])).toEqual([['heavy_weapons_fire', '17:20'], ['heavy_weapons_fire', '18:10']]);
   });
+  it('keeps agreements of one day reached at other clock times apart', () => {
+    const r = run('At 09:30 the sides reached an agreement on a ceasefire. Tajik troops shelled Ak-Sai with mortars at 12:10. At 16:00 the sides reached a new agreement on a ceasefire.', 'AKIpress');
+    expect(r.events.filter((e) => e.type === 'ceasefire_agreement').map((e) => e.time_of_day)).toEqual(['09:30', '16:00']);
+  });
+  it('times an attack told after a clock with a.m. or p.m. in the same sentence', () => {
+    const r = run('Today at 6.40 a.m. Tajik servicemen opened fire on the Ak-Sai outpost.');
+    expect(r.events.map((e) => [e.type, e.date, e.time_of_day])).toEqual([['small_arms_fire', '2022-09-18', '06:40']]);
+  });
   it('keeps a mention told at another time of the same day apart from the attack', () => {
     const r = run('At 21:40 Tajik servicemen began shelling the Ak-Sai outpost with mortars.\nLarge-scale clashes broke out on Friday morning.', 'Border Service of the GKNB of the Kyrgyz Republic', '2022-09-16T23:00:00+06:00');
     expect(r.events.map((e) => [e.type, e.date, e.time_of_day])).toEqual([

@@ -148,6 +148,14 @@ function weakRank(t: EventType): number {
   return t === 'air_or_drone_strike' ? 4 : t === 'heavy_weapons_fire' ? 3 : t === 'small_arms_fire' ? 2 : 1;
 }
 
+/** Two mentions timed by clocks of the same kind (both reached, or both taking effect) an hour or more apart. */
+function otherClock(a: Draft, b: Draft): boolean {
+  const ka = a.agreementStart ?? a.clock;
+  const kb = b.agreementStart ?? b.clock;
+  if (!ka || !kb || (a.agreementStart === null) !== (b.agreementStart === null)) return false;
+  return Math.abs(ka.hh * 60 + ka.mm - (kb.hh * 60 + kb.mm)) >= 60;
+}
+
 /** How specific a mention is: a date, a time, places. */
 function specificity(d: Draft): number {
   return (d.date ? 4 : 0) + (d.clock || d.part ? 2 : 0) + (d.places.length ? 1 : 0);
@@ -161,17 +169,22 @@ function specificity(d: Draft): number {
 export function keepOne(events: Draft[], type: EventType): Draft[] {
   const same = events.filter((e) => e.type === type);
   if (same.length <= 1) return events;
-  const byDay = new Map<string, Draft>();
+  const byDay = new Map<string, Draft[]>();
   for (const e of same) {
     if (!e.date) continue;
-    const kept = byDay.get(e.date);
-    if (!kept) byDay.set(e.date, e);
+    const group = byDay.get(e.date) ?? [];
+    byDay.set(e.date, group);
+    // "At 14:30 the parties agreed on a ceasefire … At 19:00 they reached another": a day's
+    // agreements told at other clock times are other agreements.
+    const i = group.findIndex((k) => !otherClock(k, e));
+    const kept = group[i];
+    if (!kept) group.push(e);
     else if (specificity(e) > specificity(kept)) {
       absorb(e, kept);
-      byDay.set(e.date, e);
+      group[i] = e;
     } else absorb(kept, e);
   }
-  const dated = [...byDay.values()];
+  const dated = [...byDay.values()].flat();
   const best = dated.length > 0 ? dated.reduce((a, b) => (specificity(b) > specificity(a) ? b : a)) : same.reduce((a, b) => (specificity(b) > specificity(a) ? b : a));
   for (const o of same) if (!o.date && o !== best) absorb(best, o);
   const keep = new Set(dated.length > 0 ? dated : [best]);
