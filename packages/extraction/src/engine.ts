@@ -708,10 +708,10 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: numb
     const type = exchange ? 'armed_clash' : attackType(activeWeapons, shelling.length > 0, fire.length > 0 || shelling.length > 0);
     let hasActor = false;
     for (const p of c.cParties) if (p.role === 'actor' || p.role === 'explicit_actor') hasActor = true;
-    // A clash told with its own clock time ("then at about 11:40 a short exchange of fire took
-    // place") is an event of its own, not a summary word.
+    // An attack told with its own clock time ("then at about 11:40 a short exchange of fire took
+    // place", "at 8:30 they began firing") is an event of its own, not a summary word.
     const ownTime = c.cClocks.some((k) => k.role === 'event');
-    const strong = activeWeapons.length > 0 || ((fire.length > 0 || shelling.length > 0) && hasActor) || (type === 'armed_clash' && ownTime && fire.length === 0 && shelling.length === 0);
+    const strong = activeWeapons.length > 0 || ((fire.length > 0 || shelling.length > 0) && hasActor) || ownTime;
     const d = newDraft(s, c, type, first, strong && !clause.introduces ? 'strong' : 'weak', false);
     // A summary word ("the aggression", «в результате агрессии») has no day of its own: it joins
     // a told attack, or stands for the whole episode, dated only when the text dates it.

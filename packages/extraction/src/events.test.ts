@@ -162,6 +162,10 @@ describe('events', () => {
     const r = run('Today at 6.40 a.m. Tajik servicemen opened fire on the Ak-Sai outpost.');
     expect(r.events.map((e) => [e.type, e.date, e.time_of_day])).toEqual([['small_arms_fire', '2022-09-18', '06:40']]);
   });
+  it('tells a firing with its own clock time as an event of its own, whoever fired', () => {
+    const r = run('On 17 September at 08:30 they began firing at the Ak-Sai outpost, and at 08:50 Tajik troops shelled the Ak-Sai outpost with mortars.');
+    expect(r.events.map((e) => [e.type, e.time_of_day])).toEqual([['small_arms_fire', '08:30'], ['heavy_weapons_fire', '08:50']]);
+  });
   it('keeps a mention told at another time of the same day apart from the attack', () => {
     const r = run('At 21:40 Tajik servicemen began shelling the Ak-Sai outpost with mortars.\nLarge-scale clashes broke out on Friday morning.', 'Border Service of the GKNB of the Kyrgyz Republic', '2022-09-16T23:00:00+06:00');
     expect(r.events.map((e) => [e.type, e.date, e.time_of_day])).toEqual([

@@ -75,6 +75,7 @@ function sameEvent(o: Draft, d: Draft): boolean {
 function compatible(w: Draft, s: Draft): boolean {
   if (!sameReporter(w, s)) return false;
   // "Clashes began on Friday morning" is not the shelling "at 22:20" the same day.
+  if (w.clock && s.clock && (w.clock.hh !== s.clock.hh || w.clock.mm !== s.clock.mm) && (w.date === s.date || w.carried)) return false;
   if (!w.carried && w.date !== null && w.date === s.date && otherTime(w, s)) return false;
   return w.date === null || w.carried || (s.date === w.date && (w.places.length === 0 || s.places.length === 0 || placesOverlap(s, w)));
 }
