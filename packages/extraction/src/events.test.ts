@@ -166,6 +166,10 @@ describe('events', () => {
     const r = run('On 17 September at 08:30 they began firing at the Ak-Sai outpost, and at 08:50 Tajik troops shelled the Ak-Sai outpost with mortars.');
     expect(r.events.map((e) => [e.type, e.time_of_day])).toEqual([['small_arms_fire', '08:30'], ['heavy_weapons_fire', '08:50']]);
   });
+  it('keeps an attack that goes on since a clock time part of the episode told before', () => {
+    const r = run('Today Tajik troops keep shelling Kyrgyz territory with artillery.\nSince 15:00 the enemy has continued firing at the Ak-Sai outpost.', 'Border Service of the GKNB of the Kyrgyz Republic', '2022-09-18T18:00:00+06:00');
+    expect(r.events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
+  });
   it('keeps a mention told at another time of the same day apart from the attack', () => {
     const r = run('At 21:40 Tajik servicemen began shelling the Ak-Sai outpost with mortars.\nLarge-scale clashes broke out on Friday morning.', 'Border Service of the GKNB of the Kyrgyz Republic', '2022-09-16T23:00:00+06:00');
     expect(r.events.map((e) => [e.type, e.date, e.time_of_day])).toEqual([
