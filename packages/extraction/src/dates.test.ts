@@ -138,6 +138,14 @@ describe('missing publication time', () => {
     // A range is timed by its start.
     expect(clocks('from 13:00 to 15:30')).toEqual([['13:0', 'event'], ['15:30', 'alt']]);
     expect(clocks('с 13:00 до 15:30')).toEqual([['13:0', 'event'], ['15:30', 'alt']]);
+    // A range across midnight is timed and dated by its start (SCHEMA).
+    expect(clocks('from 23:40 on August 8 to 06:05 on August 9')).toEqual([['23:40', 'event'], ['6:5', 'alt']]);
+    expect(dates('from 23:40 on August 8 to 06:05 on August 9').map((d) => [d.date, d.role])).toEqual([['2023-08-08', 'event'], ['2023-08-09', 'alt']]);
+    expect(dates('from late August 3 to early August 4').map((d) => d.role)).toEqual(['event', 'alt']);
+    expect(dates('between 2 August and 5 August').map((d) => d.role)).toEqual(['event', 'alt']);
+    expect(clocks('с вечера 8 августа до 01:20 9 августа')).toEqual([['1:20', 'alt']]);
+    // Two days told as two days stay two.
+    expect(dates('on 2 August and 5 August').map((d) => d.role)).toEqual(['event', 'event']);
     // When a truce takes effect: its start, no event time.
     expect(clocks('The truce is to take effect at 4 a.m.')).toEqual([['4:0', 'start']]);
     expect(clocks('Перемирие вступает в силу в 20:00')).toEqual([['20:0', 'start']]);

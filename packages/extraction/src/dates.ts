@@ -371,7 +371,15 @@ const MOSCOW = /moscow|московск|мск|msk/;
 const GMT = /gmt|utc/;
 const RESTATED = /^\s*[(,]\s*$/;
 const RESTATED_NEXT = /^[\s(]*$/;
-const RANGE_GAP = /^\s*(?:[-–—]|to|till|until|до|по)\s*$/i;
+// "from 13:00 to 15:00", "from 23:40 on July 8 to 06:05": the gap of a clock range (a day may
+// follow the first clock).
+const RANGE_GAP = /^\s*(?:,?\s*(?:on\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-zА-Яа-яЁё]+\.?|[A-Za-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?)(?:,?\s+\d{4})?\s*)?(?:[-–—]|to|till|until|до|по)\s*$/i;
+// "… to 06:05 on July 9", "to early March 14": the end day of a range (SCHEMA: a range is dated
+// by its first day).
+const UNTIL_BEFORE = /(?:^|[^a-zа-яё])(?:from|since|с)\s+[^.;:]{1,40}\s(?:until|till|до)\s+(?:about\s+|около\s+)?$/i;
+const BETWEEN_BEFORE = /(?:between|между)\s+$/i;
+const AND_GAP = /^\s+(?:and|и)\s+$/i;
+const RANGE_END_BEFORE = /(?:^|[^a-zа-яё])(?:to|till|until|до|по)\s+(?:(?:early|late)\s+)?(?:\d{1,2}[:.]\d{2}\s+(?:hours\s+)?)?(?:on\s+)?$/i;
 const DOTS = /\./g;
 
 /** Finds date and clock mentions and resolves dates against the publication date. */
@@ -404,6 +412,13 @@ export function findTemporal(
   const dates = st.dates;
   mergeAdjacentParts(text, dates);
   dates.sort((a, b) => a.start - b.start);
+  for (let i = 1; i < dates.length; i++) {
+    const d = dates[i] as DateMention;
+    const prev = dates[i - 1] as DateMention;
+    if (d.role !== 'event' || !prev.date || !d.date || d.start - prev.end >= 60) continue;
+    const between = BETWEEN_BEFORE.test(text.slice(Math.max(0, prev.start - 12), prev.start)) && AND_GAP.test(text.slice(prev.end, d.start));
+    if (between || RANGE_END_BEFORE.test(text.slice(Math.max(prev.end, d.start - 30), d.start))) d.role = 'alt';
+  }
   return { dates, clocks: findClocks(text, st.taken, zoneLabels) };
 }
 
@@ -448,6 +463,8 @@ function findClocks(text: string, taken: readonly Match[], zoneLabels: ReadonlyA
       // "from 13:00 to 15:00", «с 13:00 до 15:00»: a range is timed by its start.
       else if (prev && prev.end <= start && RANGE_GAP.test(text.slice(prev.end, start))) role = 'alt';
       else if (prev && prev.end <= start && RESTATED_NEXT.test(text.slice(prev.end, start)) && start - prev.end < 4) role = 'alt';
+      // «с вечера 8 ноября до 00:50», "from the evening until 05:30": the end of a range is no event time.
+      else if (UNTIL_BEFORE.test(before)) role = 'alt';
     }
     // 12-hour clocks and Russian "N часов вечера" give the 24-hour time.
     // «в час ночи», «к часу дня»: one o'clock.

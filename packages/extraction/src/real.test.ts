@@ -28,13 +28,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // is harder than the lowest floor on purpose (half of it is Russian statements of the conflicts
 // other than Kyrgyz–Tajik, which the engine had never seen), so it gets its own floor, measured
 // the same way, rather than being trimmed to fit. Time work (eng-time: datelines, page date
-// lines, truce start times, nights, clock splits) raised strict to 0.437 / 0.532 / 0.471 / 0.376
-// and event F1 to 0.785 / 0.768 / 0.706 / 0.655; the strict floors follow.
+// lines, truce start times, nights, ranges, clock splits) raised strict to 0.437 / 0.532 / 0.468 /
+// 0.402 and event F1 to 0.785 / 0.768 / 0.702 / 0.655; the strict floors follow.
 const FLOORS: Record<string, { events: number; strict: number; violationReport: number }> = {
   'train-ru.jsonl': { events: 0.765, strict: 0.415, violationReport: 0.96 },
   'train-en.jsonl': { events: 0.745, strict: 0.51, violationReport: 0.93 },
   'train-other.jsonl': { events: 0.685, strict: 0.45, violationReport: 0.95 },
-  'train-more.jsonl': { events: 0.62, strict: 0.355, violationReport: 0.92 },
+  'train-more.jsonl': { events: 0.62, strict: 0.38, violationReport: 0.92 },
 };
 const LOWEST = { events: 0.67, strict: 0.35, violationReport: 0.93 };
 
