@@ -48,6 +48,8 @@ const GENERIC_SITE = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:the (?:outpos
 const EXCHANGE = /(?:each other|one another|exchang\w* (?:of )?(?:fire|gunfire)|exchanged fire|перестрелк|друг друга|друг по другу|shoot-?outs?|fire-?fights?|gun-?fights?|gun battles?)/g;
 const ONGOING =
   /(?:продолжа|continu|ongoing|still|currently|at the moment|(?:is|are) (?:being )?(?:shell|fir|attack)|вед[её]т(?:ся)?|ведут(?:ся)?|идут|обстреливают|на данный момент|в настоящее время|по-прежнему)/g;
+// An attack word that goes on with an episode told before: «продолжил обстреливать», "kept firing".
+const CONTINUED = /(?:продолж|continu|kept|keeps|keep on|still)/g;
 const REPORTED_THAT =
   /(?:said|says|reported|reports|stated|states|claimed|claims|announced|informed|noted|added|told [a-z0-9.]+)(?: (?:on|in|at|last|this|earlier) [a-z]+)?(?: that|,)?(?= )|(?:заявля[а-яё]*|заявил[а-яё]*|сообща[а-яё]*|сообщил[а-яё]*|отмечает|утвержда[а-яё]*|информиру[а-яё]*),? (?:что|о том,? что)/g;
 const BACKGROUND_START = /(?:напомним|напоминаем|напомню|recall(?:ing)?\b|it is worth recalling|as a reminder)/y;
@@ -343,14 +345,15 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
   const places = withUnlistedPlaces(text, listedPlaces, prof).filter(
     (p) => !overlapsAny(excluded, p) && !agencies.some((a) => p.start >= a.start && p.end <= a.end) && !NAMES_CLOCK.test(text.slice(p.end, p.end + 6)),
   );
-  // A dated dateline ("SAMARKAND, 16.09.2022 /NIAT Khovar/.") dates its first paragraph; third
-  // parties speak of a conflict at large: their datelines date nothing.
+  // A dated dateline ("SAMARKAND, 16.09.2022 /NIAT Khovar/.", «ДУШАНБЕ, 16 сен — Sputnik.») dates
+  // the narrative whoever issues or relays the statement (SCHEMA, "Which day": a dateline counts).
   let ctx: Scan['ctx'] = null;
   const dl = seg.dateline;
-  if (dl && issuerSide !== null && partyCodes.has(issuerSide)) {
+  if (dl) {
     const datelineDate = temporal.dates.find((d) => d.start >= dl.start && d.end <= dl.end && d.date);
     if (datelineDate) ctx = { date: datelineDate.date, paragraph: seg.paragraphs.find((p) => p.start <= dl.start && dl.start < p.end)?.index ?? -1 };
   }
+  ctx ??= pageDateLine(text, seg, temporal, pub.date);
   return {
     text,
     low,
@@ -391,6 +394,31 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
 }
 
 const NAMES_CLOCK = /^\s+time\b/i;
+// What a page's date line holds besides its date and clock: separators, a view count.
+const DATE_LINE_REST = /^[\s\d|,.:;/\-–—•·()]*$/;
+
+/**
+ * A page's own date line above the body ("29.04.2021 19:55", "14 September 2022 12:48",
+ * «28 января 2022, 07:45») is the item's dateline: it dates the narrative until the text gives
+ * another day (SCHEMA, "Which day"). Only a line that holds nothing but a date (and a clock)
+ * counts, and only a day of publication or the two before it: a site's header showing the day
+ * the page was saved ("Апрель 30, 2025") is no dateline.
+ */
+function pageDateLine(text: string, seg: Segmentation, temporal: { dates: DateMention[]; clocks: ClockMention[] }, pubDate: string | null): Scan['ctx'] {
+  const firstBody = seg.paragraphs.find((p) => !p.headline);
+  if (!firstBody) return null;
+  for (const p of seg.paragraphs) {
+    if (!p.headline) break;
+    const inLine = temporal.dates.filter((d) => d.start >= p.start && d.end <= p.end);
+    const day = inLine[0];
+    if (inLine.length !== 1 || !day?.date || day.kind !== 'absolute') continue;
+    if (pubDate && (day.date > pubDate || day.date < addDays(pubDate, -2))) continue;
+    let rest = `${text.slice(p.start, day.start)} ${text.slice(day.end, p.end)}`;
+    for (const k of temporal.clocks) if (k.start >= p.start && k.end <= p.end) rest = rest.replace(text.slice(k.start, k.end), ' ');
+    if (DATE_LINE_REST.test(rest)) return { date: day.date, paragraph: firstBody.index };
+  }
+  return null;
+}
 
 
 /** What every draft of one clause shares: the clause's mentions, cues and reporter. */
@@ -568,6 +596,10 @@ function resolveTime(s: Scan, c: ClauseView, pos: number, agreement: boolean): T
     else date = dm.date;
   } else if (clock || partM) {
     date = s.lastEventDate ?? s.ctx?.date ?? null;
+    // "Yesterday at 18:15 … fire was exchanged. At night the sides agreed…": a night told after
+    // the narrative's day is the night that follows it, dated by the day it ends (SCHEMA), up to
+    // the day of publication; unless the narrative's day was itself told as a night.
+    if (date && !clock && partM?.part === 'night' && s.pub.date && date < s.pub.date && !s.drafts.some((d) => d.date === date && d.part === 'night')) date = addDays(date, 1);
     // A bare clock time in a statement with no other date: the day of publication, when
     // that time had already come (the issuer's local clock), or when only the day is known.
     if (!date && clock && s.pubLocalMin !== null && s.offsetMin !== null) {
@@ -736,10 +768,11 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: numb
     const type = exchange ? 'armed_clash' : attackType(activeWeapons, shelling.length > 0, fire.length > 0 || shelling.length > 0);
     let hasActor = false;
     for (const p of c.cParties) if (p.role === 'actor' || p.role === 'explicit_actor') hasActor = true;
-    // A clash told with its own clock time ("then at about 11:40 a short exchange of fire took
-    // place") is an event of its own, not a summary word.
-    const ownTime = c.cClocks.some((k) => k.role === 'event');
-    const strong = activeWeapons.length > 0 || ((fire.length > 0 || shelling.length > 0) && hasActor) || (type === 'armed_clash' && ownTime && fire.length === 0 && shelling.length === 0);
+    // An attack told with its own clock time ("then at about 11:40 a short exchange of fire took
+    // place", "at 8:30 they began firing") is an event of its own, not a summary word.
+    // "Since 15:00 the enemy has continued shelling": the episode told before goes on.
+    const ownTime = c.cClocks.some((k) => k.role === 'event') && (type === 'armed_clash' || !matchesIn(CONTINUED, s.low, clause));
+    const strong = activeWeapons.length > 0 || ((fire.length > 0 || shelling.length > 0) && hasActor) || ownTime;
     const d = newDraft(s, c, type, first, strong && !clause.introduces ? 'strong' : 'weak', false);
     // "reopened four years after armed clashes", «после столкновений»: a summary word after
     // "after/since" names an earlier episode as background (SCHEMA), unless a day of its own is told.
@@ -791,13 +824,10 @@ function agreementDraft(s: Scan, c: ClauseView): Draft | null {
   d.civilians = null;
   d.agreementTermsList = [...new Set(cTerms.map((t) => t.term))];
   d.agreementLevel = agreementLevel(s.text.slice(clause.start, clause.end), s.text.slice(sentence.start, sentence.end));
-  d.agreementStart = inside.inside(s.clocks, clause).find((k) => k.role === 'start') ?? null;
   // SCHEMA: a ceasefire is timed by when it takes effect, when the text says so ("from 13.00
   // Moscow time").
-  if (d.agreementStart) {
-    d.clock = d.agreementStart;
-    d.part = null;
-  }
+  const start = inside.inside(s.clocks, clause).find((k) => k.role === 'start');
+  if (start) startAgreement(s, d, start, true);
   d.agreementEvidence = [verb, ...cTerms];
   if (d.places.length === 0) {
     // "…summit in Samarkand, … The heads of state agreed": the meeting place of the paragraph.
@@ -805,6 +835,55 @@ function agreementDraft(s: Scan, c: ClauseView): Draft | null {
     d.places = s.places.filter((p) => p.start >= paraStart && p.start < clause.start && p.place.kind === 'other');
   }
   return d;
+}
+
+/**
+ * "The sides agreed to a ceasefire. It takes effect at 4 a.m. on 27 November.": a start time told
+ * in a sentence of its own (no agreement verb there) times the agreement, with that sentence's
+ * day; with no day told there, the day of publication (a start at midnight: the midnight to come).
+ */
+function borrowAgreementStarts(s: Scan): void {
+  const used = new Set<ClockMention>();
+  for (const d of s.drafts) if (d.agreementStart) used.add(d.agreementStart);
+  for (const d of s.drafts) {
+    if (d.type !== 'ceasefire_agreement' || d.agreementStart) continue;
+    let best: ClockMention | null = null;
+    const at = d.trigger.start;
+    // A start another agreement took times that one.
+    for (const k of s.clocks) if (k.role === 'start' && !used.has(k) && (!best || Math.abs(k.start - at) < Math.abs(best.start - at))) best = k;
+    if (!best) continue;
+    used.add(best);
+    startAgreement(s, d, best, false);
+  }
+}
+
+/** Times an agreement by its start `k`, told in its own clause or not. */
+function startAgreement(s: Scan, d: Draft, k: ClockMention, inClause: boolean): void {
+  // "from 1700 hours today", "from 24:00 on 28 July": the day told with the start time.
+  const own = s.dates.find((x) => x.date && x.kind !== 'part' && x.role !== 'as_of' && x.start >= k.end && START_DAY_GAP.test(s.text.slice(k.end, x.start)));
+  if (own) d.date = own.date;
+  else if (!d.date && !inClause) d.date = startDay(s, k);
+  d.agreementStart = k;
+  // "24:00", "midnight": the start of the next day.
+  if (k.hh === 24) {
+    d.agreementStart = { ...k, hh: 0 };
+    if (d.date) d.date = addDays(d.date, 1);
+  }
+  d.clock = d.agreementStart;
+  d.part = null;
+}
+
+// What stands between a start time and its day: "1700 hours IST today", "24:00 (local time) on 28 July".
+const START_DAY_GAP = /^[^.;!?]{0,30}$/;
+
+/** The day an agreement's start time told outside its clause falls on. */
+function startDay(s: Scan, k: ClockMention): string | null {
+  const own = s.seg.clauses.find((c) => c.start <= k.start && k.end <= c.end);
+  if (own) for (const d of s.dates) if (d.start >= own.start && d.end <= own.end && d.date && d.kind !== 'part' && d.role !== 'as_of') return d.date;
+  // SCHEMA: never a day guessed from publication alone; a statement that dates anything (its
+  // dateline, "today", a date) tells of the day it was issued.
+  if (!s.pub.date || !(s.ctx || s.dates.some((d) => d.date))) return null;
+  return k.hh === 0 && k.mm === 0 && s.pubLocalMin !== null && s.pubLocalMin > 0 ? addDays(s.pub.date, 1) : s.pub.date;
 }
 
 /** The events a clause tells when nothing negates it. */
@@ -1116,6 +1195,7 @@ function sentenceReport(s: Scan, sentence: Sentence, fig: CasualtyFigures): Casu
 export function extract(statement: StatementInput, profile?: ConflictProfile, options: ExtractOptions = {}): ExtractionResult {
   const s = scanStatement(statement, profile, options);
   for (const clause of s.seg.clauses) clauseStep(s, clause);
+  borrowAgreementStarts(s);
   const casualtyReports = casualtyPass(s);
   const drafts = s.drafts;
 

@@ -154,6 +154,29 @@ describe('events', () => {
     const r = run('On 16 September Tajik troops fired mortars at Ak-Sai at 17:20 and again at 18:10.');
     expect(r.events.map((e) => [e.type, e.time_of_day])).toEqual([['heavy_weapons_fire', '17:20'], ['heavy_weapons_fire', '18:10']]);
   });
+  it('keeps agreements of one day reached at other clock times apart', () => {
+    const r = run('At 09:30 the sides reached an agreement on a ceasefire. Tajik troops shelled Ak-Sai with mortars at 12:10. At 16:00 the sides reached a new agreement on a ceasefire.', 'AKIpress');
+    expect(r.events.filter((e) => e.type === 'ceasefire_agreement').map((e) => e.time_of_day)).toEqual(['09:30', '16:00']);
+  });
+  it('times an attack told after a clock with a.m. or p.m. in the same sentence', () => {
+    const r = run('Today at 6.40 a.m. Tajik servicemen opened fire on the Ak-Sai outpost.');
+    expect(r.events.map((e) => [e.type, e.date, e.time_of_day])).toEqual([['small_arms_fire', '2022-09-18', '06:40']]);
+  });
+  it('tells a firing with its own clock time as an event of its own, whoever fired', () => {
+    const r = run('On 17 September at 08:30 they began firing at the Ak-Sai outpost, and at 08:50 Tajik troops shelled the Ak-Sai outpost with mortars.');
+    expect(r.events.map((e) => [e.type, e.time_of_day])).toEqual([['small_arms_fire', '08:30'], ['heavy_weapons_fire', '08:50']]);
+  });
+  it('keeps an attack that goes on since a clock time part of the episode told before', () => {
+    const r = run('Today Tajik troops keep shelling Kyrgyz territory with artillery.\nSince 15:00 the enemy has continued firing at the Ak-Sai outpost.', 'Border Service of the GKNB of the Kyrgyz Republic', '2022-09-18T18:00:00+06:00');
+    expect(r.events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
+  });
+  it('keeps a mention told at another time of the same day apart from the attack', () => {
+    const r = run('At 21:40 Tajik servicemen began shelling the Ak-Sai outpost with mortars.\nLarge-scale clashes broke out on Friday morning.', 'Border Service of the GKNB of the Kyrgyz Republic', '2022-09-16T23:00:00+06:00');
+    expect(r.events.map((e) => [e.type, e.date, e.time_of_day])).toEqual([
+      ['heavy_weapons_fire', '2022-09-16', '21:40'],
+      ['armed_clash', '2022-09-16', 'morning'],
+    ]);
+  });
   it('codes no event for agreement wording, return or warning fire', () => {
     expect(run('The two sides agreed to cease firing from midnight.').is_violation_report).toBe(false);
     const r = run('Today Tajik servicemen fired at a Kyrgyz patrol near Kulundu. Kyrgyz border guards fired a return shot and then fired warning shots into the air.');
@@ -226,5 +249,23 @@ describe('events', () => {
     expect(types('Today Kyrgyz territory near Ak-Sai was entered by Tajik soldiers.')).toEqual(['incursion']);
     expect(types('Сегодня таджикские военнослужащие перешли госграницу у села Ак-Сай.')).toEqual(['incursion']);
     expect(types('Сегодня госграницу у села Ак-Сай незаконно пересекли трое таджикских военнослужащих.')).toEqual(['incursion']);
+  });
+  it('times a ceasefire by a start time told in a sentence of its own', () => {
+    const own = run('The two governments agreed on a truce. The truce is to take effect at 6 a.m. on 21 September.', 'AKIpress', '2022-09-20T22:00:00+06:00');
+    expect(own.events[0]).toMatchObject({ type: 'ceasefire_agreement', date: '2022-09-21', time_of_day: '06:00' });
+    const ru = run('Стороны договорились о прекращении огня. Режим тишины действует с 18:00 по местному времени.', 'AKIpress', '2022-09-20T19:00:00+06:00');
+    expect(ru.events[0]).toMatchObject({ type: 'ceasefire_agreement', time_of_day: '18:00' });
+    // A statement that dates nothing gets no day from its publication (SCHEMA).
+    expect(ru.events[0]?.date).toBeNull();
+    const dated = run('Today the sides agreed to a truce.\nThe truce comes into force from 18:00.', 'AKIpress', '2022-09-20T19:00:00+06:00');
+    expect(dated.events[0]).toMatchObject({ type: 'ceasefire_agreement', date: '2022-09-20', time_of_day: '18:00' });
+  });
+  it('reads military clocks and midnight as a truce start, midnight being the next day', () => {
+    const mil = run('On Sunday the sides agreed on a ceasefire on land and in the air from 1900 hours today.', 'AKIpress', '2022-09-18T21:00:00+06:00');
+    expect(mil.events[0]).toMatchObject({ type: 'ceasefire_agreement', date: '2022-09-18', time_of_day: '19:00' });
+    const midnight = run('The leaders agreed to a ceasefire from midnight on Saturday.', 'AKIpress', '2022-09-18T10:00:00+06:00');
+    expect(midnight.events[0]).toMatchObject({ type: 'ceasefire_agreement', date: '2022-09-18', time_of_day: '00:00' });
+    const h24 = run('The sides agreed on a ceasefire with effect from 24:00 hours on 17 September 2022.', 'AKIpress');
+    expect(h24.events[0]).toMatchObject({ type: 'ceasefire_agreement', date: '2022-09-18', time_of_day: '00:00' });
   });
 });
