@@ -45,9 +45,19 @@ export interface Draft {
   carried: boolean;
   /** Both sides are told to have acted, or to blame each other. */
   mutual: boolean;
+  /**
+   * Told by an exchange word ("exchanged fire", «перестрелка») or a clash word ("clashes broke
+   * out", «бои») alone, with no fire word, weapon class or shelling in its clause.
+   */
+  clashWord: 'exchange' | 'clash' | null;
 }
 
-export const VIOLENT: ReadonlySet<EventType> = new Set(['small_arms_fire', 'heavy_weapons_fire', 'air_or_drone_strike', 'armed_clash']);
+export const VIOLENT: ReadonlySet<EventType> = new Set([
+  'small_arms_fire',
+  'heavy_weapons_fire',
+  'air_or_drone_strike',
+  'armed_clash',
+]);
 export function ev(field: EvidenceField, m: Match): Evidence {
   return { field, start: m.start, end: m.end, text: m.text };
 }
@@ -86,6 +96,7 @@ export function copyDraft(d: Draft): Draft {
     merged: d.merged,
     carried: d.carried,
     mutual: d.mutual,
+    clashWord: d.clashWord,
   };
 }
 
