@@ -838,6 +838,8 @@ const FIGHTING =
   /^(?:armed )?(?:clash|skirmish|battle|fighting$|fights?$|gunfight|firefight|shootout|exchange|exchanged|бо[йие]|боя|боестолкновени|столкновени|стычк|перестрел)/;
 // "took fighting positions", «заняли боевые позиции»: a posture, not fighting.
 const POSITIONS = /^\s*(?:positions?|позици)/;
+// "a verbal skirmish", «словесная стычка»: a quarrel between residents (SCHEMA: not an event).
+const VERBAL = /(?:verbal|словесн[а-яё]*)\s+$/;
 
 const AFTER_EPISODE =
   /(?:^|[^0-9a-zа-яё])(?:after|following|since|после|со времени)\s+(?:the\s+|last\s+|latest\s+|recent\s+|прошлого[а-яё]*\s+)?(?:[0-9a-zа-яё-]+\s+){0,2}$/;
@@ -928,7 +930,8 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: numb
       if (
         !overlapsWeapon(c, m) &&
         FIGHTING.test(m.text.toLowerCase()) &&
-        !POSITIONS.test(s.low.slice(m.end, m.end + 16))
+        !POSITIONS.test(s.low.slice(m.end, m.end + 16)) &&
+        !VERBAL.test(s.low.slice(Math.max(0, m.start - 16), m.start))
       )
         clashWord = true;
     clashWord = (exchange || clashWord) && activeWeapons.length === 0 && shelling.length === 0;

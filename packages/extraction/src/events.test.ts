@@ -676,6 +676,27 @@ describe('events', () => {
         ),
       ).toEqual([['armed_clash', null, null]]);
     });
+    it('a skirmish that followed one side opening fire is a clash of its day beside that fire', () => {
+      expect(
+        types(
+          'On 3 May Tajik servicemen opened fire on the Ak-Sai tower. A skirmish between the border units followed.',
+        ),
+      ).toEqual([
+        ['small_arms_fire', 'TJ', null],
+        ['armed_clash', 'TJ', null],
+      ]);
+      expect(
+        run(
+          'On 3 May Tajik servicemen opened fire on the Ak-Sai tower. A skirmish between the border units followed.',
+          'Border Service of Kyrgyzstan',
+          '2023-05-04T10:00:00+06:00',
+        ).events[1]?.date,
+      ).toBe('2023-05-03');
+    });
+    it('a verbal skirmish is no fighting', () => {
+      expect(types('On 3 May a verbal skirmish broke out between residents near Ak-Sai.')).toEqual([]);
+      expect(types('3 мая у села Ак-Сай между пастухами произошла словесная перепалка.')).toEqual([]);
+    });
     it('fighting positions are no fighting', () => {
       expect(
         types(

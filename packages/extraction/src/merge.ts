@@ -181,7 +181,7 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
       target.actor !== null &&
       !target.mutual &&
       target.type !== 'armed_clash' &&
-      ownTime(w) &&
+      (ownTime(w) || (bareFire(target) && target.trigger.start < w.trigger.start)) &&
       !(w.clashWord === 'exchange' && typedNear(result, w))
     ) {
       const told = weakKept.find((k) => k.clashWord && compatible(w, k));
@@ -189,6 +189,7 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
       else {
         // The clash the side's fire began is blamed on that side (SCHEMA "Who").
         w.actor ??= target.actor;
+        if (w.date === null) w.date = target.date;
         weakKept.push(w);
       }
       continue;

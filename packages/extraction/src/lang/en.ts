@@ -372,6 +372,8 @@ export const EN: LanguagePack = {
     'fired (?:\\w+ ){0,3}(?:in|into) the air',
     'fired (?:\\w+ ){0,2}warning shots?',
     'warning shots?',
+    // A quarrel of words (SCHEMA: brawls between residents are no event).
+    'verbal (?:skirmish|clash|altercation|confrontation)\\w*',
     'fired (?:a |the )?return (?:shot|fire)',
     'return shots?',
     'respond(?:ed|s)? to fire',

@@ -369,6 +369,8 @@ export const RU: LanguagePack = {
     '(?:clash\\w*|confrontations?|столкновени\\w*|конфликт\\w*|драк\\w*) (?:\\w+ ){0,2}(?:between|among|между) (?:\\w+ ){0,2}(?:residents|villagers|locals|civilians|жител\\w*)',
     'между (?:\\w+ ){0,1}жител\\w* (?:\\w+ ){0,5}(?:столкновени|конфликт|драк)\\w*',
     'боев\\w* стрельб\\w*',
+    // A quarrel of words (SCHEMA: brawls between residents are no event).
+    'словесн\\w* (?:перепалк|стычк|конфликт)\\w*',
     // The reporting side's answer to the other's fire (SCHEMA: folded into the event it answers).
     'в ответ (?:\\w+ ){0,3}(?:выстрелил\\w*|открыл\\w* (?:\\w+ )?огонь)',
     '(?:огонь|стрельба|перестрелка|обстрел|бой|столкновени[ея]) (?:\\w+ ){0,4}(?:прекратил|стих|затих|закончил|завершил)\\w*',
