@@ -984,12 +984,22 @@ function listedTerms(s: Scan, end: number): TermMatch[] {
   return out;
 }
 
+const ENTRY_INTO_FORCE = /(?:effect|force|вступ|действовать)/;
+// A truce told broken; «нарушить» (an attempt or threat to break it) is not.
+const BROKEN =
+  /(?:violat|breach|\bbr(?:oke|oken|eaking) (?:the |a |its )?(?:\w+ )?(?:ceasefire|cease-fire|truce)|наруш(?!ить))/;
+
 /** Agreements: an agreement verb with ceasefire terms, not a yardstick, not a treaty. */
 function agreementDraft(s: Scan, c: ClauseView): Draft | null {
   const { clause, sentence } = c;
   const inside = s.insideClause;
   const verb = inside.inside(s.trig.agreementVerbs, clause)[0];
   if (!verb) return null;
+  // "the ceasefire came into effect at midnight", «перемирие вступило в силу»: its entry into
+  // force is the agreement's news, unless the statement tells it broken ("violated the truce"):
+  // then it is the yardstick of the violation (SCHEMA).
+  if (ENTRY_INTO_FORCE.test(verb.text.toLowerCase()) && (s.trig.allegation.length > 0 || BROKEN.test(s.low)))
+    return null;
   const cTerms = inside.inside(s.terms, clause);
   // "agreed on the following: • cessation of hostilities…; • withdrawal…", «решено: прекратить
   // огонь; отвести…»: the terms are the list after the colon.

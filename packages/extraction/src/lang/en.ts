@@ -216,6 +216,10 @@ export const EN: LanguagePack = {
     'reached',
     'sign(?:ed|ing)? (?:a |the )?(?:\\w+ )?(?:protocol|agreement|memorandum|document)',
     'declared? (?:a )?(?:ceasefire|truce)',
+    // Entry into force: "the truce took effect", "the ceasefire came into force at midnight".
+    '(?:took|takes?|taken|taking) effect',
+    '(?:went|goes|go|gone|came|come|comes|entered|enters?) into (?:effect|force)',
+    'announced (?:an? |the )?(?:\\w+ )?(?:ceasefire|cease-fire|truce)',
     'welcom\\w*',
     'undert(?:ook|akes?) to',
     // "the heads decided to stop firing", "a protocol was signed on the cessation of hostilities".
