@@ -166,6 +166,13 @@ describe('compliance and blame', () => {
         'ceasefire_agreement',
       ]);
       expect(types('К ночи 14 мая прекращения огня удалось добиться.')).toEqual(['ceasefire_agreement']);
+      expect(types('On 14 May the truce is now officially in force along the whole border.')).toEqual([
+        'ceasefire_agreement',
+      ]);
+      expect(types('The ceasefire began at 06:00 on 14 May.')).toEqual(['ceasefire_agreement']);
+      expect(types('14 мая стороны подписали протокол об урегулировании ситуации на границе.')).toEqual([
+        'ceasefire_agreement',
+      ]);
     });
     it('does not code the entry into force of a truce the statement tells broken (a yardstick)', () => {
       const t = run(

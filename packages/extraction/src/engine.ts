@@ -984,7 +984,7 @@ function listedTerms(s: Scan, end: number): TermMatch[] {
   return out;
 }
 
-const ENTRY_INTO_FORCE = /(?:effect|force|вступ|действовать)/;
+const ENTRY_INTO_FORCE = /(?:effect|force|began|begins|started|starts|вступ|действовать)/;
 // A truce told broken; «нарушить» (an attempt or threat to break it) is not.
 const BROKEN =
   /(?:violat|breach|\bbr(?:oke|oken|eaking) (?:the |a |its )?(?:\w+ )?(?:ceasefire|cease-fire|truce)|наруш(?!ить))/;

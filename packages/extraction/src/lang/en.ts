@@ -220,6 +220,8 @@ export const EN: LanguagePack = {
     '(?:took|takes?|taken|taking) effect',
     '(?:went|goes|go|gone|came|come|comes|entered|enters?) into (?:effect|force)',
     'announced (?:an? |the )?(?:\\w+ )?(?:ceasefire|cease-fire|truce)',
+    '(?:is|are) (?:now )?(?:officially )?in (?:force|effect)',
+    '(?:ceasefire|cease-fire|truce) (?:began|begins|started|starts)',
     'welcom\\w*',
     'undert(?:ook|akes?) to',
     // "the heads decided to stop firing", "a protocol was signed on the cessation of hostilities".
