@@ -697,6 +697,16 @@ describe('events', () => {
       expect(types('On 3 May a verbal skirmish broke out between residents near Ak-Sai.')).toEqual([]);
       expect(types('3 мая у села Ак-Сай между пастухами произошла словесная перепалка.')).toEqual([]);
     });
+    it('an undated summary word ("the aggression", «атаки») with no attack to join is no event', () => {
+      expect(
+        types(
+          'The ministry said the aggression of the neighbouring state has brought grief to many families.',
+        ),
+      ).toEqual([]);
+      expect(
+        types('Министерство заявило, что жители пострадали от атак соседнего государства.').map((e) => e[0]),
+      ).not.toContain('armed_clash');
+    });
     it('fighting positions are no fighting', () => {
       expect(
         types(

@@ -209,7 +209,11 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
       absorb(target, w, (w.date !== null && !w.carried) || target.places.length === 0);
     } else weakKept.push(w);
   }
-  for (const w of weakKept) result.push(w);
+  // "the aggression", «в результате атак», with no attack of the statement to join and no day of
+  // its own: a word that sums the whole dispute up, no event (SCHEMA: background).
+  for (const w of weakKept)
+    if (!(w.date === null && w.type === 'armed_clash' && SUMMARY.test(w.trigger.text.toLowerCase())))
+      result.push(w);
   result.sort((a, b) => a.trigger.start - b.trigger.start);
   return result;
 }
@@ -221,6 +225,9 @@ function typedNear(drafts: readonly Draft[], w: Draft): boolean {
     (d) => VIOLENT.has(d.type) && d.weapons.length > 0 && Math.abs(d.clause.paragraph - p) <= 1,
   );
 }
+
+const SUMMARY =
+  /^(?:armed )?(?:attack|aggress|атак|агресс|напад|вооружённ[а-яё]* напад|вооруженн[а-яё]* напад)/;
 
 /** A mention told with its own day (not carried), part of day or clock time. */
 function ownTime(d: Draft): boolean {
