@@ -52,7 +52,7 @@ import type {
   ViolationEvent,
 } from './types.ts';
 import { byStart, copyDraft, ev, pushAll, VIOLENT, type Draft, type Strength } from './draft.ts';
-import { keepOne, mergeDrafts } from './merge.ts';
+import { dropEarlierEpisodes, keepOne, mergeDrafts } from './merge.ts';
 import { casualtyReport, finish, insideScan, mergeReports } from './output.ts';
 import { dayStartUtc } from './time.ts';
 
@@ -1505,6 +1505,7 @@ export function extract(
     const floorMonth = floor.slice(0, 7);
     events = events.filter((d) => !(d.date && d.date < floor) && !(d.month && d.month < floorMonth));
   }
+  events = dropEarlierEpisodes(events);
   events = keepOne(events, 'violation_allegation');
   events = keepOne(events, 'ceasefire_agreement');
 

@@ -707,6 +707,18 @@ describe('events', () => {
         types('Министерство заявило, что жители пострадали от атак соседнего государства.').map((e) => e[0]),
       ).not.toContain('armed_clash');
     });
+    it('an episode days before the latest event, told after it, is background; a chronology in order is kept', () => {
+      const bg = types(
+        'On 3 May Tajik servicemen opened fire on the Ak-Sai post. Tension has grown since 20 April, when Tajik servicemen opened fire on a Kyrgyz patrol.',
+      );
+      expect(bg).toEqual([['small_arms_fire', 'TJ', null]]);
+      const chronology = run(
+        'On 20 April Tajik servicemen opened fire on a Kyrgyz patrol near Ak-Sai. On 3 May they opened fire on the Ak-Sai post again.',
+        'Border Service of Kyrgyzstan',
+        '2023-05-04T10:00:00+06:00',
+      );
+      expect(chronology.events.map((e) => e.date)).toEqual(['2023-04-20', '2023-05-03']);
+    });
     it('fighting positions are no fighting', () => {
       expect(
         types(

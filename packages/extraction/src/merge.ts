@@ -288,3 +288,36 @@ export function keepOne(events: Draft[], type: EventType): Draft[] {
   const keep = new Set(dated.length > 0 ? dated : [best]);
   return events.filter((e) => e.type !== type || keep.has(e));
 }
+
+/** Days between the statement's latest event and an episode it recalls as background. */
+const EPISODE_GAP_DAYS = 5;
+
+function dayNumber(date: string): number {
+  return Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+}
+
+/**
+ * "…fired along the LoC on 6 May. Tensions rose after the attack of 22 April": an event dated
+ * days before the statement's latest one and told after it is the background of that event, an
+ * earlier episode repeated (SCHEMA "What is not an event"). A chronology told in order (the
+ * earlier day first) is kept. Agreements are the yardstick of the events, not an episode.
+ */
+export function dropEarlierEpisodes(events: Draft[]): Draft[] {
+  let latest = -Infinity;
+  for (const e of events)
+    if (e.date && e.type !== 'ceasefire_agreement') latest = Math.max(latest, dayNumber(e.date));
+  if (latest === -Infinity) return events;
+  let latestAt = Infinity;
+  for (const e of events)
+    if (e.date && e.type !== 'ceasefire_agreement' && dayNumber(e.date) === latest)
+      latestAt = Math.min(latestAt, e.trigger.start);
+  return events.filter(
+    (e) =>
+      !(
+        e.date &&
+        e.type !== 'ceasefire_agreement' &&
+        latest - dayNumber(e.date) >= EPISODE_GAP_DAYS &&
+        e.trigger.start > latestAt
+      ),
+  );
+}
