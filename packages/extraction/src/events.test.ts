@@ -719,6 +719,18 @@ describe('events', () => {
       );
       expect(chronology.events.map((e) => e.date)).toEqual(['2023-04-20', '2023-05-03']);
     });
+    it('indirect fire is heavy fire', () => {
+      expect(
+        types(
+          'On 3 May Tajik troops opened fire on the Ak-Sai post with small arms and indirect fire weapons.',
+        ).map((e) => e[0]),
+      ).toEqual(['heavy_weapons_fire']);
+      expect(
+        types(
+          '3 мая таджикские военные открыли огонь по заставе Ак-Сай из стрелкового оружия и средств непрямого огня.',
+        ).map((e) => e[0]),
+      ).toEqual(['heavy_weapons_fire']);
+    });
     it('fighting positions are no fighting', () => {
       expect(
         types(

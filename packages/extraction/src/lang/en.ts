@@ -43,7 +43,12 @@ export const EN: LanguagePack = {
     },
     { name: 'missile', class: 'heavy', patterns: ['(?:ballistic |cruise |guided )?missiles?'] },
     { name: 'tank', class: 'heavy', patterns: ['tanks?'] },
-    { name: 'heavy weapons', class: 'heavy', patterns: ['heavy weapons?', 'heavy weaponry'] },
+    // "indirect fire (weapons)": artillery and mortars firing beyond sight.
+    {
+      name: 'heavy weapons',
+      class: 'heavy',
+      patterns: ['heavy weapons?', 'heavy weaponry', 'indirect[- ]fire(?: weapons?)?'],
+    },
     // A weapon like any other: used in an attack it makes heavy fire, moved it is a build-up's.
     {
       name: 'heavy military equipment',

@@ -49,6 +49,8 @@ export const RU: LanguagePack = {
         'тяжел\\w* вооружени\\w*',
         'тяжёл\\w* вооружени\\w*',
         'всех вид\\w* (?:\\w+ )?(?:вооружени|оружи)\\w*',
+        // «средства непрямого огня»: artillery and mortars firing beyond sight.
+        '(?:средств\\w* )?непрям\\w* (?:огн|наводк)\\w*',
       ],
     },
     // A weapon like any other: used in an attack it makes heavy fire, moved it is a build-up's.
