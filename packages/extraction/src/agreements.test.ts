@@ -6,22 +6,15 @@ const run = (text: string, source = 'Kabar', published_at = '2023-05-20T19:00:00
   extract({ id: 't', text, published_at, source_agency: source }, KG_TJ_PROFILE);
 
 describe('agreements', () => {
-  it("places a start given without a zone in the issuer's zone, and gives none when no zone is known", () => {
-    const text =
-      'The foreign ministers of Kyrgyzstan and Tajikistan agreed today on a full ceasefire starting at 20:00 and the withdrawal of forces.';
-    const kg = run(text, 'Ministry of Foreign Affairs of the Kyrgyz Republic', '2021-04-29').events.find(
-      (e) => e.type === 'ceasefire_agreement',
-    );
+  it('places a start given without a zone in the issuer\'s zone, and gives none when no zone is known', () => {
+    const text = 'The foreign ministers of Kyrgyzstan and Tajikistan agreed today on a full ceasefire starting at 20:00 and the withdrawal of forces.';
+    const kg = run(text, 'Ministry of Foreign Affairs of the Kyrgyz Republic', '2021-04-29').events.find((e) => e.type === 'ceasefire_agreement');
     expect(kg?.agreement).toMatchObject({ starts_at_utc: '2021-04-29T14:00:00Z', zone: 'Asia/Bishkek' });
     // A third party with a date-only publication: no zone to read "20:00" in, so no instant (not 20:00 UTC).
-    const osce = run(text, 'OSCE Chairpersonship', '2021-04-29').events.find(
-      (e) => e.type === 'ceasefire_agreement',
-    );
+    const osce = run(text, 'OSCE Chairpersonship', '2021-04-29').events.find((e) => e.type === 'ceasefire_agreement');
     expect(osce?.agreement).toMatchObject({ starts_at_utc: null, zone: null });
     // Its publication's own offset is a zone.
-    const dated = run(text, 'OSCE Chairpersonship', '2021-04-29T21:00:00+06:00').events.find(
-      (e) => e.type === 'ceasefire_agreement',
-    );
+    const dated = run(text, 'OSCE Chairpersonship', '2021-04-29T21:00:00+06:00').events.find((e) => e.type === 'ceasefire_agreement');
     expect(dated?.agreement?.starts_at_utc).toBe('2021-04-29T14:00:00Z');
   });
 
@@ -41,32 +34,22 @@ describe('agreements', () => {
     ).events.find((e) => e.type === 'ceasefire_agreement');
     expect(tj?.agreement).toMatchObject({ starts_at_utc: '2022-09-14T12:00:00Z', zone: 'Asia/Dushanbe' });
     // No clock time at all: no start.
-    const none = run(
-      'In the evening the border services of Kyrgyzstan and Tajikistan agreed to cease fire.',
-    ).events.find((e) => e.type === 'ceasefire_agreement');
+    const none = run('In the evening the border services of Kyrgyzstan and Tajikistan agreed to cease fire.').events.find(
+      (e) => e.type === 'ceasefire_agreement',
+    );
     expect(none?.agreement?.starts_at_utc).toBeNull();
   });
 
   it('codes a ceasefire reached, with level, terms and start time', () => {
-    const r = run(
-      'Today the heads of the border services of Kyrgyzstan and Tajikistan agreed on a complete ceasefire from 18:00 and on joint patrols of the section.',
-    );
+    const r = run('Today the heads of the border services of Kyrgyzstan and Tajikistan agreed on a complete ceasefire from 18:00 and on joint patrols of the section.');
     const a = r.events.find((e) => e.type === 'ceasefire_agreement');
     expect(a).toMatchObject({ date: '2023-05-20', accused_party: null });
-    expect(a?.agreement).toMatchObject({
-      level: 'security_chiefs',
-      starts_at_utc: '2023-05-20T12:00:00Z',
-      zone: 'Asia/Bishkek',
-    });
+    expect(a?.agreement).toMatchObject({ level: 'security_chiefs', starts_at_utc: '2023-05-20T12:00:00Z', zone: 'Asia/Bishkek' });
     expect(a?.agreement?.terms).toEqual(expect.arrayContaining(['cease_fire', 'joint_patrols']));
     expect(r.is_violation_report).toBe(false);
   });
   it('reads the terms of an agreement ("agreeing to halt all firing") as no attack', () => {
-    expect(
-      run(
-        'Today a ceasefire agreement between Kyrgyzstan and Tajikistan has been reached, with both sides agreeing to halt all firing from 17:00.',
-      ).events.map((e) => e.type),
-    ).toEqual(['ceasefire_agreement']);
+    expect(run('Today a ceasefire agreement between Kyrgyzstan and Tajikistan has been reached, with both sides agreeing to halt all firing from 17:00.').events.map((e) => e.type)).toEqual(['ceasefire_agreement']);
   });
   it('reads Russian agreements of heads of state and governors', () => {
     const r = run('Президенты двух стран договорились о прекращении огня и отводе войск.', 'Кабар');
@@ -75,25 +58,15 @@ describe('agreements', () => {
     expect(g.events[0]?.agreement?.level).toBe('governors');
   });
   it('does not code an agreement that is only the yardstick of a violation', () => {
-    const r = run(
-      'Despite the ceasefire agreed on 18 May, Tajik units fired mortars at Arka this morning.',
-      'Border Service of the GKNB of the Kyrgyz Republic',
-    );
+    const r = run('Despite the ceasefire agreed on 18 May, Tajik units fired mortars at Arka this morning.', 'Border Service of the GKNB of the Kyrgyz Republic');
     expect(r.events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
   });
   it('codes an allegation when no specific event is given', () => {
-    const r = run(
-      'The Tajik side continues to violate the ceasefire agreements, the Border Service said.',
-      '24.kg',
-    );
-    expect(r.events).toMatchObject([
-      { type: 'violation_allegation', accused_party: 'TJ', reported_by: 'KG' },
-    ]);
+    const r = run('The Tajik side continues to violate the ceasefire agreements, the Border Service said.', '24.kg');
+    expect(r.events).toMatchObject([{ type: 'violation_allegation', accused_party: 'TJ', reported_by: 'KG' }]);
   });
   it('does not code border treaties or delimitation as ceasefires', () => {
-    expect(
-      run('The delegations agreed on the description of two more sections of the state border.').events,
-    ).toEqual([]);
+    expect(run('The delegations agreed on the description of two more sections of the state border.').events).toEqual([]);
     expect(run('Главы государств подписали Договор о государственной границе.').events).toEqual([]);
   });
 });
@@ -103,51 +76,26 @@ describe('compliance and blame', () => {
     expect(run('The truce agreed on 2 May is being observed, the Border Service said.').events).toEqual([]);
   });
   it('does not code "who fired first" as a new event', () => {
-    const r = run(
-      'The Border Troops said Kyrgyz soldiers shelled Surkh on Monday; the Kyrgyz side says Tajik troops opened fire on Kok-Tash first.',
-      'Kabar',
-    );
+    const r = run('The Border Troops said Kyrgyz soldiers shelled Surkh on Monday; the Kyrgyz side says Tajik troops opened fire on Kok-Tash first.', 'Kabar');
     expect(r.events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
   });
   it('does not code who started the shooting («стрельбу начали», «огонь открыли именно») as new events', () => {
-    const r = run(
-      'Вечером 19 мая у села Максат началась стрельба. Погранслужба Кыргызстана заявляла, что стрельбу начали таджикские военные. Таджикские погранвойска сообщали, что огонь открыли именно кыргызские военные.',
-    );
+    const r = run('Вечером 19 мая у села Максат началась стрельба. Погранслужба Кыргызстана заявляла, что стрельбу начали таджикские военные. Таджикские погранвойска сообщали, что огонь открыли именно кыргызские военные.');
     expect(r.events).toHaveLength(1);
   });
   it('reads an agreement whose terms are listed after a colon, decided or signed', () => {
     const types = (t: string) => run(t).events.map((e) => e.type);
-    expect(
-      types(
-        'Today the border chiefs met at Kyzyl-Bel.\nAt the meeting the parties agreed on the following:\n  • a cessation of hostilities from 20:00;\n  • the withdrawal of troops.',
-      ),
-    ).toEqual(['ceasefire_agreement']);
-    expect(
-      types(
-        'Сегодня прошла встреча глав погранслужб.\nПо её итогам решено:\n\nполностью прекратить огонь;\n\nотвести войска от границы.',
-      ),
-    ).toEqual(['ceasefire_agreement']);
-    expect(types('Today the security chiefs decided to stop firing and to pull back their units.')).toEqual([
-      'ceasefire_agreement',
-    ]);
-    expect(types('Сегодня главы ГКНБ подписали протокол о прекращении боевых действий.')).toEqual([
-      'ceasefire_agreement',
-    ]);
+    expect(types('Today the border chiefs met at Kyzyl-Bel.\nAt the meeting the parties agreed on the following:\n  • a cessation of hostilities from 20:00;\n  • the withdrawal of troops.')).toEqual(['ceasefire_agreement']);
+    expect(types('Сегодня прошла встреча глав погранслужб.\nПо её итогам решено:\n\nполностью прекратить огонь;\n\nотвести войска от границы.')).toEqual(['ceasefire_agreement']);
+    expect(types('Today the security chiefs decided to stop firing and to pull back their units.')).toEqual(['ceasefire_agreement']);
+    expect(types('Сегодня главы ГКНБ подписали протокол о прекращении боевых действий.')).toEqual(['ceasefire_agreement']);
     // A list of other business is no ceasefire.
-    expect(
-      types('Today the sides agreed on the following:\n  • a joint study of the water dispute.'),
-    ).toEqual([]);
+    expect(types('Today the sides agreed on the following:\n  • a joint study of the water dispute.')).toEqual([]);
     // Talks to settle a conflict tell no fighting.
-    expect(
-      types(
-        'Today delegations met at Kyzyl-Bel to settle the armed conflict and agreed on a ceasefire from 20:00.',
-      ),
-    ).toEqual(['ceasefire_agreement']);
+    expect(types('Today delegations met at Kyzyl-Bel to settle the armed conflict and agreed on a ceasefire from 20:00.')).toEqual(['ceasefire_agreement']);
   });
   it('reads an agreement named in a past-perfect relative clause as background', () => {
-    const r = run(
-      'Today the army condemned Cambodia for breaking the ceasefire, which the two governments had agreed should take effect at midnight.',
-    );
+    const r = run('Today the army condemned Cambodia for breaking the ceasefire, which the two governments had agreed should take effect at midnight.');
     expect(r.events.map((e) => e.type)).not.toContain('ceasefire_agreement');
   });
   describe('consent and entry into force', () => {

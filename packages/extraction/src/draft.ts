@@ -52,12 +52,7 @@ export interface Draft {
   clashWord: 'exchange' | 'clash' | null;
 }
 
-export const VIOLENT: ReadonlySet<EventType> = new Set([
-  'small_arms_fire',
-  'heavy_weapons_fire',
-  'air_or_drone_strike',
-  'armed_clash',
-]);
+export const VIOLENT: ReadonlySet<EventType> = new Set(['small_arms_fire', 'heavy_weapons_fire', 'air_or_drone_strike', 'armed_clash']);
 export function ev(field: EvidenceField, m: Match): Evidence {
   return { field, start: m.start, end: m.end, text: m.text };
 }

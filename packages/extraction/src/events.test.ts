@@ -2,221 +2,76 @@ import { describe, expect, it } from 'vitest';
 import { extract } from './engine.ts';
 import { KG_TJ_PROFILE } from './profiles/kg-tj.ts';
 
-const run = (
-  text: string,
-  source = 'Border Service of the GKNB of the Kyrgyz Republic',
-  published_at = '2022-09-18T10:00:00+06:00',
-) => extract({ id: 't', text, published_at, source_agency: source }, KG_TJ_PROFILE);
+const run = (text: string, source = 'Border Service of the GKNB of the Kyrgyz Republic', published_at = '2022-09-18T10:00:00+06:00') =>
+  extract({ id: 't', text, published_at, source_agency: source }, KG_TJ_PROFILE);
 
 describe('events', () => {
   it('types an attack by its heaviest weapon', () => {
-    expect(
-      run('Today Tajik units fired at Kulundu from machine guns and mortars.').events.map((e) => e.type),
-    ).toEqual(['heavy_weapons_fire']);
-    expect(run('Today a Tajik UAV struck a border post near Katran.').events.map((e) => e.type)).toEqual([
-      'air_or_drone_strike',
-    ]);
-    expect(run('Today Tajik missiles struck Maksat.').events.map((e) => e.type)).toEqual([
-      'heavy_weapons_fire',
-    ]);
-    expect(
-      run(
-        'Сегодня таджикские пограничники открыли огонь из стрелкового оружия по заставе у села Эки-Таш.',
-      ).events.map((e) => e.type),
-    ).toEqual(['small_arms_fire']);
+    expect(run('Today Tajik units fired at Kulundu from machine guns and mortars.').events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
+    expect(run('Today a Tajik UAV struck a border post near Katran.').events.map((e) => e.type)).toEqual(['air_or_drone_strike']);
+    expect(run('Today Tajik missiles struck Maksat.').events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
+    expect(run('Сегодня таджикские пограничники открыли огонь из стрелкового оружия по заставе у села Эки-Таш.').events.map((e) => e.type)).toEqual(['small_arms_fire']);
   });
   it('reads heavy (military) equipment used in an attack as heavy weapons fire', () => {
-    const tj = (text: string) =>
-      run(text, 'Ministry of Foreign Affairs of the Republic of Tajikistan', '2022-09-16T13:00:00+05:00')
-        .events;
-    expect(
-      tj(
-        'On the morning of September 16, Kyrgyz armed forces, using heavy military equipment, attacked the Tajik villages of Chorkuh and Surkh.',
-      )[0],
-    ).toMatchObject({
-      type: 'heavy_weapons_fire',
-      weapons: ['heavy military equipment'],
-      locations: ['Chorkuh', 'Surkh'],
-    });
-    expect(
-      tj(
-        '16 сентября кыргызские военнослужащие с применением тяжелой военной техники атаковали село Чоркух.',
-      )[0],
-    ).toMatchObject({ type: 'heavy_weapons_fire', weapons: ['heavy military equipment'] });
-    expect(tj('16 сентября кыргызская сторона обстреляла село Сурх из тяжелой техники.')[0]).toMatchObject({
-      type: 'heavy_weapons_fire',
-      weapons: ['heavy military equipment'],
-    });
-    expect(run('Today Tajik armoured vehicles fired at Kok-Tash.').events[0]).toMatchObject({
-      type: 'heavy_weapons_fire',
-      weapons: ['armoured vehicle'],
-    });
+    const tj = (text: string) => run(text, 'Ministry of Foreign Affairs of the Republic of Tajikistan', '2022-09-16T13:00:00+05:00').events;
+    expect(tj('On the morning of September 16, Kyrgyz armed forces, using heavy military equipment, attacked the Tajik villages of Chorkuh and Surkh.')[0]).toMatchObject({ type: 'heavy_weapons_fire', weapons: ['heavy military equipment'], locations: ['Chorkuh', 'Surkh'] });
+    expect(tj('16 сентября кыргызские военнослужащие с применением тяжелой военной техники атаковали село Чоркух.')[0]).toMatchObject({ type: 'heavy_weapons_fire', weapons: ['heavy military equipment'] });
+    expect(tj('16 сентября кыргызская сторона обстреляла село Сурх из тяжелой техники.')[0]).toMatchObject({ type: 'heavy_weapons_fire', weapons: ['heavy military equipment'] });
+    expect(run('Today Tajik armoured vehicles fired at Kok-Tash.').events[0]).toMatchObject({ type: 'heavy_weapons_fire', weapons: ['armoured vehicle'] });
   });
   it('keeps heavy equipment merely moved a build-up', () => {
-    expect(
-      run('Today Tajik troops moved heavy military equipment to the border near Vorukh.').events.map(
-        (e) => e.type,
-      ),
-    ).toEqual(['military_buildup']);
-    expect(
-      run(
-        'Сегодня таджикская сторона перебросила тяжелую технику к границе в районе Воруха.',
-        'Пограничная служба ГКНБ Кыргызской Республики',
-      ).events.map((e) => e.type),
-    ).toEqual(['military_buildup']);
+    expect(run('Today Tajik troops moved heavy military equipment to the border near Vorukh.').events.map((e) => e.type)).toEqual(['military_buildup']);
+    expect(run('Сегодня таджикская сторона перебросила тяжелую технику к границе в районе Воруха.', 'Пограничная служба ГКНБ Кыргызской Республики').events.map((e) => e.type)).toEqual(['military_buildup']);
   });
   it('keeps incursions, build-ups and deliberate destruction apart from the attack', () => {
-    const r = run(
-      'Yesterday Tajik servicemen crossed the border near Jany-Jer, set fire to two houses and opened fire from automatic weapons at the residents.',
-    );
-    expect(r.events.map((e) => e.type).sort()).toEqual([
-      'incursion',
-      'property_destruction',
-      'small_arms_fire',
-    ]);
+    const r = run('Yesterday Tajik servicemen crossed the border near Jany-Jer, set fire to two houses and opened fire from automatic weapons at the residents.');
+    expect(r.events.map((e) => e.type).sort()).toEqual(['incursion', 'property_destruction', 'small_arms_fire']);
   });
   it('keeps damage from fire part of the fire event (SCHEMA), arson an event of its own', () => {
-    expect(
-      run('Today Tajik units shelled Maksat with mortars; three houses were destroyed.').events.map(
-        (e) => e.type,
-      ),
-    ).toEqual(['heavy_weapons_fire']);
-    expect(run('По данным МЧС, в селах Баткенского района разрушено и повреждено 78 домов.').events).toEqual(
-      [],
-    );
-    expect(
-      run('He noted that housing was destroyed as a result of the conflict in Batken region.').events,
-    ).toEqual([]);
-    expect(
-      run('Today Tajik units shelled Maksat with mortars and then set fire to two houses.')
-        .events.map((e) => e.type)
-        .sort(),
-    ).toEqual(['heavy_weapons_fire', 'property_destruction']);
-    expect(run('Today Tajik servicemen destroyed a fence near Maksat.').events.map((e) => e.type)).toEqual([
-      'property_destruction',
-    ]);
+    expect(run('Today Tajik units shelled Maksat with mortars; three houses were destroyed.').events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
+    expect(run('По данным МЧС, в селах Баткенского района разрушено и повреждено 78 домов.').events).toEqual([]);
+    expect(run('He noted that housing was destroyed as a result of the conflict in Batken region.').events).toEqual([]);
+    expect(run('Today Tajik units shelled Maksat with mortars and then set fire to two houses.').events.map((e) => e.type).sort()).toEqual(['heavy_weapons_fire', 'property_destruction']);
+    expect(run('Today Tajik servicemen destroyed a fence near Maksat.').events.map((e) => e.type)).toEqual(['property_destruction']);
   });
   it('reads the end of fire as the close of the event told, not an event of its own', () => {
-    expect(
-      run(
-        'Сегодня в 7:50 таджикская сторона открыла огонь из минометов по заставе Достук. В 8:10 перестрелка прекратилась.',
-        'Пограничная служба ГКНБ Кыргызской Республики',
-      ).events.map((e) => e.type),
-    ).toEqual(['heavy_weapons_fire']);
+    expect(run('Сегодня в 7:50 таджикская сторона открыла огонь из минометов по заставе Достук. В 8:10 перестрелка прекратилась.', 'Пограничная служба ГКНБ Кыргызской Республики').events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
     expect(run('Today at 0:30 the fighting stopped near Maksat.').events).toEqual([]);
-    expect(
-      run('The Kyrgyz side strictly kept to the agreement and stopped firing along the border.').events,
-    ).toEqual([]);
-    expect(
-      run(
-        'Today at 21:30 Tajik troops opened fire on Kyrgyz positions near Maksat with small arms; the clash went on until 22:00.',
-      ).events.map((e) => e.type),
-    ).toEqual(['small_arms_fire']);
+    expect(run('The Kyrgyz side strictly kept to the agreement and stopped firing along the border.').events).toEqual([]);
+    expect(run('Today at 21:30 Tajik troops opened fire on Kyrgyz positions near Maksat with small arms; the clash went on until 22:00.').events.map((e) => e.type)).toEqual(['small_arms_fire']);
   });
   it('reads taking over and penetrating as incursions, trenches as a build-up, a withdrawal or own defence as neither', () => {
-    expect(
-      run('Today Tajik soldiers have taken over the school in Dostuk village.').events.map((e) => e.type),
-    ).toEqual(['incursion']);
-    expect(
-      run(
-        'Сегодня группа таджикских военнослужащих проникла на территорию Кыргызстана у села Максат.',
-        'Пограничная служба ГКНБ Кыргызской Республики',
-      ).events.map((e) => e.type),
-    ).toEqual(['incursion']);
-    expect(
-      run('Today Tajik troops were digging trenches near the border at Kok-Tash.').events.map((e) => e.type),
-    ).toEqual(['military_buildup']);
-    expect(
-      run(
-        'Сегодня таджикские военные рыли окопы у границы возле Кок-Таша.',
-        'Пограничная служба ГКНБ Кыргызской Республики',
-      ).events.map((e) => e.type),
-    ).toEqual(['military_buildup']);
-    expect(
-      run('Additional forces and weapons are being pulled back from the border under the agreements.').events,
-    ).toEqual([]);
+    expect(run('Today Tajik soldiers have taken over the school in Dostuk village.').events.map((e) => e.type)).toEqual(['incursion']);
+    expect(run('Сегодня группа таджикских военнослужащих проникла на территорию Кыргызстана у села Максат.', 'Пограничная служба ГКНБ Кыргызской Республики').events.map((e) => e.type)).toEqual(['incursion']);
+    expect(run('Today Tajik troops were digging trenches near the border at Kok-Tash.').events.map((e) => e.type)).toEqual(['military_buildup']);
+    expect(run('Сегодня таджикские военные рыли окопы у границы возле Кок-Таша.', 'Пограничная служба ГКНБ Кыргызской Республики').events.map((e) => e.type)).toEqual(['military_buildup']);
+    expect(run('Additional forces and weapons are being pulled back from the border under the agreements.').events).toEqual([]);
     expect(run('Police are reinforcing checkpoints and border areas.').events).toEqual([]);
   });
   it('reads "firing points" as a place and the reporting side\'s answer as part of the event it answers', () => {
-    expect(
-      run('The Kyrgyz army takes local retaliatory measures only against firing points.').events,
-    ).toEqual([]);
-    expect(
-      run(
-        'Today Tajik units fired at Maksat from machine guns; our border guards answered by opening fire.',
-      ).events.map((e) => [e.type, e.accused_party]),
-    ).toEqual([['small_arms_fire', 'TJ']]);
+    expect(run('The Kyrgyz army takes local retaliatory measures only against firing points.').events).toEqual([]);
+    expect(run('Today Tajik units fired at Maksat from machine guns; our border guards answered by opening fire.').events.map((e) => [e.type, e.accused_party])).toEqual([['small_arms_fire', 'TJ']]);
   });
   it('does not read taking up combat positions as an incursion', () => {
-    expect(
-      run(
-        'Сегодня пограничники обеих сторон сразу заняли боевые позиции у села Максат.',
-        'Пограничная служба ГКНБ Кыргызской Республики',
-      ).events,
-    ).toEqual([]);
-    expect(
-      run(
-        'Сегодня таджикские военнослужащие заняли школу в селе Достук.',
-        'Пограничная служба ГКНБ Кыргызской Республики',
-      ).events.map((e) => e.type),
-    ).toEqual(['incursion']);
+    expect(run('Сегодня пограничники обеих сторон сразу заняли боевые позиции у села Максат.', 'Пограничная служба ГКНБ Кыргызской Республики').events).toEqual([]);
+    expect(run('Сегодня таджикские военнослужащие заняли школу в селе Достук.', 'Пограничная служба ГКНБ Кыргызской Республики').events.map((e) => e.type)).toEqual(['incursion']);
   });
   it('keeps an allegation only where no specific event of the same side tells what it alleges', () => {
-    const types = (text: string) =>
-      run(text)
-        .events.map((e) => e.type)
-        .sort();
-    expect(
-      types(
-        'Today Tajik units shelled Maksat with mortars. The Tajik side thus grossly violated the ceasefire agreement.',
-      ),
-    ).toEqual(['heavy_weapons_fire']);
-    expect(
-      types(
-        'Today Tajik units shelled Maksat with mortars.\nThe presidents agreed on a ceasefire. But the Tajik side violated the ceasefire agreement again.',
-      ),
-    ).toEqual(['ceasefire_agreement', 'heavy_weapons_fire', 'violation_allegation']);
+    const types = (text: string) => run(text).events.map((e) => e.type).sort();
+    expect(types('Today Tajik units shelled Maksat with mortars. The Tajik side thus grossly violated the ceasefire agreement.')).toEqual(['heavy_weapons_fire']);
+    expect(types('Today Tajik units shelled Maksat with mortars.\nThe presidents agreed on a ceasefire. But the Tajik side violated the ceasefire agreement again.')).toEqual(['ceasefire_agreement', 'heavy_weapons_fire', 'violation_allegation']);
   });
   it('reads nominal and other forms of an incursion', () => {
-    expect(
-      run(
-        'Today the Kyrgyz MFA protested over the deliberate entry of Tajik servicemen and machinery into Kyrgyz territory near Maksat.',
-      ).events.map((e) => e.type),
-    ).toEqual(['incursion']);
-    expect(
-      run('Today Tajik units have advanced their positions near Kok-Tash.').events.map((e) => e.type),
-    ).toEqual(['incursion']);
-    expect(run('Today a Tajik drone was circling over Maksat.').events.map((e) => e.type)).toEqual([
-      'incursion',
-    ]);
-    expect(
-      run(
-        'Сегодня зафиксирован заход таджикских военнослужащих на территорию Кыргызстана у села Максат.',
-        'Пограничная служба ГКНБ Кыргызской Республики',
-      ).events.map((e) => e.type),
-    ).toEqual(['incursion']);
+    expect(run('Today the Kyrgyz MFA protested over the deliberate entry of Tajik servicemen and machinery into Kyrgyz territory near Maksat.').events.map((e) => e.type)).toEqual(['incursion']);
+    expect(run('Today Tajik units have advanced their positions near Kok-Tash.').events.map((e) => e.type)).toEqual(['incursion']);
+    expect(run('Today a Tajik drone was circling over Maksat.').events.map((e) => e.type)).toEqual(['incursion']);
+    expect(run('Сегодня зафиксирован заход таджикских военнослужащих на территорию Кыргызстана у села Максат.', 'Пограничная служба ГКНБ Кыргызской Республики').events.map((e) => e.type)).toEqual(['incursion']);
   });
   it('reads fortified positions, forces placed and equipment spotted near the line as a build-up', () => {
-    const tj = (text: string) =>
-      run(text, 'Пресс-центр Пограничных войск ГКНБ Республики Таджикистан').events.map((e) => [
-        e.type,
-        e.accused_party,
-      ]);
-    expect(
-      tj(
-        'Сегодня отмечается размещение на границе дополнительных сил и средств вооруженных сил Кыргызстана и укрепление боевых позиций.',
-      ),
-    ).toEqual([['military_buildup', 'KG']]);
-    expect(
-      tj(
-        'Сегодня вблизи заставы «Сархадчи» замечена замаскированная тяжелая военная техника Вооруженных Сил Кыргызстана.',
-      ),
-    ).toEqual([['military_buildup', 'KG']]);
-    expect(
-      run('Today Tajik forces kept fortifying the positions they took near Kok-Tash.').events.map(
-        (e) => e.type,
-      ),
-    ).toEqual(['military_buildup']);
+    const tj = (text: string) => run(text, 'Пресс-центр Пограничных войск ГКНБ Республики Таджикистан').events.map((e) => [e.type, e.accused_party]);
+    expect(tj('Сегодня отмечается размещение на границе дополнительных сил и средств вооруженных сил Кыргызстана и укрепление боевых позиций.')).toEqual([['military_buildup', 'KG']]);
+    expect(tj('Сегодня вблизи заставы «Сархадчи» замечена замаскированная тяжелая военная техника Вооруженных Сил Кыргызстана.')).toEqual([['military_buildup', 'KG']]);
+    expect(run('Today Tajik forces kept fortifying the positions they took near Kok-Tash.').events.map((e) => e.type)).toEqual(['military_buildup']);
   });
   it('reads incursions and build-ups in any voice and order, in both languages', () => {
     const kg = 'Пограничная служба ГКНБ Кыргызской Республики';
@@ -230,56 +85,25 @@ describe('events', () => {
       ['Today Tajik soldiers crossed over to the Kyrgyz side near Maksat.', undefined],
       ['Today a Tajik drone flew into Kyrgyz territory near Maksat.', undefined],
     ] as const;
-    for (const [text, source] of incursions)
-      expect(
-        run(text, source).events.map((e) => e.type),
-        text,
-      ).toEqual(['incursion']);
+    for (const [text, source] of incursions) expect(run(text, source).events.map((e) => e.type), text).toEqual(['incursion']);
     const buildups = [
       'Сегодня таджикская сторона развернула дополнительные подразделения у границы.',
       'Сегодня таджикская сторона выдвинула бронетехнику к границе.',
       'Сегодня к границе были переброшены дополнительные силы таджикской стороны.',
     ];
-    for (const text of buildups)
-      expect(
-        run(text, kg).events.map((e) => e.type),
-        text,
-      ).toEqual(['military_buildup']);
+    for (const text of buildups) expect(run(text, kg).events.map((e) => e.type), text).toEqual(['military_buildup']);
     // Own ground and a shell are no incursion.
-    expect(
-      run('Today Kyrgyz border guards set up a new post on their own territory near Maksat.').events,
-    ).toEqual([]);
+    expect(run('Today Kyrgyz border guards set up a new post on their own territory near Maksat.').events).toEqual([]);
     expect(run('Сегодня пострадавшие переброшены в больницу Баткена.', kg).events).toEqual([]);
   });
-  it("reads other conflicts' forms: advancing into territory, reinforced positions, houses blown up, shots never fired", () => {
-    const am = (text: string) =>
-      extract({
-        id: 't',
-        text,
-        published_at: '2022-09-18T10:00:00+04:00',
-        source_agency: 'Ministry of Defense of Armenia',
-      }).events.map((e) => [e.type, e.accused_party]);
-    expect(am('Today Azerbaijani troops advanced 1 km into Armenian territory near Jermuk.')).toEqual([
-      ['incursion', 'AZ'],
-    ]);
-    expect(
-      am('Today Azerbaijani forces reinforced their positions with heavy weapons along the border.'),
-    ).toEqual([['military_buildup', 'AZ']]);
+  it('reads other conflicts\' forms: advancing into territory, reinforced positions, houses blown up, shots never fired', () => {
+    const am = (text: string) => extract({ id: 't', text, published_at: '2022-09-18T10:00:00+04:00', source_agency: 'Ministry of Defense of Armenia' }).events.map((e) => [e.type, e.accused_party]);
+    expect(am('Today Azerbaijani troops advanced 1 km into Armenian territory near Jermuk.')).toEqual([['incursion', 'AZ']]);
+    expect(am('Today Azerbaijani forces reinforced their positions with heavy weapons along the border.')).toEqual([['military_buildup', 'AZ']]);
     expect(am('The Armenian side has not fired a single shot, the ministry said.')).toEqual([]);
-    const lb = (text: string) =>
-      extract({
-        id: 't',
-        text,
-        published_at: '2024-12-02T10:00:00+02:00',
-        source_agency: 'Lebanese Army',
-      }).events.map((e) => e.type);
+    const lb = (text: string) => extract({ id: 't', text, published_at: '2024-12-02T10:00:00+02:00', source_agency: 'Lebanese Army' }).events.map((e) => e.type);
     expect(lb('Today Israeli forces blew up several houses in Kfar Kila.')).toEqual(['property_destruction']);
-    expect(
-      run(
-        'Сегодня у заставы Достук взорвался снаряд, выпущенный таджикской стороной из миномета.',
-        'Пограничная служба ГКНБ Кыргызской Республики',
-      ).events.map((e) => e.type),
-    ).not.toContain('property_destruction');
+    expect(run('Сегодня у заставы Достук взорвался снаряд, выпущенный таджикской стороной из миномета.', 'Пограничная служба ГКНБ Кыргызской Республики').events.map((e) => e.type)).not.toContain('property_destruction');
   });
   it('splits events by day and place when the text does', () => {
     const r = run('Tajik forces shelled Arka on 16 September and Maksat on 17 September with mortars.');
@@ -287,19 +111,14 @@ describe('events', () => {
       ['2022-09-16', ['Arka']],
       ['2022-09-17', ['Maksat']],
     ]);
-    const ru = run(
-      '16 сентября таджикская сторона обстреляла село Арка, а 17 сентября — село Максат.',
-      'Пограничная служба ГКНБ Кыргызской Республики',
-    );
+    const ru = run('16 сентября таджикская сторона обстреляла село Арка, а 17 сентября — село Максат.', 'Пограничная служба ГКНБ Кыргызской Республики');
     expect(ru.events.map((e) => [e.date, e.locations])).toEqual([
       ['2022-09-16', ['Арка']],
       ['2022-09-17', ['Максат']],
     ]);
   });
   it('folds an anaphoric mention into the event it refers to', () => {
-    const r = run(
-      'At 09:15 Tajik units shelled Ak-Sai with mortars. As a result of the shelling, three houses were damaged.',
-    );
+    const r = run('At 09:15 Tajik units shelled Ak-Sai with mortars. As a result of the shelling, three houses were damaged.');
     expect(r.events).toHaveLength(1);
   });
   it('does not code return fire, a ceasefire word or background long past', () => {
@@ -309,105 +128,50 @@ describe('events', () => {
   });
   it('carries the ACLED and CAMEO codes of its type', () => {
     const [e] = run('Today Tajik artillery shelled Batken.').events;
-    expect(e).toMatchObject({
-      acled_event_type: 'Explosions/Remote violence',
-      acled_sub_event_type: 'Shelling/artillery/missile attack',
-      cameo_code: '194',
-    });
-    expect(e?.places[0]).toMatchObject({
-      id: 'kg.batken.batken_city',
-      country: 'KG',
-      admin: ['kg.batken'],
-      lat: 40.063,
-    });
+    expect(e).toMatchObject({ acled_event_type: 'Explosions/Remote violence', acled_sub_event_type: 'Shelling/artillery/missile attack', cameo_code: '194' });
+    expect(e?.places[0]).toMatchObject({ id: 'kg.batken.batken_city', country: 'KG', admin: ['kg.batken'], lat: 40.063 });
   });
   it('finds triggers in any order and voice, and past a modal word of another phrase', () => {
-    const ovs = run(
-      '10 августа государственную границу незаконно пересекли трое таджикских военнослужащих у села Кок-Таш.',
-    );
-    expect(ovs.events.map((e) => [e.type, e.date, e.accused_party])).toEqual([
-      ['incursion', '2022-08-10', 'TJ'],
-    ]);
-    const modal = run(
-      'Ignoring the demands of the truce, Tajik forces opened fire today at 11:50 with Grad launchers at houses in Maksat.',
-    );
-    expect(modal.events.map((e) => [e.type, e.time_of_day, e.accused_party])).toEqual([
-      ['heavy_weapons_fire', '11:50', 'TJ'],
-    ]);
+    const ovs = run('10 августа государственную границу незаконно пересекли трое таджикских военнослужащих у села Кок-Таш.');
+    expect(ovs.events.map((e) => [e.type, e.date, e.accused_party])).toEqual([['incursion', '2022-08-10', 'TJ']]);
+    const modal = run('Ignoring the demands of the truce, Tajik forces opened fire today at 11:50 with Grad launchers at houses in Maksat.');
+    expect(modal.events.map((e) => [e.type, e.time_of_day, e.accused_party])).toEqual([['heavy_weapons_fire', '11:50', 'TJ']]);
     // Within its own phrase a modal word still silences.
-    expect(
-      run('The Kyrgyz side demands that the Tajik side stop shelling the border villages.').events,
-    ).toEqual([]);
+    expect(run('The Kyrgyz side demands that the Tajik side stop shelling the border villages.').events).toEqual([]);
   });
   it('types events by the conventions', () => {
     const mutual = run('Today Kyrgyz and Tajik border guards fired at each other near Kulundu.');
     expect(mutual.events.map((e) => [e.type, e.accused_party])).toEqual([['armed_clash', null]]);
-    expect(run('Сегодня у села Максат произошла перестрелка.').events.map((e) => e.type)).toEqual([
-      'armed_clash',
-    ]);
+    expect(run('Сегодня у села Максат произошла перестрелка.').events.map((e) => e.type)).toEqual(['armed_clash']);
     // «обстрел» with no weapon named is fire; English "shelling" is heavy.
-    expect(run('Сегодня таджикские военные обстреляли село Ак-Сай.').events.map((e) => e.type)).toEqual([
-      'small_arms_fire',
-    ]);
-    expect(run('Today Tajik troops shelled Ak-Sai.').events.map((e) => e.type)).toEqual([
-      'heavy_weapons_fire',
-    ]);
+    expect(run('Сегодня таджикские военные обстреляли село Ак-Сай.').events.map((e) => e.type)).toEqual(['small_arms_fire']);
+    expect(run('Today Tajik troops shelled Ak-Sai.').events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
     // A drone over the other side without striking is an incursion.
-    expect(run('Today a Tajik drone flew over Batken district.').events.map((e) => e.type)).toEqual([
-      'incursion',
-    ]);
-    expect(
-      run('Сегодня таджикская сторона применила беспилотники для разведки над селом Кок-Таш.').events.map(
-        (e) => e.type,
-      ),
-    ).toEqual(['incursion']);
+    expect(run('Today a Tajik drone flew over Batken district.').events.map((e) => e.type)).toEqual(['incursion']);
+    expect(run('Сегодня таджикская сторона применила беспилотники для разведки над селом Кок-Таш.').events.map((e) => e.type)).toEqual(['incursion']);
   });
   it('tells one attack per clock time of a clause', () => {
     const r = run('On 16 September Tajik troops fired mortars at Ak-Sai at 17:20 and again at 18:10.');
-    expect(r.events.map((e) => [e.type, e.time_of_day])).toEqual([
-      ['heavy_weapons_fire', '17:20'],
-      ['heavy_weapons_fire', '18:10'],
-    ]);
+    expect(r.events.map((e) => [e.type, e.time_of_day])).toEqual([['heavy_weapons_fire', '17:20'], ['heavy_weapons_fire', '18:10']]);
   });
   it('keeps agreements of one day reached at other clock times apart', () => {
-    const r = run(
-      'At 09:30 the sides reached an agreement on a ceasefire. Tajik troops shelled Ak-Sai with mortars at 12:10. At 16:00 the sides reached a new agreement on a ceasefire.',
-      'AKIpress',
-    );
-    expect(r.events.filter((e) => e.type === 'ceasefire_agreement').map((e) => e.time_of_day)).toEqual([
-      '09:30',
-      '16:00',
-    ]);
+    const r = run('At 09:30 the sides reached an agreement on a ceasefire. Tajik troops shelled Ak-Sai with mortars at 12:10. At 16:00 the sides reached a new agreement on a ceasefire.', 'AKIpress');
+    expect(r.events.filter((e) => e.type === 'ceasefire_agreement').map((e) => e.time_of_day)).toEqual(['09:30', '16:00']);
   });
   it('times an attack told after a clock with a.m. or p.m. in the same sentence', () => {
     const r = run('Today at 6.40 a.m. Tajik servicemen opened fire on the Ak-Sai outpost.');
-    expect(r.events.map((e) => [e.type, e.date, e.time_of_day])).toEqual([
-      ['small_arms_fire', '2022-09-18', '06:40'],
-    ]);
+    expect(r.events.map((e) => [e.type, e.date, e.time_of_day])).toEqual([['small_arms_fire', '2022-09-18', '06:40']]);
   });
   it('tells a firing with its own clock time as an event of its own, whoever fired', () => {
-    const r = run(
-      'On 17 September at 08:30 they began firing at the Ak-Sai outpost, and at 08:50 Tajik troops shelled the Ak-Sai outpost with mortars.',
-    );
-    expect(r.events.map((e) => [e.type, e.time_of_day])).toEqual([
-      ['small_arms_fire', '08:30'],
-      ['heavy_weapons_fire', '08:50'],
-    ]);
+    const r = run('On 17 September at 08:30 they began firing at the Ak-Sai outpost, and at 08:50 Tajik troops shelled the Ak-Sai outpost with mortars.');
+    expect(r.events.map((e) => [e.type, e.time_of_day])).toEqual([['small_arms_fire', '08:30'], ['heavy_weapons_fire', '08:50']]);
   });
   it('keeps an attack that goes on since a clock time part of the episode told before', () => {
-    const r = run(
-      'Today Tajik troops keep shelling Kyrgyz territory with artillery.\nSince 15:00 the enemy has continued firing at the Ak-Sai outpost.',
-      'Border Service of the GKNB of the Kyrgyz Republic',
-      '2022-09-18T18:00:00+06:00',
-    );
+    const r = run('Today Tajik troops keep shelling Kyrgyz territory with artillery.\nSince 15:00 the enemy has continued firing at the Ak-Sai outpost.', 'Border Service of the GKNB of the Kyrgyz Republic', '2022-09-18T18:00:00+06:00');
     expect(r.events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
   });
   it('keeps a mention told at another time of the same day apart from the attack', () => {
-    const r = run(
-      'At 21:40 Tajik servicemen began shelling the Ak-Sai outpost with mortars.\nLarge-scale clashes broke out on Friday morning.',
-      'Border Service of the GKNB of the Kyrgyz Republic',
-      '2022-09-16T23:00:00+06:00',
-    );
+    const r = run('At 21:40 Tajik servicemen began shelling the Ak-Sai outpost with mortars.\nLarge-scale clashes broke out on Friday morning.', 'Border Service of the GKNB of the Kyrgyz Republic', '2022-09-16T23:00:00+06:00');
     expect(r.events.map((e) => [e.type, e.date, e.time_of_day])).toEqual([
       ['heavy_weapons_fire', '2022-09-16', '21:40'],
       ['armed_clash', '2022-09-16', 'morning'],
@@ -415,227 +179,94 @@ describe('events', () => {
   });
   it('codes no event for agreement wording, return or warning fire', () => {
     expect(run('The two sides agreed to cease firing from midnight.').is_violation_report).toBe(false);
-    const r = run(
-      'Today Tajik servicemen fired at a Kyrgyz patrol near Kulundu. Kyrgyz border guards fired a return shot and then fired warning shots into the air.',
-    );
+    const r = run('Today Tajik servicemen fired at a Kyrgyz patrol near Kulundu. Kyrgyz border guards fired a return shot and then fired warning shots into the air.');
     expect(r.events.map((e) => [e.type, e.accused_party])).toEqual([['small_arms_fire', 'TJ']]);
   });
   it('keeps a background paragraph that repeats an earlier episode out', () => {
-    const r = run(
-      'Today Tajik servicemen fired at a Kyrgyz patrol near Kulundu.\nRecall that on 14 September Tajik troops shelled Ak-Sai with mortars.',
-    );
+    const r = run('Today Tajik servicemen fired at a Kyrgyz patrol near Kulundu.\nRecall that on 14 September Tajik troops shelled Ak-Sai with mortars.');
     expect(r.events.map((e) => e.type)).toEqual(['small_arms_fire']);
     // With no event told before it, the recalled episode is the news.
-    const only = run(
-      'The situation is calm.\nRecall that on 14 September Tajik troops shelled Ak-Sai with mortars.',
-    );
+    const only = run('The situation is calm.\nRecall that on 14 September Tajik troops shelled Ak-Sai with mortars.');
     expect(only.events.map((e) => [e.type, e.date])).toEqual([['heavy_weapons_fire', '2022-09-14']]);
   });
   it('keeps one agreement per day told', () => {
-    const r = run(
-      'On 16 September the sides agreed on a ceasefire. On 19 September the presidents agreed on a complete ceasefire and the withdrawal of forces.',
-      'AKIpress',
-      '2022-09-20T10:00:00+06:00',
-    );
-    expect(r.events.filter((e) => e.type === 'ceasefire_agreement').map((e) => e.date)).toEqual([
-      '2022-09-16',
-      '2022-09-19',
-    ]);
-    const one = run(
-      'On 19 September the sides agreed on a ceasefire. The ceasefire agreed by the sides holds.',
-      'AKIpress',
-      '2022-09-20T10:00:00+06:00',
-    );
+    const r = run('On 16 September the sides agreed on a ceasefire. On 19 September the presidents agreed on a complete ceasefire and the withdrawal of forces.', 'AKIpress', '2022-09-20T10:00:00+06:00');
+    expect(r.events.filter((e) => e.type === 'ceasefire_agreement').map((e) => e.date)).toEqual(['2022-09-16', '2022-09-19']);
+    const one = run('On 19 September the sides agreed on a ceasefire. The ceasefire agreed by the sides holds.', 'AKIpress', '2022-09-20T10:00:00+06:00');
     expect(one.events.filter((e) => e.type === 'ceasefire_agreement').length).toBe(1);
   });
   it('reads passive build-ups and times a ceasefire by when it takes effect', () => {
-    const b = run(
-      'Today additional Tajik forces and military equipment are being moved to the border areas of Batken region.',
-    );
+    const b = run('Today additional Tajik forces and military equipment are being moved to the border areas of Batken region.');
     expect(b.events.map((e) => [e.type, e.accused_party])).toEqual([['military_buildup', 'TJ']]);
     // A relative clause about units brought earlier is no new build-up.
-    expect(
-      run(
-        'The Tajik side has not returned the units that were brought to the border on 16 September.',
-      ).events.map((e) => e.type),
-    ).not.toContain('military_buildup');
-    const a = run(
-      'On 16 September the heads of the border services agreed on a ceasefire from 13.00 Moscow time.',
-      'AKIpress',
-      '2022-09-16T20:00:00+06:00',
-    );
-    expect(a.events[0]).toMatchObject({
-      type: 'ceasefire_agreement',
-      date: '2022-09-16',
-      time_of_day: '16:00',
-    });
+    expect(run('The Tajik side has not returned the units that were brought to the border on 16 September.').events.map((e) => e.type)).not.toContain('military_buildup');
+    const a = run('On 16 September the heads of the border services agreed on a ceasefire from 13.00 Moscow time.', 'AKIpress', '2022-09-16T20:00:00+06:00');
+    expect(a.events[0]).toMatchObject({ type: 'ceasefire_agreement', date: '2022-09-16', time_of_day: '16:00' });
   });
   it('reads every tense of weapon use and a fired shell as an attack of that weapon', () => {
-    expect(
-      run('Сегодня таджикская сторона применяет минометы и гранатометы у села Эки-Таш.').events.map(
-        (e) => e.type,
-      ),
-    ).toEqual(['heavy_weapons_fire']);
-    expect(
-      run('Today Tajik units employed mortars against the Kyrgyz outpost near Ak-Sai.').events.map(
-        (e) => e.type,
-      ),
-    ).toEqual(['heavy_weapons_fire']);
-    expect(
-      run('Сегодня в дом у села Максат попал снаряд, выпущенный с таджикской стороны.').events.map(
-        (e) => e.type,
-      ),
-    ).toEqual(['heavy_weapons_fire']);
-    expect(
-      run('Сегодня таджикские военные обстреляли заставу Кок-Таш из тяжелого орудия.').events[0],
-    ).toMatchObject({ type: 'heavy_weapons_fire', weapons: ['artillery'] });
+    expect(run('Сегодня таджикская сторона применяет минометы и гранатометы у села Эки-Таш.').events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
+    expect(run('Today Tajik units employed mortars against the Kyrgyz outpost near Ak-Sai.').events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
+    expect(run('Сегодня в дом у села Максат попал снаряд, выпущенный с таджикской стороны.').events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
+    expect(run('Сегодня таджикские военные обстреляли заставу Кок-Таш из тяжелого орудия.').events[0]).toMatchObject({ type: 'heavy_weapons_fire', weapons: ['artillery'] });
   });
   it('lets a specific attack stand for the breach when no agreement is told', () => {
-    const r = run(
-      'Today Tajik troops violated the ceasefire near Ak-Sai, firing mortars at the outpost.\nTwo soldiers were wounded.\nThe violation ended at noon.',
-    );
+    const r = run('Today Tajik troops violated the ceasefire near Ak-Sai, firing mortars at the outpost.\nTwo soldiers were wounded.\nThe violation ended at noon.');
     expect(r.events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
   });
   it('reads combat positions taken on a section of the border as an incursion, not a road crossing it', () => {
-    expect(
-      run(
-        'Today Tajik border guards took up combat positions on a non-agreed section of the state border near Ak-Sai.',
-      ).events.map((e) => e.type),
-    ).toEqual(['incursion']);
-    expect(
-      run(
-        'Сегодня таджикский наряд занял боевые позиции на неописанном участке госграницы у села Ак-Сай.',
-      ).events.map((e) => e.type),
-    ).toEqual(['incursion']);
-    expect(
-      run('Today Tajik border guards entered an undescribed part of the border near Ak-Sai.').events.map(
-        (e) => e.type,
-      ),
-    ).toEqual(['incursion']);
+    expect(run('Today Tajik border guards took up combat positions on a non-agreed section of the state border near Ak-Sai.').events.map((e) => e.type)).toEqual(['incursion']);
+    expect(run('Сегодня таджикский наряд занял боевые позиции на неописанном участке госграницы у села Ак-Сай.').events.map((e) => e.type)).toEqual(['incursion']);
+    expect(run('Today Tajik border guards entered an undescribed part of the border near Ak-Sai.').events.map((e) => e.type)).toEqual(['incursion']);
     // Own positions and a road that crosses the border are none.
     expect(run('Today Kyrgyz troops took up firing positions near Ak-Sai.').events).toEqual([]);
-    expect(
-      run(
-        'Today the sides accused each other of blocking a road crossing the border near Ak-Sai.',
-      ).events.map((e) => e.type),
-    ).not.toContain('incursion');
+    expect(run('Today the sides accused each other of blocking a road crossing the border near Ak-Sai.').events.map((e) => e.type)).not.toContain('incursion');
   });
   it('names an attack helicopter as a weapon, not an attack', () => {
-    expect(
-      run('Today Tajik troops fired at Ak-Sai from an attack helicopter.').events.map((e) => [
-        e.type,
-        e.weapons,
-      ]),
-    ).toEqual([['air_or_drone_strike', ['aircraft']]]);
+    expect(run('Today Tajik troops fired at Ak-Sai from an attack helicopter.').events.map((e) => [e.type, e.weapons])).toEqual([['air_or_drone_strike', ['aircraft']]]);
   });
   it('reads fire with a word between "opened" and "fire", targeting, rifles and one-word machineguns', () => {
-    expect(
-      run('Today Tajik troops opened intense fire with heavy machineguns at Ak-Sai.').events[0],
-    ).toMatchObject({ type: 'small_arms_fire', weapons: ['heavy machine gun'] });
+    expect(run('Today Tajik troops opened intense fire with heavy machineguns at Ak-Sai.').events[0]).toMatchObject({ type: 'small_arms_fire', weapons: ['heavy machine gun'] });
     expect(run('Today Tajik troops did not open intense fire at Ak-Sai.').events).toEqual([]);
-    expect(
-      run('Today Tajik troops targeted Kyrgyz houses in Ak-Sai with mortars.').events.map((e) => e.type),
-    ).toEqual(['heavy_weapons_fire']);
-    expect(
-      run('Today Tajik troops attacked a Kyrgyz patrol near Ak-Sai with rifles.').events.map((e) => e.type),
-    ).toEqual(['small_arms_fire']);
+    expect(run('Today Tajik troops targeted Kyrgyz houses in Ak-Sai with mortars.').events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
+    expect(run('Today Tajik troops attacked a Kyrgyz patrol near Ak-Sai with rifles.').events.map((e) => e.type)).toEqual(['small_arms_fire']);
     // "targets" is a noun: the objects of an attack told elsewhere.
     expect(run('The situation is calm. Military targets near Ak-Sai are guarded.').events).toEqual([]);
   });
   it('reads an airspace violation with noise between verb and noun as an incursion', () => {
-    expect(
-      run('Today a Tajik drone, violating [Kyrgyz] airspace, flew over Ak-Sai.').events.map((e) => e.type),
-    ).toEqual(['incursion']);
+    expect(run('Today a Tajik drone, violating [Kyrgyz] airspace, flew over Ak-Sai.').events.map((e) => e.type)).toEqual(['incursion']);
   });
   it('types an attack by a heavier weapon named in the next sentence with no fire word of its own', () => {
-    const r = run(
-      'Today Tajik border guards opened fire at a Kyrgyz patrol near Ak-Sai. The Tajik side used mortars.',
-    );
+    const r = run('Today Tajik border guards opened fire at a Kyrgyz patrol near Ak-Sai. The Tajik side used mortars.');
     expect(r.events.map((e) => [e.type, e.weapons])).toEqual([['heavy_weapons_fire', ['mortar']]]);
-    const ru = run(
-      'Сегодня таджикские пограничники открыли огонь по наряду у села Ак-Сай. Таджикская сторона при этом применяла минометы.',
-    );
+    const ru = run('Сегодня таджикские пограничники открыли огонь по наряду у села Ак-Сай. Таджикская сторона при этом применяла минометы.');
     expect(ru.events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
     // With no attack told before it, weapon use is an attack of its own.
-    expect(
-      run(
-        'The situation was calm in the morning.\nToday the Tajik side used mortars against Ak-Sai.',
-      ).events.map((e) => e.type),
-    ).toEqual(['heavy_weapons_fire']);
+    expect(run('The situation was calm in the morning.\nToday the Tajik side used mortars against Ak-Sai.').events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
   });
   it('reads incursions told object first, in the passive or with «госграница»', () => {
     const types = (t: string) => run(t).events.map((e) => e.type);
-    expect(types('Today the state border near Ak-Sai was crossed by a group of Tajik soldiers.')).toEqual([
-      'incursion',
-    ]);
+    expect(types('Today the state border near Ak-Sai was crossed by a group of Tajik soldiers.')).toEqual(['incursion']);
     expect(types('Today Kyrgyz territory near Ak-Sai was entered by Tajik soldiers.')).toEqual(['incursion']);
-    expect(types('Сегодня таджикские военнослужащие перешли госграницу у села Ак-Сай.')).toEqual([
-      'incursion',
-    ]);
-    expect(
-      types('Сегодня госграницу у села Ак-Сай незаконно пересекли трое таджикских военнослужащих.'),
-    ).toEqual(['incursion']);
+    expect(types('Сегодня таджикские военнослужащие перешли госграницу у села Ак-Сай.')).toEqual(['incursion']);
+    expect(types('Сегодня госграницу у села Ак-Сай незаконно пересекли трое таджикских военнослужащих.')).toEqual(['incursion']);
   });
   it('times a ceasefire by a start time told in a sentence of its own', () => {
-    const own = run(
-      'The two governments agreed on a truce. The truce is to take effect at 6 a.m. on 21 September.',
-      'AKIpress',
-      '2022-09-20T22:00:00+06:00',
-    );
-    expect(own.events[0]).toMatchObject({
-      type: 'ceasefire_agreement',
-      date: '2022-09-21',
-      time_of_day: '06:00',
-    });
-    const ru = run(
-      'Стороны договорились о прекращении огня. Режим тишины действует с 18:00 по местному времени.',
-      'AKIpress',
-      '2022-09-20T19:00:00+06:00',
-    );
+    const own = run('The two governments agreed on a truce. The truce is to take effect at 6 a.m. on 21 September.', 'AKIpress', '2022-09-20T22:00:00+06:00');
+    expect(own.events[0]).toMatchObject({ type: 'ceasefire_agreement', date: '2022-09-21', time_of_day: '06:00' });
+    const ru = run('Стороны договорились о прекращении огня. Режим тишины действует с 18:00 по местному времени.', 'AKIpress', '2022-09-20T19:00:00+06:00');
     expect(ru.events[0]).toMatchObject({ type: 'ceasefire_agreement', time_of_day: '18:00' });
     // A statement that dates nothing gets no day from its publication (SCHEMA).
     expect(ru.events[0]?.date).toBeNull();
-    const dated = run(
-      'Today the sides agreed to a truce.\nThe truce comes into force from 18:00.',
-      'AKIpress',
-      '2022-09-20T19:00:00+06:00',
-    );
-    expect(dated.events[0]).toMatchObject({
-      type: 'ceasefire_agreement',
-      date: '2022-09-20',
-      time_of_day: '18:00',
-    });
+    const dated = run('Today the sides agreed to a truce.\nThe truce comes into force from 18:00.', 'AKIpress', '2022-09-20T19:00:00+06:00');
+    expect(dated.events[0]).toMatchObject({ type: 'ceasefire_agreement', date: '2022-09-20', time_of_day: '18:00' });
   });
   it('reads military clocks and midnight as a truce start, midnight being the next day', () => {
-    const mil = run(
-      'On Sunday the sides agreed on a ceasefire on land and in the air from 1900 hours today.',
-      'AKIpress',
-      '2022-09-18T21:00:00+06:00',
-    );
-    expect(mil.events[0]).toMatchObject({
-      type: 'ceasefire_agreement',
-      date: '2022-09-18',
-      time_of_day: '19:00',
-    });
-    const midnight = run(
-      'The leaders agreed to a ceasefire from midnight on Saturday.',
-      'AKIpress',
-      '2022-09-18T10:00:00+06:00',
-    );
-    expect(midnight.events[0]).toMatchObject({
-      type: 'ceasefire_agreement',
-      date: '2022-09-18',
-      time_of_day: '00:00',
-    });
-    const h24 = run(
-      'The sides agreed on a ceasefire with effect from 24:00 hours on 17 September 2022.',
-      'AKIpress',
-    );
-    expect(h24.events[0]).toMatchObject({
-      type: 'ceasefire_agreement',
-      date: '2022-09-18',
-      time_of_day: '00:00',
-    });
+    const mil = run('On Sunday the sides agreed on a ceasefire on land and in the air from 1900 hours today.', 'AKIpress', '2022-09-18T21:00:00+06:00');
+    expect(mil.events[0]).toMatchObject({ type: 'ceasefire_agreement', date: '2022-09-18', time_of_day: '19:00' });
+    const midnight = run('The leaders agreed to a ceasefire from midnight on Saturday.', 'AKIpress', '2022-09-18T10:00:00+06:00');
+    expect(midnight.events[0]).toMatchObject({ type: 'ceasefire_agreement', date: '2022-09-18', time_of_day: '00:00' });
+    const h24 = run('The sides agreed on a ceasefire with effect from 24:00 hours on 17 September 2022.', 'AKIpress');
+    expect(h24.events[0]).toMatchObject({ type: 'ceasefire_agreement', date: '2022-09-18', time_of_day: '00:00' });
   });
   describe('clash and fire told of one incident (SCHEMA "Which type")', () => {
     const types = (text: string) =>

@@ -14,8 +14,7 @@ export function placesOverlap(a: Draft, b: Draft): boolean {
   if (a.places.length === 0 || b.places.length === 0) return true;
   for (const p of b.places) if (hasPlace(a, p.place.id)) return true;
   // A place inside the other's district or region is the same area.
-  for (const p of b.places)
-    for (const q of a.places) if (p.place.parent === q.place.id || q.place.parent === p.place.id) return true;
+  for (const p of b.places) for (const q of a.places) if (p.place.parent === q.place.id || q.place.parent === p.place.id) return true;
   return false;
 }
 
@@ -56,13 +55,7 @@ function isEmptyDraft(x: Draft): boolean {
 /** Each side's version of an episode is its own claim (SCHEMA: a claim of its reporter). */
 function sameReporter(a: Draft, b: Draft): boolean {
   // Sides that blame each other tell one episode.
-  return (
-    a.reporter.side === null ||
-    b.reporter.side === null ||
-    a.reporter.side === b.reporter.side ||
-    a.mutual ||
-    b.mutual
-  );
+  return a.reporter.side === null || b.reporter.side === null || a.reporter.side === b.reporter.side || a.mutual || b.mutual;
 }
 
 function sameEvent(o: Draft, d: Draft): boolean {
@@ -72,9 +65,7 @@ function sameEvent(o: Draft, d: Draft): boolean {
     o.type === d.type &&
     // One of the two undated: a mention without its day ("during a shootout near the pass",
     // then "the shootout happened yesterday at 17:00") is the same event where the places agree.
-    (((o.date === d.date || o.date === null || d.date === null) &&
-      placesOverlap(o, d) &&
-      !(o.clock && d.clock && (o.clock.hh !== d.clock.hh || o.clock.mm !== d.clock.mm))) ||
+    (((o.date === d.date || o.date === null || d.date === null) && placesOverlap(o, d) && !(o.clock && d.clock && (o.clock.hh !== d.clock.hh || o.clock.mm !== d.clock.mm))) ||
       isEmptyDraft(d) ||
       isEmptyDraft(o))
   );
@@ -84,27 +75,12 @@ function sameEvent(o: Draft, d: Draft): boolean {
 function compatible(w: Draft, s: Draft): boolean {
   if (!sameReporter(w, s)) return false;
   // "Clashes began on Friday morning" is not the shelling "at 22:20" the same day.
-  if (
-    w.clock &&
-    s.clock &&
-    (w.clock.hh !== s.clock.hh || w.clock.mm !== s.clock.mm) &&
-    (w.date === s.date || w.carried)
-  )
-    return false;
+  if (w.clock && s.clock && (w.clock.hh !== s.clock.hh || w.clock.mm !== s.clock.mm) && (w.date === s.date || w.carried)) return false;
   if (!w.carried && w.date !== null && w.date === s.date && otherTime(w, s)) return false;
-  return (
-    w.date === null ||
-    w.carried ||
-    (s.date === w.date && (w.places.length === 0 || s.places.length === 0 || placesOverlap(s, w)))
-  );
+  return w.date === null || w.carried || (s.date === w.date && (w.places.length === 0 || s.places.length === 0 || placesOverlap(s, w)));
 }
 
-const PART_HOURS: Record<string, [number, number]> = {
-  morning: [5, 12],
-  afternoon: [12, 18],
-  evening: [18, 24],
-  night: [22, 30],
-};
+const PART_HOURS: Record<string, [number, number]> = { morning: [5, 12], afternoon: [12, 18], evening: [18, 24], night: [22, 30] };
 
 /** Told at another time of the day: two clock times apart, or a clock outside the other's part of day. */
 function otherTime(a: Draft, b: Draft): boolean {
@@ -150,28 +126,15 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
     const at = w.trigger.start;
     // The nearest compatible attack before (strong or kept weak), else the nearest strong one after.
     let before: Draft | null = null;
-    for (const s of strong)
-      if (s.trigger.start < at && compatible(w, s) && (!before || s.trigger.start > before.trigger.start))
-        before = s;
-    for (const s of weakKept)
-      if (s.trigger.start < at && compatible(w, s) && (!before || s.trigger.start > before.trigger.start))
-        before = s;
+    for (const s of strong) if (s.trigger.start < at && compatible(w, s) && (!before || s.trigger.start > before.trigger.start)) before = s;
+    for (const s of weakKept) if (s.trigger.start < at && compatible(w, s) && (!before || s.trigger.start > before.trigger.start)) before = s;
     let after: Draft | null = null;
-    if (!before)
-      for (const s of strong)
-        if (s.trigger.start > at && compatible(w, s) && (!after || s.trigger.start < after.trigger.start))
-          after = s;
+    if (!before) for (const s of strong) if (s.trigger.start > at && compatible(w, s) && (!after || s.trigger.start < after.trigger.start)) after = s;
     // "burned … as a result of the attack": the attack is the cause of the other event told.
     const target =
       before ??
       after ??
-      result.find(
-        (d) =>
-          d.clause === w.clause &&
-          !VIOLENT.has(d.type) &&
-          d.type !== 'ceasefire_agreement' &&
-          d.type !== 'violation_allegation',
-      );
+      result.find((d) => d.clause === w.clause && !VIOLENT.has(d.type) && d.type !== 'ceasefire_agreement' && d.type !== 'violation_allegation');
     // "The Tajik side opened fire. Then a short exchange of fire took place", "Large-scale clashes
     // began on Friday morning": an exchange or clash told with its own day or time of day is the
     // episode both sides fought, an event of its own beside one side's act (a shot, then a clash).
@@ -280,10 +243,7 @@ export function keepOne(events: Draft[], type: EventType): Draft[] {
     } else absorb(kept, e);
   }
   const dated = [...byDay.values()].flat();
-  const best =
-    dated.length > 0
-      ? dated.reduce((a, b) => (specificity(b) > specificity(a) ? b : a))
-      : same.reduce((a, b) => (specificity(b) > specificity(a) ? b : a));
+  const best = dated.length > 0 ? dated.reduce((a, b) => (specificity(b) > specificity(a) ? b : a)) : same.reduce((a, b) => (specificity(b) > specificity(a) ? b : a));
   for (const o of same) if (!o.date && o !== best) absorb(best, o);
   const keep = new Set(dated.length > 0 ? dated : [best]);
   return events.filter((e) => e.type !== type || keep.has(e));
