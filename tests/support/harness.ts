@@ -2,7 +2,15 @@
 // topic and group names per test file, and clean-up of every client a test opens.
 import { randomBytes } from 'node:crypto';
 import { allTopics } from '@ceasefire/contracts';
-import { kafkaClientFor, createLogger, ensureTopics, type Admin, type KafkaClient, type Logger, type Producer } from '@ceasefire/runtime';
+import {
+  kafkaClientFor,
+  createLogger,
+  ensureTopics,
+  type Admin,
+  type KafkaClient,
+  type Logger,
+  type Producer,
+} from '@ceasefire/runtime';
 import type { Knex } from 'knex';
 import { inject } from 'vitest';
 
@@ -41,7 +49,11 @@ export async function deleteTopicsWithPrefix(admin: Admin, prefix: string): Prom
 }
 
 /** Polls `check` until it returns a value other than undefined, or fails after `timeoutMs`. */
-export async function eventually<T>(check: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000, what = 'condition'): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 30_000,
+  what = 'condition',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -51,7 +63,8 @@ export async function eventually<T>(check: () => Promise<T | undefined> | T | un
     } catch (e) {
       last = e;
     }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -66,13 +79,30 @@ export async function privateSchema(label: string): Promise<{ schema: string; dr
 }
 
 /** Reads every message of a topic with kcat (a non-JavaScript client), as `key \t value` pairs. */
-export async function readTopicWithKcat(topic: string, expected?: number, timeoutMs = 30_000): Promise<Array<{ key: string; value: string }>> {
+export async function readTopicWithKcat(
+  topic: string,
+  expected?: number,
+  timeoutMs = 30_000,
+): Promise<Array<{ key: string; value: string }>> {
   const { execFile } = await import('node:child_process');
   const { promisify } = await import('node:util');
   const { stdout } = await promisify(execFile)(
     'kcat',
     // Without a count: everything up to the end of each partition.
-    ['-b', services().brokers.join(','), '-C', '-t', topic, '-o', 'beginning', '-e', '-q', ...(expected ? ['-c', String(expected)] : []), '-f', '%k\\t%s\\n'],
+    [
+      '-b',
+      services().brokers.join(','),
+      '-C',
+      '-t',
+      topic,
+      '-o',
+      'beginning',
+      '-e',
+      '-q',
+      ...(expected ? ['-c', String(expected)] : []),
+      '-f',
+      '%k\\t%s\\n',
+    ],
     { timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 },
   );
   return stdout
@@ -95,6 +125,8 @@ export async function topicSize(admin: Admin, topic: string): Promise<number> {
  * worker of the file shares. `close` releases all of it (after the workers are stopped).
  */
 export interface PrivateStage {
+  /** The client the admin and producer came from, for a test's own consumers. */
+  kafka: KafkaClient;
   admin: Admin;
   producer: Producer;
   prefix: string;
@@ -105,7 +137,7 @@ export interface PrivateStage {
   close(): Promise<void>;
 }
 
-export async function privateStage(label: string): Promise<PrivateStage> {
+export async function privateStage(label: string, options: { poolMax?: number } = {}): Promise<PrivateStage> {
   const { createDb } = await import('@ceasefire/db');
   const kafka = await testKafka(`${label}-test`);
   const admin = await kafka.admin();
@@ -113,8 +145,13 @@ export async function privateStage(label: string): Promise<PrivateStage> {
   const prefix = `${uniqueName(label)}.`;
   await ensureTopics(admin, allTopics, { prefix });
   const schema = await privateSchema(label);
-  const db = createDb({ databaseUrl: services().databaseUrl, schema: schema.schema });
+  const db = createDb({
+    databaseUrl: services().databaseUrl,
+    schema: schema.schema,
+    ...(options.poolMax ? { pool: { max: options.poolMax } } : {}),
+  });
   return {
+    kafka,
     admin,
     producer,
     prefix,
