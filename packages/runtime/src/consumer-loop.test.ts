@@ -1,47 +1,12 @@
 // The consumer loop with a fake client (no broker): what it does between a batch's attempts.
-import { encodeMessage, STATEMENT_DATASCHEMA, statementsTopic } from '@ceasefire/contracts';
+import { statementsTopic } from '@ceasefire/contracts';
 import { describe, expect, it } from 'vitest';
 import { coalescer } from './coalescer.ts';
 import { createConsumerLoop } from './consumer-loop.ts';
 import { PipelineError } from './errors.ts';
-import type { BatchControl, ConsumeOptions, Consumer, IncomingBatch, KafkaClient } from './kafka/types.ts';
+import type { BatchControl, IncomingBatch, KafkaClient } from './kafka/types.ts';
 import { createLogger } from './logger.ts';
-
-function statement(n: number): Buffer {
-  return encodeMessage(statementsTopic, {
-    specversion: '1.0',
-    id: `msg-${n}`,
-    type: 'ceasefire.statement',
-    source: 'ceasefire/test',
-    time: '2022-09-16T08:00:00Z',
-    dataschema: STATEMENT_DATASCHEMA,
-    datacontenttype: 'application/json',
-    subject: `st_${n}`,
-    data: {
-      id: `st_${n}`,
-      text: `Statement number ${n}: shooting near Kulundu.`,
-      language: 'en',
-      published_at: '2022-09-16T14:20:00+06:00',
-      published_zone: 'Asia/Bishkek',
-      source_agency: null,
-      url: null,
-      received_at: '2022-09-16T08:21:00Z',
-      origin: { kind: 'cli', ref: 'test' },
-    },
-  });
-}
-
-/** A Kafka client whose consumer only keeps what the loop asked of it (no broker). */
-function fakeKafka(): { fake: KafkaClient; consumed: () => ConsumeOptions } {
-  let options: ConsumeOptions | undefined;
-  const fake = {
-    consumer(o: ConsumeOptions): Consumer {
-      options = o;
-      return { crashed: new Promise(() => {}), start: async () => {}, stop: async () => {}, pause() {}, resume() {} };
-    },
-  } as unknown as KafkaClient;
-  return { fake, consumed: () => options! };
-}
+import { encodedStatement as statement, fakeKafka } from './testing.ts';
 
 /** The loop's options that no test here varies. */
 function loopBase(fake: KafkaClient) {
@@ -81,7 +46,17 @@ describe('consumer loop retries', () => {
       topic: 'statements.raw',
       partition: 0,
       highWatermark: '1',
-      messages: [{ topic: 'statements.raw', partition: 0, offset: '0', key: null, value: statement(1), headers: {}, timestamp: 0 }],
+      messages: [
+        {
+          topic: 'statements.raw',
+          partition: 0,
+          offset: '0',
+          key: null,
+          value: statement(1),
+          headers: {},
+          timestamp: 0,
+        },
+      ],
     };
     await consumed().handleBatch(batch, control);
     // Backoffs of 20 s and 30 s, waited in slices of at most a second with a heartbeat after each.
@@ -109,7 +84,10 @@ describe('coalescer', () => {
     release();
     await Promise.all(first);
     const outcomes = await Promise.allSettled(second);
-    expect(groups).toEqual([[1, 2, 3], [4, 5]]);
+    expect(groups).toEqual([
+      [1, 2, 3],
+      [4, 5],
+    ]);
     expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
     // A later call starts a new group.
     await run(6);
@@ -130,7 +108,10 @@ describe('coalescer', () => {
     const all = [1, 2, 3, 4, 5].map((n) => run(n));
     await new Promise((r) => setImmediate(r));
     // Two groups of at most two, at once; the fifth waits for a free slot.
-    expect(started).toEqual([[1, 2], [3, 4]]);
+    expect(started).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
     releases.shift()!();
     await new Promise((r) => setImmediate(r));
     expect(started).toEqual([[1, 2], [3, 4], [5]]);
@@ -166,14 +147,29 @@ describe('consumer loop batches', () => {
       ...loopBase(fake),
       handle: async (items) => void calls.push(items.map((i) => i.value.data.id)),
     });
-    const control: BatchControl = { heartbeat: async () => {}, isRunning: () => true, signal: new AbortController().signal };
+    const control: BatchControl = {
+      heartbeat: async () => {},
+      isRunning: () => true,
+      signal: new AbortController().signal,
+    };
     const batch = (partition: number, ns: number[]): IncomingBatch => ({
       topic: 'statements.raw',
       partition,
       highWatermark: '9',
-      messages: ns.map((n, i) => ({ topic: 'statements.raw', partition, offset: String(i), key: null, value: statement(n), headers: {}, timestamp: 0 })),
+      messages: ns.map((n, i) => ({
+        topic: 'statements.raw',
+        partition,
+        offset: String(i),
+        key: null,
+        value: statement(n),
+        headers: {},
+        timestamp: 0,
+      })),
     });
-    await Promise.all([consumed().handleBatch(batch(0, [1, 2]), control), consumed().handleBatch(batch(3, [7, 8, 9]), control)]);
+    await Promise.all([
+      consumed().handleBatch(batch(0, [1, 2]), control),
+      consumed().handleBatch(batch(3, [7, 8, 9]), control),
+    ]);
     expect(calls).toEqual([['st_1', 'st_2', 'st_7', 'st_8', 'st_9']]);
   });
 });
