@@ -1,36 +1,14 @@
+import type { BreachDetails, BreachReportTime, CasualtyClaim } from '@ceasefire/contracts';
 import type { Queryable } from '../connection.ts';
 
-/** A stored report's time, as the breach payload shows it. */
-export interface ReportTime {
-  readonly utc: Date | null;
-  readonly local: string | null;
-  readonly zone: string | null;
-  readonly utcOffset: string | null;
-  readonly date: string | null;
-}
+/** A stored report's time, as the breach payload shows it (the contracts' shape). */
+export type ReportTime = BreachReportTime;
+export type { CasualtyClaim };
 
-/** A casualty claim: the figure and the report that made it. */
-export interface CasualtyClaim {
-  readonly count: number;
-  readonly reportedBy: string | null;
-  readonly agency: string | null;
-  readonly statementId: string;
-}
-
-/** What an alert's current events say, for its notifications (who, what, where, when, evidence). */
-export interface AlertDetailsRecord {
+/** What an alert's current events say, for its notifications: the contracts' `BreachDetails` of one alert. */
+export interface AlertDetailsRecord extends BreachDetails {
   readonly alertId: string;
   readonly profile: string | null;
-  readonly types: string[];
-  readonly weapons: string[];
-  readonly accused: string[];
-  readonly reporters: Array<{ party: string | null; agency: string | null }>;
-  readonly places: Array<{ name: string; placeId: string | null; lat: number | null; lon: number | null }>;
-  readonly first: ReportTime | null;
-  readonly latest: (ReportTime & { statementId: string; text: string; evidence: Array<{ field: string; start: number; end: number }>; url: string | null; sourceAgency: string | null }) | null;
-  readonly killed: CasualtyClaim | null;
-  readonly wounded: CasualtyClaim | null;
-  readonly corroboration: 'alleged_one_side' | 'both_sides' | 'third_party' | null;
 }
 
 /**
@@ -83,7 +61,10 @@ const ALERT_DETAILS_SQL = `
  * wounded claims with their reporters; the best corroboration; the latest report's statement
  * (text, evidence spans, URL). Aggregated in SQL, so a long alert costs one row.
  */
-export async function alertDetails(db: Queryable, alertIds: readonly string[]): Promise<Map<string, AlertDetailsRecord>> {
+export async function alertDetails(
+  db: Queryable,
+  alertIds: readonly string[],
+): Promise<Map<string, AlertDetailsRecord>> {
   if (alertIds.length === 0) return new Map();
   const ids = [...new Set(alertIds)];
   const result = (await db.raw(ALERT_DETAILS_SQL, [ids, ids])) as { rows: Array<Record<string, unknown>> };
@@ -92,14 +73,33 @@ export async function alertDetails(db: Queryable, alertIds: readonly string[]): 
     const t = (j: unknown): ReportTime | null => {
       if (j === null || j === undefined) return null;
       const o = j as Record<string, string | null>;
-      return { utc: o.utc ? new Date(o.utc) : null, local: o.local ?? null, zone: o.zone ?? null, utcOffset: o.utc_offset ?? null, date: o.date ?? null };
+      return {
+        utc: o.utc ? new Date(o.utc) : null,
+        local: o.local ?? null,
+        zone: o.zone ?? null,
+        utcOffset: o.utc_offset ?? null,
+        date: o.date ?? null,
+      };
     };
     const c = (j: unknown): CasualtyClaim | null => {
       if (j === null || j === undefined) return null;
-      const o = j as { count: number; reported_by: string | null; agency: string | null; statement_id: string };
+      const o = j as {
+        count: number;
+        reported_by: string | null;
+        agency: string | null;
+        statement_id: string;
+      };
       return { count: o.count, reportedBy: o.reported_by, agency: o.agency, statementId: o.statement_id };
     };
-    const latest = r.latest as (Record<string, unknown> & { statement_id: string; text: string; evidence: Array<{ field: string; start: number; end: number }>; url: string | null; source_agency: string | null }) | null;
+    const latest = r.latest as
+      | (Record<string, unknown> & {
+          statement_id: string;
+          text: string;
+          evidence: Array<{ field: string; start: number; end: number }>;
+          url: string | null;
+          source_agency: string | null;
+        })
+      | null;
     out.set(r.alert_id as string, {
       alertId: r.alert_id as string,
       profile: (r.profile as string | null) ?? null,
@@ -107,7 +107,9 @@ export async function alertDetails(db: Queryable, alertIds: readonly string[]): 
       weapons: r.weapons as string[],
       accused: r.accused as string[],
       reporters: r.reporters as Array<{ party: string | null; agency: string | null }>,
-      places: (r.places as Array<{ name: string; place_id: string | null; lat: number | null; lon: number | null }>).map((p) => ({
+      places: (
+        r.places as Array<{ name: string; place_id: string | null; lat: number | null; lon: number | null }>
+      ).map((p) => ({
         name: p.name,
         placeId: p.place_id,
         lat: p.lat,
@@ -117,7 +119,14 @@ export async function alertDetails(db: Queryable, alertIds: readonly string[]): 
       latest:
         latest === null
           ? null
-          : { ...t(latest)!, statementId: latest.statement_id, text: latest.text, evidence: latest.evidence, url: latest.url, sourceAgency: latest.source_agency },
+          : {
+              ...t(latest)!,
+              statementId: latest.statement_id,
+              text: latest.text,
+              evidence: latest.evidence,
+              url: latest.url,
+              sourceAgency: latest.source_agency,
+            },
       killed: c(r.killed),
       wounded: c(r.wounded),
       corroboration: (r.corroboration as AlertDetailsRecord['corroboration']) ?? null,

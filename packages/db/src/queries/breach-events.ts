@@ -1,23 +1,15 @@
+import type { BreachEvent } from '@ceasefire/contracts';
 import type { Queryable } from '../connection.ts';
 
 // The stored violation events the breach rules read.
 
-/** The fields of a stored violation event the breach rules read, with its incident's corroboration. */
-export interface StoredBreachEvent {
-  readonly id: string;
+/**
+ * The fields of a stored violation event the breach rules read (the contracts' `BreachEvent`),
+ * with its incident's corroboration; its type as stored (a type the contracts no longer know is
+ * the reader's to drop), whether it was superseded and its statement.
+ */
+export interface StoredBreachEvent extends Omit<BreachEvent, 'type'> {
   readonly type: string;
-  readonly area: string;
-  readonly accusedParty: string | null;
-  readonly reportedBy: string | null;
-  readonly startUtc: Date | null;
-  readonly endUtc: Date | null;
-  readonly date: string | null;
-  readonly publishedAt: Date;
-  readonly killed: number | null;
-  readonly wounded: number | null;
-  readonly weapons: string[];
-  readonly incidentId: string | null;
-  readonly corroboration: 'alleged_one_side' | 'both_sides' | 'third_party' | null;
   readonly supersededAt: Date | null;
   readonly statementId: string;
 }
@@ -87,7 +79,10 @@ function eventQuery(db: Queryable) {
 }
 
 /** Stored violation events by id, in one query; ids the event store does not have are absent from the map. */
-export async function getBreachEvents(db: Queryable, ids: readonly string[]): Promise<Map<string, StoredBreachEvent>> {
+export async function getBreachEvents(
+  db: Queryable,
+  ids: readonly string[],
+): Promise<Map<string, StoredBreachEvent>> {
   if (ids.length === 0) return new Map();
   const rows = (await eventQuery(db).whereIn('ve.id', [...new Set(ids)])) as StoredEventRow[];
   return new Map(rows.map((r) => [r.id, storedEvent(r)]));
@@ -129,13 +124,18 @@ export async function candidateBreachEvents(
     .whereIn('ve.accused_party', [...input.parties])
     .orderBy('ve.created_at')
     .limit(input.limit ?? 5000);
-  if (input.unalerted) q.whereNotExists((e) => e.select(db.raw('1')).from('alert_events as ae').whereRaw('ae.event_id = ve.id'));
+  if (input.unalerted)
+    q.whereNotExists((e) => e.select(db.raw('1')).from('alert_events as ae').whereRaw('ae.event_id = ve.id'));
   if (input.notAfter) {
     const until = input.notAfter;
     q.where((w) =>
       w
         .where('ve.occurred_start', '<=', until)
-        .orWhere((d) => d.whereNull('ve.occurred_start').where((o) => o.where('ve.occurred_end', '<=', until).orWhereNull('ve.occurred_end'))),
+        .orWhere((d) =>
+          d
+            .whereNull('ve.occurred_start')
+            .where((o) => o.where('ve.occurred_end', '<=', until).orWhereNull('ve.occurred_end')),
+        ),
     );
   }
   if (input.notBefore !== null) {
