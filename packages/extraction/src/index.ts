@@ -6,6 +6,7 @@
  *   const result = extract({ id, text, published_at, language, source_agency }, KG_TJ_PROFILE);
  */
 export { extract, EXTRACTOR_VERSION } from './engine.ts';
+export { sourceAgencySide } from './source-side.ts';
 export { assertValidProfile, validateProfile } from './profile.ts';
 export type {
   AgencyDef,
