@@ -7,6 +7,7 @@
  */
 export { extract, EXTRACTOR_VERSION } from './engine.ts';
 export { sourceAgencySide } from './source-side.ts';
+export { detectLanguage } from './lang.ts';
 export { assertValidProfile, validateProfile } from './profile.ts';
 export type {
   AgencyDef,
