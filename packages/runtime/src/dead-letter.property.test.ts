@@ -14,6 +14,7 @@ import { DLQ_HEAD_BYTES, createConsumerLoop } from './consumer-loop.ts';
 import { PipelineError } from './errors.ts';
 import type { BatchControl, IncomingMessage, OutgoingMessage } from './kafka/types.ts';
 import { createLogger } from './logger.ts';
+import { kafkajsError } from './kafka/errors.ts';
 import { encodedStatement, fakeKafka } from './testing.ts';
 
 // The broker's default message.max.bytes; the DLQ message of a message near it is larger.
@@ -22,9 +23,9 @@ const BROKER_MAX = 1_048_588;
 const statement = (n: number, text: string) =>
   encodedStatement(n, { text, published_zone: null, origin: { kind: 'cli', ref: null } });
 
-/** A broker refusal that the same request would get again (KafkaJS's shape). */
+/** A broker refusal that the same request would get again, as the kafkajs adapter throws it. */
 const refusal = (message: string) =>
-  Object.assign(new Error(message), { name: 'KafkaJSProtocolError', retriable: false });
+  kafkajsError(Object.assign(new Error(message), { name: 'KafkaJSProtocolError', retriable: false }));
 const transient = () => Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
 const hasNul = (s: string | null) => s !== null && s.includes('\u0000');
 
