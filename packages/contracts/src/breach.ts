@@ -1,6 +1,6 @@
-// The shapes of a breach that the alerting rules read and the event store answers with: one
-// owner, so the store's rows and the rules' inputs cannot drift apart.
-import type { EventType } from './messages.ts';
+// The shapes of a breach and an alert that the alerting rules read and the event store answers
+// with: one owner, so the store's rows and the rules' inputs cannot drift apart.
+import type { AlertState, EventType, Severity } from './messages.ts';
 
 /** How far an incident is corroborated (the `incidents` table). */
 export type Corroboration = 'alleged_one_side' | 'both_sides' | 'third_party';
@@ -74,4 +74,37 @@ export interface BreachDetails {
   readonly killed: CasualtyClaim | null;
   readonly wounded: CasualtyClaim | null;
   readonly corroboration: Corroboration | null;
+}
+
+/**
+ * An alert's state as the lifecycle sees it: what it is, and what was last notified. The
+ * difference between the two is what the next notification says.
+ */
+export interface AlertCore {
+  readonly state: AlertState;
+  readonly severity: Severity;
+  readonly eventCount: number;
+  readonly incidentCount: number;
+  readonly killed: number | null;
+  readonly firstEventAt: Date | null;
+  readonly lastEventAt: Date | null;
+  readonly untimedAllegation: boolean;
+  readonly escalations: readonly string[];
+  readonly openedAt: Date;
+  readonly updatedAt: Date;
+  /** When a breach last joined the alert (processing time): the quiet period counts from here. */
+  readonly lastBreachAt: Date;
+  readonly acknowledgedAt: Date | null;
+  readonly acknowledgedBy: string | null;
+  /** The severity the operator acknowledged; a higher one fires the alert again. */
+  readonly acknowledgedSeverity: Severity | null;
+  readonly resolvedAt: Date | null;
+  readonly lastNotifiedAt: Date | null;
+  /** The state, severity, incident count and killed figure of the last notification (null: none yet). */
+  readonly notifiedState: AlertState | null;
+  readonly notifiedSeverity: Severity | null;
+  readonly notifiedIncidentCount: number;
+  readonly notifiedKilled: number | null;
+  /** Notifications so far: numbers them, so each has a distinct key. */
+  readonly notificationSeq: number;
 }
