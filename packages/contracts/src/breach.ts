@@ -76,20 +76,28 @@ export interface BreachDetails {
   readonly corroboration: Corroboration | null;
 }
 
-/**
- * An alert's state as the lifecycle sees it: what it is, and what was last notified. The
- * difference between the two is what the next notification says.
- */
-export interface AlertCore {
-  readonly state: AlertState;
-  readonly severity: Severity;
+/** An alert group's aggregate over its events, as the alert stores and shows it. */
+export interface AlertAggregate {
   readonly eventCount: number;
+  /** Distinct incidents (an event the classifier linked to no incident counts as its own). */
   readonly incidentCount: number;
+  /** The highest killed figure claimed (claims are not added up). */
   readonly killed: number | null;
   readonly firstEventAt: Date | null;
   readonly lastEventAt: Date | null;
+  /** Some event could not be placed after the agreement's start. */
   readonly untimedAllegation: boolean;
+  readonly severity: Severity;
+  /** The escalation rules that fired (`fatalities`, `frequency:3/6h`). */
   readonly escalations: readonly string[];
+}
+
+/**
+ * An alert's state as the lifecycle sees it: its aggregate, what it is, and what was last
+ * notified. The difference between the two is what the next notification says.
+ */
+export interface AlertCore extends AlertAggregate {
+  readonly state: AlertState;
   readonly openedAt: Date;
   readonly updatedAt: Date;
   /** When a breach last joined the alert (processing time): the quiet period counts from here. */

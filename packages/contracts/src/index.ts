@@ -6,4 +6,4 @@ export * from './time.ts';
 export { jsonSchemas } from './json-schema.ts';
 export * from './message.ts';
 export type { DeadLetter } from './dead-letter.ts';
-export type { AlertCore, BreachDetails, BreachEvent, BreachReportTime, CasualtyClaim, Corroboration } from './breach.ts';
+export type { AlertAggregate, AlertCore, BreachDetails, BreachEvent, BreachReportTime, CasualtyClaim, Corroboration } from './breach.ts';
