@@ -2,15 +2,7 @@
 // topic and group names per test file, and clean-up of every client a test opens.
 import { randomBytes } from 'node:crypto';
 import { allTopics } from '@ceasefire/contracts';
-import {
-  kafkaClientFor,
-  createLogger,
-  ensureTopics,
-  type Admin,
-  type KafkaClient,
-  type Logger,
-  type Producer,
-} from '@ceasefire/runtime';
+import { kafkaClientFor, createLogger, ensureTopics, type Admin, type KafkaClient, type Logger, type Producer } from '@ceasefire/runtime';
 import type { Knex } from 'knex';
 import { inject } from 'vitest';
 
@@ -49,11 +41,7 @@ export async function deleteTopicsWithPrefix(admin: Admin, prefix: string): Prom
 }
 
 /** Polls `check` until it returns a value other than undefined, or fails after `timeoutMs`. */
-export async function eventually<T>(
-  check: () => Promise<T | undefined> | T | undefined,
-  timeoutMs = 30_000,
-  what = 'condition',
-): Promise<T> {
+export async function eventually<T>(check: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000, what = 'condition'): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -63,8 +51,7 @@ export async function eventually<T>(
     } catch (e) {
       last = e;
     }
-    if (Date.now() > deadline)
-      throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -79,30 +66,13 @@ export async function privateSchema(label: string): Promise<{ schema: string; dr
 }
 
 /** Reads every message of a topic with kcat (a non-JavaScript client), as `key \t value` pairs. */
-export async function readTopicWithKcat(
-  topic: string,
-  expected?: number,
-  timeoutMs = 30_000,
-): Promise<Array<{ key: string; value: string }>> {
+export async function readTopicWithKcat(topic: string, expected?: number, timeoutMs = 30_000): Promise<Array<{ key: string; value: string }>> {
   const { execFile } = await import('node:child_process');
   const { promisify } = await import('node:util');
   const { stdout } = await promisify(execFile)(
     'kcat',
     // Without a count: everything up to the end of each partition.
-    [
-      '-b',
-      services().brokers.join(','),
-      '-C',
-      '-t',
-      topic,
-      '-o',
-      'beginning',
-      '-e',
-      '-q',
-      ...(expected ? ['-c', String(expected)] : []),
-      '-f',
-      '%k\\t%s\\n',
-    ],
+    ['-b', services().brokers.join(','), '-C', '-t', topic, '-o', 'beginning', '-e', '-q', ...(expected ? ['-c', String(expected)] : []), '-f', '%k\\t%s\\n'],
     { timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 },
   );
   return stdout
@@ -145,11 +115,7 @@ export async function privateStage(label: string, options: { poolMax?: number } 
   const prefix = `${uniqueName(label)}.`;
   await ensureTopics(admin, allTopics, { prefix });
   const schema = await privateSchema(label);
-  const db = createDb({
-    databaseUrl: services().databaseUrl,
-    schema: schema.schema,
-    ...(options.poolMax ? { pool: { max: options.poolMax } } : {}),
-  });
+  const db = createDb({ databaseUrl: services().databaseUrl, schema: schema.schema, ...(options.poolMax ? { pool: { max: options.poolMax } } : {}) });
   return {
     kafka,
     admin,

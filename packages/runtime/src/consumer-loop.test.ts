@@ -46,17 +46,7 @@ describe('consumer loop retries', () => {
       topic: 'statements.raw',
       partition: 0,
       highWatermark: '1',
-      messages: [
-        {
-          topic: 'statements.raw',
-          partition: 0,
-          offset: '0',
-          key: null,
-          value: statement(1),
-          headers: {},
-          timestamp: 0,
-        },
-      ],
+      messages: [{ topic: 'statements.raw', partition: 0, offset: '0', key: null, value: statement(1), headers: {}, timestamp: 0 }],
     };
     await consumed().handleBatch(batch, control);
     // Backoffs of 20 s and 30 s, waited in slices of at most a second with a heartbeat after each.
@@ -84,10 +74,7 @@ describe('coalescer', () => {
     release();
     await Promise.all(first);
     const outcomes = await Promise.allSettled(second);
-    expect(groups).toEqual([
-      [1, 2, 3],
-      [4, 5],
-    ]);
+    expect(groups).toEqual([[1, 2, 3], [4, 5]]);
     expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
     // A later call starts a new group.
     await run(6);
@@ -108,10 +95,7 @@ describe('coalescer', () => {
     const all = [1, 2, 3, 4, 5].map((n) => run(n));
     await new Promise((r) => setImmediate(r));
     // Two groups of at most two, at once; the fifth waits for a free slot.
-    expect(started).toEqual([
-      [1, 2],
-      [3, 4],
-    ]);
+    expect(started).toEqual([[1, 2], [3, 4]]);
     releases.shift()!();
     await new Promise((r) => setImmediate(r));
     expect(started).toEqual([[1, 2], [3, 4], [5]]);
@@ -147,29 +131,14 @@ describe('consumer loop batches', () => {
       ...loopBase(fake),
       handle: async (items) => void calls.push(items.map((i) => i.value.data.id)),
     });
-    const control: BatchControl = {
-      heartbeat: async () => {},
-      isRunning: () => true,
-      signal: new AbortController().signal,
-    };
+    const control: BatchControl = { heartbeat: async () => {}, isRunning: () => true, signal: new AbortController().signal };
     const batch = (partition: number, ns: number[]): IncomingBatch => ({
       topic: 'statements.raw',
       partition,
       highWatermark: '9',
-      messages: ns.map((n, i) => ({
-        topic: 'statements.raw',
-        partition,
-        offset: String(i),
-        key: null,
-        value: statement(n),
-        headers: {},
-        timestamp: 0,
-      })),
+      messages: ns.map((n, i) => ({ topic: 'statements.raw', partition, offset: String(i), key: null, value: statement(n), headers: {}, timestamp: 0 })),
     });
-    await Promise.all([
-      consumed().handleBatch(batch(0, [1, 2]), control),
-      consumed().handleBatch(batch(3, [7, 8, 9]), control),
-    ]);
+    await Promise.all([consumed().handleBatch(batch(0, [1, 2]), control), consumed().handleBatch(batch(3, [7, 8, 9]), control)]);
     expect(calls).toEqual([['st_1', 'st_2', 'st_7', 'st_8', 'st_9']]);
   });
 });
