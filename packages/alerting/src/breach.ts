@@ -74,38 +74,19 @@ const timeOf = (t: BreachReportTime | null) => ({
 
 /** The `breach` part of a notification. */
 export function breachPayload(
-  input: {
-    alertId: string;
-    area: string;
-    agreement: BreachAgreement;
-    details: BreachDetails;
-    publicUrl?: string | null;
-  },
+  input: { alertId: string; area: string; agreement: BreachAgreement; details: BreachDetails; publicUrl?: string | null },
   names: Names,
 ): AlertBreach {
   const { details: d, agreement: a } = input;
   const reporters = new Map<string, { party: string | null; name: string | null; agency: string | null }>();
   for (const r of d.reporters) {
     const key = `${r.party ?? ''}|${r.agency ?? ''}`;
-    if (!reporters.has(key))
-      reporters.set(key, {
-        party: r.party,
-        name: r.party === null ? null : names.partyName(r.party),
-        agency: r.agency,
-      });
+    if (!reporters.has(key)) reporters.set(key, { party: r.party, name: r.party === null ? null : names.partyName(r.party), agency: r.agency });
   }
   const claim = (c: BreachDetails['killed']) =>
-    c === null
-      ? null
-      : { count: c.count, reported_by: c.reportedBy, agency: c.agency, statement_id: c.statementId };
+    c === null ? null : { count: c.count, reported_by: c.reportedBy, agency: c.agency, statement_id: c.statementId };
   return {
-    agreement: {
-      id: a.id,
-      name: a.name,
-      status: a.status,
-      starts_at: iso(a.startsAt),
-      start_zone: a.startZone,
-    },
+    agreement: { id: a.id, name: a.name, status: a.status, starts_at: iso(a.startsAt), start_zone: a.startZone },
     area_name: names.areaName(input.area),
     accused: d.accused.map((party) => ({ party, name: names.partyName(party) })),
     reported_by: [...reporters.values()],
@@ -113,12 +94,7 @@ export function breachPayload(
     weapons: [...d.weapons],
     places: d.places.map((p) => {
       const known = p.placeId === null ? undefined : names.place?.(p.placeId);
-      return {
-        name: known?.name ?? p.name,
-        place_id: p.placeId,
-        lat: p.lat ?? known?.lat ?? null,
-        lon: p.lon ?? known?.lon ?? null,
-      };
+      return { name: known?.name ?? p.name, place_id: p.placeId, lat: p.lat ?? known?.lat ?? null, lon: p.lon ?? known?.lon ?? null };
     }),
     first_breach: timeOf(d.first),
     latest_breach: timeOf(d.latest),

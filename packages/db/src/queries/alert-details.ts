@@ -61,10 +61,7 @@ const ALERT_DETAILS_SQL = `
  * wounded claims with their reporters; the best corroboration; the latest report's statement
  * (text, evidence spans, URL). Aggregated in SQL, so a long alert costs one row.
  */
-export async function alertDetails(
-  db: Queryable,
-  alertIds: readonly string[],
-): Promise<Map<string, AlertDetailsRecord>> {
+export async function alertDetails(db: Queryable, alertIds: readonly string[]): Promise<Map<string, AlertDetailsRecord>> {
   if (alertIds.length === 0) return new Map();
   const ids = [...new Set(alertIds)];
   const result = (await db.raw(ALERT_DETAILS_SQL, [ids, ids])) as { rows: Array<Record<string, unknown>> };
@@ -73,33 +70,14 @@ export async function alertDetails(
     const t = (j: unknown): ReportTime | null => {
       if (j === null || j === undefined) return null;
       const o = j as Record<string, string | null>;
-      return {
-        utc: o.utc ? new Date(o.utc) : null,
-        local: o.local ?? null,
-        zone: o.zone ?? null,
-        utcOffset: o.utc_offset ?? null,
-        date: o.date ?? null,
-      };
+      return { utc: o.utc ? new Date(o.utc) : null, local: o.local ?? null, zone: o.zone ?? null, utcOffset: o.utc_offset ?? null, date: o.date ?? null };
     };
     const c = (j: unknown): CasualtyClaim | null => {
       if (j === null || j === undefined) return null;
-      const o = j as {
-        count: number;
-        reported_by: string | null;
-        agency: string | null;
-        statement_id: string;
-      };
+      const o = j as { count: number; reported_by: string | null; agency: string | null; statement_id: string };
       return { count: o.count, reportedBy: o.reported_by, agency: o.agency, statementId: o.statement_id };
     };
-    const latest = r.latest as
-      | (Record<string, unknown> & {
-          statement_id: string;
-          text: string;
-          evidence: Array<{ field: string; start: number; end: number }>;
-          url: string | null;
-          source_agency: string | null;
-        })
-      | null;
+    const latest = r.latest as (Record<string, unknown> & { statement_id: string; text: string; evidence: Array<{ field: string; start: number; end: number }>; url: string | null; source_agency: string | null }) | null;
     out.set(r.alert_id as string, {
       alertId: r.alert_id as string,
       profile: (r.profile as string | null) ?? null,
@@ -107,9 +85,7 @@ export async function alertDetails(
       weapons: r.weapons as string[],
       accused: r.accused as string[],
       reporters: r.reporters as Array<{ party: string | null; agency: string | null }>,
-      places: (
-        r.places as Array<{ name: string; place_id: string | null; lat: number | null; lon: number | null }>
-      ).map((p) => ({
+      places: (r.places as Array<{ name: string; place_id: string | null; lat: number | null; lon: number | null }>).map((p) => ({
         name: p.name,
         placeId: p.place_id,
         lat: p.lat,
@@ -119,14 +95,7 @@ export async function alertDetails(
       latest:
         latest === null
           ? null
-          : {
-              ...t(latest)!,
-              statementId: latest.statement_id,
-              text: latest.text,
-              evidence: latest.evidence,
-              url: latest.url,
-              sourceAgency: latest.source_agency,
-            },
+          : { ...t(latest)!, statementId: latest.statement_id, text: latest.text, evidence: latest.evidence, url: latest.url, sourceAgency: latest.source_agency },
       killed: c(r.killed),
       wounded: c(r.wounded),
       corroboration: (r.corroboration as AlertDetailsRecord['corroboration']) ?? null,
