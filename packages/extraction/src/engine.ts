@@ -3,15 +3,7 @@
  * deterministic: the only notion of "now" is the statement's publication time.
  */
 import { agreementLevel, agreementTerms, type TermMatch } from './agreements.ts';
-import {
-  agencyOfSource,
-  findAgencies,
-  findParties,
-  partyFrames,
-  thirdPartyOf,
-  type AgencyMention,
-  type PartyMention,
-} from './attribution.ts';
+import { agencyOfSource, findAgencies, findParties, partyFrames, thirdPartyOf, type AgencyMention, type PartyMention } from './attribution.ts';
 import { casualtyTrigger, sentenceCasualties, type CasualtyFigures } from './casualties.ts';
 import { compileProfile } from './compile.ts';
 import {
@@ -24,14 +16,7 @@ import {
   type PartOfDay,
   type PublicationTime,
 } from './dates.ts';
-import {
-  attackType,
-  DAMAGE_CAUSE,
-  findTriggers,
-  isDamageWord,
-  type TriggerSet,
-  type WeaponMention,
-} from './events.ts';
+import { attackType, DAMAGE_CAUSE, findTriggers, isDamageWord, type TriggerSet, type WeaponMention } from './events.ts';
 import { dropSubsumed } from './subsume.ts';
 import { detectLanguage } from './lang.ts';
 import { findCues, type Cues } from './negation.ts';
@@ -41,16 +26,7 @@ import type { AgencyDef, ConflictProfile, PartyDef } from './profile.ts';
 import { getProfile, selectProfile } from './profiles/index.ts';
 import { findAll, lower, type Match } from './text/patterns.ts';
 import { segment, type Clause, type Segment, type Segmentation, type Sentence } from './text/segment.ts';
-import type {
-  CasualtyReport,
-  EventType,
-  Evidence,
-  ExtractionResult,
-  ExtractOptions,
-  Reporter,
-  StatementInput,
-  ViolationEvent,
-} from './types.ts';
+import type { CasualtyReport, EventType, Evidence, ExtractionResult, ExtractOptions, Reporter, StatementInput, ViolationEvent } from './types.ts';
 import { byStart, copyDraft, ev, pushAll, VIOLENT, type Draft, type Strength } from './draft.ts';
 import { keepOne, mergeDrafts } from './merge.ts';
 import { casualtyReport, finish, insideScan, mergeReports } from './output.ts';
@@ -59,26 +35,20 @@ import { dayStartUtc } from './time.ts';
 /** Version of the extractor; events carry it so that a newer run supersedes older events. */
 export const EXTRACTOR_VERSION = '1.3.1';
 
-const AGREEMENT_NOUN =
-  /(?:agreement|protocol|ceasefire|cease-fire|truce|accord|договор[её]нност|протокол|перемири|прекращени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* огня|режим[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* прекращения)/;
+const AGREEMENT_NOUN = /(?:agreement|protocol|ceasefire|cease-fire|truce|accord|договор[её]нност|протокол|перемири|прекращени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* огня|режим[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* прекращения)/;
 const BACKGROUND_DAYS = 45;
 // Matched against the lower-cased text (case-insensitive regexes are several times slower).
 const MUTUAL_BLAME =
   /(?:each other|one another|blaming the other|blame each|друг друга|взаимн[а-яё]* обвинени|(?:between|между) (?:[a-zа-яё]+ ){0,3}(?:the (?:two )?sides|both sides|сторон(?:ами)?|двух стран|обеих стран|двумя странами))/;
-const PLACE_EXCLUSION_HINT =
-  /hospital|clinic|accommodat|evacuated|taken|sent|program|office|больниц|размещ|доставл|направл|переведут|родственник/;
-const GENERIC_SITE =
-  /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:the (?:outpost|post|village|checkpoint|settlement)|this (?:village|area|section)|застав[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|этого села|села|этом районе|кпп)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
-const EXCHANGE =
-  /(?:each other|one another|exchang\w* (?:of )?(?:fire|gunfire)|exchanged fire|перестрелк|друг друга|друг по другу|shoot-?outs?|fire-?fights?|gun-?fights?|gun battles?)/g;
+const PLACE_EXCLUSION_HINT = /hospital|clinic|accommodat|evacuated|taken|sent|program|office|больниц|размещ|доставл|направл|переведут|родственник/;
+const GENERIC_SITE = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:the (?:outpost|post|village|checkpoint|settlement)|this (?:village|area|section)|застав[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|этого села|села|этом районе|кпп)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
+const EXCHANGE = /(?:each other|one another|exchang\w* (?:of )?(?:fire|gunfire)|exchanged fire|перестрелк|друг друга|друг по другу|shoot-?outs?|fire-?fights?|gun-?fights?|gun battles?)/g;
 const ONGOING =
   /(?:продолжа|continu|ongoing|still|currently|at the moment|(?:is|are) (?:being )?(?:shell|fir|attack)|вед[её]т(?:ся)?|ведут(?:ся)?|идут|обстреливают|на данный момент|в настоящее время|по-прежнему)/g;
 const REPORTED_THAT =
   /(?:said|says|reported|reports|stated|states|claimed|claims|announced|informed|noted|added|told [a-z0-9.]+)(?: (?:on|in|at|last|this|earlier) [a-z]+)?(?: that|,)?(?= )|(?:заявля[а-яё]*|заявил[а-яё]*|сообща[а-яё]*|сообщил[а-яё]*|отмечает|утвержда[а-яё]*|информиру[а-яё]*),? (?:что|о том,? что)/g;
-const BACKGROUND_START =
-  /(?:напомним|напоминаем|напомню|recall(?:ing)?\b|it is worth recalling|as a reminder)/y;
-const AGAINST =
-  /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:against|против)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
+const BACKGROUND_START = /(?:напомним|напоминаем|напомню|recall(?:ing)?\b|it is worth recalling|as a reminder)/y;
+const AGAINST = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:against|против)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 
 // An appeal to keep an agreement ("urged both sides to respect it") after the report of that
 // agreement does not unmake it; before it, it names an earlier one ("to observe the agreed ceasefire").
@@ -87,20 +57,14 @@ const AGAINST =
  * of 75 per cent in ceasefire violations", «с начала года»): monitoring statistics, no event
  * (SCHEMA). Matched on the lower-cased clause.
  */
-const VIOLATION_STATISTICS =
-  /(?:\d[\d,.]*|hundreds|thousands|dozens) (?:[a-z-]+ ){0,2}violations|per ?cent|\d ?%|(?:this|last|past) year|year-to-date|so far this|since (?:the )?(?:beginning|start)|had been rare|с начала (?:года|месяца)|за (?:прошлый|этот|текущий) год/;
+const VIOLATION_STATISTICS = /(?:\d[\d,.]*|hundreds|thousands|dozens) (?:[a-z-]+ ){0,2}violations|per ?cent|\d ?%|(?:this|last|past) year|year-to-date|so far this|since (?:the )?(?:beginning|start)|had been rare|с начала (?:года|месяца)|за (?:прошлый|этот|текущий) год/;
 const APPEAL = /^(?:to |observance|respect|full |strict |неукоснительно |строго |и впредь |соблюд|придерж)/;
-const SETTLEMENT_WORD =
-  /^(?:villages?|settlements?|село|села|селу|селе|сел|населенн[а-яё]* пункт[а-яё]*|населённ[а-яё]* пункт[а-яё]*)$/;
-const LOCATIVE_BEFORE =
-  /(?:^|[^0-9a-z\u00C0-\u024F\u0400-\u04FF])(?:near|at|close to|outside|in the (?:area|vicinity) of|у|около|близ|возле|вблизи|рядом с|в районе)\s+(?:the\s+)?$/;
+const SETTLEMENT_WORD = /^(?:villages?|settlements?|село|села|селу|селе|сел|населенн[а-яё]* пункт[а-яё]*|населённ[а-яё]* пункт[а-яё]*)$/;
+const LOCATIVE_BEFORE = /(?:^|[^0-9a-z\u00C0-\u024F\u0400-\u04FF])(?:near|at|close to|outside|in the (?:area|vicinity) of|у|около|близ|возле|вблизи|рядом с|в районе)\s+(?:the\s+)?$/;
 
 /** A settlement word that only says where something else was hit ("near the village of X"). */
 function locatesOnly(low: string, m: Match): boolean {
-  return (
-    SETTLEMENT_WORD.test(low.slice(m.start, m.end)) &&
-    LOCATIVE_BEFORE.test(low.slice(Math.max(0, m.start - 30), m.start))
-  );
+  return SETTLEMENT_WORD.test(low.slice(m.start, m.end)) && LOCATIVE_BEFORE.test(low.slice(Math.max(0, m.start - 30), m.start));
 }
 
 /**
@@ -138,14 +102,10 @@ class SegmentIndex {
    * The items of `list` inside `seg`. The array of a segment is shared between calls (drafts
    * keep it); a segment without items gets a new empty array each time.
    */
-  inside<T extends { start: number; end: number }>(
-    list: readonly T[],
-    seg: { start: number; end: number; index?: number },
-  ): T[] {
+  inside<T extends { start: number; end: number }>(list: readonly T[], seg: { start: number; end: number; index?: number }): T[] {
     // Clauses and sentences know their index; any other span is looked up.
     const k = seg.index !== undefined && this.segments[seg.index] === seg ? seg.index : this.find(seg.start);
-    if (k < 0 || this.segments[k]?.start !== seg.start || this.segments[k]?.end !== seg.end)
-      return insideScan(list, seg);
+    if (k < 0 || this.segments[k]?.start !== seg.start || this.segments[k]?.end !== seg.end) return insideScan(list, seg);
     let bySegment = this.cache.get(list);
     if (!bySegment) {
       bySegment = new Array<unknown[] | undefined>(this.segments.length).fill(undefined);
@@ -178,6 +138,8 @@ function nearest<T extends { start: number; end: number }>(list: readonly T[], p
 function partyZone(profile: ConflictProfile, side: string | null): PartyDef['zone'] | null {
   return profile.parties.find((p) => p.code === side)?.zone ?? null;
 }
+
+
 
 /** Everything about one statement that the clause and sentence passes read; one object shape. */
 interface Scan {
@@ -243,10 +205,8 @@ function statementReporterOf(
   agencies: readonly AgencyMention[],
   parties: readonly PartyMention[],
 ): { reporter: Reporter; evidence: Match | null } {
-  if (source && source.kind !== 'media')
-    return { reporter: { agency: source.name, side: source.side ?? sourceThird }, evidence: null };
-  if (sourceThird)
-    return { reporter: { agency: statement.source_agency ?? null, side: sourceThird }, evidence: null };
+  if (source && source.kind !== 'media') return { reporter: { agency: source.name, side: source.side ?? sourceThird }, evidence: null };
+  if (sourceThird) return { reporter: { agency: statement.source_agency ?? null, side: sourceThird }, evidence: null };
   let official: AgencyMention | undefined;
   for (const a of agencies) {
     if (a.frame && a.agency.kind !== 'media' && a.side) {
@@ -254,20 +214,13 @@ function statementReporterOf(
       break;
     }
   }
-  if (official)
-    return { reporter: { agency: official.agency.name, side: official.side }, evidence: official };
+  if (official) return { reporter: { agency: official.agency.name, side: official.side }, evidence: official };
   const f = partyFrames(text, parties, prof)[0];
-  if (f)
-    return {
-      reporter: { agency: source?.name ?? statement.source_agency ?? null, side: f.side },
-      evidence: f,
-    };
+  if (f) return { reporter: { agency: source?.name ?? statement.source_agency ?? null, side: f.side }, evidence: f };
   const partyCodes = compileProfile(prof).partyCodes;
-  if (source && source.side !== null && partyCodes.has(source.side))
-    return { reporter: { agency: source.name, side: source.side }, evidence: null };
+  if (source && source.side !== null && partyCodes.has(source.side)) return { reporter: { agency: source.name, side: source.side }, evidence: null };
   // A foreign outlet relays a side's statement: the side of the agencies it names, before its own.
-  const first =
-    agencies.find((a) => a.side !== null && partyCodes.has(a.side)) ?? agencies.find((a) => a.side);
+  const first = agencies.find((a) => a.side !== null && partyCodes.has(a.side)) ?? agencies.find((a) => a.side);
   if (first) return { reporter: { agency: first.agency.name, side: first.side }, evidence: null };
   // "the country's health ministry" in a relay about one side's citizens: that side's.
   const unsided = agencies.find((a) => a.agency.kind === 'official' && a.side === null);
@@ -298,29 +251,13 @@ function mostNamed(parties: readonly PartyMention[]): string | null {
  * An agency of no fixed side speaks for the country of a place in its name ("the Isfara district
  * hukumat" is Tajik whoever relays it); a qualifier or the context only when it names none.
  */
-function placeSides(
-  agencies: AgencyMention[],
-  places: readonly PlaceMention[],
-  partyCodes: ReadonlySet<string>,
-): AgencyMention[] {
+function placeSides(agencies: AgencyMention[], places: readonly PlaceMention[], partyCodes: ReadonlySet<string>): AgencyMention[] {
   for (let i = 0; i < agencies.length; i++) {
     const a = agencies[i] as AgencyMention;
     if (a.agency.side !== null) continue;
     for (const p of places) {
-      if (
-        p.start >= a.start &&
-        p.end <= a.end &&
-        partyCodes.has(p.place.country) &&
-        p.place.country !== a.side
-      ) {
-        agencies[i] = {
-          start: a.start,
-          end: a.end,
-          text: a.text,
-          agency: a.agency,
-          side: p.place.country,
-          frame: a.frame,
-        };
+      if (p.start >= a.start && p.end <= a.end && partyCodes.has(p.place.country) && p.place.country !== a.side) {
+        agencies[i] = { start: a.start, end: a.end, text: a.text, agency: a.agency, side: p.place.country, frame: a.frame };
         break;
       }
     }
@@ -337,11 +274,7 @@ function publicationOffset(publishedAt: string | null | undefined): number | nul
 }
 
 /** Reads a statement once: segments, reporter, time basis, and every scanner's mentions. */
-function scanStatement(
-  statement: StatementInput,
-  profile: ConflictProfile | undefined,
-  options: ExtractOptions,
-): Scan {
+function scanStatement(statement: StatementInput, profile: ConflictProfile | undefined, options: ExtractOptions): Scan {
   const text = typeof statement.text === 'string' ? statement.text : '';
   const lang = detectLanguage(text, statement.language);
   const prof =
@@ -358,43 +291,23 @@ function scanStatement(
 
   // Who issued the statement.
   const source = agencyOfSource(statement.source_agency, prof);
-  const sourceThird =
-    source?.kind === 'third_party'
-      ? source.side
-      : statement.source_agency
-        ? thirdPartyOf(statement.source_agency, prof)
-        : null;
+  const sourceThird = source?.kind === 'third_party' ? source.side : statement.source_agency ? thirdPartyOf(statement.source_agency, prof) : null;
   const contextSide = source?.side ?? sourceThird ?? null;
   const compiled = compileProfile(prof);
   const gazetteer = compiled.gazetteer;
   const listedPlaces = findPlaces(text, gazetteer);
-  const allAgencies = findAgencies(
-    text,
-    prof,
-    contextSide && partyCodes.has(contextSide) ? contextSide : null,
-  );
+  const allAgencies = findAgencies(text, prof, contextSide && partyCodes.has(contextSide) ? contextSide : null);
   const agencies = placeSides(
     allAgencies.filter((a) => !overlapsAny(excluded, a)),
     listedPlaces,
     partyCodes,
   );
   const parties = findParties(text, prof, agencies);
-  let { reporter: statementReporter, evidence: statementReporterEvidence } = statementReporterOf(
-    statement,
-    text,
-    prof,
-    source,
-    sourceThird,
-    agencies,
-    parties,
-  );
+  let { reporter: statementReporter, evidence: statementReporterEvidence } = statementReporterOf(statement, text, prof, source, sourceThird, agencies, parties);
   // "PRESS CENTRE OF THE BORDER TROOPS REPORTS:" as the first line: a headline that names the
   // issuer when the body names none.
   if (statementReporter.side === null) {
-    const head = allAgencies.find(
-      (a) =>
-        a.side !== null && partyCodes.has(a.side) && a.agency.kind === 'official' && overlapsAny(excluded, a),
-    );
+    const head = allAgencies.find((a) => a.side !== null && partyCodes.has(a.side) && a.agency.kind === 'official' && overlapsAny(excluded, a));
     if (head) {
       statementReporter = { agency: head.agency.name, side: head.side };
       statementReporterEvidence = head;
@@ -409,9 +322,7 @@ function scanStatement(
   const pubGiven = publicationTime(statement.published_at, offsetMin);
   const zoneLabels = compiled.zoneLabels;
   const pubLocalMin =
-    pubGiven.instant !== null && offsetMin !== null
-      ? (((Math.floor(pubGiven.instant / 60_000) + offsetMin) % 1440) + 1440) % 1440
-      : null;
+    pubGiven.instant !== null && offsetMin !== null ? (((Math.floor(pubGiven.instant / 60_000) + offsetMin) % 1440) + 1440) % 1440 : null;
   // Without a publication time, a dated dateline or the first full date stands in for it.
   let pub = pubGiven;
   let temporal = findTemporal(text, pub.date, zoneLabels);
@@ -427,10 +338,7 @@ function scanStatement(
   // "the plenipotentiary in Batken region", "the Batken regional administration": a place inside
   // an agency's name is no event place; nor is a city naming a clock ("20:00 Bishkek time").
   const places = withUnlistedPlaces(text, listedPlaces, prof).filter(
-    (p) =>
-      !overlapsAny(excluded, p) &&
-      !agencies.some((a) => p.start >= a.start && p.end <= a.end) &&
-      !NAMES_CLOCK.test(text.slice(p.end, p.end + 6)),
+    (p) => !overlapsAny(excluded, p) && !agencies.some((a) => p.start >= a.start && p.end <= a.end) && !NAMES_CLOCK.test(text.slice(p.end, p.end + 6)),
   );
   // A dated dateline ("SAMARKAND, 16.09.2022 /NIAT Khovar/.") dates its first paragraph; third
   // parties speak of a conflict at large: their datelines date nothing.
@@ -438,11 +346,7 @@ function scanStatement(
   const dl = seg.dateline;
   if (dl && issuerSide !== null && partyCodes.has(issuerSide)) {
     const datelineDate = temporal.dates.find((d) => d.start >= dl.start && d.end <= dl.end && d.date);
-    if (datelineDate)
-      ctx = {
-        date: datelineDate.date,
-        paragraph: seg.paragraphs.find((p) => p.start <= dl.start && dl.start < p.end)?.index ?? -1,
-      };
+    if (datelineDate) ctx = { date: datelineDate.date, paragraph: seg.paragraphs.find((p) => p.start <= dl.start && dl.start < p.end)?.index ?? -1 };
   }
   return {
     text,
@@ -484,6 +388,7 @@ function scanStatement(
 }
 
 const NAMES_CLOCK = /^\s+time\b/i;
+
 
 /** What every draft of one clause shares: the clause's mentions, cues and reporter. */
 interface ClauseView {
@@ -544,9 +449,7 @@ function clauseView(s: Scan, clause: Clause, sentence: Sentence): ClauseView {
   const militaryNamed = inside.inside(s.trig.military, clause).length > 0;
   // "fired at a patrol near the village of X": with a military target named, a village that
   // only locates it («у села», "near the village of") affects no civilians.
-  const civilianNamed = inside
-    .inside(s.trig.civilian, clause)
-    .some((m) => !(militaryNamed && locatesOnly(s.low, m)));
+  const civilianNamed = inside.inside(s.trig.civilian, clause).some((m) => !(militaryNamed && locatesOnly(s.low, m)));
   return {
     clause,
     sentence,
@@ -558,9 +461,7 @@ function clauseView(s: Scan, clause: Clause, sentence: Sentence): ClauseView {
     cPlaces,
     cParties,
     cWeapons: inside.inside(s.trig.weapons, clause),
-    reporter: frame
-      ? { agency: 'agency' in frame ? frame.agency.name : s.statementReporter.agency, side: frame.side }
-      : s.statementReporter,
+    reporter: frame ? { agency: 'agency' in frame ? frame.agency.name : s.statementReporter.agency, side: frame.side } : s.statementReporter,
     reporterEvidence: frame ?? s.statementReporterEvidence,
     mutual: null,
     militaryNamed,
@@ -629,8 +530,7 @@ function resolveTime(s: Scan, c: ClauseView, pos: number, agreement: boolean): T
     // A bare clock time in a statement with no other date: the day of publication, when
     // that time had already come (the issuer's local clock), or when only the day is known.
     if (!date && clock && s.pubLocalMin !== null && s.offsetMin !== null) {
-      const local =
-        clock.hh * 60 + clock.mm + (clock.offset_min === null ? 0 : s.offsetMin - clock.offset_min);
+      const local = clock.hh * 60 + clock.mm + (clock.offset_min === null ? 0 : s.offsetMin - clock.offset_min);
       if (local >= 0 && local <= s.pubLocalMin) date = s.pub.date;
     } else if (!date && clock && s.pub.instant === null) date = s.pub.date;
   } else if (s.status && matchesIn(ONGOING, s.low, c.clause)) {
@@ -660,12 +560,7 @@ function actorFor(s: Scan, c: ClauseView, pos: number): PartyMention | null {
   let from = c.clause.start;
   if (c.cParties.some((p) => p.start < pos && p.role === 'actor')) {
     REPORTED_THAT.lastIndex = c.clause.start;
-    for (
-      let m = REPORTED_THAT.exec(s.low);
-      m !== null && m.index + m[0].length <= pos;
-      m = REPORTED_THAT.exec(s.low)
-    )
-      from = m.index + m[0].length;
+    for (let m = REPORTED_THAT.exec(s.low); m !== null && m.index + m[0].length <= pos; m = REPORTED_THAT.exec(s.low)) from = m.index + m[0].length;
   }
   for (const p of c.cParties) {
     if (p.role === 'explicit_actor') return p;
@@ -679,14 +574,7 @@ function actorFor(s: Scan, c: ClauseView, pos: number): PartyMention | null {
   return before ?? after;
 }
 
-function newDraft(
-  s: Scan,
-  c: ClauseView,
-  type: EventType,
-  trigger: Match,
-  strength: Strength,
-  agreement: boolean,
-): Draft {
+function newDraft(s: Scan, c: ClauseView, type: EventType, trigger: Match, strength: Strength, agreement: boolean): Draft {
   const t = resolveTime(s, c, trigger.start, agreement);
   const actor = agreement ? null : actorFor(s, c, trigger.start);
   const extraEvidence: Evidence[] = [];
@@ -741,10 +629,7 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: numb
   const against = AGAINST.test(s.low.slice(clause.start, clause.end));
   let weaponBeforeModal = false;
   for (const w of cWeapons) if (!underModal(c, w.start)) weaponBeforeModal = true;
-  const use =
-    weaponBeforeModal && ((incursions === 0 && buildups === 0) || against)
-      ? activeIn(c, inside.inside(trig.weaponUse, clause))
-      : [];
+  const use = weaponBeforeModal && ((incursions === 0 && buildups === 0) || against) ? activeIn(c, inside.inside(trig.weaponUse, clause)) : [];
   const fire = activeIn(c, inside.inside(trig.fire, clause));
   for (const m of use) fire.push(m);
   const shelling = activeIn(c, inside.inside(trig.shelling, clause));
@@ -790,18 +675,13 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: numb
     for (const w of cWeapons) if (!underModal(c, w.start)) activeWeapons.push(w);
     // "fired at each other", «перестрелка», "exchanged fire" with no weapon class: a clash.
     const exchange = activeWeapons.length === 0 && matchesIn(EXCHANGE, s.low, clause);
-    const type = exchange
-      ? 'armed_clash'
-      : attackType(activeWeapons, shelling.length > 0, fire.length > 0 || shelling.length > 0);
+    const type = exchange ? 'armed_clash' : attackType(activeWeapons, shelling.length > 0, fire.length > 0 || shelling.length > 0);
     let hasActor = false;
     for (const p of c.cParties) if (p.role === 'actor' || p.role === 'explicit_actor') hasActor = true;
     // A clash told with its own clock time ("then at about 11:40 a short exchange of fire took
     // place") is an event of its own, not a summary word.
     const ownTime = c.cClocks.some((k) => k.role === 'event');
-    const strong =
-      activeWeapons.length > 0 ||
-      ((fire.length > 0 || shelling.length > 0) && hasActor) ||
-      (type === 'armed_clash' && ownTime && fire.length === 0 && shelling.length === 0);
+    const strong = activeWeapons.length > 0 || ((fire.length > 0 || shelling.length > 0) && hasActor) || (type === 'armed_clash' && ownTime && fire.length === 0 && shelling.length === 0);
     const d = newDraft(s, c, type, first, strong && !clause.introduces ? 'strong' : 'weak', false);
     // A summary word ("the aggression", «в результате агрессии») has no day of its own: it joins
     // a told attack, or stands for the whole episode, dated only when the text dates it.
@@ -823,8 +703,7 @@ function agreementDraft(s: Scan, c: ClauseView): Draft | null {
   const cTerms = inside.inside(s.terms, clause);
   if (cTerms.length === 0 || inside.inside(s.trig.agreementExclusions, clause).length !== 0) return null;
   // An appeal to keep an agreement after the verb that reports it does not unmake it.
-  for (const y of inside.inside(s.cues.yardstick, clause))
-    if (!(y.start > verb.start && APPEAL.test(s.low.slice(y.start, y.end)))) return null;
+  for (const y of inside.inside(s.cues.yardstick, clause)) if (!(y.start > verb.start && APPEAL.test(s.low.slice(y.start, y.end)))) return null;
   const d = newDraft(s, c, 'ceasefire_agreement', verb, 'strong', true);
   // An agreement is dated by its own words (reached or taking effect) or its paragraph's
   // dateline, not by the narrative.
@@ -834,10 +713,7 @@ function agreementDraft(s: Scan, c: ClauseView): Draft | null {
   }
   d.civilians = null;
   d.agreementTermsList = [...new Set(cTerms.map((t) => t.term))];
-  d.agreementLevel = agreementLevel(
-    s.text.slice(clause.start, clause.end),
-    s.text.slice(sentence.start, sentence.end),
-  );
+  d.agreementLevel = agreementLevel(s.text.slice(clause.start, clause.end), s.text.slice(sentence.start, sentence.end));
   d.agreementStart = inside.inside(s.clocks, clause).find((k) => k.role === 'start') ?? null;
   // SCHEMA: a ceasefire is timed by when it takes effect, when the text says so ("from 13.00
   // Moscow time").
@@ -849,9 +725,7 @@ function agreementDraft(s: Scan, c: ClauseView): Draft | null {
   if (d.places.length === 0) {
     // "…summit in Samarkand, … The heads of state agreed": the meeting place of the paragraph.
     const paraStart = s.seg.paragraphs[clause.paragraph]?.start ?? 0;
-    d.places = s.places.filter(
-      (p) => p.start >= paraStart && p.start < clause.start && p.place.kind === 'other',
-    );
+    d.places = s.places.filter((p) => p.start >= paraStart && p.start < clause.start && p.place.kind === 'other');
   }
   return d;
 }
@@ -879,9 +753,7 @@ function assertedDrafts(s: Scan, c: ClauseView, created: Draft[]): void {
   const destructions = activeIn(c, inside.inside(trig.destruction, clause));
   // Arson, looting, demolition are acts of their own; damage words are so only when no cause is
   // told in the clause (the statement-level check drops them beside a fire event).
-  const destruction =
-    destructions.find((m) => !isDamageWord(m)) ??
-    (DAMAGE_CAUSE.test(s.low.slice(clause.start, clause.end)) ? undefined : destructions[0]);
+  const destruction = destructions.find((m) => !isDamageWord(m)) ?? (DAMAGE_CAUSE.test(s.low.slice(clause.start, clause.end)) ? undefined : destructions[0]);
   if (destruction) {
     const d = newDraft(s, c, 'property_destruction', destruction, 'strong', false);
     d.civilians = true;
@@ -893,21 +765,12 @@ function assertedDrafts(s: Scan, c: ClauseView, created: Draft[]): void {
   // "to prevent possible violations of the ceasefire": a modal allegation alleges nothing.
   const alleg = activeIn(c, inside.inside(trig.allegation, clause))[0];
   const clauseLow = alleg ? s.low.slice(clause.start, clause.end) : '';
-  if (
-    alleg &&
-    created.every((d) => d.type === 'ceasefire_agreement') &&
-    AGREEMENT_NOUN.test(clauseLow) &&
-    !VIOLATION_STATISTICS.test(clauseLow)
-  ) {
+  if (alleg && created.every((d) => d.type === 'ceasefire_agreement') && AGREEMENT_NOUN.test(clauseLow) && !VIOLATION_STATISTICS.test(clauseLow)) {
     const d = newDraft(s, c, 'violation_allegation', alleg, 'strong', false);
     d.civilians = null;
     d.places = [];
     // An allegation takes a day only from its own clause.
-    if (
-      !c.cDates.some(
-        (x) => x.role === 'event' && x.kind !== 'part' && x.kind !== 'same_day' && x.kind !== 'anaphor',
-      )
-    ) {
+    if (!c.cDates.some((x) => x.role === 'event' && x.kind !== 'part' && x.kind !== 'same_day' && x.kind !== 'anaphor')) {
       d.date = null;
       d.part = null;
       d.clock = null;
@@ -921,31 +784,16 @@ const PLACE_THEN_DATE = /^\s*(?:on|,)?\s*$/i;
 
 /** "shelled Arka on 16 September and Maksat on 17 September": one event per day and place. */
 function splitByDay(s: Scan, c: ClauseView, d: Draft, out: Draft[]): void {
-  const dayMentions = c.cDates.filter(
-    (x) =>
-      x.role === 'event' &&
-      x.date &&
-      (x.kind === 'absolute' || x.kind === 'relative' || x.kind === 'weekday' || x.kind === 'night'),
-  );
-  if (
-    d.type === 'ceasefire_agreement' ||
-    d.type === 'violation_allegation' ||
-    new Set(dayMentions.map((x) => x.date)).size < 2 ||
-    d.places.length < 2
-  ) {
+  const dayMentions = c.cDates.filter((x) => x.role === 'event' && x.date && (x.kind === 'absolute' || x.kind === 'relative' || x.kind === 'weekday' || x.kind === 'night'));
+  if (d.type === 'ceasefire_agreement' || d.type === 'violation_allegation' || new Set(dayMentions.map((x) => x.date)).size < 2 || d.places.length < 2) {
     out.push(d);
     return;
   }
   const byDate = new Map<string, PlaceMention[]>();
   for (const p of d.places) {
     // "Maksat on 17 September": a date right after the place is its own; else the one before.
-    const after = dayMentions.find(
-      (x) => x.start >= p.end && PLACE_THEN_DATE.test(s.text.slice(p.end, x.start)),
-    );
-    const before =
-      after ??
-      dayMentions.filter((x) => x.end <= p.start).at(-1) ??
-      dayMentions.find((x) => x.start >= p.end);
+    const after = dayMentions.find((x) => x.start >= p.end && PLACE_THEN_DATE.test(s.text.slice(p.end, x.start)));
+    const before = after ?? dayMentions.filter((x) => x.end <= p.start).at(-1) ?? dayMentions.find((x) => x.start >= p.end);
     const key = before?.date ?? d.date ?? '';
     byDate.set(key, [...(byDate.get(key) ?? []), p]);
   }
@@ -970,8 +818,7 @@ function splitByDay(s: Scan, c: ClauseView, d: Draft, out: Draft[]): void {
 /** "fired mortars at 17:20 and again at 18:10": one attack per clock time of the clause. */
 function splitByClock(c: ClauseView, created: Draft[]): Draft[] {
   const clocks: ClockMention[] = [];
-  for (const k of c.cClocks)
-    if (k.role === 'event' && !clocks.some((x) => x.hh === k.hh && x.mm === k.mm)) clocks.push(k);
+  for (const k of c.cClocks) if (k.role === 'event' && !clocks.some((x) => x.hh === k.hh && x.mm === k.mm)) clocks.push(k);
   if (clocks.length < 2) return created;
   const out: Draft[] = [];
   for (const d of created) {
@@ -1000,17 +847,14 @@ function splitByClock(c: ClauseView, created: Draft[]): Draft[] {
  */
 function statusLine(s: Scan, c: ClauseView): void {
   let date: DateMention | null = null;
-  for (const d of s.insideClause.inside(s.temporal.dates, c.clause))
-    if (d.role === 'as_of' && d.date && !date) date = d;
+  for (const d of s.insideClause.inside(s.temporal.dates, c.clause)) if (d.role === 'as_of' && d.date && !date) date = d;
   let clock: ClockMention | null = null;
-  for (const k of s.insideClause.inside(s.temporal.clocks, c.clause))
-    if (k.role === 'as_of' && !clock) clock = k;
+  for (const k of s.insideClause.inside(s.temporal.clocks, c.clause)) if (k.role === 'as_of' && !clock) clock = k;
   if (!date && !clock) return;
   // A status time without a day is of the day of publication.
   const day = date?.date ?? s.pub.date;
   s.status = { date: day, clock };
-  if (day && !c.cDates.some((d) => d.role === 'event' && d.date))
-    s.ctx = { date: day, paragraph: c.clause.paragraph };
+  if (day && !c.cDates.some((d) => d.role === 'event' && d.date)) s.ctx = { date: day, paragraph: c.clause.paragraph };
 }
 
 /** The paragraph starting at `start` opens with "Recall that", «Напомним». */
@@ -1039,12 +883,7 @@ function clauseStep(s: Scan, clause: Clause): void {
   if (c.negated.length === 0) assertedDrafts(s, c, created);
   // "…advanced into Kyrgyz territory in the area of the outpost": the site named just before.
   for (const d of created) {
-    if (
-      d.places.length === 0 &&
-      d.type !== 'ceasefire_agreement' &&
-      d.type !== 'violation_allegation' &&
-      GENERIC_SITE.test(s.low.slice(clause.start, clause.end))
-    ) {
+    if (d.places.length === 0 && d.type !== 'ceasefire_agreement' && d.type !== 'violation_allegation' && GENERIC_SITE.test(s.low.slice(clause.start, clause.end))) {
       let prev: Draft | undefined;
       for (let i = s.drafts.length - 1; i >= 0; i--) {
         const p = s.drafts[i];
@@ -1059,38 +898,20 @@ function clauseStep(s: Scan, clause: Clause): void {
   // "On 9 May a Kyrgyz patrol near Ak-Sai met Tajik guards. The Tajik guards opened fire.": an
   // event placed nowhere in its clause is where its sentence, else the sentence before, is.
   for (const d of created) {
-    if (
-      d.places.length > 0 ||
-      d.strength !== 'strong' ||
-      d.type === 'ceasefire_agreement' ||
-      d.type === 'violation_allegation'
-    )
-      continue;
+    if (d.places.length > 0 || d.strength !== 'strong' || d.type === 'ceasefire_agreement' || d.type === 'violation_allegation') continue;
     const own = sentencePlaces(s, c.sentence);
     if (own.length > 0) d.places = own;
     else {
       const prev = s.seg.sentences[c.sentence.index - 1];
-      if (prev && prev.paragraph === c.sentence.paragraph && !withinAny(s.excluded, prev))
-        d.places = sentencePlaces(s, prev);
+      if (prev && prev.paragraph === c.sentence.paragraph && !withinAny(s.excluded, prev)) d.places = sentencePlaces(s, prev);
     }
   }
   // «…обстреляла село Арка, а 17 сентября — село Максат»: an elliptic clause repeats the
   // previous clause's event with its own day and places.
-  if (
-    created.length === 0 &&
-    c.negated.length === 0 &&
-    c.cPlaces.length > 0 &&
-    ELLIPTIC_START.test(s.text.slice(clause.start, clause.start + 4))
-  ) {
+  if (created.length === 0 && c.negated.length === 0 && c.cPlaces.length > 0 && ELLIPTIC_START.test(s.text.slice(clause.start, clause.start + 4))) {
     const prev = s.drafts.at(-1);
     const dm = c.cDates.find((x) => x.role === 'event' && x.date);
-    if (
-      prev &&
-      dm &&
-      prev.clause.sentence === clause.sentence &&
-      prev.type !== 'ceasefire_agreement' &&
-      prev.type !== 'violation_allegation'
-    ) {
+    if (prev && dm && prev.clause.sentence === clause.sentence && prev.type !== 'ceasefire_agreement' && prev.type !== 'violation_allegation') {
       const d = copyDraft(prev);
       d.clause = clause;
       d.date = dm.date;
@@ -1113,16 +934,8 @@ function clauseStep(s: Scan, clause: Clause): void {
   // repeats an earlier episode, no event of this statement (SCHEMA); an agreement it recalls
   // still stands. With nothing told before it, the episode it recalls is the statement's news.
   const para = s.seg.paragraphs[clause.paragraph];
-  if (
-    created.length > 0 &&
-    para &&
-    backgroundParagraph(s, para.start) &&
-    s.drafts.some(
-      (d) => d.strength === 'strong' && d.type !== 'ceasefire_agreement' && d.type !== 'violation_allegation',
-    )
-  ) {
-    for (let i = created.length - 1; i >= 0; i--)
-      if (created[i]?.type !== 'ceasefire_agreement') created.splice(i, 1);
+  if (created.length > 0 && para && backgroundParagraph(s, para.start) && s.drafts.some((d) => d.strength === 'strong' && d.type !== 'ceasefire_agreement' && d.type !== 'violation_allegation')) {
+    for (let i = created.length - 1; i >= 0; i--) if (created[i]?.type !== 'ceasefire_agreement') created.splice(i, 1);
   }
   let lastWithDate: Draft | null = null;
   const before = s.drafts.length;
@@ -1154,12 +967,7 @@ function casualtyPass(s: Scan): Array<CasualtyReport & { paragraph: number }> {
       applyFigures(target, fig);
       // "136,000 residents of Batken region were evacuated": where people fled is where the
       // event reached, for an event placed nowhere else; and evacuees are civilians.
-      if (
-        fig.displaced !== null &&
-        fig.displaced > 0 &&
-        target.type !== 'incursion' &&
-        target.type !== 'military_buildup'
-      ) {
+      if (fig.displaced !== null && fig.displaced > 0 && target.type !== 'incursion' && target.type !== 'military_buildup') {
         if (target.places.length === 0) target.places = sentencePlaces(s, sentence);
         target.civilians ??= true;
       }
@@ -1192,40 +1000,24 @@ function casualtyTarget(drafts: readonly Draft[], sentence: Sentence): Draft | u
   }
   const target = lastViolentIn ?? lastIn ?? lastViolentBefore;
   if (target) return target;
-  const after = drafts.find(
-    (d) =>
-      d.clause.sentence > sentence.index && d.clause.paragraph === sentence.paragraph && VIOLENT.has(d.type),
-  );
+  const after = drafts.find((d) => d.clause.sentence > sentence.index && d.clause.paragraph === sentence.paragraph && VIOLENT.has(d.type));
   if (after) return after;
   // "…set fire to houses in X. There were no casualties among the residents.": with no attack
   // told, the figures are the latest event's (the burning, the incursion).
   let lastBefore: Draft | undefined;
-  for (const d of drafts)
-    if (
-      d.clause.sentence < sentence.index &&
-      d.type !== 'ceasefire_agreement' &&
-      d.type !== 'violation_allegation'
-    )
-      lastBefore = d;
+  for (const d of drafts) if (d.clause.sentence < sentence.index && d.type !== 'ceasefire_agreement' && d.type !== 'violation_allegation') lastBefore = d;
   return lastBefore;
 }
 
-function sentenceReport(
-  s: Scan,
-  sentence: Sentence,
-  fig: CasualtyFigures,
-): CasualtyReport & { paragraph: number } {
+function sentenceReport(s: Scan, sentence: Sentence, fig: CasualtyFigures): CasualtyReport & { paragraph: number } {
   // "As of 16:00 on April 30": the snapshot's own time, in the issuer's zone; else publication.
-  const asOfDate = s.insideSentence
-    .inside(s.temporal.dates, sentence)
-    .find((d) => d.role === 'as_of' && d.date);
+  const asOfDate = s.insideSentence.inside(s.temporal.dates, sentence).find((d) => d.role === 'as_of' && d.date);
   const asOfClock = s.insideSentence.inside(s.temporal.clocks, sentence).find((k) => k.role === 'as_of');
   let asOf = s.pub.instant;
   const asOfDay = asOfDate?.date ?? (asOfClock ? s.pub.date : null);
   if (asOfDay) {
     const off = asOfClock?.offset_min ?? s.offsetMin ?? 0;
-    asOf =
-      dayStartUtc(asOfDay) + ((asOfClock?.hh ?? 23) * 60 + (asOfClock?.mm ?? 59)) * 60_000 - off * 60_000;
+    asOf = dayStartUtc(asOfDay) + ((asOfClock?.hh ?? 23) * 60 + (asOfClock?.mm ?? 59)) * 60_000 - off * 60_000;
   }
   const report = casualtyReport(s.text, sentence, fig, s.agencies, s.statementReporter, asOf, s.parties);
   if (asOfDate) report.evidence.push(ev('time', asOfDate));
@@ -1234,11 +1026,7 @@ function sentenceReport(
 }
 
 /** Extracts violation events and casualty reports from one statement. */
-export function extract(
-  statement: StatementInput,
-  profile?: ConflictProfile,
-  options: ExtractOptions = {},
-): ExtractionResult {
+export function extract(statement: StatementInput, profile?: ConflictProfile, options: ExtractOptions = {}): ExtractionResult {
   const s = scanStatement(statement, profile, options);
   for (const clause of s.seg.clauses) clauseStep(s, clause);
   const casualtyReports = casualtyPass(s);
@@ -1258,21 +1046,7 @@ export function extract(
 
   const publisherSide = s.source?.side ?? s.statementReporter.side;
   const out: ViolationEvent[] = [];
-  for (let i = 0; i < events.length; i++)
-    out.push(
-      finish(
-        events[i] as Draft,
-        i,
-        s.prof,
-        s.lang,
-        s.gazetteer,
-        s.issuerZone,
-        s.pubOwnOffset,
-        s.partyCodes,
-        s.text,
-        publisherSide,
-      ),
-    );
+  for (let i = 0; i < events.length; i++) out.push(finish(events[i] as Draft, i, s.prof, s.lang, s.gazetteer, s.issuerZone, s.pubOwnOffset, s.partyCodes, s.text, publisherSide));
   const isViolation = out.some((e) => e.type !== 'ceasefire_agreement');
   return {
     statement_id: String(statement.id ?? ''),

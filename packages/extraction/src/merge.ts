@@ -14,8 +14,7 @@ export function placesOverlap(a: Draft, b: Draft): boolean {
   if (a.places.length === 0 || b.places.length === 0) return true;
   for (const p of b.places) if (hasPlace(a, p.place.id)) return true;
   // A place inside the other's district or region is the same area.
-  for (const p of b.places)
-    for (const q of a.places) if (p.place.parent === q.place.id || q.place.parent === p.place.id) return true;
+  for (const p of b.places) for (const q of a.places) if (p.place.parent === q.place.id || q.place.parent === p.place.id) return true;
   return false;
 }
 
@@ -37,9 +36,7 @@ export function absorb(into: Draft, from: Draft, withPlaces = true): void {
   // A running total ("in all 59 were killed") outranks a partial count told with the episode.
   // Of two totals, the one told later is the update. An event dated and told with its own toll
   // ("attacked X on 23 December, killing one") keeps it: a conflict-wide total is not its.
-  const episode = into.date === null;
-  const total =
-    episode && from.casualtyTotal && (!into.casualtyTotal || from.trigger.start > into.trigger.start);
+  const total = into.date === null && from.casualtyTotal && (!into.casualtyTotal || from.trigger.start > into.trigger.start);
   into.killed = total ? (from.killed ?? into.killed) : (into.killed ?? from.killed);
   into.wounded = total ? (from.wounded ?? into.wounded) : (into.wounded ?? from.wounded);
   into.casualtyTotal ||= from.casualtyTotal;
@@ -63,13 +60,7 @@ function isEmptyDraft(x: Draft): boolean {
 /** Each side's version of an episode is its own claim (SCHEMA: a claim of its reporter). */
 function sameReporter(a: Draft, b: Draft): boolean {
   // Sides that blame each other tell one episode.
-  return (
-    a.reporter.side === null ||
-    b.reporter.side === null ||
-    a.reporter.side === b.reporter.side ||
-    a.mutual ||
-    b.mutual
-  );
+  return a.reporter.side === null || b.reporter.side === null || a.reporter.side === b.reporter.side || a.mutual || b.mutual;
 }
 
 function sameEvent(o: Draft, d: Draft): boolean {
@@ -79,9 +70,7 @@ function sameEvent(o: Draft, d: Draft): boolean {
     o.type === d.type &&
     // One of the two undated: a mention without its day ("during a shootout near the pass",
     // then "the shootout happened yesterday at 17:00") is the same event where the places agree.
-    (((o.date === d.date || o.date === null || d.date === null) &&
-      placesOverlap(o, d) &&
-      !(o.clock && d.clock && (o.clock.hh !== d.clock.hh || o.clock.mm !== d.clock.mm))) ||
+    (((o.date === d.date || o.date === null || d.date === null) && placesOverlap(o, d) && !(o.clock && d.clock && (o.clock.hh !== d.clock.hh || o.clock.mm !== d.clock.mm))) ||
       isEmptyDraft(d) ||
       isEmptyDraft(o))
   );
@@ -90,11 +79,7 @@ function sameEvent(o: Draft, d: Draft): boolean {
 /** A weak attack word can join `s` when their days and places agree. */
 function compatible(w: Draft, s: Draft): boolean {
   if (!sameReporter(w, s)) return false;
-  return (
-    w.date === null ||
-    w.carried ||
-    (s.date === w.date && (w.places.length === 0 || s.places.length === 0 || placesOverlap(s, w)))
-  );
+  return w.date === null || w.carried || (s.date === w.date && (w.places.length === 0 || s.places.length === 0 || placesOverlap(s, w)));
 }
 
 /** Merges mentions of one event: weak attack words into the specific attack, repeats of a type. */
@@ -131,28 +116,15 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
     const at = w.trigger.start;
     // The nearest compatible attack before (strong or kept weak), else the nearest strong one after.
     let before: Draft | null = null;
-    for (const s of strong)
-      if (s.trigger.start < at && compatible(w, s) && (!before || s.trigger.start > before.trigger.start))
-        before = s;
-    for (const s of weakKept)
-      if (s.trigger.start < at && compatible(w, s) && (!before || s.trigger.start > before.trigger.start))
-        before = s;
+    for (const s of strong) if (s.trigger.start < at && compatible(w, s) && (!before || s.trigger.start > before.trigger.start)) before = s;
+    for (const s of weakKept) if (s.trigger.start < at && compatible(w, s) && (!before || s.trigger.start > before.trigger.start)) before = s;
     let after: Draft | null = null;
-    if (!before)
-      for (const s of strong)
-        if (s.trigger.start > at && compatible(w, s) && (!after || s.trigger.start < after.trigger.start))
-          after = s;
+    if (!before) for (const s of strong) if (s.trigger.start > at && compatible(w, s) && (!after || s.trigger.start < after.trigger.start)) after = s;
     // "burned … as a result of the attack": the attack is the cause of the other event told.
     const target =
       before ??
       after ??
-      result.find(
-        (d) =>
-          d.clause === w.clause &&
-          !VIOLENT.has(d.type) &&
-          d.type !== 'ceasefire_agreement' &&
-          d.type !== 'violation_allegation',
-      );
+      result.find((d) => d.clause === w.clause && !VIOLENT.has(d.type) && d.type !== 'ceasefire_agreement' && d.type !== 'violation_allegation');
     if (target) {
       if (target.strength === 'weak' && weakRank(w.type) > weakRank(target.type)) target.type = w.type;
       absorb(target, w, (w.date !== null && !w.carried) || target.places.length === 0);
@@ -191,10 +163,7 @@ export function keepOne(events: Draft[], type: EventType): Draft[] {
     } else absorb(kept, e);
   }
   const dated = [...byDay.values()];
-  const best =
-    dated.length > 0
-      ? dated.reduce((a, b) => (specificity(b) > specificity(a) ? b : a))
-      : same.reduce((a, b) => (specificity(b) > specificity(a) ? b : a));
+  const best = dated.length > 0 ? dated.reduce((a, b) => (specificity(b) > specificity(a) ? b : a)) : same.reduce((a, b) => (specificity(b) > specificity(a) ? b : a));
   for (const o of same) if (!o.date && o !== best) absorb(best, o);
   const keep = new Set(dated.length > 0 ? dated : [best]);
   return events.filter((e) => e.type !== type || keep.has(e));
