@@ -183,3 +183,20 @@ describe('attribution by syntax', () => {
     expect(r.events[0]?.accused_party).toBe('TJ');
   });
 });
+
+describe('the side of a ministry named without its country', () => {
+  it('is the country of the places it counts in, not the side most named as the attacker', () => {
+    const r = run(
+      'По данным Минздрава, в больницы Баткена и Оша доставлены 40 пострадавших. Таджикская сторона обстреляла Арку. Таджикские военные применили минометы. Таджикская сторона отрицает это.',
+      'Вечерний город',
+    );
+    expect(r.reporter.side).toBe('KG');
+  });
+  it('comes before a foreign outlet of no side in the conflict', () => {
+    const r = run(
+      'Как сообщило МЧС, из сел Лейлекского района эвакуированы около 3000 человек.',
+      'Интерфакс',
+    );
+    expect(r.events[0]).toMatchObject({ reported_by: 'KG', displaced: 3000 });
+  });
+});

@@ -204,6 +204,7 @@ function statementReporterOf(
   sourceThird: string | null,
   agencies: readonly AgencyMention[],
   parties: readonly PartyMention[],
+  places: readonly PlaceMention[],
 ): { reporter: Reporter; evidence: Match | null } {
   if (source && source.kind !== 'media') return { reporter: { agency: source.name, side: source.side ?? sourceThird }, evidence: null };
   if (sourceThird) return { reporter: { agency: statement.source_agency ?? null, side: sourceThird }, evidence: null };
@@ -220,14 +221,34 @@ function statementReporterOf(
   const partyCodes = compileProfile(prof).partyCodes;
   if (source && source.side !== null && partyCodes.has(source.side)) return { reporter: { agency: source.name, side: source.side }, evidence: null };
   // A foreign outlet relays a side's statement: the side of the agencies it names, before its own.
-  const first = agencies.find((a) => a.side !== null && partyCodes.has(a.side)) ?? agencies.find((a) => a.side);
+  const first = agencies.find((a) => a.side !== null && partyCodes.has(a.side));
   if (first) return { reporter: { agency: first.agency.name, side: first.side }, evidence: null };
-  // "the country's health ministry" in a relay about one side's citizens: that side's.
+  // "the country's health ministry" in a relay about one side's citizens and places: that side's
+  // (the country of the places it counts in, else of the citizens hurt, else the side most named).
   const unsided = agencies.find((a) => a.agency.kind === 'official' && a.side === null);
-  const most = mostNamed(parties);
+  const most = unsided ? (placeMajority(places, partyCodes) ?? mostNamed(parties.filter((p) => p.role === 'target' || p.role === 'victim')) ?? mostNamed(parties)) : null;
   if (unsided && most) return { reporter: { agency: unsided.agency.name, side: most }, evidence: unsided };
+  const sided = agencies.find((a) => a.side);
+  if (sided) return { reporter: { agency: sided.agency.name, side: sided.side }, evidence: null };
   if (source) return { reporter: { agency: source.name, side: source.side }, evidence: null };
   return { reporter: { agency: statement.source_agency ?? null, side: null }, evidence: null };
+}
+
+/** The country most of the named places lie in (a party's), none on a tie. */
+function placeMajority(places: readonly PlaceMention[], partyCodes: ReadonlySet<string>): string | null {
+  const counts = new Map<string, number>();
+  for (const p of places) if (partyCodes.has(p.place.country)) counts.set(p.place.country, (counts.get(p.place.country) ?? 0) + 1);
+  let best: string | null = null;
+  let n = 0;
+  let tie = false;
+  for (const [side, c] of counts) {
+    if (c > n) {
+      best = side;
+      n = c;
+      tie = false;
+    } else if (c === n) tie = true;
+  }
+  return tie ? null : best;
 }
 
 /** The side named most often, none on a tie. */
@@ -303,7 +324,7 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
     partyCodes,
   );
   const parties = findParties(text, prof, agencies);
-  let { reporter: statementReporter, evidence: statementReporterEvidence } = statementReporterOf(statement, text, prof, source, sourceThird, agencies, parties);
+  let { reporter: statementReporter, evidence: statementReporterEvidence } = statementReporterOf(statement, text, prof, source, sourceThird, agencies, parties, listedPlaces);
   // "PRESS CENTRE OF THE BORDER TROOPS REPORTS:" as the first line: a headline that names the
   // issuer when the body names none.
   if (statementReporter.side === null) {
