@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extract } from './engine.ts';
+import { IN_PK_PROFILE } from './profiles/in-pk.ts';
 import { KG_TJ_PROFILE } from './profiles/kg-tj.ts';
 
 const run = (text: string, source: string | null, published_at = '2023-04-12T10:00:00+06:00') =>
@@ -198,5 +199,20 @@ describe('the side of a ministry named without its country', () => {
       'Интерфакс',
     );
     expect(r.events[0]).toMatchObject({ reported_by: 'KG', displaced: 3000 });
+  });
+});
+
+describe('the side whose attack noun it is', () => {
+  it('takes a side on an attack noun as the attacker, and no side before a quote ends as a speaker', () => {
+    const r = extract(
+      {
+        id: 't',
+        text: 'A soldier was injured near Nikial on 3 May. "Pakistan Army troops responded firmly to the Indian firing," the ISPR spokesman added.',
+        published_at: '2023-05-04T10:00:00+05:00',
+        source_agency: 'Dawn',
+      },
+      IN_PK_PROFILE,
+    );
+    expect(r.events[0]).toMatchObject({ accused_party: 'IN', reported_by: 'PK' });
   });
 });

@@ -198,7 +198,8 @@ function partyRole(low: string, start: number, end: number): PartyRole {
     lowBefore.includes('территории') ||
     EXPLICIT_HINT.test(lowBefore);
   if (mayExplicit && (EXPLICIT_BEFORE.test(before) || NOMINAL_BEFORE.test(before))) return 'explicit_actor';
-  if (ACCUSED_BEFORE.test(before)) return 'explicit_actor';
+  if (ACCUSED_BEFORE.test(before) || AGENT_OF_NOUN_AFTER.test(low.slice(end, end + 24)))
+    return 'explicit_actor';
   if (
     (LOCATION_BEFORE.test(before) && !OFFICIALS_IN.test(before)) ||
     (PLACE_NOUN_BEFORE.test(before) && !ADJECTIVE.test(low.slice(start, end)))
@@ -240,6 +241,11 @@ const ADJECTIVE =
 // accused is the one that acted.
 const ACCUSED_BEFORE =
   /(?:^|[^a-zа-яё])(?:accus(?:ed|es|ing)|blam(?:ed|es|ing)|обвинил[а-яё]*|обвиня(?:ет|ют|ли|ла|л)|обвинив)\s+(?:the\s+)?$/;
+
+// "responded to the Indian firing", "the Israeli strikes on…", «таджикский обстрел»: a side's
+// adjective on an attack noun names who attacked, whatever preposition comes before it.
+const AGENT_OF_NOUN_AFTER =
+  /^\s+(?:firing|fire|shelling|strikes?|air ?strikes?|attacks?|aggression|bombardment|bombing|provocations?|incursions?|обстрел[а-яё]*|агресси[а-яё]*|провокаци[а-яё]*|нападени[а-яё]*)(?![a-zа-яё])/;
 
 const EXPLICIT_HINT = / (?:of|by) (?:the )?$|[а-яё] $/;
 const AGENTIVE_AFTER = /^\s+стороной/;
@@ -318,16 +324,17 @@ export function partyFrames(
     return (
       /^(?:['’]s)?\s+(?:side|officials?|authorities|government|сторон[а-яё]*|власти|официальн[а-яё]*)?\s*/i.test(
         after,
-      ) &&
-      c.reportAfter.test(after) &&
-      /^[^,.;:]{0,25}$/.test(
-        after.slice(
-          0,
-          after.search(/said|says|claim|report|stated|заяв|сообщ|утвержда|обвин|accus/i) + 1 || 0,
-        ),
-      )
+      ) && speaksNext(c.reportAfter.exec(lower(after)))
     );
   });
+}
+
+/**
+ * The reporting verb follows the side within its own phrase ("Kyrgyzstan on Friday said"), not
+ * after a comma or a quote's end ("…to the Indian firing," he added).
+ */
+function speaksNext(m: RegExpExecArray | null): boolean {
+  return m !== null && m[0].length <= 40 && !/[,.;:"“”«»]/.test(m[0]);
 }
 
 /** Third parties named in a text (UN, OSCE…), by code. */
