@@ -216,3 +216,26 @@ describe('the side whose attack noun it is', () => {
     expect(r.events[0]).toMatchObject({ accused_party: 'IN', reported_by: 'PK' });
   });
 });
+
+describe('an armed force telling of its own act (a conflict no profile covers)', () => {
+  const world = (text: string) =>
+    extract({ id: 't', text, published_at: '2024-05-04T10:00:00+03:00', source_agency: 'Al Jazeera' });
+  it('takes the speaking force as the actor of the strike it reports', () => {
+    const r = world(
+      'The Israeli army said it had carried out a drone strike on a vehicle near Tyre in southern Lebanon on 3 May.',
+    );
+    expect(r.events[0]).toMatchObject({ accused_party: 'IL', reported_by: 'IL' });
+  });
+  it('but not of its return of fire', () => {
+    const r = world(
+      'The Lebanese army said its troops returned fire after shots near the border village of Aitaroun in Lebanon on 3 May.',
+    );
+    expect(r.events[0]?.accused_party).not.toBe('LB');
+  });
+  it('takes a government named with its demonym as the reporter', () => {
+    const r = world(
+      'Israel and Lebanon have agreed to a ceasefire from 04:00 on 4 May, Israeli Prime Minister Dan Levi confirmed.',
+    );
+    expect(r.events[0]).toMatchObject({ type: 'ceasefire_agreement', reported_by: 'IL' });
+  });
+});

@@ -346,3 +346,21 @@ export function thirdPartyOf(text: string, profile: ConflictProfile): string | n
   }
   return null;
 }
+
+// "the Israeli army said it had carried out a drone strike", "the IDF said the military had hit
+// a depot": an armed body telling of its own strike, in the sentence of its statement.
+const SELF_SUBJECT =
+  /(?:said|says|stated|reported|announced|confirmed|claimed)(?: on [a-z]+)?(?: that)? (?:it|we|the (?:military|army|troops|forces|air force)|its (?:troops|forces|units|aircraft|jets|drones)|our (?:troops|forces|units))(?: had| has| have|\b)/;
+const RETURN_FIRE = /(?:return|respond|retaliat|ответн|в ответ)/;
+
+/** The armed agency that speaks at `agency` tells of its own act at `pos` (a return of fire is not one). */
+export function selfReported(
+  low: string,
+  agency: Match & { agency: AgencyDef; frame: boolean },
+  pos: number,
+): boolean {
+  if (!agency.agency.armed || !agency.frame || agency.end > pos || pos - agency.end > 200) return false;
+  const between = low.slice(agency.end, pos);
+  if (/[.!?]\s/.test(between) || RETURN_FIRE.test(low.slice(agency.end, pos + 40))) return false;
+  return SELF_SUBJECT.test(between);
+}

@@ -3,7 +3,7 @@
  * deterministic: the only notion of "now" is the statement's publication time.
  */
 import { agreementLevel, agreementTerms, type TermMatch } from './agreements.ts';
-import { agencyOfSource, findAgencies, findParties, partyFrames, thirdPartyOf, type AgencyMention, type PartyMention } from './attribution.ts';
+import { agencyOfSource, findAgencies, findParties, partyFrames, selfReported, thirdPartyOf, type AgencyMention, type PartyMention } from './attribution.ts';
 import { casualtyTrigger, sentenceCasualties, type CasualtyFigures } from './casualties.ts';
 import { compileProfile } from './compile.ts';
 import {
@@ -592,6 +592,9 @@ function actorFor(s: Scan, c: ClauseView, pos: number): PartyMention | null {
     if (p.start < pos) before ??= p;
     else if (!after) after = p;
   }
+  // "The Israeli army said it had carried out a strike": the speaking force is the actor.
+  const ev = c.reporterEvidence;
+  if (!before && !after && ev && 'agency' in ev && ev.side && selfReported(s.low, ev, pos)) return { start: ev.start, end: ev.end, text: ev.text, side: ev.side, role: 'explicit_actor' };
   return before ?? after;
 }
 
