@@ -239,3 +239,20 @@ describe('an armed force telling of its own act (a conflict no profile covers)',
     expect(r.events[0]).toMatchObject({ type: 'ceasefire_agreement', reported_by: 'IL' });
   });
 });
+
+describe('speakers and bystanders are no actors', () => {
+  it('reads a body in the genitive chain of a speaking press centre as the same speaker', () => {
+    const r = run(
+      'Как сообщает пресс-центр Пограничных войск Государственного комитета национальной безопасности (ГКНБ) Таджикистана, 11 апреля у села Лаккон прозвучали выстрелы.',
+      'Азия-Плюс',
+    );
+    expect(r.events[0]).toMatchObject({ accused_party: 'KG', reported_by: 'TJ' });
+  });
+  it('does not take a blogger or a source of a side for its actor', () => {
+    const r = run(
+      'Живущий в Ворухе таджикский блогер написал, что 11 апреля над селом пролетали кыргызские дроны.',
+      'Азия-Плюс',
+    );
+    expect(r.events[0]?.accused_party).toBe('KG');
+  });
+});

@@ -14,7 +14,8 @@ export interface AgencyMention extends Match {
   frame: boolean;
 }
 
-export type PartyRole = 'actor' | 'explicit_actor' | 'target' | 'victim' | 'mutual';
+/** `bystander`: a side's person who only speaks or watches ("a Tajik blogger", "Lebanese sources"). */
+export type PartyRole = 'actor' | 'explicit_actor' | 'target' | 'victim' | 'mutual' | 'bystander';
 
 export interface PartyMention extends Match {
   side: string;
@@ -141,6 +142,19 @@ export function findAgencies(
       SPEAKS_AFTER.test(after);
     out.push({ start, end, text: text.slice(start, end), agency, side, frame });
   }
+  // «пресс-центр Пограничных войск Государственного комитета национальной безопасности (ГКНБ)
+  // Таджикистана»: a body named in the genitive chain of a speaking one is the same speaker.
+  for (let i = 1; i < out.length; i++) {
+    const prev = out[i - 1] as AgencyMention;
+    const cur = out[i] as AgencyMention;
+    if (
+      prev.frame &&
+      !cur.frame &&
+      cur.start - prev.end <= 60 &&
+      GENITIVE_CHAIN.test(low.slice(prev.end, cur.start))
+    )
+      cur.frame = true;
+  }
   return out;
 }
 
@@ -217,6 +231,7 @@ function partyRole(low: string, start: number, end: number): PartyRole {
   )
     return 'target';
   if (VICTIM_AFTER.test(low.slice(end, end + 60)) || VICTIM_BEFORE.test(before)) return 'victim';
+  if (BYSTANDER_AFTER.test(low.slice(end, end + 16))) return 'bystander';
   // Russian agentive instrumental and nominalisations: «спровоцированного таджикской стороной».
   if (AGENTIVE_AFTER.test(low.slice(end, end + 12))) return 'explicit_actor';
   return 'actor';
@@ -247,6 +262,9 @@ const ACCUSED_BEFORE =
 const AGENT_OF_NOUN_AFTER =
   /^\s+(?:firing|fire|shelling|strikes?|air ?strikes?|attacks?|aggression|bombardment|bombing|provocations?|incursions?|обстрел[а-яё]*|агресси[а-яё]*|провокаци[а-яё]*|нападени[а-яё]*)(?![a-zа-яё])/;
 
+const BYSTANDER_AFTER =
+  /^\s+(?:блогер|журналист|издани|сми(?![а-яё])|эксперт|политолог|депутат|источник|blogger|journalist|media|outlet|website|expert|analyst|lawmaker|sources?(?![a-z]))/;
+
 const EXPLICIT_HINT = / (?:of|by) (?:the )?$|[а-яё] $/;
 const AGENTIVE_AFTER = /^\s+стороной/;
 const COORDINATED_SIDES =
@@ -256,11 +274,16 @@ const QUALIFIER_GAP =
   /^\s*(?:of\s+(?:the\s+)?(?:(?:republic|kingdom)\s+of\s+)?|(?:республики|королевства)\s+)?$/;
 /** A side named as the country of an agency that speaks ("the Border Troops of Tajikistan said"): the reporter's, not an actor. */
 function qualifiesSpeaker(low: string, agencies: readonly AgencyMention[], start: number): boolean {
-  for (const a of agencies)
-    if (a.frame && a.end <= start && start - a.end <= 30 && QUALIFIER_GAP.test(low.slice(a.end, start)))
-      return true;
+  for (const a of agencies) {
+    if (!a.frame || a.end > start || start - a.end > 60) continue;
+    const gap = low.slice(a.end, start);
+    if (QUALIFIER_GAP.test(gap) || GENITIVE_CHAIN.test(gap)) return true;
+  }
   return false;
 }
+// Genitive words and a bracketed abbreviation between the parts of one body's name.
+const GENITIVE_CHAIN =
+  /^(?:\s*(?:\([^()]{1,20}\)|[а-яё-]+(?:ого|ой|ых|их|ии|ти|ета|та|ра|а|ы)|of|the|for|national|state|security|committee))*\s*$/;
 
 /** Mentions of the parties (country names, adjectives, their agencies) with their role. */
 export function findParties(
@@ -353,14 +376,11 @@ const SELF_SUBJECT =
   /(?:said|says|stated|reported|announced|confirmed|claimed)(?: on [a-z]+)?(?: that)? (?:it|we|the (?:military|army|troops|forces|air force)|its (?:troops|forces|units|aircraft|jets|drones)|our (?:troops|forces|units))(?: had| has| have|\b)/;
 const RETURN_FIRE = /(?:return|respond|retaliat|ответн|в ответ)/;
 
-/** The armed agency that speaks at `agency` tells of its own act at `pos` (a return of fire is not one). */
-export function selfReported(
-  low: string,
-  agency: Match & { agency: AgencyDef; frame: boolean },
-  pos: number,
-): boolean {
-  if (!agency.agency.armed || !agency.frame || agency.end > pos || pos - agency.end > 200) return false;
-  const between = low.slice(agency.end, pos);
-  if (/[.!?]\s/.test(between) || RETURN_FIRE.test(low.slice(agency.end, pos + 40))) return false;
-  return SELF_SUBJECT.test(between);
+/** The side of the armed agency that speaks at `ev`, when it tells of its own act at `pos` (a return of fire is not one). */
+export function selfReported(low: string, ev: Match, pos: number): string | null {
+  const a = ev as Partial<AgencyMention>;
+  if (!a.agency?.armed || !a.frame || !a.side || ev.end > pos || pos - ev.end > 200) return null;
+  const between = low.slice(ev.end, pos);
+  if (/[.!?]\s/.test(between) || RETURN_FIRE.test(low.slice(ev.end, pos + 40))) return null;
+  return SELF_SUBJECT.test(between) ? a.side : null;
 }

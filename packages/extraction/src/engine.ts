@@ -594,7 +594,8 @@ function actorFor(s: Scan, c: ClauseView, pos: number): PartyMention | null {
   }
   // "The Israeli army said it had carried out a strike": the speaking force is the actor.
   const ev = c.reporterEvidence;
-  if (!before && !after && ev && 'agency' in ev && ev.side && selfReported(s.low, ev, pos)) return { start: ev.start, end: ev.end, text: ev.text, side: ev.side, role: 'explicit_actor' };
+  const self = !before && !after && ev ? selfReported(s.low, ev, pos) : null;
+  if (self && ev) return { start: ev.start, end: ev.end, text: ev.text, side: self, role: 'explicit_actor' };
   return before ?? after;
 }
 
