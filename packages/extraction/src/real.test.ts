@@ -23,11 +23,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // Measured at 1.3.0 (event F1 / strict / violation-report F1): train-ru 0.785 / 0.375 / 0.980,
 // train-en 0.762 / 0.475 / 0.952, train-other 0.690 / 0.369 / 0.974 (1.2.0: 0.748 / 0.354 / 0.953,
 // 0.734 / 0.454 / 0.952, 0.601 / 0.335 / 0.949). The floors sit 0.02 below; a file merged later is
-// held to the lowest of them.
+// held to the lowest of them. Attribution and casualties (branch eng-attrib) raised strict to
+// 0.438 / 0.485 / 0.379 (event F1 0.788 / 0.762 / 0.686); the strict floors follow.
 const FLOORS: Record<string, { events: number; strict: number; violationReport: number }> = {
-  'train-ru.jsonl': { events: 0.765, strict: 0.355, violationReport: 0.96 },
-  'train-en.jsonl': { events: 0.74, strict: 0.455, violationReport: 0.93 },
-  'train-other.jsonl': { events: 0.67, strict: 0.35, violationReport: 0.95 },
+  'train-ru.jsonl': { events: 0.765, strict: 0.415, violationReport: 0.96 },
+  'train-en.jsonl': { events: 0.74, strict: 0.465, violationReport: 0.93 },
+  'train-other.jsonl': { events: 0.67, strict: 0.355, violationReport: 0.95 },
 };
 const LOWEST = { events: 0.67, strict: 0.35, violationReport: 0.93 };
 
