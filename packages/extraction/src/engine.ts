@@ -674,9 +674,10 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: numb
       d.actor = null;
       d.actorEvidence = null;
     }
-    // Casualty sentences name hospitals and home villages, not where the attack was; and
-    // their day is only their own.
-    d.places = [];
+    // Casualty sentences name hospitals and home villages, not where the attack was, but a
+    // toll counted "in Batken region" or «в Лейлекском районе» is the toll of that unit.
+    d.places = c.cPlaces.filter((p) => p.place.kind === 'district' || p.place.kind === 'region');
+    // Their day is only their own.
     d.date = null;
     d.part = null;
     d.clock = null;
@@ -897,6 +898,9 @@ function matchesIn(re: RegExp, low: string, span: { start: number; end: number }
   return m !== null && m.index + m[0].length <= span.end;
 }
 
+/** How many sentences back in its paragraph an unplaced event looks for its scene. */
+const SCENE_SENTENCES_BACK = 3;
+
 /** One clause of the clause pass: its drafts, then the day it leaves for the clauses after it. */
 function clauseStep(s: Scan, clause: Clause): void {
   if (withinAny(s.excluded, clause)) return;
@@ -922,14 +926,21 @@ function clauseStep(s: Scan, clause: Clause): void {
   }
   // "On 9 May a Kyrgyz patrol near Ak-Sai met Tajik guards. The Tajik guards opened fire.": an
   // event placed nowhere in its clause is where its sentence, else the sentence before, is.
+  // A border line alone ("along the LoC") places an event no better than nothing: the settlement
+  // named before still comes, the line kept beside it. The scene is sought back through the
+  // paragraph, up to the sentence that told another event (another incident's places stay its own).
   for (const d of created) {
-    if (d.places.length > 0 || d.strength !== 'strong' || d.type === 'ceasefire_agreement' || d.type === 'violation_allegation') continue;
-    const own = sentencePlaces(s, c.sentence);
-    if (own.length > 0) d.places = own;
-    else {
-      const prev = s.seg.sentences[c.sentence.index - 1];
-      if (prev && prev.paragraph === c.sentence.paragraph && !withinAny(s.excluded, prev)) d.places = sentencePlaces(s, prev);
+    if (d.strength !== 'strong' || d.type === 'ceasefire_agreement' || d.type === 'violation_allegation') continue;
+    if (d.places.some((p) => p.place.kind !== 'border_section')) continue;
+    const lines = d.places;
+    let found = sentencePlaces(s, c.sentence).filter((p) => !lines.includes(p));
+    for (let k = 1; found.length === 0 && k <= SCENE_SENTENCES_BACK; k++) {
+      const prev = s.seg.sentences[c.sentence.index - k];
+      if (!prev || prev.paragraph !== c.sentence.paragraph || withinAny(s.excluded, prev)) break;
+      found = sentencePlaces(s, prev);
+      if (found.length === 0 && s.drafts.some((x) => x.clause.sentence === prev.index && x.strength === 'strong')) break;
     }
+    if (found.length > 0) d.places = lines.length > 0 ? [...found, ...lines] : found;
   }
   // «…обстреляла село Арка, а 17 сентября — село Максат»: an elliptic clause repeats the
   // previous clause's event with its own day and places.

@@ -54,7 +54,7 @@ describe('negation and denial', () => {
   });
   it("does not let the reporting side's restraint cancel or add an event", () => {
     const r = run('On Sunday, October 2, at 14:15, a Tajik unmanned aerial vehicle violated the airspace of the Kyrgyz Republic over the Kyzyl-Bel area of Batken district. Kyrgyz border guards did not return fire.', undefined, '2022-10-03T10:00:00+06:00');
-    expect(r.events.map((e) => [e.type, e.locations, e.accused_party])).toEqual([['incursion', ['Kyzyl-Bel'], 'TJ']]);
+    expect(r.events.map((e) => [e.type, e.locations, e.accused_party])).toEqual([['incursion', ['Kyzyl-Bel', 'Batken district'], 'TJ']]);
     const ru = run('3 октября в 10:20 таджикский беспилотник нарушил воздушное пространство Кыргызской Республики в районе села Ак-Сай. Кыргызские пограничники ответный огонь не открывали.', undefined, '2022-10-03T12:00:00+06:00');
     expect(ru.events.map((e) => e.type)).toEqual(['incursion']);
     const tj = run('3 октября кыргызские военнослужащие обстреляли из минометов позиции у села Лаккон. Таджикские пограничники не поддались на провокацию и огонь не открывали.', 'Border Troops of the GKNB of the Republic of Tajikistan', '2022-10-03T12:00:00+05:00');

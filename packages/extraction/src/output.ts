@@ -34,7 +34,7 @@ function isLocative(p: PlaceMention, text: string): boolean {
   return p.place.kind !== 'other' || p.place.parent !== null || LOCATIVE_BEFORE_PLACE.test(text.slice(Math.max(0, p.start - 30), p.start));
 }
 
-/** The event's places, most specific only: a district is dropped when one of its villages is named. */
+/** The event's places, with the units the text says they lie in. */
 // The arrays of finish are built by push from literals rather than by map/filter: V8 then
 // creates them with the elements kind they end up with, so code reading them sees one map
 // whether they are empty or not (an empty builtin result has another one, and a deopt).
@@ -44,8 +44,14 @@ function eventPlaces(d: Draft, partyCodes: ReadonlySet<string>, text: string): P
     for (const p of d.places) if (p.place.kind === 'settlement' || p.place.kind === 'other') own.push(p);
     if (own.length === 0) own = d.places;
   } else for (const p of d.places) if ((partyCodes.has(p.place.country) || p.place.country === '') && isLocative(p, text)) own.push(p);
+  // SCHEMA: the settlement and, when the text names it, its district (and region): the units a
+  // place is said to lie in follow it, each once.
   const specific: PlaceMention[] = [];
-  for (const p of own) if (!own.some((q) => q !== p && q.place.parent === p.place.id)) specific.push(p);
+  for (const p of own) {
+    for (let q: PlaceMention | undefined = p; q; q = q.container) {
+      if (!specific.some((x) => x.start === q?.start)) specific.push(q);
+    }
+  }
   return specific;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extract } from './engine.ts';
-import { compileGazetteer, findPlaces } from './places.ts';
+import { compileGazetteer, findPlaces, withUnlistedPlaces } from './places.ts';
+import { IN_PK_PROFILE } from './profiles/in-pk.ts';
 import { KG_TJ_PROFILE } from './profiles/kg-tj.ts';
 import { declineAdjective, declineName, declineNoun } from './text/russian.ts';
 
@@ -53,9 +54,9 @@ const tj = (text: string) =>
 
 describe('places the gazetteer does not list', () => {
   it('reads a name introduced by a place noun as a place, its country from its container', () => {
-    expect(kg('On September 15 Tajik servicemen fired from automatic weapons at the outpost Ak-Tash in Leilek district.')[0]).toMatchObject({ locations: ['Ak-Tash'], country_of_location: 'KG' });
-    expect(kg('15 сентября таджикские военнослужащие обстреляли из минометов заставу «Кара-Булак» Баткенского района.')[0]).toMatchObject({ locations: ['Кара-Булак'], country_of_location: 'KG' });
-    expect(tj('15 сентября кыргызские военнослужащие открыли огонь из автоматов по жителям села Гулякандоз Исфаринского района.')[0]).toMatchObject({ locations: ['Гулякандоз'], country_of_location: 'TJ' });
+    expect(kg('On September 15 Tajik servicemen fired from automatic weapons at the outpost Ak-Tash in Leilek district.')[0]).toMatchObject({ locations: ['Ak-Tash', 'Leilek district'], country_of_location: 'KG' });
+    expect(kg('15 сентября таджикские военнослужащие обстреляли из минометов заставу «Кара-Булак» Баткенского района.')[0]).toMatchObject({ locations: ['Кара-Булак', 'Баткенский район'], country_of_location: 'KG' });
+    expect(tj('15 сентября кыргызские военнослужащие открыли огонь из автоматов по жителям села Гулякандоз Исфаринского района.')[0]).toMatchObject({ locations: ['Гулякандоз', 'Исфаринский район'], country_of_location: 'TJ' });
   });
   it('takes the country from the party adjective before the place noun when no container is named', () => {
     const [e] = kg('On September 15 Tajik servicemen opened fire on the Kyrgyz border outpost Uch-Korgon.');
@@ -74,23 +75,25 @@ describe('places the gazetteer does not list', () => {
   });
 });
 
-describe('a place and where it lies are one place', () => {
-  it('keeps the most specific of "X of Y", "X near the village of Y", «X у села Y»', () => {
-    expect(tj('On September 15 Kyrgyz servicemen set fire to houses in the village of Somoniyon of Isfara city.')[0]?.locations).toEqual(['Somoniyon']);
-    expect(tj('15 сентября в районе водозаборного узла «Сарыкол» у села Кок-Таш кыргызские военнослужащие открыли огонь по таджикским пограничникам.')[0]?.locations).toEqual(['Сарыкол']);
-    expect(kg('On September 15 Tajik servicemen shelled the Tash-Tumshuk area of Batken district.')[0]?.locations).toEqual(['Tash-Tumshuk']);
+// SCHEMA: "list the settlement and, when the text names it, its district": the unit a place is
+// said to lie in follows it (once), and is no place of its own for splitting or linking.
+describe('a place and where it lies', () => {
+  it('lists the place, then what it lies in: "X of Y", "X near the village of Y", «X у села Y»', () => {
+    expect(tj('On September 15 Kyrgyz servicemen set fire to houses in the village of Somoniyon of Isfara city.')[0]?.locations).toEqual(['Somoniyon', 'Isfara city']);
+    expect(tj('15 сентября в районе водозаборного узла «Сарыкол» у села Кок-Таш кыргызские военнослужащие открыли огонь по таджикским пограничникам.')[0]?.locations).toEqual(['Сарыкол', 'Кок-Таш']);
+    expect(kg('On September 15 Tajik servicemen shelled the Tash-Tumshuk area of Batken district.')[0]?.locations).toEqual(['Tash-Tumshuk', 'Batken district']);
   });
-  it('drops the unit after a site closed by its place noun ("the X outpost, Y district")', () => {
-    expect(kg('Today at about 11:00 Tajik servicemen opened fire on Kyrgyz border guards near the Kojo-Ata outpost, Batken district.')[0]).toMatchObject({ locations: ['Kojo-Ata'], country_of_location: 'KG' });
-    expect(kg('On September 15 Tajik servicemen shelled the Sary-Bulak area, Leilek district.')[0]?.locations).toEqual(['Sary-Bulak']);
-    expect(kg('15 сентября таджикские военнослужащие обстреляли из минометов заставу «Кожо-Ата», Баткенский район.')[0]).toMatchObject({ locations: ['Кожо-Ата'], country_of_location: 'KG' });
-    expect(kg('15 сентября таджикские военнослужащие обстреляли село Кожо-Ата, Баткенский район.')[0]?.locations).toEqual(['Кожо-Ата']);
+  it('lists the unit after a site closed by its place noun ("the X outpost, Y district")', () => {
+    expect(kg('Today at about 11:00 Tajik servicemen opened fire on Kyrgyz border guards near the Kojo-Ata outpost, Batken district.')[0]).toMatchObject({ locations: ['Kojo-Ata', 'Batken district'], country_of_location: 'KG' });
+    expect(kg('On September 15 Tajik servicemen shelled the Sary-Bulak area, Leilek district.')[0]?.locations).toEqual(['Sary-Bulak', 'Leilek district']);
+    expect(kg('15 сентября таджикские военнослужащие обстреляли из минометов заставу «Кожо-Ата», Баткенский район.')[0]).toMatchObject({ locations: ['Кожо-Ата', 'Баткенский район'], country_of_location: 'KG' });
+    expect(kg('15 сентября таджикские военнослужащие обстреляли село Кожо-Ата, Баткенский район.')[0]?.locations).toEqual(['Кожо-Ата', 'Баткенский район']);
   });
   it('still keeps the villages listed after such a site', () => {
     expect(kg('On September 15 Tajik servicemen shelled the Sary-Bulak area, Arka and Maksat.')[0]?.locations).toEqual(['Sary-Bulak', 'Arka', 'Maksat']);
   });
-  it('drops a chain of units after a village', () => {
-    expect(kg('Около 12:30 таджикские военнослужащие открыли минометный огонь по селу Джекенди Чон-Алайского района Ошской области.')[0]?.locations).toEqual(['Джекенди']);
+  it('lists a chain of units after a village, in order', () => {
+    expect(kg('Около 12:30 таджикские военнослужащие открыли минометный огонь по селу Джекенди Чон-Алайского района Ошской области.')[0]?.locations).toEqual(['Джекенди', 'Чон-Алайский район', 'Ошская область']);
   });
   it('keeps two places on two sides ("from Vorukh at Kok-Tash")', () => {
     expect(kg('On September 16 Tajik servicemen fired mortars from Vorukh at Kok-Tash.')[0]?.locations).toEqual(['Vorukh', 'Kok-Tash']);
@@ -124,5 +127,43 @@ describe('a place in the name of an issuing administration', () => {
     expect(r.events[0]?.locations).toEqual(expect.arrayContaining(['Zarbulak', 'Kum-Mazar']));
     const ru = extract({ id: 'q', text: '11 апреля таджикская сторона открыла огонь по позициям в местностях Эки-Таш, Зарбулак и Кум-Мазар.', published_at: '2023-04-12', source_agency: 'Border Service of the GKNB of the Kyrgyz Republic' }, KG_TJ_PROFILE);
     expect(ru.events[0]?.locations).toEqual(expect.arrayContaining(['Зарбулак', 'Кум-Мазар']));
+  });
+});
+
+describe('places no gazetteer lists', () => {
+  const names = (text: string) => withUnlistedPlaces(text, findPlaces(text, g), KG_TJ_PROFILE).map((p) => p.text);
+  it('reads a capitalised name after a preposition or before a site noun', () => {
+    expect(names('Shots were heard near Kyzyl-Dobo after dark.')).toEqual(['Kyzyl-Dobo']);
+    expect(names('The patrol reached the outskirts of Chon-Kara.')).toEqual(['Chon-Kara']);
+    expect(names('Mortar rounds fell in the Ortok Sector and on Bel-Tepe village.')).toEqual(['Ortok', 'Bel-Tepe']);
+  });
+  it('reads Russian frames: «на участке», «населённого пункта», «вблизи», an unlisted district adjective', () => {
+    expect(names('Стрельба велась на участке Кара-Тоо.')).toEqual(['Кара-Тоо']);
+    expect(names('Обстрел в районе населённого пункта Жаны-Бак.')).toEqual(['Жаны-Бак']);
+    expect(names('Военные замечены вблизи Тамдыка.')).toEqual(['Тамдыка']);
+    expect(names('Инцидент произошёл в Нурекском районе.')).toEqual(['Нурекском районе']);
+  });
+  it('keeps Kyrgyz and Tajik letters in a name and matches them to the plain spelling', () => {
+    expect(names('Стрельба в местности Сары-Өзөн.')).toEqual(['Сары-Өзөн']);
+    expect(ids('жители села Төрт-Көчө')).toEqual(['kg.batken.batken.tort_kocho']);
+  });
+  it('does not read months, weekdays or a party as a place', () => {
+    expect(names('Troops moved towards Monday talks near Tajik positions, near May.')).toEqual([]);
+    expect(names('Стрельба велась около Таджикистана в сентябре.')).toEqual([]);
+  });
+});
+
+describe('the scene of an unplaced event', () => {
+  it('is the place of an earlier sentence of the paragraph that set it', () => {
+    const e = kg('On September 15 a Kyrgyz patrol was checking the road near Kyzyl-Dobo. The patrol saw a group of Tajik servicemen. The Tajik servicemen then opened fire from automatic weapons.');
+    expect(e[0]?.locations).toEqual(['Kyzyl-Dobo']);
+  });
+  it('is not taken from another paragraph', () => {
+    const e = kg('On September 14 residents gathered near Kyzyl-Dobo.\n\nOn September 15 Tajik servicemen opened fire from automatic weapons.');
+    expect(e[0]?.locations).toEqual([]);
+  });
+  it('keeps a border line beside the settlement named before it', () => {
+    const r = extract({ id: 'l', text: 'On Sunday an Indian patrol was moving near Mendhar. Pakistani troops opened fire at the patrol from across the LoC.', published_at: '2025-05-05T09:00:00+05:30', source_agency: 'PTI' }, IN_PK_PROFILE);
+    expect(r.events[0]?.locations).toEqual(['Mendhar', 'LoC']);
   });
 });

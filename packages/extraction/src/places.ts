@@ -32,18 +32,37 @@ export interface PlaceMention {
   end: number;
   text: string;
   place: PlaceDef;
+  /**
+   * The unit the text says this place lies in ("X of Isfara city", «X Баткенского района»): not
+   * a place of its own for the engine, but listed after it in an event (SCHEMA: the settlement
+   * and, when the text names it, its district).
+   */
+  container?: PlaceMention;
 }
 
-const TOKEN = /[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]+/g;
+const TOKEN = /[0-9A-Za-z\u00C0-\u024F\u0259\u0400-\u04FF]+/g;
 /** A character of TOKEN's class. */
 function isTokenChar(c: number): boolean {
   // Cyrillic first: most words of the statements are Russian or Latin lower case.
   if (c >= 0x400) return c <= 0x4ff;
-  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0x24f);
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0x24f) || c === 0x259;
+}
+
+/**
+ * Letters of Kyrgyz, Tajik and Azerbaijani spellings that Russian and English texts write with
+ * their nearest plain letter ("Төрт-Көчө" = «Торт-Кочо», "Kök-Tash" = "Kok-Tash", «Ҳисор» =
+ * «Хисор»): one name, however the agency typed it. Lower-case only (the text is lowered first).
+ */
+const FOLD: Readonly<Record<string, string>> = { ё: 'е', ө: 'о', ү: 'у', ң: 'н', ӯ: 'у', ӣ: 'и', ҳ: 'х', ҷ: 'ч', қ: 'к', ғ: 'г', ә: 'а', һ: 'х', ö: 'o', ü: 'u', ş: 's', ç: 'c', ğ: 'g', ı: 'i', ə: 'a' };
+const FOLD_RE = new RegExp(`[${Object.keys(FOLD).join('')}]`, 'g');
+const FOLD_CODE = new Map<number, number>(Object.entries(FOLD).map(([k, v]) => [k.charCodeAt(0), v.charCodeAt(0)]));
+/** The folded code of one lower-case character (most characters are below "ö" and kept). */
+function foldCode(c: number): number {
+  return c < 0xf6 ? c : (FOLD_CODE.get(c) ?? c);
 }
 
 export function normalizeToken(t: string): string {
-  return t.toLowerCase().replace(/ё/g, 'е').replace(/[ʼ’']/g, '');
+  return t.toLowerCase().replace(FOLD_RE, (ch) => FOLD[ch] ?? ch).replace(/[ʼ’']/g, '');
 }
 
 function tokensOf(s: string): string[] {
@@ -131,15 +150,11 @@ const HEAD_WORDS = /^(?:districts?|regions?|raions?|rayons?|районах|ра�
 
 const NAME_GAP = /^[\s\-–]{1,2}$/;
 const COORDINATION = /^\s*(?:,|and|и)\s*$/i;
-const YO = /ё/g;
 
-/** FNV-1a over the characters of s[start, end) with "ё" read as "е", kept a small integer. */
+/** FNV-1a over the folded characters of s[start, end), kept a small integer. */
 function tokenHash(s: string, start: number, end: number): number {
   let h = 0x811c9dc5 | 0;
-  for (let i = start; i < end; i++) {
-    const c = s.charCodeAt(i);
-    h = Math.imul(h ^ (c === 0x451 ? 0x435 : c), 16777619);
-  }
+  for (let i = start; i < end; i++) h = Math.imul(h ^ foldCode(s.charCodeAt(i)), 16777619);
   return h & 0x3fffffff;
 }
 
@@ -155,7 +170,8 @@ function tokenText(low: string, i: number): string {
   let t = tokText[i];
   if (t === undefined) {
     t = low.slice(tokStart[i] as number, tokEnd[i] as number);
-    if (t.includes('ё')) t = t.replace(YO, 'е');
+    FOLD_RE.lastIndex = 0;
+    if (FOLD_RE.test(t)) t = t.replace(FOLD_RE, (ch) => FOLD[ch] ?? ch);
     tokText[i] = t;
   }
   return t;
@@ -187,7 +203,7 @@ export function findPlaces(text: string, g: Gazetteer): PlaceMention[] {
     for (; i < n; i++) {
       const c = low.charCodeAt(i);
       if (!isTokenChar(c)) break;
-      h = Math.imul(h ^ (c === 0x451 ? 0x435 : c), 16777619);
+      h = Math.imul(h ^ foldCode(c), 16777619);
     }
     tokStart[count] = start;
     tokEnd[count] = i;
@@ -290,7 +306,10 @@ export const UNLISTED = '?';
 // outpost Kapchygai", "the village of X", "the X area", «застава «X»», «села X», «джамоат X».
 const LATIN_NAME = "[A-Z][a-z'’]+(?:[- ][A-Z][a-z'’]+)?";
 // Russian: a space may join an adjective of case agreement («села Гулякандоз Исфаринского района»).
-const CYR_NAME = '[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?';
+// Kyrgyz and Tajik letters are part of a name as written («Төрт-Көчө», «Ҳисорак»).
+const CYR_UP = 'А-ЯЁӨҮҢҲҶҚҒӢӮ';
+const CYR_LOW = 'а-яёөүңҳҷқғӣӯ';
+const CYR_NAME = `[${CYR_UP}][${CYR_LOW}]+(?:-[${CYR_UP}][${CYR_LOW}]+)?`;
 const INTRO_EN = new RegExp(
   `\\b(?:(?:border )?(?:outposts?|posts?|checkpoints?)|(?:villages?|settlements?|towns?|jamoats?|hamlets?|areas? of|localit(?:y|ies) of|vicinity of)(?: of)?)\\s+(?:the\\s+)?(?:"|“)?(${LATIN_NAME})`,
   'dg',
@@ -298,14 +317,25 @@ const INTRO_EN = new RegExp(
 // "Kap Choeng District", "Hermel district", "Si Sa Ket province": a unit named with its noun.
 const ADMIN_EN = /\b((?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)? ){1,3}(?:Province|District|Subdistrict|Governorate|Oblast|province|district|subdistrict|governorate|oblast))\b/dg;
 const ADMIN_KEYS = /rovince|istrict|overnorate|blast/;
-const SITE_EN = new RegExp(`\\b(?:the|in|near|at) (${LATIN_NAME}) (?:area|outpost|checkpoint|height|pass|border post|village|sector|direction|locality|water intake)\\b`, 'dg');
+// "the Nikial Sector", "Chon-Kara village", "in the Kalbajar direction": a name closed by a site noun.
+const SITE_EN = new RegExp(`\\b(${LATIN_NAME}) (?:area|outpost|checkpoint|height|pass|border post|[Vv]illage|[Ss]ector|[Dd]irection|locality|water intake|enclave)\\b`, 'dg');
+// "near Ak-Sai", "on the outskirts of Chon-Kara", "towards Sotk": a preposition of place before a
+// capitalised name. Not "in"/"at" (they take months, languages and organisations too).
+const NEAR_EN = new RegExp(`\\b(?:[Nn]ear|[Nn]earby|[Oo]utskirts of|[Tt]owards?|[Oo]pposite|[Ee]nvirons of|[Dd]irection of|[Aa]djacent to|[Cc]lose to) (?:the )?(${LATIN_NAME})(?![a-z])`, 'dg');
 const INTRO_RU_QUOTED = /(?:^|[^а-яё])(?:застав[а-яё]*|пост[а-яё]*|КПП|узл[а-яё]*|участк[а-яё]*|высот[а-яё]*)\s+«([^»\n]{2,30})»/dg;
-const INTRO_RU = new RegExp(`(?:^|[^а-яё])(?:сел[оауе]|сёл|поселк[а-яё]*|посёлк[а-яё]*|джамоат[а-яё]*|кишлак[а-яё]*|айыл[а-яё]*|местност[а-яё]*|урочищ[а-яё]*|перевал[а-яё]*|в районе)\\s+(${CYR_NAME})`, 'dg');
+const INTRO_RU = new RegExp(
+  `(?:^|[^а-яё])(?:сел[оауе]|сёл|поселк[а-яё]*|посёлк[а-яё]*|деревн[а-яё]*|аул[а-яё]*|город[а-яё]*|джамоат[а-яё]*|кишлак[а-яё]*|айыл[а-яё]*|местност[а-яё]*|урочищ[а-яё]*|перевал[а-яё]*|участк[а-яё]*|населенн[а-яё]* пункт[а-яё]*|населённ[а-яё]* пункт[а-яё]*|н\\. ?п\\.|в районе|в окрестност[а-яё]*|на окраин[а-яё]*|вблизи|близ|возле|около|в направлении)\\s+(${CYR_NAME})`,
+  'dg',
+);
+// «в Лахшском районе», «Лахшского района»: a district adjective the gazetteer does not list.
+const DISTRICT_RU = new RegExp(`(?:^|[^${CYR_LOW}])([${CYR_UP}][${CYR_LOW}]+(?:-[${CYR_UP}][${CYR_LOW}]+)?(?:ск|цк)(?:ий|ого|ом|ому|им) район(?:а|е|у|ом)?)(?![а-яё])`, 'dg');
 // The rest of a list after an introduced name: "areas of Eki-Tash, Chyr-Dobo and Kum-Mazar".
 const LIST_NEXT_EN = new RegExp(`^(?:\\s*,\\s*|\\s+and\\s+|\\s*,\\s*and\\s+)(${LATIN_NAME})(?![a-z])`, 'd');
-const LIST_NEXT_RU = new RegExp(`^(?:\\s*,\\s*|\\s+и\\s+|\\s*,\\s*и\\s+)(${CYR_NAME})(?![а-яё])`, 'd');
+const LIST_NEXT_RU = new RegExp(`^(?:\\s*,\\s*|\\s+и\\s+|\\s*,\\s*и\\s+)(${CYR_NAME})(?![${CYR_LOW}])`, 'd');
 // Words that a capital letter after a place noun can start and that name no place.
-const NOT_A_NAME = /^(?:The|A|An|Of|In|On|At|And|State|Border|Republic|Ministry|District|Region|Village|Government|Committee|Service|Troops|Район|Области|Республик[а-яё]*|Государственн[а-яё]*)$/;
+// Months, weekdays and determiners start no place name either.
+const NOT_A_NAME =
+  /^(?:The|A|An|Of|In|On|At|And|State|Border|Republic|Ministry|District|Region|Village|Government|Committee|Service|Troops|One|Every|Each|This|That|These|Those|Another|Our|Their|His|Her|Its|Some|No|Which|Whose|Other|Both|Enemy|Army|Military|Police|Security|National|International|Line|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Район|Области|Республик[а-яё]*|Государственн[а-яё]*|Январ[а-яё]*|Феврал[а-яё]*|Март[а-яё]*|Апрел[а-яё]*|Ма[йяею]|Июн[а-яё]*|Июл[а-яё]*|Август[а-яё]*|Сентябр[а-яё]*|Октябр[а-яё]*|Ноябр[а-яё]*|Декабр[а-яё]*|Понедельник[а-яё]*|Вторник[а-яё]*|Сред[а-яё]*|Четверг[а-яё]*|Пятниц[а-яё]*|Суббот[а-яё]*|Воскресень[а-яё]*|Пограничн[а-яё]*|Министерств[а-яё]*|Служб[а-яё]*)$/;
 
 const partyNameCache = new WeakMap<ConflictProfile, Array<{ code: string; re: RegExp }>>();
 /** Each party's names and adjectives as a whole word ("Kyrgyz", «таджикской»). */
@@ -367,8 +397,8 @@ function containerOf(text: string, inner: PlaceMention, outer: PlaceMention, cha
   return true;
 }
 
-function unlisted(name: string, country: string, parent: string | null): PlaceDef {
-  return { id: `${UNLISTED}${name}`, kind: 'settlement', country, parent, lat: null, lon: null, en: [name], ru: [name], base: undefined, ru_adjective: undefined };
+function unlisted(name: string, country: string, parent: string | null, kind: PlaceDef['kind'] = 'settlement'): PlaceDef {
+  return { id: `${UNLISTED}${name}`, kind, country, parent, lat: null, lon: null, en: [name], ru: [name], base: undefined, ru_adjective: undefined };
 }
 
 /**
@@ -379,7 +409,7 @@ function unlisted(name: string, country: string, parent: string | null): PlaceDe
  */
 export function withUnlistedPlaces(text: string, known: PlaceMention[], profile: ConflictProfile): PlaceMention[] {
   let all = known;
-  const add = (re: RegExp, next: RegExp | null): void => {
+  const add = (re: RegExp, next: RegExp | null, kind: PlaceDef['kind'] = 'settlement'): void => {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const country = partyBefore(text, isTokenChar(text.charCodeAt(m.index)) ? m.index : m.index + 1, profile);
@@ -394,7 +424,7 @@ export function withUnlistedPlaces(text: string, known: PlaceMention[], profile:
         for (const k of all) if (start < k.end && k.start < end) clash = true;
         if (!clash) {
           if (all === known) all = known.slice();
-          all.push({ start, end, text: name, place: unlisted(name, country, null) });
+          all.push({ start, end, text: name, place: unlisted(name, country, null, kind) });
         }
         const n = next?.exec(text.slice(end, end + 40));
         if (!n) break;
@@ -406,19 +436,24 @@ export function withUnlistedPlaces(text: string, known: PlaceMention[], profile:
   if (text.includes('«')) add(INTRO_RU_QUOTED, null);
   add(INTRO_EN, LIST_NEXT_EN);
   add(SITE_EN, null);
+  add(NEAR_EN, LIST_NEXT_EN);
   if (ADMIN_KEYS.test(text)) add(ADMIN_EN, null);
   add(INTRO_RU, LIST_NEXT_RU);
+  if (text.includes('район')) add(DISTRICT_RU, null, 'district');
   if (all.length < 2) return all;
   if (all !== known) all.sort((a, b) => a.start - b.start);
   let out: PlaceMention[] | null = null;
+  // Containers are linked last to first, so that a chain ("X, Y district, Z region") is whole.
+  const containerOfIndex = new Map<number, number>();
   for (let i = 0; i + 1 < all.length; i++) {
     const inner = all[i] as PlaceMention;
     const outer = all[i + 1] as PlaceMention;
     if (!containerOf(text, inner, outer, out !== null && out.at(-1) === inner)) continue;
+    containerOfIndex.set(i, i + 1);
     if (inner.place.id.startsWith(UNLISTED) && inner.place.parent === null) {
       const p = inner.place;
       const country = outer.place.country || p.country;
-      all[i] = { start: inner.start, end: inner.end, text: inner.text, place: unlisted(p.en[0] as string, country, outer.place.id) };
+      all[i] = { start: inner.start, end: inner.end, text: inner.text, place: unlisted(p.en[0] as string, country, outer.place.id, p.kind) };
     }
     // A district or region after a listed settlement is dropped later when it is its parent;
     // here the container goes whatever it is.
@@ -426,6 +461,12 @@ export function withUnlistedPlaces(text: string, known: PlaceMention[], profile:
     out.push(outer);
   }
   if (!out) return all;
-  const drop = out;
-  return all.filter((p) => !drop.includes(p));
+  if (all === known) all = known.slice();
+  for (let i = all.length - 1; i >= 0; i--) {
+    const j = containerOfIndex.get(i);
+    const inner = all[i] as PlaceMention;
+    if (j !== undefined) all[i] = { start: inner.start, end: inner.end, text: inner.text, place: inner.place, container: all[j] as PlaceMention };
+  }
+  const drop = new Set(out.map((o) => o.start));
+  return all.filter((p) => !drop.has(p.start));
 }

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { extract } from './engine.ts';
 import { validateProfile, type ConflictProfile } from './profile.ts';
-import { AM_AZ_PROFILE, IN_PK_PROFILE, KG_TJ_PROFILE, PROFILES, selectProfile, TH_KH_PROFILE } from './profiles/index.ts';
+import { AM_AZ_PROFILE, IL_LB_PROFILE, IN_PK_PROFILE, KG_TJ_PROFILE, PROFILES, selectProfile, TH_KH_PROFILE } from './profiles/index.ts';
 
 describe('profiles', () => {
-  it('ships four valid profiles', () => {
+  it('ships five valid profiles', () => {
     for (const p of PROFILES) expect(validateProfile(p)).toEqual([]);
-    expect(PROFILES.map((p) => p.id)).toEqual(['kg-tj', 'am-az', 'in-pk', 'th-kh']);
+    expect(PROFILES.map((p) => p.id)).toEqual(['kg-tj', 'am-az', 'in-pk', 'th-kh', 'il-lb']);
   });
   it('reports what is wrong with a profile', () => {
     const bad: ConflictProfile = {
@@ -48,14 +48,32 @@ describe('profiles', () => {
     const am = extract({ id: 'm', text: 'Azerbaijani units fired at Armenian positions near Sotk on 24 July, the Armenian Defense Ministry said.', published_at: '2023-07-25' });
     expect(am.events[0]).toMatchObject({ accused_party: 'AZ', reported_by: 'AM' });
   });
-  it('falls back to the world profile of the countries a statement names', () => {
+  // Israel–Lebanon was the world fall-back's example; it is now a data profile of its own.
+  it('runs the Israel–Lebanon conflict from its data profile, Hezbollah on the Lebanese side', () => {
     const r = extract({ id: 'w', text: 'The Lebanese army said an Israeli drone struck an army bulldozer in the Hermel district on Monday, wounding one soldier.', published_at: '2024-12-02T18:00:00+02:00' });
-    expect(r.profile).toBe('world:IL-LB');
-    expect(r.events[0]).toMatchObject({ type: 'air_or_drone_strike', accused_party: 'IL', reported_by: 'LB', date: '2024-12-02', locations: ['Hermel district'], profile: 'world:IL-LB' });
-    expect(r.events[0]?.time.utc_offset).toBe('+02:00');
+    expect(r.profile).toBe(IL_LB_PROFILE.id);
+    expect(r.events[0]).toMatchObject({ type: 'air_or_drone_strike', accused_party: 'IL', reported_by: 'LB', date: '2024-12-02', locations: ['Hermel district'], country_of_location: 'LB', profile: 'il-lb' });
+    expect(r.events[0]?.time).toMatchObject({ zone: 'Asia/Beirut', utc_offset: '+02:00' });
     // "an army bulldozer" is the target, not the actor.
     const obj = extract({ id: 'o', text: 'The Lebanese army said that an enemy drone struck an army bulldozer near Hermel on Monday, a day after an Israeli raid.', published_at: '2024-12-02T18:00:00+02:00' });
     expect(obj.events[0]).toMatchObject({ type: 'air_or_drone_strike', accused_party: 'IL', reported_by: 'LB' });
+    expect(selectProfile('Hezbollah fired rockets at Metula, the IDF said.', null).id).toBe('il-lb');
+    const ru = extract({ id: 'r', text: 'Армия обороны Израиля сообщила, что 3 декабря боевики «Хезболлы» обстреляли из минометов район горы Дов.', published_at: '2024-12-03T20:00:00+02:00' });
+    expect(ru.profile).toBe('il-lb');
+    expect(ru.events[0]).toMatchObject({ type: 'heavy_weapons_fire', accused_party: 'LB', reported_by: 'IL', date: '2024-12-03' });
+  });
+  it('places the fighting of the other conflicts from their gazetteers', () => {
+    const pk = extract({ id: 'p', text: 'Pakistani troops fired at Indian posts in the Akhnoor sector on Sunday night, the Indian Army said.', published_at: '2025-05-05T09:00:00+05:30' });
+    expect(pk.events[0]).toMatchObject({ accused_party: 'PK', country_of_location: 'IN' });
+    expect(pk.events[0]?.locations).toContain('Akhnoor');
+    const az = extract({ id: 'a', text: 'On 12 January Armenian units fired at Azerbaijani positions near Alibeyli village of Tovuz district, the Azerbaijani Defense Ministry said.', published_at: '2023-01-12T20:00:00+04:00' });
+    expect(az.events[0]).toMatchObject({ accused_party: 'AM', country_of_location: 'AZ' });
+    expect(az.events[0]?.locations).toEqual(['Alibeyli', 'Tovuz district']);
+    const th = extract({ id: 'k', text: 'Cambodian troops fired rockets at Ban Dan district villages near Ta Muen Toch temple on 24 July, the Royal Thai Army said.', published_at: '2025-07-25T09:00:00+07:00' });
+    expect(th.events[0]).toMatchObject({ accused_party: 'KH', country_of_location: 'TH' });
+    expect(th.events[0]?.locations).toContain('Ta Muen Toch');
+  });
+  it('falls back to the world profile of the countries a statement names', () => {
     // Russian names too, and a conflict with its own built-in profile keeps it.
     expect(selectProfile('Венесуэльские военные обстреляли позиции Гайаны.', null).id).toBe('world:GY-VE');
     expect(selectProfile('Tajik servicemen fired at Kyrgyz border guards.', null).id).toBe('kg-tj');

@@ -22,13 +22,17 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 // Measured at 1.3.0 (event F1 / strict / violation-report F1): train-ru 0.785 / 0.375 / 0.980,
 // train-en 0.762 / 0.475 / 0.952, train-other 0.690 / 0.369 / 0.974 (1.2.0: 0.748 / 0.354 / 0.953,
-// 0.734 / 0.454 / 0.952, 0.601 / 0.335 / 0.949). The floors sit 0.02 below; a file merged later is
-// held to the lowest of them. Attribution and casualties (branch eng-attrib) raised strict to
-// 0.438 / 0.485 / 0.379 (event F1 0.788 / 0.762 / 0.686); the strict floors follow.
+// 0.734 / 0.454 / 0.952, 0.601 / 0.335 / 0.949). Place work (eng-places) raised strict to 0.382 /
+// 0.505 / 0.405; the strict floors follow. The floors sit 0.02 below; a file merged later is
+// held to the lowest of them. train-more (issue #16 item 1, added at 1.3.1: 0.643 / 0.339 / 0.941)
+// is harder than the lowest floor on purpose (half of it is Russian statements of the conflicts
+// other than Kyrgyz–Tajik, which the engine had never seen), so it gets its own floor, measured
+// the same way, rather than being trimmed to fit.
 const FLOORS: Record<string, { events: number; strict: number; violationReport: number }> = {
-  'train-ru.jsonl': { events: 0.765, strict: 0.415, violationReport: 0.96 },
-  'train-en.jsonl': { events: 0.74, strict: 0.465, violationReport: 0.93 },
-  'train-other.jsonl': { events: 0.67, strict: 0.355, violationReport: 0.95 },
+  'train-ru.jsonl': { events: 0.765, strict: 0.362, violationReport: 0.96 },
+  'train-en.jsonl': { events: 0.74, strict: 0.485, violationReport: 0.93 },
+  'train-other.jsonl': { events: 0.67, strict: 0.385, violationReport: 0.95 },
+  'train-more.jsonl': { events: 0.62, strict: 0.315, violationReport: 0.92 },
 };
 const LOWEST = { events: 0.67, strict: 0.35, violationReport: 0.93 };
 

@@ -5,15 +5,16 @@
 import { assertValidProfile, type ConflictProfile } from '../profile.ts';
 import { compileList, lower } from '../text/patterns.ts';
 import { AM_AZ_PROFILE } from './am-az.ts';
+import { IL_LB_PROFILE } from './il-lb.ts';
 import { IN_PK_PROFILE } from './in-pk.ts';
 import { KG_TJ_PROFILE } from './kg-tj.ts';
 import { TH_KH_PROFILE } from './th-kh.ts';
 import { countryMentions, worldProfile } from './world.ts';
 
-export { AM_AZ_PROFILE, IN_PK_PROFILE, KG_TJ_PROFILE, TH_KH_PROFILE };
+export { AM_AZ_PROFILE, IL_LB_PROFILE, IN_PK_PROFILE, KG_TJ_PROFILE, TH_KH_PROFILE };
 
 /** Built-in profiles, validated at load. The first is the default. */
-export const PROFILES: readonly ConflictProfile[] = [KG_TJ_PROFILE, AM_AZ_PROFILE, IN_PK_PROFILE, TH_KH_PROFILE].map(assertValidProfile);
+export const PROFILES: readonly ConflictProfile[] = [KG_TJ_PROFILE, AM_AZ_PROFILE, IN_PK_PROFILE, TH_KH_PROFILE, IL_LB_PROFILE].map(assertValidProfile);
 
 export function getProfile(id: string): ConflictProfile | undefined {
   return PROFILES.find((p) => p.id === id);

@@ -120,7 +120,7 @@ export const KG_TJ_PROFILE: ConflictProfile = {
     place('kg.batken.batken.ak_tatyr', 'kg.batken.batken', KG, ['Ak-Tatyr', 'Aktatyr'], ['Ак-Татыр'], [39.96, 70.485]),
     place('kg.batken.batken.samarkandyk', 'kg.batken.batken', KG, ['Samarkandyk', 'Samarkandek'], ['Самаркандык', 'Самаркандек'], [39.998, 70.546]),
     place('kg.batken.batken.kok_tash', 'kg.batken.batken', KG, ['Kok-Tash', 'Koktash', 'Kök-Tash', 'Koktosh', 'Kok Tash'], ['Кок-Таш', 'Коктош'], null),
-    place('kg.batken.batken.tort_kocho', 'kg.batken.batken', KG, ['Tort-Kocho', 'Tort Kocho', 'Tortkocho'], ['Торт-Кочо'], null),
+    place('kg.batken.batken.tort_kocho', 'kg.batken.batken', KG, ['Tort-Kocho', 'Tort Kocho', 'Tortkocho'], ['Торт-Кочо', 'Терт-Кече', 'Торт-Коче'], null),
     place('kg.batken.batken.kok_terek', 'kg.batken.batken', KG, ['Kok-Terek', 'Kokterek'], ['Кок-Терек'], null),
     place('kg.batken.batken.kyzyl_bel', 'kg.batken.batken', KG, ['Kyzyl-Bel', 'Kyzyl Bel', 'Kyzylbel'], ['Кызыл-Бел', 'Кызыл-Бель'], null),
     place('kg.batken.batken.bulak_bashy', 'kg.batken.batken', KG, ['Bulak-Bashy', 'Bulak-Bashi', 'Bulakbashy'], ['Булак-Башы', 'Булак-Баши'], null),
