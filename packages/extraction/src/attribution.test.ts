@@ -256,3 +256,15 @@ describe('speakers and bystanders are no actors', () => {
     expect(r.events[0]?.accused_party).toBe('KG');
   });
 });
+
+describe('both sides named together through a possessive', () => {
+  it('reads "between X and Y\'s group" as both sides, no actor', () => {
+    const r = extract({
+      id: 't',
+      text: '"A drone struck a bulldozer near Hermel on 2 December, injuring one soldier," the Lebanese army said, days after a truce ended the war between Israel and Lebanon\'s Hezbollah.',
+      published_at: '2024-12-03T10:00:00+02:00',
+      source_agency: 'AFP',
+    });
+    expect(r.events[0]).toMatchObject({ accused_party: 'IL', reported_by: 'LB' });
+  });
+});
