@@ -268,3 +268,13 @@ describe('both sides named together through a possessive', () => {
     expect(r.events[0]).toMatchObject({ accused_party: 'IL', reported_by: 'LB' });
   });
 });
+
+describe('units in the field speak inside the story', () => {
+  it('keeps the issuer as the reporter and the speaking unit as the actor', () => {
+    const r = run(
+      'On 11 April residents of Chorbog were repairing a canal when Kyrgyz border guards said the area was disputed and opened fire in their direction.',
+      'Border Troops of the GKNB of the Republic of Tajikistan',
+    );
+    expect(r.events[0]).toMatchObject({ accused_party: 'KG', reported_by: 'TJ' });
+  });
+});

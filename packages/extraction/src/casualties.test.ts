@@ -309,3 +309,13 @@ describe('casualty frames', () => {
     expect(part.events[0]).toMatchObject({ wounded: 12 });
   });
 });
+
+describe('tolls of a past period', () => {
+  it("does not put last year's toll on today's event", () => {
+    const r = run(
+      'On 11 April Tajik border guards fired at Kok-Tash; nobody was hurt. Last year alone five civilians were killed and 40 people injured in such incidents.',
+      'Border Service of the GKNB of the Kyrgyz Republic',
+    );
+    expect(r.events[0]).toMatchObject({ killed: 0, wounded: 0 });
+  });
+});

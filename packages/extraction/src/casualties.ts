@@ -74,6 +74,10 @@ const ZERO = new RegExp(
 );
 const ZERO_WOUNDED_ONLY = /^(?:no (?:reported |seriously )?(?:wounded|injured)|(?:раненых|раненных) нет)$/;
 const ZERO_KILLED_ONLY = /^(?:no (?:reported )?(?:dead|deaths|fatalities)|погибших нет)$/;
+// "Last year alone six were killed in such incidents", «с начала года погибли…»: a toll of a past
+// or whole period, background to the statement's event (SCHEMA: statistics are no event's).
+const PAST_PERIOD =
+  /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:last year|past year|a year ago|previous year|в прошлом году|год назад|годом ранее|с начала (?:этого |текущего )?года|since the (?:start|beginning) of (?:the|this) year)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 const UNKNOWN =
   /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:being clarified|being specified|уточняется|уточняются|данных о (?:пострадавших|погибших|жертвах) (?:пока )?нет|no information (?:on|about) casualties)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 // Any casualty word: the alternatives share their leading "no letter before" test, which is
@@ -144,7 +148,7 @@ export function sentenceCasualties(
 ): CasualtyFigures | null {
   const low = lower(text);
   const s = low.slice(start, end);
-  if (!ANY_CASUALTY.test(s)) return null;
+  if (!ANY_CASUALTY.test(s) || PAST_PERIOD.test(s)) return null;
   const res: CasualtyFigures = {
     killed: null,
     wounded: null,
