@@ -28,12 +28,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // is harder than the lowest floor on purpose (half of it is Russian statements of the conflicts
 // other than Kyrgyz–Tajik, which the engine had never seen), so it gets its own floor, measured
 // the same way, rather than being trimmed to fit. Attribution and casualties (eng-attrib) raised
-// strict to 0.479 / 0.515 / 0.414 / 0.377 (more); event F1 of train-other 0.690 → 0.686.
+// strict to 0.479 / 0.515 / 0.414 / 0.388 (more); event F1 of train-other 0.690 → 0.686.
 const FLOORS: Record<string, { events: number; strict: number; violationReport: number }> = {
   'train-ru.jsonl': { events: 0.765, strict: 0.459, violationReport: 0.96 },
   'train-en.jsonl': { events: 0.74, strict: 0.495, violationReport: 0.93 },
   'train-other.jsonl': { events: 0.67, strict: 0.394, violationReport: 0.95 },
-  'train-more.jsonl': { events: 0.62, strict: 0.355, violationReport: 0.92 },
+  'train-more.jsonl': { events: 0.62, strict: 0.365, violationReport: 0.92 },
 };
 const LOWEST = { events: 0.67, strict: 0.35, violationReport: 0.93 };
 
