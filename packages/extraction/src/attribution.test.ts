@@ -278,3 +278,10 @@ describe('units in the field speak inside the story', () => {
     expect(r.events[0]).toMatchObject({ accused_party: 'KG', reported_by: 'TJ' });
   });
 });
+
+describe('a side cited as the source', () => {
+  it('is neither the actor nor coordinated with the side that acts', () => {
+    const r = run('According to Kyrgyzstan, Tajik troops opened fire at Kok-Tash on 11 April.', 'Reuters');
+    expect(r.events[0]?.accused_party).toBe('TJ');
+  });
+});

@@ -267,6 +267,8 @@ const AGENT_OF_NOUN_AFTER =
 const BYSTANDER_AFTER =
   /^\s+(?:блогер|журналист|издани|сми(?![а-яё])|эксперт|политолог|депутат|источник|blogger|journalist|media|outlet|website|expert|analyst|lawmaker|sources?(?![a-z]))/;
 
+const CITED_BEFORE = /(?:according to|по (?:данным|информации|сообщению|словам|заявлению))\s+(?:the\s+)?$/;
+
 const EXPLICIT_HINT = / (?:of|by) (?:the )?$|[а-яё] $/;
 const AGENTIVE_AFTER = /^\s+стороной/;
 const COORDINATED_SIDES =
@@ -308,7 +310,15 @@ export function findParties(
     if (overlapsAgency(agencies, start, end) || qualifiesSpeaker(low, agencies, start)) continue;
     const side = c.partyCodes[firstGroup(m)];
     if (!side) continue;
-    out.push({ start, end, text: text.slice(start, end), side, role: partyRole(low, start, end) });
+    // "According to Kyrgyzstan, …", «по данным Таджикистана»: the side is the source, not an actor.
+    const cited = CITED_BEFORE.test(low.slice(Math.max(0, start - 30), start));
+    out.push({
+      start,
+      end,
+      text: text.slice(start, end),
+      side,
+      role: cited ? 'bystander' : partyRole(low, start, end),
+    });
   }
   for (const a of agencies) {
     if (a.frame || !a.agency.armed || !a.side || !c.partyCodes.includes(a.side)) continue;
@@ -326,7 +336,13 @@ export function findParties(
     const a = out[i];
     const b = out[i + 1];
     // The nouns of the first side may stand between: "Tajik border guards and Kyrgyz forces".
-    if (a && b && a.side !== b.side && COORDINATED_SIDES.test(text.slice(a.end, b.start))) {
+    if (
+      a &&
+      b &&
+      a.side !== b.side &&
+      a.role !== 'bystander' &&
+      COORDINATED_SIDES.test(text.slice(a.end, b.start))
+    ) {
       a.role = 'mutual';
       b.role = 'mutual';
     }
