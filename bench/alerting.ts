@@ -55,7 +55,13 @@ const AREAS = [
   'kg.batken.isfana',
 ];
 const USED_AREAS = AREAS.slice(0, Number(args.areas));
-const TYPES = ['small_arms_fire', 'armed_clash', 'heavy_weapons_fire', 'violation_allegation', 'incursion'] as const;
+const TYPES = [
+  'small_arms_fire',
+  'armed_clash',
+  'heavy_weapons_fire',
+  'violation_allegation',
+  'incursion',
+] as const;
 
 /** Events like the pipeline bench's: 13 areas, a few types, incidents by day, some casualties. */
 function events(tag: string, year: number): ViolationEvent[] {
@@ -69,7 +75,16 @@ function events(tag: string, year: number): ViolationEvent[] {
       statement_id: `st_${tag}_${i}`,
       area,
       type,
-      time: { date: start.slice(0, 10), time_of_day: null, start_utc: start, end_utc: start, local: null, zone: 'Asia/Bishkek', utc_offset: '+06:00', precision: 'exact' },
+      time: {
+        date: start.slice(0, 10),
+        time_of_day: null,
+        start_utc: start,
+        end_utc: start,
+        local: null,
+        zone: 'Asia/Bishkek',
+        utc_offset: '+06:00',
+        precision: 'exact',
+      },
       date: start.slice(0, 10),
       published_at: new Date(Date.parse(start) + 3600_000).toISOString(),
       killed: i % 17 === 0 ? 1 + (i % 5) : null,
@@ -83,8 +98,20 @@ const schema = `bench_alerting_${Date.now().toString(36)}`;
 await migrateLatest({ databaseUrl: stack.databaseUrl, schema });
 const db = createDb({ databaseUrl: stack.databaseUrl, schema, pool: { max: 10 } });
 const logger = createLogger({ service: 'bench-alerting', level: 'silent' });
+// Statements sent to Postgres (round trips), counted by their first words when PROFILE_QUERIES is set.
+let queries = 0;
+const byKind = new Map<string, number>();
+db.on('query', (q: { sql: string }) => {
+  queries++;
+  if (process.env.PROFILE_QUERIES) {
+    const kind = q.sql.replace(/\s+/g, ' ').slice(0, 90);
+    byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
+  }
+});
 const say = (line: string) => process.stdout.write(`${line}\n`);
-say(`alerting alone: ${N} events per run over ${DAYS} days and ${USED_AREAS.length} areas, batches of ${BATCHES.join(', ')}`);
+say(
+  `alerting alone: ${N} events per run over ${DAYS} days and ${USED_AREAS.length} areas, batches of ${BATCHES.join(', ')}`,
+);
 try {
   for (const [run, size] of BATCHES.entries()) {
     const tag = `b${size}_${run}`;
@@ -104,6 +131,8 @@ try {
       },
       logger,
     );
+    const q0 = queries;
+    byKind.clear();
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     // Wall time per event of the first and the last tenth of the run: growth with the alerts' size.
@@ -119,15 +148,53 @@ try {
     }
     const wall = performance.now() - t0;
     const cpu = process.cpuUsage(cpu0);
-    const deliveries = Number((await db('alert_deliveries').join('alerts', 'alerts.id', 'alert_deliveries.alert_id').where('alerts.agreement_id', agreement.id).count<{ n: string }[]>('* as n'))[0]!.n);
+    const sent = queries - q0;
+    const deliveries = Number(
+      (
+        await db('alert_deliveries')
+          .join('alerts', 'alerts.id', 'alert_deliveries.alert_id')
+          .where('alerts.agreement_id', agreement.id)
+          .count<{ n: string }[]>('* as n')
+      )[0]!.n,
+    );
     // Each agreement ends before the next run, so its events breach only their own run's.
-    await db('agreements').where({ id: agreement.id }).update({ status: 'ended', ends_at: new Date('2020-01-02T00:00:00Z') });
+    await db('agreements')
+      .where({ id: agreement.id })
+      .update({ status: 'ended', ends_at: new Date('2020-01-02T00:00:00Z') });
     say(
       `batch ${String(size).padStart(4)}: ${Math.round((N * 1000) / wall)} events/s, wall ${(wall / N).toFixed(3)} ms/event, ` +
-        `CPU ${(((cpu.user + cpu.system) / 1000) / N).toFixed(3)} ms/event (this process); ` +
+        `CPU ${((cpu.user + cpu.system) / 1000 / N).toFixed(3)} ms/event (this process), ${(sent / N).toFixed(2)} queries/event; ` +
         `first tenth ${(firstTenth / tenth).toFixed(3)}, last tenth ${(lastTenth / tenth).toFixed(3)} ms/event; ${deliveries} notifications`,
     );
+    if (process.env.PROFILE_QUERIES)
+      for (const [kind, n] of [...byKind].sort((a, b) => b[1] - a[1]).slice(0, 25))
+        say(`  ${(n / N).toFixed(3)}/event  ${kind}`);
   }
+  // The scheduler's pass (agreements due, alerts with work due) over the alerts the runs left open,
+  // with production's lifecycle: its cost is paid every ALERT_TICK_MS whatever the traffic.
+  const ticker = new AlertEngine(
+    db,
+    {
+      lifecycle: DEFAULT_LIFECYCLE,
+      escalation: DEFAULT_ESCALATION,
+      routes: [{ channel: 'webhook' }],
+      alertOnProposed: false,
+      source: 'ceasefire/bench',
+    },
+    logger,
+  );
+  const open = Number(
+    (await db('alerts').whereNot('state', 'resolved').count<{ n: string }[]>('* as n'))[0]!.n,
+  );
+  await ticker.tickAll();
+  const passes = 20;
+  const q0 = queries;
+  const cpu0 = process.cpuUsage();
+  for (let i = 0; i < passes; i++) await ticker.tickAll();
+  const cpu = process.cpuUsage(cpu0);
+  say(
+    `ticker: ${open} open alerts, CPU ${((cpu.user + cpu.system) / 1000 / passes).toFixed(2)} ms a pass (this process), ${((queries - q0) / passes).toFixed(1)} queries a pass`,
+  );
 } finally {
   await db.destroy();
   await dropSchema(stack.databaseUrl, schema);

@@ -2,7 +2,14 @@ import { envelope, Statement, type StatementMessage, statementsTopic } from '@ce
 import { insertStatements, markStatementsEnqueued, unpublishedStatements } from '@ceasefire/db';
 import { coalescer, publish, type Producer } from '@ceasefire/runtime';
 import type { Knex } from 'knex';
-import { InvalidStatement, isoInZone, normalizePublishedAt, normalizeStatement, normalizeText, type NormalizeContext } from './normalize.ts';
+import {
+  InvalidStatement,
+  isoInZone,
+  normalizePublishedAt,
+  normalizeStatement,
+  normalizeText,
+  type NormalizeContext,
+} from './normalize.ts';
 import { StatementSubmission, submissionProblems } from './submission.ts';
 
 /** Where a statement's issuer stands: the side it speaks for and its zone. */
@@ -27,6 +34,17 @@ export interface IngestorDeps {
   onMarkFailed?: (error: unknown) => void;
   /** How long a publish's record waits for the next group's insert before it goes alone (default 50 ms). */
   markIdleMs?: number;
+  /** Told of each group stored and published: its size and where its time went (a debug log line). */
+  onGroup?: (group: IngestGroupTiming) => void;
+}
+
+/** Where one group's time went (ms, wall clock): validation, the insert's round trip, the publish. */
+export interface IngestGroupTiming {
+  submissions: number;
+  published: number;
+  prepareMs: number;
+  insertMs: number;
+  publishMs: number;
 }
 
 /** A grouped submission's own failure, carried as its result so the others in its group still succeed. */
@@ -35,11 +53,14 @@ class SubmissionFailed {
 }
 
 /** The outcome for one submission, in submission order. */
-export type IngestOutcome =
-  | { ok: true; id: string; duplicate: boolean }
-  | { ok: false; problems: string[] };
+export type IngestOutcome = { ok: true; id: string; duplicate: boolean } | { ok: false; problems: string[] };
 
-export function statementEnvelope(statement: Statement, source: string, time: Date, id = statement.id): StatementMessage {
+export function statementEnvelope(
+  statement: Statement,
+  source: string,
+  time: Date,
+  id = statement.id,
+): StatementMessage {
   return envelope(statementsTopic, statement, { id, source, time, subject: statement.id });
 }
 
@@ -49,10 +70,10 @@ export function statementEnvelope(statement: Statement, source: string, time: Da
  * between) is published by its next arrival.
  */
 export function createIngestor(deps: IngestorDeps) {
-
   function prepare(raw: unknown, origin: Statement['origin'], receivedAt: Date): Statement | string[] {
     const parsed = StatementSubmission.safeParse(raw);
-    if (!parsed.success) return [...submissionProblems(parsed.error), ...normalizationProblems(raw, parsed.error, receivedAt)];
+    if (!parsed.success)
+      return [...submissionProblems(parsed.error), ...normalizationProblems(raw, parsed.error, receivedAt)];
     const ctx: NormalizeContext = {
       receivedAt,
       origin,
@@ -68,12 +89,17 @@ export function createIngestor(deps: IngestorDeps) {
     // The contract the classifier reads, checked before storing: a statement stored is one that
     // can be published (a stored one the contract refused stayed unpublished, and failed its batch).
     const contract = Statement.safeParse(statement);
-    if (!contract.success) return contract.error.issues.map((i) => `${i.path.join('.') || '(statement)'}: ${i.message}`);
+    if (!contract.success)
+      return contract.error.issues.map((i) => `${i.path.join('.') || '(statement)'}: ${i.message}`);
     return statement;
   }
 
   /** The problems normalisation would find in the fields the schema did take: a 400 names every bad field. */
-  function normalizationProblems(raw: unknown, error: { issues: ReadonlyArray<{ path: PropertyKey[] }> }, receivedAt: Date): string[] {
+  function normalizationProblems(
+    raw: unknown,
+    error: { issues: ReadonlyArray<{ path: PropertyKey[] }> },
+    receivedAt: Date,
+  ): string[] {
     if (typeof raw !== 'object' || raw === null) return [];
     const refused = new Set(error.issues.map((i) => String(i.path[0])));
     const r = raw as Record<string, unknown>;
@@ -165,9 +191,13 @@ export function createIngestor(deps: IngestorDeps) {
   }
 
   /** Stores and publishes submissions together: one transaction, one publish. Invalid ones are reported, not thrown. */
-  async function ingestItems(items: ReadonlyArray<{ raw: unknown; origin: Statement['origin'] }>): Promise<IngestOutcome[]> {
+  async function ingestItems(
+    items: ReadonlyArray<{ raw: unknown; origin: Statement['origin'] }>,
+  ): Promise<IngestOutcome[]> {
     const receivedAt = deps.now();
+    const started = performance.now();
     const prepared = items.map((r) => prepare(r.raw, r.origin, receivedAt));
+    const preparedAt = performance.now();
     // The first submission that stored a statement is not a duplicate; later copies are.
     const storedBy = new Map<string, number>();
     const statements = prepared.filter((p): p is Statement => !Array.isArray(p));
@@ -182,7 +212,10 @@ export function createIngestor(deps: IngestorDeps) {
     try {
       results = await insertStatements(
         deps.db,
-        statements.map((s) => ({ statement: s, sourceSide: s.source_agency ? (deps.agencies.lookup(s.source_agency)?.side ?? null) : null })),
+        statements.map((s) => ({
+          statement: s,
+          sourceSide: s.source_agency ? (deps.agencies.lookup(s.source_agency)?.side ?? null) : null,
+        })),
         marks,
       );
     } catch (e) {
@@ -192,6 +225,7 @@ export function createIngestor(deps: IngestorDeps) {
       throw e;
     }
     marked(marks);
+    const insertedAt = performance.now();
     prepared.forEach((p, i) => {
       if (!Array.isArray(p) && results.get(p.id)?.inserted && !storedBy.has(p.id)) storedBy.set(p.id, i);
     });
@@ -200,7 +234,9 @@ export function createIngestor(deps: IngestorDeps) {
     const pending = [
       ...new Map(statements.filter((s) => results.get(s.id)?.pending).map((s) => [s.id, s])).values(),
     ];
-    const theirs = [...new Set(pending.filter((s) => publishing.has(s.id)).map((s) => publishing.get(s.id)!))];
+    const theirs = [
+      ...new Set(pending.filter((s) => publishing.has(s.id)).map((s) => publishing.get(s.id)!)),
+    ];
     const toPublish = pending.filter((s) => !publishedBefore(s.id, startedIn));
     // Only now: the marks committed while this insert ran were kept for this check.
     insertsInFlight.delete(insert);
@@ -221,8 +257,18 @@ export function createIngestor(deps: IngestorDeps) {
     }
     // Published by another group: this answer waits for that publish as for its own.
     await Promise.all(theirs);
+    const ms = (a: number, b: number) => Math.round(b - a);
+    deps.onGroup?.({
+      submissions: items.length,
+      published: toPublish.length,
+      prepareMs: ms(started, preparedAt),
+      insertMs: ms(preparedAt, insertedAt),
+      publishMs: ms(insertedAt, performance.now()),
+    });
     return prepared.map((p, i) =>
-      Array.isArray(p) ? { ok: false, problems: p } : { ok: true, id: p.id, duplicate: storedBy.get(p.id) !== i },
+      Array.isArray(p)
+        ? { ok: false, problems: p }
+        : { ok: true, id: p.id, duplicate: storedBy.get(p.id) !== i },
     );
   }
 
@@ -289,7 +335,9 @@ export function createIngestor(deps: IngestorDeps) {
       insertsInFlight.delete(query);
       forgetMarks();
       if (ids.length > 0) {
-        const done = publish(deps.producer, statementsTopic, deps.topicPrefix, messages).then(() => markPublished(ids));
+        const done = publish(deps.producer, statementsTopic, deps.topicPrefix, messages).then(() =>
+          markPublished(ids),
+        );
         for (const id of ids) publishing.set(id, done);
         try {
           await done;
@@ -307,7 +355,8 @@ export function createIngestor(deps: IngestorDeps) {
       while (marking.size > 0) await Promise.all(marking);
     },
     /** Ingests many submissions at once: one transaction, one publish. */
-    ingestMany: (raws: unknown[], origin: Statement['origin']) => ingestItems(raws.map((raw) => ({ raw, origin }))),
+    ingestMany: (raws: unknown[], origin: Statement['origin']) =>
+      ingestItems(raws.map((raw) => ({ raw, origin }))),
     /** Ingests one submission, grouped with others that arrive meanwhile. */
     async ingest(raw: unknown, origin: Statement['origin']): Promise<IngestOutcome> {
       const outcome = await ingestGrouped({ raw, origin });

@@ -41,6 +41,7 @@ import {
   alertDetails,
   eventsInAlerts,
   openAlertsInRegions,
+  readEventBatch,
   unlinkAlertEvents,
   addAgreementSource,
   agreementOfSourceEvent,
@@ -50,12 +51,10 @@ import {
   insertReportedAgreement,
   lockAgreementsOfParties,
   updateAgreement,
-  findOpenAlerts,
-  forgetSummariesOfSuperseded,
+  lockOpenAlertsAndLinked,
   summaryIncidentsOf,
   getAgreement,
   getAlert,
-  getBreachEvents,
   lockAlert,
   lockAlertGroup,
   lockAlertGroups,
@@ -155,20 +154,18 @@ export class AlertEngine {
    */
   async handleEvents(events: readonly ViolationEvent[], log: Logger = this.logger): Promise<void> {
     const started = performance.now();
-    const [stored, forgotten] = await Promise.all([
-      getBreachEvents(
-        this.db,
-        events.map((e) => e.id),
-      ),
-      // A re-classified statement's old events stop counting: their alerts' summaries are rebuilt.
-      forgetSummariesOfSuperseded(
-        this.db,
-        events.map((e) => e.statement_id),
-      ),
-    ]);
-    if (forgotten.length > 0)
-      log.info({ alerts: forgotten }, 'alert summaries to rebuild (superseded events)');
-    let agreements: AgreementRecord[] | null = null;
+    // One round trip: the stored events, whether an alert counts each, the agreements'
+    // fingerprint, and (a re-classified statement's old events stop counting) the summaries of
+    // their alerts marked to be rebuilt.
+    const batch = await readEventBatch(
+      this.db,
+      events.map((e) => e.id),
+      events.map((e) => e.statement_id),
+    );
+    const stored = batch.events;
+    if (batch.forgotten.length > 0)
+      log.info({ alerts: batch.forgotten }, 'alert summaries to rebuild (superseded events)');
+    let agreements: readonly AgreementRecord[] | null = null;
     const pending: PendingBreach[] = [];
     // The batch's agreements first, in one transaction: its breaches are judged against the
     // agreements as they are then. A breach judged before its agreement was known is not missed
@@ -189,32 +186,69 @@ export class AlertEngine {
       if (row.supersededAt !== null) continue;
       const breachEvent = breachEventOf(row);
       if (breachEvent === null) continue;
-      agreements ??= await agreementsForRules(this.db);
+      // Read again only when they changed (this batch's reports change them here).
+      agreements ??= await this.agreementsForRules(batch.agreementsVersion, reports.length > 0);
       // One agreement per event: the one in force when it happened (see selectAgreement).
       const selected = this.selectAgreement(breachEvent, agreements);
       if (selected !== null) pending.push({ ...selected, event: breachEvent });
       else log.trace({ event: event.id }, 'not a breach');
     }
     const judgedAt = performance.now();
-    await this.recordGrouped(pending, log);
+    await this.recordGrouped(pending, log, batch.inAlerts);
     const ms = (a: number, b: number) => Math.round(b - a);
-    log.debug({ events: events.length, breaches: pending.length, judgeMs: ms(started, judgedAt), recordMs: ms(judgedAt, performance.now()) }, 'events handled');
+    log.debug(
+      {
+        events: events.length,
+        breaches: pending.length,
+        judgeMs: ms(started, judgedAt),
+        recordMs: ms(judgedAt, performance.now()),
+      },
+      'events handled',
+    );
   }
+
+  /**
+   * The agreements that can judge an event, as read with this fingerprint of the table (see
+   * `readEventBatch`): the list held from an earlier batch when the table is unchanged since, else
+   * read again. `changedHere`: this batch changed agreements after the fingerprint was read. A
+   * list is held under a fingerprint read before it, so it is never older than what the
+   * fingerprint stands for; a change after it gives the next batch another fingerprint.
+   */
+  private async agreementsForRules(
+    version: string,
+    changedHere: boolean,
+  ): Promise<readonly AgreementRecord[]> {
+    const held = this.heldAgreements;
+    if (!changedHere && held !== null && held.version === version) return held.list;
+    const list = await agreementsForRules(this.db);
+    this.heldAgreements = { version, list };
+    return list;
+  }
+
+  private heldAgreements: { version: string; list: readonly AgreementRecord[] } | null = null;
 
   /**
    * Records breaches in one transaction under the locks of their alert groups: the groups' open
    * alerts and what already counts are read with one query each, every group's breaches are
    * applied in memory in event order, and the changes are written with one statement per table.
+   * `counted`: which of the events an alert counted when the batch was read, if the caller knows
+   * (they are not looked up again before the locks; under them, they always are).
    */
-  private async recordGrouped(pending: readonly PendingBreach[], log: Logger): Promise<void> {
+  private async recordGrouped(
+    pending: readonly PendingBreach[],
+    log: Logger,
+    counted?: ReadonlySet<string>,
+  ): Promise<void> {
     if (pending.length === 0) return;
     // An event joins at most one alert: once per batch, and never when an alert counts it already.
     const once = new Map<string, PendingBreach>();
     for (const b of pending) if (!once.has(b.event.id)) once.set(b.event.id, b);
     const level = this.options.areaLevel ?? 'district';
+    // The agreements of these breaches, for the notifications' payloads.
+    const known = new Map(pending.map((b) => [b.agreement.id, b.agreement]));
     const added = await this.db.transaction(async (trx) => {
-      const counted = await eventsInAlerts(trx, [...once.keys()]);
-      const fresh = [...once.values()].filter((b) => !counted.has(b.event.id));
+      const countedBefore = counted ?? (await eventsInAlerts(trx, [...once.keys()]));
+      const fresh = [...once.values()].filter((b) => !countedBefore.has(b.event.id));
       if (fresh.length === 0) return [];
       // An event known only to its region joins the open alert of a district of that region of the
       // same agreement, if there is one (it is about the same breach, told less precisely);
@@ -242,7 +276,10 @@ export class AlertEngine {
       }
       for (const b of regional) {
         const pair = `${b.agreement.id} ${b.event.area}`;
-        add(absorbing.get(pair)?.groupKey ?? districtOf.get(pair) ?? groupKeyOf(b.agreement.id, b.event.area), b);
+        add(
+          absorbing.get(pair)?.groupKey ?? districtOf.get(pair) ?? groupKeyOf(b.agreement.id, b.event.area),
+          b,
+        );
       }
       // A district alert absorbs the open alert of its region and agreement (the same breach, told
       // less precisely): the region's group is locked with it.
@@ -253,15 +290,20 @@ export class AlertEngine {
           const parts = area.split('.');
           if (parts.length > 2 && !parts[0]!.includes('-')) {
             const regionKey = groupKeyOf(items[0]!.agreement.id, parts.slice(0, 2).join('.'));
-            if (!groups.has(regionKey) && ![...regionOf.values()].includes(regionKey)) regionOf.set(key, regionKey);
+            if (!groups.has(regionKey) && ![...regionOf.values()].includes(regionKey))
+              regionOf.set(key, regionKey);
           }
         }
       await lockAlertGroups(trx, [...groups.keys(), ...regionOf.values()]);
       // Read again under the locks: another transaction (the ticker's evaluation of a changed
       // agreement, another worker) may have linked some of them since.
-      const linked = await eventsInAlerts(trx, fresh.map((b) => b.event.id));
       // The row locks keep an operator's acknowledgement from being overwritten by these updates.
-      const open = await findOpenAlerts(trx, [...groups.keys(), ...regionOf.values()], { forUpdate: true });
+      // One statement for both.
+      const { open, linked } = await lockOpenAlertsAndLinked(
+        trx,
+        [...groups.keys(), ...regionOf.values()],
+        fresh.map((b) => b.event.id),
+      );
       const writes = new GroupWrites();
       for (const [groupKey, items] of groups) {
         const unlinked = items.filter((b) => !linked.has(b.event.id));
@@ -275,30 +317,68 @@ export class AlertEngine {
           for (const e of await alertBreachEvents(trx, regional.id)) {
             const event = breachEventOf(e);
             if (event !== null)
-              absorbed.push({ agreement: unlinked[0]!.agreement, event, verdict: { breach: true, timing: e.untimed ? 'untimed' : 'after_start', untimed: e.untimed, proposed: regional.proposedAgreement } });
+              absorbed.push({
+                agreement: unlinked[0]!.agreement,
+                event,
+                verdict: {
+                  breach: true,
+                  timing: e.untimed ? 'untimed' : 'after_start',
+                  untimed: e.untimed,
+                  proposed: regional.proposedAgreement,
+                },
+              });
           }
-          absorbed.sort((x, y) => (x.event.startUtc ?? x.event.publishedAt).getTime() - (y.event.startUtc ?? y.event.publishedAt).getTime());
+          absorbed.sort(
+            (x, y) =>
+              (x.event.startUtc ?? x.event.publishedAt).getTime() -
+              (y.event.startUtc ?? y.event.publishedAt).getTime(),
+          );
           await unlinkAlertEvents(trx, regional.id);
           const now = this.clock();
           writes.save({ ...regional, state: 'resolved', resolvedAt: now, updatedAt: now });
-          writes.addTransitions(regional.id, [{ from: regional.state, to: 'resolved', at: now, by: 'system', reason: `absorbed by the alert of ${items[0]!.event.area}` }]);
-          log.info({ alert: regional.id, into: groupKey, events: absorbed.length }, 'region alert absorbed by a district alert');
+          writes.addTransitions(regional.id, [
+            {
+              from: regional.state,
+              to: 'resolved',
+              at: now,
+              by: 'system',
+              reason: `absorbed by the alert of ${items[0]!.event.area}`,
+            },
+          ]);
+          log.info(
+            { alert: regional.id, into: groupKey, events: absorbed.length },
+            'region alert absorbed by a district alert',
+          );
         }
-        await this.applyBreaches(trx, writes, groupKey, open.get(groupKey) ?? null, [...absorbed, ...unlinked], log);
+        await this.applyBreaches(
+          trx,
+          writes,
+          groupKey,
+          open.get(groupKey) ?? null,
+          [...absorbed, ...unlinked],
+          log,
+        );
       }
-      return writes.flush(trx, this.options.deliveryLeaseMs, this.heldSummaries, this.enrich);
+      return writes.flush(trx, this.options.deliveryLeaseMs, this.heldSummaries, (t, d) =>
+        this.enrich(t, d, known),
+      );
     });
     if (added.length > 0) this.options.onEnqueued?.(added);
   }
 
   /**
    * Adds the `breach` part (who, what, where, when, evidence, link) to notifications, read for
-   * all their alerts in one query: only alerts with a notification due pay for it.
+   * all their alerts in one query: only alerts with a notification due pay for it. `known`: the
+   * agreements the caller holds (those it judged the breaches with); others are read.
    */
-  private readonly enrich = async (trx: Queryable, deliveries: readonly EnqueueDeliveryInput[]): Promise<EnqueueDeliveryInput[]> => {
+  private async enrich(
+    trx: Queryable,
+    deliveries: readonly EnqueueDeliveryInput[],
+    known: ReadonlyMap<string, AgreementRecord> = new Map(),
+  ): Promise<EnqueueDeliveryInput[]> {
     const alertIds = [...new Set(deliveries.map((d) => d.alertId))];
     const details = await alertDetails(trx, alertIds);
-    const agreements = new Map<string, AgreementRecord | null>();
+    const agreements = new Map<string, AgreementRecord | null>(known);
     const names: Names = this.options.names ?? { areaName: (id) => id, partyName: (code) => code };
     const done = new Map<unknown, AlertMessage>();
     const out: EnqueueDeliveryInput[] = [];
@@ -318,7 +398,13 @@ export class AlertEngine {
                 data: {
                   ...message.data,
                   breach: breachPayload(
-                    { alertId: d.alertId, area: message.data.area, agreement, details: detail, publicUrl: this.options.publicUrl ?? null },
+                    {
+                      alertId: d.alertId,
+                      area: message.data.area,
+                      agreement,
+                      details: detail,
+                      publicUrl: this.options.publicUrl ?? null,
+                    },
                     names,
                   ),
                 },
@@ -328,10 +414,13 @@ export class AlertEngine {
       out.push({ ...d, payload: enriched });
     }
     return out;
-  };
+  }
 
   /** The rules' form of each agreements list, made once per list (a batch judges every event against one). */
-  private readonly prepared = new WeakMap<readonly AgreementRecord[], PreparedAgreements<RuleAgreement & { record: AgreementRecord }>>();
+  private readonly prepared = new WeakMap<
+    readonly AgreementRecord[],
+    PreparedAgreements<RuleAgreement & { record: AgreementRecord }>
+  >();
 
   /** The one agreement an event breaches, with the verdict; null when it breaches none. */
   private selectAgreement(
@@ -345,7 +434,10 @@ export class AlertEngine {
     }
     const selected = selectAgreement(event, prepared, {
       alertOnProposed: this.options.alertOnProposed,
-      proposedHorizonMs: this.options.proposedHorizonMs === undefined ? DEFAULT_PROPOSED_HORIZON_MS : this.options.proposedHorizonMs,
+      proposedHorizonMs:
+        this.options.proposedHorizonMs === undefined
+          ? DEFAULT_PROPOSED_HORIZON_MS
+          : this.options.proposedHorizonMs,
     });
     return selected === null ? null : { agreement: selected.agreement.record, verdict: selected.verdict };
   }
@@ -359,7 +451,11 @@ export class AlertEngine {
    * Every change is a transition. `stored` is the event as stored (null: not in the store); the
    * result says whether the agreement changed (a changed one is evaluated against stored events).
    */
-  private async proposeAll(events: readonly ViolationEvent[], stored: ReadonlyMap<string, StoredBreachEvent>, log: Logger): Promise<void> {
+  private async proposeAll(
+    events: readonly ViolationEvent[],
+    stored: ReadonlyMap<string, StoredBreachEvent>,
+    log: Logger,
+  ): Promise<void> {
     await this.db.transaction(async (trx) => {
       // Every lock the batch needs, in a fixed order: two workers cannot wait on each other.
       const partySets = [...new Set(events.map((e) => partiesOf(e).join('-')))].sort();
@@ -400,7 +496,10 @@ export class AlertEngine {
         const agreement = await getAgreement(trx, known);
         return agreement === null ? null : { agreement, changed: false };
       }
-      const match = matchAgreement(await agreementsReachedNear(trx, { parties, day: reachedOn, days: IDENTITY_WINDOW_DAYS }), report);
+      const match = matchAgreement(
+        await agreementsReachedNear(trx, { parties, day: reachedOn, days: IDENTITY_WINDOW_DAYS }),
+        report,
+      );
       let agreement: AgreementRecord;
       let changed = true;
       if (match === null) {
@@ -419,7 +518,15 @@ export class AlertEngine {
           now,
         });
         await insertAgreementTransitions(trx, [
-          { agreementId: agreement.id, from: null, to: 'proposed', at: now, by: 'system', reason: `reported by ${event.reported_by ?? 'an unnamed source'}`, statementId: event.statement_id },
+          {
+            agreementId: agreement.id,
+            from: null,
+            to: 'proposed',
+            at: now,
+            by: 'system',
+            reason: `reported by ${event.reported_by ?? 'an unnamed source'}`,
+            statementId: event.statement_id,
+          },
         ]);
         log.info({ agreement: agreement.id, parties, agreementLevel: level }, 'agreement proposed');
       } else {
@@ -428,7 +535,15 @@ export class AlertEngine {
         if (filled.length > 0) {
           agreement = (await updateAgreement(trx, match.id, patch, now))!;
           await insertAgreementTransitions(trx, [
-            { agreementId: match.id, from: match.status, to: match.status, at: now, by: 'system', reason: `completed by a statement: ${filled.join(', ')}`, statementId: event.statement_id },
+            {
+              agreementId: match.id,
+              from: match.status,
+              to: match.status,
+              at: now,
+              by: 'system',
+              reason: `completed by a statement: ${filled.join(', ')}`,
+              statementId: event.statement_id,
+            },
           ]);
           log.info({ agreement: agreement.id, filled }, 'agreement completed');
         } else {
@@ -454,7 +569,10 @@ export class AlertEngine {
           agreement = (await updateAgreement(trx, agreement.id, { corroborated: true }, now))!;
           changed = true;
           const before = agreement.status;
-          agreement = await enterIntoForceIfDue(trx, agreement, { ...cause, reason: corroborationReason(agreement.parties, reporters) });
+          agreement = await enterIntoForceIfDue(trx, agreement, {
+            ...cause,
+            reason: corroborationReason(agreement.parties, reporters),
+          });
           if (agreement.status !== before) log.info({ agreement: agreement.id }, 'agreement in force');
         }
       }
@@ -493,7 +611,10 @@ export class AlertEngine {
     const { agreement } = fresh[0]!;
     let open = stored;
     // The open alert's summary, built up over the batch; `writes` stores it with the alert.
-    const held = open === null ? { builder: new SummaryBuilder(), rebuilt: false } : await this.summaryOf(trx, open, log);
+    const held =
+      open === null
+        ? { builder: new SummaryBuilder(), rebuilt: false }
+        : await this.summaryOf(trx, open, log);
     let summary = held.builder;
     let rebuilt = held.rebuilt;
     // Lists of events not notified yet that this batch made: appended to in place (the alert's
@@ -584,14 +705,22 @@ export class AlertEngine {
    * events (`rebuilt`: its rows are replaced when written) for an alert whose state was forgotten
    * (superseded events) or does not add up.
    */
-  private async summaryOf(trx: Queryable, alert: AlertRecord, log: Logger): Promise<{ builder: SummaryBuilder; rebuilt: boolean }> {
+  private async summaryOf(
+    trx: Queryable,
+    alert: AlertRecord,
+    log: Logger,
+  ): Promise<{ builder: SummaryBuilder; rebuilt: boolean }> {
     const head = parseSummaryHead(alert.summaryState);
     if (head !== null) {
       const held = this.heldSummaries.take(alert.id, head.stamp);
       if (held !== undefined) return { builder: held, rebuilt: false };
       const incidents = (await summaryIncidentsOf(trx, [alert.id])).get(alert.id) ?? [];
-      if (incidents.length === alert.incidentCount) return { builder: new SummaryBuilder(stateOfStored(head, incidents)), rebuilt: false };
-      log.warn({ alert: alert.id, incidents: incidents.length, incidentCount: alert.incidentCount }, 'stored summary state does not add up: rebuilt from the events');
+      if (incidents.length === alert.incidentCount)
+        return { builder: new SummaryBuilder(stateOfStored(head, incidents)), rebuilt: false };
+      log.warn(
+        { alert: alert.id, incidents: incidents.length, incidentCount: alert.incidentCount },
+        'stored summary state does not add up: rebuilt from the events',
+      );
     }
     const events = (await alertBreachEvents(trx, alert.id)).flatMap((e) => {
       const rule = breachEventOf(e);
@@ -677,8 +806,10 @@ export class AlertEngine {
       const due = tick(locked, now, this.options.lifecycle);
       if (due.notification === null && due.transitions.length === 0) return [];
       const writes = new GroupWrites();
-      this.advance(writes, locked, await getAgreement(trx, locked.agreementId), now);
-      return writes.flush(trx, this.options.deliveryLeaseMs, undefined, this.enrich);
+      const agreement = await getAgreement(trx, locked.agreementId);
+      this.advance(writes, locked, agreement, now);
+      const known = new Map(agreement === null ? [] : [[agreement.id, agreement]]);
+      return writes.flush(trx, this.options.deliveryLeaseMs, undefined, (t, d) => this.enrich(t, d, known));
     });
     if (added.length > 0) this.options.onEnqueued?.(added);
   }
@@ -692,14 +823,20 @@ export class AlertEngine {
     const pending = await agreementsToEvaluate(this.db);
     let all: AgreementRecord[] | null = null;
     for (const agreement of pending) {
-      if ((agreement.status === 'proposed' && !this.options.alertOnProposed) || agreement.status === 'rejected') {
+      if (
+        (agreement.status === 'proposed' && !this.options.alertOnProposed) ||
+        agreement.status === 'rejected'
+      ) {
         // No event breaches it then (judgeBreach): nothing to read.
         await markAgreementEvaluated(this.db, agreement);
         continue;
       }
       all ??= await agreementsForRules(this.db);
       const start = agreement.startsAt ?? agreement.announcedAt;
-      const horizon = this.options.proposedHorizonMs === undefined ? DEFAULT_PROPOSED_HORIZON_MS : this.options.proposedHorizonMs;
+      const horizon =
+        this.options.proposedHorizonMs === undefined
+          ? DEFAULT_PROPOSED_HORIZON_MS
+          : this.options.proposedHorizonMs;
       const candidates = await candidateBreachEvents(this.db, {
         parties: agreement.parties,
         notBefore: start,
@@ -717,7 +854,8 @@ export class AlertEngine {
         const event = breachEventOf(stored);
         if (event === null) continue;
         const selected = this.selectAgreement(event, all);
-        if (selected !== null && selected.agreement.id === agreement.id) breaches.push({ ...selected, event });
+        if (selected !== null && selected.agreement.id === agreement.id)
+          breaches.push({ ...selected, event });
       }
       await this.recordGrouped(breaches, this.logger);
       await markAgreementEvaluated(this.db, agreement);
@@ -737,13 +875,14 @@ export class AlertEngine {
     await promoteDueAgreements(this.db, this.clock());
     await this.evaluatePendingAgreements();
     const now = this.clock();
-    for (const alert of await listAlertsToTick(this.db)) {
+    // Only the alerts that may have something due are read (and the tick below decides): every
+    // open alert every second would be parsed to find the few with work.
+    for (const alert of await listAlertsToTick(this.db, 500, { now, ...this.options.lifecycle })) {
       const due = tick(alert, now, this.options.lifecycle);
       if (due.notification !== null || due.transitions.length > 0) await this.tickAlert(alert.id);
     }
   }
 }
-
 
 /** Re-exported for the operator API and CLI: the lifecycle fields of a stored alert. */
 export type { AlertCore };

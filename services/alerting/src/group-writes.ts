@@ -8,6 +8,7 @@ import {
   insertTransitionsOfAlerts,
   linkAlertEvents,
   upsertAlerts,
+  writeAlertChanges,
   type AlertRecord,
   type AlertTransitionInput,
   type DeliveryRecord,
@@ -119,18 +120,31 @@ export class GroupWrites {
       if (builder === undefined) return alert;
       const stamp = randomUUID();
       stamps.set(alert.id, stamp);
-      const changed = this.rebuilt.has(alert.id) ? builder.takeAllIncidents() : builder.takeChangedIncidents();
+      const changed = this.rebuilt.has(alert.id)
+        ? builder.takeAllIncidents()
+        : builder.takeChangedIncidents();
       for (const incident of changed) incidents.push({ alertId: alert.id, incident });
       return { ...alert, summaryState: builder.head(stamp) };
     };
     // Stored alerts first: one that resolved frees its group for the new one (a partial unique index).
-    await upsertAlerts(trx, [...this.changed.values(), ...this.opened.values()].map(withState));
-    await writeSummaryIncidents(trx, incidents, [...this.rebuilt]);
+    const alerts = [...this.changed.values(), ...this.opened.values()].map(withState);
+    if (this.rebuilt.size === 0) {
+      // The usual case: one statement (one round trip) for every table.
+      await writeAlertChanges(trx, { alerts, incidents, links: this.links, transitions: this.transitions });
+    } else {
+      // A rebuilt state's incident rows are replaced whole: a delete before the inserts.
+      await upsertAlerts(trx, alerts);
+      await writeSummaryIncidents(trx, incidents, [...this.rebuilt]);
+      await linkAlertEvents(trx, this.links);
+      await insertTransitionsOfAlerts(trx, this.transitions);
+    }
     // Held as written: if the transaction rolls back, the stored stamp is not this one.
     if (held) for (const [alertId, stamp] of stamps) held.set(alertId, stamp, this.summaries.get(alertId)!);
-    await linkAlertEvents(trx, this.links);
-    await insertTransitionsOfAlerts(trx, this.transitions);
     if (enrich && this.deliveries.length > 0) this.deliveries = await enrich(trx, this.deliveries);
-    return enqueueDeliveries(trx, this.deliveries, deliveryLeaseMs === undefined ? {} : { leaseMs: deliveryLeaseMs });
+    return enqueueDeliveries(
+      trx,
+      this.deliveries,
+      deliveryLeaseMs === undefined ? {} : { leaseMs: deliveryLeaseMs },
+    );
   }
 }

@@ -18,12 +18,24 @@ void runService('ingester', ingesterConfigSchema, async ({ config, logger, ctx }
     agencies: agencyDirectory(PROFILES),
     now: () => new Date(),
     source: 'ceasefire/ingester',
-    onMarkFailed: (e) => logger.warn({ err: e }, 'could not record statements as published; they are published again if they come again'),
+    onMarkFailed: (e) =>
+      logger.warn(
+        { err: e },
+        'could not record statements as published; they are published again if they come again',
+      ),
+    onGroup: (group) => logger.debug(group, 'statements stored and published'),
   });
   const ingestor = meteredIngestor(stored, metrics);
   // Released after the intake below stops (the lifecycle releases in reverse), before the database.
   ctx.lifecycle.add('statement marks', () => ingestor.settled());
-  const sweeper = createSweeper({ ingestor, db: ctx.db, metrics, logger, intervalMs: config.SWEEP_INTERVAL_MS, graceMs: config.SWEEP_GRACE_MS });
+  const sweeper = createSweeper({
+    ingestor,
+    db: ctx.db,
+    metrics,
+    logger,
+    intervalMs: config.SWEEP_INTERVAL_MS,
+    graceMs: config.SWEEP_GRACE_MS,
+  });
   sweeper.start();
   ctx.lifecycle.add('sweeper', () => sweeper.stop());
 
@@ -45,7 +57,8 @@ void runService('ingester', ingesterConfigSchema, async ({ config, logger, ctx }
   const feeds = parseFeedList(config.FEEDS);
   if (feeds.length > 0) {
     // Labelled by host and path: a feed URL's query may carry a credential.
-    const feedLabel = (url: string) => URL.canParse(url) ? `${new URL(url).host}${new URL(url).pathname}` : 'unparsable';
+    const feedLabel = (url: string) =>
+      URL.canParse(url) ? `${new URL(url).host}${new URL(url).pathname}` : 'unparsable';
     const poller = createFeedPoller({
       feeds,
       intervalMs: config.FEED_INTERVAL_MS,

@@ -1,4 +1,5 @@
 import type { AlertState, Severity } from '@ceasefire/contracts';
+import type { Knex } from 'knex';
 import type { Queryable } from '../connection.ts';
 
 export type AlertSeverity = Severity;
@@ -196,6 +197,29 @@ export async function findOpenAlerts(
   return new Map(((await q) as AlertRow[]).map((r) => [r.group_key, toRecord(r)]));
 }
 
+/**
+ * {@link findOpenAlerts} with `forUpdate`, and which of these events an alert counts already
+ * (`eventsInAlerts`), in one statement: what a batch reads under its alert groups' locks.
+ */
+export async function lockOpenAlertsAndLinked(
+  trx: Queryable,
+  groupKeys: readonly string[],
+  eventIds: readonly string[],
+): Promise<{ open: Map<string, AlertRecord>; linked: Set<string> }> {
+  // The lateral subquery's row locks are taken as in findOpenAlerts; the outer row is there even
+  // when no group has an open alert, so the links are always returned.
+  const result = (await trx.raw(
+    `with linked as (select coalesce(array_agg(ae.event_id), '{}') as ids from alert_events ae where ae.event_id = any(?::text[]))
+     select l.ids as linked_event_ids, a.*
+       from linked l
+       left join lateral (select * from alerts where group_key = any(?::text[]) and state <> 'resolved' for update) a on true`,
+    [[...new Set(eventIds)], [...new Set(groupKeys)]],
+  )) as { rows: Array<AlertRow & { linked_event_ids: string[] }> };
+  const open = new Map<string, AlertRecord>();
+  for (const r of result.rows) if (r.id !== null) open.set(r.group_key, toRecord(r));
+  return { open, linked: new Set(result.rows[0]?.linked_event_ids ?? []) };
+}
+
 export async function getAlert(db: Queryable, id: string): Promise<AlertRecord | null> {
   const row = await db<AlertRow>('alerts').where({ id }).first();
   return row === undefined ? null : toRecord(row);
@@ -230,13 +254,18 @@ export async function insertAlerts(db: Queryable, alerts: readonly AlertRecord[]
  */
 export async function upsertAlerts(db: Queryable, alerts: readonly AlertRecord[]): Promise<void> {
   if (alerts.length === 0) return;
+  await upsertAlertsQuery(db, alerts);
+}
+
+/** The statement of {@link upsertAlerts} (one or more alerts), not run yet. */
+export function upsertAlertsQuery(db: Queryable, alerts: readonly AlertRecord[]): Knex.QueryBuilder {
   const rows = alerts.map(toRow);
   const keys = new Set(rows.flatMap((r) => Object.keys(r)));
   // Every row must name the same columns, or the merge would write defaults over stored values.
   if (rows.some((r) => Object.keys(r).length !== keys.size))
     throw new Error('upsertAlerts: alerts with and without summary fields in one call');
   const fixed = new Set(['id', 'group_key', 'agreement_id', 'opened_at']);
-  await db('alerts')
+  return db('alerts')
     .insert(rows)
     .onConflict('id')
     .merge([...keys].filter((k) => !fixed.has(k)));
@@ -322,17 +351,43 @@ const LIFECYCLE_COLUMNS = [
   'notification_seq',
 ];
 
+/** The instant and the lifecycle's periods {@link listAlertsToTick} narrows by. */
+export interface TickDue {
+  readonly now: Date;
+  readonly resolveAfterMs: number;
+  readonly groupIntervalMs: number;
+  readonly repeatIntervalMs: number;
+}
+
 /**
  * Alerts the ticker must look at (not resolved, or resolved but not yet notified as such), as
  * records without the summary's state and unnotified events, so the ticker can see in memory
  * which have something due before it locks any.
  */
-export async function listAlertsToTick(db: Queryable, limit = 500): Promise<AlertRecord[]> {
-  const rows = (await db('alerts')
-    .whereNot('state', 'resolved')
-    .orWhereRaw('notified_state is distinct from state and notified_state is not null')
-    .orderBy('updated_at')
-    .limit(limit)
-    .select(LIFECYCLE_COLUMNS)) as AlertRow[];
+export async function listAlertsToTick(db: Queryable, limit = 500, due?: TickDue): Promise<AlertRecord[]> {
+  const q = db('alerts').where((w) =>
+    w
+      .whereNot('state', 'resolved')
+      .orWhereRaw('notified_state is distinct from state and notified_state is not null'),
+  );
+  if (due !== undefined) {
+    // Every alert the lifecycle's tick could change at `now`, and some it will not (the tick
+    // decides): resolved and not notified so; quiet for the resolution period; never notified;
+    // acknowledged or re-fired since notified; another severity than notified; or notified at
+    // least the shorter of the group and repeat intervals ago. The others wait for a breach.
+    const quietSince = new Date(due.now.getTime() - due.resolveAfterMs);
+    const notifiedBefore = new Date(due.now.getTime() - Math.min(due.groupIntervalMs, due.repeatIntervalMs));
+    q.where((w) =>
+      w
+        .where('state', 'resolved')
+        .orWhereRaw('coalesce(last_breach_at, updated_at) <= ?', [quietSince])
+        .orWhereNull('notified_state')
+        .orWhereNull('last_notified_at')
+        .orWhereRaw('state is distinct from notified_state')
+        .orWhereRaw('severity is distinct from notified_severity')
+        .orWhere('last_notified_at', '<=', notifiedBefore),
+    );
+  }
+  const rows = (await q.orderBy('updated_at').limit(limit).select(LIFECYCLE_COLUMNS)) as AlertRow[];
   return rows.map(toRecord);
 }

@@ -68,6 +68,7 @@ export {
   lockAlertGroup,
   lockAlertGroups,
   findOpenAlerts,
+  lockOpenAlertsAndLinked,
   getAlert,
   lockAlert,
   insertAlert,
@@ -77,6 +78,7 @@ export {
   openAlertsInRegions,
   listAlerts,
   listAlertsToTick,
+  type TickDue,
   type AlertSeverity,
   type AlertStateName,
   type AlertRecord,
@@ -100,7 +102,8 @@ export {
   type SummaryIncident,
   alertEventIds,
 } from './alert-events.ts';
-export { getBreachEvents, alertBreachEvents, candidateBreachEvents, type StoredBreachEvent } from './breach-events.ts';
+export { writeAlertChanges, type AlertChanges } from './alert-writes.ts';
+export { getBreachEvents, readEventBatch, alertBreachEvents, candidateBreachEvents, type StoredBreachEvent, type EventBatch } from './breach-events.ts';
 export {
   enqueueDelivery,
   enqueueDeliveries,
