@@ -83,4 +83,19 @@ describe('compliance and blame', () => {
     const r = run('Вечером 19 мая у села Максат началась стрельба. Погранслужба Кыргызстана заявляла, что стрельбу начали таджикские военные. Таджикские погранвойска сообщали, что огонь открыли именно кыргызские военные.');
     expect(r.events).toHaveLength(1);
   });
+  it('reads an agreement whose terms are listed after a colon, decided or signed', () => {
+    const types = (t: string) => run(t).events.map((e) => e.type);
+    expect(types('Today the border chiefs met at Kyzyl-Bel.\nAt the meeting the parties agreed on the following:\n  • a cessation of hostilities from 20:00;\n  • the withdrawal of troops.')).toEqual(['ceasefire_agreement']);
+    expect(types('Сегодня прошла встреча глав погранслужб.\nПо её итогам решено:\n\nполностью прекратить огонь;\n\nотвести войска от границы.')).toEqual(['ceasefire_agreement']);
+    expect(types('Today the security chiefs decided to stop firing and to pull back their units.')).toEqual(['ceasefire_agreement']);
+    expect(types('Сегодня главы ГКНБ подписали протокол о прекращении боевых действий.')).toEqual(['ceasefire_agreement']);
+    // A list of other business is no ceasefire.
+    expect(types('Today the sides agreed on the following:\n  • a joint study of the water dispute.')).toEqual([]);
+    // Talks to settle a conflict tell no fighting.
+    expect(types('Today delegations met at Kyzyl-Bel to settle the armed conflict and agreed on a ceasefire from 20:00.')).toEqual(['ceasefire_agreement']);
+  });
+  it('reads an agreement named in a past-perfect relative clause as background', () => {
+    const r = run('Today the army condemned Cambodia for breaking the ceasefire, which the two governments had agreed should take effect at midnight.');
+    expect(r.events.map((e) => e.type)).not.toContain('ceasefire_agreement');
+  });
 });

@@ -19,12 +19,19 @@ describe('dates', () => {
     expect(dates('в среду')[0]).toMatchObject({ date: '2023-08-09' });
     expect(dates("Tuesday's incident")[0]).toMatchObject({ date: '2023-08-08' });
     expect(dates('on Thursday')[0]).toMatchObject({ date: '2023-08-10' });
+    // "last Thursday" in a Thursday item is a week before.
+    expect(dates('troops fired last Thursday')[0]).toMatchObject({ date: '2023-08-03' });
+    expect(dates('в прошлый четверг')[0]).toMatchObject({ date: '2023-08-03' });
+    expect(dates('The day before, the ministry said')[0]).toMatchObject({ date: '2023-08-09', kind: 'relative' });
+    expect(dates('on the day before the talks')).toEqual([]);
   });
 
   it('gives a night the day it ends on', () => {
     expect(dates('on the night of 8 to 9 August')[0]).toMatchObject({ date: '2023-08-09', part: 'night' });
     expect(dates('в ночь на 7 августа')[0]).toMatchObject({ date: '2023-08-07', part: 'night' });
     expect(dates('в ночь с 5 на 6 августа')[0]).toMatchObject({ date: '2023-08-06', part: 'night' });
+    expect(dates('During the night of August 5-6, troops')[0]).toMatchObject({ date: '2023-08-06', part: 'night', kind: 'night' });
+    expect(dates('Shots were heard on the night of Aug 2–3')[0]).toMatchObject({ date: '2023-08-03', part: 'night' });
   });
 
   it('reads absolute dates, ranges and numeric dates, taking the year from publication', () => {
@@ -32,6 +39,7 @@ describe('dates', () => {
     expect(dates('August 3-4')[0]).toMatchObject({ date: '2023-08-03' });
     expect(dates('5–6 августа 2022 года')[0]).toMatchObject({ date: '2022-08-05' });
     expect(dates('04.08.2023')[0]).toMatchObject({ date: '2023-08-04' });
+    expect(dates('2023-8-4 18:12 |')[0]).toMatchObject({ date: '2023-08-04', kind: 'absolute' });
     // A day after publication belongs to the previous year.
     expect(dates('on 30 December')[0]).toMatchObject({ date: '2022-12-30' });
   });
@@ -130,5 +138,22 @@ describe('missing publication time', () => {
     // A range is timed by its start.
     expect(clocks('from 13:00 to 15:30')).toEqual([['13:0', 'event'], ['15:30', 'alt']]);
     expect(clocks('с 13:00 до 15:30')).toEqual([['13:0', 'event'], ['15:30', 'alt']]);
+    // A range across midnight is timed and dated by its start (SCHEMA).
+    expect(clocks('from 23:40 on August 8 to 06:05 on August 9')).toEqual([['23:40', 'event'], ['6:5', 'alt']]);
+    expect(dates('from 23:40 on August 8 to 06:05 on August 9').map((d) => [d.date, d.role])).toEqual([['2023-08-08', 'event'], ['2023-08-09', 'alt']]);
+    expect(dates('from late August 3 to early August 4').map((d) => d.role)).toEqual(['event', 'alt']);
+    expect(dates('between 2 August and 5 August').map((d) => d.role)).toEqual(['event', 'alt']);
+    expect(clocks('с вечера 8 августа до 01:20 9 августа')).toEqual([['1:20', 'alt']]);
+    // Two days told as two days stay two.
+    expect(dates('on 2 August and 5 August').map((d) => d.role)).toEqual(['event', 'event']);
+    // When a truce takes effect: its start, no event time.
+    expect(clocks('The truce is to take effect at 4 a.m.')).toEqual([['4:0', 'start']]);
+    expect(clocks('Перемирие вступает в силу в 20:00')).toEqual([['20:0', 'start']]);
+    expect(clocks('Режим прекращения огня действует с 16:00')).toEqual([['16:0', 'start']]);
+    expect(clocks('troops fired at 0630 hours')).toEqual([['6:30', 'event']]);
+    // Midnight is read only as a start, kept as hour 24 of the day named.
+    expect(clocks('a truce from midnight')).toEqual([['24:0', 'start']]);
+    expect(clocks('shots were heard at midnight')).toEqual([]);
+    expect(dates('during the intervening night of August 3–4')[0]).toMatchObject({ date: '2023-08-04', part: 'night' });
   });
 });

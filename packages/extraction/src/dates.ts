@@ -76,7 +76,7 @@ const PARTS: Record<string, PartOfDay> = {
 };
 
 const RE_NIGHT_EN = new RegExp(
-  `${B}(?:on |during |in )?the night of (?:(${MON}) )?(\\d{1,2})(?:st|nd|rd|th)?(?: (${MON}))? (?:to|into|and|[-–]) (?:(${MON}) )?(\\d{1,2})(?:st|nd|rd|th)?(?: (${MON}))?(?:,? (\\d{4}))?${E}`,
+  `${B}(?:(?:on |during |in )?the (?:intervening |following |previous )?)?night of (?:(${MON}) )?(\\d{1,2})(?:st|nd|rd|th)?(?: (${MON}))?(?: (?:to|into|and) | ?[-–] ?)(?:(${MON}) )?(\\d{1,2})(?:st|nd|rd|th)?(?: (${MON}))?(?:,? (\\d{4}))?${E}`,
   'g',
 );
 const RE_NIGHT_RU = new RegExp(`${B}в ночь (?:с (\\d{1,2})(?: (${MON}))? )?на (\\d{1,2}) (${MON})(?: (\\d{4})(?: года| г\\.)?)?${E}`, 'g');
@@ -88,13 +88,15 @@ const RE_DMY = new RegExp(
 const RE_MDY = new RegExp(`${B}(${MON})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:\\s*[-–]\\s*(\\d{1,2}))?(?:,?\\s+(\\d{4}))?(?![0-9:])`, 'g');
 // "16.09.2022", "09.05.23" (a two-digit year is this century's).
 const RE_NUMERIC = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d]|\.\d)/g;
+// "2022-1-27", "2022-01-27": a page's date stamp.
+const RE_ISO = /(?<![\d.-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])/g;
 const RE_MONTH_YEAR = new RegExp(`${B}(${MON})\\s+(\\d{4})${E}`, 'g');
 const RE_RELATIVE = new RegExp(
-  `${B}(in the (?:last|past) (?:24 hours|day)|over the (?:last|past) (?:24 hours|day)|за (?:последние|минувшие|прошедшие|истекшие|истекшие) сутки|during the day|в течение (?:дня|суток)|the day before yesterday|позавчерашн[а-яё]*|позавчера|вчерашн[а-яё]*|yesterday|вчера|накануне|the previous day|a day earlier|earlier today|today|сегодняшн[а-яё]*|сегодня|tonight|last night|overnight|this (?:morning|afternoon|evening)|минувшей ночью|прошлой ночью|прошедшей ночью|этой ночью|сегодня ночью)(?: (morning|afternoon|evening|night|утром|днем|днём|вечером|ночью))?${E}`,
+  `${B}(in the (?:last|past) (?:24 hours|day)|over the (?:last|past) (?:24 hours|day)|за (?:последние|минувшие|прошедшие|истекшие|истекшие) сутки|during the day|в течение (?:дня|суток)|the day before yesterday|позавчерашн[а-яё]*|позавчера|вчерашн[а-яё]*|yesterday|вчера|накануне|the previous day|the day before(?=\s*[,.])|a day earlier|earlier today|today|сегодняшн[а-яё]*|сегодня|tonight|last night|overnight|this (?:morning|afternoon|evening)|минувшей ночью|прошлой ночью|прошедшей ночью|этой ночью|сегодня ночью)(?: (morning|afternoon|evening|night|утром|днем|днём|вечером|ночью))?${E}`,
   'g',
 );
 const RE_WEEKDAY = new RegExp(
-  `${B}(?:(?:on|last|this|since|по|в|во) )?(sunday|monday|tuesday|wednesday|thursday|friday|saturday|воскресенье|понедельник|вторник|среду|четверг|пятницу|субботу)(?:'s|’s)?(?: (morning|afternoon|evening|night|утром|днем|днём|вечером|ночью))?${E}`,
+  `${B}(?:(on|last|this|since|по|в|во|в прошл(?:ый|ую|ое)|в минувш(?:ий|ую|ее)) )?(sunday|monday|tuesday|wednesday|thursday|friday|saturday|воскресенье|понедельник|вторник|среду|четверг|пятницу|субботу)(?:'s|’s)?(?: (morning|afternoon|evening|night|утром|днем|днём|вечером|ночью))?${E}`,
   'g',
 );
 const RE_SAME_DAY = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:on )?(?:the same (day|evening|night|morning)|that day|в тот же (день|вечер)|в этот же день|того же дня|в тот же день)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/g;
@@ -102,7 +104,7 @@ const RE_ANAPHOR = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:before (?:this|
 const RE_PART = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:(?:(since|from|с) )?(?:(?:in|during|throughout|early in|late in|on) )?(?:the )?(morning|afternoon|evening|night)(?: hours)?(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])|(утром|с утра|днем|днём|вечером|ночью|рано утром|поздно вечером|в первой половине дня|во второй половине дня)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]))/g;
 // "21:40", "21.40"; also "10 часов утра", "в 7 часов вечера", "10 a.m.", "9:30 pm". (Here and in
 // RE_PART the alternatives share their leading lookbehind: tested once per position.)
-const RE_CLOCK = /(?<![\d:.])(?:([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d]|[.:]\d)(?:\s*(a\.?m\.?|p\.?m\.?)(?![a-z]))?|(1[0-2]|0?\d)\s*(a\.?m\.?|p\.?m\.?)(?![a-z])|([01]?\d|2[0-3])\s+час(?:ов|а)?(?:\s+([0-5]?\d)\s+минут[аы]?)?(?:\s+(утра|дня|вечера|ночи))?(?![а-яё])|(?<![а-яё])час[уа]?\s+(ночи|дня)(?![а-яё])|([01]?\d|2[0-3])\s*ч\.\s*([0-5]?\d)\s*мин(?:ут[аы]?|\.)?)/gi;
+const RE_CLOCK = /(?<![\d:.])(?:([01]?\d|2[0-4])[:.]([0-5]\d)(?![\d]|[.:]\d)(?:\s*(a\.?m\.?|p\.?m\.?)(?![a-z]))?|(1[0-2]|0?\d)\s*(a\.?m\.?|p\.?m\.?)(?![a-z])|([01]?\d|2[0-3])\s+час(?:ов|а)?(?:\s+([0-5]?\d)\s+минут[аы]?)?(?:\s+(утра|дня|вечера|ночи))?(?![а-яё])|(?<![а-яё])час[уа]?\s+(ночи|дня)(?![а-яё])|([01]?\d|2[0-3])\s*ч\.\s*([0-5]?\d)\s*мин(?:ут[аы]?|\.)?|([01]\d|2[0-4])([0-5]\d)\s*(?:hours|hrs)(?![a-z])|(?<![a-zа-яё])(midnight|полуночи|полночь|полночи)(?![a-zа-яё]))/gi;
 
 const AS_OF_BEFORE = /(?:as of|as at|по состоянию на|на момент)(?:\s+(?:about\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:on|,))?)?\s*$/i;
 const REFERENCE_BEFORE =
@@ -112,7 +114,7 @@ const REFERENCE_VERB_BEFORE = /(?:reached|agreed|signed|concluded|достигн
 const REPORT_BEFORE = /(?:said|says|reported|stated|announced|noted|told\s+\S+|сообщил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|заявил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|сообщает|заявляет)\s*$/i;
 const REFERENCE_AFTER = /^\s*(?:agreements?|accords?|protocol|договор[её]нност)/i;
 const START_BEFORE =
-  /(?:cease[- ]?fire|truce|прекращени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* огня|перемири[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|режим[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* тишины)(?:\s+[A-Za-z\u00C0-\u024F\u0400-\u04FF-]+){0,3}?\s+(?:from|starting(?: at| from)?|effective(?: from)?|с)\s*$|(?:effective from|вступает в силу с|starting from)\s*$/i;
+  /(?:cease[- ]?fire|truce|(?:halt|stop|cease)[a-z]* (?:all )?(?:firing|fire|hostilities)|прекращени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* огня|перемири[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|режим[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* тишины)(?:\s+[A-Za-z\u00C0-\u024F\u0400-\u04FF-]+){0,5}?\s+(?:from|starting(?: at| from)?|effective(?: from)?|с)\s*$|(?:effective from|with effect from|вступает в силу с|starting from)\s*$|(?:(?:take|takes|took|taking|come|comes|came|go|goes|went|enter|enters|entered) (?:into )?(?:effect|force)|вступ[а-яё]* в силу)\s+(?:at|from|as of|on|с|в)\s*$|(?:огня|тишины|перемирие|ceasefire|truce) (?:действует|соблюдается|is in (?:effect|force)) (?:с|from)\s*$/i;
 const APPROX_BEFORE = /(?:around|about|approximately|approx\.|some|около|примерно|приблизительно)\s+(?:at\s+|в\s+)?$/i;
 
 /** Whether a text contains any of `words`: one regex pass instead of one search per word. */
@@ -122,7 +124,7 @@ function anyOf(words: readonly string[]): RegExp {
 
 // Substrings every match of a scanner contains: a scanner whose key words are all absent is
 // skipped (a literal alternation is far cheaper than the scanner's pass over the text).
-const RELATIVE_KEYS = anyOf(['24 hours', 'past day', 'last day', 'сутки', 'during the day', 'в течение', 'yesterday', 'вчера', 'накануне', 'the previous day', 'a day earlier', 'today', 'сегодня', 'tonight', 'last night', 'overnight', 'this ', 'ночью']);
+const RELATIVE_KEYS = anyOf(['24 hours', 'past day', 'last day', 'сутки', 'during the day', 'в течение', 'yesterday', 'вчера', 'накануне', 'the previous day', 'the day before', 'a day earlier', 'today', 'сегодня', 'tonight', 'last night', 'overnight', 'this ', 'ночью']);
 const WEEKDAY_KEYS = anyOf(['day', 'понедельник', 'вторник', 'сред', 'четверг', 'пятниц', 'суббот', 'воскресен']);
 const SAME_DAY_KEYS = anyOf(['same', 'that day', 'тот же', 'этот же', 'того же']);
 const ANAPHOR_KEYS = anyOf(['before', 'after', 'перед этим', 'после этого', 'затем', 'кроме того', 'in addition', 'moreover', 'furthermore', 'then', 'later']);
@@ -271,6 +273,10 @@ function scanNumeric(st: DateScan, low: string): void {
   }
 }
 
+function scanIso(st: DateScan, low: string): void {
+  for (let m = first(RE_ISO, low); m !== null; m = RE_ISO.exec(low)) pushDate(st, m, ymd(Number(m[1]), Number(m[2]), Number(m[3])), null, 'absolute', null);
+}
+
 function scanDayMonth(st: DateScan, low: string): void {
   for (let m = first(RE_DMY, low); m !== null; m = RE_DMY.exec(low)) {
     const mon = monthNumber(m[3] ?? '');
@@ -307,7 +313,7 @@ function scanRelative(st: DateScan, low: string): void {
     if (LAST_DAY.test(w)) days = -1;
     else if (w === 'during the day' || w.startsWith('в течение')) days = 0;
     else if (w === 'the day before yesterday' || w.startsWith('позавчера')) days = -2;
-    else if (w === 'yesterday' || w.startsWith('вчера') || w === 'накануне' || w === 'the previous day' || w === 'a day earlier') days = -1;
+    else if (w === 'yesterday' || w.startsWith('вчера') || w === 'накануне' || w === 'the previous day' || w === 'the day before' || w === 'a day earlier') days = -1;
     else if (w === 'tonight') part = 'night';
     else if (NIGHT_WORD.test(w)) part = 'night';
     else if (w.startsWith('this ')) part = PARTS[w.slice(5)] ?? null;
@@ -317,9 +323,11 @@ function scanRelative(st: DateScan, low: string): void {
 
 function scanWeekday(st: DateScan, low: string): void {
   for (let m = first(RE_WEEKDAY, low); m !== null; m = RE_WEEKDAY.exec(low)) {
-    const w = WEEKDAYS[(m[1] ?? '').toLowerCase()];
+    const w = WEEKDAYS[(m[2] ?? '').toLowerCase()];
     if (w === undefined) continue;
-    pushDate(st, m, st.pubDate ? lastWeekday(st.pubDate, w) : null, m[2] ? (PARTS[m[2].toLowerCase()] ?? null) : null, 'weekday', null);
+    // "last Tuesday" in a Tuesday item is a week ago; "on Tuesday" is that day.
+    const strict = m[1] !== undefined && LAST_WEEK.test(m[1]);
+    pushDate(st, m, st.pubDate ? lastWeekday(st.pubDate, w, strict) : null, m[3] ? (PARTS[m[3].toLowerCase()] ?? null) : null, 'weekday', null);
   }
 }
 
@@ -351,9 +359,11 @@ function first(re: RegExp, low: string): RegExpExecArray | null {
 }
 
 const NIGHT_WORD = /night|overnight|ночью/;
+const LAST_WEEK = /^(?:last|в прошл|в минувш)/;
 const LAST_DAY = /(?:last|past) (?:24 hours|day)|сутки$/;
 const EARLY_LATE = /^(рано|поздно) /;
 const NUMERIC_HINT = /\d\.\d{1,2}\.\d{2}/;
+const ISO_HINT = /\d{4}-\d{1,2}-\d/;
 const DOT_CLOCK = /^\d{1,2}\.\d{2}/;
 const DOT_CLOCK_PREPOSITION = /(?:в|около|at|about|around|к|by|с|from)\s+$/i;
 const CLOCK_ZONE = /^\s*\(?\s*(local time|по местному времени|local|moscow time|по московскому времени|мск|msk|(?:gmt|utc)(?:\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?)?)\s*\)?/i;
@@ -361,7 +371,15 @@ const MOSCOW = /moscow|московск|мск|msk/;
 const GMT = /gmt|utc/;
 const RESTATED = /^\s*[(,]\s*$/;
 const RESTATED_NEXT = /^[\s(]*$/;
-const RANGE_GAP = /^\s*(?:[-–—]|to|till|until|до|по)\s*$/i;
+// "from 13:00 to 15:00", "from 23:40 on July 8 to 06:05": the gap of a clock range (a day may
+// follow the first clock).
+const RANGE_GAP = /^\s*(?:,?\s*(?:on\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-zА-Яа-яЁё]+\.?|[A-Za-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?)(?:,?\s+\d{4})?\s*)?(?:[-–—]|to|till|until|до|по)\s*$/i;
+// "… to 06:05 on July 9", "to early March 14": the end day of a range (SCHEMA: a range is dated
+// by its first day).
+const UNTIL_BEFORE = /(?:^|[^a-zа-яё])(?:from|since|с)\s+[^.;:]{1,40}\s(?:until|till|до)\s+(?:about\s+|около\s+)?$/i;
+const BETWEEN_BEFORE = /(?:between|между)\s+$/i;
+const AND_GAP = /^\s+(?:and|и)\s+$/i;
+const RANGE_END_BEFORE = /(?:^|[^a-zа-яё])(?:to|till|until|до|по)\s+(?:(?:early|late)\s+)?(?:\d{1,2}[:.]\d{2}\s+(?:hours\s+)?)?(?:on\s+)?$/i;
 const DOTS = /\./g;
 
 /** Finds date and clock mentions and resolves dates against the publication date. */
@@ -382,6 +400,7 @@ export function findTemporal(
   if (hasRuNight) scanNightRu(st, low);
   if (hasNight || hasRuNight) scanNightWeekday(st, low);
   if (NUMERIC_HINT.test(low)) scanNumeric(st, low);
+  if (ISO_HINT.test(low)) scanIso(st, low);
   scanDayMonth(st, low);
   scanMonthDay(st, low);
   scanMonthYear(st, low);
@@ -393,6 +412,13 @@ export function findTemporal(
   const dates = st.dates;
   mergeAdjacentParts(text, dates);
   dates.sort((a, b) => a.start - b.start);
+  for (let i = 1; i < dates.length; i++) {
+    const d = dates[i] as DateMention;
+    const prev = dates[i - 1] as DateMention;
+    if (d.role !== 'event' || !prev.date || !d.date || d.start - prev.end >= 60) continue;
+    const between = BETWEEN_BEFORE.test(text.slice(Math.max(0, prev.start - 12), prev.start)) && AND_GAP.test(text.slice(prev.end, d.start));
+    if (between || RANGE_END_BEFORE.test(text.slice(Math.max(prev.end, d.start - 30), d.start))) d.role = 'alt';
+  }
   return { dates, clocks: findClocks(text, st.taken, zoneLabels) };
 }
 
@@ -437,12 +463,18 @@ function findClocks(text: string, taken: readonly Match[], zoneLabels: ReadonlyA
       // "from 13:00 to 15:00", «с 13:00 до 15:00»: a range is timed by its start.
       else if (prev && prev.end <= start && RANGE_GAP.test(text.slice(prev.end, start))) role = 'alt';
       else if (prev && prev.end <= start && RESTATED_NEXT.test(text.slice(prev.end, start)) && start - prev.end < 4) role = 'alt';
+      // «с вечера 8 ноября до 00:50», "from the evening until 05:30": the end of a range is no event time.
+      else if (UNTIL_BEFORE.test(before)) role = 'alt';
     }
     // 12-hour clocks and Russian "N часов вечера" give the 24-hour time.
     // «в час ночи», «к часу дня»: one o'clock.
     // «11ч. 40 мин.»
-    let hh = m[9] ? 1 : Number(m[1] ?? m[4] ?? m[6] ?? m[10]);
-    const mm = Number(m[2] ?? m[7] ?? m[11] ?? 0);
+    // "1700 hours": a military clock. "24:00", "midnight": the end of the day named, kept as
+    // hour 24 (the next day's 00:00 where the day is resolved); midnight only as a start time.
+    if (m[14] && !START_BEFORE.test(before)) continue;
+    let hh = m[9] ? 1 : m[14] ? 24 : Number(m[1] ?? m[4] ?? m[6] ?? m[10] ?? m[12]);
+    const mm = Number(m[2] ?? m[7] ?? m[11] ?? m[13] ?? 0);
+    if (hh === 24 && mm !== 0) continue;
     const suffix = (m[3] ?? m[5] ?? m[8] ?? m[9] ?? '').toLowerCase().replace(DOTS, '');
     if ((suffix === 'pm' || suffix === 'дня' || suffix === 'вечера') && hh < 12) hh += 12;
     if ((suffix === 'am' || suffix === 'ночи') && hh === 12) hh = 0;
@@ -461,8 +493,8 @@ function findClocks(text: string, taken: readonly Match[], zoneLabels: ReadonlyA
   return clocks;
 }
 
-function lastWeekday(pub: string, target: number): string {
-  const delta = (weekday(pub) - target + 7) % 7;
+function lastWeekday(pub: string, target: number, strict = false): string {
+  const delta = (weekday(pub) - target + 7) % 7 || (strict ? 7 : 0);
   return addDays(pub, -delta);
 }
 

@@ -15,6 +15,24 @@ describe('discourse', () => {
     expect(brief('Tension rose on 9 May.\nTajik servicemen fired at the Ak-Sai outpost.')).toEqual([['small_arms_fire', '2023-05-09', null, ['Ak-Sai']]]);
     expect(brief('Бишкек, 09.05.23. /Кабар/. Таджикские военнослужащие открыли огонь по заставе Ак-Сай.')).toEqual([['small_arms_fire', '2023-05-09', null, ['Ак-Сай']]]);
   });
+  it("dates the narrative by the page's own date line above the body, not by a scrape date", () => {
+    const line = '12.05.2023 10:41\nОбстрел у границы\n\nТаджикские военнослужащие открыли огонь по заставе Ак-Сай.';
+    expect(brief(line, '2023-05-12')).toEqual([['small_arms_fire', '2023-05-12', null, ['Ак-Сай']]]);
+    expect(brief('2023-5-11 18:02 |\nTajik troops fired at the Ak-Sai outpost.', '2023-05-11')).toEqual([['small_arms_fire', '2023-05-11', null, ['Ak-Sai']]]);
+    // The site's header shows the day the page was saved, after publication: no dateline.
+    expect(brief('June 3, 2025\nUSD 87.30\n\nTajik troops fired at the Ak-Sai outpost.', '2023-05-11')).toEqual([['small_arms_fire', null, null, ['Ak-Sai']]]);
+  });
+  it("dates the narrative by an agency's dateline when a third party relays the statement", () => {
+    const r = run('МОСКВА, 12 мая — Новости. Таджикские военнослужащие открыли огонь по заставе Ак-Сай.', '2023-05-12', 'Новости Москвы');
+    expect(r.events.map((e) => [e.type, e.date])).toEqual([['small_arms_fire', '2023-05-12']]);
+  });
+  it('dates a night told after the narrative day by the day it ends, up to publication', () => {
+    const r = run('Вчера в 17:40 таджикские военные обстреляли из минометов заставу Ак-Сай.\nНочью стороны договорились о прекращении огня.', '2023-05-10');
+    expect(r.events.map((e) => [e.type, e.date, e.time_of_day])).toEqual([['heavy_weapons_fire', '2023-05-09', '17:40'], ['ceasefire_agreement', '2023-05-10', 'night']]);
+    // A night told on the day of publication stays on it.
+    const today = run('Today at 09:10 Tajik troops fired at the Ak-Sai outpost. At night Tajik troops fired at Kok-Tash again.', '2023-05-10');
+    expect(today.events.map((e) => e.date)).toEqual(['2023-05-10', '2023-05-10']);
+  });
   it('dates what goes on now by the status line, and the narrative after it', () => {
     const r = brief('По состоянию на 10:15 9 мая обстановка напряженная.\nТаджикская сторона продолжает обстреливать кыргызские позиции у села Кок-Таш.');
     expect(r).toEqual([['small_arms_fire', '2023-05-09', '10:15', ['Кок-Таш']]]);

@@ -3,7 +3,7 @@
  * deterministic: the only notion of "now" is the statement's publication time.
  */
 import { agreementLevel, agreementTerms, type TermMatch } from './agreements.ts';
-import { agencyOfSource, findAgencies, findParties, partyFrames, thirdPartyOf, type AgencyMention, type PartyMention } from './attribution.ts';
+import { agencyOfSource, findAgencies, findParties, partyFrames, selfReported, thirdPartyOf, type AgencyMention, type PartyMention } from './attribution.ts';
 import { casualtyTrigger, sentenceCasualties, type CasualtyFigures } from './casualties.ts';
 import { compileProfile } from './compile.ts';
 import {
@@ -37,6 +37,9 @@ export const EXTRACTOR_VERSION = '1.3.1';
 
 const AGREEMENT_NOUN = /(?:agreement|protocol|ceasefire|cease-fire|truce|accord|договор[её]нност|протокол|перемири|прекращени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* огня|режим[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* прекращения)/;
 const BACKGROUND_DAYS = 45;
+/** How far after a colon an agreement's listed terms run, and where the first must start. */
+const LIST_SPAN = 600;
+const LIST_FIRST = 120;
 // Matched against the lower-cased text (case-insensitive regexes are several times slower).
 const MUTUAL_BLAME =
   /(?:each other|one another|blaming the other|blame each|друг друга|взаимн[а-яё]* обвинени|(?:between|между) (?:[a-zа-яё]+ ){0,3}(?:the (?:two )?sides|both sides|сторон(?:ами)?|двух стран|обеих стран|двумя странами))/;
@@ -45,6 +48,8 @@ const GENERIC_SITE = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:the (?:outpos
 const EXCHANGE = /(?:each other|one another|exchang\w* (?:of )?(?:fire|gunfire)|exchanged fire|перестрелк|друг друга|друг по другу|shoot-?outs?|fire-?fights?|gun-?fights?|gun battles?)/g;
 const ONGOING =
   /(?:продолжа|continu|ongoing|still|currently|at the moment|(?:is|are) (?:being )?(?:shell|fir|attack)|вед[её]т(?:ся)?|ведут(?:ся)?|идут|обстреливают|на данный момент|в настоящее время|по-прежнему)/g;
+// An attack word that goes on with an episode told before: «продолжил обстреливать», "kept firing".
+const CONTINUED = /(?:продолж|continu|kept|keeps|keep on|still)/g;
 const REPORTED_THAT =
   /(?:said|says|reported|reports|stated|states|claimed|claims|announced|informed|noted|added|told [a-z0-9.]+)(?: (?:on|in|at|last|this|earlier) [a-z]+)?(?: that|,)?(?= )|(?:заявля[а-яё]*|заявил[а-яё]*|сообща[а-яё]*|сообщил[а-яё]*|отмечает|утвержда[а-яё]*|информиру[а-яё]*),? (?:что|о том,? что)/g;
 const BACKGROUND_START = /(?:напомним|напоминаем|напомню|recall(?:ing)?\b|it is worth recalling|as a reminder)/y;
@@ -204,6 +209,7 @@ function statementReporterOf(
   sourceThird: string | null,
   agencies: readonly AgencyMention[],
   parties: readonly PartyMention[],
+  places: readonly PlaceMention[],
 ): { reporter: Reporter; evidence: Match | null } {
   if (source && source.kind !== 'media') return { reporter: { agency: source.name, side: source.side ?? sourceThird }, evidence: null };
   if (sourceThird) return { reporter: { agency: statement.source_agency ?? null, side: sourceThird }, evidence: null };
@@ -220,14 +226,34 @@ function statementReporterOf(
   const partyCodes = compileProfile(prof).partyCodes;
   if (source && source.side !== null && partyCodes.has(source.side)) return { reporter: { agency: source.name, side: source.side }, evidence: null };
   // A foreign outlet relays a side's statement: the side of the agencies it names, before its own.
-  const first = agencies.find((a) => a.side !== null && partyCodes.has(a.side)) ?? agencies.find((a) => a.side);
+  const first = agencies.find((a) => a.side !== null && partyCodes.has(a.side));
   if (first) return { reporter: { agency: first.agency.name, side: first.side }, evidence: null };
-  // "the country's health ministry" in a relay about one side's citizens: that side's.
+  // "the country's health ministry" in a relay about one side's citizens and places: that side's
+  // (the country of the places it counts in, else of the citizens hurt, else the side most named).
   const unsided = agencies.find((a) => a.agency.kind === 'official' && a.side === null);
-  const most = mostNamed(parties);
+  const most = unsided ? (placeMajority(places, partyCodes) ?? mostNamed(parties.filter((p) => p.role === 'target' || p.role === 'victim')) ?? mostNamed(parties)) : null;
   if (unsided && most) return { reporter: { agency: unsided.agency.name, side: most }, evidence: unsided };
+  const sided = agencies.find((a) => a.side);
+  if (sided) return { reporter: { agency: sided.agency.name, side: sided.side }, evidence: null };
   if (source) return { reporter: { agency: source.name, side: source.side }, evidence: null };
   return { reporter: { agency: statement.source_agency ?? null, side: null }, evidence: null };
+}
+
+/** The country most of the named places lie in (a party's), none on a tie. */
+function placeMajority(places: readonly PlaceMention[], partyCodes: ReadonlySet<string>): string | null {
+  const counts = new Map<string, number>();
+  for (const p of places) if (partyCodes.has(p.place.country)) counts.set(p.place.country, (counts.get(p.place.country) ?? 0) + 1);
+  let best: string | null = null;
+  let n = 0;
+  let tie = false;
+  for (const [side, c] of counts) {
+    if (c > n) {
+      best = side;
+      n = c;
+      tie = false;
+    } else if (c === n) tie = true;
+  }
+  return tie ? null : best;
 }
 
 /** The side named most often, none on a tie. */
@@ -303,7 +329,7 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
     partyCodes,
   );
   const parties = findParties(text, prof, agencies);
-  let { reporter: statementReporter, evidence: statementReporterEvidence } = statementReporterOf(statement, text, prof, source, sourceThird, agencies, parties);
+  let { reporter: statementReporter, evidence: statementReporterEvidence } = statementReporterOf(statement, text, prof, source, sourceThird, agencies, parties, listedPlaces);
   // "PRESS CENTRE OF THE BORDER TROOPS REPORTS:" as the first line: a headline that names the
   // issuer when the body names none.
   if (statementReporter.side === null) {
@@ -340,14 +366,15 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
   const places = withUnlistedPlaces(text, listedPlaces, prof).filter(
     (p) => !overlapsAny(excluded, p) && !agencies.some((a) => p.start >= a.start && p.end <= a.end) && !NAMES_CLOCK.test(text.slice(p.end, p.end + 6)),
   );
-  // A dated dateline ("SAMARKAND, 16.09.2022 /NIAT Khovar/.") dates its first paragraph; third
-  // parties speak of a conflict at large: their datelines date nothing.
+  // A dated dateline ("SAMARKAND, 16.09.2022 /NIAT Khovar/.", «ДУШАНБЕ, 16 сен — Sputnik.») dates
+  // the narrative whoever issues or relays the statement (SCHEMA, "Which day": a dateline counts).
   let ctx: Scan['ctx'] = null;
   const dl = seg.dateline;
-  if (dl && issuerSide !== null && partyCodes.has(issuerSide)) {
+  if (dl) {
     const datelineDate = temporal.dates.find((d) => d.start >= dl.start && d.end <= dl.end && d.date);
     if (datelineDate) ctx = { date: datelineDate.date, paragraph: seg.paragraphs.find((p) => p.start <= dl.start && dl.start < p.end)?.index ?? -1 };
   }
+  ctx ??= pageDateLine(text, seg, temporal, pub.date);
   return {
     text,
     low,
@@ -388,6 +415,31 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
 }
 
 const NAMES_CLOCK = /^\s+time\b/i;
+// What a page's date line holds besides its date and clock: separators, a view count.
+const DATE_LINE_REST = /^[\s\d|,.:;/\-–—•·()]*$/;
+
+/**
+ * A page's own date line above the body ("29.04.2021 19:55", "14 September 2022 12:48",
+ * «28 января 2022, 07:45») is the item's dateline: it dates the narrative until the text gives
+ * another day (SCHEMA, "Which day"). Only a line that holds nothing but a date (and a clock)
+ * counts, and only a day of publication or the two before it: a site's header showing the day
+ * the page was saved ("Апрель 30, 2025") is no dateline.
+ */
+function pageDateLine(text: string, seg: Segmentation, temporal: { dates: DateMention[]; clocks: ClockMention[] }, pubDate: string | null): Scan['ctx'] {
+  const firstBody = seg.paragraphs.find((p) => !p.headline);
+  if (!firstBody) return null;
+  for (const p of seg.paragraphs) {
+    if (!p.headline) break;
+    const inLine = temporal.dates.filter((d) => d.start >= p.start && d.end <= p.end);
+    const day = inLine[0];
+    if (inLine.length !== 1 || !day?.date || day.kind !== 'absolute') continue;
+    if (pubDate && (day.date > pubDate || day.date < addDays(pubDate, -2))) continue;
+    let rest = `${text.slice(p.start, day.start)} ${text.slice(day.end, p.end)}`;
+    for (const k of temporal.clocks) if (k.start >= p.start && k.end <= p.end) rest = rest.replace(text.slice(k.start, k.end), ' ');
+    if (DATE_LINE_REST.test(rest)) return { date: day.date, paragraph: firstBody.index };
+  }
+  return null;
+}
 
 
 /** What every draft of one clause shares: the clause's mentions, cues and reporter. */
@@ -416,6 +468,43 @@ interface ClauseView {
   borderSectionNamed: boolean;
 }
 
+// A demand or threat that the actor ignores ("ignoring the demands to leave", «вопреки
+// требованиям»): its scope ends where the actor is named, with or without a comma.
+const DEFIED = /(?:ignor[a-z]*|despite|in spite of|in defiance of|contrary to|disregard[a-z]*|defy[a-z]*|defied|disobey[a-z]*|refus[a-z]* to (?:comply with|obey)|вопреки|несмотря на|проигнорир[а-яё]*|игнориру[а-яё]*|не подчинившись|не выполнив)(?: [0-9a-z\u00C0-\u024F\u0400-\u04FF-]+){0,3} $/;
+// A modal inside a relative clause ("guards, who intended to seize the spring, opened fire").
+const RELATIVE_OPEN = /, (?:who|which|that|whose|котор[а-яё]*)\b[^,]*$/;
+// "…demanded that they leave, after which they opened fire", "ignored the demands and opened
+// fire": a conjunction followed by a past-tense attack verb closes the modal's scope.
+const SCOPE_CONJ = /(?:,? and then|,? and|,? but|,? after which|,? whereupon|,? then) /g;
+const PAST_TRIGGER = /^(?:[a-z]+ed|shot|struck|hit|began|broke)\b/;
+
+/** Where a modal cue's scope ends before `end`: at the actor after a defied demand, at the close
+ * of a relative clause, or at a conjunction that starts a told attack. */
+function modalScopeEnd(s: Scan, m: Match, end: number, parties: readonly PartyMention[]): number {
+  const before = s.low.slice(Math.max(0, m.start - 40), m.start);
+  if (DEFIED.test(before)) {
+    const actor = parties.find((p) => p.start >= m.end && p.start < end && p.role !== 'target' && p.role !== 'victim');
+    if (actor) return actor.start;
+  }
+  if (RELATIVE_OPEN.test(before)) {
+    const close = s.text.indexOf(',', m.end);
+    if (close >= 0 && close < end) return close;
+  }
+  // Searched in the window only: a global search from m.end would run on to the text's end.
+  const window = s.low.slice(m.end, end);
+  SCOPE_CONJ.lastIndex = 0;
+  for (let k = SCOPE_CONJ.exec(window); k !== null; k = SCOPE_CONJ.exec(window)) {
+    const at = m.end + k.index;
+    const after = at + k[0].length;
+    for (const list of [s.trig.fire, s.trig.shelling, s.trig.clash, s.trig.incursion]) {
+      for (const t of list) {
+        if (t.start >= after && t.start < Math.min(end, after + 40) && t.text !== 'armed' && PAST_TRIGGER.test(s.low.slice(t.start, t.end))) return at;
+      }
+    }
+  }
+  return end;
+}
+
 function clauseView(s: Scan, clause: Clause, sentence: Sentence): ClauseView {
   const inside = s.insideClause;
   const cParties = inside.inside(s.parties, clause);
@@ -430,6 +519,7 @@ function clauseView(s: Scan, clause: Clause, sentence: Sentence): ClauseView {
         break;
       }
     }
+    end = Math.min(end, modalScopeEnd(s, m, end, cParties));
     modal.push({ start: m.start, end });
   }
   const cPlaces = inside.inside(s.places, clause).filter((p) => {
@@ -527,6 +617,10 @@ function resolveTime(s: Scan, c: ClauseView, pos: number, agreement: boolean): T
     else date = dm.date;
   } else if (clock || partM) {
     date = s.lastEventDate ?? s.ctx?.date ?? null;
+    // "Yesterday at 18:15 … fire was exchanged. At night the sides agreed…": a night told after
+    // the narrative's day is the night that follows it, dated by the day it ends (SCHEMA), up to
+    // the day of publication; unless the narrative's day was itself told as a night.
+    if (date && !clock && partM?.part === 'night' && s.pub.date && date < s.pub.date && !s.drafts.some((d) => d.date === date && d.part === 'night')) date = addDays(date, 1);
     // A bare clock time in a statement with no other date: the day of publication, when
     // that time had already come (the issuer's local clock), or when only the day is known.
     if (!date && clock && s.pubLocalMin !== null && s.offsetMin !== null) {
@@ -571,6 +665,10 @@ function actorFor(s: Scan, c: ClauseView, pos: number): PartyMention | null {
     if (p.start < pos) before ??= p;
     else if (!after) after = p;
   }
+  // "The Israeli army said it had carried out a strike": the speaking force is the actor.
+  const ev = c.reporterEvidence;
+  const self = !before && !after && ev ? selfReported(s.low, ev, pos) : null;
+  if (self && ev) return { start: ev.start, end: ev.end, text: ev.text, side: self, role: 'explicit_actor' };
   return before ?? after;
 }
 
@@ -619,6 +717,19 @@ function newDraft(s: Scan, c: ClauseView, type: EventType, trigger: Match, stren
 function overlapsWeapon(c: ClauseView, m: Match): boolean {
   for (const w of c.cWeapons) if (m.start < w.end && w.start < m.end) return true;
   return false;
+}
+
+const AFTER_EPISODE = /(?:^|[^0-9a-zа-яё])(?:after|following|since|после|со времени)\s+(?:the\s+|last\s+|latest\s+|recent\s+|прошлого[а-яё]*\s+)?(?:[0-9a-zа-яё-]+\s+){0,2}$/;
+
+/** Gives the clause's weapons to the attack told just before it (same or previous sentence). */
+function upgradeLastAttack(s: Scan, c: ClauseView): boolean {
+  const weapons = c.cWeapons.filter((w) => !underModal(c, w.start));
+  if (weapons.length === 0) return false;
+  const prev = s.drafts.at(-1);
+  if (!prev || !VIOLENT.has(prev.type) || prev.strength !== 'strong' || prev.clause.paragraph < c.clause.paragraph - 1 || prev.clause.sentence < c.clause.sentence - 1) return false;
+  for (const w of weapons) if (!prev.weapons.some((x) => x.name === w.name)) prev.weapons.push(w);
+  prev.type = attackType(prev.weapons, false, true);
+  return true;
 }
 
 /** Attacks told by the clause: firing, shelling, clashes; or casualty figures alone (weak). */
@@ -670,6 +781,9 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: numb
     }
     return;
   }
+  // "…the Tajiks opened fire. The Tajik side used mortars.": weapons told with no fire word of
+  // their own, right after a told attack, are that attack's, typed by its heaviest weapon (SCHEMA).
+  if (attack.length > 0 && attack.length === use.length && upgradeLastAttack(s, c)) return;
   const first = attack[0];
   if (first) {
     const activeWeapons: WeaponMention[] = [];
@@ -679,11 +793,15 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: numb
     const type = exchange ? 'armed_clash' : attackType(activeWeapons, shelling.length > 0, fire.length > 0 || shelling.length > 0);
     let hasActor = false;
     for (const p of c.cParties) if (p.role === 'actor' || p.role === 'explicit_actor') hasActor = true;
-    // A clash told with its own clock time ("then at about 11:40 a short exchange of fire took
-    // place") is an event of its own, not a summary word.
-    const ownTime = c.cClocks.some((k) => k.role === 'event');
-    const strong = activeWeapons.length > 0 || ((fire.length > 0 || shelling.length > 0) && hasActor) || (type === 'armed_clash' && ownTime && fire.length === 0 && shelling.length === 0);
+    // An attack told with its own clock time ("then at about 11:40 a short exchange of fire took
+    // place", "at 8:30 they began firing") is an event of its own, not a summary word.
+    // "Since 15:00 the enemy has continued shelling": the episode told before goes on.
+    const ownTime = c.cClocks.some((k) => k.role === 'event') && (type === 'armed_clash' || !matchesIn(CONTINUED, s.low, clause));
+    const strong = activeWeapons.length > 0 || ((fire.length > 0 || shelling.length > 0) && hasActor) || ownTime;
     const d = newDraft(s, c, type, first, strong && !clause.introduces ? 'strong' : 'weak', false);
+    // "reopened four years after armed clashes", «после столкновений»: a summary word after
+    // "after/since" names an earlier episode as background (SCHEMA), unless a day of its own is told.
+    if (d.strength === 'weak' && AFTER_EPISODE.test(s.low.slice(Math.max(0, first.start - 40), first.start)) && !c.cDates.some((x) => x.role === 'event' && x.date)) return;
     // A summary word ("the aggression", «в результате агрессии») has no day of its own: it joins
     // a told attack, or stands for the whole episode, dated only when the text dates it.
     if (d.strength === 'weak' && d.carried) {
@@ -695,6 +813,19 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: numb
   }
 }
 
+/** The terms of a list that follows a colon at `end` (the first within a line or two of it). */
+function listedTerms(s: Scan, end: number): TermMatch[] {
+  let i = end;
+  while (i < s.text.length && (s.text[i] === ' ' || s.text[i] === '\t')) i++;
+  let j = end - 1;
+  while (j > 0 && /\s/.test(s.text[j] ?? '')) j--;
+  const colon = s.text[i] === ':' ? i : s.text[j] === ':' ? j : -1;
+  if (colon < 0) return [];
+  const out: TermMatch[] = [];
+  for (const t of s.terms) if (t.start > colon && t.start < colon + LIST_SPAN && (out.length > 0 || t.start < colon + LIST_FIRST)) out.push(t);
+  return out;
+}
+
 /** Agreements: an agreement verb with ceasefire terms, not a yardstick, not a treaty. */
 function agreementDraft(s: Scan, c: ClauseView): Draft | null {
   const { clause, sentence } = c;
@@ -702,6 +833,9 @@ function agreementDraft(s: Scan, c: ClauseView): Draft | null {
   const verb = inside.inside(s.trig.agreementVerbs, clause)[0];
   if (!verb) return null;
   const cTerms = inside.inside(s.terms, clause);
+  // "agreed on the following: • cessation of hostilities…; • withdrawal…", «решено: прекратить
+  // огонь; отвести…»: the terms are the list after the colon.
+  if (cTerms.length === 0) cTerms.push(...listedTerms(s, clause.end));
   if (cTerms.length === 0 || inside.inside(s.trig.agreementExclusions, clause).length !== 0) return null;
   // An appeal to keep an agreement after the verb that reports it does not unmake it.
   for (const y of inside.inside(s.cues.yardstick, clause)) if (!(y.start > verb.start && APPEAL.test(s.low.slice(y.start, y.end)))) return null;
@@ -715,13 +849,10 @@ function agreementDraft(s: Scan, c: ClauseView): Draft | null {
   d.civilians = null;
   d.agreementTermsList = [...new Set(cTerms.map((t) => t.term))];
   d.agreementLevel = agreementLevel(s.text.slice(clause.start, clause.end), s.text.slice(sentence.start, sentence.end));
-  d.agreementStart = inside.inside(s.clocks, clause).find((k) => k.role === 'start') ?? null;
   // SCHEMA: a ceasefire is timed by when it takes effect, when the text says so ("from 13.00
   // Moscow time").
-  if (d.agreementStart) {
-    d.clock = d.agreementStart;
-    d.part = null;
-  }
+  const start = inside.inside(s.clocks, clause).find((k) => k.role === 'start');
+  if (start) startAgreement(s, d, start, true);
   d.agreementEvidence = [verb, ...cTerms];
   if (d.places.length === 0) {
     // "…summit in Samarkand, … The heads of state agreed": the meeting place of the paragraph.
@@ -729,6 +860,55 @@ function agreementDraft(s: Scan, c: ClauseView): Draft | null {
     d.places = s.places.filter((p) => p.start >= paraStart && p.start < clause.start && p.place.kind === 'other');
   }
   return d;
+}
+
+/**
+ * "The sides agreed to a ceasefire. It takes effect at 4 a.m. on 27 November.": a start time told
+ * in a sentence of its own (no agreement verb there) times the agreement, with that sentence's
+ * day; with no day told there, the day of publication (a start at midnight: the midnight to come).
+ */
+function borrowAgreementStarts(s: Scan): void {
+  const used = new Set<ClockMention>();
+  for (const d of s.drafts) if (d.agreementStart) used.add(d.agreementStart);
+  for (const d of s.drafts) {
+    if (d.type !== 'ceasefire_agreement' || d.agreementStart) continue;
+    let best: ClockMention | null = null;
+    const at = d.trigger.start;
+    // A start another agreement took times that one.
+    for (const k of s.clocks) if (k.role === 'start' && !used.has(k) && (!best || Math.abs(k.start - at) < Math.abs(best.start - at))) best = k;
+    if (!best) continue;
+    used.add(best);
+    startAgreement(s, d, best, false);
+  }
+}
+
+/** Times an agreement by its start `k`, told in its own clause or not. */
+function startAgreement(s: Scan, d: Draft, k: ClockMention, inClause: boolean): void {
+  // "from 1700 hours today", "from 24:00 on 28 July": the day told with the start time.
+  const own = s.dates.find((x) => x.date && x.kind !== 'part' && x.role !== 'as_of' && x.start >= k.end && START_DAY_GAP.test(s.text.slice(k.end, x.start)));
+  if (own) d.date = own.date;
+  else if (!d.date && !inClause) d.date = startDay(s, k);
+  d.agreementStart = k;
+  // "24:00", "midnight": the start of the next day.
+  if (k.hh === 24) {
+    d.agreementStart = { ...k, hh: 0 };
+    if (d.date) d.date = addDays(d.date, 1);
+  }
+  d.clock = d.agreementStart;
+  d.part = null;
+}
+
+// What stands between a start time and its day: "1700 hours IST today", "24:00 (local time) on 28 July".
+const START_DAY_GAP = /^[^.;!?]{0,30}$/;
+
+/** The day an agreement's start time told outside its clause falls on. */
+function startDay(s: Scan, k: ClockMention): string | null {
+  const own = s.seg.clauses.find((c) => c.start <= k.start && k.end <= c.end);
+  if (own) for (const d of s.dates) if (d.start >= own.start && d.end <= own.end && d.date && d.kind !== 'part' && d.role !== 'as_of') return d.date;
+  // SCHEMA: never a day guessed from publication alone; a statement that dates anything (its
+  // dateline, "today", a date) tells of the day it was issued.
+  if (!s.pub.date || !(s.ctx || s.dates.some((d) => d.date))) return null;
+  return k.hh === 0 && k.mm === 0 && s.pubLocalMin !== null && s.pubLocalMin > 0 ? addDays(s.pub.date, 1) : s.pub.date;
 }
 
 /** The events a clause tells when nothing negates it. */
@@ -1040,6 +1220,7 @@ function sentenceReport(s: Scan, sentence: Sentence, fig: CasualtyFigures): Casu
 export function extract(statement: StatementInput, profile?: ConflictProfile, options: ExtractOptions = {}): ExtractionResult {
   const s = scanStatement(statement, profile, options);
   for (const clause of s.seg.clauses) clauseStep(s, clause);
+  borrowAgreementStarts(s);
   const casualtyReports = casualtyPass(s);
   const drafts = s.drafts;
 
@@ -1077,7 +1258,10 @@ function takeFigure(cur: number | null, next: number | null, replace: boolean): 
 }
 
 function applyFigures(d: Draft, f: CasualtyFigures): void {
-  const replace = f.total && !d.casualtyTotal;
+  // A running total replaces what came before, an earlier total too: the latest update wins.
+  // An event dated and told with its own toll keeps it: a total for the whole conflict told after
+  // it is not that event's ("…killing one soldier. That brings the toll to 23.").
+  const replace = f.total && d.date === null;
   d.killed = takeFigure(d.killed, f.killed, replace);
   d.wounded = takeFigure(d.wounded, f.wounded, replace);
   d.displaced = d.displaced ?? f.displaced;

@@ -154,6 +154,29 @@ describe('events', () => {
     const r = run('On 16 September Tajik troops fired mortars at Ak-Sai at 17:20 and again at 18:10.');
     expect(r.events.map((e) => [e.type, e.time_of_day])).toEqual([['heavy_weapons_fire', '17:20'], ['heavy_weapons_fire', '18:10']]);
   });
+  it('keeps agreements of one day reached at other clock times apart', () => {
+    const r = run('At 09:30 the sides reached an agreement on a ceasefire. Tajik troops shelled Ak-Sai with mortars at 12:10. At 16:00 the sides reached a new agreement on a ceasefire.', 'AKIpress');
+    expect(r.events.filter((e) => e.type === 'ceasefire_agreement').map((e) => e.time_of_day)).toEqual(['09:30', '16:00']);
+  });
+  it('times an attack told after a clock with a.m. or p.m. in the same sentence', () => {
+    const r = run('Today at 6.40 a.m. Tajik servicemen opened fire on the Ak-Sai outpost.');
+    expect(r.events.map((e) => [e.type, e.date, e.time_of_day])).toEqual([['small_arms_fire', '2022-09-18', '06:40']]);
+  });
+  it('tells a firing with its own clock time as an event of its own, whoever fired', () => {
+    const r = run('On 17 September at 08:30 they began firing at the Ak-Sai outpost, and at 08:50 Tajik troops shelled the Ak-Sai outpost with mortars.');
+    expect(r.events.map((e) => [e.type, e.time_of_day])).toEqual([['small_arms_fire', '08:30'], ['heavy_weapons_fire', '08:50']]);
+  });
+  it('keeps an attack that goes on since a clock time part of the episode told before', () => {
+    const r = run('Today Tajik troops keep shelling Kyrgyz territory with artillery.\nSince 15:00 the enemy has continued firing at the Ak-Sai outpost.', 'Border Service of the GKNB of the Kyrgyz Republic', '2022-09-18T18:00:00+06:00');
+    expect(r.events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
+  });
+  it('keeps a mention told at another time of the same day apart from the attack', () => {
+    const r = run('At 21:40 Tajik servicemen began shelling the Ak-Sai outpost with mortars.\nLarge-scale clashes broke out on Friday morning.', 'Border Service of the GKNB of the Kyrgyz Republic', '2022-09-16T23:00:00+06:00');
+    expect(r.events.map((e) => [e.type, e.date, e.time_of_day])).toEqual([
+      ['heavy_weapons_fire', '2022-09-16', '21:40'],
+      ['armed_clash', '2022-09-16', 'morning'],
+    ]);
+  });
   it('codes no event for agreement wording, return or warning fire', () => {
     expect(run('The two sides agreed to cease firing from midnight.').is_violation_report).toBe(false);
     const r = run('Today Tajik servicemen fired at a Kyrgyz patrol near Kulundu. Kyrgyz border guards fired a return shot and then fired warning shots into the air.');
@@ -179,5 +202,70 @@ describe('events', () => {
     expect(run('The Tajik side has not returned the units that were brought to the border on 16 September.').events.map((e) => e.type)).not.toContain('military_buildup');
     const a = run('On 16 September the heads of the border services agreed on a ceasefire from 13.00 Moscow time.', 'AKIpress', '2022-09-16T20:00:00+06:00');
     expect(a.events[0]).toMatchObject({ type: 'ceasefire_agreement', date: '2022-09-16', time_of_day: '16:00' });
+  });
+  it('reads every tense of weapon use and a fired shell as an attack of that weapon', () => {
+    expect(run('Сегодня таджикская сторона применяет минометы и гранатометы у села Эки-Таш.').events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
+    expect(run('Today Tajik units employed mortars against the Kyrgyz outpost near Ak-Sai.').events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
+    expect(run('Сегодня в дом у села Максат попал снаряд, выпущенный с таджикской стороны.').events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
+    expect(run('Сегодня таджикские военные обстреляли заставу Кок-Таш из тяжелого орудия.').events[0]).toMatchObject({ type: 'heavy_weapons_fire', weapons: ['artillery'] });
+  });
+  it('lets a specific attack stand for the breach when no agreement is told', () => {
+    const r = run('Today Tajik troops violated the ceasefire near Ak-Sai, firing mortars at the outpost.\nTwo soldiers were wounded.\nThe violation ended at noon.');
+    expect(r.events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
+  });
+  it('reads combat positions taken on a section of the border as an incursion, not a road crossing it', () => {
+    expect(run('Today Tajik border guards took up combat positions on a non-agreed section of the state border near Ak-Sai.').events.map((e) => e.type)).toEqual(['incursion']);
+    expect(run('Сегодня таджикский наряд занял боевые позиции на неописанном участке госграницы у села Ак-Сай.').events.map((e) => e.type)).toEqual(['incursion']);
+    expect(run('Today Tajik border guards entered an undescribed part of the border near Ak-Sai.').events.map((e) => e.type)).toEqual(['incursion']);
+    // Own positions and a road that crosses the border are none.
+    expect(run('Today Kyrgyz troops took up firing positions near Ak-Sai.').events).toEqual([]);
+    expect(run('Today the sides accused each other of blocking a road crossing the border near Ak-Sai.').events.map((e) => e.type)).not.toContain('incursion');
+  });
+  it('names an attack helicopter as a weapon, not an attack', () => {
+    expect(run('Today Tajik troops fired at Ak-Sai from an attack helicopter.').events.map((e) => [e.type, e.weapons])).toEqual([['air_or_drone_strike', ['aircraft']]]);
+  });
+  it('reads fire with a word between "opened" and "fire", targeting, rifles and one-word machineguns', () => {
+    expect(run('Today Tajik troops opened intense fire with heavy machineguns at Ak-Sai.').events[0]).toMatchObject({ type: 'small_arms_fire', weapons: ['heavy machine gun'] });
+    expect(run('Today Tajik troops did not open intense fire at Ak-Sai.').events).toEqual([]);
+    expect(run('Today Tajik troops targeted Kyrgyz houses in Ak-Sai with mortars.').events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
+    expect(run('Today Tajik troops attacked a Kyrgyz patrol near Ak-Sai with rifles.').events.map((e) => e.type)).toEqual(['small_arms_fire']);
+    // "targets" is a noun: the objects of an attack told elsewhere.
+    expect(run('The situation is calm. Military targets near Ak-Sai are guarded.').events).toEqual([]);
+  });
+  it('reads an airspace violation with noise between verb and noun as an incursion', () => {
+    expect(run('Today a Tajik drone, violating [Kyrgyz] airspace, flew over Ak-Sai.').events.map((e) => e.type)).toEqual(['incursion']);
+  });
+  it('types an attack by a heavier weapon named in the next sentence with no fire word of its own', () => {
+    const r = run('Today Tajik border guards opened fire at a Kyrgyz patrol near Ak-Sai. The Tajik side used mortars.');
+    expect(r.events.map((e) => [e.type, e.weapons])).toEqual([['heavy_weapons_fire', ['mortar']]]);
+    const ru = run('Сегодня таджикские пограничники открыли огонь по наряду у села Ак-Сай. Таджикская сторона при этом применяла минометы.');
+    expect(ru.events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
+    // With no attack told before it, weapon use is an attack of its own.
+    expect(run('The situation was calm in the morning.\nToday the Tajik side used mortars against Ak-Sai.').events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
+  });
+  it('reads incursions told object first, in the passive or with «госграница»', () => {
+    const types = (t: string) => run(t).events.map((e) => e.type);
+    expect(types('Today the state border near Ak-Sai was crossed by a group of Tajik soldiers.')).toEqual(['incursion']);
+    expect(types('Today Kyrgyz territory near Ak-Sai was entered by Tajik soldiers.')).toEqual(['incursion']);
+    expect(types('Сегодня таджикские военнослужащие перешли госграницу у села Ак-Сай.')).toEqual(['incursion']);
+    expect(types('Сегодня госграницу у села Ак-Сай незаконно пересекли трое таджикских военнослужащих.')).toEqual(['incursion']);
+  });
+  it('times a ceasefire by a start time told in a sentence of its own', () => {
+    const own = run('The two governments agreed on a truce. The truce is to take effect at 6 a.m. on 21 September.', 'AKIpress', '2022-09-20T22:00:00+06:00');
+    expect(own.events[0]).toMatchObject({ type: 'ceasefire_agreement', date: '2022-09-21', time_of_day: '06:00' });
+    const ru = run('Стороны договорились о прекращении огня. Режим тишины действует с 18:00 по местному времени.', 'AKIpress', '2022-09-20T19:00:00+06:00');
+    expect(ru.events[0]).toMatchObject({ type: 'ceasefire_agreement', time_of_day: '18:00' });
+    // A statement that dates nothing gets no day from its publication (SCHEMA).
+    expect(ru.events[0]?.date).toBeNull();
+    const dated = run('Today the sides agreed to a truce.\nThe truce comes into force from 18:00.', 'AKIpress', '2022-09-20T19:00:00+06:00');
+    expect(dated.events[0]).toMatchObject({ type: 'ceasefire_agreement', date: '2022-09-20', time_of_day: '18:00' });
+  });
+  it('reads military clocks and midnight as a truce start, midnight being the next day', () => {
+    const mil = run('On Sunday the sides agreed on a ceasefire on land and in the air from 1900 hours today.', 'AKIpress', '2022-09-18T21:00:00+06:00');
+    expect(mil.events[0]).toMatchObject({ type: 'ceasefire_agreement', date: '2022-09-18', time_of_day: '19:00' });
+    const midnight = run('The leaders agreed to a ceasefire from midnight on Saturday.', 'AKIpress', '2022-09-18T10:00:00+06:00');
+    expect(midnight.events[0]).toMatchObject({ type: 'ceasefire_agreement', date: '2022-09-18', time_of_day: '00:00' });
+    const h24 = run('The sides agreed on a ceasefire with effect from 24:00 hours on 17 September 2022.', 'AKIpress');
+    expect(h24.events[0]).toMatchObject({ type: 'ceasefire_agreement', date: '2022-09-18', time_of_day: '00:00' });
   });
 });

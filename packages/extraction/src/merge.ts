@@ -33,8 +33,13 @@ export function absorb(into: Draft, from: Draft, withPlaces = true): void {
   into.clock ??= from.clock;
   into.actor ??= from.actor;
   into.actorEvidence ??= from.actorEvidence;
-  into.killed ??= from.killed;
-  into.wounded ??= from.wounded;
+  // A running total ("in all 59 were killed") outranks a partial count told with the episode.
+  // Of two totals, the one told later is the update. An event dated and told with its own toll
+  // ("attacked X on 23 December, killing one") keeps it: a conflict-wide total is not its.
+  const total = into.date === null && from.casualtyTotal && (!into.casualtyTotal || from.trigger.start > into.trigger.start);
+  into.killed = total ? (from.killed ?? into.killed) : (into.killed ?? from.killed);
+  into.wounded = total ? (from.wounded ?? into.wounded) : (into.wounded ?? from.wounded);
+  into.casualtyTotal ||= from.casualtyTotal;
   into.displaced ??= from.displaced;
   into.zero ||= from.zero;
   pushAll(into.casualtyEvidence, from.casualtyEvidence);
@@ -74,7 +79,22 @@ function sameEvent(o: Draft, d: Draft): boolean {
 /** A weak attack word can join `s` when their days and places agree. */
 function compatible(w: Draft, s: Draft): boolean {
   if (!sameReporter(w, s)) return false;
+  // "Clashes began on Friday morning" is not the shelling "at 22:20" the same day.
+  if (w.clock && s.clock && (w.clock.hh !== s.clock.hh || w.clock.mm !== s.clock.mm) && (w.date === s.date || w.carried)) return false;
+  if (!w.carried && w.date !== null && w.date === s.date && otherTime(w, s)) return false;
   return w.date === null || w.carried || (s.date === w.date && (w.places.length === 0 || s.places.length === 0 || placesOverlap(s, w)));
+}
+
+const PART_HOURS: Record<string, [number, number]> = { morning: [5, 12], afternoon: [12, 18], evening: [18, 24], night: [22, 30] };
+
+/** Told at another time of the day: two clock times apart, or a clock outside the other's part of day. */
+function otherTime(a: Draft, b: Draft): boolean {
+  if (a.clock && b.clock) return Math.abs(a.clock.hh * 60 + a.clock.mm - (b.clock.hh * 60 + b.clock.mm)) > 60;
+  const [k, p] = a.clock && b.part ? [a.clock, b.part] : b.clock && a.part ? [b.clock, a.part] : [null, null];
+  if (!k || !p) return false;
+  const [from, to] = PART_HOURS[p] ?? [0, 24];
+  const h = k.hh < 6 && p === 'night' ? k.hh + 24 : k.hh;
+  return h < from - 1 || h >= to + 1;
 }
 
 /** Merges mentions of one event: weak attack words into the specific attack, repeats of a type. */
@@ -134,6 +154,14 @@ function weakRank(t: EventType): number {
   return t === 'air_or_drone_strike' ? 4 : t === 'heavy_weapons_fire' ? 3 : t === 'small_arms_fire' ? 2 : 1;
 }
 
+/** Two mentions timed by clocks of the same kind (both reached, or both taking effect) an hour or more apart. */
+function otherClock(a: Draft, b: Draft): boolean {
+  const ka = a.agreementStart ?? a.clock;
+  const kb = b.agreementStart ?? b.clock;
+  if (!ka || !kb || (a.agreementStart === null) !== (b.agreementStart === null)) return false;
+  return Math.abs(ka.hh * 60 + ka.mm - (kb.hh * 60 + kb.mm)) >= 60;
+}
+
 /** How specific a mention is: a date, a time, places. */
 function specificity(d: Draft): number {
   return (d.date ? 4 : 0) + (d.clock || d.part ? 2 : 0) + (d.places.length ? 1 : 0);
@@ -147,17 +175,22 @@ function specificity(d: Draft): number {
 export function keepOne(events: Draft[], type: EventType): Draft[] {
   const same = events.filter((e) => e.type === type);
   if (same.length <= 1) return events;
-  const byDay = new Map<string, Draft>();
+  const byDay = new Map<string, Draft[]>();
   for (const e of same) {
     if (!e.date) continue;
-    const kept = byDay.get(e.date);
-    if (!kept) byDay.set(e.date, e);
+    const group = byDay.get(e.date) ?? [];
+    byDay.set(e.date, group);
+    // "At 14:30 the parties agreed on a ceasefire … At 19:00 they reached another": a day's
+    // agreements told at other clock times are other agreements.
+    const i = group.findIndex((k) => !otherClock(k, e));
+    const kept = group[i];
+    if (!kept) group.push(e);
     else if (specificity(e) > specificity(kept)) {
       absorb(e, kept);
-      byDay.set(e.date, e);
+      group[i] = e;
     } else absorb(kept, e);
   }
-  const dated = [...byDay.values()];
+  const dated = [...byDay.values()].flat();
   const best = dated.length > 0 ? dated.reduce((a, b) => (specificity(b) > specificity(a) ? b : a)) : same.reduce((a, b) => (specificity(b) > specificity(a) ? b : a));
   for (const o of same) if (!o.date && o !== best) absorb(best, o);
   const keep = new Set(dated.length > 0 ? dated : [best]);

@@ -73,4 +73,30 @@ describe('negation and denial', () => {
     const r = run('The sides agreed on a ceasefire on 11 April. Joint patrols will be set up to prevent possible violations of the ceasefire.');
     expect(r.events.map((e) => e.type)).toEqual(['ceasefire_agreement']);
   });
+  it('codes no event for commemorations, court items or a place named as occupied', () => {
+    expect(run('Today Kyrgyzstan commemorated the soldiers killed in the fighting at Ak-Sai.').events).toEqual([]);
+    expect(run('Сегодня в Баткене почтили память погибших в годовщину боев у села Максат.').events).toEqual([]);
+    expect(run('Today a court in Batken sentenced two men for the shooting near Ak-Sai.').events).toEqual([]);
+    expect(run('Today Tajik troops shelled the occupied village of Ak-Sai.').events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
+    expect(run('Сегодня таджикские военные обстреляли оккупированное село Ак-Сай.').events.map((e) => e.type)).toEqual(['small_arms_fire']);
+    // A seizure still is one.
+    expect(run('Today Tajik troops occupied a height near Ak-Sai.').events.map((e) => e.type)).toEqual(['incursion']);
+  });
+  it("ends a demand's or intention's scope where a told attack begins", () => {
+    const types = (t: string) => run(t).events.map((e) => e.type);
+    expect(types('Today Tajik troops ignored the demands to leave and opened fire at Kyrgyz guards near Ak-Sai.')).toEqual(['small_arms_fire']);
+    expect(types('Ignoring the demands to leave Tajik troops opened fire at Kyrgyz guards near Ak-Sai today.')).toEqual(['small_arms_fire']);
+    expect(types('Today Tajik guards, who intended to seize the spring, opened fire at Kyrgyz guards near Ak-Sai.')).toEqual(['small_arms_fire']);
+    expect(types('Today the Kyrgyz side demanded that the Tajik guards leave, after which they opened fire at Ak-Sai.')).toEqual(['small_arms_fire']);
+    // What is only demanded or threatened stays no event.
+    expect(types('Today the Kyrgyz side demanded that Tajik troops stop shelling Ak-Sai and withdraw.')).toEqual([]);
+    expect(types('Today Tajik troops threatened to open fire at Ak-Sai.')).toEqual([]);
+    expect(types('Despite calls to stop the shelling, the situation near Ak-Sai remains tense.')).toEqual([]);
+  });
+  it('reads a summary word after "after/since" as background, not an event', () => {
+    expect(run('The Ak-Sai checkpoint has reopened, two years after armed clashes between the two countries.').events).toEqual([]);
+    expect(run('КПП у села Ак-Сай вновь открыт спустя два года после вооруженных столкновений.').events).toEqual([]);
+    // Clashes told with a day of their own are news.
+    expect(run('The border was closed after clashes broke out today near Ak-Sai.').events.map((e) => e.type)).toEqual(['armed_clash']);
+  });
 });

@@ -27,12 +27,15 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // held to the lowest of them. train-more (issue #16 item 1, added at 1.3.1: 0.643 / 0.339 / 0.941)
 // is harder than the lowest floor on purpose (half of it is Russian statements of the conflicts
 // other than Kyrgyz–Tajik, which the engine had never seen), so it gets its own floor, measured
-// the same way, rather than being trimmed to fit.
+// the same way, rather than being trimmed to fit. Trigger and language-pack work (eng-triggers)
+// raised event F1, time work (eng-time: datelines, page date lines, truce start times, nights,
+// ranges, clock splits) raised strict; the floors follow the merged engine's figures. Attribution
+// and casualties (eng-attrib) then raised strict to 0.554 / 0.581 / 0.491 / 0.420 (more).
 const FLOORS: Record<string, { events: number; strict: number; violationReport: number }> = {
-  'train-ru.jsonl': { events: 0.765, strict: 0.362, violationReport: 0.96 },
-  'train-en.jsonl': { events: 0.74, strict: 0.485, violationReport: 0.93 },
-  'train-other.jsonl': { events: 0.67, strict: 0.385, violationReport: 0.95 },
-  'train-more.jsonl': { events: 0.62, strict: 0.315, violationReport: 0.92 },
+  'train-ru.jsonl': { events: 0.815, strict: 0.534, violationReport: 0.96 },
+  'train-en.jsonl': { events: 0.78, strict: 0.561, violationReport: 0.93 },
+  'train-other.jsonl': { events: 0.715, strict: 0.471, violationReport: 0.95 },
+  'train-more.jsonl': { events: 0.625, strict: 0.4, violationReport: 0.92 },
 };
 const LOWEST = { events: 0.67, strict: 0.35, violationReport: 0.93 };
 

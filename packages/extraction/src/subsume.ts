@@ -9,6 +9,7 @@ import { isDamageWord } from './events.ts';
 export function dropSubsumed(drafts: readonly Draft[]): Draft[] {
   // Damage told beside a fire or strike is that event's damage, not an event of its own (SCHEMA).
   const violent = drafts.some((d) => VIOLENT.has(d.type));
+  const agreementTold = drafts.some((d) => d.type === 'ceasefire_agreement');
   return drafts.filter((d) => {
     // Damage with nobody told doing it is a damage tally ("78 houses destroyed"), not an act.
     if (d.type === 'property_destruction') return !(isDamageWord(d.trigger) && (violent || d.actor === null));
@@ -20,6 +21,12 @@ export function dropSubsumed(drafts: readonly Draft[]): Draft[] {
     const p = d.clause.paragraph;
     const at = d.trigger.start;
     const agreedBetween = (from: number): boolean => drafts.some((a) => a.type === 'ceasefire_agreement' && a.trigger.start > from && a.trigger.start < at);
+    // With no agreement told anywhere, the agreement is only the yardstick: every allegation
+    // of the statement names the specific events it tells, however far apart ("Pakistan
+    // violated the ceasefire … firing mortars … the violation stopped around 13:00").
+    const nearby = (o: Draft): boolean =>
+      !agreementTold ||
+      (o.trigger.start > at ? o.clause.paragraph <= p + 1 : o.clause.paragraph >= p - 1 && !agreedBetween(o.trigger.start));
     return !drafts.some(
       (o) =>
         o.type !== 'ceasefire_agreement' &&
@@ -27,7 +34,7 @@ export function dropSubsumed(drafts: readonly Draft[]): Draft[] {
         o.type !== 'property_destruction' &&
         // The other side's charge against this one is a claim of its own.
         (o.actor === d.actor || o.actor === null || d.actor === null) &&
-        (o.trigger.start > at ? o.clause.paragraph <= p + 1 : o.clause.paragraph >= p - 1 && !agreedBetween(o.trigger.start)),
+        nearby(o),
     );
   });
 }

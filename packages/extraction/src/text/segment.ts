@@ -78,6 +78,7 @@ const SENTENCE_START = /[A-ZА-ЯЁ\u00C0-\u00DE\d«"“(]/;
 const WORD_BEFORE = /([0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]+)$/;
 const SENTENCE_FINAL = /[.!?…]["»”)]?$/;
 const SINGLE_CAPITAL = /A-ZА-ЯЁ\u00C0-\u00DE/;
+const CLOCK_MERIDIEM = /\d\s*[ap]\.m$/i;
 
 const TAIL_MARK =
   /^(?:read (?:also|more)|see also|related(?: news| articles| stories| posts)?\b|more (?:news|on this|stories)\b|latest news|other news|tags?:|читайте (?:также|ещ[её])|смотрите также|(?:ещ[её] )?по теме(?![а-яё])|новости по теме|другие новости|последние новости|теги:|метки:)/i;
@@ -131,6 +132,8 @@ function splitSentences(text: string, p: Paragraph, sentences: Sentence[], claus
       const before = WORD_BEFORE.exec(ptext.slice(Math.max(0, m.index - 12), m.index));
       const word = before?.[1] ?? '';
       if (ABBREVIATIONS.has(word.toLowerCase()) || (word.length === 1 && SINGLE_CAPITAL.test(word))) continue;
+      // "At 7.15 a.m. Tajik servicemen opened fire": a clock's a.m./p.m. ends no sentence.
+      if (CLOCK_MERIDIEM.test(ptext.slice(Math.max(0, m.index - 12), m.index))) continue;
     }
     pushSentence(text, p, s, after, sentences, clauses);
     s = after;
