@@ -5,42 +5,20 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { AlertMessage } from '@ceasefire/contracts';
-import {
-  createDb,
-  createTestSchema,
-  dropSchema,
-  listDeliveries,
-  migrateLatest,
-  type DeliveryRecord,
-} from '@ceasefire/db';
+import { listDeliveries, type DeliveryRecord } from '@ceasefire/db';
 import { registerAgreement, NewAgreement } from '@ceasefire/alerting-service';
-import type { Admin, KafkaClient, Producer } from '@ceasefire/runtime';
+import type { Producer } from '@ceasefire/runtime';
 import type { Knex } from 'knex';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  startReceiver,
-  storeAndPublish,
-  violationEvent,
-  type Receiver,
-} from './support/alerting.ts';
+import { startReceiver, storeAndPublish, violationEvent, type Receiver } from './support/alerting.ts';
 import { freePort, startWorker, type WorkerProcess } from './support/workers.ts';
-import {
-  createPrivateTopics,
-  deleteTopicsWithPrefix,
-  eventually,
-  services,
-  testKafka,
-  uniqueName,
-} from './support/harness.ts';
+import { eventually, privateStage, type PrivateStage } from './support/harness.ts';
 
-const { brokers, databaseUrl } = services();
-const schema = uniqueName('alerting_delivery');
 const secret = randomBytes(24).toString('hex');
 
+let stage: PrivateStage;
 let db: Knex;
-let kafka: KafkaClient;
-let admin: Admin;
 let producer: Producer;
 let prefix: string;
 let webhook: Receiver;
@@ -57,13 +35,8 @@ const byChannel = (all: DeliveryRecord[], channel: string) =>
   all.filter((d) => d.channel === channel).sort((a, b) => a.attempt - b.attempt);
 
 beforeAll(async () => {
-  await createTestSchema(databaseUrl, schema);
-  await migrateLatest({ databaseUrl, schema });
-  db = createDb({ databaseUrl, schema, pool: { max: 4 } });
-  kafka = await testKafka('alerting-delivery-test');
-  admin = await kafka.admin();
-  producer = await kafka.producer();
-  prefix = await createPrivateTopics(admin, 'alertdel');
+  stage = await privateStage('alerting_delivery', { poolMax: 4 });
+  ({ db, producer, prefix } = stage);
   // Down three times (503), then up.
   webhook = await startReceiver({
     secret,
@@ -100,10 +73,7 @@ beforeAll(async () => {
     new Date(),
   );
   env = {
-    TOPIC_PREFIX: prefix,
-    DATABASE_SCHEMA: schema,
-    DATABASE_URL: databaseUrl,
-    KAFKA_BROKERS: brokers.join(','),
+    ...stage.env,
     WEBHOOK_URL: webhook.url,
     WEBHOOK_SECRET: secret,
     CHAT_WEBHOOK_URL: `http://127.0.0.1:${chatPort}/chat`,
@@ -125,13 +95,7 @@ afterAll(async () => {
   await webhook?.close();
   await chat?.close();
   await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
-  await producer?.disconnect();
-  if (admin) {
-    await deleteTopicsWithPrefix(admin, prefix);
-    await admin.disconnect();
-  }
-  await db?.destroy();
-  await dropSchema(databaseUrl, schema);
+  await stage?.close();
 });
 
 describe('alert delivery', () => {
@@ -165,10 +129,14 @@ describe('alert delivery', () => {
     });
 
     // The receiver has answered 200; the worker records the outcome right after.
-    const attempts = await eventually(async () => {
-      const rows = byChannel(await listDeliveries(db), 'webhook');
-      return rows.some((d) => d.status === 'succeeded') ? rows : undefined;
-    }, 30_000, 'the success recorded');
+    const attempts = await eventually(
+      async () => {
+        const rows = byChannel(await listDeliveries(db), 'webhook');
+        return rows.some((d) => d.status === 'succeeded') ? rows : undefined;
+      },
+      30_000,
+      'the success recorded',
+    );
     expect(attempts.map((d) => [d.attempt, d.status, d.responseCode])).toEqual([
       [1, 'failed', 503],
       [2, 'failed', 503],
@@ -201,7 +169,9 @@ describe('alert delivery', () => {
     const mail = mails[0]!;
     expect(mail.to).toEqual(['duty@example.org']);
     // The area by name and the envelope id as the key (issues #21, #18); long headers are folded.
-    expect(mail.raw.replace(/\r?\n[ \t]+/g, ' ')).toMatch(/Subject: \[ceasefire critical\] opened: breach in Leilek district, Batken region \(KG\)/);
+    expect(mail.raw.replace(/\r?\n[ \t]+/g, ' ')).toMatch(
+      /Subject: \[ceasefire critical\] opened: breach in Leilek district, Batken region \(KG\)/,
+    );
     expect(mail.raw).toMatch(/X-Ceasefire-Idempotency-Key: al_[0-9a-f]+:1\r?\n/);
     // The body is quoted-printable: its soft line breaks (`=` at the end of a line) are undone.
     const body = mail.raw.replace(/=\r?\n/g, '');
@@ -235,7 +205,9 @@ describe('alert delivery', () => {
     expect(chat.received).toHaveLength(1);
     const blocks = chat.received[0]!.json as { text: string; blocks: Array<{ type: string }> };
     // Read at a glance: severity, what, where by name, who is blamed (issue #21).
-    expect(blocks.text).toMatch(/^:red_circle: Ceasefire breach: small arms fire in Leilek district, Batken region \(KG\), blamed on Tajikistan/);
+    expect(blocks.text).toMatch(
+      /^:red_circle: Ceasefire breach: small arms fire in Leilek district, Batken region \(KG\), blamed on Tajikistan/,
+    );
     expect(blocks.blocks[0]!.type).toBe('header');
     expect(webhook.received.length).toBe(webhookBefore);
     expect(mails).toHaveLength(1);

@@ -4,9 +4,8 @@
 // again when the severity rises above what was acknowledged is a unit test of the lifecycle.)
 import { randomBytes } from 'node:crypto';
 import type { AlertMessage } from '@ceasefire/contracts';
-import { createDb, createTestSchema, dropSchema, migrateLatest } from '@ceasefire/db';
 import { NewAgreement, acknowledgeAlert, registerAgreement } from '@ceasefire/alerting-service';
-import type { Admin, KafkaClient, Producer } from '@ceasefire/runtime';
+import type { Producer } from '@ceasefire/runtime';
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -17,22 +16,12 @@ import {
   type Receiver,
 } from './support/alerting.ts';
 import { startWorker, type WorkerProcess } from './support/workers.ts';
-import {
-  createPrivateTopics,
-  deleteTopicsWithPrefix,
-  eventually,
-  services,
-  testKafka,
-  uniqueName,
-} from './support/harness.ts';
+import { eventually, privateStage, type PrivateStage } from './support/harness.ts';
 
-const { brokers, databaseUrl } = services();
-const schema = uniqueName('alerting_lifecycle');
 const secret = randomBytes(24).toString('hex');
 
+let stage: PrivateStage;
 let db: Knex;
-let kafka: KafkaClient;
-let admin: Admin;
 let producer: Producer;
 let prefix: string;
 let webhook: Receiver;
@@ -42,13 +31,8 @@ const messages = () =>
   webhook.received.filter((r) => r.status < 300).map((r) => (r.json as AlertMessage).data);
 
 beforeAll(async () => {
-  await createTestSchema(databaseUrl, schema);
-  await migrateLatest({ databaseUrl, schema });
-  db = createDb({ databaseUrl, schema, pool: { max: 4 } });
-  kafka = await testKafka('alerting-lifecycle-test');
-  admin = await kafka.admin();
-  producer = await kafka.producer();
-  prefix = await createPrivateTopics(admin, 'alertlc');
+  stage = await privateStage('alerting_lifecycle', { poolMax: 4 });
+  ({ db, producer, prefix } = stage);
   webhook = await startReceiver({ secret });
   await registerAgreement(
     db,
@@ -61,10 +45,7 @@ beforeAll(async () => {
     new Date(),
   );
   worker = await startWorker('alerting', {
-    TOPIC_PREFIX: prefix,
-    DATABASE_SCHEMA: schema,
-    DATABASE_URL: databaseUrl,
-    KAFKA_BROKERS: brokers.join(','),
+    ...stage.env,
     WEBHOOK_URL: webhook.url,
     WEBHOOK_SECRET: secret,
     ALERTS_TOPIC_CHANNEL: 'false',
@@ -80,13 +61,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await worker?.stop('SIGTERM');
   await webhook?.close();
-  await producer?.disconnect();
-  if (admin) {
-    await deleteTopicsWithPrefix(admin, prefix);
-    await admin.disconnect();
-  }
-  await db?.destroy();
-  await dropSchema(databaseUrl, schema);
+  await stage?.close();
 });
 
 describe('alert lifecycle', () => {

@@ -6,21 +6,16 @@
 // of everything changes nothing. Each alert, its agreement and the transitions are asserted, and
 // no violation event is in more than one alert (in SQL, and by the schema's unique index).
 import type { ViolationEvent } from '@ceasefire/contracts';
-import { createDb, createTestSchema, dropSchema, migrateLatest } from '@ceasefire/db';
 import { finishAgreement } from '@ceasefire/alerting-service';
-import type { Admin, KafkaClient, Producer } from '@ceasefire/runtime';
+import type { Producer } from '@ceasefire/runtime';
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exactTime, storeAndPublish, violationEvent } from './support/alerting.ts';
-import { createPrivateTopics, deleteTopicsWithPrefix, eventually, services, testKafka, uniqueName } from './support/harness.ts';
+import { eventually, privateStage, type PrivateStage } from './support/harness.ts';
 import { freePort, startWorker, type WorkerProcess } from './support/workers.ts';
 
-const { brokers, databaseUrl } = services();
-const schema = uniqueName('alerting_timeline');
-
+let stage: PrivateStage;
 let db: Knex;
-let kafka: KafkaClient;
-let admin: Admin;
 let producer: Producer;
 let prefix: string;
 let worker: WorkerProcess;
@@ -75,18 +70,10 @@ const agreementOfSource = async (eventId: string) =>
 const linked = async (ids: string[]) => Number((await db('alert_events').whereIn('event_id', ids).count('* as n'))[0]!.n);
 
 beforeAll(async () => {
-  await createTestSchema(databaseUrl, schema);
-  await migrateLatest({ databaseUrl, schema });
-  db = createDb({ databaseUrl, schema, pool: { max: 4 } });
-  kafka = await testKafka('alerting-timeline-test');
-  admin = await kafka.admin();
-  producer = await kafka.producer();
-  prefix = await createPrivateTopics(admin, 'alerttl');
+  stage = await privateStage('alerting_timeline', { poolMax: 4 });
+  ({ db, producer, prefix } = stage);
   worker = await startWorker('alerting', {
-    TOPIC_PREFIX: prefix,
-    DATABASE_SCHEMA: schema,
-    DATABASE_URL: databaseUrl,
-    KAFKA_BROKERS: brokers.join(','),
+    ...stage.env,
     ALERTS_TOPIC_CHANNEL: 'false',
     ALERT_TICK_MS: '100',
     DELIVERY_POLL_MS: '100',
@@ -94,10 +81,7 @@ beforeAll(async () => {
   const port = await freePort();
   apiBase = `http://127.0.0.1:${port}`;
   api = await startWorker('api', {
-    KAFKA_BROKERS: brokers.join(','),
-    DATABASE_URL: databaseUrl,
-    DATABASE_SCHEMA: schema,
-    TOPIC_PREFIX: prefix,
+    ...stage.env,
     API_TOKEN,
     API_HTTP_PORT: String(port),
   });
@@ -106,13 +90,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await worker?.stop('SIGTERM');
   await api?.stop('SIGTERM');
-  await producer?.disconnect();
-  if (admin) {
-    await deleteTopicsWithPrefix(admin, prefix);
-    await admin.disconnect();
-  }
-  await db?.destroy();
-  await dropSchema(databaseUrl, schema);
+  await stage?.close();
 });
 
 describe('an agreement timeline through the alerting worker', () => {

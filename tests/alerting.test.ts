@@ -15,15 +15,8 @@ import {
   violationEventsTopic,
   topicName,
 } from '@ceasefire/contracts';
-import {
-  createDb,
-  createTestSchema,
-  dropSchema,
-  listDeliveries,
-  migrateLatest,
-  type AlertRecord,
-} from '@ceasefire/db';
-import type { Admin, Consumer, KafkaClient, Producer } from '@ceasefire/runtime';
+import { listDeliveries, type AlertRecord } from '@ceasefire/db';
+import type { Consumer, Producer } from '@ceasefire/runtime';
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agreementsCommand } from '../packages/cli/src/commands/agreements.ts';
@@ -38,23 +31,13 @@ import {
 import { freePort, startWorker, type WorkerProcess } from './support/workers.ts';
 import { createLogger } from '@ceasefire/runtime';
 import { buildOperatorApi } from '../services/alerting/src/http.ts';
-import {
-  createPrivateTopics,
-  deleteTopicsWithPrefix,
-  eventually,
-  services,
-  testKafka,
-  uniqueName,
-} from './support/harness.ts';
+import { eventually, privateStage, services, uniqueName, type PrivateStage } from './support/harness.ts';
 
-const { brokers, databaseUrl } = services();
-const schema = uniqueName('alerting');
 const secret = randomBytes(24).toString('hex');
 const token = randomBytes(24).toString('hex');
 
+let stage: PrivateStage;
 let db: Knex;
-let kafka: KafkaClient;
-let admin: Admin;
 let producer: Producer;
 let prefix: string;
 let receiver: Receiver;
@@ -70,7 +53,7 @@ function io() {
     io: {
       stdout: new Writable({ write: (c: Buffer, _e, cb) => void ((out += c.toString()), cb()) }),
       stderr: new Writable({ write: (c: Buffer, _e, cb) => void ((err += c.toString()), cb()) }),
-      env: { DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema },
+      env: { DATABASE_URL: services().databaseUrl, DATABASE_SCHEMA: stage.schema },
     },
     out: () => out,
     err: () => err,
@@ -107,16 +90,11 @@ async function alertsOf(agreementId: string): Promise<AlertRecord[]> {
 }
 
 beforeAll(async () => {
-  await createTestSchema(databaseUrl, schema);
-  await migrateLatest({ databaseUrl, schema });
-  db = createDb({ databaseUrl, schema, pool: { max: 4 } });
-  kafka = await testKafka('alerting-test');
-  admin = await kafka.admin();
-  producer = await kafka.producer();
-  prefix = await createPrivateTopics(admin, 'alerting');
+  stage = await privateStage('alerting', { poolMax: 4 });
+  ({ db, producer, prefix } = stage);
   receiver = await startReceiver({ secret });
   apiPort = await freePort();
-  alertsConsumer = kafka.consumer({
+  alertsConsumer = stage.kafka.consumer({
     groupId: uniqueName('alerts-reader'),
     topics: [topicName(alertsTopic, prefix)],
     handleBatch: async (batch) =>
@@ -124,10 +102,7 @@ beforeAll(async () => {
   });
   await alertsConsumer.start();
   worker = await startWorker('alerting', {
-    TOPIC_PREFIX: prefix,
-    DATABASE_SCHEMA: schema,
-    DATABASE_URL: databaseUrl,
-    KAFKA_BROKERS: brokers.join(','),
+    ...stage.env,
     WEBHOOK_URL: receiver.url,
     WEBHOOK_SECRET: secret,
     OPERATOR_TOKEN: token,
@@ -146,13 +121,7 @@ afterAll(async () => {
     process.stderr.write(`alerting worker exited with ${code}:\n${worker?.lines.slice(-30).join('\n')}\n`);
   await alertsConsumer?.stop();
   await receiver?.close();
-  await producer?.disconnect();
-  if (admin) {
-    await deleteTopicsWithPrefix(admin, prefix);
-    await admin.disconnect();
-  }
-  await db?.destroy();
-  await dropSchema(databaseUrl, schema);
+  await stage?.close();
 });
 
 describe('alerting worker', () => {
@@ -456,17 +425,25 @@ describe('alerting worker', () => {
     });
     const base = await limited.listen({ host: '127.0.0.1', port: 0 });
     try {
-      const get = (auth: string) => fetch(`${base}/alerts?state=open`, { headers: { authorization: `Bearer ${auth}` } });
+      const get = (auth: string) =>
+        fetch(`${base}/alerts?state=open`, { headers: { authorization: `Bearer ${auth}` } });
       for (let i = 0; i < 3; i++) expect((await get(token)).status).toBe(200);
       const over = await get(token);
       expect(over.status).toBe(429);
       expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
-      expect(await over.json()).toMatchObject({ error: 'rate_limited', limit: 'OPERATOR_RATE_LIMIT_PER_MINUTE', max: 3 });
+      expect(await over.json()).toMatchObject({
+        error: 'rate_limited',
+        limit: 'OPERATOR_RATE_LIMIT_PER_MINUTE',
+        max: 3,
+      });
 
       const codes: number[] = [];
       for (let i = 0; i < 5; i++) codes.push((await get(`guess-${i}-0123456789abcdef`)).status);
       expect(codes).toEqual([401, 401, 429, 429, 429]);
-      expect(await (await get('guess-5-0123456789abcdef')).json()).toMatchObject({ limit: 'OPERATOR_AUTH_FAILURES_PER_MINUTE', max: 2 });
+      expect(await (await get('guess-5-0123456789abcdef')).json()).toMatchObject({
+        limit: 'OPERATOR_AUTH_FAILURES_PER_MINUTE',
+        max: 2,
+      });
     } finally {
       await limited.close();
     }

@@ -9,6 +9,7 @@ import {
   PipelineError,
   createConsumerLoop,
   createMetricsRegistry,
+  kafkaClientFor,
   type Admin,
   type DeadLetter,
   type IncomingMessage,
@@ -227,5 +228,71 @@ describe('consumer loop', () => {
       ['st_4', 1],
     ]);
     expect(deadLetters.map((d) => [d.key, d.errorCode])).toEqual([['st_3', 'unprocessable']]);
+  });
+});
+
+describe('the platformatic admin', () => {
+  it('answers as the kafkajs one: topics made where missing, their shape and configuration, offsets', async () => {
+    const platformatic = await kafkaClientFor(
+      { brokers: services().brokers, clientId: 'kafka-test-platformatic', client: 'platformatic' },
+      quietLogger('kafka-test-platformatic'),
+    );
+    const padmin = await platformatic.admin();
+    try {
+      const name = `${prefix}padmin`;
+      const spec = { name, partitions: 3, replicationFactor: 1, configs: { 'retention.ms': '3600000' } };
+      expect(await padmin.createTopics([spec])).toEqual([name]);
+      // Only where missing: a second call creates nothing.
+      expect(await padmin.createTopics([spec])).toEqual([]);
+      expect(await padmin.listTopics()).toContain(name);
+      expect(await padmin.describeTopics([name])).toEqual(await admin.describeTopics([name]));
+      expect((await padmin.topicConfig(name))['retention.ms']).toBe('3600000');
+      await padmin.alterTopicConfig(name, { 'retention.ms': '7200000' });
+      expect((await admin.topicConfig(name))['retention.ms']).toBe('7200000');
+      expect(await padmin.brokerCount()).toBe(await admin.brokerCount());
+
+      await producer.publish(name, [
+        { key: 'a', value: Buffer.from('1') },
+        { key: 'b', value: Buffer.from('2') },
+      ]);
+      const byPartition = (o: Array<{ partition: number; offset: string }>) =>
+        [...o].sort((x, y) => x.partition - y.partition);
+      expect(byPartition(await padmin.endOffsets(name))).toEqual(byPartition(await admin.endOffsets(name)));
+      // A group that never committed: every partition at -1, as kafkajs answers.
+      const group = uniqueName('nobody');
+      expect(byPartition(await padmin.committedOffsets(group, name))).toEqual(
+        byPartition(await admin.committedOffsets(group, name)),
+      );
+
+      // A topic nobody produced to (the shared producer would go on asking for the deleted one's
+      // metadata); this file's clean-up deletes the one above.
+      const doomed = `${prefix}padmin-doomed`;
+      await padmin.createTopics([{ ...spec, name: doomed }]);
+      await padmin.deleteTopics([doomed]);
+      await eventually(
+        async () => ((await admin.listTopics()).includes(doomed) ? undefined : true),
+        15_000,
+        'the deletion',
+      );
+    } finally {
+      await padmin.disconnect();
+    }
+  });
+
+  it('fails typed when no broker answers', async () => {
+    const nowhere = await kafkaClientFor(
+      {
+        brokers: ['127.0.0.1:1'],
+        clientId: 'kafka-test-nowhere',
+        client: 'platformatic',
+        retries: 0,
+        connectionTimeoutMs: 1_000,
+      },
+      quietLogger('kafka-test-nowhere'),
+    );
+    await expect(nowhere.admin()).rejects.toMatchObject({
+      name: 'PipelineError',
+      code: 'broker_unavailable',
+    });
   });
 });

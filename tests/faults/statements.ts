@@ -2,17 +2,9 @@
 // of shooting, shelling and drone strikes, quiet-night reports and denials, in English and Russian,
 // from both sides. The same seed gives the same statements, so a failing run can be replayed.
 
-/** mulberry32: a small, fast, seedable PRNG (returns [0, 1)). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// mulberry32, the benchmarks' seedable PRNG (returns [0, 1)): one implementation for both.
+import { rng as prng } from '../../bench/generate.ts';
+export { prng };
 
 export interface Submission {
   text: string;

@@ -95,6 +95,8 @@ export async function topicSize(admin: Admin, topic: string): Promise<number> {
  * worker of the file shares. `close` releases all of it (after the workers are stopped).
  */
 export interface PrivateStage {
+  /** The client the admin and producer came from, for a test's own consumers. */
+  kafka: KafkaClient;
   admin: Admin;
   producer: Producer;
   prefix: string;
@@ -105,7 +107,7 @@ export interface PrivateStage {
   close(): Promise<void>;
 }
 
-export async function privateStage(label: string): Promise<PrivateStage> {
+export async function privateStage(label: string, options: { poolMax?: number } = {}): Promise<PrivateStage> {
   const { createDb } = await import('@ceasefire/db');
   const kafka = await testKafka(`${label}-test`);
   const admin = await kafka.admin();
@@ -113,8 +115,9 @@ export async function privateStage(label: string): Promise<PrivateStage> {
   const prefix = `${uniqueName(label)}.`;
   await ensureTopics(admin, allTopics, { prefix });
   const schema = await privateSchema(label);
-  const db = createDb({ databaseUrl: services().databaseUrl, schema: schema.schema });
+  const db = createDb({ databaseUrl: services().databaseUrl, schema: schema.schema, ...(options.poolMax ? { pool: { max: options.poolMax } } : {}) });
   return {
+    kafka,
     admin,
     producer,
     prefix,

@@ -3,7 +3,7 @@
  * evidence and where to look, built from what the store says of the alert's events (pure; the
  * names come from the conflict profile through {@link Names}).
  */
-import type { AlertBreach } from '@ceasefire/contracts';
+import type { AlertBreach, BreachDetails, BreachReportTime } from '@ceasefire/contracts';
 
 /** Names for ids: areas (`kg.batken.leilek`) and parties (`KG`). */
 export interface Names {
@@ -13,36 +13,9 @@ export interface Names {
   place?(placeId: string): { name: string; lat: number | null; lon: number | null } | undefined;
 }
 
-/** A report's time as stored. */
-export interface BreachReportTime {
-  readonly utc: Date | null;
-  readonly local: string | null;
-  readonly zone: string | null;
-  readonly utcOffset: string | null;
-  readonly date: string | null;
-}
-
-/** What the store says of an alert's events (see `alertDetails` in @ceasefire/db). */
-export interface BreachDetails {
-  readonly types: readonly string[];
-  readonly weapons: readonly string[];
-  readonly accused: readonly string[];
-  readonly reporters: ReadonlyArray<{ party: string | null; agency: string | null }>;
-  readonly places: ReadonlyArray<{ name: string; placeId: string | null; lat: number | null; lon: number | null }>;
-  readonly first: BreachReportTime | null;
-  readonly latest:
-    | (BreachReportTime & {
-        statementId: string;
-        text: string;
-        evidence: ReadonlyArray<{ field: string; start: number; end: number }>;
-        url: string | null;
-        sourceAgency: string | null;
-      })
-    | null;
-  readonly killed: { count: number; reportedBy: string | null; agency: string | null; statementId: string } | null;
-  readonly wounded: { count: number; reportedBy: string | null; agency: string | null; statementId: string } | null;
-  readonly corroboration: 'alleged_one_side' | 'both_sides' | 'third_party' | null;
-}
+// A report's time as stored, and what the store says of an alert's events (see `alertDetails`
+// in @ceasefire/db): the contracts' own, shared with the store.
+export type { BreachDetails, BreachReportTime };
 
 /** The agreement as the payload names it. */
 export interface BreachAgreement {

@@ -1,5 +1,6 @@
 import { severityRank, type GroupSummary } from './severity.ts';
-import type { AlertState, NotificationKind, Severity } from './types.ts';
+import type { AlertCore } from '@ceasefire/contracts';
+import type { AlertState, NotificationKind } from './types.ts';
 
 /** Timing of notifications and resolution (Alertmanager's names). */
 export interface LifecyclePolicy {
@@ -20,38 +21,8 @@ export const DEFAULT_LIFECYCLE: LifecyclePolicy = {
   resolveAfterMs: 12 * 3600_000,
 };
 
-/**
- * An alert's state as the lifecycle sees it: what it is, and what was last notified. The
- * difference between the two is what the next notification says.
- */
-export interface AlertCore {
-  readonly state: AlertState;
-  readonly severity: Severity;
-  readonly eventCount: number;
-  readonly incidentCount: number;
-  readonly killed: number | null;
-  readonly firstEventAt: Date | null;
-  readonly lastEventAt: Date | null;
-  readonly untimedAllegation: boolean;
-  readonly escalations: readonly string[];
-  readonly openedAt: Date;
-  readonly updatedAt: Date;
-  /** When a breach last joined the alert (processing time): the quiet period counts from here. */
-  readonly lastBreachAt: Date;
-  readonly acknowledgedAt: Date | null;
-  readonly acknowledgedBy: string | null;
-  /** The severity the operator acknowledged; a higher one fires the alert again. */
-  readonly acknowledgedSeverity: Severity | null;
-  readonly resolvedAt: Date | null;
-  readonly lastNotifiedAt: Date | null;
-  /** The state, severity, incident count and killed figure of the last notification (null: none yet). */
-  readonly notifiedState: AlertState | null;
-  readonly notifiedSeverity: Severity | null;
-  readonly notifiedIncidentCount: number;
-  readonly notifiedKilled: number | null;
-  /** Notifications so far: numbers them, so each has a distinct key. */
-  readonly notificationSeq: number;
-}
+// An alert's state as the lifecycle sees it: the contracts' own, which the store's row extends.
+export type { AlertCore };
 
 /** A state change to store in `alert_transitions`. */
 export interface Transition {

@@ -1,3 +1,4 @@
+import type { AlertAggregate } from '@ceasefire/contracts';
 import type { BreachEvent, Severity } from './types.ts';
 import { SEVERITIES } from './types.ts';
 
@@ -78,21 +79,8 @@ export const DEFAULT_ESCALATION: EscalationPolicy = {
   fatalitiesCritical: true,
 };
 
-/** An alert group's aggregate over its events, as the alert stores and shows it. */
-export interface GroupSummary {
-  readonly eventCount: number;
-  /** Distinct incidents (an event the classifier linked to no incident counts as its own). */
-  readonly incidentCount: number;
-  /** The highest killed figure claimed (claims are not added up). */
-  readonly killed: number | null;
-  readonly firstEventAt: Date | null;
-  readonly lastEventAt: Date | null;
-  /** Some event could not be placed after the agreement's start. */
-  readonly untimedAllegation: boolean;
-  readonly severity: Severity;
-  /** The escalation rules that fired (`fatalities`, `frequency:3/6h`). */
-  readonly escalations: readonly string[];
-}
+/** An alert group's aggregate over its events, as the alert stores and shows it (the contracts' shape). */
+export type GroupSummary = AlertAggregate;
 
 function hours(ms: number): string {
   return ms % 3600_000 === 0 ? `${ms / 3600_000}h` : `${Math.round(ms / 60_000)}m`;

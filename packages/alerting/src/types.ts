@@ -1,14 +1,16 @@
-import type { EventType } from '@ceasefire/contracts';
-
 // Alert severity (lowest first) and where an alert is in its life (firing → acknowledged →
-// resolved; acknowledged may fire again): the contracts' own.
-export { SEVERITIES, type AlertState, type Severity } from '@ceasefire/contracts';
+// resolved; acknowledged may fire again), an incident's corroboration and the fields of a
+// violation event the rules read: the contracts' own.
+export {
+  SEVERITIES,
+  type AlertState,
+  type BreachEvent,
+  type Corroboration,
+  type Severity,
+} from '@ceasefire/contracts';
 
 /** What one notification of an alert says happened. */
 export type NotificationKind = 'opened' | 'updated' | 'repeated' | 'acknowledged' | 'resolved';
-
-/** How far an incident is corroborated (the `incidents` table). */
-export type Corroboration = 'alleged_one_side' | 'both_sides' | 'third_party';
 
 /**
  * Agreement lifecycle as stored: proposed (reported by one side), in force (its start passed and
@@ -16,33 +18,6 @@ export type Corroboration = 'alleged_one_side' | 'both_sides' | 'third_party';
  * parties and scope replaced it), ended, or rejected by an operator.
  */
 export type AgreementStatus = 'proposed' | 'in_force' | 'superseded' | 'ended' | 'rejected';
-
-/**
- * The fields of a violation event the rules read. Built from a `ViolationEventMessage` or a
- * `violation_events` row; times are Dates (UTC instants).
- */
-export interface BreachEvent {
-  readonly id: string;
-  readonly type: EventType;
-  /** Conflict area: a district-level gazetteer id (`kg.batken.leilek`) or a profile-level key (`kg-tj.border`). */
-  readonly area: string;
-  readonly accusedParty: string | null;
-  readonly reportedBy: string | null;
-  /** UTC window of when it happened; both null when the statement gives no time. */
-  readonly startUtc: Date | null;
-  readonly endUtc: Date | null;
-  /** Calendar day as reported (`YYYY-MM-DD`), used when no UTC window is known. */
-  readonly date: string | null;
-  /** When the reporting statement was published: an upper bound of when the event happened. */
-  readonly publishedAt: Date;
-  readonly killed: number | null;
-  readonly wounded: number | null;
-  readonly weapons: readonly string[];
-  /** The incident the classifier linked this report to; reports of one incident count once. */
-  readonly incidentId: string | null;
-  /** The incident's corroboration, when it has one. */
-  readonly corroboration: Corroboration | null;
-}
 
 /** The fields of an agreement the rules read. */
 export interface RuleAgreement {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extract } from './engine.ts';
+import { IN_PK_PROFILE } from './profiles/in-pk.ts';
 import { KG_TJ_PROFILE } from './profiles/kg-tj.ts';
 
 const run = (text: string, source: string | null, published_at = '2023-04-12T10:00:00+06:00') =>
@@ -7,28 +8,56 @@ const run = (text: string, source: string | null, published_at = '2023-04-12T10:
 
 describe('attribution', () => {
   it('takes the reporter from the issuing agency', () => {
-    const r = run('Today at 06:20 Tajik border guards opened fire from automatic weapons at a Kyrgyz patrol near Kyzyl-Bel.', 'Border Service of the GKNB of the Kyrgyz Republic');
+    const r = run(
+      'Today at 06:20 Tajik border guards opened fire from automatic weapons at a Kyrgyz patrol near Kyzyl-Bel.',
+      'Border Service of the GKNB of the Kyrgyz Republic',
+    );
     expect(r.reporter).toEqual({ agency: 'Border Service of the GKNB of the Kyrgyz Republic', side: 'KG' });
     expect(r.events[0]).toMatchObject({ accused_party: 'TJ', reported_by: 'KG', claim_status: 'reported' });
   });
   it('gives a relay the side of the official source it cites', () => {
-    const r = run('According to the Border Troops of Tajikistan, Kyrgyz servicemen fired at residents of Surkh this morning.', '24.kg');
+    const r = run(
+      'According to the Border Troops of Tajikistan, Kyrgyz servicemen fired at residents of Surkh this morning.',
+      '24.kg',
+    );
     expect(r.events[0]).toMatchObject({ reported_by: 'TJ', accused_party: 'KG' });
-    const ru = run('Как сообщили «Азия-Плюс» в Пограничных войсках ГКНБ Таджикистана, кыргызские военные обстреляли село Лаккон.', 'Азия-Плюс');
+    const ru = run(
+      'Как сообщили «Азия-Плюс» в Пограничных войсках ГКНБ Таджикистана, кыргызские военные обстреляли село Лаккон.',
+      'Азия-Плюс',
+    );
     expect(ru.events[0]).toMatchObject({ reported_by: 'TJ', accused_party: 'KG' });
   });
   it('tells the actor from the target', () => {
-    expect(run('Tajik units opened fire at the positions of Kyrgyz border guards near Kulundu today.', 'Kabar').events[0]?.accused_party).toBe('TJ');
-    expect(run('Огонь был открыт со стороны Таджикистана по кыргызскому посту у села Достук.', 'Кабар').events[0]?.accused_party).toBe('TJ');
-    expect(run('The village of Arka was shelled by Tajik artillery this morning.', 'AKIpress').events[0]?.accused_party).toBe('TJ');
-    expect(run('Кыргызские военные обстреляли из минометов таджикские посты у Ворух.', 'Ховар').events[0]?.accused_party).toBe('KG');
+    expect(
+      run('Tajik units opened fire at the positions of Kyrgyz border guards near Kulundu today.', 'Kabar')
+        .events[0]?.accused_party,
+    ).toBe('TJ');
+    expect(
+      run('Огонь был открыт со стороны Таджикистана по кыргызскому посту у села Достук.', 'Кабар').events[0]
+        ?.accused_party,
+    ).toBe('TJ');
+    expect(
+      run('The village of Arka was shelled by Tajik artillery this morning.', 'AKIpress').events[0]
+        ?.accused_party,
+    ).toBe('TJ');
+    expect(
+      run('Кыргызские военные обстреляли из минометов таджикские посты у Ворух.', 'Ховар').events[0]
+        ?.accused_party,
+    ).toBe('KG');
   });
   it('leaves the accused empty for mutual blame and neutral figures', () => {
-    const r = run('A firefight between Kyrgyz and Tajik border guards broke out near Tort-Kocho on Monday; the sides blame each other.', 'AKIpress');
+    const r = run(
+      'A firefight between Kyrgyz and Tajik border guards broke out near Tort-Kocho on Monday; the sides blame each other.',
+      'AKIpress',
+    );
     expect(r.events[0]?.accused_party).toBeNull();
   });
   it('codes third parties with their own code', () => {
-    const r = run('The OSCE is concerned about the fighting on the Kyrgyz-Tajik border today.', 'OSCE Chairpersonship', '2023-04-12');
+    const r = run(
+      'The OSCE is concerned about the fighting on the Kyrgyz-Tajik border today.',
+      'OSCE Chairpersonship',
+      '2023-04-12',
+    );
     expect(r.events[0]).toMatchObject({ type: 'armed_clash', reported_by: 'OSCE', accused_party: null });
   });
   it('marks a claim relayed from the other side as quoted', () => {
@@ -39,7 +68,11 @@ describe('attribution', () => {
 
 describe('attribution in wire copy', () => {
   it('takes a side that speaks for itself as the reporter', () => {
-    const r = run('Kyrgyzstan said on Friday that Tajik forces had opened fire on a Kyrgyz border post near Katran, killing one soldier.', 'Reuters', '2023-03-03T15:00:00+06:00');
+    const r = run(
+      'Kyrgyzstan said on Friday that Tajik forces had opened fire on a Kyrgyz border post near Katran, killing one soldier.',
+      'Reuters',
+      '2023-03-03T15:00:00+06:00',
+    );
     expect(r.events[0]).toMatchObject({ reported_by: 'KG', accused_party: 'TJ', killed: 1 });
   });
   it('does not take the unit of a victim for the actor', () => {
@@ -47,37 +80,208 @@ describe('attribution in wire copy', () => {
     expect(r.events[0]).toMatchObject({ type: 'armed_clash', accused_party: null, killed: 1 });
   });
   it('gives no actor to both sides named together', () => {
-    const r = run('Tajik border guards and Kyrgyz forces exchanged fire near Kok-Tash on Thursday.', 'AKIpress');
+    const r = run(
+      'Tajik border guards and Kyrgyz forces exchanged fire near Kok-Tash on Thursday.',
+      'AKIpress',
+    );
     expect(r.events[0]).toMatchObject({ type: 'armed_clash', accused_party: null });
   });
   it('never makes the reporter the actor', () => {
-    const r = run('Isolated shots were heard near Ak-Sai, the agency was told by the Border Service.', '24.kg');
+    const r = run(
+      'Isolated shots were heard near Ak-Sai, the agency was told by the Border Service.',
+      '24.kg',
+    );
     expect(r.events[0]).toMatchObject({ type: 'small_arms_fire', accused_party: 'TJ', reported_by: 'KG' });
-    const said = run('The Border Service of Kyrgyzstan said that Tajik servicemen fired at the Kok-Tash outpost on 11 April.', 'AKIpress');
+    const said = run(
+      'The Border Service of Kyrgyzstan said that Tajik servicemen fired at the Kok-Tash outpost on 11 April.',
+      'AKIpress',
+    );
     expect(said.events[0]).toMatchObject({ accused_party: 'TJ', reported_by: 'KG' });
   });
   it('takes the subject, not a side named in the target phrase, as the actor', () => {
-    const r = run('11 апреля пограничники поста «Булак-Башы» Кыргызской Республики выпустили мины из миномета в направлении заставы «Кех» Республики Таджикистан и открыли огонь.', 'Border Troops of the GKNB of the Republic of Tajikistan', '2023-04-12T10:00:00+05:00');
+    const r = run(
+      '11 апреля пограничники поста «Булак-Башы» Кыргызской Республики выпустили мины из миномета в направлении заставы «Кех» Республики Таджикистан и открыли огонь.',
+      'Border Troops of the GKNB of the Republic of Tajikistan',
+      '2023-04-12T10:00:00+05:00',
+    );
     expect(r.events[0]).toMatchObject({ type: 'heavy_weapons_fire', accused_party: 'KG', reported_by: 'TJ' });
   });
   it('lets a side that speaks for itself report its sentence', () => {
-    const r = run('The Border Service of Kyrgyzstan said Tajik troops fired at Kok-Tash on 11 April. The Tajik side claims that Kyrgyz border guards fired at Vorukh on 11 April.', 'AKIpress');
+    const r = run(
+      'The Border Service of Kyrgyzstan said Tajik troops fired at Kok-Tash on 11 April. The Tajik side claims that Kyrgyz border guards fired at Vorukh on 11 April.',
+      'AKIpress',
+    );
     expect(r.events.map((e) => [e.locations, e.accused_party, e.reported_by])).toEqual([
       [['Kok-Tash'], 'TJ', 'KG'],
       [['Vorukh'], 'KG', 'TJ'],
     ]);
   });
   it("keeps each side's version of an episode as its own claim, unless they blame each other", () => {
-    const r = run('The Border Service of Kyrgyzstan said a Kyrgyz border guard was wounded in a shootout near Kok-Tash on 11 April. The Tajik side claims that one Tajik citizen was killed in the shootout.', 'AKIpress');
+    const r = run(
+      'The Border Service of Kyrgyzstan said a Kyrgyz border guard was wounded in a shootout near Kok-Tash on 11 April. The Tajik side claims that one Tajik citizen was killed in the shootout.',
+      'AKIpress',
+    );
     expect(r.events.map((e) => [e.type, e.reported_by, e.killed, e.wounded])).toEqual([
       ['armed_clash', 'KG', null, 1],
       ['armed_clash', 'TJ', 1, null],
     ]);
-    const mutual = run('The border agencies of Kyrgyzstan and Tajikistan blame each other for the shootout near Kok-Tash on 11 April. Two Kyrgyz border guards were wounded.', 'AKIpress');
+    const mutual = run(
+      'The border agencies of Kyrgyzstan and Tajikistan blame each other for the shootout near Kok-Tash on 11 April. Two Kyrgyz border guards were wounded.',
+      'AKIpress',
+    );
     expect(mutual.events.map((e) => [e.type, e.wounded])).toEqual([['armed_clash', 2]]);
   });
   it('takes the issuer from a headline that names it when the body names none', () => {
-    const r = run('ПРЕСС-ЦЕНТР ПОГРАНИЧНЫХ ВОЙСК ГКНБ РЕСПУБЛИКИ ТАДЖИКИСТАН СООБЩАЕТ\n11 апреля в 10:45 граждане Кыргызской Республики открыли огонь в сторону жителей села Сомониён.', null);
+    const r = run(
+      'ПРЕСС-ЦЕНТР ПОГРАНИЧНЫХ ВОЙСК ГКНБ РЕСПУБЛИКИ ТАДЖИКИСТАН СООБЩАЕТ\n11 апреля в 10:45 граждане Кыргызской Республики открыли огонь в сторону жителей села Сомониён.',
+      null,
+    );
     expect(r.events[0]).toMatchObject({ accused_party: 'KG', reported_by: 'TJ' });
+  });
+});
+
+describe('attribution by syntax', () => {
+  it('never takes an agency that speaks (press office, postposed reporting verb) for the actor', () => {
+    const ru = run(
+      'Как сообщает в среду, 12 апреля, пресс-центр Пограничных войск ГКНБ Таджикистана, у села Лаккон прозвучали выстрелы.',
+      'Азия-Плюс',
+    );
+    expect(ru.events[0]).toMatchObject({ accused_party: 'KG', reported_by: 'TJ' });
+    const en = run(
+      'The Border Troops of Tajikistan spokesman condemned the shooting near Lakkon on 11 April.',
+      'Reuters',
+    );
+    expect(en.events[0]).toMatchObject({ accused_party: 'KG', reported_by: 'TJ' });
+  });
+  it('reads a country named as the place of a named place or after "in" as no actor', () => {
+    const ru = run(
+      '11 апреля у села Чорбог Исфаринского района Республики Таджикистан прозвучали выстрелы.',
+      'Кабар',
+    );
+    expect(ru.events[0]).toMatchObject({ accused_party: 'TJ', reported_by: 'KG' });
+    const en = run(
+      'Shots were fired at a patrol in Tajikistan near the Kyrgyz outpost of Kok-Tash on 11 April.',
+      'Khovar',
+    );
+    expect(en.events[0]?.accused_party).toBe('KG');
+  });
+  it('keeps an adjective after a place noun as the subject', () => {
+    const r = run(
+      '11 апреля в Баткенской области таджикские военные открыли огонь по посту Кок-Таш.',
+      'Ховар',
+    );
+    expect(r.events[0]).toMatchObject({ accused_party: 'TJ', reported_by: 'TJ' });
+  });
+  it('takes the side accused of an act as its actor', () => {
+    const ru = run('Таджикистан обвинил Кыргызстан в обстреле села Ворух 11 апреля.', 'Sputnik');
+    expect(ru.events[0]).toMatchObject({ accused_party: 'KG', reported_by: 'TJ' });
+  });
+  it('reads the object of an ongoing attack as the target', () => {
+    const r = run(
+      'Несмотря на перемирие, таджикская сторона продолжает обстреливать кыргызские позиции у Кок-Таша.',
+      'Кабар',
+    );
+    expect(r.events[0]?.accused_party).toBe('TJ');
+  });
+});
+
+describe('the side of a ministry named without its country', () => {
+  it('is the country of the places it counts in, not the side most named as the attacker', () => {
+    const r = run(
+      'По данным Минздрава, в больницы Баткена и Оша доставлены 40 пострадавших. Таджикская сторона обстреляла Арку. Таджикские военные применили минометы. Таджикская сторона отрицает это.',
+      'Вечерний город',
+    );
+    expect(r.reporter.side).toBe('KG');
+  });
+  it('comes before a foreign outlet of no side in the conflict', () => {
+    const r = run(
+      'Как сообщило МЧС, из сел Лейлекского района эвакуированы около 3000 человек.',
+      'Интерфакс',
+    );
+    expect(r.events[0]).toMatchObject({ reported_by: 'KG', displaced: 3000 });
+  });
+});
+
+describe('the side whose attack noun it is', () => {
+  it('takes a side on an attack noun as the attacker, and no side before a quote ends as a speaker', () => {
+    const r = extract(
+      {
+        id: 't',
+        text: 'A soldier was injured near Nikial on 3 May. "Pakistan Army troops responded firmly to the Indian firing," the ISPR spokesman added.',
+        published_at: '2023-05-04T10:00:00+05:00',
+        source_agency: 'Dawn',
+      },
+      IN_PK_PROFILE,
+    );
+    expect(r.events[0]).toMatchObject({ accused_party: 'IN', reported_by: 'PK' });
+  });
+});
+
+describe('an armed force telling of its own act; a government as the voice of an unprofiled conflict', () => {
+  const world = (text: string) =>
+    extract({ id: 't', text, published_at: '2024-05-04T10:00:00+03:00', source_agency: 'Al Jazeera' });
+  it('takes the speaking force as the actor of the strike it reports', () => {
+    const r = world(
+      'The Israeli army said it had carried out a drone strike on a vehicle near Tyre in southern Lebanon on 3 May.',
+    );
+    expect(r.events[0]).toMatchObject({ accused_party: 'IL', reported_by: 'IL' });
+  });
+  it('but not of its return of fire', () => {
+    const r = world(
+      'The Lebanese army said its troops returned fire after shots near the border village of Aitaroun in Lebanon on 3 May.',
+    );
+    expect(r.events[0]?.accused_party).not.toBe('LB');
+  });
+  it('takes a government named with its demonym as the reporter', () => {
+    const r = world(
+      'Ethiopia and Eritrea have agreed to a ceasefire from 04:00 on 4 May, Ethiopian Prime Minister Dan Abebe confirmed.',
+    );
+    expect(r.events[0]).toMatchObject({ type: 'ceasefire_agreement', reported_by: 'ET' });
+  });
+});
+
+describe('speakers and bystanders are no actors', () => {
+  it('reads a body in the genitive chain of a speaking press centre as the same speaker', () => {
+    const r = run(
+      'Как сообщает пресс-центр Пограничных войск Государственного комитета национальной безопасности (ГКНБ) Таджикистана, 11 апреля у села Лаккон прозвучали выстрелы.',
+      'Азия-Плюс',
+    );
+    expect(r.events[0]).toMatchObject({ accused_party: 'KG', reported_by: 'TJ' });
+  });
+  it('does not take a blogger or a source of a side for its actor', () => {
+    const r = run(
+      'Живущий в Ворухе таджикский блогер написал, что 11 апреля над селом пролетали кыргызские дроны.',
+      'Азия-Плюс',
+    );
+    expect(r.events[0]?.accused_party).toBe('KG');
+  });
+});
+
+describe('both sides named together through a possessive', () => {
+  it('reads "between X and Y\'s group" as both sides, no actor', () => {
+    const r = extract({
+      id: 't',
+      text: '"A drone struck a bulldozer near Hermel on 2 December, injuring one soldier," the Lebanese army said, days after a truce ended the war between Israel and Lebanon\'s Hezbollah.',
+      published_at: '2024-12-03T10:00:00+02:00',
+      source_agency: 'AFP',
+    });
+    expect(r.events[0]).toMatchObject({ accused_party: 'IL', reported_by: 'LB' });
+  });
+});
+
+describe('units in the field speak inside the story', () => {
+  it('keeps the issuer as the reporter and the speaking unit as the actor', () => {
+    const r = run(
+      'On 11 April residents of Chorbog were repairing a canal when Kyrgyz border guards said the area was disputed and opened fire in their direction.',
+      'Border Troops of the GKNB of the Republic of Tajikistan',
+    );
+    expect(r.events[0]).toMatchObject({ accused_party: 'KG', reported_by: 'TJ' });
+  });
+});
+
+describe('a side cited as the source', () => {
+  it('is neither the actor nor coordinated with the side that acts', () => {
+    const r = run('According to Kyrgyzstan, Tajik troops opened fire at Kok-Tash on 11 April.', 'Reuters');
+    expect(r.events[0]?.accused_party).toBe('TJ');
   });
 });

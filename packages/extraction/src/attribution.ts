@@ -14,7 +14,8 @@ export interface AgencyMention extends Match {
   frame: boolean;
 }
 
-export type PartyRole = 'actor' | 'explicit_actor' | 'target' | 'victim' | 'mutual';
+/** `bystander`: a side's person who only speaks or watches ("a Tajik blogger", "Lebanese sources"). */
+export type PartyRole = 'actor' | 'explicit_actor' | 'target' | 'victim' | 'mutual' | 'bystander';
 
 export interface PartyMention extends Match {
   side: string;
@@ -39,7 +40,14 @@ function compile(profile: ConflictProfile): CompiledAttribution {
   const hit = cache.get(profile);
   if (hit) return hit;
   // One object shape for every agency (`armed` is optional in the profiles).
-  const agencyList: AgencyDef[] = profile.agencies.map((a) => ({ id: a.id, name: a.name, side: a.side, kind: a.kind, armed: a.armed, patterns: a.patterns }));
+  const agencyList: AgencyDef[] = profile.agencies.map((a) => ({
+    id: a.id,
+    name: a.name,
+    side: a.side,
+    kind: a.kind,
+    armed: a.armed,
+    patterns: a.patterns,
+  }));
   const agencies = new RegExp(
     `(?<!${L})(?:${agencyList.map((a) => `(${patternSource(a.patterns)})`).join('|')})(?!${L})`,
     'g',
@@ -55,15 +63,31 @@ function compile(profile: ConflictProfile): CompiledAttribution {
   );
   // Run on the lower-cased text (see text/patterns.ts): no `i` flag.
   const reportAfter = new RegExp(`^[^.;:!?]{0,45}?(?<!${L})(?:${patternSource(v.report_after)})(?!${L})`);
-  const partyAtStart = new RegExp(`^(?:${profile.parties.map((p) => `(${patternSource(p.patterns)})`).join('|')})`);
-  const partyAtEnd = new RegExp(`(?:${profile.parties.map((p) => `(${patternSource(p.patterns)})`).join('|')})\\s*$`);
-  const c = { agencies, agencyList, parties, partyCodes, reportBefore, reportAfter, partyAtStart, partyAtEnd };
+  const partyAtStart = new RegExp(
+    `^(?:${profile.parties.map((p) => `(${patternSource(p.patterns)})`).join('|')})`,
+  );
+  const partyAtEnd = new RegExp(
+    `(?:${profile.parties.map((p) => `(${patternSource(p.patterns)})`).join('|')})\\s*$`,
+  );
+  const c = {
+    agencies,
+    agencyList,
+    parties,
+    partyCodes,
+    reportBefore,
+    reportAfter,
+    partyAtStart,
+    partyAtEnd,
+  };
   cache.set(profile, c);
   return c;
 }
 
 /** The agency a `source_agency` string names, if the profile knows it. */
-export function agencyOfSource(source: string | null | undefined, profile: ConflictProfile): AgencyDef | null {
+export function agencyOfSource(
+  source: string | null | undefined,
+  profile: ConflictProfile,
+): AgencyDef | null {
   if (!source) return null;
   const c = compile(profile);
   c.agencies.lastIndex = 0;
@@ -89,7 +113,11 @@ function qualifierSide(text: string, start: number, end: number, profile: Confli
 }
 
 /** Agencies in `text`, with their side and whether they frame a report. */
-export function findAgencies(text: string, profile: ConflictProfile, contextSide: string | null): AgencyMention[] {
+export function findAgencies(
+  text: string,
+  profile: ConflictProfile,
+  contextSide: string | null,
+): AgencyMention[] {
   const c = compile(profile);
   const out: AgencyMention[] = [];
   const low = lower(text);
@@ -107,11 +135,38 @@ export function findAgencies(text: string, profile: ConflictProfile, contextSide
     const side = agency.side ?? qualifierSide(text, start, end, profile) ?? contextSide;
     const before = low.slice(Math.max(0, start - 70), start);
     const after = low.slice(end, end + 60);
-    const frame = c.reportBefore.test(before) || c.reportAfter.test(after);
+    const frame =
+      c.reportBefore.test(before) ||
+      c.reportAfter.test(after) ||
+      SPEAKS_BEFORE.test(before) ||
+      SPEAKS_AFTER.test(after);
     out.push({ start, end, text: text.slice(start, end), agency, side, frame });
+  }
+  // «пресс-центр Пограничных войск Государственного комитета национальной безопасности (ГКНБ)
+  // Таджикистана»: a body named in the genitive chain of a speaking one is the same speaker.
+  for (let i = 1; i < out.length; i++) {
+    const prev = out[i - 1] as AgencyMention;
+    const cur = out[i] as AgencyMention;
+    if (
+      prev.frame &&
+      !cur.frame &&
+      cur.start - prev.end <= 60 &&
+      GENITIVE_CHAIN.test(low.slice(prev.end, cur.start))
+    )
+      cur.frame = true;
   }
   return out;
 }
+
+// An agency right after a press office ("the press centre of the Border Troops", «пресс-служба
+// ГКНБ») or after a Russian reporting verb that puts its subject last («как сообщает
+// Погранслужба», «сообщает в субботу, 17 сентября, пресс-центр ГКНБ») is the source that
+// speaks, never the side that acts.
+const SPEAKS_BEFORE =
+  /(?:(?:^|[^a-z\u00C0-\u024F])press[- ](?:service|cent(?:re|er)|office|secretary)\s+of\s+(?:the\s+)?|(?:^|[^а-яё])пресс-(?:служб|центр|секретар)[а-яё]*\s+|(?:^|[^а-яё])(?:сообща|отмеча|заявля|переда|информиру|уточня)(?:ет|ют)\s+(?:[^.!?;]{0,40}?,\s+)?(?:(?:пресс-(?:служб|центр)|представител|официальн)[а-яё]*\s+)?)$/;
+// "the Royal Thai Army spokesperson said", «МВД, его пресс-служба»: the agency's voice.
+const SPEAKS_AFTER =
+  /^(?:\s+of\s+(?:the\s+)?(?:republic\s+of\s+)?[a-z-]+)?(?:['’]s)?\s+(?:spokes(?:person|man|woman)|press (?:service|secretary|office|cent(?:re|er))|representative|пресс-(?:служб|секретар|центр)[а-яё]*|представител[а-яё]*)(?![a-zа-яё])/;
 
 // The party named right after a preposition of direction, or as the object of an attack verb
 // ("shelled Kyrgyz positions", «обстреляла кыргызский патруль»), is the target.
@@ -121,14 +176,20 @@ const EXPLICIT_BEFORE =
   /(?:(?:^|[^A-Za-z\u00C0-\u024F\u0400-\u04FF])by\s+(?:the\s+)?|(?:^|[^A-Za-z\u00C0-\u024F\u0400-\u04FF])from\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?(?:republic\s+of\s+)?|со\s+стороны\s+|с\s+территории\s+)$/;
 // Nouns only («обстрел кыргызской стороны»); the verb «обстрелял…» takes its target next.
 const NOMINAL_BEFORE =
-  /(?:invasion|attack|aggression|shelling|offensive|incursion|provocation)\s+(?:of|by)\s+(?:the\s+)?$|(?:нападени|агресси|вторжени|обстрел(?!ял)|провокаци)[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*\s+$/;
+  /(?:invasion|attack|aggression|shelling|offensive|incursion|provocation)\s+(?:of|by)\s+(?:the\s+)?$|(?:нападени|агресси|вторжени|обстрел(?!ял|ива)|провокаци)[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*\s+$/;
 // "property of Kyrgyz citizens", «граждан Таджикистана»: the people hit, not the actor.
-const VICTIM_NOUN_AFTER = /^\s+(?:citizens|residents|civilians|population|villages?|houses?|settlements?|territory|граждан[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|жител[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|мирн[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|сел[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|территори[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|населени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
-const VICTIM_NOUN_BEFORE = /(?:citizens|residents|граждан[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|жител[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)\s+(?:of\s+)?(?:the\s+)?$/;
-const VICTIM_BEFORE = /(?:погиб[а-яё]*|ранен[а-яё]*|убит[а-яё]*|пострадал[а-яё]*|killed|wounded|injured|killing|wounding)\s+(?:\S+\s+){0,5}$/;
+const VICTIM_NOUN_AFTER =
+  /^\s+(?:citizens|residents|civilians|population|villages?|houses?|settlements?|territory|граждан[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|жител[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|мирн[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|сел[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|территори[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|населени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
+const VICTIM_NOUN_BEFORE =
+  /(?:citizens|residents|граждан[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|жител[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)\s+(?:of\s+)?(?:the\s+)?$/;
+const VICTIM_BEFORE =
+  /(?:погиб[а-яё]*|ранен[а-яё]*|убит[а-яё]*|пострадал[а-яё]*|killed|wounded|injured|killing|wounding)\s+(?:\S+\s+){0,5}$/;
 const MUTUAL_BEFORE = /(?:between|между)\s+(?:the\s+)?$/;
-const MUTUAL_SECOND = /(?:between|между)\s+(?:the\s+)?[A-Za-z\u00C0-\u024F\u0400-\u04FF-]+\s+(?:and|и)\s+$/;
-const VICTIM_AFTER = /^[A-Za-z\u00C0-\u024F\u0400-\u04FF\s-]{0,40}?(?:(?:was|were|had been|have been)\s+(?:killed|wounded|injured|hurt)|received\s+(?:a\s+)?(?:gunshot\s+)?wound|погиб|ранен|получил)/;
+// "between Israel and Lebanon's Hezbollah": the second side may be named through its country.
+const MUTUAL_SECOND =
+  /(?:between|между)\s+(?:the\s+)?[A-Za-z\u00C0-\u024F\u0400-\u04FF-]+\s+(?:and|и)\s+(?:[A-Za-z\u00C0-\u024F-]+['’]s\s+)?$/;
+const VICTIM_AFTER =
+  /^[A-Za-z\u00C0-\u024F\u0400-\u04FF\s-]{0,40}?(?:(?:was|were|had been|have been)\s+(?:killed|wounded|injured|hurt)|received\s+(?:a\s+)?(?:gunshot\s+)?wound|погиб|ранен|получил)/;
 
 /** Index of the first capture group that took part in the match (-1 when none). */
 function firstGroup(m: RegExpExecArray): number {
@@ -146,23 +207,94 @@ function partyRole(low: string, start: number, end: number): PartyRole {
   const before = low.slice(Math.max(0, start - 40), start);
   const lowBefore = before;
   // Cheap key-word checks guard the anchored patterns.
-  const mayExplicit = lowBefore.includes('by') || lowBefore.includes('from') || lowBefore.includes('стороны') || lowBefore.includes('территории') || EXPLICIT_HINT.test(lowBefore);
+  const mayExplicit =
+    lowBefore.includes('by') ||
+    lowBefore.includes('from') ||
+    lowBefore.includes('стороны') ||
+    lowBefore.includes('территории') ||
+    EXPLICIT_HINT.test(lowBefore);
   if (mayExplicit && (EXPLICIT_BEFORE.test(before) || NOMINAL_BEFORE.test(before))) return 'explicit_actor';
-  if ((lowBefore.includes('between') || lowBefore.includes('между')) && (MUTUAL_BEFORE.test(before) || MUTUAL_SECOND.test(before))) return 'mutual';
-  if (TARGET_BEFORE.test(before) || VICTIM_NOUN_BEFORE.test(before) || VICTIM_NOUN_AFTER.test(low.slice(end, end + 30))) return 'target';
+  if (ACCUSED_BEFORE.test(before) || AGENT_OF_NOUN_AFTER.test(low.slice(end, end + 24)))
+    return 'explicit_actor';
+  if (
+    (LOCATION_BEFORE.test(before) && !OFFICIALS_IN.test(before)) ||
+    (PLACE_NOUN_BEFORE.test(before) && !ADJECTIVE.test(low.slice(start, end)))
+  )
+    return 'target';
+  if (
+    (lowBefore.includes('between') || lowBefore.includes('между')) &&
+    (MUTUAL_BEFORE.test(before) || MUTUAL_SECOND.test(before))
+  )
+    return 'mutual';
+  if (
+    TARGET_BEFORE.test(before) ||
+    VICTIM_NOUN_BEFORE.test(before) ||
+    VICTIM_NOUN_AFTER.test(low.slice(end, end + 30))
+  )
+    return 'target';
   if (VICTIM_AFTER.test(low.slice(end, end + 60)) || VICTIM_BEFORE.test(before)) return 'victim';
+  if (BYSTANDER_AFTER.test(low.slice(end, end + 16))) return 'bystander';
   // Russian agentive instrumental and nominalisations: «спровоцированного таджикской стороной».
   if (AGENTIVE_AFTER.test(low.slice(end, end + 12))) return 'explicit_actor';
   return 'actor';
 }
+
+// A side named as the place ("in southern Lebanon", «в Таджикистане», «вблизи таджикской
+// заставы»), as the country of a named place («Лахшского района Республики Таджикистан»,
+// "Sughd region of Tajikistan"), or as the object of an ongoing attack ("keeps shelling Kyrgyz
+// posts", «продолжают обстреливать кыргызские позиции») is where it happened or whom it hit.
+const LOCATION_BEFORE =
+  /(?:(?:^|[^a-z\u00C0-\u024F])(?:in|inside|within)\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|south|north|east|west|central)\s+)?|(?:^|[^а-яё])(?:в|во|вблизи|возле|около|у|близ|недалеко от|рядом с)\s+|(?:^|[^a-z\u00C0-\u024F])(?:districts?|regions?|provinces?|city|village|town|areas?|territory|outskirts|part|side of the border|airspace)\s+of\s+(?:the\s+)?(?:(?:republic|kingdom)\s+of\s+)?|(?:^|[^а-яёa-z])(?:обстрелива[а-яё]*|атаку(?:ет|ют)|shelling|attacking|targeting|bombing|bombarding|hitting)\s+(?:the\s+|a\s+|an\s+)?)$/;
+// A place noun and up to two words of its name before a country in the genitive («области
+// Кыргызстана», «города Канибадам Таджикистана»): only a noun can be that country; an adjective
+// there starts the next phrase («в Баткенской области таджикские военные открыли огонь»).
+const PLACE_NOUN_BEFORE =
+  /(?:^|[^а-яё])(?:район|област|город|сел[оаеу]|посёлк|поселк|пункт|джамоат|махалл|кишлак|аймак|айыл|участк|границ|территори|воздушн[а-яё]* пространств)[а-яё]*\s+(?:[а-яё«»"-]+\s+){0,2}$/;
+// "officials in Tajikistan told…": the officials of that side, not a place.
+const OFFICIALS_IN = /(?:officials|authorities|sources|officers)\s+in\s+$/;
+const ADJECTIVE =
+  /(?:ск|цк)(?:ий|ая|ое|ие|ого|ой|ом|ую|их|им|ими|ому|ому)$|(?:ian|ani|eri|ese|ish|ean|ai|i)$/;
+// "Tajikistan accused Kyrgyz troops of…", «МИД обвинил киргизских пограничников в…»: the side
+// accused is the one that acted.
+const ACCUSED_BEFORE =
+  /(?:^|[^a-zа-яё])(?:accus(?:ed|es|ing)|blam(?:ed|es|ing)|обвинил[а-яё]*|обвиня(?:ет|ют|ли|ла|л)|обвинив)\s+(?:the\s+)?$/;
+
+// "responded to the Indian firing", "the Israeli strikes on…", «таджикский обстрел»: a side's
+// adjective on an attack noun names who attacked, whatever preposition comes before it.
+const AGENT_OF_NOUN_AFTER =
+  /^\s+(?:firing|fire|shelling|strikes?|air ?strikes?|attacks?|aggression|bombardment|bombing|provocations?|incursions?|обстрел[а-яё]*|агресси[а-яё]*|провокаци[а-яё]*|нападени[а-яё]*)(?![a-zа-яё])/;
+
+const BYSTANDER_AFTER =
+  /^\s+(?:блогер|журналист|издани|сми(?![а-яё])|эксперт|политолог|депутат|источник|blogger|journalist|media|outlet|website|expert|analyst|lawmaker|sources?(?![a-z]))/;
+
+const CITED_BEFORE = /(?:according to|по (?:данным|информации|сообщению|словам|заявлению))\s+(?:the\s+)?$/;
 
 const EXPLICIT_HINT = / (?:of|by) (?:the )?$|[а-яё] $/;
 const AGENTIVE_AFTER = /^\s+стороной/;
 const COORDINATED_SIDES =
   /^\s*(?:(?:border guards?|forces|troops|servicemen|military|units|soldiers|side|пограничники|военные|военнослужащие|подразделения|силы|сторона)\s+)?(?:and|и|,)\s*$/i;
 
+const QUALIFIER_GAP =
+  /^\s*(?:of\s+(?:the\s+)?(?:(?:republic|kingdom)\s+of\s+)?|(?:республики|королевства)\s+)?$/;
+/** A side named as the country of an agency that speaks ("the Border Troops of Tajikistan said"): the reporter's, not an actor. */
+function qualifiesSpeaker(low: string, agencies: readonly AgencyMention[], start: number): boolean {
+  for (const a of agencies) {
+    if (!a.frame || a.end > start || start - a.end > 60) continue;
+    const gap = low.slice(a.end, start);
+    if (QUALIFIER_GAP.test(gap) || GENITIVE_CHAIN.test(gap)) return true;
+  }
+  return false;
+}
+// Genitive words and a bracketed abbreviation between the parts of one body's name.
+const GENITIVE_CHAIN =
+  /^(?:\s*(?:\([^()]{1,20}\)|[а-яё-]+(?:ого|ой|ых|их|ии|ти|ета|та|ра|а|ы)|of|the|for|national|state|security|committee))*\s*$/;
+
 /** Mentions of the parties (country names, adjectives, their agencies) with their role. */
-export function findParties(text: string, profile: ConflictProfile, agencies: readonly AgencyMention[]): PartyMention[] {
+export function findParties(
+  text: string,
+  profile: ConflictProfile,
+  agencies: readonly AgencyMention[],
+): PartyMention[] {
   const c = compile(profile);
   const out: PartyMention[] = [];
   // Lower-case patterns on the lower-cased text: case-insensitive regexes are several times slower.
@@ -175,14 +307,28 @@ export function findParties(text: string, profile: ConflictProfile, agencies: re
     }
     const start = m.index;
     const end = start + m[0].length;
-    if (overlapsAgency(agencies, start, end)) continue;
+    if (overlapsAgency(agencies, start, end) || qualifiesSpeaker(low, agencies, start)) continue;
     const side = c.partyCodes[firstGroup(m)];
     if (!side) continue;
-    out.push({ start, end, text: text.slice(start, end), side, role: partyRole(low, start, end) });
+    // "According to Kyrgyzstan, …", «по данным Таджикистана»: the side is the source, not an actor.
+    const cited = CITED_BEFORE.test(low.slice(Math.max(0, start - 30), start));
+    out.push({
+      start,
+      end,
+      text: text.slice(start, end),
+      side,
+      role: cited ? 'bystander' : partyRole(low, start, end),
+    });
   }
   for (const a of agencies) {
     if (a.frame || !a.agency.armed || !a.side || !c.partyCodes.includes(a.side)) continue;
-    out.push({ start: a.start, end: a.end, text: a.text, side: a.side, role: partyRole(low, a.start, a.end) });
+    out.push({
+      start: a.start,
+      end: a.end,
+      text: a.text,
+      side: a.side,
+      role: partyRole(low, a.start, a.end),
+    });
   }
   out.sort((x, y) => x.start - y.start);
   // "Kyrgyzstan and Tajikistan", «таджикскими и кыргызскими»: both sides together, no actor.
@@ -190,7 +336,13 @@ export function findParties(text: string, profile: ConflictProfile, agencies: re
     const a = out[i];
     const b = out[i + 1];
     // The nouns of the first side may stand between: "Tajik border guards and Kyrgyz forces".
-    if (a && b && a.side !== b.side && COORDINATED_SIDES.test(text.slice(a.end, b.start))) {
+    if (
+      a &&
+      b &&
+      a.side !== b.side &&
+      a.role !== 'bystander' &&
+      COORDINATED_SIDES.test(text.slice(a.end, b.start))
+    ) {
       a.role = 'mutual';
       b.role = 'mutual';
     }
@@ -202,13 +354,32 @@ export function findParties(text: string, profile: ConflictProfile, agencies: re
  * Sides that speak for themselves in the text ("Kyrgyzstan said", "the Tajik side claims",
  * «таджикская сторона заявляет»): reporters when no agency is named.
  */
-export function partyFrames(text: string, parties: readonly PartyMention[], profile: ConflictProfile): PartyMention[] {
+export function partyFrames(
+  text: string,
+  parties: readonly PartyMention[],
+  profile: ConflictProfile,
+): PartyMention[] {
   const c = compile(profile);
   return parties.filter((p) => {
     const after = text.slice(p.end, p.end + 30);
-    return /^(?:['’]s)?\s+(?:side|officials?|authorities|government|сторон[а-яё]*|власти|официальн[а-яё]*)?\s*/i.test(after) && c.reportAfter.test(after) && /^[^,.;:]{0,25}$/.test(after.slice(0, after.search(/said|says|claim|report|stated|заяв|сообщ|утвержда|обвин|accus/i) + 1 || 0));
+    return (
+      /^(?:['’]s)?\s+(?:side|officials?|authorities|government|сторон[а-яё]*|власти|официальн[а-яё]*)?\s*/i.test(
+        after,
+      ) && speaksNext(c.reportAfter.exec(lower(after)))
+    );
   });
 }
+
+/**
+ * The reporting verb follows the side within its own phrase ("Kyrgyzstan on Friday said"), not
+ * after a comma or a quote's end ("…to the Indian firing," he added).
+ */
+function speaksNext(m: RegExpExecArray | null): boolean {
+  return m !== null && m[0].length <= 40 && !/[,.;:"“”«»]/.test(m[0]) && !FIELD_UNITS.test(m[0]);
+}
+// Units in the field ("the Kyrgyz border guards said the area was disputed and opened fire") speak
+// inside the story the issuer tells; a side's government, ministry or military speaks for it.
+const FIELD_UNITS = /(?:border guards?|soldiers|servicem[ae]n|troops|пограничник|военнослужащ|солдат)/;
 
 /** Third parties named in a text (UN, OSCE…), by code. */
 export function thirdPartyOf(text: string, profile: ConflictProfile): string | null {
@@ -218,4 +389,19 @@ export function thirdPartyOf(text: string, profile: ConflictProfile): string | n
     if (re.test(lower(text))) return t.code;
   }
   return null;
+}
+
+// "the Israeli army said it had carried out a drone strike", "the IDF said the military had hit
+// a depot": an armed body telling of its own strike, in the sentence of its statement.
+const SELF_SUBJECT =
+  /(?:said|says|stated|reported|announced|confirmed|claimed)(?: on [a-z]+)?(?: that)? (?:it|we|the (?:military|army|troops|forces|air force)|its (?:troops|forces|units|aircraft|jets|drones)|our (?:troops|forces|units))(?: had| has| have|\b)/;
+const RETURN_FIRE = /(?:return|respond|retaliat|ответн|в ответ)/;
+
+/** The side of the armed agency that speaks at `ev`, when it tells of its own act at `pos` (a return of fire is not one). */
+export function selfReported(low: string, ev: Match, pos: number): string | null {
+  const a = ev as Partial<AgencyMention>;
+  if (!a.agency?.armed || !a.frame || !a.side || ev.end > pos || pos - ev.end > 200) return null;
+  const between = low.slice(ev.end, pos);
+  if (/[.!?]\s/.test(between) || RETURN_FIRE.test(low.slice(ev.end, pos + 40))) return null;
+  return SELF_SUBJECT.test(between) ? a.side : null;
 }

@@ -7,68 +7,115 @@ const run = (text: string, source = 'Ministry of Health of the Kyrgyz Republic')
 
 describe('casualties', () => {
   it('reads killed and injured, in digits and words', () => {
-    const r = run('On 11 April Tajik units shelled Kok-Terek with artillery. Four civilians were killed and 13 others were injured.', 'Border Service of the GKNB of the Kyrgyz Republic');
+    const r = run(
+      'On 11 April Tajik units shelled Kok-Terek with artillery. Four civilians were killed and 13 others were injured.',
+      'Border Service of the GKNB of the Kyrgyz Republic',
+    );
     expect(r.events[0]).toMatchObject({ killed: 4, wounded: 13 });
   });
   it('counts "victims" as injured, deaths apart', () => {
-    const r = run('The number of victims of the armed attack on Batken district on 11 April has reached 40 people, and 6 people were killed.');
+    const r = run(
+      'The number of victims of the armed attack on Batken district on 11 April has reached 40 people, and 6 people were killed.',
+    );
     expect(r.events[0]).toMatchObject({ type: 'armed_clash', killed: 6, wounded: 40 });
-    expect(r.casualty_reports[0]).toMatchObject({ source_agency: 'Ministry of Health of the Kyrgyz Republic', side: 'KG', killed: 6, injured: 40 });
+    expect(r.casualty_reports[0]).toMatchObject({
+      source_agency: 'Ministry of Health of the Kyrgyz Republic',
+      side: 'KG',
+      killed: 6,
+      injured: 40,
+    });
   });
   it('gives no injured count when the dead outnumber the victims they are said to be among', () => {
-    const r = run('The ministry said 26 victims of the shelling of Kulundu on 11 April were admitted to hospitals, 31 of them died.');
+    const r = run(
+      'The ministry said 26 victims of the shelling of Kulundu on 11 April were admitted to hospitals, 31 of them died.',
+    );
     expect(r.events[0]).toMatchObject({ killed: 31, wounded: null });
     expect(r.casualty_reports[0]).toMatchObject({ killed: 31, injured: null });
   });
   it('subtracts the dead when they are among the victims', () => {
-    const r = run('Число пострадавших в результате вооруженного нападения на Лейлекский район достигло 52 человек, из них 9 погибли.');
+    const r = run(
+      'Число пострадавших в результате вооруженного нападения на Лейлекский район достигло 52 человек, из них 9 погибли.',
+    );
     expect(r.events[0]).toMatchObject({ killed: 9, wounded: 43 });
   });
   it('adds coordinated counts within one phrase', () => {
-    const r = run('Yesterday Tajik servicemen fired at Dostuk from automatic weapons; three border guards and five civilians were wounded.', 'Border Service of the GKNB of the Kyrgyz Republic');
+    const r = run(
+      'Yesterday Tajik servicemen fired at Dostuk from automatic weapons; three border guards and five civilians were wounded.',
+      'Border Service of the GKNB of the Kyrgyz Republic',
+    );
     expect(r.events[0]?.wounded).toBe(8);
   });
   it('reads Russian collective forms', () => {
-    const r = run('Вчера кыргызские военные обстреляли из минометов село Сурх. Погибли двое, ранены пятеро мирных жителей.', 'Министерство иностранных дел Республики Таджикистан');
+    const r = run(
+      'Вчера кыргызские военные обстреляли из минометов село Сурх. Погибли двое, ранены пятеро мирных жителей.',
+      'Министерство иностранных дел Республики Таджикистан',
+    );
     expect(r.events[0]).toMatchObject({ killed: 2, wounded: 5 });
   });
   it('takes the latest total, not an earlier snapshot, and never adds them', () => {
-    const r = run('The death toll of the attack on Batken region on 10 April has risen to 14. Earlier, 9 deaths were reported.');
+    const r = run(
+      'The death toll of the attack on Batken region on 10 April has risen to 14. Earlier, 9 deaths were reported.',
+    );
     expect(r.events[0]?.killed).toBe(14);
   });
   it('counts evacuees as displaced, not returnees', () => {
-    const r = run('As a result of the attack on Kadamjay district on 11 April, 2,400 residents were evacuated. Of them, 300 have returned home.', 'Ministry of Emergency Situations of the Kyrgyz Republic');
+    const r = run(
+      'As a result of the attack on Kadamjay district on 11 April, 2,400 residents were evacuated. Of them, 300 have returned home.',
+      'Ministry of Emergency Situations of the Kyrgyz Republic',
+    );
     expect(r.events[0]?.displaced).toBe(2400);
   });
   it('leaves figures null while they are being clarified', () => {
-    const r = run('Tajik artillery shelled Sulyukta this morning. The number of casualties is being clarified.', 'Border Service of the GKNB of the Kyrgyz Republic');
+    const r = run(
+      'Tajik artillery shelled Sulyukta this morning. The number of casualties is being clarified.',
+      'Border Service of the GKNB of the Kyrgyz Republic',
+    );
     expect(r.events[0]).toMatchObject({ killed: null, wounded: null });
   });
 });
 
 describe('casualties without an attack word', () => {
   it('still tell of a violent event, joined to a told attack when there is one', () => {
-    const alone = run('Число погибших граждан Кыргызстана выросло до 17 человек, сообщает Минздрав.', '24.kg');
+    const alone = run(
+      'Число погибших граждан Кыргызстана выросло до 17 человек, сообщает Минздрав.',
+      '24.kg',
+    );
     expect(alone.events).toMatchObject([{ type: 'armed_clash', killed: 17, accused_party: null }]);
-    const joined = run('Today at 10:40 Tajik units shelled Isfana with mortars. Two residents were injured.', 'Border Service of the GKNB of the Kyrgyz Republic');
+    const joined = run(
+      'Today at 10:40 Tajik units shelled Isfana with mortars. Two residents were injured.',
+      'Border Service of the GKNB of the Kyrgyz Republic',
+    );
     expect(joined.events).toMatchObject([{ type: 'heavy_weapons_fire', wounded: 2 }]);
   });
   it('does not count warning shots as an attack', () => {
-    expect(run('Таджикские пограничники произвели предупредительные выстрелы в воздух.', 'Кабар').events).toEqual([]);
+    expect(
+      run('Таджикские пограничники произвели предупредительные выстрелы в воздух.', 'Кабар').events,
+    ).toEqual([]);
   });
 });
 
 describe('implicit counts', () => {
   it('reads "a serviceman was wounded" as one', () => {
-    const r = run('Yesterday at 16:10 a Kyrgyz soldier was wounded by sniper fire from the Tajik side near Orto-Boz.', 'Border Service of the GKNB of the Kyrgyz Republic');
+    const r = run(
+      'Yesterday at 16:10 a Kyrgyz soldier was wounded by sniper fire from the Tajik side near Orto-Boz.',
+      'Border Service of the GKNB of the Kyrgyz Republic',
+    );
     expect(r.events[0]).toMatchObject({ type: 'small_arms_fire', wounded: 1, accused_party: 'TJ' });
   });
 });
 
 describe('casualty report snapshots', () => {
   it('keep the as-of time the source states, in UTC', () => {
-    const r = run('По состоянию на 14:00 11 апреля число пострадавших в результате нападения на Кадамжайский район достигло 21 человека, из них 4 погибли.', 'Министерство здравоохранения Кыргызской Республики');
-    expect(r.casualty_reports[0]).toMatchObject({ side: 'KG', killed: 4, injured: 17, as_of: '2023-04-11T08:00:00Z' });
+    const r = run(
+      'По состоянию на 14:00 11 апреля число пострадавших в результате нападения на Кадамжайский район достигло 21 человека, из них 4 погибли.',
+      'Министерство здравоохранения Кыргызской Республики',
+    );
+    expect(r.casualty_reports[0]).toMatchObject({
+      side: 'KG',
+      killed: 4,
+      injured: 17,
+      as_of: '2023-04-11T08:00:00Z',
+    });
   });
   it('keep each side its own figures, never added together', () => {
     const r = run(
@@ -84,45 +131,191 @@ describe('casualty report snapshots', () => {
 
 describe('casualty figures of non-violent events and counts before an apposition', () => {
   const tj = (text: string, published_at = '2022-09-16T10:00:00+05:00') =>
-    extract({ id: 't', text, published_at, source_agency: 'Border Troops of the GKNB of the Republic of Tajikistan' }, KG_TJ_PROFILE).events;
+    extract(
+      {
+        id: 't',
+        text,
+        published_at,
+        source_agency: 'Border Troops of the GKNB of the Republic of Tajikistan',
+      },
+      KG_TJ_PROFILE,
+    ).events;
   const kg = (text: string) =>
-    extract({ id: 't', text, published_at: '2022-09-16T12:00:00+06:00', source_agency: 'Border Service of the GKNB of the Kyrgyz Republic' }, KG_TJ_PROFILE).events;
+    extract(
+      {
+        id: 't',
+        text,
+        published_at: '2022-09-16T12:00:00+06:00',
+        source_agency: 'Border Service of the GKNB of the Kyrgyz Republic',
+      },
+      KG_TJ_PROFILE,
+    ).events;
   it('gives "no casualties" after a burning or an incursion to that event', () => {
-    expect(tj('15 сентября кыргызские военнослужащие подожгли три дома в селе Сомониён. Пострадавших среди мирного населения нет.')[0]).toMatchObject({ type: 'property_destruction', killed: 0, wounded: 0 });
-    expect(kg('On September 16 Tajik servicemen crossed the border near Kok-Tash. No one was hurt.')[0]).toMatchObject({ type: 'incursion', killed: 0, wounded: 0 });
+    expect(
+      tj(
+        '15 сентября кыргызские военнослужащие подожгли три дома в селе Сомониён. Пострадавших среди мирного населения нет.',
+      )[0],
+    ).toMatchObject({ type: 'property_destruction', killed: 0, wounded: 0 });
+    expect(
+      kg('On September 16 Tajik servicemen crossed the border near Kok-Tash. No one was hurt.')[0],
+    ).toMatchObject({ type: 'incursion', killed: 0, wounded: 0 });
   });
   it('reads the evacuees of "about 800 people, mostly women and children, have been evacuated"', () => {
-    expect(kg('Since 07:40 Tajik forces have been shelling Arka from tanks. About 800 people, mostly women and children, have been evacuated from Arka and Kulundu.')[0]).toMatchObject({ displaced: 800 });
-    expect(kg('С утра 16 сентября таджикская сторона обстреливает село Максат из минометов. Около 1 500 жителей, в основном женщины и дети, эвакуированы в безопасные места.')[0]).toMatchObject({ displaced: 1500 });
+    expect(
+      kg(
+        'Since 07:40 Tajik forces have been shelling Arka from tanks. About 800 people, mostly women and children, have been evacuated from Arka and Kulundu.',
+      )[0],
+    ).toMatchObject({ displaced: 800 });
+    expect(
+      kg(
+        'С утра 16 сентября таджикская сторона обстреливает село Максат из минометов. Около 1 500 жителей, в основном женщины и дети, эвакуированы в безопасные места.',
+      )[0],
+    ).toMatchObject({ displaced: 1500 });
   });
   it('places a casualty-only report where its evacuees came from', () => {
     const moh = (text: string) =>
-      extract({ id: 't', text, published_at: '2022-09-19T14:00:00+06:00', source_agency: 'Ministry of Health of the Kyrgyz Republic' }, KG_TJ_PROFILE).events;
-    expect(moh('As of 12:00 the death toll has reached 59, and 144 people have been injured. More than 136,000 residents of Batken region were evacuated.')[0]).toMatchObject({
-      locations: ['Batken region'], killed: 59, wounded: 144, displaced: 136000, civilians_affected: true,
+      extract(
+        {
+          id: 't',
+          text,
+          published_at: '2022-09-19T14:00:00+06:00',
+          source_agency: 'Ministry of Health of the Kyrgyz Republic',
+        },
+        KG_TJ_PROFILE,
+      ).events;
+    expect(
+      moh(
+        'As of 12:00 the death toll has reached 59, and 144 people have been injured. More than 136,000 residents of Batken region were evacuated.',
+      )[0],
+    ).toMatchObject({
+      locations: ['Batken region'],
+      killed: 59,
+      wounded: 144,
+      displaced: 136000,
+      civilians_affected: true,
     });
-    expect(moh('По состоянию на 12:00 число погибших достигло 24, ранены 87 человек. Из Лейлекского района эвакуированы более 20 000 жителей.')[0]).toMatchObject({
-      locations: ['Лейлекский район'], killed: 24, wounded: 87, displaced: 20000,
+    expect(
+      moh(
+        'По состоянию на 12:00 число погибших достигло 24, ранены 87 человек. Из Лейлекского района эвакуированы более 20 000 жителей.',
+      )[0],
+    ).toMatchObject({
+      locations: ['Лейлекский район'],
+      killed: 24,
+      wounded: 87,
+      displaced: 20000,
     });
   });
   it('does not count a serviceman taken to hospital as a civilian hit', () => {
-    expect(kg('On September 16 Tajik servicemen fired mortars at the Kyrgyz border outpost Kapchygai. Two Kyrgyz border guards were wounded and evacuated to hospital.')[0]).toMatchObject({ wounded: 2, civilians_affected: false });
+    expect(
+      kg(
+        'On September 16 Tajik servicemen fired mortars at the Kyrgyz border outpost Kapchygai. Two Kyrgyz border guards were wounded and evacuated to hospital.',
+      )[0],
+    ).toMatchObject({ wounded: 2, civilians_affected: false });
   });
   it('names a heavy machine gun as one weapon', () => {
-    expect(kg('В 18:10 таджикская сторона открыла огонь из крупнокалиберных пулеметов по позициям заставы «Достук».')[0]?.weapons).toEqual(['heavy machine gun']);
+    expect(
+      kg(
+        'В 18:10 таджикская сторона открыла огонь из крупнокалиберных пулеметов по позициям заставы «Достук».',
+      )[0]?.weapons,
+    ).toEqual(['heavy machine gun']);
   });
   it('reads no age as a casualty count, and "no losses" as none', () => {
-    const age = run('On 11 April Tajik troops fired at houses in Ak-Sai. A 52-year-old man was wounded.', 'Border Service of the GKNB of the Kyrgyz Republic');
+    const age = run(
+      'On 11 April Tajik troops fired at houses in Ak-Sai. A 52-year-old man was wounded.',
+      'Border Service of the GKNB of the Kyrgyz Republic',
+    );
     expect(age.events[0]).toMatchObject({ wounded: 1 });
-    expect(run('11 апреля таджикская сторона обстреляла село Ак-Сай. Потерь нет.', 'Border Service of the GKNB of the Kyrgyz Republic').events[0]).toMatchObject({ killed: 0, wounded: 0 });
-    expect(run('On 11 April Tajik troops shelled Arka. There were no losses.', 'Border Service of the GKNB of the Kyrgyz Republic').events[0]).toMatchObject({ killed: 0, wounded: 0 });
+    expect(
+      run(
+        '11 апреля таджикская сторона обстреляла село Ак-Сай. Потерь нет.',
+        'Border Service of the GKNB of the Kyrgyz Republic',
+      ).events[0],
+    ).toMatchObject({ killed: 0, wounded: 0 });
+    expect(
+      run(
+        'On 11 April Tajik troops shelled Arka. There were no losses.',
+        'Border Service of the GKNB of the Kyrgyz Republic',
+      ).events[0],
+    ).toMatchObject({ killed: 0, wounded: 0 });
     // Money is not people: «3 млн сомони семьям 19 погибших».
-    const money = run('11 апреля таджикская сторона обстреляла село Арка. Власти выделили 3 млн сомони семьям 19 погибших.', 'Border Service of the GKNB of the Kyrgyz Republic');
+    const money = run(
+      '11 апреля таджикская сторона обстреляла село Арка. Власти выделили 3 млн сомони семьям 19 погибших.',
+      'Border Service of the GKNB of the Kyrgyz Republic',
+    );
     expect(money.events[0]).toMatchObject({ killed: 19 });
   });
   it('codes an evacuation with no attack told as the episode, not when people return', () => {
-    const r = run('По данным МЧС, из сел Лейлекского района эвакуированы 1200 человек.', 'Ministry of Emergency Situations of the Kyrgyz Republic');
+    const r = run(
+      'По данным МЧС, из сел Лейлекского района эвакуированы 1200 человек.',
+      'Ministry of Emergency Situations of the Kyrgyz Republic',
+    );
     expect(r.events.map((e) => [e.type, e.displaced])).toEqual([['armed_clash', 1200]]);
-    expect(run('Of the evacuated residents, 400 have already returned home.', 'Ministry of Emergency Situations of the Kyrgyz Republic').events).toEqual([]);
+    expect(
+      run(
+        'Of the evacuated residents, 400 have already returned home.',
+        'Ministry of Emergency Situations of the Kyrgyz Republic',
+      ).events,
+    ).toEqual([]);
+  });
+});
+
+describe('casualty frames', () => {
+  const BS = 'Border Service of the GKNB of the Kyrgyz Republic';
+  it('reads "no wounded" as a zero for the wounded only', () => {
+    const r = run(
+      'On 11 April Tajik border guards fired mortars at the Kok-Tash outpost. So far there are no wounded on our side.',
+      BS,
+    );
+    expect(r.events[0]).toMatchObject({ killed: null, wounded: 0 });
+  });
+  it('adds a head count joined by "and" after the counted one', () => {
+    const r = run(
+      '11 апреля таджикские военные обстреляли село Арка. Ранены четверо пограничников и двое мирных жителей.',
+      'Кабар',
+    );
+    expect(r.events[0]).toMatchObject({ wounded: 6 });
+  });
+  it('leaves a count joined by "and" to the casualty word that follows it', () => {
+    const r = run(
+      'The shelling of Arka on 11 April left 3 soldiers dead and 9 people, 4 guards and 5 villagers, wounded.',
+      BS,
+    );
+    expect(r.events[0]).toMatchObject({ killed: 3 });
+  });
+  it('lets a later running total replace the counts told before it', () => {
+    const r = run(
+      'В ходе перестрелки у села Арка ранены военнослужащие. В больницу доставили двоих пострадавших. Всего госпитализированы девять пострадавших.',
+      'Кабар',
+    );
+    expect(r.events[0]).toMatchObject({ wounded: 9 });
+  });
+  it('keeps a dated event its own toll against a total for the whole conflict', () => {
+    const r = run(
+      'On 11 April Tajik forces attacked the Kok-Tash outpost, killing one soldier and wounding two. That brings the total number of military deaths to 17.',
+      BS,
+    );
+    expect(r.events[0]).toMatchObject({ killed: 1, wounded: 2 });
+  });
+  it('counts bodies as dead and does not count the whole a part is taken from', () => {
+    const r = run(
+      'On 11 April Tajik artillery shelled Arka. Rescuers recovered 3 bodies from the ruins.',
+      BS,
+    );
+    expect(r.events[0]).toMatchObject({ killed: 3 });
+    const part = run(
+      '11 апреля таджикские военные обстреляли Арку, ранены 12 человек. Из 12 пострадавших, доставленных в Баткен, трое в тяжелом состоянии.',
+      'Кабар',
+    );
+    expect(part.events[0]).toMatchObject({ wounded: 12 });
+  });
+});
+
+describe('tolls of a past period', () => {
+  it("does not put last year's toll on today's event", () => {
+    const r = run(
+      'On 11 April Tajik border guards fired at Kok-Tash; nobody was hurt. Last year alone five civilians were killed and 40 people injured in such incidents.',
+      'Border Service of the GKNB of the Kyrgyz Republic',
+    );
+    expect(r.events[0]).toMatchObject({ killed: 0, wounded: 0 });
   });
 });

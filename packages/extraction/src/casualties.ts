@@ -18,25 +18,37 @@ export interface CasualtyFigures {
   evidence: Match[];
 }
 
-const KILLED = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:killed|killing|dead|deaths?|died|death toll|lost their lives|fatalities|perished|погиб[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|убит[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|скончал[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|смерт[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
-const WOUNDED = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:wounded|injured|injuring|wounding|injuries|wounds?|hurt|ранен[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|ранени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|ранил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|травм[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
-const VICTIMS = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:victims|casualties|пострадавш[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|пострадал[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
-const DISPLACED = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:evacuated|evacuees|displaced|fled|left their homes|relocated|эвакуирован[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|эвакуировали|покинул[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|переселен[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
-const RETURNED = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:returned|return|вернул[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|возвращ[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
-const SKIP = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:among|including|in addition|в том числе|среди (?:них|погибших|раненых)|remain in hospital|in (?:a )?(?:serious|critical|grave) condition|тяжел[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* состоянии|тяжёл[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* состоянии|condition of|остаются в)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
-const EARLIER = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:earlier|previously|had reported|ранее|прежде)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
-const TOTAL = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:risen|rose|rises|reached|has reached|increased|climbed|total|toll|number of|достигл[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|возросл[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|увеличил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|составил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|число|общее число)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
-const OF_THEM = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:of them|of whom|из них)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
+const KILLED =
+  /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:killed|killing|dead|deaths?|died|death toll|lost their lives|fatalities|perished|martyred|bodies|погиб[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|убит[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|скончал[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|смерт[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
+const WOUNDED =
+  /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:wounded|injured|injuring|wounding|injuries|wounds?|hurt|ранен[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|ранени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|ранил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|травм[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
+const VICTIMS =
+  /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:victims|casualties|пострадавш[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|пострадал[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
+const DISPLACED =
+  /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:evacuated|evacuees|displaced|fled|left their homes|relocated|эвакуирован[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|эвакуировали|покинул[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|переселен[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
+const RETURNED =
+  /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:returned|return|вернул[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|возвращ[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
+const SKIP =
+  /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:among|including|in addition|в том числе|среди (?:них|погибших|раненых)|remain in hospital|in (?:a )?(?:serious|critical|grave) condition|тяжел[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* состоянии|тяжёл[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* состоянии|condition of|остаются в)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
+const EARLIER =
+  /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:earlier|previously|had reported|ранее|прежде)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
+const TOTAL =
+  /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:risen|rose|rises|reached|has reached|increased|climbed|total|toll|number of|достигл[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|возросл[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|увеличил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|составил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|число|общее число|всего|in total|in all|altogether|overall)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
+const OF_THEM =
+  /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:of them|of whom|из них)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 const NON_PERSON =
-  /^\s*(?:[A-Za-z\u00C0-\u024F\u0400-\u04FF-]+\s+){0,2}?(?:houses?|homes|villages?|schools?|tonnes?|tons?|km|kilomet[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|units?|vehicles?|outlets?|buildings?|sections?|pupils|%|percent|dollars?|rubles?|roubles?|euros?|somoni|soms?|tenge|сомони|сом(?:ов|а)?|рубл[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|доллар[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|евро|тенге|дом[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|сел[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|тонн[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|километр[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|единиц[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|школ[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|здани[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|процент[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|участк[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
+  /^\s*(?:[A-Za-z\u00C0-\u024F\u0400-\u04FF-]+\s+){0,2}?(?:houses?|homes|villages?|schools?|tonnes?|tons?|km|kilomet[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|units?|vehicles?|outlets?|buildings?|sections?|pupils|countries|sides|стран[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|сторон[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|%|percent|dollars?|rubles?|roubles?|euros?|somoni|soms?|tenge|сомони|сом(?:ов|а)?|рубл[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|доллар[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|евро|тенге|дом[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|сел[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|тонн[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|километр[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|единиц[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|школ[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|здани[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|процент[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|участк[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 // "205 residents of the village": a person noun right after the count makes it a head count,
 // whatever unit words follow.
 const PERSON_AFTER =
   /^\s*(?:[a-z\u00C0-\u024F\u0400-\u04FF-]+\s+)?(?:people|persons|residents|civilians|citizens|villagers|servicem[ae]n|soldiers|border guards|children|человек|жител[а-яё]*|граждан[а-яё]*|мирн[а-яё]*|военнослужащ[а-яё]*|пограничник[а-яё]*|дет[а-яё]*)(?![a-zа-яё])/;
 // "a 52-year-old man", «52-летний», «1975 года рождения»: an age or a birth year, not a count.
-const AGE_AFTER = /^\s*(?:-\s*)?(?:years?[- ]old|year-old|-?летн[а-яё]*|лет(?![а-яё])|года рождения|г\.\s*р\.)/;
-const AGE_BEFORE = /(?:aged|age of|возрасте)\s*$/;
-const isPersonCount = (after: string): boolean => !AGE_AFTER.test(after) && (PERSON_AFTER.test(after) || !NON_PERSON.test(after));
+const AGE_AFTER =
+  /^\s*(?:-\s*)?(?:years?[- ]old|year-old|-?летн[а-яё]*|лет(?![а-яё])|года рождения|г\.\s*р\.)/;
+// "of the 6 wounded, four…", «из 56 пострадавших»: the whole a part is taken from, told again.
+const AGE_BEFORE = /(?:aged|age of|возрасте|(?:^|\s)(?:из|of the|out of))\s*$/;
+const isPersonCount = (after: string): boolean =>
+  !AGE_AFTER.test(after) && (PERSON_AFTER.test(after) || !NON_PERSON.test(after));
 // An explicit "no casualties", in its usual phrasings: "no one was hurt", "nobody was injured",
 // "left no one hurt", "without any casualties", «обошлось без жертв», «никто не пострадал»,
 // «погибших и раненых нет». (The corpus codes it as killed 0, wounded 0.)
@@ -60,14 +72,22 @@ const ZERO = new RegExp(
     ].join('|') +
     ')(?![0-9A-Za-z\\u00C0-\\u024F\\u0400-\\u04FF])',
 );
-const UNKNOWN = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:being clarified|being specified|уточняется|уточняются|данных о (?:пострадавших|погибших|жертвах) (?:пока )?нет|no information (?:on|about) casualties)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
+const ZERO_WOUNDED_ONLY = /^(?:no (?:reported |seriously )?(?:wounded|injured)|(?:раненых|раненных) нет)$/;
+const ZERO_KILLED_ONLY = /^(?:no (?:reported )?(?:dead|deaths|fatalities)|погибших нет)$/;
+// "Last year alone six were killed in such incidents", «с начала года погибли…»: a toll of a past
+// or whole period, background to the statement's event (SCHEMA: statistics are no event's).
+const PAST_PERIOD =
+  /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:last year|past year|a year ago|previous year|в прошлом году|год назад|годом ранее|с начала (?:этого |текущего )?года|since the (?:start|beginning) of (?:the|this) year)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
+const UNKNOWN =
+  /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:being clarified|being specified|уточняется|уточняются|данных о (?:пострадавших|погибших|жертвах) (?:пока )?нет|no information (?:on|about) casualties)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 // Any casualty word: the alternatives share their leading "no letter before" test, which is
 // checked once per position instead of once per alternative (the same matches).
 const NOT_AFTER_LETTER = '(?<![0-9A-Za-z\\u00C0-\\u024F\\u0400-\\u04FF])';
 const ANY_CASUALTY = new RegExp(
   `${NOT_AFTER_LETTER}(?:${[KILLED, WOUNDED, VICTIMS, DISPLACED, ZERO]
     .map((r) => {
-      if (!r.source.startsWith(NOT_AFTER_LETTER)) throw new Error(`casualty pattern without its leading test: ${r.source.slice(0, 40)}`);
+      if (!r.source.startsWith(NOT_AFTER_LETTER))
+        throw new Error(`casualty pattern without its leading test: ${r.source.slice(0, 40)}`);
       return r.source.slice(NOT_AFTER_LETTER.length);
     })
     .join('|')})`,
@@ -77,10 +97,29 @@ const SINGULAR =
 const CHUNK_BREAK = /,(?=\s)|;|:|\s(?=(?:and|и|while|whereas|another|еще|ещё|а также|also)\s)|—/g;
 
 /**
+ * A casualty word of another category later in the sentence: "left 2 dead and 11 people, 6 of
+ * them guards, wounded" — the count after "and" is that word's, not the earlier one's.
+ */
+function otherCategoryAfter(s: string, at: number, cat: 'k' | 'w' | 'v' | 'd'): boolean {
+  const rest = s.slice(at);
+  return (
+    (cat !== 'k' && KILLED.test(rest)) ||
+    (cat !== 'w' && WOUNDED.test(rest)) ||
+    (cat !== 'v' && VICTIMS.test(rest)) ||
+    (cat !== 'd' && DISPLACED.test(rest))
+  );
+}
+
+/**
  * A casualty word with a count in [start, end) ("24 people were killed"): the figures imply a
  * violent event even where the text names none ("the death toll rose to 62").
  */
-export function casualtyTrigger(text: string, start: number, end: number, numbers: readonly NumberMention[]): Match | null {
+export function casualtyTrigger(
+  text: string,
+  start: number,
+  end: number,
+  numbers: readonly NumberMention[],
+): Match | null {
   // Lower-case patterns on the lower-cased text: case-insensitive regexes are several times slower.
   const s = lower(text).slice(start, end);
   if (!ANY_CASUALTY.test(s)) return null;
@@ -92,7 +131,11 @@ export function casualtyTrigger(text: string, start: number, end: number, number
   }
   if (!m || ZERO.test(s)) return null;
   if (!numbers.some((n) => n.start >= start && n.end <= end && n.value !== null && n.value > 0)) return null;
-  return { start: start + m.index, end: start + m.index + m[0].length, text: text.slice(start + m.index, start + m.index + m[0].length) };
+  return {
+    start: start + m.index,
+    end: start + m.index + m[0].length,
+    text: text.slice(start + m.index, start + m.index + m[0].length),
+  };
 }
 
 /** Casualty figures stated in one sentence [start, end) of `text`. */
@@ -105,8 +148,15 @@ export function sentenceCasualties(
 ): CasualtyFigures | null {
   const low = lower(text);
   const s = low.slice(start, end);
-  if (!ANY_CASUALTY.test(s)) return null;
-  const res: CasualtyFigures = { killed: null, wounded: null, displaced: null, zero: false, total: false, evidence: [] };
+  if (!ANY_CASUALTY.test(s) || PAST_PERIOD.test(s)) return null;
+  const res: CasualtyFigures = {
+    killed: null,
+    wounded: null,
+    displaced: null,
+    zero: false,
+    total: false,
+    evidence: [],
+  };
   let victims: number | null = null;
   let killedOfThem: number | null = null;
   let pending = 0;
@@ -114,8 +164,16 @@ export function sentenceCasualties(
   let killedTotal = false;
   let woundedTotal = false;
   let any = false;
+  let victimsTotal = false;
+  // The category and chunk end of the last count read, for a count coordinated after it.
+  let last: { cat: 'k' | 'w' | 'v' | 'd'; end: number } | null = null;
   // "The number of victims …, … has reached 31": the word and the figure in different chunks.
-  let carried: { kw: RegExpExecArray | null; ww: RegExpExecArray | null; vw: RegExpExecArray | null; dw: RegExpExecArray | null } | null = null;
+  let carried: {
+    kw: RegExpExecArray | null;
+    ww: RegExpExecArray | null;
+    vw: RegExpExecArray | null;
+    dw: RegExpExecArray | null;
+  } | null = null;
   const bounds: number[] = [0];
   CHUNK_BREAK.lastIndex = 0;
   for (let m = CHUNK_BREAK.exec(s); m !== null; m = CHUNK_BREAK.exec(s)) {
@@ -129,15 +187,29 @@ export function sentenceCasualties(
     const ce = bounds[i + 1] ?? s.length;
     const chunk = s.slice(cs, ce);
     const nums = numbers.filter(
-      (n) => n.start >= start + cs && n.end <= start + ce && !masked.some((m) => n.start < m.end && m.start < n.end),
+      (n) =>
+        n.start >= start + cs &&
+        n.end <= start + ce &&
+        !masked.some((m) => n.start < m.end && m.start < n.end),
     );
     let kw = KILLED.exec(chunk) ?? null;
     let ww = WOUNDED.exec(chunk) ?? null;
     // "two wounded men died": an adjective before a person noun is not the count's category.
-    if (ww && kw && /^\s+(?:men|people|persons|soldiers|servicemen|civilians|мужчин|человек)/i.test(chunk.slice(ww.index + ww[0].length))) ww = null;
+    if (
+      ww &&
+      kw &&
+      /^\s+(?:men|people|persons|soldiers|servicemen|civilians|мужчин|человек)/i.test(
+        chunk.slice(ww.index + ww[0].length),
+      )
+    )
+      ww = null;
     let vw = VICTIMS.exec(chunk) ?? null;
     let dw = DISPLACED.exec(chunk) ?? null;
-    const person0 = nums.filter((n) => isPersonCount(low.slice(n.end, n.end + 30)) && !AGE_BEFORE.test(low.slice(Math.max(0, n.start - 16), n.start)));
+    const person0 = nums.filter(
+      (n) =>
+        isPersonCount(low.slice(n.end, n.end + 30)) &&
+        !AGE_BEFORE.test(low.slice(Math.max(0, n.start - 16), n.start)),
+    );
     if (!kw && !ww && !vw && !dw && carried && person0.length && TOTAL.test(chunk)) {
       ({ kw, ww, vw, dw } = carried);
       carried = null;
@@ -152,14 +224,45 @@ export function sentenceCasualties(
       pending = 0;
       continue;
     }
-    const person = nums.filter((n) => isPersonCount(low.slice(n.end, n.end + 30)) && !AGE_BEFORE.test(low.slice(Math.max(0, n.start - 16), n.start)));
+    const person = nums.filter(
+      (n) =>
+        isPersonCount(low.slice(n.end, n.end + 30)) &&
+        !AGE_BEFORE.test(low.slice(Math.max(0, n.start - 16), n.start)),
+    );
     let num = person[0];
     // "a Kyrgyz serviceman was wounded", «ранен военнослужащий»: one person.
     if (!num && (kw || ww)) {
       const one = SINGULAR.exec(chunk);
-      if (one) num = { start: start + cs + one.index, end: start + cs + one.index + one[0].length, text: text.slice(start + cs + one.index, start + cs + one.index + one[0].length), value: 1, approx: false };
+      if (one)
+        num = {
+          start: start + cs + one.index,
+          end: start + cs + one.index + one[0].length,
+          text: text.slice(start + cs + one.index, start + cs + one.index + one[0].length),
+          value: 1,
+          approx: false,
+        };
     }
     if (!kw && !ww && !vw && !dw) {
+      // «ранены двое пограничников и трое мирных жителей», "killed two soldiers and three
+      // civilians": a head count joined by "and" right after a counted casualty adds to it.
+      if (
+        num &&
+        num.value !== null &&
+        last &&
+        last.end === cs &&
+        /^(?:and|и)\s/.test(chunk) &&
+        PERSON_AFTER.test(low.slice(num.end, num.end + 30)) &&
+        !otherCategoryAfter(s, ce, last.cat)
+      ) {
+        const add = num.value;
+        if (last.cat === 'k' && res.killed !== null) res.killed += add;
+        else if (last.cat === 'w' && res.wounded !== null) res.wounded += add;
+        else if (last.cat === 'v' && victims !== null) victims += add;
+        else if (last.cat === 'd' && res.displaced !== null) res.displaced += add;
+        res.evidence.push({ start: num.start, end: num.end, text: num.text });
+        last = { cat: last.cat, end: ce };
+        continue;
+      }
       // A count without a casualty word may be the first part of a coordinated subject.
       if (num && num.value !== null && /^\s*(?:and|и)\s/i.test(s.slice(ce, ce + 5))) pending += num.value;
       else pending = 0;
@@ -179,7 +282,12 @@ export function sentenceCasualties(
     const total = TOTAL.test(chunk);
     const ev = { start: num.start, end: num.end, text: num.text };
     // The casualty word nearest to the number decides what it counts.
-    const cands: Array<[RegExpExecArray | null, 'k' | 'w' | 'v' | 'd']> = [[kw, 'k'], [ww, 'w'], [vw, 'v'], [dw, 'd']];
+    const cands: Array<[RegExpExecArray | null, 'k' | 'w' | 'v' | 'd']> = [
+      [kw, 'k'],
+      [ww, 'w'],
+      [vw, 'v'],
+      [dw, 'd'],
+    ];
     let best: 'k' | 'w' | 'v' | 'd' | null = null;
     let bestDist = Infinity;
     for (const [m, k] of cands) {
@@ -193,6 +301,7 @@ export function sentenceCasualties(
     }
     any = true;
     res.evidence.push(ev);
+    last = best ? { cat: best, end: ce } : null;
     if (best === 'k') {
       if (OF_THEM.test(chunk)) killedOfThem = value;
       if (res.killed === null || (total && !killedTotal)) res.killed = value;
@@ -202,10 +311,14 @@ export function sentenceCasualties(
       woundedTotal ||= total;
     } else if (best === 'v') {
       if (victims === null) victims = value;
+      victimsTotal ||= total;
     } else if (best === 'd') {
       if (!RETURNED.test(chunk) && res.displaced === null) res.displaced = value;
     }
   }
+  // Only a word of totals ("has reached", «всего») makes the figures a running total; a count of
+  // victims in hospital ("28 victims are in the regional hospital") is a part of it.
+  const totalWord = killedTotal || woundedTotal || victimsTotal;
   if (victims !== null) {
     // "N victims, M of them died": the injured are N − M; "N victims, M killed": N injured.
     // Figures that contradict each other ("26 victims, 31 of them died") give no injured count
@@ -214,11 +327,19 @@ export function sentenceCasualties(
     if (res.wounded === null || !woundedTotal) res.wounded = w;
     woundedTotal = true;
   }
-  res.total = killedTotal || woundedTotal;
+  res.total = totalWord;
   const zero = ZERO.exec(s);
   if (zero && !UNKNOWN.test(s)) {
-    res.zero = true;
-    res.evidence.push({ start: start + zero.index, end: start + zero.index + zero[0].length, text: text.slice(start + zero.index, start + zero.index + zero[0].length) });
+    // "no wounded on our side", «погибших нет»: a zero for the one count it names; the other
+    // stays unknown. "No casualties / losses / one hurt" is both (SCHEMA: "no losses" = 0/0).
+    if (ZERO_WOUNDED_ONLY.test(zero[0])) res.wounded ??= 0;
+    else if (ZERO_KILLED_ONLY.test(zero[0])) res.killed ??= 0;
+    else res.zero = true;
+    res.evidence.push({
+      start: start + zero.index,
+      end: start + zero.index + zero[0].length,
+      text: text.slice(start + zero.index, start + zero.index + zero[0].length),
+    });
     any = true;
   }
   return any ? res : null;

@@ -3,7 +3,7 @@
  * deterministic: the only notion of "now" is the statement's publication time.
  */
 import { agreementLevel, agreementTerms, type TermMatch } from './agreements.ts';
-import { agencyOfSource, findAgencies, findParties, partyFrames, thirdPartyOf, type AgencyMention, type PartyMention } from './attribution.ts';
+import { agencyOfSource, findAgencies, findParties, partyFrames, selfReported, thirdPartyOf, type AgencyMention, type PartyMention } from './attribution.ts';
 import { casualtyTrigger, sentenceCasualties, type CasualtyFigures } from './casualties.ts';
 import { compileProfile } from './compile.ts';
 import {
@@ -209,6 +209,7 @@ function statementReporterOf(
   sourceThird: string | null,
   agencies: readonly AgencyMention[],
   parties: readonly PartyMention[],
+  places: readonly PlaceMention[],
 ): { reporter: Reporter; evidence: Match | null } {
   if (source && source.kind !== 'media') return { reporter: { agency: source.name, side: source.side ?? sourceThird }, evidence: null };
   if (sourceThird) return { reporter: { agency: statement.source_agency ?? null, side: sourceThird }, evidence: null };
@@ -225,14 +226,34 @@ function statementReporterOf(
   const partyCodes = compileProfile(prof).partyCodes;
   if (source && source.side !== null && partyCodes.has(source.side)) return { reporter: { agency: source.name, side: source.side }, evidence: null };
   // A foreign outlet relays a side's statement: the side of the agencies it names, before its own.
-  const first = agencies.find((a) => a.side !== null && partyCodes.has(a.side)) ?? agencies.find((a) => a.side);
+  const first = agencies.find((a) => a.side !== null && partyCodes.has(a.side));
   if (first) return { reporter: { agency: first.agency.name, side: first.side }, evidence: null };
-  // "the country's health ministry" in a relay about one side's citizens: that side's.
+  // "the country's health ministry" in a relay about one side's citizens and places: that side's
+  // (the country of the places it counts in, else of the citizens hurt, else the side most named).
   const unsided = agencies.find((a) => a.agency.kind === 'official' && a.side === null);
-  const most = mostNamed(parties);
+  const most = unsided ? (placeMajority(places, partyCodes) ?? mostNamed(parties.filter((p) => p.role === 'target' || p.role === 'victim')) ?? mostNamed(parties)) : null;
   if (unsided && most) return { reporter: { agency: unsided.agency.name, side: most }, evidence: unsided };
+  const sided = agencies.find((a) => a.side);
+  if (sided) return { reporter: { agency: sided.agency.name, side: sided.side }, evidence: null };
   if (source) return { reporter: { agency: source.name, side: source.side }, evidence: null };
   return { reporter: { agency: statement.source_agency ?? null, side: null }, evidence: null };
+}
+
+/** The country most of the named places lie in (a party's), none on a tie. */
+function placeMajority(places: readonly PlaceMention[], partyCodes: ReadonlySet<string>): string | null {
+  const counts = new Map<string, number>();
+  for (const p of places) if (partyCodes.has(p.place.country)) counts.set(p.place.country, (counts.get(p.place.country) ?? 0) + 1);
+  let best: string | null = null;
+  let n = 0;
+  let tie = false;
+  for (const [side, c] of counts) {
+    if (c > n) {
+      best = side;
+      n = c;
+      tie = false;
+    } else if (c === n) tie = true;
+  }
+  return tie ? null : best;
 }
 
 /** The side named most often, none on a tie. */
@@ -308,7 +329,7 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
     partyCodes,
   );
   const parties = findParties(text, prof, agencies);
-  let { reporter: statementReporter, evidence: statementReporterEvidence } = statementReporterOf(statement, text, prof, source, sourceThird, agencies, parties);
+  let { reporter: statementReporter, evidence: statementReporterEvidence } = statementReporterOf(statement, text, prof, source, sourceThird, agencies, parties, listedPlaces);
   // "PRESS CENTRE OF THE BORDER TROOPS REPORTS:" as the first line: a headline that names the
   // issuer when the body names none.
   if (statementReporter.side === null) {
@@ -644,6 +665,10 @@ function actorFor(s: Scan, c: ClauseView, pos: number): PartyMention | null {
     if (p.start < pos) before ??= p;
     else if (!after) after = p;
   }
+  // "The Israeli army said it had carried out a strike": the speaking force is the actor.
+  const ev = c.reporterEvidence;
+  const self = !before && !after && ev ? selfReported(s.low, ev, pos) : null;
+  if (self && ev) return { start: ev.start, end: ev.end, text: ev.text, side: self, role: 'explicit_actor' };
   return before ?? after;
 }
 
@@ -1263,7 +1288,10 @@ function takeFigure(cur: number | null, next: number | null, replace: boolean): 
 }
 
 function applyFigures(d: Draft, f: CasualtyFigures): void {
-  const replace = f.total && !d.casualtyTotal;
+  // A running total replaces what came before, an earlier total too: the latest update wins.
+  // An event dated and told with its own toll keeps it: a total for the whole conflict told after
+  // it is not that event's ("…killing one soldier. That brings the toll to 23.").
+  const replace = f.total && d.date === null;
   d.killed = takeFigure(d.killed, f.killed, replace);
   d.wounded = takeFigure(d.wounded, f.wounded, replace);
   d.displaced = d.displaced ?? f.displaced;

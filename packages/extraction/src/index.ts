@@ -6,6 +6,8 @@
  *   const result = extract({ id, text, published_at, language, source_agency }, KG_TJ_PROFILE);
  */
 export { extract, EXTRACTOR_VERSION } from './engine.ts';
+export { sourceAgencySide } from './source-side.ts';
+export { detectLanguage } from './lang.ts';
 export { assertValidProfile, validateProfile } from './profile.ts';
 export type {
   AgencyDef,

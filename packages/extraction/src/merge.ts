@@ -33,8 +33,13 @@ export function absorb(into: Draft, from: Draft, withPlaces = true): void {
   into.clock ??= from.clock;
   into.actor ??= from.actor;
   into.actorEvidence ??= from.actorEvidence;
-  into.killed ??= from.killed;
-  into.wounded ??= from.wounded;
+  // A running total ("in all 59 were killed") outranks a partial count told with the episode.
+  // Of two totals, the one told later is the update. An event dated and told with its own toll
+  // ("attacked X on 23 December, killing one") keeps it: a conflict-wide total is not its.
+  const total = into.date === null && from.casualtyTotal && (!into.casualtyTotal || from.trigger.start > into.trigger.start);
+  into.killed = total ? (from.killed ?? into.killed) : (into.killed ?? from.killed);
+  into.wounded = total ? (from.wounded ?? into.wounded) : (into.wounded ?? from.wounded);
+  into.casualtyTotal ||= from.casualtyTotal;
   into.displaced ??= from.displaced;
   into.zero ||= from.zero;
   pushAll(into.casualtyEvidence, from.casualtyEvidence);

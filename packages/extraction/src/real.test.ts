@@ -29,12 +29,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // other than Kyrgyz–Tajik, which the engine had never seen), so it gets its own floor, measured
 // the same way, rather than being trimmed to fit. Trigger and language-pack work (eng-triggers)
 // raised event F1, time work (eng-time: datelines, page date lines, truce start times, nights,
-// ranges, clock splits) raised strict; the floors follow the merged engine's figures.
+// ranges, clock splits) raised strict; the floors follow the merged engine's figures. Attribution
+// and casualties (eng-attrib) then raised strict to 0.554 / 0.581 / 0.491 / 0.420 (more).
 const FLOORS: Record<string, { events: number; strict: number; violationReport: number }> = {
-  'train-ru.jsonl': { events: 0.815, strict: 0.415, violationReport: 0.96 },
-  'train-en.jsonl': { events: 0.78, strict: 0.51, violationReport: 0.93 },
-  'train-other.jsonl': { events: 0.715, strict: 0.45, violationReport: 0.95 },
-  'train-more.jsonl': { events: 0.625, strict: 0.38, violationReport: 0.92 },
+  'train-ru.jsonl': { events: 0.815, strict: 0.534, violationReport: 0.96 },
+  'train-en.jsonl': { events: 0.78, strict: 0.561, violationReport: 0.93 },
+  'train-other.jsonl': { events: 0.715, strict: 0.471, violationReport: 0.95 },
+  'train-more.jsonl': { events: 0.625, strict: 0.4, violationReport: 0.92 },
 };
 const LOWEST = { events: 0.67, strict: 0.35, violationReport: 0.93 };
 

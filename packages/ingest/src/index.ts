@@ -1,6 +1,7 @@
 export * from './submission.ts';
 export * from './normalize.ts';
-export * from './language.ts';
+// The statement's language is the extraction engine's answer (one detector for the pipeline).
+export { detectLanguage } from '@ceasefire/extraction';
 export * from './feed.ts';
 export * from './ingestor.ts';
 export * from './files.ts';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isCalendarDate, parseTimestamp, type Statement } from '@ceasefire/contracts';
-import { detectLanguage } from './language.ts';
+import { detectLanguage } from '@ceasefire/extraction';
 import type { StatementSubmission } from './submission.ts';
 
 /** A submission that cannot become a statement; `problems` are `field: reason` lines. */

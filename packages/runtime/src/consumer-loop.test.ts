@@ -1,47 +1,12 @@
 // The consumer loop with a fake client (no broker): what it does between a batch's attempts.
-import { encodeMessage, STATEMENT_DATASCHEMA, statementsTopic } from '@ceasefire/contracts';
+import { statementsTopic } from '@ceasefire/contracts';
 import { describe, expect, it } from 'vitest';
 import { coalescer } from './coalescer.ts';
 import { createConsumerLoop } from './consumer-loop.ts';
 import { PipelineError } from './errors.ts';
-import type { BatchControl, ConsumeOptions, Consumer, IncomingBatch, KafkaClient } from './kafka/types.ts';
+import type { BatchControl, IncomingBatch, KafkaClient } from './kafka/types.ts';
 import { createLogger } from './logger.ts';
-
-function statement(n: number): Buffer {
-  return encodeMessage(statementsTopic, {
-    specversion: '1.0',
-    id: `msg-${n}`,
-    type: 'ceasefire.statement',
-    source: 'ceasefire/test',
-    time: '2022-09-16T08:00:00Z',
-    dataschema: STATEMENT_DATASCHEMA,
-    datacontenttype: 'application/json',
-    subject: `st_${n}`,
-    data: {
-      id: `st_${n}`,
-      text: `Statement number ${n}: shooting near Kulundu.`,
-      language: 'en',
-      published_at: '2022-09-16T14:20:00+06:00',
-      published_zone: 'Asia/Bishkek',
-      source_agency: null,
-      url: null,
-      received_at: '2022-09-16T08:21:00Z',
-      origin: { kind: 'cli', ref: 'test' },
-    },
-  });
-}
-
-/** A Kafka client whose consumer only keeps what the loop asked of it (no broker). */
-function fakeKafka(): { fake: KafkaClient; consumed: () => ConsumeOptions } {
-  let options: ConsumeOptions | undefined;
-  const fake = {
-    consumer(o: ConsumeOptions): Consumer {
-      options = o;
-      return { crashed: new Promise(() => {}), start: async () => {}, stop: async () => {}, pause() {}, resume() {} };
-    },
-  } as unknown as KafkaClient;
-  return { fake, consumed: () => options! };
-}
+import { encodedStatement as statement, fakeKafka } from './testing.ts';
 
 /** The loop's options that no test here varies. */
 function loopBase(fake: KafkaClient) {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ContractError, decodeMessage, topicName, type MessageTopicSpec } from '@ceasefire/contracts';
+import { ContractError, decodeMessage, topicName, type DeadLetter, type MessageTopicSpec } from '@ceasefire/contracts';
 import type { Logger } from 'pino';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { z } from 'zod';
@@ -22,25 +22,8 @@ export interface HandlerContext {
   heartbeat(): Promise<void>;
 }
 
-/** What the loop records about a dead-lettered message (the `dead_letters` row). */
-export interface DeadLetter {
-  stage: string;
-  topic: string;
-  partition: number;
-  offset: string;
-  /** The key as text (NUL and invalid UTF-8 replaced by U+FFFD), for reading. */
-  key: string | null;
-  /** The key's original bytes. */
-  keyBytes: Buffer | null;
-  payload: Buffer | null;
-  /** Header names and values as text (NUL replaced by U+FFFD: Postgres text holds no NUL). */
-  headers: Record<string, string>;
-  /** The header values' original bytes, when the client gave them. */
-  headerBytes: Record<string, Buffer> | null;
-  errorCode: string;
-  errorMessage: string;
-  failedAt: Date;
-}
+/** What the loop records about a dead-lettered message (the `dead_letters` row): the contracts' shape. */
+export type { DeadLetter };
 
 export interface RetryPolicy {
   /** First backoff; doubles each attempt, with full jitter, up to maxDelayMs. */

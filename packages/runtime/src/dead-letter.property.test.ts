@@ -1,34 +1,24 @@
 // Property: whatever bytes arrive on a consumed topic (values, keys, headers), and whatever the
 // DLQ topic and the dead_letters table refuse, every message ends as exactly one processed
 // result or exactly one durable dead letter before its offset is committed, and the loop goes on.
-import { STATEMENT_DATASCHEMA, encodeMessage, statementsTopic, violationEventsTopic, type MessageTopicSpec } from '@ceasefire/contracts';
+import { statementsTopic, violationEventsTopic, type DeadLetter, type MessageTopicSpec } from '@ceasefire/contracts';
 import type { z } from 'zod';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DLQ_HEAD_BYTES, createConsumerLoop, type DeadLetter } from './consumer-loop.ts';
+import { DLQ_HEAD_BYTES, createConsumerLoop } from './consumer-loop.ts';
 import { PipelineError } from './errors.ts';
-import type { BatchControl, ConsumeOptions, IncomingMessage, KafkaClient, OutgoingMessage } from './kafka/types.ts';
+import { kafkajsError } from './kafka/errors.ts';
+import type { BatchControl, IncomingMessage, OutgoingMessage } from './kafka/types.ts';
 import { createLogger } from './logger.ts';
+import { encodedStatement, fakeKafka } from './testing.ts';
 
 // The broker's default message.max.bytes; the DLQ message of a message near it is larger.
 const BROKER_MAX = 1_048_588;
 
-function statement(n: number, text: string): Buffer {
-  return encodeMessage(statementsTopic, {
-    specversion: '1.0',
-    id: `msg-${n}`,
-    type: 'ceasefire.statement',
-    source: 'ceasefire/test',
-    time: '2022-09-16T08:00:00Z',
-    dataschema: STATEMENT_DATASCHEMA,
-    datacontenttype: 'application/json',
-    subject: `st_${n}`,
-    data: { id: `st_${n}`, text, language: 'en', published_at: '2022-09-16T14:20:00+06:00', published_zone: null, source_agency: null, url: null, received_at: '2022-09-16T08:21:00Z', origin: { kind: 'cli', ref: null } },
-  });
-}
+const statement = (n: number, text: string) => encodedStatement(n, { text, published_zone: null, origin: { kind: 'cli', ref: null } });
 
-/** A broker refusal that the same request would get again (KafkaJS's shape). */
-const refusal = (message: string) => Object.assign(new Error(message), { name: 'KafkaJSProtocolError', retriable: false });
+/** A broker refusal that the same request would get again, as the kafkajs adapter throws it. */
+const refusal = (message: string) => kafkajsError(Object.assign(new Error(message), { name: 'KafkaJSProtocolError', retriable: false }));
 const transient = () => Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
 const hasNul = (s: string | null) => s !== null && s.includes('\u0000');
 
@@ -64,13 +54,7 @@ for (const topic of [statementsTopic, violationEventsTopic] as MessageTopicSpec<
           let tableDown = b.tableDown;
           // Both stores refusing everything: the partition is held until one recovers.
           let topicRefusals = b.topicRefusesAll && b.tableRefusesAll ? b.topicRecovers + 1 : b.topicRefusesAll ? Infinity : 0;
-          let options: ConsumeOptions | undefined;
-          const kafka = {
-            consumer(o: ConsumeOptions) {
-              options = o;
-              return { crashed: new Promise(() => {}), start: async () => {}, stop: async () => {}, pause() {}, resume() {} };
-            },
-          } as unknown as KafkaClient;
+          const { fake: kafka, consumed } = fakeKafka();
           const loop = createConsumerLoop({
             stage: 'test',
             kafka,
@@ -118,7 +102,7 @@ for (const topic of [statementsTopic, violationEventsTopic] as MessageTopicSpec<
               return { topic: topic.name, partition: 0, offset: o, key: m.key, value: v, headers: m.headers, timestamp: 0 };
             });
             // Resolving is what lets the client commit: it must resolve, and only after the above.
-            await options!.handleBatch({ topic: topic.name, partition: 0, highWatermark: String(offset), messages }, control);
+            await consumed().handleBatch({ topic: topic.name, partition: 0, highWatermark: String(offset), messages }, control);
             expect(loop.stalledPartitions()).toEqual([]);
           }
           for (const at of all) {

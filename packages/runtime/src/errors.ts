@@ -1,5 +1,4 @@
 import { ContractError } from '@ceasefire/contracts';
-import { kafkaErrorCode } from './kafka/errors.ts';
 
 /**
  * The closed list of error codes. Each decides what the consumer loop does:
@@ -74,8 +73,8 @@ export function classifyError(e: unknown): PipelineError {
   if (typeof code === 'string' && TRANSIENT_NODE_CODES.has(code)) {
     return new PipelineError('database_unavailable', message, { cause: e });
   }
-  const kafka = kafkaErrorCode(e);
-  if (kafka) return new PipelineError(kafka.code, kafka.refused ? `the broker refused the request: ${message}` : message, { cause: e });
+  // A Kafka client's errors arrive already typed: each adapter maps its own library's
+  // (kafka/errors.ts `kafkajsError`, platformatic.ts `brokerError`).
   // pg and knex report a lost or exhausted pool with these messages and no code.
   if (/Connection terminated|connection timeout|Timeout acquiring a connection|Client has encountered a connection error/i.test(message)) {
     return new PipelineError('database_unavailable', message, { cause: e });

@@ -1,6 +1,7 @@
 import { ContractError } from '@ceasefire/contracts';
 import { describe, expect, it } from 'vitest';
 import { captureLogs } from './testing.ts';
+import { isBrokerConnectionError, kafkajsError } from './kafka/errors.ts';
 import { headersToSend } from './kafka/headers.ts';
 import { brokerUnreachable, chunksOf, logCreator } from './kafka/kafkajs.ts';
 import { z } from 'zod';
@@ -54,9 +55,8 @@ describe('classifyError', () => {
     [{ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' }, 'database_unavailable', true],
     [{ code: '57P01', message: 'terminating connection due to administrator command' }, 'database_unavailable', true],
     [{ code: '40001', message: 'could not serialize access' }, 'database_unavailable', true],
-    [Object.assign(new Error('leader not available'), { name: 'KafkaJSProtocolError', retriable: true }), 'broker_unavailable', true],
-    // Refused for what it is: retrying the same request cannot help.
-    [Object.assign(new Error('The request included a message larger than the max message size the server will accept'), { name: 'KafkaJSProtocolError', type: 'MESSAGE_TOO_LARGE', retriable: false }), 'internal', false],
+    // A Kafka client's errors come typed from its adapter (below).
+    [kafkajsError(Object.assign(new Error('leader not available'), { name: 'KafkaJSProtocolError', retriable: true })), 'broker_unavailable', true],
     [new ContractError('t', ['data.text: too short']), 'contract_violation', false],
     [{ code: '23505', message: 'duplicate key' }, 'internal', false],
     [new TypeError('x is undefined'), 'internal', false],
@@ -132,6 +132,29 @@ describe('chunksOf (kafkajs sends)', () => {
     const sizes = (chunks: ReturnType<typeof chunksOf>) => chunks.map((c) => c.map((x) => x.value.length));
     expect(sizes(chunksOf([m(3), m(3), m(3), m(20), m(1)], 10))).toEqual([[3, 3], [3], [20], [1]]);
     expect(chunksOf([], 10)).toEqual([]);
+  });
+});
+
+describe('the kafkajs adapter types its errors', () => {
+  it.each([
+    [Object.assign(new Error('leader not available'), { name: 'KafkaJSProtocolError', retriable: true }), 'broker_unavailable', true],
+    [Object.assign(new Error('Connection error: connect ECONNREFUSED'), { name: 'KafkaJSNumberOfRetriesExceeded' }), 'broker_unavailable', true],
+    // Refused for what it is: retrying the same request cannot help.
+    [Object.assign(new Error('The request included a message larger than the max message size the server will accept'), { name: 'KafkaJSProtocolError', type: 'MESSAGE_TOO_LARGE', retriable: false }), 'internal', false],
+  ])('%o → %s', (thrown, code, retryable) => {
+    const e = kafkajsError(thrown);
+    expect(e).toBeInstanceOf(PipelineError);
+    expect((e as PipelineError).code).toBe(code);
+    expect((e as PipelineError).retryable).toBe(retryable);
+    expect((e as PipelineError).cause).toBe(thrown);
+  });
+
+  it('leaves what is not a kafkajs error as it is, and the connection errors it types still read as such', () => {
+    const other = new TypeError('x is undefined');
+    expect(kafkajsError(other)).toBe(other);
+    const refused = Object.assign(new Error('Connection error: connect ECONNREFUSED 127.0.0.1:9092'), { name: 'KafkaJSConnectionError' });
+    expect(isBrokerConnectionError(kafkajsError(refused))).toBe(true);
+    expect(isBrokerConnectionError(refused)).toBe(true);
   });
 });
 

@@ -9,7 +9,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { statementsTopic, violationEventsTopic, allTopics } from '@ceasefire/contracts';
 import { createDb } from '@ceasefire/db';
-import { kafkaClientFor, createLogger } from '@ceasefire/runtime';
+import { baseConfigSchema, kafkaClientFor, createLogger, type KafkaSettings } from '@ceasefire/runtime';
 import { startWorkers, stackUp, stopWorkers, stackDown } from '@ceasefire/stack';
 
 const USAGE = `usage: ceasefire up [--no-samples]
@@ -38,8 +38,9 @@ async function localSecret(root: string, name: string): Promise<string> {
   }
 }
 
-async function waitForGroup(brokers: string[], groupId: string, topic: string, timeoutMs: number): Promise<void> {
-  const kafka = await kafkaClientFor({ brokers, clientId: 'ceasefire-up' }, createLogger({ service: 'up', level: 'silent' }));
+async function waitForGroup(brokers: string[], client: KafkaSettings['client'], groupId: string, topic: string, timeoutMs: number): Promise<void> {
+  // The client the workers use (KAFKA_CLIENT), so `up` answers as they would.
+  const kafka = await kafkaClientFor({ brokers, clientId: 'ceasefire-up', client }, createLogger({ service: 'up', level: 'silent' }));
   const admin = await kafka.admin();
   try {
     const deadline = Date.now() + timeoutMs;
@@ -89,11 +90,14 @@ export async function upCommand(args: string[], io: Io): Promise<number> {
   const operatorToken = await localSecret(io.root, 'operator-token');
   const apiToken = await localSecret(io.root, 'api-token');
   const brokers = stack.kafkaBrokers.join(',');
+  // KAFKA_CLIENT as a worker's configuration reads it (default kafkajs); an unknown name fails here.
+  const kafkaClient = baseConfigSchema.shape.KAFKA_CLIENT.parse(io.env.KAFKA_CLIENT);
   const workers = await startWorkers({
     root: io.root,
     log,
     env: {
       KAFKA_BROKERS: brokers,
+      KAFKA_CLIENT: kafkaClient,
       DATABASE_URL: stack.databaseUrl,
       INGEST_TOKEN: ingestToken,
       OPERATOR_TOKEN: operatorToken,
@@ -115,8 +119,8 @@ export async function upCommand(args: string[], io: Io): Promise<number> {
     });
     if (res.status !== 202) throw new Error(`the ingest API answered ${res.status}: ${await res.text()}`);
     ingested = (await res.json()) as typeof ingested;
-    await waitForGroup(stack.kafkaBrokers, 'ceasefire-classifier', statementsTopic.name, 120_000);
-    await waitForGroup(stack.kafkaBrokers, 'ceasefire-alerting', violationEventsTopic.name, 120_000);
+    await waitForGroup(stack.kafkaBrokers, kafkaClient, 'ceasefire-classifier', statementsTopic.name, 120_000);
+    await waitForGroup(stack.kafkaBrokers, kafkaClient, 'ceasefire-alerting', violationEventsTopic.name, 120_000);
   }
 
   const db = createDb({ databaseUrl: stack.databaseUrl, pool: { max: 2 } });

@@ -1,36 +1,14 @@
+import type { BreachDetails, BreachReportTime, CasualtyClaim } from '@ceasefire/contracts';
 import type { Queryable } from '../connection.ts';
 
-/** A stored report's time, as the breach payload shows it. */
-export interface ReportTime {
-  readonly utc: Date | null;
-  readonly local: string | null;
-  readonly zone: string | null;
-  readonly utcOffset: string | null;
-  readonly date: string | null;
-}
+/** A stored report's time, as the breach payload shows it (the contracts' shape). */
+export type ReportTime = BreachReportTime;
+export type { CasualtyClaim };
 
-/** A casualty claim: the figure and the report that made it. */
-export interface CasualtyClaim {
-  readonly count: number;
-  readonly reportedBy: string | null;
-  readonly agency: string | null;
-  readonly statementId: string;
-}
-
-/** What an alert's current events say, for its notifications (who, what, where, when, evidence). */
-export interface AlertDetailsRecord {
+/** What an alert's current events say, for its notifications: the contracts' `BreachDetails` of one alert. */
+export interface AlertDetailsRecord extends BreachDetails {
   readonly alertId: string;
   readonly profile: string | null;
-  readonly types: string[];
-  readonly weapons: string[];
-  readonly accused: string[];
-  readonly reporters: Array<{ party: string | null; agency: string | null }>;
-  readonly places: Array<{ name: string; placeId: string | null; lat: number | null; lon: number | null }>;
-  readonly first: ReportTime | null;
-  readonly latest: (ReportTime & { statementId: string; text: string; evidence: Array<{ field: string; start: number; end: number }>; url: string | null; sourceAgency: string | null }) | null;
-  readonly killed: CasualtyClaim | null;
-  readonly wounded: CasualtyClaim | null;
-  readonly corroboration: 'alleged_one_side' | 'both_sides' | 'third_party' | null;
 }
 
 /**

@@ -1,40 +1,18 @@
-import type { AlertState, Severity } from '@ceasefire/contracts';
+import type { AlertCore, AlertState, Severity } from '@ceasefire/contracts';
 import type { Knex } from 'knex';
 import type { Queryable } from '../connection.ts';
 
 export type AlertSeverity = Severity;
 export type AlertStateName = AlertState;
 
-/** An alert as stored in `alerts` (its lifecycle fields match the alerting core's `AlertCore`). */
-export interface AlertRecord {
+/** An alert as stored in `alerts`: its lifecycle fields are the contracts' `AlertCore`. */
+export interface AlertRecord extends AlertCore {
   readonly id: string;
   readonly groupKey: string;
   readonly agreementId: string;
   readonly proposedAgreement: boolean;
   readonly area: string;
   readonly summary: string;
-  readonly state: AlertStateName;
-  readonly severity: AlertSeverity;
-  readonly eventCount: number;
-  readonly incidentCount: number;
-  readonly killed: number | null;
-  readonly firstEventAt: Date | null;
-  readonly lastEventAt: Date | null;
-  readonly untimedAllegation: boolean;
-  readonly escalations: readonly string[];
-  readonly openedAt: Date;
-  readonly updatedAt: Date;
-  readonly lastBreachAt: Date;
-  readonly acknowledgedAt: Date | null;
-  readonly acknowledgedBy: string | null;
-  readonly acknowledgedSeverity: AlertSeverity | null;
-  readonly resolvedAt: Date | null;
-  readonly lastNotifiedAt: Date | null;
-  readonly notifiedState: AlertStateName | null;
-  readonly notifiedSeverity: AlertSeverity | null;
-  readonly notifiedIncidentCount: number;
-  readonly notifiedKilled: number | null;
-  readonly notificationSeq: number;
   /**
    * The head of the group summary's inputs as the alerting core keeps them (its `SummaryHead` JSON;
    * the incidents are rows of `alert_summary_incidents`); null

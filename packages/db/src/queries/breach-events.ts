@@ -1,23 +1,15 @@
+import type { BreachEvent } from '@ceasefire/contracts';
 import type { Queryable } from '../connection.ts';
 
 // The stored violation events the breach rules read.
 
-/** The fields of a stored violation event the breach rules read, with its incident's corroboration. */
-export interface StoredBreachEvent {
-  readonly id: string;
+/**
+ * The fields of a stored violation event the breach rules read (the contracts' `BreachEvent`),
+ * with its incident's corroboration; its type as stored (a type the contracts no longer know is
+ * the reader's to drop), whether it was superseded and its statement.
+ */
+export interface StoredBreachEvent extends Omit<BreachEvent, 'type'> {
   readonly type: string;
-  readonly area: string;
-  readonly accusedParty: string | null;
-  readonly reportedBy: string | null;
-  readonly startUtc: Date | null;
-  readonly endUtc: Date | null;
-  readonly date: string | null;
-  readonly publishedAt: Date;
-  readonly killed: number | null;
-  readonly wounded: number | null;
-  readonly weapons: string[];
-  readonly incidentId: string | null;
-  readonly corroboration: 'alleged_one_side' | 'both_sides' | 'third_party' | null;
   readonly supersededAt: Date | null;
   readonly statementId: string;
 }

@@ -1,28 +1,10 @@
+import type { DeadLetter } from '@ceasefire/contracts';
 import type { Queryable } from '../connection.ts';
 
-/** A message a stage gave up on, as stored in `dead_letters`. */
-export interface DeadLetter {
+/** A message a stage gave up on, as stored in `dead_letters`: the contracts' shape and its row id. */
+export interface StoredDeadLetter extends DeadLetter {
   /** bigint, as a string (pg returns int8 as text to keep full precision). */
   readonly id: string;
-  /** The stage that gave up: ingester, classifier, alerting. */
-  readonly stage: string;
-  readonly topic: string;
-  readonly partition: number;
-  /** Kafka offset (int64) as a string. */
-  readonly offset: string;
-  /** The key as text (NUL and invalid UTF-8 replaced), for reading. */
-  readonly key: string | null;
-  /** The key's original bytes (null for letters stored before they were kept). */
-  readonly keyBytes: Buffer | null;
-  /** The original bytes, or null when the message had no value. */
-  readonly payload: Buffer | null;
-  readonly headers: Record<string, string>;
-  /** Each header value's original bytes (null for letters stored before they were kept). */
-  readonly headerBytes: Record<string, Buffer> | null;
-  /** A code from the runtime's closed error list. */
-  readonly errorCode: string;
-  readonly errorMessage: string;
-  readonly failedAt: Date;
 }
 
 /** Input of {@link insertDeadLetter}. */
@@ -58,7 +40,7 @@ interface DeadLetterRow {
   failed_at: Date;
 }
 
-function toDeadLetter(row: DeadLetterRow): DeadLetter {
+function toDeadLetter(row: DeadLetterRow): StoredDeadLetter {
   return {
     id: row.id,
     stage: row.stage,
@@ -69,7 +51,10 @@ function toDeadLetter(row: DeadLetterRow): DeadLetter {
     keyBytes: row.key_bytes,
     payload: row.payload,
     headers: row.headers,
-    headerBytes: row.header_bytes === null ? null : Object.fromEntries(Object.entries(row.header_bytes).map(([k, v]) => [k, Buffer.from(v, 'base64')])),
+    headerBytes:
+      row.header_bytes === null
+        ? null
+        : Object.fromEntries(Object.entries(row.header_bytes).map(([k, v]) => [k, Buffer.from(v, 'base64')])),
     errorCode: row.error_code,
     errorMessage: row.error_message,
     failedAt: row.failed_at,
@@ -96,7 +81,16 @@ export async function insertDeadLetter(
       key_bytes: input.keyBytes ?? null,
       payload,
       headers: JSON.stringify(input.headers ?? {}),
-      header_bytes: input.headerBytes ? JSON.stringify(Object.fromEntries(Object.entries(input.headerBytes).map(([k, v]) => [k.replace(/\u0000/g, '\uFFFD'), v.toString('base64')]))) : null,
+      header_bytes: input.headerBytes
+        ? JSON.stringify(
+            Object.fromEntries(
+              Object.entries(input.headerBytes).map(([k, v]) => [
+                k.replace(/\u0000/g, '\uFFFD'),
+                v.toString('base64'),
+              ]),
+            ),
+          )
+        : null,
       error_code: input.errorCode,
       error_message: input.errorMessage,
       ...(input.failedAt === undefined ? {} : { failed_at: input.failedAt }),
@@ -134,7 +128,7 @@ export interface ListDeadLettersInput {
 export async function listDeadLetters(
   db: Queryable,
   input: ListDeadLettersInput = {},
-): Promise<DeadLetter[]> {
+): Promise<StoredDeadLetter[]> {
   const limit = Math.min(Math.max(Math.trunc(input.limit ?? 100), 1), 1000);
   const query = db<DeadLetterRow>('dead_letters').select('*').orderBy('id', 'desc').limit(limit);
   if (input.stage !== undefined) query.where('stage', input.stage);

@@ -12,7 +12,7 @@ export {
 export {
   insertDeadLetter,
   listDeadLetters,
-  type DeadLetter,
+  type StoredDeadLetter,
   type InsertDeadLetterInput,
   type ListDeadLettersInput,
 } from './dead-letters.ts';

@@ -1,5 +1,6 @@
 import type { Queryable } from '../connection.ts';
 import type { StatementRecord } from './insert-statement.ts';
+import { STATEMENT_COLUMNS, type StatementColumns } from './statement-view.ts';
 
 export interface ReplayRange {
   /** Published at or after (inclusive). */
@@ -29,20 +30,11 @@ export async function statementsPage(
   input: ReplayRange & { readonly after?: { publishedAt: Date; id: string }; readonly limit: number },
 ): Promise<Array<StatementRecord & { published_at_date: Date }>> {
   const q = inRange(db('statements'), input)
-    .select('id', 'text', 'language', 'published_at', 'published_zone', 'source_agency', 'url', 'received_at')
+    .select(...STATEMENT_COLUMNS)
     .orderBy([{ column: 'published_at' }, { column: 'id' }])
     .limit(input.limit);
   if (input.after) q.whereRaw('(published_at, id) > (?, ?)', [input.after.publishedAt, input.after.id]);
-  const rows = (await q) as Array<{
-    id: string;
-    text: string;
-    language: string;
-    published_at: Date;
-    published_zone: string | null;
-    source_agency: string | null;
-    url: string | null;
-    received_at: Date;
-  }>;
+  const rows = (await q) as StatementColumns[];
   return rows.map((r) => ({
     id: r.id,
     text: r.text,

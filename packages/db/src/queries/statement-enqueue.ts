@@ -1,5 +1,5 @@
 import type { Queryable } from '../connection.ts';
-import type { StatementView } from './statement-view.ts';
+import { STATEMENT_COLUMNS, type StatementColumns, type StatementView } from './statement-view.ts';
 
 /** Records that the statements were published. Idempotent: the first time is kept. */
 export async function markStatementsEnqueued(db: Queryable, ids: readonly string[]): Promise<void> {
@@ -26,17 +26,9 @@ export async function unpublishedStatements(db: Queryable, input: { storedBefore
     .where('created_at', '<', input.storedBefore)
     .orderBy('created_at')
     .limit(input.limit)
-    .select('id', 'text', 'language', 'published_at', 'published_zone', 'source_agency', 'url', 'received_at', db.raw(`sources->0 as origin`))) as Array<{
-    id: string;
-    text: string;
-    language: string;
-    published_at: Date;
-    published_zone: string | null;
-    source_agency: string | null;
-    url: string | null;
-    received_at: Date;
-    origin: { kind?: string; ref?: string | null } | null;
-  }>;
+    .select(...STATEMENT_COLUMNS, db.raw(`sources->0 as origin`))) as Array<
+    StatementColumns & { origin: { kind?: string; ref?: string | null } | null }
+  >;
   return rows.map((r) => ({
     id: r.id,
     text: r.text,

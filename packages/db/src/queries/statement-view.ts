@@ -18,17 +18,24 @@ export interface StatementView {
   readonly eventCount: number;
 }
 
-interface StatementRow {
+/** The `statements` columns a statement message carries, as pg returns them (replay and the outbox re-read them). */
+export interface StatementColumns {
   id: string;
   text: string;
   language: string;
   published_at: Date;
   published_zone: string | null;
   source_agency: string | null;
-  source_side: string | null;
   url: string | null;
-  sources: unknown[];
   received_at: Date;
+}
+
+/** The names of {@link StatementColumns}, for a `select`. */
+export const STATEMENT_COLUMNS = ['id', 'text', 'language', 'published_at', 'published_zone', 'source_agency', 'url', 'received_at'] as const;
+
+interface StatementRow extends StatementColumns {
+  source_side: string | null;
+  sources: unknown[];
   event_count: number;
 }
 

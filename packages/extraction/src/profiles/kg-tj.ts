@@ -73,6 +73,7 @@ export const KG_TJ_PROFILE: ConflictProfile = {
     { id: 'moh', name: 'Ministry of Health', side: null, kind: 'official', patterns: ['Ministry of Health', 'Health Ministry', 'Министерств\\w* здравоохранения', 'Минздрав\\w*'] },
     { id: 'mfa', name: 'Ministry of Foreign Affairs', side: null, kind: 'official', patterns: ['Ministry of Foreign Affairs', 'Foreign (?:Affairs )?Ministry', 'MFA', 'МИД', 'Министерств\\w* иностранных дел'] },
     { id: 'mod', name: 'Ministry of Defence', side: null, kind: 'official', patterns: ['Ministry of Defen[cs]e', 'Министерств\\w* обороны', 'Минобороны'] },
+    { id: 'mes', name: 'Ministry of Emergency Situations', side: null, kind: 'official', patterns: ['Emergenc(?:y|ies) Ministry', 'МЧС'] },
     { id: 'security_committee', name: 'State Committee for National Security', side: null, kind: 'official', patterns: ['State Committee for National Security', 'national security committee', 'ГКНБ'] },
     // A local administration named by its place ("the Batken regional administration", «администрация
     // Лейлекского района»): the place names the issuer, not where anything happened; the side is

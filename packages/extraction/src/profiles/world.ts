@@ -104,6 +104,7 @@ export function countryMentions(low: string): Array<{ code: string; count: numbe
 
 // Agencies of a side, named with its demonym or name: "the Lebanese army", "Israel's Defence Ministry".
 const ARMED_NOUNS = '(?:army|armed forces|military|defen[cs]e forces|ministry of defen[cs]e|defen[cs]e ministry|border guards?|border (?:service|troops|police))';
+const GOVERNMENT_NOUNS = '(?:prime minister|president|government|cabinet|foreign minister|defen[cs]e minister)';
 const MFA_NOUNS = '(?:ministry of foreign affairs|foreign ministry|mfa)';
 
 function agenciesOf(c: CountryNames, names: string[]): AgencyDef[] {
@@ -111,6 +112,8 @@ function agenciesOf(c: CountryNames, names: string[]): AgencyDef[] {
   return [
     { id: `${c.code.toLowerCase()}.armed`, armed: true, name: `Armed forces of ${c.name}`, side: c.code, kind: 'official', patterns: [`(?:${own})(?:['’]s)? ${ARMED_NOUNS}`, `${ARMED_NOUNS} of (?:the )?(?:${own})`] },
     { id: `${c.code.toLowerCase()}.mfa`, name: `Ministry of Foreign Affairs of ${c.name}`, side: c.code, kind: 'official', patterns: [`(?:${own})(?:['’]s)? ${MFA_NOUNS}`, `${MFA_NOUNS} of (?:the )?(?:${own})`] },
+    // "Israeli Prime Minister X confirmed": a side's government speaking.
+    { id: `${c.code.toLowerCase()}.government`, name: `Government of ${c.name}`, side: c.code, kind: 'official', patterns: [`(?:${own})(?:['’]s)? ${GOVERNMENT_NOUNS}`, `${GOVERNMENT_NOUNS} of (?:the )?(?:${own})`] },
   ];
 }
 

@@ -12,6 +12,7 @@ import {
 } from 'kafkajs';
 import type { Logger } from 'pino';
 import { coalescer } from '../coalescer.ts';
+import { kafkajsError } from './errors.ts';
 import { headersToSend } from './headers.ts';
 import {
   KAFKA_DEFAULTS,
@@ -206,7 +207,11 @@ export function createKafkaClient(settings: KafkaSettings, logger: Logger): Kafk
           // A broker takes record batches up to message.max.bytes (1 MB by default) per partition:
           // a large publish (a merged batch of a backlog) goes as several sends, in order, each
           // under that size uncompressed.
-          for (const chunk of chunksOf(messages, maxSendBytes)) await send(topic, chunk);
+          try {
+            for (const chunk of chunksOf(messages, maxSendBytes)) await send(topic, chunk);
+          } catch (e) {
+            throw kafkajsError(e);
+          }
         },
         disconnect: () => producer.disconnect(),
       };

@@ -1,12 +1,27 @@
-// The KafkaClient interface backed by @platformatic/kafka (selected with KAFKA_CLIENT=platformatic).
-// Producer and consumer are platformatic's; the admin calls (topic set-up, offsets for lag and
-// readiness, off the hot path) stay on kafkajs so both clients answer them the same way.
-import { Consumer as PConsumer, Producer as PProducer, type Message } from '@platformatic/kafka';
+// The KafkaClient interface backed by @platformatic/kafka (selected with KAFKA_CLIENT=platformatic):
+// producer, consumer and admin are all platformatic's, and its errors are mapped here
+// (`brokerError`) to the runtime's typed ones; kafkajs is not loaded.
+import {
+  Admin as PAdmin,
+  ConfigResourceTypes,
+  Consumer as PConsumer,
+  Producer as PProducer,
+  type Message,
+} from '@platformatic/kafka';
 import type { Logger } from 'pino';
 import { PipelineError } from '../errors.ts';
 import { headersToSend } from './headers.ts';
-import { createKafkaClient as createKafkajsClient } from './kafkajs.ts';
-import { KAFKA_DEFAULTS, type Consumer, type ConsumeOptions, type IncomingMessage, type KafkaClient, type KafkaSettings, type OutgoingMessage, type Producer } from './types.ts';
+import {
+  KAFKA_DEFAULTS,
+  type Admin,
+  type Consumer,
+  type ConsumeOptions,
+  type IncomingMessage,
+  type KafkaClient,
+  type KafkaSettings,
+  type OutgoingMessage,
+  type Producer,
+} from './types.ts';
 
 function baseOptions(settings: KafkaSettings) {
   return {
@@ -55,7 +70,6 @@ export function brokerError(e: unknown): unknown {
 
 /** A KafkaClient whose producer and consumer are @platformatic/kafka's. */
 export function createPlatformaticClient(settings: KafkaSettings, logger: Logger): KafkaClient {
-  const kafkajs = createKafkajsClient(settings, logger);
   const log = logger.child({ component: 'kafka', client: 'platformatic' });
 
   return {
@@ -79,7 +93,9 @@ export function createPlatformaticClient(settings: KafkaSettings, logger: Logger
                 value: m.value,
                 // Without serializers the client writes Buffers only: string headers failed every
                 // send that carried them (dead letters, the alerts topic) with "Producing messages failed".
-                headers: new Map(Object.entries(headersToSend(m.headers)).map(([k, v]) => [Buffer.from(k), Buffer.from(v)])),
+                headers: new Map(
+                  Object.entries(headersToSend(m.headers)).map(([k, v]) => [Buffer.from(k), Buffer.from(v)]),
+                ),
               })),
             })
             .catch((e: unknown) => {
@@ -306,6 +322,151 @@ export function createPlatformaticClient(settings: KafkaSettings, logger: Logger
       };
     },
 
-    admin: () => kafkajs.admin(),
+    admin: () => platformaticAdmin(settings),
+  };
+}
+
+/** Runs a platformatic call with its errors as the runtime's. */
+async function mapped<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (e) {
+    throw brokerError(e);
+  }
+}
+
+/**
+ * The Admin interface on platformatic's admin client, answering as the kafkajs adapter does:
+ * topics created only where missing and waited for until each partition has a leader, offsets as
+ * strings, a partition without a committed offset at -1.
+ */
+async function platformaticAdmin(settings: KafkaSettings): Promise<Admin> {
+  const admin = new PAdmin(baseOptions(settings));
+  const deadlineMs = settings.requestTimeoutMs ?? KAFKA_DEFAULTS.requestTimeoutMs;
+  const topicMeta = async (names: string[]) =>
+    (await mapped(() => admin.metadata({ topics: names, forceUpdate: true }))).topics;
+  const partitionsOf = async (topic: string) =>
+    (await topicMeta([topic])).get(topic)?.partitions.map((_p, i) => i) ?? [];
+  try {
+    // As kafkajs's connect: an unreachable cluster fails here, not at the first call.
+    await mapped(() => admin.metadata({ topics: [] }));
+  } catch (e) {
+    await admin.close().catch(() => {});
+    throw e;
+  }
+  return {
+    async createTopics(topics) {
+      const existing = new Set(await mapped(() => admin.listTopics()));
+      const missing = topics.filter((t) => !existing.has(t.name));
+      // One request a topic: platformatic's createTopics takes one partition count for all.
+      for (const t of missing) {
+        await mapped(() =>
+          admin.createTopics({
+            topics: [t.name],
+            partitions: t.partitions,
+            replicas: t.replicationFactor,
+            configs: Object.entries(t.configs).map(([name, value]) => ({ name, value })),
+          }),
+        );
+      }
+      const names = missing.map((t) => t.name);
+      const deadline = Date.now() + deadlineMs;
+      while (names.length > 0) {
+        try {
+          const meta = await topicMeta(names);
+          if (
+            names.every(
+              (n) =>
+                (meta.get(n)?.partitions ?? []).length > 0 &&
+                meta.get(n)!.partitions.every((p) => p.leader >= 0),
+            )
+          )
+            break;
+        } catch {
+          // A broker that has not heard of the new topic yet: asked again below.
+        }
+        if (Date.now() > deadline) throw new Error(`topics ${names.join(', ')} have no leaders yet`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return names;
+    },
+    listTopics: () => mapped(() => admin.listTopics()),
+    async describeTopics(names) {
+      const meta = await topicMeta(names);
+      return names.flatMap((name) => {
+        const t = meta.get(name);
+        return t
+          ? [
+              {
+                name,
+                partitions: t.partitions.length,
+                replicationFactor: t.partitions[0]?.replicas.length ?? 0,
+              },
+            ]
+          : [];
+      });
+    },
+    async topicConfig(name) {
+      const res = await mapped(() =>
+        admin.describeConfigs({
+          resources: [{ resourceType: ConfigResourceTypes.TOPIC, resourceName: name }],
+          includeSynonyms: false,
+        }),
+      );
+      const out: Record<string, string> = {};
+      for (const c of res[0]?.configs ?? []) if (typeof c.value === 'string') out[c.name] = c.value;
+      return out;
+    },
+    async alterTopicConfig(name, configs) {
+      await mapped(() =>
+        admin.alterConfigs({
+          validateOnly: false,
+          resources: [
+            {
+              resourceType: ConfigResourceTypes.TOPIC,
+              resourceName: name,
+              configs: Object.entries(configs).map(([n, value]) => ({ name: n, value })),
+            },
+          ],
+        }),
+      );
+    },
+    async brokerCount() {
+      return (await mapped(() => admin.metadata({ topics: [], forceUpdate: true }))).brokers.size;
+    },
+    async deleteTopics(names) {
+      if (names.length) await mapped(() => admin.deleteTopics({ topics: names }));
+    },
+    async committedOffsets(groupId, topic) {
+      const [partitions, groups] = await Promise.all([
+        partitionsOf(topic),
+        mapped(() => admin.listConsumerGroupOffsets({ groups: [groupId] })),
+      ]);
+      const committed = new Map(
+        (groups[0]?.topics.find((t) => t.name === topic)?.partitions ?? []).map((p) => [
+          p.partitionIndex,
+          p.committedOffset,
+        ]),
+      );
+      return partitions.map((partition) => ({ partition, offset: String(committed.get(partition) ?? -1n) }));
+    },
+    async endOffsets(topic) {
+      const partitions = await partitionsOf(topic);
+      const res = await mapped(() =>
+        admin.listOffsets({
+          topics: [
+            {
+              name: topic,
+              partitions: partitions.map((partitionIndex) => ({ partitionIndex, timestamp: -1n })),
+            },
+          ],
+        }),
+      );
+      return (res[0]?.partitions ?? []).map((p) => ({
+        partition: p.partitionIndex,
+        offset: String(p.offset),
+      }));
+    },
+    disconnect: () => admin.close(),
   };
 }
