@@ -177,10 +177,11 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
       absorb(target, w, (w.date !== null && !w.carried) || target.places.length === 0);
     } else weakKept.push(w);
   }
-  // "the aggression", «в результате атак», with no attack of the statement to join and no day of
-  // its own: a word that sums the whole dispute up, no event (SCHEMA: background).
+  // "the aggression", «в результате атак», with no attack of the statement to join, no day of its
+  // own and no toll: a word that sums the whole dispute up, no event (SCHEMA: background). With a
+  // toll it is the episode's running total, coded once as a clash (SCHEMA "Numbers").
   for (const w of weakKept)
-    if (!(w.date === null && w.type === 'armed_clash' && SUMMARY.test(w.trigger.text.toLowerCase())))
+    if (!(w.date === null && w.type === 'armed_clash' && SUMMARY.test(w.trigger.text.toLowerCase()) && w.killed === null && w.wounded === null && !w.zero))
       result.push(w);
   result.sort((a, b) => a.trigger.start - b.trigger.start);
   return result;
