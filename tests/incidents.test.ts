@@ -3,28 +3,15 @@
 // equal a full recount of its current reports, which this test computes with plain SQL after
 // each step: batches sharing incidents, a batch delivered twice, a newer extractor's batch.
 import { toRecords } from '@ceasefire/classifier';
-import { createDb, insertStatements, storeExtractions, type StoreExtractionInput } from '@ceasefire/db';
+import { insertStatements, storeExtractions, type StoreExtractionInput } from '@ceasefire/db';
 import { PROFILES, extract } from '@ceasefire/extraction';
 import { StatementSubmission, agencyDirectory, normalizeStatement } from '@ceasefire/ingest';
-import type { Knex } from 'knex';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateStatements } from '../bench/generate.ts';
-import { eventually, privateSchema, services } from './support/harness.ts';
+import { eventually, privateDatabase } from './support/harness.ts';
 import { repoRoot } from './support/workers.ts';
 
-let db: Knex;
-let drop: () => Promise<void>;
-
-beforeAll(async () => {
-  const s = await privateSchema('incidents');
-  drop = s.drop;
-  db = createDb({ databaseUrl: services().databaseUrl, schema: s.schema });
-});
-
-afterAll(async () => {
-  await db?.destroy();
-  await drop?.();
-});
+const db = privateDatabase('incidents');
 
 const facts = new Map(PROFILES.map((p) => [p.id, { dyad: p.parties.map((x) => x.code).sort().join('-'), thirdParties: p.third_parties.map((t) => t.code) }]));
 
@@ -36,7 +23,7 @@ async function classified(n: number, seed: number) {
     normalizeStatement(StatementSubmission.parse(s), { receivedAt, origin: { kind: 'cli', ref: 'test' }, zoneOfAgency: (a) => agencies.lookup(a) }),
   );
   await insertStatements(
-    db,
+    db(),
     statements.map((s) => ({ statement: s, sourceSide: s.source_agency ? (agencies.lookup(s.source_agency)?.side ?? null) : null })),
   );
   return (version?: string): StoreExtractionInput[] =>
@@ -56,17 +43,17 @@ async function classified(n: number, seed: number) {
 }
 
 async function store(inputs: StoreExtractionInput[]): Promise<void> {
-  await db.transaction((trx) => storeExtractions(trx, inputs));
+  await db().transaction((trx) => storeExtractions(trx, inputs));
 }
 
 /** Every incident as stored, and as a full recount of its current reports gives it. */
 async function storedAndRecounted() {
-  const stored = await db('incidents')
+  const stored = await db()('incidents')
     .select('id', 'report_count', 'sides', 'corroboration', 'first_reported_at', 'last_reported_at')
     .orderBy('id');
   const thirdParties = [...new Set([...facts.values()].flatMap((f) => f.thirdParties))];
   const recounted = (
-    await db.raw(
+    await db().raw(
       `select i.id,
               coalesce(agg.reports, 0) as report_count,
               coalesce(agg.sides, '{}') as sides,
@@ -89,7 +76,7 @@ async function storedAndRecounted() {
   ).rows as Array<{ id: string; report_count: number; sides: string[]; corroboration: string }>;
   // Reporting times only widen: the first stays at or before every current report's publication.
   const spans = (
-    await db.raw(
+    await db().raw(
       `select count(*)::int as bad from incidents i
          join violation_events e on e.incident_id = i.id and e.superseded_at is null
          join statements s on s.id = e.statement_id
@@ -131,14 +118,14 @@ describe('incidents', () => {
     const aHeld = new Promise<void>((r) => (releaseA = r));
     let aStored: () => void = () => {};
     const aReachedEnd = new Promise<void>((r) => (aStored = r));
-    const a = db.transaction(async (trx) => {
+    const a = db().transaction(async (trx) => {
       await storeExtractions(trx, inputs.slice(0, 150));
       aStored();
       await aHeld;
     });
     await aReachedEnd;
     let bPid = 0;
-    const b = db.transaction(async (trx) => {
+    const b = db().transaction(async (trx) => {
       bPid = (await trx.raw('select pg_backend_pid() as pid')).rows[0].pid as number;
       await storeExtractions(trx, inputs.slice(150));
     });
@@ -148,7 +135,7 @@ describe('incidents', () => {
       // there for A's whole batch.
       const waiting = await eventually(async () => {
         const rows = (
-          await db.raw(`select query from pg_stat_activity where wait_event_type = 'Lock' and pid = ?`, [bPid])
+          await db().raw(`select query from pg_stat_activity where wait_event_type = 'Lock' and pid = ?`, [bPid])
         ).rows as Array<{ query: string }>;
         return rows.find((r) => r.query.includes('insert into incidents as i'));
       }, 10_000, 'the second batch waiting on the incidents');

@@ -4,27 +4,14 @@
 // strings, Cyrillic and emoji, in plain text columns, text[] columns and jsonb. This test stores
 // events whose strings hold all of them and reads them back unchanged.
 import { toRecords } from '@ceasefire/classifier';
-import { createDb, insertStatements, storeExtractions } from '@ceasefire/db';
+import { insertStatements, storeExtractions } from '@ceasefire/db';
 import { extract } from '@ceasefire/extraction';
 import { StatementSubmission, agencyDirectory, normalizeStatement } from '@ceasefire/ingest';
 import { PROFILES } from '@ceasefire/extraction';
-import type { Knex } from 'knex';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { privateSchema, services } from './support/harness.ts';
+import { expect, it } from 'vitest';
+import { privateDatabase } from './support/harness.ts';
 
-let db: Knex;
-let drop: () => Promise<void>;
-
-beforeAll(async () => {
-  const s = await privateSchema('store_literals');
-  drop = s.drop;
-  db = createDb({ databaseUrl: services().databaseUrl, schema: s.schema });
-});
-
-afterAll(async () => {
-  await db?.destroy();
-  await drop?.();
-});
+const db = privateDatabase('store_literals');
 
 const AWKWARD = [
   'a "quoted" word',
@@ -53,7 +40,7 @@ it('stores and reads back strings with quotes, backslashes, braces, NULL and emp
       zoneOfAgency: (a) => agencies.lookup(a),
     },
   );
-  await insertStatements(db, [{ statement, sourceSide: 'KG' }]);
+  await insertStatements(db(), [{ statement, sourceSide: 'KG' }]);
   const result = extract(statement, undefined);
   const records = toRecords(statement, result);
   expect(records.events.length).toBeGreaterThan(0);
@@ -67,7 +54,7 @@ it('stores and reads back strings with quotes, backslashes, braces, NULL and emp
     places: e.places.map((p) => ({ ...p, as_written: AWKWARD[1]!, name: AWKWARD[0]!, admin: AWKWARD })),
     evidence: e.evidence.map((ev) => ({ ...ev, text: AWKWARD.join('|') })),
   }));
-  await db.transaction((trx) =>
+  await db().transaction((trx) =>
     storeExtractions(trx, [
       {
         statementId: statement.id,
@@ -80,7 +67,7 @@ it('stores and reads back strings with quotes, backslashes, braces, NULL and emp
     ]),
   );
 
-  const rows = await db('violation_events')
+  const rows = await db()('violation_events')
     .select('id', 'reporter_agency', 'locations', 'weapons', 'evidence')
     .where({ statement_id: statement.id })
     .orderBy('event_index');
@@ -93,7 +80,7 @@ it('stores and reads back strings with quotes, backslashes, braces, NULL and emp
     expect(row.weapons).toEqual([...AWKWARD].reverse());
     expect(row.evidence).toEqual(e.evidence);
   });
-  const places = await db('violation_event_places')
+  const places = await db()('violation_event_places')
     .select('as_written', 'name', 'admin')
     .whereIn(
       'event_id',

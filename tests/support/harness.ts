@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { allTopics } from '@ceasefire/contracts';
 import { kafkaClientFor, createLogger, ensureTopics, type Admin, type KafkaClient, type Logger, type Producer } from '@ceasefire/runtime';
 import type { Knex } from 'knex';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 export interface TestServices {
   brokers: string[];
@@ -63,6 +63,29 @@ export async function privateSchema(label: string): Promise<{ schema: string; dr
   const { databaseUrl } = services();
   await migrateLatest({ databaseUrl, schema });
   return { schema, drop: () => dropSchema(databaseUrl, schema) };
+}
+
+/**
+ * A knex client on a private, migrated schema for the test file that calls this at its top level:
+ * made before its tests, destroyed and dropped after them. Call the returned function in a test.
+ */
+export function privateDatabase(label: string): () => Knex {
+  let db: Knex | undefined;
+  let drop: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const { createDb } = await import('@ceasefire/db');
+    const s = await privateSchema(label);
+    drop = s.drop;
+    db = createDb({ databaseUrl: services().databaseUrl, schema: s.schema });
+  });
+  afterAll(async () => {
+    await db?.destroy();
+    await drop?.();
+  });
+  return () => {
+    if (!db) throw new Error(`privateDatabase(${label}): used before its beforeAll ran`);
+    return db;
+  };
 }
 
 /** Reads every message of a topic with kcat (a non-JavaScript client), as `key \t value` pairs. */

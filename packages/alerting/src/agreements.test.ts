@@ -139,18 +139,10 @@ const event = (over: Partial<BreachEvent> = {}): BreachEvent => ({
   corroboration: null,
   ...over,
 });
-const rule = (id: string, over: Partial<RuleAgreement> = {}): RuleAgreement => ({
-  id,
-  parties: ['KG', 'TJ'],
-  status: 'in_force',
-  startsAt: null,
-  announcedAt: null,
-  endsAt: null,
-  scopeAreas: [],
-  wholeBorder: true,
-  terms: ['cease_fire'],
-  ...over,
-});
+const rule = (id: string, over: Partial<RuleAgreement> = {}): RuleAgreement => {
+  const { supersededBy: _s, confirmed: _c, ...common } = sup(id, {});
+  return { ...common, terms: ['cease_fire'], ...over };
+};
 const options = { alertOnProposed: true, proposedHorizonMs: 3 * 86_400_000 };
 
 describe('the agreement an event is judged against', () => {

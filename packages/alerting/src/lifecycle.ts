@@ -34,10 +34,9 @@ export interface Transition {
   readonly reason: string;
 }
 
-/** A new alert for a group's first breach. */
-export function openAlert(summary: GroupSummary, now: Date): { alert: AlertCore; transitions: Transition[] } {
-  const alert: AlertCore = {
-    state: 'firing',
+/** What an alert takes from its group's summary, when opened and on every later breach. */
+function fromSummary(summary: GroupSummary) {
+  return {
     severity: summary.severity,
     eventCount: summary.eventCount,
     incidentCount: summary.incidentCount,
@@ -46,6 +45,14 @@ export function openAlert(summary: GroupSummary, now: Date): { alert: AlertCore;
     lastEventAt: summary.lastEventAt,
     untimedAllegation: summary.untimedAllegation,
     escalations: summary.escalations,
+  } satisfies Partial<AlertCore>;
+}
+
+/** A new alert for a group's first breach. */
+export function openAlert(summary: GroupSummary, now: Date): { alert: AlertCore; transitions: Transition[] } {
+  const alert: AlertCore = {
+    state: 'firing',
+    ...fromSummary(summary),
     openedAt: now,
     updatedAt: now,
     lastBreachAt: now,
@@ -94,14 +101,7 @@ export function addBreach(
     alert: {
       ...alert,
       state,
-      severity: summary.severity,
-      eventCount: summary.eventCount,
-      incidentCount: summary.incidentCount,
-      killed: summary.killed,
-      firstEventAt: summary.firstEventAt,
-      lastEventAt: summary.lastEventAt,
-      untimedAllegation: summary.untimedAllegation,
-      escalations: summary.escalations,
+      ...fromSummary(summary),
       updatedAt: now,
       lastBreachAt: now,
     },

@@ -239,16 +239,16 @@ function statementReporterOf(
   return { reporter: { agency: statement.source_agency ?? null, side: null }, evidence: null };
 }
 
-/** The country most of the named places lie in (a party's), none on a tie. */
-function placeMajority(places: readonly PlaceMention[], partyCodes: ReadonlySet<string>): string | null {
+/** The value given most often, none on a tie. */
+function majority(values: Iterable<string>): string | null {
   const counts = new Map<string, number>();
-  for (const p of places) if (partyCodes.has(p.place.country)) counts.set(p.place.country, (counts.get(p.place.country) ?? 0) + 1);
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
   let best: string | null = null;
   let n = 0;
   let tie = false;
-  for (const [side, c] of counts) {
+  for (const [value, c] of counts) {
     if (c > n) {
-      best = side;
+      best = value;
       n = c;
       tie = false;
     } else if (c === n) tie = true;
@@ -256,21 +256,14 @@ function placeMajority(places: readonly PlaceMention[], partyCodes: ReadonlySet<
   return tie ? null : best;
 }
 
+/** The country most of the named places lie in (a party's), none on a tie. */
+function placeMajority(places: readonly PlaceMention[], partyCodes: ReadonlySet<string>): string | null {
+  return majority(places.map((p) => p.place.country).filter((c) => partyCodes.has(c)));
+}
+
 /** The side named most often, none on a tie. */
 function mostNamed(parties: readonly PartyMention[]): string | null {
-  const counts = new Map<string, number>();
-  for (const p of parties) counts.set(p.side, (counts.get(p.side) ?? 0) + 1);
-  let best: string | null = null;
-  let n = 0;
-  let tie = false;
-  for (const [side, c] of counts) {
-    if (c > n) {
-      best = side;
-      n = c;
-      tie = false;
-    } else if (c === n) tie = true;
-  }
-  return tie ? null : best;
+  return majority(parties.map((p) => p.side));
 }
 
 /**

@@ -107,14 +107,7 @@ export interface StackOptions {
 export interface StackInfo {
   readonly kafkaBrokers: string[];
   readonly databaseUrl: string;
-  readonly kafka: {
-    readonly pid: number | null;
-    readonly external: boolean;
-    readonly logFile: string;
-    readonly dataDir: string;
-    /** Spawn to first answer; 0 when the broker was already running. */
-    readonly startedMs: number;
-    readonly memoryKb?: number;
+  readonly kafka: Omit<KafkaInfo, 'brokers'> & {
     /** Every node of a cluster (`brokers` > 1); the fields above are node 1's. */
     readonly nodes?: ReadonlyArray<{ readonly nodeId: number; readonly pid: number | null; readonly broker: string; readonly memoryKb?: number }>;
   };

@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import type { Queryable } from '../connection.ts';
 import { likePrefix, pageSize, toPage, type Keyset, type Page } from './keyset.ts';
 import type { AlertSeverity, AlertStateName } from './alerts.ts';
@@ -137,6 +138,14 @@ export async function listAlertViews(db: Queryable, input: ListAlertViewsInput =
   if (input.state === 'open') q.whereNot('al.state', 'resolved');
   else if (input.state) q.where('al.state', input.state);
   if (input.severity) q.where('al.severity', input.severity);
+  whereAlertScope(q, input);
+  if (input.after?.at) q.whereRaw('(al.opened_at, al.id) < (?, ?)', [input.after.at, input.after.id]);
+  const page = toPage((await q) as Row[], limit, (r) => ({ at: r.opened_at, id: r.id }));
+  return { items: page.items.map(toView), next: page.next };
+}
+
+/** The filters the alert list and the counts share: agreement, an area and those under it, opening time. */
+function whereAlertScope(q: Knex.QueryBuilder, input: AlertCountsInput): void {
   if (input.agreementId) q.where('al.agreement_id', input.agreementId);
   if (input.area) {
     const area = input.area;
@@ -144,9 +153,6 @@ export async function listAlertViews(db: Queryable, input: ListAlertViewsInput =
   }
   if (input.from) q.where('al.opened_at', '>=', input.from);
   if (input.to) q.where('al.opened_at', '<', input.to);
-  if (input.after?.at) q.whereRaw('(al.opened_at, al.id) < (?, ?)', [input.after.at, input.after.id]);
-  const page = toPage((await q) as Row[], limit, (r) => ({ at: r.opened_at, id: r.id }));
-  return { items: page.items.map(toView), next: page.next };
 }
 
 /** Filters of {@link alertCounts}: those of the alert list but state and severity, which it counts by. */
@@ -161,13 +167,7 @@ export interface AlertCountsInput {
 /** How many alerts there are in each state and severity (zero counts left out). */
 export async function alertCounts(db: Queryable, input: AlertCountsInput = {}): Promise<Array<{ state: string; severity: string; alerts: number }>> {
   const q = db('alerts as al').select('al.state', 'al.severity').count({ alerts: '*' }).groupBy('al.state', 'al.severity');
-  if (input.agreementId) q.where('al.agreement_id', input.agreementId);
-  if (input.area) {
-    const area = input.area;
-    q.where((w) => w.where('al.area', area).orWhere('al.area', 'like', `${likePrefix(area)}.%`));
-  }
-  if (input.from) q.where('al.opened_at', '>=', input.from);
-  if (input.to) q.where('al.opened_at', '<', input.to);
+  whereAlertScope(q, input);
   const rows = (await q) as Array<{ state: string; severity: string; alerts: string | number }>;
   return rows.map((r) => ({ state: r.state, severity: r.severity, alerts: Number(r.alerts) }));
 }
