@@ -33,7 +33,7 @@ import { casualtyReport, finish, insideScan, mergeReports } from './output.ts';
 import { dayStartUtc } from './time.ts';
 
 /** Version of the extractor; events carry it so that a newer run supersedes older events. */
-export const EXTRACTOR_VERSION = '1.3.1';
+export const EXTRACTOR_VERSION = '1.4.0';
 
 const AGREEMENT_NOUN = /(?:agreement|protocol|ceasefire|cease-fire|truce|accord|договор[её]нност|протокол|перемири|прекращени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* огня|режим[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* прекращения)/;
 const BACKGROUND_DAYS = 45;
