@@ -53,8 +53,10 @@ function compile(profile: ConflictProfile): CompiledAttribution {
     'g',
   );
   const partyCodes = profile.parties.map((p) => p.code);
+  // One capturing group per party, in the profile's order (a match's group index is its party).
+  const partyAlternation = profile.parties.map((p) => `(${patternSource(p.patterns)})`).join('|');
   const parties = new RegExp(
-    `(?<![0-9A-Za-z\\u00C0-\\u024F\\u0400-\\u04FF\\-–])(?:${profile.parties.map((p) => `(${patternSource(p.patterns)})`).join('|')})(?![0-9A-Za-z\\u00C0-\\u024F\\u0400-\\u04FF])(?!\\s?[-–]\\s?[A-Za-z\\u00C0-\\u024F\\u0400-\\u04FF])`,
+    `(?<![0-9A-Za-z\\u00C0-\\u024F\\u0400-\\u04FF\\-–])(?:${partyAlternation})(?![0-9A-Za-z\\u00C0-\\u024F\\u0400-\\u04FF])(?!\\s?[-–]\\s?[A-Za-z\\u00C0-\\u024F\\u0400-\\u04FF])`,
     'g',
   );
   const v = profile.vocabulary;
@@ -64,10 +66,10 @@ function compile(profile: ConflictProfile): CompiledAttribution {
   // Run on the lower-cased text (see text/patterns.ts): no `i` flag.
   const reportAfter = new RegExp(`^[^.;:!?]{0,45}?(?<!${L})(?:${patternSource(v.report_after)})(?!${L})`);
   const partyAtStart = new RegExp(
-    `^(?:${profile.parties.map((p) => `(${patternSource(p.patterns)})`).join('|')})`,
+    `^(?:${partyAlternation})`,
   );
   const partyAtEnd = new RegExp(
-    `(?:${profile.parties.map((p) => `(${patternSource(p.patterns)})`).join('|')})\\s*$`,
+    `(?:${partyAlternation})\\s*$`,
   );
   const c = {
     agencies,
