@@ -1,6 +1,9 @@
-// Which side a statement's source agency speaks for, answered once for the whole pipeline: the
-// ingester stores it as `statements.source_side` and the engine reads the same agency patterns
-// (`agencyOfSource`, one compilation per profile), so the two cannot disagree.
+// Which side a statement's source agency speaks for by its name, answered once for the whole
+// pipeline: the ingester stores it as `statements.source_side`, from the same agency patterns the
+// engine reads (`agencyOfSource`, one compilation per profile). An event's reporter side may still
+// differ where the text names the official source a relay quotes, or where a side-less agency
+// (a bare ministry) speaks for the country of the places it counts in: that is the claimant, not
+// the issuer.
 import { agencyOfSource, findParties } from './attribution.ts';
 import type { ConflictProfile, PartyDef } from './profile.ts';
 
