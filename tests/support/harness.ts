@@ -70,21 +70,38 @@ export async function privateSchema(label: string): Promise<{ schema: string; dr
  * made before its tests, destroyed and dropped after them. Call the returned function in a test.
  */
 export function privateDatabase(label: string): () => Knex {
-  let db: Knex | undefined;
-  let drop: (() => Promise<void>) | undefined;
+  let database: MigratedDb | undefined;
   beforeAll(async () => {
-    const { createDb } = await import('@ceasefire/db');
-    const s = await privateSchema(label);
-    drop = s.drop;
-    db = createDb({ databaseUrl: services().databaseUrl, schema: s.schema });
+    database = await migratedDb(label);
   });
   afterAll(async () => {
-    await db?.destroy();
-    await drop?.();
+    await database?.close();
   });
   return () => {
-    if (!db) throw new Error(`privateDatabase(${label}): used before its beforeAll ran`);
-    return db;
+    if (!database) throw new Error(`privateDatabase(${label}): used before its beforeAll ran`);
+    return database.db;
+  };
+}
+
+interface MigratedDb {
+  schema: string;
+  db: Knex;
+  /** Destroys the client and drops the schema. */
+  close(): Promise<void>;
+}
+
+/** A knex client on a new private, migrated schema (see {@link privateSchema}). */
+async function migratedDb(label: string, options: { poolMax?: number } = {}): Promise<MigratedDb> {
+  const { createDb } = await import('@ceasefire/db');
+  const schema = await privateSchema(label);
+  const db = createDb({ databaseUrl: services().databaseUrl, schema: schema.schema, ...(options.poolMax ? { pool: { max: options.poolMax } } : {}) });
+  return {
+    schema: schema.schema,
+    db,
+    close: async () => {
+      await db.destroy();
+      await schema.drop();
+    },
   };
 }
 
@@ -131,33 +148,30 @@ export interface PrivateStage {
 }
 
 export async function privateStage(label: string, options: { poolMax?: number } = {}): Promise<PrivateStage> {
-  const { createDb } = await import('@ceasefire/db');
   const kafka = await testKafka(`${label}-test`);
   const admin = await kafka.admin();
   const producer = await kafka.producer();
   const prefix = `${uniqueName(label)}.`;
   await ensureTopics(admin, allTopics, { prefix });
-  const schema = await privateSchema(label);
-  const db = createDb({ databaseUrl: services().databaseUrl, schema: schema.schema, ...(options.poolMax ? { pool: { max: options.poolMax } } : {}) });
+  const { schema, db, close: closeDb } = await migratedDb(label, options);
   return {
     kafka,
     admin,
     producer,
     prefix,
-    schema: schema.schema,
+    schema,
     db,
     env: {
       KAFKA_BROKERS: services().brokers.join(','),
       DATABASE_URL: services().databaseUrl,
-      DATABASE_SCHEMA: schema.schema,
+      DATABASE_SCHEMA: schema,
       TOPIC_PREFIX: prefix,
       // A SIGKILLed member holds its partitions until its session expires.
       KAFKA_SESSION_TIMEOUT_MS: '8000',
     },
     close: async () => {
       await producer.disconnect();
-      await db.destroy();
-      await schema.drop();
+      await closeDb();
       await deleteTopicsWithPrefix(admin, prefix);
       await admin.disconnect();
     },
