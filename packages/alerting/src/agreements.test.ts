@@ -49,6 +49,12 @@ describe('agreement identity', () => {
       sameAgreement(stored({ startsAt: new Date('2022-01-27T18:00:00Z') }), { ...report, startsAt: new Date('2022-01-28T02:00:00Z') }),
     ).toBe(false);
     expect(sameAgreement(stored({ status: 'rejected' }), report)).toBe(false);
+    // Replaced at 06:00 (its start unknown): a report of a truce from 18:00 is another agreement's,
+    // not its start (the stored period would end before it began).
+    const ended = stored({ status: 'superseded', endsAt: new Date('2022-09-16T06:00:00Z') });
+    expect(sameAgreement(ended, { ...report, startsAt: new Date('2022-09-16T18:00:00Z') })).toBe(false);
+    expect(sameAgreement(ended, { ...report, startsAt: new Date('2022-09-16T04:00:00Z') })).toBe(true);
+    expect(sameAgreement(ended, report)).toBe(true);
   });
 
   it('matches the same level before a compatible one, then the closest day', () => {

@@ -30,6 +30,8 @@ export interface AgreementIdentity {
   readonly reachedOn: string | null;
   readonly startsAt: Date | null;
   readonly status: AgreementStatus;
+  /** When it ended or was replaced (null while it holds). */
+  readonly endsAt?: Date | null;
 }
 
 const DAY_MS = 86_400_000;
@@ -43,7 +45,7 @@ export function levelsCompatible(a: string, b: string): boolean {
 /**
  * Whether a statement's report is of this stored agreement: the same parties, reached within
  * {@link IDENTITY_WINDOW_DAYS}, compatible levels, and starts (when both give one) within
- * {@link START_TOLERANCE_MS}. Terms never split an agreement: statements name some of its terms,
+ * {@link START_TOLERANCE_MS}, and no start after it ended. Terms never split an agreement: statements name some of its terms,
  * rarely all, so the agreement keeps their union. A rejected agreement takes no more reports.
  */
 export function sameAgreement(existing: AgreementIdentity, report: AgreementReport): boolean {
@@ -53,6 +55,8 @@ export function sameAgreement(existing: AgreementIdentity, report: AgreementRepo
   if (parties.length !== theirs.length || parties.some((p, i) => p !== theirs[i])) return false;
   if (dayDiff(existing.reachedOn, report.reachedOn) > IDENTITY_WINDOW_DAYS) return false;
   if (!levelsCompatible(existing.level, report.level)) return false;
+  // A start after this agreement ended is another agreement's (a truce renewed the next day).
+  if (existing.endsAt != null && report.startsAt !== null && report.startsAt > existing.endsAt) return false;
   if (existing.startsAt !== null && report.startsAt !== null)
     return Math.abs(existing.startsAt.getTime() - report.startsAt.getTime()) <= START_TOLERANCE_MS;
   return true;

@@ -93,7 +93,9 @@ export function agreementLevel(level: string | null): AgreementLevel {
  */
 export function completion(a: AgreementRecord, report: AgreementReport, startZone: string | null, announcedAt: Date): AgreementPatch {
   const patch: { -readonly [K in keyof AgreementPatch]: AgreementPatch[K] } = {};
-  if (a.startsAt === null && report.startsAt !== null) {
+  // A start after the agreement's end is not its start (identity refuses such a report; an
+  // agreement ended by an operator or a successor keeps its period whole, as the table's check does).
+  if (a.startsAt === null && report.startsAt !== null && (a.endsAt === null || report.startsAt <= a.endsAt)) {
     patch.startsAt = report.startsAt;
     patch.startZone = startZone;
   } else if (a.startsAt !== null && a.startZone === null && startZone !== null && report.startsAt?.getTime() === a.startsAt.getTime()) patch.startZone = startZone;
