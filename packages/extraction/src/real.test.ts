@@ -33,11 +33,14 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // and casualties (eng-attrib) then raised strict to 0.554 / 0.581 / 0.491 / 0.420 (more).
 // Types and agreements (eng-types2: clash vs fire, entry into force, background episodes) raised
 // event F1 to 0.853 / 0.820 / 0.754 / 0.699 and strict (other, more) to 0.514 / 0.451.
+// train-more2 (issue #16 item 1, second round: more Russian Kyrgyz–Tajik, Thai–Cambodian relays,
+// evacuation and truce items) scored 0.693 / 0.392 / 0.947 when added; its floor is that less 0.02.
 const FLOORS: Record<string, { events: number; strict: number; violationReport: number }> = {
   'train-ru.jsonl': { events: 0.833, strict: 0.534, violationReport: 0.96 },
   'train-en.jsonl': { events: 0.8, strict: 0.561, violationReport: 0.93 },
   'train-other.jsonl': { events: 0.734, strict: 0.494, violationReport: 0.95 },
   'train-more.jsonl': { events: 0.679, strict: 0.431, violationReport: 0.92 },
+  'train-more2.jsonl': { events: 0.673, strict: 0.372, violationReport: 0.927 },
 };
 const LOWEST = { events: 0.67, strict: 0.35, violationReport: 0.93 };
 
