@@ -7,7 +7,16 @@
 import { DEFAULT_ESCALATION } from '@ceasefire/alerting';
 import { AlertEngine } from '@ceasefire/alerting-service';
 import type { ViolationEvent } from '@ceasefire/contracts';
-import { createDb, createTestSchema, dropSchema, migrateLatest } from '@ceasefire/db';
+import {
+  agreementsToEvaluate,
+  createDb,
+  createTestSchema,
+  dropSchema,
+  getAgreement,
+  markAgreementEvaluated,
+  migrateLatest,
+  updateAgreement,
+} from '@ceasefire/db';
 import { createLogger, type Producer } from '@ceasefire/runtime';
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -91,5 +100,35 @@ describe('agreements proposed from statements', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ terms: ['cease_fire', 'withdraw_forces'] });
     expect(await db('agreement_sources').where({ agreement_id: row.id }).orderBy('published_at').pluck('reported_by')).toEqual(['KG', 'TJ', 'TJ', 'KG']);
+  });
+
+  it('take a batch of many reports in a fixed number of statements, each listed, the agreement written once', async () => {
+    const repeats = (n: number, tag: string) =>
+      Array.from({ length: n }, (_, i) => {
+        const e = truce(`ev_${tag}_${i}`, i % 2 === 0 ? 'KG' : 'TJ', `2022-11-0${1 + (i % 2)}T0${i % 10}:00:00+06:00`, i === n - 1 ? ['cease_fire', 'exchange_prisoners'] : ['cease_fire']);
+        return { ...e, date: '2022-11-01', agreement: { ...e.agreement!, starts_at_utc: '2022-11-01T14:00:00Z' } };
+      });
+    await handled(repeats(4, 'few'));
+    const few = agreementQueries.length;
+    await handled(repeats(40, 'many'));
+    // Forty reports of the same agreement in one batch: the same statements as four (no query per report).
+    expect(agreementQueries.length).toBeLessThanOrEqual(few);
+    const rows = await db('agreements').where({ source: 'statement', reached_on: '2022-11-01' });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ status: 'in_force', corroborated: true, terms: ['cease_fire', 'exchange_prisoners'] });
+    expect(await db('agreement_sources').where({ agreement_id: rows[0].id }).count('* as n').first()).toEqual({ n: '44' });
+  });
+
+  it('are evaluated again after a change of what judges events, not of their name, level or an announcement beside a known start', async () => {
+    const [row] = await db('agreements').where({ source: 'statement', reached_on: '2022-11-01' });
+    let agreement = (await getAgreement(db, row.id))!;
+    await markAgreementEvaluated(db, agreement);
+    const due = async () => (await agreementsToEvaluate(db, 1000)).some((a) => a.id === row.id);
+    expect(await due()).toBe(false);
+    agreement = (await updateAgreement(db, row.id, { level: 'heads_of_state', name: 'renamed', announcedAt: new Date('2022-10-31T00:00:00Z') }, new Date()))!;
+    expect(agreement.level).toBe('heads_of_state');
+    expect(await due()).toBe(false);
+    await updateAgreement(db, row.id, { terms: ['cease_fire'] }, new Date());
+    expect(await due()).toBe(true);
   });
 });

@@ -88,8 +88,10 @@ export class EventIntake {
     // agreements as they are then. A breach judged before its agreement was known is not missed
     // either: a new or changed agreement is evaluated against the stored events no alert counts
     // (the ticker).
+    const readAt = performance.now();
     const reports = events.filter((e) => e.type === 'ceasefire_agreement');
     if (reports.length > 0) await this.proposals.proposeAll(reports, stored, log);
+    const proposedAt = performance.now();
     for (const event of events) {
       if (event.type === 'ceasefire_agreement') continue;
       const row = stored.get(event.id) ?? null;
@@ -117,6 +119,9 @@ export class EventIntake {
       {
         events: events.length,
         breaches: pending.length,
+        reports: reports.length,
+        readMs: ms(started, readAt),
+        proposeMs: ms(readAt, proposedAt),
         judgeMs: ms(started, judgedAt),
         recordMs: ms(judgedAt, performance.now()),
       },

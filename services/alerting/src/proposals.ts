@@ -11,17 +11,19 @@ import {
   agreementsForRules,
   agreementsToEvaluate,
   candidateBreachEvents,
-  addAgreementSource,
-  agreementOfSourceEvent,
+  addAgreementSources,
+  agreementsOfSourceEvents,
   agreementSources,
   agreementsReachedNear,
   insertAgreementTransitions,
   insertReportedAgreement,
   lockAgreementsOfParties,
   updateAgreement,
-  getAgreement,
   markAgreementEvaluated,
+  type AgreementPatch,
   type AgreementRecord,
+  type AgreementSourceInput,
+  type AgreementTransitionInput,
   type Queryable,
   type StoredBreachEvent,
 } from '@ceasefire/db';
@@ -64,124 +66,159 @@ export class AgreementProposals {
       // Every lock the batch needs, in a fixed order: two workers cannot wait on each other.
       const partySets = [...new Set(events.map((e) => partiesOf(e).join('-')))].sort();
       for (const set of partySets) if (set !== '') await lockAgreementsOfParties(trx, set.split('-'));
-      for (const event of events) await this.propose(trx, event, stored.get(event.id) ?? null, log);
+      await this.proposeLocked(trx, events, stored, log);
     });
   }
 
-  private async propose(
+  /**
+   * The batch's reports in order, against what the store holds, with a fixed number of round
+   * trips whatever the batch's size (a report each was ten; a stream of reports of one agreement
+   * held the events behind them for seconds): what is known is read once (which events are
+   * sources already, the agreements each report can be, their reporters), the reports are
+   * matched and merged in memory, and the changes are written once per agreement and table. Only
+   * a new agreement costs its own insert (its row is matched by the reports after it).
+   */
+  private async proposeLocked(
     trx: Queryable,
-    event: ViolationEvent,
-    stored: StoredBreachEvent | null,
+    events: readonly ViolationEvent[],
+    stored: ReadonlyMap<string, StoredBreachEvent>,
     log: Logger,
-  ): Promise<{ agreement: AgreementRecord; changed: boolean } | null> {
-    const terms = event.agreement;
-    const parties = partiesOf(event);
-    if (parties.length === 0) {
-      log.warn({ event: event.id }, 'ceasefire agreement without parties: not proposed');
-      return null;
-    }
-    if (stored === null)
-      throw new PipelineError(
-        'unprocessable',
-        `event ${event.id} is not in the event store (violation_events)`,
-      );
-    const level = agreementLevel(terms?.level ?? null);
-    const reachedOn = event.date ?? event.published_at.slice(0, 10);
-    const startsAt = terms?.starts_at_utc ? new Date(terms.starts_at_utc) : null;
-    // A start without its zone is not kept as a zone: the instant is what counts.
-    const startZone = startsAt === null ? null : (terms?.zone ?? null);
-    const termList = terms && terms.terms.length > 0 ? [...new Set(terms.terms)].sort() : ['cease_fire'];
-    const report: AgreementReport = { parties, level, reachedOn, startsAt, terms: termList };
+  ): Promise<void> {
+    const reports = events.flatMap((event) => this.reportOf(event, stored.get(event.id) ?? null, log));
+    const known = await agreementsOfSourceEvents(trx, reports.map((r) => r.event.id));
+    const fresh = reports.filter((r) => !known.has(r.event.id));
+    if (fresh.length === 0) return;
     const now = this.clock();
-    const cause = { now, statementId: event.statement_id };
-    {
-      const known = await agreementOfSourceEvent(trx, event.id);
-      if (known !== null) {
-        const agreement = await getAgreement(trx, known);
-        return agreement === null ? null : { agreement, changed: false };
-      }
-      const match = matchAgreement(
-        await agreementsReachedNear(trx, { parties, day: reachedOn, days: IDENTITY_WINDOW_DAYS }),
-        report,
+    // The agreements each report can be, per party set, over the batch's days.
+    const candidates = new Map<string, AgreementRecord[]>();
+    for (const r of fresh) {
+      const key = r.report.parties.join('-');
+      if (candidates.has(key)) continue;
+      const days = fresh.filter((x) => x.report.parties.join('-') === key).map((x) => x.report.reachedOn).sort();
+      candidates.set(
+        key,
+        await agreementsReachedNear(trx, { parties: r.report.parties, day: days[0]!, lastDay: days.at(-1)!, days: IDENTITY_WINDOW_DAYS }),
       );
+    }
+    const reporters = new Map<string, Array<string | null>>();
+    const reporterList = (id: string) => reporters.get(id) ?? (reporters.set(id, []), reporters.get(id)!);
+    for (const s of await agreementSources(trx, [...candidates.values()].flat().map((a) => a.id)))
+      reporterList(s.agreementId).push(s.reportedBy);
+    const patches = new Map<string, AgreementPatch>();
+    const transitions: AgreementTransitionInput[] = [];
+    const sources: AgreementSourceInput[] = [];
+    // Agreements this batch corroborated, with the statement that did.
+    const corroborated = new Map<string, string>();
+    for (const { event, report, startZone } of fresh) {
+      const list = candidates.get(report.parties.join('-'))!;
+      const match = matchAgreement(list, report);
       let agreement: AgreementRecord;
-      let changed = true;
       if (match === null) {
         agreement = await insertReportedAgreement(trx, {
-          id: hashId('ag', event.profile, parties.join('-'), reachedOn, event.id),
-          parties,
-          level,
-          reachedOn,
-          startsAt,
+          id: hashId('ag', event.profile, report.parties.join('-'), report.reachedOn, event.id),
+          parties: [...report.parties],
+          level: report.level as AgreementRecord['level'],
+          reachedOn: report.reachedOn,
+          startsAt: report.startsAt,
           startZone,
-          terms: termList,
+          terms: [...report.terms],
           sourceStatementId: event.statement_id,
           sourceEventId: event.id,
           announcedAt: new Date(event.published_at),
-          name: `${level.replaceAll('_', ' ')} ceasefire of ${reachedOn}`,
+          name: `${report.level.replaceAll('_', ' ')} ceasefire of ${report.reachedOn}`,
           now,
         });
-        await insertAgreementTransitions(trx, [
-          {
-            agreementId: agreement.id,
-            from: null,
-            to: 'proposed',
-            at: now,
-            by: 'system',
-            reason: `reported by ${event.reported_by ?? 'an unnamed source'}`,
-            statementId: event.statement_id,
-          },
-        ]);
-        log.info({ agreement: agreement.id, parties, agreementLevel: level }, 'agreement proposed');
+        list.push(agreement);
+        transitions.push({
+          agreementId: agreement.id,
+          from: null,
+          to: 'proposed',
+          at: now,
+          by: 'system',
+          reason: `reported by ${event.reported_by ?? 'an unnamed source'}`,
+          statementId: event.statement_id,
+        });
+        log.info({ agreement: agreement.id, parties: report.parties, agreementLevel: report.level }, 'agreement proposed');
       } else {
         const patch = completion(match, report, startZone, new Date(event.published_at));
         const filled = Object.keys(patch);
+        agreement = match;
         if (filled.length > 0) {
-          agreement = (await updateAgreement(trx, match.id, patch, now))!;
-          await insertAgreementTransitions(trx, [
-            {
-              agreementId: match.id,
-              from: match.status,
-              to: match.status,
-              at: now,
-              by: 'system',
-              reason: `completed by a statement: ${filled.join(', ')}`,
-              statementId: event.statement_id,
-            },
-          ]);
+          // Held in memory for the reports after it; stored once below.
+          agreement = { ...match, ...patch } as AgreementRecord;
+          list[list.indexOf(match)] = agreement;
+          patches.set(match.id, { ...patches.get(match.id), ...patch });
+          transitions.push({
+            agreementId: match.id,
+            from: match.status,
+            to: match.status,
+            at: now,
+            by: 'system',
+            reason: `completed by a statement: ${filled.join(', ')}`,
+            statementId: event.statement_id,
+          });
           log.info({ agreement: agreement.id, filled }, 'agreement completed');
-        } else {
-          agreement = match;
-          changed = false;
         }
       }
-      await addAgreementSource(trx, {
+      sources.push({
         agreementId: agreement.id,
         eventId: event.id,
         statementId: event.statement_id,
         reportedBy: event.reported_by,
         publishedAt: new Date(event.published_at),
-        startsAt,
+        startsAt: report.startsAt,
         startZone,
-        level,
-        terms: termList,
+        level: report.level,
+        terms: report.terms,
         now,
       });
-      if (!agreement.corroborated) {
-        const reporters = (await agreementSources(trx, [agreement.id])).map((s) => s.reportedBy);
-        if (isCorroborated(agreement.parties, reporters)) {
-          agreement = (await updateAgreement(trx, agreement.id, { corroborated: true }, now))!;
-          changed = true;
-          const before = agreement.status;
-          agreement = await enterIntoForceIfDue(trx, agreement, {
-            ...cause,
-            reason: corroborationReason(agreement.parties, reporters),
-          });
-          if (agreement.status !== before) log.info({ agreement: agreement.id }, 'agreement in force');
-        }
-      }
-      return { agreement, changed };
+      const said = reporterList(agreement.id);
+      said.push(event.reported_by);
+      if (!agreement.corroborated && !corroborated.has(agreement.id) && isCorroborated(agreement.parties, said))
+        corroborated.set(agreement.id, event.statement_id);
     }
+    for (const [id, patch] of patches) await updateAgreement(trx, id, patch, now);
+    await insertAgreementTransitions(trx, transitions);
+    await addAgreementSources(trx, sources);
+    // Corroborated now: in force once its start has passed (which supersedes what it replaces).
+    for (const [id, statementId] of corroborated) {
+      const agreement = (await updateAgreement(trx, id, { corroborated: true }, now))!;
+      const after = await enterIntoForceIfDue(trx, agreement, {
+        now,
+        statementId,
+        reason: corroborationReason(agreement.parties, reporters.get(id) ?? []),
+      });
+      if (after.status !== agreement.status) log.info({ agreement: id }, 'agreement in force');
+    }
+  }
+
+  /**
+   * What a `ceasefire_agreement` event reports of its agreement; none (said in the log) when it
+   * names no parties. An event not in the store is refused: the classifier stores before it publishes.
+   */
+  private reportOf(
+    event: ViolationEvent,
+    stored: StoredBreachEvent | null,
+    log: Logger,
+  ): Array<{ event: ViolationEvent; report: AgreementReport; startZone: string | null }> {
+    const terms = event.agreement;
+    const parties = partiesOf(event);
+    if (parties.length === 0) {
+      log.warn({ event: event.id }, 'ceasefire agreement without parties: not proposed');
+      return [];
+    }
+    if (stored === null)
+      throw new PipelineError('unprocessable', `event ${event.id} is not in the event store (violation_events)`);
+    const startsAt = terms?.starts_at_utc ? new Date(terms.starts_at_utc) : null;
+    const report: AgreementReport = {
+      parties,
+      level: agreementLevel(terms?.level ?? null),
+      reachedOn: event.date ?? event.published_at.slice(0, 10),
+      startsAt,
+      terms: terms && terms.terms.length > 0 ? [...new Set(terms.terms)].sort() : ['cease_fire'],
+    };
+    // A start without its zone is not kept as a zone: the instant is what counts.
+    return [{ event, report, startZone: startsAt === null ? null : (terms?.zone ?? null) }];
   }
 
   /**
@@ -201,6 +238,7 @@ export class AgreementProposals {
         await markAgreementEvaluated(this.db, agreement);
         continue;
       }
+      const evaluationStarted = performance.now();
       all ??= await agreementsForRules(this.db);
       const start = agreement.startsAt ?? agreement.announcedAt;
       const horizon =
@@ -230,7 +268,12 @@ export class AgreementProposals {
       await this.intake.recordGrouped(breaches, this.logger);
       await markAgreementEvaluated(this.db, agreement);
       this.logger.info(
-        { agreement: agreement.id, candidates: candidates.length, breaches: breaches.length },
+        {
+          agreement: agreement.id,
+          candidates: candidates.length,
+          breaches: breaches.length,
+          ms: Math.round(performance.now() - evaluationStarted),
+        },
         'agreement evaluated against stored events',
       );
     }

@@ -203,13 +203,14 @@ export async function insertReportedAgreement(db: Queryable, input: ReportedAgre
  */
 export async function agreementsReachedNear(
   db: Queryable,
-  input: { parties: readonly string[]; day: string; days: number },
+  /** `lastDay`: reports of several days at once (a batch's), `day` the first of them. */
+  input: { parties: readonly string[]; day: string; lastDay?: string; days: number },
 ): Promise<AgreementRecord[]> {
   const parties = [...new Set(input.parties)].sort();
   const rows = (await db<AgreementRow>('agreements')
     .where('source', 'statement')
     .whereRaw('parties @> ?::text[] and parties <@ ?::text[]', [parties, parties])
-    .whereRaw('reached_on between ?::date - ?::int and ?::date + ?::int', [input.day, input.days, input.day, input.days])
+    .whereRaw('reached_on between ?::date - ?::int and ?::date + ?::int', [input.day, input.days, input.lastDay ?? input.day, input.days])
     .orderBy('id')) as AgreementRow[];
   return rows.map(toRecord);
 }
@@ -247,29 +248,45 @@ export interface AgreementSourceInput {
 
 /** Lists a statement among an agreement's sources; false when it was listed already. */
 export async function addAgreementSource(db: Queryable, input: AgreementSourceInput): Promise<boolean> {
+  return (await addAgreementSources(db, [input])) > 0;
+}
+
+/** Lists statements among agreements' sources in one statement; returns how many were new. */
+export async function addAgreementSources(db: Queryable, inputs: readonly AgreementSourceInput[]): Promise<number> {
+  if (inputs.length === 0) return 0;
   const rows = await db('agreement_sources')
-    .insert({
-      agreement_id: input.agreementId,
-      event_id: input.eventId,
-      statement_id: input.statementId,
-      reported_by: input.reportedBy,
-      published_at: input.publishedAt,
-      starts_at: input.startsAt,
-      start_zone: input.startZone,
-      level: input.level,
-      terms: [...input.terms],
-      added_at: input.now,
-    })
+    .insert(
+      inputs.map((input) => ({
+        agreement_id: input.agreementId,
+        event_id: input.eventId,
+        statement_id: input.statementId,
+        reported_by: input.reportedBy,
+        published_at: input.publishedAt,
+        starts_at: input.startsAt,
+        start_zone: input.startZone,
+        level: input.level,
+        terms: [...input.terms],
+        added_at: input.now,
+      })),
+    )
     .onConflict(['agreement_id', 'event_id'])
     .ignore()
     .returning('event_id');
-  return rows.length > 0;
+  return rows.length;
 }
 
 /** The agreement an event was listed as a source of, if any. */
 export async function agreementOfSourceEvent(db: Queryable, eventId: string): Promise<string | null> {
-  const row = (await db('agreement_sources').where('event_id', eventId).first('agreement_id')) as { agreement_id: string } | undefined;
-  return row?.agreement_id ?? null;
+  return (await agreementsOfSourceEvents(db, [eventId])).get(eventId) ?? null;
+}
+
+/** The agreements these events were listed as sources of, by event id (one query). */
+export async function agreementsOfSourceEvents(db: Queryable, eventIds: readonly string[]): Promise<Map<string, string>> {
+  if (eventIds.length === 0) return new Map();
+  const rows = (await db('agreement_sources')
+    .whereIn('event_id', [...new Set(eventIds)])
+    .select('event_id', 'agreement_id')) as Array<{ event_id: string; agreement_id: string }>;
+  return new Map(rows.map((r) => [r.event_id, r.agreement_id]));
 }
 
 /** A statement among an agreement's sources, as shown. */
@@ -428,7 +445,17 @@ export interface AgreementPatch {
   readonly reachedOn?: string;
 }
 
-/** Applies a patch; the agreement is evaluated again. Null when there is no such agreement. */
+/** What an event's judgement reads of an agreement (`@ceasefire/alerting`'s rules): changing one of these evaluates it again. */
+const JUDGED: ReadonlyArray<keyof AgreementPatch> = ['status', 'startsAt', 'endsAt', 'supersededBy', 'scopeAreas', 'wholeBorder', 'terms', 'parties'];
+
+/**
+ * Applies a patch. Null when there is no such agreement. A change of what judges events (see
+ * `JUDGED`; the announcement too while the start is unknown, as it stands in for it) makes the
+ * agreement due for evaluation against the stored events again; a change of its name, level, day
+ * or zone, or a confirmation (`corroborated`, whose status change comes as its own patch), leaves
+ * an evaluated agreement evaluated: under a stream of reports each naming it, it is not re-read
+ * against every stored event again and again.
+ */
 export async function updateAgreement(
   db: Queryable,
   id: string,
@@ -436,6 +463,11 @@ export async function updateAgreement(
   now: Date,
 ): Promise<AgreementRecord | null> {
   const set: Record<string, unknown> = { updated_at: now };
+  const keys = Object.keys(patch) as Array<keyof AgreementPatch>;
+  if (!keys.some((k) => JUDGED.includes(k)))
+    set.evaluated_at = keys.includes('announcedAt')
+      ? db.raw('case when evaluated_at >= updated_at and starts_at is not null then ?::timestamptz else evaluated_at end', [now])
+      : db.raw('case when evaluated_at >= updated_at then ?::timestamptz else evaluated_at end', [now]);
   if (patch.name !== undefined) set.name = patch.name;
   if (patch.status !== undefined) set.status = patch.status;
   if (patch.startsAt !== undefined) set.starts_at = patch.startsAt;
