@@ -223,60 +223,72 @@ export class AgreementProposals {
 
   /**
    * Evaluates stored events against agreements created or changed since their last evaluation:
-   * an event no alert counts yet that this agreement is the one to judge it (see
-   * `selectAgreement`) becomes a breach of it.
+   * an event no alert counts yet that one of these agreements is the one to judge (see
+   * `selectAgreement`) becomes a breach of it. One read of the candidate events per party set and
+   * one recording for all the agreements due (a stream of new agreements, one a second, made one
+   * read and one locked write each, beside the live events' intake).
    */
   async evaluatePendingAgreements(): Promise<number> {
     const pending = await agreementsToEvaluate(this.db);
-    let all: AgreementRecord[] | null = null;
-    for (const agreement of pending) {
-      if (
-        (agreement.status === 'proposed' && !this.options.alertOnProposed) ||
-        agreement.status === 'rejected'
-      ) {
-        // No event breaches it then (judgeBreach): nothing to read.
-        await markAgreementEvaluated(this.db, agreement);
-        continue;
-      }
-      const evaluationStarted = performance.now();
-      all ??= await agreementsForRules(this.db);
-      const start = agreement.startsAt ?? agreement.announcedAt;
-      const horizon =
-        this.options.proposedHorizonMs === undefined
-          ? DEFAULT_PROPOSED_HORIZON_MS
-          : this.options.proposedHorizonMs;
-      const candidates = await candidateBreachEvents(this.db, {
-        parties: agreement.parties,
-        notBefore: start,
-        // Nothing after its end, or a proposed one's horizon, is its breach; an event in an alert stays there.
-        notAfter:
-          agreement.status === 'proposed' && horizon !== null && start !== null
-            ? new Date(start.getTime() + horizon)
-            : agreement.status === 'in_force' || agreement.status === 'proposed'
-              ? null
-              : agreement.endsAt,
-        unalerted: true,
-      });
+    const judging = pending.filter(
+      // No event breaches these (judgeBreach): nothing to read.
+      (a) => !((a.status === 'proposed' && !this.options.alertOnProposed) || a.status === 'rejected'),
+    );
+    if (judging.length > 0) {
+      const started = performance.now();
+      const all = await agreementsForRules(this.db);
+      const due = new Set(judging.map((a) => a.id));
       const breaches: PendingBreach[] = [];
-      for (const stored of candidates) {
-        const event = breachEventOf(stored);
-        if (event === null) continue;
-        const selected = this.intake.selectAgreement(event, all);
-        if (selected !== null && selected.agreement.id === agreement.id)
+      const found = new Map<string, number>();
+      let candidates = 0;
+      for (const parties of new Set(judging.map((a) => a.parties.join('-')))) {
+        const windows = judging.filter((a) => a.parties.join('-') === parties).map((a) => this.window(a));
+        const stored = await candidateBreachEvents(this.db, {
+          parties: parties.split('-'),
+          // The union of their windows: the selection below keeps each event to its own agreement.
+          notBefore: windows.some((w) => w.notBefore === null) ? null : new Date(Math.min(...windows.map((w) => w.notBefore!.getTime()))),
+          notAfter: windows.some((w) => w.notAfter === null) ? null : new Date(Math.max(...windows.map((w) => w.notAfter!.getTime()))),
+          unalerted: true,
+        });
+        candidates += stored.length;
+        for (const row of stored) {
+          const event = breachEventOf(row);
+          if (event === null) continue;
+          const selected = this.intake.selectAgreement(event, all);
+          if (selected === null || !due.has(selected.agreement.id)) continue;
           breaches.push({ ...selected, event });
+          found.set(selected.agreement.id, (found.get(selected.agreement.id) ?? 0) + 1);
+        }
       }
       await this.intake.recordGrouped(breaches, this.logger);
-      await markAgreementEvaluated(this.db, agreement);
       this.logger.info(
         {
-          agreement: agreement.id,
-          candidates: candidates.length,
-          breaches: breaches.length,
-          ms: Math.round(performance.now() - evaluationStarted),
+          agreements: judging.map((a) => ({ id: a.id, breaches: found.get(a.id) ?? 0 })),
+          candidates,
+          ms: Math.round(performance.now() - started),
         },
-        'agreement evaluated against stored events',
+        'agreements evaluated against stored events',
       );
     }
+    // After the breaches are recorded: a crash before this evaluates them again (recording is idempotent).
+    for (const agreement of pending) await markAgreementEvaluated(this.db, agreement);
     return pending.length;
+  }
+
+  /** The events an agreement can judge: from its start (or announcement) to its end, or a proposed one's horizon. */
+  private window(agreement: AgreementRecord): { notBefore: Date | null; notAfter: Date | null } {
+    const start = agreement.startsAt ?? agreement.announcedAt;
+    const horizon =
+      this.options.proposedHorizonMs === undefined ? DEFAULT_PROPOSED_HORIZON_MS : this.options.proposedHorizonMs;
+    return {
+      notBefore: start,
+      // Nothing after its end, or a proposed one's horizon, is its breach; an event in an alert stays there.
+      notAfter:
+        agreement.status === 'proposed' && horizon !== null && start !== null
+          ? new Date(start.getTime() + horizon)
+          : agreement.status === 'in_force' || agreement.status === 'proposed'
+            ? null
+            : agreement.endsAt,
+    };
   }
 }
