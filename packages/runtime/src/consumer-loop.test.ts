@@ -124,6 +124,40 @@ describe('coalescer', () => {
 });
 
 describe('consumer loop batches', () => {
+  it('narrows a batch that fails for good down by halves: the bad message is dead-lettered alone, the rest handled in order, in few calls', async () => {
+    const { fake, consumed } = fakeKafka();
+    const calls: number[] = [];
+    const handled: string[] = [];
+    const dead: string[] = [];
+    createConsumerLoop({
+      ...loopBase(fake),
+      sleep: async () => {},
+      recordDeadLetter: async (entry) => void dead.push(entry.offset),
+      handle: async (items) => {
+        calls.push(items.length);
+        if (items.some((i) => i.value.data.id === 'st_37')) throw new PipelineError('internal', 'check constraint violated');
+        handled.push(...items.map((i) => i.value.data.id));
+      },
+    });
+    const control: BatchControl = { heartbeat: async () => {}, isRunning: () => true, signal: new AbortController().signal };
+    const ns = Array.from({ length: 64 }, (_, i) => i);
+    await consumed().handleBatch(
+      {
+        topic: 'statements.raw',
+        partition: 0,
+        highWatermark: '99',
+        messages: ns.map((n) => ({ topic: 'statements.raw', partition: 0, offset: String(n), key: null, value: statement(n), headers: {}, timestamp: 0 })),
+      },
+      control,
+    );
+    expect(dead).toEqual(['37']);
+    expect(handled).toEqual(ns.filter((n) => n !== 37).map((n) => `st_${n}`));
+    // The whole batch three times (a defect may be passing), then two halves a level for five
+    // levels (32, 16, 8, 4, 2), then the good message of the last pair once and the bad one three
+    // times alone: 3 + 10 + 1 + 3 = 17 calls, not 64.
+    expect(calls.length).toBe(17);
+  });
+
   it('hands the batches of several partitions fetched together to the handler as one, each partition in order', async () => {
     const { fake, consumed } = fakeKafka();
     const calls: string[][] = [];

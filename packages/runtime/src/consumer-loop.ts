@@ -236,8 +236,8 @@ function metricsOf(registry: Registry | undefined) {
  * - A retryable failure (database, broker, channel down) pauses this partition and retries the
  *   batch with exponential backoff and jitter, heartbeating, until it works or shutdown begins:
  *   good data is never dead-lettered for an outage.
- * - A permanent failure of the batch is narrowed down by handling its messages one at a time;
- *   the ones that still fail go to the DLQ and the rest are processed.
+ * - A permanent failure of the batch is narrowed down by halves (see `narrow`): the messages
+ *   that still fail alone go to the DLQ and the rest are processed.
  */
 export function createConsumerLoop<S extends z.ZodType>(options: ConsumerLoopOptions<S>): ConsumerLoop {
   const policy: RetryPolicy = { initialDelayMs: 250, maxDelayMs: 30_000, internalAttempts: 3, ...options.retry };
@@ -313,6 +313,7 @@ export function createConsumerLoop<S extends z.ZodType>(options: ConsumerLoopOpt
     work: () => Promise<void>,
     ctx: HandlerContext,
     consumer: Pausable,
+    internalAttempts: number = policy.internalAttempts,
   ): Promise<PipelineError | null> {
     let attempt = 0;
     let internalFailures = 0;
@@ -329,7 +330,7 @@ export function createConsumerLoop<S extends z.ZodType>(options: ConsumerLoopOpt
         const error = classifyError(e);
         if (!error.retryable) {
           internalFailures++;
-          if (error.code !== 'internal' || internalFailures >= policy.internalAttempts) {
+          if (error.code !== 'internal' || internalFailures >= internalAttempts) {
             if (attempt > 0) consumer.resume();
             return error;
           }
@@ -351,6 +352,27 @@ export function createConsumerLoop<S extends z.ZodType>(options: ConsumerLoopOpt
         }
         if (ctx.signal.aborted) throw new Interrupted();
       }
+    }
+  }
+
+  /**
+   * Settles messages whose batch failed for good (`failure`): each half is handled as a batch, in
+   * order (each partition's order holds), and a half that fails is halved again, down to the
+   * message that fails alone, which is dead-lettered. One bad message among n costs about
+   * 2·log2(n) handler calls instead of n (one at a time, a poison message in an alerting batch of
+   * 400 events held the stage for 40 s). A half's defect (`internal`) is not retried: halving it
+   * finds the message, which gets the retries a single message has.
+   */
+  async function narrow(items: readonly Decoded<z.output<S>>[], failure: PipelineError, ctx: HandlerContext, pausable: Pausable): Promise<void> {
+    if (items.length === 1) {
+      await deadLetter(items[0]!.message, failure, ctx, pausable);
+      return;
+    }
+    const middle = Math.ceil(items.length / 2);
+    for (const half of [items.slice(0, middle), items.slice(middle)]) {
+      const failed = await untilDone(() => options.handle(half, ctx), ctx, pausable, half.length === 1 ? policy.internalAttempts : 1);
+      if (failed) await narrow(half, failed, ctx, pausable);
+      else metrics.processed.inc({ ...labels, topic: source, outcome: 'processed' }, half.length);
     }
   }
 
@@ -386,12 +408,8 @@ export function createConsumerLoop<S extends z.ZodType>(options: ConsumerLoopOpt
       if (good.length > 0) {
         const failure = await untilDone(() => options.handle(good, ctx), ctx, pausable);
         if (failure) {
-          log.warn({ code: failure.code, error: failure.message }, 'batch failed permanently; handling one by one');
-          for (const item of good) {
-            const single = await untilDone(() => options.handle([item], ctx), ctx, pausable);
-            if (single) await deadLetter(item.message, single, ctx, pausable);
-            else metrics.processed.inc({ ...labels, topic: source, outcome: 'processed' });
-          }
+          log.warn({ code: failure.code, error: failure.message, messages: good.length }, 'batch failed permanently; narrowing it down by halves');
+          await narrow(good, failure, ctx, pausable);
         } else {
           metrics.processed.inc({ ...labels, topic: source, outcome: 'processed' }, good.length);
         }
