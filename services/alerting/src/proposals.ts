@@ -6,7 +6,7 @@ import {
   matchAgreement,
   type AgreementReport,
 } from '@ceasefire/alerting';
-import { type ViolationEvent } from '@ceasefire/contracts';
+import { isoInZone, type ViolationEvent } from '@ceasefire/contracts';
 import {
   agreementsForRules,
   agreementsToEvaluate,
@@ -62,38 +62,45 @@ export class AgreementProposals {
   ): Promise<void> {
     await this.db.transaction(async (trx) => {
       // Every lock the batch needs, in a fixed order: two workers cannot wait on each other.
-      const partySets = [...new Set(events.map((e) => partiesOf(e).join('-')))].sort();
+      // The message names the event; the stored row says what it reports (see the README).
+      const rows = events.map((e) => {
+        const row = stored.get(e.id);
+        if (row === undefined)
+          throw new PipelineError('unprocessable', `event ${e.id} is not in the event store (violation_events)`);
+        return row;
+      });
+      const partySets = [...new Set(rows.map((r) => partiesOf(r).join('-')))].sort();
       for (const set of partySets) if (set !== '') await lockAgreementsOfParties(trx, set.split('-'));
-      for (const event of events) await this.propose(trx, event, stored.get(event.id) ?? null, log);
+      for (const row of rows) await this.propose(trx, row, log);
     });
   }
 
   private async propose(
     trx: Queryable,
-    event: ViolationEvent,
-    stored: StoredBreachEvent | null,
+    event: StoredBreachEvent,
     log: Logger,
   ): Promise<{ agreement: AgreementRecord; changed: boolean } | null> {
+    if (event.supersededAt !== null) {
+      // A re-classified statement's newer row reports the agreement (its own message).
+      log.debug({ event: event.id }, 'superseded agreement event: not proposed');
+      return null;
+    }
     const terms = event.agreement;
     const parties = partiesOf(event);
     if (parties.length === 0) {
       log.warn({ event: event.id }, 'ceasefire agreement without parties: not proposed');
       return null;
     }
-    if (stored === null)
-      throw new PipelineError(
-        'unprocessable',
-        `event ${event.id} is not in the event store (violation_events)`,
-      );
     const level = agreementLevel(terms?.level ?? null);
-    const reachedOn = event.date ?? event.published_at.slice(0, 10);
+    // The statement's day in the zone it was published in, as its message gives it.
+    const reachedOn = event.date ?? isoInZone(event.publishedAt, event.publishedZone).slice(0, 10);
     const startsAt = terms?.starts_at_utc ? new Date(terms.starts_at_utc) : null;
     // A start without its zone is not kept as a zone: the instant is what counts.
     const startZone = startsAt === null ? null : (terms?.zone ?? null);
     const termList = terms && terms.terms.length > 0 ? [...new Set(terms.terms)].sort() : ['cease_fire'];
     const report: AgreementReport = { parties, level, reachedOn, startsAt, terms: termList };
     const now = this.clock();
-    const cause = { now, statementId: event.statement_id };
+    const cause = { now, statementId: event.statementId };
     {
       const known = await agreementOfSourceEvent(trx, event.id);
       if (known !== null) {
@@ -115,9 +122,9 @@ export class AgreementProposals {
           startsAt,
           startZone,
           terms: termList,
-          sourceStatementId: event.statement_id,
+          sourceStatementId: event.statementId,
           sourceEventId: event.id,
-          announcedAt: new Date(event.published_at),
+          announcedAt: event.publishedAt,
           name: `${level.replaceAll('_', ' ')} ceasefire of ${reachedOn}`,
           now,
         });
@@ -128,13 +135,13 @@ export class AgreementProposals {
             to: 'proposed',
             at: now,
             by: 'system',
-            reason: `reported by ${event.reported_by ?? 'an unnamed source'}`,
-            statementId: event.statement_id,
+            reason: `reported by ${event.reportedBy ?? 'an unnamed source'}`,
+            statementId: event.statementId,
           },
         ]);
         log.info({ agreement: agreement.id, parties, agreementLevel: level }, 'agreement proposed');
       } else {
-        const patch = completion(match, report, startZone, new Date(event.published_at));
+        const patch = completion(match, report, startZone, event.publishedAt);
         const filled = Object.keys(patch);
         if (filled.length > 0) {
           agreement = (await updateAgreement(trx, match.id, patch, now))!;
@@ -146,7 +153,7 @@ export class AgreementProposals {
               at: now,
               by: 'system',
               reason: `completed by a statement: ${filled.join(', ')}`,
-              statementId: event.statement_id,
+              statementId: event.statementId,
             },
           ]);
           log.info({ agreement: agreement.id, filled }, 'agreement completed');
@@ -158,9 +165,9 @@ export class AgreementProposals {
       await addAgreementSource(trx, {
         agreementId: agreement.id,
         eventId: event.id,
-        statementId: event.statement_id,
-        reportedBy: event.reported_by,
-        publishedAt: new Date(event.published_at),
+        statementId: event.statementId,
+        reportedBy: event.reportedBy,
+        publishedAt: event.publishedAt,
         startsAt,
         startZone,
         level,
