@@ -70,3 +70,35 @@ export const Timestamp = z.iso.datetime({ offset: true }).refine((v) => {
 
 /** An ISO calendar date `YYYY-MM-DD`, years 0001–9999 (Postgres has no year 0). */
 export const IsoDate = z.iso.date().refine((v) => isCalendarDate(Number(v.slice(0, 4)), Number(v.slice(5, 7)), Number(v.slice(8, 10))), 'a real date, years 0001–9999');
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/**
+ * An instant as RFC 3339 in a zone (IANA name or `+06:00`), so a stored statement is republished
+ * with the offset it was published in (relative dates are resolved in the issuer's zone).
+ */
+export function isoInZone(instant: Date, zone: string | null): string {
+  if (!zone) return instant.toISOString();
+  let offsetMin: number;
+  const fixed = /^([+-])(\d{2}):?(\d{2})$/.exec(zone);
+  if (fixed) {
+    offsetMin = (fixed[1] === '-' ? -1 : 1) * (Number(fixed[2]) * 60 + Number(fixed[3]));
+  } else {
+    try {
+      const name = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
+        .formatToParts(instant)
+        .find((p) => p.type === 'timeZoneName')?.value;
+      const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name ?? '');
+      offsetMin = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+    } catch {
+      return instant.toISOString();
+    }
+  }
+  if (offsetMin === 0) return instant.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const local = new Date(instant.getTime() + offsetMin * 60_000).toISOString().slice(0, 19);
+  const sign = offsetMin < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMin);
+  return `${local}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}

@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
-import { isCalendarDate, parseTimestamp, type Statement } from '@ceasefire/contracts';
+import { isCalendarDate, isoInZone, parseTimestamp, type Statement } from '@ceasefire/contracts';
 import { detectLanguage } from '@ceasefire/extraction';
 import type { StatementSubmission } from './submission.ts';
+
+// Moved to the contracts (alerting reads a stored statement's day in its zone too); still
+// exported here, where the ingester and the CLI's replay take it.
+export { isoInZone };
 
 /** A submission that cannot become a statement; `problems` are `field: reason` lines. */
 export class InvalidStatement extends Error {
@@ -120,9 +124,6 @@ export function statementId(normalizedText: string): string {
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?$/;
 
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
 
 /**
  * The publication time as RFC 3339 with an offset. A time without an offset is local time of
@@ -186,30 +187,3 @@ export function normalizeStatement(input: StatementSubmission, ctx: NormalizeCon
   };
 }
 
-/**
- * An instant as RFC 3339 in a zone (IANA name or `+06:00`), so a stored statement is republished
- * with the offset it was published in (relative dates are resolved in the issuer's zone).
- */
-export function isoInZone(instant: Date, zone: string | null): string {
-  if (!zone) return instant.toISOString();
-  let offsetMin: number;
-  const fixed = /^([+-])(\d{2}):?(\d{2})$/.exec(zone);
-  if (fixed) {
-    offsetMin = (fixed[1] === '-' ? -1 : 1) * (Number(fixed[2]) * 60 + Number(fixed[3]));
-  } else {
-    try {
-      const name = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
-        .formatToParts(instant)
-        .find((p) => p.type === 'timeZoneName')?.value;
-      const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name ?? '');
-      offsetMin = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
-    } catch {
-      return instant.toISOString();
-    }
-  }
-  if (offsetMin === 0) return instant.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const local = new Date(instant.getTime() + offsetMin * 60_000).toISOString().slice(0, 19);
-  const sign = offsetMin < 0 ? '-' : '+';
-  const abs = Math.abs(offsetMin);
-  return `${local}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
-}

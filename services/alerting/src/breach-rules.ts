@@ -2,7 +2,7 @@
 // event's parties and level, and what a reported agreement completes of a stored one.
 import { createHash } from 'node:crypto';
 import type { AgreementReport, BreachEvent, RuleAgreement } from '@ceasefire/alerting';
-import { EventType, type ViolationEvent } from '@ceasefire/contracts';
+import { EventType } from '@ceasefire/contracts';
 import {
   AGREEMENT_LEVELS,
   type AgreementPatch,
@@ -12,9 +12,9 @@ import {
 } from '@ceasefire/db';
 
 /** The parties of an agreement event, sorted: the agreement's, else the event's sides. */
-export function partiesOf(event: ViolationEvent): string[] {
+export function partiesOf(event: Pick<StoredBreachEvent, 'agreement' | 'accusedParty' | 'reportedBy'>): string[] {
   return [
-    ...new Set(event.agreement?.parties ?? [event.accused_party, event.reported_by].filter((p): p is string => p !== null)),
+    ...new Set(event.agreement?.parties ?? [event.accusedParty, event.reportedBy].filter((p): p is string => p !== null)),
   ].sort();
 }
 

@@ -6,7 +6,7 @@ import {
   matchAgreement,
   type AgreementReport,
 } from '@ceasefire/alerting';
-import { type ViolationEvent } from '@ceasefire/contracts';
+import { isoInZone, type ViolationEvent } from '@ceasefire/contracts';
 import {
   agreementsForRules,
   agreementsToEvaluate,
@@ -62,11 +62,18 @@ export class AgreementProposals {
     stored: ReadonlyMap<string, StoredBreachEvent>,
     log: Logger,
   ): Promise<void> {
+    // The message names the event; the stored row says what it reports (see the README).
+    const rows = events.map((e) => {
+      const row = stored.get(e.id);
+      if (row === undefined)
+        throw new PipelineError('unprocessable', `event ${e.id} is not in the event store (violation_events)`);
+      return row;
+    });
     await this.db.transaction(async (trx) => {
       // Every lock the batch needs, in a fixed order: two workers cannot wait on each other.
-      const partySets = [...new Set(events.map((e) => partiesOf(e).join('-')))].sort();
+      const partySets = [...new Set(rows.map((r) => partiesOf(r).join('-')))].sort();
       for (const set of partySets) if (set !== '') await lockAgreementsOfParties(trx, set.split('-'));
-      await this.proposeLocked(trx, events, stored, log);
+      await this.proposeLocked(trx, rows, log);
     });
   }
 
@@ -78,13 +85,8 @@ export class AgreementProposals {
    * matched and merged in memory, and the changes are written once per agreement and table. Only
    * a new agreement costs its own insert (its row is matched by the reports after it).
    */
-  private async proposeLocked(
-    trx: Queryable,
-    events: readonly ViolationEvent[],
-    stored: ReadonlyMap<string, StoredBreachEvent>,
-    log: Logger,
-  ): Promise<void> {
-    const reports = events.flatMap((event) => this.reportOf(event, stored.get(event.id) ?? null, log));
+  private async proposeLocked(trx: Queryable, rows: readonly StoredBreachEvent[], log: Logger): Promise<void> {
+    const reports = rows.flatMap((row) => reportOf(row, log));
     const known = await agreementsOfSourceEvents(trx, reports.map((r) => r.event.id));
     const fresh = reports.filter((r) => !known.has(r.event.id));
     if (fresh.length === 0) return;
@@ -122,9 +124,9 @@ export class AgreementProposals {
           startsAt: report.startsAt,
           startZone,
           terms: [...report.terms],
-          sourceStatementId: event.statement_id,
+          sourceStatementId: event.statementId,
           sourceEventId: event.id,
-          announcedAt: new Date(event.published_at),
+          announcedAt: event.publishedAt,
           name: `${report.level.replaceAll('_', ' ')} ceasefire of ${report.reachedOn}`,
           now,
         });
@@ -135,12 +137,12 @@ export class AgreementProposals {
           to: 'proposed',
           at: now,
           by: 'system',
-          reason: `reported by ${event.reported_by ?? 'an unnamed source'}`,
-          statementId: event.statement_id,
+          reason: `reported by ${event.reportedBy ?? 'an unnamed source'}`,
+          statementId: event.statementId,
         });
         log.info({ agreement: agreement.id, parties: report.parties, agreementLevel: report.level }, 'agreement proposed');
       } else {
-        const patch = completion(match, report, startZone, new Date(event.published_at));
+        const patch = completion(match, report, startZone, event.publishedAt);
         const filled = Object.keys(patch);
         agreement = match;
         if (filled.length > 0) {
@@ -155,7 +157,7 @@ export class AgreementProposals {
             at: now,
             by: 'system',
             reason: `completed by a statement: ${filled.join(', ')}`,
-            statementId: event.statement_id,
+            statementId: event.statementId,
           });
           log.info({ agreement: agreement.id, filled }, 'agreement completed');
         }
@@ -163,9 +165,9 @@ export class AgreementProposals {
       sources.push({
         agreementId: agreement.id,
         eventId: event.id,
-        statementId: event.statement_id,
-        reportedBy: event.reported_by,
-        publishedAt: new Date(event.published_at),
+        statementId: event.statementId,
+        reportedBy: event.reportedBy,
+        publishedAt: event.publishedAt,
         startsAt: report.startsAt,
         startZone,
         level: report.level,
@@ -173,9 +175,9 @@ export class AgreementProposals {
         now,
       });
       const said = reporterList(agreement.id);
-      said.push(event.reported_by);
+      said.push(event.reportedBy);
       if (!agreement.corroborated && !corroborated.has(agreement.id) && isCorroborated(agreement.parties, said))
-        corroborated.set(agreement.id, event.statement_id);
+        corroborated.set(agreement.id, event.statementId);
     }
     for (const [id, patch] of patches) await updateAgreement(trx, id, patch, now);
     await insertAgreementTransitions(trx, transitions);
@@ -190,35 +192,6 @@ export class AgreementProposals {
       });
       if (after.status !== agreement.status) log.info({ agreement: id }, 'agreement in force');
     }
-  }
-
-  /**
-   * What a `ceasefire_agreement` event reports of its agreement; none (said in the log) when it
-   * names no parties. An event not in the store is refused: the classifier stores before it publishes.
-   */
-  private reportOf(
-    event: ViolationEvent,
-    stored: StoredBreachEvent | null,
-    log: Logger,
-  ): Array<{ event: ViolationEvent; report: AgreementReport; startZone: string | null }> {
-    const terms = event.agreement;
-    const parties = partiesOf(event);
-    if (parties.length === 0) {
-      log.warn({ event: event.id }, 'ceasefire agreement without parties: not proposed');
-      return [];
-    }
-    if (stored === null)
-      throw new PipelineError('unprocessable', `event ${event.id} is not in the event store (violation_events)`);
-    const startsAt = terms?.starts_at_utc ? new Date(terms.starts_at_utc) : null;
-    const report: AgreementReport = {
-      parties,
-      level: agreementLevel(terms?.level ?? null),
-      reachedOn: event.date ?? event.published_at.slice(0, 10),
-      startsAt,
-      terms: terms && terms.terms.length > 0 ? [...new Set(terms.terms)].sort() : ['cease_fire'],
-    };
-    // A start without its zone is not kept as a zone: the instant is what counts.
-    return [{ event, report, startZone: startsAt === null ? null : (terms?.zone ?? null) }];
   }
 
   /**
@@ -291,4 +264,35 @@ export class AgreementProposals {
             : agreement.endsAt,
     };
   }
+}
+
+/**
+ * What a stored `ceasefire_agreement` event reports of its agreement; none when it was superseded
+ * (a re-classified statement's newer row reports it) or names no parties (said in the log).
+ */
+function reportOf(
+  event: StoredBreachEvent,
+  log: Logger,
+): Array<{ event: StoredBreachEvent; report: AgreementReport; startZone: string | null }> {
+  if (event.supersededAt !== null) {
+    log.debug({ event: event.id }, 'superseded agreement event: not proposed');
+    return [];
+  }
+  const parties = partiesOf(event);
+  if (parties.length === 0) {
+    log.warn({ event: event.id }, 'ceasefire agreement without parties: not proposed');
+    return [];
+  }
+  const terms = event.agreement;
+  const startsAt = terms?.starts_at_utc ? new Date(terms.starts_at_utc) : null;
+  const report: AgreementReport = {
+    parties,
+    level: agreementLevel(terms?.level ?? null),
+    // The statement's day in the zone it was published in, as its message gives it.
+    reachedOn: event.date ?? isoInZone(event.publishedAt, event.publishedZone).slice(0, 10),
+    startsAt,
+    terms: terms && terms.terms.length > 0 ? [...new Set(terms.terms)].sort() : ['cease_fire'],
+  };
+  // A start without its zone is not kept as a zone: the instant is what counts.
+  return [{ event, report, startZone: startsAt === null ? null : (terms?.zone ?? null) }];
 }

@@ -1,4 +1,4 @@
-import type { BreachEvent } from '@ceasefire/contracts';
+import type { BreachEvent, ViolationEvent } from '@ceasefire/contracts';
 import type { Queryable } from '../connection.ts';
 
 // The stored violation events the breach rules read.
@@ -12,6 +12,11 @@ export interface StoredBreachEvent extends Omit<BreachEvent, 'type'> {
   readonly type: string;
   readonly supersededAt: Date | null;
   readonly statementId: string;
+  /** A `ceasefire_agreement` event's terms as stored (null for other events). */
+  readonly agreement: ViolationEvent['agreement'];
+  readonly profile: string;
+  /** The zone the statement was published in (`publishedAt` is the instant), when known. */
+  readonly publishedZone: string | null;
 }
 
 interface StoredEventRow {
@@ -31,6 +36,9 @@ interface StoredEventRow {
   corroboration: StoredBreachEvent['corroboration'];
   superseded_at: Date | null;
   statement_id: string;
+  agreement: ViolationEvent['agreement'];
+  profile: string;
+  published_zone: string | null;
 }
 
 function storedEvent(r: StoredEventRow): StoredBreachEvent {
@@ -51,6 +59,9 @@ function storedEvent(r: StoredEventRow): StoredBreachEvent {
     corroboration: r.corroboration,
     supersededAt: r.superseded_at,
     statementId: r.statement_id,
+    agreement: r.agreement,
+    profile: r.profile,
+    publishedZone: r.published_zone,
   };
 }
 
@@ -75,6 +86,9 @@ function eventQuery(db: Queryable) {
       'i.corroboration',
       've.superseded_at',
       've.statement_id',
+      've.agreement',
+      've.profile',
+      's.published_zone',
     );
 }
 
@@ -199,7 +213,7 @@ export async function readEventBatch(
        left join lateral (
          select ve.id, ve.type, ve.area, ve.accused_party, ve.reported_by, ve.occurred_start, ve.occurred_end, ve.date,
                 s.published_at, ve.killed, ve.wounded, ve.weapons, ve.incident_id, i.corroboration, ve.superseded_at,
-                ve.statement_id, exists (select 1 from alert_events ae where ae.event_id = ve.id) as in_alert
+                ve.statement_id, ve.agreement, ve.profile, s.published_zone, exists (select 1 from alert_events ae where ae.event_id = ve.id) as in_alert
            from violation_events ve
            join statements s on s.id = ve.statement_id
            left join incidents i on i.id = ve.incident_id

@@ -12,7 +12,7 @@ import {
 } from 'kafkajs';
 import type { Logger } from 'pino';
 import { coalescer } from '../coalescer.ts';
-import { kafkajsError } from './errors.ts';
+import { kafkajsError, kafkajsOriginal, mapFailures } from './errors.ts';
 import { headersToSend } from './headers.ts';
 import {
   KAFKA_DEFAULTS,
@@ -144,6 +144,17 @@ export function chunksOf(messages: readonly OutgoingMessage[], maxBytes: number)
   return chunks;
 }
 
+/** `call`, failing with kafkajs's error typed (`kafkajsError`). */
+function typed<T>(call: Promise<T>): Promise<T> {
+  return call.catch((e: unknown) => Promise.reject(kafkajsError(e)));
+}
+
+/** A consumer's final failure (a commit, a heartbeat, a rebalance or a join that failed) as it ends the consumer: typed. */
+function crashError(e: unknown): Error {
+  const typed = kafkajsError(e);
+  return typed instanceof Error ? typed : new Error(String(typed));
+}
+
 /** A KafkaClient backed by kafkajs. */
 export function createKafkaClient(settings: KafkaSettings, logger: Logger): KafkaClient {
   const kafka = new Kafka({
@@ -241,7 +252,7 @@ export function createKafkaClient(settings: KafkaSettings, logger: Logger): Kafk
           // while the broker was down, during a rejoin) is an outage, not a defect: a new consumer
           // joins once the broker is back, as a restarted worker would. Anything else ends the
           // consumer, and the service exits for its supervisor.
-          if (!brokerUnreachable(error)) return resolveCrash(error);
+          if (!brokerUnreachable(error)) return resolveCrash(crashError(error));
           relaunch(error);
         });
         await connectExplained(() => consumer.connect(), settings);
@@ -265,10 +276,14 @@ export function createKafkaClient(settings: KafkaSettings, logger: Logger): Kafk
               headerBytes: headerBytesOf(m.headers),
               timestamp: Number(m.timestamp),
             }));
-            await options.handleBatch(
-              { topic: batch.topic, partition: batch.partition, messages, highWatermark: batch.highWatermark },
-              { heartbeat, isRunning: () => isRunning() && !stopping.signal.aborted, signal: stopping.signal },
-            );
+            // The handler sees the heartbeat's failure typed (a rebalance is transient), and kafkajs
+            // gets its own error back from the handler, the one it re-joins the group on.
+            await options
+              .handleBatch(
+                { topic: batch.topic, partition: batch.partition, messages, highWatermark: batch.highWatermark },
+                { heartbeat: () => typed(heartbeat()), isRunning: () => isRunning() && !stopping.signal.aborted, signal: stopping.signal },
+              )
+              .catch((e: unknown) => Promise.reject(kafkajsOriginal(e)));
             // Only after the handler's effects are durable: commit, then move the fetch position.
             const last = batch.lastOffset();
             try {
@@ -300,7 +315,7 @@ export function createKafkaClient(settings: KafkaSettings, logger: Logger): Kafk
               current = next;
               relaunches = 0;
             },
-            (e: unknown) => (brokerUnreachable(e) ? relaunch(e) : resolveCrash(e instanceof Error ? e : new Error(String(e)))),
+            (e: unknown) => (brokerUnreachable(e) ? relaunch(e) : resolveCrash(crashError(e))),
           );
         }, wait);
       }
@@ -308,7 +323,7 @@ export function createKafkaClient(settings: KafkaSettings, logger: Logger): Kafk
       return {
         crashed,
         async start() {
-          current = await launch();
+          current = await typed(launch());
         },
         pause(topics) {
           current?.pause((topics ?? options.topics).map((topic) => ({ topic })));
@@ -326,8 +341,8 @@ export function createKafkaClient(settings: KafkaSettings, logger: Logger): Kafk
 
     async admin(): Promise<Admin> {
       const admin: KjsAdmin = kafka.admin();
-      await connectExplained(() => admin.connect(), settings);
-      return {
+      await typed(connectExplained(() => admin.connect(), settings));
+      const client: Admin = {
         async createTopics(topics) {
           const existing = new Set(await admin.listTopics());
           const missing = topics.filter((t) => !existing.has(t.name));
@@ -396,6 +411,8 @@ export function createKafkaClient(settings: KafkaSettings, logger: Logger): Kafk
         },
         disconnect: () => admin.disconnect(),
       };
+      // Topic creation, metadata and offset fetches fail typed, as a publish does.
+      return mapFailures(client, kafkajsError);
     },
   };
 }
