@@ -157,3 +157,48 @@ describe('missing publication time', () => {
     expect(dates('during the intervening night of August 3–4')[0]).toMatchObject({ date: '2023-08-04', part: 'night' });
   });
 });
+
+describe('what carries the narrative day (issue #16)', () => {
+  const kg = 'Border Service of the GKNB of the Kyrgyz Republic';
+  const run = (text: string, published_at = '2023-08-10T12:00:00+06:00') => extract({ id: 't', text, published_at, source_agency: kg }, KG_TJ_PROFILE).events;
+
+  it('gives the told day to fire whose shooter is not named', () => {
+    for (const text of [
+      'On 8 August a dispute broke out near Kulundu. Soon after that, shots were fired at the post.',
+      'On 8 August residents of Kulundu blocked the road. At the post, someone opened fire.',
+      '8 августа возле села Кулунду жители перекрыли дорогу. Вскоре у заставы началась стрельба.',
+      '8 августа у села Максат произошёл спор. Через час по заставе открыли огонь неизвестные.',
+    ])
+      expect(run(text).find((e) => e.type === 'small_arms_fire')?.date, text).toBe('2023-08-08');
+  });
+
+  it('does not carry the day into what happened earlier', () => {
+    for (const text of [
+      'On 9 August the situation near Kulundu was calm. Earlier, Tajik troops shelled Maksat with mortars.',
+      'On 9 August the situation near Kulundu was calm. Previously, Tajik troops had shelled Maksat with mortars.',
+      '9 августа обстановка у села Кулунду спокойная. Ранее таджикские военные обстреляли из минометов село Максат.',
+      '9 августа обстановка у села Кулунду спокойная. Прежде таджикские военные обстреливали из минометов село Максат.',
+    ])
+      expect(run(text).find((e) => e.type === 'heavy_weapons_fire')?.date, text).toBeNull();
+  });
+
+  it('reads a photo caption day as the picture day', () => {
+    expect(dates('Kulundu village, 2 August 2023. Photo: Kabar')[0]).toMatchObject({ role: 'reference' });
+    expect(dates('Село Кулунду 2 августа 2023 года. Фото: Кабар')[0]).toMatchObject({ role: 'reference' });
+    expect(dates('On 2 August 2023, photographers said')[0]).toMatchObject({ role: 'event' });
+  });
+
+  it('takes additive connectives for no time word', () => {
+    for (const t of ['In addition, troops fired', 'Moreover, troops fired', 'Furthermore, troops fired', 'Кроме того, военные стреляли']) expect(dates(t), t).toEqual([]);
+    expect(dates('Then troops fired')[0]).toMatchObject({ kind: 'anaphor' });
+    expect(dates('Затем военные стреляли')[0]).toMatchObject({ kind: 'anaphor' });
+  });
+
+  it('reads "after midnight" as the night of its day, no anaphor', () => {
+    expect(dates('shortly after midnight troops fired')).toEqual([expect.objectContaining({ part: 'night', kind: 'part' })]);
+    expect(dates('just after midnight on 5 August')[0]).toMatchObject({ date: '2023-08-05', part: 'night' });
+    expect(dates('вскоре после полуночи 5 августа')[0]).toMatchObject({ date: '2023-08-05', part: 'night' });
+    expect(dates('5 августа за полночь')[0]).toMatchObject({ date: '2023-08-05', part: 'night' });
+    expect(dates('shortly after, troops fired')[0]).toMatchObject({ kind: 'anaphor' });
+  });
+});

@@ -100,8 +100,10 @@ const RE_WEEKDAY = new RegExp(
   'g',
 );
 const RE_SAME_DAY = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:on )?(?:the same (day|evening|night|morning)|that day|в тот же (день|вечер)|в этот же день|того же дня|в тот же день)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/g;
-const RE_ANAPHOR = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:before (?:this|that)|after (?:this|that)|перед этим|после этого|затем|кроме того|in addition|moreover|furthermore|then|shortly after(?:wards)?|later)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/g;
-const RE_PART = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:(?:(since|from|с) )?(?:(?:in|during|throughout|early in|late in|on) )?(?:the )?(morning|afternoon|evening|night)(?: hours)?(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])|(утром|с утра|днем|днём|вечером|ночью|рано утром|поздно вечером|в первой половине дня|во второй половине дня)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]))/g;
+// Words that place an event in time after or before the one told ("then", «затем»); additive
+// connectives ("in addition", «кроме того») tell no time and are not among them.
+const RE_ANAPHOR = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:before (?:this|that)|after (?:this|that)|перед этим|после этого|затем|then|shortly after(?:wards)?(?! midnight)|later)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/g;
+const RE_PART = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:(?:(since|from|с) )?(?:(?:in|during|throughout|early in|late in|on) )?(?:the )?(morning|afternoon|evening|night)(?: hours)?(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])|(утром|с утра|днем|днём|вечером|ночью|рано утром|поздно вечером|в первой половине дня|во второй половине дня|(?:shortly |just |soon )?after midnight|(?:вскоре |сразу )?после полуночи|за полночь)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]))/g;
 // "21:40", "21.40"; also "10 часов утра", "в 7 часов вечера", "10 a.m.", "9:30 pm". (Here and in
 // RE_PART the alternatives share their leading lookbehind: tested once per position.)
 const RE_CLOCK = /(?<![\d:.])(?:([01]?\d|2[0-4])[:.]([0-5]\d)(?![\d]|[.:]\d)(?:\s*(a\.?m\.?|p\.?m\.?)(?![a-z]))?|(1[0-2]|0?\d)\s*(a\.?m\.?|p\.?m\.?)(?![a-z])|([01]?\d|2[0-3])\s+час(?:ов|а)?(?:\s+([0-5]?\d)\s+минут[аы]?)?(?:\s+(утра|дня|вечера|ночи))?(?![а-яё])|(?<![а-яё])час[уа]?\s+(ночи|дня)(?![а-яё])|([01]?\d|2[0-3])\s*ч\.\s*([0-5]?\d)\s*мин(?:ут[аы]?|\.)?|([01]\d|2[0-4])([0-5]\d)\s*(?:hours|hrs)(?![a-z])|(?<![a-zа-яё])(midnight|полуночи|полночь|полночи)(?![a-zа-яё]))/gi;
@@ -127,8 +129,8 @@ function anyOf(words: readonly string[]): RegExp {
 const RELATIVE_KEYS = anyOf(['24 hours', 'past day', 'last day', 'сутки', 'during the day', 'в течение', 'yesterday', 'вчера', 'накануне', 'the previous day', 'the day before', 'a day earlier', 'today', 'сегодня', 'tonight', 'last night', 'overnight', 'this ', 'ночью']);
 const WEEKDAY_KEYS = anyOf(['day', 'понедельник', 'вторник', 'сред', 'четверг', 'пятниц', 'суббот', 'воскресен']);
 const SAME_DAY_KEYS = anyOf(['same', 'that day', 'тот же', 'этот же', 'того же']);
-const ANAPHOR_KEYS = anyOf(['before', 'after', 'перед этим', 'после этого', 'затем', 'кроме того', 'in addition', 'moreover', 'furthermore', 'then', 'later']);
-const PART_KEYS = anyOf(['morning', 'afternoon', 'evening', 'night', 'утр', 'днем', 'днём', 'вечер', 'ночью', 'половине дня']);
+const ANAPHOR_KEYS = anyOf(['before', 'after', 'перед этим', 'после этого', 'затем', 'then', 'later']);
+const PART_KEYS = anyOf(['morning', 'afternoon', 'evening', 'night', 'утр', 'днем', 'днём', 'вечер', 'ночью', 'половине дня', 'midnight', 'полуноч', 'полночь']);
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -210,11 +212,16 @@ function inferYear(month: number, day: number, pub: string | null, explicit: str
 // One cheap test before the anchored ones: most dates have none of these words before them.
 const ROLE_HINT = /as of|as at|состояни|момент|protocol|agree|accord|memorand|ceasefire|truce|договор|протокол|соглашени|меморандум|перемири|reached|signed|concluded|достигнут|подписанн|said|says|report|stated|announc|noted|told|сообщ|заяв/i;
 
+// "Kok-Tash village, 2 December 2021. Photo: Kabar": a photo caption's day is the picture's.
+const CAPTION_AFTER = /^\s*[.,]?\s*(?:photo|фото)(?![a-zа-яё])/i;
+
 function roleOf(text: string, m: Match): TemporalRole {
   const before = text.slice(Math.max(0, m.start - 60), m.start);
-  if (!ROLE_HINT.test(before) && !REFERENCE_AFTER.test(text.slice(m.end, m.end + 20))) return 'event';
+  const after = text.slice(m.end, m.end + 20);
+  if (CAPTION_AFTER.test(after)) return 'reference';
+  if (!ROLE_HINT.test(before) && !REFERENCE_AFTER.test(after)) return 'event';
   if (AS_OF_BEFORE.test(before)) return 'as_of';
-  if (REFERENCE_BEFORE.test(before) || REFERENCE_VERB_BEFORE.test(before) || REFERENCE_AFTER.test(text.slice(m.end, m.end + 20))) return 'reference';
+  if (REFERENCE_BEFORE.test(before) || REFERENCE_VERB_BEFORE.test(before) || REFERENCE_AFTER.test(after)) return 'reference';
   if (REPORT_BEFORE.test(before)) return 'as_of';
   return 'event';
 }
@@ -347,7 +354,7 @@ function scanPart(st: DateScan, low: string): void {
     const since = (m[1] ?? '').toLowerCase();
     const word = (m[2] ?? m[3] ?? '').toLowerCase();
     const isSince = word === 'с утра' || ((since === 'since' || since === 'from' || since === 'с') && word === 'morning');
-    const part: PartOfDay | null = word.includes('утр') || word === 'morning' ? 'morning' : word.includes('половине дня') ? (word.startsWith('в первой') ? 'morning' : 'afternoon') : (PARTS[word.replace(EARLY_LATE, '')] ?? null);
+    const part: PartOfDay | null = AFTER_MIDNIGHT.test(word) ? 'night' : word.includes('утр') || word === 'morning' ? 'morning' : word.includes('половине дня') ? (word.startsWith('в первой') ? 'morning' : 'afternoon') : (PARTS[word.replace(EARLY_LATE, '')] ?? null);
     pushDate(st, m, isSince ? st.pubDate : null, part, isSince ? 'since_morning' : 'part', null);
   }
 }
@@ -362,6 +369,7 @@ const NIGHT_WORD = /night|overnight|ночью/;
 const LAST_WEEK = /^(?:last|в прошл|в минувш)/;
 const LAST_DAY = /(?:last|past) (?:24 hours|day)|сутки$/;
 const EARLY_LATE = /^(рано|поздно) /;
+const AFTER_MIDNIGHT = /midnight|полуноч|полночь/;
 const NUMERIC_HINT = /\d\.\d{1,2}\.\d{2}/;
 const ISO_HINT = /\d{4}-\d{1,2}-\d/;
 const DOT_CLOCK = /^\d{1,2}\.\d{2}/;

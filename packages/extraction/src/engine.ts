@@ -585,6 +585,8 @@ interface TimePick {
   dateEvidence: Match[];
 }
 
+const EARLIER_START = /^(?:earlier|previously|ранее|прежде)(?![a-zа-яё])/i;
+
 /** The time of a trigger at `pos`: the nearest date, part of day and clock of its clause. */
 function resolveTime(s: Scan, c: ClauseView, pos: number, agreement: boolean): TimePick {
   const usable: DateMention[] = [];
@@ -624,9 +626,10 @@ function resolveTime(s: Scan, c: ClauseView, pos: number, agreement: boolean): T
     // Going on now: the status line's day and time.
     date = s.status.date;
     clock = s.status.clock;
-  } else if (s.ctx) {
+  } else if (s.ctx && !EARLIER_START.test(s.text.slice(c.sentence.start, c.sentence.start + 12))) {
     // A date told earlier carries to later events of the narrative (a dateline, "Tension rose
-    // on 9 May.¶Tajik servicemen fired…") until another date is given.
+    // on 9 May.¶Tajik servicemen fired…") until another date is given; not to a sentence that
+    // tells what happened before it ("Earlier, …", «Ранее …»).
     date = s.ctx.date;
     carried = true;
   }
@@ -815,7 +818,9 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: numb
     if (d.strength === 'weak' && AFTER_EPISODE.test(s.low.slice(Math.max(0, first.start - 40), first.start)) && !c.cDates.some((x) => x.role === 'event' && x.date)) return;
     // A summary word ("the aggression", «в результате агрессии») has no day of its own: it joins
     // a told attack, or stands for the whole episode, dated only when the text dates it.
-    if (d.strength === 'weak' && d.carried) {
+    // A fire or shelling word with no actor named ("they fired", «началась стрельба») is a told
+    // act, not a summary word: it keeps the narrative's day.
+    if (d.strength === 'weak' && d.carried && !fire.includes(first) && !shelling.includes(first)) {
       d.date = null;
       d.carried = false;
     }
