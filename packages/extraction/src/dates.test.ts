@@ -202,3 +202,38 @@ describe('what carries the narrative day (issue #16)', () => {
     expect(dates('shortly after, troops fired')[0]).toMatchObject({ kind: 'anaphor' });
   });
 });
+
+describe('ranges and truce starts (issue #16)', () => {
+  const roles = (t: string) => findTemporal(t, pub, []).dates.map((d) => [d.date, d.part, d.role]);
+  const clockRoles = (t: string) => findTemporal(t, pub, []).clocks.map((k) => [k.hh, k.role]);
+
+  it('dates a range that starts with a part of day by its start', () => {
+    expect(roles('с вечера 2 августа в ночь на 3 августа обстреливали позиции')).toEqual([['2023-08-02', 'evening', 'event'], ['2023-08-03', 'night', 'alt']]);
+    expect(roles('С ночи 5 августа и до утра 6 августа шла стрельба')).toEqual([['2023-08-05', 'night', 'event'], ['2023-08-06', null, 'alt']]);
+    expect(roles('с вечера 8 августа до 00:50 9 августа')).toEqual([['2023-08-08', 'evening', 'event'], ['2023-08-09', null, 'alt']]);
+    expect(roles('from the evening of 2 August into the night of 2 to 3 August')).toEqual([['2023-08-02', 'evening', 'event'], ['2023-08-03', 'night', 'alt']]);
+    expect(roles('from the morning of 2 August until 3 August')).toEqual([['2023-08-02', 'morning', 'event'], ['2023-08-03', null, 'alt']]);
+    // Two days told as two stay two.
+    expect(roles('on 2 August and on 3 August').map((r) => r[2])).toEqual(['event', 'event']);
+  });
+
+  it('reads more ways of telling when a truce takes effect', () => {
+    expect(clockRoles('Cessation of hostilities in the border areas from 19.30 on 29 July')).toEqual([[19, 'start']]);
+    expect(clockRoles('Прекращение боевых действий с 20:00 9 августа')).toEqual([[20, 'start']]);
+    expect(clockRoles('Перемирие начало действовать в среду, 9 августа, в 04:00')).toEqual([[4, 'start']]);
+    expect(clockRoles('The ceasefire came into force on Wednesday at 04:00')).toEqual([[4, 'start']]);
+    expect(clockRoles('The truce began to apply at 6 a.m.')).toEqual([[6, 'start']]);
+    // A clock after a contrast is an event of its own.
+    expect(clockRoles('The truce took effect on Monday, but at 04:00 troops fired')).toEqual([[4, 'event']]);
+  });
+
+  it('dates an agreement reached one day and in force the next by its entry into force', () => {
+    for (const text of [
+      'On the evening of 8 August the governments approved a ceasefire agreement. The ceasefire came into force on 9 August at 04:00.',
+      'Вечером 8 августа стороны договорились о прекращении огня. Перемирие вступило в силу 9 августа в 04:00.',
+    ]) {
+      const ev = extract({ id: 't', text, published_at: '2023-08-10', source_agency: 'Border Service of the GKNB of the Kyrgyz Republic' }, KG_TJ_PROFILE).events.filter((e) => e.type === 'ceasefire_agreement');
+      expect(ev.map((e) => [e.date, e.time_of_day]), text).toEqual([['2023-08-09', '04:00']]);
+    }
+  });
+});

@@ -72,7 +72,7 @@ const WEEKDAYS: Record<string, number> = {
 
 const PARTS: Record<string, PartOfDay> = {
   morning: 'morning', afternoon: 'afternoon', evening: 'evening', night: 'night', overnight: 'night',
-  утром: 'morning', утра: 'morning', днем: 'afternoon', днём: 'afternoon', вечером: 'evening', вечера: 'evening', ночью: 'night',
+  утром: 'morning', утра: 'morning', днем: 'afternoon', днём: 'afternoon', вечером: 'evening', вечера: 'evening', ночью: 'night', ночи: 'night',
 };
 
 const RE_NIGHT_EN = new RegExp(
@@ -103,7 +103,7 @@ const RE_SAME_DAY = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:on )?(?:the sa
 // Words that place an event in time after or before the one told ("then", «затем»); additive
 // connectives ("in addition", «кроме того») tell no time and are not among them.
 const RE_ANAPHOR = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:before (?:this|that)|after (?:this|that)|перед этим|после этого|затем|then|shortly after(?:wards)?(?! midnight)|later)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/g;
-const RE_PART = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:(?:(since|from|с) )?(?:(?:in|during|throughout|early in|late in|on) )?(?:the )?(morning|afternoon|evening|night)(?: hours)?(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])|(утром|с утра|днем|днём|вечером|ночью|рано утром|поздно вечером|в первой половине дня|во второй половине дня|(?:shortly |just |soon )?after midnight|(?:вскоре |сразу )?после полуночи|за полночь)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]))/g;
+const RE_PART = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:(?:(since|from|с) )?(?:(?:in|during|throughout|early in|late in|on) )?(?:the )?(morning|afternoon|evening|night)(?: hours)?(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])|(утром|с утра|днем|днём|вечером|ночью|с вечера|с ночи|рано утром|поздно вечером|в первой половине дня|во второй половине дня|(?:shortly |just |soon )?after midnight|(?:вскоре |сразу )?после полуночи|за полночь)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]))/g;
 // "21:40", "21.40"; also "10 часов утра", "в 7 часов вечера", "10 a.m.", "9:30 pm". (Here and in
 // RE_PART the alternatives share their leading lookbehind: tested once per position.)
 const RE_CLOCK = /(?<![\d:.])(?:([01]?\d|2[0-4])[:.]([0-5]\d)(?![\d]|[.:]\d)(?:\s*(a\.?m\.?|p\.?m\.?)(?![a-z]))?|(1[0-2]|0?\d)\s*(a\.?m\.?|p\.?m\.?)(?![a-z])|([01]?\d|2[0-3])\s+час(?:ов|а)?(?:\s+([0-5]?\d)\s+минут[аы]?)?(?:\s+(утра|дня|вечера|ночи))?(?![а-яё])|(?<![а-яё])час[уа]?\s+(ночи|дня)(?![а-яё])|([01]?\d|2[0-3])\s*ч\.\s*([0-5]?\d)\s*мин(?:ут[аы]?|\.)?|([01]\d|2[0-4])([0-5]\d)\s*(?:hours|hrs)(?![a-z])|(?<![a-zа-яё])(midnight|полуночи|полночь|полночи)(?![a-zа-яё]))/gi;
@@ -116,7 +116,7 @@ const REFERENCE_VERB_BEFORE = /(?:reached|agreed|signed|concluded|достигн
 const REPORT_BEFORE = /(?:said|says|reported|stated|announced|noted|told\s+\S+|сообщил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|заявил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|сообщает|заявляет)\s*$/i;
 const REFERENCE_AFTER = /^\s*(?:agreements?|accords?|protocol|договор[её]нност)/i;
 const START_BEFORE =
-  /(?:cease[- ]?fire|truce|(?:halt|stop|cease)[a-z]* (?:all )?(?:firing|fire|hostilities)|прекращени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* огня|перемири[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|режим[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* тишины)(?:\s+[A-Za-z\u00C0-\u024F\u0400-\u04FF-]+){0,5}?\s+(?:from|starting(?: at| from)?|effective(?: from)?|с)\s*$|(?:effective from|with effect from|вступает в силу с|starting from)\s*$|(?:(?:take|takes|took|taking|come|comes|came|go|goes|went|enter|enters|entered) (?:into )?(?:effect|force)|вступ[а-яё]* в силу)\s+(?:at|from|as of|on|с|в)\s*$|(?:огня|тишины|перемирие|ceasefire|truce) (?:действует|соблюдается|is in (?:effect|force)) (?:с|from)\s*$/i;
+  /(?:cease[- ]?fire|truce|(?:halt|stop|cease)[a-z]* (?:all )?(?:firing|fire|hostilities)|cessation of (?:all )?(?:hostilities|fire|firing)|прекращени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* (?:огня|боевых действий|огневых)|перемири[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|режим[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* тишины)(?:\s+[A-Za-z\u00C0-\u024F\u0400-\u04FF-]+){0,5}?\s+(?:from|starting(?: at| from)?|effective(?: from)?|с)\s*$|(?:effective from|with effect from|вступает в силу с|starting from)\s*$|(?:(?:take|takes|took|taking|come|comes|came|go|goes|went|enter|enters|entered) (?:into )?(?:effect|force)|(?:began|begins|started|starts) to apply|вступ[а-яё]* в силу|начал[а-яё]* действовать)(?:(?! (?:but|and|но|а|и) )[^.;!?]){0,30}?\s+(?:at|from|as of|on|с|в)\s*$|(?:огня|тишины|перемирие|ceasefire|truce) (?:действует|соблюдается|is in (?:effect|force)) (?:с|from)\s*$/i;
 const APPROX_BEFORE = /(?:around|about|approximately|approx\.|some|около|примерно|приблизительно)\s+(?:at\s+|в\s+)?$/i;
 
 /** Whether a text contains any of `words`: one regex pass instead of one search per word. */
@@ -368,7 +368,7 @@ function first(re: RegExp, low: string): RegExpExecArray | null {
 const NIGHT_WORD = /night|overnight|ночью/;
 const LAST_WEEK = /^(?:last|в прошл|в минувш)/;
 const LAST_DAY = /(?:last|past) (?:24 hours|day)|сутки$/;
-const EARLY_LATE = /^(рано|поздно) /;
+const EARLY_LATE = /^(рано|поздно|с) /;
 const AFTER_MIDNIGHT = /midnight|полуноч|полночь/;
 const NUMERIC_HINT = /\d\.\d{1,2}\.\d{2}/;
 const ISO_HINT = /\d{4}-\d{1,2}-\d/;
@@ -389,6 +389,8 @@ const BETWEEN_BEFORE = /(?:between|между)\s+$/i;
 const AND_GAP = /^\s+(?:and|и)\s+$/i;
 const RANGE_END_BEFORE = /(?:^|[^a-zа-яё])(?:to|till|until|до|по)\s+(?:(?:early|late)\s+)?(?:\d{1,2}[:.]\d{2}\s+(?:hours\s+)?)?(?:on\s+)?$/i;
 const DOTS = /\./g;
+const RANGE_START = /^(?:from|since|с)\s/i;
+const INTO_GAP = /^\s*(?:(?:and|и)\s+)?(?:into|to|until|till|through|до|по)?(?:\s+(?:утра|вечера|ночи|early|late|the (?:morning|evening|night) of))?\s*$/i;
 
 /** Finds date and clock mentions and resolves dates against the publication date. */
 export function findTemporal(
@@ -425,7 +427,10 @@ export function findTemporal(
     const prev = dates[i - 1] as DateMention;
     if (d.role !== 'event' || !prev.date || !d.date || d.start - prev.end >= 60) continue;
     const between = BETWEEN_BEFORE.test(text.slice(Math.max(0, prev.start - 12), prev.start)) && AND_GAP.test(text.slice(prev.end, d.start));
-    if (between || RANGE_END_BEFORE.test(text.slice(Math.max(prev.end, d.start - 30), d.start))) d.role = 'alt';
+    // «с вечера 2 июня в ночь на 3 июня», "from the evening of 2 June into the night of 3 June":
+    // the range is dated by its start.
+    const fromStart = RANGE_START.test(prev.text) && INTO_GAP.test(text.slice(prev.end, d.start));
+    if (between || fromStart || RANGE_END_BEFORE.test(text.slice(Math.max(prev.end, d.start - 30), d.start))) d.role = 'alt';
   }
   return { dates, clocks: findClocks(text, st.taken, zoneLabels) };
 }

@@ -912,7 +912,10 @@ function borrowAgreementStarts(s: Scan): void {
 /** Times an agreement by its start `k`, told in its own clause or not. */
 function startAgreement(s: Scan, d: Draft, k: ClockMention, inClause: boolean): void {
   // "from 1700 hours today", "from 24:00 on 28 July": the day told with the start time.
-  const own = s.dates.find((x) => x.date && x.kind !== 'part' && x.role !== 'as_of' && x.start >= k.end && START_DAY_GAP.test(s.text.slice(k.end, x.start)));
+  // "in effect on Wednesday, 27 November, at 04:00": the day told right before it.
+  const own =
+    s.dates.find((x) => x.date && x.kind !== 'part' && x.role !== 'as_of' && x.start >= k.end && START_DAY_GAP.test(s.text.slice(k.end, x.start))) ??
+    s.dates.find((x) => x.date && x.kind !== 'part' && x.role !== 'as_of' && x.end <= k.start && DAY_START_GAP.test(s.text.slice(x.end, k.start)));
   if (own) d.date = own.date;
   else if (!d.date && !inClause) d.date = startDay(s, k);
   d.agreementStart = k;
@@ -927,6 +930,7 @@ function startAgreement(s: Scan, d: Draft, k: ClockMention, inClause: boolean): 
 
 // What stands between a start time and its day: "1700 hours IST today", "24:00 (local time) on 28 July".
 const START_DAY_GAP = /^[^.;!?]{0,30}$/;
+const DAY_START_GAP = /^[\s,]*(?:at|в|around|около)?\s*$/i;
 
 /** The day an agreement's start time told outside its clause falls on. */
 function startDay(s: Scan, k: ClockMention): string | null {
