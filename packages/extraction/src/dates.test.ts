@@ -237,3 +237,21 @@ describe('ranges and truce starts (issue #16)', () => {
     }
   });
 });
+
+describe('an agreement and the day of its paragraph (issue #16)', () => {
+  const agreementDates = (text: string) =>
+    extract({ id: 't', text, published_at: '2023-08-10', source_agency: 'Border Service of the GKNB of the Kyrgyz Republic' }, KG_TJ_PROFILE)
+      .events.filter((e) => e.type === 'ceasefire_agreement')
+      .map((e) => e.date);
+
+  it('takes the day told earlier in its paragraph', () => {
+    expect(agreementDates('The delegations met on 8 August at the Kyzyl-Bel checkpoint. The sides agreed on a complete ceasefire.')).toEqual(['2023-08-08']);
+    expect(agreementDates('Делегации встретились 8 августа на КПП «Кызыл-Бель». Стороны договорились о полном прекращении огня.')).toEqual(['2023-08-08']);
+    expect(agreementDates('Yesterday the security chiefs held talks in Batken. They agreed on a ceasefire and the withdrawal of troops.')).toEqual(['2023-08-09']);
+  });
+
+  it('does not take a day told in another paragraph', () => {
+    expect(agreementDates('On 2 August Tajik troops shelled Maksat with mortars.\n\nThe sides agreed on a complete ceasefire.')).toEqual([null]);
+    expect(agreementDates('2 августа таджикские военные обстреляли из минометов село Максат.\n\nСтороны договорились о полном прекращении огня.')).toEqual([null]);
+  });
+});

@@ -869,7 +869,7 @@ function agreementDraft(s: Scan, c: ClauseView): Draft | null {
   const d = newDraft(s, c, 'ceasefire_agreement', verb, 'strong', true);
   // An agreement is dated by its own words (reached or taking effect) or its paragraph's
   // dateline, not by the narrative.
-  if (d.carried && !(s.datelineCtx && s.datelineCtx.paragraph === clause.paragraph)) {
+  if (d.carried && !(s.datelineCtx && s.datelineCtx.paragraph === clause.paragraph) && s.ctx?.paragraph !== clause.paragraph) {
     d.date = null;
     d.carried = false;
   }
