@@ -255,3 +255,67 @@ describe('an agreement and the day of its paragraph (issue #16)', () => {
     expect(agreementDates('2 августа таджикские военные обстреляли из минометов село Максат.\n\nСтороны договорились о полном прекращении огня.')).toEqual([null]);
   });
 });
+
+describe('more date grammar (issue #16)', () => {
+  const one = (t: string) => {
+    const d = findTemporal(t, pub, []).dates;
+    return d.length === 1 ? [d[0]?.date, d[0]?.part] : d.map((x) => [x.text, x.date, x.part]);
+  };
+  const clocks = (t: string) => findTemporal(t, pub, []).clocks.map((k) => [k.hh, k.mm, k.offset_min]);
+
+  it('dates a night between two weekdays by the day it ends', () => {
+    expect(one('on the night of Saturday to Sunday troops fired')).toEqual(['2023-08-06', 'night']);
+    expect(one('during the night from Monday into Tuesday')).toEqual(['2023-08-08', 'night']);
+    expect(one('в ночь с субботы на воскресенье был обстрел')).toEqual(['2023-08-06', 'night']);
+    expect(one('в ночь со вторника на среду')).toEqual(['2023-08-09', 'night']);
+    expect(one('в ночь на среду')).toEqual(['2023-08-09', 'night']);
+  });
+
+  it('reads Russian ordinal days', () => {
+    expect(one('8-го августа')).toEqual(['2023-08-08', null]);
+    expect(one('в ночь на 8-е августа')).toEqual(['2023-08-08', 'night']);
+    expect(one('в ночь с 7-го на 8-е августа')).toEqual(['2023-08-08', 'night']);
+    expect(one('к вечеру 7-го августа')).toEqual(['2023-08-07', null]);
+  });
+
+  it('takes the date beside a weekday for the day', () => {
+    expect(one('on Monday, August 7')).toEqual(['2023-08-07', null]);
+    expect(one('On Tuesday (August 1) troops fired')).toEqual(['2023-08-01', null]);
+    expect(one('в четверг, 3 августа')).toEqual(['2023-08-03', null]);
+    expect(one('в среду вечером, 2 августа')).toEqual(['2023-08-02', 'evening']);
+    expect(one('7 August (Monday)')).toEqual(['2023-08-07', null]);
+    // Two days told apart stay two.
+    expect(findTemporal('on Monday and on 9 August', pub, []).dates.map((d) => d.date)).toEqual(['2023-08-07', '2023-08-09']);
+  });
+
+  it('reads the small hours, dawn and noon', () => {
+    expect(one('in the early hours of Sunday')).toEqual(['2023-08-06', 'night']);
+    expect(one('in the small hours of Monday')).toEqual(['2023-08-07', 'night']);
+    expect(one('before dawn on 8 August')).toEqual(['2023-08-08', 'night']);
+    expect(one('at dawn on 8 August')).toEqual(['2023-08-08', 'morning']);
+    expect(one('на рассвете 8 августа')).toEqual(['2023-08-08', 'morning']);
+    expect(one('перед рассветом 8 августа')).toEqual(['2023-08-08', 'night']);
+    expect(clocks('at noon')).toEqual([[12, 0, null]]);
+    expect(clocks('вчера около полудня')).toEqual([[12, 0, null]]);
+  });
+
+  it('reads Russian clock times told with their part of day, and Moscow time', () => {
+    expect(clocks('сегодня в 5 утра')).toEqual([[5, 0, null]]);
+    expect(clocks('около 9 вечера')).toEqual([[21, 0, null]]);
+    expect(clocks('в 11 ночи')).toEqual([[23, 0, null]]);
+    expect(clocks('в 2 ночи')).toEqual([[2, 0, null]]);
+    expect(clocks('вторые 2 ночи подряд')).toEqual([]);
+    expect(clocks('в 17:00 (по Москве)')).toEqual([[17, 0, 180]]);
+  });
+
+  it('reads slash dates day first, days ago and this morning', () => {
+    expect(one('08/08/2023')).toEqual(['2023-08-08', null]);
+    expect(one('on 7/8/23')).toEqual(['2023-08-07', null]);
+    expect(one('two days ago')).toEqual(['2023-08-08', null]);
+    expect(one('3 дня назад')).toEqual(['2023-08-07', null]);
+    expect(one('два дня назад')).toEqual(['2023-08-08', null]);
+    expect(one('позапрошлой ночью')).toEqual(['2023-08-09', 'night']);
+    expect(one('этим утром')).toEqual(['2023-08-10', 'morning']);
+    expect(one('этим вечером')).toEqual(['2023-08-10', 'evening']);
+  });
+});
