@@ -319,3 +319,22 @@ describe('more date grammar (issue #16)', () => {
     expect(one('этим вечером')).toEqual(['2023-08-10', 'evening']);
   });
 });
+
+describe('a clock in another zone near midnight (issue #16)', () => {
+  const kg = 'Border Service of the GKNB of the Kyrgyz Republic';
+  const first = (text: string) => extract({ id: 't', text, published_at: '2023-08-10T12:00:00+06:00', source_agency: kg }, KG_TJ_PROFILE).events[0];
+
+  it('moves the local day with the clock', () => {
+    // 23:30 Moscow time is 02:30 the next day in Bishkek (UTC+6).
+    expect(first('On 8 August at 23:30 (Moscow time) Tajik troops shelled Kulundu with mortars.')).toMatchObject({ date: '2023-08-09', time_of_day: '02:30' });
+    expect(first('8 августа в 22:15 по московскому времени таджикские военные обстреляли из минометов село Кулунду.')).toMatchObject({ date: '2023-08-09', time_of_day: '01:15' });
+    expect(first('On 8 August at 21:00 GMT Tajik troops shelled Kulundu with mortars.')).toMatchObject({ date: '2023-08-09', time_of_day: '03:00' });
+    // Within the day, the day stays.
+    expect(first('On 8 August at 10:00 (Moscow time) Tajik troops shelled Kulundu with mortars.')).toMatchObject({ date: '2023-08-08', time_of_day: '13:00' });
+  });
+
+  it('keeps the UTC window and the local time consistent', () => {
+    const t = first('On 8 August at 23:30 (Moscow time) Tajik troops shelled Kulundu with mortars.')?.time;
+    expect(t).toMatchObject({ date: '2023-08-09', local: '2023-08-09T02:30:00+06:00', start_utc: '2023-08-08T20:30:00Z' });
+  });
+});
