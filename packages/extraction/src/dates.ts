@@ -111,7 +111,7 @@ const RE_ANAPHOR = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:before (?:this|
 const RE_PART = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:(?:(since|from|с) )?(?:(?:in|during|throughout|early in|late in|on) )?(?:the )?(morning|afternoon|evening|night)(?: hours)?(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])|(утром|с утра|днем|днём|вечером|ночью|с вечера|с ночи|рано утром|поздно вечером|в первой половине дня|во второй половине дня|(?:shortly |just |soon )?after midnight|(?:вскоре |сразу )?после полуночи|за полночь|(?:in )?the (?:early|small|wee) hours|(?:before|at) (?:dawn|daybreak)|pre-?dawn|на рассвете|перед рассветом|до рассвета)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]))/g;
 // "21:40", "21.40"; also "10 часов утра", "в 7 часов вечера", "10 a.m.", "9:30 pm". (Here and in
 // RE_PART the alternatives share their leading lookbehind: tested once per position.)
-const RE_CLOCK = /(?<![\d:.])(?:([01]?\d|2[0-4])[:.]([0-5]\d)(?![\d]|[.:]\d)(?:\s*(a\.?m\.?|p\.?m\.?)(?![a-z]))?|(1[0-2]|0?\d)\s*(a\.?m\.?|p\.?m\.?)(?![a-z])|([01]?\d|2[0-3])\s+час(?:ов|а)?(?:\s+([0-5]?\d)\s+минут[аы]?)?(?:\s+(утра|дня|вечера|ночи))?(?![а-яё])|(?<![а-яё])час[уа]?\s+(ночи|дня)(?![а-яё])|([01]?\d|2[0-3])\s*ч\.\s*([0-5]?\d)\s*мин(?:ут[аы]?|\.)?|([01]\d|2[0-4])([0-5]\d)\s*(?:hours|hrs)(?![a-z])|(?<![a-zа-яё])(midnight|полуночи|полночь|полночи)(?![a-zа-яё])|(?<![a-zа-яё])(noon|midday|полдень|полудня)(?![a-zа-яё])|(?<=(?:^|[^а-яё])(?:в|около|к|с|до)\s+)([01]?\d|2[0-3])\s+(утра|вечера|ночи)(?![а-яё]))/gi;
+const RE_CLOCK = /(?<![\d:.])(?:([01]?\d|2[0-4])[:.]([0-5]\d)(?![\d]|[.:]\d)(?:\s*(a\.?m\.?|p\.?m\.?)(?![a-z]))?|(1[0-2]|0?\d)\s*(a\.?m\.?|p\.?m\.?)(?![a-z])|([01]?\d|2[0-3])\s+час(?:ов|а)?(?:\s+([0-5]?\d)\s+минут[аы]?)?(?:\s+(утра|дня|вечера|ночи))?(?![а-яё])|(?<![а-яё])час[уа]?\s+(ночи|дня)(?![а-яё])|([01]?\d|2[0-3])\s*ч\.\s*([0-5]?\d)\s*мин(?:ут[аы]?|\.)?|([01]\d|2[0-4])([0-5]\d)\s*(?:hours|hrs)(?![a-z])|(?<![a-zа-яё])(midnight|полуночи|полночь|полночи)(?![a-zа-яё])|(?<![a-zа-яё])(noon|midday|полдень|полудня)(?![a-zа-яё])|([01]?\d|2[0-3])(?<=(?:^|[^а-яё])(?:в|около|к|с|до)\s+\d{1,2})\s+(утра|вечера|ночи)(?![а-яё]))/gi;
 
 const AS_OF_BEFORE = /(?:as of|as at|по состоянию на|на момент)(?:\s+(?:about\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:on|,))?)?\s*$/i;
 const REFERENCE_BEFORE =
@@ -135,7 +135,7 @@ const RELATIVE_KEYS = anyOf(['24 hours', 'past day', 'last day', 'сутки', '
 const WEEKDAY_KEYS = anyOf(['day', 'понедельник', 'вторник', 'сред', 'четверг', 'пятниц', 'суббот', 'воскресен']);
 const SAME_DAY_KEYS = anyOf(['same', 'that day', 'тот же', 'этот же', 'того же']);
 const ANAPHOR_KEYS = anyOf(['before', 'after', 'перед этим', 'после этого', 'затем', 'then', 'later']);
-const PART_KEYS = anyOf(['morning', 'afternoon', 'evening', 'night', 'утр', 'днем', 'днём', 'вечер', 'ночью', 'половине дня', 'midnight', 'полуноч', 'полночь', 'hours', 'dawn', 'daybreak', 'рассвет']);
+const PART_KEYS = anyOf(['morning', 'afternoon', 'evening', 'night', 'утр', 'днем', 'днём', 'вечер', 'ночью', 'половине дня', 'midnight', 'полуноч', 'полночь', 'early hours', 'small hours', 'wee hours', 'dawn', 'daybreak', 'рассвет']);
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
