@@ -338,3 +338,19 @@ describe('a clock in another zone near midnight (issue #16)', () => {
     expect(t).toMatchObject({ date: '2023-08-09', local: '2023-08-09T02:30:00+06:00', start_utc: '2023-08-08T20:30:00Z' });
   });
 });
+
+describe('"the day before" after a told day (issue #16)', () => {
+  const kg = 'Border Service of the GKNB of the Kyrgyz Republic';
+  const heavy = (text: string) => extract({ id: 't', text, published_at: '2023-08-10', source_agency: kg }, KG_TJ_PROFILE).events.find((e) => e.type === 'heavy_weapons_fire')?.date;
+
+  it('is the day before the narrative day', () => {
+    expect(heavy('On 6 August the situation near Kulundu was tense. The day before, Tajik troops shelled Maksat with mortars.')).toBe('2023-08-05');
+    expect(heavy('On 6 August the situation near Kulundu was tense. A day earlier, Tajik troops shelled Maksat with mortars.')).toBe('2023-08-05');
+    expect(heavy('6 августа обстановка у села Кулунду оставалась напряжённой. Накануне таджикские военные обстреляли из минометов село Максат.')).toBe('2023-08-05');
+  });
+
+  it('is the day before publication with no day told', () => {
+    expect(heavy('Накануне таджикские военные обстреляли из минометов село Максат.')).toBe('2023-08-09');
+    expect(heavy('The day before, Tajik troops shelled Maksat with mortars.')).toBe('2023-08-09');
+  });
+});

@@ -585,6 +585,7 @@ interface TimePick {
   dateEvidence: Match[];
 }
 
+const DAY_BEFORE = /^(?:накануне|the previous day|the day before|a day earlier)$/i;
 const EARLIER_START = /^(?:earlier|previously|ранее|прежде)(?![a-zа-яё])/i;
 
 /** The time of a trigger at `pos`: the nearest date, part of day and clock of its clause. */
@@ -609,7 +610,12 @@ function resolveTime(s: Scan, c: ClauseView, pos: number, agreement: boolean): T
     evidence.push(dm);
     if (dm.kind === 'same_day' || dm.kind === 'anaphor') date = s.lastEventDate ?? s.ctx?.date ?? null;
     else if (dm.kind === 'month') month = dm.month;
-    else date = dm.date;
+    else if (dm.kind === 'relative' && DAY_BEFORE.test(dm.text)) {
+      // «16 сентября … Накануне …», "On 9 May … The day before …": the day before the narrative's
+      // day, when the narrative told one before publication.
+      const told = s.ctx?.date ?? null;
+      date = told && s.pub.date && told < s.pub.date ? addDays(told, -1) : dm.date;
+    } else date = dm.date;
   } else if (clock || partM) {
     date = s.lastEventDate ?? s.ctx?.date ?? null;
     // "Yesterday at 18:15 … fire was exchanged. At night the sides agreed…": a night told after
