@@ -354,3 +354,19 @@ describe('"the day before" after a told day (issue #16)', () => {
     expect(heavy('The day before, Tajik troops shelled Maksat with mortars.')).toBe('2023-08-09');
   });
 });
+
+describe('a relay dated otherwise than its dateline (issue #16)', () => {
+  const heavy = (text: string, published_at: string) => extract({ id: 't', text, published_at, source_agency: 'Exbulletin' }, KG_TJ_PROFILE).events.find((e) => e.type === 'heavy_weapons_fire')?.date;
+
+  it('reads weekdays and "yesterday" from the dateline day', () => {
+    // 10 August 2023 is a Thursday; the relay is dated three days later.
+    expect(heavy('BISHKEK, August 10 (Reuters) - Tajik troops shelled Kulundu with mortars on Tuesday, the Kyrgyz border service said.', '2023-08-13')).toBe('2023-08-08');
+    expect(heavy('BISHKEK, August 10. /TASS/. Yesterday Tajik troops shelled Kulundu with mortars, the Kyrgyz border service said.', '2023-08-12T09:00:00+03:00')).toBe('2023-08-09');
+    expect(heavy('БИШКЕК, 10 августа. /ТАСС/. Вчера таджикские военные обстреляли из минометов село Кулунду.', '2023-08-09')).toBe('2023-08-09');
+  });
+
+  it('keeps the publication day when the dateline has the same day or none', () => {
+    expect(heavy('BISHKEK, August 10 (Reuters) - Tajik troops shelled Kulundu with mortars on Tuesday.', '2023-08-10')).toBe('2023-08-08');
+    expect(heavy('Tajik troops shelled Kulundu with mortars on Tuesday, the Kyrgyz border service said.', '2023-08-13')).toBe('2023-08-08');
+  });
+});

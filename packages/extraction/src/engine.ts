@@ -352,6 +352,16 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
       temporal = findTemporal(text, pub.date, zoneLabels);
     }
   }
+  // "BAKU, September 13. /TASS/." in a relay dated otherwise: "on Tuesday", "yesterday" are told
+  // from the dateline's day, the issuer's, not from the relay's.
+  const dl = seg.dateline;
+  const dlDay = dl ? temporal.dates.find((d) => d.start >= dl.start && d.end <= dl.end && d.date && d.kind === 'absolute') : undefined;
+  let pubMin = pubLocalMin;
+  if (dlDay?.date && pub.date && dlDay.date !== pub.date && Math.abs(dayStartUtc(dlDay.date) - dayStartUtc(pub.date)) <= DATELINE_RELAY_DAYS * 86_400_000) {
+    pub = { date: dlDay.date, instant: null };
+    pubMin = null;
+    temporal = findTemporal(text, pub.date, zoneLabels);
+  }
   const dates = temporal.dates.filter((d) => !overlapsAny(excluded, d));
   const clocks = temporal.clocks.filter((c) => !overlapsAny(excluded, c));
   // "the plenipotentiary in Batken region", "the Batken regional administration": a place inside
@@ -362,7 +372,6 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
   // A dated dateline ("SAMARKAND, 16.09.2022 /NIAT Khovar/.", «ДУШАНБЕ, 16 сен — Sputnik.») dates
   // the narrative whoever issues or relays the statement (SCHEMA, "Which day": a dateline counts).
   let ctx: Scan['ctx'] = null;
-  const dl = seg.dateline;
   if (dl) {
     const datelineDate = temporal.dates.find((d) => d.start >= dl.start && d.end <= dl.end && d.date);
     if (datelineDate) ctx = { date: datelineDate.date, paragraph: seg.paragraphs.find((p) => p.start <= dl.start && dl.start < p.end)?.index ?? -1 };
@@ -386,7 +395,7 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
     pubOwnOffset,
     offsetMin,
     pub,
-    pubLocalMin,
+    pubLocalMin: pubMin,
     temporal,
     dates,
     clocks,
@@ -585,6 +594,8 @@ interface TimePick {
   dateEvidence: Match[];
 }
 
+/** How far a relay's date may stray from its dateline's and the dateline still be the reference day. */
+const DATELINE_RELAY_DAYS = 14;
 const DAY_BEFORE = /^(?:накануне|the previous day|the day before|a day earlier)$/i;
 const EARLIER_START = /^(?:earlier|previously|ранее|прежде)(?![a-zа-яё])/i;
 
