@@ -370,3 +370,11 @@ describe('a relay dated otherwise than its dateline (issue #16)', () => {
     expect(heavy('Tajik troops shelled Kulundu with mortars on Tuesday, the Kyrgyz border service said.', '2023-08-13')).toBe('2023-08-08');
   });
 });
+
+describe('the day of a report (issue #16)', () => {
+  it('marks the day a statement was made, not an event day', () => {
+    for (const t of ['the ministry said on Monday', 'the spokesman told reporters on Monday', 'пресс-секретарь сообщил журналистам 8 августа', 'ведомство заявило 8 августа'])
+      expect(dates(t)[0], t).toMatchObject({ role: 'as_of' });
+    expect(dates('troops opened fire on Monday')[0]).toMatchObject({ role: 'event' });
+  });
+});
