@@ -157,3 +157,224 @@ describe('missing publication time', () => {
     expect(dates('during the intervening night of August 3–4')[0]).toMatchObject({ date: '2023-08-04', part: 'night' });
   });
 });
+
+describe('what carries the narrative day (issue #16)', () => {
+  const kg = 'Border Service of the GKNB of the Kyrgyz Republic';
+  const run = (text: string, published_at = '2023-08-10T12:00:00+06:00') => extract({ id: 't', text, published_at, source_agency: kg }, KG_TJ_PROFILE).events;
+
+  it('gives the told day to fire whose shooter is not named', () => {
+    for (const text of [
+      'On 8 August a dispute broke out near Kulundu. Soon after that, shots were fired at the post.',
+      'On 8 August residents of Kulundu blocked the road. At the post, someone opened fire.',
+      '8 августа возле села Кулунду жители перекрыли дорогу. Вскоре у заставы началась стрельба.',
+      '8 августа у села Максат произошёл спор. Через час по заставе открыли огонь неизвестные.',
+    ])
+      expect(run(text).find((e) => e.type === 'small_arms_fire')?.date, text).toBe('2023-08-08');
+  });
+
+  it('does not carry the day into what happened earlier', () => {
+    for (const text of [
+      'On 9 August the situation near Kulundu was calm. Earlier, Tajik troops shelled Maksat with mortars.',
+      'On 9 August the situation near Kulundu was calm. Previously, Tajik troops had shelled Maksat with mortars.',
+      '9 августа обстановка у села Кулунду спокойная. Ранее таджикские военные обстреляли из минометов село Максат.',
+      '9 августа обстановка у села Кулунду спокойная. Прежде таджикские военные обстреливали из минометов село Максат.',
+    ])
+      expect(run(text).find((e) => e.type === 'heavy_weapons_fire')?.date, text).toBeNull();
+  });
+
+  it('reads a photo caption day as the picture day', () => {
+    expect(dates('Kulundu village, 2 August 2023. Photo: Kabar')[0]).toMatchObject({ role: 'reference' });
+    expect(dates('Село Кулунду 2 августа 2023 года. Фото: Кабар')[0]).toMatchObject({ role: 'reference' });
+    expect(dates('On 2 August 2023, photographers said')[0]).toMatchObject({ role: 'event' });
+  });
+
+  it('takes additive connectives for no time word', () => {
+    for (const t of ['In addition, troops fired', 'Moreover, troops fired', 'Furthermore, troops fired', 'Кроме того, военные стреляли']) expect(dates(t), t).toEqual([]);
+    expect(dates('Then troops fired')[0]).toMatchObject({ kind: 'anaphor' });
+    expect(dates('Затем военные стреляли')[0]).toMatchObject({ kind: 'anaphor' });
+  });
+
+  it('reads "after midnight" as the night of its day, no anaphor', () => {
+    expect(dates('shortly after midnight troops fired')).toEqual([expect.objectContaining({ part: 'night', kind: 'part' })]);
+    expect(dates('just after midnight on 5 August')[0]).toMatchObject({ date: '2023-08-05', part: 'night' });
+    expect(dates('вскоре после полуночи 5 августа')[0]).toMatchObject({ date: '2023-08-05', part: 'night' });
+    expect(dates('5 августа за полночь')[0]).toMatchObject({ date: '2023-08-05', part: 'night' });
+    expect(dates('shortly after, troops fired')[0]).toMatchObject({ kind: 'anaphor' });
+  });
+});
+
+describe('ranges and truce starts (issue #16)', () => {
+  const roles = (t: string) => findTemporal(t, pub, []).dates.map((d) => [d.date, d.part, d.role]);
+  const clockRoles = (t: string) => findTemporal(t, pub, []).clocks.map((k) => [k.hh, k.role]);
+
+  it('dates a range that starts with a part of day by its start', () => {
+    expect(roles('с вечера 2 августа в ночь на 3 августа обстреливали позиции')).toEqual([['2023-08-02', 'evening', 'event'], ['2023-08-03', 'night', 'alt']]);
+    expect(roles('С ночи 5 августа и до утра 6 августа шла стрельба')).toEqual([['2023-08-05', 'night', 'event'], ['2023-08-06', null, 'alt']]);
+    expect(roles('с вечера 8 августа до 00:50 9 августа')).toEqual([['2023-08-08', 'evening', 'event'], ['2023-08-09', null, 'alt']]);
+    expect(roles('from the evening of 2 August into the night of 2 to 3 August')).toEqual([['2023-08-02', 'evening', 'event'], ['2023-08-03', 'night', 'alt']]);
+    expect(roles('from the morning of 2 August until 3 August')).toEqual([['2023-08-02', 'morning', 'event'], ['2023-08-03', null, 'alt']]);
+    // Two days told as two stay two.
+    expect(roles('on 2 August and on 3 August').map((r) => r[2])).toEqual(['event', 'event']);
+  });
+
+  it('reads more ways of telling when a truce takes effect', () => {
+    expect(clockRoles('Cessation of hostilities in the border areas from 19.30 on 29 July')).toEqual([[19, 'start']]);
+    expect(clockRoles('Прекращение боевых действий с 20:00 9 августа')).toEqual([[20, 'start']]);
+    expect(clockRoles('Перемирие начало действовать в среду, 9 августа, в 04:00')).toEqual([[4, 'start']]);
+    expect(clockRoles('The ceasefire came into force on Wednesday at 04:00')).toEqual([[4, 'start']]);
+    expect(clockRoles('The truce began to apply at 6 a.m.')).toEqual([[6, 'start']]);
+    // A clock after a contrast is an event of its own.
+    expect(clockRoles('The truce took effect on Monday, but at 04:00 troops fired')).toEqual([[4, 'event']]);
+  });
+
+  it('dates an agreement reached one day and in force the next by its entry into force', () => {
+    for (const text of [
+      'On the evening of 8 August the governments approved a ceasefire agreement. The ceasefire came into force on 9 August at 04:00.',
+      'Вечером 8 августа стороны договорились о прекращении огня. Перемирие вступило в силу 9 августа в 04:00.',
+    ]) {
+      const ev = extract({ id: 't', text, published_at: '2023-08-10', source_agency: 'Border Service of the GKNB of the Kyrgyz Republic' }, KG_TJ_PROFILE).events.filter((e) => e.type === 'ceasefire_agreement');
+      expect(ev.map((e) => [e.date, e.time_of_day]), text).toEqual([['2023-08-09', '04:00']]);
+    }
+  });
+});
+
+describe('an agreement and the day of its paragraph (issue #16)', () => {
+  const agreementDates = (text: string) =>
+    extract({ id: 't', text, published_at: '2023-08-10', source_agency: 'Border Service of the GKNB of the Kyrgyz Republic' }, KG_TJ_PROFILE)
+      .events.filter((e) => e.type === 'ceasefire_agreement')
+      .map((e) => e.date);
+
+  it('takes the day told earlier in its paragraph', () => {
+    expect(agreementDates('The delegations met on 8 August at the Kyzyl-Bel checkpoint. The sides agreed on a complete ceasefire.')).toEqual(['2023-08-08']);
+    expect(agreementDates('Делегации встретились 8 августа на КПП «Кызыл-Бель». Стороны договорились о полном прекращении огня.')).toEqual(['2023-08-08']);
+    expect(agreementDates('Yesterday the security chiefs held talks in Batken. They agreed on a ceasefire and the withdrawal of troops.')).toEqual(['2023-08-09']);
+  });
+
+  it('does not take a day told in another paragraph', () => {
+    expect(agreementDates('On 2 August Tajik troops shelled Maksat with mortars.\n\nThe sides agreed on a complete ceasefire.')).toEqual([null]);
+    expect(agreementDates('2 августа таджикские военные обстреляли из минометов село Максат.\n\nСтороны договорились о полном прекращении огня.')).toEqual([null]);
+  });
+});
+
+describe('more date grammar (issue #16)', () => {
+  const one = (t: string) => {
+    const d = findTemporal(t, pub, []).dates;
+    return d.length === 1 ? [d[0]?.date, d[0]?.part] : d.map((x) => [x.text, x.date, x.part]);
+  };
+  const clocks = (t: string) => findTemporal(t, pub, []).clocks.map((k) => [k.hh, k.mm, k.offset_min]);
+
+  it('dates a night between two weekdays by the day it ends', () => {
+    expect(one('on the night of Saturday to Sunday troops fired')).toEqual(['2023-08-06', 'night']);
+    expect(one('during the night from Monday into Tuesday')).toEqual(['2023-08-08', 'night']);
+    expect(one('в ночь с субботы на воскресенье был обстрел')).toEqual(['2023-08-06', 'night']);
+    expect(one('в ночь со вторника на среду')).toEqual(['2023-08-09', 'night']);
+    expect(one('в ночь на среду')).toEqual(['2023-08-09', 'night']);
+  });
+
+  it('reads Russian ordinal days', () => {
+    expect(one('8-го августа')).toEqual(['2023-08-08', null]);
+    expect(one('в ночь на 8-е августа')).toEqual(['2023-08-08', 'night']);
+    expect(one('в ночь с 7-го на 8-е августа')).toEqual(['2023-08-08', 'night']);
+    expect(one('к вечеру 7-го августа')).toEqual(['2023-08-07', null]);
+  });
+
+  it('takes the date beside a weekday for the day', () => {
+    expect(one('on Monday, August 7')).toEqual(['2023-08-07', null]);
+    expect(one('On Tuesday (August 1) troops fired')).toEqual(['2023-08-01', null]);
+    expect(one('в четверг, 3 августа')).toEqual(['2023-08-03', null]);
+    expect(one('в среду вечером, 2 августа')).toEqual(['2023-08-02', 'evening']);
+    expect(one('7 August (Monday)')).toEqual(['2023-08-07', null]);
+    // Two days told apart stay two.
+    expect(findTemporal('on Monday and on 9 August', pub, []).dates.map((d) => d.date)).toEqual(['2023-08-07', '2023-08-09']);
+  });
+
+  it('reads the small hours, dawn and noon', () => {
+    expect(one('in the early hours of Sunday')).toEqual(['2023-08-06', 'night']);
+    expect(one('in the small hours of Monday')).toEqual(['2023-08-07', 'night']);
+    expect(one('before dawn on 8 August')).toEqual(['2023-08-08', 'night']);
+    expect(one('at dawn on 8 August')).toEqual(['2023-08-08', 'morning']);
+    expect(one('на рассвете 8 августа')).toEqual(['2023-08-08', 'morning']);
+    expect(one('перед рассветом 8 августа')).toEqual(['2023-08-08', 'night']);
+    expect(clocks('at noon')).toEqual([[12, 0, null]]);
+    expect(clocks('вчера около полудня')).toEqual([[12, 0, null]]);
+  });
+
+  it('reads Russian clock times told with their part of day, and Moscow time', () => {
+    expect(clocks('сегодня в 5 утра')).toEqual([[5, 0, null]]);
+    expect(clocks('около 9 вечера')).toEqual([[21, 0, null]]);
+    expect(clocks('в 11 ночи')).toEqual([[23, 0, null]]);
+    expect(clocks('в 2 ночи')).toEqual([[2, 0, null]]);
+    expect(clocks('вторые 2 ночи подряд')).toEqual([]);
+    expect(clocks('в 17:00 (по Москве)')).toEqual([[17, 0, 180]]);
+  });
+
+  it('reads slash dates day first, days ago and this morning', () => {
+    expect(one('08/08/2023')).toEqual(['2023-08-08', null]);
+    expect(one('on 7/8/23')).toEqual(['2023-08-07', null]);
+    expect(one('two days ago')).toEqual(['2023-08-08', null]);
+    expect(one('3 дня назад')).toEqual(['2023-08-07', null]);
+    expect(one('два дня назад')).toEqual(['2023-08-08', null]);
+    expect(one('позапрошлой ночью')).toEqual(['2023-08-09', 'night']);
+    expect(one('этим утром')).toEqual(['2023-08-10', 'morning']);
+    expect(one('этим вечером')).toEqual(['2023-08-10', 'evening']);
+  });
+});
+
+describe('a clock in another zone near midnight (issue #16)', () => {
+  const kg = 'Border Service of the GKNB of the Kyrgyz Republic';
+  const first = (text: string) => extract({ id: 't', text, published_at: '2023-08-10T12:00:00+06:00', source_agency: kg }, KG_TJ_PROFILE).events[0];
+
+  it('moves the local day with the clock', () => {
+    // 23:30 Moscow time is 02:30 the next day in Bishkek (UTC+6).
+    expect(first('On 8 August at 23:30 (Moscow time) Tajik troops shelled Kulundu with mortars.')).toMatchObject({ date: '2023-08-09', time_of_day: '02:30' });
+    expect(first('8 августа в 22:15 по московскому времени таджикские военные обстреляли из минометов село Кулунду.')).toMatchObject({ date: '2023-08-09', time_of_day: '01:15' });
+    expect(first('On 8 August at 21:00 GMT Tajik troops shelled Kulundu with mortars.')).toMatchObject({ date: '2023-08-09', time_of_day: '03:00' });
+    // Within the day, the day stays.
+    expect(first('On 8 August at 10:00 (Moscow time) Tajik troops shelled Kulundu with mortars.')).toMatchObject({ date: '2023-08-08', time_of_day: '13:00' });
+  });
+
+  it('keeps the UTC window and the local time consistent', () => {
+    const t = first('On 8 August at 23:30 (Moscow time) Tajik troops shelled Kulundu with mortars.')?.time;
+    expect(t).toMatchObject({ date: '2023-08-09', local: '2023-08-09T02:30:00+06:00', start_utc: '2023-08-08T20:30:00Z' });
+  });
+});
+
+describe('"the day before" after a told day (issue #16)', () => {
+  const kg = 'Border Service of the GKNB of the Kyrgyz Republic';
+  const heavy = (text: string) => extract({ id: 't', text, published_at: '2023-08-10', source_agency: kg }, KG_TJ_PROFILE).events.find((e) => e.type === 'heavy_weapons_fire')?.date;
+
+  it('is the day before the narrative day', () => {
+    expect(heavy('On 6 August the situation near Kulundu was tense. The day before, Tajik troops shelled Maksat with mortars.')).toBe('2023-08-05');
+    expect(heavy('On 6 August the situation near Kulundu was tense. A day earlier, Tajik troops shelled Maksat with mortars.')).toBe('2023-08-05');
+    expect(heavy('6 августа обстановка у села Кулунду оставалась напряжённой. Накануне таджикские военные обстреляли из минометов село Максат.')).toBe('2023-08-05');
+  });
+
+  it('is the day before publication with no day told', () => {
+    expect(heavy('Накануне таджикские военные обстреляли из минометов село Максат.')).toBe('2023-08-09');
+    expect(heavy('The day before, Tajik troops shelled Maksat with mortars.')).toBe('2023-08-09');
+  });
+});
+
+describe('a relay dated otherwise than its dateline (issue #16)', () => {
+  const heavy = (text: string, published_at: string) => extract({ id: 't', text, published_at, source_agency: 'Exbulletin' }, KG_TJ_PROFILE).events.find((e) => e.type === 'heavy_weapons_fire')?.date;
+
+  it('reads weekdays and "yesterday" from the dateline day', () => {
+    // 10 August 2023 is a Thursday; the relay is dated three days later.
+    expect(heavy('BISHKEK, August 10 (Reuters) - Tajik troops shelled Kulundu with mortars on Tuesday, the Kyrgyz border service said.', '2023-08-13')).toBe('2023-08-08');
+    expect(heavy('BISHKEK, August 10. /TASS/. Yesterday Tajik troops shelled Kulundu with mortars, the Kyrgyz border service said.', '2023-08-12T09:00:00+03:00')).toBe('2023-08-09');
+    expect(heavy('БИШКЕК, 10 августа. /ТАСС/. Вчера таджикские военные обстреляли из минометов село Кулунду.', '2023-08-09')).toBe('2023-08-09');
+  });
+
+  it('keeps the publication day when the dateline has the same day or none', () => {
+    expect(heavy('BISHKEK, August 10 (Reuters) - Tajik troops shelled Kulundu with mortars on Tuesday.', '2023-08-10')).toBe('2023-08-08');
+    expect(heavy('Tajik troops shelled Kulundu with mortars on Tuesday, the Kyrgyz border service said.', '2023-08-13')).toBe('2023-08-08');
+  });
+});
+
+describe('the day of a report (issue #16)', () => {
+  it('marks the day a statement was made, not an event day', () => {
+    for (const t of ['the ministry said on Monday', 'the spokesman told reporters on Monday', 'пресс-секретарь сообщил журналистам 8 августа', 'ведомство заявило 8 августа'])
+      expect(dates(t)[0], t).toMatchObject({ role: 'as_of' });
+    expect(dates('troops opened fire on Monday')[0]).toMatchObject({ role: 'event' });
+  });
+});

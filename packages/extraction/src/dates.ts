@@ -72,27 +72,32 @@ const WEEKDAYS: Record<string, number> = {
 
 const PARTS: Record<string, PartOfDay> = {
   morning: 'morning', afternoon: 'afternoon', evening: 'evening', night: 'night', overnight: 'night',
-  утром: 'morning', утра: 'morning', днем: 'afternoon', днём: 'afternoon', вечером: 'evening', вечера: 'evening', ночью: 'night',
+  утром: 'morning', утра: 'morning', днем: 'afternoon', днём: 'afternoon', вечером: 'evening', вечера: 'evening', ночью: 'night', ночи: 'night',
 };
 
 const RE_NIGHT_EN = new RegExp(
   `${B}(?:(?:on |during |in )?the (?:intervening |following |previous )?)?night of (?:(${MON}) )?(\\d{1,2})(?:st|nd|rd|th)?(?: (${MON}))?(?: (?:to|into|and) | ?[-–] ?)(?:(${MON}) )?(\\d{1,2})(?:st|nd|rd|th)?(?: (${MON}))?(?:,? (\\d{4}))?${E}`,
   'g',
 );
-const RE_NIGHT_RU = new RegExp(`${B}в ночь (?:с (\\d{1,2})(?: (${MON}))? )?на (\\d{1,2}) (${MON})(?: (\\d{4})(?: года| г\\.)?)?${E}`, 'g');
-const RE_NIGHT_WEEKDAY = new RegExp(`${B}(?:(?:on )?the night (?:of|to) ([a-z]+day)|в ночь на (понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье))${E}`, 'g');
+const RE_NIGHT_RU = new RegExp(`${B}в ночь (?:с (\\d{1,2})(?:-?(?:го|ое|е))?(?: (${MON}))? )?на (\\d{1,2})(?:-?(?:го|ое|е))? (${MON})(?: (\\d{4})(?: года| г\\.)?)?${E}`, 'g');
+// "the night of Saturday to Sunday", «в ночь с субботы на воскресенье»: dated by the day it ends.
+const RE_NIGHT_WEEKDAY = new RegExp(
+  `${B}(?:(?:on |during )?the night (?:(?:of|from) [a-z]+day (?:to|into) )?(?:of |to )?([a-z]+day)|в ночь (?:со? (?:понедельника|вторника|среды|четверга|пятницы|субботы|воскресенья) )?на (понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье))${E}`,
+  'g',
+);
 const RE_DMY = new RegExp(
-  `${B}(\\d{1,2})(?:(?:\\s*[-–—]\\s*|\\s+(?:and|и|to|по)\\s+)(\\d{1,2}))?(?:st|nd|rd|th)?\\s+(${MON})(?:,?\\s+(\\d{4})(?:\\s*(?:года|г\\.))?)?(?![0-9A-Za-z\\u00C0-\\u024F\\u0400-\\u04FF])`,
+  `${B}(\\d{1,2})(?:-?(?:го|ое|е)(?=\\s))?(?:(?:\\s*[-–—]\\s*|\\s+(?:and|и|to|по)\\s+)(\\d{1,2}))?(?:st|nd|rd|th|-?(?:го|ое|е)(?=\\s))?\\s+(${MON})(?:,?\\s+(\\d{4})(?:\\s*(?:года|г\\.))?)?(?![0-9A-Za-z\\u00C0-\\u024F\\u0400-\\u04FF])`,
   'g',
 );
 const RE_MDY = new RegExp(`${B}(${MON})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:\\s*[-–]\\s*(\\d{1,2}))?(?:,?\\s+(\\d{4}))?(?![0-9:])`, 'g');
 // "16.09.2022", "09.05.23" (a two-digit year is this century's).
-const RE_NUMERIC = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d]|\.\d)/g;
+// "16/09/2022": day first, as agencies of the region write it.
+const RE_NUMERIC = /(?<![\d./])(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?![\d]|[./]\d)/g;
 // "2022-1-27", "2022-01-27": a page's date stamp.
 const RE_ISO = /(?<![\d.-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])/g;
 const RE_MONTH_YEAR = new RegExp(`${B}(${MON})\\s+(\\d{4})${E}`, 'g');
 const RE_RELATIVE = new RegExp(
-  `${B}(in the (?:last|past) (?:24 hours|day)|over the (?:last|past) (?:24 hours|day)|за (?:последние|минувшие|прошедшие|истекшие|истекшие) сутки|during the day|в течение (?:дня|суток)|the day before yesterday|позавчерашн[а-яё]*|позавчера|вчерашн[а-яё]*|yesterday|вчера|накануне|the previous day|the day before(?=\s*[,.])|a day earlier|earlier today|today|сегодняшн[а-яё]*|сегодня|tonight|last night|overnight|this (?:morning|afternoon|evening)|минувшей ночью|прошлой ночью|прошедшей ночью|этой ночью|сегодня ночью)(?: (morning|afternoon|evening|night|утром|днем|днём|вечером|ночью))?${E}`,
+  `${B}(in the (?:last|past) (?:24 hours|day)|over the (?:last|past) (?:24 hours|day)|за (?:последние|минувшие|прошедшие|истекшие|истекшие) сутки|during the day|в течение (?:дня|суток)|the day before yesterday|позавчерашн[а-яё]*|позавчера|вчерашн[а-яё]*|yesterday|вчера|накануне|the previous day|the day before(?=\s*[,.])|a day earlier|earlier today|today|сегодняшн[а-яё]*|сегодня|tonight|last night|overnight|this (?:morning|afternoon|evening)|минувшей ночью|прошлой ночью|прошедшей ночью|этой ночью|сегодня ночью|позапрошлой ночью|этим (?:утром|вечером)|(?:\\d|two|three|four|five|два|две|три|четыре|пять) (?:days ago|дн(?:я|ей) назад|суток назад))(?: (morning|afternoon|evening|night|утром|днем|днём|вечером|ночью))?${E}`,
   'g',
 );
 const RE_WEEKDAY = new RegExp(
@@ -100,21 +105,24 @@ const RE_WEEKDAY = new RegExp(
   'g',
 );
 const RE_SAME_DAY = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:on )?(?:the same (day|evening|night|morning)|that day|в тот же (день|вечер)|в этот же день|того же дня|в тот же день)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/g;
-const RE_ANAPHOR = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:before (?:this|that)|after (?:this|that)|перед этим|после этого|затем|кроме того|in addition|moreover|furthermore|then|shortly after(?:wards)?|later)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/g;
-const RE_PART = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:(?:(since|from|с) )?(?:(?:in|during|throughout|early in|late in|on) )?(?:the )?(morning|afternoon|evening|night)(?: hours)?(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])|(утром|с утра|днем|днём|вечером|ночью|рано утром|поздно вечером|в первой половине дня|во второй половине дня)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]))/g;
+// Words that place an event in time after or before the one told ("then", «затем»); additive
+// connectives ("in addition", «кроме того») tell no time and are not among them.
+const RE_ANAPHOR = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:before (?:this|that)|after (?:this|that)|перед этим|после этого|затем|then|shortly after(?:wards)?(?! midnight)|later)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/g;
+const RE_PART = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:(?:(since|from|с) )?(?:(?:in|during|throughout|early in|late in|on) )?(?:the )?(morning|afternoon|evening|night)(?: hours)?(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])|(утром|с утра|днем|днём|вечером|ночью|с вечера|с ночи|рано утром|поздно вечером|в первой половине дня|во второй половине дня|(?:shortly |just |soon )?after midnight|(?:вскоре |сразу )?после полуночи|за полночь|(?:in )?the (?:early|small|wee) hours|(?:before|at) (?:dawn|daybreak)|pre-?dawn|на рассвете|перед рассветом|до рассвета)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]))/g;
 // "21:40", "21.40"; also "10 часов утра", "в 7 часов вечера", "10 a.m.", "9:30 pm". (Here and in
 // RE_PART the alternatives share their leading lookbehind: tested once per position.)
-const RE_CLOCK = /(?<![\d:.])(?:([01]?\d|2[0-4])[:.]([0-5]\d)(?![\d]|[.:]\d)(?:\s*(a\.?m\.?|p\.?m\.?)(?![a-z]))?|(1[0-2]|0?\d)\s*(a\.?m\.?|p\.?m\.?)(?![a-z])|([01]?\d|2[0-3])\s+час(?:ов|а)?(?:\s+([0-5]?\d)\s+минут[аы]?)?(?:\s+(утра|дня|вечера|ночи))?(?![а-яё])|(?<![а-яё])час[уа]?\s+(ночи|дня)(?![а-яё])|([01]?\d|2[0-3])\s*ч\.\s*([0-5]?\d)\s*мин(?:ут[аы]?|\.)?|([01]\d|2[0-4])([0-5]\d)\s*(?:hours|hrs)(?![a-z])|(?<![a-zа-яё])(midnight|полуночи|полночь|полночи)(?![a-zа-яё]))/gi;
+const RE_CLOCK = /(?<![\d:.])(?:([01]?\d|2[0-4])[:.]([0-5]\d)(?![\d]|[.:]\d)(?:\s*(a\.?m\.?|p\.?m\.?)(?![a-z]))?|(1[0-2]|0?\d)\s*(a\.?m\.?|p\.?m\.?)(?![a-z])|([01]?\d|2[0-3])\s+час(?:ов|а)?(?:\s+([0-5]?\d)\s+минут[аы]?)?(?:\s+(утра|дня|вечера|ночи))?(?![а-яё])|(?<![а-яё])час[уа]?\s+(ночи|дня)(?![а-яё])|([01]?\d|2[0-3])\s*ч\.\s*([0-5]?\d)\s*мин(?:ут[аы]?|\.)?|([01]\d|2[0-4])([0-5]\d)\s*(?:hours|hrs)(?![a-z])|(?<![a-zа-яё])(midnight|полуночи|полночь|полночи)(?![a-zа-яё])|(?<![a-zа-яё])(noon|midday|полдень|полудня)(?![a-zа-яё])|([01]?\d|2[0-3])(?<=(?:^|[^а-яё])(?:в|около|к|с|до)\s+\d{1,2})\s+(утра|вечера|ночи)(?![а-яё]))/gi;
 
 const AS_OF_BEFORE = /(?:as of|as at|по состоянию на|на момент)(?:\s+(?:about\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:on|,))?)?\s*$/i;
 const REFERENCE_BEFORE =
   /(?:protocol|agreement|agreements|accords?|memorandum|ceasefire|truce|договор[её]нност[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|протокол[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|соглашени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|меморандум[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|перемири[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?:\s+[A-Za-z\u00C0-\u024F\u0400-\u04FF-]+){0,1}?\s+(?:of|от|dated|reached on|agreed on|signed on|on|достигнут[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)\s*$/i;
 const REFERENCE_VERB_BEFORE = /(?:reached|agreed|signed|concluded|достигнут[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|подписанн[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?:\s+(?:on|at about|at))?\s*$/i;
 // "the ministry said today": the day of the report, not of the event.
-const REPORT_BEFORE = /(?:said|says|reported|stated|announced|noted|told\s+\S+|сообщил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|заявил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|сообщает|заявляет)\s*$/i;
+// "said on Monday", "told reporters on 18 September", «сообщил журналистам 18 сентября».
+const REPORT_BEFORE = /(?:said|says|reported|stated|announced|noted|told\s+\S+|сообщил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|заявил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|сообщает|заявляет)(?:\s+(?:to\s+)?(?:journalists|reporters|the press|журналистам|прессе|сми))?(?:\s+on)?\s*$/i;
 const REFERENCE_AFTER = /^\s*(?:agreements?|accords?|protocol|договор[её]нност)/i;
 const START_BEFORE =
-  /(?:cease[- ]?fire|truce|(?:halt|stop|cease)[a-z]* (?:all )?(?:firing|fire|hostilities)|прекращени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* огня|перемири[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|режим[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* тишины)(?:\s+[A-Za-z\u00C0-\u024F\u0400-\u04FF-]+){0,5}?\s+(?:from|starting(?: at| from)?|effective(?: from)?|с)\s*$|(?:effective from|with effect from|вступает в силу с|starting from)\s*$|(?:(?:take|takes|took|taking|come|comes|came|go|goes|went|enter|enters|entered) (?:into )?(?:effect|force)|вступ[а-яё]* в силу)\s+(?:at|from|as of|on|с|в)\s*$|(?:огня|тишины|перемирие|ceasefire|truce) (?:действует|соблюдается|is in (?:effect|force)) (?:с|from)\s*$/i;
+  /(?:cease[- ]?fire|truce|(?:halt|stop|cease)[a-z]* (?:all )?(?:firing|fire|hostilities)|cessation of (?:all )?(?:hostilities|fire|firing)|прекращени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* (?:огня|боевых действий|огневых)|перемири[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|режим[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* тишины)(?:\s+[A-Za-z\u00C0-\u024F\u0400-\u04FF-]+){0,5}?\s+(?:from|starting(?: at| from)?|effective(?: from)?|с)\s*$|(?:effective from|with effect from|вступает в силу с|starting from)\s*$|(?:(?:take|takes|took|taking|come|comes|came|go|goes|went|enter|enters|entered) (?:into )?(?:effect|force)|(?:began|begins|started|starts) to apply|вступ[а-яё]* в силу|начал[а-яё]* действовать)(?:(?! (?:but|and|но|а|и) )[^.;!?]){0,30}?\s+(?:at|from|as of|on|с|в)\s*$|(?:огня|тишины|перемирие|ceasefire|truce) (?:действует|соблюдается|is in (?:effect|force)) (?:с|from)\s*$/i;
 const APPROX_BEFORE = /(?:around|about|approximately|approx\.|some|около|примерно|приблизительно)\s+(?:at\s+|в\s+)?$/i;
 
 /** Whether a text contains any of `words`: one regex pass instead of one search per word. */
@@ -124,11 +132,11 @@ function anyOf(words: readonly string[]): RegExp {
 
 // Substrings every match of a scanner contains: a scanner whose key words are all absent is
 // skipped (a literal alternation is far cheaper than the scanner's pass over the text).
-const RELATIVE_KEYS = anyOf(['24 hours', 'past day', 'last day', 'сутки', 'during the day', 'в течение', 'yesterday', 'вчера', 'накануне', 'the previous day', 'the day before', 'a day earlier', 'today', 'сегодня', 'tonight', 'last night', 'overnight', 'this ', 'ночью']);
+const RELATIVE_KEYS = anyOf(['24 hours', 'past day', 'last day', 'сутки', 'during the day', 'в течение', 'yesterday', 'вчера', 'накануне', 'the previous day', 'the day before', 'a day earlier', 'today', 'сегодня', 'tonight', 'last night', 'overnight', 'this ', 'ночью', 'этим ', 'ago', 'назад']);
 const WEEKDAY_KEYS = anyOf(['day', 'понедельник', 'вторник', 'сред', 'четверг', 'пятниц', 'суббот', 'воскресен']);
 const SAME_DAY_KEYS = anyOf(['same', 'that day', 'тот же', 'этот же', 'того же']);
-const ANAPHOR_KEYS = anyOf(['before', 'after', 'перед этим', 'после этого', 'затем', 'кроме того', 'in addition', 'moreover', 'furthermore', 'then', 'later']);
-const PART_KEYS = anyOf(['morning', 'afternoon', 'evening', 'night', 'утр', 'днем', 'днём', 'вечер', 'ночью', 'половине дня']);
+const ANAPHOR_KEYS = anyOf(['before', 'after', 'перед этим', 'после этого', 'затем', 'then', 'later']);
+const PART_KEYS = anyOf(['morning', 'afternoon', 'evening', 'night', 'утр', 'днем', 'днём', 'вечер', 'ночью', 'половине дня', 'midnight', 'полуноч', 'полночь', 'early hours', 'small hours', 'wee hours', 'dawn', 'daybreak', 'рассвет']);
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -210,11 +218,16 @@ function inferYear(month: number, day: number, pub: string | null, explicit: str
 // One cheap test before the anchored ones: most dates have none of these words before them.
 const ROLE_HINT = /as of|as at|состояни|момент|protocol|agree|accord|memorand|ceasefire|truce|договор|протокол|соглашени|меморандум|перемири|reached|signed|concluded|достигнут|подписанн|said|says|report|stated|announc|noted|told|сообщ|заяв/i;
 
+// "Kok-Tash village, 2 December 2021. Photo: Kabar": a photo caption's day is the picture's.
+const CAPTION_AFTER = /^\s*[.,]?\s*(?:photo|фото)(?![a-zа-яё])/i;
+
 function roleOf(text: string, m: Match): TemporalRole {
   const before = text.slice(Math.max(0, m.start - 60), m.start);
-  if (!ROLE_HINT.test(before) && !REFERENCE_AFTER.test(text.slice(m.end, m.end + 20))) return 'event';
+  const after = text.slice(m.end, m.end + 20);
+  if (CAPTION_AFTER.test(after)) return 'reference';
+  if (!ROLE_HINT.test(before) && !REFERENCE_AFTER.test(after)) return 'event';
   if (AS_OF_BEFORE.test(before)) return 'as_of';
-  if (REFERENCE_BEFORE.test(before) || REFERENCE_VERB_BEFORE.test(before) || REFERENCE_AFTER.test(text.slice(m.end, m.end + 20))) return 'reference';
+  if (REFERENCE_BEFORE.test(before) || REFERENCE_VERB_BEFORE.test(before) || REFERENCE_AFTER.test(after)) return 'reference';
   if (REPORT_BEFORE.test(before)) return 'as_of';
   return 'event';
 }
@@ -268,8 +281,8 @@ function scanNightWeekday(st: DateScan, low: string): void {
 
 function scanNumeric(st: DateScan, low: string): void {
   for (let m = first(RE_NUMERIC, low); m !== null; m = RE_NUMERIC.exec(low)) {
-    const y = m[3] ?? '';
-    pushDate(st, m, ymd(y.length === 2 ? 2000 + Number(y) : Number(y), Number(m[2]), Number(m[1])), null, 'absolute', null);
+    const y = m[4] ?? '';
+    pushDate(st, m, ymd(y.length === 2 ? 2000 + Number(y) : Number(y), Number(m[3]), Number(m[1])), null, 'absolute', null);
   }
 }
 
@@ -314,9 +327,14 @@ function scanRelative(st: DateScan, low: string): void {
     else if (w === 'during the day' || w.startsWith('в течение')) days = 0;
     else if (w === 'the day before yesterday' || w.startsWith('позавчера')) days = -2;
     else if (w === 'yesterday' || w.startsWith('вчера') || w === 'накануне' || w === 'the previous day' || w === 'the day before' || w === 'a day earlier') days = -1;
-    else if (w === 'tonight') part = 'night';
+    else if (AGO.test(w)) days = -agoDays(w);
+    else if (w === 'позапрошлой ночью') {
+      // The night before last ended yesterday.
+      days = -1;
+      part = 'night';
+    } else if (w === 'tonight') part = 'night';
     else if (NIGHT_WORD.test(w)) part = 'night';
-    else if (w.startsWith('this ')) part = PARTS[w.slice(5)] ?? null;
+    else if (w.startsWith('this ') || w.startsWith('этим ')) part = PARTS[w.slice(5)] ?? null;
     pushDate(st, m, st.pubDate ? addDays(st.pubDate, days) : null, part, 'relative', null);
   }
 }
@@ -347,7 +365,7 @@ function scanPart(st: DateScan, low: string): void {
     const since = (m[1] ?? '').toLowerCase();
     const word = (m[2] ?? m[3] ?? '').toLowerCase();
     const isSince = word === 'с утра' || ((since === 'since' || since === 'from' || since === 'с') && word === 'morning');
-    const part: PartOfDay | null = word.includes('утр') || word === 'morning' ? 'morning' : word.includes('половине дня') ? (word.startsWith('в первой') ? 'morning' : 'afternoon') : (PARTS[word.replace(EARLY_LATE, '')] ?? null);
+    const part: PartOfDay | null = AFTER_MIDNIGHT.test(word) || BEFORE_DAWN.test(word) ? 'night' : AT_DAWN.test(word) ? 'morning' : word.includes('утр') || word === 'morning' ? 'morning' : word.includes('половине дня') ? (word.startsWith('в первой') ? 'morning' : 'afternoon') : (PARTS[word.replace(EARLY_LATE, '')] ?? null);
     pushDate(st, m, isSince ? st.pubDate : null, part, isSince ? 'since_morning' : 'part', null);
   }
 }
@@ -359,15 +377,26 @@ function first(re: RegExp, low: string): RegExpExecArray | null {
 }
 
 const NIGHT_WORD = /night|overnight|ночью/;
+const AGO = /ago|назад$/;
+const AGO_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, два: 2, две: 2, три: 3, четыре: 4, пять: 5 };
+/** "two days ago", «3 дня назад». */
+function agoDays(w: string): number {
+  const n = w.split(' ')[0] ?? '';
+  return AGO_WORDS[n] ?? Number(n);
+}
 const LAST_WEEK = /^(?:last|в прошл|в минувш)/;
 const LAST_DAY = /(?:last|past) (?:24 hours|day)|сутки$/;
-const EARLY_LATE = /^(рано|поздно) /;
-const NUMERIC_HINT = /\d\.\d{1,2}\.\d{2}/;
+const EARLY_LATE = /^(рано|поздно|с) /;
+const AFTER_MIDNIGHT = /midnight|полуноч|полночь/;
+// "the early hours", "before dawn", «перед рассветом»: the end of the night; "at dawn", «на рассвете»: the morning.
+const BEFORE_DAWN = /hours|before|pre-?dawn|перед|до рассвета/;
+const AT_DAWN = /dawn|daybreak|рассвет/;
+const NUMERIC_HINT = /\d[./]\d{1,2}[./]\d{2}/;
 const ISO_HINT = /\d{4}-\d{1,2}-\d/;
 const DOT_CLOCK = /^\d{1,2}\.\d{2}/;
 const DOT_CLOCK_PREPOSITION = /(?:в|около|at|about|around|к|by|с|from)\s+$/i;
-const CLOCK_ZONE = /^\s*\(?\s*(local time|по местному времени|local|moscow time|по московскому времени|мск|msk|(?:gmt|utc)(?:\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?)?)\s*\)?/i;
-const MOSCOW = /moscow|московск|мск|msk/;
+const CLOCK_ZONE = /^\s*\(?\s*(local time|по местному времени|local|moscow time|по московскому времени|по москве|мск|msk|(?:gmt|utc)(?:\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?)?)\s*\)?/i;
+const MOSCOW = /moscow|московск|москв|мск|msk/;
 const GMT = /gmt|utc/;
 const RESTATED = /^\s*[(,]\s*$/;
 const RESTATED_NEXT = /^[\s(]*$/;
@@ -381,6 +410,8 @@ const BETWEEN_BEFORE = /(?:between|между)\s+$/i;
 const AND_GAP = /^\s+(?:and|и)\s+$/i;
 const RANGE_END_BEFORE = /(?:^|[^a-zа-яё])(?:to|till|until|до|по)\s+(?:(?:early|late)\s+)?(?:\d{1,2}[:.]\d{2}\s+(?:hours\s+)?)?(?:on\s+)?$/i;
 const DOTS = /\./g;
+const RANGE_START = /^(?:from|since|с)\s/i;
+const INTO_GAP = /^\s*(?:(?:and|и)\s+)?(?:into|to|until|till|through|до|по)?(?:\s+(?:утра|вечера|ночи|early|late|the (?:morning|evening|night) of))?\s*$/i;
 
 /** Finds date and clock mentions and resolves dates against the publication date. */
 export function findTemporal(
@@ -411,13 +442,17 @@ export function findTemporal(
   if (PART_KEYS.test(low)) scanPart(st, low);
   const dates = st.dates;
   mergeAdjacentParts(text, dates);
+  mergeWeekdayDates(text, dates);
   dates.sort((a, b) => a.start - b.start);
   for (let i = 1; i < dates.length; i++) {
     const d = dates[i] as DateMention;
     const prev = dates[i - 1] as DateMention;
     if (d.role !== 'event' || !prev.date || !d.date || d.start - prev.end >= 60) continue;
     const between = BETWEEN_BEFORE.test(text.slice(Math.max(0, prev.start - 12), prev.start)) && AND_GAP.test(text.slice(prev.end, d.start));
-    if (between || RANGE_END_BEFORE.test(text.slice(Math.max(prev.end, d.start - 30), d.start))) d.role = 'alt';
+    // «с вечера 2 июня в ночь на 3 июня», "from the evening of 2 June into the night of 3 June":
+    // the range is dated by its start.
+    const fromStart = RANGE_START.test(prev.text) && INTO_GAP.test(text.slice(prev.end, d.start));
+    if (between || fromStart || RANGE_END_BEFORE.test(text.slice(Math.max(prev.end, d.start - 30), d.start))) d.role = 'alt';
   }
   return { dates, clocks: findClocks(text, st.taken, zoneLabels) };
 }
@@ -472,12 +507,15 @@ function findClocks(text: string, taken: readonly Match[], zoneLabels: ReadonlyA
     // "1700 hours": a military clock. "24:00", "midnight": the end of the day named, kept as
     // hour 24 (the next day's 00:00 where the day is resolved); midnight only as a start time.
     if (m[14] && !START_BEFORE.test(before)) continue;
-    let hh = m[9] ? 1 : m[14] ? 24 : Number(m[1] ?? m[4] ?? m[6] ?? m[10] ?? m[12]);
+    // "at noon", «около полудня»: 12:00; «в 5 утра», «в 9 вечера»: a clock with its part of day.
+    let hh = m[9] ? 1 : m[14] ? 24 : m[15] ? 12 : Number(m[1] ?? m[4] ?? m[6] ?? m[10] ?? m[12] ?? m[16]);
     const mm = Number(m[2] ?? m[7] ?? m[11] ?? m[13] ?? 0);
     if (hh === 24 && mm !== 0) continue;
-    const suffix = (m[3] ?? m[5] ?? m[8] ?? m[9] ?? '').toLowerCase().replace(DOTS, '');
+    const suffix = (m[3] ?? m[5] ?? m[8] ?? m[9] ?? m[17] ?? '').toLowerCase().replace(DOTS, '');
     if ((suffix === 'pm' || suffix === 'дня' || suffix === 'вечера') && hh < 12) hh += 12;
     if ((suffix === 'am' || suffix === 'ночи') && hh === 12) hh = 0;
+    // «в 11 ночи» is 23:00, «в 2 ночи» 02:00.
+    if (suffix === 'ночи' && hh >= 9 && hh < 12) hh += 12;
     const clockEnd = end + (offset !== null ? extra : 0);
     clocks.push({
       start,
@@ -525,6 +563,26 @@ function mergeAdjacentParts(text: string, dates: DateMention[]): void {
       month: day.month,
       role: day.role,
     };
+    dates.splice(i, 2, merged);
+  }
+}
+
+const WEEKDAY_DATE_GAP = /^\s*[,(]?\s*$/;
+
+/**
+ * "on Monday, August 7", «в среду, 27 ноября», "on Tuesday (July 29)", "7 August (Monday)": the
+ * weekday names the day the date gives; the date wins (a weekday is read against publication).
+ */
+function mergeWeekdayDates(text: string, dates: DateMention[]): void {
+  for (let i = 0; i + 1 < dates.length; i++) {
+    const a = dates[i] as DateMention;
+    const b = dates[i + 1] as DateMention;
+    const weekdayFirst = a.kind === 'weekday' && b.kind === 'absolute';
+    if (!weekdayFirst && !(a.kind === 'absolute' && b.kind === 'weekday')) continue;
+    if (!WEEKDAY_DATE_GAP.test(text.slice(a.end, b.start)) || b.start - a.end > 3) continue;
+    const [wd, day] = weekdayFirst ? [a, b] : [b, a];
+    const end = text[b.end] === ')' && text.slice(a.end, b.start).includes('(') ? b.end + 1 : b.end;
+    const merged: DateMention = { start: a.start, end, text: text.slice(a.start, end), date: day.date, part: day.part ?? wd.part, kind: day.kind, month: day.month, role: day.role };
     dates.splice(i, 2, merged);
   }
 }

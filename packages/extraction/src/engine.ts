@@ -352,6 +352,16 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
       temporal = findTemporal(text, pub.date, zoneLabels);
     }
   }
+  // "BAKU, September 13. /TASS/." in a relay dated otherwise: "on Tuesday", "yesterday" are told
+  // from the dateline's day, the issuer's, not from the relay's.
+  const dl = seg.dateline;
+  const dlDay = dl ? temporal.dates.find((d) => d.start >= dl.start && d.end <= dl.end && d.date && d.kind === 'absolute') : undefined;
+  let pubMin = pubLocalMin;
+  if (dlDay?.date && pub.date && dlDay.date !== pub.date && Math.abs(dayStartUtc(dlDay.date) - dayStartUtc(pub.date)) <= DATELINE_RELAY_DAYS * 86_400_000) {
+    pub = { date: dlDay.date, instant: null };
+    pubMin = null;
+    temporal = findTemporal(text, pub.date, zoneLabels);
+  }
   const dates = temporal.dates.filter((d) => !overlapsAny(excluded, d));
   const clocks = temporal.clocks.filter((c) => !overlapsAny(excluded, c));
   // "the plenipotentiary in Batken region", "the Batken regional administration": a place inside
@@ -362,7 +372,6 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
   // A dated dateline ("SAMARKAND, 16.09.2022 /NIAT Khovar/.", «ДУШАНБЕ, 16 сен — Sputnik.») dates
   // the narrative whoever issues or relays the statement (SCHEMA, "Which day": a dateline counts).
   let ctx: Scan['ctx'] = null;
-  const dl = seg.dateline;
   if (dl) {
     const datelineDate = temporal.dates.find((d) => d.start >= dl.start && d.end <= dl.end && d.date);
     if (datelineDate) ctx = { date: datelineDate.date, paragraph: seg.paragraphs.find((p) => p.start <= dl.start && dl.start < p.end)?.index ?? -1 };
@@ -386,7 +395,7 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
     pubOwnOffset,
     offsetMin,
     pub,
-    pubLocalMin,
+    pubLocalMin: pubMin,
     temporal,
     dates,
     clocks,
@@ -585,6 +594,11 @@ interface TimePick {
   dateEvidence: Match[];
 }
 
+/** How far a relay's date may stray from its dateline's and the dateline still be the reference day. */
+const DATELINE_RELAY_DAYS = 14;
+const DAY_BEFORE = /^(?:накануне|the previous day|the day before|a day earlier)$/i;
+const EARLIER_START = /^(?:earlier|previously|ранее|прежде)(?![a-zа-яё])/i;
+
 /** The time of a trigger at `pos`: the nearest date, part of day and clock of its clause. */
 function resolveTime(s: Scan, c: ClauseView, pos: number, agreement: boolean): TimePick {
   const usable: DateMention[] = [];
@@ -607,7 +621,12 @@ function resolveTime(s: Scan, c: ClauseView, pos: number, agreement: boolean): T
     evidence.push(dm);
     if (dm.kind === 'same_day' || dm.kind === 'anaphor') date = s.lastEventDate ?? s.ctx?.date ?? null;
     else if (dm.kind === 'month') month = dm.month;
-    else date = dm.date;
+    else if (dm.kind === 'relative' && DAY_BEFORE.test(dm.text)) {
+      // «16 сентября … Накануне …», "On 9 May … The day before …": the day before the narrative's
+      // day, when the narrative told one before publication.
+      const told = s.ctx?.date ?? null;
+      date = told && s.pub.date && told < s.pub.date ? addDays(told, -1) : dm.date;
+    } else date = dm.date;
   } else if (clock || partM) {
     date = s.lastEventDate ?? s.ctx?.date ?? null;
     // "Yesterday at 18:15 … fire was exchanged. At night the sides agreed…": a night told after
@@ -624,9 +643,10 @@ function resolveTime(s: Scan, c: ClauseView, pos: number, agreement: boolean): T
     // Going on now: the status line's day and time.
     date = s.status.date;
     clock = s.status.clock;
-  } else if (s.ctx) {
+  } else if (s.ctx && !EARLIER_START.test(s.text.slice(c.sentence.start, c.sentence.start + 12))) {
     // A date told earlier carries to later events of the narrative (a dateline, "Tension rose
-    // on 9 May.¶Tajik servicemen fired…") until another date is given.
+    // on 9 May.¶Tajik servicemen fired…") until another date is given; not to a sentence that
+    // tells what happened before it ("Earlier, …", «Ранее …»).
     date = s.ctx.date;
     carried = true;
   }
@@ -815,7 +835,9 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: numb
     if (d.strength === 'weak' && AFTER_EPISODE.test(s.low.slice(Math.max(0, first.start - 40), first.start)) && !c.cDates.some((x) => x.role === 'event' && x.date)) return;
     // A summary word ("the aggression", «в результате агрессии») has no day of its own: it joins
     // a told attack, or stands for the whole episode, dated only when the text dates it.
-    if (d.strength === 'weak' && d.carried) {
+    // A fire or shelling word with no actor named ("they fired", «началась стрельба») is a told
+    // act, not a summary word: it keeps the narrative's day.
+    if (d.strength === 'weak' && d.carried && !fire.includes(first) && !shelling.includes(first)) {
       d.date = null;
       d.carried = false;
     }
@@ -864,7 +886,7 @@ function agreementDraft(s: Scan, c: ClauseView): Draft | null {
   const d = newDraft(s, c, 'ceasefire_agreement', verb, 'strong', true);
   // An agreement is dated by its own words (reached or taking effect) or its paragraph's
   // dateline, not by the narrative.
-  if (d.carried && !(s.datelineCtx && s.datelineCtx.paragraph === clause.paragraph)) {
+  if (d.carried && !(s.datelineCtx && s.datelineCtx.paragraph === clause.paragraph) && s.ctx?.paragraph !== clause.paragraph) {
     d.date = null;
     d.carried = false;
   }
@@ -907,7 +929,10 @@ function borrowAgreementStarts(s: Scan): void {
 /** Times an agreement by its start `k`, told in its own clause or not. */
 function startAgreement(s: Scan, d: Draft, k: ClockMention, inClause: boolean): void {
   // "from 1700 hours today", "from 24:00 on 28 July": the day told with the start time.
-  const own = s.dates.find((x) => x.date && x.kind !== 'part' && x.role !== 'as_of' && x.start >= k.end && START_DAY_GAP.test(s.text.slice(k.end, x.start)));
+  // "in effect on Wednesday, 27 November, at 04:00": the day told right before it.
+  const own =
+    s.dates.find((x) => x.date && x.kind !== 'part' && x.role !== 'as_of' && x.start >= k.end && START_DAY_GAP.test(s.text.slice(k.end, x.start))) ??
+    s.dates.find((x) => x.date && x.kind !== 'part' && x.role !== 'as_of' && x.end <= k.start && DAY_START_GAP.test(s.text.slice(x.end, k.start)));
   if (own) d.date = own.date;
   else if (!d.date && !inClause) d.date = startDay(s, k);
   d.agreementStart = k;
@@ -922,6 +947,7 @@ function startAgreement(s: Scan, d: Draft, k: ClockMention, inClause: boolean): 
 
 // What stands between a start time and its day: "1700 hours IST today", "24:00 (local time) on 28 July".
 const START_DAY_GAP = /^[^.;!?]{0,30}$/;
+const DAY_START_GAP = /^[\s,]*(?:at|в|around|около)?\s*$/i;
 
 /** The day an agreement's start time told outside its clause falls on. */
 function startDay(s: Scan, k: ClockMention): string | null {

@@ -2,6 +2,7 @@
  * Merging of the mentions of one event: repeated mentions of a type on one day and area, weak
  * summary words ("the shelling") into the attack they sum up, agreements one per day told.
  */
+import { addDays } from './dates.ts';
 import { ev, pushAll, VIOLENT, type Draft } from './draft.ts';
 import type { EventType } from './types.ts';
 
@@ -236,6 +237,14 @@ export function keepOne(events: Draft[], type: EventType): Draft[] {
   const byDay = new Map<string, Draft[]>();
   for (const e of same) {
     if (!e.date) continue;
+    // "approved on the evening of 26 November … took effect at 04:00 on 27 November": reached one
+    // day, in force the next, one agreement, dated when it takes effect (SCHEMA).
+    const next = addDays(e.date, 1);
+    const inForce = e.agreementStart ? undefined : same.find((k) => k.agreementStart && k.date === next);
+    if (inForce) {
+      absorb(inForce, e);
+      continue;
+    }
     const group = byDay.get(e.date) ?? [];
     byDay.set(e.date, group);
     // "At 14:30 the parties agreed on a ceasefire … At 19:00 they reached another": a day's

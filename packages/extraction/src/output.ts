@@ -176,7 +176,7 @@ export function finish(
   );
   return {
     type,
-    date: d.date,
+    date: time.date,
     time_of_day: time.time_of_day,
     locations,
     country_of_location: type === 'ceasefire_agreement' && extracted.length === 0 ? null : country,

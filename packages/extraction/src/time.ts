@@ -2,7 +2,7 @@
  * An event's time as output: the local day and clock in the issuer's zone, as a UTC window with
  * its precision (the resolution of dates and clocks is `dates.ts`).
  */
-import { formatOffset, type PartOfDay } from './dates.ts';
+import { addDays, formatOffset, type PartOfDay } from './dates.ts';
 import type { Draft } from './draft.ts';
 import type { EventTime, TimePrecision } from './types.ts';
 
@@ -51,10 +51,18 @@ export function eventTime(d: Draft, zone: EventZone): EventTime {
     const m = ((clockLocalMin % 1440) + 1440) % 1440;
     timeOfDay = `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
   } else if (d.part) timeOfDay = d.part;
-  if (!d.date) {
-    return { date: d.date, time_of_day: timeOfDay, start_utc: null, end_utc: null, local: null, zone: zone.iana, utc_offset: zone.offset === null ? null : formatOffset(zone.offset), precision: 'unknown' };
+  // "at 23:30 Moscow time on 14 September" is 02:30 on the 15th in Bishkek: a clock whose zone
+  // puts it past midnight of the issuer's day moves the local day with it.
+  let date = d.date;
+  if (date && clockLocalMin !== null && (clockLocalMin < 0 || clockLocalMin >= 1440)) {
+    const shift = Math.floor(clockLocalMin / 1440);
+    date = addDays(date, shift);
+    clockLocalMin -= shift * 1440;
   }
-  const dayStart = dayStartUtc(d.date);
+  if (!date) {
+    return { date, time_of_day: timeOfDay, start_utc: null, end_utc: null, local: null, zone: zone.iana, utc_offset: zone.offset === null ? null : formatOffset(zone.offset), precision: 'unknown' };
+  }
+  const dayStart = dayStartUtc(date);
   const off = zone.offset ?? 0;
   let precision: TimePrecision = 'day';
   let start = toUtc(dayStart, off, 0);
@@ -73,11 +81,11 @@ export function eventTime(d: Draft, zone: EventZone): EventTime {
   const offStr = zone.offset === null ? null : formatOffset(zone.offset);
   const localClock = clockLocalMin !== null ? `T${timeOfDay}:00${offStr ?? ''}` : '';
   return {
-    date: d.date,
+    date,
     time_of_day: timeOfDay,
     start_utc: zone.offset === null ? null : iso(start),
     end_utc: zone.offset === null ? null : iso(end),
-    local: `${d.date}${localClock}`,
+    local: `${date}${localClock}`,
     zone: zone.iana,
     utc_offset: offStr,
     precision,
