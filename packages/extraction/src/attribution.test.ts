@@ -285,3 +285,38 @@ describe('a side cited as the source', () => {
     expect(r.events[0]?.accused_party).toBe('TJ');
   });
 });
+
+describe('the side owning the post hit, the agent through its units, observers and accusers', () => {
+  const acc = (text: string, source = 'AKIpress') => run(text, source).events.map((e) => e.accused_party);
+  it('reads the owner of a post, position or airspace as the target', () => {
+    expect(acc('При обстреле заставы «Кайрагач» кыргызского погранотряда таджикские военные применили минометы.')).toEqual(['TJ']);
+    expect(acc('Во время обстрела поста таджикской погранзаставы кыргызские пограничники применили гранатомёты.')).toEqual(['KG']);
+    expect(acc('Kyrgyz military shelled Tajik positions near Vorukh on Tuesday.')).toEqual(['KG']);
+    expect(acc("A drone of the Kyrgyz side violated Tajikistan's airspace over Chorkuh on Monday.", 'Khovar')).toEqual(['KG']);
+  });
+  it('but as the agent when the fire came from there', () => {
+    expect(acc('Tajik villages came under fire from Kyrgyz positions near Kulundu this morning.')).toEqual(['KG']);
+    expect(acc('Огонь по селу Максат вёлся с таджикских позиций сегодня утром.')).toEqual(['TJ']);
+  });
+  it('finds the agent after «со стороны» or "by" through its units or districts', () => {
+    expect(acc('Позиции подразделений Кыргызстана обстреливались со стороны Исфаринского района Таджикистана.')).toEqual(['TJ']);
+    expect(acc('Сегодня утром был открыт огонь со стороны военнослужащих Таджикистана по селу Максат.')).toEqual(['TJ']);
+    expect(acc('The village of Arka was shelled by servicemen of Tajikistan this morning.')).toEqual(['TJ']);
+    expect(acc('The post came under fire from the direction of Tajikistan on Monday.')).toEqual(['TJ']);
+  });
+  it('takes the country named with an armed body as its side, coordinated with the other', () => {
+    expect(acc('Между подразделениями пограничных войск Киргизии и Таджикистана завязалась перестрелка у Тort-Кочо.')).toEqual([null]);
+    expect(acc('Вечером между нарядами Пограничной службы Кыргызстана и Таджикистана произошла перестрелка.')).toEqual([null]);
+  });
+  it('never takes the side that finds or accuses for the actor', () => {
+    expect(acc('Kyrgyz border guards came upon Tajik servicemen who had illegally crossed the border near Kulundu today.')).toEqual(['TJ']);
+    expect(acc('Кыргызский пограничный наряд во время патрулирования обнаружил таджикских военных, которые незаконно пересекли границу у Максат.')).toEqual(['TJ']);
+    expect(acc('Tajikistan accused Kyrgyz troops of shelling the village of Chorkuh on Monday.', '24.kg')).toEqual(['KG']);
+  });
+  it('takes "the other side" an accuser names as the other party', () => {
+    expect(acc('Таджикская сторона обвинила другую сторону в обстреле своей заставы у Ворух.', 'Kloop')).toEqual(['KG']);
+    expect(acc('Kyrgyzstan accused the other side of shelling its outposts near Kulundu on Monday.', 'Reuters')).toEqual(['TJ']);
+    expect(acc('Кыргызская сторона обвиняет соседнюю страну в обстреле села Максат.', 'Kloop')).toEqual(['TJ']);
+    expect(acc('Tajikistan blamed its neighbour for the shelling of Chorkuh on Monday.', 'Reuters')).toEqual(['KG']);
+  });
+});

@@ -215,7 +215,22 @@ function partyRole(low: string, start: number, end: number): PartyRole {
     lowBefore.includes('стороны') ||
     lowBefore.includes('территории') ||
     EXPLICIT_HINT.test(lowBefore);
+  // "Tajik positions", "Kyrgyzstan's airspace", «таджикских застав»: the side owning the place hit,
+  // unless the fire came from there ("from Kyrgyz positions", «с таджикских позиций»).
+  if (OWNED_TARGET_AFTER.test(low.slice(end, end + 24)))
+    return FROM_BEFORE.test(before) || (mayExplicit && EXPLICIT_BEFORE.test(before)) ? 'explicit_actor' : 'target';
   if (mayExplicit && (EXPLICIT_BEFORE.test(before) || NOMINAL_BEFORE.test(before))) return 'explicit_actor';
+  // «КПП «Сархадчи» таджикского погранотряда», «позиции подразделений Кыргызстана»: the owner of
+  // a post named in the genitive (a noun, or an adjective in the genitive).
+  if (OWNER_BEFORE.test(before) && (GENITIVE_ADJECTIVE.test(low.slice(start, end)) || !ADJECTIVE.test(low.slice(start, end))))
+    return 'target';
+  // «со стороны Бердского и Чамбаракского районов Армении», "by servicemen of Tajikistan": the
+  // agent named through its units or districts.
+  if (
+    (lowBefore.includes('стороны') || lowBefore.includes('by ') || lowBefore.includes('from the')) &&
+    EXPLICIT_FAR_BEFORE.test(low.slice(Math.max(0, start - 70), start))
+  )
+    return 'explicit_actor';
   if (ACCUSED_BEFORE.test(before) || AGENT_OF_NOUN_AFTER.test(low.slice(end, end + 24)))
     return 'explicit_actor';
   if (
@@ -236,6 +251,9 @@ function partyRole(low: string, start: number, end: number): PartyRole {
     return 'target';
   if (VICTIM_AFTER.test(low.slice(end, end + 60)) || VICTIM_BEFORE.test(before)) return 'victim';
   if (BYSTANDER_AFTER.test(low.slice(end, end + 16))) return 'bystander';
+  // The side that finds, notices or accuses ("Kyrgyz border guards came upon…", «таджикская сторона
+  // обвинила…») watches or speaks; the one found or accused acted.
+  if (OBSERVER_AFTER.test(low.slice(end, end + 60))) return 'bystander';
   // Russian agentive instrumental and nominalisations: «спровоцированного таджикской стороной».
   if (AGENTIVE_AFTER.test(low.slice(end, end + 12))) return 'explicit_actor';
   return 'actor';
@@ -265,6 +283,19 @@ const ACCUSED_BEFORE =
 // adjective on an attack noun names who attacked, whatever preposition comes before it.
 const AGENT_OF_NOUN_AFTER =
   /^\s+(?:firing|fire|shelling|strikes?|air ?strikes?|attacks?|aggression|bombardment|bombing|provocations?|incursions?|обстрел[а-яё]*|агресси[а-яё]*|провокаци[а-яё]*|нападени[а-яё]*)(?![a-zа-яё])/;
+
+// Places and posts a side holds; adjectives and possessives on them name the side hit.
+const OWNED_TARGET_AFTER =
+  /^(?:['’]s)?\s+(?:airspace|soil|positions?|posts?|outposts?|frontier posts?|border posts?|checkpoints?|позици[а-яё]*|застав[а-яё]*|погранзастав[а-яё]*|пост(?:ы|а|у|ов|ам|ах|ом)?|кпп|воздушн[а-яё]* пространств[а-яё]*)(?![a-zа-яё])/;
+const OWNER_BEFORE =
+  /(?:^|[^а-яё])(?:позици[а-яё]*|застав[а-яё]*|погранзастав[а-яё]*|пост(?:ы|а|у|ов|ам|ах|ом)?|кпп|сел[оаеу]|дом(?:а|у|ом|е)?)\s+(?:«[^«»]{1,25}»\s+)?(?:[а-яё-]+(?:ого|ой|ых|их|ий|ов|ей)\s+){0,2}$/;
+const GENITIVE_ADJECTIVE = /(?:ого|ой|их)$/;
+const FROM_BEFORE = /(?:(?:^|[^a-z])from\s+(?:the\s+)?|(?:^|[^а-яё])(?:с|со|из|c)\s+)$/;
+// The agent after «со стороны» / "by" through up to four words (no preposition among them).
+const EXPLICIT_FAR_BEFORE =
+  /(?:(?:^|[^а-яё])(?:со|[сc]о?)\s+стороны\s+(?:(?!(?:по|на|в|во|к|против|у|от)\s)[а-яё«»"-]+\s+){1,4}|(?:^|[^a-z])by\s+(?:the\s+)?(?:[a-z-]+\s+){1,2}of\s+(?:the\s+)?(?:republic\s+of\s+)?|(?:^|[^a-z])from\s+the\s+(?:direction|side)\s+of\s+(?:the\s+)?)$/;
+const OBSERVER_AFTER =
+  /^(?:['’]s)?(?:\s+(?!(?:and|then|after|opened|fired|shot|и|а|затем|после|открыл[а-яё]*|обстрелял[а-яё]*|стрелял[а-яё]*)(?![a-zа-яё]))[a-zа-яё()-]+){0,5}?\s+(?<!(?:was|were|been|is|are|being)\s)(?:found|discovered|detected|spotted|noticed|came (?:up)?on|came across|accus(?:ed|es|ing)|blam(?:ed|es|ing)|обнаружил[а-яё]*|заметил[а-яё]*|выявил[а-яё]*|обвинил[а-яё]*|обвиня(?:ет|ют|ли|ла|л))(?![a-zа-яё])/;
 
 const BYSTANDER_AFTER =
   /^\s+(?:блогер|журналист|издани|сми(?![а-яё])|эксперт|политолог|депутат|источник|blogger|journalist|media|outlet|website|expert|analyst|lawmaker|sources?(?![a-z]))/;
@@ -322,8 +353,12 @@ export function findParties(
       role: cited ? 'bystander' : partyRole(low, start, end),
     });
   }
+  const named = out.length;
   for (const a of agencies) {
     if (a.frame || !a.agency.armed || !a.side || !c.partyCodes.includes(a.side)) continue;
+    // «подразделения пограничных войск Киргизии»: the country named with the body is its side
+    // and carries its role.
+    if (qualified(low, out, named, a.end)) continue;
     out.push({
       start: a.start,
       end: a.end,
@@ -332,6 +367,7 @@ export function findParties(
       role: partyRole(low, a.start, a.end),
     });
   }
+  otherSideAccused(low, text, c.partyCodes, out);
   out.sort((x, y) => x.start - y.start);
   // "Kyrgyzstan and Tajikistan", «таджикскими и кыргызскими»: both sides together, no actor.
   for (let i = 0; i + 1 < out.length; i++) {
@@ -350,6 +386,34 @@ export function findParties(
     }
   }
   return out;
+}
+
+/** A party mention (of the first `n`) naming the country of a body that ends at `end`. */
+function qualified(low: string, parties: readonly PartyMention[], n: number, end: number): boolean {
+  for (let i = 0; i < n; i++) {
+    const p = parties[i] as PartyMention;
+    if (p.start >= end && p.start - end <= 40 && QUALIFIER_GAP.test(low.slice(end, p.start))) return true;
+  }
+  return false;
+}
+
+// "accused the other side of shelling", «обвинила другую сторону в обстреле»: of two parties, the
+// one the accuser is not.
+const OTHER_SIDE_ACCUSED =
+  /(?:accus(?:ed|es|ing)|blam(?:ed|es|ing)|обвинил[а-яё]*|обвиня(?:ет|ют|ли|ла|л))\s+(?:the\s+|its\s+)?(?:(?:other|opposite|opposing|neighbou?ring)\s+(?:side|country|state)|neighbou?rs?|(?:другую|противоположную|противную|соседнюю)\s+(?:сторону|страну)|соседей)(?![a-zа-яё])/g;
+
+function otherSideAccused(low: string, text: string, codes: readonly string[], out: PartyMention[]): void {
+  if (codes.length !== 2 || !(low.includes('accus') || low.includes('blam') || low.includes('обвин'))) return;
+  OTHER_SIDE_ACCUSED.lastIndex = 0;
+  for (let m = OTHER_SIDE_ACCUSED.exec(low); m !== null; m = OTHER_SIDE_ACCUSED.exec(low)) {
+    let accuser: PartyMention | null = null;
+    for (const p of out) if (p.end <= m.index && m.index - p.end <= 60 && p.role === 'bystander') accuser = p;
+    const side = accuser ? codes.find((x) => x !== accuser.side) : undefined;
+    if (!side) continue;
+    const start = m.index + m[0].search(/\s/) + 1;
+    const end = m.index + m[0].length;
+    out.push({ start, end, text: text.slice(start, end), side, role: 'explicit_actor' });
+  }
 }
 
 /**
