@@ -313,6 +313,19 @@ describe('the side owning the post hit, the agent through its units, observers a
     expect(acc('Кыргызский пограничный наряд во время патрулирования обнаружил таджикских военных, которые незаконно пересекли границу у Максат.')).toEqual(['TJ']);
     expect(acc('Tajikistan accused Kyrgyz troops of shelling the village of Chorkuh on Monday.', '24.kg')).toEqual(['KG']);
   });
+  it('reads a country with its province, border or region as the place', () => {
+    expect(acc("Shelling hit homes along the border between Tajikistan's Sughd province and the Kyrgyz side on Monday.", 'Khovar')).toEqual(['KG']);
+    expect(acc('Heavy equipment is being moved towards the borders of Kyrgyzstan on the territory of Tajikistan, the Kyrgyz border service said on Monday.', 'Kabar')).toEqual(['TJ']);
+    expect(acc('A drone strike hit a car in the Sidon region of southern Lebanon on Monday, Israeli forces said.', 'Reuters')).toEqual([null]);
+  });
+  it('does not take a side that hears, sees or tracks the other for the actor', () => {
+    expect(acc('On Monday the Kyrgyz patrol heard a Tajik drone circling over Kulundu.', 'Kabar')).toEqual(['TJ']);
+    expect(acc('Кыргызские пограничники засекли таджикский беспилотник, пролетавший над селом Максат в понедельник.', 'Кабар')).toEqual(['TJ']);
+  });
+  it('reads a side cited through its body as a source', () => {
+    expect(acc('Со ссылкой на пресс-центр пограничных войск Таджикистана издание пишет, что кыргызские военные обстреляли село Лаккон.', 'Kloop')).toEqual(['KG']);
+    expect(acc('Citing the press centre of the Kyrgyz border service, the agency said Tajik troops shelled Kulundu on Monday.', 'Reuters')).toEqual(['TJ']);
+  });
   it('takes "the other side" an accuser names as the other party', () => {
     expect(acc('Таджикская сторона обвинила другую сторону в обстреле своей заставы у Ворух.', 'Kloop')).toEqual(['KG']);
     expect(acc('Kyrgyzstan accused the other side of shelling its outposts near Kulundu on Monday.', 'Reuters')).toEqual(['TJ']);

@@ -251,6 +251,8 @@ function partyRole(low: string, start: number, end: number): PartyRole {
     return 'target';
   if (VICTIM_AFTER.test(low.slice(end, end + 60)) || VICTIM_BEFORE.test(before)) return 'victim';
   if (BYSTANDER_AFTER.test(low.slice(end, end + 16))) return 'bystander';
+  // "Tajikistan's Sughd province", "Thailand's Surin province": the country of a place.
+  if (POSSESSIVE_PLACE_AFTER.test(low.slice(end, end + 40))) return 'target';
   // The side that finds, notices or accuses ("Kyrgyz border guards came upon…", «таджикская сторона
   // обвинила…») watches or speaks; the one found or accused acted.
   if (OBSERVER_AFTER.test(low.slice(end, end + 60))) return 'bystander';
@@ -264,7 +266,7 @@ function partyRole(low: string, start: number, end: number): PartyRole {
 // "Sughd region of Tajikistan"), or as the object of an ongoing attack ("keeps shelling Kyrgyz
 // posts", «продолжают обстреливать кыргызские позиции») is where it happened or whom it hit.
 const LOCATION_BEFORE =
-  /(?:(?:^|[^a-z\u00C0-\u024F])(?:in|inside|within)\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|south|north|east|west|central)\s+)?|(?:^|[^а-яё])(?:в|во|вблизи|возле|около|у|близ|недалеко от|рядом с)\s+|(?:^|[^a-z\u00C0-\u024F])(?:districts?|regions?|provinces?|city|village|town|areas?|territory|outskirts|part|side of the border|airspace)\s+of\s+(?:the\s+)?(?:(?:republic|kingdom)\s+of\s+)?|(?:^|[^а-яёa-z])(?:обстрелива[а-яё]*|атаку(?:ет|ют)|shelling|attacking|targeting|bombing|bombarding|hitting)\s+(?:the\s+|a\s+|an\s+)?)$/;
+  /(?:(?:^|[^a-z\u00C0-\u024F])(?:in|inside|within)\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|south|north|east|west|central)\s+)?|(?:^|[^а-яё])(?:в|во|вблизи|возле|около|у|близ|недалеко от|рядом с)\s+|(?:^|[^a-z\u00C0-\u024F])(?:districts?|regions?|provinces?|city|village|town|areas?|territory|outskirts|part|side of the border|airspace|borders?|frontiers?)\s+of\s+(?:the\s+)?(?:(?:republic|kingdom)\s+of\s+)?(?:(?:southern|northern|eastern|western|south|north|east|west|central)\s+)?|(?:^|[^а-яёa-z])(?:обстрелива[а-яё]*|атаку(?:ет|ют)|shelling|attacking|targeting|bombing|bombarding|hitting)\s+(?:the\s+|a\s+|an\s+)?)$/;
 // A place noun and up to two words of its name before a country in the genitive («области
 // Кыргызстана», «города Канибадам Таджикистана»): only a noun can be that country; an adjective
 // there starts the next phrase («в Баткенской области таджикские военные открыли огонь»).
@@ -294,13 +296,16 @@ const FROM_BEFORE = /(?:(?:^|[^a-z])from\s+(?:the\s+)?|(?:^|[^а-яё])(?:с|с�
 // The agent after «со стороны» / "by" through up to four words (no preposition among them).
 const EXPLICIT_FAR_BEFORE =
   /(?:(?:^|[^а-яё])(?:со|[сc]о?)\s+стороны\s+(?:(?!(?:по|на|в|во|к|против|у|от)\s)[а-яё«»"-]+\s+){1,4}|(?:^|[^a-z])by\s+(?:the\s+)?(?:[a-z-]+\s+){1,2}of\s+(?:the\s+)?(?:republic\s+of\s+)?|(?:^|[^a-z])from\s+the\s+(?:direction|side)\s+of\s+(?:the\s+)?)$/;
+const POSSESSIVE_PLACE_AFTER =
+  /^['’]s\s+(?:[a-z-]+\s+){0,2}(?:province|region|district|oblast|governorate|village|town|city|capital|border areas?|border regions?)(?![a-z])/;
 const OBSERVER_AFTER =
-  /^(?:['’]s)?(?:\s+(?!(?:and|then|after|opened|fired|shot|и|а|затем|после|открыл[а-яё]*|обстрелял[а-яё]*|стрелял[а-яё]*)(?![a-zа-яё]))[a-zа-яё()-]+){0,5}?\s+(?<!(?:was|were|been|is|are|being)\s)(?:found|discovered|detected|spotted|noticed|came (?:up)?on|came across|accus(?:ed|es|ing)|blam(?:ed|es|ing)|обнаружил[а-яё]*|заметил[а-яё]*|выявил[а-яё]*|обвинил[а-яё]*|обвиня(?:ет|ют|ли|ла|л))(?![a-zа-яё])/;
+  /^(?:['’]s)?(?:\s+(?!(?:and|then|after|opened|fired|shot|и|а|затем|после|открыл[а-яё]*|обстрелял[а-яё]*|стрелял[а-яё]*)(?![a-zа-яё]))[a-zа-яё()-]+){0,5}?\s+(?<!(?:was|were|been|is|are|being)\s)(?:found|discovered|detected|spotted|noticed|heard|saw|observed|tracked|came (?:up)?on|came across|accus(?:ed|es|ing)|blam(?:ed|es|ing)|обнаружил[а-яё]*|заметил[а-яё]*|увидел[а-яё]*|засекл[а-яё]*|засёк|засек|выявил[а-яё]*|обвинил[а-яё]*|обвиня(?:ет|ют|ли|ла|л))(?![a-zа-яё])/;
 
 const BYSTANDER_AFTER =
   /^\s+(?:блогер|журналист|издани|сми(?![а-яё])|эксперт|политолог|депутат|источник|blogger|journalist|media|outlet|website|expert|analyst|lawmaker|sources?(?![a-z]))/;
 
-const CITED_BEFORE = /(?:according to|по (?:данным|информации|сообщению|словам|заявлению))\s+(?:the\s+)?$/;
+const CITED_BEFORE =
+  /(?:(?:according to|по (?:данным|информации|сообщению|словам|заявлению))\s+(?:the\s+)?|(?:^|[^a-zа-яё])(?:citing|quoting|со ссылкой на|ссылаясь на)\s+(?:the\s+)?(?:[^\s.,;:!?«»"]+\s+){0,5})$/;
 
 const EXPLICIT_HINT = / (?:of|by) (?:the )?$|[а-яё] $/;
 const AGENTIVE_AFTER = /^\s+стороной/;
@@ -344,7 +349,7 @@ export function findParties(
     const side = c.partyCodes[firstGroup(m)];
     if (!side) continue;
     // "According to Kyrgyzstan, …", «по данным Таджикистана»: the side is the source, not an actor.
-    const cited = CITED_BEFORE.test(low.slice(Math.max(0, start - 30), start));
+    const cited = CITED_BEFORE.test(low.slice(Math.max(0, start - 60), start));
     out.push({
       start,
       end,
