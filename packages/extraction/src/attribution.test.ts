@@ -326,6 +326,13 @@ describe('the side owning the post hit, the agent through its units, observers a
     expect(acc('Со ссылкой на пресс-центр пограничных войск Таджикистана издание пишет, что кыргызские военные обстреляли село Лаккон.', 'Kloop')).toEqual(['KG']);
     expect(acc('Citing the press centre of the Kyrgyz border service, the agency said Tajik troops shelled Kulundu on Monday.', 'Reuters')).toEqual(['TJ']);
   });
+  it('keeps a shot fired by unknown persons, at a post of the other side, as an act of its own', () => {
+    const r = run(
+      'Early this morning a shooting incident happened on the Isfara stretch of the border.\nThe press center of the State Committee for National Security of Tajikistan says that a lieutenant, chief of the Kyrgyz frontier post "Kairagach," was wounded by a shot fired by unidentified persons.\nAccording to the press center, a 40-year-old farmer from the Tajik village of Chorkuh was shot dead near the scene.',
+      'Khovar',
+    );
+    expect(r.events.filter((e) => e.type === 'small_arms_fire')).toHaveLength(3);
+  });
   it('takes "the other side" an accuser names as the other party', () => {
     expect(acc('Таджикская сторона обвинила другую сторону в обстреле своей заставы у Ворух.', 'Kloop')).toEqual(['KG']);
     expect(acc('Kyrgyzstan accused the other side of shelling its outposts near Kulundu on Monday.', 'Reuters')).toEqual(['TJ']);
