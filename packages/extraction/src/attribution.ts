@@ -222,7 +222,7 @@ function partyRole(low: string, start: number, end: number): PartyRole {
   if (mayExplicit && (EXPLICIT_BEFORE.test(before) || NOMINAL_BEFORE.test(before))) return 'explicit_actor';
   // «КПП «Сархадчи» таджикского погранотряда», «позиции подразделений Кыргызстана»: the owner of
   // a post named in the genitive (a noun, or an adjective in the genitive).
-  if (OWNER_BEFORE.test(before) && (GENITIVE_ADJECTIVE.test(low.slice(start, end)) || !ADJECTIVE.test(low.slice(start, end))))
+  if (OWNER_HINT.test(before) && OWNER_BEFORE.test(before) && (GENITIVE_ADJECTIVE.test(low.slice(start, end)) || !ADJECTIVE.test(low.slice(start, end))))
     return 'target';
   // «со стороны Бердского и Чамбаракского районов Армении», "by servicemen of Tajikistan": the
   // agent named through its units or districts.
@@ -291,6 +291,7 @@ const OWNED_TARGET_AFTER =
   /^(?:['’]s)?\s+(?:airspace|soil|positions?|posts?|outposts?|frontier posts?|border posts?|checkpoints?|позици[а-яё]*|застав[а-яё]*|погранзастав[а-яё]*|пост(?:ы|а|у|ов|ам|ах|ом)?|кпп|воздушн[а-яё]* пространств[а-яё]*)(?![a-zа-яё])/;
 const OWNER_BEFORE =
   /(?:^|[^а-яё])(?:позици[а-яё]*|застав[а-яё]*|погранзастав[а-яё]*|пост(?:ы|а|у|ов|ам|ах|ом)?|кпп|сел[оаеу]|дом(?:а|у|ом|е)?)\s+(?:«[^«»]{1,25}»\s+)?(?:[а-яё-]+(?:ого|ой|ых|их|ий|ов|ей)\s+){0,2}$/;
+const OWNER_HINT = /позици|застав|пост|кпп|сел|дом/;
 const GENITIVE_ADJECTIVE = /(?:ого|ой|их)$/;
 const FROM_BEFORE = /(?:(?:^|[^a-z])from\s+(?:the\s+)?|(?:^|[^а-яё])(?:с|со|из|c)\s+)$/;
 // The agent after «со стороны» / "by" through up to four words (no preposition among them).
@@ -304,8 +305,10 @@ const OBSERVER_AFTER =
 const BYSTANDER_AFTER =
   /^\s+(?:блогер|журналист|издани|сми(?![а-яё])|эксперт|политолог|депутат|источник|blogger|journalist|media|outlet|website|expert|analyst|lawmaker|sources?(?![a-z]))/;
 
-const CITED_BEFORE =
-  /(?:(?:according to|по (?:данным|информации|сообщению|словам|заявлению))\s+(?:the\s+)?|(?:^|[^a-zа-яё])(?:citing|quoting|со ссылкой на|ссылаясь на)\s+(?:the\s+)?(?:[^\s.,;:!?«»"]+\s+){0,5})$/;
+const CITED_BEFORE = /(?:according to|по (?:данным|информации|сообщению|словам|заявлению))\s+(?:the\s+)?$/;
+// "citing the press centre of …", «со ссылкой на пресс-центр …»: a side cited through its body.
+const CITING_BEFORE = /(?:^|[^a-zа-яё])(?:citing|quoting|со ссылкой на|ссылаясь на)\s+(?:the\s+)?(?:[^\s.,;:!?«»"]+\s+){0,5}$/;
+const CITING_HINT = /citing|quoting|ссылк|ссылая/;
 
 const EXPLICIT_HINT = / (?:of|by) (?:the )?$|[а-яё] $/;
 const AGENTIVE_AFTER = /^\s+стороной/;
@@ -349,7 +352,8 @@ export function findParties(
     const side = c.partyCodes[firstGroup(m)];
     if (!side) continue;
     // "According to Kyrgyzstan, …", «по данным Таджикистана»: the side is the source, not an actor.
-    const cited = CITED_BEFORE.test(low.slice(Math.max(0, start - 60), start));
+    const near = low.slice(Math.max(0, start - 60), start);
+    const cited = CITED_BEFORE.test(near.slice(-30)) || (CITING_HINT.test(near) && CITING_BEFORE.test(near));
     out.push({
       start,
       end,
