@@ -304,6 +304,11 @@ describe('the side owning the post hit, the agent through its units, observers a
     expect(acc('The village of Arka was shelled by servicemen of Tajikistan this morning.')).toEqual(['TJ']);
     expect(acc('The post came under fire from the direction of Tajikistan on Monday.')).toEqual(['TJ']);
   });
+  it('takes «с … стороны» as where the fire came from, not when the side\'s losses follow', () => {
+    expect(acc('Кыргызский наряд двигался к посту, когда по заставе Лаккон открыли огонь с таджикской стороны.', 'Ховар')).toEqual(['TJ']);
+    expect(acc('Таджикский патруль шёл вдоль границы, а пост Кайрагач обстреляли c кыргызской стороны.', 'Кабар')).toEqual(['KG']);
+    expect(acc('В результате перестрелки у села Ворух с таджикской стороны ранены трое военных.', 'Кабар')).toEqual([null]);
+  });
   it('takes the country named with an armed body as its side, coordinated with the other', () => {
     expect(acc('Между подразделениями пограничных войск Киргизии и Таджикистана завязалась перестрелка у Тort-Кочо.')).toEqual([null]);
     expect(acc('Вечером между нарядами Пограничной службы Кыргызстана и Таджикистана произошла перестрелка.')).toEqual([null]);

@@ -220,6 +220,9 @@ function partyRole(low: string, start: number, end: number): PartyRole {
   if (OWNED_TARGET_AFTER.test(low.slice(end, end + 24)))
     return FROM_BEFORE.test(before) || (mayExplicit && EXPLICIT_BEFORE.test(before)) ? 'explicit_actor' : 'target';
   if (mayExplicit && (EXPLICIT_BEFORE.test(before) || NOMINAL_BEFORE.test(before))) return 'explicit_actor';
+  // «обстрел с кыргызской стороны», «огонь вёлся с таджикской стороны»: where the fire came from,
+  // unless the side's losses follow («с таджикской стороны ранены трое»).
+  if (FROM_SIDE_BEFORE.test(before) && FROM_SIDE_AFTER.test(low.slice(end, end + 50))) return 'explicit_actor';
   // «КПП «Сархадчи» таджикского погранотряда», «позиции подразделений Кыргызстана»: the owner of
   // a post named in the genitive (a noun, or an adjective in the genitive).
   if (OWNER_HINT.test(before) && OWNER_BEFORE.test(before) && (GENITIVE_ADJECTIVE.test(low.slice(start, end)) || !ADJECTIVE.test(low.slice(start, end))))
@@ -291,6 +294,8 @@ const OWNED_TARGET_AFTER =
   /^(?:['’]s)?\s+(?:airspace|soil|positions?|posts?|outposts?|frontier posts?|border posts?|checkpoints?|позици[а-яё]*|застав[а-яё]*|погранзастав[а-яё]*|пост(?:ы|а|у|ов|ам|ах|ом)?|кпп|воздушн[а-яё]* пространств[а-яё]*)(?![a-zа-яё])/;
 const OWNER_BEFORE =
   /(?:^|[^а-яё])(?:позици[а-яё]*|застав[а-яё]*|погранзастав[а-яё]*|пост(?:ы|а|у|ов|ам|ах|ом)?|кпп|сел[оаеу]|дом(?:а|у|ом|е)?)\s+(?:«[^«»]{1,25}»\s+)?(?:[а-яё-]+(?:ого|ой|ых|их|ий|ов|ей)\s+){0,2}$/;
+const FROM_SIDE_BEFORE = /(?:^|[^а-яё])(?:с|со|c)\s+$/;
+const FROM_SIDE_AFTER = /^\s+стороны(?![а-яё])(?![^.;:!?]{0,40}?(?:ранен|ранил|погиб|пострада|убит|потер|жертв|раненых))/;
 const OWNER_HINT = /позици|застав|пост|кпп|сел|дом/;
 const GENITIVE_ADJECTIVE = /(?:ого|ой|их)$/;
 const FROM_BEFORE = /(?:(?:^|[^a-z])from\s+(?:the\s+)?|(?:^|[^а-яё])(?:с|со|из|c)\s+)$/;
