@@ -338,6 +338,12 @@ describe('the side owning the post hit, the agent through its units, observers a
     );
     expect(r.events.filter((e) => e.type === 'small_arms_fire')).toHaveLength(3);
   });
+  it('reads the side of a speaking body or outlet as the speaker, not the actor', () => {
+    expect(acc('Как сообщила таджикская служба Радио Свобода, в перестрелке у села Ворух в понедельник ранены двое.', 'Reuters')).toEqual([null]);
+    expect(acc('Как сообщил в воскресенье киргизский Минздрав, в перестрелке у села Максат ранены трое.', 'Reuters')).toEqual([null]);
+    expect(acc('Как передаёт таджикское агентство, в понедельник у села Ворух была перестрелка.', 'Reuters')).toEqual([null]);
+    expect(acc('The Tajik Foreign Ministry said a firefight broke out near Vorukh on Monday.', 'Reuters')).toEqual([null]);
+  });
   it('takes "the other side" an accuser names as the other party', () => {
     expect(acc('Таджикская сторона обвинила другую сторону в обстреле своей заставы у Ворух.', 'Kloop')).toEqual(['KG']);
     expect(acc('Kyrgyzstan accused the other side of shelling its outposts near Kulundu on Monday.', 'Reuters')).toEqual(['TJ']);

@@ -253,7 +253,7 @@ function partyRole(low: string, start: number, end: number): PartyRole {
   )
     return 'target';
   if (VICTIM_AFTER.test(low.slice(end, end + 60)) || VICTIM_BEFORE.test(before)) return 'victim';
-  if (BYSTANDER_AFTER.test(low.slice(end, end + 16))) return 'bystander';
+  if (BYSTANDER_AFTER.test(low.slice(end, end + 24))) return 'bystander';
   // "Tajikistan's Sughd province", "Thailand's Surin province": the country of a place.
   if (POSSESSIVE_PLACE_AFTER.test(low.slice(end, end + 40))) return 'target';
   // The side that finds, notices or accuses ("Kyrgyz border guards came upon…", «таджикская сторона
@@ -308,11 +308,14 @@ const OBSERVER_AFTER =
   /^(?:['’]s)?(?:\s+(?!(?:and|then|after|opened|fired|shot|и|а|затем|после|открыл[а-яё]*|обстрелял[а-яё]*|стрелял[а-яё]*)(?![a-zа-яё]))[a-zа-яё()-]+){0,5}?\s+(?<!(?:was|were|been|is|are|being)\s)(?:found|discovered|detected|spotted|noticed|heard|saw|observed|tracked|came (?:up)?on|came across|accus(?:ed|es|ing)|blam(?:ed|es|ing)|обнаружил[а-яё]*|заметил[а-яё]*|увидел[а-яё]*|засекл[а-яё]*|засёк|засек|выявил[а-яё]*|обвинил[а-яё]*|обвиня(?:ет|ют|ли|ла|л))(?![a-zа-яё])/;
 
 const BYSTANDER_AFTER =
-  /^\s+(?:блогер|журналист|издани|сми(?![а-яё])|эксперт|политолог|депутат|источник|blogger|journalist|media|outlet|website|expert|analyst|lawmaker|sources?(?![a-z]))/;
+  /^\s+(?:служб[а-яё]*\s+(?:радио|би-би-си|bbc|голоса|«|")|service\s+of\s+(?:radio|the bbc|bbc|rfe|voice)|блогер|журналист|издани|сми(?![а-яё])|эксперт|политолог|депутат|источник|blogger|journalist|media|outlet|website|expert|analyst|lawmaker|sources?(?![a-z]))/;
 
 const CITED_BEFORE = /(?:according to|по (?:данным|информации|сообщению|словам|заявлению))\s+(?:the\s+)?$/;
 // "citing the press centre of …", «со ссылкой на пресс-центр …»: a side cited through its body.
 const CITING_BEFORE = /(?:^|[^a-zа-яё])(?:citing|quoting|со ссылкой на|ссылаясь на)\s+(?:the\s+)?(?:[^\s.,;:!?«»"]+\s+){0,5}$/;
+// «Как сообщил в воскресенье киргизский Минздрав, …»: the subject of a fronted reporting verb speaks.
+const AS_REPORTED_BEFORE =
+  /(?:^|[^а-яё])как\s+(?:сообщил[а-яё]*|сообща(?:ет|ют)|заявил[а-яё]*|заявля(?:ет|ют)|переда(?:ёт|ет|ют)|пиш(?:ет|ут)|информиру(?:ет|ют)|уточнил[а-яё]*)\s+(?:[а-яё0-9-]+\s+){0,2}$/;
 const CITING_HINT = /citing|quoting|ссылк|ссылая/;
 
 const EXPLICIT_HINT = / (?:of|by) (?:the )?$|[а-яё] $/;
@@ -329,6 +332,11 @@ function qualifiesSpeaker(low: string, agencies: readonly AgencyMention[], start
     const gap = low.slice(a.end, start);
     if (QUALIFIER_GAP.test(gap) || GENITIVE_CHAIN.test(gap)) return true;
   }
+  return false;
+}
+/** A side's adjective right before an agency that speaks ("the Kyrgyz health ministry said", «киргизский Минздрав сообщил»). */
+function namesSpeaker(low: string, agencies: readonly AgencyMention[], end: number): boolean {
+  for (const a of agencies) if (a.frame && a.start >= end && a.start - end <= 2 && /^\s*$/.test(low.slice(end, a.start))) return true;
   return false;
 }
 // Genitive words and a bracketed abbreviation between the parts of one body's name.
@@ -358,13 +366,17 @@ export function findParties(
     if (!side) continue;
     // "According to Kyrgyzstan, …", «по данным Таджикистана»: the side is the source, not an actor.
     const near = low.slice(Math.max(0, start - 60), start);
-    const cited = CITED_BEFORE.test(near.slice(-30)) || (CITING_HINT.test(near) && CITING_BEFORE.test(near));
+    const cited =
+      CITED_BEFORE.test(near.slice(-30)) ||
+      (CITING_HINT.test(near) && CITING_BEFORE.test(near)) ||
+      (near.includes('как') && AS_REPORTED_BEFORE.test(near));
     out.push({
       start,
       end,
       text: text.slice(start, end),
       side,
-      role: cited ? 'bystander' : partyRole(low, start, end),
+      // The side of a speaking agency ("the Kyrgyz health ministry said") is the speaker's.
+      role: cited || namesSpeaker(low, agencies, end) ? 'bystander' : partyRole(low, start, end),
     });
   }
   const named = out.length;
