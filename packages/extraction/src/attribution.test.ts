@@ -344,6 +344,11 @@ describe('the side owning the post hit, the agent through its units, observers a
     expect(acc('Как передаёт таджикское агентство, в понедельник у села Ворух была перестрелка.', 'Reuters')).toEqual([null]);
     expect(acc('The Tajik Foreign Ministry said a firefight broke out near Vorukh on Monday.', 'Reuters')).toEqual([null]);
   });
+  it('takes the agent in the instrumental after a passive', () => {
+    expect(acc('Сегодня утром кыргызский наряд был атакован таджикскими пограничниками у села Максат.', 'Кабар')).toEqual(['TJ']);
+    expect(acc('Вечером у Ворух таджикские пограничники были обстреляны кыргызскими военнослужащими.', 'Ховар')).toEqual(['KG']);
+    expect(acc('Вчера кыргызские пограничники у села Кулунду были обстреляны таджикскими военными.', 'Кабар')).toEqual(['TJ']);
+  });
   it('takes "the other side" an accuser names as the other party', () => {
     expect(acc('Таджикская сторона обвинила другую сторону в обстреле своей заставы у Ворух.', 'Kloop')).toEqual(['KG']);
     expect(acc('Kyrgyzstan accused the other side of shelling its outposts near Kulundu on Monday.', 'Reuters')).toEqual(['TJ']);

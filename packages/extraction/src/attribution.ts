@@ -260,7 +260,7 @@ function partyRole(low: string, start: number, end: number): PartyRole {
   // обвинила…») watches or speaks; the one found or accused acted.
   if (OBSERVER_AFTER.test(low.slice(end, end + 60))) return 'bystander';
   // Russian agentive instrumental and nominalisations: «спровоцированного таджикской стороной».
-  if (AGENTIVE_AFTER.test(low.slice(end, end + 12))) return 'explicit_actor';
+  if (AGENTIVE_AFTER.test(low.slice(end, end + 18))) return 'explicit_actor';
   return 'actor';
 }
 
@@ -319,7 +319,10 @@ const AS_REPORTED_BEFORE =
 const CITING_HINT = /citing|quoting|ссылк|ссылая/;
 
 const EXPLICIT_HINT = / (?:of|by) (?:the )?$|[а-яё] $/;
-const AGENTIVE_AFTER = /^\s+стороной/;
+// «спровоцированного таджикской стороной», «были обстреляны кыргызскими военными»: the agent in
+// the instrumental.
+const AGENTIVE_AFTER =
+  /^\s+(?:стороной|военными|пограничниками|военнослужащими|силами|подразделениями|войсками|боевиками|солдатами|снайперами|армией)(?![а-яё])/;
 const COORDINATED_SIDES =
   /^\s*(?:(?:border guards?|forces|troops|servicemen|military|units|soldiers|side|пограничники|военные|военнослужащие|подразделения|силы|сторона)\s+)?(?:and|и|,)\s*$/i;
 
