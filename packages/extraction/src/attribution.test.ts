@@ -349,6 +349,16 @@ describe('the side owning the post hit, the agent through its units, observers a
     expect(acc('Вечером у Ворух таджикские пограничники были обстреляны кыргызскими военнослужащими.', 'Ховар')).toEqual(['KG']);
     expect(acc('Вчера кыргызские пограничники у села Кулунду были обстреляны таджикскими военными.', 'Кабар')).toEqual(['TJ']);
   });
+  it('reads the subject of a passive or of "came under fire" as the side hit', () => {
+    expect(acc('A Kyrgyz patrol was fired upon near Kulundu on Monday.', 'Kabar')).toEqual(['TJ']);
+    expect(acc('Kyrgyz border guards came under fire near Kulundu on Monday.', 'Kabar')).toEqual(['TJ']);
+    expect(acc('Tajik servicemen were shelled near Vorukh on Monday.', 'Khovar')).toEqual(['KG']);
+    expect(acc('Кыргызский патруль попал под обстрел у села Кулунду в понедельник.', 'Кабар')).toEqual(['TJ']);
+    expect(acc('Таджикские пограничники подверглись обстрелу у села Ворух в понедельник.', 'Ховар')).toEqual(['KG']);
+    expect(acc('Кыргызский патруль был обстрелян у села Кулунду в понедельник.', 'Кабар')).toEqual(['TJ']);
+    expect(acc('A Kyrgyz patrol was fired upon by Tajik troops near Kulundu on Monday.', 'Reuters')).toEqual(['TJ']);
+    expect(acc('A Kyrgyz patrol came under fire near Kulundu on Monday.', 'Reuters')).toEqual([null]);
+  });
   it('takes "the other side" an accuser names as the other party', () => {
     expect(acc('Таджикская сторона обвинила другую сторону в обстреле своей заставы у Ворух.', 'Kloop')).toEqual(['KG']);
     expect(acc('Kyrgyzstan accused the other side of shelling its outposts near Kulundu on Monday.', 'Reuters')).toEqual(['TJ']);

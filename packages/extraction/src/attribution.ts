@@ -253,6 +253,9 @@ function partyRole(low: string, start: number, end: number): PartyRole {
   )
     return 'target';
   if (VICTIM_AFTER.test(low.slice(end, end + 60)) || VICTIM_BEFORE.test(before)) return 'victim';
+  // "A Kyrgyz patrol was fired upon", "came under fire", «попал под обстрел», «подверглись
+  // обстрелу», «был обстрелян»: the subject of a passive is the side hit.
+  if (PASSIVE_SUBJECT_AFTER.test(low.slice(end, end + 70))) return 'target';
   if (BYSTANDER_AFTER.test(low.slice(end, end + 24))) return 'bystander';
   // "Tajikistan's Sughd province", "Thailand's Surin province": the country of a place.
   if (POSSESSIVE_PLACE_AFTER.test(low.slice(end, end + 40))) return 'target';
@@ -304,6 +307,8 @@ const EXPLICIT_FAR_BEFORE =
   /(?:(?:^|[^а-яё])(?:со|[сc]о?)\s+стороны\s+(?:(?!(?:по|на|в|во|к|против|у|от)\s)[а-яё«»"-]+\s+){1,4}|(?:^|[^a-z])by\s+(?:the\s+)?(?:[a-z-]+\s+){1,2}of\s+(?:the\s+)?(?:republic\s+of\s+)?|(?:^|[^a-z])from\s+the\s+(?:direction|side)\s+of\s+(?:the\s+)?)$/;
 const POSSESSIVE_PLACE_AFTER =
   /^['’]s\s+(?:[a-z-]+\s+){0,2}(?:province|region|district|oblast|governorate|village|town|city|capital|border areas?|border regions?)(?![a-z])/;
+const PASSIVE_SUBJECT_AFTER =
+  /^(?:['’]s)?(?:\s+(?!(?:and|which|who|that|opened|fired|shelled|attacked|и|а|который|которые|которая|открыл[а-яё]*|обстрелял[а-яё]*|атаковал[а-яё]*)(?![a-zа-яё]))[a-zа-яё«»"-]+){0,4}?\s+(?:(?:(?:was|were|has been|have been|had been|is being|are being|got)\s+(?:[a-z]+ly\s+)?(?:fired (?:up)?on|fired at|shot at|shelled|attacked|targeted|ambushed|bombed|struck)|(?:came|come|comes|coming)\s+under\s+(?:[a-z-]+\s+){0,2}(?:fire|attack|shelling|bombardment))(?![a-z])|(?:попал[а-яё]*|попа(?:ли|дают|дает))\s+под\s+(?:[а-яё-]+\s+)?(?:обстрел|огонь)|подвергл[а-яё]*\s+(?:[а-яё-]+\s+)?(?:обстрел|нападени|атак|огн)|(?:был[аио]?\s+)?(?:обстрелян[а-яё]*|атакован[а-яё]*|подвергнут[а-яё]*)(?![а-яё]))/;
 const OBSERVER_AFTER =
   /^(?:['’]s)?(?:\s+(?!(?:and|then|after|opened|fired|shot|и|а|затем|после|открыл[а-яё]*|обстрелял[а-яё]*|стрелял[а-яё]*)(?![a-zа-яё]))[a-zа-яё()-]+){0,5}?\s+(?<!(?:was|were|been|is|are|being)\s)(?:found|discovered|detected|spotted|noticed|heard|saw|observed|tracked|came (?:up)?on|came across|accus(?:ed|es|ing)|blam(?:ed|es|ing)|обнаружил[а-яё]*|заметил[а-яё]*|увидел[а-яё]*|засекл[а-яё]*|засёк|засек|выявил[а-яё]*|обвинил[а-яё]*|обвиня(?:ет|ют|ли|ла|л))(?![a-zа-яё])/;
 
