@@ -359,6 +359,11 @@ describe('the side owning the post hit, the agent through its units, observers a
     expect(acc('A Kyrgyz patrol was fired upon by Tajik troops near Kulundu on Monday.', 'Reuters')).toEqual(['TJ']);
     expect(acc('A Kyrgyz patrol came under fire near Kulundu on Monday.', 'Reuters')).toEqual([null]);
   });
+  it('does not take the side that returns fire for the actor', () => {
+    expect(acc('Kyrgyz border guards were forced to return fire after Tajik servicemen opened fire near Kulundu on Monday.', 'Kabar')).toEqual(['TJ']);
+    expect(acc('Кыргызские пограничники открыли ответный огонь после того, как таджикские военные обстреляли заставу у села Кулунду.', 'Кабар')).toEqual(['TJ']);
+    expect(acc('Tajik border guards responded with fire after Kyrgyz troops shelled the village of Chorkuh on Monday.', 'Khovar')).toEqual(['KG']);
+  });
   it('takes "the other side" an accuser names as the other party', () => {
     expect(acc('Таджикская сторона обвинила другую сторону в обстреле своей заставы у Ворух.', 'Kloop')).toEqual(['KG']);
     expect(acc('Kyrgyzstan accused the other side of shelling its outposts near Kulundu on Monday.', 'Reuters')).toEqual(['TJ']);

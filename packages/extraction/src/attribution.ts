@@ -262,6 +262,9 @@ function partyRole(low: string, start: number, end: number): PartyRole {
   // The side that finds, notices or accuses ("Kyrgyz border guards came upon…", «таджикская сторона
   // обвинила…») watches or speaks; the one found or accused acted.
   if (OBSERVER_AFTER.test(low.slice(end, end + 60))) return 'bystander';
+  // "Kyrgyz border guards were forced to return fire", «кыргызские пограничники открыли ответный
+  // огонь»: the answer is folded into the other side's act (SCHEMA "Who").
+  if (RESPONDER_AFTER.test(low.slice(end, end + 70))) return 'bystander';
   // Russian agentive instrumental and nominalisations: «спровоцированного таджикской стороной».
   if (AGENTIVE_AFTER.test(low.slice(end, end + 18))) return 'explicit_actor';
   return 'actor';
@@ -309,6 +312,8 @@ const POSSESSIVE_PLACE_AFTER =
   /^['’]s\s+(?:[a-z-]+\s+){0,2}(?:province|region|district|oblast|governorate|village|town|city|capital|border areas?|border regions?)(?![a-z])/;
 const PASSIVE_SUBJECT_AFTER =
   /^(?:['’]s)?(?:\s+(?!(?:and|which|who|that|opened|fired|shelled|attacked|и|а|который|которые|которая|открыл[а-яё]*|обстрелял[а-яё]*|атаковал[а-яё]*)(?![a-zа-яё]))[a-zа-яё«»"-]+){0,4}?\s+(?:(?:(?:was|were|has been|have been|had been|is being|are being|got)\s+(?:[a-z]+ly\s+)?(?:fired (?:up)?on|fired at|shot at|shelled|attacked|targeted|ambushed|bombed|struck)|(?:came|come|comes|coming)\s+under\s+(?:[a-z-]+\s+){0,2}(?:fire|attack|shelling|bombardment))(?![a-z])|(?:попал[а-яё]*|попа(?:ли|дают|дает))\s+под\s+(?:[а-яё-]+\s+)?(?:обстрел|огонь)|подвергл[а-яё]*\s+(?:[а-яё-]+\s+)?(?:обстрел|нападени|атак|огн)|(?:был[аио]?\s+)?(?:обстрелян[а-яё]*|атакован[а-яё]*|подвергнут[а-яё]*)(?![а-яё]))/;
+const RESPONDER_AFTER =
+  /^(?:['’]s)?(?:\s+(?!(?:and|which|who|that|after|и|а|после|который|которые)(?![a-zа-яё]))[a-zа-яё«»"-]+){0,5}?\s+(?:return(?:ed|ing|s)?\s+(?:the\s+)?fire|respond(?:ed|ing|s)?\s+(?:with\s+fire|in\s+kind)|retaliat(?:ed|ing|es|e)|(?:открыл[а-яё]*|откры(?:ть|вают))\s+ответный\s+огонь|ответил[а-яё]*\s+(?:на\s+[а-яё]+\s+)?огн[её]м)(?![a-zа-яё])/;
 const OBSERVER_AFTER =
   /^(?:['’]s)?(?:\s+(?!(?:and|then|after|opened|fired|shot|и|а|затем|после|открыл[а-яё]*|обстрелял[а-яё]*|стрелял[а-яё]*)(?![a-zа-яё]))[a-zа-яё()-]+){0,5}?\s+(?<!(?:was|were|been|is|are|being)\s)(?:found|discovered|detected|spotted|noticed|heard|saw|observed|tracked|came (?:up)?on|came across|accus(?:ed|es|ing)|blam(?:ed|es|ing)|обнаружил[а-яё]*|заметил[а-яё]*|увидел[а-яё]*|засекл[а-яё]*|засёк|засек|выявил[а-яё]*|обвинил[а-яё]*|обвиня(?:ет|ют|ли|ла|л))(?![a-zа-яё])/;
 
