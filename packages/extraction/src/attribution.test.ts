@@ -371,3 +371,15 @@ describe('the side owning the post hit, the agent through its units, observers a
     expect(acc('Tajikistan blamed its neighbour for the shelling of Chorkuh on Monday.', 'Reuters')).toEqual(['KG']);
   });
 });
+
+describe('the actor rules hold in every conflict profile', () => {
+  const acc = (text: string, source: string) =>
+    extract({ id: 't', text, published_at: '2023-04-12T10:00:00+04:00', source_agency: source }).events.map((e) => e.accused_party);
+  it('reads posts hit, passives, answers and "the other side" alike', () => {
+    expect(acc('An Armenian army post near Sotk was shelled on Monday.', 'Ministry of Defence of Armenia')).toEqual(['AZ']);
+    expect(acc('Azerbaijan accused the other side of shelling its positions in Tovuz on Monday.', 'Reuters')).toEqual(['AM']);
+    expect(acc('Thai soldiers were forced to return fire after Cambodian troops opened fire near Ta Muen Thom temple on Thursday.', 'Royal Thai Army')).toEqual(['KH']);
+    expect(acc('A Thai patrol came under fire near the Ta Muen Thom temple on Thursday.', 'Royal Thai Army')).toEqual(['KH']);
+    expect(acc('Pakistani posts in the Neelum valley were targeted by Indian troops on Tuesday.', 'ISPR')).toEqual(['IN']);
+  });
+});
