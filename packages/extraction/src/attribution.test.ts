@@ -285,3 +285,101 @@ describe('a side cited as the source', () => {
     expect(r.events[0]?.accused_party).toBe('TJ');
   });
 });
+
+describe('the side owning the post hit, the agent through its units, observers and accusers', () => {
+  const acc = (text: string, source = 'AKIpress') => run(text, source).events.map((e) => e.accused_party);
+  it('reads the owner of a post, position or airspace as the target', () => {
+    expect(acc('При обстреле заставы «Кайрагач» кыргызского погранотряда таджикские военные применили минометы.')).toEqual(['TJ']);
+    expect(acc('Во время обстрела поста таджикской погранзаставы кыргызские пограничники применили гранатомёты.')).toEqual(['KG']);
+    expect(acc('Kyrgyz military shelled Tajik positions near Vorukh on Tuesday.')).toEqual(['KG']);
+    expect(acc("A drone of the Kyrgyz side violated Tajikistan's airspace over Chorkuh on Monday.", 'Khovar')).toEqual(['KG']);
+  });
+  it('but as the agent when the fire came from there', () => {
+    expect(acc('Tajik villages came under fire from Kyrgyz positions near Kulundu this morning.')).toEqual(['KG']);
+    expect(acc('Огонь по селу Максат вёлся с таджикских позиций сегодня утром.')).toEqual(['TJ']);
+  });
+  it('finds the agent after «со стороны» or "by" through its units or districts', () => {
+    expect(acc('Позиции подразделений Кыргызстана обстреливались со стороны Исфаринского района Таджикистана.')).toEqual(['TJ']);
+    expect(acc('Сегодня утром был открыт огонь со стороны военнослужащих Таджикистана по селу Максат.')).toEqual(['TJ']);
+    expect(acc('The village of Arka was shelled by servicemen of Tajikistan this morning.')).toEqual(['TJ']);
+    expect(acc('The post came under fire from the direction of Tajikistan on Monday.')).toEqual(['TJ']);
+  });
+  it('takes «с … стороны» as where the fire came from, not when the side\'s losses follow', () => {
+    expect(acc('Кыргызский наряд двигался к посту, когда по заставе Лаккон открыли огонь с таджикской стороны.', 'Ховар')).toEqual(['TJ']);
+    expect(acc('Таджикский патруль шёл вдоль границы, а пост Кайрагач обстреляли c кыргызской стороны.', 'Кабар')).toEqual(['KG']);
+    expect(acc('В результате перестрелки у села Ворух с таджикской стороны ранены трое военных.', 'Кабар')).toEqual([null]);
+  });
+  it('takes the country named with an armed body as its side, coordinated with the other', () => {
+    expect(acc('Между подразделениями пограничных войск Киргизии и Таджикистана завязалась перестрелка у Тort-Кочо.')).toEqual([null]);
+    expect(acc('Вечером между нарядами Пограничной службы Кыргызстана и Таджикистана произошла перестрелка.')).toEqual([null]);
+  });
+  it('never takes the side that finds or accuses for the actor', () => {
+    expect(acc('Kyrgyz border guards came upon Tajik servicemen who had illegally crossed the border near Kulundu today.')).toEqual(['TJ']);
+    expect(acc('Кыргызский пограничный наряд во время патрулирования обнаружил таджикских военных, которые незаконно пересекли границу у Максат.')).toEqual(['TJ']);
+    expect(acc('Tajikistan accused Kyrgyz troops of shelling the village of Chorkuh on Monday.', '24.kg')).toEqual(['KG']);
+  });
+  it('reads a country with its province, border or region as the place', () => {
+    expect(acc("Shelling hit homes along the border between Tajikistan's Sughd province and the Kyrgyz side on Monday.", 'Khovar')).toEqual(['KG']);
+    expect(acc('Heavy equipment is being moved towards the borders of Kyrgyzstan on the territory of Tajikistan, the Kyrgyz border service said on Monday.', 'Kabar')).toEqual(['TJ']);
+    expect(acc('A drone strike hit a car in the Sidon region of southern Lebanon on Monday, Israeli forces said.', 'Reuters')).toEqual([null]);
+  });
+  it('does not take a side that hears, sees or tracks the other for the actor', () => {
+    expect(acc('On Monday the Kyrgyz patrol heard a Tajik drone circling over Kulundu.', 'Kabar')).toEqual(['TJ']);
+    expect(acc('Кыргызские пограничники засекли таджикский беспилотник, пролетавший над селом Максат в понедельник.', 'Кабар')).toEqual(['TJ']);
+  });
+  it('reads a side cited through its body as a source', () => {
+    expect(acc('Со ссылкой на пресс-центр пограничных войск Таджикистана издание пишет, что кыргызские военные обстреляли село Лаккон.', 'Kloop')).toEqual(['KG']);
+    expect(acc('Citing the press centre of the Kyrgyz border service, the agency said Tajik troops shelled Kulundu on Monday.', 'Reuters')).toEqual(['TJ']);
+  });
+  it('keeps a shot fired by unknown persons, at a post of the other side, as an act of its own', () => {
+    const r = run(
+      'Early this morning a shooting incident happened on the Isfara stretch of the border.\nThe press center of the State Committee for National Security of Tajikistan says that a lieutenant, chief of the Kyrgyz frontier post "Kairagach," was wounded by a shot fired by unidentified persons.\nAccording to the press center, a 40-year-old farmer from the Tajik village of Chorkuh was shot dead near the scene.',
+      'Khovar',
+    );
+    expect(r.events.filter((e) => e.type === 'small_arms_fire')).toHaveLength(3);
+  });
+  it('reads the side of a speaking body or outlet as the speaker, not the actor', () => {
+    expect(acc('Как сообщила таджикская служба Радио Свобода, в перестрелке у села Ворух в понедельник ранены двое.', 'Reuters')).toEqual([null]);
+    expect(acc('Как сообщил в воскресенье киргизский Минздрав, в перестрелке у села Максат ранены трое.', 'Reuters')).toEqual([null]);
+    expect(acc('Как передаёт таджикское агентство, в понедельник у села Ворух была перестрелка.', 'Reuters')).toEqual([null]);
+    expect(acc('The Tajik Foreign Ministry said a firefight broke out near Vorukh on Monday.', 'Reuters')).toEqual([null]);
+  });
+  it('takes the agent in the instrumental after a passive', () => {
+    expect(acc('Сегодня утром кыргызский наряд был атакован таджикскими пограничниками у села Максат.', 'Кабар')).toEqual(['TJ']);
+    expect(acc('Вечером у Ворух таджикские пограничники были обстреляны кыргызскими военнослужащими.', 'Ховар')).toEqual(['KG']);
+    expect(acc('Вчера кыргызские пограничники у села Кулунду были обстреляны таджикскими военными.', 'Кабар')).toEqual(['TJ']);
+  });
+  it('reads the subject of a passive or of "came under fire" as the side hit', () => {
+    expect(acc('A Kyrgyz patrol was fired upon near Kulundu on Monday.', 'Kabar')).toEqual(['TJ']);
+    expect(acc('Kyrgyz border guards came under fire near Kulundu on Monday.', 'Kabar')).toEqual(['TJ']);
+    expect(acc('Tajik servicemen were shelled near Vorukh on Monday.', 'Khovar')).toEqual(['KG']);
+    expect(acc('Кыргызский патруль попал под обстрел у села Кулунду в понедельник.', 'Кабар')).toEqual(['TJ']);
+    expect(acc('Таджикские пограничники подверглись обстрелу у села Ворух в понедельник.', 'Ховар')).toEqual(['KG']);
+    expect(acc('Кыргызский патруль был обстрелян у села Кулунду в понедельник.', 'Кабар')).toEqual(['TJ']);
+    expect(acc('A Kyrgyz patrol was fired upon by Tajik troops near Kulundu on Monday.', 'Reuters')).toEqual(['TJ']);
+    expect(acc('A Kyrgyz patrol came under fire near Kulundu on Monday.', 'Reuters')).toEqual([null]);
+  });
+  it('does not take the side that returns fire for the actor', () => {
+    expect(acc('Kyrgyz border guards were forced to return fire after Tajik servicemen opened fire near Kulundu on Monday.', 'Kabar')).toEqual(['TJ']);
+    expect(acc('Кыргызские пограничники открыли ответный огонь после того, как таджикские военные обстреляли заставу у села Кулунду.', 'Кабар')).toEqual(['TJ']);
+    expect(acc('Tajik border guards responded with fire after Kyrgyz troops shelled the village of Chorkuh on Monday.', 'Khovar')).toEqual(['KG']);
+  });
+  it('takes "the other side" an accuser names as the other party', () => {
+    expect(acc('Таджикская сторона обвинила другую сторону в обстреле своей заставы у Ворух.', 'Kloop')).toEqual(['KG']);
+    expect(acc('Kyrgyzstan accused the other side of shelling its outposts near Kulundu on Monday.', 'Reuters')).toEqual(['TJ']);
+    expect(acc('Кыргызская сторона обвиняет соседнюю страну в обстреле села Максат.', 'Kloop')).toEqual(['TJ']);
+    expect(acc('Tajikistan blamed its neighbour for the shelling of Chorkuh on Monday.', 'Reuters')).toEqual(['KG']);
+  });
+});
+
+describe('the actor rules hold in every conflict profile', () => {
+  const acc = (text: string, source: string) =>
+    extract({ id: 't', text, published_at: '2023-04-12T10:00:00+04:00', source_agency: source }).events.map((e) => e.accused_party);
+  it('reads posts hit, passives, answers and "the other side" alike', () => {
+    expect(acc('An Armenian army post near Sotk was shelled on Monday.', 'Ministry of Defence of Armenia')).toEqual(['AZ']);
+    expect(acc('Azerbaijan accused the other side of shelling its positions in Tovuz on Monday.', 'Reuters')).toEqual(['AM']);
+    expect(acc('Thai soldiers were forced to return fire after Cambodian troops opened fire near Ta Muen Thom temple on Thursday.', 'Royal Thai Army')).toEqual(['KH']);
+    expect(acc('A Thai patrol came under fire near the Ta Muen Thom temple on Thursday.', 'Royal Thai Army')).toEqual(['KH']);
+    expect(acc('Pakistani posts in the Neelum valley were targeted by Indian troops on Tuesday.', 'ISPR')).toEqual(['IN']);
+  });
+});

@@ -215,7 +215,25 @@ function partyRole(low: string, start: number, end: number): PartyRole {
     lowBefore.includes('стороны') ||
     lowBefore.includes('территории') ||
     EXPLICIT_HINT.test(lowBefore);
+  // "Tajik positions", "Kyrgyzstan's airspace", «таджикских застав»: the side owning the place hit,
+  // unless the fire came from there ("from Kyrgyz positions", «с таджикских позиций»).
+  if (OWNED_TARGET_AFTER.test(low.slice(end, end + 24)))
+    return FROM_BEFORE.test(before) || (mayExplicit && EXPLICIT_BEFORE.test(before)) ? 'explicit_actor' : 'target';
   if (mayExplicit && (EXPLICIT_BEFORE.test(before) || NOMINAL_BEFORE.test(before))) return 'explicit_actor';
+  // «обстрел с кыргызской стороны», «огонь вёлся с таджикской стороны»: where the fire came from,
+  // unless the side's losses follow («с таджикской стороны ранены трое»).
+  if (FROM_SIDE_BEFORE.test(before) && FROM_SIDE_AFTER.test(low.slice(end, end + 50))) return 'explicit_actor';
+  // «КПП «Сархадчи» таджикского погранотряда», «позиции подразделений Кыргызстана»: the owner of
+  // a post named in the genitive (a noun, or an adjective in the genitive).
+  if (OWNER_HINT.test(before) && OWNER_BEFORE.test(before) && (GENITIVE_ADJECTIVE.test(low.slice(start, end)) || !ADJECTIVE.test(low.slice(start, end))))
+    return 'target';
+  // «со стороны Бердского и Чамбаракского районов Армении», "by servicemen of Tajikistan": the
+  // agent named through its units or districts.
+  if (
+    (lowBefore.includes('стороны') || lowBefore.includes('by ') || lowBefore.includes('from the')) &&
+    EXPLICIT_FAR_BEFORE.test(low.slice(Math.max(0, start - 70), start))
+  )
+    return 'explicit_actor';
   if (ACCUSED_BEFORE.test(before) || AGENT_OF_NOUN_AFTER.test(low.slice(end, end + 24)))
     return 'explicit_actor';
   if (
@@ -235,9 +253,20 @@ function partyRole(low: string, start: number, end: number): PartyRole {
   )
     return 'target';
   if (VICTIM_AFTER.test(low.slice(end, end + 60)) || VICTIM_BEFORE.test(before)) return 'victim';
-  if (BYSTANDER_AFTER.test(low.slice(end, end + 16))) return 'bystander';
+  // "A Kyrgyz patrol was fired upon", "came under fire", «попал под обстрел», «подверглись
+  // обстрелу», «был обстрелян»: the subject of a passive is the side hit.
+  if (PASSIVE_SUBJECT_AFTER.test(low.slice(end, end + 70))) return 'target';
+  if (BYSTANDER_AFTER.test(low.slice(end, end + 24))) return 'bystander';
+  // "Tajikistan's Sughd province", "Thailand's Surin province": the country of a place.
+  if (POSSESSIVE_PLACE_AFTER.test(low.slice(end, end + 40))) return 'target';
+  // The side that finds, notices or accuses ("Kyrgyz border guards came upon…", «таджикская сторона
+  // обвинила…») watches or speaks; the one found or accused acted.
+  if (OBSERVER_AFTER.test(low.slice(end, end + 60))) return 'bystander';
+  // "Kyrgyz border guards were forced to return fire", «кыргызские пограничники открыли ответный
+  // огонь»: the answer is folded into the other side's act (SCHEMA "Who").
+  if (RESPONDER_AFTER.test(low.slice(end, end + 70))) return 'bystander';
   // Russian agentive instrumental and nominalisations: «спровоцированного таджикской стороной».
-  if (AGENTIVE_AFTER.test(low.slice(end, end + 12))) return 'explicit_actor';
+  if (AGENTIVE_AFTER.test(low.slice(end, end + 18))) return 'explicit_actor';
   return 'actor';
 }
 
@@ -246,7 +275,7 @@ function partyRole(low: string, start: number, end: number): PartyRole {
 // "Sughd region of Tajikistan"), or as the object of an ongoing attack ("keeps shelling Kyrgyz
 // posts", «продолжают обстреливать кыргызские позиции») is where it happened or whom it hit.
 const LOCATION_BEFORE =
-  /(?:(?:^|[^a-z\u00C0-\u024F])(?:in|inside|within)\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|south|north|east|west|central)\s+)?|(?:^|[^а-яё])(?:в|во|вблизи|возле|около|у|близ|недалеко от|рядом с)\s+|(?:^|[^a-z\u00C0-\u024F])(?:districts?|regions?|provinces?|city|village|town|areas?|territory|outskirts|part|side of the border|airspace)\s+of\s+(?:the\s+)?(?:(?:republic|kingdom)\s+of\s+)?|(?:^|[^а-яёa-z])(?:обстрелива[а-яё]*|атаку(?:ет|ют)|shelling|attacking|targeting|bombing|bombarding|hitting)\s+(?:the\s+|a\s+|an\s+)?)$/;
+  /(?:(?:^|[^a-z\u00C0-\u024F])(?:in|inside|within)\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|south|north|east|west|central)\s+)?|(?:^|[^а-яё])(?:в|во|вблизи|возле|около|у|близ|недалеко от|рядом с)\s+|(?:^|[^a-z\u00C0-\u024F])(?:districts?|regions?|provinces?|city|village|town|areas?|territory|outskirts|part|side of the border|airspace|borders?|frontiers?)\s+of\s+(?:the\s+)?(?:(?:republic|kingdom)\s+of\s+)?(?:(?:southern|northern|eastern|western|south|north|east|west|central)\s+)?|(?:^|[^а-яёa-z])(?:обстрелива[а-яё]*|атаку(?:ет|ют)|shelling|attacking|targeting|bombing|bombarding|hitting)\s+(?:the\s+|a\s+|an\s+)?)$/;
 // A place noun and up to two words of its name before a country in the genitive («области
 // Кыргызстана», «города Канибадам Таджикистана»): only a noun can be that country; an adjective
 // there starts the next phrase («в Баткенской области таджикские военные открыли огонь»).
@@ -266,13 +295,44 @@ const ACCUSED_BEFORE =
 const AGENT_OF_NOUN_AFTER =
   /^\s+(?:firing|fire|shelling|strikes?|air ?strikes?|attacks?|aggression|bombardment|bombing|provocations?|incursions?|обстрел[а-яё]*|агресси[а-яё]*|провокаци[а-яё]*|нападени[а-яё]*)(?![a-zа-яё])/;
 
+// Places and posts a side holds; adjectives and possessives on them name the side hit.
+const OWNED_TARGET_AFTER =
+  /^(?:['’]s)?\s+(?:airspace|soil|positions?|posts?|outposts?|frontier posts?|border posts?|checkpoints?|позици[а-яё]*|застав[а-яё]*|погранзастав[а-яё]*|пост(?:ы|а|у|ов|ам|ах|ом)?|кпп|воздушн[а-яё]* пространств[а-яё]*)(?![a-zа-яё])/;
+const OWNER_BEFORE =
+  /(?:^|[^а-яё])(?:позици[а-яё]*|застав[а-яё]*|погранзастав[а-яё]*|пост(?:ы|а|у|ов|ам|ах|ом)?|кпп|сел[оаеу]|дом(?:а|у|ом|е)?)\s+(?:«[^«»]{1,25}»\s+)?(?:[а-яё-]+(?:ого|ой|ых|их|ий|ов|ей)\s+){0,2}$/;
+const FROM_SIDE_BEFORE = /(?:^|[^а-яё])(?:с|со|c)\s+$/;
+const FROM_SIDE_AFTER = /^\s+стороны(?![а-яё])(?![^.;:!?]{0,40}?(?:ранен|ранил|погиб|пострада|убит|потер|жертв|раненых))/;
+const OWNER_HINT = /позици|застав|пост|кпп|сел|дом/;
+const GENITIVE_ADJECTIVE = /(?:ого|ой|их)$/;
+const FROM_BEFORE = /(?:(?:^|[^a-z])from\s+(?:the\s+)?|(?:^|[^а-яё])(?:с|со|из|c)\s+)$/;
+// The agent after «со стороны» / "by" through up to four words (no preposition among them).
+const EXPLICIT_FAR_BEFORE =
+  /(?:(?:^|[^а-яё])(?:со|[сc]о?)\s+стороны\s+(?:(?!(?:по|на|в|во|к|против|у|от)\s)[а-яё«»"-]+\s+){1,4}|(?:^|[^a-z])by\s+(?:the\s+)?(?:[a-z-]+\s+){1,2}of\s+(?:the\s+)?(?:republic\s+of\s+)?|(?:^|[^a-z])from\s+the\s+(?:direction|side)\s+of\s+(?:the\s+)?)$/;
+const POSSESSIVE_PLACE_AFTER =
+  /^['’]s\s+(?:[a-z-]+\s+){0,2}(?:province|region|district|oblast|governorate|village|town|city|capital|border areas?|border regions?)(?![a-z])/;
+const PASSIVE_SUBJECT_AFTER =
+  /^(?:['’]s)?(?:\s+(?!(?:and|which|who|that|opened|fired|shelled|attacked|и|а|который|которые|которая|открыл[а-яё]*|обстрелял[а-яё]*|атаковал[а-яё]*)(?![a-zа-яё]))[a-zа-яё«»"-]+){0,4}?\s+(?:(?:(?:was|were|has been|have been|had been|is being|are being|got)\s+(?:[a-z]+ly\s+)?(?:fired (?:up)?on|fired at|shot at|shelled|attacked|targeted|ambushed|bombed|struck)|(?:came|come|comes|coming)\s+under\s+(?:[a-z-]+\s+){0,2}(?:fire|attack|shelling|bombardment))(?![a-z])|(?:попал[а-яё]*|попа(?:ли|дают|дает))\s+под\s+(?:[а-яё-]+\s+)?(?:обстрел|огонь)|подвергл[а-яё]*\s+(?:[а-яё-]+\s+)?(?:обстрел|нападени|атак|огн)|(?:был[аио]?\s+)?(?:обстрелян[а-яё]*|атакован[а-яё]*|подвергнут[а-яё]*)(?![а-яё]))/;
+const RESPONDER_AFTER =
+  /^(?:['’]s)?(?:\s+(?!(?:and|which|who|that|after|и|а|после|который|которые)(?![a-zа-яё]))[a-zа-яё«»"-]+){0,5}?\s+(?:return(?:ed|ing|s)?\s+(?:the\s+)?fire|respond(?:ed|ing|s)?\s+(?:with\s+fire|in\s+kind)|retaliat(?:ed|ing|es|e)|(?:открыл[а-яё]*|откры(?:ть|вают))\s+ответный\s+огонь|ответил[а-яё]*\s+(?:на\s+[а-яё]+\s+)?огн[её]м)(?![a-zа-яё])/;
+const OBSERVER_AFTER =
+  /^(?:['’]s)?(?:\s+(?!(?:and|then|after|opened|fired|shot|и|а|затем|после|открыл[а-яё]*|обстрелял[а-яё]*|стрелял[а-яё]*)(?![a-zа-яё]))[a-zа-яё()-]+){0,5}?\s+(?<!(?:was|were|been|is|are|being)\s)(?:found|discovered|detected|spotted|noticed|heard|saw|observed|tracked|came (?:up)?on|came across|accus(?:ed|es|ing)|blam(?:ed|es|ing)|обнаружил[а-яё]*|заметил[а-яё]*|увидел[а-яё]*|засекл[а-яё]*|засёк|засек|выявил[а-яё]*|обвинил[а-яё]*|обвиня(?:ет|ют|ли|ла|л))(?![a-zа-яё])/;
+
 const BYSTANDER_AFTER =
-  /^\s+(?:блогер|журналист|издани|сми(?![а-яё])|эксперт|политолог|депутат|источник|blogger|journalist|media|outlet|website|expert|analyst|lawmaker|sources?(?![a-z]))/;
+  /^\s+(?:служб[а-яё]*\s+(?:радио|би-би-си|bbc|голоса|«|")|service\s+of\s+(?:radio|the bbc|bbc|rfe|voice)|блогер|журналист|издани|сми(?![а-яё])|эксперт|политолог|депутат|источник|blogger|journalist|media|outlet|website|expert|analyst|lawmaker|sources?(?![a-z]))/;
 
 const CITED_BEFORE = /(?:according to|по (?:данным|информации|сообщению|словам|заявлению))\s+(?:the\s+)?$/;
+// "citing the press centre of …", «со ссылкой на пресс-центр …»: a side cited through its body.
+const CITING_BEFORE = /(?:^|[^a-zа-яё])(?:citing|quoting|со ссылкой на|ссылаясь на)\s+(?:the\s+)?(?:[^\s.,;:!?«»"]+\s+){0,5}$/;
+// «Как сообщил в воскресенье киргизский Минздрав, …»: the subject of a fronted reporting verb speaks.
+const AS_REPORTED_BEFORE =
+  /(?:^|[^а-яё])как\s+(?:сообщил[а-яё]*|сообща(?:ет|ют)|заявил[а-яё]*|заявля(?:ет|ют)|переда(?:ёт|ет|ют)|пиш(?:ет|ут)|информиру(?:ет|ют)|уточнил[а-яё]*)\s+(?:[а-яё0-9-]+\s+){0,2}$/;
+const CITING_HINT = /citing|quoting|ссылк|ссылая/;
 
 const EXPLICIT_HINT = / (?:of|by) (?:the )?$|[а-яё] $/;
-const AGENTIVE_AFTER = /^\s+стороной/;
+// «спровоцированного таджикской стороной», «были обстреляны кыргызскими военными»: the agent in
+// the instrumental.
+const AGENTIVE_AFTER =
+  /^\s+(?:стороной|военными|пограничниками|военнослужащими|силами|подразделениями|войсками|боевиками|солдатами|снайперами|армией)(?![а-яё])/;
 const COORDINATED_SIDES =
   /^\s*(?:(?:border guards?|forces|troops|servicemen|military|units|soldiers|side|пограничники|военные|военнослужащие|подразделения|силы|сторона)\s+)?(?:and|и|,)\s*$/i;
 
@@ -285,6 +345,11 @@ function qualifiesSpeaker(low: string, agencies: readonly AgencyMention[], start
     const gap = low.slice(a.end, start);
     if (QUALIFIER_GAP.test(gap) || GENITIVE_CHAIN.test(gap)) return true;
   }
+  return false;
+}
+/** A side's adjective right before an agency that speaks ("the Kyrgyz health ministry said", «киргизский Минздрав сообщил»). */
+function namesSpeaker(low: string, agencies: readonly AgencyMention[], end: number): boolean {
+  for (const a of agencies) if (a.frame && a.start >= end && a.start - end <= 2 && /^\s*$/.test(low.slice(end, a.start))) return true;
   return false;
 }
 // Genitive words and a bracketed abbreviation between the parts of one body's name.
@@ -313,17 +378,26 @@ export function findParties(
     const side = c.partyCodes[firstGroup(m)];
     if (!side) continue;
     // "According to Kyrgyzstan, …", «по данным Таджикистана»: the side is the source, not an actor.
-    const cited = CITED_BEFORE.test(low.slice(Math.max(0, start - 30), start));
+    const near = low.slice(Math.max(0, start - 60), start);
+    const cited =
+      CITED_BEFORE.test(near.slice(-30)) ||
+      (CITING_HINT.test(near) && CITING_BEFORE.test(near)) ||
+      (near.includes('как') && AS_REPORTED_BEFORE.test(near));
     out.push({
       start,
       end,
       text: text.slice(start, end),
       side,
-      role: cited ? 'bystander' : partyRole(low, start, end),
+      // The side of a speaking agency ("the Kyrgyz health ministry said") is the speaker's.
+      role: cited || namesSpeaker(low, agencies, end) ? 'bystander' : partyRole(low, start, end),
     });
   }
+  const named = out.length;
   for (const a of agencies) {
     if (a.frame || !a.agency.armed || !a.side || !c.partyCodes.includes(a.side)) continue;
+    // «подразделения пограничных войск Киргизии»: the country named with the body is its side
+    // and carries its role.
+    if (qualified(low, out, named, a.end)) continue;
     out.push({
       start: a.start,
       end: a.end,
@@ -332,6 +406,7 @@ export function findParties(
       role: partyRole(low, a.start, a.end),
     });
   }
+  otherSideAccused(low, text, c.partyCodes, out);
   out.sort((x, y) => x.start - y.start);
   // "Kyrgyzstan and Tajikistan", «таджикскими и кыргызскими»: both sides together, no actor.
   for (let i = 0; i + 1 < out.length; i++) {
@@ -350,6 +425,34 @@ export function findParties(
     }
   }
   return out;
+}
+
+/** A party mention (of the first `n`) naming the country of a body that ends at `end`. */
+function qualified(low: string, parties: readonly PartyMention[], n: number, end: number): boolean {
+  for (let i = 0; i < n; i++) {
+    const p = parties[i] as PartyMention;
+    if (p.start >= end && p.start - end <= 40 && QUALIFIER_GAP.test(low.slice(end, p.start))) return true;
+  }
+  return false;
+}
+
+// "accused the other side of shelling", «обвинила другую сторону в обстреле»: of two parties, the
+// one the accuser is not.
+const OTHER_SIDE_ACCUSED =
+  /(?:accus(?:ed|es|ing)|blam(?:ed|es|ing)|обвинил[а-яё]*|обвиня(?:ет|ют|ли|ла|л))\s+(?:the\s+|its\s+)?(?:(?:other|opposite|opposing|neighbou?ring)\s+(?:side|country|state)|neighbou?rs?|(?:другую|противоположную|противную|соседнюю)\s+(?:сторону|страну)|соседей)(?![a-zа-яё])/g;
+
+function otherSideAccused(low: string, text: string, codes: readonly string[], out: PartyMention[]): void {
+  if (codes.length !== 2 || !(low.includes('accus') || low.includes('blam') || low.includes('обвин'))) return;
+  OTHER_SIDE_ACCUSED.lastIndex = 0;
+  for (let m = OTHER_SIDE_ACCUSED.exec(low); m !== null; m = OTHER_SIDE_ACCUSED.exec(low)) {
+    let accuser: PartyMention | null = null;
+    for (const p of out) if (p.end <= m.index && m.index - p.end <= 60 && p.role === 'bystander') accuser = p;
+    const side = accuser ? codes.find((x) => x !== accuser.side) : undefined;
+    if (!side) continue;
+    const start = m.index + m[0].search(/\s/) + 1;
+    const end = m.index + m[0].length;
+    out.push({ start, end, text: text.slice(start, end), side, role: 'explicit_actor' });
+  }
 }
 
 /**

@@ -737,6 +737,8 @@ function overlapsWeapon(c: ClauseView, m: Match): boolean {
  * Words for fighting between two sides (a clash, a battle, «бои», «столкновения»), not summary
  * words for one side's acts ("attack", "aggression") nor the whole dispute ("conflict").
  */
+const UNKNOWN_AGENT =
+  /(?<![a-zа-яё])(?:(?:by|from)\s+(?:an?\s+)?(?:unidentified|unknown)\s+(?:persons?|people|individuals|gunm[ae]n|assailants|attackers)|неизвестн[а-яё]*(?:\s+(?:лиц[а-яё]*|люд[а-яё]*|вооруж[а-яё]*|злоумышленник[а-яё]*))?\s+(?:открыл[а-яё]*|обстрелял[а-яё]*|выстрелил[а-яё]*|стрелял[а-яё]*)|(?:unidentified|unknown)\s+(?:persons?|people|individuals|gunm[ae]n|assailants|attackers)\s+(?:opened|fired|shot))(?![a-zа-яё])/g;
 const FIGHTING = /^(?:armed )?(?:clash|skirmish|battle|fighting$|fights?$|gunfight|firefight|shootout|exchange|exchanged|бо[йие]|боя|боестолкновени|столкновени|стычк|перестрел)/;
 // "took fighting positions", «заняли боевые позиции»: a posture, not fighting.
 const POSITIONS = /^\s*(?:positions?|позици)/;
@@ -824,6 +826,8 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: numb
     const type = exchange ? 'armed_clash' : attackType(activeWeapons, shelling.length > 0, fire.length > 0 || shelling.length > 0);
     let hasActor = false;
     for (const p of c.cParties) if (p.role === 'actor' || p.role === 'explicit_actor') hasActor = true;
+    // "fired by unidentified persons", «неизвестные открыли огонь»: an agent, of no side.
+    if (!hasActor && matchesIn(UNKNOWN_AGENT, s.low, clause)) hasActor = true;
     // An attack told with its own clock time ("then at about 11:40 a short exchange of fire took
     // place", "at 8:30 they began firing") is an event of its own, not a summary word.
     // "Since 15:00 the enemy has continued shelling": the episode told before goes on.
