@@ -48,7 +48,9 @@ for (const s of statements) extract({ id: 'x', ...s }, undefined);
 const extractPerSec = N / ((performance.now() - t) / 1000);
 
 const groupId = `${tag}-classifier`;
-const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'services/classifier/src/main.ts')], {
+// PROF=dir: a CPU profile of the classifier's main thread (--cpu-prof), written when it exits.
+const profArgs = process.env.PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.PROF] : [];
+const child = spawn(process.execPath, [...profArgs, '--import', 'tsx', path.join(root, 'services/classifier/src/main.ts')], {
   cwd: root,
   env: { ...process.env, KAFKA_BROKERS: stack.kafkaBrokers.join(','), DATABASE_URL: stack.databaseUrl, DATABASE_SCHEMA: tag, TOPIC_PREFIX: prefix, CLASSIFIER_GROUP_ID: groupId, LOG_LEVEL: 'warn' },
   stdio: ['ignore', 'inherit', 'inherit'],
@@ -56,14 +58,25 @@ const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'servi
 t = Date.now();
 const topic = topicName(statementsTopic, prefix);
 const end = (await admin.endOffsets(topic)).reduce((n, p) => n + Number(p.offset), 0);
+/** CPU ms of the classifier process, all its threads (utime + stime from /proc, in ticks of 10 ms). */
+const childCpuMs = () => {
+  const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+};
 let firstAt = 0;
+// CPU a statement from the first commit on (start-up and JIT warm-up left out).
+let first = { cpu: 0, committed: 0 };
 for (;;) {
   const committed = (await admin.committedOffsets(groupId, topic)).reduce((n, p) => n + Math.max(0, Number(p.offset)), 0);
-  if (committed > 0 && !firstAt) firstAt = Date.now();
+  if (committed > 0 && !firstAt) {
+    firstAt = Date.now();
+    first = { cpu: childCpuMs(), committed };
+  }
   if (committed >= end) break;
   await new Promise((r) => setTimeout(r, 100));
 }
 const drainMs = Date.now() - t;
+const cpuPerStatement = (childCpuMs() - first.cpu) / (end - first.committed);
 const events = Number((await db('violation_events').count<{ n: string }[]>('* as n'))[0]!.n);
 child.kill('SIGTERM');
 await new Promise((r) => child.once('exit', r));
@@ -76,8 +89,9 @@ const result = {
   drain_seconds_after_first_commit: (Date.now() - firstAt) / 1000,
   classifier_statements_per_second: Math.round(N / (drainMs / 1000)),
   extraction_alone_statements_per_second: Math.round(extractPerSec),
+  classifier_cpu_ms_per_statement_after_first_commit: Math.round(cpuPerStatement * 1000) / 1000,
 };
-console.log(`one classifier drained ${N} statements (${events} events) in ${result.drain_seconds_including_start.toFixed(1)} s including start-up: ${result.classifier_statements_per_second} statements/s; extraction alone ${result.extraction_alone_statements_per_second} statements/s`);
+console.log(`one classifier drained ${N} statements (${events} events) in ${result.drain_seconds_including_start.toFixed(1)} s including start-up: ${result.classifier_statements_per_second} statements/s; extraction alone ${result.extraction_alone_statements_per_second} statements/s; classifier CPU ${result.classifier_cpu_ms_per_statement_after_first_commit} ms a statement`);
 console.log(JSON.stringify(result));
 
 await ingestor.settled();
