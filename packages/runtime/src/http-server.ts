@@ -101,5 +101,7 @@ export function securityHeaders(app: FastifyInstance): void {
     referrerPolicy: { policy: 'no-referrer' },
     strictTransportSecurity: false,
   });
-  app.addHook('onRequest', (request, reply, done) => apply(request.raw, reply.raw, done));
+  app.addHook('onRequest', (request, reply, done) =>
+    apply(request.raw, reply.raw, (err?: unknown) => done(err as Error | undefined)),
+  );
 }
