@@ -1,4 +1,4 @@
-import { violationEventsTopic, type Statement, type ViolationEventMessage } from '@ceasefire/contracts';
+import { serializeMessage, violationEventsTopic, type Statement, type ViolationEventMessage } from '@ceasefire/contracts';
 import { eventMessage, toRecords } from './records.ts';
 import { storeExtractions, type EventRecord } from '@ceasefire/db';
 import type { BatchExtractor } from './extraction.ts';
@@ -33,7 +33,7 @@ export interface ClassifierDeps {
  * `messages.test.ts` holds every message built from the corpus and the samples to the contract.
  */
 export function encodeEventMessage(message: ViolationEventMessage): Buffer {
-  return Buffer.from(JSON.stringify(message), 'utf8');
+  return serializeMessage(message);
 }
 
 /**

@@ -1,5 +1,5 @@
 // The one module that knows the Kafka client library. Everything else uses ./types.ts.
-import {
+import kafkajs, {
   CompressionTypes,
   Kafka,
   Partitioners,
@@ -10,6 +10,8 @@ import {
   type LogEntry,
   type SASLOptions,
 } from 'kafkajs';
+import { promisify } from 'node:util';
+import { gzip, unzip } from 'node:zlib';
 import type { Logger } from 'pino';
 import { coalescer } from '../coalescer.ts';
 import { kafkajsError, kafkajsOriginal, mapFailures } from './errors.ts';
@@ -25,6 +27,18 @@ import {
   type OutgoingMessage,
   type Producer,
 } from './types.ts';
+
+const gzipFast = promisify(gzip);
+const gunzip = promisify(unzip);
+// Produced batches are gzipped at level 1, not zlib's default 6: on 100 statements (131 KB) it
+// takes 1.0 ms of CPU against 2.4 ms, for a batch 25% larger (36 KB against 29 KB); reading is
+// as fast. The classifier gzips every drained batch of events, the ingester every batch of
+// statements, on machines short of CPU, not of disk. Any gzip level reads the same.
+// (The codecs' table is not among kafkajs's ES module named exports: through its CommonJS object.)
+kafkajs.CompressionCodecs[CompressionTypes.GZIP] = () => ({
+  compress: (encoder: { buffer: Buffer }) => gzipFast(encoder.buffer, { level: 1 }),
+  decompress: (buffer: Buffer) => gunzip(buffer),
+});
 
 function headersOf(headers: IHeaders | undefined): Record<string, string> {
   const out: Record<string, string> = {};
