@@ -1200,6 +1200,22 @@ function sentencePlaces(s: Scan, sentence: Sentence): PlaceMention[] {
   return out;
 }
 
+/**
+ * "The incident took place near X. … The Tajik guards opened fire.": an event still placed nowhere
+ * (its clause, its sentence and the sentences before it in its paragraph name no place) happened
+ * where the statement last set a scene, however many paragraphs back. Filled after merging, so
+ * that a carried place never decides which mentions are one event.
+ */
+function scenePlaces(s: Scan, sentence: number): PlaceMention[] {
+  for (let i = sentence - 1; i >= 0; i--) {
+    const prev = s.seg.sentences[i];
+    if (!prev || withinAny(s.excluded, prev)) continue;
+    const found = sentencePlaces(s, prev);
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
 function casualtyTarget(drafts: readonly Draft[], sentence: Sentence): Draft | undefined {
   let lastIn: Draft | undefined;
   let lastViolentIn: Draft | undefined;
@@ -1256,6 +1272,7 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
     events = events.filter((d) => !(d.date && d.date < floor) && !(d.month && d.month < floorMonth));
   }
   events = dropEarlierEpisodes(events);
+  for (const d of events) if (d.places.length === 0) d.places = scenePlaces(s, d.clause.sentence);
   events = keepOne(events, 'violation_allegation');
   events = keepOne(events, 'ceasefire_agreement');
 
