@@ -1213,6 +1213,14 @@ function scenePlaces(s: Scan, sentence: number): PlaceMention[] {
     const found = sentencePlaces(s, prev);
     if (found.length > 0) return found;
   }
+  // The lead's event, its scene told right after it ("…opened fire. It happened near X.").
+  const own = s.seg.sentences[sentence];
+  for (let i = sentence + 1; own && i < s.seg.sentences.length; i++) {
+    const next = s.seg.sentences[i];
+    if (!next || next.paragraph !== own.paragraph) break;
+    const found = sentencePlaces(s, next);
+    if (found.length > 0) return found;
+  }
   return [];
 }
 
