@@ -1210,18 +1210,28 @@ function scenePlaces(s: Scan, sentence: number): PlaceMention[] {
   for (let i = sentence - 1; i >= 0; i--) {
     const prev = s.seg.sentences[i];
     if (!prev || withinAny(s.excluded, prev)) continue;
-    const found = sentencePlaces(s, prev);
+    const found = scenePlacesOf(s, prev);
     if (found.length > 0) return found;
   }
-  // The lead's event, its scene told right after it ("…opened fire. It happened near X.").
-  const own = s.seg.sentences[sentence];
-  for (let i = sentence + 1; own && i < s.seg.sentences.length; i++) {
+  // The lead's event, its scene told after it ("…opened fire. It happened near X.").
+  for (let i = sentence + 1; i < s.seg.sentences.length; i++) {
     const next = s.seg.sentences[i];
-    if (!next || next.paragraph !== own.paragraph) break;
-    const found = sentencePlaces(s, next);
+    if (!next || withinAny(s.excluded, next)) continue;
+    const found = scenePlacesOf(s, next);
     if (found.length > 0) return found;
   }
   return [];
+}
+
+// «жители кишлака Аксай», "residents of Batken region": a place that says where people come
+// from, not where something happened.
+const PEOPLE_OF = /(?:^|[^а-яё])(?:жител[а-яё]*|граждан[а-яё]*|уроженц[а-яё]*|уроженк[а-яё]*|выходц[а-яё]*|residents?|natives?|citizens?|inhabitants?|people)(?: of)?\s+(?:(?:the|village|town|city|села|кишлака|поселка|посёлка|деревни|города|джамоата|айыла) (?:of )?)?$/;
+
+/** The places of a sentence that can set a scene for an event told elsewhere. */
+function scenePlacesOf(s: Scan, sentence: Sentence): PlaceMention[] {
+  const out: PlaceMention[] = [];
+  for (const p of sentencePlaces(s, sentence)) if (!PEOPLE_OF.test(s.low.slice(Math.max(0, p.start - 40), p.start))) out.push(p);
+  return out;
 }
 
 function casualtyTarget(drafts: readonly Draft[], sentence: Sentence): Draft | undefined {
