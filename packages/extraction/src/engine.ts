@@ -1206,10 +1206,13 @@ function sentencePlaces(s: Scan, sentence: Sentence): PlaceMention[] {
  * where the statement last set a scene, however many paragraphs back. Filled after merging, so
  * that a carried place never decides which mentions are one event.
  */
-function scenePlaces(s: Scan, sentence: number): PlaceMention[] {
+function scenePlaces(s: Scan, sentence: number, date: string | null): PlaceMention[] {
+  const own = s.seg.sentences[sentence];
   for (let i = sentence - 1; i >= 0; i--) {
     const prev = s.seg.sentences[i];
     if (!prev || withinAny(s.excluded, prev)) continue;
+    // A scene told in another paragraph of another day is another incident's: no scene.
+    if (prev.paragraph !== own?.paragraph && otherDay(s, prev, date)) break;
     const found = scenePlacesOf(s, prev);
     if (found.length > 0) return found;
   }
@@ -1221,6 +1224,18 @@ function scenePlaces(s: Scan, sentence: number): PlaceMention[] {
     if (found.length > 0) return found;
   }
   return [];
+}
+
+/** The sentence tells an event day, none of them `date` (an event of no day has no other). */
+function otherDay(s: Scan, sentence: Sentence, date: string | null): boolean {
+  if (date === null) return false;
+  let other = false;
+  for (const x of s.insideSentence.inside(s.temporal.dates, sentence)) {
+    if (x.role !== 'event' || !x.date) continue;
+    if (x.date === date) return false;
+    other = true;
+  }
+  return other;
 }
 
 // «жители кишлака Аксай», "residents of Batken region": a place that says where people come
@@ -1290,7 +1305,7 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
     events = events.filter((d) => !(d.date && d.date < floor) && !(d.month && d.month < floorMonth));
   }
   events = dropEarlierEpisodes(events);
-  for (const d of events) if (d.places.length === 0) d.places = scenePlaces(s, d.clause.sentence);
+  for (const d of events) if (d.places.length === 0) d.places = scenePlaces(s, d.clause.sentence, d.date);
   events = keepOne(events, 'violation_allegation');
   events = keepOne(events, 'ceasefire_agreement');
 
