@@ -1110,11 +1110,11 @@ function clauseStep(s: Scan, clause: Clause): void {
     if (d.strength !== 'strong' || d.type === 'ceasefire_agreement' || d.type === 'violation_allegation') continue;
     if (d.places.some((p) => p.place.kind !== 'border_section')) continue;
     const lines = d.places;
-    let found = sentencePlaces(s, c.sentence).filter((p) => !lines.includes(p));
+    let found = scenePlacesOf(s, c.sentence).filter((p) => !lines.includes(p));
     for (let k = 1; found.length === 0 && k <= SCENE_SENTENCES_BACK; k++) {
       const prev = s.seg.sentences[c.sentence.index - k];
       if (!prev || prev.paragraph !== c.sentence.paragraph || withinAny(s.excluded, prev)) break;
-      found = sentencePlaces(s, prev);
+      found = scenePlacesOf(s, prev);
       if (found.length === 0 && s.drafts.some((x) => x.clause.sentence === prev.index && x.strength === 'strong')) break;
     }
     if (found.length > 0) d.places = lines.length > 0 ? [...found, ...lines] : found;

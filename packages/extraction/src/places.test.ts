@@ -167,3 +167,39 @@ describe('the scene of an unplaced event', () => {
     expect(r.events[0]?.locations).toEqual(['Mendhar', 'LoC']);
   });
 });
+
+describe('the scene a statement set, for an event placed nowhere in its paragraph', () => {
+  it('is carried from an earlier paragraph', () => {
+    expect(kg('On September 15 an incident took place near the village of Kyzyl-Dobo, Batken district.\n\nTajik servicemen opened fire from automatic weapons at Kyrgyz border guards.')[0]?.locations).toEqual(['Kyzyl-Dobo', 'Batken district']);
+    expect(kg('15 сентября инцидент произошёл в местности Сары-Өзөн Лейлекского района.\n\nТаджикские военнослужащие открыли огонь из автоматов по кыргызским пограничникам.')[0]?.locations).toEqual(['Сары-Өзөн', 'Лейлекский район']);
+    expect(tj('Новый конфликт случился 15 сентября у села Чоркух.\nПо словам очевидцев, кыргызские военнослужащие обстреляли из минометов таджикских пограничников.')[0]?.locations).toEqual(['Чоркух']);
+  });
+  it('is carried over more sentences of a narrative than the nearest three', () => {
+    const e = kg('On September 15 a Kyrgyz driver was travelling on the road near Maksat. He stopped for water. Three Tajik servicemen came up to him. They got into his car. He drove off when they got out. The Tajik servicemen then opened fire from automatic weapons at the car.');
+    expect(e[0]?.locations).toEqual(['Maksat']);
+  });
+  it('is told after the lead that names no place', () => {
+    expect(kg('On September 15 Tajik servicemen opened fire from automatic weapons at Kyrgyz border guards.\n\nThe incident happened near the village of Kyzyl-Dobo.')[0]?.locations).toEqual(['Kyzyl-Dobo']);
+    expect(kg('15 сентября таджикские военнослужащие открыли огонь из автоматов по кыргызским пограничникам.\n\nИнцидент произошёл в районе поселения Кызыл-Добо.')[0]?.locations).toEqual(['Кызыл-Добо']);
+  });
+  it('is not where the people named came from', () => {
+    expect(kg('On September 15 residents of Batken region gathered at the border. Then Tajik servicemen opened fire from automatic weapons.')[0]?.locations).toEqual([]);
+    expect(tj('15 сентября жители села Аксай собрались на территории джамоата Ворух. Граждане защищались от жителей Баткенской области. Затем кыргызские военнослужащие открыли огонь из автоматов.')[0]?.locations).toEqual(['Ворух']);
+  });
+});
+
+describe('more Russian place nouns and unlisted units', () => {
+  const names = (text: string) => withUnlistedPlaces(text, findPlaces(text, g), KG_TJ_PROFILE).map((p) => p.text);
+  it('reads a name after «поселение», «община», «станица», «хутор»', () => {
+    expect(names('Дрон сбросил гранату вблизи поселения Кфар-Шуба.')).toEqual(['Кфар-Шуба']);
+    expect(names('Удар пришёлся по школе в сельской общине Навобод.')).toEqual(['Навобод']);
+    expect(names('Обстрел станицы Михайловская и хутора Ивановка.')).toEqual(['Михайловская', 'Ивановка']);
+  });
+  it('reads an unlisted region or sector adjective with its noun', () => {
+    expect(names('Бои шли на армянской территории в Гегаркуникской области.')).toEqual(['Гегаркуникской области']);
+    expect(names('Провокации на Кельбаджарском участке границы и на Лачинском направлении.')).toEqual(['Кельбаджарском участке', 'Лачинском направлении']);
+  });
+  it('does not read a party adjective as a unit', () => {
+    expect(names('Кыргызско-Таджикском участке границы спокойно. Таджикской области нет.')).toEqual([]);
+  });
+});
