@@ -1305,7 +1305,13 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
     events = events.filter((d) => !(d.date && d.date < floor) && !(d.month && d.month < floorMonth));
   }
   events = dropEarlierEpisodes(events);
-  for (const d of events) if (d.places.length === 0) d.places = scenePlaces(s, d.clause.sentence, d.date);
+  // A border line alone ("along the LoC") places an event no better than nothing: the scene
+  // comes before it.
+  for (const d of events) {
+    if (d.places.some((p) => p.place.kind !== 'border_section')) continue;
+    const scene = scenePlaces(s, d.clause.sentence, d.date).filter((p) => p.place.kind !== 'border_section');
+    if (scene.length > 0) d.places = d.places.length > 0 ? [...scene, ...d.places] : scene;
+  }
   events = keepOne(events, 'violation_allegation');
   events = keepOne(events, 'ceasefire_agreement');
 
