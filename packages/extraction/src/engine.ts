@@ -1305,11 +1305,11 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
     events = events.filter((d) => !(d.date && d.date < floor) && !(d.month && d.month < floorMonth));
   }
   events = dropEarlierEpisodes(events);
-  // A border line alone ("along the LoC") places an event no better than nothing: the scene
-  // comes before it.
+  // A border line or a whole region alone ("along the LoC in Jammu and Kashmir") places an event
+  // hardly better than nothing: the scene the statement names comes before it.
   for (const d of events) {
-    if (d.places.some((p) => p.place.kind !== 'border_section')) continue;
-    const scene = scenePlaces(s, d.clause.sentence, d.date).filter((p) => p.place.kind !== 'border_section');
+    if (d.places.some((p) => p.place.kind !== 'border_section' && p.place.kind !== 'region' && p.place.kind !== 'country')) continue;
+    const scene = scenePlaces(s, d.clause.sentence, d.date).filter((p) => !d.places.some((q) => q.place.id === p.place.id) && p.place.kind !== 'border_section');
     if (scene.length > 0) d.places = d.places.length > 0 ? [...scene, ...d.places] : scene;
   }
   events = keepOne(events, 'violation_allegation');

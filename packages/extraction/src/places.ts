@@ -327,6 +327,9 @@ const INTRO_RU = new RegExp(
   `(?:^|[^а-яё])(?:сел[оауе]|сёл|поселк[а-яё]*|посёлк[а-яё]*|поселени[а-яё]*|общин[а-яё]*|станиц[а-яё]*|хутор[а-яё]*|деревн[а-яё]*|аул[а-яё]*|город[а-яё]*|джамоат[а-яё]*|кишлак[а-яё]*|айыл[а-яё]*|местност[а-яё]*|урочищ[а-яё]*|перевал[а-яё]*|участк[а-яё]*|населенн[а-яё]* пункт[а-яё]*|населённ[а-яё]* пункт[а-яё]*|н\\. ?п\\.|в районе|в окрестност[а-яё]*|на окраин[а-яё]*|вблизи|близ|возле|около|в направлении)\\s+(${CYR_NAME})`,
   'dg',
 );
+// «по району Дахия», «квартал Хай-ас-Саллум»: an area named after its noun (not «район Баткенской
+// области», an adjective of the unit it lies in).
+const AREA_RU = new RegExp(`(?:^|[^${CYR_LOW}])(?:район|района|районе|району|районом|квартал[а-яё]*|микрорайон[а-яё]*)\\s+(${CYR_NAME})(?<!(?:ск|цк)(?:ой|ого|ом|их|ая|ий|ую|ое))(?![${CYR_LOW}])`, 'dg');
 // «в Лахшском районе», «Лахшского района»: a district adjective the gazetteer does not list.
 const DISTRICT_RU = new RegExp(`(?:^|[^${CYR_LOW}])([${CYR_UP}][${CYR_LOW}]+(?:-[${CYR_UP}][${CYR_LOW}]+)?(?:ск|цк)(?:ий|ого|ом|ому|им) район(?:а|е|у|ом)?)(?![а-яё])`, 'dg');
 // «в Гегаркуникской области», «Сугдийскую область»: a region adjective the gazetteer does not list.
@@ -444,6 +447,7 @@ export function withUnlistedPlaces(text: string, known: PlaceMention[], profile:
   if (ADMIN_KEYS.test(text)) add(ADMIN_EN, null);
   add(INTRO_RU, LIST_NEXT_RU);
   if (text.includes('район')) add(DISTRICT_RU, null, 'district');
+  if (text.includes('район') || text.includes('квартал')) add(AREA_RU, LIST_NEXT_RU);
   if (text.includes('област')) add(REGION_RU, null, 'region');
   if (text.includes('участ') || text.includes('направлени')) add(SECTOR_RU, null, 'border_section');
   if (all.length < 2) return all;
