@@ -203,3 +203,31 @@ describe('more Russian place nouns and unlisted units', () => {
     expect(names('Кыргызско-Таджикском участке границы спокойно. Таджикской области нет.')).toEqual([]);
   });
 });
+
+describe('an event placed only on a line or a whole region', () => {
+  it('takes the settlements the statement names for the scene, before the line', () => {
+    const r = extract({ id: 'l2', text: 'On May 6 Pakistani troops fired with small arms at Indian posts along the LoC in Jammu and Kashmir.\n\nThe firing hit villages opposite Kupwara and Mendhar, a spokesperson said.', published_at: '2025-05-06T09:00:00+05:30', source_agency: 'PTI' }, IN_PK_PROFILE);
+    expect(r.events[0]?.locations).toEqual(expect.arrayContaining(['Kupwara', 'Mendhar', 'LoC']));
+    const ru = kg('15 сентября таджикские военнослужащие обстреляли из минометов кыргызских пограничников в Баткенской области.\n\nОбстрел вёлся по окраинам села Максат.');
+    expect(ru[0]?.locations).toEqual(expect.arrayContaining(['Максат', 'Баткенская область']));
+  });
+});
+
+describe('a city named with "area of"', () => {
+  it('is the place of the attack, not a government', () => {
+    const r = extract({ id: 'g', text: 'On 11 October Armenian forces fired missiles on a residential area of Ganja.', published_at: '2020-10-11T12:00:00+04:00', source_agency: 'Azerbaijan Ministry of Defence' });
+    expect(r.events[0]?.locations).toEqual(['Ganja']);
+  });
+});
+
+describe('Russian area nouns', () => {
+  const names = (text: string) => withUnlistedPlaces(text, findPlaces(text, g), KG_TJ_PROFILE).map((p) => p.text);
+  it('read the name after «район», «квартал», «микрорайон»', () => {
+    expect(names('Удары по району Дахия продолжаются.')).toEqual(['Дахия']);
+    expect(names('Снаряд попал в квартал Хай-Салам и микрорайон Навруз.')).toEqual(['Хай-Салам', 'Навруз']);
+  });
+  it('do not read the adjective of the unit a district lies in', () => {
+    expect(names('Лахшский район Раштской долины.')).toEqual(['Лахшский район']);
+    expect(names('в районе Каракульской заставы')).toEqual([]);
+  });
+});
