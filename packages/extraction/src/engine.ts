@@ -1242,10 +1242,17 @@ function otherDay(s: Scan, sentence: Sentence, date: string | null): boolean {
 // from, not where something happened.
 const PEOPLE_OF = /(?:^|[^а-яё])(?:жител[а-яё]*|граждан[а-яё]*|уроженц[а-яё]*|уроженк[а-яё]*|выходц[а-яё]*|residents?|natives?|citizens?|inhabitants?|people)(?: of)?\s+(?:(?:the|village|town|city|села|кишлака|поселка|посёлка|деревни|города|джамоата|айыла) (?:of )?)?$/;
 
+// "the authorities of the city of Isfara", «губернатор Согдийской области», «полпред президента в
+// Баткенской области»: a place in an official's title says whom they speak for.
+const OFFICIAL_OF = /(?:\b(?:authorities|agenc(?:y|ies)|officials?|administrations?|governors?|mayors?|envoys?|representatives?) (?:of|in|for) (?:the )?(?:(?:city|town|village|district|region|province) of )?|(?:^|[^а-яё])(?:власт|орган|администраци|губернатор|полпред|представител|хоким|аким|мэр)[а-яё]*(?: [а-яё]+)? (?:в|по|при) |(?:^|[^а-яё])(?:власт|орган|администраци|губернатор|полпред|представител|хоким|аким|мэр)[а-яё]* (?:(?:города|района|области|джамоата|села) )?)$/;
+
 /** The places of a sentence that can set a scene for an event told elsewhere. */
 function scenePlacesOf(s: Scan, sentence: Sentence): PlaceMention[] {
   const out: PlaceMention[] = [];
-  for (const p of sentencePlaces(s, sentence)) if (!PEOPLE_OF.test(s.low.slice(Math.max(0, p.start - 40), p.start))) out.push(p);
+  for (const p of sentencePlaces(s, sentence)) {
+    const before = s.low.slice(Math.max(0, p.start - 50), p.start);
+    if (!PEOPLE_OF.test(before) && !OFFICIAL_OF.test(before)) out.push(p);
+  }
   return out;
 }
 

@@ -231,3 +231,25 @@ describe('Russian area nouns', () => {
     expect(names('в районе Каракульской заставы')).toEqual([]);
   });
 });
+
+describe('places in an official title', () => {
+  it('set no scene for an event told after them', () => {
+    expect(tj('On September 15 a meeting was called by the authorities of the city of Isfara. Then Kyrgyz border guards opened fire from automatic weapons on Tajik civilians.')[0]?.locations).toEqual([]);
+    expect(kg('15 сентября на переговорах был губернатор Согдийской области. Затем таджикские военнослужащие открыли огонь из автоматов.')[0]?.locations).toEqual([]);
+    expect(kg('15 сентября к границе приехал полпред президента в Баткенской области. Затем таджикские военнослужащие открыли огонь из автоматов.')[0]?.locations).toEqual([]);
+  });
+  it('let the scene named before them through', () => {
+    expect(kg('15 сентября инцидент произошёл у села Максат. Туда приехал полпред президента в Баткенской области. Затем таджикские военнослужащие открыли огонь из автоматов.')[0]?.locations).toEqual(['Максат']);
+  });
+});
+
+describe('a quoted name after a site noun', () => {
+  const names = (text: string) => withUnlistedPlaces(text, findPlaces(text, g), KG_TJ_PROFILE).map((p) => p.text);
+  it('is a place, in any quotation marks', () => {
+    expect(names('Пострадал начальник угольного разреза "Шуроб".')).toEqual(['Шуроб']);
+    expect(names('Обстрелу подвергся рудник «Кан» и мост „Достук“.')).toEqual(['Кан', 'Достук']);
+  });
+  it('is not a quote after a common word', () => {
+    expect(names('Он сказал "Стреляли все" и ушёл.')).toEqual([]);
+  });
+});
