@@ -253,3 +253,12 @@ describe('a quoted name after a site noun', () => {
     expect(names('Он сказал "Стреляли все" и ушёл.')).toEqual([]);
   });
 });
+
+describe('where the wounded are treated', () => {
+  it('is no place of the attack', () => {
+    expect(kg('On September 15 Tajik servicemen opened fire from automatic weapons at Kyrgyz border guards near Maksat. Two wounded are being treated in Bishkek.')[0]?.locations).toEqual(['Maksat']);
+    expect(kg('15 сентября таджикские военнослужащие открыли огонь из автоматов. Из пострадавших 20 человек лечатся в Бишкеке.')[0]?.locations).toEqual([]);
+    expect(kg('15 сентября таджикские военнослужащие открыли огонь из автоматов. Раненые госпитализированы в Оше.')[0]?.locations).toEqual([]);
+    expect(kg('On September 15 Tajik servicemen opened fire from automatic weapons. The wounded were hospitalised in Osh.')[0]?.locations).toEqual([]);
+  });
+});
