@@ -262,3 +262,14 @@ describe('where the wounded are treated', () => {
     expect(kg('On September 15 Tajik servicemen opened fire from automatic weapons. The wounded were hospitalised in Osh.')[0]?.locations).toEqual([]);
   });
 });
+
+describe('an English site named with its head noun', () => {
+  const names = (text: string) => withUnlistedPlaces(text, findPlaces(text, g), KG_TJ_PROFILE).map((p) => p.text);
+  it('is kept whole: temple, bridge, hill, mine, dam, camp', () => {
+    expect(names('Shells fell near Prasat Kana Temple and the Friendship Bridge.')).toEqual(['Prasat Kana Temple', 'Friendship Bridge']);
+    expect(names('Troops were seen at Bel Tepe Hill and Kan Mine.')).toEqual(['Bel Tepe Hill', 'Kan Mine']);
+  });
+  it('is not a party or a determiner with the noun', () => {
+    expect(names('The Temple was closed. Tajik Camp guards waited.')).toEqual([]);
+  });
+});
