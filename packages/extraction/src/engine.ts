@@ -1206,21 +1206,21 @@ function sentencePlaces(s: Scan, sentence: Sentence): PlaceMention[] {
  * where the statement last set a scene, however many paragraphs back. Filled after merging, so
  * that a carried place never decides which mentions are one event.
  */
-function scenePlaces(s: Scan, sentence: number, date: string | null): PlaceMention[] {
+function scenePlaces(s: Scan, sentence: number, date: string | null, keep: (p: PlaceMention) => boolean): PlaceMention[] {
   const own = s.seg.sentences[sentence];
   for (let i = sentence - 1; i >= 0; i--) {
     const prev = s.seg.sentences[i];
     if (!prev || withinAny(s.excluded, prev)) continue;
     // A scene told in another paragraph of another day is another incident's: no scene.
     if (prev.paragraph !== own?.paragraph && otherDay(s, prev, date)) break;
-    const found = scenePlacesOf(s, prev);
+    const found = scenePlacesOf(s, prev).filter(keep);
     if (found.length > 0) return found;
   }
   // The lead's event, its scene told after it ("…opened fire. It happened near X.").
   for (let i = sentence + 1; i < s.seg.sentences.length; i++) {
     const next = s.seg.sentences[i];
     if (!next || withinAny(s.excluded, next)) continue;
-    const found = scenePlacesOf(s, next);
+    const found = scenePlacesOf(s, next).filter(keep);
     if (found.length > 0) return found;
   }
   return [];
@@ -1316,7 +1316,7 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
   // hardly better than nothing: the scene the statement names comes before it.
   for (const d of events) {
     if (d.places.some((p) => p.place.kind !== 'border_section' && p.place.kind !== 'region' && p.place.kind !== 'country')) continue;
-    const scene = scenePlaces(s, d.clause.sentence, d.date).filter((p) => !d.places.some((q) => q.place.id === p.place.id) && p.place.kind !== 'border_section');
+    const scene = scenePlaces(s, d.clause.sentence, d.date, (p) => !d.places.some((q) => q.place.id === p.place.id) && p.place.kind !== 'border_section' && (d.places.length === 0 || p.place.kind !== 'region'));
     if (scene.length > 0) d.places = d.places.length > 0 ? [...scene, ...d.places] : scene;
   }
   events = keepOne(events, 'violation_allegation');

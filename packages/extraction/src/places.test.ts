@@ -208,6 +208,8 @@ describe('an event placed only on a line or a whole region', () => {
   it('takes the settlements the statement names for the scene, before the line', () => {
     const r = extract({ id: 'l2', text: 'On May 6 Pakistani troops fired with small arms at Indian posts along the LoC in Jammu and Kashmir.\n\nThe firing hit villages opposite Kupwara and Mendhar, a spokesperson said.', published_at: '2025-05-06T09:00:00+05:30', source_agency: 'PTI' }, IN_PK_PROFILE);
     expect(r.events[0]?.locations).toEqual(expect.arrayContaining(['Kupwara', 'Mendhar', 'LoC']));
+    const far = extract({ id: 'l3', text: 'Tension is high in Jammu and Kashmir. On May 6 Pakistani troops fired with small arms at Indian posts along the LoC in Jammu and Kashmir.\n\nThe posts stand opposite Kupwara and Mendhar, a spokesperson said.', published_at: '2025-05-06T09:00:00+05:30', source_agency: 'PTI' }, IN_PK_PROFILE);
+    expect(far.events[0]?.locations).toEqual(expect.arrayContaining(['Kupwara', 'Mendhar', 'LoC']));
     const ru = kg('15 сентября таджикские военнослужащие обстреляли из минометов кыргызских пограничников в Баткенской области.\n\nОбстрел вёлся по окраинам села Максат.');
     expect(ru[0]?.locations).toEqual(expect.arrayContaining(['Максат', 'Баткенская область']));
   });
