@@ -321,6 +321,7 @@ const ADMIN_KEYS = /rovince|istrict|overnorate|blast/;
 const SITE_EN = new RegExp(`\\b(${LATIN_NAME}) (?:area|outpost|checkpoint|height|pass|border post|[Vv]illage|[Ss]ector|[Dd]irection|locality|water intake|enclave)\\b`, 'dg');
 // "Ta Muen Thom Temple", "Friendship Bridge", "Hill 704": a site named with its head noun, kept whole.
 const NAMED_SITE_EN = /\b((?:[A-Z][a-z'’]+[ -]){1,3}(?:Temple|Pagoda|Bridge|Hill|Mine|Dam|Camp))\b/dg;
+const NAMED_SITE_HEADS = /Temple|Pagoda|Bridge|Hill|Mine|Dam|Camp/;
 // "near Ak-Sai", "on the outskirts of Chon-Kara", "towards Sotk": a preposition of place before a
 // capitalised name. Not "in"/"at" (they take months, languages and organisations too).
 const NEAR_EN = new RegExp(`\\b(?:[Nn]ear|[Nn]earby|[Oo]utskirts of|[Tt]owards?|[Oo]pposite|[Ee]nvirons of|[Dd]irection of|[Aa]djacent to|[Cc]lose to) (?:the )?(${LATIN_NAME})(?![a-z])`, 'dg');
@@ -448,7 +449,7 @@ export function withUnlistedPlaces(text: string, known: PlaceMention[], profile:
   };
   if (text.includes('«') || text.includes('"') || text.includes('„')) add(INTRO_RU_QUOTED, null);
   add(INTRO_EN, LIST_NEXT_EN);
-  add(NAMED_SITE_EN, null, 'other');
+  if (NAMED_SITE_HEADS.test(text)) add(NAMED_SITE_EN, null, 'other');
   add(SITE_EN, null);
   add(NEAR_EN, LIST_NEXT_EN);
   if (ADMIN_KEYS.test(text)) add(ADMIN_EN, null);
