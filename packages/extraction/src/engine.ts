@@ -43,7 +43,7 @@ const LIST_FIRST = 120;
 // Matched against the lower-cased text (case-insensitive regexes are several times slower).
 const MUTUAL_BLAME =
   /(?:each other|one another|blaming the other|blame each|друг друга|взаимн[а-яё]* обвинени|(?:between|между) (?:[a-zа-яё]+ ){0,3}(?:the (?:two )?sides|both sides|сторон(?:ами)?|двух стран|обеих стран|двумя странами))/;
-const PLACE_EXCLUSION_HINT = /hospital|clinic|accommodat|evacuated|taken|sent|program|office|больниц|размещ|доставл|направл|переведут|родственник/;
+const PLACE_EXCLUSION_HINT = /hospital|clinic|treated|леч|госпитал|accommodat|evacuated|taken|sent|program|office|больниц|размещ|доставл|направл|переведут|родственник/;
 const GENERIC_SITE = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:the (?:outpost|post|village|checkpoint|settlement)|this (?:village|area|section)|застав[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|этого села|села|этом районе|кпп)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 const EXCHANGE = /(?:each other|one another|exchang\w* (?:of )?(?:fire|gunfire)|exchanged fire|перестрелк|друг друга|друг по другу|shoot-?outs?|fire-?fights?|gun-?fights?|gun battles?)/g;
 const ONGOING =
@@ -1140,11 +1140,11 @@ function clauseStep(s: Scan, clause: Clause): void {
     if (d.strength !== 'strong' || d.type === 'ceasefire_agreement' || d.type === 'violation_allegation') continue;
     if (d.places.some((p) => p.place.kind !== 'border_section')) continue;
     const lines = d.places;
-    let found = sentencePlaces(s, c.sentence).filter((p) => !lines.includes(p));
+    let found = scenePlacesOf(s, c.sentence).filter((p) => !lines.includes(p));
     for (let k = 1; found.length === 0 && k <= SCENE_SENTENCES_BACK; k++) {
       const prev = s.seg.sentences[c.sentence.index - k];
       if (!prev || prev.paragraph !== c.sentence.paragraph || withinAny(s.excluded, prev)) break;
-      found = sentencePlaces(s, prev);
+      found = scenePlacesOf(s, prev);
       if (found.length === 0 && s.drafts.some((x) => x.clause.sentence === prev.index && x.strength === 'strong')) break;
     }
     if (found.length > 0) d.places = lines.length > 0 ? [...found, ...lines] : found;
@@ -1230,6 +1230,62 @@ function sentencePlaces(s: Scan, sentence: Sentence): PlaceMention[] {
   return out;
 }
 
+/**
+ * "The incident took place near X. … The Tajik guards opened fire.": an event still placed nowhere
+ * (its clause, its sentence and the sentences before it in its paragraph name no place) happened
+ * where the statement last set a scene, however many paragraphs back. Filled after merging, so
+ * that a carried place never decides which mentions are one event.
+ */
+function scenePlaces(s: Scan, sentence: number, date: string | null, keep: (p: PlaceMention) => boolean): PlaceMention[] {
+  const own = s.seg.sentences[sentence];
+  for (let i = sentence - 1; i >= 0; i--) {
+    const prev = s.seg.sentences[i];
+    if (!prev || withinAny(s.excluded, prev)) continue;
+    // A scene told in another paragraph of another day is another incident's: no scene.
+    if (prev.paragraph !== own?.paragraph && otherDay(s, prev, date)) break;
+    const found = scenePlacesOf(s, prev).filter(keep);
+    if (found.length > 0) return found;
+  }
+  // The lead's event, its scene told after it ("…opened fire. It happened near X.").
+  for (let i = sentence + 1; i < s.seg.sentences.length; i++) {
+    const next = s.seg.sentences[i];
+    if (!next || withinAny(s.excluded, next)) continue;
+    const found = scenePlacesOf(s, next).filter(keep);
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+/** The sentence tells an event day, none of them `date` (an event of no day has no other). */
+function otherDay(s: Scan, sentence: Sentence, date: string | null): boolean {
+  if (date === null) return false;
+  let other = false;
+  for (const x of s.insideSentence.inside(s.temporal.dates, sentence)) {
+    if (x.role !== 'event' || !x.date) continue;
+    if (x.date === date) return false;
+    other = true;
+  }
+  return other;
+}
+
+// «жители кишлака Аксай», "residents of Batken region": a place that says where people come
+// from, not where something happened.
+const PEOPLE_OF = /(?:^|[^а-яё])(?:жител[а-яё]*|граждан[а-яё]*|уроженц[а-яё]*|уроженк[а-яё]*|выходц[а-яё]*|residents?|natives?|citizens?|inhabitants?|people)(?: of)?\s+(?:(?:the|village|town|city|села|кишлака|поселка|посёлка|деревни|города|джамоата|айыла) (?:of )?)?$/;
+
+// "the authorities of the city of Isfara", «губернатор Согдийской области», «полпред президента в
+// Баткенской области»: a place in an official's title says whom they speak for.
+const OFFICIAL_OF = /(?:\b(?:authorities|agenc(?:y|ies)|officials?|administrations?|governors?|mayors?|envoys?|representatives?) (?:of|in|for) (?:the )?(?:(?:city|town|village|district|region|province) of )?|(?:^|[^а-яё])(?:власт|орган|администраци|губернатор|полпред|представител|хоким|аким|мэр)[а-яё]*(?: [а-яё]+)? (?:в|по|при) |(?:^|[^а-яё])(?:власт|орган|администраци|губернатор|полпред|представител|хоким|аким|мэр)[а-яё]* (?:(?:города|района|области|джамоата|села) )?)$/;
+
+/** The places of a sentence that can set a scene for an event told elsewhere. */
+function scenePlacesOf(s: Scan, sentence: Sentence): PlaceMention[] {
+  const out: PlaceMention[] = [];
+  for (const p of sentencePlaces(s, sentence)) {
+    const before = s.low.slice(Math.max(0, p.start - 50), p.start);
+    if (!PEOPLE_OF.test(before) && !OFFICIAL_OF.test(before)) out.push(p);
+  }
+  return out;
+}
+
 function casualtyTarget(drafts: readonly Draft[], sentence: Sentence): Draft | undefined {
   let lastIn: Draft | undefined;
   let lastViolentIn: Draft | undefined;
@@ -1286,6 +1342,13 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
     events = events.filter((d) => !(d.date && d.date < floor) && !(d.month && d.month < floorMonth));
   }
   events = dropEarlierEpisodes(events);
+  // A border line or a whole region alone ("along the LoC in Jammu and Kashmir") places an event
+  // hardly better than nothing: the scene the statement names comes before it.
+  for (const d of events) {
+    if (d.places.some((p) => p.place.kind !== 'border_section' && p.place.kind !== 'region' && p.place.kind !== 'country')) continue;
+    const scene = scenePlaces(s, d.clause.sentence, d.date, (p) => !d.places.some((q) => q.place.id === p.place.id) && p.place.kind !== 'border_section' && (d.places.length === 0 || p.place.kind !== 'region'));
+    if (scene.length > 0) d.places = d.places.length > 0 ? [...scene, ...d.places] : scene;
+  }
   events = keepOne(events, 'violation_allegation');
   events = keepOne(events, 'ceasefire_agreement');
 

@@ -28,7 +28,7 @@ function accusedOf(d: Draft, partyCodes: ReadonlySet<string>): string | null {
 }
 
 // A capital named without a locative is its government ("accused Dushanbe of…").
-const LOCATIVE_BEFORE_PLACE = /(?:\b(?:in|near|at|on|outskirts of)|(?:^|\s)(?:в|у|под|близ|окрестностях))\s+(?:the\s+)?(?:city\s+of\s+|город[а-яё]*\s+)?$/i;
+const LOCATIVE_BEFORE_PLACE = /(?:\b(?:in|near|at|on|(?:outskirts|suburbs?|areas?|vicinity|environs|cent(?:re|er)) of)|(?:^|\s)(?:в|у|под|близ|окрестностях))\s+(?:the\s+)?(?:city\s+of\s+|город[а-яё]*\s+)?$/i;
 
 function isLocative(p: PlaceMention, text: string): boolean {
   return p.place.kind !== 'other' || p.place.parent !== null || LOCATIVE_BEFORE_PLACE.test(text.slice(Math.max(0, p.start - 30), p.start));

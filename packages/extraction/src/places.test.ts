@@ -167,3 +167,111 @@ describe('the scene of an unplaced event', () => {
     expect(r.events[0]?.locations).toEqual(['Mendhar', 'LoC']);
   });
 });
+
+describe('the scene a statement set, for an event placed nowhere in its paragraph', () => {
+  it('is carried from an earlier paragraph', () => {
+    expect(kg('On September 15 an incident took place near the village of Kyzyl-Dobo, Batken district.\n\nTajik servicemen opened fire from automatic weapons at Kyrgyz border guards.')[0]?.locations).toEqual(['Kyzyl-Dobo', 'Batken district']);
+    expect(kg('15 сентября инцидент произошёл в местности Сары-Өзөн Лейлекского района.\n\nТаджикские военнослужащие открыли огонь из автоматов по кыргызским пограничникам.')[0]?.locations).toEqual(['Сары-Өзөн', 'Лейлекский район']);
+    expect(tj('Новый конфликт случился 15 сентября у села Чоркух.\nПо словам очевидцев, кыргызские военнослужащие обстреляли из минометов таджикских пограничников.')[0]?.locations).toEqual(['Чоркух']);
+  });
+  it('is carried over more sentences of a narrative than the nearest three', () => {
+    const e = kg('On September 15 a Kyrgyz driver was travelling on the road near Maksat. He stopped for water. Three Tajik servicemen came up to him. They got into his car. He drove off when they got out. The Tajik servicemen then opened fire from automatic weapons at the car.');
+    expect(e[0]?.locations).toEqual(['Maksat']);
+  });
+  it('is told after the lead that names no place', () => {
+    expect(kg('On September 15 Tajik servicemen opened fire from automatic weapons at Kyrgyz border guards.\n\nThe incident happened near the village of Kyzyl-Dobo.')[0]?.locations).toEqual(['Kyzyl-Dobo']);
+    expect(kg('15 сентября таджикские военнослужащие открыли огонь из автоматов по кыргызским пограничникам.\n\nИнцидент произошёл в районе поселения Кызыл-Добо.')[0]?.locations).toEqual(['Кызыл-Добо']);
+  });
+  it('is not where the people named came from', () => {
+    expect(kg('On September 15 residents of Batken region gathered at the border. Then Tajik servicemen opened fire from automatic weapons.')[0]?.locations).toEqual([]);
+    expect(tj('15 сентября жители села Аксай собрались на территории джамоата Ворух. Граждане защищались от жителей Баткенской области. Затем кыргызские военнослужащие открыли огонь из автоматов.')[0]?.locations).toEqual(['Ворух']);
+  });
+});
+
+describe('more Russian place nouns and unlisted units', () => {
+  const names = (text: string) => withUnlistedPlaces(text, findPlaces(text, g), KG_TJ_PROFILE).map((p) => p.text);
+  it('reads a name after «поселение», «община», «станица», «хутор»', () => {
+    expect(names('Дрон сбросил гранату вблизи поселения Кфар-Шуба.')).toEqual(['Кфар-Шуба']);
+    expect(names('Удар пришёлся по школе в сельской общине Навобод.')).toEqual(['Навобод']);
+    expect(names('Обстрел станицы Михайловская и хутора Ивановка.')).toEqual(['Михайловская', 'Ивановка']);
+  });
+  it('reads an unlisted region or sector adjective with its noun', () => {
+    expect(names('Бои шли на армянской территории в Гегаркуникской области.')).toEqual(['Гегаркуникской области']);
+    expect(names('Провокации на Кельбаджарском участке границы и на Лачинском направлении.')).toEqual(['Кельбаджарском участке', 'Лачинском направлении']);
+  });
+  it('does not read a party adjective as a unit', () => {
+    expect(names('Кыргызско-Таджикском участке границы спокойно. Таджикской области нет.')).toEqual([]);
+  });
+});
+
+describe('an event placed only on a line or a whole region', () => {
+  it('takes the settlements the statement names for the scene, before the line', () => {
+    const r = extract({ id: 'l2', text: 'On May 6 Pakistani troops fired with small arms at Indian posts along the LoC in Jammu and Kashmir.\n\nThe firing hit villages opposite Kupwara and Mendhar, a spokesperson said.', published_at: '2025-05-06T09:00:00+05:30', source_agency: 'PTI' }, IN_PK_PROFILE);
+    expect(r.events[0]?.locations).toEqual(expect.arrayContaining(['Kupwara', 'Mendhar', 'LoC']));
+    const far = extract({ id: 'l3', text: 'Tension is high in Jammu and Kashmir. On May 6 Pakistani troops fired with small arms at Indian posts along the LoC in Jammu and Kashmir.\n\nThe posts stand opposite Kupwara and Mendhar, a spokesperson said.', published_at: '2025-05-06T09:00:00+05:30', source_agency: 'PTI' }, IN_PK_PROFILE);
+    expect(far.events[0]?.locations).toEqual(expect.arrayContaining(['Kupwara', 'Mendhar', 'LoC']));
+    const ru = kg('15 сентября таджикские военнослужащие обстреляли из минометов кыргызских пограничников в Баткенской области.\n\nОбстрел вёлся по окраинам села Максат.');
+    expect(ru[0]?.locations).toEqual(expect.arrayContaining(['Максат', 'Баткенская область']));
+  });
+});
+
+describe('a city named with "area of"', () => {
+  it('is the place of the attack, not a government', () => {
+    const r = extract({ id: 'g', text: 'On 11 October Armenian forces fired missiles on a residential area of Ganja.', published_at: '2020-10-11T12:00:00+04:00', source_agency: 'Azerbaijan Ministry of Defence' });
+    expect(r.events[0]?.locations).toEqual(['Ganja']);
+  });
+});
+
+describe('Russian area nouns', () => {
+  const names = (text: string) => withUnlistedPlaces(text, findPlaces(text, g), KG_TJ_PROFILE).map((p) => p.text);
+  it('read the name after «район», «квартал», «микрорайон»', () => {
+    expect(names('Удары по району Дахия продолжаются.')).toEqual(['Дахия']);
+    expect(names('Снаряд попал в квартал Хай-Салам и микрорайон Навруз.')).toEqual(['Хай-Салам', 'Навруз']);
+  });
+  it('do not read the adjective of the unit a district lies in', () => {
+    expect(names('Лахшский район Раштской долины.')).toEqual(['Лахшский район']);
+    expect(names('в районе Каракульской заставы')).toEqual([]);
+  });
+});
+
+describe('places in an official title', () => {
+  it('set no scene for an event told after them', () => {
+    expect(tj('On September 15 a meeting was called by the authorities of the city of Isfara. Then Kyrgyz border guards opened fire from automatic weapons on Tajik civilians.')[0]?.locations).toEqual([]);
+    expect(kg('15 сентября на переговорах был губернатор Согдийской области. Затем таджикские военнослужащие открыли огонь из автоматов.')[0]?.locations).toEqual([]);
+    expect(kg('15 сентября к границе приехал полпред президента в Баткенской области. Затем таджикские военнослужащие открыли огонь из автоматов.')[0]?.locations).toEqual([]);
+  });
+  it('let the scene named before them through', () => {
+    expect(kg('15 сентября инцидент произошёл у села Максат. Туда приехал полпред президента в Баткенской области. Затем таджикские военнослужащие открыли огонь из автоматов.')[0]?.locations).toEqual(['Максат']);
+  });
+});
+
+describe('a quoted name after a site noun', () => {
+  const names = (text: string) => withUnlistedPlaces(text, findPlaces(text, g), KG_TJ_PROFILE).map((p) => p.text);
+  it('is a place, in any quotation marks', () => {
+    expect(names('Пострадал начальник угольного разреза "Шуроб".')).toEqual(['Шуроб']);
+    expect(names('Обстрелу подвергся рудник «Кан» и мост „Достук“.')).toEqual(['Кан', 'Достук']);
+  });
+  it('is not a quote after a common word', () => {
+    expect(names('Он сказал "Стреляли все" и ушёл.')).toEqual([]);
+  });
+});
+
+describe('where the wounded are treated', () => {
+  it('is no place of the attack', () => {
+    expect(kg('On September 15 Tajik servicemen opened fire from automatic weapons at Kyrgyz border guards near Maksat. Two wounded are being treated in Bishkek.')[0]?.locations).toEqual(['Maksat']);
+    expect(kg('15 сентября таджикские военнослужащие открыли огонь из автоматов. Из пострадавших 20 человек лечатся в Бишкеке.')[0]?.locations).toEqual([]);
+    expect(kg('15 сентября таджикские военнослужащие открыли огонь из автоматов. Раненые госпитализированы в Оше.')[0]?.locations).toEqual([]);
+    expect(kg('On September 15 Tajik servicemen opened fire from automatic weapons. The wounded were hospitalised in Osh.')[0]?.locations).toEqual([]);
+  });
+});
+
+describe('an English site named with its head noun', () => {
+  const names = (text: string) => withUnlistedPlaces(text, findPlaces(text, g), KG_TJ_PROFILE).map((p) => p.text);
+  it('is kept whole: temple, bridge, hill, mine, dam, camp', () => {
+    expect(names('Shells fell near Prasat Kana Temple and the Friendship Bridge.')).toEqual(['Prasat Kana Temple', 'Friendship Bridge']);
+    expect(names('Troops were seen at Bel Tepe Hill and Kan Mine.')).toEqual(['Bel Tepe Hill', 'Kan Mine']);
+  });
+  it('is not a party or a determiner with the noun', () => {
+    expect(names('The Temple was closed. Tajik Camp guards waited.')).toEqual([]);
+  });
+});

@@ -319,16 +319,30 @@ const ADMIN_EN = /\b((?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)? ){1,3}(?:Province|D
 const ADMIN_KEYS = /rovince|istrict|overnorate|blast/;
 // "the Nikial Sector", "Chon-Kara village", "in the Kalbajar direction": a name closed by a site noun.
 const SITE_EN = new RegExp(`\\b(${LATIN_NAME}) (?:area|outpost|checkpoint|height|pass|border post|[Vv]illage|[Ss]ector|[Dd]irection|locality|water intake|enclave)\\b`, 'dg');
+// "Ta Muen Thom Temple", "Friendship Bridge", "Hill 704": a site named with its head noun, kept whole.
+const NAMED_SITE_EN = /\b((?:[A-Z][a-z'’]+[ -]){1,3}(?:Temple|Pagoda|Bridge|Hill|Mine|Dam|Camp))\b/dg;
+const NAMED_SITE_HEADS = /Temple|Pagoda|Bridge|Hill|Mine|Dam|Camp/;
 // "near Ak-Sai", "on the outskirts of Chon-Kara", "towards Sotk": a preposition of place before a
 // capitalised name. Not "in"/"at" (they take months, languages and organisations too).
 const NEAR_EN = new RegExp(`\\b(?:[Nn]ear|[Nn]earby|[Oo]utskirts of|[Tt]owards?|[Oo]pposite|[Ee]nvirons of|[Dd]irection of|[Aa]djacent to|[Cc]lose to) (?:the )?(${LATIN_NAME})(?![a-z])`, 'dg');
-const INTRO_RU_QUOTED = /(?:^|[^а-яё])(?:застав[а-яё]*|пост[а-яё]*|КПП|узл[а-яё]*|участк[а-яё]*|высот[а-яё]*)\s+«([^»\n]{2,30})»/dg;
+// A quoted name after a site noun: «застава «X»», «угольного разреза "X"», «шахта „X“».
+const INTRO_RU_QUOTED = /(?:^|[^а-яё])(?:застав[а-яё]*|пост[а-яё]*|КПП|узл[а-яё]*|участк[а-яё]*|высот[а-яё]*|разрез[а-яё]*|шахт[а-яё]*|рудник[а-яё]*|завод[а-яё]*|мост[а-яё]*|канал[а-яё]*|водозабор[а-яё]*|лагер[а-яё]*|месторождени[а-яё]*)\s+[«"„“]([А-ЯЁӨҮҢҲҶҚҒӢӮ][^»"“”\n]{1,29})[»"“”]/dg;
+// «в районе Каракульской заставы»: an adjective (-ской, -ского…) before a common noun qualifies it,
+// it names no place («в селе Октябрьском Лейлекского района» does).
+const NOT_ADJECTIVE = `(?![${CYR_LOW}])(?!(?<=(?:ск|цк)(?:ой|ого|ому|ом|их|ую|ым|ыми|ими))\\s+[${CYR_LOW}])`;
 const INTRO_RU = new RegExp(
-  `(?:^|[^а-яё])(?:сел[оауе]|сёл|поселк[а-яё]*|посёлк[а-яё]*|деревн[а-яё]*|аул[а-яё]*|город[а-яё]*|джамоат[а-яё]*|кишлак[а-яё]*|айыл[а-яё]*|местност[а-яё]*|урочищ[а-яё]*|перевал[а-яё]*|участк[а-яё]*|населенн[а-яё]* пункт[а-яё]*|населённ[а-яё]* пункт[а-яё]*|н\\. ?п\\.|в районе|в окрестност[а-яё]*|на окраин[а-яё]*|вблизи|близ|возле|около|в направлении)\\s+(${CYR_NAME})`,
+  `(?:^|[^а-яё])(?:сел[оауе]|сёл|поселк[а-яё]*|посёлк[а-яё]*|поселени[а-яё]*|общин[а-яё]*|станиц[а-яё]*|хутор[а-яё]*|деревн[а-яё]*|аул[а-яё]*|город[а-яё]*|джамоат[а-яё]*|кишлак[а-яё]*|айыл[а-яё]*|местност[а-яё]*|урочищ[а-яё]*|перевал[а-яё]*|участк[а-яё]*|населенн[а-яё]* пункт[а-яё]*|населённ[а-яё]* пункт[а-яё]*|н\\. ?п\\.|в районе|в окрестност[а-яё]*|на окраин[а-яё]*|вблизи|близ|возле|около|в направлении)\\s+(${CYR_NAME})${NOT_ADJECTIVE}`,
   'dg',
 );
+// «по району Дахия», «квартал Хай-ас-Саллум»: an area named after its noun (not «район Баткенской
+// области», an adjective of the unit it lies in).
+const AREA_RU = new RegExp(`(?:^|[^${CYR_LOW}])(?:район|района|районе|району|районом|квартал[а-яё]*|микрорайон[а-яё]*)\\s+(${CYR_NAME})${NOT_ADJECTIVE}`, 'dg');
 // «в Лахшском районе», «Лахшского района»: a district adjective the gazetteer does not list.
 const DISTRICT_RU = new RegExp(`(?:^|[^${CYR_LOW}])([${CYR_UP}][${CYR_LOW}]+(?:-[${CYR_UP}][${CYR_LOW}]+)?(?:ск|цк)(?:ий|ого|ом|ому|им) район(?:а|е|у|ом)?)(?![а-яё])`, 'dg');
+// «в Гегаркуникской области», «Сугдийскую область»: a region adjective the gazetteer does not list.
+const REGION_RU = new RegExp(`(?:^|[^${CYR_LOW}])([${CYR_UP}][${CYR_LOW}]+(?:-[${CYR_UP}][${CYR_LOW}]+)?(?:ск|цк)(?:ая|ой|ую) област(?:ь|и|ью))(?![а-яё])`, 'dg');
+// «на Кельбаджарском участке», «Лачинское направление»: a sector of the line named by its adjective.
+const SECTOR_RU = new RegExp(`(?:^|[^${CYR_LOW}])([${CYR_UP}][${CYR_LOW}]+(?:-[${CYR_UP}][${CYR_LOW}]+)?(?:ск|цк)(?:ий|ого|ом|ому|им|ое) (?:участ(?:ок|ка|ке|ку|ком)|направлени(?:е|я|и|ю|ем)))(?![а-яё])`, 'dg');
 // The rest of a list after an introduced name: "areas of Eki-Tash, Chyr-Dobo and Kum-Mazar".
 const LIST_NEXT_EN = new RegExp(`^(?:\\s*,\\s*|\\s+and\\s+|\\s*,\\s*and\\s+)(${LATIN_NAME})(?![a-z])`, 'd');
 const LIST_NEXT_RU = new RegExp(`^(?:\\s*,\\s*|\\s+и\\s+|\\s*,\\s*и\\s+)(${CYR_NAME})(?![${CYR_LOW}])`, 'd');
@@ -418,7 +432,7 @@ export function withUnlistedPlaces(text: string, known: PlaceMention[], profile:
       // The introduced name, then the names listed after it.
       for (;;) {
         const first = name.split(/[- ]/)[0] as string;
-        if (NOT_A_NAME.test(first) || partyOfWord(first, profile)) break;
+        if (NOT_A_NAME.test(first) || name.split(/[- ]/).some((w) => partyOfWord(w, profile))) break;
         const end = start + name.length;
         let clash = false;
         for (const k of all) if (start < k.end && k.start < end) clash = true;
@@ -433,13 +447,17 @@ export function withUnlistedPlaces(text: string, known: PlaceMention[], profile:
       }
     }
   };
-  if (text.includes('«')) add(INTRO_RU_QUOTED, null);
+  if (text.includes('«') || text.includes('"') || text.includes('„')) add(INTRO_RU_QUOTED, null);
   add(INTRO_EN, LIST_NEXT_EN);
+  if (NAMED_SITE_HEADS.test(text)) add(NAMED_SITE_EN, null, 'other');
   add(SITE_EN, null);
   add(NEAR_EN, LIST_NEXT_EN);
   if (ADMIN_KEYS.test(text)) add(ADMIN_EN, null);
   add(INTRO_RU, LIST_NEXT_RU);
   if (text.includes('район')) add(DISTRICT_RU, null, 'district');
+  if (text.includes('район') || text.includes('квартал')) add(AREA_RU, LIST_NEXT_RU);
+  if (text.includes('област')) add(REGION_RU, null, 'region');
+  if (text.includes('участ') || text.includes('направлени')) add(SECTOR_RU, null, 'border_section');
   if (all.length < 2) return all;
   if (all !== known) all.sort((a, b) => a.start - b.start);
   let out: PlaceMention[] | null = null;

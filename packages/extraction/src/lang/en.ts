@@ -503,5 +503,6 @@ export const EN: LanguagePack = {
     'taken to(?: \\S+){0,3}',
     'sent to',
     '(?:programme|program) offices? in',
+    '(?:hospitali[sz]ed|treated|being treated)(?: \\S+){0,3} in',
   ],
 };
