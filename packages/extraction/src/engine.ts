@@ -1346,7 +1346,12 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
   // hardly better than nothing: the scene the statement names comes before it.
   for (const d of events) {
     if (d.places.some((p) => p.place.kind !== 'border_section' && p.place.kind !== 'region' && p.place.kind !== 'country')) continue;
-    const scene = scenePlaces(s, d.clause.sentence, d.date, (p) => !d.places.some((q) => q.place.id === p.place.id) && p.place.kind !== 'border_section' && (d.places.length === 0 || p.place.kind !== 'region'));
+    // A scene inside another region than the one the event names is not its scene (surgeons sent
+    // "from Bishkek and Osh" to Batken region).
+    const regions = d.places.filter((q) => q.place.kind === 'region').map((q) => q.place.id);
+    // Gazetteer ids are hierarchical (kg.batken.leilek.kulundu); a place with no parent is unplaced.
+    const inRegion = (p: PlaceMention): boolean => regions.length === 0 || p.place.parent === null || regions.some((r) => p.place.id.startsWith(`${r}.`));
+    const scene = scenePlaces(s, d.clause.sentence, d.date, (p) => !d.places.some((q) => q.place.id === p.place.id) && p.place.kind !== 'border_section' && (d.places.length === 0 || p.place.kind !== 'region') && inRegion(p));
     if (scene.length > 0) d.places = d.places.length > 0 ? [...scene, ...d.places] : scene;
   }
   events = keepOne(events, 'violation_allegation');

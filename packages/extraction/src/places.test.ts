@@ -213,6 +213,11 @@ describe('an event placed only on a line or a whole region', () => {
     const ru = kg('15 сентября таджикские военнослужащие обстреляли из минометов кыргызских пограничников в Баткенской области.\n\nОбстрел вёлся по окраинам села Максат.');
     expect(ru[0]?.locations).toEqual(expect.arrayContaining(['Максат', 'Баткенская область']));
   });
+
+  it('does not take as its scene a town of another region (where help came from)', () => {
+    const r = kg('15 сентября таджикские военнослужащие обстреляли из минометов кыргызских пограничников в Баткенской области.\n\nВ область направлены врачи из Оша.');
+    expect(r[0]?.locations).toEqual(['Баткенская область']);
+  });
 });
 
 describe('a city named with "area of"', () => {
