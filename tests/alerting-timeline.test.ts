@@ -147,6 +147,14 @@ describe('an agreement timeline through the alerting worker', () => {
     expect(await eventsOf(region.id)).toEqual([]);
     const last = await db('alert_transitions').where({ alert_id: region.id }).orderBy('id', 'desc').first();
     expect(last).toMatchObject({ from_state: 'firing', to_state: 'resolved', by: 'system', reason: 'absorbed by the alert of kg.osh.chon_alai' });
+    // Whoever was told the region's alert opened is told where its events went.
+    const told = (await db('alert_deliveries').where({ alert_id: region.id, attempt: 1 }).orderBy('id').select('notification', 'payload')) as Array<{
+      notification: string;
+      payload: { data: { state: string; absorbed_into?: unknown } };
+    }>;
+    expect(told.map((d) => d.notification)).toEqual(['opened', 'resolved']);
+    expect(told[0]!.payload.data.absorbed_into).toBeUndefined();
+    expect(told[1]!.payload.data).toMatchObject({ state: 'resolved', absorbed_into: { alert_id: district.id, area: 'kg.osh.chon_alai' } });
   });
 
   it('supersedes A from B\'s start when a third party reports B, and judges each breach by the agreement in force when it happened', async () => {

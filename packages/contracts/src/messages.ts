@@ -233,6 +233,11 @@ export const Alert = z.object({
   acknowledged_by: z.string().nullable().optional(),
   /** Who, what, where, when of the breach (absent in messages of older versions). */
   breach: AlertBreach.optional(),
+  /**
+   * On the `resolved` notification of a region's alert that a district alert of the same
+   * agreement absorbed: the alert its events moved to (absent otherwise).
+   */
+  absorbed_into: z.object({ alert_id: z.string().min(1), area: z.string().min(1) }).optional(),
 });
 export type Alert = z.infer<typeof Alert>;
 

@@ -90,6 +90,12 @@ export class GroupWrites {
     (this.opened.has(alert.id) ? this.opened : this.changed).set(alert.id, alert);
   }
 
+  /** The unresolved alert of a group as this transaction leaves it, if it wrote one. */
+  openAlertOf(groupKey: string): AlertRecord | undefined {
+    for (const a of [...this.opened.values(), ...this.changed.values()]) if (a.groupKey === groupKey && a.state !== 'resolved') return a;
+    return undefined;
+  }
+
   addTransitions(alertId: string, transitions: readonly Transition[]): void {
     for (const t of transitions) this.transitions.push({ ...t, alertId });
   }

@@ -256,21 +256,6 @@ export class EventIntake {
               (y.event.startUtc ?? y.event.publishedAt).getTime(),
           );
           await unlinkAlertEvents(trx, regional.id);
-          const now = this.clock();
-          writes.save({ ...regional, state: 'resolved', resolvedAt: now, updatedAt: now });
-          writes.addTransitions(regional.id, [
-            {
-              from: regional.state,
-              to: 'resolved',
-              at: now,
-              by: 'system',
-              reason: `absorbed by the alert of ${items[0]!.event.area}`,
-            },
-          ]);
-          log.info(
-            { alert: regional.id, into: groupKey, events: absorbed.length },
-            'region alert absorbed by a district alert',
-          );
         }
         await this.applyBreaches(
           trx,
@@ -280,6 +265,28 @@ export class EventIntake {
           [...absorbed, ...unlinked],
           log,
         );
+        if (regional !== undefined) {
+          // Resolved after the district's alert is written, so that its notification (to whoever
+          // was told the region's alert opened) names the alert that took its events.
+          const now = this.clock();
+          const into = writes.openAlertOf(groupKey);
+          const area = items[0]!.event.area;
+          writes.addTransitions(regional.id, [
+            { from: regional.state, to: 'resolved', at: now, by: 'system', reason: `absorbed by the alert of ${area}` },
+          ]);
+          this.ticking.advance(
+            writes,
+            { ...regional, state: 'resolved', resolvedAt: now, updatedAt: now, unnotifiedEventIds: [], unnotifiedEventCount: 0 },
+            unlinked[0]!.agreement,
+            now,
+            true,
+            into === undefined ? undefined : { alertId: into.id, area: into.area },
+          );
+          log.info(
+            { alert: regional.id, into: into?.id ?? groupKey, events: absorbed.length },
+            'region alert absorbed by a district alert',
+          );
+        }
       }
       return writes.flush(trx, this.options.deliveryLeaseMs, this.heldSummaries, (t, d) =>
         this.enrich(t, d, known),

@@ -44,6 +44,8 @@ export class AlertTicking {
     agreement: AgreementRecord | null,
     now: Date,
     dirty = false,
+    /** The alert that took this one's events (a region's alert absorbed by a district's). */
+    absorbedInto?: { alertId: string; area: string },
   ): AlertRecord {
     const result = tick(alert, now, this.options.lifecycle);
     const next: AlertRecord = { ...alert, ...result.alert };
@@ -77,6 +79,7 @@ export class AlertTicking {
       ...(result.notification === null ? {} : { unnotifiedEventIds: [], unnotifiedEventCount: 0 }),
     };
     writes.addTransitions(next.id, result.transitions);
+    if (message !== null && absorbedInto !== undefined) message.data.absorbed_into = { alert_id: absorbedInto.alertId, area: absorbedInto.area };
     if (result.notification !== null && message !== null) {
       const kind = result.notification;
       const channels = routeNotification(saved, kind, this.options.routes);

@@ -13,8 +13,11 @@ const claim = (c: AlertBreach['killed']): string =>
 /** Labelled facts of the breach, in reading order: [label, value]. */
 export function breachFacts(a: Alert): Array<[string, string]> {
   const b = a.breach;
+  // A region's alert absorbed by a district's: say where its events went, first.
+  const moved: Array<[string, string]> = a.absorbed_into ? [['Moved to', `the alert of ${a.absorbed_into.area} (${a.absorbed_into.alert_id})`]] : [];
   if (b === undefined) {
     return [
+      ...moved,
       ['Where', a.area],
       ['Agreement', `${a.agreement_id}${a.agreement_proposed ? ' (proposed)' : ''}`],
       ['Killed (claimed)', a.killed === null ? 'none reported' : String(a.killed)],
@@ -23,6 +26,7 @@ export function breachFacts(a: Alert): Array<[string, string]> {
   const places = b.places.map((p) => (p.lat !== null && p.lon !== null ? `${p.name} (${p.lat.toFixed(3)}, ${p.lon.toFixed(3)})` : p.name));
   const agreementStart = b.agreement.starts_at ? `, from ${b.agreement.starts_at.slice(0, 16).replace('T', ' ')} UTC${b.agreement.start_zone ? ` (${b.agreement.start_zone})` : ''}` : '';
   return [
+    ...moved,
     ['Accused', b.accused.map((p) => p.name).join(', ') || 'not named'],
     ['Reported by', b.reported_by.map((r) => r.agency ?? r.name ?? r.party ?? '?').join('; ') || 'not named'],
     ['What', [b.types.map((t) => t.replaceAll('_', ' ')).join(', '), b.weapons.length > 0 ? `with ${b.weapons.join(', ')}` : ''].filter(Boolean).join(' ')],
