@@ -118,6 +118,8 @@ beforeAll(async () => {
         WATCH_INTERVAL_MS: '200',
         SWEEP_INTERVAL_MS: '500',
         SWEEP_GRACE_MS: '2000',
+        // Pages of two, so that the test of statements that can never be published spans pages.
+        SWEEP_PAGE_SIZE: '2',
       }),
       startWorker('classifier', { ...env, CLASSIFIER_GROUP_ID: `${prefix}classifier` }),
       startWorker('alerting', { ...env, ALERT_TICK_MS: '500', OPERATOR_TOKEN, OPERATOR_PORT: String(operatorPort) }),
@@ -521,5 +523,29 @@ describe('the ingester sweeps and counts (issue #15 items 3 and 9)', () => {
     expect(metrics).toMatch(/ceasefire_ingest_http_responses_total\{[^}]*status="401"[^}]*error="unauthorized"[^}]*\} [1-9]/);
     expect(metrics).toMatch(/ceasefire_ingest_feed_errors_total\{[^}]*feed="127\.0\.0\.1:\d+\/broken\.xml"[^}]*\} [1-9]/);
     expect(metrics).toMatch(/ceasefire_ingest_unpublished_statements\{[^}]*\} 0/);
+  });
+
+  it('publishes a stored statement stored after pages of statements that break the contract', async () => {
+    // Rows the contract refuses (a url that is no URL) stay unpublished and are counted; the
+    // sweeper's later pages still reach the statement stored after them.
+    const row = (n: number, url: string | null) => ({
+      id: `st_sweeper${String(n).padStart(26, '0')}`,
+      text: `Catalogue sweeper ${n}: stored, never published, near Kulundu.`,
+      language: 'en',
+      published_at: new Date('2022-09-16T04:00:00Z'),
+      sources: JSON.stringify([{ kind: 'http', ref: null }]),
+      received_at: new Date('2022-09-16T04:01:00Z'),
+      content_sha256: String(n).repeat(64).slice(0, 64),
+      url,
+    });
+    const bad = [2, 3, 4, 5, 6].map((n) => row(n, 'not a url'));
+    const good = row(7, null);
+    for (const r of bad) await db('statements').insert({ ...r, created_at: new Date(Date.now() - 60_000) });
+    await db('statements').insert({ ...good, created_at: new Date(Date.now() - 30_000) });
+    await eventually(async () => ((await db('statements').where({ id: good.id }).first()).enqueued_at ? true : undefined), 30_000, 'the sweeper publishing the statement after them');
+    expect((await db('statements').whereIn('id', bad.map((r) => r.id)).whereNull('enqueued_at')).length).toBe(5);
+    const ingester = workers.find((w) => w.name === 'ingester')!;
+    const metrics = await (await fetch(`http://127.0.0.1:${ingester.healthPort}/metrics`)).text();
+    expect(metrics).toMatch(/ceasefire_ingest_unpublishable_total\{[^}]*\} [5-9]/);
   });
 });

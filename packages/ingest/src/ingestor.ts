@@ -1,5 +1,5 @@
 import { envelope, serializeMessage, Statement, type StatementMessage, statementsTopic } from '@ceasefire/contracts';
-import { insertStatements, markStatementsEnqueued, unpublishedStatements } from '@ceasefire/db';
+import { insertStatements, markStatementsEnqueued, unpublishedStatements, type SweepCursor } from '@ceasefire/db';
 import { coalescer, publish, type Producer } from '@ceasefire/runtime';
 import type { Knex } from 'knex';
 import {
@@ -302,11 +302,15 @@ export function createIngestor(deps: IngestorDeps) {
      * publish that failed after the store, a crash in between), and records them. Returns how
      * many it published and the ids of those it could not (they break the contract as stored).
      */
-    async sweep(storedBefore: Date, limit = 500): Promise<{ published: number; unpublishable: string[] }> {
+    async sweep(
+      storedBefore: Date,
+      limit = 500,
+      after: SweepCursor | null = null,
+    ): Promise<{ published: number; unpublishable: string[]; next: SweepCursor | null }> {
       const query = Symbol('sweep');
       const startedIn = epoch;
       insertsInFlight.set(query, startedIn);
-      const rows = await unpublishedStatements(deps.db, { storedBefore, limit }).catch((e: unknown) => {
+      const rows = await unpublishedStatements(deps.db, { storedBefore, limit, after }).catch((e: unknown) => {
         insertsInFlight.delete(query);
         throw e;
       });
@@ -349,7 +353,10 @@ export function createIngestor(deps: IngestorDeps) {
         }
         flushMarks(true);
       }
-      return { published: ids.length, unpublishable };
+      const last = rows.at(-1);
+      // A full page may have more after it; a short one was the end.
+      const next = rows.length === limit && last !== undefined ? { createdAt: last.createdAt, id: last.id } : null;
+      return { published: ids.length, unpublishable, next };
     },
     /** Resolves when the statements published so far are recorded as such (before the database closes). */
     async settled(): Promise<void> {

@@ -28,6 +28,8 @@ export const ingesterConfigSchema = requireSaslTogether(
     SWEEP_INTERVAL_MS: durationMs.default(10_000),
     /** How long a stored statement is left to the request storing it before the sweeper publishes it. */
     SWEEP_GRACE_MS: durationMs.default(30_000),
+    /** Statements the sweeper reads a page (up to 100 pages a pass). */
+    SWEEP_PAGE_SIZE: positiveInt.default(500),
     /** Whether the HTTP API runs (a folder-only or feed-only ingester can turn it off). */
     HTTP_ENABLED: bool.default(true),
   }),

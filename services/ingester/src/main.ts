@@ -35,6 +35,7 @@ void runService('ingester', ingesterConfigSchema, async ({ config, logger, ctx }
     logger,
     intervalMs: config.SWEEP_INTERVAL_MS,
     graceMs: config.SWEEP_GRACE_MS,
+    pageSize: config.SWEEP_PAGE_SIZE,
   });
   sweeper.start();
   ctx.lifecycle.add('sweeper', () => sweeper.stop());

@@ -1,4 +1,4 @@
-import { countUnpublishedStatements } from '@ceasefire/db';
+import { countUnpublishedStatements, type SweepCursor } from '@ceasefire/db';
 import type { Ingestor } from '@ceasefire/ingest';
 import { classifyError, startPeriodic, type Logger, type Periodic } from '@ceasefire/runtime';
 import type { Knex } from 'knex';
@@ -13,6 +13,8 @@ export interface SweeperOptions {
   intervalMs: number;
   /** Statements stored less than this long ago are left to the request that stores them. */
   graceMs: number;
+  /** Statements read a page. */
+  pageSize: number;
 }
 
 /**
@@ -28,16 +30,19 @@ export function createSweeper(options: SweeperOptions) {
   async function sweepOnce(): Promise<number> {
     const storedBefore = new Date(Date.now() - options.graceMs);
     let total = 0;
-    // Pages of 500 until none is left (a long broker outage leaves many).
+    // Page after page until the end (a long broker outage leaves many), each after the last row
+    // of the one before, so that statements that break the contract hold no later one back.
+    let after: SweepCursor | null = null;
     for (let page = 0; page < 100 && !stopped; page++) {
-      const { published, unpublishable } = await options.ingestor.sweep(storedBefore);
+      const { published, unpublishable, next } = await options.ingestor.sweep(storedBefore, options.pageSize, after);
       total += published;
       options.metrics.swept.inc(published);
       if (unpublishable.length > 0) {
         options.metrics.unpublishable.inc(unpublishable.length);
         log.error({ ids: unpublishable.slice(0, 20), count: unpublishable.length }, 'stored statements break the message contract; not published');
       }
-      if (published === 0) break;
+      if (next === null) break;
+      after = next;
     }
     if (total > 0) log.warn({ published: total }, 'published stored statements that were never published');
     options.metrics.unpublished.set(await countUnpublishedStatements(options.db, storedBefore));

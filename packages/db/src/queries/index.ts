@@ -16,7 +16,7 @@ export {
   type InsertDeadLetterInput,
   type ListDeadLettersInput,
 } from './dead-letters.ts';
-export { countUnpublishedStatements, markStatementsEnqueued, unpublishedStatements, type UnpublishedStatement } from './statement-enqueue.ts';
+export { countUnpublishedStatements, markStatementsEnqueued, unpublishedStatements, type SweepCursor, type UnpublishedStatement } from './statement-enqueue.ts';
 export { getFeedState, recordFeedPoll, seenFeedItems, markFeedItemsSeen, type FeedState } from './feeds.ts';
 export {
   storeExtraction,
