@@ -102,6 +102,23 @@ describe('implicit counts', () => {
     );
     expect(r.events[0]).toMatchObject({ type: 'small_arms_fire', wounded: 1, accused_party: 'TJ' });
   });
+  it('reads «пострадал гражданин» and «ранен водитель» as one', () => {
+    const src = 'Пограничная служба ГКНБ Кыргызской Республики';
+    expect(run('11 апреля таджикские военнослужащие открыли огонь у села Максат, пострадал гражданин Кыргызстана.', src).events[0]).toMatchObject({ wounded: 1 });
+    expect(run('11 апреля таджикские военнослужащие обстреляли грузовик у села Максат. Ранен водитель грузовика.', src).events[0]).toMatchObject({ wounded: 1 });
+  });
+});
+
+describe('an explicit "no casualties" in other phrasings', () => {
+  const src = 'Border Service of the GKNB of the Kyrgyz Republic';
+  it('reads «нет потерь» and «никто из … не пострадал» as none', () => {
+    expect(run('11 апреля таджикские военнослужащие обстреляли заставу Кулунду. У нас нет потерь.', 'Пограничная служба ГКНБ Кыргызской Республики').events[0]).toMatchObject({ killed: 0, wounded: 0 });
+    expect(run('11 апреля таджикские военнослужащие обстреляли заставу Кулунду. Никто из пограничников не пострадал.', 'Пограничная служба ГКНБ Кыргызской Республики').events[0]).toMatchObject({ killed: 0, wounded: 0 });
+  });
+  it('reads "ruled out any casualties" as none, and "was not injured" as no one wounded', () => {
+    expect(run('On 11 April Tajik troops fired at the Kulundu outpost. The service ruled out any casualties.', src).events[0]).toMatchObject({ killed: 0, wounded: 0 });
+    expect(run('On 11 April Tajik troops fired at a car near Maksat. The driver was not injured.', src).events[0]).toMatchObject({ killed: null, wounded: 0 });
+  });
 });
 
 describe('casualty report snapshots', () => {

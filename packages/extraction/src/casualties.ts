@@ -64,6 +64,10 @@ const ZERO = new RegExp(
       'without (?:any )?(?:casualties|losses|victims|injuries|loss of life)',
       '(?:there (?:were|was|have been|has been) )?no (?:reports? of )?(?:casualties|injuries|victims)',
       'caused no (?:casualties|injuries|victims)',
+      'ruled out (?:any )?(?:casualties|losses|injuries)',
+      '(?:was|were) not (?:injured|wounded|hurt|harmed)',
+      `нет ${NONE_RU}`,
+      `никто из [а-яё ]{3,40} не (?:был )?${HURT_RU}`,
       `${NONE_RU}(?: и ${NONE_RU})? нет`,
       'пострадавших среди [A-Za-z\\u00C0-\\u024F\\u0400-\\u04FF ]{3,40} нет',
       `(?:обошлось )?без (?:человеческих )?(?:жертв|пострадавших|потерь)(?: и (?:пострадавших|раненых))?`,
@@ -72,7 +76,8 @@ const ZERO = new RegExp(
     ].join('|') +
     ')(?![0-9A-Za-z\\u00C0-\\u024F\\u0400-\\u04FF])',
 );
-const ZERO_WOUNDED_ONLY = /^(?:no (?:reported |seriously )?(?:wounded|injured)|(?:раненых|раненных) нет)$/;
+// "Ikromzoda was not injured": the one person told of was not hurt; nobody is said to have died or not.
+const ZERO_WOUNDED_ONLY = /^(?:no (?:reported |seriously )?(?:wounded|injured)|(?:раненых|раненных) нет|(?:was|were) not (?:injured|wounded|hurt|harmed))$/;
 const ZERO_KILLED_ONLY = /^(?:no (?:reported )?(?:dead|deaths|fatalities)|погибших нет)$/;
 // "Last year alone six were killed in such incidents", «с начала года погибли…»: a toll of a past
 // or whole period, background to the statement's event (SCHEMA: statistics are no event's).
@@ -93,7 +98,7 @@ const ANY_CASUALTY = new RegExp(
     .join('|')})`,
 );
 const SINGULAR =
-  /(?:^|[^a-zа-яё])(?:a|an)\s+(?:[a-z0-9-]+\s+){0,2}(?:serviceman|soldier|border guard|resident|civilian|man|woman|child|boy|girl|person|officer|teenager)(?![a-z])|(?:^|\s)(?:военнослужащий|пограничник|житель|жительница|ребенок|ребёнок|мужчина|женщина)(?![а-яё])/;
+  /(?:^|[^a-zа-яё])(?:a|an)\s+(?:[a-z0-9-]+\s+){0,2}(?:serviceman|soldier|border guard|resident|civilian|man|woman|child|boy|girl|person|officer|teenager)(?![a-z])|(?:^|\s)(?:военнослужащий|пограничник|житель|жительница|ребенок|ребёнок|мужчина|женщина|гражданин|гражданка|водитель|солдат|боец|чабан|пастух|подросток|мальчик|девочка)(?![а-яё])/;
 const CHUNK_BREAK = /,(?=\s)|;|:|\s(?=(?:and|и|while|whereas|another|еще|ещё|а также|also)\s)|—/g;
 
 /**
@@ -231,7 +236,7 @@ export function sentenceCasualties(
     );
     let num = person[0];
     // "a Kyrgyz serviceman was wounded", «ранен военнослужащий»: one person.
-    if (!num && (kw || ww)) {
+    if (!num && (kw || ww || vw)) {
       const one = SINGULAR.exec(chunk);
       if (one)
         num = {
