@@ -109,6 +109,16 @@ describe('implicit counts', () => {
   });
 });
 
+describe('a toll of an earlier attack', () => {
+  it('is not given to the event the statement tells', () => {
+    const r = run(
+      "On 11 April Tajik troops fired at the Kulundu outpost with small arms. It follows last week's attack at Maksat, where 6 people were killed.",
+      'Border Service of the GKNB of the Kyrgyz Republic',
+    );
+    expect(r.events[0]).toMatchObject({ type: 'small_arms_fire', killed: null });
+  });
+});
+
 describe('an explicit "no casualties" in other phrasings', () => {
   const src = 'Border Service of the GKNB of the Kyrgyz Republic';
   it('reads «нет потерь» and «никто из … не пострадал» as none', () => {

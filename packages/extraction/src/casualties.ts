@@ -82,7 +82,7 @@ const ZERO_KILLED_ONLY = /^(?:no (?:reported )?(?:dead|deaths|fatalities)|пог
 // "Last year alone six were killed in such incidents", «с начала года погибли…»: a toll of a past
 // or whole period, background to the statement's event (SCHEMA: statistics are no event's).
 const PAST_PERIOD =
-  /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:last year|past year|a year ago|previous year|в прошлом году|год назад|годом ранее|с начала (?:этого |текущего )?года|since the (?:start|beginning) of (?:the|this) year)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
+  /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:last year|past year|a year ago|previous year|last (?:week|month)'s|(?:a|one|two|three) (?:weeks?|months?) ago|на прошлой неделе|в прошлом месяце|в прошлом году|год назад|годом ранее|с начала (?:этого |текущего )?года|since the (?:start|beginning) of (?:the|this) year)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 const UNKNOWN =
   /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:being clarified|being specified|уточняется|уточняются|данных о (?:пострадавших|погибших|жертвах) (?:пока )?нет|no information (?:on|about) casualties)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 // Any casualty word: the alternatives share their leading "no letter before" test, which is
