@@ -214,6 +214,11 @@ describe('an event placed only on a line or a whole region', () => {
     expect(ru[0]?.locations).toEqual(expect.arrayContaining(['Максат', 'Баткенская область']));
   });
 
+  it('does not read a title after a listed place as another place', () => {
+    const r = extract({ id: 'l4', text: 'On 29 April Tajik troops fired at Kyrgyz border guards in the area of Chyr-Dobo, Foreign Minister Kazakbayev said.', published_at: '2021-04-29T18:00:00+06:00', source_agency: 'Ministry of Foreign Affairs of the Kyrgyz Republic' }, KG_TJ_PROFILE);
+    expect(r.events[0]?.locations).not.toContain('Foreign Minister');
+  });
+
   it('does not take as its scene a town of another region (where help came from)', () => {
     const r = kg('15 сентября таджикские военнослужащие обстреляли из минометов кыргызских пограничников в Баткенской области.\n\nВ область направлены врачи из Оша.');
     expect(r[0]?.locations).toEqual(['Баткенская область']);
