@@ -102,6 +102,13 @@ describe('implicit counts', () => {
     );
     expect(r.events[0]).toMatchObject({ type: 'small_arms_fire', wounded: 1, accused_party: 'TJ' });
   });
+  it('reads one person named in an apposition before the casualty word as one', () => {
+    const r = run(
+      'On 11 April Tajik troops fired at the Kulundu outpost. Asan Usenov, a 27-year-old border guard of Kyrgyzstan, was killed in the shootout.',
+      'Border Service of the GKNB of the Kyrgyz Republic',
+    );
+    expect(r.events.find((e) => e.killed !== null)).toMatchObject({ killed: 1 });
+  });
   it('reads «пострадал гражданин» and «ранен водитель» as one', () => {
     const src = 'Пограничная служба ГКНБ Кыргызской Республики';
     expect(run('11 апреля таджикские военнослужащие открыли огонь у села Максат, пострадал гражданин Кыргызстана.', src).events[0]).toMatchObject({ wounded: 1 });

@@ -98,7 +98,7 @@ const ANY_CASUALTY = new RegExp(
     .join('|')})`,
 );
 const SINGULAR =
-  /(?:^|[^a-zа-яё])(?:a|an)\s+(?:[a-z0-9-]+\s+){0,2}(?:serviceman|soldier|border guard|resident|civilian|man|woman|child|boy|girl|person|officer|teenager)(?![a-z])|(?:^|\s)(?:военнослужащий|пограничник|житель|жительница|ребенок|ребёнок|мужчина|женщина|гражданин|гражданка|водитель|солдат|боец|чабан|пастух|подросток|мальчик|девочка)(?![а-яё])/;
+  /(?:^|[^a-zа-яё])(?:a|an)\s+(?:[a-z0-9-]+\s+){0,2}(?:serviceman|soldier|border guard|guard|jawan|peacekeeper|policeman|resident|villager|local|citizen|national|civilian|farmer|shepherd|driver|man|woman|child|boy|girl|person|officer|commander|teenager|\d+-year-old)(?![a-z])|(?:^|\s)(?:военнослужащий|пограничник|житель|жительница|ребенок|ребёнок|мужчина|женщина|гражданин|гражданка|водитель|солдат|боец|чабан|пастух|подросток|мальчик|девочка)(?![а-яё])/;
 const CHUNK_BREAK = /,(?=\s)|;|:|\s(?=(?:and|и|while|whereas|another|еще|ещё|а также|also)\s)|—/g;
 
 /**
@@ -236,17 +236,17 @@ export function sentenceCasualties(
     );
     let num = person[0];
     // "a Kyrgyz serviceman was wounded", «ранен военнослужащий»: one person.
-    if (!num && (kw || ww || vw)) {
-      const one = SINGULAR.exec(chunk);
-      if (one)
-        num = {
+    const one = num ? null : SINGULAR.exec(chunk);
+    const single: NumberMention | undefined = one
+      ? {
           start: start + cs + one.index,
           end: start + cs + one.index + one[0].length,
           text: text.slice(start + cs + one.index, start + cs + one.index + one[0].length),
           value: 1,
           approx: false,
-        };
-    }
+        }
+      : undefined;
+    if (!num && (kw || ww || vw)) num = single;
     if (!kw && !ww && !vw && !dw) {
       // «ранены двое пограничников и трое мирных жителей», "killed two soldiers and three
       // civilians": a head count joined by "and" right after a counted casualty adds to it.
@@ -272,8 +272,10 @@ export function sentenceCasualties(
       if (num && num.value !== null && /^\s*(?:and|и)\s/i.test(s.slice(ce, ce + 5))) pending += num.value;
       else pending = 0;
       // "about 800 people, mostly women and children, have been evacuated": the subject's count
-      // before an apposition, for the casualty word after it.
+      // before an apposition, for the casualty word after it; "Kh. Khozhiev, a 27-year-old border
+      // guard, was killed": the one person an apposition names.
       if (num && PERSON_AFTER.test(low.slice(num.end, num.end + 30))) lead = num;
+      else if (!num && single) lead = single;
       continue;
     }
     if (!num && lead) num = lead;
