@@ -16,6 +16,8 @@ import {
   listAlertTransitions,
   listDeliveries,
   alertEventIds,
+  deliveryAttemptJson,
+  transitionJson,
 } from '@ceasefire/db';
 import type { Logger } from '@ceasefire/runtime';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
@@ -219,23 +221,8 @@ export function buildOperatorApi(options: OperatorApiOptions): FastifyInstance {
     return {
       ...alertJson(alert),
       event_ids: events,
-      transitions: transitions.map((t) => ({
-        from: t.from,
-        to: t.to,
-        at: t.at.toISOString(),
-        by: t.by,
-        reason: t.reason,
-      })),
-      deliveries: deliveries.map((d) => ({
-        channel: d.channel,
-        notification: d.notification,
-        attempt: d.attempt,
-        status: d.status,
-        response_code: d.responseCode,
-        error: d.error,
-        attempted_at: d.attemptedAt?.toISOString() ?? null,
-        next_attempt_at: d.nextAttemptAt?.toISOString() ?? null,
-      })),
+      transitions: transitions.map(transitionJson),
+      deliveries: deliveries.map(deliveryAttemptJson),
     };
   });
 
