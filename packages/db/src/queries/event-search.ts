@@ -120,11 +120,15 @@ interface PlaceRow {
 // Events without a time of their own are placed at their statement's publication.
 const AT = 'coalesce(ve.occurred_start, s.published_at)';
 
-function baseQuery(db: Queryable): Knex.QueryBuilder {
+/** Events (`ve`) with their statement (`s`) and incident (`i`, when linked), to select from. */
+export function eventsWithSources(db: Queryable): Knex.QueryBuilder {
   return db('violation_events as ve')
     .join('statements as s', 's.id', 've.statement_id')
-    .leftJoin('incidents as i', 'i.id', 've.incident_id')
-    .select(
+    .leftJoin('incidents as i', 'i.id', 've.incident_id');
+}
+
+function baseQuery(db: Queryable): Knex.QueryBuilder {
+  return eventsWithSources(db).select(
       've.id',
       've.statement_id',
       've.extractor_version',
