@@ -32,7 +32,7 @@ import { encodeCursor } from './cursor.ts';
 import { finishOpenApi } from './openapi.ts';
 import { agreementsRoutes } from './routes/agreements.ts';
 import { casualtiesRoutes } from './routes/casualties.ts';
-import { BadRequest, BEARER, check, cursorOf, date, errors, notFound, parse } from './routes/common.ts';
+import { BadRequest, BEARER, check, cursorOf, date, errors, notFound, parse, queryRoute, byIdRoute } from './routes/common.ts';
 import { eventsRoutes } from './routes/events.ts';
 import { incidentsRoutes } from './routes/incidents.ts';
 import { statementsRoutes } from './routes/statements.ts';
@@ -211,15 +211,7 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
 
   app.get(
     '/v1/alerts',
-    {
-      schema: {
-        tags: ['alerts'],
-        summary: 'Alerts, latest opened first',
-        security: BEARER,
-        querystring: openapi(AlertsQuery, 'input'),
-        response: { 200: openapi(pageOf(AlertJson)), ...errors },
-      },
-    },
+    queryRoute('alerts', 'Alerts, latest opened first', AlertsQuery, pageOf(AlertJson)),
     async (req) => {
       const q = parse(AlertsQuery, req.query, 'query');
       const page = await listAlertViews(db, {
@@ -238,15 +230,7 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
 
   app.get(
     '/v1/alerts/counts',
-    {
-      schema: {
-        tags: ['alerts'],
-        summary: 'How many alerts there are by state and severity, with the filters of the list but those two',
-        security: BEARER,
-        querystring: openapi(AlertCountsQuery, 'input'),
-        response: { 200: openapi(AlertCountsJson), ...errors },
-      },
-    },
+    queryRoute('alerts', 'How many alerts there are by state and severity, with the filters of the list but those two', AlertCountsQuery, AlertCountsJson),
     async (req) => {
       const q = parse(AlertCountsQuery, req.query, 'query');
       const rows = await alertCounts(db, { agreementId: q.agreement, area: q.area, from: date(q.from), to: date(q.to) });
@@ -325,15 +309,7 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
 
   app.get(
     '/v1/alerts/:id',
-    {
-      schema: {
-        tags: ['alerts'],
-        summary: 'An alert with its events, state history and every delivery attempt',
-        security: BEARER,
-        params: openapi(IdParams, 'input'),
-        response: { 200: openapi(AlertDetailJson), ...errors, ...notFound },
-      },
-    },
+    byIdRoute('alerts', 'An alert with its events, state history and every delivery attempt', AlertDetailJson),
     async (req, reply) => {
       const { id } = parse(IdParams, req.params, 'path');
       const alert = await getAlertView(db, id);
