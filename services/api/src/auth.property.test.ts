@@ -1,11 +1,10 @@
 // Property: no /v1 route of the read API answers without a valid token, however the request
 // target is spelt on the wire (percent-encoding, double slashes, absolute form, case, dot
 // segments, trailing characters), whatever the method and the spoofing headers.
-import { isRefusal, rawRequest, unauthenticatedRequest } from '@ceasefire/runtime/auth-probe';
+import { isRefusal, listenOnLoopback, rawRequest, unauthenticatedRequest } from '@ceasefire/runtime/auth-probe';
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import type { Knex } from 'knex';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApiApp, unreachableDb } from './test-app.ts';
 
@@ -36,8 +35,7 @@ beforeAll(async () => {
   // stream need no database: they would answer 200).
   db = unreachableDb();
   app = await testApiApp({ db, token: TOKEN });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  port = (app.server.address() as AddressInfo).port;
+  port = await listenOnLoopback(app);
 });
 
 afterAll(async () => {
