@@ -1,9 +1,7 @@
 import {
-  closeConnectionsOnClose,
+  createHttpApp,
   guardRequests,
   problemHandler,
-  securityHeaders,
-  httpServerOptions,
   nulProblems,
   type HttpTimeouts,
 } from '@ceasefire/runtime';
@@ -20,7 +18,7 @@ import {
   transitionJson,
 } from '@ceasefire/db';
 import type { Logger } from '@ceasefire/runtime';
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import {
@@ -86,9 +84,7 @@ const EndBody = z
 export function buildOperatorApi(options: OperatorApiOptions): FastifyInstance {
   const { db } = options;
   const clock = options.clock ?? (() => new Date());
-  const app = Fastify({ ...httpServerOptions(options.timeouts), logger: false, bodyLimit: 64 * 1024 });
-  closeConnectionsOnClose(app, options.timeouts?.drainMs);
-  securityHeaders(app);
+  const app = createHttpApp({ logger: false, bodyLimit: 64 * 1024 }, options.timeouts);
 
   guardRequests(app, {
     token: options.token,

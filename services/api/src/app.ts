@@ -12,18 +12,16 @@ import {
 import type { ConflictProfile } from '@ceasefire/extraction';
 import {
   bearerToken,
-  closeConnectionsOnClose,
+  createHttpApp,
   guardRequests,
   problemHandler,
   sendProblem,
-  securityHeaders,
-  httpServerOptions,
   type HttpTimeouts,
   type Logger,
 } from '@ceasefire/runtime';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Knex } from 'knex';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import { acknowledgeAlert } from '@ceasefire/operations';
@@ -93,20 +91,11 @@ export interface ApiAppOptions {
 export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstance> {
   const { db } = options;
   const clock = options.clock ?? (() => new Date());
-  const app = Fastify({
-    ...httpServerOptions(options.timeouts),
-    logger: false,
-    bodyLimit: 16 * 1024,
-    requestIdHeader: 'x-request-id',
-  });
-  // Open event streams never end by themselves: ended first at close (hooks run in the order
-  // they are added), so that the drain below waits only for ordinary requests.
+  // Open event streams never end by themselves: ended at close before the drain of ordinary requests.
   const openStreams = new Set<import('node:http').ServerResponse>();
-  app.addHook('preClose', async () => {
+  const app = createHttpApp({ logger: false, bodyLimit: 16 * 1024, requestIdHeader: 'x-request-id' }, options.timeouts, () => {
     for (const res of openStreams) res.end();
   });
-  closeConnectionsOnClose(app, options.timeouts?.drainMs);
-  securityHeaders(app);
   // The route schemas are documentation; zod validates (see above) and JSON.stringify serialises.
   app.setValidatorCompiler(() => (data) => ({ value: data }));
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
