@@ -85,4 +85,18 @@ export default tseslint.config(
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'pure packages take configuration as arguments' }],
     },
   },
+  {
+    // The engine takes the domain's lists from the contracts' zod-free module, not the schemas.
+    files: ['packages/extraction/src/**'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...KAFKA_LIBRARIES, { name: '@ceasefire/contracts', message: 'the extraction engine loads no schemas: import from @ceasefire/contracts/domain' }],
+          patterns: [PURE, ...serviceImports(null)],
+        },
+      ],
+    },
+  },
 );

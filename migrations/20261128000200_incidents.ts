@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
 
-// Frozen here, not imported from the contracts: a migration must read the same forever.
-const EVENT_TYPES = [
+// Frozen here, not imported from the contracts: a migration must read the same forever. The
+// violation_events migration checks its column with this same frozen list.
+export const EVENT_TYPES = [
   'small_arms_fire',
   'heavy_weapons_fire',
   'air_or_drone_strike',

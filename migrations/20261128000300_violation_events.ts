@@ -1,19 +1,7 @@
 import type { Knex } from 'knex';
 
-// Frozen here, not imported from the contracts: a migration must read the same forever.
-const EVENT_TYPES = [
-  'small_arms_fire',
-  'heavy_weapons_fire',
-  'air_or_drone_strike',
-  'armed_clash',
-  'incursion',
-  'property_destruction',
-  'military_buildup',
-  'ceasefire_agreement',
-  'violation_allegation',
-]
-  .map((type) => `'${type}'`)
-  .join(', ');
+// The event types as frozen by the incidents migration (which never changes either).
+import { EVENT_TYPES } from './20261128000200_incidents.ts';
 
 const PARTY = `'^[A-Z][A-Z0-9_]{1,15}$'`;
 

@@ -23,6 +23,8 @@ describe('the import rules', () => {
     ['@platformatic/kafka outside it', 'packages/stack/src/fixture.ts', "import { Producer } from '@platformatic/kafka';", /only packages\/runtime\/src\/kafka\//],
     ['the runtime importing the database', 'packages/runtime/src/fixture.ts', "import { createDb } from '@ceasefire/db';", /the runtime does not know the database/],
     ['a pure package doing I/O', 'packages/contracts/src/fixture.ts', "import { readFileSync } from 'node:fs';", /pure packages do no I\/O/],
+    ['the engine loading the schemas', 'packages/extraction/src/fixture.ts', "import { EventType } from '@ceasefire/contracts';", /import from @ceasefire\/contracts\/domain/],
+    ['the engine doing I/O', 'packages/extraction/src/fixture.ts', "import { readFileSync } from 'node:fs';", /pure packages do no I\/O/],
   ])('reports %s', async (_what, file, code, message) => {
     const messages = await restrictedImports(file, `${code}\nexport const used = [${code.match(/\{ (\w+) \}/)![1]}];\n`);
     expect(messages).toHaveLength(1);
@@ -32,6 +34,7 @@ describe('the import rules', () => {
   it('let the allowed directions through', async () => {
     expect(await restrictedImports('packages/runtime/src/kafka/fixture.ts', "import { Kafka } from 'kafkajs';\nexport const used = [Kafka];\n")).toEqual([]);
     expect(await restrictedImports('services/api/src/fixture.ts', "import { acknowledgeAlert } from '@ceasefire/operations';\nexport const used = [acknowledgeAlert];\n")).toEqual([]);
+    expect(await restrictedImports('packages/extraction/src/fixture.ts', "import { EVENT_TYPES } from '@ceasefire/contracts/domain';\nexport const used = [EVENT_TYPES];\n")).toEqual([]);
     expect(await restrictedImports('packages/worker/src/fixture.ts', "import { createDb } from '@ceasefire/db';\nexport const used = [createDb];\n")).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { areaInScope } from './rules.ts';
 import { severityRank } from './severity.ts';
+import { SEVERITIES } from './types.ts';
 import type { NotificationKind, Severity } from './types.ts';
 
 /**
@@ -11,7 +12,7 @@ export const Route = z.object({
   /** A configured channel's name: `webhook`, `chat`, `email`, `topic`, `log`. */
   channel: z.string().min(1),
   /** Lowest severity routed (default info: everything). */
-  min_severity: z.enum(['info', 'warning', 'critical']).optional(),
+  min_severity: z.enum(SEVERITIES).optional(),
   /** Gazetteer areas (a region covers its districts); omitted: every area. */
   areas: z.array(z.string().min(1)).optional(),
   /** Which notifications (default all). */

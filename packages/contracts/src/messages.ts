@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { envelopeOf, schemaUri } from './envelope.ts';
+import { EVENT_TYPES, PARTY_CODE, SEVERITIES } from './domain.ts';
 import { IsoDate, Timestamp } from './time.ts';
-/** The shape of a party code: ISO 3166-1 alpha-2 for states (`KG`, `TJ`) or a third party (`UN`, `OSCE`, `CSTO`). */
-export const PARTY_CODE = /^[A-Z][A-Z0-9_]{1,15}$/;
+
+export { EVENT_TYPES, PARTY_CODE, SEVERITIES } from './domain.ts';
 /** A party code, e.g. `KG`, `TJ`, `UN`, `OSCE`. */
 export const Party = z.string().regex(PARTY_CODE, 'a party code such as KG, TJ, UN or OSCE');
 export type Party = z.infer<typeof Party>;
@@ -32,17 +33,6 @@ export const Statement = z.object({
 });
 export type Statement = z.infer<typeof Statement>;
 
-export const EVENT_TYPES = [
-  'small_arms_fire',
-  'heavy_weapons_fire',
-  'air_or_drone_strike',
-  'armed_clash',
-  'incursion',
-  'property_destruction',
-  'military_buildup',
-  'ceasefire_agreement',
-  'violation_allegation',
-] as const;
 export const EventType = z.enum(EVENT_TYPES);
 export type EventType = z.infer<typeof EventType>;
 
@@ -129,8 +119,6 @@ export const ViolationEvent = z.object({
 });
 export type ViolationEvent = z.infer<typeof ViolationEvent>;
 
-/** Alert severities, from the least. */
-export const SEVERITIES = ['info', 'warning', 'critical'] as const;
 export const Severity = z.enum(SEVERITIES);
 export type Severity = z.infer<typeof Severity>;
 export const AlertState = z.enum(['firing', 'acknowledged', 'resolved']);

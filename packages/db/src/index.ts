@@ -14,4 +14,4 @@ export {
 } from './migrate.ts';
 export { migrationsDirectory, isMigrationFile, TsMigrationSource } from './migration-source.ts';
 export * from './queries/index.ts';
-export { agreementJson, alertJson, type AlertShown } from './json.ts';
+export { agreementJson, alertJson, deliveryAttemptJson, transitionJson, type AlertShown } from './json.ts';

@@ -1,7 +1,9 @@
-// Stored agreements and alerts in the form every API and `--json` output shows them (snake_case,
+// Stored agreements, alerts, their transitions and deliveries in the form every API and `--json` output shows them (snake_case,
 // RFC 3339 times): one definition, so the operator API, the read API and the CLI never drift.
 import type { AgreementRecord } from './queries/agreements.ts';
+import type { AlertTransitionRecord } from './queries/alert-transitions.ts';
 import type { AlertRecord } from './queries/alerts.ts';
+import type { DeliveryRecord } from './queries/deliveries.ts';
 
 const isoOrNull = (d: Date | null): string | null => (d === null ? null : d.toISOString());
 
@@ -79,5 +81,23 @@ export function alertJson(a: AlertShown) {
     acknowledged_by: a.acknowledgedBy,
     resolved_at: isoOrNull(a.resolvedAt),
     last_notified_at: isoOrNull(a.lastNotifiedAt),
+  };
+}
+
+export function transitionJson(t: AlertTransitionRecord) {
+  return { from: t.from, to: t.to, at: t.at.toISOString(), by: t.by, reason: t.reason };
+}
+
+/** A delivery attempt as both APIs show it (the read API adds its id and creation time). */
+export function deliveryAttemptJson(d: DeliveryRecord) {
+  return {
+    channel: d.channel,
+    notification: d.notification,
+    attempt: d.attempt,
+    status: d.status,
+    response_code: d.responseCode,
+    error: d.error,
+    attempted_at: isoOrNull(d.attemptedAt),
+    next_attempt_at: isoOrNull(d.nextAttemptAt),
   };
 }

@@ -3,29 +3,10 @@
  * contracts (packages/contracts) mirror them one to one.
  */
 
-/** Our event types (corpus/SCHEMA.md). */
-export type EventType =
-  | 'small_arms_fire'
-  | 'heavy_weapons_fire'
-  | 'air_or_drone_strike'
-  | 'armed_clash'
-  | 'incursion'
-  | 'property_destruction'
-  | 'military_buildup'
-  | 'ceasefire_agreement'
-  | 'violation_allegation';
+import type { EventType } from '@ceasefire/contracts/domain';
 
-export const EVENT_TYPES: readonly EventType[] = [
-  'small_arms_fire',
-  'heavy_weapons_fire',
-  'air_or_drone_strike',
-  'armed_clash',
-  'incursion',
-  'property_destruction',
-  'military_buildup',
-  'ceasefire_agreement',
-  'violation_allegation',
-];
+// The event types are the contracts' (a zod-free module, so the engine loads no schemas).
+export { EVENT_TYPES, type EventType } from '@ceasefire/contracts/domain';
 
 /** One statement as the ingester hands it over. */
 export interface StatementInput {

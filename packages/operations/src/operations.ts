@@ -15,12 +15,12 @@ import {
   type AgreementRecord,
   type AlertRecord,
 } from '@ceasefire/db';
-import { Timestamp } from '@ceasefire/contracts';
+import { PARTY_CODE, Timestamp } from '@ceasefire/contracts';
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { reconcileSupersession, transitionAgreement } from './agreement-lifecycle.ts';
 
-const Party = z.string().regex(/^[A-Z][A-Z0-9_]{1,15}$/, 'a party code such as KG or TJ');
+const Party = z.string().regex(PARTY_CODE, 'a party code such as KG or TJ');
 const AreaId = z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'a gazetteer area id such as kg.batken.leilek');
 const Term = z.string().regex(/^[a-z][a-z0-9_]*$/, 'a term such as cease_fire or withdraw_forces');
 

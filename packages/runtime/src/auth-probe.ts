@@ -1,7 +1,16 @@
 // Test helper (imported by tests only, as `@ceasefire/runtime/auth-probe`): the property that no
 // route needing a token answers without it, whatever the request target looks like on the wire.
-import { connect } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import fc from 'fast-check';
+
+/** Starts `app` on a free loopback port and gives the port, for {@link rawRequest}. */
+export async function listenOnLoopback(app: {
+  listen(options: { host: string; port: number }): Promise<unknown>;
+  server: { address(): unknown };
+}): Promise<number> {
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  return (app.server.address() as AddressInfo).port;
+}
 
 /** What a raw request got back: the status of the first response line (0 when none came). */
 export interface RawAnswer {

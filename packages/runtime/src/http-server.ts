@@ -1,5 +1,5 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import helmet from 'helmet';
-import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 
 /** How long an HTTP API waits for a client, in milliseconds. */
 export interface HttpTimeouts {
@@ -43,6 +43,20 @@ export function httpServerOptions(timeouts: Partial<HttpTimeouts> = {}): Pick<
       connectionsCheckingInterval: 1_000,
     },
   };
+}
+
+/**
+ * A Fastify app on the HTTP APIs' common ground: {@link httpServerOptions}' deadlines under
+ * `options`, {@link closeConnectionsOnClose} and {@link securityHeaders}. `beforeDrain` runs at
+ * close before the drain (preClose hooks run in the order they are added): it ends what never
+ * ends by itself, such as live streams, so that the drain waits only for ordinary requests.
+ */
+export function createHttpApp(options: FastifyServerOptions, timeouts: Partial<HttpTimeouts> = {}, beforeDrain?: () => void): FastifyInstance {
+  const app = Fastify({ ...httpServerOptions(timeouts), ...options });
+  if (beforeDrain) app.addHook('preClose', async () => beforeDrain());
+  closeConnectionsOnClose(app, timeouts.drainMs);
+  securityHeaders(app);
+  return app;
 }
 
 /**

@@ -2,11 +2,10 @@
 // target is spelt on the wire, whatever the method and the spoofing headers.
 import { createDb } from '@ceasefire/db';
 import { createLogger } from '@ceasefire/runtime';
-import { isRefusal, rawRequest, unauthenticatedRequest } from '@ceasefire/runtime/auth-probe';
+import { isRefusal, listenOnLoopback, rawRequest, unauthenticatedRequest } from '@ceasefire/runtime/auth-probe';
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import type { Knex } from 'knex';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOperatorApi } from './http.ts';
 
@@ -19,8 +18,7 @@ beforeAll(async () => {
   // Unreachable: a handler that ran would answer 5xx, never 401.
   db = createDb({ databaseUrl: 'postgres://nobody@127.0.0.1:1/none' });
   app = buildOperatorApi({ db, token: TOKEN, rateLimitPerMinute: 0, authFailuresPerMinute: 0, logger: createLogger({ service: 'test', level: 'silent' }) });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  port = (app.server.address() as AddressInfo).port;
+  port = await listenOnLoopback(app);
 });
 
 afterAll(async () => {

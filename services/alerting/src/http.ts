@@ -1,9 +1,7 @@
 import {
-  closeConnectionsOnClose,
+  createHttpApp,
   guardRequests,
   problemHandler,
-  securityHeaders,
-  httpServerOptions,
   nulProblems,
   type HttpTimeouts,
 } from '@ceasefire/runtime';
@@ -16,9 +14,11 @@ import {
   listAlertTransitions,
   listDeliveries,
   alertEventIds,
+  deliveryAttemptJson,
+  transitionJson,
 } from '@ceasefire/db';
 import type { Logger } from '@ceasefire/runtime';
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import {
@@ -84,9 +84,7 @@ const EndBody = z
 export function buildOperatorApi(options: OperatorApiOptions): FastifyInstance {
   const { db } = options;
   const clock = options.clock ?? (() => new Date());
-  const app = Fastify({ ...httpServerOptions(options.timeouts), logger: false, bodyLimit: 64 * 1024 });
-  closeConnectionsOnClose(app, options.timeouts?.drainMs);
-  securityHeaders(app);
+  const app = createHttpApp({ logger: false, bodyLimit: 64 * 1024 }, options.timeouts);
 
   guardRequests(app, {
     token: options.token,
@@ -219,23 +217,8 @@ export function buildOperatorApi(options: OperatorApiOptions): FastifyInstance {
     return {
       ...alertJson(alert),
       event_ids: events,
-      transitions: transitions.map((t) => ({
-        from: t.from,
-        to: t.to,
-        at: t.at.toISOString(),
-        by: t.by,
-        reason: t.reason,
-      })),
-      deliveries: deliveries.map((d) => ({
-        channel: d.channel,
-        notification: d.notification,
-        attempt: d.attempt,
-        status: d.status,
-        response_code: d.responseCode,
-        error: d.error,
-        attempted_at: d.attemptedAt?.toISOString() ?? null,
-        next_attempt_at: d.nextAttemptAt?.toISOString() ?? null,
-      })),
+      transitions: transitions.map(transitionJson),
+      deliveries: deliveries.map(deliveryAttemptJson),
     };
   });
 

@@ -1,17 +1,15 @@
 // The app without services: what needs no database (auth, the OpenAPI document, the page,
 // validation of the request before any query), the config schema and the cursors.
 import { loadConfig, ConfigError, createLogger } from '@ceasefire/runtime';
-import { createDb } from '@ceasefire/db';
-import { KG_TJ_PROFILE } from '@ceasefire/extraction';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Knex } from 'knex';
 import { createAlertHub } from './alert-stream.ts';
 import { tokenMatches } from '@ceasefire/runtime';
-import { buildApiApp } from './app.ts';
 import { apiConfigSchema } from './config.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { gazetteerJson } from './gazetteer.ts';
+import { testApiApp, unreachableDb } from './test-app.ts';
 
 const TOKEN = 'unit-test-token-0123456789';
 let app: FastifyInstance;
@@ -19,9 +17,8 @@ let db: Knex;
 
 beforeAll(async () => {
   // A pool that is never used: every request here is answered before a query.
-  db = createDb({ databaseUrl: 'postgres://nobody@127.0.0.1:1/none' });
-  const logger = createLogger({ service: 'api-test', level: 'silent' });
-  app = await buildApiApp({ db, token: TOKEN, rateLimitPerMinute: 0, authFailuresPerMinute: 0, logger, hub: createAlertHub(logger), profiles: [KG_TJ_PROFILE], defaultProfile: 'kg-tj', heartbeatMs: 1000 });
+  db = unreachableDb();
+  app = await testApiApp({ db, token: TOKEN, heartbeatMs: 1000 });
 });
 
 afterAll(async () => {
@@ -114,8 +111,7 @@ describe('rate limits', () => {
   const hub = createAlertHub(createLogger({ service: 'api-test', level: 'silent' }));
 
   beforeAll(async () => {
-    const logger = createLogger({ service: 'api-test', level: 'silent' });
-    limited = await buildApiApp({ db, token: TOKEN, rateLimitPerMinute: 4, authFailuresPerMinute: 3, logger, hub, profiles: [KG_TJ_PROFILE], defaultProfile: 'kg-tj', heartbeatMs: 1000 });
+    limited = await testApiApp({ db, token: TOKEN, rateLimitPerMinute: 4, authFailuresPerMinute: 3, hub, heartbeatMs: 1000 });
     base = await limited.listen({ host: '127.0.0.1', port: 0 });
   });
   afterAll(async () => {
@@ -161,8 +157,7 @@ describe('rate limits', () => {
 
 describe('live streams and shutdown', () => {
   it('caps live streams per token and in all, and closes open streams and slow uploads at once on close', async () => {
-    const logger = createLogger({ service: 'api-test', level: 'silent' });
-    const capped = await buildApiApp({ db, token: TOKEN, rateLimitPerMinute: 0, authFailuresPerMinute: 0, logger, hub: createAlertHub(logger), profiles: [KG_TJ_PROFILE], defaultProfile: 'kg-tj', heartbeatMs: 60_000, maxStreamsPerToken: 2, maxStreams: 3 });
+    const capped = await testApiApp({ db, token: TOKEN, maxStreamsPerToken: 2, maxStreams: 3 });
     const base = await capped.listen({ host: '127.0.0.1', port: 0 });
     const open = await Promise.all([0, 1].map(() => fetch(`${base}/v1/alerts/stream`, { headers: auth })));
     expect(open.map((r) => r.status)).toEqual([200, 200]);
@@ -183,8 +178,7 @@ describe('live streams and shutdown', () => {
 
 describe('shutdown with live streams', () => {
   it('ends open streams at once: close() does not wait for them', async () => {
-    const logger = createLogger({ service: 'api-test', level: 'silent' });
-    const app2 = await buildApiApp({ db, token: TOKEN, rateLimitPerMinute: 0, authFailuresPerMinute: 0, logger, hub: createAlertHub(logger), profiles: [KG_TJ_PROFILE], defaultProfile: 'kg-tj', heartbeatMs: 60_000 });
+    const app2 = await testApiApp({ db, token: TOKEN });
     const base = await app2.listen({ host: '127.0.0.1', port: 0 });
     const streams = await Promise.all([0, 1, 2].map(() => fetch(`${base}/v1/alerts/stream`, { headers: auth })));
     expect(streams.map((r) => r.status)).toEqual([200, 200, 200]);

@@ -12,18 +12,16 @@ import {
 import type { ConflictProfile } from '@ceasefire/extraction';
 import {
   bearerToken,
-  closeConnectionsOnClose,
+  createHttpApp,
   guardRequests,
   problemHandler,
   sendProblem,
-  securityHeaders,
-  httpServerOptions,
   type HttpTimeouts,
   type Logger,
 } from '@ceasefire/runtime';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Knex } from 'knex';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import { acknowledgeAlert } from '@ceasefire/operations';
@@ -32,7 +30,7 @@ import { encodeCursor } from './cursor.ts';
 import { finishOpenApi } from './openapi.ts';
 import { agreementsRoutes } from './routes/agreements.ts';
 import { casualtiesRoutes } from './routes/casualties.ts';
-import { BadRequest, BEARER, check, cursorOf, date, errors, notFound, parse } from './routes/common.ts';
+import { BadRequest, BEARER, check, cursorOf, date, errors, notFound, parse, queryRoute, byIdRoute } from './routes/common.ts';
 import { eventsRoutes } from './routes/events.ts';
 import { incidentsRoutes } from './routes/incidents.ts';
 import { statementsRoutes } from './routes/statements.ts';
@@ -93,20 +91,11 @@ export interface ApiAppOptions {
 export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstance> {
   const { db } = options;
   const clock = options.clock ?? (() => new Date());
-  const app = Fastify({
-    ...httpServerOptions(options.timeouts),
-    logger: false,
-    bodyLimit: 16 * 1024,
-    requestIdHeader: 'x-request-id',
-  });
-  // Open event streams never end by themselves: ended first at close (hooks run in the order
-  // they are added), so that the drain below waits only for ordinary requests.
+  // Open event streams never end by themselves: ended at close before the drain of ordinary requests.
   const openStreams = new Set<import('node:http').ServerResponse>();
-  app.addHook('preClose', async () => {
+  const app = createHttpApp({ logger: false, bodyLimit: 16 * 1024, requestIdHeader: 'x-request-id' }, options.timeouts, () => {
     for (const res of openStreams) res.end();
   });
-  closeConnectionsOnClose(app, options.timeouts?.drainMs);
-  securityHeaders(app);
   // The route schemas are documentation; zod validates (see above) and JSON.stringify serialises.
   app.setValidatorCompiler(() => (data) => ({ value: data }));
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
@@ -211,15 +200,7 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
 
   app.get(
     '/v1/alerts',
-    {
-      schema: {
-        tags: ['alerts'],
-        summary: 'Alerts, latest opened first',
-        security: BEARER,
-        querystring: openapi(AlertsQuery, 'input'),
-        response: { 200: openapi(pageOf(AlertJson)), ...errors },
-      },
-    },
+    queryRoute('alerts', 'Alerts, latest opened first', AlertsQuery, pageOf(AlertJson)),
     async (req) => {
       const q = parse(AlertsQuery, req.query, 'query');
       const page = await listAlertViews(db, {
@@ -238,15 +219,7 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
 
   app.get(
     '/v1/alerts/counts',
-    {
-      schema: {
-        tags: ['alerts'],
-        summary: 'How many alerts there are by state and severity, with the filters of the list but those two',
-        security: BEARER,
-        querystring: openapi(AlertCountsQuery, 'input'),
-        response: { 200: openapi(AlertCountsJson), ...errors },
-      },
-    },
+    queryRoute('alerts', 'How many alerts there are by state and severity, with the filters of the list but those two', AlertCountsQuery, AlertCountsJson),
     async (req) => {
       const q = parse(AlertCountsQuery, req.query, 'query');
       const rows = await alertCounts(db, { agreementId: q.agreement, area: q.area, from: date(q.from), to: date(q.to) });
@@ -325,15 +298,7 @@ export async function buildApiApp(options: ApiAppOptions): Promise<FastifyInstan
 
   app.get(
     '/v1/alerts/:id',
-    {
-      schema: {
-        tags: ['alerts'],
-        summary: 'An alert with its events, state history and every delivery attempt',
-        security: BEARER,
-        params: openapi(IdParams, 'input'),
-        response: { 200: openapi(AlertDetailJson), ...errors, ...notFound },
-      },
-    },
+    byIdRoute('alerts', 'An alert with its events, state history and every delivery attempt', AlertDetailJson),
     async (req, reply) => {
       const { id } = parse(IdParams, req.params, 'path');
       const alert = await getAlertView(db, id);

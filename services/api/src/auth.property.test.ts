@@ -1,17 +1,12 @@
 // Property: no /v1 route of the read API answers without a valid token, however the request
 // target is spelt on the wire (percent-encoding, double slashes, absolute form, case, dot
 // segments, trailing characters), whatever the method and the spoofing headers.
-import { createDb } from '@ceasefire/db';
-import { KG_TJ_PROFILE } from '@ceasefire/extraction';
-import { createLogger } from '@ceasefire/runtime';
-import { isRefusal, rawRequest, unauthenticatedRequest } from '@ceasefire/runtime/auth-probe';
+import { isRefusal, listenOnLoopback, rawRequest, unauthenticatedRequest } from '@ceasefire/runtime/auth-probe';
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import type { Knex } from 'knex';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAlertHub } from './alert-stream.ts';
-import { buildApiApp } from './app.ts';
+import { testApiApp, unreachableDb } from './test-app.ts';
 
 const TOKEN = 'property-test-token-0123456789';
 const V1 = [
@@ -38,11 +33,9 @@ let port: number;
 beforeAll(async () => {
   // Unreachable: a handler that ran would answer 503, never 2xx (and /v1/gazetteer and the
   // stream need no database: they would answer 200).
-  db = createDb({ databaseUrl: 'postgres://nobody@127.0.0.1:1/none' });
-  const logger = createLogger({ service: 'api-test', level: 'silent' });
-  app = await buildApiApp({ db, token: TOKEN, rateLimitPerMinute: 0, authFailuresPerMinute: 0, logger, hub: createAlertHub(logger), profiles: [KG_TJ_PROFILE], defaultProfile: 'kg-tj', heartbeatMs: 60_000 });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  port = (app.server.address() as AddressInfo).port;
+  db = unreachableDb();
+  app = await testApiApp({ db, token: TOKEN });
+  port = await listenOnLoopback(app);
 });
 
 afterAll(async () => {

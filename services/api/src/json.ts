@@ -13,7 +13,12 @@ import type {
   StatementView,
   ViolationsPerDayArea,
 } from '@ceasefire/db';
-import { agreementJson as storedAgreementJson, alertJson as storedAlertJson } from '@ceasefire/db';
+import {
+  agreementJson as storedAgreementJson,
+  alertJson as storedAlertJson,
+  deliveryAttemptJson,
+  transitionJson as storedTransitionJson,
+} from '@ceasefire/db';
 import type { z } from 'zod';
 import type {
   AgreementJson,
@@ -202,20 +207,9 @@ export function alertJson(a: AlertView): z.input<typeof AlertJson> {
 }
 
 export function transitionJson(t: AlertTransitionRecord): z.input<typeof TransitionJson> {
-  return { from: t.from, to: t.to, at: iso(t.at), by: t.by, reason: t.reason };
+  return storedTransitionJson(t);
 }
 
 export function deliveryJson(d: DeliveryRecord): z.input<typeof DeliveryJson> {
-  return {
-    id: String(d.id),
-    channel: d.channel,
-    notification: d.notification,
-    attempt: d.attempt,
-    status: d.status,
-    response_code: d.responseCode,
-    error: d.error,
-    attempted_at: isoOrNull(d.attemptedAt),
-    next_attempt_at: isoOrNull(d.nextAttemptAt),
-    created_at: iso(d.createdAt),
-  };
+  return { id: String(d.id), ...deliveryAttemptJson(d), created_at: iso(d.createdAt) };
 }

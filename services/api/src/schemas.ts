@@ -1,7 +1,7 @@
 // The read API's contract: zod schemas for what it accepts (parsed in the handlers, with every
 // problem named in the 400) and what it answers (the mappers in json.ts are typed by them), also
 // rendered as JSON Schema into the OpenAPI document.
-import { EVENT_TYPES, IsoDate, Party, Timestamp } from '@ceasefire/contracts';
+import { EVENT_TYPES, IsoDate, Party, SEVERITIES, Timestamp } from '@ceasefire/contracts';
 import { z } from 'zod';
 const AreaId = z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'a gazetteer area id such as kg.batken or kg.batken.leilek');
 const Limit = z.coerce.number().int().min(1).max(500);
@@ -82,7 +82,7 @@ export const AgreementsQuery = z
 export const AlertsQuery = z
   .object({
     state: z.enum(['firing', 'acknowledged', 'resolved', 'open']).optional().describe('open: firing or acknowledged'),
-    severity: z.enum(['info', 'warning', 'critical']).optional(),
+    severity: z.enum(SEVERITIES).optional(),
     agreement: z.string().min(1).max(200).optional(),
     area: AreaId.optional(),
     from: Timestamp.optional().describe('opened at or after'),
@@ -326,7 +326,7 @@ export const AlertJson = z.object({
   agreement_name: z.string().nullable(),
   proposed_agreement: z.boolean(),
   area: z.string(),
-  severity: z.enum(['info', 'warning', 'critical']),
+  severity: z.enum(SEVERITIES),
   state: z.enum(['firing', 'acknowledged', 'resolved']),
   summary: z.string(),
   event_count: z.number().int(),

@@ -2,10 +2,9 @@
 // target is spelt on the wire, whatever the method and the spoofing headers.
 import type { Ingestor } from '@ceasefire/ingest';
 import { createLogger } from '@ceasefire/runtime';
-import { isRefusal, rawRequest, unauthenticatedRequest } from '@ceasefire/runtime/auth-probe';
+import { isRefusal, listenOnLoopback, rawRequest, unauthenticatedRequest } from '@ceasefire/runtime/auth-probe';
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildHttpApi } from './http.ts';
 
@@ -20,8 +19,7 @@ beforeAll(async () => {
     ingestMany: async (items: unknown[]) => items.map(() => ({ ok: true, id: 'st_1', duplicate: false })),
   } as unknown as Ingestor;
   app = buildHttpApi({ ingestor, token: TOKEN, bodyLimit: 1024, batchMax: 10, rateLimitPerMinute: 0, authFailuresPerMinute: 0, logger: createLogger({ service: 'test', level: 'silent' }) });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  port = (app.server.address() as AddressInfo).port;
+  port = await listenOnLoopback(app);
 });
 
 afterAll(async () => {

@@ -1,14 +1,12 @@
 import {
-  closeConnectionsOnClose,
+  createHttpApp,
   guardRequests,
   problemHandler,
   sendProblem,
-  securityHeaders,
-  httpServerOptions,
   type HttpTimeouts,
 } from '@ceasefire/runtime';
 import type { Ingestor, IngestOutcome } from '@ceasefire/ingest';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { IngesterMetrics } from './metrics.ts';
 
@@ -83,14 +81,16 @@ function outcomeBody(o: IngestOutcome, index?: number) {
  * Answers 202 once the statements are stored and published.
  */
 export function buildHttpApi(options: HttpApiOptions): FastifyInstance {
-  const app = Fastify({
-    ...httpServerOptions(options.timeouts),
-    bodyLimit: options.bodyLimit,
-    loggerInstance: options.logger.child({ component: 'http' }) as FastifyBaseLogger,
-    disableRequestLogging: true,
-    // Ids of proxies' requests show in logs.
-    requestIdHeader: 'x-request-id',
-  });
+  const app = createHttpApp(
+    {
+      bodyLimit: options.bodyLimit,
+      loggerInstance: options.logger.child({ component: 'http' }) as FastifyBaseLogger,
+      disableRequestLogging: true,
+      // Ids of proxies' requests show in logs.
+      requestIdHeader: 'x-request-id',
+    },
+    options.timeouts,
+  );
 
   // Bodies are decoded strictly: invalid UTF-8 is refused with a reason instead of being stored
   // with replacement characters (which would also change the statement's content-derived id).
@@ -117,8 +117,6 @@ export function buildHttpApi(options: HttpApiOptions): FastifyInstance {
     },
   );
 
-  closeConnectionsOnClose(app, options.timeouts?.drainMs);
-  securityHeaders(app);
   guardRequests(app, {
     token: options.token,
     realm: 'ceasefire-ingest',

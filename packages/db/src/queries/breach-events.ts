@@ -1,5 +1,6 @@
 import type { BreachEvent, ViolationEvent } from '@ceasefire/contracts';
 import type { Queryable } from '../connection.ts';
+import { eventsWithSources } from './event-search.ts';
 
 // The stored violation events the breach rules read.
 
@@ -66,30 +67,27 @@ function storedEvent(r: StoredEventRow): StoredBreachEvent {
 }
 
 function eventQuery(db: Queryable) {
-  return db('violation_events as ve')
-    .join('statements as s', 's.id', 've.statement_id')
-    .leftJoin('incidents as i', 'i.id', 've.incident_id')
-    .select(
-      've.id',
-      've.type',
-      've.area',
-      've.accused_party',
-      've.reported_by',
-      've.occurred_start',
-      've.occurred_end',
-      've.date',
-      's.published_at',
-      've.killed',
-      've.wounded',
-      've.weapons',
-      've.incident_id',
-      'i.corroboration',
-      've.superseded_at',
-      've.statement_id',
-      've.agreement',
-      've.profile',
-      's.published_zone',
-    );
+  return eventsWithSources(db).select(
+    've.id',
+    've.type',
+    've.area',
+    've.accused_party',
+    've.reported_by',
+    've.occurred_start',
+    've.occurred_end',
+    've.date',
+    's.published_at',
+    've.killed',
+    've.wounded',
+    've.weapons',
+    've.incident_id',
+    'i.corroboration',
+    've.superseded_at',
+    've.statement_id',
+    've.agreement',
+    've.profile',
+    's.published_zone',
+  );
 }
 
 /** Stored violation events by id, in one query; ids the event store does not have are absent from the map. */

@@ -1,3 +1,4 @@
+import type { ViolationEvent } from '@ceasefire/contracts';
 import type { Knex } from 'knex';
 import type { Queryable } from '../connection.ts';
 import { likePrefix, pageSize, toPage, type Keyset, type Page } from './keyset.ts';
@@ -65,66 +66,68 @@ export interface EventView {
   readonly places: EventPlaceView[];
 }
 
-interface EventRow {
-  id: string;
-  statement_id: string;
-  extractor_version: string;
-  profile: string;
-  area: string;
-  type: string;
-  acled_event_type: string | null;
-  acled_sub_event_type: string | null;
-  cameo_code: string | null;
+/** An event's row as pg returns it: the contract's columns, times as Dates, and what the joins add. */
+interface EventRow
+  extends Pick<
+    ViolationEvent,
+    | 'id'
+    | 'statement_id'
+    | 'extractor_version'
+    | 'profile'
+    | 'area'
+    | 'type'
+    | 'acled_event_type'
+    | 'acled_sub_event_type'
+    | 'cameo_code'
+    | 'date'
+    | 'time_of_day'
+    | 'locations'
+    | 'country_of_location'
+    | 'accused_party'
+    | 'reported_by'
+    | 'claim_status'
+    | 'killed'
+    | 'wounded'
+    | 'displaced'
+    | 'civilians_affected'
+    | 'weapons'
+    | 'confidence'
+    | 'incident_id'
+  > {
   at: Date;
   occurred_start: Date | null;
   occurred_end: Date | null;
   occurred_local: string | null;
   reported_zone: string | null;
   time_precision: string;
-  date: string | null;
-  time_of_day: string | null;
-  locations: string[];
-  country_of_location: string | null;
-  accused_party: string | null;
-  reported_by: string | null;
   reporter_agency: string | null;
-  claim_status: string;
-  killed: number | null;
-  wounded: number | null;
-  displaced: number | null;
-  civilians_affected: boolean | null;
-  weapons: string[];
-  confidence: number;
   evidence: EvidenceSpan[];
   agreement: unknown;
-  incident_id: string | null;
   corroboration: string | null;
   published_at: Date;
   source_agency: string | null;
   superseded_at: Date | null;
 }
 
-interface PlaceRow {
+/** A place of an event as stored: the contract's place, its gazetteer id as `place_id`. */
+interface PlaceRow extends Omit<ViolationEvent['places'][number], 'id'> {
   event_id: string;
   position: number;
   place_id: string | null;
-  as_written: string;
-  name: string;
-  country: string | null;
-  admin: string[];
-  lat: number | null;
-  lon: number | null;
-  kind: string;
 }
 
 // Events without a time of their own are placed at their statement's publication.
 const AT = 'coalesce(ve.occurred_start, s.published_at)';
 
-function baseQuery(db: Queryable): Knex.QueryBuilder {
+/** Events (`ve`) with their statement (`s`) and incident (`i`, when linked), to select from. */
+export function eventsWithSources(db: Queryable): Knex.QueryBuilder {
   return db('violation_events as ve')
     .join('statements as s', 's.id', 've.statement_id')
-    .leftJoin('incidents as i', 'i.id', 've.incident_id')
-    .select(
+    .leftJoin('incidents as i', 'i.id', 've.incident_id');
+}
+
+function baseQuery(db: Queryable): Knex.QueryBuilder {
+  return eventsWithSources(db).select(
       've.id',
       've.statement_id',
       've.extractor_version',

@@ -3,8 +3,8 @@ import { breachesPerAgreement, getAgreement, agreementSources, agreementTransiti
 import { sendProblem } from '@ceasefire/runtime';
 import { z } from 'zod';
 import { agreementJson } from '../json.ts';
-import { AgreementJson, AgreementsQuery, IdParams, openapi } from '../schemas.ts';
-import { parse, BEARER, errors, notFound } from './common.ts';
+import { AgreementJson, AgreementsQuery, IdParams } from '../schemas.ts';
+import { parse, queryRoute, byIdRoute } from './common.ts';
 import type { FastifyInstance } from 'fastify';
 import type { RouteDeps } from './common.ts';
 
@@ -13,15 +13,7 @@ export function agreementsRoutes(app: FastifyInstance, deps: RouteDeps): void {
 
   app.get(
     '/v1/agreements',
-    {
-      schema: {
-        tags: ['agreements'],
-        summary: 'Agreements, newest first, with their status, the statements that reported each, its history and what alerting judged breaches of it',
-        security: BEARER,
-        querystring: openapi(AgreementsQuery, 'input'),
-        response: { 200: openapi(z.object({ items: z.array(AgreementJson) })), ...errors },
-      },
-    },
+    queryRoute('agreements', 'Agreements, newest first, with their status, the statements that reported each, its history and what alerting judged breaches of it', AgreementsQuery, z.object({ items: z.array(AgreementJson) })),
     async (req) => {
       const q = parse(AgreementsQuery, req.query, 'query');
       const agreements = await listAgreements(db, { status: q.status, limit: q.limit });
@@ -40,15 +32,7 @@ export function agreementsRoutes(app: FastifyInstance, deps: RouteDeps): void {
 
   app.get(
     '/v1/agreements/:id',
-    {
-      schema: {
-        tags: ['agreements'],
-        summary: 'One agreement with its sources, its history (transitions with reason and source) and its breach counts',
-        security: BEARER,
-        params: openapi(IdParams, 'input'),
-        response: { 200: openapi(AgreementJson), ...errors, ...notFound },
-      },
-    },
+    byIdRoute('agreements', 'One agreement with its sources, its history (transitions with reason and source) and its breach counts', AgreementJson),
     async (req, reply) => {
       const { id } = parse(IdParams, req.params, 'path');
       const agreement = await getAgreement(db, id);

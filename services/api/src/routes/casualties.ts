@@ -11,9 +11,8 @@ import {
   GazetteerQuery,
   ViolationsPerDayJson,
   ViolationsPerDayQuery,
-  openapi,
 } from '../schemas.ts';
-import { parse, BEARER, errors, notFound } from './common.ts';
+import { parse, notFound, queryRoute } from './common.ts';
 import type { FastifyInstance } from 'fastify';
 import type { RouteDeps } from './common.ts';
 
@@ -22,15 +21,12 @@ export function casualtiesRoutes(app: FastifyInstance, deps: RouteDeps): void {
 
   app.get(
     '/v1/casualties',
-    {
-      schema: {
-        tags: ['casualties'],
-        summary: 'Casualty reports as one time series per source, scope and population (never summed)',
-        security: BEARER,
-        querystring: openapi(CasualtiesQuery, 'input'),
-        response: { 200: openapi(z.object({ series: z.array(CasualtySeriesJson) })), ...errors },
-      },
-    },
+    queryRoute(
+      'casualties',
+      'Casualty reports as one time series per source, scope and population (never summed)',
+      CasualtiesQuery,
+      z.object({ series: z.array(CasualtySeriesJson) }),
+    ),
     async (req) => {
       const q = parse(CasualtiesQuery, req.query, 'query');
       const series = await casualtySeries(db, {
@@ -45,15 +41,12 @@ export function casualtiesRoutes(app: FastifyInstance, deps: RouteDeps): void {
 
   app.get(
     '/v1/stats/violations-per-day',
-    {
-      schema: {
-        tags: ['events'],
-        summary: 'Violations per day and area (the timeline; the violations_per_day_area view)',
-        security: BEARER,
-        querystring: openapi(ViolationsPerDayQuery, 'input'),
-        response: { 200: openapi(z.object({ items: z.array(ViolationsPerDayJson) })), ...errors },
-      },
-    },
+    queryRoute(
+      'events',
+      'Violations per day and area (the timeline; the violations_per_day_area view)',
+      ViolationsPerDayQuery,
+      z.object({ items: z.array(ViolationsPerDayJson) }),
+    ),
     async (req) => {
       const q = parse(ViolationsPerDayQuery, req.query, 'query');
       const rows = await violationsPerDayArea(db, { fromDay: q.from, toDay: q.to, area: q.area });
@@ -63,15 +56,13 @@ export function casualtiesRoutes(app: FastifyInstance, deps: RouteDeps): void {
 
   app.get(
     '/v1/gazetteer',
-    {
-      schema: {
-        tags: ['map'],
-        summary: "A conflict profile's places with coordinates, for drawing the map",
-        security: BEARER,
-        querystring: openapi(GazetteerQuery, 'input'),
-        response: { 200: openapi(GazetteerJson), ...errors, ...notFound },
-      },
-    },
+    queryRoute(
+      'map',
+      "A conflict profile's places with coordinates, for drawing the map",
+      GazetteerQuery,
+      GazetteerJson,
+      notFound,
+    ),
     async (req, reply) => {
       const q = parse(GazetteerQuery, req.query, 'query');
       const id = q.profile ?? deps.defaultProfile;

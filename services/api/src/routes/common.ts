@@ -4,7 +4,7 @@ import type { Keyset } from '@ceasefire/db';
 import { nulProblems } from '@ceasefire/runtime';
 import { z } from 'zod';
 import { decodeCursor } from '../cursor.ts';
-import { ErrorJson, openapi } from '../schemas.ts';
+import { ErrorJson, IdParams, openapi } from '../schemas.ts';
 import type { ConflictProfile } from '@ceasefire/extraction';
 import type { Knex } from 'knex';
 
@@ -66,3 +66,35 @@ export const errors = {
   503: openapi(ErrorJson),
 };
 export const notFound = { 404: openapi(ErrorJson) };
+
+/** The documentation of a GET route read by its query: the answer, and the errors every route has (and `more`). */
+export function queryRoute(
+  tag: string,
+  summary: string,
+  query: z.ZodType,
+  answer: z.ZodType,
+  more: Record<number, unknown> = {},
+) {
+  return {
+    schema: {
+      tags: [tag],
+      summary,
+      security: BEARER,
+      querystring: openapi(query, 'input'),
+      response: { 200: openapi(answer), ...errors, ...more },
+    },
+  };
+}
+
+/** The documentation of a GET route of one resource by its id (404 when there is none). */
+export function byIdRoute(tag: string, summary: string, answer: z.ZodType) {
+  return {
+    schema: {
+      tags: [tag],
+      summary,
+      security: BEARER,
+      params: openapi(IdParams, 'input'),
+      response: { 200: openapi(answer), ...errors, ...notFound },
+    },
+  };
+}

@@ -3,8 +3,8 @@ import { getEventView, searchEvents } from '@ceasefire/db';
 import { sendProblem } from '@ceasefire/runtime';
 import { encodeCursor } from '../cursor.ts';
 import { eventJson } from '../json.ts';
-import { EventJson, EventsQuery, IdParams, openapi, pageOf } from '../schemas.ts';
-import { parse, cursorOf, date, BEARER, errors, notFound } from './common.ts';
+import { EventJson, EventsQuery, IdParams, pageOf } from '../schemas.ts';
+import { parse, cursorOf, date, queryRoute, byIdRoute } from './common.ts';
 import type { FastifyInstance } from 'fastify';
 import type { RouteDeps } from './common.ts';
 
@@ -13,15 +13,7 @@ export function eventsRoutes(app: FastifyInstance, deps: RouteDeps): void {
 
   app.get(
     '/v1/events',
-    {
-      schema: {
-        tags: ['events'],
-        summary: 'Violation events (current rows), newest first',
-        security: BEARER,
-        querystring: openapi(EventsQuery, 'input'),
-        response: { 200: openapi(pageOf(EventJson)), ...errors },
-      },
-    },
+    queryRoute('events', 'Violation events (current rows), newest first', EventsQuery, pageOf(EventJson)),
     async (req) => {
       const q = parse(EventsQuery, req.query, 'query');
       const page = await searchEvents(db, {
@@ -44,15 +36,7 @@ export function eventsRoutes(app: FastifyInstance, deps: RouteDeps): void {
 
   app.get(
     '/v1/events/:id',
-    {
-      schema: {
-        tags: ['events'],
-        summary: 'One event with its places and evidence',
-        security: BEARER,
-        params: openapi(IdParams, 'input'),
-        response: { 200: openapi(EventJson), ...errors, ...notFound },
-      },
-    },
+    byIdRoute('events', 'One event with its places and evidence', EventJson),
     async (req, reply) => {
       const { id } = parse(IdParams, req.params, 'path');
       const event = await getEventView(db, id);

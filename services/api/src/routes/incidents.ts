@@ -3,8 +3,8 @@ import { getIncidentView, listIncidents, searchEvents } from '@ceasefire/db';
 import { sendProblem } from '@ceasefire/runtime';
 import { encodeCursor } from '../cursor.ts';
 import { eventJson, incidentJson } from '../json.ts';
-import { IdParams, IncidentDetailJson, IncidentJson, IncidentsQuery, openapi, pageOf } from '../schemas.ts';
-import { parse, cursorOf, BEARER, errors, notFound } from './common.ts';
+import { IdParams, IncidentDetailJson, IncidentJson, IncidentsQuery, pageOf } from '../schemas.ts';
+import { parse, cursorOf, queryRoute, byIdRoute } from './common.ts';
 import type { FastifyInstance } from 'fastify';
 import type { RouteDeps } from './common.ts';
 
@@ -13,15 +13,12 @@ export function incidentsRoutes(app: FastifyInstance, deps: RouteDeps): void {
 
   app.get(
     '/v1/incidents',
-    {
-      schema: {
-        tags: ['incidents'],
-        summary: 'Incidents (one clash, several reports), latest day first, with corroboration and position',
-        security: BEARER,
-        querystring: openapi(IncidentsQuery, 'input'),
-        response: { 200: openapi(pageOf(IncidentJson)), ...errors },
-      },
-    },
+    queryRoute(
+      'incidents',
+      'Incidents (one clash, several reports), latest day first, with corroboration and position',
+      IncidentsQuery,
+      pageOf(IncidentJson),
+    ),
     async (req) => {
       const q = parse(IncidentsQuery, req.query, 'query');
       const page = await listIncidents(db, {
@@ -39,15 +36,7 @@ export function incidentsRoutes(app: FastifyInstance, deps: RouteDeps): void {
 
   app.get(
     '/v1/incidents/:id',
-    {
-      schema: {
-        tags: ['incidents'],
-        summary: 'An incident with its reports (each a claim of its reporter)',
-        security: BEARER,
-        params: openapi(IdParams, 'input'),
-        response: { 200: openapi(IncidentDetailJson), ...errors, ...notFound },
-      },
-    },
+    byIdRoute('incidents', 'An incident with its reports (each a claim of its reporter)', IncidentDetailJson),
     async (req, reply) => {
       const { id } = parse(IdParams, req.params, 'path');
       const incident = await getIncidentView(db, id);

@@ -4,8 +4,8 @@ import { sendProblem } from '@ceasefire/runtime';
 import type { Knex } from 'knex';
 import { encodeCursor } from '../cursor.ts';
 import { eventJson, statementJson } from '../json.ts';
-import { IdParams, StatementDetailJson, StatementJson, StatementsQuery, openapi, pageOf } from '../schemas.ts';
-import { parse, cursorOf, date, BEARER, errors, notFound } from './common.ts';
+import { IdParams, StatementDetailJson, StatementJson, StatementsQuery, pageOf } from '../schemas.ts';
+import { parse, cursorOf, date, queryRoute, byIdRoute } from './common.ts';
 import type { FastifyInstance } from 'fastify';
 import type { RouteDeps } from './common.ts';
 
@@ -14,15 +14,7 @@ export function statementsRoutes(app: FastifyInstance, deps: RouteDeps): void {
 
   app.get(
     '/v1/statements',
-    {
-      schema: {
-        tags: ['statements'],
-        summary: 'Statements, latest publication first',
-        security: BEARER,
-        querystring: openapi(StatementsQuery, 'input'),
-        response: { 200: openapi(pageOf(StatementJson)), ...errors },
-      },
-    },
+    queryRoute('statements', 'Statements, latest publication first', StatementsQuery, pageOf(StatementJson)),
     async (req) => {
       const q = parse(StatementsQuery, req.query, 'query');
       const page = await listStatements(db, {
@@ -39,15 +31,7 @@ export function statementsRoutes(app: FastifyInstance, deps: RouteDeps): void {
 
   app.get(
     '/v1/statements/:id',
-    {
-      schema: {
-        tags: ['statements'],
-        summary: 'A statement with its current events (and the evidence spans of each) and casualty reports',
-        security: BEARER,
-        params: openapi(IdParams, 'input'),
-        response: { 200: openapi(StatementDetailJson), ...errors, ...notFound },
-      },
-    },
+    byIdRoute('statements', 'A statement with its current events (and the evidence spans of each) and casualty reports', StatementDetailJson),
     async (req, reply) => {
       const { id } = parse(IdParams, req.params, 'path');
       const statement = await getStatementView(db, id);
