@@ -371,3 +371,24 @@ describe('events', () => {
     });
   });
 });
+
+describe('trigger forms (issue #16: missed events)', () => {
+  const kinds = (text: string) => run(text).events.map((e) => [e.type, e.accused_party]);
+  it('reads strikes told with «нанести» and words between, «авиаудары» included', () => {
+    expect(kinds('Сегодня таджикские военные нанесли вдоль всей границы авиаудары по заставе Ак-Сай.')).toEqual([['air_or_drone_strike', 'TJ']]);
+    expect(kinds('Таджикская сторона продолжает наносить авиа- и артиллерийские удары по селу Ак-Сай.')).toEqual([['air_or_drone_strike', 'TJ']]);
+  });
+  it('reads strikes carried out or launched as heavy fire, air raids as air strikes', () => {
+    expect(kinds('Today Tajik forces carried out strikes on the Ak-Sai post.')).toEqual([['heavy_weapons_fire', 'TJ']]);
+    expect(kinds('Today the Tajik side launched air raids on Ak-Sai.')).toEqual([['air_or_drone_strike', 'TJ']]);
+  });
+  it('reads weapons placed toward the line and troops massed as a build-up', () => {
+    expect(kinds('Сегодня таджикские пограничники установили два миномета напротив села Ак-Сай.')).toEqual([['military_buildup', 'TJ']]);
+    expect(kinds('Сегодня напротив села Ак-Сай замечено скопление таджикских военнослужащих.')).toEqual([['military_buildup', 'TJ']]);
+    expect(kinds('Today Tajik troops positioned rocket launchers opposite Ak-Sai.')).toEqual([['military_buildup', 'TJ']]);
+  });
+  it('reads aircraft seen over villages and drones flying over positions as an incursion', () => {
+    expect(kinds('Сегодня над селом Ак-Сай видели таджикские вертолеты.')).toEqual([['incursion', 'TJ']]);
+    expect(kinds('Today Tajik quadrocopters tried to fly reconnaissance over Kyrgyz positions near Ak-Sai.')).toEqual([['incursion', 'TJ']]);
+  });
+});

@@ -71,12 +71,12 @@ export const EN: LanguagePack = {
     {
       name: 'drone',
       class: 'air',
-      patterns: ['drones?', 'UAVs?', 'Bayraktar(?: TB2)?', 'unmanned aerial vehicles?', 'quadcopters?'],
+      patterns: ['drones?', 'UAVs?', 'Bayraktar(?: TB2)?', 'unmanned aerial vehicles?', 'quadr?o?copters?'],
     },
     {
       name: 'aircraft',
       class: 'air',
-      patterns: ['aircraft', 'attack helicopters?', 'helicopters?', 'air ?strikes?', 'warplanes?'],
+      patterns: ['aircraft', 'attack helicopters?', 'helicopters?', 'air ?strikes?', 'air ?raids?', 'warplanes?', 'fighter (?:jets?|planes?)'],
     },
   ],
   fire: [
@@ -102,7 +102,16 @@ export const EN: LanguagePack = {
   ],
   weapon_use: ['use (?:\\w+ ){0,6}of', 'using', 'used', 'uses', 'employ(?:ed|ing|s)?'],
   // SCHEMA: «обстрел / обстреляли» with no weapon named is fire (small arms); English "shelling" is heavy.
-  shelling: ['shell(?:ed|ing|s)', 'bombard\\w*', 'artillery fire', 'mortar fire'],
+  shelling: [
+    'shell(?:ed|ing|s)',
+    'bombard\\w*',
+    'artillery fire',
+    'mortar fire',
+    // "launched targeted air raids", "carried out strikes inside Lebanon": the noun carries the
+    // act; strikes are missiles or shells (heavy) unless aircraft or drones are named.
+    'launch(?:ed|es|ing)? (?:\\w+ ){0,2}(?:air ?strikes?|air ?raids?|strikes?|bombing raids?)',
+    'carr(?:ied|y|ies|ying) out (?:\\w+ ){0,3}(?:air ?strikes?|air ?raids?|strikes?|bombing raids?|bombings?)',
+  ],
   clash: [
     'armed clash\\w*',
     'clash\\w*',
@@ -134,6 +143,9 @@ export const EN: LanguagePack = {
     '(?:entered|intruded into|flew into|crossed into) (?:the )?(?:\\w+ ){0,2}airspace',
     // Drones flying over the other side, with no strike told.
     '(?:flew|flying|flies|hovered|hovering) over',
+    // "quadcopters tried to fly reconnaissance over the positions", "helicopters were seen over".
+    'fly (?:\\w+ )?over',
+    '(?:drones?|UAVs?|quadr?o?copters?|helicopters?) (?:\\w+ ){0,2}(?:were |was )?(?:seen|spotted|sighted) (?:over|above|near)',
     'flights? of (?:\\w+ ){0,2}(?:drones?|UAVs?|aircraft|helicopters?|aerial vehicles)',
     // Object first or passive: «границу … пересекли», "the border was crossed by".
     '(?:border|line of contact) was (?:illegally )?(?:crossed|violated)',
@@ -199,6 +211,8 @@ export const EN: LanguagePack = {
     // Passive and object first: "military equipment is being moved to the border".
     '(?:forces|troops|units|subunits|equipment|vehicles|means|armou?r|weapons|personnel),? (?:are|is|were|was|have been|has been) (?:(?:also|reportedly|now|being) ){0,3}(?:moved|deployed|transferred|brought|redeployed|pulled|concentrated|massed)(?! (?:back|out|away))',
     'deployment of',
+    // Weapons placed toward the other side: "positioned rocket launchers along the border".
+    '(?:set up|positioned|installed|placed|stationed|emplaced) (?:\\w+ ){0,3}(?:artillery|mortars?|rocket launchers?|MLRS|howitzers?|heavy weapons|tanks)',
     'movement of (?:\\w+ ){0,2}(?:military|troops|equipment|armou?red)',
   ],
   destruction: [
