@@ -76,7 +76,7 @@ export const EN: LanguagePack = {
     {
       name: 'aircraft',
       class: 'air',
-      patterns: ['aircraft', 'attack helicopters?', 'helicopters?', 'air ?strikes?', 'air ?raids?', 'warplanes?', 'fighter (?:jets?|planes?)'],
+      patterns: ['aircraft', 'attack helicopters?', 'helicopters?', 'air ?strikes?', 'air ?raids?', 'air support', 'warplanes?', 'fighter (?:jets?|planes?)'],
     },
   ],
   fire: [
@@ -95,6 +95,8 @@ export const EN: LanguagePack = {
     'shots?',
     'gunfire',
     '(?:came|come|coming) under fire',
+    // "the positions are under intermittent fire".
+    '(?:are|is|were|was|remain|remained) under (?:\\w+ ){0,2}fire',
     'struck',
     'strikes? (?:at|on)',
     'hit',
@@ -174,6 +176,7 @@ export const EN: LanguagePack = {
     // Verb first, other verbs: «нарушили государственную границу», «перешли границу», a post or
     // containers set up on the other side's territory (not «на своей территории»), a drone flying in.
     '(?:set up|installed|erected|built|placed) (?:\\w+ ){0,4}on (?!(?:its|their) own)(?:\\w+ ){0,2}territory',
+    '(?:set up|installed|erected|built|placed) (?:\\w+ ){0,4}on (?:an? |the )?(?:\\w+ ){0,2}(?:section|part|stretch) of the (?:state )?border',
     'moved into (?:\\w+ ){0,2}(?:territory|villages?|side)',
     'crossed over (?:in)?to',
     'flew into (?:\\w+ ){0,2}territory',
@@ -211,6 +214,7 @@ export const EN: LanguagePack = {
     // Passive and object first: "military equipment is being moved to the border".
     '(?:forces|troops|units|subunits|equipment|vehicles|means|armou?r|weapons|personnel),? (?:are|is|were|was|have been|has been) (?:(?:also|reportedly|now|being) ){0,3}(?:moved|deployed|transferred|brought|redeployed|pulled|concentrated|massed)(?! (?:back|out|away))',
     'deployment of',
+    'relocat(?:ed|ing|ion of) (?:\\w+ ){0,4}(?:units|subunits|troops|forces|equipment)',
     // Weapons placed toward the other side: "positioned rocket launchers along the border".
     '(?:set up|positioned|installed|placed|stationed|emplaced) (?:\\w+ ){0,3}(?:artillery|mortars?|rocket launchers?|MLRS|howitzers?|heavy weapons|tanks)',
     'movement of (?:\\w+ ){0,2}(?:military|troops|equipment|armou?red)',
@@ -218,6 +222,8 @@ export const EN: LanguagePack = {
   destruction: [
     'set (?:\\w+ )?fire to',
     'set on fire',
+    // "set residential houses and outbuildings on fire".
+    'set (?:\\w+ ){1,5}on fire',
     'burn(?:ed|t|ing)?',
     'torch(?:ed|ing)',
     'loot(?:ed|ing)?',
