@@ -404,6 +404,11 @@ describe('trigger forms (issue #16: missed events)', () => {
     expect(run('Сегодня стороны условились прекратить огонь на границе.').events.map((e) => e.type)).toEqual(['ceasefire_agreement']);
     expect(run('Сегодня МИД подтвердил договоренность о перемирии с 10:00.').events.map((e) => e.type)).toEqual(['ceasefire_agreement']);
   });
+  it('reads the verb «стреляли» and rockets launched as fire', () => {
+    expect(run('Сегодня ночью в селе Ак-Сай неизвестные стреляли из охотничьего ружья.').events.map((e) => e.type)).toEqual(['small_arms_fire']);
+    expect(kinds('Сегодня в кыргызского пограничника у села Ак-Сай стреляли с таджикской стороны.')).toEqual([['small_arms_fire', 'TJ']]);
+    expect(kinds('Today Tajik troops launched rockets at the Ak-Sai post.')).toEqual([['heavy_weapons_fire', 'TJ']]);
+  });
   it('reads aircraft seen over villages and drones flying over positions as an incursion', () => {
     expect(kinds('Сегодня над селом Ак-Сай видели таджикские вертолеты.')).toEqual([['incursion', 'TJ']]);
     expect(kinds('Today Tajik quadrocopters tried to fly reconnaissance over Kyrgyz positions near Ak-Sai.')).toEqual([['incursion', 'TJ']]);

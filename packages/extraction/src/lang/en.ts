@@ -95,6 +95,8 @@ export const EN: LanguagePack = {
     'shots?',
     'gunfire',
     '(?:came|come|coming) under fire',
+    // "launched rockets at the base": the munition launched is the fire.
+    'launch(?:ed|es|ing)? (?:\\w+ ){0,2}(?:rockets?|missiles?|shells|mortar rounds|grenades)',
     // "the positions are under intermittent fire".
     '(?:are|is|were|was|remain|remained) under (?:\\w+ ){0,2}fire',
     'struck',
