@@ -409,6 +409,10 @@ describe('trigger forms (issue #16: missed events)', () => {
     expect(kinds('Сегодня в кыргызского пограничника у села Ак-Сай стреляли с таджикской стороны.')).toEqual([['small_arms_fire', 'TJ']]);
     expect(kinds('Today Tajik troops launched rockets at the Ak-Sai post.')).toEqual([['heavy_weapons_fire', 'TJ']]);
   });
+  it('reads fire from both sides, or by the troops of the two countries, as a clash', () => {
+    expect(run('Сегодня у села Ак-Сай стреляли с обеих сторон.').events.map((e) => e.type)).toEqual(['armed_clash']);
+    expect(run('This afternoon border guards of the two countries began shooting near Ak-Sai.').events.map((e) => e.type)).toEqual(['armed_clash']);
+  });
   it('reads aircraft seen over villages and drones flying over positions as an incursion', () => {
     expect(kinds('Сегодня над селом Ак-Сай видели таджикские вертолеты.')).toEqual([['incursion', 'TJ']]);
     expect(kinds('Today Tajik quadrocopters tried to fly reconnaissance over Kyrgyz positions near Ak-Sai.')).toEqual([['incursion', 'TJ']]);
