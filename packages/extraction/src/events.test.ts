@@ -371,3 +371,50 @@ describe('events', () => {
     });
   });
 });
+
+describe('trigger forms (issue #16: missed events)', () => {
+  const kinds = (text: string) => run(text).events.map((e) => [e.type, e.accused_party]);
+  it('reads strikes told with «нанести» and words between, «авиаудары» included', () => {
+    expect(kinds('Сегодня таджикские военные нанесли вдоль всей границы авиаудары по заставе Ак-Сай.')).toEqual([['air_or_drone_strike', 'TJ']]);
+    expect(kinds('Таджикская сторона продолжает наносить авиа- и артиллерийские удары по селу Ак-Сай.')).toEqual([['air_or_drone_strike', 'TJ']]);
+  });
+  it('reads strikes carried out or launched as heavy fire, air raids as air strikes', () => {
+    expect(kinds('Today Tajik forces carried out strikes on the Ak-Sai post.')).toEqual([['heavy_weapons_fire', 'TJ']]);
+    expect(kinds('Today the Tajik side launched air raids on Ak-Sai.')).toEqual([['air_or_drone_strike', 'TJ']]);
+  });
+  it('reads weapons placed toward the line and troops massed as a build-up', () => {
+    expect(kinds('Сегодня таджикские пограничники установили два миномета напротив села Ак-Сай.')).toEqual([['military_buildup', 'TJ']]);
+    expect(kinds('Сегодня напротив села Ак-Сай замечено скопление таджикских военнослужащих.')).toEqual([['military_buildup', 'TJ']]);
+    expect(kinds('Today Tajik troops positioned rocket launchers opposite Ak-Sai.')).toEqual([['military_buildup', 'TJ']]);
+  });
+  it('reads a strike with no weapon named as heavy fire, the air force striking as an air strike', () => {
+    expect(kinds('Сегодня удары таджикской стороны по заставе Ак-Сай повредили казарму.')).toEqual([['heavy_weapons_fire', 'TJ']]);
+    expect(kinds('Сегодня склад у села Ак-Сай был уничтожен точечным ударом таджикской стороны.')).toEqual([['heavy_weapons_fire', 'TJ']]);
+    expect(kinds('Сегодня ВВС Таджикистана атаковали заставу Ак-Сай.')).toEqual([['air_or_drone_strike', 'TJ']]);
+    expect(kinds('Today Tajik ground fire and air support hit Kyrgyz positions near Ak-Sai.')).toEqual([['air_or_drone_strike', 'TJ']]);
+  });
+  it('reads positions under fire, houses set on fire, units relocated and posts set up on a border section', () => {
+    expect(kinds('Today Kyrgyz positions near Ak-Sai were under heavy fire from the Tajik side.')).toEqual([['small_arms_fire', 'TJ']]);
+    expect(kinds('Today Tajik servicemen set two houses and a barn on fire near Ak-Sai.')).toEqual([['property_destruction', 'TJ']]);
+    expect(kinds('Today the Tajik side continued the relocation of military units to the border near Ak-Sai.')).toEqual([['military_buildup', 'TJ']]);
+    expect(kinds('Today Tajik servicemen installed a container on a disputed section of the border near Ak-Sai.')).toEqual([['incursion', 'TJ']]);
+    expect(kinds('Сегодня таджикские военные установили вагончик на неописанном участке границы у села Ак-Сай.')).toEqual([['incursion', 'TJ']]);
+  });
+  it('reads «условились» and a confirmed «договоренность» about a ceasefire as an agreement', () => {
+    expect(run('Сегодня стороны условились прекратить огонь на границе.').events.map((e) => e.type)).toEqual(['ceasefire_agreement']);
+    expect(run('Сегодня МИД подтвердил договоренность о перемирии с 10:00.').events.map((e) => e.type)).toEqual(['ceasefire_agreement']);
+  });
+  it('reads the verb «стреляли» and rockets launched as fire', () => {
+    expect(run('Сегодня ночью в селе Ак-Сай неизвестные стреляли из охотничьего ружья.').events.map((e) => e.type)).toEqual(['small_arms_fire']);
+    expect(kinds('Сегодня в кыргызского пограничника у села Ак-Сай стреляли с таджикской стороны.')).toEqual([['small_arms_fire', 'TJ']]);
+    expect(kinds('Today Tajik troops launched rockets at the Ak-Sai post.')).toEqual([['heavy_weapons_fire', 'TJ']]);
+  });
+  it('reads fire from both sides, or by the troops of the two countries, as a clash', () => {
+    expect(run('Сегодня у села Ак-Сай стреляли с обеих сторон.').events.map((e) => e.type)).toEqual(['armed_clash']);
+    expect(run('This afternoon border guards of the two countries began shooting near Ak-Sai.').events.map((e) => e.type)).toEqual(['armed_clash']);
+  });
+  it('reads aircraft seen over villages and drones flying over positions as an incursion', () => {
+    expect(kinds('Сегодня над селом Ак-Сай видели таджикские вертолеты.')).toEqual([['incursion', 'TJ']]);
+    expect(kinds('Today Tajik quadrocopters tried to fly reconnaissance over Kyrgyz positions near Ak-Sai.')).toEqual([['incursion', 'TJ']]);
+  });
+});

@@ -71,12 +71,12 @@ export const EN: LanguagePack = {
     {
       name: 'drone',
       class: 'air',
-      patterns: ['drones?', 'UAVs?', 'Bayraktar(?: TB2)?', 'unmanned aerial vehicles?', 'quadcopters?'],
+      patterns: ['drones?', 'UAVs?', 'Bayraktar(?: TB2)?', 'unmanned aerial vehicles?', 'quadr?o?copters?'],
     },
     {
       name: 'aircraft',
       class: 'air',
-      patterns: ['aircraft', 'attack helicopters?', 'helicopters?', 'air ?strikes?', 'warplanes?'],
+      patterns: ['aircraft', 'attack helicopters?', 'helicopters?', 'air ?strikes?', 'air ?raids?', 'air support', 'warplanes?', 'fighter (?:jets?|planes?)'],
     },
   ],
   fire: [
@@ -95,6 +95,10 @@ export const EN: LanguagePack = {
     'shots?',
     'gunfire',
     '(?:came|come|coming) under fire',
+    // "launched rockets at the base": the munition launched is the fire.
+    'launch(?:ed|es|ing)? (?:\\w+ ){0,2}(?:rockets?|missiles?|shells|mortar rounds|grenades)',
+    // "the positions are under intermittent fire".
+    '(?:are|is|were|was|remain|remained) under (?:\\w+ ){0,2}fire',
     'struck',
     'strikes? (?:at|on)',
     'hit',
@@ -102,7 +106,16 @@ export const EN: LanguagePack = {
   ],
   weapon_use: ['use (?:\\w+ ){0,6}of', 'using', 'used', 'uses', 'employ(?:ed|ing|s)?'],
   // SCHEMA: «обстрел / обстреляли» with no weapon named is fire (small arms); English "shelling" is heavy.
-  shelling: ['shell(?:ed|ing|s)', 'bombard\\w*', 'artillery fire', 'mortar fire'],
+  shelling: [
+    'shell(?:ed|ing|s)',
+    'bombard\\w*',
+    'artillery fire',
+    'mortar fire',
+    // "launched targeted air raids", "carried out strikes inside Lebanon": the noun carries the
+    // act; strikes are missiles or shells (heavy) unless aircraft or drones are named.
+    'launch(?:ed|es|ing)? (?:\\w+ ){0,2}(?:air ?strikes?|air ?raids?|strikes?|bombing raids?)',
+    'carr(?:ied|y|ies|ying) out (?:\\w+ ){0,3}(?:air ?strikes?|air ?raids?|strikes?|bombing raids?|bombings?)',
+  ],
   clash: [
     'armed clash\\w*',
     'clash\\w*',
@@ -134,6 +147,9 @@ export const EN: LanguagePack = {
     '(?:entered|intruded into|flew into|crossed into) (?:the )?(?:\\w+ ){0,2}airspace',
     // Drones flying over the other side, with no strike told.
     '(?:flew|flying|flies|hovered|hovering) over',
+    // "quadcopters tried to fly reconnaissance over the positions", "helicopters were seen over".
+    'fly (?:\\w+ )?over',
+    '(?:drones?|UAVs?|quadr?o?copters?|helicopters?) (?:\\w+ ){0,2}(?:were |was )?(?:seen|spotted|sighted) (?:over|above|near)',
     'flights? of (?:\\w+ ){0,2}(?:drones?|UAVs?|aircraft|helicopters?|aerial vehicles)',
     // Object first or passive: «границу … пересекли», "the border was crossed by".
     '(?:border|line of contact) was (?:illegally )?(?:crossed|violated)',
@@ -162,6 +178,7 @@ export const EN: LanguagePack = {
     // Verb first, other verbs: «нарушили государственную границу», «перешли границу», a post or
     // containers set up on the other side's territory (not «на своей территории»), a drone flying in.
     '(?:set up|installed|erected|built|placed) (?:\\w+ ){0,4}on (?!(?:its|their) own)(?:\\w+ ){0,2}territory',
+    '(?:set up|installed|erected|built|placed) (?:\\w+ ){0,4}on (?:an? |the )?(?:\\w+ ){0,2}(?:section|part|stretch) of the (?:state )?border',
     'moved into (?:\\w+ ){0,2}(?:territory|villages?|side)',
     'crossed over (?:in)?to',
     'flew into (?:\\w+ ){0,2}territory',
@@ -199,11 +216,16 @@ export const EN: LanguagePack = {
     // Passive and object first: "military equipment is being moved to the border".
     '(?:forces|troops|units|subunits|equipment|vehicles|means|armou?r|weapons|personnel),? (?:are|is|were|was|have been|has been) (?:(?:also|reportedly|now|being) ){0,3}(?:moved|deployed|transferred|brought|redeployed|pulled|concentrated|massed)(?! (?:back|out|away))',
     'deployment of',
+    'relocat(?:ed|ing|ion of) (?:\\w+ ){0,4}(?:units|subunits|troops|forces|equipment)',
+    // Weapons placed toward the other side: "positioned rocket launchers along the border".
+    '(?:set up|positioned|installed|placed|stationed|emplaced) (?:\\w+ ){0,3}(?:artillery|mortars?|rocket launchers?|MLRS|howitzers?|heavy weapons|tanks)',
     'movement of (?:\\w+ ){0,2}(?:military|troops|equipment|armou?red)',
   ],
   destruction: [
     'set (?:\\w+ )?fire to',
     'set on fire',
+    // "set residential houses and outbuildings on fire".
+    'set (?:\\w+ ){1,5}on fire',
     'burn(?:ed|t|ing)?',
     'torch(?:ed|ing)',
     'loot(?:ed|ing)?',
