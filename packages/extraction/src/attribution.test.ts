@@ -382,4 +382,11 @@ describe('the actor rules hold in every conflict profile', () => {
     expect(acc('A Thai patrol came under fire near the Ta Muen Thom temple on Thursday.', 'Royal Thai Army')).toEqual(['KH']);
     expect(acc('Pakistani posts in the Neelum valley were targeted by Indian troops on Tuesday.', 'ISPR')).toEqual(['IN']);
   });
+  it('blames nobody for a health or emergency ministry counting victims of fire', () => {
+    const mes = run('Residents of two villages were injured during shooting on the border yesterday, the Ministry of Emergency Situations of Kyrgyzstan said.', null);
+    expect(mes.events[0]).toMatchObject({ reported_by: 'KG', accused_party: null });
+    // The border service reporting the same fire holds the other side to account.
+    const bs = run('Residents of two villages were injured during shooting on the border yesterday, the Border Service of Kyrgyzstan said.', null);
+    expect(bs.events[0]).toMatchObject({ reported_by: 'KG', accused_party: 'TJ' });
+  });
 });

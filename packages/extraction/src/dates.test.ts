@@ -14,6 +14,15 @@ describe('dates', () => {
     expect(dates('позавчера')[0]).toMatchObject({ date: '2023-08-08' });
   });
 
+  it('dates "the night of <weekday>" by the day the night ends', () => {
+    // pub is a Thursday: Monday's night ends on Tuesday; "the night to Tuesday" names it.
+    expect(dates('On the night of Monday the army answered the firing')[0]).toMatchObject({ date: '2023-08-08', part: 'night', kind: 'night' });
+    expect(dates('during the night to Tuesday')[0]).toMatchObject({ date: '2023-08-08', part: 'night' });
+    expect(dates('the night of Monday to Tuesday')[0]).toMatchObject({ date: '2023-08-08', part: 'night' });
+    // Not past the day of publication.
+    expect(dates('on the night of Thursday')[0]).toMatchObject({ date: '2023-08-10', part: 'night' });
+  });
+
   it('resolves weekdays to the latest such day up to publication', () => {
     expect(dates('on Monday')[0]).toMatchObject({ date: '2023-08-07' });
     expect(dates('в среду')[0]).toMatchObject({ date: '2023-08-09' });

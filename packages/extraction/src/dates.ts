@@ -82,7 +82,7 @@ const RE_NIGHT_EN = new RegExp(
 const RE_NIGHT_RU = new RegExp(`${B}в ночь (?:с (\\d{1,2})(?:-?(?:го|ое|е))?(?: (${MON}))? )?на (\\d{1,2})(?:-?(?:го|ое|е))? (${MON})(?: (\\d{4})(?: года| г\\.)?)?${E}`, 'g');
 // "the night of Saturday to Sunday", «в ночь с субботы на воскресенье»: dated by the day it ends.
 const RE_NIGHT_WEEKDAY = new RegExp(
-  `${B}(?:(?:on |during )?the night (?:(?:of|from) [a-z]+day (?:to|into) )?(?:of |to )?([a-z]+day)|в ночь (?:со? (?:понедельника|вторника|среды|четверга|пятницы|субботы|воскресенья) )?на (понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье))${E}`,
+  `${B}(?:(?:on |during )?the night (?:(?:of|from) [a-z]+day (?:to|into) )?(of |to )?([a-z]+day)|в ночь (?:со? (?:понедельника|вторника|среды|четверга|пятницы|субботы|воскресенья) )?на (понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье))${E}`,
   'g',
 );
 const RE_DMY = new RegExp(
@@ -274,8 +274,12 @@ function scanNightRu(st: DateScan, low: string): void {
 
 function scanNightWeekday(st: DateScan, low: string): void {
   for (let m = first(RE_NIGHT_WEEKDAY, low); m !== null; m = RE_NIGHT_WEEKDAY.exec(low)) {
-    const w = WEEKDAYS[(m[1] ?? m[2] ?? '').toLowerCase()];
-    pushDate(st, m, w === undefined || !st.pubDate ? null : lastWeekday(st.pubDate, w), 'night', 'night', null);
+    const w = WEEKDAYS[(m[2] ?? m[3] ?? '').toLowerCase()];
+    let day = w === undefined || !st.pubDate ? null : lastWeekday(st.pubDate, w);
+    // "the night of Monday" is Monday's night, dated by the day it ends (SCHEMA), up to the day of
+    // publication; "the night to Tuesday", «в ночь на вторник» already name that day.
+    if (day && st.pubDate && m[1] === 'of ' && day < st.pubDate) day = addDays(day, 1);
+    pushDate(st, m, day, 'night', 'night', null);
   }
 }
 
