@@ -23,6 +23,20 @@ describe('dates', () => {
     expect(dates('on the night of Thursday')[0]).toMatchObject({ date: '2023-08-10', part: 'night' });
   });
 
+  it('reads a day of the month with no month named against the publication or the date before', () => {
+    // pub is 10 August 2023.
+    expect(dates('The ministry said on the 9th, that troops had crossed')[0]).toMatchObject({ date: '2023-08-09', kind: 'absolute' });
+    expect(dates('the truce holds from the 8th at 18:00')[0]).toMatchObject({ date: '2023-08-08' });
+    // A day still to come this month is last month's.
+    expect(dates('fighting resumed on the 21st.')[0]).toMatchObject({ date: '2023-07-21' });
+    // An ordinal of something else is no date.
+    expect(dates('on the 12th day of the talks')).toEqual([]);
+    expect(dates('on the 2nd Army Region front')).toEqual([]);
+    // «5 августа … а 6-го …»: the month of the date just told.
+    expect(dates('5 августа военные стянули технику, а 6-го открыли огонь')[1]).toMatchObject({ date: '2023-08-06', kind: 'absolute' });
+    expect(dates('штаб 2-го армейского корпуса')).toEqual([]);
+  });
+
   it('resolves weekdays to the latest such day up to publication', () => {
     expect(dates('on Monday')[0]).toMatchObject({ date: '2023-08-07' });
     expect(dates('в среду')[0]).toMatchObject({ date: '2023-08-09' });

@@ -311,6 +311,39 @@ function scanMonthDay(st: DateScan, low: string): void {
   }
 }
 
+// "on the 29th, exchanges of fire…", "in effect from the 29th at 20:00": a day of the month with no
+// month named is the month of publication (the previous one for a day still to come); a noun
+// after it ("the 12th day", "the 2nd Army Region") makes it an ordinal of something else.
+const RE_ORDINAL_DAY_EN = /(?<=(?:^|[^0-9a-z])(?:on|from|since|until) )the (\d{1,2})(?:st|nd|rd|th)(?=\s*(?:[,.;:)]|$)|\s+(?:at|in|of this month|saying|when|as|and|but|morning|evening|night)(?![a-z]))/g;
+// «7 декабря Камбоджа перебросила технику, а 8-го нанесла удары»: a day whose month the date just
+// before in the sentence gives; «12-го числа»: the month of publication.
+const RE_ORDINAL_DAY_RU = /(?<![0-9а-яё-])(\d{1,2})-го(\s+числа)?(?![а-яё])/g;
+const DAY_MONTH_BEFORE = new RegExp(`(?:^|[^0-9])(\\d{1,2})\\s+(${RU_MONTHS})(?:\\s+(\\d{4}))?[^.!?\\d]{0,60}$`);
+
+function dayOfPublicationMonth(pub: string, day: number): string | null {
+  const y = Number(pub.slice(0, 4));
+  const m = Number(pub.slice(5, 7));
+  const here = ymd(y, m, day);
+  if (here && here <= pub) return here;
+  return m === 1 ? ymd(y - 1, 12, day) : ymd(y, m - 1, day);
+}
+
+function scanOrdinalDay(st: DateScan, low: string): void {
+  for (let m = first(RE_ORDINAL_DAY_EN, low); m !== null; m = RE_ORDINAL_DAY_EN.exec(low)) {
+    const day = Number(m[1]);
+    if (!st.pubDate || day < 1 || day > 31) continue;
+    pushDate(st, m, dayOfPublicationMonth(st.pubDate, day), null, 'absolute', null);
+  }
+  for (let m = first(RE_ORDINAL_DAY_RU, low); m !== null; m = RE_ORDINAL_DAY_RU.exec(low)) {
+    const day = Number(m[1]);
+    if (!st.pubDate || day < 1 || day > 31) continue;
+    const told = DAY_MONTH_BEFORE.exec(low.slice(Math.max(0, m.index - 90), m.index));
+    const mon = told ? monthNumber(told[2] ?? '') : null;
+    if (mon) pushDate(st, m, inferYear(mon, day, st.pubDate, told?.[3]), null, 'absolute', null);
+    else if (m[2]) pushDate(st, m, dayOfPublicationMonth(st.pubDate, day), null, 'absolute', null);
+  }
+}
+
 function scanMonthYear(st: DateScan, low: string): void {
   for (let m = first(RE_MONTH_YEAR, low); m !== null; m = RE_MONTH_YEAR.exec(low)) {
     const mon = monthNumber(m[1] ?? '');
@@ -439,6 +472,7 @@ export function findTemporal(
   scanDayMonth(st, low);
   scanMonthDay(st, low);
   scanMonthYear(st, low);
+  if (low.includes('the ') || low.includes('-го')) scanOrdinalDay(st, low);
   if (RELATIVE_KEYS.test(low)) scanRelative(st, low);
   if (WEEKDAY_KEYS.test(low)) scanWeekday(st, low);
   if (SAME_DAY_KEYS.test(low)) scanSameDay(st, low);
