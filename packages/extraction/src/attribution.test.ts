@@ -400,6 +400,7 @@ describe('the roles of a side named around the act', () => {
     expect(roles('Ulan, a soldier of Kyrgyzstan, was killed near Kok-Tash.')).toEqual(['Kyrgyzstan:victim']);
     expect(roles('Трое кыргызстанцев пострадали у села Аксай.')).toEqual(['кыргызстанцев:victim']);
     expect(roles('The shelling left 3 Tajik servicemen dead.')).toEqual(['Tajik:victim']);
+    expect(roles('В ходе обстрела ранены гражданские лица и военнослужащие Кыргызской Республики.')).toEqual(['Кыргызской:victim']);
   });
   it('reads a country named as a place as the target', () => {
     expect(roles('Troops fired near a village in north-eastern Thailand.', TH_KH_PROFILE)).toEqual(['Thailand:target']);
@@ -417,5 +418,16 @@ describe('the roles of a side named around the act', () => {
   it("reads the country of a civil ministry as its voice and «при обстреле с … стороны» as the agent", () => {
     expect(roles("Tajikistan's Ministry of Foreign Affairs issued a note on the incident.")).toEqual(['Tajikistan:bystander']);
     expect(roles('При обстреле с кыргызской стороны пострадал водитель.')).toEqual(['кыргызской:explicit_actor']);
+  });
+});
+
+describe('the blame of a clash', () => {
+  const acc = (text: string) => run(text, 'AKIpress').events.filter((e) => e.type === 'armed_clash').map((e) => e.accused_party);
+  it('"between the two countries" says who fought, not that both are blamed', () => {
+    expect(acc('A shootout between border guards of the two countries began near Kok-Tash on Monday after Tajik border guards took up firing positions.')).toEqual(['TJ']);
+    expect(acc('Перестрелка между пограничниками двух стран началась в понедельник у села Кок-Таш после того, как таджикские пограничники заняли огневые позиции.')).toEqual(['TJ']);
+  });
+  it('but mutual blame leaves the clash with no accused', () => {
+    expect(acc('Border guards clashed near Kok-Tash on Monday, and the sides blamed each other.')).toEqual([null]);
   });
 });

@@ -192,6 +192,8 @@ const MUTUAL_SECOND =
   /(?:between|между)\s+(?:the\s+)?[A-Za-z\u00C0-\u024F\u0400-\u04FF-]+\s+(?:and|и)\s+(?:[A-Za-z\u00C0-\u024F-]+['’]s\s+)?$/;
 const VICTIM_AFTER =
   /^(?:[A-Za-z\u00C0-\u024F\u0400-\u04FF\s-]{0,40}?|,\s*)(?:(?:was|were|had been|have been)\s+(?:killed|wounded|injured|hurt)|received\s+(?:a\s+)?(?:gunshot\s+)?wound|погиб|ранен|получил|пострадал)/;
+// «ранены гражданские лица и военнослужащие Кыргызской Республики»: further back, within the clause.
+const VICTIM_FAR_BEFORE = /(?:погиб[а-яё]*|ранен[а-яё]*|убит[а-яё]*|пострадал[а-яё]*|killed|wounded|injured)\s+(?:[^\s,;:.!?]+\s+){0,5}$/;
 // "left 2 Tajik servicemen dead": a toll's count names the people hit.
 const LEFT_COUNT_BEFORE = /(?:^|[^a-z])left\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|dozens of)\s+$/;
 
@@ -257,7 +259,7 @@ function partyRole(low: string, start: number, end: number): PartyRole {
     VICTIM_NOUN_AFTER.test(low.slice(end, end + 30))
   )
     return 'target';
-  if (VICTIM_AFTER.test(low.slice(end, end + 60)) || VICTIM_BEFORE.test(before) || LEFT_COUNT_BEFORE.test(before)) return 'victim';
+  if (VICTIM_AFTER.test(low.slice(end, end + 60)) || VICTIM_BEFORE.test(before) || VICTIM_FAR_BEFORE.test(low.slice(Math.max(0, start - 60), start)) || LEFT_COUNT_BEFORE.test(before)) return 'victim';
   // "A Kyrgyz patrol was fired upon", "came under fire", «попал под обстрел», «подверглись
   // обстрелу», «был обстрелян»: the subject of a passive is the side hit.
   if (PASSIVE_SUBJECT_AFTER.test(low.slice(end, end + 70))) return 'target';
