@@ -94,6 +94,14 @@ describe('dates', () => {
     expect(publicationTime('not a date', 360).date).toBeNull();
   });
 
+  it("dates the narrative from a lead line's 'today', not from a page's time stamp", () => {
+    const run = (text: string) =>
+      extract({ id: 't', text, published_at: '2023-08-10T18:00:00+06:00', source_agency: 'Border Service of the GKNB of the Kyrgyz Republic' }, KG_TJ_PROFILE).events.map((e) => e.date);
+    const body = 'The fighting began when Tajik servicemen opened fire at a Kyrgyz post near Kok-Tash early in the morning.';
+    expect(run(`Shooting on the border\n\nThree border guards were wounded as a result of today's fighting along the border, the service says\n\n${body}`)).toEqual(['2023-08-10']);
+    expect(run(`today at 13:32\n\nShooting on the border\n\n${body}`)).toEqual([null]);
+  });
+
   it('outputs UTC, local time, zone, precision and window for an event', () => {
     const r = extract(
       {

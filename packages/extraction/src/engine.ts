@@ -429,6 +429,8 @@ const DATE_LINE_REST = /^[\s\d|,.:;/\-–—•·()]*$/;
  * counts, and only a day of publication or the two before it: a site's header showing the day
  * the page was saved ("Апрель 30, 2025") is no dateline.
  */
+const LEAD_SENTENCE = /(?:\S+\s+){8}/;
+
 function pageDateLine(text: string, seg: Segmentation, temporal: { dates: DateMention[]; clocks: ClockMention[] }, pubDate: string | null): Scan['ctx'] {
   const firstBody = seg.paragraphs.find((p) => !p.headline);
   if (!firstBody) return null;
@@ -436,6 +438,17 @@ function pageDateLine(text: string, seg: Segmentation, temporal: { dates: DateMe
     if (!p.headline) break;
     const inLine = temporal.dates.filter((d) => d.start >= p.start && d.end <= p.end);
     const day = inLine[0];
+    // "…as a result of today's troop clashes" in a lead line before the body: the page's day
+    // (not a page's time stamp, «сегодня в 13:32», which is only when it was published).
+    if (
+      inLine.length === 1 &&
+      day?.date &&
+      day.kind === 'relative' &&
+      day.role === 'event' &&
+      !temporal.clocks.some((k) => k.start >= p.start && k.end <= p.end) &&
+      LEAD_SENTENCE.test(text.slice(p.start, p.end))
+    )
+      return { date: day.date, paragraph: firstBody.index };
     if (inLine.length !== 1 || !day?.date || day.kind !== 'absolute') continue;
     if (pubDate && (day.date > pubDate || day.date < addDays(pubDate, -2))) continue;
     let rest = `${text.slice(p.start, day.start)} ${text.slice(day.end, p.end)}`;
