@@ -102,6 +102,15 @@ describe('dates', () => {
     expect(run(`today at 13:32\n\nShooting on the border\n\n${body}`)).toEqual([null]);
   });
 
+  it("dates 'the next day', «спустя сутки» as the day after the narrative's", () => {
+    const run = (text: string) =>
+      extract({ id: 't', text, published_at: '2023-08-10', source_agency: 'Border Service of the GKNB of the Kyrgyz Republic' }, KG_TJ_PROFILE).events.map((e) => [e.type, e.date]);
+    expect(run('Вечером 6 августа обстановка на границе обострилась, спустя сутки стороны договорились о прекращении огня.')).toEqual([['ceasefire_agreement', '2023-08-07']]);
+    expect(run('The situation worsened on 6 August. The next day the sides agreed on a ceasefire.')).toEqual([['ceasefire_agreement', '2023-08-07']]);
+    // With no day told, none is guessed.
+    expect(run('The next day the sides agreed on a ceasefire.')).toEqual([['ceasefire_agreement', null]]);
+  });
+
   it('outputs UTC, local time, zone, precision and window for an event', () => {
     const r = extract(
       {

@@ -97,7 +97,7 @@ const RE_NUMERIC = /(?<![\d./])(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?![\d]|[.
 const RE_ISO = /(?<![\d.-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])/g;
 const RE_MONTH_YEAR = new RegExp(`${B}(${MON})\\s+(\\d{4})${E}`, 'g');
 const RE_RELATIVE = new RegExp(
-  `${B}(in the (?:last|past) (?:24 hours|day)|over the (?:last|past) (?:24 hours|day)|за (?:последние|минувшие|прошедшие|истекшие|истекшие) сутки|during the day|в течение (?:дня|суток)|the day before yesterday|позавчерашн[а-яё]*|позавчера|вчерашн[а-яё]*|yesterday|вчера|накануне|the previous day|the day before(?=\s*[,.])|a day earlier|earlier today|today|сегодняшн[а-яё]*|сегодня|tonight|last night|overnight|this (?:morning|afternoon|evening)|минувшей ночью|прошлой ночью|прошедшей ночью|этой ночью|сегодня ночью|позапрошлой ночью|этим (?:утром|вечером)|(?:\\d|two|three|four|five|два|две|три|четыре|пять) (?:days ago|дн(?:я|ей) назад|суток назад))(?: (morning|afternoon|evening|night|утром|днем|днём|вечером|ночью))?${E}`,
+  `${B}(in the (?:last|past) (?:24 hours|day)|over the (?:last|past) (?:24 hours|day)|за (?:последние|минувшие|прошедшие|истекшие|истекшие) сутки|during the day|в течение (?:дня|суток)|the day before yesterday|позавчерашн[а-яё]*|позавчера|вчерашн[а-яё]*|yesterday|вчера|накануне|the previous day|the day before(?=\s*[,.])|a day earlier|the next day|the following day|a day later|на следующий день|на другой день|спустя сутки|earlier today|today|сегодняшн[а-яё]*|сегодня|tonight|last night|overnight|this (?:morning|afternoon|evening)|минувшей ночью|прошлой ночью|прошедшей ночью|этой ночью|сегодня ночью|позапрошлой ночью|этим (?:утром|вечером)|(?:\\d|two|three|four|five|два|две|три|четыре|пять) (?:days ago|дн(?:я|ей) назад|суток назад))(?: (morning|afternoon|evening|night|утром|днем|днём|вечером|ночью))?${E}`,
   'g',
 );
 const RE_WEEKDAY = new RegExp(
@@ -132,7 +132,7 @@ function anyOf(words: readonly string[]): RegExp {
 
 // Substrings every match of a scanner contains: a scanner whose key words are all absent is
 // skipped (a literal alternation is far cheaper than the scanner's pass over the text).
-const RELATIVE_KEYS = anyOf(['24 hours', 'past day', 'last day', 'сутки', 'during the day', 'в течение', 'yesterday', 'вчера', 'накануне', 'the previous day', 'the day before', 'a day earlier', 'today', 'сегодня', 'tonight', 'last night', 'overnight', 'this ', 'ночью', 'этим ', 'ago', 'назад']);
+const RELATIVE_KEYS = anyOf(['24 hours', 'past day', 'last day', 'сутки', 'during the day', 'в течение', 'yesterday', 'вчера', 'накануне', 'the previous day', 'the day before', 'a day earlier', 'next day', 'following day', 'day later', 'на следующий', 'на другой', 'спустя', 'today', 'сегодня', 'tonight', 'last night', 'overnight', 'this ', 'ночью', 'этим ', 'ago', 'назад']);
 const WEEKDAY_KEYS = anyOf(['day', 'понедельник', 'вторник', 'сред', 'четверг', 'пятниц', 'суббот', 'воскресен']);
 const SAME_DAY_KEYS = anyOf(['same', 'that day', 'тот же', 'этот же', 'того же']);
 const ANAPHOR_KEYS = anyOf(['before', 'after', 'перед этим', 'после этого', 'затем', 'then', 'later']);
@@ -358,6 +358,10 @@ function scanRelative(st: DateScan, low: string): void {
     const partWord = (m[2] ?? '').toLowerCase();
     let days = 0;
     let part: PartOfDay | null = partWord ? (PARTS[partWord] ?? null) : null;
+    if (DAY_AFTER_WORDS.test(w)) {
+      pushDate(st, m, null, part, 'relative', null);
+      continue;
+    }
     // Adjectives date their noun as the adverbs do: «вчерашнего обстрела», «сегодняшний».
     // "in the last 24 hours" is a range: dated by its first day.
     if (LAST_DAY.test(w)) days = -1;
@@ -413,6 +417,9 @@ function first(re: RegExp, low: string): RegExpExecArray | null {
   return re.exec(low);
 }
 
+// "the next day", «спустя сутки»: a day after the narrative's (the engine resolves it), never read
+// against publication.
+export const DAY_AFTER_WORDS = /^(?:the next day|the following day|a day later|на следующий день|на другой день|спустя сутки)$/;
 const NIGHT_WORD = /night|overnight|ночью/;
 const AGO = /ago|назад$/;
 const AGO_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, два: 2, две: 2, три: 3, четыре: 4, пять: 5 };

@@ -8,6 +8,7 @@ import { casualtyTrigger, sentenceCasualties, type CasualtyFigures } from './cas
 import { compileProfile } from './compile.ts';
 import {
   addDays,
+  DAY_AFTER_WORDS,
   findTemporal,
   parseOffset,
   publicationTime,
@@ -636,7 +637,14 @@ function resolveTime(s: Scan, c: ClauseView, pos: number, agreement: boolean): T
     evidence.push(dm);
     if (dm.kind === 'same_day' || dm.kind === 'anaphor') date = s.lastEventDate ?? s.ctx?.date ?? null;
     else if (dm.kind === 'month') month = dm.month;
-    else if (dm.kind === 'relative' && DAY_BEFORE.test(dm.text)) {
+    else if (dm.kind === 'relative' && DAY_AFTER_WORDS.test(dm.text.toLowerCase())) {
+      // "Fighting broke out on 29 April; a day later the sides agreed…": the day after the
+      // narrative's day, when one was told (up to publication).
+      let told = s.lastEventDate ?? s.ctx?.date ?? null;
+      for (const x of c.cDates) if (x.start < dm.start && x.date && x.role === 'event') told = x.date;
+      const next = told ? addDays(told, 1) : null;
+      date = next && (!s.pub.date || next <= s.pub.date) ? next : null;
+    } else if (dm.kind === 'relative' && DAY_BEFORE.test(dm.text)) {
       // «16 сентября … Накануне …», "On 9 May … The day before …": the day before the narrative's
       // day, when the narrative told one before publication.
       const told = s.ctx?.date ?? null;
