@@ -35,12 +35,15 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // event F1 to 0.853 / 0.820 / 0.754 / 0.699 and strict (other, more) to 0.514 / 0.451.
 // train-more2 (issue #16 item 1, second round: more Russian Kyrgyz–Tajik, Thai–Cambodian relays,
 // evacuation and truce items) scored 0.693 / 0.392 / 0.947 when added; its floor is that less 0.02.
+// Dates and accused (eng-strict: weekday nights, days of the month, lead-line days, victims,
+// places and responders not read as actors) raised strict to 0.691 / 0.700 / 0.640 / 0.588 /
+// 0.513 (ru, en, other, more, more2); the strict floors are those less 0.01.
 const FLOORS: Record<string, { events: number; strict: number; violationReport: number }> = {
-  'train-ru.jsonl': { events: 0.833, strict: 0.534, violationReport: 0.96 },
-  'train-en.jsonl': { events: 0.8, strict: 0.561, violationReport: 0.93 },
-  'train-other.jsonl': { events: 0.734, strict: 0.494, violationReport: 0.95 },
-  'train-more.jsonl': { events: 0.679, strict: 0.431, violationReport: 0.92 },
-  'train-more2.jsonl': { events: 0.673, strict: 0.372, violationReport: 0.927 },
+  'train-ru.jsonl': { events: 0.833, strict: 0.681, violationReport: 0.96 },
+  'train-en.jsonl': { events: 0.8, strict: 0.69, violationReport: 0.93 },
+  'train-other.jsonl': { events: 0.734, strict: 0.63, violationReport: 0.95 },
+  'train-more.jsonl': { events: 0.679, strict: 0.578, violationReport: 0.92 },
+  'train-more2.jsonl': { events: 0.673, strict: 0.503, violationReport: 0.927 },
 };
 const LOWEST = { events: 0.67, strict: 0.35, violationReport: 0.93 };
 
