@@ -193,6 +193,7 @@ const MUTUAL_SECOND =
 const VICTIM_AFTER =
   /^(?:[A-Za-z\u00C0-\u024F\u0400-\u04FF\s-]{0,40}?|,\s*)(?:(?:was|were|had been|have been)\s+(?:killed|wounded|injured|hurt)|received\s+(?:a\s+)?(?:gunshot\s+)?wound|погиб|ранен|получил|пострадал)/;
 // «ранены гражданские лица и военнослужащие Кыргызской Республики»: further back, within the clause.
+const VICTIM_HINT = /погиб|ранен|убит|пострада|kill|wound|injur/;
 const VICTIM_FAR_BEFORE = /(?:погиб[а-яё]*|ранен[а-яё]*|убит[а-яё]*|пострадал[а-яё]*|killed|wounded|injured)\s+(?:[^\s,;:.!?]+\s+){0,5}$/;
 // "left 2 Tajik servicemen dead": a toll's count names the people hit.
 const LEFT_COUNT_BEFORE = /(?:^|[^a-z])left\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|dozens of)\s+$/;
@@ -244,7 +245,7 @@ function partyRole(low: string, start: number, end: number): PartyRole {
     (LOCATION_BEFORE.test(before) && !OFFICIALS_IN.test(before)) ||
     // "near Surin (Thailand)", «Сурина (Таиланд)»: the country of a place, in brackets after it.
     (PAREN_BEFORE.test(before) && low[end] === ')') ||
-    ATTACKED_OBJECT_BEFORE.test(low.slice(Math.max(0, start - 70), start)) ||
+    (ATTACK_VERB_HINT.test(low.slice(Math.max(0, start - 70), start)) && ATTACKED_OBJECT_BEFORE.test(low.slice(Math.max(0, start - 70), start))) ||
     (PLACE_NOUN_BEFORE.test(before) && !ADJECTIVE.test(low.slice(start, end)))
   )
     return 'target';
@@ -259,7 +260,7 @@ function partyRole(low: string, start: number, end: number): PartyRole {
     VICTIM_NOUN_AFTER.test(low.slice(end, end + 30))
   )
     return 'target';
-  if (VICTIM_AFTER.test(low.slice(end, end + 60)) || VICTIM_BEFORE.test(before) || VICTIM_FAR_BEFORE.test(low.slice(Math.max(0, start - 60), start)) || LEFT_COUNT_BEFORE.test(before)) return 'victim';
+  if (VICTIM_AFTER.test(low.slice(end, end + 60)) || VICTIM_BEFORE.test(before) || (VICTIM_HINT.test(low.slice(Math.max(0, start - 60), start)) && VICTIM_FAR_BEFORE.test(low.slice(Math.max(0, start - 60), start))) || (before.includes('left') && LEFT_COUNT_BEFORE.test(before))) return 'victim';
   // "A Kyrgyz patrol was fired upon", "came under fire", «попал под обстрел», «подверглись
   // обстрелу», «был обстрелян»: the subject of a passive is the side hit.
   if (PASSIVE_SUBJECT_AFTER.test(low.slice(end, end + 70))) return 'target';
@@ -291,6 +292,7 @@ const PLACE_NOUN_BEFORE =
 const PAREN_BEFORE = /[a-zа-яё0-9]\s*\($/;
 // «обстреляли сотрудников службы безопасности Таиланда»: the owner of what an attack verb hits,
 // named in the genitive a few words after it.
+const ATTACK_VERB_HINT = /обстрел|атак/;
 const ATTACKED_OBJECT_BEFORE = /(?:^|[^а-яё])(?:обстрелял|атаковал|обстрелива|атакова)[а-яё]*\s+(?:[а-яё«»"-]+\s+){1,3}$/;
 // "officials in Tajikistan told…": the officials of that side, not a place.
 const OFFICIALS_IN = /(?:officials|authorities|sources|officers)\s+in\s+$/;

@@ -317,6 +317,7 @@ function scanMonthDay(st: DateScan, low: string): void {
 const RE_ORDINAL_DAY_EN = /(?<=(?:^|[^0-9a-z])(?:on|from|since|until) )the (\d{1,2})(?:st|nd|rd|th)(?=\s*(?:[,.;:)]|$)|\s+(?:at|in|of this month|saying|when|as|and|but|morning|evening|night)(?![a-z]))/g;
 // «7 декабря Камбоджа перебросила технику, а 8-го нанесла удары»: a day whose month the date just
 // before in the sentence gives; «12-го числа»: the month of publication.
+const ORDINAL_HINT = /\d(?:st|nd|rd|th|-го)/;
 const RE_ORDINAL_DAY_RU = /(?<![0-9а-яё-])(\d{1,2})-го(\s+числа)?(?![а-яё])/g;
 const DAY_MONTH_BEFORE = new RegExp(`(?:^|[^0-9])(\\d{1,2})\\s+(${RU_MONTHS})(?:\\s+(\\d{4}))?[^.!?\\d]{0,60}$`);
 
@@ -479,7 +480,7 @@ export function findTemporal(
   scanDayMonth(st, low);
   scanMonthDay(st, low);
   scanMonthYear(st, low);
-  if (low.includes('the ') || low.includes('-го')) scanOrdinalDay(st, low);
+  if (ORDINAL_HINT.test(low)) scanOrdinalDay(st, low);
   if (RELATIVE_KEYS.test(low)) scanRelative(st, low);
   if (WEEKDAY_KEYS.test(low)) scanWeekday(st, low);
   if (SAME_DAY_KEYS.test(low)) scanSameDay(st, low);
