@@ -37,6 +37,14 @@ describe('dates', () => {
     expect(dates('штаб 2-го армейского корпуса')).toEqual([]);
   });
 
+  it('reads «в течение дня 8 августа и в ночь на 9 августа» as one span from its first day', () => {
+    const ds = findTemporal('в течение дня 8 августа и в ночь на 9 августа подразделения обстреляли позиции', pub, []).dates;
+    expect(ds.filter((d) => d.role === 'event').map((d) => d.date)).toEqual(['2023-08-08']);
+    expect(dates('during the day of 7 August')[0]).toMatchObject({ date: '2023-08-07', kind: 'absolute' });
+    // Two days that are not one span keep their own.
+    expect(dates('on 3 August and on 9 August').map((d) => d.role)).toEqual(['event', 'event']);
+  });
+
   it('resolves weekdays to the latest such day up to publication', () => {
     expect(dates('on Monday')[0]).toMatchObject({ date: '2023-08-07' });
     expect(dates('в среду')[0]).toMatchObject({ date: '2023-08-09' });

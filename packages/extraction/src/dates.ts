@@ -359,6 +359,8 @@ function scanRelative(st: DateScan, low: string): void {
     const partWord = (m[2] ?? '').toLowerCase();
     let days = 0;
     let part: PartOfDay | null = partWord ? (PARTS[partWord] ?? null) : null;
+    // «в течение дня 8 ноября», "during the day of 8 November": the date that follows is the day.
+    if ((w === 'during the day' || w.startsWith('в течение')) && DATE_FOLLOWS.test(low.slice(m.index + m[0].length, m.index + m[0].length + 12))) continue;
     if (DAY_AFTER_WORDS.test(w)) {
       pushDate(st, m, null, part, 'relative', null);
       continue;
@@ -421,6 +423,7 @@ function first(re: RegExp, low: string): RegExpExecArray | null {
 // "the next day", «спустя сутки»: a day after the narrative's (the engine resolves it), never read
 // against publication.
 export const DAY_AFTER_WORDS = /^(?:the next day|the following day|a day later|на следующий день|на другой день|спустя сутки)$/;
+const DATE_FOLLOWS = /^\s+(?:of\s+)?\d/;
 const NIGHT_WORD = /night|overnight|ночью/;
 const AGO = /ago|назад$/;
 const AGO_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, два: 2, две: 2, три: 3, четыре: 4, пять: 5 };
@@ -498,7 +501,10 @@ export function findTemporal(
     // «с вечера 2 июня в ночь на 3 июня», "from the evening of 2 June into the night of 3 June":
     // the range is dated by its start.
     const fromStart = RANGE_START.test(prev.text) && INTO_GAP.test(text.slice(prev.end, d.start));
-    if (between || fromStart || RANGE_END_BEFORE.test(text.slice(Math.max(prev.end, d.start - 30), d.start))) d.role = 'alt';
+    // "during the day of 8 November and on the night to 9 November": two days joined as one span
+    // are dated by the first (SCHEMA: a range takes its first day).
+    const joined = AND_GAP.test(text.slice(prev.end, d.start)) && prev.date < d.date && addDays(prev.date, 1) === d.date;
+    if (between || fromStart || joined || RANGE_END_BEFORE.test(text.slice(Math.max(prev.end, d.start - 30), d.start))) d.role = 'alt';
   }
   return { dates, clocks: findClocks(text, st.taken, zoneLabels) };
 }
