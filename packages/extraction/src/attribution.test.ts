@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { findAgencies, findParties } from './attribution.ts';
 import { extract } from './engine.ts';
 import { IN_PK_PROFILE } from './profiles/in-pk.ts';
 import { KG_TJ_PROFILE } from './profiles/kg-tj.ts';
+import { TH_KH_PROFILE } from './profiles/th-kh.ts';
 
 const run = (text: string, source: string | null, published_at = '2023-04-12T10:00:00+06:00') =>
   extract({ id: 't', text, published_at, source_agency: source }, KG_TJ_PROFILE);
@@ -381,5 +383,51 @@ describe('the actor rules hold in every conflict profile', () => {
     expect(acc('Thai soldiers were forced to return fire after Cambodian troops opened fire near Ta Muen Thom temple on Thursday.', 'Royal Thai Army')).toEqual(['KH']);
     expect(acc('A Thai patrol came under fire near the Ta Muen Thom temple on Thursday.', 'Royal Thai Army')).toEqual(['KH']);
     expect(acc('Pakistani posts in the Neelum valley were targeted by Indian troops on Tuesday.', 'ISPR')).toEqual(['IN']);
+  });
+  it('blames nobody for a health or emergency ministry counting victims of fire', () => {
+    const mes = run('Residents of two villages were injured during shooting on the border yesterday, the Ministry of Emergency Situations of Kyrgyzstan said.', null);
+    expect(mes.events[0]).toMatchObject({ reported_by: 'KG', accused_party: null });
+    // The border service reporting the same fire holds the other side to account.
+    const bs = run('Residents of two villages were injured during shooting on the border yesterday, the Border Service of Kyrgyzstan said.', null);
+    expect(bs.events[0]).toMatchObject({ reported_by: 'KG', accused_party: 'TJ' });
+  });
+});
+
+describe('the roles of a side named around the act', () => {
+  const roles = (text: string, profile = KG_TJ_PROFILE) =>
+    findParties(text, profile, findAgencies(text, profile, null)).map((p) => `${p.text}:${p.role}`);
+  it('reads the people hit as victims, through an apposition, «пострадали» or a toll', () => {
+    expect(roles('Ulan, a soldier of Kyrgyzstan, was killed near Kok-Tash.')).toEqual(['Kyrgyzstan:victim']);
+    expect(roles('Трое кыргызстанцев пострадали у села Аксай.')).toEqual(['кыргызстанцев:victim']);
+    expect(roles('The shelling left 3 Tajik servicemen dead.')).toEqual(['Tajik:victim']);
+    expect(roles('В ходе обстрела ранены гражданские лица и военнослужащие Кыргызской Республики.')).toEqual(['Кыргызской:victim']);
+  });
+  it('reads a country named as a place as the target', () => {
+    expect(roles('Troops fired near a village in north-eastern Thailand.', TH_KH_PROFILE)).toEqual(['Thailand:target']);
+    expect(roles('Shots were fired near Surin (Thailand) at dawn.', TH_KH_PROFILE)).toEqual(['Thailand:target']);
+    expect(roles('Военные обстреляли сотрудников пограничной полиции Таиланда.', TH_KH_PROFILE)).toEqual(['Таиланда:target']);
+  });
+  it('reads accusers, defenders, evacuators and warners as no actors', () => {
+    expect(roles('Despite the Cambodian accusations, the border stayed calm.', TH_KH_PROFILE)).toEqual(['Cambodian:bystander']);
+    expect(roles('Thai troops acted in self-defence after the attack.', TH_KH_PROFILE)).toEqual(['Thai:bystander']);
+    expect(roles('The Tajik air defence shot down a drone over Isfara.')).toEqual(['Tajik:bystander']);
+    expect(roles('Таджикские пограничники сбили беспилотник над Исфарой.')).toEqual(['Таджикские:bystander']);
+    expect(roles('The Kyrgyz side had to evacuate the residents of two villages.')).toEqual(['Kyrgyz:bystander']);
+    expect(roles('When Kyrgyz border guards warned the group, shots were fired.')).toEqual(['Kyrgyz:bystander']);
+  });
+  it("reads the country of a civil ministry as its voice and «при обстреле с … стороны» as the agent", () => {
+    expect(roles("Tajikistan's Ministry of Foreign Affairs issued a note on the incident.")).toEqual(['Tajikistan:bystander']);
+    expect(roles('При обстреле с кыргызской стороны пострадал водитель.')).toEqual(['кыргызской:explicit_actor']);
+  });
+});
+
+describe('the blame of a clash', () => {
+  const acc = (text: string) => run(text, 'AKIpress').events.filter((e) => e.type === 'armed_clash').map((e) => e.accused_party);
+  it('"between the two countries" says who fought, not that both are blamed', () => {
+    expect(acc('A shootout between border guards of the two countries began near Kok-Tash on Monday after Tajik border guards took up firing positions.')).toEqual(['TJ']);
+    expect(acc('Перестрелка между пограничниками двух стран началась в понедельник у села Кок-Таш после того, как таджикские пограничники заняли огневые позиции.')).toEqual(['TJ']);
+  });
+  it('but mutual blame leaves the clash with no accused', () => {
+    expect(acc('Border guards clashed near Kok-Tash on Monday, and the sides blamed each other.')).toEqual([null]);
   });
 });

@@ -178,7 +178,7 @@ const EXPLICIT_BEFORE =
   /(?:(?:^|[^A-Za-z\u00C0-\u024F\u0400-\u04FF])by\s+(?:the\s+)?|(?:^|[^A-Za-z\u00C0-\u024F\u0400-\u04FF])from\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?(?:republic\s+of\s+)?|со\s+стороны\s+|с\s+территории\s+)$/;
 // Nouns only («обстрел кыргызской стороны»); the verb «обстрелял…» takes its target next.
 const NOMINAL_BEFORE =
-  /(?:invasion|attack|aggression|shelling|offensive|incursion|provocation)\s+(?:of|by)\s+(?:the\s+)?$|(?:нападени|агресси|вторжени|обстрел(?!ял|ива)|провокаци)[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*\s+$/;
+  /(?:invasion|attack|aggression|shelling|offensive|incursion|provocation)\s+(?:of|by)\s+(?:the\s+)?$|(?:нападени|агресси|вторжени|обстрел(?!ял|ива)|провокаци)[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*\s+(?:[сc]о?\s+)?$/;
 // "property of Kyrgyz citizens", «граждан Таджикистана»: the people hit, not the actor.
 const VICTIM_NOUN_AFTER =
   /^\s+(?:citizens|residents|civilians|population|villages?|houses?|settlements?|territory|граждан[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|жител[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|мирн[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|сел[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|территори[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|населени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
@@ -191,7 +191,12 @@ const MUTUAL_BEFORE = /(?:between|между)\s+(?:the\s+)?$/;
 const MUTUAL_SECOND =
   /(?:between|между)\s+(?:the\s+)?[A-Za-z\u00C0-\u024F\u0400-\u04FF-]+\s+(?:and|и)\s+(?:[A-Za-z\u00C0-\u024F-]+['’]s\s+)?$/;
 const VICTIM_AFTER =
-  /^[A-Za-z\u00C0-\u024F\u0400-\u04FF\s-]{0,40}?(?:(?:was|were|had been|have been)\s+(?:killed|wounded|injured|hurt)|received\s+(?:a\s+)?(?:gunshot\s+)?wound|погиб|ранен|получил)/;
+  /^(?:[A-Za-z\u00C0-\u024F\u0400-\u04FF\s-]{0,40}?|,\s*)(?:(?:was|were|had been|have been)\s+(?:killed|wounded|injured|hurt)|received\s+(?:a\s+)?(?:gunshot\s+)?wound|погиб|ранен|получил|пострадал)/;
+// «ранены гражданские лица и военнослужащие Кыргызской Республики»: further back, within the clause.
+const VICTIM_HINT = /погиб|ранен|убит|пострада|kill|wound|injur/;
+const VICTIM_FAR_BEFORE = /(?:погиб[а-яё]*|ранен[а-яё]*|убит[а-яё]*|пострадал[а-яё]*|killed|wounded|injured)\s+(?:[^\s,;:.!?]+\s+){0,5}$/;
+// "left 2 Tajik servicemen dead": a toll's count names the people hit.
+const LEFT_COUNT_BEFORE = /(?:^|[^a-z])left\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|dozens of)\s+$/;
 
 /** Index of the first capture group that took part in the match (-1 when none). */
 function firstGroup(m: RegExpExecArray): number {
@@ -238,6 +243,9 @@ function partyRole(low: string, start: number, end: number): PartyRole {
     return 'explicit_actor';
   if (
     (LOCATION_BEFORE.test(before) && !OFFICIALS_IN.test(before)) ||
+    // "near Surin (Thailand)", «Сурина (Таиланд)»: the country of a place, in brackets after it.
+    (PAREN_BEFORE.test(before) && low[end] === ')') ||
+    (ATTACK_VERB_HINT.test(low.slice(Math.max(0, start - 70), start)) && ATTACKED_OBJECT_BEFORE.test(low.slice(Math.max(0, start - 70), start))) ||
     (PLACE_NOUN_BEFORE.test(before) && !ADJECTIVE.test(low.slice(start, end)))
   )
     return 'target';
@@ -252,7 +260,7 @@ function partyRole(low: string, start: number, end: number): PartyRole {
     VICTIM_NOUN_AFTER.test(low.slice(end, end + 30))
   )
     return 'target';
-  if (VICTIM_AFTER.test(low.slice(end, end + 60)) || VICTIM_BEFORE.test(before)) return 'victim';
+  if (VICTIM_AFTER.test(low.slice(end, end + 60)) || VICTIM_BEFORE.test(before) || (VICTIM_HINT.test(low.slice(Math.max(0, start - 60), start)) && VICTIM_FAR_BEFORE.test(low.slice(Math.max(0, start - 60), start))) || (before.includes('left') && LEFT_COUNT_BEFORE.test(before))) return 'victim';
   // "A Kyrgyz patrol was fired upon", "came under fire", «попал под обстрел», «подверглись
   // обстрелу», «был обстрелян»: the subject of a passive is the side hit.
   if (PASSIVE_SUBJECT_AFTER.test(low.slice(end, end + 70))) return 'target';
@@ -275,12 +283,17 @@ function partyRole(low: string, start: number, end: number): PartyRole {
 // "Sughd region of Tajikistan"), or as the object of an ongoing attack ("keeps shelling Kyrgyz
 // posts", «продолжают обстреливать кыргызские позиции») is where it happened or whom it hit.
 const LOCATION_BEFORE =
-  /(?:(?:^|[^a-z\u00C0-\u024F])(?:in|inside|within)\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|south|north|east|west|central)\s+)?|(?:^|[^а-яё])(?:в|во|вблизи|возле|около|у|близ|недалеко от|рядом с)\s+|(?:^|[^a-z\u00C0-\u024F])(?:districts?|regions?|provinces?|city|village|town|areas?|territory|outskirts|part|side of the border|airspace|borders?|frontiers?)\s+of\s+(?:the\s+)?(?:(?:republic|kingdom)\s+of\s+)?(?:(?:southern|northern|eastern|western|south|north|east|west|central)\s+)?|(?:^|[^а-яёa-z])(?:обстрелива[а-яё]*|атаку(?:ет|ют)|shelling|attacking|targeting|bombing|bombarding|hitting)\s+(?:the\s+|a\s+|an\s+)?)$/;
+  /(?:(?:^|[^a-z\u00C0-\u024F])(?:in|inside|within)\s+(?:the\s+)?(?:(?:(?:north|south)-?(?:east|west)(?:ern)?|southern|northern|eastern|western|south|north|east|west|central)\s+)?|(?:^|[^а-яё])(?:в|во|вблизи|возле|около|у|близ|недалеко от|рядом с)\s+|(?:^|[^a-z\u00C0-\u024F])(?:districts?|regions?|provinces?|city|village|town|areas?|territory|outskirts|part|side of the border|airspace|borders?|frontiers?)\s+of\s+(?:the\s+)?(?:(?:republic|kingdom)\s+of\s+)?(?:(?:southern|northern|eastern|western|south|north|east|west|central)\s+)?|(?:^|[^а-яёa-z])(?:обстрелива[а-яё]*|атаку(?:ет|ют)|shelling|attacking|targeting|bombing|bombarding|hitting)\s+(?:the\s+|a\s+|an\s+)?)$/;
 // A place noun and up to two words of its name before a country in the genitive («области
 // Кыргызстана», «города Канибадам Таджикистана»): only a noun can be that country; an adjective
 // there starts the next phrase («в Баткенской области таджикские военные открыли огонь»).
 const PLACE_NOUN_BEFORE =
   /(?:^|[^а-яё])(?:район|област|город|сел[оаеу]|посёлк|поселк|пункт|джамоат|махалл|кишлак|аймак|айыл|участк|границ|территори|воздушн[а-яё]* пространств)[а-яё]*\s+(?:[а-яё«»"-]+\s+){0,2}$/;
+const PAREN_BEFORE = /[a-zа-яё0-9]\s*\($/;
+// «обстреляли сотрудников службы безопасности Таиланда»: the owner of what an attack verb hits,
+// named in the genitive a few words after it.
+const ATTACK_VERB_HINT = /обстрел|атак/;
+const ATTACKED_OBJECT_BEFORE = /(?:^|[^а-яё])(?:обстрелял|атаковал|обстрелива|атакова)[а-яё]*\s+(?:[а-яё«»"-]+\s+){1,3}$/;
 // "officials in Tajikistan told…": the officials of that side, not a place.
 const OFFICIALS_IN = /(?:officials|authorities|sources|officers)\s+in\s+$/;
 const ADJECTIVE =
@@ -313,12 +326,12 @@ const POSSESSIVE_PLACE_AFTER =
 const PASSIVE_SUBJECT_AFTER =
   /^(?:['’]s)?(?:\s+(?!(?:and|which|who|that|opened|fired|shelled|attacked|и|а|который|которые|которая|открыл[а-яё]*|обстрелял[а-яё]*|атаковал[а-яё]*)(?![a-zа-яё]))[a-zа-яё«»"-]+){0,4}?\s+(?:(?:(?:was|were|has been|have been|had been|is being|are being|got)\s+(?:[a-z]+ly\s+)?(?:fired (?:up)?on|fired at|shot at|shelled|attacked|targeted|ambushed|bombed|struck)|(?:came|come|comes|coming)\s+under\s+(?:[a-z-]+\s+){0,2}(?:fire|attack|shelling|bombardment))(?![a-z])|(?:попал[а-яё]*|попа(?:ли|дают|дает))\s+под\s+(?:[а-яё-]+\s+)?(?:обстрел|огонь)|подвергл[а-яё]*\s+(?:[а-яё-]+\s+)?(?:обстрел|нападени|атак|огн)|(?:был[аио]?\s+)?(?:обстрелян[а-яё]*|атакован[а-яё]*|подвергнут[а-яё]*)(?![а-яё]))/;
 const RESPONDER_AFTER =
-  /^(?:['’]s)?(?:\s+(?!(?:and|which|who|that|after|и|а|после|который|которые)(?![a-zа-яё]))[a-zа-яё«»"-]+){0,5}?\s+(?:return(?:ed|ing|s)?\s+(?:the\s+)?fire|respond(?:ed|ing|s)?\s+(?:with\s+fire|in\s+kind)|retaliat(?:ed|ing|es|e)|(?:открыл[а-яё]*|откры(?:ть|вают))\s+ответный\s+огонь|ответил[а-яё]*\s+(?:на\s+[а-яё]+\s+)?огн[её]м)(?![a-zа-яё])/;
+  /^(?:['’]s)?(?:\s+(?!(?:and|which|who|that|after|и|а|после|который|которые)(?![a-zа-яё]))[a-zа-яё«»"-]+){0,5}?\s+(?:return(?:ed|ing|s)?\s+(?:the\s+)?fire|acted\s+in\s+self-?defen[cs]e|(?:shot|shoot(?:s|ing)?)\s+down|сбил[а-яё]*|сбива(?:ет|ют)|evacuat(?:e|ed|es|ing)|эвакуировал[а-яё]*|respond(?:ed|ing|s)?\s+(?:with\s+fire|in\s+kind)|retaliat(?:ed|ing|es|e)|(?:открыл[а-яё]*|откры(?:ть|вают))\s+ответный\s+огонь|ответил[а-яё]*\s+(?:на\s+[а-яё]+\s+)?огн[её]м)(?![a-zа-яё])/;
 const OBSERVER_AFTER =
-  /^(?:['’]s)?(?:\s+(?!(?:and|then|after|opened|fired|shot|и|а|затем|после|открыл[а-яё]*|обстрелял[а-яё]*|стрелял[а-яё]*)(?![a-zа-яё]))[a-zа-яё()-]+){0,5}?\s+(?<!(?:was|were|been|is|are|being)\s)(?:found|discovered|detected|spotted|noticed|heard|saw|observed|tracked|came (?:up)?on|came across|accus(?:ed|es|ing)|blam(?:ed|es|ing)|обнаружил[а-яё]*|заметил[а-яё]*|увидел[а-яё]*|засекл[а-яё]*|засёк|засек|выявил[а-яё]*|обвинил[а-яё]*|обвиня(?:ет|ют|ли|ла|л))(?![a-zа-яё])/;
+  /^(?:['’]s)?(?:\s+(?!(?:and|then|after|opened|fired|shot|и|а|затем|после|открыл[а-яё]*|обстрелял[а-яё]*|стрелял[а-яё]*)(?![a-zа-яё]))[a-zа-яё()-]+){0,5}?\s+(?<!(?:was|were|been|is|are|being)\s)(?:found|discovered|detected|spotted|noticed|heard|saw|observed|tracked|came (?:up)?on|came across|accus(?:ed|es|ing)|blam(?:ed|es|ing)|обнаружил[а-яё]*|заметил[а-яё]*|увидел[а-яё]*|засекл[а-яё]*|засёк|засек|выявил[а-яё]*|warned|предупредил[а-яё]*|обвинил[а-яё]*|обвиня(?:ет|ют|ли|ла|л))(?![a-zа-яё])/;
 
 const BYSTANDER_AFTER =
-  /^\s+(?:служб[а-яё]*\s+(?:радио|би-би-си|bbc|голоса|«|")|service\s+of\s+(?:radio|the bbc|bbc|rfe|voice)|блогер|журналист|издани|сми(?![а-яё])|эксперт|политолог|депутат|источник|blogger|journalist|media|outlet|website|expert|analyst|lawmaker|sources?(?![a-z]))/;
+  /^\s+(?:служб[а-яё]*\s+(?:радио|би-би-си|bbc|голоса|«|")|service\s+of\s+(?:radio|the bbc|bbc|rfe|voice)|блогер|журналист|издани|сми(?![а-яё])|эксперт|политолог|депутат|источник|blogger|journalist|media|outlet|website|expert|analyst|lawmaker|sources?(?![a-z])|accusations|allegations|claims|обвинени[а-яё]*|заявлени[а-яё]*)/;
 
 const CITED_BEFORE = /(?:according to|по (?:данным|информации|сообщению|словам|заявлению))\s+(?:the\s+)?$/;
 // "citing the press centre of …", «со ссылкой на пресс-центр …»: a side cited through its body.
@@ -328,7 +341,7 @@ const AS_REPORTED_BEFORE =
   /(?:^|[^а-яё])как\s+(?:сообщил[а-яё]*|сообща(?:ет|ют)|заявил[а-яё]*|заявля(?:ет|ют)|переда(?:ёт|ет|ют)|пиш(?:ет|ут)|информиру(?:ет|ют)|уточнил[а-яё]*)\s+(?:[а-яё0-9-]+\s+){0,2}$/;
 const CITING_HINT = /citing|quoting|ссылк|ссылая/;
 
-const EXPLICIT_HINT = / (?:of|by) (?:the )?$|[а-яё] $/;
+const EXPLICIT_HINT = / (?:of|by) (?:the )?$|[а-яёc] $/;
 // «спровоцированного таджикской стороной», «были обстреляны кыргызскими военными»: the agent in
 // the instrumental.
 const AGENTIVE_AFTER =
@@ -345,6 +358,11 @@ function qualifiesSpeaker(low: string, agencies: readonly AgencyMention[], start
     const gap = low.slice(a.end, start);
     if (QUALIFIER_GAP.test(gap) || GENITIVE_CHAIN.test(gap)) return true;
   }
+  return false;
+}
+/** "Kyrgyzstan's Ministry of Foreign Affairs …": the country of a civil body, which does not fight. */
+function ownsCivilBody(low: string, agencies: readonly AgencyMention[], end: number): boolean {
+  for (const a of agencies) if (!a.agency.armed && a.start > end && a.start - end <= 4 && /^['’]s\s+$/.test(low.slice(end, a.start))) return true;
   return false;
 }
 /** A side's adjective right before an agency that speaks ("the Kyrgyz health ministry said", «киргизский Минздрав сообщил»). */
@@ -389,7 +407,7 @@ export function findParties(
       text: text.slice(start, end),
       side,
       // The side of a speaking agency ("the Kyrgyz health ministry said") is the speaker's.
-      role: cited || namesSpeaker(low, agencies, end) ? 'bystander' : partyRole(low, start, end),
+      role: cited || namesSpeaker(low, agencies, end) || ownsCivilBody(low, agencies, end) ? 'bystander' : partyRole(low, start, end),
     });
   }
   const named = out.length;

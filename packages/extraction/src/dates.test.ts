@@ -14,6 +14,37 @@ describe('dates', () => {
     expect(dates('позавчера')[0]).toMatchObject({ date: '2023-08-08' });
   });
 
+  it('dates "the night of <weekday>" by the day the night ends', () => {
+    // pub is a Thursday: Monday's night ends on Tuesday; "the night to Tuesday" names it.
+    expect(dates('On the night of Monday the army answered the firing')[0]).toMatchObject({ date: '2023-08-08', part: 'night', kind: 'night' });
+    expect(dates('during the night to Tuesday')[0]).toMatchObject({ date: '2023-08-08', part: 'night' });
+    expect(dates('the night of Monday to Tuesday')[0]).toMatchObject({ date: '2023-08-08', part: 'night' });
+    // Not past the day of publication.
+    expect(dates('on the night of Thursday')[0]).toMatchObject({ date: '2023-08-10', part: 'night' });
+  });
+
+  it('reads a day of the month with no month named against the publication or the date before', () => {
+    // pub is 10 August 2023.
+    expect(dates('The ministry said on the 9th, that troops had crossed')[0]).toMatchObject({ date: '2023-08-09', kind: 'absolute' });
+    expect(dates('the truce holds from the 8th at 18:00')[0]).toMatchObject({ date: '2023-08-08' });
+    // A day still to come this month is last month's.
+    expect(dates('fighting resumed on the 21st.')[0]).toMatchObject({ date: '2023-07-21' });
+    // An ordinal of something else is no date.
+    expect(dates('on the 12th day of the talks')).toEqual([]);
+    expect(dates('on the 2nd Army Region front')).toEqual([]);
+    // «5 августа … а 6-го …»: the month of the date just told.
+    expect(dates('5 августа военные стянули технику, а 6-го открыли огонь')[1]).toMatchObject({ date: '2023-08-06', kind: 'absolute' });
+    expect(dates('штаб 2-го армейского корпуса')).toEqual([]);
+  });
+
+  it('reads «в течение дня 8 августа и в ночь на 9 августа» as one span from its first day', () => {
+    const ds = findTemporal('в течение дня 8 августа и в ночь на 9 августа подразделения обстреляли позиции', pub, []).dates;
+    expect(ds.filter((d) => d.role === 'event').map((d) => d.date)).toEqual(['2023-08-08']);
+    expect(dates('during the day of 7 August')[0]).toMatchObject({ date: '2023-08-07', kind: 'absolute' });
+    // Two days that are not one span keep their own.
+    expect(dates('on 3 August and on 9 August').map((d) => d.role)).toEqual(['event', 'event']);
+  });
+
   it('resolves weekdays to the latest such day up to publication', () => {
     expect(dates('on Monday')[0]).toMatchObject({ date: '2023-08-07' });
     expect(dates('в среду')[0]).toMatchObject({ date: '2023-08-09' });
@@ -69,6 +100,23 @@ describe('dates', () => {
     expect(publicationTime('2023-08-10T23:30:00+05:00', 360).date).toBe('2023-08-11');
     expect(publicationTime('2023-08-10', 360).date).toBe('2023-08-10');
     expect(publicationTime('not a date', 360).date).toBeNull();
+  });
+
+  it("dates the narrative from a lead line's 'today', not from a page's time stamp", () => {
+    const run = (text: string) =>
+      extract({ id: 't', text, published_at: '2023-08-10T18:00:00+06:00', source_agency: 'Border Service of the GKNB of the Kyrgyz Republic' }, KG_TJ_PROFILE).events.map((e) => e.date);
+    const body = 'The fighting began when Tajik servicemen opened fire at a Kyrgyz post near Kok-Tash early in the morning.';
+    expect(run(`Shooting on the border\n\nThree border guards were wounded as a result of today's fighting along the border, the service says\n\n${body}`)).toEqual(['2023-08-10']);
+    expect(run(`today at 13:32\n\nShooting on the border\n\n${body}`)).toEqual([null]);
+  });
+
+  it("dates 'the next day', «спустя сутки» as the day after the narrative's", () => {
+    const run = (text: string) =>
+      extract({ id: 't', text, published_at: '2023-08-10', source_agency: 'Border Service of the GKNB of the Kyrgyz Republic' }, KG_TJ_PROFILE).events.map((e) => [e.type, e.date]);
+    expect(run('Вечером 6 августа обстановка на границе обострилась, спустя сутки стороны договорились о прекращении огня.')).toEqual([['ceasefire_agreement', '2023-08-07']]);
+    expect(run('The situation worsened on 6 August. The next day the sides agreed on a ceasefire.')).toEqual([['ceasefire_agreement', '2023-08-07']]);
+    // With no day told, none is guessed.
+    expect(run('The next day the sides agreed on a ceasefire.')).toEqual([['ceasefire_agreement', null]]);
   });
 
   it('outputs UTC, local time, zone, precision and window for an event', () => {

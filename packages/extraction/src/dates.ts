@@ -82,7 +82,7 @@ const RE_NIGHT_EN = new RegExp(
 const RE_NIGHT_RU = new RegExp(`${B}в ночь (?:с (\\d{1,2})(?:-?(?:го|ое|е))?(?: (${MON}))? )?на (\\d{1,2})(?:-?(?:го|ое|е))? (${MON})(?: (\\d{4})(?: года| г\\.)?)?${E}`, 'g');
 // "the night of Saturday to Sunday", «в ночь с субботы на воскресенье»: dated by the day it ends.
 const RE_NIGHT_WEEKDAY = new RegExp(
-  `${B}(?:(?:on |during )?the night (?:(?:of|from) [a-z]+day (?:to|into) )?(?:of |to )?([a-z]+day)|в ночь (?:со? (?:понедельника|вторника|среды|четверга|пятницы|субботы|воскресенья) )?на (понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье))${E}`,
+  `${B}(?:(?:on |during )?the night (?:(?:of|from) [a-z]+day (?:to|into) )?(of |to )?([a-z]+day)|в ночь (?:со? (?:понедельника|вторника|среды|четверга|пятницы|субботы|воскресенья) )?на (понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье))${E}`,
   'g',
 );
 const RE_DMY = new RegExp(
@@ -97,7 +97,7 @@ const RE_NUMERIC = /(?<![\d./])(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?![\d]|[.
 const RE_ISO = /(?<![\d.-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])/g;
 const RE_MONTH_YEAR = new RegExp(`${B}(${MON})\\s+(\\d{4})${E}`, 'g');
 const RE_RELATIVE = new RegExp(
-  `${B}(in the (?:last|past) (?:24 hours|day)|over the (?:last|past) (?:24 hours|day)|за (?:последние|минувшие|прошедшие|истекшие|истекшие) сутки|during the day|в течение (?:дня|суток)|the day before yesterday|позавчерашн[а-яё]*|позавчера|вчерашн[а-яё]*|yesterday|вчера|накануне|the previous day|the day before(?=\s*[,.])|a day earlier|earlier today|today|сегодняшн[а-яё]*|сегодня|tonight|last night|overnight|this (?:morning|afternoon|evening)|минувшей ночью|прошлой ночью|прошедшей ночью|этой ночью|сегодня ночью|позапрошлой ночью|этим (?:утром|вечером)|(?:\\d|two|three|four|five|два|две|три|четыре|пять) (?:days ago|дн(?:я|ей) назад|суток назад))(?: (morning|afternoon|evening|night|утром|днем|днём|вечером|ночью))?${E}`,
+  `${B}(in the (?:last|past) (?:24 hours|day)|over the (?:last|past) (?:24 hours|day)|за (?:последние|минувшие|прошедшие|истекшие|истекшие) сутки|during the day|в течение (?:дня|суток)|the day before yesterday|позавчерашн[а-яё]*|позавчера|вчерашн[а-яё]*|yesterday|вчера|накануне|the previous day|the day before(?=\s*[,.])|a day earlier|the next day|the following day|a day later|на следующий день|на другой день|спустя сутки|earlier today|today|сегодняшн[а-яё]*|сегодня|tonight|last night|overnight|this (?:morning|afternoon|evening)|минувшей ночью|прошлой ночью|прошедшей ночью|этой ночью|сегодня ночью|позапрошлой ночью|этим (?:утром|вечером)|(?:\\d|two|three|four|five|два|две|три|четыре|пять) (?:days ago|дн(?:я|ей) назад|суток назад))(?: (morning|afternoon|evening|night|утром|днем|днём|вечером|ночью))?${E}`,
   'g',
 );
 const RE_WEEKDAY = new RegExp(
@@ -132,7 +132,7 @@ function anyOf(words: readonly string[]): RegExp {
 
 // Substrings every match of a scanner contains: a scanner whose key words are all absent is
 // skipped (a literal alternation is far cheaper than the scanner's pass over the text).
-const RELATIVE_KEYS = anyOf(['24 hours', 'past day', 'last day', 'сутки', 'during the day', 'в течение', 'yesterday', 'вчера', 'накануне', 'the previous day', 'the day before', 'a day earlier', 'today', 'сегодня', 'tonight', 'last night', 'overnight', 'this ', 'ночью', 'этим ', 'ago', 'назад']);
+const RELATIVE_KEYS = anyOf(['24 hours', 'past day', 'last day', 'сутки', 'during the day', 'в течение', 'yesterday', 'вчера', 'накануне', 'the previous day', 'the day before', 'a day earlier', 'next day', 'following day', 'day later', 'на следующий', 'на другой', 'спустя', 'today', 'сегодня', 'tonight', 'last night', 'overnight', 'this ', 'ночью', 'этим ', 'ago', 'назад']);
 const WEEKDAY_KEYS = anyOf(['day', 'понедельник', 'вторник', 'сред', 'четверг', 'пятниц', 'суббот', 'воскресен']);
 const SAME_DAY_KEYS = anyOf(['same', 'that day', 'тот же', 'этот же', 'того же']);
 const ANAPHOR_KEYS = anyOf(['before', 'after', 'перед этим', 'после этого', 'затем', 'then', 'later']);
@@ -274,8 +274,12 @@ function scanNightRu(st: DateScan, low: string): void {
 
 function scanNightWeekday(st: DateScan, low: string): void {
   for (let m = first(RE_NIGHT_WEEKDAY, low); m !== null; m = RE_NIGHT_WEEKDAY.exec(low)) {
-    const w = WEEKDAYS[(m[1] ?? m[2] ?? '').toLowerCase()];
-    pushDate(st, m, w === undefined || !st.pubDate ? null : lastWeekday(st.pubDate, w), 'night', 'night', null);
+    const w = WEEKDAYS[(m[2] ?? m[3] ?? '').toLowerCase()];
+    let day = w === undefined || !st.pubDate ? null : lastWeekday(st.pubDate, w);
+    // "the night of Monday" is Monday's night, dated by the day it ends (SCHEMA), up to the day of
+    // publication; "the night to Tuesday", «в ночь на вторник» already name that day.
+    if (day && st.pubDate && m[1] === 'of ' && day < st.pubDate) day = addDays(day, 1);
+    pushDate(st, m, day, 'night', 'night', null);
   }
 }
 
@@ -307,6 +311,40 @@ function scanMonthDay(st: DateScan, low: string): void {
   }
 }
 
+// "on the 29th, exchanges of fire…", "in effect from the 29th at 20:00": a day of the month with no
+// month named is the month of publication (the previous one for a day still to come); a noun
+// after it ("the 12th day", "the 2nd Army Region") makes it an ordinal of something else.
+const RE_ORDINAL_DAY_EN = /(?<=(?:^|[^0-9a-z])(?:on|from|since|until) )the (\d{1,2})(?:st|nd|rd|th)(?=\s*(?:[,.;:)]|$)|\s+(?:at|in|of this month|saying|when|as|and|but|morning|evening|night)(?![a-z]))/g;
+// «7 декабря Камбоджа перебросила технику, а 8-го нанесла удары»: a day whose month the date just
+// before in the sentence gives; «12-го числа»: the month of publication.
+const ORDINAL_HINT = /\d(?:st|nd|rd|th|-го)/;
+const RE_ORDINAL_DAY_RU = /(?<![0-9а-яё-])(\d{1,2})-го(\s+числа)?(?![а-яё])/g;
+const DAY_MONTH_BEFORE = new RegExp(`(?:^|[^0-9])(\\d{1,2})\\s+(${RU_MONTHS})(?:\\s+(\\d{4}))?[^.!?\\d]{0,60}$`);
+
+function dayOfPublicationMonth(pub: string, day: number): string | null {
+  const y = Number(pub.slice(0, 4));
+  const m = Number(pub.slice(5, 7));
+  const here = ymd(y, m, day);
+  if (here && here <= pub) return here;
+  return m === 1 ? ymd(y - 1, 12, day) : ymd(y, m - 1, day);
+}
+
+function scanOrdinalDay(st: DateScan, low: string): void {
+  for (let m = first(RE_ORDINAL_DAY_EN, low); m !== null; m = RE_ORDINAL_DAY_EN.exec(low)) {
+    const day = Number(m[1]);
+    if (!st.pubDate || day < 1 || day > 31) continue;
+    pushDate(st, m, dayOfPublicationMonth(st.pubDate, day), null, 'absolute', null);
+  }
+  for (let m = first(RE_ORDINAL_DAY_RU, low); m !== null; m = RE_ORDINAL_DAY_RU.exec(low)) {
+    const day = Number(m[1]);
+    if (!st.pubDate || day < 1 || day > 31) continue;
+    const told = DAY_MONTH_BEFORE.exec(low.slice(Math.max(0, m.index - 90), m.index));
+    const mon = told ? monthNumber(told[2] ?? '') : null;
+    if (mon) pushDate(st, m, inferYear(mon, day, st.pubDate, told?.[3]), null, 'absolute', null);
+    else if (m[2]) pushDate(st, m, dayOfPublicationMonth(st.pubDate, day), null, 'absolute', null);
+  }
+}
+
 function scanMonthYear(st: DateScan, low: string): void {
   for (let m = first(RE_MONTH_YEAR, low); m !== null; m = RE_MONTH_YEAR.exec(low)) {
     const mon = monthNumber(m[1] ?? '');
@@ -321,6 +359,12 @@ function scanRelative(st: DateScan, low: string): void {
     const partWord = (m[2] ?? '').toLowerCase();
     let days = 0;
     let part: PartOfDay | null = partWord ? (PARTS[partWord] ?? null) : null;
+    // «в течение дня 8 ноября», "during the day of 8 November": the date that follows is the day.
+    if ((w === 'during the day' || w.startsWith('в течение')) && DATE_FOLLOWS.test(low.slice(m.index + m[0].length, m.index + m[0].length + 12))) continue;
+    if (DAY_AFTER_WORDS.test(w)) {
+      pushDate(st, m, null, part, 'relative', null);
+      continue;
+    }
     // Adjectives date their noun as the adverbs do: «вчерашнего обстрела», «сегодняшний».
     // "in the last 24 hours" is a range: dated by its first day.
     if (LAST_DAY.test(w)) days = -1;
@@ -376,6 +420,10 @@ function first(re: RegExp, low: string): RegExpExecArray | null {
   return re.exec(low);
 }
 
+// "the next day", «спустя сутки»: a day after the narrative's (the engine resolves it), never read
+// against publication.
+export const DAY_AFTER_WORDS = /^(?:the next day|the following day|a day later|на следующий день|на другой день|спустя сутки)$/;
+const DATE_FOLLOWS = /^\s+(?:of\s+)?\d/;
 const NIGHT_WORD = /night|overnight|ночью/;
 const AGO = /ago|назад$/;
 const AGO_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, два: 2, две: 2, три: 3, четыре: 4, пять: 5 };
@@ -435,6 +483,7 @@ export function findTemporal(
   scanDayMonth(st, low);
   scanMonthDay(st, low);
   scanMonthYear(st, low);
+  if (ORDINAL_HINT.test(low)) scanOrdinalDay(st, low);
   if (RELATIVE_KEYS.test(low)) scanRelative(st, low);
   if (WEEKDAY_KEYS.test(low)) scanWeekday(st, low);
   if (SAME_DAY_KEYS.test(low)) scanSameDay(st, low);
@@ -452,7 +501,10 @@ export function findTemporal(
     // «с вечера 2 июня в ночь на 3 июня», "from the evening of 2 June into the night of 3 June":
     // the range is dated by its start.
     const fromStart = RANGE_START.test(prev.text) && INTO_GAP.test(text.slice(prev.end, d.start));
-    if (between || fromStart || RANGE_END_BEFORE.test(text.slice(Math.max(prev.end, d.start - 30), d.start))) d.role = 'alt';
+    // "during the day of 8 November and on the night to 9 November": two days joined as one span
+    // are dated by the first (SCHEMA: a range takes its first day).
+    const joined = AND_GAP.test(text.slice(prev.end, d.start)) && prev.date < d.date && addDays(prev.date, 1) === d.date;
+    if (between || fromStart || joined || RANGE_END_BEFORE.test(text.slice(Math.max(prev.end, d.start - 30), d.start))) d.role = 'alt';
   }
   return { dates, clocks: findClocks(text, st.taken, zoneLabels) };
 }

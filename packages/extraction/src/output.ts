@@ -19,13 +19,16 @@ function accusedOf(d: Draft, partyCodes: ReadonlySet<string>): string | null {
   let accused = d.actor;
   if (type === 'armed_clash' && d.mutual) accused = null;
   const reporterSide = d.reporter.side;
-  if (!accused && type !== 'armed_clash' && reporterSide && partyCodes.has(reporterSide)) {
-    // A side reporting an attack on itself accuses the other side.
+  if (!accused && type !== 'armed_clash' && reporterSide && partyCodes.has(reporterSide) && !CIVIL_REPORTER.test(d.reporter.agency ?? '')) {
+    // A side reporting an attack on itself accuses the other side; a health or emergency
+    // ministry counting victims blames nobody unless it names who fired (corpus conventions).
     for (const c of partyCodes) if (c !== reporterSide) return c;
     return null;
   }
   return accused;
 }
+
+const CIVIL_REPORTER = /(?:health|emergenc)/i;
 
 // A capital named without a locative is its government ("accused Dushanbe of…").
 const LOCATIVE_BEFORE_PLACE = /(?:\b(?:in|near|at|on|(?:outskirts|suburbs?|areas?|vicinity|environs|cent(?:re|er)) of)|(?:^|\s)(?:в|у|под|близ|окрестностях))\s+(?:the\s+)?(?:city\s+of\s+|город[а-яё]*\s+)?$/i;
