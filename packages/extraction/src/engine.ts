@@ -869,6 +869,21 @@ const ENTRY_INTO_FORCE = /(?:effect|force|began|begins|started|starts|вступ
 const BROKEN =
   /(?:violat|breach|\bbr(?:oke|oken|eaking) (?:the |a |its )?(?:\w+ )?(?:ceasefire|cease-fire|truce)|наруш(?!ить))/;
 
+// "The two countries had agreed on a ceasefire that…", "hours after both sides agreed to a truce",
+// «после того как стороны договорились»: the agreement as the time before the news, a yardstick
+// (SCHEMA). Reported speech backshifts its news ("said the sides had agreed"): that one stands.
+const AGREED_BEFORE = /(?:\bhad (?:[a-z]+ )?|(?:hours?|days?|weeks?|shortly|soon|just|only|a day) after (?:[0-9a-z-]+ ){0,4}|после того,? как (?:[0-9а-яё-]+ ){0,4})$/;
+const SPEECH_BEFORE = /\b(?:said|says|say|told|tell|reported|reports|announced|announces|stated|states|claimed|claims|confirmed|added|noted|according|that)\b/;
+
+// The modal cues that ask for an agreement (a purpose, "to settle the conflict", still reaches one).
+const DEMAND = /^(?:must|should|demand|call|urg|ask|appeal|request|threat|треб|потребова|призва|призыва|прос|угроз)/;
+
+function agreedBefore(before: string): boolean {
+  const m = AGREED_BEFORE.exec(before);
+  if (!m) return false;
+  return !m[0].startsWith('had') || !SPEECH_BEFORE.test(before);
+}
+
 /** Agreements: an agreement verb with ceasefire terms, not a yardstick, not a treaty. */
 function agreementDraft(s: Scan, c: ClauseView): Draft | null {
   const { clause, sentence } = c;
@@ -887,6 +902,10 @@ function agreementDraft(s: Scan, c: ClauseView): Draft | null {
   if (cTerms.length === 0 || inside.inside(s.trig.agreementExclusions, clause).length !== 0) return null;
   // An appeal to keep an agreement after the verb that reports it does not unmake it.
   for (const y of inside.inside(s.cues.yardstick, clause)) if (!(y.start > verb.start && APPEAL.test(s.low.slice(y.start, y.end)))) return null;
+  if (agreedBefore(s.low.slice(sentence.start, verb.start))) return null;
+  // "Cambodia must first declare a ceasefire", "pressure to make them agree to a truce": a demand
+  // or purpose told before the verb, no agreement reached.
+  if (inside.inside(s.cues.modal, clause).some((m) => m.end <= verb.start && DEMAND.test(s.low.slice(m.start, m.end)) && underModal(c, verb.start))) return null;
   const d = newDraft(s, c, 'ceasefire_agreement', verb, 'strong', true);
   // An agreement is dated by its own words (reached or taking effect) or its paragraph's
   // dateline, not by the narrative.

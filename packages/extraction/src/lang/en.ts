@@ -298,6 +298,9 @@ export const EN: LanguagePack = {
     'the (?:previously |earlier )?agreed (?:ceasefire|truce|cease-fire)',
     '(?:ceasefire|truce|cease-fire|agreements?) agreed (?:on|upon)',
     '(?:previously|earlier) (?:reached|agreed|concluded|signed)',
+    // "the Tajik side's failure to keep the agreements reached", "refused to agree on a ceasefire".
+    'fail\\w* to (?:keep|observe|respect|honou?r|implement|abide by|comply with)',
+    'refus\\w* to (?:agree|accept|sign|observe|respect)',
   ],
   negation: [
     // Commemoration and court items tell of an episode long past, not an event (SCHEMA: background).
