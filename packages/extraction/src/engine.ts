@@ -758,6 +758,25 @@ function upgradeLastAttack(s: Scan, c: ClauseView): boolean {
   return true;
 }
 
+// What stands between two weapons of one list: "artillery, mortars and drones", «артиллерии и БПЛА».
+const WEAPON_LIST_GAP = /^\s*(?:,\s*(?:and\s+|и\s+)?|(?:and|и)\s+)$/;
+
+/** The weapons that type an attack: "opened fire with artillery, mortars and drones" is a
+ * bombardment in which drones join the guns, not an air strike; drones named apart are one. */
+function typingWeapons(s: Scan, weapons: WeaponMention[]): WeaponMention[] {
+  if (!weapons.some((w) => w.class === 'air') || !weapons.some((w) => w.class === 'heavy')) return weapons;
+  const listed = (a: WeaponMention, b: WeaponMention) =>
+    a.end <= b.start ? WEAPON_LIST_GAP.test(s.low.slice(a.end, b.start)) : b.end <= a.start && WEAPON_LIST_GAP.test(s.low.slice(b.end, a.start));
+  // The list runs through its neighbours: each air weapon has a heavy one in the same chain.
+  const sorted = [...weapons].sort(byStart);
+  const chain: number[] = [];
+  let id = 0;
+  for (let i = 0; i < sorted.length; i++) chain.push(i > 0 && listed(sorted[i - 1] as WeaponMention, sorted[i] as WeaponMention) ? id : ++id);
+  const heavyChains = new Set(sorted.flatMap((w, i) => (w.class === 'heavy' ? [chain[i]] : [])));
+  if (!sorted.every((w, i) => w.class !== 'air' || heavyChains.has(chain[i]))) return weapons;
+  return weapons.filter((w) => w.class !== 'air');
+}
+
 /** Attacks told by the clause: firing, shelling, clashes; or casualty figures alone (weak). */
 function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: number, created: Draft[]): void {
   const { clause, cWeapons } = c;
@@ -823,7 +842,7 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: numb
       if (!overlapsWeapon(c, m) && FIGHTING.test(m.text.toLowerCase()) && !POSITIONS.test(s.low.slice(m.end, m.end + 16)) && !VERBAL.test(s.low.slice(Math.max(0, m.start - 16), m.start)))
         clashWord = true;
     clashWord = (exchange || clashWord) && activeWeapons.length === 0 && shelling.length === 0;
-    const type = exchange ? 'armed_clash' : attackType(activeWeapons, shelling.length > 0, fire.length > 0 || shelling.length > 0);
+    const type = exchange ? 'armed_clash' : attackType(typingWeapons(s, activeWeapons), shelling.length > 0, fire.length > 0 || shelling.length > 0);
     let hasActor = false;
     for (const p of c.cParties) if (p.role === 'actor' || p.role === 'explicit_actor') hasActor = true;
     // "fired by unidentified persons", «неизвестные открыли огонь»: an agent, of no side.

@@ -12,6 +12,12 @@ describe('events', () => {
     expect(run('Today Tajik missiles struck Maksat.').events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
     expect(run('Сегодня таджикские пограничники открыли огонь из стрелкового оружия по заставе у села Эки-Таш.').events.map((e) => e.type)).toEqual(['small_arms_fire']);
   });
+  it('types fire with drones listed among the guns as a bombardment, drones striking on their own as a strike', () => {
+    const types = (text: string) => run(text).events.map((e) => e.type);
+    expect(types('Today Tajik units opened intense fire with artillery, mortars and drones at Kyrgyz positions near Kulundu.')).toEqual(['heavy_weapons_fire']);
+    expect(run('Сегодня таджикские подразделения открыли огонь из минометов и беспилотников по позициям у села Кулунду.').events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
+    expect(types('Today a Tajik drone struck a border post near Kulundu after mortars fired at it.')).toContain('air_or_drone_strike');
+  });
   it('reads heavy (military) equipment used in an attack as heavy weapons fire', () => {
     const tj = (text: string) => run(text, 'Ministry of Foreign Affairs of the Republic of Tajikistan', '2022-09-16T13:00:00+05:00').events;
     expect(tj('On the morning of September 16, Kyrgyz armed forces, using heavy military equipment, attacked the Tajik villages of Chorkuh and Surkh.')[0]).toMatchObject({ type: 'heavy_weapons_fire', weapons: ['heavy military equipment'], locations: ['Chorkuh', 'Surkh'] });
