@@ -10,6 +10,11 @@ describe('negation and denial', () => {
     expect(run('Over the past day no ceasefire violations were recorded on the border with Tajikistan.').is_violation_report).toBe(false);
     expect(run('За минувшие сутки обстрелов на границе не зафиксировано.').is_violation_report).toBe(false);
     expect(run('Стрельбы в районе села Максат не было, ситуация под контролем.').is_violation_report).toBe(false);
+    // Hyphenated words, what was heard, "no signs of", and a long subject before «не было».
+    expect(run('Calm returned to Batken, with no drone incursions or cross-border shelling reported overnight.').events).toEqual([]);
+    expect(run('From midnight to the morning no gunfire was heard on the border near Kok-Tash.').events).toEqual([]);
+    expect(run('During the night there were no signs of any drone incursions or cross-border firing near Kulundu.').events).toEqual([]);
+    expect(run('За истекшие сутки нарушений режима прекращения огня на участке границы в Баткенской области зафиксировано не было.').events).toEqual([]);
   });
   it('does not report unconfirmed or denied claims', () => {
     expect(run('Reports of mortar fire near Katran have not been confirmed by the Border Service.').events).toEqual([]);

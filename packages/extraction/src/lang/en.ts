@@ -311,7 +311,9 @@ export const EN: LanguagePack = {
     'sentenced',
     'convicted',
     'on trial',
-    'no (?:\\w+ ){0,3}(?:violations?|shooting|shots?|firing|shelling|incidents?|clashes|attacks?|fire)(?: \\w+){0,12} (?:recorded|registered|reported|observed|fired|occurred)',
+    'no (?:\\w+(?:-\\w+)? ){0,3}(?:violations?|shooting|shots?|firing|shelling|incidents?|clashes|attacks?|fire|gunfire|incursions?)(?: \\w+(?:-\\w+)?){0,12} (?:recorded|registered|reported|observed|fired|occurred|heard|seen|detected)',
+    // "there were no signs of any drone incursions or cross-border shelling".
+    'no (?:signs?|reports?|evidence) of (?:any )?(?:\\w+(?:-\\w+)? ){0,2}(?:violations?|shooting|shots?|firing|shelling|incidents?|clashes|attacks?|gunfire|incursions?)',
     'there (?:was|were|have been|has been) no (?:\\w+ ){0,2}(?:shooting|firing|shelling|incidents?|violations?|clashes|shots)',
     '(?:were|was|have been|has been|had been) not (?:yet )?(?:been )?(?:recorded|confirmed)',
     'not (?:been )?confirmed',
