@@ -1001,12 +1001,21 @@ function startDay(s: Scan, k: ClockMention): string | null {
   return k.hh === 0 && k.mm === 0 && s.pubLocalMin !== null && s.pubLocalMin > 0 ? addDays(s.pub.date, 1) : s.pub.date;
 }
 
+// «эвакуировали из-за вторжения», "victims of the invasion": the invasion named as the cause of
+// what the clause tells sums the conflict up, no incursion of its own (SCHEMA: background).
+const CAUSE_BEFORE = /(?:из-за|в ходе|в результате|вследствие|жертв[а-яё]*|because of|due to|as a result of|victims of|during)\s+(?:the\s+)?$/;
+const INVASION_NOUN = /^(?:вторжени|invasion|incursion)/;
+
+function causeNoun(s: Scan, m: Match): boolean {
+  return INVASION_NOUN.test(s.low.slice(m.start, m.end)) && CAUSE_BEFORE.test(s.low.slice(Math.max(0, m.start - 30), m.start));
+}
+
 /** The events a clause tells when nothing negates it. */
 function assertedDrafts(s: Scan, c: ClauseView, created: Draft[]): void {
   const { clause } = c;
   const inside = s.insideClause;
   const trig = s.trig;
-  const incursions = activeIn(c, inside.inside(trig.incursion, clause));
+  const incursions = activeIn(c, inside.inside(trig.incursion, clause)).filter((m) => !causeNoun(s, m));
   const buildups = activeIn(c, inside.inside(trig.buildup, clause));
   attackDrafts(s, c, incursions.length, buildups.length, created);
   const incursion = incursions[0];

@@ -18,6 +18,14 @@ describe('events', () => {
     expect(run('Сегодня таджикские подразделения открыли огонь из минометов и беспилотников по позициям у села Кулунду.').events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
     expect(types('Today a Tajik drone struck a border post near Kulundu after mortars fired at it.')).toContain('air_or_drone_strike');
   });
+  it('reads no incursion in an invasion named as a cause, prisoners taken, an infiltration bid or an occupied-territory name', () => {
+    const types = (text: string) => run(text).events.map((e) => e.type);
+    expect(types('Сегодня в Баткен вернулись 5 тысяч жителей, которых ранее эвакуировали из-за вторжения Таджикистана.')).not.toContain('incursion');
+    expect(types('Today the sides committed to treating captured soldiers properly under humanitarian law.')).not.toContain('incursion');
+    expect(types('Troops are on high alert to foil any infiltration bid from Tajik-occupied areas near Vorukh.')).not.toContain('incursion');
+    // An invasion told as the act still is one.
+    expect(types('Today Tajik troops invaded Kyrgyz territory near Kok-Tash.')).toContain('incursion');
+  });
   it('reads heavy (military) equipment used in an attack as heavy weapons fire', () => {
     const tj = (text: string) => run(text, 'Ministry of Foreign Affairs of the Republic of Tajikistan', '2022-09-16T13:00:00+05:00').events;
     expect(tj('On the morning of September 16, Kyrgyz armed forces, using heavy military equipment, attacked the Tajik villages of Chorkuh and Surkh.')[0]).toMatchObject({ type: 'heavy_weapons_fire', weapons: ['heavy military equipment'], locations: ['Chorkuh', 'Surkh'] });

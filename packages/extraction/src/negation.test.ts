@@ -14,6 +14,7 @@ describe('negation and denial', () => {
     expect(run('Calm returned to Batken, with no drone incursions or cross-border shelling reported overnight.').events).toEqual([]);
     expect(run('From midnight to the morning no gunfire was heard on the border near Kok-Tash.').events).toEqual([]);
     expect(run('During the night there were no signs of any drone incursions or cross-border firing near Kulundu.').events).toEqual([]);
+    expect(run('The night was stable near Kulundu, with no sign of drone activity, gunfire or shelling.').events).toEqual([]);
     expect(run('За истекшие сутки нарушений режима прекращения огня на участке границы в Баткенской области зафиксировано не было.').events).toEqual([]);
   });
   it('does not report unconfirmed or denied claims', () => {

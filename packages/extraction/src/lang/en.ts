@@ -169,12 +169,15 @@ export const EN: LanguagePack = {
     'incursions?',
     'intrusions?',
     'seiz(?:e|ed|ing|ure)',
-    'captur(?:e|ed|ing)',
-    // "the occupied village of X" names a place, it tells no seizure.
-    '(?<!the |an? )occup(?:y|ied|ying)(?! (?:\\w+ )?(?:firing|fighting|combat|battle|defensive) positions)(?! (?:villages?|towns?|city|territor\\w*|areas?|lands?|districts?|regions?|settlements?)\\b)',
+    // "treating captured soldiers": prisoners taken, no ground seized.
+    'captur(?:e|ed|ing)(?! (?:\\w+ )?(?:soldiers?|servicem[ae]n|troops|personnel|prisoners|guards))',
+    // "the occupied village of X", "Pakistan-occupied Kashmir" name a place, they tell no seizure.
+    '(?<!the |an? |-)occup(?:y|ied|ying)(?! (?:\\w+ )?(?:firing|fighting|combat|battle|defensive) positions)(?! (?:villages?|towns?|city|territor\\w*|areas?|lands?|districts?|regions?|settlements?)\\b)',
     '(?:took|taken|taking|take|takes) over',
     'penetrat\\w*',
-    'infiltrat\\w*',
+    // "to foil any infiltration bid", "infiltration of terrorists": an attempt, or militants, no
+    // side's forces crossing.
+    'infiltrat\\w*(?! (?:bids?|attempts?)| of (?:\\w+ )?(?:terrorists|militants))',
     'trespass\\w*',
     'encroach\\w*',
   ],
@@ -313,7 +316,7 @@ export const EN: LanguagePack = {
     'on trial',
     'no (?:\\w+(?:-\\w+)? ){0,3}(?:violations?|shooting|shots?|firing|shelling|incidents?|clashes|attacks?|fire|gunfire|incursions?)(?: \\w+(?:-\\w+)?){0,12} (?:recorded|registered|reported|observed|fired|occurred|heard|seen|detected)',
     // "there were no signs of any drone incursions or cross-border shelling".
-    'no (?:signs?|reports?|evidence) of (?:any )?(?:\\w+(?:-\\w+)? ){0,2}(?:violations?|shooting|shots?|firing|shelling|incidents?|clashes|attacks?|gunfire|incursions?)',
+    'no (?:signs?|reports?|evidence) of (?:any )?(?:\\w+(?:-\\w+)?,? ){0,2}(?:violations?|shooting|shots?|firing|shelling|incidents?|clashes|attacks?|gunfire|incursions?)',
     'there (?:was|were|have been|has been) no (?:\\w+ ){0,2}(?:shooting|firing|shelling|incidents?|violations?|clashes|shots)',
     '(?:were|was|have been|has been|had been) not (?:yet )?(?:been )?(?:recorded|confirmed)',
     'not (?:been )?confirmed',
