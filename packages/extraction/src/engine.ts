@@ -16,7 +16,7 @@ import {
   type PartOfDay,
   type PublicationTime,
 } from './dates.ts';
-import { attackType, DAMAGE_CAUSE, findTriggers, isDamageWord, type TriggerSet, type WeaponMention } from './events.ts';
+import { attackType, BURN_CAUSE, BURN_WORD, DAMAGE_CAUSE, findTriggers, isDamageWord, type TriggerSet, type WeaponMention } from './events.ts';
 import { dropSubsumed } from './subsume.ts';
 import { detectLanguage } from './lang.ts';
 import { findCues, type Cues } from './negation.ts';
@@ -1033,7 +1033,10 @@ function assertedDrafts(s: Scan, c: ClauseView, created: Draft[]): void {
   const destructions = activeIn(c, inside.inside(trig.destruction, clause));
   // Arson, looting, demolition are acts of their own; damage words are so only when no cause is
   // told in the clause (the statement-level check drops them beside a fire event).
-  const destruction = destructions.find((m) => !isDamageWord(m)) ?? (DAMAGE_CAUSE.test(s.low.slice(clause.start, clause.end)) ? undefined : destructions[0]);
+  // "houses were burned down after rockets hit them", "torched due to shelling": the shells' fire.
+  const shellFire = destructions.length > 0 && BURN_CAUSE.test(s.low.slice(clause.start, clause.end));
+  const destruction =
+    destructions.find((m) => !isDamageWord(m) && !(shellFire && BURN_WORD.test(m.text))) ?? (shellFire || DAMAGE_CAUSE.test(s.low.slice(clause.start, clause.end)) ? undefined : destructions[0]);
   if (destruction) {
     const d = newDraft(s, c, 'property_destruction', destruction, 'strong', false);
     d.civilians = true;

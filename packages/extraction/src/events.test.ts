@@ -26,6 +26,16 @@ describe('events', () => {
     // An invasion told as the act still is one.
     expect(types('Today Tajik troops invaded Kyrgyz territory near Kok-Tash.')).toContain('incursion');
   });
+  it('reads strikes by fighter jets as air strikes', () => {
+    expect(run('Today a Tajik F-16 fighter jet carried out strikes on targets near Kulundu.').events.map((e) => e.type)).toEqual(['air_or_drone_strike']);
+    expect(run('Сегодня таджикский истребитель наносил удары по целям у села Кулунду.').events.map((e) => e.type)).toEqual(['air_or_drone_strike']);
+  });
+  it('keeps houses burned by the shells that hit them part of the shelling (SCHEMA), burned in an attack arson', () => {
+    const types = (text: string) => run(text).events.map((e) => e.type).sort();
+    expect(types('Today Tajik artillery shelled Kulundu. Houses in Kulundu were burned down after rockets hit them.')).toEqual(['heavy_weapons_fire']);
+    expect(types('Today Tajik artillery shelled Kulundu. A house in Kulundu was torched due to shelling by the Tajik side.')).toEqual(['heavy_weapons_fire']);
+    expect(types('Today houses in Kulundu were burned as a result of the attack by Tajik servicemen.')).toContain('property_destruction');
+  });
   it('reads heavy (military) equipment used in an attack as heavy weapons fire', () => {
     const tj = (text: string) => run(text, 'Ministry of Foreign Affairs of the Republic of Tajikistan', '2022-09-16T13:00:00+05:00').events;
     expect(tj('On the morning of September 16, Kyrgyz armed forces, using heavy military equipment, attacked the Tajik villages of Chorkuh and Surkh.')[0]).toMatchObject({ type: 'heavy_weapons_fire', weapons: ['heavy military equipment'], locations: ['Chorkuh', 'Surkh'] });

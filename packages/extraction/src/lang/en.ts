@@ -76,7 +76,7 @@ export const EN: LanguagePack = {
     {
       name: 'aircraft',
       class: 'air',
-      patterns: ['aircraft', 'attack helicopters?', 'helicopters?', 'air ?strikes?', 'warplanes?'],
+      patterns: ['aircraft', 'attack helicopters?', 'helicopters?', 'air ?strikes?', 'warplanes?', 'fighter[- ]jets?', 'F-16s?'],
     },
   ],
   fire: [
