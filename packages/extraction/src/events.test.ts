@@ -26,6 +26,10 @@ describe('events', () => {
     // An invasion told as the act still is one.
     expect(types('Today Tajik troops invaded Kyrgyz territory near Kok-Tash.')).toContain('incursion');
   });
+  it('reads a violation the reporter seems to charge itself with as the specific event told', () => {
+    const r = run('Today Tajik troops fired mortars at Kok-Tash. Kyrgyzstan summoned the Tajik ambassador over the ceasefire violation.');
+    expect(r.events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
+  });
   it('reads strikes by fighter jets as air strikes', () => {
     expect(run('Today a Tajik F-16 fighter jet carried out strikes on targets near Kulundu.').events.map((e) => e.type)).toEqual(['air_or_drone_strike']);
     expect(run('Сегодня таджикский истребитель наносил удары по целям у села Кулунду.').events.map((e) => e.type)).toEqual(['air_or_drone_strike']);
