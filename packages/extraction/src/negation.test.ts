@@ -32,6 +32,8 @@ describe('negation and denial', () => {
   it('does not read violation statistics over a period as an allegation (SCHEMA)', () => {
     expect(run('The Tajik side has committed 900 violations of the ceasefire agreement this year, the Border Service said.').events).toEqual([]);
     expect(run('Нарушения режима прекращения огня таджикской стороной с начала года участились.').events).toEqual([]);
+    expect(run('Ceasefire violations by the Tajik side have reached a new high, the Border Service said.').events).toEqual([]);
+    expect(run('По данным пограничников, в 2021 году в результате более чем 300 нарушений режима прекращения огня пострадали жители.').events).toEqual([]);
     expect(run('The Tajik side violated the ceasefire agreement today, the Border Service said.').events.map((e) => e.type)).toEqual(['violation_allegation']);
   });
   it('does not code brawls between residents or live-fire exercises (SCHEMA: no event)', () => {
