@@ -30,6 +30,10 @@ describe('events', () => {
     const r = run('Today Tajik troops fired mortars at Kok-Tash. Kyrgyzstan summoned the Tajik ambassador over the ceasefire violation.');
     expect(r.events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
   });
+  it('reads neither a terrorist attack nor the reporting side\'s return strike as an event', () => {
+    expect(run('The renewed ceasefire violations along the border follow the September 2 terror attack in Batken that claimed 26 lives and raised tensions.').events.map((e) => e.type)).toEqual(['violation_allegation']);
+    expect(run('Сегодня кыргызская армия наносит ответный удар по позициям у Воруха.').events).toEqual([]);
+  });
   it('reads strikes by fighter jets as air strikes', () => {
     expect(run('Today a Tajik F-16 fighter jet carried out strikes on targets near Kulundu.').events.map((e) => e.type)).toEqual(['air_or_drone_strike']);
     expect(run('Сегодня таджикский истребитель наносил удары по целям у села Кулунду.').events.map((e) => e.type)).toEqual(['air_or_drone_strike']);

@@ -397,6 +397,8 @@ export const EN: LanguagePack = {
     'return shots?',
     'respond(?:ed|s)? to fire',
     'fire (?:station|brigade|fighters?|safety|service)',
+    // "the Pahalgam terror attack": militants' attack, not fire between the sides.
+    'terror(?:ist)? attacks?',
     // The reporting side's restraint: no fire of theirs, and no cancelling of the other side's.
     "(?:did not|didn't|do not|refrained from|without) (?:\\w+ )?(?:open|return|respond)\\w*(?: (?:the )?fire)?",
     'held (?:their |its )?fire',

@@ -391,6 +391,10 @@ export const RU: LanguagePack = {
     'прекрат\\w* (?:\\w+ )?огонь',
     'прекрат\\w* огня',
     'ответн\\w* огонь',
+    // «армия наносит ответный удар»: the reporting side's return fire (SCHEMA: not coded).
+    'ответн\\w* удар\\w*',
+    // A terrorist attack is not fire between the sides.
+    'террористическ\\w* (?:нападени|атак)\\w*',
     'ответн\\w* огн\\w*',
     'режим\\w* прекращения огня',
   ],
