@@ -777,6 +777,9 @@ function typingWeapons(s: Scan, weapons: WeaponMention[]): WeaponMention[] {
   return weapons.filter((w) => w.class !== 'air');
 }
 
+const PERIOD_TALLY =
+  /(?:over|in|during) the (?:last|past) (?:few |several |\d+ |two |three )?(?:years|months|decades)|since last (?:year|month|january|february|march|april|may|june|july|august|september|october|november|december)|с (?:прошлого|начала) (?:года|месяца)|за последние (?:\d+ |несколько )?(?:лет|года|месяц)/;
+
 /** Attacks told by the clause: firing, shelling, clashes; or casualty figures alone (weak). */
 function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: number, created: Draft[]): void {
   const { clause, cWeapons } = c;
@@ -830,6 +833,9 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: numb
   // their own, right after a told attack, are that attack's, typed by its heaviest weapon (SCHEMA).
   if (attack.length > 0 && attack.length === use.length && upgradeLastAttack(s, c)) return;
   const first = attack[0];
+  // "an increase in firing over the last few years", "killed in attacks since last October": a
+  // tally over a period, no event (SCHEMA), unless the clause dates an episode of its own.
+  if (first && PERIOD_TALLY.test(s.low.slice(clause.start, clause.end)) && !c.cDates.some((x) => x.role === 'event' && x.date && x.kind !== 'part')) return;
   if (first) {
     const activeWeapons: WeaponMention[] = [];
     for (const w of cWeapons) if (!underModal(c, w.start)) activeWeapons.push(w);

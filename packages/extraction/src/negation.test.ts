@@ -33,6 +33,8 @@ describe('negation and denial', () => {
     expect(run('The Tajik side has committed 900 violations of the ceasefire agreement this year, the Border Service said.').events).toEqual([]);
     expect(run('Нарушения режима прекращения огня таджикской стороной с начала года участились.').events).toEqual([]);
     expect(run('Ceasefire violations by the Tajik side have reached a new high, the Border Service said.').events).toEqual([]);
+    // A toll of attacks over a period is a tally, no event.
+    expect(run('More than 300 people have been killed in Tajik attacks in Batken since last October.').events).toEqual([]);
     expect(run('По данным пограничников, в 2021 году в результате более чем 300 нарушений режима прекращения огня пострадали жители.').events).toEqual([]);
     expect(run('The Tajik side violated the ceasefire agreement today, the Border Service said.').events.map((e) => e.type)).toEqual(['violation_allegation']);
   });
