@@ -35,12 +35,15 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // event F1 to 0.853 / 0.820 / 0.754 / 0.699 and strict (other, more) to 0.514 / 0.451.
 // train-more2 (issue #16 item 1, second round: more Russian Kyrgyz–Tajik, Thai–Cambodian relays,
 // evacuation and truce items) scored 0.693 / 0.392 / 0.947 when added; its floor is that less 0.02.
+// Spurious and wrong-type work (eng-spurious: background truces, tallies, negated and cause-only
+// mentions, drones among guns) raised them to ru 0.865 / 0.680 / 0.986, en 0.832 / 0.683 / 0.963,
+// other 0.805 / 0.663 / 0.987, more 0.745 / 0.609 / 0.979, more2 0.736 / 0.466 / 0.947; floors 0.01 below.
 const FLOORS: Record<string, { events: number; strict: number; violationReport: number }> = {
-  'train-ru.jsonl': { events: 0.833, strict: 0.534, violationReport: 0.96 },
-  'train-en.jsonl': { events: 0.8, strict: 0.561, violationReport: 0.93 },
-  'train-other.jsonl': { events: 0.734, strict: 0.494, violationReport: 0.95 },
-  'train-more.jsonl': { events: 0.679, strict: 0.431, violationReport: 0.92 },
-  'train-more2.jsonl': { events: 0.673, strict: 0.372, violationReport: 0.927 },
+  'train-ru.jsonl': { events: 0.855, strict: 0.67, violationReport: 0.976 },
+  'train-en.jsonl': { events: 0.822, strict: 0.673, violationReport: 0.953 },
+  'train-other.jsonl': { events: 0.795, strict: 0.653, violationReport: 0.977 },
+  'train-more.jsonl': { events: 0.735, strict: 0.599, violationReport: 0.969 },
+  'train-more2.jsonl': { events: 0.726, strict: 0.456, violationReport: 0.937 },
 };
 const LOWEST = { events: 0.67, strict: 0.35, violationReport: 0.93 };
 
