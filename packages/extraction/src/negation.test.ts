@@ -61,6 +61,7 @@ describe('negation and denial', () => {
   });
   it('does not code what a party is asked to stop doing', () => {
     expect(run('The Kyrgyz side demands that the Tajik side stop shelling the border villages.').events).toEqual([]);
+    expect(run('The ministry expects the peacekeepers to end the illegal deployment of Tajik troops near Vorukh.').events).toEqual([]);
   });
   it("does not let the reporting side's restraint cancel or add an event", () => {
     const r = run('On Sunday, October 2, at 14:15, a Tajik unmanned aerial vehicle violated the airspace of the Kyrgyz Republic over the Kyzyl-Bel area of Batken district. Kyrgyz border guards did not return fire.', undefined, '2022-10-03T10:00:00+06:00');

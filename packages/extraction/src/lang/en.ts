@@ -370,6 +370,8 @@ export const EN: LanguagePack = {
     'agreed on',
     'to refrain',
     'to stop',
+    // "called … to end the illegal deployment of troops": what is asked for is not told done.
+    'to end',
     'must',
     'should',
     'plans? to',
