@@ -777,6 +777,7 @@ function typingWeapons(s: Scan, weapons: WeaponMention[]): WeaponMention[] {
   return weapons.filter((w) => w.class !== 'air');
 }
 
+const WHERE_BEFORE = /(?:^|[^0-9a-zа-яё])(?:where|где)\s+(?:the\s+)?$/;
 const PERIOD_TALLY =
   /(?:over|in|during) the (?:last|past) (?:few |several |\d+ |two |three )?(?:years|months|decades)|since last (?:year|month|january|february|march|april|may|june|july|august|september|october|november|december)|с (?:прошлого|начала) (?:года|месяца)|за последние (?:\d+ |несколько )?(?:лет|года|месяц)/;
 
@@ -862,6 +863,9 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: numb
     // "reopened four years after armed clashes", «после столкновений»: a summary word after
     // "after/since" names an earlier episode as background (SCHEMA), unless a day of its own is told.
     if (d.strength === 'weak' && AFTER_EPISODE.test(s.low.slice(Math.max(0, first.start - 40), first.start)) && !c.cDates.some((x) => x.role === 'event' && x.date)) return;
+    // "visits the villages where clashes took place", «сёла, где шли бои»: the place described by
+    // its past, no event told, unless the clause dates it.
+    if (d.strength === 'weak' && WHERE_BEFORE.test(s.low.slice(Math.max(0, first.start - 12), first.start)) && !c.cDates.some((x) => x.role === 'event' && x.date)) return;
     // A summary word ("the aggression", «в результате агрессии») has no day of its own: it joins
     // a told attack, or stands for the whole episode, dated only when the text dates it.
     // A fire or shelling word with no actor named ("they fired", «началась стрельба») is a told

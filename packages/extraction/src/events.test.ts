@@ -34,6 +34,11 @@ describe('events', () => {
     expect(run('The renewed ceasefire violations along the border follow the September 2 terror attack in Batken that claimed 26 lives and raised tensions.').events.map((e) => e.type)).toEqual(['violation_allegation']);
     expect(run('Сегодня кыргызская армия наносит ответный удар по позициям у Воруха.').events).toEqual([]);
   });
+  it('reads no event in a place described by its past fighting', () => {
+    expect(run('The minister is visiting villages on the border where clashes took place, and meets residents.').events).toEqual([]);
+    // Dated in its clause, it is told.
+    expect(run('The minister visited Kok-Tash, where clashes took place on 14 September.').events.map((e) => e.type)).toEqual(['armed_clash']);
+  });
   it('reads strikes by fighter jets as air strikes', () => {
     expect(run('Today a Tajik F-16 fighter jet carried out strikes on targets near Kulundu.').events.map((e) => e.type)).toEqual(['air_or_drone_strike']);
     expect(run('Сегодня таджикский истребитель наносил удары по целям у села Кулунду.').events.map((e) => e.type)).toEqual(['air_or_drone_strike']);
