@@ -36,14 +36,14 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // train-more2 (issue #16 item 1, second round: more Russian Kyrgyz–Tajik, Thai–Cambodian relays,
 // evacuation and truce items) scored 0.693 / 0.392 / 0.947 when added; its floor is that less 0.02.
 // Spurious and wrong-type work (eng-spurious: background truces, tallies, negated and cause-only
-// mentions, drones among guns) raised them to ru 0.865 / 0.680 / 0.986, en 0.832 / 0.683 / 0.963,
-// other 0.805 / 0.663 / 0.987, more 0.745 / 0.609 / 0.979, more2 0.736 / 0.466 / 0.947; floors 0.01 below.
+// mentions, drones among guns) raised them to ru 0.865 / 0.680 / 0.986, en 0.836 / 0.687 / 0.975,
+// other 0.805 / 0.663 / 0.987, more 0.745 / 0.609 / 0.979, more2 0.740 / 0.469 / 0.947; floors 0.01 below.
 const FLOORS: Record<string, { events: number; strict: number; violationReport: number }> = {
   'train-ru.jsonl': { events: 0.855, strict: 0.67, violationReport: 0.976 },
-  'train-en.jsonl': { events: 0.822, strict: 0.673, violationReport: 0.953 },
+  'train-en.jsonl': { events: 0.826, strict: 0.677, violationReport: 0.965 },
   'train-other.jsonl': { events: 0.795, strict: 0.653, violationReport: 0.977 },
   'train-more.jsonl': { events: 0.735, strict: 0.599, violationReport: 0.969 },
-  'train-more2.jsonl': { events: 0.726, strict: 0.456, violationReport: 0.937 },
+  'train-more2.jsonl': { events: 0.73, strict: 0.459, violationReport: 0.937 },
 };
 const LOWEST = { events: 0.67, strict: 0.35, violationReport: 0.93 };
 
