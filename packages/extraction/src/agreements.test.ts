@@ -130,4 +130,16 @@ describe('compliance and blame', () => {
       expect(t).toContain('small_arms_fire');
     });
   });
+  it('reads an agreement told as the time before the news, refused or demanded as no agreement', () => {
+    const types = (text: string) => run(text).events.map((e) => e.type).sort();
+    // Pluperfect and "hours after …": the earlier truce is the yardstick of the attack (SCHEMA).
+    expect(types('Today Tajik troops shelled Kok-Tash. The two sides had agreed on a ceasefire that took effect on Monday.')).toEqual(['heavy_weapons_fire']);
+    expect(types('Tajik troops shelled Kok-Tash today, only hours after the two governments agreed to a ceasefire.')).toEqual(['heavy_weapons_fire']);
+    // Backshifted reported speech still tells the agreement as news.
+    expect(types('The border service said the heads of the two services had agreed on a ceasefire.')).toEqual(['ceasefire_agreement']);
+    // A failure, a refusal or a demand reaches no agreement.
+    expect(types("The ministry pointed to the Tajik side's failure to keep the agreements reached on a ceasefire.")).not.toContain('ceasefire_agreement');
+    expect(types('The border service said the Tajik side refused to agree on a ceasefire.')).toEqual([]);
+    expect(types('The minister said Tajikistan must first declare a ceasefire.')).toEqual([]);
+  });
 });

@@ -330,6 +330,14 @@ describe('casualty frames', () => {
     );
     expect(r.events[0]).toMatchObject({ killed: 1, wounded: 2 });
   });
+  it('puts an undated toll told first on the main event told after it, no clash of its own', () => {
+    const r = run(
+      'Число пострадавших достигло 120 человек. Всего погибли 30 человек в результате агрессии. Утром 11 апреля на нескольких участках границы началась стрельба, под обстрел попали села Лейлекского района.',
+      'Кабар',
+    );
+    expect(r.events.map((e) => e.type)).toEqual(['small_arms_fire']);
+    expect(r.events[0]).toMatchObject({ date: '2023-04-11', killed: 30 });
+  });
   it('counts bodies as dead and does not count the whole a part is taken from', () => {
     const r = run(
       'On 11 April Tajik artillery shelled Arka. Rescuers recovered 3 bodies from the ruins.',

@@ -17,7 +17,7 @@ import {
   type PartOfDay,
   type PublicationTime,
 } from './dates.ts';
-import { attackType, DAMAGE_CAUSE, findTriggers, isDamageWord, type TriggerSet, type WeaponMention } from './events.ts';
+import { attackType, BURN_CAUSE, BURN_WORD, DAMAGE_CAUSE, findTriggers, isDamageWord, type TriggerSet, type WeaponMention } from './events.ts';
 import { dropSubsumed } from './subsume.ts';
 import { detectLanguage } from './lang.ts';
 import { findCues, type Cues } from './negation.ts';
@@ -34,7 +34,7 @@ import { casualtyReport, finish, insideScan, mergeReports } from './output.ts';
 import { dayStartUtc } from './time.ts';
 
 /** Version of the extractor; events carry it so that a newer run supersedes older events. */
-export const EXTRACTOR_VERSION = '1.4.0';
+export const EXTRACTOR_VERSION = '1.5.0';
 
 const AGREEMENT_NOUN = /(?:agreement|protocol|ceasefire|cease-fire|truce|accord|договор[её]нност|протокол|перемири|прекращени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* огня|режим[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* прекращения)/;
 const BACKGROUND_DAYS = 45;
@@ -67,7 +67,7 @@ const AGAINST = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:against|проти
  * of 75 per cent in ceasefire violations", «с начала года»): monitoring statistics, no event
  * (SCHEMA). Matched on the lower-cased clause.
  */
-const VIOLATION_STATISTICS = /(?:\d[\d,.]*|hundreds|thousands|dozens) (?:[a-z-]+ ){0,2}violations|per ?cent|\d ?%|(?:this|last|past) year|year-to-date|so far this|since (?:the )?(?:beginning|start)|had been rare|с начала (?:года|месяца)|за (?:прошлый|этот|текущий) год/;
+const VIOLATION_STATISTICS = /(?:\d[\d,.]*|hundreds|thousands|dozens) (?:[a-z-]+ ){0,2}violations|per ?cent|\d ?%|(?:this|last|past) year|year-to-date|so far this|since (?:the )?(?:beginning|start)|had been rare|(?:new|record|all-time) high|с начала (?:года|месяца)|за (?:прошлый|этот|текущий) год|\d[\d\s,.]* (?:[а-яё-]+ ){0,2}нарушени|(?:в|за) \d{4} год/;
 const APPEAL = /^(?:to |observance|respect|full |strict |неукоснительно |строго |и впредь |соблюд|придерж)/;
 const SETTLEMENT_WORD = /^(?:villages?|settlements?|село|села|селу|селе|сел|населенн[а-яё]* пункт[а-яё]*|населённ[а-яё]* пункт[а-яё]*)$/;
 const LOCATIVE_BEFORE = /(?:^|[^0-9a-z\u00C0-\u024F\u0400-\u04FF])(?:near|at|close to|outside|in the (?:area|vicinity) of|у|около|близ|возле|вблизи|рядом с|в районе)\s+(?:the\s+)?$/;
@@ -783,6 +783,30 @@ function upgradeLastAttack(s: Scan, c: ClauseView): boolean {
   return true;
 }
 
+// What stands between two weapons of one list: "artillery, mortars and drones", «артиллерии и БПЛА».
+const WEAPON_LIST_GAP = /^\s*(?:,\s*(?:and\s+|и\s+)?|(?:and|и)\s+)$/;
+
+/** The weapons that type an attack: "opened fire with artillery, mortars and drones" is a
+ * bombardment in which drones join the guns, not an air strike; drones named apart are one. */
+function typingWeapons(s: Scan, weapons: WeaponMention[]): WeaponMention[] {
+  // Drones only: aircraft listed with guns («авиа- и артиллерийские удары») still strike from the air.
+  if (!weapons.some((w) => w.name === 'drone') || !weapons.some((w) => w.class === 'heavy')) return weapons;
+  const listed = (a: WeaponMention, b: WeaponMention) =>
+    a.end <= b.start ? WEAPON_LIST_GAP.test(s.low.slice(a.end, b.start)) : b.end <= a.start && WEAPON_LIST_GAP.test(s.low.slice(b.end, a.start));
+  // The list runs through its neighbours: each air weapon has a heavy one in the same chain.
+  const sorted = [...weapons].sort(byStart);
+  const chain: number[] = [];
+  let id = 0;
+  for (let i = 0; i < sorted.length; i++) chain.push(i > 0 && listed(sorted[i - 1] as WeaponMention, sorted[i] as WeaponMention) ? id : ++id);
+  const heavyChains = new Set(sorted.flatMap((w, i) => (w.class === 'heavy' ? [chain[i]] : [])));
+  if (!sorted.every((w, i) => w.class !== 'air' || heavyChains.has(chain[i]))) return weapons;
+  return weapons.filter((w) => w.name !== 'drone');
+}
+
+const WHERE_BEFORE = /(?:^|[^0-9a-zа-яё])(?:where|где)\s+(?:the\s+)?$/;
+const PERIOD_TALLY =
+  /(?:over|in|during) the (?:last|past) (?:few |several |\d+ |two |three )?(?:years|months|decades)|since last (?:year|month|january|february|march|april|may|june|july|august|september|october|november|december)|с (?:прошлого|начала) (?:года|месяца)|за последние (?:\d+ |несколько )?(?:лет|года|месяц)/;
+
 /** Attacks told by the clause: firing, shelling, clashes; or casualty figures alone (weak). */
 function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: number, created: Draft[]): void {
   const { clause, cWeapons } = c;
@@ -836,6 +860,9 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: numb
   // their own, right after a told attack, are that attack's, typed by its heaviest weapon (SCHEMA).
   if (attack.length > 0 && attack.length === use.length && upgradeLastAttack(s, c)) return;
   const first = attack[0];
+  // "an increase in firing over the last few years", "killed in attacks since last October": a
+  // tally over a period, no event (SCHEMA), unless the clause dates an episode of its own.
+  if (first && PERIOD_TALLY.test(s.low.slice(clause.start, clause.end)) && !c.cDates.some((x) => x.role === 'event' && x.date && x.kind !== 'part')) return;
   if (first) {
     const activeWeapons: WeaponMention[] = [];
     for (const w of cWeapons) if (!underModal(c, w.start)) activeWeapons.push(w);
@@ -848,7 +875,7 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: numb
       if (!overlapsWeapon(c, m) && FIGHTING.test(m.text.toLowerCase()) && !POSITIONS.test(s.low.slice(m.end, m.end + 16)) && !VERBAL.test(s.low.slice(Math.max(0, m.start - 16), m.start)))
         clashWord = true;
     clashWord = (exchange || clashWord) && activeWeapons.length === 0 && shelling.length === 0;
-    const type = exchange ? 'armed_clash' : attackType(activeWeapons, shelling.length > 0, fire.length > 0 || shelling.length > 0);
+    const type = exchange ? 'armed_clash' : attackType(typingWeapons(s, activeWeapons), shelling.length > 0, fire.length > 0 || shelling.length > 0);
     let hasActor = false;
     for (const p of c.cParties) if (p.role === 'actor' || p.role === 'explicit_actor') hasActor = true;
     // "fired by unidentified persons", «неизвестные открыли огонь»: an agent, of no side.
@@ -862,6 +889,9 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: numb
     // "reopened four years after armed clashes", «после столкновений»: a summary word after
     // "after/since" names an earlier episode as background (SCHEMA), unless a day of its own is told.
     if (d.strength === 'weak' && AFTER_EPISODE.test(s.low.slice(Math.max(0, first.start - 40), first.start)) && !c.cDates.some((x) => x.role === 'event' && x.date)) return;
+    // "visits the villages where clashes took place", «сёла, где шли бои»: the place described by
+    // its past, no event told, unless the clause dates it.
+    if (d.strength === 'weak' && WHERE_BEFORE.test(s.low.slice(Math.max(0, first.start - 12), first.start)) && !c.cDates.some((x) => x.role === 'event' && x.date)) return;
     // A summary word ("the aggression", «в результате агрессии») has no day of its own: it joins
     // a told attack, or stands for the whole episode, dated only when the text dates it.
     // A fire or shelling word with no actor named ("they fired", «началась стрельба») is a told
@@ -894,6 +924,21 @@ const ENTRY_INTO_FORCE = /(?:effect|force|began|begins|started|starts|вступ
 const BROKEN =
   /(?:violat|breach|\bbr(?:oke|oken|eaking) (?:the |a |its )?(?:\w+ )?(?:ceasefire|cease-fire|truce)|наруш(?!ить))/;
 
+// "The two countries had agreed on a ceasefire that…", "hours after both sides agreed to a truce",
+// «после того как стороны договорились»: the agreement as the time before the news, a yardstick
+// (SCHEMA). Reported speech backshifts its news ("said the sides had agreed"): that one stands.
+const AGREED_BEFORE = /(?:\bhad (?:[a-z]+ )?|(?:hours?|days?|weeks?|shortly|soon|just|only|a day) after (?:[0-9a-z-]+ ){0,4}|после того,? как (?:[0-9а-яё-]+ ){0,4})$/;
+const SPEECH_BEFORE = /\b(?:said|says|say|told|tell|reported|reports|announced|announces|stated|states|claimed|claims|confirmed|added|noted|according|that)\b/;
+
+// The modal cues that ask for an agreement (a purpose, "to settle the conflict", still reaches one).
+const DEMAND = /^(?:must|should|demand|call|urg|ask|appeal|request|threat|треб|потребова|призва|призыва|прос|угроз)/;
+
+function agreedBefore(before: string): boolean {
+  const m = AGREED_BEFORE.exec(before);
+  if (!m) return false;
+  return !m[0].startsWith('had') || !SPEECH_BEFORE.test(before);
+}
+
 /** Agreements: an agreement verb with ceasefire terms, not a yardstick, not a treaty. */
 function agreementDraft(s: Scan, c: ClauseView): Draft | null {
   const { clause, sentence } = c;
@@ -912,6 +957,10 @@ function agreementDraft(s: Scan, c: ClauseView): Draft | null {
   if (cTerms.length === 0 || inside.inside(s.trig.agreementExclusions, clause).length !== 0) return null;
   // An appeal to keep an agreement after the verb that reports it does not unmake it.
   for (const y of inside.inside(s.cues.yardstick, clause)) if (!(y.start > verb.start && APPEAL.test(s.low.slice(y.start, y.end)))) return null;
+  if (agreedBefore(s.low.slice(sentence.start, verb.start))) return null;
+  // "Cambodia must first declare a ceasefire", "pressure to make them agree to a truce": a demand
+  // or purpose told before the verb, no agreement reached.
+  if (inside.inside(s.cues.modal, clause).some((m) => m.end <= verb.start && DEMAND.test(s.low.slice(m.start, m.end)) && underModal(c, verb.start))) return null;
   const d = newDraft(s, c, 'ceasefire_agreement', verb, 'strong', true);
   // An agreement is dated by its own words (reached or taking effect) or its paragraph's
   // dateline, not by the narrative.
@@ -988,12 +1037,21 @@ function startDay(s: Scan, k: ClockMention): string | null {
   return k.hh === 0 && k.mm === 0 && s.pubLocalMin !== null && s.pubLocalMin > 0 ? addDays(s.pub.date, 1) : s.pub.date;
 }
 
+// «эвакуировали из-за вторжения», "victims of the invasion": the invasion named as the cause of
+// what the clause tells sums the conflict up, no incursion of its own (SCHEMA: background).
+const CAUSE_BEFORE = /(?:из-за|в ходе|в результате|вследствие|жертв[а-яё]*|because of|due to|as a result of|victims of|during)\s+(?:the\s+)?$/;
+const INVASION_NOUN = /^(?:вторжени|invasion|incursion)/;
+
+function causeNoun(s: Scan, m: Match): boolean {
+  return INVASION_NOUN.test(s.low.slice(m.start, m.end)) && CAUSE_BEFORE.test(s.low.slice(Math.max(0, m.start - 30), m.start));
+}
+
 /** The events a clause tells when nothing negates it. */
 function assertedDrafts(s: Scan, c: ClauseView, created: Draft[]): void {
   const { clause } = c;
   const inside = s.insideClause;
   const trig = s.trig;
-  const incursions = activeIn(c, inside.inside(trig.incursion, clause));
+  const incursions = activeIn(c, inside.inside(trig.incursion, clause)).filter((m) => !causeNoun(s, m));
   const buildups = activeIn(c, inside.inside(trig.buildup, clause));
   attackDrafts(s, c, incursions.length, buildups.length, created);
   const incursion = incursions[0];
@@ -1011,7 +1069,10 @@ function assertedDrafts(s: Scan, c: ClauseView, created: Draft[]): void {
   const destructions = activeIn(c, inside.inside(trig.destruction, clause));
   // Arson, looting, demolition are acts of their own; damage words are so only when no cause is
   // told in the clause (the statement-level check drops them beside a fire event).
-  const destruction = destructions.find((m) => !isDamageWord(m)) ?? (DAMAGE_CAUSE.test(s.low.slice(clause.start, clause.end)) ? undefined : destructions[0]);
+  // "houses were burned down after rockets hit them", "torched due to shelling": the shells' fire.
+  const shellFire = destructions.length > 0 && BURN_CAUSE.test(s.low.slice(clause.start, clause.end));
+  const destruction =
+    destructions.find((m) => !isDamageWord(m) && !(shellFire && BURN_WORD.test(m.text))) ?? (shellFire || DAMAGE_CAUSE.test(s.low.slice(clause.start, clause.end)) ? undefined : destructions[0]);
   if (destruction) {
     const d = newDraft(s, c, 'property_destruction', destruction, 'strong', false);
     d.civilians = true;

@@ -12,6 +12,43 @@ describe('events', () => {
     expect(run('Today Tajik missiles struck Maksat.').events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
     expect(run('Сегодня таджикские пограничники открыли огонь из стрелкового оружия по заставе у села Эки-Таш.').events.map((e) => e.type)).toEqual(['small_arms_fire']);
   });
+  it('types fire with drones listed among the guns as a bombardment, drones striking on their own as a strike', () => {
+    const types = (text: string) => run(text).events.map((e) => e.type);
+    expect(types('Today Tajik units opened intense fire with artillery, mortars and drones at Kyrgyz positions near Kulundu.')).toEqual(['heavy_weapons_fire']);
+    expect(run('Сегодня таджикские подразделения открыли огонь из минометов и беспилотников по позициям у села Кулунду.').events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
+    expect(types('Today a Tajik drone struck a border post near Kulundu after mortars fired at it.')).toContain('air_or_drone_strike');
+  });
+  it('reads no incursion in an invasion named as a cause, prisoners taken, an infiltration bid or an occupied-territory name', () => {
+    const types = (text: string) => run(text).events.map((e) => e.type);
+    expect(types('Сегодня в Баткен вернулись 5 тысяч жителей, которых ранее эвакуировали из-за вторжения Таджикистана.')).not.toContain('incursion');
+    expect(types('Today the sides committed to treating captured soldiers properly under humanitarian law.')).not.toContain('incursion');
+    expect(types('Troops are on high alert to foil any infiltration bid from Tajik-occupied areas near Vorukh.')).not.toContain('incursion');
+    // An invasion told as the act still is one.
+    expect(types('Today Tajik troops invaded Kyrgyz territory near Kok-Tash.')).toContain('incursion');
+  });
+  it('reads a violation the reporter seems to charge itself with as the specific event told', () => {
+    const r = run('Today Tajik troops fired mortars at Kok-Tash. Kyrgyzstan summoned the Tajik ambassador over the ceasefire violation.');
+    expect(r.events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
+  });
+  it('reads neither a terrorist attack nor the reporting side\'s return strike as an event', () => {
+    expect(run('The renewed ceasefire violations along the border follow the September 2 terror attack in Batken that claimed 26 lives and raised tensions.').events.map((e) => e.type)).toEqual(['violation_allegation']);
+    expect(run('Сегодня кыргызская армия наносит ответный удар по позициям у Воруха.').events).toEqual([]);
+  });
+  it('reads no event in a place described by its past fighting', () => {
+    expect(run('The minister is visiting villages on the border where clashes took place, and meets residents.').events).toEqual([]);
+    // Dated in its clause, it is told.
+    expect(run('The minister visited Kok-Tash, where clashes took place on 14 September.').events.map((e) => e.type)).toEqual(['armed_clash']);
+  });
+  it('reads strikes by fighter jets as air strikes', () => {
+    expect(run('Today a Tajik F-16 fighter jet carried out strikes on targets near Kulundu.').events.map((e) => e.type)).toEqual(['air_or_drone_strike']);
+    expect(run('Сегодня таджикский истребитель наносил удары по целям у села Кулунду.').events.map((e) => e.type)).toEqual(['air_or_drone_strike']);
+  });
+  it('keeps houses burned by the shells that hit them part of the shelling (SCHEMA), burned in an attack arson', () => {
+    const types = (text: string) => run(text).events.map((e) => e.type).sort();
+    expect(types('Today Tajik artillery shelled Kulundu. Houses in Kulundu were burned down after rockets hit them.')).toEqual(['heavy_weapons_fire']);
+    expect(types('Today Tajik artillery shelled Kulundu. A house in Kulundu was torched due to shelling by the Tajik side.')).toEqual(['heavy_weapons_fire']);
+    expect(types('Today houses in Kulundu were burned as a result of the attack by Tajik servicemen.')).toContain('property_destruction');
+  });
   it('reads heavy (military) equipment used in an attack as heavy weapons fire', () => {
     const tj = (text: string) => run(text, 'Ministry of Foreign Affairs of the Republic of Tajikistan', '2022-09-16T13:00:00+05:00').events;
     expect(tj('On the morning of September 16, Kyrgyz armed forces, using heavy military equipment, attacked the Tajik villages of Chorkuh and Surkh.')[0]).toMatchObject({ type: 'heavy_weapons_fire', weapons: ['heavy military equipment'], locations: ['Chorkuh', 'Surkh'] });

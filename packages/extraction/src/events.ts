@@ -15,6 +15,12 @@ const DAMAGE_WORD = /^(?:destr|damag|разруш|уничтож|поврежд|
 /** "as a result of the conflict", «в результате обстрела», "by fire": the damage has its cause told. */
 export const DAMAGE_CAUSE = /\b(?:as a result|result(?:ed|ing)? (?:of|from)|caused by|by (?:the )?(?:fire|shelling|strikes?|shells?)|from (?:the )?(?:fire|shelling|strikes?)|hit)\b|(?:^|[^а-яё])(?:в результате|огн[её]м|от обстрел|при обстрел|в ходе обстрел|снаряд)/i;
 
+/** Burning: arson when done to the houses, the fire of the shells when shells are told its cause
+ * ("burned down after rockets hit them"); "as a result of the attack" keeps it arson. */
+export const BURN_WORD = /^(?:burn|torch|сгорел|сожж|сожг|поджог|подожг)/i;
+export const BURN_CAUSE =
+  /\b(?:due to (?:the )?(?:shelling|shells?|strikes?|rockets?|missiles?)|(?:rockets?|shells?|missiles?|strikes?) hit|by (?:the )?(?:shelling|shells?|strikes?|rockets?)|from (?:the )?(?:shelling|shells?|strikes?))\b|(?:от|при|в ходе|в результате) обстрел|снаряд/i;
+
 export function isDamageWord(m: Match): boolean {
   return DAMAGE_WORD.test(m.text);
 }

@@ -181,9 +181,21 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
   // "the aggression", «в результате атак», with no attack of the statement to join, no day of its
   // own and no toll: a word that sums the whole dispute up, no event (SCHEMA: background). With a
   // toll it is the episode's running total, coded once as a clash (SCHEMA "Numbers").
-  for (const w of weakKept)
+  // "59 killed as a result of the aggression … Shooting began on the morning of 16 September": an
+  // undated toll of the conflict goes on the statement's main violent event (SCHEMA "Numbers"),
+  // the first one told with a day, not a clash of its own.
+  const main = [...result, ...weakKept].filter((d) => VIOLENT.has(d.type) && d.date !== null).sort((a, b) => a.trigger.start - b.trigger.start);
+  for (const w of weakKept) {
+    if (w.date === null && w.type === 'armed_clash' && !w.part && !w.clock && (w.killed !== null || w.wounded !== null || w.zero)) {
+      const into = main.find((d) => d !== w && sameReporter(d, w));
+      if (into) {
+        absorb(into, w, false);
+        continue;
+      }
+    }
     if (!(w.date === null && w.type === 'armed_clash' && SUMMARY.test(w.trigger.text.toLowerCase()) && w.killed === null && w.wounded === null && !w.zero))
       result.push(w);
+  }
   result.sort((a, b) => a.trigger.start - b.trigger.start);
   return result;
 }

@@ -10,6 +10,12 @@ describe('negation and denial', () => {
     expect(run('Over the past day no ceasefire violations were recorded on the border with Tajikistan.').is_violation_report).toBe(false);
     expect(run('За минувшие сутки обстрелов на границе не зафиксировано.').is_violation_report).toBe(false);
     expect(run('Стрельбы в районе села Максат не было, ситуация под контролем.').is_violation_report).toBe(false);
+    // Hyphenated words, what was heard, "no signs of", and a long subject before «не было».
+    expect(run('Calm returned to Batken, with no drone incursions or cross-border shelling reported overnight.').events).toEqual([]);
+    expect(run('From midnight to the morning no gunfire was heard on the border near Kok-Tash.').events).toEqual([]);
+    expect(run('During the night there were no signs of any drone incursions or cross-border firing near Kulundu.').events).toEqual([]);
+    expect(run('The night was stable near Kulundu, with no sign of drone activity, gunfire or shelling.').events).toEqual([]);
+    expect(run('За истекшие сутки нарушений режима прекращения огня на участке границы в Баткенской области зафиксировано не было.').events).toEqual([]);
   });
   it('does not report unconfirmed or denied claims', () => {
     expect(run('Reports of mortar fire near Katran have not been confirmed by the Border Service.').events).toEqual([]);
@@ -26,6 +32,10 @@ describe('negation and denial', () => {
   it('does not read violation statistics over a period as an allegation (SCHEMA)', () => {
     expect(run('The Tajik side has committed 900 violations of the ceasefire agreement this year, the Border Service said.').events).toEqual([]);
     expect(run('Нарушения режима прекращения огня таджикской стороной с начала года участились.').events).toEqual([]);
+    expect(run('Ceasefire violations by the Tajik side have reached a new high, the Border Service said.').events).toEqual([]);
+    // A toll of attacks over a period is a tally, no event.
+    expect(run('More than 300 people have been killed in Tajik attacks in Batken since last October.').events).toEqual([]);
+    expect(run('По данным пограничников, в 2021 году в результате более чем 300 нарушений режима прекращения огня пострадали жители.').events).toEqual([]);
     expect(run('The Tajik side violated the ceasefire agreement today, the Border Service said.').events.map((e) => e.type)).toEqual(['violation_allegation']);
   });
   it('does not code brawls between residents or live-fire exercises (SCHEMA: no event)', () => {
@@ -51,6 +61,7 @@ describe('negation and denial', () => {
   });
   it('does not code what a party is asked to stop doing', () => {
     expect(run('The Kyrgyz side demands that the Tajik side stop shelling the border villages.').events).toEqual([]);
+    expect(run('The ministry expects the peacekeepers to end the illegal deployment of Tajik troops near Vorukh.').events).toEqual([]);
   });
   it("does not let the reporting side's restraint cancel or add an event", () => {
     const r = run('On Sunday, October 2, at 14:15, a Tajik unmanned aerial vehicle violated the airspace of the Kyrgyz Republic over the Kyzyl-Bel area of Batken district. Kyrgyz border guards did not return fire.', undefined, '2022-10-03T10:00:00+06:00');

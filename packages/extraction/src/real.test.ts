@@ -37,13 +37,15 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // evacuation and truce items) scored 0.693 / 0.392 / 0.947 when added; its floor is that less 0.02.
 // Missed triggers (eng-triggers: strike, build-up, incursion and agreement word forms) raised event
 // F1 to 0.875 / 0.839 / 0.768 / 0.776 / 0.739 (ru, en, other, more, more2) and strict to 0.682 /
-// 0.683 / 0.633 / 0.624 / 0.443; floors at those less 0.01.
+// 0.683 / 0.633 / 0.624 / 0.443; floors at those less 0.01. The fourth round (1.5.0: spurious
+// events and types, dates and accused, casualties) raised them to event F1 0.886 / 0.842 / 0.819 /
+// 0.812 / 0.761 and strict 0.723 / 0.713 / 0.702 / 0.664 / 0.558; floors at those less 0.01.
 const FLOORS: Record<string, { events: number; strict: number; violationReport: number }> = {
-  'train-ru.jsonl': { events: 0.865, strict: 0.672, violationReport: 0.983 },
-  'train-en.jsonl': { events: 0.829, strict: 0.673, violationReport: 0.953 },
-  'train-other.jsonl': { events: 0.758, strict: 0.623, violationReport: 0.964 },
-  'train-more.jsonl': { events: 0.766, strict: 0.614, violationReport: 0.95 },
-  'train-more2.jsonl': { events: 0.729, strict: 0.433, violationReport: 0.948 },
+  'train-ru.jsonl': { events: 0.876, strict: 0.713, violationReport: 0.983 },
+  'train-en.jsonl': { events: 0.832, strict: 0.703, violationReport: 0.953 },
+  'train-other.jsonl': { events: 0.809, strict: 0.692, violationReport: 0.964 },
+  'train-more.jsonl': { events: 0.802, strict: 0.654, violationReport: 0.95 },
+  'train-more2.jsonl': { events: 0.751, strict: 0.548, violationReport: 0.948 },
 };
 const LOWEST = { events: 0.67, strict: 0.35, violationReport: 0.93 };
 

@@ -27,13 +27,16 @@ export function dropSubsumed(drafts: readonly Draft[]): Draft[] {
     const nearby = (o: Draft): boolean =>
       !agreementTold ||
       (o.trigger.start > at ? o.clause.paragraph <= p + 1 : o.clause.paragraph >= p - 1 && !agreedBetween(o.trigger.start));
+    // A side does not charge itself: an accused read as the reporter's own side ("India summons
+    // the envoy over the violation") is a misread actor, no other side's charge.
+    const actor = d.actor !== null && d.actor === d.reporter.side ? null : d.actor;
     return !drafts.some(
       (o) =>
         o.type !== 'ceasefire_agreement' &&
         o.type !== 'violation_allegation' &&
         o.type !== 'property_destruction' &&
         // The other side's charge against this one is a claim of its own.
-        (o.actor === d.actor || o.actor === null || d.actor === null) &&
+        (o.actor === actor || o.actor === null || actor === null) &&
         nearby(o),
     );
   });

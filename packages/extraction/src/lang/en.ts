@@ -76,7 +76,7 @@ export const EN: LanguagePack = {
     {
       name: 'aircraft',
       class: 'air',
-      patterns: ['aircraft', 'attack helicopters?', 'helicopters?', 'air ?strikes?', 'air ?raids?', 'air support', 'warplanes?', 'fighter (?:jets?|planes?)'],
+      patterns: ['aircraft', 'attack helicopters?', 'helicopters?', 'air ?strikes?', 'air ?raids?', 'air support', 'warplanes?', 'fighter[- ](?:jets?|planes?)', 'F-16s?'],
     },
   ],
   fire: [
@@ -186,12 +186,15 @@ export const EN: LanguagePack = {
     'incursions?',
     'intrusions?',
     'seiz(?:e|ed|ing|ure)',
-    'captur(?:e|ed|ing)',
-    // "the occupied village of X" names a place, it tells no seizure.
-    '(?<!the |an? )occup(?:y|ied|ying)(?! (?:\\w+ )?(?:firing|fighting|combat|battle|defensive) positions)(?! (?:villages?|towns?|city|territor\\w*|areas?|lands?|districts?|regions?|settlements?)\\b)',
+    // "treating captured soldiers": prisoners taken, no ground seized.
+    'captur(?:e|ed|ing)(?! (?:\\w+ )?(?:soldiers?|servicem[ae]n|troops|personnel|prisoners|guards))',
+    // "the occupied village of X", "Pakistan-occupied Kashmir" name a place, they tell no seizure.
+    '(?<!the |an? |-)occup(?:y|ied|ying)(?! (?:\\w+ )?(?:firing|fighting|combat|battle|defensive) positions)(?! (?:villages?|towns?|city|territor\\w*|areas?|lands?|districts?|regions?|settlements?)\\b)',
     '(?:took|taken|taking|take|takes) over',
     'penetrat\\w*',
-    'infiltrat\\w*',
+    // "to foil any infiltration bid", "infiltration of terrorists": an attempt, or militants, no
+    // side's forces crossing.
+    'infiltrat\\w*(?! (?:bids?|attempts?)| of (?:\\w+ )?(?:terrorists|militants))',
     'trespass\\w*',
     'encroach\\w*',
   ],
@@ -320,6 +323,9 @@ export const EN: LanguagePack = {
     'the (?:previously |earlier )?agreed (?:ceasefire|truce|cease-fire)',
     '(?:ceasefire|truce|cease-fire|agreements?) agreed (?:on|upon)',
     '(?:previously|earlier) (?:reached|agreed|concluded|signed)',
+    // "the Tajik side's failure to keep the agreements reached", "refused to agree on a ceasefire".
+    'fail\\w* to (?:keep|observe|respect|honou?r|implement|abide by|comply with)',
+    'refus\\w* to (?:agree|accept|sign|observe|respect)',
   ],
   negation: [
     // Commemoration and court items tell of an episode long past, not an event (SCHEMA: background).
@@ -330,7 +336,9 @@ export const EN: LanguagePack = {
     'sentenced',
     'convicted',
     'on trial',
-    'no (?:\\w+ ){0,3}(?:violations?|shooting|shots?|firing|shelling|incidents?|clashes|attacks?|fire)(?: \\w+){0,12} (?:recorded|registered|reported|observed|fired|occurred)',
+    'no (?:\\w+(?:-\\w+)? ){0,3}(?:violations?|shooting|shots?|firing|shelling|incidents?|clashes|attacks?|fire|gunfire|incursions?)(?: \\w+(?:-\\w+)?){0,12} (?:recorded|registered|reported|observed|fired|occurred|heard|seen|detected)',
+    // "there were no signs of any drone incursions or cross-border shelling".
+    'no (?:signs?|reports?|evidence) of (?:any )?(?:\\w+(?:-\\w+)?,? ){0,2}(?:violations?|shooting|shots?|firing|shelling|incidents?|clashes|attacks?|gunfire|incursions?)',
     'there (?:was|were|have been|has been) no (?:\\w+ ){0,2}(?:shooting|firing|shelling|incidents?|violations?|clashes|shots)',
     '(?:were|was|have been|has been|had been) not (?:yet )?(?:been )?(?:recorded|confirmed)',
     'not (?:been )?confirmed',
@@ -384,6 +392,8 @@ export const EN: LanguagePack = {
     'agreed on',
     'to refrain',
     'to stop',
+    // "called … to end the illegal deployment of troops": what is asked for is not told done.
+    'to end',
     'must',
     'should',
     'plans? to',
@@ -411,6 +421,8 @@ export const EN: LanguagePack = {
     'return shots?',
     'respond(?:ed|s)? to fire',
     'fire (?:station|brigade|fighters?|safety|service)',
+    // "the Pahalgam terror attack": militants' attack, not fire between the sides.
+    'terror(?:ist)? attacks?',
     // The reporting side's restraint: no fire of theirs, and no cancelling of the other side's.
     "(?:did not|didn't|do not|refrained from|without) (?:\\w+ )?(?:open|return|respond)\\w*(?: (?:the )?fire)?",
     'held (?:their |its )?fire',
