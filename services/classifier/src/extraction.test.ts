@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { extract, type StatementInput } from '@ceasefire/extraction';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inlineExtractor, threadExtractor } from './extraction.ts';
+import { extractionThreads, inlineExtractor, threadExtractor } from './extraction.ts';
 
 const texts = [
   'Kyrgyz border guards reported that Tajik servicemen opened fire from small arms near the village of Kok-Tash on 14 September 2022. Two servicemen were wounded.',
@@ -54,5 +54,13 @@ describe('batch extraction', () => {
     } finally {
       await threads.close();
     }
+  });
+});
+
+describe('EXTRACTION_THREADS unset', () => {
+  it('extracts inline on two cores or fewer and uses all cores but one beyond, unless set', () => {
+    expect([1, 2, 3, 8].map((cores) => extractionThreads(undefined, cores))).toEqual([0, 0, 2, 7]);
+    expect(extractionThreads(2, 8)).toBe(2);
+    expect(extractionThreads(0, 8)).toBe(0);
   });
 });

@@ -43,7 +43,12 @@ export function threadExtractor(profileId: string | undefined, threads: number, 
   };
 }
 
-/** EXTRACTION_THREADS: 0 is inline; unset is one thread per core. */
-export function extractionThreads(configured: number | undefined): number {
-  return configured ?? availableParallelism();
+/**
+ * EXTRACTION_THREADS: 0 is inline. Unset: inline on two cores or fewer, else one thread per core
+ * but one. On two cores shared with the rest of the pipeline the pool's copies and each thread's
+ * own warm-up cost more CPU than the second core gives back (bench/README.md, eleventh pass: at
+ * 200/s new-group alert p99 8.9 s inline against 21.1 s with two threads).
+ */
+export function extractionThreads(configured: number | undefined, cores = availableParallelism()): number {
+  return configured ?? (cores <= 2 ? 0 : cores - 1);
 }
