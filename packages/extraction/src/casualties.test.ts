@@ -161,6 +161,15 @@ describe('casualty report snapshots', () => {
       ['TJ', 9],
     ]);
   });
+  it('leave out a figure the statement says was reported earlier', () => {
+    const r = run('The number of people killed in the attack on Batken district on 11 April has risen to 59. Earlier, 46 deaths were reported.');
+    expect(r.casualty_reports.map((c) => c.killed)).toEqual([59]);
+    const ru = run('Число погибших в результате нападения на Баткенский район 11 апреля возросло до 59. Ранее сообщалось о 46 погибших.', 'Министерство здравоохранения Кыргызской Республики');
+    expect(ru.casualty_reports.map((c) => c.killed)).toEqual([59]);
+    // A clause timed "earlier today" is no earlier report.
+    const today = run('Earlier today Tajik troops shelled Kok-Tash with mortars and killed 2 civilians, the ministry said.');
+    expect(today.events[0]).toMatchObject({ killed: 2 });
+  });
 });
 
 describe('casualty figures of non-violent events and counts before an apposition', () => {

@@ -32,6 +32,10 @@ const SKIP =
   /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:among|including|in addition|в том числе|среди (?:них|погибших|раненых)|remain in hospital|in (?:a )?(?:serious|critical|grave) condition|тяжел[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* состоянии|тяжёл[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* состоянии|condition of|остаются в)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 const EARLIER =
   /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:earlier|previously|had reported|ранее|прежде)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
+// "Earlier, 46 deaths were reported.", «Ранее сообщалось о 46 погибших»: a figure the statement
+// replaces, not a snapshot of its own (a clause merely timed "earlier today" is not one).
+const EARLIER_REPORT =
+  /^\W*(?:earlier|previously|ранее|прежде)(?!\s+(?:today|this|on|in|that|сегодня|в|на))[\s\S]*(?:reported|said|announced|stated|сообщал|сообщалось|говорилось|заявлял)/;
 const TOTAL =
   /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:risen|rose|rises|reached|has reached|increased|climbed|total|toll|number of|достигл[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|возросл[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|увеличил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|составил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|число|общее число|всего|in total|in all|altogether|overall)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 const OF_THEM =
@@ -153,7 +157,7 @@ export function sentenceCasualties(
 ): CasualtyFigures | null {
   const low = lower(text);
   const s = low.slice(start, end);
-  if (!ANY_CASUALTY.test(s) || PAST_PERIOD.test(s)) return null;
+  if (!ANY_CASUALTY.test(s) || PAST_PERIOD.test(s) || EARLIER_REPORT.test(s)) return null;
   const res: CasualtyFigures = {
     killed: null,
     wounded: null,
