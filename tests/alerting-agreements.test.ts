@@ -31,6 +31,8 @@ let db: Knex;
 let engine: AlertEngine;
 /** SQL sent that reads or writes `agreements`, since the last reset. */
 let agreementQueries: string[] = [];
+/** Calls of `onAgreementsChanged` (the worker runs its scheduler's next pass at once on each). */
+let changes = 0;
 
 beforeAll(async () => {
   await createTestSchema(databaseUrl, schema);
@@ -47,6 +49,7 @@ beforeAll(async () => {
       routes: [{ channel: 'log' }],
       alertOnProposed: false,
       source: 'ceasefire/test',
+      onAgreementsChanged: () => changes++,
     },
     createLogger({ service: 'alerting-agreements-test', level: 'silent' }),
   );
@@ -83,12 +86,17 @@ describe('agreements proposed from statements', () => {
     await handled([truce('ev_truce_1', 'KG', '2022-10-01T21:00:00+06:00', ['cease_fire'])]);
     const [row] = await db('agreements').where({ source: 'statement' });
     expect(row).toMatchObject({ level: 'governors', terms: ['cease_fire'], status: 'proposed' });
+    expect(changes).toBe(1);
 
     // The other side's outlets repeat it later, in later batches: reported by both sides, it is in force.
     await handled([truce('ev_truce_2', 'TJ', '2022-10-02T09:00:00+05:00', ['cease_fire'])]);
     const [inForce] = await db('agreements').where({ source: 'statement' });
     expect(inForce).toMatchObject({ id: row.id, status: 'in_force', corroborated: true });
+    // In force now: the stored events it may judge are evaluated at once, not at the next tick.
+    expect(changes).toBe(2);
     await handled([truce('ev_truce_3', 'KG', '2022-10-03T09:00:00+06:00', [])]);
+    // A repeat that adds nothing changes nothing to evaluate.
+    expect(changes).toBe(2);
     const [same] = await db('agreements').where({ source: 'statement' });
     expect(same.updated_at).toEqual(inForce.updated_at);
     // No write of the agreement itself: only its sources and the lookups.

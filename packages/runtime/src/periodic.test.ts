@@ -47,4 +47,40 @@ describe('startPeriodic', () => {
     await loop.stop();
     expect(passes).toBeGreaterThanOrEqual(1);
   });
+
+  it('runSoon runs the next pass now, or once right after the pass in hand, never two at once', async () => {
+    let passes = 0;
+    let inPass = 0;
+    let overlapped = false;
+    let release: () => void = () => undefined;
+    const loop = startPeriodic(
+      async () => {
+        passes++;
+        inPass++;
+        if (inPass > 1) overlapped = true;
+        if (passes === 2) await new Promise<void>((r) => (release = r));
+        inPass--;
+      },
+      { intervalMs: 60_000, onError: () => undefined },
+    );
+    while (passes < 1) await sleep(1);
+    await sleep(5);
+    // Idle until the interval ends: runSoon starts the pass at once.
+    loop.runSoon();
+    expect(passes).toBe(2);
+    // During a pass: three calls make one more pass, after this one.
+    loop.runSoon();
+    loop.runSoon();
+    loop.runSoon();
+    await sleep(10);
+    expect(passes).toBe(2);
+    release();
+    while (passes < 3) await sleep(1);
+    await sleep(20);
+    expect(passes).toBe(3);
+    expect(overlapped).toBe(false);
+    await loop.stop();
+    loop.runSoon();
+    expect(passes).toBe(3);
+  });
 });

@@ -2,6 +2,12 @@
 export interface Periodic {
   /** Runs no further pass; resolves once the pass in hand, if any, has finished. */
   stop(): Promise<void>;
+  /**
+   * Runs the next pass now instead of at the end of the interval; when a pass is in hand, one
+   * more runs as soon as it ends (several calls meanwhile make one pass). Something the next
+   * pass works on has just happened, and waiting out the interval would only delay it.
+   */
+  runSoon(): void;
 }
 
 /**
@@ -17,13 +23,15 @@ export function startPeriodic(
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | null = null;
+  let again = false;
   const tick = () => {
+    again = false;
     running = work()
       .then(() => undefined, options.onError)
       .finally(() => {
         running = null;
         if (!stopped) {
-          timer = setTimeout(tick, options.intervalMs);
+          timer = setTimeout(tick, again ? 0 : options.intervalMs);
           timer.unref();
         }
       });
@@ -37,6 +45,15 @@ export function startPeriodic(
       stopped = true;
       clearTimeout(timer);
       await running;
+    },
+    runSoon() {
+      if (stopped) return;
+      if (running !== null) {
+        again = true;
+        return;
+      }
+      clearTimeout(timer);
+      tick();
     },
   };
 }

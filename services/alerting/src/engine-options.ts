@@ -39,6 +39,12 @@ export interface EngineOptions {
   /** The outbox rows this engine writes are leased to this worker for so long (see `onEnqueued`). */
   readonly deliveryLeaseMs?: number;
   /**
+   * Called after a batch's reports proposed, completed or put in force an agreement (committed):
+   * the stored events it may judge are evaluated by the scheduler's next pass, which the caller
+   * can run at once instead of at the end of its interval.
+   */
+  readonly onAgreementsChanged?: () => void;
+  /**
    * At most so many summary-state incidents are held in memory between batches (the states of the
    * alerts touched last); 100,000 (tens of MB) when not set. Zero holds none.
    */

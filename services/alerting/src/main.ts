@@ -97,6 +97,9 @@ void runService(SERVICE, alertingConfigSchema, async ({ config, logger, ctx }) =
       // when the lease ends.
       deliveryLeaseMs: leaseMsOf(deliveryPolicy),
       onEnqueued: (added) => delivery.deliver(added),
+      // The scheduler is started below, before the consumer that calls this: a batch that
+      // changed agreements runs its next pass now.
+      onAgreementsChanged: () => ticker.runSoon(),
       heldSummaryIncidents: config.ALERT_HELD_SUMMARY_INCIDENTS,
     },
     logger,

@@ -55,13 +55,13 @@ export class AgreementProposals {
    * announcement) and is listed among its sources. A new agreement is proposed, whole border; it
    * enters into force once corroborated (both sides, or a third party) and its start has passed.
    * Every change is a transition. `stored` is the event as stored (null: not in the store); the
-   * result says whether the agreement changed (a changed one is evaluated against stored events).
+   * result says whether an agreement changed (a changed one is evaluated against stored events).
    */
   async proposeAll(
     events: readonly ViolationEvent[],
     stored: ReadonlyMap<string, StoredBreachEvent>,
     log: Logger,
-  ): Promise<void> {
+  ): Promise<boolean> {
     // The message names the event; the stored row says what it reports (see the README).
     const rows = events.map((e) => {
       const row = stored.get(e.id);
@@ -69,11 +69,11 @@ export class AgreementProposals {
         throw new PipelineError('unprocessable', `event ${e.id} is not in the event store (violation_events)`);
       return row;
     });
-    await this.db.transaction(async (trx) => {
+    return this.db.transaction(async (trx) => {
       // Every lock the batch needs, in a fixed order: two workers cannot wait on each other.
       const partySets = [...new Set(rows.map((r) => partiesOf(r).join('-')))].sort();
       for (const set of partySets) if (set !== '') await lockAgreementsOfParties(trx, set.split('-'));
-      await this.proposeLocked(trx, rows, log);
+      return this.proposeLocked(trx, rows, log);
     });
   }
 
@@ -85,11 +85,11 @@ export class AgreementProposals {
    * matched and merged in memory, and the changes are written once per agreement and table. Only
    * a new agreement costs its own insert (its row is matched by the reports after it).
    */
-  private async proposeLocked(trx: Queryable, rows: readonly StoredBreachEvent[], log: Logger): Promise<void> {
+  private async proposeLocked(trx: Queryable, rows: readonly StoredBreachEvent[], log: Logger): Promise<boolean> {
     const reports = rows.flatMap((row) => reportOf(row, log));
     const known = await agreementsOfSourceEvents(trx, reports.map((r) => r.event.id));
     const fresh = reports.filter((r) => !known.has(r.event.id));
-    if (fresh.length === 0) return;
+    if (fresh.length === 0) return false;
     const now = this.clock();
     // The agreements each report can be, per party set, over the batch's days.
     const candidates = new Map<string, AgreementRecord[]>();
@@ -192,6 +192,7 @@ export class AgreementProposals {
       });
       if (after.status !== agreement.status) log.info({ agreement: id }, 'agreement in force');
     }
+    return transitions.length > 0 || corroborated.size > 0;
   }
 
   /**
