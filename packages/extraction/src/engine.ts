@@ -45,7 +45,7 @@ const LIST_FIRST = 120;
 // "A clash between border guards of the two countries" says who fought, not that neither is
 // blamed: a side the sentence names as the one that started it stays accused.
 const MUTUAL_BLAME =
-  /(?:each other|one another|blaming the other|blame each|друг друга|взаимн[а-яё]* обвинени)/;
+  /(?:each other|one another|blaming the other|each [a-z]+ (?:[a-z]+ )?(?:accus|blam)[a-z]* the other|blame each|друг друга|взаимн[а-яё]* обвинени|кажд[а-яё]* из сторон (?:[а-яё]+ )?обвин[а-яё]* другую)/;
 const PLACE_EXCLUSION_HINT = /hospital|clinic|treated|леч|госпитал|accommodat|evacuated|taken|sent|program|office|больниц|размещ|доставл|направл|переведут|родственник/;
 const GENERIC_SITE = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:the (?:outpost|post|village|checkpoint|settlement)|this (?:village|area|section)|застав[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|этого села|села|этом районе|кпп)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 // "fired from both sides", «стреляли с обеих сторон», "border guards of the two countries began shooting".

@@ -39,6 +39,15 @@ describe('events', () => {
     // Dated in its clause, it is told.
     expect(run('The minister visited Kok-Tash, where clashes took place on 14 September.').events.map((e) => e.type)).toEqual(['armed_clash']);
   });
+  it('reads what the sides accuse each other of as mutual blame, not an attack that types the clash', () => {
+    const ev = (text: string) => run(text).events.map((e) => [e.type, e.accused_party]);
+    expect(ev('Fighting broke out near Kulundu this morning, with each side accusing the other of shelling border posts.')).toEqual([['armed_clash', null]]);
+    expect(ev('This morning fighting went on at the border near Ak-Sai. The sides blame each other for the use of mortars and tanks.')).toEqual([['armed_clash', null]]);
+    expect(ev('Сегодня утром у села Кулунду шли бои между пограничниками. Стороны обвиняют друг друга в применении артиллерии.')).toEqual([['armed_clash', null]]);
+    expect(ev('Сегодня у села Ак-Сай начались столкновения; каждая из сторон обвиняет другую в обстреле застав.')).toEqual([['armed_clash', null]]);
+    // One side's charge against the other is an attack told.
+    expect(ev('Today the Kyrgyz side accused Tajik troops of shelling Kulundu with mortars.').map(([t]) => t)).toEqual(['heavy_weapons_fire']);
+  });
   it('reads strikes by fighter jets as air strikes', () => {
     expect(run('Today a Tajik F-16 fighter jet carried out strikes on targets near Kulundu.').events.map((e) => e.type)).toEqual(['air_or_drone_strike']);
     expect(run('Сегодня таджикский истребитель наносил удары по целям у села Кулунду.').events.map((e) => e.type)).toEqual(['air_or_drone_strike']);

@@ -450,6 +450,11 @@ export const EN: LanguagePack = {
     '(?:the )?(?:shooting|firing|fighting|clash) (?:was|were) started by',
     // «стрельбу начали таджикские военные», «огонь открыли именно кыргызские»: who started it.
     'who (?:opened fire|started (?:the )?(?:shooting|firing|fighting|clash))',
+    // "each side accusing the other of shelling", "blamed each other for the firing": what the
+    // sides accuse each other of is the content of mutual blame, not an attack told (SCHEMA: a
+    // clash with mutual blame is an armed_clash with no accused).
+    '(?:accus\\w*|blam\\w*) (?:each other|one another) (?:of|for) (?:\\w+[ -]){0,7}\\w+',
+    'each (?:side|country|party|army) (?:\\w+ )?(?:accus|blam)\\w* the other(?: side)? (?:of|for) (?:\\w+[ -]){0,7}\\w+',
   ],
   civilian: [
     'civilians?',
