@@ -48,6 +48,16 @@ describe('events', () => {
     // One side's charge against the other is an attack told.
     expect(ev('Today the Kyrgyz side accused Tajik troops of shelling Kulundu with mortars.').map(([t]) => t)).toEqual(['heavy_weapons_fire']);
   });
+  it('reads a clash word far after one side\'s fire, with no toll or time of its own, as a summary of that fire', () => {
+    const types = (text: string) => run(text).events.map((e) => e.type);
+    expect(
+      types(
+        'Today Tajik border guards opened fire on a Kyrgyz post near Kulundu. The Kyrgyz side responded in a measured way. Talks between the border chiefs are planned for next week. The renewed fighting endangers years of work to keep the border calm.',
+      ),
+    ).toEqual(['small_arms_fire']);
+    // Told in the next sentence, the shootout is an episode of its own beside the shot.
+    expect(types('Today Tajik border guards opened fire on a Kyrgyz post near Kulundu. Then a short shootout took place between the posts.')).toEqual(['small_arms_fire', 'armed_clash']);
+  });
   it('reads strikes by fighter jets as air strikes', () => {
     expect(run('Today a Tajik F-16 fighter jet carried out strikes on targets near Kulundu.').events.map((e) => e.type)).toEqual(['air_or_drone_strike']);
     expect(run('Сегодня таджикский истребитель наносил удары по целям у села Кулунду.').events.map((e) => e.type)).toEqual(['air_or_drone_strike']);
