@@ -58,6 +58,15 @@ describe('events', () => {
     // Told in the next sentence, the shootout is an episode of its own beside the shot.
     expect(types('Today Tajik border guards opened fire on a Kyrgyz post near Kulundu. Then a short shootout took place between the posts.')).toEqual(['small_arms_fire', 'armed_clash']);
   });
+  it('reads no incursion in a denied crossing, a side blocking incursions, a cross-border kind or a penetrating wound', () => {
+    const types = (text: string) => run(text).events.map((e) => e.type);
+    expect(types('The spokesman said Kyrgyz troops did not invade anywhere; they were blocking incursions near Ak-Sai.')).toEqual([]);
+    expect(types('Официальный представитель заявил, что кыргызские военные никуда не вторгались.')).toEqual([]);
+    expect(types('Bishkek voiced concern over support for cross border smuggling of arms near Vorukh.')).not.toContain('incursion');
+    expect(types('Today unknown persons fired from the Tajik side near Kulundu; a Kyrgyz border guard received a penetrating wound to the arm.')).toEqual(['small_arms_fire']);
+    // The crossing told stays an incursion.
+    expect(types('Today Tajik troops crossed the border near Kok-Tash.')).toContain('incursion');
+  });
   it('reads strikes by fighter jets as air strikes', () => {
     expect(run('Today a Tajik F-16 fighter jet carried out strikes on targets near Kulundu.').events.map((e) => e.type)).toEqual(['air_or_drone_strike']);
     expect(run('Сегодня таджикский истребитель наносил удары по целям у села Кулунду.').events.map((e) => e.type)).toEqual(['air_or_drone_strike']);

@@ -157,7 +157,8 @@ export const EN: LanguagePack = {
     '(?:border|line of contact|territory)(?: \\S+){0,4} (?:was|were|has been|had been) (?:illegally |unlawfully )?(?:crossed|violated|entered|invaded)',
     'illegally crossed',
     // Not "a road crossing the border": a thing that crosses it is no incursion.
-    '(?<!(?:road|roads|highway|river|canal|pipeline|bridge) )cross(?:ed|ing|es)? (?:the )?(?:state )?(?:border|line of contact|line)',
+    // "cross-border infiltration", "cross border shelling": the bare stem before a noun names a kind.
+    '(?<!(?:road|roads|highway|river|canal|pipeline|bridge) )(?:cross(?:ed|ing|es) (?:the )?|cross the )(?:state )?(?:border|line of contact|line)',
     // Combat positions taken on a disputed section or the other side's territory, or a section entered.
     '(?:took|taken|taking|take|takes) (?:up )?(?:combat|fighting|firing) positions (?:\\w+ ){0,2}(?:on|in|at) (?:an? |the )?(?:\\w+(?:-\\w+)? ){0,3}(?:section|part|territory|side)',
     'entered (?:an? |the )?(?:\\w+(?:-\\w+)? ){0,2}(?:section|part|area) of the (?:state )?border',
@@ -191,7 +192,8 @@ export const EN: LanguagePack = {
     // "the occupied village of X", "Pakistan-occupied Kashmir" name a place, they tell no seizure.
     '(?<!the |an? |-)occup(?:y|ied|ying)(?! (?:\\w+ )?(?:firing|fighting|combat|battle|defensive) positions)(?! (?:villages?|towns?|city|territor\\w*|areas?|lands?|districts?|regions?|settlements?)\\b)',
     '(?:took|taken|taking|take|takes) over',
-    'penetrat\\w*',
+    // Not "a penetrating wound to the hand".
+    'penetrat\\w*(?! (?:\\w+ )?wounds?)',
     // "to foil any infiltration bid", "infiltration of terrorists": an attempt, or militants, no
     // side's forces crossing.
     'infiltrat\\w*(?! (?:bids?|attempts?)| of (?:\\w+ )?(?:terrorists|militants))',
@@ -362,6 +364,11 @@ export const EN: LanguagePack = {
     'nothing to do with (?:the )?reality',
     'do(?:es)? not correspond to (?:the )?(?:reality|facts|truth)',
     'no (?:drones?|weapons?|aircraft)(?: \\w+){0,8} (?:were|was) used',
+    // "Thailand did not invade anywhere", "our troops have not crossed the border".
+    '(?:did|does|do|has|have|had|was|were) (?:not|never) (?:\\w+ )?(?:invade|invaded|cross|crossed|enter|entered|violate|violated|attack|attacked|shell|shelled|seize|seized)',
+    "(?:didn't|doesn't|don't|hasn't|haven't) (?:\\w+ )?(?:invade|cross|enter|violate|attack|shell|seize)",
+    // "it was blocking incursions": a side's own defence, no incursion told (SCHEMA).
+    '(?:blocking|preventing|stopping|repelling) (?:\\w+ )?(?:incursions|intrusions|infiltrations)',
   ],
   modal: [
     // "talks to settle the armed conflict": a purpose, no fighting told.
