@@ -826,7 +826,9 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: numb
   attack.sort(byStart);
   // Casualty figures with no attack word still tell of one (weak: it joins a told attack).
   const casualty = attack.length === 0 ? casualtyTrigger(s.text, clause.start, clause.end, s.numbers) : null;
-  if (casualty && !inside.inside(trig.fireExclusions, clause).length) {
+  // "There were 299 such violations till 28 January, and one death was reported": a toll told in
+  // a sentence of monitoring statistics is a statistic too (SCHEMA), no event.
+  if (casualty && !inside.inside(trig.fireExclusions, clause).length && !VIOLATION_STATISTICS.test(s.low.slice(c.sentence.start, c.sentence.end))) {
     const d = newDraft(s, c, 'armed_clash', casualty, 'weak', false);
     d.weapons = [];
     // A toll names the people hit ("citizens of Kyrgyzstan"), not who fired: only an explicit
