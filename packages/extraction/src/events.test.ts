@@ -67,6 +67,12 @@ describe('events', () => {
     // The crossing told stays an incursion.
     expect(types('Today Tajik troops crossed the border near Kok-Tash.')).toContain('incursion');
   });
+  it('reads fire «из всех видов оружия» as fire with no weapon class, all kinds of heavy arms as heavy', () => {
+    const types = (text: string) => run(text).events.map((e) => e.type);
+    expect(types('Сегодня таджикские военные обстреляли заставу у села Кулунду из всех видов оружия.')).toEqual(['small_arms_fire']);
+    expect(types('Сегодня таджикские военные обстреляли село Кулунду из всех видов тяжелого вооружения.')).toEqual(['heavy_weapons_fire']);
+    expect(types('Сегодня таджикские военные обстреляли село Кулунду из всех видов вооружения и военной техники.')).toEqual(['heavy_weapons_fire']);
+  });
   it('reads strikes by fighter jets as air strikes', () => {
     expect(run('Today a Tajik F-16 fighter jet carried out strikes on targets near Kulundu.').events.map((e) => e.type)).toEqual(['air_or_drone_strike']);
     expect(run('Сегодня таджикский истребитель наносил удары по целям у села Кулунду.').events.map((e) => e.type)).toEqual(['air_or_drone_strike']);
