@@ -73,6 +73,18 @@ describe('events', () => {
     expect(types('Сегодня таджикские военные обстреляли село Кулунду из всех видов тяжелого вооружения.')).toEqual(['heavy_weapons_fire']);
     expect(types('Сегодня таджикские военные обстреляли село Кулунду из всех видов вооружения и военной техники.')).toEqual(['heavy_weapons_fire']);
   });
+  it('reads «перестреливаться» as an exchange, and an exchange in the lead before the side\'s fire as its summary', () => {
+    const ev = (text: string, at = '2022-09-18T10:00:00+06:00') => run(text, undefined, at).events.map((e) => [e.type, e.accused_party]);
+    expect(ev('Сегодня пограничники двух стран начали перестреливаться у села Кулунду.')).toEqual([['armed_clash', null]]);
+    expect(
+      ev(
+        'Как сообщила Пограничная служба, в среду пограничники Кыргызстана и Таджикистана перестреливались еще на одном участке границы двух стран.\n«Сегодня в местности Ак-Сай Баткенского района пограничники Таджикистана обстреляли пограничников заставы. Кыргызские пограничники ответили огнем», — говорится в сообщении.',
+        '2022-09-14T18:00:00+06:00',
+      ),
+    ).toEqual([['small_arms_fire', 'TJ']]);
+    // Told after the fire with a time of its own, the shootout stays an episode of its own.
+    expect(ev('Today at 10:00 Tajik border guards opened fire on a Kyrgyz post near Ak-Sai. Then at 11:40 a short shootout took place between the posts.').map(([t]) => t)).toEqual(['small_arms_fire', 'armed_clash']);
+  });
   it('reads strikes by fighter jets as air strikes', () => {
     expect(run('Today a Tajik F-16 fighter jet carried out strikes on targets near Kulundu.').events.map((e) => e.type)).toEqual(['air_or_drone_strike']);
     expect(run('Сегодня таджикский истребитель наносил удары по целям у села Кулунду.').events.map((e) => e.type)).toEqual(['air_or_drone_strike']);

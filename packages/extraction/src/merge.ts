@@ -150,7 +150,7 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
       target.actor !== null &&
       !target.mutual &&
       target.type !== 'armed_clash' &&
-      (ownTime(w) || (bareFire(target) && target.trigger.start < w.trigger.start && followsOrCounts(w, target))) &&
+      ((ownTime(w) && !leadSummary(w, target)) || (bareFire(target) && target.trigger.start < w.trigger.start && followsOrCounts(w, target))) &&
       !(w.clashWord === 'exchange' && typedNear(result, w))
     ) {
       const told = weakKept.find((k) => k.clashWord && compatible(w, k));
@@ -208,6 +208,15 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
  */
 function followsOrCounts(w: Draft, fire: Draft): boolean {
   return w.killed !== null || w.wounded !== null || w.zero || w.clause.sentence <= fire.clause.sentence + 1;
+}
+
+/**
+ * "On Wednesday border guards of the two countries exchanged fire on another section. … The Tajik
+ * side opened fire on the post at Kak-Sai": an exchange told before the side's fire with only a day
+ * of its own (no time of day, no place) is the lead that sums that fire up, not another episode.
+ */
+function leadSummary(w: Draft, fire: Draft): boolean {
+  return w.trigger.start < fire.trigger.start && w.clock === null && w.part === null && w.places.length === 0;
 }
 
 /** An attack typed by a named weapon in the paragraph of `w` or next to it. */
