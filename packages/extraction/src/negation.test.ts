@@ -29,6 +29,11 @@ describe('negation and denial', () => {
     expect(tj('The ministry called unsubstantiated the reports about the shelling of Tajik positions near Vorukh.')).toEqual([]);
     expect(tj('Сообщение о том, что таджикские военные обстреляли заставу у Воруха, не имеет ничего общего с действительностью.')).toEqual([]);
   });
+  it('reads no event in what a side is warned against', () => {
+    expect(run('In the call the Kyrgyz side warned Tajikistan against unprovoked firing along the border.').events).toEqual([]);
+    expect(run('В ходе разговора кыргызская сторона предостерегла Таджикистан от обстрелов приграничных сел.').events).toEqual([]);
+    expect(run('Кыргызская сторона предупредила о недопустимости обстрелов приграничных сел.').events).toEqual([]);
+  });
   it('does not read violation statistics over a period as an allegation (SCHEMA)', () => {
     expect(run('The Tajik side has committed 900 violations of the ceasefire agreement this year, the Border Service said.').events).toEqual([]);
     expect(run('Нарушения режима прекращения огня таджикской стороной с начала года участились.').events).toEqual([]);

@@ -394,6 +394,8 @@ export const EN: LanguagePack = {
     'may (?:\\w+ )?(?:open|start|resume|launch|attack|shell|strike|cross)',
     'at any moment',
     'warn(?:s|ed|ing)? (?:of|about)',
+    // "India warned Pakistan against unprovoked firing": what a side is warned against is not told done.
+    'warn(?:s|ed|ing)? (?:\\w+ ){0,2}against',
     'threat\\w*',
     'agree(?:d|s)? (?:not )?to',
     'agreed on',
