@@ -328,6 +328,9 @@ export const EN: LanguagePack = {
     // "the Tajik side's failure to keep the agreements reached", "refused to agree on a ceasefire".
     'fail\\w* to (?:keep|observe|respect|honou?r|implement|abide by|comply with)',
     'refus\\w* to (?:agree|accept|sign|observe|respect)',
+    // "deployments as they were when the ceasefire was reached on 28 July": the earlier agreement
+    // as a point in time, not the news.
+    '(?:when|since) (?:the )?(?:\\w+ )?(?:ceasefire|cease-fire|truce) (?:was|had been|has been) (?:reached|agreed|signed|declared)',
   ],
   negation: [
     // Commemoration and court items tell of an episode long past, not an event (SCHEMA: background).
