@@ -850,7 +850,9 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: numb
   // "used drones for reconnaissance": drones used with no fire, strike or fighting told fly over
   // the other side, an incursion (SCHEMA), not a strike.
   if (attack.length > 0 && attack.length === use.length && cWeapons.every((w) => w.class === 'air')) {
-    if (incursions === 0) {
+    // "Thai jets struck targets in Cambodia. … The Thais used F-16 fighters": aircraft used after
+    // the statement told their strikes are the strikes' weapons, no flight of their own.
+    if (incursions === 0 && !s.drafts.some((d) => d.type === 'air_or_drone_strike' && d.strength === 'strong')) {
       const d = newDraft(s, c, 'incursion', attack[0] as Match, 'strong', false);
       d.civilians = null;
       d.weapons = cWeapons;

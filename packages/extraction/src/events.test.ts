@@ -85,6 +85,12 @@ describe('events', () => {
     // Told after the fire with a time of its own, the shootout stays an episode of its own.
     expect(ev('Today at 10:00 Tajik border guards opened fire on a Kyrgyz post near Ak-Sai. Then at 11:40 a short shootout took place between the posts.').map(([t]) => t)).toEqual(['small_arms_fire', 'armed_clash']);
   });
+  it('reads aircraft used after their strikes were told as the strikes\' weapons, not a flight of their own', () => {
+    const types = (text: string) => run(text).events.map((e) => e.type);
+    expect(types('Today Tajik warplanes struck Kyrgyz positions near Kulundu. The Tajik side used attack helicopters deployed at a base in Isfara.')).toEqual(['air_or_drone_strike']);
+    // With no strike told, drones used over the other side fly over it (SCHEMA: incursion).
+    expect(types('Today the Tajik side used drones over Kulundu.')).toEqual(['incursion']);
+  });
   it('reads strikes by fighter jets as air strikes', () => {
     expect(run('Today a Tajik F-16 fighter jet carried out strikes on targets near Kulundu.').events.map((e) => e.type)).toEqual(['air_or_drone_strike']);
     expect(run('Сегодня таджикский истребитель наносил удары по целям у села Кулунду.').events.map((e) => e.type)).toEqual(['air_or_drone_strike']);
