@@ -61,6 +61,11 @@ describe('agreements', () => {
     const r = run('Despite the ceasefire agreed on 18 May, Tajik units fired mortars at Arka this morning.', 'Border Service of the GKNB of the Kyrgyz Republic');
     expect(r.events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
   });
+  it('does not code an earlier agreement named as a point in time', () => {
+    const types = (text: string) => run(text).events.map((e) => [e.type, e.date]);
+    expect(types('Today the commanders agreed on a full ceasefire. Both sides agreed to keep their units where they stood when the truce was reached on 2 May.')).toEqual([['ceasefire_agreement', '2023-05-20']]);
+    expect(types('Сегодня стороны договорились о прекращении огня. Стороны договорились оставить подразделения там, где они находились, когда было достигнуто перемирие 2 мая.')).toEqual([['ceasefire_agreement', '2023-05-20']]);
+  });
   it('codes an allegation when no specific event is given', () => {
     const r = run('The Tajik side continues to violate the ceasefire agreements, the Border Service said.', '24.kg');
     expect(r.events).toMatchObject([{ type: 'violation_allegation', accused_party: 'TJ', reported_by: 'KG' }]);

@@ -45,12 +45,12 @@ const LIST_FIRST = 120;
 // "A clash between border guards of the two countries" says who fought, not that neither is
 // blamed: a side the sentence names as the one that started it stays accused.
 const MUTUAL_BLAME =
-  /(?:each other|one another|blaming the other|blame each|друг друга|взаимн[а-яё]* обвинени)/;
+  /(?:each other|one another|blaming the other|each [a-z]+ (?:[a-z]+ )?(?:accus|blam)[a-z]* the other|blame each|друг друга|взаимн[а-яё]* обвинени|кажд[а-яё]* из сторон (?:[а-яё]+ )?обвин[а-яё]* другую)/;
 const PLACE_EXCLUSION_HINT = /hospital|clinic|treated|леч|госпитал|accommodat|evacuated|taken|sent|program|office|больниц|размещ|доставл|направл|переведут|родственник/;
 const GENERIC_SITE = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:the (?:outpost|post|village|checkpoint|settlement)|this (?:village|area|section)|застав[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|этого села|села|этом районе|кпп)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 // "fired from both sides", «стреляли с обеих сторон», "border guards of the two countries began shooting".
 const EXCHANGE =
-  /(?:each other|one another|exchang\w* (?:of )?(?:fire|gunfire)|exchanged fire|перестрелк|друг друга|друг по другу|shoot-?outs?|fire-?fights?|gun-?fights?|gun battles?|(?:from|by|on) both sides|со? обеих сторон|(?:guards|troops|forces|servicemen|soldiers|militar\w*) of (?:the )?(?:two|both) (?:countries|sides|states)|(?:пограничник|военн|военнослужащ)[а-яё]* (?:двух|обеих) (?:стран|сторон|государств))/g;
+  /(?:each other|one another|exchang\w* (?:of )?(?:fire|gunfire)|exchanged fire|перестрел(?:к|ива)|друг друга|друг по другу|shoot-?outs?|fire-?fights?|gun-?fights?|gun battles?|(?:from|by|on) both sides|со? обеих сторон|(?:guards|troops|forces|servicemen|soldiers|militar\w*) of (?:the )?(?:two|both) (?:countries|sides|states)|(?:пограничник|военн|военнослужащ)[а-яё]* (?:двух|обеих) (?:стран|сторон|государств))/g;
 const ONGOING =
   /(?:продолжа|continu|ongoing|still|currently|at the moment|(?:is|are) (?:being )?(?:shell|fir|attack)|вед[её]т(?:ся)?|ведут(?:ся)?|идут|обстреливают|на данный момент|в настоящее время|по-прежнему)/g;
 // An attack word that goes on with an episode told before: «продолжил обстреливать», "kept firing".
@@ -826,7 +826,9 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: numb
   attack.sort(byStart);
   // Casualty figures with no attack word still tell of one (weak: it joins a told attack).
   const casualty = attack.length === 0 ? casualtyTrigger(s.text, clause.start, clause.end, s.numbers) : null;
-  if (casualty && !inside.inside(trig.fireExclusions, clause).length) {
+  // "There were 299 such violations till 28 January, and one death was reported": a toll told in
+  // a sentence of monitoring statistics is a statistic too (SCHEMA), no event.
+  if (casualty && !inside.inside(trig.fireExclusions, clause).length && !VIOLATION_STATISTICS.test(s.low.slice(c.sentence.start, c.sentence.end))) {
     const d = newDraft(s, c, 'armed_clash', casualty, 'weak', false);
     d.weapons = [];
     // A toll names the people hit ("citizens of Kyrgyzstan"), not who fired: only an explicit
@@ -848,7 +850,9 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: numb
   // "used drones for reconnaissance": drones used with no fire, strike or fighting told fly over
   // the other side, an incursion (SCHEMA), not a strike.
   if (attack.length > 0 && attack.length === use.length && cWeapons.every((w) => w.class === 'air')) {
-    if (incursions === 0) {
+    // "Thai jets struck targets in Cambodia. … The Thais used F-16 fighters": aircraft used after
+    // the statement told their strikes are the strikes' weapons, no flight of their own.
+    if (incursions === 0 && !s.drafts.some((d) => d.type === 'air_or_drone_strike' && d.strength === 'strong')) {
       const d = newDraft(s, c, 'incursion', attack[0] as Match, 'strong', false);
       d.civilians = null;
       d.weapons = cWeapons;

@@ -39,6 +39,58 @@ describe('events', () => {
     // Dated in its clause, it is told.
     expect(run('The minister visited Kok-Tash, where clashes took place on 14 September.').events.map((e) => e.type)).toEqual(['armed_clash']);
   });
+  it('reads what the sides accuse each other of as mutual blame, not an attack that types the clash', () => {
+    const ev = (text: string) => run(text).events.map((e) => [e.type, e.accused_party]);
+    expect(ev('Fighting broke out near Kulundu this morning, with each side accusing the other of shelling border posts.')).toEqual([['armed_clash', null]]);
+    expect(ev('This morning fighting went on at the border near Ak-Sai. The sides blame each other for the use of mortars and tanks.')).toEqual([['armed_clash', null]]);
+    expect(ev('Сегодня утром у села Кулунду шли бои между пограничниками. Стороны обвиняют друг друга в применении артиллерии.')).toEqual([['armed_clash', null]]);
+    expect(ev('Сегодня у села Ак-Сай начались столкновения; каждая из сторон обвиняет другую в обстреле застав.')).toEqual([['armed_clash', null]]);
+    // One side's charge against the other is an attack told.
+    expect(ev('Today the Kyrgyz side accused Tajik troops of shelling Kulundu with mortars.').map(([t]) => t)).toEqual(['heavy_weapons_fire']);
+  });
+  it('reads a clash word far after one side\'s fire, with no toll or time of its own, as a summary of that fire', () => {
+    const types = (text: string) => run(text).events.map((e) => e.type);
+    expect(
+      types(
+        'Today Tajik border guards opened fire on a Kyrgyz post near Kulundu. The Kyrgyz side responded in a measured way. Talks between the border chiefs are planned for next week. The renewed fighting endangers years of work to keep the border calm.',
+      ),
+    ).toEqual(['small_arms_fire']);
+    // Told in the next sentence, the shootout is an episode of its own beside the shot.
+    expect(types('Today Tajik border guards opened fire on a Kyrgyz post near Kulundu. Then a short shootout took place between the posts.')).toEqual(['small_arms_fire', 'armed_clash']);
+  });
+  it('reads no incursion in a denied crossing, a side blocking incursions, a cross-border kind or a penetrating wound', () => {
+    const types = (text: string) => run(text).events.map((e) => e.type);
+    expect(types('The spokesman said Kyrgyz troops did not invade anywhere; they were blocking incursions near Ak-Sai.')).toEqual([]);
+    expect(types('Официальный представитель заявил, что кыргызские военные никуда не вторгались.')).toEqual([]);
+    expect(types('Bishkek voiced concern over support for cross border smuggling of arms near Vorukh.')).not.toContain('incursion');
+    expect(types('Today unknown persons fired from the Tajik side near Kulundu; a Kyrgyz border guard received a penetrating wound to the arm.')).toEqual(['small_arms_fire']);
+    // The crossing told stays an incursion.
+    expect(types('Today Tajik troops crossed the border near Kok-Tash.')).toContain('incursion');
+  });
+  it('reads fire «из всех видов оружия» as fire with no weapon class, all kinds of heavy arms as heavy', () => {
+    const types = (text: string) => run(text).events.map((e) => e.type);
+    expect(types('Сегодня таджикские военные обстреляли заставу у села Кулунду из всех видов оружия.')).toEqual(['small_arms_fire']);
+    expect(types('Сегодня таджикские военные обстреляли село Кулунду из всех видов тяжелого вооружения.')).toEqual(['heavy_weapons_fire']);
+    expect(types('Сегодня таджикские военные обстреляли село Кулунду из всех видов вооружения и военной техники.')).toEqual(['heavy_weapons_fire']);
+  });
+  it('reads «перестреливаться» as an exchange, and an exchange in the lead before the side\'s fire as its summary', () => {
+    const ev = (text: string, at = '2022-09-18T10:00:00+06:00') => run(text, undefined, at).events.map((e) => [e.type, e.accused_party]);
+    expect(ev('Сегодня пограничники двух стран начали перестреливаться у села Кулунду.')).toEqual([['armed_clash', null]]);
+    expect(
+      ev(
+        'Как сообщила Пограничная служба, в среду пограничники Кыргызстана и Таджикистана перестреливались еще на одном участке границы двух стран.\n«Сегодня в местности Ак-Сай Баткенского района пограничники Таджикистана обстреляли пограничников заставы. Кыргызские пограничники ответили огнем», — говорится в сообщении.',
+        '2022-09-14T18:00:00+06:00',
+      ),
+    ).toEqual([['small_arms_fire', 'TJ']]);
+    // Told after the fire with a time of its own, the shootout stays an episode of its own.
+    expect(ev('Today at 10:00 Tajik border guards opened fire on a Kyrgyz post near Ak-Sai. Then at 11:40 a short shootout took place between the posts.').map(([t]) => t)).toEqual(['small_arms_fire', 'armed_clash']);
+  });
+  it('reads aircraft used after their strikes were told as the strikes\' weapons, not a flight of their own', () => {
+    const types = (text: string) => run(text).events.map((e) => e.type);
+    expect(types('Today Tajik warplanes struck Kyrgyz positions near Kulundu. The Tajik side used attack helicopters deployed at a base in Isfara.')).toEqual(['air_or_drone_strike']);
+    // With no strike told, drones used over the other side fly over it (SCHEMA: incursion).
+    expect(types('Today the Tajik side used drones over Kulundu.')).toEqual(['incursion']);
+  });
   it('reads strikes by fighter jets as air strikes', () => {
     expect(run('Today a Tajik F-16 fighter jet carried out strikes on targets near Kulundu.').events.map((e) => e.type)).toEqual(['air_or_drone_strike']);
     expect(run('Сегодня таджикский истребитель наносил удары по целям у села Кулунду.').events.map((e) => e.type)).toEqual(['air_or_drone_strike']);

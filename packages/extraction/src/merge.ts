@@ -150,7 +150,7 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
       target.actor !== null &&
       !target.mutual &&
       target.type !== 'armed_clash' &&
-      (ownTime(w) || (bareFire(target) && target.trigger.start < w.trigger.start)) &&
+      ((ownTime(w) && !leadSummary(w, target)) || (bareFire(target) && target.trigger.start < w.trigger.start && followsOrCounts(w, target))) &&
       !(w.clashWord === 'exchange' && typedNear(result, w))
     ) {
       const told = weakKept.find((k) => k.clashWord && compatible(w, k));
@@ -198,6 +198,25 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
   }
   result.sort((a, b) => a.trigger.start - b.trigger.start);
   return result;
+}
+
+/**
+ * A clash word after one side's fire that is an episode of its own: told in the next sentence of
+ * the narrative ("…opened fire. Then a short shootout took place") or with a toll of its own. A
+ * clash word further on with neither ("the renewed hostilities threaten the truce") sums up the
+ * fire told, no new event.
+ */
+function followsOrCounts(w: Draft, fire: Draft): boolean {
+  return w.killed !== null || w.wounded !== null || w.zero || w.clause.sentence <= fire.clause.sentence + 1;
+}
+
+/**
+ * "On Wednesday border guards of the two countries exchanged fire on another section. … The Tajik
+ * side opened fire on the post at Kak-Sai": an exchange told before the side's fire with only a day
+ * of its own (no time of day, no place) is the lead that sums that fire up, not another episode.
+ */
+function leadSummary(w: Draft, fire: Draft): boolean {
+  return w.trigger.start < fire.trigger.start && w.clock === null && w.part === null && w.places.length === 0;
 }
 
 /** An attack typed by a named weapon in the paragraph of `w` or next to it. */

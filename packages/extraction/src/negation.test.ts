@@ -29,6 +29,11 @@ describe('negation and denial', () => {
     expect(tj('The ministry called unsubstantiated the reports about the shelling of Tajik positions near Vorukh.')).toEqual([]);
     expect(tj('Сообщение о том, что таджикские военные обстреляли заставу у Воруха, не имеет ничего общего с действительностью.')).toEqual([]);
   });
+  it('reads no event in what a side is warned against', () => {
+    expect(run('In the call the Kyrgyz side warned Tajikistan against unprovoked firing along the border.').events).toEqual([]);
+    expect(run('В ходе разговора кыргызская сторона предостерегла Таджикистан от обстрелов приграничных сел.').events).toEqual([]);
+    expect(run('Кыргызская сторона предупредила о недопустимости обстрелов приграничных сел.').events).toEqual([]);
+  });
   it('does not read violation statistics over a period as an allegation (SCHEMA)', () => {
     expect(run('The Tajik side has committed 900 violations of the ceasefire agreement this year, the Border Service said.').events).toEqual([]);
     expect(run('Нарушения режима прекращения огня таджикской стороной с начала года участились.').events).toEqual([]);
@@ -37,6 +42,9 @@ describe('negation and denial', () => {
     expect(run('More than 300 people have been killed in Tajik attacks in Batken since last October.').events).toEqual([]);
     expect(run('По данным пограничников, в 2021 году в результате более чем 300 нарушений режима прекращения огня пострадали жители.').events).toEqual([]);
     expect(run('The Tajik side violated the ceasefire agreement today, the Border Service said.').events.map((e) => e.type)).toEqual(['violation_allegation']);
+    // A toll told in the sentence of the statistics is a statistic.
+    expect(run('There were 120 such violations until 3 March, and two deaths were recorded until 5 March.').events).toEqual([]);
+    expect(run('До 3 марта было зафиксировано 120 таких нарушений, погибли два человека.').events).toEqual([]);
   });
   it('does not code brawls between residents or live-fire exercises (SCHEMA: no event)', () => {
     expect(run('Today clashes between residents of Maksat and Somoniyon broke out over water.').events).toEqual([]);

@@ -157,7 +157,8 @@ export const EN: LanguagePack = {
     '(?:border|line of contact|territory)(?: \\S+){0,4} (?:was|were|has been|had been) (?:illegally |unlawfully )?(?:crossed|violated|entered|invaded)',
     'illegally crossed',
     // Not "a road crossing the border": a thing that crosses it is no incursion.
-    '(?<!(?:road|roads|highway|river|canal|pipeline|bridge) )cross(?:ed|ing|es)? (?:the )?(?:state )?(?:border|line of contact|line)',
+    // "cross-border infiltration", "cross border shelling": the bare stem before a noun names a kind.
+    '(?<!(?:road|roads|highway|river|canal|pipeline|bridge) )(?:cross(?:ed|ing|es) (?:the )?|cross the )(?:state )?(?:border|line of contact|line)',
     // Combat positions taken on a disputed section or the other side's territory, or a section entered.
     '(?:took|taken|taking|take|takes) (?:up )?(?:combat|fighting|firing) positions (?:\\w+ ){0,2}(?:on|in|at) (?:an? |the )?(?:\\w+(?:-\\w+)? ){0,3}(?:section|part|territory|side)',
     'entered (?:an? |the )?(?:\\w+(?:-\\w+)? ){0,2}(?:section|part|area) of the (?:state )?border',
@@ -191,7 +192,8 @@ export const EN: LanguagePack = {
     // "the occupied village of X", "Pakistan-occupied Kashmir" name a place, they tell no seizure.
     '(?<!the |an? |-)occup(?:y|ied|ying)(?! (?:\\w+ )?(?:firing|fighting|combat|battle|defensive) positions)(?! (?:villages?|towns?|city|territor\\w*|areas?|lands?|districts?|regions?|settlements?)\\b)',
     '(?:took|taken|taking|take|takes) over',
-    'penetrat\\w*',
+    // Not "a penetrating wound to the hand".
+    'penetrat\\w*(?! (?:\\w+ )?wounds?)',
     // "to foil any infiltration bid", "infiltration of terrorists": an attempt, or militants, no
     // side's forces crossing.
     'infiltrat\\w*(?! (?:bids?|attempts?)| of (?:\\w+ )?(?:terrorists|militants))',
@@ -326,6 +328,9 @@ export const EN: LanguagePack = {
     // "the Tajik side's failure to keep the agreements reached", "refused to agree on a ceasefire".
     'fail\\w* to (?:keep|observe|respect|honou?r|implement|abide by|comply with)',
     'refus\\w* to (?:agree|accept|sign|observe|respect)',
+    // "deployments as they were when the ceasefire was reached on 28 July": the earlier agreement
+    // as a point in time, not the news.
+    '(?:when|since) (?:the )?(?:\\w+ )?(?:ceasefire|cease-fire|truce) (?:was|had been|has been) (?:reached|agreed|signed|declared)',
   ],
   negation: [
     // Commemoration and court items tell of an episode long past, not an event (SCHEMA: background).
@@ -362,6 +367,11 @@ export const EN: LanguagePack = {
     'nothing to do with (?:the )?reality',
     'do(?:es)? not correspond to (?:the )?(?:reality|facts|truth)',
     'no (?:drones?|weapons?|aircraft)(?: \\w+){0,8} (?:were|was) used',
+    // "Thailand did not invade anywhere", "our troops have not crossed the border".
+    '(?:did|does|do|has|have|had|was|were) (?:not|never) (?:\\w+ )?(?:invade|invaded|cross|crossed|enter|entered|violate|violated|attack|attacked|shell|shelled|seize|seized)',
+    "(?:didn't|doesn't|don't|hasn't|haven't) (?:\\w+ )?(?:invade|cross|enter|violate|attack|shell|seize)",
+    // "it was blocking incursions": a side's own defence, no incursion told (SCHEMA).
+    '(?:blocking|preventing|stopping|repelling) (?:\\w+ )?(?:incursions|intrusions|infiltrations)',
   ],
   modal: [
     // "talks to settle the armed conflict": a purpose, no fighting told.
@@ -387,6 +397,8 @@ export const EN: LanguagePack = {
     'may (?:\\w+ )?(?:open|start|resume|launch|attack|shell|strike|cross)',
     'at any moment',
     'warn(?:s|ed|ing)? (?:of|about)',
+    // "India warned Pakistan against unprovoked firing": what a side is warned against is not told done.
+    'warn(?:s|ed|ing)? (?:\\w+ ){0,2}against',
     'threat\\w*',
     'agree(?:d|s)? (?:not )?to',
     'agreed on',
@@ -450,6 +462,11 @@ export const EN: LanguagePack = {
     '(?:the )?(?:shooting|firing|fighting|clash) (?:was|were) started by',
     // «стрельбу начали таджикские военные», «огонь открыли именно кыргызские»: who started it.
     'who (?:opened fire|started (?:the )?(?:shooting|firing|fighting|clash))',
+    // "each side accusing the other of shelling", "blamed each other for the firing": what the
+    // sides accuse each other of is the content of mutual blame, not an attack told (SCHEMA: a
+    // clash with mutual blame is an armed_clash with no accused).
+    '(?:accus\\w*|blam\\w*) (?:each other|one another) (?:of|for) (?:\\w+[ -]){0,7}\\w+',
+    'each (?:side|country|party|army) (?:\\w+ )?(?:accus|blam)\\w* the other(?: side)? (?:of|for) (?:\\w+[ -]){0,7}\\w+',
   ],
   civilian: [
     'civilians?',
