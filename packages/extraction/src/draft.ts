@@ -50,6 +50,11 @@ export interface Draft {
    * out", «бои») alone, with no fire word, weapon class or shelling in its clause.
    */
   clashWord: 'exchange' | 'clash' | null;
+  /**
+   * Told as going on now with no clock time ("the Tajik side is firing mortars along the whole
+   * border", «продолжает применять минометы»): the state of the conflict, not a timed episode.
+   */
+  ongoing: boolean;
 }
 
 export const VIOLENT: ReadonlySet<EventType> = new Set(['small_arms_fire', 'heavy_weapons_fire', 'air_or_drone_strike', 'armed_clash']);
@@ -92,6 +97,7 @@ export function copyDraft(d: Draft): Draft {
     carried: d.carried,
     mutual: d.mutual,
     clashWord: d.clashWord,
+    ongoing: d.ongoing,
   };
 }
 

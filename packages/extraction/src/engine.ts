@@ -52,7 +52,7 @@ const GENERIC_SITE = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:the (?:outpos
 const EXCHANGE =
   /(?:each other|one another|exchang\w* (?:of )?(?:fire|gunfire)|exchanged fire|перестрелк|друг друга|друг по другу|shoot-?outs?|fire-?fights?|gun-?fights?|gun battles?|(?:from|by|on) both sides|со? обеих сторон|(?:guards|troops|forces|servicemen|soldiers|militar\w*) of (?:the )?(?:two|both) (?:countries|sides|states)|(?:пограничник|военн|военнослужащ)[а-яё]* (?:двух|обеих) (?:стран|сторон|государств))/g;
 const ONGOING =
-  /(?:продолжа|continu|ongoing|still|currently|at the moment|(?:is|are) (?:being )?(?:shell|fir|attack)|вед[её]т(?:ся)?|ведут(?:ся)?|идут|обстреливают|на данный момент|в настоящее время|по-прежнему)/g;
+  /(?:продолжа|continu|ongoing|still|currently|at the moment|(?:is|are) (?:being )?(?:shell|fir|attack)|примен(?:яет|яют)|вед[её]т(?:ся)?|ведут(?:ся)?|идут|обстреливают|на данный момент|в настоящее время|по-прежнему)/g;
 // An attack word that goes on with an episode told before: «продолжил обстреливать», "kept firing".
 const CONTINUED = /(?:продолж|continu|kept|keeps|keep on|still)/g;
 const REPORTED_THAT =
@@ -750,6 +750,7 @@ function newDraft(s: Scan, c: ClauseView, type: EventType, trigger: Match, stren
     // other and the clash has none.
     mutual: mutualIn(s, c),
     clashWord: null,
+    ongoing: false,
   };
 }
 
@@ -901,6 +902,10 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: numb
       d.carried = false;
     }
     d.weapons = activeWeapons;
+    // Told as going on (SCHEMA "What counts as one event": the state beside the timed episodes);
+    // read only where merging asks: unplaced heavy fire, and attacks with a clock time.
+    const stateLike = (type === 'heavy_weapons_fire' || type === 'air_or_drone_strike') && d.places.length === 0;
+    d.ongoing = d.strength === 'strong' && (stateLike || d.clock !== null) && matchesIn(ONGOING, s.low, clause);
     if (clashWord && fire.length === 0) d.clashWord = exchange ? 'exchange' : 'clash';
     created.push(d);
   }

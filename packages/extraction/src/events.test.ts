@@ -455,3 +455,15 @@ describe('trigger forms (issue #16: missed events)', () => {
     expect(kinds('Today Tajik quadrocopters tried to fly reconnaissance over Kyrgyz positions near Ak-Sai.')).toEqual([['incursion', 'TJ']]);
   });
 });
+
+describe('event recall (issue #16: missed and merged events)', () => {
+  const types = (text: string) => run(text, undefined, '2022-09-18T12:00:00+06:00').events.map((e) => e.type);
+  it('keeps heavy fire told as going on, with no place or clock, apart from the episode told at its clock time', () => {
+    expect(types('The Tajik side is firing mortars along the whole border. At 06:30 Tajik servicemen shelled the Ak-Sai outpost.')).toEqual(['heavy_weapons_fire', 'heavy_weapons_fire']);
+    expect(types('Таджикская сторона применяет минометы и танки по всему периметру границы. В 06:30 таджикские военнослужащие начали минометный обстрел заставы Ак-Сай.')).toEqual(['heavy_weapons_fire', 'heavy_weapons_fire']);
+    // The episode's own shelling going on is that episode.
+    expect(types('At 06:30 Tajik servicemen shelled the Ak-Sai outpost. The shelling of the outpost continues.')).toEqual(['heavy_weapons_fire']);
+    // Two mentions told as going on are one state of the conflict.
+    expect(types('Таджикские военнослужащие продолжают обстреливать позиции из минометов. По состоянию на 11:00 таджикская сторона продолжает обстреливать позиции из минометов.')).toEqual(['heavy_weapons_fire']);
+  });
+});

@@ -64,7 +64,19 @@ function sameReporter(a: Draft, b: Draft): boolean {
   return a.reporter.side === null || b.reporter.side === null || a.reporter.side === b.reporter.side || a.mutual || b.mutual;
 }
 
+/**
+ * "The Tajik side is firing mortars along the whole border … At 06:30 it shelled Kok-Tash": the
+ * attack told as going on, with no place or clock of its own, is the state of the conflict, not
+ * the episode told at its clock time.
+ */
+const HEAVY_FIRE: ReadonlySet<EventType> = new Set(['heavy_weapons_fire', 'air_or_drone_strike']);
+
+function stateBesideEpisode(a: Draft, b: Draft): boolean {
+  return a.ongoing && a.clock === null && a.places.length === 0 && HEAVY_FIRE.has(a.type) && b.clock !== null && !b.ongoing;
+}
+
 function sameEvent(o: Draft, d: Draft): boolean {
+  if (stateBesideEpisode(o, d) || stateBesideEpisode(d, o)) return false;
   return (
     o.strength === 'strong' &&
     sameReporter(o, d) &&
