@@ -773,6 +773,9 @@ const VERBAL = /(?:verbal|словесн[а-яё]*)\s+$/;
 
 const AFTER_EPISODE = /(?:^|[^0-9a-zа-яё])(?:after|following|since|после|со времени)\s+(?:the\s+|last\s+|latest\s+|recent\s+|прошлого[а-яё]*\s+)?(?:[0-9a-zа-яё-]+\s+){0,2}$/;
 
+/** "another exchange of fire", "a third shooting", «ещё одну перестрелку»: an episode after the one told. */
+const NEW_EPISODE = /(?:^|[^0-9a-zа-яё])(?:another|a (?:second|third|fourth|fifth|new)|(?:the )?(?:second|third|fourth|fifth)|further|ещ[её] (?:одн|одноj?)[а-яё]*|втор[а-яё]*|треть[а-яё]*|четв[её]рт[а-яё]*|нов[а-яё]*)\s+(?:[0-9a-zа-яё-]+\s+)?$/;
+
 /** Gives the clause's weapons to the attack told just before it (same or previous sentence). */
 function upgradeLastAttack(s: Scan, c: ClauseView): boolean {
   const weapons = c.cWeapons.filter((w) => !underModal(c, w.start));
@@ -886,7 +889,11 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: numb
     // "Since 15:00 the enemy has continued shelling": the episode told before goes on.
     const ownTime = c.cClocks.some((k) => k.role === 'event') && (type === 'armed_clash' || !matchesIn(CONTINUED, s.low, clause));
     const strong = activeWeapons.length > 0 || ((fire.length > 0 || shelling.length > 0) && hasActor) || ownTime;
-    const d = newDraft(s, c, type, first, strong && !clause.introduces ? 'strong' : 'weak', false);
+    // A summary word told as a new episode is an episode of its own, not a mention of one told.
+    // Only after an attack told before it: "another clash took place today" opening a statement
+    // is the episode it then details, new beside earlier days.
+    const another = !strong && s.drafts.some((x) => VIOLENT.has(x.type)) && NEW_EPISODE.test(s.low.slice(Math.max(0, first.start - 30), first.start));
+    const d = newDraft(s, c, type, first, (strong || another) && !clause.introduces ? 'strong' : 'weak', false);
     // "reopened four years after armed clashes", «после столкновений»: a summary word after
     // "after/since" names an earlier episode as background (SCHEMA), unless a day of its own is told.
     if (d.strength === 'weak' && AFTER_EPISODE.test(s.low.slice(Math.max(0, first.start - 40), first.start)) && !c.cDates.some((x) => x.role === 'event' && x.date)) return;

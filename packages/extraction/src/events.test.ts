@@ -466,4 +466,10 @@ describe('event recall (issue #16: missed and merged events)', () => {
     // Two mentions told as going on are one state of the conflict.
     expect(types('Таджикские военнослужащие продолжают обстреливать позиции из минометов. По состоянию на 11:00 таджикская сторона продолжает обстреливать позиции из минометов.')).toEqual(['heavy_weapons_fire']);
   });
+  it('reads a clash told as another or a third one, after an attack told before it, as an episode of its own', () => {
+    expect(types('Утром таджикские военные обстреляли заставу Ак-Сай из минометов. Затем военные двух стран начали ещё одну перестрелку у села Кок-Таш.')).toEqual(['heavy_weapons_fire', 'armed_clash']);
+    expect(types('Tajik troops shelled the Ak-Sai outpost with mortars. Then another exchange of fire broke out near Kok-Tash.')).toEqual(['heavy_weapons_fire', 'armed_clash']);
+    // Opening the statement, "another" is new beside earlier days: the episode it then details.
+    expect(types('Another armed conflict took place today near Ak-Sai. At 06:00 Tajik servicemen attacked the post with mortars.')).toEqual(['heavy_weapons_fire']);
+  });
 });
