@@ -472,4 +472,11 @@ describe('event recall (issue #16: missed and merged events)', () => {
     // Opening the statement, "another" is new beside earlier days: the episode it then details.
     expect(types('Another armed conflict took place today near Ak-Sai. At 06:00 Tajik servicemen attacked the post with mortars.')).toEqual(['heavy_weapons_fire']);
   });
+  it('keeps the build-ups of the two sides apart', () => {
+    const kinds = (text: string) => run(text).events.map((e) => [e.type, e.accused_party]);
+    expect(kinds('Таджикская армия перебросила к границе часть сил. Кыргызстан в ответ тоже перебросил к границе бронетехнику.')).toEqual([
+      ['military_buildup', 'TJ'],
+      ['military_buildup', 'KG'],
+    ]);
+  });
 });

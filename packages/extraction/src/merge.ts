@@ -77,6 +77,9 @@ function stateBesideEpisode(a: Draft, b: Draft): boolean {
 
 function sameEvent(o: Draft, d: Draft): boolean {
   if (stateBesideEpisode(o, d) || stateBesideEpisode(d, o)) return false;
+  // Each side's build-up is its own: troops massed by both sides are never one act, as an
+  // exchange of fire is one clash.
+  if (o.type === 'military_buildup' && o.actor !== null && d.actor !== null && o.actor !== d.actor) return false;
   return (
     o.strength === 'strong' &&
     sameReporter(o, d) &&
