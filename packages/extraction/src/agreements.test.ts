@@ -142,4 +142,10 @@ describe('compliance and blame', () => {
     expect(types('The border service said the Tajik side refused to agree on a ceasefire.')).toEqual([]);
     expect(types('The minister said Tajikistan must first declare a ceasefire.')).toEqual([]);
   });
+  it('reads a protocol named before its active verb («Протокол о … подписали стороны») as an agreement', () => {
+    const types = (text: string) => run(text).events.map((e) => e.type);
+    expect(types('Протокол о прекращении огня и отводе войск от линии границы сегодня подписали главы спецслужб двух стран.')).toEqual(['ceasefire_agreement']);
+    // A treaty on the border is no ceasefire agreement.
+    expect(types('Протокол о делимитации участка границы сегодня подписали главы правительств.')).toEqual([]);
+  });
 });
