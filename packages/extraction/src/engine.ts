@@ -913,6 +913,8 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: numb
     // read only where merging asks: unplaced heavy fire, and attacks with a clock time.
     const stateLike = (type === 'heavy_weapons_fire' || type === 'air_or_drone_strike') && d.places.length === 0;
     d.ongoing = d.strength === 'strong' && (stateLike || d.clock !== null) && matchesIn(ONGOING, s.low, clause);
+    // Going on now, undated, in a statement that tells of its day of publication: that day.
+    if (d.ongoing && stateLike && d.date === null && d.month === null && !d.clock && s.pub.date && s.dates.some((x) => x.role === 'event' && x.date === s.pub.date)) d.date = s.pub.date;
     if (clashWord && fire.length === 0) d.clashWord = exchange ? 'exchange' : 'clash';
     created.push(d);
   }
@@ -1430,7 +1432,7 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
   const casualtyReports = casualtyPass(s);
   const drafts = s.drafts;
 
-  const kept = dropSubsumed(drafts);
+  const kept = dropSubsumed(drafts, s.low);
   let events = mergeDrafts(kept);
 
   // Background mentions of incidents long past ("burned during the events of September 2022").

@@ -461,6 +461,10 @@ describe('event recall (issue #16: missed and merged events)', () => {
   it('keeps heavy fire told as going on, with no place or clock, apart from the episode told at its clock time', () => {
     expect(types('The Tajik side is firing mortars along the whole border. At 06:30 Tajik servicemen shelled the Ak-Sai outpost.')).toEqual(['heavy_weapons_fire', 'heavy_weapons_fire']);
     expect(types('Таджикская сторона применяет минометы и танки по всему периметру границы. В 06:30 таджикские военнослужащие начали минометный обстрел заставы Ак-Сай.')).toEqual(['heavy_weapons_fire', 'heavy_weapons_fire']);
+    // Going on now, it is of the day of publication when the statement tells of that day.
+    const dates = (text: string) => run(text, undefined, '2022-09-18T12:00:00+06:00').events.map((e) => e.date);
+    expect(dates('The Tajik side is firing mortars along the whole border. On the morning of 18 September at 06:30 Tajik servicemen shelled the Ak-Sai outpost.')).toEqual(['2022-09-18', '2022-09-18']);
+    expect(dates('The Tajik side is firing mortars along the whole border. At 06:30 Tajik servicemen shelled the Ak-Sai outpost.')).toEqual([null, '2022-09-18']);
     // The episode's own shelling going on is that episode.
     expect(types('At 06:30 Tajik servicemen shelled the Ak-Sai outpost. The shelling of the outpost continues.')).toEqual(['heavy_weapons_fire']);
     // Two mentions told as going on are one state of the conflict.
@@ -471,6 +475,19 @@ describe('event recall (issue #16: missed and merged events)', () => {
     expect(types('Tajik troops shelled the Ak-Sai outpost with mortars. Then another exchange of fire broke out near Kok-Tash.')).toEqual(['heavy_weapons_fire', 'armed_clash']);
     // Opening the statement, "another" is new beside earlier days: the episode it then details.
     expect(types('Another armed conflict took place today near Ak-Sai. At 06:00 Tajik servicemen attacked the post with mortars.')).toEqual(['heavy_weapons_fire']);
+  });
+  it('reads one side accusing the other of breaking the agreement as a claim of its own, a shared charge not', () => {
+    const night = '\nThe situation escalated at night, when armed clashes broke out along the whole border.';
+    expect(types(`The sides agreed on a ceasefire from 13:00. Soon after that the border service accused the Tajik side of violating the agreements.${night}`)).toEqual([
+      'ceasefire_agreement',
+      'violation_allegation',
+      'armed_clash',
+    ]);
+    // «в нарушении» (prepositional case) is a breach word as «нарушение» is.
+    expect(
+      types('Стороны договорились о прекращении огня с 13:00. Вскоре после этого погранслужба обвинила таджикскую сторону в нарушении договоренностей.\nОбстановка обострилась ночью, когда на всей границе начались вооруженные столкновения.'),
+    ).toEqual(['ceasefire_agreement', 'violation_allegation', 'armed_clash']);
+    expect(types(`The sides agreed on a ceasefire from 13:00. Soon after that the sides accused each other of violating the agreements.${night}`)).toEqual(['ceasefire_agreement', 'armed_clash']);
   });
   it('keeps the build-ups of the two sides apart', () => {
     const kinds = (text: string) => run(text).events.map((e) => [e.type, e.accused_party]);
