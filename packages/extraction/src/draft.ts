@@ -51,8 +51,9 @@ export interface Draft {
    */
   clashWord: 'exchange' | 'clash' | null;
   /**
-   * Told as going on now with no clock time ("the Tajik side is firing mortars along the whole
-   * border", «продолжает применять минометы»): the state of the conflict, not a timed episode.
+   * Told as going on («продолжает применять минометы», "the Tajik side is firing mortars along
+   * the whole border"): with no clock time, the state of the conflict, not a timed episode; an
+   * episode begun days before and still going on is no background.
    */
   ongoing: boolean;
 }

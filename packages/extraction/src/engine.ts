@@ -912,7 +912,7 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: numb
     // Told as going on (SCHEMA "What counts as one event": the state beside the timed episodes);
     // read only where merging asks: unplaced heavy fire, and attacks with a clock time.
     const stateLike = (type === 'heavy_weapons_fire' || type === 'air_or_drone_strike') && d.places.length === 0;
-    d.ongoing = d.strength === 'strong' && (stateLike || d.clock !== null) && matchesIn(ONGOING, s.low, clause);
+    d.ongoing = ((d.strength === 'strong' && (stateLike || d.clock !== null)) || (type === 'armed_clash' && d.date !== null && !d.carried)) && matchesIn(ONGOING, s.low, clause);
     // Going on now, undated, in a statement that tells of its day of publication: that day.
     if (d.ongoing && stateLike && d.date === null && d.month === null && !d.clock && s.pub.date && s.dates.some((x) => x.role === 'event' && x.date === s.pub.date)) d.date = s.pub.date;
     if (clashWord && fire.length === 0) d.clashWord = exchange ? 'exchange' : 'clash';

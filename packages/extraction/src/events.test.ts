@@ -489,6 +489,19 @@ describe('event recall (issue #16: missed and merged events)', () => {
     ).toEqual(['ceasefire_agreement', 'violation_allegation', 'armed_clash']);
     expect(types(`The sides agreed on a ceasefire from 13:00. Soon after that the sides accused each other of violating the agreements.${night}`)).toEqual(['ceasefire_agreement', 'armed_clash']);
   });
+  it('keeps an earlier episode told as still going on, not as background', () => {
+    const dated = (text: string) => run(text, undefined, '2022-09-18T12:00:00+06:00').events.map((e) => [e.type, e.date]);
+    expect(dated('Сегодня ночью таджикские военные обстреляли заставу Ак-Сай. Вооруженный конфликт на границе, возобновившийся 9 сентября, продолжается уже более недели; за это время погибли 25 военнослужащих.')).toEqual([
+      ['small_arms_fire', '2022-09-18'],
+      ['armed_clash', '2022-09-09'],
+    ]);
+    expect(dated('Today at night Tajik troops shelled the Ak-Sai outpost. The armed conflict that resumed on 9 September continues; 25 soldiers have been killed since.')).toEqual([
+      ['heavy_weapons_fire', '2022-09-18'],
+      ['armed_clash', '2022-09-09'],
+    ]);
+    // Over, it is the background of the day's event.
+    expect(dated('Сегодня ночью таджикские военные обстреляли заставу Ак-Сай. Вооруженный конфликт на границе произошел 9 сентября, тогда погибли 25 военнослужащих.')).toEqual([['small_arms_fire', '2022-09-18']]);
+  });
   it('keeps the build-ups of the two sides apart', () => {
     const kinds = (text: string) => run(text).events.map((e) => [e.type, e.accused_party]);
     expect(kinds('Таджикская армия перебросила к границе часть сил. Кыргызстан в ответ тоже перебросил к границе бронетехнику.')).toEqual([

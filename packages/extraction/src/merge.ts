@@ -302,7 +302,8 @@ function dayNumber(date: string): number {
  * "…fired along the LoC on 6 May. Tensions rose after the attack of 22 April": an event dated
  * days before the statement's latest one and told after it is the background of that event, an
  * earlier episode repeated (SCHEMA "What is not an event"). A chronology told in order (the
- * earlier day first) is kept. Agreements are the yardstick of the events, not an episode.
+ * earlier day first) is kept, and so is an episode told as still going on ("the conflict that
+ * resumed on 7 December continues"). Agreements are the yardstick of the events, not an episode.
  */
 export function dropEarlierEpisodes(events: Draft[]): Draft[] {
   let latest = -Infinity;
@@ -316,6 +317,7 @@ export function dropEarlierEpisodes(events: Draft[]): Draft[] {
   return events.filter(
     (e) =>
       !(
+        !e.ongoing &&
         e.date &&
         e.type !== 'ceasefire_agreement' &&
         latest - dayNumber(e.date) >= EPISODE_GAP_DAYS &&
