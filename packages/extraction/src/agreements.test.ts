@@ -148,4 +148,9 @@ describe('compliance and blame', () => {
     // A treaty on the border is no ceasefire agreement.
     expect(types('Протокол о делимитации участка границы сегодня подписали главы правительств.')).toEqual([]);
   });
+  it('reads an agreement reached one day and told to take effect the next, with no clock, as one agreement of the day it takes effect', () => {
+    const dated = (text: string) => run(text).events.map((e) => [e.type, e.date]);
+    expect(dated('Сегодня Кыргызстан и Таджикистан согласились на немедленное прекращение огня. Перемирие вступит в силу с рассвета 21 мая.')).toEqual([['ceasefire_agreement', '2023-05-21']]);
+    expect(dated('Today Kyrgyzstan and Tajikistan agreed to an immediate ceasefire. The truce will take effect at dawn on 21 May.')).toEqual([['ceasefire_agreement', '2023-05-21']]);
+  });
 });

@@ -258,6 +258,9 @@ function specificity(d: Draft): number {
  * ceasefire took effect" is one, a truce on 16 September and another on 19 September are two.
  * Undated mentions join the most specific one.
  */
+/** An agreement verb telling its entry into force ("took effect", «вступит в силу»). */
+const TAKES_EFFECT = /(?:effect|force|вступ|действовать)/;
+
 export function keepOne(events: Draft[], type: EventType): Draft[] {
   const same = events.filter((e) => e.type === type);
   if (same.length <= 1) return events;
@@ -267,7 +270,8 @@ export function keepOne(events: Draft[], type: EventType): Draft[] {
     // "approved on the evening of 26 November … took effect at 04:00 on 27 November": reached one
     // day, in force the next, one agreement, dated when it takes effect (SCHEMA).
     const next = addDays(e.date, 1);
-    const inForce = e.agreementStart ? undefined : same.find((k) => k.agreementStart && k.date === next);
+    // «перемирие вступит в силу с рассвета 29 июля»: the day it takes effect, with no clock, too.
+    const inForce = e.agreementStart || TAKES_EFFECT.test(e.trigger.text.toLowerCase()) ? undefined : same.find((k) => (k.agreementStart || TAKES_EFFECT.test(k.trigger.text.toLowerCase())) && k.date === next);
     if (inForce) {
       absorb(inForce, e);
       continue;
