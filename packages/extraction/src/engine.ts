@@ -812,14 +812,19 @@ const PERIOD_TALLY =
   /(?:over|in|during) the (?:last|past) (?:few |several |\d+ |two |three )?(?:years|months|decades)|since last (?:year|month|january|february|march|april|may|june|july|august|september|october|november|december)|с (?:прошлого|начала) (?:года|месяца)|за последние (?:\d+ |несколько )?(?:лет|года|месяц)/;
 
 /** Attacks told by the clause: firing, shelling, clashes; or casualty figures alone (weak). */
-function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: number, created: Draft[]): void {
+function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: readonly Match[], created: Draft[]): void {
   const { clause, cWeapons } = c;
   const inside = s.insideClause;
   const trig = s.trig;
   const against = AGAINST.test(s.low.slice(clause.start, clause.end));
   let weaponBeforeModal = false;
   for (const w of cWeapons) if (!underModal(c, w.start)) weaponBeforeModal = true;
-  const use = weaponBeforeModal && ((incursions === 0 && buildups === 0) || against) ? activeIn(c, inside.inside(trig.weaponUse, clause)) : [];
+  let use = weaponBeforeModal && ((incursions === 0 && buildups.length === 0) || against) ? activeIn(c, inside.inside(trig.weaponUse, clause)) : [];
+  // «применяют миномёты и стягивают к границе технику», "use mortars and move armour to the
+  // border": a weapon used before the build-up verb is fired; the build-up is told beside it.
+  const firstBuildup = buildups[0];
+  if (use.length === 0 && incursions === 0 && firstBuildup && weaponBeforeModal)
+    use = activeIn(c, inside.inside(trig.weaponUse, clause)).filter((u) => u.end <= firstBuildup.start && cWeapons.some((w) => w.start >= u.end && w.end <= firstBuildup.start && w.start - u.end <= 40));
   const fire = activeIn(c, inside.inside(trig.fire, clause));
   for (const m of use) fire.push(m);
   const shelling = activeIn(c, inside.inside(trig.shelling, clause));
@@ -1067,7 +1072,7 @@ function assertedDrafts(s: Scan, c: ClauseView, created: Draft[]): void {
   const trig = s.trig;
   const incursions = activeIn(c, inside.inside(trig.incursion, clause)).filter((m) => !causeNoun(s, m));
   const buildups = activeIn(c, inside.inside(trig.buildup, clause));
-  attackDrafts(s, c, incursions.length, buildups.length, created);
+  attackDrafts(s, c, incursions.length, buildups, created);
   const incursion = incursions[0];
   if (incursion) {
     const d = newDraft(s, c, 'incursion', incursion, 'strong', false);

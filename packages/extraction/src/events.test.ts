@@ -502,6 +502,19 @@ describe('event recall (issue #16: missed and merged events)', () => {
     // Over, it is the background of the day's event.
     expect(dated('Сегодня ночью таджикские военные обстреляли заставу Ак-Сай. Вооруженный конфликт на границе произошел 9 сентября, тогда погибли 25 военнослужащих.')).toEqual([['small_arms_fire', '2022-09-18']]);
   });
+  it('reads weapons used before a build-up verb in one clause as fire beside the build-up', () => {
+    const kinds = (text: string) => run(text).events.map((e) => [e.type, e.accused_party]);
+    expect(kinds('Сегодня таджикские военные применяют минометы и стягивают к границе у села Ак-Сай тяжелую технику.')).toEqual([
+      ['heavy_weapons_fire', 'TJ'],
+      ['military_buildup', 'TJ'],
+    ]);
+    expect(kinds('Today Tajik troops used mortars and moved heavy equipment to the border near Ak-Sai.')).toEqual([
+      ['heavy_weapons_fire', 'TJ'],
+      ['military_buildup', 'TJ'],
+    ]);
+    // Weapons moved are the build-up's.
+    expect(kinds('Сегодня таджикские военные стягивают к границе у села Ак-Сай тяжелую технику и минометы.')).toEqual([['military_buildup', 'TJ']]);
+  });
   it('keeps the build-ups of the two sides apart', () => {
     const kinds = (text: string) => run(text).events.map((e) => [e.type, e.accused_party]);
     expect(kinds('Таджикская армия перебросила к границе часть сил. Кыргызстан в ответ тоже перебросил к границе бронетехнику.')).toEqual([
