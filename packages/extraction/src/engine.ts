@@ -617,6 +617,10 @@ const DATELINE_RELAY_DAYS = 14;
 const DAY_BEFORE = /^(?:накануне|the previous day|the day before|a day earlier)$/i;
 const EARLIER_START = /^(?:earlier|previously|ранее|прежде)(?![a-zа-яё])/i;
 
+/** A relative or temporal clause opened between a trigger and a day told after it, not one of taking effect. */
+const SUBORDINATE_BEFORE_DATE =
+  /(?:\b(?:that|which|who|after|since|when)\s|(?:^|[^а-яё])(?:котор[а-яё]*|после того|когда|с тех пор)\s)(?![^]*(?:effect|force|вступ|действ))/;
+
 /** The time of a trigger at `pos`: the nearest date, part of day and clock of its clause. */
 function resolveTime(s: Scan, c: ClauseView, pos: number, agreement: boolean): TimePick {
   const usable: DateMention[] = [];
@@ -627,7 +631,11 @@ function resolveTime(s: Scan, c: ClauseView, pos: number, agreement: boolean): T
   }
   const eventClocks: ClockMention[] = [];
   for (const k of c.cClocks) if (k.role === 'event') eventClocks.push(k);
-  const dm: DateMention | null = nearest(usable, pos);
+  let dm: DateMention | null = nearest(usable, pos);
+  // "fortifying the positions they took after they breached the border on May 12", "to halt the
+  // conflict that reignited on December 7": a day told after the trigger inside a clause of its
+  // own dates that clause's act; "a ceasefire that takes effect on 21 May" still dates it.
+  if (dm && dm.start > pos && SUBORDINATE_BEFORE_DATE.test(s.low.slice(pos, dm.start))) dm = null;
   const partM = nearest(parts, pos);
   let clock = nearest(eventClocks, pos);
   let date: string | null = null;
