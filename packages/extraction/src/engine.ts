@@ -621,6 +621,8 @@ const EARLIER_START = /^(?:earlier|previously|ранее|прежде)(?![a-zа-
 const SUBORDINATE_BEFORE_DATE =
   /(?:\b(?:that|which|who|after|since|when)\s|(?:^|[^а-яё])(?:котор[а-яё]*|после того|когда|с тех пор)\s)(?![^]*(?:effect|force|вступ|действ))/;
 
+const OF_TRIGGER_ITSELF = /^[^\s,]+(?:\s[^\s,]+)?,?\s(?:that|which|котор[а-яё]*)\s/;
+
 /** The time of a trigger at `pos`: the nearest date, part of day and clock of its clause. */
 function resolveTime(s: Scan, c: ClauseView, pos: number, agreement: boolean): TimePick {
   const usable: DateMention[] = [];
@@ -635,7 +637,12 @@ function resolveTime(s: Scan, c: ClauseView, pos: number, agreement: boolean): T
   // "fortifying the positions they took after they breached the border on May 12", "to halt the
   // conflict that reignited on December 7": a day told after the trigger inside a clause of its
   // own dates that clause's act; "a ceasefire that takes effect on 21 May" still dates it.
-  if (dm && dm.start > pos && SUBORDINATE_BEFORE_DATE.test(s.low.slice(pos, dm.start))) dm = null;
+  // "the armed conflict that resumed on 9 September": a clause right after a noun trigger tells of
+  // the trigger itself.
+  if (dm && dm.start > pos) {
+    const between = s.low.slice(pos, dm.start);
+    if (SUBORDINATE_BEFORE_DATE.test(between) && !OF_TRIGGER_ITSELF.test(between)) dm = null;
+  }
   const partM = nearest(parts, pos);
   let clock = nearest(eventClocks, pos);
   let date: string | null = null;
