@@ -515,6 +515,19 @@ describe('event recall (issue #16: missed and merged events)', () => {
     // Weapons moved are the build-up's.
     expect(kinds('Сегодня таджикские военные стягивают к границе у села Ак-Сай тяжелую технику и минометы.')).toEqual([['military_buildup', 'TJ']]);
   });
+  it('reads "attacking", "shoot at" and "keeps shelling" as attacks, the last as going on', () => {
+    const kinds = (text: string) => run(text).events.map((e) => [e.type, e.accused_party]);
+    expect(kinds('Today Tajik troops keep attacking Kyrgyz border villages near Ak-Sai with mortars.')).toEqual([['heavy_weapons_fire', 'TJ']]);
+    expect(kinds('Today the Tajik side continued to shoot at Kyrgyz positions near Ak-Sai.')).toEqual([['small_arms_fire', 'TJ']]);
+    // The clashes told at their time of day are no mention of the shelling going on: no side began them.
+    expect(
+      kinds('On Sunday the Tajik military keeps shelling Kyrgyz positions, the border service said. At 22:20 Tajik servicemen began shelling the Ak-Sai outpost. Large-scale clashes on the border began on Sunday morning.'),
+    ).toEqual([
+      ['heavy_weapons_fire', 'TJ'],
+      ['heavy_weapons_fire', 'TJ'],
+      ['armed_clash', null],
+    ]);
+  });
   it('keeps the build-ups of the two sides apart', () => {
     const kinds = (text: string) => run(text).events.map((e) => [e.type, e.accused_party]);
     expect(kinds('Таджикская армия перебросила к границе часть сил. Кыргызстан в ответ тоже перебросил к границе бронетехнику.')).toEqual([

@@ -95,6 +95,9 @@ function sameEvent(o: Draft, d: Draft): boolean {
 /** A weak attack word can join `s` when their days and places agree. */
 function compatible(w: Draft, s: Draft): boolean {
   if (!sameReporter(w, s)) return false;
+  // "Large-scale clashes began on Friday morning": an episode told at its time of day is no
+  // mention of the fire told as going on now.
+  if (w.clashWord && s.ongoing && !s.clock && (w.part || w.clock)) return false;
   // "Clashes began on Friday morning" is not the shelling "at 22:20" the same day.
   if (w.clock && s.clock && (w.clock.hh !== s.clock.hh || w.clock.mm !== s.clock.mm) && (w.date === s.date || w.carried)) return false;
   if (!w.carried && w.date !== null && w.date === s.date && otherTime(w, s)) return false;

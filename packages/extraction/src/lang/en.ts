@@ -90,6 +90,8 @@ export const EN: LanguagePack = {
     'firing',
     'fire (?:at|on|from)',
     'shot at',
+    // Base and present forms: "continued to shoot at the positions", "shoots at cars".
+    'shoots? (?:at|on|towards?)',
     'shooting',
     'shootings',
     'shots?',
@@ -136,6 +138,8 @@ export const EN: LanguagePack = {
     'attack',
     'attacks',
     'attacked',
+    // "keep attacking Tajik border villages", "are attacking the posts".
+    'attacking',
     'battles?',
     'incidents? involving (?:the use of )?(?:weapons|firearms)',
   ],
