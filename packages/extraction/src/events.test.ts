@@ -528,6 +528,11 @@ describe('event recall (issue #16: missed and merged events)', () => {
       ['armed_clash', null],
     ]);
   });
+  it('reads the imperfective «нападают» as an attack and «бомбардировали» as heavy fire', () => {
+    const kinds = (text: string) => run(text).events.map((e) => [e.type, e.accused_party]);
+    expect(kinds('Сегодня таджикские военные нападают на кыргызские посты у села Ак-Сай.')).toEqual([['armed_clash', 'TJ']]);
+    expect(kinds('Сегодня таджикские военные бомбардировали позиции у села Ак-Сай.')).toEqual([['heavy_weapons_fire', 'TJ']]);
+  });
   it('keeps the build-ups of the two sides apart', () => {
     const kinds = (text: string) => run(text).events.map((e) => [e.type, e.accused_party]);
     expect(kinds('Таджикская армия перебросила к границе часть сил. Кыргызстан в ответ тоже перебросил к границе бронетехнику.')).toEqual([

@@ -113,6 +113,8 @@ export const RU: LanguagePack = {
   // SCHEMA: «обстрел / обстреляли» with no weapon named is fire (small arms); English "shelling" is heavy.
   shelling: [
     'мином[её]тн\\w* огонь',
+    // «бомбардировка сёл», «бомбардировали позиции», as English "bombard".
+    'бомбардир\\w*',
     'мином[её]тн\\w* обстрел\\w*',
     'артиллерийск\\w* обстрел\\w*',
     // «уничтожен точечным ударом», «ракетно-артиллерийский удар»: a strike of guided or heavy fire.
@@ -138,6 +140,8 @@ export const RU: LanguagePack = {
     'агресси\\w*',
     'нападени\\w*',
     'напал\\w*',
+    // Imperfective: «нападают на посты», «нападали на сёла».
+    'напада(?:ют|ет|ли|ла|л)',
     'атак\\w*',
     'атаковал\\w*',
   ],
