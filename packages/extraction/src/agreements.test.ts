@@ -153,4 +153,25 @@ describe('compliance and blame', () => {
     expect(dated('Сегодня Кыргызстан и Таджикистан согласились на немедленное прекращение огня. Перемирие вступит в силу с рассвета 21 мая.')).toEqual([['ceasefire_agreement', '2023-05-21']]);
     expect(dated('Today Kyrgyzstan and Tajikistan agreed to an immediate ceasefire. The truce will take effect at dawn on 21 May.')).toEqual([['ceasefire_agreement', '2023-05-21']]);
   });
+  it('reads agreements brokered, concluded, accepted or struck, «пришли к соглашению», «заключили», «объявлено перемирие», «установлен режим»', () => {
+    const types = (text: string) => run(text).events.map((e) => e.type);
+    for (const text of [
+      'Today Russia brokered a ceasefire between Kyrgyzstan and Tajikistan.',
+      'Today a truce was brokered between Kyrgyzstan and Tajikistan.',
+      'Today Kyrgyzstan and Tajikistan concluded a ceasefire.',
+      'Today Kyrgyzstan and Tajikistan accepted a ceasefire proposal.',
+      'Today a ceasefire deal was struck between Kyrgyzstan and Tajikistan.',
+      'Сегодня стороны пришли к соглашению о прекращении огня.',
+      'Сегодня стороны пришли к договоренности о прекращении огня.',
+      'Сегодня Кыргызстан и Таджикистан заключили перемирие.',
+      'Сегодня на границе объявлено перемирие.',
+      'Сегодня на границе установлен режим прекращения огня.',
+    ])
+      expect(types(text)).toEqual(['ceasefire_agreement']);
+    // An earlier agreement named by a participle, or one refused, is none.
+    expect(types('The latest fighting collapsed a previous ceasefire brokered in July.')).not.toContain('ceasefire_agreement');
+    expect(types('Tajikistan has not accepted the ceasefire proposal.')).toEqual([]);
+    expect(types('Перемирие, заключенное в июле, рухнуло после новых боев у села Ак-Сай.')).not.toContain('ceasefire_agreement');
+    expect(types('Объявленное в июле перемирие рухнуло после новых боев у села Ак-Сай.')).not.toContain('ceasefire_agreement');
+  });
 });

@@ -261,6 +261,17 @@ export const EN: LanguagePack = {
     // "the heads decided to stop firing", "a protocol was signed on the cessation of hostilities".
     'decided (?:to|on)',
     '(?:protocol|agreement|memorandum|document) (?:\\w+ ){0,6}(?:was|were|has been|have been) signed',
+    // "Russia brokered a ceasefire", "a truce was brokered", "concluded a truce", "accepted the
+    // ceasefire proposal", "a ceasefire deal was struck"; not the participle naming an earlier
+    // one ("the truce concluded in July").
+    // Active or passive, not "the previous ceasefire brokered in July" (an earlier one named).
+    'broker(?:ed|s) (?:a|an|the)',
+    '(?:was|were|has been|have been) brokered',
+    'conclud(?:ed|es) (?:a|an|the)',
+    '(?:was|were|has been|have been) concluded',
+    "(?<!(?:not|never|n't) )accepted (?:a|an|the)",
+    '(?:deal|agreement|accord|truce|ceasefire) (?:was |has been |were )?struck',
+    'str(?:uck|ike) (?:a|the) (?:\\w+ )?(?:deal|agreement|accord|truce)',
   ],
   agreement_terms: {
     cease_fire: [
@@ -406,6 +417,9 @@ export const EN: LanguagePack = {
     'if',
   ],
   fire_exclusions: [
+    // A deal struck is no strike.
+    '(?:deal|agreement|accord|truce|ceasefire) (?:was |has been |were )?struck',
+    'str(?:uck|ike) (?:a|the) (?:\\w+ )?(?:deal|agreement|accord|truce)',
     'cease[- ]?fire',
     'ceasefire',
     'cease firing',
