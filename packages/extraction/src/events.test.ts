@@ -533,6 +533,27 @@ describe('event recall (issue #16: missed and merged events)', () => {
     expect(kinds('Сегодня таджикские военные нападают на кыргызские посты у села Ак-Сай.')).toEqual([['armed_clash', 'TJ']]);
     expect(kinds('Сегодня таджикские военные бомбардировали позиции у села Ак-Сай.')).toEqual([['heavy_weapons_fire', 'TJ']]);
   });
+  it('reads forces massed, arrived, spotted, sent, brought up, moved or pushed forward to the border as a build-up', () => {
+    const kinds = (text: string) => run(text).events.map((e) => [e.type, e.accused_party]);
+    for (const text of [
+      'Today Tajik troops are massing near Ak-Sai.',
+      'Today additional Tajik units arrived at the border near Ak-Sai.',
+      'Today Tajik tanks were spotted moving toward the border.',
+      'Today Tajikistan stationed additional troops near Ak-Sai.',
+      'Сегодня Таджикистан направил к границе дополнительные силы.',
+      'Сегодня таджикская сторона направила к границе бронетехнику.',
+      'Сегодня к границе прибыли дополнительные подразделения таджикской армии.',
+      'Сегодня таджикские военные подвозят к границе боеприпасы и технику.',
+      'Сегодня Таджикистан усилил группировку войск на границе.',
+      'Сегодня таджикская сторона продолжает перемещать технику к границе.',
+      'Сегодня к границе выдвинута колонна таджикской бронетехники.',
+    ])
+      expect(kinds(text)).toEqual([['military_buildup', 'TJ']]);
+    // A delegation sent, rescuers arrived, the guard of one's own border reinforced: none.
+    expect(kinds('Сегодня Кыргызстан направил на границу делегацию для переговоров.')).toEqual([]);
+    expect(kinds('Сегодня на место прибыли сотрудники МЧС и дополнительные силы полиции.')).toEqual([]);
+    expect(kinds('Сегодня пограничники усилили охрану границы у села Ак-Сай.')).toEqual([]);
+  });
   it('keeps the build-ups of the two sides apart', () => {
     const kinds = (text: string) => run(text).events.map((e) => [e.type, e.accused_party]);
     expect(kinds('Таджикская армия перебросила к границе часть сил. Кыргызстан в ответ тоже перебросил к границе бронетехнику.')).toEqual([

@@ -227,6 +227,12 @@ export const EN: LanguagePack = {
     // Weapons placed toward the other side: "positioned rocket launchers along the border".
     '(?:set up|positioned|installed|placed|stationed|emplaced) (?:\\w+ ){0,3}(?:artillery|mortars?|rocket launchers?|MLRS|howitzers?|heavy weapons|tanks)',
     'movement of (?:\\w+ ){0,2}(?:military|troops|equipment|armou?red)',
+    // "troops are massing near", "additional units arrived at the border", "tanks were spotted
+    // moving toward the border", "stationed additional troops near".
+    'mass(?:ed|ing)',
+    '(?:troops|forces|units|subunits|equipment|vehicles|reinforcements|armou?r|tanks) (?:\\w+ ){0,2}(?:arrived|have arrived|has arrived)',
+    '(?:tanks|armou?red vehicles|military equipment|artillery|troops|forces) (?:were|was|have been|has been) (?:spotted|sighted|observed)',
+    'stationed (?:additional|more|extra|fresh) (?:troops|forces|units)',
   ],
   destruction: [
     'set (?:\\w+ )?fire to',
