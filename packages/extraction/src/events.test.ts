@@ -554,6 +554,17 @@ describe('event recall (issue #16: missed and merged events)', () => {
     expect(kinds('Сегодня на место прибыли сотрудники МЧС и дополнительные силы полиции.')).toEqual([]);
     expect(kinds('Сегодня пограничники усилили охрану границы у села Ак-Сай.')).toEqual([]);
   });
+  it('reads «расстреляли», «подорвали», "ambushed", "gunned down" and a weapon used («применила оружие») as acts', () => {
+    const kinds = (text: string) => run(text).events.map((e) => [e.type, e.accused_party]);
+    expect(kinds('Сегодня таджикские пограничники расстреляли автомобиль у села Ак-Сай.')).toEqual([['small_arms_fire', 'TJ']]);
+    expect(kinds('Сегодня таджикские военные подорвали мост у села Ак-Сай.')).toEqual([['property_destruction', 'TJ']]);
+    expect(kinds('Сегодня кыргызский пограничник подорвался на мине у села Ак-Сай.')).toEqual([]);
+    expect(kinds('Today a Kyrgyz patrol was ambushed near Ak-Sai by Tajik servicemen.')).toEqual([['armed_clash', 'TJ']]);
+    expect(kinds('Today Tajik soldiers gunned down a Kyrgyz shepherd near Ak-Sai.')).toEqual([['small_arms_fire', 'TJ']]);
+    expect(kinds('Сегодня таджикская сторона применила оружие у села Ак-Сай.')).toEqual([['small_arms_fire', 'TJ']]);
+    expect(kinds('Сегодня таджикские военные пустили в ход оружие у села Ак-Сай.')).toEqual([['small_arms_fire', 'TJ']]);
+    expect(kinds('Сегодня таджикская сторона обстреляла село Ак-Сай из всех видов оружия.')).toEqual([['heavy_weapons_fire', 'TJ']]);
+  });
   it('keeps the build-ups of the two sides apart', () => {
     const kinds = (text: string) => run(text).events.map((e) => [e.type, e.accused_party]);
     expect(kinds('Таджикская армия перебросила к границе часть сил. Кыргызстан в ответ тоже перебросил к границе бронетехнику.')).toEqual([

@@ -90,6 +90,7 @@ export const EN: LanguagePack = {
     'firing',
     'fire (?:at|on|from)',
     'shot at',
+    'gunned (?:down|at)',
     // Base and present forms: "continued to shoot at the positions", "shoots at cars".
     'shoots? (?:at|on|towards?)',
     'shooting',
@@ -140,6 +141,7 @@ export const EN: LanguagePack = {
     'attacked',
     // "keep attacking Tajik border villages", "are attacking the posts".
     'attacking',
+    'ambush(?:ed|es|ing)?',
     'battles?',
     'incidents? involving (?:the use of )?(?:weapons|firearms)',
   ],
