@@ -565,6 +565,12 @@ describe('event recall (issue #16: missed and merged events)', () => {
     expect(kinds('Сегодня таджикские военные пустили в ход оружие у села Ак-Сай.')).toEqual([['small_arms_fire', 'TJ']]);
     expect(kinds('Сегодня таджикская сторона обстреляла село Ак-Сай из всех видов оружия.')).toEqual([['heavy_weapons_fire', 'TJ']]);
   });
+  it('reads "intruded into", «углубились на территорию» and «перешли на кыргызскую сторону» as an incursion', () => {
+    const kinds = (text: string) => run(text).events.map((e) => [e.type, e.accused_party]);
+    expect(kinds('Today Tajik servicemen intruded into Kyrgyz territory near Ak-Sai.')).toEqual([['incursion', 'TJ']]);
+    expect(kinds('Сегодня таджикские военнослужащие углубились на территорию Кыргызстана у села Ак-Сай.')).toEqual([['incursion', 'TJ']]);
+    expect(kinds('Сегодня таджикские военные перешли на кыргызскую сторону у села Ак-Сай.')).toEqual([['incursion', 'TJ']]);
+  });
   it('keeps the build-ups of the two sides apart', () => {
     const kinds = (text: string) => run(text).events.map((e) => [e.type, e.accused_party]);
     expect(kinds('Таджикская армия перебросила к границе часть сил. Кыргызстан в ответ тоже перебросил к границе бронетехнику.')).toEqual([

@@ -203,6 +203,8 @@ export const EN: LanguagePack = {
     'infiltrat\\w*(?! (?:bids?|attempts?)| of (?:\\w+ )?(?:terrorists|militants))',
     'trespass\\w*',
     'encroach\\w*',
+    // "intruded into Kyrgyz territory".
+    'intrud(?:ed|ing|es)',
   ],
   buildup: [
     'concentrat\\w*',
