@@ -571,6 +571,21 @@ describe('event recall (issue #16: missed and merged events)', () => {
     expect(kinds('Сегодня таджикские военнослужащие углубились на территорию Кыргызстана у села Ак-Сай.')).toEqual([['incursion', 'TJ']]);
     expect(kinds('Сегодня таджикские военные перешли на кыргызскую сторону у села Ак-Сай.')).toEqual([['incursion', 'TJ']]);
   });
+  it('reads an agreement broken, not kept or honoured, «сорвала перемирие», «перемирие было нарушено» as an allegation', () => {
+    for (const text of [
+      'The Tajik side fails to keep the ceasefire agreement, the border service said.',
+      'Tajikistan broke the truce, the ministry said.',
+      'The ceasefire was broken by the Tajik side, the ministry said.',
+      'Tajikistan is not honouring the ceasefire agreement, the ministry said.',
+      'Tajikistan has failed to abide by the ceasefire agreement, the ministry said.',
+      'Сегодня таджикская сторона сорвала перемирие.',
+      'Сегодня перемирие было нарушено таджикской стороной.',
+    ])
+      expect(types(text)).toEqual(['violation_allegation']);
+    // Talks that failed, or fighting that broke out, break no agreement.
+    expect(types('Сегодня переговоры о прекращении огня сорвались.')).toEqual([]);
+    expect(types('Fighting broke out near Ak-Sai today, the border service said.')).toEqual(['armed_clash']);
+  });
   it('keeps the build-ups of the two sides apart', () => {
     const kinds = (text: string) => run(text).events.map((e) => [e.type, e.accused_party]);
     expect(kinds('Таджикская армия перебросила к границе часть сил. Кыргызстан в ответ тоже перебросил к границе бронетехнику.')).toEqual([

@@ -316,7 +316,11 @@ export const EN: LanguagePack = {
     'violat(?:e|es|ed|ing)',
     'violations?',
     "(?:not|n't) compl(?:y|ied|ying)",
-    'fail\\w* to (?:comply|observe|respect)',
+    'fail\\w* to (?:comply|observe|respect|keep|honou?r|abide)',
+    // "broke the truce", "the ceasefire was broken", "is not honouring the agreement".
+    'broke (?:the|a|an|its|their)',
+    '(?:was|were|has been|have been|is being) broken',
+    "(?:not|n't) (?:honou?r|keep|abid)\\w*",
     'has not held',
     'did not hold',
     'not (?:being )?observed',
