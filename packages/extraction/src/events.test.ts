@@ -586,6 +586,12 @@ describe('event recall (issue #16: missed and merged events)', () => {
     expect(types('Сегодня переговоры о прекращении огня сорвались.')).toEqual([]);
     expect(types('Fighting broke out near Ak-Sai today, the border service said.')).toEqual(['armed_clash']);
   });
+  it('reads fire named in other cases («в открытии огня», «ведение огня», «под огнём») as fire', () => {
+    const kinds = (text: string) => run(text).events.map((e) => [e.type, e.accused_party]);
+    expect(kinds('Сегодня таджикская сторона обвинена в открытии огня по заставе Ак-Сай.')).toEqual([['small_arms_fire', 'TJ']]);
+    expect(kinds('Сегодня кыргызские позиции у села Ак-Сай находятся под огнем таджикской стороны.')).toEqual([['small_arms_fire', 'TJ']]);
+    expect(kinds('Сегодня таджикские военные продолжили ведение огня по заставе Ак-Сай.')).toEqual([['small_arms_fire', 'TJ']]);
+  });
   it('keeps the build-ups of the two sides apart', () => {
     const kinds = (text: string) => run(text).events.map((e) => [e.type, e.accused_party]);
     expect(kinds('Таджикская армия перебросила к границе часть сил. Кыргызстан в ответ тоже перебросил к границе бронетехнику.')).toEqual([
