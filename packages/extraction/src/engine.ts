@@ -1270,18 +1270,20 @@ function clauseStep(s: Scan, clause: Clause): void {
     if (found.length > 0) d.places = lines.length > 0 ? [...found, ...lines] : found;
   }
   // «…обстреляла село Арка, а 17 сентября — село Максат»: an elliptic clause repeats the
-  // previous clause's event with its own day and places.
+  // previous clause's event with its own day and places; «…в 06:00 — Арку, а в 09:30 — Максат»
+  // with its own clock time on the same day.
   if (created.length === 0 && c.negated.length === 0 && c.cPlaces.length > 0 && ELLIPTIC_START.test(s.text.slice(clause.start, clause.start + 4))) {
     const prev = s.drafts.at(-1);
     const dm = c.cDates.find((x) => x.role === 'event' && x.date);
-    if (prev && dm && prev.clause.sentence === clause.sentence && prev.type !== 'ceasefire_agreement' && prev.type !== 'violation_allegation') {
+    const km = dm ? undefined : c.cClocks.find((k) => k.role === 'event');
+    if (prev && (dm || (km && prev.clock && (prev.clock.hh !== km.hh || prev.clock.mm !== km.mm))) && prev.clause.sentence === clause.sentence && prev.type !== 'ceasefire_agreement' && prev.type !== 'violation_allegation') {
       const d = copyDraft(prev);
       d.clause = clause;
-      d.date = dm.date;
-      d.part = dm.part;
-      d.clock = null;
+      d.date = dm ? dm.date : prev.date;
+      d.part = dm ? dm.part : null;
+      d.clock = km ?? null;
       d.places = c.cPlaces;
-      d.dateEvidence = [dm];
+      d.dateEvidence = dm ? [dm] : km ? [km] : [];
       d.casualtyEvidence = [];
       d.extraEvidence = [];
       d.weapons = [...prev.weapons];

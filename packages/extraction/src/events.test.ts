@@ -592,6 +592,13 @@ describe('event recall (issue #16: missed and merged events)', () => {
     expect(kinds('Сегодня кыргызские позиции у села Ак-Сай находятся под огнем таджикской стороны.')).toEqual([['small_arms_fire', 'TJ']]);
     expect(kinds('Сегодня таджикские военные продолжили ведение огня по заставе Ак-Сай.')).toEqual([['small_arms_fire', 'TJ']]);
   });
+  it('reads an elliptic clause with its own clock time («…, а в 09:30 — Кок-Таш») as the same act at another time and place', () => {
+    const timed = (text: string) => run(text).events.map((e) => [e.type, e.time_of_day, e.locations]);
+    expect(timed('В 06:00 таджикские военные обстреляли из минометов Ак-Сай, а в 09:30 — Кок-Таш.')).toEqual([
+      ['heavy_weapons_fire', '06:00', ['Ак-Сай']],
+      ['heavy_weapons_fire', '09:30', ['Кок-Таш']],
+    ]);
+  });
   it('keeps the build-ups of the two sides apart', () => {
     const kinds = (text: string) => run(text).events.map((e) => [e.type, e.accused_party]);
     expect(kinds('Таджикская армия перебросила к границе часть сил. Кыргызстан в ответ тоже перебросил к границе бронетехнику.')).toEqual([
