@@ -147,4 +147,36 @@ describe('compliance and blame', () => {
     expect(types('The border service said the Tajik side refused to agree on a ceasefire.')).toEqual([]);
     expect(types('The minister said Tajikistan must first declare a ceasefire.')).toEqual([]);
   });
+  it('reads a protocol named before its active verb («Протокол о … подписали стороны») as an agreement', () => {
+    const types = (text: string) => run(text).events.map((e) => e.type);
+    expect(types('Протокол о прекращении огня и отводе войск от линии границы сегодня подписали главы спецслужб двух стран.')).toEqual(['ceasefire_agreement']);
+    // A treaty on the border is no ceasefire agreement.
+    expect(types('Протокол о делимитации участка границы сегодня подписали главы правительств.')).toEqual([]);
+  });
+  it('reads an agreement reached one day and told to take effect the next, with no clock, as one agreement of the day it takes effect', () => {
+    const dated = (text: string) => run(text).events.map((e) => [e.type, e.date]);
+    expect(dated('Сегодня Кыргызстан и Таджикистан согласились на немедленное прекращение огня. Перемирие вступит в силу с рассвета 21 мая.')).toEqual([['ceasefire_agreement', '2023-05-21']]);
+    expect(dated('Today Kyrgyzstan and Tajikistan agreed to an immediate ceasefire. The truce will take effect at dawn on 21 May.')).toEqual([['ceasefire_agreement', '2023-05-21']]);
+  });
+  it('reads agreements brokered, concluded, accepted or struck, «пришли к соглашению», «заключили», «объявлено перемирие», «установлен режим»', () => {
+    const types = (text: string) => run(text).events.map((e) => e.type);
+    for (const text of [
+      'Today Russia brokered a ceasefire between Kyrgyzstan and Tajikistan.',
+      'Today a truce was brokered between Kyrgyzstan and Tajikistan.',
+      'Today Kyrgyzstan and Tajikistan concluded a ceasefire.',
+      'Today Kyrgyzstan and Tajikistan accepted a ceasefire proposal.',
+      'Today a ceasefire deal was struck between Kyrgyzstan and Tajikistan.',
+      'Сегодня стороны пришли к соглашению о прекращении огня.',
+      'Сегодня стороны пришли к договоренности о прекращении огня.',
+      'Сегодня Кыргызстан и Таджикистан заключили перемирие.',
+      'Сегодня на границе объявлено перемирие.',
+      'Сегодня на границе установлен режим прекращения огня.',
+    ])
+      expect(types(text)).toEqual(['ceasefire_agreement']);
+    // An earlier agreement named by a participle, or one refused, is none.
+    expect(types('The latest fighting collapsed a previous ceasefire brokered in July.')).not.toContain('ceasefire_agreement');
+    expect(types('Tajikistan has not accepted the ceasefire proposal.')).toEqual([]);
+    expect(types('Перемирие, заключенное в июле, рухнуло после новых боев у села Ак-Сай.')).not.toContain('ceasefire_agreement');
+    expect(types('Объявленное в июле перемирие рухнуло после новых боев у села Ак-Сай.')).not.toContain('ceasefire_agreement');
+  });
 });

@@ -426,3 +426,17 @@ describe('the day of a report (issue #16)', () => {
     expect(dates('troops opened fire on Monday')[0]).toMatchObject({ role: 'event' });
   });
 });
+
+describe('a day told after the trigger in a clause of its own', () => {
+  const run = (text: string) =>
+    extract({ id: 't', text, published_at: '2022-09-18T12:00:00+06:00', source_agency: 'Border Service of the GKNB of the Kyrgyz Republic' }, KG_TJ_PROFILE).events.map((e) => [e.type, e.date]);
+  it('dates the act of that clause, not the trigger before it', () => {
+    expect(run('Tajik troops kept fortifying the positions they took after they crossed the border near Ak-Sai on 2 September.')).toEqual([
+      ['military_buildup', null],
+      ['incursion', '2022-09-02'],
+    ]);
+    expect(run('Стороны договорились о прекращении огня, чтобы остановить конфликт, который возобновился 9 сентября.')).toEqual([['ceasefire_agreement', null]]);
+    // The day a ceasefire takes effect is its own.
+    expect(run('The sides agreed on a ceasefire that takes effect on 20 September.')).toEqual([['ceasefire_agreement', '2022-09-20']]);
+  });
+});

@@ -50,6 +50,12 @@ export interface Draft {
    * out", «бои») alone, with no fire word, weapon class or shelling in its clause.
    */
   clashWord: 'exchange' | 'clash' | null;
+  /**
+   * Told as going on («продолжает применять минометы», "the Tajik side is firing mortars along
+   * the whole border"): with no clock time, the state of the conflict, not a timed episode; an
+   * episode begun days before and still going on is no background.
+   */
+  ongoing: boolean;
 }
 
 export const VIOLENT: ReadonlySet<EventType> = new Set(['small_arms_fire', 'heavy_weapons_fire', 'air_or_drone_strike', 'armed_clash']);
@@ -92,6 +98,7 @@ export function copyDraft(d: Draft): Draft {
     carried: d.carried,
     mutual: d.mutual,
     clashWord: d.clashWord,
+    ongoing: d.ongoing,
   };
 }
 

@@ -52,7 +52,7 @@ const GENERIC_SITE = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:the (?:outpos
 const EXCHANGE =
   /(?:each other|one another|exchang\w* (?:of )?(?:fire|gunfire)|exchanged fire|перестрел(?:к|ива)|друг друга|друг по другу|shoot-?outs?|fire-?fights?|gun-?fights?|gun battles?|(?:from|by|on) both sides|со? обеих сторон|(?:guards|troops|forces|servicemen|soldiers|militar\w*) of (?:the )?(?:two|both) (?:countries|sides|states)|(?:пограничник|военн|военнослужащ)[а-яё]* (?:двух|обеих) (?:стран|сторон|государств))/g;
 const ONGOING =
-  /(?:продолжа|continu|ongoing|still|currently|at the moment|(?:is|are) (?:being )?(?:shell|fir|attack)|вед[её]т(?:ся)?|ведут(?:ся)?|идут|обстреливают|на данный момент|в настоящее время|по-прежнему)/g;
+  /(?:продолжа|continu|ongoing|keeps? [a-z]+ing|still|currently|at the moment|(?:is|are) (?:being )?(?:shell|fir|attack)|примен(?:яет|яют)|вед[её]т(?:ся)?|ведут(?:ся)?|идут|обстреливают|на данный момент|в настоящее время|по-прежнему)/g;
 // An attack word that goes on with an episode told before: «продолжил обстреливать», "kept firing".
 const CONTINUED = /(?:продолж|continu|kept|keeps|keep on|still)/g;
 const REPORTED_THAT =
@@ -617,6 +617,12 @@ const DATELINE_RELAY_DAYS = 14;
 const DAY_BEFORE = /^(?:накануне|the previous day|the day before|a day earlier)$/i;
 const EARLIER_START = /^(?:earlier|previously|ранее|прежде)(?![a-zа-яё])/i;
 
+/** A relative or temporal clause opened between a trigger and a day told after it, not one of taking effect. */
+const SUBORDINATE_BEFORE_DATE =
+  /(?:\b(?:that|which|who|after|since|when)\s|(?:^|[^а-яё])(?:котор[а-яё]*|после того|когда|с тех пор)\s)(?![^]*(?:effect|force|вступ|действ))/;
+
+const OF_TRIGGER_ITSELF = /^[^\s,]+(?:\s[^\s,]+)?,?\s(?:that|which|котор[а-яё]*)\s/;
+
 /** The time of a trigger at `pos`: the nearest date, part of day and clock of its clause. */
 function resolveTime(s: Scan, c: ClauseView, pos: number, agreement: boolean): TimePick {
   const usable: DateMention[] = [];
@@ -627,7 +633,16 @@ function resolveTime(s: Scan, c: ClauseView, pos: number, agreement: boolean): T
   }
   const eventClocks: ClockMention[] = [];
   for (const k of c.cClocks) if (k.role === 'event') eventClocks.push(k);
-  const dm: DateMention | null = nearest(usable, pos);
+  let dm: DateMention | null = nearest(usable, pos);
+  // "fortifying the positions they took after they breached the border on May 12", "to halt the
+  // conflict that reignited on December 7": a day told after the trigger inside a clause of its
+  // own dates that clause's act; "a ceasefire that takes effect on 21 May" still dates it.
+  // "the armed conflict that resumed on 9 September": a clause right after a noun trigger tells of
+  // the trigger itself.
+  if (dm && dm.start > pos) {
+    const between = s.low.slice(pos, dm.start);
+    if (SUBORDINATE_BEFORE_DATE.test(between) && !OF_TRIGGER_ITSELF.test(between)) dm = null;
+  }
   const partM = nearest(parts, pos);
   let clock = nearest(eventClocks, pos);
   let date: string | null = null;
@@ -750,6 +765,7 @@ function newDraft(s: Scan, c: ClauseView, type: EventType, trigger: Match, stren
     // other and the clash has none.
     mutual: mutualIn(s, c),
     clashWord: null,
+    ongoing: false,
   };
 }
 
@@ -771,6 +787,9 @@ const POSITIONS = /^\s*(?:positions?|позици)/;
 const VERBAL = /(?:verbal|словесн[а-яё]*)\s+$/;
 
 const AFTER_EPISODE = /(?:^|[^0-9a-zа-яё])(?:after|following|since|после|со времени)\s+(?:the\s+|last\s+|latest\s+|recent\s+|прошлого[а-яё]*\s+)?(?:[0-9a-zа-яё-]+\s+){0,2}$/;
+
+/** "another exchange of fire", "a third shooting", «ещё одну перестрелку»: an episode after the one told. */
+const NEW_EPISODE = /(?:^|[^0-9a-zа-яё])(?:another|a (?:second|third|fourth|fifth|new)|(?:the )?(?:second|third|fourth|fifth)|further|ещ[её] (?:одн|одноj?)[а-яё]*|втор[а-яё]*|треть[а-яё]*|четв[её]рт[а-яё]*|нов[а-яё]*)\s+(?:[0-9a-zа-яё-]+\s+)?$/;
 
 /** Gives the clause's weapons to the attack told just before it (same or previous sentence). */
 function upgradeLastAttack(s: Scan, c: ClauseView): boolean {
@@ -808,14 +827,19 @@ const PERIOD_TALLY =
   /(?:over|in|during) the (?:last|past) (?:few |several |\d+ |two |three )?(?:years|months|decades)|since last (?:year|month|january|february|march|april|may|june|july|august|september|october|november|december)|с (?:прошлого|начала) (?:года|месяца)|за последние (?:\d+ |несколько )?(?:лет|года|месяц)/;
 
 /** Attacks told by the clause: firing, shelling, clashes; or casualty figures alone (weak). */
-function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: number, created: Draft[]): void {
+function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: readonly Match[], created: Draft[]): void {
   const { clause, cWeapons } = c;
   const inside = s.insideClause;
   const trig = s.trig;
   const against = AGAINST.test(s.low.slice(clause.start, clause.end));
   let weaponBeforeModal = false;
   for (const w of cWeapons) if (!underModal(c, w.start)) weaponBeforeModal = true;
-  const use = weaponBeforeModal && ((incursions === 0 && buildups === 0) || against) ? activeIn(c, inside.inside(trig.weaponUse, clause)) : [];
+  let use = weaponBeforeModal && ((incursions === 0 && buildups.length === 0) || against) ? activeIn(c, inside.inside(trig.weaponUse, clause)) : [];
+  // «применяют миномёты и стягивают к границе технику», "use mortars and move armour to the
+  // border": a weapon used before the build-up verb is fired; the build-up is told beside it.
+  const firstBuildup = buildups[0];
+  if (use.length === 0 && incursions === 0 && firstBuildup && weaponBeforeModal)
+    use = activeIn(c, inside.inside(trig.weaponUse, clause)).filter((u) => u.end <= firstBuildup.start && cWeapons.some((w) => w.start >= u.end && w.end <= firstBuildup.start && w.start - u.end <= 40));
   const fire = activeIn(c, inside.inside(trig.fire, clause));
   for (const m of use) fire.push(m);
   const shelling = activeIn(c, inside.inside(trig.shelling, clause));
@@ -889,7 +913,11 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: numb
     // "Since 15:00 the enemy has continued shelling": the episode told before goes on.
     const ownTime = c.cClocks.some((k) => k.role === 'event') && (type === 'armed_clash' || !matchesIn(CONTINUED, s.low, clause));
     const strong = activeWeapons.length > 0 || ((fire.length > 0 || shelling.length > 0) && hasActor) || ownTime;
-    const d = newDraft(s, c, type, first, strong && !clause.introduces ? 'strong' : 'weak', false);
+    // A summary word told as a new episode is an episode of its own, not a mention of one told.
+    // Only after an attack told before it: "another clash took place today" opening a statement
+    // is the episode it then details, new beside earlier days.
+    const another = !strong && s.drafts.some((x) => VIOLENT.has(x.type)) && NEW_EPISODE.test(s.low.slice(Math.max(0, first.start - 30), first.start));
+    const d = newDraft(s, c, type, first, (strong || another) && !clause.introduces ? 'strong' : 'weak', false);
     // "reopened four years after armed clashes", «после столкновений»: a summary word after
     // "after/since" names an earlier episode as background (SCHEMA), unless a day of its own is told.
     if (d.strength === 'weak' && AFTER_EPISODE.test(s.low.slice(Math.max(0, first.start - 40), first.start)) && !c.cDates.some((x) => x.role === 'event' && x.date)) return;
@@ -905,6 +933,12 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: numb
       d.carried = false;
     }
     d.weapons = activeWeapons;
+    // Told as going on (SCHEMA "What counts as one event": the state beside the timed episodes);
+    // read only where merging asks: unplaced heavy fire, and attacks with a clock time.
+    const stateLike = (type === 'heavy_weapons_fire' || type === 'air_or_drone_strike') && d.places.length === 0;
+    d.ongoing = ((d.strength === 'strong' && (stateLike || d.clock !== null)) || (type === 'armed_clash' && d.date !== null && !d.carried)) && matchesIn(ONGOING, s.low, clause);
+    // Going on now, undated, in a statement that tells of its day of publication: that day.
+    if (d.ongoing && stateLike && d.date === null && d.month === null && !d.clock && s.pub.date && s.dates.some((x) => x.role === 'event' && x.date === s.pub.date)) d.date = s.pub.date;
     if (clashWord && fire.length === 0) d.clashWord = exchange ? 'exchange' : 'clash';
     created.push(d);
   }
@@ -1057,7 +1091,7 @@ function assertedDrafts(s: Scan, c: ClauseView, created: Draft[]): void {
   const trig = s.trig;
   const incursions = activeIn(c, inside.inside(trig.incursion, clause)).filter((m) => !causeNoun(s, m));
   const buildups = activeIn(c, inside.inside(trig.buildup, clause));
-  attackDrafts(s, c, incursions.length, buildups.length, created);
+  attackDrafts(s, c, incursions.length, buildups, created);
   const incursion = incursions[0];
   if (incursion) {
     const d = newDraft(s, c, 'incursion', incursion, 'strong', false);
@@ -1240,18 +1274,20 @@ function clauseStep(s: Scan, clause: Clause): void {
     if (found.length > 0) d.places = lines.length > 0 ? [...found, ...lines] : found;
   }
   // «…обстреляла село Арка, а 17 сентября — село Максат»: an elliptic clause repeats the
-  // previous clause's event with its own day and places.
+  // previous clause's event with its own day and places; «…в 06:00 — Арку, а в 09:30 — Максат»
+  // with its own clock time on the same day.
   if (created.length === 0 && c.negated.length === 0 && c.cPlaces.length > 0 && ELLIPTIC_START.test(s.text.slice(clause.start, clause.start + 4))) {
     const prev = s.drafts.at(-1);
     const dm = c.cDates.find((x) => x.role === 'event' && x.date);
-    if (prev && dm && prev.clause.sentence === clause.sentence && prev.type !== 'ceasefire_agreement' && prev.type !== 'violation_allegation') {
+    const km = dm ? undefined : c.cClocks.find((k) => k.role === 'event');
+    if (prev && (dm || (km && prev.clock && (prev.clock.hh !== km.hh || prev.clock.mm !== km.mm))) && prev.clause.sentence === clause.sentence && prev.type !== 'ceasefire_agreement' && prev.type !== 'violation_allegation') {
       const d = copyDraft(prev);
       d.clause = clause;
-      d.date = dm.date;
-      d.part = dm.part;
-      d.clock = null;
+      d.date = dm ? dm.date : prev.date;
+      d.part = dm ? dm.part : null;
+      d.clock = km ?? null;
       d.places = c.cPlaces;
-      d.dateEvidence = [dm];
+      d.dateEvidence = dm ? [dm] : km ? [km] : [];
       d.casualtyEvidence = [];
       d.extraEvidence = [];
       d.weapons = [...prev.weapons];
@@ -1422,7 +1458,7 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
   const casualtyReports = casualtyPass(s);
   const drafts = s.drafts;
 
-  const kept = dropSubsumed(drafts);
+  const kept = dropSubsumed(drafts, s.low);
   let events = mergeDrafts(kept);
 
   // Background mentions of incidents long past ("burned during the events of September 2022").

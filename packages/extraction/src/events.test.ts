@@ -507,3 +507,156 @@ describe('trigger forms (issue #16: missed events)', () => {
     expect(kinds('Today Tajik quadrocopters tried to fly reconnaissance over Kyrgyz positions near Ak-Sai.')).toEqual([['incursion', 'TJ']]);
   });
 });
+
+describe('event recall (issue #16: missed and merged events)', () => {
+  const types = (text: string) => run(text, undefined, '2022-09-18T12:00:00+06:00').events.map((e) => e.type);
+  it('keeps heavy fire told as going on, with no place or clock, apart from the episode told at its clock time', () => {
+    expect(types('The Tajik side is firing mortars along the whole border. At 06:30 Tajik servicemen shelled the Ak-Sai outpost.')).toEqual(['heavy_weapons_fire', 'heavy_weapons_fire']);
+    expect(types('Таджикская сторона применяет минометы и танки по всему периметру границы. В 06:30 таджикские военнослужащие начали минометный обстрел заставы Ак-Сай.')).toEqual(['heavy_weapons_fire', 'heavy_weapons_fire']);
+    // Going on now, it is of the day of publication when the statement tells of that day.
+    const dates = (text: string) => run(text, undefined, '2022-09-18T12:00:00+06:00').events.map((e) => e.date);
+    expect(dates('The Tajik side is firing mortars along the whole border. On the morning of 18 September at 06:30 Tajik servicemen shelled the Ak-Sai outpost.')).toEqual(['2022-09-18', '2022-09-18']);
+    expect(dates('The Tajik side is firing mortars along the whole border. At 06:30 Tajik servicemen shelled the Ak-Sai outpost.')).toEqual([null, '2022-09-18']);
+    // The episode's own shelling going on is that episode.
+    expect(types('At 06:30 Tajik servicemen shelled the Ak-Sai outpost. The shelling of the outpost continues.')).toEqual(['heavy_weapons_fire']);
+    // Two mentions told as going on are one state of the conflict.
+    expect(types('Таджикские военнослужащие продолжают обстреливать позиции из минометов. По состоянию на 11:00 таджикская сторона продолжает обстреливать позиции из минометов.')).toEqual(['heavy_weapons_fire']);
+  });
+  it('reads a clash told as another or a third one, after an attack told before it, as an episode of its own', () => {
+    expect(types('Утром таджикские военные обстреляли заставу Ак-Сай из минометов. Затем военные двух стран начали ещё одну перестрелку у села Кок-Таш.')).toEqual(['heavy_weapons_fire', 'armed_clash']);
+    expect(types('Tajik troops shelled the Ak-Sai outpost with mortars. Then another exchange of fire broke out near Kok-Tash.')).toEqual(['heavy_weapons_fire', 'armed_clash']);
+    // Opening the statement, "another" is new beside earlier days: the episode it then details.
+    expect(types('Another armed conflict took place today near Ak-Sai. At 06:00 Tajik servicemen attacked the post with mortars.')).toEqual(['heavy_weapons_fire']);
+  });
+  it('reads one side accusing the other of breaking the agreement as a claim of its own, a shared charge not', () => {
+    const night = '\nThe situation escalated at night, when armed clashes broke out along the whole border.';
+    expect(types(`The sides agreed on a ceasefire from 13:00. Soon after that the border service accused the Tajik side of violating the agreements.${night}`)).toEqual([
+      'ceasefire_agreement',
+      'violation_allegation',
+      'armed_clash',
+    ]);
+    // «в нарушении» (prepositional case) is a breach word as «нарушение» is.
+    expect(
+      types('Стороны договорились о прекращении огня с 13:00. Вскоре после этого погранслужба обвинила таджикскую сторону в нарушении договоренностей.\nОбстановка обострилась ночью, когда на всей границе начались вооруженные столкновения.'),
+    ).toEqual(['ceasefire_agreement', 'violation_allegation', 'armed_clash']);
+    expect(types(`The sides agreed on a ceasefire from 13:00. Soon after that the sides accused each other of violating the agreements.${night}`)).toEqual(['ceasefire_agreement', 'armed_clash']);
+  });
+  it('keeps an earlier episode told as still going on, not as background', () => {
+    const dated = (text: string) => run(text, undefined, '2022-09-18T12:00:00+06:00').events.map((e) => [e.type, e.date]);
+    expect(dated('Сегодня ночью таджикские военные обстреляли заставу Ак-Сай. Вооруженный конфликт на границе, возобновившийся 9 сентября, продолжается уже более недели; за это время погибли 25 военнослужащих.')).toEqual([
+      ['small_arms_fire', '2022-09-18'],
+      ['armed_clash', '2022-09-09'],
+    ]);
+    expect(dated('Today at night Tajik troops shelled the Ak-Sai outpost. The armed conflict that resumed on 9 September continues; 25 soldiers have been killed since.')).toEqual([
+      ['heavy_weapons_fire', '2022-09-18'],
+      ['armed_clash', '2022-09-09'],
+    ]);
+    // Over, it is the background of the day's event.
+    expect(dated('Сегодня ночью таджикские военные обстреляли заставу Ак-Сай. Вооруженный конфликт на границе произошел 9 сентября, тогда погибли 25 военнослужащих.')).toEqual([['small_arms_fire', '2022-09-18']]);
+  });
+  it('reads weapons used before a build-up verb in one clause as fire beside the build-up', () => {
+    const kinds = (text: string) => run(text).events.map((e) => [e.type, e.accused_party]);
+    expect(kinds('Сегодня таджикские военные применяют минометы и стягивают к границе у села Ак-Сай тяжелую технику.')).toEqual([
+      ['heavy_weapons_fire', 'TJ'],
+      ['military_buildup', 'TJ'],
+    ]);
+    expect(kinds('Today Tajik troops used mortars and moved heavy equipment to the border near Ak-Sai.')).toEqual([
+      ['heavy_weapons_fire', 'TJ'],
+      ['military_buildup', 'TJ'],
+    ]);
+    // Weapons moved are the build-up's.
+    expect(kinds('Сегодня таджикские военные стягивают к границе у села Ак-Сай тяжелую технику и минометы.')).toEqual([['military_buildup', 'TJ']]);
+  });
+  it('reads "attacking", "shoot at" and "keeps shelling" as attacks, the last as going on', () => {
+    const kinds = (text: string) => run(text).events.map((e) => [e.type, e.accused_party]);
+    expect(kinds('Today Tajik troops keep attacking Kyrgyz border villages near Ak-Sai with mortars.')).toEqual([['heavy_weapons_fire', 'TJ']]);
+    expect(kinds('Today the Tajik side continued to shoot at Kyrgyz positions near Ak-Sai.')).toEqual([['small_arms_fire', 'TJ']]);
+    // The clashes told at their time of day are no mention of the shelling going on: no side began them.
+    expect(
+      kinds('On Sunday the Tajik military keeps shelling Kyrgyz positions, the border service said. At 22:20 Tajik servicemen began shelling the Ak-Sai outpost. Large-scale clashes on the border began on Sunday morning.'),
+    ).toEqual([
+      ['heavy_weapons_fire', 'TJ'],
+      ['heavy_weapons_fire', 'TJ'],
+      ['armed_clash', null],
+    ]);
+  });
+  it('reads the imperfective «нападают» as an attack and «бомбардировали» as heavy fire', () => {
+    const kinds = (text: string) => run(text).events.map((e) => [e.type, e.accused_party]);
+    expect(kinds('Сегодня таджикские военные нападают на кыргызские посты у села Ак-Сай.')).toEqual([['armed_clash', 'TJ']]);
+    expect(kinds('Сегодня таджикские военные бомбардировали позиции у села Ак-Сай.')).toEqual([['heavy_weapons_fire', 'TJ']]);
+  });
+  it('reads forces massed, arrived, spotted, sent, brought up, moved or pushed forward to the border as a build-up', () => {
+    const kinds = (text: string) => run(text).events.map((e) => [e.type, e.accused_party]);
+    for (const text of [
+      'Today Tajik troops are massing near Ak-Sai.',
+      'Today additional Tajik units arrived at the border near Ak-Sai.',
+      'Today Tajik tanks were spotted moving toward the border.',
+      'Today Tajikistan stationed additional troops near Ak-Sai.',
+      'Сегодня Таджикистан направил к границе дополнительные силы.',
+      'Сегодня таджикская сторона направила к границе бронетехнику.',
+      'Сегодня к границе прибыли дополнительные подразделения таджикской армии.',
+      'Сегодня таджикские военные подвозят к границе боеприпасы и технику.',
+      'Сегодня Таджикистан усилил группировку войск на границе.',
+      'Сегодня таджикская сторона продолжает перемещать технику к границе.',
+      'Сегодня к границе выдвинута колонна таджикской бронетехники.',
+    ])
+      expect(kinds(text)).toEqual([['military_buildup', 'TJ']]);
+    // A delegation sent, rescuers arrived, the guard of one's own border reinforced: none.
+    expect(kinds('Сегодня Кыргызстан направил на границу делегацию для переговоров.')).toEqual([]);
+    expect(kinds('Сегодня на место прибыли сотрудники МЧС и дополнительные силы полиции.')).toEqual([]);
+    expect(kinds('Сегодня пограничники усилили охрану границы у села Ак-Сай.')).toEqual([]);
+  });
+  it('reads «расстреляли», «подорвали», "ambushed", "gunned down" and a weapon used («применила оружие») as acts', () => {
+    const kinds = (text: string) => run(text).events.map((e) => [e.type, e.accused_party]);
+    expect(kinds('Сегодня таджикские пограничники расстреляли автомобиль у села Ак-Сай.')).toEqual([['small_arms_fire', 'TJ']]);
+    expect(kinds('Сегодня таджикские военные подорвали мост у села Ак-Сай.')).toEqual([['property_destruction', 'TJ']]);
+    expect(kinds('Сегодня кыргызский пограничник подорвался на мине у села Ак-Сай.')).toEqual([]);
+    expect(kinds('Today a Kyrgyz patrol was ambushed near Ak-Sai by Tajik servicemen.')).toEqual([['armed_clash', 'TJ']]);
+    expect(kinds('Today Tajik soldiers gunned down a Kyrgyz shepherd near Ak-Sai.')).toEqual([['small_arms_fire', 'TJ']]);
+    expect(kinds('Сегодня таджикская сторона применила оружие у села Ак-Сай.')).toEqual([['small_arms_fire', 'TJ']]);
+    expect(kinds('Сегодня таджикские военные пустили в ход оружие у села Ак-Сай.')).toEqual([['small_arms_fire', 'TJ']]);
+    // «из всех видов оружия» names no weapon class (see 'reads fire «из всех видов оружия»…' above).
+    expect(kinds('Сегодня таджикская сторона обстреляла село Ак-Сай из всех видов оружия.')).toEqual([['small_arms_fire', 'TJ']]);
+  });
+  it('reads "intruded into", «углубились на территорию» and «перешли на кыргызскую сторону» as an incursion', () => {
+    const kinds = (text: string) => run(text).events.map((e) => [e.type, e.accused_party]);
+    expect(kinds('Today Tajik servicemen intruded into Kyrgyz territory near Ak-Sai.')).toEqual([['incursion', 'TJ']]);
+    expect(kinds('Сегодня таджикские военнослужащие углубились на территорию Кыргызстана у села Ак-Сай.')).toEqual([['incursion', 'TJ']]);
+    expect(kinds('Сегодня таджикские военные перешли на кыргызскую сторону у села Ак-Сай.')).toEqual([['incursion', 'TJ']]);
+  });
+  it('reads an agreement broken, not kept or honoured, «сорвала перемирие», «перемирие было нарушено» as an allegation', () => {
+    for (const text of [
+      'The Tajik side fails to keep the ceasefire agreement, the border service said.',
+      'Tajikistan broke the truce, the ministry said.',
+      'The ceasefire was broken by the Tajik side, the ministry said.',
+      'Tajikistan is not honouring the ceasefire agreement, the ministry said.',
+      'Tajikistan has failed to abide by the ceasefire agreement, the ministry said.',
+      'Сегодня таджикская сторона сорвала перемирие.',
+      'Сегодня перемирие было нарушено таджикской стороной.',
+    ])
+      expect(types(text)).toEqual(['violation_allegation']);
+    // Talks that failed, or fighting that broke out, break no agreement.
+    expect(types('Сегодня переговоры о прекращении огня сорвались.')).toEqual([]);
+    expect(types('Fighting broke out near Ak-Sai today, the border service said.')).toEqual(['armed_clash']);
+  });
+  it('reads fire named in other cases («в открытии огня», «ведение огня», «под огнём») as fire', () => {
+    const kinds = (text: string) => run(text).events.map((e) => [e.type, e.accused_party]);
+    expect(kinds('Сегодня таджикская сторона обвинена в открытии огня по заставе Ак-Сай.')).toEqual([['small_arms_fire', 'TJ']]);
+    expect(kinds('Сегодня кыргызские позиции у села Ак-Сай находятся под огнем таджикской стороны.')).toEqual([['small_arms_fire', 'TJ']]);
+    expect(kinds('Сегодня таджикские военные продолжили ведение огня по заставе Ак-Сай.')).toEqual([['small_arms_fire', 'TJ']]);
+  });
+  it('reads an elliptic clause with its own clock time («…, а в 09:30 — Кок-Таш») as the same act at another time and place', () => {
+    const timed = (text: string) => run(text).events.map((e) => [e.type, e.time_of_day, e.locations]);
+    expect(timed('В 06:00 таджикские военные обстреляли из минометов Ак-Сай, а в 09:30 — Кок-Таш.')).toEqual([
+      ['heavy_weapons_fire', '06:00', ['Ак-Сай']],
+      ['heavy_weapons_fire', '09:30', ['Кок-Таш']],
+    ]);
+  });
+  it('keeps the build-ups of the two sides apart', () => {
+    const kinds = (text: string) => run(text).events.map((e) => [e.type, e.accused_party]);
+    expect(kinds('Таджикская армия перебросила к границе часть сил. Кыргызстан в ответ тоже перебросил к границе бронетехнику.')).toEqual([
+      ['military_buildup', 'TJ'],
+      ['military_buildup', 'KG'],
+    ]);
+  });
+});

@@ -64,7 +64,22 @@ function sameReporter(a: Draft, b: Draft): boolean {
   return a.reporter.side === null || b.reporter.side === null || a.reporter.side === b.reporter.side || a.mutual || b.mutual;
 }
 
+/**
+ * "The Tajik side is firing mortars along the whole border … At 06:30 it shelled Kok-Tash": the
+ * attack told as going on, with no place or clock of its own, is the state of the conflict, not
+ * the episode told at its clock time.
+ */
+const HEAVY_FIRE: ReadonlySet<EventType> = new Set(['heavy_weapons_fire', 'air_or_drone_strike']);
+
+function stateBesideEpisode(a: Draft, b: Draft): boolean {
+  return a.ongoing && a.clock === null && a.places.length === 0 && HEAVY_FIRE.has(a.type) && b.clock !== null && !b.ongoing;
+}
+
 function sameEvent(o: Draft, d: Draft): boolean {
+  if (stateBesideEpisode(o, d) || stateBesideEpisode(d, o)) return false;
+  // Each side's build-up is its own: troops massed by both sides are never one act, as an
+  // exchange of fire is one clash.
+  if (o.type === 'military_buildup' && o.actor !== null && d.actor !== null && o.actor !== d.actor) return false;
   return (
     o.strength === 'strong' &&
     sameReporter(o, d) &&
@@ -80,6 +95,9 @@ function sameEvent(o: Draft, d: Draft): boolean {
 /** A weak attack word can join `s` when their days and places agree. */
 function compatible(w: Draft, s: Draft): boolean {
   if (!sameReporter(w, s)) return false;
+  // "Large-scale clashes began on Friday morning": an episode told at its time of day is no
+  // mention of the fire told as going on now.
+  if (w.clashWord && s.ongoing && !s.clock && (w.part || w.clock)) return false;
   // "Clashes began on Friday morning" is not the shelling "at 22:20" the same day.
   if (w.clock && s.clock && (w.clock.hh !== s.clock.hh || w.clock.mm !== s.clock.mm) && (w.date === s.date || w.carried)) return false;
   if (!w.carried && w.date !== null && w.date === s.date && otherTime(w, s)) return false;
@@ -262,6 +280,9 @@ function specificity(d: Draft): number {
  * ceasefire took effect" is one, a truce on 16 September and another on 19 September are two.
  * Undated mentions join the most specific one.
  */
+/** An agreement verb telling its entry into force ("took effect", «вступит в силу»). */
+const TAKES_EFFECT = /(?:effect|force|вступ|действовать)/;
+
 export function keepOne(events: Draft[], type: EventType): Draft[] {
   const same = events.filter((e) => e.type === type);
   if (same.length <= 1) return events;
@@ -271,7 +292,8 @@ export function keepOne(events: Draft[], type: EventType): Draft[] {
     // "approved on the evening of 26 November … took effect at 04:00 on 27 November": reached one
     // day, in force the next, one agreement, dated when it takes effect (SCHEMA).
     const next = addDays(e.date, 1);
-    const inForce = e.agreementStart ? undefined : same.find((k) => k.agreementStart && k.date === next);
+    // «перемирие вступит в силу с рассвета 29 июля»: the day it takes effect, with no clock, too.
+    const inForce = e.agreementStart || TAKES_EFFECT.test(e.trigger.text.toLowerCase()) ? undefined : same.find((k) => (k.agreementStart || TAKES_EFFECT.test(k.trigger.text.toLowerCase())) && k.date === next);
     if (inForce) {
       absorb(inForce, e);
       continue;
@@ -306,7 +328,8 @@ function dayNumber(date: string): number {
  * "…fired along the LoC on 6 May. Tensions rose after the attack of 22 April": an event dated
  * days before the statement's latest one and told after it is the background of that event, an
  * earlier episode repeated (SCHEMA "What is not an event"). A chronology told in order (the
- * earlier day first) is kept. Agreements are the yardstick of the events, not an episode.
+ * earlier day first) is kept, and so is an episode told as still going on ("the conflict that
+ * resumed on 7 December continues"). Agreements are the yardstick of the events, not an episode.
  */
 export function dropEarlierEpisodes(events: Draft[]): Draft[] {
   let latest = -Infinity;
@@ -320,6 +343,7 @@ export function dropEarlierEpisodes(events: Draft[]): Draft[] {
   return events.filter(
     (e) =>
       !(
+        !e.ongoing &&
         e.date &&
         e.type !== 'ceasefire_agreement' &&
         latest - dayNumber(e.date) >= EPISODE_GAP_DAYS &&

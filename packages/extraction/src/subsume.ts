@@ -6,7 +6,14 @@
 import { VIOLENT, type Draft } from './draft.ts';
 import { isDamageWord } from './events.ts';
 
-export function dropSubsumed(drafts: readonly Draft[]): Draft[] {
+/**
+ * "accused the Tajik side of violating the agreements", «обвинила Таджикистан в нарушении
+ * перемирия»: one side's charge, told as such, not blame shared ("accused each other").
+ */
+const ACCUSED_OF = /(?:accus[a-z]*|обвин[а-яё]*) (?!(?:each other|one another|друг друга|другую|другого) )(?:[0-9a-zа-яё-]+ ){0,4}(?:of|в) $/;
+
+/** `low` is the statement's lower-cased text, which the drafts' offsets point into. */
+export function dropSubsumed(drafts: readonly Draft[], low = ''): Draft[] {
   // Damage told beside a fire or strike is that event's damage, not an event of its own (SCHEMA).
   const violent = drafts.some((d) => VIOLENT.has(d.type));
   const agreementTold = drafts.some((d) => d.type === 'ceasefire_agreement');
@@ -14,6 +21,14 @@ export function dropSubsumed(drafts: readonly Draft[]): Draft[] {
     // Damage with nobody told doing it is a damage tally ("78 houses destroyed"), not an act.
     if (d.type === 'property_destruction') return !(isDamageWord(d.trigger) && (violent || d.actor === null));
     if (d.type !== 'violation_allegation') return true;
+    // A charge one side makes of the breach, with no attack told in its sentence, is that side's
+    // claim of its own ("Right after that the border service accused the Tajik side of violating
+    // the agreements"), whatever the statement tells elsewhere.
+    if (
+      ACCUSED_OF.test(low.slice(Math.max(0, d.trigger.start - 60), d.trigger.start)) &&
+      !drafts.some((o) => VIOLENT.has(o.type) && o.clause.sentence === d.clause.sentence)
+    )
+      return true;
     // An allegation is one "with no more specific event" (SCHEMA): a specific event told in its
     // paragraph or the next is what it announces; in its paragraph or the one before, what it sums up.
     // An agreement told between the two ("agreed to a ceasefire. But … violated it again") makes

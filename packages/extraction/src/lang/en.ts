@@ -90,6 +90,9 @@ export const EN: LanguagePack = {
     'firing',
     'fire (?:at|on|from)',
     'shot at',
+    'gunned (?:down|at)',
+    // Base and present forms: "continued to shoot at the positions", "shoots at cars".
+    'shoots? (?:at|on|towards?)',
     'shooting',
     'shootings',
     'shots?',
@@ -136,6 +139,9 @@ export const EN: LanguagePack = {
     'attack',
     'attacks',
     'attacked',
+    // "keep attacking Tajik border villages", "are attacking the posts".
+    'attacking',
+    'ambush(?:ed|es|ing)?',
     'battles?',
     'incidents? involving (?:the use of )?(?:weapons|firearms)',
   ],
@@ -199,6 +205,8 @@ export const EN: LanguagePack = {
     'infiltrat\\w*(?! (?:bids?|attempts?)| of (?:\\w+ )?(?:terrorists|militants))',
     'trespass\\w*',
     'encroach\\w*',
+    // "intruded into Kyrgyz territory".
+    'intrud(?:ed|ing|es)',
   ],
   buildup: [
     'concentrat\\w*',
@@ -225,6 +233,12 @@ export const EN: LanguagePack = {
     // Weapons placed toward the other side: "positioned rocket launchers along the border".
     '(?:set up|positioned|installed|placed|stationed|emplaced) (?:\\w+ ){0,3}(?:artillery|mortars?|rocket launchers?|MLRS|howitzers?|heavy weapons|tanks)',
     'movement of (?:\\w+ ){0,2}(?:military|troops|equipment|armou?red)',
+    // "troops are massing near", "additional units arrived at the border", "tanks were spotted
+    // moving toward the border", "stationed additional troops near".
+    'mass(?:ed|ing)',
+    '(?:troops|forces|units|subunits|equipment|vehicles|reinforcements|armou?r|tanks) (?:\\w+ ){0,2}(?:arrived|have arrived|has arrived)',
+    '(?:tanks|armou?red vehicles|military equipment|artillery|troops|forces) (?:were|was|have been|has been) (?:spotted|sighted|observed)',
+    'stationed (?:additional|more|extra|fresh) (?:troops|forces|units)',
   ],
   destruction: [
     'set (?:\\w+ )?fire to',
@@ -259,6 +273,17 @@ export const EN: LanguagePack = {
     // "the heads decided to stop firing", "a protocol was signed on the cessation of hostilities".
     'decided (?:to|on)',
     '(?:protocol|agreement|memorandum|document) (?:\\w+ ){0,6}(?:was|were|has been|have been) signed',
+    // "Russia brokered a ceasefire", "a truce was brokered", "concluded a truce", "accepted the
+    // ceasefire proposal", "a ceasefire deal was struck"; not the participle naming an earlier
+    // one ("the truce concluded in July").
+    // Active or passive, not "the previous ceasefire brokered in July" (an earlier one named).
+    'broker(?:ed|s) (?:a|an|the)',
+    '(?:was|were|has been|have been) brokered',
+    'conclud(?:ed|es) (?:a|an|the)',
+    '(?:was|were|has been|have been) concluded',
+    "(?<!(?:not|never|n't) )accepted (?:a|an|the)",
+    '(?:deal|agreement|accord|truce|ceasefire) (?:was |has been |were )?struck',
+    'str(?:uck|ike) (?:a|the) (?:\\w+ )?(?:deal|agreement|accord|truce)',
   ],
   agreement_terms: {
     cease_fire: [
@@ -293,7 +318,11 @@ export const EN: LanguagePack = {
     'violat(?:e|es|ed|ing)',
     'violations?',
     "(?:not|n't) compl(?:y|ied|ying)",
-    'fail\\w* to (?:comply|observe|respect)',
+    'fail\\w* to (?:comply|observe|respect|keep|honou?r|abide)',
+    // "broke the truce", "the ceasefire was broken", "is not honouring the agreement".
+    'broke (?:the|a|an|its|their)',
+    '(?:was|were|has been|have been|is being) broken',
+    "(?:not|n't) (?:honou?r|keep|abid)\\w*",
     'has not held',
     'did not hold',
     'not (?:being )?observed',
@@ -414,6 +443,9 @@ export const EN: LanguagePack = {
     'if',
   ],
   fire_exclusions: [
+    // A deal struck is no strike.
+    '(?:deal|agreement|accord|truce|ceasefire) (?:was |has been |were )?struck',
+    'str(?:uck|ike) (?:a|the) (?:\\w+ )?(?:deal|agreement|accord|truce)',
     'cease[- ]?fire',
     'ceasefire',
     'cease firing',
