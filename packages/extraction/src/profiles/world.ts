@@ -72,7 +72,8 @@ let scanner: { re: RegExp; codes: string[] } | null = null;
 function countryScanner(): { re: RegExp; codes: string[] } {
   if (scanner) return scanner;
   const t = countryTable();
-  const L = '0-9A-Za-z\\u00C0-\\u024F\\u0400-\\u04FF';
+  // The ranges as characters, not escapes: a shorter source (see LETTER in text/patterns.ts).
+  const L = '0-9A-Za-z\u00C0-\u024F\u0400-\u04FF';
   const re = new RegExp(`(?<![${L}])(?:${t.map((c) => `(${c.patterns.join('|')})`).join('|')})(?![${L}])`, 'g');
   scanner = { re, codes: t.map((c) => c.code) };
   return scanner;
