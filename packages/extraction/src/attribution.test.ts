@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findAgencies, findParties } from './attribution.ts';
 import { extract } from './engine.ts';
+import { relayCountry } from './profiles/relays.ts';
 import { IN_PK_PROFILE } from './profiles/in-pk.ts';
 import { KG_TJ_PROFILE } from './profiles/kg-tj.ts';
 import { TH_KH_PROFILE } from './profiles/th-kh.ts';
@@ -28,6 +29,29 @@ describe('attribution', () => {
       'Азия-Плюс',
     );
     expect(ru.events[0]).toMatchObject({ reported_by: 'TJ', accused_party: 'KG' });
+  });
+  it("gives a third country's relay its own country where it sums up both sides' claims", () => {
+    const r = run(
+      'As the Kyrgyz Border Service reported, Tajik troops shelled the village of Kulundu on Monday.\n' +
+        'Fighting along the border went on all Tuesday. The sides blamed each other for the escalation.',
+      'Steppe-news.kz (citing the Border Service)',
+      '2023-04-12T10:00:00+06:00',
+    );
+    expect(r.events.map((e) => e.reported_by)).toEqual(['KG', 'KZ']);
+    const ru = run(
+      'Как сообщает пресс-центр Пограничных войск Таджикистана, киргизские военные обстреляли село Ворух.\n' +
+        'Бои на границе шли весь вторник. Стороны обвинили друг друга в нарушении перемирия.',
+      'Телеканал «Звезда»',
+    );
+    expect(ru.events.map((e) => e.reported_by)).toEqual(['TJ', 'RU']);
+    // A relay by one side's own outlet keeps the cited side.
+    expect(run('Fighting along the border went on all Tuesday. The sides blamed each other.', 'Kabar').events[0]?.reported_by).not.toBe('RU');
+  });
+  it('names the outlet by its domain or as a known news agency', () => {
+    expect(relayCountry('Steppe-news.kz (citing the Border Service)')).toBe('KZ');
+    expect(relayCountry('Novosti.com.ua')).toBe('UA');
+    expect(relayCountry('Pars Today (citing Press TV)')).toBe('IR');
+    expect(relayCountry('Кабар')).toBeNull();
   });
   it('tells the actor from the target', () => {
     expect(

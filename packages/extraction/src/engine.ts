@@ -25,6 +25,7 @@ import { findNumbers, type NumberMention } from './numbers.ts';
 import { findPlaces, withUnlistedPlaces, type Gazetteer, type PlaceMention } from './places.ts';
 import type { AgencyDef, ConflictProfile, PartyDef } from './profile.ts';
 import { getProfile, selectProfile } from './profiles/index.ts';
+import { relayCountry } from './profiles/relays.ts';
 import { findAll, lower, type Match } from './text/patterns.ts';
 import { segment, type Clause, type Segment, type Segmentation, type Sentence } from './text/segment.ts';
 import type { CasualtyReport, EventType, Evidence, ExtractionResult, ExtractOptions, Reporter, StatementInput, ViolationEvent } from './types.ts';
@@ -168,6 +169,11 @@ interface Scan {
   partyFrames: PartyMention[];
   statementReporter: Reporter;
   statementReporterEvidence: Match | null;
+  /**
+   * A third country's outlet relaying the statement (its country, no party's): the reporter of
+   * the paragraphs that cite no source and give both sides' word (`both`).
+   */
+  relay: { side: string; agency: string | null; both: ReadonlySet<number> } | null;
   issuerZone: PartyDef['zone'] | null;
   pubOwnOffset: number | null;
   offsetMin: number | null;
@@ -242,6 +248,41 @@ function statementReporterOf(
   if (sided) return { reporter: { agency: sided.agency.name, side: sided.side }, evidence: null };
   if (source) return { reporter: { agency: source.name, side: source.side }, evidence: null };
   return { reporter: { agency: statement.source_agency ?? null, side: null }, evidence: null };
+}
+
+/**
+ * A relay by an outlet of a third country ("Zakon.kz", «Газета.Ru (ТАСС)»): its country, and the
+ * paragraphs where no official body or side speaks and both sides' claims are summed up: the
+ * item cites no single side there, so the claim is the outlet country's (corpus README
+ * `reported_by`).
+ */
+function relayOf(
+  statement: StatementInput,
+  text: string,
+  source: AgencyDef | null,
+  sourceThird: string | null,
+  partyCodes: ReadonlySet<string>,
+  agencies: readonly AgencyMention[],
+  parties: readonly PartyMention[],
+  prof: ConflictProfile,
+  seg: Segmentation,
+): Scan['relay'] {
+  if (sourceThird) return null;
+  // "Zakon.kz (citing the Ministry of Emergencies)": the outlet named first relays the body it cites.
+  const side = relayCountry(statement.source_agency) ?? (source?.kind === 'media' ? source.side : null);
+  if (side === null || partyCodes.has(side)) return null;
+  const framed = new Set<number>();
+  const paragraphOf = (pos: number): number => {
+    for (const p of seg.paragraphs) if (pos >= p.start && pos < p.end) return p.index;
+    return -1;
+  };
+  for (const a of agencies) if (a.frame && a.side && a.agency.kind !== 'media') framed.add(paragraphOf(a.start));
+  for (const p of partyFrames(text, parties, prof)) framed.add(paragraphOf(p.start));
+  // «Стороны обвинили друг друга», "the sides blamed each other": a paragraph of the outlet's own
+  // that gives both sides' word, no single side's.
+  const both = new Set<number>();
+  for (const p of seg.paragraphs) if (!framed.has(p.index) && MUTUAL_BLAME.test(lower(text.slice(p.start, p.end)))) both.add(p.index);
+  return { side, agency: statement.source_agency ?? null, both };
 }
 
 /** The value given most often, none on a tie. */
@@ -338,6 +379,8 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
     }
   }
   const issuerSide = source?.kind === 'official' && source.side ? source.side : statementReporter.side;
+  const relay = relayOf(statement, text, source, sourceThird, partyCodes, agencies, parties, prof, seg);
+  if (relay && statementReporter.side === null) statementReporter = { agency: relay.agency, side: relay.side };
 
   // Time zone: the issuer's; a third party's statement is read in the publication's own offset.
   const issuerZone = partyZone(prof, issuerSide && partyCodes.has(issuerSide) ? issuerSide : null);
@@ -396,6 +439,7 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
     partyFrames: partyFrames(text, parties, prof),
     statementReporter,
     statementReporterEvidence,
+    relay,
     issuerZone,
     pubOwnOffset,
     offsetMin,
@@ -556,6 +600,8 @@ function clauseView(s: Scan, clause: Clause, sentence: Sentence): ClauseView {
   }
   // "the Tajik side claims that…", «таджикская сторона заявляет…»: a side speaking, in its clause.
   frame ??= s.insideClause.inside(s.partyFrames, clause).find((p) => p.role !== 'mutual') ?? null;
+  // A third country's relay tells a paragraph that cites no source in its own name.
+  const relayed = frame === null && s.relay !== null && s.relay.both.has(sentence.paragraph) ? s.relay : null;
   const militaryNamed = inside.inside(s.trig.military, clause).length > 0;
   // "fired at a patrol near the village of X": with a military target named, a village that
   // only locates it («у села», "near the village of") affects no civilians.
@@ -571,8 +617,12 @@ function clauseView(s: Scan, clause: Clause, sentence: Sentence): ClauseView {
     cPlaces,
     cParties,
     cWeapons: inside.inside(s.trig.weapons, clause),
-    reporter: frame ? { agency: 'agency' in frame ? frame.agency.name : s.statementReporter.agency, side: frame.side } : s.statementReporter,
-    reporterEvidence: frame ?? s.statementReporterEvidence,
+    reporter: frame
+      ? { agency: 'agency' in frame ? frame.agency.name : s.statementReporter.agency, side: frame.side }
+      : relayed
+        ? { agency: relayed.agency, side: relayed.side }
+        : s.statementReporter,
+    reporterEvidence: frame ?? (relayed ? null : s.statementReporterEvidence),
     mutual: null,
     militaryNamed,
     civilianNamed,
