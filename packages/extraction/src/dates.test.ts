@@ -302,6 +302,17 @@ describe('an agreement and the day of its paragraph (issue #16)', () => {
     expect(agreementDates('On 2 August Tajik troops shelled Maksat with mortars.\n\nThe sides agreed on a complete ceasefire.')).toEqual([null]);
     expect(agreementDates('2 августа таджикские военные обстреляли из минометов село Максат.\n\nСтороны договорились о полном прекращении огня.')).toEqual([null]);
   });
+
+  it("takes the page's own date line while the narrative stays on that day", () => {
+    expect(
+      agreementDates('Agreement at the border\n\n9 August 2023, 14:05\n\nThe security chiefs met at the Kyzyl-Bel checkpoint.\n\nThe press service said the sides agreed on a complete ceasefire.'),
+    ).toEqual(['2023-08-09']);
+    expect(
+      agreementDates('Соглашение на границе\n\n9 августа 2023, 14:05\n\nГлавы спецслужб встретились на КПП «Кызыл-Бель».\n\nВ пресс-службе сообщили, что стороны договорились о полном прекращении огня.'),
+    ).toEqual(['2023-08-09']);
+    // A wire dateline on a line of its own dates the item too.
+    expect(agreementDates('Chiefs agree on truce\n\nASTANA, Kazakhstan, August 9\n\nThe security chiefs held talks on the border.\nThey agreed on a complete ceasefire.')).toEqual(['2023-08-09']);
+  });
 });
 
 describe('more date grammar (issue #16)', () => {

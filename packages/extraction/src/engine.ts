@@ -468,6 +468,8 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
 const NAMES_CLOCK = /^\s+time\b/i;
 // What a page's date line holds besides its date and clock: separators, a view count.
 const DATE_LINE_REST = /^[\s\d|,.:;/\-–—•·()]*$/;
+// A wire dateline on a line of its own: "BAKU, Azerbaijan, May 1", «АСТАНА, 12 мая».
+const WIRE_DATELINE_REST = /^\s*[A-ZА-ЯЁ][A-ZА-ЯЁ-]{2,}(?: [A-ZА-ЯЁ-]{2,})?,(?:\s*[A-ZА-ЯЁ][a-zа-яё]+,)?[\s\d|,.:;/\-–—•·()]*$/;
 
 /**
  * A page's own date line above the body ("29.04.2021 19:55", "14 September 2022 12:48",
@@ -500,7 +502,7 @@ function pageDateLine(text: string, seg: Segmentation, temporal: { dates: DateMe
     if (pubDate && (day.date > pubDate || day.date < addDays(pubDate, -2))) continue;
     let rest = `${text.slice(p.start, day.start)} ${text.slice(day.end, p.end)}`;
     for (const k of temporal.clocks) if (k.start >= p.start && k.end <= p.end) rest = rest.replace(text.slice(k.start, k.end), ' ');
-    if (DATE_LINE_REST.test(rest)) return { date: day.date, paragraph: firstBody.index };
+    if (DATE_LINE_REST.test(rest) || WIRE_DATELINE_REST.test(rest)) return { date: day.date, paragraph: firstBody.index };
   }
   return null;
 }
@@ -1014,7 +1016,7 @@ function agreementDraft(s: Scan, c: ClauseView): Draft | null {
   const d = newDraft(s, c, 'ceasefire_agreement', verb, 'strong', true);
   // An agreement is dated by its own words (reached or taking effect) or its paragraph's
   // dateline, not by the narrative.
-  if (d.carried && !(s.datelineCtx && s.datelineCtx.paragraph === clause.paragraph) && s.ctx?.paragraph !== clause.paragraph) {
+  if (d.carried && !(s.datelineCtx && (s.datelineCtx.paragraph === clause.paragraph || s.ctx?.date === s.datelineCtx.date)) && s.ctx?.paragraph !== clause.paragraph) {
     d.date = null;
     d.carried = false;
   }
