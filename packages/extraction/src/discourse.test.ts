@@ -11,6 +11,15 @@ const run = (text: string, published_at = '2023-05-10', source = 'Border Service
 const brief = (text: string, published_at?: string) => run(text, published_at).events.map((e) => [e.type, e.date, e.time_of_day, e.locations]);
 
 describe('discourse', () => {
+  it("dates a lead's undated attack by the bare fire that restates it with a day", () => {
+    const en = run('Tajikistan began heavy shelling with mortars of the Ak-Sai outpost, the Border Service reported.\nAccording to the Border Service, the Tajik side opened fire today at 09.10.');
+    expect(en.events.map((e) => [e.type, e.date])).toEqual([['heavy_weapons_fire', '2023-05-10']]);
+    const ru = run('Таджикская сторона начала минометный обстрел заставы Ак-Сай, сообщает Погранслужба.\nПо данным Погранслужбы, таджикские военные открыли огонь сегодня в 09:10.');
+    expect(ru.events.map((e) => [e.type, e.date])).toEqual([['heavy_weapons_fire', '2023-05-10']]);
+    // Fire of its own day at another place is another event.
+    const two = run('Tajik troops shelled the Ak-Sai outpost with mortars.\nOn 8 May Tajik servicemen opened fire at Kulundu.');
+    expect(two.events.length).toBe(2);
+  });
   it('carries a date told earlier to later paragraphs', () => {
     expect(brief('Tension rose on 9 May.\nTajik servicemen fired at the Ak-Sai outpost.')).toEqual([['small_arms_fire', '2023-05-09', null, ['Ak-Sai']]]);
     expect(brief('Бишкек, 09.05.23. /Кабар/. Таджикские военнослужащие открыли огонь по заставе Ак-Сай.')).toEqual([['small_arms_fire', '2023-05-09', null, ['Ак-Сай']]]);
