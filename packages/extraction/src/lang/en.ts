@@ -82,6 +82,8 @@ export const EN: LanguagePack = {
   fire: [
     // "opened intense fire", "opened indiscriminate fire".
     'open(?:ed|s|ing)? (?:\\w+ ){0,2}fire',
+    // "initiated unprovoked small-arms fire", "started heavy fire".
+    '(?:initiat|start|commenc)(?:ed|es|s|ing)? (?:\\w+(?:-\\w+)? ){0,3}fire',
     // "targeted the civilian population with mortars".
     'targeted',
     'targeting',
