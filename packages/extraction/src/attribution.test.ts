@@ -47,6 +47,19 @@ describe('attribution', () => {
     // A relay by one side's own outlet keeps the cited side.
     expect(run('Fighting along the border went on all Tuesday. The sides blamed each other.', 'Kabar').events[0]?.reported_by).not.toBe('RU');
   });
+  it('reads the short «Госкомитет нацбезопасности» as the committee, and «по версии» as the side cited', () => {
+    const r = run(
+      'Вчера киргизский пост обстреляли у села Максат. В Госкомитете нацбезопасности Таджикистана, в свою очередь, заявили, что киргизские военные незаконно пересекли границу у села Ворух.',
+      'Кабар',
+    );
+    expect(r.events.find((e) => e.type === 'incursion')).toMatchObject({ reported_by: 'TJ', accused_party: 'KG' });
+    const parties = findParties('По версии таджикской стороны, нарушители открыли огонь.', KG_TJ_PROFILE, []);
+    expect(parties[0]?.role).toBe('bystander');
+  });
+  it("reads no third party in a relay's web domain", () => {
+    const r = run('Tajik troops shelled the village of Maksat today.', 'Central Asia Daily (cadaily.eu)');
+    expect(r.events[0]?.reported_by).not.toBe('EU');
+  });
   it('names the outlet by its domain or as a known news agency', () => {
     expect(relayCountry('Steppe-news.kz (citing the Border Service)')).toBe('KZ');
     expect(relayCountry('Novosti.com.ua')).toBe('UA');

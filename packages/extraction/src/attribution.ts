@@ -333,7 +333,7 @@ const OBSERVER_AFTER =
 const BYSTANDER_AFTER =
   /^\s+(?:служб[а-яё]*\s+(?:радио|би-би-си|bbc|голоса|«|")|service\s+of\s+(?:radio|the bbc|bbc|rfe|voice)|блогер|журналист|издани|сми(?![а-яё])|эксперт|политолог|депутат|источник|blogger|journalist|media|outlet|website|expert|analyst|lawmaker|sources?(?![a-z])|accusations|allegations|claims|обвинени[а-яё]*|заявлени[а-яё]*)/;
 
-const CITED_BEFORE = /(?:according to|по (?:данным|информации|сообщению|словам|заявлению))\s+(?:the\s+)?$/;
+const CITED_BEFORE = /(?:according to|in the version of|по (?:данным|информации|сообщению|словам|заявлению|версии))\s+(?:the\s+)?$/;
 // "citing the press centre of …", «со ссылкой на пресс-центр …»: a side cited through its body.
 const CITING_BEFORE = /(?:^|[^a-zа-яё])(?:citing|quoting|со ссылкой на|ссылаясь на)\s+(?:the\s+)?(?:[^\s.,;:!?«»"]+\s+){0,5}$/;
 // «Как сообщил в воскресенье киргизский Минздрав, …»: the subject of a fronted reporting verb speaks.

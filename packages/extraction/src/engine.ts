@@ -356,7 +356,7 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
 
   // Who issued the statement.
   const source = agencyOfSource(statement.source_agency, prof);
-  const sourceThird = source?.kind === 'third_party' ? source.side : statement.source_agency ? thirdPartyOf(statement.source_agency, prof) : null;
+  const sourceThird = source?.kind === 'third_party' ? source.side : statement.source_agency ? thirdPartyOf(statement.source_agency.replace(WEB_DOMAIN, ' '), prof) : null;
   const contextSide = source?.side ?? sourceThird ?? null;
   const compiled = compileProfile(prof);
   const gazetteer = compiled.gazetteer;
@@ -466,6 +466,8 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
 }
 
 const NAMES_CLOCK = /^\s+time\b/i;
+// "РИА Новости (embedy.eu)": a site's domain names no third party.
+const WEB_DOMAIN = /[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}(?![\w.])/gi;
 // What a page's date line holds besides its date and clock: separators, a view count.
 const DATE_LINE_REST = /^[\s\d|,.:;/\-–—•·()]*$/;
 // A wire dateline on a line of its own: "BAKU, Azerbaijan, May 1", «АСТАНА, 12 мая».
