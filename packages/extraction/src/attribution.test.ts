@@ -56,6 +56,10 @@ describe('attribution', () => {
     const parties = findParties('По версии таджикской стороны, нарушители открыли огонь.', KG_TJ_PROFILE, []);
     expect(parties[0]?.role).toBe('bystander');
   });
+  it('takes no habitual claim of a side for its report of the event', () => {
+    const r = run('Mortar rounds were fired at Maksat today, deliberately and not by accident as Tajikistan often claims.', 'Border Service of the GKNB of the Kyrgyz Republic');
+    expect(r.events[0]).toMatchObject({ reported_by: 'KG', accused_party: 'TJ' });
+  });
   it("reads no third party in a relay's web domain", () => {
     const r = run('Tajik troops shelled the village of Maksat today.', 'Central Asia Daily (cadaily.eu)');
     expect(r.events[0]?.reported_by).not.toBe('EU');
