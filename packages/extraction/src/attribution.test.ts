@@ -60,6 +60,18 @@ describe('attribution', () => {
     const r = run('Mortar rounds were fired at Maksat today, deliberately and not by accident as Tajikistan often claims.', 'Border Service of the GKNB of the Kyrgyz Republic');
     expect(r.events[0]).toMatchObject({ reported_by: 'KG', accused_party: 'TJ' });
   });
+  it("reads a president's press service as that side's, and «на <side> стороне» as a place, not a speaker", () => {
+    const r = run(
+      'Президенты встретились в Самарканде, сообщает пресс-служба президента КР.\nЛидеры двух стран договорились прекратить огонь и отвести силы.',
+      'tj-news.tj (со ссылкой на пресс-службу президента КР)',
+    );
+    expect(r.events.map((e) => [e.type, e.reported_by])).toEqual([['ceasefire_agreement', 'KG']]);
+    const p = run(
+      'Как сообщает пресс-центр Пограничных войск Таджикистана, киргизские военные обстреляли село Ворух. На киргизской стороне отмечается сосредоточение военной техники у границы.',
+      'Азия-Плюс',
+    );
+    expect(p.events.map((e) => e.reported_by)).toEqual(['TJ', 'TJ']);
+  });
   it("reads no third party in a relay's web domain", () => {
     const r = run('Tajik troops shelled the village of Maksat today.', 'Central Asia Daily (cadaily.eu)');
     expect(r.events[0]?.reported_by).not.toBe('EU');

@@ -485,6 +485,8 @@ export function partyFrames(
   const c = compile(profile);
   return parties.filter((p) => {
     const after = text.slice(p.end, p.end + 30);
+    // «на киргизской стороне отмечается…», "on the Kyrgyz side, … was noted": a place, not a speaker.
+    if (PLACE_PREPOSITION_BEFORE.test(lower(text.slice(Math.max(0, p.start - 6), p.start)))) return false;
     return (
       /^(?:['’]s)?\s+(?:side|officials?|authorities|government|сторон[а-яё]*|власти|официальн[а-яё]*)?\s*/i.test(
         after,
@@ -492,6 +494,8 @@ export function partyFrames(
     );
   });
 }
+
+const PLACE_PREPOSITION_BEFORE = /(?:^|[^a-zа-яё])(?:на|on)\s+(?:the\s+)?$/;
 
 /**
  * The reporting verb follows the side within its own phrase ("Kyrgyzstan on Friday said"), not
