@@ -72,6 +72,10 @@ describe('attribution', () => {
     );
     expect(p.events.map((e) => e.reported_by)).toEqual(['TJ', 'TJ']);
   });
+  it('takes no side that speaks after the act for its actor', () => {
+    const r = run('The movement of additional troops and armour to the border near Batken is continuing, the Tajik side said.', 'Asia-Plus');
+    expect(r.events.map((e) => [e.type, e.accused_party, e.reported_by])).toEqual([['military_buildup', 'KG', 'TJ']]);
+  });
   it("reads no third party in a relay's web domain", () => {
     const r = run('Tajik troops shelled the village of Maksat today.', 'Central Asia Daily (cadaily.eu)');
     expect(r.events[0]?.reported_by).not.toBe('EU');

@@ -751,6 +751,8 @@ function actorFor(s: Scan, c: ClauseView, pos: number): PartyMention | null {
   for (const p of c.cParties) {
     if (p.role === 'explicit_actor') return p;
     if (p.role !== 'actor' || (p.start < from && from <= pos)) continue;
+    // "…is continuing, the Tajik side said": the side that speaks of the act is not its actor.
+    if (p.start > pos && s.partyFrames.includes(p)) continue;
     // The subject comes first: the first side named before the trigger, not the nearest
     // («пограничники … Кыргызской Республики выпустили мины в направлении заставы … Республики
     // Таджикистан и открыли огонь»).
