@@ -72,6 +72,14 @@ describe('attribution', () => {
     );
     expect(p.events.map((e) => e.reported_by)).toEqual(['TJ', 'TJ']);
   });
+  it('accuses no side of fire by unknown persons or civilians of no side named', () => {
+    const acc = (text: string) => run(text, 'Border Service of the GKNB of the Kyrgyz Republic').events.map((e) => e.accused_party);
+    expect(acc('Сегодня ночью в селе Максат неизвестные стреляли из охотничьего ружья, пострадавших нет.')).toEqual([null]);
+    expect(acc('Today unknown persons fired a hunting rifle near Maksat; nobody was hurt.')).toEqual([null]);
+    expect(acc('Сегодня у села Максат гражданские лица стреляли из охотничьего ружья.')).toEqual([null]);
+    // A side named with them is the accused.
+    expect(acc('Сегодня неизвестные лица с таджикской стороны открыли стрельбу по селу Максат.')).toEqual(['TJ']);
+  });
   it('takes no side that speaks after the act for its actor', () => {
     const r = run('The movement of additional troops and armour to the border near Batken is continuing, the Tajik side said.', 'Asia-Plus');
     expect(r.events.map((e) => [e.type, e.accused_party, e.reported_by])).toEqual([['military_buildup', 'KG', 'TJ']]);

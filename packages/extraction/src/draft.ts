@@ -50,6 +50,8 @@ export interface Draft {
    * out", «бои») alone, with no fire word, weapon class or shelling in its clause.
    */
   clashWord: 'exchange' | 'clash' | null;
+  /** Fired by "unknown persons" of no side named: the reporter accuses no one. */
+  unknownAgent: boolean;
 }
 
 export const VIOLENT: ReadonlySet<EventType> = new Set(['small_arms_fire', 'heavy_weapons_fire', 'air_or_drone_strike', 'armed_clash']);
@@ -92,6 +94,7 @@ export function copyDraft(d: Draft): Draft {
     carried: d.carried,
     mutual: d.mutual,
     clashWord: d.clashWord,
+    unknownAgent: d.unknownAgent,
   };
 }
 

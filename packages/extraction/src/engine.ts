@@ -806,6 +806,7 @@ function newDraft(s: Scan, c: ClauseView, type: EventType, trigger: Match, stren
     // other and the clash has none.
     mutual: mutualIn(s, c),
     clashWord: null,
+    unknownAgent: false,
   };
 }
 
@@ -819,7 +820,7 @@ function overlapsWeapon(c: ClauseView, m: Match): boolean {
  * words for one side's acts ("attack", "aggression") nor the whole dispute ("conflict").
  */
 const UNKNOWN_AGENT =
-  /(?<![a-zа-яё])(?:(?:by|from)\s+(?:an?\s+)?(?:unidentified|unknown)\s+(?:persons?|people|individuals|gunm[ae]n|assailants|attackers)|неизвестн[а-яё]*(?:\s+(?:лиц[а-яё]*|люд[а-яё]*|вооруж[а-яё]*|злоумышленник[а-яё]*))?\s+(?:открыл[а-яё]*|обстрелял[а-яё]*|выстрелил[а-яё]*|стрелял[а-яё]*)|(?:unidentified|unknown)\s+(?:persons?|people|individuals|gunm[ae]n|assailants|attackers)\s+(?:opened|fired|shot))(?![a-zа-яё])/g;
+  /(?<![a-zа-яё])(?:(?:by|from)\s+(?:an?\s+)?(?:unidentified|unknown)\s+(?:persons?|people|individuals|gunm[ae]n|assailants|attackers)|неизвестн[а-яё]*(?:\s+(?:лиц[а-яё]*|люд[а-яё]*|вооруж[а-яё]*|злоумышленник[а-яё]*))?\s+(?:открыл[а-яё]*|обстрелял[а-яё]*|выстрелил[а-яё]*|стрелял[а-яё]*)|(?:unidentified|unknown)\s+(?:persons?|people|individuals|gunm[ae]n|assailants|attackers)\s+(?:opened|fired|shot)|(?:гражданск[а-яё]*\s+лиц[а-яё]*|местн[а-яё]*\s+жител[а-яё]*)\s+(?:открыл[а-яё]*|выстрелил[а-яё]*|стрелял[а-яё]*)|(?:civilians|local residents|villagers)\s+(?:opened|fired|shot))(?![a-zа-яё])/g;
 const FIGHTING = /^(?:armed )?(?:clash|skirmish|battle|fighting$|fights?$|gunfight|firefight|shootout|exchange|exchanged|бо[йие]|боя|боестолкновени|столкновени|стычк|перестрел)/;
 // "took fighting positions", «заняли боевые позиции»: a posture, not fighting.
 const POSITIONS = /^\s*(?:positions?|позици)/;
@@ -935,7 +936,8 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: numb
     let hasActor = false;
     for (const p of c.cParties) if (p.role === 'actor' || p.role === 'explicit_actor') hasActor = true;
     // "fired by unidentified persons", «неизвестные открыли огонь»: an agent, of no side.
-    if (!hasActor && matchesIn(UNKNOWN_AGENT, s.low, clause)) hasActor = true;
+    const unknownAgent = !hasActor && matchesIn(UNKNOWN_AGENT, s.low, clause);
+    if (unknownAgent) hasActor = true;
     // An attack told with its own clock time ("then at about 11:40 a short exchange of fire took
     // place", "at 8:30 they began firing") is an event of its own, not a summary word.
     // "Since 15:00 the enemy has continued shelling": the episode told before goes on.
@@ -957,6 +959,7 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: numb
       d.carried = false;
     }
     d.weapons = activeWeapons;
+    d.unknownAgent = unknownAgent && d.actor === null;
     if (clashWord && fire.length === 0) d.clashWord = exchange ? 'exchange' : 'clash';
     created.push(d);
   }
