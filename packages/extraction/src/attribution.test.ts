@@ -88,7 +88,19 @@ describe('attribution', () => {
     const r = run('Tajik troops shelled the village of Maksat today.', 'Central Asia Daily (cadaily.eu)');
     expect(r.events[0]?.reported_by).not.toBe('EU');
   });
+  it('takes the side of the body a source line cites when the text names no speaker', () => {
+    const r = run('Evacuees from the villages of Batken region were housed in schools; the fighting of recent days left many homes damaged.', 'Sputnik (citing the Red Crescent of Kyrgyzstan)');
+    expect(r.events.map((e) => e.reported_by)).toEqual(['KG']);
+  });
+  it("reads the ASEAN chair's prime minister as a third party speaking", () => {
+    const r = extract(
+      { id: 't', text: 'Малайзийский премьер заявил: по словам премьер-министра Малайзии Анвара Ибрагима, Таиланд и Камбоджа договорились о прекращении огня.', published_at: '2025-07-25', source_agency: 'Новости Мира' },
+      TH_KH_PROFILE,
+    );
+    expect(r.events.map((e) => [e.type, e.reported_by])).toEqual([['ceasefire_agreement', 'MY']]);
+  });
   it('names the outlet by its domain or as a known news agency', () => {
+    expect(relayCountry('The Daily (IANS, citing Xinhua)')).toBe('IN');
     expect(relayCountry('Steppe-news.kz (citing the Border Service)')).toBe('KZ');
     expect(relayCountry('Novosti.com.ua')).toBe('UA');
     expect(relayCountry('Pars Today (citing Press TV)')).toBe('IR');

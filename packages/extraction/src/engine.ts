@@ -285,6 +285,18 @@ function relayOf(
   return { side, agency: statement.source_agency ?? null, both };
 }
 
+// "citing …", «со ссылкой на …» in a source line: the bodies it cites follow.
+const CITING = /(?:citing|quoting|relaying|со ссылкой на|ссылаясь на)\s+/i;
+
+/** The one side the bodies a source line cites are named with ("citing the MFA of Kyrgyzstan"), if one. */
+function citedSide(source: string | null | undefined, prof: ConflictProfile): string | null {
+  if (!source) return null;
+  const m = CITING.exec(source);
+  if (!m) return null;
+  const sides = new Set(findParties(source.slice(m.index + m[0].length), prof, []).map((p) => p.side));
+  return sides.size === 1 ? ([...sides][0] ?? null) : null;
+}
+
 /** The value given most often, none on a tie. */
 function majority(values: Iterable<string>): string | null {
   const counts = new Map<string, number>();
@@ -380,6 +392,11 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
   }
   const issuerSide = source?.kind === 'official' && source.side ? source.side : statementReporter.side;
   const relay = relayOf(statement, text, source, sourceThird, partyCodes, agencies, parties, prof, seg);
+  // "Interfax (citing Security Council of Armenia)": the side of the body the source line cites.
+  if (statementReporter.side === null) {
+    const cited = citedSide(statement.source_agency, prof);
+    if (cited) statementReporter = { agency: statement.source_agency ?? null, side: cited };
+  }
   if (relay && statementReporter.side === null) statementReporter = { agency: relay.agency, side: relay.side };
 
   // Time zone: the issuer's; a third party's statement is read in the publication's own offset.

@@ -28,6 +28,7 @@ const NAMED_OUTLETS: ReadonlyArray<{ country: string; patterns: string[] }> = [
   { country: 'CN', patterns: ['xinhua', 'синьхуа', 'cgtn', 'global times'] },
   { country: 'DE', patterns: ['dw', 'deutsche welle', 'немецкая волна'] },
   { country: 'MY', patterns: ['bernama', 'бернама'] },
+  { country: 'IN', patterns: ['ians', 'press trust of india', 'pti'] },
   { country: 'FR', patterns: ['afp', 'agence france-presse', 'франс пресс'] },
   { country: 'GB', patterns: ['reuters', 'рейтер', 'bbc', 'би-би-си'] },
 ];
