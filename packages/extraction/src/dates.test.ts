@@ -292,6 +292,10 @@ describe('an agreement and the day of its paragraph (issue #16)', () => {
       .events.filter((e) => e.type === 'ceasefire_agreement')
       .map((e) => e.date);
 
+  it('dates a truce from "midnight 8/9 August" by the day that begins', () => {
+    expect(agreementDates('The sides agreed on a strict ceasefire with effect from midnight 8/9 August 2023.')).toEqual(['2023-08-09']);
+    expect(agreementDates('The sides agreed on a strict ceasefire with effect from midnight on 8 August.')).toEqual(['2023-08-09']);
+  });
   it('takes the day told earlier in its paragraph', () => {
     expect(agreementDates('The delegations met on 8 August at the Kyzyl-Bel checkpoint. The sides agreed on a complete ceasefire.')).toEqual(['2023-08-08']);
     expect(agreementDates('Делегации встретились 8 августа на КПП «Кызыл-Бель». Стороны договорились о полном прекращении огня.')).toEqual(['2023-08-08']);

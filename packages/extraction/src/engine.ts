@@ -1093,12 +1093,14 @@ function startAgreement(s: Scan, d: Draft, k: ClockMention, inClause: boolean): 
   // "24:00", "midnight": the start of the next day.
   if (k.hh === 24) {
     d.agreementStart = { ...k, hh: 0 };
-    if (d.date) d.date = addDays(d.date, 1);
+    // "from midnight 24/25 February": the night's pair of days names the day that begins.
+    if (d.date && !(own && NIGHT_PAIR_BEFORE.test(s.text.slice(Math.max(0, own.start - 6), own.start)))) d.date = addDays(d.date, 1);
   }
   d.clock = d.agreementStart;
   d.part = null;
 }
 
+const NIGHT_PAIR_BEFORE = /\d{1,2}\s*\/\s*$/;
 // What stands between a start time and its day: "1700 hours IST today", "24:00 (local time) on 28 July".
 const START_DAY_GAP = /^[^.;!?]{0,30}$/;
 const DAY_START_GAP = /^[\s,]*(?:at|в|around|около)?\s*$/i;
