@@ -265,6 +265,10 @@ describe('ranges and truce starts (issue #16)', () => {
     expect(roles('on 2 August and on 3 August').map((r) => r[2])).toEqual(['event', 'event']);
   });
 
+  it('reads the date of a numbered document as its reference, not an event day', () => {
+    expect(roles('in breach of Protocol No. 42 of 5 August, troops were moved to the border').map((r) => r[2])).toEqual(['reference']);
+    expect(roles('вопреки протоколу № 42 от 5 августа к границе перебросили войска').map((r) => r[2])).toEqual(['reference']);
+  });
   it('reads more ways of telling when a truce takes effect', () => {
     expect(clockRoles('Cessation of hostilities in the border areas from 19.30 on 29 July')).toEqual([[19, 'start']]);
     expect(clockRoles('Прекращение боевых действий с 20:00 9 августа')).toEqual([[20, 'start']]);
