@@ -11,6 +11,17 @@ const run = (text: string, published_at = '2023-05-10', source = 'Border Service
 const brief = (text: string, published_at?: string) => run(text, published_at).events.map((e) => [e.type, e.date, e.time_of_day, e.locations]);
 
 describe('discourse', () => {
+  it('carries no day to an event told of a week ("this week", «на этой неделе»)', () => {
+    const days = (text: string) => run(text).events.map((e) => e.date);
+    expect(days('On 9 May Tajik troops fired at the Ak-Sai outpost.\nThis week Tajik troops also shelled Maksat with mortars.')).toEqual(['2023-05-09', null]);
+    expect(days('9 мая таджикские военные обстреляли заставу Ак-Сай.\nНа этой неделе таджикские военные также обстреляли из минометов село Максат.')).toEqual(['2023-05-09', null]);
+  });
+  it("blames a clash word on the fire told just before it, not on fire told paragraphs earlier", () => {
+    const near = run('Today Tajik troops opened fire at Kyrgyz vehicles near Ak-Sai. A shootout between Kyrgyz and Tajik border guards followed near Ak-Sai.');
+    expect(near.events.map((e) => [e.type, e.accused_party])).toEqual([['small_arms_fire', 'TJ'], ['armed_clash', 'TJ']]);
+    const far = run('Today Tajik troops opened fire at Kyrgyz vehicles near Ak-Sai.\nThe presidents spoke by phone about the incident.\nThey agreed to meet soon in Bishkek.\nClashes broke out along the border near Kulundu over a water dispute.');
+    expect(far.events.filter((e) => e.type === 'armed_clash' && e.accused_party === 'TJ')).toEqual([]);
+  });
   it("dates a lead's undated attack by the bare fire that restates it with a day", () => {
     const en = run('Tajikistan began heavy shelling with mortars of the Ak-Sai outpost, the Border Service reported.\nAccording to the Border Service, the Tajik side opened fire today at 09.10.');
     expect(en.events.map((e) => [e.type, e.date])).toEqual([['heavy_weapons_fire', '2023-05-10']]);

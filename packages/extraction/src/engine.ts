@@ -687,6 +687,8 @@ interface TimePick {
 const DATELINE_RELAY_DAYS = 14;
 const DAY_BEFORE = /^(?:накануне|the previous day|the day before|a day earlier)$/i;
 const EARLIER_START = /^(?:earlier|previously|ранее|прежде)(?![a-zа-яё])/i;
+// "Clashes broke out this week", «на прошлой неделе»: a week, no day; the narrative's day does not carry.
+const WEEK_SPAN = /(?<![a-zа-яё])(?:(?:earlier|later) this week|this week|last week|past week|на (?:этой|прошлой) неделе|на минувшей неделе)(?![a-zа-яё])/g;
 
 /** The time of a trigger at `pos`: the nearest date, part of day and clock of its clause. */
 function resolveTime(s: Scan, c: ClauseView, pos: number, agreement: boolean): TimePick {
@@ -739,7 +741,7 @@ function resolveTime(s: Scan, c: ClauseView, pos: number, agreement: boolean): T
     // Going on now: the status line's day and time.
     date = s.status.date;
     clock = s.status.clock;
-  } else if (s.ctx && !EARLIER_START.test(s.text.slice(c.sentence.start, c.sentence.start + 12))) {
+  } else if (s.ctx && !EARLIER_START.test(s.text.slice(c.sentence.start, c.sentence.start + 12)) && !matchesIn(WEEK_SPAN, s.low, c.clause)) {
     // A date told earlier carries to later events of the narrative (a dateline, "Tension rose
     // on 9 May.¶Tajik servicemen fired…") until another date is given; not to a sentence that
     // tells what happened before it ("Earlier, …", «Ранее …»).

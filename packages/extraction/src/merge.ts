@@ -151,7 +151,8 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
       target.actor !== null &&
       !target.mutual &&
       target.type !== 'armed_clash' &&
-      (ownTime(w) || (bareFire(target) && target.trigger.start < w.trigger.start)) &&
+      // (An undated clash word a paragraph later, "clashes broke out this week", is no sequel.)
+      (ownTime(w) || (bareFire(target) && target.trigger.start < w.trigger.start && w.clause.sentence - target.clause.sentence <= 2)) &&
       !(w.clashWord === 'exchange' && typedNear(result, w))
     ) {
       const told = weakKept.find((k) => k.clashWord && compatible(w, k));
