@@ -276,6 +276,8 @@ export const EN: LanguagePack = {
       'pull(?:ed|ing)? back',
       'return (?:the )?units',
       'return\\w* (?:\\w+ ){0,3}(?:previous|permanent) (?:positions|deployment)',
+      // "returning additional forces and equipment to their places of permanent deployment".
+      'places? of (?:their )?permanent (?:deployment|stationing)',
     ],
     withdraw_heavy_weapons: ['withdraw\\w* (?:\\w+ ){0,3}(?:heavy weapons|military equipment|equipment)'],
     joint_patrols: ['joint (?:patrol\\w*|monitoring)'],
