@@ -296,6 +296,12 @@ describe('an agreement and the day of its paragraph (issue #16)', () => {
       .events.filter((e) => e.type === 'ceasefire_agreement')
       .map((e) => e.date);
 
+  it('takes the day of the meeting told in the next sentence', () => {
+    expect(agreementDates('Kyrgyzstan and Tajikistan signed a protocol on a complete ceasefire.\n\nThe sides met on 8 August at the Kyzyl-Bel checkpoint.')).toEqual(['2023-08-08']);
+    expect(agreementDates('Киргизия и Таджикистан подписали протокол о полном прекращении огня.\n\nСтороны встретились 8 августа на КПП «Кызыл-Бель».')).toEqual(['2023-08-08']);
+    // A day told with another event is that event's.
+    expect(agreementDates('The sides agreed on a complete ceasefire.\n\nDuring the talks on 2 August Tajik troops shelled Maksat with mortars.')).toEqual([null]);
+  });
   it('dates a truce from "midnight 8/9 August" by the day that begins', () => {
     expect(agreementDates('The sides agreed on a strict ceasefire with effect from midnight 8/9 August 2023.')).toEqual(['2023-08-09']);
     expect(agreementDates('The sides agreed on a strict ceasefire with effect from midnight on 8 August.')).toEqual(['2023-08-09']);

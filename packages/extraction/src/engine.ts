@@ -1062,6 +1062,27 @@ function agreementDraft(s: Scan, c: ClauseView): Draft | null {
   return d;
 }
 
+// "The sides met on 25 September at the checkpoint", «Стороны встретились 25 сентября».
+const MEETING = /(?<![a-zа-яё])(?:met|meet|meeting|talks|negotiations|встретил[а-яё]*|встреч[аеиу]|переговор[а-яё]*)(?![a-zа-яё])/g;
+
+/**
+ * "Kyrgyzstan and Tajikistan signed a protocol on the settlement. The sides met on 25 September at
+ * the Kyzyl-Bel checkpoint.": an undated agreement takes the day of the meeting told in the next
+ * sentence, when that sentence tells no event of its own.
+ */
+function borrowMeetingDay(s: Scan): void {
+  for (const d of s.drafts) {
+    if (d.type !== 'ceasefire_agreement' || d.date !== null) continue;
+    const next = s.seg.sentences[d.clause.sentence + 1];
+    if (!next || s.drafts.some((x) => x.clause.sentence === next.index) || !matchesIn(MEETING, s.low, next)) continue;
+    const day = s.dates.find((x) => x.start >= next.start && x.end <= next.end && x.date && x.role === 'event' && x.kind === 'absolute');
+    if (day) {
+      d.date = day.date;
+      d.dateEvidence.push(day);
+    }
+  }
+}
+
 /**
  * "The sides agreed to a ceasefire. It takes effect at 4 a.m. on 27 November.": a start time told
  * in a sentence of its own (no agreement verb there) times the agreement, with that sentence's
@@ -1495,6 +1516,7 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
   const s = scanStatement(statement, profile, options);
   for (const clause of s.seg.clauses) clauseStep(s, clause);
   borrowAgreementStarts(s);
+  borrowMeetingDay(s);
   const casualtyReports = casualtyPass(s);
   const drafts = s.drafts;
 
