@@ -840,6 +840,7 @@ function overlapsWeapon(c: ClauseView, m: Match): boolean {
  */
 const UNKNOWN_AGENT =
   /(?<![a-zа-яё])(?:(?:by|from)\s+(?:an?\s+)?(?:unidentified|unknown)\s+(?:persons?|people|individuals|gunm[ae]n|assailants|attackers)|неизвестн[а-яё]*(?:\s+(?:лиц[а-яё]*|люд[а-яё]*|вооруж[а-яё]*|злоумышленник[а-яё]*))?\s+(?:открыл[а-яё]*|обстрелял[а-яё]*|выстрелил[а-яё]*|стрелял[а-яё]*)|(?:unidentified|unknown)\s+(?:persons?|people|individuals|gunm[ae]n|assailants|attackers)\s+(?:opened|fired|shot)|(?:гражданск[а-яё]*\s+лиц[а-яё]*|местн[а-яё]*\s+жител[а-яё]*)\s+(?:открыл[а-яё]*|выстрелил[а-яё]*|стрелял[а-яё]*)|(?:civilians|local residents|villagers)\s+(?:opened|fired|shot))(?![a-zа-яё])/g;
+const EPISODE_NOUN_BEFORE = /(?:конфликт|столкновени|бо[ёея]|боях|перестрелк|clash|fighting|conflict|hostilities)[a-zа-яё]*\s+(?:(?:of|on|от)\s+)?$/;
 const FIGHTING = /^(?:armed )?(?:clash|skirmish|battle|fighting$|fights?$|gunfight|firefight|shootout|exchange|exchanged|бо[йие]|боя|боестолкновени|столкновени|стычк|перестрел)/;
 // "took fighting positions", «заняли боевые позиции»: a posture, not fighting.
 const POSITIONS = /^\s*(?:positions?|позици)/;
@@ -914,11 +915,13 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: numb
     // Casualty sentences name hospitals and home villages, not where the attack was, but a
     // toll counted "in Batken region" or «в Лейлекском районе» is the toll of that unit.
     d.places = c.cPlaces.filter((p) => p.place.kind === 'district' || p.place.kind === 'region');
-    // Their day is only their own.
-    d.date = null;
+    // Their day is only their own: "wounded in the clashes of 28-29 April", «в ходе конфликтов
+    // 28-29 апреля» dates the episode the toll is of.
+    const episodeDay = c.cDates.find((x) => x.role === 'event' && x.date && x.kind === 'absolute' && EPISODE_NOUN_BEFORE.test(s.low.slice(Math.max(0, x.start - 30), x.start)));
+    d.date = episodeDay?.date ?? null;
     d.part = null;
     d.clock = null;
-    d.dateEvidence = [];
+    d.dateEvidence = episodeDay ? [episodeDay] : [];
     created.push(d);
   }
   // "used drones for reconnaissance": drones used with no fire, strike or fighting told fly over
