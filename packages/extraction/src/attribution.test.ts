@@ -80,6 +80,13 @@ describe('attribution', () => {
     // A side named with them is the accused.
     expect(acc('Сегодня неизвестные лица с таджикской стороны открыли стрельбу по селу Максат.')).toEqual(['TJ']);
   });
+  it('reads the side named in the genitive after a strike or attack noun as its agent', () => {
+    const parties = (t: string) => findParties(t, KG_TJ_PROFILE, []).map((p) => [p.side, p.role]);
+    expect(parties('в ответ на ночные удары Таджикистана по заставе')).toEqual([['TJ', 'explicit_actor']]);
+    expect(parties('после атаки Кыргызстана на пост')).toEqual([['KG', 'explicit_actor']]);
+    // The verb takes its object next: the side hit.
+    expect(parties('ударили по позициям Таджикистана')[0]?.[1]).not.toBe('explicit_actor');
+  });
   it('takes no side that speaks after the act for its actor', () => {
     const r = run('The movement of additional troops and armour to the border near Batken is continuing, the Tajik side said.', 'Asia-Plus');
     expect(r.events.map((e) => [e.type, e.accused_party, e.reported_by])).toEqual([['military_buildup', 'KG', 'TJ']]);

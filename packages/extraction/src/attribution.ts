@@ -178,7 +178,7 @@ const EXPLICIT_BEFORE =
   /(?:(?:^|[^A-Za-z\u00C0-\u024F\u0400-\u04FF])by\s+(?:the\s+)?|(?:^|[^A-Za-z\u00C0-\u024F\u0400-\u04FF])from\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?(?:republic\s+of\s+)?|со\s+стороны\s+|с\s+территории\s+)$/;
 // Nouns only («обстрел кыргызской стороны»); the verb «обстрелял…» takes its target next.
 const NOMINAL_BEFORE =
-  /(?:invasion|attack|aggression|shelling|offensive|incursion|provocation)\s+(?:of|by)\s+(?:the\s+)?$|(?:нападени|агресси|вторжени|обстрел(?!ял|ива)|провокаци)[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*\s+(?:[сc]о?\s+)?$/;
+  /(?:invasion|attack|aggression|shelling|offensive|incursion|provocation)\s+(?:of|by)\s+(?:the\s+)?$|(?:нападени|агресси|вторжени|обстрел(?!ял|ива)|провокаци|удар(?!и[лв]|ят)|атак(?!ова|у[ею]))[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*\s+(?:[сc]о?\s+)?$/;
 // "property of Kyrgyz citizens", «граждан Таджикистана»: the people hit, not the actor.
 const VICTIM_NOUN_AFTER =
   /^\s+(?:citizens|residents|civilians|population|villages?|houses?|settlements?|territory|граждан[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|жител[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|мирн[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|сел[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|территори[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|населени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
