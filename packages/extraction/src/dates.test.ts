@@ -265,6 +265,11 @@ describe('ranges and truce starts (issue #16)', () => {
     expect(roles('on 2 August and on 3 August').map((r) => r[2])).toEqual(['event', 'event']);
   });
 
+  it("reads the day a truce takes effect at a clock time as the truce's, not a day of fighting", () => {
+    expect(roles('the governments agreed the truce should take effect at 24:00 hours on 5 August')).toEqual([['2023-08-05', null, 'reference']]);
+    expect(roles('перемирие вступает в силу с 00:00 (по местному времени) 5 августа')).toEqual([['2023-08-05', null, 'reference']]);
+    expect(roles('troops opened fire at 24:00 on 5 August')).toEqual([['2023-08-05', null, 'event']]);
+  });
   it('reads the date of a numbered document as its reference, not an event day', () => {
     expect(roles('in breach of Protocol No. 42 of 5 August, troops were moved to the border').map((r) => r[2])).toEqual(['reference']);
     expect(roles('вопреки протоколу № 42 от 5 августа к границе перебросили войска').map((r) => r[2])).toEqual(['reference']);
