@@ -87,6 +87,11 @@ describe('attribution', () => {
     // The verb takes its object next: the side hit.
     expect(parties('ударили по позициям Таджикистана')[0]?.[1]).not.toBe('explicit_actor');
   });
+  it('reads the side an escalation is blamed on as the actor', () => {
+    const parties = (t: string) => findParties(t, KG_TJ_PROFILE, []).map((p) => [p.side, p.role]);
+    expect(parties('The ministry blamed the shelling on Tajikistan.')).toEqual([['TJ', 'explicit_actor']]);
+    expect(parties('Министерство возложило ответственность за обстрел на Кыргызстан.')).toEqual([['KG', 'explicit_actor']]);
+  });
   it('takes no side that speaks after the act for its actor', () => {
     const r = run('The movement of additional troops and armour to the border near Batken is continuing, the Tajik side said.', 'Asia-Plus');
     expect(r.events.map((e) => [e.type, e.accused_party, e.reported_by])).toEqual([['military_buildup', 'KG', 'TJ']]);

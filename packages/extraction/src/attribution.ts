@@ -301,7 +301,7 @@ const ADJECTIVE =
 // "Tajikistan accused Kyrgyz troops of…", «МИД обвинил киргизских пограничников в…»: the side
 // accused is the one that acted.
 const ACCUSED_BEFORE =
-  /(?:^|[^a-zа-яё])(?:accus(?:ed|es|ing)|blam(?:ed|es|ing)|обвинил[а-яё]*|обвиня(?:ет|ют|ли|ла|л)|обвинив)\s+(?:the\s+)?$/;
+  /(?:^|[^a-zа-яё])(?:accus(?:ed|es|ing)|blam(?:ed|es|ing)|обвинил[а-яё]*|обвиня(?:ет|ют|ли|ла|л)|обвинив)\s+(?:the\s+)?$|(?:^|[^a-z])blam(?:ed|es|ing)\s+(?:the\s+)?(?:[a-z-]+\s+){1,3}on\s+(?:the\s+)?$|(?:^|[^а-яё])возлож[а-яё]*\s+ответственность\s+(?:[а-яё-]+\s+){0,3}на\s+$/;
 
 // "responded to the Indian firing", "the Israeli strikes on…", «таджикский обстрел»: a side's
 // adjective on an attack noun names who attacked, whatever preposition comes before it.
