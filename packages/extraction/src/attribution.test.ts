@@ -92,6 +92,11 @@ describe('attribution', () => {
     expect(parties('The ministry blamed the shelling on Tajikistan.')).toEqual([['TJ', 'explicit_actor']]);
     expect(parties('Министерство возложило ответственность за обстрел на Кыргызстан.')).toEqual([['KG', 'explicit_actor']]);
   });
+  it('accuses no side of what both sides are told to do', () => {
+    const acc = (text: string) => run(text, 'Border Service of the GKNB of the Kyrgyz Republic').events.map((e) => [e.type, e.accused_party]);
+    expect(acc('Сегодня дополнительные силы и техника стягиваются обеими сторонами к границе у села Максат.')).toEqual([['military_buildup', null]]);
+    expect(acc('Today additional troops and armour are being moved to the border near Maksat by both sides.')).toEqual([['military_buildup', null]]);
+  });
   it('takes no side that speaks after the act for its actor', () => {
     const r = run('The movement of additional troops and armour to the border near Batken is continuing, the Tajik side said.', 'Asia-Plus');
     expect(r.events.map((e) => [e.type, e.accused_party, e.reported_by])).toEqual([['military_buildup', 'KG', 'TJ']]);

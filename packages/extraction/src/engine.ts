@@ -825,7 +825,8 @@ function newDraft(s: Scan, c: ClauseView, type: EventType, trigger: Match, stren
     // other and the clash has none.
     mutual: mutualIn(s, c),
     clashWord: null,
-    unknownAgent: false,
+    // «стягиваются обеими сторонами», "troops are being massed by both sides": no one side acts.
+    unknownAgent: matchesIn(BOTH_SIDES_AGENT, s.low, c.clause),
   };
 }
 
@@ -840,6 +841,7 @@ function overlapsWeapon(c: ClauseView, m: Match): boolean {
  */
 const UNKNOWN_AGENT =
   /(?<![a-zа-яё])(?:(?:by|from)\s+(?:an?\s+)?(?:unidentified|unknown)\s+(?:persons?|people|individuals|gunm[ae]n|assailants|attackers)|неизвестн[а-яё]*(?:\s+(?:лиц[а-яё]*|люд[а-яё]*|вооруж[а-яё]*|злоумышленник[а-яё]*))?\s+(?:открыл[а-яё]*|обстрелял[а-яё]*|выстрелил[а-яё]*|стрелял[а-яё]*)|(?:unidentified|unknown)\s+(?:persons?|people|individuals|gunm[ae]n|assailants|attackers)\s+(?:opened|fired|shot)|(?:гражданск[а-яё]*\s+лиц[а-яё]*|местн[а-яё]*\s+жител[а-яё]*)\s+(?:открыл[а-яё]*|выстрелил[а-яё]*|стрелял[а-яё]*)|(?:civilians|local residents|villagers)\s+(?:opened|fired|shot))(?![a-zа-яё])/g;
+const BOTH_SIDES_AGENT = /(?<![a-zа-яё])(?:by both (?:sides|countries|parties)|both sides (?:are|have|were|had)|обеими сторонами|обе стороны (?:стягива|наращива|перебрасыва|сосредотачива))/g;
 const EPISODE_NOUN_BEFORE = /(?:конфликт|столкновени|бо[ёея]|боях|перестрелк|clash|fighting|conflict|hostilities)[a-zа-яё]*\s+(?:(?:of|on|от)\s+)?$/;
 const FIGHTING = /^(?:armed )?(?:clash|skirmish|battle|fighting$|fights?$|gunfight|firefight|shootout|exchange|exchanged|бо[йие]|боя|боестолкновени|столкновени|стычк|перестрел)/;
 // "took fighting positions", «заняли боевые позиции»: a posture, not fighting.
@@ -981,7 +983,7 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: numb
       d.carried = false;
     }
     d.weapons = activeWeapons;
-    d.unknownAgent = unknownAgent && d.actor === null;
+    d.unknownAgent ||= unknownAgent && d.actor === null;
     if (clashWord && fire.length === 0) d.clashWord = exchange ? 'exchange' : 'clash';
     created.push(d);
   }
