@@ -97,6 +97,12 @@ describe('attribution', () => {
     expect(acc('Сегодня дополнительные силы и техника стягиваются обеими сторонами к границе у села Максат.')).toEqual([['military_buildup', null]]);
     expect(acc('Today additional troops and armour are being moved to the border near Maksat by both sides.')).toEqual([['military_buildup', null]]);
   });
+  it('takes the side of a non-violent cause told after a clash for no actor, an attacking cause for the actor', () => {
+    const acc = (text: string) => run(text, 'Border Service of the GKNB of the Kyrgyz Republic').events.filter((e) => e.type === 'armed_clash').map((e) => e.accused_party);
+    expect(acc('Сегодня у села Максат начались столкновения после того, как таджикская сторона попыталась установить камеры.')).toEqual([null]);
+    expect(acc('Today clashes broke out near Maksat after the Tajik side tried to install cameras on a pole.')).toEqual([null]);
+    expect(acc('Сегодня у села Максат начались бои после того, как таджикские подразделения атаковали кыргызские посты.')).toEqual(['TJ']);
+  });
   it('takes no side that speaks after the act for its actor', () => {
     const r = run('The movement of additional troops and armour to the border near Batken is continuing, the Tajik side said.', 'Asia-Plus');
     expect(r.events.map((e) => [e.type, e.accused_party, e.reported_by])).toEqual([['military_buildup', 'KG', 'TJ']]);

@@ -772,6 +772,10 @@ function actorFor(s: Scan, c: ClauseView, pos: number): PartyMention | null {
     if (p.role !== 'actor' || (p.start < from && from <= pos)) continue;
     // "…is continuing, the Tajik side said": the side that speaks of the act is not its actor.
     if (p.start > pos && s.partyFrames.includes(p)) continue;
+    // «начались столкновения после того, как таджикская сторона попыталась…», "clashes broke out
+    // after the Tajik side tried to…": the side of the cause told after the act is not its actor.
+    // An attack as the cause ("…began after Kyrgyz units attacked the posts") still blames the clash on its side.
+    if (p.start > pos && CAUSE_AFTER.test(s.low.slice(pos, p.start)) && !CAUSE_ATTACK.test(s.low.slice(p.end, p.end + 60))) continue;
     // The subject comes first: the first side named before the trigger, not the nearest
     // («пограничники … Кыргызской Республики выпустили мины в направлении заставы … Республики
     // Таджикистан и открыли огонь»).
@@ -841,6 +845,9 @@ function overlapsWeapon(c: ClauseView, m: Match): boolean {
  */
 const UNKNOWN_AGENT =
   /(?<![a-zа-яё])(?:(?:by|from)\s+(?:an?\s+)?(?:unidentified|unknown)\s+(?:persons?|people|individuals|gunm[ae]n|assailants|attackers)|неизвестн[а-яё]*(?:\s+(?:лиц[а-яё]*|люд[а-яё]*|вооруж[а-яё]*|злоумышленник[а-яё]*))?\s+(?:открыл[а-яё]*|обстрелял[а-яё]*|выстрелил[а-яё]*|стрелял[а-яё]*)|(?:unidentified|unknown)\s+(?:persons?|people|individuals|gunm[ae]n|assailants|attackers)\s+(?:opened|fired|shot)|(?:гражданск[а-яё]*\s+лиц[а-яё]*|местн[а-яё]*\s+жител[а-яё]*)\s+(?:открыл[а-яё]*|выстрелил[а-яё]*|стрелял[а-яё]*)|(?:civilians|local residents|villagers)\s+(?:opened|fired|shot))(?![a-zа-яё])/g;
+const CAUSE_AFTER = /(?<![a-zа-яё])(?:после того,? как|after)(?![a-zа-яё])/;
+// A military act as the cause: an attack, fire, or taking up (firing) positions.
+const CAUSE_ATTACK = /атак|обстрел|огон|огня|огнев|стрел|напал|позици|наступ|attack|fir(?:e|ed|ing)|shell|shot|position|advanc/;
 const BOTH_SIDES_AGENT = /(?<![a-zа-яё])(?:by both (?:sides|countries|parties)|both sides (?:are|have|were|had)|обеими сторонами|обе стороны (?:стягива|наращива|перебрасыва|сосредотачива))/g;
 const EPISODE_NOUN_BEFORE = /(?:конфликт|столкновени|бо[ёея]|боях|перестрелк|clash|fighting|conflict|hostilities)[a-zа-яё]*\s+(?:(?:of|on|от)\s+)?$/;
 const FIGHTING = /^(?:armed )?(?:clash|skirmish|battle|fighting$|fights?$|gunfight|firefight|shootout|exchange|exchanged|бо[йие]|боя|боестолкновени|столкновени|стычк|перестрел)/;
