@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findAgencies, findParties } from './attribution.ts';
+import { findAgencies, findParties, partyFrames } from './attribution.ts';
 import { extract } from './engine.ts';
 import { relayCountry } from './profiles/relays.ts';
 import { IN_PK_PROFILE } from './profiles/in-pk.ts';
@@ -102,6 +102,12 @@ describe('attribution', () => {
     expect(acc('Сегодня у села Максат начались столкновения после того, как таджикская сторона попыталась установить камеры.')).toEqual([null]);
     expect(acc('Today clashes broke out near Maksat after the Tajik side tried to install cameras on a pole.')).toEqual([null]);
     expect(acc('Сегодня у села Максат начались бои после того, как таджикские подразделения атаковали кыргызские посты.')).toEqual(['TJ']);
+  });
+  it('reads a side that speaks with an aside between commas ("Tajikistan, for its part, claims")', () => {
+    const r = run('Kyrgyz border guards shelled Vorukh today, the Border Service said. Tajikistan, for its part, claims that Kyrgyz troops fired mortars at Chorkuh.', 'Kabar');
+    expect(r.events.map((e) => e.reported_by)).toContain('TJ');
+    const frames = (t: string) => partyFrames(t, findParties(t, KG_TJ_PROFILE, []), KG_TJ_PROFILE).map((p) => p.side);
+    expect(frames('Таджикистан, в свою очередь, заявил, что киргизские военные обстреляли Ворух.')).toEqual(['TJ']);
   });
   it('takes no side that speaks after the act for its actor', () => {
     const r = run('The movement of additional troops and armour to the border near Batken is continuing, the Tajik side said.', 'Asia-Plus');

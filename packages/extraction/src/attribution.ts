@@ -484,7 +484,10 @@ export function partyFrames(
 ): PartyMention[] {
   const c = compile(profile);
   return parties.filter((p) => {
-    const after = text.slice(p.end, p.end + 30);
+    let after = text.slice(p.end, p.end + 30);
+    // "Tajikistan, for its part, claims…", «Таджикистан, в свою очередь, заявил…»: an aside between commas.
+    const aside = ASIDE.exec(text.slice(p.end, p.end + 40));
+    if (aside) after = ` ${text.slice(p.end + aside[0].length, p.end + aside[0].length + 30)}`;
     // «на киргизской стороне отмечается…», "on the Kyrgyz side, … was noted": a place, not a speaker.
     if (PLACE_PREPOSITION_BEFORE.test(lower(text.slice(Math.max(0, p.start - 6), p.start)))) return false;
     return (
@@ -495,6 +498,8 @@ export function partyFrames(
   });
 }
 
+const ASIDE =
+  /^(?:['’]s\s+side|\s+(?:side|сторона))?\s*,\s*(?:for (?:its|their|his|her) part|in (?:its |their )?turn|meanwhile|however|в свою очередь|со своей стороны|однако)\s*,\s*/i;
 const PLACE_PREPOSITION_BEFORE = /(?:^|[^a-zа-яё])(?:на|on)\s+(?:the\s+)?$/;
 
 /**
