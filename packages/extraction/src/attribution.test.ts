@@ -128,6 +128,15 @@ describe('attribution', () => {
     );
     expect(r.events.map((e) => [e.type, e.reported_by])).toEqual([['ceasefire_agreement', 'MY']]);
   });
+  it("gives an item that cites no side, or both sides blaming each other, to the outlet's country", () => {
+    const r = run('Today Kyrgyzstan and Tajikistan blamed each other for opening fire near Maksat.', 'Reuters');
+    expect(r.events.map((e) => [e.type, e.accused_party, e.reported_by])).toEqual([['armed_clash', null, 'GB']]);
+    const home = extract(
+      { id: 't', text: 'India and Pakistan said on Thursday they had agreed to a strict ceasefire along the Line of Control.', published_at: '2021-02-25', source_agency: 'Hindustan Times' },
+      IN_PK_PROFILE,
+    );
+    expect(home.events.map((e) => e.reported_by)).toEqual(['IN']);
+  });
   it('names the outlet by its domain or as a known news agency', () => {
     expect(relayCountry('The Daily (IANS, citing Xinhua)')).toBe('IN');
     expect(relayCountry('Steppe-news.kz (citing the Border Service)')).toBe('KZ');

@@ -232,7 +232,8 @@ function statementReporterOf(
     }
   }
   if (official) return { reporter: { agency: official.agency.name, side: official.side }, evidence: official };
-  const f = partyFrames(text, parties, prof)[0];
+  // "Kyrgyzstan and Tajikistan blamed each other": both sides speaking are no single reporter.
+  const f = partyFrames(text, parties, prof).find((p) => p.role !== 'mutual');
   if (f) return { reporter: { agency: source?.name ?? statement.source_agency ?? null, side: f.side }, evidence: f };
   const partyCodes = compileProfile(prof).partyCodes;
   if (source && source.side !== null && partyCodes.has(source.side)) return { reporter: { agency: source.name, side: source.side }, evidence: null };
@@ -397,7 +398,11 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
     const cited = citedSide(statement.source_agency, prof);
     if (cited) statementReporter = { agency: statement.source_agency ?? null, side: cited };
   }
-  if (relay && statementReporter.side === null) statementReporter = { agency: relay.agency, side: relay.side };
+  // An item that cites no side at all is the outlet's own, whichever country it is in.
+  if (statementReporter.side === null) {
+    const outlet = relay?.side ?? relayCountry(statement.source_agency);
+    if (outlet) statementReporter = { agency: statement.source_agency ?? null, side: outlet };
+  }
 
   // Time zone: the issuer's; a third party's statement is read in the publication's own offset.
   const issuerZone = partyZone(prof, issuerSide && partyCodes.has(issuerSide) ? issuerSide : null);

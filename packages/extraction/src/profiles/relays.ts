@@ -28,7 +28,8 @@ const NAMED_OUTLETS: ReadonlyArray<{ country: string; patterns: string[] }> = [
   { country: 'CN', patterns: ['xinhua', 'синьхуа', 'cgtn', 'global times'] },
   { country: 'DE', patterns: ['dw', 'deutsche welle', 'немецкая волна'] },
   { country: 'MY', patterns: ['bernama', 'бернама'] },
-  { country: 'IN', patterns: ['ians', 'press trust of india', 'pti'] },
+  { country: 'IN', patterns: ['ians', 'press trust of india', 'pti', 'the hindu', 'hindustan times', 'times of india', 'ndtv', 'india today'] },
+  { country: 'PK', patterns: ['dawn', 'express tribune', 'geo news', 'associated press of pakistan'] },
   { country: 'FR', patterns: ['afp', 'agence france-presse', 'франс пресс'] },
   { country: 'GB', patterns: ['reuters', 'рейтер', 'bbc', 'би-би-си'] },
 ];
