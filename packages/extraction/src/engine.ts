@@ -693,7 +693,7 @@ const DATELINE_RELAY_DAYS = 14;
 const DAY_BEFORE = /^(?:накануне|the previous day|the day before|a day earlier)$/i;
 const EARLIER_START = /^(?:earlier|previously|ранее|прежде)(?![a-zа-яё])/i;
 // "Clashes broke out this week", «на прошлой неделе»: a week, no day; the narrative's day does not carry.
-const WEEK_SPAN = /(?<![a-zа-яё])(?:(?:earlier|later) this week|this week|last week|past week|на (?:этой|прошлой) неделе|на минувшей неделе)(?![a-zа-яё])/g;
+const WEEK_SPAN = /(?<![a-zа-яё])(?:(?:earlier|later) this week|this week|last week|past week|на (?:этой|прошлой) неделе|на минувшей неделе)(?![a-zа-яё])/;
 
 /** The time of a trigger at `pos`: the nearest date, part of day and clock of its clause. */
 function resolveTime(s: Scan, c: ClauseView, pos: number, agreement: boolean): TimePick {
@@ -746,7 +746,7 @@ function resolveTime(s: Scan, c: ClauseView, pos: number, agreement: boolean): T
     // Going on now: the status line's day and time.
     date = s.status.date;
     clock = s.status.clock;
-  } else if (s.ctx && !EARLIER_START.test(s.text.slice(c.sentence.start, c.sentence.start + 12)) && !matchesIn(WEEK_SPAN, s.low, c.clause)) {
+  } else if (s.ctx && !EARLIER_START.test(s.text.slice(c.sentence.start, c.sentence.start + 12)) && !WEEK_SPAN.test(s.low.slice(c.clause.start, c.clause.end))) {
     // A date told earlier carries to later events of the narrative (a dateline, "Tension rose
     // on 9 May.¶Tajik servicemen fired…") until another date is given; not to a sentence that
     // tells what happened before it ("Earlier, …", «Ранее …»).
@@ -835,7 +835,7 @@ function newDraft(s: Scan, c: ClauseView, type: EventType, trigger: Match, stren
     mutual: mutualIn(s, c),
     clashWord: null,
     // «стягиваются обеими сторонами», "troops are being massed by both sides": no one side acts.
-    unknownAgent: matchesIn(BOTH_SIDES_AGENT, s.low, c.clause),
+    unknownAgent: BOTH_SIDES_AGENT.test(s.low.slice(c.clause.start, c.clause.end)),
   };
 }
 
@@ -853,7 +853,7 @@ const UNKNOWN_AGENT =
 const CAUSE_AFTER = /(?<![a-zа-яё])(?:после того,? как|after)(?![a-zа-яё])/;
 // A military act as the cause: an attack, fire, or taking up (firing) positions.
 const CAUSE_ATTACK = /атак|обстрел|огон|огня|огнев|стрел|напал|позици|наступ|attack|fir(?:e|ed|ing)|shell|shot|position|advanc/;
-const BOTH_SIDES_AGENT = /(?<![a-zа-яё])(?:by both (?:sides|countries|parties)|both sides (?:are|have|were|had)|обеими сторонами|обе стороны (?:стягива|наращива|перебрасыва|сосредотачива))/g;
+const BOTH_SIDES_AGENT = /(?<![a-zа-яё])(?:by both (?:sides|countries|parties)|both sides (?:are|have|were|had)|обеими сторонами|обе стороны (?:стягива|наращива|перебрасыва|сосредотачива))/;
 const EPISODE_NOUN_BEFORE = /(?:конфликт|столкновени|бо[ёея]|боях|перестрелк|clash|fighting|conflict|hostilities)[a-zа-яё]*\s+(?:(?:of|on|от)\s+)?$/;
 const FIGHTING = /^(?:armed )?(?:clash|skirmish|battle|fighting$|fights?$|gunfight|firefight|shootout|exchange|exchanged|бо[йие]|боя|боестолкновени|столкновени|стычк|перестрел)/;
 // "took fighting positions", «заняли боевые позиции»: a posture, not fighting.
@@ -1080,7 +1080,7 @@ function agreementDraft(s: Scan, c: ClauseView): Draft | null {
 }
 
 // "The sides met on 25 September at the checkpoint", «Стороны встретились 25 сентября».
-const MEETING = /(?<![a-zа-яё])(?:met|meet|meeting|talks|negotiations|встретил[а-яё]*|встреч[аеиу]|переговор[а-яё]*)(?![a-zа-яё])/g;
+const MEETING = /(?<![a-zа-яё])(?:met|meet|meeting|talks|negotiations|встретил[а-яё]*|встреч[аеиу]|переговор[а-яё]*)(?![a-zа-яё])/;
 
 /**
  * "Kyrgyzstan and Tajikistan signed a protocol on the settlement. The sides met on 25 September at
@@ -1091,7 +1091,7 @@ function borrowMeetingDay(s: Scan): void {
   for (const d of s.drafts) {
     if (d.type !== 'ceasefire_agreement' || d.date !== null) continue;
     const next = s.seg.sentences[d.clause.sentence + 1];
-    if (!next || s.drafts.some((x) => x.clause.sentence === next.index) || !matchesIn(MEETING, s.low, next)) continue;
+    if (!next || s.drafts.some((x) => x.clause.sentence === next.index) || !MEETING.test(s.low.slice(next.start, next.end))) continue;
     const day = s.dates.find((x) => x.start >= next.start && x.end <= next.end && x.date && x.role === 'event' && x.kind === 'absolute');
     if (day) {
       d.date = day.date;
