@@ -6,6 +6,12 @@ const run = (text: string, source = 'Kabar', published_at = '2023-05-20T19:00:00
   extract({ id: 't', text, published_at, source_agency: source }, KG_TJ_PROFILE);
 
 describe('agreements', () => {
+  it('reads the return of forces to their places of permanent deployment as a withdrawal term', () => {
+    const en = run('Yesterday the security chiefs signed a protocol on returning the additional forces and equipment to their places of permanent deployment.');
+    expect(en.events.map((e) => [e.type, e.date])).toEqual([['ceasefire_agreement', '2023-05-19']]);
+    const ru = run('Вчера главы спецслужб подписали протокол о возвращении дополнительных сил и техники в места постоянной дислокации.');
+    expect(ru.events.map((e) => [e.type, e.date])).toEqual([['ceasefire_agreement', '2023-05-19']]);
+  });
   it('places a start given without a zone in the issuer\'s zone, and gives none when no zone is known', () => {
     const text = 'The foreign ministers of Kyrgyzstan and Tajikistan agreed today on a full ceasefire starting at 20:00 and the withdrawal of forces.';
     const kg = run(text, 'Ministry of Foreign Affairs of the Kyrgyz Republic', '2021-04-29').events.find((e) => e.type === 'ceasefire_agreement');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findAgencies, findParties } from './attribution.ts';
+import { findAgencies, findParties, partyFrames } from './attribution.ts';
 import { extract } from './engine.ts';
+import { relayCountry } from './profiles/relays.ts';
 import { IN_PK_PROFILE } from './profiles/in-pk.ts';
 import { KG_TJ_PROFILE } from './profiles/kg-tj.ts';
 import { TH_KH_PROFILE } from './profiles/th-kh.ts';
@@ -28,6 +29,120 @@ describe('attribution', () => {
       'Азия-Плюс',
     );
     expect(ru.events[0]).toMatchObject({ reported_by: 'TJ', accused_party: 'KG' });
+  });
+  it("gives a third country's relay its own country where it sums up both sides' claims", () => {
+    const r = run(
+      'As the Kyrgyz Border Service reported, Tajik troops shelled the village of Kulundu on Monday.\n' +
+        'Fighting along the border went on all Tuesday. The sides blamed each other for the escalation.',
+      'Steppe-news.kz (citing the Border Service)',
+      '2023-04-12T10:00:00+06:00',
+    );
+    expect(r.events.map((e) => e.reported_by)).toEqual(['KG', 'KZ']);
+    const ru = run(
+      'Как сообщает пресс-центр Пограничных войск Таджикистана, киргизские военные обстреляли село Ворух.\n' +
+        'Бои на границе шли весь вторник. Стороны обвинили друг друга в нарушении перемирия.',
+      'Телеканал «Звезда»',
+    );
+    expect(ru.events.map((e) => e.reported_by)).toEqual(['TJ', 'RU']);
+    // A relay by one side's own outlet keeps the cited side.
+    expect(run('Fighting along the border went on all Tuesday. The sides blamed each other.', 'Kabar').events[0]?.reported_by).not.toBe('RU');
+  });
+  it('reads the short «Госкомитет нацбезопасности» as the committee, and «по версии» as the side cited', () => {
+    const r = run(
+      'Вчера киргизский пост обстреляли у села Максат. В Госкомитете нацбезопасности Таджикистана, в свою очередь, заявили, что киргизские военные незаконно пересекли границу у села Ворух.',
+      'Кабар',
+    );
+    expect(r.events.find((e) => e.type === 'incursion')).toMatchObject({ reported_by: 'TJ', accused_party: 'KG' });
+    const parties = findParties('По версии таджикской стороны, нарушители открыли огонь.', KG_TJ_PROFILE, []);
+    expect(parties[0]?.role).toBe('bystander');
+  });
+  it('takes no habitual claim of a side for its report of the event', () => {
+    const r = run('Mortar rounds were fired at Maksat today, deliberately and not by accident as Tajikistan often claims.', 'Border Service of the GKNB of the Kyrgyz Republic');
+    expect(r.events[0]).toMatchObject({ reported_by: 'KG', accused_party: 'TJ' });
+  });
+  it("reads a president's press service as that side's, and «на <side> стороне» as a place, not a speaker", () => {
+    const r = run(
+      'Президенты встретились в Самарканде, сообщает пресс-служба президента КР.\nЛидеры двух стран договорились прекратить огонь и отвести силы.',
+      'tj-news.tj (со ссылкой на пресс-службу президента КР)',
+    );
+    expect(r.events.map((e) => [e.type, e.reported_by])).toEqual([['ceasefire_agreement', 'KG']]);
+    const p = run(
+      'Как сообщает пресс-центр Пограничных войск Таджикистана, киргизские военные обстреляли село Ворух. На киргизской стороне отмечается сосредоточение военной техники у границы.',
+      'Азия-Плюс',
+    );
+    expect(p.events.map((e) => e.reported_by)).toEqual(['TJ', 'TJ']);
+  });
+  it('accuses no side of fire by unknown persons or civilians of no side named', () => {
+    const acc = (text: string) => run(text, 'Border Service of the GKNB of the Kyrgyz Republic').events.map((e) => e.accused_party);
+    expect(acc('Сегодня ночью в селе Максат неизвестные стреляли из охотничьего ружья, пострадавших нет.')).toEqual([null]);
+    expect(acc('Today unknown persons fired a hunting rifle near Maksat; nobody was hurt.')).toEqual([null]);
+    expect(acc('Сегодня у села Максат гражданские лица стреляли из охотничьего ружья.')).toEqual([null]);
+    // A side named with them is the accused.
+    expect(acc('Сегодня неизвестные лица с таджикской стороны открыли стрельбу по селу Максат.')).toEqual(['TJ']);
+  });
+  it('reads the side named in the genitive after a strike or attack noun as its agent', () => {
+    const parties = (t: string) => findParties(t, KG_TJ_PROFILE, []).map((p) => [p.side, p.role]);
+    expect(parties('в ответ на ночные удары Таджикистана по заставе')).toEqual([['TJ', 'explicit_actor']]);
+    expect(parties('после атаки Кыргызстана на пост')).toEqual([['KG', 'explicit_actor']]);
+    // The verb takes its object next: the side hit.
+    expect(parties('ударили по позициям Таджикистана')[0]?.[1]).not.toBe('explicit_actor');
+  });
+  it('reads the side an escalation is blamed on as the actor', () => {
+    const parties = (t: string) => findParties(t, KG_TJ_PROFILE, []).map((p) => [p.side, p.role]);
+    expect(parties('The ministry blamed the shelling on Tajikistan.')).toEqual([['TJ', 'explicit_actor']]);
+    expect(parties('Министерство возложило ответственность за обстрел на Кыргызстан.')).toEqual([['KG', 'explicit_actor']]);
+  });
+  it('accuses no side of what both sides are told to do', () => {
+    const acc = (text: string) => run(text, 'Border Service of the GKNB of the Kyrgyz Republic').events.map((e) => [e.type, e.accused_party]);
+    expect(acc('Сегодня дополнительные силы и техника стягиваются обеими сторонами к границе у села Максат.')).toEqual([['military_buildup', null]]);
+    expect(acc('Today additional troops and armour are being moved to the border near Maksat by both sides.')).toEqual([['military_buildup', null]]);
+  });
+  it('takes the side of a non-violent cause told after a clash for no actor, an attacking cause for the actor', () => {
+    const acc = (text: string) => run(text, 'Border Service of the GKNB of the Kyrgyz Republic').events.filter((e) => e.type === 'armed_clash').map((e) => e.accused_party);
+    expect(acc('Сегодня у села Максат начались столкновения после того, как таджикская сторона попыталась установить камеры.')).toEqual([null]);
+    expect(acc('Today clashes broke out near Maksat after the Tajik side tried to install cameras on a pole.')).toEqual([null]);
+    expect(acc('Сегодня у села Максат начались бои после того, как таджикские подразделения атаковали кыргызские посты.')).toEqual(['TJ']);
+  });
+  it('reads a side that speaks with an aside between commas ("Tajikistan, for its part, claims")', () => {
+    const r = run('Kyrgyz border guards shelled Vorukh today, the Border Service said. Tajikistan, for its part, claims that Kyrgyz troops fired mortars at Chorkuh.', 'Kabar');
+    expect(r.events.map((e) => e.reported_by)).toContain('TJ');
+    const frames = (t: string) => partyFrames(t, findParties(t, KG_TJ_PROFILE, []), KG_TJ_PROFILE).map((p) => p.side);
+    expect(frames('Таджикистан, в свою очередь, заявил, что киргизские военные обстреляли Ворух.')).toEqual(['TJ']);
+  });
+  it('takes no side that speaks after the act for its actor', () => {
+    const r = run('The movement of additional troops and armour to the border near Batken is continuing, the Tajik side said.', 'Asia-Plus');
+    expect(r.events.map((e) => [e.type, e.accused_party, e.reported_by])).toEqual([['military_buildup', 'KG', 'TJ']]);
+  });
+  it("reads no third party in a relay's web domain", () => {
+    const r = run('Tajik troops shelled the village of Maksat today.', 'Central Asia Daily (cadaily.eu)');
+    expect(r.events[0]?.reported_by).not.toBe('EU');
+  });
+  it('takes the side of the body a source line cites when the text names no speaker', () => {
+    const r = run('Evacuees from the villages of Batken region were housed in schools; the fighting of recent days left many homes damaged.', 'Sputnik (citing the Red Crescent of Kyrgyzstan)');
+    expect(r.events.map((e) => e.reported_by)).toEqual(['KG']);
+  });
+  it("reads the ASEAN chair's prime minister as a third party speaking", () => {
+    const r = extract(
+      { id: 't', text: 'Малайзийский премьер заявил: по словам премьер-министра Малайзии Анвара Ибрагима, Таиланд и Камбоджа договорились о прекращении огня.', published_at: '2025-07-25', source_agency: 'Новости Мира' },
+      TH_KH_PROFILE,
+    );
+    expect(r.events.map((e) => [e.type, e.reported_by])).toEqual([['ceasefire_agreement', 'MY']]);
+  });
+  it("gives an item that cites no side, or both sides blaming each other, to the outlet's country", () => {
+    const r = run('Today fighting broke out near Maksat; Kyrgyzstan and Tajikistan blamed each other for opening fire.', 'Reuters');
+    expect(r.events.map((e) => [e.type, e.accused_party, e.reported_by])).toEqual([['armed_clash', null, 'GB']]);
+    const home = extract(
+      { id: 't', text: 'India and Pakistan said on Thursday they had agreed to a strict ceasefire along the Line of Control.', published_at: '2021-02-25', source_agency: 'Hindustan Times' },
+      IN_PK_PROFILE,
+    );
+    expect(home.events.map((e) => e.reported_by)).toEqual(['IN']);
+  });
+  it('names the outlet by its domain or as a known news agency', () => {
+    expect(relayCountry('The Daily (IANS, citing Xinhua)')).toBe('IN');
+    expect(relayCountry('Steppe-news.kz (citing the Border Service)')).toBe('KZ');
+    expect(relayCountry('Novosti.com.ua')).toBe('UA');
+    expect(relayCountry('Pars Today (citing Press TV)')).toBe('IR');
+    expect(relayCountry('Кабар')).toBeNull();
   });
   it('tells the actor from the target', () => {
     expect(

@@ -178,7 +178,7 @@ const EXPLICIT_BEFORE =
   /(?:(?:^|[^A-Za-z\u00C0-\u024F\u0400-\u04FF])by\s+(?:the\s+)?|(?:^|[^A-Za-z\u00C0-\u024F\u0400-\u04FF])from\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?(?:republic\s+of\s+)?|со\s+стороны\s+|с\s+территории\s+)$/;
 // Nouns only («обстрел кыргызской стороны»); the verb «обстрелял…» takes its target next.
 const NOMINAL_BEFORE =
-  /(?:invasion|attack|aggression|shelling|offensive|incursion|provocation)\s+(?:of|by)\s+(?:the\s+)?$|(?:нападени|агресси|вторжени|обстрел(?!ял|ива)|провокаци)[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*\s+(?:[сc]о?\s+)?$/;
+  /(?:invasion|attack|aggression|shelling|offensive|incursion|provocation)\s+(?:of|by)\s+(?:the\s+)?$|(?:нападени|агресси|вторжени|обстрел(?!ял|ива)|провокаци|удар(?!и[лв]|ят)|атак(?!ова|у[ею]))[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*\s+(?:[сc]о?\s+)?$/;
 // "property of Kyrgyz citizens", «граждан Таджикистана»: the people hit, not the actor.
 const VICTIM_NOUN_AFTER =
   /^\s+(?:citizens|residents|civilians|population|villages?|houses?|settlements?|territory|граждан[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|жител[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|мирн[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|сел[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|территори[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|населени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
@@ -301,7 +301,7 @@ const ADJECTIVE =
 // "Tajikistan accused Kyrgyz troops of…", «МИД обвинил киргизских пограничников в…»: the side
 // accused is the one that acted.
 const ACCUSED_BEFORE =
-  /(?:^|[^a-zа-яё])(?:accus(?:ed|es|ing)|blam(?:ed|es|ing)|обвинил[а-яё]*|обвиня(?:ет|ют|ли|ла|л)|обвинив)\s+(?:the\s+)?$/;
+  /(?:^|[^a-zа-яё])(?:accus(?:ed|es|ing)|blam(?:ed|es|ing)|обвинил[а-яё]*|обвиня(?:ет|ют|ли|ла|л)|обвинив)\s+(?:the\s+)?$|(?:^|[^a-z])blam(?:ed|es|ing)\s+(?:the\s+)?(?:[a-z-]+\s+){1,3}on\s+(?:the\s+)?$|(?:^|[^а-яё])возлож[а-яё]*\s+ответственность\s+(?:[а-яё-]+\s+){0,3}на\s+$/;
 
 // "responded to the Indian firing", "the Israeli strikes on…", «таджикский обстрел»: a side's
 // adjective on an attack noun names who attacked, whatever preposition comes before it.
@@ -333,7 +333,7 @@ const OBSERVER_AFTER =
 const BYSTANDER_AFTER =
   /^\s+(?:служб[а-яё]*\s+(?:радио|би-би-си|bbc|голоса|«|")|service\s+of\s+(?:radio|the bbc|bbc|rfe|voice)|блогер|журналист|издани|сми(?![а-яё])|эксперт|политолог|депутат|источник|blogger|journalist|media|outlet|website|expert|analyst|lawmaker|sources?(?![a-z])|accusations|allegations|claims|обвинени[а-яё]*|заявлени[а-яё]*)/;
 
-const CITED_BEFORE = /(?:according to|по (?:данным|информации|сообщению|словам|заявлению))\s+(?:the\s+)?$/;
+const CITED_BEFORE = /(?:according to|in the version of|по (?:данным|информации|сообщению|словам|заявлению|версии))\s+(?:the\s+)?$/;
 // "citing the press centre of …", «со ссылкой на пресс-центр …»: a side cited through its body.
 const CITING_BEFORE = /(?:^|[^a-zа-яё])(?:citing|quoting|со ссылкой на|ссылаясь на)\s+(?:the\s+)?(?:[^\s.,;:!?«»"]+\s+){0,5}$/;
 // «Как сообщил в воскресенье киргизский Минздрав, …»: the subject of a fronted reporting verb speaks.
@@ -484,7 +484,12 @@ export function partyFrames(
 ): PartyMention[] {
   const c = compile(profile);
   return parties.filter((p) => {
-    const after = text.slice(p.end, p.end + 30);
+    let after = text.slice(p.end, p.end + 30);
+    // "Tajikistan, for its part, claims…", «Таджикистан, в свою очередь, заявил…»: an aside between commas.
+    const aside = ASIDE.exec(text.slice(p.end, p.end + 40));
+    if (aside) after = ` ${text.slice(p.end + aside[0].length, p.end + aside[0].length + 30)}`;
+    // «на киргизской стороне отмечается…», "on the Kyrgyz side, … was noted": a place, not a speaker.
+    if (PLACE_PREPOSITION_BEFORE.test(lower(text.slice(Math.max(0, p.start - 6), p.start)))) return false;
     return (
       /^(?:['’]s)?\s+(?:side|officials?|authorities|government|сторон[а-яё]*|власти|официальн[а-яё]*)?\s*/i.test(
         after,
@@ -493,13 +498,20 @@ export function partyFrames(
   });
 }
 
+const ASIDE =
+  /^(?:['’]s\s+side|\s+(?:side|сторона))?\s*,\s*(?:for (?:its|their|his|her) part|in (?:its |their )?turn|meanwhile|however|в свою очередь|со своей стороны|однако)\s*,\s*/i;
+const PLACE_PREPOSITION_BEFORE = /(?:^|[^a-zа-яё])(?:на|on)\s+(?:the\s+)?$/;
+
 /**
  * The reporting verb follows the side within its own phrase ("Kyrgyzstan on Friday said"), not
  * after a comma or a quote's end ("…to the Indian firing," he added).
  */
 function speaksNext(m: RegExpExecArray | null): boolean {
-  return m !== null && m[0].length <= 40 && !/[,.;:"“”«»]/.test(m[0]) && !FIELD_UNITS.test(m[0]);
+  return m !== null && m[0].length <= 40 && !/[,.;:"“”«»]/.test(m[0]) && !FIELD_UNITS.test(m[0]) && !HABITUAL.test(m[0]);
 }
+// "not an accident, as Cambodia often claims", «как постоянно заявляет»: what a side habitually
+// says is no report of the event told.
+const HABITUAL = /(?:^|[^a-zа-яё])(?:often|always|usually|routinely|constantly|часто|всегда|обычно|постоянно)(?![a-zа-яё])/;
 // Units in the field ("the Kyrgyz border guards said the area was disputed and opened fire") speak
 // inside the story the issuer tells; a side's government, ministry or military speaks for it.
 const FIELD_UNITS = /(?:border guards?|soldiers|servicem[ae]n|troops|пограничник|военнослужащ|солдат)/;

@@ -6,6 +6,13 @@ const run = (text: string, source = 'Ministry of Health of the Kyrgyz Republic')
   extract({ id: 't', text, published_at: '2023-04-12T18:00:00+06:00', source_agency: source }, KG_TJ_PROFILE);
 
 describe('casualties', () => {
+  it('dates a toll by the day of the fighting it names, and by no other day', () => {
+    const day = (text: string) => run(text).events.map((e) => [e.type, e.date]);
+    expect(day('Более 50 человек получили ранения в ходе конфликтов 9-10 апреля на границе Баткенской области.')).toEqual([['armed_clash', '2023-04-09']]);
+    expect(day('More than 50 people were wounded in the conflict of 9 April on the border of Batken region.')).toEqual([['armed_clash', '2023-04-09']]);
+    // A report's cut-off day is not the fighting's.
+    expect(day('As of 18:00 on 11 April, 50 people had been wounded in the conflict on the border.')).toEqual([['armed_clash', null]]);
+  });
   it('reads killed and injured, in digits and words', () => {
     const r = run(
       'On 11 April Tajik units shelled Kok-Terek with artillery. Four civilians were killed and 13 others were injured.',

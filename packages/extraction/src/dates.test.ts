@@ -265,6 +265,15 @@ describe('ranges and truce starts (issue #16)', () => {
     expect(roles('on 2 August and on 3 August').map((r) => r[2])).toEqual(['event', 'event']);
   });
 
+  it("reads the day a truce takes effect at a clock time as the truce's, not a day of fighting", () => {
+    expect(roles('the governments agreed the truce should take effect at 24:00 hours on 5 August')).toEqual([['2023-08-05', null, 'reference']]);
+    expect(roles('перемирие вступает в силу с 00:00 (по местному времени) 5 августа')).toEqual([['2023-08-05', null, 'reference']]);
+    expect(roles('troops opened fire at 24:00 on 5 August')).toEqual([['2023-08-05', null, 'event']]);
+  });
+  it('reads the date of a numbered document as its reference, not an event day', () => {
+    expect(roles('in breach of Protocol No. 42 of 5 August, troops were moved to the border').map((r) => r[2])).toEqual(['reference']);
+    expect(roles('вопреки протоколу № 42 от 5 августа к границе перебросили войска').map((r) => r[2])).toEqual(['reference']);
+  });
   it('reads more ways of telling when a truce takes effect', () => {
     expect(clockRoles('Cessation of hostilities in the border areas from 19.30 on 29 July')).toEqual([[19, 'start']]);
     expect(clockRoles('Прекращение боевых действий с 20:00 9 августа')).toEqual([[20, 'start']]);
@@ -292,6 +301,16 @@ describe('an agreement and the day of its paragraph (issue #16)', () => {
       .events.filter((e) => e.type === 'ceasefire_agreement')
       .map((e) => e.date);
 
+  it('takes the day of the meeting told in the next sentence', () => {
+    expect(agreementDates('Kyrgyzstan and Tajikistan signed a protocol on a complete ceasefire.\n\nThe sides met on 8 August at the Kyzyl-Bel checkpoint.')).toEqual(['2023-08-08']);
+    expect(agreementDates('Киргизия и Таджикистан подписали протокол о полном прекращении огня.\n\nСтороны встретились 8 августа на КПП «Кызыл-Бель».')).toEqual(['2023-08-08']);
+    // A day told with another event is that event's.
+    expect(agreementDates('The sides agreed on a complete ceasefire.\n\nDuring the talks on 2 August Tajik troops shelled Maksat with mortars.')).toEqual([null]);
+  });
+  it('dates a truce from "midnight 8/9 August" by the day that begins', () => {
+    expect(agreementDates('The sides agreed on a strict ceasefire with effect from midnight 8/9 August 2023.')).toEqual(['2023-08-09']);
+    expect(agreementDates('The sides agreed on a strict ceasefire with effect from midnight on 8 August.')).toEqual(['2023-08-09']);
+  });
   it('takes the day told earlier in its paragraph', () => {
     expect(agreementDates('The delegations met on 8 August at the Kyzyl-Bel checkpoint. The sides agreed on a complete ceasefire.')).toEqual(['2023-08-08']);
     expect(agreementDates('Делегации встретились 8 августа на КПП «Кызыл-Бель». Стороны договорились о полном прекращении огня.')).toEqual(['2023-08-08']);
@@ -301,6 +320,17 @@ describe('an agreement and the day of its paragraph (issue #16)', () => {
   it('does not take a day told in another paragraph', () => {
     expect(agreementDates('On 2 August Tajik troops shelled Maksat with mortars.\n\nThe sides agreed on a complete ceasefire.')).toEqual([null]);
     expect(agreementDates('2 августа таджикские военные обстреляли из минометов село Максат.\n\nСтороны договорились о полном прекращении огня.')).toEqual([null]);
+  });
+
+  it("takes the page's own date line while the narrative stays on that day", () => {
+    expect(
+      agreementDates('Agreement at the border\n\n9 August 2023, 14:05\n\nThe security chiefs met at the Kyzyl-Bel checkpoint.\n\nThe press service said the sides agreed on a complete ceasefire.'),
+    ).toEqual(['2023-08-09']);
+    expect(
+      agreementDates('Соглашение на границе\n\n9 августа 2023, 14:05\n\nГлавы спецслужб встретились на КПП «Кызыл-Бель».\n\nВ пресс-службе сообщили, что стороны договорились о полном прекращении огня.'),
+    ).toEqual(['2023-08-09']);
+    // A wire dateline on a line of its own dates the item too.
+    expect(agreementDates('Chiefs agree on truce\n\nASTANA, Kazakhstan, August 9\n\nThe security chiefs held talks on the border.\nThey agreed on a complete ceasefire.')).toEqual(['2023-08-09']);
   });
 });
 

@@ -114,12 +114,17 @@ const RE_PART = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:(?:(since|from|с)
 const RE_CLOCK = /(?<![\d:.])(?:([01]?\d|2[0-4])[:.]([0-5]\d)(?![\d]|[.:]\d)(?:\s*(a\.?m\.?|p\.?m\.?)(?![a-z]))?|(1[0-2]|0?\d)\s*(a\.?m\.?|p\.?m\.?)(?![a-z])|([01]?\d|2[0-3])\s+час(?:ов|а)?(?:\s+([0-5]?\d)\s+минут[аы]?)?(?:\s+(утра|дня|вечера|ночи))?(?![а-яё])|(?<![а-яё])час[уа]?\s+(ночи|дня)(?![а-яё])|([01]?\d|2[0-3])\s*ч\.\s*([0-5]?\d)\s*мин(?:ут[аы]?|\.)?|([01]\d|2[0-4])([0-5]\d)\s*(?:hours|hrs)(?![a-z])|(?<![a-zа-яё])(midnight|полуночи|полночь|полночи)(?![a-zа-яё])|(?<![a-zа-яё])(noon|midday|полдень|полудня)(?![a-zа-яё])|([01]?\d|2[0-3])(?<=(?:^|[^а-яё])(?:в|около|к|с|до)\s+\d{1,2})\s+(утра|вечера|ночи)(?![а-яё]))/gi;
 
 const AS_OF_BEFORE = /(?:as of|as at|по состоянию на|на момент)(?:\s+(?:about\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:on|,))?)?\s*$/i;
+// "the protocol of 25 September", "Protocol No. 42 dated 25 September", «протоколом № 42 от…».
 const REFERENCE_BEFORE =
-  /(?:protocol|agreement|agreements|accords?|memorandum|ceasefire|truce|договор[её]нност[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|протокол[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|соглашени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|меморандум[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|перемири[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?:\s+[A-Za-z\u00C0-\u024F\u0400-\u04FF-]+){0,1}?\s+(?:of|от|dated|reached on|agreed on|signed on|on|достигнут[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)\s*$/i;
+  /(?:protocol|agreement|agreements|accords?|memorandum|ceasefire|truce|договор[её]нност[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|протокол[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|соглашени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|меморандум[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|перемири[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?:\s*(?:No\.?|№|#)\s*\d+)?(?:\s+[A-Za-z\u00C0-\u024F\u0400-\u04FF-]+){0,1}?\s+(?:of|от|dated|reached on|agreed on|signed on|on|достигнут[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)\s*$/i;
 const REFERENCE_VERB_BEFORE = /(?:reached|agreed|signed|concluded|достигнут[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|подписанн[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?:\s+(?:on|at about|at))?\s*$/i;
 // "the ministry said today": the day of the report, not of the event.
 // "said on Monday", "told reporters on 18 September", «сообщил журналистам 18 сентября».
 const REPORT_BEFORE = /(?:said|says|reported|stated|announced|noted|told\s+\S+|сообщил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|заявил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|сообщает|заявляет)(?:\s+(?:to\s+)?(?:journalists|reporters|the press|журналистам|прессе|сми))?(?:\s+on)?\s*$/i;
+// "should take effect at 24:00 hours on July 28", «вступает в силу с 00:00 28 июля»: the day a
+// truce starts, not a day of fighting.
+const START_CLOCK_BEFORE =
+  /(?:effect|force|effective|силу|действовать)\s+(?:from\s+|at\s+|as of\s+|с\s+|в\s+)?(?:\d{1,2}[:.]\d{2}|\d{4}|midnight|полуночи|полночь)(?:\s*(?:hours|hrs|local time|по местному времени))?(?:\s*\([^()]{0,30}\))?\s*(?:on\s+|,\s*)?$/i;
 const REFERENCE_AFTER = /^\s*(?:agreements?|accords?|protocol|договор[её]нност)/i;
 const START_BEFORE =
   /(?:cease[- ]?fire|truce|(?:halt|stop|cease)[a-z]* (?:all )?(?:firing|fire|hostilities)|cessation of (?:all )?(?:hostilities|fire|firing)|прекращени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* (?:огня|боевых действий|огневых)|перемири[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|режим[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* тишины)(?:\s+[A-Za-z\u00C0-\u024F\u0400-\u04FF-]+){0,5}?\s+(?:from|starting(?: at| from)?|effective(?: from)?|с)\s*$|(?:effective from|with effect from|вступает в силу с|starting from)\s*$|(?:(?:take|takes|took|taking|come|comes|came|go|goes|went|enter|enters|entered) (?:into )?(?:effect|force)|(?:began|begins|started|starts) to apply|вступ[а-яё]* в силу|начал[а-яё]* действовать)(?:(?! (?:but|and|но|а|и) )[^.;!?]){0,30}?\s+(?:at|from|as of|on|с|в)\s*$|(?:огня|тишины|перемирие|ceasefire|truce) (?:действует|соблюдается|is in (?:effect|force)) (?:с|from)\s*$/i;
@@ -216,7 +221,7 @@ function inferYear(month: number, day: number, pub: string | null, explicit: str
 }
 
 // One cheap test before the anchored ones: most dates have none of these words before them.
-const ROLE_HINT = /as of|as at|состояни|момент|protocol|agree|accord|memorand|ceasefire|truce|договор|протокол|соглашени|меморандум|перемири|reached|signed|concluded|достигнут|подписанн|said|says|report|stated|announc|noted|told|сообщ|заяв/i;
+const ROLE_HINT = /as of|as at|состояни|момент|protocol|agree|accord|memorand|ceasefire|truce|договор|протокол|соглашени|меморандум|перемири|reached|signed|concluded|достигнут|подписанн|said|says|report|stated|announc|noted|told|сообщ|заяв|effect|force|силу|действовать/i;
 
 // "Kok-Tash village, 2 December 2021. Photo: Kabar": a photo caption's day is the picture's.
 const CAPTION_AFTER = /^\s*[.,]?\s*(?:photo|фото)(?![a-zа-яё])/i;
@@ -229,6 +234,7 @@ function roleOf(text: string, m: Match): TemporalRole {
   if (AS_OF_BEFORE.test(before)) return 'as_of';
   if (REFERENCE_BEFORE.test(before) || REFERENCE_VERB_BEFORE.test(before) || REFERENCE_AFTER.test(after)) return 'reference';
   if (REPORT_BEFORE.test(before)) return 'as_of';
+  if (START_CLOCK_BEFORE.test(before)) return 'reference';
   return 'event';
 }
 

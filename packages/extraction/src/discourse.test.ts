@@ -11,6 +11,26 @@ const run = (text: string, published_at = '2023-05-10', source = 'Border Service
 const brief = (text: string, published_at?: string) => run(text, published_at).events.map((e) => [e.type, e.date, e.time_of_day, e.locations]);
 
 describe('discourse', () => {
+  it('carries no day to an event told of a week ("this week", «на этой неделе»)', () => {
+    const days = (text: string) => run(text).events.map((e) => e.date);
+    expect(days('On 9 May Tajik troops fired at the Ak-Sai outpost.\nThis week Tajik troops also shelled Maksat with mortars.')).toEqual(['2023-05-09', null]);
+    expect(days('9 мая таджикские военные обстреляли заставу Ак-Сай.\nНа этой неделе таджикские военные также обстреляли из минометов село Максат.')).toEqual(['2023-05-09', null]);
+  });
+  it("blames a clash word on the fire told just before it, not on fire told paragraphs earlier", () => {
+    const near = run('Today Tajik troops opened fire at Kyrgyz vehicles near Ak-Sai. A shootout between Kyrgyz and Tajik border guards followed near Ak-Sai.');
+    expect(near.events.map((e) => [e.type, e.accused_party])).toEqual([['small_arms_fire', 'TJ'], ['armed_clash', 'TJ']]);
+    const far = run('Today Tajik troops opened fire at Kyrgyz vehicles near Ak-Sai.\nThe presidents spoke by phone about the incident.\nThey agreed to meet soon in Bishkek.\nClashes broke out along the border near Kulundu over a water dispute.');
+    expect(far.events.filter((e) => e.type === 'armed_clash' && e.accused_party === 'TJ')).toEqual([]);
+  });
+  it("dates a lead's undated attack by the bare fire that restates it with a day", () => {
+    const en = run('Tajikistan began heavy shelling with mortars of the Ak-Sai outpost, the Border Service reported.\nAccording to the Border Service, the Tajik side opened fire today at 09.10.');
+    expect(en.events.map((e) => [e.type, e.date])).toEqual([['heavy_weapons_fire', '2023-05-10']]);
+    const ru = run('Таджикская сторона начала минометный обстрел заставы Ак-Сай, сообщает Погранслужба.\nПо данным Погранслужбы, таджикские военные открыли огонь сегодня в 09:10.');
+    expect(ru.events.map((e) => [e.type, e.date])).toEqual([['heavy_weapons_fire', '2023-05-10']]);
+    // Fire of its own day at another place is another event.
+    const two = run('Tajik troops shelled the Ak-Sai outpost with mortars.\nOn 8 May Tajik servicemen opened fire at Kulundu.');
+    expect(two.events.length).toBe(2);
+  });
   it('carries a date told earlier to later paragraphs', () => {
     expect(brief('Tension rose on 9 May.\nTajik servicemen fired at the Ak-Sai outpost.')).toEqual([['small_arms_fire', '2023-05-09', null, ['Ak-Sai']]]);
     expect(brief('Бишкек, 09.05.23. /Кабар/. Таджикские военнослужащие открыли огонь по заставе Ак-Сай.')).toEqual([['small_arms_fire', '2023-05-09', null, ['Ак-Сай']]]);

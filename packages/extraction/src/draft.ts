@@ -56,6 +56,8 @@ export interface Draft {
    * episode begun days before and still going on is no background.
    */
   ongoing: boolean;
+  /** Fired by "unknown persons" of no side named: the reporter accuses no one. */
+  unknownAgent: boolean;
 }
 
 export const VIOLENT: ReadonlySet<EventType> = new Set(['small_arms_fire', 'heavy_weapons_fire', 'air_or_drone_strike', 'armed_clash']);
@@ -99,6 +101,7 @@ export function copyDraft(d: Draft): Draft {
     mutual: d.mutual,
     clashWord: d.clashWord,
     ongoing: d.ongoing,
+    unknownAgent: d.unknownAgent,
   };
 }
 

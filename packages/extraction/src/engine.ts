@@ -25,6 +25,7 @@ import { findNumbers, type NumberMention } from './numbers.ts';
 import { findPlaces, withUnlistedPlaces, type Gazetteer, type PlaceMention } from './places.ts';
 import type { AgencyDef, ConflictProfile, PartyDef } from './profile.ts';
 import { getProfile, selectProfile } from './profiles/index.ts';
+import { relayCountry } from './profiles/relays.ts';
 import { findAll, lower, type Match } from './text/patterns.ts';
 import { segment, type Clause, type Segment, type Segmentation, type Sentence } from './text/segment.ts';
 import type { CasualtyReport, EventType, Evidence, ExtractionResult, ExtractOptions, Reporter, StatementInput, ViolationEvent } from './types.ts';
@@ -168,6 +169,11 @@ interface Scan {
   partyFrames: PartyMention[];
   statementReporter: Reporter;
   statementReporterEvidence: Match | null;
+  /**
+   * A third country's outlet relaying the statement (its country, no party's): the reporter of
+   * the paragraphs that cite no source and give both sides' word (`both`).
+   */
+  relay: { side: string; agency: string | null; both: ReadonlySet<number> } | null;
   issuerZone: PartyDef['zone'] | null;
   pubOwnOffset: number | null;
   offsetMin: number | null;
@@ -226,7 +232,8 @@ function statementReporterOf(
     }
   }
   if (official) return { reporter: { agency: official.agency.name, side: official.side }, evidence: official };
-  const f = partyFrames(text, parties, prof)[0];
+  // "Kyrgyzstan and Tajikistan blamed each other": both sides speaking are no single reporter.
+  const f = partyFrames(text, parties, prof).find((p) => p.role !== 'mutual');
   if (f) return { reporter: { agency: source?.name ?? statement.source_agency ?? null, side: f.side }, evidence: f };
   const partyCodes = compileProfile(prof).partyCodes;
   if (source && source.side !== null && partyCodes.has(source.side)) return { reporter: { agency: source.name, side: source.side }, evidence: null };
@@ -242,6 +249,53 @@ function statementReporterOf(
   if (sided) return { reporter: { agency: sided.agency.name, side: sided.side }, evidence: null };
   if (source) return { reporter: { agency: source.name, side: source.side }, evidence: null };
   return { reporter: { agency: statement.source_agency ?? null, side: null }, evidence: null };
+}
+
+/**
+ * A relay by an outlet of a third country ("Zakon.kz", «Газета.Ru (ТАСС)»): its country, and the
+ * paragraphs where no official body or side speaks and both sides' claims are summed up: the
+ * item cites no single side there, so the claim is the outlet country's (corpus README
+ * `reported_by`).
+ */
+function relayOf(
+  statement: StatementInput,
+  text: string,
+  source: AgencyDef | null,
+  sourceThird: string | null,
+  partyCodes: ReadonlySet<string>,
+  agencies: readonly AgencyMention[],
+  parties: readonly PartyMention[],
+  prof: ConflictProfile,
+  seg: Segmentation,
+): Scan['relay'] {
+  if (sourceThird) return null;
+  // "Zakon.kz (citing the Ministry of Emergencies)": the outlet named first relays the body it cites.
+  const side = relayCountry(statement.source_agency) ?? (source?.kind === 'media' ? source.side : null);
+  if (side === null || partyCodes.has(side)) return null;
+  const framed = new Set<number>();
+  const paragraphOf = (pos: number): number => {
+    for (const p of seg.paragraphs) if (pos >= p.start && pos < p.end) return p.index;
+    return -1;
+  };
+  for (const a of agencies) if (a.frame && a.side && a.agency.kind !== 'media') framed.add(paragraphOf(a.start));
+  for (const p of partyFrames(text, parties, prof)) framed.add(paragraphOf(p.start));
+  // «Стороны обвинили друг друга», "the sides blamed each other": a paragraph of the outlet's own
+  // that gives both sides' word, no single side's.
+  const both = new Set<number>();
+  for (const p of seg.paragraphs) if (!framed.has(p.index) && MUTUAL_BLAME.test(lower(text.slice(p.start, p.end)))) both.add(p.index);
+  return { side, agency: statement.source_agency ?? null, both };
+}
+
+// "citing …", «со ссылкой на …» in a source line: the bodies it cites follow.
+const CITING = /(?:citing|quoting|relaying|со ссылкой на|ссылаясь на)\s+/i;
+
+/** The one side the bodies a source line cites are named with ("citing the MFA of Kyrgyzstan"), if one. */
+function citedSide(source: string | null | undefined, prof: ConflictProfile): string | null {
+  if (!source) return null;
+  const m = CITING.exec(source);
+  if (!m) return null;
+  const sides = new Set(findParties(source.slice(m.index + m[0].length), prof, []).map((p) => p.side));
+  return sides.size === 1 ? ([...sides][0] ?? null) : null;
 }
 
 /** The value given most often, none on a tie. */
@@ -315,7 +369,7 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
 
   // Who issued the statement.
   const source = agencyOfSource(statement.source_agency, prof);
-  const sourceThird = source?.kind === 'third_party' ? source.side : statement.source_agency ? thirdPartyOf(statement.source_agency, prof) : null;
+  const sourceThird = source?.kind === 'third_party' ? source.side : statement.source_agency ? thirdPartyOf(statement.source_agency.replace(WEB_DOMAIN, ' '), prof) : null;
   const contextSide = source?.side ?? sourceThird ?? null;
   const compiled = compileProfile(prof);
   const gazetteer = compiled.gazetteer;
@@ -338,6 +392,17 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
     }
   }
   const issuerSide = source?.kind === 'official' && source.side ? source.side : statementReporter.side;
+  const relay = relayOf(statement, text, source, sourceThird, partyCodes, agencies, parties, prof, seg);
+  // "Interfax (citing Security Council of Armenia)": the side of the body the source line cites.
+  if (statementReporter.side === null) {
+    const cited = citedSide(statement.source_agency, prof);
+    if (cited) statementReporter = { agency: statement.source_agency ?? null, side: cited };
+  }
+  // An item that cites no side at all is the outlet's own, whichever country it is in.
+  if (statementReporter.side === null) {
+    const outlet = relay?.side ?? relayCountry(statement.source_agency);
+    if (outlet) statementReporter = { agency: statement.source_agency ?? null, side: outlet };
+  }
 
   // Time zone: the issuer's; a third party's statement is read in the publication's own offset.
   const issuerZone = partyZone(prof, issuerSide && partyCodes.has(issuerSide) ? issuerSide : null);
@@ -396,6 +461,7 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
     partyFrames: partyFrames(text, parties, prof),
     statementReporter,
     statementReporterEvidence,
+    relay,
     issuerZone,
     pubOwnOffset,
     offsetMin,
@@ -422,8 +488,12 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
 }
 
 const NAMES_CLOCK = /^\s+time\b/i;
+// "РИА Новости (embedy.eu)": a site's domain names no third party.
+const WEB_DOMAIN = /[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}(?![\w.])/gi;
 // What a page's date line holds besides its date and clock: separators, a view count.
 const DATE_LINE_REST = /^[\s\d|,.:;/\-–—•·()]*$/;
+// A wire dateline on a line of its own: "BAKU, Azerbaijan, May 1", «АСТАНА, 12 мая».
+const WIRE_DATELINE_REST = /^\s*[A-ZА-ЯЁ][A-ZА-ЯЁ-]{2,}(?: [A-ZА-ЯЁ-]{2,})?,(?:\s*[A-ZА-ЯЁ][a-zа-яё]+,)?[\s\d|,.:;/\-–—•·()]*$/;
 
 /**
  * A page's own date line above the body ("29.04.2021 19:55", "14 September 2022 12:48",
@@ -456,7 +526,7 @@ function pageDateLine(text: string, seg: Segmentation, temporal: { dates: DateMe
     if (pubDate && (day.date > pubDate || day.date < addDays(pubDate, -2))) continue;
     let rest = `${text.slice(p.start, day.start)} ${text.slice(day.end, p.end)}`;
     for (const k of temporal.clocks) if (k.start >= p.start && k.end <= p.end) rest = rest.replace(text.slice(k.start, k.end), ' ');
-    if (DATE_LINE_REST.test(rest)) return { date: day.date, paragraph: firstBody.index };
+    if (DATE_LINE_REST.test(rest) || WIRE_DATELINE_REST.test(rest)) return { date: day.date, paragraph: firstBody.index };
   }
   return null;
 }
@@ -556,6 +626,8 @@ function clauseView(s: Scan, clause: Clause, sentence: Sentence): ClauseView {
   }
   // "the Tajik side claims that…", «таджикская сторона заявляет…»: a side speaking, in its clause.
   frame ??= s.insideClause.inside(s.partyFrames, clause).find((p) => p.role !== 'mutual') ?? null;
+  // A third country's relay tells a paragraph that cites no source in its own name.
+  const relayed = frame === null && s.relay !== null && s.relay.both.has(sentence.paragraph) ? s.relay : null;
   const militaryNamed = inside.inside(s.trig.military, clause).length > 0;
   // "fired at a patrol near the village of X": with a military target named, a village that
   // only locates it («у села», "near the village of") affects no civilians.
@@ -571,8 +643,12 @@ function clauseView(s: Scan, clause: Clause, sentence: Sentence): ClauseView {
     cPlaces,
     cParties,
     cWeapons: inside.inside(s.trig.weapons, clause),
-    reporter: frame ? { agency: 'agency' in frame ? frame.agency.name : s.statementReporter.agency, side: frame.side } : s.statementReporter,
-    reporterEvidence: frame ?? s.statementReporterEvidence,
+    reporter: frame
+      ? { agency: 'agency' in frame ? frame.agency.name : s.statementReporter.agency, side: frame.side }
+      : relayed
+        ? { agency: relayed.agency, side: relayed.side }
+        : s.statementReporter,
+    reporterEvidence: frame ?? (relayed ? null : s.statementReporterEvidence),
     mutual: null,
     militaryNamed,
     civilianNamed,
@@ -616,6 +692,8 @@ interface TimePick {
 const DATELINE_RELAY_DAYS = 14;
 const DAY_BEFORE = /^(?:накануне|the previous day|the day before|a day earlier)$/i;
 const EARLIER_START = /^(?:earlier|previously|ранее|прежде)(?![a-zа-яё])/i;
+// "Clashes broke out this week", «на прошлой неделе»: a week, no day; the narrative's day does not carry.
+const WEEK_SPAN = /(?<![a-zа-яё])(?:(?:earlier|later) this week|this week|last week|past week|на (?:этой|прошлой) неделе|на минувшей неделе)(?![a-zа-яё])/;
 
 /** A relative or temporal clause opened between a trigger and a day told after it, not one of taking effect. */
 const SUBORDINATE_BEFORE_DATE =
@@ -683,7 +761,7 @@ function resolveTime(s: Scan, c: ClauseView, pos: number, agreement: boolean): T
     // Going on now: the status line's day and time.
     date = s.status.date;
     clock = s.status.clock;
-  } else if (s.ctx && !EARLIER_START.test(s.text.slice(c.sentence.start, c.sentence.start + 12))) {
+  } else if (s.ctx && !EARLIER_START.test(s.text.slice(c.sentence.start, c.sentence.start + 12)) && !WEEK_SPAN.test(s.low.slice(c.clause.start, c.clause.end))) {
     // A date told earlier carries to later events of the narrative (a dateline, "Tension rose
     // on 9 May.¶Tajik servicemen fired…") until another date is given; not to a sentence that
     // tells what happened before it ("Earlier, …", «Ранее …»).
@@ -712,6 +790,12 @@ function actorFor(s: Scan, c: ClauseView, pos: number): PartyMention | null {
   for (const p of c.cParties) {
     if (p.role === 'explicit_actor') return p;
     if (p.role !== 'actor' || (p.start < from && from <= pos)) continue;
+    // "…is continuing, the Tajik side said": the side that speaks of the act is not its actor.
+    if (p.start > pos && s.partyFrames.includes(p)) continue;
+    // «начались столкновения после того, как таджикская сторона попыталась…», "clashes broke out
+    // after the Tajik side tried to…": the side of the cause told after the act is not its actor.
+    // An attack as the cause ("…began after Kyrgyz units attacked the posts") still blames the clash on its side.
+    if (p.start > pos && CAUSE_AFTER.test(s.low.slice(pos, p.start)) && !CAUSE_ATTACK.test(s.low.slice(p.end, p.end + 60))) continue;
     // The subject comes first: the first side named before the trigger, not the nearest
     // («пограничники … Кыргызской Республики выпустили мины в направлении заставы … Республики
     // Таджикистан и открыли огонь»).
@@ -766,6 +850,8 @@ function newDraft(s: Scan, c: ClauseView, type: EventType, trigger: Match, stren
     mutual: mutualIn(s, c),
     clashWord: null,
     ongoing: false,
+    // «стягиваются обеими сторонами», "troops are being massed by both sides": no one side acts.
+    unknownAgent: BOTH_SIDES_AGENT.test(s.low.slice(c.clause.start, c.clause.end)),
   };
 }
 
@@ -779,7 +865,12 @@ function overlapsWeapon(c: ClauseView, m: Match): boolean {
  * words for one side's acts ("attack", "aggression") nor the whole dispute ("conflict").
  */
 const UNKNOWN_AGENT =
-  /(?<![a-zа-яё])(?:(?:by|from)\s+(?:an?\s+)?(?:unidentified|unknown)\s+(?:persons?|people|individuals|gunm[ae]n|assailants|attackers)|неизвестн[а-яё]*(?:\s+(?:лиц[а-яё]*|люд[а-яё]*|вооруж[а-яё]*|злоумышленник[а-яё]*))?\s+(?:открыл[а-яё]*|обстрелял[а-яё]*|выстрелил[а-яё]*|стрелял[а-яё]*)|(?:unidentified|unknown)\s+(?:persons?|people|individuals|gunm[ae]n|assailants|attackers)\s+(?:opened|fired|shot))(?![a-zа-яё])/g;
+  /(?<![a-zа-яё])(?:(?:by|from)\s+(?:an?\s+)?(?:unidentified|unknown)\s+(?:persons?|people|individuals|gunm[ae]n|assailants|attackers)|неизвестн[а-яё]*(?:\s+(?:лиц[а-яё]*|люд[а-яё]*|вооруж[а-яё]*|злоумышленник[а-яё]*))?\s+(?:открыл[а-яё]*|обстрелял[а-яё]*|выстрелил[а-яё]*|стрелял[а-яё]*)|(?:unidentified|unknown)\s+(?:persons?|people|individuals|gunm[ae]n|assailants|attackers)\s+(?:opened|fired|shot)|(?:гражданск[а-яё]*\s+лиц[а-яё]*|местн[а-яё]*\s+жител[а-яё]*)\s+(?:открыл[а-яё]*|выстрелил[а-яё]*|стрелял[а-яё]*)|(?:civilians|local residents|villagers)\s+(?:opened|fired|shot))(?![a-zа-яё])/g;
+const CAUSE_AFTER = /(?<![a-zа-яё])(?:после того,? как|after)(?![a-zа-яё])/;
+// A military act as the cause: an attack, fire, or taking up (firing) positions.
+const CAUSE_ATTACK = /атак|обстрел|огон|огня|огнев|стрел|напал|позици|наступ|attack|fir(?:e|ed|ing)|shell|shot|position|advanc/;
+const BOTH_SIDES_AGENT = /(?<![a-zа-яё])(?:by both (?:sides|countries|parties)|both sides (?:are|have|were|had)|обеими сторонами|обе стороны (?:стягива|наращива|перебрасыва|сосредотачива))/;
+const EPISODE_NOUN_BEFORE = /(?:конфликт|столкновени|бо[ёея]|боях|перестрелк|clash|fighting|conflict|hostilities)[a-zа-яё]*\s+(?:(?:of|on|от)\s+)?$/;
 const FIGHTING = /^(?:armed )?(?:clash|skirmish|battle|fighting$|fights?$|gunfight|firefight|shootout|exchange|exchanged|бо[йие]|боя|боестолкновени|столкновени|стычк|перестрел)/;
 // "took fighting positions", «заняли боевые позиции»: a posture, not fighting.
 const POSITIONS = /^\s*(?:positions?|позици)/;
@@ -864,11 +955,13 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: read
     // Casualty sentences name hospitals and home villages, not where the attack was, but a
     // toll counted "in Batken region" or «в Лейлекском районе» is the toll of that unit.
     d.places = c.cPlaces.filter((p) => p.place.kind === 'district' || p.place.kind === 'region');
-    // Their day is only their own.
-    d.date = null;
+    // Their day is only their own: "wounded in the clashes of 28-29 April", «в ходе конфликтов
+    // 28-29 апреля» dates the episode the toll is of.
+    const episodeDay = c.cDates.find((x) => x.role === 'event' && x.date && x.kind === 'absolute' && EPISODE_NOUN_BEFORE.test(s.low.slice(Math.max(0, x.start - 30), x.start)));
+    d.date = episodeDay?.date ?? null;
     d.part = null;
     d.clock = null;
-    d.dateEvidence = [];
+    d.dateEvidence = episodeDay ? [episodeDay] : [];
     created.push(d);
   }
   // "used drones for reconnaissance": drones used with no fire, strike or fighting told fly over
@@ -907,7 +1000,8 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: read
     let hasActor = false;
     for (const p of c.cParties) if (p.role === 'actor' || p.role === 'explicit_actor') hasActor = true;
     // "fired by unidentified persons", «неизвестные открыли огонь»: an agent, of no side.
-    if (!hasActor && matchesIn(UNKNOWN_AGENT, s.low, clause)) hasActor = true;
+    const unknownAgent = !hasActor && matchesIn(UNKNOWN_AGENT, s.low, clause);
+    if (unknownAgent) hasActor = true;
     // An attack told with its own clock time ("then at about 11:40 a short exchange of fire took
     // place", "at 8:30 they began firing") is an event of its own, not a summary word.
     // "Since 15:00 the enemy has continued shelling": the episode told before goes on.
@@ -939,6 +1033,7 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: read
     d.ongoing = ((d.strength === 'strong' && (stateLike || d.clock !== null)) || (type === 'armed_clash' && d.date !== null && !d.carried)) && matchesIn(ONGOING, s.low, clause);
     // Going on now, undated, in a statement that tells of its day of publication: that day.
     if (d.ongoing && stateLike && d.date === null && d.month === null && !d.clock && s.pub.date && s.dates.some((x) => x.role === 'event' && x.date === s.pub.date)) d.date = s.pub.date;
+    d.unknownAgent ||= unknownAgent && d.actor === null;
     if (clashWord && fire.length === 0) d.clashWord = exchange ? 'exchange' : 'clash';
     created.push(d);
   }
@@ -1002,7 +1097,7 @@ function agreementDraft(s: Scan, c: ClauseView): Draft | null {
   const d = newDraft(s, c, 'ceasefire_agreement', verb, 'strong', true);
   // An agreement is dated by its own words (reached or taking effect) or its paragraph's
   // dateline, not by the narrative.
-  if (d.carried && !(s.datelineCtx && s.datelineCtx.paragraph === clause.paragraph) && s.ctx?.paragraph !== clause.paragraph) {
+  if (d.carried && !(s.datelineCtx && (s.datelineCtx.paragraph === clause.paragraph || s.ctx?.date === s.datelineCtx.date)) && s.ctx?.paragraph !== clause.paragraph) {
     d.date = null;
     d.carried = false;
   }
@@ -1020,6 +1115,27 @@ function agreementDraft(s: Scan, c: ClauseView): Draft | null {
     d.places = s.places.filter((p) => p.start >= paraStart && p.start < clause.start && p.place.kind === 'other');
   }
   return d;
+}
+
+// "The sides met on 25 September at the checkpoint", «Стороны встретились 25 сентября».
+const MEETING = /(?<![a-zа-яё])(?:met|meet|meeting|talks|negotiations|встретил[а-яё]*|встреч[аеиу]|переговор[а-яё]*)(?![a-zа-яё])/;
+
+/**
+ * "Kyrgyzstan and Tajikistan signed a protocol on the settlement. The sides met on 25 September at
+ * the Kyzyl-Bel checkpoint.": an undated agreement takes the day of the meeting told in the next
+ * sentence, when that sentence tells no event of its own.
+ */
+function borrowMeetingDay(s: Scan): void {
+  for (const d of s.drafts) {
+    if (d.type !== 'ceasefire_agreement' || d.date !== null) continue;
+    const next = s.seg.sentences[d.clause.sentence + 1];
+    if (!next || s.drafts.some((x) => x.clause.sentence === next.index) || !MEETING.test(s.low.slice(next.start, next.end))) continue;
+    const day = s.dates.find((x) => x.start >= next.start && x.end <= next.end && x.date && x.role === 'event' && x.kind === 'absolute');
+    if (day) {
+      d.date = day.date;
+      d.dateEvidence.push(day);
+    }
+  }
 }
 
 /**
@@ -1055,12 +1171,14 @@ function startAgreement(s: Scan, d: Draft, k: ClockMention, inClause: boolean): 
   // "24:00", "midnight": the start of the next day.
   if (k.hh === 24) {
     d.agreementStart = { ...k, hh: 0 };
-    if (d.date) d.date = addDays(d.date, 1);
+    // "from midnight 24/25 February": the night's pair of days names the day that begins.
+    if (d.date && !(own && NIGHT_PAIR_BEFORE.test(s.text.slice(Math.max(0, own.start - 6), own.start)))) d.date = addDays(d.date, 1);
   }
   d.clock = d.agreementStart;
   d.part = null;
 }
 
+const NIGHT_PAIR_BEFORE = /\d{1,2}\s*\/\s*$/;
 // What stands between a start time and its day: "1700 hours IST today", "24:00 (local time) on 28 July".
 const START_DAY_GAP = /^[^.;!?]{0,30}$/;
 const DAY_START_GAP = /^[\s,]*(?:at|в|around|около)?\s*$/i;
@@ -1455,6 +1573,7 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
   const s = scanStatement(statement, profile, options);
   for (const clause of s.seg.clauses) clauseStep(s, clause);
   borrowAgreementStarts(s);
+  borrowMeetingDay(s);
   const casualtyReports = casualtyPass(s);
   const drafts = s.drafts;
 

@@ -6,6 +6,12 @@ const run = (text: string, source = 'Border Service of the GKNB of the Kyrgyz Re
   extract({ id: 't', text, published_at, source_agency: source }, KG_TJ_PROFILE);
 
 describe('events', () => {
+  it('reads fire a side initiated or started as fire, with its day', () => {
+    const r = run('During the night of 16-17 September, Tajik troops initiated unprovoked small-arms fire at Kyrgyz posts near Kulundu.');
+    expect(r.events.map((e) => [e.type, e.date, e.accused_party])).toEqual([['small_arms_fire', '2022-09-17', 'TJ']]);
+    expect(run('Yesterday Tajik units started heavy fire on the Kyrgyz outpost at Maksat.').events.map((e) => e.accused_party)).toEqual(['TJ']);
+    expect(run('Yesterday the sides agreed to a ceasefire, initiated by the CSTO.').events.map((e) => e.type)).toEqual(['ceasefire_agreement']);
+  });
   it('types an attack by its heaviest weapon', () => {
     expect(run('Today Tajik units fired at Kulundu from machine guns and mortars.').events.map((e) => e.type)).toEqual(['heavy_weapons_fire']);
     expect(run('Today a Tajik UAV struck a border post near Katran.').events.map((e) => e.type)).toEqual(['air_or_drone_strike']);

@@ -136,6 +136,7 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
       list[i] = d;
     } else absorb(twin, d);
   }
+  foldRestatedFire(list);
   // 2. Weak attack words ("the shooting", «в результате обстрела») join a compatible attack:
   // the nearest one before them, else the nearest after.
   const weak: Draft[] = [];
@@ -168,7 +169,8 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
       target.actor !== null &&
       !target.mutual &&
       target.type !== 'armed_clash' &&
-      ((ownTime(w) && !leadSummary(w, target)) || (bareFire(target) && target.trigger.start < w.trigger.start && followsOrCounts(w, target))) &&
+      // (An undated clash word a paragraph later, "clashes broke out this week", is no sequel.)
+      ((ownTime(w) && !leadSummary(w, target)) || (bareFire(target) && target.trigger.start < w.trigger.start && followsOrCounts(w, target) && w.clause.sentence - target.clause.sentence <= 2)) &&
       !(w.clashWord === 'exchange' && typedNear(result, w))
     ) {
       const told = weakKept.find((k) => k.clashWord && compatible(w, k));
@@ -235,6 +237,29 @@ function followsOrCounts(w: Draft, fire: Draft): boolean {
  */
 function leadSummary(w: Draft, fire: Draft): boolean {
   return w.trigger.start < fire.trigger.start && w.clock === null && w.part === null && w.places.length === 0;
+}
+
+/**
+ * "Tajikistan began massive shelling with mortars of the water intake. According to the press
+ * service, Tajikistan opened fire today at 14.00.": fire with no weapon class, told with its own
+ * day right after an undated attack typed by its weapons (same actor, reporter and area), restates
+ * that attack and dates it; the lead and its detail are one event.
+ */
+function foldRestatedFire(list: Draft[]): void {
+  for (let i = list.length - 1; i > 0; i--) {
+    const d = list[i] as Draft;
+    if (d.strength !== 'strong' || !bareFire(d) || d.date === null || d.carried || d.actor === null) continue;
+    let lead: Draft | null = null;
+    for (let j = i - 1; j >= 0 && !lead; j--) {
+      const p = list[j] as Draft;
+      if (p.strength !== 'strong' || !VIOLENT.has(p.type)) continue;
+      if (p.date === null && p.weapons.length > 0 && (p.actor === d.actor || p.actor === null) && sameReporter(p, d) && d.clause.sentence - p.clause.sentence <= 2 && placesOverlap(p, d)) lead = p;
+      else break;
+    }
+    if (!lead) continue;
+    absorb(lead, d);
+    list.splice(i, 1);
+  }
 }
 
 /** An attack typed by a named weapon in the paragraph of `w` or next to it. */

@@ -19,7 +19,7 @@ function accusedOf(d: Draft, partyCodes: ReadonlySet<string>): string | null {
   let accused = d.actor;
   if (type === 'armed_clash' && d.mutual) accused = null;
   const reporterSide = d.reporter.side;
-  if (!accused && type !== 'armed_clash' && reporterSide && partyCodes.has(reporterSide) && !CIVIL_REPORTER.test(d.reporter.agency ?? '')) {
+  if (!accused && type !== 'armed_clash' && !d.unknownAgent && reporterSide && partyCodes.has(reporterSide) && !CIVIL_REPORTER.test(d.reporter.agency ?? '')) {
     // A side reporting an attack on itself accuses the other side; a health or emergency
     // ministry counting victims blames nobody unless it names who fired (corpus conventions).
     for (const c of partyCodes) if (c !== reporterSide) return c;

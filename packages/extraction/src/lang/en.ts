@@ -82,6 +82,8 @@ export const EN: LanguagePack = {
   fire: [
     // "opened intense fire", "opened indiscriminate fire".
     'open(?:ed|s|ing)? (?:\\w+ ){0,2}fire',
+    // "initiated unprovoked small-arms fire", "started heavy fire".
+    '(?:initiat|start|commenc)(?:ed|es|s|ing)? (?:\\w+(?:-\\w+)? ){0,3}fire',
     // "targeted the civilian population with mortars".
     'targeted',
     'targeting',
@@ -301,6 +303,8 @@ export const EN: LanguagePack = {
       'pull(?:ed|ing)? back',
       'return (?:the )?units',
       'return\\w* (?:\\w+ ){0,3}(?:previous|permanent) (?:positions|deployment)',
+      // "returning additional forces and equipment to their places of permanent deployment".
+      'places? of (?:their )?permanent (?:deployment|stationing)',
     ],
     withdraw_heavy_weapons: ['withdraw\\w* (?:\\w+ ){0,3}(?:heavy weapons|military equipment|equipment)'],
     joint_patrols: ['joint (?:patrol\\w*|monitoring)'],

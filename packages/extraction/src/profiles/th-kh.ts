@@ -38,6 +38,8 @@ export const TH_KH_PROFILE: ConflictProfile = {
     { id: 'kh.mond', armed: true, name: 'Ministry of National Defence of Cambodia', side: 'KH', kind: 'official', patterns: ['Ministry of National Defen[cs]e(?: of (?:the Kingdom of )?Cambodia)?', 'Cambodian (?:Ministry of (?:National )?Defen[cs]e|Defen[cs]e Ministry)', 'Royal Cambodian Armed Forces', 'RCAF'] },
     { id: 'kh.mfa', name: 'Ministry of Foreign Affairs of Cambodia', side: 'KH', kind: 'official', patterns: ['Cambodian (?:Ministry of Foreign Affairs|Foreign Ministry)', '(?:Ministry of Foreign Affairs|Foreign Ministry)(?: and International Cooperation)? of (?:the Kingdom of )?Cambodia'] },
     { id: 'kh.government', name: 'Royal Government of Cambodia', side: 'KH', kind: 'official', patterns: ['Royal Government of Cambodia'] },
+    // The ASEAN chair's prime minister, who brokered the truces.
+    { id: 'my.prime_minister', name: 'Prime Minister of Malaysia (ASEAN chair)', side: 'MY', kind: 'third_party', patterns: ["(?:Malaysian|Malaysia['’]s) Prime Minister(?: Anwar Ibrahim)?", 'Prime Minister of Malaysia', 'Anwar Ibrahim', 'премьер-министр\\w* Малайзии(?: Анвар\\w* Ибрагим\\w*)?', 'Анвар\\w* Ибрагим\\w*'] },
     { id: 'media.khmer_times', name: 'Khmer Times', side: 'KH', kind: 'media', patterns: ['Khmer Times', 'AKP', 'Agence Kampuchea Presse', 'Fresh News'] },
     { id: 'media.bangkok_post', name: 'Bangkok Post', side: 'TH', kind: 'media', patterns: ['Bangkok Post', 'The Nation(?: Thailand)?', 'Thai News Agency', 'Thai PBS'] },
   ],
