@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { extract } from './engine.ts';
 import { compileGazetteer, findPlaces, withUnlistedPlaces } from './places.ts';
+import { AM_AZ_PROFILE } from './profiles/am-az.ts';
+import { IL_LB_PROFILE } from './profiles/il-lb.ts';
 import { IN_PK_PROFILE } from './profiles/in-pk.ts';
 import { KG_TJ_PROFILE } from './profiles/kg-tj.ts';
+import { TH_KH_PROFILE } from './profiles/th-kh.ts';
 import { declineAdjective, declineName, declineNoun } from './text/russian.ts';
 
 const g = compileGazetteer(KG_TJ_PROFILE);
@@ -95,8 +98,10 @@ describe('a place and where it lies', () => {
   it('lists a chain of units after a village, in order', () => {
     expect(kg('Около 12:30 таджикские военнослужащие открыли минометный огонь по селу Джекенди Чон-Алайского района Ошской области.')[0]?.locations).toEqual(['Джекенди', 'Чон-Алайский район', 'Ошская область']);
   });
-  it('keeps two places on two sides ("from Vorukh at Kok-Tash")', () => {
-    expect(kg('On September 16 Tajik servicemen fired mortars from Vorukh at Kok-Tash.')[0]?.locations).toEqual(['Vorukh', 'Kok-Tash']);
+  it('places fire where it hit, not where it came from ("from Vorukh at Kok-Tash")', () => {
+    expect(kg('On September 16 Tajik servicemen fired mortars from Vorukh at Kok-Tash.')[0]?.locations).toEqual(['Kok-Tash']);
+    // With no target named, where the fire came from is all the text says.
+    expect(kg('On September 16 Tajik servicemen fired mortars from Vorukh.')[0]?.locations).toEqual(['Vorukh']);
   });
   it('keeps a list of villages', () => {
     expect(kg('On September 15 Tajik servicemen shelled Arka, Maksat and Kulundu.')[0]?.locations).toEqual(['Arka', 'Maksat', 'Kulundu']);
@@ -164,7 +169,7 @@ describe('the scene of an unplaced event', () => {
   });
   it('keeps a border line beside the settlement named before it', () => {
     const r = extract({ id: 'l', text: 'On Sunday an Indian patrol was moving near Mendhar. Pakistani troops opened fire at the patrol from across the LoC.', published_at: '2025-05-05T09:00:00+05:30', source_agency: 'PTI' }, IN_PK_PROFILE);
-    expect(r.events[0]?.locations).toEqual(['Mendhar', 'LoC']);
+    expect(r.events[0]?.locations).toEqual(['Mendhar', 'Line of Control']);
   });
 });
 
@@ -207,9 +212,9 @@ describe('more Russian place nouns and unlisted units', () => {
 describe('an event placed only on a line or a whole region', () => {
   it('takes the settlements the statement names for the scene, before the line', () => {
     const r = extract({ id: 'l2', text: 'On May 6 Pakistani troops fired with small arms at Indian posts along the LoC in Jammu and Kashmir.\n\nThe firing hit villages opposite Kupwara and Mendhar, a spokesperson said.', published_at: '2025-05-06T09:00:00+05:30', source_agency: 'PTI' }, IN_PK_PROFILE);
-    expect(r.events[0]?.locations).toEqual(expect.arrayContaining(['Kupwara', 'Mendhar', 'LoC']));
+    expect(r.events[0]?.locations).toEqual(expect.arrayContaining(['Kupwara', 'Mendhar', 'Line of Control']));
     const far = extract({ id: 'l3', text: 'Tension is high in Jammu and Kashmir. On May 6 Pakistani troops fired with small arms at Indian posts along the LoC in Jammu and Kashmir.\n\nThe posts stand opposite Kupwara and Mendhar, a spokesperson said.', published_at: '2025-05-06T09:00:00+05:30', source_agency: 'PTI' }, IN_PK_PROFILE);
-    expect(far.events[0]?.locations).toEqual(expect.arrayContaining(['Kupwara', 'Mendhar', 'LoC']));
+    expect(far.events[0]?.locations).toEqual(expect.arrayContaining(['Kupwara', 'Mendhar', 'Line of Control']));
     const ru = kg('15 сентября таджикские военнослужащие обстреляли из минометов кыргызских пограничников в Баткенской области.\n\nОбстрел вёлся по окраинам села Максат.');
     expect(ru[0]?.locations).toEqual(expect.arrayContaining(['Максат', 'Баткенская область']));
   });
@@ -283,5 +288,51 @@ describe('an English site named with its head noun', () => {
   });
   it('is not a party or a determiner with the noun', () => {
     expect(names('The Temple was closed. Tajik Camp guards waited.')).toEqual([]);
+  });
+});
+
+const pti = (text: string) => extract({ id: 'k', text, published_at: '2025-05-06T09:00:00+05:30', source_agency: 'PTI' }, IN_PK_PROFILE).events;
+
+describe('an abbreviated place and the city of the dateline', () => {
+  it('writes an abbreviation out as the name it stands for, once', () => {
+    expect(pti('On May 5 Pakistani troops opened fire along the Line of Control (LoC) in Kashmir.')[0]?.locations).toEqual(['Line of Control', 'Kashmir']);
+    expect(pti('On May 5 Pakistani troops opened fire at Indian posts along the LoC near Uri.')[0]?.locations).toEqual(['Line of Control', 'Uri']);
+  });
+  it('takes no place from a "CITY:" dateline or an "X-based" official', () => {
+    const e = pti('SRINAGAR: On May 5 Pakistani troops opened fire at Indian posts near Uri, a Srinagar-based spokesman said.');
+    expect(e[0]?.locations).toEqual(['Uri']);
+  });
+});
+
+describe("fire from one side's settlements at the other's", () => {
+  const az = (text: string) => extract({ id: 'a', text, published_at: '2023-07-09T10:00:00+04:00', source_agency: 'Ministry of Defense of Azerbaijan' }, AM_AZ_PROFILE).events;
+  it('lists names before a plural place noun, and keeps only the targets', () => {
+    const e = az('On July 8 Armenian units fired from positions in the directions of the Verin Tala and Nerkin Tala settlements of the Basarkechar region at Azerbaijan Army positions in the directions of the Kalbajar region (Dashbulag, Yukhari Kend and Orta Yurd settlements).');
+    expect(e[0]?.locations).toEqual(expect.arrayContaining(['Dashbulag', 'Yukhari Kend', 'Orta Yurd']));
+    expect(e[0]?.locations).not.toContain('Verin Tala');
+    expect(e[0]?.locations).not.toContain('Basarkechar');
+  });
+  it('reads a singular settlement noun after the name', () => {
+    expect(az('On July 8 Armenian units fired at Azerbaijan Army positions near Dashbulag settlement.')[0]?.locations).toEqual(['Dashbulag']);
+  });
+});
+
+describe('Russian places named after a place noun', () => {
+  it('places a strike on a quarter of a city, with the city («по району X в Y»)', () => {
+    const e = extract({ id: 'b', text: '5 октября израильская авиация нанесла удары по району Шайях в Бейруте.', published_at: '2024-10-05T12:00:00+03:00', source_agency: 'РИА Новости' }, IL_LB_PROFILE).events;
+    expect(e[0]?.locations).toEqual(['Шайях', 'Бейрут']);
+  });
+  it('keeps a temple named after its noun whole', () => {
+    const e = extract({ id: 'c', text: '24 июля камбоджийские военные открыли огонь у древнего храма Прасат Кок Мон на границе.', published_at: '2025-07-24T12:00:00+07:00', source_agency: 'Royal Thai Army' }, TH_KH_PROFILE).events;
+    expect(e[0]?.locations).toEqual(['Прасат Кок Мон']);
+  });
+  it('writes the nominative of the spelling the text uses', () => {
+    expect(tj('15 сентября кыргызские военнослужащие обстреляли из минометов Кульканд.')[0]?.locations).toEqual(['Кульканд']);
+  });
+});
+
+describe('a name after "the border of"', () => {
+  it('is a place', () => {
+    expect(kg('On September 15 an exchange of fire took place on the border of Tamdyk.')[0]?.locations).toEqual(['Tamdyk']);
   });
 });

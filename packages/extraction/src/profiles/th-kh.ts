@@ -3,7 +3,7 @@
  * Zones: Thailand UTC+7 (Asia/Bangkok), Cambodia UTC+7 (Asia/Phnom_Penh), no DST.
  */
 import type { ConflictProfile } from '../profile.ts';
-import { district, place, region } from './build.ts';
+import { district, place, region, withBareRu } from './build.ts';
 import { STANDARD_VOCABULARY } from './vocabulary.ts';
 
 export const TH_KH_PROFILE: ConflictProfile = {
@@ -51,16 +51,17 @@ export const TH_KH_PROFILE: ConflictProfile = {
     region('th.trat', 'TH', ['Trat'], 'Трат', [12.24, 102.51]),
     district('th.surin.kap_choeng', 'th.surin', 'TH', ['Kap Choeng', 'Kab Choeng'], null, [], [14.58, 103.58]),
     district('th.surin.phanom_dong_rak', 'th.surin', 'TH', ['Phanom Dong Rak'], null, [], [14.47, 103.32]),
-    district('th.sisaket.kantharalak', 'th.sisaket', 'TH', ['Kantharalak'], null, [], [14.65, 104.65]),
-    district('th.ubon.nam_yuen', 'th.ubon', 'TH', ['Nam Yuen'], null, [], [14.49, 105.0]),
+    // Russian relays name a Thai district (amphoe) bare or as «округ X».
+    withBareRu(district('th.sisaket.kantharalak', 'th.sisaket', 'TH', ['Kantharalak'], null, ['Кантхаралак'], [14.65, 104.65]), ['Кантхаралак'], 'округ'),
+    withBareRu(district('th.ubon.nam_yuen', 'th.ubon', 'TH', ['Nam Yuen'], null, ['Нам Юэн'], [14.49, 105.0]), ['Нам Юэн'], 'округ'),
     district('th.buriram.ban_kruat', 'th.buriram', 'TH', ['Ban Kruat'], null, [], [14.42, 103.13]),
     district('th.sakaeo.ta_phraya', 'th.sakaeo', 'TH', ['Ta Phraya'], null, [], [14.1, 102.68]),
-    place('th.surin.ta_muen_thom', 'th.surin', 'TH', ['Ta Muen Thom', 'Prasat Ta Muen Thom', 'Ta Muen Thom Temple', 'Ta Muen Temple', 'Ta Moan Thom', 'Ta Moan Thom Temple', 'Ta Moan', 'Moan Thom Temple', 'Moan Thom'], ['Та Муен Тхом'], [14.35, 103.27], 'other'),
-    place('th.surin.ta_kwai', 'th.surin', 'TH', ['Ta Kwai', 'Ta Kwai Temple', 'Ta Krabey', 'Ta Krabey Temple'], [], [14.33, 103.37], 'other'),
+    place('th.surin.ta_muen_thom', 'th.surin', 'TH', ['Ta Muen Thom', 'Prasat Ta Muen Thom', 'Ta Muen Thom Temple', 'Ta Muen Temple', 'Ta Moan Thom', 'Ta Moan Thom Temple', 'Ta Moan', 'Moan Thom Temple', 'Moan Thom'], ['Та Муен Тхом', 'Та Муен Том', 'Прасат Та Муен Том', 'Та Мыан Том', 'Та Моан Том'], [14.35, 103.27], 'other'),
+    place('th.surin.ta_kwai', 'th.surin', 'TH', ['Ta Kwai', 'Ta Kwai Temple', 'Ta Krabey', 'Ta Krabey Temple', 'Prasat Ta Kwai'], ['Та Квай', 'Прасат Та Квай', 'Та Кробей'], [14.33, 103.37], 'other'),
     place('th.sisaket.phu_makua', 'th.sisaket', 'TH', ['Phu Makua', 'Phu Makhuea', 'Phu Makheu'], [], [14.4, 104.67], 'other'),
     place('th.sisaket.pha_mo_e_daeng', 'th.sisaket', 'TH', ['Pha Mo E Daeng', 'Pha Mor E Daeng'], [], [14.41, 104.69], 'other'),
     place('th.ubon.chong_bok', 'th.ubon', 'TH', ['Chong Bok'], [], [14.37, 105.08], 'other'),
-    place('th.sisaket.chong_an_ma', 'th.sisaket', 'TH', ['Chong An Ma', 'Chong Khanma'], [], [14.37, 104.45], 'other'),
+    place('th.sisaket.chong_an_ma', 'th.sisaket', 'TH', ['Chong An Ma', 'Chong Khanma', 'An Ma pass', 'An Ma Pass'], ['Чонг Ан Ма', 'Чонг Анма'], [14.37, 104.45], 'other'),
     place('th.sakaeo.ban_nong_chan', 'th.sakaeo', 'TH', ['Ban Nong Chan', 'Nong Chan'], [], [13.83, 102.55]),
     place('kh.preah_vihear_temple', 'kh.preah_vihear', 'KH', ['Preah Vihear temple', 'Preah Vihear Temple', 'Prasat Preah Vihear'], ['Преах Вихеар'], [14.39, 104.68], 'other'),
     region('kh.oddar_meanchey', 'KH', ['Oddar Meanchey', 'Otdar Meanchey'], 'Оддармеанчей', [14.18, 103.52]),
@@ -69,11 +70,11 @@ export const TH_KH_PROFILE: ConflictProfile = {
     region('kh.pursat', 'KH', ['Pursat'], 'Пурсат', [12.54, 103.92]),
     region('kh.battambang', 'KH', ['Battambang'], 'Баттамбанг', [13.1, 103.2]),
     region('kh.koh_kong', 'KH', ['Koh Kong'], 'Кохконг', [11.62, 102.98]),
-    place('kh.oddar_meanchey.samraong', 'kh.oddar_meanchey', 'KH', ['Samraong', 'Samrong'], [], [14.18, 103.52]),
+    place('kh.oddar_meanchey.samraong', 'kh.oddar_meanchey', 'KH', ['Samraong', 'Samrong'], ['Самраонг', 'Самроунг', 'Самронг'], [14.18, 103.52]),
     place('kh.banteay_meanchey.chouk_chey', 'kh.banteay_meanchey', 'KH', ['Chouk Chey'], [], [13.8, 102.6]),
     place('kh.banteay_meanchey.prey_chan', 'kh.banteay_meanchey', 'KH', ['Prey Chan'], [], [13.82, 102.58]),
     place('th.surin.ta_muen_toch', 'th.surin', 'TH', ['Ta Muen Toch', 'Ta Moan Toch', 'Prasat Ta Muen Toch'], ['Та Муен Тоть'], [14.35, 103.26], 'other'),
-    place('th.sisaket.sam_tae', 'th.sisaket', 'TH', ['Sam Tae', 'Sam Tae Temple'], [], [14.4, 104.6], 'other'),
+    place('th.sisaket.sam_tae', 'th.sisaket', 'TH', ['Sam Tae', 'Sam Tae Temple'], ['Сам Тэ'], [14.4, 104.6], 'other'),
     place('th.sisaket.phu_sing', 'th.sisaket', 'TH', ['Phu Sing'], [], [14.43, 104.5]),
     place('th.surin.ban_dan', 'th.surin', 'TH', ['Ban Dan'], [], [14.6, 103.57]),
     place('kh.oddar_meanchey.anlong_veng', 'kh.oddar_meanchey', 'KH', ['Anlong Veng'], ['Анлонгвэнг'], [14.23, 104.08]),
