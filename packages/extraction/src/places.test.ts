@@ -336,3 +336,25 @@ describe('a name after "the border of"', () => {
     expect(kg('On September 15 an exchange of fire took place on the border of Tamdyk.')[0]?.locations).toEqual(['Tamdyk']);
   });
 });
+
+describe('names listed between two places', () => {
+  const names = (text: string) => withUnlistedPlaces(text, findPlaces(text, g), KG_TJ_PROFILE).map((p) => p.text);
+  it('are places too', () => {
+    expect(names('Drones were seen over Vorukh, Tangi, Sarvoda and Chorkuh.')).toEqual(['Vorukh', 'Tangi', 'Sarvoda', 'Chorkuh']);
+    expect(names('Под огнём оказались четыре объекта: Ворух, Танги Боло, Сарвода и Чоркух.')).toEqual(['Ворух', 'Танги Боло', 'Сарвода', 'Чоркух']);
+  });
+  it('not in a declined Russian list, nor a party or a month', () => {
+    expect(names('Беспилотники летали над Воруха, Тангой и Чоркухом.')).toEqual(['Воруха', 'Чоркухом']);
+    expect(names('Shelling hit Vorukh, Tajikistan and Chorkuh.')).toEqual(['Vorukh', 'Chorkuh']);
+  });
+});
+
+describe('a name opening with the local word for a village or a temple', () => {
+  const names = (text: string) => withUnlistedPlaces(text, findPlaces(text, g), KG_TJ_PROFILE).map((p) => p.text);
+  it('is a place, whole', () => {
+    expect(names('Rockets fell on Ban Khok Sai 4 and near Wat Pho Thong.')).toEqual(['Ban Khok Sai 4', 'Wat Pho Thong']);
+  });
+  it('is not the word alone', () => {
+    expect(names('The Ban on trade stays.')).toEqual([]);
+  });
+});

@@ -322,6 +322,11 @@ const SITE_EN = new RegExp(`\\b(${LATIN_NAME}) (?:area|outpost|checkpoint|height
 // "Ta Muen Thom Temple", "Friendship Bridge", "Hill 704": a site named with its head noun, kept whole.
 const NAMED_SITE_EN = /\b((?:[A-Z][a-z'’]+[ -]){1,3}(?:Temple|Pagoda|Bridge|Hill|Mine|Dam|Camp))\b/dg;
 const NAMED_SITE_HEADS = /Temple|Pagoda|Bridge|Hill|Mine|Dam|Camp/;
+// A name that opens with the local word for a village or a temple is a place: Thai "Ban" (village)
+// and "Wat" (temple), Khmer "Phum" (village) and "Prasat" (temple), Arabic "Kfar", "Beit", "Deir",
+// "Khirbet", "Hawsh": "Ban Nong Mek", "Ban Sai Tho 10", "Wat Kaew Sikka Kiri Svarak".
+const NAMED_PREFIX_EN = /\b((?:Ban|Wat|Phum|Prasat|Kfar|Beit|Deir|Khirbet|Hawsh) [A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,4}(?: \d{1,3}(?![\d:.]))?)(?![a-z])/dg;
+const NAMED_PREFIX_KEYS = /\b(?:Ban|Wat|Phum|Prasat|Kfar|Beit|Deir|Khirbet|Hawsh) [A-Z]/;
 // "near Ak-Sai", "on the outskirts of Chon-Kara", "towards Sotk": a preposition of place before a
 // capitalised name. Not "in"/"at" (they take months, languages and organisations too).
 const NEAR_EN = new RegExp(`\\b(?:[Nn]ear|[Nn]earby|[Oo]utskirts of|[Tt]owards?|[Oo]pposite|[Ee]nvirons of|[Dd]irection of|[Aa]djacent to|[Cc]lose to|[Bb]order of) (?:the )?(${LATIN_NAME})(?![a-z])`, 'dg');
@@ -418,6 +423,40 @@ function containerOf(text: string, inner: PlaceMention, outer: PlaceMention, cha
   return true;
 }
 
+// "Lahore, Gujranwala, Miano, Chor and Karachi", «Сам Тэ, Фу Пхи, Чонг Та Тхао и Прасат Та Квай»:
+// the names listed between two places are places too. The gap holds only names and separators.
+const LIST_NAME = "[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё'’]+(?:[ -][A-ZА-ЯЁ][A-Za-zА-Яа-яЁё'’]+){0,3}";
+const LIST_GAP = new RegExp(`^(?:\\s*,\\s*${LIST_NAME})+\\s*(?:,\\s*(?:and\\s+|и\\s+)?|\\s+(?:and|и)\\s+)$`);
+const LIST_ITEM = new RegExp(`(?<=,\\s*)${LIST_NAME}`, 'dg');
+
+function isNominative(m: PlaceMention): boolean {
+  const written = tokensOf(m.text).join(' ');
+  return m.place.ru.some((n) => tokensOf(n).join(' ') === written);
+}
+
+function withListedBetween(text: string, all: PlaceMention[], profile: ConflictProfile): PlaceMention[] {
+  let out: PlaceMention[] | null = null;
+  for (let i = 0; i + 1 < all.length; i++) {
+    const a = all[i] as PlaceMention;
+    const b = all[i + 1] as PlaceMention;
+    if (b.start - a.end < 4 || b.start - a.end > 120) continue;
+    const gap = text.slice(a.end, b.start);
+    if (!gap.includes(',') || !LIST_GAP.test(gap)) continue;
+    // A Russian list read as written only in the nominative («над Исфарой, Канибадамом…» declines).
+    if (/[а-яё]/i.test(gap) && !isNominative(a)) continue;
+    const country = a.place.country === b.place.country ? a.place.country : '';
+    LIST_ITEM.lastIndex = 0;
+    for (let m = LIST_ITEM.exec(gap); m; m = LIST_ITEM.exec(gap)) {
+      const name = m[0];
+      if (NOT_A_NAME.test(name.split(/[- ]/)[0] as string) || name.split(/[- ]/).some((w) => partyOfWord(w, profile))) continue;
+      const start = a.end + m.index;
+      out ??= all.slice();
+      out.push({ start, end: start + name.length, text: name, place: unlisted(name, country, null) });
+    }
+  }
+  return out ? out.sort((x, y) => x.start - y.start) : all;
+}
+
 function unlisted(name: string, country: string, parent: string | null, kind: PlaceDef['kind'] = 'settlement'): PlaceDef {
   return { id: `${UNLISTED}${name}`, kind, country, parent, lat: null, lon: null, en: [name], ru: [name], base: undefined, ru_adjective: undefined };
 }
@@ -455,6 +494,7 @@ export function withUnlistedPlaces(text: string, known: PlaceMention[], profile:
     }
   };
   if (text.includes('«') || text.includes('"') || text.includes('„')) add(INTRO_RU_QUOTED, null);
+  if (NAMED_PREFIX_KEYS.test(text)) add(NAMED_PREFIX_EN, null);
   add(INTRO_EN, LIST_NEXT_EN);
   if (/settlements|villages|areas|localities|hamlets/.test(text)) add(LIST_SITES_EN, LIST_NEXT_EN);
   if (NAMED_SITE_RU_HEADS.test(text)) add(NAMED_SITE_RU, null, 'other');
@@ -469,6 +509,7 @@ export function withUnlistedPlaces(text: string, known: PlaceMention[], profile:
   if (text.includes('участ') || text.includes('направлени')) add(SECTOR_RU, null, 'border_section');
   if (all.length < 2) return all;
   if (all !== known) all.sort((a, b) => a.start - b.start);
+  all = withListedBetween(text, all, profile);
   let out: PlaceMention[] | null = null;
   // Containers are linked last to first, so that a chain ("X, Y district, Z region") is whole.
   const containerOfIndex = new Map<number, number>();
