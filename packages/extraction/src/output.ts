@@ -63,6 +63,12 @@ function isOrigin(p: PlaceMention, text: string): boolean {
   return true;
 }
 
+/** "missiles struck Ganja", «обстреляли Степанакерт»: the object of the attack word is a place. */
+function isAttacked(p: PlaceMention, d: Draft, text: string): boolean {
+  const gap = p.start - d.trigger.end;
+  return gap >= 0 && gap <= 6 && /^\s+(?:the\s+)?$/.test(text.slice(d.trigger.end, p.start));
+}
+
 /** The event's places, with the units the text says they lie in. */
 // The arrays of finish are built by push from literals rather than by map/filter: V8 then
 // creates them with the elements kind they end up with, so code reading them sees one map
@@ -75,7 +81,7 @@ function eventPlaces(d: Draft, partyCodes: ReadonlySet<string>, text: string): P
   } else {
     let origins = 0;
     for (const p of d.places) {
-      if (!((partyCodes.has(p.place.country) || p.place.country === '') && isLocative(p, text))) continue;
+      if (!((partyCodes.has(p.place.country) || p.place.country === '') && (isLocative(p, text) || isAttacked(p, d, text)))) continue;
       own.push(p);
       if (VIOLENT.has(d.type) && isOrigin(p, text)) origins++;
     }

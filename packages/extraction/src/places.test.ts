@@ -358,3 +358,16 @@ describe('a name opening with the local word for a village or a temple', () => {
     expect(names('The Ban on trade stays.')).toEqual([]);
   });
 });
+
+describe('a settlement of a town, in the Russian genitive', () => {
+  it('lists the town after the settlement', () => {
+    expect(tj('15 сентября кыргызские военнослужащие обстреляли дома в джамоате Сурх города Исфара.')[0]?.locations).toEqual(['Сурх', 'Исфара']);
+  });
+});
+
+describe('a city as the object of the attack word', () => {
+  it('is where the attack happened, not a government', () => {
+    const e = extract({ id: 'g', text: 'On 12 October Armenian missiles struck Ganja, the ministry said.', published_at: '2020-10-12T10:00:00+04:00', source_agency: 'Ministry of Defense of Azerbaijan' }, AM_AZ_PROFILE).events;
+    expect(e[0]?.locations).toEqual(['Ganja']);
+  });
+});

@@ -408,6 +408,8 @@ const CONTAINER_GAP = /^["»”]?(?:\s+(?:border\s+)?(?:outpost|post|checkpoint|
 const COMMA_GAP = /^["»”]?(?:\s+(?:border\s+)?(?:outpost|post|checkpoint|area|height|pass|village|settlement|enclave|jamoat))?\s*,\s*$/i;
 // «застава «X» Баткенского района»: a unit in the genitive right after the name.
 const SPACE_GAP = /^["»”]?\s+$/;
+// «джамоат Ворух города Исфара», «села X города Y»: the town it belongs to, in the genitive.
+const CITY_GAP = /^["»”]?\s+(?:города|г\.)\s*$/;
 
 /** Is `outer` said to contain `inner` (the text between them joins a place to where it lies)? */
 function containerOf(text: string, inner: PlaceMention, outer: PlaceMention, chained: boolean): boolean {
@@ -417,6 +419,7 @@ function containerOf(text: string, inner: PlaceMention, outer: PlaceMention, cha
   if (inner.place.country && outer.place.country && inner.place.country !== outer.place.country) return false;
   const gap = text.slice(inner.end, outer.start);
   if (SPACE_GAP.test(gap)) return outer.place.kind === 'district' || outer.place.kind === 'region';
+  if (CITY_GAP.test(gap)) return true;
   if (gap.length > 24 || !CONTAINER_GAP.test(gap)) return false;
   // "Arka, Maksat and Kulundu" is a list: after a comma only a district or region contains.
   if (COMMA_GAP.test(gap)) return outer.place.kind === 'district' || outer.place.kind === 'region';
