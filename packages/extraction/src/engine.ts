@@ -48,6 +48,8 @@ const MUTUAL_BLAME =
   /(?:each other|one another|blaming the other|blame each|друг друга|взаимн[а-яё]* обвинени)/;
 const PLACE_EXCLUSION_HINT = /hospital|clinic|treated|леч|госпитал|accommodat|evacuated|taken|sent|program|office|больниц|размещ|доставл|направл|переведут|родственник/;
 const GENERIC_SITE = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:the (?:outpost|post|village|checkpoint|settlement)|this (?:village|area|section)|застав[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|этого села|села|этом районе|кпп)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
+// "the temple", "the bridge": a site named before with that head noun ("Ta Muen Temple").
+const SITE_ANAPHOR = /\bthe (temple|pagoda|bridge|dam|mine|hill)\b/;
 // "fired from both sides", «стреляли с обеих сторон», "border guards of the two countries began shooting".
 const EXCHANGE =
   /(?:each other|one another|exchang\w* (?:of )?(?:fire|gunfire)|exchanged fire|перестрелк|друг друга|друг по другу|shoot-?outs?|fire-?fights?|gun-?fights?|gun battles?|(?:from|by|on) both sides|со? обеих сторон|(?:guards|troops|forces|servicemen|soldiers|militar\w*) of (?:the )?(?:two|both) (?:countries|sides|states)|(?:пограничник|военн|военнослужащ)[а-яё]* (?:двух|обеих) (?:стран|сторон|государств))/g;
@@ -1207,7 +1209,13 @@ function clauseStep(s: Scan, clause: Clause): void {
   const created: Draft[] = [];
   if (c.negated.length === 0) assertedDrafts(s, c, created);
   // "…advanced into Kyrgyz territory in the area of the outpost": the site named just before.
+  // "a drone circling the temple": the temple named before, however far back.
   for (const d of created) {
+    if (d.places.length === 0 && d.type !== 'ceasefire_agreement' && d.type !== 'violation_allegation') {
+      const head = SITE_ANAPHOR.exec(s.low.slice(clause.start, clause.end))?.[1];
+      const named = head ? s.places.findLast((p) => p.end <= clause.start && lower(p.text).includes(head)) : undefined;
+      if (named) d.places = [named];
+    }
     if (d.places.length === 0 && d.type !== 'ceasefire_agreement' && d.type !== 'violation_allegation' && GENERIC_SITE.test(s.low.slice(clause.start, clause.end))) {
       let prev: Draft | undefined;
       for (let i = s.drafts.length - 1; i >= 0; i--) {
