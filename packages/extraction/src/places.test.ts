@@ -371,3 +371,20 @@ describe('a city as the object of the attack word', () => {
     expect(e[0]?.locations).toEqual(['Ganja']);
   });
 });
+
+describe('more place nouns before a name', () => {
+  const names = (text: string) => withUnlistedPlaces(text, findPlaces(text, g), KG_TJ_PROFILE).map((p) => p.text);
+  it('reads a mahalla, an aimak, an unquoted outpost and a community', () => {
+    expect(names('Обстрелу подвергся дом в махалле Навбахор.')).toEqual(['Навбахор']);
+    expect(names('Жителей айыльного аймака Кара-Таш эвакуировали.')).toEqual(['Кара-Таш']);
+    expect(names('Огонь открыт по погранзаставе Сары-Таш.')).toEqual(['Сары-Таш']);
+    expect(names('Shooting began in the rural community of Navbahor and near the Sary-Tash community.')).toEqual(['Navbahor', 'Sary-Tash']);
+  });
+  it("not an outpost's unit or country", () => {
+    expect(names('Огонь открыт по заставе Пограничной службы.')).toEqual([]);
+  });
+  it('reads a Thai province named bare in Russian', () => {
+    const th = compileGazetteer(TH_KH_PROFILE);
+    expect(findPlaces('снаряды упали в провинции Сисакет и у Сурина', th).map((p) => p.place.id)).toEqual(['th.sisaket', 'th.surin']);
+  });
+});

@@ -311,14 +311,14 @@ const CYR_UP = 'А-ЯЁӨҮҢҲҶҚҒӢӮ';
 const CYR_LOW = 'а-яёөүңҳҷқғӣӯ';
 const CYR_NAME = `[${CYR_UP}][${CYR_LOW}]+(?:-[${CYR_UP}][${CYR_LOW}]+)?`;
 const INTRO_EN = new RegExp(
-  `\\b(?:(?:border )?(?:outposts?|posts?|checkpoints?)|(?:villages?|settlements?|towns?|jamoats?|hamlets?|areas? of|localit(?:y|ies) of|vicinity of)(?: of)?)\\s+(?:the\\s+)?(?:"|“)?(${LATIN_NAME})`,
+  `\\b(?:(?:border )?(?:outposts?|posts?|checkpoints?)|(?:villages?|settlements?|towns?|jamoats?|hamlets?|mahallas?|communit(?:y|ies) of|areas? of|localit(?:y|ies) of|vicinity of)(?: of)?)\\s+(?:the\\s+)?(?:"|“)?(${LATIN_NAME})`,
   'dg',
 );
 // "Kap Choeng District", "Hermel district", "Si Sa Ket province": a unit named with its noun.
 const ADMIN_EN = /\b((?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)? ){1,3}(?:Province|District|Subdistrict|Governorate|Oblast|province|district|subdistrict|governorate|oblast))\b/dg;
 const ADMIN_KEYS = /rovince|istrict|overnorate|blast/;
 // "the Nikial Sector", "Chon-Kara village", "in the Kalbajar direction": a name closed by a site noun.
-const SITE_EN = new RegExp(`\\b(${LATIN_NAME}) (?:area|outpost|checkpoint|height|pass|border post|[Vv]illage|settlement|[Ss]ector|[Dd]irection|locality|water intake|enclave)\\b`, 'dg');
+const SITE_EN = new RegExp(`\\b(${LATIN_NAME}) (?:area|outpost|checkpoint|height|pass|border post|[Vv]illage|settlement|community|mahalla|[Ss]ector|[Dd]irection|locality|water intake|enclave)\\b`, 'dg');
 // "Ta Muen Thom Temple", "Friendship Bridge", "Hill 704": a site named with its head noun, kept whole.
 const NAMED_SITE_EN = /\b((?:[A-Z][a-z'’]+[ -]){1,3}(?:Temple|Pagoda|Bridge|Hill|Mine|Dam|Camp))\b/dg;
 const NAMED_SITE_HEADS = /Temple|Pagoda|Bridge|Hill|Mine|Dam|Camp/;
@@ -343,7 +343,7 @@ const INTRO_RU_QUOTED = /(?:^|[^а-яё])(?:застав[а-яё]*|пост[а-�
 // it names no place («в селе Октябрьском Лейлекского района» does).
 const NOT_ADJECTIVE = `(?![${CYR_LOW}])(?!(?<=(?:ск|цк)(?:ой|ого|ому|ом|их|ую|ым|ыми|ими))\\s+[${CYR_LOW}])`;
 const INTRO_RU = new RegExp(
-  `(?:^|[^а-яё])(?:сел[оауе]|сёл|поселк[а-яё]*|посёлк[а-яё]*|поселени[а-яё]*|общин[а-яё]*|станиц[а-яё]*|хутор[а-яё]*|деревн[а-яё]*|аул[а-яё]*|город[а-яё]*|джамоат[а-яё]*|кишлак[а-яё]*|айыл[а-яё]*|местност[а-яё]*|урочищ[а-яё]*|перевал[а-яё]*|участк[а-яё]*|населенн[а-яё]* пункт[а-яё]*|населённ[а-яё]* пункт[а-яё]*|н\\. ?п\\.|в районе|в окрестност[а-яё]*|на окраин[а-яё]*|вблизи|близ|возле|около|в направлении)\\s+(${CYR_NAME})${NOT_ADJECTIVE}`,
+  `(?:^|[^а-яё])(?:сел[оауе]|сёл|поселк[а-яё]*|посёлк[а-яё]*|поселени[а-яё]*|общин[а-яё]*|станиц[а-яё]*|хутор[а-яё]*|деревн[а-яё]*|аул[а-яё]*|город[а-яё]*|джамоат[а-яё]*|кишлак[а-яё]*|айыл[а-яё]*|аймак[а-яё]*|махалл[а-яё]*|погранзастав[а-яё]*|застав[а-яё]*|провинци[а-яё]*|местност[а-яё]*|урочищ[а-яё]*|перевал[а-яё]*|участк[а-яё]*|населенн[а-яё]* пункт[а-яё]*|населённ[а-яё]* пункт[а-яё]*|н\\. ?п\\.|в районе|в окрестност[а-яё]*|на окраин[а-яё]*|вблизи|близ|возле|около|в направлении)\\s+(${CYR_NAME})${NOT_ADJECTIVE}`,
   'dg',
 );
 // «по району Дахия», «квартал Хай-ас-Саллум»: an area named after its noun (not «район Баткенской
