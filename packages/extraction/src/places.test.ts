@@ -388,3 +388,20 @@ describe('more place nouns before a name', () => {
     expect(findPlaces('снаряды упали в провинции Сисакет и у Сурина', th).map((p) => p.place.id)).toEqual(['th.sisaket', 'th.surin']);
   });
 });
+
+describe('an unlisted compound name', () => {
+  it('is a place after "in", "at" or an attack word, in English and Russian', () => {
+    expect(kg('On September 15 Tajik servicemen opened fire at Kyrgyz positions in Tuz-Bel.')[0]?.locations).toEqual(['Tuz-Bel']);
+    expect(kg('On September 15 Tajik servicemen shelled Tuz-Bel and Kara-Jygach with mortars.')[0]?.locations).toEqual(['Tuz-Bel', 'Kara-Jygach']);
+    expect(kg('15 сентября таджикские военнослужащие обстреляли Туз-Бел из минометов.')[0]?.locations).toEqual(['Туз-Бел']);
+  });
+  it('is a place after a post, a section or a plural village noun', () => {
+    expect(kg('On September 15 Tajik servicemen opened fire at the Tuz-Bel post.')[0]?.locations).toEqual(['Tuz-Bel']);
+    expect(kg('On September 15 Tajik servicemen opened fire in the Tuz-Bel section of the border.')[0]?.locations).toEqual(['Tuz-Bel']);
+    expect(kg('15 сентября таджикские военнослужащие открыли огонь в районе пограничного поста Туз-Бел.')[0]?.locations).toEqual(['Туз-Бел']);
+    expect(kg('15 сентября таджикские военнослужащие открыли огонь по селам Туз-Бел и Кара-Жыгач.')[0]?.locations).toEqual(['Туз-Бел', 'Кара-Жыгач']);
+  });
+  it('is no party compound', () => {
+    expect(kg('On September 15 Tajik servicemen opened fire in Kyrgyz-Tajik border areas.')[0]?.locations).toEqual([]);
+  });
+});

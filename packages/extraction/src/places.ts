@@ -318,7 +318,7 @@ const INTRO_EN = new RegExp(
 const ADMIN_EN = /\b((?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)? ){1,3}(?:Province|District|Subdistrict|Governorate|Oblast|province|district|subdistrict|governorate|oblast))\b/dg;
 const ADMIN_KEYS = /rovince|istrict|overnorate|blast/;
 // "the Nikial Sector", "Chon-Kara village", "in the Kalbajar direction": a name closed by a site noun.
-const SITE_EN = new RegExp(`\\b(${LATIN_NAME}) (?:area|outpost|checkpoint|height|pass|border post|[Vv]illage|settlement|community|mahalla|[Ss]ector|[Dd]irection|locality|water intake|enclave)\\b`, 'dg');
+const SITE_EN = new RegExp(`\\b(${LATIN_NAME}) (?:area|outpost|checkpoint|height|pass|border post|[Vv]illage|settlement|community|mahalla|post|section|[Ss]ector|[Dd]irection|locality|water intake|enclave)\\b`, 'dg');
 // "Ta Muen Thom Temple", "Friendship Bridge", "Hill 704": a site named with its head noun, kept whole.
 const NAMED_SITE_EN = /\b((?:[A-Z][a-z'’]+[ -]){1,3}(?:Temple|Pagoda|Bridge|Hill|Mine|Dam|Camp))\b/dg;
 const NAMED_SITE_HEADS = /Temple|Pagoda|Bridge|Hill|Mine|Dam|Camp/;
@@ -327,6 +327,13 @@ const NAMED_SITE_HEADS = /Temple|Pagoda|Bridge|Hill|Mine|Dam|Camp/;
 // "Khirbet", "Hawsh": "Ban Nong Mek", "Ban Sai Tho 10", "Wat Kaew Sikka Kiri Svarak".
 const NAMED_PREFIX_EN = /\b((?:Ban|Wat|Phum|Prasat|Kfar|Beit|Deir|Khirbet|Hawsh) [A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,4}(?: \d{1,3}(?![\d:.]))?)(?![a-z])/dg;
 const NAMED_PREFIX_KEYS = /\b(?:Ban|Wat|Phum|Prasat|Kfar|Beit|Deir|Khirbet|Hawsh) [A-Z]/;
+// "positions in Tuz-Bel", "shelled Kara-Jygach": a hyphen-joined name of two capitalised parts after
+// "in", "at" or an attack word is a place name (the compound names of the border villages);
+// "in"/"at" take no single word (months, languages and organisations follow them too).
+const HYPHEN_NAME_EN = /\b(?:in|at|shelled|attacked|struck|hit|bombed|bombarded|targeted)\s+(?:the\s+)?([A-Z][a-z]+-[A-Z][a-z]+)(?![-a-zA-Z])/dg;
+// «обстреляли Туз-Бел», «атаковали Кара-Жыгач»: the same after a Russian attack verb (the accusative
+// of such a name is its nominative).
+const HYPHEN_NAME_RU = /(?:^|[^а-яё])(?:обстрел(?:ял[аи]?|ивают|ивали)|атаковал[аи]?)\s+([А-ЯЁ][а-яё]+-[А-ЯЁ][а-яё]+)(?![-а-яёА-ЯЁ])/dg;
 // "near Ak-Sai", "on the outskirts of Chon-Kara", "towards Sotk": a preposition of place before a
 // capitalised name. Not "in"/"at" (they take months, languages and organisations too).
 const NEAR_EN = new RegExp(`\\b(?:[Nn]ear|[Nn]earby|[Oo]utskirts of|[Tt]owards?|[Oo]pposite|[Ee]nvirons of|[Dd]irection of|[Aa]djacent to|[Cc]lose to|[Bb]order of) (?:the )?(${LATIN_NAME})(?![a-z])`, 'dg');
@@ -343,7 +350,7 @@ const INTRO_RU_QUOTED = /(?:^|[^а-яё])(?:застав[а-яё]*|пост[а-�
 // it names no place («в селе Октябрьском Лейлекского района» does).
 const NOT_ADJECTIVE = `(?![${CYR_LOW}])(?!(?<=(?:ск|цк)(?:ой|ого|ому|ом|их|ую|ым|ыми|ими))\\s+[${CYR_LOW}])`;
 const INTRO_RU = new RegExp(
-  `(?:^|[^а-яё])(?:сел[оауе]|сёл|поселк[а-яё]*|посёлк[а-яё]*|поселени[а-яё]*|общин[а-яё]*|станиц[а-яё]*|хутор[а-яё]*|деревн[а-яё]*|аул[а-яё]*|город[а-яё]*|джамоат[а-яё]*|кишлак[а-яё]*|айыл[а-яё]*|аймак[а-яё]*|махалл[а-яё]*|погранзастав[а-яё]*|застав[а-яё]*|провинци[а-яё]*|местност[а-яё]*|урочищ[а-яё]*|перевал[а-яё]*|участк[а-яё]*|населенн[а-яё]* пункт[а-яё]*|населённ[а-яё]* пункт[а-яё]*|н\\. ?п\\.|в районе|в окрестност[а-яё]*|на окраин[а-яё]*|вблизи|близ|возле|около|в направлении)\\s+(${CYR_NAME})${NOT_ADJECTIVE}`,
+  `(?:^|[^а-яё])(?:сел[оауе]|сёл|сел(?:ам|ах|ами)|пост[а-яё]*|погранпост[а-яё]*|поселк[а-яё]*|посёлк[а-яё]*|поселени[а-яё]*|общин[а-яё]*|станиц[а-яё]*|хутор[а-яё]*|деревн[а-яё]*|аул[а-яё]*|город[а-яё]*|джамоат[а-яё]*|кишлак[а-яё]*|айыл[а-яё]*|аймак[а-яё]*|махалл[а-яё]*|погранзастав[а-яё]*|застав[а-яё]*|провинци[а-яё]*|местност[а-яё]*|урочищ[а-яё]*|перевал[а-яё]*|участк[а-яё]*|населенн[а-яё]* пункт[а-яё]*|населённ[а-яё]* пункт[а-яё]*|н\\. ?п\\.|в районе|в окрестност[а-яё]*|на окраин[а-яё]*|вблизи|близ|возле|около|в направлении)\\s+(${CYR_NAME})${NOT_ADJECTIVE}`,
   'dg',
 );
 // «по району Дахия», «квартал Хай-ас-Саллум»: an area named after its noun (not «район Баткенской
@@ -504,6 +511,8 @@ export function withUnlistedPlaces(text: string, known: PlaceMention[], profile:
   if (NAMED_SITE_HEADS.test(text)) add(NAMED_SITE_EN, null, 'other');
   add(SITE_EN, null);
   add(NEAR_EN, LIST_NEXT_EN);
+  add(HYPHEN_NAME_EN, LIST_NEXT_EN);
+  add(HYPHEN_NAME_RU, LIST_NEXT_RU);
   if (ADMIN_KEYS.test(text)) add(ADMIN_EN, null);
   add(INTRO_RU, LIST_NEXT_RU);
   if (text.includes('район')) add(DISTRICT_RU, null, 'district');
