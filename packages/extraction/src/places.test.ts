@@ -405,3 +405,11 @@ describe('an unlisted compound name', () => {
     expect(kg('On September 15 Tajik servicemen opened fire in Kyrgyz-Tajik border areas.')[0]?.locations).toEqual([]);
   });
 });
+
+describe('a district named bare in Russian', () => {
+  it('is the district when no settlement has the name', () => {
+    expect(ids('Беспилотник видели над Деваштичем.')).toEqual(['tj.sughd.devashtich']);
+    const inpk = compileGazetteer(IN_PK_PROFILE);
+    expect(findPlaces('войска вошли в сектор Пунч, затем обстреляли Джамму', inpk).map((p) => p.place.id)).toEqual(['in.jk.poonch', 'in.jk.jammu.jammu_city']);
+  });
+});

@@ -121,6 +121,18 @@ export function compileGazetteer(profile: ConflictProfile): Gazetteer {
     const target = list.find((p) => p.kind === 'district') ?? list.find((p) => p.kind === 'region');
     if (!hasSettlement && target) addAlias(base, target, false, 'en');
   }
+  // The same in Russian: «в Деваштиче», «сектор Пунч» for «район Деваштич», «район Пунч», unless a
+  // settlement has the bare name («Джамму»).
+  const ruNames = new Set<string>();
+  for (const p of byId.values()) if (p.kind !== 'district') for (const n of p.ru) ruNames.add(tokensOf(n).join(' '));
+  for (const p of byId.values()) {
+    if (p.kind !== 'district') continue;
+    for (const n of p.ru) {
+      if (!n.startsWith('район ')) continue;
+      const bare = n.slice(6);
+      if (!ruNames.has(tokensOf(bare).join(' '))) for (const f of declineName(bare)) addAlias(f, p, false, 'ru');
+    }
+  }
   for (const list of index.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
   const firstHashes = new Set<number>();
   for (const key of index.keys()) firstHashes.add(tokenHash(key, 0, key.length));
@@ -350,7 +362,7 @@ const INTRO_RU_QUOTED = /(?:^|[^а-яё])(?:застав[а-яё]*|пост[а-�
 // it names no place («в селе Октябрьском Лейлекского района» does).
 const NOT_ADJECTIVE = `(?![${CYR_LOW}])(?!(?<=(?:ск|цк)(?:ой|ого|ому|ом|их|ую|ым|ыми|ими))\\s+[${CYR_LOW}])`;
 const INTRO_RU = new RegExp(
-  `(?:^|[^а-яё])(?:сел[оауе]|сёл|сел(?:ам|ах|ами)|пост[а-яё]*|погранпост[а-яё]*|поселк[а-яё]*|посёлк[а-яё]*|поселени[а-яё]*|общин[а-яё]*|станиц[а-яё]*|хутор[а-яё]*|деревн[а-яё]*|аул[а-яё]*|город[а-яё]*|джамоат[а-яё]*|кишлак[а-яё]*|айыл[а-яё]*|аймак[а-яё]*|махалл[а-яё]*|погранзастав[а-яё]*|застав[а-яё]*|провинци[а-яё]*|местност[а-яё]*|урочищ[а-яё]*|перевал[а-яё]*|участк[а-яё]*|населенн[а-яё]* пункт[а-яё]*|населённ[а-яё]* пункт[а-яё]*|н\\. ?п\\.|в районе|в окрестност[а-яё]*|на окраин[а-яё]*|вблизи|близ|возле|около|в направлении)\\s+(${CYR_NAME})${NOT_ADJECTIVE}`,
+  `(?:^|[^а-яё])(?:сел[оауе]|сёл|сел(?:ам|ах|ами)|пост[а-яё]*|погранпост[а-яё]*|поселк[а-яё]*|посёлк[а-яё]*|поселени[а-яё]*|общин[а-яё]*|станиц[а-яё]*|хутор[а-яё]*|деревн[а-яё]*|аул[а-яё]*|город[а-яё]*|джамоат[а-яё]*|кишлак[а-яё]*|айыл[а-яё]*|аймак[а-яё]*|махалл[а-яё]*|погранзастав[а-яё]*|застав[а-яё]*|провинци[а-яё]*|сектор[а-яё]*|местност[а-яё]*|урочищ[а-яё]*|перевал[а-яё]*|участк[а-яё]*|населенн[а-яё]* пункт[а-яё]*|населённ[а-яё]* пункт[а-яё]*|н\\. ?п\\.|в районе|в окрестност[а-яё]*|на окраин[а-яё]*|вблизи|близ|возле|около|в направлении)\\s+(${CYR_NAME})${NOT_ADJECTIVE}`,
   'dg',
 );
 // «по району Дахия», «квартал Хай-ас-Саллум»: an area named after its noun (not «район Баткенской
