@@ -374,10 +374,14 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
   // "the plenipotentiary in Batken region", "the Batken regional administration": a place inside
   // an agency's name is no event place; nor is a city naming a clock ("20:00 Bishkek time"), where
   // someone is based ("a Srinagar-based spokesman") or where the item was filed ("SRINAGAR: …").
-  const body = seg.paragraphs.find((p) => !p.headline);
-  const bodyStart = body ? body.start + (text.slice(body.start, body.end).length - text.slice(body.start, body.end).trimStart().length) : -1;
+  const paraStarts = new Set<number>();
+  for (const p of seg.paragraphs) paraStarts.add(p.start + (p.end - p.start - text.slice(p.start, p.end).trimStart().length));
   const places = withUnlistedPlaces(text, listedPlaces, prof).filter(
-    (p) => !overlapsAny(excluded, p) && !agencies.some((a) => p.start >= a.start && p.end <= a.end) && !NAMES_CLOCK.test(text.slice(p.end, p.end + 8)) && !(p.start === bodyStart && text.charCodeAt(p.end) === 58),
+    (p) =>
+      !overlapsAny(excluded, p) &&
+      !agencies.some((a) => p.start >= a.start && p.end <= a.end) &&
+      !NAMES_CLOCK.test(text.slice(p.end, p.end + 8)) &&
+      !(paraStarts.has(p.start) && DATELINE_AFTER.test(text.slice(p.end, p.end + 4))),
   );
   // A dated dateline ("SAMARKAND, 16.09.2022 /NIAT Khovar/.", «ДУШАНБЕ, 16 сен — Sputnik.») dates
   // the narrative whoever issues or relays the statement (SCHEMA, "Which day": a dateline counts).
@@ -427,6 +431,8 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
 }
 
 const NAMES_CLOCK = /^(?:\s+time\b|-based\b)/i;
+// A city opening a paragraph as a dateline: "SRINAGAR: …", "BISHKEK (Reuters) –", «Москва. 29 апреля.».
+const DATELINE_AFTER = /^(?::|\s\(|\.\s+\d)/;
 // What a page's date line holds besides its date and clock: separators, a view count.
 const DATE_LINE_REST = /^[\s\d|,.:;/\-–—•·()]*$/;
 

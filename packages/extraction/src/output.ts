@@ -76,8 +76,11 @@ function isAttacked(p: PlaceMention, d: Draft, text: string): boolean {
 function eventPlaces(d: Draft, partyCodes: ReadonlySet<string>, text: string): PlaceMention[] {
   let own: PlaceMention[] = [];
   if (d.type === 'ceasefire_agreement') {
-    for (const p of d.places) if (p.place.kind === 'settlement' || p.place.kind === 'other') own.push(p);
-    if (own.length === 0) own = d.places;
+    // "Bishkek and Dushanbe agreed": a capital named without a locative is its government.
+    // A city opening the item ("Kuala Lumpur, Aug 7 (IANS) At the meeting…") is where it was filed:
+    // for a truce, the meeting place.
+    for (const p of d.places) if ((p.place.kind === 'settlement' || p.place.kind === 'other') && (isLocative(p, text) || p.start === 0 || text.charCodeAt(p.start - 1) === 10)) own.push(p);
+    if (own.length === 0) for (const p of d.places) if (p.place.kind !== 'settlement' && p.place.kind !== 'other') own.push(p);
   } else {
     let origins = 0;
     for (const p of d.places) {

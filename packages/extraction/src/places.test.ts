@@ -413,3 +413,16 @@ describe('a district named bare in Russian', () => {
     expect(findPlaces('войска вошли в сектор Пунч, затем обстреляли Джамму', inpk).map((p) => p.place.id)).toEqual(['in.jk.poonch', 'in.jk.jammu.jammu_city']);
   });
 });
+
+describe('capitals and datelines', () => {
+  it('takes no place from a "CITY (Agency)" or «Город. Дата.» dateline', () => {
+    expect(relay('BISHKEK (Newswire) – On September 16 Tajik servicemen opened fire at the Ak-Sai outpost.').events[0]?.locations).toEqual(['Ak-Sai']);
+    expect(relay('Москва. 16 сентября. Новости - 16 сентября таджикские военнослужащие обстреляли заставу Ак-Сай.').events[0]?.locations).toEqual(['Ак-Сай']);
+  });
+  it('reads capitals that agree as their governments, a dateline city as the meeting place', () => {
+    const both = relay('On September 16 Bishkek and Dushanbe agreed on a ceasefire from 16:00.').events.find((e) => e.type === 'ceasefire_agreement');
+    expect(both?.locations).toEqual([]);
+    const met = relay('Samarkand, Sept 16 (Newswire) At a meeting of the two leaders, Kyrgyzstan and Tajikistan agreed on a ceasefire.').events.find((e) => e.type === 'ceasefire_agreement');
+    expect(met?.locations).toEqual(['Samarkand']);
+  });
+});
