@@ -73,3 +73,12 @@ describe('a site named again by its head noun', () => {
     expect(drone?.locations).toEqual(['Prasat Ko Krabei Temple']);
   });
 });
+
+describe('a build-up placed on the border', () => {
+  it('does not take the village the sentence before named', () => {
+    const e = brief('On 9 May shells fell in the centre of Ak-Sai. Tajik forces moved armoured vehicles to the border.').filter((x) => x[0] === 'military_buildup');
+    expect(e.map((x) => x[3])).toEqual([[]]);
+    const ru = brief('9 мая снаряды упали в центре Ак-Сая. Таджикская сторона перебросила к границе бронетехнику.').filter((x) => x[0] === 'military_buildup');
+    expect(ru.map((x) => x[3])).toEqual([[]]);
+  });
+});

@@ -48,6 +48,7 @@ const MUTUAL_BLAME =
   /(?:each other|one another|blaming the other|blame each|друг друга|взаимн[а-яё]* обвинени)/;
 const PLACE_EXCLUSION_HINT = /hospital|clinic|treated|леч|госпитал|accommodat|evacuated|taken|sent|program|office|больниц|размещ|доставл|направл|переведут|родственник/;
 const GENERIC_SITE = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:the (?:outpost|post|village|checkpoint|settlement)|this (?:village|area|section)|застав[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|этого села|села|этом районе|кпп)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
+const TO_THE_BORDER = /\b(?:to|towards|along) the (?:state )?border\b|(?:^|[^а-яё])(?:к|вдоль) (?:государственной )?границ/;
 // "the temple", "the bridge": a site named before with that head noun ("Ta Muen Temple").
 const SITE_ANAPHOR = /\bthe (temple|pagoda|bridge|dam|mine|hill)\b/;
 // "fired from both sides", «стреляли с обеих сторон», "border guards of the two countries began shooting".
@@ -1241,6 +1242,9 @@ function clauseStep(s: Scan, clause: Clause): void {
   // paragraph, up to the sentence that told another event (another incident's places stay its own).
   for (const d of created) {
     if (d.strength !== 'strong' || d.type === 'ceasefire_agreement' || d.type === 'violation_allegation') continue;
+    // "moved troops to the border", «перебросила к границе»: a build-up placed on the border is
+    // not at the village the sentence before named.
+    if (d.type === 'military_buildup' && TO_THE_BORDER.test(s.low.slice(clause.start, clause.end))) continue;
     if (d.places.some((p) => p.place.kind !== 'border_section')) continue;
     const lines = d.places;
     let found = scenePlacesOf(s, c.sentence).filter((p) => !lines.includes(p));
@@ -1449,6 +1453,7 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
   // hardly better than nothing: the scene the statement names comes before it.
   for (const d of events) {
     if (d.places.some((p) => p.place.kind !== 'border_section' && p.place.kind !== 'region' && p.place.kind !== 'country')) continue;
+    if (d.type === 'military_buildup' && TO_THE_BORDER.test(s.low.slice(d.clause.start, d.clause.end))) continue;
     // A scene inside another region than the one the event names is not its scene (surgeons sent
     // "from Bishkek and Osh" to Batken region).
     const regions = d.places.filter((q) => q.place.kind === 'region').map((q) => q.place.id);
