@@ -523,8 +523,10 @@ export function withUnlistedPlaces(text: string, known: PlaceMention[], profile:
   if (NAMED_SITE_HEADS.test(text)) add(NAMED_SITE_EN, null, 'other');
   add(SITE_EN, null);
   add(NEAR_EN, LIST_NEXT_EN);
-  add(HYPHEN_NAME_EN, LIST_NEXT_EN);
-  add(HYPHEN_NAME_RU, LIST_NEXT_RU);
+  if (text.includes('-')) {
+    add(HYPHEN_NAME_EN, LIST_NEXT_EN);
+    if (text.includes('обстрел') || text.includes('атаков')) add(HYPHEN_NAME_RU, LIST_NEXT_RU);
+  }
   if (ADMIN_KEYS.test(text)) add(ADMIN_EN, null);
   add(INTRO_RU, LIST_NEXT_RU);
   if (text.includes('район')) add(DISTRICT_RU, null, 'district');
