@@ -426,3 +426,10 @@ describe('capitals and datelines', () => {
     expect(met?.locations).toEqual(['Samarkand']);
   });
 });
+
+describe('a site of a village in a district', () => {
+  it('lists the district and province after the village, through the site nouns', () => {
+    const e = extract({ id: 's', text: 'On Saturday Cambodian artillery struck Ban Khok Lon subdistrict school in Kap Choeng district of Surin province.', published_at: '2025-07-26T12:00:00+07:00', source_agency: 'Royal Thai Army' }, TH_KH_PROFILE).events;
+    expect(e[0]?.locations).toEqual(['Ban Khok Lon', 'Kap Choeng district', 'Surin province']);
+  });
+});

@@ -423,7 +423,8 @@ function partyBefore(text: string, pos: number, profile: ConflictProfile): strin
 // What joins a place to the unit or settlement it lies in: "X of Isfara city", "X in Batken
 // district", "X, Batken district", "the X outpost, Batken district", "X near the village of Y",
 // «X» у села Y. A place noun may close the name first ("the X outpost", "the X area").
-const CONTAINER_GAP = /^["»”]?(?:\s+(?:border\s+)?(?:outpost|post|checkpoint|area|height|pass|village|settlement|enclave|jamoat))?\s*(?:,\s*|(?:,\s*)?(?:of|in|near|у|около|близ|возле|вблизи|в)\s+(?:the\s+)?(?:(?:village|town|city|settlement|села|поселка|посёлка|города|джамоата)\s+(?:of\s+)?)?)$/i;
+// "Ban X subdistrict hospital in Y district": up to two site nouns close the name first.
+const CONTAINER_GAP = /^["»”]?(?:\s+(?:border\s+)?(?:outpost|post|checkpoint|area|height|pass|village|settlement|enclave|jamoat|subdistrict|hospital|school|market|temple|base)){0,2}\s*(?:,\s*|(?:,\s*)?(?:of|in|near|у|около|близ|возле|вблизи|в)\s+(?:the\s+)?(?:(?:village|town|city|settlement|села|поселка|посёлка|города|джамоата)\s+(?:of\s+)?)?)$/i;
 const COMMA_GAP = /^["»”]?(?:\s+(?:border\s+)?(?:outpost|post|checkpoint|area|height|pass|village|settlement|enclave|jamoat))?\s*,\s*$/i;
 // «застава «X» Баткенского района»: a unit in the genitive right after the name.
 const SPACE_GAP = /^["»”]?\s+$/;
@@ -439,7 +440,7 @@ function containerOf(text: string, inner: PlaceMention, outer: PlaceMention, cha
   const gap = text.slice(inner.end, outer.start);
   if (SPACE_GAP.test(gap)) return outer.place.kind === 'district' || outer.place.kind === 'region';
   if (CITY_GAP.test(gap)) return true;
-  if (gap.length > 24 || !CONTAINER_GAP.test(gap)) return false;
+  if (gap.length > 36 || !CONTAINER_GAP.test(gap)) return false;
   // "Arka, Maksat and Kulundu" is a list: after a comma only a district or region contains.
   if (COMMA_GAP.test(gap)) return outer.place.kind === 'district' || outer.place.kind === 'region';
   return true;
