@@ -433,3 +433,17 @@ describe('a site of a village in a district', () => {
     expect(e[0]?.locations).toEqual(['Ban Khok Lon', 'Kap Choeng district', 'Surin province']);
   });
 });
+
+describe('abbreviated settlement nouns and local admin words', () => {
+  const names = (text: string) => withUnlistedPlaces(text, findPlaces(text, g), KG_TJ_PROFILE).map((p) => p.text);
+  it('reads «с.», «пос.», «г.» before a name', () => {
+    expect(names('Обстрелу подверглись с. Туз-Бел и с.Кара-Жыгач.')).toEqual(['Туз-Бел', 'Кара-Жыгач']);
+    expect(names('Колонна вышла из пос. Жаңы-Талап.')).toEqual(['Жаңы-Талап']);
+  });
+  it('not an abbreviation inside a word or before a lower-case word', () => {
+    expect(names('Бой шёл 3 ч. Сильный огонь вёлся с. утра.')).toEqual([]);
+  });
+  it('reads a Thai tambon or a Khmer khum name as a place', () => {
+    expect(names('Shells fell in Tambon Khok Sung and Khum Ou Bei Choan.')).toEqual(['Tambon Khok Sung', 'Khum Ou Bei Choan']);
+  });
+});

@@ -337,8 +337,8 @@ const NAMED_SITE_HEADS = /Temple|Pagoda|Bridge|Hill|Mine|Dam|Camp/;
 // A name that opens with the local word for a village or a temple is a place: Thai "Ban" (village)
 // and "Wat" (temple), Khmer "Phum" (village) and "Prasat" (temple), Arabic "Kfar", "Beit", "Deir",
 // "Khirbet", "Hawsh": "Ban Nong Mek", "Ban Sai Tho 10", "Wat Kaew Sikka Kiri Svarak".
-const NAMED_PREFIX_EN = /\b((?:Ban|Wat|Phum|Prasat|Kfar|Beit|Deir|Khirbet|Hawsh) [A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,4}(?: \d{1,3}(?![\d:.]))?)(?![a-z])/dg;
-const NAMED_PREFIX_KEYS = /\b(?:Ban|Wat|Phum|Prasat|Kfar|Beit|Deir|Khirbet|Hawsh) [A-Z]/;
+const NAMED_PREFIX_EN = /\b((?:Ban|Wat|Phum|Prasat|Tambon|Khum|Kfar|Beit|Deir|Khirbet|Hawsh) [A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,4}(?: \d{1,3}(?![\d:.]))?)(?![a-z])/dg;
+const NAMED_PREFIX_KEYS = /\b(?:Ban|Wat|Phum|Prasat|Tambon|Khum|Kfar|Beit|Deir|Khirbet|Hawsh) [A-Z]/;
 // "positions in Tuz-Bel", "shelled Kara-Jygach": a hyphen-joined name of two capitalised parts after
 // "in", "at" or an attack word is a place name (the compound names of the border villages);
 // "in"/"at" take no single word (months, languages and organisations follow them too).
@@ -365,6 +365,8 @@ const INTRO_RU = new RegExp(
   `(?:^|[^а-яё])(?:сел[оауе]|сёл|сел(?:ам|ах|ами)|пост[а-яё]*|погранпост[а-яё]*|поселк[а-яё]*|посёлк[а-яё]*|поселени[а-яё]*|общин[а-яё]*|станиц[а-яё]*|хутор[а-яё]*|деревн[а-яё]*|аул[а-яё]*|город[а-яё]*|джамоат[а-яё]*|кишлак[а-яё]*|айыл[а-яё]*|аймак[а-яё]*|махалл[а-яё]*|погранзастав[а-яё]*|застав[а-яё]*|провинци[а-яё]*|сектор[а-яё]*|местност[а-яё]*|урочищ[а-яё]*|перевал[а-яё]*|участк[а-яё]*|населенн[а-яё]* пункт[а-яё]*|населённ[а-яё]* пункт[а-яё]*|н\\. ?п\\.|в районе|в окрестност[а-яё]*|на окраин[а-яё]*|вблизи|близ|возле|около|в направлении)\\s+(${CYR_NAME})${NOT_ADJECTIVE}`,
   'dg',
 );
+// «с. Туз-Бел», «с.Кара-Жыгач», «пос. X», «г. X»: a settlement noun abbreviated.
+const ABBR_RU = new RegExp(`(?:^|[^${CYR_LOW}])(?:с|пос|пгт|г)\\.\\s?(${CYR_NAME})${NOT_ADJECTIVE}`, 'dg');
 // «по району Дахия», «квартал Хай-ас-Саллум»: an area named after its noun (not «район Баткенской
 // области», an adjective of the unit it lies in).
 const AREA_RU = new RegExp(`(?:^|[^${CYR_LOW}])(?:район|района|районе|району|районом|квартал[а-яё]*|микрорайон[а-яё]*)\\s+(${CYR_NAME})${NOT_ADJECTIVE}`, 'dg');
@@ -530,6 +532,7 @@ export function withUnlistedPlaces(text: string, known: PlaceMention[], profile:
   }
   if (ADMIN_KEYS.test(text)) add(ADMIN_EN, null);
   add(INTRO_RU, LIST_NEXT_RU);
+  if (text.includes('.')) add(ABBR_RU, LIST_NEXT_RU);
   if (text.includes('район')) add(DISTRICT_RU, null, 'district');
   if (text.includes('район') || text.includes('квартал')) add(AREA_RU, LIST_NEXT_RU);
   if (text.includes('област')) add(REGION_RU, null, 'region');
