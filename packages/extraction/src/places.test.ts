@@ -447,3 +447,15 @@ describe('abbreviated settlement nouns and local admin words', () => {
     expect(names('Shells fell in Tambon Khok Sung and Khum Ou Bei Choan.')).toEqual(['Tambon Khok Sung', 'Khum Ou Bei Choan']);
   });
 });
+
+describe('a Russian name of several words after a place noun', () => {
+  const names = (text: string) => withUnlistedPlaces(text, findPlaces(text, g), KG_TJ_PROFILE).map((p) => p.text);
+  it('is whole when a preposition, a mark or a unit adjective closes it', () => {
+    expect(names('Снаряды упали на деревню Бан Кхок Лом в провинции.')).toEqual(['Бан Кхок Лом']);
+    const [p] = withUnlistedPlaces('Обстреляли село Юхары Кенд Тавушской области.', [], KG_TJ_PROFILE);
+    expect([p?.text, p?.container?.text]).toEqual(['Юхары Кенд', 'Тавушской области']);
+  });
+  it('is one word before another noun', () => {
+    expect(names('Огонь открыт по заставе Туз-Бел Пограничной службы.')).toEqual(['Туз-Бел']);
+  });
+});
