@@ -459,3 +459,13 @@ describe('a Russian name of several words after a place noun', () => {
     expect(names('Огонь открыт по заставе Туз-Бел Пограничной службы.')).toEqual(['Туз-Бел']);
   });
 });
+
+describe('an English site name of three words', () => {
+  const names = (text: string) => withUnlistedPlaces(text, findPlaces(text, g), KG_TJ_PROFILE).map((p) => p.text);
+  it('is whole before the site noun', () => {
+    expect(names('Troops opened fire near Chong Sai Taku pass.')).toEqual(['Chong Sai Taku']);
+  });
+  it('has no party or title word in it', () => {
+    expect(names('Troops opened fire near the Kyrgyz Kara Suu village.')).toEqual(['Kara Suu']);
+  });
+});

@@ -331,6 +331,8 @@ const ADMIN_EN = /\b((?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)? ){1,3}(?:Province|D
 const ADMIN_KEYS = /rovince|istrict|overnorate|blast/;
 // "the Nikial Sector", "Chon-Kara village", "in the Kalbajar direction": a name closed by a site noun.
 const SITE_EN = new RegExp(`\\b(${LATIN_NAME}) (?:area|outpost|checkpoint|height|pass|border post|[Vv]illage|settlement|community|mahalla|post|section|[Ss]ector|[Dd]irection|locality|water intake|enclave)\\b`, 'dg');
+// "Chong Sai Taku pass": a name of three words before the site noun (each a name's word).
+const SITE3_EN = new RegExp(`\\b([A-Z][a-z'’]+ [A-Z][a-z'’]+ [A-Z][a-z'’]+) (?:area|outpost|checkpoint|height|pass|border post|[Vv]illage|settlement|community|mahalla|post|section|[Ss]ector|[Dd]irection|locality|water intake|enclave)\\b`, 'dg');
 // "Ta Muen Thom Temple", "Friendship Bridge", "Hill 704": a site named with its head noun, kept whole.
 const NAMED_SITE_EN = /\b((?:[A-Z][a-z'’]+[ -]){1,3}(?:Temple|Pagoda|Bridge|Hill|Mine|Dam|Camp))\b/dg;
 const NAMED_SITE_HEADS = /Temple|Pagoda|Bridge|Hill|Mine|Dam|Camp/;
@@ -506,8 +508,7 @@ export function withUnlistedPlaces(text: string, known: PlaceMention[], profile:
       let start = (m.indices?.[1]?.[0] ?? 0) as number;
       // The introduced name, then the names listed after it.
       for (;;) {
-        const first = name.split(/[- ]/)[0] as string;
-        if (NOT_A_NAME.test(first) || name.split(/[- ]/).some((w) => partyOfWord(w, profile))) break;
+        if (name.split(/[- ]/).some((w) => NOT_A_NAME.test(w) || partyOfWord(w, profile))) break;
         const end = start + name.length;
         let clash = false;
         for (const k of all) if (start < k.end && k.start < end) clash = true;
@@ -528,6 +529,7 @@ export function withUnlistedPlaces(text: string, known: PlaceMention[], profile:
   if (/settlements|villages|areas|localities|hamlets/.test(text)) add(LIST_SITES_EN, LIST_NEXT_EN);
   if (NAMED_SITE_RU_HEADS.test(text)) add(NAMED_SITE_RU, null, 'other');
   if (NAMED_SITE_HEADS.test(text)) add(NAMED_SITE_EN, null, 'other');
+  add(SITE3_EN, null);
   add(SITE_EN, null);
   add(NEAR_EN, LIST_NEXT_EN);
   if (text.includes('-')) {
