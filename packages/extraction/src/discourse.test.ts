@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { extract } from './engine.ts';
 import { KG_TJ_PROFILE } from './profiles/kg-tj.ts';
+import { TH_KH_PROFILE } from './profiles/th-kh.ts';
 
 const run = (text: string, published_at = '2023-05-10', source = 'Border Service of the GKNB of the Kyrgyz Republic') =>
   extract({ id: 'd', text, published_at, source_agency: source }, KG_TJ_PROFILE);
@@ -80,5 +81,24 @@ describe('discourse', () => {
     expect(brief(body + '\nЧитайте также: Таджикские военные обстреляли Максат из минометов').map(([type]) => type)).toEqual(['small_arms_fire']);
     expect(brief(body + '\nПо теме\nТаджикские военные обстреляли Максат из минометов\nВ Баткене прошли учения').map(([type]) => type)).toEqual(['small_arms_fire']);
     expect(brief('Today at 10:00 Tajik troops opened fire on the Dostuk outpost from machine guns.\nRelated news\nTajik troops shelled Maksat with mortars\nKyrgyz drone struck Vorukh').map(([type]) => type)).toEqual(['small_arms_fire']);
+  });
+});
+
+describe('a site named again by its head noun', () => {
+  it('is the site named before with that noun ("the temple")', () => {
+    const text =
+      'On July 24 Cambodian troops opened fire near Prasat Ko Krabei Temple, the Royal Thai Army said.\n\nRockets later hit a market in Kap Choeng District.\n\nA Cambodian drone was also seen flying over the temple.';
+    const r = extract({ id: 't', text, published_at: '2025-07-24T12:00:00+07:00', source_agency: 'Royal Thai Army' }, TH_KH_PROFILE);
+    const drone = r.events.find((e) => e.type === 'incursion');
+    expect(drone?.locations).toEqual(['Prasat Ko Krabei Temple']);
+  });
+});
+
+describe('a build-up placed on the border', () => {
+  it('does not take the village the sentence before named', () => {
+    const e = brief('On 9 May shells fell in the centre of Ak-Sai. Tajik forces moved armoured vehicles to the border.').filter((x) => x[0] === 'military_buildup');
+    expect(e.map((x) => x[3])).toEqual([[]]);
+    const ru = brief('9 мая снаряды упали в центре Ак-Сая. Таджикская сторона перебросила к границе бронетехнику.').filter((x) => x[0] === 'military_buildup');
+    expect(ru.map((x) => x[3])).toEqual([[]]);
   });
 });

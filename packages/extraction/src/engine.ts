@@ -49,6 +49,9 @@ const MUTUAL_BLAME =
   /(?:each other|one another|blaming the other|each [a-z]+ (?:[a-z]+ )?(?:accus|blam)[a-z]* the other|blame each|друг друга|взаимн[а-яё]* обвинени|кажд[а-яё]* из сторон (?:[а-яё]+ )?обвин[а-яё]* другую)/;
 const PLACE_EXCLUSION_HINT = /hospital|clinic|treated|леч|госпитал|accommodat|evacuated|taken|sent|program|office|больниц|размещ|доставл|направл|переведут|родственник/;
 const GENERIC_SITE = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:the (?:outpost|post|village|checkpoint|settlement)|this (?:village|area|section)|застав[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|этого села|села|этом районе|кпп)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
+const TO_THE_BORDER = /\b(?:to|towards|along) the (?:state )?border\b|(?:^|[^а-яё])(?:к|вдоль) (?:государственной )?границ/;
+// "the temple", "the bridge": a site named before with that head noun ("Ta Muen Temple").
+const SITE_ANAPHOR = /\bthe (temple|pagoda|bridge|dam|mine|hill)\b/;
 // "fired from both sides", «стреляли с обеих сторон», "border guards of the two countries began shooting".
 const EXCHANGE =
   /(?:each other|one another|exchang\w* (?:of )?(?:fire|gunfire)|exchanged fire|перестрел(?:к|ива)|друг друга|друг по другу|shoot-?outs?|fire-?fights?|gun-?fights?|gun battles?|(?:from|by|on) both sides|со? обеих сторон|(?:guards|troops|forces|servicemen|soldiers|militar\w*) of (?:the )?(?:two|both) (?:countries|sides|states)|(?:пограничник|военн|военнослужащ)[а-яё]* (?:двух|обеих) (?:стран|сторон|государств))/g;
@@ -435,9 +438,16 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
   const dates = temporal.dates.filter((d) => !overlapsAny(excluded, d));
   const clocks = temporal.clocks.filter((c) => !overlapsAny(excluded, c));
   // "the plenipotentiary in Batken region", "the Batken regional administration": a place inside
-  // an agency's name is no event place; nor is a city naming a clock ("20:00 Bishkek time").
+  // an agency's name is no event place; nor is a city naming a clock ("20:00 Bishkek time"), where
+  // someone is based ("a Srinagar-based spokesman") or where the item was filed ("SRINAGAR: …").
+  const paraStarts = new Set<number>();
+  for (const p of seg.paragraphs) paraStarts.add(p.start + (p.end - p.start - text.slice(p.start, p.end).trimStart().length));
   const places = withUnlistedPlaces(text, listedPlaces, prof).filter(
-    (p) => !overlapsAny(excluded, p) && !agencies.some((a) => p.start >= a.start && p.end <= a.end) && !NAMES_CLOCK.test(text.slice(p.end, p.end + 6)),
+    (p) =>
+      !overlapsAny(excluded, p) &&
+      !agencies.some((a) => p.start >= a.start && p.end <= a.end) &&
+      !NAMES_CLOCK.test(text.slice(p.end, p.end + 8)) &&
+      !(paraStarts.has(p.start) && DATELINE_AFTER.test(text.slice(p.end, p.end + 4))),
   );
   // A dated dateline ("SAMARKAND, 16.09.2022 /NIAT Khovar/.", «ДУШАНБЕ, 16 сен — Sputnik.») dates
   // the narrative whoever issues or relays the statement (SCHEMA, "Which day": a dateline counts).
@@ -487,9 +497,11 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
   };
 }
 
-const NAMES_CLOCK = /^\s+time\b/i;
+const NAMES_CLOCK = /^(?:\s+time\b|-based\b)/i;
 // "РИА Новости (embedy.eu)": a site's domain names no third party.
 const WEB_DOMAIN = /[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}(?![\w.])/gi;
+// A city opening a paragraph as a dateline: "SRINAGAR: …", "BISHKEK (Reuters) –", «Москва. 29 апреля.».
+const DATELINE_AFTER = /^(?::|\s\(|\.\s+\d)/;
 // What a page's date line holds besides its date and clock: separators, a view count.
 const DATE_LINE_REST = /^[\s\d|,.:;/\-–—•·()]*$/;
 // A wire dateline on a line of its own: "BAKU, Azerbaijan, May 1", «АСТАНА, 12 мая».
@@ -1360,7 +1372,13 @@ function clauseStep(s: Scan, clause: Clause): void {
   const created: Draft[] = [];
   if (c.negated.length === 0) assertedDrafts(s, c, created);
   // "…advanced into Kyrgyz territory in the area of the outpost": the site named just before.
+  // "a drone circling the temple": the temple named before, however far back.
   for (const d of created) {
+    if (d.places.length === 0 && d.type !== 'ceasefire_agreement' && d.type !== 'violation_allegation') {
+      const head = SITE_ANAPHOR.exec(s.low.slice(clause.start, clause.end))?.[1];
+      const named = head ? s.places.findLast((p) => p.end <= clause.start && lower(p.text).includes(head)) : undefined;
+      if (named) d.places = [named];
+    }
     if (d.places.length === 0 && d.type !== 'ceasefire_agreement' && d.type !== 'violation_allegation' && GENERIC_SITE.test(s.low.slice(clause.start, clause.end))) {
       let prev: Draft | undefined;
       for (let i = s.drafts.length - 1; i >= 0; i--) {
@@ -1380,6 +1398,9 @@ function clauseStep(s: Scan, clause: Clause): void {
   // paragraph, up to the sentence that told another event (another incident's places stay its own).
   for (const d of created) {
     if (d.strength !== 'strong' || d.type === 'ceasefire_agreement' || d.type === 'violation_allegation') continue;
+    // "moved troops to the border", «перебросила к границе»: a build-up placed on the border is
+    // not at the village the sentence before named.
+    if (d.type === 'military_buildup' && TO_THE_BORDER.test(s.low.slice(clause.start, clause.end))) continue;
     if (d.places.some((p) => p.place.kind !== 'border_section')) continue;
     const lines = d.places;
     let found = scenePlacesOf(s, c.sentence).filter((p) => !lines.includes(p));
@@ -1591,6 +1612,7 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
   // hardly better than nothing: the scene the statement names comes before it.
   for (const d of events) {
     if (d.places.some((p) => p.place.kind !== 'border_section' && p.place.kind !== 'region' && p.place.kind !== 'country')) continue;
+    if (d.type === 'military_buildup' && TO_THE_BORDER.test(s.low.slice(d.clause.start, d.clause.end))) continue;
     // A scene inside another region than the one the event names is not its scene (surgeons sent
     // "from Bishkek and Osh" to Batken region).
     const regions = d.places.filter((q) => q.place.kind === 'region').map((q) => q.place.id);

@@ -31,10 +31,42 @@ function accusedOf(d: Draft, partyCodes: ReadonlySet<string>): string | null {
 const CIVIL_REPORTER = /(?:health|emergenc)/i;
 
 // A capital named without a locative is its government ("accused Dushanbe of…").
-const LOCATIVE_BEFORE_PLACE = /(?:\b(?:in|near|at|on|(?:outskirts|suburbs?|areas?|vicinity|environs|cent(?:re|er)) of)|(?:^|\s)(?:в|у|под|близ|окрестностях))\s+(?:the\s+)?(?:city\s+of\s+|город[а-яё]*\s+)?$/i;
+// A place noun before it («по району Дахия», «квартал X») names the place, not the government.
+const LOCATIVE_BEFORE_PLACE =
+  /(?:\b(?:in|near|at|on|(?:outskirts|suburbs?|areas?|vicinity|environs|cent(?:re|er)) of)|(?:^|\s)(?:в|во|у|под|по|на|близ|окрестност[а-яё]*|пригород[а-яё]*|район[а-яё]*|квартал[а-яё]*|центр[а-яё]*|храм[а-яё]*|пагод[а-яё]*|монастыр[а-яё]*))\s+(?:the\s+)?(?:city\s+of\s+|город[а-яё]*\s+)?$/i;
 
 function isLocative(p: PlaceMention, text: string): boolean {
-  return p.place.kind !== 'other' || p.place.parent !== null || LOCATIVE_BEFORE_PLACE.test(text.slice(Math.max(0, p.start - 30), p.start));
+  if (p.place.kind !== 'other' || p.place.parent !== null || LOCATIVE_BEFORE_PLACE.test(text.slice(Math.max(0, p.start - 30), p.start))) return true;
+  // «по району Дахия в Бейруте»: a place said to lie in a city is no government.
+  return p.container !== undefined && isLocative(p.container, text);
+}
+
+// Where fire came from is not where it hit (corpus: the places of an attack are its targets):
+// "fired from positions in the direction of the X and Y settlements at Z", «из населённых пунктов
+// X и Y … по заставе Z». A place is an origin when "from" stands before it with only place words,
+// names and lists between (not "fire from Cambodia hit a village in X": a verb ends the phrase).
+const ORIGIN_FROM = /(?:\bfrom|(?:^|[^а-яё])(?:с позици[йи]|с территории|со стороны|из))\s/gi;
+const PHRASE_END = /[.!?;\n]/;
+const ORIGIN_FILLER =
+  /^(?:the|of|in|and|near|its|their|positions?|directions?|territor(?:y|ies)|settlements?|villages?|regions?|districts?|areas?|sides?|posts?|outposts?|towns?|city|[a-z]+'s|[а-яё]+(?:ск|цк)(?:ий|ого|ой|их|ая|ое)|сел[а-яё]*|селени[а-яё]*|кишлак[а-яё]*|населенн[а-яё]*|населённ[а-яё]*|пункт[а-яё]*|посел[а-яё]*|посёл[а-яё]*|позици[а-яё]*|район[а-яё]*|област[а-яё]*|территори[а-яё]*|направлени[а-яё]*|и|в|стороны)$/;
+
+function isOrigin(p: PlaceMention, text: string): boolean {
+  const before = text.slice(Math.max(0, p.start - 160), p.start);
+  // The last "from" before the place.
+  let at = -1;
+  ORIGIN_FROM.lastIndex = 0;
+  for (let m = ORIGIN_FROM.exec(before); m; m = ORIGIN_FROM.exec(before)) at = m.index + m[0].length;
+  if (at < 0) return false;
+  const between = before.slice(at);
+  if (PHRASE_END.test(between)) return false;
+  for (const w of between.match(/[a-zа-яё'’]+/gi) ?? []) if (w[0] === w[0]?.toLowerCase() && !ORIGIN_FILLER.test(w)) return false;
+  return true;
+}
+
+/** "missiles struck Ganja", «обстреляли Степанакерт»: the object of the attack word is a place. */
+function isAttacked(p: PlaceMention, d: Draft, text: string): boolean {
+  const gap = p.start - d.trigger.end;
+  return gap >= 0 && gap <= 6 && /^\s+(?:the\s+)?$/.test(text.slice(d.trigger.end, p.start));
 }
 
 /** The event's places, with the units the text says they lie in. */
@@ -44,9 +76,21 @@ function isLocative(p: PlaceMention, text: string): boolean {
 function eventPlaces(d: Draft, partyCodes: ReadonlySet<string>, text: string): PlaceMention[] {
   let own: PlaceMention[] = [];
   if (d.type === 'ceasefire_agreement') {
-    for (const p of d.places) if (p.place.kind === 'settlement' || p.place.kind === 'other') own.push(p);
-    if (own.length === 0) own = d.places;
-  } else for (const p of d.places) if ((partyCodes.has(p.place.country) || p.place.country === '') && isLocative(p, text)) own.push(p);
+    // "Bishkek and Dushanbe agreed": a capital named without a locative is its government.
+    // A city opening the item ("Kuala Lumpur, Aug 7 (IANS) At the meeting…") is where it was filed:
+    // for a truce, the meeting place.
+    for (const p of d.places) if ((p.place.kind === 'settlement' || p.place.kind === 'other') && (isLocative(p, text) || p.start === 0 || text.charCodeAt(p.start - 1) === 10)) own.push(p);
+    if (own.length === 0) for (const p of d.places) if (p.place.kind !== 'settlement' && p.place.kind !== 'other') own.push(p);
+  } else {
+    let origins = 0;
+    for (const p of d.places) {
+      if (!((partyCodes.has(p.place.country) || p.place.country === '') && (isLocative(p, text) || isAttacked(p, d, text)))) continue;
+      own.push(p);
+      if (VIOLENT.has(d.type) && isOrigin(p, text)) origins++;
+    }
+    // Fire from X at Y is placed at Y; fire from X at nothing named stays at X.
+    if (origins > 0 && origins < own.length) own = own.filter((p) => !isOrigin(p, text));
+  }
   // SCHEMA: the settlement and, when the text names it, its district (and region): the units a
   // place is said to lie in follow it, each once.
   const specific: PlaceMention[] = [];
@@ -75,8 +119,32 @@ function normRuNames(place: PlaceDef): string[] {
 
 /** As written in English; in Russian the nominative unless the text has it so already. */
 function locationName(p: PlaceMention, lang: string): string {
-  if (lang !== 'ru') return p.text;
-  return normRuNames(p.place).includes(normName(p.text)) ? p.text : (p.place.ru[0] ?? p.text);
+  if (lang !== 'ru') return isAbbreviationOf(p.text, p.place.en[0]) ? (p.place.en[0] as string) : p.text;
+  const names = normRuNames(p.place);
+  const written = normName(p.text);
+  if (names.includes(written)) return p.text;
+  // «Самроунга»: the nominative of the spelling the text uses («Самроунг», not «Самраонг»).
+  let best = 0;
+  let bestLen = -1;
+  names.forEach((n, i) => {
+    let k = 0;
+    while (k < n.length && n.charCodeAt(k) === written.charCodeAt(k)) k++;
+    if (k > bestLen) {
+      best = i;
+      bestLen = k;
+    }
+  });
+  return p.place.ru[best] ?? p.text;
+}
+
+/**
+ * "LoC" for "Line of Control": an abbreviation is written out as the name it stands for (the
+ * capitals of the one are the initials of the other's capitalised words).
+ */
+function isAbbreviationOf(text: string, name: string | undefined): boolean {
+  if (!name || text.length > 6 || text === name || !/^[A-Z][A-Za-z&]*[A-Z]$/.test(text)) return false;
+  const initials = name.match(/\b[A-Z]/g)?.join('') ?? '';
+  return initials.length > 1 && initials === text.replace(/[^A-Z]/g, '');
 }
 
 function evidenceOf(d: Draft, specific: readonly PlaceMention[], textLength: number): Evidence[] {
@@ -138,7 +206,9 @@ export function finish(
   const locations: string[] = [];
   for (const p of specific) {
     extracted.push(toExtracted(p, g, lang));
-    locations.push(locationName(p, lang));
+    // "the Line of Control (LoC)": one place, written once.
+    const name = locationName(p, lang);
+    if (!locations.includes(name)) locations.push(name);
   }
   let country: string | null = null;
   if (!d.borderSection && extracted.length > 0) {

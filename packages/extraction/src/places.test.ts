@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { extract } from './engine.ts';
 import { compileGazetteer, findPlaces, withUnlistedPlaces } from './places.ts';
+import { AM_AZ_PROFILE } from './profiles/am-az.ts';
+import { IL_LB_PROFILE } from './profiles/il-lb.ts';
 import { IN_PK_PROFILE } from './profiles/in-pk.ts';
 import { KG_TJ_PROFILE } from './profiles/kg-tj.ts';
+import { TH_KH_PROFILE } from './profiles/th-kh.ts';
 import { declineAdjective, declineName, declineNoun } from './text/russian.ts';
 
 const g = compileGazetteer(KG_TJ_PROFILE);
@@ -95,8 +98,10 @@ describe('a place and where it lies', () => {
   it('lists a chain of units after a village, in order', () => {
     expect(kg('Около 12:30 таджикские военнослужащие открыли минометный огонь по селу Джекенди Чон-Алайского района Ошской области.')[0]?.locations).toEqual(['Джекенди', 'Чон-Алайский район', 'Ошская область']);
   });
-  it('keeps two places on two sides ("from Vorukh at Kok-Tash")', () => {
-    expect(kg('On September 16 Tajik servicemen fired mortars from Vorukh at Kok-Tash.')[0]?.locations).toEqual(['Vorukh', 'Kok-Tash']);
+  it('places fire where it hit, not where it came from ("from Vorukh at Kok-Tash")', () => {
+    expect(kg('On September 16 Tajik servicemen fired mortars from Vorukh at Kok-Tash.')[0]?.locations).toEqual(['Kok-Tash']);
+    // With no target named, where the fire came from is all the text says.
+    expect(kg('On September 16 Tajik servicemen fired mortars from Vorukh.')[0]?.locations).toEqual(['Vorukh']);
   });
   it('keeps a list of villages', () => {
     expect(kg('On September 15 Tajik servicemen shelled Arka, Maksat and Kulundu.')[0]?.locations).toEqual(['Arka', 'Maksat', 'Kulundu']);
@@ -164,7 +169,7 @@ describe('the scene of an unplaced event', () => {
   });
   it('keeps a border line beside the settlement named before it', () => {
     const r = extract({ id: 'l', text: 'On Sunday an Indian patrol was moving near Mendhar. Pakistani troops opened fire at the patrol from across the LoC.', published_at: '2025-05-05T09:00:00+05:30', source_agency: 'PTI' }, IN_PK_PROFILE);
-    expect(r.events[0]?.locations).toEqual(['Mendhar', 'LoC']);
+    expect(r.events[0]?.locations).toEqual(['Mendhar', 'Line of Control']);
   });
 });
 
@@ -207,9 +212,9 @@ describe('more Russian place nouns and unlisted units', () => {
 describe('an event placed only on a line or a whole region', () => {
   it('takes the settlements the statement names for the scene, before the line', () => {
     const r = extract({ id: 'l2', text: 'On May 6 Pakistani troops fired with small arms at Indian posts along the LoC in Jammu and Kashmir.\n\nThe firing hit villages opposite Kupwara and Mendhar, a spokesperson said.', published_at: '2025-05-06T09:00:00+05:30', source_agency: 'PTI' }, IN_PK_PROFILE);
-    expect(r.events[0]?.locations).toEqual(expect.arrayContaining(['Kupwara', 'Mendhar', 'LoC']));
+    expect(r.events[0]?.locations).toEqual(expect.arrayContaining(['Kupwara', 'Mendhar', 'Line of Control']));
     const far = extract({ id: 'l3', text: 'Tension is high in Jammu and Kashmir. On May 6 Pakistani troops fired with small arms at Indian posts along the LoC in Jammu and Kashmir.\n\nThe posts stand opposite Kupwara and Mendhar, a spokesperson said.', published_at: '2025-05-06T09:00:00+05:30', source_agency: 'PTI' }, IN_PK_PROFILE);
-    expect(far.events[0]?.locations).toEqual(expect.arrayContaining(['Kupwara', 'Mendhar', 'LoC']));
+    expect(far.events[0]?.locations).toEqual(expect.arrayContaining(['Kupwara', 'Mendhar', 'Line of Control']));
     const ru = kg('15 сентября таджикские военнослужащие обстреляли из минометов кыргызских пограничников в Баткенской области.\n\nОбстрел вёлся по окраинам села Максат.');
     expect(ru[0]?.locations).toEqual(expect.arrayContaining(['Максат', 'Баткенская область']));
   });
@@ -283,5 +288,184 @@ describe('an English site named with its head noun', () => {
   });
   it('is not a party or a determiner with the noun', () => {
     expect(names('The Temple was closed. Tajik Camp guards waited.')).toEqual([]);
+  });
+});
+
+const pti = (text: string) => extract({ id: 'k', text, published_at: '2025-05-06T09:00:00+05:30', source_agency: 'PTI' }, IN_PK_PROFILE).events;
+
+describe('an abbreviated place and the city of the dateline', () => {
+  it('writes an abbreviation out as the name it stands for, once', () => {
+    expect(pti('On May 5 Pakistani troops opened fire along the Line of Control (LoC) in Kashmir.')[0]?.locations).toEqual(['Line of Control', 'Kashmir']);
+    expect(pti('On May 5 Pakistani troops opened fire at Indian posts along the LoC near Uri.')[0]?.locations).toEqual(['Line of Control', 'Uri']);
+  });
+  it('takes no place from a "CITY:" dateline or an "X-based" official', () => {
+    const e = pti('SRINAGAR: On May 5 Pakistani troops opened fire at Indian posts near Uri, a Srinagar-based spokesman said.');
+    expect(e[0]?.locations).toEqual(['Uri']);
+  });
+});
+
+describe("fire from one side's settlements at the other's", () => {
+  const az = (text: string) => extract({ id: 'a', text, published_at: '2023-07-09T10:00:00+04:00', source_agency: 'Ministry of Defense of Azerbaijan' }, AM_AZ_PROFILE).events;
+  it('lists names before a plural place noun, and keeps only the targets', () => {
+    const e = az('On July 8 Armenian units fired from positions in the directions of the Verin Tala and Nerkin Tala settlements of the Basarkechar region at Azerbaijan Army positions in the directions of the Kalbajar region (Dashbulag, Yukhari Kend and Orta Yurd settlements).');
+    expect(e[0]?.locations).toEqual(expect.arrayContaining(['Dashbulag', 'Yukhari Kend', 'Orta Yurd']));
+    expect(e[0]?.locations).not.toContain('Verin Tala');
+    expect(e[0]?.locations).not.toContain('Basarkechar');
+  });
+  it('reads a singular settlement noun after the name', () => {
+    expect(az('On July 8 Armenian units fired at Azerbaijan Army positions near Dashbulag settlement.')[0]?.locations).toEqual(['Dashbulag']);
+  });
+});
+
+describe('Russian places named after a place noun', () => {
+  it('places a strike on a quarter of a city, with the city («по району X в Y»)', () => {
+    const e = extract({ id: 'b', text: '5 октября израильская авиация нанесла удары по району Шайях в Бейруте.', published_at: '2024-10-05T12:00:00+03:00', source_agency: 'РИА Новости' }, IL_LB_PROFILE).events;
+    expect(e[0]?.locations).toEqual(['Шайях', 'Бейрут']);
+  });
+  it('keeps a temple named after its noun whole', () => {
+    const e = extract({ id: 'c', text: '24 июля камбоджийские военные открыли огонь у древнего храма Прасат Кок Мон на границе.', published_at: '2025-07-24T12:00:00+07:00', source_agency: 'Royal Thai Army' }, TH_KH_PROFILE).events;
+    expect(e[0]?.locations).toEqual(['Прасат Кок Мон']);
+  });
+  it('writes the nominative of the spelling the text uses', () => {
+    expect(tj('15 сентября кыргызские военнослужащие обстреляли из минометов Кульканд.')[0]?.locations).toEqual(['Кульканд']);
+  });
+});
+
+describe('a name after "the border of"', () => {
+  it('is a place', () => {
+    expect(kg('On September 15 an exchange of fire took place on the border of Tamdyk.')[0]?.locations).toEqual(['Tamdyk']);
+  });
+});
+
+describe('names listed between two places', () => {
+  const names = (text: string) => withUnlistedPlaces(text, findPlaces(text, g), KG_TJ_PROFILE).map((p) => p.text);
+  it('are places too', () => {
+    expect(names('Drones were seen over Vorukh, Tangi, Sarvoda and Chorkuh.')).toEqual(['Vorukh', 'Tangi', 'Sarvoda', 'Chorkuh']);
+    expect(names('Под огнём оказались четыре объекта: Ворух, Танги Боло, Сарвода и Чоркух.')).toEqual(['Ворух', 'Танги Боло', 'Сарвода', 'Чоркух']);
+  });
+  it('not in a declined Russian list, nor a party or a month', () => {
+    expect(names('Беспилотники летали над Воруха, Тангой и Чоркухом.')).toEqual(['Воруха', 'Чоркухом']);
+    expect(names('Shelling hit Vorukh, Tajikistan and Chorkuh.')).toEqual(['Vorukh', 'Chorkuh']);
+  });
+});
+
+describe('a name opening with the local word for a village or a temple', () => {
+  const names = (text: string) => withUnlistedPlaces(text, findPlaces(text, g), KG_TJ_PROFILE).map((p) => p.text);
+  it('is a place, whole', () => {
+    expect(names('Rockets fell on Ban Khok Sai 4 and near Wat Pho Thong.')).toEqual(['Ban Khok Sai 4', 'Wat Pho Thong']);
+  });
+  it('is not the word alone', () => {
+    expect(names('The Ban on trade stays.')).toEqual([]);
+  });
+});
+
+describe('a settlement of a town, in the Russian genitive', () => {
+  it('lists the town after the settlement', () => {
+    expect(tj('15 сентября кыргызские военнослужащие обстреляли дома в джамоате Сурх города Исфара.')[0]?.locations).toEqual(['Сурх', 'Исфара']);
+  });
+});
+
+describe('a city as the object of the attack word', () => {
+  it('is where the attack happened, not a government', () => {
+    const e = extract({ id: 'g', text: 'On 12 October Armenian missiles struck Ganja, the ministry said.', published_at: '2020-10-12T10:00:00+04:00', source_agency: 'Ministry of Defense of Azerbaijan' }, AM_AZ_PROFILE).events;
+    expect(e[0]?.locations).toEqual(['Ganja']);
+  });
+});
+
+describe('more place nouns before a name', () => {
+  const names = (text: string) => withUnlistedPlaces(text, findPlaces(text, g), KG_TJ_PROFILE).map((p) => p.text);
+  it('reads a mahalla, an aimak, an unquoted outpost and a community', () => {
+    expect(names('Обстрелу подвергся дом в махалле Навбахор.')).toEqual(['Навбахор']);
+    expect(names('Жителей айыльного аймака Кара-Таш эвакуировали.')).toEqual(['Кара-Таш']);
+    expect(names('Огонь открыт по погранзаставе Сары-Таш.')).toEqual(['Сары-Таш']);
+    expect(names('Shooting began in the rural community of Navbahor and near the Sary-Tash community.')).toEqual(['Navbahor', 'Sary-Tash']);
+  });
+  it("not an outpost's unit or country", () => {
+    expect(names('Огонь открыт по заставе Пограничной службы.')).toEqual([]);
+  });
+  it('reads a Thai province named bare in Russian', () => {
+    const th = compileGazetteer(TH_KH_PROFILE);
+    expect(findPlaces('снаряды упали в провинции Сисакет и у Сурина', th).map((p) => p.place.id)).toEqual(['th.sisaket', 'th.surin']);
+  });
+});
+
+describe('an unlisted compound name', () => {
+  it('is a place after "in", "at" or an attack word, in English and Russian', () => {
+    expect(kg('On September 15 Tajik servicemen opened fire at Kyrgyz positions in Tuz-Bel.')[0]?.locations).toEqual(['Tuz-Bel']);
+    expect(kg('On September 15 Tajik servicemen shelled Tuz-Bel and Kara-Jygach with mortars.')[0]?.locations).toEqual(['Tuz-Bel', 'Kara-Jygach']);
+    expect(kg('15 сентября таджикские военнослужащие обстреляли Туз-Бел из минометов.')[0]?.locations).toEqual(['Туз-Бел']);
+  });
+  it('is a place after a post, a section or a plural village noun', () => {
+    expect(kg('On September 15 Tajik servicemen opened fire at the Tuz-Bel post.')[0]?.locations).toEqual(['Tuz-Bel']);
+    expect(kg('On September 15 Tajik servicemen opened fire in the Tuz-Bel section of the border.')[0]?.locations).toEqual(['Tuz-Bel']);
+    expect(kg('15 сентября таджикские военнослужащие открыли огонь в районе пограничного поста Туз-Бел.')[0]?.locations).toEqual(['Туз-Бел']);
+    expect(kg('15 сентября таджикские военнослужащие открыли огонь по селам Туз-Бел и Кара-Жыгач.')[0]?.locations).toEqual(['Туз-Бел', 'Кара-Жыгач']);
+  });
+  it('is no party compound', () => {
+    expect(kg('On September 15 Tajik servicemen opened fire in Kyrgyz-Tajik border areas.')[0]?.locations).toEqual([]);
+  });
+});
+
+describe('a district named bare in Russian', () => {
+  it('is the district when no settlement has the name', () => {
+    expect(ids('Беспилотник видели над Деваштичем.')).toEqual(['tj.sughd.devashtich']);
+    const inpk = compileGazetteer(IN_PK_PROFILE);
+    expect(findPlaces('войска вошли в сектор Пунч, затем обстреляли Джамму', inpk).map((p) => p.place.id)).toEqual(['in.jk.poonch', 'in.jk.jammu.jammu_city']);
+  });
+});
+
+describe('capitals and datelines', () => {
+  it('takes no place from a "CITY (Agency)" or «Город. Дата.» dateline', () => {
+    expect(relay('BISHKEK (Newswire) – On September 16 Tajik servicemen opened fire at the Ak-Sai outpost.').events[0]?.locations).toEqual(['Ak-Sai']);
+    expect(relay('Москва. 16 сентября. Новости - 16 сентября таджикские военнослужащие обстреляли заставу Ак-Сай.').events[0]?.locations).toEqual(['Ак-Сай']);
+  });
+  it('reads capitals that agree as their governments, a dateline city as the meeting place', () => {
+    const both = relay('On September 16 Bishkek and Dushanbe agreed on a ceasefire from 16:00.').events.find((e) => e.type === 'ceasefire_agreement');
+    expect(both?.locations).toEqual([]);
+    const met = relay('Samarkand, Sept 16 (Newswire) At a meeting of the two leaders, Kyrgyzstan and Tajikistan agreed on a ceasefire.').events.find((e) => e.type === 'ceasefire_agreement');
+    expect(met?.locations).toEqual(['Samarkand']);
+  });
+});
+
+describe('a site of a village in a district', () => {
+  it('lists the district and province after the village, through the site nouns', () => {
+    const e = extract({ id: 's', text: 'On Saturday Cambodian artillery struck Ban Khok Lon subdistrict school in Kap Choeng district of Surin province.', published_at: '2025-07-26T12:00:00+07:00', source_agency: 'Royal Thai Army' }, TH_KH_PROFILE).events;
+    expect(e[0]?.locations).toEqual(['Ban Khok Lon', 'Kap Choeng district', 'Surin province']);
+  });
+});
+
+describe('abbreviated settlement nouns and local admin words', () => {
+  const names = (text: string) => withUnlistedPlaces(text, findPlaces(text, g), KG_TJ_PROFILE).map((p) => p.text);
+  it('reads «с.», «пос.», «г.» before a name', () => {
+    expect(names('Обстрелу подверглись с. Туз-Бел и с.Кара-Жыгач.')).toEqual(['Туз-Бел', 'Кара-Жыгач']);
+    expect(names('Колонна вышла из пос. Жаңы-Талап.')).toEqual(['Жаңы-Талап']);
+  });
+  it('not an abbreviation inside a word or before a lower-case word', () => {
+    expect(names('Бой шёл 3 ч. Сильный огонь вёлся с. утра.')).toEqual([]);
+  });
+  it('reads a Thai tambon or a Khmer khum name as a place', () => {
+    expect(names('Shells fell in Tambon Khok Sung and Khum Ou Bei Choan.')).toEqual(['Tambon Khok Sung', 'Khum Ou Bei Choan']);
+  });
+});
+
+describe('a Russian name of several words after a place noun', () => {
+  const names = (text: string) => withUnlistedPlaces(text, findPlaces(text, g), KG_TJ_PROFILE).map((p) => p.text);
+  it('is whole when a preposition, a mark or a unit adjective closes it', () => {
+    expect(names('Снаряды упали на деревню Бан Кхок Лом в провинции.')).toEqual(['Бан Кхок Лом']);
+    const [p] = withUnlistedPlaces('Обстреляли село Юхары Кенд Тавушской области.', [], KG_TJ_PROFILE);
+    expect([p?.text, p?.container?.text]).toEqual(['Юхары Кенд', 'Тавушской области']);
+  });
+  it('is one word before another noun', () => {
+    expect(names('Огонь открыт по заставе Туз-Бел Пограничной службы.')).toEqual(['Туз-Бел']);
+  });
+});
+
+describe('an English site name of three words', () => {
+  const names = (text: string) => withUnlistedPlaces(text, findPlaces(text, g), KG_TJ_PROFILE).map((p) => p.text);
+  it('is whole before the site noun', () => {
+    expect(names('Troops opened fire near Chong Sai Taku pass.')).toEqual(['Chong Sai Taku']);
+  });
+  it('has no party or title word in it', () => {
+    expect(names('Troops opened fire near the Kyrgyz Kara Suu village.')).toEqual(['Kara Suu']);
   });
 });

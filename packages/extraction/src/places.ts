@@ -121,6 +121,18 @@ export function compileGazetteer(profile: ConflictProfile): Gazetteer {
     const target = list.find((p) => p.kind === 'district') ?? list.find((p) => p.kind === 'region');
     if (!hasSettlement && target) addAlias(base, target, false, 'en');
   }
+  // The same in Russian: «в Деваштиче», «сектор Пунч» for «район Деваштич», «район Пунч», unless a
+  // settlement has the bare name («Джамму»).
+  const ruNames = new Set<string>();
+  for (const p of byId.values()) if (p.kind !== 'district') for (const n of p.ru) ruNames.add(tokensOf(n).join(' '));
+  for (const p of byId.values()) {
+    if (p.kind !== 'district') continue;
+    for (const n of p.ru) {
+      if (!n.startsWith('район ')) continue;
+      const bare = n.slice(6);
+      if (!ruNames.has(tokensOf(bare).join(' '))) for (const f of declineName(bare)) addAlias(f, p, false, 'ru');
+    }
+  }
   for (const list of index.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
   const firstHashes = new Set<number>();
   for (const key of index.keys()) firstHashes.add(tokenHash(key, 0, key.length));
@@ -311,29 +323,56 @@ const CYR_UP = 'А-ЯЁӨҮҢҲҶҚҒӢӮ';
 const CYR_LOW = 'а-яёөүңҳҷқғӣӯ';
 const CYR_NAME = `[${CYR_UP}][${CYR_LOW}]+(?:-[${CYR_UP}][${CYR_LOW}]+)?`;
 const INTRO_EN = new RegExp(
-  `\\b(?:(?:border )?(?:outposts?|posts?|checkpoints?)|(?:villages?|settlements?|towns?|jamoats?|hamlets?|areas? of|localit(?:y|ies) of|vicinity of)(?: of)?)\\s+(?:the\\s+)?(?:"|“)?(${LATIN_NAME})`,
+  `\\b(?:(?:border )?(?:outposts?|posts?|checkpoints?)|(?:villages?|settlements?|towns?|jamoats?|hamlets?|mahallas?|communit(?:y|ies) of|areas? of|localit(?:y|ies) of|vicinity of)(?: of)?)\\s+(?:the\\s+)?(?:"|“)?(${LATIN_NAME})`,
   'dg',
 );
 // "Kap Choeng District", "Hermel district", "Si Sa Ket province": a unit named with its noun.
 const ADMIN_EN = /\b((?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)? ){1,3}(?:Province|District|Subdistrict|Governorate|Oblast|province|district|subdistrict|governorate|oblast))\b/dg;
 const ADMIN_KEYS = /rovince|istrict|overnorate|blast/;
 // "the Nikial Sector", "Chon-Kara village", "in the Kalbajar direction": a name closed by a site noun.
-const SITE_EN = new RegExp(`\\b(${LATIN_NAME}) (?:area|outpost|checkpoint|height|pass|border post|[Vv]illage|[Ss]ector|[Dd]irection|locality|water intake|enclave)\\b`, 'dg');
+const SITE_EN = new RegExp(`\\b(${LATIN_NAME}) (?:area|outpost|checkpoint|height|pass|border post|[Vv]illage|settlement|community|mahalla|post|section|[Ss]ector|[Dd]irection|locality|water intake|enclave)\\b`, 'dg');
+// "Chong Sai Taku pass": a name of three words before the site noun (each a name's word).
+const SITE3_EN = new RegExp(`\\b([A-Z][a-z'’]+ [A-Z][a-z'’]+ [A-Z][a-z'’]+) (?:area|outpost|checkpoint|height|pass|border post|[Vv]illage|settlement|community|mahalla|post|section|[Ss]ector|[Dd]irection|locality|water intake|enclave)\\b`, 'dg');
 // "Ta Muen Thom Temple", "Friendship Bridge", "Hill 704": a site named with its head noun, kept whole.
 const NAMED_SITE_EN = /\b((?:[A-Z][a-z'’]+[ -]){1,3}(?:Temple|Pagoda|Bridge|Hill|Mine|Dam|Camp))\b/dg;
 const NAMED_SITE_HEADS = /Temple|Pagoda|Bridge|Hill|Mine|Dam|Camp/;
+// A name that opens with the local word for a village or a temple is a place: Thai "Ban" (village)
+// and "Wat" (temple), Khmer "Phum" (village) and "Prasat" (temple), Arabic "Kfar", "Beit", "Deir",
+// "Khirbet", "Hawsh": "Ban Nong Mek", "Ban Sai Tho 10", "Wat Kaew Sikka Kiri Svarak".
+const NAMED_PREFIX_EN = /\b((?:Ban|Wat|Phum|Prasat|Tambon|Khum|Kfar|Beit|Deir|Khirbet|Hawsh) [A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,4}(?: \d{1,3}(?![\d:.]))?)(?![a-z])/dg;
+const NAMED_PREFIX_KEYS = /\b(?:Ban|Wat|Phum|Prasat|Tambon|Khum|Kfar|Beit|Deir|Khirbet|Hawsh) [A-Z]/;
+// "positions in Tuz-Bel", "shelled Kara-Jygach": a hyphen-joined name of two capitalised parts after
+// "in", "at" or an attack word is a place name (the compound names of the border villages);
+// "in"/"at" take no single word (months, languages and organisations follow them too).
+const HYPHEN_NAME_EN = /\b(?:in|at|shelled|attacked|struck|hit|bombed|bombarded|targeted)\s+(?:the\s+)?([A-Z][a-z]+-[A-Z][a-z]+)(?![-a-zA-Z])/dg;
+// «обстреляли Туз-Бел», «атаковали Кара-Жыгач»: the same after a Russian attack verb (the accusative
+// of such a name is its nominative).
+const HYPHEN_NAME_RU = /(?:^|[^а-яё])(?:обстрел(?:ял[аи]?|ивают|ивали)|атаковал[аи]?)\s+([А-ЯЁ][а-яё]+-[А-ЯЁ][а-яё]+)(?![-а-яёА-ЯЁ])/dg;
 // "near Ak-Sai", "on the outskirts of Chon-Kara", "towards Sotk": a preposition of place before a
 // capitalised name. Not "in"/"at" (they take months, languages and organisations too).
-const NEAR_EN = new RegExp(`\\b(?:[Nn]ear|[Nn]earby|[Oo]utskirts of|[Tt]owards?|[Oo]pposite|[Ee]nvirons of|[Dd]irection of|[Aa]djacent to|[Cc]lose to) (?:the )?(${LATIN_NAME})(?![a-z])`, 'dg');
+const NEAR_EN = new RegExp(`\\b(?:[Nn]ear|[Nn]earby|[Oo]utskirts of|[Tt]owards?|[Oo]pposite|[Ee]nvirons of|[Dd]irection of|[Aa]djacent to|[Cc]lose to|[Bb]order of) (?:the )?(${LATIN_NAME})(?![a-z])`, 'dg');
+// "the Zaylik, Yellija and Yukhari Ayrim settlements", "in the Bogiston and Lakon villages of Isfara":
+// names listed before a plural place noun.
+// The first name is taken, the rest follow as a list (LIST_NEXT_EN).
+const LIST_SITES_EN = new RegExp(`\\b(${LATIN_NAME})(?=(?:, ${LATIN_NAME}){0,6}(?:,? and ${LATIN_NAME})? (?:settlements|villages|areas|localities|hamlets)\\b)`, 'dg');
+// «у древнего храма Прасат Та Муен Том»: a temple, monastery or pagoda named after its noun, kept whole.
+const NAMED_SITE_RU = /(?:^|[^а-яё])(?:храм[а-яё]*|пагод[а-яё]*|монастыр[а-яё]*)\s+([А-ЯЁ][а-яё]+(?:[ -][А-ЯЁ][а-яё]+){0,4})/dg;
+const NAMED_SITE_RU_HEADS = /храм|пагод|монастыр/;
 // A quoted name after a site noun: «застава «X»», «угольного разреза "X"», «шахта „X“».
 const INTRO_RU_QUOTED = /(?:^|[^а-яё])(?:застав[а-яё]*|пост[а-яё]*|КПП|узл[а-яё]*|участк[а-яё]*|высот[а-яё]*|разрез[а-яё]*|шахт[а-яё]*|рудник[а-яё]*|завод[а-яё]*|мост[а-яё]*|канал[а-яё]*|водозабор[а-яё]*|лагер[а-яё]*|месторождени[а-яё]*)\s+[«"„“]([А-ЯЁӨҮҢҲҶҚҒӢӮ][^»"“”\n]{1,29})[»"“”]/dg;
 // «в районе Каракульской заставы»: an adjective (-ской, -ского…) before a common noun qualifies it,
 // it names no place («в селе Октябрьском Лейлекского района» does).
 const NOT_ADJECTIVE = `(?![${CYR_LOW}])(?!(?<=(?:ск|цк)(?:ой|ого|ому|ом|их|ую|ым|ыми|ими))\\s+[${CYR_LOW}])`;
+// «деревню Бан Пхлу в провинции Сурин», «села Нерқин Канд Тавушской области»: a name of two or three
+// words, when a preposition, a punctuation mark or an adjective of the unit it lies in closes it
+// (not «заставу Ак-Сай Пограничной службы»: one word then).
+const CYR_NAME_MULTI = `${CYR_NAME}(?:(?: [${CYR_UP}][${CYR_LOW}]+){1,2}(?=\\s*(?:[,.;:)»"]|$)|\\s(?:в|на|и|у|к|с|по|близ|около)\\s|\\s[${CYR_UP}][${CYR_LOW}]+(?:ск|цк)(?:ого|ой|их|ом)\\s))?`;
 const INTRO_RU = new RegExp(
-  `(?:^|[^а-яё])(?:сел[оауе]|сёл|поселк[а-яё]*|посёлк[а-яё]*|поселени[а-яё]*|общин[а-яё]*|станиц[а-яё]*|хутор[а-яё]*|деревн[а-яё]*|аул[а-яё]*|город[а-яё]*|джамоат[а-яё]*|кишлак[а-яё]*|айыл[а-яё]*|местност[а-яё]*|урочищ[а-яё]*|перевал[а-яё]*|участк[а-яё]*|населенн[а-яё]* пункт[а-яё]*|населённ[а-яё]* пункт[а-яё]*|н\\. ?п\\.|в районе|в окрестност[а-яё]*|на окраин[а-яё]*|вблизи|близ|возле|около|в направлении)\\s+(${CYR_NAME})${NOT_ADJECTIVE}`,
+  `(?:^|[^а-яё])(?:сел[оауе]|сёл|сел(?:ам|ах|ами)|пост[а-яё]*|погранпост[а-яё]*|поселк[а-яё]*|посёлк[а-яё]*|поселени[а-яё]*|общин[а-яё]*|станиц[а-яё]*|хутор[а-яё]*|деревн[а-яё]*|аул[а-яё]*|город[а-яё]*|джамоат[а-яё]*|кишлак[а-яё]*|айыл[а-яё]*|аймак[а-яё]*|махалл[а-яё]*|погранзастав[а-яё]*|застав[а-яё]*|провинци[а-яё]*|сектор[а-яё]*|местност[а-яё]*|урочищ[а-яё]*|перевал[а-яё]*|участк[а-яё]*|населенн[а-яё]* пункт[а-яё]*|населённ[а-яё]* пункт[а-яё]*|н\\. ?п\\.|в районе|в окрестност[а-яё]*|на окраин[а-яё]*|вблизи|близ|возле|около|в направлении)\\s+(${CYR_NAME_MULTI})${NOT_ADJECTIVE}`,
   'dg',
 );
+// «с. Туз-Бел», «с.Кара-Жыгач», «пос. X», «г. X»: a settlement noun abbreviated.
+const ABBR_RU = new RegExp(`(?:^|[^${CYR_LOW}])(?:с|пос|пгт|г)\\.\\s?(${CYR_NAME})${NOT_ADJECTIVE}`, 'dg');
 // «по району Дахия», «квартал Хай-ас-Саллум»: an area named after its noun (not «район Баткенской
 // области», an adjective of the unit it lies in).
 const AREA_RU = new RegExp(`(?:^|[^${CYR_LOW}])(?:район|района|районе|району|районом|квартал[а-яё]*|микрорайон[а-яё]*)\\s+(${CYR_NAME})${NOT_ADJECTIVE}`, 'dg');
@@ -392,10 +431,13 @@ function partyBefore(text: string, pos: number, profile: ConflictProfile): strin
 // What joins a place to the unit or settlement it lies in: "X of Isfara city", "X in Batken
 // district", "X, Batken district", "the X outpost, Batken district", "X near the village of Y",
 // «X» у села Y. A place noun may close the name first ("the X outpost", "the X area").
-const CONTAINER_GAP = /^["»”]?(?:\s+(?:border\s+)?(?:outpost|post|checkpoint|area|height|pass|village|settlement|enclave|jamoat))?\s*(?:,\s*|(?:,\s*)?(?:of|in|near|у|около|близ|возле|вблизи|в)\s+(?:the\s+)?(?:(?:village|town|city|settlement|села|поселка|посёлка|города|джамоата)\s+(?:of\s+)?)?)$/i;
+// "Ban X subdistrict hospital in Y district": up to two site nouns close the name first.
+const CONTAINER_GAP = /^["»”]?(?:\s+(?:border\s+)?(?:outpost|post|checkpoint|area|height|pass|village|settlement|enclave|jamoat|subdistrict|hospital|school|market|temple|base)){0,2}\s*(?:,\s*|(?:,\s*)?(?:of|in|near|у|около|близ|возле|вблизи|в)\s+(?:the\s+)?(?:(?:village|town|city|settlement|села|поселка|посёлка|города|джамоата)\s+(?:of\s+)?)?)$/i;
 const COMMA_GAP = /^["»”]?(?:\s+(?:border\s+)?(?:outpost|post|checkpoint|area|height|pass|village|settlement|enclave|jamoat))?\s*,\s*$/i;
 // «застава «X» Баткенского района»: a unit in the genitive right after the name.
 const SPACE_GAP = /^["»”]?\s+$/;
+// «джамоат Ворух города Исфара», «села X города Y»: the town it belongs to, in the genitive.
+const CITY_GAP = /^["»”]?\s+(?:города|г\.)\s*$/;
 
 /** Is `outer` said to contain `inner` (the text between them joins a place to where it lies)? */
 function containerOf(text: string, inner: PlaceMention, outer: PlaceMention, chained: boolean): boolean {
@@ -405,10 +447,45 @@ function containerOf(text: string, inner: PlaceMention, outer: PlaceMention, cha
   if (inner.place.country && outer.place.country && inner.place.country !== outer.place.country) return false;
   const gap = text.slice(inner.end, outer.start);
   if (SPACE_GAP.test(gap)) return outer.place.kind === 'district' || outer.place.kind === 'region';
-  if (gap.length > 24 || !CONTAINER_GAP.test(gap)) return false;
+  if (CITY_GAP.test(gap)) return true;
+  if (gap.length > 36 || !CONTAINER_GAP.test(gap)) return false;
   // "Arka, Maksat and Kulundu" is a list: after a comma only a district or region contains.
   if (COMMA_GAP.test(gap)) return outer.place.kind === 'district' || outer.place.kind === 'region';
   return true;
+}
+
+// "Lahore, Gujranwala, Miano, Chor and Karachi", «Сам Тэ, Фу Пхи, Чонг Та Тхао и Прасат Та Квай»:
+// the names listed between two places are places too. The gap holds only names and separators.
+const LIST_NAME = "[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё'’]+(?:[ -][A-ZА-ЯЁ][A-Za-zА-Яа-яЁё'’]+){0,3}";
+const LIST_GAP = new RegExp(`^(?:\\s*,\\s*${LIST_NAME})+\\s*(?:,\\s*(?:and\\s+|и\\s+)?|\\s+(?:and|и)\\s+)$`);
+const LIST_ITEM = new RegExp(`(?<=,\\s*)${LIST_NAME}`, 'dg');
+
+function isNominative(m: PlaceMention): boolean {
+  const written = tokensOf(m.text).join(' ');
+  return m.place.ru.some((n) => tokensOf(n).join(' ') === written);
+}
+
+function withListedBetween(text: string, all: PlaceMention[], profile: ConflictProfile): PlaceMention[] {
+  let out: PlaceMention[] | null = null;
+  for (let i = 0; i + 1 < all.length; i++) {
+    const a = all[i] as PlaceMention;
+    const b = all[i + 1] as PlaceMention;
+    if (b.start - a.end < 4 || b.start - a.end > 120) continue;
+    const gap = text.slice(a.end, b.start);
+    if (!gap.includes(',') || !LIST_GAP.test(gap)) continue;
+    // A Russian list read as written only in the nominative («над Исфарой, Канибадамом…» declines).
+    if (/[а-яё]/i.test(gap) && !isNominative(a)) continue;
+    const country = a.place.country === b.place.country ? a.place.country : '';
+    LIST_ITEM.lastIndex = 0;
+    for (let m = LIST_ITEM.exec(gap); m; m = LIST_ITEM.exec(gap)) {
+      const name = m[0];
+      if (NOT_A_NAME.test(name.split(/[- ]/)[0] as string) || name.split(/[- ]/).some((w) => partyOfWord(w, profile))) continue;
+      const start = a.end + m.index;
+      out ??= all.slice();
+      out.push({ start, end: start + name.length, text: name, place: unlisted(name, country, null) });
+    }
+  }
+  return out ? out.sort((x, y) => x.start - y.start) : all;
 }
 
 function unlisted(name: string, country: string, parent: string | null, kind: PlaceDef['kind'] = 'settlement'): PlaceDef {
@@ -431,8 +508,7 @@ export function withUnlistedPlaces(text: string, known: PlaceMention[], profile:
       let start = (m.indices?.[1]?.[0] ?? 0) as number;
       // The introduced name, then the names listed after it.
       for (;;) {
-        const first = name.split(/[- ]/)[0] as string;
-        if (NOT_A_NAME.test(first) || name.split(/[- ]/).some((w) => partyOfWord(w, profile))) break;
+        if (name.split(/[- ]/).some((w) => NOT_A_NAME.test(w) || partyOfWord(w, profile))) break;
         const end = start + name.length;
         let clash = false;
         for (const k of all) if (start < k.end && k.start < end) clash = true;
@@ -448,18 +524,28 @@ export function withUnlistedPlaces(text: string, known: PlaceMention[], profile:
     }
   };
   if (text.includes('«') || text.includes('"') || text.includes('„')) add(INTRO_RU_QUOTED, null);
+  if (NAMED_PREFIX_KEYS.test(text)) add(NAMED_PREFIX_EN, null);
   add(INTRO_EN, LIST_NEXT_EN);
+  if (/settlements|villages|areas|localities|hamlets/.test(text)) add(LIST_SITES_EN, LIST_NEXT_EN);
+  if (NAMED_SITE_RU_HEADS.test(text)) add(NAMED_SITE_RU, null, 'other');
   if (NAMED_SITE_HEADS.test(text)) add(NAMED_SITE_EN, null, 'other');
+  add(SITE3_EN, null);
   add(SITE_EN, null);
   add(NEAR_EN, LIST_NEXT_EN);
+  if (text.includes('-')) {
+    add(HYPHEN_NAME_EN, LIST_NEXT_EN);
+    if (text.includes('обстрел') || text.includes('атаков')) add(HYPHEN_NAME_RU, LIST_NEXT_RU);
+  }
   if (ADMIN_KEYS.test(text)) add(ADMIN_EN, null);
   add(INTRO_RU, LIST_NEXT_RU);
+  if (text.includes('.')) add(ABBR_RU, LIST_NEXT_RU);
   if (text.includes('район')) add(DISTRICT_RU, null, 'district');
   if (text.includes('район') || text.includes('квартал')) add(AREA_RU, LIST_NEXT_RU);
   if (text.includes('област')) add(REGION_RU, null, 'region');
   if (text.includes('участ') || text.includes('направлени')) add(SECTOR_RU, null, 'border_section');
   if (all.length < 2) return all;
   if (all !== known) all.sort((a, b) => a.start - b.start);
+  all = withListedBetween(text, all, profile);
   let out: PlaceMention[] | null = null;
   // Containers are linked last to first, so that a chain ("X, Y district, Z region") is whole.
   const containerOfIndex = new Map<number, number>();

@@ -65,3 +65,11 @@ export function region(id: string, country: string, enBases: string[], ruAdjecti
     ru_adjective: ruAdjective,
   };
 }
+
+/**
+ * A unit Russian texts also name bare or with a local head noun («Нам Юэн», «округ Нам Юэн» for a
+ * Thai amphoe): those names are aliases too, the bare one first (the nominative written).
+ */
+export function withBareRu(def: PlaceDef, names: string[], head: string): PlaceDef {
+  return { ...def, ru: [...names, ...names.map((n) => `${head} ${n}`), ...def.ru] };
+}

@@ -69,6 +69,8 @@ export const IN_PK_PROFILE: ConflictProfile = {
     place('in.pb.pathankot', null, 'IN', ['Pathankot'], ['Патханкот'], [32.27, 75.65], 'other'),
     place('in.jk.udhampur', 'in.jk', 'IN', ['Udhampur'], [], [32.93, 75.14], 'other'),
     // The line itself, on neither side: an event "along the LoC" keeps it beside its settlement.
+    // Kashmir as a whole (both sides of the line): "along the LoC in Kashmir".
+    place('un.kashmir', null, '', ['Kashmir', 'Kashmir Valley', 'Kashmir valley'], ['Кашмир'], null, 'region'),
     place('un.line_of_control', null, '', ['Line of Control', 'LoC'], ['линия контроля', 'Линия контроля'], null, 'border_section'),
     place('pk.ajk', null, 'PK', ['Azad Jammu and Kashmir', 'AJK', 'Azad Kashmir', 'Pakistan-administered Kashmir'], ['Азад Кашмир'], [33.93, 73.78], 'region'),
     district('pk.ajk.kotli', 'pk.ajk', 'PK', ['Kotli'], null, ['Котли'], [33.52, 73.9]),
