@@ -42283,7 +42283,13 @@ import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 // packages/extraction/src/text/patterns.ts
-var LETTER = "[0-9a-z\\u00C0-\\u024F\\u0400-\\u04FF]";
+var LETTER = "[0-9a-z\xC0-\u024F\u0400-\u04FF]";
+var REGEX_SOURCE_LIMIT = 20 * 1024;
+var largest = 0;
+function compiled(source, flags) {
+  largest = Math.max(largest, source.length);
+  return new RegExp(source, flags);
+}
 var cache = /* @__PURE__ */ new WeakMap();
 function lowerPattern(p) {
   let out = "";
@@ -42302,7 +42308,7 @@ function patternSource(patterns) {
 function compileList(patterns) {
   const hit = cache.get(patterns);
   if (hit) return hit;
-  const re = new RegExp(`(?<!${LETTER})(?:${patternSource(patterns)})(?!${LETTER})`, "g");
+  const re = compiled(`(?<!${LETTER})(?:${patternSource(patterns)})(?!${LETTER})`, "g");
   cache.set(patterns, re);
   return re;
 }
@@ -42350,7 +42356,7 @@ function byGroup(found, n) {
 function findGroups(lists, text) {
   let re = groupCache.get(lists);
   if (!re) {
-    re = new RegExp(`(?<!${LETTER})(?:${lists.map((l) => `(${patternSource(l)})`).join("|")})(?!${LETTER})`, "g");
+    re = compiled(`(?<!${LETTER})(?:${lists.map((l) => `(${patternSource(l)})`).join("|")})(?!${LETTER})`, "g");
     groupCache.set(lists, re);
   }
   const low = lower(text);
@@ -42507,7 +42513,7 @@ var SPEAKS_BEFORE = /(?:(?:^|[^a-z\u00C0-\u024F])press[- ](?:service|cent(?:re|e
 var SPEAKS_AFTER = /^(?:\s+of\s+(?:the\s+)?(?:republic\s+of\s+)?[a-z-]+)?(?:['’]s)?\s+(?:spokes(?:person|man|woman)|press (?:service|secretary|office|cent(?:re|er))|representative|пресс-(?:служб|секретар|центр)[а-яё]*|представител[а-яё]*)(?![a-zа-яё])/;
 var TARGET_BEFORE = /(?:(?:^|[^A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:at|on|against|toward|towards|into|to|with|among|near)\s+(?:the\s+|a\s+|an\s+)?(?:positions?\s+of\s+(?:the\s+)?)?|(?:territory|positions?|outskirts|citizens|residents|population|families)\s+of\s+(?:the\s+)?(?:republic\s+of\s+)?|(?:^|[^A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:по|на|против|в направлении|в сторону|к)\s+(?:[а-яё«»"\-]+\s+){0,6}|(?:территори[июя]|позици(?:и|ям|ях)|населени[яе])\s+|(?:^|[^A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:shelled|attacked|targeted|обстрелял[а-яё]*|атаковал[а-яё]*)\s+(?:the\s+|a\s+|an\s+)?)$/;
 var EXPLICIT_BEFORE = /(?:(?:^|[^A-Za-z\u00C0-\u024F\u0400-\u04FF])by\s+(?:the\s+)?|(?:^|[^A-Za-z\u00C0-\u024F\u0400-\u04FF])from\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?(?:republic\s+of\s+)?|со\s+стороны\s+|с\s+территории\s+)$/;
-var NOMINAL_BEFORE = /(?:invasion|attack|aggression|shelling|offensive|incursion|provocation)\s+(?:of|by)\s+(?:the\s+)?$|(?:нападени|агресси|вторжени|обстрел(?!ял|ива)|провокаци)[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*\s+(?:[сc]о?\s+)?$/;
+var NOMINAL_BEFORE = /(?:invasion|attack|aggression|shelling|offensive|incursion|provocation)\s+(?:of|by)\s+(?:the\s+)?$|(?:нападени|агресси|вторжени|обстрел(?!ял|ива)|провокаци|удар(?!и[лв]|ят)|атак(?!ова|у[ею]))[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*\s+(?:[сc]о?\s+)?$/;
 var VICTIM_NOUN_AFTER = /^\s+(?:citizens|residents|civilians|population|villages?|houses?|settlements?|territory|граждан[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|жител[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|мирн[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|сел[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|территори[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|населени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 var VICTIM_NOUN_BEFORE = /(?:citizens|residents|граждан[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|жител[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)\s+(?:of\s+)?(?:the\s+)?$/;
 var VICTIM_BEFORE = /(?:погиб[а-яё]*|ранен[а-яё]*|убит[а-яё]*|пострадал[а-яё]*|killed|wounded|injured|killing|wounding)\s+(?:\S+\s+){0,5}$/;
@@ -42562,7 +42568,7 @@ var ATTACK_VERB_HINT = /обстрел|атак/;
 var ATTACKED_OBJECT_BEFORE = /(?:^|[^а-яё])(?:обстрелял|атаковал|обстрелива|атакова)[а-яё]*\s+(?:[а-яё«»"-]+\s+){1,3}$/;
 var OFFICIALS_IN = /(?:officials|authorities|sources|officers)\s+in\s+$/;
 var ADJECTIVE = /(?:ск|цк)(?:ий|ая|ое|ие|ого|ой|ом|ую|их|им|ими|ому|ому)$|(?:ian|ani|eri|ese|ish|ean|ai|i)$/;
-var ACCUSED_BEFORE = /(?:^|[^a-zа-яё])(?:accus(?:ed|es|ing)|blam(?:ed|es|ing)|обвинил[а-яё]*|обвиня(?:ет|ют|ли|ла|л)|обвинив)\s+(?:the\s+)?$/;
+var ACCUSED_BEFORE = /(?:^|[^a-zа-яё])(?:accus(?:ed|es|ing)|blam(?:ed|es|ing)|обвинил[а-яё]*|обвиня(?:ет|ют|ли|ла|л)|обвинив)\s+(?:the\s+)?$|(?:^|[^a-z])blam(?:ed|es|ing)\s+(?:the\s+)?(?:[a-z-]+\s+){1,3}on\s+(?:the\s+)?$|(?:^|[^а-яё])возлож[а-яё]*\s+ответственность\s+(?:[а-яё-]+\s+){0,3}на\s+$/;
 var AGENT_OF_NOUN_AFTER = /^\s+(?:firing|fire|shelling|strikes?|air ?strikes?|attacks?|aggression|bombardment|bombing|provocations?|incursions?|обстрел[а-яё]*|агресси[а-яё]*|провокаци[а-яё]*|нападени[а-яё]*)(?![a-zа-яё])/;
 var OWNED_TARGET_AFTER = /^(?:['’]s)?\s+(?:airspace|soil|positions?|posts?|outposts?|frontier posts?|border posts?|checkpoints?|позици[а-яё]*|застав[а-яё]*|погранзастав[а-яё]*|пост(?:ы|а|у|ов|ам|ах|ом)?|кпп|воздушн[а-яё]* пространств[а-яё]*)(?![a-zа-яё])/;
 var OWNER_BEFORE = /(?:^|[^а-яё])(?:позици[а-яё]*|застав[а-яё]*|погранзастав[а-яё]*|пост(?:ы|а|у|ов|ам|ах|ом)?|кпп|сел[оаеу]|дом(?:а|у|ом|е)?)\s+(?:«[^«»]{1,25}»\s+)?(?:[а-яё-]+(?:ого|ой|ых|их|ий|ов|ей)\s+){0,2}$/;
@@ -42577,7 +42583,7 @@ var PASSIVE_SUBJECT_AFTER = /^(?:['’]s)?(?:\s+(?!(?:and|which|who|that|opened|
 var RESPONDER_AFTER = /^(?:['’]s)?(?:\s+(?!(?:and|which|who|that|after|и|а|после|который|которые)(?![a-zа-яё]))[a-zа-яё«»"-]+){0,5}?\s+(?:return(?:ed|ing|s)?\s+(?:the\s+)?fire|acted\s+in\s+self-?defen[cs]e|(?:shot|shoot(?:s|ing)?)\s+down|сбил[а-яё]*|сбива(?:ет|ют)|evacuat(?:e|ed|es|ing)|эвакуировал[а-яё]*|respond(?:ed|ing|s)?\s+(?:with\s+fire|in\s+kind)|retaliat(?:ed|ing|es|e)|(?:открыл[а-яё]*|откры(?:ть|вают))\s+ответный\s+огонь|ответил[а-яё]*\s+(?:на\s+[а-яё]+\s+)?огн[её]м)(?![a-zа-яё])/;
 var OBSERVER_AFTER = /^(?:['’]s)?(?:\s+(?!(?:and|then|after|opened|fired|shot|и|а|затем|после|открыл[а-яё]*|обстрелял[а-яё]*|стрелял[а-яё]*)(?![a-zа-яё]))[a-zа-яё()-]+){0,5}?\s+(?<!(?:was|were|been|is|are|being)\s)(?:found|discovered|detected|spotted|noticed|heard|saw|observed|tracked|came (?:up)?on|came across|accus(?:ed|es|ing)|blam(?:ed|es|ing)|обнаружил[а-яё]*|заметил[а-яё]*|увидел[а-яё]*|засекл[а-яё]*|засёк|засек|выявил[а-яё]*|warned|предупредил[а-яё]*|обвинил[а-яё]*|обвиня(?:ет|ют|ли|ла|л))(?![a-zа-яё])/;
 var BYSTANDER_AFTER = /^\s+(?:служб[а-яё]*\s+(?:радио|би-би-си|bbc|голоса|«|")|service\s+of\s+(?:radio|the bbc|bbc|rfe|voice)|блогер|журналист|издани|сми(?![а-яё])|эксперт|политолог|депутат|источник|blogger|journalist|media|outlet|website|expert|analyst|lawmaker|sources?(?![a-z])|accusations|allegations|claims|обвинени[а-яё]*|заявлени[а-яё]*)/;
-var CITED_BEFORE = /(?:according to|по (?:данным|информации|сообщению|словам|заявлению))\s+(?:the\s+)?$/;
+var CITED_BEFORE = /(?:according to|in the version of|по (?:данным|информации|сообщению|словам|заявлению|версии))\s+(?:the\s+)?$/;
 var CITING_BEFORE = /(?:^|[^a-zа-яё])(?:citing|quoting|со ссылкой на|ссылаясь на)\s+(?:the\s+)?(?:[^\s.,;:!?«»"]+\s+){0,5}$/;
 var AS_REPORTED_BEFORE = /(?:^|[^а-яё])как\s+(?:сообщил[а-яё]*|сообща(?:ет|ют)|заявил[а-яё]*|заявля(?:ет|ют)|переда(?:ёт|ет|ют)|пиш(?:ет|ут)|информиру(?:ет|ют)|уточнил[а-яё]*)\s+(?:[а-яё0-9-]+\s+){0,2}$/;
 var CITING_HINT = /citing|quoting|ссылк|ссылая/;
@@ -42676,15 +42682,21 @@ function otherSideAccused(low, text, codes, out) {
 function partyFrames(text, parties, profile) {
   const c = compile(profile);
   return parties.filter((p) => {
-    const after = text.slice(p.end, p.end + 30);
+    let after = text.slice(p.end, p.end + 30);
+    const aside = ASIDE.exec(text.slice(p.end, p.end + 40));
+    if (aside) after = ` ${text.slice(p.end + aside[0].length, p.end + aside[0].length + 30)}`;
+    if (PLACE_PREPOSITION_BEFORE.test(lower(text.slice(Math.max(0, p.start - 6), p.start)))) return false;
     return /^(?:['’]s)?\s+(?:side|officials?|authorities|government|сторон[а-яё]*|власти|официальн[а-яё]*)?\s*/i.test(
       after
     ) && speaksNext(c.reportAfter.exec(lower(after)));
   });
 }
+var ASIDE = /^(?:['’]s\s+side|\s+(?:side|сторона))?\s*,\s*(?:for (?:its|their|his|her) part|in (?:its |their )?turn|meanwhile|however|в свою очередь|со своей стороны|однако)\s*,\s*/i;
+var PLACE_PREPOSITION_BEFORE = /(?:^|[^a-zа-яё])(?:на|on)\s+(?:the\s+)?$/;
 function speaksNext(m) {
-  return m !== null && m[0].length <= 40 && !/[,.;:"“”«»]/.test(m[0]) && !FIELD_UNITS.test(m[0]);
+  return m !== null && m[0].length <= 40 && !/[,.;:"“”«»]/.test(m[0]) && !FIELD_UNITS.test(m[0]) && !HABITUAL.test(m[0]);
 }
+var HABITUAL = /(?:^|[^a-zа-яё])(?:often|always|usually|routinely|constantly|часто|всегда|обычно|постоянно)(?![a-zа-яё])/;
 var FIELD_UNITS = /(?:border guards?|soldiers|servicem[ae]n|troops|пограничник|военнослужащ|солдат)/;
 function thirdPartyOf(text, profile) {
   for (const t of profile.third_parties) {
@@ -43022,9 +43034,10 @@ var RE_ANAPHOR = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:before (?:this|th
 var RE_PART = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:(?:(since|from|с) )?(?:(?:in|during|throughout|early in|late in|on) )?(?:the )?(morning|afternoon|evening|night)(?: hours)?(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])|(утром|с утра|днем|днём|вечером|ночью|с вечера|с ночи|рано утром|поздно вечером|в первой половине дня|во второй половине дня|(?:shortly |just |soon )?after midnight|(?:вскоре |сразу )?после полуночи|за полночь|(?:in )?the (?:early|small|wee) hours|(?:before|at) (?:dawn|daybreak)|pre-?dawn|на рассвете|перед рассветом|до рассвета)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]))/g;
 var RE_CLOCK = /(?<![\d:.])(?:([01]?\d|2[0-4])[:.]([0-5]\d)(?![\d]|[.:]\d)(?:\s*(a\.?m\.?|p\.?m\.?)(?![a-z]))?|(1[0-2]|0?\d)\s*(a\.?m\.?|p\.?m\.?)(?![a-z])|([01]?\d|2[0-3])\s+час(?:ов|а)?(?:\s+([0-5]?\d)\s+минут[аы]?)?(?:\s+(утра|дня|вечера|ночи))?(?![а-яё])|(?<![а-яё])час[уа]?\s+(ночи|дня)(?![а-яё])|([01]?\d|2[0-3])\s*ч\.\s*([0-5]?\d)\s*мин(?:ут[аы]?|\.)?|([01]\d|2[0-4])([0-5]\d)\s*(?:hours|hrs)(?![a-z])|(?<![a-zа-яё])(midnight|полуночи|полночь|полночи)(?![a-zа-яё])|(?<![a-zа-яё])(noon|midday|полдень|полудня)(?![a-zа-яё])|([01]?\d|2[0-3])(?<=(?:^|[^а-яё])(?:в|около|к|с|до)\s+\d{1,2})\s+(утра|вечера|ночи)(?![а-яё]))/gi;
 var AS_OF_BEFORE = /(?:as of|as at|по состоянию на|на момент)(?:\s+(?:about\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:on|,))?)?\s*$/i;
-var REFERENCE_BEFORE = /(?:protocol|agreement|agreements|accords?|memorandum|ceasefire|truce|договор[её]нност[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|протокол[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|соглашени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|меморандум[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|перемири[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?:\s+[A-Za-z\u00C0-\u024F\u0400-\u04FF-]+){0,1}?\s+(?:of|от|dated|reached on|agreed on|signed on|on|достигнут[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)\s*$/i;
+var REFERENCE_BEFORE = /(?:protocol|agreement|agreements|accords?|memorandum|ceasefire|truce|договор[её]нност[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|протокол[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|соглашени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|меморандум[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|перемири[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?:\s*(?:No\.?|№|#)\s*\d+)?(?:\s+[A-Za-z\u00C0-\u024F\u0400-\u04FF-]+){0,1}?\s+(?:of|от|dated|reached on|agreed on|signed on|on|достигнут[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)\s*$/i;
 var REFERENCE_VERB_BEFORE = /(?:reached|agreed|signed|concluded|достигнут[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|подписанн[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?:\s+(?:on|at about|at))?\s*$/i;
 var REPORT_BEFORE = /(?:said|says|reported|stated|announced|noted|told\s+\S+|сообщил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|заявил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|сообщает|заявляет)(?:\s+(?:to\s+)?(?:journalists|reporters|the press|журналистам|прессе|сми))?(?:\s+on)?\s*$/i;
+var START_CLOCK_BEFORE = /(?:effect|force|effective|силу|действовать)\s+(?:from\s+|at\s+|as of\s+|с\s+|в\s+)?(?:\d{1,2}[:.]\d{2}|\d{4}|midnight|полуночи|полночь)(?:\s*(?:hours|hrs|local time|по местному времени))?(?:\s*\([^()]{0,30}\))?\s*(?:on\s+|,\s*)?$/i;
 var REFERENCE_AFTER = /^\s*(?:agreements?|accords?|protocol|договор[её]нност)/i;
 var START_BEFORE = /(?:cease[- ]?fire|truce|(?:halt|stop|cease)[a-z]* (?:all )?(?:firing|fire|hostilities)|cessation of (?:all )?(?:hostilities|fire|firing)|прекращени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* (?:огня|боевых действий|огневых)|перемири[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|режим[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* тишины)(?:\s+[A-Za-z\u00C0-\u024F\u0400-\u04FF-]+){0,5}?\s+(?:from|starting(?: at| from)?|effective(?: from)?|с)\s*$|(?:effective from|with effect from|вступает в силу с|starting from)\s*$|(?:(?:take|takes|took|taking|come|comes|came|go|goes|went|enter|enters|entered) (?:into )?(?:effect|force)|(?:began|begins|started|starts) to apply|вступ[а-яё]* в силу|начал[а-яё]* действовать)(?:(?! (?:but|and|но|а|и) )[^.;!?]){0,30}?\s+(?:at|from|as of|on|с|в)\s*$|(?:огня|тишины|перемирие|ceasefire|truce) (?:действует|соблюдается|is in (?:effect|force)) (?:с|from)\s*$/i;
 var APPROX_BEFORE = /(?:around|about|approximately|approx\.|some|около|примерно|приблизительно)\s+(?:at\s+|в\s+)?$/i;
@@ -43101,7 +43114,7 @@ function inferYear(month, day, pub, explicit) {
   if (candidate && candidate > addDays(pub, 7)) return ymd(py - 1, month, day);
   return candidate;
 }
-var ROLE_HINT = /as of|as at|состояни|момент|protocol|agree|accord|memorand|ceasefire|truce|договор|протокол|соглашени|меморандум|перемири|reached|signed|concluded|достигнут|подписанн|said|says|report|stated|announc|noted|told|сообщ|заяв/i;
+var ROLE_HINT = /as of|as at|состояни|момент|protocol|agree|accord|memorand|ceasefire|truce|договор|протокол|соглашени|меморандум|перемири|reached|signed|concluded|достигнут|подписанн|said|says|report|stated|announc|noted|told|сообщ|заяв|effect|force|силу|действовать/i;
 var CAPTION_AFTER = /^\s*[.,]?\s*(?:photo|фото)(?![a-zа-яё])/i;
 function roleOf(text, m) {
   const before = text.slice(Math.max(0, m.start - 60), m.start);
@@ -43111,6 +43124,7 @@ function roleOf(text, m) {
   if (AS_OF_BEFORE.test(before)) return "as_of";
   if (REFERENCE_BEFORE.test(before) || REFERENCE_VERB_BEFORE.test(before) || REFERENCE_AFTER.test(after)) return "reference";
   if (REPORT_BEFORE.test(before)) return "as_of";
+  if (START_CLOCK_BEFORE.test(before)) return "reference";
   return "event";
 }
 function isFree(st, s, e) {
@@ -43579,6 +43593,16 @@ function compileGazetteer(profile) {
     const target = list.find((p) => p.kind === "district") ?? list.find((p) => p.kind === "region");
     if (!hasSettlement && target) addAlias(base, target, false, "en");
   }
+  const ruNames = /* @__PURE__ */ new Set();
+  for (const p of byId.values()) if (p.kind !== "district") for (const n of p.ru) ruNames.add(tokensOf(n).join(" "));
+  for (const p of byId.values()) {
+    if (p.kind !== "district") continue;
+    for (const n of p.ru) {
+      if (!n.startsWith("\u0440\u0430\u0439\u043E\u043D ")) continue;
+      const bare = n.slice(6);
+      if (!ruNames.has(tokensOf(bare).join(" "))) for (const f of declineName(bare)) addAlias(f, p, false, "ru");
+    }
+  }
   for (const list of index.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
   const firstHashes = /* @__PURE__ */ new Set();
   for (const key of index.keys()) firstHashes.add(tokenHash(key, 0, key.length));
@@ -43732,21 +43756,31 @@ var CYR_UP = "\u0410-\u042F\u0401\u04E8\u04AE\u04A2\u04B2\u04B6\u049A\u0492\u04E
 var CYR_LOW = "\u0430-\u044F\u0451\u04E9\u04AF\u04A3\u04B3\u04B7\u049B\u0493\u04E3\u04EF";
 var CYR_NAME = `[${CYR_UP}][${CYR_LOW}]+(?:-[${CYR_UP}][${CYR_LOW}]+)?`;
 var INTRO_EN = new RegExp(
-  `\\b(?:(?:border )?(?:outposts?|posts?|checkpoints?)|(?:villages?|settlements?|towns?|jamoats?|hamlets?|areas? of|localit(?:y|ies) of|vicinity of)(?: of)?)\\s+(?:the\\s+)?(?:"|\u201C)?(${LATIN_NAME})`,
+  `\\b(?:(?:border )?(?:outposts?|posts?|checkpoints?)|(?:villages?|settlements?|towns?|jamoats?|hamlets?|mahallas?|communit(?:y|ies) of|areas? of|localit(?:y|ies) of|vicinity of)(?: of)?)\\s+(?:the\\s+)?(?:"|\u201C)?(${LATIN_NAME})`,
   "dg"
 );
 var ADMIN_EN = /\b((?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)? ){1,3}(?:Province|District|Subdistrict|Governorate|Oblast|province|district|subdistrict|governorate|oblast))\b/dg;
 var ADMIN_KEYS = /rovince|istrict|overnorate|blast/;
-var SITE_EN = new RegExp(`\\b(${LATIN_NAME}) (?:area|outpost|checkpoint|height|pass|border post|[Vv]illage|[Ss]ector|[Dd]irection|locality|water intake|enclave)\\b`, "dg");
+var SITE_EN = new RegExp(`\\b(${LATIN_NAME}) (?:area|outpost|checkpoint|height|pass|border post|[Vv]illage|settlement|community|mahalla|post|section|[Ss]ector|[Dd]irection|locality|water intake|enclave)\\b`, "dg");
+var SITE3_EN = new RegExp(`\\b([A-Z][a-z'\u2019]+ [A-Z][a-z'\u2019]+ [A-Z][a-z'\u2019]+) (?:area|outpost|checkpoint|height|pass|border post|[Vv]illage|settlement|community|mahalla|post|section|[Ss]ector|[Dd]irection|locality|water intake|enclave)\\b`, "dg");
 var NAMED_SITE_EN = /\b((?:[A-Z][a-z'’]+[ -]){1,3}(?:Temple|Pagoda|Bridge|Hill|Mine|Dam|Camp))\b/dg;
 var NAMED_SITE_HEADS = /Temple|Pagoda|Bridge|Hill|Mine|Dam|Camp/;
-var NEAR_EN = new RegExp(`\\b(?:[Nn]ear|[Nn]earby|[Oo]utskirts of|[Tt]owards?|[Oo]pposite|[Ee]nvirons of|[Dd]irection of|[Aa]djacent to|[Cc]lose to) (?:the )?(${LATIN_NAME})(?![a-z])`, "dg");
+var NAMED_PREFIX_EN = /\b((?:Ban|Wat|Phum|Prasat|Tambon|Khum|Kfar|Beit|Deir|Khirbet|Hawsh) [A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,4}(?: \d{1,3}(?![\d:.]))?)(?![a-z])/dg;
+var NAMED_PREFIX_KEYS = /\b(?:Ban|Wat|Phum|Prasat|Tambon|Khum|Kfar|Beit|Deir|Khirbet|Hawsh) [A-Z]/;
+var HYPHEN_NAME_EN = /\b(?:in|at|shelled|attacked|struck|hit|bombed|bombarded|targeted)\s+(?:the\s+)?([A-Z][a-z]+-[A-Z][a-z]+)(?![-a-zA-Z])/dg;
+var HYPHEN_NAME_RU = /(?:^|[^а-яё])(?:обстрел(?:ял[аи]?|ивают|ивали)|атаковал[аи]?)\s+([А-ЯЁ][а-яё]+-[А-ЯЁ][а-яё]+)(?![-а-яёА-ЯЁ])/dg;
+var NEAR_EN = new RegExp(`\\b(?:[Nn]ear|[Nn]earby|[Oo]utskirts of|[Tt]owards?|[Oo]pposite|[Ee]nvirons of|[Dd]irection of|[Aa]djacent to|[Cc]lose to|[Bb]order of) (?:the )?(${LATIN_NAME})(?![a-z])`, "dg");
+var LIST_SITES_EN = new RegExp(`\\b(${LATIN_NAME})(?=(?:, ${LATIN_NAME}){0,6}(?:,? and ${LATIN_NAME})? (?:settlements|villages|areas|localities|hamlets)\\b)`, "dg");
+var NAMED_SITE_RU = /(?:^|[^а-яё])(?:храм[а-яё]*|пагод[а-яё]*|монастыр[а-яё]*)\s+([А-ЯЁ][а-яё]+(?:[ -][А-ЯЁ][а-яё]+){0,4})/dg;
+var NAMED_SITE_RU_HEADS = /храм|пагод|монастыр/;
 var INTRO_RU_QUOTED = /(?:^|[^а-яё])(?:застав[а-яё]*|пост[а-яё]*|КПП|узл[а-яё]*|участк[а-яё]*|высот[а-яё]*|разрез[а-яё]*|шахт[а-яё]*|рудник[а-яё]*|завод[а-яё]*|мост[а-яё]*|канал[а-яё]*|водозабор[а-яё]*|лагер[а-яё]*|месторождени[а-яё]*)\s+[«"„“]([А-ЯЁӨҮҢҲҶҚҒӢӮ][^»"“”\n]{1,29})[»"“”]/dg;
 var NOT_ADJECTIVE = `(?![${CYR_LOW}])(?!(?<=(?:\u0441\u043A|\u0446\u043A)(?:\u043E\u0439|\u043E\u0433\u043E|\u043E\u043C\u0443|\u043E\u043C|\u0438\u0445|\u0443\u044E|\u044B\u043C|\u044B\u043C\u0438|\u0438\u043C\u0438))\\s+[${CYR_LOW}])`;
+var CYR_NAME_MULTI = `${CYR_NAME}(?:(?: [${CYR_UP}][${CYR_LOW}]+){1,2}(?=\\s*(?:[,.;:)\xBB"]|$)|\\s(?:\u0432|\u043D\u0430|\u0438|\u0443|\u043A|\u0441|\u043F\u043E|\u0431\u043B\u0438\u0437|\u043E\u043A\u043E\u043B\u043E)\\s|\\s[${CYR_UP}][${CYR_LOW}]+(?:\u0441\u043A|\u0446\u043A)(?:\u043E\u0433\u043E|\u043E\u0439|\u0438\u0445|\u043E\u043C)\\s))?`;
 var INTRO_RU = new RegExp(
-  `(?:^|[^\u0430-\u044F\u0451])(?:\u0441\u0435\u043B[\u043E\u0430\u0443\u0435]|\u0441\u0451\u043B|\u043F\u043E\u0441\u0435\u043B\u043A[\u0430-\u044F\u0451]*|\u043F\u043E\u0441\u0451\u043B\u043A[\u0430-\u044F\u0451]*|\u043F\u043E\u0441\u0435\u043B\u0435\u043D\u0438[\u0430-\u044F\u0451]*|\u043E\u0431\u0449\u0438\u043D[\u0430-\u044F\u0451]*|\u0441\u0442\u0430\u043D\u0438\u0446[\u0430-\u044F\u0451]*|\u0445\u0443\u0442\u043E\u0440[\u0430-\u044F\u0451]*|\u0434\u0435\u0440\u0435\u0432\u043D[\u0430-\u044F\u0451]*|\u0430\u0443\u043B[\u0430-\u044F\u0451]*|\u0433\u043E\u0440\u043E\u0434[\u0430-\u044F\u0451]*|\u0434\u0436\u0430\u043C\u043E\u0430\u0442[\u0430-\u044F\u0451]*|\u043A\u0438\u0448\u043B\u0430\u043A[\u0430-\u044F\u0451]*|\u0430\u0439\u044B\u043B[\u0430-\u044F\u0451]*|\u043C\u0435\u0441\u0442\u043D\u043E\u0441\u0442[\u0430-\u044F\u0451]*|\u0443\u0440\u043E\u0447\u0438\u0449[\u0430-\u044F\u0451]*|\u043F\u0435\u0440\u0435\u0432\u0430\u043B[\u0430-\u044F\u0451]*|\u0443\u0447\u0430\u0441\u0442\u043A[\u0430-\u044F\u0451]*|\u043D\u0430\u0441\u0435\u043B\u0435\u043D\u043D[\u0430-\u044F\u0451]* \u043F\u0443\u043D\u043A\u0442[\u0430-\u044F\u0451]*|\u043D\u0430\u0441\u0435\u043B\u0451\u043D\u043D[\u0430-\u044F\u0451]* \u043F\u0443\u043D\u043A\u0442[\u0430-\u044F\u0451]*|\u043D\\. ?\u043F\\.|\u0432 \u0440\u0430\u0439\u043E\u043D\u0435|\u0432 \u043E\u043A\u0440\u0435\u0441\u0442\u043D\u043E\u0441\u0442[\u0430-\u044F\u0451]*|\u043D\u0430 \u043E\u043A\u0440\u0430\u0438\u043D[\u0430-\u044F\u0451]*|\u0432\u0431\u043B\u0438\u0437\u0438|\u0431\u043B\u0438\u0437|\u0432\u043E\u0437\u043B\u0435|\u043E\u043A\u043E\u043B\u043E|\u0432 \u043D\u0430\u043F\u0440\u0430\u0432\u043B\u0435\u043D\u0438\u0438)\\s+(${CYR_NAME})${NOT_ADJECTIVE}`,
+  `(?:^|[^\u0430-\u044F\u0451])(?:\u0441\u0435\u043B[\u043E\u0430\u0443\u0435]|\u0441\u0451\u043B|\u0441\u0435\u043B(?:\u0430\u043C|\u0430\u0445|\u0430\u043C\u0438)|\u043F\u043E\u0441\u0442[\u0430-\u044F\u0451]*|\u043F\u043E\u0433\u0440\u0430\u043D\u043F\u043E\u0441\u0442[\u0430-\u044F\u0451]*|\u043F\u043E\u0441\u0435\u043B\u043A[\u0430-\u044F\u0451]*|\u043F\u043E\u0441\u0451\u043B\u043A[\u0430-\u044F\u0451]*|\u043F\u043E\u0441\u0435\u043B\u0435\u043D\u0438[\u0430-\u044F\u0451]*|\u043E\u0431\u0449\u0438\u043D[\u0430-\u044F\u0451]*|\u0441\u0442\u0430\u043D\u0438\u0446[\u0430-\u044F\u0451]*|\u0445\u0443\u0442\u043E\u0440[\u0430-\u044F\u0451]*|\u0434\u0435\u0440\u0435\u0432\u043D[\u0430-\u044F\u0451]*|\u0430\u0443\u043B[\u0430-\u044F\u0451]*|\u0433\u043E\u0440\u043E\u0434[\u0430-\u044F\u0451]*|\u0434\u0436\u0430\u043C\u043E\u0430\u0442[\u0430-\u044F\u0451]*|\u043A\u0438\u0448\u043B\u0430\u043A[\u0430-\u044F\u0451]*|\u0430\u0439\u044B\u043B[\u0430-\u044F\u0451]*|\u0430\u0439\u043C\u0430\u043A[\u0430-\u044F\u0451]*|\u043C\u0430\u0445\u0430\u043B\u043B[\u0430-\u044F\u0451]*|\u043F\u043E\u0433\u0440\u0430\u043D\u0437\u0430\u0441\u0442\u0430\u0432[\u0430-\u044F\u0451]*|\u0437\u0430\u0441\u0442\u0430\u0432[\u0430-\u044F\u0451]*|\u043F\u0440\u043E\u0432\u0438\u043D\u0446\u0438[\u0430-\u044F\u0451]*|\u0441\u0435\u043A\u0442\u043E\u0440[\u0430-\u044F\u0451]*|\u043C\u0435\u0441\u0442\u043D\u043E\u0441\u0442[\u0430-\u044F\u0451]*|\u0443\u0440\u043E\u0447\u0438\u0449[\u0430-\u044F\u0451]*|\u043F\u0435\u0440\u0435\u0432\u0430\u043B[\u0430-\u044F\u0451]*|\u0443\u0447\u0430\u0441\u0442\u043A[\u0430-\u044F\u0451]*|\u043D\u0430\u0441\u0435\u043B\u0435\u043D\u043D[\u0430-\u044F\u0451]* \u043F\u0443\u043D\u043A\u0442[\u0430-\u044F\u0451]*|\u043D\u0430\u0441\u0435\u043B\u0451\u043D\u043D[\u0430-\u044F\u0451]* \u043F\u0443\u043D\u043A\u0442[\u0430-\u044F\u0451]*|\u043D\\. ?\u043F\\.|\u0432 \u0440\u0430\u0439\u043E\u043D\u0435|\u0432 \u043E\u043A\u0440\u0435\u0441\u0442\u043D\u043E\u0441\u0442[\u0430-\u044F\u0451]*|\u043D\u0430 \u043E\u043A\u0440\u0430\u0438\u043D[\u0430-\u044F\u0451]*|\u0432\u0431\u043B\u0438\u0437\u0438|\u0431\u043B\u0438\u0437|\u0432\u043E\u0437\u043B\u0435|\u043E\u043A\u043E\u043B\u043E|\u0432 \u043D\u0430\u043F\u0440\u0430\u0432\u043B\u0435\u043D\u0438\u0438)\\s+(${CYR_NAME_MULTI})${NOT_ADJECTIVE}`,
   "dg"
 );
+var ABBR_RU = new RegExp(`(?:^|[^${CYR_LOW}])(?:\u0441|\u043F\u043E\u0441|\u043F\u0433\u0442|\u0433)\\.\\s?(${CYR_NAME})${NOT_ADJECTIVE}`, "dg");
 var AREA_RU = new RegExp(`(?:^|[^${CYR_LOW}])(?:\u0440\u0430\u0439\u043E\u043D|\u0440\u0430\u0439\u043E\u043D\u0430|\u0440\u0430\u0439\u043E\u043D\u0435|\u0440\u0430\u0439\u043E\u043D\u0443|\u0440\u0430\u0439\u043E\u043D\u043E\u043C|\u043A\u0432\u0430\u0440\u0442\u0430\u043B[\u0430-\u044F\u0451]*|\u043C\u0438\u043A\u0440\u043E\u0440\u0430\u0439\u043E\u043D[\u0430-\u044F\u0451]*)\\s+(${CYR_NAME})${NOT_ADJECTIVE}`, "dg");
 var DISTRICT_RU = new RegExp(`(?:^|[^${CYR_LOW}])([${CYR_UP}][${CYR_LOW}]+(?:-[${CYR_UP}][${CYR_LOW}]+)?(?:\u0441\u043A|\u0446\u043A)(?:\u0438\u0439|\u043E\u0433\u043E|\u043E\u043C|\u043E\u043C\u0443|\u0438\u043C) \u0440\u0430\u0439\u043E\u043D(?:\u0430|\u0435|\u0443|\u043E\u043C)?)(?![\u0430-\u044F\u0451])`, "dg");
 var REGION_RU = new RegExp(`(?:^|[^${CYR_LOW}])([${CYR_UP}][${CYR_LOW}]+(?:-[${CYR_UP}][${CYR_LOW}]+)?(?:\u0441\u043A|\u0446\u043A)(?:\u0430\u044F|\u043E\u0439|\u0443\u044E) \u043E\u0431\u043B\u0430\u0441\u0442(?:\u044C|\u0438|\u044C\u044E))(?![\u0430-\u044F\u0451])`, "dg");
@@ -43781,17 +43815,47 @@ function partyBefore(text, pos, profile) {
   }
   return "";
 }
-var CONTAINER_GAP = /^["»”]?(?:\s+(?:border\s+)?(?:outpost|post|checkpoint|area|height|pass|village|settlement|enclave|jamoat))?\s*(?:,\s*|(?:,\s*)?(?:of|in|near|у|около|близ|возле|вблизи|в)\s+(?:the\s+)?(?:(?:village|town|city|settlement|села|поселка|посёлка|города|джамоата)\s+(?:of\s+)?)?)$/i;
+var CONTAINER_GAP = /^["»”]?(?:\s+(?:border\s+)?(?:outpost|post|checkpoint|area|height|pass|village|settlement|enclave|jamoat|subdistrict|hospital|school|market|temple|base)){0,2}\s*(?:,\s*|(?:,\s*)?(?:of|in|near|у|около|близ|возле|вблизи|в)\s+(?:the\s+)?(?:(?:village|town|city|settlement|села|поселка|посёлка|города|джамоата)\s+(?:of\s+)?)?)$/i;
 var COMMA_GAP = /^["»”]?(?:\s+(?:border\s+)?(?:outpost|post|checkpoint|area|height|pass|village|settlement|enclave|jamoat))?\s*,\s*$/i;
 var SPACE_GAP = /^["»”]?\s+$/;
+var CITY_GAP = /^["»”]?\s+(?:города|г\.)\s*$/;
 function containerOf(text, inner, outer, chained) {
   if (!chained && (inner.place.kind === "district" || inner.place.kind === "region")) return false;
   if (inner.place.country && outer.place.country && inner.place.country !== outer.place.country) return false;
   const gap = text.slice(inner.end, outer.start);
   if (SPACE_GAP.test(gap)) return outer.place.kind === "district" || outer.place.kind === "region";
-  if (gap.length > 24 || !CONTAINER_GAP.test(gap)) return false;
+  if (CITY_GAP.test(gap)) return true;
+  if (gap.length > 36 || !CONTAINER_GAP.test(gap)) return false;
   if (COMMA_GAP.test(gap)) return outer.place.kind === "district" || outer.place.kind === "region";
   return true;
+}
+var LIST_NAME = "[A-Z\u0410-\u042F\u0401][A-Za-z\u0410-\u042F\u0430-\u044F\u0401\u0451'\u2019]+(?:[ -][A-Z\u0410-\u042F\u0401][A-Za-z\u0410-\u042F\u0430-\u044F\u0401\u0451'\u2019]+){0,3}";
+var LIST_GAP = new RegExp(`^(?:\\s*,\\s*${LIST_NAME})+\\s*(?:,\\s*(?:and\\s+|\u0438\\s+)?|\\s+(?:and|\u0438)\\s+)$`);
+var LIST_ITEM = new RegExp(`(?<=,\\s*)${LIST_NAME}`, "dg");
+function isNominative(m) {
+  const written = tokensOf(m.text).join(" ");
+  return m.place.ru.some((n) => tokensOf(n).join(" ") === written);
+}
+function withListedBetween(text, all, profile) {
+  let out = null;
+  for (let i = 0; i + 1 < all.length; i++) {
+    const a = all[i];
+    const b = all[i + 1];
+    if (b.start - a.end < 4 || b.start - a.end > 120) continue;
+    const gap = text.slice(a.end, b.start);
+    if (!gap.includes(",") || !LIST_GAP.test(gap)) continue;
+    if (/[а-яё]/i.test(gap) && !isNominative(a)) continue;
+    const country = a.place.country === b.place.country ? a.place.country : "";
+    LIST_ITEM.lastIndex = 0;
+    for (let m = LIST_ITEM.exec(gap); m; m = LIST_ITEM.exec(gap)) {
+      const name = m[0];
+      if (NOT_A_NAME.test(name.split(/[- ]/)[0]) || name.split(/[- ]/).some((w) => partyOfWord(w, profile))) continue;
+      const start = a.end + m.index;
+      out ??= all.slice();
+      out.push({ start, end: start + name.length, text: name, place: unlisted(name, country, null) });
+    }
+  }
+  return out ? out.sort((x, y) => x.start - y.start) : all;
 }
 function unlisted(name, country, parent, kind = "settlement") {
   return { id: `${UNLISTED}${name}`, kind, country, parent, lat: null, lon: null, en: [name], ru: [name], base: void 0, ru_adjective: void 0 };
@@ -43805,8 +43869,7 @@ function withUnlistedPlaces(text, known, profile) {
       let name = m[1];
       let start = m.indices?.[1]?.[0] ?? 0;
       for (; ; ) {
-        const first2 = name.split(/[- ]/)[0];
-        if (NOT_A_NAME.test(first2) || name.split(/[- ]/).some((w) => partyOfWord(w, profile))) break;
+        if (name.split(/[- ]/).some((w) => NOT_A_NAME.test(w) || partyOfWord(w, profile))) break;
         const end = start + name.length;
         let clash = false;
         for (const k of all) if (start < k.end && k.start < end) clash = true;
@@ -43822,18 +43885,28 @@ function withUnlistedPlaces(text, known, profile) {
     }
   };
   if (text.includes("\xAB") || text.includes('"') || text.includes("\u201E")) add2(INTRO_RU_QUOTED, null);
+  if (NAMED_PREFIX_KEYS.test(text)) add2(NAMED_PREFIX_EN, null);
   add2(INTRO_EN, LIST_NEXT_EN);
+  if (/settlements|villages|areas|localities|hamlets/.test(text)) add2(LIST_SITES_EN, LIST_NEXT_EN);
+  if (NAMED_SITE_RU_HEADS.test(text)) add2(NAMED_SITE_RU, null, "other");
   if (NAMED_SITE_HEADS.test(text)) add2(NAMED_SITE_EN, null, "other");
+  add2(SITE3_EN, null);
   add2(SITE_EN, null);
   add2(NEAR_EN, LIST_NEXT_EN);
+  if (text.includes("-")) {
+    add2(HYPHEN_NAME_EN, LIST_NEXT_EN);
+    if (text.includes("\u043E\u0431\u0441\u0442\u0440\u0435\u043B") || text.includes("\u0430\u0442\u0430\u043A\u043E\u0432")) add2(HYPHEN_NAME_RU, LIST_NEXT_RU);
+  }
   if (ADMIN_KEYS.test(text)) add2(ADMIN_EN, null);
   add2(INTRO_RU, LIST_NEXT_RU);
+  if (text.includes(".")) add2(ABBR_RU, LIST_NEXT_RU);
   if (text.includes("\u0440\u0430\u0439\u043E\u043D")) add2(DISTRICT_RU, null, "district");
   if (text.includes("\u0440\u0430\u0439\u043E\u043D") || text.includes("\u043A\u0432\u0430\u0440\u0442\u0430\u043B")) add2(AREA_RU, LIST_NEXT_RU);
   if (text.includes("\u043E\u0431\u043B\u0430\u0441\u0442")) add2(REGION_RU, null, "region");
   if (text.includes("\u0443\u0447\u0430\u0441\u0442") || text.includes("\u043D\u0430\u043F\u0440\u0430\u0432\u043B\u0435\u043D\u0438")) add2(SECTOR_RU, null, "border_section");
   if (all.length < 2) return all;
   if (all !== known) all.sort((a, b) => a.start - b.start);
+  all = withListedBetween(text, all, profile);
   let out = null;
   const containerOfIndex = /* @__PURE__ */ new Map();
   for (let i = 0; i + 1 < all.length; i++) {
@@ -43861,9 +43934,9 @@ function withUnlistedPlaces(text, known, profile) {
 }
 
 // packages/extraction/src/compile.ts
-var compiled = /* @__PURE__ */ new WeakMap();
+var compiled2 = /* @__PURE__ */ new WeakMap();
 function compileProfile(profile) {
-  const hit = compiled.get(profile);
+  const hit = compiled2.get(profile);
   if (hit) return hit;
   const c = {
     profile,
@@ -43876,7 +43949,7 @@ function compileProfile(profile) {
     placeExclusion: new RegExp(`(?:${patternSource(profile.vocabulary.place_exclusions)})\\s*$`),
     gazetteer: compileGazetteer(profile)
   };
-  compiled.set(profile, c);
+  compiled2.set(profile, c);
   return c;
 }
 
@@ -43996,7 +44069,8 @@ function copyDraft(d) {
     carried: d.carried,
     mutual: d.mutual,
     clashWord: d.clashWord,
-    ongoing: d.ongoing
+    ongoing: d.ongoing,
+    unknownAgent: d.unknownAgent
   };
 }
 function pushAll(into, from) {
@@ -44360,6 +44434,9 @@ function region(id, country, enBases, ruAdjective, coord = null) {
     ru_adjective: ruAdjective
   };
 }
+function withBareRu(def, names, head) {
+  return { ...def, ru: [...names, ...names.map((n) => `${head} ${n}`), ...def.ru] };
+}
 
 // packages/extraction/src/lang/en.ts
 var EN = {
@@ -44438,6 +44515,8 @@ var EN = {
   fire: [
     // "opened intense fire", "opened indiscriminate fire".
     "open(?:ed|s|ing)? (?:\\w+ ){0,2}fire",
+    // "initiated unprovoked small-arms fire", "started heavy fire".
+    "(?:initiat|start|commenc)(?:ed|es|s|ing)? (?:\\w+(?:-\\w+)? ){0,3}fire",
     // "targeted the civilian population with mortars".
     "targeted",
     "targeting",
@@ -44656,7 +44735,9 @@ var EN = {
       "withdraw\\w*",
       "pull(?:ed|ing)? back",
       "return (?:the )?units",
-      "return\\w* (?:\\w+ ){0,3}(?:previous|permanent) (?:positions|deployment)"
+      "return\\w* (?:\\w+ ){0,3}(?:previous|permanent) (?:positions|deployment)",
+      // "returning additional forces and equipment to their places of permanent deployment".
+      "places? of (?:their )?permanent (?:deployment|stationing)"
     ],
     withdraw_heavy_weapons: ["withdraw\\w* (?:\\w+ ){0,3}(?:heavy weapons|military equipment|equipment)"],
     joint_patrols: ["joint (?:patrol\\w*|monitoring)"],
@@ -45296,7 +45377,7 @@ var RU = {
       "\u043F\u0440\u0435\u043A\u0440\u0430\\w* (?:\\w+ )?(?:\u043A\u043E\u043D\u0444\u043B\u0438\u043A\u0442\\w*|\u0431\u043E\u0435\u0432\\w* \u0434\u0435\u0439\u0441\u0442\u0432\u0438\\w*|\u0432\u043E\u0435\u043D\u043D\\w* \u0434\u0435\u0439\u0441\u0442\u0432\u0438\\w*|\u0441\u0442\u0440\u0435\u043B\u044C\u0431\\w*)",
       "\u0443\u0441\u0442\u0430\u043D\u043E\u0432\u043B\u0435\u043D\u0438\\w* \u043C\u0438\u0440\u0430"
     ],
-    withdraw_forces: ["\u043E\u0442\u0432\u043E\u0434\\w*", "\u043E\u0442\u0432\u0435\u0441\u0442\\w*", "\u043E\u0442\u0432\u0435\u0434\\w*", "\u0432\u044B\u0432\u043E\u0434\\w*", "\u0432\u044B\u0432\u0435\u0441\u0442\\w*"],
+    withdraw_forces: ["\u043E\u0442\u0432\u043E\u0434\\w*", "\u043E\u0442\u0432\u0435\u0441\u0442\\w*", "\u043E\u0442\u0432\u0435\u0434\\w*", "\u0432\u044B\u0432\u043E\u0434\\w*", "\u0432\u044B\u0432\u0435\u0441\u0442\\w*", "\u043C\u0435\u0441\u0442\\w* \u043F\u043E\u0441\u0442\u043E\u044F\u043D\u043D\u043E\u0439 \u0434\u0438\u0441\u043B\u043E\u043A\u0430\u0446\u0438\u0438"],
     withdraw_heavy_weapons: ["\u043E\u0442\u0432\u043E\u0434\\w* (?:\\w+ ){0,3}(?:\u0442\u0435\u0445\u043D\u0438\u043A|\u0432\u043E\u043E\u0440\u0443\u0436\u0435\u043D\u0438)\\w*"],
     joint_patrols: ["\u0441\u043E\u0432\u043C\u0435\u0441\u0442\u043D\\w* \u043F\u0430\u0442\u0440\u0443\u043B\\w*"],
     de_escalation: [
@@ -46152,6 +46233,8 @@ var IN_PK_PROFILE = {
     place("in.pb.pathankot", null, "IN", ["Pathankot"], ["\u041F\u0430\u0442\u0445\u0430\u043D\u043A\u043E\u0442"], [32.27, 75.65], "other"),
     place("in.jk.udhampur", "in.jk", "IN", ["Udhampur"], [], [32.93, 75.14], "other"),
     // The line itself, on neither side: an event "along the LoC" keeps it beside its settlement.
+    // Kashmir as a whole (both sides of the line): "along the LoC in Kashmir".
+    place("un.kashmir", null, "", ["Kashmir", "Kashmir Valley", "Kashmir valley"], ["\u041A\u0430\u0448\u043C\u0438\u0440"], null, "region"),
     place("un.line_of_control", null, "", ["Line of Control", "LoC"], ["\u043B\u0438\u043D\u0438\u044F \u043A\u043E\u043D\u0442\u0440\u043E\u043B\u044F", "\u041B\u0438\u043D\u0438\u044F \u043A\u043E\u043D\u0442\u0440\u043E\u043B\u044F"], null, "border_section"),
     place("pk.ajk", null, "PK", ["Azad Jammu and Kashmir", "AJK", "Azad Kashmir", "Pakistan-administered Kashmir"], ["\u0410\u0437\u0430\u0434 \u041A\u0430\u0448\u043C\u0438\u0440"], [33.93, 73.78], "region"),
     district("pk.ajk.kotli", "pk.ajk", "PK", ["Kotli"], null, ["\u041A\u043E\u0442\u043B\u0438"], [33.52, 73.9]),
@@ -46247,7 +46330,7 @@ var KG_TJ_PROFILE = {
       name: "State Committee for National Security of the Kyrgyz Republic",
       side: KG,
       kind: "official",
-      patterns: ["GKNB(?: of (?:the )?Kyrgyz\\w*(?: Republic)?)?", "State Committee for National Security of (?:the )?Kyrgyz\\w*(?: Republic)?", "\u0413\u041A\u041D\u0411 (?:\u041A\u0420|\u041A\u044B\u0440\u0433\u044B\u0437\\w*(?: \u0420\u0435\u0441\u043F\u0443\u0431\u043B\u0438\u043A\u0438)?|\u041A\u0438\u0440\u0433\u0438\u0437\u0438\u0438)", "\u0413(?:\u043E\u0441\u0443\u0434\u0430\u0440\u0441\u0442\u0432\u0435\u043D\u043D\\w* \u043A|\u043E\u0441\u043A)\u043E\u043C\u0438\u0442\u0435\u0442\\w* \u043D\u0430\u0446\u0438\u043E\u043D\u0430\u043B\u044C\u043D\u043E\u0439 \u0431\u0435\u0437\u043E\u043F\u0430\u0441\u043D\u043E\u0441\u0442\u0438 (?:\u041A\u044B\u0440\u0433\u044B\u0437\\w*(?: \u0420\u0435\u0441\u043F\u0443\u0431\u043B\u0438\u043A\u0438)?|\u041A\u0438\u0440\u0433\u0438\u0437\u0438\u0438)"]
+      patterns: ["GKNB(?: of (?:the )?Kyrgyz\\w*(?: Republic)?)?", "State Committee for National Security of (?:the )?Kyrgyz\\w*(?: Republic)?", "\u0413\u041A\u041D\u0411 (?:\u041A\u0420|\u041A\u044B\u0440\u0433\u044B\u0437\\w*(?: \u0420\u0435\u0441\u043F\u0443\u0431\u043B\u0438\u043A\u0438)?|\u041A\u0438\u0440\u0433\u0438\u0437\u0438\u0438)", "\u0413(?:\u043E\u0441\u0443\u0434\u0430\u0440\u0441\u0442\u0432\u0435\u043D\u043D\\w* \u043A|\u043E\u0441\u043A)\u043E\u043C\u0438\u0442\u0435\u0442\\w* (?:\u043D\u0430\u0446\u0438\u043E\u043D\u0430\u043B\u044C\u043D\u043E\u0439 \u0431\u0435\u0437\u043E\u043F\u0430\u0441\u043D\u043E\u0441\u0442\u0438|\u043D\u0430\u0446\u0431\u0435\u0437\u043E\u043F\u0430\u0441\u043D\u043E\u0441\u0442\u0438) (?:\u041A\u044B\u0440\u0433\u044B\u0437\\w*(?: \u0420\u0435\u0441\u043F\u0443\u0431\u043B\u0438\u043A\u0438)?|\u041A\u0438\u0440\u0433\u0438\u0437\u0438\u0438)"]
     },
     { id: "kg.mfa", name: "Ministry of Foreign Affairs of the Kyrgyz Republic", side: KG, kind: "official", patterns: ["(?:Ministry of Foreign Affairs|Foreign (?:Affairs )?Ministry|MFA) of (?:the )?Kyrgyz\\w*(?: Republic)?", "Kyrgyz (?:Foreign Ministry|MFA)", "\u041C\u0438\u043D\u0438\u0441\u0442\u0435\u0440\u0441\u0442\u0432\\w* \u0438\u043D\u043E\u0441\u0442\u0440\u0430\u043D\u043D\u044B\u0445 \u0434\u0435\u043B \u041A\u044B\u0440\u0433\u044B\u0437\\w*(?: \u0420\u0435\u0441\u043F\u0443\u0431\u043B\u0438\u043A\u0438)?", "\u041C\u0418\u0414 (?:\u041A\u0420|\u041A\u044B\u0440\u0433\u044B\u0437\\w*)"] },
     { id: "kg.moh", name: "Ministry of Health of the Kyrgyz Republic", side: KG, kind: "official", patterns: ["Ministry of Health of (?:the )?Kyrgyz\\w*(?: Republic)?", "Kyrgyz (?:Ministry of Health|Health Ministry)", "\u041C\u0438\u043D\u0438\u0441\u0442\u0435\u0440\u0441\u0442\u0432\\w* \u0437\u0434\u0440\u0430\u0432\u043E\u043E\u0445\u0440\u0430\u043D\u0435\u043D\u0438\u044F \u041A\u044B\u0440\u0433\u044B\u0437\\w*(?: \u0420\u0435\u0441\u043F\u0443\u0431\u043B\u0438\u043A\u0438)?", "\u041C\u0438\u043D\u0437\u0434\u0440\u0430\u0432\\w* (?:\u041A\u0420|\u041A\u044B\u0440\u0433\u044B\u0437\\w*)"] },
@@ -46257,21 +46340,21 @@ var KG_TJ_PROFILE = {
     { id: "kg.plenipotentiary", name: "Plenipotentiary Representative of the President in Batken Region", side: KG, kind: "official", patterns: ["plenipotentiary(?: representative)?(?: of the President)?(?: in Batken region)?", "\u043F\u043E\u043B\u043D\u043E\u043C\u043E\u0447\u043D\\w* \u043F\u0440\u0435\u0434\u0441\u0442\u0430\u0432\u0438\u0442\u0435\u043B\\w*(?: \u043F\u0440\u0435\u0437\u0438\u0434\u0435\u043D\u0442\u0430)?(?: \u0432 \u0411\u0430\u0442\u043A\u0435\u043D\u0441\u043A\u043E\u0439 \u043E\u0431\u043B\u0430\u0441\u0442\u0438)?", "\u043F\u043E\u043B\u043F\u0440\u0435\u0434\\w*"] },
     { id: "kg.akimiat", name: "District akimiat (Kyrgyzstan)", side: KG, kind: "official", patterns: ["akimiat(?: of \\w+ district)?", "\u0430\u043A\u0438\u043C\u0438\u0430\u0442\\w*(?: \\w+\u0441\u043A\u043E\u0433\u043E \u0440\u0430\u0439\u043E\u043D\u0430)?", "city administration", "district administration", "\u043C\u044D\u0440\u0438\\w* (?:\u0433\u043E\u0440\u043E\u0434\u0430 )?\u0411\u0430\u0442\u043A\u0435\u043D\\w*"] },
     { id: "kg.cabinet", name: "Cabinet of Ministers of the Kyrgyz Republic", side: KG, kind: "official", patterns: ["Cabinet of Ministers", "\u041A\u0430\u0431\u0438\u043D\u0435\u0442\\w* \u043C\u0438\u043D\u0438\u0441\u0442\u0440\u043E\u0432"] },
-    { id: "kg.president", name: "President of the Kyrgyz Republic", side: KG, kind: "official", patterns: ["(?:Sadyr )?Japarov", "(?:\u0421\u0430\u0434\u044B\u0440\\w* )?\u0416\u0430\u043F\u0430\u0440\u043E\u0432\\w*"] },
+    { id: "kg.president", name: "President of the Kyrgyz Republic", side: KG, kind: "official", patterns: ["(?:Sadyr )?Japarov", "(?:\u0421\u0430\u0434\u044B\u0440\\w* )?\u0416\u0430\u043F\u0430\u0440\u043E\u0432\\w*", "(?:President|Presidential (?:Office|Administration)) of (?:the )?Kyrgyz\\w*(?: Republic)?", "\u043F\u0440\u0435\u0437\u0438\u0434\u0435\u043D\u0442\\w* (?:\u041A\u0420|\u041A\u044B\u0440\u0433\u044B\u0437\\w*(?: \u0420\u0435\u0441\u043F\u0443\u0431\u043B\u0438\u043A\u0438)?|\u041A\u0438\u0440\u0433\u0438\u0437\u0438\u0438)"] },
     // Tajikistan
     { id: "tj.border_troops", armed: true, name: "Border Troops of the GKNB of the Republic of Tajikistan", side: TJ, kind: "official", patterns: ["(?:Tajik )?Border Troops(?: of the (?:SCNS|GKNB|State Committee for National Security)(?: of (?:the Republic of )?Tajikistan)?)?", "\u041F\u043E\u0433\u0440\u0430\u043D\u0438\u0447\u043D\\w* \u0432\u043E\u0439\u0441\u043A\\w*(?: \u0413\u041A\u041D\u0411)?(?: \u0420\u0422| \u0420\u0435\u0441\u043F\u0443\u0431\u043B\u0438\u043A\u0438 \u0422\u0430\u0434\u0436\u0438\u043A\u0438\u0441\u0442\u0430\u043D| \u0422\u0430\u0434\u0436\u0438\u043A\u0438\u0441\u0442\u0430\u043D\u0430)?", "\u041F\u043E\u0433\u0440\u0430\u043D\u0432\u043E\u0439\u0441\u043A\\w*"] },
-    { id: "tj.scns", armed: true, name: "State Committee for National Security of the Republic of Tajikistan", side: TJ, kind: "official", patterns: ["SCNS(?: of (?:the Republic of )?Tajikistan)?", "State Committee for National Security of (?:the Republic of )?Tajikistan", "\u0413\u041A\u041D\u0411 (?:\u0420\u0422|\u0420\u0435\u0441\u043F\u0443\u0431\u043B\u0438\u043A\u0438 \u0422\u0430\u0434\u0436\u0438\u043A\u0438\u0441\u0442\u0430\u043D|\u0422\u0430\u0434\u0436\u0438\u043A\u0438\u0441\u0442\u0430\u043D\u0430)", "\u0413(?:\u043E\u0441\u0443\u0434\u0430\u0440\u0441\u0442\u0432\u0435\u043D\u043D\\w* \u043A|\u043E\u0441\u043A)\u043E\u043C\u0438\u0442\u0435\u0442\\w* \u043D\u0430\u0446\u0438\u043E\u043D\u0430\u043B\u044C\u043D\u043E\u0439 \u0431\u0435\u0437\u043E\u043F\u0430\u0441\u043D\u043E\u0441\u0442\u0438 (?:\u0420\u0435\u0441\u043F\u0443\u0431\u043B\u0438\u043A\u0438 )?\u0422\u0430\u0434\u0436\u0438\u043A\u0438\u0441\u0442\u0430\u043D\\w*"] },
+    { id: "tj.scns", armed: true, name: "State Committee for National Security of the Republic of Tajikistan", side: TJ, kind: "official", patterns: ["SCNS(?: of (?:the Republic of )?Tajikistan)?", "State Committee for National Security of (?:the Republic of )?Tajikistan", "\u0413\u041A\u041D\u0411 (?:\u0420\u0422|\u0420\u0435\u0441\u043F\u0443\u0431\u043B\u0438\u043A\u0438 \u0422\u0430\u0434\u0436\u0438\u043A\u0438\u0441\u0442\u0430\u043D|\u0422\u0430\u0434\u0436\u0438\u043A\u0438\u0441\u0442\u0430\u043D\u0430)", "\u0413(?:\u043E\u0441\u0443\u0434\u0430\u0440\u0441\u0442\u0432\u0435\u043D\u043D\\w* \u043A|\u043E\u0441\u043A)\u043E\u043C\u0438\u0442\u0435\u0442\\w* (?:\u043D\u0430\u0446\u0438\u043E\u043D\u0430\u043B\u044C\u043D\u043E\u0439 \u0431\u0435\u0437\u043E\u043F\u0430\u0441\u043D\u043E\u0441\u0442\u0438|\u043D\u0430\u0446\u0431\u0435\u0437\u043E\u043F\u0430\u0441\u043D\u043E\u0441\u0442\u0438) (?:\u0420\u0435\u0441\u043F\u0443\u0431\u043B\u0438\u043A\u0438 )?\u0422\u0430\u0434\u0436\u0438\u043A\u0438\u0441\u0442\u0430\u043D\\w*"] },
     { id: "tj.mfa", name: "Ministry of Foreign Affairs of the Republic of Tajikistan", side: TJ, kind: "official", patterns: ["(?:Ministry of Foreign Affairs|Foreign (?:Affairs )?Ministry|MFA) of (?:the Republic of )?Tajikistan", "Tajik (?:Foreign Ministry|MFA)", "\u041C\u0438\u043D\u0438\u0441\u0442\u0435\u0440\u0441\u0442\u0432\\w* \u0438\u043D\u043E\u0441\u0442\u0440\u0430\u043D\u043D\u044B\u0445 \u0434\u0435\u043B (?:\u0420\u0435\u0441\u043F\u0443\u0431\u043B\u0438\u043A\u0438 )?\u0422\u0430\u0434\u0436\u0438\u043A\u0438\u0441\u0442\u0430\u043D\\w*", "\u041C\u0418\u0414 (?:\u0420\u0422|\u0422\u0430\u0434\u0436\u0438\u043A\u0438\u0441\u0442\u0430\u043D\\w*)"] },
     { id: "tj.moh", name: "Ministry of Health and Social Protection of Population of the Republic of Tajikistan", side: TJ, kind: "official", patterns: ["Ministry of Health and Social Protection(?: of (?:the )?Population)?(?: of (?:the Republic of )?Tajikistan)?", "\u041C\u0438\u043D\u0438\u0441\u0442\u0435\u0440\u0441\u0442\u0432\\w* \u0437\u0434\u0440\u0430\u0432\u043E\u043E\u0445\u0440\u0430\u043D\u0435\u043D\u0438\u044F \u0438 \u0441\u043E\u0446\u0438\u0430\u043B\u044C\u043D\u043E\u0439 \u0437\u0430\u0449\u0438\u0442\u044B(?: \u043D\u0430\u0441\u0435\u043B\u0435\u043D\u0438\u044F)?(?: \u0420\u0435\u0441\u043F\u0443\u0431\u043B\u0438\u043A\u0438 \u0422\u0430\u0434\u0436\u0438\u043A\u0438\u0441\u0442\u0430\u043D)?"] },
     { id: "tj.emergencies", name: "Committee of Emergency Situations and Civil Defence of the Republic of Tajikistan", side: TJ, kind: "official", patterns: ["Committee (?:of|for) Emergency Situations(?: and Civil Defen[cs]e)?", "\u041A\u043E\u043C\u0438\u0442\u0435\u0442\\w* \u043F\u043E \u0447\u0440\u0435\u0437\u0432\u044B\u0447\u0430\u0439\u043D\u044B\u043C \u0441\u0438\u0442\u0443\u0430\u0446\u0438\u044F\u043C(?: \u0438 \u0433\u0440\u0430\u0436\u0434\u0430\u043D\u0441\u043A\u043E\u0439 \u043E\u0431\u043E\u0440\u043E\u043D\u0435)?(?: \u043F\u0440\u0438 \u041F\u0440\u0430\u0432\u0438\u0442\u0435\u043B\u044C\u0441\u0442\u0432\u0435 \u0420\u0435\u0441\u043F\u0443\u0431\u043B\u0438\u043A\u0438 \u0422\u0430\u0434\u0436\u0438\u043A\u0438\u0441\u0442\u0430\u043D)?"] },
     { id: "tj.sughd", name: "Administration of Sughd Region", side: TJ, kind: "official", patterns: ["Sughd (?:regional )?(?:administration|government|hukumat)", "\u0445\u0443\u043A\u0443\u043C\u0430\u0442\\w*(?: \u0421\u043E\u0433\u0434\u0438\u0439\u0441\u043A\u043E\u0439 \u043E\u0431\u043B\u0430\u0441\u0442\u0438)?(?! \\w+\u0441\u043A\u043E\u0433\u043E \u0440\u0430\u0439\u043E\u043D\u0430)"] },
-    { id: "tj.president", name: "President of the Republic of Tajikistan", side: TJ, kind: "official", patterns: ["(?:Emomali )?Rahmon", "(?:\u042D\u043C\u043E\u043C\u0430\u043B\u0438 )?\u0420\u0430\u0445\u043C\u043E\u043D\\w*"] },
+    { id: "tj.president", name: "President of the Republic of Tajikistan", side: TJ, kind: "official", patterns: ["(?:Emomali )?Rahmon", "(?:\u042D\u043C\u043E\u043C\u0430\u043B\u0438 )?\u0420\u0430\u0445\u043C\u043E\u043D\\w*", "(?:President|Presidential (?:Office|Administration)) of (?:the Republic of )?Tajikistan", "\u043F\u0440\u0435\u0437\u0438\u0434\u0435\u043D\u0442\\w* (?:\u0420\u0422|\u0420\u0435\u0441\u043F\u0443\u0431\u043B\u0438\u043A\u0438 \u0422\u0430\u0434\u0436\u0438\u043A\u0438\u0441\u0442\u0430\u043D|\u0422\u0430\u0434\u0436\u0438\u043A\u0438\u0441\u0442\u0430\u043D\u0430)"] },
     // Bodies named without their country: the side comes from a qualifier or the context.
     { id: "moh", name: "Ministry of Health", side: null, kind: "official", patterns: ["Ministry of Health", "Health Ministry", "\u041C\u0438\u043D\u0438\u0441\u0442\u0435\u0440\u0441\u0442\u0432\\w* \u0437\u0434\u0440\u0430\u0432\u043E\u043E\u0445\u0440\u0430\u043D\u0435\u043D\u0438\u044F", "\u041C\u0438\u043D\u0437\u0434\u0440\u0430\u0432\\w*"] },
     { id: "mfa", name: "Ministry of Foreign Affairs", side: null, kind: "official", patterns: ["Ministry of Foreign Affairs", "Foreign (?:Affairs )?Ministry", "MFA", "\u041C\u0418\u0414", "\u041C\u0438\u043D\u0438\u0441\u0442\u0435\u0440\u0441\u0442\u0432\\w* \u0438\u043D\u043E\u0441\u0442\u0440\u0430\u043D\u043D\u044B\u0445 \u0434\u0435\u043B"] },
     { id: "mod", name: "Ministry of Defence", side: null, kind: "official", patterns: ["Ministry of Defen[cs]e", "\u041C\u0438\u043D\u0438\u0441\u0442\u0435\u0440\u0441\u0442\u0432\\w* \u043E\u0431\u043E\u0440\u043E\u043D\u044B", "\u041C\u0438\u043D\u043E\u0431\u043E\u0440\u043E\u043D\u044B"] },
     { id: "mes", name: "Ministry of Emergency Situations", side: null, kind: "official", patterns: ["Emergenc(?:y|ies) Ministry", "\u041C\u0427\u0421"] },
-    { id: "security_committee", name: "State Committee for National Security", side: null, kind: "official", patterns: ["State Committee for National Security", "national security committee", "\u0413\u041A\u041D\u0411"] },
+    { id: "security_committee", name: "State Committee for National Security", side: null, kind: "official", patterns: ["State Committee for National Security", "national security committee", "\u0413\u041A\u041D\u0411", "\u0413(?:\u043E\u0441\u0443\u0434\u0430\u0440\u0441\u0442\u0432\u0435\u043D\u043D\\w* \u043A|\u043E\u0441\u043A)\u043E\u043C\u0438\u0442\u0435\u0442\\w* (?:\u043D\u0430\u0446\u0438\u043E\u043D\u0430\u043B\u044C\u043D\u043E\u0439 \u0431\u0435\u0437\u043E\u043F\u0430\u0441\u043D\u043E\u0441\u0442\u0438|\u043D\u0430\u0446\u0431\u0435\u0437\u043E\u043F\u0430\u0441\u043D\u043E\u0441\u0442\u0438)"] },
     // A local administration named by its place ("the Batken regional administration", «администрация
     // Лейлекского района»): the place names the issuer, not where anything happened; the side is
     // the place's country (engine).
@@ -46332,6 +46415,14 @@ var KG_TJ_PROFILE = {
     place("kg.batken.batken.ak_suu", "kg.batken.batken", KG, ["Ak-Suu"], ["\u0410\u043A-\u0421\u0443\u0443"], null),
     place("kg.batken.batken.kapchygai", "kg.batken.batken", KG, ["Kapchygai", "Kapchigai", "Kapchygay", "Kapchygai outpost"], ["\u041A\u0430\u043F\u0447\u044B\u0433\u0430\u0439", "\u041A\u0430\u043F\u0447\u0438\u0433\u0430\u0439"], null, "other"),
     place("kg.batken.batken.tash_tumshuk", "kg.batken.batken", KG, ["Tash-Tumshuk", "Tashtumshuk", "Tash Tumshuk"], ["\u0422\u0430\u0448-\u0422\u0443\u043C\u0448\u0443\u043A"], null),
+    place("kg.batken.batken.min_bulak", "kg.batken.batken", KG, ["Min-Bulak", "Min Bulak"], ["\u041C\u0438\u043D-\u0411\u0443\u043B\u0430\u043A"], null, "other"),
+    place("kg.batken.batken.kojogar", "kg.batken.batken", KG, ["Kojogar", "Kozhogar"], ["\u041A\u043E\u0436\u043E\u0433\u0430\u0440"], null, "other"),
+    place("kg.batken.batken.kara_bak", "kg.batken.batken", KG, ["Kara-Bak", "Karabak"], ["\u041A\u0430\u0440\u0430-\u0411\u0430\u043A", "\u041A\u0430\u0440\u0430\u0431\u0430\u043A"], null),
+    place("kg.batken.batken.sogment", "kg.batken.batken", KG, ["Sogment"], ["\u0421\u043E\u0433\u043C\u0435\u043D\u0442"], null),
+    place("kg.batken.batken.internatsional", "kg.batken.batken", KG, ["Internatsional"], ["\u0418\u043D\u0442\u0435\u0440\u043D\u0430\u0446\u0438\u043E\u043D\u0430\u043B"], null),
+    place("kg.batken.leilek.sumbula", "kg.batken.leilek", KG, ["Sumbula"], ["\u0421\u0443\u043C\u0431\u0443\u043B\u0430"], null),
+    place("kg.batken.kyzyl_jol", "kg.batken", KG, ["Kyzyl-Jol", "Kyzyl-Zhol"], ["\u041A\u044B\u0437\u044B\u043B-\u0416\u043E\u043B"], null),
+    place("kg.batken.kevit", "kg.batken", KG, ["Kevit"], ["\u041A\u0435\u0432\u0438\u0442"], null),
     place("kg.batken.batken.golovnoy", "kg.batken.batken", KG, ["Golovnoy", "Golovnoi", "Golovnaya"], ["\u0413\u043E\u043B\u043E\u0432\u043D\u043E\u0439", "\u0413\u043E\u043B\u043E\u0432\u043D\u0430\u044F"], null, "other"),
     place("kg.batken.leilek.isfana", "kg.batken.leilek", KG, ["Isfana", "Razzakov"], ["\u0418\u0441\u0444\u0430\u043D\u0430", "\u0420\u0430\u0437\u0437\u0430\u043A\u043E\u0432"], [39.839, 69.528]),
     place("kg.batken.leilek.kulundu", "kg.batken.leilek", KG, ["Kulundu"], ["\u041A\u0443\u043B\u0443\u043D\u0434\u0443"], [40.106, 69.641]),
@@ -46349,6 +46440,9 @@ var KG_TJ_PROFILE = {
     place("kg.batken.kadamjay.pulgon", "kg.batken.kadamjay", KG, ["Pulgon"], ["\u041F\u0443\u043B\u0433\u043E\u043D"], null),
     place("kg.osh.chon_alai.daroot_korgon", "kg.osh.chon_alai", KG, ["Daroot-Korgon", "Daroot Korgon"], ["\u0414\u0430\u0440\u043E\u043E\u0442-\u041A\u043E\u0440\u0433\u043E\u043D"], [39.553, 72.205]),
     place("kg.osh.chon_alai.jekendi", "kg.osh.chon_alai", KG, ["Dzhekendi", "Jekendi", "Jekkendi"], ["\u0414\u0436\u0435\u043A\u0435\u043D\u0434\u0438", "\u0416\u0435\u043A\u0435\u043D\u0434\u0438"], null),
+    place("kg.osh.chon_alai.karamyk", "kg.osh.chon_alai", KG, ["Karamyk", "Karamik"], ["\u041A\u0430\u0440\u0430\u043C\u044B\u043A"], [39.47, 71.8]),
+    place("kg.osh.chon_alai.kashka_suu", "kg.osh.chon_alai", KG, ["Kashka-Suu"], ["\u041A\u0430\u0448\u043A\u0430-\u0421\u0443\u0443"], null),
+    place("kg.osh.chon_alai.unzhu_bulak", "kg.osh.chon_alai", KG, ["Unzhu-Bulak", "Unju-Bulak"], ["\u0423\u043D\u0436\u0443-\u0411\u0443\u043B\u0430\u043A"], null),
     place("kg.osh.osh_city", "kg.osh", KG, ["Osh", "Osh city"], ["\u041E\u0448"], [40.53, 72.8]),
     place("kg.bishkek", null, KG, ["Bishkek"], ["\u0411\u0438\u0448\u043A\u0435\u043A"], [42.87, 74.59], "other"),
     // Tajikistan
@@ -46356,16 +46450,27 @@ var KG_TJ_PROFILE = {
     district("tj.sughd.isfara", "tj.sughd", TJ, ["Isfara"], "\u0418\u0441\u0444\u0430\u0440\u0438\u043D\u0441\u043A\u0438\u0439", [], [40.127, 70.625]),
     district("tj.sughd.b_gafurov", "tj.sughd", TJ, ["Bobojon Gafurov", "B. Gafurov", "Gafurov", "Ghafurov"], null, ["\u0411\u043E\u0431\u043E\u0434\u0436\u043E\u043D \u0413\u0430\u0444\u0443\u0440\u043E\u0432", "\u0411\u043E\u0431\u043E\u0434\u0436\u043E\u043D\u0430 \u0413\u0430\u0444\u0443\u0440\u043E\u0432\u0430", "\u0411. \u0413\u0430\u0444\u0443\u0440\u043E\u0432"], [40.216, 69.729]),
     district("tj.sughd.j_rasulov", "tj.sughd", TJ, ["Jabbor Rasulov", "J. Rasulov"], null, ["\u0414\u0436\u0430\u0431\u0431\u043E\u0440 \u0420\u0430\u0441\u0443\u043B\u043E\u0432", "\u0414\u0436\u0430\u0431\u0431\u043E\u0440\u0430 \u0420\u0430\u0441\u0443\u043B\u043E\u0432\u0430"], null),
+    district("tj.sughd.devashtich", "tj.sughd", TJ, ["Devashtich"], null, ["\u0414\u0435\u0432\u0430\u0448\u0442\u0438\u0447"], [39.95, 69.15]),
+    // Districts of Republican Subordination (the Rasht valley, east of Batken and Osh regions).
+    district("tj.lakhsh", null, TJ, ["Lakhsh", "Jirgatol"], "\u041B\u0430\u0445\u0448\u0441\u043A\u0438\u0439", ["\u041B\u0430\u0445\u0448"], [39.22, 71.21]),
+    place("tj.lakhsh.sayliobod", "tj.lakhsh", TJ, ["Sayliobod", "Saylibobad", "Sailiobod"], ["\u0421\u0430\u0439\u043B\u0438\u043E\u0431\u043E\u0434", "\u0421\u0430\u0439\u043B\u0438\u0431\u043E\u0431\u0430\u0434"], null),
+    place("tj.lakhsh.tojvaron", "tj.lakhsh", TJ, ["Tojvaron"], ["\u0422\u043E\u0434\u0436\u0432\u0430\u0440\u043E\u043D"], null),
+    place("tj.sughd.devashtich.rosrovut", "tj.sughd.devashtich", TJ, ["Rosrovut", "Rosravut"], ["\u0420\u043E\u0441\u0440\u043E\u0432\u0443\u0442"], null),
     district("tj.sughd.konibodom", "tj.sughd", TJ, ["Konibodom", "Kanibadam"], "\u041A\u0430\u043D\u0438\u0431\u0430\u0434\u0430\u043C\u0441\u043A\u0438\u0439", [], [40.29, 70.42]),
     place("tj.sughd.isfara.isfara_town", "tj.sughd.isfara", TJ, ["Isfara", "Isfara town", "Isfara city"], ["\u0418\u0441\u0444\u0430\u0440\u0430"], [40.127, 70.625]),
     place("tj.sughd.isfara.vorukh", "tj.sughd.isfara", TJ, ["Vorukh", "Woruch", "Vorukh enclave", "Voruh"], ["\u0412\u043E\u0440\u0443\u0445"], [39.85, 70.58]),
     place("tj.sughd.isfara.chorkuh", "tj.sughd.isfara", TJ, ["Chorkuh", "Chorku", "Chorkukh"], ["\u0427\u043E\u0440\u043A\u0443\u0445", "\u0427\u043E\u0440\u043A\u0443"], null),
     place("tj.sughd.isfara.khoja_alo", "tj.sughd.isfara", TJ, ["Khoja-Alo", "Khojai Alo", "Khojai-Alo", "Khodzhai Alo", "Khoja Alo", "Khojai A'lo", "Hoji Alo"], ["\u0425\u043E\u0434\u0436\u0430\u0438 \u0410\u044A\u043B\u043E", "\u0425\u043E\u0434\u0436\u0430-\u0410\u044A\u043B\u043E", "\u0425\u043E\u0434\u0436\u0430\u0438-\u0410\u044A\u043B\u043E", "\u0425\u043E\u0436\u0430\u0438 \u0410\u044A\u043B\u043E", "\u0425\u043E\u0434\u0436\u0430-\u0410\u043B\u043E", "\u0425\u043E\u0434\u0436\u0430\u0438 \u0410\u043B\u043E"], null),
-    place("tj.sughd.isfara.kummazar", "tj.sughd.isfara", TJ, ["Kummazar"], ["\u041A\u0443\u043C\u043C\u0430\u0437\u0430\u0440"], null),
+    place("tj.sughd.isfara.kummazar", "tj.sughd.isfara", TJ, ["Kummazar", "Kummazor"], ["\u041A\u0443\u043C\u043C\u0430\u0437\u0430\u0440", "\u041A\u0443\u043C\u043C\u0430\u0437\u043E\u0440"], null),
     place("tj.sughd.isfara.surkh", "tj.sughd.isfara", TJ, ["Surkh"], ["\u0421\u0443\u0440\u0445"], null),
     place("tj.sughd.isfara.somoniyon", "tj.sughd.isfara", TJ, ["Somoniyon"], ["\u0421\u043E\u043C\u043E\u043D\u0438\u0451\u043D", "\u0421\u043E\u043C\u043E\u043D\u0438\u0435\u043D"], null),
-    place("tj.sughd.isfara.kulkandi", "tj.sughd.isfara", TJ, ["Kulkandi"], ["\u041A\u0443\u043B\u043A\u0430\u043D\u0434\u0438"], null),
-    place("tj.sughd.isfara.lakkon", "tj.sughd.isfara", TJ, ["Lakkon", "Lakan"], ["\u041B\u0430\u043A\u043A\u043E\u043D"], null),
+    place("tj.sughd.isfara.kulkandi", "tj.sughd.isfara", TJ, ["Kulkandi", "Kulkand"], ["\u041A\u0443\u043B\u043A\u0430\u043D\u0434\u0438", "\u041A\u0443\u043B\u044C\u043A\u0430\u043D\u0434", "\u041A\u0443\u043B\u043A\u0430\u043D\u0434"], null),
+    place("tj.sughd.isfara.lakkon", "tj.sughd.isfara", TJ, ["Lakkon", "Lakan", "Lakon"], ["\u041B\u0430\u043A\u043A\u043E\u043D", "\u041B\u0430\u043A\u043E\u043D"], null),
+    place("tj.sughd.isfara.navgilem", "tj.sughd.isfara", TJ, ["Navgilem"], ["\u041D\u0430\u0432\u0433\u0438\u043B\u0435\u043C"], null),
+    place("tj.sughd.isfara.keh", "tj.sughd.isfara", TJ, ["Keh", "Kekh"], ["\u041A\u0435\u0445"], null),
+    place("tj.sughd.isfara.bogiston", "tj.sughd.isfara", TJ, ["Bogiston"], ["\u0411\u043E\u0433\u0438\u0441\u0442\u043E\u043D"], null),
+    place("tj.sughd.isfara.zumrad", "tj.sughd.isfara", TJ, ["Zumrad", "Zumradi"], ["\u0417\u0443\u043C\u0440\u0430\u0434", "\u0417\u0443\u043C\u0440\u0430\u0434\u0438"], null),
+    place("tj.sughd.isfara.zarafshon", "tj.sughd.isfara", TJ, ["Zarafshon", "Zarafshoni"], ["\u0417\u0430\u0440\u0430\u0444\u0448\u043E\u043D", "\u0417\u0430\u0440\u0430\u0444\u0448\u043E\u043D\u0438"], null),
     place("tj.sughd.isfara.shurab", "tj.sughd.isfara", TJ, ["Shurab"], ["\u0428\u0443\u0440\u0430\u0431"], [40.03, 70.55]),
     place("tj.sughd.isfara.chilgazi", "tj.sughd.isfara", TJ, ["Chilgazi"], ["\u0427\u0438\u043B\u0433\u0430\u0437\u0438"], null),
     place("tj.sughd.b_gafurov.ovchi_kalacha", "tj.sughd.b_gafurov", TJ, ["Ovchi-Kalacha", "Ovchi Kalacha", "Ovchikalacha", "Ovchi-Kal'acha"], ["\u041E\u0432\u0447\u0438 \u041A\u0430\u043B\u044A\u0430\u0447\u0430", "\u041E\u0432\u0447\u0438-\u041A\u0430\u043B\u044A\u0430\u0447\u0430", "\u041E\u0432\u0447\u0438\u043A\u0430\u043B\u044A\u0430\u0447\u0430", "\u041E\u0432\u0447\u0438-\u041A\u0430\u043B\u0430\u0447\u0430", "\u041E\u0432\u0447\u0438 \u041A\u0430\u043B\u0430\u0447\u0430"], null),
@@ -46414,42 +46519,46 @@ var TH_KH_PROFILE = {
     { id: "kh.mond", armed: true, name: "Ministry of National Defence of Cambodia", side: "KH", kind: "official", patterns: ["Ministry of National Defen[cs]e(?: of (?:the Kingdom of )?Cambodia)?", "Cambodian (?:Ministry of (?:National )?Defen[cs]e|Defen[cs]e Ministry)", "Royal Cambodian Armed Forces", "RCAF"] },
     { id: "kh.mfa", name: "Ministry of Foreign Affairs of Cambodia", side: "KH", kind: "official", patterns: ["Cambodian (?:Ministry of Foreign Affairs|Foreign Ministry)", "(?:Ministry of Foreign Affairs|Foreign Ministry)(?: and International Cooperation)? of (?:the Kingdom of )?Cambodia"] },
     { id: "kh.government", name: "Royal Government of Cambodia", side: "KH", kind: "official", patterns: ["Royal Government of Cambodia"] },
+    // The ASEAN chair's prime minister, who brokered the truces.
+    { id: "my.prime_minister", name: "Prime Minister of Malaysia (ASEAN chair)", side: "MY", kind: "third_party", patterns: ["(?:Malaysian|Malaysia['\u2019]s) Prime Minister(?: Anwar Ibrahim)?", "Prime Minister of Malaysia", "Anwar Ibrahim", "\u043F\u0440\u0435\u043C\u044C\u0435\u0440-\u043C\u0438\u043D\u0438\u0441\u0442\u0440\\w* \u041C\u0430\u043B\u0430\u0439\u0437\u0438\u0438(?: \u0410\u043D\u0432\u0430\u0440\\w* \u0418\u0431\u0440\u0430\u0433\u0438\u043C\\w*)?", "\u0410\u043D\u0432\u0430\u0440\\w* \u0418\u0431\u0440\u0430\u0433\u0438\u043C\\w*"] },
     { id: "media.khmer_times", name: "Khmer Times", side: "KH", kind: "media", patterns: ["Khmer Times", "AKP", "Agence Kampuchea Presse", "Fresh News"] },
     { id: "media.bangkok_post", name: "Bangkok Post", side: "TH", kind: "media", patterns: ["Bangkok Post", "The Nation(?: Thailand)?", "Thai News Agency", "Thai PBS"] }
   ],
   places: [
-    region("th.surin", "TH", ["Surin"], "\u0421\u0443\u0440\u0438\u043D", [14.88, 103.49]),
-    region("th.sisaket", "TH", ["Si Sa Ket", "Sisaket", "Srisaket"], "\u0421\u0438\u0441\u0430\u043A\u0435\u0442", [15.12, 104.32]),
-    region("th.ubon", "TH", ["Ubon Ratchathani", "Ubon"], "\u0423\u0431\u043E\u043D\u0440\u0430\u0442\u0447\u0430\u0442\u0445\u0430\u043D\u0438", [15.24, 104.85]),
-    region("th.buriram", "TH", ["Buriram", "Buri Ram"], "\u0411\u0443\u0440\u0438\u0440\u0430\u043C", [14.99, 103.1]),
-    region("th.sakaeo", "TH", ["Sa Kaeo", "Sa Kaew"], "\u0421\u0430\u043A\u044D\u0443", [13.81, 102.07]),
-    region("th.chanthaburi", "TH", ["Chanthaburi"], "\u0427\u0430\u043D\u0442\u0445\u0430\u0431\u0443\u0440\u0438", [12.61, 102.1]),
-    region("th.trat", "TH", ["Trat"], "\u0422\u0440\u0430\u0442", [12.24, 102.51]),
+    // Russian relays name a province bare or as «провинция X» («в провинции Сисакет»).
+    withBareRu(region("th.surin", "TH", ["Surin"], "\u0421\u0443\u0440\u0438\u043D", [14.88, 103.49]), ["\u0421\u0443\u0440\u0438\u043D"], "\u043F\u0440\u043E\u0432\u0438\u043D\u0446\u0438\u044F"),
+    withBareRu(region("th.sisaket", "TH", ["Si Sa Ket", "Sisaket", "Srisaket"], "\u0421\u0438\u0441\u0430\u043A\u0435\u0442", [15.12, 104.32]), ["\u0421\u0438\u0441\u0430\u043A\u0435\u0442"], "\u043F\u0440\u043E\u0432\u0438\u043D\u0446\u0438\u044F"),
+    withBareRu(region("th.ubon", "TH", ["Ubon Ratchathani", "Ubon"], "\u0423\u0431\u043E\u043D\u0440\u0430\u0442\u0447\u0430\u0442\u0445\u0430\u043D\u0438", [15.24, 104.85]), ["\u0423\u0431\u043E\u043D\u0440\u0430\u0442\u0447\u0430\u0442\u0445\u0430\u043D\u0438"], "\u043F\u0440\u043E\u0432\u0438\u043D\u0446\u0438\u044F"),
+    withBareRu(region("th.buriram", "TH", ["Buriram", "Buri Ram"], "\u0411\u0443\u0440\u0438\u0440\u0430\u043C", [14.99, 103.1]), ["\u0411\u0443\u0440\u0438\u0440\u0430\u043C"], "\u043F\u0440\u043E\u0432\u0438\u043D\u0446\u0438\u044F"),
+    withBareRu(region("th.sakaeo", "TH", ["Sa Kaeo", "Sa Kaew"], "\u0421\u0430\u043A\u044D\u0443", [13.81, 102.07]), ["\u0421\u0430\u043A\u044D\u0443"], "\u043F\u0440\u043E\u0432\u0438\u043D\u0446\u0438\u044F"),
+    withBareRu(region("th.chanthaburi", "TH", ["Chanthaburi"], "\u0427\u0430\u043D\u0442\u0445\u0430\u0431\u0443\u0440\u0438", [12.61, 102.1]), ["\u0427\u0430\u043D\u0442\u0445\u0430\u0431\u0443\u0440\u0438"], "\u043F\u0440\u043E\u0432\u0438\u043D\u0446\u0438\u044F"),
+    withBareRu(region("th.trat", "TH", ["Trat"], "\u0422\u0440\u0430\u0442", [12.24, 102.51]), ["\u0422\u0440\u0430\u0442"], "\u043F\u0440\u043E\u0432\u0438\u043D\u0446\u0438\u044F"),
     district("th.surin.kap_choeng", "th.surin", "TH", ["Kap Choeng", "Kab Choeng"], null, [], [14.58, 103.58]),
     district("th.surin.phanom_dong_rak", "th.surin", "TH", ["Phanom Dong Rak"], null, [], [14.47, 103.32]),
-    district("th.sisaket.kantharalak", "th.sisaket", "TH", ["Kantharalak"], null, [], [14.65, 104.65]),
-    district("th.ubon.nam_yuen", "th.ubon", "TH", ["Nam Yuen"], null, [], [14.49, 105]),
+    // Russian relays name a Thai district (amphoe) bare or as «округ X».
+    withBareRu(district("th.sisaket.kantharalak", "th.sisaket", "TH", ["Kantharalak"], null, ["\u041A\u0430\u043D\u0442\u0445\u0430\u0440\u0430\u043B\u0430\u043A"], [14.65, 104.65]), ["\u041A\u0430\u043D\u0442\u0445\u0430\u0440\u0430\u043B\u0430\u043A"], "\u043E\u043A\u0440\u0443\u0433"),
+    withBareRu(district("th.ubon.nam_yuen", "th.ubon", "TH", ["Nam Yuen"], null, ["\u041D\u0430\u043C \u042E\u044D\u043D"], [14.49, 105]), ["\u041D\u0430\u043C \u042E\u044D\u043D"], "\u043E\u043A\u0440\u0443\u0433"),
     district("th.buriram.ban_kruat", "th.buriram", "TH", ["Ban Kruat"], null, [], [14.42, 103.13]),
     district("th.sakaeo.ta_phraya", "th.sakaeo", "TH", ["Ta Phraya"], null, [], [14.1, 102.68]),
-    place("th.surin.ta_muen_thom", "th.surin", "TH", ["Ta Muen Thom", "Prasat Ta Muen Thom", "Ta Muen Thom Temple", "Ta Muen Temple", "Ta Moan Thom", "Ta Moan Thom Temple", "Ta Moan", "Moan Thom Temple", "Moan Thom"], ["\u0422\u0430 \u041C\u0443\u0435\u043D \u0422\u0445\u043E\u043C"], [14.35, 103.27], "other"),
-    place("th.surin.ta_kwai", "th.surin", "TH", ["Ta Kwai", "Ta Kwai Temple", "Ta Krabey", "Ta Krabey Temple"], [], [14.33, 103.37], "other"),
+    place("th.surin.ta_muen_thom", "th.surin", "TH", ["Ta Muen Thom", "Prasat Ta Muen Thom", "Ta Muen Thom Temple", "Ta Muen Temple", "Ta Moan Thom", "Ta Moan Thom Temple", "Ta Moan", "Moan Thom Temple", "Moan Thom"], ["\u0422\u0430 \u041C\u0443\u0435\u043D \u0422\u0445\u043E\u043C", "\u0422\u0430 \u041C\u0443\u0435\u043D \u0422\u043E\u043C", "\u041F\u0440\u0430\u0441\u0430\u0442 \u0422\u0430 \u041C\u0443\u0435\u043D \u0422\u043E\u043C", "\u0422\u0430 \u041C\u044B\u0430\u043D \u0422\u043E\u043C", "\u0422\u0430 \u041C\u043E\u0430\u043D \u0422\u043E\u043C"], [14.35, 103.27], "other"),
+    place("th.surin.ta_kwai", "th.surin", "TH", ["Ta Kwai", "Ta Kwai Temple", "Ta Krabey", "Ta Krabey Temple", "Prasat Ta Kwai"], ["\u0422\u0430 \u041A\u0432\u0430\u0439", "\u041F\u0440\u0430\u0441\u0430\u0442 \u0422\u0430 \u041A\u0432\u0430\u0439", "\u0422\u0430 \u041A\u0440\u043E\u0431\u0435\u0439"], [14.33, 103.37], "other"),
     place("th.sisaket.phu_makua", "th.sisaket", "TH", ["Phu Makua", "Phu Makhuea", "Phu Makheu"], [], [14.4, 104.67], "other"),
     place("th.sisaket.pha_mo_e_daeng", "th.sisaket", "TH", ["Pha Mo E Daeng", "Pha Mor E Daeng"], [], [14.41, 104.69], "other"),
     place("th.ubon.chong_bok", "th.ubon", "TH", ["Chong Bok"], [], [14.37, 105.08], "other"),
-    place("th.sisaket.chong_an_ma", "th.sisaket", "TH", ["Chong An Ma", "Chong Khanma"], [], [14.37, 104.45], "other"),
+    place("th.sisaket.chong_an_ma", "th.sisaket", "TH", ["Chong An Ma", "Chong Khanma", "An Ma pass", "An Ma Pass"], ["\u0427\u043E\u043D\u0433 \u0410\u043D \u041C\u0430", "\u0427\u043E\u043D\u0433 \u0410\u043D\u043C\u0430"], [14.37, 104.45], "other"),
     place("th.sakaeo.ban_nong_chan", "th.sakaeo", "TH", ["Ban Nong Chan", "Nong Chan"], [], [13.83, 102.55]),
     place("kh.preah_vihear_temple", "kh.preah_vihear", "KH", ["Preah Vihear temple", "Preah Vihear Temple", "Prasat Preah Vihear"], ["\u041F\u0440\u0435\u0430\u0445 \u0412\u0438\u0445\u0435\u0430\u0440"], [14.39, 104.68], "other"),
-    region("kh.oddar_meanchey", "KH", ["Oddar Meanchey", "Otdar Meanchey"], "\u041E\u0434\u0434\u0430\u0440\u043C\u0435\u0430\u043D\u0447\u0435\u0439", [14.18, 103.52]),
-    region("kh.preah_vihear", "KH", ["Preah Vihear"], "\u041F\u0440\u0435\u0430\u0445\u0432\u0438\u0445\u0435\u0430", [13.8, 104.98]),
-    region("kh.banteay_meanchey", "KH", ["Banteay Meanchey"], "\u0411\u0430\u043D\u0442\u0435\u0430\u0439\u043C\u0435\u0430\u043D\u0447\u0435\u0439", [13.75, 102.99]),
-    region("kh.pursat", "KH", ["Pursat"], "\u041F\u0443\u0440\u0441\u0430\u0442", [12.54, 103.92]),
-    region("kh.battambang", "KH", ["Battambang"], "\u0411\u0430\u0442\u0442\u0430\u043C\u0431\u0430\u043D\u0433", [13.1, 103.2]),
-    region("kh.koh_kong", "KH", ["Koh Kong"], "\u041A\u043E\u0445\u043A\u043E\u043D\u0433", [11.62, 102.98]),
-    place("kh.oddar_meanchey.samraong", "kh.oddar_meanchey", "KH", ["Samraong", "Samrong"], [], [14.18, 103.52]),
+    withBareRu(region("kh.oddar_meanchey", "KH", ["Oddar Meanchey", "Otdar Meanchey"], "\u041E\u0434\u0434\u0430\u0440\u043C\u0435\u0430\u043D\u0447\u0435\u0439", [14.18, 103.52]), ["\u041E\u0434\u0434\u0430\u0440\u043C\u0435\u0430\u043D\u0447\u0435\u0439", "\u041E\u0434\u0434\u0430\u0440 \u041C\u0435\u043D\u0447\u0435\u0439", "\u041E\u0434\u0434\u0430\u0440-\u041C\u0435\u043D\u0447\u0435\u0439", "\u041E\u0434\u0434\u0430\u0440 \u041C\u0435\u0430\u043D\u0447\u0435\u0439"], "\u043F\u0440\u043E\u0432\u0438\u043D\u0446\u0438\u044F"),
+    withBareRu(region("kh.preah_vihear", "KH", ["Preah Vihear"], "\u041F\u0440\u0435\u0430\u0445\u0432\u0438\u0445\u0435\u0430", [13.8, 104.98]), ["\u041F\u0440\u0435\u0430\u0445\u0432\u0438\u0445\u0435\u0430", "\u041F\u0440\u0435\u0430\u0445\u0432\u0438\u0445\u0435\u0430\u0440"], "\u043F\u0440\u043E\u0432\u0438\u043D\u0446\u0438\u044F"),
+    withBareRu(region("kh.banteay_meanchey", "KH", ["Banteay Meanchey"], "\u0411\u0430\u043D\u0442\u0435\u0430\u0439\u043C\u0435\u0430\u043D\u0447\u0435\u0439", [13.75, 102.99]), ["\u0411\u0430\u043D\u0442\u0435\u0430\u0439\u043C\u0435\u0430\u043D\u0447\u0435\u0439"], "\u043F\u0440\u043E\u0432\u0438\u043D\u0446\u0438\u044F"),
+    withBareRu(region("kh.pursat", "KH", ["Pursat"], "\u041F\u0443\u0440\u0441\u0430\u0442", [12.54, 103.92]), ["\u041F\u0443\u0440\u0441\u0430\u0442"], "\u043F\u0440\u043E\u0432\u0438\u043D\u0446\u0438\u044F"),
+    withBareRu(region("kh.battambang", "KH", ["Battambang"], "\u0411\u0430\u0442\u0442\u0430\u043C\u0431\u0430\u043D\u0433", [13.1, 103.2]), ["\u0411\u0430\u0442\u0442\u0430\u043C\u0431\u0430\u043D\u0433"], "\u043F\u0440\u043E\u0432\u0438\u043D\u0446\u0438\u044F"),
+    withBareRu(region("kh.koh_kong", "KH", ["Koh Kong"], "\u041A\u043E\u0445\u043A\u043E\u043D\u0433", [11.62, 102.98]), ["\u041A\u043E\u0445\u043A\u043E\u043D\u0433"], "\u043F\u0440\u043E\u0432\u0438\u043D\u0446\u0438\u044F"),
+    place("kh.oddar_meanchey.samraong", "kh.oddar_meanchey", "KH", ["Samraong", "Samrong"], ["\u0421\u0430\u043C\u0440\u0430\u043E\u043D\u0433", "\u0421\u0430\u043C\u0440\u043E\u0443\u043D\u0433", "\u0421\u0430\u043C\u0440\u043E\u043D\u0433"], [14.18, 103.52]),
     place("kh.banteay_meanchey.chouk_chey", "kh.banteay_meanchey", "KH", ["Chouk Chey"], [], [13.8, 102.6]),
     place("kh.banteay_meanchey.prey_chan", "kh.banteay_meanchey", "KH", ["Prey Chan"], [], [13.82, 102.58]),
     place("th.surin.ta_muen_toch", "th.surin", "TH", ["Ta Muen Toch", "Ta Moan Toch", "Prasat Ta Muen Toch"], ["\u0422\u0430 \u041C\u0443\u0435\u043D \u0422\u043E\u0442\u044C"], [14.35, 103.26], "other"),
-    place("th.sisaket.sam_tae", "th.sisaket", "TH", ["Sam Tae", "Sam Tae Temple"], [], [14.4, 104.6], "other"),
+    place("th.sisaket.sam_tae", "th.sisaket", "TH", ["Sam Tae", "Sam Tae Temple"], ["\u0421\u0430\u043C \u0422\u044D"], [14.4, 104.6], "other"),
     place("th.sisaket.phu_sing", "th.sisaket", "TH", ["Phu Sing"], [], [14.43, 104.5]),
     place("th.surin.ban_dan", "th.surin", "TH", ["Ban Dan"], [], [14.6, 103.57]),
     place("kh.oddar_meanchey.anlong_veng", "kh.oddar_meanchey", "KH", ["Anlong Veng"], ["\u0410\u043D\u043B\u043E\u043D\u0433\u0432\u044D\u043D\u0433"], [14.23, 104.08]),
@@ -46502,8 +46611,8 @@ var scanner = null;
 function countryScanner() {
   if (scanner) return scanner;
   const t = countryTable();
-  const L2 = "0-9A-Za-z\\u00C0-\\u024F\\u0400-\\u04FF";
-  const re = new RegExp(`(?<![${L2}])(?:${t.map((c) => `(${c.patterns.join("|")})`).join("|")})(?![${L2}])`, "g");
+  const L3 = "0-9A-Za-z\xC0-\u024F\u0400-\u04FF";
+  const re = new RegExp(`(?<![${L3}])(?:${t.map((c) => `(${c.patterns.join("|")})`).join("|")})(?![${L3}])`, "g");
   scanner = { re, codes: t.map((c) => c.code) };
   return scanner;
 }
@@ -46656,6 +46765,83 @@ function countPerProfile(profiles, text) {
     }
   }
   return counts;
+}
+
+// packages/extraction/src/profiles/relays.ts
+var import_world_countries2 = __toESM(require_world_countries(), 1);
+var countries2 = import_world_countries2.default.default ?? import_world_countries2.default;
+var NAMED_OUTLETS = [
+  {
+    country: "RU",
+    patterns: [
+      "tass",
+      "\u0442\u0430\u0441\u0441",
+      "ria novosti",
+      "\u0440\u0438\u0430 \u043D\u043E\u0432\u043E\u0441\u0442\u0438",
+      "interfax",
+      "\u0438\u043D\u0442\u0435\u0440\u0444\u0430\u043A\u0441",
+      "rbc",
+      "\u0440\u0431\u043A",
+      "\u0442\u0435\u043B\u0435\u043A\u0430\u043D\u0430\u043B \xAB?\u0437\u0432\u0435\u0437\u0434\u0430\xBB?",
+      "zvezda",
+      "rex",
+      "\u043A\u043E\u043C\u043C\u0435\u0440\u0441\u0430\u043D\u0442[\u044A]?",
+      "kommersant",
+      "\u0438\u0437\u0432\u0435\u0441\u0442\u0438\u044F",
+      "izvestia",
+      "\u0440\u0435\u043D \u0442\u0432",
+      "\u043C\u043E\u0441\u043A\u0432\u0430 24",
+      "\u0440\u043E\u0441\u0441\u0438\u0439\u0441\u043A\u0430\u044F \u0433\u0430\u0437\u0435\u0442\u0430",
+      "rossiyskaya gazeta",
+      "rt \u043D\u0430 \u0440\u0443\u0441\u0441\u043A\u043E\u043C",
+      "russia today",
+      "lenta\\.ru",
+      "regnum",
+      "\u0440\u0435\u0433\u043D\u0443\u043C",
+      "eadaily",
+      "\u0432\u0435\u0434\u043E\u043C\u043E\u0441\u0442\u0438",
+      "vedomosti"
+    ]
+  },
+  { country: "KZ", patterns: ["kazinform", "qazinform", "\u043A\u0430\u0437\u0438\u043D\u0444\u043E\u0440\u043C", "tengrinews", "kaztag", "\u043A\u0430\u0437\u0442\u0430\u0433"] },
+  { country: "AZ", patterns: ["trend", "\u0442\u0440\u0435\u043D\u0434", "apa", "azertac", "\u0430\u0437\u0435\u0440\u0442\u0430\u0434\u0436", "azernews"] },
+  { country: "IR", patterns: ["pars today", "press tv", "irna", "tasnim", "mehr news"] },
+  { country: "TR", patterns: ["anadolu", "\u0430\u043D\u0430\u0434\u043E\u043B\u0443", "trt"] },
+  { country: "CN", patterns: ["xinhua", "\u0441\u0438\u043D\u044C\u0445\u0443\u0430", "cgtn", "global times"] },
+  { country: "DE", patterns: ["dw", "deutsche welle", "\u043D\u0435\u043C\u0435\u0446\u043A\u0430\u044F \u0432\u043E\u043B\u043D\u0430"] },
+  { country: "MY", patterns: ["bernama", "\u0431\u0435\u0440\u043D\u0430\u043C\u0430"] },
+  { country: "IN", patterns: ["ians", "press trust of india", "pti", "the hindu", "hindustan times", "times of india", "ndtv", "india today"] },
+  { country: "PK", patterns: ["dawn", "express tribune", "geo news", "associated press of pakistan"] },
+  { country: "FR", patterns: ["afp", "agence france-presse", "\u0444\u0440\u0430\u043D\u0441 \u043F\u0440\u0435\u0441\u0441"] },
+  { country: "GB", patterns: ["reuters", "\u0440\u0435\u0439\u0442\u0435\u0440", "bbc", "\u0431\u0438-\u0431\u0438-\u0441\u0438"] }
+];
+var L2 = "0-9a-z\u0430-\u044F\u0451\\u00C0-\\u024F";
+var compiled3 = null;
+function compile2() {
+  if (compiled3) return compiled3;
+  const codes = [];
+  const groups = [];
+  for (const o of NAMED_OUTLETS) {
+    codes.push(o.country);
+    groups.push(`(?<![${L2}])(?:${o.patterns.join("|")})(?![${L2}])`);
+  }
+  const byTld = /* @__PURE__ */ new Map();
+  for (const c of countries2) for (const t of c.tld) if (/^\.[a-zа-яё]{2,3}$/.test(t) && !byTld.has(t)) byTld.set(t, c.cca2);
+  for (const [tld, code] of byTld) {
+    codes.push(code);
+    groups.push(`[${L2}-]+(?:\\.(?:com|co|org|net|news))?\\${tld}(?![${L2}.])`);
+  }
+  compiled3 = { re: new RegExp(groups.map((g) => `(${g})`).join("|"), "g"), codes };
+  return compiled3;
+}
+function relayCountry(sourceAgency) {
+  if (!sourceAgency) return null;
+  const { re, codes } = compile2();
+  re.lastIndex = 0;
+  const m = re.exec(lower(sourceAgency));
+  if (!m) return null;
+  for (let g = 1; g < m.length; g++) if (m[g] !== void 0) return codes[g - 1] ?? null;
+  return null;
 }
 
 // packages/extraction/src/text/segment.ts
@@ -46905,6 +47091,7 @@ function mergeDrafts(drafts) {
       list[i] = d;
     } else absorb(twin, d);
   }
+  foldRestatedFire(list);
   const weak = [];
   const result = [];
   for (const d of list) {
@@ -46923,7 +47110,8 @@ function mergeDrafts(drafts) {
       for (const s of strong) if (s.trigger.start > at && compatible(w, s) && (!after || s.trigger.start < after.trigger.start)) after = s;
     }
     const target = before ?? after ?? result.find((d) => d.clause === w.clause && !VIOLENT.has(d.type) && d.type !== "ceasefire_agreement" && d.type !== "violation_allegation");
-    if (target && w.clashWord && target.actor !== null && !target.mutual && target.type !== "armed_clash" && (ownTime(w) && !leadSummary(w, target) || bareFire(target) && target.trigger.start < w.trigger.start && followsOrCounts(w, target)) && !(w.clashWord === "exchange" && typedNear(result, w))) {
+    if (target && w.clashWord && target.actor !== null && !target.mutual && target.type !== "armed_clash" && // (An undated clash word a paragraph later, "clashes broke out this week", is no sequel.)
+    (ownTime(w) && !leadSummary(w, target) || bareFire(target) && target.trigger.start < w.trigger.start && followsOrCounts(w, target) && w.clause.sentence - target.clause.sentence <= 2) && !(w.clashWord === "exchange" && typedNear(result, w))) {
       const told = weakKept.find((k) => k.clashWord && compatible(w, k));
       if (told) absorb(told, w);
       else {
@@ -46963,6 +47151,22 @@ function followsOrCounts(w, fire) {
 }
 function leadSummary(w, fire) {
   return w.trigger.start < fire.trigger.start && w.clock === null && w.part === null && w.places.length === 0;
+}
+function foldRestatedFire(list) {
+  for (let i = list.length - 1; i > 0; i--) {
+    const d = list[i];
+    if (d.strength !== "strong" || !bareFire(d) || d.date === null || d.carried || d.actor === null) continue;
+    let lead = null;
+    for (let j = i - 1; j >= 0 && !lead; j--) {
+      const p = list[j];
+      if (p.strength !== "strong" || !VIOLENT.has(p.type)) continue;
+      if (p.date === null && p.weapons.length > 0 && (p.actor === d.actor || p.actor === null) && sameReporter(p, d) && d.clause.sentence - p.clause.sentence <= 2 && placesOverlap(p, d)) lead = p;
+      else break;
+    }
+    if (!lead) continue;
+    absorb(lead, d);
+    list.splice(i, 1);
+  }
 }
 function typedNear(drafts, w) {
   const p = w.clause.paragraph;
@@ -47122,23 +47326,52 @@ function accusedOf(d, partyCodes) {
   let accused = d.actor;
   if (type === "armed_clash" && d.mutual) accused = null;
   const reporterSide = d.reporter.side;
-  if (!accused && type !== "armed_clash" && reporterSide && partyCodes.has(reporterSide) && !CIVIL_REPORTER.test(d.reporter.agency ?? "")) {
+  if (!accused && type !== "armed_clash" && !d.unknownAgent && reporterSide && partyCodes.has(reporterSide) && !CIVIL_REPORTER.test(d.reporter.agency ?? "")) {
     for (const c of partyCodes) if (c !== reporterSide) return c;
     return null;
   }
   return accused;
 }
 var CIVIL_REPORTER = /(?:health|emergenc)/i;
-var LOCATIVE_BEFORE_PLACE = /(?:\b(?:in|near|at|on|(?:outskirts|suburbs?|areas?|vicinity|environs|cent(?:re|er)) of)|(?:^|\s)(?:в|у|под|близ|окрестностях))\s+(?:the\s+)?(?:city\s+of\s+|город[а-яё]*\s+)?$/i;
+var LOCATIVE_BEFORE_PLACE = /(?:\b(?:in|near|at|on|(?:outskirts|suburbs?|areas?|vicinity|environs|cent(?:re|er)) of)|(?:^|\s)(?:в|во|у|под|по|на|близ|окрестност[а-яё]*|пригород[а-яё]*|район[а-яё]*|квартал[а-яё]*|центр[а-яё]*|храм[а-яё]*|пагод[а-яё]*|монастыр[а-яё]*))\s+(?:the\s+)?(?:city\s+of\s+|город[а-яё]*\s+)?$/i;
 function isLocative(p, text) {
-  return p.place.kind !== "other" || p.place.parent !== null || LOCATIVE_BEFORE_PLACE.test(text.slice(Math.max(0, p.start - 30), p.start));
+  if (p.place.kind !== "other" || p.place.parent !== null || LOCATIVE_BEFORE_PLACE.test(text.slice(Math.max(0, p.start - 30), p.start))) return true;
+  return p.container !== void 0 && isLocative(p.container, text);
+}
+var ORIGIN_FROM = /(?:\bfrom|(?:^|[^а-яё])(?:с позици[йи]|с территории|со стороны|из))\s/gi;
+var PHRASE_END = /[.!?;\n]/;
+var ORIGIN_FILLER = /^(?:the|of|in|and|near|its|their|positions?|directions?|territor(?:y|ies)|settlements?|villages?|regions?|districts?|areas?|sides?|posts?|outposts?|towns?|city|[a-z]+'s|[а-яё]+(?:ск|цк)(?:ий|ого|ой|их|ая|ое)|сел[а-яё]*|селени[а-яё]*|кишлак[а-яё]*|населенн[а-яё]*|населённ[а-яё]*|пункт[а-яё]*|посел[а-яё]*|посёл[а-яё]*|позици[а-яё]*|район[а-яё]*|област[а-яё]*|территори[а-яё]*|направлени[а-яё]*|и|в|стороны)$/;
+function isOrigin(p, text) {
+  const before = text.slice(Math.max(0, p.start - 160), p.start);
+  let at = -1;
+  ORIGIN_FROM.lastIndex = 0;
+  for (let m = ORIGIN_FROM.exec(before); m; m = ORIGIN_FROM.exec(before)) at = m.index + m[0].length;
+  if (at < 0) return false;
+  const between = before.slice(at);
+  if (PHRASE_END.test(between)) return false;
+  for (const w of between.match(/[a-zа-яё'’]+/gi) ?? []) if (w[0] === w[0]?.toLowerCase() && !ORIGIN_FILLER.test(w)) return false;
+  return true;
+}
+function isAttacked(p, d, text) {
+  const gap = p.start - d.trigger.end;
+  return gap >= 0 && gap <= 6 && /^\s+(?:the\s+)?$/.test(text.slice(d.trigger.end, p.start));
 }
 function eventPlaces(d, partyCodes, text) {
   let own = [];
   if (d.type === "ceasefire_agreement") {
-    for (const p of d.places) if (p.place.kind === "settlement" || p.place.kind === "other") own.push(p);
-    if (own.length === 0) own = d.places;
-  } else for (const p of d.places) if ((partyCodes.has(p.place.country) || p.place.country === "") && isLocative(p, text)) own.push(p);
+    for (const p of d.places) if ((p.place.kind === "settlement" || p.place.kind === "other") && (isLocative(p, text) || p.start === 0 || text.charCodeAt(p.start - 1) === 10)) own.push(p);
+    if (own.length === 0) {
+      for (const p of d.places) if (p.place.kind !== "settlement" && p.place.kind !== "other") own.push(p);
+    }
+  } else {
+    let origins = 0;
+    for (const p of d.places) {
+      if (!((partyCodes.has(p.place.country) || p.place.country === "") && (isLocative(p, text) || isAttacked(p, d, text)))) continue;
+      own.push(p);
+      if (VIOLENT.has(d.type) && isOrigin(p, text)) origins++;
+    }
+    if (origins > 0 && origins < own.length) own = own.filter((p) => !isOrigin(p, text));
+  }
   const specific = [];
   for (const p of own) {
     for (let q = p; q; q = q.container) {
@@ -47160,8 +47393,26 @@ function normRuNames(place2) {
   return names;
 }
 function locationName(p, lang) {
-  if (lang !== "ru") return p.text;
-  return normRuNames(p.place).includes(normName(p.text)) ? p.text : p.place.ru[0] ?? p.text;
+  if (lang !== "ru") return isAbbreviationOf(p.text, p.place.en[0]) ? p.place.en[0] : p.text;
+  const names = normRuNames(p.place);
+  const written = normName(p.text);
+  if (names.includes(written)) return p.text;
+  let best = 0;
+  let bestLen = -1;
+  names.forEach((n, i) => {
+    let k = 0;
+    while (k < n.length && n.charCodeAt(k) === written.charCodeAt(k)) k++;
+    if (k > bestLen) {
+      best = i;
+      bestLen = k;
+    }
+  });
+  return p.place.ru[best] ?? p.text;
+}
+function isAbbreviationOf(text, name) {
+  if (!name || text.length > 6 || text === name || !/^[A-Z][A-Za-z&]*[A-Z]$/.test(text)) return false;
+  const initials = name.match(/\b[A-Z]/g)?.join("") ?? "";
+  return initials.length > 1 && initials === text.replace(/[^A-Z]/g, "");
 }
 function evidenceOf(d, specific, textLength) {
   const evidence = [ev("type", d.trigger), ...d.extraEvidence];
@@ -47202,7 +47453,8 @@ function finish(d, index, prof, lang, g, issuerZone, pubOffset, partyCodes, text
   const locations = [];
   for (const p of specific) {
     extracted.push(toExtracted(p, g, lang));
-    locations.push(locationName(p, lang));
+    const name = locationName(p, lang);
+    if (!locations.includes(name)) locations.push(name);
   }
   let country = null;
   if (!d.borderSection && extracted.length > 0) {
@@ -47317,6 +47569,8 @@ var LIST_FIRST = 120;
 var MUTUAL_BLAME = /(?:each other|one another|blaming the other|each [a-z]+ (?:[a-z]+ )?(?:accus|blam)[a-z]* the other|blame each|друг друга|взаимн[а-яё]* обвинени|кажд[а-яё]* из сторон (?:[а-яё]+ )?обвин[а-яё]* другую)/;
 var PLACE_EXCLUSION_HINT = /hospital|clinic|treated|леч|госпитал|accommodat|evacuated|taken|sent|program|office|больниц|размещ|доставл|направл|переведут|родственник/;
 var GENERIC_SITE = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:the (?:outpost|post|village|checkpoint|settlement)|this (?:village|area|section)|застав[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|этого села|села|этом районе|кпп)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
+var TO_THE_BORDER = /\b(?:to|towards|along) the (?:state )?border\b|(?:^|[^а-яё])(?:к|вдоль) (?:государственной )?границ/;
+var SITE_ANAPHOR = /\bthe (temple|pagoda|bridge|dam|mine|hill)\b/;
 var EXCHANGE = /(?:each other|one another|exchang\w* (?:of )?(?:fire|gunfire)|exchanged fire|перестрел(?:к|ива)|друг друга|друг по другу|shoot-?outs?|fire-?fights?|gun-?fights?|gun battles?|(?:from|by|on) both sides|со? обеих сторон|(?:guards|troops|forces|servicemen|soldiers|militar\w*) of (?:the )?(?:two|both) (?:countries|sides|states)|(?:пограничник|военн|военнослужащ)[а-яё]* (?:двух|обеих) (?:стран|сторон|государств))/g;
 var ONGOING = /(?:продолжа|continu|ongoing|keeps? [a-z]+ing|still|currently|at the moment|(?:is|are) (?:being )?(?:shell|fir|attack)|примен(?:яет|яют)|вед[её]т(?:ся)?|ведут(?:ся)?|идут|обстреливают|на данный момент|в настоящее время|по-прежнему)/g;
 var CONTINUED = /(?:продолж|continu|kept|keeps|keep on|still)/g;
@@ -47409,7 +47663,7 @@ function statementReporterOf(statement, text, prof, source, sourceThird, agencie
     }
   }
   if (official) return { reporter: { agency: official.agency.name, side: official.side }, evidence: official };
-  const f = partyFrames(text, parties, prof)[0];
+  const f = partyFrames(text, parties, prof).find((p) => p.role !== "mutual");
   if (f) return { reporter: { agency: source?.name ?? statement.source_agency ?? null, side: f.side }, evidence: f };
   const partyCodes = compileProfile(prof).partyCodes;
   if (source && source.side !== null && partyCodes.has(source.side)) return { reporter: { agency: source.name, side: source.side }, evidence: null };
@@ -47422,6 +47676,29 @@ function statementReporterOf(statement, text, prof, source, sourceThird, agencie
   if (sided) return { reporter: { agency: sided.agency.name, side: sided.side }, evidence: null };
   if (source) return { reporter: { agency: source.name, side: source.side }, evidence: null };
   return { reporter: { agency: statement.source_agency ?? null, side: null }, evidence: null };
+}
+function relayOf(statement, text, source, sourceThird, partyCodes, agencies, parties, prof, seg) {
+  if (sourceThird) return null;
+  const side = relayCountry(statement.source_agency) ?? (source?.kind === "media" ? source.side : null);
+  if (side === null || partyCodes.has(side)) return null;
+  const framed = /* @__PURE__ */ new Set();
+  const paragraphOf = (pos) => {
+    for (const p of seg.paragraphs) if (pos >= p.start && pos < p.end) return p.index;
+    return -1;
+  };
+  for (const a of agencies) if (a.frame && a.side && a.agency.kind !== "media") framed.add(paragraphOf(a.start));
+  for (const p of partyFrames(text, parties, prof)) framed.add(paragraphOf(p.start));
+  const both = /* @__PURE__ */ new Set();
+  for (const p of seg.paragraphs) if (!framed.has(p.index) && MUTUAL_BLAME.test(lower(text.slice(p.start, p.end)))) both.add(p.index);
+  return { side, agency: statement.source_agency ?? null, both };
+}
+var CITING = /(?:citing|quoting|relaying|со ссылкой на|ссылаясь на)\s+/i;
+function citedSide(source, prof) {
+  if (!source) return null;
+  const m = CITING.exec(source);
+  if (!m) return null;
+  const sides = new Set(findParties(source.slice(m.index + m[0].length), prof, []).map((p) => p.side));
+  return sides.size === 1 ? [...sides][0] ?? null : null;
 }
 function majority(values) {
   const counts = /* @__PURE__ */ new Map();
@@ -47474,10 +47751,10 @@ function scanStatement(statement, profile, options) {
   if (seg.dateline) excluded.push(seg.dateline);
   const partyCodes = compileProfile(prof).partyCodes;
   const source = agencyOfSource(statement.source_agency, prof);
-  const sourceThird = source?.kind === "third_party" ? source.side : statement.source_agency ? thirdPartyOf(statement.source_agency, prof) : null;
+  const sourceThird = source?.kind === "third_party" ? source.side : statement.source_agency ? thirdPartyOf(statement.source_agency.replace(WEB_DOMAIN, " "), prof) : null;
   const contextSide = source?.side ?? sourceThird ?? null;
-  const compiled2 = compileProfile(prof);
-  const gazetteer = compiled2.gazetteer;
+  const compiled4 = compileProfile(prof);
+  const gazetteer = compiled4.gazetteer;
   const listedPlaces = findPlaces(text, gazetteer);
   const allAgencies = findAgencies(text, prof, contextSide && partyCodes.has(contextSide) ? contextSide : null);
   const agencies = placeSides(
@@ -47495,11 +47772,20 @@ function scanStatement(statement, profile, options) {
     }
   }
   const issuerSide = source?.kind === "official" && source.side ? source.side : statementReporter.side;
+  const relay = relayOf(statement, text, source, sourceThird, partyCodes, agencies, parties, prof, seg);
+  if (statementReporter.side === null) {
+    const cited = citedSide(statement.source_agency, prof);
+    if (cited) statementReporter = { agency: statement.source_agency ?? null, side: cited };
+  }
+  if (statementReporter.side === null) {
+    const outlet = relay?.side ?? relayCountry(statement.source_agency);
+    if (outlet) statementReporter = { agency: statement.source_agency ?? null, side: outlet };
+  }
   const issuerZone = partyZone(prof, issuerSide && partyCodes.has(issuerSide) ? issuerSide : null);
   const pubOwnOffset = publicationOffset(statement.published_at);
   const offsetMin = issuerZone ? parseOffset(issuerZone.offset) : pubOwnOffset;
   const pubGiven = publicationTime(statement.published_at, offsetMin);
-  const zoneLabels = compiled2.zoneLabels;
+  const zoneLabels = compiled4.zoneLabels;
   const pubLocalMin = pubGiven.instant !== null && offsetMin !== null ? ((Math.floor(pubGiven.instant / 6e4) + offsetMin) % 1440 + 1440) % 1440 : null;
   let pub = pubGiven;
   let temporal = findTemporal(text, pub.date, zoneLabels);
@@ -47520,8 +47806,10 @@ function scanStatement(statement, profile, options) {
   }
   const dates = temporal.dates.filter((d) => !overlapsAny(excluded, d));
   const clocks = temporal.clocks.filter((c) => !overlapsAny(excluded, c));
+  const paraStarts = /* @__PURE__ */ new Set();
+  for (const p of seg.paragraphs) paraStarts.add(p.start + (p.end - p.start - text.slice(p.start, p.end).trimStart().length));
   const places = withUnlistedPlaces(text, listedPlaces, prof).filter(
-    (p) => !overlapsAny(excluded, p) && !agencies.some((a) => p.start >= a.start && p.end <= a.end) && !NAMES_CLOCK.test(text.slice(p.end, p.end + 6))
+    (p) => !overlapsAny(excluded, p) && !agencies.some((a) => p.start >= a.start && p.end <= a.end) && !NAMES_CLOCK.test(text.slice(p.end, p.end + 8)) && !(paraStarts.has(p.start) && DATELINE_AFTER.test(text.slice(p.end, p.end + 4)))
   );
   let ctx = null;
   if (dl) {
@@ -47543,6 +47831,7 @@ function scanStatement(statement, profile, options) {
     partyFrames: partyFrames(text, parties, prof),
     statementReporter,
     statementReporterEvidence,
+    relay,
     issuerZone,
     pubOwnOffset,
     offsetMin,
@@ -47552,7 +47841,7 @@ function scanStatement(statement, profile, options) {
     dates,
     clocks,
     gazetteer,
-    placeExclusion: compiled2.placeExclusion,
+    placeExclusion: compiled4.placeExclusion,
     places,
     numbers: findNumbers(text),
     cues: findCues(text, v),
@@ -47567,8 +47856,11 @@ function scanStatement(statement, profile, options) {
     datelineCtx: ctx
   };
 }
-var NAMES_CLOCK = /^\s+time\b/i;
+var NAMES_CLOCK = /^(?:\s+time\b|-based\b)/i;
+var WEB_DOMAIN = /[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}(?![\w.])/gi;
+var DATELINE_AFTER = /^(?::|\s\(|\.\s+\d)/;
 var DATE_LINE_REST = /^[\s\d|,.:;/\-–—•·()]*$/;
+var WIRE_DATELINE_REST = /^\s*[A-ZА-ЯЁ][A-ZА-ЯЁ-]{2,}(?: [A-ZА-ЯЁ-]{2,})?,(?:\s*[A-ZА-ЯЁ][a-zа-яё]+,)?[\s\d|,.:;/\-–—•·()]*$/;
 var LEAD_SENTENCE = /(?:\S+\s+){8}/;
 function pageDateLine(text, seg, temporal, pubDate) {
   const firstBody = seg.paragraphs.find((p) => !p.headline);
@@ -47583,7 +47875,7 @@ function pageDateLine(text, seg, temporal, pubDate) {
     if (pubDate && (day.date > pubDate || day.date < addDays(pubDate, -2))) continue;
     let rest = `${text.slice(p.start, day.start)} ${text.slice(day.end, p.end)}`;
     for (const k of temporal.clocks) if (k.start >= p.start && k.end <= p.end) rest = rest.replace(text.slice(k.start, k.end), " ");
-    if (DATE_LINE_REST.test(rest)) return { date: day.date, paragraph: firstBody.index };
+    if (DATE_LINE_REST.test(rest) || WIRE_DATELINE_REST.test(rest)) return { date: day.date, paragraph: firstBody.index };
   }
   return null;
 }
@@ -47643,6 +47935,7 @@ function clauseView(s, clause, sentence) {
     }
   }
   frame ??= s.insideClause.inside(s.partyFrames, clause).find((p) => p.role !== "mutual") ?? null;
+  const relayed = frame === null && s.relay !== null && s.relay.both.has(sentence.paragraph) ? s.relay : null;
   const militaryNamed = inside.inside(s.trig.military, clause).length > 0;
   const civilianNamed = inside.inside(s.trig.civilian, clause).some((m) => !(militaryNamed && locatesOnly(s.low, m)));
   return {
@@ -47656,8 +47949,8 @@ function clauseView(s, clause, sentence) {
     cPlaces,
     cParties,
     cWeapons: inside.inside(s.trig.weapons, clause),
-    reporter: frame ? { agency: "agency" in frame ? frame.agency.name : s.statementReporter.agency, side: frame.side } : s.statementReporter,
-    reporterEvidence: frame ?? s.statementReporterEvidence,
+    reporter: frame ? { agency: "agency" in frame ? frame.agency.name : s.statementReporter.agency, side: frame.side } : relayed ? { agency: relayed.agency, side: relayed.side } : s.statementReporter,
+    reporterEvidence: frame ?? (relayed ? null : s.statementReporterEvidence),
     mutual: null,
     militaryNamed,
     civilianNamed,
@@ -47685,6 +47978,7 @@ function mutualIn(s, c) {
 var DATELINE_RELAY_DAYS = 14;
 var DAY_BEFORE = /^(?:накануне|the previous day|the day before|a day earlier)$/i;
 var EARLIER_START = /^(?:earlier|previously|ранее|прежде)(?![a-zа-яё])/i;
+var WEEK_SPAN = /(?<![a-zа-яё])(?:(?:earlier|later) this week|this week|last week|past week|на (?:этой|прошлой) неделе|на минувшей неделе)(?![a-zа-яё])/;
 var SUBORDINATE_BEFORE_DATE = /(?:\b(?:that|which|who|after|since|when)\s|(?:^|[^а-яё])(?:котор[а-яё]*|после того|когда|с тех пор)\s)(?![^]*(?:effect|force|вступ|действ))/;
 var OF_TRIGGER_ITSELF = /^[^\s,]+(?:\s[^\s,]+)?,?\s(?:that|which|котор[а-яё]*)\s/;
 function resolveTime(s, c, pos, agreement) {
@@ -47731,7 +48025,7 @@ function resolveTime(s, c, pos, agreement) {
   } else if (s.status && matchesIn(ONGOING, s.low, c.clause)) {
     date = s.status.date;
     clock = s.status.clock;
-  } else if (s.ctx && !EARLIER_START.test(s.text.slice(c.sentence.start, c.sentence.start + 12))) {
+  } else if (s.ctx && !EARLIER_START.test(s.text.slice(c.sentence.start, c.sentence.start + 12)) && !WEEK_SPAN.test(s.low.slice(c.clause.start, c.clause.end))) {
     date = s.ctx.date;
     carried = true;
   }
@@ -47752,6 +48046,8 @@ function actorFor(s, c, pos) {
   for (const p of c.cParties) {
     if (p.role === "explicit_actor") return p;
     if (p.role !== "actor" || p.start < from && from <= pos) continue;
+    if (p.start > pos && s.partyFrames.includes(p)) continue;
+    if (p.start > pos && CAUSE_AFTER.test(s.low.slice(pos, p.start)) && !CAUSE_ATTACK.test(s.low.slice(p.end, p.end + 60))) continue;
     if (p.start < pos) before ??= p;
     else if (!after) after = p;
   }
@@ -47800,14 +48096,20 @@ function newDraft(s, c, type, trigger, strength, agreement) {
     // other and the clash has none.
     mutual: mutualIn(s, c),
     clashWord: null,
-    ongoing: false
+    ongoing: false,
+    // «стягиваются обеими сторонами», "troops are being massed by both sides": no one side acts.
+    unknownAgent: BOTH_SIDES_AGENT.test(s.low.slice(c.clause.start, c.clause.end))
   };
 }
 function overlapsWeapon(c, m) {
   for (const w of c.cWeapons) if (m.start < w.end && w.start < m.end) return true;
   return false;
 }
-var UNKNOWN_AGENT = /(?<![a-zа-яё])(?:(?:by|from)\s+(?:an?\s+)?(?:unidentified|unknown)\s+(?:persons?|people|individuals|gunm[ae]n|assailants|attackers)|неизвестн[а-яё]*(?:\s+(?:лиц[а-яё]*|люд[а-яё]*|вооруж[а-яё]*|злоумышленник[а-яё]*))?\s+(?:открыл[а-яё]*|обстрелял[а-яё]*|выстрелил[а-яё]*|стрелял[а-яё]*)|(?:unidentified|unknown)\s+(?:persons?|people|individuals|gunm[ae]n|assailants|attackers)\s+(?:opened|fired|shot))(?![a-zа-яё])/g;
+var UNKNOWN_AGENT = /(?<![a-zа-яё])(?:(?:by|from)\s+(?:an?\s+)?(?:unidentified|unknown)\s+(?:persons?|people|individuals|gunm[ae]n|assailants|attackers)|неизвестн[а-яё]*(?:\s+(?:лиц[а-яё]*|люд[а-яё]*|вооруж[а-яё]*|злоумышленник[а-яё]*))?\s+(?:открыл[а-яё]*|обстрелял[а-яё]*|выстрелил[а-яё]*|стрелял[а-яё]*)|(?:unidentified|unknown)\s+(?:persons?|people|individuals|gunm[ae]n|assailants|attackers)\s+(?:opened|fired|shot)|(?:гражданск[а-яё]*\s+лиц[а-яё]*|местн[а-яё]*\s+жител[а-яё]*)\s+(?:открыл[а-яё]*|выстрелил[а-яё]*|стрелял[а-яё]*)|(?:civilians|local residents|villagers)\s+(?:opened|fired|shot))(?![a-zа-яё])/g;
+var CAUSE_AFTER = /(?<![a-zа-яё])(?:после того,? как|after)(?![a-zа-яё])/;
+var CAUSE_ATTACK = /атак|обстрел|огон|огня|огнев|стрел|напал|позици|наступ|attack|fir(?:e|ed|ing)|shell|shot|position|advanc/;
+var BOTH_SIDES_AGENT = /(?<![a-zа-яё])(?:by both (?:sides|countries|parties)|both sides (?:are|have|were|had)|обеими сторонами|обе стороны (?:стягива|наращива|перебрасыва|сосредотачива))/;
+var EPISODE_NOUN_BEFORE = /(?:конфликт|столкновени|бо[ёея]|боях|перестрелк|clash|fighting|conflict|hostilities)[a-zа-яё]*\s+(?:(?:of|on|от)\s+)?$/;
 var FIGHTING = /^(?:armed )?(?:clash|skirmish|battle|fighting$|fights?$|gunfight|firefight|shootout|exchange|exchanged|бо[йие]|боя|боестолкновени|столкновени|стычк|перестрел)/;
 var POSITIONS = /^\s*(?:positions?|позици)/;
 var VERBAL = /(?:verbal|словесн[а-яё]*)\s+$/;
@@ -47863,10 +48165,11 @@ function attackDrafts(s, c, incursions, buildups, created) {
       d.actorEvidence = null;
     }
     d.places = c.cPlaces.filter((p) => p.place.kind === "district" || p.place.kind === "region");
-    d.date = null;
+    const episodeDay = c.cDates.find((x) => x.role === "event" && x.date && x.kind === "absolute" && EPISODE_NOUN_BEFORE.test(s.low.slice(Math.max(0, x.start - 30), x.start)));
+    d.date = episodeDay?.date ?? null;
     d.part = null;
     d.clock = null;
-    d.dateEvidence = [];
+    d.dateEvidence = episodeDay ? [episodeDay] : [];
     created.push(d);
   }
   if (attack.length > 0 && attack.length === use.length && cWeapons.every((w) => w.class === "air")) {
@@ -47893,7 +48196,8 @@ function attackDrafts(s, c, incursions, buildups, created) {
     const type = exchange ? "armed_clash" : attackType(typingWeapons(s, activeWeapons), shelling.length > 0, fire.length > 0 || shelling.length > 0);
     let hasActor = false;
     for (const p of c.cParties) if (p.role === "actor" || p.role === "explicit_actor") hasActor = true;
-    if (!hasActor && matchesIn(UNKNOWN_AGENT, s.low, clause)) hasActor = true;
+    const unknownAgent = !hasActor && matchesIn(UNKNOWN_AGENT, s.low, clause);
+    if (unknownAgent) hasActor = true;
     const ownTime2 = c.cClocks.some((k) => k.role === "event") && (type === "armed_clash" || !matchesIn(CONTINUED, s.low, clause));
     const strong = activeWeapons.length > 0 || (fire.length > 0 || shelling.length > 0) && hasActor || ownTime2;
     const another = !strong && s.drafts.some((x) => VIOLENT.has(x.type)) && NEW_EPISODE.test(s.low.slice(Math.max(0, first2.start - 30), first2.start));
@@ -47908,6 +48212,7 @@ function attackDrafts(s, c, incursions, buildups, created) {
     const stateLike = (type === "heavy_weapons_fire" || type === "air_or_drone_strike") && d.places.length === 0;
     d.ongoing = (d.strength === "strong" && (stateLike || d.clock !== null) || type === "armed_clash" && d.date !== null && !d.carried) && matchesIn(ONGOING, s.low, clause);
     if (d.ongoing && stateLike && d.date === null && d.month === null && !d.clock && s.pub.date && s.dates.some((x) => x.role === "event" && x.date === s.pub.date)) d.date = s.pub.date;
+    d.unknownAgent ||= unknownAgent && d.actor === null;
     if (clashWord && fire.length === 0) d.clashWord = exchange ? "exchange" : "clash";
     created.push(d);
   }
@@ -47947,7 +48252,7 @@ function agreementDraft(s, c) {
   if (agreedBefore(s.low.slice(sentence.start, verb.start))) return null;
   if (inside.inside(s.cues.modal, clause).some((m) => m.end <= verb.start && DEMAND.test(s.low.slice(m.start, m.end)) && underModal(c, verb.start))) return null;
   const d = newDraft(s, c, "ceasefire_agreement", verb, "strong", true);
-  if (d.carried && !(s.datelineCtx && s.datelineCtx.paragraph === clause.paragraph) && s.ctx?.paragraph !== clause.paragraph) {
+  if (d.carried && !(s.datelineCtx && (s.datelineCtx.paragraph === clause.paragraph || s.ctx?.date === s.datelineCtx.date)) && s.ctx?.paragraph !== clause.paragraph) {
     d.date = null;
     d.carried = false;
   }
@@ -47962,6 +48267,19 @@ function agreementDraft(s, c) {
     d.places = s.places.filter((p) => p.start >= paraStart && p.start < clause.start && p.place.kind === "other");
   }
   return d;
+}
+var MEETING = /(?<![a-zа-яё])(?:met|meet|meeting|talks|negotiations|встретил[а-яё]*|встреч[аеиу]|переговор[а-яё]*)(?![a-zа-яё])/;
+function borrowMeetingDay(s) {
+  for (const d of s.drafts) {
+    if (d.type !== "ceasefire_agreement" || d.date !== null) continue;
+    const next = s.seg.sentences[d.clause.sentence + 1];
+    if (!next || s.drafts.some((x) => x.clause.sentence === next.index) || !MEETING.test(s.low.slice(next.start, next.end))) continue;
+    const day = s.dates.find((x) => x.start >= next.start && x.end <= next.end && x.date && x.role === "event" && x.kind === "absolute");
+    if (day) {
+      d.date = day.date;
+      d.dateEvidence.push(day);
+    }
+  }
 }
 function borrowAgreementStarts(s) {
   const used = /* @__PURE__ */ new Set();
@@ -47983,11 +48301,12 @@ function startAgreement(s, d, k, inClause) {
   d.agreementStart = k;
   if (k.hh === 24) {
     d.agreementStart = { ...k, hh: 0 };
-    if (d.date) d.date = addDays(d.date, 1);
+    if (d.date && !(own && NIGHT_PAIR_BEFORE.test(s.text.slice(Math.max(0, own.start - 6), own.start)))) d.date = addDays(d.date, 1);
   }
   d.clock = d.agreementStart;
   d.part = null;
 }
+var NIGHT_PAIR_BEFORE = /\d{1,2}\s*\/\s*$/;
 var START_DAY_GAP = /^[^.;!?]{0,30}$/;
 var DAY_START_GAP = /^[\s,]*(?:at|в|around|около)?\s*$/i;
 function startDay(s, k) {
@@ -48133,6 +48452,11 @@ function clauseStep(s, clause) {
   const created = [];
   if (c.negated.length === 0) assertedDrafts(s, c, created);
   for (const d of created) {
+    if (d.places.length === 0 && d.type !== "ceasefire_agreement" && d.type !== "violation_allegation") {
+      const head = SITE_ANAPHOR.exec(s.low.slice(clause.start, clause.end))?.[1];
+      const named = head ? s.places.findLast((p) => p.end <= clause.start && lower(p.text).includes(head)) : void 0;
+      if (named) d.places = [named];
+    }
     if (d.places.length === 0 && d.type !== "ceasefire_agreement" && d.type !== "violation_allegation" && GENERIC_SITE.test(s.low.slice(clause.start, clause.end))) {
       let prev;
       for (let i = s.drafts.length - 1; i >= 0; i--) {
@@ -48147,6 +48471,7 @@ function clauseStep(s, clause) {
   }
   for (const d of created) {
     if (d.strength !== "strong" || d.type === "ceasefire_agreement" || d.type === "violation_allegation") continue;
+    if (d.type === "military_buildup" && TO_THE_BORDER.test(s.low.slice(clause.start, clause.end))) continue;
     if (d.places.some((p) => p.place.kind !== "border_section")) continue;
     const lines = d.places;
     let found = scenePlacesOf(s, c.sentence).filter((p) => !lines.includes(p));
@@ -48302,6 +48627,7 @@ function extract(statement, profile, options = {}) {
   const s = scanStatement(statement, profile, options);
   for (const clause of s.seg.clauses) clauseStep(s, clause);
   borrowAgreementStarts(s);
+  borrowMeetingDay(s);
   const casualtyReports = casualtyPass(s);
   const drafts = s.drafts;
   const kept = dropSubsumed(drafts, s.low);
@@ -48314,6 +48640,7 @@ function extract(statement, profile, options = {}) {
   events = dropEarlierEpisodes(events);
   for (const d of events) {
     if (d.places.some((p) => p.place.kind !== "border_section" && p.place.kind !== "region" && p.place.kind !== "country")) continue;
+    if (d.type === "military_buildup" && TO_THE_BORDER.test(s.low.slice(d.clause.start, d.clause.end))) continue;
     const regions = d.places.filter((q) => q.place.kind === "region").map((q) => q.place.id);
     const inRegion = (p) => regions.length === 0 || p.place.parent === null || regions.some((r) => p.place.id.startsWith(`${r}.`));
     const scene = scenePlaces(s, d.clause.sentence, d.date, (p) => !d.places.some((q) => q.place.id === p.place.id) && p.place.kind !== "border_section" && (d.places.length === 0 || p.place.kind !== "region") && inRegion(p));

@@ -34,11 +34,15 @@ const NAMED_OUTLETS: ReadonlyArray<{ country: string; patterns: string[] }> = [
   { country: 'GB', patterns: ['reuters', 'рейтер', 'bbc', 'би-би-си'] },
 ];
 
-const L = '0-9a-zа-яё\\u00C0-\\u024F';
-let compiled: { re: RegExp; codes: string[] } | null = null;
+const L = '0-9a-zа-яё\u00C0-\u024F';
+let compiled: { named: RegExp; codes: string[]; byTld: Map<string, string> } | null = null;
 
-/** One regex: a group per named outlet country, then a group per country-code TLD. */
-function compile(): { re: RegExp; codes: string[] } {
+/**
+ * A regex with a group per named outlet country, and the country of each country-code TLD. The
+ * TLDs are looked up, not matched: as ~250 regex alternatives that each began with a word loop
+ * they backtracked over every position of the source line and took two thirds of the engine.
+ */
+function compile(): { named: RegExp; codes: string[]; byTld: Map<string, string> } {
   if (compiled) return compiled;
   const codes: string[] = [];
   const groups: string[] = [];
@@ -46,24 +50,38 @@ function compile(): { re: RegExp; codes: string[] } {
     codes.push(o.country);
     groups.push(`(?<![${L}])(?:${o.patterns.join('|')})(?![${L}])`);
   }
-  // "zakon.kz", "iarex.ru", "fakty.com.ua": a domain of letters ending in a country's TLD.
   const byTld = new Map<string, string>();
   for (const c of countries) for (const t of c.tld) if (/^\.[a-zа-яё]{2,3}$/.test(t) && !byTld.has(t)) byTld.set(t, c.cca2);
-  for (const [tld, code] of byTld) {
-    codes.push(code);
-    groups.push(`[${L}-]+(?:\\.(?:com|co|org|net|news))?\\${tld}(?![${L}.])`);
-  }
-  compiled = { re: new RegExp(groups.map((g) => `(${g})`).join('|'), 'g'), codes };
+  compiled = { named: new RegExp(groups.map((g) => `(${g})`).join('|'), 'g'), codes, byTld };
   return compiled;
 }
+
+// "zakon.kz", "iarex.ru", "fakty.com.ua": labels of letters joined by dots; the last is the TLD.
+const DOMAIN = new RegExp(`[${L}-]+(?:\\.[${L}-]+)+`, 'g');
+const known = new Map<string, string | null>();
 
 /** The country of the outlet a `source_agency` names first, or null. */
 export function relayCountry(sourceAgency: string | null | undefined): string | null {
   if (!sourceAgency) return null;
-  const { re, codes } = compile();
-  re.lastIndex = 0;
-  const m = re.exec(lower(sourceAgency));
-  if (!m) return null;
-  for (let g = 1; g < m.length; g++) if (m[g] !== undefined) return codes[g - 1] ?? null;
-  return null;
+  const hit = known.get(sourceAgency);
+  if (hit !== undefined) return hit;
+  const { named, codes, byTld } = compile();
+  const low = lower(sourceAgency);
+  named.lastIndex = 0;
+  const m = named.exec(low);
+  let outlet: { at: number; code: string | null } | null = null;
+  if (m) for (let g = 1; g < m.length; g++) if (m[g] !== undefined) { outlet = { at: m.index, code: codes[g - 1] ?? null }; break; }
+  DOMAIN.lastIndex = 0;
+  for (let d = DOMAIN.exec(low); d !== null && (outlet === null || d.index < outlet.at); d = DOMAIN.exec(low)) {
+    const code = byTld.get(d[0].slice(d[0].lastIndexOf('.')));
+    if (code) {
+      outlet = { at: d.index, code };
+      break;
+    }
+  }
+  const code = outlet?.code ?? null;
+  // Source lines repeat (a few hundred outlets): each is read once.
+  if (known.size >= 4096) known.clear();
+  known.set(sourceAgency, code);
+  return code;
 }
