@@ -43860,8 +43860,8 @@ function withListedBetween(text, all, profile) {
 function unlisted(name, country, parent, kind = "settlement") {
   return { id: `${UNLISTED}${name}`, kind, country, parent, lat: null, lon: null, en: [name], ru: [name], base: void 0, ru_adjective: void 0 };
 }
-function withUnlistedPlaces(text, known, profile) {
-  let all = known;
+function withUnlistedPlaces(text, known2, profile) {
+  let all = known2;
   const add2 = (re, next, kind = "settlement") => {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -43874,7 +43874,7 @@ function withUnlistedPlaces(text, known, profile) {
         let clash = false;
         for (const k of all) if (start < k.end && k.start < end) clash = true;
         if (!clash) {
-          if (all === known) all = known.slice();
+          if (all === known2) all = known2.slice();
           all.push({ start, end, text: name, place: unlisted(name, country, null, kind) });
         }
         const n = next?.exec(text.slice(end, end + 40));
@@ -43905,7 +43905,7 @@ function withUnlistedPlaces(text, known, profile) {
   if (text.includes("\u043E\u0431\u043B\u0430\u0441\u0442")) add2(REGION_RU, null, "region");
   if (text.includes("\u0443\u0447\u0430\u0441\u0442") || text.includes("\u043D\u0430\u043F\u0440\u0430\u0432\u043B\u0435\u043D\u0438")) add2(SECTOR_RU, null, "border_section");
   if (all.length < 2) return all;
-  if (all !== known) all.sort((a, b) => a.start - b.start);
+  if (all !== known2) all.sort((a, b) => a.start - b.start);
   all = withListedBetween(text, all, profile);
   let out = null;
   const containerOfIndex = /* @__PURE__ */ new Map();
@@ -43923,7 +43923,7 @@ function withUnlistedPlaces(text, known, profile) {
     out.push(outer);
   }
   if (!out) return all;
-  if (all === known) all = known.slice();
+  if (all === known2) all = known2.slice();
   for (let i = all.length - 1; i >= 0; i--) {
     const j = containerOfIndex.get(i);
     const inner = all[i];
@@ -46815,7 +46815,7 @@ var NAMED_OUTLETS = [
   { country: "FR", patterns: ["afp", "agence france-presse", "\u0444\u0440\u0430\u043D\u0441 \u043F\u0440\u0435\u0441\u0441"] },
   { country: "GB", patterns: ["reuters", "\u0440\u0435\u0439\u0442\u0435\u0440", "bbc", "\u0431\u0438-\u0431\u0438-\u0441\u0438"] }
 ];
-var L2 = "0-9a-z\u0430-\u044F\u0451\\u00C0-\\u024F";
+var L2 = "0-9a-z\u0430-\u044F\u0451\xC0-\u024F";
 var compiled3 = null;
 function compile2() {
   if (compiled3) return compiled3;
@@ -46827,21 +46827,38 @@ function compile2() {
   }
   const byTld = /* @__PURE__ */ new Map();
   for (const c of countries2) for (const t of c.tld) if (/^\.[a-zа-яё]{2,3}$/.test(t) && !byTld.has(t)) byTld.set(t, c.cca2);
-  for (const [tld, code] of byTld) {
-    codes.push(code);
-    groups.push(`[${L2}-]+(?:\\.(?:com|co|org|net|news))?\\${tld}(?![${L2}.])`);
-  }
-  compiled3 = { re: new RegExp(groups.map((g) => `(${g})`).join("|"), "g"), codes };
+  compiled3 = { named: new RegExp(groups.map((g) => `(${g})`).join("|"), "g"), codes, byTld };
   return compiled3;
 }
+var DOMAIN = new RegExp(`[${L2}-]+(?:\\.[${L2}-]+)+`, "g");
+var known = /* @__PURE__ */ new Map();
 function relayCountry(sourceAgency) {
   if (!sourceAgency) return null;
-  const { re, codes } = compile2();
-  re.lastIndex = 0;
-  const m = re.exec(lower(sourceAgency));
-  if (!m) return null;
-  for (let g = 1; g < m.length; g++) if (m[g] !== void 0) return codes[g - 1] ?? null;
-  return null;
+  const hit = known.get(sourceAgency);
+  if (hit !== void 0) return hit;
+  const { named, codes, byTld } = compile2();
+  const low = lower(sourceAgency);
+  named.lastIndex = 0;
+  const m = named.exec(low);
+  let outlet = null;
+  if (m) {
+    for (let g = 1; g < m.length; g++) if (m[g] !== void 0) {
+      outlet = { at: m.index, code: codes[g - 1] ?? null };
+      break;
+    }
+  }
+  DOMAIN.lastIndex = 0;
+  for (let d = DOMAIN.exec(low); d !== null && (outlet === null || d.index < outlet.at); d = DOMAIN.exec(low)) {
+    const code2 = byTld.get(d[0].slice(d[0].lastIndexOf(".")));
+    if (code2) {
+      outlet = { at: d.index, code: code2 };
+      break;
+    }
+  }
+  const code = outlet?.code ?? null;
+  if (known.size >= 4096) known.clear();
+  known.set(sourceAgency, code);
+  return code;
 }
 
 // packages/extraction/src/text/segment.ts

@@ -39,9 +39,9 @@ export interface EngineOptions {
   /** The outbox rows this engine writes are leased to this worker for so long (see `onEnqueued`). */
   readonly deliveryLeaseMs?: number;
   /**
-   * Called after a batch's reports proposed, completed or put in force an agreement (committed):
-   * the stored events it may judge are evaluated by the scheduler's next pass, which the caller
-   * can run at once instead of at the end of its interval.
+   * Called after a batch's reports put an agreement in force (or proposed or completed one while
+   * proposed agreements alert), committed: the stored events it may judge are evaluated by the
+   * scheduler's next pass, which the caller can run at once instead of at the end of its interval.
    */
   readonly onAgreementsChanged?: () => void;
   /**

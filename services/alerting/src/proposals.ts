@@ -55,7 +55,7 @@ export class AgreementProposals {
    * announcement) and is listed among its sources. A new agreement is proposed, whole border; it
    * enters into force once corroborated (both sides, or a third party) and its start has passed.
    * Every change is a transition. `stored` is the event as stored (null: not in the store); the
-   * result says whether an agreement changed (a changed one is evaluated against stored events).
+   * result says whether a change may have made stored events breaches now (see proposeLocked).
    */
   async proposeAll(
     events: readonly ViolationEvent[],
@@ -183,6 +183,7 @@ export class AgreementProposals {
     await insertAgreementTransitions(trx, transitions);
     await addAgreementSources(trx, sources);
     // Corroborated now: in force once its start has passed (which supersedes what it replaces).
+    let enteredIntoForce = false;
     for (const [id, statementId] of corroborated) {
       const agreement = (await updateAgreement(trx, id, { corroborated: true }, now))!;
       const after = await enterIntoForceIfDue(trx, agreement, {
@@ -190,9 +191,15 @@ export class AgreementProposals {
         statementId,
         reason: corroborationReason(agreement.parties, reporters.get(id) ?? []),
       });
-      if (after.status !== agreement.status) log.info({ agreement: id }, 'agreement in force');
+      if (after.status !== agreement.status) {
+        enteredIntoForce = true;
+        log.info({ agreement: id }, 'agreement in force');
+      }
     }
-    return transitions.length > 0 || corroborated.size > 0;
+    // What can make stored events breaches at once: an agreement now in force, or one proposed or
+    // completed while proposed agreements alert. Other changes wait for the scheduler's next pass
+    // (a stream of reports completing agreements would otherwise run it after every batch).
+    return enteredIntoForce || (this.options.alertOnProposed && transitions.length > 0);
   }
 
   /**
