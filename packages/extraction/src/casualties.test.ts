@@ -370,3 +370,45 @@ describe('tolls of a past period', () => {
     expect(r.events[0]).toMatchObject({ killed: 0, wounded: 0 });
   });
 });
+
+describe('counts and the words around them', () => {
+  const BS = 'Border Service of the GKNB of the Kyrgyz Republic';
+  it('does not count a coordinated subject twice', () => {
+    const r = run(
+      'Officials said on 11 April that one shepherd was killed and 9 soldiers and villagers were wounded in an exchange of fire near Kulundu.',
+      BS,
+    );
+    expect(r.events[0]).toMatchObject({ killed: 1, wounded: 9 });
+  });
+  it('still adds two counted subjects', () => {
+    const r = run('On 11 April Tajik troops shelled Kulundu. Two soldiers and three villagers were wounded.', BS);
+    expect(r.events[0]).toMatchObject({ wounded: 5 });
+  });
+  it('reads a total joined to its figure by a dash or a colon', () => {
+    const ru = run(
+      '11 апреля таджикская сторона обстреляла село Кулунду. Общее число погибших в результате обстрела в Лейлекском районе — 14 человек.',
+      'Кабар',
+    );
+    expect(ru.events[0]).toMatchObject({ killed: 14 });
+    const en = run('On 11 April Tajik troops shelled Kulundu. The total death toll from the shelling in Leilek district: 14 people.', BS);
+    expect(en.events[0]).toMatchObject({ killed: 14 });
+  });
+  it('does not read a weapon model as a count', () => {
+    const r = run('On 11 April villagers of Kulundu were injured by BM-21 rocket fragments.', BS);
+    expect(r.events[0]?.wounded ?? null).toBeNull();
+    const counted = run('On 11 April three villagers of Kulundu were injured by BM-21 rocket fragments.', BS);
+    expect(counted.events[0]).toMatchObject({ wounded: 3 });
+  });
+  it("does not put another day's incident's toll on the event", () => {
+    const r = run(
+      'On 10 April Tajik troops opened fire with small arms on the Kulundu outpost. The firing came after the 2 April raid on Ak-Sai that killed 6 people.',
+      BS,
+    );
+    expect(r.events[0]).toMatchObject({ date: '2023-04-10', killed: null });
+    const same = run(
+      'On 10 April Tajik troops opened fire with small arms on the Kulundu outpost. On 10 April two guards were wounded there.',
+      BS,
+    );
+    expect(same.events[0]).toMatchObject({ wounded: 2 });
+  });
+});

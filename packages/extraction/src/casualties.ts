@@ -53,6 +53,13 @@ const AGE_AFTER =
 const AGE_BEFORE = /(?:aged|age of|возрасте|(?:^|\s)(?:из|of the|out of))\s*$/;
 const isPersonCount = (after: string): boolean =>
   !AGE_AFTER.test(after) && (PERSON_AFTER.test(after) || !NON_PERSON.test(after));
+// "BM-21 rocket fragments", «Су-25», "T72": digits joined to letters name a model, not a count.
+const DESIGNATION_BEFORE = /[a-zа-яё]-?$/;
+/** A number that counts people: no age, no whole a part is taken from, no model designation. */
+const headCount = (low: string, n: NumberMention): boolean =>
+  isPersonCount(low.slice(n.end, n.end + 30)) &&
+  !AGE_BEFORE.test(low.slice(Math.max(0, n.start - 16), n.start)) &&
+  !DESIGNATION_BEFORE.test(low.slice(Math.max(0, n.start - 2), n.start));
 // An explicit "no casualties", in its usual phrasings: "no one was hurt", "nobody was injured",
 // "left no one hurt", "without any casualties", «обошлось без жертв», «никто не пострадал»,
 // «погибших и раненых нет». (The corpus codes it as killed 0, wounded 0.)
@@ -103,6 +110,7 @@ const ANY_CASUALTY = new RegExp(
 );
 const SINGULAR =
   /(?:^|[^a-zа-яё])(?:a|an)\s+(?:[a-z0-9-]+\s+){0,2}(?:serviceman|soldier|border guard|guard|jawan|peacekeeper|policeman|resident|villager|local|citizen|national|civilian|farmer|shepherd|driver|man|woman|child|boy|girl|person|officer|commander|teenager|\d+-year-old)(?![a-z])|(?:^|\s)(?:военнослужащий|пограничник|житель|жительница|ребенок|ребёнок|мужчина|женщина|гражданин|гражданка|водитель|солдат|боец|чабан|пастух|подросток|мальчик|девочка)(?![а-яё])/;
+const COPULA_BEFORE = /[—:]\s*$/;
 const CHUNK_BREAK = /,(?=\s)|;|:|\s(?=(?:and|и|while|whereas|another|еще|ещё|а также|also)\s)|—/g;
 
 /**
@@ -214,12 +222,10 @@ export function sentenceCasualties(
       ww = null;
     let vw = VICTIMS.exec(chunk) ?? null;
     let dw = DISPLACED.exec(chunk) ?? null;
-    const person0 = nums.filter(
-      (n) =>
-        isPersonCount(low.slice(n.end, n.end + 30)) &&
-        !AGE_BEFORE.test(low.slice(Math.max(0, n.start - 16), n.start)),
-    );
-    if (!kw && !ww && !vw && !dw && carried && person0.length && TOTAL.test(chunk)) {
+    const person0 = nums.filter((n) => headCount(low, n));
+    // «Общее число погибших — 59 человек», "The death toll: 59": a dash or colon joins a total's
+    // word to its figure as a verb would.
+    if (!kw && !ww && !vw && !dw && carried && person0.length && (TOTAL.test(chunk) || COPULA_BEFORE.test(s.slice(Math.max(0, cs - 2), cs)))) {
       ({ kw, ww, vw, dw } = carried);
       carried = null;
     } else if ((kw || ww || vw || dw) && person0.length === 0 && TOTAL.test(chunk)) {
@@ -233,11 +239,7 @@ export function sentenceCasualties(
       pending = 0;
       continue;
     }
-    const person = nums.filter(
-      (n) =>
-        isPersonCount(low.slice(n.end, n.end + 30)) &&
-        !AGE_BEFORE.test(low.slice(Math.max(0, n.start - 16), n.start)),
-    );
+    const person = nums.filter((n) => headCount(low, n));
     let num = person[0];
     // "a Kyrgyz serviceman was wounded", «ранен военнослужащий»: one person.
     const one = num ? null : SINGULAR.exec(chunk);
@@ -282,13 +284,16 @@ export function sentenceCasualties(
       else if (!num && single) lead = single;
       continue;
     }
+    // "17 border guards and civilians were wounded": the subject's count read before the casualty
+    // word is already in `pending` when it was coordinated; it is not added a second time.
+    const fromLead = !num && lead !== null;
     if (!num && lead) num = lead;
     lead = null;
     if (!num) {
       pending = 0;
       continue;
     }
-    const value = num.value === null ? null : num.value + pending;
+    const value = num.value === null ? null : fromLead && pending > 0 ? pending : num.value + pending;
     pending = 0;
     const total = TOTAL.test(chunk);
     const ev = { start: num.start, end: num.end, text: num.text };

@@ -1331,7 +1331,10 @@ function casualtyPass(s: Scan): Array<CasualtyReport & { paragraph: number }> {
     if (withinAny(s.excluded, sentence)) continue;
     const fig = sentenceCasualties(s.text, sentence.start, sentence.end, s.numbers, masked);
     if (!fig) continue;
-    const target = casualtyTarget(s.drafts, sentence);
+    let target = casualtyTarget(s.drafts, sentence);
+    // "…after the April 22 attack in Pahalgam that killed 26 people": a toll told in a sentence of
+    // its own of another day than the event it would go to is another incident's.
+    if (target && otherDay(s, sentence, target.date)) target = undefined;
     if (target) {
       applyFigures(target, fig);
       // "136,000 residents of Batken region were evacuated": where people fled is where the
