@@ -412,3 +412,27 @@ describe('counts and the words around them', () => {
     expect(same.events[0]).toMatchObject({ wounded: 2 });
   });
 });
+
+describe('casualty words', () => {
+  const BS = 'Border Service of the GKNB of the Kyrgyz Republic';
+  it('reads «унесли жизни» and "claimed the lives of" as deaths', () => {
+    const ru = run('11 апреля удар беспилотника по селу Кулунду унес жизни двух мирных жителей.', 'Кабар');
+    expect(ru.events[0]).toMatchObject({ type: 'air_or_drone_strike', killed: 2 });
+    const en = run('On 11 April a drone strike on Kulundu claimed the lives of two villagers.', BS);
+    expect(en.events[0]).toMatchObject({ type: 'air_or_drone_strike', killed: 2 });
+  });
+  it('reads «никто из … не пострадал» with a Latin name in it', () => {
+    const r = run(
+      '11 апреля беспилотник сбросил гранату на патруль у села Кулунду. Затем по патрулю открыл огонь танк. К счастью, никто из сотрудников OSCE не пострадал.',
+      'Кабар',
+    );
+    expect(r.events.at(-1)).toMatchObject({ killed: 0, wounded: 0 });
+  });
+  it('counts "two others" as people', () => {
+    const r = run(
+      'A Kyrgyz border guard was killed and two others, a sergeant among them, were injured on 11 April when Tajik troops opened fire near Kulundu.',
+      BS,
+    );
+    expect(r.events[0]).toMatchObject({ killed: 1, wounded: 2 });
+  });
+});

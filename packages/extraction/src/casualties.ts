@@ -19,7 +19,7 @@ export interface CasualtyFigures {
 }
 
 const KILLED =
-  /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:killed|killing|dead|deaths?|died|death toll|lost their lives|fatalities|perished|martyred|bodies|погиб[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|убит[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|скончал[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|смерт[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
+  /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:killed|killing|dead|deaths?|died|death toll|lost their lives|claim(?:ed|ing) the lives|унес(?:ла|ли|ло)? жизни|унёс жизни|fatalities|perished|martyred|bodies|погиб[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|убит[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|скончал[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|смерт[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 const WOUNDED =
   /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:wounded|injured|injuring|wounding|injuries|wounds?|hurt|ранен[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|ранени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|ранил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|травм[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 const VICTIMS =
@@ -45,7 +45,7 @@ const NON_PERSON =
 // "205 residents of the village": a person noun right after the count makes it a head count,
 // whatever unit words follow.
 const PERSON_AFTER =
-  /^\s*(?:[a-z\u00C0-\u024F\u0400-\u04FF-]+\s+)?(?:people|persons|residents|civilians|citizens|villagers|servicem[ae]n|soldiers|border guards|children|человек|жител[а-яё]*|граждан[а-яё]*|мирн[а-яё]*|военнослужащ[а-яё]*|пограничник[а-яё]*|дет[а-яё]*)(?![a-zа-яё])/;
+  /^\s*(?:[a-z\u00C0-\u024F\u0400-\u04FF-]+\s+)?(?:people|persons|others|residents|civilians|citizens|villagers|servicem[ae]n|soldiers|border guards|children|человек|жител[а-яё]*|граждан[а-яё]*|мирн[а-яё]*|военнослужащ[а-яё]*|пограничник[а-яё]*|дет[а-яё]*)(?![a-zа-яё])/;
 // "a 52-year-old man", «52-летний», «1975 года рождения»: an age or a birth year, not a count.
 const AGE_AFTER =
   /^\s*(?:-\s*)?(?:years?[- ]old|year-old|-?летн[а-яё]*|лет(?![а-яё])|года рождения|г\.\s*р\.)/;
@@ -78,7 +78,7 @@ const ZERO = new RegExp(
       'ruled out (?:any )?(?:casualties|losses|injuries)',
       '(?:was|were) not (?:injured|wounded|hurt|harmed)',
       `нет ${NONE_RU}`,
-      `никто из [а-яё ]{3,40} не (?:был )?${HURT_RU}`,
+      `никто из [a-zа-яё ]{3,40} не (?:был )?${HURT_RU}`,
       `${NONE_RU}(?: и ${NONE_RU})? нет`,
       'пострадавших среди [A-Za-z\\u00C0-\\u024F\\u0400-\\u04FF ]{3,40} нет',
       `(?:обошлось )?без (?:человеческих )?(?:жертв|пострадавших|потерь)(?: и (?:пострадавших|раненых))?`,
