@@ -436,3 +436,33 @@ describe('casualty words', () => {
     expect(r.events[0]).toMatchObject({ killed: 1, wounded: 2 });
   });
 });
+
+describe('subjects, appositions and periods', () => {
+  const BS = 'Border Service of the GKNB of the Kyrgyz Republic';
+  it('keeps the count of a subject whose parts follow in apposition', () => {
+    const r = run(
+      'The shelling of Kulundu on 11 April left 2 soldiers dead and 11 people, 6 border guards and 5 villagers, wounded, the hospital said.',
+      BS,
+    );
+    expect(r.events[0]).toMatchObject({ killed: 2, wounded: 11 });
+  });
+  it('reads a toll told "earlier" on a named day as the episode\'s', () => {
+    const r = run(
+      'Earlier on Monday at least 7 villagers were killed and 20 others injured when Tajik shells struck Kulundu.',
+      BS,
+    );
+    expect(r.events[0]).toMatchObject({ killed: 7, wounded: 20 });
+  });
+  it('puts no toll counted since the truce began on the event', () => {
+    const r = run(
+      'On 11 April Tajik troops fired at houses in Kulundu. Tajikistan has committed about 30 violations since the truce began, causing two deaths and five injuries.',
+      BS,
+    );
+    expect(r.events[0]).toMatchObject({ killed: null, wounded: null });
+    const ru = run(
+      '11 апреля таджикские военные обстреляли дома в селе Кулунду. С начала перемирия погибли два и ранены пять мирных жителей.',
+      'Кабар',
+    );
+    expect(ru.events[0]).toMatchObject({ killed: null, wounded: null });
+  });
+});

@@ -30,8 +30,10 @@ const RETURNED =
   /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:returned|return|вернул[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|возвращ[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 const SKIP =
   /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:among|including|in addition|в том числе|среди (?:них|погибших|раненых)|remain in hospital|in (?:a )?(?:serious|critical|grave) condition|тяжел[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* состоянии|тяжёл[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* состоянии|condition of|остаются в)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
+// "Earlier Saturday at least 13 civilians were killed": "earlier" with a day is a time of the
+// episode, not a figure told before.
 const EARLIER =
-  /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:earlier|previously|had reported|ранее|прежде)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
+  /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:earlier(?!\s+(?:on\s+)?(?:today|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?![a-z]))|previously|had reported|ранее|прежде)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 // "Earlier, 46 deaths were reported.", «Ранее сообщалось о 46 погибших»: a figure the statement
 // replaces, not a snapshot of its own (a clause merely timed "earlier today" is not one).
 const EARLIER_REPORT =
@@ -93,7 +95,7 @@ const ZERO_KILLED_ONLY = /^(?:no (?:reported )?(?:dead|deaths|fatalities)|пог
 // "Last year alone six were killed in such incidents", «с начала года погибли…»: a toll of a past
 // or whole period, background to the statement's event (SCHEMA: statistics are no event's).
 const PAST_PERIOD =
-  /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:last year|past year|a year ago|previous year|last (?:week|month)'s|(?:a|one|two|three) (?:weeks?|months?) ago|на прошлой неделе|в прошлом месяце|в прошлом году|год назад|годом ранее|с начала (?:этого |текущего )?года|since the (?:start|beginning) of (?:the|this) year)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
+  /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:last year|past year|a year ago|previous year|last (?:week|month)'s|(?:a|one|two|three) (?:weeks?|months?) ago|на прошлой неделе|в прошлом месяце|в прошлом году|год назад|годом ранее|с начала (?:этого |текущего )?года|since the (?:start|beginning) of (?:the|this) year|since the (?:truce|ceasefire) (?:began|took effect|came into (?:force|effect))|с начала (?:перемирия|режима прекращения огня)|с момента (?:объявления|вступления в силу) (?:перемирия|режима прекращения огня))(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 const UNKNOWN =
   /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:being clarified|being specified|уточняется|уточняются|данных о (?:пострадавших|погибших|жертвах) (?:пока )?нет|no information (?:on|about) casualties)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 // Any casualty word: the alternatives share their leading "no letter before" test, which is
@@ -280,7 +282,11 @@ export function sentenceCasualties(
       // "about 800 people, mostly women and children, have been evacuated": the subject's count
       // before an apposition, for the casualty word after it; "Kh. Khozhiev, a 27-year-old border
       // guard, was killed": the one person an apposition names.
-      if (num && PERSON_AFTER.test(low.slice(num.end, num.end + 30))) lead = num;
+      // "11 people, 6 border guards and 5 residents, wounded": smaller counts after the lead's are
+      // its parts, told in apposition; the lead's count stays the subject's.
+      if (num && PERSON_AFTER.test(low.slice(num.end, num.end + 30))) {
+        if (!(lead && lead.value !== null && num.value !== null && num.value < lead.value)) lead = num;
+      }
       else if (!num && single) lead = single;
       continue;
     }
