@@ -466,3 +466,28 @@ describe('subjects, appositions and periods', () => {
     expect(ru.events[0]).toMatchObject({ killed: null, wounded: null });
   });
 });
+
+describe('which event a toll goes to', () => {
+  const BS = 'Border Service of the GKNB of the Kyrgyz Republic';
+  it('gives a lead toll told before any attack to the first attack told after it', () => {
+    const r = run(
+      'BATKEN: The border service said on Tuesday that three shepherds were wounded in an unprovoked violation of the ceasefire by Tajik troops.\n"On 11 April Tajik troops opened fire with small arms on shepherds near Kulundu," the service said.',
+      BS,
+    );
+    expect(r.events.find((e) => e.type === 'small_arms_fire')).toMatchObject({ wounded: 3 });
+  });
+  it('puts no toll counted for this year on the event', () => {
+    const r = run(
+      'Officials say 9 villagers have been killed and 40 injured in 300 ceasefire violations this year. On 11 April Tajik troops shelled Kulundu with mortars.',
+      BS,
+    );
+    expect(r.events[0]).toMatchObject({ type: 'heavy_weapons_fire', killed: null, wounded: null });
+  });
+  it('puts no toll of a past episode opened by a bare "earlier" on the event before it', () => {
+    const r = run(
+      'On 11 April Tajik troops fired at Kulundu with small arms. Earlier, a 12-year-old boy was killed when Tajik troops violated the ceasefire.',
+      BS,
+    );
+    expect(r.events[0]).toMatchObject({ date: '2023-04-11', killed: null });
+  });
+});

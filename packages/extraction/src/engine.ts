@@ -1323,6 +1323,8 @@ function clauseStep(s: Scan, clause: Clause): void {
   }
 }
 
+const EARLIER_OPENER = /^\W*(?:earlier|previously|ранее|прежде)\s*,/;
+
 /** Casualty figures per sentence: attached to the event of that sentence or the latest before it. */
 function casualtyPass(s: Scan): Array<CasualtyReport & { paragraph: number }> {
   const masked = [...s.temporal.dates, ...s.temporal.clocks];
@@ -1335,6 +1337,9 @@ function casualtyPass(s: Scan): Array<CasualtyReport & { paragraph: number }> {
     // "…after the April 22 attack in Pahalgam that killed 26 people": a toll told in a sentence of
     // its own of another day than the event it would go to is another incident's.
     if (target && otherDay(s, sentence, target.date)) target = undefined;
+    // "Earlier, a 13-year-old girl was killed when…": a sentence opened by a bare "earlier" tells a
+    // past episode; its toll is no event's told in another sentence.
+    if (target && target.clause.sentence !== sentence.index && EARLIER_OPENER.test(s.low.slice(sentence.start, sentence.start + 16))) target = undefined;
     if (target) {
       applyFigures(target, fig);
       // "136,000 residents of Batken region were evacuated": where people fled is where the
@@ -1430,6 +1435,12 @@ function casualtyTarget(drafts: readonly Draft[], sentence: Sentence): Draft | u
   if (target) return target;
   const after = drafts.find((d) => d.clause.sentence > sentence.index && d.clause.paragraph === sentence.paragraph && VIOLENT.has(d.type));
   if (after) return after;
+  // A lead that tells the toll before any attack ("…said five civilians were wounded in an
+  // unprovoked ceasefire violation", the attack told in a quote after it): the first attack told.
+  if (!drafts.some((d) => d.clause.sentence < sentence.index && d.type !== 'ceasefire_agreement' && d.type !== 'violation_allegation')) {
+    const later = drafts.find((d) => d.clause.sentence > sentence.index && VIOLENT.has(d.type));
+    if (later) return later;
+  }
   // "…set fire to houses in X. There were no casualties among the residents.": with no attack
   // told, the figures are the latest event's (the burning, the incursion).
   let lastBefore: Draft | undefined;
