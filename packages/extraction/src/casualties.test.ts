@@ -491,3 +491,18 @@ describe('which event a toll goes to', () => {
     expect(r.events[0]).toMatchObject({ date: '2023-04-11', killed: null });
   });
 });
+
+describe('"of them" in the next sentence', () => {
+  it('takes the dead from the victims counted in the sentence before', () => {
+    const ru = run(
+      '11 апреля таджикская сторона обстреляла село Кулунду. По данным Минздрава, число пострадавших составляет 60 человек. Из них 9 человек скончались.',
+    );
+    expect(ru.events[0]).toMatchObject({ killed: 9, wounded: 51 });
+    const en = run('On 11 April Tajik troops shelled Kulundu. The ministry said 60 victims were taken to hospitals. Of them, 9 died.');
+    expect(en.events[0]).toMatchObject({ killed: 9, wounded: 51 });
+  });
+  it('leaves the injured alone when the sentence before counted the wounded, not victims', () => {
+    const r = run('On 11 April Tajik troops shelled Kulundu, wounding 12 villagers. Of them, 2 died later in hospital.');
+    expect(r.events[0]).toMatchObject({ wounded: 12 });
+  });
+});

@@ -15,6 +15,10 @@ export interface CasualtyFigures {
   zero: boolean;
   /** Figures marked as running totals ("has risen to", «достигло»). */
   total: boolean;
+  /** The count of "victims" (injured and dead together) the sentence gave, if any. */
+  victims?: number | null;
+  /** «Из них 31 скончался», "Of them, 5 died": dead taken from the victims of the sentence before. */
+  killedOfPrior?: boolean;
   evidence: Match[];
 }
 
@@ -42,6 +46,7 @@ const TOTAL =
   /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:risen|rose|rises|reached|has reached|increased|climbed|total|toll|number of|достигл[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|возросл[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|увеличил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|составил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|число|общее число|всего|in total|in all|altogether|overall)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 const OF_THEM =
   /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:of them|of whom|из них)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
+const OF_THEM_OPENER = /^\W*(?:of them|of these|из них|из этого числа)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 const NON_PERSON =
   /^\s*(?:[A-Za-z\u00C0-\u024F\u0400-\u04FF-]+\s+){0,2}?(?:houses?|homes|villages?|schools?|tonnes?|tons?|km|kilomet[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|units?|vehicles?|outlets?|buildings?|sections?|pupils|countries|sides|стран[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|сторон[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|%|percent|dollars?|rubles?|roubles?|euros?|somoni|soms?|tenge|сомони|сом(?:ов|а)?|рубл[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|доллар[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|евро|тенге|дом[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|сел[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|тонн[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|километр[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|единиц[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|школ[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|здани[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|процент[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|участк[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 // "205 residents of the village": a person noun right after the count makes it a head count,
@@ -350,6 +355,10 @@ export function sentenceCasualties(
     woundedTotal = true;
   }
   res.total = totalWord;
+  res.victims = victims;
+  // A sentence that opens with "of them" and counts no victims of its own takes its dead from
+  // the victims counted in the sentence before.
+  if (victims === null && res.killed !== null && OF_THEM_OPENER.test(s)) res.killedOfPrior = true;
   const zero = ZERO.exec(s);
   if (zero && !UNKNOWN.test(s)) {
     // "no wounded on our side", «погибших нет»: a zero for the one count it names; the other

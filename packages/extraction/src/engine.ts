@@ -1329,6 +1329,7 @@ const EARLIER_OPENER = /^\W*(?:earlier|previously|ранее|прежде)\s*,/;
 function casualtyPass(s: Scan): Array<CasualtyReport & { paragraph: number }> {
   const masked = [...s.temporal.dates, ...s.temporal.clocks];
   const reports: Array<CasualtyReport & { paragraph: number }> = [];
+  let prev: { target: Draft | undefined; fig: CasualtyFigures } | null = null;
   for (const sentence of s.seg.sentences) {
     if (withinAny(s.excluded, sentence)) continue;
     const fig = sentenceCasualties(s.text, sentence.start, sentence.end, s.numbers, masked);
@@ -1340,6 +1341,18 @@ function casualtyPass(s: Scan): Array<CasualtyReport & { paragraph: number }> {
     // "Earlier, a 13-year-old girl was killed when…": a sentence opened by a bare "earlier" tells a
     // past episode; its toll is no event's told in another sentence.
     if (target && target.clause.sentence !== sentence.index && EARLIER_OPENER.test(s.low.slice(sentence.start, sentence.start + 16))) target = undefined;
+    // «…число пострадавших составляет 154 человека. Из них 31 человек скончался.»: the dead are
+    // among the victims of the sentence before; the injured are the rest, and the update is a total.
+    const had = prev?.target;
+    if (target && had && fig.killedOfPrior && prev && prev.fig.victims != null && fig.killed !== null && fig.killed <= prev.fig.victims && had.wounded === prev.fig.victims) {
+      had.wounded = prev.fig.victims - fig.killed;
+      if (prev.fig.total) {
+        had.killed = fig.killed;
+        fig.total = true;
+      }
+      if (had !== target) fig.wounded = had.wounded;
+    }
+    prev = { target, fig };
     if (target) {
       applyFigures(target, fig);
       // "136,000 residents of Batken region were evacuated": where people fled is where the
