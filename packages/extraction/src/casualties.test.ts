@@ -506,3 +506,20 @@ describe('"of them" in the next sentence', () => {
     expect(r.events[0]).toMatchObject({ wounded: 12 });
   });
 });
+
+describe('the dead among the injured', () => {
+  it('subtracts the dead said to be among the injured', () => {
+    const en = run('On 11 April Tajik shells hit Kulundu. Five villagers were injured in the attack, two of whom have died.');
+    expect(en.events[0]).toMatchObject({ killed: 2, wounded: 3 });
+    const ru = run('11 апреля таджикская сторона обстреляла Кулунду. Ранены 12 человек, из них двое скончались в больнице.', 'Кабар');
+    expect(ru.events[0]).toMatchObject({ killed: 2, wounded: 10 });
+  });
+  it('keeps the injured when the dead are told apart', () => {
+    const r = run('On 11 April Tajik shells hit Kulundu. Five villagers were injured and two were killed.');
+    expect(r.events[0]).toMatchObject({ killed: 2, wounded: 5 });
+  });
+  it('reads "suffered an injury" as one injured', () => {
+    const r = run('On 11 April Tajik troops fired at a patrol near Kulundu; one guard suffered a minor injury.', 'Border Service of the GKNB of the Kyrgyz Republic');
+    expect(r.events[0]).toMatchObject({ wounded: 1 });
+  });
+});

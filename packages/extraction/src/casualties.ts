@@ -25,7 +25,7 @@ export interface CasualtyFigures {
 const KILLED =
   /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:killed|killing|dead|deaths?|died|death toll|lost their lives|claim(?:ed|ing) the lives|унес(?:ла|ли|ло)? жизни|унёс жизни|fatalities|perished|martyred|bodies|погиб[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|убит[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|скончал[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|смерт[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 const WOUNDED =
-  /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:wounded|injured|injuring|wounding|injuries|wounds?|hurt|ранен[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|ранени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|ранил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|травм[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
+  /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:wounded|injured|injuring|wounding|injuries|injury|wounds?|hurt|ранен[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|ранени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|ранил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|травм[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 const VICTIMS =
   /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:victims|casualties|пострадавш[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|пострадал[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 const DISPLACED =
@@ -183,6 +183,8 @@ export function sentenceCasualties(
   };
   let victims: number | null = null;
   let killedOfThem: number | null = null;
+  // The injured count read before "M of them died", if any.
+  let woundedBeforeDead: number | null = null;
   let pending = 0;
   let lead: NumberMention | null = null;
   let killedTotal = false;
@@ -330,7 +332,10 @@ export function sentenceCasualties(
     res.evidence.push(ev);
     last = best ? { cat: best, end: ce } : null;
     if (best === 'k') {
-      if (OF_THEM.test(chunk)) killedOfThem = value;
+      if (OF_THEM.test(chunk)) {
+        killedOfThem = value;
+        woundedBeforeDead = res.wounded;
+      }
       if (res.killed === null || (total && !killedTotal)) res.killed = value;
       killedTotal ||= total;
     } else if (best === 'w') {
@@ -346,6 +351,9 @@ export function sentenceCasualties(
   // Only a word of totals ("has reached", «всего») makes the figures a running total; a count of
   // victims in hospital ("28 victims are in the regional hospital") is a part of it.
   const totalWord = killedTotal || woundedTotal || victimsTotal;
+  // "Four civilians were injured, two of whom died": the dead were counted among the injured.
+  if (victims === null && killedOfThem !== null && woundedBeforeDead !== null && res.wounded === woundedBeforeDead && killedOfThem <= woundedBeforeDead)
+    res.wounded = woundedBeforeDead - killedOfThem;
   if (victims !== null) {
     // "N victims, M of them died": the injured are N − M; "N victims, M killed": N injured.
     // Figures that contradict each other ("26 victims, 31 of them died") give no injured count
