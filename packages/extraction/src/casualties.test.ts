@@ -405,6 +405,11 @@ describe('counts and the words around them', () => {
       BS,
     );
     expect(r.events[0]).toMatchObject({ date: '2023-04-10', killed: null });
+    const undated = run(
+      'On 10 April Tajik troops opened fire with small arms on the Kulundu outpost. Clashes were also reported from several villages. They follow the 2 April raid on Ak-Sai that killed 6 people.',
+      BS,
+    );
+    expect(undated.events.every((e) => e.killed === null)).toBe(true);
     const same = run(
       'On 10 April Tajik troops opened fire with small arms on the Kulundu outpost. On 10 April two guards were wounded there.',
       BS,

@@ -1337,7 +1337,8 @@ function casualtyPass(s: Scan): Array<CasualtyReport & { paragraph: number }> {
     let target = casualtyTarget(s.drafts, sentence);
     // "…after the April 22 attack in Pahalgam that killed 26 people": a toll told in a sentence of
     // its own of another day than the event it would go to is another incident's.
-    if (target && otherDay(s, sentence, target.date)) target = undefined;
+    // An event of no day is of the day the statement told last before the sentence.
+    if (target && otherDay(s, sentence, target.date ?? dayBefore(s.drafts, sentence))) target = undefined;
     // "Earlier, a 13-year-old girl was killed when…": a sentence opened by a bare "earlier" tells a
     // past episode; its toll is no event's told in another sentence.
     if (target && target.clause.sentence !== sentence.index && EARLIER_OPENER.test(s.low.slice(sentence.start, sentence.start + 16))) target = undefined;
@@ -1365,6 +1366,13 @@ function casualtyPass(s: Scan): Array<CasualtyReport & { paragraph: number }> {
     reports.push(sentenceReport(s, sentence, fig));
   }
   return reports;
+}
+
+/** The day of the latest dated event told before the sentence. */
+function dayBefore(drafts: readonly Draft[], sentence: Sentence): string | null {
+  let day: string | null = null;
+  for (const d of drafts) if (d.clause.sentence < sentence.index && d.date && d.type !== 'ceasefire_agreement') day = d.date;
+  return day;
 }
 
 /** The places of a sentence that are not a destination ("evacuated to", "taken to hospital in"). */
