@@ -528,3 +528,13 @@ describe('the dead among the injured', () => {
     expect(r.events[0]).toMatchObject({ wounded: 1 });
   });
 });
+
+describe('vague counts', () => {
+  it('gives no figure for "dozens" or «десятки» of casualties', () => {
+    const en = run('On 11 April Tajik troops shelled Kulundu; two villagers were killed and dozens were wounded.', 'Border Service of the GKNB of the Kyrgyz Republic');
+    expect(en.events[0]).toMatchObject({ killed: 2, wounded: null });
+    const ru = run('С утра 11 апреля у села Кулунду шли бои. Стороны говорят о десятках пострадавших.', 'Кабар');
+    expect(ru.events).toHaveLength(1);
+    expect(ru.events[0]).toMatchObject({ wounded: null });
+  });
+});

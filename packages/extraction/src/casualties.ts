@@ -46,6 +46,7 @@ const TOTAL =
   /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:risen|rose|rises|reached|has reached|increased|climbed|total|toll|number of|достигл[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|возросл[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|увеличил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|составил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|число|общее число|всего|in total|in all|altogether|overall)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 const OF_THEM =
   /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:of them|of whom|из них)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
+const VAGUE_COUNT = /^(?:dozens|tens|десятк[а-яё]*)$/;
 const OF_THEM_OPENER = /^\W*(?:of them|of these|из них|из этого числа)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 const NON_PERSON =
   /^\s*(?:[A-Za-z\u00C0-\u024F\u0400-\u04FF-]+\s+){0,2}?(?:houses?|homes|villages?|schools?|tonnes?|tons?|km|kilomet[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|units?|vehicles?|outlets?|buildings?|sections?|pupils|countries|sides|стран[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|сторон[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|%|percent|dollars?|rubles?|roubles?|euros?|somoni|soms?|tenge|сомони|сом(?:ов|а)?|рубл[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|доллар[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|евро|тенге|дом[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|сел[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|тонн[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|километр[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|единиц[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|школ[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|здани[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|процент[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|участк[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
@@ -154,7 +155,7 @@ export function casualtyTrigger(
     if (m && RETURNED.test(s)) return null;
   }
   if (!m || ZERO.test(s)) return null;
-  if (!numbers.some((n) => n.start >= start && n.end <= end && n.value !== null && n.value > 0)) return null;
+  if (!numbers.some((n) => n.start >= start && n.end <= end && n.value !== null && n.value > 0 && !VAGUE_COUNT.test(lower(n.text)))) return null;
   return {
     start: start + m.index,
     end: start + m.index + m[0].length,
@@ -306,7 +307,9 @@ export function sentenceCasualties(
       pending = 0;
       continue;
     }
-    const value = num.value === null ? null : fromLead && pending > 0 ? pending : num.value + pending;
+    // "dozens wounded", «десятки раненых»: an unknown count, as "several" (the codebook value
+    // numbers.ts gives it is for quantities of things, not a toll).
+    const value = num.value === null || VAGUE_COUNT.test(lower(num.text)) ? null : fromLead && pending > 0 ? pending : num.value + pending;
     pending = 0;
     const total = TOTAL.test(chunk);
     const ev = { start: num.start, end: num.end, text: num.text };
