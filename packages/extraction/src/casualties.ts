@@ -155,7 +155,7 @@ export function casualtyTrigger(
     if (m && RETURNED.test(s)) return null;
   }
   if (!m || ZERO.test(s)) return null;
-  if (!numbers.some((n) => n.start >= start && n.end <= end && n.value !== null && n.value > 0 && !VAGUE_COUNT.test(lower(n.text)))) return null;
+  if (!numbers.some((n) => n.start >= start && n.end <= end && n.value !== null && n.value > 0 && !VAGUE_COUNT.test(s.slice(n.start - start, n.end - start)))) return null;
   return {
     start: start + m.index,
     end: start + m.index + m[0].length,
@@ -309,7 +309,7 @@ export function sentenceCasualties(
     }
     // "dozens wounded", «десятки раненых»: an unknown count, as "several" (the codebook value
     // numbers.ts gives it is for quantities of things, not a toll).
-    const value = num.value === null || VAGUE_COUNT.test(lower(num.text)) ? null : fromLead && pending > 0 ? pending : num.value + pending;
+    const value = num.value === null || VAGUE_COUNT.test(low.slice(num.start, num.end)) ? null : fromLead && pending > 0 ? pending : num.value + pending;
     pending = 0;
     const total = TOTAL.test(chunk);
     const ev = { start: num.start, end: num.end, text: num.text };
