@@ -538,3 +538,17 @@ describe('vague counts', () => {
     expect(ru.events[0]).toMatchObject({ wounded: null });
   });
 });
+
+describe('one person named by a noun', () => {
+  it('counts "the commander … wounded" as one', () => {
+    const r = run(
+      'On 11 April Tajik servicemen attacked the Kulundu checkpoint with mortars. The attack left the commander of the checkpoint wounded.',
+      'Border Service of the GKNB of the Kyrgyz Republic',
+    );
+    expect(r.events[0]).toMatchObject({ wounded: 1 });
+  });
+  it('counts «погиб младший сержант» as one', () => {
+    const r = run('11 апреля при обстреле села Кулунду погиб младший сержант пограничной службы.', 'Кабар');
+    expect(r.events[0]).toMatchObject({ killed: 1 });
+  });
+});

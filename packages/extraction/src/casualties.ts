@@ -117,7 +117,7 @@ const ANY_CASUALTY = new RegExp(
     .join('|')})`,
 );
 const SINGULAR =
-  /(?:^|[^a-zа-яё])(?:a|an)\s+(?:[a-z0-9-]+\s+){0,2}(?:serviceman|soldier|border guard|guard|jawan|peacekeeper|policeman|resident|villager|local|citizen|national|civilian|farmer|shepherd|driver|man|woman|child|boy|girl|person|officer|commander|teenager|\d+-year-old)(?![a-z])|(?:^|\s)(?:военнослужащий|пограничник|житель|жительница|ребенок|ребёнок|мужчина|женщина|гражданин|гражданка|водитель|солдат|боец|чабан|пастух|подросток|мальчик|девочка)(?![а-яё])/;
+  /(?:^|[^a-zа-яё])(?:a|an|the)\s+(?:[a-z0-9-]+\s+){0,2}(?:serviceman|soldier|border guard|guard|jawan|peacekeeper|policeman|resident|villager|local|citizen|national|civilian|farmer|shepherd|driver|man|woman|child|boy|girl|person|officer|commander|teenager|\d+-year-old)(?![a-z])|(?:^|\s)(?:военнослужащий|пограничник|житель|жительница|ребенок|ребёнок|мужчина|женщина|гражданин|гражданка|водитель|солдат|боец|сержант|офицер|командир|лейтенант|чабан|пастух|подросток|мальчик|девочка)(?![а-яё])/;
 const COPULA_BEFORE = /[—:]\s*$/;
 const CHUNK_BREAK = /,(?=\s)|;|:|\s(?=(?:and|и|while|whereas|another|еще|ещё|а также|also)\s)|—/g;
 
