@@ -547,6 +547,12 @@ describe('one person named by a noun', () => {
     );
     expect(r.events[0]).toMatchObject({ wounded: 1 });
   });
+  it('does not count the one who speaks or acts when the victims are named in the plural', () => {
+    const said = run('On 11 April the commander said that Tajik mortar fire on Kulundu had wounded villagers.', 'Border Service of the GKNB of the Kyrgyz Republic');
+    expect(said.events[0]).toMatchObject({ wounded: null });
+    const acted = run('On 11 April the Tajik soldier fired and killed villagers near Kulundu.', 'Border Service of the GKNB of the Kyrgyz Republic');
+    expect(acted.events[0]).toMatchObject({ killed: null });
+  });
   it('counts «погиб младший сержант» as one', () => {
     const r = run('11 апреля при обстреле села Кулунду погиб младший сержант пограничной службы.', 'Кабар');
     expect(r.events[0]).toMatchObject({ killed: 1 });

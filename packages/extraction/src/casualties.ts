@@ -119,6 +119,9 @@ const ANY_CASUALTY = new RegExp(
 const SINGULAR =
   /(?:^|[^a-zа-яё])(?:a|an|the)\s+(?:[a-z0-9-]+\s+){0,2}(?:serviceman|soldier|border guard|guard|jawan|peacekeeper|policeman|resident|villager|local|citizen|national|civilian|farmer|shepherd|driver|man|woman|child|boy|girl|person|officer|commander|teenager|\d+-year-old)(?![a-z])|(?:^|\s)(?:военнослужащий|пограничник|житель|жительница|ребенок|ребёнок|мужчина|женщина|гражданин|гражданка|водитель|солдат|боец|сержант|офицер|командир|лейтенант|чабан|пастух|подросток|мальчик|девочка)(?![а-яё])/;
 const COPULA_BEFORE = /[—:]\s*$/;
+const SPEAKER_AFTER = /^\s+(?:said|says|told|reported|stated|added|сообщил[а-яё]*|заявил[а-яё]*|рассказал[а-яё]*)(?![a-zа-яё])/;
+const PLURAL_VICTIMS_AFTER =
+  /^\s+(?:[a-zа-яё-]+\s+)?(?:people|persons|villagers|civilians|residents|soldiers|servicemen|border guards|children|жители|жителей|люди|людей|мирные|мирных|военнослужащие|военнослужащих|пограничники|пограничников)(?![a-zа-яё])/;
 const CHUNK_BREAK = /,(?=\s)|;|:|\s(?=(?:and|и|while|whereas|another|еще|ещё|а также|also)\s)|—/g;
 
 /**
@@ -252,7 +255,11 @@ export function sentenceCasualties(
     const person = nums.filter((n) => headCount(low, n));
     let num = person[0];
     // "a Kyrgyz serviceman was wounded", «ранен военнослужащий»: one person.
-    const one = num ? null : SINGULAR.exec(chunk);
+    // Not the one person who speaks ("the commander said…"), nor where the casualty word names its
+    // victims in the plural ("…had wounded villagers"): no count is told.
+    const word = kw ?? ww ?? vw;
+    let one = num ? null : SINGULAR.exec(chunk);
+    if (one && (SPEAKER_AFTER.test(chunk.slice(one.index + one[0].length)) || (word && PLURAL_VICTIMS_AFTER.test(chunk.slice(word.index + word[0].length))))) one = null;
     const single: NumberMention | undefined = one
       ? {
           start: start + cs + one.index,
@@ -300,6 +307,9 @@ export function sentenceCasualties(
     }
     // "17 border guards and civilians were wounded": the subject's count read before the casualty
     // word is already in `pending` when it was coordinated; it is not added a second time.
+    // "The Tajik soldier fired and killed villagers": a subject before a casualty word that names
+    // its victims after it is the one who acted, not their count.
+    if (!num && lead && word && PLURAL_VICTIMS_AFTER.test(chunk.slice(word.index + word[0].length))) lead = null;
     const fromLead = !num && lead !== null;
     if (!num && lead) num = lead;
     lead = null;

@@ -1329,7 +1329,9 @@ const EARLIER_OPENER = /^\W*(?:earlier|previously|ранее|прежде)\s*,/;
 function casualtyPass(s: Scan): Array<CasualtyReport & { paragraph: number }> {
   const masked = [...s.temporal.dates, ...s.temporal.clocks];
   const reports: Array<CasualtyReport & { paragraph: number }> = [];
-  let prev: { target: Draft | undefined; fig: CasualtyFigures } | null = null;
+  let had: Draft | undefined;
+  let hadVictims: number | null = null;
+  let hadTotal = false;
   for (const sentence of s.seg.sentences) {
     if (withinAny(s.excluded, sentence)) continue;
     const fig = sentenceCasualties(s.text, sentence.start, sentence.end, s.numbers, masked);
@@ -1344,16 +1346,17 @@ function casualtyPass(s: Scan): Array<CasualtyReport & { paragraph: number }> {
     if (target && target.clause.sentence !== sentence.index && EARLIER_OPENER.test(s.low.slice(sentence.start, sentence.start + 16))) target = undefined;
     // «…число пострадавших составляет 154 человека. Из них 31 человек скончался.»: the dead are
     // among the victims of the sentence before; the injured are the rest, and the update is a total.
-    const had = prev?.target;
-    if (target && had && fig.killedOfPrior && prev && prev.fig.victims != null && fig.killed !== null && fig.killed <= prev.fig.victims && had.wounded === prev.fig.victims) {
-      had.wounded = prev.fig.victims - fig.killed;
-      if (prev.fig.total) {
+    if (target && had && fig.killedOfPrior && hadVictims !== null && fig.killed !== null && fig.killed <= hadVictims && had.wounded === hadVictims) {
+      had.wounded = hadVictims - fig.killed;
+      if (hadTotal) {
         had.killed = fig.killed;
         fig.total = true;
       }
       if (had !== target) fig.wounded = had.wounded;
     }
-    prev = { target, fig };
+    had = target;
+    hadVictims = fig.victims ?? null;
+    hadTotal = fig.total;
     if (target) {
       applyFigures(target, fig);
       // "136,000 residents of Batken region were evacuated": where people fled is where the
