@@ -558,3 +558,23 @@ describe('one person named by a noun', () => {
     expect(r.events[0]).toMatchObject({ killed: 1 });
   });
 });
+
+describe('a crossing wounds nobody', () => {
+  it('gives a toll told with a crossing to the fire told before it', () => {
+    const r = run(
+      'On 11 April four Tajik border guards crossed the border near Kulundu. When warned, they opened fire with automatic rifles. Two of the trespassers were wounded by the return fire.',
+      'Border Service of the GKNB of the Kyrgyz Republic',
+    );
+    const inc = r.events.find((e) => e.type === 'incursion');
+    const fire = r.events.find((e) => e.type === 'small_arms_fire');
+    expect(fire).toMatchObject({ wounded: 2 });
+    expect(inc?.wounded ?? null).toBeNull();
+  });
+  it('keeps "no casualties" told with a crossing on the crossing', () => {
+    const r = run(
+      'On 11 April Tajik border guards fired at a Kyrgyz patrol near Kulundu. On 12 April Tajik citizens crossed the border near Ak-Sai; nobody was hurt.',
+      'Border Service of the GKNB of the Kyrgyz Republic',
+    );
+    expect(r.events.find((e) => e.type === 'incursion')).toMatchObject({ killed: 0, wounded: 0 });
+  });
+});

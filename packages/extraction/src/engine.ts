@@ -1336,7 +1336,7 @@ function casualtyPass(s: Scan): Array<CasualtyReport & { paragraph: number }> {
     if (withinAny(s.excluded, sentence)) continue;
     const fig = sentenceCasualties(s.text, sentence.start, sentence.end, s.numbers, masked);
     if (!fig) continue;
-    let target = casualtyTarget(s.drafts, sentence);
+    let target = casualtyTarget(s.drafts, sentence, (fig.killed ?? 0) > 0 || (fig.wounded ?? 0) > 0);
     // "…after the April 22 attack in Pahalgam that killed 26 people": a toll told in a sentence of
     // its own of another day than the event it would go to is another incident's.
     // An event of no day is of the day the statement told last before the sentence.
@@ -1444,7 +1444,7 @@ function scenePlacesOf(s: Scan, sentence: Sentence): PlaceMention[] {
   return out;
 }
 
-function casualtyTarget(drafts: readonly Draft[], sentence: Sentence): Draft | undefined {
+function casualtyTarget(drafts: readonly Draft[], sentence: Sentence, hurt: boolean): Draft | undefined {
   let lastIn: Draft | undefined;
   let lastViolentIn: Draft | undefined;
   let lastViolentBefore: Draft | undefined;
@@ -1455,6 +1455,9 @@ function casualtyTarget(drafts: readonly Draft[], sentence: Sentence): Draft | u
       if (VIOLENT.has(d.type)) lastViolentIn = d;
     } else if (at < sentence.index && VIOLENT.has(d.type)) lastViolentBefore = d;
   }
+  // "Two of the trespassers were wounded by the return fire": a crossing or a build-up wounds
+  // nobody; the dead and wounded are the fire's told before it.
+  if (hurt && !lastViolentIn && lastViolentBefore && lastIn && (lastIn.type === 'incursion' || lastIn.type === 'military_buildup')) return lastViolentBefore;
   const target = lastViolentIn ?? lastIn ?? lastViolentBefore;
   if (target) return target;
   const after = drafts.find((d) => d.clause.sentence > sentence.index && d.clause.paragraph === sentence.paragraph && VIOLENT.has(d.type));
