@@ -578,3 +578,12 @@ describe('a crossing wounds nobody', () => {
     expect(r.events.find((e) => e.type === 'incursion')).toMatchObject({ killed: 0, wounded: 0 });
   });
 });
+
+describe('spans of time are no counts', () => {
+  it('does not read "five days of fighting" as five dead', () => {
+    const en = run('On 11 April Tajik troops shelled Kulundu, ending five days of fighting that killed at least 43 people.', 'Border Service of the GKNB of the Kyrgyz Republic');
+    expect(en.events[0]).toMatchObject({ killed: 43 });
+    const ru = run('11 апреля таджикские военные обстреляли Кулунду; за трое суток боев погибли 12 человек.', 'Кабар');
+    expect(ru.events[0]).toMatchObject({ killed: 12 });
+  });
+});
