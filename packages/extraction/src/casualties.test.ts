@@ -377,3 +377,220 @@ describe('tolls of a past period', () => {
     expect(r.events[0]).toMatchObject({ killed: 0, wounded: 0 });
   });
 });
+
+describe('counts and the words around them', () => {
+  const BS = 'Border Service of the GKNB of the Kyrgyz Republic';
+  it('does not count a coordinated subject twice', () => {
+    const r = run(
+      'Officials said on 11 April that one shepherd was killed and 9 soldiers and villagers were wounded in an exchange of fire near Kulundu.',
+      BS,
+    );
+    expect(r.events[0]).toMatchObject({ killed: 1, wounded: 9 });
+  });
+  it('still adds two counted subjects', () => {
+    const r = run('On 11 April Tajik troops shelled Kulundu. Two soldiers and three villagers were wounded.', BS);
+    expect(r.events[0]).toMatchObject({ wounded: 5 });
+  });
+  it('reads a total joined to its figure by a dash or a colon', () => {
+    const ru = run(
+      '11 апреля таджикская сторона обстреляла село Кулунду. Общее число погибших в результате обстрела в Лейлекском районе — 14 человек.',
+      'Кабар',
+    );
+    expect(ru.events[0]).toMatchObject({ killed: 14 });
+    const en = run('On 11 April Tajik troops shelled Kulundu. The total death toll from the shelling in Leilek district: 14 people.', BS);
+    expect(en.events[0]).toMatchObject({ killed: 14 });
+  });
+  it('does not read a weapon model as a count', () => {
+    const r = run('On 11 April villagers of Kulundu were injured by BM-21 rocket fragments.', BS);
+    expect(r.events[0]?.wounded ?? null).toBeNull();
+    const counted = run('On 11 April three villagers of Kulundu were injured by BM-21 rocket fragments.', BS);
+    expect(counted.events[0]).toMatchObject({ wounded: 3 });
+  });
+  it("does not put another day's incident's toll on the event", () => {
+    const r = run(
+      'On 10 April Tajik troops opened fire with small arms on the Kulundu outpost. The firing came after the 2 April raid on Ak-Sai that killed 6 people.',
+      BS,
+    );
+    expect(r.events[0]).toMatchObject({ date: '2023-04-10', killed: null });
+    const undated = run(
+      'On 10 April Tajik troops opened fire with small arms on the Kulundu outpost. Clashes were also reported from several villages. They follow the 2 April raid on Ak-Sai that killed 6 people.',
+      BS,
+    );
+    expect(undated.events.every((e) => e.killed === null)).toBe(true);
+    const same = run(
+      'On 10 April Tajik troops opened fire with small arms on the Kulundu outpost. On 10 April two guards were wounded there.',
+      BS,
+    );
+    expect(same.events[0]).toMatchObject({ wounded: 2 });
+  });
+});
+
+describe('casualty words', () => {
+  const BS = 'Border Service of the GKNB of the Kyrgyz Republic';
+  it('reads «унесли жизни» and "claimed the lives of" as deaths', () => {
+    const ru = run('11 апреля удар беспилотника по селу Кулунду унес жизни двух мирных жителей.', 'Кабар');
+    expect(ru.events[0]).toMatchObject({ type: 'air_or_drone_strike', killed: 2 });
+    const en = run('On 11 April a drone strike on Kulundu claimed the lives of two villagers.', BS);
+    expect(en.events[0]).toMatchObject({ type: 'air_or_drone_strike', killed: 2 });
+  });
+  it('reads «никто из … не пострадал» with a Latin name in it', () => {
+    const r = run(
+      '11 апреля беспилотник сбросил гранату на патруль у села Кулунду. Затем по патрулю открыл огонь танк. К счастью, никто из сотрудников OSCE не пострадал.',
+      'Кабар',
+    );
+    expect(r.events.at(-1)).toMatchObject({ killed: 0, wounded: 0 });
+  });
+  it('counts "two others" as people', () => {
+    const r = run(
+      'A Kyrgyz border guard was killed and two others, a sergeant among them, were injured on 11 April when Tajik troops opened fire near Kulundu.',
+      BS,
+    );
+    expect(r.events[0]).toMatchObject({ killed: 1, wounded: 2 });
+  });
+});
+
+describe('subjects, appositions and periods', () => {
+  const BS = 'Border Service of the GKNB of the Kyrgyz Republic';
+  it('keeps the count of a subject whose parts follow in apposition', () => {
+    const r = run(
+      'The shelling of Kulundu on 11 April left 2 soldiers dead and 11 people, 6 border guards and 5 villagers, wounded, the hospital said.',
+      BS,
+    );
+    expect(r.events[0]).toMatchObject({ killed: 2, wounded: 11 });
+  });
+  it('reads a toll told "earlier" on a named day as the episode\'s', () => {
+    const r = run(
+      'Earlier on Monday at least 7 villagers were killed and 20 others injured when Tajik shells struck Kulundu.',
+      BS,
+    );
+    expect(r.events[0]).toMatchObject({ killed: 7, wounded: 20 });
+  });
+  it('puts no toll counted since the truce began on the event', () => {
+    const r = run(
+      'On 11 April Tajik troops fired at houses in Kulundu. Tajikistan has committed about 30 violations since the truce began, causing two deaths and five injuries.',
+      BS,
+    );
+    expect(r.events[0]).toMatchObject({ killed: null, wounded: null });
+    const ru = run(
+      '11 апреля таджикские военные обстреляли дома в селе Кулунду. С начала перемирия погибли два и ранены пять мирных жителей.',
+      'Кабар',
+    );
+    expect(ru.events[0]).toMatchObject({ killed: null, wounded: null });
+  });
+});
+
+describe('which event a toll goes to', () => {
+  const BS = 'Border Service of the GKNB of the Kyrgyz Republic';
+  it('gives a lead toll told before any attack to the first attack told after it', () => {
+    const r = run(
+      'BATKEN: The border service said on Tuesday that three shepherds were wounded in an unprovoked violation of the ceasefire by Tajik troops.\n"On 11 April Tajik troops opened fire with small arms on shepherds near Kulundu," the service said.',
+      BS,
+    );
+    expect(r.events.find((e) => e.type === 'small_arms_fire')).toMatchObject({ wounded: 3 });
+  });
+  it('puts no toll counted for this year on the event', () => {
+    const r = run(
+      'Officials say 9 villagers have been killed and 40 injured in 300 ceasefire violations this year. On 11 April Tajik troops shelled Kulundu with mortars.',
+      BS,
+    );
+    expect(r.events[0]).toMatchObject({ type: 'heavy_weapons_fire', killed: null, wounded: null });
+  });
+  it('puts no toll of a past episode opened by a bare "earlier" on the event before it', () => {
+    const r = run(
+      'On 11 April Tajik troops fired at Kulundu with small arms. Earlier, a 12-year-old boy was killed when Tajik troops violated the ceasefire.',
+      BS,
+    );
+    expect(r.events[0]).toMatchObject({ date: '2023-04-11', killed: null });
+  });
+});
+
+describe('"of them" in the next sentence', () => {
+  it('takes the dead from the victims counted in the sentence before', () => {
+    const ru = run(
+      '11 апреля таджикская сторона обстреляла село Кулунду. По данным Минздрава, число пострадавших составляет 60 человек. Из них 9 человек скончались.',
+    );
+    expect(ru.events[0]).toMatchObject({ killed: 9, wounded: 51 });
+    const en = run('On 11 April Tajik troops shelled Kulundu. The ministry said 60 victims were taken to hospitals. Of them, 9 died.');
+    expect(en.events[0]).toMatchObject({ killed: 9, wounded: 51 });
+  });
+  it('leaves the injured alone when the sentence before counted the wounded, not victims', () => {
+    const r = run('On 11 April Tajik troops shelled Kulundu, wounding 12 villagers. Of them, 2 died later in hospital.');
+    expect(r.events[0]).toMatchObject({ wounded: 12 });
+  });
+});
+
+describe('the dead among the injured', () => {
+  it('subtracts the dead said to be among the injured', () => {
+    const en = run('On 11 April Tajik shells hit Kulundu. Five villagers were injured in the attack, two of whom have died.');
+    expect(en.events[0]).toMatchObject({ killed: 2, wounded: 3 });
+    const ru = run('11 апреля таджикская сторона обстреляла Кулунду. Ранены 12 человек, из них двое скончались в больнице.', 'Кабар');
+    expect(ru.events[0]).toMatchObject({ killed: 2, wounded: 10 });
+  });
+  it('keeps the injured when the dead are told apart', () => {
+    const r = run('On 11 April Tajik shells hit Kulundu. Five villagers were injured and two were killed.');
+    expect(r.events[0]).toMatchObject({ killed: 2, wounded: 5 });
+  });
+  it('reads "suffered an injury" as one injured', () => {
+    const r = run('On 11 April Tajik troops fired at a patrol near Kulundu; one guard suffered a minor injury.', 'Border Service of the GKNB of the Kyrgyz Republic');
+    expect(r.events[0]).toMatchObject({ wounded: 1 });
+  });
+});
+
+describe('vague counts', () => {
+  it('gives no figure for "dozens" or «десятки» of casualties', () => {
+    const en = run('On 11 April Tajik troops shelled Kulundu; two villagers were killed and dozens were wounded.', 'Border Service of the GKNB of the Kyrgyz Republic');
+    expect(en.events[0]).toMatchObject({ killed: 2, wounded: null });
+    const ru = run('С утра 11 апреля у села Кулунду шли бои. Стороны говорят о десятках пострадавших.', 'Кабар');
+    expect(ru.events).toHaveLength(1);
+    expect(ru.events[0]).toMatchObject({ wounded: null });
+  });
+});
+
+describe('one person named by a noun', () => {
+  it('counts "the commander … wounded" as one', () => {
+    const r = run(
+      'On 11 April Tajik servicemen attacked the Kulundu checkpoint with mortars. The attack left the commander of the checkpoint wounded.',
+      'Border Service of the GKNB of the Kyrgyz Republic',
+    );
+    expect(r.events[0]).toMatchObject({ wounded: 1 });
+  });
+  it('does not count the one who speaks or acts when the victims are named in the plural', () => {
+    const said = run('On 11 April the commander said that Tajik mortar fire on Kulundu had wounded villagers.', 'Border Service of the GKNB of the Kyrgyz Republic');
+    expect(said.events[0]).toMatchObject({ wounded: null });
+    const acted = run('On 11 April the Tajik soldier fired and killed villagers near Kulundu.', 'Border Service of the GKNB of the Kyrgyz Republic');
+    expect(acted.events[0]).toMatchObject({ killed: null });
+  });
+  it('counts «погиб младший сержант» as one', () => {
+    const r = run('11 апреля при обстреле села Кулунду погиб младший сержант пограничной службы.', 'Кабар');
+    expect(r.events[0]).toMatchObject({ killed: 1 });
+  });
+});
+
+describe('a crossing wounds nobody', () => {
+  it('gives a toll told with a crossing to the fire told before it', () => {
+    const r = run(
+      'On 11 April four Tajik border guards crossed the border near Kulundu. When warned, they opened fire with automatic rifles. Two of the trespassers were wounded by the return fire.',
+      'Border Service of the GKNB of the Kyrgyz Republic',
+    );
+    const inc = r.events.find((e) => e.type === 'incursion');
+    const fire = r.events.find((e) => e.type === 'small_arms_fire');
+    expect(fire).toMatchObject({ wounded: 2 });
+    expect(inc?.wounded ?? null).toBeNull();
+  });
+  it('keeps "no casualties" told with a crossing on the crossing', () => {
+    const r = run(
+      'On 11 April Tajik border guards fired at a Kyrgyz patrol near Kulundu. On 12 April Tajik citizens crossed the border near Ak-Sai; nobody was hurt.',
+      'Border Service of the GKNB of the Kyrgyz Republic',
+    );
+    expect(r.events.find((e) => e.type === 'incursion')).toMatchObject({ killed: 0, wounded: 0 });
+  });
+});
+
+describe('spans of time are no counts', () => {
+  it('does not read "five days of fighting" as five dead', () => {
+    const en = run('On 11 April Tajik troops shelled Kulundu, ending five days of fighting that killed at least 43 people.', 'Border Service of the GKNB of the Kyrgyz Republic');
+    expect(en.events[0]).toMatchObject({ killed: 43 });
+    const ru = run('11 апреля таджикские военные обстреляли Кулунду; за трое суток боев погибли 12 человек.', 'Кабар');
+    expect(ru.events[0]).toMatchObject({ killed: 12 });
+  });
+});

@@ -15,13 +15,17 @@ export interface CasualtyFigures {
   zero: boolean;
   /** Figures marked as running totals ("has risen to", «достигло»). */
   total: boolean;
+  /** The count of "victims" (injured and dead together) the sentence gave, if any. */
+  victims?: number | null;
+  /** «Из них 31 скончался», "Of them, 5 died": dead taken from the victims of the sentence before. */
+  killedOfPrior?: boolean;
   evidence: Match[];
 }
 
 const KILLED =
-  /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:killed|killing|dead|deaths?|died|death toll|lost their lives|fatalities|perished|martyred|bodies|погиб[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|убит[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|скончал[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|смерт[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
+  /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:killed|killing|dead|deaths?|died|death toll|lost their lives|claim(?:ed|ing) the lives|унес(?:ла|ли|ло)? жизни|унёс жизни|fatalities|perished|martyred|bodies|погиб[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|убит[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|скончал[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|смерт[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 const WOUNDED =
-  /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:wounded|injured|injuring|wounding|injuries|wounds?|hurt|ранен[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|ранени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|ранил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|травм[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
+  /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:wounded|injured|injuring|wounding|injuries|injury|wounds?|hurt|ранен[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|ранени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|ранил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|травм[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 const VICTIMS =
   /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:victims|casualties|пострадавш[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|пострадал[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 const DISPLACED =
@@ -30,8 +34,10 @@ const RETURNED =
   /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:returned|return|вернул[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|возвращ[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 const SKIP =
   /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:among|including|in addition|в том числе|среди (?:них|погибших|раненых)|remain in hospital|in (?:a )?(?:serious|critical|grave) condition|тяжел[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* состоянии|тяжёл[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* состоянии|condition of|остаются в)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
+// "Earlier Saturday at least 13 civilians were killed": "earlier" with a day is a time of the
+// episode, not a figure told before.
 const EARLIER =
-  /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:earlier|previously|had reported|ранее|прежде)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
+  /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:earlier(?!\s+(?:on\s+)?(?:today|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?![a-z]))|previously|had reported|ранее|прежде)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 // "Earlier, 46 deaths were reported.", «Ранее сообщалось о 46 погибших»: a figure the statement
 // replaces, not a snapshot of its own (a clause merely timed "earlier today" is not one).
 const EARLIER_REPORT =
@@ -40,12 +46,14 @@ const TOTAL =
   /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:risen|rose|rises|reached|has reached|increased|climbed|total|toll|number of|достигл[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|возросл[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|увеличил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|составил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|число|общее число|всего|in total|in all|altogether|overall)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 const OF_THEM =
   /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:of them|of whom|из них)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
+const VAGUE_COUNT = /^(?:dozens|tens|десятк[а-яё]*)$/;
+const OF_THEM_OPENER = /^\W*(?:of them|of these|из них|из этого числа)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 const NON_PERSON =
-  /^\s*(?:[A-Za-z\u00C0-\u024F\u0400-\u04FF-]+\s+){0,2}?(?:houses?|homes|villages?|schools?|tonnes?|tons?|km|kilomet[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|units?|vehicles?|outlets?|buildings?|sections?|pupils|countries|sides|стран[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|сторон[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|%|percent|dollars?|rubles?|roubles?|euros?|somoni|soms?|tenge|сомони|сом(?:ов|а)?|рубл[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|доллар[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|евро|тенге|дом[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|сел[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|тонн[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|километр[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|единиц[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|школ[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|здани[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|процент[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|участк[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
+  /^\s*(?:[A-Za-z\u00C0-\u024F\u0400-\u04FF-]+\s+){0,2}?(?:houses?|homes|villages?|schools?|tonnes?|tons?|days?|nights?|hours?|weeks?|months?|minutes?|km|kilomet[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|units?|vehicles?|outlets?|buildings?|sections?|pupils|countries|sides|стран[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|сторон[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|%|percent|dollars?|rubles?|roubles?|euros?|somoni|soms?|tenge|сомони|сом(?:ов|а)?|рубл[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|доллар[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|евро|тенге|дом[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|сел[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|тонн[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|дн[её]й|дня|суток|ноч[а-яё]*|час[а-яё]*|недел[а-яё]*|месяц[а-яё]*|минут[а-яё]*|километр[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|единиц[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|школ[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|здани[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|процент[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|участк[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 // "205 residents of the village": a person noun right after the count makes it a head count,
 // whatever unit words follow.
 const PERSON_AFTER =
-  /^\s*(?:[a-z\u00C0-\u024F\u0400-\u04FF-]+\s+)?(?:people|persons|residents|civilians|citizens|villagers|servicem[ae]n|soldiers|border guards|children|человек|жител[а-яё]*|граждан[а-яё]*|мирн[а-яё]*|военнослужащ[а-яё]*|пограничник[а-яё]*|дет[а-яё]*)(?![a-zа-яё])/;
+  /^\s*(?:[a-z\u00C0-\u024F\u0400-\u04FF-]+\s+)?(?:people|persons|others|residents|civilians|citizens|villagers|servicem[ae]n|soldiers|border guards|children|человек|жител[а-яё]*|граждан[а-яё]*|мирн[а-яё]*|военнослужащ[а-яё]*|пограничник[а-яё]*|дет[а-яё]*)(?![a-zа-яё])/;
 // "a 52-year-old man", «52-летний», «1975 года рождения»: an age or a birth year, not a count.
 const AGE_AFTER =
   /^\s*(?:-\s*)?(?:years?[- ]old|year-old|-?летн[а-яё]*|лет(?![а-яё])|года рождения|г\.\s*р\.)/;
@@ -53,6 +61,13 @@ const AGE_AFTER =
 const AGE_BEFORE = /(?:aged|age of|возрасте|(?:^|\s)(?:из|of the|out of))\s*$/;
 const isPersonCount = (after: string): boolean =>
   !AGE_AFTER.test(after) && (PERSON_AFTER.test(after) || !NON_PERSON.test(after));
+// "BM-21 rocket fragments", «Су-25», "T72": digits joined to letters name a model, not a count.
+const DESIGNATION_BEFORE = /[a-zа-яё]-?$/;
+/** A number that counts people: no age, no whole a part is taken from, no model designation. */
+const headCount = (low: string, n: NumberMention): boolean =>
+  isPersonCount(low.slice(n.end, n.end + 30)) &&
+  !AGE_BEFORE.test(low.slice(Math.max(0, n.start - 16), n.start)) &&
+  !DESIGNATION_BEFORE.test(low.slice(Math.max(0, n.start - 2), n.start));
 // An explicit "no casualties", in its usual phrasings: "no one was hurt", "nobody was injured",
 // "left no one hurt", "without any casualties", «обошлось без жертв», «никто не пострадал»,
 // «погибших и раненых нет». (The corpus codes it as killed 0, wounded 0.)
@@ -71,7 +86,7 @@ const ZERO = new RegExp(
       'ruled out (?:any )?(?:casualties|losses|injuries)',
       '(?:was|were) not (?:injured|wounded|hurt|harmed)',
       `нет ${NONE_RU}`,
-      `никто из [а-яё ]{3,40} не (?:был )?${HURT_RU}`,
+      `никто из [a-zа-яё ]{3,40} не (?:был )?${HURT_RU}`,
       `${NONE_RU}(?: и ${NONE_RU})? нет`,
       'пострадавших среди [A-Za-z\\u00C0-\\u024F\\u0400-\\u04FF ]{3,40} нет',
       `(?:обошлось )?без (?:человеческих )?(?:жертв|пострадавших|потерь)(?: и (?:пострадавших|раненых))?`,
@@ -86,7 +101,7 @@ const ZERO_KILLED_ONLY = /^(?:no (?:reported )?(?:dead|deaths|fatalities)|пог
 // "Last year alone six were killed in such incidents", «с начала года погибли…»: a toll of a past
 // or whole period, background to the statement's event (SCHEMA: statistics are no event's).
 const PAST_PERIOD =
-  /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:last year|past year|a year ago|previous year|last (?:week|month)'s|(?:a|one|two|three) (?:weeks?|months?) ago|на прошлой неделе|в прошлом месяце|в прошлом году|год назад|годом ранее|с начала (?:этого |текущего )?года|since the (?:start|beginning) of (?:the|this) year)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
+  /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:last year|past year|a year ago|previous year|last (?:week|month)'s|(?:a|one|two|three) (?:weeks?|months?) ago|на прошлой неделе|в прошлом месяце|в прошлом году|год назад|годом ранее|с начала (?:этого |текущего )?года|since the (?:start|beginning) of (?:the|this) year|this year|в этом году|в текущем году|since the (?:truce|ceasefire) (?:began|took effect|came into (?:force|effect))|с начала (?:перемирия|режима прекращения огня)|с момента (?:объявления|вступления в силу) (?:перемирия|режима прекращения огня))(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 const UNKNOWN =
   /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:being clarified|being specified|уточняется|уточняются|данных о (?:пострадавших|погибших|жертвах) (?:пока )?нет|no information (?:on|about) casualties)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 // Any casualty word: the alternatives share their leading "no letter before" test, which is
@@ -102,7 +117,11 @@ const ANY_CASUALTY = new RegExp(
     .join('|')})`,
 );
 const SINGULAR =
-  /(?:^|[^a-zа-яё])(?:a|an)\s+(?:[a-z0-9-]+\s+){0,2}(?:serviceman|soldier|border guard|guard|jawan|peacekeeper|policeman|resident|villager|local|citizen|national|civilian|farmer|shepherd|driver|man|woman|child|boy|girl|person|officer|commander|teenager|\d+-year-old)(?![a-z])|(?:^|\s)(?:военнослужащий|пограничник|житель|жительница|ребенок|ребёнок|мужчина|женщина|гражданин|гражданка|водитель|солдат|боец|чабан|пастух|подросток|мальчик|девочка)(?![а-яё])/;
+  /(?:^|[^a-zа-яё])(?:a|an|the)\s+(?:[a-z0-9-]+\s+){0,2}(?:serviceman|soldier|border guard|guard|jawan|peacekeeper|policeman|resident|villager|local|citizen|national|civilian|farmer|shepherd|driver|man|woman|child|boy|girl|person|officer|commander|teenager|\d+-year-old)(?![a-z])|(?:^|\s)(?:военнослужащий|пограничник|житель|жительница|ребенок|ребёнок|мужчина|женщина|гражданин|гражданка|водитель|солдат|боец|сержант|офицер|командир|лейтенант|чабан|пастух|подросток|мальчик|девочка)(?![а-яё])/;
+const COPULA_BEFORE = /[—:]\s*$/;
+const SPEAKER_AFTER = /^\s+(?:said|says|told|reported|stated|added|сообщил[а-яё]*|заявил[а-яё]*|рассказал[а-яё]*)(?![a-zа-яё])/;
+const PLURAL_VICTIMS_AFTER =
+  /^\s+(?:[a-zа-яё-]+\s+)?(?:people|persons|villagers|civilians|residents|soldiers|servicemen|border guards|children|жители|жителей|люди|людей|мирные|мирных|военнослужащие|военнослужащих|пограничники|пограничников)(?![a-zа-яё])/;
 const CHUNK_BREAK = /,(?=\s)|;|:|\s(?=(?:and|и|while|whereas|another|еще|ещё|а также|also)\s)|—/g;
 
 /**
@@ -139,7 +158,7 @@ export function casualtyTrigger(
     if (m && RETURNED.test(s)) return null;
   }
   if (!m || ZERO.test(s)) return null;
-  if (!numbers.some((n) => n.start >= start && n.end <= end && n.value !== null && n.value > 0)) return null;
+  if (!numbers.some((n) => n.start >= start && n.end <= end && n.value !== null && n.value > 0 && !VAGUE_COUNT.test(s.slice(n.start - start, n.end - start)))) return null;
   return {
     start: start + m.index,
     end: start + m.index + m[0].length,
@@ -168,6 +187,8 @@ export function sentenceCasualties(
   };
   let victims: number | null = null;
   let killedOfThem: number | null = null;
+  // The injured count read before "M of them died", if any.
+  let woundedBeforeDead: number | null = null;
   let pending = 0;
   let lead: NumberMention | null = null;
   let killedTotal = false;
@@ -214,12 +235,10 @@ export function sentenceCasualties(
       ww = null;
     let vw = VICTIMS.exec(chunk) ?? null;
     let dw = DISPLACED.exec(chunk) ?? null;
-    const person0 = nums.filter(
-      (n) =>
-        isPersonCount(low.slice(n.end, n.end + 30)) &&
-        !AGE_BEFORE.test(low.slice(Math.max(0, n.start - 16), n.start)),
-    );
-    if (!kw && !ww && !vw && !dw && carried && person0.length && TOTAL.test(chunk)) {
+    const person0 = nums.filter((n) => headCount(low, n));
+    // «Общее число погибших — 59 человек», "The death toll: 59": a dash or colon joins a total's
+    // word to its figure as a verb would.
+    if (!kw && !ww && !vw && !dw && carried && person0.length && (TOTAL.test(chunk) || COPULA_BEFORE.test(s.slice(Math.max(0, cs - 2), cs)))) {
       ({ kw, ww, vw, dw } = carried);
       carried = null;
     } else if ((kw || ww || vw || dw) && person0.length === 0 && TOTAL.test(chunk)) {
@@ -233,14 +252,14 @@ export function sentenceCasualties(
       pending = 0;
       continue;
     }
-    const person = nums.filter(
-      (n) =>
-        isPersonCount(low.slice(n.end, n.end + 30)) &&
-        !AGE_BEFORE.test(low.slice(Math.max(0, n.start - 16), n.start)),
-    );
+    const person = nums.filter((n) => headCount(low, n));
     let num = person[0];
     // "a Kyrgyz serviceman was wounded", «ранен военнослужащий»: one person.
-    const one = num ? null : SINGULAR.exec(chunk);
+    // Not the one person who speaks ("the commander said…"), nor where the casualty word names its
+    // victims in the plural ("…had wounded villagers"): no count is told.
+    const word = kw ?? ww ?? vw;
+    let one = num ? null : SINGULAR.exec(chunk);
+    if (one && (SPEAKER_AFTER.test(chunk.slice(one.index + one[0].length)) || (word && PLURAL_VICTIMS_AFTER.test(chunk.slice(word.index + word[0].length))))) one = null;
     const single: NumberMention | undefined = one
       ? {
           start: start + cs + one.index,
@@ -278,17 +297,29 @@ export function sentenceCasualties(
       // "about 800 people, mostly women and children, have been evacuated": the subject's count
       // before an apposition, for the casualty word after it; "Kh. Khozhiev, a 27-year-old border
       // guard, was killed": the one person an apposition names.
-      if (num && PERSON_AFTER.test(low.slice(num.end, num.end + 30))) lead = num;
+      // "11 people, 6 border guards and 5 residents, wounded": smaller counts after the lead's are
+      // its parts, told in apposition; the lead's count stays the subject's.
+      if (num && PERSON_AFTER.test(low.slice(num.end, num.end + 30))) {
+        if (!(lead && lead.value !== null && num.value !== null && num.value < lead.value)) lead = num;
+      }
       else if (!num && single) lead = single;
       continue;
     }
+    // "17 border guards and civilians were wounded": the subject's count read before the casualty
+    // word is already in `pending` when it was coordinated; it is not added a second time.
+    // "The Tajik soldier fired and killed villagers": a subject before a casualty word that names
+    // its victims after it is the one who acted, not their count.
+    if (!num && lead && word && PLURAL_VICTIMS_AFTER.test(chunk.slice(word.index + word[0].length))) lead = null;
+    const fromLead = !num && lead !== null;
     if (!num && lead) num = lead;
     lead = null;
     if (!num) {
       pending = 0;
       continue;
     }
-    const value = num.value === null ? null : num.value + pending;
+    // "dozens wounded", «десятки раненых»: an unknown count, as "several" (the codebook value
+    // numbers.ts gives it is for quantities of things, not a toll).
+    const value = num.value === null || VAGUE_COUNT.test(low.slice(num.start, num.end)) ? null : fromLead && pending > 0 ? pending : num.value + pending;
     pending = 0;
     const total = TOTAL.test(chunk);
     const ev = { start: num.start, end: num.end, text: num.text };
@@ -314,7 +345,10 @@ export function sentenceCasualties(
     res.evidence.push(ev);
     last = best ? { cat: best, end: ce } : null;
     if (best === 'k') {
-      if (OF_THEM.test(chunk)) killedOfThem = value;
+      if (OF_THEM.test(chunk)) {
+        killedOfThem = value;
+        woundedBeforeDead = res.wounded;
+      }
       if (res.killed === null || (total && !killedTotal)) res.killed = value;
       killedTotal ||= total;
     } else if (best === 'w') {
@@ -330,6 +364,9 @@ export function sentenceCasualties(
   // Only a word of totals ("has reached", «всего») makes the figures a running total; a count of
   // victims in hospital ("28 victims are in the regional hospital") is a part of it.
   const totalWord = killedTotal || woundedTotal || victimsTotal;
+  // "Four civilians were injured, two of whom died": the dead were counted among the injured.
+  if (victims === null && killedOfThem !== null && woundedBeforeDead !== null && res.wounded === woundedBeforeDead && killedOfThem <= woundedBeforeDead)
+    res.wounded = woundedBeforeDead - killedOfThem;
   if (victims !== null) {
     // "N victims, M of them died": the injured are N − M; "N victims, M killed": N injured.
     // Figures that contradict each other ("26 victims, 31 of them died") give no injured count
@@ -339,6 +376,10 @@ export function sentenceCasualties(
     woundedTotal = true;
   }
   res.total = totalWord;
+  res.victims = victims;
+  // A sentence that opens with "of them" and counts no victims of its own takes its dead from
+  // the victims counted in the sentence before.
+  if (victims === null && res.killed !== null && OF_THEM_OPENER.test(s)) res.killedOfPrior = true;
   const zero = ZERO.exec(s);
   if (zero && !UNKNOWN.test(s)) {
     // "no wounded on our side", «погибших нет»: a zero for the one count it names; the other

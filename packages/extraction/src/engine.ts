@@ -1462,15 +1462,40 @@ function clauseStep(s: Scan, clause: Clause): void {
   }
 }
 
+const EARLIER_OPENER = /^\W*(?:earlier|previously|ранее|прежде)\s*,/;
+
 /** Casualty figures per sentence: attached to the event of that sentence or the latest before it. */
 function casualtyPass(s: Scan): Array<CasualtyReport & { paragraph: number }> {
   const masked = [...s.temporal.dates, ...s.temporal.clocks];
   const reports: Array<CasualtyReport & { paragraph: number }> = [];
+  let had: Draft | undefined;
+  let hadVictims: number | null = null;
+  let hadTotal = false;
   for (const sentence of s.seg.sentences) {
     if (withinAny(s.excluded, sentence)) continue;
     const fig = sentenceCasualties(s.text, sentence.start, sentence.end, s.numbers, masked);
     if (!fig) continue;
-    const target = casualtyTarget(s.drafts, sentence);
+    let target = casualtyTarget(s.drafts, sentence, (fig.killed ?? 0) > 0 || (fig.wounded ?? 0) > 0);
+    // "…after the April 22 attack in Pahalgam that killed 26 people": a toll told in a sentence of
+    // its own of another day than the event it would go to is another incident's.
+    // An event of no day is of the day the statement told last before the sentence.
+    if (target && otherDay(s, sentence, target.date ?? dayBefore(s.drafts, sentence))) target = undefined;
+    // "Earlier, a 13-year-old girl was killed when…": a sentence opened by a bare "earlier" tells a
+    // past episode; its toll is no event's told in another sentence.
+    if (target && target.clause.sentence !== sentence.index && EARLIER_OPENER.test(s.low.slice(sentence.start, sentence.start + 16))) target = undefined;
+    // «…число пострадавших составляет 154 человека. Из них 31 человек скончался.»: the dead are
+    // among the victims of the sentence before; the injured are the rest, and the update is a total.
+    if (target && had && fig.killedOfPrior && hadVictims !== null && fig.killed !== null && fig.killed <= hadVictims && had.wounded === hadVictims) {
+      had.wounded = hadVictims - fig.killed;
+      if (hadTotal) {
+        had.killed = fig.killed;
+        fig.total = true;
+      }
+      if (had !== target) fig.wounded = had.wounded;
+    }
+    had = target;
+    hadVictims = fig.victims ?? null;
+    hadTotal = fig.total;
     if (target) {
       applyFigures(target, fig);
       // "136,000 residents of Batken region were evacuated": where people fled is where the
@@ -1483,6 +1508,13 @@ function casualtyPass(s: Scan): Array<CasualtyReport & { paragraph: number }> {
     reports.push(sentenceReport(s, sentence, fig));
   }
   return reports;
+}
+
+/** The day of the latest dated event told before the sentence. */
+function dayBefore(drafts: readonly Draft[], sentence: Sentence): string | null {
+  let day: string | null = null;
+  for (const d of drafts) if (d.clause.sentence < sentence.index && d.date && d.type !== 'ceasefire_agreement') day = d.date;
+  return day;
 }
 
 /** The places of a sentence that are not a destination ("evacuated to", "taken to hospital in"). */
@@ -1551,7 +1583,7 @@ function scenePlacesOf(s: Scan, sentence: Sentence): PlaceMention[] {
   return out;
 }
 
-function casualtyTarget(drafts: readonly Draft[], sentence: Sentence): Draft | undefined {
+function casualtyTarget(drafts: readonly Draft[], sentence: Sentence, hurt: boolean): Draft | undefined {
   let lastIn: Draft | undefined;
   let lastViolentIn: Draft | undefined;
   let lastViolentBefore: Draft | undefined;
@@ -1562,10 +1594,19 @@ function casualtyTarget(drafts: readonly Draft[], sentence: Sentence): Draft | u
       if (VIOLENT.has(d.type)) lastViolentIn = d;
     } else if (at < sentence.index && VIOLENT.has(d.type)) lastViolentBefore = d;
   }
+  // "Two of the trespassers were wounded by the return fire": a crossing or a build-up wounds
+  // nobody; the dead and wounded are the fire's told before it.
+  if (hurt && !lastViolentIn && lastViolentBefore && lastIn && (lastIn.type === 'incursion' || lastIn.type === 'military_buildup')) return lastViolentBefore;
   const target = lastViolentIn ?? lastIn ?? lastViolentBefore;
   if (target) return target;
   const after = drafts.find((d) => d.clause.sentence > sentence.index && d.clause.paragraph === sentence.paragraph && VIOLENT.has(d.type));
   if (after) return after;
+  // A lead that tells the toll before any attack ("…said five civilians were wounded in an
+  // unprovoked ceasefire violation", the attack told in a quote after it): the first attack told.
+  if (!drafts.some((d) => d.clause.sentence < sentence.index && d.type !== 'ceasefire_agreement' && d.type !== 'violation_allegation')) {
+    const later = drafts.find((d) => d.clause.sentence > sentence.index && VIOLENT.has(d.type));
+    if (later) return later;
+  }
   // "…set fire to houses in X. There were no casualties among the residents.": with no attack
   // told, the figures are the latest event's (the burning, the incursion).
   let lastBefore: Draft | undefined;

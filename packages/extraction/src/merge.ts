@@ -206,7 +206,8 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
   // the first one told with a day, not a clash of its own.
   const main = [...result, ...weakKept].filter((d) => VIOLENT.has(d.type) && d.date !== null).sort((a, b) => a.trigger.start - b.trigger.start);
   for (const w of weakKept) {
-    if (w.date === null && w.type === 'armed_clash' && !w.part && !w.clock && (w.killed !== null || w.wounded !== null || w.zero)) {
+    // A toll of unknown size ("dozens of victims") is a toll too.
+    if (w.date === null && w.type === 'armed_clash' && !w.part && !w.clock && (w.killed !== null || w.wounded !== null || w.zero || w.casualtyEvidence.length > 0)) {
       const into = main.find((d) => d !== w && sameReporter(d, w));
       if (into) {
         absorb(into, w, false);
