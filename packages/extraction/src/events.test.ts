@@ -665,4 +665,15 @@ describe('event recall (issue #16: missed and merged events)', () => {
       ['military_buildup', 'KG'],
     ]);
   });
+  it('reads a toll another source gives "in the attack", «в ходе этого обстрела» as the toll of the attack told, no clash of its own', () => {
+    const told = (text: string) => run(text).events.map((e) => [e.type, e.reported_by, e.killed]);
+    expect(told('Today a Kyrgyz drone struck a border post near Vorukh, the Kyrgyz defence ministry said. Tajik media said two soldiers were killed in the attack.')).toEqual([
+      ['air_or_drone_strike', 'KG', 2],
+    ]);
+    expect(told('Сегодня кыргызский беспилотник нанес удар по заставе у села Ворух, сообщило минобороны Кыргызстана. Таджикские СМИ сообщили, что в ходе этого обстрела погибли двое военных.')).toEqual([
+      ['air_or_drone_strike', 'KG', 2],
+    ]);
+    // An attack the other source names on its own is its own claim.
+    expect(told('Today a Kyrgyz drone struck a border post near Vorukh, the Kyrgyz defence ministry said. Tajik media said two soldiers were killed in an attack on Khoja-Alo.')).toHaveLength(2);
+  });
 });

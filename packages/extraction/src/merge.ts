@@ -94,7 +94,7 @@ function sameEvent(o: Draft, d: Draft): boolean {
 
 /** A weak attack word can join `s` when their days and places agree. */
 function compatible(w: Draft, s: Draft): boolean {
-  if (!sameReporter(w, s)) return false;
+  if (!sameReporter(w, s) && !w.anaphoric) return false;
   // "Large-scale clashes began on Friday morning": an episode told at its time of day is no
   // mention of the fire told as going on now.
   if (w.clashWord && s.ongoing && !s.clock && (w.part || w.clock)) return false;
