@@ -676,4 +676,11 @@ describe('event recall (issue #16: missed and merged events)', () => {
     // An attack the other source names on its own is its own claim.
     expect(told('Today a Kyrgyz drone struck a border post near Vorukh, the Kyrgyz defence ministry said. Tajik media said two soldiers were killed in an attack on Khoja-Alo.')).toHaveLength(2);
   });
+  it('reads an undated attack told with its side and place as an act, "the aggression" or a bare attack as a summary', () => {
+    const told = (text: string) => run(text).events.map((e) => [e.type, e.accused_party]);
+    expect(told('Tajik troops attacked Kyrgyz border posts in Batken region.')).toEqual([['armed_clash', 'TJ']]);
+    expect(told('Таджикская сторона, нарушив договоренности, атаковала пограничные объекты в Баткенской области.')).toEqual([['armed_clash', 'TJ']]);
+    expect(told('The border service condemned the Tajik aggression in Batken region.')).toEqual([]);
+    expect(told('The border service condemned the attack.')).toEqual([]);
+  });
 });

@@ -213,7 +213,7 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
         continue;
       }
     }
-    if (!(w.date === null && w.type === 'armed_clash' && SUMMARY.test(w.trigger.text.toLowerCase()) && w.killed === null && w.wounded === null && !w.zero))
+    if (!(w.date === null && w.type === 'armed_clash' && SUMMARY.test(w.trigger.text.toLowerCase()) && w.killed === null && w.wounded === null && !w.zero && !toldAttack(w)))
       result.push(w);
   }
   result.sort((a, b) => a.trigger.start - b.trigger.start);
@@ -272,6 +272,17 @@ function typedNear(drafts: readonly Draft[], w: Draft): boolean {
 
 const SUMMARY =
   /^(?:armed )?(?:attack|aggress|атак|агресс|напад|вооружённ[а-яё]* напад|вооруженн[а-яё]* напад)/;
+
+/**
+ * "Tajik troops attacked border posts in Batken region", «таджикская сторона атаковала объекты в
+ * Баткенской области»: an attack told with its side and its place is an act told, undated as it
+ * may be; only "the aggression" or an attack with neither sums the dispute up.
+ */
+function toldAttack(w: Draft): boolean {
+  return w.actor !== null && w.places.length > 0 && !AGGRESSION.test(w.trigger.text.toLowerCase());
+}
+
+const AGGRESSION = /^(?:aggress|агресс)/;
 
 /** A mention told with its own day (not carried), part of day or clock time. */
 function ownTime(d: Draft): boolean {
