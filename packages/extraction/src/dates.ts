@@ -96,6 +96,10 @@ const RE_NUMERIC = /(?<![\d./])(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?![\d]|[.
 // "2022-1-27", "2022-01-27": a page's date stamp.
 const RE_ISO = /(?<![\d.-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])/g;
 const RE_MONTH_YEAR = new RegExp(`${B}(${MON})\\s+(\\d{4})${E}`, 'g');
+const RE_MONTH_BARE = new RegExp(
+  `${B}(?:in|во?)\\s+(january|february|march|april|may|june|july|august|september|october|november|december|январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)${E}`,
+  'g',
+);
 const RE_RELATIVE = new RegExp(
   `${B}(in the (?:last|past) (?:24 hours|day)|over the (?:last|past) (?:24 hours|day)|за (?:последние|минувшие|прошедшие|истекшие|истекшие) сутки|during the day|в течение (?:дня|суток)|the day before yesterday|позавчерашн[а-яё]*|позавчера|вчерашн[а-яё]*|yesterday|вчера|накануне|the previous day|the day before(?=\s*[,.])|a day earlier|the next day|the following day|a day later|на следующий день|на другой день|спустя сутки|earlier today|today|сегодняшн[а-яё]*|сегодня|tonight|last night|overnight|this (?:morning|afternoon|evening)|минувшей ночью|прошлой ночью|прошедшей ночью|этой ночью|сегодня ночью|позапрошлой ночью|этим (?:утром|вечером)|(?:\\d|two|three|four|five|два|две|три|четыре|пять) (?:days ago|дн(?:я|ей) назад|суток назад))(?: (morning|afternoon|evening|night|утром|днем|днём|вечером|ночью))?${E}`,
   'g',
@@ -356,6 +360,16 @@ function scanMonthYear(st: DateScan, low: string): void {
     const mon = monthNumber(m[1] ?? '');
     if (!mon) continue;
     pushDate(st, m, null, null, 'month', `${m[2]}-${pad(mon)}`);
+  }
+  // "in May", «в мае» with no year: the last such month up to publication; only an earlier month
+  // than publication's (the month of publication itself is told by its days).
+  if (!st.pubDate) return;
+  const pubYear = Number(st.pubDate.slice(0, 4));
+  const pubMonth = Number(st.pubDate.slice(5, 7));
+  for (let m = first(RE_MONTH_BARE, low); m !== null; m = RE_MONTH_BARE.exec(low)) {
+    const mon = monthNumber(m[1] ?? '');
+    if (!mon || mon === pubMonth) continue;
+    pushDate(st, m, null, null, 'month', `${mon < pubMonth ? pubYear : pubYear - 1}-${pad(mon)}`);
   }
 }
 

@@ -683,4 +683,9 @@ describe('event recall (issue #16: missed and merged events)', () => {
     expect(told('The border service condemned the Tajik aggression in Batken region.')).toEqual([]);
     expect(told('The border service condemned the attack.')).toEqual([]);
   });
+  it('reads a clash told in an earlier month with no year as background beside the agreement of the day', () => {
+    const types = (text: string, published_at = '2022-07-28T10:00:00+06:00') => run(text, 'Interfax', published_at).events.map((e) => e.type);
+    expect(types('Today the sides agreed to a ceasefire. Relations soured when a Tajik border guard was killed in a clash in May.')).toEqual(['ceasefire_agreement']);
+    expect(types('Сегодня стороны согласились на перемирие. Отношения накалились, когда в мае в боестолкновении погиб пограничник.')).toEqual(['ceasefire_agreement']);
+  });
 });
