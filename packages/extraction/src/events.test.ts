@@ -688,4 +688,9 @@ describe('event recall (issue #16: missed and merged events)', () => {
     expect(types('Today the sides agreed to a ceasefire. Relations soured when a Tajik border guard was killed in a clash in May.')).toEqual(['ceasefire_agreement']);
     expect(types('Сегодня стороны согласились на перемирие. Отношения накалились, когда в мае в боестолкновении погиб пограничник.')).toEqual(['ceasefire_agreement']);
   });
+  it('reads «открыла огонь первой», «открыли огонь первыми» as who started the attack told, no fire of its own', () => {
+    const types = (text: string) => run(text).events.map((e) => e.type);
+    expect(types('Сегодня таджикские военные обстреляли из минометов заставу Ак-Сай. Погранслужба заявляет, что таджикская сторона открыла огонь первой.')).toEqual(['heavy_weapons_fire']);
+    expect(types('Сегодня таджикские военные обстреляли из минометов заставу Ак-Сай. По данным погранслужбы, таджикские подразделения открыли огонь именно первыми.')).toEqual(['heavy_weapons_fire']);
+  });
 });
