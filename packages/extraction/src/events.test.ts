@@ -693,4 +693,10 @@ describe('event recall (issue #16: missed and merged events)', () => {
     expect(types('Сегодня таджикские военные обстреляли из минометов заставу Ак-Сай. Погранслужба заявляет, что таджикская сторона открыла огонь первой.')).toEqual(['heavy_weapons_fire']);
     expect(types('Сегодня таджикские военные обстреляли из минометов заставу Ак-Сай. По данным погранслужбы, таджикские подразделения открыли огонь именно первыми.')).toEqual(['heavy_weapons_fire']);
   });
+  it('types fire from "support weapons", «средства огневой поддержки» as heavy', () => {
+    const types = (text: string) => run(text).events.map((e) => e.type);
+    expect(types('Today Tajik units fired supporting-fire weapons at Kyrgyz positions near Kulundu.')).toEqual(['heavy_weapons_fire']);
+    expect(types('Today Tajik support weapons hit houses in Kulundu.')).toEqual(['heavy_weapons_fire']);
+    expect(types('Сегодня таджикские подразделения открыли огонь по позициям у села Кулунду из средств огневой поддержки.')).toEqual(['heavy_weapons_fire']);
+  });
 });

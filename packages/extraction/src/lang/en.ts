@@ -47,7 +47,8 @@ export const EN: LanguagePack = {
     {
       name: 'heavy weapons',
       class: 'heavy',
-      patterns: ['heavy weapons?', 'heavy weaponry', 'indirect[- ]fire(?: weapons?)?'],
+      // "support weapons", "supporting-fire weapons": an army's mortars and guns that back its infantry.
+      patterns: ['heavy weapons?', 'heavy weaponry', 'indirect[- ]fire(?: weapons?)?', 'support(?:ing)?(?:[- ]fire)? weapons?'],
     },
     // A weapon like any other: used in an attack it makes heavy fire, moved it is a build-up's.
     {

@@ -54,6 +54,9 @@ export const RU: LanguagePack = {
         'всех вид\\w* (?:вооружени|оружи)\\w* и (?:\\w+ )?техник\\w*',
         // «средства непрямого огня»: artillery and mortars firing beyond sight.
         '(?:средств\\w* )?непрям\\w* (?:огн|наводк)\\w*',
+        // «средства огневой поддержки», «оружие поддержки»: mortars and guns backing the infantry.
+        'средств\\w* огнев\\w* поддержк\\w*',
+        'оружи\\w* (?:огневой )?поддержк\\w*',
       ],
     },
     // A weapon like any other: used in an attack it makes heavy fire, moved it is a build-up's.
