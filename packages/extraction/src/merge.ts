@@ -94,7 +94,9 @@ function sameEvent(o: Draft, d: Draft): boolean {
 
 /** A weak attack word can join `s` when their days and places agree. */
 function compatible(w: Draft, s: Draft): boolean {
-  if (!sameReporter(w, s) && !w.anaphoric) return false;
+  // "…killed in the attack" told by the other side is the toll of the one side's attack told;
+  // "…killed in the shootout" is that side's version of the fighting, a claim of its own.
+  if (!sameReporter(w, s) && !(w.anaphoric && w.clashWord === null)) return false;
   // "Large-scale clashes began on Friday morning": an episode told at its time of day is no
   // mention of the fire told as going on now.
   if (w.clashWord && s.ongoing && !s.clock && (w.part || w.clock)) return false;
