@@ -123,6 +123,10 @@ function otherCategoryAfter(s: string, at: number, cat: 'k' | 'w' | 'v' | 'd'): 
  * A casualty word with a count in [start, end) ("24 people were killed"): the figures imply a
  * violent event even where the text names none ("the death toll rose to 62").
  */
+// "the number of injured in the invasion rose to 185": a count after its word may come later.
+const NEAR_COUNT_BEFORE = 50;
+const NEAR_COUNT_AFTER = 90;
+
 export function casualtyTrigger(
   text: string,
   start: number,
@@ -139,7 +143,11 @@ export function casualtyTrigger(
     if (m && RETURNED.test(s)) return null;
   }
   if (!m || ZERO.test(s)) return null;
-  if (!numbers.some((n) => n.start >= start && n.end <= end && n.value !== null && n.value > 0)) return null;
+  // The count is told near its word ("24 people were killed", "the toll rose to 62"): "the two
+  // ministers stressed that the conflict caused deaths" counts ministers, not the dead.
+  const at = start + m.index;
+  const near = (n: NumberMention) => n.start >= start && n.end <= end && n.value !== null && n.value > 0 && n.end >= at - NEAR_COUNT_BEFORE && n.start <= at + m[0].length + NEAR_COUNT_AFTER;
+  if (!numbers.some(near)) return null;
   return {
     start: start + m.index,
     end: start + m.index + m[0].length,
