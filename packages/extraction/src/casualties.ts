@@ -51,8 +51,11 @@ const AGE_AFTER =
   /^\s*(?:-\s*)?(?:years?[- ]old|year-old|-?летн[а-яё]*|лет(?![а-яё])|года рождения|г\.\s*р\.)/;
 // "of the 6 wounded, four…", «из 56 пострадавших»: the whole a part is taken from, told again.
 const AGE_BEFORE = /(?:aged|age of|возрасте|(?:^|\s)(?:из|of the|out of))\s*$/;
+// "five days of fighting that killed 43", «трое суток боёв»: a duration, not a count.
+const DURATION_AFTER =
+  /^\s*(?:days?|hours?|weeks?|months?|minutes?|день|дн(?:я|ей)|сут(?:ок|ки)|час(?:а|ов)?|недел[а-яё]*|месяц(?:а|ев)?|минут[а-яё]*)(?![a-zа-яё])/;
 const isPersonCount = (after: string): boolean =>
-  !AGE_AFTER.test(after) && (PERSON_AFTER.test(after) || !NON_PERSON.test(after));
+  !AGE_AFTER.test(after) && !DURATION_AFTER.test(after) && (PERSON_AFTER.test(after) || !NON_PERSON.test(after));
 // An explicit "no casualties", in its usual phrasings: "no one was hurt", "nobody was injured",
 // "left no one hurt", "without any casualties", «обошлось без жертв», «никто не пострадал»,
 // «погибших и раненых нет». (The corpus codes it as killed 0, wounded 0.)
