@@ -699,4 +699,11 @@ describe('event recall (issue #16: missed and merged events)', () => {
     expect(types('Today Tajik support weapons hit houses in Kulundu.')).toEqual(['heavy_weapons_fire']);
     expect(types('Сегодня таджикские подразделения открыли огонь по позициям у села Кулунду из средств огневой поддержки.')).toEqual(['heavy_weapons_fire']);
   });
+  it('reads militants\' fire on people («боевики открыли огонь») as no fire between the sides', () => {
+    const types = (text: string) => run(text).events.map((e) => e.type);
+    expect(types('Today armed militants opened fire on tourists near Kok-Tash and killed five people.')).toEqual([]);
+    expect(types('Сегодня вооруженные боевики открыли огонь по туристам у села Кок-Таш и убили пять человек.')).toEqual([]);
+    // The side's own fire covering militants still is its fire.
+    expect(types('Today Tajik troops opened fire near Kok-Tash to cover a group of militants.')).toEqual(['small_arms_fire']);
+  });
 });

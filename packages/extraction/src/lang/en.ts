@@ -472,6 +472,8 @@ export const EN: LanguagePack = {
     'fire (?:station|brigade|fighters?|safety|service)',
     // "the Pahalgam terror attack": militants' attack, not fire between the sides.
     'terror(?:ist)? attacks?',
+    // "militants opened fire on tourists": an armed group's attack, no fire between the sides.
+    '(?:militants|terrorists)(?: \\w+){0,2} (?:opened fire|fired|shot|attacked)',
     // The reporting side's restraint: no fire of theirs, and no cancelling of the other side's.
     "(?:did not|didn't|do not|refrained from|without) (?:\\w+ )?(?:open|return|respond)\\w*(?: (?:the )?fire)?",
     'held (?:their |its )?fire',

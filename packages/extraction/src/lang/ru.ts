@@ -473,6 +473,8 @@ export const RU: LanguagePack = {
     'ответн\\w* удар\\w*',
     // A terrorist attack is not fire between the sides.
     'террористическ\\w* (?:нападени|атак)\\w*',
+    // «боевики открыли огонь по туристам»: an armed group's attack, no fire between the sides.
+    '(?:боевик|террорист)\\w*(?: \\w+){0,2} (?:открыл\\w* (?:\\w+ )?огонь|обстрелял\\w*|атаковал\\w*|напал\\w*)',
     'ответн\\w* огн\\w*',
     'режим\\w* прекращения огня',
   ],
