@@ -63,6 +63,8 @@ export interface Draft {
    * этого обстрела»): that attack, whoever tells its toll.
    */
   anaphoric: boolean;
+  /** Told as confirmed ("the shootout was confirmed by…", «факт перестрелки подтвердили»): the episode told, not the confirming side's own version. */
+  confirms: boolean;
 }
 
 export const VIOLENT: ReadonlySet<EventType> = new Set(['small_arms_fire', 'heavy_weapons_fire', 'air_or_drone_strike', 'armed_clash']);
@@ -108,6 +110,7 @@ export function copyDraft(d: Draft): Draft {
     ongoing: d.ongoing,
     unknownAgent: d.unknownAgent,
     anaphoric: d.anaphoric,
+    confirms: d.confirms,
   };
 }
 

@@ -865,6 +865,7 @@ function newDraft(s: Scan, c: ClauseView, type: EventType, trigger: Match, stren
     // «стягиваются обеими сторонами», "troops are being massed by both sides": no one side acts.
     unknownAgent: BOTH_SIDES_AGENT.test(s.low.slice(c.clause.start, c.clause.end)),
     anaphoric: false,
+    confirms: false,
   };
 }
 
@@ -926,6 +927,7 @@ function typingWeapons(s: Scan, weapons: WeaponMention[]): WeaponMention[] {
   return weapons.filter((w) => w.name !== 'drone');
 }
 
+const CONFIRMED = /(?<![a-zа-яё])(?:confirm(?:ed|s)|подтвердил[а-яё]*|подтвержда(?:ет|ют))(?![a-zа-яё])/g;
 const DEFINITE_BEFORE = /(?:^|[^0-9a-zа-яё])(?:in|during|by|from)\s+(?:the|this|that)\s+$|(?:в ходе|в результате|во время|при)\s+(?:этого|этой|этих|того|той)\s+$/;
 const WHERE_BEFORE = /(?:^|[^0-9a-zа-яё])(?:where|где)\s+(?:the\s+)?$/;
 const PERIOD_TALLY =
@@ -1034,6 +1036,9 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: read
     // "three civilians were killed in the attack": the attack told before, even where another
     // source gives the toll (SCHEMA: one event, its casualties).
     d.anaphoric = d.strength === 'weak' && DEFINITE_BEFORE.test(s.low.slice(Math.max(0, first.start - 24), first.start));
+    // «Факт перестрелки подтвердили в администрации области», "the other side confirmed the
+    // shootout": the episode told, agreed to, not that side's claim of its own.
+    d.confirms = d.strength === 'weak' && matchesIn(CONFIRMED, s.low, clause);
     if (d.strength === 'weak' && WHERE_BEFORE.test(s.low.slice(Math.max(0, first.start - 12), first.start)) && !c.cDates.some((x) => x.role === 'event' && x.date)) return;
     // A summary word ("the aggression", «в результате агрессии») has no day of its own: it joins
     // a told attack, or stands for the whole episode, dated only when the text dates it.

@@ -96,7 +96,7 @@ function sameEvent(o: Draft, d: Draft): boolean {
 function compatible(w: Draft, s: Draft): boolean {
   // "…killed in the attack" told by the other side is the toll of the one side's attack told;
   // "…killed in the shootout" is that side's version of the fighting, a claim of its own.
-  if (!sameReporter(w, s) && !(w.anaphoric && w.clashWord === null)) return false;
+  if (!sameReporter(w, s) && !(w.anaphoric && w.clashWord === null) && !w.confirms) return false;
   // "Large-scale clashes began on Friday morning": an episode told at its time of day is no
   // mention of the fire told as going on now.
   if (w.clashWord && s.ongoing && !s.clock && (w.part || w.clock)) return false;
