@@ -706,4 +706,9 @@ describe('event recall (issue #16: missed and merged events)', () => {
     // The side's own fire covering militants still is its fire.
     expect(types('Today Tajik troops opened fire near Kok-Tash to cover a group of militants.')).toEqual(['small_arms_fire']);
   });
+  it('types fire with grenades launched (from a launcher) as heavy', () => {
+    const types = (text: string) => run(text).events.map((e) => e.type);
+    expect(types('Today Kyrgyz posts near Kulundu were attacked with rifles and grenades launched by Tajik troops.')).toEqual(['heavy_weapons_fire']);
+    expect(types('Today Tajik troops launched grenades at Kyrgyz posts near Kulundu.')).toEqual(['heavy_weapons_fire']);
+  });
 });

@@ -25,7 +25,8 @@ export const EN: LanguagePack = {
       class: 'small',
       patterns: ['small arms', 'small-arms', 'firearms', 'rifles?', 'assault rifles?'],
     },
-    { name: 'grenade launcher', class: 'heavy', patterns: ['grenade[- ]launchers?', 'RPGs?'] },
+    // "grenades launched by Cambodian forces": grenades fired from a launcher, not thrown.
+    { name: 'grenade launcher', class: 'heavy', patterns: ['grenade[- ]launchers?', 'RPGs?', 'grenades (?:\\w+ )?launched', 'launched (?:\\w+ )?grenades'] },
     { name: 'mortar', class: 'heavy', patterns: ['mortars?', 'mortar crews?'] },
     { name: 'artillery', class: 'heavy', patterns: ['artillery', 'howitzers?', 'artillery pieces'] },
     {
