@@ -127,6 +127,9 @@ const REFERENCE_VERB_BEFORE = /(?:reached|agreed|signed|concluded|достигн
 const REPORT_BEFORE = /(?:said|says|reported|stated|announced|noted|told\s+\S+|сообщил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|заявил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|сообщает|заявляет)(?:\s+(?:to\s+)?(?:journalists|reporters|the press|журналистам|прессе|сми))?(?:\s+on)?\s*$/i;
 // "should take effect at 24:00 hours on July 28", «вступает в силу с 00:00 28 июля»: the day a
 // truce starts, not a day of fighting.
+// "a ceasefire that took effect on Monday night", «перемирие вступило в силу 28 июля»: the day a
+// truce started, no day of the narrative to carry to the fire told after it.
+const START_DAY_BEFORE = /(?:(?:take|takes|took|taken|come|comes|came|enter|enters|entered|went|go|goes)\s+(?:into\s+)?(?:effect|force)|вступил[а-яё]*\s+в\s+силу)\s+(?:on\s+|at\s+|с\s+|в\s+)?$/i;
 const START_CLOCK_BEFORE =
   /(?:effect|force|effective|силу|действовать)\s+(?:from\s+|at\s+|as of\s+|с\s+|в\s+)?(?:\d{1,2}[:.]\d{2}|\d{4}|midnight|полуночи|полночь)(?:\s*(?:hours|hrs|local time|по местному времени))?(?:\s*\([^()]{0,30}\))?\s*(?:on\s+|,\s*)?$/i;
 const REFERENCE_AFTER = /^\s*(?:agreements?|accords?|protocol|договор[её]нност)/i;
@@ -239,6 +242,7 @@ function roleOf(text: string, m: Match): TemporalRole {
   if (REFERENCE_BEFORE.test(before) || REFERENCE_VERB_BEFORE.test(before) || REFERENCE_AFTER.test(after)) return 'reference';
   if (REPORT_BEFORE.test(before)) return 'as_of';
   if (START_CLOCK_BEFORE.test(before)) return 'reference';
+  if (START_DAY_BEFORE.test(before)) return 'reference';
   return 'event';
 }
 
