@@ -331,7 +331,10 @@ export function keepOne(events: Draft[], type: EventType): Draft[] {
     // day, in force the next, one agreement, dated when it takes effect (SCHEMA).
     const next = addDays(e.date, 1);
     // «перемирие вступит в силу с рассвета 29 июля»: the day it takes effect, with no clock, too.
-    const inForce = e.agreementStart || TAKES_EFFECT.test(e.trigger.text.toLowerCase()) ? undefined : same.find((k) => (k.agreementStart || TAKES_EFFECT.test(k.trigger.text.toLowerCase())) && k.date === next);
+    // "Sept 15 — the sides have reached a ceasefire … from 8:00 p.m. on September 14": told the day
+    // after it took effect, the same agreement too.
+    const prev = addDays(e.date, -1);
+    const inForce = e.agreementStart || TAKES_EFFECT.test(e.trigger.text.toLowerCase()) ? undefined : same.find((k) => k.agreementStart && k.date === prev) ?? same.find((k) => (k.agreementStart || TAKES_EFFECT.test(k.trigger.text.toLowerCase())) && k.date === next);
     if (inForce) {
       absorb(inForce, e);
       continue;

@@ -47,12 +47,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // 0.777 / 0.767 / 0.732 / 0.632); eng-round2 (event F1 on the weakest files: tolls "in the attack"
 // and confirmed episodes, undated attacks with side and place, months with no year, blame and
 // militants' fire, support weapons and launched grenades, counts near their word, truce start
-// days) to event F1 0.909 / 0.888 / 0.835 / 0.856 / 0.833 and strict 0.786 / 0.780 / 0.776 /
-// 0.739 / 0.656 (ru, en, other, more, more2); floors at those less 0.01.
+// days, an agreement told the day after its start) to event F1 0.909 / 0.888 / 0.840 / 0.856 /
+// 0.833 and strict 0.786 / 0.780 / 0.781 / 0.739 / 0.656 (ru, en, other, more, more2); floors at
+// those less 0.01.
 const FLOORS: Record<string, { events: number; strict: number; violationReport: number }> = {
   'train-ru.jsonl': { events: 0.899, strict: 0.776, violationReport: 0.983 },
   'train-en.jsonl': { events: 0.878, strict: 0.77, violationReport: 0.953 },
-  'train-other.jsonl': { events: 0.825, strict: 0.766, violationReport: 0.964 },
+  'train-other.jsonl': { events: 0.83, strict: 0.771, violationReport: 0.964 },
   'train-more.jsonl': { events: 0.846, strict: 0.729, violationReport: 0.95 },
   'train-more2.jsonl': { events: 0.823, strict: 0.646, violationReport: 0.958 },
 };
