@@ -185,4 +185,8 @@ describe('compliance and blame', () => {
     expect(types('Перемирие, заключенное в июле, рухнуло после новых боев у села Ак-Сай.')).not.toContain('ceasefire_agreement');
     expect(types('Объявленное в июле перемирие рухнуло после новых боев у села Ак-Сай.')).not.toContain('ceasefire_agreement');
   });
+  it('reads an agreement told the day after the start it names as one agreement, of the day it took effect', () => {
+    const r = run('BISHKEK, May 20 (Kabar) - Kyrgyzstan and Tajikistan have reached a ceasefire agreement, the security council said. "An agreement on a ceasefire from 20:00 on May 19 was reached," its secretary told reporters.');
+    expect(r.events.map((e) => [e.type, e.date])).toEqual([['ceasefire_agreement', '2023-05-19']]);
+  });
 });

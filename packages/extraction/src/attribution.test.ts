@@ -248,6 +248,18 @@ describe('attribution in wire copy', () => {
     );
     expect(mutual.events.map((e) => [e.type, e.wounded])).toEqual([['armed_clash', 2]]);
   });
+  it('reads the other side confirming the shootout («факт перестрелки подтвердили») as the episode told, no claim of its own', () => {
+    const r = run(
+      'The Border Service of Kyrgyzstan said a Kyrgyz border guard was wounded in a shootout near Kok-Tash on 11 April. The shootout was confirmed by the Tajik border troops.',
+      'AKIpress',
+    );
+    expect(r.events.map((e) => [e.type, e.reported_by, e.wounded])).toEqual([['armed_clash', 'KG', 1]]);
+    const ru = run(
+      'Пограничная служба Кыргызстана сообщила, что 11 апреля в перестрелке у села Кок-Таш ранен кыргызский пограничник. Факт перестрелки подтвердили в пограничных войсках Таджикистана.',
+      'AKIpress',
+    );
+    expect(ru.events.map((e) => [e.type, e.reported_by, e.wounded])).toEqual([['armed_clash', 'KG', 1]]);
+  });
   it('takes the issuer from a headline that names it when the body names none', () => {
     const r = run(
       'ПРЕСС-ЦЕНТР ПОГРАНИЧНЫХ ВОЙСК ГКНБ РЕСПУБЛИКИ ТАДЖИКИСТАН СООБЩАЕТ\n11 апреля в 10:45 граждане Кыргызской Республики открыли огонь в сторону жителей села Сомониён.',

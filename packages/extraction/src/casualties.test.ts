@@ -376,6 +376,17 @@ describe('tolls of a past period', () => {
     );
     expect(r.events[0]).toMatchObject({ killed: 0, wounded: 0 });
   });
+  it('reads a toll only from a count told near its word, not from a count of other people in the sentence', () => {
+    const told = (text: string) => run(text).events.map((e) => [e.type, e.killed, e.wounded]);
+    expect(told('The two presidents stressed that the conflict, which caused deaths and injuries on both sides of the border, must be settled by talks.')).toEqual([]);
+    expect(told('Сегодня число пострадавших в ходе нападения Таджикистана на приграничные села выросло до 120 человек.')).toEqual([['armed_clash', null, 120]]);
+    expect(told('Today 12 people were killed in the border villages of Batken region.')).toEqual([['armed_clash', 12, null]]);
+  });
+  it('reads no duration ("five days of fighting", «трое суток боёв») as a count of the dead', () => {
+    const told = (text: string) => run(text).events.map((e) => [e.type, e.killed]);
+    expect(told('The truce ended five days of heavy fighting on the border that killed at least 40 people.')).toEqual([['armed_clash', 40]]);
+    expect(told('Three days of clashes killed 12 people.')).toEqual([['armed_clash', 12]]);
+  });
 });
 
 describe('counts and the words around them', () => {

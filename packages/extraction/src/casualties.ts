@@ -59,8 +59,11 @@ const AGE_AFTER =
   /^\s*(?:-\s*)?(?:years?[- ]old|year-old|-?летн[а-яё]*|лет(?![а-яё])|года рождения|г\.\s*р\.)/;
 // "of the 6 wounded, four…", «из 56 пострадавших»: the whole a part is taken from, told again.
 const AGE_BEFORE = /(?:aged|age of|возрасте|(?:^|\s)(?:из|of the|out of))\s*$/;
+// "five days of fighting that killed 43", «трое суток боёв»: a duration, not a count.
+const DURATION_AFTER =
+  /^\s*(?:days?|hours?|weeks?|months?|minutes?|день|дн(?:я|ей)|сут(?:ок|ки)|час(?:а|ов)?|недел[а-яё]*|месяц(?:а|ев)?|минут[а-яё]*)(?![a-zа-яё])/;
 const isPersonCount = (after: string): boolean =>
-  !AGE_AFTER.test(after) && (PERSON_AFTER.test(after) || !NON_PERSON.test(after));
+  !AGE_AFTER.test(after) && !DURATION_AFTER.test(after) && (PERSON_AFTER.test(after) || !NON_PERSON.test(after));
 // "BM-21 rocket fragments", «Су-25», "T72": digits joined to letters name a model, not a count.
 const DESIGNATION_BEFORE = /[a-zа-яё]-?$/;
 /** A number that counts people: no age, no whole a part is taken from, no model designation. */
@@ -142,6 +145,10 @@ function otherCategoryAfter(s: string, at: number, cat: 'k' | 'w' | 'v' | 'd'): 
  * A casualty word with a count in [start, end) ("24 people were killed"): the figures imply a
  * violent event even where the text names none ("the death toll rose to 62").
  */
+// "the number of injured in the invasion rose to 185": a count after its word may come later.
+const NEAR_COUNT_BEFORE = 50;
+const NEAR_COUNT_AFTER = 90;
+
 export function casualtyTrigger(
   text: string,
   start: number,
@@ -158,7 +165,12 @@ export function casualtyTrigger(
     if (m && RETURNED.test(s)) return null;
   }
   if (!m || ZERO.test(s)) return null;
-  if (!numbers.some((n) => n.start >= start && n.end <= end && n.value !== null && n.value > 0 && !VAGUE_COUNT.test(s.slice(n.start - start, n.end - start)))) return null;
+  // The count is told near its word ("24 people were killed", "the toll rose to 62"): "the two
+  // ministers stressed that the conflict caused deaths" counts ministers, not the dead.
+  const at = start + m.index;
+  const near = (n: NumberMention) =>
+    n.start >= start && n.end <= end && n.value !== null && n.value > 0 && n.end >= at - NEAR_COUNT_BEFORE && n.start <= at + m[0].length + NEAR_COUNT_AFTER && !VAGUE_COUNT.test(s.slice(n.start - start, n.end - start));
+  if (!numbers.some(near)) return null;
   return {
     start: start + m.index,
     end: start + m.index + m[0].length,

@@ -14,6 +14,21 @@ describe('dates', () => {
     expect(dates('позавчера')[0]).toMatchObject({ date: '2023-08-08' });
   });
 
+  it('reads a month named with no year ("in May", «в мае») as the last such month up to publication', () => {
+    const months = (text: string) => findTemporal(text, pub, []).dates.map((d) => [d.kind, d.month]);
+    expect(months('A soldier was killed in a clash in May.')).toEqual([['month', '2023-05']]);
+    expect(months('Отношения обострились, когда в мае погиб пограничник.')).toEqual([['month', '2023-05']]);
+    expect(months('Fighting broke out in November.')).toEqual([['month', '2022-11']]);
+    // The month of publication is told by its days.
+    expect(months('Fighting broke out in August.')).toEqual([]);
+  });
+
+  it('reads the day a truce took effect ("took effect on Monday", «вступило в силу 7 августа») as a reference, no day of the narrative', () => {
+    expect(dates('The ceasefire took effect on Monday night.')[0]).toMatchObject({ date: '2023-08-07', role: 'reference' });
+    expect(dates('Перемирие вступило в силу 7 августа.')[0]).toMatchObject({ date: '2023-08-07', role: 'reference' });
+    expect(dates('Fighting broke out on Monday night.')[0]).toMatchObject({ date: '2023-08-07', role: 'event' });
+  });
+
   it('dates "the night of <weekday>" by the day the night ends', () => {
     // pub is a Thursday: Monday's night ends on Tuesday; "the night to Tuesday" names it.
     expect(dates('On the night of Monday the army answered the firing')[0]).toMatchObject({ date: '2023-08-08', part: 'night', kind: 'night' });

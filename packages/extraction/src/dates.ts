@@ -96,6 +96,10 @@ const RE_NUMERIC = /(?<![\d./])(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?![\d]|[.
 // "2022-1-27", "2022-01-27": a page's date stamp.
 const RE_ISO = /(?<![\d.-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])/g;
 const RE_MONTH_YEAR = new RegExp(`${B}(${MON})\\s+(\\d{4})${E}`, 'g');
+const RE_MONTH_BARE = new RegExp(
+  `${B}(?:in|во?)\\s+(january|february|march|april|may|june|july|august|september|october|november|december|январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)${E}`,
+  'g',
+);
 const RE_RELATIVE = new RegExp(
   `${B}(in the (?:last|past) (?:24 hours|day)|over the (?:last|past) (?:24 hours|day)|за (?:последние|минувшие|прошедшие|истекшие|истекшие) сутки|during the day|в течение (?:дня|суток)|the day before yesterday|позавчерашн[а-яё]*|позавчера|вчерашн[а-яё]*|yesterday|вчера|накануне|the previous day|the day before(?=\s*[,.])|a day earlier|the next day|the following day|a day later|на следующий день|на другой день|спустя сутки|earlier today|today|сегодняшн[а-яё]*|сегодня|tonight|last night|overnight|this (?:morning|afternoon|evening)|минувшей ночью|прошлой ночью|прошедшей ночью|этой ночью|сегодня ночью|позапрошлой ночью|этим (?:утром|вечером)|(?:\\d|two|three|four|five|два|две|три|четыре|пять) (?:days ago|дн(?:я|ей) назад|суток назад))(?: (morning|afternoon|evening|night|утром|днем|днём|вечером|ночью))?${E}`,
   'g',
@@ -123,6 +127,9 @@ const REFERENCE_VERB_BEFORE = /(?:reached|agreed|signed|concluded|достигн
 const REPORT_BEFORE = /(?:said|says|reported|stated|announced|noted|told\s+\S+|сообщил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|заявил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|сообщает|заявляет)(?:\s+(?:to\s+)?(?:journalists|reporters|the press|журналистам|прессе|сми))?(?:\s+on)?\s*$/i;
 // "should take effect at 24:00 hours on July 28", «вступает в силу с 00:00 28 июля»: the day a
 // truce starts, not a day of fighting.
+// "a ceasefire that took effect on Monday night", «перемирие вступило в силу 28 июля»: the day a
+// truce started, no day of the narrative to carry to the fire told after it.
+const START_DAY_BEFORE = /(?:(?:take|takes|took|taken|come|comes|came|enter|enters|entered|went|go|goes)\s+(?:into\s+)?(?:effect|force)|вступил[а-яё]*\s+в\s+силу)\s+(?:on\s+|at\s+|с\s+|в\s+)?$/i;
 const START_CLOCK_BEFORE =
   /(?:effect|force|effective|силу|действовать)\s+(?:from\s+|at\s+|as of\s+|с\s+|в\s+)?(?:\d{1,2}[:.]\d{2}|\d{4}|midnight|полуночи|полночь)(?:\s*(?:hours|hrs|local time|по местному времени))?(?:\s*\([^()]{0,30}\))?\s*(?:on\s+|,\s*)?$/i;
 const REFERENCE_AFTER = /^\s*(?:agreements?|accords?|protocol|договор[её]нност)/i;
@@ -235,6 +242,7 @@ function roleOf(text: string, m: Match): TemporalRole {
   if (REFERENCE_BEFORE.test(before) || REFERENCE_VERB_BEFORE.test(before) || REFERENCE_AFTER.test(after)) return 'reference';
   if (REPORT_BEFORE.test(before)) return 'as_of';
   if (START_CLOCK_BEFORE.test(before)) return 'reference';
+  if (START_DAY_BEFORE.test(before)) return 'reference';
   return 'event';
 }
 
@@ -356,6 +364,16 @@ function scanMonthYear(st: DateScan, low: string): void {
     const mon = monthNumber(m[1] ?? '');
     if (!mon) continue;
     pushDate(st, m, null, null, 'month', `${m[2]}-${pad(mon)}`);
+  }
+  // "in May", «в мае» with no year: the last such month up to publication; only an earlier month
+  // than publication's (the month of publication itself is told by its days).
+  if (!st.pubDate) return;
+  const pubYear = Number(st.pubDate.slice(0, 4));
+  const pubMonth = Number(st.pubDate.slice(5, 7));
+  for (let m = first(RE_MONTH_BARE, low); m !== null; m = RE_MONTH_BARE.exec(low)) {
+    const mon = monthNumber(m[1] ?? '');
+    if (!mon || mon === pubMonth) continue;
+    pushDate(st, m, null, null, 'month', `${mon < pubMonth ? pubYear : pubYear - 1}-${pad(mon)}`);
   }
 }
 

@@ -58,6 +58,13 @@ export interface Draft {
   ongoing: boolean;
   /** Fired by "unknown persons" of no side named: the reporter accuses no one. */
   unknownAgent: boolean;
+  /**
+   * A summary word told as the one already told ("three were killed in the attack", «в ходе
+   * этого обстрела»): that attack, whoever tells its toll.
+   */
+  anaphoric: boolean;
+  /** Told as confirmed ("the shootout was confirmed by…", «факт перестрелки подтвердили»): the episode told, not the confirming side's own version. */
+  confirms: boolean;
 }
 
 export const VIOLENT: ReadonlySet<EventType> = new Set(['small_arms_fire', 'heavy_weapons_fire', 'air_or_drone_strike', 'armed_clash']);
@@ -102,6 +109,8 @@ export function copyDraft(d: Draft): Draft {
     clashWord: d.clashWord,
     ongoing: d.ongoing,
     unknownAgent: d.unknownAgent,
+    anaphoric: d.anaphoric,
+    confirms: d.confirms,
   };
 }
 

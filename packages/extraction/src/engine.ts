@@ -35,7 +35,7 @@ import { casualtyReport, finish, insideScan, mergeReports } from './output.ts';
 import { dayStartUtc } from './time.ts';
 
 /** Version of the extractor; events carry it so that a newer run supersedes older events. */
-export const EXTRACTOR_VERSION = '1.5.0';
+export const EXTRACTOR_VERSION = '1.6.0';
 
 const AGREEMENT_NOUN = /(?:agreement|protocol|ceasefire|cease-fire|truce|accord|договор[её]нност|протокол|перемири|прекращени[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* огня|режим[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]* прекращения)/;
 const BACKGROUND_DAYS = 45;
@@ -864,6 +864,8 @@ function newDraft(s: Scan, c: ClauseView, type: EventType, trigger: Match, stren
     ongoing: false,
     // «стягиваются обеими сторонами», "troops are being massed by both sides": no one side acts.
     unknownAgent: BOTH_SIDES_AGENT.test(s.low.slice(c.clause.start, c.clause.end)),
+    anaphoric: false,
+    confirms: false,
   };
 }
 
@@ -925,6 +927,8 @@ function typingWeapons(s: Scan, weapons: WeaponMention[]): WeaponMention[] {
   return weapons.filter((w) => w.name !== 'drone');
 }
 
+const CONFIRMED = /(?<![a-zа-яё])(?:confirm(?:ed|s)|подтвердил[а-яё]*|подтвержда(?:ет|ют))(?![a-zа-яё])/g;
+const DEFINITE_BEFORE = /(?:^|[^0-9a-zа-яё])(?:in|during|by|from)\s+(?:the|this|that)\s+$|(?:в ходе|в результате|во время|при)\s+(?:этого|этой|этих|того|той)\s+$/;
 const WHERE_BEFORE = /(?:^|[^0-9a-zа-яё])(?:where|где)\s+(?:the\s+)?$/;
 const PERIOD_TALLY =
   /(?:over|in|during) the (?:last|past) (?:few |several |\d+ |two |three )?(?:years|months|decades)|since last (?:year|month|january|february|march|april|may|june|july|august|september|october|november|december)|с (?:прошлого|начала) (?:года|месяца)|за последние (?:\d+ |несколько )?(?:лет|года|месяц)/;
@@ -1029,6 +1033,12 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: read
     if (d.strength === 'weak' && AFTER_EPISODE.test(s.low.slice(Math.max(0, first.start - 40), first.start)) && !c.cDates.some((x) => x.role === 'event' && x.date)) return;
     // "visits the villages where clashes took place", «сёла, где шли бои»: the place described by
     // its past, no event told, unless the clause dates it.
+    // "three civilians were killed in the attack": the attack told before, even where another
+    // source gives the toll (SCHEMA: one event, its casualties).
+    d.anaphoric = d.strength === 'weak' && DEFINITE_BEFORE.test(s.low.slice(Math.max(0, first.start - 24), first.start));
+    // «Факт перестрелки подтвердили в администрации области», "the other side confirmed the
+    // shootout": the episode told, agreed to, not that side's claim of its own.
+    d.confirms = d.strength === 'weak' && matchesIn(CONFIRMED, s.low, clause);
     if (d.strength === 'weak' && WHERE_BEFORE.test(s.low.slice(Math.max(0, first.start - 12), first.start)) && !c.cDates.some((x) => x.role === 'event' && x.date)) return;
     // A summary word ("the aggression", «в результате агрессии») has no day of its own: it joins
     // a told attack, or stands for the whole episode, dated only when the text dates it.

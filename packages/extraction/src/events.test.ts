@@ -665,4 +665,50 @@ describe('event recall (issue #16: missed and merged events)', () => {
       ['military_buildup', 'KG'],
     ]);
   });
+  it('reads a toll another source gives "in the attack", «в ходе этого обстрела» as the toll of the attack told, no clash of its own', () => {
+    const told = (text: string) => run(text).events.map((e) => [e.type, e.reported_by, e.killed]);
+    expect(told('Today a Kyrgyz drone struck a border post near Vorukh, the Kyrgyz defence ministry said. Tajik media said two soldiers were killed in the attack.')).toEqual([
+      ['air_or_drone_strike', 'KG', 2],
+    ]);
+    expect(told('Сегодня кыргызский беспилотник нанес удар по заставе у села Ворух, сообщило минобороны Кыргызстана. Таджикские СМИ сообщили, что в ходе этого обстрела погибли двое военных.')).toEqual([
+      ['air_or_drone_strike', 'KG', 2],
+    ]);
+    // An attack the other source names on its own is its own claim.
+    expect(told('Today a Kyrgyz drone struck a border post near Vorukh, the Kyrgyz defence ministry said. Tajik media said two soldiers were killed in an attack on Khoja-Alo.')).toHaveLength(2);
+  });
+  it('reads an undated attack told with its side and place as an act, "the aggression" or a bare attack as a summary', () => {
+    const told = (text: string) => run(text).events.map((e) => [e.type, e.accused_party]);
+    expect(told('Tajik troops attacked Kyrgyz border posts in Batken region.')).toEqual([['armed_clash', 'TJ']]);
+    expect(told('Таджикская сторона, нарушив договоренности, атаковала пограничные объекты в Баткенской области.')).toEqual([['armed_clash', 'TJ']]);
+    expect(told('The border service condemned the Tajik aggression in Batken region.')).toEqual([]);
+    expect(told('The border service condemned the attack.')).toEqual([]);
+  });
+  it('reads a clash told in an earlier month with no year as background beside the agreement of the day', () => {
+    const types = (text: string, published_at = '2022-07-28T10:00:00+06:00') => run(text, 'Interfax', published_at).events.map((e) => e.type);
+    expect(types('Today the sides agreed to a ceasefire. Relations soured when a Tajik border guard was killed in a clash in May.')).toEqual(['ceasefire_agreement']);
+    expect(types('Сегодня стороны согласились на перемирие. Отношения накалились, когда в мае в боестолкновении погиб пограничник.')).toEqual(['ceasefire_agreement']);
+  });
+  it('reads «открыла огонь первой», «открыли огонь первыми» as who started the attack told, no fire of its own', () => {
+    const types = (text: string) => run(text).events.map((e) => e.type);
+    expect(types('Сегодня таджикские военные обстреляли из минометов заставу Ак-Сай. Погранслужба заявляет, что таджикская сторона открыла огонь первой.')).toEqual(['heavy_weapons_fire']);
+    expect(types('Сегодня таджикские военные обстреляли из минометов заставу Ак-Сай. По данным погранслужбы, таджикские подразделения открыли огонь именно первыми.')).toEqual(['heavy_weapons_fire']);
+  });
+  it('types fire from "support weapons", «средства огневой поддержки» as heavy', () => {
+    const types = (text: string) => run(text).events.map((e) => e.type);
+    expect(types('Today Tajik units fired supporting-fire weapons at Kyrgyz positions near Kulundu.')).toEqual(['heavy_weapons_fire']);
+    expect(types('Today Tajik support weapons hit houses in Kulundu.')).toEqual(['heavy_weapons_fire']);
+    expect(types('Сегодня таджикские подразделения открыли огонь по позициям у села Кулунду из средств огневой поддержки.')).toEqual(['heavy_weapons_fire']);
+  });
+  it('reads militants\' fire on people («боевики открыли огонь») as no fire between the sides', () => {
+    const types = (text: string) => run(text).events.map((e) => e.type);
+    expect(types('Today armed militants opened fire on tourists near Kok-Tash and killed five people.')).toEqual([]);
+    expect(types('Сегодня вооруженные боевики открыли огонь по туристам у села Кок-Таш и убили пять человек.')).toEqual([]);
+    // The side's own fire covering militants still is its fire.
+    expect(types('Today Tajik troops opened fire near Kok-Tash to cover a group of militants.')).toEqual(['small_arms_fire']);
+  });
+  it('types fire with grenades launched (from a launcher) as heavy', () => {
+    const types = (text: string) => run(text).events.map((e) => e.type);
+    expect(types('Today Kyrgyz posts near Kulundu were attacked with rifles and grenades launched by Tajik troops.')).toEqual(['heavy_weapons_fire']);
+    expect(types('Today Tajik troops launched grenades at Kyrgyz posts near Kulundu.')).toEqual(['heavy_weapons_fire']);
+  });
 });

@@ -94,7 +94,9 @@ function sameEvent(o: Draft, d: Draft): boolean {
 
 /** A weak attack word can join `s` when their days and places agree. */
 function compatible(w: Draft, s: Draft): boolean {
-  if (!sameReporter(w, s)) return false;
+  // "…killed in the attack" told by the other side is the toll of the one side's attack told;
+  // "…killed in the shootout" is that side's version of the fighting, a claim of its own.
+  if (!sameReporter(w, s) && !(w.anaphoric && w.clashWord === null) && !w.confirms) return false;
   // "Large-scale clashes began on Friday morning": an episode told at its time of day is no
   // mention of the fire told as going on now.
   if (w.clashWord && s.ongoing && !s.clock && (w.part || w.clock)) return false;
@@ -214,7 +216,7 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
         continue;
       }
     }
-    if (!(w.date === null && w.type === 'armed_clash' && SUMMARY.test(w.trigger.text.toLowerCase()) && w.killed === null && w.wounded === null && !w.zero))
+    if (!(w.date === null && w.type === 'armed_clash' && SUMMARY.test(w.trigger.text.toLowerCase()) && w.killed === null && w.wounded === null && !w.zero && !toldAttack(w)))
       result.push(w);
   }
   result.sort((a, b) => a.trigger.start - b.trigger.start);
@@ -274,6 +276,17 @@ function typedNear(drafts: readonly Draft[], w: Draft): boolean {
 const SUMMARY =
   /^(?:armed )?(?:attack|aggress|атак|агресс|напад|вооружённ[а-яё]* напад|вооруженн[а-яё]* напад)/;
 
+/**
+ * "Tajik troops attacked border posts in Batken region", «таджикская сторона атаковала объекты в
+ * Баткенской области»: an attack told with its side and its place is an act told, undated as it
+ * may be; only "the aggression" or an attack with neither sums the dispute up.
+ */
+function toldAttack(w: Draft): boolean {
+  return w.actor !== null && w.places.length > 0 && !AGGRESSION.test(w.trigger.text.toLowerCase());
+}
+
+const AGGRESSION = /^(?:aggress|агресс)/;
+
 /** A mention told with its own day (not carried), part of day or clock time. */
 function ownTime(d: Draft): boolean {
   return (d.date !== null && !d.carried) || d.part !== null || d.clock !== null;
@@ -319,7 +332,10 @@ export function keepOne(events: Draft[], type: EventType): Draft[] {
     // day, in force the next, one agreement, dated when it takes effect (SCHEMA).
     const next = addDays(e.date, 1);
     // «перемирие вступит в силу с рассвета 29 июля»: the day it takes effect, with no clock, too.
-    const inForce = e.agreementStart || TAKES_EFFECT.test(e.trigger.text.toLowerCase()) ? undefined : same.find((k) => (k.agreementStart || TAKES_EFFECT.test(k.trigger.text.toLowerCase())) && k.date === next);
+    // "Sept 15 — the sides have reached a ceasefire … from 8:00 p.m. on September 14": told the day
+    // after it took effect, the same agreement too.
+    const prev = addDays(e.date, -1);
+    const inForce = e.agreementStart || TAKES_EFFECT.test(e.trigger.text.toLowerCase()) ? undefined : same.find((k) => k.agreementStart && k.date === prev) ?? same.find((k) => (k.agreementStart || TAKES_EFFECT.test(k.trigger.text.toLowerCase())) && k.date === next);
     if (inForce) {
       absorb(inForce, e);
       continue;

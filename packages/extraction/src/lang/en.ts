@@ -25,7 +25,8 @@ export const EN: LanguagePack = {
       class: 'small',
       patterns: ['small arms', 'small-arms', 'firearms', 'rifles?', 'assault rifles?'],
     },
-    { name: 'grenade launcher', class: 'heavy', patterns: ['grenade[- ]launchers?', 'RPGs?'] },
+    // "grenades launched by Cambodian forces": grenades fired from a launcher, not thrown.
+    { name: 'grenade launcher', class: 'heavy', patterns: ['grenade[- ]launchers?', 'RPGs?', 'grenades (?:\\w+ )?launched', 'launched (?:\\w+ )?grenades'] },
     { name: 'mortar', class: 'heavy', patterns: ['mortars?', 'mortar crews?'] },
     { name: 'artillery', class: 'heavy', patterns: ['artillery', 'howitzers?', 'artillery pieces'] },
     {
@@ -47,7 +48,8 @@ export const EN: LanguagePack = {
     {
       name: 'heavy weapons',
       class: 'heavy',
-      patterns: ['heavy weapons?', 'heavy weaponry', 'indirect[- ]fire(?: weapons?)?'],
+      // "support weapons", "supporting-fire weapons": an army's mortars and guns that back its infantry.
+      patterns: ['heavy weapons?', 'heavy weaponry', 'indirect[- ]fire(?: weapons?)?', 'support(?:ing)?(?:[- ]fire)? weapons?'],
     },
     // A weapon like any other: used in an attack it makes heavy fire, moved it is a build-up's.
     {
@@ -471,6 +473,8 @@ export const EN: LanguagePack = {
     'fire (?:station|brigade|fighters?|safety|service)',
     // "the Pahalgam terror attack": militants' attack, not fire between the sides.
     'terror(?:ist)? attacks?',
+    // "militants opened fire on tourists": an armed group's attack, no fire between the sides.
+    '(?:militants|terrorists)(?: \\w+){0,2} (?:opened fire|fired|shot|attacked)',
     // The reporting side's restraint: no fire of theirs, and no cancelling of the other side's.
     "(?:did not|didn't|do not|refrained from|without) (?:\\w+ )?(?:open|return|respond)\\w*(?: (?:the )?fire)?",
     'held (?:their |its )?fire',
