@@ -13,7 +13,7 @@ import {
   candidateBreachEvents,
   addAgreementSources,
   agreementsOfSourceEvents,
-  agreementSources,
+  agreementReporters,
   agreementsReachedNear,
   insertAgreementTransitions,
   insertReportedAgreement,
@@ -104,8 +104,9 @@ export class AgreementProposals {
     }
     const reporters = new Map<string, Array<string | null>>();
     const reporterList = (id: string) => reporters.get(id) ?? (reporters.set(id, []), reporters.get(id)!);
-    for (const s of await agreementSources(trx, [...candidates.values()].flat().map((a) => a.id)))
-      reporterList(s.agreementId).push(s.reportedBy);
+    // Reporters matter only to agreements not yet corroborated (is it now?).
+    const open = [...candidates.values()].flat().filter((a) => !a.corroborated).map((a) => a.id);
+    for (const s of await agreementReporters(trx, open)) reporterList(s.agreementId).push(s.reportedBy);
     const patches = new Map<string, AgreementPatch>();
     const transitions: AgreementTransitionInput[] = [];
     const sources: AgreementSourceInput[] = [];

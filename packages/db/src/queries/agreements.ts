@@ -297,6 +297,19 @@ export interface AgreementSourceRecord extends Omit<AgreementSourceInput, 'terms
 }
 
 /** The sources of these agreements, each agreement's in publication order. */
+/**
+ * Who reported each agreement (each side or third party once): what corroboration asks of its
+ * sources. The sources themselves grow with every repeat of an agreement, and an intake batch
+ * that read them all for each candidate agreement took longer the longer the system ran.
+ */
+export async function agreementReporters(db: Queryable, agreementIds: readonly string[]): Promise<Array<{ agreementId: string; reportedBy: string | null }>> {
+  if (agreementIds.length === 0) return [];
+  const rows = (await db('agreement_sources')
+    .whereIn('agreement_id', [...new Set(agreementIds)])
+    .distinct('agreement_id', 'reported_by')) as Array<{ agreement_id: string; reported_by: string | null }>;
+  return rows.map((r) => ({ agreementId: r.agreement_id, reportedBy: r.reported_by }));
+}
+
 export async function agreementSources(db: Queryable, agreementIds: readonly string[]): Promise<AgreementSourceRecord[]> {
   if (agreementIds.length === 0) return [];
   const rows = (await db('agreement_sources as src')

@@ -44,6 +44,7 @@ export {
   agreementOfSourceEvent,
   agreementsOfSourceEvents,
   agreementSources,
+  agreementReporters,
   insertAgreementTransitions,
   agreementTransitions,
   agreementsDueInForce,
