@@ -31,7 +31,7 @@ let db: Knex;
 let engine: AlertEngine;
 /** SQL sent that reads or writes `agreements`, since the last reset. */
 let agreementQueries: string[] = [];
-/** Calls of `onAgreementsChanged` (the worker runs its scheduler's next pass at once on each). */
+/** Calls of `onEvaluationDue` (the worker runs its scheduler's next pass at once on each). */
 let changes = 0;
 
 beforeAll(async () => {
@@ -49,7 +49,7 @@ beforeAll(async () => {
       routes: [{ channel: 'log' }],
       alertOnProposed: false,
       source: 'ceasefire/test',
-      onAgreementsChanged: () => changes++,
+      onEvaluationDue: () => changes++,
     },
     createLogger({ service: 'alerting-agreements-test', level: 'silent' }),
   );

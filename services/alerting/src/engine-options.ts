@@ -43,7 +43,7 @@ export interface EngineOptions {
    * proposed agreements alert), committed: the stored events it may judge are evaluated by the
    * scheduler's next pass, which the caller can run at once instead of at the end of its interval.
    */
-  readonly onAgreementsChanged?: () => void;
+  readonly onEvaluationDue?: () => void;
   /**
    * At most so many summary-state incidents are held in memory between batches (the states of the
    * alerts touched last); 100,000 (tens of MB) when not set. Zero holds none.

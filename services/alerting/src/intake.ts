@@ -90,7 +90,7 @@ export class EventIntake {
     // (the ticker).
     const readAt = performance.now();
     const reports = events.filter((e) => e.type === 'ceasefire_agreement');
-    const agreementsChanged = reports.length > 0 && (await this.proposals.proposeAll(reports, stored, log));
+    const evaluationDue = reports.length > 0 && (await this.proposals.proposeAll(reports, stored, log));
     const proposedAt = performance.now();
     for (const event of events) {
       if (event.type === 'ceasefire_agreement') continue;
@@ -116,7 +116,7 @@ export class EventIntake {
     await this.recordGrouped(pending, log, batch.inAlerts);
     // The stored events a changed agreement may judge (an event reported before the report that
     // put its agreement in force) are evaluated now, not at the scheduler's next pass.
-    if (agreementsChanged) this.options.onAgreementsChanged?.();
+    if (evaluationDue) this.options.onEvaluationDue?.();
     const ms = (a: number, b: number) => Math.round(b - a);
     log.debug(
       {

@@ -99,7 +99,7 @@ void runService(SERVICE, alertingConfigSchema, async ({ config, logger, ctx }) =
       onEnqueued: (added) => delivery.deliver(added),
       // The scheduler is started below, before the consumer that calls this: a batch that
       // changed agreements runs its next pass now.
-      onAgreementsChanged: () => ticker.runSoon(),
+      onEvaluationDue: () => ticker.runSoon(),
       heldSummaryIncidents: config.ALERT_HELD_SUMMARY_INCIDENTS,
     },
     logger,

@@ -296,7 +296,6 @@ export interface AgreementSourceRecord extends Omit<AgreementSourceInput, 'terms
   readonly url: string | null;
 }
 
-/** The sources of these agreements, each agreement's in publication order. */
 /**
  * Who reported each agreement (each side or third party once): what corroboration asks of its
  * sources. The sources themselves grow with every repeat of an agreement, and an intake batch
@@ -310,6 +309,7 @@ export async function agreementReporters(db: Queryable, agreementIds: readonly s
   return rows.map((r) => ({ agreementId: r.agreement_id, reportedBy: r.reported_by }));
 }
 
+/** The sources of these agreements, each agreement's in publication order. */
 export async function agreementSources(db: Queryable, agreementIds: readonly string[]): Promise<AgreementSourceRecord[]> {
   if (agreementIds.length === 0) return [];
   const rows = (await db('agreement_sources as src')
