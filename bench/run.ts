@@ -621,19 +621,22 @@ for (const [ri, { rate, seconds, repetition }] of SCHEDULE.entries()) {
   const hOpenedFromEvent = histogram();
   let opened = 0;
   let openedByReport = 0;
+  /** The intended send of the newest statement of these events. */
+  const sentOf = (ids: string[]) => Math.max(...ids.map((e) => intended.get(eventsSeen.get(e)?.statementId ?? '') ?? -Infinity));
   for (const h of hooks.slice(hooksBefore)) {
     if (h.notification !== 'opened' && h.notification !== 'updated') continue;
-    const sentOf = (ids: string[]) => Math.max(...ids.map((e) => intended.get(eventsSeen.get(e)?.statementId ?? '') ?? -Infinity));
     const fromEvent = sentOf(h.eventIds);
     if (!Number.isFinite(fromEvent)) continue;
-    const sentAt = Math.max(fromEvent, sentOf(causes(h)));
+    // Its causes include its own events, so this is never before `fromEvent`.
+    const needed = causes(h);
+    const sentAt = sentOf(needed);
     const ms = Math.max(1, Math.round(h.at - sentAt));
     hAlert.recordValue(ms);
     if (h.notification === 'opened') {
       hOpenedFromEvent.recordValue(Math.max(1, Math.round(h.at - fromEvent)));
       if (sentAt > fromEvent) openedByReport++;
       // From the last cause on the topic (as the bench's reader saw it) to the webhook.
-      const seenAt = Math.max(...causes(h).map((e) => eventsSeen.get(e)?.at ?? -Infinity));
+      const seenAt = Math.max(...needed.map((e) => eventsSeen.get(e)?.at ?? -Infinity));
       if (Number.isFinite(seenAt)) hAlerting.recordValue(Math.max(1, Math.round(h.at - seenAt)));
       opened++;
       hOpened.recordValue(ms);
