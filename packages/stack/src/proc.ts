@@ -177,10 +177,17 @@ export async function withLockFile<T>(file: string, timeoutMs: number, fn: () =>
   }
 }
 
+/** Ports this process handed out: picked but perhaps not yet bound, so never handed out twice. */
+const handedOut = new Set<number>();
+
 /**
  * A port nobody listens on, picked at random below the kernel's ephemeral range (32768+): a port
  * the kernel handed out (listen on 0) can be taken as the source port of any outgoing connection
  * between this check and the server's own listen. `avoid` lists ports already picked.
+ *
+ * Between the check and the caller's listen the port is free for anyone, so two callers must not
+ * draw from the same pool: a process never gets a port twice, and parallel test files (vitest
+ * workers, numbered by VITEST_POOL_ID) each draw from their own slice of the range.
  */
 export async function freePort(avoid: readonly number[] = []): Promise<number> {
   const bindable = (port: number): Promise<boolean> =>
@@ -189,9 +196,20 @@ export async function freePort(avoid: readonly number[] = []): Promise<number> {
       srv.once('error', () => resolve(false));
       srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
     });
+  const [low, size] = portSlice(process.env.VITEST_POOL_ID);
   for (let i = 0; i < 200; i += 1) {
-    const port = 20_000 + Math.floor(Math.random() * 12_000);
-    if (!avoid.includes(port) && (await bindable(port))) return port;
+    const port = low + Math.floor(Math.random() * size);
+    if (avoid.includes(port) || handedOut.has(port)) continue;
+    handedOut.add(port); // before the check: concurrent callers must not draw it meanwhile
+    if (await bindable(port)) return port;
+    handedOut.delete(port);
   }
-  throw new Error('no free port in 20000-31999');
+  throw new Error(`no free port in ${low}-${low + size - 1}`);
+}
+
+/** 20000-31999 whole, or one of eight slices of it for a numbered test worker. */
+export function portSlice(poolId: string | undefined): [low: number, size: number] {
+  const n = Number(poolId);
+  if (!poolId || !Number.isInteger(n) || n < 1) return [20_000, 12_000];
+  return [20_000 + ((n - 1) % 8) * 1_500, 1_500];
 }
