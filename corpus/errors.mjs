@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Counts the engine's errors by category (the table of issue #16), with the scorer's matching.
 //
-//   node errors.mjs --gold GOLD.jsonl --pred PRED.jsonl [--list]
+//   node errors.mjs --gold GOLD.jsonl --pred PRED.jsonl [--list] [--confusion]
 //
 // Per gold event missed: "wrong type" when a spurious prediction of another type stands in the
 // same statement, "merged events" when a prediction of its type matched another gold event,
@@ -11,12 +11,15 @@
 // output), "accused", "reporter" (the profile's side of the issuer), "casualties".
 import { match, placeRecall, readJsonl, same } from './score.mjs';
 
-const opt = { list: false };
+const opt = { list: false, confusion: false };
 for (let i = 2; i < process.argv.length; i++) {
   const a = process.argv[i];
   if (a === '--gold') opt.gold = process.argv[++i];
   else if (a === '--pred') opt.pred = process.argv[++i];
   else if (a === '--list') opt.list = true;
+  // Counts only (nothing per statement), so the blind set's scorer may print it: which gold type
+  // was read as which, and the types of the missed and spurious events.
+  else if (a === '--confusion') opt.confusion = true;
   else throw new Error(`unknown argument: ${a}`);
 }
 if (!opt.gold || !opt.pred) throw new Error('usage: errors.mjs --gold GOLD.jsonl --pred PRED.jsonl [--list]');
@@ -58,4 +61,16 @@ for (const [id, g] of gold) {
   }
 }
 if (opt.list) for (const l of list) console.log(l);
+if (opt.confusion) {
+  const tally = (cat) => {
+    const c = {};
+    for (const l of list.filter((x) => x.split('\t')[1] === cat)) {
+      const what = l.split('\t')[2].split(' ')[0] + (cat === 'wrong type' ? ` -> ${l.split(' read as ').pop()}` : '');
+      c[what] = (c[what] ?? 0) + 1;
+    }
+    return Object.entries(c).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ');
+  };
+  for (const cat of ['wrong type', 'trigger missing', 'merged events', 'spurious', 'accused', 'reporter', 'dates', 'date grammar'])
+    console.log(`${cat} by type: ${tally(cat) || '-'}`);
+}
 console.log(CATEGORIES.map((c) => `${c}: ${counts[c]}`).join(' | '));

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Scores the current extraction engine on a labelled corpus file and prints ONLY aggregates.
 //
-//   node scripts/score-corpus.mjs FILE.jsonl [--json]
+//   node scripts/score-corpus.mjs FILE.jsonl [--json] [--errors]
 //   npm run corpus:blind                    (FILE = corpus/blind/blind.jsonl)
 //   npm run corpus:score -- corpus/dev.jsonl
 //
@@ -12,7 +12,8 @@
 // "-" when a line has none). It prints, per subset: statement count, event F1, strict event F1,
 // violation-report F1, date accuracy, place recall and accused accuracy of matched events, and
 // the tp/fp/fn counts of every event type. With --json it prints the same figures as one JSON
-// object.
+// object. With --errors it adds the counts of corpus/errors.mjs (issue #16's error categories,
+// which gold type was read as which) for the whole file and per language: counts only.
 //
 // Why only aggregates: the blind set is kept blind. The engine team may run this on it but must
 // never see a statement's id, text, labels or the list of misses, so nothing per statement is
@@ -35,9 +36,10 @@ function usage(message) {
 }
 
 function parseArgs(argv) {
-  const opts = { file: null, json: false };
+  const opts = { file: null, json: false, errors: false };
   for (const a of argv) {
     if (a === '--json') opts.json = true;
+    else if (a === '--errors') opts.errors = true;
     else if (a.startsWith('-')) usage(`unknown option ${a}`);
     else if (opts.file) usage('only one FILE');
     else opts.file = resolve(a);
@@ -110,6 +112,19 @@ function score(goldPath, predPath) {
   // score.mjs prints the JSON object, then a last "event F1 …" line.
   const out = run.stdout;
   return JSON.parse(out.slice(0, out.lastIndexOf('}') + 1));
+}
+
+/** corpus/errors.mjs without --list: category counts and type tallies, no statement named. */
+function errorCounts(goldPath, predPath) {
+  const run = spawnSync(process.execPath, [join(ROOT, 'corpus', 'errors.mjs'), '--gold', goldPath, '--pred', predPath, '--confusion'], {
+    encoding: 'utf8',
+    maxBuffer: MAX_BUFFER,
+  });
+  if (run.status !== 0) {
+    process.stderr.write(`errors.mjs exited with ${run.status}\n`);
+    process.exit(1);
+  }
+  return run.stdout;
 }
 
 /** The figures kept from score.mjs's output: nothing that names a statement. */
@@ -185,6 +200,14 @@ function main() {
         ),
       );
     else printTable(results, failed);
+    if (opts.errors) {
+      const groups = subsets(rows).filter(([name]) => name === 'all' || name.startsWith('lang='));
+      for (const [name, group] of groups) {
+        const goldPath = join(tmp, `errors-${name.replace(/\W/g, '_')}.jsonl`);
+        writeFileSync(goldPath, group.map((r) => JSON.stringify({ id: r.id, gold: r.gold })).join('\n') + '\n');
+        console.log(`\nerrors, ${name}:\n${errorCounts(goldPath, predPath).trim()}`);
+      }
+    }
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
