@@ -98,16 +98,28 @@ const schema = `bench_alerting_${Date.now().toString(36)}`;
 await migrateLatest({ databaseUrl: stack.databaseUrl, schema });
 const db = createDb({ databaseUrl: stack.databaseUrl, schema, pool: { max: 10 } });
 const logger = createLogger({ service: 'bench-alerting', level: 'silent' });
-// Statements sent to Postgres (round trips), counted by their first words when PROFILE_QUERIES is set.
+// Statements sent to Postgres (round trips), counted by their first words when PROFILE_QUERIES is
+// set, with the wall time each kind took from sending to its answer (Postgres' share of a batch).
 let queries = 0;
 const byKind = new Map<string, number>();
-db.on('query', (q: { sql: string }) => {
+const msByKind = new Map<string, number>();
+const inFlight = new Map<string, { kind: string; at: number }>();
+db.on('query', (q: { sql: string; __knexQueryUid?: string }) => {
   queries++;
   if (process.env.PROFILE_QUERIES) {
     const kind = q.sql.replace(/\s+/g, ' ').slice(0, 90);
     byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
+    if (q.__knexQueryUid) inFlight.set(q.__knexQueryUid, { kind, at: performance.now() });
   }
 });
+const answered = (_: unknown, q: { __knexQueryUid?: string }) => {
+  const sent = q?.__knexQueryUid ? inFlight.get(q.__knexQueryUid) : undefined;
+  if (sent === undefined) return;
+  inFlight.delete(q.__knexQueryUid!);
+  msByKind.set(sent.kind, (msByKind.get(sent.kind) ?? 0) + performance.now() - sent.at);
+};
+db.on('query-response', answered);
+db.on('query-error', answered);
 const say = (line: string) => process.stdout.write(`${line}\n`);
 say(
   `alerting alone: ${N} events per run over ${DAYS} days and ${USED_AREAS.length} areas, batches of ${BATCHES.join(', ')}`,
@@ -133,6 +145,7 @@ try {
     );
     const q0 = queries;
     byKind.clear();
+    msByKind.clear();
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     // Wall time per event of the first and the last tenth of the run: growth with the alerts' size.
@@ -168,7 +181,7 @@ try {
     );
     if (process.env.PROFILE_QUERIES)
       for (const [kind, n] of [...byKind].sort((a, b) => b[1] - a[1]).slice(0, 25))
-        say(`  ${(n / N).toFixed(3)}/event  ${kind}`);
+        say(`  ${(n / N).toFixed(3)}/event  ${((msByKind.get(kind) ?? 0) / N).toFixed(3)} ms/event  ${kind}`);
   }
   // The scheduler's pass (agreements due, alerts with work due) over the alerts the runs left open,
   // with production's lifecycle: its cost is paid every ALERT_TICK_MS whatever the traffic.
@@ -197,5 +210,7 @@ try {
   );
 } finally {
   await db.destroy();
-  await dropSchema(stack.databaseUrl, schema);
+  // KEEP_SCHEMA=1: left for a look at the queries' plans (its name is printed).
+  if (process.env.KEEP_SCHEMA) say(`schema kept: ${schema}`);
+  else await dropSchema(stack.databaseUrl, schema);
 }
