@@ -820,7 +820,9 @@ say(JSON.stringify({ throughput: result.throughput, ratios: result.ratios }));
 await db.destroy();
 await admin.deleteTopics((await admin.listTopics()).filter((n) => n.startsWith(prefix)));
 await admin.disconnect();
-await dropSchema(stack.databaseUrl, tag);
+// BENCH_KEEP_SCHEMA=1: the last environment's store stays for a look in SQL (its name is printed).
+if (process.env.BENCH_KEEP_SCHEMA) say(`schema kept: ${tag} (database ${stack.databaseUrl})`);
+else await dropSchema(stack.databaseUrl, tag);
 process.exit(0);
 
 function markdown(r: typeof result): string {
