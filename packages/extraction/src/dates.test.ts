@@ -470,6 +470,48 @@ describe('the day of a report (issue #16)', () => {
       expect(dates(t)[0], t).toMatchObject({ role: 'as_of' });
     expect(dates('troops opened fire on Monday')[0]).toMatchObject({ role: 'event' });
   });
+
+  it('marks a day opening a sentence whose verb is one of speech, or the day of a named statement, as the report day', () => {
+    for (const t of [
+      'On Tuesday the Ministry of Foreign Affairs of Kyrgyzstan said that two soldiers had been wounded.',
+      'On 7 August, Deputy Foreign Minister Ivan Petrov briefed the ambassadors on the situation.',
+      'Утром пресс-служба Минздрава заявила, что в больницы доставлены трое раненых.',
+      '8 августа МИД Кыргызстана сообщил о ранении пограничника.',
+      'On Wednesday (9 August) Asel Bekova, spokeswoman for the ministry, said the attack was deliberate.',
+      'Как говорится в заявлении МИД Таджикистана 8 августа, обстановка остаётся напряжённой.',
+    ])
+      expect(dates(t)[0], t).toMatchObject({ role: 'report' });
+    // An act told with its day, and a night or "the day before" (the narrative's own time words).
+    for (const t of [
+      'On Tuesday Tajik troops fired at the Kok-Tash post, the ministry said.',
+      'On Tuesday, the Tajik side opened fire.',
+      'В ночь на вторник Минобороны сообщило, что противник открыл огонь.',
+      'The day before, the Health Ministry reported three wounded.',
+      '8 августа таджикские военные обстреляли заставу.',
+      // A military or border speaker tells the day's incidents.
+      'On Tuesday the Defence Ministry said Tajik troops had shelled the post.',
+      'Утром Погранслужба сообщила, что таджикская сторона открыла огонь.',
+    ])
+      expect(dates(t)[0], t).toMatchObject({ role: 'event' });
+  });
+
+  it('does not date the events a report tells by the day it was made', () => {
+    const run = (text: string) =>
+      extract({ id: 't', text, published_at: '2023-08-10T15:00:00+06:00', source_agency: 'AKIpress' }, KG_TJ_PROFILE).events.map((e) => [e.type, e.date]);
+    expect(run('On Wednesday the Kyrgyz Foreign Ministry said Tajik troops had shelled Kulundu with mortars.')).toEqual([['heavy_weapons_fire', null]]);
+    expect(run('9 августа МИД Кыргызстана заявил, что таджикские военные обстреляли из минометов село Кулунду.')).toEqual([['heavy_weapons_fire', null]]);
+    expect(run('On 9 August, Deputy Minister Asan Osmonov told the diplomats that Tajik troops had shelled Kulundu with mortars.')).toEqual([['heavy_weapons_fire', null]]);
+    // The report's day does not carry to the sentences after it either.
+    expect(run('On Wednesday the Kyrgyz Foreign Ministry said it condemned the aggression. Tajik troops shelled Kulundu with mortars.')).toEqual([['heavy_weapons_fire', null]]);
+    // A day the report gives to the act itself still dates it.
+    expect(run('On Wednesday the Kyrgyz Foreign Ministry said Tajik troops had shelled Kulundu with mortars on 8 August.')).toEqual([['heavy_weapons_fire', '2023-08-08']]);
+  });
+
+  it('dates an agreement by the day it was reported in force', () => {
+    const run = (text: string) =>
+      extract({ id: 't', text, published_at: '2023-08-10T15:00:00+06:00', source_agency: 'AKIpress' }, KG_TJ_PROFILE).events.map((e) => [e.type, e.date]);
+    expect(run('On Wednesday the Kyrgyz border service said that a ceasefire agreed with the Tajik side had taken effect.')).toEqual([['ceasefire_agreement', '2023-08-09']]);
+  });
 });
 
 describe('a day told after the trigger in a clause of its own', () => {
@@ -483,5 +525,22 @@ describe('a day told after the trigger in a clause of its own', () => {
     expect(run('Стороны договорились о прекращении огня, чтобы остановить конфликт, который возобновился 9 сентября.')).toEqual([['ceasefire_agreement', null]]);
     // The day a ceasefire takes effect is its own.
     expect(run('The sides agreed on a ceasefire that takes effect on 20 September.')).toEqual([['ceasefire_agreement', '2022-09-20']]);
+  });
+});
+
+describe('the day of an allegation', () => {
+  const run = (text: string) =>
+    extract({ id: 't', text, published_at: '2023-08-10T15:00:00+06:00', source_agency: 'Border Service of the GKNB of the Kyrgyz Republic' }, KG_TJ_PROFILE)
+      .events.filter((e) => e.type === 'violation_allegation')
+      .map((e) => [e.date, e.time_of_day]);
+
+  it('takes the narrative day from a time word of its own clause', () => {
+    expect(run('On 8 August the sides agreed on a ceasefire from 18:00. Right after that the Kyrgyz side accused the Tajik side of violating the agreement.')).toEqual([['2023-08-08', null]]);
+    expect(run('On 8 August the sides agreed on a ceasefire from 18:00. In the evening the border service reported that Tajik troops had violated the truce.')).toEqual([['2023-08-08', 'evening']]);
+    expect(run('8 августа стороны договорились о прекращении огня с 18:00. Вечером погранслужба заявила, что таджикская сторона нарушила перемирие.')).toEqual([['2023-08-08', 'evening']]);
+  });
+
+  it('takes no day from the day it was said', () => {
+    expect(run('The Tajik side is violating the agreements, the border service said today.')).toEqual([[null, null]]);
   });
 });

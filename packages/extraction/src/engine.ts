@@ -718,7 +718,9 @@ function resolveTime(s: Scan, c: ClauseView, pos: number, agreement: boolean): T
   const usable: DateMention[] = [];
   const parts: DateMention[] = [];
   for (const d of c.cDates) {
-    if (d.kind !== 'part' && (d.role === 'event' || (agreement && d.role === 'reference'))) usable.push(d);
+    // An agreement may be dated by the day it was reported reached ("The army said on Wednesday
+    // that a cease-fire has taken effect").
+    if (d.kind !== 'part' && (d.role === 'event' || (agreement && (d.role === 'reference' || d.role === 'report')))) usable.push(d);
     if (d.kind === 'part' && d.role === 'event') parts.push(d);
   }
   const eventClocks: ClockMention[] = [];
@@ -1266,11 +1268,17 @@ function assertedDrafts(s: Scan, c: ClauseView, created: Draft[]): void {
     const d = newDraft(s, c, 'violation_allegation', alleg, 'strong', false);
     d.civilians = null;
     d.places = [];
-    // An allegation takes a day only from its own clause.
-    if (!c.cDates.some((x) => x.role === 'event' && x.kind !== 'part' && x.kind !== 'same_day' && x.kind !== 'anaphor')) {
+    // An allegation takes a day only from its own clause: a date, or a time word that places it
+    // in the narrative's day ("Right after that…", "Towards evening the service reported…"); not
+    // the day it was said ("said today").
+    const reportPart = c.cDates.find((x) => x.role === 'report' && x.kind === 'part' && x.part !== null);
+    if (!c.cDates.some((x) => x.role === 'event' || (x.role === 'report' && (x.kind === 'part' || x.kind === 'anaphor' || x.kind === 'same_day')))) {
       d.date = null;
       d.part = null;
       d.clock = null;
+    } else if (reportPart && !d.part && !d.clock) {
+      d.part = reportPart.part;
+      d.dateEvidence.push(reportPart);
     }
     created.push(d);
   }
