@@ -380,6 +380,12 @@ describe('more place nouns before a name', () => {
     expect(names('Огонь открыт по погранзаставе Сары-Таш.')).toEqual(['Сары-Таш']);
     expect(names('Shooting began in the rural community of Navbahor and near the Sary-Tash community.')).toEqual(['Navbahor', 'Sary-Tash']);
   });
+  it('reads a name closed by "border outpost", "border checkpoint" or "frontier post"', () => {
+    expect(names('At 21.40 Tajik servicemen began shelling the Tamga border outpost.')).toEqual(['Tamga']);
+    expect(names('Shots were fired at the Kara-Bulak border checkpoint overnight.')).toEqual(['Kara-Bulak']);
+    expect(names('Mortar rounds landed near the Sogment frontier post of the Kyrgyz side.')).toEqual(['Sogment']);
+    expect(names('Fire was opened on the Tajik border outpost.')).toEqual([]);
+  });
   it("not an outpost's unit or country", () => {
     expect(names('Огонь открыт по заставе Пограничной службы.')).toEqual([]);
   });
