@@ -1063,6 +1063,20 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: read
   }
 }
 
+const FROM_BEFORE = /(?:from|since|starting|as of|effective|с|со)\s+$/i;
+
+/**
+ * "agreed on the following: • Cessation of hostilities in the border areas … from 19.30 on 29
+ * April;": the start time told in the listed term's own item times the agreement.
+ */
+function listedStart(s: Scan, term: TermMatch | undefined): ClockMention | undefined {
+  if (!term) return undefined;
+  let end = s.text.indexOf('\n', term.end);
+  if (end < 0) end = s.text.length;
+  end = Math.min(end, term.end + 400);
+  return s.clocks.find((k) => k.start >= term.end && k.end <= end && FROM_BEFORE.test(s.text.slice(Math.max(0, k.start - 12), k.start)));
+}
+
 /** The terms of a list that follows a colon at `end` (the first within a line or two of it). */
 function listedTerms(s: Scan, end: number): TermMatch[] {
   let i = end;
@@ -1110,7 +1124,8 @@ function agreementDraft(s: Scan, c: ClauseView): Draft | null {
   const cTerms = inside.inside(s.terms, clause);
   // "agreed on the following: • cessation of hostilities…; • withdrawal…", «решено: прекратить
   // огонь; отвести…»: the terms are the list after the colon.
-  if (cTerms.length === 0) cTerms.push(...listedTerms(s, clause.end));
+  const listed = cTerms.length === 0;
+  if (listed) cTerms.push(...listedTerms(s, clause.end));
   if (cTerms.length === 0 || inside.inside(s.trig.agreementExclusions, clause).length !== 0) return null;
   // An appeal to keep an agreement after the verb that reports it does not unmake it.
   for (const y of inside.inside(s.cues.yardstick, clause)) if (!(y.start > verb.start && APPEAL.test(s.low.slice(y.start, y.end)))) return null;
@@ -1130,7 +1145,7 @@ function agreementDraft(s: Scan, c: ClauseView): Draft | null {
   d.agreementLevel = agreementLevel(s.text.slice(clause.start, clause.end), s.text.slice(sentence.start, sentence.end));
   // SCHEMA: a ceasefire is timed by when it takes effect, when the text says so ("from 13.00
   // Moscow time").
-  const start = inside.inside(s.clocks, clause).find((k) => k.role === 'start');
+  const start = inside.inside(s.clocks, clause).find((k) => k.role === 'start') ?? (listed ? listedStart(s, cTerms[0]) : undefined);
   if (start) startAgreement(s, d, start, true);
   d.agreementEvidence = [verb, ...cTerms];
   if (d.places.length === 0) {
