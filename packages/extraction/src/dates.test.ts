@@ -544,3 +544,18 @@ describe('the day of an allegation', () => {
     expect(run('The Tajik side is violating the agreements, the border service said today.')).toEqual([[null, null]]);
   });
 });
+
+describe('the day of an episode total', () => {
+  const clash = (text: string) =>
+    extract({ id: 't', text, published_at: '2023-08-12', source_agency: 'AKIpress' }, KG_TJ_PROFILE).events.filter((e) => e.type === 'armed_clash').map((e) => e.date);
+
+  it('is the day the text says the episode began or escalated', () => {
+    expect(clash('The Health Ministry said 41 citizens of Kyrgyzstan were killed and 120 wounded in the armed conflict on the border with Tajikistan. The situation on the border escalated on 9 August.')).toEqual(['2023-08-09']);
+    expect(clash('По данным Минздрава, в результате вооружённого конфликта погибли 41 человек, ранены 120. Обстановка на границе обострилась 9 августа.')).toEqual(['2023-08-09']);
+    expect(clash('Конфликт на кыргызско-таджикской границе вспыхнул 9 августа. Всего в ходе боестолкновений погибли 41 человек.')).toEqual(['2023-08-09']);
+  });
+
+  it('stays undated when the text dates no fighting', () => {
+    expect(clash('The Health Ministry said 41 citizens of Kyrgyzstan were killed and 120 wounded in the armed conflict on the border with Tajikistan.')).toEqual([null]);
+  });
+});

@@ -1674,6 +1674,7 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
 
   const kept = dropSubsumed(drafts, s.low);
   let events = mergeDrafts(kept);
+  dateEpisodeTotals(s, events);
 
   // Background mentions of incidents long past ("burned during the events of September 2022").
   if (s.pub.date) {
@@ -1712,6 +1713,33 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
     events: out,
     casualty_reports: mergeReports(casualtyReports),
   };
+}
+
+// "The situation on the border escalated on 14 September", «Конфликт вспыхнул 14 сентября»: the
+// day the episode began.
+const ONSET = /(?:escalat(?:ed|ion)|flared(?: up)?|flare-up|erupted|broke out|обострил[а-яё]*|обострени[а-яё]*|вспыхнул[а-яё]*|разгорел[а-яё]*|начал(?:ся|ась|ось|ись))(?![a-zа-яё])/g;
+
+/**
+ * A running total for the whole episode, tied to no told event, is dated only when the text dates
+ * the fighting (SCHEMA "Numbers"): the day a clause with no event of its own says the episode
+ * began or escalated ("The situation escalated on 14 September", «обострилась 14 сентября»).
+ */
+function dateEpisodeTotals(s: Scan, events: Draft[]): void {
+  const totals = events.filter((d) => d.type === 'armed_clash' && d.date === null && d.month === null && !d.clock && (d.killed !== null || d.wounded !== null || d.casualtyEvidence.length > 0));
+  if (totals.length === 0) return;
+  const withEvents = new Set<number>();
+  for (const d of s.drafts) withEvents.add(d.clause.index);
+  for (const clause of s.seg.clauses) {
+    if (withEvents.has(clause.index) || withinAny(s.excluded, clause) || !matchesIn(ONSET, s.low, clause)) continue;
+    const day = s.insideClause.inside(s.dates, clause).find((x) => x.role === 'event' && x.date && (x.kind === 'absolute' || x.kind === 'night' || x.kind === 'weekday'));
+    if (!day) continue;
+    for (const d of totals) {
+      d.date = day.date;
+      d.part = day.part;
+      d.dateEvidence = [day];
+    }
+    return;
+  }
 }
 
 /** A figure replaces the draft's when it has none, or when it is a running total and the draft's is not. */
