@@ -705,7 +705,8 @@ const DATELINE_RELAY_DAYS = 14;
 const DAY_BEFORE = /^(?:накануне|the previous day|the day before|a day earlier)$/i;
 const EARLIER_START = /^(?:earlier|previously|ранее|прежде)(?![a-zа-яё])/i;
 // "Clashes broke out this week", «на прошлой неделе»: a week, no day; the narrative's day does not carry.
-const WEEK_SPAN = /(?<![a-zа-яё])(?:(?:earlier|later) this week|this week|last week|past week|на (?:этой|прошлой) неделе|на минувшей неделе)(?![a-zа-яё])/;
+// "Over the past month", "in recent weeks", «в последние дни», «за последний месяц»: a period, no day either.
+const WEEK_SPAN = /(?<![a-zа-яё])(?:(?:earlier|later) this week|this week|last week|past week|на (?:этой|прошлой) неделе|на минувшей неделе|(?:over|in|during) the (?:past|last) (?:few |several |two |three )?(?:weeks?|months?)|in recent (?:days|weeks|months)|recent weeks|за (?:последн|прошедш|минувш)[а-яё]+ (?:месяц|недел[а-яё]*|несколько (?:дней|недель|месяцев))|в последние (?:дни|недели|месяцы))(?![a-zа-яё])/;
 
 /** A relative or temporal clause opened between a trigger and a day told after it, not one of taking effect. */
 const SUBORDINATE_BEFORE_DATE =
