@@ -386,6 +386,21 @@ describe('more place nouns before a name', () => {
     expect(names('Mortar rounds landed near the Sogment frontier post of the Kyrgyz side.')).toEqual(['Sogment']);
     expect(names('Fire was opened on the Tajik border outpost.')).toEqual([]);
   });
+  it('reads names listed before plural districts, sectors or provinces', () => {
+    expect(names('Homes were damaged in Prakhon Chai, Lahan Sai and Non Suwan districts of the province.')).toEqual(['Prakhon Chai', 'Lahan Sai', 'Non Suwan']);
+    expect(names('The enemy opened fire in the Keran and Machil sectors overnight.')).toEqual(['Keran', 'Machil']);
+    expect(names('Shells fell across Tavush, Syunik, and Gegharkunik provinces.')).toEqual(['Tavush', 'Syunik', 'Gegharkunik']);
+  });
+  it('reads a name closed by a lower-case temple or pagoda', () => {
+    expect(names('Rockets landed near the Prasat Khna temple ruins.')).toEqual(['Prasat Khna']);
+    expect(names('Shots were fired close to the Wat Phra pagoda.')).toEqual(['Wat Phra']);
+    expect(names('Troops were posted at the Ta Krabey temple.')).toEqual(['Ta Krabey']);
+  });
+  it('reads a quoted name after «погранпост» or «погранзастава»', () => {
+    expect(names('Обстрелу подвергся погранпост «Кара-Суу».')).toEqual(['Кара-Суу']);
+    expect(names('Пограничники погранпоста «Жаны-Жер» заметили группу.')).toEqual(['Жаны-Жер']);
+    expect(names('Огонь вёлся в сторону погранзаставы "Бешкент".')).toEqual(['Бешкент']);
+  });
   it("not an outpost's unit or country", () => {
     expect(names('Огонь открыт по заставе Пограничной службы.')).toEqual([]);
   });

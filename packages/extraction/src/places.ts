@@ -331,9 +331,9 @@ const ADMIN_EN = /\b((?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)? ){1,3}(?:Province|D
 const ADMIN_KEYS = /rovince|istrict|overnorate|blast/;
 // "the Nikial Sector", "Chon-Kara village", "in the Kalbajar direction", "the Tamga border outpost":
 // a name closed by a site noun.
-const SITE_EN = new RegExp(`\\b(${LATIN_NAME}) (?:area|outpost|checkpoint|height|pass|(?:border|frontier) (?:post|outpost|checkpoint)|[Vv]illage|settlement|community|mahalla|post|section|[Ss]ector|[Dd]irection|locality|water intake|enclave)\\b`, 'dg');
+const SITE_EN = new RegExp(`\\b(${LATIN_NAME}) (?:area|outpost|checkpoint|height|pass|(?:border|frontier) (?:post|outpost|checkpoint)|[Vv]illage|settlement|community|mahalla|post|section|[Ss]ector|[Dd]irection|locality|water intake|enclave|temple|pagoda)\\b`, 'dg');
 // "Chong Sai Taku pass": a name of three words before the site noun (each a name's word).
-const SITE3_EN = new RegExp(`\\b([A-Z][a-z'’]+ [A-Z][a-z'’]+ [A-Z][a-z'’]+) (?:area|outpost|checkpoint|height|pass|(?:border|frontier) (?:post|outpost|checkpoint)|[Vv]illage|settlement|community|mahalla|post|section|[Ss]ector|[Dd]irection|locality|water intake|enclave)\\b`, 'dg');
+const SITE3_EN = new RegExp(`\\b([A-Z][a-z'’]+ [A-Z][a-z'’]+ [A-Z][a-z'’]+) (?:area|outpost|checkpoint|height|pass|(?:border|frontier) (?:post|outpost|checkpoint)|[Vv]illage|settlement|community|mahalla|post|section|[Ss]ector|[Dd]irection|locality|water intake|enclave|temple|pagoda)\\b`, 'dg');
 // "Ta Muen Thom Temple", "Friendship Bridge", "Hill 704": a site named with its head noun, kept whole.
 const NAMED_SITE_EN = /\b((?:[A-Z][a-z'’]+[ -]){1,3}(?:Temple|Pagoda|Bridge|Hill|Mine|Dam|Camp))\b/dg;
 const NAMED_SITE_HEADS = /Temple|Pagoda|Bridge|Hill|Mine|Dam|Camp/;
@@ -355,12 +355,12 @@ const NEAR_EN = new RegExp(`\\b(?:[Nn]ear|[Nn]earby|[Oo]utskirts of|[Tt]owards?|
 // "the Zaylik, Yellija and Yukhari Ayrim settlements", "in the Bogiston and Lakon villages of Isfara":
 // names listed before a plural place noun.
 // The first name is taken, the rest follow as a list (LIST_NEXT_EN).
-const LIST_SITES_EN = new RegExp(`\\b(${LATIN_NAME})(?=(?:, ${LATIN_NAME}){0,6}(?:,? and ${LATIN_NAME})? (?:settlements|villages|areas|localities|hamlets)\\b)`, 'dg');
+const LIST_SITES_EN = new RegExp(`\\b(${LATIN_NAME})(?=(?:, ${LATIN_NAME}){0,6}(?:,? and ${LATIN_NAME})? (?:settlements|villages|areas|localities|hamlets|districts|sectors|provinces|subdistricts)\\b)`, 'dg');
 // «у древнего храма Прасат Та Муен Том»: a temple, monastery or pagoda named after its noun, kept whole.
 const NAMED_SITE_RU = /(?:^|[^а-яё])(?:храм[а-яё]*|пагод[а-яё]*|монастыр[а-яё]*)\s+([А-ЯЁ][а-яё]+(?:[ -][А-ЯЁ][а-яё]+){0,4})/dg;
 const NAMED_SITE_RU_HEADS = /храм|пагод|монастыр/;
-// A quoted name after a site noun: «застава «X»», «угольного разреза "X"», «шахта „X“».
-const INTRO_RU_QUOTED = /(?:^|[^а-яё])(?:застав[а-яё]*|пост[а-яё]*|КПП|узл[а-яё]*|участк[а-яё]*|высот[а-яё]*|разрез[а-яё]*|шахт[а-яё]*|рудник[а-яё]*|завод[а-яё]*|мост[а-яё]*|канал[а-яё]*|водозабор[а-яё]*|лагер[а-яё]*|месторождени[а-яё]*)\s+[«"„“]([А-ЯЁӨҮҢҲҶҚҒӢӮ][^»"“”\n]{1,29})[»"“”]/dg;
+// A quoted name after a site noun: «застава «X»», «погранпоста «X»», «угольного разреза "X"», «шахта „X“».
+const INTRO_RU_QUOTED = /(?:^|[^а-яё])(?:(?:погран)?застав[а-яё]*|(?:погран)?пост[а-яё]*|КПП|узл[а-яё]*|участк[а-яё]*|высот[а-яё]*|разрез[а-яё]*|шахт[а-яё]*|рудник[а-яё]*|завод[а-яё]*|мост[а-яё]*|канал[а-яё]*|водозабор[а-яё]*|лагер[а-яё]*|месторождени[а-яё]*)\s+[«"„“]([А-ЯЁӨҮҢҲҶҚҒӢӮ][^»"“”\n]{1,29})[»"“”]/dg;
 // «в районе Каракульской заставы»: an adjective (-ской, -ского…) before a common noun qualifies it,
 // it names no place («в селе Октябрьском Лейлекского района» does).
 const NOT_ADJECTIVE = `(?![${CYR_LOW}])(?!(?<=(?:ск|цк)(?:ой|ого|ому|ом|их|ую|ым|ыми|ими))\\s+[${CYR_LOW}])`;
@@ -527,7 +527,7 @@ export function withUnlistedPlaces(text: string, known: PlaceMention[], profile:
   if (text.includes('«') || text.includes('"') || text.includes('„')) add(INTRO_RU_QUOTED, null);
   if (NAMED_PREFIX_KEYS.test(text)) add(NAMED_PREFIX_EN, null);
   add(INTRO_EN, LIST_NEXT_EN);
-  if (/settlements|villages|areas|localities|hamlets/.test(text)) add(LIST_SITES_EN, LIST_NEXT_EN);
+  if (/settlements|villages|areas|localities|hamlets|districts|sectors|provinces/.test(text)) add(LIST_SITES_EN, LIST_NEXT_EN);
   if (NAMED_SITE_RU_HEADS.test(text)) add(NAMED_SITE_RU, null, 'other');
   if (NAMED_SITE_HEADS.test(text)) add(NAMED_SITE_EN, null, 'other');
   add(SITE3_EN, null);
