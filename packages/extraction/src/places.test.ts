@@ -391,6 +391,12 @@ describe('more place nouns before a name', () => {
     expect(names('The enemy opened fire in the Keran and Machil sectors overnight.')).toEqual(['Keran', 'Machil']);
     expect(names('Shells fell across Tavush, Syunik, and Gegharkunik provinces.')).toEqual(['Tavush', 'Syunik', 'Gegharkunik']);
   });
+  it('reads a unit named with "region", not a region named by an adjective', () => {
+    expect(names('The enemy shelled positions in the Dashkasan region overnight.')).toEqual(['Dashkasan region']);
+    expect(names('Units fired at positions in Tavush region.')).toEqual(['Tavush region']);
+    expect(names('Mortars hit Ijevan region and Noyemberyan district.')).toEqual(['Ijevan region', 'Noyemberyan district']);
+    expect(names('Tensions are rising across the Central Asian region.')).toEqual([]);
+  });
   it('reads a name closed by a lower-case temple or pagoda', () => {
     expect(names('Rockets landed near the Prasat Khna temple ruins.')).toEqual(['Prasat Khna']);
     expect(names('Shots were fired close to the Wat Phra pagoda.')).toEqual(['Wat Phra']);

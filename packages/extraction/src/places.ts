@@ -327,8 +327,10 @@ const INTRO_EN = new RegExp(
   'dg',
 );
 // "Kap Choeng District", "Hermel district", "Si Sa Ket province": a unit named with its noun.
-const ADMIN_EN = /\b((?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)? ){1,3}(?:Province|District|Subdistrict|Governorate|Oblast|province|district|subdistrict|governorate|oblast))\b/dg;
-const ADMIN_KEYS = /rovince|istrict|overnorate|blast/;
+// "Dashkasan region", "Tavush Region" too, not a region named by an adjective of people or
+// geography ("the Central Asian region", "the Baltic region").
+const ADMIN_EN = /\b((?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)? ){1,3}(?:Province|District|Subdistrict|Governorate|Oblast|province|district|subdistrict|governorate|oblast)|(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)? ){0,2}[A-Z][a-z'’]+(?<!ian|ean|ese|ic|ern|ish) (?:Region|region))\b/dg;
+const ADMIN_KEYS = /rovince|istrict|overnorate|blast|egion/;
 // "the Nikial Sector", "Chon-Kara village", "in the Kalbajar direction", "the Tamga border outpost":
 // a name closed by a site noun.
 const SITE_EN = new RegExp(`\\b(${LATIN_NAME}) (?:area|outpost|checkpoint|height|pass|(?:border|frontier) (?:post|outpost|checkpoint)|[Vv]illage|settlement|community|mahalla|post|section|[Ss]ector|[Dd]irection|locality|water intake|enclave|temple|pagoda)\\b`, 'dg');
