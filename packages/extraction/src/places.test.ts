@@ -397,6 +397,12 @@ describe('more place nouns before a name', () => {
     expect(names('Mortars hit Ijevan region and Noyemberyan district.')).toEqual(['Ijevan region', 'Noyemberyan district']);
     expect(names('Tensions are rising across the Central Asian region.')).toEqual([]);
   });
+  it('reads a name in apposition to a settlement noun', () => {
+    expect(names('A drone struck a car in Kfarkela, a village in southern Lebanon.')).toEqual(['Kfarkela']);
+    expect(names('Shells fell on Nong Khai, a small border town, before dawn.')).toEqual(['Nong Khai']);
+    expect(names('Firing was reported near Uri, a town close to the Line of Control.')).toEqual(['Uri']);
+    expect(names('Firing was reported on Monday, a day after the talks.')).toEqual([]);
+  });
   it('reads a name closed by a lower-case temple or pagoda', () => {
     expect(names('Rockets landed near the Prasat Khna temple ruins.')).toEqual(['Prasat Khna']);
     expect(names('Shots were fired close to the Wat Phra pagoda.')).toEqual(['Wat Phra']);

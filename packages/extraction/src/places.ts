@@ -334,6 +334,10 @@ const ADMIN_KEYS = /rovince|istrict|overnorate|blast|egion/;
 // "the Nikial Sector", "Chon-Kara village", "in the Kalbajar direction", "the Tamga border outpost":
 // a name closed by a site noun.
 const SITE_EN = new RegExp(`\\b(${LATIN_NAME}) (?:area|outpost|checkpoint|height|pass|(?:border|frontier) (?:post|outpost|checkpoint)|[Vv]illage|settlement|community|mahalla|post|section|[Ss]ector|[Dd]irection|locality|water intake|enclave|temple|pagoda)\\b`, 'dg');
+// "Khiam, a town in southern Lebanon", "Nong Mek, a border village": a name in apposition to a
+// settlement noun.
+const APPOSITION_EN = new RegExp(`\\b(${LATIN_NAME}), an? (?:[a-z-]+ |[A-Z][a-z]+ ){0,3}(?:village|town|settlement|hamlet|city|community)\\b`, 'dg');
+const APPOSITION_KEYS = /, an? [^,.]{0,40}(?:village|town|settlement|hamlet|city|community)/;
 // "Chong Sai Taku pass": a name of three words before the site noun (each a name's word).
 const SITE3_EN = new RegExp(`\\b([A-Z][a-z'’]+ [A-Z][a-z'’]+ [A-Z][a-z'’]+) (?:area|outpost|checkpoint|height|pass|(?:border|frontier) (?:post|outpost|checkpoint)|[Vv]illage|settlement|community|mahalla|post|section|[Ss]ector|[Dd]irection|locality|water intake|enclave|temple|pagoda)\\b`, 'dg');
 // "Ta Muen Thom Temple", "Friendship Bridge", "Hill 704": a site named with its head noun, kept whole.
@@ -532,6 +536,7 @@ export function withUnlistedPlaces(text: string, known: PlaceMention[], profile:
   if (/settlements|villages|areas|localities|hamlets|districts|sectors|provinces/.test(text)) add(LIST_SITES_EN, LIST_NEXT_EN);
   if (NAMED_SITE_RU_HEADS.test(text)) add(NAMED_SITE_RU, null, 'other');
   if (NAMED_SITE_HEADS.test(text)) add(NAMED_SITE_EN, null, 'other');
+  if (APPOSITION_KEYS.test(text)) add(APPOSITION_EN, null);
   add(SITE3_EN, null);
   add(SITE_EN, null);
   add(NEAR_EN, LIST_NEXT_EN);
