@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extract } from './engine.ts';
-import { compileGazetteer, findPlaces, withUnlistedPlaces } from './places.ts';
+import { compileGazetteer, findPlaces, nominativeUnit, withUnlistedPlaces } from './places.ts';
 import { AM_AZ_PROFILE } from './profiles/am-az.ts';
 import { IL_LB_PROFILE } from './profiles/il-lb.ts';
 import { IN_PK_PROFILE } from './profiles/in-pk.ts';
@@ -419,6 +419,19 @@ describe('more place nouns before a name', () => {
   it('reads a Thai province named bare in Russian', () => {
     const th = compileGazetteer(TH_KH_PROFILE);
     expect(findPlaces('снаряды упали в провинции Сисакет и у Сурина', th).map((p) => p.place.id)).toEqual(['th.sisaket', 'th.surin']);
+  });
+});
+
+describe('an unlisted Russian unit named by its adjective', () => {
+  it('is output in the nominative', () => {
+    expect(nominativeUnit('Лахшском районе')).toBe('Лахшский район');
+    expect(nominativeUnit('Гегаркуникской области')).toBe('Гегаркуникская область');
+    expect(nominativeUnit('Кельбаджарском участке')).toBe('Кельбаджарский участок');
+    expect(nominativeUnit('Лачинском направлении')).toBe('Лачинское направление');
+    expect(nominativeUnit('Tavush region')).toBe('Tavush region');
+    const run = (text: string) => extract({ id: 't', text, published_at: '2023-05-16', source_agency: 'Kabar' }, AM_AZ_PROFILE).events.map((e) => e.locations);
+    expect(run('15 мая азербайджанские подразделения обстреляли позиции на Кельбаджарском участке и в Гегаркуникской области.')).toEqual([['Кельбаджарский участок', 'Гегаркуникская область']]);
+    expect(run('15 мая армянские подразделения обстреляли позиции в Лачинском направлении.')).toEqual([['Лачинское направление']]);
   });
 });
 

@@ -496,7 +496,23 @@ function withListedBetween(text: string, all: PlaceMention[], profile: ConflictP
 }
 
 function unlisted(name: string, country: string, parent: string | null, kind: PlaceDef['kind'] = 'settlement'): PlaceDef {
-  return { id: `${UNLISTED}${name}`, kind, country, parent, lat: null, lon: null, en: [name], ru: [name], base: undefined, ru_adjective: undefined };
+  return { id: `${UNLISTED}${name}`, kind, country, parent, lat: null, lon: null, en: [name], ru: [kind === 'settlement' ? name : nominativeUnit(name)], base: undefined, ru_adjective: undefined };
+}
+
+// «в Лахшском районе», «Гегаркуникской области», «на Кельбаджарском участке», «Лачинском
+// направлении»: a unit named by its adjective is output in the nominative (SCHEMA "Places").
+const RU_DISTRICT_CASE = /(ск|цк)(?:ий|ого|ом|ому|им) район(?:а|е|у|ом)?$/;
+const RU_REGION_CASE = /(ск|цк)(?:ая|ой|ую) област(?:ь|и|ью)$/;
+const RU_SECTION_CASE = /(ск|цк)(?:ий|ого|ом|ому|им) участ(?:ок|ка|ке|ку|ком)$/;
+const RU_DIRECTION_CASE = /(ск|цк)(?:ое|ого|ом|ому|им) направлени(?:е|я|и|ю|ем)$/;
+
+/** The nominative of a Russian unit named by its adjective; other names as written. */
+export function nominativeUnit(name: string): string {
+  return name
+    .replace(RU_DISTRICT_CASE, '$1ий район')
+    .replace(RU_REGION_CASE, '$1ая область')
+    .replace(RU_SECTION_CASE, '$1ий участок')
+    .replace(RU_DIRECTION_CASE, '$1ое направление');
 }
 
 /**
