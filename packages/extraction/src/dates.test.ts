@@ -14,6 +14,14 @@ describe('dates', () => {
     expect(dates('позавчера')[0]).toMatchObject({ date: '2023-08-08' });
   });
 
+  it('dates "the third day in a row", «второй день подряд» by the first day of the run', () => {
+    // pub is 10 August 2023.
+    expect(dates('Tajik drones crossed into Kyrgyz airspace for the third day in a row.')[0]).toMatchObject({ date: '2023-08-08', kind: 'relative' });
+    expect(dates('Shelling went on for a second consecutive day.')[0]).toMatchObject({ date: '2023-08-09' });
+    expect(dates('Беспилотники третий день подряд пролетают над заставами.')[0]).toMatchObject({ date: '2023-08-08' });
+    expect(dates('Бои идут вторые сутки подряд.')[0]).toMatchObject({ date: '2023-08-09' });
+  });
+
   it('reads a month named with no year ("in May", «в мае») as the last such month up to publication', () => {
     const months = (text: string) => findTemporal(text, pub, []).dates.map((d) => [d.kind, d.month]);
     expect(months('A soldier was killed in a clash in May.')).toEqual([['month', '2023-05']]);

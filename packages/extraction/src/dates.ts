@@ -106,7 +106,7 @@ const RE_MONTH_BARE = new RegExp(
   'g',
 );
 const RE_RELATIVE = new RegExp(
-  `${B}(in the (?:last|past) (?:24 hours|day)|over the (?:last|past) (?:24 hours|day)|за (?:последние|минувшие|прошедшие|истекшие|истекшие) сутки|during the day|в течение (?:дня|суток)|the day before yesterday|позавчерашн[а-яё]*|позавчера|вчерашн[а-яё]*|yesterday|вчера|накануне|the previous day|the day before(?=\s*[,.])|a day earlier|the next day|the following day|a day later|на следующий день|на другой день|спустя сутки|earlier today|today|сегодняшн[а-яё]*|сегодня|tonight|last night|overnight|this (?:morning|afternoon|evening)|минувшей ночью|прошлой ночью|прошедшей ночью|этой ночью|сегодня ночью|позапрошлой ночью|этим (?:утром|вечером)|(?:\\d|two|three|four|five|два|две|три|четыре|пять) (?:days ago|дн(?:я|ей) назад|суток назад))(?: (morning|afternoon|evening|night|утром|днем|днём|вечером|ночью))?${E}`,
+  `${B}(in the (?:last|past) (?:24 hours|day)|over the (?:last|past) (?:24 hours|day)|за (?:последние|минувшие|прошедшие|истекшие|истекшие) сутки|during the day|в течение (?:дня|суток)|the day before yesterday|позавчерашн[а-яё]*|позавчера|вчерашн[а-яё]*|yesterday|вчера|накануне|the previous day|the day before(?=\s*[,.])|a day earlier|the next day|the following day|a day later|на следующий день|на другой день|спустя сутки|earlier today|today|сегодняшн[а-яё]*|сегодня|tonight|last night|overnight|this (?:morning|afternoon|evening)|минувшей ночью|прошлой ночью|прошедшей ночью|этой ночью|сегодня ночью|позапрошлой ночью|этим (?:утром|вечером)|(?:\\d|two|three|four|five|два|две|три|четыре|пять) (?:days ago|дн(?:я|ей) назад|суток назад)|(?:for )?(?:a |the )?(?:second|third|fourth|fifth) (?:(?:straight|consecutive) day|day (?:in a row|running))|(?:второй|третий|четв[её]ртый|пятый) день подряд|(?:вторые|третьи|четв[её]ртые|пятые) сутки подряд)(?: (morning|afternoon|evening|night|утром|днем|днём|вечером|ночью))?${E}`,
   'g',
 );
 const RE_WEEKDAY = new RegExp(
@@ -174,7 +174,7 @@ function anyOf(words: readonly string[]): RegExp {
 
 // Substrings every match of a scanner contains: a scanner whose key words are all absent is
 // skipped (a literal alternation is far cheaper than the scanner's pass over the text).
-const RELATIVE_KEYS = anyOf(['24 hours', 'past day', 'last day', 'сутки', 'during the day', 'в течение', 'yesterday', 'вчера', 'накануне', 'the previous day', 'the day before', 'a day earlier', 'next day', 'following day', 'day later', 'на следующий', 'на другой', 'спустя', 'today', 'сегодня', 'tonight', 'last night', 'overnight', 'this ', 'ночью', 'этим ', 'ago', 'назад']);
+const RELATIVE_KEYS = anyOf(['in a row', 'running', 'consecutive day', 'straight day', 'подряд', '24 hours', 'past day', 'last day', 'сутки', 'during the day', 'в течение', 'yesterday', 'вчера', 'накануне', 'the previous day', 'the day before', 'a day earlier', 'next day', 'following day', 'day later', 'на следующий', 'на другой', 'спустя', 'today', 'сегодня', 'tonight', 'last night', 'overnight', 'this ', 'ночью', 'этим ', 'ago', 'назад']);
 const WEEKDAY_KEYS = anyOf(['day', 'понедельник', 'вторник', 'сред', 'четверг', 'пятниц', 'суббот', 'воскресен']);
 const SAME_DAY_KEYS = anyOf(['same', 'that day', 'тот же', 'этот же', 'того же']);
 const ANAPHOR_KEYS = anyOf(['before', 'after', 'перед этим', 'после этого', 'затем', 'then', 'later']);
@@ -436,6 +436,8 @@ function scanRelative(st: DateScan, low: string): void {
     else if (w === 'the day before yesterday' || w.startsWith('позавчера')) days = -2;
     else if (w === 'yesterday' || w.startsWith('вчера') || w === 'накануне' || w === 'the previous day' || w === 'the day before' || w === 'a day earlier') days = -1;
     else if (AGO.test(w)) days = -agoDays(w);
+    // "for the third day in a row", «третий день подряд»: a range up to now, dated by its first day.
+    else if (IN_A_ROW.test(w)) days = 1 - (ORDINAL_DAYS[IN_A_ROW.exec(w)?.[1] ?? ''] ?? 1);
     else if (w === 'позапрошлой ночью') {
       // The night before last ended yesterday.
       days = -1;
@@ -490,6 +492,8 @@ export const DAY_AFTER_WORDS = /^(?:the next day|the following day|a day later|�
 const DATE_FOLLOWS = /^\s+(?:of\s+)?\d/;
 const NIGHT_WORD = /night|overnight|ночью/;
 const AGO = /ago|назад$/;
+const IN_A_ROW = /(second|third|fourth|fifth|втор|трет|четв[её]рт|пят)[a-zа-яё]* (?:(?:straight|consecutive) day|day|день|сутки)/;
+const ORDINAL_DAYS: Record<string, number> = { second: 2, third: 3, fourth: 4, fifth: 5, втор: 2, трет: 3, четверт: 4, четвёрт: 4, пят: 5 };
 const AGO_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, два: 2, две: 2, три: 3, четыре: 4, пять: 5 };
 /** "two days ago", «3 дня назад». */
 function agoDays(w: string): number {
