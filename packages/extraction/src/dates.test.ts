@@ -499,6 +499,7 @@ describe('the day of a report (issue #16)', () => {
       // A military or border speaker tells the day's incidents.
       'On Tuesday the Defence Ministry said Tajik troops had shelled the post.',
       'Утром Погранслужба сообщила, что таджикская сторона открыла огонь.',
+      'On Sunday the IDF said it had struck launch sites in southern Lebanon.',
     ])
       expect(dates(t)[0], t).toMatchObject({ role: 'event' });
   });
