@@ -487,6 +487,7 @@ describe('the day of a report (issue #16)', () => {
       '8 августа МИД Кыргызстана сообщил о ранении пограничника.',
       'On Wednesday (9 August) Asel Bekova, spokeswoman for the ministry, said the attack was deliberate.',
       'Как говорится в заявлении МИД Таджикистана 8 августа, обстановка остаётся напряжённой.',
+      'According to the statement of the Foreign Ministry of 8 August, the situation remains tense.',
     ])
       expect(dates(t)[0], t).toMatchObject({ role: 'report' });
     // An act told with its day, and a night or "the day before" (the narrative's own time words).
@@ -500,6 +501,7 @@ describe('the day of a report (issue #16)', () => {
       'On Tuesday the Defence Ministry said Tajik troops had shelled the post.',
       'Утром Погранслужба сообщила, что таджикская сторона открыла огонь.',
       'On Sunday the IDF said it had struck launch sites in southern Lebanon.',
+      'Pakistani troops fired at Indian posts, the army said in a statement on Tuesday.',
     ])
       expect(dates(t)[0], t).toMatchObject({ role: 'event' });
   });

@@ -150,10 +150,10 @@ function opensSentence(text: string, start: number): boolean {
   if (start <= 4 && ON_ONLY.test(text.slice(0, start))) return true;
   return SENTENCE_OPEN_BEFORE.test(text.slice(Math.max(0, start - 8), start));
 }
-// «в официальном заявлении Министерства иностранных дел 5 октября», "in a statement on Tuesday",
-// "a statement issued on Tuesday": the day of a statement named by its noun.
+// «в официальном заявлении Министерства иностранных дел 5 октября», "the statement of the Foreign
+// Ministry of 5 October": the day of a statement named by its noun and its (non-military) speaker.
 const REPORT_NOUN_BEFORE = new RegExp(
-  `(?:statement|заявлени[а-яё]*|коммюнике|брифинг[а-яё]*|briefing)(?:\\s+${SPEAKER_WORD}){0,6}?(?:\\s+(?:issued\\s+)?on)?\\s*$`,
+  `(?:statement|заявлени[а-яё]*|коммюнике|брифинг[а-яё]*|briefing)(?:\\s+${SPEAKER_WORD}){1,6}?(?:\\s+(?:issued\\s+)?(?:on|of))?\\s*$`,
 );
 // "should take effect at 24:00 hours on July 28", «вступает в силу с 00:00 28 июля»: the day a
 // truce starts, not a day of fighting.
