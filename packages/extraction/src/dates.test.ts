@@ -514,6 +514,10 @@ describe('the day of a report (issue #16)', () => {
     expect(run('On 9 August, Deputy Minister Asan Osmonov told the diplomats that Tajik troops had shelled Kulundu with mortars.')).toEqual([['heavy_weapons_fire', null]]);
     // The report's day does not carry to the sentences after it either.
     expect(run('On Wednesday the Kyrgyz Foreign Ministry said it condemned the aggression. Tajik troops shelled Kulundu with mortars.')).toEqual([['heavy_weapons_fire', null]]);
+    // A clock time told in the report is of the report's day.
+    expect(run('On 8 August the State Committee for National Security said that at 09:30 Tajik troops opened fire at Kok-Tash.')).toEqual([['small_arms_fire', '2023-08-08']]);
+    expect(run('8 августа пресс-служба ГКНБ сообщила, что в 09:30 таджикские военные открыли огонь по селу Кок-Таш.')).toEqual([['small_arms_fire', '2023-08-08']]);
+    expect(run('On Tuesday the Foreign Ministry said that at about 22:10 Tajik servicemen shelled Maksat with mortars.')).toEqual([['heavy_weapons_fire', '2023-08-08']]);
     // A day the report gives to the act itself still dates it.
     expect(run('On Wednesday the Kyrgyz Foreign Ministry said Tajik troops had shelled Kulundu with mortars on 8 August.')).toEqual([['heavy_weapons_fire', '2023-08-08']]);
   });

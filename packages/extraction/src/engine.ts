@@ -762,6 +762,14 @@ function resolveTime(s: Scan, c: ClauseView, pos: number, agreement: boolean): T
     } else date = dm.date;
   } else if (clock || partM) {
     date = s.lastEventDate ?? s.ctx?.date ?? null;
+    // "On 14 September the Security Committee said that at 09:30 Tajik troops opened fire": a
+    // clock time told in a report is of the report's day.
+    const at = clock?.start ?? -1;
+    const report = c.cDates.find((x) => x.role === 'report' && x.date && x.kind !== 'part' && x.start < at);
+    if (report) {
+      date = report.date;
+      evidence.push(report);
+    }
     // "Yesterday at 18:15 … fire was exchanged. At night the sides agreed…": a night told after
     // the narrative's day is the night that follows it, dated by the day it ends (SCHEMA), up to
     // the day of publication; unless the narrative's day was itself told as a night.
