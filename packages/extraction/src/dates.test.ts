@@ -450,6 +450,20 @@ describe('"the day before" after a told day (issue #16)', () => {
     expect(heavy('6 августа обстановка у села Кулунду оставалась напряжённой. Накануне таджикские военные обстреляли из минометов село Максат.')).toBe('2023-08-05');
   });
 
+  it('"the previous night" is the night that ended on the narrative day', () => {
+    expect(heavy('On 6 August the situation near Kulundu was tense. The previous night, Tajik troops shelled Maksat with mortars.')).toBe('2023-08-06');
+    expect(heavy('On 6 August the situation near Kulundu was tense. The night before, Tajik troops shelled Maksat with mortars.')).toBe('2023-08-06');
+    // With no day told: the night that ended on the day of publication.
+    expect(heavy('The previous night, Tajik troops shelled Maksat with mortars.')).toBe('2023-08-10');
+  });
+
+  it('dates "overnight Tuesday into Wednesday", "Tuesday night into Wednesday" by the day the night ends', () => {
+    // 10 August 2023 is a Thursday.
+    expect(heavy('Tajik troops shelled Maksat with mortars overnight Tuesday into Wednesday.')).toBe('2023-08-09');
+    expect(heavy('Overnight into Wednesday, Tajik troops shelled Maksat with mortars.')).toBe('2023-08-09');
+    expect(heavy('Tajik troops shelled Maksat with mortars from Monday night into Tuesday.')).toBe('2023-08-08');
+  });
+
   it('is the day before publication with no day told', () => {
     expect(heavy('Накануне таджикские военные обстреляли из минометов село Максат.')).toBe('2023-08-09');
     expect(heavy('The day before, Tajik troops shelled Maksat with mortars.')).toBe('2023-08-09');

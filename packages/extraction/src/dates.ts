@@ -87,7 +87,7 @@ const RE_NIGHT_EN = new RegExp(
 const RE_NIGHT_RU = new RegExp(`${B}в ночь (?:с (\\d{1,2})(?:-?(?:го|ое|е))?(?: (${MON}))? )?на (\\d{1,2})(?:-?(?:го|ое|е))? (${MON})(?: (\\d{4})(?: года| г\\.)?)?${E}`, 'g');
 // "the night of Saturday to Sunday", «в ночь с субботы на воскресенье»: dated by the day it ends.
 const RE_NIGHT_WEEKDAY = new RegExp(
-  `${B}(?:(?:on |during )?the night (?:(?:of|from) [a-z]+day (?:to|into) )?(of |to )?([a-z]+day)|в ночь (?:со? (?:понедельника|вторника|среды|четверга|пятницы|субботы|воскресенья) )?на (понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье))${E}`,
+  `${B}(?:(?:on |during )?the night (?:(?:of|from) [a-z]+day (?:to|into) )?(of |to )?([a-z]+day)|в ночь (?:со? (?:понедельника|вторника|среды|четверга|пятницы|субботы|воскресенья) )?на (понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|(?:[a-z]+day )?overnight (?:[a-z]+day )?(?:into|to) ([a-z]+day)|[a-z]+day night (?:into|to) ([a-z]+day))${E}`,
   'g',
 );
 const RE_DMY = new RegExp(
@@ -106,7 +106,7 @@ const RE_MONTH_BARE = new RegExp(
   'g',
 );
 const RE_RELATIVE = new RegExp(
-  `${B}(in the (?:last|past) (?:24 hours|day)|over the (?:last|past) (?:24 hours|day)|за (?:последние|минувшие|прошедшие|истекшие|истекшие) сутки|during the day|в течение (?:дня|суток)|the day before yesterday|позавчерашн[а-яё]*|позавчера|вчерашн[а-яё]*|yesterday|вчера|накануне|the previous day|the day before(?=\s*[,.])|a day earlier|the next day|the following day|a day later|на следующий день|на другой день|спустя сутки|earlier today|today|сегодняшн[а-яё]*|сегодня|tonight|last night|overnight|this (?:morning|afternoon|evening)|минувшей ночью|прошлой ночью|прошедшей ночью|этой ночью|сегодня ночью|позапрошлой ночью|этим (?:утром|вечером)|(?:\\d|two|three|four|five|два|две|три|четыре|пять) (?:days ago|дн(?:я|ей) назад|суток назад)|(?:for )?(?:a |the )?(?:second|third|fourth|fifth) (?:(?:straight|consecutive) day|day (?:in a row|running))|(?:второй|третий|четв[её]ртый|пятый) день подряд|(?:вторые|третьи|четв[её]ртые|пятые) сутки подряд)(?: (morning|afternoon|evening|night|утром|днем|днём|вечером|ночью))?${E}`,
+  `${B}(in the (?:last|past) (?:24 hours|day)|over the (?:last|past) (?:24 hours|day)|за (?:последние|минувшие|прошедшие|истекшие|истекшие) сутки|during the day|в течение (?:дня|суток)|the day before yesterday|позавчерашн[а-яё]*|позавчера|вчерашн[а-яё]*|yesterday|вчера|накануне|the previous day|the day before(?=\s*[,.])|a day earlier|the next day|the following day|a day later|на следующий день|на другой день|спустя сутки|earlier today|today|сегодняшн[а-яё]*|сегодня|tonight|last night|the previous night|the night before(?! last)|overnight|this (?:morning|afternoon|evening)|минувшей ночью|прошлой ночью|прошедшей ночью|этой ночью|сегодня ночью|позапрошлой ночью|этим (?:утром|вечером)|(?:\\d|two|three|four|five|два|две|три|четыре|пять) (?:days ago|дн(?:я|ей) назад|суток назад)|(?:for )?(?:a |the )?(?:second|third|fourth|fifth) (?:(?:straight|consecutive) day|day (?:in a row|running))|(?:второй|третий|четв[её]ртый|пятый) день подряд|(?:вторые|третьи|четв[её]ртые|пятые) сутки подряд)(?: (morning|afternoon|evening|night|утром|днем|днём|вечером|ночью))?${E}`,
   'g',
 );
 const RE_WEEKDAY = new RegExp(
@@ -174,7 +174,7 @@ function anyOf(words: readonly string[]): RegExp {
 
 // Substrings every match of a scanner contains: a scanner whose key words are all absent is
 // skipped (a literal alternation is far cheaper than the scanner's pass over the text).
-const RELATIVE_KEYS = anyOf(['in a row', 'running', 'consecutive day', 'straight day', 'подряд', '24 hours', 'past day', 'last day', 'сутки', 'during the day', 'в течение', 'yesterday', 'вчера', 'накануне', 'the previous day', 'the day before', 'a day earlier', 'next day', 'following day', 'day later', 'на следующий', 'на другой', 'спустя', 'today', 'сегодня', 'tonight', 'last night', 'overnight', 'this ', 'ночью', 'этим ', 'ago', 'назад']);
+const RELATIVE_KEYS = anyOf(['previous night', 'night before', 'in a row', 'running', 'consecutive day', 'straight day', 'подряд', '24 hours', 'past day', 'last day', 'сутки', 'during the day', 'в течение', 'yesterday', 'вчера', 'накануне', 'the previous day', 'the day before', 'a day earlier', 'next day', 'following day', 'day later', 'на следующий', 'на другой', 'спустя', 'today', 'сегодня', 'tonight', 'last night', 'overnight', 'this ', 'ночью', 'этим ', 'ago', 'назад']);
 const WEEKDAY_KEYS = anyOf(['day', 'понедельник', 'вторник', 'сред', 'четверг', 'пятниц', 'суббот', 'воскресен']);
 const SAME_DAY_KEYS = anyOf(['same', 'that day', 'тот же', 'этот же', 'того же']);
 const ANAPHOR_KEYS = anyOf(['before', 'after', 'перед этим', 'после этого', 'затем', 'then', 'later']);
@@ -328,7 +328,8 @@ function scanNightRu(st: DateScan, low: string): void {
 
 function scanNightWeekday(st: DateScan, low: string): void {
   for (let m = first(RE_NIGHT_WEEKDAY, low); m !== null; m = RE_NIGHT_WEEKDAY.exec(low)) {
-    const w = WEEKDAYS[(m[2] ?? m[3] ?? '').toLowerCase()];
+    // "overnight Friday into Saturday", "Friday night into Saturday": the day the night ends.
+    const w = WEEKDAYS[(m[2] ?? m[3] ?? m[4] ?? m[5] ?? '').toLowerCase()];
     let day = w === undefined || !st.pubDate ? null : lastWeekday(st.pubDate, w);
     // "the night of Monday" is Monday's night, dated by the day it ends (SCHEMA), up to the day of
     // publication; "the night to Tuesday", «в ночь на вторник» already name that day.

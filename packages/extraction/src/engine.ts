@@ -703,6 +703,7 @@ interface TimePick {
 /** How far a relay's date may stray from its dateline's and the dateline still be the reference day. */
 const DATELINE_RELAY_DAYS = 14;
 const DAY_BEFORE = /^(?:накануне|the previous day|the day before|a day earlier)$/i;
+const NIGHT_BEFORE = /^(?:the previous night|the night before)$/i;
 const EARLIER_START = /^(?:earlier|previously|ранее|прежде)(?![a-zа-яё])/i;
 // "Clashes broke out this week", «на прошлой неделе»: a week, no day; the narrative's day does not carry.
 // "Over the past month", "in recent weeks", «в последние дни», «за последний месяц»: a period, no day either.
@@ -754,6 +755,10 @@ function resolveTime(s: Scan, c: ClauseView, pos: number, agreement: boolean): T
       for (const x of c.cDates) if (x.start < dm.start && x.date && x.role === 'event') told = x.date;
       const next = told ? addDays(told, 1) : null;
       date = next && (!s.pub.date || next <= s.pub.date) ? next : null;
+    } else if (dm.kind === 'relative' && NIGHT_BEFORE.test(dm.text)) {
+      // "On 6 August … The previous night …": the night that ended on the narrative's day.
+      const told = s.ctx?.date ?? null;
+      date = told && s.pub.date && told < s.pub.date ? told : dm.date;
     } else if (dm.kind === 'relative' && DAY_BEFORE.test(dm.text)) {
       // «16 сентября … Накануне …», "On 9 May … The day before …": the day before the narrative's
       // day, when the narrative told one before publication.
