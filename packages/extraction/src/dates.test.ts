@@ -499,6 +499,7 @@ describe('the day of a report (issue #16)', () => {
       'On 7 August, Deputy Foreign Minister Ivan Petrov briefed the ambassadors on the situation.',
       'Утром пресс-служба Минздрава заявила, что в больницы доставлены трое раненых.',
       '8 августа МИД Кыргызстана сообщил о ранении пограничника.',
+      'В понедельник заместитель министра здравоохранения страны сообщила, что число раненых выросло.',
       'On Wednesday (9 August) Asel Bekova, spokeswoman for the ministry, said the attack was deliberate.',
       'Как говорится в заявлении МИД Таджикистана 8 августа, обстановка остаётся напряжённой.',
       'According to the statement of the Foreign Ministry of 8 August, the situation remains tense.',
