@@ -105,6 +105,12 @@ describe('compliance and blame', () => {
     // Talks to settle a conflict tell no fighting.
     expect(types('Today delegations met at Kyzyl-Bel to settle the armed conflict and agreed on a ceasefire from 20:00.')).toEqual(['ceasefire_agreement']);
   });
+  it('times an agreement by the start told in its listed term', () => {
+    const time = (t: string) => run(t).events.filter((e) => e.type === 'ceasefire_agreement').map((e) => [e.date, e.time_of_day]);
+    expect(time('The delegations met at the Kyzyl-Bel checkpoint.\nAt the meeting the parties agreed on the following:\n  • Cessation of fire along the whole Kyrgyz-Tajik border in Batken and Sughd regions from 21:00 on 18 May, Bishkek time;\n  • Withdrawal of troops.')).toEqual([['2023-05-18', '21:00']]);
+    expect(time('Главы погранведомств встретились на КПП «Кызыл-Бел».\nПо итогам встречи решено:\n— прекратить огонь на всех участках кыргызско-таджикской границы с 21:00 18 мая;\n— отвести войска.')).toEqual([['2023-05-18', '21:00']]);
+    expect(time('Talks were held in Batken.\nThe sides agreed as follows:\n1. a full cessation of hostilities on all sections of the state border, effective 06:00 on 19 May;\n2. the return of units to their bases.')).toEqual([['2023-05-19', '06:00']]);
+  });
   it('reads an agreement named in a past-perfect relative clause as background', () => {
     const r = run('Today the army condemned Cambodia for breaking the ceasefire, which the two governments had agreed should take effect at midnight.');
     expect(r.events.map((e) => e.type)).not.toContain('ceasefire_agreement');

@@ -14,6 +14,14 @@ describe('dates', () => {
     expect(dates('позавчера')[0]).toMatchObject({ date: '2023-08-08' });
   });
 
+  it('dates "the third day in a row", «второй день подряд» by the first day of the run', () => {
+    // pub is 10 August 2023.
+    expect(dates('Tajik drones crossed into Kyrgyz airspace for the third day in a row.')[0]).toMatchObject({ date: '2023-08-08', kind: 'relative' });
+    expect(dates('Shelling went on for a second consecutive day.')[0]).toMatchObject({ date: '2023-08-09' });
+    expect(dates('Беспилотники третий день подряд пролетают над заставами.')[0]).toMatchObject({ date: '2023-08-08' });
+    expect(dates('Бои идут вторые сутки подряд.')[0]).toMatchObject({ date: '2023-08-09' });
+  });
+
   it('reads a month named with no year ("in May", «в мае») as the last such month up to publication', () => {
     const months = (text: string) => findTemporal(text, pub, []).dates.map((d) => [d.kind, d.month]);
     expect(months('A soldier was killed in a clash in May.')).toEqual([['month', '2023-05']]);
@@ -442,6 +450,20 @@ describe('"the day before" after a told day (issue #16)', () => {
     expect(heavy('6 августа обстановка у села Кулунду оставалась напряжённой. Накануне таджикские военные обстреляли из минометов село Максат.')).toBe('2023-08-05');
   });
 
+  it('"the previous night" is the night that ended on the narrative day', () => {
+    expect(heavy('On 6 August the situation near Kulundu was tense. The previous night, Tajik troops shelled Maksat with mortars.')).toBe('2023-08-06');
+    expect(heavy('On 6 August the situation near Kulundu was tense. The night before, Tajik troops shelled Maksat with mortars.')).toBe('2023-08-06');
+    // With no day told: the night that ended on the day of publication.
+    expect(heavy('The previous night, Tajik troops shelled Maksat with mortars.')).toBe('2023-08-10');
+  });
+
+  it('dates "overnight Tuesday into Wednesday", "Tuesday night into Wednesday" by the day the night ends', () => {
+    // 10 August 2023 is a Thursday.
+    expect(heavy('Tajik troops shelled Maksat with mortars overnight Tuesday into Wednesday.')).toBe('2023-08-09');
+    expect(heavy('Overnight into Wednesday, Tajik troops shelled Maksat with mortars.')).toBe('2023-08-09');
+    expect(heavy('Tajik troops shelled Maksat with mortars from Monday night into Tuesday.')).toBe('2023-08-08');
+  });
+
   it('is the day before publication with no day told', () => {
     expect(heavy('Накануне таджикские военные обстреляли из минометов село Максат.')).toBe('2023-08-09');
     expect(heavy('The day before, Tajik troops shelled Maksat with mortars.')).toBe('2023-08-09');
@@ -470,6 +492,56 @@ describe('the day of a report (issue #16)', () => {
       expect(dates(t)[0], t).toMatchObject({ role: 'as_of' });
     expect(dates('troops opened fire on Monday')[0]).toMatchObject({ role: 'event' });
   });
+
+  it('marks a day opening a sentence whose verb is one of speech, or the day of a named statement, as the report day', () => {
+    for (const t of [
+      'On Tuesday the Ministry of Foreign Affairs of Kyrgyzstan said that two soldiers had been wounded.',
+      'On 7 August, Deputy Foreign Minister Ivan Petrov briefed the ambassadors on the situation.',
+      'Утром пресс-служба Минздрава заявила, что в больницы доставлены трое раненых.',
+      '8 августа МИД Кыргызстана сообщил о ранении пограничника.',
+      'В понедельник заместитель министра здравоохранения страны сообщила, что число раненых выросло.',
+      'On Wednesday (9 August) Asel Bekova, spokeswoman for the ministry, said the attack was deliberate.',
+      'Как говорится в заявлении МИД Таджикистана 8 августа, обстановка остаётся напряжённой.',
+      'According to the statement of the Foreign Ministry of 8 August, the situation remains tense.',
+    ])
+      expect(dates(t)[0], t).toMatchObject({ role: 'report' });
+    // An act told with its day, and a night or "the day before" (the narrative's own time words).
+    for (const t of [
+      'On Tuesday Tajik troops fired at the Kok-Tash post, the ministry said.',
+      'On Tuesday, the Tajik side opened fire.',
+      'В ночь на вторник Минобороны сообщило, что противник открыл огонь.',
+      'The day before, the Health Ministry reported three wounded.',
+      '8 августа таджикские военные обстреляли заставу.',
+      // A military or border speaker tells the day's incidents.
+      'On Tuesday the Defence Ministry said Tajik troops had shelled the post.',
+      'Утром Погранслужба сообщила, что таджикская сторона открыла огонь.',
+      'On Sunday the IDF said it had struck launch sites in southern Lebanon.',
+      'Pakistani troops fired at Indian posts, the army said in a statement on Tuesday.',
+    ])
+      expect(dates(t)[0], t).toMatchObject({ role: 'event' });
+  });
+
+  it('does not date the events a report tells by the day it was made', () => {
+    const run = (text: string) =>
+      extract({ id: 't', text, published_at: '2023-08-10T15:00:00+06:00', source_agency: 'AKIpress' }, KG_TJ_PROFILE).events.map((e) => [e.type, e.date]);
+    expect(run('On Wednesday the Kyrgyz Foreign Ministry said Tajik troops had shelled Kulundu with mortars.')).toEqual([['heavy_weapons_fire', null]]);
+    expect(run('9 августа МИД Кыргызстана заявил, что таджикские военные обстреляли из минометов село Кулунду.')).toEqual([['heavy_weapons_fire', null]]);
+    expect(run('On 9 August, Deputy Minister Asan Osmonov told the diplomats that Tajik troops had shelled Kulundu with mortars.')).toEqual([['heavy_weapons_fire', null]]);
+    // The report's day does not carry to the sentences after it either.
+    expect(run('On Wednesday the Kyrgyz Foreign Ministry said it condemned the aggression. Tajik troops shelled Kulundu with mortars.')).toEqual([['heavy_weapons_fire', null]]);
+    // A clock time told in the report is of the report's day.
+    expect(run('On 8 August the State Committee for National Security said that at 09:30 Tajik troops opened fire at Kok-Tash.')).toEqual([['small_arms_fire', '2023-08-08']]);
+    expect(run('8 августа пресс-служба ГКНБ сообщила, что в 09:30 таджикские военные открыли огонь по селу Кок-Таш.')).toEqual([['small_arms_fire', '2023-08-08']]);
+    expect(run('On Tuesday the Foreign Ministry said that at about 22:10 Tajik servicemen shelled Maksat with mortars.')).toEqual([['heavy_weapons_fire', '2023-08-08']]);
+    // A day the report gives to the act itself still dates it.
+    expect(run('On Wednesday the Kyrgyz Foreign Ministry said Tajik troops had shelled Kulundu with mortars on 8 August.')).toEqual([['heavy_weapons_fire', '2023-08-08']]);
+  });
+
+  it('dates an agreement by the day it was reported in force', () => {
+    const run = (text: string) =>
+      extract({ id: 't', text, published_at: '2023-08-10T15:00:00+06:00', source_agency: 'AKIpress' }, KG_TJ_PROFILE).events.map((e) => [e.type, e.date]);
+    expect(run('On Wednesday the Kyrgyz border service said that a ceasefire agreed with the Tajik side had taken effect.')).toEqual([['ceasefire_agreement', '2023-08-09']]);
+  });
 });
 
 describe('a day told after the trigger in a clause of its own', () => {
@@ -483,5 +555,37 @@ describe('a day told after the trigger in a clause of its own', () => {
     expect(run('Стороны договорились о прекращении огня, чтобы остановить конфликт, который возобновился 9 сентября.')).toEqual([['ceasefire_agreement', null]]);
     // The day a ceasefire takes effect is its own.
     expect(run('The sides agreed on a ceasefire that takes effect on 20 September.')).toEqual([['ceasefire_agreement', '2022-09-20']]);
+  });
+});
+
+describe('the day of an allegation', () => {
+  const run = (text: string) =>
+    extract({ id: 't', text, published_at: '2023-08-10T15:00:00+06:00', source_agency: 'Border Service of the GKNB of the Kyrgyz Republic' }, KG_TJ_PROFILE)
+      .events.filter((e) => e.type === 'violation_allegation')
+      .map((e) => [e.date, e.time_of_day]);
+
+  it('takes the narrative day from a time word of its own clause', () => {
+    expect(run('On 8 August the sides agreed on a ceasefire from 18:00. Right after that the Kyrgyz side accused the Tajik side of violating the agreement.')).toEqual([['2023-08-08', null]]);
+    expect(run('On 8 August the sides agreed on a ceasefire from 18:00. In the evening the border service reported that Tajik troops had violated the truce.')).toEqual([['2023-08-08', 'evening']]);
+    expect(run('8 августа стороны договорились о прекращении огня с 18:00. Вечером погранслужба заявила, что таджикская сторона нарушила перемирие.')).toEqual([['2023-08-08', 'evening']]);
+  });
+
+  it('takes no day from the day it was said', () => {
+    expect(run('The Tajik side is violating the agreements, the border service said today.')).toEqual([[null, null]]);
+  });
+});
+
+describe('the day of an episode total', () => {
+  const clash = (text: string) =>
+    extract({ id: 't', text, published_at: '2023-08-12', source_agency: 'AKIpress' }, KG_TJ_PROFILE).events.filter((e) => e.type === 'armed_clash').map((e) => e.date);
+
+  it('is the day the text says the episode began or escalated', () => {
+    expect(clash('The Health Ministry said 41 citizens of Kyrgyzstan were killed and 120 wounded in the armed conflict on the border with Tajikistan. The situation on the border escalated on 9 August.')).toEqual(['2023-08-09']);
+    expect(clash('По данным Минздрава, в результате вооружённого конфликта погибли 41 человек, ранены 120. Обстановка на границе обострилась 9 августа.')).toEqual(['2023-08-09']);
+    expect(clash('Конфликт на кыргызско-таджикской границе вспыхнул 9 августа. Всего в ходе боестолкновений погибли 41 человек.')).toEqual(['2023-08-09']);
+  });
+
+  it('stays undated when the text dates no fighting', () => {
+    expect(clash('The Health Ministry said 41 citizens of Kyrgyzstan were killed and 120 wounded in the armed conflict on the border with Tajikistan.')).toEqual([null]);
   });
 });

@@ -10,7 +10,12 @@ import { findAll, lower, type Match } from './text/patterns.ts';
 export type PartOfDay = 'morning' | 'afternoon' | 'evening' | 'night';
 
 /** What a date or clock mention is for. */
-export type TemporalRole = 'event' | 'as_of' | 'reference' | 'start' | 'alt';
+/**
+ * `report`: the day a statement was made or published ("said on Friday", "On Sunday the ministry
+ * said", «в заявлении МИД 5 октября»): the day of the report, not of the event it tells (SCHEMA,
+ * "Which day"); only an allegation, whose act is the report, or an event going on now takes it.
+ */
+export type TemporalRole = 'event' | 'as_of' | 'report' | 'reference' | 'start' | 'alt';
 
 export interface DateMention extends Match {
   /** YYYY-MM-DD, null when unresolvable or when only a part of day is given. */
@@ -82,7 +87,7 @@ const RE_NIGHT_EN = new RegExp(
 const RE_NIGHT_RU = new RegExp(`${B}в ночь (?:с (\\d{1,2})(?:-?(?:го|ое|е))?(?: (${MON}))? )?на (\\d{1,2})(?:-?(?:го|ое|е))? (${MON})(?: (\\d{4})(?: года| г\\.)?)?${E}`, 'g');
 // "the night of Saturday to Sunday", «в ночь с субботы на воскресенье»: dated by the day it ends.
 const RE_NIGHT_WEEKDAY = new RegExp(
-  `${B}(?:(?:on |during )?the night (?:(?:of|from) [a-z]+day (?:to|into) )?(of |to )?([a-z]+day)|в ночь (?:со? (?:понедельника|вторника|среды|четверга|пятницы|субботы|воскресенья) )?на (понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье))${E}`,
+  `${B}(?:(?:on |during )?the night (?:(?:of|from) [a-z]+day (?:to|into) )?(of |to )?([a-z]+day)|в ночь (?:со? (?:понедельника|вторника|среды|четверга|пятницы|субботы|воскресенья) )?на (понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|(?:[a-z]+day )?overnight (?:[a-z]+day )?(?:into|to) ([a-z]+day)|[a-z]+day night (?:into|to) ([a-z]+day))${E}`,
   'g',
 );
 const RE_DMY = new RegExp(
@@ -101,7 +106,7 @@ const RE_MONTH_BARE = new RegExp(
   'g',
 );
 const RE_RELATIVE = new RegExp(
-  `${B}(in the (?:last|past) (?:24 hours|day)|over the (?:last|past) (?:24 hours|day)|за (?:последние|минувшие|прошедшие|истекшие|истекшие) сутки|during the day|в течение (?:дня|суток)|the day before yesterday|позавчерашн[а-яё]*|позавчера|вчерашн[а-яё]*|yesterday|вчера|накануне|the previous day|the day before(?=\s*[,.])|a day earlier|the next day|the following day|a day later|на следующий день|на другой день|спустя сутки|earlier today|today|сегодняшн[а-яё]*|сегодня|tonight|last night|overnight|this (?:morning|afternoon|evening)|минувшей ночью|прошлой ночью|прошедшей ночью|этой ночью|сегодня ночью|позапрошлой ночью|этим (?:утром|вечером)|(?:\\d|two|three|four|five|два|две|три|четыре|пять) (?:days ago|дн(?:я|ей) назад|суток назад))(?: (morning|afternoon|evening|night|утром|днем|днём|вечером|ночью))?${E}`,
+  `${B}(in the (?:last|past) (?:24 hours|day)|over the (?:last|past) (?:24 hours|day)|за (?:последние|минувшие|прошедшие|истекшие|истекшие) сутки|during the day|в течение (?:дня|суток)|the day before yesterday|позавчерашн[а-яё]*|позавчера|вчерашн[а-яё]*|yesterday|вчера|накануне|the previous day|the day before(?=\s*[,.])|a day earlier|the next day|the following day|a day later|на следующий день|на другой день|спустя сутки|earlier today|today|сегодняшн[а-яё]*|сегодня|tonight|last night|the previous night|the night before(?! last)|overnight|this (?:morning|afternoon|evening)|минувшей ночью|прошлой ночью|прошедшей ночью|этой ночью|сегодня ночью|позапрошлой ночью|этим (?:утром|вечером)|(?:\\d|two|three|four|five|два|две|три|четыре|пять) (?:days ago|дн(?:я|ей) назад|суток назад)|(?:for )?(?:a |the )?(?:second|third|fourth|fifth) (?:(?:straight|consecutive) day|day (?:in a row|running))|(?:второй|третий|четв[её]ртый|пятый) день подряд|(?:вторые|третьи|четв[её]ртые|пятые) сутки подряд)(?: (morning|afternoon|evening|night|утром|днем|днём|вечером|ночью))?${E}`,
   'g',
 );
 const RE_WEEKDAY = new RegExp(
@@ -124,7 +129,32 @@ const REFERENCE_BEFORE =
 const REFERENCE_VERB_BEFORE = /(?:reached|agreed|signed|concluded|достигнут[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|подписанн[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)(?:\s+(?:on|at about|at))?\s*$/i;
 // "the ministry said today": the day of the report, not of the event.
 // "said on Monday", "told reporters on 18 September", «сообщил журналистам 18 сентября».
-const REPORT_BEFORE = /(?:said|says|reported|stated|announced|noted|told\s+\S+|сообщил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|заявил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|сообщает|заявляет)(?:\s+(?:to\s+)?(?:journalists|reporters|the press|журналистам|прессе|сми))?(?:\s+on)?\s*$/i;
+const REPORT_BEFORE = /(?:said|says|reported|stated|announced|noted|published|issued|told\s+\S+|сообщил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|заявил[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|опубликовал[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|сообщает|заявляет)(?:\s+(?:to\s+)?(?:journalists|reporters|the press|журналистам|прессе|сми))?(?:\s+on)?\s*$/i;
+// The words that may name who speaks between a day and its speech verb ("On Friday the
+// government of Tajikistan confirmed", «Утром Минздрав Киргизии заявлял»): capitalised names,
+// function words and the nouns of agencies and officials; no verb of an event.
+// A military or border speaker ("On Tuesday the Defence Ministry said…", «Утром погранслужба
+// сообщила…») reports the day's incidents as they happen: its day stays the events'.
+const SPEAKER_WORD =
+  "(?:(?!Defen[cs]e|Border|Army|Armed|Military|Troops|IDF|ISPR|Hezbollah|Hizb|Минобороны|Погран|Вооруж|Арми|ЦАХАЛ|Хезболл|Хизбал)[A-ZА-ЯЁ][^\\s,.;:!?()]*|the|of|for|and|its|their|ministry|foreign|affairs|service|press|office|centre|center|government|spokes(?:person|man|woman)|committee|security|national|state|first|deputy|minister|health|officials?|authorities|sources?|country's|(?:стран|республик|министерств|министр|заместител|ведомств|пресс-служб|пресс-секретар|представител|комитет|правительств|власт|минздрав|иностранных|дел|здравоохранения|национальной|безопасности|государственн|официальн|глав)[а-яё]*|и|по)";
+const SPEECH_VERB =
+  '(?:said|says|confirmed|reported|announced|stated|told|briefed|claimed|accused|noted|added|(?:за|)яв(?:ил|лял|ляет|ляют|или)[а-яё]*|сообщ(?:ил|ал|ает|ают|или)[а-яё]*|подтверд(?:ил|или)[а-яё]*|отметил[а-яё]*|уточнил[а-яё]*|обвинил[а-яё]*|обвиняет|распространил[а-яё]*)';
+// "On Friday the government of Tajikistan confirmed that…", "On Sunday (December 14) X, spokesman
+// for…, said": a day opening a sentence whose verb is one of speech dates the speaking.
+const REPORT_AFTER = new RegExp(`^\\s*(?:\\([^()]{0,30}\\))?,?(?:\\s+${SPEAKER_WORD},?){1,12}\\s+${SPEECH_VERB}(?![a-zа-яё])`);
+const SENTENCE_OPEN_BEFORE = /(?:[.!?»"]\s+|\n\s*)(?:on\s+)?$/i;
+const ON_ONLY = /^\s*(?:on\s+)?$/i;
+
+/** The mention at `start` opens its sentence ("On Friday, …", «Утром …»). */
+function opensSentence(text: string, start: number): boolean {
+  if (start <= 4 && ON_ONLY.test(text.slice(0, start))) return true;
+  return SENTENCE_OPEN_BEFORE.test(text.slice(Math.max(0, start - 8), start));
+}
+// «в официальном заявлении Министерства иностранных дел 5 октября», "the statement of the Foreign
+// Ministry of 5 October": the day of a statement named by its noun and its (non-military) speaker.
+const REPORT_NOUN_BEFORE = new RegExp(
+  `(?:statement|заявлени[а-яё]*|коммюнике|брифинг[а-яё]*|briefing)(?:\\s+${SPEAKER_WORD}){1,6}?(?:\\s+(?:issued\\s+)?(?:on|of))?\\s*$`,
+);
 // "should take effect at 24:00 hours on July 28", «вступает в силу с 00:00 28 июля»: the day a
 // truce starts, not a day of fighting.
 // "a ceasefire that took effect on Monday night", «перемирие вступило в силу 28 июля»: the day a
@@ -144,7 +174,7 @@ function anyOf(words: readonly string[]): RegExp {
 
 // Substrings every match of a scanner contains: a scanner whose key words are all absent is
 // skipped (a literal alternation is far cheaper than the scanner's pass over the text).
-const RELATIVE_KEYS = anyOf(['24 hours', 'past day', 'last day', 'сутки', 'during the day', 'в течение', 'yesterday', 'вчера', 'накануне', 'the previous day', 'the day before', 'a day earlier', 'next day', 'following day', 'day later', 'на следующий', 'на другой', 'спустя', 'today', 'сегодня', 'tonight', 'last night', 'overnight', 'this ', 'ночью', 'этим ', 'ago', 'назад']);
+const RELATIVE_KEYS = anyOf(['previous night', 'night before', 'in a row', 'running', 'consecutive day', 'straight day', 'подряд', '24 hours', 'past day', 'last day', 'сутки', 'during the day', 'в течение', 'yesterday', 'вчера', 'накануне', 'the previous day', 'the day before', 'a day earlier', 'next day', 'following day', 'day later', 'на следующий', 'на другой', 'спустя', 'today', 'сегодня', 'tonight', 'last night', 'overnight', 'this ', 'ночью', 'этим ', 'ago', 'назад']);
 const WEEKDAY_KEYS = anyOf(['day', 'понедельник', 'вторник', 'сред', 'четверг', 'пятниц', 'суббот', 'воскресен']);
 const SAME_DAY_KEYS = anyOf(['same', 'that day', 'тот же', 'этот же', 'того же']);
 const ANAPHOR_KEYS = anyOf(['before', 'after', 'перед этим', 'после этого', 'затем', 'then', 'later']);
@@ -228,19 +258,29 @@ function inferYear(month: number, day: number, pub: string | null, explicit: str
 }
 
 // One cheap test before the anchored ones: most dates have none of these words before them.
-const ROLE_HINT = /as of|as at|состояни|момент|protocol|agree|accord|memorand|ceasefire|truce|договор|протокол|соглашени|меморандум|перемири|reached|signed|concluded|достигнут|подписанн|said|says|report|stated|announc|noted|told|сообщ|заяв|effect|force|силу|действовать/i;
+const ROLE_HINT = /as of|as at|состояни|момент|protocol|agree|accord|memorand|ceasefire|truce|договор|протокол|соглашени|меморандум|перемири|reached|signed|concluded|достигнут|подписанн|said|says|report|stated|announc|noted|told|published|issued|опубликов|сообщ|заяв|statement|коммюнике|брифинг|briefing|effect|force|силу|действовать/i;
+// The speech verbs REPORT_AFTER ends on, as a cheap test of the sentence after a day.
+const SPEECH_HINT = /said|says|confirm|report|announc|stated|told|brief|claim|accus|noted|added|заяв|сообщ|подтверд|отметил|уточнил|обвин|распростран/i;
 
 // "Kok-Tash village, 2 December 2021. Photo: Kabar": a photo caption's day is the picture's.
 const CAPTION_AFTER = /^\s*[.,]?\s*(?:photo|фото)(?![a-zа-яё])/i;
 
-function roleOf(text: string, m: Match): TemporalRole {
+function roleOf(text: string, m: Match, narrative: boolean): TemporalRole {
   const before = text.slice(Math.max(0, m.start - 60), m.start);
   const after = text.slice(m.end, m.end + 20);
   if (CAPTION_AFTER.test(after)) return 'reference';
+  // A night is when things happen, not when statements are made («В ночь на вторник Минобороны
+  // сообщило, что…» tells the night's fire); "The day before, the ministry reported…" steps the
+  // narrative back a day, and its news is of that day.
+  if (!narrative && opensSentence(text, m.start)) {
+    const rest = text.slice(m.end, m.end + 160);
+    if (SPEECH_HINT.test(rest) && REPORT_AFTER.test(rest)) return 'report';
+  }
   if (!ROLE_HINT.test(before) && !REFERENCE_AFTER.test(after)) return 'event';
   if (AS_OF_BEFORE.test(before)) return 'as_of';
   if (REFERENCE_BEFORE.test(before) || REFERENCE_VERB_BEFORE.test(before) || REFERENCE_AFTER.test(after)) return 'reference';
   if (REPORT_BEFORE.test(before)) return 'as_of';
+  if (REPORT_NOUN_BEFORE.test(before)) return 'report';
   if (START_CLOCK_BEFORE.test(before)) return 'reference';
   if (START_DAY_BEFORE.test(before)) return 'reference';
   return 'event';
@@ -267,7 +307,7 @@ function pushDate(st: DateScan, m: RegExpExecArray, date: string | null, part: P
   const text = st.text.slice(start, end);
   const match: Match = { start, end, text };
   st.taken.push(match);
-  st.dates.push({ start, end, text, date, part, kind, month, role: roleOf(st.text, match) });
+  st.dates.push({ start, end, text, date, part, kind, month, role: roleOf(st.text, match, part === 'night' || kind === 'relative' || kind === 'anaphor' || kind === 'same_day') });
 }
 
 function scanNightEn(st: DateScan, low: string): void {
@@ -288,7 +328,8 @@ function scanNightRu(st: DateScan, low: string): void {
 
 function scanNightWeekday(st: DateScan, low: string): void {
   for (let m = first(RE_NIGHT_WEEKDAY, low); m !== null; m = RE_NIGHT_WEEKDAY.exec(low)) {
-    const w = WEEKDAYS[(m[2] ?? m[3] ?? '').toLowerCase()];
+    // "overnight Friday into Saturday", "Friday night into Saturday": the day the night ends.
+    const w = WEEKDAYS[(m[2] ?? m[3] ?? m[4] ?? m[5] ?? '').toLowerCase()];
     let day = w === undefined || !st.pubDate ? null : lastWeekday(st.pubDate, w);
     // "the night of Monday" is Monday's night, dated by the day it ends (SCHEMA), up to the day of
     // publication; "the night to Tuesday", «в ночь на вторник» already name that day.
@@ -396,6 +437,8 @@ function scanRelative(st: DateScan, low: string): void {
     else if (w === 'the day before yesterday' || w.startsWith('позавчера')) days = -2;
     else if (w === 'yesterday' || w.startsWith('вчера') || w === 'накануне' || w === 'the previous day' || w === 'the day before' || w === 'a day earlier') days = -1;
     else if (AGO.test(w)) days = -agoDays(w);
+    // "for the third day in a row", «третий день подряд»: a range up to now, dated by its first day.
+    else if (IN_A_ROW.test(w)) days = 1 - (ORDINAL_DAYS[IN_A_ROW.exec(w)?.[1] ?? ''] ?? 1);
     else if (w === 'позапрошлой ночью') {
       // The night before last ended yesterday.
       days = -1;
@@ -450,6 +493,8 @@ export const DAY_AFTER_WORDS = /^(?:the next day|the following day|a day later|�
 const DATE_FOLLOWS = /^\s+(?:of\s+)?\d/;
 const NIGHT_WORD = /night|overnight|ночью/;
 const AGO = /ago|назад$/;
+const IN_A_ROW = /(second|third|fourth|fifth|втор|трет|четв[её]рт|пят)[a-zа-яё]* (?:(?:straight|consecutive) day|day|день|сутки)/;
+const ORDINAL_DAYS: Record<string, number> = { second: 2, third: 3, fourth: 4, fifth: 5, втор: 2, трет: 3, четверт: 4, четвёрт: 4, пят: 5 };
 const AGO_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, два: 2, две: 2, три: 3, четыре: 4, пять: 5 };
 /** "two days ago", «3 дня назад». */
 function agoDays(w: string): number {
@@ -658,7 +703,10 @@ function mergeWeekdayDates(text: string, dates: DateMention[]): void {
     if (!WEEKDAY_DATE_GAP.test(text.slice(a.end, b.start)) || b.start - a.end > 3) continue;
     const [wd, day] = weekdayFirst ? [a, b] : [b, a];
     const end = text[b.end] === ')' && text.slice(a.end, b.start).includes('(') ? b.end + 1 : b.end;
-    const merged: DateMention = { start: a.start, end, text: text.slice(a.start, end), date: day.date, part: day.part ?? wd.part, kind: day.kind, month: day.month, role: day.role };
+    // "On Sunday (December 14) the spokesman said": the weekday opening the sentence tells the
+    // report's day for both.
+    const role = wd.role === 'report' ? wd.role : day.role;
+    const merged: DateMention = { start: a.start, end, text: text.slice(a.start, end), date: day.date, part: day.part ?? wd.part, kind: day.kind, month: day.month, role };
     dates.splice(i, 2, merged);
   }
 }

@@ -17,6 +17,13 @@ describe('discourse', () => {
     expect(days('On 9 May Tajik troops fired at the Ak-Sai outpost.\nThis week Tajik troops also shelled Maksat with mortars.')).toEqual(['2023-05-09', null]);
     expect(days('9 мая таджикские военные обстреляли заставу Ак-Сай.\nНа этой неделе таджикские военные также обстреляли из минометов село Максат.')).toEqual(['2023-05-09', null]);
   });
+  it('carries no day to an event told of a recent period ("over the past month", «в последние дни»)', () => {
+    const days = (text: string) => run(text).events.map((e) => e.date);
+    expect(days('On 9 May Tajik troops fired at the Ak-Sai outpost.\nOver the past month Tajik troops have also shelled Maksat with mortars.')).toEqual(['2023-05-09', null]);
+    expect(days('On 9 May Tajik troops fired at the Ak-Sai outpost.\nIn recent weeks Tajik troops have repeatedly shelled Maksat with mortars.')).toEqual(['2023-05-09', null]);
+    expect(days('9 мая таджикские военные обстреляли заставу Ак-Сай.\nВ последние дни таджикские военные также обстреливали из минометов село Максат.')).toEqual(['2023-05-09', null]);
+    expect(days('9 мая таджикские военные обстреляли заставу Ак-Сай.\nЗа последний месяц таджикские военные также обстреляли из минометов село Максат.')).toEqual(['2023-05-09', null]);
+  });
   it("blames a clash word on the fire told just before it, not on fire told paragraphs earlier", () => {
     const near = run('Today Tajik troops opened fire at Kyrgyz vehicles near Ak-Sai. A shootout between Kyrgyz and Tajik border guards followed near Ak-Sai.');
     expect(near.events.map((e) => [e.type, e.accused_party])).toEqual([['small_arms_fire', 'TJ'], ['armed_clash', 'TJ']]);

@@ -703,9 +703,11 @@ interface TimePick {
 /** How far a relay's date may stray from its dateline's and the dateline still be the reference day. */
 const DATELINE_RELAY_DAYS = 14;
 const DAY_BEFORE = /^(?:накануне|the previous day|the day before|a day earlier)$/i;
+const NIGHT_BEFORE = /^(?:the previous night|the night before)$/i;
 const EARLIER_START = /^(?:earlier|previously|ранее|прежде)(?![a-zа-яё])/i;
 // "Clashes broke out this week", «на прошлой неделе»: a week, no day; the narrative's day does not carry.
-const WEEK_SPAN = /(?<![a-zа-яё])(?:(?:earlier|later) this week|this week|last week|past week|на (?:этой|прошлой) неделе|на минувшей неделе)(?![a-zа-яё])/;
+// "Over the past month", "in recent weeks", «в последние дни», «за последний месяц»: a period, no day either.
+const WEEK_SPAN = /(?<![a-zа-яё])(?:(?:earlier|later) this week|this week|last week|past week|на (?:этой|прошлой) неделе|на минувшей неделе|(?:over|in|during) the (?:past|last) (?:few |several |two |three )?(?:weeks?|months?)|in recent (?:days|weeks|months)|recent weeks|за (?:последн|прошедш|минувш)[а-яё]+ (?:месяц|недел[а-яё]*|несколько (?:дней|недель|месяцев))|в последние (?:дни|недели|месяцы))(?![a-zа-яё])/;
 
 /** A relative or temporal clause opened between a trigger and a day told after it, not one of taking effect. */
 const SUBORDINATE_BEFORE_DATE =
@@ -718,7 +720,9 @@ function resolveTime(s: Scan, c: ClauseView, pos: number, agreement: boolean): T
   const usable: DateMention[] = [];
   const parts: DateMention[] = [];
   for (const d of c.cDates) {
-    if (d.kind !== 'part' && (d.role === 'event' || (agreement && d.role === 'reference'))) usable.push(d);
+    // An agreement may be dated by the day it was reported reached ("The army said on Wednesday
+    // that a cease-fire has taken effect").
+    if (d.kind !== 'part' && (d.role === 'event' || (agreement && (d.role === 'reference' || d.role === 'report')))) usable.push(d);
     if (d.kind === 'part' && d.role === 'event') parts.push(d);
   }
   const eventClocks: ClockMention[] = [];
@@ -751,6 +755,10 @@ function resolveTime(s: Scan, c: ClauseView, pos: number, agreement: boolean): T
       for (const x of c.cDates) if (x.start < dm.start && x.date && x.role === 'event') told = x.date;
       const next = told ? addDays(told, 1) : null;
       date = next && (!s.pub.date || next <= s.pub.date) ? next : null;
+    } else if (dm.kind === 'relative' && NIGHT_BEFORE.test(dm.text)) {
+      // "On 6 August … The previous night …": the night that ended on the narrative's day.
+      const told = s.ctx?.date ?? null;
+      date = told && s.pub.date && told < s.pub.date ? told : dm.date;
     } else if (dm.kind === 'relative' && DAY_BEFORE.test(dm.text)) {
       // «16 сентября … Накануне …», "On 9 May … The day before …": the day before the narrative's
       // day, when the narrative told one before publication.
@@ -759,6 +767,14 @@ function resolveTime(s: Scan, c: ClauseView, pos: number, agreement: boolean): T
     } else date = dm.date;
   } else if (clock || partM) {
     date = s.lastEventDate ?? s.ctx?.date ?? null;
+    // "On 14 September the Security Committee said that at 09:30 Tajik troops opened fire": a
+    // clock time told in a report is of the report's day.
+    const at = clock?.start ?? -1;
+    const report = c.cDates.find((x) => x.role === 'report' && x.date && x.kind !== 'part' && x.start < at);
+    if (report) {
+      date = report.date;
+      evidence.push(report);
+    }
     // "Yesterday at 18:15 … fire was exchanged. At night the sides agreed…": a night told after
     // the narrative's day is the night that follows it, dated by the day it ends (SCHEMA), up to
     // the day of publication; unless the narrative's day was itself told as a night.
@@ -1061,6 +1077,20 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: read
   }
 }
 
+const FROM_BEFORE = /(?:from|since|starting|as of|effective|с|со)\s+$/i;
+
+/**
+ * "agreed on the following: • Cessation of hostilities in the border areas … from 19.30 on 29
+ * April;": the start time told in the listed term's own item times the agreement.
+ */
+function listedStart(s: Scan, term: TermMatch | undefined): ClockMention | undefined {
+  if (!term) return undefined;
+  let end = s.text.indexOf('\n', term.end);
+  if (end < 0) end = s.text.length;
+  end = Math.min(end, term.end + 400);
+  return s.clocks.find((k) => k.start >= term.end && k.end <= end && FROM_BEFORE.test(s.text.slice(Math.max(0, k.start - 12), k.start)));
+}
+
 /** The terms of a list that follows a colon at `end` (the first within a line or two of it). */
 function listedTerms(s: Scan, end: number): TermMatch[] {
   let i = end;
@@ -1108,7 +1138,8 @@ function agreementDraft(s: Scan, c: ClauseView): Draft | null {
   const cTerms = inside.inside(s.terms, clause);
   // "agreed on the following: • cessation of hostilities…; • withdrawal…", «решено: прекратить
   // огонь; отвести…»: the terms are the list after the colon.
-  if (cTerms.length === 0) cTerms.push(...listedTerms(s, clause.end));
+  const listed = cTerms.length === 0;
+  if (listed) cTerms.push(...listedTerms(s, clause.end));
   if (cTerms.length === 0 || inside.inside(s.trig.agreementExclusions, clause).length !== 0) return null;
   // An appeal to keep an agreement after the verb that reports it does not unmake it.
   for (const y of inside.inside(s.cues.yardstick, clause)) if (!(y.start > verb.start && APPEAL.test(s.low.slice(y.start, y.end)))) return null;
@@ -1128,7 +1159,7 @@ function agreementDraft(s: Scan, c: ClauseView): Draft | null {
   d.agreementLevel = agreementLevel(s.text.slice(clause.start, clause.end), s.text.slice(sentence.start, sentence.end));
   // SCHEMA: a ceasefire is timed by when it takes effect, when the text says so ("from 13.00
   // Moscow time").
-  const start = inside.inside(s.clocks, clause).find((k) => k.role === 'start');
+  const start = inside.inside(s.clocks, clause).find((k) => k.role === 'start') ?? (listed ? listedStart(s, cTerms[0]) : undefined);
   if (start) startAgreement(s, d, start, true);
   d.agreementEvidence = [verb, ...cTerms];
   if (d.places.length === 0) {
@@ -1266,11 +1297,17 @@ function assertedDrafts(s: Scan, c: ClauseView, created: Draft[]): void {
     const d = newDraft(s, c, 'violation_allegation', alleg, 'strong', false);
     d.civilians = null;
     d.places = [];
-    // An allegation takes a day only from its own clause.
-    if (!c.cDates.some((x) => x.role === 'event' && x.kind !== 'part' && x.kind !== 'same_day' && x.kind !== 'anaphor')) {
+    // An allegation takes a day only from its own clause: a date, or a time word that places it
+    // in the narrative's day ("Right after that…", "Towards evening the service reported…"); not
+    // the day it was said ("said today").
+    const reportPart = c.cDates.find((x) => x.role === 'report' && x.kind === 'part' && x.part !== null);
+    if (!c.cDates.some((x) => x.role === 'event' || (x.role === 'report' && (x.kind === 'part' || x.kind === 'anaphor' || x.kind === 'same_day')))) {
       d.date = null;
       d.part = null;
       d.clock = null;
+    } else if (reportPart && !d.part && !d.clock) {
+      d.part = reportPart.part;
+      d.dateEvidence.push(reportPart);
     }
     created.push(d);
   }
@@ -1651,6 +1688,7 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
 
   const kept = dropSubsumed(drafts, s.low);
   let events = mergeDrafts(kept);
+  dateEpisodeTotals(s, events);
 
   // Background mentions of incidents long past ("burned during the events of September 2022").
   if (s.pub.date) {
@@ -1689,6 +1727,33 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
     events: out,
     casualty_reports: mergeReports(casualtyReports),
   };
+}
+
+// "The situation on the border escalated on 14 September", «Конфликт вспыхнул 14 сентября»: the
+// day the episode began.
+const ONSET = /(?:escalat(?:ed|ion)|flared(?: up)?|flare-up|erupted|broke out|обострил[а-яё]*|обострени[а-яё]*|вспыхнул[а-яё]*|разгорел[а-яё]*|начал(?:ся|ась|ось|ись))(?![a-zа-яё])/g;
+
+/**
+ * A running total for the whole episode, tied to no told event, is dated only when the text dates
+ * the fighting (SCHEMA "Numbers"): the day a clause with no event of its own says the episode
+ * began or escalated ("The situation escalated on 14 September", «обострилась 14 сентября»).
+ */
+function dateEpisodeTotals(s: Scan, events: Draft[]): void {
+  const totals = events.filter((d) => d.type === 'armed_clash' && d.date === null && d.month === null && !d.clock && (d.killed !== null || d.wounded !== null || d.casualtyEvidence.length > 0));
+  if (totals.length === 0) return;
+  const withEvents = new Set<number>();
+  for (const d of s.drafts) withEvents.add(d.clause.index);
+  for (const clause of s.seg.clauses) {
+    if (withEvents.has(clause.index) || withinAny(s.excluded, clause) || !matchesIn(ONSET, s.low, clause)) continue;
+    const day = s.insideClause.inside(s.dates, clause).find((x) => x.role === 'event' && x.date && (x.kind === 'absolute' || x.kind === 'night' || x.kind === 'weekday'));
+    if (!day) continue;
+    for (const d of totals) {
+      d.date = day.date;
+      d.part = day.part;
+      d.dateEvidence = [day];
+    }
+    return;
+  }
 }
 
 /** A figure replaces the draft's when it has none, or when it is a running total and the draft's is not. */

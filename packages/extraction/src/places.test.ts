@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extract } from './engine.ts';
-import { compileGazetteer, findPlaces, withUnlistedPlaces } from './places.ts';
+import { compileGazetteer, findPlaces, nominativeUnit, withUnlistedPlaces } from './places.ts';
 import { AM_AZ_PROFILE } from './profiles/am-az.ts';
 import { IL_LB_PROFILE } from './profiles/il-lb.ts';
 import { IN_PK_PROFILE } from './profiles/in-pk.ts';
@@ -380,12 +380,58 @@ describe('more place nouns before a name', () => {
     expect(names('Огонь открыт по погранзаставе Сары-Таш.')).toEqual(['Сары-Таш']);
     expect(names('Shooting began in the rural community of Navbahor and near the Sary-Tash community.')).toEqual(['Navbahor', 'Sary-Tash']);
   });
+  it('reads a name closed by "border outpost", "border checkpoint" or "frontier post"', () => {
+    expect(names('At 21.40 Tajik servicemen began shelling the Tamga border outpost.')).toEqual(['Tamga']);
+    expect(names('Shots were fired at the Kara-Bulak border checkpoint overnight.')).toEqual(['Kara-Bulak']);
+    expect(names('Mortar rounds landed near the Sogment frontier post of the Kyrgyz side.')).toEqual(['Sogment']);
+    expect(names('Fire was opened on the Tajik border outpost.')).toEqual([]);
+  });
+  it('reads names listed before plural districts, sectors or provinces', () => {
+    expect(names('Homes were damaged in Prakhon Chai, Lahan Sai and Non Suwan districts of the province.')).toEqual(['Prakhon Chai', 'Lahan Sai', 'Non Suwan']);
+    expect(names('The enemy opened fire in the Keran and Machil sectors overnight.')).toEqual(['Keran', 'Machil']);
+    expect(names('Shells fell across Tavush, Syunik, and Gegharkunik provinces.')).toEqual(['Tavush', 'Syunik', 'Gegharkunik']);
+  });
+  it('reads a unit named with "region", not a region named by an adjective', () => {
+    expect(names('The enemy shelled positions in the Dashkasan region overnight.')).toEqual(['Dashkasan region']);
+    expect(names('Units fired at positions in Tavush region.')).toEqual(['Tavush region']);
+    expect(names('Mortars hit Ijevan region and Noyemberyan district.')).toEqual(['Ijevan region', 'Noyemberyan district']);
+    expect(names('Tensions are rising across the Central Asian region.')).toEqual([]);
+  });
+  it('reads a name in apposition to a settlement noun', () => {
+    expect(names('A drone struck a car in Kfarkela, a village in southern Lebanon.')).toEqual(['Kfarkela']);
+    expect(names('Shells fell on Nong Khai, a small border town, before dawn.')).toEqual(['Nong Khai']);
+    expect(names('Firing was reported near Uri, a town close to the Line of Control.')).toEqual(['Uri']);
+    expect(names('Firing was reported on Monday, a day after the talks.')).toEqual([]);
+  });
+  it('reads a name closed by a lower-case temple or pagoda', () => {
+    expect(names('Rockets landed near the Prasat Khna temple ruins.')).toEqual(['Prasat Khna']);
+    expect(names('Shots were fired close to the Wat Phra pagoda.')).toEqual(['Wat Phra']);
+    expect(names('Troops were posted at the Ta Krabey temple.')).toEqual(['Ta Krabey']);
+  });
+  it('reads a quoted name after «погранпост» or «погранзастава»', () => {
+    expect(names('Обстрелу подвергся погранпост «Кара-Суу».')).toEqual(['Кара-Суу']);
+    expect(names('Пограничники погранпоста «Жаны-Жер» заметили группу.')).toEqual(['Жаны-Жер']);
+    expect(names('Огонь вёлся в сторону погранзаставы "Бешкент".')).toEqual(['Бешкент']);
+  });
   it("not an outpost's unit or country", () => {
     expect(names('Огонь открыт по заставе Пограничной службы.')).toEqual([]);
   });
   it('reads a Thai province named bare in Russian', () => {
     const th = compileGazetteer(TH_KH_PROFILE);
     expect(findPlaces('снаряды упали в провинции Сисакет и у Сурина', th).map((p) => p.place.id)).toEqual(['th.sisaket', 'th.surin']);
+  });
+});
+
+describe('an unlisted Russian unit named by its adjective', () => {
+  it('is output in the nominative', () => {
+    expect(nominativeUnit('Лахшском районе')).toBe('Лахшский район');
+    expect(nominativeUnit('Гегаркуникской области')).toBe('Гегаркуникская область');
+    expect(nominativeUnit('Кельбаджарском участке')).toBe('Кельбаджарский участок');
+    expect(nominativeUnit('Лачинском направлении')).toBe('Лачинское направление');
+    expect(nominativeUnit('Tavush region')).toBe('Tavush region');
+    const run = (text: string) => extract({ id: 't', text, published_at: '2023-05-16', source_agency: 'Kabar' }, AM_AZ_PROFILE).events.map((e) => e.locations);
+    expect(run('15 мая азербайджанские подразделения обстреляли позиции на Кельбаджарском участке и в Гегаркуникской области.')).toEqual([['Кельбаджарский участок', 'Гегаркуникская область']]);
+    expect(run('15 мая армянские подразделения обстреляли позиции в Лачинском направлении.')).toEqual([['Лачинское направление']]);
   });
 });
 

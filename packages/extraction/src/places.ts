@@ -327,12 +327,19 @@ const INTRO_EN = new RegExp(
   'dg',
 );
 // "Kap Choeng District", "Hermel district", "Si Sa Ket province": a unit named with its noun.
-const ADMIN_EN = /\b((?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)? ){1,3}(?:Province|District|Subdistrict|Governorate|Oblast|province|district|subdistrict|governorate|oblast))\b/dg;
-const ADMIN_KEYS = /rovince|istrict|overnorate|blast/;
-// "the Nikial Sector", "Chon-Kara village", "in the Kalbajar direction": a name closed by a site noun.
-const SITE_EN = new RegExp(`\\b(${LATIN_NAME}) (?:area|outpost|checkpoint|height|pass|border post|[Vv]illage|settlement|community|mahalla|post|section|[Ss]ector|[Dd]irection|locality|water intake|enclave)\\b`, 'dg');
+// "Dashkasan region", "Tavush Region" too, not a region named by an adjective of people or
+// geography ("the Central Asian region", "the Baltic region").
+const ADMIN_EN = /\b((?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)? ){1,3}(?:Province|District|Subdistrict|Governorate|Oblast|province|district|subdistrict|governorate|oblast)|(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)? ){0,2}[A-Z][a-z'’]+(?<!ian|ean|ese|ic|ern|ish) (?:Region|region))\b/dg;
+const ADMIN_KEYS = /rovince|istrict|overnorate|blast|egion/;
+// "the Nikial Sector", "Chon-Kara village", "in the Kalbajar direction", "the Tamga border outpost":
+// a name closed by a site noun.
+const SITE_EN = new RegExp(`\\b(${LATIN_NAME}) (?:area|outpost|checkpoint|height|pass|(?:border|frontier) (?:post|outpost|checkpoint)|[Vv]illage|settlement|community|mahalla|post|section|[Ss]ector|[Dd]irection|locality|water intake|enclave|temple|pagoda)\\b`, 'dg');
+// "Khiam, a town in southern Lebanon", "Nong Mek, a border village": a name in apposition to a
+// settlement noun.
+const APPOSITION_EN = new RegExp(`\\b(${LATIN_NAME}), an? (?:[a-z-]+ |[A-Z][a-z]+ ){0,3}(?:village|town|settlement|hamlet|city|community)\\b`, 'dg');
+const APPOSITION_KEYS = /, an? [^,.]{0,40}(?:village|town|settlement|hamlet|city|community)/;
 // "Chong Sai Taku pass": a name of three words before the site noun (each a name's word).
-const SITE3_EN = new RegExp(`\\b([A-Z][a-z'’]+ [A-Z][a-z'’]+ [A-Z][a-z'’]+) (?:area|outpost|checkpoint|height|pass|border post|[Vv]illage|settlement|community|mahalla|post|section|[Ss]ector|[Dd]irection|locality|water intake|enclave)\\b`, 'dg');
+const SITE3_EN = new RegExp(`\\b([A-Z][a-z'’]+ [A-Z][a-z'’]+ [A-Z][a-z'’]+) (?:area|outpost|checkpoint|height|pass|(?:border|frontier) (?:post|outpost|checkpoint)|[Vv]illage|settlement|community|mahalla|post|section|[Ss]ector|[Dd]irection|locality|water intake|enclave|temple|pagoda)\\b`, 'dg');
 // "Ta Muen Thom Temple", "Friendship Bridge", "Hill 704": a site named with its head noun, kept whole.
 const NAMED_SITE_EN = /\b((?:[A-Z][a-z'’]+[ -]){1,3}(?:Temple|Pagoda|Bridge|Hill|Mine|Dam|Camp))\b/dg;
 const NAMED_SITE_HEADS = /Temple|Pagoda|Bridge|Hill|Mine|Dam|Camp/;
@@ -354,12 +361,12 @@ const NEAR_EN = new RegExp(`\\b(?:[Nn]ear|[Nn]earby|[Oo]utskirts of|[Tt]owards?|
 // "the Zaylik, Yellija and Yukhari Ayrim settlements", "in the Bogiston and Lakon villages of Isfara":
 // names listed before a plural place noun.
 // The first name is taken, the rest follow as a list (LIST_NEXT_EN).
-const LIST_SITES_EN = new RegExp(`\\b(${LATIN_NAME})(?=(?:, ${LATIN_NAME}){0,6}(?:,? and ${LATIN_NAME})? (?:settlements|villages|areas|localities|hamlets)\\b)`, 'dg');
+const LIST_SITES_EN = new RegExp(`\\b(${LATIN_NAME})(?=(?:, ${LATIN_NAME}){0,6}(?:,? and ${LATIN_NAME})? (?:settlements|villages|areas|localities|hamlets|districts|sectors|provinces|subdistricts)\\b)`, 'dg');
 // «у древнего храма Прасат Та Муен Том»: a temple, monastery or pagoda named after its noun, kept whole.
 const NAMED_SITE_RU = /(?:^|[^а-яё])(?:храм[а-яё]*|пагод[а-яё]*|монастыр[а-яё]*)\s+([А-ЯЁ][а-яё]+(?:[ -][А-ЯЁ][а-яё]+){0,4})/dg;
 const NAMED_SITE_RU_HEADS = /храм|пагод|монастыр/;
-// A quoted name after a site noun: «застава «X»», «угольного разреза "X"», «шахта „X“».
-const INTRO_RU_QUOTED = /(?:^|[^а-яё])(?:застав[а-яё]*|пост[а-яё]*|КПП|узл[а-яё]*|участк[а-яё]*|высот[а-яё]*|разрез[а-яё]*|шахт[а-яё]*|рудник[а-яё]*|завод[а-яё]*|мост[а-яё]*|канал[а-яё]*|водозабор[а-яё]*|лагер[а-яё]*|месторождени[а-яё]*)\s+[«"„“]([А-ЯЁӨҮҢҲҶҚҒӢӮ][^»"“”\n]{1,29})[»"“”]/dg;
+// A quoted name after a site noun: «застава «X»», «погранпоста «X»», «угольного разреза "X"», «шахта „X“».
+const INTRO_RU_QUOTED = /(?:^|[^а-яё])(?:(?:погран)?застав[а-яё]*|(?:погран)?пост[а-яё]*|КПП|узл[а-яё]*|участк[а-яё]*|высот[а-яё]*|разрез[а-яё]*|шахт[а-яё]*|рудник[а-яё]*|завод[а-яё]*|мост[а-яё]*|канал[а-яё]*|водозабор[а-яё]*|лагер[а-яё]*|месторождени[а-яё]*)\s+[«"„“]([А-ЯЁӨҮҢҲҶҚҒӢӮ][^»"“”\n]{1,29})[»"“”]/dg;
 // «в районе Каракульской заставы»: an adjective (-ской, -ского…) before a common noun qualifies it,
 // it names no place («в селе Октябрьском Лейлекского района» does).
 const NOT_ADJECTIVE = `(?![${CYR_LOW}])(?!(?<=(?:ск|цк)(?:ой|ого|ому|ом|их|ую|ым|ыми|ими))\\s+[${CYR_LOW}])`;
@@ -489,7 +496,23 @@ function withListedBetween(text: string, all: PlaceMention[], profile: ConflictP
 }
 
 function unlisted(name: string, country: string, parent: string | null, kind: PlaceDef['kind'] = 'settlement'): PlaceDef {
-  return { id: `${UNLISTED}${name}`, kind, country, parent, lat: null, lon: null, en: [name], ru: [name], base: undefined, ru_adjective: undefined };
+  return { id: `${UNLISTED}${name}`, kind, country, parent, lat: null, lon: null, en: [name], ru: [kind === 'settlement' ? name : nominativeUnit(name)], base: undefined, ru_adjective: undefined };
+}
+
+// «в Лахшском районе», «Гегаркуникской области», «на Кельбаджарском участке», «Лачинском
+// направлении»: a unit named by its adjective is output in the nominative (SCHEMA "Places").
+const RU_DISTRICT_CASE = /(ск|цк)(?:ий|ого|ом|ому|им) район(?:а|е|у|ом)?$/;
+const RU_REGION_CASE = /(ск|цк)(?:ая|ой|ую) област(?:ь|и|ью)$/;
+const RU_SECTION_CASE = /(ск|цк)(?:ий|ого|ом|ому|им) участ(?:ок|ка|ке|ку|ком)$/;
+const RU_DIRECTION_CASE = /(ск|цк)(?:ое|ого|ом|ому|им) направлени(?:е|я|и|ю|ем)$/;
+
+/** The nominative of a Russian unit named by its adjective; other names as written. */
+export function nominativeUnit(name: string): string {
+  return name
+    .replace(RU_DISTRICT_CASE, '$1ий район')
+    .replace(RU_REGION_CASE, '$1ая область')
+    .replace(RU_SECTION_CASE, '$1ий участок')
+    .replace(RU_DIRECTION_CASE, '$1ое направление');
 }
 
 /**
@@ -526,9 +549,10 @@ export function withUnlistedPlaces(text: string, known: PlaceMention[], profile:
   if (text.includes('«') || text.includes('"') || text.includes('„')) add(INTRO_RU_QUOTED, null);
   if (NAMED_PREFIX_KEYS.test(text)) add(NAMED_PREFIX_EN, null);
   add(INTRO_EN, LIST_NEXT_EN);
-  if (/settlements|villages|areas|localities|hamlets/.test(text)) add(LIST_SITES_EN, LIST_NEXT_EN);
+  if (/settlements|villages|areas|localities|hamlets|districts|sectors|provinces/.test(text)) add(LIST_SITES_EN, LIST_NEXT_EN);
   if (NAMED_SITE_RU_HEADS.test(text)) add(NAMED_SITE_RU, null, 'other');
   if (NAMED_SITE_HEADS.test(text)) add(NAMED_SITE_EN, null, 'other');
+  if (APPOSITION_KEYS.test(text)) add(APPOSITION_EN, null);
   add(SITE3_EN, null);
   add(SITE_EN, null);
   add(NEAR_EN, LIST_NEXT_EN);
