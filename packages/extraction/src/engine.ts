@@ -53,8 +53,10 @@ const TO_THE_BORDER = /\b(?:to|towards|along) the (?:state )?border\b|(?:^|[^а-
 // "the temple", "the bridge": a site named before with that head noun ("Ta Muen Temple").
 const SITE_ANAPHOR = /\bthe (temple|pagoda|bridge|dam|mine|hill)\b/;
 // "fired from both sides", «стреляли с обеих сторон», "border guards of the two countries began shooting".
+// "traded fire", «обменялись огнём»; fire "between" the two sides («огонь между военнослужащими
+// Кыргызстана и Таджикистана») is both sides' fire too.
 const EXCHANGE =
-  /(?:each other|one another|exchang\w* (?:of )?(?:fire|gunfire)|exchanged fire|перестрел(?:к|ива)|друг друга|друг по другу|shoot-?outs?|fire-?fights?|gun-?fights?|gun battles?|(?:from|by|on) both sides|со? обеих сторон|(?:guards|troops|forces|servicemen|soldiers|militar\w*) of (?:the )?(?:two|both) (?:countries|sides|states)|(?:пограничник|военн|военнослужащ)[а-яё]* (?:двух|обеих) (?:стран|сторон|государств))/g;
+  /(?:each other|one another|exchang\w* (?:of )?(?:\w+ )?(?:fire|gunfire|shots)|(?:exchang|trad)(?:ed|ing|es?) (?:\w+ ){0,2}(?:fire|gunfire|shots)|(?:fire|gunfire) exchange|(?:fire|firing|shooting|gunfire) between|обмен[а-яё]* (?:[а-яё]+ )?(?:огн|выстрел|удар)|(?:огонь|огня|стрельба|стрельбы) между|перестрел(?:к|ива)|друг друга|друг по другу|shoot-?outs?|fire-?fights?|gun-?fights?|gun battles?|(?:from|by|on) both sides|со? обеих сторон|(?:guards|troops|forces|servicemen|soldiers|militar\w*) of (?:the )?(?:two|both) (?:countries|sides|states)|(?:пограничник|военн|военнослужащ)[а-яё]* (?:двух|обеих) (?:стран|сторон|государств))/g;
 const ONGOING =
   /(?:продолжа|continu|ongoing|keeps? [a-z]+ing|still|currently|at the moment|(?:is|are) (?:being )?(?:shell|fir|attack)|примен(?:яет|яют)|вед[её]т(?:ся)?|ведут(?:ся)?|идут|обстреливают|на данный момент|в настоящее время|по-прежнему)/g;
 // An attack word that goes on with an episode told before: «продолжил обстреливать», "kept firing".
@@ -885,7 +887,9 @@ const CAUSE_AFTER = /(?<![a-zа-яё])(?:после того,? как|after)(?![
 const CAUSE_ATTACK = /атак|обстрел|огон|огня|огнев|стрел|напал|позици|наступ|attack|fir(?:e|ed|ing)|shell|shot|position|advanc/;
 const BOTH_SIDES_AGENT = /(?<![a-zа-яё])(?:by both (?:sides|countries|parties)|both sides (?:are|have|were|had)|обеими сторонами|обе стороны (?:стягива|наращива|перебрасыва|сосредотачива))/;
 const EPISODE_NOUN_BEFORE = /(?:конфликт|столкновени|бо[ёея]|боях|перестрелк|clash|fighting|conflict|hostilities)[a-zа-яё]*\s+(?:(?:of|on|от)\s+)?$/;
-const FIGHTING = /^(?:armed )?(?:clash|skirmish|battle|fighting$|fights?$|gunfight|firefight|shootout|exchange|exchanged|бо[йие]|боя|боестолкновени|столкновени|стычк|перестрел)/;
+const FIGHTING = /^(?:armed )?(?:clash|skirmish|battle|fighting$|fights?$|fought$|gunfight|firefight|shootout|exchange|exchanged|trad(?:ed|ing) |fire exchange|gunfire exchange|confrontation|incident|encounter|обмен|огнев|бо[йие]|боя|боестолкновени|столкновени|стычк|перестрел)/;
+/** An incident noun ("armed incident", «вооружённый инцидент», «инцидент с применением оружия»). */
+const INCIDENT = /^(?:armed incident|incidents? involving|вооруж[её]нн[а-яё]* инцидент|инцидент)/;
 // "took fighting positions", «заняли боевые позиции»: a posture, not fighting.
 const POSITIONS = /^\s*(?:positions?|позици)/;
 // "a verbal skirmish", «словесная стычка»: a quarrel between residents (SCHEMA: not an event).
@@ -1021,7 +1025,9 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: read
     // An attack told with its own clock time ("then at about 11:40 a short exchange of fire took
     // place", "at 8:30 they began firing") is an event of its own, not a summary word.
     // "Since 15:00 the enemy has continued shelling": the episode told before goes on.
-    const ownTime = c.cClocks.some((k) => k.role === 'event') && (type === 'armed_clash' || !matchesIn(CONTINUED, s.low, clause));
+    // "An armed incident took place at 02:50", «произошёл инцидент с применением оружия»: an
+    // incident noun names the episode the statement then details, a summary even with its time.
+    const ownTime = c.cClocks.some((k) => k.role === 'event') && (type === 'armed_clash' || !matchesIn(CONTINUED, s.low, clause)) && !attack.every((m) => INCIDENT.test(m.text.toLowerCase()));
     const strong = activeWeapons.length > 0 || ((fire.length > 0 || shelling.length > 0) && hasActor) || ownTime;
     // A summary word told as a new episode is an episode of its own, not a mention of one told.
     // Only after an attack told before it: "another clash took place today" opening a statement

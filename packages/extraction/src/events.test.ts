@@ -712,3 +712,38 @@ describe('event recall (issue #16: missed and merged events)', () => {
     expect(types('Today Tajik troops launched grenades at Kyrgyz posts near Kulundu.')).toEqual(['heavy_weapons_fire']);
   });
 });
+
+describe('clash recall: nominal, verbal and case forms of fighting (issue #16, blind trigger misses)', () => {
+  const told = (text: string) => run(text, undefined, '2022-09-18T12:00:00+06:00').events.map((e) => [e.type, e.date, e.locations]);
+  it('reads exchanges told by other verbs and nouns as a clash', () => {
+    expect(told('Yesterday Kyrgyz and Tajik border guards exchanged heavy fire near Kulundu.')).toEqual([['armed_clash', '2022-09-17', ['Kulundu']]]);
+    expect(told('On 16 September there were exchanges of gunfire between the border units near Kok-Tash.')).toEqual([['armed_clash', '2022-09-16', ['Kok-Tash']]]);
+    expect(told('Yesterday troops of the two countries traded fire near Maksat for an hour.')).toEqual([['armed_clash', '2022-09-17', ['Maksat']]]);
+    expect(told('Вчера пограничники двух стран обменялись огнём у села Ак-Сай.')).toEqual([['armed_clash', '2022-09-17', ['Ак-Сай']]]);
+  });
+  it('reads fire "between" the two sides as their exchange, a clash', () => {
+    expect(told('Вчера огонь между военнослужащими Кыргызстана и Таджикистана возобновился у села Кулунду.')).toEqual([['armed_clash', '2022-09-17', ['Кулунду']]]);
+    expect(told('Yesterday fire between Kyrgyz and Tajik troops resumed near Kulundu.')).toEqual([['armed_clash', '2022-09-17', ['Kulundu']]]);
+    expect(told('Вчера вечером у села Максат началась стрельба между пограничниками двух стран.').map(([t]) => t)).toEqual(['armed_clash']);
+  });
+  it('reads fighting told by "fought", an armed confrontation or incident, a skirmish or fire contact as a clash', () => {
+    expect(told('Yesterday Tajik and Kyrgyz troops fought near Ak-Sai for several hours.')).toEqual([['armed_clash', '2022-09-17', ['Ak-Sai']]]);
+    expect(told('An armed confrontation took place yesterday near Kulundu.')).toEqual([['armed_clash', '2022-09-17', ['Kulundu']]]);
+    expect(told('An armed incident occurred on 16 September at the Kok-Tash post.')).toEqual([['armed_clash', '2022-09-16', ['Kok-Tash']]]);
+    expect(told('16 сентября у села Кулунду произошла стычка между пограничниками.')).toEqual([['armed_clash', '2022-09-16', ['Кулунду']]]);
+    expect(told('16 сентября у села Кулунду произошёл вооружённый инцидент.')).toEqual([['armed_clash', '2022-09-16', ['Кулунду']]]);
+    expect(told('Вчера у села Кулунду произошел огневой контакт между пограничными нарядами.')).toEqual([['armed_clash', '2022-09-17', ['Кулунду']]]);
+    // A quarrel of words is no fighting.
+    expect(told('Вчера у села Кулунду между жителями произошла словесная стычка.')).toEqual([]);
+  });
+  it('reads the oblique cases of «бой» as fighting, not the end of a hyphenated name', () => {
+    expect(told('В ходе боя у села Кок-Таш 16 сентября ранены двое пограничников.').map(([t, d, l]) => [t, d, l])).toEqual([['armed_clash', '2022-09-16', ['Кок-Таш']]]);
+    expect(told('16 сентября в боях у села Максат погибли трое военнослужащих.').map(([t, d]) => [t, d])).toEqual([['armed_clash', '2022-09-16']]);
+    expect(told('По состоянию на 08:00 обстановка в местностях Кок-Таш и Кочо-Бою оценивается как стабильная.')).toEqual([]);
+  });
+  it('reads an incident noun told at a clock time as the lead of the episode it details, not one of its own', () => {
+    const r = run('Another armed incident took place at about 02:50 on 16 September near Kok-Tash. Tajik border guards opened fire on the Kyrgyz post. A skirmish between the border detachments followed.');
+    expect(r.events.filter((e) => e.type === 'armed_clash').length).toBe(1);
+    expect(run('Сегодня около 02:50 у села Кок-Таш произошёл вооружённый инцидент: таджикские пограничники открыли огонь по заставе.').events.map((e) => [e.type, e.time_of_day])).toEqual([['small_arms_fire', '02:50']]);
+  });
+});

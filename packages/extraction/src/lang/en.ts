@@ -133,6 +133,17 @@ export const EN: LanguagePack = {
     'skirmish\\w*',
     'exchange of fire',
     'exchanged fire',
+    // Other forms of the exchange: "exchanges of gunfire", "exchanged heavy fire", "traded fire",
+    // "trading shots", "a fire exchange".
+    'exchanges? of (?:\\w+ )?(?:fire|gunfire|shots|firing)',
+    '(?:exchang|trad)(?:ed|ing|es?) (?:\\w+ ){0,2}(?:fire|gunfire|shots)',
+    '(?:fire|gunfire) exchanges?',
+    // "fire between Kyrgyz and Tajik troops": both sides' fire.
+    '(?:fire|firing|gunfire) between',
+    // "troops fought near X", "fought each other": the fighting told by its verb.
+    'fought',
+    // "an armed confrontation", "armed incidents on the border" with no weapon class (SCHEMA).
+    'armed (?:confrontations?|incidents?|encounters?|provocations?)',
     'fighting',
     'hostilities',
     'armed conflict',
