@@ -1283,6 +1283,11 @@ function assertedDrafts(s: Scan, c: ClauseView, created: Draft[]): void {
 }
 
 const ELLIPTIC_START = /^(?:а|и|and|but)\s/i;
+// «…перестрелку в местности Как-Сай, а затем — в местности Кок-Таш», "shelled Kulundu, and later
+// Maksat": a sequence word in the elliptic clause tells a next episode at the places it names.
+const ELLIPTIC_SEQUENCE = /^(?:а|и|and|but)\s+(?:затем|потом|позже|позднее|после этого|then|later|afterwards|after that)(?![a-zа-яё])/i;
+// Only a place phrase follows (no verb of its own: «а затем отошли к селу Максат» tells no fire).
+const ELLIPTIC_PLACE_GAP = /^(?:[\s,—–-]|(?:и|также|в|во|на|у|по|near|at|in|on|the|also|of|around|местност[а-яё]*|район[а-яё]*|сел[а-яё]*|village|area|town|соседн[а-яё]*|neighbou?ring)(?![a-zа-яё]))*$/i;
 const PLACE_THEN_DATE = /^\s*(?:on|,)?\s*$/i;
 
 /** "shelled Arka on 16 September and Maksat on 17 September": one event per day and place. */
@@ -1435,7 +1440,16 @@ function clauseStep(s: Scan, clause: Clause): void {
     const prev = s.drafts.at(-1);
     const dm = c.cDates.find((x) => x.role === 'event' && x.date);
     const km = dm ? undefined : c.cClocks.find((k) => k.role === 'event');
-    if (prev && (dm || (km && prev.clock && (prev.clock.hh !== km.hh || prev.clock.mm !== km.mm))) && prev.clause.sentence === clause.sentence && prev.type !== 'ceasefire_agreement' && prev.type !== 'violation_allegation') {
+    const seq = !dm && !km ? ELLIPTIC_SEQUENCE.exec(s.text.slice(clause.start, clause.start + 20)) : null;
+    const firstPlace = c.cPlaces[0];
+    const next =
+      seq !== null &&
+      firstPlace !== undefined &&
+      prev !== undefined &&
+      prev.places.length > 0 &&
+      ELLIPTIC_PLACE_GAP.test(s.text.slice(clause.start + seq[0].length, firstPlace.start)) &&
+      !c.cPlaces.some((p) => prev.places.some((q) => q.place.id === p.place.id));
+    if (prev && (dm || next || (km && prev.clock && (prev.clock.hh !== km.hh || prev.clock.mm !== km.mm))) && prev.clause.sentence === clause.sentence && prev.type !== 'ceasefire_agreement' && prev.type !== 'violation_allegation') {
       const d = copyDraft(prev);
       d.clause = clause;
       d.date = dm ? dm.date : prev.date;

@@ -747,3 +747,23 @@ describe('clash recall: nominal, verbal and case forms of fighting (issue #16, b
     expect(run('Сегодня около 02:50 у села Кок-Таш произошёл вооружённый инцидент: таджикские пограничники открыли огонь по заставе.').events.map((e) => [e.type, e.time_of_day])).toEqual([['small_arms_fire', '02:50']]);
   });
 });
+
+describe('one statement, several episodes: an elliptic «а затем — в X», "and later X" (issue #16, merged events)', () => {
+  const told = (text: string) => run(text, undefined, '2022-09-18T12:00:00+06:00').events.map((e) => [e.type, e.date, e.locations]);
+  it('reads a sequence word with only a place after it as the next episode there', () => {
+    expect(told('Вчера военные двух стран начали перестрелку в местности Как-Сай, а затем — в местности Кок-Таш.')).toEqual([
+      ['armed_clash', '2022-09-17', ['Как-Сай']],
+      ['armed_clash', '2022-09-17', ['Кок-Таш']],
+    ]);
+    expect(told('Yesterday Tajik troops shelled Kulundu, and later Maksat.')).toEqual([
+      ['heavy_weapons_fire', '2022-09-17', ['Kulundu']],
+      ['heavy_weapons_fire', '2022-09-17', ['Maksat']],
+    ]);
+    expect(told('Вчера таджикские военные обстреляли село Кулунду, а потом и соседнее село Максат.').map(([, , l]) => l)).toEqual([['Кулунду'], ['Максат']]);
+  });
+  it('reads no episode where the clause has a verb of its own, or names the same place again', () => {
+    expect(told('Вчера таджикские военные обстреляли село Кулунду, а затем отошли к селу Максат.')).toEqual([['small_arms_fire', '2022-09-17', ['Кулунду']]]);
+    expect(told('Yesterday Tajik troops shelled Kulundu, and then withdrew to Maksat.')).toEqual([['heavy_weapons_fire', '2022-09-17', ['Kulundu']]]);
+    expect(told('Вчера таджикские военные обстреляли село Кулунду, а затем — в местности Кулунду.').length).toBe(1);
+  });
+});
