@@ -767,3 +767,30 @@ describe('one statement, several episodes: an elliptic «а затем — в X�
     expect(told('Вчера таджикские военные обстреляли село Кулунду, а затем — в местности Кулунду.').length).toBe(1);
   });
 });
+
+describe('passive and participial phrasings of crossings, build-ups, agreements and fighting (issue #16, blind trigger misses)', () => {
+  const kinds = (text: string) => run(text, undefined, '2022-09-18T12:00:00+06:00').events.map((e) => [e.type, e.accused_party]);
+  it('reads the other side\'s forces detected or spotted on a side\'s territory, and airspace or a border violated by them, as an incursion', () => {
+    expect(kinds('Yesterday a Tajik patrol was detected on Kyrgyz territory near Kulundu.')).toEqual([['incursion', 'TJ']]);
+    expect(kinds('Yesterday Kyrgyz airspace near Kulundu was violated by a Tajik drone.')).toEqual([['incursion', 'TJ']]);
+    expect(kinds('Вчера таджикские военные были замечены на территории Кыргызстана у села Кулунду.')).toEqual([['incursion', 'TJ']]);
+    expect(kinds('Вчера у села Кулунду обнаружена группа таджикских военнослужащих на кыргызской территории.')).toEqual([['incursion', 'TJ']]);
+    expect(kinds('Вчера граница у села Кулунду была нарушена группой таджикских военных.')).toEqual([['incursion', 'TJ']]);
+    // On a side's own territory it is no crossing.
+    expect(kinds('Yesterday Tajik patrols were seen on their own territory near Vorukh.')).toEqual([]);
+    expect(kinds('Вчера таджикские патрули были замечены на своей территории у Воруха.')).toEqual([]);
+  });
+  it('reads armour seen near the border as a build-up and a ceasefire announced or declared as an agreement', () => {
+    expect(kinds('Yesterday Tajik armoured vehicles were seen near the border at Kulundu.')).toEqual([['military_buildup', 'TJ']]);
+    expect(kinds('Yesterday a ceasefire was announced between the two countries.')).toEqual([['ceasefire_agreement', null]]);
+    expect(kinds('Yesterday a truce was declared along the whole border.')).toEqual([['ceasefire_agreement', null]]);
+  });
+  it('reads an armed confrontation, forces that clashed and positions subjected to fire as fighting', () => {
+    expect(kinds('Вчера у села Кулунду произошло вооружённое противостояние.')).toEqual([['armed_clash', null]]);
+    expect(kinds('Вчера таджикские и кыргызские пограничники столкнулись у села Кулунду.')).toEqual([['armed_clash', null]]);
+    expect(kinds('Yesterday Tajik units subjected Kyrgyz positions near Kulundu to fire.')).toEqual([['small_arms_fire', 'TJ']]);
+    expect(kinds('Yesterday Tajik units subjected to intense fire the positions of the Kyrgyz army near Kulundu.')).toEqual([['small_arms_fire', 'TJ']]);
+    // Facing difficulties is no clash.
+    expect(kinds('Вчера жители села Кулунду столкнулись с нехваткой воды.')).toEqual([]);
+  });
+});

@@ -91,6 +91,8 @@ export const EN: LanguagePack = {
     'targeting',
     'fired',
     'fires? (?:at|on|from|towards?)',
+    // "Armenian units subjected the positions to fire", "subjected to fire the positions of…".
+    'subject(?:ed|ing|s)? (?:\\w+ ){0,6}to (?:\\w+ ){0,2}fire',
     'firing',
     'fire (?:at|on|from)',
     'shot at',
@@ -175,7 +177,10 @@ export const EN: LanguagePack = {
     // Object first or passive: «границу … пересекли», "the border was crossed by".
     '(?:border|line of contact) was (?:illegally )?(?:crossed|violated)',
     // Object first with words between: "the state border near X was crossed by…", "territory … was entered".
-    '(?:border|line of contact|territory)(?: \\S+){0,4} (?:was|were|has been|had been) (?:illegally |unlawfully )?(?:crossed|violated|entered|invaded)',
+    '(?:border|line of contact|territory|airspace)(?: \\S+){0,4} (?:was|were|has been|had been) (?:illegally |unlawfully )?(?:crossed|violated|entered|invaded)',
+    // Passive and participial: "a Tajik patrol was detected on Kyrgyz territory", "servicemen were
+    // spotted on the territory of Kyrgyzstan"; not on a side's own territory.
+    '(?:detected|spotted|seen|sighted|noticed|found) (?:\\w+ ){0,2}(?:on|in) (?!(?:its|their) own)(?:the )?(?:\\w+ )?territory',
     'illegally crossed',
     // Not "a road crossing the border": a thing that crosses it is no incursion.
     // "cross-border infiltration", "cross border shelling": the bare stem before a noun names a kind.
@@ -252,7 +257,7 @@ export const EN: LanguagePack = {
     // moving toward the border", "stationed additional troops near".
     'mass(?:ed|ing)',
     '(?:troops|forces|units|subunits|equipment|vehicles|reinforcements|armou?r|tanks) (?:\\w+ ){0,2}(?:arrived|have arrived|has arrived)',
-    '(?:tanks|armou?red vehicles|military equipment|artillery|troops|forces) (?:were|was|have been|has been) (?:spotted|sighted|observed)',
+    '(?:tanks|armou?red vehicles|military equipment|artillery|troops|forces) (?:were|was|have been|has been) (?:spotted|sighted|observed|seen|noticed|detected)',
     'stationed (?:additional|more|extra|fresh) (?:troops|forces|units)',
   ],
   destruction: [
@@ -274,6 +279,8 @@ export const EN: LanguagePack = {
     'agree(?:d|s)?',
     'reach(?:ed)? (?:an? |the )?(?:agreement|accord|understanding|deal)',
     '(?:agreement|accord|understanding|deal|ceasefire|truce) (?:was |has been )?(?:reached|agreed|signed|concluded)',
+    // "a ceasefire was announced along the border", "a truce has been declared".
+    '(?:ceasefire|cease-fire|truce) (?:was|has been|had been|were) (?:\\w+ )?(?:announced|declared|established)',
     'reached',
     'sign(?:ed|ing)? (?:a |the )?(?:\\w+ )?(?:protocol|agreement|memorandum|document)',
     'declared? (?:a )?(?:ceasefire|truce)',
