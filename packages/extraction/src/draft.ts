@@ -63,6 +63,8 @@ export interface Draft {
    * этого обстрела»): that attack, whoever tells its toll.
    */
   anaphoric: boolean;
+  /** Told as renewed or repeated ("the shelling resumed", «обстрел повторился»). */
+  renewed: boolean;
   /** Told as confirmed ("the shootout was confirmed by…", «факт перестрелки подтвердили»): the episode told, not the confirming side's own version. */
   confirms: boolean;
 }
@@ -111,6 +113,7 @@ export function copyDraft(d: Draft): Draft {
     unknownAgent: d.unknownAgent,
     anaphoric: d.anaphoric,
     confirms: d.confirms,
+    renewed: d.renewed,
   };
 }
 

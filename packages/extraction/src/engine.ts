@@ -868,6 +868,7 @@ function newDraft(s: Scan, c: ClauseView, type: EventType, trigger: Match, stren
     unknownAgent: BOTH_SIDES_AGENT.test(s.low.slice(c.clause.start, c.clause.end)),
     anaphoric: false,
     confirms: false,
+    renewed: false,
   };
 }
 
@@ -931,6 +932,8 @@ function typingWeapons(s: Scan, weapons: WeaponMention[]): WeaponMention[] {
   return weapons.filter((w) => w.name !== 'drone');
 }
 
+// "the shooting resumed", «обстрел повторился», «огонь возобновился», "fired again".
+const RENEWED = /(?<![a-zа-яё])(?:resum(?:ed|es)|renewed|repeated|again|повтори(?:лся|лась|лись|лось)|возобнови(?:лся|лась|лись|лось)|вновь|снова)(?![a-zа-яё])/g;
 const CONFIRMED = /(?<![a-zа-яё])(?:confirm(?:ed|s)|подтвердил[а-яё]*|подтвержда(?:ет|ют))(?![a-zа-яё])/g;
 const DEFINITE_BEFORE = /(?:^|[^0-9a-zа-яё])(?:in|during|by|from)\s+(?:the|this|that)\s+$|(?:в ходе|в результате|во время|при)\s+(?:этого|этой|этих|того|той)\s+$/;
 const WHERE_BEFORE = /(?:^|[^0-9a-zа-яё])(?:where|где)\s+(?:the\s+)?$/;
@@ -1045,6 +1048,7 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: read
     // «Факт перестрелки подтвердили в администрации области», "the other side confirmed the
     // shootout": the episode told, agreed to, not that side's claim of its own.
     d.confirms = d.strength === 'weak' && matchesIn(CONFIRMED, s.low, clause);
+    d.renewed = d.strength === 'weak' && matchesIn(RENEWED, s.low, clause);
     if (d.strength === 'weak' && WHERE_BEFORE.test(s.low.slice(Math.max(0, first.start - 12), first.start)) && !c.cDates.some((x) => x.role === 'event' && x.date)) return;
     // A summary word ("the aggression", «в результате агрессии») has no day of its own: it joins
     // a told attack, or stands for the whole episode, dated only when the text dates it.
@@ -1289,6 +1293,10 @@ const ELLIPTIC_SEQUENCE = /^(?:а|и|and|but)\s+(?:затем|потом|поз�
 // Only a place phrase follows (no verb of its own: «а затем отошли к селу Максат» tells no fire).
 const ELLIPTIC_PLACE_GAP = /^(?:[\s,—–-]|(?:и|также|в|во|на|у|по|near|at|in|on|the|also|of|around|местност[а-яё]*|район[а-яё]*|сел[а-яё]*|village|area|town|соседн[а-яё]*|neighbou?ring)(?![a-zа-яё]))*$/i;
 const PLACE_THEN_DATE = /^\s*(?:on|,)?\s*$/i;
+// «16 сентября — Кулунду, 17 сентября — Максат»: a day before a dash heads the phrase after it.
+const HEADS_PHRASE = /^\s*[—–]/;
+// "Kulundu at 06:00", «Кулунду в 06:00»: a clock right after a place is its own.
+const PLACE_THEN_CLOCK = /^\s*(?:(?:post|outpost|village|checkpoint|area|border post)\s+)?(?:at|around|about|at about|в|около|примерно в)?\s*$/i;
 
 /** "shelled Arka on 16 September and Maksat on 17 September": one event per day and place. */
 function splitByDay(s: Scan, c: ClauseView, d: Draft, out: Draft[]): void {
@@ -1300,7 +1308,7 @@ function splitByDay(s: Scan, c: ClauseView, d: Draft, out: Draft[]): void {
   const byDate = new Map<string, PlaceMention[]>();
   for (const p of d.places) {
     // "Maksat on 17 September": a date right after the place is its own; else the one before.
-    const after = dayMentions.find((x) => x.start >= p.end && PLACE_THEN_DATE.test(s.text.slice(p.end, x.start)));
+    const after = dayMentions.find((x) => x.start >= p.end && PLACE_THEN_DATE.test(s.text.slice(p.end, x.start)) && !HEADS_PHRASE.test(s.text.slice(x.end, x.end + 3)));
     const before = after ?? dayMentions.filter((x) => x.end <= p.start).at(-1) ?? dayMentions.find((x) => x.start >= p.end);
     const key = before?.date ?? d.date ?? '';
     byDate.set(key, [...(byDate.get(key) ?? []), p]);
@@ -1323,8 +1331,25 @@ function splitByDay(s: Scan, c: ClauseView, d: Draft, out: Draft[]): void {
   }
 }
 
+/**
+ * The places of each clock time ("at 06:00 shelled Kulundu, at 09:30 — Maksat", "fired at Kulundu
+ * at 06:00 and at Maksat at 09:30"): a place takes the clock right after it, else the one before
+ * it, else the first after. Null unless every clock time gets a place of its own.
+ */
+function placesByClock(s: Scan, places: readonly PlaceMention[], clocks: readonly ClockMention[]): Map<ClockMention, PlaceMention[]> | null {
+  if (places.length < clocks.length) return null;
+  const by = new Map<ClockMention, PlaceMention[]>();
+  for (const p of places) {
+    const after = clocks.find((k) => k.start >= p.end && PLACE_THEN_CLOCK.test(s.text.slice(p.end, k.start)));
+    const k = after ?? clocks.filter((x) => x.end <= p.start).at(-1) ?? clocks.find((x) => x.start >= p.end);
+    if (!k) return null;
+    by.set(k, [...(by.get(k) ?? []), p]);
+  }
+  return clocks.every((k) => by.has(k)) ? by : null;
+}
+
 /** "fired mortars at 17:20 and again at 18:10": one attack per clock time of the clause. */
-function splitByClock(c: ClauseView, created: Draft[]): Draft[] {
+function splitByClock(s: Scan, c: ClauseView, created: Draft[]): Draft[] {
   const clocks: ClockMention[] = [];
   for (const k of c.cClocks) if (k.role === 'event' && !clocks.some((x) => x.hh === k.hh && x.mm === k.mm)) clocks.push(k);
   if (clocks.length < 2) return created;
@@ -1334,6 +1359,7 @@ function splitByClock(c: ClauseView, created: Draft[]): Draft[] {
       out.push(d);
       continue;
     }
+    const own = placesByClock(s, d.places, clocks);
     for (const k of clocks) {
       const one = copyDraft(d);
       one.clock = k;
@@ -1342,7 +1368,7 @@ function splitByClock(c: ClauseView, created: Draft[]): Draft[] {
       one.casualtyEvidence = k === clocks[0] ? d.casualtyEvidence : [];
       one.extraEvidence = [...d.extraEvidence];
       one.weapons = [...d.weapons];
-      one.places = [...d.places];
+      one.places = [...(own?.get(k) ?? d.places)];
       out.push(one);
     }
   }
@@ -1440,6 +1466,8 @@ function clauseStep(s: Scan, clause: Clause): void {
     const prev = s.drafts.at(-1);
     const dm = c.cDates.find((x) => x.role === 'event' && x.date);
     const km = dm ? undefined : c.cClocks.find((k) => k.role === 'event');
+    // «…обстреляли Кулунду утром, а вечером — Максат»: another part of the day.
+    const pm = !dm && !km && prev?.part ? c.cDates.find((x) => x.role === 'event' && x.kind === 'part' && x.part && x.part !== prev.part) : undefined;
     const seq = !dm && !km ? ELLIPTIC_SEQUENCE.exec(s.text.slice(clause.start, clause.start + 20)) : null;
     const firstPlace = c.cPlaces[0];
     const next =
@@ -1449,14 +1477,14 @@ function clauseStep(s: Scan, clause: Clause): void {
       prev.places.length > 0 &&
       ELLIPTIC_PLACE_GAP.test(s.text.slice(clause.start + seq[0].length, firstPlace.start)) &&
       !c.cPlaces.some((p) => prev.places.some((q) => q.place.id === p.place.id));
-    if (prev && (dm || next || (km && prev.clock && (prev.clock.hh !== km.hh || prev.clock.mm !== km.mm))) && prev.clause.sentence === clause.sentence && prev.type !== 'ceasefire_agreement' && prev.type !== 'violation_allegation') {
+    if (prev && (dm || next || pm || (km && prev.clock && (prev.clock.hh !== km.hh || prev.clock.mm !== km.mm))) && prev.clause.sentence === clause.sentence && prev.type !== 'ceasefire_agreement' && prev.type !== 'violation_allegation') {
       const d = copyDraft(prev);
       d.clause = clause;
       d.date = dm ? dm.date : prev.date;
-      d.part = dm ? dm.part : null;
+      d.part = dm ? dm.part : (pm?.part ?? null);
       d.clock = km ?? null;
       d.places = c.cPlaces;
-      d.dateEvidence = dm ? [dm] : km ? [km] : [];
+      d.dateEvidence = dm ? [dm] : km ? [km] : pm ? [pm] : [];
       d.casualtyEvidence = [];
       d.extraEvidence = [];
       d.weapons = [...prev.weapons];
@@ -1477,7 +1505,7 @@ function clauseStep(s: Scan, clause: Clause): void {
   }
   let lastWithDate: Draft | null = null;
   const before = s.drafts.length;
-  for (const d of splitByClock(c, created)) splitByDay(s, c, d, s.drafts);
+  for (const d of splitByClock(s, c, created)) splitByDay(s, c, d, s.drafts);
   for (let i = before; i < s.drafts.length; i++) {
     const d = s.drafts[i];
     if (d?.date) lastWithDate = d;

@@ -794,3 +794,54 @@ describe('passive and participial phrasings of crossings, build-ups, agreements 
     expect(kinds('Вчера жители села Кулунду столкнулись с нехваткой воды.')).toEqual([]);
   });
 });
+
+describe('one statement, several episodes: clock times, days and parts of the day with places of their own (issue #16, merged events)', () => {
+  const told = (text: string) => run(text, undefined, '2022-09-18T12:00:00+06:00').events.map((e) => [e.date, e.time_of_day, e.locations]);
+  it('gives each clock time of a clause the places told with it', () => {
+    expect(told('Таджикские военные в 06:00 обстреляли заставу Кулунду, в 09:30 — заставу Максат.')).toEqual([
+      ['2022-09-18', '06:00', ['Кулунду']],
+      ['2022-09-18', '09:30', ['Максат']],
+    ]);
+    expect(told('Таджикская сторона открыла огонь по заставе Кулунду в 06:00 и по заставе Максат в 09:30.')).toEqual([
+      ['2022-09-18', '06:00', ['Кулунду']],
+      ['2022-09-18', '09:30', ['Максат']],
+    ]);
+    expect(told('Today Tajik troops fired at the Kulundu post at 06:00 and at the Maksat post at 09:30.')).toEqual([
+      ['2022-09-18', '06:00', ['Kulundu']],
+      ['2022-09-18', '09:30', ['Maksat']],
+    ]);
+    // One place told before both clock times is the place of both.
+    expect(told('Today Tajik troops shelled Kulundu with mortars at 17:20 and again at 18:10.')).toEqual([
+      ['2022-09-18', '17:20', ['Kulundu']],
+      ['2022-09-18', '18:10', ['Kulundu']],
+    ]);
+  });
+  it('reads a day before a dash as the day of the places after it', () => {
+    expect(told('16 сентября таджикская сторона обстреляла Кулунду, 17 сентября — Максат.')).toEqual([
+      ['2022-09-16', null, ['Кулунду']],
+      ['2022-09-17', null, ['Максат']],
+    ]);
+    expect(told('On 16 September Tajik troops shelled Kulundu, on 17 September – Maksat.')).toEqual([
+      ['2022-09-16', null, ['Kulundu']],
+      ['2022-09-17', null, ['Maksat']],
+    ]);
+    // "Maksat on 17 September": the day right after a place is its own.
+    expect(told('Tajik troops shelled Kulundu on 16 September and Maksat on 17 September.')).toEqual([
+      ['2022-09-16', null, ['Kulundu']],
+      ['2022-09-17', null, ['Maksat']],
+    ]);
+  });
+  it('reads fire told at another part of the day, at another place or as renewed, as another episode', () => {
+    expect(told('Утром таджикские военные обстреляли Кулунду. Вечером обстрел повторился у села Максат.')).toEqual([
+      [null, 'morning', ['Кулунду']],
+      [null, 'evening', ['Максат']],
+    ]);
+    expect(told('Таджикские военные обстреляли Кулунду утром, а вечером — Максат.')).toEqual([
+      [null, 'morning', ['Кулунду']],
+      [null, 'evening', ['Максат']],
+    ]);
+    expect(told('In the morning Tajik troops fired at Kulundu. In the evening the shooting resumed.').length).toBe(2);
+    // The same fire told again at its place, with no renewal, is the one episode.
+    expect(told('Утром таджикские военные обстреляли Кулунду. Обстрел у села Кулунду длился около часа.').length).toBe(1);
+  });
+});

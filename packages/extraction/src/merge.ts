@@ -103,6 +103,9 @@ function compatible(w: Draft, s: Draft): boolean {
   // "Clashes began on Friday morning" is not the shelling "at 22:20" the same day.
   if (w.clock && s.clock && (w.clock.hh !== s.clock.hh || w.clock.mm !== s.clock.mm) && (w.date === s.date || w.carried)) return false;
   if (!w.carried && w.date !== null && w.date === s.date && otherTime(w, s)) return false;
+  // "In the morning they fired at Kulundu. In the evening the fire was repeated near Maksat": fire
+  // told at another part of the same day, at other places or told as renewed, is another episode.
+  if (!w.carried && !w.clock && !s.clock && w.part && s.part && w.part !== s.part && w.date === s.date && ((w.places.length > 0 && s.places.length > 0 && !placesOverlap(s, w)) || w.renewed)) return false;
   return w.date === null || w.carried || (s.date === w.date && (w.places.length === 0 || s.places.length === 0 || placesOverlap(s, w)));
 }
 
