@@ -845,3 +845,16 @@ describe('one statement, several episodes: clock times, days and parts of the da
     expect(told('Утром таджикские военные обстреляли Кулунду. Обстрел у села Кулунду длился около часа.').length).toBe(1);
   });
 });
+
+describe('crossings told as entering a section of the border (issue #16, blind trigger misses)', () => {
+  const kinds = (text: string) => run(text, undefined, '2022-09-18T12:00:00+06:00').events.map((e) => [e.type, e.accused_party]);
+  it('reads the other side\'s forces entering an undescribed section or stretch of the border as an incursion', () => {
+    expect(kinds('Вчера таджикские пограничники зашли на неописанный участок границы у села Кулунду.')).toEqual([['incursion', 'TJ']]);
+    expect(kinds('Вчера таджикский наряд зашёл на спорный участок госграницы в районе села Максат.')).toEqual([['incursion', 'TJ']]);
+    expect(kinds('Yesterday Tajik border guards entered an undefined stretch of the border near Kulundu.')).toEqual([['incursion', 'TJ']]);
+    expect(kinds('Yesterday a Tajik patrol entered a disputed segment of the border near Maksat.')).toEqual([['incursion', 'TJ']]);
+  });
+  it('reads no crossing on a side\'s own section', () => {
+    expect(kinds('Вчера кыргызские пограничники зашли на свой участок границы у села Кулунду для патрулирования.')).toEqual([]);
+  });
+});

@@ -187,7 +187,7 @@ export const EN: LanguagePack = {
     '(?<!(?:road|roads|highway|river|canal|pipeline|bridge) )(?:cross(?:ed|ing|es) (?:the )?|cross the )(?:state )?(?:border|line of contact|line)',
     // Combat positions taken on a disputed section or the other side's territory, or a section entered.
     '(?:took|taken|taking|take|takes) (?:up )?(?:combat|fighting|firing) positions (?:\\w+ ){0,2}(?:on|in|at) (?:an? |the )?(?:\\w+(?:-\\w+)? ){0,3}(?:section|part|territory|side)',
-    'entered (?:an? |the )?(?:\\w+(?:-\\w+)? ){0,2}(?:section|part|area) of the (?:state )?border',
+    'entered (?:an? |the )?(?:\\w+(?:-\\w+)? ){0,2}(?:section|part|area|stretch|segment) of the (?:state )?border',
     'crossed into',
     'violated the (?:state )?border',
     'entered (?:\\w+ )?territory',
