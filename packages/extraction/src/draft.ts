@@ -63,6 +63,8 @@ export interface Draft {
    * этого обстрела»): that attack, whoever tells its toll.
    */
   anaphoric: boolean;
+  /** A running total told with no attack word of its own ("in all, 34 were killed", «всего погибли 12»). */
+  toll: boolean;
   /** Told as renewed or repeated ("the shelling resumed", «обстрел повторился»). */
   renewed: boolean;
   /** Told as confirmed ("the shootout was confirmed by…", «факт перестрелки подтвердили»): the episode told, not the confirming side's own version. */
@@ -114,6 +116,7 @@ export function copyDraft(d: Draft): Draft {
     anaphoric: d.anaphoric,
     confirms: d.confirms,
     renewed: d.renewed,
+    toll: d.toll,
   };
 }
 

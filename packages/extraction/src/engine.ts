@@ -869,6 +869,7 @@ function newDraft(s: Scan, c: ClauseView, type: EventType, trigger: Match, stren
     anaphoric: false,
     confirms: false,
     renewed: false,
+    toll: false,
   };
 }
 
@@ -932,6 +933,8 @@ function typingWeapons(s: Scan, weapons: WeaponMention[]): WeaponMention[] {
   return weapons.filter((w) => w.name !== 'drone');
 }
 
+// A word of running totals in a toll's sentence: "in all, 34 were killed", «всего погибли 12».
+const TOTAL_TOLL = /(?<![a-zа-яё])(?:in all|in total|altogether|overall|total|toll|всего|общее число|в общей сложности|итого)(?![a-zа-яё])/g;
 // "the shooting resumed", «обстрел повторился», «огонь возобновился», "fired again".
 const RENEWED = /(?<![a-zа-яё])(?:resum(?:ed|es)|renewed|repeated|again|повтори(?:лся|лась|лись|лось)|возобнови(?:лся|лась|лись|лось)|вновь|снова)(?![a-zа-яё])/g;
 const CONFIRMED = /(?<![a-zа-яё])(?:confirm(?:ed|s)|подтвердил[а-яё]*|подтвержда(?:ет|ют))(?![a-zа-яё])/g;
@@ -968,6 +971,7 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: read
   // a sentence of monitoring statistics is a statistic too (SCHEMA), no event.
   if (casualty && !inside.inside(trig.fireExclusions, clause).length && !VIOLATION_STATISTICS.test(s.low.slice(c.sentence.start, c.sentence.end))) {
     const d = newDraft(s, c, 'armed_clash', casualty, 'weak', false);
+    d.toll = matchesIn(TOTAL_TOLL, s.low, c.sentence);
     d.weapons = [];
     // A toll names the people hit ("citizens of Kyrgyzstan"), not who fired: only an explicit
     // agent («со стороны Таджикистана») is the accused.

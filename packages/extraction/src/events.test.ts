@@ -858,3 +858,26 @@ describe('crossings told as entering a section of the border (issue #16, blind t
     expect(kinds('Вчера кыргызские пограничники зашли на свой участок границы у села Кулунду для патрулирования.')).toEqual([]);
   });
 });
+
+describe('a running total in a paragraph of its own (SCHEMA "Numbers": tied to no event, coded once as a clash)', () => {
+  const told = (text: string) => run(text, undefined, '2022-09-18T12:00:00+06:00').events.map((e) => [e.type, e.killed, e.wounded]);
+  it('keeps a total told after a specific attack, in another paragraph, as the episode\'s clash', () => {
+    expect(told('At 10:20 Tajik servicemen opened fire on the Kyrgyz post near Kok-Tash.\nIn all, 34 people have been killed and 132 wounded, the Ministry of Health said.')).toEqual([
+      ['small_arms_fire', null, null],
+      ['armed_clash', 34, 132],
+    ]);
+    expect(told('В 10:20 таджикские военнослужащие открыли огонь по заставе у села Кок-Таш.\nВсего, по данным Минздрава, погибли 12 человек, ранены 40.')).toEqual([
+      ['small_arms_fire', null, null],
+      ['armed_clash', 12, 40],
+    ]);
+    expect(told('Today Tajik troops shelled Kulundu with mortars.\nAltogether eight victims have sought medical help.')).toEqual([
+      ['heavy_weapons_fire', null, null],
+      ['armed_clash', null, 8],
+    ]);
+  });
+  it('gives a toll told with the attack, a count that is no total, or a lead total to the attack', () => {
+    expect(told('At 10:20 Tajik servicemen opened fire on the Kyrgyz post near Kok-Tash. In all, two border guards were wounded.')).toEqual([['small_arms_fire', null, 2]]);
+    expect(told('At 10:20 Tajik servicemen opened fire on the Kyrgyz post near Kok-Tash.\nThree border guards were wounded, the ministry said.')).toEqual([['small_arms_fire', null, 3]]);
+    expect(told('In all, 34 people have been killed, the ministry said.\nAt 10:20 Tajik servicemen opened fire on the Kyrgyz post near Kok-Tash.')).toEqual([['small_arms_fire', 34, null]]);
+  });
+});
