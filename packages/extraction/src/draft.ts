@@ -63,7 +63,10 @@ export interface Draft {
    * этого обстрела»): that attack, whoever tells its toll.
    */
   anaphoric: boolean;
-  /** A running total told with no attack word of its own ("in all, 34 were killed", «всего погибли 12»). */
+  /**
+   * A running total told with no attack word of its own: with a word of totals ("in all, 34 were
+   * killed", «всего погибли 12») or as a body's own count ("the ministry reported 34 killed").
+   */
   toll: boolean;
   /** Told as renewed or repeated ("the shelling resumed", «обстрел повторился»). */
   renewed: boolean;

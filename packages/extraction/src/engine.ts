@@ -971,7 +971,10 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: read
   // a sentence of monitoring statistics is a statistic too (SCHEMA), no event.
   if (casualty && !inside.inside(trig.fireExclusions, clause).length && !VIOLATION_STATISTICS.test(s.low.slice(c.sentence.start, c.sentence.end))) {
     const d = newDraft(s, c, 'armed_clash', casualty, 'weak', false);
-    d.toll = matchesIn(TOTAL_TOLL, s.low, c.sentence);
+    // A running total: told with a word of totals, or as a body's own count ("Kyrgyz authorities
+    // reported 34 killed", «Минздрав сообщил о 12 погибших»).
+    const ownSource = c.reporterEvidence !== null && c.reporterEvidence.start >= c.sentence.start && c.reporterEvidence.end <= c.sentence.end;
+    d.toll = ownSource || matchesIn(TOTAL_TOLL, s.low, c.sentence);
     d.weapons = [];
     // A toll names the people hit ("citizens of Kyrgyzstan"), not who fired: only an explicit
     // agent («со стороны Таджикистана») is the accused.

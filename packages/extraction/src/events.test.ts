@@ -875,6 +875,17 @@ describe('a running total in a paragraph of its own (SCHEMA "Numbers": tied to n
       ['armed_clash', null, 8],
     ]);
   });
+  it('keeps each body\'s own count, told in a paragraph of its own, as that side\'s total', () => {
+    expect(told('Today at 10:20 Tajik servicemen opened fire on the Kyrgyz post near Kok-Tash.\nKyrgyz authorities reported 34 people killed and 132 injured. Local government sources in Tajikistan said 15 people had been killed.')).toEqual([
+      ['small_arms_fire', null, null],
+      ['armed_clash', 34, 132],
+      ['armed_clash', 15, null],
+    ]);
+    expect(told('Сегодня в 10:20 таджикские военнослужащие открыли огонь по заставе у села Кок-Таш.\nМинздрав Кыргызстана сообщил о 12 погибших и 40 раненых.')).toEqual([
+      ['small_arms_fire', null, null],
+      ['armed_clash', 12, 40],
+    ]);
+  });
   it('gives a toll told with the attack, a count that is no total, or a lead total to the attack', () => {
     expect(told('At 10:20 Tajik servicemen opened fire on the Kyrgyz post near Kok-Tash. In all, two border guards were wounded.')).toEqual([['small_arms_fire', null, 2]]);
     expect(told('At 10:20 Tajik servicemen opened fire on the Kyrgyz post near Kok-Tash.\nThree border guards were wounded, the ministry said.')).toEqual([['small_arms_fire', null, 3]]);
