@@ -892,3 +892,27 @@ describe('a running total in a paragraph of its own (SCHEMA "Numbers": tied to n
     expect(told('In all, 34 people have been killed, the ministry said.\nAt 10:20 Tajik servicemen opened fire on the Kyrgyz post near Kok-Tash.')).toEqual([['small_arms_fire', 34, null]]);
   });
 });
+
+describe('English phrasings of crossings, build-ups, agreements and strikes (issue #16, blind trigger misses)', () => {
+  const kinds = (text: string) => run(text, undefined, '2022-09-18T12:00:00+06:00').events.map((e) => [e.type, e.accused_party]);
+  it('reads forces pushing into or entering the other side\'s territory, and drones on reconnaissance over it, as an incursion', () => {
+    expect(kinds('Yesterday Tajik soldiers attempted to enter Kyrgyz territory near Kulundu.')).toEqual([['incursion', 'TJ']]);
+    expect(kinds('Yesterday Tajik troops pushed into Kyrgyz territory near Kulundu.')).toEqual([['incursion', 'TJ']]);
+    expect(kinds('Yesterday a Tajik UAV conducted reconnaissance over Kulundu.')).toEqual([['incursion', 'TJ']]);
+    expect(kinds('Yesterday Tajik quadcopters carried out surveillance flights above the Kyrgyz posts near Maksat.')).toEqual([['incursion', 'TJ']]);
+  });
+  it('reads a column heading to the border and new positions set up as a build-up', () => {
+    expect(kinds('Yesterday a Tajik military column was heading toward the border near Kulundu.')).toEqual([['military_buildup', 'TJ']]);
+    expect(kinds('Yesterday Tajik troops set up new positions near Kulundu.')).toEqual([['military_buildup', 'TJ']]);
+    expect(kinds('Yesterday Tajik units established firing points opposite Maksat.')).toEqual([['military_buildup', 'TJ']]);
+  });
+  it('reads a halt to fire agreed, a truce taking hold and a commitment to a ceasefire as an agreement', () => {
+    expect(kinds('Yesterday the two sides agreed to halt fire along the border.')).toEqual([['ceasefire_agreement', null]]);
+    expect(kinds('Yesterday a truce took hold along the border.')).toEqual([['ceasefire_agreement', null]]);
+    expect(kinds('Yesterday the two countries committed to a ceasefire.')).toEqual([['ceasefire_agreement', null]]);
+  });
+  it('reads aircraft that bombed a village as an air strike', () => {
+    expect(kinds('Yesterday Tajik aircraft bombed Kulundu.')).toEqual([['air_or_drone_strike', 'TJ']]);
+    expect(kinds('Yesterday Tajik helicopters were bombing the outskirts of Maksat.')).toEqual([['air_or_drone_strike', 'TJ']]);
+  });
+});

@@ -117,6 +117,8 @@ export const EN: LanguagePack = {
   // SCHEMA: «обстрел / обстреляли» with no weapon named is fire (small arms); English "shelling" is heavy.
   shelling: [
     'shell(?:ed|ing|s)',
+    // "aircraft bombed the village": a strike (from the air where aircraft are named).
+    'bomb(?:ed|ing)',
     'bombard\\w*',
     'artillery fire',
     'mortar fire',
@@ -170,6 +172,8 @@ export const EN: LanguagePack = {
     '(?:entered|intruded into|flew into|crossed into) (?:the )?(?:\\w+ ){0,2}airspace',
     // Drones flying over the other side, with no strike told.
     '(?:flew|flying|flies|hovered|hovering) over',
+    // "a UAV conducted reconnaissance over the positions", "surveillance flights above the posts".
+    '(?:reconnaissance|surveillance) (?:flights? )?(?:over|above)',
     // "quadcopters tried to fly reconnaissance over the positions", "helicopters were seen over".
     'fly (?:\\w+ )?over',
     '(?:drones?|UAVs?|quadr?o?copters?|helicopters?) (?:\\w+ ){0,2}(?:were |was )?(?:seen|spotted|sighted) (?:over|above|near)',
@@ -207,6 +211,9 @@ export const EN: LanguagePack = {
     '(?:set up|installed|erected|built|placed) (?:\\w+ ){0,4}on (?!(?:its|their) own)(?:\\w+ ){0,2}territory',
     '(?:set up|installed|erected|built|placed) (?:\\w+ ){0,4}on (?:an? |the )?(?:\\w+ ){0,2}(?:section|part|stretch) of the (?:state )?border',
     'moved into (?:\\w+ ){0,2}(?:territory|villages?|side)',
+    // "pushed into Kyrgyz territory", "attempted to enter the territory of Kyrgyzstan".
+    '(?:pushed|ventured|penetrated|broke) (?:\\w+ ){0,2}into (?:\\w+ ){0,2}territory',
+    'enter(?:ing|s)? (?:the )?(?:\\w+ )?territory',
     'crossed over (?:in)?to',
     'flew into (?:\\w+ ){0,2}territory',
     'advanc(?:ed|ing|es)? (?:\\w+ ){0,3}(?:into|deep into|inside) (?:\\w+ ){0,2}(?:territory|side|villages?)',
@@ -259,6 +266,9 @@ export const EN: LanguagePack = {
     '(?:troops|forces|units|subunits|equipment|vehicles|reinforcements|armou?r|tanks) (?:\\w+ ){0,2}(?:arrived|have arrived|has arrived)',
     '(?:tanks|armou?red vehicles|military equipment|artillery|troops|forces) (?:were|was|have been|has been) (?:spotted|sighted|observed|seen|noticed|detected)',
     'stationed (?:additional|more|extra|fresh) (?:troops|forces|units)',
+    // "a military column heading toward the border", "set up new positions near the village".
+    '(?:columns?|convoys?) (?:\\w+ ){0,3}(?:heading|headed|moving|advancing) (?:to|toward|towards)',
+    '(?:set(?:ting)? up|establish(?:ed|ing)|equipp(?:ed|ing)) (?:\\w+ ){0,2}(?:positions|firing points|strongholds)',
   ],
   destruction: [
     'set (?:\\w+ )?fire to',
@@ -290,6 +300,9 @@ export const EN: LanguagePack = {
     'announced (?:an? |the )?(?:\\w+ )?(?:ceasefire|cease-fire|truce)',
     '(?:is|are) (?:now )?(?:officially )?in (?:force|effect)',
     '(?:ceasefire|cease-fire|truce) (?:began|begins|started|starts)',
+    // "a truce took hold", "committed to a ceasefire".
+    '(?:ceasefire|cease-fire|truce) (?:\\w+ )?(?:took|takes|taking|has taken) hold',
+    'commit(?:ted|s)? (?:themselves )?to (?:an? |the )?(?:\\w+ )?(?:ceasefire|cease-fire|truce)',
     'welcom\\w*',
     'undert(?:ook|akes?) to',
     // "the heads decided to stop firing", "a protocol was signed on the cessation of hostilities".
@@ -315,6 +328,7 @@ export const EN: LanguagePack = {
       'truce',
       'armistice',
       'stop (?:the )?(?:fire|firing|shooting|hostilities)',
+      'halt (?:the )?(?:fire|firing|shooting|hostilities|fighting)',
       'cease (?:the )?(?:firing|fire|hostilities|fighting)',
       'end (?:to )?(?:the )?(?:fighting|hostilities)',
     ],
