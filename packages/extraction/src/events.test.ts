@@ -901,10 +901,10 @@ describe('English phrasings of crossings, build-ups, agreements and strikes (iss
     expect(kinds('Yesterday a Tajik UAV conducted reconnaissance over Kulundu.')).toEqual([['incursion', 'TJ']]);
     expect(kinds('Yesterday Tajik quadcopters carried out surveillance flights above the Kyrgyz posts near Maksat.')).toEqual([['incursion', 'TJ']]);
   });
-  it('reads a column heading to the border and new positions set up as a build-up', () => {
+  it('reads a column heading to the border as a build-up', () => {
     expect(kinds('Yesterday a Tajik military column was heading toward the border near Kulundu.')).toEqual([['military_buildup', 'TJ']]);
-    expect(kinds('Yesterday Tajik troops set up new positions near Kulundu.')).toEqual([['military_buildup', 'TJ']]);
-    expect(kinds('Yesterday Tajik units established firing points opposite Maksat.')).toEqual([['military_buildup', 'TJ']]);
+    expect(kinds('Yesterday a convoy of Tajik armoured vehicles was moving towards the border near Maksat.')).toEqual([['military_buildup', 'TJ']]);
+    expect(kinds('Вчера таджикская военная колонна двигалась к границе у села Кулунду.')).toEqual([['military_buildup', 'TJ']]);
   });
   it('reads a halt to fire agreed, a truce taking hold and a commitment to a ceasefire as an agreement', () => {
     expect(kinds('Yesterday the two sides agreed to halt fire along the border.')).toEqual([['ceasefire_agreement', null]]);
@@ -914,5 +914,30 @@ describe('English phrasings of crossings, build-ups, agreements and strikes (iss
   it('reads aircraft that bombed a village as an air strike', () => {
     expect(kinds('Yesterday Tajik aircraft bombed Kulundu.')).toEqual([['air_or_drone_strike', 'TJ']]);
     expect(kinds('Yesterday Tajik helicopters were bombing the outskirts of Maksat.')).toEqual([['air_or_drone_strike', 'TJ']]);
+  });
+});
+
+describe('Russian phrasings of offensives, reconnaissance, bombing, truces and fire named by its effect (issue #16, blind trigger misses)', () => {
+  const kinds = (text: string) => run(text, undefined, '2022-09-18T12:00:00+06:00').events.map((e) => [e.type, e.accused_party]);
+  it('reads an offensive or a storming as fighting, not the onset of darkness', () => {
+    expect(kinds('Вчера таджикская сторона предприняла наступление у села Кулунду.')).toEqual([['armed_clash', 'TJ']]);
+    expect(kinds('Вчера таджикские военные пошли в наступление у села Максат.')).toEqual([['armed_clash', 'TJ']]);
+    expect(kinds('Вчера таджикские военные штурмовали заставу Кулунду.')).toEqual([['armed_clash', 'TJ']]);
+    expect(kinds('Yesterday Tajik forces launched an offensive near Kulundu.')).toEqual([['armed_clash', 'TJ']]);
+    expect(kinds('Вчера с наступлением темноты у села Кулунду было спокойно.')).toEqual([]);
+  });
+  it('reads a drone on reconnaissance over a village as an incursion, the air force bombing it as an air strike', () => {
+    expect(kinds('Вчера таджикский беспилотник вёл разведку над селом Кулунду.')).toEqual([['incursion', 'TJ']]);
+    expect(kinds('Вчера таджикская авиация бомбила село Кулунду.')).toEqual([['air_or_drone_strike', 'TJ']]);
+    expect(kinds('Вчера таджикские вертолёты бомбили окраины села Максат.')).toEqual([['air_or_drone_strike', 'TJ']]);
+  });
+  it('reads a truce that set in as an agreement', () => {
+    expect(kinds('Вчера на границе установилось перемирие.')).toEqual([['ceasefire_agreement', null]]);
+    expect(kinds('Вчера после переговоров на границе установился режим прекращения огня.')).toEqual([['ceasefire_agreement', null]]);
+  });
+  it('reads someone wounded or killed by fire, or shot dead, as fire', () => {
+    expect(kinds('Вчера кыргызский пограничник был ранен огнём с таджикской стороны у села Кулунду.')).toEqual([['small_arms_fire', 'TJ']]);
+    expect(kinds('Вчера таджикские военные застрелили жителя села Максат.')).toEqual([['small_arms_fire', 'TJ']]);
+    expect(kinds('Вчера у села Кулунду кыргызский пограничник погиб от огня таджикских военных.').map(([t]) => t)).toEqual(['small_arms_fire']);
   });
 });

@@ -158,6 +158,9 @@ export const EN: LanguagePack = {
     'attack',
     'attacks',
     'attacked',
+    // "launched an offensive", "stormed the post".
+    'launch(?:ed|es|ing)? (?:an? |the )?(?:\\w+ )?(?:offensive|assault)',
+    'storm(?:ed|ing)',
     // "keep attacking Tajik border villages", "are attacking the posts".
     'attacking',
     'ambush(?:ed|es|ing)?',
@@ -266,9 +269,9 @@ export const EN: LanguagePack = {
     '(?:troops|forces|units|subunits|equipment|vehicles|reinforcements|armou?r|tanks) (?:\\w+ ){0,2}(?:arrived|have arrived|has arrived)',
     '(?:tanks|armou?red vehicles|military equipment|artillery|troops|forces) (?:were|was|have been|has been) (?:spotted|sighted|observed|seen|noticed|detected)',
     'stationed (?:additional|more|extra|fresh) (?:troops|forces|units)',
-    // "a military column heading toward the border", "set up new positions near the village".
-    '(?:columns?|convoys?) (?:\\w+ ){0,3}(?:heading|headed|moving|advancing) (?:to|toward|towards)',
-    '(?:set(?:ting)? up|establish(?:ed|ing)|equipp(?:ed|ing)) (?:\\w+ ){0,2}(?:positions|firing points|strongholds)',
+    // "a military column heading toward the border" (positions set up after a crossing are the
+    // crossing's, «выдвинулась на территорию … и начала оборудовать позиции»).
+    '(?:columns?|convoys?) (?:\\w+ ){0,5}(?:heading|headed|moving|advancing) (?:to|toward|towards)',
   ],
   destruction: [
     'set (?:\\w+ )?fire to',
