@@ -941,3 +941,12 @@ describe('Russian phrasings of offensives, reconnaissance, bombing, truces and f
     expect(kinds('Вчера у села Кулунду кыргызский пограничник погиб от огня таджикских военных.').map(([t]) => t)).toEqual(['small_arms_fire']);
   });
 });
+
+describe('heavy fire told by "pound" or with the munition first (issue #16, blind trigger misses)', () => {
+  const kinds = (text: string) => run(text, undefined, '2022-09-18T12:00:00+06:00').events.map((e) => [e.type, e.accused_party]);
+  it('reads artillery that pounded a village and a rocket launched from a side as heavy fire', () => {
+    expect(kinds('Yesterday Tajik artillery pounded Kulundu.')).toEqual([['heavy_weapons_fire', 'TJ']]);
+    expect(kinds('Yesterday Tajik mortars were pounding Kyrgyz positions near Maksat.')).toEqual([['heavy_weapons_fire', 'TJ']]);
+    expect(kinds('Yesterday a rocket launched from the Tajik side exploded in Kulundu.')).toEqual([['heavy_weapons_fire', 'TJ']]);
+  });
+});

@@ -106,6 +106,8 @@ export const EN: LanguagePack = {
     '(?:came|come|coming) under fire',
     // "launched rockets at the base": the munition launched is the fire.
     'launch(?:ed|es|ing)? (?:\\w+ ){0,2}(?:rockets?|missiles?|shells|mortar rounds|grenades)',
+    // Object first: "a rocket launched from the Tajik side exploded in the village".
+    '(?:rockets?|missiles?|shells|mortar rounds) (?:were |was )?launched',
     // "the positions are under intermittent fire".
     '(?:are|is|were|was|remain|remained) under (?:\\w+ ){0,2}fire',
     'struck',
@@ -119,6 +121,8 @@ export const EN: LanguagePack = {
     'shell(?:ed|ing|s)',
     // "aircraft bombed the village": a strike (from the air where aircraft are named).
     'bomb(?:ed|ing)',
+    // "artillery pounded the village".
+    'pound(?:ed|ing|s)',
     'bombard\\w*',
     'artillery fire',
     'mortar fire',
