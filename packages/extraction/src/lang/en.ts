@@ -307,6 +307,8 @@ export const EN: LanguagePack = {
     'announced (?:an? |the )?(?:\\w+ )?(?:ceasefire|cease-fire|truce)',
     '(?:is|are) (?:now )?(?:officially )?in (?:force|effect)',
     '(?:ceasefire|cease-fire|truce) (?:began|begins|started|starts)',
+    // The ceasefire reported: "the border service reported a ceasefire", "reports of a truce".
+    'report(?:ed|s)? (?:of )?(?:an? |the )?(?:\\w+ )?(?:ceasefire|cease-fire|truce)(?! (?:violations?|breach\\w*))',
     // "a truce took hold", "committed to a ceasefire".
     '(?:ceasefire|cease-fire|truce) (?:\\w+ )?(?:took|takes|taking|has taken) hold',
     'commit(?:ted|s)? (?:themselves )?to (?:an? |the )?(?:\\w+ )?(?:ceasefire|cease-fire|truce)',
