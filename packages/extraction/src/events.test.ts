@@ -721,6 +721,12 @@ describe('clash recall: nominal, verbal and case forms of fighting (issue #16, b
     expect(told('Yesterday troops of the two countries traded fire near Maksat for an hour.')).toEqual([['armed_clash', '2022-09-17', ['Maksat']]]);
     expect(told('Вчера пограничники двух стран обменялись огнём у села Ак-Сай.')).toEqual([['armed_clash', '2022-09-17', ['Ак-Сай']]]);
   });
+  it('reads no exchange in a ceasefire "between" the sides', () => {
+    const kinds = (text: string) => run(text).events.map((e) => e.type);
+    expect(kinds('Today Tajik troops opened fire on Kulundu despite the ceasefire between the two countries.')).toEqual(['small_arms_fire']);
+    expect(kinds('Today Tajik troops opened fire on Kulundu despite the cease-fire between the two countries.')).toEqual(['small_arms_fire']);
+    expect(kinds('Сегодня таджикские военные открыли огонь по заставе Кулунду, несмотря на режим прекращения огня между странами.')).toEqual(['small_arms_fire']);
+  });
   it('reads fire "between" the two sides as their exchange, a clash', () => {
     expect(told('Вчера огонь между военнослужащими Кыргызстана и Таджикистана возобновился у села Кулунду.')).toEqual([['armed_clash', '2022-09-17', ['Кулунду']]]);
     expect(told('Yesterday fire between Kyrgyz and Tajik troops resumed near Kulundu.')).toEqual([['armed_clash', '2022-09-17', ['Kulundu']]]);
@@ -733,6 +739,8 @@ describe('clash recall: nominal, verbal and case forms of fighting (issue #16, b
     expect(told('16 сентября у села Кулунду произошла стычка между пограничниками.')).toEqual([['armed_clash', '2022-09-16', ['Кулунду']]]);
     expect(told('16 сентября у села Кулунду произошёл вооружённый инцидент.')).toEqual([['armed_clash', '2022-09-16', ['Кулунду']]]);
     expect(told('Вчера у села Кулунду произошел огневой контакт между пограничными нарядами.')).toEqual([['armed_clash', '2022-09-17', ['Кулунду']]]);
+    // Fighting crime or fires is no fighting between the sides.
+    expect(told('Yesterday Tajik troops fought terrorism in the south of the country.')).toEqual([]);
     // A quarrel of words is no fighting.
     expect(told('Вчера у села Кулунду между жителями произошла словесная стычка.')).toEqual([]);
   });

@@ -149,7 +149,7 @@ export const EN: LanguagePack = {
     // "fire between Kyrgyz and Tajik troops": both sides' fire.
     '(?:fire|firing|gunfire) between',
     // "troops fought near X", "fought each other": the fighting told by its verb.
-    'fought',
+    'fought(?! (?:against )?(?:the )?(?:terror\\w*|crime|corruption|drugs|fires?|wildfires?|poverty|smuggl\\w*))',
     // "an armed confrontation", "armed incidents on the border" with no weapon class (SCHEMA).
     'armed (?:confrontations?|incidents?|encounters?|provocations?)',
     'fighting',
