@@ -946,7 +946,11 @@ describe('Russian phrasings of offensives, reconnaissance, bombing, truces and f
   it('reads someone wounded or killed by fire, or shot dead, as fire', () => {
     expect(kinds('Вчера кыргызский пограничник был ранен огнём с таджикской стороны у села Кулунду.')).toEqual([['small_arms_fire', 'TJ']]);
     expect(kinds('Вчера таджикские военные застрелили жителя села Максат.')).toEqual([['small_arms_fire', 'TJ']]);
-    expect(kinds('Вчера у села Кулунду кыргызский пограничник погиб от огня таджикских военных.').map(([t]) => t)).toEqual(['small_arms_fire']);
+    expect(kinds('Вчера у села Кулунду кыргызский пограничник был ранен пулей таджикского военного.').map(([t]) => t)).toEqual(['small_arms_fire']);
+    // A suicide, a blaze and difficulties faced are no fire or fighting.
+    expect(kinds('Вчера на заставе у села Кулунду застрелился военнослужащий.')).toEqual([]);
+    expect(kinds('Вчера дом в селе Максат сильно пострадал от огня.').map(([t]) => t)).not.toContain('small_arms_fire');
+    expect(kinds('Вчера военные у села Кулунду столкнулись с нехваткой воды.')).toEqual([]);
   });
 });
 
@@ -956,5 +960,16 @@ describe('heavy fire told by "pound" or with the munition first (issue #16, blin
     expect(kinds('Yesterday Tajik artillery pounded Kulundu.')).toEqual([['heavy_weapons_fire', 'TJ']]);
     expect(kinds('Yesterday Tajik mortars were pounding Kyrgyz positions near Maksat.')).toEqual([['heavy_weapons_fire', 'TJ']]);
     expect(kinds('Yesterday a rocket launched from the Tajik side exploded in Kulundu.')).toEqual([['heavy_weapons_fire', 'TJ']]);
+  });
+});
+
+describe('no event in look-alikes of the new phrasings', () => {
+  const kinds = (text: string) => run(text, undefined, '2022-09-18T12:00:00+06:00').events.map((e) => e.type);
+  it('reads no build-up, strike, incursion or agreement in a relief convoy, money, own surveillance or a truce already in force', () => {
+    expect(kinds('Yesterday a humanitarian convoy was heading toward the border near Kulundu.')).toEqual([]);
+    expect(kinds('Вчера колонна беженцев двигалась к границе у села Кулунду.')).toEqual([]);
+    expect(kinds('Yesterday the government allocated two million pounds to rebuild Kulundu.')).toEqual([]);
+    expect(kinds('Yesterday Kyrgyz border guards kept up surveillance over the border near Kulundu.')).toEqual([]);
+    expect(kinds('Yesterday both sides said they remain committed to the ceasefire.')).toEqual([]);
   });
 });

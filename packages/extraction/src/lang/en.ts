@@ -122,7 +122,7 @@ export const EN: LanguagePack = {
     // "aircraft bombed the village": a strike (from the air where aircraft are named).
     'bomb(?:ed|ing)',
     // "artillery pounded the village".
-    'pound(?:ed|ing|s)',
+    'pound(?:ed|ing)',
     'bombard\\w*',
     'artillery fire',
     'mortar fire',
@@ -180,7 +180,7 @@ export const EN: LanguagePack = {
     // Drones flying over the other side, with no strike told.
     '(?:flew|flying|flies|hovered|hovering) over',
     // "a UAV conducted reconnaissance over the positions", "surveillance flights above the posts".
-    '(?:reconnaissance|surveillance) (?:flights? )?(?:over|above)',
+    '(?:drones?|UAVs?|quadr?o?copters?|aircraft|helicopters?) (?:\\w+ ){0,3}(?:reconnaissance|surveillance)(?: flights?)? (?:over|above)',
     // "quadcopters tried to fly reconnaissance over the positions", "helicopters were seen over".
     'fly (?:\\w+ )?over',
     '(?:drones?|UAVs?|quadr?o?copters?|helicopters?) (?:\\w+ ){0,2}(?:were |was )?(?:seen|spotted|sighted) (?:over|above|near)',
@@ -220,7 +220,7 @@ export const EN: LanguagePack = {
     'moved into (?:\\w+ ){0,2}(?:territory|villages?|side)',
     // "pushed into Kyrgyz territory", "attempted to enter the territory of Kyrgyzstan".
     '(?:pushed|ventured|penetrated|broke) (?:\\w+ ){0,2}into (?:\\w+ ){0,2}territory',
-    'enter(?:ing|s)? (?:the )?(?:\\w+ )?territory',
+    '(?:attempt\\w*|tr(?:ied|ying|y)) to enter (?:the )?(?:\\w+ )?territory',
     'crossed over (?:in)?to',
     'flew into (?:\\w+ ){0,2}territory',
     'advanc(?:ed|ing|es)? (?:\\w+ ){0,3}(?:into|deep into|inside) (?:\\w+ ){0,2}(?:territory|side|villages?)',
@@ -275,7 +275,7 @@ export const EN: LanguagePack = {
     'stationed (?:additional|more|extra|fresh) (?:troops|forces|units)',
     // "a military column heading toward the border" (positions set up after a crossing are the
     // crossing's, «выдвинулась на территорию … и начала оборудовать позиции»).
-    '(?:columns?|convoys?) (?:\\w+ ){0,5}(?:heading|headed|moving|advancing) (?:to|toward|towards)',
+    '(?:(?:military|armou?red|troop|army) (?:columns?|convoys?)|(?:columns?|convoys?) of (?:\\w+ ){0,2}(?:military|armou?red|tanks|troops|equipment|APCs)) (?:\\w+ ){0,3}(?:heading|headed|moving|advancing) (?:to|toward|towards)',
   ],
   destruction: [
     'set (?:\\w+ )?fire to',
@@ -311,7 +311,8 @@ export const EN: LanguagePack = {
     'report(?:ed|s)? (?:of )?(?:an? |the )?(?:\\w+ )?(?:ceasefire|cease-fire|truce)(?! (?:violations?|breach\\w*))',
     // "a truce took hold", "committed to a ceasefire".
     '(?:ceasefire|cease-fire|truce) (?:\\w+ )?(?:took|takes|taking|has taken) hold',
-    'commit(?:ted|s)? (?:themselves )?to (?:an? |the )?(?:\\w+ )?(?:ceasefire|cease-fire|truce)',
+    // ("remain committed to the ceasefire" names the one in force: a yardstick.)
+    'commit(?:ted|s)? (?:themselves )?to an? (?:\\w+ )?(?:ceasefire|cease-fire|truce)',
     'welcom\\w*',
     'undert(?:ook|akes?) to',
     // "the heads decided to stop firing", "a protocol was signed on the cessation of hostilities".
