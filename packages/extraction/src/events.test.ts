@@ -784,6 +784,9 @@ describe('passive and participial phrasings of crossings, build-ups, agreements 
     expect(kinds('Вчера таджикские военные были замечены на территории Кыргызстана у села Кулунду.')).toEqual([['incursion', 'TJ']]);
     expect(kinds('Вчера у села Кулунду обнаружена группа таджикских военнослужащих на кыргызской территории.')).toEqual([['incursion', 'TJ']]);
     expect(kinds('Вчера граница у села Кулунду была нарушена группой таджикских военных.')).toEqual([['incursion', 'TJ']]);
+    // A thing found there is no crossing.
+    expect(kinds('Вчера на территории села Кулунду обнаружен неразорвавшийся снаряд.')).not.toContain('incursion');
+    expect(kinds('Yesterday an unexploded shell was found on Kyrgyz territory near Kulundu.')).not.toContain('incursion');
     // On a side's own territory it is no crossing.
     expect(kinds('Yesterday Tajik patrols were seen on their own territory near Vorukh.')).toEqual([]);
     expect(kinds('Вчера таджикские патрули были замечены на своей территории у Воруха.')).toEqual([]);

@@ -191,7 +191,7 @@ export const EN: LanguagePack = {
     '(?:border|line of contact|territory|airspace)(?: \\S+){0,4} (?:was|were|has been|had been) (?:illegally |unlawfully )?(?:crossed|violated|entered|invaded)',
     // Passive and participial: "a Tajik patrol was detected on Kyrgyz territory", "servicemen were
     // spotted on the territory of Kyrgyzstan"; not on a side's own territory.
-    '(?:detected|spotted|seen|sighted|noticed|found) (?:\\w+ ){0,2}(?:on|in) (?!(?:its|their) own)(?:the )?(?:\\w+ )?territory',
+    '(?:soldiers|servicem[ae]n|troops|patrols?|groups?|guards|military|units|personnel|forces) (?:\\w+ ){0,3}(?:detected|spotted|seen|sighted|noticed) (?:\\w+ ){0,2}(?:on|in) (?!(?:its|their) own)(?:the )?(?:\\w+ )?territory',
     'illegally crossed',
     // Not "a road crossing the border": a thing that crosses it is no incursion.
     // "cross-border infiltration", "cross border shelling": the bare stem before a noun names a kind.
