@@ -64,10 +64,11 @@ export interface Draft {
    */
   anaphoric: boolean;
   /**
-   * A running total told with no attack word of its own: with a word of totals ("in all, 34 were
-   * killed", «всего погибли 12») or as a body's own count ("the ministry reported 34 killed").
+   * A toll told with no attack word of its own, as a running total: with a word of totals ('total':
+   * "in all, 34 were killed", «всего погибли 12») or as a body's own count ('count': "the ministry
+   * reported 34 killed").
    */
-  toll: boolean;
+  toll: 'total' | 'count' | null;
   /** Told as renewed or repeated ("the shelling resumed", «обстрел повторился»). */
   renewed: boolean;
   /** Told as confirmed ("the shootout was confirmed by…", «факт перестрелки подтвердили»): the episode told, not the confirming side's own version. */

@@ -869,7 +869,7 @@ function newDraft(s: Scan, c: ClauseView, type: EventType, trigger: Match, stren
     anaphoric: false,
     confirms: false,
     renewed: false,
-    toll: false,
+    toll: null,
   };
 }
 
@@ -974,7 +974,7 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: read
     // A running total: told with a word of totals, or as a body's own count ("Kyrgyz authorities
     // reported 34 killed", «Минздрав сообщил о 12 погибших»).
     const ownSource = c.reporterEvidence !== null && c.reporterEvidence.start >= c.sentence.start && c.reporterEvidence.end <= c.sentence.end;
-    d.toll = ownSource || matchesIn(TOTAL_TOLL, s.low, c.sentence);
+    d.toll = matchesIn(TOTAL_TOLL, s.low, c.sentence) ? 'total' : ownSource ? 'count' : null;
     d.weapons = [];
     // A toll names the people hit ("citizens of Kyrgyzstan"), not who fired: only an explicit
     // agent («со стороны Таджикистана») is the accused.

@@ -901,6 +901,8 @@ describe('a running total in a paragraph of its own (SCHEMA "Numbers": tied to n
     expect(told('At 10:20 Tajik servicemen opened fire on the Kyrgyz post near Kok-Tash. In all, two border guards were wounded.')).toEqual([['small_arms_fire', null, 2]]);
     expect(told('At 10:20 Tajik servicemen opened fire on the Kyrgyz post near Kok-Tash.\nThree border guards were wounded, the ministry said.')).toEqual([['small_arms_fire', null, 3]]);
     expect(told('In all, 34 people have been killed, the ministry said.\nAt 10:20 Tajik servicemen opened fire on the Kyrgyz post near Kok-Tash.')).toEqual([['small_arms_fire', 34, null]]);
+    // A body's count of one or two hurt is the attack's detail.
+    expect(told('At 10:20 Tajik servicemen opened fire on the Kyrgyz post near Kok-Tash.\nThe Border Service of Kyrgyzstan said one border guard was wounded.')).toEqual([['small_arms_fire', null, 1]]);
   });
 });
 

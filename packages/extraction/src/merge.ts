@@ -233,9 +233,14 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
   return result;
 }
 
-/** A running total told on its own ("In all, 34 were killed"), no attack word in its clause. */
+/**
+ * A running total told on its own ("In all, 34 were killed"), no attack word in its clause; a
+ * body's count of one or two hurt ("one border guard was wounded, the ministry said") is the
+ * detail of an attack, not a total.
+ */
 function runningTotal(w: Draft): boolean {
-  return w.toll && !w.anaphoric;
+  if (w.anaphoric || w.toll === null) return false;
+  return w.toll === 'total' || (w.killed ?? 0) + (w.wounded ?? 0) >= 3;
 }
 
 /** A specific attack told in another paragraph than the toll. */
