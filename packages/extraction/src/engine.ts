@@ -1298,12 +1298,22 @@ const ELLIPTIC_START = /^(?:а|и|and|but)\s/i;
 // Maksat": a sequence word in the elliptic clause tells a next episode at the places it names.
 const ELLIPTIC_SEQUENCE = /^(?:а|и|and|but)\s+(?:затем|потом|позже|позднее|после этого|then|later|afterwards|after that)(?![a-zа-яё])/i;
 // Only a place phrase follows (no verb of its own: «а затем отошли к селу Максат» tells no fire).
-const ELLIPTIC_PLACE_GAP = /^(?:[\s,—–-]|(?:и|также|в|во|на|у|по|near|at|in|on|the|also|of|around|местност[а-яё]*|район[а-яё]*|сел[а-яё]*|village|area|town|соседн[а-яё]*|neighbou?ring)(?![a-zа-яё]))*$/i;
+const ELLIPTIC_PLACE_GAP = /^(?:[\s,—–-]|(?:и|также|в|во|на|у|по|near|at|in|on|the|also|of|around|местност[а-яё]*|район[а-яё]*|сел[а-яё]*|застав[а-яё]*|пост[а-яё]*|village|area|town|post|outpost|checkpoint|соседн[а-яё]*|neighbou?ring)(?![a-zа-яё]))*$/i;
 const PLACE_THEN_DATE = /^\s*(?:on|,)?\s*$/i;
 // «16 сентября — Кулунду, 17 сентября — Максат»: a day before a dash heads the phrase after it.
 const HEADS_PHRASE = /^\s*[—–]/;
 // "Kulundu at 06:00", «Кулунду в 06:00»: a clock right after a place is its own.
 const PLACE_THEN_CLOCK = /^\s*(?:(?:post|outpost|village|checkpoint|area|border post)\s+)?(?:at|around|about|at about|в|около|примерно в)?\s*$/i;
+
+/** A clause after a semicolon that holds only a time, then its places ("; at 09:30, at the Maksat post"). */
+function timeThenPlace(s: Scan, c: ClauseView): boolean {
+  if (!/;\s*$/.test(s.text.slice(Math.max(0, c.clause.start - 3), c.clause.start))) return false;
+  const time: Array<{ start: number; end: number }> = [...c.cClocks, ...c.cDates];
+  const first = time.reduce<{ start: number; end: number } | null>((a, b) => (a === null || b.start < a.start ? b : a), null);
+  const place = c.cPlaces[0];
+  if (!first || !place || first.end > place.start) return false;
+  return /^\s*(?:at|on|in|в|около|примерно в)?\s*$/i.test(s.text.slice(c.clause.start, first.start)) && ELLIPTIC_PLACE_GAP.test(s.text.slice(first.end, place.start));
+}
 
 /** "shelled Arka on 16 September and Maksat on 17 September": one event per day and place. */
 function splitByDay(s: Scan, c: ClauseView, d: Draft, out: Draft[]): void {
@@ -1469,7 +1479,9 @@ function clauseStep(s: Scan, clause: Clause): void {
   // «…обстреляла село Арка, а 17 сентября — село Максат»: an elliptic clause repeats the
   // previous clause's event with its own day and places; «…в 06:00 — Арку, а в 09:30 — Максат»
   // with its own clock time on the same day.
-  if (created.length === 0 && c.negated.length === 0 && c.cPlaces.length > 0 && ELLIPTIC_START.test(s.text.slice(clause.start, clause.start + 4))) {
+  // "…fired at the Kulundu post; at 09:30, at the Maksat post", «…; в 09:30 — заставу Максат»: a
+  // clause of a time and a place alone, after a semicolon, is elliptic too.
+  if (created.length === 0 && c.negated.length === 0 && c.cPlaces.length > 0 && (ELLIPTIC_START.test(s.text.slice(clause.start, clause.start + 4)) || timeThenPlace(s, c))) {
     const prev = s.drafts.at(-1);
     const dm = c.cDates.find((x) => x.role === 'event' && x.date);
     const km = dm ? undefined : c.cClocks.find((k) => k.role === 'event');

@@ -827,6 +827,22 @@ describe('one statement, several episodes: clock times, days and parts of the da
       ['2022-09-18', '18:10', ['Kulundu']],
     ]);
   });
+  it('reads a clause of a time and places alone after a semicolon as the next episode', () => {
+    expect(told('At 06:00 Tajik troops fired at the Kulundu post; at 09:30, at the Maksat post.')).toEqual([
+      ['2022-09-18', '06:00', ['Kulundu']],
+      ['2022-09-18', '09:30', ['Maksat']],
+    ]);
+    expect(told('В 06:00 таджикские военные обстреляли заставу Кулунду; в 09:30 — заставу Максат.')).toEqual([
+      ['2022-09-18', '06:00', ['Кулунду']],
+      ['2022-09-18', '09:30', ['Максат']],
+    ]);
+    expect(told('On 16 September Tajik troops shelled Kulundu; on 17 September, Maksat.')).toEqual([
+      ['2022-09-16', null, ['Kulundu']],
+      ['2022-09-17', null, ['Maksat']],
+    ]);
+    // A clause with a verb of its own tells something else.
+    expect(told('At 06:00 Tajik troops fired at the Kulundu post; at 09:30 the situation near Maksat was calm.')).toEqual([['2022-09-18', '06:00', ['Kulundu']]]);
+  });
   it('reads a day before a dash as the day of the places after it', () => {
     expect(told('16 сентября таджикская сторона обстреляла Кулунду, 17 сентября — Максат.')).toEqual([
       ['2022-09-16', null, ['Кулунду']],
