@@ -1365,6 +1365,36 @@ function placesByClock(s: Scan, places: readonly PlaceMention[], clocks: readonl
   return clocks.every((k) => by.has(k)) ? by : null;
 }
 
+/**
+ * "fired at Kulundu in the morning and at Maksat in the evening": one attack per part of the day
+ * when each part has places of its own (a place takes the part right after it, else the one before).
+ */
+function splitByPart(s: Scan, c: ClauseView, d: Draft): Draft[] {
+  if (!VIOLENT.has(d.type) || d.strength !== 'strong' || d.clock || d.places.length < 2) return [d];
+  const parts = c.cDates.filter((x) => x.role === 'event' && x.kind === 'part' && x.part);
+  if (new Set(parts.map((x) => x.part)).size < 2) return [d];
+  const by = new Map<DateMention, PlaceMention[]>();
+  for (const p of d.places) {
+    const after = parts.find((x) => x.start >= p.end && PLACE_THEN_DATE.test(s.text.slice(p.end, x.start)));
+    const k = after ?? parts.filter((x) => x.end <= p.start).at(-1);
+    if (!k) return [d];
+    by.set(k, [...(by.get(k) ?? []), p]);
+  }
+  if (by.size < 2) return [d];
+  const out: Draft[] = [];
+  for (const [k, ps] of by) {
+    const one = copyDraft(d);
+    one.part = k.part;
+    one.places = ps;
+    one.dateEvidence = [...d.dateEvidence.filter((m) => !parts.includes(m as DateMention)), k];
+    one.casualtyEvidence = out.length === 0 ? d.casualtyEvidence : [];
+    one.extraEvidence = [...d.extraEvidence];
+    one.weapons = [...d.weapons];
+    out.push(one);
+  }
+  return out;
+}
+
 /** "fired mortars at 17:20 and again at 18:10": one attack per clock time of the clause. */
 function splitByClock(s: Scan, c: ClauseView, created: Draft[]): Draft[] {
   const clocks: ClockMention[] = [];
@@ -1524,7 +1554,7 @@ function clauseStep(s: Scan, clause: Clause): void {
   }
   let lastWithDate: Draft | null = null;
   const before = s.drafts.length;
-  for (const d of splitByClock(s, c, created)) splitByDay(s, c, d, s.drafts);
+  for (const d of splitByClock(s, c, created)) for (const e of splitByPart(s, c, d)) splitByDay(s, c, e, s.drafts);
   for (let i = before; i < s.drafts.length; i++) {
     const d = s.drafts[i];
     if (d?.date) lastWithDate = d;

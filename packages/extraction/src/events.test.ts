@@ -858,6 +858,18 @@ describe('one statement, several episodes: clock times, days and parts of the da
       ['2022-09-17', null, ['Maksat']],
     ]);
   });
+  it('gives each part of the day of a clause the places told with it', () => {
+    expect(told('Tajik troops fired at Kulundu in the morning and at Maksat in the evening.')).toEqual([
+      [null, 'morning', ['Kulundu']],
+      [null, 'evening', ['Maksat']],
+    ]);
+    expect(told('Вчера таджикские военные утром обстреляли Кулунду, а вечером Максат.')).toEqual([
+      ['2022-09-17', 'morning', ['Кулунду']],
+      ['2022-09-17', 'evening', ['Максат']],
+    ]);
+    // One part of the day: one attack on both places.
+    expect(told('Утром таджикские военные обстреляли Кулунду и Максат.')).toEqual([[null, 'morning', ['Кулунду', 'Максат']]]);
+  });
   it('reads fire told at another part of the day, at another place or as renewed, as another episode', () => {
     expect(told('Утром таджикские военные обстреляли Кулунду. Вечером обстрел повторился у села Максат.')).toEqual([
       [null, 'morning', ['Кулунду']],
