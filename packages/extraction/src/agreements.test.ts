@@ -196,3 +196,18 @@ describe('compliance and blame', () => {
     expect(r.events.map((e) => [e.type, e.date])).toEqual([['ceasefire_agreement', '2023-05-19']]);
   });
 });
+
+describe('a ceasefire reported (issue #16, blind trigger misses)', () => {
+  const types = (text: string) =>
+    extract({ id: 't', text, published_at: '2022-09-18T12:00:00+06:00', source_agency: 'Border Service of the GKNB of the Kyrgyz Republic' }, KG_TJ_PROFILE).events.map((e) => e.type);
+  it('reads information or reports of a ceasefire as an agreement', () => {
+    expect(types('14 сентября в Киргизии сообщили о перестрелке, после чего поступила информация о прекращении огня.')).toEqual(['armed_clash', 'ceasefire_agreement']);
+    expect(types('Вчера стороны сообщили о перемирии на границе.')).toEqual(['ceasefire_agreement']);
+    expect(types('Yesterday the border service reported a ceasefire along the border.')).toEqual(['ceasefire_agreement']);
+  });
+  it('reads no agreement in a reported breach or a readiness', () => {
+    expect(types('Вчера погранслужба сообщила о нарушении режима прекращения огня у села Кулунду.')).not.toContain('ceasefire_agreement');
+    expect(types('Yesterday the border service reported ceasefire violations near Kulundu.')).not.toContain('ceasefire_agreement');
+    expect(types('Вчера Таджикистан заявил о готовности к прекращению огня.')).toEqual([]);
+  });
+});

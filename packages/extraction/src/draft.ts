@@ -63,6 +63,14 @@ export interface Draft {
    * этого обстрела»): that attack, whoever tells its toll.
    */
   anaphoric: boolean;
+  /**
+   * A toll told with no attack word of its own, as a running total: with a word of totals ('total':
+   * "in all, 34 were killed", «всего погибли 12») or as a body's own count ('count': "the ministry
+   * reported 34 killed").
+   */
+  toll: 'total' | 'count' | null;
+  /** Told as renewed or repeated ("the shelling resumed", «обстрел повторился»). */
+  renewed: boolean;
   /** Told as confirmed ("the shootout was confirmed by…", «факт перестрелки подтвердили»): the episode told, not the confirming side's own version. */
   confirms: boolean;
 }
@@ -111,6 +119,8 @@ export function copyDraft(d: Draft): Draft {
     unknownAgent: d.unknownAgent,
     anaphoric: d.anaphoric,
     confirms: d.confirms,
+    renewed: d.renewed,
+    toll: d.toll,
   };
 }
 

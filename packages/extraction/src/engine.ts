@@ -53,8 +53,10 @@ const TO_THE_BORDER = /\b(?:to|towards|along) the (?:state )?border\b|(?:^|[^а-
 // "the temple", "the bridge": a site named before with that head noun ("Ta Muen Temple").
 const SITE_ANAPHOR = /\bthe (temple|pagoda|bridge|dam|mine|hill)\b/;
 // "fired from both sides", «стреляли с обеих сторон», "border guards of the two countries began shooting".
+// "traded fire", «обменялись огнём»; fire "between" the two sides («огонь между военнослужащими
+// Кыргызстана и Таджикистана») is both sides' fire too.
 const EXCHANGE =
-  /(?:each other|one another|exchang\w* (?:of )?(?:fire|gunfire)|exchanged fire|перестрел(?:к|ива)|друг друга|друг по другу|shoot-?outs?|fire-?fights?|gun-?fights?|gun battles?|(?:from|by|on) both sides|со? обеих сторон|(?:guards|troops|forces|servicemen|soldiers|militar\w*) of (?:the )?(?:two|both) (?:countries|sides|states)|(?:пограничник|военн|военнослужащ)[а-яё]* (?:двух|обеих) (?:стран|сторон|государств))/g;
+  /(?:each other|one another|exchang\w* (?:of )?(?:\w+ )?(?:fire|gunfire|shots)|(?:exchang|trad)(?:ed|ing|es?) (?:\w+ ){0,2}(?:fire|gunfire|shots)|(?<![a-z-])(?:fire|gunfire) exchange|(?<![a-z-])(?:fire|firing|shooting|gunfire) between|обмен[а-яё]* (?:[а-яё]+ )?(?:огн|выстрел|удар)|(?<![а-яё])(?<!прекращени[а-яё]* )(?:огонь|огня|стрельба|стрельбы) между|перестрел(?:к|ива)|друг друга|друг по другу|shoot-?outs?|fire-?fights?|gun-?fights?|gun battles?|(?:from|by|on) both sides|со? обеих сторон|(?:guards|troops|forces|servicemen|soldiers|militar\w*) of (?:the )?(?:two|both) (?:countries|sides|states)|(?:пограничник|военн|военнослужащ)[а-яё]* (?:двух|обеих) (?:стран|сторон|государств))/g;
 const ONGOING =
   /(?:продолжа|continu|ongoing|keeps? [a-z]+ing|still|currently|at the moment|(?:is|are) (?:being )?(?:shell|fir|attack)|примен(?:яет|яют)|вед[её]т(?:ся)?|ведут(?:ся)?|идут|обстреливают|на данный момент|в настоящее время|по-прежнему)/g;
 // An attack word that goes on with an episode told before: «продолжил обстреливать», "kept firing".
@@ -882,6 +884,8 @@ function newDraft(s: Scan, c: ClauseView, type: EventType, trigger: Match, stren
     unknownAgent: BOTH_SIDES_AGENT.test(s.low.slice(c.clause.start, c.clause.end)),
     anaphoric: false,
     confirms: false,
+    renewed: false,
+    toll: null,
   };
 }
 
@@ -901,7 +905,9 @@ const CAUSE_AFTER = /(?<![a-zа-яё])(?:после того,? как|after)(?![
 const CAUSE_ATTACK = /атак|обстрел|огон|огня|огнев|стрел|напал|позици|наступ|attack|fir(?:e|ed|ing)|shell|shot|position|advanc/;
 const BOTH_SIDES_AGENT = /(?<![a-zа-яё])(?:by both (?:sides|countries|parties)|both sides (?:are|have|were|had)|обеими сторонами|обе стороны (?:стягива|наращива|перебрасыва|сосредотачива))/;
 const EPISODE_NOUN_BEFORE = /(?:конфликт|столкновени|бо[ёея]|боях|перестрелк|clash|fighting|conflict|hostilities)[a-zа-яё]*\s+(?:(?:of|on|от)\s+)?$/;
-const FIGHTING = /^(?:armed )?(?:clash|skirmish|battle|fighting$|fights?$|gunfight|firefight|shootout|exchange|exchanged|бо[йие]|боя|боестолкновени|столкновени|стычк|перестрел)/;
+const FIGHTING = /^(?:armed )?(?:clash|skirmish|battle|fighting$|fights?$|fought$|gunfight|firefight|shootout|exchange|exchanged|trad(?:ed|ing) |fire exchange|gunfire exchange|confrontation|incident|encounter|обмен|огнев|бо[йие]|боя|боестолкновени|столкновени|стычк|перестрел)/;
+/** An incident noun ("armed incident", «вооружённый инцидент», «инцидент с применением оружия»). */
+const INCIDENT = /^(?:armed incident|incidents? involving|вооруж[её]нн[а-яё]* инцидент|инцидент)/;
 // "took fighting positions", «заняли боевые позиции»: a posture, not fighting.
 const POSITIONS = /^\s*(?:positions?|позици)/;
 // "a verbal skirmish", «словесная стычка»: a quarrel between residents (SCHEMA: not an event).
@@ -943,6 +949,10 @@ function typingWeapons(s: Scan, weapons: WeaponMention[]): WeaponMention[] {
   return weapons.filter((w) => w.name !== 'drone');
 }
 
+// A word of running totals in a toll's sentence: "in all, 34 were killed", «всего погибли 12».
+const TOTAL_TOLL = /(?<![a-zа-яё])(?:in all|in total|altogether|overall|total|toll|всего|общее число|в общей сложности|итого)(?![a-zа-яё])/g;
+// "the shooting resumed", «обстрел повторился», «огонь возобновился», "fired again".
+const RENEWED = /(?<![a-zа-яё])(?:resum(?:ed|es)|renewed|repeated|again|повтори(?:лся|лась|лись|лось)|возобнови(?:лся|лась|лись|лось)|вновь|снова)(?![a-zа-яё])/g;
 const CONFIRMED = /(?<![a-zа-яё])(?:confirm(?:ed|s)|подтвердил[а-яё]*|подтвержда(?:ет|ют))(?![a-zа-яё])/g;
 const DEFINITE_BEFORE = /(?:^|[^0-9a-zа-яё])(?:in|during|by|from)\s+(?:the|this|that)\s+$|(?:в ходе|в результате|во время|при)\s+(?:этого|этой|этих|того|той)\s+$/;
 const WHERE_BEFORE = /(?:^|[^0-9a-zа-яё])(?:where|где)\s+(?:the\s+)?$/;
@@ -977,6 +987,10 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: read
   // a sentence of monitoring statistics is a statistic too (SCHEMA), no event.
   if (casualty && !inside.inside(trig.fireExclusions, clause).length && !VIOLATION_STATISTICS.test(s.low.slice(c.sentence.start, c.sentence.end))) {
     const d = newDraft(s, c, 'armed_clash', casualty, 'weak', false);
+    // A running total: told with a word of totals, or as a body's own count ("Kyrgyz authorities
+    // reported 34 killed", «Минздрав сообщил о 12 погибших»).
+    const ownSource = c.reporterEvidence !== null && c.reporterEvidence.start >= c.sentence.start && c.reporterEvidence.end <= c.sentence.end;
+    d.toll = matchesIn(TOTAL_TOLL, s.low, c.sentence) ? 'total' : ownSource ? 'count' : null;
     d.weapons = [];
     // A toll names the people hit ("citizens of Kyrgyzstan"), not who fired: only an explicit
     // agent («со стороны Таджикистана») is the accused.
@@ -1037,7 +1051,9 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: read
     // An attack told with its own clock time ("then at about 11:40 a short exchange of fire took
     // place", "at 8:30 they began firing") is an event of its own, not a summary word.
     // "Since 15:00 the enemy has continued shelling": the episode told before goes on.
-    const ownTime = c.cClocks.some((k) => k.role === 'event') && (type === 'armed_clash' || !matchesIn(CONTINUED, s.low, clause));
+    // "An armed incident took place at 02:50", «произошёл инцидент с применением оружия»: an
+    // incident noun names the episode the statement then details, a summary even with its time.
+    const ownTime = c.cClocks.some((k) => k.role === 'event') && (type === 'armed_clash' || !matchesIn(CONTINUED, s.low, clause)) && !attack.every((m) => INCIDENT.test(m.text.toLowerCase()));
     const strong = activeWeapons.length > 0 || ((fire.length > 0 || shelling.length > 0) && hasActor) || ownTime;
     // A summary word told as a new episode is an episode of its own, not a mention of one told.
     // Only after an attack told before it: "another clash took place today" opening a statement
@@ -1055,6 +1071,7 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: read
     // «Факт перестрелки подтвердили в администрации области», "the other side confirmed the
     // shootout": the episode told, agreed to, not that side's claim of its own.
     d.confirms = d.strength === 'weak' && matchesIn(CONFIRMED, s.low, clause);
+    d.renewed = d.strength === 'weak' && matchesIn(RENEWED, s.low, clause);
     if (d.strength === 'weak' && WHERE_BEFORE.test(s.low.slice(Math.max(0, first.start - 12), first.start)) && !c.cDates.some((x) => x.role === 'event' && x.date)) return;
     // A summary word ("the aggression", «в результате агрессии») has no day of its own: it joins
     // a told attack, or stands for the whole episode, dated only when the text dates it.
@@ -1314,7 +1331,26 @@ function assertedDrafts(s: Scan, c: ClauseView, created: Draft[]): void {
 }
 
 const ELLIPTIC_START = /^(?:а|и|and|but)\s/i;
+// «…перестрелку в местности Как-Сай, а затем — в местности Кок-Таш», "shelled Kulundu, and later
+// Maksat": a sequence word in the elliptic clause tells a next episode at the places it names.
+const ELLIPTIC_SEQUENCE = /^(?:а|и|and|but)\s+(?:затем|потом|позже|позднее|после этого|then|later|afterwards|after that)(?![a-zа-яё])/i;
+// Only a place phrase follows (no verb of its own: «а затем отошли к селу Максат» tells no fire).
+const ELLIPTIC_PLACE_GAP = /^(?:[\s,—–-]|(?:и|также|в|во|на|у|по|near|at|in|on|the|also|of|around|местност[а-яё]*|район[а-яё]*|сел[а-яё]*|застав[а-яё]*|пост[а-яё]*|village|area|town|post|outpost|checkpoint|соседн[а-яё]*|neighbou?ring)(?![a-zа-яё]))*$/i;
 const PLACE_THEN_DATE = /^\s*(?:on|,)?\s*$/i;
+// «16 сентября — Кулунду, 17 сентября — Максат»: a day before a dash heads the phrase after it.
+const HEADS_PHRASE = /^\s*[—–]/;
+// "Kulundu at 06:00", «Кулунду в 06:00»: a clock right after a place is its own.
+const PLACE_THEN_CLOCK = /^\s*(?:(?:post|outpost|village|checkpoint|area|border post)\s+)?(?:at|around|about|at about|в|около|примерно в)?\s*$/i;
+
+/** A clause after a semicolon that holds only a time, then its places ("; at 09:30, at the Maksat post"). */
+function timeThenPlace(s: Scan, c: ClauseView): boolean {
+  if (!/;\s*$/.test(s.text.slice(Math.max(0, c.clause.start - 3), c.clause.start))) return false;
+  const time: Array<{ start: number; end: number }> = [...c.cClocks, ...c.cDates];
+  const first = time.reduce<{ start: number; end: number } | null>((a, b) => (a === null || b.start < a.start ? b : a), null);
+  const place = c.cPlaces[0];
+  if (!first || !place || first.end > place.start) return false;
+  return /^\s*(?:at|on|in|в|около|примерно в)?\s*$/i.test(s.text.slice(c.clause.start, first.start)) && ELLIPTIC_PLACE_GAP.test(s.text.slice(first.end, place.start));
+}
 
 /** "shelled Arka on 16 September and Maksat on 17 September": one event per day and place. */
 function splitByDay(s: Scan, c: ClauseView, d: Draft, out: Draft[]): void {
@@ -1326,7 +1362,7 @@ function splitByDay(s: Scan, c: ClauseView, d: Draft, out: Draft[]): void {
   const byDate = new Map<string, PlaceMention[]>();
   for (const p of d.places) {
     // "Maksat on 17 September": a date right after the place is its own; else the one before.
-    const after = dayMentions.find((x) => x.start >= p.end && PLACE_THEN_DATE.test(s.text.slice(p.end, x.start)));
+    const after = dayMentions.find((x) => x.start >= p.end && PLACE_THEN_DATE.test(s.text.slice(p.end, x.start)) && !HEADS_PHRASE.test(s.text.slice(x.end, x.end + 3)));
     const before = after ?? dayMentions.filter((x) => x.end <= p.start).at(-1) ?? dayMentions.find((x) => x.start >= p.end);
     const key = before?.date ?? d.date ?? '';
     byDate.set(key, [...(byDate.get(key) ?? []), p]);
@@ -1349,8 +1385,55 @@ function splitByDay(s: Scan, c: ClauseView, d: Draft, out: Draft[]): void {
   }
 }
 
+/**
+ * The places of each clock time ("at 06:00 shelled Kulundu, at 09:30 — Maksat", "fired at Kulundu
+ * at 06:00 and at Maksat at 09:30"): a place takes the clock right after it, else the one before
+ * it, else the first after. Null unless every clock time gets a place of its own.
+ */
+function placesByClock(s: Scan, places: readonly PlaceMention[], clocks: readonly ClockMention[]): Map<ClockMention, PlaceMention[]> | null {
+  if (places.length < clocks.length) return null;
+  const by = new Map<ClockMention, PlaceMention[]>();
+  for (const p of places) {
+    const after = clocks.find((k) => k.start >= p.end && PLACE_THEN_CLOCK.test(s.text.slice(p.end, k.start)));
+    const k = after ?? clocks.filter((x) => x.end <= p.start).at(-1) ?? clocks.find((x) => x.start >= p.end);
+    if (!k) return null;
+    by.set(k, [...(by.get(k) ?? []), p]);
+  }
+  return clocks.every((k) => by.has(k)) ? by : null;
+}
+
+/**
+ * "fired at Kulundu in the morning and at Maksat in the evening": one attack per part of the day
+ * when each part has places of its own (a place takes the part right after it, else the one before).
+ */
+function splitByPart(s: Scan, c: ClauseView, d: Draft): Draft[] {
+  if (!VIOLENT.has(d.type) || d.strength !== 'strong' || d.clock || d.places.length < 2) return [d];
+  const parts = c.cDates.filter((x) => x.role === 'event' && x.kind === 'part' && x.part);
+  if (new Set(parts.map((x) => x.part)).size < 2) return [d];
+  const by = new Map<DateMention, PlaceMention[]>();
+  for (const p of d.places) {
+    const after = parts.find((x) => x.start >= p.end && PLACE_THEN_DATE.test(s.text.slice(p.end, x.start)));
+    const k = after ?? parts.filter((x) => x.end <= p.start).at(-1);
+    if (!k) return [d];
+    by.set(k, [...(by.get(k) ?? []), p]);
+  }
+  if (by.size < 2) return [d];
+  const out: Draft[] = [];
+  for (const [k, ps] of by) {
+    const one = copyDraft(d);
+    one.part = k.part;
+    one.places = ps;
+    one.dateEvidence = [...d.dateEvidence.filter((m) => !parts.includes(m as DateMention)), k];
+    one.casualtyEvidence = out.length === 0 ? d.casualtyEvidence : [];
+    one.extraEvidence = [...d.extraEvidence];
+    one.weapons = [...d.weapons];
+    out.push(one);
+  }
+  return out;
+}
+
 /** "fired mortars at 17:20 and again at 18:10": one attack per clock time of the clause. */
-function splitByClock(c: ClauseView, created: Draft[]): Draft[] {
+function splitByClock(s: Scan, c: ClauseView, created: Draft[]): Draft[] {
   const clocks: ClockMention[] = [];
   for (const k of c.cClocks) if (k.role === 'event' && !clocks.some((x) => x.hh === k.hh && x.mm === k.mm)) clocks.push(k);
   if (clocks.length < 2) return created;
@@ -1360,6 +1443,7 @@ function splitByClock(c: ClauseView, created: Draft[]): Draft[] {
       out.push(d);
       continue;
     }
+    const own = placesByClock(s, d.places, clocks);
     for (const k of clocks) {
       const one = copyDraft(d);
       one.clock = k;
@@ -1368,7 +1452,7 @@ function splitByClock(c: ClauseView, created: Draft[]): Draft[] {
       one.casualtyEvidence = k === clocks[0] ? d.casualtyEvidence : [];
       one.extraEvidence = [...d.extraEvidence];
       one.weapons = [...d.weapons];
-      one.places = [...d.places];
+      one.places = [...(own?.get(k) ?? d.places)];
       out.push(one);
     }
   }
@@ -1462,18 +1546,31 @@ function clauseStep(s: Scan, clause: Clause): void {
   // «…обстреляла село Арка, а 17 сентября — село Максат»: an elliptic clause repeats the
   // previous clause's event with its own day and places; «…в 06:00 — Арку, а в 09:30 — Максат»
   // with its own clock time on the same day.
-  if (created.length === 0 && c.negated.length === 0 && c.cPlaces.length > 0 && ELLIPTIC_START.test(s.text.slice(clause.start, clause.start + 4))) {
+  // "…fired at the Kulundu post; at 09:30, at the Maksat post", «…; в 09:30 — заставу Максат»: a
+  // clause of a time and a place alone, after a semicolon, is elliptic too.
+  if (created.length === 0 && c.negated.length === 0 && c.cPlaces.length > 0 && (ELLIPTIC_START.test(s.text.slice(clause.start, clause.start + 4)) || timeThenPlace(s, c))) {
     const prev = s.drafts.at(-1);
     const dm = c.cDates.find((x) => x.role === 'event' && x.date);
     const km = dm ? undefined : c.cClocks.find((k) => k.role === 'event');
-    if (prev && (dm || (km && prev.clock && (prev.clock.hh !== km.hh || prev.clock.mm !== km.mm))) && prev.clause.sentence === clause.sentence && prev.type !== 'ceasefire_agreement' && prev.type !== 'violation_allegation') {
+    // «…обстреляли Кулунду утром, а вечером — Максат»: another part of the day.
+    const pm = !dm && !km && prev?.part ? c.cDates.find((x) => x.role === 'event' && x.kind === 'part' && x.part && x.part !== prev.part) : undefined;
+    const seq = !dm && !km ? ELLIPTIC_SEQUENCE.exec(s.text.slice(clause.start, clause.start + 20)) : null;
+    const firstPlace = c.cPlaces[0];
+    const next =
+      seq !== null &&
+      firstPlace !== undefined &&
+      prev !== undefined &&
+      prev.places.length > 0 &&
+      ELLIPTIC_PLACE_GAP.test(s.text.slice(clause.start + seq[0].length, firstPlace.start)) &&
+      !c.cPlaces.some((p) => prev.places.some((q) => q.place.id === p.place.id));
+    if (prev && (dm || next || pm || (km && prev.clock && (prev.clock.hh !== km.hh || prev.clock.mm !== km.mm))) && prev.clause.sentence === clause.sentence && prev.type !== 'ceasefire_agreement' && prev.type !== 'violation_allegation') {
       const d = copyDraft(prev);
       d.clause = clause;
       d.date = dm ? dm.date : prev.date;
-      d.part = dm ? dm.part : null;
+      d.part = dm ? dm.part : (pm?.part ?? null);
       d.clock = km ?? null;
       d.places = c.cPlaces;
-      d.dateEvidence = dm ? [dm] : km ? [km] : [];
+      d.dateEvidence = dm ? [dm] : km ? [km] : pm ? [pm] : [];
       d.casualtyEvidence = [];
       d.extraEvidence = [];
       d.weapons = [...prev.weapons];
@@ -1494,7 +1591,7 @@ function clauseStep(s: Scan, clause: Clause): void {
   }
   let lastWithDate: Draft | null = null;
   const before = s.drafts.length;
-  for (const d of splitByClock(c, created)) splitByDay(s, c, d, s.drafts);
+  for (const d of splitByClock(s, c, created)) for (const e of splitByPart(s, c, d)) splitByDay(s, c, e, s.drafts);
   for (let i = before; i < s.drafts.length; i++) {
     const d = s.drafts[i];
     if (d?.date) lastWithDate = d;

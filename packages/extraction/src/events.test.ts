@@ -712,3 +712,297 @@ describe('event recall (issue #16: missed and merged events)', () => {
     expect(types('Today Tajik troops launched grenades at Kyrgyz posts near Kulundu.')).toEqual(['heavy_weapons_fire']);
   });
 });
+
+describe('clash recall: nominal, verbal and case forms of fighting (issue #16, blind trigger misses)', () => {
+  const told = (text: string) => run(text, undefined, '2022-09-18T12:00:00+06:00').events.map((e) => [e.type, e.date, e.locations]);
+  it('reads exchanges told by other verbs and nouns as a clash', () => {
+    expect(told('Yesterday Kyrgyz and Tajik border guards exchanged heavy fire near Kulundu.')).toEqual([['armed_clash', '2022-09-17', ['Kulundu']]]);
+    expect(told('On 16 September there were exchanges of gunfire between the border units near Kok-Tash.')).toEqual([['armed_clash', '2022-09-16', ['Kok-Tash']]]);
+    expect(told('Yesterday troops of the two countries traded fire near Maksat for an hour.')).toEqual([['armed_clash', '2022-09-17', ['Maksat']]]);
+    expect(told('Вчера пограничники двух стран обменялись огнём у села Ак-Сай.')).toEqual([['armed_clash', '2022-09-17', ['Ак-Сай']]]);
+  });
+  it('reads no exchange in a ceasefire "between" the sides', () => {
+    const kinds = (text: string) => run(text).events.map((e) => e.type);
+    expect(kinds('Today Tajik troops opened fire on Kulundu despite the ceasefire between the two countries.')).toEqual(['small_arms_fire']);
+    expect(kinds('Today Tajik troops opened fire on Kulundu despite the cease-fire between the two countries.')).toEqual(['small_arms_fire']);
+    expect(kinds('Сегодня таджикские военные открыли огонь по заставе Кулунду, несмотря на режим прекращения огня между странами.')).toEqual(['small_arms_fire']);
+  });
+  it('reads fire "between" the two sides as their exchange, a clash', () => {
+    expect(told('Вчера огонь между военнослужащими Кыргызстана и Таджикистана возобновился у села Кулунду.')).toEqual([['armed_clash', '2022-09-17', ['Кулунду']]]);
+    expect(told('Yesterday fire between Kyrgyz and Tajik troops resumed near Kulundu.')).toEqual([['armed_clash', '2022-09-17', ['Kulundu']]]);
+    expect(told('Вчера вечером у села Максат началась стрельба между пограничниками двух стран.').map(([t]) => t)).toEqual(['armed_clash']);
+  });
+  it('reads fighting told by "fought", an armed confrontation or incident, a skirmish or fire contact as a clash', () => {
+    expect(told('Yesterday Tajik and Kyrgyz troops fought near Ak-Sai for several hours.')).toEqual([['armed_clash', '2022-09-17', ['Ak-Sai']]]);
+    expect(told('An armed confrontation took place yesterday near Kulundu.')).toEqual([['armed_clash', '2022-09-17', ['Kulundu']]]);
+    expect(told('An armed incident occurred on 16 September at the Kok-Tash post.')).toEqual([['armed_clash', '2022-09-16', ['Kok-Tash']]]);
+    expect(told('16 сентября у села Кулунду произошла стычка между пограничниками.')).toEqual([['armed_clash', '2022-09-16', ['Кулунду']]]);
+    expect(told('16 сентября у села Кулунду произошёл вооружённый инцидент.')).toEqual([['armed_clash', '2022-09-16', ['Кулунду']]]);
+    expect(told('Вчера у села Кулунду произошел огневой контакт между пограничными нарядами.')).toEqual([['armed_clash', '2022-09-17', ['Кулунду']]]);
+    // Fighting crime or fires is no fighting between the sides.
+    expect(told('Yesterday Tajik troops fought terrorism in the south of the country.')).toEqual([]);
+    // A quarrel of words is no fighting.
+    expect(told('Вчера у села Кулунду между жителями произошла словесная стычка.')).toEqual([]);
+  });
+  it('reads the oblique cases of «бой» as fighting, not the end of a hyphenated name', () => {
+    expect(told('В ходе боя у села Кок-Таш 16 сентября ранены двое пограничников.').map(([t, d, l]) => [t, d, l])).toEqual([['armed_clash', '2022-09-16', ['Кок-Таш']]]);
+    expect(told('16 сентября в боях у села Максат погибли трое военнослужащих.').map(([t, d]) => [t, d])).toEqual([['armed_clash', '2022-09-16']]);
+    expect(told('По состоянию на 08:00 обстановка в местностях Кок-Таш и Кочо-Бою оценивается как стабильная.')).toEqual([]);
+  });
+  it('reads an incident noun told at a clock time as the lead of the episode it details, not one of its own', () => {
+    const r = run('Another armed incident took place at about 02:50 on 16 September near Kok-Tash. Tajik border guards opened fire on the Kyrgyz post. A skirmish between the border detachments followed.');
+    expect(r.events.filter((e) => e.type === 'armed_clash').length).toBe(1);
+    expect(run('Сегодня около 02:50 у села Кок-Таш произошёл вооружённый инцидент: таджикские пограничники открыли огонь по заставе.').events.map((e) => [e.type, e.time_of_day])).toEqual([['small_arms_fire', '02:50']]);
+  });
+});
+
+describe('one statement, several episodes: an elliptic «а затем — в X», "and later X" (issue #16, merged events)', () => {
+  const told = (text: string) => run(text, undefined, '2022-09-18T12:00:00+06:00').events.map((e) => [e.type, e.date, e.locations]);
+  it('reads a sequence word with only a place after it as the next episode there', () => {
+    expect(told('Вчера военные двух стран начали перестрелку в местности Как-Сай, а затем — в местности Кок-Таш.')).toEqual([
+      ['armed_clash', '2022-09-17', ['Как-Сай']],
+      ['armed_clash', '2022-09-17', ['Кок-Таш']],
+    ]);
+    expect(told('Yesterday Tajik troops shelled Kulundu, and later Maksat.')).toEqual([
+      ['heavy_weapons_fire', '2022-09-17', ['Kulundu']],
+      ['heavy_weapons_fire', '2022-09-17', ['Maksat']],
+    ]);
+    expect(told('Вчера таджикские военные обстреляли село Кулунду, а потом и соседнее село Максат.').map(([, , l]) => l)).toEqual([['Кулунду'], ['Максат']]);
+  });
+  it('reads no episode where the clause has a verb of its own, or names the same place again', () => {
+    expect(told('Вчера таджикские военные обстреляли село Кулунду, а затем отошли к селу Максат.')).toEqual([['small_arms_fire', '2022-09-17', ['Кулунду']]]);
+    expect(told('Yesterday Tajik troops shelled Kulundu, and then withdrew to Maksat.')).toEqual([['heavy_weapons_fire', '2022-09-17', ['Kulundu']]]);
+    expect(told('Вчера таджикские военные обстреляли село Кулунду, а затем — в местности Кулунду.').length).toBe(1);
+  });
+});
+
+describe('passive and participial phrasings of crossings, build-ups, agreements and fighting (issue #16, blind trigger misses)', () => {
+  const kinds = (text: string) => run(text, undefined, '2022-09-18T12:00:00+06:00').events.map((e) => [e.type, e.accused_party]);
+  it('reads the other side\'s forces detected or spotted on a side\'s territory, and airspace or a border violated by them, as an incursion', () => {
+    expect(kinds('Yesterday a Tajik patrol was detected on Kyrgyz territory near Kulundu.')).toEqual([['incursion', 'TJ']]);
+    expect(kinds('Yesterday Kyrgyz airspace near Kulundu was violated by a Tajik drone.')).toEqual([['incursion', 'TJ']]);
+    expect(kinds('Вчера таджикские военные были замечены на территории Кыргызстана у села Кулунду.')).toEqual([['incursion', 'TJ']]);
+    expect(kinds('Вчера у села Кулунду обнаружена группа таджикских военнослужащих на кыргызской территории.')).toEqual([['incursion', 'TJ']]);
+    expect(kinds('Вчера граница у села Кулунду была нарушена группой таджикских военных.')).toEqual([['incursion', 'TJ']]);
+    // A thing found there is no crossing.
+    expect(kinds('Вчера на территории села Кулунду обнаружен неразорвавшийся снаряд.')).not.toContain('incursion');
+    expect(kinds('Yesterday an unexploded shell was found on Kyrgyz territory near Kulundu.')).not.toContain('incursion');
+    // On a side's own territory it is no crossing.
+    expect(kinds('Yesterday Tajik patrols were seen on their own territory near Vorukh.')).toEqual([]);
+    expect(kinds('Вчера таджикские патрули были замечены на своей территории у Воруха.')).toEqual([]);
+  });
+  it('reads armour seen near the border as a build-up and a ceasefire announced or declared as an agreement', () => {
+    expect(kinds('Yesterday Tajik armoured vehicles were seen near the border at Kulundu.')).toEqual([['military_buildup', 'TJ']]);
+    expect(kinds('Yesterday a ceasefire was announced between the two countries.')).toEqual([['ceasefire_agreement', null]]);
+    expect(kinds('Yesterday a truce was declared along the whole border.')).toEqual([['ceasefire_agreement', null]]);
+  });
+  it('reads an armed confrontation, forces that clashed and positions subjected to fire as fighting', () => {
+    expect(kinds('Вчера у села Кулунду произошло вооружённое противостояние.')).toEqual([['armed_clash', null]]);
+    expect(kinds('Вчера таджикские и кыргызские пограничники столкнулись у села Кулунду.')).toEqual([['armed_clash', null]]);
+    expect(kinds('Yesterday Tajik units subjected Kyrgyz positions near Kulundu to fire.')).toEqual([['small_arms_fire', 'TJ']]);
+    expect(kinds('Yesterday Tajik units subjected to intense fire the positions of the Kyrgyz army near Kulundu.')).toEqual([['small_arms_fire', 'TJ']]);
+    // Facing difficulties is no clash.
+    expect(kinds('Вчера жители села Кулунду столкнулись с нехваткой воды.')).toEqual([]);
+  });
+});
+
+describe('one statement, several episodes: clock times, days and parts of the day with places of their own (issue #16, merged events)', () => {
+  const told = (text: string) => run(text, undefined, '2022-09-18T12:00:00+06:00').events.map((e) => [e.date, e.time_of_day, e.locations]);
+  it('gives each clock time of a clause the places told with it', () => {
+    expect(told('Таджикские военные в 06:00 обстреляли заставу Кулунду, в 09:30 — заставу Максат.')).toEqual([
+      ['2022-09-18', '06:00', ['Кулунду']],
+      ['2022-09-18', '09:30', ['Максат']],
+    ]);
+    expect(told('Таджикская сторона открыла огонь по заставе Кулунду в 06:00 и по заставе Максат в 09:30.')).toEqual([
+      ['2022-09-18', '06:00', ['Кулунду']],
+      ['2022-09-18', '09:30', ['Максат']],
+    ]);
+    expect(told('Today Tajik troops fired at the Kulundu post at 06:00 and at the Maksat post at 09:30.')).toEqual([
+      ['2022-09-18', '06:00', ['Kulundu']],
+      ['2022-09-18', '09:30', ['Maksat']],
+    ]);
+    // One place told before both clock times is the place of both.
+    expect(told('Today Tajik troops shelled Kulundu with mortars at 17:20 and again at 18:10.')).toEqual([
+      ['2022-09-18', '17:20', ['Kulundu']],
+      ['2022-09-18', '18:10', ['Kulundu']],
+    ]);
+  });
+  it('reads a clause of a time and places alone after a semicolon as the next episode', () => {
+    expect(told('At 06:00 Tajik troops fired at the Kulundu post; at 09:30, at the Maksat post.')).toEqual([
+      ['2022-09-18', '06:00', ['Kulundu']],
+      ['2022-09-18', '09:30', ['Maksat']],
+    ]);
+    expect(told('В 06:00 таджикские военные обстреляли заставу Кулунду; в 09:30 — заставу Максат.')).toEqual([
+      ['2022-09-18', '06:00', ['Кулунду']],
+      ['2022-09-18', '09:30', ['Максат']],
+    ]);
+    expect(told('On 16 September Tajik troops shelled Kulundu; on 17 September, Maksat.')).toEqual([
+      ['2022-09-16', null, ['Kulundu']],
+      ['2022-09-17', null, ['Maksat']],
+    ]);
+    // A clause with a verb of its own tells something else.
+    expect(told('At 06:00 Tajik troops fired at the Kulundu post; at 09:30 the situation near Maksat was calm.')).toEqual([['2022-09-18', '06:00', ['Kulundu']]]);
+  });
+  it('reads a day before a dash as the day of the places after it', () => {
+    expect(told('16 сентября таджикская сторона обстреляла Кулунду, 17 сентября — Максат.')).toEqual([
+      ['2022-09-16', null, ['Кулунду']],
+      ['2022-09-17', null, ['Максат']],
+    ]);
+    expect(told('On 16 September Tajik troops shelled Kulundu, on 17 September – Maksat.')).toEqual([
+      ['2022-09-16', null, ['Kulundu']],
+      ['2022-09-17', null, ['Maksat']],
+    ]);
+    // "Maksat on 17 September": the day right after a place is its own.
+    expect(told('Tajik troops shelled Kulundu on 16 September and Maksat on 17 September.')).toEqual([
+      ['2022-09-16', null, ['Kulundu']],
+      ['2022-09-17', null, ['Maksat']],
+    ]);
+  });
+  it('gives each part of the day of a clause the places told with it', () => {
+    expect(told('Tajik troops fired at Kulundu in the morning and at Maksat in the evening.')).toEqual([
+      [null, 'morning', ['Kulundu']],
+      [null, 'evening', ['Maksat']],
+    ]);
+    expect(told('Вчера таджикские военные утром обстреляли Кулунду, а вечером Максат.')).toEqual([
+      ['2022-09-17', 'morning', ['Кулунду']],
+      ['2022-09-17', 'evening', ['Максат']],
+    ]);
+    // One part of the day: one attack on both places.
+    expect(told('Утром таджикские военные обстреляли Кулунду и Максат.')).toEqual([[null, 'morning', ['Кулунду', 'Максат']]]);
+  });
+  it('reads fire told at another part of the day, at another place or as renewed, as another episode', () => {
+    expect(told('Утром таджикские военные обстреляли Кулунду. Вечером обстрел повторился у села Максат.')).toEqual([
+      [null, 'morning', ['Кулунду']],
+      [null, 'evening', ['Максат']],
+    ]);
+    expect(told('Таджикские военные обстреляли Кулунду утром, а вечером — Максат.')).toEqual([
+      [null, 'morning', ['Кулунду']],
+      [null, 'evening', ['Максат']],
+    ]);
+    expect(told('In the morning Tajik troops fired at Kulundu. In the evening the shooting resumed.').length).toBe(2);
+    // The same fire told again at its place, with no renewal, is the one episode.
+    expect(told('Утром таджикские военные обстреляли Кулунду. Обстрел у села Кулунду длился около часа.').length).toBe(1);
+  });
+});
+
+describe('crossings told as entering a section of the border (issue #16, blind trigger misses)', () => {
+  const kinds = (text: string) => run(text, undefined, '2022-09-18T12:00:00+06:00').events.map((e) => [e.type, e.accused_party]);
+  it('reads the other side\'s forces entering an undescribed section or stretch of the border as an incursion', () => {
+    expect(kinds('Вчера таджикские пограничники зашли на неописанный участок границы у села Кулунду.')).toEqual([['incursion', 'TJ']]);
+    expect(kinds('Вчера таджикский наряд зашёл на спорный участок госграницы в районе села Максат.')).toEqual([['incursion', 'TJ']]);
+    expect(kinds('Yesterday Tajik border guards entered an undefined stretch of the border near Kulundu.')).toEqual([['incursion', 'TJ']]);
+    expect(kinds('Yesterday a Tajik patrol entered a disputed segment of the border near Maksat.')).toEqual([['incursion', 'TJ']]);
+  });
+  it('reads no crossing on a side\'s own section', () => {
+    expect(kinds('Вчера кыргызские пограничники зашли на свой участок границы у села Кулунду для патрулирования.')).toEqual([]);
+  });
+});
+
+describe('a running total in a paragraph of its own (SCHEMA "Numbers": tied to no event, coded once as a clash)', () => {
+  const told = (text: string) => run(text, undefined, '2022-09-18T12:00:00+06:00').events.map((e) => [e.type, e.killed, e.wounded]);
+  it('keeps a total told after a specific attack, in another paragraph, as the episode\'s clash', () => {
+    expect(told('At 10:20 Tajik servicemen opened fire on the Kyrgyz post near Kok-Tash.\nIn all, 34 people have been killed and 132 wounded, the Ministry of Health said.')).toEqual([
+      ['small_arms_fire', null, null],
+      ['armed_clash', 34, 132],
+    ]);
+    expect(told('В 10:20 таджикские военнослужащие открыли огонь по заставе у села Кок-Таш.\nВсего, по данным Минздрава, погибли 12 человек, ранены 40.')).toEqual([
+      ['small_arms_fire', null, null],
+      ['armed_clash', 12, 40],
+    ]);
+    expect(told('Today Tajik troops shelled Kulundu with mortars.\nAltogether eight victims have sought medical help.')).toEqual([
+      ['heavy_weapons_fire', null, null],
+      ['armed_clash', null, 8],
+    ]);
+  });
+  it('keeps each body\'s own count, told in a paragraph of its own, as that side\'s total', () => {
+    expect(told('Today at 10:20 Tajik servicemen opened fire on the Kyrgyz post near Kok-Tash.\nKyrgyz authorities reported 34 people killed and 132 injured. Local government sources in Tajikistan said 15 people had been killed.')).toEqual([
+      ['small_arms_fire', null, null],
+      ['armed_clash', 34, 132],
+      ['armed_clash', 15, null],
+    ]);
+    expect(told('Сегодня в 10:20 таджикские военнослужащие открыли огонь по заставе у села Кок-Таш.\nМинздрав Кыргызстана сообщил о 12 погибших и 40 раненых.')).toEqual([
+      ['small_arms_fire', null, null],
+      ['armed_clash', 12, 40],
+    ]);
+  });
+  it('gives a toll told with the attack, a count that is no total, or a lead total to the attack', () => {
+    expect(told('At 10:20 Tajik servicemen opened fire on the Kyrgyz post near Kok-Tash. In all, two border guards were wounded.')).toEqual([['small_arms_fire', null, 2]]);
+    expect(told('At 10:20 Tajik servicemen opened fire on the Kyrgyz post near Kok-Tash.\nThree border guards were wounded, the ministry said.')).toEqual([['small_arms_fire', null, 3]]);
+    expect(told('In all, 34 people have been killed, the ministry said.\nAt 10:20 Tajik servicemen opened fire on the Kyrgyz post near Kok-Tash.')).toEqual([['small_arms_fire', 34, null]]);
+    // A body's count of one or two hurt is the attack's detail.
+    expect(told('At 10:20 Tajik servicemen opened fire on the Kyrgyz post near Kok-Tash.\nThe Border Service of Kyrgyzstan said one border guard was wounded.')).toEqual([['small_arms_fire', null, 1]]);
+  });
+});
+
+describe('English phrasings of crossings, build-ups, agreements and strikes (issue #16, blind trigger misses)', () => {
+  const kinds = (text: string) => run(text, undefined, '2022-09-18T12:00:00+06:00').events.map((e) => [e.type, e.accused_party]);
+  it('reads forces pushing into or entering the other side\'s territory, and drones on reconnaissance over it, as an incursion', () => {
+    expect(kinds('Yesterday Tajik soldiers attempted to enter Kyrgyz territory near Kulundu.')).toEqual([['incursion', 'TJ']]);
+    expect(kinds('Yesterday Tajik troops pushed into Kyrgyz territory near Kulundu.')).toEqual([['incursion', 'TJ']]);
+    expect(kinds('Yesterday a Tajik UAV conducted reconnaissance over Kulundu.')).toEqual([['incursion', 'TJ']]);
+    expect(kinds('Yesterday Tajik quadcopters carried out surveillance flights above the Kyrgyz posts near Maksat.')).toEqual([['incursion', 'TJ']]);
+  });
+  it('reads a column heading to the border as a build-up', () => {
+    expect(kinds('Yesterday a Tajik military column was heading toward the border near Kulundu.')).toEqual([['military_buildup', 'TJ']]);
+    expect(kinds('Yesterday a convoy of Tajik armoured vehicles was moving towards the border near Maksat.')).toEqual([['military_buildup', 'TJ']]);
+    expect(kinds('Вчера таджикская военная колонна двигалась к границе у села Кулунду.')).toEqual([['military_buildup', 'TJ']]);
+  });
+  it('reads a halt to fire agreed, a truce taking hold and a commitment to a ceasefire as an agreement', () => {
+    expect(kinds('Yesterday the two sides agreed to halt fire along the border.')).toEqual([['ceasefire_agreement', null]]);
+    expect(kinds('Yesterday a truce took hold along the border.')).toEqual([['ceasefire_agreement', null]]);
+    expect(kinds('Yesterday the two countries committed to a ceasefire.')).toEqual([['ceasefire_agreement', null]]);
+  });
+  it('reads aircraft that bombed a village as an air strike', () => {
+    expect(kinds('Yesterday Tajik aircraft bombed Kulundu.')).toEqual([['air_or_drone_strike', 'TJ']]);
+    expect(kinds('Yesterday Tajik helicopters were bombing the outskirts of Maksat.')).toEqual([['air_or_drone_strike', 'TJ']]);
+  });
+});
+
+describe('Russian phrasings of offensives, reconnaissance, bombing, truces and fire named by its effect (issue #16, blind trigger misses)', () => {
+  const kinds = (text: string) => run(text, undefined, '2022-09-18T12:00:00+06:00').events.map((e) => [e.type, e.accused_party]);
+  it('reads an offensive or a storming as fighting, not the onset of darkness', () => {
+    expect(kinds('Вчера таджикская сторона предприняла наступление у села Кулунду.')).toEqual([['armed_clash', 'TJ']]);
+    expect(kinds('Вчера таджикские военные пошли в наступление у села Максат.')).toEqual([['armed_clash', 'TJ']]);
+    expect(kinds('Вчера таджикские военные штурмовали заставу Кулунду.')).toEqual([['armed_clash', 'TJ']]);
+    expect(kinds('Yesterday Tajik forces launched an offensive near Kulundu.')).toEqual([['armed_clash', 'TJ']]);
+    expect(kinds('Вчера с наступлением темноты у села Кулунду было спокойно.')).toEqual([]);
+  });
+  it('reads a drone on reconnaissance over a village as an incursion, the air force bombing it as an air strike', () => {
+    expect(kinds('Вчера таджикский беспилотник вёл разведку над селом Кулунду.')).toEqual([['incursion', 'TJ']]);
+    expect(kinds('Вчера таджикская авиация бомбила село Кулунду.')).toEqual([['air_or_drone_strike', 'TJ']]);
+    expect(kinds('Вчера таджикские вертолёты бомбили окраины села Максат.')).toEqual([['air_or_drone_strike', 'TJ']]);
+  });
+  it('reads a truce that set in as an agreement', () => {
+    expect(kinds('Вчера на границе установилось перемирие.')).toEqual([['ceasefire_agreement', null]]);
+    expect(kinds('Вчера после переговоров на границе установился режим прекращения огня.')).toEqual([['ceasefire_agreement', null]]);
+  });
+  it('reads someone wounded or killed by fire, or shot dead, as fire', () => {
+    expect(kinds('Вчера кыргызский пограничник был ранен огнём с таджикской стороны у села Кулунду.')).toEqual([['small_arms_fire', 'TJ']]);
+    expect(kinds('Вчера таджикские военные застрелили жителя села Максат.')).toEqual([['small_arms_fire', 'TJ']]);
+    expect(kinds('Вчера у села Кулунду кыргызский пограничник был ранен пулей таджикского военного.').map(([t]) => t)).toEqual(['small_arms_fire']);
+    // A suicide, a blaze and difficulties faced are no fire or fighting.
+    expect(kinds('Вчера на заставе у села Кулунду застрелился военнослужащий.')).toEqual([]);
+    expect(kinds('Вчера дом в селе Максат сильно пострадал от огня.').map(([t]) => t)).not.toContain('small_arms_fire');
+    expect(kinds('Вчера военные у села Кулунду столкнулись с нехваткой воды.')).toEqual([]);
+  });
+});
+
+describe('heavy fire told by "pound" or with the munition first (issue #16, blind trigger misses)', () => {
+  const kinds = (text: string) => run(text, undefined, '2022-09-18T12:00:00+06:00').events.map((e) => [e.type, e.accused_party]);
+  it('reads artillery that pounded a village and a rocket launched from a side as heavy fire', () => {
+    expect(kinds('Yesterday Tajik artillery pounded Kulundu.')).toEqual([['heavy_weapons_fire', 'TJ']]);
+    expect(kinds('Yesterday Tajik mortars were pounding Kyrgyz positions near Maksat.')).toEqual([['heavy_weapons_fire', 'TJ']]);
+    expect(kinds('Yesterday a rocket launched from the Tajik side exploded in Kulundu.')).toEqual([['heavy_weapons_fire', 'TJ']]);
+  });
+});
+
+describe('no event in look-alikes of the new phrasings', () => {
+  const kinds = (text: string) => run(text, undefined, '2022-09-18T12:00:00+06:00').events.map((e) => e.type);
+  it('reads no build-up, strike, incursion or agreement in a relief convoy, money, own surveillance or a truce already in force', () => {
+    expect(kinds('Yesterday a humanitarian convoy was heading toward the border near Kulundu.')).toEqual([]);
+    expect(kinds('Вчера колонна беженцев двигалась к границе у села Кулунду.')).toEqual([]);
+    expect(kinds('Yesterday the government allocated two million pounds to rebuild Kulundu.')).toEqual([]);
+    expect(kinds('Yesterday Kyrgyz border guards kept up surveillance over the border near Kulundu.')).toEqual([]);
+    expect(kinds('Yesterday both sides said they remain committed to the ceasefire.')).toEqual([]);
+  });
+});

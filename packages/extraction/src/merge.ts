@@ -103,6 +103,9 @@ function compatible(w: Draft, s: Draft): boolean {
   // "Clashes began on Friday morning" is not the shelling "at 22:20" the same day.
   if (w.clock && s.clock && (w.clock.hh !== s.clock.hh || w.clock.mm !== s.clock.mm) && (w.date === s.date || w.carried)) return false;
   if (!w.carried && w.date !== null && w.date === s.date && otherTime(w, s)) return false;
+  // "In the morning they fired at Kulundu. In the evening the fire was repeated near Maksat": fire
+  // told at another part of the same day, at other places or told as renewed, is another episode.
+  if (!w.carried && !w.clock && !s.clock && w.part && s.part && w.part !== s.part && w.date === s.date && ((w.places.length > 0 && s.places.length > 0 && !placesOverlap(s, w)) || w.renewed)) return false;
   return w.date === null || w.carried || (s.date === w.date && (w.places.length === 0 || s.places.length === 0 || placesOverlap(s, w)));
 }
 
@@ -157,6 +160,13 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
     for (const s of weakKept) if (s.trigger.start < at && compatible(w, s) && (!before || s.trigger.start > before.trigger.start)) before = s;
     let after: Draft | null = null;
     if (!before) for (const s of strong) if (s.trigger.start > at && compatible(w, s) && (!after || s.trigger.start < after.trigger.start)) after = s;
+    // "Tajik troops opened fire on the post at Kok-Tash. … In all, 34 people were killed": a running
+    // total told in a paragraph of its own after a specific attack is tied to no event, the whole
+    // episode's, coded once as a clash (SCHEMA "Numbers"); a lead total goes on the attack it heads.
+    if (before && runningTotal(w) && farAttack(w, before)) {
+      before = null;
+      for (const s of strong) if (s.trigger.start > at && compatible(w, s) && !farAttack(w, s) && (!after || s.trigger.start < after.trigger.start)) after = s;
+    }
     // "burned … as a result of the attack": the attack is the cause of the other event told.
     const target =
       before ??
@@ -211,7 +221,7 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
     // A toll of unknown size ("dozens of victims") is a toll too.
     if (w.date === null && w.type === 'armed_clash' && !w.part && !w.clock && (w.killed !== null || w.wounded !== null || w.zero || w.casualtyEvidence.length > 0)) {
       const into = main.find((d) => d !== w && sameReporter(d, w));
-      if (into) {
+      if (into && !(runningTotal(w) && farAttack(w, into))) {
         absorb(into, w, false);
         continue;
       }
@@ -221,6 +231,21 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
   }
   result.sort((a, b) => a.trigger.start - b.trigger.start);
   return result;
+}
+
+/**
+ * A running total told on its own ("In all, 34 were killed"), no attack word in its clause; a
+ * body's count of one or two hurt ("one border guard was wounded, the ministry said") is the
+ * detail of an attack, not a total.
+ */
+function runningTotal(w: Draft): boolean {
+  if (w.anaphoric || w.toll === null) return false;
+  return w.toll === 'total' || (w.killed ?? 0) + (w.wounded ?? 0) >= 3;
+}
+
+/** A specific attack told in another paragraph than the toll. */
+function farAttack(w: Draft, x: Draft): boolean {
+  return x.strength === 'strong' && x.clause.paragraph !== w.clause.paragraph;
 }
 
 /**

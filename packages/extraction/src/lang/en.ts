@@ -91,6 +91,8 @@ export const EN: LanguagePack = {
     'targeting',
     'fired',
     'fires? (?:at|on|from|towards?)',
+    // "Armenian units subjected the positions to fire", "subjected to fire the positions of…".
+    'subject(?:ed|ing|s)? (?:\\w+ ){0,6}to (?:\\w+ ){0,2}fire',
     'firing',
     'fire (?:at|on|from)',
     'shot at',
@@ -104,6 +106,8 @@ export const EN: LanguagePack = {
     '(?:came|come|coming) under fire',
     // "launched rockets at the base": the munition launched is the fire.
     'launch(?:ed|es|ing)? (?:\\w+ ){0,2}(?:rockets?|missiles?|shells|mortar rounds|grenades)',
+    // Object first: "a rocket launched from the Tajik side exploded in the village".
+    '(?:rockets?|missiles?|shells|mortar rounds) (?:were |was )?launched',
     // "the positions are under intermittent fire".
     '(?:are|is|were|was|remain|remained) under (?:\\w+ ){0,2}fire',
     'struck',
@@ -115,6 +119,10 @@ export const EN: LanguagePack = {
   // SCHEMA: «обстрел / обстреляли» with no weapon named is fire (small arms); English "shelling" is heavy.
   shelling: [
     'shell(?:ed|ing|s)',
+    // "aircraft bombed the village": a strike (from the air where aircraft are named).
+    'bomb(?:ed|ing)',
+    // "artillery pounded the village".
+    'pound(?:ed|ing)',
     'bombard\\w*',
     'artillery fire',
     'mortar fire',
@@ -133,6 +141,17 @@ export const EN: LanguagePack = {
     'skirmish\\w*',
     'exchange of fire',
     'exchanged fire',
+    // Other forms of the exchange: "exchanges of gunfire", "exchanged heavy fire", "traded fire",
+    // "trading shots", "a fire exchange".
+    'exchanges? of (?:\\w+ )?(?:fire|gunfire|shots|firing)',
+    '(?:exchang|trad)(?:ed|ing|es?) (?:\\w+ ){0,2}(?:fire|gunfire|shots)',
+    '(?:fire|gunfire) exchanges?',
+    // "fire between Kyrgyz and Tajik troops": both sides' fire.
+    '(?:fire|firing|gunfire) between',
+    // "troops fought near X", "fought each other": the fighting told by its verb.
+    'fought(?! (?:against )?(?:the )?(?:terror\\w*|crime|corruption|drugs|fires?|wildfires?|poverty|smuggl\\w*))',
+    // "an armed confrontation", "armed incidents on the border" with no weapon class (SCHEMA).
+    'armed (?:confrontations?|incidents?|encounters?|provocations?)',
     'fighting',
     'hostilities',
     'armed conflict',
@@ -143,6 +162,9 @@ export const EN: LanguagePack = {
     'attack',
     'attacks',
     'attacked',
+    // "launched an offensive", "stormed the post".
+    'launch(?:ed|es|ing)? (?:an? |the )?(?:\\w+ )?(?:offensive|assault)',
+    'storm(?:ed|ing)',
     // "keep attacking Tajik border villages", "are attacking the posts".
     'attacking',
     'ambush(?:ed|es|ing)?',
@@ -157,6 +179,8 @@ export const EN: LanguagePack = {
     '(?:entered|intruded into|flew into|crossed into) (?:the )?(?:\\w+ ){0,2}airspace',
     // Drones flying over the other side, with no strike told.
     '(?:flew|flying|flies|hovered|hovering) over',
+    // "a UAV conducted reconnaissance over the positions", "surveillance flights above the posts".
+    '(?:drones?|UAVs?|quadr?o?copters?|aircraft|helicopters?) (?:\\w+ ){0,3}(?:reconnaissance|surveillance)(?: flights?)? (?:over|above)',
     // "quadcopters tried to fly reconnaissance over the positions", "helicopters were seen over".
     'fly (?:\\w+ )?over',
     '(?:drones?|UAVs?|quadr?o?copters?|helicopters?) (?:\\w+ ){0,2}(?:were |was )?(?:seen|spotted|sighted) (?:over|above|near)',
@@ -164,14 +188,17 @@ export const EN: LanguagePack = {
     // Object first or passive: «границу … пересекли», "the border was crossed by".
     '(?:border|line of contact) was (?:illegally )?(?:crossed|violated)',
     // Object first with words between: "the state border near X was crossed by…", "territory … was entered".
-    '(?:border|line of contact|territory)(?: \\S+){0,4} (?:was|were|has been|had been) (?:illegally |unlawfully )?(?:crossed|violated|entered|invaded)',
+    '(?:border|line of contact|territory|airspace)(?: \\S+){0,4} (?:was|were|has been|had been) (?:illegally |unlawfully )?(?:crossed|violated|entered|invaded)',
+    // Passive and participial: "a Tajik patrol was detected on Kyrgyz territory", "servicemen were
+    // spotted on the territory of Kyrgyzstan"; not on a side's own territory.
+    '(?:soldiers|servicem[ae]n|troops|patrols?|groups?|guards|military|units|personnel|forces) (?:\\w+ ){0,3}(?:detected|spotted|seen|sighted|noticed) (?:\\w+ ){0,2}(?:on|in) (?!(?:its|their) own)(?:the )?(?:\\w+ )?territory',
     'illegally crossed',
     // Not "a road crossing the border": a thing that crosses it is no incursion.
     // "cross-border infiltration", "cross border shelling": the bare stem before a noun names a kind.
     '(?<!(?:road|roads|highway|river|canal|pipeline|bridge) )(?:cross(?:ed|ing|es) (?:the )?|cross the )(?:state )?(?:border|line of contact|line)',
     // Combat positions taken on a disputed section or the other side's territory, or a section entered.
     '(?:took|taken|taking|take|takes) (?:up )?(?:combat|fighting|firing) positions (?:\\w+ ){0,2}(?:on|in|at) (?:an? |the )?(?:\\w+(?:-\\w+)? ){0,3}(?:section|part|territory|side)',
-    'entered (?:an? |the )?(?:\\w+(?:-\\w+)? ){0,2}(?:section|part|area) of the (?:state )?border',
+    'entered (?:an? |the )?(?:\\w+(?:-\\w+)? ){0,2}(?:section|part|area|stretch|segment) of the (?:state )?border',
     'crossed into',
     'violated the (?:state )?border',
     'entered (?:\\w+ )?territory',
@@ -191,6 +218,9 @@ export const EN: LanguagePack = {
     '(?:set up|installed|erected|built|placed) (?:\\w+ ){0,4}on (?!(?:its|their) own)(?:\\w+ ){0,2}territory',
     '(?:set up|installed|erected|built|placed) (?:\\w+ ){0,4}on (?:an? |the )?(?:\\w+ ){0,2}(?:section|part|stretch) of the (?:state )?border',
     'moved into (?:\\w+ ){0,2}(?:territory|villages?|side)',
+    // "pushed into Kyrgyz territory", "attempted to enter the territory of Kyrgyzstan".
+    '(?:pushed|ventured|penetrated|broke) (?:\\w+ ){0,2}into (?:\\w+ ){0,2}territory',
+    '(?:attempt\\w*|tr(?:ied|ying|y)) to enter (?:the )?(?:\\w+ )?territory',
     'crossed over (?:in)?to',
     'flew into (?:\\w+ ){0,2}territory',
     'advanc(?:ed|ing|es)? (?:\\w+ ){0,3}(?:into|deep into|inside) (?:\\w+ ){0,2}(?:territory|side|villages?)',
@@ -241,8 +271,11 @@ export const EN: LanguagePack = {
     // moving toward the border", "stationed additional troops near".
     'mass(?:ed|ing)',
     '(?:troops|forces|units|subunits|equipment|vehicles|reinforcements|armou?r|tanks) (?:\\w+ ){0,2}(?:arrived|have arrived|has arrived)',
-    '(?:tanks|armou?red vehicles|military equipment|artillery|troops|forces) (?:were|was|have been|has been) (?:spotted|sighted|observed)',
+    '(?:tanks|armou?red vehicles|military equipment|artillery|troops|forces) (?:were|was|have been|has been) (?:spotted|sighted|observed|seen|noticed|detected)',
     'stationed (?:additional|more|extra|fresh) (?:troops|forces|units)',
+    // "a military column heading toward the border" (positions set up after a crossing are the
+    // crossing's, «выдвинулась на территорию … и начала оборудовать позиции»).
+    '(?:(?:military|armou?red|troop|army) (?:columns?|convoys?)|(?:columns?|convoys?) of (?:\\w+ ){0,2}(?:military|armou?red|tanks|troops|equipment|APCs)) (?:\\w+ ){0,3}(?:heading|headed|moving|advancing) (?:to|toward|towards)',
   ],
   destruction: [
     'set (?:\\w+ )?fire to',
@@ -263,6 +296,8 @@ export const EN: LanguagePack = {
     'agree(?:d|s)?',
     'reach(?:ed)? (?:an? |the )?(?:agreement|accord|understanding|deal)',
     '(?:agreement|accord|understanding|deal|ceasefire|truce) (?:was |has been )?(?:reached|agreed|signed|concluded)',
+    // "a ceasefire was announced along the border", "a truce has been declared".
+    '(?:ceasefire|cease-fire|truce) (?:was|has been|had been|were) (?:\\w+ )?(?:announced|declared|established)',
     'reached',
     'sign(?:ed|ing)? (?:a |the )?(?:\\w+ )?(?:protocol|agreement|memorandum|document)',
     'declared? (?:a )?(?:ceasefire|truce)',
@@ -272,6 +307,12 @@ export const EN: LanguagePack = {
     'announced (?:an? |the )?(?:\\w+ )?(?:ceasefire|cease-fire|truce)',
     '(?:is|are) (?:now )?(?:officially )?in (?:force|effect)',
     '(?:ceasefire|cease-fire|truce) (?:began|begins|started|starts)',
+    // The ceasefire reported: "the border service reported a ceasefire", "reports of a truce".
+    'report(?:ed|s)? (?:of )?(?:an? |the )?(?:\\w+ )?(?:ceasefire|cease-fire|truce)(?! (?:violations?|breach\\w*))',
+    // "a truce took hold", "committed to a ceasefire".
+    '(?:ceasefire|cease-fire|truce) (?:\\w+ )?(?:took|takes|taking|has taken) hold',
+    // ("remain committed to the ceasefire" names the one in force: a yardstick.)
+    'commit(?:ted|s)? (?:themselves )?to an? (?:\\w+ )?(?:ceasefire|cease-fire|truce)',
     'welcom\\w*',
     'undert(?:ook|akes?) to',
     // "the heads decided to stop firing", "a protocol was signed on the cessation of hostilities".
@@ -297,6 +338,7 @@ export const EN: LanguagePack = {
       'truce',
       'armistice',
       'stop (?:the )?(?:fire|firing|shooting|hostilities)',
+      'halt (?:the )?(?:fire|firing|shooting|hostilities|fighting)',
       'cease (?:the )?(?:firing|fire|hostilities|fighting)',
       'end (?:to )?(?:the )?(?:fighting|hostilities)',
     ],
