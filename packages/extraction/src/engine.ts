@@ -900,8 +900,20 @@ const NEW_EPISODE = /(?:^|[^0-9a-zа-яё])(?:another|a (?:second|third|fourth|f
 function upgradeLastAttack(s: Scan, c: ClauseView): boolean {
   const weapons = c.cWeapons.filter((w) => !underModal(c, w.start));
   if (weapons.length === 0) return false;
-  const prev = s.drafts.at(-1);
-  if (!prev || !VIOLENT.has(prev.type) || prev.strength !== 'strong' || prev.clause.paragraph < c.clause.paragraph - 1 || prev.clause.sentence < c.clause.sentence - 1) return false;
+  // «таджикская сторона применяет также минометы», "is using mortars": weapons told as in use now
+  // are the state of the conflict, told beside the timed episode (SCHEMA), not its weapons.
+  if (matchesIn(ONGOING, s.low, c.clause)) return false;
+  // "…opened fire. The two sides exchanged fire, and the Tajik side used mortars": a summary
+  // word told between the attack and its weapons («завязалась перестрелка») is no attack of its own.
+  let prev: Draft | undefined;
+  let reach = c.clause.sentence - 1;
+  for (let i = s.drafts.length - 1; i >= 0 && !prev; i--) {
+    const d = s.drafts[i];
+    if (!d) continue;
+    if (d.strength === 'strong' || !VIOLENT.has(d.type) || d.clause.sentence < reach) prev = d;
+    else reach = Math.min(reach, d.clause.sentence - 1);
+  }
+  if (!prev || !VIOLENT.has(prev.type) || prev.strength !== 'strong' || prev.clause.paragraph < c.clause.paragraph - 1 || prev.clause.sentence < reach) return false;
   for (const w of weapons) if (!prev.weapons.some((x) => x.name === w.name)) prev.weapons.push(w);
   prev.type = attackType(prev.weapons, false, true);
   return true;

@@ -712,3 +712,22 @@ describe('event recall (issue #16: missed and merged events)', () => {
     expect(types('Today Tajik troops launched grenades at Kyrgyz posts near Kulundu.')).toEqual(['heavy_weapons_fire']);
   });
 });
+
+describe('event precision (issue #16: spurious events and wrong types)', () => {
+  const ev = (text: string) => run(text).events.map((e) => [e.type, e.date, e.time_of_day, e.accused_party]);
+  it('reads fire told at its time and, a sentence or two on, the same side\'s guns as one attack typed by its heaviest weapon', () => {
+    expect(ev('The shooting took place yesterday at about 14:00 near Kulundu. A Kyrgyz patrol found Tajik servicemen on Kyrgyz land. Ignoring demands to leave, the Tajik servicemen opened fire and used mortars.')).toEqual([['heavy_weapons_fire', '2022-09-17', '14:00', 'TJ']]);
+    expect(ev('Вчера около 17:00 таджикская сторона открыла огонь по заставе «Достук». Из-за минометного обстрела загорелось здание заставы.')).toEqual([['heavy_weapons_fire', '2022-09-17', '17:00', 'TJ']]);
+    expect(ev('This morning at about 06:10 Tajik troops opened fire near Ak-Sai. The Tajik troops fired mortars at the outpost.')).toEqual([['heavy_weapons_fire', '2022-09-18', '06:10', 'TJ']]);
+    // Two clock times apart are two attacks.
+    expect(ev('At 08:20 Tajik troops opened fire on the post at Kulundu. At 09:40 they fired mortars at Maksat.')).toEqual([
+      ['small_arms_fire', '2022-09-18', '08:20', 'TJ'],
+      ['heavy_weapons_fire', '2022-09-18', '09:40', 'TJ'],
+    ]);
+  });
+  it('gives weapons told after a summary word ("a shootout followed") to the attack told before it', () => {
+    expect(ev('Сегодня таджикские пограничники открыли огонь по заставе у села Ак-Сай. Кыргызские пограничники ответили, завязалась перестрелка. Таджикская сторона при этом применяла минометы.').map(([t]) => t)).toEqual(['heavy_weapons_fire']);
+    expect(ev('Today Tajik guards opened fire at the Kyrgyz post near Kulundu. A shootout followed. The Tajik side also used grenade launchers.').map(([t]) => t)).toEqual(['heavy_weapons_fire']);
+    expect(ev('Tajik border guards opened fire on the Kyrgyz outpost near Ak-Sai today. The two sides exchanged fire, and the Tajik side used mortars.').map(([t]) => t)).toEqual(['heavy_weapons_fire']);
+  });
+});

@@ -83,13 +83,28 @@ function sameEvent(o: Draft, d: Draft): boolean {
   return (
     o.strength === 'strong' &&
     sameReporter(o, d) &&
-    o.type === d.type &&
+    (o.type === d.type || mixedWeapons(o, d)) &&
     // One of the two undated: a mention without its day ("during a shootout near the pass",
     // then "the shootout happened yesterday at 17:00") is the same event where the places agree.
     (((o.date === d.date || o.date === null || d.date === null) && placesOverlap(o, d) && !(o.clock && d.clock && (o.clock.hh !== d.clock.hh || o.clock.mm !== d.clock.mm))) ||
       isEmptyDraft(d) ||
       isEmptyDraft(o))
   );
+}
+
+/**
+ * "The shooting happened at about noon near Bulak-Bashy. … The Tajik side opened fire and used
+ * mortars": fire told with no weapon named and, a sentence or two away, the same side's fire typed
+ * by its guns are one attack, typed by its heaviest weapon (SCHEMA: one attack, whatever mix of
+ * weapons it uses). Two clock times apart keep them two (sameEvent checks the clocks).
+ */
+function mixedWeapons(a: Draft, b: Draft): boolean {
+  const [bare, typed] = bareFire(a) ? [a, b] : bareFire(b) ? [b, a] : [null, null];
+  // The bare mention is the episode's lead, told at its time of day; fire named in passing with
+  // no time («при обстреле пострадал…») is as likely another attack.
+  if (!bare || !typed || typed.type !== 'heavy_weapons_fire' || typed.weapons.length === 0 || (bare.clock === null && bare.part === null)) return false;
+  if (bare.actor !== null && typed.actor !== null && bare.actor !== typed.actor) return false;
+  return a.clause.paragraph === b.clause.paragraph && Math.abs(a.clause.sentence - b.clause.sentence) <= 2;
 }
 
 /** A weak attack word can join `s` when their days and places agree. */
@@ -131,6 +146,18 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
     let i = 0;
     while (i < list.length && !sameEvent(list[i] as Draft, d)) i++;
     const twin = list[i];
+    if (twin && twin.type !== d.type) {
+      // Mixed weapons (mixedWeapons): the heaviest class types the attack, the lead's time dates it.
+      const bare = bareFire(twin) ? twin : d;
+      const typed = bare === twin ? d : twin;
+      if (!bare.carried && bare.date !== null && (typed.date === null || typed.carried)) {
+        typed.date = bare.date;
+        typed.carried = false;
+      }
+      typed.clock ??= bare.clock;
+      if (!typed.clock) typed.part ??= bare.part;
+      twin.type = d.type = 'heavy_weapons_fire';
+    }
     if (!twin) list.push(d);
     else if (isEmptyDraft(twin) && !isEmptyDraft(d)) {
       // The later, specific mention carries the event; the summary before it adds to it.
