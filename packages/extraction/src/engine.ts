@@ -654,7 +654,9 @@ function clauseView(s: Scan, clause: Clause, sentence: Sentence): ClauseView {
     cClocks: inside.inside(s.clocks, clause),
     cPlaces,
     cParties,
-    cWeapons: inside.inside(s.trig.weapons, clause),
+    // "shot down a Kyrgyz drone", «огонь по беспилотнику»: a drone fired at (inside a fire
+    // exclusion) is the target, not a weapon of the clause.
+    cWeapons: inside.inside(s.trig.weapons, clause).filter((w) => w.class !== 'air' || !withinAny(s.trig.fireExclusions, w)),
     reporter: frame
       ? { agency: 'agency' in frame ? frame.agency.name : s.statementReporter.agency, side: frame.side }
       : relayed

@@ -730,4 +730,14 @@ describe('event precision (issue #16: spurious events and wrong types)', () => {
     expect(ev('Today Tajik guards opened fire at the Kyrgyz post near Kulundu. A shootout followed. The Tajik side also used grenade launchers.').map(([t]) => t)).toEqual(['heavy_weapons_fire']);
     expect(ev('Tajik border guards opened fire on the Kyrgyz outpost near Ak-Sai today. The two sides exchanged fire, and the Tajik side used mortars.').map(([t]) => t)).toEqual(['heavy_weapons_fire']);
   });
+  it('reads fire at a drone or aircraft as air defence: no attack, and the drone fired at types nothing', () => {
+    const types = (text: string) => run(text).events.map((e) => e.type);
+    expect(types('Сегодня кыргызские военные вели огонь по таджикским беспилотникам у села Кулунду.')).toEqual([]);
+    expect(types('Вчера вечером над селом Ак-Сай пролетал таджикский дрон. По одному из дронов, кружившему над заставой, кыргызские пограничники открыли огонь.')).toEqual(['incursion']);
+    expect(types('Today Kyrgyz border guards opened fire at a Tajik drone flying over Kok-Tash.')).toEqual(['incursion']);
+    expect(types('Today Tajik troops fired mortars at Kok-Tash and fired at a Kyrgyz drone.')).toEqual(['heavy_weapons_fire']);
+    // A drone that fires is the weapon.
+    expect(types('Today a Tajik drone fired at Kyrgyz positions near Kok-Tash.')).toEqual(['air_or_drone_strike']);
+    expect(types('Сегодня таджикский беспилотник обстрелял позиции у села Кок-Таш.')).toEqual(['air_or_drone_strike']);
+  });
 });

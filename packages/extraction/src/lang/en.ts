@@ -494,6 +494,10 @@ export const EN: LanguagePack = {
     'live[- ]fir(?:e|ing)(?: \\w+)?',
     // The reporting side's answer to the other's fire (SCHEMA: folded into the event it answers).
     '(?:answered|responded|replied) (?:\\w+ ){0,2}(?:by|with) (?:opening )?(?:fire|firing)',
+    // Fire at a drone or aircraft is air defence, a side's defensive act (SCHEMA: no event); the
+    // drone's flight is the event, an incursion, where the text tells it.
+    '(?:opened|open|opens|opening) fire (?:at|on) (?:\\w+ ){0,3}(?:drones?|UAVs?|quadr?o?copters?|unmanned aerial vehicles?|helicopters?|aircraft)',
+    '(?:fired|firing|shot|shooting) (?:\\w+ ){0,2}(?:at|on) (?:\\w+ ){0,3}(?:drones?|UAVs?|quadr?o?copters?|unmanned aerial vehicles?|helicopters?|aircraft)',
   ],
   blame: [
     '(?:opened|open|opens) fire(?: \\S+){0,4} first',
