@@ -62,6 +62,10 @@ const CONTINUED = /(?:продолж|continu|kept|keeps|keep on|still)/g;
 const REPORTED_THAT =
   /(?:said|says|reported|reports|stated|states|claimed|claims|announced|informed|noted|added|told [a-z0-9.]+)(?: (?:on|in|at|last|this|earlier) [a-z]+)?(?: that|,)?(?= )|(?:заявля[а-яё]*|заявил[а-яё]*|сообща[а-яё]*|сообщил[а-яё]*|отмечает|утвержда[а-яё]*|информиру[а-яё]*),? (?:что|о том,? что)/g;
 const BACKGROUND_START = /(?:напомним|напоминаем|напомню|recall(?:ing)?\b|it is worth recalling|as a reminder)/y;
+// "The situation on the Kyrgyz-Tajik border escalated on September 14.", «Ситуация на границе
+// обострилась 14 сентября»: a wire item's background paragraph, retelling how the episode began.
+const ESCALATION_START =
+  /(?:the )?(?:situation|tension|tensions|conflict) (?:on|at|along|between) [^.\n]{0,80}?(?:escalated|flared|deteriorated|worsened|erupted|heated)|(?:ситуация|обстановка|напряж[её]нность|конфликт) (?:на|между) [^.\n]{0,80}?(?:обострил|ухудшил|накалил|вспыхнул)/y;
 const AGAINST = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:against|против)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 
 // An appeal to keep an agreement ("urged both sides to respect it") after the report of that
@@ -202,6 +206,8 @@ interface Scan {
   status: { date: string | null; clock: ClockMention | null } | null;
   /** The dateline's day and paragraph ("SAMARKAND, 16.09.2022 /NIAT Khovar/."). */
   datelineCtx: { date: string | null; paragraph: number } | null;
+  /** Paragraphs read as background of an earlier episode (escalationBackground): no event's toll. */
+  background: Set<number>;
 }
 
 function overlapsAny(list: readonly Segment[], m: Segment): boolean {
@@ -494,6 +500,7 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
     lastEventDate: null,
     status: null,
     datelineCtx: ctx,
+    background: new Set(),
   };
 }
 
@@ -1376,6 +1383,23 @@ function backgroundParagraph(s: Scan, start: number): boolean {
   return BACKGROUND_START.test(s.low);
 }
 
+/**
+ * "The situation on the border escalated on September 14. …" opening a paragraph after the
+ * statement's own attacks, on a day before theirs: the paragraph retells the episode's start
+ * (SCHEMA: background paragraphs that repeat an earlier episode are no event).
+ */
+function escalationBackground(s: Scan, para: { start: number; end: number }): boolean {
+  let i = para.start;
+  while (i < s.text.length && (s.text[i] === ' ' || s.text[i] === '\t')) i++;
+  ESCALATION_START.lastIndex = i;
+  if (!ESCALATION_START.test(s.low)) return false;
+  const day = s.dates.find((x) => x.start >= para.start && x.end <= para.end && x.role === 'event' && x.date)?.date;
+  if (!day) return false;
+  let earliest: string | null = null;
+  for (const d of s.drafts) if (d.strength === 'strong' && VIOLENT.has(d.type) && d.date && (!earliest || d.date < earliest)) earliest = d.date;
+  return earliest !== null && day < earliest;
+}
+
 /** A global regex matches inside [span.start, span.end) of `low`, without slicing it. */
 function matchesIn(re: RegExp, low: string, span: { start: number; end: number }): boolean {
   re.lastIndex = span.start;
@@ -1468,6 +1492,9 @@ function clauseStep(s: Scan, clause: Clause): void {
   const para = s.seg.paragraphs[clause.paragraph];
   if (created.length > 0 && para && backgroundParagraph(s, para.start) && s.drafts.some((d) => d.strength === 'strong' && d.type !== 'ceasefire_agreement' && d.type !== 'violation_allegation')) {
     for (let i = created.length - 1; i >= 0; i--) if (created[i]?.type !== 'ceasefire_agreement') created.splice(i, 1);
+  } else if (s.background.has(clause.paragraph) || (created.length > 0 && para && escalationBackground(s, para))) {
+    s.background.add(clause.paragraph);
+    for (let i = created.length - 1; i >= 0; i--) if (created[i]?.type !== 'ceasefire_agreement') created.splice(i, 1);
   }
   let lastWithDate: Draft | null = null;
   const before = s.drafts.length;
@@ -1499,7 +1526,7 @@ function casualtyPass(s: Scan): Array<CasualtyReport & { paragraph: number }> {
     if (withinAny(s.excluded, sentence)) continue;
     const fig = sentenceCasualties(s.text, sentence.start, sentence.end, s.numbers, masked);
     if (!fig) continue;
-    let target = casualtyTarget(s.drafts, sentence, (fig.killed ?? 0) > 0 || (fig.wounded ?? 0) > 0);
+    let target = s.background.has(sentence.paragraph) ? undefined : casualtyTarget(s.drafts, sentence, (fig.killed ?? 0) > 0 || (fig.wounded ?? 0) > 0);
     // "…after the April 22 attack in Pahalgam that killed 26 people": a toll told in a sentence of
     // its own of another day than the event it would go to is another incident's.
     // An event of no day is of the day the statement told last before the sentence.
