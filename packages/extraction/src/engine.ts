@@ -913,13 +913,14 @@ function upgradeLastAttack(s: Scan, c: ClauseView): boolean {
   // are the state of the conflict, told beside the timed episode (SCHEMA), not its weapons.
   if (matchesIn(ONGOING, s.low, c.clause)) return false;
   // "…opened fire. The two sides exchanged fire, and the Tajik side used mortars": a summary
-  // word told between the attack and its weapons («завязалась перестрелка») is no attack of its own.
+  // word told between the attack and its weapons («завязалась перестрелка») is no attack of its
+  // own; a fire word told with a day of its own ("since the morning of 16 September…") is one.
   let prev: Draft | undefined;
   let reach = c.clause.sentence - 1;
   for (let i = s.drafts.length - 1; i >= 0 && !prev; i--) {
     const d = s.drafts[i];
     if (!d) continue;
-    if (d.strength === 'strong' || !VIOLENT.has(d.type) || d.clause.sentence < reach) prev = d;
+    if (d.strength === 'strong' || !VIOLENT.has(d.type) || (d.type !== 'armed_clash' && d.date !== null && !d.carried) || d.clause.sentence < reach) prev = d;
     else reach = Math.min(reach, d.clause.sentence - 1);
   }
   if (!prev || !VIOLENT.has(prev.type) || prev.strength !== 'strong' || prev.clause.paragraph < c.clause.paragraph - 1 || prev.clause.sentence < reach) return false;
