@@ -740,4 +740,12 @@ describe('event precision (issue #16: spurious events and wrong types)', () => {
     expect(types('Today a Tajik drone fired at Kyrgyz positions near Kok-Tash.')).toEqual(['air_or_drone_strike']);
     expect(types('Сегодня таджикский беспилотник обстрелял позиции у села Кок-Таш.')).toEqual(['air_or_drone_strike']);
   });
+  it('reads "used weapons", as «применила оружие», as fire with no weapon class; officers who have not used theirs as none', () => {
+    const ev = (text: string) => run(text).events.map((e) => [e.type, e.accused_party]);
+    expect(ev('The Tajik side used weapons near Kok-Tash this morning.')).toEqual([['small_arms_fire', 'TJ']]);
+    expect(ev('Yesterday Tajik servicemen used weapons against Kyrgyz border guards at Maksat.')).toEqual([['small_arms_fire', 'TJ']]);
+    expect(ev('Today Tajik troops used heavy weapons at Kulundu.')).toEqual([['heavy_weapons_fire', 'TJ']]);
+    expect(ev('Kyrgyz officers are at the scene near Kulundu but have not used weapons so far.')).toEqual([]);
+  });
 });
+

@@ -110,6 +110,8 @@ export const EN: LanguagePack = {
     'strikes? (?:at|on)',
     'hit',
     'dropp(?:ed|ing) (?:\\w+ ){0,2}(?:explosives|bombs|grenades|munitions)',
+    // "the Tajik side used weapons", as «применила оружие»: fire with no weapon class named.
+    '(?:used|uses|using) (?:their |its )?weapons',
   ],
   weapon_use: ['use (?:\\w+ ){0,6}of', 'using', 'used', 'uses', 'employ(?:ed|ing|s)?'],
   // SCHEMA: «обстрел / обстреляли» with no weapon named is fire (small arms); English "shelling" is heavy.
@@ -478,7 +480,7 @@ export const EN: LanguagePack = {
     // The reporting side's restraint: no fire of theirs, and no cancelling of the other side's.
     "(?:did not|didn't|do not|refrained from|without) (?:\\w+ )?(?:open|return|respond)\\w*(?: (?:the )?fire)?",
     'held (?:their |its )?fire',
-    '(?:has|have|had) not (?:\\w+ )?(?:fired|opened fire)(?: \\w+){0,3}',
+    '(?:has|have|had) not (?:\\w+ )?(?:fired|opened fire|used (?:their |its )?weapons)(?: \\w+){0,3}',
     'not (?:fired|fire) a single shot',
     // The end of fire told ("the fighting stopped at 0:30", «в 8:10 перестрелка прекратилась»):
     // the close of an event told elsewhere, not one of its own.
