@@ -1062,6 +1062,19 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: read
     // shootout": the episode told, agreed to, not that side's claim of its own.
     d.confirms = d.strength === 'weak' && matchesIn(CONFIRMED, s.low, clause);
     if (d.strength === 'weak' && WHERE_BEFORE.test(s.low.slice(Math.max(0, first.start - 12), first.start)) && !c.cDates.some((x) => x.role === 'event' && x.date)) return;
+    // "Over 200 structures have been damaged due to shelling", «из-за обстрелов пострадали дома»:
+    // fire named only as the cause of damage, with no side, place, day or toll of its own and no
+    // attack told before it, sums the conflict up (SCHEMA: background), no event.
+    if (
+      d.strength === 'weak' &&
+      d.actor === null &&
+      c.cPlaces.length === 0 &&
+      CAUSE_BEFORE.test(s.low.slice(Math.max(0, first.start - 30), first.start)) &&
+      !c.cDates.some((x) => x.role === 'event' && x.date) &&
+      !s.drafts.some((x) => VIOLENT.has(x.type)) &&
+      !casualtyTrigger(s.text, clause.start, clause.end, s.numbers)
+    )
+      return;
     // A summary word ("the aggression", «в результате агрессии») has no day of its own: it joins
     // a told attack, or stands for the whole episode, dated only when the text dates it.
     // A fire or shelling word with no actor named ("they fired", «началась стрельба») is a told

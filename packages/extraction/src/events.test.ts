@@ -747,5 +747,14 @@ describe('event precision (issue #16: spurious events and wrong types)', () => {
     expect(ev('Today Tajik troops used heavy weapons at Kulundu.')).toEqual([['heavy_weapons_fire', 'TJ']]);
     expect(ev('Kyrgyz officers are at the scene near Kulundu but have not used weapons so far.')).toEqual([]);
   });
+  it('reads fire named only as the cause of damage, with no side, place, day, toll or attack told, as no event', () => {
+    const types = (text: string) => run(text).events.map((e) => e.type);
+    expect(types('Calm returned to the border overnight. More than 150 houses have been damaged due to shelling, officials said.')).toEqual([]);
+    expect(types('Ночь на границе прошла спокойно. Из-за обстрелов в приграничных сёлах повреждены десятки домов.')).toEqual([]);
+    expect(types('Schools in the border villages stay closed because of the shelling, the district office said.')).toEqual([]);
+    // With a place or a toll it tells an attack; after a told attack it joins it.
+    expect(types('As a result of the shelling of Kok-Tash, two civilians were killed.')).toEqual(['heavy_weapons_fire']);
+    expect(types('Tajik troops fired mortars at Maksat today. Due to the shelling, 30 houses were damaged.')).toEqual(['heavy_weapons_fire']);
+  });
 });
 
