@@ -118,4 +118,23 @@ describe('negation and denial', () => {
     // Clashes told with a day of their own are news.
     expect(run('The border was closed after clashes broke out today near Ak-Sai.').events.map((e) => e.type)).toEqual(['armed_clash']);
   });
+  it('reads fire told as a possibility, a fear, a condition, a threat in the future or a habit as no event', () => {
+    const none = (text: string) => expect(run(text).events).toEqual([]);
+    none('Shooting could resume at any moment, the expert said.');
+    none('Fighting may break out again near Kok-Tash.');
+    none('Стрельба может возобновиться в любой момент.');
+    none('Residents fear that the shelling will resume.');
+    none('Жители опасаются возобновления обстрелов.');
+    none('В случае обстрела кыргызская сторона ответит.');
+    none('Пограничники откроют огонь на поражение при попытке нарушить границу.');
+    none('Кыргызская сторона предупредила, что откроет огонь в случае повторного пересечения границы.');
+    none('Exchanges of fire are frequent on this section of the border.');
+    none('Перестрелки на этом участке границы происходят регулярно.');
+    none('Clashes over water are common in the Fergana Valley.');
+    none('The border has seen several deadly clashes in recent years.');
+    // Told as done, they are events.
+    expect(run('Today Tajik troops opened fire on the Kok-Tash outpost.').events.map((e) => e.type)).toEqual(['small_arms_fire']);
+    expect(run('Сегодня стрельба возобновилась у села Кок-Таш.').events.map((e) => e.type)).toEqual(['small_arms_fire']);
+  });
 });
+

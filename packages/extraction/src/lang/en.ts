@@ -500,6 +500,11 @@ export const EN: LanguagePack = {
     // drone's flight is the event, an incursion, where the text tells it.
     '(?:opened|open|opens|opening) fire (?:at|on) (?:\\w+ ){0,3}(?:drones?|UAVs?|quadr?o?copters?|unmanned aerial vehicles?|helicopters?|aircraft)',
     '(?:fired|firing|shot|shooting) (?:\\w+ ){0,2}(?:at|on) (?:\\w+ ){0,3}(?:drones?|UAVs?|quadr?o?copters?|unmanned aerial vehicles?|helicopters?|aircraft)',
+    // Fire as the subject of a modal ("shooting could resume", "fighting may break out again",
+    // residents fear "the shelling will resume"): a possibility, no fire told.
+    '(?:shooting|firing|fighting|shelling|gunfire|clash(?:es)?|hostilities|exchanges? of fire) (?:could|may|might|will|would|can) (?:\\w+ ){0,2}(?:resume|break out|start|begin|erupt|flare up|continue|escalate)',
+    // Habits and generalities ("exchanges of fire are frequent on this section"): no episode told.
+    '(?:shooting|firing|fighting|shelling|gunfire|clash(?:es)?|skirmish(?:es)?|shootouts?|exchanges? of fire|incidents?)(?: \\w+){0,4} (?:are|is|were|was|remain|have been) (?:\\w+ )?(?:frequent|common|regular|routine|commonplace|not uncommon|rare)',
   ],
   blame: [
     '(?:opened|open|opens) fire(?: \\S+){0,4} first',
