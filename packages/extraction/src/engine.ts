@@ -66,6 +66,12 @@ const BACKGROUND_START = /(?:напомним|напоминаем|напомн�
 // обострилась 14 сентября»: a wire item's background paragraph, retelling how the episode began.
 const ESCALATION_START =
   /(?:the )?(?:situation|tension|tensions|conflict) (?:on|at|along|between) [^.\n]{0,80}?(?:escalated|flared|deteriorated|worsened|erupted|heated)|(?:ситуация|обстановка|напряж[её]нность|конфликт) (?:на|между) [^.\n]{0,80}?(?:обострил|ухудшил|накалил|вспыхнул)/y;
+// "opened fire on a Kyrgyz tank", "fired at the mortar positions", «огонь по кыргызскому танку»,
+// «огонь по позициям минометчиков»: the weapon fired at is the target, it types no attack.
+// Not across "with", "from", "by" («из», «с»): "hit the village with artillery" names the weapon.
+// (A Russian object without «по» may be the instrument: «обстреливают ракетами».)
+const WEAPON_TARGETED =
+  /(?:\b(?:(?:fire|fired|firing|shot|shooting) (?:at|on|upon)|shelled|struck|attacked|destroyed|damaged|hit) (?:the |a |an )?(?:(?!with |from |using |by |of )[a-z'-]+ ){0,2}|(?:^|[^а-яё])по (?:(?!из |с |со )[а-яё-]+ ){0,2})$/;
 const AGAINST = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:against|против)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 
 // An appeal to keep an agreement ("urged both sides to respect it") after the report of that
@@ -662,8 +668,8 @@ function clauseView(s: Scan, clause: Clause, sentence: Sentence): ClauseView {
     cPlaces,
     cParties,
     // "shot down a Kyrgyz drone", «огонь по беспилотнику»: a drone fired at (inside a fire
-    // exclusion) is the target, not a weapon of the clause.
-    cWeapons: inside.inside(s.trig.weapons, clause).filter((w) => w.class !== 'air' || !withinAny(s.trig.fireExclusions, w)),
+    // exclusion) is the target, not a weapon of the clause; so is a tank or gun fired at.
+    cWeapons: inside.inside(s.trig.weapons, clause).filter((w) => (w.class !== 'air' || !withinAny(s.trig.fireExclusions, w)) && !WEAPON_TARGETED.test(s.low.slice(Math.max(clause.start, w.start - 40), w.start))),
     reporter: frame
       ? { agency: 'agency' in frame ? frame.agency.name : s.statementReporter.agency, side: frame.side }
       : relayed

@@ -756,5 +756,17 @@ describe('event precision (issue #16: spurious events and wrong types)', () => {
     expect(types('As a result of the shelling of Kok-Tash, two civilians were killed.')).toEqual(['heavy_weapons_fire']);
     expect(types('Tajik troops fired mortars at Maksat today. Due to the shelling, 30 houses were damaged.')).toEqual(['heavy_weapons_fire']);
   });
+  it('reads a tank, gun or mortar fired at as the target: it types no attack', () => {
+    const types = (text: string) => run(text).events.map((e) => e.type);
+    expect(types('Today Tajik troops opened fire on a Kyrgyz tank near Ak-Sai.')).toEqual(['small_arms_fire']);
+    expect(types('Сегодня таджикские военные открыли огонь по кыргызскому танку у села Ак-Сай.')).toEqual(['small_arms_fire']);
+    expect(types('Today Tajik troops fired at the Kyrgyz mortar positions near Ak-Sai.')).toEqual(['small_arms_fire']);
+    expect(types('Сегодня таджикские военные вели огонь по позициям кыргызских минометчиков у села Ак-Сай.')).toEqual(['small_arms_fire']);
+    // The weapon that fires still types it.
+    expect(types('Today Tajik troops fired mortars at Kulundu.')).toEqual(['heavy_weapons_fire']);
+    expect(types('Today Tajik troops hit Kulundu with artillery.')).toEqual(['heavy_weapons_fire']);
+    expect(types('Today a Tajik tank fired at Kyrgyz posts near Ak-Sai.')).toEqual(['heavy_weapons_fire']);
+    expect(types('Сегодня таджикские военные обстреливают ракетами село Кулунду.')).toEqual(['heavy_weapons_fire']);
+  });
 });
 
