@@ -1126,8 +1126,9 @@ const BROKEN =
 const AGREED_BEFORE = /(?:\bhad (?:[a-z]+ )?|(?:hours?|days?|weeks?|shortly|soon|just|only|a day) after (?:[0-9a-z-]+ ){0,4}|после того,? как (?:[0-9а-яё-]+ ){0,4})$/;
 const SPEECH_BEFORE = /\b(?:said|says|say|told|tell|reported|reports|announced|announces|stated|states|claimed|claims|confirmed|added|noted|according|that)\b/;
 
-// The modal cues that ask for an agreement (a purpose, "to settle the conflict", still reaches one).
-const DEMAND = /^(?:must|should|demand|call|urg|ask|appeal|request|threat|треб|потребова|призва|призыва|прос|угроз)/;
+// The modal cues that ask for an agreement (a purpose, "to settle the conflict", still reaches one),
+// or tell it as a prospect ("are expected to sign a truce", «планируют подписать»).
+const DEMAND = /^(?:must|should|demand|call|urg|ask|appeal|request|threat|expected|likely|scheduled|plan|intend|треб|потребова|призва|призыва|прос|угроз|планиру|намерен)/;
 
 function agreedBefore(before: string): boolean {
   const m = AGREED_BEFORE.exec(before);

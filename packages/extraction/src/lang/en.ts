@@ -409,6 +409,8 @@ export const EN: LanguagePack = {
     "(?:didn't|doesn't|don't|hasn't|haven't) (?:\\w+ )?(?:invade|cross|enter|violate|attack|shell|seize)",
     // "it was blocking incursions": a side's own defence, no incursion told (SCHEMA).
     '(?:blocking|preventing|stopping|repelling) (?:\\w+ )?(?:incursions|intrusions|infiltrations)',
+    // "the sides failed to agree on a ceasefire": no agreement reached.
+    '(?:fail(?:ed|s)?|unable|could not|couldn\'t|did not manage) to (?:agree|reach|sign|conclude)',
   ],
   modal: [
     // "talks to settle the armed conflict": a purpose, no fighting told.
@@ -446,6 +448,8 @@ export const EN: LanguagePack = {
     'must',
     'should',
     'plans? to',
+    // "the sides are expected to sign a ceasefire": a prospect, not an agreement reached.
+    '(?:expected|likely|scheduled) to',
     'intend\\w*',
     'to repel',
     'if',
