@@ -52,9 +52,10 @@ const GENERIC_SITE = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:the (?:outpos
 const TO_THE_BORDER = /\b(?:to|towards|along) the (?:state )?border\b|(?:^|[^а-яё])(?:к|вдоль) (?:государственной )?границ/;
 // "the temple", "the bridge": a site named before with that head noun ("Ta Muen Temple").
 const SITE_ANAPHOR = /\bthe (temple|pagoda|bridge|dam|mine|hill)\b/;
-// "fired from both sides", «стреляли с обеих сторон», "border guards of the two countries began shooting".
+// "fired from both sides", «стреляли с обеих сторон», "border guards of the two countries began shooting",
+// "shooting broke out between Kyrgyz and Tajik border guards", «стрельба между пограничниками».
 const EXCHANGE =
-  /(?:each other|one another|exchang\w* (?:of )?(?:fire|gunfire)|exchanged fire|перестрел(?:к|ива)|друг друга|друг по другу|shoot-?outs?|fire-?fights?|gun-?fights?|gun battles?|(?:from|by|on) both sides|со? обеих сторон|(?:guards|troops|forces|servicemen|soldiers|militar\w*) of (?:the )?(?:two|both) (?:countries|sides|states)|(?:пограничник|военн|военнослужащ)[а-яё]* (?:двух|обеих) (?:стран|сторон|государств))/g;
+  /(?:each other|one another|exchang\w* (?:of )?(?:fire|gunfire)|exchanged fire|перестрел(?:к|ива)|друг друга|друг по другу|shoot-?outs?|fire-?fights?|gun-?fights?|gun battles?|(?:from|by|on) both sides|со? обеих сторон|(?:guards|troops|forces|servicemen|soldiers|militar\w*) of (?:the )?(?:two|both) (?:countries|sides|states)|(?:пограничник|военн|военнослужащ)[а-яё]* (?:двух|обеих) (?:стран|сторон|государств)|between (?:the )?(?:[a-z-]+ and (?:the )?[a-z-]+ )?(?:border )?(?:guards|troops|forces|servicemen|soldiers|military|militaries|units|armies)\b|между (?:[а-яё-]+(?:ими|ыми) (?:и [а-яё-]+(?:ими|ыми) )?)?(?:пограничник|военн|военнослужащ|подразделени|войск|арми)[а-яё]*)/g;
 const ONGOING =
   /(?:продолжа|continu|ongoing|keeps? [a-z]+ing|still|currently|at the moment|(?:is|are) (?:being )?(?:shell|fir|attack)|примен(?:яет|яют)|вед[её]т(?:ся)?|ведут(?:ся)?|идут|обстреливают|на данный момент|в настоящее время|по-прежнему)/g;
 // An attack word that goes on with an episode told before: «продолжил обстреливать», "kept firing".

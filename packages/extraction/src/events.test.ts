@@ -768,5 +768,14 @@ describe('event precision (issue #16: spurious events and wrong types)', () => {
     expect(types('Today a Tajik tank fired at Kyrgyz posts near Ak-Sai.')).toEqual(['heavy_weapons_fire']);
     expect(types('Сегодня таджикские военные обстреливают ракетами село Кулунду.')).toEqual(['heavy_weapons_fire']);
   });
+  it('reads shooting "between" the forces of the two sides as a clash no side is blamed for', () => {
+    const ev = (text: string) => run(text).events.map((e) => [e.type, e.accused_party]);
+    expect(ev('Today shooting broke out between Kyrgyz and Tajik border guards near Ak-Sai.')).toEqual([['armed_clash', null]]);
+    expect(ev('Сегодня между пограничниками Кыргызстана и Таджикистана у села Ак-Сай началась стрельба.')).toEqual([['armed_clash', null]]);
+    expect(ev('Сегодня между кыргызскими и таджикскими военными у села Ак-Сай началась стрельба.')).toEqual([['armed_clash', null]]);
+    expect(ev('Today firing between the troops of the two countries went on near Ak-Sai.')).toEqual([['armed_clash', null]]);
+    // Residents on one side are no force: the one who fired is blamed.
+    expect(ev('A skirmish broke out near Ak-Sai between residents of Tajikistan and Kyrgyz border guards. One of the shepherds fired shots at a Kyrgyz guard.')).toEqual([['small_arms_fire', 'TJ']]);
+  });
 });
 
