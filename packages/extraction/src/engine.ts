@@ -73,6 +73,8 @@ const ESCALATION_START =
 // (A Russian object without «по» may be the instrument: «обстреливают ракетами».)
 const WEAPON_TARGETED =
   /(?:\b(?:(?:fire|fired|firing|shot|shooting) (?:at|on|upon)|shelled|struck|attacked|destroyed|damaged|hit) (?:the |a |an )?(?:(?!with |from |using |by |of )[a-z'-]+ ){0,2}|(?:^|[^а-яё])по (?:(?!из |с |со )[а-яё-]+ ){0,2})$/;
+// "the attack", "this attack", «эта атака», «данное нападение»: an attack named again.
+const THE_ATTACK = /(?:\b(?:the|this|that) (?:[a-z-]+ )?|(?:^|[^а-яё])(?:эт[а-яё]+|данн[а-яё]+) (?:[а-яё-]+ )?)(?:attack|assault|атак|нападени)[a-zа-яё]*$/;
 const AGAINST = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:against|против)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 
 // An appeal to keep an agreement ("urged both sides to respect it") after the report of that
@@ -1056,7 +1058,18 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: read
     // Only after an attack told before it: "another clash took place today" opening a statement
     // is the episode it then details, new beside earlier days.
     const another = !strong && s.drafts.some((x) => VIOLENT.has(x.type)) && NEW_EPISODE.test(s.low.slice(Math.max(0, first.start - 30), first.start));
-    const d = newDraft(s, c, type, first, (strong || another) && !clause.introduces ? 'strong' : 'weak', false);
+    // "Tajik troops opened fire on the outpost. … The attack on the outpost began at 14:20": the
+    // attack named again with a definite article, no weapon and no side of its own, is the attack
+    // told just before, timed; no second event.
+    const restated =
+      type === 'armed_clash' &&
+      !exchange &&
+      !hasActor &&
+      activeWeapons.length === 0 &&
+      THE_ATTACK.test(s.low.slice(Math.max(0, first.start - 12), first.end)) &&
+      s.drafts.some((x) => VIOLENT.has(x.type) && x.strength === 'strong' && x.clause.sentence >= c.sentence.index - 1);
+    const d = newDraft(s, c, type, first, (strong || another) && !clause.introduces && !restated ? 'strong' : 'weak', false);
+    if (restated) d.anaphoric = true;
     // "reopened four years after armed clashes", «после столкновений»: a summary word after
     // "after/since" names an earlier episode as background (SCHEMA), unless a day of its own is told.
     if (d.strength === 'weak' && AFTER_EPISODE.test(s.low.slice(Math.max(0, first.start - 40), first.start)) && !c.cDates.some((x) => x.role === 'event' && x.date)) return;

@@ -777,5 +777,14 @@ describe('event precision (issue #16: spurious events and wrong types)', () => {
     // Residents on one side are no force: the one who fired is blamed.
     expect(ev('A skirmish broke out near Ak-Sai between residents of Tajikistan and Kyrgyz border guards. One of the shepherds fired shots at a Kyrgyz guard.')).toEqual([['small_arms_fire', 'TJ']]);
   });
+  it('reads "the attack" named again with its time as the attack told just before, no second event', () => {
+    const ev = (text: string) => run(text).events.map((e) => [e.type, e.time_of_day]);
+    expect(ev('Today Tajik troops opened fire on the Ak-Sai outpost. The Border Service said the attack on the outpost began at 14:20.')).toEqual([['small_arms_fire', '14:20']]);
+    expect(ev('Сегодня таджикские военные обстреляли заставу Ак-Сай. Эта атака началась в 14:20.')).toEqual([['small_arms_fire', '14:20']]);
+    expect(ev('Today Tajik troops shelled the Ak-Sai outpost with mortars. This attack began at 06:10 and lasted an hour.')).toEqual([['heavy_weapons_fire', '06:10']]);
+    // A new attack, or one with its own side, is its own.
+    expect(ev('Today at 06:00 Tajik troops fired at Ak-Sai. At 09:00 a new attack on Kulundu began.')).toEqual([['small_arms_fire', '06:00'], ['armed_clash', '09:00']]);
+    expect(ev('Today Tajik troops opened fire on the Ak-Sai outpost. At 14:20 Tajik units attacked Kulundu.').map(([t]) => t)).toEqual(['small_arms_fire', 'armed_clash']);
+  });
 });
 
