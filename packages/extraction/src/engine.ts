@@ -962,7 +962,7 @@ const CONFIRMED = /(?<![a-zа-яё])(?:confirm(?:ed|s)|подтвердил[а-�
 const DEFINITE_BEFORE = /(?:^|[^0-9a-zа-яё])(?:in|during|by|from)\s+(?:the|this|that)\s+$|(?:в ходе|в результате|во время|при)\s+(?:этого|этой|этих|того|той)\s+$/;
 const WHERE_BEFORE = /(?:^|[^0-9a-zа-яё])(?:where|где)\s+(?:the\s+)?$/;
 const PERIOD_TALLY =
-  /(?:over|in|during) the (?:last|past) (?:few |several |\d+ |two |three )?(?:years|months|decades)|in recent (?:years|months|decades)|(?:в|за) последние (?:годы|месяцы|десятилетия)|since last (?:year|month|january|february|march|april|may|june|july|august|september|october|november|december)|с (?:прошлого|начала) (?:года|месяца)|за последние (?:\d+ |несколько )?(?:лет|года|месяц)/;
+  /(?:over|in|during) the (?:last|past) (?:few |several |\d+ |two |three )?(?:years|months|decades)|in recent (?:years|months|decades)|(?:в|за) последние (?:годы|месяцы|десятилетия)|\b(?:a|one|two|three|four|five|several|a few|\d+) years? ago|(?:год|года|лет) назад|since (?:the )?(?:beginning|start) of (?:the |this )?(?:year|month)|since (?:january|february|march|april|june|july|august|september|october|november|december)\b|\d[\d,.]* (?:cases|incidents|instances|episodes) of|\d[\d\s,.]* (?:случа[а-яё]*|инцидент[а-яё]*|эпизод[а-яё]*|факт[а-яё]*) (?:обстрел|стрельб|открыти|применени)|since last (?:year|month|january|february|march|april|may|june|july|august|september|october|november|december)|с (?:прошлого|начала) (?:года|месяца)|за последние (?:\d+ |несколько )?(?:лет|года|месяц)/;
 
 /** Attacks told by the clause: firing, shelling, clashes; or casualty figures alone (weak). */
 function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: readonly Match[], created: Draft[]): void {

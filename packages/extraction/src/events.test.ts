@@ -786,5 +786,14 @@ describe('event precision (issue #16: spurious events and wrong types)', () => {
     expect(ev('Today at 06:00 Tajik troops fired at Ak-Sai. At 09:00 a new attack on Kulundu began.')).toEqual([['small_arms_fire', '06:00'], ['armed_clash', '09:00']]);
     expect(ev('Today Tajik troops opened fire on the Ak-Sai outpost. At 14:20 Tajik units attacked Kulundu.').map(([t]) => t)).toEqual(['small_arms_fire', 'armed_clash']);
   });
+  it('reads counts of cases over a period and attacks years ago as a tally or background, no event', () => {
+    const types = (text: string) => run(text).events.map((e) => e.type);
+    expect(types('Since January the Border Service has recorded 45 cases of fire from the Tajik side.')).toEqual([]);
+    expect(types('В сентябре зафиксировано 12 случаев обстрела кыргызских застав.')).toEqual([]);
+    expect(types('Two years ago Tajik forces shelled Kulundu.')).toEqual([]);
+    expect(types('Год назад таджикские военные обстреляли Кулунду.')).toEqual([]);
+    // A period with a day of its own tells the episode.
+    expect(types('Since the morning of 16 September Tajik troops have been shelling villages.')).toEqual(['heavy_weapons_fire']);
+  });
 });
 
