@@ -136,5 +136,13 @@ describe('negation and denial', () => {
     expect(run('Today Tajik troops opened fire on the Kok-Tash outpost.').events.map((e) => e.type)).toEqual(['small_arms_fire']);
     expect(run('Сегодня стрельба возобновилась у села Кок-Таш.').events.map((e) => e.type)).toEqual(['small_arms_fire']);
   });
+  it('reads a judgement of the episode ("regards the conflict as aggression", «расценивает как агрессию») as no act told', () => {
+    const types = (text: string) => run(text).events.map((e) => e.type);
+    expect(types('Today the foreign ministry said it regards the border conflict with Tajikistan as premeditated armed aggression.')).toEqual([]);
+    expect(types('Сегодня МИД заявил, что расценивает конфликт на границе как вооруженную агрессию Таджикистана.')).toEqual([]);
+    expect(types('Today the ministry said it considers the events on the border an act of aggression.')).toEqual([]);
+    // The act told beside its judgement stays.
+    expect(types('Today Tajik troops shelled Kulundu. The ministry regards the shelling as a gross violation of the agreements.')).toEqual(['heavy_weapons_fire']);
+  });
 });
 

@@ -450,6 +450,8 @@ export const EN: LanguagePack = {
     'plans? to',
     // "the sides are expected to sign a ceasefire": a prospect, not an agreement reached.
     '(?:expected|likely|scheduled) to',
+    // "regards the conflict as premeditated aggression": a judgement of the episode, no act told.
+    '(?:regard|regards|regarded|considers|considered|qualifies|qualified|characteri[sz]es|characteri[sz]ed) (?:\\w+[ -]){0,8}?(?:as|to be|an? act of)',
     'intend\\w*',
     'to repel',
     'if',

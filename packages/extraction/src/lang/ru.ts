@@ -446,6 +446,8 @@ export const RU: LanguagePack = {
     'по вытеснению',
     // «в случае обстрела кыргызская сторона ответит»: a condition, as "if", "in case of".
     'в случае',
+    // «расценивает события как агрессию»: a judgement of the episode, no act told.
+    '(?:расценива|расценил|квалифицир|оценива|оценил)\\w* (?:\\w+[ -]){0,8}?как',
     // The perfective future («откроет огонь», «откроют огонь») tells no fire done.
     'откроет',
     'откроют',
