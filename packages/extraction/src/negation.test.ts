@@ -144,5 +144,12 @@ describe('negation and denial', () => {
     // The act told beside its judgement stays.
     expect(types('Today Tajik troops shelled Kulundu. The ministry regards the shelling as a gross violation of the agreements.')).toEqual(['heavy_weapons_fire']);
   });
+  it('reads a claim called a lie, a fabrication or fiction as denied', () => {
+    const none = (text: string) => expect(run(text).events).toEqual([]);
+    none('Заявления кыргызской стороны об обстреле села Кулунду — ложь.');
+    none('Сообщения о том, что таджикские военные обстреляли Ак-Сай, — вымысел.');
+    none('Reports that Tajik troops shelled Kok-Tash are a fabrication.');
+    none('Claims that Tajik troops opened fire near Ak-Sai are lies, the Border Troops said.');
+  });
 });
 

@@ -401,6 +401,10 @@ export const EN: LanguagePack = {
     'unfounded',
     'supposedly',
     '(?:dis|mis)information',
+    // "reports of shelling are a fabrication / lies / fiction": the claim called false (SCHEMA).
+    'fabricat\\w*',
+    '(?:are|is|were|was) (?:\\w+ )?(?:lies|a lie|fiction|invented|made up|slander)',
+    'slanderous',
     'nothing to do with (?:the )?reality',
     'do(?:es)? not correspond to (?:the )?(?:reality|facts|truth)',
     'no (?:drones?|weapons?|aircraft)(?: \\w+){0,8} (?:were|was) used',
