@@ -75,6 +75,8 @@ const WEAPON_TARGETED =
   /(?:\b(?:(?:fire|fired|firing|shot|shooting) (?:at|on|upon)|shelled|struck|attacked|destroyed|damaged|hit) (?:the |a |an )?(?:(?!with |from |using |by |of )[a-z'-]+ ){0,2}|(?:^|[^а-яё])по (?:(?!из |с |со )[а-яё-]+ ){0,2})$/;
 // "the attack", "this attack", «эта атака», «данное нападение»: an attack named again.
 const THE_ATTACK = /(?:\b(?:the|this|that) (?:[a-z-]+ )?|(?:^|[^а-яё])(?:эт[а-яё]+|данн[а-яё]+) (?:[а-яё-]+ )?)(?:attack|assault|атак|нападени)[a-zа-яё]*$/;
+// ", who were patrolling in…", "where mortars had been set up", «, которые…», «где…».
+const TARGET_RELATIVE = /(?:, (?:who|which|whose|where|котор[а-яё]*|где)(?![a-zа-яё])| where |(?:^|[^а-яё])где )[^,]*$/;
 const AGAINST = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:against|против)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 
 // An appeal to keep an agreement ("urged both sides to respect it") after the report of that
@@ -1033,7 +1035,13 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: read
   if (first && PERIOD_TALLY.test(s.low.slice(clause.start, clause.end)) && !c.cDates.some((x) => x.role === 'event' && x.date && x.kind !== 'part')) return;
   if (first) {
     const activeWeapons: WeaponMention[] = [];
-    for (const w of cWeapons) if (!underModal(c, w.start)) activeWeapons.push(w);
+    for (const w of cWeapons) {
+      if (underModal(c, w.start)) continue;
+      // "opened fire on guards who were patrolling in an armoured vehicle": a weapon in a clause
+      // describing the target or the place is no weapon of the attack.
+      if (w.start > first.end && TARGET_RELATIVE.test(s.low.slice(first.end, w.start))) continue;
+      activeWeapons.push(w);
+    }
     // "fired at each other", «перестрелка», "exchanged fire" with no weapon class: a clash.
     const exchange = activeWeapons.length === 0 && matchesIn(EXCHANGE, s.low, clause);
     // "a clash broke out and the Tajik side opened fire": a clash word frames the fire told with

@@ -795,5 +795,13 @@ describe('event precision (issue #16: spurious events and wrong types)', () => {
     // A period with a day of its own tells the episode.
     expect(types('Since the morning of 16 September Tajik troops have been shelling villages.')).toEqual(['heavy_weapons_fire']);
   });
+  it('reads a weapon in a clause describing the target or the place ("who were patrolling in an armoured vehicle") as no weapon of the attack', () => {
+    const types = (text: string) => run(text).events.map((e) => e.type);
+    expect(types('Today Tajik soldiers opened fire on Kyrgyz border guards near Ak-Sai, who were patrolling in an armoured vehicle.')).toEqual(['small_arms_fire']);
+    expect(types('Today Tajik troops opened fire near Ak-Sai from positions where mortars had been set up earlier.')).toEqual(['small_arms_fire']);
+    expect(types('Сегодня таджикские военные открыли огонь по пограничникам у села Ак-Сай, которые находились в бронетранспортере.')).toEqual(['small_arms_fire']);
+    // The weapon that fires still types it.
+    expect(types('Today Tajik troops opened fire on the post near Ak-Sai with mortars.')).toEqual(['heavy_weapons_fire']);
+  });
 });
 
