@@ -592,7 +592,7 @@ interface ClauseView {
 // требованиям»): its scope ends where the actor is named, with or without a comma.
 const DEFIED = /(?:ignor[a-z]*|despite|in spite of|in defiance of|contrary to|disregard[a-z]*|defy[a-z]*|defied|disobey[a-z]*|refus[a-z]* to (?:comply with|obey)|вопреки|несмотря на|проигнорир[а-яё]*|игнориру[а-яё]*|не подчинившись|не выполнив)(?: [0-9a-z\u00C0-\u024F\u0400-\u04FF-]+){0,3} $/;
 // A modal inside a relative clause ("guards, who intended to seize the spring, opened fire").
-const RELATIVE_OPEN = /, (?:who|which|that|whose|котор[а-яё]*)\b[^,]*$/;
+const RELATIVE_OPEN = /, (?:who|which|that|whose|котор[а-яё]*)(?![a-zа-яё])[^,]*$/;
 // "…demanded that they leave, after which they opened fire", "ignored the demands and opened
 // fire": a conjunction followed by a past-tense attack verb closes the modal's scope.
 const SCOPE_CONJ = /(?:,? and then|,? and|,? but|,? after which|,? whereupon|,? then) /g;

@@ -151,5 +151,12 @@ describe('negation and denial', () => {
     none('Reports that Tajik troops shelled Kok-Tash are a fabrication.');
     none('Claims that Tajik troops opened fire near Ak-Sai are lies, the Border Troops said.');
   });
+  it('reads intent («намеревались захватить») as no act, its scope closed by a relative clause in Russian as in English', () => {
+    const types = (text: string) => run(text).events.map((e) => e.type);
+    expect(types('Таджикская сторона намеревалась захватить водозабор Головной.')).toEqual([]);
+    expect(types('Сегодня таджикские пограничники, которые намеревались захватить родник у села Ак-Сай, открыли огонь по кыргызскому наряду.')).toEqual(['small_arms_fire']);
+    expect(types('Сегодня таджикские пограничники, которые намерены захватить родник, открыли огонь по наряду у села Ак-Сай.')).toEqual(['small_arms_fire']);
+    expect(types('Today Tajik guards, who intended to seize the spring near Ak-Sai, opened fire on a Kyrgyz patrol.')).toEqual(['small_arms_fire']);
+  });
 });
 
