@@ -1080,7 +1080,11 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: read
     if (restated) d.anaphoric = true;
     // "reopened four years after armed clashes", «после столкновений»: a summary word after
     // "after/since" names an earlier episode as background (SCHEMA), unless a day of its own is told.
-    if (d.strength === 'weak' && AFTER_EPISODE.test(s.low.slice(Math.max(0, first.start - 40), first.start)) && !c.cDates.some((x) => x.role === 'event' && x.date)) return;
+    // The day must be the episode's ("after clashes broke out today"), not that of the clause's
+    // own act told before it ("today the presidents met after the recent clashes").
+    const afterEpisode = AFTER_EPISODE.exec(s.low.slice(Math.max(0, first.start - 40), first.start));
+    const afterAt = afterEpisode ? Math.max(0, first.start - 40) + afterEpisode.index : -1;
+    if (d.strength === 'weak' && afterEpisode && !c.cDates.some((x) => x.role === 'event' && x.date && x.start > afterAt)) return;
     // "visits the villages where clashes took place", «сёла, где шли бои»: the place described by
     // its past, no event told, unless the clause dates it.
     // "three civilians were killed in the attack": the attack told before, even where another

@@ -158,5 +158,13 @@ describe('negation and denial', () => {
     expect(types('Сегодня таджикские пограничники, которые намерены захватить родник, открыли огонь по наряду у села Ак-Сай.')).toEqual(['small_arms_fire']);
     expect(types('Today Tajik guards, who intended to seize the spring near Ak-Sai, opened fire on a Kyrgyz patrol.')).toEqual(['small_arms_fire']);
   });
+  it('reads clashes named after "after" as background even when the clause dates its own act', () => {
+    const types = (text: string) => run(text).events.map((e) => e.type);
+    expect(types('Today the presidents discussed the situation on the border after the recent clashes.')).toEqual([]);
+    expect(types('Сегодня президенты обсудили ситуацию на границе после недавних столкновений.')).toEqual([]);
+    expect(types('Today the border was closed following clashes near Ak-Sai.')).toEqual([]);
+    // The episode's own day tells it.
+    expect(types('The border was closed after clashes broke out today near Ak-Sai.')).toEqual(['armed_clash']);
+  });
 });
 
