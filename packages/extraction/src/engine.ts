@@ -30,7 +30,7 @@ import { findAll, lower, type Match } from './text/patterns.ts';
 import { segment, type Clause, type Segment, type Segmentation, type Sentence } from './text/segment.ts';
 import type { CasualtyReport, EventType, Evidence, ExtractionResult, ExtractOptions, Reporter, StatementInput, ViolationEvent } from './types.ts';
 import { byStart, copyDraft, ev, pushAll, VIOLENT, type Draft, type Strength } from './draft.ts';
-import { dropEarlierEpisodes, keepOne, mergeDrafts } from './merge.ts';
+import { dropEarlierEpisodes, dropStrikingFlights, keepOne, mergeDrafts } from './merge.ts';
 import { casualtyReport, finish, insideScan, mergeReports } from './output.ts';
 import { dayStartUtc } from './time.ts';
 
@@ -1747,6 +1747,7 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
     events = events.filter((d) => !(d.date && d.date < floor) && !(d.month && d.month < floorMonth));
   }
   events = dropEarlierEpisodes(events);
+  events = dropStrikingFlights(events);
   // A border line or a whole region alone ("along the LoC in Jammu and Kashmir") places an event
   // hardly better than nothing: the scene the statement names comes before it.
   for (const d of events) {

@@ -803,5 +803,14 @@ describe('event precision (issue #16: spurious events and wrong types)', () => {
     // The weapon that fires still types it.
     expect(types('Today Tajik troops opened fire on the post near Ak-Sai with mortars.')).toEqual(['heavy_weapons_fire']);
   });
+  it('reads a drone\'s flight told with its strike in one sentence as that strike, no incursion beside it', () => {
+    const types = (text: string) => run(text).events.map((e) => e.type);
+    expect(types('A Tajik drone entered Kyrgyz airspace near Ak-Sai and struck a border post.')).toEqual(['air_or_drone_strike']);
+    expect(types('Сегодня таджикский беспилотник вторгся в воздушное пространство Кыргызстана и нанес удар по заставе у села Ак-Сай.')).toEqual(['air_or_drone_strike']);
+    expect(types('Today a Tajik drone flew over Kyrgyz posts near Ak-Sai and dropped a grenade on a vehicle.')).toEqual(['air_or_drone_strike']);
+    // A flight told apart, or troops crossing, stay incursions.
+    expect(types('Today a Tajik drone flew over Ak-Sai. In the evening a Tajik drone struck a post near Kulundu.')).toEqual(['incursion', 'air_or_drone_strike']);
+    expect(types('Today Tajik units crossed the border near Ak-Sai, and a Tajik drone struck Kyrgyz positions.')).toEqual(['incursion', 'air_or_drone_strike']);
+  });
 });
 

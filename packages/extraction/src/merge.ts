@@ -420,3 +420,29 @@ export function dropEarlierEpisodes(events: Draft[]): Draft[] {
       ),
   );
 }
+
+/**
+ * "A Tajik drone entered Kyrgyz airspace and struck a border post": a drone's flight told with
+ * its strike in one sentence is that strike, not an incursion beside it (SCHEMA: a drone entering
+ * the other side's airspace without striking is an incursion).
+ */
+export function dropStrikingFlights(events: Draft[]): Draft[] {
+  return events.filter(
+    (e) =>
+      !(
+        e.type === 'incursion' &&
+        e.merged === 0 &&
+        e.weapons.length > 0 &&
+        e.weapons.every((w) => w.class === 'air') &&
+        events.some(
+          (x) =>
+            x.type === 'air_or_drone_strike' &&
+            x.clause.sentence === e.clause.sentence &&
+            x.trigger.start > e.trigger.start &&
+            x.actor !== null &&
+            x.actor === e.actor &&
+            x.date === e.date,
+        )
+      ),
+  );
+}

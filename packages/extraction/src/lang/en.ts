@@ -109,7 +109,7 @@ export const EN: LanguagePack = {
     'struck',
     'strikes? (?:at|on)',
     'hit',
-    'dropp(?:ed|ing) (?:\\w+ ){0,2}(?:explosives|bombs|grenades|munitions)',
+    'dropp(?:ed|ing) (?:\\w+ ){0,2}(?:explosives?|bombs?|grenades?|munitions?|mines?|shells?)',
     // "the Tajik side used weapons", as «применила оружие»: fire with no weapon class named.
     '(?:used|uses|using) (?:their |its )?weapons',
   ],
