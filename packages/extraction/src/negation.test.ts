@@ -132,6 +132,9 @@ describe('negation and denial', () => {
     none('Перестрелки на этом участке границы происходят регулярно.');
     none('Clashes over water are common in the Fergana Valley.');
     none('The border has seen several deadly clashes in recent years.');
+    none('The situation in the conflict zone is calm; sporadic shooting is possible.');
+    none('Обстановка спокойная, однако не исключены обстрелы со стороны Таджикистана.');
+    none('Возможны перестрелки на отдельных участках границы.');
     // Told as done, they are events.
     expect(run('Today Tajik troops opened fire on the Kok-Tash outpost.').events.map((e) => e.type)).toEqual(['small_arms_fire']);
     expect(run('Сегодня стрельба возобновилась у села Кок-Таш.').events.map((e) => e.type)).toEqual(['small_arms_fire']);

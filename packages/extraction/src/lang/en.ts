@@ -513,6 +513,7 @@ export const EN: LanguagePack = {
     // Fire as the subject of a modal ("shooting could resume", "fighting may break out again",
     // residents fear "the shelling will resume"): a possibility, no fire told.
     '(?:shooting|firing|fighting|shelling|gunfire|clash(?:es)?|hostilities|exchanges? of fire) (?:could|may|might|will|would|can) (?:\\w+ ){0,2}(?:resume|break out|start|begin|erupt|flare up|continue|escalate)',
+    '(?:shooting|firing|fighting|shelling|gunfire|clash(?:es)?|hostilities|exchanges? of fire|provocations?) (?:is|are|remains?) (?:still |quite )?(?:possible|likely|probable|not ruled out|not excluded)',
     // Habits and generalities ("exchanges of fire are frequent on this section"): no episode told.
     '(?:shooting|firing|fighting|shelling|gunfire|clash(?:es)?|skirmish(?:es)?|shootouts?|exchanges? of fire|incidents?)(?: \\w+){0,4} (?:are|is|were|was|remain|have been) (?:\\w+ )?(?:frequent|common|regular|routine|commonplace|not uncommon|rare)',
   ],
