@@ -86,7 +86,7 @@ const AGAINST = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:against|проти
  * of 75 per cent in ceasefire violations", «с начала года»): monitoring statistics, no event
  * (SCHEMA). Matched on the lower-cased clause.
  */
-const VIOLATION_STATISTICS = /(?:\d[\d,.]*|hundreds|thousands|dozens) (?:[a-z-]+ ){0,2}violations|per ?cent|\d ?%|(?:this|last|past) year|year-to-date|so far this|since (?:the )?(?:beginning|start)|had been rare|(?:new|record|all-time) high|с начала (?:года|месяца)|за (?:прошлый|этот|текущий) год|\d[\d\s,.]* (?:[а-яё-]+ ){0,2}нарушени|(?:в|за) \d{4} год/;
+const VIOLATION_STATISTICS = /(?:\d[\d,.]*|hundreds|thousands|dozens) (?:[a-z-]+ ){0,2}violations|per ?cent|\d ?%|(?:this|last|past) year|\d+ times (?:this|last|in the past|over the past|since|so far)|(?:\d+|several|many|numerous) times (?:\w+ ){0,3}(?:this|last|past) (?:month|week)|\d+ раз[а]? (?:за|с начала|в этом|в прошлом|в течение)|year-to-date|so far this|since (?:the )?(?:beginning|start)|had been rare|(?:new|record|all-time) high|с начала (?:года|месяца)|за (?:прошлый|этот|текущий) год|\d[\d\s,.]* (?:[а-яё-]+ ){0,2}нарушени|(?:в|за) \d{4} год/;
 const APPEAL = /^(?:to |observance|respect|full |strict |неукоснительно |строго |и впредь |соблюд|придерж)/;
 const SETTLEMENT_WORD = /^(?:villages?|settlements?|село|села|селу|селе|сел|населенн[а-яё]* пункт[а-яё]*|населённ[а-яё]* пункт[а-яё]*)$/;
 const LOCATIVE_BEFORE = /(?:^|[^0-9a-z\u00C0-\u024F\u0400-\u04FF])(?:near|at|close to|outside|in the (?:area|vicinity) of|у|около|близ|возле|вблизи|рядом с|в районе)\s+(?:the\s+)?$/;

@@ -169,5 +169,13 @@ describe('negation and denial', () => {
     // The episode's own day tells it.
     expect(types('The border was closed after clashes broke out today near Ak-Sai.')).toEqual(['armed_clash']);
   });
+  it('reads a count of violations over a period ("15 times this month", «12 раз с начала месяца») as statistics, no allegation', () => {
+    const types = (text: string) => run(text).events.map((e) => e.type);
+    expect(types('The Tajik side has violated the ceasefire 15 times this month.')).toEqual([]);
+    expect(types('The Tajik side violated the ceasefire several times along the border this week.')).toEqual([]);
+    expect(types('Таджикская сторона 5 раз за неделю нарушила режим прекращения огня.')).toEqual([]);
+    // One violation told is an allegation.
+    expect(types('Today the Tajik side violated the ceasefire near Ak-Sai.')).toEqual(['violation_allegation']);
+  });
 });
 
