@@ -812,5 +812,13 @@ describe('event precision (issue #16: spurious events and wrong types)', () => {
     expect(types('Today a Tajik drone flew over Ak-Sai. In the evening a Tajik drone struck a post near Kulundu.')).toEqual(['incursion', 'air_or_drone_strike']);
     expect(types('Today Tajik units crossed the border near Ak-Sai, and a Tajik drone struck Kyrgyz positions.')).toEqual(['incursion', 'air_or_drone_strike']);
   });
+  it('reads the statement\'s lead (fire, no weapon, no time) and the detail that types it a paragraph on as one attack', () => {
+    const ev = (text: string) => run(text).events.map((e) => [e.type, e.time_of_day]);
+    expect(ev('Tajik servicemen fired at Kyrgyz border posts today, the Border Service said.\n«At 14:20 Tajik troops shelled the Ak-Sai outpost with mortars», the statement says.')).toEqual([['heavy_weapons_fire', '14:20']]);
+    expect(ev('Сегодня таджикские военные открыли огонь по кыргызским заставам, сообщает Погранслужба.\n«В 14:20 таджикские военные обстреляли из минометов заставу Ак-Сай», — говорится в сообщении.')).toEqual([['heavy_weapons_fire', '14:20']]);
+    expect(ev('Tajik troops opened fire on the Ak-Sai outpost today.\nAccording to the Border Service, Tajik troops fired mortars and grenade launchers at the outpost.')).toEqual([['heavy_weapons_fire', null]]);
+    // Another day or another place is another attack.
+    expect(ev('Today Tajik troops opened fire on the post at Kulundu.\nYesterday Tajik troops fired mortars at Maksat.').map(([t]) => t)).toEqual(['small_arms_fire', 'heavy_weapons_fire']);
+  });
 });
 
