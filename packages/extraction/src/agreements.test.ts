@@ -195,6 +195,16 @@ describe('compliance and blame', () => {
     const r = run('BISHKEK, May 20 (Kabar) - Kyrgyzstan and Tajikistan have reached a ceasefire agreement, the security council said. "An agreement on a ceasefire from 20:00 on May 19 was reached," its secretary told reporters.');
     expect(r.events.map((e) => [e.type, e.date])).toEqual([['ceasefire_agreement', '2023-05-19']]);
   });
+  it('reads an agreement told as a prospect or a failure as none reached', () => {
+    const types = (text: string) => extract({ id: 'p', text, published_at: '2022-09-18T10:00:00+06:00', source_agency: 'Border Service of the GKNB of the Kyrgyz Republic' }, KG_TJ_PROFILE).events.map((e) => e.type);
+    expect(types('The sides are expected to sign a ceasefire agreement.')).toEqual([]);
+    expect(types('The two countries plan to sign a truce next week.')).toEqual([]);
+    expect(types('Стороны планируют подписать соглашение о прекращении огня.')).toEqual([]);
+    expect(types('The sides failed to agree on a ceasefire.')).toEqual([]);
+    expect(types('Negotiators could not reach a ceasefire deal.')).toEqual([]);
+    // Reached, it is one.
+    expect(types('Yesterday the sides agreed on a ceasefire.')).toEqual(['ceasefire_agreement']);
+  });
 });
 
 describe('a ceasefire reported (issue #16, blind trigger misses)', () => {

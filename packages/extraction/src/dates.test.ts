@@ -556,6 +556,12 @@ describe('a day told after the trigger in a clause of its own', () => {
     // The day a ceasefire takes effect is its own.
     expect(run('The sides agreed on a ceasefire that takes effect on 20 September.')).toEqual([['ceasefire_agreement', '2022-09-20']]);
   });
+  it('reads a clock restated in another zone after a part of day («в 5:05 утра (1:05 мск)») as the same time, one event', () => {
+    const ev = (text: string) => extract({ id: 'c', text, published_at: '2022-09-18T12:00:00+06:00', source_agency: 'Border Service of the GKNB of the Kyrgyz Republic' }, KG_TJ_PROFILE).events.map((e) => [e.type, e.time_of_day]);
+    expect(ev('Сегодня примерно в 5:05 утра (1:05 мск) таджикские военные открыли огонь по заставе у села Кулунду.')).toEqual([['small_arms_fire', '05:05']]);
+    expect(ev('Сегодня около 7:15 утра (4:15 по московскому времени) таджикские военные обстреляли из минометов село Максат.')).toEqual([['heavy_weapons_fire', '07:15']]);
+    expect(ev('Today at about 6:30 a.m. (3:30 Moscow time) Tajik troops fired mortars at Maksat.')).toEqual([['heavy_weapons_fire', '06:30']]);
+  });
 });
 
 describe('the day of an allegation', () => {

@@ -515,7 +515,8 @@ const DOT_CLOCK_PREPOSITION = /(?:в|около|at|about|around|к|by|с|from)\s
 const CLOCK_ZONE = /^\s*\(?\s*(local time|по местному времени|local|moscow time|по московскому времени|по москве|мск|msk|(?:gmt|utc)(?:\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?)?)\s*\)?/i;
 const MOSCOW = /moscow|московск|москв|мск|msk/;
 const GMT = /gmt|utc/;
-const RESTATED = /^\s*[(,]\s*$/;
+// "at 5:05 a.m. (1:05 Moscow time)", «в 5:05 утра (1:05 мск)»: a part of day may come between.
+const RESTATED = /^\s*[(,]\s*$|^\s*(?:утра|дня|вечера|ночи|a\.?m\.?|p\.?m\.?|local time|по местному времени)\s*\(\s*$/i;
 const RESTATED_NEXT = /^[\s(]*$/;
 // "from 13:00 to 15:00", "from 23:40 on July 8 to 06:05": the gap of a clock range (a day may
 // follow the first clock).

@@ -108,4 +108,14 @@ describe('a build-up placed on the border', () => {
     const ru = brief('9 мая снаряды упали в центре Ак-Сая. Таджикская сторона перебросила к границе бронетехнику.').filter((x) => x[0] === 'military_buildup');
     expect(ru.map((x) => x[3])).toEqual([[]]);
   });
+  it('reads a paragraph retelling how the episode began ("The situation escalated on …") on an earlier day as background', () => {
+    const ev = (text: string) => run(text, '2022-09-18').events.map((e) => [e.type, e.date, e.wounded]);
+    expect(ev('Today at 06:00 Tajik troops opened fire on the Kyrgyz post near Ak-Sai.\nThe situation on the Kyrgyz-Tajik border escalated on September 14. Tajik guards then opened fire near Kulundu, and two servicemen were wounded.')).toEqual([['small_arms_fire', '2022-09-18', null]]);
+    expect(ev('Сегодня утром таджикская сторона обстреляла заставу у села Кок-Таш.\nОбстановка на кыргызско-таджикской границе обострилась 14 сентября. Тогда таджикские военные открыли огонь у села Максат.')).toEqual([['small_arms_fire', '2022-09-18', null]]);
+    expect(ev('Yesterday Tajik mortars hit Maksat.\nThe tension along the border flared up on September 15, when Tajik units shelled Kulundu.')).toEqual([['heavy_weapons_fire', '2022-09-17', null]]);
+    // With nothing told before it, or of the statement's own day, it tells the events.
+    expect(ev('The situation on the border escalated on September 14, when Tajik troops opened fire near Kulundu.')).toEqual([['small_arms_fire', '2022-09-14', null]]);
+    expect(ev('Today Tajik troops shelled Kulundu.\nThe situation on the border escalated again last night, when Tajik troops opened fire near Maksat.').map(([t]) => t)).toEqual(['heavy_weapons_fire', 'small_arms_fire']);
+  });
 });
+

@@ -30,7 +30,7 @@ import { findAll, lower, type Match } from './text/patterns.ts';
 import { segment, type Clause, type Segment, type Segmentation, type Sentence } from './text/segment.ts';
 import type { CasualtyReport, EventType, Evidence, ExtractionResult, ExtractOptions, Reporter, StatementInput, ViolationEvent } from './types.ts';
 import { byStart, copyDraft, ev, pushAll, VIOLENT, type Draft, type Strength } from './draft.ts';
-import { dropEarlierEpisodes, keepOne, mergeDrafts } from './merge.ts';
+import { dropEarlierEpisodes, dropStrikingFlights, keepOne, mergeDrafts } from './merge.ts';
 import { casualtyReport, finish, insideScan, mergeReports } from './output.ts';
 import { dayStartUtc } from './time.ts';
 
@@ -54,9 +54,10 @@ const TO_THE_BORDER = /\b(?:to|towards|along) the (?:state )?border\b|(?:^|[^а-
 const SITE_ANAPHOR = /\bthe (temple|pagoda|bridge|dam|mine|hill)\b/;
 // "fired from both sides", «стреляли с обеих сторон», "border guards of the two countries began shooting".
 // "traded fire", «обменялись огнём»; fire "between" the two sides («огонь между военнослужащими
-// Кыргызстана и Таджикистана») is both sides' fire too.
+// Кыргызстана и Таджикистана») is both sides' fire too, as is "shooting broke out between Kyrgyz
+// and Tajik border guards", «стрельба между пограничниками».
 const EXCHANGE =
-  /(?:each other|one another|exchang\w* (?:of )?(?:\w+ )?(?:fire|gunfire|shots)|(?:exchang|trad)(?:ed|ing|es?) (?:\w+ ){0,2}(?:fire|gunfire|shots)|(?<![a-z-])(?:fire|gunfire) exchange|(?<![a-z-])(?:fire|firing|shooting|gunfire) between|обмен[а-яё]* (?:[а-яё]+ )?(?:огн|выстрел|удар)|(?<![а-яё])(?<!прекращени[а-яё]* )(?:огонь|огня|стрельба|стрельбы) между|перестрел(?:к|ива)|друг друга|друг по другу|shoot-?outs?|fire-?fights?|gun-?fights?|gun battles?|(?:from|by|on) both sides|со? обеих сторон|(?:guards|troops|forces|servicemen|soldiers|militar\w*) of (?:the )?(?:two|both) (?:countries|sides|states)|(?:пограничник|военн|военнослужащ)[а-яё]* (?:двух|обеих) (?:стран|сторон|государств))/g;
+  /(?:each other|one another|exchang\w* (?:of )?(?:\w+ )?(?:fire|gunfire|shots)|(?:exchang|trad)(?:ed|ing|es?) (?:\w+ ){0,2}(?:fire|gunfire|shots)|(?<![a-z-])(?:fire|gunfire) exchange|(?<![a-z-])(?:fire|firing|shooting|gunfire) between|обмен[а-яё]* (?:[а-яё]+ )?(?:огн|выстрел|удар)|(?<![а-яё])(?<!прекращени[а-яё]* )(?:огонь|огня|стрельба|стрельбы) между|перестрел(?:к|ива)|друг друга|друг по другу|shoot-?outs?|fire-?fights?|gun-?fights?|gun battles?|(?:from|by|on) both sides|со? обеих сторон|(?:guards|troops|forces|servicemen|soldiers|militar\w*) of (?:the )?(?:two|both) (?:countries|sides|states)|(?:пограничник|военн|военнослужащ)[а-яё]* (?:двух|обеих) (?:стран|сторон|государств)|between (?:the )?(?:[a-z-]+ and (?:the )?[a-z-]+ )?(?:border )?(?:guards|troops|forces|servicemen|soldiers|military|militaries|units|armies)\b|между (?:[а-яё-]+(?:ими|ыми) (?:и [а-яё-]+(?:ими|ыми) )?)?(?:пограничник|военн|военнослужащ|подразделени|войск|арми)[а-яё]*)/g;
 const ONGOING =
   /(?:продолжа|continu|ongoing|keeps? [a-z]+ing|still|currently|at the moment|(?:is|are) (?:being )?(?:shell|fir|attack)|примен(?:яет|яют)|вед[её]т(?:ся)?|ведут(?:ся)?|идут|обстреливают|на данный момент|в настоящее время|по-прежнему)/g;
 // An attack word that goes on with an episode told before: «продолжил обстреливать», "kept firing".
@@ -64,6 +65,20 @@ const CONTINUED = /(?:продолж|continu|kept|keeps|keep on|still)/g;
 const REPORTED_THAT =
   /(?:said|says|reported|reports|stated|states|claimed|claims|announced|informed|noted|added|told [a-z0-9.]+)(?: (?:on|in|at|last|this|earlier) [a-z]+)?(?: that|,)?(?= )|(?:заявля[а-яё]*|заявил[а-яё]*|сообща[а-яё]*|сообщил[а-яё]*|отмечает|утвержда[а-яё]*|информиру[а-яё]*),? (?:что|о том,? что)/g;
 const BACKGROUND_START = /(?:напомним|напоминаем|напомню|recall(?:ing)?\b|it is worth recalling|as a reminder)/y;
+// "The situation on the Kyrgyz-Tajik border escalated on September 14.", «Ситуация на границе
+// обострилась 14 сентября»: a wire item's background paragraph, retelling how the episode began.
+const ESCALATION_START =
+  /(?:the )?(?:situation|tension|tensions|conflict) (?:on|at|along|between) [^.\n]{0,80}?(?:escalated|flared|deteriorated|worsened|erupted|heated)|(?:ситуация|обстановка|напряж[её]нность|конфликт) (?:на|между) [^.\n]{0,80}?(?:обострил|ухудшил|накалил|вспыхнул)/y;
+// "opened fire on a Kyrgyz tank", "fired at the mortar positions", «огонь по кыргызскому танку»,
+// «огонь по позициям минометчиков»: the weapon fired at is the target, it types no attack.
+// Not across "with", "from", "by" («из», «с»): "hit the village with artillery" names the weapon.
+// (A Russian object without «по» may be the instrument: «обстреливают ракетами».)
+const WEAPON_TARGETED =
+  /(?:\b(?:(?:fire|fired|firing|shot|shooting) (?:at|on|upon)|shelled|struck|attacked|destroyed|damaged|hit) (?:the |a |an )?(?:(?!with |from |using |by |of )[a-z'-]+ ){0,2}|(?:^|[^а-яё])по (?:(?!из |с |со )[а-яё-]+ ){0,2})$/;
+// "the attack", "this attack", «эта атака», «данное нападение»: an attack named again.
+const THE_ATTACK = /(?:\b(?:the|this|that) (?:[a-z-]+ )?|(?:^|[^а-яё])(?:эт[а-яё]+|данн[а-яё]+) (?:[а-яё-]+ )?)(?:attack|assault|атак|нападени)[a-zа-яё]*$/;
+// ", who were patrolling in…", "where mortars had been set up", «, которые…», «где…».
+const TARGET_RELATIVE = /(?:, (?:who|which|whose|where|котор[а-яё]*|где)(?![a-zа-яё])| where |(?:^|[^а-яё])где )[^,]*$/;
 const AGAINST = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:against|против)(?![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])/;
 
 // An appeal to keep an agreement ("urged both sides to respect it") after the report of that
@@ -73,7 +88,7 @@ const AGAINST = /(?<![0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:against|проти
  * of 75 per cent in ceasefire violations", «с начала года»): monitoring statistics, no event
  * (SCHEMA). Matched on the lower-cased clause.
  */
-const VIOLATION_STATISTICS = /(?:\d[\d,.]*|hundreds|thousands|dozens) (?:[a-z-]+ ){0,2}violations|per ?cent|\d ?%|(?:this|last|past) year|year-to-date|so far this|since (?:the )?(?:beginning|start)|had been rare|(?:new|record|all-time) high|с начала (?:года|месяца)|за (?:прошлый|этот|текущий) год|\d[\d\s,.]* (?:[а-яё-]+ ){0,2}нарушени|(?:в|за) \d{4} год/;
+const VIOLATION_STATISTICS = /(?:\d[\d,.]*|hundreds|thousands|dozens) (?:[a-z-]+ ){0,2}violations|per ?cent|\d ?%|(?:this|last|past) year|\d+ times (?:this|last|in the past|over the past|since|so far)|(?:\d+|several|many|numerous) times (?:\w+ ){0,3}(?:this|last|past) (?:month|week)|\d+ раз[а]? (?:за|с начала|в этом|в прошлом|в течение)|year-to-date|so far this|since (?:the )?(?:beginning|start)|had been rare|(?:new|record|all-time) high|с начала (?:года|месяца)|за (?:прошлый|этот|текущий) год|\d[\d\s,.]* (?:[а-яё-]+ ){0,2}нарушени|(?:в|за) \d{4} год/;
 const APPEAL = /^(?:to |observance|respect|full |strict |неукоснительно |строго |и впредь |соблюд|придерж)/;
 const SETTLEMENT_WORD = /^(?:villages?|settlements?|село|села|селу|селе|сел|населенн[а-яё]* пункт[а-яё]*|населённ[а-яё]* пункт[а-яё]*)$/;
 const LOCATIVE_BEFORE = /(?:^|[^0-9a-z\u00C0-\u024F\u0400-\u04FF])(?:near|at|close to|outside|in the (?:area|vicinity) of|у|около|близ|возле|вблизи|рядом с|в районе)\s+(?:the\s+)?$/;
@@ -204,6 +219,8 @@ interface Scan {
   status: { date: string | null; clock: ClockMention | null } | null;
   /** The dateline's day and paragraph ("SAMARKAND, 16.09.2022 /NIAT Khovar/."). */
   datelineCtx: { date: string | null; paragraph: number } | null;
+  /** Paragraphs read as background of an earlier episode (escalationBackground): no event's toll. */
+  background: Set<number>;
 }
 
 function overlapsAny(list: readonly Segment[], m: Segment): boolean {
@@ -496,6 +513,7 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
     lastEventDate: null,
     status: null,
     datelineCtx: ctx,
+    background: new Set(),
   };
 }
 
@@ -576,7 +594,7 @@ interface ClauseView {
 // требованиям»): its scope ends where the actor is named, with or without a comma.
 const DEFIED = /(?:ignor[a-z]*|despite|in spite of|in defiance of|contrary to|disregard[a-z]*|defy[a-z]*|defied|disobey[a-z]*|refus[a-z]* to (?:comply with|obey)|вопреки|несмотря на|проигнорир[а-яё]*|игнориру[а-яё]*|не подчинившись|не выполнив)(?: [0-9a-z\u00C0-\u024F\u0400-\u04FF-]+){0,3} $/;
 // A modal inside a relative clause ("guards, who intended to seize the spring, opened fire").
-const RELATIVE_OPEN = /, (?:who|which|that|whose|котор[а-яё]*)\b[^,]*$/;
+const RELATIVE_OPEN = /, (?:who|which|that|whose|котор[а-яё]*)(?![a-zа-яё])[^,]*$/;
 // "…demanded that they leave, after which they opened fire", "ignored the demands and opened
 // fire": a conjunction followed by a past-tense attack verb closes the modal's scope.
 const SCOPE_CONJ = /(?:,? and then|,? and|,? but|,? after which|,? whereupon|,? then) /g;
@@ -656,7 +674,9 @@ function clauseView(s: Scan, clause: Clause, sentence: Sentence): ClauseView {
     cClocks: inside.inside(s.clocks, clause),
     cPlaces,
     cParties,
-    cWeapons: inside.inside(s.trig.weapons, clause),
+    // "shot down a Kyrgyz drone", «огонь по беспилотнику»: a drone fired at (inside a fire
+    // exclusion) is the target, not a weapon of the clause; so is a tank or gun fired at.
+    cWeapons: inside.inside(s.trig.weapons, clause).filter((w) => (w.class !== 'air' || !withinAny(s.trig.fireExclusions, w)) && !WEAPON_TARGETED.test(s.low.slice(Math.max(clause.start, w.start - 40), w.start))),
     reporter: frame
       ? { agency: 'agency' in frame ? frame.agency.name : s.statementReporter.agency, side: frame.side }
       : relayed
@@ -922,8 +942,21 @@ const NEW_EPISODE = /(?:^|[^0-9a-zа-яё])(?:another|a (?:second|third|fourth|f
 function upgradeLastAttack(s: Scan, c: ClauseView): boolean {
   const weapons = c.cWeapons.filter((w) => !underModal(c, w.start));
   if (weapons.length === 0) return false;
-  const prev = s.drafts.at(-1);
-  if (!prev || !VIOLENT.has(prev.type) || prev.strength !== 'strong' || prev.clause.paragraph < c.clause.paragraph - 1 || prev.clause.sentence < c.clause.sentence - 1) return false;
+  // «таджикская сторона применяет также минометы», "is using mortars": weapons told as in use now
+  // are the state of the conflict, told beside the timed episode (SCHEMA), not its weapons.
+  if (matchesIn(ONGOING, s.low, c.clause)) return false;
+  // "…opened fire. The two sides exchanged fire, and the Tajik side used mortars": a summary
+  // word told between the attack and its weapons («завязалась перестрелка») is no attack of its
+  // own; a fire word told with a day of its own ("since the morning of 16 September…") is one.
+  let prev: Draft | undefined;
+  let reach = c.clause.sentence - 1;
+  for (let i = s.drafts.length - 1; i >= 0 && !prev; i--) {
+    const d = s.drafts[i];
+    if (!d) continue;
+    if (d.strength === 'strong' || !VIOLENT.has(d.type) || (d.type !== 'armed_clash' && d.date !== null && !d.carried) || d.clause.sentence < reach) prev = d;
+    else reach = Math.min(reach, d.clause.sentence - 1);
+  }
+  if (!prev || !VIOLENT.has(prev.type) || prev.strength !== 'strong' || prev.clause.paragraph < c.clause.paragraph - 1 || prev.clause.sentence < reach) return false;
   for (const w of weapons) if (!prev.weapons.some((x) => x.name === w.name)) prev.weapons.push(w);
   prev.type = attackType(prev.weapons, false, true);
   return true;
@@ -957,7 +990,7 @@ const CONFIRMED = /(?<![a-zа-яё])(?:confirm(?:ed|s)|подтвердил[а-�
 const DEFINITE_BEFORE = /(?:^|[^0-9a-zа-яё])(?:in|during|by|from)\s+(?:the|this|that)\s+$|(?:в ходе|в результате|во время|при)\s+(?:этого|этой|этих|того|той)\s+$/;
 const WHERE_BEFORE = /(?:^|[^0-9a-zа-яё])(?:where|где)\s+(?:the\s+)?$/;
 const PERIOD_TALLY =
-  /(?:over|in|during) the (?:last|past) (?:few |several |\d+ |two |three )?(?:years|months|decades)|since last (?:year|month|january|february|march|april|may|june|july|august|september|october|november|december)|с (?:прошлого|начала) (?:года|месяца)|за последние (?:\d+ |несколько )?(?:лет|года|месяц)/;
+  /(?:over|in|during) the (?:last|past) (?:few |several |\d+ |two |three )?(?:years|months|decades)|in recent (?:years|months|decades)|(?:в|за) последние (?:годы|месяцы|десятилетия)|\b(?:a|one|two|three|four|five|several|a few|\d+) years? ago|(?:год|года|лет) назад|since (?:the )?(?:beginning|start) of (?:the |this )?(?:year|month)|since (?:january|february|march|april|june|july|august|september|october|november|december)\b|\d[\d,.]* (?:cases|incidents|instances|episodes) of|\d[\d\s,.]* (?:случа[а-яё]*|инцидент[а-яё]*|эпизод[а-яё]*|факт[а-яё]*) (?:обстрел|стрельб|открыти|применени)|since last (?:year|month|january|february|march|april|may|june|july|august|september|october|november|december)|с (?:прошлого|начала) (?:года|месяца)|за последние (?:\d+ |несколько )?(?:лет|года|месяц)/;
 
 /** Attacks told by the clause: firing, shelling, clashes; or casualty figures alone (weak). */
 function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: readonly Match[], created: Draft[]): void {
@@ -1032,7 +1065,13 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: read
   if (first && PERIOD_TALLY.test(s.low.slice(clause.start, clause.end)) && !c.cDates.some((x) => x.role === 'event' && x.date && x.kind !== 'part')) return;
   if (first) {
     const activeWeapons: WeaponMention[] = [];
-    for (const w of cWeapons) if (!underModal(c, w.start)) activeWeapons.push(w);
+    for (const w of cWeapons) {
+      if (underModal(c, w.start)) continue;
+      // "opened fire on guards who were patrolling in an armoured vehicle": a weapon in a clause
+      // describing the target or the place is no weapon of the attack.
+      if (w.start > first.end && TARGET_RELATIVE.test(s.low.slice(first.end, w.start))) continue;
+      activeWeapons.push(w);
+    }
     // "fired at each other", «перестрелка», "exchanged fire" with no weapon class: a clash.
     const exchange = activeWeapons.length === 0 && matchesIn(EXCHANGE, s.low, clause);
     // "a clash broke out and the Tajik side opened fire": a clash word frames the fire told with
@@ -1059,10 +1098,25 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: read
     // Only after an attack told before it: "another clash took place today" opening a statement
     // is the episode it then details, new beside earlier days.
     const another = !strong && s.drafts.some((x) => VIOLENT.has(x.type)) && NEW_EPISODE.test(s.low.slice(Math.max(0, first.start - 30), first.start));
-    const d = newDraft(s, c, type, first, (strong || another) && !clause.introduces ? 'strong' : 'weak', false);
+    // "Tajik troops opened fire on the outpost. … The attack on the outpost began at 14:20": the
+    // attack named again with a definite article, no weapon and no side of its own, is the attack
+    // told just before, timed; no second event.
+    const restated =
+      type === 'armed_clash' &&
+      !exchange &&
+      !hasActor &&
+      activeWeapons.length === 0 &&
+      THE_ATTACK.test(s.low.slice(Math.max(0, first.start - 12), first.end)) &&
+      s.drafts.some((x) => VIOLENT.has(x.type) && x.strength === 'strong' && x.clause.sentence >= c.sentence.index - 1);
+    const d = newDraft(s, c, type, first, (strong || another) && !clause.introduces && !restated ? 'strong' : 'weak', false);
+    if (restated) d.anaphoric = true;
     // "reopened four years after armed clashes", «после столкновений»: a summary word after
     // "after/since" names an earlier episode as background (SCHEMA), unless a day of its own is told.
-    if (d.strength === 'weak' && AFTER_EPISODE.test(s.low.slice(Math.max(0, first.start - 40), first.start)) && !c.cDates.some((x) => x.role === 'event' && x.date)) return;
+    // The day must be the episode's ("after clashes broke out today"), not that of the clause's
+    // own act told before it ("today the presidents met after the recent clashes").
+    const afterEpisode = AFTER_EPISODE.exec(s.low.slice(Math.max(0, first.start - 40), first.start));
+    const afterAt = afterEpisode ? Math.max(0, first.start - 40) + afterEpisode.index : -1;
+    if (d.strength === 'weak' && afterEpisode && !c.cDates.some((x) => x.role === 'event' && x.date && x.start > afterAt)) return;
     // "visits the villages where clashes took place", «сёла, где шли бои»: the place described by
     // its past, no event told, unless the clause dates it.
     // "three civilians were killed in the attack": the attack told before, even where another
@@ -1073,6 +1127,19 @@ function attackDrafts(s: Scan, c: ClauseView, incursions: number, buildups: read
     d.confirms = d.strength === 'weak' && matchesIn(CONFIRMED, s.low, clause);
     d.renewed = d.strength === 'weak' && matchesIn(RENEWED, s.low, clause);
     if (d.strength === 'weak' && WHERE_BEFORE.test(s.low.slice(Math.max(0, first.start - 12), first.start)) && !c.cDates.some((x) => x.role === 'event' && x.date)) return;
+    // "Over 200 structures have been damaged due to shelling", «из-за обстрелов пострадали дома»:
+    // fire named only as the cause of damage, with no side, place, day or toll of its own and no
+    // attack told before it, sums the conflict up (SCHEMA: background), no event.
+    if (
+      d.strength === 'weak' &&
+      d.actor === null &&
+      c.cPlaces.length === 0 &&
+      CAUSE_BEFORE.test(s.low.slice(Math.max(0, first.start - 30), first.start)) &&
+      !c.cDates.some((x) => x.role === 'event' && x.date) &&
+      !s.drafts.some((x) => VIOLENT.has(x.type)) &&
+      !casualtyTrigger(s.text, clause.start, clause.end, s.numbers)
+    )
+      return;
     // A summary word ("the aggression", «в результате агрессии») has no day of its own: it joins
     // a told attack, or stands for the whole episode, dated only when the text dates it.
     // A fire or shelling word with no actor named ("they fired", «началась стрельба») is a told
@@ -1132,8 +1199,9 @@ const BROKEN =
 const AGREED_BEFORE = /(?:\bhad (?:[a-z]+ )?|(?:hours?|days?|weeks?|shortly|soon|just|only|a day) after (?:[0-9a-z-]+ ){0,4}|после того,? как (?:[0-9а-яё-]+ ){0,4})$/;
 const SPEECH_BEFORE = /\b(?:said|says|say|told|tell|reported|reports|announced|announces|stated|states|claimed|claims|confirmed|added|noted|according|that)\b/;
 
-// The modal cues that ask for an agreement (a purpose, "to settle the conflict", still reaches one).
-const DEMAND = /^(?:must|should|demand|call|urg|ask|appeal|request|threat|треб|потребова|призва|призыва|прос|угроз)/;
+// The modal cues that ask for an agreement (a purpose, "to settle the conflict", still reaches one),
+// or tell it as a prospect ("are expected to sign a truce", «планируют подписать»).
+const DEMAND = /^(?:must|should|demand|call|urg|ask|appeal|request|threat|expected|likely|scheduled|plan|intend|треб|потребова|призва|призыва|прос|угроз|планиру|намерен)/;
 
 function agreedBefore(before: string): boolean {
   const m = AGREED_BEFORE.exec(before);
@@ -1483,6 +1551,23 @@ function backgroundParagraph(s: Scan, start: number): boolean {
   return BACKGROUND_START.test(s.low);
 }
 
+/**
+ * "The situation on the border escalated on September 14. …" opening a paragraph after the
+ * statement's own attacks, on a day before theirs: the paragraph retells the episode's start
+ * (SCHEMA: background paragraphs that repeat an earlier episode are no event).
+ */
+function escalationBackground(s: Scan, para: { start: number; end: number }): boolean {
+  let i = para.start;
+  while (i < s.text.length && (s.text[i] === ' ' || s.text[i] === '\t')) i++;
+  ESCALATION_START.lastIndex = i;
+  if (!ESCALATION_START.test(s.low)) return false;
+  const day = s.dates.find((x) => x.start >= para.start && x.end <= para.end && x.role === 'event' && x.date)?.date;
+  if (!day) return false;
+  let earliest: string | null = null;
+  for (const d of s.drafts) if (d.strength === 'strong' && VIOLENT.has(d.type) && d.date && (!earliest || d.date < earliest)) earliest = d.date;
+  return earliest !== null && day < earliest;
+}
+
 /** A global regex matches inside [span.start, span.end) of `low`, without slicing it. */
 function matchesIn(re: RegExp, low: string, span: { start: number; end: number }): boolean {
   re.lastIndex = span.start;
@@ -1588,6 +1673,9 @@ function clauseStep(s: Scan, clause: Clause): void {
   const para = s.seg.paragraphs[clause.paragraph];
   if (created.length > 0 && para && backgroundParagraph(s, para.start) && s.drafts.some((d) => d.strength === 'strong' && d.type !== 'ceasefire_agreement' && d.type !== 'violation_allegation')) {
     for (let i = created.length - 1; i >= 0; i--) if (created[i]?.type !== 'ceasefire_agreement') created.splice(i, 1);
+  } else if (s.background.has(clause.paragraph) || (created.length > 0 && para && escalationBackground(s, para))) {
+    s.background.add(clause.paragraph);
+    for (let i = created.length - 1; i >= 0; i--) if (created[i]?.type !== 'ceasefire_agreement') created.splice(i, 1);
   }
   let lastWithDate: Draft | null = null;
   const before = s.drafts.length;
@@ -1619,7 +1707,7 @@ function casualtyPass(s: Scan): Array<CasualtyReport & { paragraph: number }> {
     if (withinAny(s.excluded, sentence)) continue;
     const fig = sentenceCasualties(s.text, sentence.start, sentence.end, s.numbers, masked);
     if (!fig) continue;
-    let target = casualtyTarget(s.drafts, sentence, (fig.killed ?? 0) > 0 || (fig.wounded ?? 0) > 0);
+    let target = s.background.has(sentence.paragraph) ? undefined : casualtyTarget(s.drafts, sentence, (fig.killed ?? 0) > 0 || (fig.wounded ?? 0) > 0);
     // "…after the April 22 attack in Pahalgam that killed 26 people": a toll told in a sentence of
     // its own of another day than the event it would go to is another incident's.
     // An event of no day is of the day the statement told last before the sentence.
@@ -1794,6 +1882,7 @@ export function extract(statement: StatementInput, profile?: ConflictProfile, op
     events = events.filter((d) => !(d.date && d.date < floor) && !(d.month && d.month < floorMonth));
   }
   events = dropEarlierEpisodes(events);
+  events = dropStrikingFlights(events);
   // A border line or a whole region alone ("along the LoC in Jammu and Kashmir") places an event
   // hardly better than nothing: the scene the statement names comes before it.
   for (const d of events) {

@@ -1006,3 +1006,113 @@ describe('no event in look-alikes of the new phrasings', () => {
     expect(kinds('Yesterday both sides said they remain committed to the ceasefire.')).toEqual([]);
   });
 });
+
+describe('event precision (issue #16: spurious events and wrong types)', () => {
+  const ev = (text: string) => run(text).events.map((e) => [e.type, e.date, e.time_of_day, e.accused_party]);
+  it('reads fire told at its time and, a sentence or two on, the same side\'s guns as one attack typed by its heaviest weapon', () => {
+    expect(ev('The shooting took place yesterday at about 14:00 near Kulundu. A Kyrgyz patrol found Tajik servicemen on Kyrgyz land. Ignoring demands to leave, the Tajik servicemen opened fire and used mortars.')).toEqual([['heavy_weapons_fire', '2022-09-17', '14:00', 'TJ']]);
+    expect(ev('Вчера около 17:00 таджикская сторона открыла огонь по заставе «Достук». Из-за минометного обстрела загорелось здание заставы.')).toEqual([['heavy_weapons_fire', '2022-09-17', '17:00', 'TJ']]);
+    expect(ev('This morning at about 06:10 Tajik troops opened fire near Ak-Sai. The Tajik troops fired mortars at the outpost.')).toEqual([['heavy_weapons_fire', '2022-09-18', '06:10', 'TJ']]);
+    // Two clock times apart are two attacks.
+    expect(ev('At 08:20 Tajik troops opened fire on the post at Kulundu. At 09:40 they fired mortars at Maksat.')).toEqual([
+      ['small_arms_fire', '2022-09-18', '08:20', 'TJ'],
+      ['heavy_weapons_fire', '2022-09-18', '09:40', 'TJ'],
+    ]);
+  });
+  it('gives weapons told after a summary word ("a shootout followed") to the attack told before it', () => {
+    expect(ev('Сегодня таджикские пограничники открыли огонь по заставе у села Ак-Сай. Кыргызские пограничники ответили, завязалась перестрелка. Таджикская сторона при этом применяла минометы.').map(([t]) => t)).toEqual(['heavy_weapons_fire']);
+    expect(ev('Today Tajik guards opened fire at the Kyrgyz post near Kulundu. A shootout followed. The Tajik side also used grenade launchers.').map(([t]) => t)).toEqual(['heavy_weapons_fire']);
+    expect(ev('Tajik border guards opened fire on the Kyrgyz outpost near Ak-Sai today. The two sides exchanged fire, and the Tajik side used mortars.').map(([t]) => t)).toEqual(['heavy_weapons_fire']);
+  });
+  it('reads fire at a drone or aircraft as air defence: no attack, and the drone fired at types nothing', () => {
+    const types = (text: string) => run(text).events.map((e) => e.type);
+    expect(types('Сегодня кыргызские военные вели огонь по таджикским беспилотникам у села Кулунду.')).toEqual([]);
+    expect(types('Вчера вечером над селом Ак-Сай пролетал таджикский дрон. По одному из дронов, кружившему над заставой, кыргызские пограничники открыли огонь.')).toEqual(['incursion']);
+    expect(types('Today Kyrgyz border guards opened fire at a Tajik drone flying over Kok-Tash.')).toEqual(['incursion']);
+    expect(types('Today Tajik troops fired mortars at Kok-Tash and fired at a Kyrgyz drone.')).toEqual(['heavy_weapons_fire']);
+    // A drone that fires is the weapon.
+    expect(types('Today a Tajik drone fired at Kyrgyz positions near Kok-Tash.')).toEqual(['air_or_drone_strike']);
+    expect(types('Сегодня таджикский беспилотник обстрелял позиции у села Кок-Таш.')).toEqual(['air_or_drone_strike']);
+  });
+  it('reads "used weapons", as «применила оружие», as fire with no weapon class; officers who have not used theirs as none', () => {
+    const ev = (text: string) => run(text).events.map((e) => [e.type, e.accused_party]);
+    expect(ev('The Tajik side used weapons near Kok-Tash this morning.')).toEqual([['small_arms_fire', 'TJ']]);
+    expect(ev('Yesterday Tajik servicemen used weapons against Kyrgyz border guards at Maksat.')).toEqual([['small_arms_fire', 'TJ']]);
+    expect(ev('Today Tajik troops used heavy weapons at Kulundu.')).toEqual([['heavy_weapons_fire', 'TJ']]);
+    expect(ev('Kyrgyz officers are at the scene near Kulundu but have not used weapons so far.')).toEqual([]);
+  });
+  it('reads fire named only as the cause of damage, with no side, place, day, toll or attack told, as no event', () => {
+    const types = (text: string) => run(text).events.map((e) => e.type);
+    expect(types('Calm returned to the border overnight. More than 150 houses have been damaged due to shelling, officials said.')).toEqual([]);
+    expect(types('Ночь на границе прошла спокойно. Из-за обстрелов в приграничных сёлах повреждены десятки домов.')).toEqual([]);
+    expect(types('Schools in the border villages stay closed because of the shelling, the district office said.')).toEqual([]);
+    // With a place or a toll it tells an attack; after a told attack it joins it.
+    expect(types('As a result of the shelling of Kok-Tash, two civilians were killed.')).toEqual(['heavy_weapons_fire']);
+    expect(types('Tajik troops fired mortars at Maksat today. Due to the shelling, 30 houses were damaged.')).toEqual(['heavy_weapons_fire']);
+  });
+  it('reads a tank, gun or mortar fired at as the target: it types no attack', () => {
+    const types = (text: string) => run(text).events.map((e) => e.type);
+    expect(types('Today Tajik troops opened fire on a Kyrgyz tank near Ak-Sai.')).toEqual(['small_arms_fire']);
+    expect(types('Сегодня таджикские военные открыли огонь по кыргызскому танку у села Ак-Сай.')).toEqual(['small_arms_fire']);
+    expect(types('Today Tajik troops fired at the Kyrgyz mortar positions near Ak-Sai.')).toEqual(['small_arms_fire']);
+    expect(types('Сегодня таджикские военные вели огонь по позициям кыргызских минометчиков у села Ак-Сай.')).toEqual(['small_arms_fire']);
+    // The weapon that fires still types it.
+    expect(types('Today Tajik troops fired mortars at Kulundu.')).toEqual(['heavy_weapons_fire']);
+    expect(types('Today Tajik troops hit Kulundu with artillery.')).toEqual(['heavy_weapons_fire']);
+    expect(types('Today a Tajik tank fired at Kyrgyz posts near Ak-Sai.')).toEqual(['heavy_weapons_fire']);
+    expect(types('Сегодня таджикские военные обстреливают ракетами село Кулунду.')).toEqual(['heavy_weapons_fire']);
+  });
+  it('reads shooting "between" the forces of the two sides as a clash no side is blamed for', () => {
+    const ev = (text: string) => run(text).events.map((e) => [e.type, e.accused_party]);
+    expect(ev('Today shooting broke out between Kyrgyz and Tajik border guards near Ak-Sai.')).toEqual([['armed_clash', null]]);
+    expect(ev('Сегодня между пограничниками Кыргызстана и Таджикистана у села Ак-Сай началась стрельба.')).toEqual([['armed_clash', null]]);
+    expect(ev('Сегодня между кыргызскими и таджикскими военными у села Ак-Сай началась стрельба.')).toEqual([['armed_clash', null]]);
+    expect(ev('Today firing between the troops of the two countries went on near Ak-Sai.')).toEqual([['armed_clash', null]]);
+    // Residents on one side are no force: the one who fired is blamed.
+    expect(ev('A skirmish broke out near Ak-Sai between residents of Tajikistan and Kyrgyz border guards. One of the shepherds fired shots at a Kyrgyz guard.')).toEqual([['small_arms_fire', 'TJ']]);
+  });
+  it('reads "the attack" named again with its time as the attack told just before, no second event', () => {
+    const ev = (text: string) => run(text).events.map((e) => [e.type, e.time_of_day]);
+    expect(ev('Today Tajik troops opened fire on the Ak-Sai outpost. The Border Service said the attack on the outpost began at 14:20.')).toEqual([['small_arms_fire', '14:20']]);
+    expect(ev('Сегодня таджикские военные обстреляли заставу Ак-Сай. Эта атака началась в 14:20.')).toEqual([['small_arms_fire', '14:20']]);
+    expect(ev('Today Tajik troops shelled the Ak-Sai outpost with mortars. This attack began at 06:10 and lasted an hour.')).toEqual([['heavy_weapons_fire', '06:10']]);
+    // A new attack, or one with its own side, is its own.
+    expect(ev('Today at 06:00 Tajik troops fired at Ak-Sai. At 09:00 a new attack on Kulundu began.')).toEqual([['small_arms_fire', '06:00'], ['armed_clash', '09:00']]);
+    expect(ev('Today Tajik troops opened fire on the Ak-Sai outpost. At 14:20 Tajik units attacked Kulundu.').map(([t]) => t)).toEqual(['small_arms_fire', 'armed_clash']);
+  });
+  it('reads counts of cases over a period and attacks years ago as a tally or background, no event', () => {
+    const types = (text: string) => run(text).events.map((e) => e.type);
+    expect(types('Since January the Border Service has recorded 45 cases of fire from the Tajik side.')).toEqual([]);
+    expect(types('В сентябре зафиксировано 12 случаев обстрела кыргызских застав.')).toEqual([]);
+    expect(types('Two years ago Tajik forces shelled Kulundu.')).toEqual([]);
+    expect(types('Год назад таджикские военные обстреляли Кулунду.')).toEqual([]);
+    // A period with a day of its own tells the episode.
+    expect(types('Since the morning of 16 September Tajik troops have been shelling villages.')).toEqual(['heavy_weapons_fire']);
+  });
+  it('reads a weapon in a clause describing the target or the place ("who were patrolling in an armoured vehicle") as no weapon of the attack', () => {
+    const types = (text: string) => run(text).events.map((e) => e.type);
+    expect(types('Today Tajik soldiers opened fire on Kyrgyz border guards near Ak-Sai, who were patrolling in an armoured vehicle.')).toEqual(['small_arms_fire']);
+    expect(types('Today Tajik troops opened fire near Ak-Sai from positions where mortars had been set up earlier.')).toEqual(['small_arms_fire']);
+    expect(types('Сегодня таджикские военные открыли огонь по пограничникам у села Ак-Сай, которые находились в бронетранспортере.')).toEqual(['small_arms_fire']);
+    // The weapon that fires still types it.
+    expect(types('Today Tajik troops opened fire on the post near Ak-Sai with mortars.')).toEqual(['heavy_weapons_fire']);
+  });
+  it('reads a drone\'s flight told with its strike in one sentence as that strike, no incursion beside it', () => {
+    const types = (text: string) => run(text).events.map((e) => e.type);
+    expect(types('A Tajik drone entered Kyrgyz airspace near Ak-Sai and struck a border post.')).toEqual(['air_or_drone_strike']);
+    expect(types('Сегодня таджикский беспилотник вторгся в воздушное пространство Кыргызстана и нанес удар по заставе у села Ак-Сай.')).toEqual(['air_or_drone_strike']);
+    expect(types('Today a Tajik drone flew over Kyrgyz posts near Ak-Sai and dropped a grenade on a vehicle.')).toEqual(['air_or_drone_strike']);
+    // A flight told apart, or troops crossing, stay incursions.
+    expect(types('Today a Tajik drone flew over Ak-Sai. In the evening a Tajik drone struck a post near Kulundu.')).toEqual(['incursion', 'air_or_drone_strike']);
+    expect(types('Today Tajik units crossed the border near Ak-Sai, and a Tajik drone struck Kyrgyz positions.')).toEqual(['incursion', 'air_or_drone_strike']);
+  });
+  it('reads the statement\'s lead (fire, no weapon, no time) and the detail that types it a paragraph on as one attack', () => {
+    const ev = (text: string) => run(text).events.map((e) => [e.type, e.time_of_day]);
+    expect(ev('Tajik servicemen fired at Kyrgyz border posts today, the Border Service said.\n«At 14:20 Tajik troops shelled the Ak-Sai outpost with mortars», the statement says.')).toEqual([['heavy_weapons_fire', '14:20']]);
+    expect(ev('Сегодня таджикские военные открыли огонь по кыргызским заставам, сообщает Погранслужба.\n«В 14:20 таджикские военные обстреляли из минометов заставу Ак-Сай», — говорится в сообщении.')).toEqual([['heavy_weapons_fire', '14:20']]);
+    expect(ev('Tajik troops opened fire on the Ak-Sai outpost today.\nAccording to the Border Service, Tajik troops fired mortars and grenade launchers at the outpost.')).toEqual([['heavy_weapons_fire', null]]);
+    // Another day or another place is another attack.
+    expect(ev('Today Tajik troops opened fire on the post at Kulundu.\nYesterday Tajik troops fired mortars at Maksat.').map(([t]) => t)).toEqual(['small_arms_fire', 'heavy_weapons_fire']);
+  });
+});
+

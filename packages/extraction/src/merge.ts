@@ -75,7 +75,7 @@ function stateBesideEpisode(a: Draft, b: Draft): boolean {
   return a.ongoing && a.clock === null && a.places.length === 0 && HEAVY_FIRE.has(a.type) && b.clock !== null && !b.ongoing;
 }
 
-function sameEvent(o: Draft, d: Draft): boolean {
+function sameEvent(o: Draft, d: Draft, lead: Draft | null = null): boolean {
   if (stateBesideEpisode(o, d) || stateBesideEpisode(d, o)) return false;
   // Each side's build-up is its own: troops massed by both sides are never one act, as an
   // exchange of fire is one clash.
@@ -83,13 +83,33 @@ function sameEvent(o: Draft, d: Draft): boolean {
   return (
     o.strength === 'strong' &&
     sameReporter(o, d) &&
-    o.type === d.type &&
+    (o.type === d.type || mixedWeapons(o, d, lead)) &&
     // One of the two undated: a mention without its day ("during a shootout near the pass",
     // then "the shootout happened yesterday at 17:00") is the same event where the places agree.
     (((o.date === d.date || o.date === null || d.date === null) && placesOverlap(o, d) && !(o.clock && d.clock && (o.clock.hh !== d.clock.hh || o.clock.mm !== d.clock.mm))) ||
       isEmptyDraft(d) ||
       isEmptyDraft(o))
   );
+}
+
+/**
+ * "The shooting happened at about noon near Bulak-Bashy. … The Tajik side opened fire and used
+ * mortars": fire told with no weapon named and, a sentence or two away, the same side's fire typed
+ * by its guns are one attack, typed by its heaviest weapon (SCHEMA: one attack, whatever mix of
+ * weapons it uses). Two clock times apart keep them two (sameEvent checks the clocks).
+ */
+function mixedWeapons(a: Draft, b: Draft, lead: Draft | null): boolean {
+  const [bare, typed] = bareFire(a) ? [a, b] : bareFire(b) ? [b, a] : [null, null];
+  if (!bare || !typed || typed.type !== 'heavy_weapons_fire' || typed.weapons.length === 0) return false;
+  if (bare.actor !== null && typed.actor !== null && bare.actor !== typed.actor) return false;
+  // "Tajik troops opened fire on Kyrgyz posts today, the Border Service said.¶«At 14:20 they
+  // shelled the Ak-Sai outpost with mortars»": the statement's lead, told before the detail in
+  // its own or the next paragraph, sums that detail up.
+  if (bare === lead && bare.clock === null && typed.trigger.start > bare.trigger.start && typed.clause.paragraph <= bare.clause.paragraph + 1) return true;
+  // The bare mention is the episode's lead, told at its time of day; fire named in passing with
+  // no time («при обстреле пострадал…») is as likely another attack.
+  if (bare.clock === null && bare.part === null) return false;
+  return a.clause.paragraph === b.clause.paragraph && Math.abs(a.clause.sentence - b.clause.sentence) <= 2;
 }
 
 /** A weak attack word can join `s` when their days and places agree. */
@@ -125,6 +145,9 @@ function otherTime(a: Draft, b: Draft): boolean {
 export function mergeDrafts(drafts: Draft[]): Draft[] {
   // 1. Repeated mentions of one event of the same type (same day, same area).
   const list: Draft[] = [];
+  // The statement's first attack told: its lead (mixedWeapons).
+  let lead: Draft | null = null;
+  for (const d of drafts) if (VIOLENT.has(d.type) && d.strength === 'strong' && (!lead || d.trigger.start < lead.trigger.start)) lead = d;
   for (const d of drafts) {
     // Weak mentions are placed by step 2, by their position in the text.
     if (d.strength === 'weak') {
@@ -132,8 +155,20 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
       continue;
     }
     let i = 0;
-    while (i < list.length && !sameEvent(list[i] as Draft, d)) i++;
+    while (i < list.length && !sameEvent(list[i] as Draft, d, lead)) i++;
     const twin = list[i];
+    if (twin && twin.type !== d.type) {
+      // Mixed weapons (mixedWeapons): the heaviest class types the attack, the lead's time dates it.
+      const bare = bareFire(twin) ? twin : d;
+      const typed = bare === twin ? d : twin;
+      if (!bare.carried && bare.date !== null && (typed.date === null || typed.carried)) {
+        typed.date = bare.date;
+        typed.carried = false;
+      }
+      typed.clock ??= bare.clock;
+      if (!typed.clock) typed.part ??= bare.part;
+      twin.type = d.type = 'heavy_weapons_fire';
+    }
     if (!twin) list.push(d);
     else if (isEmptyDraft(twin) && !isEmptyDraft(d)) {
       // The later, specific mention carries the event; the summary before it adds to it.
@@ -415,6 +450,32 @@ export function dropEarlierEpisodes(events: Draft[]): Draft[] {
         e.type !== 'ceasefire_agreement' &&
         latest - dayNumber(e.date) >= EPISODE_GAP_DAYS &&
         e.trigger.start > latestAt
+      ),
+  );
+}
+
+/**
+ * "A Tajik drone entered Kyrgyz airspace and struck a border post": a drone's flight told with
+ * its strike in one sentence is that strike, not an incursion beside it (SCHEMA: a drone entering
+ * the other side's airspace without striking is an incursion).
+ */
+export function dropStrikingFlights(events: Draft[]): Draft[] {
+  return events.filter(
+    (e) =>
+      !(
+        e.type === 'incursion' &&
+        e.merged === 0 &&
+        e.weapons.length > 0 &&
+        e.weapons.every((w) => w.class === 'air') &&
+        events.some(
+          (x) =>
+            x.type === 'air_or_drone_strike' &&
+            x.clause.sentence === e.clause.sentence &&
+            x.trigger.start > e.trigger.start &&
+            x.actor !== null &&
+            x.actor === e.actor &&
+            x.date === e.date,
+        )
       ),
   );
 }

@@ -118,4 +118,64 @@ describe('negation and denial', () => {
     // Clashes told with a day of their own are news.
     expect(run('The border was closed after clashes broke out today near Ak-Sai.').events.map((e) => e.type)).toEqual(['armed_clash']);
   });
+  it('reads fire told as a possibility, a fear, a condition, a threat in the future or a habit as no event', () => {
+    const none = (text: string) => expect(run(text).events).toEqual([]);
+    none('Shooting could resume at any moment, the expert said.');
+    none('Fighting may break out again near Kok-Tash.');
+    none('Стрельба может возобновиться в любой момент.');
+    none('Residents fear that the shelling will resume.');
+    none('Жители опасаются возобновления обстрелов.');
+    none('В случае обстрела кыргызская сторона ответит.');
+    none('Пограничники откроют огонь на поражение при попытке нарушить границу.');
+    none('Кыргызская сторона предупредила, что откроет огонь в случае повторного пересечения границы.');
+    none('Exchanges of fire are frequent on this section of the border.');
+    none('Перестрелки на этом участке границы происходят регулярно.');
+    none('Clashes over water are common in the Fergana Valley.');
+    none('The border has seen several deadly clashes in recent years.');
+    none('The situation in the conflict zone is calm; sporadic shooting is possible.');
+    none('Обстановка спокойная, однако не исключены обстрелы со стороны Таджикистана.');
+    none('Возможны перестрелки на отдельных участках границы.');
+    // Told as done, they are events.
+    expect(run('Today Tajik troops opened fire on the Kok-Tash outpost.').events.map((e) => e.type)).toEqual(['small_arms_fire']);
+    expect(run('Сегодня стрельба возобновилась у села Кок-Таш.').events.map((e) => e.type)).toEqual(['small_arms_fire']);
+  });
+  it('reads a judgement of the episode ("regards the conflict as aggression", «расценивает как агрессию») as no act told', () => {
+    const types = (text: string) => run(text).events.map((e) => e.type);
+    expect(types('Today the foreign ministry said it regards the border conflict with Tajikistan as premeditated armed aggression.')).toEqual([]);
+    expect(types('Сегодня МИД заявил, что расценивает конфликт на границе как вооруженную агрессию Таджикистана.')).toEqual([]);
+    expect(types('Today the ministry said it considers the events on the border an act of aggression.')).toEqual([]);
+    // The act told beside its judgement stays.
+    expect(types('Today Tajik troops shelled Kulundu. The ministry regards the shelling as a gross violation of the agreements.')).toEqual(['heavy_weapons_fire']);
+  });
+  it('reads a claim called a lie, a fabrication or fiction as denied', () => {
+    const none = (text: string) => expect(run(text).events).toEqual([]);
+    none('Заявления кыргызской стороны об обстреле села Кулунду — ложь.');
+    none('Сообщения о том, что таджикские военные обстреляли Ак-Сай, — вымысел.');
+    none('Reports that Tajik troops shelled Kok-Tash are a fabrication.');
+    none('Claims that Tajik troops opened fire near Ak-Sai are lies, the Border Troops said.');
+  });
+  it('reads intent («намеревались захватить») as no act, its scope closed by a relative clause in Russian as in English', () => {
+    const types = (text: string) => run(text).events.map((e) => e.type);
+    expect(types('Таджикская сторона намеревалась захватить водозабор Головной.')).toEqual([]);
+    expect(types('Сегодня таджикские пограничники, которые намеревались захватить родник у села Ак-Сай, открыли огонь по кыргызскому наряду.')).toEqual(['small_arms_fire']);
+    expect(types('Сегодня таджикские пограничники, которые намерены захватить родник, открыли огонь по наряду у села Ак-Сай.')).toEqual(['small_arms_fire']);
+    expect(types('Today Tajik guards, who intended to seize the spring near Ak-Sai, opened fire on a Kyrgyz patrol.')).toEqual(['small_arms_fire']);
+  });
+  it('reads clashes named after "after" as background even when the clause dates its own act', () => {
+    const types = (text: string) => run(text).events.map((e) => e.type);
+    expect(types('Today the presidents discussed the situation on the border after the recent clashes.')).toEqual([]);
+    expect(types('Сегодня президенты обсудили ситуацию на границе после недавних столкновений.')).toEqual([]);
+    expect(types('Today the border was closed following clashes near Ak-Sai.')).toEqual([]);
+    // The episode's own day tells it.
+    expect(types('The border was closed after clashes broke out today near Ak-Sai.')).toEqual(['armed_clash']);
+  });
+  it('reads a count of violations over a period ("15 times this month", «12 раз с начала месяца») as statistics, no allegation', () => {
+    const types = (text: string) => run(text).events.map((e) => e.type);
+    expect(types('The Tajik side has violated the ceasefire 15 times this month.')).toEqual([]);
+    expect(types('The Tajik side violated the ceasefire several times along the border this week.')).toEqual([]);
+    expect(types('Таджикская сторона 5 раз за неделю нарушила режим прекращения огня.')).toEqual([]);
+    // One violation told is an allegation.
+    expect(types('Today the Tajik side violated the ceasefire near Ak-Sai.')).toEqual(['violation_allegation']);
+  });
 });
+

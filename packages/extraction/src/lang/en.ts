@@ -113,7 +113,9 @@ export const EN: LanguagePack = {
     'struck',
     'strikes? (?:at|on)',
     'hit',
-    'dropp(?:ed|ing) (?:\\w+ ){0,2}(?:explosives|bombs|grenades|munitions)',
+    'dropp(?:ed|ing) (?:\\w+ ){0,2}(?:explosives?|bombs?|grenades?|munitions?|mines?|shells?)',
+    // "the Tajik side used weapons", as «применила оружие»: fire with no weapon class named.
+    '(?:used|uses|using) (?:their |its )?weapons',
   ],
   weapon_use: ['use (?:\\w+ ){0,6}of', 'using', 'used', 'uses', 'employ(?:ed|ing|s)?'],
   // SCHEMA: «обстрел / обстреляли» with no weapon named is fire (small arms); English "shelling" is heavy.
@@ -441,6 +443,10 @@ export const EN: LanguagePack = {
     'unfounded',
     'supposedly',
     '(?:dis|mis)information',
+    // "reports of shelling are a fabrication / lies / fiction": the claim called false (SCHEMA).
+    'fabricat\\w*',
+    '(?:are|is|were|was) (?:\\w+ )?(?:lies|a lie|fiction|invented|made up|slander)',
+    'slanderous',
     'nothing to do with (?:the )?reality',
     'do(?:es)? not correspond to (?:the )?(?:reality|facts|truth)',
     'no (?:drones?|weapons?|aircraft)(?: \\w+){0,8} (?:were|was) used',
@@ -449,6 +455,8 @@ export const EN: LanguagePack = {
     "(?:didn't|doesn't|don't|hasn't|haven't) (?:\\w+ )?(?:invade|cross|enter|violate|attack|shell|seize)",
     // "it was blocking incursions": a side's own defence, no incursion told (SCHEMA).
     '(?:blocking|preventing|stopping|repelling) (?:\\w+ )?(?:incursions|intrusions|infiltrations)',
+    // "the sides failed to agree on a ceasefire": no agreement reached.
+    '(?:fail(?:ed|s)?|unable|could not|couldn\'t|did not manage) to (?:agree|reach|sign|conclude)',
   ],
   modal: [
     // "talks to settle the armed conflict": a purpose, no fighting told.
@@ -486,6 +494,10 @@ export const EN: LanguagePack = {
     'must',
     'should',
     'plans? to',
+    // "the sides are expected to sign a ceasefire": a prospect, not an agreement reached.
+    '(?:expected|likely|scheduled) to',
+    // "regards the conflict as premeditated aggression": a judgement of the episode, no act told.
+    '(?:regard|regards|regarded|considers|considered|qualifies|qualified|characteri[sz]es|characteri[sz]ed) (?:\\w+[ -]){0,8}?(?:as|to be|an? act of)',
     'intend\\w*',
     'to repel',
     'if',
@@ -520,7 +532,7 @@ export const EN: LanguagePack = {
     // The reporting side's restraint: no fire of theirs, and no cancelling of the other side's.
     "(?:did not|didn't|do not|refrained from|without) (?:\\w+ )?(?:open|return|respond)\\w*(?: (?:the )?fire)?",
     'held (?:their |its )?fire',
-    '(?:has|have|had) not (?:\\w+ )?(?:fired|opened fire)(?: \\w+){0,3}',
+    '(?:has|have|had) not (?:\\w+ )?(?:fired|opened fire|used (?:their |its )?weapons)(?: \\w+){0,3}',
     'not (?:fired|fire) a single shot',
     // The end of fire told ("the fighting stopped at 0:30", «в 8:10 перестрелка прекратилась»):
     // the close of an event told elsewhere, not one of its own.
@@ -536,6 +548,16 @@ export const EN: LanguagePack = {
     'live[- ]fir(?:e|ing)(?: \\w+)?',
     // The reporting side's answer to the other's fire (SCHEMA: folded into the event it answers).
     '(?:answered|responded|replied) (?:\\w+ ){0,2}(?:by|with) (?:opening )?(?:fire|firing)',
+    // Fire at a drone or aircraft is air defence, a side's defensive act (SCHEMA: no event); the
+    // drone's flight is the event, an incursion, where the text tells it.
+    '(?:opened|open|opens|opening) fire (?:at|on) (?:\\w+ ){0,3}(?:drones?|UAVs?|quadr?o?copters?|unmanned aerial vehicles?|helicopters?|aircraft)',
+    '(?:fired|firing|shot|shooting) (?:\\w+ ){0,2}(?:at|on) (?:\\w+ ){0,3}(?:drones?|UAVs?|quadr?o?copters?|unmanned aerial vehicles?|helicopters?|aircraft)',
+    // Fire as the subject of a modal ("shooting could resume", "fighting may break out again",
+    // residents fear "the shelling will resume"): a possibility, no fire told.
+    '(?:shooting|firing|fighting|shelling|gunfire|clash(?:es)?|hostilities|exchanges? of fire) (?:could|may|might|will|would|can) (?:\\w+ ){0,2}(?:resume|break out|start|begin|erupt|flare up|continue|escalate)',
+    '(?:shooting|firing|fighting|shelling|gunfire|clash(?:es)?|hostilities|exchanges? of fire|provocations?) (?:is|are|remains?) (?:still |quite )?(?:possible|likely|probable|not ruled out|not excluded)',
+    // Habits and generalities ("exchanges of fire are frequent on this section"): no episode told.
+    '(?:shooting|firing|fighting|shelling|gunfire|clash(?:es)?|skirmish(?:es)?|shootouts?|exchanges? of fire|incidents?)(?: \\w+){0,4} (?:are|is|were|was|remain|have been) (?:\\w+ )?(?:frequent|common|regular|routine|commonplace|not uncommon|rare)',
   ],
   blame: [
     '(?:opened|open|opens) fire(?: \\S+){0,4} first',
