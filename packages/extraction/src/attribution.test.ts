@@ -558,3 +558,31 @@ describe('the blame of a clash', () => {
     expect(acc('Border guards clashed near Kok-Tash on Monday, and the sides blamed each other.')).toEqual([null]);
   });
 });
+
+describe('sides cited and capitals as governments', () => {
+  const roles = (text: string) => findParties(text, KG_TJ_PROFILE, findAgencies(text, KG_TJ_PROFILE, null)).map((p) => `${p.text}:${p.role}`);
+  const first = (text: string, source: string | null) => {
+    const r = extract({ id: 't', text, published_at: '2023-04-12T10:00:00+06:00', source_agency: source });
+    const e = r.events.find((x) => x.type !== 'ceasefire_agreement');
+    return e ? [e.accused_party, e.reported_by] : null;
+  };
+  it("gives a third country's relay the side it cites by name", () => {
+    expect(first('According to Azerbaijan, Armenian units shelled its positions in the Lachin district on Tuesday.', 'Reuters')).toEqual(['AM', 'AZ']);
+    expect(first('According to Cambodia, Thai artillery hit a school near the border on Friday.', 'Reuters')).toEqual(['TH', 'KH']);
+    expect(first('По версии Таджикистана, во вторник киргизские военные обстреляли село Ворух.', 'Газета.Ru')).toEqual(['KG', 'TJ']);
+  });
+  it('keeps the issuing side the reporter of what a side in its own statement is cited for', () => {
+    const r = run('Сегодня у села Кок-Таш обстреляли наш наряд. По данным таджикской стороны, погиб один таджикский гражданин.', 'Border Service of the GKNB of the Kyrgyz Republic');
+    expect(r.events.every((e) => e.reported_by === 'KG')).toBe(true);
+  });
+  it('reads a capital that accuses, speaks or is accused as its government', () => {
+    expect(first('On Tuesday Baku accused Yerevan of shelling Azerbaijani positions near Kalbajar.', 'Reuters')).toEqual(['AM', 'AZ']);
+    expect(first('Cambodian troops fired rockets at a Thai village on Friday, Bangkok said.', 'Reuters')).toEqual(['KH', 'TH']);
+    expect(first('Islamabad on Sunday blamed New Delhi for unprovoked firing along the Line of Control.', 'Reuters')).toEqual(['IN', 'PK']);
+    expect(first('Душанбе обвинил Бишкек в обстреле таджикских сёл во вторник.', 'Интерфакс')).toEqual(['KG', 'TJ']);
+  });
+  it('reads a capital named as a place as no side', () => {
+    expect(roles('Talks on the border were held in Bishkek on Monday.')).toEqual([]);
+    expect(roles('Tajik troops fired mortars at Kok-Tash, 900 km from Bishkek.')).toEqual(['Tajik:actor']);
+  });
+});

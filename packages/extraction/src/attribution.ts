@@ -20,6 +20,8 @@ export type PartyRole = 'actor' | 'explicit_actor' | 'target' | 'victim' | 'mutu
 export interface PartyMention extends Match {
   side: string;
   role: PartyRole;
+  /** The side is cited as the source ("according to Azerbaijan", «по заявлению Бангкока»): it reports. */
+  cited?: boolean;
 }
 
 interface CompiledAttribution {
@@ -31,6 +33,8 @@ interface CompiledAttribution {
   reportAfter: RegExp;
   partyAtStart: RegExp;
   partyAtEnd: RegExp;
+  /** The parties' capitals, a capture group per party (null when no party has one). */
+  capitals: RegExp | null;
 }
 
 const L = '[0-9A-Za-z\\u00C0-\\u024F\\u0400-\\u04FF]';
@@ -71,6 +75,12 @@ function compile(profile: ConflictProfile): CompiledAttribution {
   const partyAtEnd = new RegExp(
     `(?:${partyAlternation})\\s*$`,
   );
+  const capitals = profile.parties.some((p) => p.capitals && p.capitals.length > 0)
+    ? new RegExp(
+        `(?<!${L}|-)(?:${profile.parties.map((p) => `(${p.capitals && p.capitals.length > 0 ? patternSource(p.capitals) : '(?!)'})`).join('|')})(?!${L})`,
+        'g',
+      )
+    : null;
   const c = {
     agencies,
     agencyList,
@@ -80,6 +90,7 @@ function compile(profile: ConflictProfile): CompiledAttribution {
     reportAfter,
     partyAtStart,
     partyAtEnd,
+    capitals,
   };
   cache.set(profile, c);
   return c;
@@ -406,10 +417,12 @@ export function findParties(
       end,
       text: text.slice(start, end),
       side,
+      cited,
       // The side of a speaking agency ("the Kyrgyz health ministry said") is the speaker's.
       role: cited || namesSpeaker(low, agencies, end) || ownsCivilBody(low, agencies, end) ? 'bystander' : partyRole(low, start, end),
     });
   }
+  if (c.capitals) capitalMentions(low, text, c, agencies, out);
   const named = out.length;
   for (const a of agencies) {
     if (a.frame || !a.agency.armed || !a.side || !c.partyCodes.includes(a.side)) continue;
@@ -443,6 +456,41 @@ export function findParties(
     }
   }
   return out;
+}
+
+/**
+ * A capital standing for its government: "Baku accused Yerevan of shelling" (the accuser speaks,
+ * the accused acted), "Islamabad said", «в Бишкеке заявили», "according to Bangkok" (it reports).
+ * Anywhere else a capital is a place, no side's act.
+ */
+function capitalMentions(low: string, text: string, c: CompiledAttribution, agencies: readonly AgencyMention[], out: PartyMention[]): void {
+  const re = c.capitals as RegExp;
+  re.lastIndex = 0;
+  for (let m = re.exec(low); m !== null; m = re.exec(low)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const start = m.index;
+    const end = start + m[0].length;
+    const side = c.partyCodes[firstGroup(m)];
+    if (!side || overlapsAgency(agencies, start, end)) continue;
+    const before = low.slice(Math.max(0, start - 40), start);
+    if (ACCUSED_BEFORE.test(before)) {
+      out.push({ start, end, text: text.slice(start, end), side, role: 'explicit_actor' });
+      continue;
+    }
+    const near = low.slice(Math.max(0, start - 60), start);
+    const cited =
+      CITED_BEFORE.test(near.slice(-30)) ||
+      (CITING_HINT.test(near) && CITING_BEFORE.test(near)) ||
+      (near.includes('как') && AS_REPORTED_BEFORE.test(near));
+    const aside = ASIDE.exec(low.slice(end, end + 40));
+    const after = aside ? ` ${low.slice(end + aside[0].length, end + aside[0].length + 30)}` : low.slice(end, end + 30);
+    if (cited || (/^(?:['’]s)?\s/.test(after) && speaksNext(c.reportAfter.exec(after.replace(/^['’]s/, ''))))) {
+      out.push({ start, end, text: text.slice(start, end), side, role: 'bystander', cited });
+    }
+  }
 }
 
 /** A party mention (of the first `n`) naming the country of a body that ends at `end`. */
@@ -484,6 +532,8 @@ export function partyFrames(
 ): PartyMention[] {
   const c = compile(profile);
   return parties.filter((p) => {
+    // "According to Azerbaijan, …", «по версии таджикской стороны»: the side cited speaks.
+    if (p.cited) return true;
     let after = text.slice(p.end, p.end + 30);
     // "Tajikistan, for its part, claims…", «Таджикистан, в свою очередь, заявил…»: an aside between commas.
     const aside = ASIDE.exec(text.slice(p.end, p.end + 40));

@@ -202,6 +202,8 @@ interface Scan {
   status: { date: string | null; clock: ClockMention | null } | null;
   /** The dateline's day and paragraph ("SAMARKAND, 16.09.2022 /NIAT Khovar/."). */
   datelineCtx: { date: string | null; paragraph: number } | null;
+  /** The source the latest clause cited, and its paragraph: it goes on speaking there. */
+  lastFrame: { paragraph: number; frame: AgencyMention | PartyMention } | null;
 }
 
 function overlapsAny(list: readonly Segment[], m: Segment): boolean {
@@ -236,7 +238,8 @@ function statementReporterOf(
   }
   if (official) return { reporter: { agency: official.agency.name, side: official.side }, evidence: official };
   // "Kyrgyzstan and Tajikistan blamed each other": both sides speaking are no single reporter.
-  const f = partyFrames(text, parties, prof).find((p) => p.role !== 'mutual');
+  // A side cited in passing («по данным таджикской стороны, погиб…») frames its own clause only.
+  const f = partyFrames(text, parties, prof).find((p) => p.role !== 'mutual' && !p.cited);
   if (f) return { reporter: { agency: source?.name ?? statement.source_agency ?? null, side: f.side }, evidence: f };
   const partyCodes = compileProfile(prof).partyCodes;
   if (source && source.side !== null && partyCodes.has(source.side)) return { reporter: { agency: source.name, side: source.side }, evidence: null };
@@ -494,6 +497,7 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
     lastEventDate: null,
     status: null,
     datelineCtx: ctx,
+    lastFrame: null,
   };
 }
 
@@ -637,7 +641,15 @@ function clauseView(s: Scan, clause: Clause, sentence: Sentence): ClauseView {
     }
   }
   // "the Tajik side claims that…", «таджикская сторона заявляет…»: a side speaking, in its clause.
-  frame ??= s.insideClause.inside(s.partyFrames, clause).find((p) => p.role !== 'mutual') ?? null;
+  // A side cited ("according to Azerbaijan, …", «по заявлению Бангкока») frames the clause of an
+  // item no party issued (a relay of a third country): the claim is the cited side's. In a party's
+  // own statement the issuer stays the reporter of what it relays.
+  const relayedItem = s.statementReporter.side === null || !s.partyCodes.has(s.statementReporter.side);
+  frame ??= s.insideClause.inside(s.partyFrames, clause).find((p) => p.role !== 'mutual' && (relayedItem || !p.cited)) ?? null;
+  // "According to the Kyrgyz agency Turmush, shots were fired at dawn. They were reportedly fired
+  // from the Tajik side": the side cited goes on speaking in the sentences of its paragraph.
+  if (frame) s.lastFrame = { paragraph: sentence.paragraph, frame };
+  else if (s.lastFrame?.paragraph === sentence.paragraph && 'cited' in s.lastFrame.frame && s.lastFrame.frame.cited) frame = s.lastFrame.frame;
   // A third country's relay tells a paragraph that cites no source in its own name.
   const relayed = frame === null && s.relay !== null && s.relay.both.has(sentence.paragraph) ? s.relay : null;
   const militaryNamed = inside.inside(s.trig.military, clause).length > 0;

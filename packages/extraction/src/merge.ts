@@ -61,7 +61,16 @@ function isEmptyDraft(x: Draft): boolean {
 /** Each side's version of an episode is its own claim (SCHEMA: a claim of its reporter). */
 function sameReporter(a: Draft, b: Draft): boolean {
   // Sides that blame each other tell one episode.
-  return a.reporter.side === null || b.reporter.side === null || a.reporter.side === b.reporter.side || a.mutual || b.mutual;
+  return a.reporter.side === null || b.reporter.side === null || a.reporter.side === b.reporter.side || a.mutual || b.mutual || citedInRelay(a, b) || citedInRelay(b, a);
+}
+
+/**
+ * "Fighting broke out on Thursday. According to Bangkok, Cambodia shelled…": a relay's own words
+ * (no source in the text) and the side it then cites tell one episode, in that side's claim.
+ */
+function citedInRelay(cited: Draft, own: Draft): boolean {
+  const e = cited.reporterEvidence as { cited?: boolean } | null;
+  return e !== null && e.cited === true && own.reporterEvidence === null;
 }
 
 /**

@@ -19,6 +19,7 @@ export const IL_LB_PROFILE: ConflictProfile = {
       code: 'IL',
       name: 'Israel',
       patterns: ['Israel\\w*', 'IDF', 'израильск\\w*', 'Израил\\w*', 'ЦАХАЛ'],
+      capitals: ['Jerusalem', 'Tel Aviv', 'Иерусалим\\w*', 'Тель-Авив\\w*'],
       zone: { iana: 'Asia/Jerusalem', offset: '+02:00', labels: ['Israel time', 'по израильскому времени'] },
     },
     {
@@ -34,6 +35,7 @@ export const IL_LB_PROFILE: ConflictProfile = {
         'Хезболл\\w*',
         'Хизбалл\\w*',
       ],
+      capitals: ['Beirut', 'Бейрут\\w*'],
       zone: { iana: 'Asia/Beirut', offset: '+02:00', labels: ['Beirut time', 'по бейрутскому времени'] },
     },
   ],

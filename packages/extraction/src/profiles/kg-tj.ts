@@ -22,6 +22,7 @@ export const KG_TJ_PROFILE: ConflictProfile = {
         'Kyrgyzstan\\w*', 'Kyrgyz Republic', 'Kyrgyz', 'Kirghiz\\w*', 'Kirgiz\\w*',
         'кыргызск\\w*', 'киргизск\\w*', 'Кыргызстан\\w*', 'Киргизи\\w*', 'Кыргызск\\w* Республик\\w*',
       ],
+      capitals: ['Bishkek', 'Бишкек\\w*'],
       zone: { iana: 'Asia/Bishkek', offset: '+06:00', labels: ['Bishkek time', 'по бишкекскому времени', 'бишкекского времени'] },
     },
     {
@@ -31,6 +32,7 @@ export const KG_TJ_PROFILE: ConflictProfile = {
         'Tajikistan\\w*', 'Republic of Tajikistan', 'Tajik', 'Tadjik\\w*',
         'таджикск\\w*', 'Таджикистан\\w*', 'Республик\\w* Таджикистан',
       ],
+      capitals: ['Dushanbe', 'Душанбе'],
       zone: { iana: 'Asia/Dushanbe', offset: '+05:00', labels: ['Dushanbe time', 'по душанбинскому времени', 'душанбинского времени'] },
     },
   ],
