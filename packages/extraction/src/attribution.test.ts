@@ -586,3 +586,26 @@ describe('sides cited and capitals as governments', () => {
     expect(roles('Tajik troops fired mortars at Kok-Tash, 900 km from Bishkek.')).toEqual(['Tajik:actor']);
   });
 });
+
+describe('a side telling of its own strike', () => {
+  const first = (text: string, source: string | null) => {
+    const r = extract({ id: 't', text, published_at: '2023-04-12T10:00:00+06:00', source_agency: source });
+    const e = r.events.find((x) => x.type !== 'ceasefire_agreement');
+    return e ? [e.accused_party, e.reported_by] : null;
+  };
+  it('reads a side that says it fired as the actor, not the other side', () => {
+    expect(first('Hezbollah said it fired a salvo of rockets at an Israeli army post near Metula on Tuesday.', 'Al Jazeera')).toEqual(['LB', 'LB']);
+    expect(first('On Friday Azerbaijan said its forces had shelled Armenian positions near Sotk in response to provocations.', 'Reuters')?.[0]).toBe('AZ');
+    expect(first('Armenia said it had been shelled near Jermuk on Friday.', 'Reuters')).toEqual(['AZ', 'AM']);
+  });
+  it('reads the targets, sites and facilities of a side as what was hit', () => {
+    expect(first('The Israeli military said it struck Hezbollah targets in southern Lebanon on Tuesday.', 'Reuters')?.[0]).toBe('IL');
+    expect(first('On Monday Israeli jets struck Hezbollah weapons depots near Baalbek.', 'Reuters')?.[0]).toBe('IL');
+    expect(first('On Monday Thai F-16s struck Cambodian military installations near the temple.', 'Reuters')?.[0]).toBe('TH');
+  });
+  it("takes a reporting verb after the comma of an agency's own act for another speaker's", () => {
+    expect(first('Израильская армия во вторник нанесла удары по югу Ливана, сообщает агентство NNA.', 'РИА Новости')?.[0]).toBe('IL');
+    expect(first('Армия Таиланда в пятницу атаковала позиции камбоджийских военных, передаёт агентство.', 'ТАСС')?.[0]).toBe('TH');
+    expect(first('The Armenian Defence Ministry, in a statement on Monday, said Azerbaijani forces fired at Sotk.', 'Reuters')).toEqual(['AZ', 'AM']);
+  });
+});

@@ -150,7 +150,7 @@ export function findAgencies(
     const after = low.slice(end, end + 60);
     const frame =
       c.reportBefore.test(before) ||
-      c.reportAfter.test(after) ||
+      speaksAfter(c.reportAfter.exec(after)) ||
       SPEAKS_BEFORE.test(before) ||
       SPEAKS_AFTER.test(after);
     out.push({ start, end, text: text.slice(start, end), agency, side, frame });
@@ -170,6 +170,21 @@ export function findAgencies(
   }
   return out;
 }
+
+/**
+ * The reporting verb after an agency is its own, unless a single comma parts them and the verb
+ * opens the next phrase: "the Israeli army struck the south, the agency reports", «армия нанесла
+ * удары, сообщает агентство» (the verb's subject follows it). An aside between two commas
+ * ("the ministry, in a statement, said") keeps the agency the speaker.
+ */
+function speaksAfter(m: RegExpExecArray | null): boolean {
+  if (m === null) return false;
+  const s = m[0];
+  const comma = s.indexOf(',');
+  return comma < 0 || comma !== s.lastIndexOf(',') || !/,\s*\S+$/.test(s) || !OWN_VERB.test(s.slice(0, comma));
+}
+// A finite verb of the agency's own before the comma («нанесла», "struck", "opened").
+const OWN_VERB = /(?:^|\s)(?:[а-яё]{2,}(?:ла|ли|ло|ет|ют|ут|ит|ят)|[a-z]{2,}ed|struck|hit|shot|began|broke|took|fought|left)(?=[\s,])/;
 
 // An agency right after a press office ("the press centre of the Border Troops", «пресс-служба
 // ГКНБ») or after a Russian reporting verb that puts its subject last («как сообщает
@@ -321,7 +336,7 @@ const AGENT_OF_NOUN_AFTER =
 
 // Places and posts a side holds; adjectives and possessives on them name the side hit.
 const OWNED_TARGET_AFTER =
-  /^(?:['’]s)?\s+(?:airspace|soil|positions?|posts?|outposts?|frontier posts?|border posts?|checkpoints?|позици[а-яё]*|застав[а-яё]*|погранзастав[а-яё]*|пост(?:ы|а|у|ов|ам|ах|ом)?|кпп|воздушн[а-яё]* пространств[а-яё]*)(?![a-zа-яё])/;
+  /^(?:['’]s)?\s+(?:airspace|soil|targets?|sites?|facilit(?:y|ies)|infrastructure|strongholds?|depots?|installations?|launch(?:ers?| sites?| pads?)|positions?|posts?|outposts?|frontier posts?|border posts?|checkpoints?|позици[а-яё]*|застав[а-яё]*|погранзастав[а-яё]*|пост(?:ы|а|у|ов|ам|ах|ом)?|кпп|воздушн[а-яё]* пространств[а-яё]*)(?![a-zа-яё])/;
 const OWNER_BEFORE =
   /(?:^|[^а-яё])(?:позици[а-яё]*|застав[а-яё]*|погранзастав[а-яё]*|пост(?:ы|а|у|ов|ам|ах|ом)?|кпп|сел[оаеу]|дом(?:а|у|ом|е)?)\s+(?:«[^«»]{1,25}»\s+)?(?:[а-яё-]+(?:ого|ой|ых|их|ий|ов|ей)\s+){0,2}$/;
 const FROM_SIDE_BEFORE = /(?:^|[^а-яё])(?:с|со|c)\s+$/;
@@ -579,13 +594,15 @@ export function thirdPartyOf(text: string, profile: ConflictProfile): string | n
 // "the Israeli army said it had carried out a drone strike", "the IDF said the military had hit
 // a depot": an armed body telling of its own strike, in the sentence of its statement.
 const SELF_SUBJECT =
-  /(?:said|says|stated|reported|announced|confirmed|claimed)(?: on [a-z]+)?(?: that)? (?:it|we|the (?:military|army|troops|forces|air force)|its (?:troops|forces|units|aircraft|jets|drones)|our (?:troops|forces|units))(?: had| has| have|\b)/;
+  /(?:said|says|stated|reported|announced|confirmed|claimed)(?: on [a-z]+)?(?: that)? (?:it|we|the (?:military|army|troops|forces|air force)|its (?:troops|forces|units|aircraft|jets|drones|fighters)|our (?:troops|forces|units|fighters))(?! (?:had |has |have )?(?:been|was|were|came|come|is being|are being)\b)(?: had| has| have|\b)/;
 const RETURN_FIRE = /(?:return|respond|retaliat|ответн|в ответ)/;
 
 /** The side of the armed agency that speaks at `ev`, when it tells of its own act at `pos` (a return of fire is not one). */
 export function selfReported(low: string, ev: Match, pos: number): string | null {
-  const a = ev as Partial<AgencyMention>;
-  if (!a.agency?.armed || !a.frame || !a.side || ev.end > pos || pos - ev.end > 200) return null;
+  const a = ev as Partial<AgencyMention> & Partial<PartyMention>;
+  // An armed body that speaks, or a side speaking for itself ("Hezbollah said it fired rockets").
+  const speaker = a.agency ? a.agency.armed === true && a.frame === true : a.role !== undefined && !a.cited;
+  if (!speaker || !a.side || ev.end > pos || pos - ev.end > 200) return null;
   const between = low.slice(ev.end, pos);
   if (/[.!?]\s/.test(between) || RETURN_FIRE.test(low.slice(ev.end, pos + 40))) return null;
   return SELF_SUBJECT.test(between) ? a.side : null;
