@@ -5,6 +5,7 @@ import { relayCountry } from './profiles/relays.ts';
 import { IN_PK_PROFILE } from './profiles/in-pk.ts';
 import { KG_TJ_PROFILE } from './profiles/kg-tj.ts';
 import { TH_KH_PROFILE } from './profiles/th-kh.ts';
+import { AM_AZ_PROFILE } from './profiles/am-az.ts';
 
 const run = (text: string, source: string | null, published_at = '2023-04-12T10:00:00+06:00') =>
   extract({ id: 't', text, published_at, source_agency: source }, KG_TJ_PROFILE);
@@ -607,5 +608,22 @@ describe('a side telling of its own strike', () => {
     expect(first('Израильская армия во вторник нанесла удары по югу Ливана, сообщает агентство NNA.', 'РИА Новости')?.[0]).toBe('IL');
     expect(first('Армия Таиланда в пятницу атаковала позиции камбоджийских военных, передаёт агентство.', 'ТАСС')?.[0]).toBe('TH');
     expect(first('The Armenian Defence Ministry, in a statement on Monday, said Azerbaijani forces fired at Sotk.', 'Reuters')).toEqual(['AZ', 'AM']);
+  });
+});
+
+describe('demonyms as nouns and countries of named units', () => {
+  const roles = (text: string, profile = KG_TJ_PROFILE) => findParties(text, profile, findAgencies(text, profile, null)).map((p) => `${p.text}:${p.role}`);
+  it('reads the plural demonym nouns of both languages as the side', () => {
+    expect(run('On Monday the Tajiks opened fire at a Kyrgyz patrol near Kok-Tash.', 'Reuters').events[0]?.accused_party).toBe('TJ');
+    expect(run('В понедельник киргизы обстреляли таджикский пост у села Ворух.', 'Reuters').events[0]?.accused_party).toBe('KG');
+    expect(run('Таджики открыли огонь по пограничникам у села Кок-Таш во вторник.', 'Reuters').events[0]?.accused_party).toBe('TJ');
+    expect(roles('On Friday the Thais fired artillery at the temple.', TH_KH_PROFILE)).toEqual(['Thais:actor']);
+    expect(roles('Тайцы обстреляли позиции у храма.', TH_KH_PROFILE).map((r) => r.replace('explicit_', ''))).toEqual(['Тайцы:actor']);
+    expect(roles('Армяне обстреляли позиции у села.', AM_AZ_PROFILE).map((r) => r.replace('explicit_', ''))).toEqual(['Армяне:actor']);
+  });
+  it('reads a country named after a community, municipality or sector as the place', () => {
+    expect(roles('Shooting began on the territory of the Zumrad community of Tajikistan.')).toEqual(['Tajikistan:target']);
+    expect(roles('Shots were fired near a village of the Batken municipality of Kyrgyzstan.')).toEqual(['Kyrgyzstan:target']);
+    expect(roles('Shells landed in the Leilek sector of Kyrgyzstan at dawn.')).toEqual(['Kyrgyzstan:target']);
   });
 });

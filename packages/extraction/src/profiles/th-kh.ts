@@ -14,7 +14,7 @@ export const TH_KH_PROFILE: ConflictProfile = {
     {
       code: 'TH',
       name: 'Thailand',
-      patterns: ['Thailand\\w*', 'Thai', 'Siam\\w*', 'таиландск\\w*', 'тайск\\w*', 'Таиланд\\w*'],
+      patterns: ['Thailand\\w*', 'Thais?', 'Siam\\w*', 'таиландск\\w*', 'тайск\\w*', 'тайц(?:ы|ев|ам|ами|ах)', 'таец', 'Таиланд\\w*'],
       capitals: ['Bangkok', 'Бангкок\\w*'],
       zone: { iana: 'Asia/Bangkok', offset: '+07:00', labels: ['Bangkok time', 'Thai time', 'по бангкокскому времени'] },
     },
