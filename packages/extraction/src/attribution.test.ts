@@ -627,3 +627,17 @@ describe('demonyms as nouns and countries of named units', () => {
     expect(roles('Shells landed in the Leilek sector of Kyrgyzstan at dawn.')).toEqual(['Kyrgyzstan:target']);
   });
 });
+
+describe("a side's media, army or authorities as the reporter", () => {
+  const first = (text: string, source: string | null) => {
+    const r = extract({ id: 't', text, published_at: '2023-04-12T10:00:00+06:00', source_agency: source });
+    const e = r.events.find((x) => x.type !== 'ceasefire_agreement');
+    return e ? [e.accused_party, e.reported_by] : null;
+  };
+  it('reads "<side> media reported" and «сообщили <side> СМИ» as that side reporting', () => {
+    expect(first('Israeli jets struck a house in Khiam on Monday, Lebanese media reported.', 'Reuters')).toEqual(['IL', 'LB']);
+    expect(first('В понедельник израильский беспилотник нанёс удар по дому в Хиаме, сообщили ливанские СМИ.', 'ТАСС')).toEqual(['IL', 'LB']);
+    expect(first('Пакистанские военные в воскресенье обстреляли деревню в секторе Пунч, заявили в индийской армии.', 'ТАСС')).toEqual(['PK', 'IN']);
+    expect(first('В четверг камбоджийская артиллерия обстреляла тайскую деревню, передают таиландские власти.', 'ТАСС')).toEqual(['KH', 'TH']);
+  });
+});

@@ -555,8 +555,11 @@ export function partyFrames(
     if (aside) after = ` ${text.slice(p.end + aside[0].length, p.end + aside[0].length + 30)}`;
     // «на киргизской стороне отмечается…», "on the Kyrgyz side, … was noted": a place, not a speaker.
     if (PLACE_PREPOSITION_BEFORE.test(lower(text.slice(Math.max(0, p.start - 6), p.start)))) return false;
+    // «…, сообщили ливанские СМИ», «заявили в индийской армии»: a reporting verb before the side
+    // and its speaking body (its subject told after it).
+    if (SPEAKER_BODY_AFTER.test(lower(text.slice(p.end, p.end + 20))) && SPEAKS_BEFORE_SIDE.test(lower(text.slice(Math.max(0, p.start - 40), p.start)))) return true;
     return (
-      /^(?:['’]s)?\s+(?:side|officials?|authorities|government|сторон[а-яё]*|власти|официальн[а-яё]*)?\s*/i.test(
+      /^(?:['’]s)?\s+(?:side|officials?|authorities|government|media|press|army|military|sources|сторон[а-яё]*|власти|официальн[а-яё]*|сми)?\s*/i.test(
         after,
       ) && speaksNext(c.reportAfter.exec(lower(after)))
     );
@@ -565,6 +568,10 @@ export function partyFrames(
 
 const ASIDE =
   /^(?:['’]s\s+side|\s+(?:side|сторона))?\s*,\s*(?:for (?:its|their|his|her) part|in (?:its |their )?turn|meanwhile|however|в свою очередь|со своей стороны|однако)\s*,\s*/i;
+const SPEAKER_BODY_AFTER =
+  /^\s+(?:сми|арми[яиеюй]|власт(?:и|ей|ям|ях)|ведомств[а-яё]*|правительств[а-яё]*|источник[а-яё]*|официальн[а-яё]*|министерств[а-яё]*|мид)(?![а-яё])/;
+const SPEAKS_BEFORE_SIDE =
+  /(?:^|[^а-яё])(?:сообщил[а-яё]*|заявил[а-яё]*|сообща(?:ет|ют)|заявля(?:ет|ют)|переда(?:ёт|ет|ют)|пиш(?:ет|ут)|отметил[а-яё]*|уточнил[а-яё]*|подтвердил[а-яё]*)\s+(?:(?:в|во)\s+)?$/;
 const PLACE_PREPOSITION_BEFORE = /(?:^|[^a-zа-яё])(?:на|on)\s+(?:the\s+)?$/;
 
 /**
