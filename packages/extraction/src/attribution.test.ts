@@ -641,3 +641,19 @@ describe("a side's media, army or authorities as the reporter", () => {
     expect(first('В четверг камбоджийская артиллерия обстреляла тайскую деревню, передают таиландские власти.', 'ТАСС')).toEqual(['KH', 'TH']);
   });
 });
+
+describe('the forces of both sides named together', () => {
+  const clash = (text: string, source = 'Reuters') =>
+    extract({ id: 't', text, published_at: '2023-04-12T10:00:00+06:00', source_agency: source }).events.filter((e) => e.type === 'armed_clash').map((e) => e.accused_party);
+  it('gives no actor to a clash between the forces of both sides, whatever their nouns', () => {
+    expect(clash('On Thursday a gunfight broke out between Thai rangers and Cambodian soldiers near the temple, the Thai army said.')).toEqual([null]);
+    expect(clash('В четверг между армией Таиланда и военными Камбоджи произошла перестрелка у храма.', 'ТАСС')).toEqual([null]);
+    expect(clash('В понедельник между пограничниками Кыргызстана и Таджикистана произошла перестрелка у села Кок-Таш.', 'Reuters')).toEqual([null]);
+  });
+  it('reads a capital after «заявили в» as the side that speaks', () => {
+    const rep = (text: string) => extract({ id: 't', text, published_at: '2023-04-12T10:00:00+06:00', source_agency: 'ТАСС' }).events[0]?.reported_by;
+    expect(rep('В четверг бой начался после того, как армянские военные атаковали азербайджанские позиции, заявили в Баку.')).toBe('AZ');
+    expect(rep('В четверг таиландские военные обстреляли камбоджийский пост у храма, сообщили в Пномпене.')).toBe('KH');
+    expect(rep('Во вторник киргизские военные обстреляли село Ворух, заявили в Душанбе.')).toBe('TJ');
+  });
+});

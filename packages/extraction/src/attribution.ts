@@ -212,7 +212,7 @@ const VICTIM_NOUN_BEFORE =
   /(?:citizens|residents|граждан[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|жител[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)\s+(?:of\s+)?(?:the\s+)?$/;
 const VICTIM_BEFORE =
   /(?:погиб[а-яё]*|ранен[а-яё]*|убит[а-яё]*|пострадал[а-яё]*|killed|wounded|injured|killing|wounding)\s+(?:\S+\s+){0,5}$/;
-const MUTUAL_BEFORE = /(?:between|между)\s+(?:the\s+)?$/;
+const MUTUAL_BEFORE = /(?:between|между)\s+(?:the\s+)?(?:(?:border\s+)?(?:forces|troops|guards|armies|army|military|units|soldiers|servicemen)\s+of\s+(?:the\s+)?|(?:пограничник|военн|военнослужащ|подразделени|сил|арми|войск|наряд)[а-яё]*\s+)?$/;
 // "between Israel and Lebanon's Hezbollah": the second side may be named through its country.
 const MUTUAL_SECOND =
   /(?:between|между)\s+(?:the\s+)?[A-Za-z\u00C0-\u024F\u0400-\u04FF-]+\s+(?:and|и)\s+(?:[A-Za-z\u00C0-\u024F-]+['’]s\s+)?$/;
@@ -372,8 +372,11 @@ const EXPLICIT_HINT = / (?:of|by) (?:the )?$|[а-яёc] $/;
 // the instrumental.
 const AGENTIVE_AFTER =
   /^\s+(?:стороной|военными|пограничниками|военнослужащими|силами|подразделениями|войсками|боевиками|солдатами|снайперами|армией)(?![а-яё])/;
-const COORDINATED_SIDES =
-  /^\s*(?:(?:border guards?|forces|troops|servicemen|military|units|soldiers|side|пограничники|военные|военнослужащие|подразделения|силы|сторона)\s+)?(?:and|и|,)\s*$/i;
+// The forces of each side between them: "Thai rangers and Cambodian soldiers", «армией Таиланда и
+// военными Камбоджи» (the noun of the second side may come first in Russian).
+const FORCE_NOUN =
+  '(?:border (?:guards?|troops|police)|armed forces|forces|troops|servicem[ae]n|military|army|armies|units|soldiers|rangers|marines|police(?:men)?|gunmen|fighters|militants|personnel|patrols?|side|villagers|residents|civilians|(?:пограничник|военн|военнослужащ|подразделени|сил|сторон|арми|войск|солдат|боевик|жител|граждан|наряд)[а-яё]*)';
+const COORDINATED_SIDES = new RegExp(`^\\s*(?:${FORCE_NOUN}\\s+)?(?:and|и|,)\\s*(?:${FORCE_NOUN}\\s+)?$`, 'i');
 
 const QUALIFIER_GAP =
   /^\s*(?:of\s+(?:the\s+)?(?:(?:republic|kingdom)\s+of\s+)?|(?:республики|королевства)\s+)?$/;
@@ -502,8 +505,10 @@ function capitalMentions(low: string, text: string, c: CompiledAttribution, agen
       (near.includes('как') && AS_REPORTED_BEFORE.test(near));
     const aside = ASIDE.exec(low.slice(end, end + 40));
     const after = aside ? ` ${low.slice(end + aside[0].length, end + aside[0].length + 30)}` : low.slice(end, end + 30);
-    if (cited || (/^(?:['’]s)?\s/.test(after) && speaksNext(c.reportAfter.exec(after.replace(/^['’]s/, ''))))) {
-      out.push({ start, end, text: text.slice(start, end), side, role: 'bystander', cited });
+    // «…, заявили в Баку»: the verb before the capital.
+    const spokeIn = SPEAKS_BEFORE_SIDE.test(before) && /^\s*(?:[.,;!?]|$)/.test(low.slice(end, end + 2));
+    if (cited || spokeIn || (/^(?:['’]s)?\s/.test(after) && speaksNext(c.reportAfter.exec(after.replace(/^['’]s/, ''))))) {
+      out.push({ start, end, text: text.slice(start, end), side, role: 'bystander', cited: cited || spokeIn });
     }
   }
 }
