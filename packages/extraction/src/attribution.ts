@@ -563,6 +563,8 @@ export function partyFrames(
     // «…, сообщили ливанские СМИ», «заявили в индийской армии»: a reporting verb before the side
     // and its speaking body (its subject told after it).
     if (SPEAKER_BODY_AFTER.test(lower(text.slice(p.end, p.end + 20))) && SPEAKS_BEFORE_SIDE.test(lower(text.slice(Math.max(0, p.start - 40), p.start)))) return true;
+    // «…, заявили в армии Пакистана», «сообщили власти Таиланда»: the body before the side's name.
+    if (SPEAKS_BEFORE_BODY.test(lower(text.slice(Math.max(0, p.start - 50), p.start)))) return true;
     return (
       /^(?:['’]s)?\s+(?:side|officials?|authorities|government|media|press|army|military|sources|сторон[а-яё]*|власти|официальн[а-яё]*|сми)?\s*/i.test(
         after,
@@ -577,6 +579,8 @@ const SPEAKER_BODY_AFTER =
   /^\s+(?:сми|арми[яиеюй]|власт(?:и|ей|ям|ях)|ведомств[а-яё]*|правительств[а-яё]*|источник[а-яё]*|официальн[а-яё]*|министерств[а-яё]*|мид)(?![а-яё])/;
 const SPEAKS_BEFORE_SIDE =
   /(?:^|[^а-яё])(?:сообщил[а-яё]*|заявил[а-яё]*|сообща(?:ет|ют)|заявля(?:ет|ют)|переда(?:ёт|ет|ют)|пиш(?:ет|ут)|отметил[а-яё]*|уточнил[а-яё]*|подтвердил[а-яё]*)\s+(?:(?:в|во)\s+)?$/;
+const SPEAKS_BEFORE_BODY =
+  /(?:^|[^а-яё])(?:сообщил[а-яё]*|заявил[а-яё]*|сообща(?:ет|ют)|заявля(?:ет|ют)|переда(?:ёт|ет|ют)|отметил[а-яё]*|уточнил[а-яё]*|подтвердил[а-яё]*)\s+(?:(?:в|во)\s+)?(?:арми[яиеюй]|власт(?:и|ях)|ведомств[а-яё]*|правительств[а-яё]*|министерств[а-яё]*\s+(?:обороны|иностранных дел)|мид|минобороны|сми)\s+$/;
 const PLACE_PREPOSITION_BEFORE = /(?:^|[^a-zа-яё])(?:на|on)\s+(?:the\s+)?$/;
 
 /**
