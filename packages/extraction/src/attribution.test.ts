@@ -144,6 +144,12 @@ describe('attribution', () => {
     expect(relayCountry('Novosti.com.ua')).toBe('UA');
     expect(relayCountry('Pars Today (citing Press TV)')).toBe('IR');
     expect(relayCountry('Кабар')).toBeNull();
+    // International agencies and broadcasters known by name.
+    expect(relayCountry('AP (citing the Thai army)')).toBe('US');
+    expect(relayCountry('Al Jazeera')).toBe('QA');
+    expect(relayCountry('Kyodo News via Yahoo')).toBe('JP');
+    expect(relayCountry('Eurasianet')).toBe('US');
+    expect(run('Heavy fighting went on along the border all Tuesday. The sides blamed each other.', 'Al Jazeera').events[0]?.reported_by).toBe('QA');
   });
   it('tells the actor from the target', () => {
     expect(

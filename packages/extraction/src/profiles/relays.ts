@@ -26,12 +26,27 @@ const NAMED_OUTLETS: ReadonlyArray<{ country: string; patterns: string[] }> = [
   { country: 'IR', patterns: ['pars today', 'press tv', 'irna', 'tasnim', 'mehr news'] },
   { country: 'TR', patterns: ['anadolu', 'анадолу', 'trt'] },
   { country: 'CN', patterns: ['xinhua', 'синьхуа', 'cgtn', 'global times'] },
-  { country: 'DE', patterns: ['dw', 'deutsche welle', 'немецкая волна'] },
+  { country: 'DE', patterns: ['dw', 'deutsche welle', 'немецкая волна', 'dpa', 'der spiegel'] },
   { country: 'MY', patterns: ['bernama', 'бернама'] },
   { country: 'IN', patterns: ['ians', 'press trust of india', 'pti', 'the hindu', 'hindustan times', 'times of india', 'ndtv', 'india today'] },
   { country: 'PK', patterns: ['dawn', 'express tribune', 'geo news', 'associated press of pakistan'] },
-  { country: 'FR', patterns: ['afp', 'agence france-presse', 'франс пресс'] },
-  { country: 'GB', patterns: ['reuters', 'рейтер', 'bbc', 'би-би-си'] },
+  { country: 'FR', patterns: ['afp', 'agence france-presse', 'франс пресс', 'france 24', 'rfi', 'euronews', 'евроньюс', 'le monde'] },
+  { country: 'GB', patterns: ['reuters', 'рейтер', 'bbc', 'би-би-си', 'the guardian', 'sky news', 'the independent', 'the telegraph', 'financial times', 'the times'] },
+  {
+    country: 'US',
+    patterns: [
+      'associated press', 'ap news', 'ap', 'ассошиэйтед пресс', 'cnn', 'bloomberg', 'блумберг', 'new york times', 'нью-йорк таймс', 'washington post',
+      'вашингтон пост', 'wall street journal', 'voice of america', 'voa', 'голос америки', 'eurasianet', 'nbc news', 'cbs news', 'abc news', 'npr', 'fox news',
+      'politico', 'axios', 'the diplomat',
+    ],
+  },
+  { country: 'QA', patterns: ['al jazeera', 'аль-джазира'] },
+  { country: 'JP', patterns: ['kyodo', 'киодо', 'nhk', 'nikkei'] },
+  { country: 'KR', patterns: ['yonhap', 'ренхап', 'ёнхап'] },
+  { country: 'SG', patterns: ['straits times', 'channel newsasia', 'cna'] },
+  { country: 'HK', patterns: ['south china morning post', 'scmp'] },
+  { country: 'ES', patterns: ['efe'] },
+  { country: 'IT', patterns: ['ansa'] },
 ];
 
 const L = '0-9a-zа-яё\u00C0-\u024F';
