@@ -663,3 +663,24 @@ describe('the forces of both sides named together', () => {
     expect(rep('Во вторник киргизские военные обстреляли село Ворух, заявили в Душанбе.')).toBe('TJ');
   });
 });
+
+describe('international bodies that speak in the text', () => {
+  const first = (text: string, source: string | null) => {
+    const r = extract({ id: 't', text, published_at: '2023-04-12T10:00:00+06:00', source_agency: source });
+    const e = r.events.find((x) => x.type !== 'ceasefire_agreement');
+    return e ? [e.accused_party, e.reported_by] : null;
+  };
+  it('reads UNIFIL, the OSCE or an EU mission that says or is cited as the reporter of its clause', () => {
+    expect(first('On Monday the UN peacekeeping force said Israeli tanks had shelled its base near Naqoura.', 'Reuters')).toEqual(['IL', 'UN']);
+    expect(first('On Monday the OSCE said Azerbaijani forces had fired at Armenian positions near Jermuk.', 'Reuters')).toEqual(['AZ', 'OSCE']);
+    expect(first('В понедельник ВСООНЛ сообщили, что израильские военные обстреляли их позиции у Накуры.', 'ТАСС')).toEqual(['IL', 'UN']);
+    expect(first('According to UNIFIL, an Israeli drone struck a car near its base on Monday.', 'Al Jazeera')).toEqual(['IL', 'UN']);
+  });
+  it('takes no side for what a monitor says it recorded', () => {
+    expect(first('On Monday the EU monitoring mission said it had recorded gunfire near Sotk.', 'Armenpress')).toEqual([null, 'EU']);
+  });
+  it("chooses no conflict by a third country's wire named in the source line", () => {
+    expect(extract({ id: 't', text: 'Израильские военные обстреляли позиции у Накуры.', published_at: '2023-04-12T10:00:00+02:00', source_agency: 'ТАСС' }).events[0]?.accused_party).toBe('IL');
+    expect(extract({ id: 't', text: 'Азербайджанские военные обстреляли армянское село.', published_at: '2023-04-12T10:00:00+04:00', source_agency: 'РИА Новости' }).events[0]?.accused_party).toBe('AZ');
+  });
+});

@@ -35,6 +35,8 @@ interface CompiledAttribution {
   partyAtEnd: RegExp;
   /** The parties' capitals, a capture group per party (null when no party has one). */
   capitals: RegExp | null;
+  /** The third parties (UN, OSCE…), a capture group each (null when the profile has none). */
+  thirdParties: RegExp | null;
 }
 
 const L = '[0-9A-Za-z\\u00C0-\\u024F\\u0400-\\u04FF]';
@@ -81,6 +83,10 @@ function compile(profile: ConflictProfile): CompiledAttribution {
         'g',
       )
     : null;
+  const thirdParties =
+    profile.third_parties.length > 0
+      ? new RegExp(`(?<!${L})(?:${profile.third_parties.map((t) => `(${patternSource(t.patterns)})`).join('|')})(?!${L})`, 'g')
+      : null;
   const c = {
     agencies,
     agencyList,
@@ -91,6 +97,7 @@ function compile(profile: ConflictProfile): CompiledAttribution {
     partyAtStart,
     partyAtEnd,
     capitals,
+    thirdParties,
   };
   cache.set(profile, c);
   return c;
@@ -596,6 +603,35 @@ const HABITUAL = /(?:^|[^a-zа-яё])(?:often|always|usually|routinely|constantl
 // Units in the field ("the Kyrgyz border guards said the area was disputed and opened fire") speak
 // inside the story the issuer tells; a side's government, ministry or military speaks for it.
 const FIELD_UNITS = /(?:border guards?|soldiers|servicem[ae]n|troops|пограничник|военнослужащ|солдат)/;
+
+/**
+ * Third parties that speak in the text ("UNIFIL said", "the EU monitoring mission reported",
+ * «ВСООНЛ сообщили», "according to the OSCE"): the reporters of their clauses, by code.
+ */
+export function thirdPartyFrames(text: string, profile: ConflictProfile): PartyMention[] {
+  const c = compile(profile);
+  const re = c.thirdParties;
+  if (!re) return [];
+  const low = lower(text);
+  const out: PartyMention[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(low); m !== null; m = re.exec(low)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const code = profile.third_parties[firstGroup(m)]?.code;
+    // International bodies that monitor (UN, OSCE, EU…), not third states that mediate (US, MY).
+    if (!code || !INTERNATIONAL_BODY.test(code)) continue;
+    const start = m.index;
+    const end = start + m[0].length;
+    const cited = CITED_BEFORE.test(low.slice(Math.max(0, start - 30), start));
+    if (cited || speaksNext(c.reportAfter.exec(low.slice(end, end + 45)))) out.push({ start, end, text: text.slice(start, end), side: code, role: 'bystander', cited });
+  }
+  return out;
+}
+
+const INTERNATIONAL_BODY = /^(?:UN|EU|[A-Z]{3,})$/;
 
 /** Third parties named in a text (UN, OSCE…), by code. */
 export function thirdPartyOf(text: string, profile: ConflictProfile): string | null {

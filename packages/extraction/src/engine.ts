@@ -3,7 +3,7 @@
  * deterministic: the only notion of "now" is the statement's publication time.
  */
 import { agreementLevel, agreementTerms, type TermMatch } from './agreements.ts';
-import { agencyOfSource, findAgencies, findParties, partyFrames, selfReported, thirdPartyOf, type AgencyMention, type PartyMention } from './attribution.ts';
+import { agencyOfSource, findAgencies, findParties, partyFrames, selfReported, thirdPartyFrames, thirdPartyOf, type AgencyMention, type PartyMention } from './attribution.ts';
 import { casualtyTrigger, sentenceCasualties, type CasualtyFigures } from './casualties.ts';
 import { compileProfile } from './compile.ts';
 import {
@@ -471,7 +471,8 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
     source,
     agencies,
     parties,
-    partyFrames: partyFrames(text, parties, prof),
+    // Sides, and third parties (UNIFIL, the OSCE), that speak for themselves.
+    partyFrames: [...partyFrames(text, parties, prof), ...thirdPartyFrames(text, prof).filter((t) => !overlapsAny(excluded, t))].sort(byStart),
     statementReporter,
     statementReporterEvidence,
     relay,
@@ -829,7 +830,8 @@ function actorFor(s: Scan, c: ClauseView, pos: number): PartyMention | null {
   // "The Israeli army said it had carried out a strike": the speaking force is the actor.
   const ev = c.reporterEvidence;
   const self = !before && !after && ev ? selfReported(s.low, ev, pos) : null;
-  if (self && ev) return { start: ev.start, end: ev.end, text: ev.text, side: self, role: 'explicit_actor' };
+  // (A third party telling what it saw, "the EU mission said it had recorded gunfire", acted not.)
+  if (self && ev && s.partyCodes.has(self)) return { start: ev.start, end: ev.end, text: ev.text, side: self, role: 'explicit_actor' };
   return before ?? after;
 }
 
