@@ -684,3 +684,15 @@ describe('international bodies that speak in the text', () => {
     expect(extract({ id: 't', text: 'Азербайджанские военные обстреляли армянское село.', published_at: '2023-04-12T10:00:00+04:00', source_agency: 'РИА Новости' }).events[0]?.accused_party).toBe('AZ');
   });
 });
+
+describe("a side's ministry or spokesperson that no agency names", () => {
+  const first = (text: string) => {
+    const e = extract({ id: 't', text, published_at: '2023-04-12T10:00:00+06:00', source_agency: 'Reuters' }).events[0];
+    return e ? [e.accused_party, e.reported_by] : null;
+  };
+  it("reads \"<country>'s defence ministry (spokeswoman <name>) said\" as that side reporting", () => {
+    expect(first("Cambodia's defence ministry spokeswoman Maly Socheata said Thai forces shelled the temple area on Monday.")).toEqual(['TH', 'KH']);
+    expect(first("India's defence ministry said Pakistani troops shelled villages in Poonch on Monday.")).toEqual(['PK', 'IN']);
+    expect(first("Pakistani troops shelled villages in Poonch on Monday, India's external affairs ministry said.")).toEqual(['PK', 'IN']);
+  });
+});

@@ -127,7 +127,7 @@ function qualifierSide(text: string, start: number, end: number, profile: Confli
   const tail = after.slice(m1?.[0].length ?? 0);
   const pm = c.partyAtStart.exec(tail);
   if (pm) return c.partyCodes[firstGroup(pm)] ?? null;
-  const bm = c.partyAtEnd.exec(before);
+  const bm = c.partyAtEnd.exec(before.replace(/['’]s\s*$/, ' '));
   if (bm) return c.partyCodes[firstGroup(bm)] ?? null;
   return null;
 }
@@ -562,6 +562,15 @@ export function partyFrames(
     // "According to Azerbaijan, …", «по версии таджикской стороны»: the side cited speaks.
     if (p.cited) return true;
     let after = text.slice(p.end, p.end + 30);
+    // "India's defence ministry said", "Cambodia's foreign ministry spokeswoman said": a side's
+    // ministry or its spokesperson that no agency of the profile names.
+    const body = MINISTRY_AFTER.exec(lower(text.slice(p.end, p.end + 60)));
+    if (body) {
+      // The spokesperson's name after the title ("… spokeswoman Maly Socheata said").
+      const name = PERSON_NAME.exec(text.slice(p.end + body[0].length, p.end + body[0].length + 50));
+      const at = p.end + body[0].length + (name?.[0].length ?? 0);
+      after = ` ${text.slice(at, at + 30)}`;
+    }
     // "Tajikistan, for its part, claims…", «Таджикистан, в свою очередь, заявил…»: an aside between commas.
     const aside = ASIDE.exec(text.slice(p.end, p.end + 40));
     if (aside) after = ` ${text.slice(p.end + aside[0].length, p.end + aside[0].length + 30)}`;
@@ -580,6 +589,9 @@ export function partyFrames(
   });
 }
 
+const MINISTRY_AFTER =
+  /^(?:['’]s)?\s+(?:(?:defen[cs]e|foreign|interior|home|external affairs)\s+ministry|ministry\s+of\s+(?:defen[cs]e|foreign affairs|external affairs|the interior|interior)|foreign\s+office|(?:army|military|defen[cs]e|foreign)\s+spokes(?:man|woman|person))(?:\s+spokes(?:man|woman|person))?(?=\s)/;
+const PERSON_NAME = /^(?:\s+[A-Z][a-z'’-]+){1,3}(?=\s)/;
 const ASIDE =
   /^(?:['’]s\s+side|\s+(?:side|сторона))?\s*,\s*(?:for (?:its|their|his|her) part|in (?:its |their )?turn|meanwhile|however|в свою очередь|со своей стороны|однако)\s*,\s*/i;
 const SPEAKER_BODY_AFTER =
