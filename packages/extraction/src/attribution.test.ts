@@ -696,3 +696,18 @@ describe("a side's ministry or spokesperson that no agency names", () => {
     expect(first("Pakistani troops shelled villages in Poonch on Monday, India's external affairs ministry said.")).toEqual(['PK', 'IN']);
   });
 });
+
+describe('the state body a statement is quoted from, and shooters of no side', () => {
+  it('reads «в сообщении Государственной пограничной службы» as the source, not an actor', () => {
+    const roles = (text: string) => findParties(text, KG_TJ_PROFILE, findAgencies(text, KG_TJ_PROFILE, null)).map((p) => `${p.text}:${p.role}`);
+    expect(roles('«Стреляли из ружья», - говорится в сообщении Государственной пограничной службы КР.')).toEqual([]);
+    expect(roles('Об этом говорится в заявлении Государственной пограничной службы Кыргызстана.')).toEqual([]);
+    expect(findAgencies('Shots were heard, according to a statement by the State Border Service of Azerbaijan.', AM_AZ_PROFILE, null).map((a) => a.frame)).toEqual([true]);
+  });
+  it('holds no side by default to an episode whose shooters a later detail names as civilians or unknown', () => {
+    const acc = (text: string) => run(text, 'Border Service of the GKNB of the Kyrgyz Republic').events.map((e) => e.accused_party);
+    expect(acc('Сегодня у села Аксай произошёл инцидент с применением оружия. Гражданские лица стреляли из охотничьего ружья.')).toEqual([null]);
+    expect(acc('Today an incident with the use of weapons took place near Aksai. Unknown persons opened fire from a hunting rifle.')).toEqual([null]);
+    expect(acc('Сегодня у села Аксай произошла стрельба. Местные жители открыли огонь из ружья.')).toEqual([null]);
+  });
+});

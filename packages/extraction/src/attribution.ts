@@ -67,7 +67,7 @@ function compile(profile: ConflictProfile): CompiledAttribution {
   );
   const v = profile.vocabulary;
   const reportBefore = new RegExp(
-    `(?<!${L})(?:${patternSource(v.report_before)})\\s+(?:the\\s+|a\\s+)?(?:latest\\s+)?(?:(?:data|information)\\s+(?:from|of)\\s+(?:the\\s+)?)?(?:press[- ](?:service|centre|center)\\s+of\\s+(?:the\\s+)?)?(?:(?:spokes(?:person|man|woman)|representative|press secretary|head|chairman)\\s+of\\s+(?:the\\s+)?|(?:представител|пресс-секретар|руководител|пресс-служб|пресс-центр)[а-яё]*\\s+)?$`,
+    `(?<!${L})(?:${patternSource(v.report_before)})\\s+(?:the\\s+|a\\s+)?(?:latest\\s+)?(?:(?:data|information)\\s+(?:from|of)\\s+(?:the\\s+)?)?(?:press[- ](?:service|centre|center)\\s+of\\s+(?:the\\s+)?)?(?:(?:spokes(?:person|man|woman)|representative|press secretary|head|chairman)\\s+of\\s+(?:the\\s+)?|(?:представител|пресс-секретар|руководител|пресс-служб|пресс-центр)[а-яё]*\\s+)?(?:(?:государственн|национальн|федеральн)[а-яё]*\\s+|(?:state|national|federal)\\s+)?$`,
   );
   // Run on the lower-cased text (see text/patterns.ts): no `i` flag.
   const reportAfter = new RegExp(`^[^.;:!?]{0,45}?(?<!${L})(?:${patternSource(v.report_after)})(?!${L})`);

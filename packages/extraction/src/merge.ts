@@ -51,6 +51,9 @@ export function absorb(into: Draft, from: Draft, withPlaces = true): void {
   for (const w of from.weapons) if (!into.weapons.some((x) => x.name === w.name)) into.weapons.push(w);
   into.merged++;
   into.mutual ||= from.mutual;
+  // "…one of the sides used weapons. Civilians fired a hunting rifle": the shooters told in a
+  // detail of no side keep the episode from being held against the other side by default.
+  into.unknownAgent ||= from.unknownAgent && into.actor === null;
 }
 
 /** A mention with no day, place or time: a summary ("the shelling") that joins a specific one. */
