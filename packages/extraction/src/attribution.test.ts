@@ -711,3 +711,18 @@ describe('the state body a statement is quoted from, and shooters of no side', (
     expect(acc('Сегодня у села Аксай произошла стрельба. Местные жители открыли огонь из ружья.')).toEqual([null]);
   });
 });
+
+describe("a side's outlet cited in another's item, and an outlet named with its country", () => {
+  it("gives a clause told by a side's own outlet that side's version", () => {
+    const rep = (text: string, source: string) => run(text, source).events.map((e) => e.reported_by);
+    expect(rep('Вчера у села Кок-Таш стреляли. Таджикское издание «Азия-Плюс» пишет, что вечером был обстрелян дом в Сомониёне.', 'Кабар')).toEqual(['KG', 'TJ']);
+    expect(rep('Shots were fired near Kok-Tash yesterday. Asia-Plus reports that a house in Somoniyon was fired at in the evening.', '24.kg')).toEqual(['KG', 'TJ']);
+    expect(rep('Вчера у села Ворух стреляли. Как пишет «24.kg», вечером был обстрелян дом в Кок-Таше.', 'Asia-Plus')).toEqual(['TJ', 'KG']);
+  });
+  it('gives an outlet that carries a side\'s country in its name that side', () => {
+    const rep = (text: string, source: string) => run(text, source).events[0]?.reported_by;
+    expect(rep('Во время конфликта на границе убиты семь мирных жителей.', 'Sputnik Таджикистан')).toBe('TJ');
+    expect(rep('Shooting was heard on the border near Kok-Tash this morning.', "RFE/RL's Kyrgyz Service")).toBe('KG');
+    expect(rep('На границе у села Кок-Таш утром слышали стрельбу.', 'Sputnik Кыргызстан')).toBe('KG');
+  });
+});

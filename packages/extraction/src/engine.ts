@@ -409,6 +409,11 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
     const outlet = relay?.side ?? relayCountry(statement.source_agency);
     if (outlet) statementReporter = { agency: statement.source_agency ?? null, side: outlet };
   }
+  // "Sputnik Tajikistan", "RFE/RL's Kyrgyz Service": an outlet named with one side's country is that side's.
+  if (statementReporter.side === null && statement.source_agency) {
+    const named = new Set(findParties(statement.source_agency, prof, []).map((p) => p.side));
+    if (named.size === 1) statementReporter = { agency: statement.source_agency, side: [...named][0] ?? null };
+  }
 
   // Time zone: the issuer's; a third party's statement is read in the publication's own offset.
   const issuerZone = partyZone(prof, issuerSide && partyCodes.has(issuerSide) ? issuerSide : null);
@@ -647,6 +652,16 @@ function clauseView(s: Scan, clause: Clause, sentence: Sentence): ClauseView {
   // own statement the issuer stays the reporter of what it relays.
   const relayedItem = s.statementReporter.side === null || !s.partyCodes.has(s.statementReporter.side);
   frame ??= s.insideClause.inside(s.partyFrames, clause).find((p) => p.role !== 'mutual' && (relayedItem || !p.cited)) ?? null;
+  // «Таджикское издание «Азия-Плюс» пишет, что…» in another outlet's item: a side's own outlet,
+  // cited, gives its side's version.
+  if (frame === null) {
+    for (const a of s.insideSentence.inside(s.agencies, sentence)) {
+      if (a.frame && a.agency.kind === 'media' && a.side && s.partyCodes.has(a.side) && a.side !== s.statementReporter.side) {
+        frame = a;
+        break;
+      }
+    }
+  }
   // "According to the Kyrgyz agency Turmush, shots were fired at dawn. They were reportedly fired
   // from the Tajik side": the side cited goes on speaking in the sentences of its paragraph.
   if (frame) s.lastFrame = { paragraph: sentence.paragraph, frame };
