@@ -726,3 +726,25 @@ describe("a side's outlet cited in another's item, and an outlet named with its 
     expect(rep('На границе у села Кок-Таш утром слышали стрельбу.', 'Sputnik Кыргызстан')).toBe('KG');
   });
 });
+
+describe('passive reports, answers after the act, and bodies named as what was hit', () => {
+  const first = (text: string, source: string) => {
+    const e = extract({ id: 't', text, published_at: '2023-04-12T10:00:00+06:00', source_agency: source }).events.find((x) => x.type !== 'ceasefire_agreement');
+    return e ? [e.accused_party, e.reported_by] : null;
+  };
+  it('takes no side for the speaker of a passive "was reported"', () => {
+    expect(first('On Monday a ceasefire violation by Pakistan was reported in the Poonch sector, with shelling of forward posts.', 'PTI')).toEqual(['PK', 'IN']);
+    expect(first('On Monday fire from Tajikistan was reported near Kok-Tash.', 'Kabar')?.[1]).toBe('KG');
+    expect(first('On Monday shelling by Azerbaijan was reported near Sotk.', 'Armenpress')?.[1]).toBe('AM');
+  });
+  it('reads a side that responded after the other fired as no actor', () => {
+    expect(first('On Monday Kyrgyz guards responded after Tajik troops fired at their post near Kok-Tash.', 'Reuters')?.[0]).toBe('TJ');
+    expect(first('On Monday Thai soldiers responded after Cambodian troops opened fire near the temple.', 'Reuters')?.[0]).toBe('KH');
+    expect(first('On Monday Indian troops responded after Pakistani soldiers fired at posts in Uri.', 'Reuters')?.[0]).toBe('PK');
+  });
+  it('takes a body named as the owner of what was hit for neither the actor nor the source', () => {
+    expect(first('On Monday a Hezbollah drone attack hit an Israeli army base near Metula.', 'Reuters')).toEqual(['LB', 'GB']);
+    expect(first('On Monday Cambodian rockets struck a Royal Thai Army base near the temple.', 'Reuters')).toEqual(['KH', 'GB']);
+    expect(first('On Monday Pakistani shells hit an Indian Army post in Uri.', 'Reuters')).toEqual(['PK', 'GB']);
+  });
+});

@@ -206,7 +206,7 @@ const SPEAKS_AFTER =
 // The party named right after a preposition of direction, or as the object of an attack verb
 // ("shelled Kyrgyz positions", «обстреляла кыргызский патруль»), is the target.
 const TARGET_BEFORE =
-  /(?:(?:^|[^A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:at|on|against|toward|towards|into|to|with|among|near)\s+(?:the\s+|a\s+|an\s+)?(?:positions?\s+of\s+(?:the\s+)?)?|(?:territory|positions?|outskirts|citizens|residents|population|families)\s+of\s+(?:the\s+)?(?:republic\s+of\s+)?|(?:^|[^A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:по|на|против|в направлении|в сторону|к)\s+(?:[а-яё«»"\-]+\s+){0,6}|(?:территори[июя]|позици(?:и|ям|ях)|населени[яе])\s+|(?:^|[^A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:shelled|attacked|targeted|обстрелял[а-яё]*|атаковал[а-яё]*)\s+(?:the\s+|a\s+|an\s+)?)$/;
+  /(?:(?:^|[^A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:at|on|against|toward|towards|into|to|with|among|near)\s+(?:the\s+|a\s+|an\s+)?(?:positions?\s+of\s+(?:the\s+)?)?|(?:territory|positions?|outskirts|citizens|residents|population|families)\s+of\s+(?:the\s+)?(?:republic\s+of\s+)?|(?:^|[^A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:по|на|против|в направлении|в сторону|к)\s+(?:[а-яё«»"\-]+\s+){0,6}|(?:территори[июя]|позици(?:и|ям|ях)|населени[яе])\s+|(?:^|[^A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:shelled|attacked|targeted|hit|struck|bombed|pounded|raided|stormed|ambushed|обстрелял[а-яё]*|атаковал[а-яё]*)\s+(?:the\s+|a\s+|an\s+)?)$/;
 const EXPLICIT_BEFORE =
   /(?:(?:^|[^A-Za-z\u00C0-\u024F\u0400-\u04FF])by\s+(?:the\s+)?|(?:^|[^A-Za-z\u00C0-\u024F\u0400-\u04FF])from\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?(?:republic\s+of\s+)?|со\s+стороны\s+|с\s+территории\s+)$/;
 // Nouns only («обстрел кыргызской стороны»); the verb «обстрелял…» takes its target next.
@@ -359,7 +359,7 @@ const POSSESSIVE_PLACE_AFTER =
 const PASSIVE_SUBJECT_AFTER =
   /^(?:['’]s)?(?:\s+(?!(?:and|which|who|that|opened|fired|shelled|attacked|и|а|который|которые|которая|открыл[а-яё]*|обстрелял[а-яё]*|атаковал[а-яё]*)(?![a-zа-яё]))[a-zа-яё«»"-]+){0,4}?\s+(?:(?:(?:was|were|has been|have been|had been|is being|are being|got)\s+(?:[a-z]+ly\s+)?(?:fired (?:up)?on|fired at|shot at|shelled|attacked|targeted|ambushed|bombed|struck)|(?:came|come|comes|coming)\s+under\s+(?:[a-z-]+\s+){0,2}(?:fire|attack|shelling|bombardment))(?![a-z])|(?:попал[а-яё]*|попа(?:ли|дают|дает))\s+под\s+(?:[а-яё-]+\s+)?(?:обстрел|огонь)|подвергл[а-яё]*\s+(?:[а-яё-]+\s+)?(?:обстрел|нападени|атак|огн)|(?:был[аио]?\s+)?(?:обстрелян[а-яё]*|атакован[а-яё]*|подвергнут[а-яё]*)(?![а-яё]))/;
 const RESPONDER_AFTER =
-  /^(?:['’]s)?(?:\s+(?!(?:and|which|who|that|after|и|а|после|который|которые)(?![a-zа-яё]))[a-zа-яё«»"-]+){0,5}?\s+(?:return(?:ed|ing|s)?\s+(?:the\s+)?fire|acted\s+in\s+self-?defen[cs]e|(?:shot|shoot(?:s|ing)?)\s+down|сбил[а-яё]*|сбива(?:ет|ют)|evacuat(?:e|ed|es|ing)|эвакуировал[а-яё]*|respond(?:ed|ing|s)?\s+(?:with\s+fire|in\s+kind)|retaliat(?:ed|ing|es|e)|(?:открыл[а-яё]*|откры(?:ть|вают))\s+ответный\s+огонь|ответил[а-яё]*\s+(?:на\s+[а-яё]+\s+)?огн[её]м)(?![a-zа-яё])/;
+  /^(?:['’]s)?(?:\s+(?!(?:and|which|who|that|after|и|а|после|который|которые)(?![a-zа-яё]))[a-zа-яё«»"-]+){0,5}?\s+(?:return(?:ed|ing|s)?\s+(?:the\s+)?fire|respond(?:ed|ing|s)?\s+after|acted\s+in\s+self-?defen[cs]e|(?:shot|shoot(?:s|ing)?)\s+down|сбил[а-яё]*|сбива(?:ет|ют)|evacuat(?:e|ed|es|ing)|эвакуировал[а-яё]*|respond(?:ed|ing|s)?\s+(?:with\s+fire|in\s+kind)|retaliat(?:ed|ing|es|e)|(?:открыл[а-яё]*|откры(?:ть|вают))\s+ответный\s+огонь|ответил[а-яё]*\s+(?:на\s+[а-яё]+\s+)?огн[её]м)(?![a-zа-яё])/;
 const OBSERVER_AFTER =
   /^(?:['’]s)?(?:\s+(?!(?:and|then|after|opened|fired|shot|и|а|затем|после|открыл[а-яё]*|обстрелял[а-яё]*|стрелял[а-яё]*)(?![a-zа-яё]))[a-zа-яё()-]+){0,5}?\s+(?<!(?:was|were|been|is|are|being)\s)(?:found|discovered|detected|spotted|noticed|heard|saw|observed|tracked|came (?:up)?on|came across|accus(?:ed|es|ing)|blam(?:ed|es|ing)|обнаружил[а-яё]*|заметил[а-яё]*|увидел[а-яё]*|засекл[а-яё]*|засёк|засек|выявил[а-яё]*|warned|предупредил[а-яё]*|обвинил[а-яё]*|обвиня(?:ет|ют|ли|ла|л))(?![a-zа-яё])/;
 
@@ -607,8 +607,10 @@ const PLACE_PREPOSITION_BEFORE = /(?:^|[^a-zа-яё])(?:на|on)\s+(?:the\s+)?$/
  * after a comma or a quote's end ("…to the Indian firing," he added).
  */
 function speaksNext(m: RegExpExecArray | null): boolean {
-  return m !== null && m[0].length <= 40 && !/[,.;:"“”«»]/.test(m[0]) && !FIELD_UNITS.test(m[0]) && !HABITUAL.test(m[0]);
+  return m !== null && m[0].length <= 40 && !/[,.;:"“”«»]/.test(m[0]) && !FIELD_UNITS.test(m[0]) && !HABITUAL.test(m[0]) && !PASSIVE_REPORT.test(m[0]);
 }
+// "a violation by Pakistan was reported": a passive reporting verb has no speaker before it.
+const PASSIVE_REPORT = /(?:^|\s)(?:was|were|is|are|been|being|has been|had been)\s+\S+$/;
 // "not an accident, as Cambodia often claims", «как постоянно заявляет»: what a side habitually
 // says is no report of the event told.
 const HABITUAL = /(?:^|[^a-zа-яё])(?:often|always|usually|routinely|constantly|часто|всегда|обычно|постоянно)(?![a-zа-яё])/;

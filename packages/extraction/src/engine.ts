@@ -244,18 +244,21 @@ function statementReporterOf(
   const partyCodes = compileProfile(prof).partyCodes;
   if (source && source.side !== null && partyCodes.has(source.side)) return { reporter: { agency: source.name, side: source.side }, evidence: null };
   // A foreign outlet relays a side's statement: the side of the agencies it names, before its own.
-  const first = agencies.find((a) => a.side !== null && partyCodes.has(a.side));
+  // ("an Israeli army base", "a Kyrgyz border service post": a body named as the owner of what was hit is no source.)
+  const first = agencies.find((a) => a.side !== null && partyCodes.has(a.side) && !HELD_PLACE_AFTER.test(text.slice(a.end, a.end + 20)));
   if (first) return { reporter: { agency: first.agency.name, side: first.side }, evidence: null };
   // "the country's health ministry" in a relay about one side's citizens and places: that side's
   // (the country of the places it counts in, else of the citizens hurt, else the side most named).
   const unsided = agencies.find((a) => a.agency.kind === 'official' && a.side === null);
   const most = unsided ? (placeMajority(places, partyCodes) ?? mostNamed(parties.filter((p) => p.role === 'target' || p.role === 'victim')) ?? mostNamed(parties)) : null;
   if (unsided && most) return { reporter: { agency: unsided.agency.name, side: most }, evidence: unsided };
-  const sided = agencies.find((a) => a.side);
+  const sided = agencies.find((a) => a.side && !HELD_PLACE_AFTER.test(text.slice(a.end, a.end + 20)));
   if (sided) return { reporter: { agency: sided.agency.name, side: sided.side }, evidence: null };
   if (source) return { reporter: { agency: source.name, side: source.side }, evidence: null };
   return { reporter: { agency: statement.source_agency ?? null, side: null }, evidence: null };
 }
+
+const HELD_PLACE_AFTER = /^\s+(?:base|post|outpost|position|checkpoint|vehicle|patrol|convoy|camp|barracks|jeep|tank|база|базу|пост|позици|заставу|заставы|колонну)/i;
 
 /**
  * A relay by an outlet of a third country ("Zakon.kz", «Газета.Ru (ТАСС)»): its country, and the
