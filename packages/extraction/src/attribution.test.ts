@@ -748,3 +748,19 @@ describe('passive reports, answers after the act, and bodies named as what was h
     expect(first('On Monday Pakistani shells hit an Indian Army post in Uri.', 'Reuters')).toEqual(['PK', 'GB']);
   });
 });
+
+describe('a fight both sides wage', () => {
+  const clash = (text: string, source = 'Reuters') =>
+    extract({ id: 't', text, published_at: '2023-04-12T10:00:00+06:00', source_agency: source }).events.filter((e) => e.type === 'armed_clash').map((e) => e.accused_party);
+  it('blames no side for "X clashed with Y", «вступили в бой с»', () => {
+    expect(clash('On Monday Kyrgyz border guards clashed with Tajik troops near Kok-Tash.')).toEqual([null]);
+    expect(clash('В понедельник киргизские пограничники вступили в бой с таджикскими военными у села Кок-Таш.', 'Кабар')).toEqual([null]);
+    expect(clash('On Monday Armenian units exchanged fire with Azerbaijani forces near Sotk.')).toEqual([null]);
+  });
+  it('takes no side that says its troops clashed for the actor', () => {
+    expect(clash('On Monday Thailand said its troops had clashed with Cambodian soldiers near the temple.')).toEqual([null]);
+    expect(clash('On Monday Azerbaijan said its forces had exchanged fire with Armenian units near Sotk.')).toEqual([null]);
+    // One side's attack that starts the fight still blames it.
+    expect(clash('On Monday Tajik forces attacked Kyrgyz positions near Kok-Tash, sparking a battle.')).toEqual(['TJ']);
+  });
+});

@@ -385,6 +385,11 @@ const FORCE_NOUN =
   '(?:border (?:guards?|troops|police)|armed forces|forces|troops|servicem[ae]n|military|army|armies|units|soldiers|rangers|marines|police(?:men)?|gunmen|fighters|militants|personnel|patrols?|side|villagers|residents|civilians|(?:пограничник|военн|военнослужащ|подразделени|сил|сторон|арми|войск|солдат|боевик|жител|граждан|наряд)[а-яё]*)';
 const COORDINATED_SIDES = new RegExp(`^\\s*(?:${FORCE_NOUN}\\s+)?(?:and|и|,)\\s*(?:${FORCE_NOUN}\\s+)?$`, 'i');
 
+// "Kyrgyz guards clashed with Tajik troops", «киргизские пограничники вступили в бой с таджикскими»:
+// a fight both sides are told to wage, no side blamed.
+const SYMMETRIC_FIGHT = new RegExp(
+  `^(?:\\s+${FORCE_NOUN}){0,2}\\s+(?:(?:had|have|has)\\s+)?(?:clashed|skirmished|exchanged\\s+(?:heavy\\s+)?(?:fire|gunfire|shots)|traded\\s+(?:heavy\\s+)?(?:fire|gunfire|shots)|(?:вступил[а-яё]*|вступа(?:ет|ют))\\s+в\\s+(?:бой|бои|перестрелку|стычку|столкновени[ея])|(?:сошл[а-яё]*|столкнул[а-яё]*)\\s+в\\s+(?:бою|перестрелке)|перестрелял[а-яё]*|столкнул[а-яё]*)\\s+(?:with|с|со)\\s+(?:the\\s+)?$`,
+);
 const QUALIFIER_GAP =
   /^\s*(?:of\s+(?:the\s+)?(?:(?:republic|kingdom)\s+of\s+)?|(?:республики|королевства)\s+)?$/;
 /** A side named as the country of an agency that speaks ("the Border Troops of Tajikistan said"): the reporter's, not an actor. */
@@ -474,7 +479,7 @@ export function findParties(
       b &&
       a.side !== b.side &&
       a.role !== 'bystander' &&
-      COORDINATED_SIDES.test(text.slice(a.end, b.start))
+      (COORDINATED_SIDES.test(text.slice(a.end, b.start)) || (b.start - a.end <= 80 && SYMMETRIC_FIGHT.test(low.slice(a.end, b.start))))
     ) {
       a.role = 'mutual';
       b.role = 'mutual';
@@ -661,6 +666,7 @@ export function thirdPartyOf(text: string, profile: ConflictProfile): string | n
 // a depot": an armed body telling of its own strike, in the sentence of its statement.
 const SELF_SUBJECT =
   /(?:said|says|stated|reported|announced|confirmed|claimed)(?: on [a-z]+)?(?: that)? (?:it|we|the (?:military|army|troops|forces|air force)|its (?:troops|forces|units|aircraft|jets|drones|fighters)|our (?:troops|forces|units|fighters))(?! (?:had |has |have )?(?:been|was|were|came|come|is being|are being)\b)(?: had| has| have|\b)/;
+const SYMMETRIC_TRIGGER = /^(?:clash|skirmish|exchang|traded|fought|перестрел|столкн|бо[йияе])/;
 const RETURN_FIRE = /(?:return|respond|retaliat|ответн|в ответ)/;
 
 /** The side of the armed agency that speaks at `ev`, when it tells of its own act at `pos` (a return of fire is not one). */
@@ -671,5 +677,7 @@ export function selfReported(low: string, ev: Match, pos: number): string | null
   if (!speaker || !a.side || ev.end > pos || pos - ev.end > 200) return null;
   const between = low.slice(ev.end, pos);
   if (/[.!?]\s/.test(between) || RETURN_FIRE.test(low.slice(ev.end, pos + 40))) return null;
+  // "Thailand said its troops had clashed with…": a fight both sides wage is no one side's act.
+  if (SYMMETRIC_TRIGGER.test(low.slice(pos, pos + 12))) return null;
   return SELF_SUBJECT.test(between) ? a.side : null;
 }
