@@ -764,3 +764,13 @@ describe('a fight both sides wage', () => {
     expect(clash('On Monday Tajik forces attacked Kyrgyz positions near Kok-Tash, sparking a battle.')).toEqual(['TJ']);
   });
 });
+
+describe('the side that detains', () => {
+  const inc = (text: string, source: string) =>
+    extract({ id: 't', text, published_at: '2023-04-12T10:00:00+06:00', source_agency: source }).events.filter((e) => e.type === 'incursion').map((e) => e.accused_party);
+  it('takes the people detained for having crossed, not the detaining side, for the actor', () => {
+    expect(inc('On Monday Tajik border guards detained Kyrgyz citizens who had crossed into Tajikistan near Vorukh.', 'Asia-Plus')).toEqual(['KG']);
+    expect(inc('On Monday Kyrgyz border guards detained a Tajik patrol that had crossed the border near Kok-Tash.', 'Kabar')).toEqual(['TJ']);
+    expect(inc('В понедельник киргизские пограничники задержали таджикских военных, которые незаконно пересекли границу у села Кок-Таш.', 'Кабар')).toEqual(['TJ']);
+  });
+});
