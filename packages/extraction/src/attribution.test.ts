@@ -143,7 +143,9 @@ describe('attribution', () => {
     expect(relayCountry('Steppe-news.kz (citing the Border Service)')).toBe('KZ');
     expect(relayCountry('Novosti.com.ua')).toBe('UA');
     expect(relayCountry('Pars Today (citing Press TV)')).toBe('IR');
-    expect(relayCountry('Кабар')).toBeNull();
+    expect(relayCountry('Кабар')).toBe('KG');
+    expect(relayCountry('Naharnet')).toBe('LB');
+    expect(relayCountry('Some Blog')).toBeNull();
     // International agencies and broadcasters known by name.
     expect(relayCountry('AP (citing the Thai army)')).toBe('US');
     expect(relayCountry('Al Jazeera')).toBe('QA');
@@ -772,5 +774,19 @@ describe('the side that detains', () => {
     expect(inc('On Monday Tajik border guards detained Kyrgyz citizens who had crossed into Tajikistan near Vorukh.', 'Asia-Plus')).toEqual(['KG']);
     expect(inc('On Monday Kyrgyz border guards detained a Tajik patrol that had crossed the border near Kok-Tash.', 'Kabar')).toEqual(['TJ']);
     expect(inc('В понедельник киргизские пограничники задержали таджикских военных, которые незаконно пересекли границу у села Кок-Таш.', 'Кабар')).toEqual(['TJ']);
+  });
+});
+
+describe('the source line', () => {
+  const rep = (text: string, source: string) => extract({ id: 't', text, published_at: '2023-04-12T10:00:00+06:00', source_agency: source }).events[0]?.reported_by;
+  it("gives an item that names no speaker the side its source line cites, before a wire's own country", () => {
+    expect(rep('В понедельник у села Кок-Таш была слышна стрельба.', 'Интерфакс, со ссылкой на МИД Киргизии')).toBe('KG');
+    expect(rep('On Monday artillery fire hit a village near Sotk.', 'AFP, quoting the Armenian Defence Ministry')).toBe('AM');
+    expect(rep('On Monday an air strike hit a house in Khiam, killing three.', "Al Jazeera (citing Lebanon's health ministry)")).toBe('LB');
+  });
+  it("gives an item of a side's own outlet that cites no one that side", () => {
+    expect(rep('On Monday shelling hit villages near the border.', "L'Orient Today")).toBe('LB');
+    expect(rep('On Monday shelling hit villages near Tovuz.', 'Azatutyun')).toBe('AM');
+    expect(rep('On Monday shelling hit villages near the temple.', 'Khaosod English')).toBe('TH');
   });
 });

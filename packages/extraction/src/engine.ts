@@ -254,6 +254,9 @@ function statementReporterOf(
   if (unsided && most) return { reporter: { agency: unsided.agency.name, side: most }, evidence: unsided };
   const sided = agencies.find((a) => a.side && !HELD_PLACE_AFTER.test(text.slice(a.end, a.end + 20)));
   if (sided) return { reporter: { agency: sided.agency.name, side: sided.side }, evidence: null };
+  // "Interfax, citing the MFA of Kyrgyzstan": the side the source line cites, before the wire's own.
+  const cited = citedSide(statement.source_agency, prof);
+  if (cited) return { reporter: { agency: statement.source_agency ?? null, side: cited }, evidence: null };
   if (source) return { reporter: { agency: source.name, side: source.side }, evidence: null };
   return { reporter: { agency: statement.source_agency ?? null, side: null }, evidence: null };
 }
