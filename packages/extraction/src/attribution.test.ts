@@ -790,3 +790,17 @@ describe('the source line', () => {
     expect(rep('On Monday shelling hit villages near the temple.', 'Khaosod English')).toBe('TH');
   });
 });
+
+describe('more reporting verbs', () => {
+  const first = (text: string, source: string) => {
+    const e = extract({ id: 't', text, published_at: '2023-04-12T10:00:00+06:00', source_agency: source }).events[0];
+    return e ? [e.accused_party, e.reported_by] : null;
+  };
+  it('reads "stressed", "charged", "wrote" and «пояснили», «подчеркнули» as a side speaking', () => {
+    expect(first('Tajik troops fired mortars at Kok-Tash on Monday, the Kyrgyz side stressed.', 'Reuters')).toEqual(['TJ', 'KG']);
+    expect(first('On Monday Baku charged that Armenian units had fired at Tovuz.', 'Reuters')).toEqual(['AM', 'AZ']);
+    expect(first('On Monday Armenian officials wrote that Azerbaijani units had fired at Sotk.', 'Reuters')).toEqual(['AZ', 'AM']);
+    expect(first('В понедельник таджикские военные обстреляли село Кок-Таш, пояснила киргизская сторона.', 'ТАСС')).toEqual(['TJ', 'KG']);
+    expect(first('Киргизская сторона подчеркнула, что в понедельник таджикские военные обстреляли село Кок-Таш.', 'ТАСС')).toEqual(['TJ', 'KG']);
+  });
+});
