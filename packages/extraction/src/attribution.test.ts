@@ -804,3 +804,12 @@ describe('more reporting verbs', () => {
     expect(first('Киргизская сторона подчеркнула, что в понедельник таджикские военные обстреляли село Кок-Таш.', 'ТАСС')).toEqual(['TJ', 'KG']);
   });
 });
+
+describe('spellings of the Lebanese party', () => {
+  it('reads Hizballah, Hezballah and «Хезбалла» as Lebanon', () => {
+    const acc = (text: string) => extract({ id: 't', text, published_at: '2023-04-12T10:00:00+02:00', source_agency: 'Reuters' }).events[0]?.accused_party;
+    expect(acc('On Monday Hizballah fired rockets at the Israeli town of Metula.')).toBe('LB');
+    expect(acc('On Monday Hezballah fighters fired anti-tank missiles at an Israeli post.')).toBe('LB');
+    expect(acc('В понедельник «Хезбалла» выпустила ракеты по израильскому городу Метула.')).toBe('LB');
+  });
+});
