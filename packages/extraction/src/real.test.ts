@@ -49,12 +49,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // militants' fire, support weapons and launched grenades, counts near their word, truce start
 // days, an agreement told the day after its start) to event F1 0.909 / 0.888 / 0.840 / 0.856 /
 // 0.833 and strict 0.786 / 0.780 / 0.781 / 0.739 / 0.656 (ru, en, other, more, more2); floors at
-// those less 0.01.
+// those less 0.01. eng-actors (session 13: attribution, reporters of relays) raised strict to
+// 0.792 / 0.790 / 0.744 (ru, en, more); those strict floors follow, less 0.01.
 const FLOORS: Record<string, { events: number; strict: number; violationReport: number }> = {
-  'train-ru.jsonl': { events: 0.899, strict: 0.776, violationReport: 0.983 },
-  'train-en.jsonl': { events: 0.878, strict: 0.77, violationReport: 0.953 },
+  'train-ru.jsonl': { events: 0.899, strict: 0.782, violationReport: 0.983 },
+  'train-en.jsonl': { events: 0.878, strict: 0.78, violationReport: 0.953 },
   'train-other.jsonl': { events: 0.83, strict: 0.771, violationReport: 0.964 },
-  'train-more.jsonl': { events: 0.846, strict: 0.729, violationReport: 0.95 },
+  'train-more.jsonl': { events: 0.846, strict: 0.734, violationReport: 0.95 },
   'train-more2.jsonl': { events: 0.823, strict: 0.646, violationReport: 0.958 },
 };
 const LOWEST = { events: 0.67, strict: 0.35, violationReport: 0.93 };
