@@ -6,6 +6,7 @@ import { IN_PK_PROFILE } from './profiles/in-pk.ts';
 import { KG_TJ_PROFILE } from './profiles/kg-tj.ts';
 import { TH_KH_PROFILE } from './profiles/th-kh.ts';
 import { AM_AZ_PROFILE } from './profiles/am-az.ts';
+import { IL_LB_PROFILE } from './profiles/il-lb.ts';
 
 const run = (text: string, source: string | null, published_at = '2023-04-12T10:00:00+06:00') =>
   extract({ id: 't', text, published_at, source_agency: source }, KG_TJ_PROFILE);
@@ -811,5 +812,14 @@ describe('spellings of the Lebanese party', () => {
     expect(acc('On Monday Hizballah fired rockets at the Israeli town of Metula.')).toBe('LB');
     expect(acc('On Monday Hezballah fighters fired anti-tank missiles at an Israeli post.')).toBe('LB');
     expect(acc('В понедельник «Хезбалла» выпустила ракеты по израильскому городу Метула.')).toBe('LB');
+  });
+});
+
+describe("a side's adjective on a weapon and attack noun", () => {
+  it('reads "an Israeli drone strike", "Pakistani mortar fire", "a Cambodian rocket barrage" as that side acting', () => {
+    const roles = (text: string, profile: typeof KG_TJ_PROFILE) => findParties(text, profile, findAgencies(text, profile, null)).map((p) => `${p.text}:${p.role}`);
+    expect(roles('Two people were killed after an Israeli drone strike near the village.', IL_LB_PROFILE)).toEqual(['Israeli:explicit_actor']);
+    expect(roles('Three villagers were wounded after Pakistani mortar fire.', IN_PK_PROFILE)).toEqual(['Pakistani:explicit_actor']);
+    expect(roles('A village was hit in a Cambodian rocket barrage.', TH_KH_PROFILE)).toEqual(['Cambodian:explicit_actor']);
   });
 });

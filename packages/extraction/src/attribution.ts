@@ -339,7 +339,7 @@ const ACCUSED_BEFORE =
 // "responded to the Indian firing", "the Israeli strikes on…", «таджикский обстрел»: a side's
 // adjective on an attack noun names who attacked, whatever preposition comes before it.
 const AGENT_OF_NOUN_AFTER =
-  /^\s+(?:firing|fire|shelling|strikes?|air ?strikes?|attacks?|aggression|bombardment|bombing|provocations?|incursions?|обстрел[а-яё]*|агресси[а-яё]*|провокаци[а-яё]*|нападени[а-яё]*)(?![a-zа-яё])/;
+  /^\s+(?:(?:drone|missile|rocket|artillery|mortar|sniper|tank|air|aerial|cross-border|ground|military|army)\s+)?(?:firing|fire|shelling|strikes?|air ?strikes?|raids?|barrages?|attacks?|aggression|bombardment|bombing|provocations?|incursions?|обстрел[а-яё]*|агресси[а-яё]*|провокаци[а-яё]*|нападени[а-яё]*)(?![a-zа-яё])/;
 
 // Places and posts a side holds; adjectives and possessives on them name the side hit.
 const OWNED_TARGET_AFTER =
