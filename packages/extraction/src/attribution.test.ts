@@ -5,6 +5,8 @@ import { relayCountry } from './profiles/relays.ts';
 import { IN_PK_PROFILE } from './profiles/in-pk.ts';
 import { KG_TJ_PROFILE } from './profiles/kg-tj.ts';
 import { TH_KH_PROFILE } from './profiles/th-kh.ts';
+import { AM_AZ_PROFILE } from './profiles/am-az.ts';
+import { IL_LB_PROFILE } from './profiles/il-lb.ts';
 
 const run = (text: string, source: string | null, published_at = '2023-04-12T10:00:00+06:00') =>
   extract({ id: 't', text, published_at, source_agency: source }, KG_TJ_PROFILE);
@@ -142,7 +144,15 @@ describe('attribution', () => {
     expect(relayCountry('Steppe-news.kz (citing the Border Service)')).toBe('KZ');
     expect(relayCountry('Novosti.com.ua')).toBe('UA');
     expect(relayCountry('Pars Today (citing Press TV)')).toBe('IR');
-    expect(relayCountry('Кабар')).toBeNull();
+    expect(relayCountry('Кабар')).toBe('KG');
+    expect(relayCountry('Naharnet')).toBe('LB');
+    expect(relayCountry('Some Blog')).toBeNull();
+    // International agencies and broadcasters known by name.
+    expect(relayCountry('AP (citing the Thai army)')).toBe('US');
+    expect(relayCountry('Al Jazeera')).toBe('QA');
+    expect(relayCountry('Kyodo News via Yahoo')).toBe('JP');
+    expect(relayCountry('Eurasianet')).toBe('US');
+    expect(run('Heavy fighting went on along the border all Tuesday. The sides blamed each other.', 'Al Jazeera').events[0]?.reported_by).toBe('QA');
   });
   it('tells the actor from the target', () => {
     expect(
@@ -556,5 +566,260 @@ describe('the blame of a clash', () => {
   });
   it('but mutual blame leaves the clash with no accused', () => {
     expect(acc('Border guards clashed near Kok-Tash on Monday, and the sides blamed each other.')).toEqual([null]);
+  });
+});
+
+describe('sides cited and capitals as governments', () => {
+  const roles = (text: string) => findParties(text, KG_TJ_PROFILE, findAgencies(text, KG_TJ_PROFILE, null)).map((p) => `${p.text}:${p.role}`);
+  const first = (text: string, source: string | null) => {
+    const r = extract({ id: 't', text, published_at: '2023-04-12T10:00:00+06:00', source_agency: source });
+    const e = r.events.find((x) => x.type !== 'ceasefire_agreement');
+    return e ? [e.accused_party, e.reported_by] : null;
+  };
+  it("gives a third country's relay the side it cites by name", () => {
+    expect(first('According to Azerbaijan, Armenian units shelled its positions in the Lachin district on Tuesday.', 'Reuters')).toEqual(['AM', 'AZ']);
+    expect(first('According to Cambodia, Thai artillery hit a school near the border on Friday.', 'Reuters')).toEqual(['TH', 'KH']);
+    expect(first('По версии Таджикистана, во вторник киргизские военные обстреляли село Ворух.', 'Газета.Ru')).toEqual(['KG', 'TJ']);
+  });
+  it('keeps the issuing side the reporter of what a side in its own statement is cited for', () => {
+    const r = run('Сегодня у села Кок-Таш обстреляли наш наряд. По данным таджикской стороны, погиб один таджикский гражданин.', 'Border Service of the GKNB of the Kyrgyz Republic');
+    expect(r.events.every((e) => e.reported_by === 'KG')).toBe(true);
+  });
+  it('reads a capital that accuses, speaks or is accused as its government', () => {
+    expect(first('On Tuesday Baku accused Yerevan of shelling Azerbaijani positions near Kalbajar.', 'Reuters')).toEqual(['AM', 'AZ']);
+    expect(first('Cambodian troops fired rockets at a Thai village on Friday, Bangkok said.', 'Reuters')).toEqual(['KH', 'TH']);
+    expect(first('Islamabad on Sunday blamed New Delhi for unprovoked firing along the Line of Control.', 'Reuters')).toEqual(['IN', 'PK']);
+    expect(first('Душанбе обвинил Бишкек в обстреле таджикских сёл во вторник.', 'Интерфакс')).toEqual(['KG', 'TJ']);
+  });
+  it('reads a capital named as a place as no side', () => {
+    expect(roles('Talks on the border were held in Bishkek on Monday.')).toEqual([]);
+    expect(roles('Tajik troops fired mortars at Kok-Tash, 900 km from Bishkek.')).toEqual(['Tajik:actor']);
+  });
+});
+
+describe('a side telling of its own strike', () => {
+  const first = (text: string, source: string | null) => {
+    const r = extract({ id: 't', text, published_at: '2023-04-12T10:00:00+06:00', source_agency: source });
+    const e = r.events.find((x) => x.type !== 'ceasefire_agreement');
+    return e ? [e.accused_party, e.reported_by] : null;
+  };
+  it('reads a side that says it fired as the actor, not the other side', () => {
+    expect(first('Hezbollah said it fired a salvo of rockets at an Israeli army post near Metula on Tuesday.', 'Al Jazeera')).toEqual(['LB', 'LB']);
+    expect(first('On Friday Azerbaijan said its forces had shelled Armenian positions near Sotk in response to provocations.', 'Reuters')?.[0]).toBe('AZ');
+    expect(first('Armenia said it had been shelled near Jermuk on Friday.', 'Reuters')).toEqual(['AZ', 'AM']);
+  });
+  it('reads the targets, sites and facilities of a side as what was hit', () => {
+    expect(first('The Israeli military said it struck Hezbollah targets in southern Lebanon on Tuesday.', 'Reuters')?.[0]).toBe('IL');
+    expect(first('On Monday Israeli jets struck Hezbollah weapons depots near Baalbek.', 'Reuters')?.[0]).toBe('IL');
+    expect(first('On Monday Thai F-16s struck Cambodian military installations near the temple.', 'Reuters')?.[0]).toBe('TH');
+  });
+  it("takes a reporting verb after the comma of an agency's own act for another speaker's", () => {
+    expect(first('Израильская армия во вторник нанесла удары по югу Ливана, сообщает агентство NNA.', 'РИА Новости')?.[0]).toBe('IL');
+    expect(first('Армия Таиланда в пятницу атаковала позиции камбоджийских военных, передаёт агентство.', 'ТАСС')?.[0]).toBe('TH');
+    expect(first('The Armenian Defence Ministry, in a statement on Monday, said Azerbaijani forces fired at Sotk.', 'Reuters')).toEqual(['AZ', 'AM']);
+  });
+});
+
+describe('demonyms as nouns and countries of named units', () => {
+  const roles = (text: string, profile = KG_TJ_PROFILE) => findParties(text, profile, findAgencies(text, profile, null)).map((p) => `${p.text}:${p.role}`);
+  it('reads the plural demonym nouns of both languages as the side', () => {
+    expect(run('On Monday the Tajiks opened fire at a Kyrgyz patrol near Kok-Tash.', 'Reuters').events[0]?.accused_party).toBe('TJ');
+    expect(run('В понедельник киргизы обстреляли таджикский пост у села Ворух.', 'Reuters').events[0]?.accused_party).toBe('KG');
+    expect(run('Таджики открыли огонь по пограничникам у села Кок-Таш во вторник.', 'Reuters').events[0]?.accused_party).toBe('TJ');
+    expect(roles('On Friday the Thais fired artillery at the temple.', TH_KH_PROFILE)).toEqual(['Thais:actor']);
+    expect(roles('Тайцы обстреляли позиции у храма.', TH_KH_PROFILE).map((r) => r.replace('explicit_', ''))).toEqual(['Тайцы:actor']);
+    expect(roles('Армяне обстреляли позиции у села.', AM_AZ_PROFILE).map((r) => r.replace('explicit_', ''))).toEqual(['Армяне:actor']);
+  });
+  it('reads a country named after a community, municipality or sector as the place', () => {
+    expect(roles('Shooting began on the territory of the Zumrad community of Tajikistan.')).toEqual(['Tajikistan:target']);
+    expect(roles('Shots were fired near a village of the Batken municipality of Kyrgyzstan.')).toEqual(['Kyrgyzstan:target']);
+    expect(roles('Shells landed in the Leilek sector of Kyrgyzstan at dawn.')).toEqual(['Kyrgyzstan:target']);
+  });
+});
+
+describe("a side's media, army or authorities as the reporter", () => {
+  const first = (text: string, source: string | null) => {
+    const r = extract({ id: 't', text, published_at: '2023-04-12T10:00:00+06:00', source_agency: source });
+    const e = r.events.find((x) => x.type !== 'ceasefire_agreement');
+    return e ? [e.accused_party, e.reported_by] : null;
+  };
+  it('reads "<side> media reported" and «сообщили <side> СМИ» as that side reporting', () => {
+    expect(first('Israeli jets struck a house in Khiam on Monday, Lebanese media reported.', 'Reuters')).toEqual(['IL', 'LB']);
+    expect(first('В понедельник израильский беспилотник нанёс удар по дому в Хиаме, сообщили ливанские СМИ.', 'ТАСС')).toEqual(['IL', 'LB']);
+    expect(first('Пакистанские военные в воскресенье обстреляли деревню в секторе Пунч, заявили в индийской армии.', 'ТАСС')).toEqual(['PK', 'IN']);
+    expect(first('В четверг камбоджийская артиллерия обстреляла тайскую деревню, передают таиландские власти.', 'ТАСС')).toEqual(['KH', 'TH']);
+  });
+});
+
+describe('the forces of both sides named together', () => {
+  const clash = (text: string, source = 'Reuters') =>
+    extract({ id: 't', text, published_at: '2023-04-12T10:00:00+06:00', source_agency: source }).events.filter((e) => e.type === 'armed_clash').map((e) => e.accused_party);
+  it('gives no actor to a clash between the forces of both sides, whatever their nouns', () => {
+    expect(clash('On Thursday a gunfight broke out between Thai rangers and Cambodian soldiers near the temple, the Thai army said.')).toEqual([null]);
+    expect(clash('В четверг между армией Таиланда и военными Камбоджи произошла перестрелка у храма.', 'ТАСС')).toEqual([null]);
+    expect(clash('В понедельник между пограничниками Кыргызстана и Таджикистана произошла перестрелка у села Кок-Таш.', 'Reuters')).toEqual([null]);
+  });
+  it('reads a capital after «заявили в» as the side that speaks', () => {
+    const rep = (text: string) => extract({ id: 't', text, published_at: '2023-04-12T10:00:00+06:00', source_agency: 'ТАСС' }).events[0]?.reported_by;
+    expect(rep('В четверг бой начался после того, как армянские военные атаковали азербайджанские позиции, заявили в Баку.')).toBe('AZ');
+    expect(rep('В четверг таиландские военные обстреляли камбоджийский пост у храма, сообщили в Пномпене.')).toBe('KH');
+    expect(rep('Во вторник киргизские военные обстреляли село Ворух, заявили в Душанбе.')).toBe('TJ');
+  });
+});
+
+describe('international bodies that speak in the text', () => {
+  const first = (text: string, source: string | null) => {
+    const r = extract({ id: 't', text, published_at: '2023-04-12T10:00:00+06:00', source_agency: source });
+    const e = r.events.find((x) => x.type !== 'ceasefire_agreement');
+    return e ? [e.accused_party, e.reported_by] : null;
+  };
+  it('reads UNIFIL, the OSCE or an EU mission that says or is cited as the reporter of its clause', () => {
+    expect(first('On Monday the UN peacekeeping force said Israeli tanks had shelled its base near Naqoura.', 'Reuters')).toEqual(['IL', 'UN']);
+    expect(first('On Monday the OSCE said Azerbaijani forces had fired at Armenian positions near Jermuk.', 'Reuters')).toEqual(['AZ', 'OSCE']);
+    expect(first('В понедельник ВСООНЛ сообщили, что израильские военные обстреляли их позиции у Накуры.', 'ТАСС')).toEqual(['IL', 'UN']);
+    expect(first('According to UNIFIL, an Israeli drone struck a car near its base on Monday.', 'Al Jazeera')).toEqual(['IL', 'UN']);
+  });
+  it('takes no side for what a monitor says it recorded', () => {
+    expect(first('On Monday the EU monitoring mission said it had recorded gunfire near Sotk.', 'Armenpress')).toEqual([null, 'EU']);
+  });
+  it("chooses no conflict by a third country's wire named in the source line", () => {
+    expect(extract({ id: 't', text: 'Израильские военные обстреляли позиции у Накуры.', published_at: '2023-04-12T10:00:00+02:00', source_agency: 'ТАСС' }).events[0]?.accused_party).toBe('IL');
+    expect(extract({ id: 't', text: 'Азербайджанские военные обстреляли армянское село.', published_at: '2023-04-12T10:00:00+04:00', source_agency: 'РИА Новости' }).events[0]?.accused_party).toBe('AZ');
+  });
+});
+
+describe("a side's ministry or spokesperson that no agency names", () => {
+  const first = (text: string) => {
+    const e = extract({ id: 't', text, published_at: '2023-04-12T10:00:00+06:00', source_agency: 'Reuters' }).events[0];
+    return e ? [e.accused_party, e.reported_by] : null;
+  };
+  it("reads \"<country>'s defence ministry (spokeswoman <name>) said\" as that side reporting", () => {
+    expect(first("Cambodia's defence ministry spokeswoman Maly Socheata said Thai forces shelled the temple area on Monday.")).toEqual(['TH', 'KH']);
+    expect(first("India's defence ministry said Pakistani troops shelled villages in Poonch on Monday.")).toEqual(['PK', 'IN']);
+    expect(first("Pakistani troops shelled villages in Poonch on Monday, India's external affairs ministry said.")).toEqual(['PK', 'IN']);
+  });
+});
+
+describe('the state body a statement is quoted from, and shooters of no side', () => {
+  it('reads «в сообщении Государственной пограничной службы» as the source, not an actor', () => {
+    const roles = (text: string) => findParties(text, KG_TJ_PROFILE, findAgencies(text, KG_TJ_PROFILE, null)).map((p) => `${p.text}:${p.role}`);
+    expect(roles('«Стреляли из ружья», - говорится в сообщении Государственной пограничной службы КР.')).toEqual([]);
+    expect(roles('Об этом говорится в заявлении Государственной пограничной службы Кыргызстана.')).toEqual([]);
+    expect(findAgencies('Shots were heard, according to a statement by the State Border Service of Azerbaijan.', AM_AZ_PROFILE, null).map((a) => a.frame)).toEqual([true]);
+  });
+  it('holds no side by default to an episode whose shooters a later detail names as civilians or unknown', () => {
+    const acc = (text: string) => run(text, 'Border Service of the GKNB of the Kyrgyz Republic').events.map((e) => e.accused_party);
+    expect(acc('Сегодня у села Аксай произошёл инцидент с применением оружия. Гражданские лица стреляли из охотничьего ружья.')).toEqual([null]);
+    expect(acc('Today an incident with the use of weapons took place near Aksai. Unknown persons opened fire from a hunting rifle.')).toEqual([null]);
+    expect(acc('Сегодня у села Аксай произошла стрельба. Местные жители открыли огонь из ружья.')).toEqual([null]);
+  });
+});
+
+describe("a side's outlet cited in another's item, and an outlet named with its country", () => {
+  it("gives a clause told by a side's own outlet that side's version", () => {
+    const rep = (text: string, source: string) => run(text, source).events.map((e) => e.reported_by);
+    expect(rep('Вчера у села Кок-Таш стреляли. Таджикское издание «Азия-Плюс» пишет, что вечером был обстрелян дом в Сомониёне.', 'Кабар')).toEqual(['KG', 'TJ']);
+    expect(rep('Shots were fired near Kok-Tash yesterday. Asia-Plus reports that a house in Somoniyon was fired at in the evening.', '24.kg')).toEqual(['KG', 'TJ']);
+    expect(rep('Вчера у села Ворух стреляли. Как пишет «24.kg», вечером был обстрелян дом в Кок-Таше.', 'Asia-Plus')).toEqual(['TJ', 'KG']);
+  });
+  it('gives an outlet that carries a side\'s country in its name that side', () => {
+    const rep = (text: string, source: string) => run(text, source).events[0]?.reported_by;
+    expect(rep('Во время конфликта на границе убиты семь мирных жителей.', 'Sputnik Таджикистан')).toBe('TJ');
+    expect(rep('Shooting was heard on the border near Kok-Tash this morning.', "RFE/RL's Kyrgyz Service")).toBe('KG');
+    expect(rep('На границе у села Кок-Таш утром слышали стрельбу.', 'Sputnik Кыргызстан')).toBe('KG');
+  });
+});
+
+describe('passive reports, answers after the act, and bodies named as what was hit', () => {
+  const first = (text: string, source: string) => {
+    const e = extract({ id: 't', text, published_at: '2023-04-12T10:00:00+06:00', source_agency: source }).events.find((x) => x.type !== 'ceasefire_agreement');
+    return e ? [e.accused_party, e.reported_by] : null;
+  };
+  it('takes no side for the speaker of a passive "was reported"', () => {
+    expect(first('On Monday a ceasefire violation by Pakistan was reported in the Poonch sector, with shelling of forward posts.', 'PTI')).toEqual(['PK', 'IN']);
+    expect(first('On Monday fire from Tajikistan was reported near Kok-Tash.', 'Kabar')?.[1]).toBe('KG');
+    expect(first('On Monday shelling by Azerbaijan was reported near Sotk.', 'Armenpress')?.[1]).toBe('AM');
+  });
+  it('reads a side that responded after the other fired as no actor', () => {
+    expect(first('On Monday Kyrgyz guards responded after Tajik troops fired at their post near Kok-Tash.', 'Reuters')?.[0]).toBe('TJ');
+    expect(first('On Monday Thai soldiers responded after Cambodian troops opened fire near the temple.', 'Reuters')?.[0]).toBe('KH');
+    expect(first('On Monday Indian troops responded after Pakistani soldiers fired at posts in Uri.', 'Reuters')?.[0]).toBe('PK');
+  });
+  it('takes a body named as the owner of what was hit for neither the actor nor the source', () => {
+    expect(first('On Monday a Hezbollah drone attack hit an Israeli army base near Metula.', 'Reuters')).toEqual(['LB', 'GB']);
+    expect(first('On Monday Cambodian rockets struck a Royal Thai Army base near the temple.', 'Reuters')).toEqual(['KH', 'GB']);
+    expect(first('On Monday Pakistani shells hit an Indian Army post in Uri.', 'Reuters')).toEqual(['PK', 'GB']);
+  });
+});
+
+describe('a fight both sides wage', () => {
+  const clash = (text: string, source = 'Reuters') =>
+    extract({ id: 't', text, published_at: '2023-04-12T10:00:00+06:00', source_agency: source }).events.filter((e) => e.type === 'armed_clash').map((e) => e.accused_party);
+  it('blames no side for "X clashed with Y", «вступили в бой с»', () => {
+    expect(clash('On Monday Kyrgyz border guards clashed with Tajik troops near Kok-Tash.')).toEqual([null]);
+    expect(clash('В понедельник киргизские пограничники вступили в бой с таджикскими военными у села Кок-Таш.', 'Кабар')).toEqual([null]);
+    expect(clash('On Monday Armenian units exchanged fire with Azerbaijani forces near Sotk.')).toEqual([null]);
+  });
+  it('takes no side that says its troops clashed for the actor', () => {
+    expect(clash('On Monday Thailand said its troops had clashed with Cambodian soldiers near the temple.')).toEqual([null]);
+    expect(clash('On Monday Azerbaijan said its forces had exchanged fire with Armenian units near Sotk.')).toEqual([null]);
+    // One side's attack that starts the fight still blames it.
+    expect(clash('On Monday Tajik forces attacked Kyrgyz positions near Kok-Tash, sparking a battle.')).toEqual(['TJ']);
+  });
+});
+
+describe('the side that detains', () => {
+  const inc = (text: string, source: string) =>
+    extract({ id: 't', text, published_at: '2023-04-12T10:00:00+06:00', source_agency: source }).events.filter((e) => e.type === 'incursion').map((e) => e.accused_party);
+  it('takes the people detained for having crossed, not the detaining side, for the actor', () => {
+    expect(inc('On Monday Tajik border guards detained Kyrgyz citizens who had crossed into Tajikistan near Vorukh.', 'Asia-Plus')).toEqual(['KG']);
+    expect(inc('On Monday Kyrgyz border guards detained a Tajik patrol that had crossed the border near Kok-Tash.', 'Kabar')).toEqual(['TJ']);
+    expect(inc('В понедельник киргизские пограничники задержали таджикских военных, которые незаконно пересекли границу у села Кок-Таш.', 'Кабар')).toEqual(['TJ']);
+  });
+});
+
+describe('the source line', () => {
+  const rep = (text: string, source: string) => extract({ id: 't', text, published_at: '2023-04-12T10:00:00+06:00', source_agency: source }).events[0]?.reported_by;
+  it("gives an item that names no speaker the side its source line cites, before a wire's own country", () => {
+    expect(rep('В понедельник у села Кок-Таш была слышна стрельба.', 'Интерфакс, со ссылкой на МИД Киргизии')).toBe('KG');
+    expect(rep('On Monday artillery fire hit a village near Sotk.', 'AFP, quoting the Armenian Defence Ministry')).toBe('AM');
+    expect(rep('On Monday an air strike hit a house in Khiam, killing three.', "Al Jazeera (citing Lebanon's health ministry)")).toBe('LB');
+  });
+  it("gives an item of a side's own outlet that cites no one that side", () => {
+    expect(rep('On Monday shelling hit villages near the border.', "L'Orient Today")).toBe('LB');
+    expect(rep('On Monday shelling hit villages near Tovuz.', 'Azatutyun')).toBe('AM');
+    expect(rep('On Monday shelling hit villages near the temple.', 'Khaosod English')).toBe('TH');
+  });
+});
+
+describe('more reporting verbs', () => {
+  const first = (text: string, source: string) => {
+    const e = extract({ id: 't', text, published_at: '2023-04-12T10:00:00+06:00', source_agency: source }).events[0];
+    return e ? [e.accused_party, e.reported_by] : null;
+  };
+  it('reads "stressed", "charged", "wrote" and «пояснили», «подчеркнули» as a side speaking', () => {
+    expect(first('Tajik troops fired mortars at Kok-Tash on Monday, the Kyrgyz side stressed.', 'Reuters')).toEqual(['TJ', 'KG']);
+    expect(first('On Monday Baku charged that Armenian units had fired at Tovuz.', 'Reuters')).toEqual(['AM', 'AZ']);
+    expect(first('On Monday Armenian officials wrote that Azerbaijani units had fired at Sotk.', 'Reuters')).toEqual(['AZ', 'AM']);
+    expect(first('В понедельник таджикские военные обстреляли село Кок-Таш, пояснила киргизская сторона.', 'ТАСС')).toEqual(['TJ', 'KG']);
+    expect(first('Киргизская сторона подчеркнула, что в понедельник таджикские военные обстреляли село Кок-Таш.', 'ТАСС')).toEqual(['TJ', 'KG']);
+  });
+});
+
+describe('spellings of the Lebanese party', () => {
+  it('reads Hizballah, Hezballah and «Хезбалла» as Lebanon', () => {
+    const acc = (text: string) => extract({ id: 't', text, published_at: '2023-04-12T10:00:00+02:00', source_agency: 'Reuters' }).events[0]?.accused_party;
+    expect(acc('On Monday Hizballah fired rockets at the Israeli town of Metula.')).toBe('LB');
+    expect(acc('On Monday Hezballah fighters fired anti-tank missiles at an Israeli post.')).toBe('LB');
+    expect(acc('В понедельник «Хезбалла» выпустила ракеты по израильскому городу Метула.')).toBe('LB');
+  });
+});
+
+describe("a side's adjective on a weapon and attack noun", () => {
+  it('reads "an Israeli drone strike", "Pakistani mortar fire", "a Cambodian rocket barrage" as that side acting', () => {
+    const roles = (text: string, profile: typeof KG_TJ_PROFILE) => findParties(text, profile, findAgencies(text, profile, null)).map((p) => `${p.text}:${p.role}`);
+    expect(roles('Two people were killed after an Israeli drone strike near the village.', IL_LB_PROFILE)).toEqual(['Israeli:explicit_actor']);
+    expect(roles('Three villagers were wounded after Pakistani mortar fire.', IN_PK_PROFILE)).toEqual(['Pakistani:explicit_actor']);
+    expect(roles('A village was hit in a Cambodian rocket barrage.', TH_KH_PROFILE)).toEqual(['Cambodian:explicit_actor']);
   });
 });

@@ -20,6 +20,8 @@ export type PartyRole = 'actor' | 'explicit_actor' | 'target' | 'victim' | 'mutu
 export interface PartyMention extends Match {
   side: string;
   role: PartyRole;
+  /** The side is cited as the source ("according to Azerbaijan", «по заявлению Бангкока»): it reports. */
+  cited?: boolean;
 }
 
 interface CompiledAttribution {
@@ -31,6 +33,10 @@ interface CompiledAttribution {
   reportAfter: RegExp;
   partyAtStart: RegExp;
   partyAtEnd: RegExp;
+  /** The parties' capitals, a capture group per party (null when no party has one). */
+  capitals: RegExp | null;
+  /** The third parties (UN, OSCE…), a capture group each (null when the profile has none). */
+  thirdParties: RegExp | null;
 }
 
 const L = '[0-9A-Za-z\\u00C0-\\u024F\\u0400-\\u04FF]';
@@ -61,7 +67,7 @@ function compile(profile: ConflictProfile): CompiledAttribution {
   );
   const v = profile.vocabulary;
   const reportBefore = new RegExp(
-    `(?<!${L})(?:${patternSource(v.report_before)})\\s+(?:the\\s+|a\\s+)?(?:latest\\s+)?(?:(?:data|information)\\s+(?:from|of)\\s+(?:the\\s+)?)?(?:press[- ](?:service|centre|center)\\s+of\\s+(?:the\\s+)?)?(?:(?:spokes(?:person|man|woman)|representative|press secretary|head|chairman)\\s+of\\s+(?:the\\s+)?|(?:представител|пресс-секретар|руководител|пресс-служб|пресс-центр)[а-яё]*\\s+)?$`,
+    `(?<!${L})(?:${patternSource(v.report_before)})\\s+(?:the\\s+|a\\s+)?(?:latest\\s+)?(?:(?:data|information)\\s+(?:from|of)\\s+(?:the\\s+)?)?(?:press[- ](?:service|centre|center)\\s+of\\s+(?:the\\s+)?)?(?:(?:spokes(?:person|man|woman)|representative|press secretary|head|chairman)\\s+of\\s+(?:the\\s+)?|(?:представител|пресс-секретар|руководител|пресс-служб|пресс-центр)[а-яё]*\\s+)?(?:(?:государственн|национальн|федеральн)[а-яё]*\\s+|(?:state|national|federal)\\s+)?$`,
   );
   // Run on the lower-cased text (see text/patterns.ts): no `i` flag.
   const reportAfter = new RegExp(`^[^.;:!?]{0,45}?(?<!${L})(?:${patternSource(v.report_after)})(?!${L})`);
@@ -71,6 +77,16 @@ function compile(profile: ConflictProfile): CompiledAttribution {
   const partyAtEnd = new RegExp(
     `(?:${partyAlternation})\\s*$`,
   );
+  const capitals = profile.parties.some((p) => p.capitals && p.capitals.length > 0)
+    ? new RegExp(
+        `(?<!${L}|-)(?:${profile.parties.map((p) => `(${p.capitals && p.capitals.length > 0 ? patternSource(p.capitals) : '(?!)'})`).join('|')})(?!${L})`,
+        'g',
+      )
+    : null;
+  const thirdParties =
+    profile.third_parties.length > 0
+      ? new RegExp(`(?<!${L})(?:${profile.third_parties.map((t) => `(${patternSource(t.patterns)})`).join('|')})(?!${L})`, 'g')
+      : null;
   const c = {
     agencies,
     agencyList,
@@ -80,6 +96,8 @@ function compile(profile: ConflictProfile): CompiledAttribution {
     reportAfter,
     partyAtStart,
     partyAtEnd,
+    capitals,
+    thirdParties,
   };
   cache.set(profile, c);
   return c;
@@ -109,7 +127,7 @@ function qualifierSide(text: string, start: number, end: number, profile: Confli
   const tail = after.slice(m1?.[0].length ?? 0);
   const pm = c.partyAtStart.exec(tail);
   if (pm) return c.partyCodes[firstGroup(pm)] ?? null;
-  const bm = c.partyAtEnd.exec(before);
+  const bm = c.partyAtEnd.exec(before.replace(/['’]s\s*$/, ' '));
   if (bm) return c.partyCodes[firstGroup(bm)] ?? null;
   return null;
 }
@@ -139,7 +157,7 @@ export function findAgencies(
     const after = low.slice(end, end + 60);
     const frame =
       c.reportBefore.test(before) ||
-      c.reportAfter.test(after) ||
+      speaksAfter(c.reportAfter.exec(after)) ||
       SPEAKS_BEFORE.test(before) ||
       SPEAKS_AFTER.test(after);
     out.push({ start, end, text: text.slice(start, end), agency, side, frame });
@@ -160,12 +178,27 @@ export function findAgencies(
   return out;
 }
 
+/**
+ * The reporting verb after an agency is its own, unless a single comma parts them and the verb
+ * opens the next phrase: "the Israeli army struck the south, the agency reports", «армия нанесла
+ * удары, сообщает агентство» (the verb's subject follows it). An aside between two commas
+ * ("the ministry, in a statement, said") keeps the agency the speaker.
+ */
+function speaksAfter(m: RegExpExecArray | null): boolean {
+  if (m === null) return false;
+  const s = m[0];
+  const comma = s.indexOf(',');
+  return comma < 0 || comma !== s.lastIndexOf(',') || !/,\s*\S+$/.test(s) || !OWN_VERB.test(s.slice(0, comma));
+}
+// A finite verb of the agency's own before the comma («нанесла», "struck", "opened").
+const OWN_VERB = /(?:^|\s)(?:[а-яё]{2,}(?:ла|ли|ло|ет|ют|ут|ит|ят)|[a-z]{2,}ed|struck|hit|shot|began|broke|took|fought|left)(?=[\s,])/;
+
 // An agency right after a press office ("the press centre of the Border Troops", «пресс-служба
 // ГКНБ») or after a Russian reporting verb that puts its subject last («как сообщает
 // Погранслужба», «сообщает в субботу, 17 сентября, пресс-центр ГКНБ») is the source that
 // speaks, never the side that acts.
 const SPEAKS_BEFORE =
-  /(?:(?:^|[^a-z\u00C0-\u024F])press[- ](?:service|cent(?:re|er)|office|secretary)\s+of\s+(?:the\s+)?|(?:^|[^а-яё])пресс-(?:служб|центр|секретар)[а-яё]*\s+|(?:^|[^а-яё])(?:сообща|отмеча|заявля|переда|информиру|уточня)(?:ет|ют)\s+(?:[^.!?;]{0,40}?,\s+)?(?:(?:пресс-(?:служб|центр)|представител|официальн)[а-яё]*\s+)?)$/;
+  /(?:(?:^|[^a-z\u00C0-\u024F])press[- ](?:service|cent(?:re|er)|office|secretary)\s+of\s+(?:the\s+)?|(?:^|[^а-яё])пресс-(?:служб|центр|секретар)[а-яё]*\s+|(?:^|[^а-яё])(?:(?:сообща|отмеча|заявля|переда|информиру|уточня)(?:ет|ют)|пиш(?:ет|ут))\s+(?:[^.!?;]{0,40}?,\s+)?(?:(?:пресс-(?:служб|центр)|представител|официальн)[а-яё]*\s+)?[«"“]?)$/;
 // "the Royal Thai Army spokesperson said", «МВД, его пресс-служба»: the agency's voice.
 const SPEAKS_AFTER =
   /^(?:\s+of\s+(?:the\s+)?(?:republic\s+of\s+)?[a-z-]+)?(?:['’]s)?\s+(?:spokes(?:person|man|woman)|press (?:service|secretary|office|cent(?:re|er))|representative|пресс-(?:служб|секретар|центр)[а-яё]*|представител[а-яё]*)(?![a-zа-яё])/;
@@ -173,7 +206,7 @@ const SPEAKS_AFTER =
 // The party named right after a preposition of direction, or as the object of an attack verb
 // ("shelled Kyrgyz positions", «обстреляла кыргызский патруль»), is the target.
 const TARGET_BEFORE =
-  /(?:(?:^|[^A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:at|on|against|toward|towards|into|to|with|among|near)\s+(?:the\s+|a\s+|an\s+)?(?:positions?\s+of\s+(?:the\s+)?)?|(?:territory|positions?|outskirts|citizens|residents|population|families)\s+of\s+(?:the\s+)?(?:republic\s+of\s+)?|(?:^|[^A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:по|на|против|в направлении|в сторону|к)\s+(?:[а-яё«»"\-]+\s+){0,6}|(?:территори[июя]|позици(?:и|ям|ях)|населени[яе])\s+|(?:^|[^A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:shelled|attacked|targeted|обстрелял[а-яё]*|атаковал[а-яё]*)\s+(?:the\s+|a\s+|an\s+)?)$/;
+  /(?:(?:^|[^A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:at|on|against|toward|towards|into|to|with|among|near)\s+(?:the\s+|a\s+|an\s+)?(?:positions?\s+of\s+(?:the\s+)?)?|(?:territory|positions?|outskirts|citizens|residents|population|families)\s+of\s+(?:the\s+)?(?:republic\s+of\s+)?|(?:^|[^A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:по|на|против|в направлении|в сторону|к)\s+(?:[а-яё«»"\-]+\s+){0,6}|(?:территори[июя]|позици(?:и|ям|ях)|населени[яе])\s+|(?:^|[^A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:shelled|attacked|targeted|hit|struck|bombed|pounded|raided|stormed|ambushed|обстрелял[а-яё]*|атаковал[а-яё]*)\s+(?:the\s+|a\s+|an\s+)?)$/;
 const EXPLICIT_BEFORE =
   /(?:(?:^|[^A-Za-z\u00C0-\u024F\u0400-\u04FF])by\s+(?:the\s+)?|(?:^|[^A-Za-z\u00C0-\u024F\u0400-\u04FF])from\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?(?:republic\s+of\s+)?|со\s+стороны\s+|с\s+территории\s+)$/;
 // Nouns only («обстрел кыргызской стороны»); the verb «обстрелял…» takes its target next.
@@ -186,7 +219,7 @@ const VICTIM_NOUN_BEFORE =
   /(?:citizens|residents|граждан[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*|жител[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]*)\s+(?:of\s+)?(?:the\s+)?$/;
 const VICTIM_BEFORE =
   /(?:погиб[а-яё]*|ранен[а-яё]*|убит[а-яё]*|пострадал[а-яё]*|killed|wounded|injured|killing|wounding)\s+(?:\S+\s+){0,5}$/;
-const MUTUAL_BEFORE = /(?:between|между)\s+(?:the\s+)?$/;
+const MUTUAL_BEFORE = /(?:between|между)\s+(?:the\s+)?(?:(?:border\s+)?(?:forces|troops|guards|armies|army|military|units|soldiers|servicemen)\s+of\s+(?:the\s+)?|(?:пограничник|военн|военнослужащ|подразделени|сил|арми|войск|наряд)[а-яё]*\s+)?$/;
 // "between Israel and Lebanon's Hezbollah": the second side may be named through its country.
 const MUTUAL_SECOND =
   /(?:between|между)\s+(?:the\s+)?[A-Za-z\u00C0-\u024F\u0400-\u04FF-]+\s+(?:and|и)\s+(?:[A-Za-z\u00C0-\u024F-]+['’]s\s+)?$/;
@@ -283,7 +316,7 @@ function partyRole(low: string, start: number, end: number): PartyRole {
 // "Sughd region of Tajikistan"), or as the object of an ongoing attack ("keeps shelling Kyrgyz
 // posts", «продолжают обстреливать кыргызские позиции») is where it happened or whom it hit.
 const LOCATION_BEFORE =
-  /(?:(?:^|[^a-z\u00C0-\u024F])(?:in|inside|within)\s+(?:the\s+)?(?:(?:(?:north|south)-?(?:east|west)(?:ern)?|southern|northern|eastern|western|south|north|east|west|central)\s+)?|(?:^|[^а-яё])(?:в|во|вблизи|возле|около|у|близ|недалеко от|рядом с)\s+|(?:^|[^a-z\u00C0-\u024F])(?:districts?|regions?|provinces?|city|village|town|areas?|territory|outskirts|part|side of the border|airspace|borders?|frontiers?)\s+of\s+(?:the\s+)?(?:(?:republic|kingdom)\s+of\s+)?(?:(?:southern|northern|eastern|western|south|north|east|west|central)\s+)?|(?:^|[^а-яёa-z])(?:обстрелива[а-яё]*|атаку(?:ет|ют)|shelling|attacking|targeting|bombing|bombarding|hitting)\s+(?:the\s+|a\s+|an\s+)?)$/;
+  /(?:(?:^|[^a-z\u00C0-\u024F])(?:in|inside|within)\s+(?:the\s+)?(?:(?:(?:north|south)-?(?:east|west)(?:ern)?|southern|northern|eastern|western|south|north|east|west|central)\s+)?|(?:^|[^а-яё])(?:в|во|вблизи|возле|около|у|близ|недалеко от|рядом с)\s+|(?:^|[^a-z\u00C0-\u024F])(?:districts?|regions?|provinces?|city|village|town|areas?|territory|outskirts|part|side of the border|airspace|borders?|frontiers?|communit(?:y|ies)|municipalit(?:y|ies)|jamoats?|communes?|settlements?|governorates?|count(?:y|ies)|oblasts?|ra[iy]ons?|sectors?|enclaves?|exclaves?|valley|subdistricts?|hamlets?|localit(?:y|ies))\s+of\s+(?:the\s+)?(?:(?:republic|kingdom)\s+of\s+)?(?:(?:southern|northern|eastern|western|south|north|east|west|central)\s+)?|(?:^|[^а-яёa-z])(?:обстрелива[а-яё]*|атаку(?:ет|ют)|shelling|attacking|targeting|bombing|bombarding|hitting)\s+(?:the\s+|a\s+|an\s+)?)$/;
 // A place noun and up to two words of its name before a country in the genitive («области
 // Кыргызстана», «города Канибадам Таджикистана»): only a noun can be that country; an adjective
 // there starts the next phrase («в Баткенской области таджикские военные открыли огонь»).
@@ -306,11 +339,11 @@ const ACCUSED_BEFORE =
 // "responded to the Indian firing", "the Israeli strikes on…", «таджикский обстрел»: a side's
 // adjective on an attack noun names who attacked, whatever preposition comes before it.
 const AGENT_OF_NOUN_AFTER =
-  /^\s+(?:firing|fire|shelling|strikes?|air ?strikes?|attacks?|aggression|bombardment|bombing|provocations?|incursions?|обстрел[а-яё]*|агресси[а-яё]*|провокаци[а-яё]*|нападени[а-яё]*)(?![a-zа-яё])/;
+  /^\s+(?:(?:drone|missile|rocket|artillery|mortar|sniper|tank|air|aerial|cross-border|ground|military|army)\s+)?(?:firing|fire|shelling|strikes?|air ?strikes?|raids?|barrages?|attacks?|aggression|bombardment|bombing|provocations?|incursions?|обстрел[а-яё]*|агресси[а-яё]*|провокаци[а-яё]*|нападени[а-яё]*)(?![a-zа-яё])/;
 
 // Places and posts a side holds; adjectives and possessives on them name the side hit.
 const OWNED_TARGET_AFTER =
-  /^(?:['’]s)?\s+(?:airspace|soil|positions?|posts?|outposts?|frontier posts?|border posts?|checkpoints?|позици[а-яё]*|застав[а-яё]*|погранзастав[а-яё]*|пост(?:ы|а|у|ов|ам|ах|ом)?|кпп|воздушн[а-яё]* пространств[а-яё]*)(?![a-zа-яё])/;
+  /^(?:['’]s)?\s+(?:airspace|soil|targets?|sites?|facilit(?:y|ies)|infrastructure|strongholds?|depots?|installations?|launch(?:ers?| sites?| pads?)|positions?|posts?|outposts?|frontier posts?|border posts?|checkpoints?|позици[а-яё]*|застав[а-яё]*|погранзастав[а-яё]*|пост(?:ы|а|у|ов|ам|ах|ом)?|кпп|воздушн[а-яё]* пространств[а-яё]*)(?![a-zа-яё])/;
 const OWNER_BEFORE =
   /(?:^|[^а-яё])(?:позици[а-яё]*|застав[а-яё]*|погранзастав[а-яё]*|пост(?:ы|а|у|ов|ам|ах|ом)?|кпп|сел[оаеу]|дом(?:а|у|ом|е)?)\s+(?:«[^«»]{1,25}»\s+)?(?:[а-яё-]+(?:ого|ой|ых|их|ий|ов|ей)\s+){0,2}$/;
 const FROM_SIDE_BEFORE = /(?:^|[^а-яё])(?:с|со|c)\s+$/;
@@ -326,9 +359,9 @@ const POSSESSIVE_PLACE_AFTER =
 const PASSIVE_SUBJECT_AFTER =
   /^(?:['’]s)?(?:\s+(?!(?:and|which|who|that|opened|fired|shelled|attacked|и|а|который|которые|которая|открыл[а-яё]*|обстрелял[а-яё]*|атаковал[а-яё]*)(?![a-zа-яё]))[a-zа-яё«»"-]+){0,4}?\s+(?:(?:(?:was|were|has been|have been|had been|is being|are being|got)\s+(?:[a-z]+ly\s+)?(?:fired (?:up)?on|fired at|shot at|shelled|attacked|targeted|ambushed|bombed|struck)|(?:came|come|comes|coming)\s+under\s+(?:[a-z-]+\s+){0,2}(?:fire|attack|shelling|bombardment))(?![a-z])|(?:попал[а-яё]*|попа(?:ли|дают|дает))\s+под\s+(?:[а-яё-]+\s+)?(?:обстрел|огонь)|подвергл[а-яё]*\s+(?:[а-яё-]+\s+)?(?:обстрел|нападени|атак|огн)|(?:был[аио]?\s+)?(?:обстрелян[а-яё]*|атакован[а-яё]*|подвергнут[а-яё]*)(?![а-яё]))/;
 const RESPONDER_AFTER =
-  /^(?:['’]s)?(?:\s+(?!(?:and|which|who|that|after|и|а|после|который|которые)(?![a-zа-яё]))[a-zа-яё«»"-]+){0,5}?\s+(?:return(?:ed|ing|s)?\s+(?:the\s+)?fire|acted\s+in\s+self-?defen[cs]e|(?:shot|shoot(?:s|ing)?)\s+down|сбил[а-яё]*|сбива(?:ет|ют)|evacuat(?:e|ed|es|ing)|эвакуировал[а-яё]*|respond(?:ed|ing|s)?\s+(?:with\s+fire|in\s+kind)|retaliat(?:ed|ing|es|e)|(?:открыл[а-яё]*|откры(?:ть|вают))\s+ответный\s+огонь|ответил[а-яё]*\s+(?:на\s+[а-яё]+\s+)?огн[её]м)(?![a-zа-яё])/;
+  /^(?:['’]s)?(?:\s+(?!(?:and|which|who|that|after|и|а|после|который|которые)(?![a-zа-яё]))[a-zа-яё«»"-]+){0,5}?\s+(?:return(?:ed|ing|s)?\s+(?:the\s+)?fire|respond(?:ed|ing|s)?\s+after|acted\s+in\s+self-?defen[cs]e|(?:shot|shoot(?:s|ing)?)\s+down|сбил[а-яё]*|сбива(?:ет|ют)|evacuat(?:e|ed|es|ing)|эвакуировал[а-яё]*|respond(?:ed|ing|s)?\s+(?:with\s+fire|in\s+kind)|retaliat(?:ed|ing|es|e)|(?:открыл[а-яё]*|откры(?:ть|вают))\s+ответный\s+огонь|ответил[а-яё]*\s+(?:на\s+[а-яё]+\s+)?огн[её]м)(?![a-zа-яё])/;
 const OBSERVER_AFTER =
-  /^(?:['’]s)?(?:\s+(?!(?:and|then|after|opened|fired|shot|и|а|затем|после|открыл[а-яё]*|обстрелял[а-яё]*|стрелял[а-яё]*)(?![a-zа-яё]))[a-zа-яё()-]+){0,5}?\s+(?<!(?:was|were|been|is|are|being)\s)(?:found|discovered|detected|spotted|noticed|heard|saw|observed|tracked|came (?:up)?on|came across|accus(?:ed|es|ing)|blam(?:ed|es|ing)|обнаружил[а-яё]*|заметил[а-яё]*|увидел[а-яё]*|засекл[а-яё]*|засёк|засек|выявил[а-яё]*|warned|предупредил[а-яё]*|обвинил[а-яё]*|обвиня(?:ет|ют|ли|ла|л))(?![a-zа-яё])/;
+  /^(?:['’]s)?(?:\s+(?!(?:and|then|after|opened|fired|shot|и|а|затем|после|открыл[а-яё]*|обстрелял[а-яё]*|стрелял[а-яё]*)(?![a-zа-яё]))[a-zа-яё()-]+){0,5}?\s+(?<!(?:was|were|been|is|are|being)\s)(?:found|discovered|detected|spotted|noticed|heard|saw|observed|tracked|came (?:up)?on|came across|accus(?:ed|es|ing)|blam(?:ed|es|ing)|обнаружил[а-яё]*|заметил[а-яё]*|увидел[а-яё]*|засекл[а-яё]*|засёк|засек|выявил[а-яё]*|warned|предупредил[а-яё]*|обвинил[а-яё]*|обвиня(?:ет|ют|ли|ла|л)|detained|arrested|apprehended|задержал[а-яё]*|задерживал[а-яё]*|пресекл[а-яё]*|пресёк)(?![a-zа-яё])/;
 
 const BYSTANDER_AFTER =
   /^\s+(?:служб[а-яё]*\s+(?:радио|би-би-си|bbc|голоса|«|")|service\s+of\s+(?:radio|the bbc|bbc|rfe|voice)|блогер|журналист|издани|сми(?![а-яё])|эксперт|политолог|депутат|источник|blogger|journalist|media|outlet|website|expert|analyst|lawmaker|sources?(?![a-z])|accusations|allegations|claims|обвинени[а-яё]*|заявлени[а-яё]*)/;
@@ -346,9 +379,17 @@ const EXPLICIT_HINT = / (?:of|by) (?:the )?$|[а-яёc] $/;
 // the instrumental.
 const AGENTIVE_AFTER =
   /^\s+(?:стороной|военными|пограничниками|военнослужащими|силами|подразделениями|войсками|боевиками|солдатами|снайперами|армией)(?![а-яё])/;
-const COORDINATED_SIDES =
-  /^\s*(?:(?:border guards?|forces|troops|servicemen|military|units|soldiers|side|пограничники|военные|военнослужащие|подразделения|силы|сторона)\s+)?(?:and|и|,)\s*$/i;
+// The forces of each side between them: "Thai rangers and Cambodian soldiers", «армией Таиланда и
+// военными Камбоджи» (the noun of the second side may come first in Russian).
+const FORCE_NOUN =
+  '(?:border (?:guards?|troops|police)|armed forces|forces|troops|servicem[ae]n|military|army|armies|units|soldiers|rangers|marines|police(?:men)?|gunmen|fighters|militants|personnel|patrols?|side|villagers|residents|civilians|(?:пограничник|военн|военнослужащ|подразделени|сил|сторон|арми|войск|солдат|боевик|жител|граждан|наряд)[а-яё]*)';
+const COORDINATED_SIDES = new RegExp(`^\\s*(?:${FORCE_NOUN}\\s+)?(?:and|и|,)\\s*(?:${FORCE_NOUN}\\s+)?$`, 'i');
 
+// "Kyrgyz guards clashed with Tajik troops", «киргизские пограничники вступили в бой с таджикскими»:
+// a fight both sides are told to wage, no side blamed.
+const SYMMETRIC_FIGHT = new RegExp(
+  `^(?:\\s+${FORCE_NOUN}){0,2}\\s+(?:(?:had|have|has)\\s+)?(?:clashed|skirmished|exchanged\\s+(?:heavy\\s+)?(?:fire|gunfire|shots)|traded\\s+(?:heavy\\s+)?(?:fire|gunfire|shots)|(?:вступил[а-яё]*|вступа(?:ет|ют))\\s+в\\s+(?:бой|бои|перестрелку|стычку|столкновени[ея])|(?:сошл[а-яё]*|столкнул[а-яё]*)\\s+в\\s+(?:бою|перестрелке)|перестрелял[а-яё]*|столкнул[а-яё]*)\\s+(?:with|с|со)\\s+(?:the\\s+)?$`,
+);
 const QUALIFIER_GAP =
   /^\s*(?:of\s+(?:the\s+)?(?:(?:republic|kingdom)\s+of\s+)?|(?:республики|королевства)\s+)?$/;
 /** A side named as the country of an agency that speaks ("the Border Troops of Tajikistan said"): the reporter's, not an actor. */
@@ -406,10 +447,12 @@ export function findParties(
       end,
       text: text.slice(start, end),
       side,
+      cited,
       // The side of a speaking agency ("the Kyrgyz health ministry said") is the speaker's.
       role: cited || namesSpeaker(low, agencies, end) || ownsCivilBody(low, agencies, end) ? 'bystander' : partyRole(low, start, end),
     });
   }
+  if (c.capitals) capitalMentions(low, text, c, agencies, out);
   const named = out.length;
   for (const a of agencies) {
     if (a.frame || !a.agency.armed || !a.side || !c.partyCodes.includes(a.side)) continue;
@@ -436,13 +479,50 @@ export function findParties(
       b &&
       a.side !== b.side &&
       a.role !== 'bystander' &&
-      COORDINATED_SIDES.test(text.slice(a.end, b.start))
+      (COORDINATED_SIDES.test(text.slice(a.end, b.start)) || (b.start - a.end <= 80 && SYMMETRIC_FIGHT.test(low.slice(a.end, b.start))))
     ) {
       a.role = 'mutual';
       b.role = 'mutual';
     }
   }
   return out;
+}
+
+/**
+ * A capital standing for its government: "Baku accused Yerevan of shelling" (the accuser speaks,
+ * the accused acted), "Islamabad said", «в Бишкеке заявили», "according to Bangkok" (it reports).
+ * Anywhere else a capital is a place, no side's act.
+ */
+function capitalMentions(low: string, text: string, c: CompiledAttribution, agencies: readonly AgencyMention[], out: PartyMention[]): void {
+  const re = c.capitals as RegExp;
+  re.lastIndex = 0;
+  for (let m = re.exec(low); m !== null; m = re.exec(low)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const start = m.index;
+    const end = start + m[0].length;
+    const side = c.partyCodes[firstGroup(m)];
+    if (!side || overlapsAgency(agencies, start, end)) continue;
+    const before = low.slice(Math.max(0, start - 40), start);
+    if (ACCUSED_BEFORE.test(before)) {
+      out.push({ start, end, text: text.slice(start, end), side, role: 'explicit_actor' });
+      continue;
+    }
+    const near = low.slice(Math.max(0, start - 60), start);
+    const cited =
+      CITED_BEFORE.test(near.slice(-30)) ||
+      (CITING_HINT.test(near) && CITING_BEFORE.test(near)) ||
+      (near.includes('как') && AS_REPORTED_BEFORE.test(near));
+    const aside = ASIDE.exec(low.slice(end, end + 40));
+    const after = aside ? ` ${low.slice(end + aside[0].length, end + aside[0].length + 30)}` : low.slice(end, end + 30);
+    // «…, заявили в Баку»: the verb before the capital.
+    const spokeIn = SPEAKS_BEFORE_SIDE.test(before) && /^\s*(?:[.,;!?]|$)/.test(low.slice(end, end + 2));
+    if (cited || spokeIn || (/^(?:['’]s)?\s/.test(after) && speaksNext(c.reportAfter.exec(after.replace(/^['’]s/, ''))))) {
+      out.push({ start, end, text: text.slice(start, end), side, role: 'bystander', cited: cited || spokeIn });
+    }
+  }
 }
 
 /** A party mention (of the first `n`) naming the country of a body that ends at `end`. */
@@ -484,22 +564,47 @@ export function partyFrames(
 ): PartyMention[] {
   const c = compile(profile);
   return parties.filter((p) => {
+    // "According to Azerbaijan, …", «по версии таджикской стороны»: the side cited speaks.
+    if (p.cited) return true;
     let after = text.slice(p.end, p.end + 30);
+    // "India's defence ministry said", "Cambodia's foreign ministry spokeswoman said": a side's
+    // ministry or its spokesperson that no agency of the profile names.
+    const body = MINISTRY_AFTER.exec(lower(text.slice(p.end, p.end + 60)));
+    if (body) {
+      // The spokesperson's name after the title ("… spokeswoman Maly Socheata said").
+      const name = PERSON_NAME.exec(text.slice(p.end + body[0].length, p.end + body[0].length + 50));
+      const at = p.end + body[0].length + (name?.[0].length ?? 0);
+      after = ` ${text.slice(at, at + 30)}`;
+    }
     // "Tajikistan, for its part, claims…", «Таджикистан, в свою очередь, заявил…»: an aside between commas.
     const aside = ASIDE.exec(text.slice(p.end, p.end + 40));
     if (aside) after = ` ${text.slice(p.end + aside[0].length, p.end + aside[0].length + 30)}`;
     // «на киргизской стороне отмечается…», "on the Kyrgyz side, … was noted": a place, not a speaker.
     if (PLACE_PREPOSITION_BEFORE.test(lower(text.slice(Math.max(0, p.start - 6), p.start)))) return false;
+    // «…, сообщили ливанские СМИ», «заявили в индийской армии»: a reporting verb before the side
+    // and its speaking body (its subject told after it).
+    if (SPEAKER_BODY_AFTER.test(lower(text.slice(p.end, p.end + 20))) && SPEAKS_BEFORE_SIDE.test(lower(text.slice(Math.max(0, p.start - 40), p.start)))) return true;
+    // «…, заявили в армии Пакистана», «сообщили власти Таиланда»: the body before the side's name.
+    if (SPEAKS_BEFORE_BODY.test(lower(text.slice(Math.max(0, p.start - 50), p.start)))) return true;
     return (
-      /^(?:['’]s)?\s+(?:side|officials?|authorities|government|сторон[а-яё]*|власти|официальн[а-яё]*)?\s*/i.test(
+      /^(?:['’]s)?\s+(?:side|officials?|authorities|government|media|press|army|military|sources|сторон[а-яё]*|власти|официальн[а-яё]*|сми)?\s*/i.test(
         after,
       ) && speaksNext(c.reportAfter.exec(lower(after)))
     );
   });
 }
 
+const MINISTRY_AFTER =
+  /^(?:['’]s)?\s+(?:(?:defen[cs]e|foreign|interior|home|external affairs)\s+ministry|ministry\s+of\s+(?:defen[cs]e|foreign affairs|external affairs|the interior|interior)|foreign\s+office|(?:army|military|defen[cs]e|foreign)\s+spokes(?:man|woman|person))(?:\s+spokes(?:man|woman|person))?(?=\s)/;
+const PERSON_NAME = /^(?:\s+[A-Z][a-z'’-]+){1,3}(?=\s)/;
 const ASIDE =
   /^(?:['’]s\s+side|\s+(?:side|сторона))?\s*,\s*(?:for (?:its|their|his|her) part|in (?:its |their )?turn|meanwhile|however|в свою очередь|со своей стороны|однако)\s*,\s*/i;
+const SPEAKER_BODY_AFTER =
+  /^\s+(?:сми|сторон[аы]|арми[яиеюй]|власт(?:и|ей|ям|ях)|ведомств[а-яё]*|правительств[а-яё]*|источник[а-яё]*|официальн[а-яё]*|министерств[а-яё]*|мид)(?![а-яё])/;
+const SPEAKS_BEFORE_SIDE =
+  /(?:^|[^а-яё])(?:сообщил[а-яё]*|заявил[а-яё]*|сообща(?:ет|ют)|заявля(?:ет|ют)|переда(?:ёт|ет|ют)|пиш(?:ет|ут)|отметил[а-яё]*|уточнил[а-яё]*|подтвердил[а-яё]*|пояснил[а-яё]*|подчеркнул[а-яё]*|рассказал[а-яё]*|утвержда(?:ет|ют))\s+(?:(?:в|во)\s+)?$/;
+const SPEAKS_BEFORE_BODY =
+  /(?:^|[^а-яё])(?:сообщил[а-яё]*|заявил[а-яё]*|сообща(?:ет|ют)|заявля(?:ет|ют)|переда(?:ёт|ет|ют)|отметил[а-яё]*|уточнил[а-яё]*|подтвердил[а-яё]*)\s+(?:(?:в|во)\s+)?(?:арми[яиеюй]|власт(?:и|ях)|ведомств[а-яё]*|правительств[а-яё]*|министерств[а-яё]*\s+(?:обороны|иностранных дел)|мид|минобороны|сми)\s+$/;
 const PLACE_PREPOSITION_BEFORE = /(?:^|[^a-zа-яё])(?:на|on)\s+(?:the\s+)?$/;
 
 /**
@@ -507,14 +612,45 @@ const PLACE_PREPOSITION_BEFORE = /(?:^|[^a-zа-яё])(?:на|on)\s+(?:the\s+)?$/
  * after a comma or a quote's end ("…to the Indian firing," he added).
  */
 function speaksNext(m: RegExpExecArray | null): boolean {
-  return m !== null && m[0].length <= 40 && !/[,.;:"“”«»]/.test(m[0]) && !FIELD_UNITS.test(m[0]) && !HABITUAL.test(m[0]);
+  return m !== null && m[0].length <= 40 && !/[,.;:"“”«»]/.test(m[0]) && !FIELD_UNITS.test(m[0]) && !HABITUAL.test(m[0]) && !PASSIVE_REPORT.test(m[0]);
 }
+// "a violation by Pakistan was reported": a passive reporting verb has no speaker before it.
+const PASSIVE_REPORT = /(?:^|\s)(?:was|were|is|are|been|being|has been|had been)\s+\S+$/;
 // "not an accident, as Cambodia often claims", «как постоянно заявляет»: what a side habitually
 // says is no report of the event told.
 const HABITUAL = /(?:^|[^a-zа-яё])(?:often|always|usually|routinely|constantly|часто|всегда|обычно|постоянно)(?![a-zа-яё])/;
 // Units in the field ("the Kyrgyz border guards said the area was disputed and opened fire") speak
 // inside the story the issuer tells; a side's government, ministry or military speaks for it.
 const FIELD_UNITS = /(?:border guards?|soldiers|servicem[ae]n|troops|пограничник|военнослужащ|солдат)/;
+
+/**
+ * Third parties that speak in the text ("UNIFIL said", "the EU monitoring mission reported",
+ * «ВСООНЛ сообщили», "according to the OSCE"): the reporters of their clauses, by code.
+ */
+export function thirdPartyFrames(text: string, profile: ConflictProfile): PartyMention[] {
+  const c = compile(profile);
+  const re = c.thirdParties;
+  if (!re) return [];
+  const low = lower(text);
+  const out: PartyMention[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(low); m !== null; m = re.exec(low)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const code = profile.third_parties[firstGroup(m)]?.code;
+    // International bodies that monitor (UN, OSCE, EU…), not third states that mediate (US, MY).
+    if (!code || !INTERNATIONAL_BODY.test(code)) continue;
+    const start = m.index;
+    const end = start + m[0].length;
+    const cited = CITED_BEFORE.test(low.slice(Math.max(0, start - 30), start));
+    if (cited || speaksNext(c.reportAfter.exec(low.slice(end, end + 45)))) out.push({ start, end, text: text.slice(start, end), side: code, role: 'bystander', cited });
+  }
+  return out;
+}
+
+const INTERNATIONAL_BODY = /^(?:UN|EU|[A-Z]{3,})$/;
 
 /** Third parties named in a text (UN, OSCE…), by code. */
 export function thirdPartyOf(text: string, profile: ConflictProfile): string | null {
@@ -529,14 +665,19 @@ export function thirdPartyOf(text: string, profile: ConflictProfile): string | n
 // "the Israeli army said it had carried out a drone strike", "the IDF said the military had hit
 // a depot": an armed body telling of its own strike, in the sentence of its statement.
 const SELF_SUBJECT =
-  /(?:said|says|stated|reported|announced|confirmed|claimed)(?: on [a-z]+)?(?: that)? (?:it|we|the (?:military|army|troops|forces|air force)|its (?:troops|forces|units|aircraft|jets|drones)|our (?:troops|forces|units))(?: had| has| have|\b)/;
+  /(?:said|says|stated|reported|announced|confirmed|claimed)(?: on [a-z]+)?(?: that)? (?:it|we|the (?:military|army|troops|forces|air force)|its (?:troops|forces|units|aircraft|jets|drones|fighters)|our (?:troops|forces|units|fighters))(?! (?:had |has |have )?(?:been|was|were|came|come|is being|are being)\b)(?: had| has| have|\b)/;
+const SYMMETRIC_TRIGGER = /^(?:clash|skirmish|exchang|traded|fought|перестрел|столкн|бо[йияе])/;
 const RETURN_FIRE = /(?:return|respond|retaliat|ответн|в ответ)/;
 
 /** The side of the armed agency that speaks at `ev`, when it tells of its own act at `pos` (a return of fire is not one). */
 export function selfReported(low: string, ev: Match, pos: number): string | null {
-  const a = ev as Partial<AgencyMention>;
-  if (!a.agency?.armed || !a.frame || !a.side || ev.end > pos || pos - ev.end > 200) return null;
+  const a = ev as Partial<AgencyMention> & Partial<PartyMention>;
+  // An armed body that speaks, or a side speaking for itself ("Hezbollah said it fired rockets").
+  const speaker = a.agency ? a.agency.armed === true && a.frame === true : a.role !== undefined && !a.cited;
+  if (!speaker || !a.side || ev.end > pos || pos - ev.end > 200) return null;
   const between = low.slice(ev.end, pos);
   if (/[.!?]\s/.test(between) || RETURN_FIRE.test(low.slice(ev.end, pos + 40))) return null;
+  // "Thailand said its troops had clashed with…": a fight both sides wage is no one side's act.
+  if (SYMMETRIC_TRIGGER.test(low.slice(pos, pos + 12))) return null;
   return SELF_SUBJECT.test(between) ? a.side : null;
 }

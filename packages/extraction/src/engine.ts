@@ -3,7 +3,7 @@
  * deterministic: the only notion of "now" is the statement's publication time.
  */
 import { agreementLevel, agreementTerms, type TermMatch } from './agreements.ts';
-import { agencyOfSource, findAgencies, findParties, partyFrames, selfReported, thirdPartyOf, type AgencyMention, type PartyMention } from './attribution.ts';
+import { agencyOfSource, findAgencies, findParties, partyFrames, selfReported, thirdPartyFrames, thirdPartyOf, type AgencyMention, type PartyMention } from './attribution.ts';
 import { casualtyTrigger, sentenceCasualties, type CasualtyFigures } from './casualties.ts';
 import { compileProfile } from './compile.ts';
 import {
@@ -63,7 +63,7 @@ const ONGOING =
 // An attack word that goes on with an episode told before: «продолжил обстреливать», "kept firing".
 const CONTINUED = /(?:продолж|continu|kept|keeps|keep on|still)/g;
 const REPORTED_THAT =
-  /(?:said|says|reported|reports|stated|states|claimed|claims|announced|informed|noted|added|told [a-z0-9.]+)(?: (?:on|in|at|last|this|earlier) [a-z]+)?(?: that|,)?(?= )|(?:заявля[а-яё]*|заявил[а-яё]*|сообща[а-яё]*|сообщил[а-яё]*|отмечает|утвержда[а-яё]*|информиру[а-яё]*),? (?:что|о том,? что)/g;
+  /(?:said|says|reported|reports|stated|states|claimed|claims|announced|informed|noted|added|wrote|stressed|charged|alleged|insisted|told [a-z0-9.]+)(?: (?:on|in|at|last|this|earlier) [a-z]+)?(?: that|,)?(?= )|(?:заявля[а-яё]*|заявил[а-яё]*|сообща[а-яё]*|сообщил[а-яё]*|отмеча[а-яё]*|отметил[а-яё]*|утвержда[а-яё]*|информиру[а-яё]*|подчеркнул[а-яё]*|пояснил[а-яё]*|рассказал[а-яё]*|написал[а-яё]*|настаива[а-яё]*),? (?:что|о том,? что)/g;
 const BACKGROUND_START = /(?:напомним|напоминаем|напомню|recall(?:ing)?\b|it is worth recalling|as a reminder)/y;
 // "The situation on the Kyrgyz-Tajik border escalated on September 14.", «Ситуация на границе
 // обострилась 14 сентября»: a wire item's background paragraph, retelling how the episode began.
@@ -221,6 +221,8 @@ interface Scan {
   datelineCtx: { date: string | null; paragraph: number } | null;
   /** Paragraphs read as background of an earlier episode (escalationBackground): no event's toll. */
   background: Set<number>;
+  /** The source the latest clause cited, and its paragraph: it goes on speaking there. */
+  lastFrame: { paragraph: number; frame: AgencyMention | PartyMention } | null;
 }
 
 function overlapsAny(list: readonly Segment[], m: Segment): boolean {
@@ -255,23 +257,30 @@ function statementReporterOf(
   }
   if (official) return { reporter: { agency: official.agency.name, side: official.side }, evidence: official };
   // "Kyrgyzstan and Tajikistan blamed each other": both sides speaking are no single reporter.
-  const f = partyFrames(text, parties, prof).find((p) => p.role !== 'mutual');
+  // A side cited in passing («по данным таджикской стороны, погиб…») frames its own clause only.
+  const f = partyFrames(text, parties, prof).find((p) => p.role !== 'mutual' && !p.cited);
   if (f) return { reporter: { agency: source?.name ?? statement.source_agency ?? null, side: f.side }, evidence: f };
   const partyCodes = compileProfile(prof).partyCodes;
   if (source && source.side !== null && partyCodes.has(source.side)) return { reporter: { agency: source.name, side: source.side }, evidence: null };
   // A foreign outlet relays a side's statement: the side of the agencies it names, before its own.
-  const first = agencies.find((a) => a.side !== null && partyCodes.has(a.side));
+  // ("an Israeli army base", "a Kyrgyz border service post": a body named as the owner of what was hit is no source.)
+  const first = agencies.find((a) => a.side !== null && partyCodes.has(a.side) && !HELD_PLACE_AFTER.test(text.slice(a.end, a.end + 20)));
   if (first) return { reporter: { agency: first.agency.name, side: first.side }, evidence: null };
   // "the country's health ministry" in a relay about one side's citizens and places: that side's
   // (the country of the places it counts in, else of the citizens hurt, else the side most named).
   const unsided = agencies.find((a) => a.agency.kind === 'official' && a.side === null);
   const most = unsided ? (placeMajority(places, partyCodes) ?? mostNamed(parties.filter((p) => p.role === 'target' || p.role === 'victim')) ?? mostNamed(parties)) : null;
   if (unsided && most) return { reporter: { agency: unsided.agency.name, side: most }, evidence: unsided };
-  const sided = agencies.find((a) => a.side);
+  const sided = agencies.find((a) => a.side && !HELD_PLACE_AFTER.test(text.slice(a.end, a.end + 20)));
   if (sided) return { reporter: { agency: sided.agency.name, side: sided.side }, evidence: null };
+  // "Interfax, citing the MFA of Kyrgyzstan": the side the source line cites, before the wire's own.
+  const cited = citedSide(statement.source_agency, prof);
+  if (cited) return { reporter: { agency: statement.source_agency ?? null, side: cited }, evidence: null };
   if (source) return { reporter: { agency: source.name, side: source.side }, evidence: null };
   return { reporter: { agency: statement.source_agency ?? null, side: null }, evidence: null };
 }
+
+const HELD_PLACE_AFTER = /^\s+(?:base|post|outpost|position|checkpoint|vehicle|patrol|convoy|camp|barracks|jeep|tank|база|базу|пост|позици|заставу|заставы|колонну)/i;
 
 /**
  * A relay by an outlet of a third country ("Zakon.kz", «Газета.Ru (ТАСС)»): its country, and the
@@ -425,6 +434,11 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
     const outlet = relay?.side ?? relayCountry(statement.source_agency);
     if (outlet) statementReporter = { agency: statement.source_agency ?? null, side: outlet };
   }
+  // "Sputnik Tajikistan", "RFE/RL's Kyrgyz Service": an outlet named with one side's country is that side's.
+  if (statementReporter.side === null && statement.source_agency) {
+    const named = new Set(findParties(statement.source_agency, prof, []).map((p) => p.side));
+    if (named.size === 1) statementReporter = { agency: statement.source_agency, side: [...named][0] ?? null };
+  }
 
   // Time zone: the issuer's; a third party's statement is read in the publication's own offset.
   const issuerZone = partyZone(prof, issuerSide && partyCodes.has(issuerSide) ? issuerSide : null);
@@ -487,7 +501,8 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
     source,
     agencies,
     parties,
-    partyFrames: partyFrames(text, parties, prof),
+    // Sides, and third parties (UNIFIL, the OSCE), that speak for themselves.
+    partyFrames: [...partyFrames(text, parties, prof), ...thirdPartyFrames(text, prof).filter((t) => !overlapsAny(excluded, t))].sort(byStart),
     statementReporter,
     statementReporterEvidence,
     relay,
@@ -514,6 +529,7 @@ function scanStatement(statement: StatementInput, profile: ConflictProfile | und
     status: null,
     datelineCtx: ctx,
     background: new Set(),
+    lastFrame: null,
   };
 }
 
@@ -657,7 +673,25 @@ function clauseView(s: Scan, clause: Clause, sentence: Sentence): ClauseView {
     }
   }
   // "the Tajik side claims that…", «таджикская сторона заявляет…»: a side speaking, in its clause.
-  frame ??= s.insideClause.inside(s.partyFrames, clause).find((p) => p.role !== 'mutual') ?? null;
+  // A side cited ("according to Azerbaijan, …", «по заявлению Бангкока») frames the clause of an
+  // item no party issued (a relay of a third country): the claim is the cited side's. In a party's
+  // own statement the issuer stays the reporter of what it relays.
+  const relayedItem = s.statementReporter.side === null || !s.partyCodes.has(s.statementReporter.side);
+  frame ??= s.insideClause.inside(s.partyFrames, clause).find((p) => p.role !== 'mutual' && (relayedItem || !p.cited)) ?? null;
+  // «Таджикское издание «Азия-Плюс» пишет, что…» in another outlet's item: a side's own outlet,
+  // cited, gives its side's version.
+  if (frame === null) {
+    for (const a of s.insideSentence.inside(s.agencies, sentence)) {
+      if (a.frame && a.agency.kind === 'media' && a.side && s.partyCodes.has(a.side) && a.side !== s.statementReporter.side) {
+        frame = a;
+        break;
+      }
+    }
+  }
+  // "According to the Kyrgyz agency Turmush, shots were fired at dawn. They were reportedly fired
+  // from the Tajik side": the side cited goes on speaking in the sentences of its paragraph.
+  if (frame) s.lastFrame = { paragraph: sentence.paragraph, frame };
+  else if (s.lastFrame?.paragraph === sentence.paragraph && 'cited' in s.lastFrame.frame && s.lastFrame.frame.cited) frame = s.lastFrame.frame;
   // A third country's relay tells a paragraph that cites no source in its own name.
   const relayed = frame === null && s.relay !== null && s.relay.both.has(sentence.paragraph) ? s.relay : null;
   const militaryNamed = inside.inside(s.trig.military, clause).length > 0;
@@ -855,7 +889,8 @@ function actorFor(s: Scan, c: ClauseView, pos: number): PartyMention | null {
   // "The Israeli army said it had carried out a strike": the speaking force is the actor.
   const ev = c.reporterEvidence;
   const self = !before && !after && ev ? selfReported(s.low, ev, pos) : null;
-  if (self && ev) return { start: ev.start, end: ev.end, text: ev.text, side: self, role: 'explicit_actor' };
+  // (A third party telling what it saw, "the EU mission said it had recorded gunfire", acted not.)
+  if (self && ev && s.partyCodes.has(self)) return { start: ev.start, end: ev.end, text: ev.text, side: self, role: 'explicit_actor' };
   return before ?? after;
 }
 

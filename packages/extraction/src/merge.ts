@@ -51,6 +51,9 @@ export function absorb(into: Draft, from: Draft, withPlaces = true): void {
   for (const w of from.weapons) if (!into.weapons.some((x) => x.name === w.name)) into.weapons.push(w);
   into.merged++;
   into.mutual ||= from.mutual;
+  // "…one of the sides used weapons. Civilians fired a hunting rifle": the shooters told in a
+  // detail of no side keep the episode from being held against the other side by default.
+  into.unknownAgent ||= from.unknownAgent && into.actor === null;
 }
 
 /** A mention with no day, place or time: a summary ("the shelling") that joins a specific one. */
@@ -61,7 +64,16 @@ function isEmptyDraft(x: Draft): boolean {
 /** Each side's version of an episode is its own claim (SCHEMA: a claim of its reporter). */
 function sameReporter(a: Draft, b: Draft): boolean {
   // Sides that blame each other tell one episode.
-  return a.reporter.side === null || b.reporter.side === null || a.reporter.side === b.reporter.side || a.mutual || b.mutual;
+  return a.reporter.side === null || b.reporter.side === null || a.reporter.side === b.reporter.side || a.mutual || b.mutual || citedInRelay(a, b) || citedInRelay(b, a);
+}
+
+/**
+ * "Fighting broke out on Thursday. According to Bangkok, Cambodia shelled…": a relay's own words
+ * (no source in the text) and the side it then cites tell one episode, in that side's claim.
+ */
+function citedInRelay(cited: Draft, own: Draft): boolean {
+  const e = cited.reporterEvidence as { cited?: boolean } | null;
+  return e !== null && e.cited === true && own.reporterEvidence === null;
 }
 
 /**

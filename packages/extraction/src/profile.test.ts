@@ -79,6 +79,22 @@ describe('profiles', () => {
     expect(selectProfile('Венесуэльские военные обстреляли позиции Гайаны.', null).id).toBe('world:GY-VE');
     expect(selectProfile('Tajik servicemen fired at Kyrgyz border guards.', null).id).toBe('kg-tj');
   });
+  it("reads the world's Russian adjectives and cases and English plural demonyms as the sides", () => {
+    const first = (text: string, source: string) => {
+      const e = extract({ id: 'w', text, published_at: '2023-04-12T10:00:00+03:00', source_agency: source }).events[0];
+      return e ? [e.accused_party, e.reported_by] : null;
+    };
+    expect(first('В воскресенье эритрейские военные обстреляли позиции эфиопской армии у Заламбессы.', 'ТАСС')?.[0]).toBe('ER');
+    expect(first('В воскресенье иранские пограничники открыли огонь по афганским талибам на границе.', 'ТАСС')?.[0]).toBe('IR');
+    expect(first('В воскресенье афганские силы открыли огонь по пакистанским постам у Чамана, заявили в армии Пакистана.', 'ТАСС')).toEqual(['AF', 'PK']);
+    expect(first('On Sunday the Ukrainians shelled the Russian town of Belgorod, Moscow said.', 'Reuters')).toEqual(['UA', 'RU']);
+    expect(first('On Sunday the Venezuelans fired at a Guyanese patrol boat on the river, Georgetown said.', 'Reuters')).toEqual(['VE', 'GY']);
+  });
+  it("reads a world capital as its government only where it speaks or is accused", () => {
+    const first = (text: string) => extract({ id: 'w', text, published_at: '2023-04-12T10:00:00+03:00', source_agency: 'Reuters' }).events[0]?.accused_party;
+    expect(first('On Sunday Kinshasa accused Kigali of shelling Congolese villages near the Rwandan border.')).toBe('RW');
+    expect(first('On Sunday Rwandan troops shelled Congolese villages 1,500 km from Kinshasa.')).toBe('RW');
+  });
 
   it('compiles every word list of every profile into regexes V8 still optimises (source under 20 KB)', () => {
     // Past the limit V8 drops its fast scan for a regex's first characters, and the engine slowed

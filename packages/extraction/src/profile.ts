@@ -21,6 +21,11 @@ export interface PartyDef {
   name: string;
   /** Patterns naming the side: country, adjective, armed forces ("Tajik", "таджикск\\w*"). */
   patterns: string[];
+  /**
+   * The capital, read as the side's government only where it speaks, is cited or is accused
+   * ("Baku accused Yerevan of…", «в Бишкеке заявили», "according to Bangkok"); elsewhere a place.
+   */
+  capitals?: string[];
   zone: ZoneDef;
 }
 
@@ -173,6 +178,7 @@ export function validateProfile(profile: ConflictProfile): ProfileIssue[] {
     codes.add(p.code);
     if (!OFFSET_RE.test(p.zone.offset)) issues.push({ path: `parties[${i}].zone.offset`, message: 'like +06:00' });
     checkPatterns(p.patterns, `parties[${i}].patterns`, issues);
+    if (p.capitals !== undefined) checkPatterns(p.capitals, `parties[${i}].capitals`, issues);
     checkPatterns(p.zone.labels, `parties[${i}].zone.labels`, issues);
   });
   profile.third_parties.forEach((t, i) => checkPatterns(t.patterns, `third_parties[${i}].patterns`, issues));

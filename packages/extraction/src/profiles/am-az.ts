@@ -14,13 +14,15 @@ export const AM_AZ_PROFILE: ConflictProfile = {
     {
       code: 'AM',
       name: 'Armenia',
-      patterns: ['Armenia\\w*', 'армянск\\w*', 'Армени\\w*'],
+      patterns: ['Armenia\\w*', 'армянск\\w*', 'Армени\\w*', 'армян(?:е|ам|ами|ах|ин|ина|ину|ином)?'],
+      capitals: ['Yerevan', 'Ереван\\w*'],
       zone: { iana: 'Asia/Yerevan', offset: '+04:00', labels: ['Yerevan time', 'по ереванскому времени'] },
     },
     {
       code: 'AZ',
       name: 'Azerbaijan',
-      patterns: ['Azerbaijan\\w*', 'Azeri', 'азербайджанск\\w*', 'Азербайджан\\w*'],
+      patterns: ['Azerbaijan\\w*', 'Azeris?', 'азербайджанск\\w*', 'Азербайджан\\w*'],
+      capitals: ['Baku', 'Баку'],
       zone: { iana: 'Asia/Baku', offset: '+04:00', labels: ['Baku time', 'по бакинскому времени'] },
     },
   ],

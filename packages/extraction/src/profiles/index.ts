@@ -28,8 +28,11 @@ function signature(p: ConflictProfile): RegExp {
   // Parties and their agencies name the conflict; place names add the districts' own words.
   const names = [
     ...p.parties.flatMap((x) => x.patterns),
+    // "Baku accused Yerevan…": the capitals name the governments of the conflict.
+    ...p.parties.flatMap((x) => x.capitals ?? []),
     // Official agencies name their country anyway; relays are known by name alone.
-    ...p.agencies.filter((a) => a.kind === 'media').flatMap((a) => a.patterns),
+    // (A third country's wire, TASS or Reuters, relays every conflict: it names none.)
+    ...p.agencies.filter((a) => a.kind === 'media' && a.side !== null && p.parties.some((x) => x.code === a.side)).flatMap((a) => a.patterns),
     ...p.places.filter((pl) => pl.kind === 'district' || pl.kind === 'region').flatMap((pl) => pl.en.slice(0, 1)).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
   ];
   const re = compileList(names);

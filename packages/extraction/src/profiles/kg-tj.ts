@@ -20,17 +20,19 @@ export const KG_TJ_PROFILE: ConflictProfile = {
       name: 'Kyrgyzstan',
       patterns: [
         'Kyrgyzstan\\w*', 'Kyrgyz Republic', 'Kyrgyz', 'Kirghiz\\w*', 'Kirgiz\\w*',
-        'кыргызск\\w*', 'киргизск\\w*', 'Кыргызстан\\w*', 'Киргизи\\w*', 'Кыргызск\\w* Республик\\w*',
+        'кыргызск\\w*', 'киргизск\\w*', '(?:кыргыз|киргиз)(?:ы|ов|ам|ами|ах|а|у|ом|е)?', 'Кыргызстан\\w*', 'Киргизи\\w*', 'Кыргызск\\w* Республик\\w*',
       ],
+      capitals: ['Bishkek', 'Бишкек\\w*'],
       zone: { iana: 'Asia/Bishkek', offset: '+06:00', labels: ['Bishkek time', 'по бишкекскому времени', 'бишкекского времени'] },
     },
     {
       code: TJ,
       name: 'Tajikistan',
       patterns: [
-        'Tajikistan\\w*', 'Republic of Tajikistan', 'Tajik', 'Tadjik\\w*',
+        'Tajikistan\\w*', 'Republic of Tajikistan', 'Tajiks?', 'Tadjik\\w*', 'таджик(?:и|ов|ам|ами|ах|а|у|ом|е)?',
         'таджикск\\w*', 'Таджикистан\\w*', 'Республик\\w* Таджикистан',
       ],
+      capitals: ['Dushanbe', 'Душанбе'],
       zone: { iana: 'Asia/Dushanbe', offset: '+05:00', labels: ['Dushanbe time', 'по душанбинскому времени', 'душанбинского времени'] },
     },
   ],

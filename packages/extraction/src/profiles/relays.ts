@@ -26,12 +26,37 @@ const NAMED_OUTLETS: ReadonlyArray<{ country: string; patterns: string[] }> = [
   { country: 'IR', patterns: ['pars today', 'press tv', 'irna', 'tasnim', 'mehr news'] },
   { country: 'TR', patterns: ['anadolu', 'анадолу', 'trt'] },
   { country: 'CN', patterns: ['xinhua', 'синьхуа', 'cgtn', 'global times'] },
-  { country: 'DE', patterns: ['dw', 'deutsche welle', 'немецкая волна'] },
+  { country: 'DE', patterns: ['dw', 'deutsche welle', 'немецкая волна', 'dpa', 'der spiegel'] },
   { country: 'MY', patterns: ['bernama', 'бернама'] },
-  { country: 'IN', patterns: ['ians', 'press trust of india', 'pti', 'the hindu', 'hindustan times', 'times of india', 'ndtv', 'india today'] },
-  { country: 'PK', patterns: ['dawn', 'express tribune', 'geo news', 'associated press of pakistan'] },
-  { country: 'FR', patterns: ['afp', 'agence france-presse', 'франс пресс'] },
-  { country: 'GB', patterns: ['reuters', 'рейтер', 'bbc', 'би-би-си'] },
+  { country: 'IN', patterns: ['ians', 'press trust of india', 'pti', 'the hindu', 'hindustan times', 'times of india', 'ndtv', 'india today', 'the tribune', 'indian express', 'news18', 'wion', 'ani'] },
+  { country: 'PK', patterns: ['dawn', 'express tribune', 'geo news', 'associated press of pakistan', 'the news', 'ary news', 'radio pakistan'] },
+  { country: 'FR', patterns: ['afp', 'agence france-presse', 'франс пресс', 'france 24', 'rfi', 'euronews', 'евроньюс', 'le monde'] },
+  { country: 'GB', patterns: ['reuters', 'рейтер', 'bbc', 'би-би-си', 'the guardian', 'sky news', 'the independent', 'the telegraph', 'financial times', 'the times'] },
+  {
+    country: 'US',
+    patterns: [
+      'associated press', 'ap news', 'ap', 'ассошиэйтед пресс', 'cnn', 'bloomberg', 'блумберг', 'new york times', 'нью-йорк таймс', 'washington post',
+      'вашингтон пост', 'wall street journal', 'voice of america', 'voa', 'голос америки', 'eurasianet', 'nbc news', 'cbs news', 'abc news', 'npr', 'fox news',
+      'politico', 'axios', 'the diplomat',
+    ],
+  },
+  { country: 'QA', patterns: ['al jazeera', 'аль-джазира'] },
+  // The outlets of the sides of the conflicts the profiles cover (an item of theirs that cites no
+  // one is their side's).
+  { country: 'LB', patterns: ["l['’]orient(?:-le jour| today)?", 'naharnet', 'national news agency', 'nna', 'al[- ]manar', 'аль-манар', 'al[- ]mayadeen', 'аль-маядин', 'lbci', 'an[- ]nahar'] },
+  { country: 'IL', patterns: ['times of israel', 'jerusalem post', 'haaretz', 'ynet(?:news)?', 'i24(?:news)?', 'kan news', 'channel 12'] },
+  { country: 'AM', patterns: ['azatutyun', 'armenpress', 'арменпресс', 'hetq', 'civilnet', 'arka'] },
+  { country: 'GE', patterns: ['jamnews', 'oc media', 'agenda\\.ge'] },
+  { country: 'KG', patterns: ['akipress', 'акипресс', 'kabar', 'кабар', 'kloop', 'клооп', 'azattyk', 'азаттык', 'kaktus(?:\\.media)?', 'кактус', 'bulak', 'булак'] },
+  { country: 'TJ', patterns: ['asia-plus', 'азия-плюс', '(?:niat )?khovar', '(?:ниат )?«?ховар»?', '(?:radio )?ozodi', '(?:радио )?озоди', 'avesta', 'авеста'] },
+  { country: 'TH', patterns: ['bangkok post', 'the nation(?: thailand)?', 'thai pbs', 'khaosod', 'matichon', 'thairath', 'thai news agency'] },
+  { country: 'KH', patterns: ['khmer times', 'phnom penh post', 'cambodia daily', 'fresh news', 'akp', 'agence kampuchea presse', 'cambodianess'] },
+  { country: 'JP', patterns: ['kyodo', 'киодо', 'nhk', 'nikkei'] },
+  { country: 'KR', patterns: ['yonhap', 'ренхап', 'ёнхап'] },
+  { country: 'SG', patterns: ['straits times', 'channel newsasia', 'cna'] },
+  { country: 'HK', patterns: ['south china morning post', 'scmp'] },
+  { country: 'ES', patterns: ['efe'] },
+  { country: 'IT', patterns: ['ansa'] },
 ];
 
 const L = '0-9a-zа-яё\u00C0-\u024F';

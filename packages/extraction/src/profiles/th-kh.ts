@@ -14,13 +14,15 @@ export const TH_KH_PROFILE: ConflictProfile = {
     {
       code: 'TH',
       name: 'Thailand',
-      patterns: ['Thailand\\w*', 'Thai', 'Siam\\w*', 'таиландск\\w*', 'тайск\\w*', 'Таиланд\\w*'],
+      patterns: ['Thailand\\w*', 'Thais?', 'Siam\\w*', 'таиландск\\w*', 'тайск\\w*', 'тайц(?:ы|ев|ам|ами|ах)', 'таец', 'Таиланд\\w*'],
+      capitals: ['Bangkok', 'Бангкок\\w*'],
       zone: { iana: 'Asia/Bangkok', offset: '+07:00', labels: ['Bangkok time', 'Thai time', 'по бангкокскому времени'] },
     },
     {
       code: 'KH',
       name: 'Cambodia',
       patterns: ['Cambodia\\w*', 'Khmer', 'камбоджийск\\w*', 'Камбодж\\w*'],
+      capitals: ['Phnom Penh', 'Пномпен\\w*'],
       zone: { iana: 'Asia/Phnom_Penh', offset: '+07:00', labels: ['Phnom Penh time', 'Cambodian time'] },
     },
   ],

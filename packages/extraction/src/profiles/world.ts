@@ -32,6 +32,28 @@ const RU_VOWEL_END = /[аяйьоеиыу]$/;
 // Short Russian names that are also common words («того», «мали», «чад»): never a country here.
 const RU_COMMON_WORDS = new Set(['того', 'мали', 'чад', 'перу', 'куба', 'оман']);
 
+// Demonyms that name one of the people and take a plural "-s" (Ukrainian, Afghan, Thai).
+const PLURAL_DEMONYM = /(?:an|n|i|k|h|ch|d)$/i;
+
+/**
+ * The Russian adjective of a one-word country name, as a stem that takes any ending: «Эфиопия» →
+ * эфиоп(ий)ск…, «Иран» → иранск…, «Китай» → китайск…, «Украина» → украинск…, «Афганистан» →
+ * афганск…. Null for a name of several words (its adjective is not derived).
+ */
+function ruAdjective(name: string): string | null {
+  const low = lower(name);
+  if (!/^[а-яё]+$/.test(low) || RU_COMMON_WORDS.has(low) || low.length < 4) return null;
+  let base = low;
+  if (/ия$/.test(low)) base = low.slice(0, -2);
+  else if (/[ая]$/.test(low)) base = low.slice(0, -1);
+  else if (/[ьоеиу]$/.test(low)) return null;
+  const stems = [`${esc(base)}(?:ий|ь|й)?ск[а-яё]*`];
+  // «Афганистан» → афганск…, «Узбекистан» → узбекск…: the people's name before -(и)стан.
+  const stan = /^(.{3,}?)и?стан$/.exec(low);
+  if (stan?.[1]) stems.push(`${esc(stan[1])}ск[а-яё]*`);
+  return stems.join('|');
+}
+
 /**
  * A Russian name as a stem that takes any ending ("Камбоджа" → «камбодж…»: Камбоджи,
  * камбоджийский); a short name only as written. Null for a name that is also a common word.
@@ -39,7 +61,8 @@ const RU_COMMON_WORDS = new Set(['того', 'мали', 'чад', 'перу', '
 function ruStem(name: string): string | null {
   const low = lower(name);
   if (RU_COMMON_WORDS.has(low)) return null;
-  if (low.length < 6) return esc(low);
+  // A short name as written and in its cases («Иран», «Ирана», «Индии»).
+  if (low.length < 6) return /[аяй]$/.test(low) ? `${esc(low.slice(0, -1))}(?:[аяйиеуюы]|ей|ой|ем|ом)` : `${esc(low)}(?:а|у|е|ом)?`;
   const stem = RU_VOWEL_END.test(low) ? low.slice(0, -1) : low;
   return `${esc(stem)}[а-яё]*`;
 }
@@ -53,30 +76,39 @@ function countryTable(): CountryNames[] {
     if (c.name.official.length < 40) en.add(c.name.official);
     for (const a of c.altSpellings) if (LATIN_WORDS.test(a) && a.length > 4) en.add(a);
     const dem = c.demonyms.eng;
-    if (dem) {
-      en.add(dem.m);
-      en.add(dem.f);
-    }
-    const ru = c.translations.rus?.common ?? null;
     const patterns = [...en].filter((n) => n.trim().length > 1).map((n) => esc(lower(n)));
+    // Demonyms, with the plural of the people ("Ukrainians", "the Venezuelans"; "Sudanese" has none).
+    if (dem) for (const d of new Set([dem.m, dem.f])) if (d.trim().length > 1) patterns.push(PLURAL_DEMONYM.test(d) ? `${esc(lower(d))}s?` : esc(lower(d)));
+    const ru = c.translations.rus?.common ?? null;
     const ruPattern = ru ? ruStem(ru) : null;
     if (ruPattern) patterns.push(ruPattern);
+    const ruAdj = ru ? ruAdjective(ru) : null;
+    if (ruAdj) patterns.push(ruAdj);
     return { code: c.cca2, name: c.name.common, patterns, capitals: c.capital, ruName: ru, latlng: c.latlng };
   });
   table = built;
   return built;
 }
 
-let scanner: { re: RegExp; codes: string[] } | null = null;
-/** One regex over every country name, a capture group per country. */
-function countryScanner(): { re: RegExp; codes: string[] } {
-  if (scanner) return scanner;
+let scanners: { latin: { re: RegExp; codes: string[] }; cyrillic: { re: RegExp; codes: string[] } } | null = null;
+const CYRILLIC = /[\u0400-\u04FF]/;
+/**
+ * Two regexes over every country name, a capture group per country: the Latin names and the
+ * Russian ones apart, each below the size V8 still optimises (REGEX_SOURCE_LIMIT in
+ * text/patterns.ts); the Russian one runs only on a text with Cyrillic letters.
+ */
+function countryScanners(): NonNullable<typeof scanners> {
+  if (scanners) return scanners;
   const t = countryTable();
   // The ranges as characters, not escapes: a shorter source (see LETTER in text/patterns.ts).
   const L = '0-9A-Za-z\u00C0-\u024F\u0400-\u04FF';
-  const re = new RegExp(`(?<![${L}])(?:${t.map((c) => `(${c.patterns.join('|')})`).join('|')})(?![${L}])`, 'g');
-  scanner = { re, codes: t.map((c) => c.code) };
-  return scanner;
+  const build = (cyrillic: boolean) => {
+    const rows = t.map((c) => ({ code: c.code, patterns: c.patterns.filter((x) => CYRILLIC.test(x) === cyrillic) })).filter((r) => r.patterns.length > 0);
+    const re = new RegExp(`(?<![${L}])(?:${rows.map((r) => `(${r.patterns.join('|')})`).join('|')})(?![${L}])`, 'g');
+    return { re, codes: rows.map((r) => r.code) };
+  };
+  scanners = { latin: build(false), cyrillic: build(true) };
+  return scanners;
 }
 
 /**
@@ -84,21 +116,25 @@ function countryScanner(): { re: RegExp; codes: string[] } {
  * first mention first on a tie.
  */
 export function countryMentions(low: string): Array<{ code: string; count: number; first: number }> {
-  const { re, codes } = countryScanner();
+  const { latin, cyrillic } = countryScanners();
   const seen = new Map<string, { code: string; count: number; first: number }>();
-  re.lastIndex = 0;
-  for (let m = re.exec(low); m !== null; m = re.exec(low)) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
+  for (const { re, codes } of CYRILLIC.test(low) ? [latin, cyrillic] : [latin]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(low); m !== null; m = re.exec(low)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      let g = 1;
+      while (g < m.length && m[g] === undefined) g++;
+      const code = codes[g - 1];
+      if (!code) continue;
+      const hit = seen.get(code);
+      if (hit) {
+        hit.count++;
+        if (m.index < hit.first) hit.first = m.index;
+      } else seen.set(code, { code, count: 1, first: m.index });
     }
-    let g = 1;
-    while (g < m.length && m[g] === undefined) g++;
-    const code = codes[g - 1];
-    if (!code) continue;
-    const hit = seen.get(code);
-    if (hit) hit.count++;
-    else seen.set(code, { code, count: 1, first: m.index });
   }
   return [...seen.values()].sort((a, b) => b.count - a.count || a.first - b.first);
 }
@@ -149,7 +185,8 @@ export function worldProfile(a: string, b: string | null, offsetMin: number): Co
   if (!cx || cy === undefined) return null;
   const sides = cy ? [cx, cy] : [cx];
   const zone = zoneOf(offsetMin);
-  const parties: PartyDef[] = sides.map((c) => ({ code: c.code, name: c.name, patterns: [...c.patterns, ...c.capitals.map((k) => esc(lower(k)))], zone }));
+  // Capitals stand for their governments only where they speak, are cited or are accused.
+  const parties: PartyDef[] = sides.map((c) => ({ code: c.code, name: c.name, patterns: c.patterns, capitals: c.capitals.map((k) => esc(lower(k))), zone }));
   const places: PlaceDef[] = sides.flatMap((c) =>
     c.capitals.map((k) => ({ id: `${c.code.toLowerCase()}.${lower(k).replace(/[^a-z]+/g, '_')}`, kind: 'other' as const, country: c.code, parent: null, lat: null, lon: null, en: [k], ru: [] })),
   );
