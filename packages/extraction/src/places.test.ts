@@ -542,6 +542,7 @@ describe('the gazetteers of the other conflicts', () => {
   it('India–Pakistan: sectors and towns on both sides of the line', () => {
     expect(ip('Pakistani troops opened fire in the Gurez and Tithwal sectors and near Surankote.')).toEqual(['in.jk.bandipora.gurez', 'in.jk.kupwara.tithwal', 'in.jk.poonch.surankote']);
     expect(ip('Indian shelling hit Sharda and Kel in Neelum valley and villages near Chhamb.')).toEqual(['pk.ajk.neelum.sharda', 'pk.ajk.neelum.kel', 'pk.ajk.neelum', 'pk.ajk.chhamb']);
+    expect(ip('The ISPR said Indian troops targeted villages in the Hajipir and Bedori sectors and near Tatta Pani.')).toEqual(['pk.ajk.hajipir', 'pk.ajk.bedori', 'pk.ajk.tatta_pani']);
     expect(ip('Обстрел вёлся в секторе Гурез и у Сундербани, а также в районе Никиала.')).toEqual(['in.jk.bandipora.gurez', 'in.jk.rajouri.sunderbani', 'pk.ajk.kotli.nakyal']);
   });
   it('Armenia–Azerbaijan: border villages and districts', () => {

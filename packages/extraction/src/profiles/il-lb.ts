@@ -448,7 +448,7 @@ export const IL_LB_PROFILE: ConflictProfile = {
     ),
     // More villages of the south named in IDF, UNIFIL and Lebanese statements.
     place('lb.nabatieh.marjayoun.markaba', 'lb.nabatieh.marjayoun', 'LB', ['Markaba', 'Merkaba'], ['Маркаба'], [33.23, 35.52]),
-    place('lb.nabatieh.marjayoun.taybeh', 'lb.nabatieh.marjayoun', 'LB', ['Taybeh', 'Tayybeh', 'Taibeh'], ['Тайбе', 'Тайба'], [33.28, 35.53]),
+    place('lb.nabatieh.marjayoun.taybeh', 'lb.nabatieh.marjayoun', 'LB', ['Taybeh', 'Tayybeh', 'Taibeh'], ['Тайбе'], [33.28, 35.53]),
     place('lb.nabatieh.marjayoun.deir_mimas', 'lb.nabatieh.marjayoun', 'LB', ['Deir Mimas', 'Deir Mimess'], ['Дейр-Мимас'], [33.3, 35.56]),
     place('lb.nabatieh.marjayoun.qlayaa', 'lb.nabatieh.marjayoun', 'LB', ['Qlayaa', 'Qlayaa', 'Klayaa', 'Qlaiaa'], ['Клайа', 'Клейаа'], [33.33, 35.57]),
     place('lb.nabatieh.marjayoun.blida', 'lb.nabatieh.marjayoun', 'LB', ['Blida', 'Blideh'], ['Блида'], [33.14, 35.52]),

@@ -146,6 +146,8 @@ export const IN_PK_PROFILE: ConflictProfile = {
     place('pk.pb.chaprar', null, 'PK', ['Chaprar'], ['Чапрар'], null),
     place('pk.pb.bajwat', null, 'PK', ['Bajwat'], ['Баджват'], null),
     place('pk.kp.balakot', null, 'PK', ['Balakot'], ['Балакот'], [34.55, 73.35], 'other'),
+    place('pk.ajk.hajipir', 'pk.ajk', 'PK', ['Hajipir', 'Haji Pir', 'Hajipir Pass', 'Haji Pir Pass'], ['Хаджипир', 'Хаджи Пир', 'перевал Хаджи Пир'], null, 'border_section'),
+    place('pk.ajk.bedori', 'pk.ajk', 'PK', ['Bedori'], ['Бедори'], null, 'border_section'),
     place('pk.pb.sargodha', null, 'PK', ['Sargodha'], ['Саргодха'], [32.08, 72.67], 'other'),
     place('pk.ajk.battal', 'pk.ajk', 'PK', ['Battal', 'Battal sector'], ['Баттал'], [33.63, 73.96]),
   ],
