@@ -515,3 +515,57 @@ describe('an English site name of three words', () => {
     expect(names('Troops opened fire near the Kyrgyz Kara Suu village.')).toEqual(['Kara Suu']);
   });
 });
+
+describe('the gazetteers of the other conflicts', () => {
+  const on = (profile: Parameters<typeof compileGazetteer>[0]) => {
+    const gz = compileGazetteer(profile);
+    return (text: string) => findPlaces(text, gz).map((p) => p.place.id);
+  };
+  const th = on(TH_KH_PROFILE);
+  const il = on(IL_LB_PROFILE);
+  const ip = on(IN_PK_PROFILE);
+  const aa = on(AM_AZ_PROFILE);
+  it('Thailand–Cambodia: border districts, checkpoints and sites, in both languages', () => {
+    expect(th('Cambodian troops fired rockets near the Chong Chom checkpoint in Kap Choeng district, Surin.')).toEqual(['th.surin.chong_chom', 'th.surin.kap_choeng', 'th.surin']);
+    expect(th('Shelling was reported at Ban Khlong Luek in Aranyaprathet and near Ban Phakkad.')).toEqual(['th.sakaeo.ban_khlong_luek', 'th.sakaeo.aranyaprathet', 'th.chanthaburi.ban_phakkad']);
+    expect(th('Thai troops shelled Poipet and the Cham Yeam crossing in Koh Kong province.')).toEqual(['kh.banteay_meanchey.poipet', 'kh.koh_kong.cham_yeam', 'kh.koh_kong']);
+    expect(th('Обстрел вёлся в округе Капчхоенг и у контрольно-пропускного пункта Чонг Чом.')).toEqual(['th.surin.kap_choeng', 'th.surin.chong_chom']);
+    expect(th('Камбоджийские военные обстреляли Пханомдонграк и район Пху Макуа.')).toEqual(['th.surin.phanom_dong_rak', 'th.sisaket.phu_makua']);
+    expect(th('Бои шли в провинции Пайлин и у Пойпета.')).toEqual(['kh.pailin', 'kh.banteay_meanchey.poipet']);
+  });
+  it('Israel–Lebanon: villages of the south and communities of the north', () => {
+    expect(il('The IDF struck Hezbollah targets in Kfarkela, Markaba and Tebnine.')).toEqual(['lb.nabatieh.marjayoun.kfar_kila', 'lb.nabatieh.marjayoun.markaba', 'lb.nabatieh.bint_jbeil.tebnine']);
+    expect(il('Rockets were fired at Kfar Giladi and Rosh Hanikra; sirens sounded in Majdal Shams.')).toEqual(['il.north.kfar_giladi', 'il.north.rosh_hanikra', 'il.golan.majdal_shams']);
+    expect(il('Израильская авиация нанесла удар в районе Хиама и по окраинам Айтаруна.')).toEqual(['lb.nabatieh.marjayoun.khiam', 'lb.nabatieh.bint_jbeil.aitaroun']);
+    expect(il('Ракеты упали у Кфар-Гилади и в Маалоте, сообщил ЦАХАЛ.')).toEqual(['il.north.kfar_giladi', 'il.north.maalot_tarshiha']);
+  });
+  it('India–Pakistan: sectors and towns on both sides of the line', () => {
+    expect(ip('Pakistani troops opened fire in the Gurez and Tithwal sectors and near Surankote.')).toEqual(['in.jk.bandipora.gurez', 'in.jk.kupwara.tithwal', 'in.jk.poonch.surankote']);
+    expect(ip('Indian shelling hit Sharda and Kel in Neelum valley and villages near Chhamb.')).toEqual(['pk.ajk.neelum.sharda', 'pk.ajk.neelum.kel', 'pk.ajk.neelum', 'pk.ajk.chhamb']);
+    expect(ip('The ISPR said Indian troops targeted villages in the Hajipir and Bedori sectors and near Tatta Pani.')).toEqual(['pk.ajk.hajipir', 'pk.ajk.bedori', 'pk.ajk.tatta_pani']);
+    expect(ip('Обстрел вёлся в секторе Гурез и у Сундербани, а также в районе Никиала.')).toEqual(['in.jk.bandipora.gurez', 'in.jk.rajouri.sunderbani', 'pk.ajk.kotli.nakyal']);
+  });
+  it('Armenia–Azerbaijan: border villages and districts', () => {
+    expect(aa('Azerbaijani units fired at Verin Shorzha, Kirants and Berkaber.')).toEqual(['am.gegharkunik.verin_shorzha', 'am.tavush.kirants', 'am.tavush.berkaber']);
+    expect(aa('Армянские подразделения обстреляли позиции у села Сотк и в Лачине.')).toEqual(['am.gegharkunik.sotk', 'az.lachin']);
+    expect(aa('Огонь вёлся по селам Беркабер и Киранц, а также по Юхары Аскипара Газахского района.')).toEqual(['am.tavush.berkaber', 'am.tavush.kirants', 'az.gazakh.yukhari_askipara', 'az.gazakh']);
+  });
+  it('inflected Russian forms resolve to the nominative', () => {
+    const gz = compileGazetteer(IL_LB_PROFILE);
+    expect(findPlaces('в районе Хиама', gz).map((p) => p.place.ru[0])).toEqual(['Хиам']);
+    const ga = compileGazetteer(AM_AZ_PROFILE);
+    expect(findPlaces('у села Сотк и у Киранца', ga).map((p) => p.place.ru[0])).toEqual(['Сотк', 'Киранц']);
+    expect(findPlaces('у Беркабера', ga).map((p) => p.place.ru[0])).toEqual(['Беркабер']);
+    const lb = extract({ id: 'g1', text: '3 марта израильская армия нанесла авиаудар в районе Хиама, сообщили ливанские военные.', published_at: '2025-03-03T12:00:00+02:00', source_agency: 'ТАСС' }, IL_LB_PROFILE);
+    expect(lb.events[0]?.places.map((p) => [p.as_written, p.name])).toEqual([['Хиама', 'Хиам']]);
+    const th = extract({ id: 'g2', text: '24 июля камбоджийские военные обстреляли из артиллерии окрестности Кап Чоенга, сообщила армия Таиланда.', published_at: '2025-07-24T12:00:00+07:00', source_agency: 'ТАСС' }, TH_KH_PROFILE);
+    expect(th.events[0]?.places.map((p) => p.name)).toEqual(['Кап Чоенг']);
+  });
+  it('ordinary sentences gain no places', () => {
+    expect(th('The Malay delegation met in Bangkok; an hour later the talks resumed on the new plan.')).toEqual([]);
+    expect(il('Acres of farmland burned after the tires of the truck caught fire, a spokesman said.')).toEqual([]);
+    expect(ip('Hour by hour the firing continued; the garden and the town hall were damaged.')).toEqual([]);
+    expect(aa('Ответ ждёт тех, кто нарушает режим; о газах и дыме не сообщалось.')).toEqual([]);
+    expect(aa('The talks in Brussels went on; the weather was mild and the roads were open.')).toEqual([]);
+  });
+});
