@@ -27,7 +27,7 @@ import { findAll } from './text/patterns.ts';
 import type { ExtractionResult, ExtractOptions, StatementInput, ViolationEvent } from './types.ts';
 
 /** Version of the extractor; events carry it so that a newer run supersedes older events. */
-export const EXTRACTOR_VERSION = '1.6.0';
+export const EXTRACTOR_VERSION = '1.7.0';
 const BACKGROUND_DAYS = 45;
 
 /** Extracts violation events and casualty reports from one statement. */

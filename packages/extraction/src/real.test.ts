@@ -63,14 +63,20 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // floors at those less 0.01.
 // eng-actors (session 13: attribution, reporters of relays) raised strict to
 // 0.792 / 0.790 / 0.744 (ru, en, more); those strict floors follow, less 0.01.
+// Session 13 (extractor 1.7.0): round six's five branches, then AUDIT-6 (31 training labels
+// brought to SCHEMA.md's conventions: running totals on one armed_clash, background episodes
+// dropped, exchanges as clashes) moved the figures as the labels did: train-ru 0.925 / 0.820 on the
+// old labels, 0.879 / 0.738 on the audited ones (its floor is lowered with its labels, not the
+// engine); train-new6 and train-new7 were scored unseen (1.6.0: 0.614 / 0.314 and 0.490 / 0.252).
+// Floors at every figure less 0.01.
 const FLOORS: Record<string, { events: number; strict: number; violationReport: number }> = {
-  'train-ru.jsonl': { events: 0.899, strict: 0.775, violationReport: 0.983 },
-  'train-en.jsonl': { events: 0.878, strict: 0.775, violationReport: 0.953 },
-  'train-other.jsonl': { events: 0.83, strict: 0.771, violationReport: 0.964 },
-  'train-more.jsonl': { events: 0.846, strict: 0.731, violationReport: 0.95 },
-  'train-more2.jsonl': { events: 0.823, strict: 0.646, violationReport: 0.958 },
-  'train-new6.jsonl': { events: 0.59, strict: 0.31, violationReport: 0.95 },
-  'train-new7.jsonl': { events: 0.49, strict: 0.25, violationReport: 0.92 },
+  'train-ru.jsonl': { events: 0.869, strict: 0.728, violationReport: 0.976 },
+  'train-en.jsonl': { events: 0.898, strict: 0.869, violationReport: 0.977 },
+  'train-other.jsonl': { events: 0.835, strict: 0.764, violationReport: 0.977 },
+  'train-more.jsonl': { events: 0.872, strict: 0.745, violationReport: 0.99 },
+  'train-more2.jsonl': { events: 0.838, strict: 0.671, violationReport: 0.969 },
+  'train-new6.jsonl': { events: 0.59, strict: 0.323, violationReport: 0.952 },
+  'train-new7.jsonl': { events: 0.497, strict: 0.257, violationReport: 0.927 },
 };
 const LOWEST = { events: 0.67, strict: 0.35, violationReport: 0.93 };
 
