@@ -12,48 +12,84 @@ export interface AlertDetailsRecord extends BreachDetails {
 }
 
 /**
- * The alerts' current events once (`ev`), then one row per alert of aggregates over them; at most
- * 20 places per alert. Times order by when the event happened (its publication when untimed).
+ * The alerts' current events once (`ev`), then each aggregate in one pass over them grouped by
+ * alert, joined to one row per alert; at most 20 places per alert. Times order by when the event
+ * happened (its publication when untimed). Only the latest report's statement text is read: `ev`
+ * holds no texts, and no aggregate scans it once per alert (it did: a batch notifying many long
+ * alerts paid alerts × their events, and copied every event's statement text).
  */
 const ALERT_DETAILS_SQL = `
   with ev as materialized (
     select ae.alert_id, ae.added_at, v.id, v.profile, v.type, v.weapons, v.accused_party, v.reported_by, v.reporter_agency,
            v.occurred_start, v.occurred_end, v.occurred_local, v.reported_zone, v.utc_offset, v.date, v.killed, v.wounded,
-           v.incident_id, v.evidence, v.statement_id, s.published_at, s.url, s.source_agency, s.text,
+           v.incident_id, v.statement_id, s.published_at, s.source_agency,
            coalesce(v.occurred_start, v.occurred_end, s.published_at) as happened
       from alert_events ae
-      join violation_events v on v.id = ae.event_id
+      -- One index lookup per linked event (offset 0 keeps the subquery from being flattened):
+      -- the planner otherwise hashed every current event of the store for an alert of four.
+      join lateral (select * from violation_events v where v.id = ae.event_id and v.superseded_at is null offset 0) v on true
       join statements s on s.id = v.statement_id
-     where ae.alert_id = any(?::text[]) and v.superseded_at is null)
-  select a.id as alert_id,
-    (select e.profile from ev e where e.alert_id = a.id limit 1) as profile,
-    coalesce((select array_agg(distinct e.type order by e.type) from ev e where e.alert_id = a.id), '{}') as types,
-    coalesce((select array_agg(distinct w order by w) from ev e cross join unnest(e.weapons) w where e.alert_id = a.id), '{}') as weapons,
-    coalesce((select array_agg(distinct e.accused_party order by e.accused_party) from ev e
-               where e.alert_id = a.id and e.accused_party is not null), '{}') as accused,
-    coalesce((select jsonb_agg(distinct jsonb_build_object('party', e.reported_by, 'agency', coalesce(e.reporter_agency, e.source_agency)))
-                from ev e where e.alert_id = a.id), '[]') as reporters,
-    coalesce((select jsonb_agg(p) from (
-                select distinct on (coalesce(pl.place_id, pl.name)) pl.name, pl.place_id, pl.lat, pl.lon
-                  from ev e join violation_event_places pl on pl.event_id = e.id
-                 where e.alert_id = a.id and pl.kind in ('settlement', 'other')
-                 order by coalesce(pl.place_id, pl.name), pl.lat nulls last limit 20) p), '[]') as places,
-    (select jsonb_build_object('utc', coalesce(e.occurred_start, e.occurred_end), 'local', e.occurred_local, 'zone', e.reported_zone,
-                               'utc_offset', e.utc_offset, 'date', e.date::text)
-       from ev e where e.alert_id = a.id order by e.happened, e.added_at limit 1) as first,
-    (select jsonb_build_object('utc', coalesce(e.occurred_start, e.occurred_end), 'local', e.occurred_local, 'zone', e.reported_zone,
-                               'utc_offset', e.utc_offset, 'date', e.date::text, 'statement_id', e.statement_id, 'text', e.text,
-                               'evidence', e.evidence, 'url', e.url, 'source_agency', e.source_agency)
-       from ev e where e.alert_id = a.id order by e.happened desc, e.added_at desc limit 1) as latest,
-    (select jsonb_build_object('count', e.killed, 'reported_by', e.reported_by, 'agency', coalesce(e.reporter_agency, e.source_agency),
-                               'statement_id', e.statement_id)
-       from ev e where e.alert_id = a.id and e.killed is not null order by e.killed desc, e.published_at limit 1) as killed,
-    (select jsonb_build_object('count', e.wounded, 'reported_by', e.reported_by, 'agency', coalesce(e.reporter_agency, e.source_agency),
-                               'statement_id', e.statement_id)
-       from ev e where e.alert_id = a.id and e.wounded is not null order by e.wounded desc, e.published_at limit 1) as wounded,
-    (select i.corroboration from ev e join incidents i on i.id = e.incident_id where e.alert_id = a.id
-      order by case i.corroboration when 'third_party' then 0 when 'both_sides' then 1 else 2 end limit 1) as corroboration
-  from unnest(?::text[]) as a(id)`;
+     where ae.alert_id = any(?::text[])),
+  agg as (
+    select e.alert_id, min(e.profile) as profile,
+           array_agg(distinct e.type order by e.type) as types,
+           array_agg(distinct e.accused_party order by e.accused_party) filter (where e.accused_party is not null) as accused,
+           jsonb_agg(distinct jsonb_build_object('party', e.reported_by, 'agency', coalesce(e.reporter_agency, e.source_agency))) as reporters
+      from ev e group by e.alert_id),
+  weapons as (
+    select e.alert_id, array_agg(distinct w order by w) as weapons
+      from ev e cross join unnest(e.weapons) w group by e.alert_id),
+  places as (
+    select p.alert_id, jsonb_agg(jsonb_build_object('name', p.name, 'place_id', p.place_id, 'lat', p.lat, 'lon', p.lon) order by p.key) as places
+      from (select d.*, row_number() over (partition by d.alert_id order by d.key) as n
+              from (select distinct on (e.alert_id, coalesce(pl.place_id, pl.name))
+                           e.alert_id, coalesce(pl.place_id, pl.name) as key, pl.name, pl.place_id, pl.lat, pl.lon
+                      from ev e
+                      join lateral (select * from violation_event_places pl
+                                     where pl.event_id = e.id and pl.kind in ('settlement', 'other') offset 0) pl on true
+                     order by e.alert_id, coalesce(pl.place_id, pl.name), pl.lat nulls last) d) p
+     where p.n <= 20 group by p.alert_id),
+  first as (
+    select distinct on (e.alert_id) e.alert_id,
+           jsonb_build_object('utc', coalesce(e.occurred_start, e.occurred_end), 'local', e.occurred_local, 'zone', e.reported_zone,
+                              'utc_offset', e.utc_offset, 'date', e.date::text) as first
+      from ev e order by e.alert_id, e.happened, e.added_at),
+  latest as (
+    select l.alert_id,
+           jsonb_build_object('utc', coalesce(l.occurred_start, l.occurred_end), 'local', l.occurred_local, 'zone', l.reported_zone,
+                              'utc_offset', l.utc_offset, 'date', l.date::text, 'statement_id', l.statement_id, 'text', s.text,
+                              'evidence', v.evidence, 'url', s.url, 'source_agency', l.source_agency) as latest
+      from (select distinct on (e.alert_id) e.* from ev e order by e.alert_id, e.happened desc, e.added_at desc) l
+      join violation_events v on v.id = l.id
+      join statements s on s.id = l.statement_id),
+  killed as (
+    select distinct on (e.alert_id) e.alert_id,
+           jsonb_build_object('count', e.killed, 'reported_by', e.reported_by, 'agency', coalesce(e.reporter_agency, e.source_agency),
+                              'statement_id', e.statement_id) as killed
+      from ev e where e.killed is not null order by e.alert_id, e.killed desc, e.published_at),
+  wounded as (
+    select distinct on (e.alert_id) e.alert_id,
+           jsonb_build_object('count', e.wounded, 'reported_by', e.reported_by, 'agency', coalesce(e.reporter_agency, e.source_agency),
+                              'statement_id', e.statement_id) as wounded
+      from ev e where e.wounded is not null order by e.alert_id, e.wounded desc, e.published_at),
+  corroboration as (
+    select distinct on (e.alert_id) e.alert_id, i.corroboration
+      from ev e join lateral (select i.corroboration from incidents i where i.id = e.incident_id offset 0) i on true
+     order by e.alert_id, case i.corroboration when 'third_party' then 0 when 'both_sides' then 1 else 2 end)
+  select a.id as alert_id, agg.profile,
+         coalesce(agg.types, '{}') as types, coalesce(weapons.weapons, '{}') as weapons,
+         coalesce(agg.accused, '{}') as accused, coalesce(agg.reporters, '[]') as reporters,
+         coalesce(places.places, '[]') as places, first.first, latest.latest, killed.killed, wounded.wounded,
+         corroboration.corroboration
+    from unnest(?::text[]) as a(id)
+    left join agg on agg.alert_id = a.id
+    left join weapons on weapons.alert_id = a.id
+    left join places on places.alert_id = a.id
+    left join first on first.alert_id = a.id
+    left join latest on latest.alert_id = a.id
+    left join killed on killed.alert_id = a.id
+    left join wounded on wounded.alert_id = a.id
+    left join corroboration on corroboration.alert_id = a.id`;
 
 /**
  * The details of these alerts' current events in one query: distinct types, weapons, accused and
