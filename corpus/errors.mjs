@@ -27,8 +27,11 @@ if (!opt.gold || !opt.pred) throw new Error('usage: errors.mjs --gold GOLD.jsonl
 const CATEGORIES = ['trigger missing', 'wrong type', 'dates', 'date grammar', 'places linking', 'gazetteer', 'accused', 'merged events', 'spurious', 'reporter', 'casualties'];
 const counts = Object.fromEntries(CATEGORIES.map((c) => [c, 0]));
 const list = [];
-const add = (cat, id, what) => {
+// Per category, the event type of each error (a wrong type: which type was read as which).
+const byType = Object.fromEntries(CATEGORIES.map((c) => [c, {}]));
+const add = (cat, id, what, type = what.split(' ')[0]) => {
   counts[cat]++;
+  byType[cat][type] = (byType[cat][type] ?? 0) + 1;
   list.push(`${id}\t${cat}\t${what}`);
 };
 
@@ -44,7 +47,7 @@ for (const [id, g] of gold) {
     const other = spurious.findIndex((p) => p.type !== miss.type);
     if (matchedTypes.has(miss.type)) add('merged events', id, miss.type);
     else if (other >= 0) {
-      add('wrong type', id, `${miss.type} read as ${spurious[other].type}`);
+      add('wrong type', id, `${miss.type} read as ${spurious[other].type}`, `${miss.type} -> ${spurious[other].type}`);
       spurious.splice(other, 1);
     } else add('trigger missing', id, miss.type);
   }
@@ -62,14 +65,7 @@ for (const [id, g] of gold) {
 }
 if (opt.list) for (const l of list) console.log(l);
 if (opt.confusion) {
-  const tally = (cat) => {
-    const c = {};
-    for (const l of list.filter((x) => x.split('\t')[1] === cat)) {
-      const what = l.split('\t')[2].split(' ')[0] + (cat === 'wrong type' ? ` -> ${l.split(' read as ').pop()}` : '');
-      c[what] = (c[what] ?? 0) + 1;
-    }
-    return Object.entries(c).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ');
-  };
+  const tally = (cat) => Object.entries(byType[cat]).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ');
   for (const cat of ['wrong type', 'trigger missing', 'merged events', 'spurious', 'accused', 'reporter', 'dates', 'date grammar'])
     console.log(`${cat} by type: ${tally(cat) || '-'}`);
 }

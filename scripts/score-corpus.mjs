@@ -26,7 +26,6 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const SCORER = join(ROOT, 'corpus', 'score.mjs');
 const CLI = join(ROOT, 'packages', 'cli', 'bin', 'ceasefire.mjs');
 const MAX_BUFFER = 256 * 1024 * 1024;
 
@@ -100,31 +99,28 @@ function extract(rows) {
   return { predictions: run.stdout, failed };
 }
 
-function score(goldPath, predPath) {
-  const run = spawnSync(process.execPath, [SCORER, '--gold', goldPath, '--pred', predPath, '--json'], {
+/** Runs one of corpus/'s scripts on a gold and a prediction file; its standard output. */
+function corpusScript(script, goldPath, predPath, flag) {
+  const run = spawnSync(process.execPath, [join(ROOT, 'corpus', script), '--gold', goldPath, '--pred', predPath, flag], {
     encoding: 'utf8',
     maxBuffer: MAX_BUFFER,
   });
   if (run.status !== 0) {
-    process.stderr.write(`score.mjs exited with ${run.status}\n`);
+    process.stderr.write(`${script} exited with ${run.status}\n`);
     process.exit(1);
   }
+  return run.stdout;
+}
+
+function score(goldPath, predPath) {
   // score.mjs prints the JSON object, then a last "event F1 …" line.
-  const out = run.stdout;
+  const out = corpusScript('score.mjs', goldPath, predPath, '--json');
   return JSON.parse(out.slice(0, out.lastIndexOf('}') + 1));
 }
 
 /** corpus/errors.mjs without --list: category counts and type tallies, no statement named. */
 function errorCounts(goldPath, predPath) {
-  const run = spawnSync(process.execPath, [join(ROOT, 'corpus', 'errors.mjs'), '--gold', goldPath, '--pred', predPath, '--confusion'], {
-    encoding: 'utf8',
-    maxBuffer: MAX_BUFFER,
-  });
-  if (run.status !== 0) {
-    process.stderr.write(`errors.mjs exited with ${run.status}\n`);
-    process.exit(1);
-  }
-  return run.stdout;
+  return corpusScript('errors.mjs', goldPath, predPath, '--confusion');
 }
 
 /** The figures kept from score.mjs's output: nothing that names a statement. */
@@ -186,9 +182,11 @@ function main() {
   try {
     const predPath = join(tmp, 'pred.jsonl');
     writeFileSync(predPath, predictions);
+    const goldPaths = new Map();
     const results = subsets(rows).map(([name, group], i) => {
       const goldPath = join(tmp, `gold-${i}.jsonl`);
       writeFileSync(goldPath, group.map((r) => JSON.stringify({ id: r.id, gold: r.gold })).join('\n') + '\n');
+      goldPaths.set(name, goldPath);
       return [name, summary(score(goldPath, predPath))];
     });
     if (opts.json)
@@ -200,14 +198,10 @@ function main() {
         ),
       );
     else printTable(results, failed);
-    if (opts.errors) {
-      const groups = subsets(rows).filter(([name]) => name === 'all' || name.startsWith('lang='));
-      for (const [name, group] of groups) {
-        const goldPath = join(tmp, `errors-${name.replace(/\W/g, '_')}.jsonl`);
-        writeFileSync(goldPath, group.map((r) => JSON.stringify({ id: r.id, gold: r.gold })).join('\n') + '\n');
-        console.log(`\nerrors, ${name}:\n${errorCounts(goldPath, predPath).trim()}`);
-      }
-    }
+    if (opts.errors)
+      for (const [name, goldPath] of goldPaths)
+        if (name === 'all' || name.startsWith('lang='))
+          console.log(`\nerrors, ${name}:\n${errorCounts(goldPath, predPath).trim()}`);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
