@@ -638,13 +638,14 @@ for (const [ri, { rate, seconds, repetition }] of SCHEDULE.entries()) {
     if (!Number.isFinite(fromEvent)) continue;
     // Its causes include its own events, so this is never before `fromEvent`.
     const needed = causes(h);
+    const fromCauses = sentOf(needed);
     const registered = registeredAt.get(h.agreementId ?? '') ?? -Infinity;
-    const sentAt = Math.max(sentOf(needed), registered);
+    const sentAt = Math.max(fromCauses, registered);
     const ms = Math.max(1, Math.round(h.at - sentAt));
     hAlert.recordValue(ms);
     if (h.notification === 'opened') {
       hOpenedFromEvent.recordValue(Math.max(1, Math.round(h.at - fromEvent)));
-      if (registered > sentOf(needed)) openedByRegistration++;
+      if (registered > fromCauses) openedByRegistration++;
       else if (sentAt > fromEvent) openedByReport++;
       // From the last cause on the topic (as the bench's reader saw it) to the webhook.
       const seenAt = Math.max(registered, ...needed.map((e) => eventsSeen.get(e)?.at ?? -Infinity));
@@ -880,7 +881,7 @@ function markdown(r: typeof result): string {
   rows.push('| rate/s × s (repetition) | achieved | HTTP answer p50 / p99 | event stored p50 / p95 / p99 / max | alert received p50 / p95 / p99 / max (notifications) | new group opened p50 / p99 / max (n; of them opened by a later agreement report; by a later bench agreement) | new group from the breaching statement alone p99 / max | missing events | lag at the end (statements + events), zero after | kept up | others % of a core |');
   rows.push('| --- | ---: | --- | --- | --- | --- | --- | ---: | --- | --- | ---: |');
   for (const x of r.latency) {
-    rows.push(`| ${x.rate} × ${x.seconds} (${x.repetition}) | ${x.achievedRate} | ${x.ingest.p50} / ${x.ingest.p99} | ${x.stored.p50} / ${x.stored.p95} / ${x.stored.p99} / ${x.stored.max} | ${x.alert.p50} / ${x.alert.p95} / ${x.alert.p99} / ${x.alert.max} (${x.alert.count}) | ${x.alertOpened.p50} / ${x.alertOpened.p99} / ${x.alertOpened.max} (${x.alertsOpened}; ${x.alertsOpenedByReport}; ${x.alertsOpenedByRegistration ?? 0}) | ${x.alertOpenedFromEvent.p99} / ${x.alertOpenedFromEvent.max} | ${x.eventsMissing} | ${x.lagAtEnd.classifier} + ${x.lagAtEnd.alerting}, ${x.secondsToLagZero ?? '> 120'} s | ${x.keptUp ? 'yes' : '**no**'} | ${x.othersCpuPercent} |`);
+    rows.push(`| ${x.rate} × ${x.seconds} (${x.repetition}) | ${x.achievedRate} | ${x.ingest.p50} / ${x.ingest.p99} | ${x.stored.p50} / ${x.stored.p95} / ${x.stored.p99} / ${x.stored.max} | ${x.alert.p50} / ${x.alert.p95} / ${x.alert.p99} / ${x.alert.max} (${x.alert.count}) | ${x.alertOpened.p50} / ${x.alertOpened.p99} / ${x.alertOpened.max} (${x.alertsOpened}; ${x.alertsOpenedByReport}; ${x.alertsOpenedByRegistration}) | ${x.alertOpenedFromEvent.p99} / ${x.alertOpenedFromEvent.max} | ${x.eventsMissing} | ${x.lagAtEnd.classifier} + ${x.lagAtEnd.alerting}, ${x.secondsToLagZero ?? '> 120'} s | ${x.keptUp ? 'yes' : '**no**'} | ${x.othersCpuPercent} |`);
   }
   rows.push('\n### Where the time goes (p50 / p99 ms)\n');
   rows.push('| rate/s | HTTP send to statement on its topic | statement on topic to event stored (classifier) | event stored to a consumer | event on topic to alert opened (webhook) |');
