@@ -4,7 +4,7 @@
  * in the clause (actor, target, victim).
  */
 import type { AgencyDef, ConflictProfile } from './profile.ts';
-import { compileList, lower, patternSource, type Match } from './text/patterns.ts';
+import { compileList, eachMatch, firstGroup, lower, patternSource, type Match } from './text/patterns.ts';
 
 export interface AgencyMention extends Match {
   agency: AgencyDef;
@@ -230,12 +230,6 @@ const VICTIM_HINT = /погиб|ранен|убит|пострада|kill|wound|
 const VICTIM_FAR_BEFORE = /(?:погиб[а-яё]*|ранен[а-яё]*|убит[а-яё]*|пострадал[а-яё]*|killed|wounded|injured)\s+(?:[^\s,;:.!?]+\s+){0,5}$/;
 // "left 2 Tajik servicemen dead": a toll's count names the people hit.
 const LEFT_COUNT_BEFORE = /(?:^|[^a-z])left\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|dozens of)\s+$/;
-
-/** Index of the first capture group that took part in the match (-1 when none). */
-function firstGroup(m: RegExpExecArray): number {
-  for (let i = 1; i < m.length; i++) if (m[i] !== undefined) return i - 1;
-  return -1;
-}
 
 function overlapsAgency(agencies: readonly AgencyMention[], s: number, e: number): boolean {
   for (const a of agencies) if (s < a.end && a.start < e) return true;
@@ -494,21 +488,15 @@ export function findParties(
  * Anywhere else a capital is a place, no side's act.
  */
 function capitalMentions(low: string, text: string, c: CompiledAttribution, agencies: readonly AgencyMention[], out: PartyMention[]): void {
-  const re = c.capitals as RegExp;
-  re.lastIndex = 0;
-  for (let m = re.exec(low); m !== null; m = re.exec(low)) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
-    }
+  eachMatch(c.capitals as RegExp, low, (m) => {
     const start = m.index;
     const end = start + m[0].length;
     const side = c.partyCodes[firstGroup(m)];
-    if (!side || overlapsAgency(agencies, start, end)) continue;
+    if (!side || overlapsAgency(agencies, start, end)) return;
     const before = low.slice(Math.max(0, start - 40), start);
     if (ACCUSED_BEFORE.test(before)) {
       out.push({ start, end, text: text.slice(start, end), side, role: 'explicit_actor' });
-      continue;
+      return;
     }
     const near = low.slice(Math.max(0, start - 60), start);
     const cited =
@@ -522,7 +510,7 @@ function capitalMentions(low: string, text: string, c: CompiledAttribution, agen
     if (cited || spokeIn || (/^(?:['’]s)?\s/.test(after) && speaksNext(c.reportAfter.exec(after.replace(/^['’]s/, ''))))) {
       out.push({ start, end, text: text.slice(start, end), side, role: 'bystander', cited: cited || spokeIn });
     }
-  }
+  });
 }
 
 /** A party mention (of the first `n`) naming the country of a body that ends at `end`. */
@@ -633,20 +621,15 @@ export function thirdPartyFrames(text: string, profile: ConflictProfile): PartyM
   if (!re) return [];
   const low = lower(text);
   const out: PartyMention[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(low); m !== null; m = re.exec(low)) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
-    }
+  eachMatch(re, low, (m) => {
     const code = profile.third_parties[firstGroup(m)]?.code;
     // International bodies that monitor (UN, OSCE, EU…), not third states that mediate (US, MY).
-    if (!code || !INTERNATIONAL_BODY.test(code)) continue;
+    if (!code || !INTERNATIONAL_BODY.test(code)) return;
     const start = m.index;
     const end = start + m[0].length;
     const cited = CITED_BEFORE.test(low.slice(Math.max(0, start - 30), start));
     if (cited || speaksNext(c.reportAfter.exec(low.slice(end, end + 45)))) out.push({ start, end, text: text.slice(start, end), side: code, role: 'bystander', cited });
-  }
+  });
   return out;
 }
 

@@ -3,7 +3,7 @@
  * parties, agencies and places the statement mentions most.
  */
 import { assertValidProfile, type ConflictProfile } from '../profile.ts';
-import { compileList, lower } from '../text/patterns.ts';
+import { compileList, eachMatch, lower } from '../text/patterns.ts';
 import { AM_AZ_PROFILE } from './am-az.ts';
 import { IL_LB_PROFILE } from './il-lb.ts';
 import { IN_PK_PROFILE } from './in-pk.ts';
@@ -100,18 +100,13 @@ function countPerProfile(profiles: readonly ConflictProfile[], text: string): nu
   }
   const { re, groups } = c;
   const counts = new Array<number>(profiles.length).fill(0);
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
-    }
+  eachMatch(re, text, (m) => {
     for (let i = 0; i < groups.length; i++) {
       if (m[groups[i] as number] !== undefined) {
         counts[i] = (counts[i] ?? 0) + 1;
         break;
       }
     }
-  }
+  });
   return counts;
 }

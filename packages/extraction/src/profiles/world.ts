@@ -8,7 +8,7 @@
 import worldCountries, { type Countries } from 'world-countries';
 import type { AgencyDef, ConflictProfile, PartyDef, PlaceDef } from '../profile.ts';
 import { formatOffset } from '../dates.ts';
-import { lower } from '../text/patterns.ts';
+import { eachMatch, firstGroup, lower } from '../text/patterns.ts';
 import { STANDARD_VOCABULARY } from './vocabulary.ts';
 
 // The package is CommonJS with an ES-style declaration: Node hands its array over as the default
@@ -119,22 +119,15 @@ export function countryMentions(low: string): Array<{ code: string; count: numbe
   const { latin, cyrillic } = countryScanners();
   const seen = new Map<string, { code: string; count: number; first: number }>();
   for (const { re, codes } of CYRILLIC.test(low) ? [latin, cyrillic] : [latin]) {
-    re.lastIndex = 0;
-    for (let m = re.exec(low); m !== null; m = re.exec(low)) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
-      }
-      let g = 1;
-      while (g < m.length && m[g] === undefined) g++;
-      const code = codes[g - 1];
-      if (!code) continue;
+    eachMatch(re, low, (m) => {
+      const code = codes[firstGroup(m)];
+      if (!code) return;
       const hit = seen.get(code);
       if (hit) {
         hit.count++;
         if (m.index < hit.first) hit.first = m.index;
       } else seen.set(code, { code, count: 1, first: m.index });
-    }
+    });
   }
   return [...seen.values()].sort((a, b) => b.count - a.count || a.first - b.first);
 }

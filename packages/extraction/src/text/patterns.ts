@@ -83,17 +83,31 @@ export function lower(text: string): string {
   return out;
 }
 
-/** All non-overlapping matches of `re` (global) in `text`; `text` of the match is the original. */
-export function findAll(re: RegExp, text: string, original: string = text): Match[] {
-  const out: Match[] = [];
+/**
+ * Calls `fn` with every non-overlapping, non-empty match of `re` (global) in `text`, in order; an
+ * empty match (a list that can match nothing) moves on by one character.
+ */
+export function eachMatch(re: RegExp, text: string, fn: (m: RegExpExecArray) => void): void {
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     if (m[0].length === 0) {
       re.lastIndex++;
       continue;
     }
-    out.push({ start: m.index, end: m.index + m[0].length, text: original.slice(m.index, m.index + m[0].length) });
+    fn(m);
   }
+}
+
+/** Index of the first capture group that took part in the match (-1 when none). */
+export function firstGroup(m: RegExpExecArray): number {
+  for (let i = 1; i < m.length; i++) if (m[i] !== undefined) return i - 1;
+  return -1;
+}
+
+/** All non-overlapping matches of `re` (global) in `text`; `text` of the match is the original. */
+export function findAll(re: RegExp, text: string, original: string = text): Match[] {
+  const out: Match[] = [];
+  eachMatch(re, text, (m) => out.push({ start: m.index, end: m.index + m[0].length, text: original.slice(m.index, m.index + m[0].length) }));
   return out;
 }
 
@@ -135,16 +149,9 @@ export function findGroups(lists: readonly (readonly string[])[], text: string):
   }
   const low = lower(text);
   const out: Array<Match & { group: number }> = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(low); m !== null; m = re.exec(low)) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
-    }
-    let group = 0;
-    for (let i = 1; i < m.length; i++) if (m[i] !== undefined) { group = i - 1; break; }
-    out.push({ start: m.index, end: m.index + m[0].length, text: text.slice(m.index, m.index + m[0].length), group });
-  }
+  eachMatch(re, low, (m) =>
+    out.push({ start: m.index, end: m.index + m[0].length, text: text.slice(m.index, m.index + m[0].length), group: Math.max(0, firstGroup(m)) }),
+  );
   return out;
 }
 
